@@ -1,0 +1,231 @@
+"""The domain: entries, metrics, sources, claims, findings.
+
+Plain dataclasses, so that every layer (ingest, rules, renderers, API) can share them without
+importing anything heavy. Dates are ``datetime.date``; figures are floats, or ``(low, high)`` for
+ranges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+EntryType = Literal["message", "proof_point", "case_study", "objection", "answer", "article"]
+ENTRY_TYPES: tuple[str, ...] = ("message", "proof_point", "case_study", "objection", "answer", "article")
+Status = Literal["approved", "draft", "retired"]
+STATUSES: tuple[str, ...] = ("approved", "draft", "retired")
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+Value = float | tuple[float, float]
+
+
+@dataclass
+class Source:
+    """Evidence for an entry's claims, from front matter (``sources:``) or named in prose."""
+
+    title: str
+    url: str | None = None
+    date: date | None = None
+    line: int | None = None  # line of the item in the file (its ``date:`` line when there is one)
+    date_line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "url": self.url, "date": self.date.isoformat() if self.date else None}
+
+
+@dataclass
+class Metric:
+    """A canonical figure registered in an entry's front matter."""
+
+    id: str
+    name: str
+    value: Value
+    unit: str
+    entry_id: str
+    qualifier: str | None = None
+    as_of: str | None = None
+    source: str | None = None
+    line: int | None = None  # the ``value:`` line
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "value": list(self.value) if isinstance(self.value, tuple) else self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "as_of": self.as_of,
+            "source": self.source,
+            "entry": self.entry_id,
+            "line": self.line,
+        }
+
+
+@dataclass
+class Claim:
+    """A figure stated in prose, with the words around it.
+
+    ``value`` is in the canonical unit of ``kind`` (durations in days, currency in its own unit,
+    percent as 0-100, multipliers as the factor); ``raw_value``/``raw_unit`` are as written.
+    """
+
+    text: str  # the span that states the figure, e.g. "go live in 4 weeks"
+    value: Value
+    unit: str  # normalised unit: "percent", "days", "USD", "x", or a noun such as "customers"
+    kind: str  # "percent" | "duration" | "currency" | "multiplier" | "count" | "number"
+    line: int  # 1-based, in the file
+    column: int  # 1-based
+    end_line: int
+    end_column: int
+    sentence: str = ""  # the sentence holding the figure
+    masked: str = ""  # the sentence with the figure replaced by a placeholder, for embedding
+    raw_value: Value | None = None
+    raw_unit: str | None = None
+    qualifier: str | None = None  # "about", "up to", "at least", "median", "average", ...
+    year: int | None = None  # time scope: "in 2023 it was 24%"
+    source: Source | None = None  # a source named next to the figure
+    role: str | None = None  # "before" | "after" | None: "from 14 weeks to 6" gives one of each
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "value": list(self.value) if isinstance(self.value, tuple) else self.value,
+            "unit": self.unit,
+        }
+
+
+@dataclass
+class Block:
+    """A block of an entry's body as markdown-it-py sees it."""
+
+    kind: str  # "heading" | "paragraph" | "list_item" | "table" | "code" | "blockquote"
+    text: str
+    line: int  # first line in the file, 1-based
+    end_line: int
+    section: str = ""  # the nearest heading above
+
+
+@dataclass
+class Entry:
+    id: str
+    path: str  # relative to the KB root, POSIX separators
+    type: str = "article"
+    title: str = ""
+    status: str = "approved"
+    owner: str | None = None
+    reviewed: date | None = None
+    review_every: str | None = None  # as written; None means the KB default
+    expires: date | None = None
+    sources: list[Source] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)
+    supersedes: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    audience: list[str] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)  # ``canon.ignore``
+    extra: dict[str, Any] = field(default_factory=dict)  # front-matter keys canon does not know
+    body: str = ""
+    body_line: int = 1  # line of the file where the body starts
+    blocks: list[Block] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    key_lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> line
+    line_ignores: dict[int, set[str]] = field(default_factory=dict)  # line -> rule ids ("*" = all)
+    content_hash: str = ""
+
+    @property
+    def approved(self) -> bool:
+        return self.status == "approved"
+
+    def line_of(self, key: str, default: int = 1) -> int:
+        return self.key_lines.get(key, default)
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    path: str
+    line: int
+    message: str
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    claim: dict[str, Any] | None = None
+    expected: dict[str, Any] | None = None
+    related: list[dict[str, Any]] = field(default_factory=list)
+    fingerprint: str = ""
+    entry: str | None = None  # the entry the finding is about, for ``canon.ignore``
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line if self.end_line is not None else self.line,
+            "end_column": self.end_column if self.end_column is not None else self.column,
+            "message": self.message,
+        }
+        if self.claim is not None:
+            out["claim"] = self.claim
+        if self.expected is not None:
+            out["expected"] = self.expected
+        if self.related:
+            out["related"] = self.related
+        out["fingerprint"] = self.fingerprint
+        return out
+
+
+@dataclass
+class KB:
+    """A parsed knowledge base: its good entries and the files that could not be read."""
+
+    root: Path
+    entries: list[Entry]
+    problems: list[Finding] = field(default_factory=list)  # invalid-entry findings
+
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+    def metrics(self) -> list[Metric]:
+        return [m for e in self.entries for m in e.metrics]
+
+
+@dataclass
+class Sentence:
+    text: str
+    line: int  # line of the call file where the text starts
+    column: int = 1
+    start: float | None = None  # seconds from the start of the call
+
+
+@dataclass
+class Turn:
+    speaker: str
+    text: str
+    line: int
+    role: str = "unknown"  # "internal" | "external" | "unknown"
+    start: float | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Call:
+    path: str  # relative to the KB root (with ".." when the calls folder lies outside it)
+    turns: list[Turn]
+    title: str = ""
+    roles_known: bool = False
+    content_hash: str = ""
+
+    @property
+    def speakers(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for t in self.turns:
+            seen.setdefault(t.speaker, None)
+        return list(seen)
