@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query
+
+from api.deps import get_settings, get_today
+from knowledge.search import SearchOptions, search
+from knowledge.settings import Settings
+
+router = APIRouter(tags=["search"])
+
+
+@router.get("/search", summary="The entries that answer a question (same JSON as `canon ask --format json`)")
+def get_search(
+    q: str = Query(..., description="The question, in your own words."),
+    limit: int = Query(5, ge=1, le=100),
+    approved_only: bool = Query(False, description="Leave out draft and retired entries."),
+    settings: Settings = Depends(get_settings),
+    today: date = Depends(get_today),
+) -> dict[str, Any]:
+    statuses = ("approved",) if approved_only else ("approved", "draft", "retired")
+    return search(settings, q, SearchOptions(limit=limit, statuses=statuses, today=today))

@@ -1,0 +1,56 @@
+"""canon ask."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .common import (
+    ChromaOption,
+    Format,
+    KBOption,
+    TodayOption,
+    console,
+    ensure_index,
+    errors,
+    load,
+    parse_today,
+    print_json,
+)
+
+
+def ask(
+    question: Annotated[str, typer.Argument(help="What you want to say or know, in your own words.")],
+    kb: KBOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many entries to show.", min=1, max=100)] = 5,
+    approved_only: Annotated[bool, typer.Option("--approved-only", help="Leave out draft and retired entries.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", help="text for people, json for scripts.")] = Format.text,
+    today: TodayOption = None,
+    chroma_url: ChromaOption = None,
+) -> None:
+    """The entries that answer a question, best first, with their exact figures and sources.
+
+    Draft and retired entries are labelled as such; only approved entries are canonical.
+    The index is brought up to date first if the KB changed.
+
+    Examples:
+
+      canon ask "what can I say about time to go live?"
+
+      canon ask "security certifications" --approved-only --format json
+    """
+    with errors():
+        from knowledge.search import SearchOptions, search
+
+        settings = load(kb, chroma_url)
+        ensure_index(settings)
+        statuses = ("approved",) if approved_only else ("approved", "draft", "retired")
+        result = search(settings, question, SearchOptions(limit=limit, statuses=statuses, today=parse_today(today)))
+        if fmt is Format.json:
+            print_json(result)
+            return
+        from knowledge.render import render_ask_text
+
+        console().print(render_ask_text(result))
+

@@ -1,0 +1,89 @@
+"""What every command shares: the --kb option, settings, error handling, output."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+KBOption = Annotated[
+    Path | None,
+    typer.Option("--kb", help="The KB folder. Default: the nearest folder upwards holding a canon.toml, else the current one.",
+                 show_default=False),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--today", help="Evaluate dates as of this day (YYYY-MM-DD), for reproducible runs. Default: today.",
+                 show_default=False, metavar="YYYY-MM-DD"),
+]
+ChromaOption = Annotated[
+    str | None,
+    typer.Option("--chroma-url", help="Use the Chroma server at this URL instead of the embedded store "
+                 "(also [index] chroma_url, CANON_INDEX_CHROMA_URL).", show_default=False),
+]
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def load(kb: Path | None, chroma_url: str | None = None) -> Any:
+    from knowledge.settings import load_settings
+
+    overrides = {"index": {"chroma_url": chroma_url}} if chroma_url else None
+    return load_settings(kb, overrides=overrides)
+
+
+def parse_today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        from knowledge.errors import UsageError
+
+        raise UsageError(f"--today {value!r} is not a date", hint="write it as YYYY-MM-DD, e.g. --today 2026-11-01") from None
+
+
+def console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def print_json(data: Any) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def errors() -> Iterator[None]:
+    """Turn canon's errors into a message and exit code 2."""
+    from knowledge.errors import CanonError
+
+    try:
+        yield
+    except CanonError as exc:
+        err = console(stderr=True)
+        err.print(f"[bold red]canon: error:[/] {exc.message}", markup=True, highlight=False)
+        if exc.hint:
+            err.print(f"  {exc.hint}", markup=False)
+        raise typer.Exit(2) from None
+
+
+def ensure_index(settings: Any) -> None:
+    """Refresh the index when files changed; the model is loaded only when there is work."""
+    from ingest.pipeline import index_is_current
+    from ingest.pipeline import ingest as run_ingest
+
+    if not index_is_current(settings):
+        console(stderr=True).print("[dim]The KB changed since the last ingest: updating the index…[/]")
+        run_ingest(settings)

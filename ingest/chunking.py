@@ -1,0 +1,119 @@
+"""What of an entry gets embedded: its title and opening, its sections, its metrics, its examples,
+and the masked sentence around each claim (used by the audit to tell measures apart).
+
+Sections are cut at about ``MAX_WORDS`` words so that no chunk runs past the model's 256-token
+window, where it would be silently truncated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from knowledge.model import Block, Call, Entry
+from knowledge.store import Chunk, text_key
+
+MAX_WORDS = 150
+
+
+def _chunk_id(path: str, kind: str, line: int, text: str) -> str:
+    return hashlib.sha1(f"{path}\x00{kind}\x00{line}\x00{text}".encode()).hexdigest()
+
+
+def _make(entry: Entry, kind: str, line: int, end_line: int, section: str, text: str, model: str) -> Chunk:
+    return Chunk(id=_chunk_id(entry.path, kind, line, text), record_id=entry.id, path=entry.path, kind=kind,
+                 line=line, end_line=end_line, section=section, text=text, vector_key=text_key(model, text))
+
+
+def _sections(blocks: list[Block]) -> list[list[Block]]:
+    groups: list[list[Block]] = []
+    current: list[Block] = []
+    words = 0
+    for b in blocks:
+        if b.kind == "code":
+            continue
+        n = len(b.text.split())
+        if current and (b.kind == "heading" or words + n > MAX_WORDS):
+            groups.append(current)
+            current, words = [], 0
+        current.append(b)
+        words += n
+    if current:
+        groups.append(current)
+    return groups
+
+
+def entry_chunks(entry: Entry, model: str) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    title = entry.title or entry.id
+    first_para = next((b for b in entry.blocks if b.kind in ("paragraph", "list_item")), None)
+    opening = f"{title}. {first_para.text}" if first_para else title
+    opening = " ".join(opening.split()[:MAX_WORDS])
+    first_line = first_para.line if first_para else entry.body_line
+    chunks.append(_make(entry, "title", first_line, first_para.end_line if first_para else first_line, "", opening, model))
+    for group in _sections(entry.blocks):
+        body = [b for b in group if b.kind != "heading"]
+        if not body:
+            continue
+        section = group[0].section or (group[0].text if group[0].kind == "heading" else "")
+        text = " ".join(b.text for b in group)
+        words = text.split()
+        if len(words) > MAX_WORDS:  # one huge block: cut it into windows
+            for i in range(0, len(words), MAX_WORDS):
+                part = " ".join(words[i:i + MAX_WORDS])
+                chunks.append(_make(entry, "section", group[0].line, group[-1].end_line, section, f"{title}: {part}", model))
+        else:
+            chunks.append(_make(entry, "section", group[0].line, group[-1].end_line, section, f"{title}: {text}", model))
+    for m in entry.metrics:
+        line = m.line or entry.line_of("metrics")
+        text = f"{title}: {m.name}"
+        chunks.append(_make(entry, "metric", line, line, m.id, text, model))
+    for i, example in enumerate(entry.examples):
+        line = entry.key_lines.get(f"examples[{i}]", entry.line_of("examples"))
+        chunks.append(_make(entry, "example", line, line, "", example, model))
+    for c in entry.claims:
+        if c.masked:
+            chunks.append(_make(entry, "claim", c.line, c.end_line, f"{c.line}:{c.column}", c.masked, model))
+    return _dedupe(chunks)
+
+
+def _dedupe(chunks: list[Chunk]) -> list[Chunk]:
+    seen: set[str] = set()
+    out = []
+    for c in chunks:
+        if c.id not in seen:
+            seen.add(c.id)
+            out.append(c)
+    return out
+
+
+# Chunks of these kinds go to Chroma for search; "claim" chunks only need a cached vector.
+SEARCHABLE = frozenset({"title", "section", "metric", "example", "turn"})
+
+
+def call_chunks(call: Call, model: str) -> list[Chunk]:
+    """What objection finding reads of a call, and the figures reps quote.
+
+    Prospects' sentences that pass the objection prefilter get an "utterance" chunk (vector only),
+    and each turn holding one a searchable "turn" chunk (its context); nothing else a prospect
+    says is embedded, so small talk and logistics cost no model time. Figures quoted by everyone
+    but prospects get a claim chunk like an entry's.
+    """
+    from knowledge.claims import extract_claims
+    from knowledge.objections import call_texts
+
+    chunks: list[Chunk] = []
+    turn_speaker = {t.line: t.speaker for t in call.turns}
+    for kind, line, text in call_texts(call):
+        chunks.append(Chunk(id=_chunk_id(call.path, kind, line, text), record_id=call.path, path=call.path,
+                            kind=kind, line=line, end_line=line, section=turn_speaker.get(line, ""), text=text,
+                            vector_key=text_key(model, text)))
+    for t in call.turns:
+        if t.role != "external":
+            for s in t.sentences:
+                for c in extract_claims(s.text, first_line=s.line, first_column=s.column):
+                    if c.masked:
+                        chunks.append(Chunk(id=_chunk_id(call.path, "claim", c.line, c.masked), record_id=call.path,
+                                            path=call.path, kind="claim", line=c.line, end_line=c.end_line,
+                                            section=f"{c.line}:{c.column}", text=c.masked,
+                                            vector_key=text_key(model, c.masked)))
+    return _dedupe(chunks)

@@ -1,0 +1,110 @@
+"""The KB, calls and vectors as the index holds them, for commands that read rather than ingest.
+
+Reading the catalog is much faster than parsing Markdown again, and the vectors of every chunk and
+claim are already there, so an audit embeds nothing unless asked about new text (a draft).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .model import KB, Call, Finding
+from .serialize import call_from_dict, entry_from_dict, finding_from_dict
+from .settings import Settings
+from .store import Catalog, open_catalog, text_key
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+def duplicate_id_findings(kb: KB) -> list[Finding]:
+    """A second entry with an id already taken is an invalid-entry, pointing at its id (or line 1)."""
+    first: dict[str, str] = {}
+    out: list[Finding] = []
+    for e in sorted(kb.entries, key=lambda e: e.path):
+        if e.id in first:
+            out.append(Finding(
+                rule="invalid-entry", severity="error", path=e.path, line=e.key_lines.get("id", 1),
+                message=f"id {e.id!r} is already used by {first[e.id]}; give this entry another id",
+                related=[{"path": first[e.id], "line": 1, "entry": e.id}], entry=e.id,
+            ))
+        else:
+            first[e.id] = e.path
+    return out
+
+
+def load_indexed_kb(settings: Settings, catalog: Catalog | None = None) -> KB:
+    own = catalog is None
+    cat = catalog or open_catalog(settings)
+    try:
+        entries = [entry_from_dict(d) for d in cat.records("entry")]
+        problems = [finding_from_dict(d) for d in cat.problems("entry")]
+    finally:
+        if own:
+            cat.close()
+    kb = KB(root=settings.root, entries=entries, problems=problems)
+    dups = duplicate_id_findings(kb)
+    if dups:
+        dup_paths = {f.path for f in dups}
+        kb.problems.extend(dups)
+        # The first entry keeps the id; the others are reported and left out of every other rule.
+        kb.entries = [e for e in kb.entries if e.path not in dup_paths]
+    return kb
+
+
+def load_indexed_calls(settings: Settings, catalog: Catalog | None = None) -> tuple[list[Call], list[Finding]]:
+    own = catalog is None
+    cat = catalog or open_catalog(settings)
+    try:
+        calls = [call_from_dict(d) for d in cat.records("call")]
+        problems = [finding_from_dict(d) for d in cat.problems("call")]
+    finally:
+        if own:
+            cat.close()
+    return calls, problems
+
+
+class Vectors:
+    """Vectors for texts: from the index's cache, embedding (and caching) only what is new.
+
+    The model is loaded on first need, so an audit of an up-to-date index loads none.
+    """
+
+    def __init__(self, settings: Settings, embedder: Any = None, catalog: Catalog | None = None) -> None:
+        self.settings = settings
+        self._embedder = embedder
+        self.catalog = catalog or open_catalog(settings)
+        self.model = self.catalog.get_meta("model") or (embedder.name if embedder is not None else "")
+
+    @property
+    def embedder(self) -> Any:
+        if self._embedder is None:
+            from .embedding import get_embedder
+
+            self._embedder = get_embedder("query")
+        return self._embedder
+
+    @property
+    def dim(self) -> int:
+        stored = self.catalog.get_meta("dim")
+        return int(stored) if stored else int(self.embedder.dim)
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self.model or self.embedder.name
+        keys = [text_key(model, t) for t in texts]
+        found = self.catalog.get_vectors(keys, self.dim)
+        missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
+        if missing:
+            vecs = self.embedder.embed(missing)
+            mkeys = [text_key(model, t) for t in missing]
+            for k, v in zip(mkeys, vecs, strict=True):
+                found[k] = v
+        return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
+
+    def close(self) -> None:
+        self.catalog.close()

@@ -1,0 +1,82 @@
+"""Text renderings for people (rich markup). JSON renderings are the dicts themselves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.markup import escape
+
+STATUS_STYLE = {"approved": "green", "draft": "yellow", "retired": "red"}
+REVIEW_TEXT = {
+    "current": "[green]review current[/]",
+    "overdue": "[yellow]review overdue[/]",
+    "expired": "[red]expired[/]",
+    "unreviewed": "[dim]never reviewed[/]",
+}
+
+
+def format_value(value: Any, unit: str) -> str:
+    from .units import describe
+
+    return describe(tuple(value) if isinstance(value, list) else value, unit)
+
+
+def metric_line(m: dict[str, Any]) -> str:
+    text = format_value(m["value"], m["unit"])
+    details = [m["qualifier"]] if m.get("qualifier") else []
+    if m.get("as_of"):
+        details.append(f"as of {m['as_of']}")
+    if m.get("source"):
+        details.append(f"source: {m['source']}")
+    suffix = f" ({'; '.join(details)})" if details else ""
+    return f"[bold]{escape(text)}[/] {escape(m['name'])}{escape(suffix)}  [dim]{escape(m['id'])}[/]"
+
+
+def render_ask_text(result: dict[str, Any]) -> str:
+    results = result["results"]
+    if not results:
+        return ("No entry answers that. Try other words, or add an entry for it: "
+                "a gap in the KB is what a writer fills next.")
+    lines: list[str] = []
+    for i, r in enumerate(results, 1):
+        style = STATUS_STYLE.get(r["status"], "white")
+        badge = f"[{style}]{r['status'].upper()}[/]"
+        if r["status"] == "retired":
+            badge += " [red]do not use[/]"
+        elif r["status"] == "draft":
+            badge += " [yellow]not canonical yet[/]"
+        lines.append(f"[bold]{i}. {escape(r['title'])}[/]  {badge}  [dim]{r['type']} · score {r['score']:.2f}[/]")
+        lines.append(f"   [cyan]{escape(r['path'])}:{r['line']}[/]  [dim]{escape(r['entry'])}[/]")
+        snippet = " ".join(r["snippet"]["text"].split())
+        if len(snippet) > 300:
+            snippet = snippet[:297] + "…"
+        lines.append(f"   {escape(snippet)}")
+        for m in r["metrics"]:
+            lines.append(f"   • {metric_line(m)}")
+        for s in r["sources"]:
+            when = f", {s['date']}" if s.get("date") else ""
+            url = f" <{s['url']}>" if s.get("url") else ""
+            lines.append(f"   [dim]source:[/] {escape(s['title'])}{escape(when)}{escape(url)}")
+        review = r["review"]
+        owner = f"owner {escape(r['owner'])}" if r.get("owner") else "[yellow]no owner[/]"
+        reviewed = f", reviewed {review['reviewed']}" if review.get("reviewed") else ""
+        due = f", next review {review['due']}" if review.get("due") else ""
+        lines.append(f"   {REVIEW_TEXT.get(review['state'], review['state'])}{reviewed}{due} · {owner}")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def render_ingest_text(report: dict[str, Any]) -> str:
+    parts = [
+        f"Indexed [bold]{report['files']}[/] entries and [bold]{report['calls']}[/] calls from {escape(report['kb'])}",
+        f"  {len(report['added'])} added, {len(report['changed'])} changed, {len(report['removed'])} removed, "
+        f"{report['unchanged']} unchanged; {report['texts_embedded']} texts embedded, "
+        f"{report['texts_reused']} reused; {report['seconds']:.2f}s",
+        f"  [dim]store: {escape(report['store'])} · model: {escape(report['model'])}[/]",
+    ]
+    problems = report["problems"]
+    if problems:
+        parts.append(f"[yellow]{len(problems)} file problem(s); the files below were skipped or partly read:[/]")
+        for p in problems:
+            parts.append(f"  [cyan]{escape(p['path'])}:{p['line']}[/] [red]{p['rule']}[/] {escape(p['message'])}")
+    return "\n".join(parts)

@@ -1,0 +1,86 @@
+"""The HTTP API through TestClient, and its parity with the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from api.app import create_app
+from cli.main import app as cli_app
+from ingest.pipeline import ingest
+from knowledge.settings import load_settings
+
+
+@pytest.fixture
+def client(example_kb, fake_embedder):
+    settings = load_settings(example_kb)
+    ingest(settings, embedder=fake_embedder)
+    return TestClient(create_app(settings))
+
+
+def test_health(client):
+    body = client.get("/v1/health").json()
+    assert body["status"] == "ok" and body["indexed"] and body["entries"] > 10
+
+
+def test_search_returns_entries_with_figures(client):
+    r = client.get("/v1/search", params={"q": "how long does it take to go live", "limit": 3, "today": "2026-11-23"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["version"] == 1 and 1 <= len(body["results"]) <= 3
+    for res in body["results"]:
+        assert {"entry", "title", "status", "canonical", "score", "path", "line", "metrics", "sources", "review"} <= set(res)
+        assert res["canonical"] == (res["status"] == "approved")
+
+
+def test_search_parity_with_cli(client, example_kb):
+    params = {"q": "what does it cost", "limit": 4, "today": "2026-11-23"}
+    api = client.get("/v1/search", params=params).json()
+    out = CliRunner().invoke(cli_app, ["ask", params["q"], "--kb", str(example_kb), "-n", "4",
+                                       "--today", "2026-11-23", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout) == api
+
+
+def test_entries_and_metrics(client):
+    entries = client.get("/v1/entries").json()["entries"]
+    assert entries and all({"id", "type", "status", "path", "review"} <= set(e) for e in entries)
+    types = {e["type"] for e in entries}
+    assert {"message", "proof_point", "case_study", "objection", "answer", "article"} <= types
+    one = entries[0]["id"]
+    entry = client.get(f"/v1/entries/{one}").json()["entry"]
+    assert entry["id"] == one
+    approved = client.get("/v1/entries", params={"status": "approved"}).json()["entries"]
+    assert approved and all(e["status"] == "approved" for e in approved)
+    metrics = client.get("/v1/metrics").json()["metrics"]
+    assert metrics and all({"id", "value", "unit", "entry", "entry_status"} <= set(m) for m in metrics)
+
+
+def test_errors_have_one_shape(client):
+    r = client.get("/v1/entries/no/such/entry")
+    assert r.status_code == 404
+    assert set(r.json()) == {"error"} and r.json()["error"]["code"] == "not_found"
+    r = client.get("/v1/search")
+    assert r.status_code == 422 and r.json()["error"]["code"] == "bad_request"
+    r = client.get("/v1/search", params={"q": "   "})
+    assert r.status_code == 400 and "empty" in r.json()["error"]["message"]
+    r = client.get("/v1/search", params={"q": "x", "today": "yesterday"})
+    assert r.status_code == 400
+    r = client.get("/v1/nothing-here")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+
+
+def test_openapi_is_published(client):
+    doc = client.get("/openapi.json").json()
+    for path in ("/v1/search", "/v1/entries", "/v1/entries/{entry_id}", "/v1/metrics", "/v1/health"):
+        assert path in doc["paths"], path
+
+
+def test_unindexed_kb_says_what_to_do(tmp_path, fake_embedder):
+    (tmp_path / "a.md").write_text("# A\n\nText.\n")
+    c = TestClient(create_app(load_settings(tmp_path)))
+    r = c.get("/v1/entries")
+    assert r.status_code == 503 and "canon ingest" in r.json()["error"]["message"]

@@ -1,0 +1,61 @@
+"""Shared fixtures. Most tests use the deterministic fake embedder; tests marked ``model`` load the
+real one, and tests marked ``server`` start real server processes on loopback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+CORPORA = REPO.parent / "shared" / "corpora"
+NORTHWIND = CORPORA / "northwind"
+
+# Never reach for a hub, whatever a test does.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture
+def fake_embedder(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """Select the fake embedder for code that calls get_embedder(), and return one."""
+    from knowledge import embedding
+
+    monkeypatch.setenv("CANON_EMBEDDER", "fake")
+    embedding._cached_embedder.cache_clear()
+    yield embedding.get_embedder("bulk")
+    embedding._cached_embedder.cache_clear()
+
+
+@pytest.fixture
+def example_kb(tmp_path: Path) -> Path:
+    """A private copy of the bundled example KB (without any index a developer built)."""
+    dest = tmp_path / "kb"
+    shutil.copytree(EXAMPLES / "kb", dest, ignore=shutil.ignore_patterns(".canon"))
+    return dest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def write_kb(root: Path, files: dict[str, str | bytes], toml: str | None = None) -> Path:
+    """Write a small KB: {relative path: content}."""
+    root.mkdir(parents=True, exist_ok=True)
+    if toml is not None:
+        (root / "canon.toml").write_text(toml)
+    for rel, content in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            p.write_bytes(content)
+        else:
+            p.write_text(content)
+    return root
