@@ -1,0 +1,163 @@
+"""canon audit, and what canon check shares with it: formats, --fail-on, baselines, output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .common import (
+    ChromaOption,
+    KBOption,
+    TodayOption,
+    console,
+    ensure_index,
+    errors,
+    load,
+    parse_today,
+)
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    line = "line"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+FormatOption = Annotated[
+    ReportFormat,
+    typer.Option("--format", "-f", help="text for people; json (SPEC section 5), line (path:line:column: "
+                 "severity rule message), sarif (SARIF 2.1.0, for code scanning) or github (Actions "
+                 "annotations) for machines."),
+]
+FailOnOption = Annotated[
+    FailOn,
+    typer.Option("--fail-on", help="Exit 1 when a finding is at or above this severity; never: always exit 0 "
+                 "(unless canon cannot run, which exits 2)."),
+]
+BaselineOption = Annotated[
+    Path | None,
+    typer.Option("--baseline", help="Leave out the findings listed in this baseline file (from --write-baseline, "
+                 "or a saved --format json report): only new findings are shown and fail the run.",
+                 show_default=False, metavar="FILE"),
+]
+RuleOption = Annotated[
+    list[str] | None,
+    typer.Option("--rule", "-r", help="Run only this rule (repeat for several). `canon audit --list-rules` "
+                 "lists them.", show_default=False, metavar="ID"),
+]
+
+
+def kb_prefix(root: Path) -> str:
+    """How to reach the KB root from the current folder, for paths tools open."""
+    try:
+        rel = os.path.relpath(root, Path.cwd())
+    except ValueError:  # another drive on Windows
+        return str(root)
+    if rel == ".":
+        return ""
+    return str(root) if rel.startswith("..") else Path(rel).as_posix()
+
+
+def emit_report(report: Any, fmt: ReportFormat, settings: Any, rules: Any) -> None:
+    """Print a report in ``fmt``: text through rich, everything else as plain stdout."""
+    from knowledge.report import render
+
+    prefix = kb_prefix(settings.root)
+    root_uri = Path.cwd().resolve().as_uri()
+    out = render(report, fmt.value, rules=rules, kb_prefix=prefix, root_uri=root_uri)
+    if fmt is ReportFormat.text:
+        # Long lines are left to the terminal to wrap, so that each finding stays one line for grep.
+        console().print(out, markup=True, highlight=False, soft_wrap=True)
+    elif out:
+        sys.stdout.write(out + "\n")
+
+
+def finish(report: Any, fmt: ReportFormat, fail_on: FailOn, settings: Any, baseline: Path | None) -> None:
+    from knowledge.report import read_baseline
+    from knowledge.rules import ALL_RULES
+
+    if baseline is not None:
+        report = report.without(read_baseline(baseline))
+    emit_report(report, fmt, settings, ALL_RULES)
+    raise typer.Exit(report.exit_code(fail_on.value))
+
+
+def _list_rules() -> None:
+    from rich.markup import escape
+
+    from knowledge.rules import ALL_RULES
+
+    out = console()
+    for r in ALL_RULES:
+        out.print(f"[magenta]{r.id:<20}[/] [dim]{r.default_severity:<8}[/] {escape(r.summary)}", soft_wrap=True)
+
+
+def audit(
+    kb: KBOption = None,
+    today: TodayOption = None,
+    fmt: FormatOption = ReportFormat.text,
+    fail_on: FailOnOption = FailOn.error,
+    baseline: BaselineOption = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="Record the fingerprints of every current finding in FILE and "
+                     "exit 0; later runs with --baseline FILE report only new findings.",
+                     show_default=False, metavar="FILE"),
+    ] = None,
+    rule: RuleOption = None,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
+    chroma_url: ChromaOption = None,
+) -> None:
+    """Check the KB itself and its sales calls: conflicting figures, stale and unsourced claims, duplicates, broken references, objections nobody answers.
+
+    The index is brought up to date first if the KB changed. Silence a rule for one entry with canon.ignore in its front matter, for one line with an ignore comment, or for the whole KB in the rules table of canon.toml (a rule id set to off, or to another severity). A baseline accepts what is there today, so that only new findings fail a run.
+
+    Exit codes: 0 no finding at or above --fail-on, 1 there is one, 2 canon could not run.
+
+    Examples:
+
+      canon audit --kb examples/kb --today 2026-11-01
+
+      canon audit --format sarif > canon.sarif
+
+      canon audit --rule metric-conflict --rule stale-claim --fail-on warning
+
+      canon audit --write-baseline canon-baseline.json
+
+      canon audit --baseline canon-baseline.json
+    """
+    if list_rules:
+        _list_rules()
+        return
+    with errors():
+        from knowledge.audit import run_audit
+        from knowledge.report import read_baseline
+        from knowledge.report import write_baseline as save_baseline
+
+        settings = load(kb, chroma_url)
+        day = parse_today(today)
+        if baseline is not None:
+            read_baseline(baseline)  # a bad baseline fails before the audit runs, not after
+        ensure_index(settings)
+        report = run_audit(settings, today=day, rules=rule)
+        if write_baseline is not None:
+            n = save_baseline(report, write_baseline)
+            console(stderr=True).print(f"Wrote {n} fingerprint{'s' if n != 1 else ''} to {write_baseline}; "
+                                       f"run with --baseline {write_baseline} to report only new findings.",
+                                       markup=False, highlight=False)
+            raise typer.Exit(0)
+        finish(report, fmt, fail_on, settings, baseline)

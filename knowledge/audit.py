@@ -1,0 +1,155 @@
+"""The audit of the KB and the check of drafts: run the rules, then make their findings a report.
+
+``audit``/``check`` work on an ``AuditContext`` in memory (what the tests use);
+``run_audit``/``run_check`` build that context from the index first (what the CLI and the API use).
+After the rules have run, the same steps apply to every finding, whatever its rule: severities
+configured in ``canon.toml``, sorting, fingerprints, then suppression by ``canon.ignore`` and
+ignore comments. Baselines are applied by the caller (``Report.without``), since the CLI and the
+API take them from different places.
+
+Severities and rules can be set per KB in ``canon.toml``::
+
+    [rules]
+    missing-owner = "off"        # do not run it
+    duplicate-entry = "error"    # report it as an error
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from .errors import ConfigError, UsageError
+from .model import SEVERITY_RANK, Finding
+from .report import Ignores, Report, assign_fingerprints, sort_findings
+from .rules import ALL_RULES, AuditContext, Draft, Rule, rules_by_id
+from .settings import Settings
+
+__all__ = ["Report", "audit", "check", "configured_rules", "run_audit", "run_check", "select_rules"]
+
+RULE_SETTINGS = ("error", "warning", "info", "off")
+
+
+def configured_rules(settings: Settings) -> dict[str, str]:
+    """The ``[rules]`` table of canon.toml: rule id -> error | warning | info | off."""
+    table = settings.extra.get("rules", {})
+    if not isinstance(table, dict):
+        raise ConfigError("canon.toml: [rules] must be a table of rule ids", hint='e.g. [rules] missing-owner = "off"')
+    known = rules_by_id()
+    out: dict[str, str] = {}
+    for rule_id, value in table.items():
+        if rule_id not in known:
+            raise ConfigError(f"canon.toml: [rules] names {rule_id!r}, which is not a rule",
+                              hint=f"the rules are: {', '.join(sorted(known))}")
+        if not isinstance(value, str) or value.lower() not in RULE_SETTINGS:
+            raise ConfigError(f"canon.toml: [rules] {rule_id} = {value!r}",
+                              hint=f'set it to one of {", ".join(RULE_SETTINGS)}, e.g. {rule_id} = "warning"')
+        out[rule_id] = value.lower()
+    return out
+
+
+def select_rules(wanted: Sequence[str | Rule] | None = None, settings: Settings | None = None) -> list[Rule]:
+    """The rules to run: ``wanted`` (ids or rules) or all of them, less those set ``off``.
+
+    A rule asked for by id runs even when canon.toml turns it off: the command line wins.
+    """
+    known = rules_by_id()
+    off = {k for k, v in configured_rules(settings).items() if v == "off"} if settings else set()
+    if not wanted:
+        return [r for r in ALL_RULES if r.id not in off]
+    out: list[Rule] = []
+    for w in wanted:
+        if isinstance(w, Rule):
+            out.append(w)
+            continue
+        if w not in known:
+            raise UsageError(f"there is no rule {w!r}", hint=f"the rules are: {', '.join(sorted(known))}")
+        out.append(known[w])
+    return list({r.id: r for r in out}.values())
+
+
+def _passed_through(problems: Iterable[Finding], selected: Sequence[Rule], *, explicit: bool) -> list[Finding]:
+    """Findings the parsers made (an unreadable encoding, say) under their own rule ids: kept
+    unless rules were picked by id and theirs is not among them, or theirs is turned off."""
+    chosen = {r.id for r in selected}
+    known = rules_by_id()
+    return [p for p in problems if p.rule in chosen or (not explicit and p.rule not in known)]
+
+
+def _finish(findings: Iterable[Finding], ctx: AuditContext, *, files: int, drafts: Sequence[Draft] = (),
+            severities: dict[str, str] | None = None) -> Report:
+    unique: dict[tuple[Any, ...], Finding] = {}
+    for f in findings:
+        override = (severities or {}).get(f.rule)
+        if override and override != "off":
+            f.severity = override
+        elif f.severity not in SEVERITY_RANK:
+            f.severity = "warning"
+        unique.setdefault((f.rule, f.path, f.line, f.column, f.message), f)
+    ordered = sort_findings(unique.values())
+    # Fingerprints before suppression, so that hiding one finding never renumbers its twins.
+    assign_fingerprints(ordered)
+    kept, suppressed = Ignores.collect(ctx.kb.entries, drafts).apply(ordered)
+    return Report(findings=kept, files=files, suppressed=suppressed,
+                  draft_paths=frozenset(d.path for d in drafts))
+
+
+def audit(ctx: AuditContext, rules: Sequence[str | Rule] | None = None) -> Report:
+    """Run every rule's KB check on ``ctx`` and report."""
+    selected = select_rules(rules, ctx.settings)
+    findings: list[Finding] = []
+    for rule in selected:
+        findings.extend(rule.check_kb(ctx))
+    handled = {"invalid-entry", "invalid-call"}  # passed on by their rules
+    others = [p for p in (*ctx.kb.problems, *ctx.call_problems) if p.rule not in handled]
+    findings.extend(_passed_through(others, selected, explicit=bool(rules)))
+    files = {e.path for e in ctx.kb.entries} | {c.path for c in ctx.calls}
+    files |= {p.path for p in (*ctx.kb.problems, *ctx.call_problems)}
+    return _finish(findings, ctx, files=len(files), severities=configured_rules(ctx.settings))
+
+
+def check(ctx: AuditContext, drafts: Sequence[Draft], rules: Sequence[str | Rule] | None = None) -> Report:
+    """Run every rule's draft check on each draft and report. Paths stay as the drafts give them."""
+    selected = select_rules(rules, ctx.settings)
+    findings: list[Finding] = []
+    for draft in drafts:
+        for rule in selected:
+            findings.extend(rule.check_draft(ctx, draft))
+        findings.extend(_passed_through(getattr(draft, "findings", None) or [], selected, explicit=bool(rules)))
+    return _finish(findings, ctx, files=len({d.path for d in drafts}), drafts=drafts,
+                   severities=configured_rules(ctx.settings))
+
+
+def _indexed_context(settings: Settings, catalog: Any, today: date, embedder: Any, *,
+                     with_calls: bool) -> AuditContext:
+    from .indexed import Vectors, load_indexed_calls, load_indexed_kb
+
+    kb = load_indexed_kb(settings, catalog)
+    calls, call_problems = load_indexed_calls(settings, catalog) if with_calls else ([], [])
+    return AuditContext(settings=settings, kb=kb, today=today, calls=calls, call_problems=call_problems,
+                        vectors=Vectors(settings, embedder, catalog), chunks=catalog.chunks())
+
+
+def run_audit(settings: Settings, *, today: date, embedder: Any = None,
+              rules: Sequence[str | Rule] | None = None) -> Report:
+    """Audit the KB and its calls as the index holds them (bring the index up to date first)."""
+    from .store import open_catalog
+
+    catalog = open_catalog(settings)
+    try:
+        return audit(_indexed_context(settings, catalog, today, embedder, with_calls=True), rules)
+    finally:
+        catalog.close()
+
+
+def run_check(settings: Settings, drafts: Sequence[Draft], *, today: date, embedder: Any = None,
+              rules: Sequence[str | Rule] | None = None) -> Report:
+    """Check drafts against the KB as the index holds it."""
+    from .store import open_catalog
+
+    catalog = open_catalog(settings)
+    try:
+        return check(_indexed_context(settings, catalog, today, embedder, with_calls=False), drafts, rules)
+    finally:
+        catalog.close()

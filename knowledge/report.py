@@ -1,0 +1,457 @@
+"""Reports of ``canon audit`` and ``canon check``: fingerprints, suppression, baselines, renderers.
+
+One ``Report`` feeds every output: ``to_dict()`` is the JSON of SPEC section 5 (the CLI's
+``--format json`` and the API return it unchanged), and the text, line, SARIF and GitHub renderers
+read the same findings.
+
+Fingerprints identify a finding across runs. They hash the rule, the file, what is wrong (the
+claim and the figure expected, or a key the rule chose, or the message with its numbers taken out)
+and the finding's rank among findings with the same key in that file. Line numbers are left out, so
+that inserting a paragraph above a finding keeps its fingerprint; changing the wrong figure, or
+fixing it, does not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from .errors import UsageError
+from .model import SEVERITY_RANK, Entry, Finding
+
+if TYPE_CHECKING:
+    from .rules.base import Rule
+
+FORMATS = ("text", "json", "line", "sarif", "github")
+FAIL_ON = ("error", "warning", "info", "never")
+BASELINE_VERSION = 1
+FINGERPRINT_VERSION = "canon/v1"
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+# ------------------------------------------------------------------------------------------------
+# The report
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    files: int
+    baselined: int = 0  # findings left out because a baseline lists them
+    suppressed: int = 0  # findings left out by canon.ignore or an ignore comment
+    draft_paths: frozenset[str] = field(default_factory=frozenset)  # paths as given, not KB-relative
+
+    def counts(self) -> dict[str, int]:
+        out = {"errors": 0, "warnings": 0, "infos": 0}
+        for f in self.findings:
+            out[f"{f.severity}s"] = out.get(f"{f.severity}s", 0) + 1
+        return out
+
+    def summary(self) -> dict[str, int]:
+        return {**self.counts(), "files": self.files}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": 1, "findings": [f.to_dict() for f in self.findings], "summary": self.summary()}
+
+    def fails(self, fail_on: str = "error") -> bool:
+        """True when a finding is at or above ``fail_on`` (``never`` never fails)."""
+        if fail_on not in FAIL_ON:
+            raise UsageError(f"--fail-on {fail_on!r} is not one of {', '.join(FAIL_ON)}")
+        if fail_on == "never":
+            return False
+        floor = SEVERITY_RANK[fail_on]
+        return any(SEVERITY_RANK.get(f.severity, 0) >= floor for f in self.findings)
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        return 1 if self.fails(fail_on) else 0
+
+    def without(self, fingerprints: Iterable[str]) -> Report:
+        """This report less the findings a baseline lists."""
+        known = set(fingerprints)
+        kept = [f for f in self.findings if f.fingerprint not in known]
+        return Report(findings=kept, files=self.files, baselined=self.baselined + len(self.findings) - len(kept),
+                      suppressed=self.suppressed, draft_paths=self.draft_paths)
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule, f.message))
+
+
+# ------------------------------------------------------------------------------------------------
+# Fingerprints
+
+
+_NUMBER = re.compile(r"(?<![\w/.-])\d[\d,.:-]*(?![\w/-])")
+
+
+def normalise_path(path: str) -> str:
+    p = posixpath.normpath(path.replace("\\", "/"))
+    return p.removeprefix("./")
+
+
+def _normalise_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def identity_key(finding: Finding) -> str:
+    """What a finding is about, without where in the file it sits.
+
+    A key the rule put in ``fingerprint`` wins. Else the claim (text, value, unit) and the figure
+    expected; else the message with line numbers, dates and counts taken out, so that a message
+    that says "12 days overdue" keeps its identity from one day to the next.
+    """
+    if finding.fingerprint:
+        return finding.fingerprint
+    parts: dict[str, Any] = {}
+    if finding.claim:
+        parts["claim"] = {k: finding.claim.get(k) for k in ("text", "value", "unit")}
+        if isinstance(parts["claim"]["text"], str):
+            parts["claim"]["text"] = _normalise_text(parts["claim"]["text"])
+    if finding.expected:
+        parts["expected"] = {k: v for k, v in finding.expected.items() if k not in ("line", "column", "path")}
+    if not parts:
+        parts["message"] = _NUMBER.sub("#", _normalise_text(finding.message))
+    return json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def assign_fingerprints(findings: Sequence[Finding]) -> None:
+    """Replace every finding's ``fingerprint`` (an identity key, or empty) with its stable id.
+
+    Findings with the same rule, file and key are told apart by their rank in the file, counted
+    in order of position: stable as long as they keep their order.
+    """
+    seen: dict[tuple[str, str, str], int] = {}
+    for f in sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule)):
+        key = (f.rule, normalise_path(f.path), identity_key(f))
+        rank = seen.get(key, 0)
+        seen[key] = rank + 1
+        raw = "\x00".join((FINGERPRINT_VERSION, *key, str(rank)))
+        f.fingerprint = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+# ------------------------------------------------------------------------------------------------
+# Suppression
+
+
+@dataclass
+class Ignores:
+    """What entries and drafts ask to leave out: ``canon.ignore`` and per-line ignore comments."""
+
+    by_entry: dict[str, set[str]] = field(default_factory=dict)  # entry id -> rule ids
+    by_path: dict[str, set[str]] = field(default_factory=dict)  # entry path -> rule ids
+    lines: dict[str, dict[int, set[str]]] = field(default_factory=dict)  # path -> line -> rule ids
+
+    @classmethod
+    def collect(cls, entries: Iterable[Entry] = (), drafts: Iterable[Any] = ()) -> Ignores:
+        out = cls()
+        for e in entries:
+            if e.ignore:
+                out.by_entry.setdefault(e.id, set()).update(e.ignore)
+                out.by_path.setdefault(normalise_path(e.path), set()).update(e.ignore)
+            if e.line_ignores:
+                out.lines[normalise_path(e.path)] = e.line_ignores
+        for d in drafts:
+            path = normalise_path(d.path)
+            if getattr(d, "line_ignores", None):
+                out.lines[path] = d.line_ignores
+            if getattr(d, "ignore", None):
+                out.by_path.setdefault(path, set()).update(d.ignore)
+        return out
+
+    def suppresses(self, f: Finding) -> bool:
+        def hit(rules: set[str] | None) -> bool:
+            return rules is not None and (f.rule in rules or "*" in rules)
+
+        path = normalise_path(f.path)
+        if (f.entry is not None and hit(self.by_entry.get(f.entry))) or hit(self.by_path.get(path)):
+            return True
+        lines = self.lines.get(path)
+        if lines:
+            last = f.end_line if f.end_line and f.end_line >= f.line else f.line
+            return any(hit(lines.get(n)) for n in range(f.line, last + 1))
+        return False
+
+    def apply(self, findings: Iterable[Finding]) -> tuple[list[Finding], int]:
+        kept: list[Finding] = []
+        dropped = 0
+        for f in findings:
+            if self.suppresses(f):
+                dropped += 1
+            else:
+                kept.append(f)
+        return kept, dropped
+
+
+# ------------------------------------------------------------------------------------------------
+# Baselines
+
+
+def baseline_dict(report: Report) -> dict[str, Any]:
+    """A baseline: the fingerprints of every finding of ``report``, and for people, what they were."""
+    return {
+        "version": BASELINE_VERSION,
+        "tool": "canon",
+        "fingerprints": sorted({f.fingerprint for f in report.findings}),
+        "findings": [{"fingerprint": f.fingerprint, "rule": f.rule, "path": f.path, "message": f.message}
+                     for f in report.findings],
+    }
+
+
+def write_baseline(report: Report, path: Path) -> int:
+    data = baseline_dict(report)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write the baseline {path}: {exc.strerror or exc}",
+                         hint="pass --write-baseline a path in a folder you can write to") from exc
+    return len(data["fingerprints"])
+
+
+def read_baseline(path: Path) -> set[str]:
+    """The fingerprints of a baseline file, or of a saved ``--format json`` report."""
+    hint = f"write one with `canon audit --write-baseline {path}`, or leave out --baseline"
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"the baseline {path} does not exist", hint=hint) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"the baseline {path} cannot be read: {exc}", hint=hint) from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"the baseline {path} is not JSON: {exc}", hint=hint) from None
+    if isinstance(data, dict) and isinstance(data.get("fingerprints"), list):
+        prints = data["fingerprints"]
+    elif isinstance(data, dict) and isinstance(data.get("findings"), list):
+        prints = [f.get("fingerprint") for f in data["findings"] if isinstance(f, dict)]
+    else:
+        raise UsageError(f"the baseline {path} holds no fingerprints list", hint=hint)
+    if data.get("version", BASELINE_VERSION) != BASELINE_VERSION:
+        raise UsageError(f"the baseline {path} has version {data.get('version')!r}; this canon reads version "
+                         f"{BASELINE_VERSION}", hint=hint)
+    if not all(isinstance(p, str) for p in prints):
+        raise UsageError(f"the baseline {path}: every fingerprint must be a string", hint=hint)
+    return set(prints)
+
+
+# ------------------------------------------------------------------------------------------------
+# Renderers
+
+
+def render(report: Report, fmt: str, *, rules: Sequence[Rule] = (), kb_prefix: str = "",
+           root_uri: str | None = None) -> str:
+    """``report`` as ``fmt``. ``kb_prefix`` is prepended to KB-relative paths (not to drafts) in the
+    formats tools open files from (text, line, sarif, github), so that they resolve from the
+    current folder; JSON keeps the paths of SPEC section 5."""
+    if fmt == "json":
+        return json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
+    if fmt == "text":
+        return render_text(report, kb_prefix=kb_prefix)
+    if fmt == "line":
+        return render_line(report, kb_prefix=kb_prefix)
+    if fmt == "sarif":
+        return json.dumps(render_sarif(report, rules, kb_prefix=kb_prefix, root_uri=root_uri), indent=2,
+                          ensure_ascii=False)
+    if fmt == "github":
+        return render_github(report, kb_prefix=kb_prefix)
+    raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+
+
+def _shown(path: str, report: Report, kb_prefix: str) -> str:
+    if not kb_prefix or path in report.draft_paths:
+        return path
+    return normalise_path(posixpath.join(kb_prefix, path))
+
+
+def _related_text(r: Mapping[str, Any], report: Report, kb_prefix: str) -> str:
+    where = _shown(str(r.get("path", "")), report, kb_prefix)
+    if r.get("line"):
+        where += f":{r['line']}"
+    entry = r.get("entry")
+    return f"{where} ({entry})" if entry else where
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+TEXT_STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
+
+
+def render_text(report: Report, *, kb_prefix: str = "") -> str:
+    """For people: findings grouped by file, then a summary line. Rich markup."""
+    from rich.markup import escape
+
+    lines: list[str] = []
+    current: str | None = None
+    width = max((len(f"{f.line}:{f.column}") for f in report.findings), default=0)
+    rule_width = max((len(f.rule) for f in report.findings), default=0)
+    for f in report.findings:
+        if f.path != current:
+            if current is not None:
+                lines.append("")
+            current = f.path
+            lines.append(f"[bold underline]{escape(_shown(f.path, report, kb_prefix))}[/]")
+        where = f"{f.line}:{f.column}".ljust(width)
+        style = TEXT_STYLE.get(f.severity, "white")
+        lines.append(f"  [cyan]{where}[/]  [{style}]{f.severity:<7}[/]  [magenta]{f.rule:<{rule_width}}[/]  "
+                     f"{escape(f.message)}")
+        pad = " " * (2 + width + 2 + 7 + 2 + rule_width + 2)
+        for r in f.related:
+            lines.append(f"{pad}[dim]↳ {escape(_related_text(r, report, kb_prefix))}[/]")
+    if lines:
+        lines.append("")
+    c = report.counts()
+    files = _plural(report.files, "file")
+    if report.findings:
+        parts = [_plural(n, word) for n, word in ((c["errors"], "error"), (c["warnings"], "warning"),
+                                                  (c["infos"], "info")) if n]
+        mark = "[bold red]✖[/]" if c["errors"] else "[yellow]⚠[/]" if c["warnings"] else "[blue]ℹ[/]"
+        lines.append(f"{mark} {_plural(len(report.findings), 'finding')} ({', '.join(parts)}) in {files} checked")
+    else:
+        lines.append(f"[green]✔[/] No findings in {files} checked")
+    extra = []
+    if report.baselined:
+        extra.append(f"{report.baselined} known from the baseline")
+    if report.suppressed:
+        extra.append(f"{report.suppressed} suppressed by canon.ignore or ignore comments")
+    if extra:
+        lines.append(f"  [dim]not shown: {'; '.join(extra)}[/]")
+    return "\n".join(lines)
+
+
+def render_line(report: Report, *, kb_prefix: str = "") -> str:
+    """One finding per line, ``path:line:column: severity rule message``: for editors and grep."""
+    return "\n".join(
+        f"{_shown(f.path, report, kb_prefix)}:{f.line}:{f.column}: {f.severity} {f.rule} "
+        f"{' '.join(f.message.split())}"
+        for f in report.findings
+    )
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(report: Report, *, kb_prefix: str = "") -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    out = []
+    for f in report.findings:
+        props = [("file", _shown(f.path, report, kb_prefix)), ("line", str(f.line)), ("col", str(f.column))]
+        if f.end_line is not None:
+            props.append(("endLine", str(f.end_line)))
+        if f.end_column is not None:
+            props.append(("endColumn", str(f.end_column)))
+        props.append(("title", f.rule))
+        message = f.message
+        if f.related:
+            message += "\nSee also: " + "; ".join(_related_text(r, report, kb_prefix) for r in f.related)
+        command = GITHUB_COMMAND.get(f.severity, "warning")
+        out.append(f"::{command} " + ",".join(f"{k}={_escape_property(v)}" for k, v in props)
+                   + f"::{_escape_data(message)}")
+    return "\n".join(out)
+
+
+def canon_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("canon")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def _artifact(path: str, report: Report, kb_prefix: str) -> dict[str, Any]:
+    shown = _shown(path, report, kb_prefix)
+    if shown.startswith("/"):
+        return {"uri": Path(shown).as_uri()}
+    return {"uri": quote(shown.replace("\\", "/"), safe="/-._~"), "uriBaseId": "%SRCROOT%"}
+
+
+def _region(f: Finding) -> dict[str, int]:
+    region = {"startLine": max(1, f.line), "startColumn": max(1, f.column)}
+    end_line = f.end_line if f.end_line is not None else f.line
+    if end_line > f.line:
+        region["endLine"] = end_line
+    # Without endColumn a region runs to the end of its last line: right for findings about a line.
+    if f.end_column is not None and (end_line > f.line or f.end_column > f.column):
+        region["endColumn"] = f.end_column
+    return region
+
+
+def _markdown(docstring: str) -> str:
+    """Rule docstrings are reStructuredText-ish: ``text::`` before an indented block is Markdown's
+    ``text:`` before an indented code block."""
+    return re.sub(r"::\n", ":\n", docstring)
+
+
+def sarif_rule(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "name": "".join(part.capitalize() for part in rule.id.split("-")),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.description},
+        "help": {"text": rule.description, "markdown": _markdown(rule.description)},
+        "defaultConfiguration": {"level": SARIF_LEVEL.get(rule.default_severity, "warning")},
+    }
+
+
+def render_sarif(report: Report, rules: Sequence[Rule] = (), *, kb_prefix: str = "",
+                 root_uri: str | None = None) -> dict[str, Any]:
+    """SARIF 2.1.0, one run, with every rule in the tool driver (as GitHub code scanning wants)."""
+    descriptors = [sarif_rule(r) for r in rules]
+    index = {r.id: i for i, r in enumerate(rules)}
+    for f in report.findings:  # a finding of a rule not registered still gets a descriptor
+        if f.rule not in index:
+            index[f.rule] = len(descriptors)
+            descriptors.append({"id": f.rule, "shortDescription": {"text": f.rule},
+                                "defaultConfiguration": {"level": SARIF_LEVEL.get(f.severity, "warning")}})
+    results = []
+    for f in report.findings:
+        result: dict[str, Any] = {
+            "ruleId": f.rule,
+            "ruleIndex": index[f.rule],
+            "level": SARIF_LEVEL.get(f.severity, "warning"),
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(f.path, report, kb_prefix),
+                                                "region": _region(f)}}],
+            "partialFingerprints": {FINGERPRINT_VERSION: f.fingerprint},
+        }
+        related = []
+        for i, r in enumerate(f.related, 1):
+            loc: dict[str, Any] = {"id": i, "physicalLocation": {
+                "artifactLocation": _artifact(str(r.get("path", "")), report, kb_prefix)}}
+            if r.get("line"):
+                loc["physicalLocation"]["region"] = {"startLine": int(r["line"])}
+            if r.get("entry"):
+                loc["message"] = {"text": str(r["entry"])}
+            related.append(loc)
+        if related:
+            result["relatedLocations"] = related
+        props = {k: v for k, v in (("claim", f.claim), ("expected", f.expected)) if v is not None}
+        if props:
+            result["properties"] = props
+        results.append(result)
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "canon", "version": canon_version(), "rules": descriptors}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    if root_uri:
+        run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": root_uri if root_uri.endswith("/") else root_uri + "/"}}
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
