@@ -1,0 +1,1652 @@
+"""Claim extraction: every figure stated in prose, with its unit, qualifier, time scope and source.
+
+How it works, in four passes over one string:
+
+1. **A cleaned copy of the same length.** Markdown and transcript markup (front matter, code,
+   links' targets, URLs, e-mails, HTML tags, emphasis, list bullets, headings, table pipes,
+   speaker labels, time stamps) is overwritten with spaces, or with a break character where it
+   ends a sentence (a bullet, a heading, ``<br>``). Because nothing changes length, an offset in
+   the copy *is* an offset in the original, so line and column come straight from it; that is
+   also why numbers in words are parsed here rather than rewritten with ``text2num.alpha2digit``
+   (which changes lengths and would need an offset map back).
+2. **Tokens.** Compiled regexes find number tokens: digits (``1,400``, ``3.40``, ``840K``,
+   ``3x``), numbers in words (``seventy two``, ``twenty-five hundred``), fractions (``two thirds``,
+   ``half``) and idioms (``a couple of``, ``a month and a half``, ``twice as``). Digits that belong
+   to a date, a time, a quarter, a version or a phone number are skipped; bare years are kept
+   aside as the time scope of nearby figures; a number after a label ("Step 1", "SOC 2") is not
+   a figure. Each token then reads its unit from the text that follows (``%``, ``percent``,
+   ``weeks``, ``dollars``, ``times faster``, a plural noun, a rate such as ``a month`` or
+   ``/day``) and its currency and qualifier from what precedes it.
+3. **Pairs.** Adjacent figures become ranges (``25-35%``, ``4 to 6 weeks``, ``between 3 and 6``)
+   or before/after changes (``from 14 weeks to 6``, ``2 days, down from 11``), and a bare number
+   inherits its partner's unit. A bare number that is neither is dropped: most of them are
+   ordinals, labels or identifiers, not stated figures.
+4. **Context.** For each figure: the sentence (markup removed), the sentence with this figure
+   masked, a qualifier (``about``, ``at least``, ``median`` ...), the nearest year in the same
+   clause or sentence, and a source named in the sentence (``(ZoomInfo, 2025)``, ``according to
+   a 2019 survey by LeanData``, ``an independent Hackett Group study found``).
+
+Not claims either: meetings being arranged ("thirty minutes next week"), examples under "if",
+and "two years ago".
+
+Everything is plain ``re`` with patterns compiled once, written so that ``re`` can skip ahead
+(each pattern starts with a character or a class, never with ``\b`` or ``^``); text with no
+digit and no number word returns at once. ``bench/bench_claims.py`` measures it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+import string
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from . import units
+from .model import Claim, Source, Value
+
+__all__ = ["extract_claims"]
+
+_BRK = "\x00"  # a sentence break in the cleaned copy; not whitespace to ``re``
+_NONNL = re.compile(r"[^\n]")
+_WS = re.compile(r"[\s\x00]+")
+_SPACE_PUNCT = re.compile(r" ([.,;:!?)\]’”])(?=\s|$)")
+
+# --------------------------------------------------------------------------------------------
+# 1. The cleaned copy
+# --------------------------------------------------------------------------------------------
+
+
+def _blank(s: str) -> str:
+    return _NONNL.sub(" ", s)
+
+
+def _brk(s: str) -> str:
+    return _NONNL.sub(_BRK, s)
+
+
+def _blank_m(m: re.Match[str]) -> str:
+    return _blank(m.group(0))
+
+
+def _brk_m(m: re.Match[str]) -> str:
+    return _brk(m.group(0))
+
+
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
+_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", re.S | re.M)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+class _LineRegex:
+    """A pattern that must start a line. ``re`` cannot skip ahead to ``^``, but it can to a
+    newline, so the first line is matched on its own and the others after a literal newline.
+    Replacements keep newlines, so a callback sees the same text either way."""
+
+    def __init__(self, body: str) -> None:
+        self.first = re.compile(f"(?:{body})", re.M)
+        self.rest = re.compile(f"\n(?:{body})", re.M)
+
+    def sub(self, repl: Callable[[re.Match[str]], str], t: str) -> str:
+        m = self.first.match(t)
+        if m:
+            t = repl(m) + t[m.end():]
+        return self.rest.sub(repl, t)
+
+
+_CUE = _LineRegex(  # WebVTT and SRT: header, cue numbers and identifiers, timings
+    r"[ \t]*(?:WEBVTT[^\n]*|NOTE\b[^\n]*|\d+[ \t]*|"
+    r"(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]*-->[^\n]*)$"
+    r"|[^\n]+(?=\n[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]*-->)"
+)
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_CODE = re.compile(r"`[^`\n]+`")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
+_REF_DEF = _LineRegex(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$")
+_TIMESTAMP = re.compile(r"\d(?<![\d:.]\d)\d?:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\)?\]?(?=[ \t]*[A-Z\[<])")
+_CITE = re.compile(r"\[\^[^\]\n]*\]|\[\d{1,3}\]")
+_URL = re.compile(r"(?:https?://|ftp://|www\.|mailto:)[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PATH = re.compile(r"/(?<![\w.]/)(?:[\w.~%+-]+/)+[\w.~%+#=?&-]*")
+_TAG_BREAK = re.compile(
+    r"</?(?:br|p|div|li|ul|ol|tr|td|th|table|thead|tbody|h[1-6]|hr|blockquote|section)\b[^<>]*>"
+    r"|<v(?:[ \t.][^<>]*)?>|</v>|<c(?:\.[^<>]*)?>|</c>",
+    re.I,
+)
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_BRACES = re.compile(r"\{\{[^{}\n]*\}\}|\{[a-z_:%#.][^{}\n]{0,80}\}")
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5});")
+_RULE = _LineRegex(r"[ \t]*(?:[-*_=][ \t]*){3,}$")
+_TABLE_SEP = _LineRegex(r"[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?)?[ \t]*$")
+_MARK = r"#{1,6}(?=[ \t]|$)|[-*+•](?=[ \t])|\d{1,3}[.)](?=[ \t])|\|"
+_LINE_START = _LineRegex(rf"([ \t]*)((?:>[ \t]?)+[ \t]*(?:{_MARK})?|{_MARK})")
+_EMPH = re.compile(r"[*_]+")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|$])")
+_SPEAKER = _LineRegex(
+    r"([ \t\x00]*)((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+):(?=[ \t])"
+)
+
+
+def _link_m(m: re.Match[str]) -> str:
+    text = m.group(1)
+    return " " + text + " " * (len(m.group(0)) - 1 - len(text))
+
+
+def _ref_link_m(m: re.Match[str]) -> str:
+    text = m.group(1)
+    return " " + text + " " * (len(m.group(0)) - 1 - len(text))
+
+
+def _line_start_m(m: re.Match[str]) -> str:
+    return m.group(0)[: m.start(2) - m.start()] + _brk(m.group(2))
+
+
+def _emph_m(m: re.Match[str]) -> str:
+    """Emphasis marks go; ``snake_case`` and ``L_C_D`` stay."""
+    run = m.group(0)
+    t, i, j = m.string, m.start(), m.end()
+    inside = i > 0 and j < len(t) and (t[i - 1].isalnum() or t[i - 1] == "\\") and t[j].isalnum()
+    return run if inside and len(run) <= 2 else " " * len(run)
+
+
+def _blank_emails(t: str) -> str:
+    """Blank e-mail addresses, looking only around each "@" (a pattern that starts with a
+    character class would be tried at every word)."""
+    spans: list[tuple[int, int]] = []
+    i = t.find("@")
+    while i >= 0:
+        m = _EMAIL.search(t, max(0, i - 64), i + 256)
+        if m and m.start() <= i < m.end():
+            spans.append(m.span())
+            i = t.find("@", m.end())
+        else:
+            i = t.find("@", i + 1)
+    if not spans:
+        return t
+    parts: list[str] = []
+    prev = 0
+    for a, b in spans:
+        parts.append(t[prev:a])
+        parts.append(" " * (b - a))
+        prev = b
+    parts.append(t[prev:])
+    return "".join(parts)
+
+
+def _speaker_m(m: re.Match[str]) -> str:
+    return m.group(0)[: m.start(2) - m.start()] + _brk(m.group(2)) + _BRK
+
+
+def _clean(text: str, *, whole_file: bool = True) -> str:
+    """A copy of ``text`` of the same length with markup blanked out (see the module docstring).
+
+    Front matter is only looked for when ``text`` is a whole file: a body may open with a rule."""
+    t = text
+    if whole_file and t.startswith("---"):
+        fm = _FRONT_MATTER.match(t)
+        if fm:
+            t = _blank(fm.group(0)) + t[fm.end():]
+    if "```" in t or "~~~" in t:
+        t = _FENCE.sub(_brk_m, t)
+    if "<!--" in t:
+        t = _COMMENT.sub(_blank_m, t)
+    if "-->" in t or "WEBVTT" in t or "\n\n" in t:
+        t = _CUE.sub(_brk_m, t)
+    if "`" in t:
+        t = _CODE.sub(_blank_m, t)
+    if "-" in t:
+        t = _UUID.sub(_blank_m, t)
+    if "://" in t or "www." in t or "mailto:" in t:
+        t = _URL.sub(_blank_m, t)
+    if "[" in t:
+        if "![" in t:
+            t = _IMAGE.sub(_blank_m, t)
+        t = _LINK.sub(_link_m, t)
+        t = _REF_LINK.sub(_ref_link_m, t)
+        t = _REF_DEF.sub(_blank_m, t)
+        t = _CITE.sub(_blank_m, t)
+    if ":" in t:
+        t = _TIMESTAMP.sub(_brk_m, t)
+    if "[" in t or "]" in t:
+        t = t.replace("[", " ").replace("]", " ")
+    if "/" in t:
+        t = _PATH.sub(_blank_m, t)
+    if "<" in t:
+        t = _TAG_BREAK.sub(_brk_m, t)
+        t = _TAG.sub(_blank_m, t)
+    if "{" in t:
+        t = _BRACES.sub(_blank_m, t)
+    if "&" in t:
+        t = _ENTITY.sub(_blank_m, t)
+    if "---" in t or "***" in t or "___" in t or "===" in t:
+        t = _RULE.sub(_brk_m, t)
+    if "|" in t:
+        t = _TABLE_SEP.sub(_brk_m, t)
+    if "\n" in t or t[:1] in "#->|*+•0123456789 \t":
+        t = _LINE_START.sub(_line_start_m, t)
+    if ":" in t:
+        t = _SPEAKER.sub(_speaker_m, t)
+    if "@" in t:
+        t = _blank_emails(t)
+    if "*" in t or "_" in t:
+        t = _EMPH.sub(_emph_m, t)
+    if "\\" in t:
+        t = _ESCAPE.sub(lambda m: " " + m.group(1), t)
+    return t
+
+
+# --------------------------------------------------------------------------------------------
+# 2. Things that look like numbers but are not figures
+# --------------------------------------------------------------------------------------------
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_MONTH_NUM = {m.lower()[:3]: i for i, m in enumerate(_MONTHS.split("|")[:12], start=1)}
+_PROTECT = re.compile(
+    rf"""
+    (?P<date>
+        \b\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T\s]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b
+      | \b\d{{4}}/\d{{1,2}}/\d{{1,2}}\b
+      | \b\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})\b
+      | \b\d{{4}}-(?:0[1-9]|1[0-2])\b(?![-\d%])
+      | \b(?:{_MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|x\b|,\d))(?:,?[ \t]+\d{{4}}\b)?
+      | \b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\b\.?(?:,?[ \t]+\d{{4}}\b)?
+      | \b(?:{_MONTHS})\.?,?[ \t]+(?:of[ \t]+)?\d{{4}}\b
+      | \b(?:[Qq][1-4]|H[12]|FY|CY)[ \t]?'?\d{{2,4}}\b
+      | \b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)[ \t]+(?:of[ \t]+)?\d{{4}}\b
+    )
+  | (?P<time>
+        \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d+)?(?:[ \t]*[apAP]\.?[mM]\b\.?)?
+      | \b\d{{1,2}}[ \t]*[apAP]\.[mM]\.
+      | \b\d{{1,2}}[ \t]*[apAP][mM]\b
+    )
+  | (?P<phone>
+        (?<![\w.])(?:\+\d{{1,3}}[\s.-]?)?(?:\(\d{{2,4}}\)[\s.-]?|\d{{3}}[\s.-])\d{{3}}[\s.-]\d{{4}}(?!\w)
+      | (?<![\w.])\+\d{{1,3}}(?:[\s.-]?\d{{2,4}}){{2,5}}(?!\w)
+    )
+  | (?P<version>
+        (?<![\w.])[vV]\.?[ \t]?\d+(?:\.\d+)+
+      | \b\d+\.\d+\.\d+(?:\.\d+)*\b
+      | \b(?:[Vv]ersion|[Rr]elease|[Vv]er\.|[Rr]ev\.?|[Rr]evision|[Bb]uild)[ \t]+\d+(?:\.\d+)*\b
+      | \b[A-Z]{{2,}}-\d+\b
+    )
+    """,
+    re.X,
+)
+_PROTECT_LEAD = re.compile(
+    rf"(?:\b(?:{_MONTHS})[a-z]*\.?,?[ \t]+(?:of[ \t]+)?|\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)[ \t]+(?:of[ \t]+)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?,?[ \t]+(?:of[ \t]+)?|\b(?:[Qq][1-4]|H[12]|FY|CY)[ \t]?'?|[Vv]\.?[ \t]?"
+    r"|\+\d{0,3}[ \t.-]?|\(|\)[ \t.-]?|\d{3}[ \t.-]|[A-Z]{2,}-"
+    r"|\b(?:[Vv]ersion|[Rr]elease|[Bb]uild|[Rr]ev\.?|[Rr]evision|[Vv]er\.)[ \t]+)$"
+)
+_YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2}|2100)(?!\d)")
+
+# --------------------------------------------------------------------------------------------
+# 3. Number tokens
+# --------------------------------------------------------------------------------------------
+
+_W_UNITS = "zero|one|two|three|four|five|six|seven|eight|nine"
+_W_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_W_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
+_PERIOD_WORDS = "hour|day|week|month|year"
+
+# Number words as a trie on the first letter: much faster for ``re`` than a flat alternation.
+_W = (
+    r"(?:t(?:hirteen|hirty|hree|housand|rillion|welve|wenty|wo|en)|f(?:ourteen|ourty|ifteen|ifty|orty|our|ive)"
+    r"|s(?:eventeen|eventy|even|ixteen|ixty|ix)|e(?:ighteen|ighty|ight|leven)|n(?:ineteen|inety|ine)"
+    r"|one|zero|hundred|million|billion)"
+)
+_NUM_TOKEN = re.compile(
+    r"(?P<num>\d(?<![\w.,/]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)(?P<suf>[A-Za-z]+)?(?!\w)"
+)
+_ALPHA = re.compile(r"[A-Za-z]+")
+_VOCAB = frozenset(
+    "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy"
+    " eighty ninety hundred thousand million billion zero half halves third thirds quarter"
+    " quarters fourth fourths fifth fifths tenth tenths twice double doubled triple tripled"
+    " quadruple quadrupled twofold threefold fourfold fivefold sixfold sevenfold eightfold"
+    " ninefold tenfold twentyfold fiftyfold hundredfold".split()
+)
+_FIGURE_WORDS = (_VOCAB - {"a", "an"}) | {"couple", "dozen"}
+# where a number word may start, searched in " " + text.lower(): the match starts one character
+# before the word (a leading character class lets ``re`` skip ahead)
+_WORD_START = re.compile(
+    r"[^a-z0-9](?:t(?:hirteen|hirty|hirds?|hree|housand|rillion|welve|wenty|wice|ripled?|wo|en(?:ths?)?)"
+    r"|f(?:ourteen|ourty|ourths?|our|ifteen|ifty|ifths?|ive|orty)|s(?:eventeen|eventy|even|ixteen|ixty|ix)"
+    r"|e(?:ighteen|ighty|ight|leven)|n(?:ineteen|inety|ine)|one|zero|h(?:undred|alf|alves)|million"
+    r"|billion|q(?:uarters?|uadrupled?)|d(?:ozen|oubled?)|couple|an?)(?:fold)?\b"
+)
+_RANK = re.compile(r"#(?<![\w&]#)(?P<rank_n>\d{1,3})\b")
+_WORD_TOKEN = re.compile(
+    rf"""\b(?:
+      (?P<anh>(?i:an?|one)[ \t]+(?P<anh_u>(?i:{_PERIOD_WORDS}))[ \t]+and[ \t]+a[ \t]+half\b)
+    | (?P<halfa>[Hh]alf[ \t]+(?:an?[ \t]+)(?P<halfa_u>{_PERIOD_WORDS}|dozen|hundred|thousand|million|billion)\b)
+    | (?P<couple>[Aa][ \t]+couple(?:[ \t]+of)?(?=[ \t]+[A-Za-z]))
+    | (?P<dozen>[Aa][ \t]+dozen\b)
+    | (?P<twice>(?i:twice|doubled?|tripled?|quadrupled?)\b)
+    | (?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)fold\b)
+    | (?P<frac>(?:(?P<fn>(?i:an?|one|two|three|four|five|six|seven|eight|nine))[ \t-]+)?
+        (?P<fd>(?i:half|halves|thirds?|quarters?|fourths?|fifths?|tenths?))\b)
+    | (?P<words>(?i:(?:an?[ \t]+(?=(?:hundred|thousand|million|billion)\b))?{_W}
+        (?:(?:[ \t]+and[ \t]+|[ \t-]+){_W})*
+        (?:[ \t]+point(?:[ \t]+(?:{_W_UNITS}))+)?)\b)
+    )""",
+    re.X,
+)
+
+_SMALL: dict[str, int] = {}
+for _i, _w in enumerate(_W_UNITS.split("|")):
+    _SMALL[_w] = _i
+for _i, _w in enumerate(_W_TEENS.split("|"), start=10):
+    _SMALL[_w] = _i
+for _i, _w in enumerate(_W_TENS.replace("|fourty", "").split("|"), start=2):
+    _SMALL[_w] = _i * 10
+_SMALL["fourty"] = 40
+_BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_FRAC_DEN = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
+_FOLD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+         "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100}
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _word_number(words: list[str]) -> float | None:
+    """The value of a run of number words, or None when the run is not one number."""
+    total = 0.0
+    current = 0.0
+    last = ""
+    for w in words:
+        if w in ("a", "an"):
+            if last:
+                return None
+            current, last = 1.0, "a"
+            continue
+        v = _SMALL.get(w)
+        if v is not None:
+            if v < 10:
+                if last in ("u", "t"):
+                    return None
+                last = "u"
+            elif v < 20:
+                if last in ("u", "t", "tens"):
+                    return None
+                last = "t"
+            else:
+                if last in ("u", "t", "tens"):
+                    return None
+                last = "tens"
+            current += v
+        elif w == "hundred":
+            if last in ("h",):
+                return None
+            current = (current or 1.0) * 100
+            last = "h"
+        elif w in _BIG:
+            if last == "s" and current == 0:
+                return None
+            total += (current or 1.0) * _BIG[w]
+            current = 0.0
+            last = "s"
+        else:
+            return None
+    return total + current
+
+
+def _split_words(seq: str, base: int) -> list[tuple[int, int, float, bool]]:
+    """Split a run of number words into numbers: (start, end, value, ambiguous).
+
+    "four and six" is two numbers; "twelve fifty" (a price said aloud) or "nineteen ninety" are
+    two numbers run together with nothing between them, which is ambiguous: both are flagged.
+    """
+    low = seq.lower()
+    decimals = ""
+    point = low.find(" point ")
+    if point >= 0:
+        decimals = "".join(str(_SMALL.get(w, 0)) for w in _WORD.findall(low[point + 7:]))
+        low = low[:point]
+    toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low)]
+    out: list[tuple[int, int, float, bool]] = []
+    carry = False
+    i = 0
+    while i < len(toks):
+        if toks[i][0] == "and":
+            i += 1
+            carry = False
+            continue
+        words: list[str] = []
+        best = -1
+        k = i
+        while k < len(toks):
+            w = toks[k][0]
+            if w == "and":
+                if not words or words[-1] not in ("hundred", *_BIG):
+                    break
+                k += 1
+                continue
+            value = _word_number([*words, w])
+            if value is None:
+                break
+            words.append(w)
+            best = k
+            k += 1
+        if best < 0:  # "a" on its own
+            i += 1
+            carry = False
+            continue
+        value = _word_number(words)
+        assert value is not None
+        run_on = best + 1 < len(toks) and toks[best + 1][0] != "and"
+        out.append((toks[i][1], toks[best][2], value, carry or run_on))
+        carry = run_on
+        i = best + 1
+    if decimals and out and not out[-1][3]:
+        s, _, v, a = out[-1]
+        out[-1] = (s, len(seq), float(f"{int(v)}.{decimals}"), a)
+    return [(base + s, base + e, v, a) for s, e, v, a in out]
+
+
+# --------------------------------------------------------------------------------------------
+# Units, qualifiers and context around a token
+# --------------------------------------------------------------------------------------------
+
+_SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # one or more blanks, at most one line break
+_SP0 = r"[ \t]*(?:\n[ \t]*)?"
+
+_CUR_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<code>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)[ \t]?|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|\$|€|£|¥|₹)[ \t]?)$"
+)
+_CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$"}
+_SCALE_AFTER = re.compile(rf"{_SP}(?P<s>(?i:thousand|million|billion|trillion))\b|[ \t]?(?P<s2>bn|mn|MM)\b")
+_PLUS = re.compile(r"\+(?![\d])")
+_AND_HALF = re.compile(rf"{_SP}and{_SP}a{_SP}half\b")
+_UNIT = re.compile(
+    rf"""
+      (?P<pct>[ \t]?%|{_SP0}(?i:per[ \t]?cent|percent)\b|{_SP0}(?i:pct)\b\.?)
+    | (?P<pp>{_SP}(?i:percentage{_SP}points?|pp|ppts?)\b)
+    | (?P<mult>[ \t]?×|{_SP0}-?[ \t]*(?i:fold)\b|{_SP}(?i:times)\b)
+    | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|cents|pence)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b))
+    | (?P<dur>(?:{_SP}|[ \t]*-[ \t]*)(?P<dq>(?i:business|working|calendar|full|straight|consecutive|solid|whole|man|person)[ \t-]+)?
+        (?P<du>(?i:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos|quarters?|years?|yrs?))\b)
+    """,
+    re.X,
+)
+_TIMES_MULT = re.compile(
+    rf"{_SP}(?i:(?!per\b|after\b|under\b|other\b|ever\b|over\b)[a-z]+er\b|more\b|less\b|fewer\b|as\b|the\b"
+    r"|increase|improvement|growth|roi\b|return|likel|over\b)"
+)
+_COMPARATIVE = re.compile(
+    rf"{_SP}(?i:(?!per\b|after\b|under\b|other\b|ever\b|over\b)[a-z]+er|more|less|fewer|increase|decrease"
+    r"|reduction|improvement|growth|drop|off|lift|gain|uplift|roi|as[ \t]+(?!well\b)[a-z]+)\b"
+)
+_NOUN_RUN = re.compile(
+    rf"{_SP}([A-Za-z][A-Za-z'’&-]*(?:[ \t]+[A-Za-z][A-Za-z'’&-]*){{0,3}})"
+)
+_RATE = re.compile(
+    rf"(?:[ \t]*/[ \t]*|{_SP}(?:per|a|an|each|every){_SP})"
+    r"(?:(?P<rn>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[ \t]+)?"
+    r"(?P<rp>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|wks?|wk|months?|mos?|quarters?|years?|yrs?|yr|annum))\b"
+)
+_PRICE_PER = re.compile(rf"{_SP}(?:a|an|each){_SP}(?P<pn>[a-z][a-z-]*)\b(?![ \t]+(?:of|to|for)\b)")
+_PER_NOUN = re.compile(rf"(?:[ \t]*/[ \t]*|{_SP}per{_SP})(?P<pn>[A-Za-z][A-Za-z-]*)\b")
+_QUAL_AFTER = re.compile(
+    rf"{_SP0}\(?(?P<q>(?i:or[ \t]+more|or[ \t]+higher|or[ \t]+greater|or[ \t]+longer|and[ \t]+up|or[ \t]+less|or[ \t]+fewer|or[ \t]+lower|or[ \t]+shorter|at[ \t]+most|at[ \t]+least|plus)\b)\)?"
+)
+_QUALS = (
+    r"about|approximately|approx\.?|around|roughly|nearly|almost|circa|ca\.|some|close[ \t]+to|an?[ \t]+estimated|estimated|"
+    r"up[ \t]+to|as[ \t]+(?:much|many|high|long|little|few)[ \t]+as|"
+    r"less[ \t]+than|fewer[ \t]+than|under|below|at[ \t]+most|no[ \t]+more[ \t]+than|not[ \t]+more[ \t]+than|a[ \t]+little[ \t]+under|just[ \t]+under|within|"
+    r"at[ \t]+least|atleast|more[ \t]+than|over|above|in[ \t]+excess[ \t]+of|upwards[ \t]+of|north[ \t]+of|greater[ \t]+than|well[ \t]+over|well[ \t]+above|a[ \t]+little[ \t]+over|just[ \t]+over|better[ \t]+than|exceeding|"
+    r"median(?:[ \t]+of)?|average(?:[ \t]+of)?|mean[ \t]+of|typically"
+)
+_QUAL_BEFORE = re.compile(
+    rf"(?i)(?<![\w])(?P<q>{_QUALS}|~|≈|±|\+/-|≤|≥|<|>)[ \t\n]*(?:an?[ \t\n]+)?$"
+)
+_QUAL_MAP = {
+    "about": "about", "approximately": "about", "approx": "about", "approx.": "about",
+    "around": "about", "roughly": "about", "nearly": "about", "almost": "about", "circa": "about",
+    "ca.": "about", "some": "about", "close to": "about", "an estimated": "about",
+    "a estimated": "about", "estimated": "about", "~": "about", "≈": "about", "±": "about",
+    "+/-": "about", "up to": "up to", "less than": "at most", "fewer than": "at most",
+    "under": "at most", "below": "at most", "at most": "at most", "no more than": "at most",
+    "not more than": "at most", "a little under": "at most", "just under": "at most",
+    "within": "at most", "≤": "at most", "<": "at most", "at least": "at least",
+    "atleast": "at least", "more than": "at least", "over": "at least", "above": "at least",
+    "in excess of": "at least", "upwards of": "at least", "north of": "at least",
+    "greater than": "at least", "well over": "at least", "well above": "at least",
+    "a little over": "at least", "just over": "at least", "better than": "at least",
+    "exceeding": "at least", "≥": "at least", ">": "at least", "+": "at least",
+    "or more": "at least", "or higher": "at least", "or greater": "at least",
+    "or longer": "at least", "and up": "at least", "plus": "at least", "or less": "at most",
+    "or fewer": "at most", "or lower": "at most", "or shorter": "at most", "median": "median",
+    "median of": "median", "average": "average", "average of": "average", "mean of": "average",
+    "typically": "typical",
+}
+# searched in " " + text.lower(), so a match starts at the offset of its word in the text
+_STAT = re.compile(r"[^a-z0-9](median|on[ \t\n]+average|averages?|averaged|typical|typically)\b")
+_STAT_MAP = {"median": "median", "typical": "typical", "typically": "typical"}
+_FROM_BEFORE = re.compile(
+    rf"(?i)\bfrom{_SP}(?:(?:{_QUALS}){_SP})?(?:an?{_SP})?$"
+)
+_BETWEEN_BEFORE = re.compile(rf"(?i)\bbetween{_SP}(?:(?:{_QUALS}){_SP})?$")
+_RANGE_VERB_BEFORE = re.compile(r"(?i)\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|somewhere|spans?|spanning)\s*$")
+_CHANGE_VERB = re.compile(
+    r"(?i)\b(?:cut|cuts|cutting|reduc\w*|decreas\w*|drop\w*|fell|falls?|falling|shr[aiu]nk\w*|lower(?:s|ed|ing)"
+    r"|slash\w*|shorten\w*|increas\w*|grew|grow\w*|rose|rises?|rising|improv\w*|boost\w*|rais\w*"
+    r"|doubl\w*|tripl\w*|halv\w*|went|goes|moved|jump\w*|climb\w*|sped|speed(?:s|ed)?\s+up|accelerat\w*"
+    r"|expand\w*|brought|bring\w*|took|takes|down)\b"
+)
+_TIGHT = re.compile(rf"^{_SP0}(?:[-–—]|{_SP}?(?:to|through|thru){_SP})\s*$|^{_SP}(?P<or>or){_SP}$")
+_AND_MID = re.compile(rf"^{_SP}and{_SP}$")
+_FRACTION_MID = re.compile(rf"^{_SP}(?:in|out{_SP}of){_SP}$")
+_CONTRAST_MID = re.compile(
+    rf"(?i)^{_SP0},?{_SP0}(?:not|rather{_SP}than|instead{_SP}of|vs\.?|versus|compared{_SP}(?:to|with)|against){_SP}(?:(?:{_QUALS}){_SP})?(?:an?{_SP})?$"
+)
+_FROM_MID = re.compile(
+    rf"(?i)(?:^{_SP0},?{_SP0}|\b(?:up|down|rising|falling|dropping|climbing|increasing|decreasing|improving|improved|reduced|cut|lower|higher|faster|slower|less|more){_SP})from{_SP}(?:(?:{_QUALS}){_SP})?(?:an?{_SP})?$"
+)
+_UP_DOWN_FROM = re.compile(rf"(?i)\b(?:up|down){_SP}from\b")
+_TO_MID = re.compile(rf"(?i)\bto{_SP}(?:(?:{_QUALS}){_SP})?(?:(?:an?|just|only){_SP})?$")
+_NEWLINE = re.compile("\n")
+_AGO = re.compile(rf"{_SP}ago\b")
+_HYPOTHETICAL = re.compile(
+    r"(?i)\b(?:if|suppose|supposing|imagine|assuming|hypothetically|let's[ \t]+say|say[ \t]+you)\b"
+)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_ABBREV_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
+_TWICE_AFTER = re.compile(rf"{_SP}(?i:as|the|that|what|their|its|our|your|his|her|more|faster|over)\b")
+_NEGATION_BEFORE = re.compile(r"(?i)\b(?:not|never|don't|doesn't|didn't|won't|can't|no)[ \t]+(?:\w+[ \t]+)?$")
+_COPULA_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|'s|’s)[ \t]+$")
+_FREQUENCY_AFTER = re.compile(rf"{_SP}(?:a|an|per|every|each)\b")
+_RANK_BEFORE = re.compile(r"(?i)\b(?:ranked|rated|named|voted|is|was|the|as)[ \t]+$")
+_RANK_AFTER = re.compile(r"[ \t]+(?:in|for|on|among|at|by)\b")
+_FRACTION_NOT_BEFORE = re.compile(
+    r"(?i)\b(first|second|last|back|front|other|latter|former|top|bottom|in|by|and|the|this|that)[ \t]+$"
+)
+_FRACTION_NOT_AFTER = re.compile(
+    r"(?i)[ \t]+(?:part(?:y|ies)|day|hour|time|way|life|hearted|the[ \t]+(?:time|battle|story|fun|problem))\b"
+)
+_FRACTION_OF = re.compile(
+    r"(?i)[ \t]+of[ \t]+(?!it\b|that\b|this\b|what\b|which\b|the[ \t]+(?:year|month|week|day|time)\b)"
+)
+_FRACTION_COMPARED = re.compile(
+    r"(?i)[ \t]+(?:less|more|fewer|lower|higher|cheaper|faster|smaller|larger|the|our|their|all|its)\b"
+)
+_NOUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
+_TO_WORD = re.compile(r"(?i)\b(?:to|through|thru)\b")
+_CAPITAL = re.compile(r"[A-Z]")
+_TEXT_CUT = re.compile(r"[,;:|\x00()][^,;:|\x00()]*$")
+_HAS_DIGIT = re.compile(r"\d")
+_CLAUSE = re.compile(r"[;|]|\s[—–]\s")
+
+_PREV_WORD = re.compile(r"([A-Za-z][\w&'’.-]*)[ \t]+$")
+_WORDS_BEFORE = re.compile(r"(?<![\w$€£%'’.,+-])(?:[\w$€£%'’.,+-]+[ \t\n]+){1,3}$")
+_READING_TIME = re.compile(rf"{_SP}(?i:read|video|watch|listen)\b")
+_SCHEDULING = re.compile(
+    r"(?i)\b(?:next[ \t]+(?:week|month|monday|tuesday|wednesday|thursday|friday)|tomorrow|this[ \t]+(?:week|afternoon|morning)"
+    r"|later[ \t]+today|monday|tuesday|wednesday|thursday|friday|calendar|invite|slot|meeting|call|chat|demo|walk[ \t]+(?:\w+[ \t]+)?through"
+    r"|catch[ \t]+up|sync|with[ \t]+you|grab|book|schedule)\b"
+)
+
+# Words after which a number is a label, not a figure ("Step 1", "line four", "SOC 2").
+_LABELS = frozenset(
+    "step part phase section chapter page line item version release level tier type figure fig"
+    " table option slide question number no room round stage class grade lesson module episode"
+    " season article rule series model vol volume issue patch sprint gen appendix exhibit"
+    " footnote note rev revision ticket case order id ref unit suite floor route highway top"
+    " plan act schedule form box row column col paragraph para clause point pillar principle"
+    " priority rank ranked day week month year quarter player team game".split()
+)
+_STOP = frozenset(
+    "a an the of in on at to for from by with without per and or but nor than that which who whom"
+    " whose this these those it its is are was were be been being has have had do does did will"
+    " would can could should may might must shall not no as so if then there their they them we"
+    " our us you your he she his her i me my each every into onto over under about after before"
+    " during since until while through across between among more less fewer most least just only"
+    " also still even now today yet all some any both either neither other another such what when"
+    " where why how very too ago later earlier out up down off again ones one here via vs versus"
+    " plus minus times percent per cent".split()
+)
+_NOT_PLURAL = frozenset(
+    "this its was has is us yes always perhaps afterwards towards besides unless thus plus less"
+    " across whereas sometimes series news its lots means is analysis basis status bonus campus"
+    " focus virus census canvas alias gas bus goes does seems says means gets makes takes comes"
+    " looks needs wants thinks knows lets gives helps shows keeps feels tells happens".split()
+)
+_YEAR_PREPS = frozenset("in by since until till during before after circa early late mid fy".split())
+_NOT_LABEL = frozenset("only nearly almost just over some another roughly approximately".split())
+_YEARISH = frozenset(
+    "results levels numbers figures rates prices targets sales earnings revenues stats statistics"
+    " winners awards finalists trends predictions goals plans budgets releases updates reports"
+    " surveys studies editions benchmarks cohorts models rankings".split()
+)
+_ABBREV = frozenset(
+    "e.g i.e etc vs approx mr mrs ms dr prof inc ltd co corp no nos st fig figs est dept jr sr"
+    " jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun u.s a.m p.m"
+    " cf ca al".split()
+)
+_SENT_END = re.compile(  # each branch starts with a plain character class, so ``re`` skips fast
+    r"[.!?][.!?]*[\"'”’)\]]*(?=[ \t\n]+[\"'“‘(\[]?[A-Z0-9$€£¥#]|[ \t]*\n[ \t]*\n|[ \t\n]*$|[ \t\n]*\x00)"
+    r"|\n[ \t]*\n|\x00\x00*"
+)
+
+# Sources named in prose
+_ORG = r"(?:[A-Z][\w&.'’-]*|\d{4})(?:[ \t]+(?:(?:of|for|&|and|on)[ \t]+)?(?:[A-Z][\w&.'’-]*|\d{4}))*"
+_KIND = (
+    r"(?:[Ss]tudy|[Ss]urvey|[Rr]eport|[Rr]esearch|[Aa]nalysis|[Bb]enchmark|InfoBrief|[Ii]ndex|[Pp]oll"
+    r"|[Cc]ensus|[Ww]hite[ \t]?[Pp]aper|[Pp]aper|[Dd]ata|[Ff]indings|[Ee]stimates?|[Rr]eview|[Aa]udit)"
+)
+_REPORT_VERB = r"(?:found|finds|shows?|showed|says|said|reports?|reported|estimates?|estimated|reveal(?:s|ed)?|puts?|conclude[sd]?|suggest(?:s|ed)?|predicts?|predicted|notes?|noted|surveyed)"
+_KIND_WORD = re.compile(
+    r"stud|survey|report|research|analys|benchmark|infobrief|index|poll|census|paper|data|finding|estimate|review|audit"
+)
+_REPORT_VERB_WORD = re.compile(
+    r"found|finds|show|says|said|report|estimat|reveal|puts|put |conclude|suggest|predict|note|surveyed"
+)
+_SRC_PAREN = re.compile(
+    rf"\((?P<who>[A-Z][^()\n,;]{{1,60}}?),?[ \t]+(?:(?P<mon>{_MONTHS})\.?[ \t]+)?(?P<yr>(?:19|20)\d{{2}})\)"
+)
+_SRC_ACCORDING = re.compile(
+    rf"\b(?:[Aa]ccording[ \t]+to|[Aa]s[ \t]+per|[Ss]ource:|[Cc]iting)[ \t]+(?:(?:an?|the)[ \t]+)?(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?"
+    rf"(?:[a-z]+[ \t]+)?(?:(?P<kind>{_KIND})[ \t]+(?:by|from|of|conducted[ \t]+by|commissioned[ \t]+by)[ \t]+)?(?P<who>{_ORG})"
+)
+_SRC_ORG_KIND = re.compile(
+    rf"(?P<who>{_ORG})(?:'s|’s)?[ \t]+(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>{_KIND})\b"
+)
+_SRC_KIND_BY = re.compile(
+    rf"\b(?P<kind>{_KIND})[ \t]+(?:(?:conducted|commissioned|published|released|run)[ \t]+)?(?:by|from)[ \t]+(?P<who>{_ORG})"
+)
+_SRC_ORG_VERB = re.compile(rf"(?P<who>{_ORG})[ \t]+{_REPORT_VERB}\b")
+_SRC_LEAD = re.compile(
+    r"(?:\b(?:[Ii]n|[Pp]er|[Aa]s[ \t]+per|[Ff]rom|[Bb]ased[ \t]+on|[Bb]y|[Ss]ource:?)[ \t]+(?:(?:the|an?|its|their|[A-Z]\w+'s)[ \t]+)?(?:[a-z]+[ \t]+)?)$"
+)
+_SRC_VERB_AFTER = re.compile(rf"[ \t]+(?:\w+[ \t]+){{0,2}}{_REPORT_VERB}\b")
+_ORG_SUFFIX = re.compile(
+    r"\b(?:Group|Research|Institute|Associates|Partners|Consulting|University|Inc|LLC|Ltd|Corp|Corporation"
+    r"|Council|Association|Bureau|Foundation|Labs|Analytics|Insights|Intelligence|Advisory|Economics"
+    r"|Survey|Poll|Agency|Office|Department|Bank|Forum|Society|Commission)\b"
+)
+# Research firms that are named without a suffix such as "Group" or "Research"
+_ANALYSTS = frozenset(
+    "Gartner Forrester IDC McKinsey Deloitte PwC KPMG EY Accenture Bain BCG Statista Pew Nielsen"
+    " Ipsos Gallup Harris Omdia Capgemini Bloomberg Reuters Morningstar OECD IMF BLS".split()
+)
+_DETERMINERS = re.compile(r"^(?:(?:The|A|An|In|Our|This|That|These|Those|Its|Their|Per|By|From|According|To|As)\b[ \t]*)+")
+_SOURCE_DATE = re.compile(
+    rf"\b(?:(?P<mon>{_MONTHS})\.?,?[ \t]+(?:of[ \t]+)?)?(?P<yr>(?:19|20)\d{{2}})\b"
+)
+
+
+@dataclass
+class _Fig:
+    start: int  # span start in the text (a currency sign included)
+    num_end: int  # end of the number (with its scale and "+")
+    end: int  # end of the span (with unit words and rate)
+    num: Value  # the number as read, scale applied
+    kind: str  # a units kind, or "none" for a bare number
+    unit: str = ""  # unit as written: "%", "weeks", "$", a noun ...
+    scale: float = 1.0
+    scale_txt: str = ""
+    qual: str | None = None
+    qual_word: str | None = None
+    per: str | None = None
+    role: str | None = None
+    weak: bool = False  # only a figure when paired with another
+    pair: str | None = None  # "range" | "change" | "contrast" | "fraction"
+    text_end: int = 0
+    explicit: bool = True  # the unit is the figure's own, not inherited
+    partner: _Fig | None = None
+    verb_change: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------
+# The extractor
+# --------------------------------------------------------------------------------------------
+
+
+class _Extractor:
+    def __init__(self, text: str, first_line: int, first_column: int) -> None:
+        self.text = text
+        self.clean = _clean(text, whole_file=first_line == 1 and first_column == 1)
+        self.first_line = first_line
+        self.first_column = first_column
+        self.protected: list[tuple[int, int]] = []
+        self.years: list[tuple[int, int]] = []  # (offset, year)
+        self._line_starts: list[int] | None = None
+        self._bounds: list[int] | None = None
+        self._sources: dict[int, list[tuple[int, Source]]] = {}
+        self._stats: list[tuple[int, str]] | None = None
+        self._sentence_text: dict[int, str] = {}
+        self._low: str | None = None
+        self._year_pos: list[int] | None = None
+
+    def lower(self) -> str:
+        """" " + the cleaned text with ASCII letters in lower case: offsets shift by exactly one
+        (``str.lower`` may lengthen some characters, ``translate`` never does)."""
+        if self._low is None:
+            self._low = " " + self.clean.translate(_ASCII_LOWER)
+        return self._low
+
+    # ---- positions ---------------------------------------------------------------------
+    def pos(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        li = bisect.bisect_right(self._line_starts, offset) - 1
+        col = offset - self._line_starts[li] + 1
+        if li == 0:
+            col += self.first_column - 1
+        return self.first_line + li, col
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        if self._bounds is None:
+            bounds = [0]
+            clean = self.clean
+            for m in _SENT_END.finditer(clean):
+                ch = m.group(0)[0]
+                if ch == "." and self._abbreviation(m.start()):
+                    continue
+                bounds.append(m.end())
+            bounds.append(len(clean))
+            self._bounds = bounds
+        i = bisect.bisect_right(self._bounds, offset) - 1
+        i = max(0, min(i, len(self._bounds) - 2))
+        return self._bounds[i], self._bounds[i + 1]
+
+    def _starts_sentence(self, pos: int) -> bool:
+        """Whether the word at ``pos`` opens a sentence, a clause after a colon, or a cell."""
+        before = self.clean[max(0, pos - 40):pos].rstrip(" \t\n")
+        return not before or before[-1] in ".!?:;|\x00\"'“‘(-–—"
+
+    def _abbreviation(self, dot: int) -> bool:
+        m = _ABBREV_WORD.search(self.clean, max(0, dot - 12), dot)
+        if not m:
+            return False
+        w = m.group(1).lower()
+        return w in _ABBREV or len(w) == 1
+
+    def clause_bounds(self, offset: int, s: int, e: int) -> tuple[int, int]:
+        cs, ce = s, e
+        for m in _CLAUSE.finditer(self.clean, s, e):
+            if m.end() <= offset:
+                cs = m.end()
+            elif m.start() >= offset:
+                ce = m.start()
+                break
+        return cs, ce
+
+    # ---- pass 1 + 2: tokens --------------------------------------------------------------
+    def _protected(self, s: int, e: int) -> bool:
+        """Whether the digits at ``s`` belong to a date, a time, a phone or a version number.
+
+        Every such pattern holds a digit, so it is only looked for around digits: at them, or,
+        when what precedes could lead one in ("September 30, ", "Q3 ", "(", "+1 "), around them."""
+        for ps, pe in self.protected[-2:]:
+            if ps <= s < pe:
+                return True
+        clean = self.clean
+        m: re.Match[str] | None = _PROTECT.match(clean, s)
+        if m is None:
+            lead = _PROTECT_LEAD.search(clean, max(0, s - 14), s)
+            if lead is None:
+                return False
+            for m2 in _PROTECT.finditer(clean, max(0, lead.start() - 14), min(len(clean), e + 16)):
+                if m2.start() <= s < m2.end():
+                    m = m2
+                    break
+            if m is None:
+                return False
+        self.protected.append((m.start(), m.end()))
+        if m.lastgroup == "date":
+            for y in _YEAR.finditer(m.group(0)):
+                self.years.append((m.start() + y.start(), int(y.group(0))))
+        return True
+
+    def scan(self) -> list[_Fig]:
+        clean = self.clean
+        tokens: list[re.Match[str]] = list(_NUM_TOKEN.finditer(clean))
+        if "#" in clean:
+            tokens.extend(_RANK.finditer(clean))
+        word_end = 0
+        for wm in _WORD_START.finditer(self.lower()):
+            ws = wm.start()
+            if ws >= word_end:
+                tm = _WORD_TOKEN.match(clean, ws)
+                if tm:
+                    tokens.append(tm)
+                    word_end = tm.end()
+        tokens.sort(key=lambda m: m.start())
+        figs: list[_Fig] = []
+        consumed = 0
+        for m in tokens:
+            s = m.start()
+            if s < consumed:
+                continue
+            kind = {"suf": "num", "rank_n": "rank"}.get(m.lastgroup or "", m.lastgroup)
+            if kind in ("num", "rank") and self._protected(s, m.end()):
+                continue
+            made: list[_Fig] = []
+            if kind == "num":
+                f = self._digits(m)
+                if f:
+                    made.append(f)
+            elif kind == "words":
+                made.extend(self._words(m))
+            elif kind is not None:
+                f = self._idiom(m, kind)
+                if f:
+                    made.append(f)
+            for f in made:
+                figs.append(f)
+                consumed = max(consumed, f.end)
+        return figs
+
+    def _digits(self, m: re.Match[str]) -> _Fig | None:
+        clean = self.clean
+        raw = m.group("num")
+        s = m.start("num")
+        try:
+            num = float(raw.replace(",", ""))
+        except ValueError:
+            return None
+        suf = m.group("suf")
+        cur = _CUR_BEFORE.search(clean, max(0, s - 5), s)
+        start = cur.start() if cur else s
+        f = _Fig(start=start, num_end=m.end(), end=m.end(), num=num, kind="none")
+        if cur:
+            f.kind = "currency"
+            code = cur.group("code")
+            f.unit = code if code else _CUR_CODE.get(cur.group("sym"), cur.group("sym"))
+        if suf:
+            if suf in ("k", "K"):
+                f.scale, f.scale_txt = 1e3, "K"
+            elif suf in ("M", "MM", "mn", "bn", "BN", "Bn") or (cur and suf in ("m", "mm", "b", "B")):
+                f.scale = 1e9 if suf.lower().startswith("b") else 1e6
+                f.scale_txt = "B" if f.scale == 1e9 else "M"
+            elif suf in ("x", "X"):
+                f.kind, f.unit = "multiplier", "x"
+            elif suf.lower() in ("ms", "h", "hr", "hrs", "min", "mins", "wk", "wks", "mo", "mos", "yr", "yrs", "sec", "secs"):
+                f.kind, f.unit = "duration", suf.lower()
+            elif suf == "pp":
+                f.kind, f.unit = "count", "percentage points"
+            else:  # ordinals (1st), decades (1990s), ids (3D, 5G), units we do not know
+                return None
+        else:
+            sm = _SCALE_AFTER.match(clean, f.num_end)
+            if sm:
+                word = (sm.group("s") or sm.group("s2")).lower()
+                f.scale = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6,
+                           "billion": 1e9, "bn": 1e9, "trillion": 1e12}[word]
+                f.scale_txt = word if len(word) > 2 else ("B" if f.scale == 1e9 else "M")
+                f.num_end = f.end = sm.end()
+        f.num = num * f.scale
+        # a bare year: keep it as the time scope of nearby figures
+        if (
+            f.kind == "none" and f.scale == 1.0 and not cur and "," not in raw and "." not in raw
+            and len(raw) == 4 and 1800 <= num <= 2100
+        ):
+            unit_m = _UNIT.match(clean, f.end)
+            plural_noun = None
+            if not unit_m:
+                nr = _NOUN_RUN.match(clean, f.end)
+                if nr:
+                    first = nr.group(1).split()[0]
+                    if first.islower() and first.endswith("s") and first not in _YEARISH:
+                        plural_noun = first
+            prev = _PREV_WORD.search(clean, max(0, s - 20), s)
+            prev_w = prev.group(1).lower() if prev else ""
+            if not unit_m and (plural_noun is None or prev_w in _YEAR_PREPS):
+                self.years.append((s, int(num)))
+                return None
+        self._read_after(f)
+        if f.kind in ("none", "count") and not cur:
+            prev = _PREV_WORD.search(clean, max(0, start - 30), start)
+            if prev and _is_label(prev.group(1), bare=False):
+                return None
+            if prev and f.kind == "count" and prev.group(1)[0].isupper() and not self._starts_sentence(prev.start()):
+                if _is_label(prev.group(1), bare=True):
+                    return None  # "Fortune 500 companies": a name
+            if prev and f.kind == "none" and prev.group(1)[0].isupper() and _is_label(prev.group(1), bare=True):
+                f.weak = True  # "Save 30-60 mins": only the low end of a range
+            if f.kind == "count" and num != int(num) and f.scale == 1.0:
+                if f.unit not in ("rating", "ratings", "stars", "star", "score", "points"):
+                    return None
+        return f
+
+    def _words(self, m: re.Match[str]) -> list[_Fig]:
+        out: list[_Fig] = []
+        for s, e, value, ambiguous in _split_words(m.group("words"), m.start("words")):
+            if ambiguous:
+                continue
+            cur = _CUR_BEFORE.search(self.clean, max(0, s - 5), s)
+            f = _Fig(start=cur.start() if cur else s, num_end=e, end=e, num=value, kind="none")
+            if cur:
+                f.kind = "currency"
+                f.unit = cur.group("code") or _CUR_CODE.get(cur.group("sym"), cur.group("sym"))
+            self._read_after(f)
+            if f.kind in ("none", "count"):
+                prev = _PREV_WORD.search(self.clean, max(0, f.start - 30), f.start)
+                if prev and prev.group(1).lower() in _LABELS:
+                    continue
+                if f.kind == "count" and (value < 10 and f.qual is None or value == 1):
+                    f.weak = True
+                if f.kind == "none" and value == 1 and self.clean[s:e].lower() in ("one", "a"):
+                    f.weak = True
+            out.append(f)
+        return out
+
+    def _idiom(self, m: re.Match[str], kind: str) -> _Fig | None:
+        clean = self.clean
+        s, e = m.start(), m.end()
+        if kind == "anh":
+            f = _Fig(start=s, num_end=e, end=e, num=1.5, kind="duration", unit=m.group("anh_u").lower() + "s")
+            self._qualify(f)
+            self._rate(f)
+            return f
+        if kind == "halfa":
+            u = m.group("halfa_u").lower()
+            if u in _PERIOD_WORDS.split("|"):
+                f = _Fig(start=s, num_end=e, end=e, num=0.5, kind="duration", unit=u + "s")
+                self._qualify(f)
+                self._rate(f)
+                return f
+            scale = {"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}[u]
+            f = _Fig(start=s, num_end=e, end=e, num=0.5 * scale, kind="none")
+            if u in ("million", "billion"):
+                f.scale, f.scale_txt = scale, u
+            self._read_after(f)
+            if f.kind in ("none", "count") and 0.5 * scale < 10:
+                f.weak = True
+            return f
+        if kind == "couple":
+            f = _Fig(start=s, num_end=e, end=e, num=2.0, kind="none")
+            self._read_after(f)
+            if f.kind != "duration":
+                f.weak = True
+            f.extra["as_written"] = "a couple"
+            return f
+        if kind == "dozen":
+            f = _Fig(start=s, num_end=e, end=e, num=12.0, kind="none")
+            self._read_after(f)
+            return f
+        if kind == "twice":
+            w = m.group(0).lower()
+            value = {"tw": 2.0, "do": 2.0, "tr": 3.0, "qu": 4.0}[w[:2]]
+            before = _QUAL_BEFORE.search(clean, max(0, s - 30), s)
+            approx = bool(before and _QUAL_MAP.get(before.group("q").lower()) == "about")
+            if _NEGATION_BEFORE.search(clean, max(0, s - 16), s):
+                return None  # "we don't triple the team"
+            if w == "twice":
+                ok = bool(_TWICE_AFTER.match(clean, e)) or approx
+            elif w.endswith("d"):  # "deploys doubled"
+                ok = True
+            else:  # "double the", but only as a comparison: "is double", "roughly double"
+                ok = approx or bool(
+                    _COPULA_BEFORE.search(clean, max(0, s - 12), s) and _TWICE_AFTER.match(clean, e)
+                )
+            if not ok:
+                return None
+            if w == "twice" and _FREQUENCY_AFTER.match(clean, e):
+                return None  # "twice a day": a frequency
+            f = _Fig(start=s, num_end=e, end=e, num=value, kind="multiplier", unit="x")
+            f.extra["as_written"] = m.group(0)
+            self._qualify(f)
+            return f
+        if kind == "fold":
+            value = float(_FOLD[m.group(0).lower()[:-4]])
+            f = _Fig(start=s, num_end=e, end=e, num=value, kind="multiplier", unit="fold")
+            self._qualify(f)
+            return f
+        if kind == "frac":
+            return self._fraction(m)
+        if kind == "rank":
+            prev = _RANK_BEFORE.search(clean, max(0, s - 12), s)
+            nxt = _RANK_AFTER.match(clean, e)
+            if not (prev or nxt):
+                return None
+            f = _Fig(start=s, num_end=e, end=e, num=float(m.group("rank_n")), kind="count", unit="rank")
+            return f
+        return None
+
+    def _fraction(self, m: re.Match[str]) -> _Fig | None:
+        clean = self.clean
+        s, e = m.start(), m.end()
+        fn = (m.group("fn") or "").lower()
+        fd = m.group("fd").lower()
+        den_key = fd.rstrip("s") if fd != "halves" else "halve"
+        den = _FRAC_DEN.get(den_key)
+        if den is None:
+            return None
+        numer = {"": 1, "a": 1, "an": 1, "one": 1}.get(fn, _SMALL.get(fn, 0))
+        if not numer:
+            return None
+        plural = fd.endswith("s")
+        if plural and numer == 1:
+            return None
+        if not fn and fd != "half":
+            return None
+        after = clean[e:e + 24]
+        before_m = _QUAL_BEFORE.search(clean, max(0, s - 30), s)
+        prev = _FRACTION_NOT_BEFORE.search(clean, max(0, s - 10), s)
+        changed = False
+        if prev:
+            if prev.group(1).lower() not in ("in", "by"):
+                return None
+            # "cut costs by a third", "halved ... in half": a change by that share, else nothing
+            sb, _ = self.sentence_bounds(s)
+            changed = bool(_CHANGE_VERB.search(clean, max(sb, s - 60), s))
+            if not changed:
+                return None
+        if after.startswith("-") or _FRACTION_NOT_AFTER.match(after):
+            return None
+        ok = changed or bool(
+            before_m and _QUAL_MAP.get(before_m.group("q").lower()) in ("about", "at least", "at most", "up to")
+        )
+        if not ok:
+            ok = bool(_FRACTION_OF.match(after) or _FRACTION_COMPARED.match(after))
+        if not ok:
+            return None
+        f = _Fig(start=s, num_end=e, end=e, num=numer / den, kind="percent", unit="fraction")
+        f.extra["as_written"] = m.group(0)
+        self._qualify(f)
+        return f
+
+    # ---- what follows a number -------------------------------------------------------------
+    def _read_after(self, f: _Fig) -> None:
+        clean = self.clean
+        pos = f.end
+        if f.kind == "none" or f.kind == "currency":
+            ah = _AND_HALF.match(clean, pos)
+            if ah and isinstance(f.num, float) and f.num == int(f.num):
+                f.num += 0.5 * f.scale
+                pos = f.num_end = f.end = ah.end()
+        pm = _PLUS.match(clean, pos)
+        if pm:
+            f.qual, f.qual_word = "at least", "+"
+            pos = f.num_end = f.end = pm.end()
+        if f.kind == "none":
+            um = _UNIT.match(clean, pos)
+            if um:
+                g = um.lastgroup
+                if g == "pct":
+                    f.kind, f.unit = "percent", "%" if "%" in um.group(0) else "percent"
+                    f.end = um.end()
+                elif g == "pp":
+                    f.kind, f.unit = "count", "percentage points"
+                    f.end = um.end()
+                elif g == "mult":
+                    txt = um.group(0).strip().lower()
+                    if txt == "times":
+                        if _TIMES_MULT.match(clean, um.end()):
+                            f.kind, f.unit, f.end = "multiplier", "times", um.end()
+                        else:
+                            f.kind, f.unit, f.end = "count", "times", um.end()
+                            self._rate(f)
+                    else:
+                        f.kind, f.unit, f.end = "multiplier", "×" if "×" in txt else "fold", um.end()
+                elif g == "curw":
+                    f.kind, f.unit, f.end = "currency", um.group("cw").lower(), um.end()
+                elif g == "dur":
+                    du = um.group("du").lower()
+                    dq = (um.group("dq") or "").strip(" \t-").lower()
+                    if dq in ("business", "working", "calendar"):
+                        du = f"{dq} {du}"
+                    f.kind, f.unit, f.end = "duration", du, um.end()
+            else:
+                self._noun(f, pos)
+        elif f.kind == "currency":
+            um = _UNIT.match(clean, pos)
+            if um and um.lastgroup == "curw":  # "$5 USD"
+                f.end = um.end()
+        if f.kind in ("currency", "duration", "count"):
+            self._rate(f)
+        self._qualify(f)
+
+    def _noun(self, f: _Fig, pos: int) -> None:
+        clean = self.clean
+        nr = _NOUN_RUN.match(clean, pos)
+        if not nr:
+            rm = _RATE.match(clean, pos)  # "1000+/day"
+            if rm:
+                f.kind, f.unit = "count", ""
+            return
+        run: list[tuple[str, int, bool]] = []
+        for wm in _NOUN_WORD.finditer(nr.group(1)):
+            w = wm.group(0)
+            lw = w.lower()
+            if lw in _STOP or lw.endswith(("'s", "’s")):
+                break
+            run.append((lw, nr.start(1) + wm.end(), w == lw))
+        if not run:
+            if _RATE.match(clean, pos):  # "a thousand per day"
+                f.kind, f.unit = "count", ""
+            return
+        head: tuple[str, int] | None = None
+        for lw, end, lower in run:
+            if len(lw) > 2 and lw.endswith("s") and not lw.endswith("ss") and lw not in _NOT_PLURAL and not lw.endswith("ous"):
+                head = (lw, end)
+                break
+            if lower and lw in units._MASS and lw not in ("time", "work"):
+                head = (lw, end)
+                break
+        if head is None and f.num == 1:
+            for lw, end, _ in reversed(run):  # the head of a compound is its last noun
+                if not lw.endswith(("ly", "ed", "est", "ing")):
+                    head = (lw, end)
+                    break
+        if head is None:
+            return
+        kind = units.kind_of(head[0])
+        f.kind = kind if kind in ("duration", "currency", "percent") else "count"
+        f.unit, f.end = head[0], head[1]
+
+    def _rate(self, f: _Fig) -> None:
+        clean = self.clean
+        pers: list[str] = []
+        pos = f.end
+        for _ in range(2):
+            rm = _RATE.match(clean, pos)
+            if rm:
+                per = units.period(rm.group("rp")) or rm.group("rp").lower()
+                rn = rm.group("rn")
+                if rn:
+                    n = float(rn) if rn.isdigit() else float(_SMALL.get(rn.lower(), 1))
+                    if n and isinstance(f.num, float):
+                        f.num = f.num / n
+                        f.extra["every"] = f"{rn} {rm.group('rp')}"
+                pers.append(per)
+                pos = f.end = rm.end()
+                continue
+            pm = _PER_NOUN.match(clean, pos)
+            if pm is None and f.kind == "currency":
+                pm = _PRICE_PER.match(clean, pos)  # "$3.40 an invoice"
+            if pm and f.kind in ("currency", "count", "duration") and pm.group("pn").lower() not in _STOP:
+                pers.append(pm.group("pn").lower())
+                pos = f.end = pm.end()
+                continue
+            break
+        if pers:
+            f.per = "/".join(pers)
+
+    def _qualify(self, f: _Fig) -> None:
+        clean = self.clean
+        qm = _QUAL_AFTER.match(clean, f.end)
+        if qm and f.qual is None:
+            word = _WS.sub(" ", qm.group("q").lower())
+            f.qual, f.qual_word = _QUAL_MAP.get(word), word
+            f.text_end = qm.end()
+        bm = _QUAL_BEFORE.search(clean, max(0, f.start - 40), f.start)
+        if bm:
+            word = _WS.sub(" ", bm.group("q").lower())
+            q = _QUAL_MAP.get(word) or _QUAL_MAP.get(word.rstrip("."))
+            if q in ("median", "average", "typical"):
+                f.extra["statistic"] = q
+            elif q and f.qual is None:
+                f.qual, f.qual_word = q, word
+
+    # ---- pass 3: pairs -----------------------------------------------------------------
+    def pair(self, figs: list[_Fig]) -> list[_Fig]:
+        clean = self.clean
+        # ranges and "one in five" first, so that a range can then be one side of a change
+        out: list[_Fig] = []
+        for f in figs:
+            if out:
+                a = out[-1]
+                merged = self._range(a, f)
+                if merged is not None:
+                    out[-1] = merged
+                    continue
+            out.append(f)
+        for a, b in zip(out, out[1:], strict=False):
+            if b.start - a.end > 160 or a.pair == "change" and a.role == "after":
+                continue
+            s, e = self.sentence_bounds(a.start)
+            if b.start >= e:
+                continue
+            mid = clean[a.end:b.start]
+            if _CLAUSE.search(mid) or _HAS_DIGIT.search(mid):
+                continue
+            if not _compatible(a, b):
+                continue
+            if _CONTRAST_MID.match(mid):
+                _inherit(b, a)
+                _inherit(a, b)
+                a.pair = b.pair = a.pair or "contrast"
+                a.partner, b.partner = b, a
+            elif _FROM_MID.search(mid):
+                if len(mid) > 120:
+                    continue
+                a.role, b.role = "after", "before"
+                _inherit(b, a)
+                _inherit(a, b)
+                a.pair = b.pair = "change"
+                a.partner, b.partner = b, a
+                cs = self.clause_bounds(a.start, s, e)[0]
+                a.verb_change = b.verb_change = bool(
+                    _UP_DOWN_FROM.search(mid) or _CHANGE_VERB.search(clean, cs, b.start)
+                )
+            elif _TO_MID.search(mid) and len(mid) <= 80:
+                cs = self.clause_bounds(a.start, s, e)[0]
+                from_before = _FROM_BEFORE.search(clean, max(cs, a.start - 30), a.start)
+                if from_before and _RANGE_VERB_BEFORE.search(clean, max(0, from_before.start() - 25), from_before.start()):
+                    continue
+                verb = bool(_CHANGE_VERB.search(clean, cs, a.start) or _CHANGE_VERB.search(mid))
+                if not (from_before or verb):
+                    continue
+                a.role, b.role = "before", "after"
+                _inherit(b, a)
+                _inherit(a, b)
+                a.pair = b.pair = "change"
+                a.partner, b.partner = b, a
+                a.verb_change = b.verb_change = verb
+        return out
+
+    def _range(self, a: _Fig, b: _Fig) -> _Fig | None:
+        clean = self.clean
+        mid = clean[a.end:b.start]
+        if len(mid) > 40 or a.pair or b.pair:
+            return None
+        if _FRACTION_MID.match(mid):
+            if a.kind == "none" and b.kind in ("none", "count") and isinstance(a.num, float) and isinstance(b.num, float) and 1 <= a.num < b.num <= 1000:
+                f = _Fig(start=a.start, num_end=b.num_end, end=b.num_end, num=a.num / b.num, kind="percent", unit="fraction")
+                f.qual, f.qual_word, f.extra = a.qual, a.qual_word, dict(a.extra)
+                f.pair = "fraction"
+                f.extra["as_written"] = clean[a.start:b.num_end]
+                return f
+            return None
+        tight = _TIGHT.match(mid)
+        between = False
+        if not tight:
+            if _AND_MID.match(mid) and _BETWEEN_BEFORE.search(clean, max(0, a.start - 30), a.start):
+                between = True
+            else:
+                return None
+        if not isinstance(a.num, float) or not isinstance(b.num, float):
+            return None
+        if tight and tight.group("or") and a.kind != "none":
+            return None
+        is_to = bool(tight and _TO_WORD.search(mid))
+        if is_to:
+            from_before = _FROM_BEFORE.search(clean, max(0, a.start - 30), a.start)
+            if from_before and not _RANGE_VERB_BEFORE.search(clean, max(0, from_before.start() - 25), from_before.start()):
+                return None  # "from 14 weeks to 6": a change, paired later
+            if a.kind != "none" and b.kind != "none":
+                if b.num < a.num:
+                    return None
+                s, e = self.sentence_bounds(a.start)
+                cs = self.clause_bounds(a.start, s, e)[0]
+                if _CHANGE_VERB.search(clean, cs, a.start):
+                    return None  # "improved 2 builds/day to 1000+/day": a change
+        if not _compatible(a, b):
+            return None
+        if a.kind == "currency" and b.kind == "currency" and a.unit != b.unit:
+            return None
+        if b.kind == "none" and a.kind != "none" and not (is_to or between):
+            return None  # "25%-30": not a range we trust
+        lo, hi = replace(a), replace(b)  # inheriting must not touch a and b if this fails
+        if lo.kind == "none" and hi.kind != "none":
+            _inherit(lo, hi, scale=True)
+        elif hi.kind == "none" and lo.kind != "none":
+            _inherit(hi, lo)
+        av, bv = float(lo.num), float(hi.num)  # type: ignore[arg-type]
+        if bv <= av:
+            return None
+        f = _Fig(start=a.start, num_end=b.num_end, end=b.end, num=(av, bv), kind=hi.kind, unit=hi.unit)
+        f.scale, f.scale_txt = (hi.scale, hi.scale_txt) if lo.scale == hi.scale else (1.0, "")
+        f.per = hi.per or lo.per
+        f.qual, f.qual_word = lo.qual or hi.qual, lo.qual_word or hi.qual_word
+        f.extra = {**lo.extra, **hi.extra}
+        f.text_end = hi.text_end
+        f.pair = "range"
+        f.weak = lo.weak and hi.weak
+        f.explicit = lo.explicit or hi.explicit
+        return f
+
+    # ---- pass 4: claims ----------------------------------------------------------------
+    def claims(self, figs: list[_Fig]) -> list[Claim]:
+        kept: list[_Fig] = []
+        for f in figs:
+            if f.kind == "none":
+                if not (f.pair == "change" and f.verb_change and f.partner is not None and f.partner.kind == "none"):
+                    continue
+            if f.weak and not f.pair:
+                continue
+            if f.kind == "duration" and _AGO.match(self.clean, f.end):
+                continue  # "two years ago": when, not how long
+            if self._hypothetical(f):
+                continue
+            kept.append(f)
+        # "median", "on average": the nearest such word before a figure and after the one
+        # before it, or just after the figure; a change shares it ("2 days, down from 11")
+        prev_end = 0
+        for f in kept:
+            s, e = self.sentence_bounds(f.start)
+            cs, ce = self.clause_bounds(f.start, s, e)
+            if "statistic" not in f.extra:
+                stat = self._statistic(f, max(cs, prev_end), ce)
+                if stat:
+                    f.extra["statistic"] = stat
+            prev_end = f.end
+        for f in kept:
+            p = f.partner
+            if p is not None and "statistic" in p.extra and "statistic" not in f.extra:
+                f.extra["statistic"] = p.extra["statistic"]
+        out: list[Claim] = []
+        for f in kept:
+            claim = self._claim(f)
+            if claim is not None:
+                out.append(claim)
+        return out
+
+    def _claim(self, f: _Fig) -> Claim | None:
+        clean = self.clean
+        s, e = self.sentence_bounds(f.start)
+        raw_value, raw_unit = self._raw(f)
+        try:
+            value, unit, kind = units.normalize(raw_value, raw_unit)
+        except (KeyError, ValueError, ZeroDivisionError):
+            return None
+        if f.kind == "none":
+            kind, unit = "number", ""
+        if kind == "duration" and self._logistics(f, value, s, e):
+            return None
+        cs, ce = self.clause_bounds(f.start, s, e)
+        qualifier, qual_word = f.qual, f.qual_word
+        statistic = f.extra.get("statistic")
+        if qualifier is None and statistic:
+            qualifier, qual_word = statistic, statistic
+        line, col = self.pos(f.start)
+        end_line, end_col = self.pos(f.end)
+        sentence = self._sentence_text.get(s)
+        if sentence is None:
+            sentence = self._sentence_text[s] = _prose(clean[s:e])
+        mask_end = f.num_end if kind == "count" else f.end
+        masked = _prose(clean[s:f.start] + " [NUM] " + clean[mask_end:e])
+        extra: dict[str, Any] = {k: v for k, v in f.extra.items() if k != "statistic"}
+        extra["span"] = self.text[f.start:f.end]
+        if qual_word:
+            extra["qualifier_word"] = qual_word
+        if statistic:
+            extra["statistic"] = statistic
+        if f.per and kind != "count":
+            extra["per"] = f.per
+        if f.pair:
+            extra["pair"] = f.pair
+        if not f.explicit:
+            extra["unit_inherited"] = True
+        return Claim(
+            text=self._text(f, s),
+            value=value,
+            unit=unit,
+            kind=kind,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            sentence=sentence,
+            masked=masked,
+            raw_value=raw_value,
+            raw_unit=raw_unit,
+            qualifier=qualifier,
+            year=self._year(f, s, e, cs, ce),
+            source=self._source(f, s, e),
+            role=f.role,
+            extra=extra,
+        )
+
+    def _raw(self, f: _Fig) -> tuple[Value, str]:
+        num = f.num
+        if f.kind == "currency":
+            if f.scale > 1 and f.scale_txt:
+                raw: Value = (
+                    (num[0] / f.scale, num[1] / f.scale) if isinstance(num, tuple) else num / f.scale
+                )
+                sym = f.unit
+                if not sym.isalpha():  # a sign: "$M", "€ million"
+                    sep = " " if len(f.scale_txt) > 1 else ""
+                    return _round(raw), f"{sym}{sep}{f.scale_txt}"
+                return _round(raw), f"{f.scale_txt} {sym}"  # "million dollars", "M USD"
+            return _round(num), f.unit
+        if f.kind == "count":
+            unit = f.unit
+            if f.per:
+                unit = f"{unit}/{f.per}"
+            return _round(num), unit
+        if f.kind == "none":
+            return _round(num), ""
+        return _round(num), f.unit
+
+    def _text(self, f: _Fig, s: int) -> str:
+        clean = self.clean
+        start = f.start
+        end = max(f.end, f.text_end)
+        p = f.partner
+        if f.pair in ("change", "contrast") and p is not None and max(f.end, p.end) - min(f.start, p.start) <= 50:
+            start = min(start, p.start)
+            end = max(end, p.end, p.text_end)
+        if f.kind in ("percent", "multiplier") or (f.pair == "change" and f.partner is not None and f.partner.kind in ("percent", "multiplier")):
+            cm = _COMPARATIVE.match(clean, end)
+            if cm:
+                end = cm.end()
+        wb = _WORDS_BEFORE.search(clean, max(s, start - 40), start)
+        if wb:
+            cut = _TEXT_CUT.search(clean, wb.start(), start)
+            start = cut.start() + 1 if cut else wb.start()
+        return _prose(clean[start:end])
+
+    def _statistic(self, f: _Fig, cs: int, ce: int) -> str | None:
+        if self._stats is None:
+            self._stats = [(m.start(), m.group(1)) for m in _STAT.finditer(self.lower())]
+        if not self._stats:
+            return None
+        starts = [p for p, _ in self._stats]
+        i = bisect.bisect_left(starts, f.start) - 1
+        if i >= 0 and starts[i] >= cs:  # the nearest before the figure, in its clause
+            word = self._stats[i][1]
+        else:
+            stop = min(ce, f.end + 50)
+            nxt = _CLAUSE.search(self.clean, f.end, stop)
+            if nxt:
+                stop = nxt.start()
+            comma = self.clean.find(",", f.end, stop)
+            if comma >= 0:
+                stop = comma
+            j = bisect.bisect_left(starts, max(f.end, f.text_end))
+            if j >= len(starts) or starts[j] >= stop:
+                return None
+            word = self._stats[j][1]
+        return _STAT_MAP.get(_WS.sub(" ", word), "average")
+
+    def _year(self, f: _Fig, s: int, e: int, cs: int, ce: int) -> int | None:
+        if not self.years:
+            return None
+        if self._year_pos is None:
+            self.years.sort()
+            self._year_pos = [p for p, _ in self.years]
+        lo = bisect.bisect_left(self._year_pos, s)
+        hi = bisect.bisect_left(self._year_pos, e, lo)
+        best: tuple[int, int, int] | None = None
+        for pos, year in self.years[lo:hi]:
+            if f.start <= pos < f.end:
+                continue
+            same = 0 if cs <= pos < ce else 1
+            dist = f.start - pos if pos < f.start else pos - f.end
+            key = (same, dist, year)
+            if best is None or key < best:
+                best = key
+        return best[2] if best else None
+
+    def _hypothetical(self, f: _Fig) -> bool:
+        """"If the price on line four is two cents higher": an example, not a claim."""
+        s, _ = self.sentence_bounds(f.start)
+        lo = max(s, f.start - 80)
+        comma = max(self.clean.rfind(",", lo, f.start), self.clean.rfind(";", lo, f.start))
+        return bool(_HYPOTHETICAL.search(self.clean, comma + 1 if comma >= 0 else lo, f.start))
+
+    def _logistics(self, f: _Fig, days: Value, s: int, e: int) -> bool:
+        """"Thirty minutes next week": a meeting being arranged, not a claim."""
+        d = days[1] if isinstance(days, tuple) else days
+        if d > 3 / 24 or f.pair == "change":
+            return False
+        if _READING_TIME.match(self.clean, f.end):
+            return True  # "(2 min read)"
+        return bool(_SCHEDULING.search(self.clean, s, e))
+
+    def _source(self, f: _Fig, s: int, e: int) -> Source | None:
+        if s not in self._sources:
+            self._sources[s] = self._find_sources(s, e)
+        found = self._sources[s]
+        if not found:
+            return None
+        return min(found, key=lambda ps: abs(ps[0] - f.start))[1]
+
+    def _find_sources(self, s: int, e: int) -> list[tuple[int, Source]]:
+        clean = self.clean
+        out: list[tuple[int, Source]] = []
+
+        def add(pos: int, who: str, kind: str | None, yr: str | None, mon: str | None) -> None:
+            who = _DETERMINERS.sub("", who.strip()).strip(" .,'’")
+            if not who or who.isdigit() or who.lower() in _STOP:
+                return
+            title = f"{who} {kind.lower() if kind and kind.islower() else kind}" if kind else who
+            if kind and who.endswith(kind):
+                title = who
+            when = yr
+            month = mon
+            if not when:
+                best: tuple[int, str, str | None] | None = None
+                for dm in _SOURCE_DATE.finditer(clean, s, e):
+                    dist = abs(dm.start() - pos)
+                    if best is None or dist < best[0]:
+                        best = (dist, dm.group("yr"), dm.group("mon"))
+                if best:
+                    when, month = best[1], best[2]
+                if when is None:
+                    ym = _YEAR.search(who)
+                    when = ym.group(0) if ym else None
+            line, _ = self.pos(pos)
+            out.append((pos, Source(title=title, date=_end_of(when, month), line=line)))
+
+        low = self.lower()[s + 1:e + 1]
+        if "(" in low:
+            for m in _SRC_PAREN.finditer(clean, s, e):
+                add(m.start(), m.group("who"), None, m.group("yr"), m.group("mon"))
+        if "ccording" in low or "per " in low or "source:" in low or "citing" in low:
+            for m in _SRC_ACCORDING.finditer(clean, s, e):
+                add(m.start("who"), m.group("who"), m.group("kind"), m.group("yr"), None)
+        has_kind = bool(_KIND_WORD.search(low))
+        has_verb = has_kind or bool(_REPORT_VERB_WORD.search(low))
+        for m in _SRC_KIND_BY.finditer(clean, s, e) if has_kind else ():
+            add(m.start("who"), m.group("who"), m.group("kind"), None, None)
+        for m in _SRC_ORG_KIND.finditer(clean, s, e) if has_kind else ():
+            who = m.group("who")
+            lead = _SRC_LEAD.search(clean, max(s, m.start() - 30), m.start())
+            verb = _SRC_VERB_AFTER.match(clean, m.end())
+            if not (lead or verb):
+                continue
+            if not _CAPITAL.search(_DETERMINERS.sub("", who)):
+                continue
+            full = who + (" " + m.group("yr") if m.group("yr") else "")
+            add(m.start("who"), full, m.group("kind"), m.group("yr"), None)
+        for m in _SRC_ORG_VERB.finditer(clean, s, e) if has_verb else ():
+            who = _DETERMINERS.sub("", m.group("who"))
+            if _ORG_SUFFIX.search(who) or who.split(" ")[0] in _ANALYSTS:
+                add(m.start("who"), who, None, None, None)
+        # one mention found by two patterns: keep the first (the more specific)
+        seen: list[tuple[int, Source]] = []
+        for pos, src in out:
+            if any(abs(pos - p) < 40 and (src.title in o.title or o.title in src.title) for p, o in seen):
+                continue
+            seen.append((pos, src))
+        return seen
+
+
+def _is_label(word: str, *, bare: bool) -> bool:
+    """Whether a number after ``word`` names something rather than counts it: "Step 1", "SOC 2",
+    "GitLab 10.6". A capitalised ordinary word ("Improved 2 builds/day") only disqualifies a
+    bare number."""
+    lw = word.lower().rstrip(".")
+    if lw in _LABELS:
+        return True
+    if lw in _STOP or lw in _QUAL_MAP or lw in _NOT_LABEL:
+        return False
+    if len(word) >= 2 and (word.isupper() or any(c.isupper() for c in word[1:])):
+        return True  # an acronym or a product name
+    return bare and word[0].isupper()
+
+
+def _compatible(a: _Fig, b: _Fig) -> bool:
+    if a.kind == "none" or b.kind == "none":
+        return True
+    if a.kind != b.kind:
+        return False
+    if a.kind == "count":
+        return a.unit == b.unit or not a.unit or not b.unit or units.plural(a.unit) == units.plural(b.unit)
+    if a.kind == "currency":
+        return units.normalize(1.0, a.unit)[1] == units.normalize(1.0, b.unit)[1]
+    return True
+
+
+def _inherit(dst: _Fig, src: _Fig, *, scale: bool = False) -> None:
+    """A bare number takes its partner's unit: the "6" in "from 14 weeks to 6"."""
+    if dst.kind == "none" and src.kind != "none":
+        dst.kind, dst.unit, dst.explicit = src.kind, src.unit, False
+        if dst.per is None:
+            dst.per = src.per
+        if scale and src.scale != 1.0 and dst.scale == 1.0 and isinstance(dst.num, float):
+            dst.num *= src.scale
+            dst.scale, dst.scale_txt = src.scale, src.scale_txt
+        elif dst.kind == "currency":
+            dst.scale, dst.scale_txt = 1.0, ""
+    elif dst.kind == "count" and not dst.unit and src.kind == "count" and src.unit:
+        dst.unit, dst.explicit = src.unit, False
+
+
+def _round(v: Value) -> Value:
+    if isinstance(v, tuple):
+        return (round(v[0], 9), round(v[1], 9))
+    return round(v, 9)
+
+
+def _prose(s: str) -> str:
+    s = _WS.sub(" ", s.replace("|", ";"))
+    if " " in s:
+        s = _SPACE_PUNCT.sub(r"\1", s).replace("( ", "(")
+    return s.strip(" ;")
+
+
+def _end_of(year: str | None, month: str | None) -> date | None:
+    if not year:
+        return None
+    y = int(year)
+    if month:
+        mo = _MONTH_NUM.get(month.lower()[:3])
+        if mo:
+            return date(y, mo, calendar.monthrange(y, mo)[1])
+    return date(y, 12, 31)
+
+
+def extract_claims(text: str, *, first_line: int = 1, first_column: int = 1) -> list[Claim]:
+    """All figures in ``text`` (raw Markdown or transcript text), in order of position.
+
+    ``line``/``column`` are 1-based in the file that ``text`` comes from: ``text`` starts at
+    (``first_line``, ``first_column``), and columns on later lines start at 1. ``end_column`` is
+    the column just after the figure (exclusive), as in SARIF.
+    """
+    if not text:
+        return []
+    if not _HAS_DIGIT.search(text) and not (_FIGURE_WORDS & set(_ALPHA.findall(text.lower()))):
+        return []
+    ex = _Extractor(text, first_line, first_column)
+    figs = ex.scan()
+    if not figs:
+        return []
+    return ex.claims(ex.pair(figs))
+

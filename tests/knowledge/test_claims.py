@@ -1,0 +1,281 @@
+"""Claim extraction: data-driven cases, positions, units, and a sweep over the shared corpora."""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from knowledge import units
+from knowledge.claims import extract_claims
+from knowledge.model import Claim
+
+CASES_FILE = Path(__file__).parents[1] / "data" / "claims" / "cases.yaml"
+CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+CORPORA = (Path(__file__).parents[2] / "../shared/corpora").resolve()
+
+
+def _same_value(got: Any, want: Any) -> bool:
+    if want is None:
+        return got is None
+    if isinstance(want, list):
+        return (
+            isinstance(got, tuple)
+            and len(got) == len(want)
+            and all(_same_value(g, w) for g, w in zip(got, want, strict=True))
+        )
+    if isinstance(got, tuple):
+        return False
+    return math.isclose(float(got), float(want), rel_tol=1e-3, abs_tol=1e-3)
+
+
+def _check(claim: Claim, want: dict[str, Any], where: str) -> None:
+    for key, expected in want.items():
+        if key in ("value", "raw_value"):
+            got = getattr(claim, key)
+            assert _same_value(got, expected), f"{where}: {key} {got!r} != {expected!r}"
+        elif key == "source":
+            got = claim.source.title if claim.source else None
+            assert got == expected, f"{where}: source {got!r} != {expected!r}"
+        elif key == "source_date":
+            got_date = claim.source.date if claim.source else None
+            want_date = expected if isinstance(expected, date) else date.fromisoformat(str(expected))
+            assert got_date == want_date, f"{where}: source date {got_date} != {want_date}"
+        else:
+            got = getattr(claim, key)
+            assert got == expected, f"{where}: {key} {got!r} != {expected!r}"
+
+
+def _describe(claims: list[Claim]) -> str:
+    return "\n".join(
+        f"  {c.extra.get('span')!r} -> {c.kind} {c.value} {c.unit} q={c.qualifier} role={c.role}"
+        for c in claims
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_case(case: dict[str, Any]) -> None:
+    claims = extract_claims(case["text"])
+    if case.get("none"):
+        assert claims == [], f"expected no claim, got:\n{_describe(claims)}"
+        return
+    expected = case["expected"]
+    if case.get("partial"):
+        assert len(claims) >= len(expected), _describe(claims)
+    else:
+        assert len(claims) == len(expected), f"got:\n{_describe(claims)}"
+    for i, (claim, want) in enumerate(zip(claims, expected, strict=False)):
+        _check(claim, want, f"claim {i} ({claim.extra.get('span')!r})")
+
+
+def test_enough_cases() -> None:
+    assert len(CASES) >= 60
+    assert sum(1 for c in CASES if c.get("none")) >= 15
+
+
+# --- fields every claim carries --------------------------------------------------------------
+
+
+def test_fields_of_a_claim() -> None:
+    text = "Intro line.\n\nThe median customer goes live in **6 weeks**, according to a 2026 study by Gartner."
+    [c] = extract_claims(text)
+    assert (c.value, c.unit, c.kind) == (42.0, "days", "duration")
+    assert (c.raw_value, c.raw_unit) == (6.0, "weeks")
+    assert (c.line, c.column, c.end_line, c.end_column) == (3, 36, 3, 43)
+    assert text.splitlines()[2][c.column - 1 : c.end_column - 1] == "6 weeks"
+    assert c.sentence == (
+        "The median customer goes live in 6 weeks, according to a 2026 study by Gartner."
+    )
+    assert c.masked == (
+        "The median customer goes live in [NUM], according to a 2026 study by Gartner."
+    )
+    assert c.qualifier == "median"
+    assert c.year == 2026
+    assert c.source is not None and c.source.title == "Gartner study"
+    assert c.source.date == date(2026, 12, 31)
+    assert c.text == "goes live in 6 weeks"
+
+
+def test_offsets_from_first_line_and_column() -> None:
+    [c] = extract_claims("cut by 62%", first_line=10, first_column=20)
+    assert (c.line, c.column, c.end_column) == (10, 27, 30)
+    [c] = extract_claims("a\ncut by 62%", first_line=10, first_column=20)
+    assert (c.line, c.column) == (11, 8)
+
+
+def test_masked_keeps_other_figures_and_the_noun_of_a_count() -> None:
+    a, b = extract_claims("Contoso processes 22,000 invoices a month and saves $480K a year.")
+    assert a.masked == "Contoso processes [NUM] invoices a month and saves $480K a year."
+    assert b.masked == "Contoso processes 22,000 invoices a month and saves [NUM]."
+
+
+def test_sentence_strips_markdown() -> None:
+    text = "- **Lower cost.** Teams spend [nearly two thirds](https://x.example/a) less, _really_."
+    [c] = extract_claims(text)
+    assert c.sentence == "Teams spend nearly two thirds less, really."
+
+
+def test_qualifier_word_is_kept() -> None:
+    [c] = extract_claims("It drops by nearly 30%.")
+    assert c.qualifier == "about"
+    assert c.extra["qualifier_word"] == "nearly"
+
+
+def test_rate_of_a_currency_is_kept_aside() -> None:
+    [c] = extract_claims("Contoso saves $480K a year.")
+    assert c.unit == "USD" and c.extra["per"] == "year"
+
+
+def test_empty_and_figureless_text() -> None:
+    assert extract_claims("") == []
+    assert extract_claims("No figures here, only words.") == []
+
+
+# --- units -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (6, "weeks", (42.0, "days", "duration")),
+        (2, "months", (60.88, "days", "duration")),
+        (1, "year", (365.25, "days", "duration")),
+        (48, "hours", (2.0, "days", "duration")),
+        (1440, "minutes", (1.0, "days", "duration")),
+        (78, "%", (78.0, "percent", "percent")),
+        (78, "percent", (78.0, "percent", "percent")),
+        (0.5, "fraction", (50.0, "percent", "percent")),
+        (3, "x", (3.0, "x", "multiplier")),
+        (3, "times", (3.0, "x", "multiplier")),
+        (1.2, "$M", (1_200_000.0, "USD", "currency")),
+        (840, "$K", (840_000.0, "USD", "currency")),
+        (480000, "USD", (480000.0, "USD", "currency")),
+        (2, "€ million", (2_000_000.0, "EUR", "currency")),
+        (1.2, "million dollars", (1_200_000.0, "USD", "currency")),
+        (15, "cents", (0.15, "USD", "currency")),
+        (1400, "customers", (1400.0, "customers", "count")),
+        (1, "customer", (1.0, "customers", "count")),
+        (1000, "builds/day", (1000.0, "builds/day", "count")),
+        (1000, "builds per day", (1000.0, "builds/day", "count")),
+        (22000, "invoices a month", (22000.0, "invoices/month", "count")),
+        (12, "", (12.0, "", "number")),
+        ((25, 35), "%", ((25.0, 35.0), "percent", "percent")),
+        ([4, 6], "months", ((121.76, 182.64), "days", "duration")),
+    ],
+)
+def test_normalize(value: Any, unit: str, expected: tuple[Any, str, str]) -> None:
+    got = units.normalize(value, unit)
+    assert got[1:] == expected[1:]
+    assert _same_value(got[0], list(expected[0]) if isinstance(expected[0], tuple) else expected[0])
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (6, "weeks", "6 weeks"),
+        (1, "weeks", "1 week"),
+        (3.4, "USD", "$3.40"),
+        (480000, "USD", "$480K"),
+        (1_200_000, "USD", "$1.2M"),
+        (15000, "USD", "$15,000"),
+        (78, "percent", "78%"),
+        (3, "x", "3x"),
+        ((25, 35), "%", "25-35%"),
+        (1400, "customers", "1,400 customers"),
+        (1000, "builds/day", "1,000 builds/day"),
+        (99.1, "%", "99.1%"),
+    ],
+)
+def test_describe(value: Any, unit: str, text: str) -> None:
+    assert units.describe(value, unit) == text
+
+
+def test_kind_of() -> None:
+    assert units.kind_of("weeks") == "duration"
+    assert units.kind_of("USD") == "currency"
+    assert units.kind_of("x") == "multiplier"
+    assert units.kind_of("percent") == "percent"
+    assert units.kind_of("invoices/month") == "count"
+    assert units.kind_of("") == "number"
+
+
+# --- the shared corpora ----------------------------------------------------------------------
+
+
+def _corpus_files() -> list[Path]:
+    if not CORPORA.is_dir():
+        return []
+    roots = [CORPORA / "northwind" / "kb", CORPORA / "northwind" / "drafts", CORPORA / "real"]
+    return sorted(p for r in roots if r.is_dir() for p in r.rglob("*.md"))
+
+
+@pytest.mark.skipif(not _corpus_files(), reason="../shared/corpora is not there")
+@pytest.mark.parametrize("path", _corpus_files(), ids=lambda p: str(p.relative_to(CORPORA)))
+def test_corpus_positions(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    for c in extract_claims(text):
+        span = c.extra["span"]
+        assert span, c
+        rest = lines[c.line - 1][c.column - 1 :]
+        assert rest.startswith(span[0]), f"{path.name}:{c.line}:{c.column} {rest[:20]!r} vs {span!r}"
+        assert rest.startswith(span.split("\n")[0]), f"{path.name}:{c.line}: {span!r}"
+        assert (c.end_line, c.end_column) >= (c.line, c.column)
+        assert c.kind in units.KINDS
+        assert c.sentence and "[NUM]" in c.masked
+        assert c.value is not None
+
+
+def test_corpus_recall_on_known_figures() -> None:
+    """Figures that the northwind corpus states and that the audit depends on."""
+    kb = CORPORA / "northwind" / "kb"
+    if not kb.is_dir():
+        pytest.skip("../shared/corpora is not there")
+
+    def found(rel: str, line: int, value: Any, unit: str) -> bool:
+        claims = extract_claims((kb / rel).read_text(encoding="utf-8"))
+        return any(
+            c.line == line and c.unit == unit and _same_value(c.value, value) for c in claims
+        )
+
+    assert found("messaging/value-prop-cfo.md", 22, 840000, "USD")
+    assert found("enablement/discovery-call-guide.md", 14, 85, "percent")
+    assert found("answers/implementation.md", 18, 56, "days")
+    assert found("messaging/month-end-close.md", 29, 3, "days")
+    assert found("website/faq.md", 20, 4.10, "USD")
+    assert found("proof-points/touchless.md", 23, 78, "percent")
+    assert found("proof-points/payback.md", 25, [121.76, 182.64], "days")
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+_PIECES = [
+    "6 weeks", "$1.2M", "25-35%", "from 14 weeks to 6", " nearly ", "a third", "**", "_", "[", "](",
+    ")", "<br>", "\n", "\n\n", "- ", "# ", "| ", "2026-05-20", "Q3 2025", "v2.3", "twenty five",
+    "percent", " x ", "×", "€", "£", "half", " of ", "1,400", "+", "/day", "(ZoomInfo, 2025)",
+    "according to a 2019 survey by LeanData", "İ", "ß", "\t", ".", ",", ";", ":", "Maya Patel:",
+    "00:01:23.000 --> 00:01:25.000", "\x00", "one", "and a half", "between ", " and ", " to ",
+]
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_never_fails_and_spans_point_at_the_text(seed: int) -> None:
+    """Random strings of figures, markup and noise: no exception, and every span is in place."""
+    rnd = random.Random(seed)
+    noise = "".join(rnd.choice("ab1 .$%-\n") for _ in range(rnd.randint(0, 6)))
+    parts = [rnd.choice(_PIECES) if rnd.random() < 0.8 else noise for _ in range(rnd.randint(1, 25))]
+    text = "".join(parts)
+    first_column = rnd.randint(1, 50)
+    lines = text.split("\n")
+    for c in extract_claims(text, first_line=3, first_column=first_column):
+        assert 3 <= c.line <= c.end_line <= 3 + len(lines) - 1
+        line = lines[c.line - 3]
+        col = c.column - (first_column - 1 if c.line == 3 else 0)
+        assert line[col - 1 :].startswith(c.extra["span"].split("\n")[0]), (text, c)
+        assert c.kind in units.KINDS
+        assert isinstance(c.sentence, str) and isinstance(c.masked, str)
