@@ -14,6 +14,10 @@ from knowledge.store import Chunk, text_key
 
 MAX_WORDS = 150
 
+# Bump when what a file is parsed or cut into changes: the next ingest then re-parses every file
+# (vectors already cached are reused, so only new texts are embedded).
+CHUNKER_VERSION = "2"
+
 
 def _chunk_id(path: str, kind: str, line: int, text: str) -> str:
     return hashlib.sha1(f"{path}\x00{kind}\x00{line}\x00{text}".encode()).hexdigest()

@@ -19,7 +19,7 @@ from knowledge.serialize import call_to_dict, entry_to_dict, finding_to_record
 from knowledge.settings import Settings
 from knowledge.store import Catalog, Chunk, VectorStore, open_catalog
 
-from .chunking import SEARCHABLE, call_chunks, entry_chunks
+from .chunking import CHUNKER_VERSION, SEARCHABLE, call_chunks, entry_chunks
 from .kb import content_hash, iter_entry_files, parse_entry
 
 # progress(phase, done, total): phases are "scan", "parse", "embed", "store".
@@ -112,6 +112,8 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
     try:
         if catalog.get_meta("model") not in (None, model):
             force = True  # another vector space: everything is embedded again
+        if catalog.get_meta("chunker") not in (None, CHUNKER_VERSION):
+            force = True  # files are cut differently now: parse them again
         files = _scan(settings)
         hashes = {rel: content_hash(raw) for rel, (_, _, raw) in files.items()}
         known = catalog.file_hashes()
@@ -198,6 +200,7 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
                             for c in chunks])
             db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('dim', ?)", (str(dim),))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('chunker', ?)", (CHUNKER_VERSION,))
 
         _checkpoint("switched")
 
@@ -263,7 +266,7 @@ def index_is_current(settings: Settings) -> bool:
         return False
     catalog = open_catalog(settings)
     try:
-        if catalog.get_meta("dirty") == "1":
+        if catalog.get_meta("dirty") == "1" or catalog.get_meta("chunker") != CHUNKER_VERSION:
             return False
         known = catalog.file_hashes()
     finally:

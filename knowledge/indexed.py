@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .integrity import resolve_duplicates
 from .model import KB, Call, Finding
 from .serialize import call_from_dict, entry_from_dict, finding_from_dict
 from .settings import Settings
@@ -16,22 +17,6 @@ from .store import Catalog, open_catalog, text_key
 
 if TYPE_CHECKING:
     import numpy as np
-
-
-def duplicate_id_findings(kb: KB) -> list[Finding]:
-    """A second entry with an id already taken is an invalid-entry, pointing at its id (or line 1)."""
-    first: dict[str, str] = {}
-    out: list[Finding] = []
-    for e in sorted(kb.entries, key=lambda e: e.path):
-        if e.id in first:
-            out.append(Finding(
-                rule="invalid-entry", severity="error", path=e.path, line=e.key_lines.get("id", 1),
-                message=f"id {e.id!r} is already used by {first[e.id]}; give this entry another id",
-                related=[{"path": first[e.id], "line": 1, "entry": e.id}], entry=e.id,
-            ))
-        else:
-            first[e.id] = e.path
-    return out
 
 
 def load_indexed_kb(settings: Settings, catalog: Catalog | None = None) -> KB:
@@ -43,14 +28,8 @@ def load_indexed_kb(settings: Settings, catalog: Catalog | None = None) -> KB:
     finally:
         if own:
             cat.close()
-    kb = KB(root=settings.root, entries=entries, problems=problems)
-    dups = duplicate_id_findings(kb)
-    if dups:
-        dup_paths = {f.path for f in dups}
-        kb.problems.extend(dups)
-        # The first entry keeps the id; the others are reported and left out of every other rule.
-        kb.entries = [e for e in kb.entries if e.path not in dup_paths]
-    return kb
+    entries, more = resolve_duplicates(entries)
+    return KB(root=settings.root, entries=entries, problems=problems + more)
 
 
 def load_indexed_calls(settings: Settings, catalog: Catalog | None = None) -> tuple[list[Call], list[Finding]]:

@@ -1,0 +1,443 @@
+"""Text files as canon reads them: decoding, front matter, Markdown blocks, claims, suppressions.
+
+Shared by KB entries (``ingest.kb``) and drafts (``ingest.drafts``) so that a figure is found at
+the same line and column whichever way a file comes in.
+
+Claims are extracted from the *source* lines of each block, not from rendered text, so that their
+line and column point into the file. Markdown syntax that is not prose (list markers, ``>``,
+table pipes, link targets, code spans, HTML tags and comments) is blanked out with spaces first:
+the text keeps its length, and ``1.`` in front of a list item or ``2019/11`` inside a URL is never
+taken for a figure.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from knowledge.model import Block, Claim
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+# --------------------------------------------------------------------------------------------
+# Decoding
+
+
+@dataclass
+class Decoded:
+    """A file's bytes as text, newlines normalised to ``\\n`` (as markdown-it does)."""
+
+    text: str
+    binary: bool = False
+    bad_line: int | None = None  # where the first byte that is not UTF-8 sits
+    bad_column: int | None = None
+    bad_byte: int | None = None  # its offset in the file
+
+
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def _normalise(text: str) -> str:
+    return _NEWLINES.sub("\n", text) if "\r" in text else text
+
+
+def decode(raw: bytes) -> Decoded:
+    """UTF-8 (a BOM is dropped; UTF-16 with a BOM is accepted too).
+
+    NUL bytes mean a binary file. Bytes that are not UTF-8 are replaced by U+FFFD and the position
+    of the first one is kept, so the caller can say where it is and still read the rest.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(_normalise(raw.decode("utf-16")))
+        except UnicodeDecodeError:
+            return Decoded("", binary=True)
+    skip = 3 if raw.startswith(codecs.BOM_UTF8) else 0
+    if b"\x00" in raw:
+        return Decoded("", binary=True)
+    try:
+        return Decoded(_normalise(raw[skip:].decode("utf-8")))
+    except UnicodeDecodeError as exc:
+        bad = exc.start + skip
+        before = _normalise(raw[skip:bad].decode("utf-8"))
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        text = _normalise(raw[skip:].decode("utf-8", errors="replace"))
+        return Decoded(text, bad_line=line, bad_column=column, bad_byte=bad)
+
+
+# --------------------------------------------------------------------------------------------
+# Front matter
+
+
+@dataclass
+class Split:
+    """A text cut into its front matter and its body, with file line numbers kept."""
+
+    front: str | None  # the YAML between the fences; None when there is no front matter
+    front_line: int  # file line of the first YAML line
+    body: str
+    body_line: int  # file line where the body starts
+    unclosed: bool = False  # opened with ``---`` on line 1 and never closed
+
+
+_OPEN = re.compile(r"---[ \t]*(?:\n|$)")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+def split_front_matter(text: str) -> Split:
+    """Front matter is a ``---`` first line, YAML, and a closing ``---`` or ``...`` line."""
+    opener = _OPEN.match(text)
+    if not opener:
+        return Split(None, 1, text, 1)
+    start = opener.end()
+    close = _CLOSE.search(text, start) if start < len(text) or text.endswith("\n") else None
+    if close is None:
+        return Split(None, 1, text, 1, unclosed=True)
+    front = text[start:close.start()]
+    body_start = close.end() + 1 if close.end() < len(text) else close.end()
+    body_line = text.count("\n", 0, body_start) + 1
+    return Split(front, 2, text[body_start:], body_line)
+
+
+# --------------------------------------------------------------------------------------------
+# Suppression comments
+
+
+_IGNORE_HTML = re.compile(r"<!--\s*canon-ignore\b:?(?P<rules>.*?)-->")
+_IGNORE_YAML = re.compile(r"#\s*canon-ignore\b:?(?P<rules>[^#\n]*)$")
+_RULE_SPLIT = re.compile(r"[\s,]+")
+
+
+def _rules(text: str) -> set[str]:
+    rules = {r for r in _RULE_SPLIT.split(text.strip()) if r}
+    return rules or {"*"}
+
+
+def line_ignores(lines: Iterable[str], first_line: int, *, yaml: bool = False,
+                 into: dict[int, set[str]] | None = None) -> dict[int, set[str]]:
+    """``<!-- canon-ignore rule-a rule-b -->`` (``# canon-ignore ...`` in front matter).
+
+    On a line of its own the comment applies to the next non-blank line; at the end of a line it
+    applies to that line. No rule named means every rule (``"*"``).
+    """
+    out: dict[int, set[str]] = {} if into is None else into
+    pattern = _IGNORE_YAML if yaml else _IGNORE_HTML
+    pending: set[str] = set()
+    for n, line in enumerate(lines, first_line):
+        if "canon-ignore" in line:
+            found: set[str] = set()
+            for m in pattern.finditer(line):
+                found |= _rules(m.group("rules"))
+            rest = pattern.sub("", line).strip()
+            if found and not rest:
+                pending |= found
+                continue
+            if found:
+                out.setdefault(n, set()).update(found)
+        if pending and line.strip():
+            out.setdefault(n, set()).update(pending)
+            pending = set()
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Masking Markdown syntax so that only prose is left, at the same columns
+
+
+def _blank(match: re.Match[str]) -> str:
+    s = match.group()
+    if "\n" not in s:
+        return " " * len(s)
+    return "".join("\n" if c == "\n" else " " for c in s)
+
+
+_SPANS = re.compile(
+    r"<!--.*?-->"  # comments (suppressions included)
+    r"|<sup\b[^>]*>.*?</sup>"  # footnote marks as superscripts
+    r"|\[\^[^\]\n]*\]"  # footnote references [^1]
+    r"|(?P<tick>`+).+?(?P=tick)"  # code spans
+    r"|<(?:https?|ftp|mailto):[^>\s]*>|<[^>\s@]+@[^>\s]+>"  # autolinks
+    r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"  # ](target)
+    r"|\]\[[^\]\n]*\]"  # ][reference]
+    r"|\b(?:https?://|www\.)[^\s<>\[\]()]*[^\s<>\[\]().,;:!?'\"]"  # bare URLs
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # HTML tags
+    r"|\{:[^}\n]*\}"  # kramdown attribute lists: {:toc .hidden-md}
+    r"|&nbsp;",
+    re.S,
+)
+_MARKS = re.compile(r"!?\[|\]|\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\\(?=[!-/:-@\[-`{-~])")
+_MARK_CHARS = re.compile(r"[\[\]*~_\\]")
+_QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>)+")
+_ITEM_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+")
+_ATX_OPEN = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^[ \t]*#+[ \t]*$")
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _blank_prefix(line: str, pattern: re.Pattern[str]) -> str:
+    m = pattern.match(line)
+    return " " * m.end() + line[m.end():] if m and m.end() else line
+
+
+def mask_inline(text: str) -> str:
+    """Blank out inline Markdown that is not prose (code spans included: a version number is
+    not a figure); lengths and newlines are kept."""
+    if "<" in text or "`" in text or "[" in text or "{:" in text or "://" in text \
+            or "www." in text or "&nbsp;" in text:
+        text = _SPANS.sub(_blank, text)
+    return _MARKS.sub(_blank, text) if _MARK_CHARS.search(text) else text
+
+
+def _drop(match: re.Match[str]) -> str:
+    s = match.group()
+    tick = match.group("tick") if "tick" in match.re.groupindex else None
+    if tick:
+        return s[len(tick):len(s) - len(tick)]  # a code span keeps its words
+    # tags, comments and URLs stand between words; link syntax and emphasis marks do not
+    return " " if s[0] in "<&" or s.startswith(("http", "www.")) else ""
+
+
+def plain_text(markdown: str) -> str:
+    """Inline Markdown as a reader sees it: the words of links and code kept, the rest dropped."""
+    text = markdown
+    if "<" in text or "`" in text or "[" in text or "{:" in text or "://" in text \
+            or "www." in text or "&nbsp;" in text:
+        text = _SPANS.sub(_drop, text)
+    if _MARK_CHARS.search(text):
+        text = _MARKS.sub(_drop, text)
+    text = " ".join(text.split())
+    return html.unescape(text) if "&" in text else text
+
+
+@dataclass
+class _Segment:
+    """Source lines of one leaf block, for claim extraction."""
+
+    start: int  # 0-based index into the body lines
+    end: int  # exclusive
+    kind: str  # "paragraph" | "heading" | "table" | "text"
+    block: Block
+    quoted: bool = False  # inside a blockquote: strip ``>`` on every line
+    item_start: bool = False  # first line also carries list markers
+    setext: bool = False
+
+
+def _segment_text(seg: _Segment, lines: list[str]) -> str:
+    out = lines[seg.start:seg.end]
+    if not out:
+        return ""
+    if seg.quoted:
+        out = [_blank_prefix(ln, _QUOTE_PREFIX) for ln in out]
+    if seg.item_start:
+        out[0] = _blank_prefix(out[0], _ITEM_PREFIX)
+    if seg.kind == "heading":
+        if seg.setext and len(out) > 1:
+            out[-1] = " " * len(out[-1])
+        else:
+            first = _blank_prefix(out[0], _ATX_OPEN)
+            out[0] = _ATX_CLOSE.sub(_blank, first)
+    elif seg.kind == "table":
+        if len(out) > 1:
+            out[1] = " " * len(out[1])  # the |---|---| delimiter row
+        out = [_PIPE.sub(" ", ln) for ln in out]
+    if seg.kind == "text":
+        return "\n".join(out)
+    return mask_inline("\n".join(out))
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown blocks
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """Block structure only: inline parsing (emphasis, links) is left out.
+
+    Claims and texts come from the source with markup blanked (``mask_inline``), so markdown-it's
+    inline pass would be work thrown away; it is also where pathological input costs most (a
+    base64 image of a few MB in a link target takes markdown-it many seconds to normalise).
+    """
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable("table")
+    md.core.ruler.disable(["inline", "text_join"])
+    return md
+
+
+@dataclass
+class Body:
+    blocks: list[Block] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    title: str | None = None  # the first H1
+
+
+@dataclass
+class _Container:
+    kind: str  # "list_item" | "blockquote"
+    block: Block
+    start: int  # 0-based body line of its first line
+    parts: list[str] = field(default_factory=list)
+
+
+def parse_markdown(body: str, body_line: int) -> Body:
+    """Blocks (with file lines and their section) and the claims stated in them."""
+    out = Body()
+    if not body.strip():
+        return out
+    tokens = _parser().parse(body)
+    lines = body.split("\n")
+    shift = body_line  # token.map is 0-based within the body
+    segments: list[_Segment] = []
+    stack: list[_Container] = []
+    section = ""
+    i = 0
+    n = len(tokens)
+
+    def leaf_context(start: int) -> tuple[bool, bool]:
+        quoted = any(c.kind == "blockquote" for c in stack)
+        item_start = any(c.kind == "list_item" and c.start == start for c in stack)
+        return quoted, item_start
+
+    while i < n:
+        tok = tokens[i]
+        typ = tok.type
+        if typ in ("list_item_open", "blockquote_open") and tok.map:
+            kind = "list_item" if typ == "list_item_open" else "blockquote"
+            start, end = tok.map
+            while end - 1 > start and not lines[end - 1].strip():
+                end -= 1  # a container's map runs over the blank lines after it
+            block = Block(kind=kind, text="", line=start + shift, end_line=end - 1 + shift, section=section)
+            out.blocks.append(block)
+            stack.append(_Container(kind, block, tok.map[0]))
+        elif typ in ("list_item_close", "blockquote_close") and stack:
+            c = stack.pop()
+            c.block.text = " ".join(p for p in c.parts if p)
+        elif typ == "heading_open" and tok.map:
+            inline = tokens[i + 1]
+            text = plain_text(inline.content)
+            start, end = tok.map
+            block = Block(kind="heading", text=text, line=start + shift, end_line=end - 1 + shift,
+                          section=text)
+            out.blocks.append(block)
+            section = text
+            if tok.tag == "h1" and out.title is None and text:
+                out.title = text
+            quoted, item_start = leaf_context(start)
+            segments.append(_Segment(start, end, "heading", block, quoted, item_start,
+                                     setext=tok.markup in ("=", "-")))
+            i += 3
+            continue
+        elif typ == "paragraph_open" and tok.map:
+            text = plain_text(tokens[i + 1].content)
+            start, end = tok.map
+            if stack:
+                stack[-1].parts.append(text)
+                block = stack[-1].block
+            else:
+                block = Block(kind="paragraph", text=text, line=start + shift, end_line=end - 1 + shift,
+                              section=section)
+                out.blocks.append(block)
+            quoted, item_start = leaf_context(start)
+            segments.append(_Segment(start, end, "paragraph", block, quoted, item_start))
+            i += 3
+            continue
+        elif typ == "table_open" and tok.map:
+            start, end = tok.map
+            rows: list[str] = []
+            cells: list[str] = []
+            j = i + 1
+            while j < n and tokens[j].type != "table_close":
+                t = tokens[j]
+                if t.type == "inline":
+                    cells.append(plain_text(t.content))
+                elif t.type == "tr_close":
+                    rows.append(" | ".join(cells))
+                    cells = []
+                j += 1
+            text = "\n".join(rows)
+            if stack:
+                stack[-1].parts.append(text)
+                block = stack[-1].block
+            else:
+                block = Block(kind="table", text=text, line=start + shift, end_line=end - 1 + shift,
+                              section=section)
+                out.blocks.append(block)
+            quoted, item_start = leaf_context(start)
+            segments.append(_Segment(start, end, "table", block, quoted, item_start))
+            i = j + 1
+            continue
+        elif typ in ("fence", "code_block") and tok.map:
+            start, end = tok.map
+            out.blocks.append(Block(kind="code", text=tok.content.rstrip("\n"), line=start + shift,
+                                    end_line=end - 1 + shift, section=section))
+        i += 1
+
+    out.blocks = [b for b in out.blocks if b.kind == "code" or b.text]
+    out.claims = claims_of(segments, lines, shift)
+    return out
+
+
+def parse_plain_text(body: str, body_line: int) -> Body:
+    """Plain text: paragraphs are runs of non-blank lines; nothing is markup."""
+    out = Body()
+    lines = body.split("\n")
+    segments: list[_Segment] = []
+    start: int | None = None
+    for idx, line in enumerate([*lines, ""]):
+        if line.strip():
+            if start is None:
+                start = idx
+            continue
+        if start is not None:
+            text = " ".join(ln.strip() for ln in lines[start:idx])
+            block = Block(kind="paragraph", text=text, line=start + body_line, end_line=idx - 1 + body_line)
+            out.blocks.append(block)
+            segments.append(_Segment(start, idx, "text", block))
+            start = None
+    out.claims = claims_of(segments, lines, body_line)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Claims
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Callable[..., list[Claim]]:
+    from knowledge.claims import extract_claims
+
+    return extract_claims
+
+
+def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> list[Claim]:
+    extract = _extractor()
+    found: list[Claim] = []
+    for seg in segments:
+        text = _segment_text(seg, lines)
+        if not text.strip():
+            continue
+        for claim in extract(text, first_line=seg.start + shift, first_column=1):
+            claim.extra.setdefault("block", seg.block.kind)
+            claim.extra.setdefault("section", seg.block.section)
+            found.append(claim)
+    return found
+
+
+def describe(value: Any, limit: int = 60) -> str:
+    """A short printable form of a YAML value for messages (never the whole of a huge value)."""
+    import reprlib
+
+    r = reprlib.Repr()
+    r.maxstring = limit
+    r.maxother = limit
+    r.maxlist = 4
+    r.maxdict = 4
+    r.maxlevel = 2
+    return r.repr(value)

@@ -1,0 +1,596 @@
+"""Reading the KB: every ``*.md`` below the root is an entry (SPEC section 1).
+
+``parse_entry`` turns one file into an ``Entry`` and the ``invalid-entry`` findings about it. A
+file is unusable (``None``) only when it cannot be read at all: a binary file, or front matter
+that is not YAML. Anything else that breaks the schema is reported at its line and dropped, and
+the rest of the entry is kept, so that one bad date does not hide an entry's figures from every
+other check.
+
+Large files are parsed in full, never cut: every step is linear in the size of the file. Front
+matter and Markdown run at several MB/s; on text dense with figures claim extraction is what costs
+(``bench/bench_parse.py`` prints both).
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import hashlib
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from knowledge.durations import parse_duration
+from knowledge.integrity import resolve_duplicates
+from knowledge.model import ENTRY_TYPES, KB, STATUSES, Entry, Finding, Metric, Source
+from knowledge.settings import Settings
+
+from ._markdown import decode, describe, line_ignores, parse_markdown, split_front_matter
+
+RULE = "invalid-entry"
+
+# Keys canon reads; everything else in front matter is kept in ``Entry.extra``.
+LIST_KEYS = ("answers", "supersedes", "topics", "audience", "examples")
+KNOWN_KEYS = frozenset({
+    "id", "type", "title", "status", "owner", "reviewed", "review_every", "expires", "sources",
+    "metrics", "canon.ignore", "canon", *LIST_KEYS,
+})
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(path, root)).as_posix()
+
+
+def _is_entry_name(name: str) -> bool:
+    return not name.startswith(".") and name.lower().endswith(".md")
+
+
+def iter_entry_files(settings: Settings) -> list[Path]:
+    """Every ``*.md`` below the root, sorted by relative path.
+
+    Hidden files and folders and the index folder are skipped. Symlinked folders are not followed
+    (a link back up the tree would never end); symlinked files are read.
+    """
+    root = settings.root
+    index = settings.index_path.resolve()
+    found: list[tuple[str, Path]] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and (here / d).resolve() != index]
+        for name in filenames:
+            if _is_entry_name(name):
+                p = here / name
+                if p.is_file():
+                    found.append((_rel(p, root), p))
+    found.sort(key=lambda rp: rp[0])
+    return [p for _, p in found]
+
+
+# --------------------------------------------------------------------------------------------
+# YAML with line numbers
+
+
+def _loader_class() -> type:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class EntryLoader(base):  # type: ignore[misc, valid-type]
+        """The safe loader, except that a date that does not exist stays a string to report."""
+
+    def timestamp(loader: Any, node: Any) -> Any:
+        try:
+            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
+
+    EntryLoader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    return EntryLoader
+
+
+_LOADER: type | None = None
+
+_YAML_HINTS = (
+    ("mapping values are not allowed", "a value contains ': '; put the whole value in quotes"),
+    ("found character '\\t'", "YAML does not allow tabs for indentation; indent with spaces"),
+    ("could not find expected ':'", "a line is not 'key: value'; check the indentation or quote the value"),
+    ("found undefined alias", "'*' starts an alias in YAML; put the value in quotes"),
+    ("found unexpected end of stream", "a quote or bracket is never closed"),
+    ("did not find expected key", "the indentation is inconsistent or a value needs quotes"),
+    ("expected <block end>", "the indentation is inconsistent or a value needs quotes"),
+    ("found unhashable key", "a key is a list or mapping; quote it"),
+    ("while scanning an alias", "'*' starts an alias in YAML; put the value in quotes"),
+    ("while scanning an anchor", "'&' starts an anchor in YAML; put the value in quotes"),
+)
+
+
+@dataclass
+class _Yaml:
+    data: Any = None
+    key_lines: dict[str, int] = field(default_factory=dict)
+    duplicates: list[tuple[str, int, int]] = field(default_factory=list)  # key, first line, again
+    error: tuple[int, int, str] | None = None  # line, column, message
+
+
+def _walk(node: Any, base: int, out: _Yaml) -> None:
+    """key path -> file line: ``metrics``, ``metrics[0]``, ``metrics[0].value``, ``sources[1].date``."""
+    import yaml
+
+    def walk(n: Any, prefix: str, depth: int) -> None:
+        if depth > 4:
+            return  # deep enough for every key canon reads; aliases cannot make it explode
+        if isinstance(n, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for k, v in n.value:
+                if not isinstance(k, yaml.ScalarNode):
+                    continue
+                name = f"{prefix}.{k.value}" if prefix else str(k.value)
+                line = base + k.start_mark.line
+                if name in seen:
+                    out.duplicates.append((name, seen[name], line))
+                seen[name] = line
+                out.key_lines[name] = line
+                walk(v, name, depth + 1)
+        elif isinstance(n, yaml.SequenceNode):
+            for idx, item in enumerate(n.value):
+                name = f"{prefix}[{idx}]"
+                out.key_lines[name] = base + item.start_mark.line
+                walk(item, name, depth + 1)
+
+    walk(node, "", 0)
+
+
+def _load_yaml(text: str, first_line: int) -> _Yaml:
+    """Compose once (for line numbers), construct from the same nodes (for values)."""
+    import yaml
+
+    global _LOADER
+    if _LOADER is None:
+        _LOADER = _loader_class()
+    out = _Yaml()
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _walk(node, first_line, out)
+            out.data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line, column = (first_line + mark.line, mark.column + 1) if mark is not None else (first_line, 1)
+        problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+        problem = str(problem).strip()
+        hint = next((h for key, h in _YAML_HINTS if key in problem), "fix the YAML syntax")
+        if mark is not None and "cannot start any token" in problem:
+            rows = text.split("\n")
+            row = rows[mark.line] if mark.line < len(rows) else ""
+            char = row[mark.column] if mark.column < len(row) else ""
+            hint = ("YAML does not allow tabs for indentation; indent with spaces" if char == "\t"
+                    else f"a value starting with {char!r} must be put in quotes")
+        out.error = (line, column, f"front matter is not valid YAML: {problem} (line {line}, column {column}); {hint}")
+    except RecursionError:
+        out.error = (first_line, 1, "front matter is nested too deeply to read; flatten it")
+    except Exception as exc:  # a value the safe constructor rejects: the front matter is unreadable
+        out.error = (first_line, 1, f"front matter cannot be read: {exc}; fix the YAML")
+    finally:
+        loader.dispose()
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Validation
+
+
+class _Report:
+    """Collects invalid-entry findings, each at the line of the key it is about."""
+
+    def __init__(self, path: str, key_lines: dict[str, int]) -> None:
+        self.path = path
+        self.key_lines = key_lines
+        self.findings: list[Finding] = []
+        self.entry_id: str | None = None
+
+    def line(self, key: str) -> int:
+        while key:
+            if key in self.key_lines:
+                return self.key_lines[key]
+            cut = max(key.rfind("."), key.rfind("["))
+            key = key[:cut] if cut > 0 else ""
+        return 1
+
+    def add(self, key: str | int, message: str, column: int = 1) -> None:
+        line = key if isinstance(key, int) else self.line(key)
+        self.findings.append(Finding(rule=RULE, severity="error", path=self.path, line=line,
+                                     column=column, message=message, entry=self.entry_id))
+
+
+def _closest(value: str, allowed: tuple[str, ...]) -> str:
+    near = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+    return f" (did you mean {near[0]}?)" if near else ""
+
+
+def _token(value: Any) -> str:
+    """``Proof Point``, ``proof-point`` -> ``proof_point``."""
+    return re.sub(r"[\s-]+", "_", str(value).strip().lower())
+
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def _as_date(value: Any, key: str, report: _Report, *, partial: bool = False) -> date | None:
+    """A ``YYYY-MM-DD`` date; with ``partial``, ``YYYY`` and ``YYYY-MM`` mean the end of that period."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else None
+    if text is not None:
+        m = _DATE.match(text)
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                report.add(key, f"{key}: {text} is not a real date; write a date that exists, as YYYY-MM-DD")
+                return None
+        p = _PARTIAL.match(text) if partial else None
+        if p:
+            year, month = int(p.group(1)), int(p.group(2) or 12)
+            if 1 <= month <= 12:
+                return date(year, month, calendar.monthrange(year, month)[1])
+    example = "2026-06-30"
+    also = ", YYYY-MM or YYYY" if partial else ""
+    report.add(key, f"{key}: {describe(value)} is not a date; write it as YYYY-MM-DD{also}, e.g. {example}")
+    return None
+
+
+def _as_text(value: Any, key: str, report: _Report, what: str) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, bool) or value is None:
+        if value is not None:
+            report.add(key, f"{key}: {describe(value)} is not {what}; put it in quotes")
+        return None
+    if isinstance(value, int | float | date):
+        return str(value)
+    report.add(key, f"{key} must be {what}, not a {type(value).__name__}")
+    return None
+
+
+def _as_list(value: Any, key: str, report: _Report) -> list[str]:
+    """A list of strings; a single string is taken as a list of one."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return [str(value)]
+    if not isinstance(value, list):
+        report.add(key, f"{key} must be a list of strings, e.g. {key}: [first, second]")
+        return []
+    out: list[str] = []
+    for idx, item in enumerate(value):
+        if isinstance(item, str):
+            if item.strip():
+                out.append(item.strip())
+        elif isinstance(item, int | float | date) and not isinstance(item, bool):
+            out.append(str(item))
+        else:
+            report.add(f"{key}[{idx}]", f"{key}[{idx}] is a {type(item).__name__}, not a string; "
+                       "write each item as plain text")
+    return out
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        f = float(value)
+        return f if math.isfinite(f) else None
+    if isinstance(value, str):
+        try:
+            f = float(value.strip().replace("_", ""))
+        except ValueError:
+            return None
+        return f if math.isfinite(f) else None
+    return None
+
+
+def _metric_value(value: Any, key: str, report: _Report) -> float | tuple[float, float] | None:
+    if isinstance(value, list):
+        if len(value) == 2:
+            low, high = _number(value[0]), _number(value[1])
+            if low is not None and high is not None:
+                if low > high:
+                    report.add(key, f"{key}: range {describe(value)} has its low end above its high end; "
+                               f"write [{value[1]}, {value[0]}]")
+                    return None
+                return (low, high)
+        report.add(key, f"{key}: {describe(value)} is not a range; write a range as [low, high] with two numbers")
+        return None
+    number = _number(value)
+    if number is not None:
+        return number
+    hint = "write a number, or [low, high] for a range"
+    if isinstance(value, str):
+        m = re.match(r"^\s*([-+]?\d[\d,.]*)\s*(%|percent|x|[a-zA-Z$€£].*)\s*$", value)
+        if m:
+            unit = {"%": "percent"}.get(m.group(2), m.group(2))
+            hint = f"write value: {m.group(1).replace(',', '')} and unit: {unit}"
+        elif re.match(r"^\s*\d[\d.]*\s*[-–]\s*\d[\d.]*\s*$", value):
+            ends = re.split(r"\s*[-–]\s*", value.strip())
+            hint = f"write a range as [{ends[0]}, {ends[1]}]"
+    report.add(key, f"{key}: {describe(value)} is not a number; {hint}")
+    return None
+
+
+def _metrics(value: Any, entry_id: str, report: _Report) -> list[Metric]:
+    if value is None:
+        return []
+    items = [value] if isinstance(value, dict) else value
+    if not isinstance(items, list):
+        report.add("metrics", "metrics must be a list of figures, each with id, value and unit")
+        return []
+    out: list[Metric] = []
+    seen: dict[str, int] = {}
+    for idx, item in enumerate(items):
+        at = f"metrics[{idx}]" if isinstance(value, list) else "metrics"
+        if not isinstance(item, dict):
+            report.add(at, f"{at} is a {type(item).__name__}; write each metric as a mapping with id, value and unit")
+            continue
+        missing = [k for k in ("id", "value", "unit") if item.get(k) in (None, "")]
+        if missing:
+            report.add(at, f"{at} has no {' or '.join(missing)}; every metric needs id, value and unit "
+                       "(it is left out until fixed)")
+            continue
+        mid = _as_text(item["id"], f"{at}.id", report, "a metric id")
+        unit = item["unit"]
+        if not isinstance(unit, str) or not unit.strip():
+            report.add(f"{at}.unit", f"{at}.unit: {describe(unit)} is not a unit; write percent, x, USD, "
+                       "days/weeks/months/years or a noun such as customers")
+            continue
+        figure = _metric_value(item["value"], f"{at}.value", report)
+        if mid is None or figure is None:
+            continue
+        if mid in seen:
+            report.add(f"{at}.id", f"metric id {mid!r} is already used on line {seen[mid]}; metric ids must be "
+                       "unique in the KB")
+            continue
+        seen[mid] = report.line(f"{at}.id")
+        name = _as_text(item.get("name"), f"{at}.name", report, "text") or mid.replace("-", " ").replace("_", " ")
+        as_of = item.get("as_of")
+        if isinstance(as_of, datetime):
+            as_of = as_of.date()
+        out.append(Metric(
+            id=mid, name=name, value=figure, unit=unit.strip(), entry_id=entry_id,
+            qualifier=_as_text(item.get("qualifier"), f"{at}.qualifier", report, "text"),
+            as_of=as_of.isoformat() if isinstance(as_of, date) else _as_text(as_of, f"{at}.as_of", report, "a date"),
+            source=_as_text(item.get("source"), f"{at}.source", report, "the title of a source"),
+            line=report.line(f"{at}.value"),
+        ))
+    return out
+
+
+def _sources(value: Any, report: _Report) -> list[Source]:
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str | dict) else value
+    if not isinstance(items, list):
+        report.add("sources", "sources must be a list of titles or of {title, url, date}")
+        return []
+    out: list[Source] = []
+    for idx, item in enumerate(items):
+        at = f"sources[{idx}]" if isinstance(value, list) else "sources"
+        if isinstance(item, str | int | float) and not isinstance(item, bool):
+            name = str(item).strip()
+            if name:
+                out.append(Source(title=name, line=report.line(at)))
+            continue
+        if not isinstance(item, dict):
+            report.add(at, f"{at} is a {type(item).__name__}; write a source as a title or as {{title, url, date}}")
+            continue
+        title = _as_text(item.get("title"), f"{at}.title", report, "a title")
+        url = _as_text(item.get("url"), f"{at}.url", report, "a URL")
+        if title is None:
+            report.add(at, f"{at} has no title; add title: (the name of the study, page or report)")
+            if url is None:
+                continue
+            title = url
+        when = None
+        date_line = None
+        if item.get("date") is not None:
+            when = _as_date(item["date"], f"{at}.date", report, partial=True)
+            date_line = report.line(f"{at}.date") if when is not None else None
+        out.append(Source(title=title, url=url, date=when, line=date_line or report.line(at), date_line=date_line))
+    return out
+
+
+def _owner(value: Any, report: _Report) -> str | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ", ".join(v.strip() for v in value if v.strip()) or None
+    return _as_text(value, "owner", report, "a name or e-mail address")
+
+
+def _entry_from(data: dict[Any, Any], entry: Entry, report: _Report) -> None:
+    """Fill ``entry`` from front matter, reporting and dropping what breaks the schema."""
+    get = data.get
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        if str(key) not in KNOWN_KEYS:
+            extra[str(key)] = value
+
+    if get("id") is not None:
+        ident = _as_text(get("id"), "id", report, "an id")
+        if ident:
+            entry.id = ident.strip("/")
+        else:
+            report.add("id", f"id is empty; remove it to use the default ({entry.id}) or write one")
+    report.entry_id = entry.id
+    for f in report.findings:
+        f.entry = entry.id
+
+    if get("type") is not None:
+        t = _token(get("type"))
+        if t in ENTRY_TYPES:
+            entry.type = t
+        else:
+            report.add("type", f"type {describe(get('type'))} is not one of {', '.join(ENTRY_TYPES)}"
+                       f"{_closest(t, ENTRY_TYPES)}; the entry is read as an article until this is fixed")
+    if get("status") is not None:
+        s = _token(get("status"))
+        if s in STATUSES:
+            entry.status = s
+        else:
+            # An unreadable status must not make an entry canonical: it might have meant "retired".
+            entry.status = "draft"
+            report.add("status", f"status {describe(get('status'))} is not one of {', '.join(STATUSES)}"
+                       f"{_closest(s, STATUSES)}; the entry is treated as a draft (not canonical) until "
+                       "this is fixed")
+    if get("title") is not None:
+        entry.title = _as_text(get("title"), "title", report, "text") or ""
+    if get("owner") is not None:
+        entry.owner = _owner(get("owner"), report)
+    for key in ("reviewed", "expires"):
+        if get(key) is not None:
+            setattr(entry, key, _as_date(get(key), key, report))
+    if get("review_every") is not None:
+        raw = get("review_every")
+        try:
+            if isinstance(raw, bool) or not isinstance(raw, str | int):
+                raise ValueError
+            parse_duration(raw)
+            entry.review_every = str(raw).strip()
+        except ValueError:
+            report.add("review_every", f"review_every: {describe(raw)} is not a duration; use a number and d, w, "
+                       "m or y, e.g. 90d, 12w, 6m, 1y")
+    entry.sources = _sources(get("sources"), report)
+    entry.metrics = _metrics(get("metrics"), entry.id, report)
+    for key in LIST_KEYS:
+        setattr(entry, key, _as_list(get(key), key, report))
+
+    ignore: list[str] = []
+    if "canon.ignore" in data:
+        ignore += _as_list(data["canon.ignore"], "canon.ignore", report)
+    canon = get("canon")
+    if isinstance(canon, dict):
+        ignore += _as_list(canon.get("ignore"), "canon.ignore", report)
+        rest = {str(k): v for k, v in canon.items() if k != "ignore"}
+        if rest:
+            extra["canon"] = rest
+    elif canon is not None:
+        extra["canon"] = canon
+    entry.ignore = list(dict.fromkeys(ignore))
+    entry.extra = extra
+
+
+# --------------------------------------------------------------------------------------------
+# Entries
+
+
+def _default_id(rel: str) -> str:
+    return rel[:-3] if rel.lower().endswith(".md") else rel
+
+
+def parse_entry(root: Path, path: Path, raw: bytes, settings: Settings | None = None
+                ) -> tuple[Entry | None, list[Finding]]:
+    """One file -> its entry (``None`` when it cannot be read) and the invalid-entry findings.
+
+    ``settings`` is accepted for callers that have it; KB-wide defaults such as ``review_every``
+    are left as ``None`` on the entry and applied by the rules.
+    """
+    rel = _rel(path, root)
+    entry = Entry(id=_default_id(rel), path=rel, content_hash=content_hash(raw))
+    report = _Report(rel, {})
+    report.entry_id = entry.id
+
+    decoded = decode(raw)
+    if decoded.binary:
+        report.add(1, "binary file named .md: an entry must be UTF-8 text; rename or remove the file")
+        return None, report.findings
+    if decoded.bad_line is not None:
+        report.add(decoded.bad_line, f"not valid UTF-8 (byte {decoded.bad_byte}, line {decoded.bad_line}); the "
+                   "bad bytes were read as U+FFFD and the rest of the file was read; save the file as UTF-8",
+                   column=decoded.bad_column or 1)
+
+    split = split_front_matter(decoded.text)
+    if split.unclosed:
+        report.add(1, "front matter opened with '---' on line 1 is never closed; add a '---' line after "
+                   "the last key (or remove the first line if it is not front matter)")
+        return None, report.findings
+
+    ignores: dict[int, set[str]] = {}
+    if split.front is not None:
+        loaded = _load_yaml(split.front, split.front_line)
+        if loaded.error is not None:
+            line, column, message = loaded.error
+            report.add(line, message, column=column)
+            return None, report.findings
+        report.key_lines = entry.key_lines = loaded.key_lines
+        data = loaded.data
+        if data is not None and not isinstance(data, dict):
+            report.add(split.front_line, f"front matter is a {type(data).__name__}, not a mapping; write it "
+                       "as 'key: value' lines (type, title, owner ...)")
+        elif data:
+            _entry_from(data, entry, report)
+            for key, first, again in loaded.duplicates:
+                report.add(again, f"key {key!r} is given twice (lines {first} and {again}); the second one is "
+                           "used; remove one of them")
+        if "canon-ignore" in split.front:
+            line_ignores(split.front.split("\n"), split.front_line, yaml=True, into=ignores)
+
+    entry.body = split.body
+    entry.body_line = split.body_line
+    body = parse_markdown(split.body, split.body_line)
+    entry.blocks = body.blocks
+    entry.claims = body.claims
+    if not entry.title:
+        entry.title = body.title or Path(rel).stem
+    if "canon-ignore" in split.body:
+        line_ignores(split.body.split("\n"), split.body_line, into=ignores)
+    entry.line_ignores = ignores
+    report.findings.sort(key=lambda f: (f.line, f.column))
+    return entry, report.findings
+
+
+def load_kb(settings: Settings, *, files: dict[str, bytes] | None = None) -> KB:
+    """Parse every entry of the KB, then check what spans entries (ids, metric ids).
+
+    ``files`` (path relative to the root -> bytes) replaces reading the disk: exactly those files
+    are parsed.
+    """
+    root = settings.root
+    if files is None:
+        raws: dict[str, bytes | OSError] = {}
+        for p in iter_entry_files(settings):
+            try:
+                raws[_rel(p, root)] = p.read_bytes()
+            except OSError as exc:
+                raws[_rel(p, root)] = exc
+    else:
+        raws = dict(files)
+    entries: list[Entry] = []
+    problems: list[Finding] = []
+    for rel in sorted(raws):
+        raw = raws[rel]
+        if isinstance(raw, OSError):
+            problems.append(Finding(rule=RULE, severity="error", path=rel, line=1,
+                                    message=f"cannot be read: {raw.strerror or raw}; check its permissions",
+                                    entry=_default_id(rel)))
+            continue
+        entry, findings = parse_entry(root, root / rel, raw, settings)
+        problems.extend(findings)
+        if entry is not None:
+            entries.append(entry)
+    entries, more = resolve_duplicates(entries)
+    problems.extend(more)
+    return KB(root=root, entries=entries, problems=problems)

@@ -1,0 +1,106 @@
+"""Drafts: Markdown or plain text, front matter skipped with its lines counted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.drafts import Draft, load_draft, parse_draft_text
+from knowledge.errors import UsageError
+
+MARKDOWN = """---
+title: Launch post
+canon.ignore: [stale-claim]
+---
+
+# Approvals everywhere
+
+Approvers clear invoices 5x faster than with email routing.
+Across all customers, approval takes 2 days, down from 11.
+
+- Early-access teams clear 30% more invoices per day. <!-- canon-ignore unsupported-claim -->
+
+<!-- canon-ignore -->
+We cut the cost per invoice by 54%.
+"""
+
+
+def _col(text: str, line: int, needle: str) -> int:
+    return text.split("\n")[line - 1].index(needle) + 1
+
+
+def _covers(draft: Draft, line: int, column: int) -> bool:
+    return any(c.line == line and c.column <= column <= max(c.end_column, c.column) for c in draft.claims)
+
+
+def test_markdown_draft_keeps_file_lines_and_columns() -> None:
+    d = parse_draft_text(MARKDOWN, "drafts/launch.md")
+    assert d.path == "drafts/launch.md" and d.text == MARKDOWN and d.body_line == 5
+    assert d.ignore == ["stale-claim"]
+    assert [(b.kind, b.line) for b in d.blocks] == [("heading", 6), ("paragraph", 8), ("list_item", 11),
+                                                  ("paragraph", 14)]
+    assert _covers(d, 8, _col(MARKDOWN, 8, "5x"))
+    assert _covers(d, 9, _col(MARKDOWN, 9, "2 days"))
+    assert _covers(d, 11, _col(MARKDOWN, 11, "30%"))
+    assert _covers(d, 14, _col(MARKDOWN, 14, "54%"))
+    assert not any(c.line < 5 for c in d.claims)  # nothing from the front matter
+    assert d.line_ignores == {11: {"unsupported-claim"}, 14: {"*"}}
+
+
+def test_plain_text_draft_is_not_markdown() -> None:
+    text = "Subject: follow-up\n\n1. We go live in 6 weeks.\n# We serve 1,400 customers.\n"
+    d = parse_draft_text(text, "email.txt")
+    assert [(b.kind, b.line, b.end_line) for b in d.blocks] == [("paragraph", 1, 1), ("paragraph", 3, 4)]
+    assert d.blocks[1].text == "1. We go live in 6 weeks. # We serve 1,400 customers."
+    assert _covers(d, 3, _col(text, 3, "6 weeks"))
+    assert _covers(d, 4, _col(text, 4, "1,400"))
+
+
+def test_leading_rule_that_is_not_front_matter_is_body() -> None:
+    text = "---\nOur customers save 40% on processing.\n\n---\n\nAnd 3 hours a week.\n"
+    d = parse_draft_text(text, "post.md")
+    assert d.body_line == 1
+    assert _covers(d, 2, _col(text, 2, "40%"))
+    assert _covers(d, 6, _col(text, 6, "3 hours"))
+
+
+def test_unclosed_front_matter_in_a_draft_is_body() -> None:
+    d = parse_draft_text("---\nWe save 40%.\n", "x.md")
+    assert d.body_line == 1 and _covers(d, 2, 10)
+
+
+def test_load_draft_reads_files(tmp_path: Path) -> None:
+    p = tmp_path / "launch.md"
+    p.write_bytes(MARKDOWN.replace("\n", "\r\n").encode("utf-8-sig"))
+    d = load_draft(p, "drafts/launch.md")
+    assert d.path == "drafts/launch.md" and d.text == MARKDOWN and d.findings == []
+    assert load_draft(p).path == str(p)
+
+
+def test_load_draft_invalid_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
+    p = tmp_path / "latin.md"
+    p.write_bytes("# Caf\xe9\n\nWe save 40%.\n".encode("latin-1"))
+    d = load_draft(p, "latin.md")
+    assert _covers(d, 3, _col(d.text, 3, "40%"))
+    [f] = d.findings
+    assert (f.path, f.line, f.column, f.severity) == ("latin.md", 1, 6, "warning")
+    assert "UTF-8" in f.message
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"), "binary"),
+    (lambda p: p.mkdir(), "folder"),
+    (lambda p: None, "does not exist"),
+])
+def test_load_draft_refuses_what_is_not_a_draft(tmp_path: Path, make, words: str) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "x.md"
+    make(p)
+    with pytest.raises(UsageError) as err:
+        load_draft(p, "x.md")
+    assert words in str(err.value) and "x.md" in str(err.value)
+
+
+def test_empty_draft() -> None:
+    d = parse_draft_text("", "empty.md")
+    assert d.blocks == [] and d.claims == [] and d.line_ignores == {}
