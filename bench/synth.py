@@ -40,8 +40,8 @@ def write_entry(root: Path, i: int, rng: random.Random) -> Path:
     topic = rng.choice(TOPICS)
     title = f"{topic.title()} {kind.replace('_', ' ')} {i}"
     paras = []
-    for _ in range(rng.randint(2, 5)):
-        paras.append(" ".join(_sentence(rng) for _ in range(rng.randint(2, 5))))
+    for _ in range(rng.randint(1, 3)):
+        paras.append(" ".join(_sentence(rng) for _ in range(rng.randint(2, 4))))
     metric = ""
     if kind in ("proof_point", "case_study"):
         metric = (f"metrics:\n  - id: m-{i}\n    name: {rng.choice(MEASURES)} for {topic}\n"

@@ -110,13 +110,13 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
 
     catalog = open_catalog(settings, create=True)
     try:
+        known = catalog.file_hashes()
         if catalog.get_meta("model") not in (None, model):
             force = True  # another vector space: everything is embedded again
-        if catalog.get_meta("chunker") not in (None, CHUNKER_VERSION):
+        if known and catalog.get_meta("chunker") != CHUNKER_VERSION:
             force = True  # files are cut differently now: parse them again
         files = _scan(settings)
         hashes = {rel: content_hash(raw) for rel, (_, _, raw) in files.items()}
-        known = catalog.file_hashes()
         todo = [rel for rel in sorted(files) if force or known.get(rel) != hashes[rel]]
         removed = sorted(set(known) - set(files))
         report.files = sum(1 for k, _, _ in files.values() if k == "entry")

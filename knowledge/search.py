@@ -34,6 +34,7 @@ def search(settings: Settings, question: str, options: SearchOptions | None = No
     if not 1 <= opts.limit <= 100:
         raise UsageError(f"limit must be between 1 and 100, not {opts.limit}")
     today = opts.today or date.today()
+    _import_store_in_background()
     if embedder is None:
         from .embedding import get_embedder
 
@@ -77,6 +78,16 @@ def search(settings: Settings, question: str, options: SearchOptions | None = No
     finally:
         catalog.close()
     return {"version": 1, "query": question, "results": results}
+
+
+def _import_store_in_background() -> None:
+    """Start importing chromadb (about a second) while the query is embedded: a cold ``canon ask``
+    spends most of its time on these two things, and they can overlap."""
+    import sys
+    import threading
+
+    if "chromadb" not in sys.modules:
+        threading.Thread(target=__import__, args=("chromadb",), daemon=True).start()
 
 
 def _result(entry: Any, score: float, chunk: Any, today: date, settings: Settings) -> dict[str, Any]:

@@ -161,3 +161,15 @@ def test_sigkill_midway_leaves_a_usable_index_and_the_next_ingest_completes(tmp_
     _consistent(settings)
     top = search(settings, "how long until customers go live", embedder=fake_embedder)["results"][0]
     assert top["metrics"][0]["value"] == 5
+
+
+def test_a_new_chunker_version_reparses_without_embedding_again(tmp_path, fake_embedder, monkeypatch):
+    settings = load_settings(_kb(tmp_path))
+    ingest(settings, embedder=fake_embedder)
+    import ingest.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNKER_VERSION", "test-next")
+    assert not index_is_current(settings)
+    report = ingest(settings, embedder=fake_embedder)
+    assert len(report.changed) == 3 and report.texts_embedded == 0 and report.texts_reused > 0
+    assert index_is_current(settings)
