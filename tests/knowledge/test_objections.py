@@ -1,0 +1,294 @@
+"""Objections: the prefilter, detection, themes, coverage, the objection-gap rule, and
+``canon objections`` / ``GET /v1/objections`` on a small KB (fake embedder throughout)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from knowledge.embedding import FakeEmbedder
+from knowledge.model import KB, Call, Entry, Sentence, Turn
+from knowledge.objections import (
+    acknowledges,
+    analyze,
+    call_texts,
+    candidates,
+    cue_score,
+    skip_reason,
+)
+from knowledge.rules import AuditContext
+from knowledge.rules.objection_gap import ObjectionGap
+from knowledge.settings import Settings
+from tests.conftest import write_kb
+
+EMBEDDER = FakeEmbedder()
+
+
+def embed(texts):
+    return EMBEDDER.embed(list(texts))
+
+
+# -- the prefilter ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Yeah.", "short"),
+    ("Okay, sounds good.", "short"),
+    ("Yeah, yeah, okay, sure, that works for me.", "backchannel"),
+    ("Could we get thirty minutes next week with you both?", "logistics"),
+    ("Can you share the deck with me after the call?", "request"),
+    ("We process about nine thousand invoices a month.", "own-figures"),
+])
+def test_prefilter_drops_what_cannot_be_an_objection(text, reason):
+    assert skip_reason(text) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly that's more than we set aside for this.",
+    "Our security team won't approve another vendor holding our data.",
+    "Thirty minutes a week is a hard sell for my team right now.",  # a cue keeps it despite logistics
+    "We can't chase two hundred partners to fill in a form.",  # a cue keeps it despite the figure
+    "What happens if it doesn't work out after we've paid for the year?",
+])
+def test_prefilter_keeps_what_might_be(text):
+    assert skip_reason(text) is None
+
+
+def test_cues_and_acknowledgements():
+    assert cue_score("My real worry is that legal won't sign a three-year term.") >= 2
+    assert cue_score("We have four offices and one finance team.") == 0
+    assert acknowledges("Yeah, that's a fair worry. So we have a native connector.")
+    assert acknowledges("Understood. I'll take that back to the team.")
+    assert not acknowledges("Great, let me show you the dashboard.")
+
+
+# -- a small world in memory -------------------------------------------------------------------
+
+
+def _turn(speaker: str, role: str, line: int, text: str) -> Turn:
+    return Turn(speaker=speaker, text=text, line=line, role=role, sentences=[Sentence(text=text, line=line)])
+
+
+def _call(path: str, lines: list[tuple[str, str, str]], roles_known: bool = True) -> Call:
+    turns = [_turn(s, r, 10 + 4 * i, t) for i, (s, r, t) in enumerate(lines)]
+    return Call(path=path, turns=turns, roles_known=roles_known)
+
+
+REP, PROSPECT = "internal", "external"
+
+PRICING = Entry(id="objections/pricing", path="objections/pricing.md", type="objection",
+                title="Too expensive for our budget",
+                examples=["This is too expensive for our budget this year.",
+                          "We can't justify the price of another subscription."],
+                key_lines={"title": 3})
+CONTRACT = Entry(id="objections/contract", path="objections/contract.md", type="objection",
+                 title="Won't sign an annual contract",
+                 examples=["We don't sign annual contracts with new vendors.",
+                           "Procurement won't approve a multi-year commitment."],
+                 key_lines={"title": 3})
+PRICING_ANSWER = Entry(id="answers/pricing", path="answers/pricing.md", type="answer", title="Answering price",
+                       answers=["objections/pricing"], body="Work out the cost per invoice with them.")
+CONTRACT_DRAFT = Entry(id="answers/contract", path="answers/contract.md", type="answer", status="draft",
+                       title="Answering the annual contract", answers=["objections/contract"],
+                       body="A pilot, then the annual contract.")
+RETIRED_RESIDENCY = Entry(id="answers/residency", path="answers/residency.md", type="answer", status="retired",
+                          title="Where customer data is hosted",
+                          body="Our data has to stay in the EU region, that is a deal-breaker for us.")
+ENTRIES = [PRICING, CONTRACT, PRICING_ANSWER, CONTRACT_DRAFT, RETIRED_RESIDENCY]
+
+CALLS = [
+    _call("calls/a.vtt", [
+        ("Rita Rep", REP, "Hi Dana, thanks for the time today."),
+        ("Dana", PROSPECT, "Hi, happy to be here."),
+        ("Rita Rep", REP, "So, what did you think of the proposal?"),
+        ("Dana", PROSPECT, "Honestly this is too expensive for our budget this year, I can't justify the price."),
+        ("Rita Rep", REP, "That's a fair concern. Let's work out the cost per invoice together."),
+        ("Dana", PROSPECT, "Our data has to stay in the EU region, that is a deal-breaker for us."),
+        ("Rita Rep", REP, "Understood, I'll check with our security team."),
+        ("Dana", PROSPECT, "Could we get thirty minutes next week?"),
+    ]),
+    _call("calls/b.srt", [
+        ("Sam Rep", REP, "Where did we land on terms?"),
+        ("Lee", PROSPECT, "We don't sign annual contracts with new vendors, procurement won't approve it."),
+        ("Sam Rep", REP, "I hear you. Let me take it to deal desk."),
+        ("Lee", PROSPECT, "And our data has to stay in the EU region, that is a deal-breaker for our lawyers."),
+        ("Sam Rep", REP, "Understood."),
+        ("Lee", PROSPECT, "Can you send me the slides?"),
+    ]),
+]
+
+
+def test_candidates_read_prospects_only_when_roles_are_known():
+    cands, turns, skipped = candidates(CALLS[0])
+    assert turns == 4 and skipped == 2  # the greeting and the logistics
+    assert {c.line for c in cands} == {22, 30}
+    kinds = [k for k, _, _ in call_texts(CALLS[0])]
+    assert kinds.count("turn") == 2 and kinds.count("utterance") == 2
+    unknown = Call(path="calls/m.json", turns=CALLS[0].turns, roles_known=False)
+    assert len(candidates(unknown)[0]) > len(cands)  # the reps' sentences are read too
+
+
+def test_analyze_matches_mines_and_covers():
+    result = analyze(CALLS, ENTRIES, embed)
+    by_id = {o.id: o for o in result.objections}
+    pricing = by_id["objections/pricing"]
+    assert [(m.call, m.line) for m in pricing.mentions] == [("calls/a.vtt", 22)]
+    assert pricing.covered and pricing.answers[0] == {"entry": "answers/pricing", "score": pricing.answers[0]["score"],
+                                                      "explicit": True}
+    contract = by_id["objections/contract"]
+    assert [(m.call, m.line) for m in contract.mentions] == [("calls/b.srt", 14)]
+    assert not contract.covered  # its only answer is a draft
+    assert contract.pending == [{"entry": "answers/contract", "status": "draft"}]
+    themes = [o for o in result.objections if not o.known]
+    assert len(themes) == 1
+    theme = themes[0]
+    assert theme.id.startswith("theme/") and "data" in theme.id
+    assert theme.calls == ["calls/a.vtt", "calls/b.srt"]
+    assert not theme.covered  # the only passage on it is retired
+    assert result.objections[0] is theme  # ranked by calls raising it
+    # Small talk, logistics and requests are not mentions.
+    lines = {(m.call, m.line) for o in result.objections for m in o.mentions}
+    assert ("calls/a.vtt", 14) not in lines and ("calls/a.vtt", 38) not in lines and ("calls/b.srt", 30) not in lines
+    for o in result.objections:
+        assert all(a["entry"] != o.id for a in o.answers)  # an objection never answers itself
+        assert all(a["entry"] not in ("answers/contract", "answers/residency") for a in o.answers)
+
+
+def test_an_approved_passage_close_in_meaning_covers_a_theme():
+    hosting = Entry(id="answers/hosting", path="answers/hosting.md", type="answer", title="Where data is hosted",
+                    body="Our data has to stay in the EU region: customer data stays in the EU region.")
+    result = analyze(CALLS, [*ENTRIES, hosting], embed)
+    theme = next(o for o in result.objections if not o.known)
+    assert theme.covered
+    assert theme.answers[0]["entry"] == "answers/hosting" and theme.answers[0]["explicit"] is False
+
+
+def test_roles_unknown_are_reported_and_every_speaker_is_read():
+    meeting = _call("calls/meeting.json", [
+        ("Project Manager", "unknown", "Let's look at the budget for the remote control."),
+        ("Marketing", "unknown", "Honestly this is too expensive for our budget this year, I can't justify the price."),
+    ], roles_known=False)
+    result = analyze([meeting], ENTRIES, embed)
+    assert result.roles_unknown == ["calls/meeting.json"]
+    out = result.to_dict()
+    assert out["roles_unknown"] == ["calls/meeting.json"]
+    assert any(m["speaker"] == "Marketing" for o in out["objections"] for m in o["mentions"])
+
+
+def test_json_shape_and_min_calls():
+    out = analyze(CALLS, ENTRIES, embed).to_dict()
+    assert out["version"] == 1 and out["calls"] == 2
+    for o in out["objections"]:
+        assert {"id", "label", "known", "calls", "mentions", "answers", "covered"} <= set(o)
+        for m in o["mentions"]:
+            assert {"call", "line", "speaker", "text", "score"} <= set(m)
+            assert 0 <= m["score"] <= 1
+    assert out["prefilter"]["turns"] == 7
+    two = analyze(CALLS, ENTRIES, embed).to_dict(min_calls=2)
+    assert [o["known"] for o in two["objections"]] == [False]
+
+
+def test_objection_gap_rule():
+    settings = Settings(root=Path("/kb"))
+    ctx = AuditContext(settings=settings, kb=KB(root=Path("/kb"), entries=list(ENTRIES)), today=date(2026, 11, 1),
+                       calls=list(CALLS), vectors=embed)
+    findings = list(ObjectionGap().check_kb(ctx))
+    by_path = {f.path: f for f in findings}
+    assert set(by_path) == {"objections/contract.md", "calls/a.vtt"}
+    known = by_path["objections/contract.md"]
+    assert known.severity == "warning" and known.line == 3 and known.entry == "objections/contract"
+    assert "answers/contract is draft" in known.message
+    assert known.related == [{"path": "calls/b.srt", "line": 14}]
+    theme = by_path["calls/a.vtt"]
+    assert theme.line == 30 and theme.fingerprint.startswith("theme/")
+    assert [r["path"] for r in theme.related] == ["calls/a.vtt", "calls/b.srt"]
+    # No calls, no findings.
+    assert list(ObjectionGap().check_kb(AuditContext(settings=settings, kb=ctx.kb, today=ctx.today))) == []
+
+
+# -- on a real index: CLI, API, incremental --------------------------------------------------
+
+TOML = '[kb]\nname = "Acme"\n[calls]\npath = "calls"\ninternal_speakers = ["Rita Rep", "Sam Rep"]\n'
+
+
+def _md(e: Entry) -> str:
+    fm = [f"id: {e.id}", f"type: {e.type}", f"title: {e.title}", f"status: {e.status}", "owner: pmm@acme.example"]
+    if e.answers:
+        fm.append(f"answers: [{', '.join(e.answers)}]")
+    if e.examples:
+        fm.append("examples:")
+        fm.extend(f'  - "{x}"' for x in e.examples)
+    return "---\n" + "\n".join(fm) + f"\n---\n\n# {e.title}\n\n{e.body or e.title}\n"
+
+
+def _vtt(call: Call) -> str:
+    cues = [f"{i + 1}\n00:00:{i:02d}.000 --> 00:00:{i:02d}.900\n<v {t.speaker}>{t.text}</v>\n"
+            for i, t in enumerate(call.turns)]
+    return "WEBVTT\n\n" + "\n".join(cues)
+
+
+@pytest.fixture
+def acme(tmp_path, fake_embedder) -> Path:
+    files = {e.path: _md(e) for e in ENTRIES}
+    files["calls/a.vtt"] = _vtt(CALLS[0])
+    files["calls/b.vtt"] = _vtt(CALLS[1])
+    return write_kb(tmp_path / "acme", files, TOML)
+
+
+class _NoEmbedder:
+    name = "fake-hash-384"
+    dim = 384
+
+    def embed(self, texts, **_):
+        raise AssertionError(f"embedded {len(texts)} texts on an up-to-date index: {list(texts)[:3]}")
+
+
+def test_cli_api_parity_and_nothing_new_to_embed(acme):
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from api.app import create_app
+    from cli.main import app
+    from knowledge.indexed import Vectors
+    from knowledge.objections import find_objections
+    from knowledge.settings import load_settings
+
+    r = CliRunner().invoke(app, ["objections", "--kb", str(acme), "--format", "json", "--today", "2026-11-01"])
+    assert r.exit_code == 0, r.output
+    cli = json.loads(r.stdout)
+    assert cli["calls"] == 2 and cli["objections"]
+    assert any(o["id"] == "objections/contract" and not o["covered"] for o in cli["objections"])
+    vtt = {o["id"]: o for o in cli["objections"]}["objections/contract"]["mentions"][0]
+    assert vtt["call"] == "calls/b.vtt" and vtt["speaker"] == "Lee"
+    assert Path(acme, vtt["call"]).read_text().splitlines()[vtt["line"] - 1].startswith("<v Lee>")
+
+    settings = load_settings(acme)
+    api = TestClient(create_app(settings)).get("/v1/objections", params={"today": "2026-11-01"})
+    assert api.status_code == 200 and api.json() == cli
+
+    # The index is current: every sentence, turn, reference and prototype comes from the cache.
+    vectors = Vectors(settings, _NoEmbedder())
+    try:
+        assert find_objections(settings, today=date(2026, 11, 1), vectors=vectors) == cli
+    finally:
+        vectors.close()
+
+    r = CliRunner().invoke(app, ["objections", "--kb", str(acme), "--min-calls", "2"])
+    assert r.exit_code == 0, r.output
+    assert "Gaps" in r.stdout and "theme/" in r.stdout and "objections/contract" not in r.stdout.split("Gaps")[0]
+
+
+def test_audit_reports_objection_gaps(acme):
+    from ingest.pipeline import ingest
+    from knowledge.audit import run_audit
+    from knowledge.settings import load_settings
+
+    settings = load_settings(acme)
+    ingest(settings)
+    report = run_audit(settings, today=date(2026, 11, 1), rules=["objection-gap"])
+    paths = sorted(f.path for f in report.findings)
+    assert paths == ["calls/a.vtt", "objections/contract.md"]
+    assert all(f.rule == "objection-gap" and f.severity == "warning" for f in report.findings)
