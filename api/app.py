@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from knowledge.errors import CanonError
 from knowledge.settings import Settings
 
-from .routers import audit, entries, meta, objections, search
+from .routers import aeo, audit, entries, meta, objections, search
 
 
 def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
@@ -49,6 +49,6 @@ def create_app(settings: Settings) -> FastAPI:
         return JSONResponse(error_body("internal_error", f"canon failed: {type(exc).__name__}: {exc}"),
                             status_code=500)
 
-    for router in (meta.router, search.router, entries.router, audit.router, objections.router):
+    for router in (meta.router, search.router, entries.router, audit.router, objections.router, aeo.router):
         app.include_router(router, prefix="/v1")
     return app

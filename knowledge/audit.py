@@ -138,9 +138,15 @@ def run_audit(settings: Settings, *, today: date, embedder: Any = None,
 
     catalog = open_catalog(settings)
     try:
-        return audit(_indexed_context(settings, catalog, today, embedder, with_calls=True), rules)
+        ctx = _indexed_context(settings, catalog, today, embedder, with_calls=True)
+        report = audit(ctx, rules)
     finally:
         catalog.close()
+    if not rules:  # readiness weighs every rule's findings: a partial audit would overrate it
+        from .aeo.readiness import score_kb
+
+        report.aeo = score_kb(ctx.kb, report.findings, settings, today).summary()
+    return report
 
 
 def run_check(settings: Settings, drafts: Sequence[Draft], *, today: date, embedder: Any = None,

@@ -50,6 +50,7 @@ class Report:
     baselined: int = 0  # findings left out because a baseline lists them
     suppressed: int = 0  # findings left out by canon.ignore or an ignore comment
     draft_paths: frozenset[str] = field(default_factory=frozenset)  # paths as given, not KB-relative
+    aeo: dict[str, Any] | None = None  # AEO readiness of the KB, {"score", "entries"}: full audits only
 
     def counts(self) -> dict[str, int]:
         out = {"errors": 0, "warnings": 0, "infos": 0}
@@ -57,8 +58,11 @@ class Report:
             out[f"{f.severity}s"] = out.get(f"{f.severity}s", 0) + 1
         return out
 
-    def summary(self) -> dict[str, int]:
-        return {**self.counts(), "files": self.files}
+    def summary(self) -> dict[str, Any]:
+        out: dict[str, Any] = {**self.counts(), "files": self.files}
+        if self.aeo is not None:
+            out["aeo"] = self.aeo
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         return {"version": 1, "findings": [f.to_dict() for f in self.findings], "summary": self.summary()}
@@ -80,7 +84,7 @@ class Report:
         known = set(fingerprints)
         kept = [f for f in self.findings if f.fingerprint not in known]
         return Report(findings=kept, files=self.files, baselined=self.baselined + len(self.findings) - len(kept),
-                      suppressed=self.suppressed, draft_paths=self.draft_paths)
+                      suppressed=self.suppressed, draft_paths=self.draft_paths, aeo=self.aeo)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -328,6 +332,9 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
         extra.append(f"{report.suppressed} suppressed by canon.ignore or ignore comments")
     if extra:
         lines.append(f"  [dim]not shown: {'; '.join(extra)}[/]")
+    if report.aeo is not None and report.aeo.get("score") is not None:
+        lines.append(f"  AEO readiness {report.aeo['score']:g}/100 over {report.aeo['entries']} approved entries "
+                     "[dim](`canon aeo score` shows what to fix)[/]")
     return "\n".join(lines)
 
 

@@ -1,0 +1,70 @@
+"""canon export: artefacts built from the approved KB for other systems to read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import (
+    ChromaOption,
+    KBOption,
+    TodayOption,
+    console,
+    ensure_index,
+    errors,
+    load,
+    parse_today,
+)
+
+app = typer.Typer(
+    name="export",
+    help="Write artefacts built from the approved KB for other systems to read.",
+    no_args_is_help=True,
+)
+
+
+@app.command("aeo")
+def aeo(
+    out_dir: Annotated[Path, typer.Argument(help="The folder to write (created if missing; a previous export "
+                                            "there is replaced as a whole).", metavar="OUT_DIR")],
+    kb: KBOption = None,
+    today: TodayOption = None,
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", help="Where OUT_DIR will be published, e.g. https://www.example.com/ai/: links and JSON-LD "
+        "ids become absolute. Default: links relative to each file.", show_default=False, metavar="URL")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT_DIR even when it is not empty and holds no "
+                                        "canon export (everything in it is deleted).")] = False,
+    chroma_url: ChromaOption = None,
+) -> None:
+    """Write what answer engines read: llms.txt, llms-full.txt, one page per answer, proof point and case study (Markdown, and HTML with schema.org JSON-LD), and manifest.json.
+
+    Only approved entries that the audit finds current, sourced and free of conflicting or retired figures are exported; manifest.json lists every entry, and for each one left out the reasons and the findings behind them. Objections are not pages: their titles become the questions on the answers' pages.
+
+    The same KB, --today and --base-url give byte-identical files. The export is written to a temporary folder next to OUT_DIR and renamed into place, so OUT_DIR never holds half an export.
+
+    Exit codes: 0 written, 2 canon could not run (OUT_DIR holds files canon did not write, bad URL, no index).
+
+    Examples:
+
+      canon export aeo site/ai --base-url https://www.example.com/ai/
+
+      canon export aeo build/aeo --kb examples/kb --today 2026-11-23
+    """
+    with errors():
+        from knowledge.aeo import build_export, write_export
+        from knowledge.aeo.export import check_out_dir, normalize_base_url
+
+        settings = load(kb, chroma_url)
+        day = parse_today(today)
+        normalize_base_url(base_url)
+        check_out_dir(out_dir.expanduser(), force=force, kb_root=settings.root)  # before the audit, not after
+        ensure_index(settings)
+        export = build_export(settings, today=day, base_url=base_url)
+        write_export(export, out_dir, force=force, kb_root=settings.root)
+        n = export.counts()
+        left_out = ", ".join(f"{n[k]} {k}" for k in sorted(n) if k not in ("entries", "included"))
+        console().print(f"Wrote {len(export.files)} files for {n['included']} of {n['entries']} entries to {out_dir}"
+                        + (f" (left out: {left_out}; see manifest.json)" if left_out else ""),
+                        markup=False, highlight=False, soft_wrap=True)

@@ -1,0 +1,432 @@
+"""``canon export aeo``: what answer engines read, from the approved, current, consistent KB only.
+
+What is exported (paths inside the output folder)::
+
+    llms.txt                 the llms.txt proposal: H1, blockquote summary, notes, H2 link lists
+    llms-full.txt            every page's Markdown in one file
+    answers/llms.txt         the same for one section (also proof-points/, case-studies/, ...)
+    answers/<slug>.md        a page's Markdown (llms.txt links here)
+    answers/<slug>.html      the page for browsers and crawlers, with its JSON-LD embedded
+    answers/<slug>.jsonld    the page's JSON-LD on its own
+    manifest.json            every entry of the KB, included or not, and why not
+
+Who is left out, from the audit's findings about the entry (at warning or above, so that a rule a
+KB turns down to ``info`` or ``off`` leaves its entries in): ``stale-claim`` (review overdue or
+expired, a stale source) -> ``stale``; ``metric-conflict`` -> ``conflicting``; ``unsourced-claim``
+-> ``unsourced``; ``retired-claim`` -> ``retired-claim``; ``invalid-entry`` -> ``invalid``. Drafts
+(``draft``) and retired entries (``retired``) are not canonical. Objections (``objection``) are not
+pages of their own: their titles and phrasings become the questions of the answers' pages.
+
+The export is a pure function of the KB, ``--today`` and ``--base-url``: same inputs, same bytes.
+It is written to a temporary folder next to the output and renamed into place, so an interrupted
+export never leaves half a site behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from knowledge.errors import NotFound, UsageError
+from knowledge.model import KB, SEVERITY_RANK, Entry, Finding
+from knowledge.settings import Settings
+
+from ._text import answer_first, first_paragraph, sentences, squash, trim
+from .pages import PAGE_TYPES, SECTIONS, Page, Site, dumps, page_html, page_jsonld, page_markdown
+from .readiness import findings_by_entry
+
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 1
+GENERATOR = "canon"
+
+# rule id -> the reason an entry it finds is left out
+EXCLUDING_RULES: dict[str, str] = {
+    "stale-claim": "stale",
+    "metric-conflict": "conflicting",
+    "unsourced-claim": "unsourced",
+    "retired-claim": "retired-claim",
+    "invalid-entry": "invalid",
+}
+EXCLUDE_FROM_SEVERITY = "warning"
+
+
+@dataclass
+class Decision:
+    """Whether an entry (or a file that could not be read) is exported, and why not."""
+
+    id: str | None
+    path: str
+    type: str | None = None
+    status: str | None = None
+    title: str | None = None
+    page: Page | None = None
+    reasons: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def included(self) -> bool:
+        return self.page is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "path": self.path, "type": self.type, "status": self.status,
+                               "title": self.title, "included": self.included, "reasons": self.reasons}
+        if self.page is not None:
+            out["page"] = self.page.html_path
+            out["markdown"] = self.page.md_path
+            out["jsonld"] = self.page.jsonld_path
+        else:
+            out["findings"] = [{"rule": f.rule, "severity": f.severity, "line": f.line, "message": f.message}
+                               for f in self.findings]
+        return out
+
+
+@dataclass
+class AeoExport:
+    """The files of an export, in memory: relative path -> bytes."""
+
+    site: Site
+    today: date
+    decisions: list[Decision]
+    files: dict[str, bytes]
+
+    @property
+    def pages(self) -> list[Page]:
+        return [d.page for d in self.decisions if d.page is not None]
+
+    def page_file(self, entry_id: str, fmt: str = "markdown") -> bytes:
+        """One page's Markdown (``markdown``), JSON-LD (``jsonld``) or HTML (``html``)."""
+        suffix = {"markdown": "md", "md": "md", "jsonld": "jsonld", "html": "html"}.get(fmt)
+        if suffix is None:
+            raise UsageError(f"format={fmt!r} is not one of markdown, jsonld, html")
+        for d in self.decisions:
+            if d.id != entry_id:
+                continue
+            if d.page is None:
+                raise NotFound(f"entry {entry_id!r} is not exported: {', '.join(d.reasons)}",
+                               hint="manifest.json of `canon export aeo` says why, with the findings")
+            return self.files[f"{d.page.slug}.{suffix}"]
+        raise NotFound(f"no entry with id {entry_id!r}", hint="GET /v1/entries lists the ids")
+
+    def counts(self) -> dict[str, int]:
+        return counts(self.decisions)
+
+
+def counts(decisions: list[Decision]) -> dict[str, int]:
+    """How many entries, how many exported, and how many left out for each reason."""
+    out = {"entries": len(decisions), "included": sum(1 for d in decisions if d.included)}
+    for d in decisions:
+        for r in d.reasons:
+            out[r] = out.get(r, 0) + 1
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# Deciding
+
+
+def _at_least(f: Finding, severity: str) -> bool:
+    return SEVERITY_RANK.get(f.severity, 0) >= SEVERITY_RANK[severity]
+
+
+def exclusion(entry: Entry, found: Iterable[Finding]) -> tuple[list[str], list[Finding]]:
+    """Why ``entry`` is left out of the export (no reasons: it is exported), and the findings why."""
+    reasons: list[str] = []
+    if entry.status != "approved":
+        reasons.append(entry.status)
+    if entry.type == "objection":
+        reasons.append("objection")
+    elif entry.type not in PAGE_TYPES:
+        reasons.append("type")
+    causes = sorted((f for f in found if f.rule in EXCLUDING_RULES and _at_least(f, EXCLUDE_FROM_SEVERITY)),
+                    key=lambda f: (f.line, f.column, f.rule, f.message))
+    for f in causes:
+        if EXCLUDING_RULES[f.rule] not in reasons:
+            reasons.append(EXCLUDING_RULES[f.rule])
+    return reasons, causes
+
+
+_SLUG = re.compile(r"[^a-z0-9._-]+")
+
+
+def slugify(text: str) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-.") or "entry"
+
+
+def _slug(entry: Entry, taken: set[str]) -> str:
+    folder = PAGE_TYPES[entry.type][0]
+    for candidate in (slugify(entry.id.rsplit("/", 1)[-1]), slugify(entry.id.replace("/", "-"))):
+        slug = f"{folder}/{candidate}"
+        if slug not in taken and candidate != "llms":
+            return slug
+    n = 2
+    while f"{folder}/{slugify(entry.id)}-{n}" in taken:
+        n += 1
+    return f"{folder}/{slugify(entry.id)}-{n}"
+
+
+def decide(kb: KB, findings: Iterable[Finding]) -> list[Decision]:
+    """Every entry of the KB (and every file that could not be read), included or left out."""
+    findings = list(findings)
+    entries = sorted(kb.entries, key=lambda e: (e.id, e.path))
+    found = findings_by_entry(entries, findings)
+    by_id = {e.id: e for e in entries}
+    taken: set[str] = set()
+    out: list[Decision] = []
+    for e in entries:
+        reasons, causes = exclusion(e, found.get(e.id, []))
+        d = Decision(id=e.id, path=e.path, type=e.type, status=e.status, title=e.title,
+                     reasons=reasons, findings=causes)
+        if not reasons:
+            slug = _slug(e, taken)
+            taken.add(slug)
+            questions = [by_id[o] for o in e.answers
+                         if o in by_id and by_id[o].type == "objection" and by_id[o].approved]
+            d.page = Page(entry=e, slug=slug, section=PAGE_TYPES[e.type][1], answer=answer_first(e),
+                          questions=questions)
+        out.append(d)
+    readable = {e.path for e in kb.entries}
+    unreadable: dict[str, list[Finding]] = {}
+    for f in [*kb.problems, *findings]:
+        if f.rule == "invalid-entry" and f.path not in readable:
+            unreadable.setdefault(f.path, [])
+            if f not in unreadable[f.path]:
+                unreadable[f.path].append(f)
+    for path, problems in unreadable.items():
+        out.append(Decision(id=None, path=path, reasons=["invalid"],
+                            findings=sorted(problems, key=lambda f: (f.line, f.message))))
+    out.sort(key=lambda d: (d.path, d.id or ""))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# llms.txt
+
+
+def _configured(settings: Settings, key: str) -> str | None:
+    table = settings.extra.get("aeo")
+    value = table.get(key) if isinstance(table, dict) else None
+    return squash(value) if isinstance(value, str) and value.strip() else None
+
+
+def kb_summary(settings: Settings, pages: list[Page]) -> str:
+    """The llms.txt blockquote: ``[aeo] summary`` in canon.toml, else the KB's own positioning.
+
+    That is taken from the first exported message (those tagged ``positioning`` first) with a
+    paragraph that names the company: that paragraph cut to one or two sentences when it opens the
+    message; else, since pitches often state the problem before the company ("AP is still manual.
+    Northwind replaces that with one flow"), the opening sentence and then the first sentence that
+    names the company. Without one, the opening of the first message.
+    """
+    configured = _configured(settings, "summary")
+    if configured:
+        return configured
+    messages = sorted((p for p in pages if p.entry.type == "message"),
+                      key=lambda p: ("positioning" not in {t.lower() for t in p.entry.topics}, p.entry.id))
+    name = settings.name.casefold()
+    for p in messages:
+        first = first_paragraph(p.entry)
+        for b in p.entry.blocks:
+            if b.kind != "paragraph" or name not in b.text.casefold():
+                continue
+            if first is None or b is first:
+                return trim(b.text)
+            naming = next((s for s in sentences(b.text) if name in s.casefold()), None)
+            if naming is None:  # the name runs across a sentence break: keep the paragraph as it is
+                return trim(b.text)
+            return f"{sentences(first.text)[0]} {naming}"
+    if messages:
+        return messages[0].answer
+    return f"{settings.name}: approved answers, proof points and case studies, with their figures and sources."
+
+
+def _link_title(text: str) -> str:
+    return re.sub(r"([\\\[\]])", r"\\\1", squash(text))
+
+
+def _link_list(pages: list[Page], site: Site, at: str) -> list[str]:
+    return [f"- [{_link_title(p.title)}]({site.link(p.md_path, start=at)}): {p.answer}" for p in pages]
+
+
+def llms_txt(title: str, summary: str, notes: list[str], sections: dict[str, list[Page]], site: Site,
+             at: str) -> str:
+    out = [f"# {title}", "", f"> {summary}", ""]
+    for note in notes:
+        out += [note, ""]
+    for name in SECTIONS:
+        if sections.get(name):
+            out += [f"## {name}", "", *_link_list(sections[name], site, at), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _sections(pages: list[Page]) -> dict[str, list[Page]]:
+    out: dict[str, list[Page]] = {s: [] for s in SECTIONS}
+    order = {t: i for i, t in enumerate(PAGE_TYPES)}
+    for p in sorted(pages, key=lambda p: (order[p.entry.type], p.entry.id)):
+        out[p.section].append(p)
+    return out
+
+
+# ------------------------------------------------------------------------------------------------
+# The export in memory
+
+
+def normalize_base_url(base_url: str | None) -> str:
+    """"" (relative links) or an absolute http(s) URL ending in ``/``."""
+    if not base_url:
+        return ""
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise UsageError(f"--base-url {base_url!r} is not an http(s) URL of a folder",
+                         hint="e.g. --base-url https://www.example.com/ai/ (or leave it out for relative links)")
+    return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def render_export(kb: KB, findings: Iterable[Finding], settings: Settings, *, today: date,
+                  base_url: str | None = None) -> AeoExport:
+    """The export of ``kb`` given the audit's ``findings``: every file, as bytes."""
+    site = Site(name=settings.name, base_url=normalize_base_url(base_url))
+    decisions = decide(kb, findings)
+    pages = [d.page for d in decisions if d.page is not None]
+    sections = _sections(pages)
+    summary = kb_summary(settings, pages)
+    files: dict[str, str] = {}
+    for p in pages:
+        markdown = page_markdown(p)
+        jsonld = page_jsonld(p, site)
+        files[p.md_path] = markdown
+        files[p.jsonld_path] = dumps(jsonld)
+        files[p.html_path] = page_html(p, site, markdown, jsonld)
+    full = site.link("llms-full.txt", start="llms.txt")
+    notes = [
+        f"Approved answers, proof points and case studies from the {site.name} knowledge base, checked by "
+        f"canon on {today.isoformat()}: only entries that are current, sourced and free of conflicting "
+        "figures are listed. Each page gives the answer first, then its figures with units and dates, "
+        "its sources, its owner and the date it was last reviewed.",
+        f"All pages in one file: [llms-full.txt]({full}).",
+    ]
+    files["llms.txt"] = llms_txt(site.name, summary, notes, sections, site, "llms.txt")
+    for name, listed in sections.items():
+        if listed and name != "Optional":  # one folder per section, except Optional's two
+            at = f"{PAGE_TYPES[listed[0].entry.type][0]}/llms.txt"
+            files[at] = llms_txt(f"{site.name}: {name}", summary, [], {name: listed}, site, at)
+    ordered = [p for s in SECTIONS for p in sections[s]]
+    head = f"# {site.name}\n\n> {summary}\n"
+    files["llms-full.txt"] = "\n---\n\n".join([head, *(files[p.md_path] for p in ordered)])
+    data = {path: text.encode("utf-8") for path, text in files.items()}
+    manifest = {
+        "generator": GENERATOR,
+        "version": MANIFEST_VERSION,
+        "kb": site.name,
+        "today": today.isoformat(),
+        "base_url": site.base_url or None,
+        "counts": counts(decisions),
+        "entries": [d.to_dict() for d in decisions],
+        "files": {path: hashlib.sha256(b).hexdigest() for path, b in sorted(data.items())},
+    }
+    data[MANIFEST] = dumps(manifest).encode("utf-8")
+    return AeoExport(site=site, today=today, decisions=decisions, files=dict(sorted(data.items())))
+
+
+def build_export(settings: Settings, *, today: date, base_url: str | None = None,
+                 embedder: Any = None) -> AeoExport:
+    """Audit the indexed KB and export it (what ``canon export aeo`` and ``/v1/aeo/*`` serve)."""
+    from knowledge.audit import run_audit
+    from knowledge.indexed import load_indexed_kb
+
+    site_url = normalize_base_url(base_url)  # a bad URL fails before the audit runs
+    report = run_audit(settings, today=today, embedder=embedder)
+    return render_export(load_indexed_kb(settings), report.findings, settings, today=today, base_url=site_url)
+
+
+# ------------------------------------------------------------------------------------------------
+# Writing
+
+
+def written_by_canon(folder: Path) -> bool:
+    """True when ``folder`` holds a manifest that canon wrote."""
+    import json
+
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("generator") == GENERATOR
+
+
+def check_out_dir(out_dir: Path, *, force: bool = False, kb_root: Path | None = None) -> None:
+    """Refuse a file, a folder holding files canon did not write (unless ``force``), and a folder
+    inside the KB, whose pages the next ingest would read as entries (a hidden folder is fine)."""
+    if kb_root is not None:
+        try:
+            inside = out_dir.resolve().relative_to(kb_root.resolve())
+        except ValueError:
+            inside = None
+        if inside is not None and not any(part.startswith(".") for part in inside.parts):
+            raise UsageError(f"{out_dir} is inside the KB {kb_root}: its pages would be read as KB entries",
+                             hint="write the export outside the KB folder, or into a hidden folder such as .aeo")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir} is a file, not a folder", hint="pass the folder to write the export into")
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not written_by_canon(out_dir) and not force:
+        raise UsageError(f"{out_dir} is not empty and holds no canon export ({MANIFEST} is missing)",
+                         hint="choose an empty or new folder, or pass --force to replace everything in it")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_export(export: AeoExport, out_dir: Path, *, force: bool = False, kb_root: Path | None = None) -> Path:
+    """Write the export to ``out_dir``, replacing a previous export there as a whole.
+
+    A folder that is not empty and holds no canon manifest is refused unless ``force``: it is not
+    ours to delete.
+    """
+    out_dir = Path(out_dir).expanduser()
+    check_out_dir(out_dir, force=force, kb_root=kb_root)
+    parent = out_dir.absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=parent))
+    except OSError as exc:
+        raise UsageError(f"cannot write next to {out_dir}: {exc.strerror or exc}",
+                         hint="pick an output folder in a place you can write to") from exc
+    old: Path | None = None
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())
+        for rel, data in export.files.items():
+            target = tmp / Path(*posixpath.normpath(rel).split("/"))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        if out_dir.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".old", dir=parent))
+            os.rmdir(old)
+            os.rename(out_dir, old)
+        try:
+            os.rename(tmp, out_dir)
+        except OSError:
+            if old is not None:  # put the previous export back
+                os.rename(old, out_dir)
+                old = None
+            raise
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise UsageError(f"cannot write the export to {out_dir}: {exc.strerror or exc}",
+                         hint="check the folder's permissions and free space") from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return out_dir

@@ -1,0 +1,312 @@
+"""AEO readiness: how ready each entry is to be quoted, and cited, by an answer engine.
+
+Each approved entry that could become a page (a message, proof point, case study or answer)
+scores 0-100 from weighted checks:
+
+=================  ======  ===========================================================
+check              points  passes when
+=================  ======  ===========================================================
+``figure``         20      it states a specific figure: a registered metric or a figure in prose
+``source``         20      a source is dated within ``max_source_age`` (5 for a source with no
+                           date or an older one)
+``answer-first``   20      the opening paragraph answers: it states a figure, or is a short
+                           declarative sentence (not a heading, a list or a question)
+``review``         15      its review is current (not overdue, expired or never done)
+``owner``          10      it names an owner
+``no-conflict``    10      no ``metric-conflict`` or ``source-conflict`` finding is about it
+``no-retired``     5       no ``retired-claim`` finding is about it
+=================  ======  ===========================================================
+
+The KB's score is the mean over those entries. Objections are left out (they are the questions,
+not answers) and so are articles (untyped material), drafts and retired entries (not canonical).
+
+Findings come from the audit, by rule id, after ``canon.ignore`` and ignore comments: a conflict an
+entry suppresses on purpose costs it nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from knowledge.durations import parse_duration
+from knowledge.model import KB, SEVERITY_RANK, Entry, Finding, Source
+from knowledge.review import review_state
+from knowledge.settings import Settings
+
+from ._text import opening
+
+SCORED_TYPES: tuple[str, ...] = ("message", "proof_point", "case_study", "answer")
+SCOPE = ("mean over approved message, proof_point, case_study and answer entries "
+         "(objections are questions, articles are untyped, drafts and retired entries are not canonical)")
+
+CONFLICT_RULES = frozenset({"metric-conflict", "source-conflict"})
+RETIRED_RULES = frozenset({"retired-claim"})
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    points: int
+    label: str  # what an entry that loses these points lacks, for the KB-wide reasons
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("figure", 20, "states no specific figure"),
+    Check("source", 20, "no source dated within max_source_age"),
+    Check("answer-first", 20, "does not open with the answer"),
+    Check("review", 15, "review not current"),
+    Check("owner", 10, "no owner"),
+    Check("no-conflict", 10, "a conflicting figure or source"),
+    Check("no-retired", 5, "repeats a retired claim"),
+)
+CHECKS_BY_ID = {c.id: c for c in CHECKS}
+assert sum(c.points for c in CHECKS) == 100
+
+
+@dataclass
+class CheckResult:
+    check: str
+    points: int
+    max: int
+    reason: str | None = None  # why points were lost; None when none were
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"check": self.check, "points": self.points, "max": self.max, "reason": self.reason}
+
+
+@dataclass
+class EntryReadiness:
+    entry: Entry
+    checks: list[CheckResult]
+
+    @property
+    def score(self) -> int:
+        return sum(c.points for c in self.checks)
+
+    @property
+    def lost(self) -> int:
+        return 100 - self.score
+
+    def reasons(self) -> list[str]:
+        """Why points were lost, the costliest first."""
+        failed = sorted((c for c in self.checks if c.reason), key=lambda c: (c.points - c.max, c.check))
+        return [f"{c.reason} (-{c.max - c.points})" for c in failed]
+
+    def to_dict(self) -> dict[str, Any]:
+        e = self.entry
+        return {"entry": e.id, "title": e.title, "type": e.type, "path": e.path, "score": self.score,
+                "lost": self.lost, "reasons": self.reasons(), "checks": [c.to_dict() for c in self.checks]}
+
+
+@dataclass
+class Readiness:
+    today: date
+    max_source_age: str
+    entries: list[EntryReadiness] = field(default_factory=list)  # most to gain first
+
+    @property
+    def score(self) -> float | None:
+        """The mean of the entries' scores, one decimal; ``None`` when there is no entry to score."""
+        if not self.entries:
+            return None
+        return round(sum(r.score for r in self.entries) / len(self.entries), 1)
+
+    def top_reasons(self) -> list[dict[str, Any]]:
+        """Where entries lose points, by check: how many entries, how many points in all."""
+        counts: dict[str, list[int]] = {}
+        for r in self.entries:
+            for c in r.checks:
+                if c.reason:
+                    n = counts.setdefault(c.check, [0, 0])
+                    n[0] += 1
+                    n[1] += c.max - c.points
+        out = [{"check": k, "reason": _label(k, self.max_source_age), "entries": v[0], "points": v[1]}
+               for k, v in counts.items()]
+        return sorted(out, key=lambda d: (-d["entries"], -d["points"], d["check"]))
+
+    def summary(self) -> dict[str, Any]:
+        """What ``canon audit`` adds to its JSON summary."""
+        return {"score": self.score, "entries": len(self.entries)}
+
+    def to_dict(self, limit: int | None = None) -> dict[str, Any]:
+        shown = self.entries if limit is None else self.entries[:limit]
+        return {
+            "version": 1,
+            "today": self.today.isoformat(),
+            "score": self.score,
+            "entries_scored": len(self.entries),
+            "scope": SCOPE,
+            "checks": [{"check": c.id, "points": c.points, "passes": _label(c.id, self.max_source_age, passed=True)}
+                       for c in CHECKS],
+            "top_reasons": self.top_reasons(),
+            "entries": [r.to_dict() for r in shown],
+        }
+
+
+_PASSES = {
+    "figure": "states a specific figure (a metric, or a figure in prose)",
+    "source": "cites a source dated within {age}",
+    "answer-first": "opens with the answer: a figure, or a short declarative sentence",
+    "review": "review is current",
+    "owner": "names an owner",
+    "no-conflict": "no metric-conflict or source-conflict finding",
+    "no-retired": "no retired-claim finding",
+}
+
+
+def _label(check: str, age: str, *, passed: bool = False) -> str:
+    text = _PASSES[check] if passed else CHECKS_BY_ID[check].label
+    return text.replace("{age}", age).replace("max_source_age", age)
+
+
+# ------------------------------------------------------------------------------------------------
+# Findings by entry
+
+
+def findings_by_entry(entries: Iterable[Entry], findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    """The findings about each entry: by the file they point at, else by ``Finding.entry``.
+
+    The path wins: a second file that reuses an id is reported with that id, and its findings are
+    not about the entry that keeps it."""
+    listed = list(entries)
+    ids = {e.id for e in listed}
+    by_path = {e.path: e.id for e in listed}
+    out: dict[str, list[Finding]] = {}
+    for f in findings:
+        entry_id = by_path.get(f.path) or (f.entry if f.entry in ids else None)
+        if entry_id is not None:
+            out.setdefault(entry_id, []).append(f)
+    return out
+
+
+def _at_least(f: Finding, severity: str) -> bool:
+    return SEVERITY_RANK.get(f.severity, 0) >= SEVERITY_RANK[severity]
+
+
+# ------------------------------------------------------------------------------------------------
+# The checks
+
+
+def _sources(entry: Entry) -> list[Source]:
+    """Front-matter sources, and sources named next to figures in prose."""
+    return [*entry.sources, *(c.source for c in entry.claims if c.source is not None)]
+
+
+def _check_source(entry: Entry, today: date, max_age: str) -> CheckResult:
+    full = CHECKS_BY_ID["source"].points
+    sources = _sources(entry)
+    if not sources:
+        return CheckResult("source", 0, full, "no source")
+    dated = [s.date for s in sources if s.date is not None]
+    if not dated:
+        return CheckResult("source", 5, full, "no source has a date")
+    newest = max(dated)
+    if parse_duration(max_age).after(newest) >= today:
+        return CheckResult("source", full, full)
+    return CheckResult("source", 5, full, f"newest source ({newest.isoformat()}) is older than {max_age}")
+
+
+def _check_review(entry: Entry, today: date, default_every: str) -> CheckResult:
+    full = CHECKS_BY_ID["review"].points
+    state = review_state(entry, today, default_every)
+    if state.state == "current":
+        return CheckResult("review", full, full)
+    reason = {
+        "expired": f"expired on {state.expires.isoformat() if state.expires else '?'}",
+        "overdue": f"review overdue since {state.due.isoformat() if state.due else '?'}",
+        "unreviewed": "never reviewed (no reviewed: date)",
+    }[state.state]
+    return CheckResult("review", 0, full, reason)
+
+
+def _check_findings(check: str, rules: frozenset[str], found: Sequence[Finding]) -> CheckResult:
+    full = CHECKS_BY_ID[check].points
+    hits = sorted((f for f in found if f.rule in rules and _at_least(f, "warning")), key=lambda f: (f.line, f.rule))
+    if not hits:
+        return CheckResult(check, full, full)
+    where = ", ".join(f"{f.rule} at line {f.line}" for f in hits[:3])
+    more = f" and {len(hits) - 3} more" if len(hits) > 3 else ""
+    return CheckResult(check, 0, full, f"{where}{more}")
+
+
+def score_entry(entry: Entry, found: Sequence[Finding], settings: Settings, today: date) -> EntryReadiness:
+    """The readiness of one entry, given the audit findings about it."""
+    checks: list[CheckResult] = []
+    full = CHECKS_BY_ID["figure"].points
+    if entry.metrics or entry.claims:
+        checks.append(CheckResult("figure", full, full))
+    else:
+        checks.append(CheckResult("figure", 0, full, "states no specific figure: register a metric or quote one"))
+    checks.append(_check_source(entry, today, settings.kb.max_source_age))
+    opened = opening(entry)
+    full = CHECKS_BY_ID["answer-first"].points
+    checks.append(CheckResult("answer-first", full if opened.answers_first else 0, full, opened.problem))
+    checks.append(_check_review(entry, today, settings.kb.review_every))
+    full = CHECKS_BY_ID["owner"].points
+    checks.append(CheckResult("owner", full, full) if entry.owner else CheckResult("owner", 0, full, "no owner"))
+    checks.append(_check_findings("no-conflict", CONFLICT_RULES, found))
+    checks.append(_check_findings("no-retired", RETIRED_RULES, found))
+    return EntryReadiness(entry, checks)
+
+
+def scored(entry: Entry) -> bool:
+    return entry.approved and entry.type in SCORED_TYPES
+
+
+def score_kb(kb: KB, findings: Iterable[Finding], settings: Settings, today: date) -> Readiness:
+    """Every scored entry's readiness, most to gain first, and the KB's mean."""
+    found = findings_by_entry(kb.entries, findings)
+    results = [score_entry(e, found.get(e.id, []), settings, today) for e in kb.entries if scored(e)]
+    results.sort(key=lambda r: (-r.lost, r.entry.id))
+    return Readiness(today=today, max_source_age=settings.kb.max_source_age, entries=results)
+
+
+def run_readiness(settings: Settings, *, today: date, embedder: Any = None) -> Readiness:
+    """Audit the indexed KB and score it (what ``canon aeo score`` and ``GET /v1/aeo/score`` show)."""
+    from knowledge.audit import run_audit
+    from knowledge.indexed import load_indexed_kb
+
+    report = run_audit(settings, today=today, embedder=embedder)
+    return score_kb(load_indexed_kb(settings), report.findings, settings, today)
+
+
+def aeo_score(settings: Settings, *, today: date, limit: int | None = None, embedder: Any = None) -> dict[str, Any]:
+    """The JSON of ``canon aeo score --format json``, shared with the API."""
+    return run_readiness(settings, today=today, embedder=embedder).to_dict(limit=limit)
+
+
+# ------------------------------------------------------------------------------------------------
+# Text for people
+
+
+def render_score_text(data: dict[str, Any]) -> str:
+    """``aeo_score``'s JSON as rich-markup text: the KB score, where points go, then the entries."""
+    from rich.markup import escape
+
+    if data["score"] is None:
+        return (f"No entry to score as of {data['today']}: readiness is the {escape(data['scope'])}, "
+                "and the KB has none.")
+    lines = [f"[bold]AEO readiness: {data['score']:g}/100[/] over {data['entries_scored']} entries "
+             f"as of {data['today']}", f"[dim]{escape(data['scope'])}[/]", ""]
+    if data["top_reasons"]:
+        lines.append("[bold]Where entries lose points[/]")
+        width = max(len(r["reason"]) for r in data["top_reasons"])
+        for r in data["top_reasons"]:
+            n = r["entries"]
+            lines.append(f"  {escape(r['reason']):<{width}}  {n:>3} entr{'y' if n == 1 else 'ies'}  "
+                         f"[red]-{r['points']}[/] points")
+        lines.append("")
+    if data["entries"]:
+        lines.append("[bold]Entries, most to gain first[/]")
+        width = max(len(e["entry"]) for e in data["entries"])
+        for e in data["entries"]:
+            style = "green" if e["score"] >= 80 else "yellow" if e["score"] >= 50 else "red"
+            lines.append(f"  [{style}]{e['score']:>3}[/]  [cyan]{escape(e['entry']):<{width}}[/]  "
+                         f"{escape('; '.join(e['reasons'][:3])) or '[green]ready[/]'}")
+    shown, total = len(data["entries"]), data["entries_scored"]
+    if shown < total:
+        lines.append(f"  [dim]… {total - shown} more (raise --limit)[/]")
+    return "\n".join(lines)
