@@ -11,14 +11,18 @@ The steps, each cheap enough for thousands of calls:
    phrasings (``examples``, the opening and sections of ``objection`` entries) or to a small set of
    generic B2B objections (:data:`PROTOTYPES`) rather than to generic small talk
    (:data:`NON_OBJECTIONS`), with a lexicon of resistance cues ("worried", "we can't", "deal-breaker",
-   "our procurement won't ...") and a seller acknowledging a concern in the next turn ("that's a
-   fair concern") as further evidence. A turn gives at most one mention per objection.
+   "our procurement won't ..."), a seller acknowledging a concern in the reply ("that's a fair
+   concern"), and a sentence being as close to an entry's examples as those examples are to one
+   another (the entry's cohesion, so the bar follows the KB, not a corpus) as further evidence.
+   A turn gives at most one mention per piece (a cue or entry of the transcript file).
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
-   is a fixed seed that can absorb mentions but never merges with another entry. A group of
-   mentions that stays closer to itself than to any entry becomes a mined theme, labelled by its
-   most central mention (``theme/<slug>``, ``known: false``). One remark is not a theme: a mention
-   left alone goes to its closest entry, unless it is unrelated to all of them.
+   is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
+   a group only when the group is about as close to it as the entry's own examples are to each
+   other (and never below ``link_entry``). A group of mentions that stays closer to itself than to
+   any entry becomes a mined theme, labelled by its most central mention (``theme/<slug>``,
+   ``known: false``). One remark is not a theme: a mention left alone goes to its closest
+   objection, entry or mined theme, unless it is unrelated to all of them.
 4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
    in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
    close in meaning to the objection's phrasings. Draft and retired entries never cover anything,
@@ -303,6 +307,24 @@ class Candidate:
     raw: str
     line: int
     column: int
+    piece: int = 0  # which piece of the turn (see :func:`_pieces`)
+
+
+def _pieces(sentences: list[tuple[str, int, int]]) -> list[int]:
+    """The piece of its turn each sentence belongs to.
+
+    Parsers join what one speaker says in a row into one turn, but a transcript often holds it
+    as several cues or entries: text separated by other lines of the file (time codes, markup).
+    Each such piece can raise an objection of its own, so a mention never spans two of them.
+    """
+    out: list[int] = []
+    piece, prev = 0, None
+    for _, line, _ in sentences:
+        if prev is not None and line > prev + 1:
+            piece += 1
+        out.append(piece)
+        prev = line
+    return out
 
 
 def candidates(call: Call) -> tuple[list[Candidate], int, int]:
@@ -315,9 +337,10 @@ def candidates(call: Call) -> tuple[list[Candidate], int, int]:
             continue
         turns += 1
         found = False
-        for si, (raw, line, column) in enumerate(_sentences(turn)):
+        sentences = _sentences(turn)
+        for si, ((raw, line, column), piece) in enumerate(zip(sentences, _pieces(sentences), strict=True)):
             if skip_reason(raw) is None:
-                out.append(Candidate(ti, si, clean(raw), raw, line, column))
+                out.append(Candidate(ti, si, clean(raw), raw, line, column, piece))
                 found = True
         if not found:
             skipped += 1
@@ -399,8 +422,9 @@ class Tuning:
     detect: float = 0.65  # (objection similarity + generic score) / 2 + cue and ack bonuses
     detect_bare: float = 0.80  # the same score, for a sentence with no cue and no acknowledgement
     link: float = 0.50  # two groups of mentions merge at this average similarity or more
-    link_entry: float = 0.45  # an entry absorbs a group this close to its phrasings, on average
-    lone: float = 0.20  # a lone mention goes to its closest entry when at least this close
+    link_entry: float = 0.45  # an entry absorbs a group at least this close to its phrasings, on
+    # average, and at least as close as the entry's examples are to one another (its cohesion)
+    lone: float = 0.20  # a lone mention goes to its closest entry or theme when at least this close
     cover: float = 0.45  # an approved passage this close to an objection's phrasings answers it
     theme_merge: float = 0.70  # themes whose centres are this alike are one theme
     theme_mentions: int = 2  # a theme needs this many mentions ...
@@ -548,12 +572,14 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     # Reference phrasings of the known objections.
     ref_texts: list[str] = []
     ref_owner: list[int] = []
+    ref_example: list[bool] = []
     for i, e in enumerate(objection_entries):
         own = texts_of(e)
         for kind in ("example", "title", "section"):
             for t in own.get(kind, []):
                 ref_texts.append(t)
                 ref_owner.append(i)
+                ref_example.append(kind == "example")
     dim_probe = vectors(sent_texts + ctx_texts + ref_texts)
     n_s, n_c = len(sent_texts), len(ctx_texts)
     S = dim_probe[:n_s]
@@ -572,6 +598,14 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     # no objection entries yet has only the generic prototypes to go by.
     generic = _top_mean(S @ P.T, 3) - _top_mean(S @ N.T, 3) + 0.5 if n_s else np.zeros(0, dtype=np.float32)
     k_best = (S @ R.T).max(axis=1) if len(R) and n_s else generic
+    # A sentence at least as close to an entry's phrasings as that entry's own examples are to
+    # one another is, by the KB's own standard, a phrasing of the objection: evidence like a cue.
+    cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(objection_entries), tuning)
+    if len(R) and n_s:
+        nearest = owner[(S @ R.T).argmax(axis=1)]
+        as_close = k_best >= cohesion[nearest]
+    else:
+        as_close = np.zeros(n_s, dtype=bool)
     cues = np.asarray([cue_score(c.raw) for _, c in found], dtype=np.float32)
     ack = np.zeros(n_s, dtype=np.float32)
     for i, (call, c) in enumerate(found):
@@ -579,16 +613,16 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         if nxt is not None and acknowledges(nxt.text):
             ack[i] = 1.0
     score = (k_best + generic) / 2 + tuning.cue_weight * cues + tuning.ack_weight * ack
-    detected = (score >= tuning.detect) & ((cues > 0) | (ack > 0) | (score >= tuning.detect_bare))
+    detected = (score >= tuning.detect) & ((cues > 0) | (ack > 0) | as_close | (score >= tuning.detect_bare))
 
-    # One mention per turn: the sentences from its first to its last objection-like one. It is
-    # matched by the turn as a whole plus those sentences, since the sentence that sounds most
-    # like an objection ("that's my main worry") often names no topic.
+    # One mention per turn (per piece of it): the sentences from its first to its last
+    # objection-like one. It is matched by the turn as a whole plus those sentences, since the
+    # sentence that sounds most like an objection ("that's my main worry") often names no topic.
     mentions: list[Mention] = []
-    by_turn: dict[tuple[str, int], list[int]] = {}
+    by_turn: dict[tuple[str, int, int], list[int]] = {}
     for i, (call, c) in enumerate(found):
-        by_turn.setdefault((call.path, c.turn), []).append(i)
-    for (path, ti), idx in by_turn.items():
+        by_turn.setdefault((call.path, c.turn, c.piece), []).append(i)
+    for (path, ti, _), idx in by_turn.items():
         hits = [i for i in idx if detected[i]]
         if not hits:
             continue
@@ -604,7 +638,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         ))
 
     # 3. Assignment and themes.
-    objections = _assign(mentions, objection_entries, R, owner, tuning)
+    objections = _assign(mentions, objection_entries, R, owner, tuning, cohesion)
 
     # 4. Coverage.
     _cover(objections, entries, texts_of, vectors, R, owner, objection_entries, tuning)
@@ -617,20 +651,46 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     )
 
 
+def _cohesion(R: np.ndarray, owner: np.ndarray, example: np.ndarray, m: int, tuning: Tuning) -> np.ndarray:
+    """How alike each objection entry's examples are: the mean, over its examples, of the
+    similarity to the closest other example of the same entry.
+
+    It calibrates decisions to the KB rather than to one corpus: an entry whose examples are
+    worded alike expects a mention to be close to them, one whose examples range widely accepts
+    looser matches. An entry with fewer than two examples gets the median of the others (the
+    ``link_entry`` constant when no entry has two).
+    """
+    import numpy as np
+
+    out = np.full(m, np.nan, dtype=np.float32)
+    for j in range(m):
+        X = R[(owner == j) & example]
+        if len(X) < 2:
+            continue
+        sims = X @ X.T
+        np.fill_diagonal(sims, -np.inf)
+        out[j] = float(sims.max(axis=1).mean())
+    known = out[~np.isnan(out)]
+    out[np.isnan(out)] = float(np.median(known)) if len(known) else tuning.link_entry
+    return out
+
+
 def _reply(call: Call, ti: int) -> Turn | None:
-    """The next turn by someone else on the seller's side (anyone else when roles are unknown)."""
+    """The seller's reply to a prospect's turn: the next turn by someone on the seller's side
+    (by anyone else when roles are unknown). A colleague of the prospect backing the point up
+    first ("he's not exaggerating") does not stop the reply from answering it too."""
     me = call.turns[ti]
-    for t in call.turns[ti + 1:ti + 3]:
+    for t in call.turns[ti + 1:ti + 4]:
         if t.speaker == me.speaker:
             continue
         if call.roles_known and t.role != "internal":
-            return None
+            continue
         return t
     return None
 
 
 def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner: np.ndarray,
-            tuning: Tuning) -> list[Objection]:
+            tuning: Tuning, cohesion: np.ndarray | None = None) -> list[Objection]:
     """Seeded average-linkage clustering: entries absorb mention groups, groups merge with groups.
 
     The similarity of a group of mentions to an entry is the mean, over the group, of each
@@ -654,9 +714,14 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
                 to_entry[:, j] = sims[:, cols].max(axis=1)
     size = n + m
     link = np.full((size, size), -np.inf, dtype=np.float32)
-    # Each kind of pair is compared with its own threshold: entries absorb at ``link_entry``,
-    # groups merge at ``link``; storing the margin over the threshold makes both one comparison.
-    offset = np.float32(tuning.link_entry - tuning.link)
+    # Each kind of pair is compared with its own threshold: an entry absorbs a group about as
+    # close to it as the entry's own examples are to each other (its cohesion; ``link_entry``
+    # without one), groups merge at ``link``; storing the margin over the threshold makes all
+    # of them one comparison.
+    absorb = np.full(m, tuning.link_entry, dtype=np.float32)
+    if cohesion is not None:
+        absorb = np.maximum(absorb, cohesion.astype(np.float32))
+    offset = (absorb - np.float32(tuning.link))[None, :]
     link[:n, :n] = V @ V.T
     link[:n, n:] = to_entry - offset
     link[n:, :n] = (to_entry - offset).T
@@ -701,22 +766,31 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             best_val[r] = link[r, best[r]]
 
     groups: list[list[int]] = []
+    lone: list[int] = []
     for k in range(n):
         if not active[k] or not members[k]:
             continue
         if len(members[k]) == 1:
-            # One remark is not a theme: it goes to the closest entry if that is close enough.
-            x = members[k][0]
-            if m and to_entry[x].max() >= tuning.lone:
-                members[n + int(to_entry[x].argmax())].append(x)
+            lone.append(members[k][0])
             continue
         groups.append(members[k])
-    groups = _merge_groups(groups, V, tuning.theme_merge)
+    groups = [g for g in _merge_groups(groups, V, tuning.theme_merge)
+              if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= tuning.theme_calls]
+    # One remark is not a theme: it goes to the closest objection, an entry (by its closest
+    # phrasing) or a mined theme (by average linkage), if that is close enough.
+    for x in lone:
+        to_theme = [float((V[g] @ V[x]).mean()) for g in groups]
+        best_entry = float(to_entry[x].max()) if m else -1.0
+        best_theme = max(to_theme, default=-1.0)
+        if max(best_entry, best_theme) < tuning.lone:
+            continue
+        if best_theme > best_entry:
+            groups[int(np.argmax(to_theme))].append(x)
+        else:
+            members[n + int(to_entry[x].argmax())].append(x)
     themes: list[Objection] = []
     for grp in groups:
         group = [mentions[x] for x in grp]
-        if len(group) < tuning.theme_mentions or len({g.call for g in group}) < tuning.theme_calls:
-            continue
         vecs = np.stack([g.vector for g in group])
         centrality = (vecs @ vecs.T).mean(axis=1)
         order = sorted(range(len(group)), key=lambda x: (-round(float(centrality[x]), 4), group[x].call, group[x].line))

@@ -131,6 +131,49 @@ def test_candidates_read_prospects_only_when_roles_are_known():
     assert len(candidates(unknown)[0]) > len(cands)  # the reps' sentences are read too
 
 
+def test_a_mention_never_spans_two_pieces_of_a_turn():
+    """Cues or entries one speaker says in a row are one turn, but each piece is its own mention."""
+    text_a = "We don't sign annual contracts with new vendors."
+    text_b = "This is too expensive for our budget this year."
+    joined = Turn(speaker="Lee", text=f"{text_a} {text_b}", line=14, role=PROSPECT,
+                  sentences=[Sentence(text=text_a, line=14), Sentence(text=text_b, line=18)])
+    call = Call(path="calls/c.srt", roles_known=True, turns=[
+        _turn("Sam Rep", REP, 10, "Where did we land on terms?"), joined,
+        _turn("Sam Rep", REP, 22, "I hear you, both fair concerns."),
+    ])
+    assert [c.piece for c in candidates(call)[0]] == [0, 1]
+    result = analyze([call], ENTRIES, embed)
+    lines = {o.id: [m.line for m in o.mentions] for o in result.objections}
+    assert lines == {"objections/contract": [14], "objections/pricing": [18]}
+
+
+def test_the_sellers_reply_is_read_past_a_colleague_backing_the_point_up():
+    from knowledge.objections import _reply
+
+    call = _call("calls/d.vtt", [
+        ("Lee", PROSPECT, "Our data has to stay in the EU region."),
+        ("Kim", PROSPECT, "He's not exaggerating, legal insists."),
+        ("Sam Rep", REP, "That's a fair concern."),
+    ])
+    reply = _reply(call, 0)
+    assert reply is not None and reply.speaker == "Sam Rep" and acknowledges(reply.text)
+
+
+def test_cohesion_is_how_alike_an_entrys_examples_are():
+    import numpy as np
+
+    from knowledge.objections import DEFAULT_TUNING, _cohesion
+
+    R = np.eye(4, dtype=np.float32)
+    R[1] = [0.6, 0.8, 0, 0]  # entry 0's two examples are 0.6 alike; entry 1 has one example
+    owner = np.array([0, 0, 1, 1])
+    example = np.array([True, True, True, False])
+    got = _cohesion(R, owner, example, 2, DEFAULT_TUNING)
+    assert got == pytest.approx([0.6, 0.6])  # one example: the median of the others
+    assert _cohesion(R, owner, np.zeros(4, dtype=bool), 2, DEFAULT_TUNING) == pytest.approx(
+        [DEFAULT_TUNING.link_entry] * 2)
+
+
 def test_analyze_matches_mines_and_covers():
     result = analyze(CALLS, ENTRIES, embed)
     by_id = {o.id: o for o in result.objections}
