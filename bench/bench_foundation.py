@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+# As `canon serve` does: one query at a time gains nothing from BLAS threads.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, str(REPO))
 CANON = [sys.executable, "-m", "cli.main"]
 

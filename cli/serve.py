@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -22,6 +23,8 @@ def serve(
       canon serve --kb examples/kb --port 8080 &
       curl 'http://127.0.0.1:8080/v1/search?q=time+to+go+live'
     """
+    # Each request embeds one query: BLAS threads only add contention to that (see cli/ask.py).
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     with errors():
         settings = load(kb, chroma_url)
         ensure_index(settings)

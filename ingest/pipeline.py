@@ -17,7 +17,7 @@ from typing import Any
 from knowledge.model import Finding
 from knowledge.serialize import call_to_dict, entry_to_dict, finding_to_record
 from knowledge.settings import Settings
-from knowledge.store import Catalog, Chunk, VectorStore, open_catalog
+from knowledge.store import Catalog, Chunk, open_catalog, open_store
 
 from .chunking import CHUNKER_VERSION, SEARCHABLE, call_chunks, entry_chunks
 from .kb import content_hash, iter_entry_files, parse_entry
@@ -167,7 +167,7 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
 
         # 3. Add the new vectors to the store next to the old ones.
         catalog.set_meta("dirty", "1")
-        store = VectorStore(settings, model)
+        store = open_store(settings, model)
         searchable = [c for c in chunks if c.kind in SEARCHABLE]
         if searchable:
             import numpy as np

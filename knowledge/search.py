@@ -47,9 +47,9 @@ def search(settings: Settings, question: str, options: SearchOptions | None = No
 
             raise IndexUnavailable(f"the index was built with {model}, but the query embedder is {embedder.name}",
                                    hint="run `canon ingest` again to rebuild the index with the current model")
-        from .store import VectorStore
+        from .store import open_store
 
-        store = VectorStore(settings, embedder.name)
+        store = open_store(settings, embedder.name)
         qvec = embedder.embed([question])[0]
         # Over-fetch: several chunks of one entry may rank high, and stale vectors are skipped.
         hits = store.query(qvec, n=max(50, opts.limit * 12), where={"origin": "entry"})

@@ -235,6 +235,8 @@ class VectorStore:
                 name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
                 metadata={"canon_root": str(settings.root), "canon_model": model},
             )
+            if not url:  # opening may itself touch the files: what we opened is the state after it
+                _opened[str(settings.index_path / "chroma")] = _marker(settings.index_path / "chroma")
         except Exception as exc:  # chromadb raises many types; all mean "the store is not usable"
             where = url or str(settings.index_path / "chroma")
             hint = ("check that the Chroma server is running (`chroma run --path DIR --port 8000`) and that "
@@ -271,11 +273,8 @@ class VectorStore:
         return int(self.col.count())
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity), best first."""
-        total = self.count()
-        if total == 0:
-            return []
-        res = self.col.query(query_embeddings=vector.reshape(1, -1), n_results=min(n, total), where=where,
+        """(chunk id, cosine similarity), best first. Asking for more than the store holds is fine."""
+        res = self.col.query(query_embeddings=vector.reshape(1, -1), n_results=n, where=where,
                              include=["distances"])
         ids = res["ids"][0]
         dists = (res.get("distances") or [[]])[0]
@@ -307,7 +306,25 @@ def _forget_if_changed_elsewhere(path: Path) -> None:
         from chromadb.api.shared_system_client import SharedSystemClient
 
         SharedSystemClient.clear_system_cache()
+        _stores.clear()  # their clients belonged to the systems just dropped
     _opened[key] = now
+
+
+def open_store(settings: Settings, model: str) -> VectorStore:
+    """The store for this KB and model, opened once per process (a client costs tens of ms) and
+    opened afresh when another process changed an embedded store under it."""
+    key = (str(settings.index_path), settings.index.chroma_url or "", model, str(settings.root))
+    store = _stores.get(key)
+    if store is not None and not settings.index.chroma_url:
+        path = settings.index_path / "chroma"
+        if _opened.get(str(path)) != _marker(path):
+            store = None
+    if store is None:
+        store = _stores[key] = VectorStore(settings, model)
+    return store
+
+
+_stores: dict[tuple[str, str, str, str], VectorStore] = {}
 
 
 def catalog_path(settings: Settings) -> Path:
