@@ -1,0 +1,53 @@
+"""``retired-claim``: text repeats a claim that was retired."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from knowledge.matching import Figure, FigureIndex, Match, describe_figure, quoted, where
+from knowledge.model import Finding
+
+from .base import AuditContext, Draft, Rule
+
+
+class RetiredClaim(Rule):
+    """Text repeats a figure that was retired: a retired entry's or a retired metric's claim.
+
+    Anti-pattern (the 2024 ROI study was withdrawn and its entry set ``status: retired``)::
+
+        The commissioned study put the first-year ROI at 412%.
+
+    Fix: take the figure out, and use what replaced it (the entry that lists the retired one under
+    ``supersedes:``). Checked in approved entries, drafts and what internal speakers say on calls.
+    A retired entry quoting its own figure is fine; draft and retired entries are not checked.
+    """
+
+    id = "retired-claim"
+    default_severity = "error"
+
+    def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
+        index = FigureIndex.of(ctx)
+        for f, m in index.kb.retired_repeats.items():
+            yield self._finding(ctx, f, m)
+        if ctx.calls:
+            for resolutions in index.calls().values():
+                for r in resolutions:
+                    if r.retired is not None:
+                        yield self._finding(ctx, r.figure, r.retired)
+
+    def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
+        for r in FigureIndex.of(ctx).draft(draft):
+            if r.retired is not None:
+                yield self._finding(ctx, r.figure, r.retired)
+
+    def _finding(self, ctx: AuditContext, f: Figure, m: Match) -> Finding:
+        target = m.target
+        what = f"metric {target.metric.id}" if target.metric is not None else "claim"
+        entry = target.entry
+        replaced = [e.id for e in ctx.kb.entries if e.approved and entry is not None and entry.id in e.supersedes]
+        fix = f"use {', '.join(replaced)} instead" if replaced else "take it out"
+        who = f"{f.speaker} said" if f.speaker else "says"
+        return self.finding(
+            message=f"{who} {quoted(f)}, which repeats the retired {what} of {target.path} "
+                    f"({describe_figure(target)}): {fix}",
+            expected=target.expected(), related=[target.place()], **where(f))

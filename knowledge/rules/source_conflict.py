@@ -1,0 +1,106 @@
+"""``source-conflict``: one figure, attributed to different sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from knowledge.matching import (
+    Figure,
+    FigureIndex,
+    Match,
+    approved_figure,
+    matching_source,
+    quoted,
+    where,
+)
+from knowledge.model import Finding
+
+from .base import AuditContext, Draft, Rule
+
+
+class SourceConflict(Rule):
+    """The same figure is attributed to different sources.
+
+    Anti-pattern (the benchmark report is the touchless rate's source; a message registers the
+    same 78% under an analyst brief, and an answer credits the cost reduction to another firm)::
+
+        - id: straight-through-rate          # messaging/automation.md
+          value: 78
+          source: "IDC InfoBrief: The State of Accounts Payable Automation, 2026"
+
+        An independent Hackett Group study found customers cut processing cost by 62%.
+
+    Fix: cite the source the figure really comes from (the registered metric's), in the metric
+    and in prose. Compared: two metrics registering one measure with agreeing values; a figure
+    with a source named in prose ("according to ...", "(Gartner, 2025)", "an independent X study
+    found") and the metric or statement it agrees with. The reported side is the one in the less
+    authoritative entry (proof points first), or whose source fewer metrics cite.
+    """
+
+    id = "source-conflict"
+    default_severity = "warning"
+
+    def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
+        kb = FigureIndex.of(ctx).kb
+        cited: dict[str, int] = {}  # how many metrics cite a source: the more, the more canonical
+        for f in kb.canonical.figures[:kb.metrics]:
+            if f.metric is not None and f.metric.source:
+                title = _key(f.metric.source)
+                cited[title] = cited.get(title, 0) + 1
+
+        def popularity(title: str) -> int:
+            return cited.get(_key(title), 0)
+
+        seen: set[tuple[int, int]] = set()
+        for a, m in kb.metric_agreements:
+            b = m.target
+            sa, sb = _source(a), _source(b)
+            if not sa or not sb or matching_source(sa, sb):
+                continue
+            pair = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            rank_a = (_TYPE_RANK.get(a.entry.type if a.entry else "", 9), -popularity(sa), a.path)
+            rank_b = (_TYPE_RANK.get(b.entry.type if b.entry else "", 9), -popularity(sb), b.path)
+            report, other = (a, b) if rank_a > rank_b else (b, a)
+            yield self._finding(report, Match(other, m.score))
+        for f, r in kb.resolutions.items():
+            yield from self._prose(f, r.backers)
+
+    def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
+        for r in FigureIndex.of(ctx).draft(draft):
+            yield from self._prose(r.figure, r.backers)
+
+    def _prose(self, f: Figure, backers: list[Match]) -> Iterable[Finding]:
+        """A source named in prose next to a figure that a differently sourced statement backs."""
+        if f.claim is None or f.claim.source is None:
+            return
+        named = f.claim.source.title
+        sourced = [m for m in backers if _source(m.target)]
+        if not sourced or any(matching_source(named, _source(m.target) or "") for m in sourced):
+            return
+        yield self._finding(f, sourced[0])
+
+    def _finding(self, f: Figure, m: Match) -> Finding:
+        target = m.target
+        what = f"metric {f.metric.id} registers" if f.metric is not None else "attributes"
+        return self.finding(
+            message=f"{what} {quoted(f)} to \"{_source(f)}\", but {approved_figure(target)} comes from "
+                    f"\"{_source(target)}\": cite the source the figure comes from",
+            expected={**target.expected(), "source": _source(target)}, related=[target.place()], **where(f))
+
+
+_TYPE_RANK = {"proof_point": 0, "case_study": 1, "answer": 2, "message": 3, "objection": 4, "article": 5}
+
+
+def _key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _source(f: Figure) -> str | None:
+    if f.metric is not None:
+        return f.metric.source or None
+    if f.claim is not None and f.claim.source is not None:
+        return f.claim.source.title
+    return None

@@ -1,0 +1,225 @@
+"""``stale-claim``: figures whose evidence or review has run out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from knowledge.durations import parse_duration
+from knowledge.matching import Figure, FigureIndex, Resolution, matching_source, quoted, where
+from knowledge.model import Entry, Finding, Source
+from knowledge.review import review_state
+
+from .base import AuditContext, Draft, Rule
+
+
+class StaleClaim(Rule):
+    """An approved entry is overdue for review, has expired, or rests on a source older than
+    ``max_source_age``; or a draft or a call quotes a figure that only such an entry backs.
+
+    Anti-pattern::
+
+        reviewed: 2025-09-02          # review_every 180d: due 2026-03-01
+        expires: 2026-09-30           # a promotion that has ended
+        sources:
+          - title: Early-payment discount analysis
+            date: 2024-02-12          # max_source_age 24m
+
+    Fix: verify the entry and set ``reviewed:`` to today; retire an expired entry (or extend
+    ``expires:``); replace an old source with current evidence. A finding points at the
+    ``reviewed:``, ``expires:`` or source ``date:`` line, or at the figure when its source is named
+    in prose ("(ZoomInfo, 2021)"; a year alone means the end of that year). Articles without
+    ``reviewed:`` are not stale by review. Expired entries are errors, the rest warnings.
+    """
+
+    id = "stale-claim"
+    default_severity = "warning"
+
+    def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
+        staleness = Staleness.of(ctx)
+        for entry in ctx.approved_entries:
+            yield from self._entry(ctx, staleness, entry)
+        if ctx.calls:
+            for resolutions in FigureIndex.of(ctx).calls().values():
+                for r in resolutions:
+                    found = self._quoted(staleness, r)
+                    if found is not None:
+                        yield found
+
+    def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
+        staleness = Staleness.of(ctx)
+        for r in FigureIndex.of(ctx).draft(draft):
+            found = self._quoted(staleness, r)
+            if found is not None:
+                yield found
+
+    # -- the KB ----------------------------------------------------------------------------------
+
+    def _entry(self, ctx: AuditContext, staleness: Staleness, entry: Entry) -> Iterable[Finding]:
+        state = staleness.review(entry)
+        if state == "expired" and entry.expires is not None:
+            days = (ctx.today - entry.expires).days
+            yield self.finding(
+                path=entry.path, line=entry.line_of("expires", entry.line_of("reviewed")), severity="error",
+                entry=entry.id, fingerprint="expired",
+                message=f"expired on {entry.expires.isoformat()} ({days} days ago){_figures_of(entry)}: retire the "
+                        "entry (status: retired) or renew it with a later expires:")
+        elif state == "overdue":
+            every = entry.review_every or ctx.settings.kb.review_every
+            due = review_state(entry, ctx.today, ctx.settings.kb.review_every).due
+            yield self.finding(
+                path=entry.path, line=entry.line_of("reviewed"), entry=entry.id, fingerprint="review",
+                message=f"review overdue since {due.isoformat() if due else '?'} (reviewed "
+                        f"{entry.reviewed.isoformat() if entry.reviewed else '?'}, review every {every})"
+                        f"{_figures_of(entry)}: verify it and set reviewed: to the date you did")
+        for i, source in enumerate(entry.sources):
+            if staleness.old(source) and staleness.rests_on(entry, source):
+                line = source.date_line or entry.key_lines.get(f"sources[{i}].date") or source.line or entry.line_of(
+                    "sources")
+                yield self.finding(
+                    path=entry.path, line=line, entry=entry.id, fingerprint=f"source:{source.title}",
+                    message=f"source \"{source.title}\" is dated {source.date.isoformat() if source.date else '?'}, "
+                            f"older than max_source_age ({staleness.max_age}){_resting(entry, source)}: replace it "
+                            "with current evidence, or retire what rests on it")
+        for c in entry.claims:
+            src = c.source
+            if src is not None and staleness.old(src) and not _listed(entry, src):
+                yield self.finding(
+                    path=entry.path, line=c.line, column=c.column, end_line=c.end_line, end_column=c.end_column,
+                    claim=c.to_dict(), entry=entry.id,
+                    message=f"cites \"{src.title}\" ({src.date.year if src.date else '?'}), older than "
+                            f"max_source_age ({staleness.max_age}): find current evidence for "
+                            f"{c.text!r} or take the figure out")
+        yield from self._passed_dates(ctx, entry)
+
+    def _passed_dates(self, ctx: AuditContext, entry: Entry) -> Iterable[Finding]:
+        """Time-bound statements whose date has passed: "free through 2019-09-22", "will go live
+        2018-03-22": the entry still speaks of them as current. An entry with ``expires:`` has
+        declared its end; that is what counts."""
+        if not entry.body or entry.expires is not None:
+            return
+        for m in _TIME_BOUND.finditer(entry.body):
+            when = _parse_date(m.group("date"))
+            if when is None or when >= ctx.today:
+                continue
+            line = entry.body_line + entry.body.count("\n", 0, m.start("date"))
+            col = m.start("date") - (entry.body.rfind("\n", 0, m.start("date")) + 1) + 1
+            future = bool(m.group("will"))
+            yield self.finding(
+                path=entry.path, line=line, column=col, entry=entry.id, severity="warning" if future else "error",
+                fingerprint=f"date:{m.group('date')}",
+                message=(f"speaks of {m.group('date')} as {'ahead' if future else 'a deadline'}, and that date has "
+                         "passed: update or remove the time-bound statement"))
+
+    # -- drafts and calls ------------------------------------------------------------------------
+
+    def _quoted(self, staleness: Staleness, r: Resolution) -> Finding | None:
+        """A figure that only stale entries back."""
+        if r.status != "backed" or r.retired is not None:
+            return None
+        reasons = [staleness.figure(m.target) for m in r.backers]
+        if not reasons or any(reason is None for reason in reasons):
+            return None
+        target = r.backers[0].target
+        severity = "error" if all(reason and reason[0] == "expired" for reason in reasons) else "warning"
+        reason = reasons[0][1] if reasons[0] else ""
+        who = f"{r.figure.speaker} quoted" if r.figure.speaker else "quotes"
+        return self.finding(
+            severity=severity, expected=target.expected(), related=[target.place()],
+            message=f"{who} {quoted(r.figure)}, which only {target.path} backs, and {reason}: check the figure "
+                    "is still true before publishing it", **where(r.figure))
+
+
+_DATE = (r"\d{4}-\d{2}-\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November"
+         r"|December)\s+\d{1,2},\s+\d{4}")
+_TIME_BOUND = re.compile(
+    rf"(?:\b(?P<will>will|plan to|planned for|coming|scheduled)\b[^.\n]{{0,80}}?|\b(?:through|until|till|expires?|"
+    rf"ends?|valid to|before|by)\s+)(?P<date>{_DATE})", re.I)
+
+
+def _parse_date(text: str) -> date | None:
+    from datetime import datetime
+
+    for fmt in ("%Y-%m-%d", "%B %d, %Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _figures_of(entry: Entry) -> str:
+    if entry.metrics:
+        return f"; its figures: {', '.join(m.id for m in entry.metrics)}"
+    if entry.claims:
+        return f"; it states {len(entry.claims)} figure{'s' if len(entry.claims) != 1 else ''}"
+    return ""
+
+
+def _resting(entry: Entry, source: Source) -> str:
+    ids = [m.id for m in entry.metrics if m.source and matching_source(source.title, m.source)]
+    return f"; {', '.join(ids)} rest{'s' if len(ids) == 1 else ''} on it" if ids else ""
+
+
+def _listed(entry: Entry, source: Source) -> bool:
+    """A source named in prose that the entry also lists is reported once, at its date: line."""
+    return any(matching_source(s.title, source.title) and s.date is not None for s in entry.sources)
+
+
+class Staleness:
+    """Which approved entries and figures are stale, computed once per run."""
+
+    def __init__(self, ctx: AuditContext) -> None:
+        self.ctx = ctx
+        self.max_age = ctx.settings.kb.max_source_age or "24m"
+        try:
+            self.cutoff = parse_duration(self.max_age).before(ctx.today)
+        except ValueError:
+            self.cutoff = parse_duration("24m").before(ctx.today)
+        self._review: dict[str, str] = {}
+
+    @staticmethod
+    def of(ctx: AuditContext) -> Staleness:
+        cached = ctx.__dict__.get("_staleness")
+        if not isinstance(cached, Staleness):
+            cached = ctx.__dict__["_staleness"] = Staleness(ctx)
+        return cached
+
+    def review(self, entry: Entry) -> str:
+        if entry.id not in self._review:
+            self._review[entry.id] = review_state(entry, self.ctx.today, self.ctx.settings.kb.review_every).state
+        return self._review[entry.id]
+
+    def old(self, source: Source) -> bool:
+        return source.date is not None and source.date < self.cutoff
+
+    def rests_on(self, entry: Entry, source: Source) -> bool:
+        """A metric cites it; or no metric cites a source and all the entry's dated sources are old."""
+        if any(m.source and matching_source(source.title, m.source) for m in entry.metrics):
+            return True
+        if any(m.source for m in entry.metrics):
+            return False
+        dated = [s for s in entry.sources if s.date is not None]
+        return bool(dated) and all(self.old(s) for s in dated)
+
+    def figure(self, f: Figure) -> tuple[str, str] | None:
+        """("expired" | "stale", why) for a KB figure that is stale, else None."""
+        entry = f.entry
+        if entry is None:
+            return None
+        state = self.review(entry)
+        if state == "expired" and entry.expires is not None:
+            return "expired", f"{entry.id} expired on {entry.expires.isoformat()}"
+        if state == "overdue":
+            return "stale", f"{entry.id} is overdue for review (reviewed {entry.reviewed})"
+        source = f.source
+        if f.metric is not None and f.metric.source:
+            source = next((s for s in entry.sources if matching_source(s.title, f.metric.source)), source)
+        if source is not None and self.old(source):
+            return "stale", f"its source \"{source.title}\" ({source.date}) is older than max_source_age ({self.max_age})"
+        if source is None and not any(m.source for m in entry.metrics):
+            dated = [s for s in entry.sources if s.date is not None]
+            if dated and all(self.old(s) for s in dated):
+                return "stale", f"{entry.id}'s sources are older than max_source_age ({self.max_age})"
+        return None

@@ -1,0 +1,79 @@
+"""``unsourced-claim``: an approved entry states a figure with nothing behind it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from knowledge.matching import Figure, FigureIndex, quoted, where
+from knowledge.model import Finding
+
+from .base import AuditContext, Rule
+
+# A link to another page (not an anchor on this one) next to a figure cites it.
+_LINK = re.compile(r"\]\((?!#)[^()\s]+\)|https?://\S+")
+
+
+class UnsourcedClaim(Rule):
+    """An approved entry states a figure with no source and no registered metric behind it.
+
+    Anti-pattern (a message with no ``sources:``, and no metric anywhere registers the figure)::
+
+        It extracts a full multi-page invoice in under 9 seconds.
+
+    Fix: add the evidence under ``sources:`` (title, url, date), or name it next to the figure
+    ("(Capture benchmark, 2026)", or a link to the study or customer story in the same paragraph),
+    or register the figure as a metric in the entry that owns it. A figure that agrees with,
+    contradicts or repeats a registered metric has one behind it (the contradiction is a
+    ``metric-conflict``). Draft and retired entries are not checked.
+    """
+
+    id = "unsourced-claim"
+    default_severity = "warning"
+
+    def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
+        kb = FigureIndex.of(ctx).kb
+        for f, r in kb.resolutions.items():
+            entry = f.entry
+            if entry is None or entry.sources or f.source is not None or f.kind == "number":
+                continue
+            if r.backed_by_metric or r.conflict is not None or f in kb.retired_repeats:
+                continue
+            via = kb.claim_conflicts.get(f)
+            if via is not None and via.target.origin == "metric":
+                continue
+            if _cites_a_link(f):
+                continue
+            yield self.finding(
+                message=f"states {quoted(f)} with no source: the entry lists no sources, the sentence names none, "
+                        "and no metric registers the figure; add its source under sources: or register it as a "
+                        "metric", **where(f))
+
+
+def _cites_a_link(f: Figure) -> bool:
+    """Whether the paragraph (or table row) holding the figure links to another page; for a list
+    item or a quote, also the paragraph that leads into it ("As per the [2021 survey](...):")."""
+    entry = f.entry
+    if entry is None or "](" not in entry.body and "://" not in entry.body:
+        return False
+    lines = entry.body.split("\n")
+
+    def links(first: int, last: int) -> bool:
+        text = "\n".join(lines[max(0, first - entry.body_line): max(0, last - entry.body_line + 1)])
+        return bool(_LINK.search(text))
+
+    if f.claim is not None and f.claim.extra.get("block") == "table":
+        return links(f.line, f.line)
+    blocks = entry.blocks
+    for i, b in enumerate(blocks):
+        if b.line <= f.line <= b.end_line:
+            if links(b.line, b.end_line):
+                return True
+            if b.kind not in ("list_item", "blockquote"):
+                return False
+            # the lead-in: the nearest block before the list or quote that is neither
+            j = i - 1
+            while j >= 0 and blocks[j].kind == b.kind:
+                j -= 1
+            return j >= 0 and blocks[j].kind != "heading" and links(blocks[j].line, blocks[j].end_line)
+    return links(f.line, f.line)

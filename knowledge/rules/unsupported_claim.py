@@ -1,0 +1,52 @@
+"""``unsupported-claim``: a draft or a call states a figure that no approved entry backs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from knowledge.matching import FigureIndex, Resolution, quoted, where
+from knowledge.model import Finding
+
+from .base import AuditContext, Draft, Rule
+
+
+class UnsupportedClaim(Rule):
+    """A draft, or an internal speaker on a call, states a figure that no approved entry backs.
+
+    Anti-pattern (nothing in the KB states an uptime or a payment volume)::
+
+        We run at 99.95% uptime.
+        More than $40 billion in payments processed through the platform.
+
+    Fix: add the figure to an approved entry, with its source (register it as a metric if it will
+    be quoted often), or take it out. A figure is backed when an approved entry states the same
+    measure with a value that agrees (rounding, ranges and other units allowed). Figures stated
+    only in draft or retired entries back nothing.
+    """
+
+    id = "unsupported-claim"
+    default_severity = "warning"
+
+    def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
+        if not ctx.calls:
+            return
+        for resolutions in FigureIndex.of(ctx).calls().values():
+            for r in resolutions:
+                if _unsupported(r):
+                    yield self.finding(
+                        message=f"{r.figure.speaker} said {quoted(r.figure)}, and no approved entry states this "
+                                "figure: add it to the KB with its source, or stop quoting it",
+                        **where(r.figure))
+
+    def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
+        for r in FigureIndex.of(ctx).draft(draft):
+            if _unsupported(r):
+                yield self.finding(
+                    message=f"says {quoted(r.figure)}, and no approved entry states this figure: add it to an "
+                            "approved entry with its source, or take it out",
+                    **where(r.figure))
+
+
+def _unsupported(r: Resolution) -> bool:
+    # a figure of unknown unit ("480 thousand a year") is too ambiguous to call unsupported
+    return r.status == "unbacked" and r.retired is None and r.figure.kind != "number"

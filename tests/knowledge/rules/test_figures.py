@@ -1,0 +1,206 @@
+"""The figure rules: metric-conflict, source-conflict, stale-claim, unsourced-claim,
+unsupported-claim, retired-claim, rep-misstatement.
+
+Data-driven cases live in ``tests/data/rules/<rule-id>/*.yaml`` in the format documented in
+``test_structural.py``, with one key more: ``calls`` (path relative to the KB root -> file text),
+parsed by the real call readers with the case's ``canon.toml``. Unit tests below build entries,
+drafts and calls in memory. All of it runs with the deterministic fake embedder; the thresholds
+are the real model's, and ``test_accuracy.py`` measures them with it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ingest.drafts import parse_draft_text
+from knowledge.audit import audit, check
+from knowledge.embedding import FakeEmbedder
+from knowledge.matching import FigureIndex
+from knowledge.model import KB, Call, Entry, Finding, Metric, Sentence, Source, Turn
+from knowledge.rules import AuditContext
+
+from .test_structural import DEFAULT_TODAY, _matches, case_files, check_case
+
+FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
+                "retired-claim", "rep-misstatement")
+
+
+def run_figure_case(path: Path, tmp_path: Path, embedder: Any = None) -> tuple[dict[str, Any], list[Finding]]:
+    """Like ``test_structural.run_case``, with calls."""
+    from ingest.calls import parse_call
+    from ingest.drafts import parse_draft_text
+    from ingest.kb import load_kb
+    from knowledge.settings import load_settings
+
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rule_id = path.parent.name
+    root = tmp_path / "kb"
+    root.mkdir()
+    if case.get("canon_toml"):
+        (root / "canon.toml").write_text(case["canon_toml"], encoding="utf-8")
+    settings = load_settings(root, environ={})
+    kb = load_kb(settings, files={rel: text.encode() for rel, text in (case.get("files") or {}).items()})
+    calls = [parse_call(root / rel, rel=rel, settings=settings.calls, text=text)
+             for rel, text in (case.get("calls") or {}).items()]
+    ctx = AuditContext(settings=settings, kb=kb, today=case.get("today") or DEFAULT_TODAY, calls=calls,
+                       vectors=(embedder or FakeEmbedder()).embed)
+    findings = list(audit(ctx, [rule_id]).findings)
+    drafts = [parse_draft_text(text, rel) for rel, text in (case.get("drafts") or {}).items()]
+    if drafts:
+        findings += check(ctx, drafts, [rule_id]).findings
+    return case, findings
+
+
+def check_figure_case(path: Path, tmp_path: Path, embedder: Any = None) -> None:
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not case.get("calls"):
+        check_case(path, tmp_path, embedder)
+        return
+    case, findings = run_figure_case(path, tmp_path, embedder)
+    expected = case.get("findings") or []
+    shown = "\n".join(f"  {f.path}:{f.line} {f.severity} {f.rule} {f.message} {f.related or ''}" for f in findings)
+    assert len(findings) == len(expected), f"{case.get('description', '')}\ngot:\n{shown}"
+    unmatched = list(findings)
+    for want in expected:
+        hit = next((f for f in unmatched if _matches(want, f)), None)
+        assert hit is not None, f"{case.get('description', '')}\nexpected {want}\ngot:\n{shown}"
+        unmatched.remove(hit)
+
+
+@pytest.mark.parametrize("path", case_files(FIGURE_RULES), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_figure_rule_case(path: Path, tmp_path: Path) -> None:
+    check_figure_case(path, tmp_path)
+
+
+def test_every_figure_rule_has_cases_with_and_without_findings() -> None:
+    for rule in FIGURE_RULES:
+        cases = [yaml.safe_load(p.read_text()) for p in case_files((rule,))]
+        assert any(c.get("findings") for c in cases), rule
+        assert any(not c.get("findings") for c in cases), rule
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("path", case_files(FIGURE_RULES), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_figure_cases_with_the_real_model(path: Path, tmp_path: Path) -> None:
+    """The thresholds are the real model's: the same cases hold with it."""
+    from knowledge.embedding import MiniLMNumpyEmbedder
+
+    check_figure_case(path, tmp_path, MiniLMNumpyEmbedder())
+
+
+# -- unit tests: entries, drafts and calls built in memory -------------------------------------------
+
+
+def _entry(path: str, body: str, *, metrics: list[Metric] | None = None, sources: list[Source] | None = None,
+           **kw: Any) -> Entry:
+    from ingest._markdown import parse_markdown
+
+    parsed = parse_markdown(body, 1)
+    eid = path.removesuffix(".md")
+    for m in metrics or []:
+        m.entry_id = eid
+    return Entry(id=eid, path=path, body=body, blocks=parsed.blocks, claims=parsed.claims, metrics=metrics or [],
+                 sources=sources or [], title=kw.pop("title", eid), **kw)
+
+
+def _ctx(entries: list[Entry], calls: list[Call] | None = None, today: date = date(2026, 11, 1)) -> AuditContext:
+    from knowledge.settings import Settings
+
+    return AuditContext(settings=Settings(root=Path("/kb")), kb=KB(root=Path("/kb"), entries=entries), today=today,
+                        calls=calls or [], vectors=FakeEmbedder().embed)
+
+
+GO_LIVE = _entry(
+    "proof/go-live.md", "# Time to go live\n\nThe median customer goes live in 6 weeks.\n", type="proof_point",
+    reviewed=date(2026, 10, 1), sources=[Source(title="2026 Implementation Study", date=date(2026, 5, 20), line=4)],
+    metrics=[Metric(id="median-go-live", name="median time to go live", value=6.0, unit="weeks", entry_id="",
+                    qualifier="median", source="2026 Implementation Study", line=9)])
+
+
+def _call(*turns: tuple[str, str, str]) -> Call:
+    return Call(path="calls/c.txt", roles_known=True, turns=[
+        Turn(speaker=who, text=text, line=i + 1, role=role, sentences=[Sentence(text=text, line=i + 1)])
+        for i, (who, role, text) in enumerate(turns)])
+
+
+def test_a_conflict_finding_says_what_to_write() -> None:
+    answer = _entry("answers/impl.md", "# Implementation\n\nThe median customer goes live in 8 weeks.\n",
+                    type="answer", sources=[Source(title="x")])
+    report = audit(_ctx([GO_LIVE, answer]), ["metric-conflict"])
+    [f] = report.findings
+    d = f.to_dict()
+    assert (d["path"], d["line"], d["column"]) == ("answers/impl.md", 3, 34)
+    assert d["claim"] == {"text": "goes live in 8 weeks", "value": 56.0, "unit": "days"}
+    assert d["expected"] == {"metric": "median-go-live", "value": 6.0, "unit": "weeks", "entry": "proof/go-live"}
+    assert d["related"] == [{"path": "proof/go-live.md", "line": 9, "entry": "proof/go-live"}]
+    assert "8 weeks" in d["message"] and "median 6 weeks (median-go-live)" in d["message"]
+    assert f.entry == "answers/impl"
+
+
+def test_the_figure_index_is_built_once_per_run() -> None:
+    ctx = _ctx([GO_LIVE])
+    assert FigureIndex.of(ctx) is FigureIndex.of(ctx)
+    audit(ctx, list(FIGURE_RULES))
+    assert FigureIndex.of(ctx).kb is FigureIndex.of(ctx).kb
+
+
+def test_an_empty_kb() -> None:
+    assert audit(_ctx([]), list(FIGURE_RULES)).findings == []
+    draft = parse_draft_text("# Hi\n\nWe have 40 connectors.\n", "d.md")
+    assert [f.rule for f in check(_ctx([]), [draft], list(FIGURE_RULES)).findings] == ["unsupported-claim"]
+
+
+def test_rep_misstatement_and_unsupported_on_a_call() -> None:
+    call = _call(("Marco Rossi", "external", "Our last rollout took three weeks."),
+                 ("Priya Raman", "internal", "The median customer goes live in about three weeks."),
+                 ("Priya Raman", "internal", "We also run at 99.95% uptime."),
+                 ("Priya Raman", "internal", "The median customer goes live in six weeks."))
+    report = audit(_ctx([GO_LIVE], [call]), ["rep-misstatement", "unsupported-claim", "metric-conflict"])
+    got = [(f.rule, f.line) for f in report.findings]
+    assert got == [("rep-misstatement", 2), ("unsupported-claim", 3)]
+    rep = report.findings[0]
+    assert rep.severity == "error" and "Priya Raman" in rep.message and rep.expected == {
+        "metric": "median-go-live", "value": 6.0, "unit": "weeks", "entry": "proof/go-live"}
+
+
+def test_calls_without_known_roles_are_not_checked() -> None:
+    call = _call(("A", "unknown", "The median customer goes live in about three weeks."))
+    assert audit(_ctx([GO_LIVE], [call]), ["rep-misstatement", "unsupported-claim"]).findings == []
+
+
+def test_a_draft_quoting_what_only_an_expired_entry_backs_is_an_error() -> None:
+    offer = _entry("messaging/offer.md", "# Offer\n\nWe waive the $15,000 implementation fee.\n", type="message",
+                   reviewed=date(2026, 7, 1), expires=date(2026, 9, 30), key_lines={"expires": 6},
+                   sources=[Source(title="brief", date=date(2026, 6, 24))],
+                   metrics=[Metric(id="fee-waiver", name="implementation fee waived", value=15000.0, unit="USD",
+                                   entry_id="", line=12)])
+    draft = parse_draft_text("# Q4\n\nWe will waive the $15,000 implementation fee.\n", "d.md")
+    ctx = _ctx([offer])
+    [kb_finding] = audit(ctx, ["stale-claim"]).findings
+    assert (kb_finding.line, kb_finding.severity) == (6, "error")
+    [f] = check(ctx, [draft], ["stale-claim", "unsupported-claim"]).findings
+    assert (f.rule, f.line, f.severity) == ("stale-claim", 3, "error")
+    assert f.related == [{"path": "messaging/offer.md", "line": 12, "entry": "messaging/offer"}]
+
+
+def test_canon_ignore_silences_a_figure_rule() -> None:
+    note = _entry("notes.md", "# Notes\n\nIt extracts an invoice in under 9 seconds.\n",
+                  ignore=["unsourced-claim"])
+    assert audit(_ctx([note]), ["unsourced-claim"]).findings == []
+    note.ignore = []
+    assert [f.rule for f in audit(_ctx([note]), ["unsourced-claim"]).findings] == ["unsourced-claim"]
+
+
+def test_fingerprints_survive_an_inserted_paragraph() -> None:
+    def run(body: str) -> str:
+        answer = _entry("answers/impl.md", body, type="answer", sources=[Source(title="x")])
+        [f] = audit(_ctx([GO_LIVE, answer]), ["metric-conflict"]).findings
+        return f.fingerprint
+
+    base = "# Implementation\n\nThe median customer goes live in 8 weeks.\n"
+    assert run(base) == run(base.replace("\n\n", "\n\nA new paragraph about people.\n\n", 1))
