@@ -60,14 +60,14 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from . import units
 from .durations import parse_duration
-from .model import Block, Call, Claim, Entry, Metric, Source, Value
+from .model import Block, Call, Claim, Entry, Metric, Source, Turn, Value
 
 if TYPE_CHECKING:
     import numpy as np
@@ -565,6 +565,7 @@ _CONTRAST_BEFORE = re.compile(r"(?:\binstead of|\bnot|\brather than|\bvs\.?|\bve
                               re.I)
 _NOW_BEFORE_NUM = re.compile(r"\b(?:now|today|currently|these days)\b", re.I)
 _NOW = re.compile(r"\b(?:now|today|after|since|with)\b|[;:]", re.I)
+_RELATIVE_AFTER = re.compile(r"(?<=\[NUM\])\s+(?:that|which|who)\b.*$", re.I | re.S)
 
 
 def _inferred_role(c: Claim, masked: str) -> str | None:
@@ -577,7 +578,9 @@ def _inferred_role(c: Claim, masked: str) -> str | None:
     ahead = masked[:i]
     if _CONTRAST_BEFORE.search(ahead):
         return "before"
-    clause = _clause(masked)
+    # a relative clause after the figure says what the quantity is or was spent on ("saves [NUM]
+    # that used to go on calls"), not when the figure held
+    clause = _RELATIVE_AFTER.sub("", _clause(masked))
     if _BEFORE.search(clause):
         return "before"
     if _NOW_BEFORE_NUM.search(clause[:clause.find("[NUM]")] if "[NUM]" in clause else ""):
@@ -1159,6 +1162,39 @@ class Resolution:
         return any(m.target.origin == "metric" for m in self.backers)
 
 
+def states_value(a: Figure, b: Figure) -> bool:
+    """Whether ``a`` states ``b``'s value itself, not merely a value inside ``b``'s bound: a
+    one-sided bound is read as the value it names ("up to 40%" states 40%; 22% lies under it
+    without stating it, and "more than 20%" states 20%)."""
+    return agree(_unbounded(a), _unbounded(b))
+
+
+def _unbounded(f: Figure) -> Figure:
+    return replace(f, bound=None) if f.bound in _ONE_SIDED else f
+
+
+def retired_repeat(current: Resolution, retired: Resolution) -> Match | None:
+    """The retired figure a figure repeats, or None. ``current`` is what the approved KB says
+    about the figure, ``retired`` the same figure decided against the retired figures.
+
+    A figure repeats a retired one when it states the retired value itself (:func:`states_value`)
+    and no approved statement of the measure that it states as well backs it: not a statement of
+    an entry that supersedes the retired one (that entry is the current truth for the measure),
+    and not a registered metric that is at least as similar."""
+    for m in retired.backers:
+        old = m.target
+        if not states_value(current.figure, old):
+            continue
+        for b in current.backers:
+            if not states_value(current.figure, b.target):
+                continue
+            newer = b.target.entry is not None and old.entry_id in b.target.entry.supersedes
+            if newer or (b.target.origin == "metric" and b.score >= m.score):
+                return None
+        return m
+    return None
+
+
 def authority(f: Figure) -> int:
     """How much a figure's place counts: a metric, a sourced entry, a typed entry, an article."""
     if f.origin == "metric":
@@ -1406,8 +1442,9 @@ class FigureIndex:
         repeats: dict[Figure, Match] = {}
         if len(retired_set) and len(claim_set):
             for r in resolve(claim_set, retired_set, search_sets(claim_set, retired_set)):
-                if r.backers:
-                    repeats[r.figure] = r.backers[0]
+                repeat = retired_repeat(resolutions[r.figure], r)
+                if repeat is not None:
+                    repeats[r.figure] = repeat
                     eligible[position[r.figure]] = False  # a retired figure backs nothing
         return KBFigures(canonical=canonical, metrics=n, representations=reps, retired=retired_set,
                          resolutions=resolutions, claim_conflicts=claim_conflicts, metric_conflicts=metric_conflicts,
@@ -1487,8 +1524,7 @@ class FigureIndex:
                       eligible=kb.eligible)
         if len(kb.retired):
             for r, rr in zip(out, resolve(q, kb.retired, search_sets(q, kb.retired)), strict=True):
-                if rr.backers:
-                    r.retired = rr.backers[0]
+                r.retired = retired_repeat(r, rr)
         return out
 
     def draft(self, draft: Draft) -> list[Resolution]:
@@ -1527,27 +1563,41 @@ class FigureIndex:
 
     def call_figures(self, call: Call) -> list[Figure]:
         """What internal speakers state as figures, less what they restate about the prospect."""
-        from .claims import extract_claims
 
         entities = self.kb.entities
         external = {t.speaker.split(" ")[0] for t in call.turns if t.role == "external" and t.speaker}
         out: list[Figure] = []
-        before = ""  # the previous turn: often the question a figure answers
-        for t in call.turns:
-            sentences = [s.text for s in t.sentences] or [t.text]
-            if t.role == "internal":
-                said: list[str] = []
-                for s in t.sentences:
-                    preceding = " ".join(said)
-                    for c in extract_claims(s.text, first_line=s.line, first_column=s.column):
-                        if not c.masked or _about_the_listener(c, external):
-                            continue
-                        out.append(figure_of_claim(c, where="call", path=call.path, entities=entities,
-                                                   context=_claim_context(c, previous=preceding or before),
-                                                   preceding=preceding, speaker=t.speaker))
-                    said.append(s.text)
-            before = " ".join(sentences)
+        for t, c, preceding, context in _rep_claims(call):
+            if _about_the_listener(c, external):
+                continue
+            out.append(figure_of_claim(c, where="call", path=call.path, entities=entities,
+                                       context=context, preceding=preceding, speaker=t.speaker))
         return out
+
+
+def _rep_claims(call: Call) -> Iterator[tuple[Turn, Claim, str, str]]:
+    """(turn, claim, what the speaker said before it, the text its measure is judged by) for every
+    figure an internal speaker states."""
+    from .claims import extract_claims
+
+    before = ""  # the previous turn: often the question a figure answers
+    for t in call.turns:
+        sentences = [s.text for s in t.sentences] or [t.text]
+        if t.role == "internal":
+            said: list[str] = []
+            for s in t.sentences:
+                preceding = " ".join(said)
+                for c in extract_claims(s.text, first_line=s.line, first_column=s.column):
+                    if c.masked:
+                        yield t, c, preceding, _claim_context(c, previous=preceding or before)
+                said.append(s.text)
+        before = " ".join(sentences)
+
+
+def call_claim_contexts(call: Call) -> list[str]:
+    """The texts the audit embeds for what reps say in a call: what indexing can embed ahead of
+    time so that an audit of an up-to-date index embeds nothing."""
+    return [context for _, _, _, context in _rep_claims(call)]
 
 
 def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:

@@ -20,6 +20,9 @@ class RetiredClaim(Rule):
     Fix: take the figure out, and use what replaced it (the entry that lists the retired one under
     ``supersedes:``). Checked in approved entries, drafts and what internal speakers say on calls.
     A retired entry quoting its own figure is fine; draft and retired entries are not checked.
+    A figure repeats a retired one only when it states the retired value itself (22% lies under a
+    retired "up to 40%" without stating it), and not when the entry that supersedes the retired one,
+    or an approved metric at least as close, states it as well.
     """
 
     id = "retired-claim"

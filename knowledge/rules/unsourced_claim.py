@@ -12,6 +12,15 @@ from .base import AuditContext, Rule
 
 # A link to another page (not an anchor on this one) next to a figure cites it.
 _LINK = re.compile(r"\]\((?!#)[^()\s]+\)|https?://\S+")
+# A source named in prose: "according to a 2025 survey", "a study by the Hanover Institute",
+# "(Aberdeen Group, 2010)".
+_KIND = r"(?i:stud(?:y|ies)|surveys?|reports?|research|analys[ie]s|benchmarks?|polls?|census|(?:white )?papers?|index|audits?)"
+_NAMED_SOURCE = re.compile(
+    r"\b(?i:according to|as per|citing|source:)\s+(?:(?i:an?|the|their|its)\s+)?(?:(?:19|20)\d\d\s+)?"
+    rf"(?!(?i:our|my|your)\b)(?:[\w-]+\s+)?(?:{_KIND}\b|[A-Z])"
+    rf"|\b{_KIND}\s+(?:(?i:conducted|commissioned|published|run)\s+)?(?i:by|from)\s+(?:(?i:the)\s+)?[A-Z]"
+    r"|\([A-Z][^()\n]{1,60}?,?\s+(?:19|20)\d\d\)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
 
 
 class UnsourcedClaim(Rule):
@@ -22,7 +31,8 @@ class UnsourcedClaim(Rule):
         It extracts a full multi-page invoice in under 9 seconds.
 
     Fix: add the evidence under ``sources:`` (title, url, date), or name it next to the figure
-    ("(Capture benchmark, 2026)", or a link to the study or customer story in the same paragraph),
+    ("(Capture benchmark, 2026)", "according to a 2025 survey by ...", in its sentence or the one
+    before, or a link to the study or customer story in the same paragraph),
     or register the figure as a metric in the entry that owns it. A figure that agrees with,
     contradicts or repeats a registered metric has one behind it (the contradiction is a
     ``metric-conflict``). Draft and retired entries are not checked.
@@ -42,7 +52,7 @@ class UnsourcedClaim(Rule):
             via = kb.claim_conflicts.get(f)
             if via is not None and via.target.origin == "metric":
                 continue
-            if _cites_a_link(f):
+            if _cites_a_link(f) or _names_a_source(f):
                 continue
             yield self.finding(
                 message=f"states {quoted(f)} with no source: the entry lists no sources, the sentence names none, "
@@ -77,3 +87,20 @@ def _cites_a_link(f: Figure) -> bool:
                 j -= 1
             return j >= 0 and blocks[j].kind != "heading" and links(blocks[j].line, blocks[j].end_line)
     return links(f.line, f.line)
+
+
+def _names_a_source(f: Figure) -> bool:
+    """Whether the sentence holding the figure, or the sentence before it in its paragraph, names
+    a source in prose (a sentence may run over several lines: "According to a 2025 survey by
+    the ... Council, technicians spend ...")."""
+    entry, claim = f.entry, f.claim
+    if entry is None or claim is None or not claim.sentence:
+        return False
+    sentence = " ".join(claim.sentence.split())
+    block = next((b for b in entry.blocks if b.line <= f.line <= b.end_line), None)
+    text = " ".join(block.text.split()) if block is not None else sentence
+    i = text.find(sentence)
+    if i < 0:
+        return bool(_NAMED_SOURCE.search(sentence))
+    before = _SENTENCE_END.split(text[:i].strip())
+    return bool(_NAMED_SOURCE.search(f"{before[-1] if before else ''} {sentence}"))

@@ -304,3 +304,21 @@ def test_contexts_of_table_cells_and_short_sentences() -> None:
     assert "Payback on the subscription under [NUM]" in contexts
     assert "Discounts captured [NUM]" in contexts
     assert any(c.endswith("On average, [NUM].") and "Approvals are four times faster" in c for c in contexts)
+
+
+# -- retired figures and roles read off the words after a figure ---------------------------------
+
+
+def test_a_figure_under_a_retired_bound_does_not_state_it() -> None:
+    old = metric(40, "percent", qualifier="up to")
+    assert M.agree(fig("Route planning cuts travel time by 22%."), old)  # consistent with the bound
+    assert not M.states_value(fig("Route planning cuts travel time by 22%."), old)
+    assert not M.states_value(fig("Route planning cuts more than a fifth of travel time."), old)
+    assert M.states_value(fig("Route planning cuts travel time by up to 40%."), old)
+    assert M.states_value(fig("Route planning cuts travel time by about 40%."), old)
+
+
+def test_a_relative_clause_after_the_figure_is_not_its_time() -> None:
+    text = "Each dispatcher saves about 9 hours a week that used to go on confirmation calls."
+    assert fig(text).role is None
+    assert fig("Teams needed 14 weeks before switching to Northwind.").role == "before"
