@@ -11,12 +11,13 @@ import hashlib
 
 from knowledge.model import Block, Call, Entry
 from knowledge.store import Chunk, text_key
+from knowledge.units import describe
 
 MAX_WORDS = 150
 
 # Bump when what a file is parsed or cut into changes: the next ingest then re-parses every file
 # (vectors already cached are reused, so only new texts are embedded).
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
 
 
 def _chunk_id(path: str, kind: str, line: int, text: str) -> str:
@@ -69,7 +70,10 @@ def entry_chunks(entry: Entry, model: str) -> list[Chunk]:
             chunks.append(_make(entry, "section", group[0].line, group[-1].end_line, section, f"{title}: {text}", model))
     for m in entry.metrics:
         line = m.line or entry.line_of("metrics")
-        text = f"{title}: {m.name}"
+        # The figure itself, in words, belongs in the text: "how much time ..." should meet
+        # "9 hours", not only the metric's name.
+        figure = describe(m.value, m.unit) + (f" ({m.qualifier})" if m.qualifier else "")
+        text = f"{title}: {m.name}: {figure}"
         chunks.append(_make(entry, "metric", line, line, m.id, text, model))
     for i, example in enumerate(entry.examples):
         line = entry.key_lines.get(f"examples[{i}]", entry.line_of("examples"))
@@ -77,6 +81,15 @@ def entry_chunks(entry: Entry, model: str) -> list[Chunk]:
     for c in entry.claims:
         if c.masked:
             chunks.append(_make(entry, "claim", c.line, c.end_line, f"{c.line}:{c.column}", c.masked, model))
+    # The other texts the audit compares figures by (a metric's name in its entry, a claim's table
+    # row or lead-in sentence): embedded now, so that an audit of an up-to-date index embeds nothing.
+    from knowledge.matching import claim_contexts
+
+    for m in entry.metrics:
+        line = m.line or entry.line_of("metrics")
+        chunks.append(_make(entry, "context", line, line, m.id, f"{title}: {m.name}", model))
+    for text in claim_contexts(entry):
+        chunks.append(_make(entry, "context", entry.body_line, entry.body_line, "", text, model))
     return _dedupe(chunks)
 
 
@@ -120,4 +133,10 @@ def call_chunks(call: Call, model: str) -> list[Chunk]:
                                             path=call.path, kind="claim", line=c.line, end_line=c.end_line,
                                             section=f"{c.line}:{c.column}", text=c.masked,
                                             vector_key=text_key(model, c.masked)))
+    from knowledge.matching import call_claim_contexts
+
+    for text in call_claim_contexts(call):
+        chunks.append(Chunk(id=_chunk_id(call.path, "context", 0, text), record_id=call.path, path=call.path,
+                            kind="context", line=1, end_line=1, section="", text=text,
+                            vector_key=text_key(model, text)))
     return _dedupe(chunks)

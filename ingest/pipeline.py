@@ -17,7 +17,7 @@ from typing import Any
 from knowledge.model import Finding
 from knowledge.serialize import call_to_dict, entry_to_dict, finding_to_record
 from knowledge.settings import Settings
-from knowledge.store import Catalog, Chunk, open_catalog, open_store
+from knowledge.store import Catalog, Chunk, open_catalog, open_store, text_key
 
 from .chunking import CHUNKER_VERSION, SEARCHABLE, call_chunks, entry_chunks
 from .kb import content_hash, iter_entry_files, parse_entry
@@ -88,6 +88,12 @@ def _scan(settings: Settings) -> dict[str, tuple[str, Path, bytes]]:
 SMALL_JOB = 300
 
 
+def _reference_texts() -> list[str]:
+    from knowledge.objections import reference_texts
+
+    return reference_texts()
+
+
 def _pick_embedder(n_texts: int) -> Any:
     from knowledge.embedding import get_embedder
 
@@ -147,6 +153,8 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
         need_keys: dict[str, str] = {}
         for c in chunks:
             need_keys.setdefault(c.vector_key, c.text)
+        for text in _reference_texts():
+            need_keys.setdefault(text_key(model, text), text)
         cached = catalog.cached_keys(need_keys)
         missing = [(k, t) for k, t in need_keys.items() if k not in cached]
         report.texts_reused = len(need_keys) - len(missing)
@@ -210,7 +218,8 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
         if stale:
             store.delete(stale)
         store.written()
-        catalog.prune_vectors({c.vector_key for c in catalog.chunks()})
+        catalog.prune_vectors({c.vector_key for c in catalog.chunks()}
+                              | {text_key(model, t) for t in _reference_texts()})
         catalog.set_meta("dirty", "0")
         report.problems = _problems(catalog)
         report.chunks = len(current)

@@ -34,7 +34,6 @@ The steps, each cheap enough for thousands of calls:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -909,29 +908,17 @@ def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Call
 # On the index
 
 
-def _prototype_vectors(vectors: Any) -> tuple[np.ndarray, np.ndarray]:
-    """The vectors of the generic prototypes, cached in the index's catalog after the first use so
+def reference_texts() -> list[str]:
+    """Texts every analysis compares with, whatever the KB: ingest embeds them with the rest, so
     that a run on an up-to-date index embeds nothing."""
-    import base64
+    return list(PROTOTYPES) + list(NON_OBJECTIONS)
 
+
+def _prototype_vectors(vectors: Any) -> tuple[np.ndarray, np.ndarray]:
+    """The vectors of the generic prototypes and of the neutral sentences they are set against."""
     import numpy as np
 
-    texts = list(PROTOTYPES) + list(NON_OBJECTIONS)
-    catalog = getattr(vectors, "catalog", None)
-    model = getattr(vectors, "model", "") or ""
-    digest = hashlib.sha1("\x00".join([model, *texts]).encode()).hexdigest()[:16]
-    key = f"objection-prototypes:{digest}"
-    mat: np.ndarray | None = None
-    if catalog is not None:
-        raw = catalog.get_meta(key)
-        if raw:
-            buf = np.frombuffer(base64.b64decode(raw), dtype=np.float32)
-            if buf.size % len(texts) == 0:
-                mat = buf.reshape(len(texts), -1)
-    if mat is None:
-        mat = np.asarray(vectors(texts), dtype=np.float32)
-        if catalog is not None:
-            catalog.set_meta(key, base64.b64encode(np.ascontiguousarray(mat).tobytes()).decode())
+    mat = np.asarray(vectors(reference_texts()), dtype=np.float32)
     return mat[:len(PROTOTYPES)], mat[len(PROTOTYPES):]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.chunking import SEARCHABLE
 from ingest.pipeline import index_is_current, ingest
 from knowledge.search import search
 from knowledge.settings import load_settings
@@ -56,7 +57,7 @@ def _consistent(settings) -> None:
     catalog = open_catalog(settings)
     try:
         model = catalog.get_meta("model")
-        searchable = {c.id for c in catalog.chunks() if c.kind != "claim"}
+        searchable = {c.id for c in catalog.chunks() if c.kind in SEARCHABLE}
     finally:
         catalog.close()
     assert VectorStore(settings, model).ids() == searchable
