@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 from fastapi import Query, Request
@@ -12,6 +13,20 @@ from knowledge.settings import Settings
 
 def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
+    return settings
+
+
+_refreshing = threading.Lock()
+
+
+def get_current_settings(request: Request) -> Settings:
+    """Settings, after bringing the index up to date as the CLI's analysing commands do: an audit
+    over HTTP sees the KB as it is on disk now. One refresh at a time per server."""
+    settings: Settings = request.app.state.settings
+    from ingest.pipeline import refresh
+
+    with _refreshing:
+        refresh(settings)
     return settings
 
 

@@ -81,9 +81,8 @@ def errors() -> Iterator[None]:
 
 def ensure_index(settings: Any) -> None:
     """Refresh the index when files changed; the model is loaded only when there is work."""
-    from ingest.pipeline import index_is_current
-    from ingest.pipeline import ingest as run_ingest
+    from ingest.pipeline import index_is_current, refresh
 
     if not index_is_current(settings):
         console(stderr=True).print("[dim]The KB changed since the last ingest: updating the index…[/]")
-        run_ingest(settings)
+        refresh(settings)

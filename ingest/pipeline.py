@@ -282,3 +282,11 @@ def index_is_current(settings: Settings) -> bool:
         catalog.close()
     files = _scan(settings)
     return known == {rel: content_hash(raw) for rel, (_, _, raw) in files.items()}
+
+
+def refresh(settings: Settings, *, progress: Progress | None = None) -> IngestReport | None:
+    """Ingest when the KB or its calls changed since the last ingest; None when it was current.
+    Checking costs a read and a hash of every file, and loads no model."""
+    if index_is_current(settings):
+        return None
+    return ingest(settings, progress=progress)

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from api.deps import get_settings, get_today
+from api.deps import get_current_settings, get_today
 from knowledge.aeo import aeo_score, build_export
 from knowledge.settings import Settings
 
@@ -27,20 +27,20 @@ def _file(settings: Settings, today: date, base_url: str | None, path: str, medi
 
 @router.get("/aeo/llms.txt", response_class=Response, summary="llms.txt: the same bytes as `canon export aeo` writes",
             responses={200: {"content": {"text/plain": {}}}})
-def get_llms_txt(settings: Annotated[Settings, Depends(get_settings)], today: Annotated[date, Depends(get_today)],
+def get_llms_txt(settings: Annotated[Settings, Depends(get_current_settings)], today: Annotated[date, Depends(get_today)],
                  base_url: BaseUrl = None) -> Response:
     return _file(settings, today, base_url, "llms.txt", "txt")
 
 
 @router.get("/aeo/llms-full.txt", response_class=Response, summary="llms-full.txt: every exported page in one file",
             responses={200: {"content": {"text/plain": {}}}})
-def get_llms_full_txt(settings: Annotated[Settings, Depends(get_settings)],
+def get_llms_full_txt(settings: Annotated[Settings, Depends(get_current_settings)],
                       today: Annotated[date, Depends(get_today)], base_url: BaseUrl = None) -> Response:
     return _file(settings, today, base_url, "llms-full.txt", "txt")
 
 
 @router.get("/aeo/manifest", summary="manifest.json of the export: every entry, included or not, and why not")
-def get_manifest(settings: Annotated[Settings, Depends(get_settings)], today: Annotated[date, Depends(get_today)],
+def get_manifest(settings: Annotated[Settings, Depends(get_current_settings)], today: Annotated[date, Depends(get_today)],
                  base_url: BaseUrl = None) -> Response:
     return _file(settings, today, base_url, "manifest.json", "json")
 
@@ -49,7 +49,7 @@ def get_manifest(settings: Annotated[Settings, Depends(get_settings)], today: An
             summary="One exported page: Markdown, or its JSON-LD (format=jsonld), or its HTML (format=html)",
             responses={200: {"content": {"text/markdown": {}, "application/ld+json": {}, "text/html": {}}},
                        404: {"description": "No such entry, or the entry is not exported (the message says why)"}})
-def get_page(entry_id: str, settings: Annotated[Settings, Depends(get_settings)],
+def get_page(entry_id: str, settings: Annotated[Settings, Depends(get_current_settings)],
              today: Annotated[date, Depends(get_today)],
              fmt: Annotated[Literal["markdown", "jsonld", "html"], Query(alias="format")] = "markdown",
              base_url: BaseUrl = None) -> Response:
@@ -59,7 +59,7 @@ def get_page(entry_id: str, settings: Annotated[Settings, Depends(get_settings)]
 
 @router.get("/aeo/score", summary="AEO readiness of each entry and of the KB (same JSON as "
                                   "`canon aeo score --format json`)")
-def get_score(settings: Annotated[Settings, Depends(get_settings)], today: Annotated[date, Depends(get_today)],
+def get_score(settings: Annotated[Settings, Depends(get_current_settings)], today: Annotated[date, Depends(get_today)],
               limit: Annotated[int | None, Query(ge=1, description="Only the N entries with the most to gain.")]
               = None) -> dict[str, Any]:
     return aeo_score(settings, today=today, limit=limit)

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field, model_validator
 
-from api.deps import get_settings, get_today
+from api.deps import get_current_settings, get_today
 from knowledge.audit import run_audit, run_check
 from knowledge.settings import Settings
 
@@ -38,7 +38,7 @@ class CheckRequest(BaseModel):
 
 @router.get("/audit", summary="Check the KB and its calls (same JSON as `canon audit --format json`)")
 def get_audit(
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: Annotated[Settings, Depends(get_current_settings)],
     today: Annotated[date, Depends(get_today)],
     rule: Annotated[list[str] | None, Query(description="Run only this rule; repeat for several.")] = None,
 ) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def get_audit(
 @router.post("/check", summary="Check drafts against the KB (same JSON as `canon check --format json`)")
 def post_check(
     body: CheckRequest,
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: Annotated[Settings, Depends(get_current_settings)],
     today: Annotated[date, Depends(get_today)],
 ) -> dict[str, Any]:
     from ingest.drafts import parse_draft_text

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from api.deps import get_settings, get_today
+from api.deps import get_current_settings, get_today
 from knowledge.objections import find_objections
 from knowledge.settings import Settings
 
@@ -16,7 +16,7 @@ router = APIRouter(tags=["objections"])
             summary="Objections raised in calls and the entries that answer them (same JSON as "
                     "`canon objections --format json`)")
 def get_objections(
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: Annotated[Settings, Depends(get_current_settings)],
     today: Annotated[date, Depends(get_today)],
     min_calls: Annotated[int, Query(ge=1, description="Only objections raised in at least this many calls.")] = 1,
 ) -> dict[str, Any]:

@@ -84,3 +84,15 @@ def test_unindexed_kb_says_what_to_do(tmp_path, fake_embedder):
     c = TestClient(create_app(load_settings(tmp_path)))
     r = c.get("/v1/entries")
     assert r.status_code == 503 and "canon ingest" in r.json()["error"]["message"]
+
+
+def test_audit_sees_files_changed_after_the_server_started(client, example_kb):
+    before = client.get("/v1/audit", params={"today": "2026-11-23"}).json()
+    (example_kb / "messaging" / "new-claim.md").write_text(
+        "---\ntype: message\ntitle: New claim\nowner: a@example.com\nreviewed: 2026-11-01\n"
+        "sources:\n  - title: Note\n    date: 2026-10-01\n---\n\n# New claim\n\nBroken YAML is not here.\n")
+    (example_kb / "broken.md").write_text("---\ntitle: [oops\n---\n")
+    after = client.get("/v1/audit", params={"today": "2026-11-23"}).json()
+    paths = {f["path"] for f in after["findings"]} - {f["path"] for f in before["findings"]}
+    assert "broken.md" in paths
+    assert client.get("/v1/entries/messaging/new-claim").status_code == 200
