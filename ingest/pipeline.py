@@ -25,7 +25,7 @@ from .kb import content_hash, iter_entry_files, parse_entry
 # progress(phase, done, total): phases are "scan", "parse", "embed", "store".
 Progress = Callable[[str, int, int], None]
 
-EMBED_BATCH = 256  # texts embedded and cached per step: an interrupted run keeps all finished steps
+EMBED_BATCH = 1024  # texts embedded and cached per step: an interrupted run keeps all finished steps
 
 
 def _checkpoint(phase: str) -> None:
@@ -149,7 +149,9 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
             chunks.extend(file_chunks)
             tick("parse", i, len(todo))
 
-        # 2. Embed what is not cached, in steps that are each committed to the cache.
+        # 2. Embed what is not cached, in steps that are each committed to the cache; 3. add the
+        # vectors of searchable chunks to the store next to the old ones. A worker thread stores
+        # each step's vectors while the next step is embedded, so the store adds almost no time.
         need_keys: dict[str, str] = {}
         for c in chunks:
             need_keys.setdefault(c.vector_key, c.text)
@@ -159,35 +161,26 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
         missing = [(k, t) for k, t in need_keys.items() if k not in cached]
         report.texts_reused = len(need_keys) - len(missing)
         report.texts_embedded = len(missing)
-        if missing:
-            embedder = embedder or _pick_embedder(len(missing))
-            # Sorting by length keeps batches of similar length: less padding, faster encoding.
-            missing.sort(key=lambda kt: len(kt[1]))
-            done = 0
-            tick("embed", 0, len(missing))
-            for start in range(0, len(missing), EMBED_BATCH):
-                part = missing[start:start + EMBED_BATCH]
-                vecs = embedder.embed([t for _, t in part])
-                catalog.put_vectors([k for k, _ in part], vecs)
-                done += len(part)
-                tick("embed", done, len(missing))
-                _checkpoint("embed")
 
-        # 3. Add the new vectors to the store next to the old ones.
-        catalog.set_meta("dirty", "1")
+        catalog.set_meta("dirty", "1")  # from the first vector stored until the garbage is collected
         store = open_store(settings, model)
-        searchable = [c for c in chunks if c.kind in SEARCHABLE]
-        if searchable:
-            import numpy as np
-
-            vectors = catalog.get_vectors([c.vector_key for c in searchable], dim)
-            mat = np.stack([vectors[c.vector_key] for c in searchable])
-            metas = [_chunk_meta(c) for c in searchable]
-            step = 1000
-            for start in range(0, len(searchable), step):
-                store.upsert([c.id for c in searchable[start:start + step]], mat[start:start + step],
-                             metas[start:start + step])
-                tick("store", min(start + step, len(searchable)), len(searchable))
+        with _StoreWriter(store, [c for c in chunks if c.kind in SEARCHABLE], tick) as writer:
+            writer.add(catalog.get_vectors([k for k in writer.waiting if k in cached], dim))
+            if missing:
+                embedder = embedder or _pick_embedder(len(missing))
+                # Sorting by length keeps batches of similar length: less padding, faster encoding.
+                missing.sort(key=lambda kt: len(kt[1]))
+                done = 0
+                tick("embed", 0, len(missing))
+                for start in range(0, len(missing), EMBED_BATCH):
+                    part = missing[start:start + EMBED_BATCH]
+                    keys = [k for k, _ in part]
+                    vecs = embedder.embed([t for _, t in part])
+                    catalog.put_vectors(keys, vecs)
+                    writer.add(dict(zip(keys, vecs, strict=True)))
+                    done += len(part)
+                    tick("embed", done, len(missing))
+                    _checkpoint("embed")
 
         _checkpoint("stored")
 
@@ -227,6 +220,51 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
         catalog.close()
     report.seconds = time.perf_counter() - t0
     return report
+
+
+class _StoreWriter:
+    """Adds searchable chunks to the vector store as their vectors become known, on one worker
+    thread; leaving the ``with`` block waits for every write and raises the first failure."""
+
+    STEP = 1000
+
+    def __init__(self, store: Any, searchable: list[Chunk], tick: Progress) -> None:
+        self.store = store
+        self.tick = tick
+        self.total = len(searchable)
+        self.done = 0
+        self.waiting: dict[str, list[Chunk]] = {}
+        for c in searchable:
+            self.waiting.setdefault(c.vector_key, []).append(c)
+        self.futures: list[Any] = []
+
+    def __enter__(self) -> _StoreWriter:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="canon-store")
+        return self
+
+    def add(self, vectors: dict[str, Any]) -> None:
+        import numpy as np
+
+        ready = [(c, vectors[k]) for k in list(self.waiting) if k in vectors for c in self.waiting.pop(k)]
+        for start in range(0, len(ready), self.STEP):
+            part = ready[start:start + self.STEP]
+            self.futures.append(self.pool.submit(
+                self.store.upsert, [c.id for c, _ in part], np.stack([v for _, v in part]),
+                [_chunk_meta(c) for c, _ in part]))
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        try:
+            for f in self.futures:
+                if exc_type is None:
+                    f.result()
+                    self.done += 1
+                    self.tick("store", min(self.done * self.STEP, self.total), self.total)
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=exc_type is not None)
+        if exc_type is None and self.waiting:
+            raise RuntimeError(f"{len(self.waiting)} chunks got no vector")  # a bug, not bad input
 
 
 def _chunk_meta(c: Chunk) -> dict[str, Any]:
