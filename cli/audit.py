@@ -39,7 +39,7 @@ class FailOn(StrEnum):
 
 FormatOption = Annotated[
     ReportFormat,
-    typer.Option("--format", "-f", help="text for people; json (SPEC section 5), line (path:line:column: "
+    typer.Option("--format", "-f", help="text for people; json (findings as data, see the README), line (path:line:column: "
                  "severity rule message), sarif (SARIF 2.1.0, for code scanning) or github (Actions "
                  "annotations) for machines."),
 ]

@@ -23,7 +23,7 @@ from .common import (
 def objections(
     kb: KBOption = None,
     today: TodayOption = None,
-    fmt: Annotated[Format, typer.Option("--format", help="text for people, json (SPEC section 6) for scripts.")] = Format.text,
+    fmt: Annotated[Format, typer.Option("--format", help="text for people, json (objections as data) for scripts.")] = Format.text,
     min_calls: Annotated[int, typer.Option("--min-calls", help="Show only objections raised in at least this many calls.",
                                            min=1)] = 1,
     chroma_url: ChromaOption = None,
