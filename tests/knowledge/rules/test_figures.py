@@ -2,8 +2,9 @@
 unsupported-claim, retired-claim, rep-misstatement.
 
 Data-driven cases live in ``tests/data/rules/<rule-id>/*.yaml`` in the format documented in
-``test_structural.py``, with one key more: ``calls`` (path relative to the KB root -> file text),
-parsed by the real call readers with the case's ``canon.toml``. Unit tests below build entries,
+``test_structural.py``, whose runner these tests share; figure cases often use its ``calls`` key
+(path relative to the KB root -> file text), parsed by the real call readers with the case's
+``canon.toml``. Unit tests below build entries,
 drafts and calls in memory. All of it runs with the deterministic fake embedder; the thresholds
 are the real model's, and ``test_accuracy.py`` measures them with it.
 """
@@ -21,60 +22,18 @@ from ingest.drafts import parse_draft_text
 from knowledge.audit import audit, check
 from knowledge.embedding import FakeEmbedder
 from knowledge.matching import FigureIndex
-from knowledge.model import KB, Call, Entry, Finding, Metric, Sentence, Source, Turn
+from knowledge.model import KB, Call, Entry, Metric, Sentence, Source, Turn
 from knowledge.rules import AuditContext
 
-from .test_structural import DEFAULT_TODAY, _matches, case_files, check_case
+from .test_structural import case_files, check_case
 
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
                 "retired-claim", "rep-misstatement")
 
 
-def run_figure_case(path: Path, tmp_path: Path, embedder: Any = None) -> tuple[dict[str, Any], list[Finding]]:
-    """Like ``test_structural.run_case``, with calls."""
-    from ingest.calls import parse_call
-    from ingest.drafts import parse_draft_text
-    from ingest.kb import load_kb
-    from knowledge.settings import load_settings
-
-    case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    rule_id = path.parent.name
-    root = tmp_path / "kb"
-    root.mkdir()
-    if case.get("canon_toml"):
-        (root / "canon.toml").write_text(case["canon_toml"], encoding="utf-8")
-    settings = load_settings(root, environ={})
-    kb = load_kb(settings, files={rel: text.encode() for rel, text in (case.get("files") or {}).items()})
-    calls = [parse_call(root / rel, rel=rel, settings=settings.calls, text=text)
-             for rel, text in (case.get("calls") or {}).items()]
-    ctx = AuditContext(settings=settings, kb=kb, today=case.get("today") or DEFAULT_TODAY, calls=calls,
-                       vectors=(embedder or FakeEmbedder()).embed)
-    findings = list(audit(ctx, [rule_id]).findings)
-    drafts = [parse_draft_text(text, rel) for rel, text in (case.get("drafts") or {}).items()]
-    if drafts:
-        findings += check(ctx, drafts, [rule_id]).findings
-    return case, findings
-
-
-def check_figure_case(path: Path, tmp_path: Path, embedder: Any = None) -> None:
-    case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not case.get("calls"):
-        check_case(path, tmp_path, embedder)
-        return
-    case, findings = run_figure_case(path, tmp_path, embedder)
-    expected = case.get("findings") or []
-    shown = "\n".join(f"  {f.path}:{f.line} {f.severity} {f.rule} {f.message} {f.related or ''}" for f in findings)
-    assert len(findings) == len(expected), f"{case.get('description', '')}\ngot:\n{shown}"
-    unmatched = list(findings)
-    for want in expected:
-        hit = next((f for f in unmatched if _matches(want, f)), None)
-        assert hit is not None, f"{case.get('description', '')}\nexpected {want}\ngot:\n{shown}"
-        unmatched.remove(hit)
-
-
 @pytest.mark.parametrize("path", case_files(FIGURE_RULES), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_figure_rule_case(path: Path, tmp_path: Path) -> None:
-    check_figure_case(path, tmp_path)
+    check_case(path, tmp_path)
 
 
 def test_every_figure_rule_has_cases_with_and_without_findings() -> None:
@@ -90,7 +49,7 @@ def test_figure_cases_with_the_real_model(path: Path, tmp_path: Path) -> None:
     """The thresholds are the real model's: the same cases hold with it."""
     from knowledge.embedding import MiniLMNumpyEmbedder
 
-    check_figure_case(path, tmp_path, MiniLMNumpyEmbedder())
+    check_case(path, tmp_path, MiniLMNumpyEmbedder())
 
 
 # -- unit tests: entries, drafts and calls built in memory -------------------------------------------

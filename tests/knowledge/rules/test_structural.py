@@ -53,7 +53,9 @@ def case_files(rules: tuple[str, ...] = RULES) -> list[Path]:
 
 
 def run_case(path: Path, tmp_path: Path, embedder: Any = None) -> tuple[dict[str, Any], list[Finding]]:
-    """Build the case's KB and run its rule (the folder's name): the case and the findings."""
+    """Build the case's KB (``files``), its calls (``calls``) and drafts (``drafts``), and run its
+    rule (the folder's name): the case and the findings."""
+    from ingest.calls import parse_call
     from ingest.drafts import parse_draft_text
     from ingest.kb import load_kb
     from knowledge.settings import load_settings
@@ -68,7 +70,10 @@ def run_case(path: Path, tmp_path: Path, embedder: Any = None) -> tuple[dict[str
     files = {rel: text.encode("utf-8") for rel, text in (case.get("files") or {}).items()}
     kb = load_kb(settings, files=files)
     today = case.get("today") or DEFAULT_TODAY
-    ctx = AuditContext(settings=settings, kb=kb, today=today, vectors=(embedder or FakeEmbedder()).embed)
+    calls = [parse_call(root / rel, rel=rel, settings=settings.calls, text=text)
+             for rel, text in (case.get("calls") or {}).items()]
+    ctx = AuditContext(settings=settings, kb=kb, today=today, calls=calls,
+                       vectors=(embedder or FakeEmbedder()).embed)
     findings = list(audit(ctx, [rule_id]).findings)
     drafts = [parse_draft_text(text, rel) for rel, text in (case.get("drafts") or {}).items()]
     if drafts:
