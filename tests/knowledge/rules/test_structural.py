@@ -1,4 +1,5 @@
-"""Data-driven cases of the structural rules: ``tests/data/rules/<rule-id>/*.yaml``.
+"""Data-driven cases of the rules: ``tests/data/rules/<rule-id>/*.yaml`` (the structural rules
+here, the figure rules in ``test_figures.py``, through the same runner).
 
 Each case file holds one KB (Markdown files, parsed by the real ingest code so that lines are
 the lines a user sees), optionally drafts, and the findings of that rule it must produce, no more
@@ -17,6 +18,9 @@ and no fewer::
     drafts:                            # optional: run the rule's draft check on these
       drafts/launch.md: |
         Text.
+    calls:                             # optional: call transcripts, as files of the KB
+      calls/acme.txt: |
+        Jordan Lee: We cut onboarding to six weeks.
     findings:
       - path: proof/a.md
         line: 2
