@@ -305,6 +305,17 @@ def parse_markdown(body: str, body_line: int) -> Body:
         item_start = any(c.kind == "list_item" and c.start == start for c in stack)
         return quoted, item_start
 
+    def add_leaf(kind: str, text: str, start: int, end: int) -> None:
+        """A paragraph or table: part of the container it sits in, else a block of its own."""
+        if stack:
+            stack[-1].parts.append(text)
+            block = stack[-1].block
+        else:
+            block = Block(kind=kind, text=text, line=start + shift, end_line=end - 1 + shift, section=section)
+            out.blocks.append(block)
+        quoted, item_start = leaf_context(start)
+        segments.append(_Segment(start, end, kind, block, quoted, item_start))
+
     while i < n:
         tok = tokens[i]
         typ = tok.type
@@ -337,15 +348,7 @@ def parse_markdown(body: str, body_line: int) -> Body:
         elif typ == "paragraph_open" and tok.map:
             text = plain_text(tokens[i + 1].content)
             start, end = tok.map
-            if stack:
-                stack[-1].parts.append(text)
-                block = stack[-1].block
-            else:
-                block = Block(kind="paragraph", text=text, line=start + shift, end_line=end - 1 + shift,
-                              section=section)
-                out.blocks.append(block)
-            quoted, item_start = leaf_context(start)
-            segments.append(_Segment(start, end, "paragraph", block, quoted, item_start))
+            add_leaf("paragraph", text, start, end)
             i += 3
             continue
         elif typ == "table_open" and tok.map:
@@ -362,15 +365,7 @@ def parse_markdown(body: str, body_line: int) -> Body:
                     cells = []
                 j += 1
             text = "\n".join(rows)
-            if stack:
-                stack[-1].parts.append(text)
-                block = stack[-1].block
-            else:
-                block = Block(kind="table", text=text, line=start + shift, end_line=end - 1 + shift,
-                              section=section)
-                out.blocks.append(block)
-            quoted, item_start = leaf_context(start)
-            segments.append(_Segment(start, end, "table", block, quoted, item_start))
+            add_leaf("table", text, start, end)
             i = j + 1
             continue
         elif typ in ("fence", "code_block") and tok.map:
