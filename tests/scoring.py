@@ -370,3 +370,126 @@ def below_floors(figures: Mapping[str, float | int | None],
     counts as under it."""
     return {k: None if v is None else round(float(v), 3) for k, v in figures.items()
             if k in floors and (v is None or v < floors[k])}
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules: every audit/check finding judged against the labels (the corpora's full label schema)
+
+
+def _related_paths(expected: Mapping[str, Any]) -> list[str]:
+    rel = expected.get("related")
+    if rel is None:
+        return []
+    return [rel] if isinstance(rel, str) else list(rel)
+
+
+def rule_label_hit(finding: Mapping[str, Any], expected: Mapping[str, Any]) -> bool:
+    """Whether ``finding`` is the labelled ``expected`` finding, under every label field the corpora use.
+
+    Same rule, and one of: for ``duplicate-entry`` either entry of the pair, any line; for
+    ``objection-gap`` the objection entry (``alt_paths``) or any of the theme's ``mentions``; an
+    ``any_line`` label, any line of its file; its own path at ``line``, an ``alt_lines`` line or within
+    ``turn_lines``; an ``alt_paths`` file; or the other side (a ``related`` path) at ``related_line``.
+    """
+    if finding["rule"] != expected["rule"]:
+        return False
+    path, line = finding["path"], finding.get("line")
+    related = _related_paths(expected)
+    if expected["rule"] == "duplicate-entry":
+        return path == expected["path"] or path in related
+    if path in expected.get("alt_paths", []):
+        return True
+    if expected["rule"] == "objection-gap":
+        mentions = {(m["path"], m["line"]) for m in expected.get("mentions", [])}
+        if (path, line) in mentions:
+            return True
+    if path == expected["path"]:
+        if expected.get("any_line") or _within(line, accepted_lines(expected)):
+            return True
+    if "related_line" in expected and path in related and line == expected["related_line"]:
+        return True
+    return False
+
+
+@dataclass
+class RuleCounts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    negatives: int = 0   # false positives on a labelled negative line
+    tolerated: int = 0   # findings on an ``optional`` label: neither right nor wrong
+
+    @property
+    def prf(self) -> PRF:
+        return prf(self.tp, self.tp + self.fp, self.tp, self.tp + self.fn)
+
+
+@dataclass
+class RuleScore:
+    """Per-rule counts, and the findings and labels behind them (for a development report)."""
+
+    counts: dict[str, RuleCounts]
+    false_positives: list[Mapping[str, Any]]
+    missed: list[Mapping[str, Any]]
+
+    def total(self, rules: Iterable[str] | None = None) -> RuleCounts:
+        wanted = set(self.counts) if rules is None else set(rules)
+        out = RuleCounts()
+        for rule, c in self.counts.items():
+            if rule in wanted:
+                out.tp += c.tp
+                out.fp += c.fp
+                out.fn += c.fn
+                out.negatives += c.negatives
+                out.tolerated += c.tolerated
+        return out
+
+
+def score_rules(section: Mapping[str, Any], findings: Iterable[Mapping[str, Any]]) -> RuleScore:
+    """Score findings (JSON dicts) against one labels section (``audit`` or ``check``).
+
+    Findings are first deduplicated by (rule, path, line). Only the section's ``rules`` are judged.
+    A finding that hits a required label is a true positive (several hitting one label count once);
+    one that hits only ``optional`` labels is tolerated; a ``metric-conflict`` on the line of an
+    expected ``rep-misstatement`` is neither (the corpora's READMEs say so); any other finding is a
+    false positive, counted under ``negatives`` too when it lands on a labelled negative line (for
+    its rule, or for any rule when the negative names none). A required label no finding hits is a
+    false negative.
+    """
+    rules = set(section["rules"])
+    expected = [e for e in section["expected"] if e["rule"] in rules]
+    required = [e for e in expected if not e.get("optional")]
+    negatives = section.get("negatives", [])
+    rep_spans = [(e["path"], accepted_lines(e)) for e in required if e["rule"] == "rep-misstatement"]
+    counts: dict[str, RuleCounts] = {r: RuleCounts() for r in sorted(rules)}
+    hit: set[int] = set()
+    seen: set[tuple[str, str, int | None]] = set()
+    fps: list[Mapping[str, Any]] = []
+    for f in findings:
+        key = (f["rule"], f["path"], f.get("line"))
+        if f["rule"] not in rules or key in seen:
+            continue
+        seen.add(key)
+        matched = [i for i, e in enumerate(required) if rule_label_hit(f, e)]
+        if matched:
+            hit.update(matched)
+            continue
+        if any(rule_label_hit(f, e) for e in expected if e.get("optional")):
+            counts[f["rule"]].tolerated += 1
+            continue
+        if f["rule"] == "metric-conflict" and any(f["path"] == p and _within(f.get("line"), s)
+                                                  for p, s in rep_spans):
+            continue
+        counts[f["rule"]].fp += 1
+        fps.append(f)
+        if any(n["path"] == f["path"] and _within(f.get("line"), [span(n)])
+               and (not n.get("rules") or f["rule"] in n["rules"]) for n in negatives):
+            counts[f["rule"]].negatives += 1
+    missed = []
+    for i, e in enumerate(required):
+        if i in hit:
+            counts[e["rule"]].tp += 1
+        else:
+            counts[e["rule"]].fn += 1
+            missed.append(e)
+    return RuleScore(counts, fps, missed)

@@ -1,0 +1,155 @@
+"""Accuracy on every labelled corpus: ``canon audit``, ``canon check`` and ``canon objections`` run
+as a user runs them, scored against each corpus's ``labels.json``.
+
+    python bench/accuracy.py                          # every corpus, summary table
+    python bench/accuracy.py --rules                  # and a row per rule
+    python bench/accuracy.py --corpus northwind --show  # and the false positives and misses
+    python bench/accuracy.py --json out.json          # the figures as data
+
+Corpora: ``northwind``, ``larkspur`` and ``real-labelled`` from ``../shared/corpora`` (skipped when
+absent) and the bundled example (``examples``). Each KB is copied into a work folder that is kept
+between runs (``--work``, default under the system temp folder), so a second run only re-embeds what
+changed. Scoring is :func:`tests.scoring.score_rules` (the corpora's whole label schema: ``optional``,
+``any_line``, ``related_line``, ``turn_lines``, ``alt_paths``) and
+:func:`tests.scoring.score_objections`.
+
+Larkspur is the project's final exam: score it at the start and at the end of a piece of accuracy
+work, and do not tune on what ``--show`` says about it.
+
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.scoring import RuleCounts, load_corpus, score_objections, score_rules  # noqa: E402
+
+SHARED = REPO.parent / "shared" / "corpora"
+CORPORA = {
+    "northwind": SHARED / "northwind",
+    "larkspur": SHARED / "larkspur",
+    "real-labelled": SHARED / "real-labelled",
+    "examples": REPO / "examples",
+}
+FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
+                "retired-claim", "rep-misstatement")
+
+
+def _sync(src: Path, dest: Path) -> None:
+    """Make ``dest`` a copy of ``src``, keeping ``dest/.canon`` (the index) so re-ingest is incremental."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for p in dest.iterdir():
+        if p.name == ".canon":
+            continue
+        shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+    for p in src.iterdir():
+        if p.name == ".canon":
+            continue
+        if p.is_dir():
+            shutil.copytree(p, dest / p.name, ignore=shutil.ignore_patterns(".canon"))
+        else:
+            shutil.copy2(p, dest / p.name)
+    for p in [dest, *dest.rglob("*")]:
+        p.chmod(p.stat().st_mode | 0o200)
+
+
+def _fmt(c: RuleCounts) -> str:
+    p = c.prf
+    return f"P {p.precision:.2f} R {p.recall:.2f} F1 {p.f1:.2f} (TP {c.tp} FP {c.fp} FN {c.fn})"
+
+
+def run_corpus(name: str, work: Path, *, objections: bool) -> dict[str, Any]:
+    from ingest.drafts import load_draft
+    from ingest.pipeline import ingest
+    from knowledge.audit import run_audit, run_check
+    from knowledge.settings import load_settings
+
+    corpus = load_corpus(CORPORA[name])
+    labels = corpus.labels
+    kb = work / name / "kb"
+    _sync(corpus.kb, kb)
+    settings = load_settings(kb, environ={})
+    t0 = time.perf_counter()
+    ingest(settings)
+    out: dict[str, Any] = {"ingest_s": round(time.perf_counter() - t0, 1), "today": labels["today"]}
+    today = date.fromisoformat(labels["today"])
+    audit = run_audit(settings, today=today).to_dict()
+    out["audit"] = {"findings": audit["findings"], "score": score_rules(labels["audit"], audit["findings"])}
+    if "check" in labels:
+        drafts = [load_draft(CORPORA[name] / p, p) for p in labels.get("drafts", [])]
+        check = run_check(settings, drafts, today=today).to_dict()
+        out["check"] = {"findings": check["findings"], "score": score_rules(labels["check"], check["findings"])}
+    if objections and "objections" in labels:
+        from knowledge.objections import find_objections
+
+        result = find_objections(settings, today=today)
+        gaps = [f for f in audit["findings"] if f["rule"] == "objection-gap"]
+        out["objections"] = score_objections(result, gaps, labels)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="score only these (repeatable)")
+    ap.add_argument("--work", type=Path, default=None, help="work folder (kept between runs)")
+    ap.add_argument("--rules", action="store_true", help="a row per rule")
+    ap.add_argument("--show", action="store_true", help="list false positives and missed labels")
+    ap.add_argument("--no-objections", action="store_true", help="skip canon objections")
+    ap.add_argument("--json", type=Path, help="write the figures here")
+    args = ap.parse_args()
+    work = args.work or Path(tempfile.gettempdir()) / "canon-accuracy" / hashlib.sha1(str(REPO).encode()).hexdigest()[:8]
+    names = args.corpus or [n for n, p in CORPORA.items() if (p / "labels.json").is_file()]
+    report: dict[str, Any] = {}
+    for name in names:
+        if not (CORPORA[name] / "labels.json").is_file():
+            print(f"[{name}] skipped: no labels at {CORPORA[name]}")
+            continue
+        res = run_corpus(name, work, objections=not args.no_objections)
+        print(f"\n[{name}] (today {res['today']}, ingest {res['ingest_s']} s)")
+        figures: dict[str, Any] = {}
+        for kind in ("audit", "check"):
+            if kind not in res:
+                continue
+            s = res[kind]["score"]
+            fig, every = s.total(FIGURE_RULES), s.total()
+            print(f"  {kind:<6} figure rules {_fmt(fig)}")
+            print(f"  {kind:<6} all rules    {_fmt(every)}")
+            figures[kind] = {"figure_rules": vars(fig) | {"precision": fig.prf.precision, "recall": fig.prf.recall,
+                                                          "f1": fig.prf.f1},
+                             "all_rules": vars(every) | {"precision": every.prf.precision,
+                                                         "recall": every.prf.recall, "f1": every.prf.f1},
+                             "rules": {r: vars(c) for r, c in s.counts.items()}}
+            if args.rules:
+                for rule, c in s.counts.items():
+                    if c.tp or c.fp or c.fn or c.tolerated:
+                        print(f"      {rule:<20} {_fmt(c)}  tolerated {c.tolerated}, on negatives {c.negatives}")
+            if args.show:
+                for f in s.false_positives:
+                    print(f"      FP   {f['rule']:<18} {f['path']}:{f.get('line')}  {f['message'][:150]}")
+                for e in s.missed:
+                    print(f"      MISS {e['rule']:<18} {e['path']}:{e['line']}  {e.get('note', '')[:150]}")
+        if "objections" in res:
+            o = res["objections"]
+            print("  objections " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
+                                              for k, v in o.items()))
+            figures["objections"] = o
+        report[name] = figures
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
