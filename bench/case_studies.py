@@ -330,6 +330,9 @@ def main() -> None:
                "findings": res["flagged"].summary(), "rules": dict(Counter(f["rule"] for f in res["findings"])),
                "text": res["text"]}
         out["unreadable"] = res["unreadable"]
+        unreadable = set(res["unreadable"])
+        for name, key in (("extraction", "extraction"), ("flagged", "findings")):
+            out[key]["missed_by_location"] = dict(Counter(where(x, unreadable) for x in res[name].missed))
         args.json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
 
 
