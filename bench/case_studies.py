@@ -279,8 +279,8 @@ def print_report(res: dict[str, Any], *, show: bool) -> None:
     print(f"    on labelled non-claims                {sum(ex.on_non_claims.values()):>4} items"
           f"              {sum(fl.on_non_claims.values()):>4} items")
     for cat, n in sorted(cats.items(), key=lambda kv: -kv[1]):
-        print(f"      {cat:<20} ({n:>3} labels)    {ex.non_claims_hit[cat]:>4} labels hit"
-              f"          {fl.non_claims_hit[cat]:>4} labels hit")
+        print(f"      {cat:<20} ({n:>3} labels)    {ex.on_non_claims[cat]:>4} items on {ex.non_claims_hit[cat]:>3}"
+              f"         {fl.on_non_claims[cat]:>4} items on {fl.non_claims_hit[cat]:>3}")
     print(f"    on no label                           {ex.unlabelled:>4} items              {fl.unlabelled:>4} items")
     print(f"    on optional labels                    {ex.on_optional:>4} items              {fl.on_optional:>4} items")
     unreadable = set(res["unreadable"])
