@@ -18,7 +18,8 @@ from knowledge.settings import load_settings
 def client(example_kb, fake_embedder):
     settings = load_settings(example_kb)
     ingest(settings, embedder=fake_embedder)
-    return TestClient(create_app(settings))
+    with TestClient(create_app(settings)) as client:  # the lifespan stops the analysis workers
+        yield client
 
 
 def test_health(client):
@@ -68,7 +69,7 @@ def test_errors_have_one_shape(client):
     r = client.get("/v1/search", params={"q": "   "})
     assert r.status_code == 400 and "empty" in r.json()["error"]["message"]
     r = client.get("/v1/search", params={"q": "x", "today": "yesterday"})
-    assert r.status_code == 400
+    assert r.status_code == 422 and r.json()["error"]["code"] == "bad_request"
     r = client.get("/v1/nothing-here")
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
 
