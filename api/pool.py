@@ -140,6 +140,16 @@ class AnalysisPool:
             w.process.join(max(0.0, end - time.monotonic()))
 
     @property
+    def busy(self) -> int:
+        """Workers running an analysis now."""
+        with self._lock:
+            return len(self._workers) - len(self._idle)
+
+    @property
+    def waiting(self) -> int:
+        return len(self._queue)
+
+    @property
     def pids(self) -> list[int]:
         return [pid for pid, w in list(self._workers.items()) if w.process.exitcode is None]
 
