@@ -19,6 +19,17 @@ from knowledge.objections import find_objections
 from knowledge.settings import Settings
 
 
+def warm_up() -> None:
+    """Load the query embedder now, so that a new worker's first analysis does not wait for it.
+    A model that cannot load is reported by the analysis that needs it, not here."""
+    from knowledge.embedding import get_embedder
+
+    try:
+        get_embedder("query").embed(["warm up"])
+    except Exception:
+        pass
+
+
 @contextlib.contextmanager
 def _one_refresh_at_a_time(settings: Settings) -> Iterator[None]:
     # Workers are processes, so the lock is a file lock; the kernel drops it when a worker is

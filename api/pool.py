@@ -243,6 +243,8 @@ class AnalysisPool:
         worker.process.kill()
         with self._lock:
             self._forget(worker)
+            if not self._closing:  # its replacement gets ready while nobody waits for it
+                self._idle.append(self._spawn())
 
     def _retry_after(self) -> int:
         typical = statistics.median(self._durations) if self._durations else 1.0

@@ -31,8 +31,10 @@ def serve_jobs(conn: Connection, parent: int) -> None:
     # Ctrl-C reaches the whole process group; the server decides what happens to its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    import api.jobs  # noqa: F401  (the analysis modules, before the first job)
+    import api.jobs  # the analysis modules and the query model, before the first job
     from knowledge.errors import CanonError
+
+    api.jobs.warm_up()
 
     while True:
         try:

@@ -29,6 +29,8 @@ from schemathesis.specs.openapi.checks import (
 from api.limits import ServeLimits
 from tests.api.conftest import SMALL_KB, SMALL_TOML
 
+pytestmark = pytest.mark.server
+
 EXAMPLES_PER_OPERATION = 12
 
 CONFIG = schemathesis.Config.from_dict({
