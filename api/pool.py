@@ -94,10 +94,13 @@ class AnalysisPool:
         deadline = started + self.limits.timeout
         worker = await self._acquire(request, deadline)
         finished = False
+        # A large job fills the pipe until the worker reads it, and a worker just started reads
+        # only once its imports are done: the job is sent off the event loop.
+        sending = asyncio.ensure_future(asyncio.to_thread(worker.conn.send, (fn, kwargs)))
+        sending.add_done_callback(lambda t: t.cancelled() or t.exception())  # seen below, or moot
         try:
-            worker.conn.send((fn, kwargs))
             pause = 0.002
-            while not worker.conn.poll():
+            while not (sending.done() and sending.result() is None and worker.conn.poll()):
                 await self._still_wanted(request, deadline, worker, started)
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, 0.05)
