@@ -16,19 +16,19 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8080,
     chroma_url: ChromaOption = None,
     max_body: Annotated[str | None, typer.Option(
-        help="Largest request body, e.g. 1MiB or 500KB; larger ones get 413. [serve] max_body; default 1MiB.")] = None,
+        help="Largest request body, e.g. 1MiB or 500KB; larger ones get 413. \\[serve] max_body; default 1MiB.")] = None,
     timeout: Annotated[str | None, typer.Option(
         help="Seconds an analysing request (audit, check, objections, aeo) may take, waiting included; then "
-             "504 and its analysis is stopped. [serve] timeout; default 60.")] = None,
+             "504 and its analysis is stopped. \\[serve] timeout; default 60.")] = None,
     workers: Annotated[int | None, typer.Option(
-        help="Analyses that run at once, each in a process of its own. [serve] workers; default 2.")] = None,
+        help="Analyses that run at once, each in a process of its own. \\[serve] workers; default 2.")] = None,
     queue: Annotated[int | None, typer.Option(
         help="Analysing requests that may wait for a worker; beyond that 503 with Retry-After. "
-             "[serve] queue; default 8.")] = None,
+             "\\[serve] queue; default 8.")] = None,
 ) -> None:
     """Run the HTTP API (JSON under /v1, OpenAPI at /openapi.json, docs at /docs).
 
-    Each limit also comes from the [serve] table of canon.toml or CANON_SERVE_<KEY>. An analysis
+    Each limit also comes from the \\[serve] table of canon.toml or CANON_SERVE_<KEY>. An analysis
     is stopped when its client disconnects; SIGTERM or Ctrl-C stops the server within seconds,
     analyses in flight included.
 
