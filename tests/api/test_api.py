@@ -140,3 +140,12 @@ def test_the_search_schema_rejects_what_the_server_rejects(client):
     for blank in ("", "   "):
         r = client.get("/v1/search", params={"q": blank})
         assert r.status_code in (400, 422) and set(r.json()) == {"error"}
+
+
+def test_errors_raised_in_an_analysis_worker_keep_their_code_and_status(client):
+    r = client.get("/v1/aeo/pages/no/such/entry", params={"today": "2026-11-23"})
+    assert r.status_code == 404 and set(r.json()) == {"error"} and r.json()["error"]["code"] == "not_found"
+    r = client.get("/v1/aeo/llms.txt", params={"base_url": "http://[oops"})  # urlsplit raises on it
+    assert r.status_code == 400 and "base-url" in r.json()["error"]["message"]
+    r = client.get("/v1/audit", params={"rule": "no-such-rule"})
+    assert r.status_code == 400 and "the rules are" in r.json()["error"]["message"]
