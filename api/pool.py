@@ -26,7 +26,7 @@ import time
 import weakref
 from collections import Counter, deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
@@ -63,7 +63,6 @@ class AnalysisError(CanonError):
 class _Worker:
     process: BaseProcess
     conn: Connection
-    jobs: int = field(default=0)
 
 
 def _kill_all(workers: dict[int, _Worker]) -> None:
@@ -235,7 +234,6 @@ class AnalysisPool:
 
     def _release(self, worker: _Worker) -> None:
         with self._lock:
-            worker.jobs += 1
             if self._closing:
                 worker.process.kill()
                 self._forget(worker)
