@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -10,26 +13,46 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from knowledge.errors import CanonError
 from knowledge.settings import Settings
 
+from .limits import ServeLimits, ServerBusy
+from .middleware import BodyLimit, error_body
+from .pool import AnalysisPool
 from .routers import aeo, audit, entries, meta, objections, search
+from .schemas import ANALYSING, READING, errors
+
+__all__ = ["create_app", "error_body"]
 
 
-def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
-    return {"error": {"code": code, "message": message}}
+def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI:
+    """The API for one KB. ``limits`` default to ``[serve]`` in its canon.toml and CANON_SERVE_*."""
+    limits = limits or ServeLimits.load(settings)
+    pool = AnalysisPool(limits)
 
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+        pool.join()
 
-def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(
         title="canon",
         version="1",
         description="One curated knowledge base of messaging, proof points and case-study metrics, "
-        "and the checks that keep everything else consistent with it.",
+        "and the checks that keep everything else consistent with it.\n\n"
+        f"Limits of this server: request bodies up to {limits.max_body} bytes (413 beyond); "
+        f"analysing routes (audit, check, objections, aeo) take at most {limits.timeout:g} s (504 beyond), "
+        f"{limits.workers} run at once and {limits.queue} more may wait (503 with Retry-After beyond).",
+        lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.limits = limits
+    app.state.pool = pool
+    app.add_middleware(BodyLimit, max_bytes=limits.max_body)
 
     @app.exception_handler(CanonError)
     async def canon_error(_: Request, exc: CanonError) -> JSONResponse:
         message = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
-        return JSONResponse(error_body(exc.code, message), status_code=exc.http_status)
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, ServerBusy) else None
+        return JSONResponse(error_body(exc.code, message), status_code=exc.http_status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -41,14 +64,17 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+        code = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(exc.status_code, "http_error")
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(Exception)
     async def crash(_: Request, exc: Exception) -> JSONResponse:  # a bug: say so, in the same shape
         return JSONResponse(error_body("internal_error", f"canon failed: {type(exc).__name__}: {exc}"),
                             status_code=500)
 
-    for router in (meta.router, search.router, entries.router, audit.router, objections.router, aeo.router):
-        app.include_router(router, prefix="/v1")
+    app.include_router(meta.router, prefix="/v1")
+    app.include_router(search.router, prefix="/v1", responses=errors(400, 422, 503))
+    app.include_router(entries.router, prefix="/v1", responses=READING)
+    for router in (audit.router, objections.router, aeo.router):
+        app.include_router(router, prefix="/v1", responses=ANALYSING)
     return app

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import date
+from typing import Annotated, Any
 
 from fastapi import Query, Request
+from pydantic import BeforeValidator
+from pydantic.json_schema import SkipJsonSchema
 
-from knowledge.errors import UsageError
 from knowledge.settings import Settings
+
+from .pool import AnalysisPool
 
 
 def get_settings(request: Request) -> Settings:
@@ -20,8 +25,8 @@ _refreshing = threading.Lock()
 
 
 def get_current_settings(request: Request) -> Settings:
-    """Settings, after bringing the index up to date as the CLI's analysing commands do: an audit
-    over HTTP sees the KB as it is on disk now. One refresh at a time per server."""
+    """Settings, after bringing the index up to date in this process. The analysing routes do not
+    use it: they run in the worker pool (``analyse``), where the refresh can be stopped too."""
     settings: Settings = request.app.state.settings
     from ingest.pipeline import refresh
 
@@ -30,10 +35,30 @@ def get_current_settings(request: Request) -> Settings:
     return settings
 
 
-def get_today(today: str | None = Query(None, description="Evaluate dates as of this day (YYYY-MM-DD).")) -> date:
-    if today is None:
-        return date.today()
-    try:
-        return date.fromisoformat(today)
-    except ValueError:
-        raise UsageError(f"today={today!r} is not a date; use YYYY-MM-DD") from None
+# YYYY-MM-DD only (pydantic alone would read "0" as 1970-01-01), in years where date arithmetic
+# with review intervals and source ages cannot leave the calendar (year 1 minus 24 months fails).
+_ISO_DAY = "^[1-8][0-9]{3}-[0-9]{2}-[0-9]{2}$"
+
+
+def _iso_day(value: object) -> object:
+    if isinstance(value, str) and not re.fullmatch(_ISO_DAY, value):
+        raise ValueError("not a date of the form YYYY-MM-DD between the years 1000 and 8999")
+    return value
+
+
+IsoDay = Annotated[date, BeforeValidator(_iso_day)]
+
+
+def get_today(today: Annotated[IsoDay | SkipJsonSchema[None],
+                               Query(description="Evaluate dates as of this day (YYYY-MM-DD); default: today.",
+                                     json_schema_extra={"pattern": _ISO_DAY})]
+              = None) -> date:
+    return today or date.today()
+
+
+async def analyse(request: Request, job: Any, /, **kwargs: Any) -> Any:
+    """``job(**kwargs)`` (a function of ``api.jobs``) in the server's pool of analysis workers,
+    within its limits: 503 when the pool and its queue are full, 504 past the time limit, and
+    stopped when the client disconnects."""
+    pool: AnalysisPool = request.app.state.pool
+    return await pool.run(request, job, **kwargs)

@@ -15,8 +15,22 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to bind. Use 0.0.0.0 only behind a proxy you trust.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8080,
     chroma_url: ChromaOption = None,
+    max_body: Annotated[str | None, typer.Option(
+        help="Largest request body, e.g. 1MiB or 500KB; larger ones get 413. \\[serve] max_body; default 1MiB.")] = None,
+    timeout: Annotated[str | None, typer.Option(
+        help="Seconds an analysing request (audit, check, objections, aeo) may take, waiting included; then "
+             "504 and its analysis is stopped. \\[serve] timeout; default 60.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Analyses that run at once, each in a process of its own. \\[serve] workers; default 2.")] = None,
+    queue: Annotated[int | None, typer.Option(
+        help="Analysing requests that may wait for a worker; beyond that 503 with Retry-After. "
+             "\\[serve] queue; default 8.")] = None,
 ) -> None:
     """Run the HTTP API (JSON under /v1, OpenAPI at /openapi.json, docs at /docs).
+
+    Each limit also comes from the \\[serve] table of canon.toml or CANON_SERVE_<KEY>. An analysis
+    is stopped when its client disconnects; SIGTERM or Ctrl-C stops the server within seconds,
+    analyses in flight included.
 
     Example:
 
@@ -27,10 +41,16 @@ def serve(
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     with errors():
         settings = load(kb, chroma_url)
+        from api.limits import ServeLimits
+
+        limits = ServeLimits.load(settings, {"max_body": max_body, "timeout": timeout, "workers": workers,
+                                             "queue": queue})
         ensure_index(settings)
-        import uvicorn
-
         from api.app import create_app
+        from api.server import serve as run
 
-        console(stderr=True).print(f"canon API for {settings.root} on http://{host}:{port}/v1 (docs at /docs)")
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        console(stderr=True).print(
+            f"canon API for {settings.root} on http://{host}:{port}/v1 (docs at /docs); limits: bodies up to "
+            f"{limits.max_body} bytes, {limits.timeout:g} s per analysis, {limits.workers} at once, "
+            f"{limits.queue} waiting")
+        run(create_app(settings, limits), host, port)

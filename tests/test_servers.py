@@ -102,3 +102,63 @@ def test_uvicorn_serves_the_api(example_kb):
             assert "/v1/search" in json.loads(r.read())["paths"]
     finally:
         _stop(proc)
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The live child processes of ``pid`` (its analysis workers and multiprocessing's helper)."""
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                out.append(int(entry))
+    return out
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads child processes from /proc")
+def test_sigterm_stops_a_busy_server_within_5_seconds(example_kb):
+    import signal
+    import socket
+
+    env = {**os.environ, "CANON_EMBEDDER": "fake"}
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--kb", str(example_kb), "--port", str(port),
+                             "--timeout", "600"], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/v1/health", proc, timeout=120)
+        sentence = "Customers go live in 4 weeks and save 30 percent on support costs, with 3x faster onboarding. "
+        body = json.dumps({"text": sentence * 6000}).encode()  # 570 KB in one paragraph: minutes of analysis
+        with socket.create_connection(("127.0.0.1", port)) as s:
+            s.sendall(b"POST /v1/check HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                      b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            time.sleep(2)
+            s.settimeout(0.1)
+            with pytest.raises(TimeoutError):
+                s.recv(1)  # no answer yet: the analysis is running
+            workers = _workers_of(proc.pid)
+            assert workers, "canon serve starts its analysis workers"
+            sent = time.monotonic()
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=5)  # raises if the server is still there
+            took = time.monotonic() - sent
+            s.settimeout(5)
+            answer = s.recv(4096).decode()
+        assert answer.startswith("HTTP/1.1 503"), answer[:200]  # told, not left hanging
+        assert took < 5
+        deadline = time.monotonic() + 5
+        while [w for w in workers if _running(w)] and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if _running(w)], "a worker outlived the server"
+    finally:
+        _stop(proc)

@@ -3,11 +3,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, Field, model_validator
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
-from api.deps import get_current_settings, get_today
-from knowledge.audit import run_audit, run_check
+from api import jobs
+from api.deps import analyse, get_settings, get_today
+from api.schemas import RuleId, errors
 from knowledge.settings import Settings
 
 router = APIRouter(tags=["audit"])
@@ -21,10 +23,26 @@ class DraftIn(BaseModel):
 class CheckRequest(BaseModel):
     """One draft (``text`` and ``path``) or several (``drafts``)."""
 
-    text: str | None = Field(None, description="The draft, Markdown or plain text.")
+    # The schema says "exactly one of text and drafts", as the validator below does; null is
+    # accepted for either but left out of the schema, which has no need to offer it.
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["drafts"]}]})
+
+    text: str | SkipJsonSchema[None] = Field(None, description="The draft, Markdown or plain text.")
     path: str = Field("draft.md", description="The name findings point at (not read from disk).")
-    drafts: list[DraftIn] | None = Field(None, description="Several drafts at once, instead of text/path.")
-    rules: list[str] | None = Field(None, description="Run only these rules.")
+    drafts: Annotated[list[DraftIn], Field(min_length=1)] | SkipJsonSchema[None] = Field(
+        None, description="Several drafts at once, instead of text/path.")
+    rules: list[RuleId] | SkipJsonSchema[None] = Field(None, description="Run only these rules.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def no_nulls(cls, data: Any) -> Any:
+        # Leave a field out rather than send null: the schema offers no null, and an explicit
+        # null text next to drafts would otherwise read as one shape.
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if value is None and key in cls.model_fields:
+                    raise ValueError(f"{key} is null; leave it out instead")
+        return data
 
     @model_validator(mode="after")
     def one_shape(self) -> CheckRequest:
@@ -37,21 +55,25 @@ class CheckRequest(BaseModel):
 
 
 @router.get("/audit", summary="Check the KB and its calls (same JSON as `canon audit --format json`)")
-def get_audit(
-    settings: Annotated[Settings, Depends(get_current_settings)],
+async def get_audit(
+    request: Request,
+    settings: Annotated[Settings, Depends(get_settings)],
     today: Annotated[date, Depends(get_today)],
-    rule: Annotated[list[str] | None, Query(description="Run only this rule; repeat for several.")] = None,
+    rule: Annotated[list[RuleId] | SkipJsonSchema[None], Query(description="Run only this rule; repeat for several.")] = None,
 ) -> dict[str, Any]:
-    return run_audit(settings, today=today, rules=rule).to_dict()
+    result: dict[str, Any] = await analyse(request, jobs.audit, settings=settings, today=today, rules=rule)
+    return result
 
 
-@router.post("/check", summary="Check drafts against the KB (same JSON as `canon check --format json`)")
-def post_check(
+@router.post("/check", summary="Check drafts against the KB (same JSON as `canon check --format json`)",
+             responses=errors(413))
+async def post_check(
+    request: Request,
     body: CheckRequest,
-    settings: Annotated[Settings, Depends(get_current_settings)],
+    settings: Annotated[Settings, Depends(get_settings)],
     today: Annotated[date, Depends(get_today)],
 ) -> dict[str, Any]:
-    from ingest.drafts import parse_draft_text
-
-    drafts = [parse_draft_text(d.text, d.path) for d in body.items()]
-    return run_check(settings, drafts, today=today, rules=body.rules).to_dict()
+    drafts = [(d.path, d.text) for d in body.items()]
+    result: dict[str, Any] = await analyse(request, jobs.check, settings=settings, drafts=drafts, today=today,
+                                           rules=body.rules)
+    return result

@@ -3,10 +3,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
-from api.deps import get_current_settings, get_today
-from knowledge.objections import find_objections
+from api import jobs
+from api.deps import analyse, get_settings, get_today
 from knowledge.settings import Settings
 
 router = APIRouter(tags=["objections"])
@@ -15,9 +15,12 @@ router = APIRouter(tags=["objections"])
 @router.get("/objections",
             summary="Objections raised in calls and the entries that answer them (same JSON as "
                     "`canon objections --format json`)")
-def get_objections(
-    settings: Annotated[Settings, Depends(get_current_settings)],
+async def get_objections(
+    request: Request,
+    settings: Annotated[Settings, Depends(get_settings)],
     today: Annotated[date, Depends(get_today)],
     min_calls: Annotated[int, Query(ge=1, description="Only objections raised in at least this many calls.")] = 1,
 ) -> dict[str, Any]:
-    return find_objections(settings, today=today, min_calls=min_calls)
+    result: dict[str, Any] = await analyse(request, jobs.objections, settings=settings, today=today,
+                                           min_calls=min_calls)
+    return result

@@ -14,7 +14,8 @@ router = APIRouter(tags=["search"])
 
 @router.get("/search", summary="The entries that answer a question (same JSON as `canon ask --format json`)")
 def get_search(
-    q: str = Query(..., description="The question, in your own words."),
+    q: str = Query(..., min_length=1, max_length=2000, json_schema_extra={"pattern": r"\S"},  # blank: the core says why
+                   description="The question, in your own words."),
     limit: int = Query(5, ge=1, le=100),
     approved_only: bool = Query(False, description="Leave out draft and retired entries."),
     settings: Settings = Depends(get_settings),

@@ -284,7 +284,10 @@ def normalize_base_url(base_url: str | None) -> str:
     """"" (relative links) or an absolute http(s) URL ending in ``/``."""
     if not base_url:
         return ""
-    parts = urlsplit(base_url)
+    try:
+        parts = urlsplit(base_url)
+    except ValueError:  # e.g. "http://[oops": not a URL at all
+        parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         raise UsageError(f"--base-url {base_url!r} is not an http(s) URL of a folder",
                          hint="e.g. --base-url https://www.example.com/ai/ (or leave it out for relative links)")

@@ -18,7 +18,8 @@ from knowledge.settings import load_settings
 def client(example_kb, fake_embedder):
     settings = load_settings(example_kb)
     ingest(settings, embedder=fake_embedder)
-    return TestClient(create_app(settings))
+    with TestClient(create_app(settings)) as client:  # the lifespan stops the analysis workers
+        yield client
 
 
 def test_health(client):
@@ -68,7 +69,7 @@ def test_errors_have_one_shape(client):
     r = client.get("/v1/search", params={"q": "   "})
     assert r.status_code == 400 and "empty" in r.json()["error"]["message"]
     r = client.get("/v1/search", params={"q": "x", "today": "yesterday"})
-    assert r.status_code == 400
+    assert r.status_code == 422 and r.json()["error"]["code"] == "bad_request"
     r = client.get("/v1/nothing-here")
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
 
@@ -96,3 +97,55 @@ def test_audit_sees_files_changed_after_the_server_started(client, example_kb):
     paths = {f["path"] for f in after["findings"]} - {f["path"] for f in before["findings"]}
     assert "broken.md" in paths
     assert client.get("/v1/entries/messaging/new-claim").status_code == 200
+
+
+def test_openapi_lists_every_error_in_the_one_shape(client):
+    doc = client.get("/openapi.json").json()
+    error_ref = {"$ref": "#/components/schemas/ErrorResponse"}
+    analysing = ("/v1/audit", "/v1/check", "/v1/objections", "/v1/aeo/")
+    for path, operations in doc["paths"].items():
+        for op in operations.values():
+            statuses = set(op["responses"])
+            for status in statuses - {"200"}:
+                assert op["responses"][status]["content"]["application/json"]["schema"] == error_ref, (path, status)
+            if op.get("parameters") or op.get("requestBody"):
+                assert "422" in statuses, path
+            if path.startswith(analysing):
+                assert {"400", "503", "504"} <= statuses, path
+                assert "Retry-After" in op["responses"]["503"]["headers"]
+    assert "413" in doc["paths"]["/v1/check"]["post"]["responses"]
+    assert "404" in doc["paths"]["/v1/entries/{entry_id}"]["get"]["responses"]
+
+
+@pytest.mark.parametrize("body, valid", [
+    ({}, False), ({"text": "x", "drafts": [{"text": "y"}]}, False), ({"drafts": []}, False),
+    ({"text": None}, False), ({"text": "x", "rules": ["no-such-rule"]}, False),
+    ({"text": "x"}, True), ({"drafts": [{"text": "y", "path": "y.md"}], "rules": ["metric-conflict"]}, True),
+])
+def test_the_check_schema_rejects_what_the_server_rejects(client, body, valid):
+    jsonschema = pytest.importorskip("jsonschema")
+    doc = client.get("/openapi.json").json()
+    schema = {"$ref": "#/components/schemas/CheckRequest", "components": doc["components"]}
+    assert jsonschema.Draft202012Validator(schema).is_valid(body) is valid
+    r = client.post("/v1/check", json=body, params={"today": "2026-11-23"})
+    assert (r.status_code == 200) is valid, r.text
+    if not valid:
+        assert r.status_code in (400, 422) and set(r.json()) == {"error"}
+
+
+def test_the_search_schema_rejects_what_the_server_rejects(client):
+    doc = client.get("/openapi.json").json()
+    q = next(p for p in doc["paths"]["/v1/search"]["get"]["parameters"] if p["name"] == "q")["schema"]
+    assert q["minLength"] == 1 and q["pattern"] == r"\S"
+    for blank in ("", "   "):
+        r = client.get("/v1/search", params={"q": blank})
+        assert r.status_code in (400, 422) and set(r.json()) == {"error"}
+
+
+def test_errors_raised_in_an_analysis_worker_keep_their_code_and_status(client):
+    r = client.get("/v1/aeo/pages/no/such/entry", params={"today": "2026-11-23"})
+    assert r.status_code == 404 and set(r.json()) == {"error"} and r.json()["error"]["code"] == "not_found"
+    r = client.get("/v1/aeo/llms.txt", params={"base_url": "http://[oops"})  # urlsplit raises on it
+    assert r.status_code == 400 and "base-url" in r.json()["error"]["message"]
+    r = client.get("/v1/audit", params={"rule": "no-such-rule"})
+    assert r.status_code == 400 and "the rules are" in r.json()["error"]["message"]
