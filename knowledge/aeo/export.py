@@ -363,17 +363,42 @@ def written_by_canon(folder: Path) -> bool:
     return isinstance(data, dict) and data.get("generator") == GENERATOR
 
 
-def check_out_dir(out_dir: Path, *, force: bool = False, kb_root: Path | None = None) -> None:
-    """Refuse a file, a folder holding files canon did not write (unless ``force``), and a folder
-    inside the KB, whose pages the next ingest would read as entries (a hidden folder is fine)."""
-    if kb_root is not None:
-        try:
-            inside = out_dir.resolve().relative_to(kb_root.resolve())
-        except ValueError:
-            inside = None
-        if inside is not None and not any(part.startswith(".") for part in inside.parts):
-            raise UsageError(f"{out_dir} is inside the KB {kb_root}: its pages would be read as KB entries",
-                             hint="write the export outside the KB folder, or into a hidden folder such as .aeo")
+def protected_folders(settings: Settings) -> list[tuple[str, Path]]:
+    """The folders an export must never replace or be written into: the KB, its calls, its index."""
+    out = [("the KB", settings.root), ("the calls folder", settings.calls_path)]
+    if not settings.index.chroma_url:
+        out.append(("the index", settings.index_path))
+    return out
+
+
+def _within(inner: Path, outer: Path) -> bool:
+    return inner == outer or outer in inner.parents
+
+
+def check_out_dir(out_dir: Path, *, force: bool = False, kb_root: Path | None = None,
+                  protect: Iterable[tuple[str, Path]] = ()) -> None:
+    """Refuse a file; a folder that is, holds or lies inside the KB, its calls, its index or the
+    current folder (writing the export replaces the output folder as a whole, so an output that
+    holds the KB would delete it; ``--force`` does not change that); and a folder holding files
+    canon did not write, unless ``force``."""
+    target = out_dir.expanduser().resolve()
+    guarded = [*protect, *([("the KB", kb_root)] if kb_root is not None else [])]
+    for what, folder in guarded:
+        real = folder.expanduser().resolve()
+        if target == real:
+            raise UsageError(f"{out_dir} is {what}: writing the export replaces {out_dir} as a whole and would "
+                             "delete it (--force does not change this)",
+                             hint="write the export to a new folder of its own, outside the KB")
+        if _within(target, real):
+            raise UsageError(f"{out_dir} is inside {what} ({folder}): the export would be read back as part of it, "
+                             "or replace it", hint="write the export to a folder outside the KB, e.g. ../aeo-site")
+        if _within(real, target):
+            raise UsageError(f"{out_dir} holds {what} ({folder}): writing the export replaces {out_dir} as a whole "
+                             "and would delete it (--force does not change this)",
+                             hint="write the export to a new folder of its own, outside the KB")
+    if _within(Path.cwd().resolve(), target):
+        raise UsageError(f"{out_dir} holds the current folder: writing the export replaces {out_dir} as a whole",
+                         hint="write the export to a new folder of its own")
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir} is a file, not a folder", hint="pass the folder to write the export into")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not written_by_canon(out_dir) and not force:
@@ -387,14 +412,17 @@ def _umask() -> int:
     return mask
 
 
-def write_export(export: AeoExport, out_dir: Path, *, force: bool = False, kb_root: Path | None = None) -> Path:
+def write_export(export: AeoExport, out_dir: Path, *, force: bool = False, kb_root: Path | None = None,
+                 protect: Iterable[tuple[str, Path]] = ()) -> Path:
     """Write the export to ``out_dir``, replacing a previous export there as a whole.
 
     A folder that is not empty and holds no canon manifest is refused unless ``force``: it is not
-    ours to delete.
+    ours to delete. A folder that holds or lies inside ``kb_root`` or a ``protect`` folder is
+    refused, ``force`` or not.
     """
     out_dir = Path(out_dir).expanduser()
-    check_out_dir(out_dir, force=force, kb_root=kb_root)
+    protect = list(protect)
+    check_out_dir(out_dir, force=force, kb_root=kb_root, protect=protect)
     parent = out_dir.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)

@@ -196,11 +196,45 @@ def test_refuses_a_folder_canon_did_not_write_unless_forced(kb: Path, tmp_path: 
     file_target = tmp_path / "a-file"
     file_target.write_text("x")
     assert export(kb, file_target).exit_code == 2
-    # Inside the KB, the pages would come back as entries on the next ingest; a hidden folder is skipped.
-    r = export(kb, kb / "site")
-    assert r.exit_code == 2 and "inside the KB" in r.output and not (kb / "site").exists()
-    assert export(kb, kb / ".aeo").exit_code == 0
-    shutil.rmtree(kb / ".aeo")
+    # Inside the KB, the pages would come back as entries on the next ingest; a hidden folder there
+    # may be the KB's git repository, which --force would replace.
+    for inside in (kb / "site", kb / ".aeo", kb / ".canon", kb / "calls" / "out"):
+        for extra in ((), ("--force",)):
+            r = export(kb, inside, *extra)
+            assert r.exit_code == 2 and "inside the KB" in " ".join(r.output.split()), (inside, r.output)
+    assert not (kb / "site").exists() and not (kb / ".aeo").exists()
+
+
+def test_an_export_never_replaces_the_kb_its_calls_or_its_index(tmp_path: Path):
+    """The drill: ``canon export aeo victim --kb victim/kb --force`` deleted the KB."""
+    victim = tmp_path / "victim"
+    root = victim / "kb"
+    shutil.copytree(EXAMPLES / "kb", root, ignore=shutil.ignore_patterns(".canon"))
+    before = files_of(root)
+    for out in (victim, root, tmp_path):
+        r = export(root, out, "--force")
+        said = " ".join(r.output.split())
+        assert r.exit_code == 2 and "would delete it" in said and "--force does not change this" in said, said
+    assert files_of(root) == before
+    # A calls folder and an index outside the KB are protected the same way.
+    calls, index = tmp_path / "shared-calls", tmp_path / "shared-index"
+    shutil.move(str(root / "calls"), calls)
+    index.mkdir()
+    env = {"CANON_CALLS_PATH": str(calls), "CANON_INDEX_PATH": str(index)}
+    for out, what in ((calls, "the calls folder"), (calls / "site", "the calls folder"), (index / "x", "the index")):
+        r = runner.invoke(app, ["export", "aeo", str(out), "--kb", str(root), "--today", TODAY, "--force"], env=env)
+        assert r.exit_code == 2 and what in " ".join(r.output.split()), r.output
+    assert any(calls.iterdir())
+
+
+def test_an_export_never_replaces_the_current_folder(kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    work = tmp_path / "project"
+    (work / "src").mkdir(parents=True)
+    (work / "src" / "main.py").write_text("print('mine')\n")
+    monkeypatch.chdir(work / "src")
+    r = export(kb, work, "--force")
+    assert r.exit_code == 2 and "current folder" in " ".join(r.output.split())
+    assert (work / "src" / "main.py").read_text() == "print('mine')\n"
 
 
 def test_an_interrupted_write_keeps_the_previous_export(kb: Path, exported: Path, tmp_path: Path,

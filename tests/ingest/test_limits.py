@@ -247,3 +247,21 @@ def test_load_calls_reports_partial_problems_next_to_the_call(tmp_path: Path) ->
     calls, problems = load_calls(load_settings(kb))
     assert len(calls) == 1 and [p.line for p in problems] == [6, 9, 12]
     assert all(p.path == "calls/call.vtt" for p in problems)
+
+
+def test_an_entry_with_broken_yaml_is_reported_and_still_found(tmp_path: Path, fake_embedder: object) -> None:
+    from ingest.pipeline import ingest
+    from knowledge.search import search
+
+    kb = write_kb(tmp_path, {
+        "answers/broken.md": "---\ntype: answer\ntitle: Woodgrove: the bank\nstatus: retired\n---\n\n"
+                             "# Woodgrove\n\nWoodgrove reconciles ledgers with quasar widgets overnight.\n",
+        "other.md": "# Other\n\nSomething else entirely about pricing.\n",
+    })
+    settings = load_settings(kb)
+    report = ingest(settings, embedder=fake_embedder)
+    assert [(p.rule, p.path, p.line) for p in report.problems] == [("invalid-entry", "answers/broken.md", 3)]
+    results = search(settings, "quasar widgets reconcile ledgers", embedder=fake_embedder)["results"]
+    top = results[0]
+    assert top["entry"] == "answers/broken" and top["status"] == "draft" and top["type"] == "article"
+    assert top["canonical"] is False
