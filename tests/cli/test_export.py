@@ -101,7 +101,9 @@ def test_llms_txt_follows_the_proposal_and_every_link_resolves(exported: Path):
     assert doc.title == "Lumen Field Service"
     assert doc.summary and doc.summary.startswith("Lumen Field Service runs a contractor's day")
     names = [s.name for s in doc.sections]
-    assert names[0] == "Answers" and names[-1] == "Optional"
+    # The example marks its case studies, proof points and positioning public; its answers are
+    # playbooks for reps and stay inside.
+    assert names == ["Proof points", "Case studies", "Optional"]
     assert set(names) <= {"Answers", "Proof points", "Case studies", "Optional"}
     checked = 0
     for listing in exported.rglob("llms.txt"):
@@ -166,7 +168,7 @@ def test_the_same_kb_and_day_give_the_same_bytes(kb: Path, exported: Path, tmp_p
     assert export(kb, again).exit_code == 0
     assert files_of(again) == files_of(exported)
     # Over a previous export: replaced as a whole, with nothing of the old one left over.
-    (again / "answers" / "stray.md").write_text("left from an older export")
+    (again / "case-studies" / "stray.md").write_text("left from an older export")
     assert export(kb, again).exit_code == 0
     assert files_of(again) == files_of(exported)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "again"]
