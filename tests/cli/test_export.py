@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from tests.conftest import EXAMPLES
+from tests.conftest import CORPORA, EXAMPLES
 from tests.llmstxt import LlmsTxtError
 from tests.llmstxt import parse as parse_llms_txt
 
@@ -384,3 +384,86 @@ def test_a_headless_browser_sees_the_jsonld_and_the_figures(exported: Path):
         figure = observation["description"].split(" (")[0]
         assert figure in dom  # every key figure is on the rendered page
     assert "<h2>Key figures</h2>" in dom and "<h2>Sources</h2>" in dom
+
+
+# ------------------------------------------------------------------------------------------------
+# Nothing internal leaves, on every corpus
+
+
+CORPUS_KBS = {
+    "examples": EXAMPLES / "kb",
+    "northwind": CORPORA / "northwind" / "kb",
+    "larkspur": CORPORA / "larkspur" / "kb",
+    "real-labelled": CORPORA / "real-labelled",
+}
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# An entry planted in every corpus: public, with one of each kind of internal content, so that the
+# check below has something to catch wherever the corpus itself marks nothing.
+PLANTED = """---
+type: proof_point
+title: Planted public page
+owner: planted.owner@corpus.example
+reviewed: {today}
+audience: [public]
+sources:
+  - title: Planted study
+    date: {today}
+---
+
+# Planted public page
+
+Customers save 12 hours a week on average (Planted study, 2026).
+
+## Talk track for reps
+
+PLANTED-TALK-TRACK say it like this.
+
+<!-- canon-internal -->
+PLANTED-INTERNAL-BLOCK the floor price.
+<!-- /canon-internal -->
+
+## Results
+
+Ask planted.rep@corpus.example for the deck.
+"""
+HEADING_MARKERS = re.compile(r"^#+ .*\b(internal|coaching|talk ?tracks?|for reps)\b", re.I | re.M)
+
+
+def _corpus_copy(name: str, tmp_path: Path, publish: str) -> Path:
+    source = CORPUS_KBS[name]
+    if not source.is_dir():
+        pytest.skip(f"the {name} corpus is not here ({source})")
+    root = tmp_path / name
+    shutil.copytree(source, root, ignore=shutil.ignore_patterns(".canon", "_build"))
+    with (root / "canon.toml").open("a", encoding="utf-8") as toml:
+        toml.write(f'\n[aeo]\npublish = "{publish}"\n')
+    (root / "planted.md").write_text(PLANTED.format(today="2026-10-01"))
+    return root
+
+
+@pytest.mark.parametrize("publish", ["public", "approved"])
+@pytest.mark.parametrize("name", sorted(CORPUS_KBS))
+def test_no_corpus_leaks_internal_content_examples_or_e_mail(name: str, publish: str, tmp_path: Path):
+    from ingest.kb import load_kb
+    from knowledge.settings import load_settings
+
+    root = _corpus_copy(name, tmp_path, publish)
+    out = tmp_path / "out"
+    r = export(root, out, "--today", "2026-11-01")
+    assert r.exit_code == 0, r.output
+    files = {path: data.decode("utf-8") for path, data in files_of(out).items()}
+    manifest = json.loads(files["manifest.json"])
+    entries = {e["id"]: e for e in manifest["entries"]}
+    assert entries["planted"]["included"] is True  # the check below is live on every corpus
+    if publish == "approved" and name != "examples":
+        assert manifest["counts"]["included"] > 1  # and so it is on the corpus's own pages
+    kb = load_kb(load_settings(root))
+    examples = [x for e in kb.entries for x in e.examples if len(x) >= 12]
+    assert examples or name == "real-labelled"
+    for path, text in files.items():
+        assert "canon-internal" not in text and "PLANTED-" not in text, path
+        assert not EMAIL.search(text), (path, EMAIL.search(text))
+        if path.endswith((".md", ".txt")):
+            assert not HEADING_MARKERS.search(text), (path, HEADING_MARKERS.search(text))
+        for example in examples:
+            assert example not in text, (path, example)
