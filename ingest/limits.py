@@ -43,7 +43,9 @@ class Refused(Exception):
 def refusal(raw: bytes) -> str | None:
     """The reason a file was refused, when ``raw`` is a refusal rather than the file's bytes."""
     if raw.startswith(REFUSED):
-        return raw[len(REFUSED):].decode("utf-8", errors="replace")
+        # A file may start with these bytes itself: it is binary then, and says so, briefly.
+        reason = " ".join(raw[len(REFUSED):len(REFUSED) + 400].decode("utf-8", errors="replace").split())
+        return reason if reason.isprintable() and reason else "is a binary file; canon reads text files only"
     return None
 
 
