@@ -149,6 +149,24 @@ def test_the_index_never_holds_a_linked_file(tmp_path: Path, fake_embedder: obje
     catalog = b"".join(p.read_bytes() for p in (kb / ".canon").rglob("*") if p.is_file())
     assert b"hunter2" not in catalog
 
+    # Nor is it served, or exported, even to a KB that publishes everything.
+    from datetime import date
+
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from knowledge.aeo import build_export
+
+    client = TestClient(create_app(settings))
+    assert client.get("/v1/entries/passwd").status_code == 404
+    assert "hunter2" not in client.get("/v1/entries").text
+    settings.extra["aeo"] = {"publish": "approved"}
+    export = build_export(settings, today=date(2026, 11, 1), embedder=fake_embedder)
+    assert not any(b"hunter2" in data for data in export.files.values())
+    manifest = json.loads(export.files["manifest.json"])
+    assert {"id": None, "path": "passwd.md", "reasons": ["invalid"]}.items() <= next(
+        e for e in manifest["entries"] if e["path"] == "passwd.md").items()
+
 
 def test_iter_entry_files_lists_links_so_that_they_are_reported(tmp_path: Path) -> None:
     kb = write_kb(tmp_path / "kb", {"a.md": "# a\n"})
