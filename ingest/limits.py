@@ -75,7 +75,7 @@ def read_inside(path: Path, folder: Path, *, limit: int, what: str = "the KB",
     try:
         rel = real.relative_to(base)
     except ValueError:
-        raise Refused(f"is a link to a file outside {what}; canon reads only files inside {what}: copy the "
+        raise Refused(f"is a link that leads outside {what}; canon reads only files inside {what}: copy the "
                       "file in, or remove the link") from None
     if path.is_symlink() or real != path.absolute():
         hidden = any(part.startswith(".") for part in rel.parts)

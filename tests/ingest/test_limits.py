@@ -283,3 +283,15 @@ def test_an_entry_with_broken_yaml_is_reported_and_still_found(tmp_path: Path, f
     top = results[0]
     assert top["entry"] == "answers/broken" and top["status"] == "draft" and top["type"] == "article"
     assert top["canonical"] is False
+
+
+def test_the_api_refuses_a_draft_over_the_limit_with_413(example_kb: Path, fake_embedder: object) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    client = TestClient(create_app(load_settings(example_kb)))
+    r = client.post("/v1/check", json={"text": "x" * (MAX_ENTRY_BYTES + 1), "path": "big.md"},
+                    params={"today": "2026-11-23"})
+    assert r.status_code == 413 and r.json()["error"]["code"] == "draft_too_large"
+    assert "split it" in r.json()["error"]["message"]
