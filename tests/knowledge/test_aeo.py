@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.kb import load_kb
 from knowledge.aeo import render_export, score_entry, score_kb
@@ -681,3 +683,52 @@ def test_readiness_reasons_agree_with_each_entry_and_with_the_export(tmp_path: P
     for e in readiness["entries"]:
         assert e["left_out"] == verdicts[e["entry"]] and e["exported"] is (not verdicts[e["entry"]])
     assert verdicts["answers/pricing"] == [] and verdicts["proof/go-live"] == ["private", "conflicting"]
+
+
+# A property: whatever the shape of an entry, no word of an internal part reaches an exported file,
+# and every word of a public part does.
+_BLOCK = st.one_of(
+    st.tuples(st.just("heading"), st.integers(2, 4), st.sampled_from(
+        ["Results", "Why it works", "Talk track", "Internal notes", "For reps only", "Proof", "Coaching",
+         "What customers get"])),
+    st.tuples(st.just("paragraph"), st.just(0), st.just("")),
+    st.tuples(st.just("internal"), st.just(0), st.just("")),
+)
+
+
+@settings(max_examples=120, deadline=None, database=None)
+@given(st.lists(_BLOCK, min_size=1, max_size=14))
+def test_no_internal_word_leaves_and_every_public_word_does(tmp_path_factory: pytest.TempPathFactory,
+                                                            blocks: list[tuple[str, int, str]]):
+    from knowledge.aeo.public import INTERNAL_HEADINGS
+
+    internal = re.compile(r"\b(?:" + "|".join(INTERNAL_HEADINGS) + r")\b", re.I)
+    lines = ["# Page", "", "The opening answers with 3 figures.", ""]
+    hidden_from: int | None = None  # level of the internal section we are in
+    secrets: list[str] = []
+    shown: list[str] = []
+    for n, (kind, level, text) in enumerate(blocks):
+        if kind == "heading":
+            if hidden_from is not None and level <= hidden_from:
+                hidden_from = None
+            if hidden_from is None and internal.search(text):
+                hidden_from = level
+            lines += ["#" * level + " " + text, ""]
+        elif kind == "paragraph":
+            word = f"word{n}x"
+            (secrets if hidden_from is not None else shown).append(word)
+            lines += [f"Paragraph {word} here.", ""]
+        else:
+            word = f"marked{n}x"
+            secrets.append(word)
+            lines += ["<!-- canon-internal -->", f"Marked {word} here.", "<!-- /canon-internal -->", ""]
+    body = "\n".join(lines)
+    entry = f"---\ntype: proof_point\ntitle: Page\nreviewed: 2026-10-01\naudience: [public]\n---\n\n{body}"
+    kb, settings_ = make_kb(tmp_path_factory.mktemp("p"), {"proof/page.md": entry}, publish="public")
+    files = render_export(kb, [], settings_, today=TODAY).files
+    everything = b"".join(files.values()).decode()
+    page = files["proof-points/page.md"].decode()
+    for word in secrets:
+        assert word not in everything
+    for word in shown:
+        assert word in page
