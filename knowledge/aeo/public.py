@@ -31,6 +31,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.errors import ConfigError
 from knowledge.model import Block, Entry
@@ -104,10 +105,15 @@ class PublishRule:
         """``text`` with e-mail addresses and the people this rule knows replaced."""
         if "@" in text:
             text = EMAIL.sub(EMAIL_WITHHELD, text)
-        for name in self.names:
-            if name.casefold() in text.casefold():
-                text = re.sub(r"(?<!\w)" + re.escape(name) + r"(?!\w)", NAME_WITHHELD, text, flags=re.I)
+        if self.names:
+            text = _names_pattern(self.names).sub(NAME_WITHHELD, text)
         return text
+
+
+@lru_cache(maxsize=8)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every name, longest first, whole words only, any case."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I)
 
 
 def internal_lines(entry: Entry, rule: PublishRule) -> set[int]:
