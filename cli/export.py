@@ -41,7 +41,7 @@ def aeo(
 ) -> None:
     """Write what answer engines read: llms.txt, llms-full.txt, one page per answer, proof point and case study (Markdown, and HTML with schema.org JSON-LD), and manifest.json.
 
-    Only approved entries that the audit finds current, sourced and free of conflicting or retired figures are exported; manifest.json lists every entry, and for each one left out the reasons and the findings behind them. Objections are not pages: their titles become the questions on the answers' pages.
+    Private by default: only entries whose audience lists public are exported (publish = "approved" in the aeo table of canon.toml exports every approved entry not marked internal), and only if the audit finds them current, sourced and free of conflicting or retired figures. Sections headed as internal (Internal, Coaching, Talk track, For reps, What not to say ...), canon-internal blocks, comments, owners, e-mail addresses and objection examples never leave. manifest.json lists every entry, and for each one left out the reasons and the rule and line of the findings behind them. Objections are not pages: a public objection's title becomes the question on its answers' pages.
 
     The same KB, --today and --base-url give byte-identical files. The export is written to a temporary folder next to OUT_DIR and renamed into place, so OUT_DIR never holds half an export.
 
