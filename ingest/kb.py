@@ -42,7 +42,16 @@ from ._markdown import (
     parse_markdown,
     split_front_matter,
 )
-from .limits import MAX_ENTRY_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES, read_or_refusal, refusal
+from .limits import (
+    MAX_ENTRY_BYTES,
+    MAX_YAML_DEPTH,
+    MAX_YAML_NODES,
+    REFUSED,
+    read_or_refusal,
+    refusal,
+)
+
+FOLDER_LINK = "is a folder link"
 
 RULE = "invalid-entry"
 
@@ -79,13 +88,14 @@ def iter_entry_files(settings: Settings) -> list[Path]:
     """
     root = settings.root
     index = settings.index_path.resolve()
+    calls = settings.calls_path.resolve()
     base = root.resolve()
     found: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
         keep: list[str] = []
         for d in dirnames:
-            if d.startswith(".") or (here / d).resolve() == index:
+            if d.startswith(".") or (here / d).resolve() in (index, calls):
                 continue
             if (here / d).is_symlink():
                 target = (here / d).resolve()
@@ -107,6 +117,9 @@ def read_entry_file(path: Path, settings: Settings) -> bytes:
     """An entry file's bytes, or a refusal (:data:`ingest.limits.REFUSED`) that ``parse_entry``
     reports: a link out of the KB or into a hidden folder, something that is not a regular file,
     a file over ``MAX_ENTRY_BYTES``."""
+    if path.is_dir():
+        return REFUSED + (f"{FOLDER_LINK} that leads outside the KB folder; canon does not follow folder links, "
+                          "so no entry in it is read: move the entries into the KB, or remove the link").encode()
     return read_or_refusal(path, settings.root, limit=MAX_ENTRY_BYTES, what="the KB folder",
                            exclude=(settings.index_path,))
 
@@ -611,7 +624,11 @@ def parse_entry(root: Path, path: Path, raw: bytes, settings: Settings | None = 
 
     refused = refusal(raw)
     if refused is not None:
-        report.add(1, refused)
+        if refused.startswith(FOLDER_LINK):  # nothing was read from it: worth knowing, not an error
+            report.findings.append(Finding(rule=RULE, severity="warning", path=rel, line=1, message=refused,
+                                           entry=entry.id))
+        else:
+            report.add(1, refused)
         return None, report.findings
     if len(raw) > MAX_ENTRY_BYTES:  # bytes handed over directly (load_kb(files=...), the API)
         report.add(1, f"is {len(raw):,} bytes, over canon's limit of {MAX_ENTRY_BYTES:,} for one file; split it "

@@ -117,9 +117,10 @@ def test_a_link_out_of_the_kb_is_reported_and_never_read(tmp_path: Path) -> None
     problems = {f.path: f for f in loaded.problems}
     assert set(problems) == {"articles/passwd.md", "articles/zero.md", "articles/dangling.md", "articles/git.md",
                              "linked-folder"}
-    assert all(f.rule == "invalid-entry" and f.severity == "error" for f in problems.values())
+    assert all(f.rule == "invalid-entry" for f in problems.values())
+    assert [p for p, f in problems.items() if f.severity == "warning"] == ["linked-folder"]  # nothing read
     assert "outside the KB folder" in problems["articles/passwd.md"].message
-    assert "outside the KB folder" in problems["linked-folder"].message
+    assert "folder link that leads outside the KB folder" in problems["linked-folder"].message
     assert "hidden folder" in problems["articles/git.md"].message
     text = json.dumps([f.to_dict() for f in loaded.problems])
     assert "root:x" not in text and "s3cret" not in text and str(outside) not in text
@@ -172,6 +173,16 @@ def test_iter_entry_files_lists_links_so_that_they_are_reported(tmp_path: Path) 
     kb = write_kb(tmp_path / "kb", {"a.md": "# a\n"})
     _symlink(kb / "b.md", tmp_path / "nowhere.md")
     assert [p.name for p in iter_entry_files(load_settings(kb))] == ["a.md", "b.md"]
+
+
+def test_a_calls_folder_linked_from_elsewhere_is_read_and_not_reported(tmp_path: Path) -> None:
+    shared = write_kb(tmp_path / "shared-calls", {"c.txt": "Dana Wu: It costs too much.\n"})
+    kb = write_kb(tmp_path / "kb", {"a.md": "# a\n\nText.\n"})
+    _symlink(kb / "calls", shared)
+    settings = load_settings(kb)
+    assert load_kb(settings).problems == []
+    calls, problems = load_calls(settings)
+    assert [c.path for c in calls] == ["calls/c.txt"] and problems == []
 
 
 # --------------------------------------------------------------------------------------------
