@@ -44,6 +44,7 @@ from ._markdown import (
 )
 from .limits import (
     MAX_ENTRY_BYTES,
+    MAX_LINE_CHARS,
     MAX_YAML_DEPTH,
     MAX_YAML_NODES,
     REFUSED,
@@ -657,7 +658,11 @@ def parse_entry(root: Path, path: Path, raw: bytes, settings: Settings | None = 
 
     ignores: dict[int, set[str]] = {}
     if split.front is not None:
-        loaded = _load_yaml(split.front, split.front_line)
+        long_line = next((i for i, row in enumerate(split.front.split("\n")) if len(row) > MAX_LINE_CHARS), None) \
+            if len(split.front) > MAX_LINE_CHARS else None
+        loaded = _load_yaml(split.front, split.front_line) if long_line is None else _Yaml(error=(
+            split.front_line + long_line, 1, f"front matter line {split.front_line + long_line} is over canon's "
+            f"limit of {MAX_LINE_CHARS:,} characters; shorten the value or move it into the body"))
         if loaded.error is not None:
             line, column, message = loaded.error
             report.add(line, f"{message}; until then the entry is read as an untyped draft: searchable, "

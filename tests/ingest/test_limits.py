@@ -306,3 +306,12 @@ def test_the_api_refuses_a_draft_over_the_limit_with_413(example_kb: Path, fake_
                     params={"today": "2026-11-23"})
     assert r.status_code == 413 and r.json()["error"]["code"] == "draft_too_large"
     assert "split it" in r.json()["error"]["message"]
+
+
+def test_an_over_long_front_matter_line_makes_the_entry_a_draft(tmp_path: Path) -> None:
+    raw = "---\ntype: message\ndescription: " + "x" * (MAX_LINE_CHARS + 1) + "\n---\n\n# Kept\n\nBody.\n"
+    loaded = load_kb(load_settings(write_kb(tmp_path, {"e.md": raw})))
+    [entry] = loaded.entries
+    assert (entry.status, entry.type, entry.title) == ("draft", "article", "Kept")
+    [problem] = loaded.problems
+    assert problem.line == 3 and "front matter line 3 is over canon's limit" in problem.message
