@@ -1,5 +1,5 @@
 """How long reading a KB takes: ``load_kb`` on the Northwind corpus, a generated 2,000-entry KB and
-a 20 MB entry, each also without claim extraction (to tell the parse from the extractor).
+an entry at the size limit (``ingest.limits.MAX_ENTRY_BYTES``, 4 MB), each also without claim extraction (to tell the parse from the extractor).
 Prints figures; asserts nothing.
 
     .venv/bin/python bench/bench_parse.py [--entries 2000] [--repeat 3] [--no-huge] [--dense]
@@ -95,9 +95,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--entries", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--no-huge", action="store_true", help="skip the 20 MB entries")
+    ap.add_argument("--no-huge", action="store_true", help="skip the entries at the size limit")
     ap.add_argument("--dense", action="store_true",
-                    help="also a 20 MB entry with figures in every paragraph (slow: claim extraction)")
+                    help="also an entry at the size limit with figures in every paragraph (slow: claim extraction)")
     args = ap.parse_args()
 
     # The first call pays for imports (markdown-it, the claims extractor): keep it out of the figures.
@@ -143,7 +143,7 @@ def main() -> None:
             raw = _huge(every)
             seconds, (entry, _) = _time(partial(parse_entry, root, root / "huge.md", raw, Settings(root=root)), 1)
             assert entry is not None
-            print(f"20 MB entry, {label:5s} {len(entry.blocks):6d} blocks {len(entry.claims):6d} claims  "
+            print(f"{len(raw) / 1e6:.0f} MB entry, {label:5s} {len(entry.blocks):6d} blocks {len(entry.claims):6d} claims  "
                   f"{seconds:8.2f} s  ({len(raw) / 1e6 / seconds:.2f} MB/s)")
             with _without_claims():
                 seconds, _ = _time(partial(parse_entry, root, root / "huge.md", raw, Settings(root=root)), 1)
@@ -151,7 +151,9 @@ def main() -> None:
 
 
 def _huge(figure_every: int) -> bytes:
-    """About 20 MB of Markdown: sections of prose paragraphs, one in ``figure_every`` with figures."""
+    """Markdown up to the size limit: sections of prose paragraphs, one in ``figure_every`` with figures."""
+    from ingest.limits import MAX_ENTRY_BYTES
+
     sentence = "Approvals move from email into chat, so nobody has to log in to approve an invoice. "
     prose = "\n".join([sentence * 4] * 5) + "\n\n"
     figure = ("Northwind customers cut invoice processing costs by 54% and go live in 6 weeks, "
@@ -159,7 +161,7 @@ def _huge(figure_every: int) -> bytes:
     parts = ["---\ntype: article\ntitle: Huge\n---\n\n"]
     size = 0
     n = 0
-    while size < 20_000_000:
+    while size < MAX_ENTRY_BYTES - 1000:
         chunk = f"## Section {n}\n\n" if n % 50 == 0 else figure if n % figure_every == 0 else prose
         parts.append(chunk)
         size += len(chunk)

@@ -35,16 +35,17 @@ def aeo(
         "--base-url", help="Where OUT_DIR will be published, e.g. https://www.example.com/ai/: links and JSON-LD "
         "ids become absolute. Default: links relative to each file.", show_default=False, metavar="URL")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT_DIR even when it is not empty and holds no "
-                                        "canon export (everything in it is deleted).")] = False,
+                                        "canon export (everything in it is deleted). Never allowed for a folder "
+                                        "that holds or lies inside the KB, its calls or its index.")] = False,
     chroma_url: ChromaOption = None,
 ) -> None:
     """Write what answer engines read: llms.txt, llms-full.txt, one page per answer, proof point and case study (Markdown, and HTML with schema.org JSON-LD), and manifest.json.
 
-    Only approved entries that the audit finds current, sourced and free of conflicting or retired figures are exported; manifest.json lists every entry, and for each one left out the reasons and the findings behind them. Objections are not pages: their titles become the questions on the answers' pages.
+    Private by default: only entries whose audience lists public are exported (publish = "approved" in the aeo table of canon.toml exports every approved entry not marked internal), and only if the audit finds them current, sourced and free of conflicting or retired figures. Sections headed as internal (Internal, Coaching, Talk track, For reps, What not to say ...), canon-internal blocks, comments, owners, e-mail addresses and objection examples never leave. manifest.json lists every entry, and for each one left out the reasons and the rule and line of the findings behind them. Objections are not pages: a public objection's title becomes the question on its answers' pages.
 
     The same KB, --today and --base-url give byte-identical files. The export is written to a temporary folder next to OUT_DIR and renamed into place, so OUT_DIR never holds half an export.
 
-    Exit codes: 0 written, 2 canon could not run (OUT_DIR holds files canon did not write, bad URL, no index).
+    Exit codes: 0 written, 2 canon could not run (OUT_DIR holds files canon did not write, OUT_DIR holds or lies inside the KB, its calls or its index, bad URL, no index).
 
     Examples:
 
@@ -54,15 +55,16 @@ def aeo(
     """
     with errors():
         from knowledge.aeo import build_export, write_export
-        from knowledge.aeo.export import check_out_dir, normalize_base_url
+        from knowledge.aeo.export import check_out_dir, normalize_base_url, protected_folders
 
         settings = load(kb, chroma_url)
         day = parse_today(today)
         normalize_base_url(base_url)
-        check_out_dir(out_dir.expanduser(), force=force, kb_root=settings.root)  # before the audit, not after
+        protect = protected_folders(settings)
+        check_out_dir(out_dir.expanduser(), force=force, protect=protect)  # before the audit, not after
         ensure_index(settings)
         export = build_export(settings, today=day, base_url=base_url)
-        write_export(export, out_dir, force=force, kb_root=settings.root)
+        write_export(export, out_dir, force=force, protect=protect)
         n = export.counts()
         left_out = ", ".join(f"{n[k]} {k}" for k in sorted(n) if k not in ("entries", "included"))
         console().print(f"Wrote {len(export.files)} files for {n['included']} of {n['entries']} entries to {out_dir}"

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Block, Claim
 
+from .limits import MAX_BLOCK_CHARS, MAX_FIGURES, MAX_LINE_CHARS, capped
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -276,6 +278,46 @@ class Body:
     blocks: list[Block] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     title: str | None = None  # the first H1
+    figures_cut_at: int | None = None  # file line from which claims were not read (MAX_FIGURES)
+
+
+# --------------------------------------------------------------------------------------------
+# Limits
+
+
+def bound_lines(text: str, first_line: int) -> tuple[str, list[tuple[int, str]]]:
+    """``text`` with every line over ``MAX_LINE_CHARS`` and every block (a run of non-blank lines)
+    over ``MAX_BLOCK_CHARS`` blanked, and ``(file line, message)`` for each: the rest of the file
+    is read as usual, and no single line or block decides how long a parse takes."""
+    if len(text) <= min(MAX_LINE_CHARS, MAX_BLOCK_CHARS):
+        return text, []
+    lines = text.split("\n")
+    problems: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if len(line) > MAX_LINE_CHARS:
+            problems.append((first_line + i, f"line {first_line + i} has {len(line):,} characters, over canon's "
+                             f"limit of {MAX_LINE_CHARS:,}: it is left out of claims and search; break it up "
+                             "(an embedded data: image belongs in a file of its own)"))
+            lines[i] = ""
+    start = None
+    size = 0
+    for i, line in enumerate([*lines, ""]):
+        if line.strip():
+            if start is None:
+                start, size = i, 0
+            size += len(line) + 1
+            continue
+        if start is not None and size > MAX_BLOCK_CHARS:
+            problems.append((first_line + start, f"the block of lines {first_line + start}-{first_line + i - 1} "
+                             f"holds {size:,} characters, over canon's limit of {MAX_BLOCK_CHARS:,} for one "
+                             "paragraph, list or table: it is left out of claims and search; split it with "
+                             "blank lines"))
+            for j in range(start, i):
+                lines[j] = ""
+        start = None
+    if not problems:
+        return text, []
+    return "\n".join(lines), capped(problems)
 
 
 @dataclass
@@ -375,7 +417,7 @@ def parse_markdown(body: str, body_line: int) -> Body:
         i += 1
 
     out.blocks = [b for b in out.blocks if b.kind == "code" or b.text]
-    out.claims = claims_of(segments, lines, shift)
+    out.claims, out.figures_cut_at = claims_of(segments, lines, shift)
     return out
 
 
@@ -396,7 +438,7 @@ def parse_plain_text(body: str, body_line: int) -> Body:
             out.blocks.append(block)
             segments.append(_Segment(start, idx, "text", block))
             start = None
-    out.claims = claims_of(segments, lines, body_line)
+    out.claims, out.figures_cut_at = claims_of(segments, lines, body_line)
     return out
 
 
@@ -411,18 +453,33 @@ def _extractor() -> Callable[..., list[Claim]]:
     return extract_claims
 
 
-def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> list[Claim]:
+_DIGITS = re.compile(r"\d+")
+
+
+def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> tuple[list[Claim], int | None]:
+    """The claims of every segment, and the file line where reading stopped once the file's
+    numbers passed ``MAX_FIGURES`` (``None``: all read). Each number costs the extractor far more
+    than prose does, so a file of nothing but numbers is what this bounds."""
     extract = _extractor()
     found: list[Claim] = []
+    numbers = 0
     for seg in segments:
         text = _segment_text(seg, lines)
         if not text.strip():
             continue
+        numbers += len(_DIGITS.findall(text))
+        if numbers > MAX_FIGURES:
+            return found, seg.start + shift
         for claim in extract(text, first_line=seg.start + shift, first_column=1):
             claim.extra.setdefault("block", seg.block.kind)
             claim.extra.setdefault("section", seg.block.section)
             found.append(claim)
-    return found
+    return found, None
+
+
+def figures_message(line: int) -> str:
+    return (f"more than {MAX_FIGURES:,} numbers in one file: claims from line {line} on are not read or "
+            "checked; split the file")
 
 
 def describe(value: Any, limit: int = 60) -> str:

@@ -30,6 +30,8 @@ from knowledge.errors import CanonError
 from knowledge.model import Call, Finding, Sentence, Turn
 from knowledge.settings import CallSettings, Settings
 
+from .limits import MAX_CALL_BYTES, MAX_LINE_CHARS, capped, read_or_refusal, refusal
+
 __all__ = [
     "CALL_SUFFIXES",
     "CallParseError",
@@ -37,6 +39,7 @@ __all__ = [
     "find_call_files",
     "load_calls",
     "parse_call",
+    "read_call_file",
     "split_sentences",
 ]
 
@@ -93,8 +96,12 @@ def _binary_error() -> CallParseError:
 def decode_call_bytes(data: bytes) -> str:
     """The text of a call file: a BOM picks the encoding, else UTF-8 with bad bytes replaced.
 
-    Raises :class:`CallParseError` for binary content (NUL or many control bytes).
+    Raises :class:`CallParseError` for binary content (NUL or many control bytes), and for a file
+    that :func:`read_call_file` refused (with the reason).
     """
+    refused = refusal(data)
+    if refused is not None:
+        raise CallParseError(refused)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
@@ -591,13 +598,46 @@ def _prefix(line: str, pattern: re.Pattern[str] = _PREFIX) -> re.Match[str] | No
 # WebVTT and SRT
 
 _TIMING = re.compile(rf"^\s*(?P<start>{_TS})\s*-->")
+_CUE_TIME = re.compile(r"^(?:(\d+):)?(\d+):(\d+)(?:[.,](\d{1,3}))?$")
+
+
+def _cue_seconds(value: str) -> float | None:
+    """A cue time ("01:02:03.500", "02:03,5"): ``None`` unless minutes and seconds are below 60."""
+    m = _CUE_TIME.match(value)
+    if m is None:
+        return None
+    h, mi, sec, frac = m.groups()
+    if int(mi) >= 60 or int(sec) >= 60:
+        return None
+    return int(h or 0) * 3600 + int(mi) * 60 + int(sec) + (int(frac) / 10 ** len(frac) if frac else 0.0)
+
+
+def _timing(line: str, number: int, problems: list[tuple[int, str]]) -> float | None:
+    """The start of a cue timing line ("00:01.000 --> 00:04.000 align:start"); a timing that cannot be
+    (garbage, minutes or seconds of 60 and more, an end before the start) is reported and the
+    cue's text kept without a time."""
+    left, _, right = line.partition("-->")
+    start_text = left.strip()
+    end_text = (right.split() or [""])[0]
+    start, end = _cue_seconds(start_text), _cue_seconds(end_text)
+    if start is None or end is None:
+        bad = start_text if start is None else end_text
+        problems.append((number, f"cue timing {' '.join(line.split())[:80]!r} on line {number} is not a valid "
+                         f"time ({bad[:40]!r}: write hh:mm:ss.ttt, minutes and seconds below 60); the cue's "
+                         "text was read without a time"))
+        return None
+    if end < start:
+        problems.append((number, f"cue timing on line {number} ends ({end_text}) before it starts ({start_text}); "
+                         "the cue's text was read without a time; fix the export"))
+        return None
+    return start
 _BLOCK_KEYWORD = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
 _CUE_ID = re.compile(r"^\S*\d\S*$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+(?P<name>[^>]*))?>")
 _LEAD = re.compile(r"^[ \t]*(?:>>|[-\u2013\u2014](?=[ \t]))?[ \t]*")
 
 
-def _parse_cues(lines: _Lines, asm: _Assembler, vtt: bool) -> str:
+def _parse_cues(lines: _Lines, asm: _Assembler, vtt: bool, problems: list[tuple[int, str]] | None = None) -> str:
     """WebVTT and SRT: blocks split by blank lines, each an optional id, a timing line and text.
 
     Lenient the way real exports need: a missing header, cues that lost their blank line or their
@@ -607,6 +647,7 @@ def _parse_cues(lines: _Lines, asm: _Assembler, vtt: bool) -> str:
     n = len(L)
     i = 0
     title = ""
+    problems = [] if problems is None else problems
     if L and L[0].lstrip("\ufeff").startswith("WEBVTT"):
         title = L[0].lstrip("\ufeff")[6:].strip(" \t-:")
         i = 1
@@ -628,8 +669,7 @@ def _parse_cues(lines: _Lines, asm: _Assembler, vtt: bool) -> str:
         t = next((x for x in range(j, min(j + 3, k)) if "-->" in L[x]), None)
         start: float | None = None
         if t is not None:
-            m = _TIMING.match(L[t])
-            start = _clock(m.group("start")) if m else None
+            start = _timing(L[t], t + 1, problems)
             body = range(t + 1, k)
         elif k - j > 1 and _CUE_ID.match(L[j].strip()):
             body = range(j + 1, k)
@@ -642,7 +682,7 @@ def _parse_cues(lines: _Lines, asm: _Assembler, vtt: bool) -> str:
             if timing is not None:  # a cue that lost its blank line
                 speaker, prev_last = _cue(L, starts, cue_lines, start, speaker, prev_last, asm)
                 cue_lines = []
-                start = _clock(timing.group("start"))
+                start = _timing(line, x + 1, problems)
                 continue
             if line.strip().isdigit() and x + 1 < k and "-->" in L[x + 1]:
                 continue
@@ -1072,27 +1112,54 @@ def _format_of(path: Path, text: str) -> str:
     return "srt" if "-->" in text else "txt"
 
 
-def parse_call(path: Path, *, rel: str, settings: CallSettings, text: str | None = None) -> Call:
+def _bound_lines(text: str, problems: list[tuple[int, str]]) -> str:
+    """Blank every line over ``MAX_LINE_CHARS`` (VTT, SRT, plain text), reporting each."""
+    if len(text) <= MAX_LINE_CHARS:
+        return text
+    rows = text.split("\n")
+    if max(len(r) for r in rows) <= MAX_LINE_CHARS:
+        return text
+    for i, row in enumerate(rows):
+        if len(row) > MAX_LINE_CHARS:
+            problems.append((i + 1, f"line {i + 1} has {len(row):,} characters, over canon's limit of "
+                             f"{MAX_LINE_CHARS:,}: it was left out; break it into cues or turns"))
+            rows[i] = ""
+    return "\n".join(rows)
+
+
+def parse_call(path: Path, *, rel: str, settings: CallSettings, text: str | None = None,
+               problems: list[Finding] | None = None) -> Call:
     """Read one call file (or ``text``, its content) into a :class:`Call`.
 
-    Raises :class:`CallParseError` with the line that is wrong and what to do about it.
+    Raises :class:`CallParseError` with the line that is wrong and what to do about it. What is
+    wrong in part of a file (a cue timing that cannot be, an over-long line) is left out and
+    reported in ``problems`` as ``invalid-call`` warnings; the rest is read.
     """
     if text is None:
-        data = path.read_bytes()
+        data = read_call_file(path, path.parent)
         digest = hashlib.sha256(data).hexdigest()
         text = decode_call_bytes(data)
     else:
         digest = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    if len(text) > MAX_CALL_BYTES:
+        raise CallParseError(f"the transcript is {len(text):,} characters, over canon's limit of {MAX_CALL_BYTES:,}",
+                             hint="split the call into several files")
     text = _normalise(text)
+    fmt = _format_of(path, text)
+    partial: list[tuple[int, str]] = []
+    if fmt != "json":
+        text = _bound_lines(text, partial)
     lines = _Lines(text)
     asm = _Assembler()
-    fmt = _format_of(path, text)
     if fmt == "json":
         title = _parse_json(text, lines, asm)
     elif fmt == "txt":
         title = _parse_txt(lines, asm)
     else:
-        title = _parse_cues(lines, asm, vtt=fmt == "vtt")
+        title = _parse_cues(lines, asm, vtt=fmt == "vtt", problems=partial)
+    if problems is not None:
+        problems.extend(Finding(rule="invalid-call", severity="warning", path=rel, line=line, message=message)
+                        for line, message in capped(partial))
     turns, roles_known = asm.finish(settings, lines)
     if not turns:
         what = "no cue holds any text" if fmt in ("vtt", "srt") else "no turn holds any text"
@@ -1100,12 +1167,20 @@ def parse_call(path: Path, *, rel: str, settings: CallSettings, text: str | None
     return Call(path=rel, turns=turns, title=title or path.stem, roles_known=roles_known, content_hash=digest)
 
 
+def read_call_file(path: Path, calls_dir: Path) -> bytes:
+    """A call file's bytes, or a refusal that :func:`decode_call_bytes` raises as a
+    :class:`CallParseError`: a link out of the calls folder, not a regular file, over
+    ``MAX_CALL_BYTES``."""
+    return read_or_refusal(path, calls_dir, limit=MAX_CALL_BYTES, what="the calls folder")
+
+
 def find_call_files(calls_dir: Path) -> list[Path]:
-    """Every call file below ``calls_dir`` (.vtt .srt .json .txt), hidden files and folders skipped."""
+    """Every call file below ``calls_dir`` (.vtt .srt .json .txt), hidden files and folders skipped.
+    Folder links are not followed; file links are listed, and read only when they stay inside."""
     found: list[tuple[str, Path]] = []
     root = Path(calls_dir)
     for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (Path(folder) / d).is_symlink()]
         for name in files:
             if name.startswith(".") or not name.lower().endswith(CALL_SUFFIXES):
                 continue
@@ -1132,7 +1207,8 @@ def load_calls(settings: Settings) -> tuple[list[Call], list[Finding]]:
     for path in find_call_files(calls_dir):
         rel = _rel(path, settings.root)
         try:
-            calls.append(parse_call(path, rel=rel, settings=settings.calls))
+            text = decode_call_bytes(read_call_file(path, calls_dir))
+            calls.append(parse_call(path, rel=rel, settings=settings.calls, text=text, problems=problems))
         except CallParseError as exc:
             problems.append(Finding(rule="invalid-call", severity="error", path=rel, line=exc.line,
                                     column=exc.column, message=exc.finding_message))

@@ -3,6 +3,11 @@
 Front matter is skipped (its lines still count), so findings point at the draft's own lines and
 columns. Files ending in ``.txt``/``.text`` are plain text; everything else is read as Markdown,
 which plain prose survives unchanged.
+
+The limits of ``ingest.limits`` hold here too: a draft over ``MAX_ENTRY_BYTES`` cannot be checked
+(exit 2, or a 413 from the API); front matter whose aliases would expand too far is read as body;
+an over-long line or block, and claims past ``MAX_FIGURES`` numbers, are left out with an
+``invalid-draft`` warning that says where.
 """
 
 from __future__ import annotations
@@ -14,9 +19,19 @@ from typing import Any
 from knowledge.errors import UsageError
 from knowledge.model import Block, Claim, Finding
 
-from ._markdown import decode, line_ignores, parse_markdown, parse_plain_text, split_front_matter
+from ._markdown import (
+    bound_lines,
+    decode,
+    figures_message,
+    line_ignores,
+    parse_markdown,
+    parse_plain_text,
+    split_front_matter,
+)
+from .limits import MAX_ENTRY_BYTES, Refused, read_inside
 
 PLAIN_SUFFIXES = (".txt", ".text")
+RULE = "invalid-draft"
 
 
 @dataclass
@@ -33,15 +48,14 @@ class Draft:
 
 def _front_matter(front: str) -> dict[str, Any] | None:
     """A leading ``---`` in a draft may be a rule, not front matter: only a YAML mapping counts."""
-    import yaml
+    from .kb import _load_yaml
 
-    try:
-        data = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except Exception:
+    loaded = _load_yaml(front, 2)  # the same bounded loader as KB entries: aliases are counted
+    if loaded.error is not None:
         return None
-    if data is None:
+    if loaded.data is None:
         return {}
-    return data if isinstance(data, dict) else None
+    return loaded.data if isinstance(loaded.data, dict) else None
 
 
 def _ignore(data: dict[str, Any]) -> list[str]:
@@ -53,8 +67,21 @@ def _ignore(data: dict[str, Any]) -> list[str]:
     return [str(r).strip() for r in raw if isinstance(r, str) and r.strip()] if isinstance(raw, list) else []
 
 
+class DraftTooLarge(UsageError):
+    code = "draft_too_large"
+    http_status = 413
+
+
+def _too_large(shown: str, size: int) -> DraftTooLarge:
+    return DraftTooLarge(f"draft {shown} is {size:,} bytes, over canon's limit of {MAX_ENTRY_BYTES:,} for one file",
+                         hint="check it in parts: split it into smaller files")
+
+
 def parse_draft_text(text: str, path: str) -> Draft:
     """A draft from text already in memory (the API, stdin); ``path`` is only shown."""
+    size = len(text) if len(text) > MAX_ENTRY_BYTES else len(text.encode("utf-8", errors="surrogatepass"))
+    if size > MAX_ENTRY_BYTES:
+        raise _too_large(path, size)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     body, body_line = text, 1
@@ -64,24 +91,34 @@ def parse_draft_text(text: str, path: str) -> Draft:
     if data is not None:
         body, body_line = split.body, split.body_line
         ignore = _ignore(data)
+    body, too_long = bound_lines(body, body_line)
+    findings = [Finding(rule=RULE, severity="warning", path=path, line=line, message=message)
+                for line, message in too_long]
     plain = path.lower().endswith(PLAIN_SUFFIXES)
     parsed = parse_plain_text(body, body_line) if plain else parse_markdown(body, body_line)
+    if parsed.figures_cut_at is not None:
+        findings.append(Finding(rule=RULE, severity="warning", path=path, line=parsed.figures_cut_at,
+                                message=figures_message(parsed.figures_cut_at)))
     ignores = line_ignores(body.split("\n"), body_line) if "canon-ignore" in body else {}
     return Draft(path=path, text=text, claims=parsed.claims, line_ignores=ignores, blocks=parsed.blocks,
-                 body_line=body_line, ignore=ignore)
+                 body_line=body_line, ignore=ignore, findings=findings)
 
 
 def load_draft(path: Path, display_path: str | None = None) -> Draft:
     """Read a draft file. A file that cannot be read, or is not text, is a usage error (exit 2)."""
     shown = display_path if display_path is not None else str(path)
+    if not path.exists():
+        raise UsageError(f"draft {shown} does not exist", hint="check the path (relative to the current folder)")
+    if path.is_dir():
+        raise UsageError(f"{shown} is a folder, not a draft", hint="pass the Markdown or text files inside it")
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise UsageError(f"draft {shown} does not exist", hint="check the path (relative to the current folder)") from exc
-    except IsADirectoryError as exc:
-        raise UsageError(f"{shown} is a folder, not a draft", hint="pass the Markdown or text files inside it") from exc
-    except OSError as exc:
-        raise UsageError(f"cannot read draft {shown}: {exc.strerror or exc}", hint="check its permissions") from exc
+        # A draft is named on the command line, so it may live anywhere: only its size and kind
+        # are bounded (a FIFO or /dev/zero must not hang or fill memory).
+        raw = read_inside(path, path.resolve().parent, limit=MAX_ENTRY_BYTES, what="its folder")
+    except Refused as exc:
+        if "over canon's limit" in str(exc):
+            raise _too_large(shown, path.stat().st_size) from None
+        raise UsageError(f"draft {shown} {exc}", hint="pass a Markdown or plain-text file") from None
     decoded = decode(raw)
     if decoded.binary:
         raise UsageError(f"{shown} is a binary file, not a draft", hint="pass Markdown or plain-text files")

@@ -6,9 +6,13 @@ that is not YAML. Anything else that breaks the schema is reported at its line a
 the rest of the entry is kept, so that one bad date does not hide an entry's figures from every
 other check.
 
-Large files are parsed in full, never cut: every step is linear in the size of the file. Front
-matter and Markdown run at several MB/s; on text dense with figures claim extraction is what costs
-(``bench/bench_parse.py`` prints both).
+Every input is bounded (``ingest.limits``): a file over ``MAX_ENTRY_BYTES`` or a link that leaves
+the KB is refused and reported; an over-long line or block is left out of claims and search and
+reported; front matter whose aliases would expand past ``MAX_YAML_NODES`` values is refused. Within
+those limits every step is linear in the size of the file (``bench/bench_parse.py``).
+
+Front matter that is not valid YAML makes the entry an untyped draft: reported, its body still
+indexed and searchable, but never canonical (the broken YAML might have said ``retired``).
 """
 
 from __future__ import annotations
@@ -29,7 +33,26 @@ from knowledge.integrity import resolve_duplicates
 from knowledge.model import ENTRY_TYPES, KB, STATUSES, Entry, Finding, Metric, Source
 from knowledge.settings import Settings
 
-from ._markdown import decode, describe, line_ignores, parse_markdown, split_front_matter
+from ._markdown import (
+    bound_lines,
+    decode,
+    describe,
+    figures_message,
+    line_ignores,
+    parse_markdown,
+    split_front_matter,
+)
+from .limits import (
+    MAX_ENTRY_BYTES,
+    MAX_LINE_CHARS,
+    MAX_YAML_DEPTH,
+    MAX_YAML_NODES,
+    REFUSED,
+    read_or_refusal,
+    refusal,
+)
+
+FOLDER_LINK = "is a folder link"
 
 RULE = "invalid-entry"
 
@@ -59,22 +82,47 @@ def _is_entry_name(name: str) -> bool:
 def iter_entry_files(settings: Settings) -> list[Path]:
     """Every ``*.md`` below the root, sorted by relative path.
 
-    Hidden files and folders and the index folder are skipped. Symlinked folders are not followed
-    (a link back up the tree would never end); symlinked files are read.
+    Hidden files and folders and the index folder are skipped. Folder links are not followed (a
+    link back up the tree would never end); one that leaves the KB is listed so that reading it
+    reports it. File links are listed; :func:`read_entry_file` reads one only when its target
+    lies inside the KB.
     """
     root = settings.root
     index = settings.index_path.resolve()
+    calls = settings.calls_path.resolve()
+    base = root.resolve()
     found: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and (here / d).resolve() != index]
+        keep: list[str] = []
+        for d in dirnames:
+            if d.startswith(".") or (here / d).resolve() in (index, calls):
+                continue
+            if (here / d).is_symlink():
+                target = (here / d).resolve()
+                if target != base and base not in target.parents:
+                    found.append((_rel(here / d, root), here / d))
+                continue
+            keep.append(d)
+        dirnames[:] = keep
         for name in filenames:
             if _is_entry_name(name):
                 p = here / name
-                if p.is_file():
+                if p.is_file() or p.is_symlink():
                     found.append((_rel(p, root), p))
     found.sort(key=lambda rp: rp[0])
     return [p for _, p in found]
+
+
+def read_entry_file(path: Path, settings: Settings) -> bytes:
+    """An entry file's bytes, or a refusal (:data:`ingest.limits.REFUSED`) that ``parse_entry``
+    reports: a link out of the KB or into a hidden folder, something that is not a regular file,
+    a file over ``MAX_ENTRY_BYTES``."""
+    if path.is_dir():
+        return REFUSED + (f"{FOLDER_LINK} that leads outside the KB folder; canon does not follow folder links, "
+                          "so no entry in it is read: move the entries into the KB, or remove the link").encode()
+    return read_or_refusal(path, settings.root, limit=MAX_ENTRY_BYTES, what="the KB folder",
+                           exclude=(settings.index_path,))
 
 
 # --------------------------------------------------------------------------------------------
@@ -151,8 +199,66 @@ def _walk(node: Any, base: int, out: _Yaml) -> None:
     walk(node, "", 0)
 
 
+def yaml_size(node: Any) -> tuple[int, int] | None:
+    """How many values ``node`` stands for once every alias is expanded, and how deep it nests;
+    ``None`` when an alias refers to a value that holds it (it would never end).
+
+    Aliases share one composed node, so the document in memory stays small; it is expanding them
+    (the "billion laughs") that explodes. Counting is linear in the composed nodes: each shared
+    node is measured once. Nesting deeper than ``MAX_YAML_DEPTH`` stops the count there.
+    """
+    import yaml
+
+    sizes: dict[int, tuple[int, int]] = {}
+    open_: set[int] = set()
+
+    def measure(n: Any, depth: int) -> tuple[int, int] | None:
+        key = id(n)
+        if key in sizes:
+            return sizes[key]
+        if key in open_:
+            return None
+        if depth > MAX_YAML_DEPTH:
+            return (1, depth)
+        children: list[Any] = []
+        if isinstance(n, yaml.MappingNode):
+            children = [c for kv in n.value for c in kv]
+        elif isinstance(n, yaml.SequenceNode):
+            children = list(n.value)
+        open_.add(key)
+        total, height = 1, 1
+        for c in children:
+            got = measure(c, depth + 1)
+            if got is None:
+                return None
+            total += got[0]
+            height = max(height, got[1] + 1)
+            if total > MAX_YAML_NODES:
+                break
+        open_.discard(key)
+        sizes[key] = (total, height)
+        return sizes[key]
+
+    return measure(node, 1)
+
+
+def _yaml_budget(node: Any) -> str | None:
+    """Why front matter is refused before its values are built, or ``None``."""
+    size = yaml_size(node)
+    if size is None:
+        return "front matter has an alias that refers to itself; remove the '*' alias or its '&' anchor"
+    count, depth = size
+    if count > MAX_YAML_NODES:
+        return (f"front matter holds more than {MAX_YAML_NODES:,} values once its aliases ('*name') are "
+                "expanded; canon does not expand it: write the values out, or remove the aliases")
+    if depth > MAX_YAML_DEPTH:
+        return f"front matter is nested more than {MAX_YAML_DEPTH} levels deep; flatten it"
+    return None
+
+
 def _load_yaml(text: str, first_line: int) -> _Yaml:
-    """Compose once (for line numbers), construct from the same nodes (for values)."""
+    """Compose once (for line numbers), measure (aliases counted in full), construct from the same
+    nodes (for values)."""
     import yaml
 
     global _LOADER
@@ -162,7 +268,10 @@ def _load_yaml(text: str, first_line: int) -> _Yaml:
     loader = _LOADER(text)
     try:
         node = loader.get_single_node()
-        if node is not None:
+        refused = _yaml_budget(node) if node is not None else None
+        if refused is not None:
+            out.error = (first_line, 1, refused)
+        elif node is not None:
             _walk(node, first_line, out)
             out.data = loader.construct_document(node)
     except yaml.YAMLError as exc:
@@ -505,17 +614,34 @@ def parse_entry(root: Path, path: Path, raw: bytes, settings: Settings | None = 
                 ) -> tuple[Entry | None, list[Finding]]:
     """One file -> its entry (``None`` when it cannot be read) and the invalid-entry findings.
 
-    ``settings`` is accepted for callers that have it; KB-wide defaults such as ``review_every``
-    are left as ``None`` on the entry and applied by the rules.
+    ``raw`` may be a refusal from :func:`read_entry_file` (a link out of the KB, a file over the
+    size limit): reported, no entry. ``settings`` is accepted for callers that have it; KB-wide
+    defaults such as ``review_every`` are left as ``None`` on the entry and applied by the rules.
     """
     rel = _rel(path, root)
     entry = Entry(id=_default_id(rel), path=rel, content_hash=content_hash(raw))
     report = _Report(rel, {})
     report.entry_id = entry.id
 
+    refused = refusal(raw)
+    if refused is not None:
+        if refused.startswith(FOLDER_LINK):  # nothing was read from it: worth knowing, not an error
+            report.findings.append(Finding(rule=RULE, severity="warning", path=rel, line=1, message=refused,
+                                           entry=entry.id))
+        else:
+            report.add(1, refused)
+        return None, report.findings
+    if len(raw) > MAX_ENTRY_BYTES:  # bytes handed over directly (load_kb(files=...), the API)
+        report.add(1, f"is {len(raw):,} bytes, over canon's limit of {MAX_ENTRY_BYTES:,} for one file; split it "
+                   "into smaller files")
+        return None, report.findings
     decoded = decode(raw)
     if decoded.binary:
         report.add(1, "binary file named .md: an entry must be UTF-8 text; rename or remove the file")
+        return None, report.findings
+    if not decoded.text.strip():
+        report.findings.append(Finding(rule=RULE, severity="warning", path=rel, line=1, entry=entry.id,
+                                       message="the file is empty: write the entry, or remove the file"))
         return None, report.findings
     if decoded.bad_line is not None:
         report.add(decoded.bad_line, f"not valid UTF-8 (byte {decoded.bad_byte}, line {decoded.bad_line}); the "
@@ -525,38 +651,55 @@ def parse_entry(root: Path, path: Path, raw: bytes, settings: Settings | None = 
     split = split_front_matter(decoded.text)
     if split.unclosed:
         report.add(1, "front matter opened with '---' on line 1 is never closed; add a '---' line after "
-                   "the last key (or remove the first line if it is not front matter)")
-        return None, report.findings
+                   "the last key (or remove the first line if it is not front matter); until then the file "
+                   "is read as an untyped draft")
+        entry.status = "draft"
+        split.body, split.body_line = decoded.text, 1
 
     ignores: dict[int, set[str]] = {}
     if split.front is not None:
-        loaded = _load_yaml(split.front, split.front_line)
+        long_line = next((i for i, row in enumerate(split.front.split("\n")) if len(row) > MAX_LINE_CHARS), None) \
+            if len(split.front) > MAX_LINE_CHARS else None
+        loaded = _load_yaml(split.front, split.front_line) if long_line is None else _Yaml(error=(
+            split.front_line + long_line, 1, f"front matter line {split.front_line + long_line} is over canon's "
+            f"limit of {MAX_LINE_CHARS:,} characters; shorten the value or move it into the body"))
         if loaded.error is not None:
             line, column, message = loaded.error
-            report.add(line, message, column=column)
-            return None, report.findings
-        report.key_lines = entry.key_lines = loaded.key_lines
-        data = loaded.data
-        if data is not None and not isinstance(data, dict):
-            report.add(split.front_line, f"front matter is a {type(data).__name__}, not a mapping; write it "
-                       "as 'key: value' lines (type, title, owner ...)")
-        elif data:
-            _entry_from(data, entry, report)
-            for key, first, again in loaded.duplicates:
-                report.add(again, f"key {key!r} is given twice (lines {first} and {again}); the second one is "
-                           "used; remove one of them")
-        if "canon-ignore" in split.front:
-            line_ignores(split.front.split("\n"), split.front_line, yaml=True, into=ignores)
+            report.add(line, f"{message}; until then the entry is read as an untyped draft: searchable, "
+                       "never canonical", column=column)
+            # The body is still worth finding; the front matter might have said "retired", so the
+            # entry must not back any figure until it can be read.
+            entry.status = "draft"
+        else:
+            report.key_lines = entry.key_lines = loaded.key_lines
+            data = loaded.data
+            if data is not None and not isinstance(data, dict):
+                report.add(split.front_line, f"front matter is a {type(data).__name__}, not a mapping; write it "
+                           "as 'key: value' lines (type, title, owner ...)")
+            elif data:
+                _entry_from(data, entry, report)
+                for key, first, again in loaded.duplicates:
+                    report.add(again, f"key {key!r} is given twice (lines {first} and {again}); the second one "
+                               "is used; remove one of them")
+            if "canon-ignore" in split.front:
+                line_ignores(split.front.split("\n"), split.front_line, yaml=True, into=ignores)
 
-    entry.body = split.body
+    body_text, too_long = bound_lines(split.body, split.body_line)
+    for line, message in too_long:
+        report.findings.append(Finding(rule=RULE, severity="warning", path=rel, line=line, message=message,
+                                       entry=entry.id))
+    entry.body = body_text
     entry.body_line = split.body_line
-    body = parse_markdown(split.body, split.body_line)
+    body = parse_markdown(body_text, split.body_line)
     entry.blocks = body.blocks
     entry.claims = body.claims
+    if body.figures_cut_at is not None:
+        report.findings.append(Finding(rule=RULE, severity="warning", path=rel, line=body.figures_cut_at,
+                                       message=figures_message(body.figures_cut_at), entry=entry.id))
     if not entry.title:
         entry.title = body.title or Path(rel).stem
-    if "canon-ignore" in split.body:
-        line_ignores(split.body.split("\n"), split.body_line, into=ignores)
+    if "canon-ignore" in body_text:
+        line_ignores(body_text.split("\n"), split.body_line, into=ignores)
     entry.line_ignores = ignores
     report.findings.sort(key=lambda f: (f.line, f.column))
     return entry, report.findings
@@ -572,10 +715,7 @@ def load_kb(settings: Settings, *, files: dict[str, bytes] | None = None) -> KB:
     if files is None:
         raws: dict[str, bytes | OSError] = {}
         for p in iter_entry_files(settings):
-            try:
-                raws[_rel(p, root)] = p.read_bytes()
-            except OSError as exc:
-                raws[_rel(p, root)] = exc
+            raws[_rel(p, root)] = read_entry_file(p, settings)
     else:
         raws = dict(files)
     entries: list[Entry] = []

@@ -20,7 +20,7 @@ from knowledge.settings import Settings
 from knowledge.store import Catalog, Chunk, open_catalog, open_store, text_key
 
 from .chunking import CHUNKER_VERSION, SEARCHABLE, call_chunks, entry_chunks
-from .kb import content_hash, iter_entry_files, parse_entry
+from .kb import content_hash, iter_entry_files, parse_entry, read_entry_file
 
 # progress(phase, done, total): phases are "scan", "parse", "embed", "store".
 Progress = Callable[[str, int, int], None]
@@ -73,13 +73,13 @@ def _scan(settings: Settings) -> dict[str, tuple[str, Path, bytes]]:
     """rel path -> (kind, path, raw bytes) for every entry file and call file."""
     found: dict[str, tuple[str, Path, bytes]] = {}
     for p in iter_entry_files(settings):
-        found[_rel(p, settings.root)] = ("entry", p, p.read_bytes())
-    from .calls import find_call_files
+        found[_rel(p, settings.root)] = ("entry", p, read_entry_file(p, settings))  # bounded, stays inside
+    from .calls import find_call_files, read_call_file
 
     calls_dir = settings.calls_path
     if calls_dir.is_dir():
         for p in find_call_files(calls_dir):
-            found.setdefault(_rel(p, settings.root), ("call", p, p.read_bytes()))
+            found.setdefault(_rel(p, settings.root), ("call", p, read_call_file(p, calls_dir)))
     return found
 
 
@@ -283,8 +283,9 @@ def _parse_file(settings: Settings, kind: str, path: Path, rel: str, raw: bytes,
         return [entry_to_dict(entry)], problems, entry_chunks(entry, model)
     from .calls import CallParseError, decode_call_bytes, parse_call
 
+    partial: list[Finding] = []  # cues or lines left out of a call that is otherwise read
     try:
-        call = parse_call(path, rel=rel, settings=settings.calls, text=decode_call_bytes(raw))
+        call = parse_call(path, rel=rel, settings=settings.calls, text=decode_call_bytes(raw), problems=partial)
     except CallParseError as exc:
         finding = Finding(rule="invalid-call", severity="error", path=rel, line=exc.line or 1,
                           column=exc.column or 1, message=exc.finding_message)
@@ -292,7 +293,7 @@ def _parse_file(settings: Settings, kind: str, path: Path, rel: str, raw: bytes,
     call.content_hash = digest
     rec = call_to_dict(call)
     rec["id"] = rel
-    return [rec], [], call_chunks(call, model)
+    return [rec], [finding_to_record(f) for f in partial], call_chunks(call, model)
 
 
 def _problems(catalog: Catalog) -> list[Finding]:

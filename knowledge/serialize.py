@@ -104,17 +104,47 @@ def entry_from_dict(d: dict[str, Any]) -> Entry:
     )
 
 
-def _jsonable(v: Any) -> Any:
-    """Foreign front matter may hold dates and other YAML types: make them JSON-safe."""
+JSONABLE_NODES = 20_000  # values of foreign front matter kept in the catalog; the rest is cut
+JSONABLE_DEPTH = 40
+CUT = "…"  # stands for what was left out
+
+
+def _jsonable(v: Any, budget: list[int] | None = None, depth: int = 0, path: frozenset[int] = frozenset()) -> Any:
+    """Foreign front matter may hold dates and other YAML types: make them JSON-safe.
+
+    Never expands more than ``JSONABLE_NODES`` values, nests deeper than ``JSONABLE_DEPTH`` or
+    follows a value back into itself: YAML aliases share one object, and writing a shared object
+    out in full is how a few hundred bytes of front matter become gigabytes. The reader refuses such
+    front matter already (``ingest.kb``); this keeps any other caller bounded too.
+    """
+    if budget is None:
+        budget = [JSONABLE_NODES]
+    budget[0] -= 1
+    if budget[0] < 0 or depth > JSONABLE_DEPTH or id(v) in path:
+        return CUT
     if isinstance(v, dict):
-        return {str(k): _jsonable(x) for k, x in v.items()}
+        inner = path | {id(v)}
+        out: dict[str, Any] = {}
+        for k, x in v.items():
+            if budget[0] <= 0:
+                out[CUT] = CUT
+                break
+            out[str(k)[:200]] = _jsonable(x, budget, depth + 1, inner)
+        return out
     if isinstance(v, (list, tuple)):
-        return [_jsonable(x) for x in v]
+        inner = path | {id(v)}
+        items: list[Any] = []
+        for x in v:
+            if budget[0] <= 0:
+                items.append(CUT)
+                break
+            items.append(_jsonable(x, budget, depth + 1, inner))
+        return items
     if isinstance(v, date):
         return v.isoformat()
     if v is None or isinstance(v, (str, int, float, bool)):
         return v
-    return str(v)
+    return str(v)[:1000]
 
 
 def call_to_dict(c: Call) -> dict[str, Any]:

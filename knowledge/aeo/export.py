@@ -10,12 +10,21 @@ What is exported (paths inside the output folder)::
     answers/<slug>.jsonld    the page's JSON-LD on its own
     manifest.json            every entry of the KB, included or not, and why not
 
-Who is left out, from the audit's findings about the entry (at warning or above, so that a rule a
-KB turns down to ``info`` or ``off`` leaves its entries in): ``stale-claim`` (review overdue or
-expired, a stale source) -> ``stale``; ``metric-conflict`` -> ``conflicting``; ``unsourced-claim``
--> ``unsourced``; ``retired-claim`` -> ``retired-claim``; ``invalid-entry`` -> ``invalid``. Drafts
-(``draft``) and retired entries (``retired``) are not canonical. Objections (``objection``) are not
-pages of their own: their titles and phrasings become the questions of the answers' pages.
+Private by default (``public.PublishRule``): an entry is published only when the publish rule lets
+it out (``[aeo] publish``: by default its ``audience`` must list ``public``; else ``private``), and
+then only its public view: internal sections and ``canon-internal`` blocks, comments, the owner and
+every e-mail address and known person's name are withheld.
+
+Who else is left out, from the audit's findings about the entry (at warning or above, so that a
+rule a KB turns down to ``info`` or ``off`` leaves its entries in): ``stale-claim`` (review overdue
+or expired, a stale source) -> ``stale``; ``metric-conflict`` -> ``conflicting``;
+``unsourced-claim`` -> ``unsourced``; ``retired-claim`` -> ``retired-claim``; ``invalid-entry`` ->
+``invalid``. Drafts (``draft``) and retired entries (``retired``) are not canonical. Objections
+(``objection``) are never pages: a public objection's title becomes the question of the answers'
+pages; its ``examples:`` (prospects' own words) never leave.
+
+The manifest lists every entry and, for each one left out, the reasons and the rule and line of
+each finding behind them (not the messages, which quote the entry: ``canon audit`` shows those).
 
 The export is a pure function of the KB, ``--today`` and ``--base-url``: same inputs, same bytes.
 It is written to a temporary folder next to the output and renamed into place, so an interrupted
@@ -43,6 +52,7 @@ from knowledge.settings import Settings
 
 from ._text import answer_first, first_paragraph, sentences, squash, trim
 from .pages import PAGE_TYPES, SECTIONS, Page, Site, dumps, page_html, page_jsonld, page_markdown
+from .public import PublishRule, public_entry
 from .readiness import findings_by_entry
 
 MANIFEST = "manifest.json"
@@ -85,8 +95,8 @@ class Decision:
             out["markdown"] = self.page.md_path
             out["jsonld"] = self.page.jsonld_path
         else:
-            out["findings"] = [{"rule": f.rule, "severity": f.severity, "line": f.line, "message": f.message}
-                               for f in self.findings]
+            out["title"] = None  # an entry that is not published keeps its words inside
+            out["findings"] = [{"rule": f.rule, "severity": f.severity, "line": f.line} for f in self.findings]
         return out
 
 
@@ -138,8 +148,10 @@ def _at_least(f: Finding, severity: str) -> bool:
     return SEVERITY_RANK.get(f.severity, 0) >= SEVERITY_RANK[severity]
 
 
-def exclusion(entry: Entry, found: Iterable[Finding]) -> tuple[list[str], list[Finding]]:
+def exclusion(entry: Entry, found: Iterable[Finding], rule: PublishRule | None = None
+              ) -> tuple[list[str], list[Finding]]:
     """Why ``entry`` is left out of the export (no reasons: it is exported), and the findings why."""
+    rule = rule or PublishRule()
     reasons: list[str] = []
     if entry.status != "approved":
         reasons.append(entry.status)
@@ -147,6 +159,8 @@ def exclusion(entry: Entry, found: Iterable[Finding]) -> tuple[list[str], list[F
         reasons.append("objection")
     elif entry.type not in PAGE_TYPES:
         reasons.append("type")
+    if entry.type != "objection" and not rule.is_public(entry):
+        reasons.append("private")
     causes = sorted((f for f in found if f.rule in EXCLUDING_RULES and _at_least(f, EXCLUDE_FROM_SEVERITY)),
                     key=lambda f: (f.line, f.column, f.rule, f.message))
     for f in causes:
@@ -174,8 +188,9 @@ def _slug(entry: Entry, taken: set[str]) -> str:
     return f"{folder}/{slugify(entry.id)}-{n}"
 
 
-def decide(kb: KB, findings: Iterable[Finding]) -> list[Decision]:
+def decide(kb: KB, findings: Iterable[Finding], rule: PublishRule | None = None) -> list[Decision]:
     """Every entry of the KB (and every file that could not be read), included or left out."""
+    rule = rule or PublishRule()
     findings = list(findings)
     entries = sorted(kb.entries, key=lambda e: (e.id, e.path))
     found = findings_by_entry(entries, findings)
@@ -183,15 +198,17 @@ def decide(kb: KB, findings: Iterable[Finding]) -> list[Decision]:
     taken: set[str] = set()
     out: list[Decision] = []
     for e in entries:
-        reasons, causes = exclusion(e, found.get(e.id, []))
+        reasons, causes = exclusion(e, found.get(e.id, []), rule)
         d = Decision(id=e.id, path=e.path, type=e.type, status=e.status, title=e.title,
                      reasons=reasons, findings=causes)
         if not reasons:
             slug = _slug(e, taken)
             taken.add(slug)
-            questions = [by_id[o] for o in e.answers
-                         if o in by_id and by_id[o].type == "objection" and by_id[o].approved]
-            d.page = Page(entry=e, slug=slug, section=PAGE_TYPES[e.type][1], answer=answer_first(e),
+            questions = [public_entry(by_id[o], rule) for o in e.answers
+                         if o in by_id and by_id[o].type == "objection" and by_id[o].approved
+                         and rule.is_public(by_id[o])]
+            shown = public_entry(e, rule)
+            d.page = Page(entry=shown, slug=slug, section=PAGE_TYPES[e.type][1], answer=answer_first(shown),
                           questions=questions)
         out.append(d)
     readable = {e.path for e in kb.entries}
@@ -298,7 +315,8 @@ def render_export(kb: KB, findings: Iterable[Finding], settings: Settings, *, to
                   base_url: str | None = None) -> AeoExport:
     """The export of ``kb`` given the audit's ``findings``: every file, as bytes."""
     site = Site(name=settings.name, base_url=normalize_base_url(base_url))
-    decisions = decide(kb, findings)
+    rule = PublishRule.from_settings(settings, kb.entries)
+    decisions = decide(kb, findings, rule)
     pages = [d.page for d in decisions if d.page is not None]
     sections = _sections(pages)
     summary = kb_summary(settings, pages)
@@ -314,7 +332,7 @@ def render_export(kb: KB, findings: Iterable[Finding], settings: Settings, *, to
         f"Approved answers, proof points and case studies from the {site.name} knowledge base, checked by "
         f"canon on {today.isoformat()}: only entries that are current, sourced and free of conflicting "
         "figures are listed. Each page gives the answer first, then its figures with units and dates, "
-        "its sources, its owner and the date it was last reviewed.",
+        "its sources and the date it was last reviewed.",
         f"All pages in one file: [llms-full.txt]({full}).",
     ]
     files["llms.txt"] = llms_txt(site.name, summary, notes, sections, site, "llms.txt")
@@ -325,7 +343,9 @@ def render_export(kb: KB, findings: Iterable[Finding], settings: Settings, *, to
     ordered = [p for s in SECTIONS for p in sections[s]]
     head = f"# {site.name}\n\n> {summary}\n"
     files["llms-full.txt"] = "\n---\n\n".join([head, *(files[p.md_path] for p in ordered)])
-    data = {path: text.encode("utf-8") for path, text in files.items()}
+    # The last safeguard: whatever a body, a title or a source says, no e-mail address and no person
+    # canon knows by name leaves in any file.
+    data = {path: rule.withhold(text).encode("utf-8") for path, text in files.items()}
     manifest = {
         "generator": GENERATOR,
         "version": MANIFEST_VERSION,
@@ -336,7 +356,7 @@ def render_export(kb: KB, findings: Iterable[Finding], settings: Settings, *, to
         "entries": [d.to_dict() for d in decisions],
         "files": {path: hashlib.sha256(b).hexdigest() for path, b in sorted(data.items())},
     }
-    data[MANIFEST] = dumps(manifest).encode("utf-8")
+    data[MANIFEST] = rule.withhold(dumps(manifest)).encode("utf-8")
     return AeoExport(site=site, today=today, decisions=decisions, files=dict(sorted(data.items())))
 
 
@@ -366,17 +386,42 @@ def written_by_canon(folder: Path) -> bool:
     return isinstance(data, dict) and data.get("generator") == GENERATOR
 
 
-def check_out_dir(out_dir: Path, *, force: bool = False, kb_root: Path | None = None) -> None:
-    """Refuse a file, a folder holding files canon did not write (unless ``force``), and a folder
-    inside the KB, whose pages the next ingest would read as entries (a hidden folder is fine)."""
-    if kb_root is not None:
-        try:
-            inside = out_dir.resolve().relative_to(kb_root.resolve())
-        except ValueError:
-            inside = None
-        if inside is not None and not any(part.startswith(".") for part in inside.parts):
-            raise UsageError(f"{out_dir} is inside the KB {kb_root}: its pages would be read as KB entries",
-                             hint="write the export outside the KB folder, or into a hidden folder such as .aeo")
+def protected_folders(settings: Settings) -> list[tuple[str, Path]]:
+    """The folders an export must never replace or be written into: the KB, its calls, its index."""
+    out = [("the KB", settings.root), ("the calls folder", settings.calls_path)]
+    if not settings.index.chroma_url:
+        out.append(("the index", settings.index_path))
+    return out
+
+
+def _within(inner: Path, outer: Path) -> bool:
+    return inner == outer or outer in inner.parents
+
+
+def check_out_dir(out_dir: Path, *, force: bool = False, kb_root: Path | None = None,
+                  protect: Iterable[tuple[str, Path]] = ()) -> None:
+    """Refuse a file; a folder that is, holds or lies inside the KB, its calls, its index or the
+    current folder (writing the export replaces the output folder as a whole, so an output that
+    holds the KB would delete it; ``--force`` does not change that); and a folder holding files
+    canon did not write, unless ``force``."""
+    target = out_dir.expanduser().resolve()
+    guarded = [*protect, *([("the KB", kb_root)] if kb_root is not None else [])]
+    for what, folder in guarded:
+        real = folder.expanduser().resolve()
+        if target == real:
+            raise UsageError(f"{out_dir} is {what}: writing the export replaces {out_dir} as a whole and would "
+                             "delete it (--force does not change this)",
+                             hint="write the export to a new folder of its own, outside the KB")
+        if _within(target, real):
+            raise UsageError(f"{out_dir} is inside {what} ({folder}): the export would be read back as part of it, "
+                             "or replace it", hint="write the export to a folder outside the KB, e.g. ../aeo-site")
+        if _within(real, target):
+            raise UsageError(f"{out_dir} holds {what} ({folder}): writing the export replaces {out_dir} as a whole "
+                             "and would delete it (--force does not change this)",
+                             hint="write the export to a new folder of its own, outside the KB")
+    if _within(Path.cwd().resolve(), target):
+        raise UsageError(f"{out_dir} holds the current folder: writing the export replaces {out_dir} as a whole",
+                         hint="write the export to a new folder of its own")
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir} is a file, not a folder", hint="pass the folder to write the export into")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not written_by_canon(out_dir) and not force:
@@ -390,14 +435,17 @@ def _umask() -> int:
     return mask
 
 
-def write_export(export: AeoExport, out_dir: Path, *, force: bool = False, kb_root: Path | None = None) -> Path:
+def write_export(export: AeoExport, out_dir: Path, *, force: bool = False, kb_root: Path | None = None,
+                 protect: Iterable[tuple[str, Path]] = ()) -> Path:
     """Write the export to ``out_dir``, replacing a previous export there as a whole.
 
     A folder that is not empty and holds no canon manifest is refused unless ``force``: it is not
-    ours to delete.
+    ours to delete. A folder that holds or lies inside ``kb_root`` or a ``protect`` folder is
+    refused, ``force`` or not.
     """
     out_dir = Path(out_dir).expanduser()
-    check_out_dir(out_dir, force=force, kb_root=kb_root)
+    protect = list(protect)
+    check_out_dir(out_dir, force=force, kb_root=kb_root, protect=protect)
     parent = out_dir.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)

@@ -1,12 +1,14 @@
 """One exported page per entry: Markdown for answer engines, JSON-LD for crawlers, HTML for both.
 
-The Markdown states the answer first (the entry's opening, one or two sentences), then the key
-figures with their units, qualifiers and dates, then the sources with their dates, then who owns the
-entry and when it was last reviewed. Nothing else of the entry's body is published: the rest of an
-answer or a proof point is usually guidance for sellers ("what not to say"), not for buyers.
+A page is made from the entry's public view (``public.public_entry``: internal sections, marked
+blocks, comments and the owner withheld). The Markdown gives the question (for an answer whose
+objection is itself public), then the entry's published body, which opens with the answer, then
+the key figures with their units, qualifiers and dates, then the sources with their dates, then
+when the entry was last reviewed. No owner is named.
 
-JSON-LD uses schema.org: a ``QAPage`` whose ``mainEntity`` is the ``Question`` (the objection the
-answer answers) with its ``acceptedAnswer`` for answers, an ``Article`` for everything else; both
+JSON-LD uses schema.org: a ``QAPage`` whose ``mainEntity`` is the ``Question`` (the public objection
+the answer answers, else the page's title) with its ``acceptedAnswer`` (the whole published answer)
+for answers, an ``Article`` for everything else; both
 carry ``citation`` (a ``CreativeWork`` per source), ``dateModified`` (the review date), the company
 as ``author`` and ``publisher``, and each metric as an ``Observation`` (``value`` or
 ``minValue``/``maxValue``, ``unitText``, ``unitCode`` where UN/CEFACT has one, ``observationDate``
@@ -24,6 +26,8 @@ from typing import Any
 
 from knowledge.model import Entry, Metric, Source
 from knowledge.units import DURATION, PERCENT, describe, kind_of
+
+from .public import public_markdown, public_text
 
 SCHEMA_CONTEXT = "https://schema.org"
 
@@ -52,11 +56,11 @@ _UNIT_CODES = {1 / 86400: "SEC", 1 / 1440: "MIN", 1 / 24: "HUR", 1.0: "DAY", 7.0
 class Page:
     """An entry as it is exported."""
 
-    entry: Entry
+    entry: Entry  # its public view: what may be published, and nothing else
     slug: str  # "answers/pricing": the page is slug + ".html", its Markdown slug + ".md"
     section: str
     answer: str  # the answer-first text
-    questions: list[Entry] = field(default_factory=list)  # for answers: the objections they answer
+    questions: list[Entry] = field(default_factory=list)  # for answers: the public objections they answer
 
     @property
     def html_path(self) -> str:
@@ -170,24 +174,17 @@ def source_line(s: Source, prose: bool) -> str:
 def page_markdown(page: Page) -> str:
     e = page.entry
     out = [f"# {md(page.title)}", ""]
-    if page.questions:
-        for q in page.questions:
-            out += [f"**Question:** {md(q.title or q.id)}", ""]
-        out += [f"**Answer:** {md(page.answer)}", ""]
-    else:
-        out += [md(page.answer), ""]
+    for q in page.questions:
+        out += [f"**Question:** {md(q.title or q.id)}", ""]
+    body = public_markdown(e)
+    out += [body or md(page.answer), ""]
     if e.metrics:
         out += ["## Key figures", "", *(f"- {figure_line(m)}" for m in e.metrics), ""]
     sources = page_sources(e)
     if sources:
         out += ["## Sources", "", *(f"- {source_line(s, prose)}" for s, prose in sources), ""]
-    meta = []
-    if e.owner:
-        meta.append(f"Owner: {md(e.owner)}")
     if e.reviewed:
-        meta.append(f"Last reviewed: {e.reviewed.isoformat()}")
-    if meta:
-        out += [" · ".join(meta), ""]
+        out += [f"Last reviewed: {e.reviewed.isoformat()}", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -257,10 +254,9 @@ def page_jsonld(page: Page, site: Site) -> dict[str, Any]:
         doc["@type"] = "QAPage"
         question = page.questions[0] if page.questions else None
         asked = (question.title or question.id) if question else page.title
+        answer = public_text(e) or page.answer
         q: dict[str, Any] = {"@type": "Question", "name": asked, "answerCount": 1,
-                             "acceptedAnswer": {"@type": "Answer", "text": page.answer, "url": url, "author": org}}
-        if question is not None and question.examples:
-            q["text"] = question.examples[0]
+                             "acceptedAnswer": {"@type": "Answer", "text": answer, "url": url, "author": org}}
         doc["mainEntity"] = q
     else:
         doc["@type"] = "Article"

@@ -19,6 +19,12 @@ check              points  passes when
 
 The KB's score is the mean over those entries. Objections are left out (they are the questions,
 not answers) and so are articles (untyped material), drafts and retired entries (not canonical).
+The opening is judged on what the export would publish (internal sections withheld), and each
+entry says whether the export publishes it and, if not, the same reasons as ``manifest.json``.
+
+Each lost check has a ``label`` (the kind of problem, the same words for every entry) and a
+``reason`` that starts with that label and adds the entry's detail; the KB-wide reasons count
+entries by label, so the two always agree.
 
 Findings come from the audit, by rule id, after ``canon.ignore`` and ignore comments: a conflict an
 entry suppresses on purpose costs it nothing.
@@ -37,6 +43,7 @@ from knowledge.review import review_state
 from knowledge.settings import Settings
 
 from ._text import opening
+from .public import PublishRule, public_entry
 
 SCORED_TYPES: tuple[str, ...] = ("message", "proof_point", "case_study", "answer")
 SCOPE = ("mean over approved message, proof_point, case_study and answer entries "
@@ -71,16 +78,23 @@ class CheckResult:
     check: str
     points: int
     max: int
-    reason: str | None = None  # why points were lost; None when none were
+    reason: str | None = None  # why points were lost, starting with ``label``; None when none were
+    label: str | None = None  # the kind of problem, as the KB-wide reasons count it
+
+    def __post_init__(self) -> None:
+        if self.reason and not self.label:
+            self.label = self.reason
 
     def to_dict(self) -> dict[str, Any]:
-        return {"check": self.check, "points": self.points, "max": self.max, "reason": self.reason}
+        return {"check": self.check, "points": self.points, "max": self.max, "reason": self.reason,
+                "label": self.label}
 
 
 @dataclass
 class EntryReadiness:
     entry: Entry
     checks: list[CheckResult]
+    left_out: list[str] | None = None  # why the export leaves it out ([]: exported; None: not decided)
 
     @property
     def score(self) -> int:
@@ -97,8 +111,12 @@ class EntryReadiness:
 
     def to_dict(self) -> dict[str, Any]:
         e = self.entry
-        return {"entry": e.id, "title": e.title, "type": e.type, "path": e.path, "score": self.score,
-                "lost": self.lost, "reasons": self.reasons(), "checks": [c.to_dict() for c in self.checks]}
+        out = {"entry": e.id, "title": e.title, "type": e.type, "path": e.path, "score": self.score,
+               "lost": self.lost, "reasons": self.reasons(), "checks": [c.to_dict() for c in self.checks]}
+        if self.left_out is not None:
+            out["exported"] = not self.left_out
+            out["left_out"] = self.left_out
+        return out
 
 
 @dataclass
@@ -116,15 +134,14 @@ class Readiness:
 
     def top_reasons(self) -> list[dict[str, Any]]:
         """Where entries lose points, by check: how many entries, how many points in all."""
-        counts: dict[str, list[int]] = {}
+        counts: dict[tuple[str, str], list[int]] = {}
         for r in self.entries:
             for c in r.checks:
                 if c.reason:
-                    n = counts.setdefault(c.check, [0, 0])
+                    n = counts.setdefault((c.check, c.label or c.reason), [0, 0])
                     n[0] += 1
                     n[1] += c.max - c.points
-        out = [{"check": k, "reason": _label(k, self.max_source_age), "entries": v[0], "points": v[1]}
-               for k, v in counts.items()]
+        out = [{"check": k[0], "reason": k[1], "entries": v[0], "points": v[1]} for k, v in counts.items()]
         return sorted(out, key=lambda d: (-d["entries"], -d["points"], d["check"]))
 
     def summary(self) -> dict[str, Any]:
@@ -206,7 +223,8 @@ def _check_source(entry: Entry, today: date, max_age: str) -> CheckResult:
     newest = max(dated)
     if parse_duration(max_age).after(newest) >= today:
         return CheckResult("source", full, full)
-    return CheckResult("source", 5, full, f"newest source ({newest.isoformat()}) is older than {max_age}")
+    label = f"newest source older than {max_age}"
+    return CheckResult("source", 5, full, f"{label} ({newest.isoformat()})", label)
 
 
 def _check_review(entry: Entry, today: date, default_every: str) -> CheckResult:
@@ -214,12 +232,12 @@ def _check_review(entry: Entry, today: date, default_every: str) -> CheckResult:
     state = review_state(entry, today, default_every)
     if state.state == "current":
         return CheckResult("review", full, full)
-    reason = {
-        "expired": f"expired on {state.expires.isoformat() if state.expires else '?'}",
-        "overdue": f"review overdue since {state.due.isoformat() if state.due else '?'}",
-        "unreviewed": "never reviewed (no reviewed: date)",
+    label, detail = {
+        "expired": ("expired", f" on {state.expires.isoformat() if state.expires else '?'}"),
+        "overdue": ("review overdue", f" since {state.due.isoformat() if state.due else '?'}"),
+        "unreviewed": ("never reviewed", " (no reviewed: date)"),
     }[state.state]
-    return CheckResult("review", 0, full, reason)
+    return CheckResult("review", 0, full, label + detail, label)
 
 
 def _check_findings(check: str, rules: frozenset[str], found: Sequence[Finding]) -> CheckResult:
@@ -229,21 +247,27 @@ def _check_findings(check: str, rules: frozenset[str], found: Sequence[Finding])
         return CheckResult(check, full, full)
     where = ", ".join(f"{f.rule} at line {f.line}" for f in hits[:3])
     more = f" and {len(hits) - 3} more" if len(hits) > 3 else ""
-    return CheckResult(check, 0, full, f"{where}{more}")
+    label = CHECKS_BY_ID[check].label
+    return CheckResult(check, 0, full, f"{label}: {where}{more}", label)
 
 
-def score_entry(entry: Entry, found: Sequence[Finding], settings: Settings, today: date) -> EntryReadiness:
-    """The readiness of one entry, given the audit findings about it."""
+def score_entry(entry: Entry, found: Sequence[Finding], settings: Settings, today: date,
+                rule: PublishRule | None = None) -> EntryReadiness:
+    """The readiness of one entry, given the audit findings about it; the opening is judged on what
+    ``rule`` would publish of it."""
     checks: list[CheckResult] = []
     full = CHECKS_BY_ID["figure"].points
     if entry.metrics or entry.claims:
         checks.append(CheckResult("figure", full, full))
     else:
-        checks.append(CheckResult("figure", 0, full, "states no specific figure: register a metric or quote one"))
+        label = CHECKS_BY_ID["figure"].label
+        checks.append(CheckResult("figure", 0, full, f"{label}: register a metric or quote one", label))
     checks.append(_check_source(entry, today, settings.kb.max_source_age))
-    opened = opening(entry)
+    opened = opening(public_entry(entry, rule or PublishRule()))
     full = CHECKS_BY_ID["answer-first"].points
-    checks.append(CheckResult("answer-first", full if opened.answers_first else 0, full, opened.problem))
+    label = CHECKS_BY_ID["answer-first"].label
+    checks.append(CheckResult("answer-first", full if opened.answers_first else 0, full,
+                              f"{label}: {opened.problem}" if opened.problem else None, label))
     checks.append(_check_review(entry, today, settings.kb.review_every))
     full = CHECKS_BY_ID["owner"].points
     checks.append(CheckResult("owner", full, full) if entry.owner else CheckResult("owner", 0, full, "no owner"))
@@ -257,9 +281,18 @@ def scored(entry: Entry) -> bool:
 
 
 def score_kb(kb: KB, findings: Iterable[Finding], settings: Settings, today: date) -> Readiness:
-    """Every scored entry's readiness, most to gain first, and the KB's mean."""
+    """Every scored entry's readiness, most to gain first, and the KB's mean; each entry with the
+    export's verdict on it (the same reasons as ``manifest.json``)."""
+    from .export import exclusion
+
+    rule = PublishRule.from_settings(settings, kb.entries)
     found = findings_by_entry(kb.entries, findings)
-    results = [score_entry(e, found.get(e.id, []), settings, today) for e in kb.entries if scored(e)]
+    results = []
+    for e in kb.entries:
+        if scored(e):
+            r = score_entry(e, found.get(e.id, []), settings, today, rule)
+            r.left_out = exclusion(e, found.get(e.id, []), rule)[0]
+            results.append(r)
     results.sort(key=lambda r: (-r.lost, r.entry.id))
     return Readiness(today=today, max_source_age=settings.kb.max_source_age, entries=results)
 
@@ -304,8 +337,9 @@ def render_score_text(data: dict[str, Any]) -> str:
         width = max(len(e["entry"]) for e in data["entries"])
         for e in data["entries"]:
             style = "green" if e["score"] >= 80 else "yellow" if e["score"] >= 50 else "red"
+            left = f"  [dim](not exported: {escape(', '.join(e['left_out']))})[/]" if e.get("left_out") else ""
             lines.append(f"  [{style}]{e['score']:>3}[/]  [cyan]{escape(e['entry']):<{width}}[/]  "
-                         f"{escape('; '.join(e['reasons'][:3])) or '[green]ready[/]'}")
+                         f"{escape('; '.join(e['reasons'][:3])) or '[green]ready[/]'}{left}")
     shown, total = len(data["entries"]), data["entries_scored"]
     if shown < total:
         lines.append(f"  [dim]… {total - shown} more (raise --limit)[/]")

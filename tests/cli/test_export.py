@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
-from tests.conftest import EXAMPLES
+from tests.conftest import CORPORA, EXAMPLES
 from tests.llmstxt import LlmsTxtError
 from tests.llmstxt import parse as parse_llms_txt
 
@@ -101,7 +101,9 @@ def test_llms_txt_follows_the_proposal_and_every_link_resolves(exported: Path):
     assert doc.title == "Lumen Field Service"
     assert doc.summary and doc.summary.startswith("Lumen Field Service runs a contractor's day")
     names = [s.name for s in doc.sections]
-    assert names[0] == "Answers" and names[-1] == "Optional"
+    # The example marks its case studies, proof points and positioning public; its answers are
+    # playbooks for reps and stay inside.
+    assert names == ["Proof points", "Case studies", "Optional"]
     assert set(names) <= {"Answers", "Proof points", "Case studies", "Optional"}
     checked = 0
     for listing in exported.rglob("llms.txt"):
@@ -166,7 +168,7 @@ def test_the_same_kb_and_day_give_the_same_bytes(kb: Path, exported: Path, tmp_p
     assert export(kb, again).exit_code == 0
     assert files_of(again) == files_of(exported)
     # Over a previous export: replaced as a whole, with nothing of the old one left over.
-    (again / "answers" / "stray.md").write_text("left from an older export")
+    (again / "case-studies" / "stray.md").write_text("left from an older export")
     assert export(kb, again).exit_code == 0
     assert files_of(again) == files_of(exported)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name != "again"]
@@ -196,11 +198,45 @@ def test_refuses_a_folder_canon_did_not_write_unless_forced(kb: Path, tmp_path: 
     file_target = tmp_path / "a-file"
     file_target.write_text("x")
     assert export(kb, file_target).exit_code == 2
-    # Inside the KB, the pages would come back as entries on the next ingest; a hidden folder is skipped.
-    r = export(kb, kb / "site")
-    assert r.exit_code == 2 and "inside the KB" in r.output and not (kb / "site").exists()
-    assert export(kb, kb / ".aeo").exit_code == 0
-    shutil.rmtree(kb / ".aeo")
+    # Inside the KB, the pages would come back as entries on the next ingest; a hidden folder there
+    # may be the KB's git repository, which --force would replace.
+    for inside in (kb / "site", kb / ".aeo", kb / ".canon", kb / "calls" / "out"):
+        for extra in ((), ("--force",)):
+            r = export(kb, inside, *extra)
+            assert r.exit_code == 2 and "inside the KB" in " ".join(r.output.split()), (inside, r.output)
+    assert not (kb / "site").exists() and not (kb / ".aeo").exists()
+
+
+def test_an_export_never_replaces_the_kb_its_calls_or_its_index(tmp_path: Path):
+    """The drill: ``canon export aeo victim --kb victim/kb --force`` deleted the KB."""
+    victim = tmp_path / "victim"
+    root = victim / "kb"
+    shutil.copytree(EXAMPLES / "kb", root, ignore=shutil.ignore_patterns(".canon"))
+    before = files_of(root)
+    for out in (victim, root, tmp_path):
+        r = export(root, out, "--force")
+        said = " ".join(r.output.split())
+        assert r.exit_code == 2 and "would delete it" in said and "--force does not change this" in said, said
+    assert files_of(root) == before
+    # A calls folder and an index outside the KB are protected the same way.
+    calls, index = tmp_path / "shared-calls", tmp_path / "shared-index"
+    shutil.move(str(root / "calls"), calls)
+    index.mkdir()
+    env = {"CANON_CALLS_PATH": str(calls), "CANON_INDEX_PATH": str(index)}
+    for out, what in ((calls, "the calls folder"), (calls / "site", "the calls folder"), (index / "x", "the index")):
+        r = runner.invoke(app, ["export", "aeo", str(out), "--kb", str(root), "--today", TODAY, "--force"], env=env)
+        assert r.exit_code == 2 and what in " ".join(r.output.split()), r.output
+    assert any(calls.iterdir())
+
+
+def test_an_export_never_replaces_the_current_folder(kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    work = tmp_path / "project"
+    (work / "src").mkdir(parents=True)
+    (work / "src" / "main.py").write_text("print('mine')\n")
+    monkeypatch.chdir(work / "src")
+    r = export(kb, work, "--force")
+    assert r.exit_code == 2 and "current folder" in " ".join(r.output.split())
+    assert (work / "src" / "main.py").read_text() == "print('mine')\n"
 
 
 def test_an_interrupted_write_keeps_the_previous_export(kb: Path, exported: Path, tmp_path: Path,
@@ -348,3 +384,86 @@ def test_a_headless_browser_sees_the_jsonld_and_the_figures(exported: Path):
         figure = observation["description"].split(" (")[0]
         assert figure in dom  # every key figure is on the rendered page
     assert "<h2>Key figures</h2>" in dom and "<h2>Sources</h2>" in dom
+
+
+# ------------------------------------------------------------------------------------------------
+# Nothing internal leaves, on every corpus
+
+
+CORPUS_KBS = {
+    "examples": EXAMPLES / "kb",
+    "northwind": CORPORA / "northwind" / "kb",
+    "larkspur": CORPORA / "larkspur" / "kb",
+    "real-labelled": CORPORA / "real-labelled",
+}
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# An entry planted in every corpus: public, with one of each kind of internal content, so that the
+# check below has something to catch wherever the corpus itself marks nothing.
+PLANTED = """---
+type: proof_point
+title: Planted public page
+owner: planted.owner@corpus.example
+reviewed: {today}
+audience: [public]
+sources:
+  - title: Planted study
+    date: {today}
+---
+
+# Planted public page
+
+Customers save 12 hours a week on average (Planted study, 2026).
+
+## Talk track for reps
+
+PLANTED-TALK-TRACK say it like this.
+
+<!-- canon-internal -->
+PLANTED-INTERNAL-BLOCK the floor price.
+<!-- /canon-internal -->
+
+## Results
+
+Ask planted.rep@corpus.example for the deck.
+"""
+HEADING_MARKERS = re.compile(r"^#+ .*\b(internal|coaching|talk ?tracks?|for reps)\b", re.I | re.M)
+
+
+def _corpus_copy(name: str, tmp_path: Path, publish: str) -> Path:
+    source = CORPUS_KBS[name]
+    if not source.is_dir():
+        pytest.skip(f"the {name} corpus is not here ({source})")
+    root = tmp_path / name
+    shutil.copytree(source, root, ignore=shutil.ignore_patterns(".canon", "_build"))
+    with (root / "canon.toml").open("a", encoding="utf-8") as toml:
+        toml.write(f'\n[aeo]\npublish = "{publish}"\n')
+    (root / "planted.md").write_text(PLANTED.format(today="2026-10-01"))
+    return root
+
+
+@pytest.mark.parametrize("publish", ["public", "approved"])
+@pytest.mark.parametrize("name", sorted(CORPUS_KBS))
+def test_no_corpus_leaks_internal_content_examples_or_e_mail(name: str, publish: str, tmp_path: Path):
+    from ingest.kb import load_kb
+    from knowledge.settings import load_settings
+
+    root = _corpus_copy(name, tmp_path, publish)
+    out = tmp_path / "out"
+    r = export(root, out, "--today", "2026-11-01")
+    assert r.exit_code == 0, r.output
+    files = {path: data.decode("utf-8") for path, data in files_of(out).items()}
+    manifest = json.loads(files["manifest.json"])
+    entries = {e["id"]: e for e in manifest["entries"]}
+    assert entries["planted"]["included"] is True  # the check below is live on every corpus
+    if publish == "approved" and name != "examples":
+        assert manifest["counts"]["included"] > 1  # and so it is on the corpus's own pages
+    kb = load_kb(load_settings(root))
+    examples = [x for e in kb.entries for x in e.examples if len(x) >= 12]
+    assert examples or name == "real-labelled"
+    for path, text in files.items():
+        assert "canon-internal" not in text and "PLANTED-" not in text, path
+        assert not EMAIL.search(text), (path, EMAIL.search(text))
+        if path.endswith((".md", ".txt")):
+            assert not HEADING_MARKERS.search(text), (path, HEADING_MARKERS.search(text))
+        for example in examples:
+            assert example not in text, (path, example)

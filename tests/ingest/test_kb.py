@@ -71,10 +71,11 @@ def _check_findings(found: list[Finding], expected: list[dict[str, Any]]) -> Non
     listing = "\n".join(f"  {f.path}:{f.line}:{f.column} {f.message}" for f in found)
     assert len(found) == len(expected), f"expected {len(expected)} findings, got:\n{listing}"
     for f in found:
-        assert f.rule == "invalid-entry" and f.severity == "error"
+        assert f.rule == "invalid-entry" and f.severity in ("error", "warning")
         assert f.message and f.line >= 1
     for want in expected:
         hits = [f for f in found if f.path == want["path"] and f.line == want["line"]
+                and f.severity == want.get("severity", "error")
                 and f.column == want.get("column", f.column)
                 and all(w in f.message for w in want.get("message", []))]
         assert hits, f"no finding like {want} among:\n{listing}"
@@ -153,14 +154,16 @@ def test_parse_entry_paths_are_posix_and_relative(tmp_path: Path) -> None:
 def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "ok.md").write_text("# ok\n")
     (tmp_path / "locked.md").write_text("# locked\n")
-    real = Path.read_bytes
+    import os
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.md":
+    real = os.open
+
+    def open_(path: Any, flags: int, *args: Any) -> int:
+        if str(path).endswith("locked.md"):
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_)
     kb = load_kb(load_settings(tmp_path))
     assert [e.id for e in kb.entries] == ["ok"]
     assert [(f.path, f.line, f.rule) for f in kb.problems] == [("locked.md", 1, "invalid-entry")]
@@ -276,7 +279,9 @@ def test_mask_inline_keeps_lengths_and_lines() -> None:
 # Large files
 
 
-def test_twenty_megabyte_entry_parses(tmp_path: Path) -> None:
+def test_an_entry_at_the_size_limit_parses_and_one_over_it_is_refused(tmp_path: Path) -> None:
+    from ingest.limits import MAX_ENTRY_BYTES
+
     # Long prose paragraphs with a figure every tenth: the parse is exercised in full, and the claim
     # extractor is not made to find a hundred thousand figures (bench/bench_parse.py times that).
     sentence = "Approvals move from email into chat, so nobody has to log in to approve an invoice. "
@@ -284,7 +289,7 @@ def test_twenty_megabyte_entry_parses(tmp_path: Path) -> None:
     figure = "Teams close the month in 6 days instead of 10.\n\n"
     parts: list[str] = ["---\ntype: article\ntitle: Huge\n---\n\n"]
     size, n = 0, 0
-    while size < 20_000_000:
+    while size < MAX_ENTRY_BYTES - 1000:
         chunk = f"## Section {n}\n\n" if n % 50 == 0 else figure if n % 10 == 5 else prose
         parts.append(chunk)
         size += len(chunk)
@@ -296,12 +301,19 @@ def test_twenty_megabyte_entry_parses(tmp_path: Path) -> None:
     kb = load_kb(load_settings(tmp_path))
     assert kb.problems == []
     huge = kb.by_id()["huge"]
-    assert len(raw) >= 20_000_000
-    assert len(huge.blocks) > 10_000 and huge.title == "Huge"
+    assert MAX_ENTRY_BYTES - 1000 <= len(raw) <= MAX_ENTRY_BYTES
+    assert len(huge.blocks) > 2_000 and huge.title == "Huge"
     last = huge.blocks[-1]
-    assert last.line == raw.count(b"\n") - 1  # counted in the file, after 20 MB
+    assert last.line == raw.count(b"\n") - 1  # counted in the file, after 4 MB
     assert _covers(huge, last.line, len("Teams close the month in ") + 1)
     assert kb.by_id()["small"].title == "Small"
+
+    (tmp_path / "huge.md").write_bytes(raw + b"x" * (MAX_ENTRY_BYTES + 1 - len(raw)))
+    kb = load_kb(load_settings(tmp_path))
+    assert "huge" not in kb.by_id()
+    [problem] = kb.problems
+    assert (problem.path, problem.line, problem.severity) == ("huge.md", 1, "error")
+    assert "over canon's limit of 4.0 MB" in problem.message and "split it" in problem.message
 
 
 # --------------------------------------------------------------------------------------------
@@ -314,13 +326,19 @@ def _corpus(path: Path) -> Path:
     return path
 
 
+def by_id_of(kb: Any) -> dict[str, Entry]:
+    return {e.id: e for e in kb.entries}
+
+
 def test_northwind_kb() -> None:
     root = _corpus(NORTHWIND_KB)
     kb = load_kb(load_settings(root))
     assert [(f.rule, f.path, f.line) for f in kb.problems] == [("invalid-entry", "case-studies/woodgrove.md", 3)]
     assert "not valid YAML" in kb.problems[0].message
     files = iter_entry_files(load_settings(root))
-    assert len(kb.entries) == len(files) - 1 == 38
+    assert len(kb.entries) == len(files) == 39
+    woodgrove = by_id_of(kb)["case-studies/woodgrove"]  # its body is still read, as a draft
+    assert woodgrove.status == "draft" and woodgrove.type == "article" and woodgrove.blocks
     by_id = kb.by_id()
     go = by_id["proof-points/go-live"]
     assert go.type == "proof_point" and go.reviewed == date(2026, 7, 30)

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.kb import load_kb
 from knowledge.aeo import render_export, score_entry, score_kb
@@ -156,10 +158,14 @@ Contoso is a pharmaceutical distributor.
 """
 
 
-def make_kb(tmp_path: Path, files: dict[str, str], name: str = "Northwind") -> tuple[KB, Settings]:
+def make_kb(tmp_path: Path, files: dict[str, str], name: str = "Northwind",
+            publish: str = "approved") -> tuple[KB, Settings]:
+    """A KB in memory; ``publish="approved"`` (every approved entry is public) unless a test is about
+    the publish rule itself."""
     settings = Settings(root=tmp_path)
     settings.kb.name = name
     settings.kb.review_every = "180d"
+    settings.extra["aeo"] = {"publish": publish}
     kb = load_kb(settings, files={k: v.encode() for k, v in files.items()})
     return kb, settings
 
@@ -258,7 +264,8 @@ def test_conflict_and_retired_findings_cost_points_and_info_findings_do_not(smal
     r = score_entry(entry, found, settings, TODAY)
     assert r.score == 85
     conflict = next(c for c in r.checks if c.check == "no-conflict")
-    assert conflict.reason == "metric-conflict at line 14"
+    assert conflict.reason == "a conflicting figure or source: metric-conflict at line 14"
+    assert conflict.label == "a conflicting figure or source"
 
 
 def test_kb_score_is_the_mean_over_approved_typed_entries_most_to_gain_first(small: tuple[KB, Settings]):
@@ -308,8 +315,8 @@ def test_left_out_are_drafts_objections_and_entries_with_excluding_findings(smal
     assert entries["proof/half"]["reasons"] == ["draft"]
     assert entries["objections/implementation"]["reasons"] == ["objection"]
     assert entries["proof/old"]["reasons"] == ["stale"]
-    assert entries["proof/old"]["findings"] == [
-        {"rule": "stale-claim", "severity": "warning", "line": 5, "message": "stale-claim here"}]
+    assert entries["proof/old"]["findings"] == [{"rule": "stale-claim", "severity": "warning", "line": 5}]
+    assert entries["proof/old"]["title"] is None  # what is left out keeps its words inside
     assert entries["answers/implementation"]["reasons"] == ["conflicting"]
     included = {k for k, e in entries.items() if e["included"]}
     assert included == {"proof/go-live", "messaging/positioning", "cases/contoso"}
@@ -326,20 +333,25 @@ def test_left_out_are_drafts_objections_and_entries_with_excluding_findings(smal
 
 
 def test_a_file_that_could_not_be_read_is_in_the_manifest_as_invalid(tmp_path: Path):
-    kb, settings = make_kb(tmp_path, {"proof/go-live.md": PROOF, "broken.md": "---\ntitle: [unclosed\n---\n\nx\n"})
+    kb, settings = make_kb(tmp_path, {"proof/go-live.md": PROOF, "broken.md": "---\ntitle: [unclosed\n---\n\nx\n",
+                                      "binary.md": "\x00\x01"})
     export = render_export(kb, kb.problems, settings, today=TODAY)
     entries = json.loads(export.files["manifest.json"])["entries"]
-    broken = next(e for e in entries if e["path"] == "broken.md")
-    assert broken["included"] is False and broken["reasons"] == ["invalid"]
+    broken = next(e for e in entries if e["path"] == "broken.md")  # read as a draft: never published
+    assert broken["included"] is False and broken["reasons"] == ["draft", "invalid"]
     assert broken["findings"][0]["rule"] == "invalid-entry"
+    binary = next(e for e in entries if e["path"] == "binary.md")  # no entry at all
+    assert binary["id"] is None and binary["reasons"] == ["invalid"]
 
 
-def test_page_markdown_states_the_answer_then_figures_sources_owner_and_review(small: tuple[KB, Settings]):
+def test_page_markdown_states_the_answer_then_the_body_figures_sources_and_review(small: tuple[KB, Settings]):
     kb, settings = small
     page = render_export(kb, [], settings, today=TODAY).files["proof-points/go-live.md"].decode()
     assert page == (
         "# Live in six weeks\n\n"
         "The median customer is live 6 weeks after kickoff. Most take between four and eight.\n\n"
+        "## How\n\n"
+        "Our team does the configuration.\n\n"
         "## Key figures\n\n"
         "- Median time from kickoff to the first payment run: **6 weeks** (median; as of 2026-06; "
         "source: 2026 Onboarding Study)\n"
@@ -347,9 +359,8 @@ def test_page_markdown_states_the_answer_then_figures_sources_owner_and_review(s
         "- Finance teams running payables on Northwind: **more than 1,400 customers**\n\n"
         "## Sources\n\n"
         "- [2026 Onboarding Study](https://northwind.example/research/onboarding-2026) (2026-05-10)\n\n"
-        "Owner: dana@northwind.example · Last reviewed: 2026-09-01\n")
-    # Seller guidance in the rest of the body is not published.
-    assert "configuration" not in page
+        "Last reviewed: 2026-09-01\n")
+    assert "dana" not in page  # no owner is named
 
 
 def test_an_answer_page_asks_the_objection_and_answers_it(small: tuple[KB, Settings]):
@@ -357,8 +368,8 @@ def test_an_answer_page_asks_the_objection_and_answers_it(small: tuple[KB, Setti
     page = render_export(kb, [], settings, today=TODAY).files["answers/implementation.md"].decode()
     assert page.startswith('# Answering "it takes too long to implement"\n\n'
                            "**Question:** Implementation will take forever\n\n"
-                           "**Answer:** Most customers are live in 6 weeks, and our team does the configuration.\n")
-    assert "IT project" not in page
+                           "Most customers are live in 6 weeks, and our team does the configuration.\n")
+    assert "IT project" not in page and "Say this" not in page  # a talk track stays inside
 
 
 def test_llms_txt_follows_the_proposal(small: tuple[KB, Settings]):
@@ -462,7 +473,8 @@ def test_answer_jsonld_is_a_qapage_with_the_objection_as_question(small: tuple[K
     question = g.value(page, schema("mainEntity"))
     assert (question, RDF.type, schema("Question")) in g
     assert g.value(question, schema("name")) == Literal("Implementation will take forever")
-    assert g.value(question, schema("text")) == Literal("We can't afford a six-month project.")
+    assert g.value(question, schema("text")) is None  # a prospect's words from examples: never published
+    assert "six-month" not in export.files["answers/implementation.jsonld"].decode()
     answer = g.value(question, schema("acceptedAnswer"))
     assert (answer, RDF.type, schema("Answer")) in g
     assert str(g.value(answer, schema("text"))) == (
@@ -510,3 +522,213 @@ def test_html_embeds_the_same_jsonld_and_escapes_the_script(tmp_path: Path):
     assert json.loads(scripts[0]) == json.loads(export.files["proof-points/go-live.jsonld"])
     assert "<b>" not in html.split("<body>")[1]  # text from the KB is escaped, never markup
     assert "6 weeks" in html and "<h2>Key figures</h2>" in html
+
+
+# ------------------------------------------------------------------------------------------------
+# Private by default: who is published, and what of them
+
+
+PUBLIC_ANSWER = """---
+type: answer
+title: Answering "it costs too much"
+owner: Nadia Ferreira
+reviewed: 2026-10-01
+audience: [public, cfo]
+answers: [objections/pricing]
+sources:
+  - title: Price list 2026
+    date: 2026-01-05
+---
+
+# Answering "it costs too much"
+
+Core costs $59 per technician per month, and customers recover it in 3 months.
+
+## What customers get
+
+Every plan includes dispatch, invoicing and 24/7 support from our team (write to help@lumen.example).
+
+<!-- canon-internal -->
+Reps: the floor is $49; never go below it. Ask Jordan Lee before discounting.
+<!-- /canon-internal -->
+
+### Coaching for reps
+
+Do not defend the price; put a price on the problem.
+
+#### Role play
+
+Prospect pushes back twice; hold the line.
+
+## Proof
+
+Customers cut no-shows by 31% in their first year (2026 Outcomes Study). <!-- check with legal -->
+
+## Internal notes
+
+Discount approvals go to nadia.ferreira@lumen.example.
+"""
+
+PRICING_OBJECTION = """---
+type: objection
+title: Too expensive for a contractor our size
+reviewed: 2026-10-01
+examples:
+  - "That's a lot per tech when we pay twenty bucks a month now."
+---
+
+# Too expensive
+
+Raised by owners.
+"""
+
+
+def _export(tmp_path: Path, files: dict[str, str], publish: str = "public", **aeo: Any) -> dict[str, str]:
+    kb, settings = make_kb(tmp_path, files, publish=publish)
+    settings.extra["aeo"].update(aeo)
+    settings.calls.internal_speakers = ["Jordan Lee"]
+    return {k: v.decode() for k, v in render_export(kb, [], settings, today=TODAY).files.items()}
+
+
+def test_by_default_only_entries_marked_public_are_published(tmp_path: Path):
+    public_proof = PROOF.replace("topics: [implementation]", "topics: [implementation]\naudience: [public]")
+    files = _export(tmp_path, {"proof/go-live.md": public_proof, "messaging/positioning.md": MESSAGE,
+                               "answers/implementation.md": ANSWER})
+    manifest = json.loads(files["manifest.json"])
+    entries = {e["id"]: e for e in manifest["entries"]}
+    assert entries["proof/go-live"]["included"] is True
+    assert entries["messaging/positioning"]["reasons"] == ["private"]
+    assert entries["answers/implementation"]["reasons"] == ["private"]
+    assert manifest["counts"]["private"] == 2
+    assert "Accounts payable is the most manual" not in "".join(files.values())
+
+
+def test_publish_approved_publishes_all_but_entries_marked_internal(tmp_path: Path):
+    internal = MESSAGE.replace("topics: [positioning]", "topics: [positioning]\naudience: [internal, sales]")
+    files = _export(tmp_path, {"proof/go-live.md": PROOF, "messaging/positioning.md": internal}, publish="approved")
+    entries = {e["id"]: e for e in json.loads(files["manifest.json"])["entries"]}
+    assert entries["proof/go-live"]["included"] is True
+    assert entries["messaging/positioning"]["reasons"] == ["private"]
+
+
+def test_an_unknown_publish_rule_is_a_config_error(tmp_path: Path):
+    from knowledge.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="publish"):
+        _export(tmp_path, {"proof/go-live.md": PROOF}, publish="everything")
+
+
+def test_internal_sections_marked_blocks_comments_and_personal_data_never_leave(tmp_path: Path):
+    files = _export(tmp_path, {"answers/pricing.md": PUBLIC_ANSWER, "objections/pricing.md": PRICING_OBJECTION})
+    page = files["answers/pricing.md"]
+    # The whole public answer, with the figures and sources after the opening paragraph.
+    assert "Core costs $59 per technician per month" in page
+    assert "## What customers get" in page and "## Proof" in page and "31% in their first year" in page
+    assert "2026 Outcomes Study" in page and "## Sources" in page and "Price list 2026" in page
+    everything = "".join(files.values())
+    for secret in ("floor is $49", "canon-internal", "Coaching for reps", "defend the price", "Role play",
+                   "hold the line", "check with legal", "Internal notes", "Discount approvals",
+                   "twenty bucks", "lumen.example", "Nadia Ferreira", "Jordan Lee"):
+        assert secret not in everything, secret
+    assert "(e-mail withheld)" in page  # the support address in the public text is withheld too
+    # The objection is private, so its title is not the page's question either.
+    assert "Too expensive for a contractor" not in everything
+    doc = json.loads(files["answers/pricing.jsonld"])
+    assert doc["mainEntity"]["name"] == 'Answering "it costs too much"'
+    answer = doc["mainEntity"]["acceptedAnswer"]["text"]
+    assert "Core costs $59" in answer and "31% in their first year" in answer and "floor" not in answer
+
+
+def test_a_public_objection_gives_its_title_but_never_its_examples(tmp_path: Path):
+    public_objection = PRICING_OBJECTION.replace("reviewed: 2026-10-01", "reviewed: 2026-10-01\naudience: [public]")
+    files = _export(tmp_path, {"answers/pricing.md": PUBLIC_ANSWER, "objections/pricing.md": public_objection})
+    assert "**Question:** Too expensive for a contractor our size" in files["answers/pricing.md"]
+    assert "twenty bucks" not in "".join(files.values())
+    assert "objections/pricing.md" not in {p for p in files if p.endswith(".md")}
+
+
+def test_configured_internal_headings_are_withheld_too(tmp_path: Path):
+    body = PUBLIC_ANSWER.replace("## Proof", "## Partner pricing\n\nResellers get 30% off.\n\n## Proof")
+    files = _export(tmp_path, {"answers/pricing.md": body}, internal_headings=["Partner pricing"])
+    assert "Resellers" not in files["answers/pricing.md"] and "31% in their first year" in files["answers/pricing.md"]
+
+
+def test_an_opening_inside_an_internal_block_is_not_the_answer(tmp_path: Path):
+    hidden_opening = PUBLIC_ANSWER.replace(
+        "Core costs $59 per technician per month, and customers recover it in 3 months.",
+        "<!-- canon-internal -->\nNever quote the old $39 price.\n<!-- /canon-internal -->\n\n"
+        "Core costs $59 per technician per month, and customers recover it in 3 months.")
+    files = _export(tmp_path, {"answers/pricing.md": hidden_opening})
+    assert "$39" not in "".join(files.values())
+    notes = parse_llms_txt(files["llms.txt"]).links()[0].notes or ""
+    assert notes.startswith("Core costs $59")
+
+
+def test_readiness_reasons_agree_with_each_entry_and_with_the_export(tmp_path: Path):
+    kb, settings = make_kb(tmp_path, {
+        "proof/go-live.md": PROOF, "proof/old.md": STALE, "cases/contoso.md": NO_ANSWER_FIRST,
+        "answers/pricing.md": PUBLIC_ANSWER, "messaging/positioning.md": MESSAGE}, publish="public")
+    findings = [finding("stale-claim", "proof/old.md", 5), finding("metric-conflict", "proof/go-live.md", 14)]
+    readiness = score_kb(kb, findings, settings, TODAY).to_dict()
+    labels = {t["reason"]: t for t in readiness["top_reasons"]}
+    per_entry: dict[str, int] = {}
+    for e in readiness["entries"]:
+        for c in e["checks"]:
+            if c["reason"]:
+                assert c["reason"].startswith(c["label"]) and c["label"] in labels
+                per_entry[c["label"]] = per_entry.get(c["label"], 0) + 1
+    assert per_entry == {label: t["entries"] for label, t in labels.items()}
+    manifest = json.loads(render_export(kb, findings, settings, today=TODAY).files["manifest.json"])
+    verdicts = {e["id"]: e["reasons"] for e in manifest["entries"]}
+    for e in readiness["entries"]:
+        assert e["left_out"] == verdicts[e["entry"]] and e["exported"] is (not verdicts[e["entry"]])
+    assert verdicts["answers/pricing"] == [] and verdicts["proof/go-live"] == ["private", "conflicting"]
+
+
+# A property: whatever the shape of an entry, no word of an internal part reaches an exported file,
+# and every word of a public part does.
+_BLOCK = st.one_of(
+    st.tuples(st.just("heading"), st.integers(2, 4), st.sampled_from(
+        ["Results", "Why it works", "Talk track", "Internal notes", "For reps only", "Proof", "Coaching",
+         "What customers get"])),
+    st.tuples(st.just("paragraph"), st.just(0), st.just("")),
+    st.tuples(st.just("internal"), st.just(0), st.just("")),
+)
+
+
+@settings(max_examples=120, deadline=None, database=None)
+@given(st.lists(_BLOCK, min_size=1, max_size=14))
+def test_no_internal_word_leaves_and_every_public_word_does(tmp_path_factory: pytest.TempPathFactory,
+                                                            blocks: list[tuple[str, int, str]]):
+    from knowledge.aeo.public import INTERNAL_HEADINGS
+
+    internal = re.compile(r"\b(?:" + "|".join(INTERNAL_HEADINGS) + r")\b", re.I)
+    lines = ["# Page", "", "The opening answers with 3 figures.", ""]
+    hidden_from: int | None = None  # level of the internal section we are in
+    secrets: list[str] = []
+    shown: list[str] = []
+    for n, (kind, level, text) in enumerate(blocks):
+        if kind == "heading":
+            if hidden_from is not None and level <= hidden_from:
+                hidden_from = None
+            if hidden_from is None and internal.search(text):
+                hidden_from = level
+            lines += ["#" * level + " " + text, ""]
+        elif kind == "paragraph":
+            word = f"word{n}x"
+            (secrets if hidden_from is not None else shown).append(word)
+            lines += [f"Paragraph {word} here.", ""]
+        else:
+            word = f"marked{n}x"
+            secrets.append(word)
+            lines += ["<!-- canon-internal -->", f"Marked {word} here.", "<!-- /canon-internal -->", ""]
+    body = "\n".join(lines)
+    entry = f"---\ntype: proof_point\ntitle: Page\nreviewed: 2026-10-01\naudience: [public]\n---\n\n{body}"
+    kb, settings_ = make_kb(tmp_path_factory.mktemp("p"), {"proof/page.md": entry}, publish="public")
+    files = render_export(kb, [], settings_, today=TODAY).files
+    everything = b"".join(files.values()).decode()
+    page = files["proof-points/page.md"].decode()
+    for word in secrets:
+        assert word not in everything
+    for word in shown:
+        assert word in page
