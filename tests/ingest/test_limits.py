@@ -301,7 +301,11 @@ def test_the_api_refuses_a_draft_over_the_limit_with_413(example_kb: Path, fake_
 
     from api.app import create_app
 
-    client = TestClient(create_app(load_settings(example_kb)))
+    from api.limits import ServeLimits
+
+    # the server's body limit (1 MiB by default) would refuse this body first: raise it past the draft's
+    limits = ServeLimits(max_body=4 * MAX_ENTRY_BYTES)
+    client = TestClient(create_app(load_settings(example_kb), limits))
     r = client.post("/v1/check", json={"text": "x" * (MAX_ENTRY_BYTES + 1), "path": "big.md"},
                     params={"today": "2026-11-23"})
     assert r.status_code == 413 and r.json()["error"]["code"] == "draft_too_large"
