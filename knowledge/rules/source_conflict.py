@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from knowledge.matching import (
+from knowledge.figures import (
     Figure,
-    FigureIndex,
     Match,
     approved_figure,
     matching_source,
@@ -41,7 +40,7 @@ class SourceConflict(Rule):
     default_severity = "warning"
 
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
-        kb = FigureIndex.of(ctx).kb
+        kb = ctx.figures.kb
         cited: dict[str, int] = {}  # how many metrics cite a source: the more, the more canonical
         for f in kb.canonical.figures[:kb.metrics]:
             if f.metric is not None and f.metric.source:
@@ -69,7 +68,7 @@ class SourceConflict(Rule):
             yield from self._prose(f, r.backers)
 
     def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
-        for r in FigureIndex.of(ctx).draft(draft):
+        for r in ctx.figures.draft(draft):
             yield from self._prose(r.figure, r.backers)
 
     def _prose(self, f: Figure, backers: list[Match]) -> Iterable[Finding]:

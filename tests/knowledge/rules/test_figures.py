@@ -21,7 +21,7 @@ import yaml
 from ingest.drafts import parse_draft_text
 from knowledge.audit import audit, check
 from knowledge.embedding import FakeEmbedder
-from knowledge.matching import FigureIndex
+from knowledge.figures import FigureIndex
 from knowledge.model import KB, Call, Entry, Metric, Sentence, Source, Turn
 from knowledge.rules import AuditContext
 
@@ -103,7 +103,7 @@ def test_a_conflict_finding_says_what_to_write() -> None:
 
 def test_the_figure_index_is_built_once_per_run() -> None:
     ctx = _ctx([GO_LIVE])
-    assert FigureIndex.of(ctx) is FigureIndex.of(ctx)
+    assert FigureIndex.of(ctx) is FigureIndex.of(ctx) is ctx.figures
     audit(ctx, list(FIGURE_RULES))
     assert FigureIndex.of(ctx).kb is FigureIndex.of(ctx).kb
 
