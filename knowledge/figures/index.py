@@ -25,6 +25,7 @@ from .decide import (
 from .figure import Figure
 from .neighbours import FigureSet, Pairs, search, search_sets
 from .reading import (
+    Blocks,
     Entities,
     Lexicon,
     _about_the_listener,
@@ -312,6 +313,7 @@ class FigureIndex:
     def draft_figures(self, draft: Draft) -> list[Figure]:
         entities = self.kb.entities
         lines = draft.text.split("\n")
+        blocks = Blocks(draft.blocks)
         out: list[Figure] = []
         for c in draft.claims:
             if not c.masked:
@@ -319,8 +321,8 @@ class FigureIndex:
             row = None
             if c.extra.get("block") == "table" and 0 < c.line <= len(lines):
                 row = _row_context(c, lines[c.line - 1])
-            block = next((b.text for b in draft.blocks if b.line <= c.line <= b.end_line), "")
-            preceding = _preceding(block, c.sentence)
+            block = blocks.at(c.line)
+            preceding = _preceding(block.text if block is not None else "", c.sentence)
             out.append(figure_of_claim(c, where="draft", path=draft.path, entities=entities,
                                        context=_claim_context(c, row, preceding), preceding=preceding))
         return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -221,12 +222,17 @@ def _claim_context(c: Claim, row: str | None = None, previous: str = "") -> str:
 PRECEDING_WORDS = 30  # how much of what comes before a short sentence is read with it
 
 
+@functools.lru_cache(maxsize=256)
+def _squashed(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _preceding(surrounding: str, sentence: str) -> str:
     """What ``surrounding`` (a paragraph) says before ``sentence``, if ``sentence`` is found in it."""
     if not surrounding or not sentence:
         return ""
     head = " ".join(sentence.split()[:6])
-    text = " ".join(surrounding.split())
+    text = _squashed(surrounding)  # one paragraph holds many claims: squash it once
     i = text.find(head)
     return text[:i].strip() if i > 0 else ""
 
@@ -581,6 +587,7 @@ def _entry_contexts(entry: Entry) -> list[tuple[Claim, str, str, int]]:
     """For each claim of an entry: the claim, the text embedded for it, what precedes its sentence
     in its paragraph, and the line of that paragraph (of the row, in a table)."""
     lines = entry.body.split("\n") if any(c.extra.get("block") == "table" for c in entry.claims) else []
+    blocks = Blocks(entry.blocks)
     out: list[tuple[Claim, str, str, int]] = []
     for c in entry.claims:
         if not c.masked:
@@ -589,7 +596,7 @@ def _entry_contexts(entry: Entry) -> list[tuple[Claim, str, str, int]]:
         row = None
         if lines and table and 0 <= c.line - entry.body_line < len(lines):
             row = _row_context(c, lines[c.line - entry.body_line])
-        block = _block_of(entry, c.line)
+        block = blocks.at(c.line)
         preceding = _preceding(block.text if block else "", c.sentence)
         out.append((c, _claim_context(c, row, preceding), preceding,
                     block.line if block is not None and not table else c.line))
@@ -602,9 +609,18 @@ def claim_contexts(entry: Entry) -> list[str]:
     return [context for c, context, _, _ in _entry_contexts(entry) if context != c.masked]
 
 
-def _block_of(entry: Entry, line: int) -> Block | None:
-    for b in entry.blocks:
-        if b.line <= line <= b.end_line:
-            return b
-    return None
+class Blocks:
+    """The block holding a line, by binary search over blocks in file order: a claim's paragraph
+    is found in log time, so a file of a million lines costs what its claims do, not their
+    product with its blocks."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = sorted(blocks, key=lambda b: b.line)
+        self.starts = [b.line for b in self.blocks]
+
+    def at(self, line: int) -> Block | None:
+        i = bisect.bisect_right(self.starts, line) - 1
+        if i >= 0 and line <= self.blocks[i].end_line:
+            return self.blocks[i]
+        return None
 

@@ -327,3 +327,12 @@ def test_a_relative_clause_after_the_figure_is_not_its_time() -> None:
 
 def test_the_search_floor_is_the_least_score_a_decision_uses() -> None:
     assert neighbours.FLOOR == pytest.approx(decide.BACK - decide.ENTITY_BONUS)
+
+
+def test_the_block_of_a_line_is_found_by_binary_search() -> None:
+    from knowledge.model import Block
+
+    blocks = reading.Blocks([Block("paragraph", "b", 5, 7), Block("heading", "a", 1, 1),
+                             Block("list_item", "c", 9, 9)])
+    assert [b.text if b else None for b in map(blocks.at, range(0, 11))] == [
+        None, "a", None, None, None, "b", "b", "b", None, "c", None]
