@@ -15,8 +15,11 @@ with the real model. Each draft is written fresh:
   ``--lines`` lines (a long document with a figure every few lines).
 
 ``canon check DRAFT --format json`` runs as a new process, as a writer runs it (start-up, reading
-the index, parsing, embedding the figure contexts, matching, rendering). The embedder is canon's
-own choice (``CANON_EMBEDDER`` unset). Prints figures; asserts nothing.
+the index, parsing, embedding the figure contexts, matching, rendering), from this checkout
+(``python -m cli.main``, whatever canon is installed). The embedder is canon's own choice
+(``CANON_EMBEDDER`` unset). Wall time depends on what else the machine runs; CPU time (user and
+system, all threads) is printed beside it. ``--compare DIR`` times another checkout's canon by turns
+with this one's (``git archive COMMIT | tar -x -C DIR``). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -82,17 +85,24 @@ def indexed_kb(work: Path) -> Path:
     return root
 
 
-def run_check(root: Path, draft: Path) -> tuple[float, int, str]:
-    canon = Path(sys.executable).parent / "canon"
-    cmd = [str(canon), "check", str(draft), "--kb", str(root), "--today", TODAY.isoformat(), "--format", "json",
-           "--fail-on", "never"]
+def run_check(root: Path, draft: Path, code: Path = REPO) -> tuple[float, float, int, str]:
+    """(wall seconds, CPU seconds, findings, error) of one ``canon check`` run by ``code``'s canon."""
+    import resource
+
+    # ``python -m cli.main`` from the checkout: its code, whatever canon is installed
+    cmd = [sys.executable, "-m", "cli.main", "check", str(draft), "--kb", str(root), "--today", TODAY.isoformat(),
+           "--format", "json", "--fail-on", "never"]
     env = {k: v for k, v in os.environ.items() if k != "CANON_EMBEDDER"}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False, cwd=REPO)
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False, cwd=code)
     dt = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode != 0:
-        return dt, -1, done.stderr.strip()[-300:]
-    return dt, len(json.loads(done.stdout)["findings"]), ""
+        return dt, cpu, -1, done.stderr.strip()[-300:]
+    return dt, cpu, len(json.loads(done.stdout)["findings"]), ""
 
 
 def profile(root: Path, text: str, top: int = 25) -> None:
@@ -120,6 +130,8 @@ def main() -> None:
     ap.add_argument("--lines", type=int, default=12_000, help="a long draft of this many lines (0: none)")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "canon-bench-check")
     ap.add_argument("--profile", type=int, help="profile one check of a draft of this many figures")
+    ap.add_argument("--compare", type=Path, help="also time the canon of this checkout (e.g. an older commit), "
+                    "run by turns with this one's")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     root = indexed_kb(args.work)
@@ -128,8 +140,10 @@ def main() -> None:
         return
     from knowledge.claims import extract_claims
 
-    print(f"canon check, new process each, on {os.cpu_count()} cores")
-    print(f"  {'draft':<34} {'lines':>7} {'figures':>8} {'time':>8} {'per 1k figures':>15}  findings")
+    print(f"canon check, new process each, on {os.cpu_count()} cores (load average "
+          f"{os.getloadavg()[0]:.1f} at the start)")
+    print(f"  {'draft':<34} {'code':<8} {'lines':>7} {'figures':>8} {'wall':>8} {'CPU':>8} {'wall/1k':>8}  findings")
+    codes = [("this", REPO)] + ([("compare", args.compare)] if args.compare else [])
     cases = [(f"figure-dense, {n:,} figures", dense_draft(n)) for n in args.figures]
     if args.lines:
         cases.append((f"long, {args.lines:,} lines", long_draft(args.lines, NORTHWIND)))
@@ -137,10 +151,11 @@ def main() -> None:
         draft = args.work / "draft.md"
         draft.write_text(text)
         n = len(extract_claims(text))
-        dt, findings, err = run_check(root, draft)
         lines = text.count("\n")
-        print(f"  {label:<34} {lines:>7,} {n:>8,} {dt:>7.2f}s {dt / max(n, 1) * 1000:>14.2f}s  {findings}"
-              + (f"  (failed: {err})" if err else ""))
+        for name, code in codes:
+            dt, cpu, findings, err = run_check(root, draft, code)
+            print(f"  {label:<34} {name:<8} {lines:>7,} {n:>8,} {dt:>7.2f}s {cpu:>7.2f}s {dt / max(n, 1) * 1000:>7.2f}s"
+                  f"  {findings}" + (f"  (failed: {err})" if err else ""), flush=True)
 
 
 if __name__ == "__main__":

@@ -321,7 +321,8 @@ def _groups(findings: Sequence[Finding]) -> list[list[list[Finding]]]:
     groups: dict[Any, dict[str, list[Finding]]] = {}
     for n, f in enumerate(findings):
         split = split_message(f)
-        key: Any = (f.rule, f.severity, split[1]) if split else n
+        # a message that quotes no figure groups only with the very same message (one date, say)
+        key: Any = (f.rule, f.severity, split[1]) if split else (f.rule, f.severity, f.message)
         figure = split[0] if split else ""
         groups.setdefault(key, {}).setdefault(figure, []).append(f)
     return [list(g.values()) for g in groups.values()]
