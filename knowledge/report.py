@@ -319,7 +319,7 @@ def _groups(findings: Sequence[Finding]) -> list[list[list[Finding]]]:
     """The findings of one file as groups of one cause (same rule, severity and cause), each a list
     of figures, each figure a list of its statements (the same figure repeated in the file)."""
     groups: dict[Any, dict[str, list[Finding]]] = {}
-    for n, f in enumerate(findings):
+    for f in findings:
         split = split_message(f)
         # a message that quotes no figure groups only with the very same message (one date, say)
         key: Any = (f.rule, f.severity, split[1]) if split else (f.rule, f.severity, f.message)
