@@ -235,6 +235,9 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
     other_home = q.registers[qi] & (q.entry[qi] != t.entry[ti])
     needed = np.where(other_home, CONFLICT_AWAY, CONFLICT)
     conflicting = (~agreeing) & close & (s >= needed) & (q.kind[qi] != 0) & near
+    # two bounds in one direction ("more than 2 years", "more than 3 years") never contradict
+    # each other: both hold of anything past the larger
+    conflicting &= ~((q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]))
     backs = np.nonzero(agreeing & close)[0]
     support = np.bincount(qi[backs], minlength=n)
     if len(backs):

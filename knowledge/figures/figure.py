@@ -65,12 +65,31 @@ class Figure:
         """The figure as a finding's ``expected``: metric id (or None), value, unit, entry."""
         if self.metric is not None:
             m = self.metric
-            value: Any = list(m.value) if isinstance(m.value, tuple) else m.value
-            return {"metric": m.id, "value": value, "unit": m.unit, "entry": m.entry_id}
+            value: Any = m.value
+            unit = m.unit
+            if self.kind == "currency":  # "$", "$K", "USD": one unit, as claims say it
+                try:
+                    value, unit, _ = units.normalize(m.value, m.unit)
+                except (KeyError, ValueError, ZeroDivisionError):
+                    pass
+            return {"metric": m.id, "value": list(value) if isinstance(value, tuple) else value, "unit": unit,
+                    "entry": m.entry_id}
+        # a statement in prose: in the units a finding's ``claim`` uses
         c = self.claim
-        raw = c.raw_value if c is not None and c.raw_value is not None else self.value
-        return {"metric": None, "value": list(raw) if isinstance(raw, tuple) else raw,
-                "unit": (c.raw_unit if c is not None and c.raw_unit else self.unit), "entry": self.entry_id}
+        value = c.value if c is not None else self.value
+        unit = c.unit if c is not None else self.unit
+        return {"metric": None, "value": list(value) if isinstance(value, tuple) else value, "unit": unit,
+                "entry": self.entry_id}
+
+
+def claim_attr(c: Claim, name: str, default: Any = None) -> Any:
+    """What claim extraction noted about ``c`` beyond its fields ("block", "section", "span",
+    "as_written", "qualifier_word", "statistic", "per"): the one place figures read it, so that
+    typed fields on ``Claim`` replace the ``extra`` dict here alone."""
+    value = getattr(c, name, None)
+    if value is not None and name not in ("text", "unit", "kind", "value"):
+        return value
+    return c.extra.get(name, default) if c.extra else default
 
 
 def _value_range(v: Value) -> tuple[float, float]:

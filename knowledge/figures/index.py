@@ -22,8 +22,8 @@ from .decide import (
     resolve,
     retired_repeat,
 )
-from .figure import Figure
-from .neighbours import FigureSet, Pairs, search, search_sets
+from .figure import Figure, claim_attr
+from .neighbours import _KIND_CODE, FigureSet, Pairs, search, search_sets
 from .reading import (
     Blocks,
     Entities,
@@ -37,6 +37,7 @@ from .reading import (
     combine,
     figure_of_claim,
     figure_of_metric,
+    not_an_outcome,
 )
 
 if TYPE_CHECKING:
@@ -236,19 +237,24 @@ class FigureIndex:
         pairs = Pairs.concat(parts)
         if not len(pairs):
             return {}
-        # Not compared: two figures of one sentence (two measures, or the two ends of a change);
-        # figures in headings (they name what follows: "Short message (~50 words)"); figures in two
-        # sections of one entry (parallel sections: each driver's "total annual benefit").
+        # Not compared: two shares stated in one passage, a paragraph or a whole list (a passage
+        # listing several percentages lists several measures: a survey's findings, "Only 25% have
+        # ... / Only 19% of ops teams ..."); two figures of one sentence (two measures, or the two
+        # ends of a change); figures in headings (they name what follows: "Short message (~50
+        # words)"); figures in two sections of one entry (parallel sections: each driver's "total
+        # annual benefit").
         q, t = pairs.q, pairs.t
         same_entry = sub.entry[q] == sub.entry[t]
-        keep = (sub.sentence[q] != sub.sentence[t]) & ~sub.heading[q] & ~sub.heading[t]
+        shares = (sub.kind[q] == _KIND_CODE["percent"]) & (sub.kind[t] == _KIND_CODE["percent"])
+        keep = (sub.sentence[q] != sub.sentence[t]) & ~(shares & (sub.block[q] == sub.block[t]))
+        keep &= ~sub.heading[q] & ~sub.heading[t]
         keep &= ~same_entry | (sub.section[q] == sub.section[t])
         # a level stated with no time ("taking 4 to 6 weeks") is as likely the state a change started
         # from as its result: the result of a change ("from 3-6 weeks to 30 minutes") is not held
         # against it
         keep &= ~(((sub.role[q] == 2) & (sub.role[t] == 0)) | ((sub.role[q] == 0) & (sub.role[t] == 2)))
         pairs = pairs.select(keep)
-        # two figures of one paragraph speak of one subject: evidence like naming one customer
+        # two other figures of one passage speak of one subject: evidence like naming one customer
         same_block = (sub.block[pairs.q] == sub.block[pairs.t]) & (sub.entity[pairs.q] == 0)
         pairs = Pairs(pairs.q, pairs.t, pairs.s + ENTITY_BONUS * same_block)
         d = decide(sub, sub, *candidates(sub, sub, pairs))
@@ -287,10 +293,26 @@ class FigureIndex:
         q = self.figure_set(figures)
         out = resolve(q, kb.canonical, _metric_pairs(q, kb.canonical, kb.representations),
                       eligible=kb.eligible)
+        for r in out:
+            if r.conflict is not None:
+                r.conflict = self.canonical_side(r.conflict)
         if len(kb.retired):
             for r, rr in zip(out, resolve(q, kb.retired, search_sets(q, kb.retired)), strict=True):
                 r.retired = retired_repeat(r, rr)
         return out
+
+    def canonical_side(self, m: Match) -> Match:
+        """The registered metric behind a contradicted statement in prose, when one backs it: a
+        finding names the approved figure ("31% (no-show-reduction)"), not a paraphrase of it
+        ("nearly 33.33%", stated in some answer), and lists the paraphrase as related."""
+        if m.target.origin != "claim":
+            return m
+        r = self.kb.resolutions.get(m.target)
+        metrics = [b for b in (r.backers if r is not None else []) if b.target.origin == "metric"]
+        if not metrics:
+            return m
+        best = min(metrics, key=lambda b: (_metric_rank(b.target)[0], -b.score)).target
+        return Match(best, m.score, via=m.target)
 
     def draft(self, draft: Draft) -> list[Resolution]:
         key = id(draft)
@@ -319,7 +341,7 @@ class FigureIndex:
             if not c.masked:
                 continue
             row = None
-            if c.extra.get("block") == "table" and 0 < c.line <= len(lines):
+            if claim_attr(c, "block") == "table" and 0 < c.line <= len(lines):
                 row = _row_context(c, lines[c.line - 1])
             block = blocks.at(c.line)
             preceding = _preceding(block.text if block is not None else "", c.sentence)
@@ -334,7 +356,7 @@ class FigureIndex:
         external = {t.speaker.split(" ")[0] for t in call.turns if t.role == "external" and t.speaker}
         out: list[Figure] = []
         for t, c, preceding, context in _rep_claims(call):
-            if _about_the_listener(c, external):
+            if _about_the_listener(c, external) or not_an_outcome(c):
                 continue
             out.append(figure_of_claim(c, where="call", path=call.path, entities=entities,
                                        context=context, preceding=preceding, speaker=t.speaker))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .figure import Figure, _value_range, authority, interval
+from .figure import Figure, _value_range, authority, claim_attr, interval
 from .reading import _DAYS_PER, _STAT_CODE
 
 if TYPE_CHECKING:
@@ -55,12 +55,12 @@ class FigureSet:
         self.value0 = np.array([_value_range(f.value)[0] for f in figs], dtype=np.float64)
         self.precision = np.array([f.precision for f in figs], dtype=np.float64)
         self.entry = np.array([hash(f.entry.id) if f.entry is not None else 0 for f in figs], dtype=np.int64)
-        self.section = np.array([hash((f.path, f.claim.extra.get("section", ""))) if f.claim is not None else 0
+        self.section = np.array([hash((f.path, claim_attr(f.claim, "section", ""))) if f.claim is not None else 0
                                  for f in figs], dtype=np.int64)
         self.block = np.array([hash((f.path, f.block)) if f.block is not None else -1 - i for i, f in enumerate(figs)],
                               dtype=np.int64)
         self.authority = np.array([authority(f) for f in figs], dtype=np.int8)
-        self.heading = np.array([f.claim is not None and f.claim.extra.get("block") == "heading" for f in figs],
+        self.heading = np.array([f.claim is not None and claim_attr(f.claim, "block") == "heading" for f in figs],
                                 dtype=bool)
         self.registers = np.array([f.where == "kb" and f.origin == "claim" and f.entry is not None
                                    and bool(f.entry.metrics) for f in figs], dtype=bool)

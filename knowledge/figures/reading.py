@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from knowledge import units
 from knowledge.model import Block, Call, Claim, Entry, Metric, Source, Turn, Value
 
-from .figure import Figure, _decimals, _half_unit, _value_range
+from .figure import Figure, _decimals, _half_unit, _value_range, claim_attr
 
 if TYPE_CHECKING:
     import numpy as np
@@ -247,7 +247,7 @@ _MARKUP = re.compile(r"\[([^\[\]]*)\]\([^()]*\)|<[^<>]+>|[|*_`#>]")
 
 def _row_context(c: Claim, line_text: str) -> str | None:
     """A table cell's claim in its row: "Payback on the first-year subscription under [NUM]"."""
-    if c.extra.get("block") != "table" or c.end_line not in (None, c.line):
+    if claim_attr(c, "block") != "table" or c.end_line not in (None, c.line):
         return None
     start, end = c.column - 1, (c.end_column or c.column) - 1
     if not (0 <= start < end <= len(line_text)):
@@ -263,7 +263,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
                     preceding: str = "", speaker: str | None = None) -> Figure:
     """A claim as a figure. ``preceding`` is what comes before its sentence (in the paragraph,
     the call), read for the customer when the sentence names none."""
-    per = c.extra.get("per") if c.kind in ("duration", "currency") else None
+    per = claim_attr(c, "per") if c.kind in ("duration", "currency") else None
     unit = c.unit
     if c.kind == "count" and "/" in unit:
         unit, _, per = unit.partition("/")
@@ -274,17 +274,17 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         per = None  # "$3.40 per invoice": not a period
     kind = c.kind if (c.kind != "count" or unit) else "number"
     qualifier = c.qualifier
-    statistic = c.extra.get("statistic") or (qualifier if qualifier in ("median", "average", "typical") else None)
+    statistic = claim_attr(c, "statistic") or (qualifier if qualifier in ("median", "average", "typical") else None)
     bound: str | None = None
     if qualifier == "about":
-        word = str(c.extra.get("qualifier_word", "")).lower()
+        word = str(claim_attr(c, "qualifier_word", "")).lower()
         bound = "nearly" if word in ("nearly", "almost", "just under", "a little under") else "about"
     elif qualifier in ("at least", "at most"):
         bound = qualifier
     elif qualifier == "up to":
         bound = "at most"
     masked = c.masked or ""
-    if context is not None and c.extra.get("block") == "table":
+    if context is not None and claim_attr(c, "block") == "table":
         masked = context  # the row, not the whole table
     clause = _clause(masked)
     # a figure about a population ("on average", "most teams", "across our customers") is about no
@@ -296,13 +296,17 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         entity = entities.nearest(preceding, len(preceding)) if preceding else None
         if entity is None and entry is not None and entry.type == "case_study":
             entity = entities.nearest(entry.title)
+    if entity is None and _NORM.search(clause):
+        entity = NORM_SCOPE
     role = c.role if c.role in ("before", "after") else None
+    if role is None and _CHANGED_FROM.search(masked[:max(0, masked.find("[NUM]"))]):
+        role = "before"  # "Nearly 60% deploy daily. That's up from 45% last year."
     if role is None and c.kind in ("duration", "currency", "count", "number"):
         role = _inferred_role(c, masked)
-    span = str(c.extra.get("span") or c.text)
-    approximate = bool(c.extra.get("as_written")) or ("half" in span.lower() and _decimals(span) is None)
+    span = str(claim_attr(c, "span") or c.text)
+    approximate = bool(claim_attr(c, "as_written")) or ("half" in span.lower() and _decimals(span) is None)
     value = _canonical(c.value, kind, per)
-    precision = 0.0 if c.extra.get("as_written") else _half_unit(c.raw_value, c.value, span)
+    precision = 0.0 if claim_attr(c, "as_written") else _half_unit(c.raw_value, c.value, span)
     if per is not None and per in _DAYS_PER:
         precision /= _DAYS_PER[per]
     return Figure(
@@ -317,6 +321,16 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
 
 _POPULATION = re.compile(r"\b(?:most|typical(?:ly)?|usually|generally|on average|average|median|across|all of our"
                          r"|our customers|customers (?:see|get|save))\b", re.I)
+# Where a change started, for any kind of figure: "up from 45%", "down from $12".
+_CHANGED_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|grew|dropped|climbed|increased|decreased|declined"
+                           r"|jumped|improved)\s+from\s+(?:about\s+|just\s+|only\s+)?$", re.I)
+# A norm rather than a result: what an industry, a market or other companies see ("the industry
+# average is 3%; ours was 11%"). Norms are a scope of their own, like a customer: they only meet
+# norms.
+_NORM = re.compile(r"\b(?:industry|sector|market|national|nationwide)[- ](?:average|benchmark|norm|median|standard"
+                   r"|rate|wide)\b|\b(?:most|other|many) (?:companies|organi[sz]ations|firms|businesses|vendors)\b"
+                   r"|\b(?:peers|competitors|rivals)\b", re.I)
+NORM_SCOPE = "(industry norm)"
 _CONTRAST_BEFORE = re.compile(r"(?:\binstead of|\bnot|\brather than|\bvs\.?|\bversus|\bcompared (?:to|with))\s*(?:about\s+)?$",
                               re.I)
 _NOW_BEFORE_NUM = re.compile(r"\b(?:now|today|currently|these days)\b", re.I)
@@ -350,13 +364,20 @@ def _inferred_role(c: Claim, masked: str) -> str | None:
 
 
 def _display(c: Claim) -> str:
-    """The figure as a person would repeat it: "over 85%", "about 3 weeks", "$480K"."""
+    """The figure as a person would repeat it: "over 85%", "about 3 weeks", "$480K"; a figure
+    written in words as written ("a third", "a month and a half", "three out of four"), not as
+    the number it stands for ("33.33%")."""
+    span = " ".join(str(claim_attr(c, "span") or "").split())
+    if claim_attr(c, "as_written") and span and not any(ch.isdigit() for ch in span):
+        return span
     raw = c.raw_value if c.raw_value is not None else c.value
     try:
         shown = units.describe(raw, c.raw_unit or c.unit)
     except (KeyError, ValueError, ZeroDivisionError):
-        return str(c.extra.get("span") or c.text)
-    word = str(c.extra.get("qualifier_word") or "")
+        return span or c.text
+    if c.kind == "duration" and not isinstance(raw, tuple) and raw != 1 and re.search(r"\d (?:second|minute|hour|day|week|month|quarter|year)$", shown):
+        shown += "s"  # "8-minute builds": 8 minutes
+    word = str(claim_attr(c, "qualifier_word") or "")
     if c.qualifier in ("about", "at least", "at most", "up to") and word and word not in ("+", "plus"):
         return f"{word} {shown}"
     return shown
@@ -375,6 +396,8 @@ def figure_of_metric(m: Metric, entry: Entry, entities: Entities | None = None) 
     entity = entities.nearest(name) if entities else None
     if entity is None and entities is not None and entry.type == "case_study":
         entity = entities.nearest(entry.title)
+    if entity is None and _NORM.search(name):
+        entity = NORM_SCOPE
     year = None
     if m.as_of:
         ym = re.match(r"(\d{4})", str(m.as_of))
@@ -573,7 +596,7 @@ def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
     "Kara's team processes 3,000 invoices a month", "an invoice costs you a little over $9"), or
     a share of a pronoun ("half of them are faster"): not a claim about the product."""
     masked = c.masked
-    if _PRONOUN_SHARE.search(masked) and c.extra.get("as_written"):
+    if _PRONOUN_SHARE.search(masked) and claim_attr(c, "as_written"):
         return True
     if c.kind not in ("count", "currency"):
         return False
@@ -583,23 +606,46 @@ def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
     return any(re.search(rf"\b{re.escape(n)}(?:'s|’s)\b", clause) for n in external_first_names if n)
 
 
+# What a rep says that is not the product's outcome: a question, a hypothetical, the call's own
+# logistics, the terms of a deal.
+_HYPOTHETICAL = re.compile(r"\b(?:if|say|suppose|supposing|assuming|imagine|for example|for instance)\b", re.I)
+_LOGISTICS = re.compile(
+    r"\b(?:next|this|following|coming) (?:week|month|quarter|monday|tuesday|wednesday|thursday|friday)\b"
+    r"|\b(?:calls?|meetings?|demos?|workshops?|calendar|invites?|follow[- ]ups?|check[- ]ins?|agenda|slots?)\b"
+    r"|\b(?:contracts?|renewals?|trials?|pilots?|discounts?|quotes?|proposals?|notice|payment terms|terms)\b", re.I)
+
+
+def not_an_outcome(c: Claim) -> bool:
+    """Whether a figure a rep says is something other than what the product achieves: a question
+    ("how many invoices a month?"), a hypothetical ("if you process 5,000 invoices"), the call's
+    logistics ("thirty minutes next week") or a deal's terms ("a 30-day pilot", "a 10% discount").
+    Such figures are neither supported nor misstated."""
+    sentence = (c.sentence or c.masked).strip()
+    if sentence.endswith("?"):
+        return True
+    clause = _clause(c.masked)
+    ahead = clause[:max(0, clause.find("[NUM]"))]
+    return bool(_HYPOTHETICAL.search(ahead) or _LOGISTICS.search(clause))
+
+
 def _entry_contexts(entry: Entry) -> list[tuple[Claim, str, str, int]]:
     """For each claim of an entry: the claim, the text embedded for it, what precedes its sentence
-    in its paragraph, and the line of that paragraph (of the row, in a table)."""
-    lines = entry.body.split("\n") if any(c.extra.get("block") == "table" for c in entry.claims) else []
+    in its paragraph, and the line where its passage starts (its paragraph, its whole list; in a
+    table, its row)."""
+    lines = entry.body.split("\n") if any(claim_attr(c, "block") == "table" for c in entry.claims) else []
     blocks = Blocks(entry.blocks)
     out: list[tuple[Claim, str, str, int]] = []
     for c in entry.claims:
         if not c.masked:
             continue
-        table = c.extra.get("block") == "table"
+        table = claim_attr(c, "block") == "table"
         row = None
         if lines and table and 0 <= c.line - entry.body_line < len(lines):
             row = _row_context(c, lines[c.line - entry.body_line])
         block = blocks.at(c.line)
         preceding = _preceding(block.text if block else "", c.sentence)
-        out.append((c, _claim_context(c, row, preceding), preceding,
-                    block.line if block is not None and not table else c.line))
+        passage = blocks.passage_at(c.line) if block is not None and not table else None
+        out.append((c, _claim_context(c, row, preceding), preceding, passage if passage is not None else c.line))
     return out
 
 
@@ -617,6 +663,18 @@ class Blocks:
     def __init__(self, blocks: Sequence[Block]) -> None:
         self.blocks = sorted(blocks, key=lambda b: b.line)
         self.starts = [b.line for b in self.blocks]
+        # the items of one list, one after the other, are one passage: its first item's line
+        self.passage: list[int] = []
+        for i, b in enumerate(self.blocks):
+            follows = i > 0 and b.kind == "list_item" and self.blocks[i - 1].kind == "list_item"
+            self.passage.append(self.passage[-1] if follows else b.line)
+
+    def passage_at(self, line: int) -> int | None:
+        """The line where the passage (a paragraph, or a whole list) holding ``line`` starts."""
+        i = bisect.bisect_right(self.starts, line) - 1
+        if i >= 0 and line <= self.blocks[i].end_line:
+            return self.passage[i]
+        return None
 
     def at(self, line: int) -> Block | None:
         i = bisect.bisect_right(self.starts, line) - 1
