@@ -173,8 +173,13 @@ def retired_repeat(current: Resolution, retired: Resolution) -> Match | None:
 
 def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | None = None
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The compatible pairs scoring at least ``BACK`` (naming one customer adds ``ENTITY_BONUS``)."""
+    """The compatible pairs scoring at least ``BACK`` (naming one customer adds ``ENTITY_BONUS``, and
+    so does naming one statistic with a value that agrees: "the median, which is six weeks" and a
+    registered median of 6 weeks; a median that disagrees is no closer to a contradiction)."""
     s = pairs.s + ENTITY_BONUS * (q.entity[pairs.q] > 0)  # compatible pairs name the same customer
+    same_stat = (q.stat[pairs.q] > 0) & (q.stat[pairs.q] == t.stat[pairs.t])
+    if same_stat.any():
+        s = s + ENTITY_BONUS * (same_stat & _agreement(q, pairs.q, t, pairs.t))
     keep = (s >= BACK) & _compatible(q, pairs.q, t, pairs.t)
     if eligible is not None:
         keep &= eligible[pairs.t]
