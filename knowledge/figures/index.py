@@ -99,6 +99,7 @@ class FigureIndex:
         self.lexicon: Lexicon | None = None
         self._calls: dict[str, list[Resolution]] | None = None
         self._drafts: dict[int, list[Resolution]] = {}
+        self._sourced: list[tuple[Figure, Match]] | None = None
 
     @staticmethod
     def of(ctx: AuditContext) -> FigureIndex:
@@ -216,6 +217,40 @@ class FigureIndex:
                          resolutions=resolutions, claim_conflicts=claim_conflicts, metric_conflicts=metric_conflicts,
                          metric_agreements=metric_agreements, retired_repeats=repeats, eligible=eligible,
                          entities=entities)
+
+    def sourced_agreements(self) -> list[tuple[Figure, Match]]:
+        """Pairs of approved statements in prose that each name a source ("(Gartner, 2025)",
+        "according to a 2024 survey by ...") and state one measure with values that agree, no
+        metric backing either: where the two sources differ, one figure is credited to two
+        studies. Each pair once."""
+        import numpy as np
+
+        if self._sourced is not None:
+            return self._sourced
+        kb = self.kb
+        canonical = kb.canonical
+        # a figure a metric backs is held to the metric's source instead
+        pos = np.array([i for i in range(kb.metrics, len(canonical))
+                        if canonical.figures[i].source is not None and kb.eligible[i]
+                        and not kb.resolutions[canonical.figures[i]].backed_by_metric], dtype=np.int64)
+        out: list[tuple[Figure, Match]] = []
+        if len(pos) >= 2:
+            sub = canonical.take(pos)
+            parts = []
+            for (kind, _), idx in sub.buckets().items():
+                if kind == 0 or len(idx) < 2:
+                    continue
+                p = search(sub.vectors[idx], sub.vectors[idx])
+                parts.append(Pairs(idx[p.q], idx[p.t], p.s))
+            pairs = Pairs.concat(parts)
+            if len(pairs):
+                pairs = pairs.select((pairs.q < pairs.t) & (sub.sentence[pairs.q] != sub.sentence[pairs.t]))
+                d = decide(sub, sub, *candidates(sub, sub, pairs))
+                bq, bt, bs = d.backers
+                out = [(sub.figures[a], Match(sub.figures[b], sc))
+                       for a, b, sc in zip(bq.tolist(), bt.tolist(), bs.tolist(), strict=True)]
+        self._sourced = out
+        return out
 
     def _claim_votes(self, canonical: FigureSet, claim_pos: np.ndarray, resolutions: dict[Figure, Resolution],
                      eligible: np.ndarray) -> dict[Figure, Match]:
