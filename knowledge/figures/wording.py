@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from knowledge import units
+
 from .decide import Match
 from .figure import Figure, describe_figure
 
@@ -40,13 +42,40 @@ def approved_figure(f: Figure) -> str:
     return f"{shown} (stated in {f.path}:{f.line})"
 
 
-def quoted(f: Figure) -> str:
-    """How a finding quotes what was said: '6 weeks ("go live in 6 weeks")'."""
+def quoted(f: Figure, against: Figure | None = None) -> str:
+    """How a finding quotes what was said: '6 weeks ("go live in 6 weeks")'; held against an
+    approved figure written in another unit, in that unit too: '1.5 months ("live in a month and
+    a half"), that is about 6.5 weeks'."""
     shown = describe_figure(f)
     text = " ".join(f.text.split())
-    if f.claim is None or not text or text == shown:
-        return shown
-    return f'{shown} ("{text}")'
+    out = shown if f.claim is None or not text or text == shown else f'{shown} ("{text}")'
+    converted = in_units_of(f, against) if against is not None else ""
+    return f"{out}, that is {converted}" if converted else out
+
+
+def in_units_of(f: Figure, target: Figure) -> str:
+    """``f``'s value in the unit the approved figure is written in, when they differ: "about 6.5
+    weeks" for "a month and a half" against a metric in weeks; "" when the units are the same."""
+    if f.kind != target.kind or f.kind not in ("duration", "currency") or f.per != target.per:
+        return ""
+    unit = target.metric.unit if target.metric is not None else (target.claim.raw_unit if target.claim else None)
+    written = f.claim.raw_unit if f.claim is not None else None
+    if not unit or not written or units.normalize(1.0, unit)[1:] != units.normalize(1.0, written)[1:] or \
+            _same_unit(unit, written):
+        return ""
+    try:
+        scale = float(units.normalize(1.0, unit)[0])  # type: ignore[arg-type]
+    except (KeyError, ValueError, ZeroDivisionError):
+        return ""
+    lo, hi = (f.value if isinstance(f.value, tuple) else (f.value, f.value))
+    if f.per is not None:
+        return ""
+    value: Any = round(lo / scale, 1) if lo == hi else (round(lo / scale, 1), round(hi / scale, 1))
+    return f"{'about ' if f.approximate or f.bound == 'about' else ''}{units.describe(value, unit)}"
+
+
+def _same_unit(a: str, b: str) -> bool:
+    return units.describe(2.0, a) == units.describe(2.0, b)
 
 
 def related(match: Match) -> list[dict[str, Any]]:

@@ -72,7 +72,7 @@ class MetricConflict(Rule):
                        f"{target.path} registers {approved_figure(target)} for the same measure; keep one "
                        "metric (and retire or correct the other)")
         elif target.origin == "metric":
-            message = (f"says {quoted(f)}; the approved figure is {approved_figure(target)}: change it to "
+            message = (f"says {quoted(f, target)}; the approved figure is {approved_figure(target)}: change it to "
                        f"{describe_figure(target)}")
         else:
             message = (f"says {quoted(f)}; {target.path}:{target.line} says {quoted(target)} for the same "

@@ -36,6 +36,6 @@ class RepMisstatement(Rule):
                     continue
                 f, target = r.figure, r.conflict.target
                 yield self.finding(
-                    message=f"{f.speaker} said {quoted(f)}; the approved figure is {approved_figure(target)}: "
+                    message=f"{f.speaker} said {quoted(f, target)}; the approved figure is {approved_figure(target)}: "
                             f"correct it with the prospect ({describe_figure(target)})",
                     expected=target.expected(), related=related(r.conflict), **where(f))
