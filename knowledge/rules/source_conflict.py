@@ -85,9 +85,9 @@ class SourceConflict(Rule):
             sa, sb = _source(a), _source(b)
             if not sa or not sb or matching_source(sa, sb):
                 continue
-            rank_a = (-support(a), _TYPE_RANK.get(a.entry.type if a.entry else "", 9), a.path, a.line)
-            rank_b = (-support(b), _TYPE_RANK.get(b.entry.type if b.entry else "", 9), b.path, b.line)
-            report, other = (a, b) if rank_a > rank_b else (b, a)
+            odd_a = (-support(a), _TYPE_RANK.get(a.entry.type if a.entry else "", 9), a.path, a.line)
+            odd_b = (-support(b), _TYPE_RANK.get(b.entry.type if b.entry else "", 9), b.path, b.line)
+            report, other = (a, b) if odd_a > odd_b else (b, a)
             if id(report) not in reported:
                 reported.add(id(report))
                 yield self._finding(report, Match(other, m.score))
