@@ -591,6 +591,12 @@ def call_claim_contexts(call: Call) -> list[str]:
     return [context for _, _, _, context in _rep_claims(call)]
 
 
+# The prospect's own figure said back to them: "you mentioned", "you told us", "you're at".
+_RESTATED = re.compile(r"\byou(?:'ve| have)? (?:said|mentioned|told (?:me|us)|shared|noted|described|estimated)\b"
+                       r"|\byou(?:'re| are) (?:at|running at|seeing|dealing with)\b|\b(?:today|currently|right now),? you\b",
+                       re.I)
+
+
 def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
     """A rep restating the prospect's own situation ("you're at about 1,200 invoices a month",
     "Kara's team processes 3,000 invoices a month", "an invoice costs you a little over $9"), or
@@ -598,9 +604,11 @@ def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
     masked = c.masked
     if _PRONOUN_SHARE.search(masked) and claim_attr(c, "as_written"):
         return True
+    clause = _clause(masked)
+    if _RESTATED.search(masked[:max(0, masked.find("[NUM]"))]):
+        return True  # "you mentioned about 30% of invoices are exceptions": any kind of figure
     if c.kind not in ("count", "currency"):
         return False
-    clause = _clause(masked)
     if _SECOND_PERSON.search(clause):
         return True
     return any(re.search(rf"\b{re.escape(n)}(?:'s|’s)\b", clause) for n in external_first_names if n)
