@@ -619,8 +619,9 @@ def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
 _HYPOTHETICAL = re.compile(r"\b(?:if|say|suppose|supposing|assuming|imagine|for example|for instance)\b", re.I)
 _LOGISTICS = re.compile(
     r"\b(?:next|this|following|coming) (?:week|month|quarter|monday|tuesday|wednesday|thursday|friday)\b"
-    r"|\b(?:calls?|meetings?|demos?|workshops?|calendar|invites?|follow[- ]ups?|check[- ]ins?|agenda|slots?)\b"
-    r"|\b(?:contracts?|renewals?|trials?|pilots?|discounts?|quotes?|proposals?|notice|payment terms|terms)\b", re.I)
+    r"|\b(?:meetings?|demos?|workshops?|calendar|invites?|follow[- ]ups?|check[- ]ins?|agenda|time slots?)\b"
+    r"|\b(?:trials?|pilots?|discounts?|proposals?|payment terms|contract (?:terms|length))\b"
+    r"|\b(?:year|month)s?[- ](?:long )?(?:contracts?|terms?|commitments?|agreements?)\b", re.I)
 
 
 def not_an_outcome(c: Claim) -> bool:
