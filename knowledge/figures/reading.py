@@ -621,7 +621,7 @@ _LOGISTICS = re.compile(
     r"\b(?:next|this|following|coming) (?:week|month|quarter|monday|tuesday|wednesday|thursday|friday)\b"
     r"|\b(?:meetings?|demos?|workshops?|calendar|invites?|follow[- ]ups?|check[- ]ins?|agenda|time slots?)\b"
     r"|\b(?:trials?|pilots?|discounts?|proposals?|payment terms|contract (?:terms|length))\b"
-    r"|\b(?:year|month)s?[- ](?:long )?(?:contracts?|terms?|commitments?|agreements?)\b", re.I)
+    r"|(?:\b(?:year|month)s?|\[NUM\])[- ](?:long )?(?:contracts?|terms?|commitments?|agreements?)\b", re.I)
 
 
 def not_an_outcome(c: Claim) -> bool:
