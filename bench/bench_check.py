@@ -122,6 +122,7 @@ def profile(root: Path, text: str, top: int = 25) -> None:
     prof.disable()
     print(f"in process: {time.perf_counter() - t0:.2f} s, {len(report.findings)} findings")
     pstats.Stats(prof).sort_stats("cumulative").print_stats(top)
+    pstats.Stats(prof).sort_stats("tottime").print_stats(top)
 
 
 def main() -> None:
