@@ -336,3 +336,37 @@ def test_the_block_of_a_line_is_found_by_binary_search() -> None:
                              Block("list_item", "c", 9, 9)])
     assert [b.text if b else None for b in map(blocks.at, range(0, 11))] == [
         None, "a", None, None, None, "b", "b", "b", None, "c", None]
+
+
+def test_a_figure_is_given_in_the_unit_of_the_approved_one() -> None:
+    from knowledge.claims import extract_claims
+    from knowledge.figures.wording import quoted
+
+    target = M.figure_of_metric(Metric(id="go", name="median time to go live", value=6, unit="weeks",
+                                       entry_id="p", qualifier="median"), Entry(id="p", path="p.md"))
+    assert target is not None
+
+    def said(text: str) -> str:
+        return quoted(M.figure_of_claim(extract_claims(text)[0], where="draft", path="d.md"), target)
+
+    assert said("Customers go live in about a month and a half.").endswith(", that is about 6.5 weeks")
+    assert said("Customers go live in 8 weeks.") == '8 weeks ("go live in 8 weeks")'
+    assert said("We cut no-shows by a third.").startswith("a third")  # as written, not 33.33%
+
+
+def test_norms_changes_and_what_reps_say_beyond_outcomes() -> None:
+    from knowledge.claims import extract_claims
+    from knowledge.figures.reading import NORM_SCOPE, not_an_outcome
+
+    def figure(text: str) -> M.Figure:
+        return M.figure_of_claim(extract_claims(text)[0], where="kb", path="a.md")
+
+    assert figure("The industry average churn is 3% a month.").entity == NORM_SCOPE
+    assert figure("Our customers churn 3% a month.").entity is None
+    assert figure("Nearly 60% deploy daily. That's up from 45% last year.".split(". ")[1]).role == "before"
+    outcomes = {t: not_an_outcome(extract_claims(t)[0]) for t in (
+        "Do you process 2,000 invoices a month?", "We offer a 15% discount on the first year.",
+        "We can start with a 30-day pilot.",
+        "The median customer goes live in six weeks.", "Contract review time dropped 50%.")}
+    assert [t for t, skip in outcomes.items() if not skip] == [
+        "The median customer goes live in six weeks.", "Contract review time dropped 50%."]
