@@ -17,7 +17,9 @@ with the real model. Each draft is written fresh:
 ``canon check DRAFT --format json`` runs as a new process, as a writer runs it (start-up, reading
 the index, parsing, embedding the figure contexts, matching, rendering), from this checkout
 (``python -m cli.main``, whatever canon is installed). The embedder is canon's own choice
-(``CANON_EMBEDDER`` unset). Wall time depends on what else the machine runs; CPU time (user and
+(``CANON_EMBEDDER`` unset). The figures are drawn anew each run (``--seed`` to repeat one), since
+``canon check`` caches the vectors it embeds; ``--again`` times a second check of the same draft.
+Wall time depends on what else the machine runs; CPU time (user and
 system, all threads) is printed beside it. ``--compare DIR`` times another checkout's canon by turns
 with this one's (``git archive COMMIT | tar -x -C DIR``). Prints figures; asserts nothing.
 """
@@ -131,6 +133,10 @@ def main() -> None:
     ap.add_argument("--lines", type=int, default=12_000, help="a long draft of this many lines (0: none)")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "canon-bench-check")
     ap.add_argument("--profile", type=int, help="profile one check of a draft of this many figures")
+    ap.add_argument("--seed", type=int, default=None, help="of the drafts' figures (default: new each run, so "
+                    "that no vector is cached from an earlier run)")
+    ap.add_argument("--again", action="store_true", help="check each draft a second time (what a writer "
+                    "re-running canon check after an edit waits for: the vectors are cached)")
     ap.add_argument("--compare", type=Path, help="also time the canon of this checkout (e.g. an older commit), "
                     "run by turns with this one's")
     args = ap.parse_args()
@@ -145,7 +151,9 @@ def main() -> None:
           f"{os.getloadavg()[0]:.1f} at the start)")
     print(f"  {'draft':<34} {'code':<8} {'lines':>7} {'figures':>8} {'wall':>8} {'CPU':>8} {'wall/1k':>8}  findings")
     codes = [("this", REPO)] + ([("compare", args.compare)] if args.compare else [])
-    cases = [(f"figure-dense, {n:,} figures", dense_draft(n)) for n in args.figures]
+    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
+    print(f"  (drafts from seed {seed})")
+    cases = [(f"figure-dense, {n:,} figures", dense_draft(n, seed + n)) for n in args.figures]
     if args.lines:
         cases.append((f"long, {args.lines:,} lines", long_draft(args.lines, NORTHWIND)))
     for label, text in cases:
@@ -153,7 +161,10 @@ def main() -> None:
         draft.write_text(text)
         n = len(extract_claims(text))
         lines = text.count("\n")
-        for name, code in codes:
+        runs = [(name, code) for name, code in codes]
+        if args.again:
+            runs.insert(1, ("again", REPO))
+        for name, code in runs:
             dt, cpu, findings, err = run_check(root, draft, code)
             print(f"  {label:<34} {name:<8} {lines:>7,} {n:>8,} {dt:>7.2f}s {cpu:>7.2f}s {dt / max(n, 1) * 1000:>7.2f}s"
                   f"  {findings}" + (f"  (failed: {err})" if err else ""), flush=True)

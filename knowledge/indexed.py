@@ -85,7 +85,18 @@ class Vectors:
             mkeys = [text_key(model, t) for t in missing]
             for k, v in zip(mkeys, vecs, strict=True):
                 found[k] = v
+            self._keep(mkeys, vecs)
         return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
+
+    def _keep(self, keys: Sequence[str], vecs: np.ndarray) -> None:
+        """Cache what was embedded, so that checking a draft again embeds only what changed (the
+        next ingest prunes what no entry refers to). A read-only index is only not cached into."""
+        import sqlite3
+
+        try:
+            self.catalog.put_vectors(keys, vecs)
+        except sqlite3.Error:
+            pass
 
     def _ticker(self, total: int) -> Callable[[int], None] | None:
         report = self.progress
