@@ -83,5 +83,8 @@ def check(
             read_baseline(baseline)
         drafts: list[Any] = [load_draft(path, shown) for path, shown in targets]
         ensure_index(settings)
-        report = run_check(settings, drafts, today=day, rules=rule)
+        from .ingest import _progress_bar
+
+        with _progress_bar() as progress:  # on stderr, gone once done: stdout stays the report
+            report = run_check(settings, drafts, today=day, rules=rule, progress=progress)
         finish(report, fmt, fail_on, settings, baseline)

@@ -122,13 +122,13 @@ def check(ctx: AuditContext, drafts: Sequence[Draft], rules: Sequence[str | Rule
 
 
 def _indexed_context(settings: Settings, catalog: Any, today: date, embedder: Any, *,
-                     with_calls: bool) -> AuditContext:
+                     with_calls: bool, progress: Any = None) -> AuditContext:
     from .indexed import Vectors, load_indexed_calls, load_indexed_kb
 
     kb = load_indexed_kb(settings, catalog)
     calls, call_problems = load_indexed_calls(settings, catalog) if with_calls else ([], [])
     return AuditContext(settings=settings, kb=kb, today=today, calls=calls, call_problems=call_problems,
-                        vectors=Vectors(settings, embedder, catalog), chunks=catalog.chunks())
+                        vectors=Vectors(settings, embedder, catalog, progress), chunks=catalog.chunks())
 
 
 def run_audit(settings: Settings, *, today: date, embedder: Any = None,
@@ -150,12 +150,14 @@ def run_audit(settings: Settings, *, today: date, embedder: Any = None,
 
 
 def run_check(settings: Settings, drafts: Sequence[Draft], *, today: date, embedder: Any = None,
-              rules: Sequence[str | Rule] | None = None) -> Report:
-    """Check drafts against the KB as the index holds it."""
+              rules: Sequence[str | Rule] | None = None, progress: Any = None) -> Report:
+    """Check drafts against the KB as the index holds it. ``progress(phase, done, total)`` hears
+    of long work (embedding a long draft's figures), as ``ingest`` reports it."""
     from .store import open_catalog
 
     catalog = open_catalog(settings)
     try:
-        return check(_indexed_context(settings, catalog, today, embedder, with_calls=False), drafts, rules)
+        ctx = _indexed_context(settings, catalog, today, embedder, with_calls=False, progress=progress)
+        return check(ctx, drafts, rules)
     finally:
         catalog.close()

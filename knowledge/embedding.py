@@ -574,6 +574,14 @@ class MiniLMNumpyEmbedder:
             texts = [t.lower() for t in texts]
         return [e.ids for e in tokenizer.encode_batch(list(texts))]
 
+    # From this many texts on, forward passes run side by side, one per core, each with one BLAS
+    # thread. BLAS threads that share every matrix product wait on each other at each of them, and
+    # on a busy machine (a CI runner, a laptop compiling) that wait costs more than the product:
+    # measured on 2 shared cores, 1,066 masked sentences took 92 s with two BLAS threads and 9.8 s
+    # with one (``bench/bench_check.py``). A handful of texts (a query) is one pass, where BLAS
+    # threads are what helps.
+    PARALLEL_FROM = 64
+
     def embed(
         self, texts: Sequence[str], *, batch_size: int = 64, progress: Progress | None = None
     ) -> np.ndarray:
@@ -584,18 +592,37 @@ class MiniLMNumpyEmbedder:
             return out
         _, bert = self._load()
         ids = self.tokenize(texts)
+        passes: list[tuple[list[int], int]] = []  # (rows, texts of its batch done once it is)
         for batch in _length_batches([len(i) for i in ids], batch_size):
-            for chunk in self._forward_chunks([len(ids[i]) for i in batch]):
-                rows = [batch[c] for c in chunk]
-                length = len(ids[rows[0]])  # longest first: the first row sets the padded length
-                token_ids = np.zeros((len(rows), length), dtype=np.int64)
-                mask = np.zeros((len(rows), length), dtype=np.int64)
-                for r, i in enumerate(rows):
-                    token_ids[r, : len(ids[i])] = ids[i]
-                    mask[r, : len(ids[i])] = 1
-                out[rows] = bert.pooled(token_ids, mask)
-            if progress:
-                progress(len(batch))
+            chunks = self._forward_chunks([len(ids[i]) for i in batch])
+            for k, chunk in enumerate(chunks):
+                passes.append(([batch[c] for c in chunk], len(batch) if k == len(chunks) - 1 else 0))
+
+        def forward(rows: list[int]) -> np.ndarray:
+            length = len(ids[rows[0]])  # longest first: the first row sets the padded length
+            token_ids = np.zeros((len(rows), length), dtype=np.int64)
+            mask = np.zeros((len(rows), length), dtype=np.int64)
+            for r, i in enumerate(rows):
+                token_ids[r, : len(ids[i])] = ids[i]
+                mask[r, : len(ids[i])] = 1
+            return bert.pooled(token_ids, mask)
+
+        workers = min(_cpu_count(), len(passes))
+        if workers > 1 and len(texts) >= self.PARALLEL_FROM:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with _one_blas_thread(), ThreadPoolExecutor(max_workers=workers) as pool:
+                # numpy releases the GIL in matrix products and ufuncs: the passes really overlap
+                results = pool.map(forward, [rows for rows, _ in passes])
+                for (rows, done), vectors in zip(passes, results, strict=True):
+                    out[rows] = vectors
+                    if progress and done:
+                        progress(done)
+            return out
+        for rows, done in passes:
+            out[rows] = forward(rows)
+            if progress and done:
+                progress(done)
         return out
 
     def _forward_chunks(self, lengths: Sequence[int]) -> list[list[int]]:
@@ -615,6 +642,17 @@ class MiniLMNumpyEmbedder:
                     continue
             chunks.append([position])
         return chunks
+
+
+def _one_blas_thread() -> Any:
+    """A context in which BLAS runs one thread (nothing changes where threadpoolctl is missing)."""
+    import contextlib
+
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 # --------------------------------------------------------------------------------------------

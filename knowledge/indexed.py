@@ -6,7 +6,7 @@ claim are already there, so an audit embeds nothing unless asked about new text 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .integrity import resolve_duplicates
@@ -50,8 +50,10 @@ class Vectors:
     The model is loaded on first need, so an audit of an up-to-date index loads none.
     """
 
-    def __init__(self, settings: Settings, embedder: Any = None, catalog: Catalog | None = None) -> None:
+    def __init__(self, settings: Settings, embedder: Any = None, catalog: Catalog | None = None,
+                 progress: Callable[[str, int, int], None] | None = None) -> None:
         self.settings = settings
+        self.progress = progress  # progress("embed", done, total), as ingest reports it
         self._embedder = embedder
         self.catalog = catalog or open_catalog(settings)
         self.model = self.catalog.get_meta("model") or (embedder.name if embedder is not None else "")
@@ -79,11 +81,36 @@ class Vectors:
         found = self.catalog.get_vectors(keys, self.dim)
         missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
         if missing:
-            vecs = self.embedder.embed(missing)
+            vecs = self.embedder.embed(missing, progress=self._ticker(len(missing)))
             mkeys = [text_key(model, t) for t in missing]
             for k, v in zip(mkeys, vecs, strict=True):
                 found[k] = v
+            self._keep(mkeys, vecs)
         return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
+
+    def _keep(self, keys: Sequence[str], vecs: np.ndarray) -> None:
+        """Cache what was embedded, so that checking a draft again embeds only what changed (the
+        next ingest prunes what no entry refers to). A read-only index is only not cached into."""
+        import sqlite3
+
+        try:
+            self.catalog.put_vectors(keys, vecs)
+        except sqlite3.Error:
+            pass
+
+    def _ticker(self, total: int) -> Callable[[int], None] | None:
+        report = self.progress
+        if report is None:
+            return None
+        done = 0
+
+        def tick(n: int) -> None:
+            nonlocal done
+            done += n
+            report("embed", done, total)
+
+        report("embed", 0, total)
+        return tick
 
     def close(self) -> None:
         self.catalog.close()

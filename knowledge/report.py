@@ -293,27 +293,94 @@ def _plural(n: int, word: str) -> str:
 TEXT_STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
 
 
+def split_message(f: Finding) -> tuple[str, str] | None:
+    """(the figure as the message quotes it, the cause) for a finding about a figure: 'states 62%
+    ("cut costs by 62%")' and 'with no source: ...'. None when the message does not quote its claim."""
+    if not f.claim or not isinstance(f.claim.get("text"), str):
+        return None
+    text = " ".join(str(f.claim["text"]).split())
+    if not text:
+        return None
+    message = f.message
+    quote = f'("{text}")'
+    i = message.find(quote)
+    end = i + len(quote) if i >= 0 else -1
+    if end < 0:
+        i = message.find(text)
+        end = i + len(text) if i >= 0 else -1
+    if end < 0:
+        return None
+    head, tail = message[:end].strip(), message[end:].lstrip(" ,;:").strip()
+    tail = re.sub(r"^and\s+", "", tail)
+    return (head, tail) if head and tail else None
+
+
+def _groups(findings: Sequence[Finding]) -> list[list[list[Finding]]]:
+    """The findings of one file as groups of one cause (same rule, severity and cause), each a list
+    of figures, each figure a list of its statements (the same figure repeated in the file)."""
+    groups: dict[Any, dict[str, list[Finding]]] = {}
+    for f in findings:
+        split = split_message(f)
+        # a message that quotes no figure groups only with the very same message (one date, say)
+        key: Any = (f.rule, f.severity, split[1]) if split else (f.rule, f.severity, f.message)
+        figure = split[0] if split else ""
+        groups.setdefault(key, {}).setdefault(figure, []).append(f)
+    return [list(g.values()) for g in groups.values()]
+
+
+def _places(fs: Sequence[Finding]) -> str:
+    return ", ".join(f"{f.line}:{f.column}" for f in fs)
+
+
 def render_text(report: Report, *, kb_prefix: str = "") -> str:
-    """For people: findings grouped by file, then a summary line. Rich markup."""
+    """For people: findings by file, then a summary line. Rich markup.
+
+    Findings of one cause in one file are one group: a header with the cause ("4 figures: with no
+    source: ...") and the figures beneath it, one line each; a figure stated several times in the
+    file is one line that lists where. JSON and the other formats keep one finding per figure.
+    """
     from rich.markup import escape
 
     lines: list[str] = []
-    current: str | None = None
     width = max((len(f"{f.line}:{f.column}") for f in report.findings), default=0)
     rule_width = max((len(f.rule) for f in report.findings), default=0)
+    pad = " " * (2 + width + 2 + 7 + 2 + rule_width + 2)
+    by_path: dict[str, list[Finding]] = {}
     for f in report.findings:
-        if f.path != current:
-            if current is not None:
-                lines.append("")
-            current = f.path
-            lines.append(f"[bold underline]{escape(_shown(f.path, report, kb_prefix))}[/]")
-        where = f"{f.line}:{f.column}".ljust(width)
-        style = TEXT_STYLE.get(f.severity, "white")
-        lines.append(f"  [cyan]{where}[/]  [{style}]{f.severity:<7}[/]  [magenta]{f.rule:<{rule_width}}[/]  "
-                     f"{escape(f.message)}")
-        pad = " " * (2 + width + 2 + 7 + 2 + rule_width + 2)
-        for r in f.related:
-            lines.append(f"{pad}[dim]↳ {escape(_related_text(r, report, kb_prefix))}[/]")
+        by_path.setdefault(f.path, []).append(f)
+
+    def related(fs: Iterable[Finding]) -> None:
+        seen: list[str] = []
+        for f in fs:
+            for r in f.related:
+                text = _related_text(r, report, kb_prefix)
+                if text not in seen:
+                    seen.append(text)
+                    lines.append(f"{pad}[dim]↳ {escape(text)}[/]")
+
+    for n, (path, findings) in enumerate(by_path.items()):
+        if n:
+            lines.append("")
+        lines.append(f"[bold underline]{escape(_shown(path, report, kb_prefix))}[/]")
+        for group in _groups(findings):
+            first = group[0][0]
+            where = f"{first.line}:{first.column}".ljust(width)
+            style = TEXT_STYLE.get(first.severity, "white")
+            lead = f"  [cyan]{where}[/]  [{style}]{first.severity:<7}[/]  [magenta]{first.rule:<{rule_width}}[/]  "
+            if len(group) == 1:
+                repeats = group[0][1:]
+                also = f" [dim](also at {_places(repeats)})[/]" if repeats else ""
+                lines.append(f"{lead}{escape(first.message)}{also}")
+                related(group[0])
+                continue
+            split = split_message(first)
+            cause = split[1] if split else first.message
+            joined = " " if cause.startswith("with ") else ": "  # "4 figures with no source: ..."
+            lines.append(f"{lead}{len(group)} figures{joined}{escape(cause)}")
+            for figure in group:
+                head = split_message(figure[0])
+                lines.append(f"{pad}[cyan]{_places(figure)}[/]  {escape(head[0] if head else figure[0].message)}")
+            related(f for figure in group for f in figure)
     if lines:
         lines.append("")
     c = report.counts()

@@ -21,6 +21,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
+from knowledge.figures import FigureIndex
 from knowledge.model import KB, Block, Call, Claim, Entry, Finding, Metric
 from knowledge.settings import Settings
 
@@ -109,6 +110,14 @@ class AuditContext:
 
     def entry_of(self, metric: Metric) -> Entry | None:
         return self.entries_by_id.get(metric.entry_id)
+
+    # -- figures ---------------------------------------------------------------------------------
+
+    @cached_property
+    def figures(self) -> FigureIndex:
+        """Every figure of this run and what the KB says about each: built on first use, shared by
+        the figure rules."""
+        return FigureIndex(self)
 
     # -- text for embeddings ---------------------------------------------------------------------
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from knowledge.matching import (
+from knowledge.figures import (
     Figure,
-    FigureIndex,
     Match,
     approved_figure,
     describe_figure,
@@ -50,7 +49,7 @@ class MetricConflict(Rule):
     default_severity = "error"
 
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
-        index = FigureIndex.of(ctx)
+        index = ctx.figures
         kb = index.kb
         for f, r in kb.resolutions.items():
             if r.conflict is not None and f not in kb.retired_repeats:
@@ -62,7 +61,7 @@ class MetricConflict(Rule):
             yield self._finding(f, m)
 
     def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
-        for r in FigureIndex.of(ctx).draft(draft):
+        for r in ctx.figures.draft(draft):
             if r.conflict is not None and r.retired is None:
                 yield self._finding(r.figure, r.conflict)
 
@@ -73,7 +72,7 @@ class MetricConflict(Rule):
                        f"{target.path} registers {approved_figure(target)} for the same measure; keep one "
                        "metric (and retire or correct the other)")
         elif target.origin == "metric":
-            message = (f"says {quoted(f)}; the approved figure is {approved_figure(target)}: change it to "
+            message = (f"says {quoted(f, target)}; the approved figure is {approved_figure(target)}: change it to "
                        f"{describe_figure(target)}")
         else:
             message = (f"says {quoted(f)}; {target.path}:{target.line} says {quoted(target)} for the same "

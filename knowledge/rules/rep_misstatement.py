@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from knowledge.matching import FigureIndex, approved_figure, describe_figure, quoted, related, where
+from knowledge.figures import approved_figure, describe_figure, quoted, related, where
 from knowledge.model import Finding
 
 from .base import AuditContext, Rule
@@ -30,12 +30,12 @@ class RepMisstatement(Rule):
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
         if not ctx.calls:
             return
-        for resolutions in FigureIndex.of(ctx).calls().values():
+        for resolutions in ctx.figures.calls().values():
             for r in resolutions:
                 if r.conflict is None or r.retired is not None:
                     continue
                 f, target = r.figure, r.conflict.target
                 yield self.finding(
-                    message=f"{f.speaker} said {quoted(f)}; the approved figure is {approved_figure(target)}: "
+                    message=f"{f.speaker} said {quoted(f, target)}; the approved figure is {approved_figure(target)}: "
                             f"correct it with the prospect ({describe_figure(target)})",
                     expected=target.expected(), related=related(r.conflict), **where(f))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from knowledge.matching import Figure, FigureIndex, Match, describe_figure, quoted, where
+from knowledge.figures import Figure, Match, describe_figure, quoted, where
 from knowledge.model import Finding
 
 from .base import AuditContext, Draft, Rule
@@ -29,7 +29,7 @@ class RetiredClaim(Rule):
     default_severity = "error"
 
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
-        index = FigureIndex.of(ctx)
+        index = ctx.figures
         for f, m in index.kb.retired_repeats.items():
             yield self._finding(ctx, f, m)
         if ctx.calls:
@@ -39,7 +39,7 @@ class RetiredClaim(Rule):
                         yield self._finding(ctx, r.figure, r.retired)
 
     def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
-        for r in FigureIndex.of(ctx).draft(draft):
+        for r in ctx.figures.draft(draft):
             if r.retired is not None:
                 yield self._finding(ctx, r.figure, r.retired)
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from knowledge.matching import (
+from knowledge.figures import (
     Figure,
-    FigureIndex,
     Match,
     approved_figure,
     matching_source,
@@ -33,7 +32,8 @@ class SourceConflict(Rule):
     Fix: cite the source the figure really comes from (the registered metric's), in the metric
     and in prose. Compared: two metrics registering one measure with agreeing values; a figure
     with a source named in prose ("according to ...", "(Gartner, 2025)", "an independent X study
-    found") and the metric or statement it agrees with. The reported side is the one in the less
+    found") and the metric it agrees with; two figures in prose, each with a source named, that
+    state one measure with agreeing values (one statistic credited to two studies across pages). The reported side is the one in the less
     authoritative entry (proof points first), or whose source fewer metrics cite.
     """
 
@@ -41,7 +41,7 @@ class SourceConflict(Rule):
     default_severity = "warning"
 
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
-        kb = FigureIndex.of(ctx).kb
+        kb = ctx.figures.kb
         cited: dict[str, int] = {}  # how many metrics cite a source: the more, the more canonical
         for f in kb.canonical.figures[:kb.metrics]:
             if f.metric is not None and f.metric.source:
@@ -67,9 +67,33 @@ class SourceConflict(Rule):
             yield self._finding(report, Match(other, m.score))
         for f, r in kb.resolutions.items():
             yield from self._prose(f, r.backers)
+        # two statements in prose, each crediting a source: the one whose source fewer agreeing
+        # statements cite is reported (then the one in the less authoritative entry, the later one)
+        agreements = ctx.figures.sourced_agreements()
+        neighbours: dict[Figure, list[Match]] = {}
+        for a, m in agreements:
+            neighbours.setdefault(a, []).append(m)
+            neighbours.setdefault(m.target, []).append(Match(a, m.score))
+
+        def support(f: Figure) -> int:
+            own = _source(f) or ""
+            return 1 + sum(matching_source(own, _source(m.target) or "") for m in neighbours.get(f, []))
+
+        reported: set[int] = set()
+        for a, m in agreements:
+            b = m.target
+            sa, sb = _source(a), _source(b)
+            if not sa or not sb or matching_source(sa, sb):
+                continue
+            odd_a = (-support(a), _TYPE_RANK.get(a.entry.type if a.entry else "", 9), a.path, a.line)
+            odd_b = (-support(b), _TYPE_RANK.get(b.entry.type if b.entry else "", 9), b.path, b.line)
+            report, other = (a, b) if odd_a > odd_b else (b, a)
+            if id(report) not in reported:
+                reported.add(id(report))
+                yield self._finding(report, Match(other, m.score))
 
     def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
-        for r in FigureIndex.of(ctx).draft(draft):
+        for r in ctx.figures.draft(draft):
             yield from self._prose(r.figure, r.backers)
 
     def _prose(self, f: Figure, backers: list[Match]) -> Iterable[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from knowledge.matching import FigureIndex, Resolution, quoted, where
+from knowledge.figures import Resolution, quoted, where
 from knowledge.model import Finding
 
 from .base import AuditContext, Draft, Rule
@@ -30,7 +30,7 @@ class UnsupportedClaim(Rule):
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
         if not ctx.calls:
             return
-        for resolutions in FigureIndex.of(ctx).calls().values():
+        for resolutions in ctx.figures.calls().values():
             for r in resolutions:
                 if _unsupported(r):
                     yield self.finding(
@@ -39,7 +39,7 @@ class UnsupportedClaim(Rule):
                         **where(r.figure))
 
     def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
-        for r in FigureIndex.of(ctx).draft(draft):
+        for r in ctx.figures.draft(draft):
             if _unsupported(r):
                 yield self.finding(
                     message=f"says {quoted(r.figure)}, and no approved entry states this figure: add it to an "

@@ -229,6 +229,20 @@ def test_numpy_path_is_independent_of_batching() -> None:
 
 
 @pytest.mark.model
+def test_numpy_path_gives_the_same_vectors_with_passes_side_by_side(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embedding, "_cpu_count", lambda: 2)
+    numpy_embedder = embedding.MiniLMNumpyEmbedder()
+    texts = varied_texts() * 3
+    assert len(texts) >= numpy_embedder.PARALLEL_FROM
+    done: list[int] = []
+    side_by_side = numpy_embedder.embed(texts, batch_size=16, progress=done.append)
+    assert sum(done) == len(texts)
+    monkeypatch.setattr(numpy_embedder, "PARALLEL_FROM", 10**9)
+    one_by_one = numpy_embedder.embed(texts, batch_size=16)
+    assert np.sum(side_by_side * one_by_one, axis=1).min() > 0.99999
+
+
+@pytest.mark.model
 def test_query_embedding_does_not_import_torch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CANON_EMBEDDER", raising=False)
     code = (

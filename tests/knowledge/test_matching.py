@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 import yaml
 
-from knowledge import matching as M
+from knowledge import figures as M
 from knowledge.claims import extract_claims
+from knowledge.figures import decide, neighbours, reading
 from knowledge.model import Entry, Metric
 
 CALIBRATION = Path(__file__).resolve().parents[1] / "data" / "matching" / "calibration.yaml"
@@ -150,10 +151,10 @@ def test_a_rep_restating_the_prospects_situation_is_not_a_claim() -> None:
                  "Kara's team is processing about three thousand invoices a month.",
                  "We worked out that an invoice costs you a little over nine dollars.",
                  "Median, so half of them are faster than that."):
-        assert M._about_the_listener(extract_claims(text)[0], listener), text
+        assert reading._about_the_listener(extract_claims(text)[0], listener), text
     for text in ("For a team like yours, you'd be looking at something like eighty percent cheaper per invoice.",
                  "More than 1,400 finance teams run on Northwind."):
-        assert not M._about_the_listener(extract_claims(text)[0], listener), text
+        assert not reading._about_the_listener(extract_claims(text)[0], listener), text
 
 
 def test_same_source() -> None:
@@ -167,7 +168,7 @@ def test_same_source() -> None:
 def test_lexical_terms_come_from_the_clause() -> None:
     lex = M.Lexicon(["Customers go live in [NUM], so a January start means a spring inbox."])
     assert lex.terms("Customers go live in [NUM], so a January start means a spring inbox.") == \
-        {M._lex_stem("customers"), "go", "live"}
+        {reading._lex_stem("customers"), "go", "live"}
     # a clause with fewer than two words falls back to the whole sentence
     assert "approv" in lex.terms("Approvals are fast. On average, [NUM].")
 
@@ -184,7 +185,7 @@ def _set(figures: list[M.Figure], vectors: np.ndarray | None = None, ids: dict[s
 def _compatible(a: M.Figure, b: M.Figure) -> bool:
     ids: dict[str, int] = {}
     qa, tb = _set([a], ids=ids), _set([b], ids=ids)
-    return bool(M._compatible(qa, np.array([0]), tb, np.array([0]))[0])
+    return bool(decide._compatible(qa, np.array([0]), tb, np.array([0]))[0])
 
 
 def test_structural_filters() -> None:
@@ -238,22 +239,22 @@ def _clustered(n: int, dim: int = 64, centres: int = 200, seed: int = 3) -> np.n
 
 
 def test_inverted_file_finds_what_exact_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(M, "NEIGHBOURS", 10_000)  # compare all pairs above the threshold
+    monkeypatch.setattr(neighbours, "NEIGHBOURS", 10_000)  # compare all pairs above the threshold
     x = _clustered(12000)
-    exact = M._dense_pairs(x[:2000], x, 0.8)
-    approx = M._ivf_pairs(x[:2000], x, 0.8)
+    exact = neighbours._dense_pairs(x[:2000], x, 0.8)
+    approx = neighbours._ivf_pairs(x[:2000], x, 0.8)
     got = set(zip(approx.q.tolist(), approx.t.tolist(), strict=True))
     want = set(zip(exact.q.tolist(), exact.t.tolist(), strict=True))
     assert got <= want
     assert len(got) >= 0.95 * len(want)
-    monkeypatch.setattr(M, "EXACT_SEARCH_MAX", 10)
+    monkeypatch.setattr(neighbours, "EXACT_SEARCH_MAX", 10)
     assert len(M.search(x[:100], x[:500], 0.8)) > 0
 
 
 def test_search_keeps_the_best_neighbours() -> None:
     x = np.tile(np.eye(1, 16, dtype=np.float32), (100, 1))
     pairs = M.search(x[:3], x, 0.5)
-    assert np.bincount(pairs.q).max() == M.NEIGHBOURS
+    assert np.bincount(pairs.q).max() == neighbours.NEIGHBOURS
 
 
 # -- the thresholds, from the model's behaviour ------------------------------------------------------
@@ -265,7 +266,7 @@ def _auc(same: np.ndarray, different: np.ndarray) -> float:
 
 @pytest.mark.model
 def test_thresholds_sit_where_the_calibration_says() -> None:
-    """Recompute the numbers the comment above ``knowledge.matching.BACK`` quotes."""
+    """Recompute the numbers the comment above ``knowledge.figures.decide.BACK`` quotes."""
     from knowledge.embedding import MiniLMNumpyEmbedder
 
     pairs = yaml.safe_load(CALIBRATION.read_text(encoding="utf-8"))
@@ -283,14 +284,14 @@ def test_thresholds_sit_where_the_calibration_says() -> None:
         return np.concatenate(out)
 
     same_kinds, different_kinds = ("same", "same_in_context"), ("different", "different_in_context")
-    same, different = scores(same_kinds, M.LEXICAL_WEIGHT), scores(different_kinds, M.LEXICAL_WEIGHT)
+    same, different = scores(same_kinds, reading.LEXICAL_WEIGHT), scores(different_kinds, reading.LEXICAL_WEIGHT)
     auc = _auc(same, different)
     assert auc > _auc(scores(same_kinds, 0.0), scores(different_kinds, 0.0))  # the words help
     assert auc >= 0.75
     assert abs(np.percentile(same, 10) - M.BACK) <= 0.05  # 9 in 10 statements of one measure reach BACK
     assert abs(np.median(same) - M.CONFLICT) <= 0.05  # CONFLICT: the median statement of one measure
     assert np.percentile(different, 75) < M.CONFLICT < np.percentile(different, 95)
-    assert abs(np.percentile(different, 90) - M.CONFLICT_AWAY) <= 0.05
+    assert abs(np.percentile(different, 90) - decide.CONFLICT_AWAY) <= 0.05
 
 
 def test_contexts_of_table_cells_and_short_sentences() -> None:
@@ -322,3 +323,50 @@ def test_a_relative_clause_after_the_figure_is_not_its_time() -> None:
     text = "Each dispatcher saves about 9 hours a week that used to go on confirmation calls."
     assert fig(text).role is None
     assert fig("Teams needed 14 weeks before switching to Northwind.").role == "before"
+
+
+def test_the_search_floor_is_the_least_score_a_decision_uses() -> None:
+    assert neighbours.FLOOR == pytest.approx(decide.BACK - decide.ENTITY_BONUS)
+
+
+def test_the_block_of_a_line_is_found_by_binary_search() -> None:
+    from knowledge.model import Block
+
+    blocks = reading.Blocks([Block("paragraph", "b", 5, 7), Block("heading", "a", 1, 1),
+                             Block("list_item", "c", 9, 9)])
+    assert [b.text if b else None for b in map(blocks.at, range(0, 11))] == [
+        None, "a", None, None, None, "b", "b", "b", None, "c", None]
+
+
+def test_a_figure_is_given_in_the_unit_of_the_approved_one() -> None:
+    from knowledge.claims import extract_claims
+    from knowledge.figures.wording import quoted
+
+    target = M.figure_of_metric(Metric(id="go", name="median time to go live", value=6, unit="weeks",
+                                       entry_id="p", qualifier="median"), Entry(id="p", path="p.md"))
+    assert target is not None
+
+    def said(text: str) -> str:
+        return quoted(M.figure_of_claim(extract_claims(text)[0], where="draft", path="d.md"), target)
+
+    assert said("Customers go live in about a month and a half.").endswith(", that is about 6.5 weeks")
+    assert said("Customers go live in 8 weeks.") == '8 weeks ("go live in 8 weeks")'
+    assert said("We cut no-shows by a third.").startswith("a third")  # as written, not 33.33%
+
+
+def test_norms_changes_and_what_reps_say_beyond_outcomes() -> None:
+    from knowledge.claims import extract_claims
+    from knowledge.figures.reading import NORM_SCOPE, not_an_outcome
+
+    def figure(text: str) -> M.Figure:
+        return M.figure_of_claim(extract_claims(text)[0], where="kb", path="a.md")
+
+    assert figure("The industry average churn is 3% a month.").entity == NORM_SCOPE
+    assert figure("Our customers churn 3% a month.").entity is None
+    assert figure("Nearly 60% deploy daily. That's up from 45% last year.".split(". ")[1]).role == "before"
+    outcomes = {t: not_an_outcome(extract_claims(t)[0]) for t in (
+        "Do you process 2,000 invoices a month?", "We offer a 15% discount on the first year.",
+        "We can start with a 30-day pilot.",
+        "The median customer goes live in six weeks.", "Contract review time dropped 50%.")}
+    assert [t for t, skip in outcomes.items() if not skip] == [
+        "The median customer goes live in six weeks.", "Contract review time dropped 50%."]

@@ -421,3 +421,35 @@ def test_rules_describe_themselves():
         assert isinstance(rule, Rule)
         assert rule.summary and "\n" not in rule.summary
         assert "Anti-pattern" in rule.description and "Fix" in rule.description, rule.id
+
+
+def _unsourced(line: int, shown: str, text: str) -> Finding:
+    return Finding(rule="unsourced-claim", severity="warning", path="value.md", line=line, column=3,
+                   message=f'states {shown} ("{text}") with no source: the entry lists no sources; add sources:',
+                   claim={"text": text, "value": 1, "unit": "percent"})
+
+
+def test_text_shows_findings_of_one_cause_under_one_header_and_repeats_on_one_line():
+    findings = [_unsourced(3, "62%", "cut costs by 62%"), _unsourced(5, "3x", "3x faster"),
+                _unsourced(9, "62%", "cut costs by 62%"),
+                Finding(rule="missing-owner", severity="warning", path="value.md", line=1, message="no owner")]
+    report = Report(findings=sorted(findings, key=lambda f: f.line), files=1)
+    out = plain(render(report, "text"))
+    assert out.split("\n")[:5] == [
+        "value.md",
+        "  1:1  warning  missing-owner    no owner",
+        "  3:3  warning  unsourced-claim  2 figures with no source: the entry lists no sources; add sources:",
+        "                                 3:3, 9:3  states 62% (\"cut costs by 62%\")",
+        "                                 5:3  states 3x (\"3x faster\")",
+    ]
+    assert "4 findings" in out  # the summary still counts findings, and JSON keeps one per figure
+    assert len(json.loads(render(report, "json"))["findings"]) == 4
+
+
+def test_text_shows_a_figure_repeated_in_a_file_once():
+    report = Report(findings=[_unsourced(3, "62%", "cut costs by 62%"), _unsourced(9, "62%", "cut costs by 62%")],
+                    files=1)
+    lines = plain(render(report, "text")).split("\n")
+    assert lines[1].endswith('states 62% ("cut costs by 62%") with no source: the entry lists no sources; add '
+                             "sources: (also at 9:3)")
+    assert len(lines) == 4

@@ -21,7 +21,7 @@ import yaml
 from ingest.drafts import parse_draft_text
 from knowledge.audit import audit, check
 from knowledge.embedding import FakeEmbedder
-from knowledge.matching import FigureIndex
+from knowledge.figures import FigureIndex
 from knowledge.model import KB, Call, Entry, Metric, Sentence, Source, Turn
 from knowledge.rules import AuditContext
 
@@ -103,7 +103,7 @@ def test_a_conflict_finding_says_what_to_write() -> None:
 
 def test_the_figure_index_is_built_once_per_run() -> None:
     ctx = _ctx([GO_LIVE])
-    assert FigureIndex.of(ctx) is FigureIndex.of(ctx)
+    assert FigureIndex.of(ctx) is FigureIndex.of(ctx) is ctx.figures
     audit(ctx, list(FIGURE_RULES))
     assert FigureIndex.of(ctx).kb is FigureIndex.of(ctx).kb
 
@@ -163,3 +163,33 @@ def test_fingerprints_survive_an_inserted_paragraph() -> None:
 
     base = "# Implementation\n\nThe median customer goes live in 8 weeks.\n"
     assert run(base) == run(base.replace("\n\n", "\n\nA new paragraph about people.\n\n", 1))
+
+
+def test_checking_a_draft_again_embeds_only_what_changed(tmp_path: Path, fake_embedder: object) -> None:
+    from ingest.pipeline import ingest
+    from knowledge.audit import run_check
+    from knowledge.settings import load_settings
+
+    root = tmp_path / "kb"
+    (root / "proof").mkdir(parents=True)
+    (root / "proof" / "go-live.md").write_text("# Time to go live\n\nThe median customer goes live in 6 weeks.\n")
+    settings = load_settings(root, environ={})
+    ingest(settings)
+
+    class Counting(FakeEmbedder):
+        texts = 0
+
+        def embed(self, texts: Any, **kw: Any) -> Any:
+            Counting.texts += len(texts)
+            return super().embed(texts, **kw)
+
+    seen: list[tuple[str, int, int]] = []
+    draft = "# Q4\n\n" + "\n\n".join(f"Customers in region {i} go live in {i + 3} weeks." for i in range(5)) + "\n"
+    first = run_check(settings, [parse_draft_text(draft, "d.md")], today=date(2026, 11, 1), embedder=Counting(),
+                      progress=lambda *a: seen.append(a))
+    assert Counting.texts >= 5 and seen[-1] == ("embed", Counting.texts, Counting.texts)
+    before = Counting.texts
+    edited = draft.replace("region 4", "region four")
+    again = run_check(settings, [parse_draft_text(edited, "d.md")], today=date(2026, 11, 1), embedder=Counting())
+    assert Counting.texts - before == 1  # only the edited sentence
+    assert len(again.findings) == len(first.findings)

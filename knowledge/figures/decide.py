@@ -1,0 +1,324 @@
+"""Deciding: whether two compatible figures are one measure, and whether a figure is backed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .figure import REL_APPROX, Figure, agree, states_value
+from .neighbours import _KIND_CODE, FigureSet, Pairs, _rank_in_rows, search_sets
+from .reading import _mentions, _stem
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# ------------------------------------------------------------------------------------------------
+# Thresholds
+#
+# Scores are the mean of two cosines (see "Words" below): all-MiniLM-L6-v2 on the masked sentences,
+# and IDF-weighted content words of the clause holding the figure. The weight (0.5) and the
+# thresholds come from the model's behaviour on text that is not the labelled corpus
+# (``tests/knowledge/test_matching.py::test_thresholds_sit_where_the_calibration_says`` recomputes
+# every number below):
+#
+# - Hand-written pairs (``tests/data/matching/calibration.yaml``, help desk, CI, HR, logistics...):
+#   50 pairs stating one measure two ways score 0.35 / 0.48 / 0.54 (10th / 25th / 50th percentile);
+#   52 pairs of two measures written alike ("invoices are processed [NUM] faster" / "approvals
+#   happen [NUM] faster") score 0.35 / 0.46 / 0.58 (50th / 75th / 90th). The lexical weight that
+#   separates the two sets best (area under the ROC curve 0.82, against 0.74 for the embedding
+#   alone) is 0.5.
+# - Unrelated figures: every pair of same-kind figures in two public sales handbooks (GitLab's
+#   and Sourcegraph's, ~2,700 pairs, nearly all different measures) scores 0.18-0.20 at the median
+#   and 0.34-0.44 at the 90th percentile.
+#
+# ``BACK`` (0.35) is what 9 in 10 statements of one measure reach and about the 90th percentile of
+# unrelated pairs: with a value that agrees as well, that is good evidence of one measure.
+# ``CONFLICT`` (0.5) is the median of same-measure pairs and above three quarters of the look-alike
+# pairs: a disagreement is reported only when the contexts are as close as two wordings of one
+# measure usually are. ``CONFLICT_AWAY`` (0.6), above 9 in 10 look-alikes, applies where a
+# conflict is less likely to begin with (a figure in an entry that registers metrics of its own,
+# against another entry). ``MARGIN`` (0.1) is the spread of same-measure scores between one
+# sentence and the next: an agreeing candidate that close to the best is as likely to be meant.
+BACK = 0.35
+CONFLICT = 0.5
+CONFLICT_AWAY = 0.6
+MARGIN = 0.1
+# Naming the same customer on both sides is evidence of its own: a customer story has one or two
+# figures of a kind, not dozens. It counts as much as the margin between two candidates; so does,
+# between two figures no metric registers, standing in one paragraph.
+ENTITY_BONUS = 0.1
+# Values further apart than this factor are not taken for one measure misstated (9 seconds and 6
+# weeks, $30M and $3.40), unless the same customer is named on both sides.
+MAGNITUDE = 10.0
+
+def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+    """Vectorised structural filters for candidate pairs (see the module docstring)."""
+    import numpy as np
+
+    # unit kind and rate; a figure of unknown unit ("480 thousand a year") may be backed by any kind
+    # rates are compared per day ("1 build every two weeks" meets "2 builds/day"), never with levels
+    ok = ((q.kind[qi] == t.kind[ti]) | (q.kind[qi] == 0)) & ((q.per[qi] > 0) == (t.per[ti] > 0))
+    # before/after: a before figure only meets a before figure (a metric's figure is the current one
+    # unless its name says "before"); a figure of no stated role may be either
+    qr, tr = q.role[qi], t.role[ti]
+    ok &= ~((qr == 1) & (tr != 1))
+    ok &= ~((qr == 2) & (tr == 1))
+    # best case vs median/average; median vs average
+    qs, ts = q.stat[qi], t.stat[ti]
+    ok &= ~(q.best[qi] & (ts > 0)) & ~(t.best[ti] & (qs > 0))
+    ok &= ~(((qs == 1) & (ts == 2)) | ((qs == 2) & (ts == 1)))
+    # the customer: the same one, or none on either side (entity ids are shared across sets)
+    ok &= q.entity[qi] == t.entity[ti]
+    # time scope
+    qy, ty = q.year[qi], t.year[ti]
+    ok &= ~((qy > 0) & (ty > 0) & (qy != ty))
+    ok &= ~((qy > 0) & (ty == 0) & q.historic[qi])
+    ok &= ~((ty > 0) & (qy == 0) & t.historic[ti])
+    # counts count one thing
+    counts = (q.kind[qi] == _KIND_CODE["count"]) & (t.kind[ti] == _KIND_CODE["count"]) & ok
+    if counts.any():
+        where = np.nonzero(counts)[0]
+        same = np.array([_same_count(q.figures[a], t.figures[b])
+                         for a, b in zip(qi[where].tolist(), ti[where].tolist(), strict=True)], dtype=bool)
+        ok[where] = same
+    return ok
+
+
+def _same_count(a: Figure, b: Figure) -> bool:
+    """Counts must count one thing: equal nouns, or one side's noun in the other's words."""
+    if _stem(a.unit.split(" ")[-1]) == _stem(b.unit.split(" ")[-1]):
+        return True
+    return _mentions(b.terms, a.unit) or _mentions(a.terms, b.unit)
+
+
+def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    pad = np.maximum(q.pad[qi], t.pad[ti])
+    with np.errstate(invalid="ignore"):
+        gap = np.maximum(0.0, np.maximum(t.lo[ti] - q.hi[qi], q.lo[qi] - t.hi[ti]))
+        agreeing = gap <= pad
+        ranges = q.is_range[qi] & t.is_range[ti]
+        if ranges.any():
+            same_ends = (np.abs(q.lo[qi] - t.lo[ti]) <= pad) & (np.abs(q.hi[qi] - t.hi[ti]) <= pad)
+            agreeing = np.where(ranges, same_ends, agreeing)
+        bounds = (q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti])
+        if bounds.any():
+            x, y = q.value0[qi], t.value0[ti]
+            near = np.abs(x - y) <= np.maximum(REL_APPROX * np.maximum(np.abs(x), np.abs(y)),
+                                               np.maximum(q.precision[qi], t.precision[ti]))
+            agreeing = np.where(bounds, near, agreeing)
+    return np.asarray(agreeing, dtype=bool)
+
+
+def _near_magnitude(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    a, b = q.magnitude[qi], t.magnitude[ti]
+    near = np.maximum(a, b) <= MAGNITUDE * np.maximum(np.minimum(a, b), 1e-12)
+    return np.asarray(near | (q.entity[qi] > 0), dtype=bool)
+
+
+# ------------------------------------------------------------------------------------------------
+# Decisions
+
+
+@dataclass
+class Match:
+    target: Figure
+    score: float
+    via: Figure | None = None  # the statement that led to ``target`` (a claim a metric backs)
+
+
+@dataclass
+class Resolution:
+    """What the KB says about one figure."""
+
+    figure: Figure
+    status: str = "unbacked"  # "backed" | "conflict" | "unbacked"
+    backers: list[Match] = field(default_factory=list)  # agreeing canonical figures, best first
+    conflict: Match | None = None  # the canonical figure it contradicts
+    retired: Match | None = None  # a retired figure it repeats
+
+    @property
+    def backed_by_metric(self) -> bool:
+        return any(m.target.origin == "metric" for m in self.backers)
+
+
+
+def retired_repeat(current: Resolution, retired: Resolution) -> Match | None:
+    """The retired figure a figure repeats, or None. ``current`` is what the approved KB says
+    about the figure, ``retired`` the same figure decided against the retired figures.
+
+    A figure repeats a retired one when it states the retired value itself (:func:`states_value`)
+    and no approved statement of the measure that it states as well backs it: not a statement of
+    an entry that supersedes the retired one (that entry is the current truth for the measure),
+    and not a registered metric that is at least as similar."""
+    for m in retired.backers:
+        old = m.target
+        if not states_value(current.figure, old):
+            continue
+        for b in current.backers:
+            if not states_value(current.figure, b.target):
+                continue
+            newer = b.target.entry is not None and old.entry_id in b.target.entry.supersedes
+            if newer or (b.target.origin == "metric" and b.score >= m.score):
+                return None
+        return m
+    return None
+
+
+
+
+def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | None = None
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The compatible pairs scoring at least ``BACK`` (naming one customer adds ``ENTITY_BONUS``, and
+    so does naming one statistic with a value that agrees: "the median, which is six weeks" and a
+    registered median of 6 weeks; a median that disagrees is no closer to a contradiction)."""
+    s = pairs.s + ENTITY_BONUS * (q.entity[pairs.q] > 0)  # compatible pairs name the same customer
+    same_stat = (q.stat[pairs.q] > 0) & (q.stat[pairs.q] == t.stat[pairs.t])
+    if same_stat.any():
+        s = s + ENTITY_BONUS * (same_stat & _agreement(q, pairs.q, t, pairs.t))
+    keep = (s >= BACK) & _compatible(q, pairs.q, t, pairs.t)
+    if eligible is not None:
+        keep &= eligible[pairs.t]
+    return pairs.q[keep], pairs.t[keep], s[keep]
+
+
+def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | None = None) -> list[Resolution]:
+    """Decide every query figure against the target figures, from candidate pairs (see the module
+    docstring): backed, in conflict with one target, or unbacked. Registered metrics decide first;
+    statements in prose decide only what the metrics leave open."""
+    import numpy as np
+
+    out = [Resolution(figure=f) for f in q.figures]
+    if not len(pairs):
+        return out
+    qi, ti, s = candidates(q, t, pairs, eligible)
+    metric = t.is_metric[ti]
+    _decide(q, t, qi[metric], ti[metric], s[metric], out)
+    open_ = np.array([r.status == "unbacked" for r in out], dtype=bool)
+    prose = ~metric & open_[qi]
+    _decide(q, t, qi[prose], ti[prose], s[prose], out)
+    return out
+
+
+MAX_BACKERS = 6  # agreeing statements kept per figure, the most similar first
+
+
+@dataclass
+class Decisions:
+    """What :func:`decide` found, as arrays over the query figures."""
+
+    support: np.ndarray  # agreeing candidates close to the best
+    conflict: np.ndarray  # target position of the contradicted statement, or -1
+    score: np.ndarray  # its score
+    backers: tuple[np.ndarray, np.ndarray, np.ndarray]  # (query, target, score), at most MAX_BACKERS a query
+
+
+def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.ndarray) -> Decisions:
+    """Backed, contradicted or neither, for every query figure, from its compatible candidates."""
+    import numpy as np
+
+    n = len(q)
+    support = np.zeros(n, dtype=np.int64)
+    conflict = np.full(n, -1, dtype=np.int64)
+    score = np.zeros(n, dtype=np.float64)
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(qi):
+        return Decisions(support, conflict, score, (empty, empty, np.zeros(0)))
+    best = np.full(n, -np.inf)
+    np.maximum.at(best, qi, s)
+    # a one-sided bound agrees with anything past it ("over 40 minutes" with "4 to 6 weeks"): only
+    # values of one order of magnitude count as agreeing
+    near = _near_magnitude(q, qi, t, ti)
+    agreeing = _agreement(q, qi, t, ti) & near
+    close = s >= best[qi] - MARGIN
+    # a figure in an entry that registers metrics of its own is mostly context for them (a baseline,
+    # a methodology): contradicting another entry's figure takes stronger evidence
+    other_home = q.registers[qi] & (q.entry[qi] != t.entry[ti])
+    needed = np.where(other_home, CONFLICT_AWAY, CONFLICT)
+    conflicting = (~agreeing) & close & (s >= needed) & (q.kind[qi] != 0) & near
+    # two bounds in one direction ("more than 2 years", "more than 3 years") never contradict
+    # each other: both hold of anything past the larger
+    conflicting &= ~((q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]))
+    backs = np.nonzero(agreeing & close)[0]
+    support = np.bincount(qi[backs], minlength=n)
+    if len(backs):
+        backs = backs[_rank_in_rows(qi[backs], s[backs]) < MAX_BACKERS]
+        backs = backs[np.argsort(qi[backs].astype(np.float64) * 4.0 - s[backs], kind="stable")]
+    against = np.nonzero(conflicting & (support[qi] == 0))[0]
+    if len(against):
+        # the most authoritative contradicted statement, then the most similar
+        weight = t.authority[ti[against]].astype(np.float64)
+        order = np.argsort(qi[against].astype(np.float64) * 16.0 - weight * 2.0 - s[against], kind="stable")
+        rows = qi[against][order]
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = rows[1:] != rows[:-1]
+        chosen = against[order][first]
+        conflict[qi[chosen]] = ti[chosen]
+        score[qi[chosen]] = s[chosen]
+    return Decisions(support, conflict, score, (qi[backs], ti[backs], s[backs]))
+
+
+def _decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.ndarray,
+            out: list[Resolution]) -> None:
+    d = decide(q, t, qi, ti, s)
+    bq, bt, bs = d.backers
+    for a, b, sc in zip(bq.tolist(), bt.tolist(), bs.tolist(), strict=True):
+        out[a].backers.append(Match(t.figures[b], sc))
+    for a in (d.conflict >= 0).nonzero()[0].tolist():
+        out[a].conflict = Match(t.figures[int(d.conflict[a])], float(d.score[a]))
+        out[a].status = "conflict"
+    for a in bq.tolist():
+        out[a].status = "backed"
+
+
+_TYPE_RANK = {"proof_point": 0, "case_study": 1, "answer": 2, "message": 3, "objection": 4, "article": 5}
+
+
+def _metric_rank(f: Figure) -> tuple[int, str]:
+    """Of two metrics registering one measure, the larger is reported: proof points before case
+    studies, answers, messages and articles; then the later path."""
+    return (_TYPE_RANK.get(f.entry.type if f.entry else "article", 5), f.path)
+
+
+def _representations(canonical: FigureSet, metric_pos: Iterable[int], claim_pos: Iterable[int]
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """Sentences of a metric's own entry that state it (same kind, rate and role, agreeing):
+    their vectors, and the position of the metric each stands for."""
+    import numpy as np
+
+    by_entry: dict[str, list[int]] = {}
+    for i in claim_pos:
+        f = canonical.figures[i]
+        if f.entry is not None:
+            by_entry.setdefault(f.entry.id, []).append(i)
+    rows: list[int] = []
+    of: list[int] = []
+    for k in metric_pos:
+        m = canonical.figures[k]
+        for i in by_entry.get(m.entry_id or "", []):
+            c = canonical.figures[i]
+            if c.kind != m.kind or c.per != m.per or (c.role == "before") != (m.role == "before"):
+                continue
+            if c.entity != m.entity and c.entity is not None:
+                continue
+            if agree(c, m):
+                rows.append(i)
+                of.append(k)
+    if not rows:
+        return np.zeros((0, canonical.vectors.shape[1]), dtype=np.float32), np.zeros(0, dtype=np.int64)
+    return canonical.vectors[rows], np.asarray(of, dtype=np.int64)
+
+
+def _metric_pairs(q: FigureSet, targets: FigureSet, reps: tuple[np.ndarray, np.ndarray]) -> Pairs:
+    """Candidate pairs against ``targets`` (metrics first), a metric scoring the best of its name
+    and the sentences of its entry that state it."""
+    pairs = search_sets(q, targets)
+    vectors, of = reps
+    if len(vectors):
+        pairs = Pairs.concat([pairs, search_sets(q, targets, vectors, of)]).best_per_pair()
+    return pairs
+

@@ -1,0 +1,206 @@
+"""A figure: one statement of a measure, normalised, and when two statements agree."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from knowledge import units
+from knowledge.model import Claim, Entry, Metric, Source, Value
+
+if TYPE_CHECKING:
+    pass
+
+_NUMBER_IN_SPAN = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+@dataclass(eq=False)
+class Figure:
+    """One statement of a measure, normalised for comparison. ``origin`` is "metric" or "claim";
+    ``where`` is "kb", "draft" or "call"."""
+
+    origin: str
+    where: str
+    value: Value  # canonical unit of its kind (durations in days, rates per day)
+    kind: str
+    unit: str  # canonical unit; for counts the noun ("customers")
+    path: str
+    line: int
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    text: str = ""  # what was said ("go live in 4 weeks"), or the metric's name
+    display: str = ""  # the figure for people ("4 weeks")
+    context: str = ""  # the text embedded for it
+    per: str | None = None  # "year", "month" ...: a rate
+    bound: str | None = None  # "about" | "nearly" | "at least" | "at most" | None
+    statistic: str | None = None  # "median" | "average" | "typical" | None
+    best: bool = False
+    role: str | None = None  # "before" | "after" | None (a metric: "before" | None)
+    year: int | None = None
+    entity: str | None = None  # the customer the figure is about
+    source: Source | None = None  # the source the figure is attributed to
+    approximate: bool = False  # an idiom or a fraction, read as "about"
+    precision: float = 0.0  # half a unit of the last digit written, canonical units
+    entry: Entry | None = None
+    metric: Metric | None = None
+    claim: Claim | None = None
+    speaker: str | None = None
+    block: int | None = None  # the line of the paragraph (or item, or row) it is in
+    terms: str = ""  # the words a count is checked against ("finance teams running ...")
+
+    @property
+    def entry_id(self) -> str | None:
+        return self.entry.id if self.entry is not None else None
+
+    def place(self) -> dict[str, Any]:
+        """Where it is, for a finding's ``related``."""
+        out: dict[str, Any] = {"path": self.path, "line": self.line}
+        if self.entry is not None:
+            out["entry"] = self.entry.id
+        return out
+
+    def expected(self) -> dict[str, Any]:
+        """The figure as a finding's ``expected``: metric id (or None), value, unit, entry."""
+        if self.metric is not None:
+            m = self.metric
+            value: Any = m.value
+            unit = m.unit
+            if self.kind == "currency":  # "$", "$K", "USD": one unit, as claims say it
+                try:
+                    value, unit, _ = units.normalize(m.value, m.unit)
+                except (KeyError, ValueError, ZeroDivisionError):
+                    pass
+            return {"metric": m.id, "value": list(value) if isinstance(value, tuple) else value, "unit": unit,
+                    "entry": m.entry_id}
+        # a statement in prose: in the units a finding's ``claim`` uses
+        c = self.claim
+        value = c.value if c is not None else self.value
+        unit = c.unit if c is not None else self.unit
+        return {"metric": None, "value": list(value) if isinstance(value, tuple) else value, "unit": unit,
+                "entry": self.entry_id}
+
+
+def claim_attr(c: Claim, name: str, default: Any = None) -> Any:
+    """What claim extraction noted about ``c`` beyond its fields ("block", "section", "span",
+    "as_written", "qualifier_word", "statistic", "per"): the one place figures read it, so that
+    typed fields on ``Claim`` replace the ``extra`` dict here alone."""
+    value = getattr(c, name, None)
+    if value is not None and name not in ("text", "unit", "kind", "value"):
+        return value
+    return c.extra.get(name, default) if c.extra else default
+
+
+def _value_range(v: Value) -> tuple[float, float]:
+    return (float(v[0]), float(v[1])) if isinstance(v, tuple) else (float(v), float(v))
+
+
+def _decimals(span: str) -> int | None:
+    m = _NUMBER_IN_SPAN.search(span)
+    if not m:
+        return None
+    return len(m.group(1)) if m.group(1) else 0
+
+
+def _trailing_zeros(span: str) -> int:
+    m = _NUMBER_IN_SPAN.search(span)
+    if not m or m.group(1):
+        return 0
+    digits = m.group(0).replace(",", "")
+    return len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+
+
+def _half_unit(raw: Value | None, value: Value, span: str | None) -> float:
+    """Half a unit of the last digit written, in canonical units (0.5 for "62%", 1.75 days for
+    "a week and a half", 500 for "22,000"; trailing zeros count as rounding up to ``ROUND_CAP``)."""
+    lo, _ = _value_range(value)
+    rlo, _ = _value_range(raw if raw is not None else value)
+    scale = lo / rlo if rlo else 1.0
+    decimals = _decimals(span) if span else None
+    if decimals is None:  # words: "six weeks", "a week and a half"
+        frac = rlo - math.floor(rlo)
+        step = 0.5 if abs(frac - 0.5) < 1e-9 else 1.0
+        return 0.5 * step * abs(scale)
+    if decimals:
+        return 0.5 * 10.0 ** -decimals * abs(scale)
+    zeros = _trailing_zeros(span or "")
+    half = 0.5 * 10.0 ** zeros * abs(scale)
+    return max(0.5 * abs(scale), min(half, ROUND_CAP * abs(lo))) if zeros else 0.5 * abs(scale)
+
+
+def interval(f: Figure) -> tuple[float, float, float]:
+    """(low, high, pad): the values ``f`` is consistent with are [low - pad, high + pad]."""
+    lo, hi = _value_range(f.value)
+    mag = max(abs(lo), abs(hi))
+    pad = max(f.precision, REL_EXACT * mag)
+    bound = f.bound
+    if f.approximate and bound is None:
+        bound = "about"
+    if bound == "about":
+        pad = max(pad, REL_APPROX * mag)
+    elif bound == "nearly":
+        lo = lo - REL_APPROX * abs(lo)
+    elif bound == "at least":
+        hi = math.inf
+    elif bound == "at most":
+        lo = -math.inf if lo < 0 else 0.0
+    return lo, hi, pad
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """Whether two statements of one measure are consistent (see the module docstring)."""
+    alo, ahi, apad = interval(a)
+    blo, bhi, bpad = interval(b)
+    pad = max(apad, bpad)
+    if isinstance(a.value, tuple) and isinstance(b.value, tuple) and a.bound is None and b.bound is None:
+        # two ranges for one measure must be the same range
+        return abs(alo - blo) <= pad and abs(ahi - bhi) <= pad
+    if a.bound in _ONE_SIDED and a.bound == b.bound:
+        return _bounds_agree(a, b)
+    gap = max(0.0, blo - ahi, alo - bhi)
+    return gap <= pad
+
+
+_ONE_SIDED = ("at least", "at most")
+
+
+def _bounds_agree(a: Figure, b: Figure) -> bool:
+    """Two bounds in one direction ("more than 1,400" / "over 1,000") always overlap, so overlap
+    says nothing; they agree when the bounds themselves are about the same."""
+    x, y = _value_range(a.value)[0], _value_range(b.value)[0]
+    return abs(x - y) <= max(REL_APPROX * max(abs(x), abs(y)), a.precision, b.precision)
+
+
+def describe_figure(f: Figure) -> str:
+    if f.display:
+        return f.display
+    return units.describe(f.value, f.unit)
+
+
+# Relative widths of value intervals.
+REL_EXACT = 0.01  # exact statements: unit conversions (a month is 30.44 days) and float noise
+REL_APPROX = 0.10  # "about", "roughly", "nearly", idioms and fractions
+ROUND_CAP = 0.05  # trailing zeros read as rounding ("1,400"), but never wider than 5%
+
+def states_value(a: Figure, b: Figure) -> bool:
+    """Whether ``a`` states ``b``'s value itself, not merely a value inside ``b``'s bound: a
+    one-sided bound is read as the value it names ("up to 40%" states 40%; 22% lies under it
+    without stating it, and "more than 20%" states 20%)."""
+    return agree(_unbounded(a), _unbounded(b))
+
+
+def _unbounded(f: Figure) -> Figure:
+    return replace(f, bound=None) if f.bound in _ONE_SIDED else f
+
+
+def authority(f: Figure) -> int:
+    """How much a figure's place counts: a metric, a sourced entry, a typed entry, an article."""
+    if f.origin == "metric":
+        return 3
+    if f.source is not None or (f.entry is not None and f.entry.sources):
+        return 2
+    if f.entry is not None and f.entry.type != "article":
+        return 1
+    return 0
+

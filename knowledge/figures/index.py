@@ -1,0 +1,400 @@
+"""The figures of one audit or check: what the figure rules share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
+
+from knowledge.durations import parse_duration
+from knowledge.model import KB, Block, Call, Claim, Entry
+
+from .decide import (
+    ENTITY_BONUS,
+    Match,
+    Resolution,
+    _metric_pairs,
+    _metric_rank,
+    _representations,
+    candidates,
+    decide,
+    resolve,
+    retired_repeat,
+)
+from .figure import Figure, claim_attr
+from .neighbours import _KIND_CODE, FigureSet, Pairs, search, search_sets
+from .reading import (
+    Blocks,
+    Entities,
+    Lexicon,
+    _about_the_listener,
+    _claim_context,
+    _entry_contexts,
+    _preceding,
+    _rep_claims,
+    _row_context,
+    combine,
+    figure_of_claim,
+    figure_of_metric,
+    not_an_outcome,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from knowledge.settings import Settings
+
+
+class AuditContext(Protocol):
+    """What the figures of one run are read from (``knowledge.rules.AuditContext`` is one)."""
+
+    settings: Settings
+    kb: KB
+    today: date
+    calls: list[Call]
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class Draft(Protocol):
+    """A draft to check (``ingest.drafts.Draft`` is one)."""
+
+    path: str
+    text: str
+    claims: list[Claim]
+    blocks: list[Block]
+
+# ------------------------------------------------------------------------------------------------
+# The figures of one audit
+
+
+@dataclass
+class KBFigures:
+    """The KB's figures and what the KB says about its own claims."""
+
+    canonical: FigureSet  # approved metrics first, then approved claims: what backs and contradicts
+    metrics: int  # how many of ``canonical`` are metrics
+    representations: tuple[np.ndarray, np.ndarray]  # sentences standing for metrics: vectors, metric position
+    retired: FigureSet  # retired metrics, and retired entries' claims that state no current figure
+    resolutions: dict[Figure, Resolution]  # approved KB claim -> against the approved metrics
+    claim_conflicts: dict[Figure, Match]  # unregistered claim -> the statement of its measure it contradicts
+    metric_conflicts: list[tuple[Figure, Match]]  # metric -> another metric registering its measure
+    metric_agreements: list[tuple[Figure, Match]]  # metric -> another metric registering it alike (both ways)
+    retired_repeats: dict[Figure, Match]  # approved claim -> the retired figure it repeats
+    eligible: np.ndarray  # canonical figures that may back or contradict others
+    entities: Entities
+
+
+class FigureIndex:
+    """What the figure rules share, built once per audit or check: use :meth:`of`."""
+
+    def __init__(self, ctx: AuditContext) -> None:
+        self.ctx = ctx
+        try:
+            self.recent_from = parse_duration(ctx.settings.kb.max_source_age or "24m").before(ctx.today)
+        except ValueError:
+            self.recent_from = parse_duration("24m").before(ctx.today)
+        self._kb: KBFigures | None = None
+        self.lexicon: Lexicon | None = None
+        self._calls: dict[str, list[Resolution]] | None = None
+        self._drafts: dict[int, list[Resolution]] = {}
+        self._sourced: list[tuple[Figure, Match]] | None = None
+
+    @staticmethod
+    def of(ctx: AuditContext) -> FigureIndex:
+        """The index of ``ctx``, built on first use and kept on it (``AuditContext.figures``)."""
+        shared = getattr(ctx, "figures", None)
+        if isinstance(shared, FigureIndex):
+            return shared
+        cached = ctx.__dict__.get("_figure_index")
+        if not isinstance(cached, FigureIndex):
+            cached = ctx.__dict__["_figure_index"] = FigureIndex(ctx)
+        return cached
+
+    def _vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """Semantic and lexical vectors of ``texts``, combined (see :func:`combine`)."""
+        import numpy as np
+
+        if self.lexicon is None:
+            raise RuntimeError("the lexicon is built with the KB")
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        uniq = list(dict.fromkeys(texts))
+        semantic = np.asarray(self.ctx.vectors(uniq), dtype=np.float32)
+        vecs = combine(semantic, self.lexicon.vectors(uniq))
+        pos = {t: i for i, t in enumerate(uniq)}
+        return vecs[[pos[t] for t in texts]]
+
+    def figure_set(self, figures: Sequence[Figure], entity_ids: dict[str, int] | None = None) -> FigureSet:
+        if entity_ids is None and self._kb is not None:
+            entity_ids = self._kb.canonical.entity_ids
+        return FigureSet(figures, self._vectors([f.context for f in figures]), self.recent_from, entity_ids)
+
+    # -- the KB ----------------------------------------------------------------------------------
+
+    @property
+    def kb(self) -> KBFigures:
+        if self._kb is None:
+            self._kb = self._build_kb()
+        return self._kb
+
+    def entry_figures(self, entry: Entry, entities: Entities) -> list[Figure]:
+        out: list[Figure] = []
+        for c, context, preceding, block in _entry_contexts(entry):
+            f = figure_of_claim(c, where="kb", path=entry.path, entry=entry, entities=entities, context=context,
+                                preceding=preceding)
+            f.block = block
+            out.append(f)
+        return out
+
+    def _build_kb(self) -> KBFigures:
+        import numpy as np
+
+        ctx = self.ctx
+        entities = Entities.of(ctx.kb.entries, exclude=[ctx.settings.name])
+        metrics: list[Figure] = []
+        claims: list[Figure] = []
+        retired_metrics: list[Figure] = []
+        retired_claims: list[Figure] = []
+        for e in ctx.kb.entries:
+            if e.status not in ("approved", "retired"):
+                continue  # drafts are not canonical: they back nothing and are not checked
+            for m in e.metrics:
+                f = figure_of_metric(m, e, entities)
+                if f is not None:
+                    (metrics if e.status == "approved" else retired_metrics).append(f)
+            (claims if e.status == "approved" else retired_claims).extend(self.entry_figures(e, entities))
+        self.lexicon = Lexicon((f.context for f in metrics + claims + retired_metrics + retired_claims),
+                               exclude=[ctx.settings.name])
+        canonical = self.figure_set(metrics + claims, {})
+        n = len(metrics)
+        reps = _representations(canonical, range(n), range(n, len(canonical)))
+        eligible = np.ones(len(canonical), dtype=bool)
+
+        # 1. approved claims against approved metrics
+        claim_pos = np.arange(n, len(canonical))
+        claim_set = canonical.take(claim_pos)
+        metric_set = canonical.take(np.arange(n))
+        results = resolve(claim_set, metric_set, _metric_pairs(claim_set, metric_set, reps))
+        resolutions = {r.figure: r for r in results}
+        eligible[claim_pos] = [r.status != "conflict" for r in results]  # a contradicted claim backs nothing
+
+        # 2. figures no metric registers, against each other
+        claim_conflicts = self._claim_votes(canonical, claim_pos, resolutions, eligible)
+        position = {f: i for i, f in enumerate(canonical.figures)}
+        for f in claim_conflicts:
+            eligible[position[f]] = False
+
+        # 3. metrics against metrics: two entries registering one measure
+        metric_conflicts: list[tuple[Figure, Match]] = []
+        metric_agreements: list[tuple[Figure, Match]] = []
+        if n > 1:
+            pairs = _metric_pairs(metric_set, metric_set, reps)
+            pairs = pairs.select(pairs.q != pairs.t)
+            for r in resolve(metric_set, metric_set, pairs):
+                if r.conflict is not None and _metric_rank(r.figure) > _metric_rank(r.conflict.target):
+                    metric_conflicts.append((r.figure, r.conflict))
+                metric_agreements.extend((r.figure, m) for m in r.backers)
+
+        # 4. retired figures: retired metrics, and retired entries' claims that state no current figure
+        retired_set = self.figure_set(retired_metrics + retired_claims, canonical.entity_ids)
+        if retired_claims:
+            rc_pos = np.arange(len(retired_metrics), len(retired_set))
+            rc = retired_set.take(rc_pos)
+            current = resolve(rc, canonical, search_sets(rc, canonical), eligible=eligible)
+            keep = list(range(len(retired_metrics))) + [int(p) for p, r in zip(rc_pos, current, strict=True)
+                                                         if r.status != "backed"]
+            retired_set = retired_set.take(keep)
+        repeats: dict[Figure, Match] = {}
+        if len(retired_set) and len(claim_set):
+            for r in resolve(claim_set, retired_set, search_sets(claim_set, retired_set)):
+                repeat = retired_repeat(resolutions[r.figure], r)
+                if repeat is not None:
+                    repeats[r.figure] = repeat
+                    eligible[position[r.figure]] = False  # a retired figure backs nothing
+        return KBFigures(canonical=canonical, metrics=n, representations=reps, retired=retired_set,
+                         resolutions=resolutions, claim_conflicts=claim_conflicts, metric_conflicts=metric_conflicts,
+                         metric_agreements=metric_agreements, retired_repeats=repeats, eligible=eligible,
+                         entities=entities)
+
+    def sourced_agreements(self) -> list[tuple[Figure, Match]]:
+        """Pairs of approved statements in prose that each name a source ("(Gartner, 2025)",
+        "according to a 2024 survey by ...") and state one measure with values that agree, no
+        metric backing either: where the two sources differ, one figure is credited to two
+        studies. Each pair once."""
+        import numpy as np
+
+        if self._sourced is not None:
+            return self._sourced
+        kb = self.kb
+        canonical = kb.canonical
+        # a figure a metric backs is held to the metric's source instead
+        pos = np.array([i for i in range(kb.metrics, len(canonical))
+                        if canonical.figures[i].source is not None and kb.eligible[i]
+                        and not kb.resolutions[canonical.figures[i]].backed_by_metric], dtype=np.int64)
+        out: list[tuple[Figure, Match]] = []
+        if len(pos) >= 2:
+            sub = canonical.take(pos)
+            parts = []
+            for (kind, _), idx in sub.buckets().items():
+                if kind == 0 or len(idx) < 2:
+                    continue
+                p = search(sub.vectors[idx], sub.vectors[idx])
+                parts.append(Pairs(idx[p.q], idx[p.t], p.s))
+            pairs = Pairs.concat(parts)
+            if len(pairs):
+                pairs = pairs.select((pairs.q < pairs.t) & (sub.sentence[pairs.q] != sub.sentence[pairs.t]))
+                d = decide(sub, sub, *candidates(sub, sub, pairs))
+                bq, bt, bs = d.backers
+                out = [(sub.figures[a], Match(sub.figures[b], sc))
+                       for a, b, sc in zip(bq.tolist(), bt.tolist(), bs.tolist(), strict=True)]
+        self._sourced = out
+        return out
+
+    def _claim_votes(self, canonical: FigureSet, claim_pos: np.ndarray, resolutions: dict[Figure, Resolution],
+                     eligible: np.ndarray) -> dict[Figure, Match]:
+        """Statements of one measure that disagree, no metric deciding between them: the odd one out
+        is the one fewer statements agree with (a statement a metric backs wins), then the one in the
+        less authoritative entry, then the later one."""
+        import numpy as np
+
+        free = claim_pos[eligible[claim_pos]]
+        if len(free) < 2:
+            return {}
+        sub = canonical.take(free)
+        parts = []
+        for (kind, _), idx in sub.buckets().items():
+            if kind == 0 or len(idx) < 2:
+                continue
+            p = search(sub.vectors[idx], sub.vectors[idx])
+            parts.append(Pairs(idx[p.q], idx[p.t], p.s))
+        pairs = Pairs.concat(parts)
+        if not len(pairs):
+            return {}
+        # Not compared: two shares stated in one passage, a paragraph or a whole list (a passage
+        # listing several percentages lists several measures: a survey's findings, "Only 25% have
+        # ... / Only 19% of ops teams ..."); two figures of one sentence (two measures, or the two
+        # ends of a change); figures in headings (they name what follows: "Short message (~50
+        # words)"); figures in two sections of one entry (parallel sections: each driver's "total
+        # annual benefit").
+        q, t = pairs.q, pairs.t
+        same_entry = sub.entry[q] == sub.entry[t]
+        shares = (sub.kind[q] == _KIND_CODE["percent"]) & (sub.kind[t] == _KIND_CODE["percent"])
+        keep = (sub.sentence[q] != sub.sentence[t]) & ~(shares & (sub.block[q] == sub.block[t]))
+        keep &= ~sub.heading[q] & ~sub.heading[t]
+        keep &= ~same_entry | (sub.section[q] == sub.section[t])
+        # a level stated with no time ("taking 4 to 6 weeks") is as likely the state a change started
+        # from as its result: the result of a change ("from 3-6 weeks to 30 minutes") is not held
+        # against it
+        keep &= ~(((sub.role[q] == 2) & (sub.role[t] == 0)) | ((sub.role[q] == 0) & (sub.role[t] == 2)))
+        pairs = pairs.select(keep)
+        # two other figures of one passage speak of one subject: evidence like naming one customer
+        same_block = (sub.block[pairs.q] == sub.block[pairs.t]) & (sub.entity[pairs.q] == 0)
+        pairs = Pairs(pairs.q, pairs.t, pairs.s + ENTITY_BONUS * same_block)
+        d = decide(sub, sub, *candidates(sub, sub, pairs))
+        metric_backed = np.array([resolutions[f].backed_by_metric for f in sub.figures], dtype=bool)
+        support = d.support + 1000 * metric_backed
+        order = sorted(range(len(sub)), key=lambda k: (sub.figures[k].path, sub.figures[k].line,
+                                                        sub.figures[k].column))
+        place = np.empty(len(sub), dtype=np.int64)
+        place[order] = np.arange(len(sub))
+        auth = sub.authority.astype(np.int64)
+        out: dict[Figure, Match] = {}
+        for a in (d.conflict >= 0).nonzero()[0].tolist():
+            b = int(d.conflict[a])
+            # one pair, one finding: the loser is reported, whichever side found the conflict
+            if (support[a], auth[a], -place[a]) < (support[b], auth[b], -place[b]):
+                loser, winner = a, b
+            else:
+                loser, winner = b, a
+            lf, wf = sub.figures[loser], sub.figures[winner]
+            if metric_backed[loser] or d.support[loser] or lf in out:
+                continue
+            target = wf
+            metrics = [m for m in resolutions[wf].backers if m.target.origin == "metric"]
+            if metrics:  # the statement it contradicts stands for a metric: the most canonical one
+                target = min(metrics, key=lambda m: (_metric_rank(m.target)[0], -m.score)).target
+            out[lf] = Match(target, float(d.score[a]), via=wf if target is not wf else None)
+        return out
+
+    # -- drafts and calls -----------------------------------------------------------------------
+
+    def resolve_figures(self, figures: Sequence[Figure]) -> list[Resolution]:
+        """Decide figures of a draft or a call against the approved KB, and note retired repeats."""
+        kb = self.kb
+        if not figures:
+            return []
+        q = self.figure_set(figures)
+        out = resolve(q, kb.canonical, _metric_pairs(q, kb.canonical, kb.representations),
+                      eligible=kb.eligible)
+        for r in out:
+            if r.conflict is not None:
+                r.conflict = self.canonical_side(r.conflict)
+        if len(kb.retired):
+            for r, rr in zip(out, resolve(q, kb.retired, search_sets(q, kb.retired)), strict=True):
+                r.retired = retired_repeat(r, rr)
+        return out
+
+    def canonical_side(self, m: Match) -> Match:
+        """The registered metric behind a contradicted statement in prose, when one backs it: a
+        finding names the approved figure ("31% (no-show-reduction)"), not a paraphrase of it
+        ("nearly 33.33%", stated in some answer), and lists the paraphrase as related."""
+        if m.target.origin != "claim":
+            return m
+        r = self.kb.resolutions.get(m.target)
+        metrics = [b for b in (r.backers if r is not None else []) if b.target.origin == "metric"]
+        if not metrics:
+            return m
+        best = min(metrics, key=lambda b: (_metric_rank(b.target)[0], -b.score)).target
+        return Match(best, m.score, via=m.target)
+
+    def draft(self, draft: Draft) -> list[Resolution]:
+        key = id(draft)
+        if key not in self._drafts:
+            self._drafts[key] = self.resolve_figures(self.draft_figures(draft))
+        return self._drafts[key]
+
+    def calls(self) -> dict[str, list[Resolution]]:
+        """Call path -> the resolutions of what its internal speakers state as figures."""
+        if self._calls is None:
+            figures: list[Figure] = []
+            for call in self.ctx.calls:
+                figures.extend(self.call_figures(call))
+            resolved = self.resolve_figures(figures)
+            self._calls = {}
+            for r in resolved:
+                self._calls.setdefault(r.figure.path, []).append(r)
+        return self._calls
+
+    def draft_figures(self, draft: Draft) -> list[Figure]:
+        entities = self.kb.entities
+        lines = draft.text.split("\n")
+        blocks = Blocks(draft.blocks)
+        out: list[Figure] = []
+        for c in draft.claims:
+            if not c.masked:
+                continue
+            row = None
+            if claim_attr(c, "block") == "table" and 0 < c.line <= len(lines):
+                row = _row_context(c, lines[c.line - 1])
+            block = blocks.at(c.line)
+            preceding = _preceding(block.text if block is not None else "", c.sentence)
+            out.append(figure_of_claim(c, where="draft", path=draft.path, entities=entities,
+                                       context=_claim_context(c, row, preceding), preceding=preceding))
+        return out
+
+    def call_figures(self, call: Call) -> list[Figure]:
+        """What internal speakers state as figures, less what they restate about the prospect."""
+
+        entities = self.kb.entities
+        external = {t.speaker.split(" ")[0] for t in call.turns if t.role == "external" and t.speaker}
+        out: list[Figure] = []
+        for t, c, preceding, context in _rep_claims(call):
+            if _about_the_listener(c, external) or not_an_outcome(c):
+                continue
+            out.append(figure_of_claim(c, where="call", path=call.path, entities=entities,
+                                       context=context, preceding=preceding, speaker=t.speaker))
+        return out
+
+

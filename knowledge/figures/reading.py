@@ -1,0 +1,693 @@
+"""Reading figures off claims, metrics, entries and calls: values, roles, customers, contexts, words."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from knowledge import units
+from knowledge.model import Block, Call, Claim, Entry, Metric, Source, Turn, Value
+
+from .figure import Figure, _decimals, _half_unit, _value_range, claim_attr
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# ------------------------------------------------------------------------------------------------
+# Reading figures
+
+
+_QUALIFIERS = {
+    "about": "about", "approximately": "about", "approx": "about", "around": "about", "roughly": "about",
+    "nearly": "nearly", "almost": "nearly", "circa": "about", "some": "about", "estimated": "about",
+    "up to": "at most", "at most": "at most", "under": "at most", "less than": "at most", "below": "at most",
+    "no more than": "at most", "fewer than": "at most", "within": "at most",
+    "at least": "at least", "more than": "at least", "over": "at least", "above": "at least",
+    "greater than": "at least", "in excess of": "at least", "upwards of": "at least", "+": "at least",
+    "or more": "at least", "plus": "at least",
+}
+_STATISTICS = {"median": "median", "average": "average", "mean": "average", "typical": "typical",
+               "typically": "typical", "on average": "average"}
+_STAT_CODE = {None: 0, "median": 1, "average": 2, "typical": 3}
+
+# Words that make a figure a best case rather than a typical one.
+_BEST = re.compile(
+    r"\b(?:fastest|quickest|best|record|highest|lowest|biggest|largest|shortest|top[- ]performing"
+    r"|as (?:little|few|fast|quickly|much|many|high|low) as)\b", re.I)
+# Words that make a figure the state before a change, when no "from X to Y" says so.
+_BEFORE = re.compile(
+    r"(?<![Tt]han )\b(?:(?i:used to|previously|prior to|baseline)|[Bb]efore (?:[A-Z][\w-]*|(?i:moving|switching"
+    r"|automating|adopting|using|they|we|the (?:switch|move|rollout))))\b|\b[Bb]efore$")
+_BEFORE_METRIC = re.compile(r"\b(?:before|baseline|previously|prior|legacy|pre-\w+|old)\b", re.I)
+_PERIOD_WORDS = {
+    "annual": "year", "annually": "year", "yearly": "year", "a year": "year", "per year": "year",
+    "each year": "year", "every year": "year", "per annum": "year", "monthly": "month", "a month": "month",
+    "per month": "month", "each month": "month", "every month": "month", "weekly": "week", "a week": "week",
+    "per week": "week", "each week": "week", "daily": "day", "a day": "day", "per day": "day", "each day": "day",
+    "hourly": "hour", "an hour": "hour", "per hour": "hour",
+}
+_PERIOD_IN_NAME = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PERIOD_WORDS), key=len, reverse=True)) + r")\b",
+                             re.I)
+_DAYS_PER = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44,
+             "quarter": 91.31, "year": 365.25}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you’re|yours|you've|you’ve)\b", re.I)
+_PRONOUN_SHARE = re.compile(r"\[NUM\]\s+of\s+(?:them|those|these|us|you)\b", re.I)
+
+# ------------------------------------------------------------------------------------------------
+# Context: entities, roles, cases, periods
+
+
+@dataclass
+class Entities:
+    """The customers a KB tells stories about: titles of ``case_study`` entries, and the names of
+    customer-story links (``[Goldman Sachs](/customers/goldman-sachs/)``) in approved entries."""
+
+    names: dict[str, str] = field(default_factory=dict)  # surface form -> canonical name
+    pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, entries: Iterable[Entry], exclude: Iterable[str] = ()) -> Entities:
+        entries = list(entries)
+        excluded = {x.casefold() for x in exclude if x}
+        # a name that also occurs in lower case ("Remote", "Cloud") is a word, not a name
+        lower = {w for e in entries for w in _LOWER_WORD.findall(_LINK_TARGET.sub(" ", e.body))}
+        names: dict[str, str] = {}
+
+        def add(name: str) -> None:
+            name = re.sub(r"\s+", " ", name).strip(" .:,;*_")
+            if not _NAME.fullmatch(name) or name.casefold() in excluded:
+                return
+            if " " not in name and name.lower() in lower:
+                return
+            names.setdefault(name, name)
+            first = name.split(" ")[0]
+            if first != name and len(first) >= 4 and first.casefold() not in excluded and first.lower() not in lower:
+                names.setdefault(first, name)
+
+        for e in entries:
+            if e.type == "case_study" and e.title:
+                add(re.split(r"[:|(–—]", e.title)[0])
+            if e.status != "approved" or "](" not in e.body:
+                continue
+            for m in _CUSTOMER_LINK.finditer(e.body):
+                add(m.group(1))
+        out = cls(names=names)
+        if names:
+            alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+            out.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return out
+
+    def nearest(self, text: str, at: int | None = None) -> str | None:
+        """The customer named in ``text`` nearest to offset ``at`` (the first one without it)."""
+        if self.pattern is None or not text:
+            return None
+        best: tuple[int, str] | None = None
+        for m in self.pattern.finditer(text):
+            dist = 0 if at is None else min(abs(m.start() - at), abs(m.end() - at))
+            if best is None or dist < best[0]:
+                best = (dist, self.names[m.group(0)])
+            if at is None:
+                break
+        return best[1] if best else None
+
+
+# "Goldman Sachs", "Cook County Assessor's Office", "NVIDIA": capitalised words, "of"/"&"/"and" between
+_NAME = re.compile(r"[A-Z][\w'’.&-]*(?: (?:of|and|&|[A-Z0-9][\w'’.&-]*)){0,4}")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
+_LINK_TARGET = re.compile(r"\]\([^()\s]*\)|<[^<>\n]*>|https?://\S+")
+_CUSTOMER_LINK = re.compile(r"\[([^\[\]\n]{2,60})\]\((?:[^()\s]*?/)?(?:customers?|case[-_]stud(?:y|ies))/[^()\s]*\)", re.I)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _clause(masked: str) -> str:
+    """The clause holding ``[NUM]``: the sentence cut at commas, semicolons and dashes."""
+    i = masked.find("[NUM]")
+    if i < 0:
+        return masked
+    start = max(masked.rfind(c, 0, i) for c in ",;:—–(")
+    ends = [j for j in (masked.find(c, i) for c in ",;—–)") if j >= 0]
+    return masked[start + 1: min(ends) if ends else len(masked)]
+
+
+def _metric_bound_and_stat(qualifier: str | None) -> tuple[str | None, str | None]:
+    if not qualifier:
+        return None, None
+    q = re.sub(r"\s+", " ", qualifier.strip().lower())
+    if q in _STATISTICS:
+        return None, _STATISTICS[q]
+    return _QUALIFIERS.get(q), None
+
+
+def _period(unit: str, name: str = "") -> str | None:
+    """The period of a rate: "invoices/month" -> "month"; a name saying "annual" -> "year"."""
+    u = unit.strip().lower()
+    for sep in ("/", " per ", " a ", " each "):
+        if sep in u:
+            p = units.period(u.rsplit(sep, 1)[1])
+            if p:
+                return p
+    m = _PERIOD_IN_NAME.search(name)
+    return _PERIOD_WORDS[m.group(1).lower()] if m else None
+
+
+def _count_noun(unit: str) -> str:
+    return unit.split("/", 1)[0].strip()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    w = word.lower().strip("'’")
+    for suffix in ("ies", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return w
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _WORD.findall(text))
+
+
+def _mentions(text: str, noun: str) -> bool:
+    """Whether ``text`` speaks of ``noun`` (its last word, in any number)."""
+    if not noun:
+        return True
+    return _stem(noun.split(" ")[-1]) in _stems(text)
+
+
+def _canonical(value: Value, kind: str, per: str | None) -> Value:
+    """A rate's value per day, so that "1 build every two weeks" meets "2 builds/day"."""
+    if per is None or per not in _DAYS_PER or kind not in ("count", "currency", "duration", "number"):
+        return value
+    factor = 1.0 / _DAYS_PER[per]
+    if isinstance(value, tuple):
+        return (value[0] * factor, value[1] * factor)
+    return value * factor
+
+
+
+# ------------------------------------------------------------------------------------------------
+# Building figures
+
+
+SHORT_CONTEXT = 4  # fewer content words than this, and the sentence before is read too
+
+
+def _claim_context(c: Claim, row: str | None = None, previous: str = "") -> str:
+    """What is embedded for a claim: its masked sentence, or for a table cell the masked row,
+    or for a very long sentence a window of words around the figure; a sentence that says little
+    on its own ("On average, [NUM].", "It's a big part of how we save [NUM].") gets the sentence
+    before it."""
+    if row is not None:
+        return row
+    masked = c.masked or c.sentence or c.text
+    words = masked.split()
+    if len(words) > 60 and "[NUM]" in words:
+        i = words.index("[NUM]")
+        masked = " ".join(words[max(0, i - 25): i + 26])
+    if previous and len(content_terms(masked)) < SHORT_CONTEXT:
+        masked = f"{_tail(previous)} {masked}"
+    return masked
+
+
+
+
+PRECEDING_WORDS = 30  # how much of what comes before a short sentence is read with it
+
+
+@functools.lru_cache(maxsize=256)
+def _squashed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _preceding(surrounding: str, sentence: str) -> str:
+    """What ``surrounding`` (a paragraph) says before ``sentence``, if ``sentence`` is found in it."""
+    if not surrounding or not sentence:
+        return ""
+    head = " ".join(sentence.split()[:6])
+    text = _squashed(surrounding)  # one paragraph holds many claims: squash it once
+    i = text.find(head)
+    return text[:i].strip() if i > 0 else ""
+
+
+def _tail(text: str, words: int = PRECEDING_WORDS) -> str:
+    parts = text.split()
+    return " ".join(parts[-words:])
+
+
+_MARKUP = re.compile(r"\[([^\[\]]*)\]\([^()]*\)|<[^<>]+>|[|*_`#>]")
+
+
+def _row_context(c: Claim, line_text: str) -> str | None:
+    """A table cell's claim in its row: "Payback on the first-year subscription under [NUM]"."""
+    if claim_attr(c, "block") != "table" or c.end_line not in (None, c.line):
+        return None
+    start, end = c.column - 1, (c.end_column or c.column) - 1
+    if not (0 <= start < end <= len(line_text)):
+        return None
+    row = line_text[:start] + " [NUM] " + line_text[end:]
+    row = _MARKUP.sub(lambda m: f" {m.group(1) or ''} ", row)
+    row = re.sub(r"\s+", " ", row).strip()
+    return row if "[NUM]" in row else None
+
+
+def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = None,
+                    entities: Entities | None = None, context: str | None = None,
+                    preceding: str = "", speaker: str | None = None) -> Figure:
+    """A claim as a figure. ``preceding`` is what comes before its sentence (in the paragraph,
+    the call), read for the customer when the sentence names none."""
+    per = claim_attr(c, "per") if c.kind in ("duration", "currency") else None
+    unit = c.unit
+    if c.kind == "count" and "/" in unit:
+        unit, _, per = unit.partition("/")
+        per = units.period(per) or per
+        if not unit:  # "four hundred and eighty thousand a year": a rate of what, we don't know
+            unit = ""
+    if per is not None and per not in _DAYS_PER:
+        per = None  # "$3.40 per invoice": not a period
+    kind = c.kind if (c.kind != "count" or unit) else "number"
+    qualifier = c.qualifier
+    statistic = claim_attr(c, "statistic") or (qualifier if qualifier in ("median", "average", "typical") else None)
+    bound: str | None = None
+    if qualifier == "about":
+        word = str(claim_attr(c, "qualifier_word", "")).lower()
+        bound = "nearly" if word in ("nearly", "almost", "just under", "a little under") else "about"
+    elif qualifier in ("at least", "at most"):
+        bound = qualifier
+    elif qualifier == "up to":
+        bound = "at most"
+    masked = c.masked or ""
+    if context is not None and claim_attr(c, "block") == "table":
+        masked = context  # the row, not the whole table
+    clause = _clause(masked)
+    # a figure about a population ("on average", "most teams", "across our customers") is about no
+    # one customer, even in a paragraph or a case study that names one
+    population = bool(statistic) or bool(_POPULATION.search(clause))
+    sentence_scope = clause if population else masked
+    entity = entities.nearest(sentence_scope, sentence_scope.find("[NUM]")) if entities else None
+    if entity is None and entities is not None and not population:
+        entity = entities.nearest(preceding, len(preceding)) if preceding else None
+        if entity is None and entry is not None and entry.type == "case_study":
+            entity = entities.nearest(entry.title)
+    if entity is None and _NORM.search(clause):
+        entity = NORM_SCOPE
+    role = c.role if c.role in ("before", "after") else None
+    if role is None and _CHANGED_FROM.search(masked[:max(0, masked.find("[NUM]"))]):
+        role = "before"  # "Nearly 60% deploy daily. That's up from 45% last year."
+    if role is None and c.kind in ("duration", "currency", "count", "number"):
+        role = _inferred_role(c, masked)
+    span = str(claim_attr(c, "span") or c.text)
+    approximate = bool(claim_attr(c, "as_written")) or ("half" in span.lower() and _decimals(span) is None)
+    value = _canonical(c.value, kind, per)
+    precision = 0.0 if claim_attr(c, "as_written") else _half_unit(c.raw_value, c.value, span)
+    if per is not None and per in _DAYS_PER:
+        precision /= _DAYS_PER[per]
+    return Figure(
+        origin="claim", where=where, value=value, kind=kind, unit=unit, path=path, line=c.line,
+        column=c.column, end_line=c.end_line, end_column=c.end_column, text=c.text,
+        display=_display(c), context=context if context is not None else _claim_context(c),
+        per=per, bound=bound, statistic=statistic, best=bool(_BEST.search(masked)), role=role,
+        year=c.year, entity=entity, source=c.source, approximate=approximate, precision=precision,
+        entry=entry, claim=c, speaker=speaker, terms=c.sentence or masked,
+    )
+
+
+_POPULATION = re.compile(r"\b(?:most|typical(?:ly)?|usually|generally|on average|average|median|across|all of our"
+                         r"|our customers|customers (?:see|get|save))\b", re.I)
+# Where a change started, for any kind of figure: "up from 45%", "down from $12".
+_CHANGED_FROM = re.compile(r"\b(?:up|down|rising|falling|rose|fell|grew|dropped|climbed|increased|decreased|declined"
+                           r"|jumped|improved)\s+from\s+(?:about\s+|just\s+|only\s+)?$", re.I)
+# A norm rather than a result: what an industry, a market or other companies see ("the industry
+# average is 3%; ours was 11%"). Norms are a scope of their own, like a customer: they only meet
+# norms.
+_NORM = re.compile(r"\b(?:industry|sector|market|national|nationwide)[- ](?:average|benchmark|norm|median|standard"
+                   r"|rate|wide)\b|\b(?:most|other|many) (?:companies|organi[sz]ations|firms|businesses|vendors)\b"
+                   r"|\b(?:peers|competitors|rivals)\b", re.I)
+NORM_SCOPE = "(industry norm)"
+_CONTRAST_BEFORE = re.compile(r"(?:\binstead of|\bnot|\brather than|\bvs\.?|\bversus|\bcompared (?:to|with))\s*(?:about\s+)?$",
+                              re.I)
+_NOW_BEFORE_NUM = re.compile(r"\b(?:now|today|currently|these days)\b", re.I)
+_NOW = re.compile(r"\b(?:now|today|after|since|with)\b|[;:]", re.I)
+_RELATIVE_AFTER = re.compile(r"(?<=\[NUM\])\s+(?:that|which|who)\b.*$", re.I | re.S)
+
+
+def _inferred_role(c: Claim, masked: str) -> str | None:
+    """"before" for a level stated as the old one: "used to need [NUM]", "Before Northwind, teams
+    took [NUM]", "$3.40 an invoice instead of [NUM]". Not for shares and factors, which are changes
+    already ("two thirds less than before")."""
+    i = masked.find("[NUM]")
+    if i < 0:
+        return None
+    ahead = masked[:i]
+    if _CONTRAST_BEFORE.search(ahead):
+        return "before"
+    # a relative clause after the figure says what the quantity is or was spent on ("saves [NUM]
+    # that used to go on calls"), not when the figure held
+    clause = _RELATIVE_AFTER.sub("", _clause(masked))
+    if _BEFORE.search(clause):
+        return "before"
+    if _NOW_BEFORE_NUM.search(clause[:clause.find("[NUM]")] if "[NUM]" in clause else ""):
+        return "after"
+    cue = None
+    for m in _BEFORE.finditer(ahead):
+        cue = m
+    if cue is not None and not _NOW.search(ahead, cue.end()):
+        return "before"
+    return None
+
+
+def _display(c: Claim) -> str:
+    """The figure as a person would repeat it: "over 85%", "about 3 weeks", "$480K"; a figure
+    written in words as written ("a third", "a month and a half", "three out of four"), not as
+    the number it stands for ("33.33%")."""
+    span = " ".join(str(claim_attr(c, "span") or "").split())
+    if claim_attr(c, "as_written") and span and not any(ch.isdigit() for ch in span):
+        return span
+    raw = c.raw_value if c.raw_value is not None else c.value
+    try:
+        shown = units.describe(raw, c.raw_unit or c.unit)
+    except (KeyError, ValueError, ZeroDivisionError):
+        return span or c.text
+    if c.kind == "duration" and not isinstance(raw, tuple) and raw != 1 and re.search(r"\d (?:second|minute|hour|day|week|month|quarter|year)$", shown):
+        shown += "s"  # "8-minute builds": 8 minutes
+    word = str(claim_attr(c, "qualifier_word") or "")
+    if c.qualifier in ("about", "at least", "at most", "up to") and word and word not in ("+", "plus"):
+        return f"{word} {shown}"
+    return shown
+
+
+def figure_of_metric(m: Metric, entry: Entry, entities: Entities | None = None) -> Figure | None:
+    try:
+        value, unit, kind = units.normalize(m.value, m.unit)
+    except (KeyError, ValueError, ZeroDivisionError):
+        return None
+    per = _period(m.unit, m.name) if kind in ("duration", "currency", "count") else None
+    if kind == "count":
+        unit = _count_noun(unit)
+    bound, statistic = _metric_bound_and_stat(m.qualifier)
+    name = m.name or m.id
+    entity = entities.nearest(name) if entities else None
+    if entity is None and entities is not None and entry.type == "case_study":
+        entity = entities.nearest(entry.title)
+    if entity is None and _NORM.search(name):
+        entity = NORM_SCOPE
+    year = None
+    if m.as_of:
+        ym = re.match(r"(\d{4})", str(m.as_of))
+        year = int(ym.group(1)) if ym else None
+    source = next((s for s in entry.sources if _same_title(s.title, m.source or "")), None) if m.source else None
+    if source is None and m.source:
+        source = Source(title=m.source)
+    lo, _ = _value_range(value)
+    precision = 0.0
+    if isinstance(m.value, float | int):
+        text = repr(float(m.value))
+        decimals = len(text.split(".")[1].rstrip("0")) if "." in text else 0
+        rlo = float(m.value)
+        scale = lo / rlo if rlo else 1.0
+        precision = 0.5 * 10.0 ** -decimals * abs(scale)
+    value = _canonical(value, kind, per)
+    if per in _DAYS_PER:
+        precision /= _DAYS_PER[per]  # type: ignore[index]
+    title = entry.title or entry.id
+    return Figure(
+        origin="metric", where="kb", value=value, kind=kind, unit=unit, path=entry.path,
+        line=m.line or entry.line_of("metrics"), text=name, display=units.describe(m.value, m.unit),
+        context=f"{title}: {name}", per=per, bound=bound, statistic=statistic,
+        best=bool(_BEST.search(name)) or bool(m.qualifier and _BEST.search(m.qualifier)),
+        role="before" if _BEFORE_METRIC.search(name) else None, year=year, entity=entity, source=source,
+        precision=precision, entry=entry, metric=m, terms=f"{title} {name} {m.unit}",
+    )
+
+
+_GENERIC_SOURCE_WORDS = frozenset(
+    "the a an of and for in on to by from study studies report reports survey surveys analysis data research "
+    "brief findings paper whitepaper review edition annual quarterly".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_words(title: str) -> frozenset[str]:
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9&'-]*", title)}
+    return frozenset(w for w in words if w not in _GENERIC_SOURCE_WORDS)
+
+
+def _same_title(a: str, b: str) -> bool:
+    return re.sub(r"\s+", " ", a).strip().casefold() == re.sub(r"\s+", " ", b).strip().casefold()
+
+
+@functools.lru_cache(maxsize=16384)
+def matching_source(a: str, b: str) -> bool:
+    """Whether two source titles name one source: equal, or one's distinctive words contained in
+    the other's, or most of them shared ("Hackett Group study" ~ "Hackett Group AP Benchmark 2025")."""
+    if _same_title(a, b):
+        return True
+    wa, wb = _title_words(a), _title_words(b)
+    if not wa or not wb:
+        return False
+    if wa <= wb or wb <= wa:
+        return True
+    return len(wa & wb) / len(wa | wb) >= 0.5
+
+
+# ------------------------------------------------------------------------------------------------
+# Words: the lexical half of the score
+#
+# The embedding of a masked sentence knows what the sentence is about but not always what is
+# measured: "[NUM] field-level capture accuracy, so your clerks check flagged fields" scores only
+# 0.47 against "Capture accuracy: field-level accuracy of Northwind Capture", and two templates
+# that differ in the one word that matters ("invoices are processed [NUM] faster" / "approvals
+# happen [NUM] faster") score 0.8. The words themselves settle both: content words, lightly
+# stemmed, weighted by how rare they are among the KB's figure contexts (IDF), and hashed into a
+# fixed number of signed buckets so that the lexical cosine is a dot product like the semantic
+# one. The two are concatenated (each scaled by the square root of its weight), so one matrix
+# product gives the weighted mean of both, and the neighbour search needs nothing else.
+
+LEXICAL_WEIGHT = 0.5
+LEXICAL_DIM = 256
+
+_STOP = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before being below
+between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during each
+even every few for from further get gets got had hadn't has hasn't have haven't having he her here hers herself
+him himself his how i i'd i'll i'm i've if in into is isn't it it's its itself just let's like lot lots many
+me more most much must my myself no nor not now of off on once one only or other ought our ours ourselves out
+over own per pretty quite rather really same says she should shouldn't so some such than that that's the their
+theirs them themselves then there there's these they they'd they'll they're they've this those through thus to
+too under until up upon us very via was wasn't we we'd we'll we're we've were weren't what what's when where
+which while who whom why will with within without won't would wouldn't yeah yes yet you you'd you'll you're
+you've your yours yourself yourselves okay ok well still already around almost nearly roughly approximately
+average averages averaged median mean typical typically across most overall generally usually
+""".split())
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ers", "er", "ed", "als", "al", "ies", "es", "s", "ly")
+_TOKEN = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _lex_stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def content_terms(text: str, exclude: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The stemmed content words of a context (no stop words, no [NUM], nothing in ``exclude``)."""
+    out: list[str] = []
+    for w in _TOKEN.findall(text.replace("[NUM]", " ").lower()):
+        if len(w) < 2 or w in _STOP or w in exclude:
+            continue
+        out.append(_lex_stem(w))
+    return tuple(out)
+
+
+class Lexicon:
+    """IDF weights over a set of figure contexts, and hashed lexical vectors."""
+
+    def __init__(self, texts: Iterable[str], exclude: Iterable[str] = ()) -> None:
+        self.exclude = frozenset(w.lower() for x in exclude for w in _TOKEN.findall(x.lower()))
+        self._terms: dict[str, frozenset[str]] = {}
+        df: dict[str, int] = {}
+        n = 0
+        for text in texts:
+            n += 1
+            for t in self.terms(text):
+                df[t] = df.get(t, 0) + 1
+        self.n = n
+        self.idf = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
+        self.unseen = math.log(n + 1) + 1.0
+        self._buckets: dict[str, tuple[int, float]] = {}
+
+    def _bucket(self, term: str) -> tuple[int, float]:
+        b = self._buckets.get(term)
+        if b is None:
+            import zlib
+
+            h = zlib.crc32(term.encode("utf-8"))
+            b = self._buckets[term] = (h % LEXICAL_DIM, 1.0 if (h >> 31) & 1 else -1.0)
+        return b
+
+    def terms(self, text: str) -> frozenset[str]:
+        """The words of the clause holding the figure, or of the whole context when the clause has
+        fewer than two: the words next to a number say what it measures."""
+        found = self._terms.get(text)
+        if found is None:
+            clause = frozenset(content_terms(_clause(text), self.exclude)) if "[NUM]" in text else frozenset()
+            found = clause if len(clause) >= 2 else frozenset(content_terms(text, self.exclude))
+            self._terms[text] = found
+        return found
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        out = np.zeros((len(texts), LEXICAL_DIM), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for t in self.terms(text):
+                col, sign = self._bucket(t)
+                out[i, col] += sign * self.idf.get(t, self.unseen)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        out /= np.maximum(norms, 1e-12)
+        return out
+
+
+def combine(semantic: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+    """[sqrt(1-w) * semantic, sqrt(w) * lexical]: dot products are the weighted mean of both."""
+    import numpy as np
+
+    w = LEXICAL_WEIGHT
+    return np.hstack([semantic * math.sqrt(1 - w), lexical * math.sqrt(w)]).astype(np.float32)
+
+
+def _rep_claims(call: Call) -> Iterator[tuple[Turn, Claim, str, str]]:
+    """(turn, claim, what the speaker said before it, the text its measure is judged by) for every
+    figure an internal speaker states."""
+    from knowledge.claims import extract_claims
+
+    before = ""  # the previous turn: often the question a figure answers
+    for t in call.turns:
+        sentences = [s.text for s in t.sentences] or [t.text]
+        if t.role == "internal":
+            said: list[str] = []
+            for s in t.sentences:
+                preceding = " ".join(said)
+                for c in extract_claims(s.text, first_line=s.line, first_column=s.column):
+                    if c.masked:
+                        yield t, c, preceding, _claim_context(c, previous=preceding or before)
+                said.append(s.text)
+        before = " ".join(sentences)
+
+
+def call_claim_contexts(call: Call) -> list[str]:
+    """The texts the audit embeds for what reps say in a call: what indexing can embed ahead of
+    time so that an audit of an up-to-date index embeds nothing."""
+    return [context for _, _, _, context in _rep_claims(call)]
+
+
+# The prospect's own figure said back to them: "you mentioned", "you told us", "you're at".
+_RESTATED = re.compile(r"\byou(?:'ve| have)? (?:said|mentioned|told (?:me|us)|shared|noted|described|estimated)\b"
+                       r"|\byou(?:'re| are) (?:at|running at|seeing|dealing with)\b|\b(?:today|currently|right now),? you\b",
+                       re.I)
+
+
+def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
+    """A rep restating the prospect's own situation ("you're at about 1,200 invoices a month",
+    "Kara's team processes 3,000 invoices a month", "an invoice costs you a little over $9"), or
+    a share of a pronoun ("half of them are faster"): not a claim about the product."""
+    masked = c.masked
+    if _PRONOUN_SHARE.search(masked) and claim_attr(c, "as_written"):
+        return True
+    clause = _clause(masked)
+    if _RESTATED.search(masked[:max(0, masked.find("[NUM]"))]):
+        return True  # "you mentioned about 30% of invoices are exceptions": any kind of figure
+    if c.kind not in ("count", "currency"):
+        return False
+    if _SECOND_PERSON.search(clause):
+        return True
+    return any(re.search(rf"\b{re.escape(n)}(?:'s|’s)\b", clause) for n in external_first_names if n)
+
+
+# What a rep says that is not the product's outcome: a question, a hypothetical, the call's own
+# logistics, the terms of a deal.
+_HYPOTHETICAL = re.compile(r"\b(?:if|say|suppose|supposing|assuming|imagine|for example|for instance)\b", re.I)
+_LOGISTICS = re.compile(
+    r"\b(?:next|this|following|coming) (?:week|month|quarter|monday|tuesday|wednesday|thursday|friday)\b"
+    r"|\b(?:meetings?|demos?|workshops?|calendar|invites?|follow[- ]ups?|check[- ]ins?|agenda|time slots?)\b"
+    r"|\b(?:trials?|pilots?|discounts?|proposals?|payment terms|contract (?:terms|length))\b"
+    r"|(?:\b(?:year|month)s?|\[NUM\])[- ](?:long )?(?:contracts?|terms?|commitments?|agreements?)\b", re.I)
+
+
+def not_an_outcome(c: Claim) -> bool:
+    """Whether a figure a rep says is something other than what the product achieves: a question
+    ("how many invoices a month?"), a hypothetical ("if you process 5,000 invoices"), the call's
+    logistics ("thirty minutes next week") or a deal's terms ("a 30-day pilot", "a 10% discount").
+    Such figures are neither supported nor misstated."""
+    sentence = (c.sentence or c.masked).strip()
+    if sentence.endswith("?"):
+        return True
+    clause = _clause(c.masked)
+    ahead = clause[:max(0, clause.find("[NUM]"))]
+    return bool(_HYPOTHETICAL.search(ahead) or _LOGISTICS.search(clause))
+
+
+def _entry_contexts(entry: Entry) -> list[tuple[Claim, str, str, int]]:
+    """For each claim of an entry: the claim, the text embedded for it, what precedes its sentence
+    in its paragraph, and the line where its passage starts (its paragraph, its whole list; in a
+    table, its row)."""
+    lines = entry.body.split("\n") if any(claim_attr(c, "block") == "table" for c in entry.claims) else []
+    blocks = Blocks(entry.blocks)
+    out: list[tuple[Claim, str, str, int]] = []
+    for c in entry.claims:
+        if not c.masked:
+            continue
+        table = claim_attr(c, "block") == "table"
+        row = None
+        if lines and table and 0 <= c.line - entry.body_line < len(lines):
+            row = _row_context(c, lines[c.line - entry.body_line])
+        block = blocks.at(c.line)
+        preceding = _preceding(block.text if block else "", c.sentence)
+        passage = blocks.passage_at(c.line) if block is not None and not table else None
+        out.append((c, _claim_context(c, row, preceding), preceding, passage if passage is not None else c.line))
+    return out
+
+
+def claim_contexts(entry: Entry) -> list[str]:
+    """The texts the audit embeds for an entry's claims, beyond ``Claim.masked``: what indexing
+    can embed ahead of time so that an audit of an up-to-date index embeds nothing."""
+    return [context for c, context, _, _ in _entry_contexts(entry) if context != c.masked]
+
+
+class Blocks:
+    """The block holding a line, by binary search over blocks in file order: a claim's paragraph
+    is found in log time, so a file of a million lines costs what its claims do, not their
+    product with its blocks."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = sorted(blocks, key=lambda b: b.line)
+        self.starts = [b.line for b in self.blocks]
+        # the items of one list, one after the other, are one passage: its first item's line
+        self.passage: list[int] = []
+        for i, b in enumerate(self.blocks):
+            follows = i > 0 and b.kind == "list_item" and self.blocks[i - 1].kind == "list_item"
+            self.passage.append(self.passage[-1] if follows else b.line)
+
+    def passage_at(self, line: int) -> int | None:
+        """The line where the passage (a paragraph, or a whole list) holding ``line`` starts."""
+        i = bisect.bisect_right(self.starts, line) - 1
+        if i >= 0 and line <= self.blocks[i].end_line:
+            return self.passage[i]
+        return None
+
+    def at(self, line: int) -> Block | None:
+        i = bisect.bisect_right(self.starts, line) - 1
+        if i >= 0 and line <= self.blocks[i].end_line:
+            return self.blocks[i]
+        return None
+
