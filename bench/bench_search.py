@@ -1,7 +1,7 @@
 """Search quality on the labelled question sets: hit@1, hit@3, MRR, the share of unanswerable
 questions reported as unanswered, and how each part of the retrieval contributes.
 
-    .venv/bin/python bench/bench_search.py [northwind example larkspur] [--modes fused,vector,lexical]
+    .venv/bin/python bench/bench_search.py [northwind example larkspur] [--modes ranked,rrf,vector,lexical]
         [--misses] [--out bench/out/search.json]
 
 Each corpus's KB is copied to ``bench/out/search/<corpus>`` and indexed with the real model (a
@@ -29,7 +29,7 @@ TODAY = date(2026, 11, 1)
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("corpora", nargs="*", default=["northwind", "example", "larkspur"])
-    ap.add_argument("--modes", default="fused")
+    ap.add_argument("--modes", default="ranked")
     ap.add_argument("--misses", action="store_true", help="list the questions not answered first")
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
@@ -48,9 +48,7 @@ def main() -> None:
         ingest(settings)
         questions = load_questions(corpus)
         for mode in args.modes.split(","):
-            opts: dict[str, object] = {"limit": 5, "today": TODAY}
-            if mode != "fused" or "mode" in SearchOptions.__dataclass_fields__:
-                opts["mode"] = mode
+            opts: dict[str, object] = {"limit": 5, "today": TODAY, "mode": mode}
 
             def ask(q: str, opts: dict[str, object] = opts, settings: object = settings) -> dict[str, object]:
                 return search(settings, q, SearchOptions(**opts), embedder=embedder)  # type: ignore[arg-type]
