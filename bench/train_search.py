@@ -37,7 +37,7 @@ EXPLAIN = "--explain" in sys.argv
 def collect(corpus: str, embedder: Any) -> list[dict[str, Any]]:
     """One item per question: its label data and its candidates' features."""
     from ingest.pipeline import ingest
-    from knowledge.search import retrieve
+    from knowledge.search import figure_facts, retrieve
     from knowledge.settings import load_settings
     from knowledge.store import open_catalog
     from tests.search_questions import copy_kb, load_questions
@@ -45,14 +45,13 @@ def collect(corpus: str, embedder: Any) -> list[dict[str, Any]]:
     kb = copy_kb(corpus, REPO / "bench" / "out" / "search" / corpus)
     settings = load_settings(kb)
     ingest(settings)
-    catalog = open_catalog(settings)
+    catalog = open_catalog(settings)  # kept open: evaluation reads figure owners from it
+    facts = figure_facts(catalog)
     items = []
-    try:
-        for q in load_questions(corpus):
-            cands, _ = retrieve(settings, catalog, q.q, embedder)
-            items.append({"corpus": corpus, "question": q, "cands": cands})
-    finally:
-        catalog.close()
+    for q in load_questions(corpus):
+        cands, idf = retrieve(settings, catalog, q.q, embedder)
+        items.append({"corpus": corpus, "question": q, "cands": cands, "idf": idf, "facts": facts,
+                      "catalog": catalog})
     return items
 
 
@@ -106,13 +105,21 @@ def floor_rows(items: list[dict[str, Any]]) -> tuple[Any, Any]:
 
 def fit_floor(items: list[dict[str, Any]]) -> tuple[Any, float]:
     """Question level: does anything answer? Classes weighted to balance: unanswerable questions
-    are few, and reporting one as answered is the costlier mistake."""
+    are few, and reporting one as answered is the costlier mistake. The bias is then moved so that
+    the decision boundary lies midway (in log-odds) between the highest-scoring unanswerable
+    question and the next answerable one above it: every unanswerable training question falls
+    below the floor, with as wide a margin as the data allow."""
     import numpy as np
 
     x, y = floor_rows(items)
     n, pos = len(y), float(y.sum())
     sw = np.where(y == 1, n / (2 * pos), n / (2 * (n - pos)))
-    return newton(x, y, sw)
+    w, b = newton(x, y, sw)
+    z = x @ w + b
+    top_unanswerable = float(z[y == 0].max())
+    above = z[(y == 1) & (z > top_unanswerable)]
+    boundary = (top_unanswerable + float(above.min())) / 2 if len(above) else top_unanswerable + 1e-3
+    return w, b - boundary
 
 
 def apply(items: list[dict[str, Any]], weights: Any, bias: float) -> None:
@@ -125,7 +132,14 @@ def apply(items: list[dict[str, Any]], weights: Any, bias: float) -> None:
 
 
 def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str, float]:
-    from knowledge.search import FLOOR_FEATURES, floor_features, govern
+    from knowledge.passage import asked_kinds
+    from knowledge.search import (
+        _FIGURE_QUESTION,
+        FLOOR_FEATURES,
+        floor_features,
+        govern,
+        registered_first,
+    )
 
     ranks, una_ok, ans_ok = [], [], []
     for it in items:
@@ -139,11 +153,15 @@ def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str,
             una_ok.append(not answered)
             continue
         ans_ok.append(answered)
-        ordered = govern(cands)[:5] if answered else []
+        ordered = govern(cands)
+        q = it["question"].q
+        if _FIGURE_QUESTION.search(q):
+            ordered = registered_first(ordered, it["facts"], it["idf"], it["catalog"], asked_kinds(q))
+        ordered = ordered[:5] if answered else []
         rank = next((i for i, c in enumerate(ordered, 1) if c.entry.id in it["question"].expected), None)
         ranks.append(rank)
         if EXPLAIN and rank != 1:
-            top = [(c.entry.id, round(c.score, 2)) for c in govern(cands)[:3]]
+            top = [(c.entry.id, round(c.score, 2)) for c in ordered[:3]]
             print(f"   rank {rank} answered={answered} z={z:.2f} {it['question'].q!r} {top}")
     n = max(len(ranks), 1)
     return {"hit@1": sum(r == 1 for r in ranks) / n, "hit@3": sum(1 for r in ranks if r and r <= 3) / n,

@@ -87,8 +87,9 @@ _RANKER_PATH = Path(__file__).with_name("search_ranker.json")
 
 # The relevance floor is a second, question-level model: does anything in the KB answer? Its
 # signals are absolute (rank-based ones say nothing about whether the best candidate is any good):
-# the best cosine of any candidate, and the largest share of the question's rare words any one
-# entry holds. A word the KB never uses ("HIPAA", "uptime") weighs against every entry.
+# the best cosine of any candidate, the largest share of the question's rare words any one entry
+# holds (a word the KB never uses, "HIPAA", "uptime", weighs against every entry), and the largest
+# share of its neighbouring word pairs ("SOC 2") any one entry holds close together.
 FLOOR_FEATURES = ("max_cosine", "max_coverage", "max_phrase")
 
 
