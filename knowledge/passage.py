@@ -9,8 +9,10 @@ words, with the approved figure (when the question asks for one) counting most.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Entry, Metric
 
@@ -19,6 +21,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to meet "integrations" with "integration" and "syncs"
     with "sync" when choosing a sentence (the FTS index does the real stemming)."""
@@ -35,9 +38,28 @@ class Passage:
     line: int
     end_line: int
     section: str
+    stems: frozenset[str] = frozenset()
+
+
+# Units of recently shown entries, by path and content hash: a warm server cuts each entry once.
+_units_cache: OrderedDict[tuple[str, str], list[Passage]] = OrderedDict()
+_UNITS_CACHED = 4096
 
 
 def _units(entry: Entry) -> list[Passage]:
+    key = (entry.path, entry.content_hash or entry.body)
+    units = _units_cache.get(key)
+    if units is None:
+        units = _cut(entry)
+        for u in units:
+            u.stems = frozenset(stem(w) for w in _WORD.findall(u.text))
+        _units_cache[key] = units
+        while len(_units_cache) > _UNITS_CACHED:
+            _units_cache.popitem(last=False)
+    return units
+
+
+def _cut(entry: Entry) -> list[Passage]:
     raw = entry.body.splitlines()
     out: list[Passage] = []
     for b in entry.blocks:
@@ -129,8 +151,7 @@ def best_passage(entry: Entry, idf: Mapping[str, float], metric: Metric | None =
     kind_lines = {c.line for c in entry.claims if c.kind in kinds} if figures and kinds else set()
     best: tuple[float, int, Passage] | None = None
     for i, u in enumerate(units):
-        words = {stem(w) for w in _WORD.findall(u.text)}
-        score = sum(w for s, w in qstems.items() if s in words) / total
+        score = sum(w for s, w in qstems.items() if s in u.stems) / total
         if forms and _has_figure(u.text, forms):
             score += 1.0
         if u.line in kind_lines:

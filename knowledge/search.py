@@ -146,37 +146,60 @@ def search(settings: Settings, question: str, options: SearchOptions | None = No
     if opts.mode not in MODES:
         raise UsageError(f"unknown search mode {opts.mode!r}", hint=f"use one of {', '.join(MODES)}")
     today = opts.today or date.today()
-    catalog = open_catalog(settings)
-    try:
-        cands, idf = retrieve(settings, catalog, question, embedder, mode=opts.mode)
-        cands = [c for c in cands if c.entry.status in opts.statuses
-                 and (not opts.types or c.entry.type in opts.types)]
-        ranker = load_ranker()
-        if opts.mode == "ranked":
-            for c in cands:
-                c.score = ranker.score(c.features)
-            ordered = govern(cands)
-            facts = figure_facts(catalog)
-            if _FIGURE_QUESTION.search(question):
-                ordered = registered_first(ordered, facts, idf, catalog, asked_kinds(question))
-        else:
-            ordered = sorted(cands, key=lambda c: -c.score)
-        best = max((c.score for c in cands), default=0.0)
-        confidence = ranker.answerable(floor_features(cands))
-        answered = opts.mode != "ranked" or confidence >= ranker.threshold
-        shown = ordered[: opts.limit] if answered else []
-        facts = figure_facts(catalog)
-        figure_question = bool(_FIGURE_QUESTION.search(question))
-        kinds = asked_kinds(question)
-        results = [_result(c, today, settings, idf, figure_question, facts, kinds) for c in shown]
-    finally:
-        catalog.close()
+    catalog = _catalog(settings)
+    cands, idf = retrieve(settings, catalog, question, embedder, mode=opts.mode)
+    cands = [c for c in cands if c.entry.status in opts.statuses and (not opts.types or c.entry.type in opts.types)]
+    ranker = load_ranker()
+    facts = figure_facts(catalog)
+    figure_question = bool(_FIGURE_QUESTION.search(question))
+    kinds = asked_kinds(question)
+    if opts.mode == "ranked":
+        for c in cands:
+            c.score = ranker.score(c.features)
+        ordered = govern(cands)
+        if figure_question:
+            ordered = registered_first(ordered, facts, idf, catalog, kinds)
+    else:
+        ordered = sorted(cands, key=lambda c: -c.score)
+    best = max((c.score for c in cands), default=0.0)
+    confidence = ranker.answerable(floor_features(cands))
+    answered = opts.mode != "ranked" or confidence >= ranker.threshold
+    shown = ordered[: opts.limit] if answered else []
+    results = [_result(c, today, settings, idf, figure_question, facts, kinds) for c in shown]
     out: dict[str, Any] = {"version": 1, "query": question, "answered": answered,
                            "best_score": round(best, 4), "confidence": round(confidence, 4),
                            "floor": ranker.threshold, "results": results}
     if not answered:
         out["message"] = "No entry answers that."
     return out
+
+
+_local = threading.local()
+
+
+def _catalog(settings: Settings) -> Catalog:
+    """The catalog, opened once per thread and kept (opening one costs a few milliseconds, a
+    tenth of a warm search); opened afresh when the file was replaced."""
+    from .store import catalog_path
+
+    path = catalog_path(settings)
+    try:
+        st = path.stat()
+        ident: tuple[int, int] | None = (st.st_ino, st.st_dev)
+    except OSError:
+        ident = None
+    cache: dict[str, tuple[tuple[int, int] | None, Catalog]] = getattr(_local, "catalogs", None) or {}
+    _local.catalogs = cache
+    hit = cache.pop(str(path), None)
+    if hit is not None:
+        if ident is not None and hit[0] == ident:
+            cache[str(path)] = hit
+            return hit[1]
+        hit[1].close()
+    catalog = open_catalog(settings)
+    if ident is not None:
+        cache[str(path)] = (ident, catalog)
+    return catalog
 
 
 def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any = None,
@@ -381,12 +404,24 @@ def figure_facts(catalog: Catalog) -> dict[str, Any]:
     that backs a figure stated there, and the entry registering it). Matching figures costs seconds
     on a large KB, so ``canon ingest`` computes it once per generation of the index and keeps it in
     the catalog; a search only reads it (empty for an index from before this existed)."""
+    generation = catalog.get_meta("generation") or ""
+    key = (str(catalog.path), generation)
+    cached = _facts_cache.get(key)
+    if cached is not None:
+        return cached
+    facts: dict[str, Any] = {"conflicts": {}, "backed": {}}
     raw = catalog.get_meta("figure_facts")
     if raw:
         d = json.loads(raw)
-        if d.get("generation") == (catalog.get_meta("generation") or ""):
-            return d  # type: ignore[no-any-return]
-    return {"conflicts": {}, "backed": {}}
+        if d.get("generation") == generation:
+            facts = d
+            if len(_facts_cache) > 16:
+                _facts_cache.clear()
+            _facts_cache[key] = facts  # only once computed: an ingest writes them just after the switch
+    return facts
+
+
+_facts_cache: dict[tuple[str, str], dict[str, Any]] = {}
 
 
 def compute_figure_facts(settings: Settings, embedder: Any = None) -> dict[str, Any]:
