@@ -77,11 +77,17 @@ def _cut(entry: Entry) -> list[Passage]:
             continue
         block_lines = [" ".join(raw[ln - entry.body_line].split())
                        for ln in range(b.line, b.end_line + 1) if 0 <= ln - entry.body_line < len(raw)]
+        pending = ""
         for sentence in _SENTENCE_END.split(b.text):
-            sentence = sentence.strip()
-            if not sentence:
+            sentence = f"{pending} {sentence.strip()}".strip()
+            # A bold lead-in ("**The timeline.**") is not a sentence of its own: keep it with the next.
+            if len(sentence.split()) <= 3:
+                pending = sentence
                 continue
+            pending = ""
             out.append(Passage(sentence, _line_of(sentence, block_lines, b.line), b.end_line, b.section))
+        if pending:
+            out.append(Passage(pending, _line_of(pending, block_lines, b.line), b.end_line, b.section))
     return out
 
 
