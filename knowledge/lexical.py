@@ -104,6 +104,10 @@ class LexicalHits:
     holders: dict[str, set[str]] = field(default_factory=dict)  # term -> paths holding it
     title_holders: dict[str, set[str]] = field(default_factory=dict)
     phrases: list[set[str]] = field(default_factory=list)  # per pair of neighbouring words: paths with it
+    df: dict[str, int] = field(default_factory=dict)
+    words: list[str] = field(default_factory=list)
+    total: int = 0
+    rowids: dict[str, int] = field(default_factory=dict)
 
     def phrase_share(self, path: str) -> float:
         """Share of the question's neighbouring word pairs ("SOC 2", "bank details") that the
@@ -128,39 +132,86 @@ class LexicalHits:
         return sum(w for t, w in self.idf.items() if path in self.title_holders.get(t, ())) / total
 
 
-def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30) -> LexicalHits:
+# Per catalog and index generation: the number of entries, and each entry's row in the FTS table
+# (counting and reading a column of every row cost milliseconds on a 2,000-entry KB).
+_tables: dict[tuple[str, str], tuple[int, dict[str, int]]] = {}
+
+
+def _table(db: sqlite3.Connection, key: tuple[str, str]) -> tuple[int, dict[str, int]]:
+    got = _tables.get(key)
+    if got is None:
+        rows = db.execute("SELECT rowid, path FROM entries_fts").fetchall()
+        for k in [k for k in _tables if k[0] == key[0]]:
+            del _tables[k]
+        got = _tables[key] = (len(rows), {p: r for r, p in rows})
+    return got
+
+
+def _count(db: sqlite3.Connection, match: str) -> int:
+    return int(db.execute("SELECT COUNT(*) FROM entries_fts WHERE entries_fts MATCH ?", (match,)).fetchone()[0])
+
+
+def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
+           key: tuple[str, str] = ("", "")) -> LexicalHits:
+    """Entries by BM25 for the question's words, and each word's IDF. ``key`` names the catalog
+    and the generation of its index (for caching); ``fill`` then says which candidates hold what."""
     hits = LexicalHits()
     if not words:
         return hits
     try:
-        total = int(db.execute("SELECT COUNT(*) FROM entries_fts").fetchone()[0])
+        total, rowids = _table(db, key) if key != ("", "") else (
+            int(db.execute("SELECT COUNT(*) FROM entries_fts").fetchone()[0]), {})
     except sqlite3.OperationalError:  # an index written before the table existed
         return hits
     if not total:
         return hits
+    hits.total, hits.rowids = total, rowids
     for w in words:
-        rows = db.execute("SELECT path FROM entries_fts WHERE entries_fts MATCH ?", (_match(w),)).fetchall()
-        paths = {r[0] for r in rows}
-        hits.holders[w] = paths
+        df = _count(db, _match(w))
+        hits.df[w] = df
         # BM25's IDF, floored at a small positive weight so that a very common term still counts.
-        df = len(paths)
         hits.idf[w] = max(math.log((total - df + 0.5) / (df + 0.5) + 1.0), 0.05)
-        if paths:
-            rows = db.execute("SELECT path FROM entries_fts WHERE entries_fts MATCH ?",
-                              (f"title : ({_match(w)})",)).fetchall()
-            hits.title_holders[w] = {r[0] for r in rows}
-    for a, b in zip(words, words[1:], strict=False):
-        if hits.holders.get(a) and hits.holders.get(b):
-            rows = db.execute("SELECT path FROM entries_fts WHERE entries_fts MATCH ?",
-                              (f"NEAR({_quote(a)} {_quote(b)}, 2)",)).fetchall()
-            hits.phrases.append({r[0] for r in rows})
+    present = [w for w in words if hits.df[w]]
+    if not present:
+        return hits
+    # BM25 gives a term found in half the entries or more no weight (FTS5 floors its IDF at 1e-6);
+    # when the rarer terms alone match enough entries, the common ones only add work.
+    rare = [w for w in present if _count(db, _quote(w)) * 2 < total]
+    query_terms = present
+    if rare and len(rare) < len(present) and _count(db, " OR ".join(_quote(w) for w in rare)) >= n:
+        query_terms = rare
+    query = " OR ".join(_quote(w) for w in query_terms)
+    # Title matches weigh more than body matches: a title says what the entry is about.
+    rows = db.execute(
+        "SELECT f.path, t.s FROM (SELECT rowid AS r, bm25(entries_fts, 0.0, 3.0, 1.0) AS s FROM entries_fts "
+        "WHERE entries_fts MATCH ? ORDER BY s LIMIT ?) AS t JOIN entries_fts AS f ON f.rowid = t.r ORDER BY t.s",
+        (query, n)).fetchall()
+    hits.ranked = [(p, -float(s)) for p, s in rows]
+    hits.words = list(words)
+    return hits
+
+
+def fill(db: sqlite3.Connection, hits: LexicalHits, paths: Sequence[str]) -> None:
+    """Which of ``paths`` (the candidates) hold each word, in the body or the title, and each pair
+    of neighbouring words close together."""
+    if not hits.words:
+        return
+    rowids = hits.rowids or {p: r for r, p in db.execute("SELECT rowid, path FROM entries_fts").fetchall()}
+    ids = {rowids[p]: p for p in paths if p in rowids}
+    if not ids:
+        return
+    marks = ",".join(str(int(r)) for r in ids)
+
+    def holders(match: str) -> set[str]:
+        q = f"SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? AND rowid IN ({marks})"
+        return {ids[r[0]] for r in db.execute(q, (match,))}
+
+    for w in hits.words:
+        if hits.df.get(w):
+            hits.holders[w] = holders(_match(w))
+            hits.title_holders[w] = holders(f"title : ({_match(w)})")
+    for a, b in zip(hits.words, hits.words[1:], strict=False):
+        if hits.df.get(a) and hits.df.get(b):
+            hits.phrases.append(holders(f"NEAR({_quote(a)} {_quote(b)}, 2)"))
         else:
             hits.phrases.append(set())
-    query = " OR ".join(_quote(w) for w in words if hits.holders.get(w))
-    if query:
-        # Title matches weigh more than body matches: a title says what the entry is about.
-        rows = db.execute(
-            "SELECT path, bm25(entries_fts, 0.0, 3.0, 1.0) AS s FROM entries_fts WHERE entries_fts MATCH ? "
-            "ORDER BY s LIMIT ?", (query, n)).fetchall()
-        hits.ranked = [(p, -float(s)) for p, s in rows]
-    return hits

@@ -224,7 +224,8 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
             raise IndexUnavailable(f"the index was built with {model}, but the query embedder is {embedder.name}",
                                    hint="run `canon ingest` again to rebuild the index with the current model")
     words = lexical.terms(question)
-    hits = lexical.search(catalog.db, words, n=LEXICAL_ENTRIES)
+    generation = catalog.get_meta("generation") or ""
+    hits = lexical.search(catalog.db, words, n=LEXICAL_ENTRIES, key=(str(catalog.path), generation))
     if use_vector:
         qvec = embedder.embed([question])[0]
         # Over-fetch: several chunks of one entry may rank high, and stale vectors are skipped.
@@ -251,6 +252,7 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
             _exact_cosines(catalog, qvec, missing)
     _attach_entries(catalog, cands)
     out = [c for c in cands.values() if c.entry is not None]
+    lexical.fill(catalog.db, hits, [c.path for c in out])
     figure_question = bool(_FIGURE_QUESTION.search(question))
     top_cos = max((c.cosine for c in out), default=0.0)
     for c in out:
