@@ -97,24 +97,26 @@ def rebuild(db: sqlite3.Connection) -> None:
 @dataclass
 class LexicalHits:
     """What the lexical side knows about a question: entries by BM25, and which entries hold which
-    term, weighted by how rare the term is in the KB (IDF)."""
+    term, weighted by how rare the term is in the KB (IDF). Entries are FTS rows (``rowids`` maps
+    an entry's path to its row)."""
 
     ranked: list[tuple[str, float]] = field(default_factory=list)  # (path, bm25), best first
     idf: dict[str, float] = field(default_factory=dict)
-    holders: dict[str, set[str]] = field(default_factory=dict)  # term -> paths holding it
-    title_holders: dict[str, set[str]] = field(default_factory=dict)
-    phrases: list[set[str]] = field(default_factory=list)  # per pair of neighbouring words: paths with it
-    df: dict[str, int] = field(default_factory=dict)
-    words: list[str] = field(default_factory=list)
-    total: int = 0
+    holders: dict[str, set[int]] = field(default_factory=dict)  # term -> rows holding it
+    title_holders: dict[str, set[int]] = field(default_factory=dict)
+    phrases: list[set[int]] = field(default_factory=list)  # per pair of neighbouring words: rows with it
     rowids: dict[str, int] = field(default_factory=dict)
+
+    def _row(self, path: str) -> int:
+        return self.rowids.get(path, -1)
 
     def phrase_share(self, path: str) -> float:
         """Share of the question's neighbouring word pairs ("SOC 2", "bank details") that the
         entry holds close together: evidence that it speaks of the same thing, not just the words."""
         if not self.phrases:
             return 0.0
-        return sum(1 for p in self.phrases if path in p) / len(self.phrases)
+        row = self._row(path)
+        return sum(1 for p in self.phrases if row in p) / len(self.phrases)
 
     def coverage(self, path: str) -> float:
         """Share of the question's IDF mass found in the entry: 1.0 when it holds every term. A
@@ -123,28 +125,35 @@ class LexicalHits:
         total = sum(self.idf.values())
         if not total:
             return 0.0
-        return sum(w for t, w in self.idf.items() if path in self.holders.get(t, ())) / total
+        row = self._row(path)
+        return sum(w for t, w in self.idf.items() if row in self.holders.get(t, ())) / total
 
     def title_coverage(self, path: str) -> float:
         total = sum(self.idf.values())
         if not total:
             return 0.0
-        return sum(w for t, w in self.idf.items() if path in self.title_holders.get(t, ())) / total
+        row = self._row(path)
+        return sum(w for t, w in self.idf.items() if row in self.title_holders.get(t, ())) / total
 
 
-# Per catalog and index generation: the number of entries, and each entry's row in the FTS table
-# (counting and reading a column of every row cost milliseconds on a 2,000-entry KB).
-_tables: dict[tuple[str, str], tuple[int, dict[str, int]]] = {}
+# Per catalog and index generation: each entry's row in the FTS table (reading a column of every
+# row costs milliseconds on a 2,000-entry KB).
+_tables: dict[tuple[str, str], dict[str, int]] = {}
 
 
-def _table(db: sqlite3.Connection, key: tuple[str, str]) -> tuple[int, dict[str, int]]:
-    got = _tables.get(key)
+def _rowids(db: sqlite3.Connection, key: tuple[str, str]) -> dict[str, int]:
+    got = _tables.get(key) if key != ("", "") else None
     if got is None:
-        rows = db.execute("SELECT rowid, path FROM entries_fts").fetchall()
-        for k in [k for k in _tables if k[0] == key[0]]:
-            del _tables[k]
-        got = _tables[key] = (len(rows), {p: r for r, p in rows})
+        got = {p: r for r, p in db.execute("SELECT rowid, path FROM entries_fts").fetchall()}
+        if key != ("", ""):
+            for k in [k for k in _tables if k[0] == key[0]]:
+                del _tables[k]
+            _tables[key] = got
     return got
+
+
+def _rows(db: sqlite3.Connection, match: str) -> set[int]:
+    return {r[0] for r in db.execute("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?", (match,))}
 
 
 def _count(db: sqlite3.Connection, match: str) -> int:
@@ -153,25 +162,33 @@ def _count(db: sqlite3.Connection, match: str) -> int:
 
 def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
            key: tuple[str, str] = ("", "")) -> LexicalHits:
-    """Entries by BM25 for the question's words, and each word's IDF. ``key`` names the catalog
-    and the generation of its index (for caching); ``fill`` then says which candidates hold what."""
+    """Entries by BM25 for the question's words; each word's IDF and the entries holding it, in the
+    body or the title; and the entries holding each pair of neighbouring words close together.
+    ``key`` names the catalog and the generation of its index, for caching."""
     hits = LexicalHits()
     if not words:
         return hits
     try:
-        total, rowids = _table(db, key) if key != ("", "") else (
-            int(db.execute("SELECT COUNT(*) FROM entries_fts").fetchone()[0]), {})
+        rowids = _rowids(db, key)
     except sqlite3.OperationalError:  # an index written before the table existed
         return hits
+    total = len(rowids)
     if not total:
         return hits
-    hits.total, hits.rowids = total, rowids
+    hits.rowids = rowids
     for w in words:
-        df = _count(db, _match(w))
-        hits.df[w] = df
+        rows = _rows(db, _match(w))
+        hits.holders[w] = rows
         # BM25's IDF, floored at a small positive weight so that a very common term still counts.
-        hits.idf[w] = max(math.log((total - df + 0.5) / (df + 0.5) + 1.0), 0.05)
-    present = [w for w in words if hits.df[w]]
+        hits.idf[w] = max(math.log((total - len(rows) + 0.5) / (len(rows) + 0.5) + 1.0), 0.05)
+        if rows:
+            hits.title_holders[w] = _rows(db, f"title : ({_match(w)})")
+    for a, b in zip(words, words[1:], strict=False):
+        if hits.holders.get(a) and hits.holders.get(b):
+            hits.phrases.append(_rows(db, f"NEAR({_quote(a)} {_quote(b)}, 2)"))
+        else:
+            hits.phrases.append(set())
+    present = [w for w in words if hits.holders.get(w)]
     if not present:
         return hits
     # BM25 gives a term found in half the entries or more no weight (FTS5 floors its IDF at 1e-6);
@@ -182,36 +199,9 @@ def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
         query_terms = rare
     query = " OR ".join(_quote(w) for w in query_terms)
     # Title matches weigh more than body matches: a title says what the entry is about.
-    rows = db.execute(
+    rows_ = db.execute(
         "SELECT f.path, t.s FROM (SELECT rowid AS r, bm25(entries_fts, 0.0, 3.0, 1.0) AS s FROM entries_fts "
         "WHERE entries_fts MATCH ? ORDER BY s LIMIT ?) AS t JOIN entries_fts AS f ON f.rowid = t.r ORDER BY t.s",
         (query, n)).fetchall()
-    hits.ranked = [(p, -float(s)) for p, s in rows]
-    hits.words = list(words)
+    hits.ranked = [(p, -float(s)) for p, s in rows_]
     return hits
-
-
-def fill(db: sqlite3.Connection, hits: LexicalHits, paths: Sequence[str]) -> None:
-    """Which of ``paths`` (the candidates) hold each word, in the body or the title, and each pair
-    of neighbouring words close together."""
-    if not hits.words:
-        return
-    rowids = hits.rowids or {p: r for r, p in db.execute("SELECT rowid, path FROM entries_fts").fetchall()}
-    ids = {rowids[p]: p for p in paths if p in rowids}
-    if not ids:
-        return
-    marks = ",".join(str(int(r)) for r in ids)
-
-    def holders(match: str) -> set[str]:
-        q = f"SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? AND rowid IN ({marks})"
-        return {ids[r[0]] for r in db.execute(q, (match,))}
-
-    for w in hits.words:
-        if hits.df.get(w):
-            hits.holders[w] = holders(_match(w))
-            hits.title_holders[w] = holders(f"title : ({_match(w)})")
-    for a, b in zip(hits.words, hits.words[1:], strict=False):
-        if hits.df.get(a) and hits.df.get(b):
-            hits.phrases.append(holders(f"NEAR({_quote(a)} {_quote(b)}, 2)"))
-        else:
-            hits.phrases.append(set())

@@ -224,10 +224,19 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
             raise IndexUnavailable(f"the index was built with {model}, but the query embedder is {embedder.name}",
                                    hint="run `canon ingest` again to rebuild the index with the current model")
     words = lexical.terms(question)
-    generation = catalog.get_meta("generation") or ""
-    hits = lexical.search(catalog.db, words, n=LEXICAL_ENTRIES, key=(str(catalog.path), generation))
+    key = (str(catalog.path), catalog.get_meta("generation") or "")
     if use_vector:
-        qvec = embedder.embed([question])[0]
+        # The lexical queries run on another thread while the question is embedded: SQLite and
+        # the model's matrix products both release the GIL, so on two cores they overlap.
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(lexical.search, catalog.db, words, LEXICAL_ENTRIES, key)
+            qvec = embedder.embed([question])[0]
+            hits = pending.result()
+    else:
+        hits = lexical.search(catalog.db, words, LEXICAL_ENTRIES, key)
+    if use_vector:
         # Over-fetch: several chunks of one entry may rank high, and stale vectors are skipped.
         vhits = _vector_hits(settings, catalog, embedder.name, qvec, VECTOR_CHUNKS)
         chunks = catalog.chunks_by_id([h[0] for h in vhits])
@@ -252,7 +261,6 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
             _exact_cosines(catalog, qvec, missing)
     _attach_entries(catalog, cands)
     out = [c for c in cands.values() if c.entry is not None]
-    lexical.fill(catalog.db, hits, [c.path for c in out])
     figure_question = bool(_FIGURE_QUESTION.search(question))
     top_cos = max((c.cosine for c in out), default=0.0)
     for c in out:
