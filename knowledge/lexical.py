@@ -152,12 +152,25 @@ def _rowids(db: sqlite3.Connection, key: tuple[str, str]) -> dict[str, int]:
     return got
 
 
-def _rows(db: sqlite3.Connection, match: str) -> set[int]:
-    return {r[0] for r in db.execute("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?", (match,))}
+# Per catalog and index generation: the rows each FTS expression matches. The words writers ask
+# with repeat, and the common ones cost most to look up (a doclist of half the KB), so a warm
+# server looks each up once per index generation.
+_matches: dict[tuple[str, str], dict[str, set[int]]] = {}
+_MATCHES_KEPT = 20_000
 
 
-def _count(db: sqlite3.Connection, match: str) -> int:
-    return int(db.execute("SELECT COUNT(*) FROM entries_fts WHERE entries_fts MATCH ?", (match,)).fetchone()[0])
+def _rows(db: sqlite3.Connection, match: str, key: tuple[str, str] = ("", "")) -> set[int]:
+    cache = _matches.get(key) if key != ("", "") else None
+    if cache is not None and match in cache:
+        return cache[match]
+    rows = {r[0] for r in db.execute("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?", (match,))}
+    if key != ("", ""):
+        if cache is None or len(cache) > _MATCHES_KEPT:
+            for k in [k for k in _matches if k[0] == key[0]]:
+                del _matches[k]
+            cache = _matches[key] = {}
+        cache[match] = rows
+    return rows
 
 
 def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
@@ -177,15 +190,15 @@ def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
         return hits
     hits.rowids = rowids
     for w in words:
-        rows = _rows(db, _match(w))
+        rows = _rows(db, _match(w), key)
         hits.holders[w] = rows
         # BM25's IDF, floored at a small positive weight so that a very common term still counts.
         hits.idf[w] = max(math.log((total - len(rows) + 0.5) / (len(rows) + 0.5) + 1.0), 0.05)
         if rows:
-            hits.title_holders[w] = _rows(db, f"title : ({_match(w)})")
+            hits.title_holders[w] = _rows(db, f"title : ({_match(w)})", key)
     for a, b in zip(words, words[1:], strict=False):
         if hits.holders.get(a) and hits.holders.get(b):
-            hits.phrases.append(_rows(db, f"NEAR({_quote(a)} {_quote(b)}, 2)"))
+            hits.phrases.append(_rows(db, f"NEAR({_quote(a)} {_quote(b)}, 2)", key))
         else:
             hits.phrases.append(set())
     present = [w for w in words if hits.holders.get(w)]
@@ -193,9 +206,9 @@ def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
         return hits
     # BM25 gives a term found in half the entries or more no weight (FTS5 floors its IDF at 1e-6);
     # when the rarer terms alone match enough entries, the common ones only add work.
-    rare = [w for w in present if _count(db, _quote(w)) * 2 < total]
+    rare = [w for w in present if len(_rows(db, _quote(w), key)) * 2 < total]
     query_terms = present
-    if rare and len(rare) < len(present) and _count(db, " OR ".join(_quote(w) for w in rare)) >= n:
+    if rare and len(rare) < len(present) and len(set().union(*(_rows(db, _quote(w), key) for w in rare))) >= n:
         query_terms = rare
     query = " OR ".join(_quote(w) for w in query_terms)
     # Title matches weigh more than body matches: a title says what the entry is about.

@@ -70,6 +70,7 @@ class Candidate:
     bm25: float = 0.0
     chunk: Any = None  # the best-matching chunk by meaning
     metric_cosine: float = 0.0  # the best of its metric chunks
+    entry_key: tuple[str, str] = ("", "")
     entry: Any = None
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
@@ -364,7 +365,7 @@ def registered_first(ordered: list[Candidate], facts: dict[str, Any], idf: dict[
     if not backed and not conflicting:
         return ordered
     near = (top.chunk.line, top.chunk.end_line) if top.chunk is not None else None
-    passage = best_passage(top.entry, idf, None, near, figures=True, kinds=kinds)
+    passage = best_passage(_full(top), idf, None, near, figures=True, kinds=kinds)
     line = str(passage.line) if passage is not None else ""
     registered = backed.get(line) or conflicting.get(line)
     if registered is None or registered["entry"] == top.entry.id:
@@ -410,11 +411,14 @@ def _exact_cosines(catalog: Catalog, qvec: Any, cands: list[Candidate]) -> None:
 
 
 # Parsed entries, per catalog and generation of the index: a warm server parses each entry once.
-_entry_cache: dict[tuple[str, str], dict[str, Any]] = {}
+_entry_cache: dict[tuple[str, str], dict[Any, Any]] = {}
 _cache_lock = threading.Lock()
 
 
 def _attach_entries(catalog: Catalog, cands: dict[str, Candidate]) -> None:
+    """Each candidate's entry, without its blocks and claims: ranking needs only the front matter,
+    and reading every claim of fifty candidates would cost more than the rest of the search. The
+    shown results are read in full (``_full``)."""
     key = (str(catalog.path), catalog.get_meta("generation") or "")
     with _cache_lock:
         cache = _entry_cache.get(key)
@@ -427,9 +431,23 @@ def _attach_entries(catalog: Catalog, cands: dict[str, Candidate]) -> None:
         part = need[start:start + 500]
         q = f"SELECT path, data FROM records WHERE kind='entry' AND path IN ({','.join('?' * len(part))})"
         for path, data in catalog.db.execute(q, part):
-            cache[path] = entry_from_dict(json.loads(data))
+            d = json.loads(data)
+            cache[path] = entry_from_dict({**d, "claims": [], "blocks": []})
+            cache[("full", path)] = d  # parsed on first display
     for p, c in cands.items():
         c.entry = cache.get(p)
+        c.entry_key = key
+
+
+def _full(c: Candidate) -> Any:
+    """The candidate's entry with its blocks and claims (for the passage shown)."""
+    cache = _entry_cache.get(c.entry_key)
+    if cache is None:
+        return c.entry
+    got = cache.get(("full", c.path))
+    if isinstance(got, dict):
+        got = cache[("full", c.path)] = entry_from_dict(got)
+    return got if got is not None else c.entry
 
 
 # ---------------------------------------------------------------------------------------------
@@ -524,7 +542,7 @@ def _result(c: Candidate, today: date, settings: Settings, idf: dict[str, float]
     review = review_state(entry, today, settings.kb.review_every)
     metric = _best_metric(entry, idf, c.chunk) if figure_question else None
     near = (c.chunk.line, c.chunk.end_line) if c.chunk is not None else None
-    passage = best_passage(entry, idf, metric, near, figures=figure_question, kinds=kinds)
+    passage = best_passage(_full(c), idf, metric, near, figures=figure_question, kinds=kinds)
     if passage is not None:
         snippet = {"text": passage.text, "line": passage.line, "end_line": passage.end_line,
                    "section": passage.section}
