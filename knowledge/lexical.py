@@ -122,18 +122,21 @@ class LexicalHits:
         """Share of the question's IDF mass found in the entry: 1.0 when it holds every term. A
         term the KB never uses counts fully against every entry, which is what tells a question
         about something the KB does not cover ("HIPAA", "uptime")."""
-        total = sum(self.idf.values())
+        total = self._mass()
         if not total:
             return 0.0
         row = self._row(path)
         return sum(w for t, w in self.idf.items() if row in self.holders.get(t, ())) / total
 
     def title_coverage(self, path: str) -> float:
-        total = sum(self.idf.values())
+        total = self._mass()
         if not total:
             return 0.0
         row = self._row(path)
         return sum(w for t, w in self.idf.items() if row in self.title_holders.get(t, ())) / total
+
+    def _mass(self) -> float:
+        return sum(self.idf.values())
 
 
 # Per catalog and index generation: each entry's row in the FTS table (reading a column of every

@@ -3,7 +3,8 @@
 How an answer is found (see the README, "Search: how answers are ranked"):
 
 1. **Retrieve** candidates two ways: by meaning (the question's vector against every entry chunk:
-   an exact scan of the catalog's vectors up to 50,000 chunks, Chroma's index above) and by words (BM25 over the entries' text in the catalog's FTS5 table), so that
+   an exact scan of the catalog's vectors, held in memory per index generation, up to 50,000
+   chunks; Chroma's index above) and by words (BM25 over the entries' text in the catalog's FTS5 table), so that
    exact terms (acronyms, names, certifications) and paraphrases both find their entry.
 2. **Score** each candidate with a small logistic model over a handful of signals: the best
    chunk's cosine, how far it trails the best candidate, the reciprocal ranks on both sides
@@ -237,14 +238,25 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
             hits = pending.result()
     else:
         hits = lexical.search(catalog.db, words, LEXICAL_ENTRIES, key)
+    sims = None
+    vindex = None
     if use_vector:
-        # Over-fetch: several chunks of one entry may rank high, and stale vectors are skipped.
-        vhits = _vector_hits(settings, catalog, embedder.name, qvec, VECTOR_CHUNKS)
-        chunks = catalog.chunks_by_id([h[0] for h in vhits])
-        for chunk_id, cos in vhits:
-            chunk = chunks.get(chunk_id)
-            if chunk is None:  # left over from an interrupted ingest; the catalog does not list it
-                continue
+        import numpy as np
+
+        vindex = _vector_index(catalog, int(catalog.get_meta("dim") or len(qvec)))
+        if vindex is not None:
+            sims = vindex.matrix @ np.asarray(qvec, dtype=np.float32)
+            top = np.argpartition(-sims, min(VECTOR_CHUNKS, len(sims)) - 1)[:VECTOR_CHUNKS] if len(sims) else []
+            vhits = [(vindex.chunks[i], float(sims[i])) for i in sorted(top, key=lambda i: -sims[i])]
+        else:
+            from .store import open_store
+
+            # Over-fetch: several chunks of one entry may rank high, and stale vectors are skipped.
+            raw = open_store(settings, embedder.name).query(qvec, n=VECTOR_CHUNKS, where={"origin": "entry"})
+            by_id = catalog.chunks_by_id([h[0] for h in raw])
+            # A vector the catalog does not list is left over from an interrupted ingest.
+            vhits = [(by_id[i], cos) for i, cos in raw if i in by_id]
+        for chunk, cos in vhits:
             c = cands.get(chunk.path)
             if c is None:
                 c = cands[chunk.path] = Candidate(chunk.path, cosine=cos, vector_rank=len(cands) + 1, chunk=chunk)
@@ -256,10 +268,17 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
         for rank, (path, bm25) in enumerate(hits.ranked, 1):
             c = cands.setdefault(path, Candidate(path))
             c.lexical_rank, c.bm25 = rank, bm25
-    if qvec is not None:
-        missing = [c for c in cands.values() if c.vector_rank is None]
-        if missing:
-            _exact_cosines(catalog, qvec, missing)
+    missing = [c for c in cands.values() if c.vector_rank is None]
+    if missing and vindex is not None and sims is not None:
+        for c in missing:
+            for i in vindex.rows_by_path.get(c.path, ()):
+                cos = float(sims[i])
+                if c.chunk is None or cos > c.cosine:
+                    c.cosine, c.chunk = cos, vindex.chunks[i]
+                if vindex.chunks[i].kind == "metric":
+                    c.metric_cosine = max(c.metric_cosine, cos)
+    elif missing and qvec is not None:
+        _exact_cosines(catalog, qvec, missing)
     _attach_entries(catalog, cands)
     out = [c for c in cands.values() if c.entry is not None]
     figure_question = bool(_FIGURE_QUESTION.search(question))
@@ -294,40 +313,46 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
 # cold start); above it, by the vector store's approximate index.
 EXACT_SEARCH_LIMIT = 50_000
 
-_matrices: dict[tuple[str, str], tuple[list[str], Any]] = {}
+@dataclass
+class _VectorIndex:
+    """Every entry chunk of one index generation with its vector, in memory."""
+
+    chunks: list[Any]
+    matrix: Any
+    rows_by_path: dict[str, list[int]]
 
 
-def _vector_hits(settings: Settings, catalog: Catalog, model: str, qvec: Any, n: int) -> list[tuple[str, float]]:
-    """(chunk id, cosine) of the ``n`` entry chunks nearest the question, best first."""
+_vector_indexes: dict[tuple[str, str], _VectorIndex | None] = {}
+
+
+def _vector_index(catalog: Catalog, dim: int) -> _VectorIndex | None:
+    """The in-memory vectors of this generation of the index, or None above the exact-search limit."""
     import numpy as np
 
-    key = (str(catalog.path), catalog.get_meta("generation") or "")
-    cached = _matrices.get(key)
-    if cached is None:
-        kinds = ",".join("?" * len(ENTRY_CHUNK_KINDS))
-        count = int(catalog.db.execute(f"SELECT COUNT(*) FROM chunks WHERE kind IN ({kinds})",
-                                       ENTRY_CHUNK_KINDS).fetchone()[0])
-        if count > EXACT_SEARCH_LIMIT:
-            from .store import open_store
+    from .store import Chunk
 
-            return open_store(settings, model).query(qvec, n=n, where={"origin": "entry"})
-        dim = int(catalog.get_meta("dim") or len(qvec))
+    key = (str(catalog.path), catalog.get_meta("generation") or "")
+    if key in _vector_indexes:
+        return _vector_indexes[key]
+    kinds = ",".join("?" * len(ENTRY_CHUNK_KINDS))
+    count = int(catalog.db.execute(f"SELECT COUNT(*) FROM chunks WHERE kind IN ({kinds})",
+                                   ENTRY_CHUNK_KINDS).fetchone()[0])
+    index: _VectorIndex | None = None
+    if count <= EXACT_SEARCH_LIMIT:
         rows = catalog.db.execute(
-            f"SELECT c.id, v.vec FROM chunks c JOIN vectors v ON v.key = c.vector_key WHERE c.kind IN ({kinds})",
+            f"SELECT c.*, v.vec FROM chunks c JOIN vectors v ON v.key = c.vector_key WHERE c.kind IN ({kinds})",
             ENTRY_CHUNK_KINDS).fetchall()
-        ids = [r[0] for r in rows]
-        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim) if rows \
-            else np.zeros((0, dim), dtype=np.float32)
-        for k in [k for k in _matrices if k[0] == key[0]]:
-            del _matrices[k]
-        cached = _matrices[key] = (ids, matrix)
-    ids, matrix = cached
-    if not ids:
-        return []
-    sims = matrix @ np.asarray(qvec, dtype=np.float32)
-    top = np.argpartition(-sims, min(n, len(ids)) - 1)[:n]
-    top = top[np.argsort(-sims[top])]
-    return [(ids[i], float(sims[i])) for i in top]
+        chunks = [Chunk(*r[:-1]) for r in rows]
+        matrix = (np.frombuffer(b"".join(r[-1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
+                  if rows else np.zeros((0, dim), dtype=np.float32))
+        by_path: dict[str, list[int]] = {}
+        for i, c in enumerate(chunks):
+            by_path.setdefault(c.path, []).append(i)
+        index = _VectorIndex(chunks, matrix, by_path)
+    for k in [k for k in _vector_indexes if k[0] == key[0]]:
+        del _vector_indexes[k]
+    _vector_indexes[key] = index
+    return index
 
 
 def govern(cands: list[Candidate]) -> list[Candidate]:
