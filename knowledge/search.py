@@ -238,15 +238,17 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
             hits = pending.result()
     else:
         hits = lexical.search(catalog.db, words, LEXICAL_ENTRIES, key)
-    sims = None
+    sims: Any = None
     vindex = None
-    if use_vector:
+    if qvec is not None:
         import numpy as np
 
         vindex = _vector_index(catalog, int(catalog.get_meta("dim") or len(qvec)))
+        vhits: list[tuple[Any, float]]
         if vindex is not None:
             sims = vindex.matrix @ np.asarray(qvec, dtype=np.float32)
-            top = np.argpartition(-sims, min(VECTOR_CHUNKS, len(sims)) - 1)[:VECTOR_CHUNKS] if len(sims) else []
+            top: list[int] = (np.argpartition(-sims, min(VECTOR_CHUNKS, len(sims)) - 1)[:VECTOR_CHUNKS].tolist()
+                              if len(sims) else [])
             vhits = [(vindex.chunks[i], float(sims[i])) for i in sorted(top, key=lambda i: -sims[i])]
         else:
             from .store import open_store
