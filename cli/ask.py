@@ -32,8 +32,11 @@ def ask(
 ) -> None:
     """The entries that answer a question, best first, with their exact figures and sources.
 
-    Draft and retired entries are labelled as such; only approved entries are canonical.
-    The index is brought up to date first if the KB changed.
+    Each entry comes with the sentence or table row that answers (path:line), the registered
+    figure first, its sources and review state, and a warning on a figure the audit finds in
+    conflict. Approved entries come first; draft and retired ones are labelled and come below.
+    When nothing in the KB answers, it says so. The index is brought up to date first if the
+    KB changed.
 
     Examples:
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from knowledge import lexical
 from knowledge.model import Finding
 from knowledge.serialize import call_to_dict, entry_to_dict, finding_to_record
 from knowledge.settings import Settings
@@ -132,8 +133,9 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
         report.removed = removed
         report.unchanged = len(files) - len(todo)
         dirty = catalog.get_meta("dirty") == "1"
+        lexical_current = catalog.get_meta("lexical") == lexical.LEXICAL_VERSION
 
-        if not todo and not removed and not dirty:
+        if not todo and not removed and not dirty and lexical_current:
             report.problems = _problems(catalog)
             report.chunks = _count_chunks(catalog)
             report.seconds = time.perf_counter() - t0
@@ -199,6 +201,13 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
             db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [(c.id, c.record_id, c.path, c.kind, c.line, c.end_line, c.section, c.text, c.vector_key)
                             for c in chunks])
+            # The lexical index changes with the catalog, in this same transaction.
+            if lexical_current:
+                lexical.refresh(db, removed + todo, [rec for _, kind, _, recs, _ in rows if kind == "entry" for rec in recs])
+            else:
+                lexical.rebuild(db)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('lexical', ?)", (lexical.LEXICAL_VERSION,))
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(time.time_ns()),))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('dim', ?)", (str(dim),))
             db.execute("INSERT OR REPLACE INTO meta VALUES ('chunker', ?)", (CHUNKER_VERSION,))
@@ -214,6 +223,10 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
         catalog.prune_vectors({c.vector_key for c in catalog.chunks()}
                               | {text_key(model, t) for t in _reference_texts()})
         catalog.set_meta("dirty", "0")
+        # Search warns on figures in conflict; finding them costs an audit, so it is done once here.
+        from knowledge.search import compute_figure_facts
+
+        compute_figure_facts(settings, embedder or space)
         report.problems = _problems(catalog)
         report.chunks = len(current)
     finally:
@@ -315,6 +328,8 @@ def index_is_current(settings: Settings) -> bool:
     catalog = open_catalog(settings)
     try:
         if catalog.get_meta("dirty") == "1" or catalog.get_meta("chunker") != CHUNKER_VERSION:
+            return False
+        if catalog.get_meta("lexical") != lexical.LEXICAL_VERSION:
             return False
         known = catalog.file_hashes()
     finally:

@@ -35,7 +35,9 @@ def metric_line(m: dict[str, Any]) -> str:
 def render_ask_text(result: dict[str, Any]) -> str:
     results = result["results"]
     if not results:
-        return ("No entry answers that. Try other words, or add an entry for it: "
+        best = (f" (the closest match scored {result['confidence']:.2f}, below the floor of {result['floor']:.2f})"
+                if "confidence" in result else "")
+        return (f"No entry answers that{best}. Try other words, or add an entry for it: "
                 "a gap in the KB is what a writer fills next.")
     lines: list[str] = []
     for i, r in enumerate(results, 1):
@@ -51,6 +53,8 @@ def render_ask_text(result: dict[str, Any]) -> str:
         if len(snippet) > 300:
             snippet = snippet[:297] + "…"
         lines.append(f"   {escape(snippet)}")
+        for w in r.get("warnings", []):
+            lines.append(f"   [red]conflict[/] line {w['line']}: {escape(w['message'])}")
         for m in r["metrics"]:
             lines.append(f"   • {metric_line(m)}")
         for s in r["sources"]:

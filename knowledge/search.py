@@ -1,19 +1,54 @@
-"""``canon ask``: the entries that answer a question, with their exact figures and sources."""
+"""``canon ask``: the entries that answer a question, with their exact figures and sources.
+
+How an answer is found (see the README, "Search: how answers are ranked"):
+
+1. **Retrieve** candidates two ways: by meaning (the question's vector against every entry chunk:
+   an exact scan of the catalog's vectors, held in memory per index generation, up to 50,000
+   chunks; Chroma's index above) and by words (BM25 over the entries' text in the catalog's FTS5 table), so that
+   exact terms (acronyms, names, certifications) and paraphrases both find their entry.
+2. **Score** each candidate with a small logistic model over a handful of signals: the best
+   chunk's cosine, how far it trails the best candidate, the reciprocal ranks on both sides
+   (reciprocal rank fusion), the share of the question's rare words the entry holds, in its title
+   too, and what kind of entry it is. The model is fitted on labelled question sets
+   (``bench/train_search.py``); its output reads as the chance that the entry answers.
+3. **Govern** the order: approved entries first, then drafts, then retired ones (marked); an
+   approved answer before the objection it answers.
+4. **Floor**: when no candidate reaches the model's threshold, nothing answers, and the result
+   says so (empty ``results``, ``answered: false``, the ``best_score`` that fell short).
+5. **Show** the sentence or table row holding what was asked, the registered figure first when
+   the question asks for one, and a warning on a figure the audit finds in conflict.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import math
+import re
+import threading
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .passage import asked_kinds
 from .review import review_state
 from .serialize import entry_from_dict
 from .settings import Settings
-from .store import open_catalog
+from .store import Catalog, open_catalog
 
 ENTRY_CHUNK_KINDS = ["title", "section", "metric", "example"]
 STATUS_ORDER = {"approved": 0, "draft": 1, "retired": 2}
+MODES = ("ranked", "rrf", "vector", "lexical")
+
+VECTOR_CHUNKS = 60  # nearest chunks asked of the vector store
+LEXICAL_ENTRIES = 30  # best BM25 entries
+RRF_K = 10  # reciprocal rank fusion: small k because candidate lists are short
+
+# Questions that ask for a figure: generic English question forms, not any KB's words.
+_FIGURE_QUESTION = re.compile(
+    r"\b(how (much|many|long|fast|quickly|often|far|soon|big|large|accurate)|what (share|percent|percentage|"
+    r"proportion|rate|roi|return|number|figure|price|cost|score)|by how much|\d)", re.IGNORECASE)
 
 
 @dataclass
@@ -22,90 +57,552 @@ class SearchOptions:
     statuses: tuple[str, ...] = ("approved", "draft", "retired")
     types: tuple[str, ...] = ()
     today: date | None = None
+    # "ranked" (the default: fused, scored, governed, floored); "rrf" (fusion only), "vector" and
+    # "lexical" (one side only): the last three exist to measure what each part contributes.
+    mode: str = "ranked"
+
+
+@dataclass
+class Candidate:
+    path: str
+    cosine: float = 0.0
+    vector_rank: int | None = None
+    lexical_rank: int | None = None
+    bm25: float = 0.0
+    chunk: Any = None  # the best-matching chunk by meaning
+    metric_cosine: float = 0.0  # the best of its metric chunks
+    entry_key: tuple[str, str] = ("", "")
+    entry: Any = None
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# The fitted model
+
+
+FEATURES = ("cosine", "cosine_gap", "rr_vector", "rr_lexical", "coverage", "title_coverage", "phrase",
+            "objection", "article", "governed", "figure_metric")
+
+_RANKER_PATH = Path(__file__).with_name("search_ranker.json")
+
+
+# The relevance floor is a second, question-level model: does anything in the KB answer? Its
+# signals are absolute (rank-based ones say nothing about whether the best candidate is any good):
+# the best cosine of any candidate, the largest share of the question's rare words any one entry
+# holds (a word the KB never uses, "HIPAA", "uptime", weighs against every entry), and the largest
+# share of its neighbouring word pairs ("SOC 2") any one entry holds close together.
+FLOOR_FEATURES = ("max_cosine", "max_coverage", "max_phrase")
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+@dataclass
+class Ranker:
+    weights: dict[str, float]
+    bias: float
+    floor_weights: dict[str, float]
+    floor_bias: float
+    threshold: float
+
+    def score(self, features: dict[str, float]) -> float:
+        return _sigmoid(self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items()))
+
+    def answerable(self, features: dict[str, float]) -> float:
+        return _sigmoid(self.floor_bias + sum(self.floor_weights.get(k, 0.0) * v for k, v in features.items()))
+
+
+def floor_features(cands: list[Candidate]) -> dict[str, float]:
+    return {"max_cosine": max((c.cosine for c in cands), default=0.0),
+            "max_coverage": max((c.features.get("coverage", 0.0) for c in cands), default=0.0),
+            "max_phrase": max((c.features.get("phrase", 0.0) for c in cands), default=0.0)}
+
+
+_ranker: Ranker | None = None
+
+
+def load_ranker() -> Ranker:
+    global _ranker
+    if _ranker is None:
+        d = json.loads(_RANKER_PATH.read_text())
+        _ranker = Ranker(weights=d["weights"], bias=d["bias"], floor_weights=d["floor"]["weights"],
+                         floor_bias=d["floor"]["bias"], threshold=d["floor"]["threshold"])
+    return _ranker
+
+
+# ---------------------------------------------------------------------------------------------
+# Search
 
 
 def search(settings: Settings, question: str, options: SearchOptions | None = None,
            embedder: Any = None) -> dict[str, Any]:
-    """Rank entries by the best-matching of their chunks. Returns the JSON shape of ``ask``."""
+    """Rank entries for a question. Returns the JSON shape of ``ask``."""
     opts = options or SearchOptions()
     question = question.strip()
     if not question:
         raise UsageError("the question is empty", hint='ask something, e.g. canon ask "how long does onboarding take?"')
     if not 1 <= opts.limit <= 100:
         raise UsageError(f"limit must be between 1 and 100, not {opts.limit}")
+    if opts.mode not in MODES:
+        raise UsageError(f"unknown search mode {opts.mode!r}", hint=f"use one of {', '.join(MODES)}")
     today = opts.today or date.today()
-    _import_store_in_background()
-    if embedder is None:
-        from .embedding import get_embedder
+    catalog = _catalog(settings)
+    cands, idf = retrieve(settings, catalog, question, embedder, mode=opts.mode)
+    cands = [c for c in cands if c.entry.status in opts.statuses and (not opts.types or c.entry.type in opts.types)]
+    ranker = load_ranker()
+    facts = figure_facts(catalog)
+    figure_question = bool(_FIGURE_QUESTION.search(question))
+    kinds = asked_kinds(question)
+    if opts.mode == "ranked":
+        for c in cands:
+            c.score = ranker.score(c.features)
+        ordered = govern(cands)
+        if figure_question:
+            ordered = registered_first(ordered, facts, idf, catalog, kinds)
+    else:
+        ordered = sorted(cands, key=lambda c: -c.score)
+    best = max((c.score for c in cands), default=0.0)
+    confidence = ranker.answerable(floor_features(cands))
+    answered = opts.mode != "ranked" or confidence >= ranker.threshold
+    shown = ordered[: opts.limit] if answered else []
+    results = [_result(c, today, settings, idf, figure_question, facts, kinds) for c in shown]
+    out: dict[str, Any] = {"version": 1, "query": question, "answered": answered,
+                           "best_score": round(best, 4), "confidence": round(confidence, 4),
+                           "floor": ranker.threshold, "results": results}
+    if not answered:
+        out["message"] = "No entry answers that."
+    return out
 
-        embedder = get_embedder("query")
-    catalog = open_catalog(settings)
+
+_local = threading.local()
+
+
+def _catalog(settings: Settings) -> Catalog:
+    """The catalog, opened once per thread and kept (opening one costs a few milliseconds, a
+    tenth of a warm search); opened afresh when the file was replaced."""
+    from .store import catalog_path
+
+    path = catalog_path(settings)
     try:
+        st = path.stat()
+        ident: tuple[int, int] | None = (st.st_ino, st.st_dev)
+    except OSError:
+        ident = None
+    cache: dict[str, tuple[tuple[int, int] | None, Catalog]] = getattr(_local, "catalogs", None) or {}
+    _local.catalogs = cache
+    hit = cache.pop(str(path), None)
+    if hit is not None:
+        if ident is not None and hit[0] == ident:
+            cache[str(path)] = hit
+            return hit[1]
+        hit[1].close()
+    catalog = open_catalog(settings)
+    if ident is not None:
+        cache[str(path)] = (ident, catalog)
+    return catalog
+
+
+def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any = None,
+             mode: str = "ranked") -> tuple[list[Candidate], dict[str, float]]:
+    """Candidates for a question from both retrievers, with their features (and, for the
+    single-retriever and fusion modes, their score). Also returns the IDF of the question's words."""
+    from . import lexical
+
+    use_vector = mode != "lexical"
+    use_lexical = mode != "vector"
+    cands: dict[str, Candidate] = {}
+    qvec = None
+    if use_vector:
+        if embedder is None:
+            from .embedding import get_embedder
+
+            embedder = get_embedder("query")
         model = catalog.get_meta("model")
         if model and model != embedder.name:
             from .errors import IndexUnavailable
 
             raise IndexUnavailable(f"the index was built with {model}, but the query embedder is {embedder.name}",
                                    hint="run `canon ingest` again to rebuild the index with the current model")
-        from .store import open_store
+    words = lexical.terms(question)
+    key = (str(catalog.path), catalog.get_meta("generation") or "")
+    if use_vector:
+        # The lexical queries run on another thread while the question is embedded: SQLite and
+        # the model's matrix products both release the GIL, so on two cores they overlap.
+        from concurrent.futures import ThreadPoolExecutor
 
-        store = open_store(settings, embedder.name)
-        qvec = embedder.embed([question])[0]
-        # Over-fetch: several chunks of one entry may rank high, and stale vectors are skipped.
-        hits = store.query(qvec, n=max(50, opts.limit * 12), where={"origin": "entry"})
-        chunks = catalog.chunks_by_id([h[0] for h in hits])
-        best: dict[str, tuple[float, Any]] = {}
-        for chunk_id, score in hits:
-            chunk = chunks.get(chunk_id)
-            if chunk is None:  # left over from an interrupted ingest; the catalog does not list it
-                continue
-            key = chunk.path
-            if key not in best or score > best[key][0]:
-                best[key] = (score, chunk)
-        results = []
-        for path, (score, chunk) in best.items():
-            row = catalog.db.execute("SELECT data FROM records WHERE path=? AND kind='entry'", (path,)).fetchone()
-            if row is None:
-                continue
-            import json
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(lexical.search, catalog.db, words, LEXICAL_ENTRIES, key)
+            qvec = embedder.embed([question])[0]
+            hits = pending.result()
+    else:
+        hits = lexical.search(catalog.db, words, LEXICAL_ENTRIES, key)
+    sims: Any = None
+    vindex = None
+    if qvec is not None:
+        import numpy as np
 
-            entry = entry_from_dict(json.loads(row[0]))
-            if entry.status not in opts.statuses or (opts.types and entry.type not in opts.types):
+        vindex = _vector_index(catalog, int(catalog.get_meta("dim") or len(qvec)))
+        vhits: list[tuple[Any, float]]
+        if vindex is not None:
+            sims = vindex.matrix @ np.asarray(qvec, dtype=np.float32)
+            top: list[int] = (np.argpartition(-sims, min(VECTOR_CHUNKS, len(sims)) - 1)[:VECTOR_CHUNKS].tolist()
+                              if len(sims) else [])
+            vhits = [(vindex.chunks[i], float(sims[i])) for i in sorted(top, key=lambda i: -sims[i])]
+        else:
+            from .store import open_store
+
+            # Over-fetch: several chunks of one entry may rank high, and stale vectors are skipped.
+            raw = open_store(settings, embedder.name).query(qvec, n=VECTOR_CHUNKS, where={"origin": "entry"})
+            by_id = catalog.chunks_by_id([h[0] for h in raw])
+            # A vector the catalog does not list is left over from an interrupted ingest.
+            vhits = [(by_id[i], cos) for i, cos in raw if i in by_id]
+        for chunk, cos in vhits:
+            c = cands.get(chunk.path)
+            if c is None:
+                c = cands[chunk.path] = Candidate(chunk.path, cosine=cos, vector_rank=len(cands) + 1, chunk=chunk)
+            elif cos > c.cosine:
+                c.cosine, c.chunk = cos, chunk
+            if chunk.kind == "metric":
+                c.metric_cosine = max(c.metric_cosine, cos)
+    if use_lexical:
+        for rank, (path, bm25) in enumerate(hits.ranked, 1):
+            c = cands.setdefault(path, Candidate(path))
+            c.lexical_rank, c.bm25 = rank, bm25
+    missing = [c for c in cands.values() if c.vector_rank is None]
+    if missing and vindex is not None and sims is not None:
+        for c in missing:
+            for i in vindex.rows_by_path.get(c.path, ()):
+                cos = float(sims[i])
+                if c.chunk is None or cos > c.cosine:
+                    c.cosine, c.chunk = cos, vindex.chunks[i]
+                if vindex.chunks[i].kind == "metric":
+                    c.metric_cosine = max(c.metric_cosine, cos)
+    elif missing and qvec is not None:
+        _exact_cosines(catalog, qvec, missing)
+    _attach_entries(catalog, cands)
+    out = [c for c in cands.values() if c.entry is not None]
+    figure_question = bool(_FIGURE_QUESTION.search(question))
+    top_cos = max((c.cosine for c in out), default=0.0)
+    for c in out:
+        e = c.entry
+        c.features = {
+            "cosine": c.cosine,
+            "cosine_gap": top_cos - c.cosine,
+            "rr_vector": 1.0 / c.vector_rank if c.vector_rank else 0.0,
+            "rr_lexical": 1.0 / c.lexical_rank if c.lexical_rank else 0.0,
+            "coverage": hits.coverage(c.path),
+            "title_coverage": hits.title_coverage(c.path),
+            "phrase": hits.phrase_share(c.path),
+            "objection": float(e.type == "objection"),
+            "article": float(e.type == "article"),
+            "governed": float(e.type != "article" and bool(e.owner) and bool(e.sources or e.metrics)),
+            # A figure question meets a registered figure: the cosine of the entry's best metric chunk.
+            "figure_metric": c.metric_cosine if figure_question else 0.0,
+        }
+        if mode == "vector":
+            c.score = c.cosine
+        elif mode == "lexical":
+            c.score = c.bm25
+        elif mode == "rrf":
+            c.score = sum(1.0 / (RRF_K + r) for r in (c.vector_rank, c.lexical_rank) if r)
+    return out, hits.idf
+
+
+# Up to this many entry chunks, the nearest ones are found by an exact scan of the catalog's
+# vectors (one matrix product, about a millisecond for 10,000 chunks, and no chromadb import on a
+# cold start); above it, by the vector store's approximate index.
+EXACT_SEARCH_LIMIT = 50_000
+
+@dataclass
+class _VectorIndex:
+    """Every entry chunk of one index generation with its vector, in memory."""
+
+    chunks: list[Any]
+    matrix: Any
+    rows_by_path: dict[str, list[int]]
+
+
+_vector_indexes: dict[tuple[str, str], _VectorIndex | None] = {}
+
+
+def _vector_index(catalog: Catalog, dim: int) -> _VectorIndex | None:
+    """The in-memory vectors of this generation of the index, or None above the exact-search limit."""
+    import numpy as np
+
+    from .store import Chunk
+
+    key = (str(catalog.path), catalog.get_meta("generation") or "")
+    if key in _vector_indexes:
+        return _vector_indexes[key]
+    kinds = ",".join("?" * len(ENTRY_CHUNK_KINDS))
+    count = int(catalog.db.execute(f"SELECT COUNT(*) FROM chunks WHERE kind IN ({kinds})",
+                                   ENTRY_CHUNK_KINDS).fetchone()[0])
+    index: _VectorIndex | None = None
+    if count <= EXACT_SEARCH_LIMIT:
+        rows = catalog.db.execute(
+            f"SELECT c.*, v.vec FROM chunks c JOIN vectors v ON v.key = c.vector_key WHERE c.kind IN ({kinds})",
+            ENTRY_CHUNK_KINDS).fetchall()
+        chunks = [Chunk(*r[:-1]) for r in rows]
+        matrix = (np.frombuffer(b"".join(r[-1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
+                  if rows else np.zeros((0, dim), dtype=np.float32))
+        by_path: dict[str, list[int]] = {}
+        for i, c in enumerate(chunks):
+            by_path.setdefault(c.path, []).append(i)
+        index = _VectorIndex(chunks, matrix, by_path)
+    for k in [k for k in _vector_indexes if k[0] == key[0]]:
+        del _vector_indexes[k]
+    _vector_indexes[key] = index
+    return index
+
+
+def govern(cands: list[Candidate]) -> list[Candidate]:
+    """Order scored candidates as a writer may use them: current entries by score, then drafts,
+    then retired ones; an approved answer never below the objection it answers."""
+    ordered = sorted(cands, key=lambda c: (STATUS_ORDER.get(c.entry.status, 3), -c.score))
+    i = 0
+    while i < len(ordered):
+        c = ordered[i]
+        if c.entry.type == "objection":
+            later = [j for j in range(i + 1, len(ordered))
+                     if ordered[j].entry.status == "approved" and c.entry.id in ordered[j].entry.answers]
+            if later and c.entry.status == "approved":
+                answer = ordered.pop(later[0])
+                ordered.insert(i, answer)
+                answer.score = max(answer.score, c.score)
                 continue
-            results.append(_result(entry, score, chunk, today, settings))
-        results.sort(key=lambda r: -r["score"])
-        results = results[: opts.limit]
+        i += 1
+    return ordered
+
+
+def registered_first(ordered: list[Candidate], facts: dict[str, Any], idf: dict[str, float],
+                     catalog: Catalog, kinds: set[str]) -> list[Candidate]:
+    """When the best entry answers a figure question with a figure that another, approved entry
+    registers as a metric (an FAQ repeating the go-live time), or contradicts (an answer still
+    saying 8 weeks), the registering entry goes first: the writer should quote the canonical
+    figure from where it is owned and sourced."""
+    from .passage import best_passage
+
+    if not ordered:
+        return ordered
+    top = ordered[0]
+    backed = facts["backed"].get(top.path, {})
+    conflicting = {str(f["line"]): f for f in facts["conflicts"].get(top.path, []) if f.get("entry")}
+    if not backed and not conflicting:
+        return ordered
+    near = (top.chunk.line, top.chunk.end_line) if top.chunk is not None else None
+    passage = best_passage(_full(top), idf, None, near, figures=True, kinds=kinds)
+    line = str(passage.line) if passage is not None else ""
+    registered = backed.get(line) or conflicting.get(line)
+    if registered is None or registered["entry"] == top.entry.id:
+        return ordered
+    owner = next((c for c in ordered if c.entry.id == registered["entry"]), None)
+    if owner is None:
+        data = catalog.record(registered["entry"], "entry")
+        if data is None:
+            return ordered
+        found = {data["path"]: Candidate(data["path"])}
+        _attach_entries(catalog, found)
+        owner = found[data["path"]]
+    if owner.entry is None or owner.entry.status != "approved":
+        return ordered
+    owner.score = max(owner.score, top.score)
+    return [owner, *(c for c in ordered if c is not owner)]
+
+
+def _exact_cosines(catalog: Catalog, qvec: Any, cands: list[Candidate]) -> None:
+    """Cosine of each candidate's best chunk, from the vector cache, for entries that only the
+    lexical side found (the vector store returned only the nearest chunks)."""
+    import numpy as np
+
+    dim = int(catalog.get_meta("dim") or len(qvec))
+    by_path = {c.path: c for c in cands}
+    marks = ",".join("?" * len(by_path))
+    kinds = ",".join("?" * len(ENTRY_CHUNK_KINDS))
+    rows = catalog.db.execute(
+        f"SELECT c.*, v.vec FROM chunks c JOIN vectors v ON v.key = c.vector_key "
+        f"WHERE c.path IN ({marks}) AND c.kind IN ({kinds})", [*by_path, *ENTRY_CHUNK_KINDS]).fetchall()
+    if not rows:
+        return
+    from .store import Chunk
+
+    mat = np.stack([np.frombuffer(r[-1], dtype=np.float32, count=dim) for r in rows])
+    sims = mat @ np.asarray(qvec, dtype=np.float32)
+    for r, s in zip(rows, sims, strict=True):
+        c = by_path[r[2]]
+        if c.chunk is None or float(s) > c.cosine:
+            c.cosine, c.chunk = float(s), Chunk(*r[:-1])
+        if r[3] == "metric":
+            c.metric_cosine = max(c.metric_cosine, float(s))
+
+
+# Parsed entries, per catalog and generation of the index: a warm server parses each entry once.
+_entry_cache: dict[tuple[str, str], dict[Any, Any]] = {}
+_cache_lock = threading.Lock()
+
+
+def _attach_entries(catalog: Catalog, cands: dict[str, Candidate]) -> None:
+    """Each candidate's entry, without its blocks and claims: ranking needs only the front matter,
+    and reading every claim of fifty candidates would cost more than the rest of the search. The
+    shown results are read in full (``_full``)."""
+    key = (str(catalog.path), catalog.get_meta("generation") or "")
+    with _cache_lock:
+        cache = _entry_cache.get(key)
+        if cache is None:
+            for k in [k for k in _entry_cache if k[0] == key[0]]:
+                del _entry_cache[k]
+            cache = _entry_cache[key] = {}
+    need = [p for p in cands if p not in cache]
+    for start in range(0, len(need), 500):
+        part = need[start:start + 500]
+        q = f"SELECT path, data FROM records WHERE kind='entry' AND path IN ({','.join('?' * len(part))})"
+        for path, data in catalog.db.execute(q, part):
+            d = json.loads(data)
+            cache[path] = entry_from_dict({**d, "claims": [], "blocks": []})
+            cache[("full", path)] = d  # parsed on first display
+    for p, c in cands.items():
+        c.entry = cache.get(p)
+        c.entry_key = key
+
+
+def _full(c: Candidate) -> Any:
+    """The candidate's entry with its blocks and claims (for the passage shown)."""
+    cache = _entry_cache.get(c.entry_key)
+    if cache is None:
+        return c.entry
+    got = cache.get(("full", c.path))
+    if isinstance(got, dict):
+        got = cache[("full", c.path)] = entry_from_dict(got)
+    return got if got is not None else c.entry
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures in conflict, computed once per generation of the index
+
+
+def figure_facts(catalog: Catalog) -> dict[str, Any]:
+    """What the audit's figure matching knows, for search: ``conflicts`` (entry path -> the
+    ``metric-conflict`` findings located in it) and ``backed`` (entry path -> line -> the metric
+    that backs a figure stated there, and the entry registering it). Matching figures costs seconds
+    on a large KB, so ``canon ingest`` computes it once per generation of the index and keeps it in
+    the catalog; a search only reads it (empty for an index from before this existed)."""
+    generation = catalog.get_meta("generation") or ""
+    key = (str(catalog.path), generation)
+    cached = _facts_cache.get(key)
+    if cached is not None:
+        return cached
+    facts: dict[str, Any] = {"conflicts": {}, "backed": {}}
+    raw = catalog.get_meta("figure_facts")
+    if raw:
+        d = json.loads(raw)
+        if d.get("generation") == generation:
+            facts = d
+            if len(_facts_cache) > 16:
+                _facts_cache.clear()
+            _facts_cache[key] = facts  # only once computed: an ingest writes them just after the switch
+    return facts
+
+
+_facts_cache: dict[tuple[str, str], dict[str, Any]] = {}
+
+
+def compute_figure_facts(settings: Settings, embedder: Any = None) -> dict[str, Any]:
+    """Run the figure matching and the ``metric-conflict`` rule over the indexed KB; store the
+    result for search (see ``figure_facts``)."""
+    from .audit import _indexed_context, audit
+    from .matching import FigureIndex
+
+    catalog = open_catalog(settings)
+    try:
+        ctx = _indexed_context(settings, catalog, date.today(), embedder, with_calls=False)
+        report = audit(ctx, ["metric-conflict"])
+        conflicts: dict[str, list[dict[str, Any]]] = {}
+        for f in report.findings:
+            expected = f.expected or {}
+            conflicts.setdefault(f.path, []).append({"line": f.line, "message": f.message,
+                                                     "metric": expected.get("metric"), "entry": expected.get("entry")})
+        backed: dict[str, dict[str, dict[str, str]]] = {}
+        for fig, res in FigureIndex.of(ctx).kb.resolutions.items():
+            for m in res.backers:
+                target = m.target
+                metric = getattr(target, "metric", None)
+                if target.origin == "metric" and metric is not None and target.path != fig.path:
+                    backed.setdefault(fig.path, {})[str(fig.line)] = {"metric": metric.id, "entry": metric.entry_id}
+                    break
+        facts = {"generation": catalog.get_meta("generation") or "", "conflicts": conflicts, "backed": backed}
+        catalog.set_meta("figure_facts", json.dumps(facts))
     finally:
         catalog.close()
-    return {"version": 1, "query": question, "results": results}
+    return facts
 
 
-def _import_store_in_background() -> None:
-    """Start importing chromadb (about a second) while the query is embedded: a cold ``canon ask``
-    spends most of its time on these two things, and they can overlap."""
-    import sys
-    import threading
-
-    if "chromadb" not in sys.modules:
-        threading.Thread(target=__import__, args=("chromadb",), daemon=True).start()
+# ---------------------------------------------------------------------------------------------
+# One result
 
 
-def _result(entry: Any, score: float, chunk: Any, today: date, settings: Settings) -> dict[str, Any]:
+def _best_metric(entry: Any, idf: dict[str, float], chunk: Any) -> Any:
+    """The entry's metric the question is about: the one whose chunk matched by meaning, else the
+    one whose name shares most of the question's rare words."""
+    if not entry.metrics:
+        return None
+    if chunk is not None and chunk.kind == "metric":
+        for m in entry.metrics:
+            if m.id == chunk.section:
+                return m
+    from .passage import stem
+
+    qstems = {stem(t): w for t, w in idf.items()}
+
+    def overlap(m: Any) -> float:
+        words = {stem(w) for w in re.findall(r"[^\W_]+", f"{m.name} {m.unit}".lower())}
+        return sum(w for s, w in qstems.items() if s in words)
+
+    return max(entry.metrics, key=overlap)
+
+
+def _result(c: Candidate, today: date, settings: Settings, idf: dict[str, float], figure_question: bool,
+            facts: dict[str, Any], kinds: set[str]) -> dict[str, Any]:
+    from .passage import best_passage
+
+    entry = c.entry
     review = review_state(entry, today, settings.kb.review_every)
-    return {
+    metric = _best_metric(entry, idf, c.chunk) if figure_question else None
+    near = (c.chunk.line, c.chunk.end_line) if c.chunk is not None else None
+    passage = best_passage(_full(c), idf, metric, near, figures=figure_question, kinds=kinds)
+    if passage is not None:
+        snippet = {"text": passage.text, "line": passage.line, "end_line": passage.end_line,
+                   "section": passage.section}
+    elif c.chunk is not None:
+        snippet = {"text": c.chunk.text, "line": c.chunk.line, "end_line": c.chunk.end_line,
+                   "section": c.chunk.section}
+    else:
+        snippet = {"text": entry.title, "line": entry.body_line, "end_line": entry.body_line, "section": ""}
+    metrics = [{k: v for k, v in m.to_dict().items() if k != "entry"} for m in entry.metrics]
+    if metric is not None:  # the figure asked for first
+        metrics.sort(key=lambda m: m["id"] != metric.id)
+    warnings = [{"rule": "metric-conflict", "line": f["line"], "message": f["message"]}
+                for f in facts["conflicts"].get(entry.path, [])]
+    out: dict[str, Any] = {
         "entry": entry.id,
         "title": entry.title,
         "type": entry.type,
         "status": entry.status,
         "canonical": entry.status == "approved",
-        "score": round(float(score), 4),
+        "score": round(float(c.score), 4),
         "path": entry.path,
-        "line": chunk.line,
-        "snippet": {"text": chunk.text, "line": chunk.line, "end_line": chunk.end_line, "section": chunk.section},
-        "metrics": [
-            {k: v for k, v in m.to_dict().items() if k != "entry"} for m in entry.metrics
-        ],
+        "line": snippet["line"],
+        "snippet": snippet,
+        "metrics": metrics,
         "sources": [s.to_dict() for s in entry.sources],
         "owner": entry.owner,
         "review": review.to_dict(),
+        "warnings": warnings,
     }
+    if metric is not None:
+        from .units import describe
+
+        out["figure"] = {"metric": metric.id, "value": metric.value, "unit": metric.unit,
+                         "qualifier": metric.qualifier,
+                         "text": describe(metric.value, metric.unit)}
+    return out

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from .errors import IndexUnavailable, StoreUnavailable
+from .lexical import SCHEMA as LEXICAL_SCHEMA
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class Catalog:
             self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(_SCHEMA)
+            self.db.executescript(_SCHEMA + LEXICAL_SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise IndexUnavailable(f"the index at {path} cannot be read: {exc}",
                                    hint=f"delete {path.parent} and run `canon ingest` to rebuild it") from exc

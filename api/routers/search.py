@@ -21,5 +21,7 @@ def get_search(
     settings: Settings = Depends(get_settings),
     today: date = Depends(get_today),
 ) -> dict[str, Any]:
+    # Same default as `canon ask` (draft and retired entries included, marked): one JSON for one
+    # request; reader-facing portals pass approved_only=true.
     statuses = ("approved",) if approved_only else ("approved", "draft", "retired")
     return search(settings, q, SearchOptions(limit=limit, statuses=statuses, today=today))

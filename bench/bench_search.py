@@ -1,0 +1,78 @@
+"""Search quality on the labelled question sets: hit@1, hit@3, MRR, the share of unanswerable
+questions reported as unanswered, and how each part of the retrieval contributes.
+
+    .venv/bin/python bench/bench_search.py [northwind example larkspur] [--modes ranked,rrf,vector,lexical]
+        [--misses] [--out bench/out/search.json]
+
+Each corpus's KB is copied to ``bench/out/search/<corpus>`` and indexed with the real model (a
+re-run only embeds what changed). Every figure is printed; nothing is asserted. larkspur is the
+final exam: it is never used to tune or calibrate anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+sys.path.insert(0, str(REPO))
+
+TODAY = date(2026, 11, 1)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("corpora", nargs="*", default=["northwind", "example", "larkspur"])
+    ap.add_argument("--modes", default="ranked")
+    ap.add_argument("--misses", action="store_true", help="list the questions not answered first")
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args()
+
+    from ingest.pipeline import ingest
+    from knowledge.embedding import get_embedder
+    from knowledge.search import SearchOptions, search
+    from knowledge.settings import load_settings
+    from tests.search_questions import ask_all, copy_kb, load_questions, misses, score
+
+    embedder = get_embedder("query")
+    rows: list[dict[str, object]] = []
+    for corpus in args.corpora:
+        kb = copy_kb(corpus, REPO / "bench" / "out" / "search" / corpus)
+        settings = load_settings(kb)
+        ingest(settings)
+        questions = load_questions(corpus)
+        for mode in args.modes.split(","):
+            opts: dict[str, object] = {"limit": 5, "today": TODAY, "mode": mode}
+
+            def ask(q: str, opts: dict[str, object] = opts, settings: object = settings) -> dict[str, object]:
+                return search(settings, q, SearchOptions(**opts), embedder=embedder)  # type: ignore[arg-type]
+
+            t = time.perf_counter()
+            outcomes = ask_all(ask, questions)
+            ms = (time.perf_counter() - t) * 1000 / len(questions)
+            s = score(outcomes)
+            rows.append({"corpus": corpus, "mode": mode, **s, "ms_per_question": round(ms, 1)})
+            if args.misses:
+                print(f"{corpus} / {mode}:")
+                print("\n".join(misses(outcomes)) or "  (none)")
+
+    head = f"{'corpus':<10} {'mode':<8} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'unans':>6} " \
+           f"{'answd':>6} {'fig@1':>6} {'stale':>5} {'ms/q':>6}"
+    print(head)
+    for r in rows:
+        print(f"{r['corpus']:<10} {r['mode']:<8} {r['questions']:>3} {r['hit@1']:>6.2f} {r['hit@3']:>6.2f} "
+              f"{r['mrr']:>6.2f} {r['unanswered']:>6.2f} {r['answered']:>6.2f} {r['figure_first']:>6.2f} "
+              f"{r['stale_above']:>5} {r['ms_per_question']:>6}")
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,223 @@
+"""Fit the search ranker (``knowledge/search_ranker.json``) on labelled question sets, with a
+leave-one-corpus-out evaluation.
+
+    .venv/bin/python bench/train_search.py [--train northwind,example] [--write]
+
+For every question of the training sets, the candidates that ``knowledge.search.retrieve`` finds
+become rows: their features, and label 1 when the entry is one of the question's expected entries
+(0 for every candidate of an unanswerable question). A logistic regression with an L2 penalty is
+fitted by Newton's method; the relevance floor is the probability that best separates the best
+candidate of answerable questions from that of unanswerable ones (midway, in log-odds, between the
+two groups when they separate; else the lowest that rejects every unanswerable question).
+
+Leave-one-corpus-out: the model and floor fitted on all training sets but one are scored on the one
+left out (hit@1, hit@3, MRR after governance, unanswerable questions left unanswered, answerable
+questions answered). larkspur is never a training set: it is the final exam.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+sys.path.insert(0, str(REPO))
+
+L2 = 1.0
+EXPLAIN = "--explain" in sys.argv
+
+
+def collect(corpus: str, embedder: Any) -> list[dict[str, Any]]:
+    """One item per question: its label data and its candidates' features."""
+    from ingest.pipeline import ingest
+    from knowledge.search import figure_facts, retrieve
+    from knowledge.settings import load_settings
+    from knowledge.store import open_catalog
+    from tests.search_questions import copy_kb, load_questions
+
+    kb = copy_kb(corpus, REPO / "bench" / "out" / "search" / corpus)
+    settings = load_settings(kb)
+    ingest(settings)
+    catalog = open_catalog(settings)  # kept open: evaluation reads figure owners from it
+    facts = figure_facts(catalog)
+    items = []
+    for q in load_questions(corpus):
+        cands, idf = retrieve(settings, catalog, q.q, embedder)
+        items.append({"corpus": corpus, "question": q, "cands": cands, "idf": idf, "facts": facts,
+                      "catalog": catalog})
+    return items
+
+
+def matrix(items: list[dict[str, Any]]) -> tuple[Any, Any]:
+    import numpy as np
+
+    from knowledge.search import FEATURES
+
+    xs, ys = [], []
+    for it in items:
+        for c in it["cands"]:
+            xs.append([c.features[f] for f in FEATURES])
+            ys.append(1.0 if c.entry.id in it["question"].expected else 0.0)
+    return np.array(xs), np.array(ys)
+
+
+def newton(x: Any, y: Any, sample_weight: Any = None) -> tuple[Any, float]:
+    """L2-penalised logistic regression (the bias unpenalised), by Newton's method."""
+    import numpy as np
+
+    sw = np.ones(len(y)) if sample_weight is None else sample_weight
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    reg = np.full(xb.shape[1], L2)
+    reg[-1] = 0.0
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-xb @ w))
+        grad = xb.T @ (sw * (p - y)) + reg * w
+        hess = xb.T @ (xb * (sw * p * (1 - p))[:, None]) + np.diag(reg) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def fit(items: list[dict[str, Any]]) -> tuple[Any, float]:
+    x, y = matrix(items)
+    return newton(x, y)
+
+
+def floor_rows(items: list[dict[str, Any]]) -> tuple[Any, Any]:
+    import numpy as np
+
+    from knowledge.search import FLOOR_FEATURES, floor_features
+
+    x = np.array([[floor_features(it["cands"])[f] for f in FLOOR_FEATURES] for it in items])
+    y = np.array([0.0 if it["question"].unanswerable else 1.0 for it in items])
+    return x, y
+
+
+def fit_floor(items: list[dict[str, Any]]) -> tuple[Any, float]:
+    """Question level: does anything answer? Classes weighted to balance: unanswerable questions
+    are few, and reporting one as answered is the costlier mistake. The bias is then moved so that
+    the decision boundary lies midway (in log-odds) between the highest-scoring unanswerable
+    question and the next answerable one above it: every unanswerable training question falls
+    below the floor, with as wide a margin as the data allow."""
+    import numpy as np
+
+    x, y = floor_rows(items)
+    n, pos = len(y), float(y.sum())
+    sw = np.where(y == 1, n / (2 * pos), n / (2 * (n - pos)))
+    w, b = newton(x, y, sw)
+    z = x @ w + b
+    top_unanswerable = float(z[y == 0].max())
+    above = z[(y == 1) & (z > top_unanswerable)]
+    boundary = (top_unanswerable + float(above.min())) / 2 if len(above) else top_unanswerable + 1e-3
+    return w, b - boundary
+
+
+def apply(items: list[dict[str, Any]], weights: Any, bias: float) -> None:
+    from knowledge.search import FEATURES
+
+    for it in items:
+        for c in it["cands"]:
+            z = bias + sum(float(wt) * c.features[f] for wt, f in zip(weights, FEATURES, strict=True))
+            c.score = 1 / (1 + math.exp(-max(min(z, 40), -40)))
+
+
+def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str, float]:
+    from knowledge.passage import asked_kinds
+    from knowledge.search import (
+        _FIGURE_QUESTION,
+        FLOOR_FEATURES,
+        floor_features,
+        govern,
+        registered_first,
+    )
+
+    ranks, una_ok, ans_ok = [], [], []
+    for it in items:
+        cands = list(it["cands"])
+        f = floor_features(cands)
+        z = floor[1] + sum(float(w) * f[k] for w, k in zip(floor[0], FLOOR_FEATURES, strict=True))
+        answered = z >= 0.0  # probability 0.5
+        if EXPLAIN and it["question"].unanswerable:
+            print(f"   unanswerable z={z:.2f} {it['question'].q!r}")
+        if it["question"].unanswerable:
+            una_ok.append(not answered)
+            continue
+        ans_ok.append(answered)
+        ordered = govern(cands)
+        q = it["question"].q
+        if _FIGURE_QUESTION.search(q):
+            ordered = registered_first(ordered, it["facts"], it["idf"], it["catalog"], asked_kinds(q))
+        ordered = ordered[:5] if answered else []
+        rank = next((i for i, c in enumerate(ordered, 1) if c.entry.id in it["question"].expected), None)
+        ranks.append(rank)
+        if EXPLAIN and rank != 1:
+            top = [(c.entry.id, round(c.score, 2)) for c in ordered[:3]]
+            print(f"   rank {rank} answered={answered} z={z:.2f} {it['question'].q!r} {top}")
+    n = max(len(ranks), 1)
+    return {"hit@1": sum(r == 1 for r in ranks) / n, "hit@3": sum(1 for r in ranks if r and r <= 3) / n,
+            "mrr": sum(1 / r for r in ranks if r) / n, "unanswered": sum(una_ok) / max(len(una_ok), 1),
+            "answered": sum(ans_ok) / max(len(ans_ok), 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--train", default="northwind,example")
+    ap.add_argument("--write", action="store_true", help="write knowledge/search_ranker.json")
+    ap.add_argument("--explain", action="store_true", help="list misses and the floor's margins")
+    args = ap.parse_args()
+    corpora = args.train.split(",")
+    if "larkspur" in corpora:
+        sys.exit("larkspur is the final exam: it is never trained on")
+
+    from knowledge.embedding import get_embedder
+    from knowledge.search import FEATURES, FLOOR_FEATURES
+
+    embedder = get_embedder("query")
+    data = {c: collect(c, embedder) for c in corpora}
+
+    print(f"{'scored on':<22} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'unans':>6} {'answd':>6}")
+    for held in corpora if len(corpora) > 1 else []:
+        train = [it for c in corpora if c != held for it in data[c]]
+        w, b = fit(train)
+        fl = fit_floor(train)
+        apply(data[held], w, b)
+        s = evaluate(data[held], fl)
+        print(f"{held + ' (held out)':<22} {s['hit@1']:>6.2f} {s['hit@3']:>6.2f} {s['mrr']:>6.2f} "
+              f"{s['unanswered']:>6.2f} {s['answered']:>6.2f}")
+
+    everything = [it for c in corpora for it in data[c]]
+    w, b = fit(everything)
+    fl = fit_floor(everything)
+    apply(everything, w, b)
+    for c in corpora:
+        s = evaluate(data[c], fl)
+        print(f"{c + ' (in training)':<22} {s['hit@1']:>6.2f} {s['hit@3']:>6.2f} {s['mrr']:>6.2f} "
+              f"{s['unanswered']:>6.2f} {s['answered']:>6.2f}")
+    model = {
+        "weights": {f: round(float(x), 4) for f, x in zip(FEATURES, w, strict=True)},
+        "bias": round(b, 4),
+        "floor": {"weights": {f: round(float(x), 4) for f, x in zip(FLOOR_FEATURES, fl[0], strict=True)},
+                  "bias": round(fl[1], 4), "threshold": 0.5},
+        "trained_on": [f"tests/data/questions/{c}.yaml" for c in corpora],
+        "rows": int(sum(len(it["cands"]) for it in everything)),
+        "l2": L2,
+        "fitted": date.today().isoformat(),
+        "by": "bench/train_search.py",
+    }
+    print(json.dumps(model, indent=1))
+    if args.write:
+        (REPO / "knowledge" / "search_ranker.json").write_text(json.dumps(model, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,223 @@
+"""Lexical retrieval: a BM25 full-text index of entries (SQLite FTS5) in the catalog.
+
+Meaning-only search loses exact terms: acronyms ("SOC 2"), product and customer names, a
+competitor's name, a certification. The FTS table holds one row per entry (title, and the body
+with metric names, figures, examples and topics), so that lexical ranks are ranks of entries,
+ready to be fused with the vector ranks. The ingest writes it in the same transaction that swaps
+the catalog, so the two never disagree.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+# Bump when what a row holds changes: the next ingest rebuilds the table from the catalog.
+LEXICAL_VERSION = "1"
+
+SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(
+    path UNINDEXED, title, body, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+
+# English function words and question scaffolding ("how long does it take"): they say how a
+# question is asked, not what about. Generic (no KB's vocabulary); BM25's IDF would weigh them down anyway, but leaving them
+# out keeps "what/how/can" from making every entry a lexical candidate.
+STOPWORDS = frozenset("""
+a about after again all also am an and any are as at be been before being both but by can could
+did do does doing done during each few for from had has have having he her here hers him his how
+i if in into is it its itself just let me more most my no nor not of off on once only or other
+our ours out over own same say said she should so some such than that the their theirs them then
+there these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours us get got tell give want need much many
+long take takes took
+""".split())
+
+_WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+
+
+def terms(question: str) -> list[str]:
+    """The question's content words, lower-cased, in order, without repeats."""
+    out: list[str] = []
+    for w in _WORD.findall(question.lower()):
+        w = w.replace("'", "")
+        if w.endswith("s") and w[:-1] in STOPWORDS:
+            continue
+        if w in STOPWORDS or w in out:
+            continue
+        out.append(w)
+    return out
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _match(term: str) -> str:
+    """The term, or for a long word also its leading letters: the Porter stemmer leaves
+    "accurate" and "accuracy" (or "integrate" and "integration") apart, and a writer's word for a
+    thing is often another form of the KB's."""
+    if len(term) >= 7 and term.isalpha():
+        return f"{_quote(term)} OR {_quote(term[:-2])}*"
+    return _quote(term)
+
+
+def entry_row(rec: dict[str, Any]) -> tuple[str, str, str]:
+    """(path, title, body) of an entry record as the catalog stores it."""
+    parts: list[str] = [rec.get("body") or ""]
+    for m in rec.get("metrics") or []:
+        parts.append(f"{m.get('name', '')} {m.get('value', '')} {m.get('unit', '')}")
+    parts.extend(str(x) for x in rec.get("examples") or [])
+    parts.extend(str(x) for x in rec.get("topics") or [])
+    return rec["path"], str(rec.get("title") or rec.get("id") or ""), "\n".join(parts)
+
+
+def refresh(db: sqlite3.Connection, paths: Iterable[str], records: Iterable[dict[str, Any]]) -> None:
+    """Replace the rows of ``paths`` with those of ``records`` (inside the caller's transaction)."""
+    db.executemany("DELETE FROM entries_fts WHERE path=?", [(p,) for p in paths])
+    db.executemany("INSERT INTO entries_fts (path, title, body) VALUES (?, ?, ?)",
+                   [entry_row(r) for r in records])
+
+
+def rebuild(db: sqlite3.Connection) -> None:
+    """Fill the table afresh from every entry record (inside the caller's transaction)."""
+    import json
+
+    db.execute("DELETE FROM entries_fts")
+    rows = db.execute("SELECT data FROM records WHERE kind='entry'").fetchall()
+    db.executemany("INSERT INTO entries_fts (path, title, body) VALUES (?, ?, ?)",
+                   [entry_row(json.loads(r[0])) for r in rows])
+
+
+@dataclass
+class LexicalHits:
+    """What the lexical side knows about a question: entries by BM25, and which entries hold which
+    term, weighted by how rare the term is in the KB (IDF). Entries are FTS rows (``rowids`` maps
+    an entry's path to its row)."""
+
+    ranked: list[tuple[str, float]] = field(default_factory=list)  # (path, bm25), best first
+    idf: dict[str, float] = field(default_factory=dict)
+    holders: dict[str, set[int]] = field(default_factory=dict)  # term -> rows holding it
+    title_holders: dict[str, set[int]] = field(default_factory=dict)
+    phrases: list[set[int]] = field(default_factory=list)  # per pair of neighbouring words: rows with it
+    rowids: dict[str, int] = field(default_factory=dict)
+
+    def _row(self, path: str) -> int:
+        return self.rowids.get(path, -1)
+
+    def phrase_share(self, path: str) -> float:
+        """Share of the question's neighbouring word pairs ("SOC 2", "bank details") that the
+        entry holds close together: evidence that it speaks of the same thing, not just the words."""
+        if not self.phrases:
+            return 0.0
+        row = self._row(path)
+        return sum(1 for p in self.phrases if row in p) / len(self.phrases)
+
+    def coverage(self, path: str) -> float:
+        """Share of the question's IDF mass found in the entry: 1.0 when it holds every term. A
+        term the KB never uses counts fully against every entry, which is what tells a question
+        about something the KB does not cover ("HIPAA", "uptime")."""
+        total = self._mass()
+        if not total:
+            return 0.0
+        row = self._row(path)
+        return sum(w for t, w in self.idf.items() if row in self.holders.get(t, ())) / total
+
+    def title_coverage(self, path: str) -> float:
+        total = self._mass()
+        if not total:
+            return 0.0
+        row = self._row(path)
+        return sum(w for t, w in self.idf.items() if row in self.title_holders.get(t, ())) / total
+
+    def _mass(self) -> float:
+        return sum(self.idf.values())
+
+
+# Per catalog and index generation: each entry's row in the FTS table (reading a column of every
+# row costs milliseconds on a 2,000-entry KB).
+_tables: dict[tuple[str, str], dict[str, int]] = {}
+
+
+def _rowids(db: sqlite3.Connection, key: tuple[str, str]) -> dict[str, int]:
+    got = _tables.get(key) if key != ("", "") else None
+    if got is None:
+        got = {p: r for r, p in db.execute("SELECT rowid, path FROM entries_fts").fetchall()}
+        if key != ("", ""):
+            for k in [k for k in _tables if k[0] == key[0]]:
+                del _tables[k]
+            _tables[key] = got
+    return got
+
+
+# Per catalog and index generation: the rows each FTS expression matches. The words writers ask
+# with repeat, and the common ones cost most to look up (a doclist of half the KB), so a warm
+# server looks each up once per index generation.
+_matches: dict[tuple[str, str], dict[str, set[int]]] = {}
+_MATCHES_KEPT = 20_000
+
+
+def _rows(db: sqlite3.Connection, match: str, key: tuple[str, str] = ("", "")) -> set[int]:
+    cache = _matches.get(key) if key != ("", "") else None
+    if cache is not None and match in cache:
+        return cache[match]
+    rows = {r[0] for r in db.execute("SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?", (match,))}
+    if key != ("", ""):
+        if cache is None or len(cache) > _MATCHES_KEPT:
+            for k in [k for k in _matches if k[0] == key[0]]:
+                del _matches[k]
+            cache = _matches[key] = {}
+        cache[match] = rows
+    return rows
+
+
+def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
+           key: tuple[str, str] = ("", "")) -> LexicalHits:
+    """Entries by BM25 for the question's words; each word's IDF and the entries holding it, in the
+    body or the title; and the entries holding each pair of neighbouring words close together.
+    ``key`` names the catalog and the generation of its index, for caching."""
+    hits = LexicalHits()
+    if not words:
+        return hits
+    try:
+        rowids = _rowids(db, key)
+    except sqlite3.OperationalError:  # an index written before the table existed
+        return hits
+    total = len(rowids)
+    if not total:
+        return hits
+    hits.rowids = rowids
+    for w in words:
+        rows = _rows(db, _match(w), key)
+        hits.holders[w] = rows
+        # BM25's IDF, floored at a small positive weight so that a very common term still counts.
+        hits.idf[w] = max(math.log((total - len(rows) + 0.5) / (len(rows) + 0.5) + 1.0), 0.05)
+        if rows:
+            hits.title_holders[w] = _rows(db, f"title : ({_match(w)})", key)
+    for a, b in zip(words, words[1:], strict=False):
+        if hits.holders.get(a) and hits.holders.get(b):
+            hits.phrases.append(_rows(db, f"NEAR({_quote(a)} {_quote(b)}, 2)", key))
+        else:
+            hits.phrases.append(set())
+    present = [w for w in words if hits.holders.get(w)]
+    if not present:
+        return hits
+    # BM25 gives a term found in half the entries or more no weight (FTS5 floors its IDF at 1e-6);
+    # when the rarer terms alone match enough entries, the common ones only add work.
+    rare = [w for w in present if len(_rows(db, _quote(w), key)) * 2 < total]
+    query_terms = present
+    if rare and len(rare) < len(present) and len(set().union(*(_rows(db, _quote(w), key) for w in rare))) >= n:
+        query_terms = rare
+    query = " OR ".join(_quote(w) for w in query_terms)
+    # Title matches weigh more than body matches: a title says what the entry is about.
+    rows_ = db.execute(
+        "SELECT f.path, t.s FROM (SELECT rowid AS r, bm25(entries_fts, 0.0, 3.0, 1.0) AS s FROM entries_fts "
+        "WHERE entries_fts MATCH ? ORDER BY s LIMIT ?) AS t JOIN entries_fts AS f ON f.rowid = t.r ORDER BY t.s",
+        (query, n)).fetchall()
+    hits.ranked = [(p, -float(s)) for p, s in rows_]
+    return hits

@@ -1,0 +1,130 @@
+"""Scoring ``canon ask`` against labelled question sets (``tests/data/questions/<corpus>.yaml``).
+
+Each question names the entries that answer it (any one counts), optionally the registered metric
+holding the approved figure, or says ``unanswerable: true``. Scored per set:
+
+- ``hit@1``, ``hit@3``, ``MRR``: over answerable questions, by the rank of the first expected entry;
+- ``unanswered``: the share of unanswerable questions for which search returned nothing;
+- ``answered``: the share of answerable questions that got at least one result (the floor must not
+  silence real answers);
+- ``stale_above``: results with status draft or retired ranked above the first approved expected
+  entry (should be 0);
+- ``figure_first``: for questions with a ``metric``, the share whose top result registers it.
+
+These helpers only index, ask and count; what a test asserts is up to the test.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+QUESTIONS = REPO / "tests" / "data" / "questions"
+CORPORA = REPO.parent / "shared" / "corpora"
+
+# Where each set's KB lives; the shared corpora are copied before indexing, never written to.
+KB_PATHS = {
+    "northwind": CORPORA / "northwind" / "kb",
+    "larkspur": CORPORA / "larkspur" / "kb",
+    "example": REPO / "examples" / "kb",
+}
+
+
+@dataclass
+class Question:
+    q: str
+    expected: list[str] = field(default_factory=list)
+    metric: str | None = None
+    unanswerable: bool = False
+
+
+def load_questions(corpus: str) -> list[Question]:
+    data = yaml.safe_load((QUESTIONS / f"{corpus}.yaml").read_text())
+    return [Question(q=d["q"], expected=list(d.get("expected") or []), metric=d.get("metric"),
+                     unanswerable=bool(d.get("unanswerable"))) for d in data["questions"]]
+
+
+def copy_kb(corpus: str, dest: Path) -> Path:
+    """A private copy of the corpus's KB at ``dest`` (kept in step with the source; an index
+    already at ``dest/.canon`` is kept, so that a re-run only embeds what changed)."""
+    src = KB_PATHS[corpus]
+    if dest.exists():
+        for p in dest.iterdir():
+            if p.name != ".canon":
+                shutil.rmtree(p) if p.is_dir() else p.unlink()
+    dest.mkdir(parents=True, exist_ok=True)
+    for p in src.iterdir():
+        if p.name == ".canon":
+            continue
+        if p.is_dir():
+            shutil.copytree(p, dest / p.name)
+        else:
+            shutil.copy2(p, dest / p.name)
+    return dest
+
+
+@dataclass
+class Outcome:
+    question: Question
+    results: list[dict[str, Any]]
+    best_score: float | None = None
+
+    @property
+    def rank(self) -> int | None:
+        for i, r in enumerate(self.results, 1):
+            if r["entry"] in self.question.expected:
+                return i
+        return None
+
+    @property
+    def stale_above(self) -> int:
+        rank = self.rank
+        above = self.results[: rank - 1] if rank else []
+        return sum(1 for r in above if r["status"] != "approved")
+
+
+def ask_all(ask: Callable[[str], dict[str, Any]], questions: list[Question]) -> list[Outcome]:
+    out = []
+    for q in questions:
+        res = ask(q.q)
+        out.append(Outcome(q, res["results"], res.get("best_score")))
+    return out
+
+
+def score(outcomes: list[Outcome]) -> dict[str, float]:
+    answerable = [o for o in outcomes if not o.question.unanswerable]
+    unanswerable = [o for o in outcomes if o.question.unanswerable]
+    ranks = [o.rank for o in answerable]
+    with_metric = [o for o in answerable if o.question.metric]
+    n = max(len(answerable), 1)
+    return {
+        "questions": len(outcomes),
+        "hit@1": sum(1 for r in ranks if r == 1) / n,
+        "hit@3": sum(1 for r in ranks if r is not None and r <= 3) / n,
+        "mrr": sum(1 / r for r in ranks if r) / n,
+        "answered": sum(1 for o in answerable if o.results) / n,
+        "unanswered": (sum(1 for o in unanswerable if not o.results) / len(unanswerable)) if unanswerable else 1.0,
+        "stale_above": sum(o.stale_above for o in answerable),
+        "figure_first": (sum(1 for o in with_metric if o.results and any(
+            m["id"] == o.question.metric for m in o.results[0].get("metrics", [])))
+            / len(with_metric)) if with_metric else 1.0,
+    }
+
+
+def misses(outcomes: list[Outcome]) -> list[str]:
+    """One line per question not answered at rank 1 (or answered when it should not be)."""
+    lines = []
+    for o in outcomes:
+        top = [f"{r['entry']}({r['status'][0]},{r['score']})" for r in o.results[:3]]
+        if o.question.unanswerable:
+            if o.results:
+                lines.append(f"  answered unanswerable {o.question.q!r}: {top}")
+        elif o.rank != 1:
+            lines.append(f"  rank {o.rank} {o.question.q!r} want {o.question.expected}: {top}")
+    return lines
