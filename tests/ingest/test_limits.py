@@ -300,7 +300,6 @@ def test_the_api_refuses_a_draft_over_the_limit_with_413(example_kb: Path, fake_
     from fastapi.testclient import TestClient
 
     from api.app import create_app
-
     from api.limits import ServeLimits
 
     # the server's body limit (1 MiB by default) would refuse this body first: raise it past the draft's
