@@ -27,6 +27,7 @@ from knowledge.store import (
     claim_identity,
     copy_generation,
     generation_path,
+    generations_on_disk,
     open_catalog,
     open_store,
     remove_generations,
@@ -257,7 +258,7 @@ def _write_store(settings: Settings, catalog: Catalog, model: str, dim: int, emb
     writer = current
     if not url and (to_add or orphans or gen is None):
         # Readers keep the current generation; this write goes to a new one.
-        new_gen = max([gen or 0, *_generations_on_disk(settings)]) + 1
+        new_gen = max([gen or 0, *generations_on_disk(settings)]) + 1
         target_dir = generation_path(settings, new_gen)
         if gen is not None and not missing:
             copy_generation(generation_path(settings, gen), target_dir)
@@ -320,12 +321,6 @@ def _write_store(settings: Settings, catalog: Catalog, model: str, dim: int, emb
         # The generation just replaced stays for readers that opened it a moment ago.
         remove_generations(settings, keep={new_gen} | ({gen} if gen else set()))
     return found
-
-
-def _generations_on_disk(settings: Settings) -> list[int]:
-    if not settings.index_path.is_dir():
-        return []
-    return [int(p.name[7:]) for p in settings.index_path.iterdir() if p.name.startswith("chroma.") and p.name[7:].isdigit()]
 
 
 def _store_name(settings: Settings, catalog: Catalog) -> str:

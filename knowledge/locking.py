@@ -88,8 +88,8 @@ def read_holder(index_path: Path) -> Holder | None:
     path = index_path / LOCK_NAME
     if not path.exists():
         return None
-    if str(index_path) in getattr(_held, "paths", {}):
-        return _holder_from(path)
+    if str(index_path) in (getattr(_held, "paths", None) or {}):
+        return None  # this thread is the writer
     with open(path, "a+", encoding="utf-8") as f:
         if _try_lock(f):
             _unlock(f)

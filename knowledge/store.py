@@ -395,16 +395,29 @@ def remove_generations(settings: Settings, keep: set[int]) -> list[Path]:
     return removed
 
 
-def leftover_generations(settings: Settings, keep: set[int]) -> list[Path]:
+def generations_on_disk(settings: Settings) -> list[int]:
     if settings.index.chroma_url or not settings.index_path.is_dir():
         return []
-    out = []
-    for p in sorted(settings.index_path.iterdir()):
-        gen = p.name.removeprefix("chroma.")
-        if p.is_dir() and (p.name == LEGACY_STORE or (p.name.startswith("chroma.") and gen.isdigit()
-                                                        and int(gen) not in keep)):
-            out.append(p)
-    return out
+    return sorted(int(p.name[7:]) for p in settings.index_path.iterdir()
+                  if p.name.startswith("chroma.") and p.name[7:].isdigit() and p.is_dir())
+
+
+def generations_in_use(settings: Settings, current: int | None) -> set[int]:
+    """The current generation and the one before it, which readers may still have open."""
+    if current is None:
+        return set()
+    before = [g for g in generations_on_disk(settings) if g < current]
+    return {current, *before[-1:]}
+
+
+def leftover_generations(settings: Settings, current: int | None) -> list[Path]:
+    """Store folders no reader can be using: older generations, those of interrupted writes."""
+    if settings.index.chroma_url or current is None:
+        return []
+    keep = generations_in_use(settings, current)
+    out = [generation_path(settings, g) for g in generations_on_disk(settings) if g not in keep]
+    legacy = settings.index_path / LEGACY_STORE
+    return out + ([legacy] if legacy.is_dir() else [])
 
 
 def new_kb_id() -> str:
