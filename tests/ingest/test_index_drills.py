@@ -19,6 +19,7 @@ from knowledge.search import search
 from knowledge.settings import load_settings
 from knowledge.store import open_catalog, open_store
 from tests.conftest import free_port
+from tests.test_servers import chroma_server  # noqa: F401 - a fixture
 
 
 def _fake_env() -> dict[str, str]:
@@ -232,3 +233,66 @@ def test_init_writes_a_commented_config_and_never_overwrites(tmp_path, monkeypat
     r = runner.invoke(app, ["ingest", "--format", "json"])  # found from a folder below
     assert r.exit_code == 0, r.output
     assert search(load_settings(kb), "Alpha pricing note", embedder=fake_embedder)["results"][0]["path"] == "a.md"
+
+
+def test_a_busy_index_names_its_writer_and_a_killed_writer_frees_it(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from knowledge.errors import IndexBusy
+    from knowledge.locking import read_holder, write_lock
+
+    index = tmp_path / ".canon"
+    code = ("import sys, time; from pathlib import Path; from knowledge.locking import write_lock\n"
+            "with write_lock(Path(sys.argv[1]), 'ingest'):\n    print('held', flush=True); time.sleep(60)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(index)], cwd=drills.REPO, env=drills.env(),
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        seen = []
+        with pytest.raises(IndexBusy) as exc:
+            with write_lock(index, "ingest", wait=0.3, on_wait=seen.append):
+                pass
+        assert f"pid {holder.pid}" in exc.value.message and "lock_wait" in (exc.value.hint or "")
+        assert [h.pid for h in seen] == [holder.pid]
+        held = read_holder(index)
+        assert held is not None and held.pid == holder.pid and held.purpose == "ingest"
+        os.kill(holder.pid, signal.SIGKILL)  # no clean-up runs: the OS frees the lock all the same
+        holder.wait(timeout=10)
+        assert read_holder(index) is None
+        with write_lock(index, "ingest", wait=5):
+            with write_lock(index, "repair", wait=0):  # the same thread may take it again
+                pass
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+
+
+@pytest.mark.server
+def test_two_copies_sharing_a_chroma_server_keep_their_own_vectors(tmp_path, chroma_server, fake_embedder, monkeypatch):
+    monkeypatch.setenv("CANON_INDEX_CHROMA_URL", chroma_server)
+    root = drills.make_kb(tmp_path / "kb", 10)
+    ingest(load_settings(root), embedder=fake_embedder)
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy)
+    forked = ingest(load_settings(copy), embedder=fake_embedder)
+    assert forked.texts_embedded == 0
+    # The copy diverges: its ingest must not delete what the original's catalog lists, nor the
+    # original's ingest what the copy lists.
+    drills.edit(copy, list(range(5)), revision=3)
+    (copy / "proof" / "entry-00009.md").unlink()
+    ingest(load_settings(copy), embedder=fake_embedder)
+    drills.edit(root, [7], revision=4)
+    ingest(load_settings(root), embedder=fake_embedder)
+    for kb in (root, copy):
+        assert diagnose(load_settings(kb)).healthy, kb
+    assert drills.top_hit(root, drills.title_of(9)) == "proof/entry-00009.md"
+    assert drills.top_hit(copy, drills.title_of(2)) == "proof/entry-00002.md"
+    moved = tmp_path / "moved"
+    copy.rename(moved)  # a move, not a copy: it keeps its collection
+    again = ingest(load_settings(moved), embedder=fake_embedder)
+    assert again.texts_embedded == 0 and not any(again.repaired.values())
+    assert diagnose(load_settings(moved)).healthy
