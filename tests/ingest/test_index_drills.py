@@ -272,7 +272,8 @@ def test_a_busy_index_names_its_writer_and_a_killed_writer_frees_it(tmp_path):
 
 
 @pytest.mark.server
-def test_two_copies_sharing_a_chroma_server_keep_their_own_vectors(tmp_path, chroma_server, fake_embedder, monkeypatch):
+def test_two_copies_sharing_a_chroma_server_keep_their_own_vectors(tmp_path, chroma_server, fake_embedder,  # noqa: F811
+                                                                   monkeypatch):
     monkeypatch.setenv("CANON_INDEX_CHROMA_URL", chroma_server)
     root = drills.make_kb(tmp_path / "kb", 10)
     ingest(load_settings(root), embedder=fake_embedder)
