@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge.errors import CanonError
+from knowledge.errors import CanonError, IndexBusy
 from knowledge.locking import Holder, read_holder, write_lock
 from knowledge.settings import Settings
 from knowledge.store import (
@@ -83,6 +83,9 @@ def diagnose(settings: Settings, *, check_store: bool = True) -> Diagnosis:
         return d
     try:
         catalog = open_catalog(settings)
+    except IndexBusy as exc:
+        d.problems.append(Problem("busy", exc.message, fix="try again in a moment"))
+        return d
     except CanonError as exc:
         d.problems.append(Problem("unreadable-index", exc.message,
                                   fix="canon doctor (sets the catalog aside and rebuilds it)"))

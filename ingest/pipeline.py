@@ -260,11 +260,11 @@ def _write_store(settings: Settings, catalog: Catalog, model: str, dim: int, emb
         # Readers keep the current generation; this write goes to a new one.
         new_gen = max([gen or 0, *generations_on_disk(settings)]) + 1
         target_dir = generation_path(settings, new_gen)
-        if gen is not None and not missing:
+        if gen is not None and not missing and catalog.get_meta("model") in (None, model):
             copy_generation(generation_path(settings, gen), target_dir)
         else:
-            # No store yet, the layout before generations, or a store that lost vectors (whose
-            # vector index may be damaged too): build it afresh from the catalog's vectors.
+            # No store yet, the layout before generations, another model, or a store that lost
+            # vectors (its vector index may be damaged too): build it afresh from the catalog.
             if target_dir.exists():
                 shutil.rmtree(target_dir)
             to_add, orphans = searchable_new + kept, []

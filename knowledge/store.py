@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from .errors import IndexUnavailable, StoreUnavailable
+from .errors import IndexBusy, IndexUnavailable, StoreUnavailable
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -103,15 +103,21 @@ class Catalog:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):  # passing: say so, and nothing about deleting
+                raise IndexBusy(f"the index at {path.parent} is busy: {exc}",
+                                hint="try again in a moment; `canon doctor --check` shows who is writing it") from exc
+            raise IndexUnavailable(f"the index at {path} cannot be read: {exc}",
+                                   hint="run `canon doctor`: it sets an unreadable catalog aside and rebuilds it") from exc
         except sqlite3.DatabaseError as exc:
             raise IndexUnavailable(f"the index at {path} cannot be read: {exc}",
-                                   hint=f"delete {path.parent} and run `canon ingest` to rebuild it") from exc
+                                   hint="run `canon doctor`: it sets an unreadable catalog aside and rebuilds it") from exc
         version = self.get_meta("schema")
         if version is None:
             self.set_meta("schema", SCHEMA_VERSION)
         elif version != SCHEMA_VERSION:
             raise IndexUnavailable(f"the index at {path.parent} was written by another version of canon",
-                                   hint=f"delete {path.parent} and run `canon ingest` to rebuild it")
+                                   hint="run `canon doctor`: it sets this catalog aside and rebuilds the index")
 
     def close(self) -> None:
         self.db.close()

@@ -297,3 +297,38 @@ def test_two_copies_sharing_a_chroma_server_keep_their_own_vectors(tmp_path, chr
     again = ingest(load_settings(moved), embedder=fake_embedder)
     assert again.texts_embedded == 0 and not any(again.repaired.values())
     assert diagnose(load_settings(moved)).healthy
+
+
+def test_an_index_of_the_layout_before_ids_is_read_then_moved_over_without_embedding(tmp_path, fake_embedder):
+    """Indexes written before KB ids and store generations: one collection named after the KB's
+    path and name in ``.canon/chroma``, no ``kb_id`` nor ``store_gen`` in the catalog."""
+    from knowledge.store import VectorStore, generation_path, store_state
+
+    root = drills.make_kb(tmp_path / "kb", 12)
+    settings = load_settings(root)
+    ingest(settings, embedder=fake_embedder)
+    catalog = open_catalog(settings)
+    try:
+        model = catalog.get_meta("model") or ""
+        _, gen = store_state(catalog)
+        assert gen is not None
+        current = open_store(settings, model, catalog)
+        got = current.col.get(include=["embeddings", "metadatas"])
+        legacy = VectorStore(settings, model, kb_id=None, location=settings.index_path / "chroma")
+        legacy.upsert(got["ids"], got["embeddings"], got["metadatas"])
+        legacy.close()
+        for key in ("kb_id", "store_gen", "root"):
+            catalog.db.execute("DELETE FROM meta WHERE key=?", (key,))
+    finally:
+        catalog.close()
+    from knowledge.store import forget_stores
+
+    forget_stores()
+    shutil.rmtree(generation_path(settings, gen))
+    assert drills.top_hit(root, drills.title_of(4)) == "proof/entry-00004.md"  # read as it was
+    assert {p.code for p in diagnose(settings).problems} == {"old-layout"}
+    report = ingest(settings, embedder=fake_embedder)
+    assert report.texts_embedded == 0 and not report.changed
+    assert not (settings.index_path / "chroma").exists()
+    assert diagnose(settings).healthy
+    assert drills.top_hit(root, drills.title_of(4)) == "proof/entry-00004.md"
