@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from knowledge.errors import CanonError, IndexBusy
@@ -26,7 +27,7 @@ from knowledge.store import (
 )
 
 from .chunking import CHUNKER_VERSION, SEARCHABLE
-from .kb import content_hash
+from .kb import content_hash, iter_entry_files
 
 
 @dataclass
@@ -70,13 +71,11 @@ class Diagnosis:
 
 def diagnose(settings: Settings, *, check_store: bool = True) -> Diagnosis:
     """Compare the files, the catalog and the store; load no model and write nothing."""
-    from .pipeline import _scan
-
     d = Diagnosis(kb=str(settings.root), index=str(settings.index_path),
                   store=settings.index.chroma_url or "embedded")
     d.writing = read_holder(settings.index_path)
-    files = _scan(settings)
-    hashes = {rel: content_hash(raw) for rel, (_, _, raw) in files.items()}
+    hashes = _file_hashes(settings)
+    files = hashes
     d.counts["files"] = len(files)
     if not catalog_path(settings).exists():
         d.problems.append(Problem("not-indexed", "the KB has no index yet", fix="canon ingest"))
@@ -150,6 +149,34 @@ def diagnose(settings: Settings, *, check_store: bool = True) -> Diagnosis:
     d.up_to_date = d.indexed and not any(p.code in {"out-of-date", "interrupted-write", "old-chunker", "old-layout"}
                                          for p in d.problems)
     return d
+
+
+# path -> (mtime_ns, size, content hash): /v1/health asks often, and hashing every file of a
+# large KB each time would cost seconds. A file whose stat changed is read and hashed again.
+_stat_cache: dict[str, tuple[int, int, str]] = {}
+
+
+def _file_hashes(settings: Settings) -> dict[str, str]:
+    """rel path -> content hash of every entry and call file, as the pipeline would see them."""
+    from .calls import find_call_files
+    from .pipeline import _rel
+
+    paths: dict[str, Path] = {_rel(p, settings.root): p for p in iter_entry_files(settings)}
+    if settings.calls_path.is_dir():
+        for p in find_call_files(settings.calls_path):
+            paths.setdefault(_rel(p, settings.root), p)
+    out: dict[str, str] = {}
+    for rel, p in paths.items():
+        try:
+            st = p.stat()
+            seen = _stat_cache.get(str(p))
+            if seen is None or seen[:2] != (st.st_mtime_ns, st.st_size):
+                seen = (st.st_mtime_ns, st.st_size, content_hash(p.read_bytes()))
+                _stat_cache[str(p)] = seen
+        except OSError:
+            continue  # gone since the walk: the catalog will say it was removed
+        out[rel] = seen[2]
+    return out
 
 
 @dataclass
