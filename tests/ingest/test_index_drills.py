@@ -332,3 +332,16 @@ def test_an_index_of_the_layout_before_ids_is_read_then_moved_over_without_embed
     assert not (settings.index_path / "chroma").exists()
     assert diagnose(settings).healthy
     assert drills.top_hit(root, drills.title_of(4)) == "proof/entry-00004.md"
+
+
+def test_the_entry_count_printed_is_the_count_served(tmp_path, fake_embedder):
+    from knowledge.browse import list_entries
+
+    root = drills.make_kb(tmp_path / "kb", 6)
+    (root / "proof" / "broken.md").write_text("---\ntitle: [unclosed\n---\n# Broken\n")
+    (root / "proof" / "same-id.md").write_text(drills.entry_text(1).replace("title:", "id: proof/entry-00001\ntitle:"))
+    r = CliRunner().invoke(app, ["ingest", "--kb", str(root)])
+    assert r.exit_code == 0, r.output
+    served = {e["id"] for e in list_entries(load_settings(root))["entries"]}
+    assert len(served) == 6
+    assert "Indexed 6 entries (from 8 files)" in " ".join(r.output.split())
