@@ -150,8 +150,9 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
 
     catalog = open_catalog(settings, create=True)
     try:
-        forked = claim_identity(settings, catalog)
+        identity = claim_identity(settings, catalog)
         known = catalog.file_hashes()
+        fresh = identity in ("new", "forked")  # an empty collection, to fill from the cache
         if catalog.get_meta("model") not in (None, model):
             force = True  # another vector space: everything is embedded again
         if known and catalog.get_meta("chunker") != CHUNKER_VERSION:
@@ -170,7 +171,7 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
         _, gen = store_state(catalog)
         legacy = not settings.index.chroma_url and gen is None and bool(known)
 
-        if not todo and not removed and not dirty and not forked and not legacy:
+        if not todo and not removed and not dirty and not (fresh and known) and not legacy:
             if verify and known:
                 report.repaired = _write_store(settings, catalog, model, dim, embedder, [], set(), tick)
                 if any(report.repaired.values()):
@@ -194,7 +195,7 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
         catalog.set_meta("dirty", "1")  # from the first vector stored until the garbage is collected
         report.repaired = _write_store(
             settings, catalog, model, dim, embedder, chunks, set(removed) | set(todo), tick, report=report,
-            switch=lambda db: _switch(db, removed, todo, rows, chunks, model, dim), fresh=forked is not None)
+            switch=lambda db: _switch(db, removed, todo, rows, chunks, model, dim), fresh=fresh)
         report.store = _store_name(settings, catalog)
 
         # 5. Collect garbage: cached vectors nothing refers to any more.

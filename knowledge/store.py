@@ -434,23 +434,28 @@ def new_kb_id() -> str:
 
 def claim_identity(settings: Settings, catalog: Catalog) -> str | None:
     """Give the index an id if it has none, and note where the KB lives now. Call it holding the
-    write lock. Returns the previous id when this KB turned out to be a copy that shares a Chroma
-    server with its original, and so got an id (a collection) of its own."""
+    write lock. Returns "new" when the index got its first id, "forked" when this KB turned out to
+    be a copy that shares a Chroma server with its original, and so got an id (a collection) of
+    its own, "moved" when it only lives somewhere else now, else None. A new or forked id names an
+    empty collection: the index is marked dirty until the ingest under way has filled it."""
     kb_id = catalog.get_meta("kb_id")
     root = str(settings.root)
     if kb_id is None:
         catalog.set_meta("kb_id", new_kb_id())
         catalog.set_meta("root", root)
-        return None
+        if catalog.file_hashes():
+            catalog.set_meta("dirty", "1")
+        return "new"
     was = catalog.get_meta("root")
     if was == root:
         return None
-    forked = None
     if settings.index.chroma_url and _original_still_there(settings, Path(was) if was else None, kb_id):
-        forked = kb_id
+        catalog.set_meta("dirty", "1")
         catalog.set_meta("kb_id", new_kb_id())
+        catalog.set_meta("root", root)
+        return "forked"
     catalog.set_meta("root", root)
-    return forked
+    return "moved"
 
 
 def _original_still_there(settings: Settings, was: Path | None, kb_id: str) -> bool:
