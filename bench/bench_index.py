@@ -57,7 +57,23 @@ def main() -> None:
         again = drills.finish(drills.start_ingest(root, environ))
         print(f"ingest with nothing changed (checks the store against the catalog): {time.perf_counter() - t:.1f}s, "
               f"repaired {again.report['repaired']}")
-        print(f"index size: {_du(root / '.canon'):.0f} MB")
+        from knowledge.store import copy_generation, generation_path, open_catalog, store_state
+
+        settings = load_settings(root)
+        catalog = open_catalog(settings)
+        try:
+            _, gen = store_state(catalog)
+        finally:
+            catalog.close()
+        assert gen is not None
+        current = generation_path(settings, gen)
+        t = time.perf_counter()
+        copy_generation(current, work / "gen-copy")
+        copy_s = time.perf_counter() - t
+        shutil.rmtree(work / "gen-copy")
+        print(f"index size: {_du(root / '.canon'):.0f} MB in all; catalog "
+              f"{(root / '.canon' / 'catalog.sqlite').stat().st_size / 1e6:.0f} MB, store generation {_du(current):.0f} MB "
+              f"(a write copies it in {copy_s:.2f}s)")
 
         # 1. Copy the KB, index and all.
         copy = work / "copy"
@@ -136,9 +152,8 @@ def main() -> None:
 
         # 5. A store that lost vectors (as racing writers of earlier versions left it), repaired.
         from ingest.doctor import repair
-        from knowledge.store import open_catalog, open_store
+        from knowledge.store import open_store
 
-        settings = load_settings(root)
         catalog = open_catalog(settings)
         try:
             store = open_store(settings, catalog.get_meta("model") or "", catalog)

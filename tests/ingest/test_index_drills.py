@@ -345,3 +345,15 @@ def test_the_entry_count_printed_is_the_count_served(tmp_path, fake_embedder):
     served = {e["id"] for e in list_entries(load_settings(root))["entries"]}
     assert len(served) == 6
     assert "Indexed 6 entries (from 8 files)" in " ".join(r.output.split())
+
+
+def test_lock_wait_comes_from_the_config_and_the_environment(tmp_path):
+    from knowledge.errors import ConfigError
+
+    (tmp_path / "canon.toml").write_text("[index]\nlock_wait = 5\n")
+    assert load_settings(tmp_path, environ={}).index.lock_wait == 5.0
+    assert load_settings(tmp_path, environ={"CANON_INDEX_LOCK_WAIT": "0.5"}).index.lock_wait == 0.5
+    (tmp_path / "canon.toml").write_text('[index]\nlock_wait = "soon"\n')
+    with pytest.raises(ConfigError) as exc:
+        load_settings(tmp_path, environ={})
+    assert "lock_wait" in exc.value.message
