@@ -7,6 +7,7 @@ vectors are lost from the cache as well are embedded again.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -96,8 +97,8 @@ def diagnose(settings: Settings, *, check_store: bool = True) -> Diagnosis:
         db = catalog.db
         d.counts["entries"] = int(db.execute("SELECT COUNT(DISTINCT id) FROM records WHERE kind='entry'").fetchone()[0])
         d.counts["calls"] = int(db.execute("SELECT COUNT(*) FROM records WHERE kind='call'").fetchone()[0])
-        chunks = catalog.chunks()
-        searchable = {c.id for c in chunks if c.kind in SEARCHABLE}
+        chunks = db.execute("SELECT id, kind, vector_key FROM chunks").fetchall()
+        searchable = {cid for cid, kind, _ in chunks if kind in SEARCHABLE}
         d.counts["chunks"] = len(chunks)
         d.counts["searchable_chunks"] = len(searchable)
         known = catalog.file_hashes()
@@ -120,8 +121,8 @@ def diagnose(settings: Settings, *, check_store: bool = True) -> Diagnosis:
         if loose:
             d.problems.append(Problem("catalog-orphans", "the catalog lists chunks or records of files it does not "
                                       "know", loose, "canon doctor"))
-        cached = catalog.cached_keys({c.vector_key for c in chunks})
-        uncached = sum(1 for c in chunks if c.vector_key not in cached)
+        cached = catalog.cached_keys({key for _, _, key in chunks})
+        uncached = sum(1 for _, _, key in chunks if key not in cached)
         d.counts["cached_vectors"] = len(cached)
         if uncached:
             d.problems.append(Problem("uncached-vectors", "chunks whose vectors the catalog no longer keeps",
@@ -161,7 +162,8 @@ def _file_hashes(settings: Settings) -> dict[str, str]:
     from .calls import find_call_files
     from .pipeline import _rel
 
-    paths: dict[str, Path] = {_rel(p, settings.root): p for p in iter_entry_files(settings)}
+    prefix = len(str(settings.root)) + 1  # entry files lie below the root: cheaper than relpath
+    paths: dict[str, Path] = {str(p)[prefix:].replace(os.sep, "/"): p for p in iter_entry_files(settings)}
     if settings.calls_path.is_dir():
         for p in find_call_files(settings.calls_path):
             paths.setdefault(_rel(p, settings.root), p)
