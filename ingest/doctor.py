@@ -160,20 +160,21 @@ _stat_cache: dict[str, tuple[int, int, str]] = {}
 def _file_hashes(settings: Settings) -> dict[str, str]:
     """rel path -> content hash of every entry and call file, as the pipeline would see them."""
     from .calls import find_call_files
-    from .pipeline import _rel
+    from .pipeline import _read_file, _rel
 
     prefix = len(str(settings.root)) + 1  # entry files lie below the root: cheaper than relpath
-    paths: dict[str, Path] = {str(p)[prefix:].replace(os.sep, "/"): p for p in iter_entry_files(settings)}
+    paths: dict[str, tuple[str, Path]] = {str(p)[prefix:].replace(os.sep, "/"): ("entry", p)
+                                          for p in iter_entry_files(settings)}
     if settings.calls_path.is_dir():
         for p in find_call_files(settings.calls_path):
-            paths.setdefault(_rel(p, settings.root), p)
+            paths.setdefault(_rel(p, settings.root), ("call", p))
     out: dict[str, str] = {}
-    for rel, p in paths.items():
+    for rel, (kind, p) in paths.items():
         try:
             st = p.stat()
             seen = _stat_cache.get(str(p))
             if seen is None or seen[:2] != (st.st_mtime_ns, st.st_size):
-                seen = (st.st_mtime_ns, st.st_size, content_hash(p.read_bytes()))
+                seen = (st.st_mtime_ns, st.st_size, content_hash(_read_file(kind, p, settings)))
                 _stat_cache[str(p)] = seen
         except OSError:
             continue  # gone since the walk: the catalog will say it was removed

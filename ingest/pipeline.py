@@ -87,14 +87,11 @@ def _rel(path: Path, root: Path) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
 
 
-def _scan(settings: Settings, tick: Progress | None = None) -> dict[str, tuple[str, Path, bytes]]:
+def _scan(settings: Settings) -> dict[str, tuple[str, Path, bytes]]:
     """rel path -> (kind, path, raw bytes) for every entry file and call file."""
     found: dict[str, tuple[str, Path, bytes]] = {}
-    entry_files = iter_entry_files(settings)
-    for i, p in enumerate(entry_files, 1):
+    for p in iter_entry_files(settings):
         found[_rel(p, settings.root)] = ("entry", p, p.read_bytes())
-        if tick is not None and i % 200 == 0:
-            tick("scan", i, len(entry_files))
     from .calls import find_call_files
 
     calls_dir = settings.calls_path
@@ -102,6 +99,11 @@ def _scan(settings: Settings, tick: Progress | None = None) -> dict[str, tuple[s
         for p in find_call_files(calls_dir):
             found.setdefault(_rel(p, settings.root), ("call", p, p.read_bytes()))
     return found
+
+
+def _read_file(kind: str, path: Path, settings: Settings) -> bytes:
+    """One file's bytes exactly as ``_scan`` reads them, for ``canon doctor``'s per-file cache."""
+    return path.read_bytes()
 
 
 # Below this many texts the numpy forward pass (about 30 texts/s on 2 cores) finishes before
@@ -157,7 +159,7 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
             force = True  # another vector space: everything is embedded again
         if known and catalog.get_meta("chunker") != CHUNKER_VERSION:
             force = True  # files are cut differently now: parse them again
-        files = _scan(settings, tick)
+        files = _scan(settings)
         hashes = {rel: content_hash(raw) for rel, (_, _, raw) in files.items()}
         todo = [rel for rel in sorted(files) if force or known.get(rel) != hashes[rel]]
         removed = sorted(set(known) - set(files))
