@@ -38,8 +38,7 @@ def init(
 ) -> None:
     """Make a folder a KB: write a commented canon.toml there.
 
-    Nothing is overwritten: where a canon.toml exists, it is left as it is. Commands run anywhere
-    below the folder then find the KB by themselves.
+    Nothing is overwritten: where a canon.toml exists, it is left as it is. Commands run anywhere below the folder then find the KB by themselves.
 
     Examples:
 
