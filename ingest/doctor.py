@@ -106,7 +106,8 @@ def diagnose(settings: Settings, *, check_store: bool = True) -> Diagnosis:
         if stale:
             d.problems.append(Problem("out-of-date", f"{stale} file(s) changed, appeared or went away since the "
                                       "last ingest", stale, "canon ingest"))
-        if catalog.get_meta("dirty") == "1":
+        writing = d.writing is not None  # a write in progress is not a problem, only unfinished
+        if catalog.get_meta("dirty") == "1" and not writing:
             d.problems.append(Problem("interrupted-write", "an ingest stopped before it finished (its work so "
                                       "far is kept)", fix="canon ingest"))
         if known and catalog.get_meta("chunker") != CHUNKER_VERSION:
@@ -136,13 +137,13 @@ def diagnose(settings: Settings, *, check_store: bool = True) -> Diagnosis:
                 if missing:
                     d.problems.append(Problem("missing-vectors", "searchable chunks that the store has no vector "
                                               "for: searches cannot find them", missing, "canon doctor"))
-                if orphans:
+                if orphans and not (writing and settings.index.chroma_url):  # added before the switch
                     d.problems.append(Problem("orphan-vectors", "vectors in the store that no chunk of the catalog "
                                               "lists", orphans, "canon doctor"))
             except CanonError as exc:
                 d.problems.append(Problem("store-unreadable", exc.message, fix=exc.hint or "canon doctor"))
         leftovers = leftover_generations(settings, gen)
-        if leftovers:
+        if leftovers and not writing:  # the generation a writer is filling is not left over
             d.problems.append(Problem("leftover-stores", "store folders that no index refers to: "
                                       + ", ".join(p.name for p in leftovers), len(leftovers), "canon doctor"))
     finally:

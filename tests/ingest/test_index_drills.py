@@ -357,3 +357,42 @@ def test_lock_wait_comes_from_the_config_and_the_environment(tmp_path):
     with pytest.raises(ConfigError) as exc:
         load_settings(tmp_path, environ={})
     assert "lock_wait" in exc.value.message
+
+
+def test_doctor_removes_store_folders_nothing_uses_but_not_while_a_write_fills_one(tmp_path, fake_embedder):
+    from knowledge.locking import write_lock
+    from knowledge.store import generation_path, store_state
+
+    root = drills.make_kb(tmp_path / "kb", 6)
+    settings = load_settings(root)
+    ingest(settings, embedder=fake_embedder)
+    drills.edit(root, [1], revision=2)
+    ingest(settings, embedder=fake_embedder)
+    catalog = open_catalog(settings)
+    try:
+        _, gen = store_state(catalog)
+    finally:
+        catalog.close()
+    assert gen == 2 and generation_path(settings, 1).is_dir()  # the previous one, kept for readers
+    stray = generation_path(settings, 7)  # e.g. left by an ingest killed while it filled it
+    stray.mkdir()
+    assert {p.code for p in diagnose(settings).problems} == {"leftover-stores"}
+    import subprocess
+    import sys
+
+    code = ("import sys, time; from pathlib import Path; from knowledge.locking import write_lock\n"
+            "with write_lock(Path(sys.argv[1]), 'ingest'):\n    print('held', flush=True); time.sleep(30)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(settings.index_path)], cwd=drills.REPO,
+                              env=drills.env(), stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        during = diagnose(settings)
+        assert during.healthy and during.writing is not None and during.writing.pid == holder.pid
+    finally:
+        holder.kill()
+        holder.wait()
+    with write_lock(settings.index_path, "test", wait=5):
+        pass
+    r = CliRunner().invoke(app, ["doctor", "--kb", str(root)])
+    assert r.exit_code == 0, r.output
+    assert not stray.exists() and generation_path(settings, 1).is_dir() and generation_path(settings, 2).is_dir()
