@@ -14,8 +14,8 @@ import typer
 
 KBOption = Annotated[
     Path | None,
-    typer.Option("--kb", help="The KB folder. Default: the nearest folder upwards holding a canon.toml, else the current one.",
-                 show_default=False),
+    typer.Option("--kb", help="The KB folder. Default: the nearest folder upwards holding a canon.toml "
+                 "(none is an error: pass --kb, or run `canon init`).", show_default=False),
 ]
 TodayOption = Annotated[
     str | None,
@@ -79,10 +79,18 @@ def errors() -> Iterator[None]:
         raise typer.Exit(2) from None
 
 
+def tell_waiting(holder: Any) -> None:
+    """Said once when another process holds the index's write lock and this one waits for it."""
+    console(stderr=True).print(f"[yellow]Waiting for {holder.describe()} to finish writing the index…[/]")
+
+
 def ensure_index(settings: Any) -> None:
     """Refresh the index when files changed; the model is loaded only when there is work."""
     from ingest.pipeline import index_is_current, refresh
 
     if not index_is_current(settings):
         console(stderr=True).print("[dim]The KB changed since the last ingest: updating the index…[/]")
-        refresh(settings)
+        from .ingest import _progress_bar
+
+        with _progress_bar() as progress:
+            refresh(settings, progress=progress, on_wait=tell_waiting)

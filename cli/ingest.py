@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .common import ChromaOption, Format, KBOption, console, errors, load, print_json
+from .common import ChromaOption, Format, KBOption, console, errors, load, print_json, tell_waiting
 
 
 def ingest(
@@ -17,9 +17,9 @@ def ingest(
 ) -> None:
     """Build or refresh the index of the KB and its calls.
 
-    Only files whose content changed are parsed again, and only texts not embedded before are
-    embedded. Files that cannot be read are reported (with the line and what to fix) and the rest
-    are indexed.
+    Only files whose content changed are parsed again, and only texts not embedded before are embedded. Files that cannot be read are reported (with the line and what to fix) and the rest are indexed. With nothing changed, it still checks that the vector store holds exactly what the index lists, and repairs it if not (`canon doctor` checks more).
+
+    One writer at a time: while another ingest (or a refresh by audit, check, objections or the server) writes the index, this one waits for it (up to lock_wait seconds from the index table of canon.toml, default 600). Searches keep answering from the previous index meanwhile.
 
     Examples:
 
@@ -32,12 +32,12 @@ def ingest(
 
         settings = load(kb, chroma_url)
         if fmt is Format.json:
-            report = run_ingest(settings, force=force)
+            report = run_ingest(settings, force=force, on_wait=tell_waiting)
             print_json(report.to_dict())
             return
         out = console()
         with _progress_bar() as progress:
-            report = run_ingest(settings, force=force, progress=progress)
+            report = run_ingest(settings, force=force, progress=progress, on_wait=tell_waiting)
         from knowledge.render import render_ingest_text
 
         out.print(render_ingest_text(report.to_dict()))
@@ -46,7 +46,7 @@ def ingest(
 class _progress_bar:
     """A rich progress bar per phase, shown only for work that takes a while."""
 
-    LABELS = {"parse": "Parsing", "embed": "Embedding", "store": "Storing vectors"}
+    LABELS = {"scan": "Reading files", "parse": "Parsing", "embed": "Embedding", "store": "Storing vectors"}
 
     def __enter__(self) -> _progress_bar:
         from rich.progress import (

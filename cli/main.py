@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from . import aeo, ask, audit, check, export, ingest, objections, serve
+from . import aeo, ask, audit, check, doctor, export, ingest, init, objections, serve
 
 app = typer.Typer(
     name="canon",
@@ -16,12 +16,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app.command()(init.init)
 app.command()(ingest.ingest)
 app.command()(ask.ask)
 app.command()(check.check)
 app.command()(audit.audit)
 app.command()(objections.objections)
 app.command()(serve.serve)
+app.command()(doctor.doctor)
 app.add_typer(export.app, name="export")
 app.add_typer(aeo.app, name="aeo")
 

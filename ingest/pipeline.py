@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,10 +16,25 @@ from pathlib import Path
 from typing import Any
 
 from knowledge import lexical
+from knowledge.locking import Holder, write_lock
 from knowledge.model import Finding
 from knowledge.serialize import call_to_dict, entry_to_dict, finding_to_record
 from knowledge.settings import Settings
-from knowledge.store import Catalog, Chunk, open_catalog, open_store, text_key
+from knowledge.store import (
+    LEGACY_STORE,
+    Catalog,
+    Chunk,
+    VectorStore,
+    claim_identity,
+    copy_generation,
+    generation_path,
+    generations_on_disk,
+    open_catalog,
+    open_store,
+    remove_generations,
+    store_state,
+    text_key,
+)
 
 from .chunking import CHUNKER_VERSION, SEARCHABLE, call_chunks, entry_chunks
 from .kb import content_hash, iter_entry_files, parse_entry, read_entry_file
@@ -54,6 +70,8 @@ class IngestReport:
     model: str = ""
     store: str = ""
     seconds: float = 0.0
+    entries: int = 0  # entries served: files that could be read, one per id
+    repaired: dict[str, int] = field(default_factory=lambda: {"missing_vectors": 0, "orphan_vectors": 0})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,7 +80,7 @@ class IngestReport:
             "unchanged": self.unchanged, "texts_embedded": self.texts_embedded,
             "texts_reused": self.texts_reused, "chunks": self.chunks,
             "problems": [p.to_dict() for p in self.problems], "model": self.model, "store": self.store,
-            "seconds": round(self.seconds, 3),
+            "seconds": round(self.seconds, 3), "entries": self.entries, "repaired": self.repaired,
         }
 
 
@@ -84,6 +102,15 @@ def _scan(settings: Settings) -> dict[str, tuple[str, Path, bytes]]:
     return found
 
 
+def _read_file(kind: str, path: Path, settings: Settings) -> bytes:
+    """One file's bytes exactly as ``_scan`` reads them, for ``canon doctor``'s per-file cache."""
+    if kind == "entry":
+        return read_entry_file(path, settings)
+    from .calls import read_call_file
+
+    return read_call_file(path, settings.calls_path)
+
+
 # Below this many texts the numpy forward pass (about 30 texts/s on 2 cores) finishes before
 # sentence-transformers has loaded (5-8 s); above it, torch's kernels (about 100 texts/s) win.
 SMALL_JOB = 300
@@ -102,9 +129,23 @@ def _pick_embedder(n_texts: int) -> Any:
 
 
 def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | None = None,
-           force: bool = False) -> IngestReport:
-    """Bring the index of ``settings.root`` up to date and report what changed."""
+           force: bool = False, on_wait: Callable[[Holder], None] | None = None,
+           verify: bool = True) -> IngestReport:
+    """Bring the index of ``settings.root`` up to date and report what changed.
+
+    One writer at a time: the index's write lock is held throughout (``on_wait`` is told who holds
+    it when this call has to wait). With ``verify``, an ingest that finds no file changed still
+    checks that the store holds exactly the vectors the catalog lists, and repairs it if not.
+    """
     t0 = time.perf_counter()
+    with write_lock(settings.index_path, "ingest", wait=settings.index.lock_wait, on_wait=on_wait):
+        report = _ingest_locked(settings, embedder, progress, force, verify)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None, force: bool,
+                   verify: bool) -> IngestReport:
     tick: Progress = progress or (lambda phase, done, total: None)
     from knowledge.embedding import get_embedder
 
@@ -112,12 +153,13 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
     # work is known (see _pick_embedder). Neither loads its model before it embeds.
     space = embedder if embedder is not None else get_embedder("query")
     model, dim = str(space.name), int(space.dim)
-    report = IngestReport(kb=str(settings.root), model=model,
-                          store=settings.index.chroma_url or str(settings.index_path / "chroma"))
+    report = IngestReport(kb=str(settings.root), model=model, store=settings.index.chroma_url or "")
 
     catalog = open_catalog(settings, create=True)
     try:
+        identity = claim_identity(settings, catalog)
         known = catalog.file_hashes()
+        fresh = identity in ("new", "forked")  # an empty collection, to fill from the cache
         if catalog.get_meta("model") not in (None, model):
             force = True  # another vector space: everything is embedded again
         if known and catalog.get_meta("chunker") != CHUNKER_VERSION:
@@ -134,11 +176,17 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
         report.unchanged = len(files) - len(todo)
         dirty = catalog.get_meta("dirty") == "1"
         lexical_current = catalog.get_meta("lexical") == lexical.LEXICAL_VERSION
+        _, gen = store_state(catalog)
+        legacy = not settings.index.chroma_url and gen is None and bool(known)
 
-        if not todo and not removed and not dirty and lexical_current:
-            report.problems = _problems(catalog)
-            report.chunks = _count_chunks(catalog)
-            report.seconds = time.perf_counter() - t0
+        if not todo and not removed and not dirty and not (fresh and known) and not legacy and lexical_current:
+            if verify and known:
+                report.repaired = _write_store(settings, catalog, model, dim, embedder, [], set(), tick)
+                if any(report.repaired.values()):
+                    catalog.prune_vectors({c.vector_key for c in catalog.chunks()}
+                                          | {text_key(model, t) for t in _reference_texts()})
+            report.store = _store_name(settings, catalog)
+            _finish_report(report, catalog)
             return report
 
         # 1. Parse what changed.
@@ -151,75 +199,14 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
             chunks.extend(file_chunks)
             tick("parse", i, len(todo))
 
-        # 2. Embed what is not cached, in steps that are each committed to the cache; 3. add the
-        # vectors of searchable chunks to the store next to the old ones. A worker thread stores
-        # each step's vectors while the next step is embedded, so the store adds almost no time.
-        need_keys: dict[str, str] = {}
-        for c in chunks:
-            need_keys.setdefault(c.vector_key, c.text)
-        for text in _reference_texts():
-            need_keys.setdefault(text_key(model, text), text)
-        cached = catalog.cached_keys(need_keys)
-        missing = [(k, t) for k, t in need_keys.items() if k not in cached]
-        report.texts_reused = len(need_keys) - len(missing)
-        report.texts_embedded = len(missing)
-
+        # 2. Embed what is not cached and 3. write the store: see _write_store.
         catalog.set_meta("dirty", "1")  # from the first vector stored until the garbage is collected
-        store = open_store(settings, model)
-        with _StoreWriter(store, [c for c in chunks if c.kind in SEARCHABLE], tick) as writer:
-            writer.add(catalog.get_vectors([k for k in writer.waiting if k in cached], dim))
-            if missing:
-                embedder = embedder or _pick_embedder(len(missing))
-                # Sorting by length keeps batches of similar length: less padding, faster encoding.
-                missing.sort(key=lambda kt: len(kt[1]))
-                done = 0
-                tick("embed", 0, len(missing))
-                for start in range(0, len(missing), EMBED_BATCH):
-                    part = missing[start:start + EMBED_BATCH]
-                    keys = [k for k, _ in part]
-                    vecs = embedder.embed([t for _, t in part])
-                    catalog.put_vectors(keys, vecs)
-                    writer.add(dict(zip(keys, vecs, strict=True)))
-                    done += len(part)
-                    tick("embed", done, len(missing))
-                    _checkpoint("embed")
+        report.repaired = _write_store(
+            settings, catalog, model, dim, embedder, chunks, set(removed) | set(todo), tick, report=report,
+            switch=lambda db: _switch(db, removed, todo, rows, chunks, model, dim, lexical_current), fresh=fresh)
+        report.store = _store_name(settings, catalog)
 
-        _checkpoint("stored")
-
-        # 4. Switch the catalog over in one transaction.
-        with catalog.transaction() as db:
-            for rel in removed + todo:
-                db.execute("DELETE FROM files WHERE path=?", (rel,))
-                db.execute("DELETE FROM records WHERE path=?", (rel,))
-                db.execute("DELETE FROM chunks WHERE path=?", (rel,))
-            for rel, kind, digest, records, problems in rows:
-                db.execute("INSERT INTO files VALUES (?, ?, ?, ?)", (rel, kind, digest, json.dumps(problems)))
-                for rec in records:
-                    db.execute("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?)",
-                               (f"{kind}:{rel}", rec.get("id") or rel, kind, rel, rec.get("status"),
-                                json.dumps(rec, ensure_ascii=False)))
-            db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           [(c.id, c.record_id, c.path, c.kind, c.line, c.end_line, c.section, c.text, c.vector_key)
-                            for c in chunks])
-            # The lexical index changes with the catalog, in this same transaction.
-            if lexical_current:
-                lexical.refresh(db, removed + todo, [rec for _, kind, _, recs, _ in rows if kind == "entry" for rec in recs])
-            else:
-                lexical.rebuild(db)
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('lexical', ?)", (lexical.LEXICAL_VERSION,))
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(time.time_ns()),))
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('dim', ?)", (str(dim),))
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('chunker', ?)", (CHUNKER_VERSION,))
-
-        _checkpoint("switched")
-
-        # 5. Collect garbage: vectors nothing refers to any more.
-        current = catalog.chunk_ids()
-        stale = sorted(store.ids() - current)
-        if stale:
-            store.delete(stale)
-        store.written()
+        # 5. Collect garbage: cached vectors nothing refers to any more.
         catalog.prune_vectors({c.vector_key for c in catalog.chunks()}
                               | {text_key(model, t) for t in _reference_texts()})
         catalog.set_meta("dirty", "0")
@@ -227,12 +214,148 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
         from knowledge.search import compute_figure_facts
 
         compute_figure_facts(settings, embedder or space)
-        report.problems = _problems(catalog)
-        report.chunks = len(current)
+        _finish_report(report, catalog)
     finally:
         catalog.close()
-    report.seconds = time.perf_counter() - t0
     return report
+
+
+def _switch(db: Any, removed: list[str], todo: list[str],
+            rows: list[tuple[str, str, str, list[dict[str, Any]], list[dict[str, Any]]]],
+            chunks: list[Chunk], model: str, dim: int, lexical_current: bool) -> None:
+    """4. Switch the catalog over, inside the transaction that also names the new store."""
+    for rel in removed + todo:
+        db.execute("DELETE FROM files WHERE path=?", (rel,))
+        db.execute("DELETE FROM records WHERE path=?", (rel,))
+        db.execute("DELETE FROM chunks WHERE path=?", (rel,))
+    for rel, kind, digest, records, problems in rows:
+        db.execute("INSERT INTO files VALUES (?, ?, ?, ?)", (rel, kind, digest, json.dumps(problems)))
+        for rec in records:
+            db.execute("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?)",
+                       (f"{kind}:{rel}", rec.get("id") or rel, kind, rel, rec.get("status"),
+                        json.dumps(rec, ensure_ascii=False)))
+    db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(c.id, c.record_id, c.path, c.kind, c.line, c.end_line, c.section, c.text, c.vector_key)
+                    for c in chunks])
+    # The lexical index changes with the catalog, in this same transaction.
+    if lexical_current:
+        lexical.refresh(db, removed + todo, [rec for _, kind, _, recs, _ in rows if kind == "entry" for rec in recs])
+    else:
+        lexical.rebuild(db)
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('lexical', ?)", (lexical.LEXICAL_VERSION,))
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(time.time_ns()),))
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('dim', ?)", (str(dim),))
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('chunker', ?)", (CHUNKER_VERSION,))
+
+
+def _write_store(settings: Settings, catalog: Catalog, model: str, dim: int, embedder: Any,
+                 chunks: list[Chunk], replaced: set[str], tick: Progress, *,
+                 report: IngestReport | None = None, switch: Callable[[Any], None] | None = None,
+                 fresh: bool = False) -> dict[str, int]:
+    """Make the store hold exactly the searchable chunks the catalog will list, then switch.
+
+    ``chunks`` are the new chunks of the files in ``replaced`` (changed or removed paths); the
+    catalog's other chunks stay. Vectors come from the cache; only texts it lacks are embedded.
+    A difference between the store and the catalog found on the way (vectors lost to an older
+    version's races, vectors nothing lists) is repaired too, and counted in the return value
+    unless the store is ``fresh`` (new to this KB, so of course empty).
+    """
+    searchable_new = [c for c in chunks if c.kind in SEARCHABLE]
+    kept = [c for c in catalog.chunks() if c.kind in SEARCHABLE and c.path not in replaced]
+    target = {c.id for c in kept} | {c.id for c in searchable_new}
+    url = settings.index.chroma_url
+    _, gen = store_state(catalog)
+    current = open_store(settings, model, catalog) if (url or gen) else None
+    have = current.ids() if current is not None else set()
+    missing = [c for c in kept if c.id not in have]
+    orphans = sorted(have - target)
+    found = {"missing_vectors": 0 if fresh or current is None else len(missing),
+             "orphan_vectors": 0 if fresh else len(orphans)}
+    to_add = searchable_new + missing
+
+    new_gen: int | None = None
+    writer = current
+    if not url and (to_add or orphans or gen is None):
+        # Readers keep the current generation; this write goes to a new one.
+        new_gen = max([gen or 0, *generations_on_disk(settings)]) + 1
+        target_dir = generation_path(settings, new_gen)
+        if gen is not None and not missing and catalog.get_meta("model") in (None, model):
+            copy_generation(generation_path(settings, gen), target_dir)
+        else:
+            # No store yet, the layout before generations, another model, or a store that lost
+            # vectors (its vector index may be damaged too): build it afresh from the catalog.
+            if target_dir.exists():
+                shutil.rmtree(target_dir)
+            to_add, orphans = searchable_new + kept, []
+        writer = VectorStore(settings, model, kb_id=catalog.get_meta("kb_id"), location=target_dir)
+    assert writer is not None
+
+    need: dict[str, str] = {}
+    for c in chunks + to_add:
+        need.setdefault(c.vector_key, c.text)
+    if switch is not None:
+        for text in _reference_texts():
+            need.setdefault(text_key(model, text), text)
+    cached = catalog.cached_keys(need)
+    uncached = [(k, t) for k, t in need.items() if k not in cached]
+    if report is not None:
+        report.texts_reused = len(need) - len(uncached)
+        report.texts_embedded = len(uncached)
+    try:
+        with _StoreWriter(writer, to_add, tick) as w:
+            w.add(catalog.get_vectors([k for k in w.waiting if k in cached], dim))
+            if uncached:
+                embedder = embedder or _pick_embedder(len(uncached))
+                # Sorting by length keeps batches of similar length: less padding, faster encoding.
+                uncached.sort(key=lambda kt: len(kt[1]))
+                done = 0
+                tick("embed", 0, len(uncached))
+                for start in range(0, len(uncached), EMBED_BATCH):
+                    part = uncached[start:start + EMBED_BATCH]
+                    keys = [k for k, _ in part]
+                    vecs = embedder.embed([t for _, t in part])
+                    catalog.put_vectors(keys, vecs)
+                    w.add(dict(zip(keys, vecs, strict=True)))
+                    done += len(part)
+                    tick("embed", done, len(uncached))
+                    _checkpoint("embed")
+        if new_gen is not None and orphans:
+            writer.delete(orphans)  # a private copy: no reader sees it before the switch
+    finally:
+        if new_gen is not None:
+            writer.close()
+
+    _checkpoint("stored")
+    if switch is not None or new_gen is not None:
+        with catalog.transaction() as db:
+            if switch is not None:
+                switch(db)
+            if new_gen is not None:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('store_gen', ?)", (str(new_gen),))
+    _checkpoint("switched")
+
+    if url and orphans:
+        writer.delete(orphans)  # on a server, after the switch: until then the catalog listed them
+    if new_gen is not None:
+        # The generation just replaced stays for readers that opened it a moment ago.
+        remove_generations(settings, keep={new_gen} | ({gen} if gen else set()))
+    return found
+
+
+def _store_name(settings: Settings, catalog: Catalog) -> str:
+    if settings.index.chroma_url:
+        return settings.index.chroma_url
+    _, gen = store_state(catalog)
+    return str(generation_path(settings, gen)) if gen else str(settings.index_path / LEGACY_STORE)
+
+
+def _finish_report(report: IngestReport, catalog: Catalog) -> None:
+    report.problems = _problems(catalog)
+    report.chunks = _count_chunks(catalog)
+    # What is served, once unreadable files and second entries with a taken id are left out.
+    report.entries = int(catalog.db.execute(
+        "SELECT COUNT(DISTINCT id) FROM records WHERE kind='entry'").fetchone()[0])
 
 
 class _StoreWriter:
@@ -331,6 +454,11 @@ def index_is_current(settings: Settings) -> bool:
             return False
         if catalog.get_meta("lexical") != lexical.LEXICAL_VERSION:
             return False
+        kb_id, gen = store_state(catalog)
+        if kb_id is None or (gen is None and not settings.index.chroma_url):
+            return False  # written before indexes had an identity: the next ingest moves it over
+        if settings.index.chroma_url and catalog.get_meta("root") != str(settings.root):
+            return False  # moved or copied: a copy sharing the server gets a collection of its own
         known = catalog.file_hashes()
     finally:
         catalog.close()
@@ -338,9 +466,14 @@ def index_is_current(settings: Settings) -> bool:
     return known == {rel: content_hash(raw) for rel, (_, _, raw) in files.items()}
 
 
-def refresh(settings: Settings, *, progress: Progress | None = None) -> IngestReport | None:
+def refresh(settings: Settings, *, progress: Progress | None = None,
+            on_wait: Callable[[Holder], None] | None = None) -> IngestReport | None:
     """Ingest when the KB or its calls changed since the last ingest; None when it was current.
-    Checking costs a read and a hash of every file, and loads no model."""
+    Checking costs a read and a hash of every file, and loads no model. When another process is
+    writing the index, this waits for it and then checks again: usually it did the work."""
     if index_is_current(settings):
         return None
-    return ingest(settings, progress=progress)
+    with write_lock(settings.index_path, "refresh", wait=settings.index.lock_wait, on_wait=on_wait):
+        if index_is_current(settings):
+            return None
+        return ingest(settings, progress=progress, verify=False)

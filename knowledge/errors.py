@@ -51,6 +51,13 @@ class IndexUnavailable(CanonError):
     http_status = 503
 
 
+class IndexBusy(IndexUnavailable):
+    """Another process is writing the index and did not finish within the wait allowed."""
+
+    code = "index_busy"
+    http_status = 503
+
+
 class ModelUnavailable(CanonError):
     """The embedding model cannot be loaded."""
 

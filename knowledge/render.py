@@ -72,12 +72,18 @@ def render_ask_text(result: dict[str, Any]) -> str:
 
 def render_ingest_text(report: dict[str, Any]) -> str:
     parts = [
-        f"Indexed [bold]{report['files']}[/] entries and [bold]{report['calls']}[/] calls from {escape(report['kb'])}",
+        f"Indexed [bold]{report.get('entries', report['files'])}[/] entries "
+        + (f"(from {report['files']} files) " if report.get("entries", report["files"]) != report["files"] else "")
+        + f"and [bold]{report['calls']}[/] calls from {escape(report['kb'])}",
         f"  {len(report['added'])} added, {len(report['changed'])} changed, {len(report['removed'])} removed, "
         f"{report['unchanged']} unchanged; {report['texts_embedded']} texts embedded, "
         f"{report['texts_reused']} reused; {report['seconds']:.2f}s",
         f"  [dim]store: {escape(report['store'])} · model: {escape(report['model'])}[/]",
     ]
+    repaired = report.get("repaired") or {}
+    if any(repaired.values()):
+        parts.append(f"[yellow]Repaired the store: {repaired.get('missing_vectors', 0)} missing vectors restored, "
+                     f"{repaired.get('orphan_vectors', 0)} orphan vectors removed[/]")
     problems = report["problems"]
     if problems:
         parts.append(f"[yellow]{len(problems)} file problem(s); the files below were skipped or partly read:[/]")

@@ -36,6 +36,7 @@ class CallSettings:
 class IndexSettings:
     path: str = ".canon"
     chroma_url: str | None = None
+    lock_wait: float = 600.0  # seconds a writer waits for another writer of the same index
 
 
 @dataclass
@@ -65,15 +66,32 @@ _SECTIONS = {"kb": KBSettings, "calls": CallSettings, "index": IndexSettings}
 
 
 def find_kb_root(start: Path | None = None) -> Path:
-    """The nearest folder from ``start`` upwards that holds a canon.toml, else ``start``."""
+    """The nearest folder from ``start`` upwards that holds a canon.toml.
+
+    There is no fallback to the current folder: run from the wrong place, that would index
+    whatever lies there (a home folder, ``/tmp``) and write an index into it.
+    """
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
-    return here
+    raise KBNotFound(
+        f"no {CONFIG_NAME} in {here} or any folder above it, and no --kb given",
+        hint="pass --kb PATH (--kb . for the current folder), or run `canon init` in the KB folder "
+             f"to write a {CONFIG_NAME} there",
+    )
 
 
 def _coerce(section: str, key: str, raw: Any, typ: Any, origin: str) -> Any:
+    if "float" in str(typ):
+        try:
+            value = float(raw)
+        except (TypeError, ValueError):
+            raise ConfigError(f"{origin}: [{section}] {key} must be a number, not {raw!r}",
+                              hint=f"write it as {key} = 600") from None
+        if value < 0:
+            raise ConfigError(f"{origin}: [{section}] {key} must not be negative", hint=f"write it as {key} = 600")
+        return value
     if "list" in str(typ):
         if isinstance(raw, str):  # from the environment: comma separated
             return [s.strip() for s in raw.split(",") if s.strip()]
@@ -93,7 +111,8 @@ def _coerce(section: str, key: str, raw: Any, typ: Any, origin: str) -> Any:
 
 def load_settings(kb: Path | str | None = None, overrides: dict[str, dict[str, Any]] | None = None,
                   environ: dict[str, str] | None = None) -> Settings:
-    """Read settings for the KB at ``kb`` (default: found from the current folder upwards)."""
+    """Read settings for the KB at ``kb`` (default: the nearest folder from the current one
+    upwards holding a canon.toml; none is an error)."""
     root = Path(kb).expanduser() if kb is not None else find_kb_root()
     if not root.exists():
         raise KBNotFound(f"no knowledge base at {root}", hint="pass --kb PATH pointing at a folder of Markdown entries")

@@ -3,15 +3,27 @@
 Layout of ``<kb>/.canon`` (or ``[index] path``)::
 
     catalog.sqlite   files and their hashes, parsed entries (JSON), chunks, the vector cache
-    chroma/          the embedded Chroma store (absent when ``chroma_url`` points at a server)
+    chroma.<N>/      generation N of the embedded Chroma store (absent with ``chroma_url``)
+    write.lock       held by whoever writes the index (see ``knowledge.locking``)
 
 Why two stores: Chroma answers nearest-neighbour queries; the catalog is the single switch that
-says which chunks are current. Vectors are content-addressed (the id is a hash of the chunk), so an
-ingest first adds new vectors next to the old ones, then swaps the catalog in one SQLite
-transaction, then deletes vectors nothing refers to. An ingest killed at any point leaves the
-previous catalog, and every vector it refers to, intact; searches ignore vectors the catalog does
-not list. The vector cache (text hash -> vector) lets a later ingest reuse everything an
-interrupted one had already embedded.
+says which chunks are current, and which store generation holds their vectors. An embedded Chroma
+store cannot be written by one process while another reads it (the reader's in-memory index goes
+stale: "Error finding id"), so a write never touches the generation readers use: it copies it to
+generation N+1, adds and deletes vectors there, and then switches the catalog (chunks and
+``store_gen`` together) in one SQLite transaction. Readers keep the generation they opened until
+the catalog names a newer one. On a Chroma server, which serialises its own clients, vectors are
+added before the switch and deleted after it.
+
+An ingest killed at any point leaves the previous catalog, and every vector it refers to, intact;
+searches ignore vectors the catalog does not list. The vector cache (text hash -> vector) lets a
+later ingest reuse everything an interrupted one had already embedded, and lets a store be rebuilt
+without embedding anything.
+
+Identity: the index belongs to the KB, not to its path. ``kb_id`` (random, in the catalog's meta)
+names the Chroma collection, so a KB that is moved, copied or renamed keeps its vectors. Two copies
+of one KB that share a Chroma server must not share a collection; the first write of a copy gives
+it an id of its own (``claim_identity``).
 """
 
 from __future__ import annotations
@@ -19,15 +31,17 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from .errors import IndexUnavailable, StoreUnavailable
+from .errors import IndexBusy, IndexUnavailable, StoreUnavailable
 from .lexical import SCHEMA as LEXICAL_SCHEMA
 from .settings import Settings
 
@@ -90,15 +104,21 @@ class Catalog:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(_SCHEMA + LEXICAL_SCHEMA)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):  # passing: say so, and nothing about deleting
+                raise IndexBusy(f"the index at {path.parent} is busy: {exc}",
+                                hint="try again in a moment; `canon doctor --check` shows who is writing it") from exc
+            raise IndexUnavailable(f"the index at {path} cannot be read: {exc}",
+                                   hint="run `canon doctor`: it sets an unreadable catalog aside and rebuilds it") from exc
         except sqlite3.DatabaseError as exc:
             raise IndexUnavailable(f"the index at {path} cannot be read: {exc}",
-                                   hint=f"delete {path.parent} and run `canon ingest` to rebuild it") from exc
+                                   hint="run `canon doctor`: it sets an unreadable catalog aside and rebuilds it") from exc
         version = self.get_meta("schema")
         if version is None:
             self.set_meta("schema", SCHEMA_VERSION)
         elif version != SCHEMA_VERSION:
             raise IndexUnavailable(f"the index at {path.parent} was written by another version of canon",
-                                   hint=f"delete {path.parent} and run `canon ingest` to rebuild it")
+                                   hint="run `canon doctor`: it sets this catalog aside and rebuilds the index")
 
     def close(self) -> None:
         self.db.close()
@@ -203,16 +223,23 @@ def _slug(text: str) -> str:
 
 
 class VectorStore:
-    """Chroma: embedded (PersistentClient under the index folder) or a server (``chroma_url``)."""
+    """One Chroma collection: in an embedded store (a PersistentClient on ``location``) or on a
+    server (``chroma_url``)."""
 
-    def __init__(self, settings: Settings, model: str) -> None:
+    def __init__(self, settings: Settings, model: str, *, kb_id: str | None = None,
+                 location: Path | None = None) -> None:
         self.settings = settings
         self.model = model
         url = settings.index.chroma_url
+        self.location = None if url else (location or settings.index_path / LEGACY_STORE)
         # One collection per KB and model, so that one Chroma server can hold several KBs and a
-        # model change never mixes vector spaces. The root's hash tells apart two KBs of one name.
-        root_tag = hashlib.sha1(str(settings.root).encode()).hexdigest()[:8]
-        name = f"canon-{_slug(settings.name)[:40]}-{root_tag}-{_slug(model)[:40]}"
+        # model change never mixes vector spaces. Neither the KB's path nor its name is part of
+        # it: a moved or renamed KB keeps its vectors.
+        if kb_id:
+            name = f"canon-{kb_id}-{_slug(model)[:40]}"
+        else:  # an index written before KBs had ids: read it as it was named then
+            root_tag = hashlib.sha1(str(settings.root).encode()).hexdigest()[:8]
+            name = f"canon-{_slug(settings.name)[:40]}-{root_tag}-{_slug(model)[:40]}"
         self.collection_name = name
         try:
             import chromadb
@@ -228,27 +255,29 @@ class VectorStore:
                     settings=chroma_settings,
                 )
             else:
-                path = settings.index_path / "chroma"
-                path.mkdir(parents=True, exist_ok=True)
-                _forget_if_changed_elsewhere(path)
-                self.client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+                assert self.location is not None
+                self.location.mkdir(parents=True, exist_ok=True)
+                self.client = chromadb.PersistentClient(path=str(self.location), settings=chroma_settings)
             self.col = self.client.get_or_create_collection(
                 name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
                 metadata={"canon_root": str(settings.root), "canon_model": model},
             )
-            if not url:  # opening may itself touch the files: what we opened is the state after it
-                _opened[str(settings.index_path / "chroma")] = _marker(settings.index_path / "chroma")
         except Exception as exc:  # chromadb raises many types; all mean "the store is not usable"
-            where = url or str(settings.index_path / "chroma")
+            where = url or str(self.location)
             hint = ("check that the Chroma server is running (`chroma run --path DIR --port 8000`) and that "
                     "[index] chroma_url / CANON_INDEX_CHROMA_URL points at it") if url else (
-                    f"delete {where} and run `canon ingest` to rebuild it")
+                    "run `canon doctor` to check the index and rebuild the store from the vectors it keeps")
             raise StoreUnavailable(f"cannot open the Chroma store at {where}: {exc}", hint=hint) from exc
 
-    def written(self) -> None:
-        """Record that this process wrote the store, so that its own writes don't force a reopen."""
-        if not self.settings.index.chroma_url:
-            _opened[str(self.settings.index_path / "chroma")] = _marker(self.settings.index_path / "chroma")
+    def close(self) -> None:
+        """Release an embedded store's files and memory (a server's client holds nothing)."""
+        if self.location is not None:
+            try:
+                close = getattr(self.client, "close", None)  # PersistentClient has it; ClientAPI does not say so
+                if close is not None:
+                    close()
+            except Exception:  # closing is best effort: the files may already be gone
+                pass
 
     def upsert(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]],
                batch: int = 1000) -> None:
@@ -282,50 +311,168 @@ class VectorStore:
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
 
 
-# An embedded Chroma store keeps its vector index in memory, shared by every client of that path in
-# the process. Another process (an ingest while `canon serve` runs) can change the files under it,
-# after which that memory is stale: queries fail or miss vectors. So a process remembers the state
-# of the files it opened and opens them afresh when they changed.
-_opened: dict[str, tuple[int, ...]] = {}
+LEGACY_STORE = "chroma"  # the embedded store of indexes written before store generations
 
 
-def _marker(path: Path) -> tuple[int, ...]:
-    out: list[int] = []
-    for name in ("chroma.sqlite3", "chroma.sqlite3-wal"):
-        try:
-            st = (path / name).stat()
-            out += [st.st_mtime_ns, st.st_size]
-        except OSError:
-            out += [0, 0]
-    return tuple(out)
+def generation_path(settings: Settings, gen: int) -> Path:
+    return settings.index_path / f"chroma.{gen}"
 
 
-def _forget_if_changed_elsewhere(path: Path) -> None:
-    key = str(path)
-    now = _marker(path)
-    if key in _opened and _opened[key] != now:
-        from chromadb.api.shared_system_client import SharedSystemClient
-
-        SharedSystemClient.clear_system_cache()
-        _stores.clear()  # their clients belonged to the systems just dropped
-    _opened[key] = now
+def store_state(catalog: Catalog) -> tuple[str | None, int | None]:
+    """(kb_id, store generation) as the catalog records them; None for an index written before."""
+    gen = catalog.get_meta("store_gen")
+    return catalog.get_meta("kb_id"), int(gen) if gen else None
 
 
-def open_store(settings: Settings, model: str) -> VectorStore:
-    """The store for this KB and model, opened once per process (a client costs tens of ms) and
-    opened afresh when another process changed an embedded store under it."""
-    key = (str(settings.index_path), settings.index.chroma_url or "", model, str(settings.root))
-    store = _stores.get(key)
-    if store is not None and not settings.index.chroma_url:
-        path = settings.index_path / "chroma"
-        if _opened.get(str(path)) != _marker(path):
-            store = None
-    if store is None:
-        store = _stores[key] = VectorStore(settings, model)
-    return store
+def open_store(settings: Settings, model: str, catalog: Catalog | None = None) -> VectorStore:
+    """The store generation the catalog names, for this KB and model. Opened once per process (a
+    client costs tens of ms) and reopened when an ingest, here or in another process, switched the
+    catalog to a newer generation."""
+    if catalog is None and catalog_path(settings).exists():
+        with closing(open_catalog(settings)) as own:
+            kb_id, gen = store_state(own)
+    elif catalog is not None:
+        kb_id, gen = store_state(catalog)
+    else:
+        kb_id, gen = None, None
+    url = settings.index.chroma_url or ""
+    location = None if url else (generation_path(settings, gen) if gen else settings.index_path / LEGACY_STORE)
+    if not url and not gen:
+        kb_id = None  # an embedded store of the layout before generations, named as it was then
+    key = (str(settings.index_path), url, model, kb_id or str(settings.root))
+    with _stores_lock:
+        store, at = _stores.get(key, (None, None))
+        if store is not None and at == location:
+            return store
+        fresh = VectorStore(settings, model, kb_id=kb_id, location=location)
+        _stores[key] = (fresh, location)
+        if store is not None:
+            # A search in another thread may still be using the store just replaced: close the one
+            # replaced before it instead, which nothing has handed out since.
+            _retired.append(store)
+            while len(_retired) > 1:
+                _retired.pop(0).close()
+        return fresh
 
 
-_stores: dict[tuple[str, str, str, str], VectorStore] = {}
+_stores: dict[tuple[str, str, str, str], tuple[VectorStore, Path | None]] = {}
+_retired: list[VectorStore] = []
+_stores_lock = threading.Lock()
+
+
+def forget_stores() -> None:
+    """Close every store this process opened (tests, and a store about to be deleted)."""
+    with _stores_lock:
+        for store, _ in _stores.values():
+            store.close()
+        for store in _retired:
+            store.close()
+        _stores.clear()
+        _retired.clear()
+
+
+def copy_generation(src: Path, dst: Path) -> None:
+    """Copy a store generation that readers may have open. Readers of an embedded Chroma store
+    write to its SQLite file (never to its vector index files), so that file is copied through
+    SQLite's backup API, which gives a consistent copy whatever other connections do."""
+    if dst.exists():
+        shutil.rmtree(dst)
+    sqlite_names = {"chroma.sqlite3", "chroma.sqlite3-wal", "chroma.sqlite3-shm", "chroma.sqlite3-journal"}
+    shutil.copytree(src, dst, ignore=lambda folder, names: [n for n in names if n in sqlite_names]
+                    if Path(folder) == src else [])
+    if (src / "chroma.sqlite3").exists():
+        with closing(sqlite3.connect(str(src / "chroma.sqlite3"), timeout=30)) as a, \
+                closing(sqlite3.connect(str(dst / "chroma.sqlite3"))) as b:
+            a.backup(b)
+
+
+def remove_generations(settings: Settings, keep: set[int]) -> list[Path]:
+    """Delete store generations other than ``keep`` (and the store of the layout before them).
+    A folder that cannot be deleted yet (open elsewhere, on Windows) is left for the next write."""
+    removed: list[Path] = []
+    if settings.index.chroma_url or not settings.index_path.is_dir():
+        return removed
+    for p in settings.index_path.iterdir():
+        gen = p.name.removeprefix("chroma.")
+        stale = (p.name == LEGACY_STORE) or (p.name.startswith("chroma.") and gen.isdigit() and int(gen) not in keep)
+        if stale and p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+            if not p.exists():
+                removed.append(p)
+    return removed
+
+
+def generations_on_disk(settings: Settings) -> list[int]:
+    if settings.index.chroma_url or not settings.index_path.is_dir():
+        return []
+    return sorted(int(p.name[7:]) for p in settings.index_path.iterdir()
+                  if p.name.startswith("chroma.") and p.name[7:].isdigit() and p.is_dir())
+
+
+def generations_in_use(settings: Settings, current: int | None) -> set[int]:
+    """The current generation and the one before it, which readers may still have open."""
+    if current is None:
+        return set()
+    before = [g for g in generations_on_disk(settings) if g < current]
+    return {current, *before[-1:]}
+
+
+def leftover_generations(settings: Settings, current: int | None) -> list[Path]:
+    """Store folders no reader can be using: older generations, those of interrupted writes."""
+    if settings.index.chroma_url or current is None:
+        return []
+    keep = generations_in_use(settings, current)
+    out = [generation_path(settings, g) for g in generations_on_disk(settings) if g not in keep]
+    legacy = settings.index_path / LEGACY_STORE
+    return out + ([legacy] if legacy.is_dir() else [])
+
+
+def new_kb_id() -> str:
+    import uuid
+
+    return uuid.uuid4().hex[:16]
+
+
+def claim_identity(settings: Settings, catalog: Catalog) -> str | None:
+    """Give the index an id if it has none, and note where the KB lives now. Call it holding the
+    write lock. Returns "new" when the index got its first id, "forked" when this KB turned out to
+    be a copy that shares a Chroma server with its original, and so got an id (a collection) of
+    its own, "moved" when it only lives somewhere else now, else None. A new or forked id names an
+    empty collection: the index is marked dirty until the ingest under way has filled it."""
+    kb_id = catalog.get_meta("kb_id")
+    root = str(settings.root)
+    if kb_id is None:
+        catalog.set_meta("kb_id", new_kb_id())
+        catalog.set_meta("root", root)
+        if catalog.file_hashes():
+            catalog.set_meta("dirty", "1")
+        return "new"
+    was = catalog.get_meta("root")
+    if was == root:
+        return None
+    if settings.index.chroma_url and _original_still_there(settings, Path(was) if was else None, kb_id):
+        catalog.set_meta("dirty", "1")
+        catalog.set_meta("kb_id", new_kb_id())
+        catalog.set_meta("root", root)
+        return "forked"
+    catalog.set_meta("root", root)
+    return "moved"
+
+
+def _original_still_there(settings: Settings, was: Path | None, kb_id: str) -> bool:
+    """True when the KB's previous folder still holds an index with this id (a copy, not a move)."""
+    if was is None:
+        return False
+    index = Path(settings.index.path).expanduser()
+    other = (index if index.is_absolute() else was / index) / "catalog.sqlite"
+    try:
+        if not other.is_file() or other.resolve() == catalog_path(settings).resolve():
+            return False
+        with closing(sqlite3.connect(f"file:{other}?mode=ro", uri=True, timeout=5)) as db:
+            row = db.execute("SELECT value FROM meta WHERE key='kb_id'").fetchone()
+    except (OSError, sqlite3.Error):
+        return False
+    return bool(row and row[0] == kb_id)
 
 
 def catalog_path(settings: Settings) -> Path:

@@ -13,7 +13,7 @@ from ingest.chunking import SEARCHABLE
 from ingest.pipeline import index_is_current, ingest
 from knowledge.search import search
 from knowledge.settings import load_settings
-from knowledge.store import VectorStore, open_catalog
+from knowledge.store import open_catalog, open_store
 from tests.conftest import REPO, write_kb
 
 ENTRY = """---
@@ -60,7 +60,7 @@ def _consistent(settings) -> None:
         searchable = {c.id for c in catalog.chunks() if c.kind in SEARCHABLE}
     finally:
         catalog.close()
-    assert VectorStore(settings, model).ids() == searchable
+    assert open_store(settings, model).ids() == searchable
 
 
 def test_first_ingest_indexes_every_entry(tmp_path, fake_embedder):
