@@ -585,6 +585,8 @@ _CAPITAL = re.compile(r"[A-Z]")
 _TEXT_CUT = re.compile(r"[,;:|\x00()][^,;:|\x00()]*$")
 _HAS_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[;|]|\s[—–]\s")
+# Longer than this, a "sentence" is a paragraph without stops: figures read a window of it instead.
+_MAX_SENTENCE = 1200
 
 _PREV_WORD = re.compile(r"([A-Za-z][\w&'’.-]*)[ \t]+$")
 _WORDS_BEFORE = re.compile(r"(?<![\w$€£%'’.,+-])(?:[\w$€£%'’.,+-]+[ \t\n]+){1,3}$")
@@ -727,6 +729,7 @@ class _Extractor:
         self._sentence_text: dict[int, str] = {}
         self._low: str | None = None
         self._year_pos: list[int] | None = None
+        self._clauses: tuple[list[int], list[int]] | None = None
 
     def lower(self) -> str:
         """" " + the cleaned text with ASCII letters in lower case: offsets shift by exactly one
@@ -758,7 +761,30 @@ class _Extractor:
             self._bounds = bounds
         i = bisect.bisect_right(self._bounds, offset) - 1
         i = max(0, min(i, len(self._bounds) - 2))
-        return self._bounds[i], self._bounds[i + 1]
+        s, e = self._bounds[i], self._bounds[i + 1]
+        if e - s > _MAX_SENTENCE:
+            return self._window(offset, s, e)
+        return s, e
+
+    def _window(self, offset: int, s: int, e: int) -> tuple[int, int]:
+        """The part of an over-long "sentence" (a paragraph with no stops, a pasted log) that is
+        read as the figure's sentence: its line when that is short enough, else a stretch of words
+        around it. Every look-up is bounded, so extraction stays linear in the text."""
+        clean = self.clean
+        half = _MAX_SENTENCE // 2
+        ls = clean.rfind("\n", max(s, offset - half), offset) + 1 or s
+        le = clean.find("\n", offset, min(e, offset + half))
+        if ls > s and le >= 0:
+            return ls, le
+        a = ls if ls > s else max(s, offset - half)
+        b = le if le >= 0 else min(e, offset + half)
+        if a > s and a < offset:
+            sp = clean.find(" ", a, offset)
+            a = sp + 1 if sp >= 0 else a
+        if b < e:
+            sp = clean.rfind(" ", offset, b)
+            b = sp if sp > offset else b
+        return a, b
 
     def _starts_sentence(self, pos: int) -> bool:
         """Whether the word at ``pos`` opens a sentence, a clause after a colon, or a cell."""
@@ -773,13 +799,19 @@ class _Extractor:
         return w in _ABBREV or len(w) == 1
 
     def clause_bounds(self, offset: int, s: int, e: int) -> tuple[int, int]:
+        """The clause of ``offset`` inside the sentence ``s``..``e``: two bisections into the
+        clause marks of the whole text, found once."""
+        if self._clauses is None:
+            marks = [m.span() for m in _CLAUSE.finditer(self.clean)]
+            self._clauses = ([a for a, _ in marks], [b for _, b in marks])
+        starts, ends = self._clauses
         cs, ce = s, e
-        for m in _CLAUSE.finditer(self.clean, s, e):
-            if m.end() <= offset:
-                cs = m.end()
-            elif m.start() >= offset:
-                ce = m.start()
-                break
+        i = bisect.bisect_right(ends, offset) - 1  # the last mark ending at or before offset
+        if i >= 0 and ends[i] > s:
+            cs = ends[i]
+        j = bisect.bisect_left(starts, offset)  # the first mark starting at or after offset
+        if j < len(starts) and starts[j] < e:
+            ce = starts[j]
         return cs, ce
 
     # ---- pass 1 + 2: tokens --------------------------------------------------------------

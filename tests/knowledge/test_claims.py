@@ -279,3 +279,28 @@ def test_never_fails_and_spans_point_at_the_text(seed: int) -> None:
         assert line[col - 1 :].startswith(c.extra["span"].split("\n")[0]), (text, c)
         assert c.kind in units.KINDS
         assert isinstance(c.sentence, str) and isinstance(c.masked, str)
+
+
+# --- size ---------------------------------------------------------------------------------------
+
+
+def test_a_large_paragraph_is_read_in_linear_time() -> None:
+    """100,000 words in one paragraph with no stop (a pasted log, an export with no blank lines):
+    every look-up around a figure is bounded, so this takes about two seconds; the bound is loose
+    enough for a busy machine, and a quadratic pass would take hours."""
+    import time
+
+    words = "the team said revenue grew and we shipped the change to all users in the region".split()
+    rnd = random.Random(1)
+    text = " ".join(
+        rnd.choice(words) if rnd.random() > 0.05 else f"{rnd.randint(1, 999)}{rnd.choice(['%', ' weeks', 'x'])}"
+        for _ in range(100_000)
+    )
+    t0 = time.process_time()
+    claims = extract_claims(text)
+    assert len(claims) > 4000
+    assert time.process_time() - t0 < 60
+    lines = "\n".join(f"Customers saw a 30% drop in costs over 6 weeks, item {i}" for i in range(5000))
+    t0 = time.process_time()
+    assert len(extract_claims(lines)) == 10000
+    assert time.process_time() - t0 < 60
