@@ -1,0 +1,1 @@
+"""Text analysis shared by the code base: one markup masker, one sentence splitter, word lists as data."""

@@ -1,0 +1,36 @@
+"""The sentence splitter: where sentences end in a masked text (see :mod:`knowledge.text.markup`)."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREV_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
+_ABBREV = frozenset(
+    "e.g i.e etc vs approx mr mrs ms dr prof inc ltd co corp no nos st fig figs est dept jr sr"
+    " jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun u.s a.m p.m"
+    " cf ca al".split()
+)
+_SENT_END = re.compile(  # each branch starts with a plain character class, so ``re`` skips fast
+    r"[.!?][.!?]*[\"'”’)\]]*(?=[ \t\n]+[\"'“‘(\[]?[A-Z0-9$€£¥#]|[ \t]*\n[ \t]*\n|[ \t\n]*$|[ \t\n]*\x00)"
+    r"|\n[ \t]*\n|\x00\x00*"
+)
+
+
+def _abbreviation(clean: str, dot: int) -> bool:
+    m = _ABBREV_WORD.search(clean, max(0, dot - 12), dot)
+    if not m:
+        return False
+    w = m.group(1).lower()
+    return w in _ABBREV or len(w) == 1
+
+
+def sentence_starts(clean: str) -> list[int]:
+    """Offsets where sentences start, 0 first and ``len(clean)`` last: a stop that is not after an
+    abbreviation ("e.g.", "Dr."), a blank line, or a break left by the masker."""
+    bounds = [0]
+    for m in _SENT_END.finditer(clean):
+        if m.group(0)[0] == "." and _abbreviation(clean, m.start()):
+            continue
+        bounds.append(m.end())
+    bounds.append(len(clean))
+    return bounds
