@@ -419,8 +419,8 @@ def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> list[Cl
         if not text.strip():
             continue
         for claim in extract(text, first_line=seg.start + shift, first_column=1):
-            claim.extra.setdefault("block", seg.block.kind)
-            claim.extra.setdefault("section", seg.block.section)
+            claim.block = claim.block or seg.block.kind
+            claim.section = claim.section or seg.block.section
             found.append(claim)
     return found
 

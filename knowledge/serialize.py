@@ -51,6 +51,10 @@ def claim_to_dict(c: Claim) -> dict[str, Any]:
     }
 
 
+_CLAIM_FIELDS = frozenset(("span", "qualifier_word", "statistic", "per", "every", "pair", "unit_inherited",
+                           "as_written", "block", "section", "claimness", "why"))
+
+
 def claim_from_dict(d: dict[str, Any]) -> Claim:
     return Claim(
         text=d["text"], value=_unval(d["value"]), unit=d["unit"], kind=d["kind"], line=d["line"],
@@ -58,7 +62,7 @@ def claim_from_dict(d: dict[str, Any]) -> Claim:
         sentence=d.get("sentence", ""), masked=d.get("masked", ""), raw_value=_unval(d.get("raw_value")),
         raw_unit=d.get("raw_unit"), qualifier=d.get("qualifier"), year=d.get("year"),
         source=source_from_dict(d["source"]) if d.get("source") else None, role=d.get("role"),
-        extra=d.get("extra") or {},
+        **{k: v for k, v in (d.get("extra") or {}).items() if k in _CLAIM_FIELDS},
     )
 
 

@@ -960,18 +960,8 @@ class _Extractor:
             sentence = self._sentence_text[s] = _prose(clean[s:e])
         mask_end = f.num_end if kind == "count" else f.end
         masked = _prose(clean[s:f.start] + " [NUM] " + clean[mask_end:e])
-        extra: dict[str, Any] = {k: v for k, v in f.extra.items() if k != "statistic"}
-        extra["span"] = self.text[f.start:f.end]
-        if qual_word:
-            extra["qualifier_word"] = qual_word
-        if statistic:
-            extra["statistic"] = statistic
-        if f.per and kind != "count":
-            extra["per"] = f.per
-        if f.pair:
-            extra["pair"] = f.pair
-        if not f.explicit:
-            extra["unit_inherited"] = True
+        as_written = f.extra.get("as_written")
+        every = f.extra.get("every")
         return Claim(
             text=self._text(f, s),
             value=value,
@@ -989,7 +979,14 @@ class _Extractor:
             year=self._year(f, s, e, cs, ce),
             source=self._source(f, s, e),
             role=f.role,
-            extra=extra,
+            span=self.text[f.start:f.end],
+            qualifier_word=qual_word or None,
+            statistic=statistic,
+            per=f.per if f.per and kind != "count" else None,
+            every=every,
+            pair=f.pair,
+            unit_inherited=not f.explicit,
+            as_written=as_written,
         )
 
     def _raw(self, f: _Fig) -> tuple[Value, str]:
