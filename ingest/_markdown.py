@@ -414,11 +414,16 @@ def _extractor() -> Callable[..., list[Claim]]:
 def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> list[Claim]:
     extract = _extractor()
     found: list[Claim] = []
+    before = ""
     for seg in segments:
         text = _segment_text(seg, lines)
         if not text.strip():
             continue
-        for claim in extract(text, first_line=seg.start + shift, first_column=1):
+        # what leads into this block (its section's title, the block before): a study named there
+        # is the source of the figures that follow it
+        lead = seg.block.section + "\n" + (before if seg.kind != "heading" else "")
+        before = text if seg.kind != "heading" else ""
+        for claim in extract(text, first_line=seg.start + shift, first_column=1, lead=lead):
             claim.block = claim.block or seg.block.kind
             claim.section = claim.section or seg.block.section
             found.append(claim)

@@ -81,6 +81,8 @@ from .sources import (
     _SRC_ORG_KIND,
     _SRC_ORG_VERB,
     _SRC_PAREN,
+    _SRC_STUDIED,
+    _SRC_TITLE,
     _SRC_VERB_AFTER,
 )
 
@@ -102,7 +104,7 @@ _UNIT = re.compile(
     rf"""
       (?P<pct>[ \t]?%|{_SP0}(?i:per[ \t]?cent|percent)\b|{_SP0}(?i:pct)\b\.?)
     | (?P<pp>{_SP}(?i:percentage{_SP}points?|pp|ppts?)\b)
-    | (?P<mult>[ \t]?×|{_SP0}-?[ \t]*(?i:fold)\b|{_SP}(?i:times)\b)
+    | (?P<mult>[ \t]?×|{_SP0}-?[ \t]*(?i:fold)\b|{_SP}(?i:times)\b|[ \t]+[xX]\b(?![ \t]*\d))
     | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|cents|pence)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b))
     | (?P<dur>(?:{_SP}|[ \t]*-[ \t]*)(?P<dq>(?i:business|working|calendar|full|straight|consecutive|solid|whole|man|person)[ \t-]+)?
         (?P<du>(?i:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos|quarters?|years?|yrs?))\b)
@@ -215,6 +217,9 @@ _CAPITAL = re.compile(r"[A-Z]")
 _TEXT_CUT = re.compile(r"[,;:|\x00()][^,;:|\x00()]*$")
 _HAS_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[;|]|\s[—–]\s")
+_BLANK_LINE = re.compile(r"\n[ \t\x00]*\n")
+# How far back a source named before a figure is looked for, in characters of its paragraph.
+_CARRY_BACK = 800
 # Longer than this, a "sentence" is a paragraph without stops: figures read a window of it instead.
 _MAX_SENTENCE = 1200
 
@@ -304,6 +309,8 @@ class _Extractor:
         self._low: str | None = None
         self._year_pos: list[int] | None = None
         self._clauses: tuple[list[int], list[int]] | None = None
+        self._carried: dict[int, Source | None] = {}
+        self.lead_source: Source | None = None  # named in the text read before this one
 
     def lower(self) -> str:
         """" " + the cleaned text with ASCII letters in lower case: offsets shift by exactly one
@@ -521,6 +528,14 @@ class _Extractor:
             if cur:
                 f.kind = "currency"
                 f.unit = cur.group("code") or _CUR_CODE.get(cur.group("sym"), cur.group("sym"))
+            sm = _SCALE_AFTER.match(self.clean, e)
+            if sm and value < 1000:  # "two point four million": the scale follows the spoken decimals
+                word = (sm.group("s") or sm.group("s2")).lower()
+                f.scale = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6,
+                           "billion": 1e9, "bn": 1e9, "trillion": 1e12}[word]
+                f.scale_txt = word if len(word) > 2 else ("B" if f.scale == 1e9 else "M")
+                f.num = value * f.scale
+                f.num_end = f.end = sm.end()
             self._read_after(f)
             if f.kind in ("none", "count"):
                 prev = _PREV_WORD.search(self.clean, max(0, f.start - 30), f.start)
@@ -680,6 +695,8 @@ class _Extractor:
                         else:
                             f.kind, f.unit, f.end = "count", "times", um.end()
                             self._rate(f)
+                    elif txt == "x":  # "six point five x", "a seven x payback"
+                        f.kind, f.unit, f.end = "multiplier", "x", um.end()
                     else:
                         f.kind, f.unit, f.end = "multiplier", "×" if "×" in txt else "fold", um.end()
                 elif g == "curw":
@@ -1092,8 +1109,54 @@ class _Extractor:
             self._sources[s] = self._find_sources(s, e)
         found = self._sources[s]
         if not found:
-            return None
+            return self._carried_source(f.start)
         return min(found, key=lambda ps: abs(ps[0] - f.start))[1]
+
+    def _carried_source(self, s: int) -> Source | None:  # s: where the figure starts
+        """A source named earlier in the same paragraph or list: a title line ("2020 Global Developer
+        Report: DevSecOps"), a lead-in ("As per the GitLab DevSecOps survey 2021 -"), or a study
+        introduced before its findings ("Hanover interviewed 40 buyers. The study found ...")."""
+        if s in self._carried:
+            return self._carried[s]
+        clean = self.clean
+        lo = max(0, s - _CARRY_BACK)
+        para = lo
+        for m in _BLANK_LINE.finditer(clean, lo, s):
+            para = m.end()
+        found: tuple[int, Source] | None = None
+        for ss, _, src in self._sources_in(para, s):
+            if found is None or ss > found[0]:
+                found = (ss, src)
+        self._carried[s] = found[1] if found else self.lead_source
+        return self._carried[s]
+
+    def _sources_in(self, a: int, b: int) -> list[tuple[int, int, Source]]:
+        clean = self.clean
+        out: list[tuple[int, int, Source]] = []
+
+        def source(m: re.Match[str], who: str, kind: str | None) -> None:
+            who = _DETERMINERS.sub("", who.strip()).strip(" .,'’:-")
+            if not who or who.isdigit() or who.lower() in _STOP:
+                return
+            title = who if not kind or who.endswith(kind) else f"{who} {kind}"
+            line_end = clean.find("\n", m.end(), min(len(clean), m.end() + 200))
+            yr = _YEAR.search(clean, max(a, m.start() - 40), line_end if line_end >= 0 else m.end() + 40)
+            when = _end_of(yr.group(0), None) if yr else None
+            out.append((m.start(), m.end(), Source(title=title, date=when, line=self.pos(m.start())[0])))
+
+        for m in _SRC_ACCORDING.finditer(clean, a, b):
+            source(m, m.group("who"), m.group("kind"))
+        for m in _SRC_PAREN.finditer(clean, a, b):
+            source(m, m.group("who"), None)
+        for m in _SRC_KIND_BY.finditer(clean, a, b):
+            source(m, m.group("who"), m.group("kind"))
+        for m in _SRC_TITLE.finditer(clean, a, b):
+            source(m, m.group("who"), m.group("kind"))
+        for m in _SRC_STUDIED.finditer(clean, a, b):
+            who = _DETERMINERS.sub("", m.group("who"))
+            if _ORG_SUFFIX.search(who) or who.split(" ")[0] in _ANALYSTS or len(who.split()) <= 3:
+                source(m, who, None)
+        return out
 
     def _find_sources(self, s: int, e: int) -> list[tuple[int, Source]]:
         clean = self.clean
@@ -1221,8 +1284,9 @@ def _end_of(year: str | None, month: str | None) -> date | None:
     return date(y, 12, 31)
 
 
-def extract_claims(text: str, *, first_line: int = 1, first_column: int = 1) -> list[Claim]:
-    """All figures in ``text`` (raw Markdown or transcript text), in order of position.
+def read_figures(text: str, *, first_line: int = 1, first_column: int = 1, lead: str = "") -> list[Claim]:
+    """All figures in ``text`` (raw Markdown or transcript text), in order of position, claims or
+    not (see :mod:`knowledge.claims.claimness`).
 
     ``line``/``column`` are 1-based in the file that ``text`` comes from: ``text`` starts at
     (``first_line``, ``first_column``), and columns on later lines start at 1. ``end_column`` is
@@ -1236,6 +1300,16 @@ def extract_claims(text: str, *, first_line: int = 1, first_column: int = 1) -> 
     figs = ex.scan()
     if not figs:
         return []
+    if lead.strip():
+        ex.lead_source = _lead_source(lead)
     return ex.claims(ex.pair(figs))
 
 
+def _lead_source(lead: str) -> Source | None:
+    """The last source named in ``lead`` (no line: it belongs to another block)."""
+    ex = _Extractor(lead, 1, 1)
+    found = ex._sources_in(0, len(ex.clean))
+    if not found:
+        return None
+    src = max(found, key=lambda x: x[0])[2]
+    return replace(src, line=None)

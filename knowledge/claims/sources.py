@@ -52,4 +52,12 @@ _DETERMINERS = re.compile(r"^(?:(?:The|A|An|In|Our|This|That|These|Those|Its|The
 _SOURCE_DATE = re.compile(
     rf"\b(?:(?P<mon>{_MONTHS})\.?,?[ \t]+(?:of[ \t]+)?)?(?P<yr>(?:19|20)\d{{2}})\b"
 )
-
+# A report named as a title at the start of a line, with its year: "2020 Global Developer Report: ..."
+_SRC_TITLE = re.compile(
+    rf"(?:^|(?<=\n)|(?<=\x00))[ \t\x00]*(?P<who>(?:(?:19|20)\d{{2}}[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){{0,5}})"
+    rf"[ \t]+(?P<kind>{_KIND})\b(?:[ \t]+(?:19|20)\d{{2}})?(?=[ \t\x00]*(?::|\n|$|\x00))"
+)
+# "Hanover interviewed 40 buyers": a study introduced before what it found
+_SRC_STUDIED = re.compile(
+    rf"(?P<who>{_ORG})[ \t]+(?:interviewed|surveyed|polled|studied|asked|analy[sz]ed|tracked)\b"
+)
