@@ -100,6 +100,7 @@ class Claim:
     section: str | None = None  # the heading of its section
     claimness: float | None = None  # how likely it states an outcome, not a term, a span or a label
     why: str = ""  # what decided claimness, in words
+    is_claim: bool = True  # claimness reaches the classifier's threshold: it states an outcome
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -121,7 +122,7 @@ class Claim:
 
 
 _CLAIM_EXTRA = ("span", "qualifier_word", "statistic", "per", "every", "pair", "unit_inherited", "as_written",
-                "block", "section", "claimness", "why")
+                "block", "section", "claimness", "why", "is_claim")
 
 
 @dataclass

@@ -52,7 +52,7 @@ def claim_to_dict(c: Claim) -> dict[str, Any]:
 
 
 _CLAIM_FIELDS = frozenset(("span", "qualifier_word", "statistic", "per", "every", "pair", "unit_inherited",
-                           "as_written", "block", "section", "claimness", "why"))
+                           "as_written", "block", "section", "claimness", "why", "is_claim"))
 
 
 def claim_from_dict(d: dict[str, Any]) -> Claim:

@@ -26,18 +26,19 @@ __all__ = ["extract_claims", "read_figures"]
 
 
 def extract_claims(text: str, *, first_line: int = 1, first_column: int = 1, lead: str = "",
-                   keep_all: bool = False) -> list[Claim]:
-    """The claims in ``text`` (raw Markdown or transcript text), in order of position.
+                   claims_only: bool = False) -> list[Claim]:
+    """The figures in ``text`` (raw Markdown or transcript text), in order of position, each judged
+    a claim about an outcome or not (``claimness``, ``why``, ``is_claim``).
 
     ``line``/``column`` are 1-based in the file that ``text`` comes from: ``text`` starts at
     (``first_line``, ``first_column``), and columns on later lines start at 1. ``end_column`` is
-    the column just after the figure (exclusive), as in SARIF. Each claim carries ``claimness``
-    and ``why``; with ``keep_all`` the figures judged not to be claims are returned too. ``lead`` is
-    text read before ``text`` (its section's title, the paragraph leading into a list): a study
-    named there is the source of figures that name none.
+    the column just after the figure (exclusive), as in SARIF. ``lead`` is text read before
+    ``text`` (its section's title, the paragraph leading into a list): a study named there is the
+    source of figures that name none. With ``claims_only`` the figures judged not to be claims are
+    left out; rules that report a figure *as a claim* (unsourced, unsupported) ask ``is_claim``
+    instead, so that a debug view can still show every figure and why it was not one.
     """
     figures = claimness.judge(read_figures(text, first_line=first_line, first_column=first_column, lead=lead))
-    if keep_all:
+    if not claims_only:
         return figures
-    cut = claimness.threshold()
-    return [c for c in figures if c.claimness is None or c.claimness >= cut]
+    return [c for c in figures if c.is_claim]

@@ -5,18 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import claimness, extract_claims
+from . import extract_claims
 
 
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__)
         return 2
-    cut = claimness.threshold()
     for name in argv:
         text = Path(name).read_text(encoding="utf-8")
-        for c in extract_claims(text, keep_all=True):
-            mark = "claim" if c.claimness is None or c.claimness >= cut else "  -  "
+        for c in extract_claims(text):
+            mark = "claim" if c.is_claim else "  -  "
             print(f"{name}:{c.line}:{c.column}: {mark} {c.span!r:<24} {c.kind:<10} {c.why}")
     return 0
 

@@ -150,10 +150,12 @@ def score(claim: Claim, model: Model | None = None) -> tuple[float, str]:
 
 
 def judge(claims: list[Claim], model: Model | None = None) -> list[Claim]:
-    """Set ``claimness`` and ``why`` on each claim; return them all."""
+    """Set ``claimness``, ``why`` and ``is_claim`` on each claim; return them all."""
     model = model or load()
+    cut = model.threshold if model is not None else 0.0
     for c in claims:
         c.claimness, c.why = score(c, model)
+        c.is_claim = c.claimness >= cut
     return claims
 
 

@@ -47,6 +47,8 @@ class UnsourcedClaim(Rule):
             entry = f.entry
             if entry is None or entry.sources or f.source is not None or f.kind == "number":
                 continue
+            if f.claim is not None and not f.claim.is_claim:
+                continue  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
             if r.backed_by_metric or r.conflict is not None or f in kb.retired_repeats:
                 continue
             via = kb.claim_conflicts.get(f)
