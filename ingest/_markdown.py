@@ -368,6 +368,12 @@ def parse_markdown(body: str, body_line: int) -> Body:
             add_leaf("table", text, start, end)
             i = j + 1
             continue
+        elif typ == "html_block" and tok.map:
+            # HTML and MDX/JSX blocks ("<Testimonial quote=... />", "<div>...</div>") hold prose too:
+            # the masker keeps their text and their prose attributes
+            start, end = tok.map
+            add_leaf("paragraph", plain_text(tok.content), start, end)
+            segments[-1].kind = "text"  # raw: the claims masker reads tags itself
         elif typ in ("fence", "code_block") and tok.map:
             start, end = tok.map
             out.blocks.append(Block(kind="code", text=tok.content.rstrip("\n"), line=start + shift,
@@ -409,6 +415,26 @@ def _extractor() -> Callable[..., list[Claim]]:
     from knowledge.claims import extract_claims
 
     return extract_claims
+
+
+_FRONT_PROSE = re.compile(r"(?P<key>title|description|summary|excerpt|subtitle)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<v>.*?)(?P=q)[ \t]*$")
+
+
+def front_matter_claims(front: str | None, front_line: int) -> list[Claim]:
+    """Figures in the front matter's prose: a title or a description states claims as the body does
+    ("title: Acme cut close time by 60%"). Only one-line values are read."""
+    if not front or not any(ch.isdigit() for ch in front) and "percent" not in front:
+        return []
+    extract = _extractor()
+    found: list[Claim] = []
+    for idx, line in enumerate(front.split("\n")):
+        m = _FRONT_PROSE.match(line)
+        if not m or not m.group("v").strip() or m.group("v").startswith((">", "|")):
+            continue
+        for claim in extract(m.group("v"), first_line=front_line + idx, first_column=m.start("v") + 1):
+            claim.block, claim.section = "front_matter", m.group("key")
+            found.append(claim)
+    return found
 
 
 def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> list[Claim]:

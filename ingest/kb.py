@@ -29,7 +29,14 @@ from knowledge.integrity import resolve_duplicates
 from knowledge.model import ENTRY_TYPES, KB, STATUSES, Entry, Finding, Metric, Source
 from knowledge.settings import Settings
 
-from ._markdown import decode, describe, line_ignores, parse_markdown, split_front_matter
+from ._markdown import (
+    decode,
+    describe,
+    front_matter_claims,
+    line_ignores,
+    parse_markdown,
+    split_front_matter,
+)
 
 RULE = "invalid-entry"
 
@@ -552,7 +559,7 @@ def parse_entry(root: Path, path: Path, raw: bytes, settings: Settings | None = 
     entry.body_line = split.body_line
     body = parse_markdown(split.body, split.body_line)
     entry.blocks = body.blocks
-    entry.claims = body.claims
+    entry.claims = front_matter_claims(split.front, split.front_line) + body.claims
     if not entry.title:
         entry.title = body.title or Path(rel).stem
     if "canon-ignore" in split.body:

@@ -47,7 +47,8 @@ def claim_to_dict(c: Claim) -> dict[str, Any]:
         "line": c.line, "column": c.column, "end_line": c.end_line, "end_column": c.end_column,
         "sentence": c.sentence, "masked": c.masked, "raw_value": _val(c.raw_value),
         "raw_unit": c.raw_unit, "qualifier": c.qualifier, "year": c.year,
-        "source": source_to_dict(c.source) if c.source else None, "role": c.role, "extra": c.extra,
+        "source": source_to_dict(c.source) if c.source else None, "role": c.role,
+        "extra": {k: getattr(c, k) for k in _CLAIM_FIELDS},
     }
 
 

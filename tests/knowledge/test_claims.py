@@ -352,3 +352,10 @@ def test_a_source_named_before_carries_to_the_figures_that_follow() -> None:
     assert c.source is not None and c.source.date == date(2021, 12, 31)
     [c] = extract_claims("Only 25% have achieved test automation.")
     assert c.source is None
+
+
+def test_a_claim_survives_the_index() -> None:
+    from knowledge.serialize import claim_from_dict, claim_to_dict
+
+    for c in extract_claims("The pilot ran for 30 days. Acme cut costs by 40%, per the 2025 Hackett Group study."):
+        assert claim_from_dict(claim_to_dict(c)) == c
