@@ -213,6 +213,7 @@ def main() -> None:
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     ap.add_argument("--exclude", action="append", default=[],
                     help="leave this corpus's mentions out of training (for leave-one-corpus-out runs)")
+    ap.add_argument("--no-cases", action="store_true", help="leave the real case studies out of training")
     ap.add_argument("--out", type=Path, default=DATA / "claimness.json", help="where to write the weights")
     ap.add_argument("--recall", type=float, default=0.95,
                     help="the threshold keeps at least this share of claims, leave-one-source-out")
@@ -220,7 +221,8 @@ def main() -> None:
     if args.derive:
         derive()
     written, missed = handwritten()
-    rows = written + [r for r in corpora() + case_studies(held_out=False) if r[2].split(":")[1] not in args.exclude]
+    cases = [] if args.no_cases else case_studies(held_out=False)
+    rows = written + [r for r in corpora() + cases if r[2].split(":")[1] not in args.exclude]
     counts = Counter(r[2].split(":")[0] + ":" + str(r[1]) for r in rows)
     industries = {r[2].split(":")[1] for r in written}
     styles = {r[2].split(":")[2] for r in written}

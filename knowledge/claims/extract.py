@@ -310,6 +310,7 @@ class _Extractor:
         self._year_pos: list[int] | None = None
         self._clauses: tuple[list[int], list[int]] | None = None
         self._carried: dict[int, Source | None] = {}
+        self._all_sources: tuple[list[int], list[Source]] | None = None
         self.lead_source: Source | None = None  # named in the text read before this one
 
     def lower(self) -> str:
@@ -1123,11 +1124,12 @@ class _Extractor:
         para = lo
         for m in _BLANK_LINE.finditer(clean, lo, s):
             para = m.end()
-        found: tuple[int, Source] | None = None
-        for ss, _, src in self._sources_in(para, s):
-            if found is None or ss > found[0]:
-                found = (ss, src)
-        self._carried[s] = found[1] if found else self.lead_source
+        if self._all_sources is None:  # every source in the text, found once: look-ups stay linear
+            found_all = sorted(((ss, src) for ss, _, src in self._sources_in(0, len(clean))), key=lambda x: x[0])
+            self._all_sources = ([ss for ss, _ in found_all], [src for _, src in found_all])
+        starts, sources = self._all_sources
+        i = bisect.bisect_left(starts, s) - 1
+        self._carried[s] = sources[i] if i >= 0 and starts[i] >= para else self.lead_source
         return self._carried[s]
 
     def _sources_in(self, a: int, b: int) -> list[tuple[int, int, Source]]:

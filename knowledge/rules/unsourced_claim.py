@@ -10,8 +10,14 @@ from knowledge.model import Finding
 
 from .base import AuditContext, Rule
 
-# A link to another page (not an anchor on this one) next to a figure cites it.
-_LINK = re.compile(r"\]\((?!#)[^()\s]+\)|https?://\S+")
+# A link to another page (not an anchor on this one) next to a figure may cite it: "[the 2025
+# survey](https://...)", a case study, a blog post or a documentation page. A link to a site's home
+# page ("[Acme](https://acme.com/)", "visit our website") names a company, not evidence.
+_LINK = re.compile(r"(?:\[(?P<text>[^\[\]\n]*)\])?\((?!#)(?P<target>[^()\s]+)\)|(?P<url>https?://[^\s)\]>]+)")
+_HOME_PAGE = re.compile(r"^(?:https?://)?[^/\s]+/?$|^/$")
+_SOURCE_WORDS = re.compile(
+    r"(?i)\b(?:stud(?:y|ies)|surveys?|reports?|research|benchmarks?|case[ -]stud|customers?|stor(?:y|ies)|review|"
+    r"press|whitepaper|paper|analysis|index|findings|data)\b")
 # A source named in prose: "according to a 2025 survey", "a study by the Hanover Institute",
 # "(Aberdeen Group, 2010)".
 _KIND = r"(?i:stud(?:y|ies)|surveys?|reports?|research|analys[ie]s|benchmarks?|polls?|census|(?:white )?papers?|index|audits?)"
@@ -72,7 +78,7 @@ def _cites_a_link(f: Figure) -> bool:
 
     def links(first: int, last: int) -> bool:
         text = "\n".join(lines[max(0, first - entry.body_line): max(0, last - entry.body_line + 1)])
-        return bool(_LINK.search(text))
+        return any(_cites(m) for m in _LINK.finditer(text))
 
     if f.claim is not None and f.claim.extra.get("block") == "table":
         return links(f.line, f.line)
@@ -89,6 +95,16 @@ def _cites_a_link(f: Figure) -> bool:
                 j -= 1
             return j >= 0 and blocks[j].kind != "heading" and links(blocks[j].line, blocks[j].end_line)
     return links(f.line, f.line)
+
+
+def _cites(m: re.Match[str]) -> bool:
+    """Whether one link can be evidence: its text names a source, or it points deeper than a home page."""
+    target = m.group("target") or m.group("url") or ""
+    if m.group("target") is not None and m.group("text") is None and not m.string[max(0, m.start() - 1):m.start()] == "]":
+        return False  # a parenthesis, not a link
+    if _SOURCE_WORDS.search(m.group("text") or ""):
+        return True
+    return not _HOME_PAGE.match(target.split("#")[0].split("?")[0])
 
 
 def _names_a_source(f: Figure) -> bool:
