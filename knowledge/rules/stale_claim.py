@@ -92,7 +92,29 @@ class StaleClaim(Rule):
                             f"max_source_age ({staleness.max_age}): find current evidence for "
                             f"{c.text!r} or take the figure out")
         yield from self._passed_forecasts(ctx, entry)
+        yield from self._dated_statistics(staleness, entry)
         yield from self._passed_dates(ctx, entry)
+
+    def _dated_statistics(self, staleness: Staleness, entry: Entry) -> Iterable[Finding]:
+        """A statistic dated in prose but not attributed: "64% of buyers (2019)", "a 2015 survey
+        found 41% ...". (An attributed one is reported as its source's.)"""
+        seen: set[int] = set()
+        for c in entry.claims:
+            if c.source is not None or not c.is_claim or c.line in seen:
+                continue
+            m = _DATED.search(c.sentence)
+            if m is None:
+                continue
+            year = int(m.group("year") or m.group("year2"))
+            when = date(year, 12, 31)
+            if when >= staleness.cutoff:
+                continue
+            seen.add(c.line)
+            yield self.finding(
+                path=entry.path, line=c.line, column=c.column, end_line=c.end_line, end_column=c.end_column,
+                claim=c.to_dict(), entry=entry.id, fingerprint=f"dated:{year}:{c.text}",
+                message=f"states {c.text!r} as a figure of {year}, older than max_source_age ({staleness.max_age}): "
+                        "find current evidence or take the figure out")
 
     def _passed_forecasts(self, ctx: AuditContext, entry: Entry) -> Iterable[Finding]:
         """A forecast stated as a figure whose year has come: "By 2024, 60% of organizations will
@@ -152,6 +174,10 @@ class StaleClaim(Rule):
                     "is still true before publishing it", **where(r.figure))
 
 
+# "41% of employers (2019)", "a 2015 survey found": a statistic dated in prose
+_DATED = re.compile(
+    r"\((?P<year>(?:19|20)\d{2})\)"
+    r"|\b(?P<year2>(?:19|20)\d{2})\s+(?:[A-Z][\w&-]*\s+){0,3}(?i:surveys?|stud(?:y|ies)|reports?|census|polls?|data|research)\b")
 # "By 2024, 60% of ... will", "will reach 40% by 2023"
 _FORECAST = re.compile(
     r"\b(?:[Bb]y|[Bb]efore)\s+(?:(?:the\s+)?end\s+of\s+)?(?P<year>(?:19|20)\d{2})\b(?=[^.]*\bwill\b)"
