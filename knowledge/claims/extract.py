@@ -46,6 +46,7 @@ from typing import Any
 
 from knowledge import units
 from knowledge.model import Claim, Source, Value
+from knowledge.text import lexicon
 from knowledge.text.markup import _SPACE_PUNCT, _WS, _clean
 from knowledge.text.sentences import sentence_starts
 
@@ -233,37 +234,12 @@ _SCHEDULING = re.compile(
 )
 
 # Words after which a number is a label, not a figure ("Step 1", "line four", "SOC 2").
-_LABELS = frozenset(
-    "step part phase section chapter page line item version release level tier type figure fig"
-    " table option slide question number no room round stage class grade lesson module episode"
-    " season article rule series model vol volume issue patch sprint gen appendix exhibit"
-    " footnote note rev revision ticket case order id ref unit suite floor route highway top"
-    " plan act schedule form box row column col paragraph para clause point pillar principle"
-    " priority rank ranked day week month year quarter player team game".split()
-)
-_STOP = frozenset(
-    "a an the of in on at to for from by with without per and or but nor than that which who whom"
-    " whose this these those it its is are was were be been being has have had do does did will"
-    " would can could should may might must shall not no as so if then there their they them we"
-    " our us you your he she his her i me my each every into onto over under about after before"
-    " during since until while through across between among more less fewer most least just only"
-    " also still even now today yet all some any both either neither other another such what when"
-    " where why how very too ago later earlier out up down off again ones one here via vs versus"
-    " plus minus times percent per cent".split()
-)
-_NOT_PLURAL = frozenset(
-    "this its was has is us yes always perhaps afterwards towards besides unless thus plus less"
-    " across whereas sometimes series news its lots means is analysis basis status bonus campus"
-    " focus virus census canvas alias gas bus goes does seems says means gets makes takes comes"
-    " looks needs wants thinks knows lets gives helps shows keeps feels tells happens".split()
-)
+_LABELS = lexicon("labels")
+_STOP = lexicon("stop_words")
+_NOT_PLURAL = lexicon("not_plural")
 _YEAR_PREPS = frozenset("in by since until till during before after circa early late mid fy".split())
 _NOT_LABEL = frozenset("only nearly almost just over some another roughly approximately".split())
-_YEARISH = frozenset(
-    "results levels numbers figures rates prices targets sales earnings revenues stats statistics"
-    " winners awards finalists trends predictions goals plans budgets releases updates reports"
-    " surveys studies editions benchmarks cohorts models rankings".split()
-)
+_YEARISH = lexicon("yearish")
 
 @dataclass
 class _Fig:

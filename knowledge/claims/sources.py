@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.text import lexicon
+
 from .protect import _MONTHS
 
 # Sources named in prose
@@ -44,10 +46,7 @@ _ORG_SUFFIX = re.compile(
     r"|Survey|Poll|Agency|Office|Department|Bank|Forum|Society|Commission)\b"
 )
 # Research firms that are named without a suffix such as "Group" or "Research"
-_ANALYSTS = frozenset(
-    "Gartner Forrester IDC McKinsey Deloitte PwC KPMG EY Accenture Bain BCG Statista Pew Nielsen"
-    " Ipsos Gallup Harris Omdia Capgemini Bloomberg Reuters Morningstar OECD IMF BLS".split()
-)
+_ANALYSTS = lexicon("analysts")
 _DETERMINERS = re.compile(r"^(?:(?:The|A|An|In|Our|This|That|These|Those|Its|Their|Per|By|From|According|To|As)\b[ \t]*)+")
 _SOURCE_DATE = re.compile(
     rf"\b(?:(?P<mon>{_MONTHS})\.?,?[ \t]+(?:of[ \t]+)?)?(?P<yr>(?:19|20)\d{{2}})\b"

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
+from knowledge.text import lexicon
+
 _ABBREV_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
-_ABBREV = frozenset(
-    "e.g i.e etc vs approx mr mrs ms dr prof inc ltd co corp no nos st fig figs est dept jr sr"
-    " jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun u.s a.m p.m"
-    " cf ca al".split()
-)
+_ABBREV = lexicon("abbreviations")
 _SENT_END = re.compile(  # each branch starts with a plain character class, so ``re`` skips fast
     r"[.!?][.!?]*[\"'”’)\]]*(?=[ \t\n]+[\"'“‘(\[]?[A-Z0-9$€£¥#]|[ \t]*\n[ \t]*\n|[ \t\n]*$|[ \t\n]*\x00)"
     r"|\n[ \t]*\n|\x00\x00*"

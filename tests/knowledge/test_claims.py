@@ -359,3 +359,15 @@ def test_a_claim_survives_the_index() -> None:
 
     for c in extract_claims("The pilot ran for 30 days. Acme cut costs by 40%, per the 2025 Hackett Group study."):
         assert claim_from_dict(claim_to_dict(c)) == c
+
+
+def test_word_lists_are_data() -> None:
+    from knowledge.text import LEXICON, lexicon
+
+    files = sorted(LEXICON.glob("*.yaml"))
+    assert len(files) >= 6
+    for f in files:
+        words = yaml.safe_load(f.read_text(encoding="utf-8"))
+        assert isinstance(words, list) and all(isinstance(w, str) and w for w in words), f.name
+        assert lexicon(f.stem) == frozenset(words)
+    assert "step" in lexicon("labels") and "no" in lexicon("stop_words")
