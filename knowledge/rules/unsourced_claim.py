@@ -26,6 +26,10 @@ _NAMED_SOURCE = re.compile(
     rf"(?!(?i:our|my|your)\b)(?:[\w-]+\s+)?(?:{_KIND}\b|[A-Z])"
     rf"|\b{_KIND}\s+(?:(?i:conducted|commissioned|published|run)\s+)?(?i:by|from)\s+(?:(?i:the)\s+)?[A-Z]"
     r"|\([A-Z][^()\n]{1,60}?,?\s+(?:19|20)\d\d\)")
+# A press release is the company's own statement: it is the source of the milestones it announces.
+_PRESS_RELEASE = re.compile(
+    r"(?i)\b(?:today announced|announced today|for immediate release)\b"
+    r"|[/(](?:PRNewswire|Business ?Wire|GLOBE NEWSWIRE)[/)]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
 
 
@@ -39,7 +43,8 @@ class UnsourcedClaim(Rule):
     Fix: add the evidence under ``sources:`` (title, url, date), or name it next to the figure
     ("(Capture benchmark, 2026)", "according to a 2025 survey by ...", in its sentence or the one
     before, or a link to the study or customer story in the same paragraph),
-    or register the figure as a metric in the entry that owns it. A figure that agrees with,
+    or register the figure as a metric in the entry that owns it. A press release ("... today
+    announced ...") is the source of the milestones it announces. A figure that agrees with,
     contradicts or repeats a registered metric has one behind it (the contradiction is a
     ``metric-conflict``). Draft and retired entries are not checked.
     """
@@ -49,10 +54,15 @@ class UnsourcedClaim(Rule):
 
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
         kb = FigureIndex.of(ctx).kb
+        releases: dict[str, bool] = {}
         for f, r in kb.resolutions.items():
             entry = f.entry
             if entry is None or entry.sources or f.source is not None or f.kind == "number":
                 continue
+            if entry.id not in releases:
+                releases[entry.id] = bool(_PRESS_RELEASE.search(entry.body[:3000]))
+            if releases[entry.id]:
+                continue  # the company's own announcement: it is the source of its milestones
             if f.claim is not None and not f.claim.is_claim:
                 continue  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
             if r.backed_by_metric or r.conflict is not None or f in kb.retired_repeats:
