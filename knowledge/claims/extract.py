@@ -108,7 +108,7 @@ _UNIT = re.compile(
     | (?P<mult>[ \t]?×|{_SP0}-?[ \t]*(?i:fold)\b|{_SP}(?i:times)\b|[ \t]+[xX]\b(?![ \t]*\d))
     | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|cents|pence)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b))
     | (?P<dur>(?:{_SP}|[ \t]*-[ \t]*)(?P<dq>(?i:business|working|calendar|full|straight|consecutive|solid|whole|man|person)[ \t-]+)?
-        (?P<du>(?i:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos|quarters?|years?|yrs?))\b)
+        (?P<du>(?i:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|wks?|months?|mos|quarters?|years?|yrs?))\b)
     """,
     re.X,
 )
@@ -554,6 +554,18 @@ class _Extractor:
             if f.kind != "duration":
                 f.weak = True
             f.extra["as_written"] = "a couple"
+            return f
+        if kind == "fortnight":
+            f = _Fig(start=s, num_end=e, end=e, num=1.0, kind="duration", unit="fortnight")
+            f.extra["as_written"] = m.group(0)
+            self._qualify(f)
+            self._rate(f)
+            return f
+        if kind == "few":  # "within a few days": vague, read as two to four, and said to be approximate
+            f = _Fig(start=s, num_end=e, end=e, num=(2.0, 4.0), kind="duration", unit=m.group("few_u").lower())
+            f.extra["as_written"] = m.group(0)
+            f.pair = "range"
+            self._qualify(f)
             return f
         if kind == "dozen":
             f = _Fig(start=s, num_end=e, end=e, num=12.0, kind="none")

@@ -28,7 +28,7 @@ _VOCAB = frozenset(
     " quadruple quadrupled twofold threefold fourfold fivefold sixfold sevenfold eightfold"
     " ninefold tenfold twentyfold fiftyfold hundredfold".split()
 )
-_FIGURE_WORDS = (_VOCAB - {"a", "an"}) | {"couple", "dozen"}
+_FIGURE_WORDS = (_VOCAB - {"a", "an"}) | {"couple", "dozen", "fortnight", "few"}
 # where a number word may start, searched in " " + text.lower(): the match starts one character
 # before the word (a leading character class lets ``re`` skip ahead)
 _WORD_START = re.compile(
@@ -43,6 +43,8 @@ _WORD_TOKEN = re.compile(
       (?P<anh>(?i:an?|one)[ \t]+(?P<anh_u>(?i:{_PERIOD_WORDS}))[ \t]+and[ \t]+a[ \t]+half\b)
     | (?P<halfa>[Hh]alf[ \t]+(?:an?[ \t]+)(?P<halfa_u>{_PERIOD_WORDS}|dozen|hundred|thousand|million|billion)\b)
     | (?P<couple>[Aa][ \t]+couple(?:[ \t]+of)?(?=[ \t]+[A-Za-z]))
+    | (?P<fortnight>[Aa][ \t]+fortnight\b)
+    | (?P<few>[Aa][ \t]+few[ \t]+(?P<few_u>(?i:minutes|hours|days|weeks|months|years))\b)
     | (?P<dozen>[Aa][ \t]+dozen\b)
     | (?P<twice>(?i:twice|doubled?|tripled?|quadrupled?)\b)
     | (?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)fold\b)
