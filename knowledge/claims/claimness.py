@@ -33,6 +33,15 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[%$€£?:()]")
 _MAGNITUDES = ((1, "1"), (10, "2-10"), (100, "11-100"), (1000, "101-1000"), (1e6, "1k-1m"))
 
 
+_CHANGE = frozenset(
+    "cut cuts reduced reduce reduces dropped drop drops fell fall falls lowered lower slashed shrank shortened"
+    " increased increase increases grew grow grows rose rise rises improved improve improves boosted boost"
+    " raised doubled tripled halved jumped climbed lifted saved save saves sped accelerated went".split())
+_YOU = frozenset("you your you're yours you've you'd".split())
+_WE = frozenset("we our us we're we've ours".split())
+_COMPARE = frozenset("more less fewer faster slower cheaper higher lower better".split())
+
+
 def _tokens(s: str) -> list[str]:
     return _TOKEN.findall(s.lower())
 
@@ -62,6 +71,16 @@ def features(claim: Claim) -> dict[str, float]:
     words = len(left) + len(right)
     out["short"] = 1.0 if words <= 5 else 0.0
     out["prose_end"] = 1.0 if claim.sentence.rstrip().endswith((".", "!", "?", '."', ".”")) else 0.0
+    # word families: single verbs and pronouns are sparse in any training set, their families are not
+    words = set(left) | set(right)
+    if words & _CHANGE:
+        out["change_verb"] = 1.0
+    if words & _YOU:
+        out["second_person"] = 1.0
+    if words & _WE:
+        out["first_person"] = 1.0
+    if right and (right[0] in _COMPARE or right[0].endswith("er") and len(right[0]) > 4):
+        out["comparative_after"] = 1.0
     if after.startswith("-"):
         out["hyphenated"] = 1.0  # "a 24-month agreement", "a 30-day pilot": the figure modifies a noun
     if claim.qualifier:
@@ -130,6 +149,8 @@ def _describe(name: str) -> str:
         "prose_end": "a sentence that ends like prose", "hyphenated": "it modifies a noun (\"a 30-day ...\")",
         "statistic": "a median or an average", "source": "a source is named", "idiom": "an idiom or a fraction",
         "in_words": "said in words", "bias": "most figures are claims",
+        "change_verb": "a change is stated (cut, grew, saved ...)", "second_person": "said of the listener (you, your)",
+        "first_person": "said of the speaker's side (we, our)", "comparative_after": "a comparison follows (faster, less ...)",
     }.get(name, name))
 
 
