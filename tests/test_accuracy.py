@@ -37,13 +37,13 @@ CORPORA = {
 
 # F1 of the figure rules, per corpus and section. Measured (all-MiniLM-L6-v2, the labels of November
 # 2026; see README, "Accuracy: figures"): northwind audit 0.92, check 1.00; examples audit 1.00,
-# check 1.00 (6 and 3 expected: one wrong finding costs 0.08 to 0.14); real-labelled audit 0.80 (no
-# drafts); larkspur audit 0.42, check 0.57.
+# check 1.00 (6 and 3 expected: one wrong finding costs 0.08 to 0.14); real-labelled audit 0.83 (no
+# drafts; 0.81 with a classifier trained without its mentions); larkspur audit 0.46, check 0.62.
 FLOORS: dict[str, dict[str, float]] = {
     "northwind": {"audit": 0.88, "check": 0.93},
     "examples": {"audit": 0.9, "check": 0.85},
-    "real-labelled": {"audit": 0.75},
-    "larkspur": {"audit": 0.38, "check": 0.5},
+    "real-labelled": {"audit": 0.78},
+    "larkspur": {"audit": 0.42, "check": 0.55},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -53,13 +53,13 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     },
     # one or two labelled items a rule: every one found, at most one wrong finding beside them
     "examples": {rule: (0.5, 0.9) for rule in FIGURE_RULES},
-    # measured: metric-conflict 0.33 / 1.00, stale-claim 1.00 / 0.73, unsourced-claim 0.79 / 0.92
-    "real-labelled": {"metric-conflict": (0.3, 0.9), "stale-claim": (0.9, 0.7), "unsourced-claim": (0.75, 0.85)},
-    # measured: metric-conflict 0.88 / 0.64, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
-    # unsourced-claim 0.11 / 1.00, unsupported-claim 0.17 / 0.43, rep-misstatement 0.75 / 0.60,
+    # measured: metric-conflict 0.33 / 1.00, stale-claim 1.00 / 0.73, unsourced-claim 0.92 / 0.92
+    "real-labelled": {"metric-conflict": (0.3, 0.9), "stale-claim": (0.9, 0.7), "unsourced-claim": (0.8, 0.85)},
+    # measured: metric-conflict 0.80 / 0.73, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
+    # unsourced-claim 0.11 / 1.00, unsupported-claim 0.25 / 0.43, rep-misstatement 0.75 / 0.60,
     # retired-claim none found (0.00 recall)
     "larkspur": {
-        "metric-conflict": (0.8, 0.6), "source-conflict": (0.9, 0.3), "stale-claim": (0.9, 0.8),
+        "metric-conflict": (0.75, 0.6), "source-conflict": (0.9, 0.3), "stale-claim": (0.9, 0.8),
         "unsourced-claim": (0.1, 0.9), "unsupported-claim": (0.15, 0.4), "rep-misstatement": (0.7, 0.55),
     },
 }
