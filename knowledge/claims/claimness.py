@@ -72,12 +72,12 @@ def features(claim: Claim) -> dict[str, float]:
     out["short"] = 1.0 if words <= 5 else 0.0
     out["prose_end"] = 1.0 if claim.sentence.rstrip().endswith((".", "!", "?", '."', ".”")) else 0.0
     # word families: single verbs and pronouns are sparse in any training set, their families are not
-    words = set(left) | set(right)
-    if words & _CHANGE:
+    vocab = set(left) | set(right)
+    if vocab & _CHANGE:
         out["change_verb"] = 1.0
-    if words & _YOU:
+    if vocab & _YOU:
         out["second_person"] = 1.0
-    if words & _WE:
+    if vocab & _WE:
         out["first_person"] = 1.0
     if right and (right[0] in _COMPARE or right[0].endswith("er") and len(right[0]) > 4):
         out["comparative_after"] = 1.0
