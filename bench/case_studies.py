@@ -201,7 +201,7 @@ def _span(path: str, line: int, column: int, end_line: int | None, end_column: i
 
 
 def extracted_claims(kb: Any) -> list[Span]:
-    return [_span(e.path, c.line, c.column, c.end_line, c.end_column, c.text) for e in kb.entries for c in e.claims]
+    return [_span(e.path, c.line, c.column, c.end_line, c.end_column, c.text) for e in kb.entries for c in e.claims if c.is_claim]
 
 
 def figure_findings(findings: Iterable[Mapping[str, Any]]) -> list[Span]:

@@ -410,6 +410,12 @@ def parse_markdown(body: str, body_line: int) -> Body:
             add_leaf("table", text, start, end)
             i = j + 1
             continue
+        elif typ == "html_block" and tok.map:
+            # HTML and MDX/JSX blocks ("<Testimonial quote=... />", "<div>...</div>") hold prose too:
+            # the masker keeps their text and their prose attributes
+            start, end = tok.map
+            add_leaf("paragraph", plain_text(tok.content), start, end)
+            segments[-1].kind = "text"  # raw: the claims masker reads tags itself
         elif typ in ("fence", "code_block") and tok.map:
             start, end = tok.map
             out.blocks.append(Block(kind="code", text=tok.content.rstrip("\n"), line=start + shift,
@@ -454,6 +460,24 @@ def _extractor() -> Callable[..., list[Claim]]:
 
 
 _DIGITS = re.compile(r"\d+")
+_FRONT_PROSE = re.compile(r"(?P<key>title|description|summary|excerpt|subtitle)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<v>.*?)(?P=q)[ \t]*$")
+
+
+def front_matter_claims(front: str | None, front_line: int) -> list[Claim]:
+    """Figures in the front matter's prose: a title or a description states claims as the body does
+    ("title: Acme cut close time by 60%"). Only one-line values are read."""
+    if not front or not any(ch.isdigit() for ch in front) and "percent" not in front:
+        return []
+    extract = _extractor()
+    found: list[Claim] = []
+    for idx, line in enumerate(front.split("\n")):
+        m = _FRONT_PROSE.match(line)
+        if not m or not m.group("v").strip() or m.group("v").startswith((">", "|")):
+            continue
+        for claim in extract(m.group("v"), first_line=front_line + idx, first_column=m.start("v") + 1):
+            claim.block, claim.section = "front_matter", m.group("key")
+            found.append(claim)
+    return found
 
 
 def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> tuple[list[Claim], int | None]:
@@ -463,6 +487,7 @@ def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> tuple[l
     extract = _extractor()
     found: list[Claim] = []
     numbers = 0
+    before = ""
     for seg in segments:
         text = _segment_text(seg, lines)
         if not text.strip():
@@ -470,9 +495,13 @@ def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> tuple[l
         numbers += len(_DIGITS.findall(text))
         if numbers > MAX_FIGURES:
             return found, seg.start + shift
-        for claim in extract(text, first_line=seg.start + shift, first_column=1):
-            claim.extra.setdefault("block", seg.block.kind)
-            claim.extra.setdefault("section", seg.block.section)
+        # what leads into this block (its section's title, the block before): a study named there
+        # is the source of the figures that follow it
+        lead = seg.block.section + "\n" + (before if seg.kind != "heading" else "")
+        before = text if seg.kind != "heading" else ""
+        for claim in extract(text, first_line=seg.start + shift, first_column=1, lead=lead):
+            claim.block = claim.block or seg.block.kind
+            claim.section = claim.section or seg.block.section
             found.append(claim)
     return found, None
 

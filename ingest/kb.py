@@ -38,6 +38,7 @@ from ._markdown import (
     decode,
     describe,
     figures_message,
+    front_matter_claims,
     line_ignores,
     parse_markdown,
     split_front_matter,
@@ -692,7 +693,7 @@ def parse_entry(root: Path, path: Path, raw: bytes, settings: Settings | None = 
     entry.body_line = split.body_line
     body = parse_markdown(body_text, split.body_line)
     entry.blocks = body.blocks
-    entry.claims = body.claims
+    entry.claims = front_matter_claims(split.front, split.front_line) + body.claims
     if body.figures_cut_at is not None:
         report.findings.append(Finding(rule=RULE, severity="warning", path=rel, line=body.figures_cut_at,
                                        message=figures_message(body.figures_cut_at), entry=entry.id))

@@ -88,7 +88,30 @@ class Claim:
     year: int | None = None  # time scope: "in 2023 it was 24%"
     source: Source | None = None  # a source named next to the figure
     role: str | None = None  # "before" | "after" | None: "from 14 weeks to 6" gives one of each
-    extra: dict[str, Any] = field(default_factory=dict)
+    span: str = ""  # the figure as written: "$1.2M", "six weeks"
+    qualifier_word: str | None = None  # the qualifier as written: "nearly", "+", "or more"
+    statistic: str | None = None  # "median" | "average" | "typical", from the words around it
+    per: str | None = None  # the period or noun of a rate: "year" in "$480K a year", "invoice"
+    every: str | None = None  # a rate over several periods: "2 weeks" in "once every 2 weeks"
+    pair: str | None = None  # "range" | "change" | "contrast" | "fraction"
+    unit_inherited: bool = False  # the unit is its partner's: the "6" in "from 14 weeks to 6"
+    as_written: str | None = None  # a figure said as an idiom or a fraction: "a couple", "a third"
+    block: str | None = None  # the Markdown block it stands in: "paragraph", "table", "heading" ...
+    section: str | None = None  # the heading of its section
+    claimness: float | None = None  # how likely it states an outcome, not a term, a span or a label
+    why: str = ""  # what decided claimness, in words
+    is_claim: bool = True  # claimness reaches the classifier's threshold: it states an outcome
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """The optional fields that are set, as one dict: for readers written before they were
+        typed (read-only: set the fields themselves)."""
+        out: dict[str, Any] = {}
+        for key in _CLAIM_EXTRA:
+            value = getattr(self, key)
+            if value not in (None, "", False):
+                out[key] = value
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,6 +119,10 @@ class Claim:
             "value": list(self.value) if isinstance(self.value, tuple) else self.value,
             "unit": self.unit,
         }
+
+
+_CLAIM_EXTRA = ("span", "qualifier_word", "statistic", "per", "every", "pair", "unit_inherited", "as_written",
+                "block", "section", "claimness", "why", "is_claim")
 
 
 @dataclass

@@ -47,8 +47,13 @@ def claim_to_dict(c: Claim) -> dict[str, Any]:
         "line": c.line, "column": c.column, "end_line": c.end_line, "end_column": c.end_column,
         "sentence": c.sentence, "masked": c.masked, "raw_value": _val(c.raw_value),
         "raw_unit": c.raw_unit, "qualifier": c.qualifier, "year": c.year,
-        "source": source_to_dict(c.source) if c.source else None, "role": c.role, "extra": c.extra,
+        "source": source_to_dict(c.source) if c.source else None, "role": c.role,
+        "extra": {k: getattr(c, k) for k in _CLAIM_FIELDS},
     }
+
+
+_CLAIM_FIELDS = frozenset(("span", "qualifier_word", "statistic", "per", "every", "pair", "unit_inherited",
+                           "as_written", "block", "section", "claimness", "why", "is_claim"))
 
 
 def claim_from_dict(d: dict[str, Any]) -> Claim:
@@ -58,7 +63,7 @@ def claim_from_dict(d: dict[str, Any]) -> Claim:
         sentence=d.get("sentence", ""), masked=d.get("masked", ""), raw_value=_unval(d.get("raw_value")),
         raw_unit=d.get("raw_unit"), qualifier=d.get("qualifier"), year=d.get("year"),
         source=source_from_dict(d["source"]) if d.get("source") else None, role=d.get("role"),
-        extra=d.get("extra") or {},
+        **{k: v for k, v in (d.get("extra") or {}).items() if k in _CLAIM_FIELDS},
     )
 
 

@@ -47,6 +47,7 @@ for _names, _days in (
       "calendar day", "calendar days"), 1.0),
     (("week", "weeks", "wk", "wks", "w", "business week", "business weeks", "working week",
       "working weeks"), 7.0),
+    (("fortnight", "fortnights"), 14.0),
     (("month", "months", "mo", "mos", "m", "calendar month", "calendar months"), 30.44),
     (("quarter", "quarters", "q"), 91.31),
     (("year", "years", "yr", "yrs", "y", "calendar year", "calendar years"), 365.25),

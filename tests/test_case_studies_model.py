@@ -14,12 +14,15 @@ import pytest
 from bench.case_studies import measure
 
 # Measured 2026-12-06: extraction P 0.58 R 0.57; findings P 0.61 R 0.52; 16 such labels flagged.
-EXTRACTION_PRECISION = 0.55
-EXTRACTION_RECALL = 0.54
-FINDINGS_PRECISION = 0.58
-FINDINGS_RECALL = 0.49
+# With the claim-ness classifier (trained on three publishers' labels, Appwrite's held out): extraction
+# P 0.96 R 0.63; findings P 0.96 R 0.62; 1 such label flagged. (Trained on none of these stories:
+# extraction 0.70 / 0.56, findings 0.74 / 0.54.)
+EXTRACTION_PRECISION = 0.9
+EXTRACTION_RECALL = 0.6
+FINDINGS_PRECISION = 0.9
+FINDINGS_RECALL = 0.58
 NEVER_CLAIMS = ("time-span", "heading-label", "name-or-spec", "rollout-step")
-NEVER_CLAIMS_FLAGGED_AT_MOST = 16
+NEVER_CLAIMS_FLAGGED_AT_MOST = 4
 
 
 @pytest.fixture(scope="module")

@@ -91,7 +91,50 @@ class StaleClaim(Rule):
                     message=f"cites \"{src.title}\" ({src.date.year if src.date else '?'}), older than "
                             f"max_source_age ({staleness.max_age}): find current evidence for "
                             f"{c.text!r} or take the figure out")
+        yield from self._passed_forecasts(ctx, entry)
+        yield from self._dated_statistics(staleness, entry)
         yield from self._passed_dates(ctx, entry)
+
+    def _dated_statistics(self, staleness: Staleness, entry: Entry) -> Iterable[Finding]:
+        """A statistic dated in prose but not attributed: "64% of buyers (2019)", "a 2015 survey
+        found 41% ...". (An attributed one is reported as its source's.)"""
+        seen: set[int] = set()
+        for c in entry.claims:
+            if c.source is not None or not c.is_claim or c.line in seen:
+                continue
+            m = _DATED.search(c.sentence)
+            if m is None:
+                continue
+            year = int(m.group("year") or m.group("year2"))
+            when = date(year, 12, 31)
+            if when >= staleness.cutoff:
+                continue
+            seen.add(c.line)
+            yield self.finding(
+                path=entry.path, line=c.line, column=c.column, end_line=c.end_line, end_column=c.end_column,
+                claim=c.to_dict(), entry=entry.id, fingerprint=f"dated:{year}:{c.text}",
+                message=f"states {c.text!r} as a figure of {year}, older than max_source_age ({staleness.max_age}): "
+                        "find current evidence or take the figure out")
+
+    def _passed_forecasts(self, ctx: AuditContext, entry: Entry) -> Iterable[Finding]:
+        """A forecast stated as a figure whose year has come: "By 2024, 60% of organizations will
+        ...". The entry still presents a prediction as if it were ahead."""
+        if entry.expires is not None:
+            return
+        seen: set[int] = set()
+        for c in entry.claims:
+            m = _FORECAST.search(c.sentence)
+            if m is None or c.line in seen:
+                continue
+            year = int(m.group("year") or m.group("year2"))
+            if year >= ctx.today.year:
+                continue
+            seen.add(c.line)
+            yield self.finding(
+                path=entry.path, line=c.line, column=c.column, end_line=c.end_line, end_column=c.end_column,
+                claim=c.to_dict(), entry=entry.id, fingerprint=f"forecast:{year}:{c.text}",
+                message=f"forecasts {c.text!r} for {year}, and {year} has passed: state what happened, with its "
+                        "source, or take the forecast out")
 
     def _passed_dates(self, ctx: AuditContext, entry: Entry) -> Iterable[Finding]:
         """Time-bound statements whose date has passed: "free through 2019-09-22", "will go live
@@ -131,6 +174,14 @@ class StaleClaim(Rule):
                     "is still true before publishing it", **where(r.figure))
 
 
+# "41% of employers (2019)", "a 2015 survey found": a statistic dated in prose
+_DATED = re.compile(
+    r"\((?P<year>(?:19|20)\d{2})\)"
+    r"|\b(?P<year2>(?:19|20)\d{2})\s+(?:[A-Z][\w&-]*\s+){0,3}(?i:surveys?|stud(?:y|ies)|reports?|census|polls?|data|research)\b")
+# "By 2024, 60% of ... will", "will reach 40% by 2023"
+_FORECAST = re.compile(
+    r"\b(?:[Bb]y|[Bb]efore)\s+(?:(?:the\s+)?end\s+of\s+)?(?P<year>(?:19|20)\d{2})\b(?=[^.]*\bwill\b)"
+    r"|\bwill\b[^.]{0,120}?\b(?:by|before)\s+(?:(?:the\s+)?end\s+of\s+)?(?P<year2>(?:19|20)\d{2})\b")
 _DATE = (r"\d{4}-\d{2}-\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November"
          r"|December)\s+\d{1,2},\s+\d{4}")
 _TIME_BOUND = re.compile(

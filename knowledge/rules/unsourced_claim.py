@@ -10,8 +10,14 @@ from knowledge.model import Finding
 
 from .base import AuditContext, Rule
 
-# A link to another page (not an anchor on this one) next to a figure cites it.
-_LINK = re.compile(r"\]\((?!#)[^()\s]+\)|https?://\S+")
+# A link to another page (not an anchor on this one) next to a figure may cite it: "[the 2025
+# survey](https://...)", a case study, a blog post or a documentation page. A link to a site's home
+# page ("[Acme](https://acme.com/)", "visit our website") names a company, not evidence.
+_LINK = re.compile(r"(?:\[(?P<text>[^\[\]\n]*)\])?\((?!#)(?P<target>[^()\s]+)\)|(?P<url>https?://[^\s)\]>]+)")
+_HOME_PAGE = re.compile(r"^(?:https?://)?[^/\s]+/?$|^/$")
+_SOURCE_WORDS = re.compile(
+    r"(?i)\b(?:stud(?:y|ies)|surveys?|reports?|research|benchmarks?|case[ -]stud|customers?|stor(?:y|ies)|review|"
+    r"press|whitepaper|paper|analysis|index|findings|data)\b")
 # A source named in prose: "according to a 2025 survey", "a study by the Hanover Institute",
 # "(Aberdeen Group, 2010)".
 _KIND = r"(?i:stud(?:y|ies)|surveys?|reports?|research|analys[ie]s|benchmarks?|polls?|census|(?:white )?papers?|index|audits?)"
@@ -20,6 +26,10 @@ _NAMED_SOURCE = re.compile(
     rf"(?!(?i:our|my|your)\b)(?:[\w-]+\s+)?(?:{_KIND}\b|[A-Z])"
     rf"|\b{_KIND}\s+(?:(?i:conducted|commissioned|published|run)\s+)?(?i:by|from)\s+(?:(?i:the)\s+)?[A-Z]"
     r"|\([A-Z][^()\n]{1,60}?,?\s+(?:19|20)\d\d\)")
+# A press release is the company's own statement: it is the source of the milestones it announces.
+_PRESS_RELEASE = re.compile(
+    r"(?i)\b(?:today announced|announced today|for immediate release)\b"
+    r"|[/(](?:PRNewswire|Business ?Wire|GLOBE NEWSWIRE)[/)]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
 
 
@@ -33,7 +43,8 @@ class UnsourcedClaim(Rule):
     Fix: add the evidence under ``sources:`` (title, url, date), or name it next to the figure
     ("(Capture benchmark, 2026)", "according to a 2025 survey by ...", in its sentence or the one
     before, or a link to the study or customer story in the same paragraph),
-    or register the figure as a metric in the entry that owns it. A figure that agrees with,
+    or register the figure as a metric in the entry that owns it. A press release ("... today
+    announced ...") is the source of the milestones it announces. A figure that agrees with,
     contradicts or repeats a registered metric has one behind it (the contradiction is a
     ``metric-conflict``). Draft and retired entries are not checked.
     """
@@ -43,10 +54,17 @@ class UnsourcedClaim(Rule):
 
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
         kb = FigureIndex.of(ctx).kb
+        releases: dict[str, bool] = {}
         for f, r in kb.resolutions.items():
             entry = f.entry
             if entry is None or entry.sources or f.source is not None or f.kind == "number":
                 continue
+            if entry.id not in releases:
+                releases[entry.id] = bool(_PRESS_RELEASE.search(entry.body[:3000]))
+            if releases[entry.id]:
+                continue  # the company's own announcement: it is the source of its milestones
+            if f.claim is not None and not f.claim.is_claim:
+                continue  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
             if r.backed_by_metric or r.conflict is not None or f in kb.retired_repeats:
                 continue
             via = kb.claim_conflicts.get(f)
@@ -70,7 +88,7 @@ def _cites_a_link(f: Figure) -> bool:
 
     def links(first: int, last: int) -> bool:
         text = "\n".join(lines[max(0, first - entry.body_line): max(0, last - entry.body_line + 1)])
-        return bool(_LINK.search(text))
+        return any(_cites(m) for m in _LINK.finditer(text))
 
     if f.claim is not None and f.claim.extra.get("block") == "table":
         return links(f.line, f.line)
@@ -87,6 +105,16 @@ def _cites_a_link(f: Figure) -> bool:
                 j -= 1
             return j >= 0 and blocks[j].kind != "heading" and links(blocks[j].line, blocks[j].end_line)
     return links(f.line, f.line)
+
+
+def _cites(m: re.Match[str]) -> bool:
+    """Whether one link can be evidence: its text names a source, or it points deeper than a home page."""
+    target = m.group("target") or m.group("url") or ""
+    if m.group("target") is not None and m.group("text") is None and not m.string[max(0, m.start() - 1):m.start()] == "]":
+        return False  # a parenthesis, not a link
+    if _SOURCE_WORDS.search(m.group("text") or ""):
+        return True
+    return not _HOME_PAGE.match(target.split("#")[0].split("?")[0])
 
 
 def _names_a_source(f: Figure) -> bool:

@@ -48,5 +48,8 @@ class UnsupportedClaim(Rule):
 
 
 def _unsupported(r: Resolution) -> bool:
-    # a figure of unknown unit ("480 thousand a year") is too ambiguous to call unsupported
-    return r.status == "unbacked" and r.retired is None and r.figure.kind != "number"
+    # a figure of unknown unit ("480 thousand a year") is too ambiguous to call unsupported; a figure
+    # that states no outcome (a time span, a term, a label: see knowledge.claims.claimness) needs no backing
+    claim = r.figure.claim
+    return (r.status == "unbacked" and r.retired is None and r.figure.kind != "number"
+            and (claim is None or claim.is_claim))

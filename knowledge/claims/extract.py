@@ -40,418 +40,52 @@ import bisect
 import calendar
 import re
 import string
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from . import units
-from .model import Claim, Source, Value
+from knowledge import units
+from knowledge.model import Claim, Source, Value
+from knowledge.text import lexicon
+from knowledge.text.markup import _SPACE_PUNCT, _WS, _clean
+from knowledge.text.sentences import sentence_starts
 
-__all__ = ["extract_claims"]
-
-_BRK = "\x00"  # a sentence break in the cleaned copy; not whitespace to ``re``
-_NONNL = re.compile(r"[^\n]")
-_WS = re.compile(r"[\s\x00]+")
-_SPACE_PUNCT = re.compile(r" ([.,;:!?)\]’”])(?=\s|$)")
-
-# --------------------------------------------------------------------------------------------
-# 1. The cleaned copy
-# --------------------------------------------------------------------------------------------
-
-
-def _blank(s: str) -> str:
-    return _NONNL.sub(" ", s)
-
-
-def _brk(s: str) -> str:
-    return _NONNL.sub(_BRK, s)
-
-
-def _blank_m(m: re.Match[str]) -> str:
-    return _blank(m.group(0))
-
-
-def _brk_m(m: re.Match[str]) -> str:
-    return _brk(m.group(0))
-
-
-_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
-_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", re.S | re.M)
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-
-
-class _LineRegex:
-    """A pattern that must start a line. ``re`` cannot skip ahead to ``^``, but it can to a
-    newline, so the first line is matched on its own and the others after a literal newline.
-    Replacements keep newlines, so a callback sees the same text either way."""
-
-    def __init__(self, body: str) -> None:
-        self.first = re.compile(f"(?:{body})", re.M)
-        self.rest = re.compile(f"\n(?:{body})", re.M)
-
-    def sub(self, repl: Callable[[re.Match[str]], str], t: str) -> str:
-        m = self.first.match(t)
-        if m:
-            t = repl(m) + t[m.end():]
-        return self.rest.sub(repl, t)
-
-
-_CUE = _LineRegex(  # WebVTT and SRT: header, cue numbers and identifiers, timings
-    r"[ \t]*(?:WEBVTT[^\n]*|NOTE\b[^\n]*|\d+[ \t]*|"
-    r"(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]*-->[^\n]*)$"
-    r"|[^\n]+(?=\n[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]*-->)"
+from .numbers import (
+    _ALPHA,
+    _FIGURE_WORDS,
+    _FOLD,
+    _FRAC_DEN,
+    _NUM_TOKEN,
+    _PERIOD_WORDS,
+    _RANK,
+    _SMALL,
+    _WORD_START,
+    _WORD_TOKEN,
+    _split_words,
 )
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-_CODE = re.compile(r"`[^`\n]+`")
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
-_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
-_REF_DEF = _LineRegex(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$")
-_TIMESTAMP = re.compile(r"\d(?<![\d:.]\d)\d?:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\)?\]?(?=[ \t]*[A-Z\[<])")
-_CITE = re.compile(r"\[\^[^\]\n]*\]|\[\d{1,3}\]")
-_URL = re.compile(r"(?:https?://|ftp://|www\.|mailto:)[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?]")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PATH = re.compile(r"/(?<![\w.]/)(?:[\w.~%+-]+/)+[\w.~%+#=?&-]*")
-_TAG_BREAK = re.compile(
-    r"</?(?:br|p|div|li|ul|ol|tr|td|th|table|thead|tbody|h[1-6]|hr|blockquote|section)\b[^<>]*>"
-    r"|<v(?:[ \t.][^<>]*)?>|</v>|<c(?:\.[^<>]*)?>|</c>",
-    re.I,
+from .protect import (
+    _MONTH_NUM,
+    _PROTECT,
+    _PROTECT_LEAD,
+    _YEAR,
 )
-_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
-_BRACES = re.compile(r"\{\{[^{}\n]*\}\}|\{[a-z_:%#.][^{}\n]{0,80}\}")
-_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5});")
-_RULE = _LineRegex(r"[ \t]*(?:[-*_=][ \t]*){3,}$")
-_TABLE_SEP = _LineRegex(r"[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?)?[ \t]*$")
-_MARK = r"#{1,6}(?=[ \t]|$)|[-*+•](?=[ \t])|\d{1,3}[.)](?=[ \t])|\|"
-_LINE_START = _LineRegex(rf"([ \t]*)((?:>[ \t]?)+[ \t]*(?:{_MARK})?|{_MARK})")
-_EMPH = re.compile(r"[*_]+")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|$])")
-_SPEAKER = _LineRegex(
-    r"([ \t\x00]*)((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+):(?=[ \t])"
+from .sources import (
+    _ANALYSTS,
+    _DETERMINERS,
+    _KIND_WORD,
+    _ORG_SUFFIX,
+    _REPORT_VERB_WORD,
+    _SOURCE_DATE,
+    _SRC_ACCORDING,
+    _SRC_KIND_BY,
+    _SRC_LEAD,
+    _SRC_ORG_KIND,
+    _SRC_ORG_VERB,
+    _SRC_PAREN,
+    _SRC_STUDIED,
+    _SRC_TITLE,
+    _SRC_VERB_AFTER,
 )
-
-
-def _link_m(m: re.Match[str]) -> str:
-    text = m.group(1)
-    return " " + text + " " * (len(m.group(0)) - 1 - len(text))
-
-
-def _ref_link_m(m: re.Match[str]) -> str:
-    text = m.group(1)
-    return " " + text + " " * (len(m.group(0)) - 1 - len(text))
-
-
-def _line_start_m(m: re.Match[str]) -> str:
-    return m.group(0)[: m.start(2) - m.start()] + _brk(m.group(2))
-
-
-def _emph_m(m: re.Match[str]) -> str:
-    """Emphasis marks go; ``snake_case`` and ``L_C_D`` stay."""
-    run = m.group(0)
-    t, i, j = m.string, m.start(), m.end()
-    inside = i > 0 and j < len(t) and (t[i - 1].isalnum() or t[i - 1] == "\\") and t[j].isalnum()
-    return run if inside and len(run) <= 2 else " " * len(run)
-
-
-def _blank_emails(t: str) -> str:
-    """Blank e-mail addresses, looking only around each "@" (a pattern that starts with a
-    character class would be tried at every word)."""
-    spans: list[tuple[int, int]] = []
-    i = t.find("@")
-    while i >= 0:
-        m = _EMAIL.search(t, max(0, i - 64), i + 256)
-        if m and m.start() <= i < m.end():
-            spans.append(m.span())
-            i = t.find("@", m.end())
-        else:
-            i = t.find("@", i + 1)
-    if not spans:
-        return t
-    parts: list[str] = []
-    prev = 0
-    for a, b in spans:
-        parts.append(t[prev:a])
-        parts.append(" " * (b - a))
-        prev = b
-    parts.append(t[prev:])
-    return "".join(parts)
-
-
-def _speaker_m(m: re.Match[str]) -> str:
-    return m.group(0)[: m.start(2) - m.start()] + _brk(m.group(2)) + _BRK
-
-
-def _clean(text: str, *, whole_file: bool = True) -> str:
-    """A copy of ``text`` of the same length with markup blanked out (see the module docstring).
-
-    Front matter is only looked for when ``text`` is a whole file: a body may open with a rule."""
-    t = text
-    if whole_file and t.startswith("---"):
-        fm = _FRONT_MATTER.match(t)
-        if fm:
-            t = _blank(fm.group(0)) + t[fm.end():]
-    if "```" in t or "~~~" in t:
-        t = _FENCE.sub(_brk_m, t)
-    if "<!--" in t:
-        t = _COMMENT.sub(_blank_m, t)
-    if "-->" in t or "WEBVTT" in t or "\n\n" in t:
-        t = _CUE.sub(_brk_m, t)
-    if "`" in t:
-        t = _CODE.sub(_blank_m, t)
-    if "-" in t:
-        t = _UUID.sub(_blank_m, t)
-    if "://" in t or "www." in t or "mailto:" in t:
-        t = _URL.sub(_blank_m, t)
-    if "[" in t:
-        if "![" in t:
-            t = _IMAGE.sub(_blank_m, t)
-        t = _LINK.sub(_link_m, t)
-        t = _REF_LINK.sub(_ref_link_m, t)
-        t = _REF_DEF.sub(_blank_m, t)
-        t = _CITE.sub(_blank_m, t)
-    if ":" in t:
-        t = _TIMESTAMP.sub(_brk_m, t)
-    if "[" in t or "]" in t:
-        t = t.replace("[", " ").replace("]", " ")
-    if "/" in t:
-        t = _PATH.sub(_blank_m, t)
-    if "<" in t:
-        t = _TAG_BREAK.sub(_brk_m, t)
-        t = _TAG.sub(_blank_m, t)
-    if "{" in t:
-        t = _BRACES.sub(_blank_m, t)
-    if "&" in t:
-        t = _ENTITY.sub(_blank_m, t)
-    if "---" in t or "***" in t or "___" in t or "===" in t:
-        t = _RULE.sub(_brk_m, t)
-    if "|" in t:
-        t = _TABLE_SEP.sub(_brk_m, t)
-    if "\n" in t or t[:1] in "#->|*+•0123456789 \t":
-        t = _LINE_START.sub(_line_start_m, t)
-    if ":" in t:
-        t = _SPEAKER.sub(_speaker_m, t)
-    if "@" in t:
-        t = _blank_emails(t)
-    if "*" in t or "_" in t:
-        t = _EMPH.sub(_emph_m, t)
-    if "\\" in t:
-        t = _ESCAPE.sub(lambda m: " " + m.group(1), t)
-    return t
-
-
-# --------------------------------------------------------------------------------------------
-# 2. Things that look like numbers but are not figures
-# --------------------------------------------------------------------------------------------
-
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
-_MONTH_NUM = {m.lower()[:3]: i for i, m in enumerate(_MONTHS.split("|")[:12], start=1)}
-_PROTECT = re.compile(
-    rf"""
-    (?P<date>
-        \b\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:[T\s]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?\b
-      | \b\d{{4}}/\d{{1,2}}/\d{{1,2}}\b
-      | \b\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})\b
-      | \b\d{{4}}-(?:0[1-9]|1[0-2])\b(?![-\d%])
-      | \b(?:{_MONTHS})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|x\b|,\d))(?:,?[ \t]+\d{{4}}\b)?
-      | \b\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{_MONTHS})\b\.?(?:,?[ \t]+\d{{4}}\b)?
-      | \b(?:{_MONTHS})\.?,?[ \t]+(?:of[ \t]+)?\d{{4}}\b
-      | \b(?:[Qq][1-4]|H[12]|FY|CY)[ \t]?'?\d{{2,4}}\b
-      | \b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)[ \t]+(?:of[ \t]+)?\d{{4}}\b
-    )
-  | (?P<time>
-        \b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[.,]\d+)?(?:[ \t]*[apAP]\.?[mM]\b\.?)?
-      | \b\d{{1,2}}[ \t]*[apAP]\.[mM]\.
-      | \b\d{{1,2}}[ \t]*[apAP][mM]\b
-    )
-  | (?P<phone>
-        (?<![\w.])(?:\+\d{{1,3}}[\s.-]?)?(?:\(\d{{2,4}}\)[\s.-]?|\d{{3}}[\s.-])\d{{3}}[\s.-]\d{{4}}(?!\w)
-      | (?<![\w.])\+\d{{1,3}}(?:[\s.-]?\d{{2,4}}){{2,5}}(?!\w)
-    )
-  | (?P<version>
-        (?<![\w.])[vV]\.?[ \t]?\d+(?:\.\d+)+
-      | \b\d+\.\d+\.\d+(?:\.\d+)*\b
-      | \b(?:[Vv]ersion|[Rr]elease|[Vv]er\.|[Rr]ev\.?|[Rr]evision|[Bb]uild)[ \t]+\d+(?:\.\d+)*\b
-      | \b[A-Z]{{2,}}-\d+\b
-    )
-    """,
-    re.X,
-)
-_PROTECT_LEAD = re.compile(
-    rf"(?:\b(?:{_MONTHS})[a-z]*\.?,?[ \t]+(?:of[ \t]+)?|\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)[ \t]+(?:of[ \t]+)?"
-    r"|\d{1,2}(?:st|nd|rd|th)?,?[ \t]+(?:of[ \t]+)?|\b(?:[Qq][1-4]|H[12]|FY|CY)[ \t]?'?|[Vv]\.?[ \t]?"
-    r"|\+\d{0,3}[ \t.-]?|\(|\)[ \t.-]?|\d{3}[ \t.-]|[A-Z]{2,}-"
-    r"|\b(?:[Vv]ersion|[Rr]elease|[Bb]uild|[Rr]ev\.?|[Rr]evision|[Vv]er\.)[ \t]+)$"
-)
-_YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2}|2100)(?!\d)")
-
-# --------------------------------------------------------------------------------------------
-# 3. Number tokens
-# --------------------------------------------------------------------------------------------
-
-_W_UNITS = "zero|one|two|three|four|five|six|seven|eight|nine"
-_W_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_W_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
-_PERIOD_WORDS = "hour|day|week|month|year"
-
-# Number words as a trie on the first letter: much faster for ``re`` than a flat alternation.
-_W = (
-    r"(?:t(?:hirteen|hirty|hree|housand|rillion|welve|wenty|wo|en)|f(?:ourteen|ourty|ifteen|ifty|orty|our|ive)"
-    r"|s(?:eventeen|eventy|even|ixteen|ixty|ix)|e(?:ighteen|ighty|ight|leven)|n(?:ineteen|inety|ine)"
-    r"|one|zero|hundred|million|billion)"
-)
-_NUM_TOKEN = re.compile(
-    r"(?P<num>\d(?<![\w.,/]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)(?P<suf>[A-Za-z]+)?(?!\w)"
-)
-_ALPHA = re.compile(r"[A-Za-z]+")
-_VOCAB = frozenset(
-    "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-    " fifteen sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy"
-    " eighty ninety hundred thousand million billion zero half halves third thirds quarter"
-    " quarters fourth fourths fifth fifths tenth tenths twice double doubled triple tripled"
-    " quadruple quadrupled twofold threefold fourfold fivefold sixfold sevenfold eightfold"
-    " ninefold tenfold twentyfold fiftyfold hundredfold".split()
-)
-_FIGURE_WORDS = (_VOCAB - {"a", "an"}) | {"couple", "dozen"}
-# where a number word may start, searched in " " + text.lower(): the match starts one character
-# before the word (a leading character class lets ``re`` skip ahead)
-_WORD_START = re.compile(
-    r"[^a-z0-9](?:t(?:hirteen|hirty|hirds?|hree|housand|rillion|welve|wenty|wice|ripled?|wo|en(?:ths?)?)"
-    r"|f(?:ourteen|ourty|ourths?|our|ifteen|ifty|ifths?|ive|orty)|s(?:eventeen|eventy|even|ixteen|ixty|ix)"
-    r"|e(?:ighteen|ighty|ight|leven)|n(?:ineteen|inety|ine)|one|zero|h(?:undred|alf|alves)|million"
-    r"|billion|q(?:uarters?|uadrupled?)|d(?:ozen|oubled?)|couple|an?)(?:fold)?\b"
-)
-_RANK = re.compile(r"#(?<![\w&]#)(?P<rank_n>\d{1,3})\b")
-_WORD_TOKEN = re.compile(
-    rf"""\b(?:
-      (?P<anh>(?i:an?|one)[ \t]+(?P<anh_u>(?i:{_PERIOD_WORDS}))[ \t]+and[ \t]+a[ \t]+half\b)
-    | (?P<halfa>[Hh]alf[ \t]+(?:an?[ \t]+)(?P<halfa_u>{_PERIOD_WORDS}|dozen|hundred|thousand|million|billion)\b)
-    | (?P<couple>[Aa][ \t]+couple(?:[ \t]+of)?(?=[ \t]+[A-Za-z]))
-    | (?P<dozen>[Aa][ \t]+dozen\b)
-    | (?P<twice>(?i:twice|doubled?|tripled?|quadrupled?)\b)
-    | (?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)fold\b)
-    | (?P<frac>(?:(?P<fn>(?i:an?|one|two|three|four|five|six|seven|eight|nine))[ \t-]+)?
-        (?P<fd>(?i:half|halves|thirds?|quarters?|fourths?|fifths?|tenths?))\b)
-    | (?P<words>(?i:(?:an?[ \t]+(?=(?:hundred|thousand|million|billion)\b))?{_W}
-        (?:(?:[ \t]+and[ \t]+|[ \t-]+){_W})*
-        (?:[ \t]+point(?:[ \t]+(?:{_W_UNITS}))+)?)\b)
-    )""",
-    re.X,
-)
-
-_SMALL: dict[str, int] = {}
-for _i, _w in enumerate(_W_UNITS.split("|")):
-    _SMALL[_w] = _i
-for _i, _w in enumerate(_W_TEENS.split("|"), start=10):
-    _SMALL[_w] = _i
-for _i, _w in enumerate(_W_TENS.replace("|fourty", "").split("|"), start=2):
-    _SMALL[_w] = _i * 10
-_SMALL["fourty"] = 40
-_BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_FRAC_DEN = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
-_FOLD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-         "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100}
-
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-def _word_number(words: list[str]) -> float | None:
-    """The value of a run of number words, or None when the run is not one number."""
-    total = 0.0
-    current = 0.0
-    last = ""
-    for w in words:
-        if w in ("a", "an"):
-            if last:
-                return None
-            current, last = 1.0, "a"
-            continue
-        v = _SMALL.get(w)
-        if v is not None:
-            if v < 10:
-                if last in ("u", "t"):
-                    return None
-                last = "u"
-            elif v < 20:
-                if last in ("u", "t", "tens"):
-                    return None
-                last = "t"
-            else:
-                if last in ("u", "t", "tens"):
-                    return None
-                last = "tens"
-            current += v
-        elif w == "hundred":
-            if last in ("h",):
-                return None
-            current = (current or 1.0) * 100
-            last = "h"
-        elif w in _BIG:
-            if last == "s" and current == 0:
-                return None
-            total += (current or 1.0) * _BIG[w]
-            current = 0.0
-            last = "s"
-        else:
-            return None
-    return total + current
-
-
-def _split_words(seq: str, base: int) -> list[tuple[int, int, float, bool]]:
-    """Split a run of number words into numbers: (start, end, value, ambiguous).
-
-    "four and six" is two numbers; "twelve fifty" (a price said aloud) or "nineteen ninety" are
-    two numbers run together with nothing between them, which is ambiguous: both are flagged.
-    """
-    low = seq.lower()
-    decimals = ""
-    point = low.find(" point ")
-    if point >= 0:
-        decimals = "".join(str(_SMALL.get(w, 0)) for w in _WORD.findall(low[point + 7:]))
-        low = low[:point]
-    toks = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(low)]
-    out: list[tuple[int, int, float, bool]] = []
-    carry = False
-    i = 0
-    while i < len(toks):
-        if toks[i][0] == "and":
-            i += 1
-            carry = False
-            continue
-        words: list[str] = []
-        best = -1
-        k = i
-        while k < len(toks):
-            w = toks[k][0]
-            if w == "and":
-                if not words or words[-1] not in ("hundred", *_BIG):
-                    break
-                k += 1
-                continue
-            value = _word_number([*words, w])
-            if value is None:
-                break
-            words.append(w)
-            best = k
-            k += 1
-        if best < 0:  # "a" on its own
-            i += 1
-            carry = False
-            continue
-        value = _word_number(words)
-        assert value is not None
-        run_on = best + 1 < len(toks) and toks[best + 1][0] != "and"
-        out.append((toks[i][1], toks[best][2], value, carry or run_on))
-        carry = run_on
-        i = best + 1
-    if decimals and out and not out[-1][3]:
-        s, _, v, a = out[-1]
-        out[-1] = (s, len(seq), float(f"{int(v)}.{decimals}"), a)
-    return [(base + s, base + e, v, a) for s, e, v, a in out]
-
 
 # --------------------------------------------------------------------------------------------
 # Units, qualifiers and context around a token
@@ -471,10 +105,10 @@ _UNIT = re.compile(
     rf"""
       (?P<pct>[ \t]?%|{_SP0}(?i:per[ \t]?cent|percent)\b|{_SP0}(?i:pct)\b\.?)
     | (?P<pp>{_SP}(?i:percentage{_SP}points?|pp|ppts?)\b)
-    | (?P<mult>[ \t]?×|{_SP0}-?[ \t]*(?i:fold)\b|{_SP}(?i:times)\b)
+    | (?P<mult>[ \t]?×|{_SP0}-?[ \t]*(?i:fold)\b|{_SP}(?i:times)\b|[ \t]+[xX]\b(?![ \t]*\d))
     | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|cents|pence)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b))
     | (?P<dur>(?:{_SP}|[ \t]*-[ \t]*)(?P<dq>(?i:business|working|calendar|full|straight|consecutive|solid|whole|man|person)[ \t-]+)?
-        (?P<du>(?i:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos|quarters?|years?|yrs?))\b)
+        (?P<du>(?i:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|wks?|months?|mos|quarters?|years?|yrs?))\b)
     """,
     re.X,
 )
@@ -560,7 +194,6 @@ _HYPOTHETICAL = re.compile(
     r"(?i)\b(?:if|suppose|supposing|imagine|assuming|hypothetically|let's[ \t]+say|say[ \t]+you)\b"
 )
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-_ABBREV_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
 _TWICE_AFTER = re.compile(rf"{_SP}(?i:as|the|that|what|their|its|our|your|his|her|more|faster|over)\b")
 _NEGATION_BEFORE = re.compile(r"(?i)\b(?:not|never|don't|doesn't|didn't|won't|can't|no)[ \t]+(?:\w+[ \t]+)?$")
 _COPULA_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|'s|’s)[ \t]+$")
@@ -585,6 +218,11 @@ _CAPITAL = re.compile(r"[A-Z]")
 _TEXT_CUT = re.compile(r"[,;:|\x00()][^,;:|\x00()]*$")
 _HAS_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[;|]|\s[—–]\s")
+_BLANK_LINE = re.compile(r"\n[ \t\x00]*\n")
+# How far back a source named before a figure is looked for, in characters of its paragraph.
+_CARRY_BACK = 800
+# Longer than this, a "sentence" is a paragraph without stops: figures read a window of it instead.
+_MAX_SENTENCE = 1200
 
 _PREV_WORD = re.compile(r"([A-Za-z][\w&'’.-]*)[ \t]+$")
 _WORDS_BEFORE = re.compile(r"(?<![\w$€£%'’.,+-])(?:[\w$€£%'’.,+-]+[ \t\n]+){1,3}$")
@@ -596,93 +234,12 @@ _SCHEDULING = re.compile(
 )
 
 # Words after which a number is a label, not a figure ("Step 1", "line four", "SOC 2").
-_LABELS = frozenset(
-    "step part phase section chapter page line item version release level tier type figure fig"
-    " table option slide question number no room round stage class grade lesson module episode"
-    " season article rule series model vol volume issue patch sprint gen appendix exhibit"
-    " footnote note rev revision ticket case order id ref unit suite floor route highway top"
-    " plan act schedule form box row column col paragraph para clause point pillar principle"
-    " priority rank ranked day week month year quarter player team game".split()
-)
-_STOP = frozenset(
-    "a an the of in on at to for from by with without per and or but nor than that which who whom"
-    " whose this these those it its is are was were be been being has have had do does did will"
-    " would can could should may might must shall not no as so if then there their they them we"
-    " our us you your he she his her i me my each every into onto over under about after before"
-    " during since until while through across between among more less fewer most least just only"
-    " also still even now today yet all some any both either neither other another such what when"
-    " where why how very too ago later earlier out up down off again ones one here via vs versus"
-    " plus minus times percent per cent".split()
-)
-_NOT_PLURAL = frozenset(
-    "this its was has is us yes always perhaps afterwards towards besides unless thus plus less"
-    " across whereas sometimes series news its lots means is analysis basis status bonus campus"
-    " focus virus census canvas alias gas bus goes does seems says means gets makes takes comes"
-    " looks needs wants thinks knows lets gives helps shows keeps feels tells happens".split()
-)
+_LABELS = lexicon("labels")
+_STOP = lexicon("stop_words")
+_NOT_PLURAL = lexicon("not_plural")
 _YEAR_PREPS = frozenset("in by since until till during before after circa early late mid fy".split())
 _NOT_LABEL = frozenset("only nearly almost just over some another roughly approximately".split())
-_YEARISH = frozenset(
-    "results levels numbers figures rates prices targets sales earnings revenues stats statistics"
-    " winners awards finalists trends predictions goals plans budgets releases updates reports"
-    " surveys studies editions benchmarks cohorts models rankings".split()
-)
-_ABBREV = frozenset(
-    "e.g i.e etc vs approx mr mrs ms dr prof inc ltd co corp no nos st fig figs est dept jr sr"
-    " jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun u.s a.m p.m"
-    " cf ca al".split()
-)
-_SENT_END = re.compile(  # each branch starts with a plain character class, so ``re`` skips fast
-    r"[.!?][.!?]*[\"'”’)\]]*(?=[ \t\n]+[\"'“‘(\[]?[A-Z0-9$€£¥#]|[ \t]*\n[ \t]*\n|[ \t\n]*$|[ \t\n]*\x00)"
-    r"|\n[ \t]*\n|\x00\x00*"
-)
-
-# Sources named in prose
-_ORG = r"(?:[A-Z][\w&.'’-]*|\d{4})(?:[ \t]+(?:(?:of|for|&|and|on)[ \t]+)?(?:[A-Z][\w&.'’-]*|\d{4}))*"
-_KIND = (
-    r"(?:[Ss]tudy|[Ss]urvey|[Rr]eport|[Rr]esearch|[Aa]nalysis|[Bb]enchmark|InfoBrief|[Ii]ndex|[Pp]oll"
-    r"|[Cc]ensus|[Ww]hite[ \t]?[Pp]aper|[Pp]aper|[Dd]ata|[Ff]indings|[Ee]stimates?|[Rr]eview|[Aa]udit)"
-)
-_REPORT_VERB = r"(?:found|finds|shows?|showed|says|said|reports?|reported|estimates?|estimated|reveal(?:s|ed)?|puts?|conclude[sd]?|suggest(?:s|ed)?|predicts?|predicted|notes?|noted|surveyed)"
-_KIND_WORD = re.compile(
-    r"stud|survey|report|research|analys|benchmark|infobrief|index|poll|census|paper|data|finding|estimate|review|audit"
-)
-_REPORT_VERB_WORD = re.compile(
-    r"found|finds|show|says|said|report|estimat|reveal|puts|put |conclude|suggest|predict|note|surveyed"
-)
-_SRC_PAREN = re.compile(
-    rf"\((?P<who>[A-Z][^()\n,;]{{1,60}}?),?[ \t]+(?:(?P<mon>{_MONTHS})\.?[ \t]+)?(?P<yr>(?:19|20)\d{{2}})\)"
-)
-_SRC_ACCORDING = re.compile(
-    rf"\b(?:[Aa]ccording[ \t]+to|[Aa]s[ \t]+per|[Ss]ource:|[Cc]iting)[ \t]+(?:(?:an?|the)[ \t]+)?(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?"
-    rf"(?:[a-z]+[ \t]+)?(?:(?P<kind>{_KIND})[ \t]+(?:by|from|of|conducted[ \t]+by|commissioned[ \t]+by)[ \t]+)?(?P<who>{_ORG})"
-)
-_SRC_ORG_KIND = re.compile(
-    rf"(?P<who>{_ORG})(?:'s|’s)?[ \t]+(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>{_KIND})\b"
-)
-_SRC_KIND_BY = re.compile(
-    rf"\b(?P<kind>{_KIND})[ \t]+(?:(?:conducted|commissioned|published|released|run)[ \t]+)?(?:by|from)[ \t]+(?P<who>{_ORG})"
-)
-_SRC_ORG_VERB = re.compile(rf"(?P<who>{_ORG})[ \t]+{_REPORT_VERB}\b")
-_SRC_LEAD = re.compile(
-    r"(?:\b(?:[Ii]n|[Pp]er|[Aa]s[ \t]+per|[Ff]rom|[Bb]ased[ \t]+on|[Bb]y|[Ss]ource:?)[ \t]+(?:(?:the|an?|its|their|[A-Z]\w+'s)[ \t]+)?(?:[a-z]+[ \t]+)?)$"
-)
-_SRC_VERB_AFTER = re.compile(rf"[ \t]+(?:\w+[ \t]+){{0,2}}{_REPORT_VERB}\b")
-_ORG_SUFFIX = re.compile(
-    r"\b(?:Group|Research|Institute|Associates|Partners|Consulting|University|Inc|LLC|Ltd|Corp|Corporation"
-    r"|Council|Association|Bureau|Foundation|Labs|Analytics|Insights|Intelligence|Advisory|Economics"
-    r"|Survey|Poll|Agency|Office|Department|Bank|Forum|Society|Commission)\b"
-)
-# Research firms that are named without a suffix such as "Group" or "Research"
-_ANALYSTS = frozenset(
-    "Gartner Forrester IDC McKinsey Deloitte PwC KPMG EY Accenture Bain BCG Statista Pew Nielsen"
-    " Ipsos Gallup Harris Omdia Capgemini Bloomberg Reuters Morningstar OECD IMF BLS".split()
-)
-_DETERMINERS = re.compile(r"^(?:(?:The|A|An|In|Our|This|That|These|Those|Its|Their|Per|By|From|According|To|As)\b[ \t]*)+")
-_SOURCE_DATE = re.compile(
-    rf"\b(?:(?P<mon>{_MONTHS})\.?,?[ \t]+(?:of[ \t]+)?)?(?P<yr>(?:19|20)\d{{2}})\b"
-)
-
+_YEARISH = lexicon("yearish")
 
 @dataclass
 class _Fig:
@@ -727,6 +284,10 @@ class _Extractor:
         self._sentence_text: dict[int, str] = {}
         self._low: str | None = None
         self._year_pos: list[int] | None = None
+        self._clauses: tuple[list[int], list[int]] | None = None
+        self._carried: dict[int, Source | None] = {}
+        self._all_sources: tuple[list[int], list[Source]] | None = None
+        self.lead_source: Source | None = None  # named in the text read before this one
 
     def lower(self) -> str:
         """" " + the cleaned text with ASCII letters in lower case: offsets shift by exactly one
@@ -747,39 +308,53 @@ class _Extractor:
 
     def sentence_bounds(self, offset: int) -> tuple[int, int]:
         if self._bounds is None:
-            bounds = [0]
-            clean = self.clean
-            for m in _SENT_END.finditer(clean):
-                ch = m.group(0)[0]
-                if ch == "." and self._abbreviation(m.start()):
-                    continue
-                bounds.append(m.end())
-            bounds.append(len(clean))
-            self._bounds = bounds
+            self._bounds = sentence_starts(self.clean)
         i = bisect.bisect_right(self._bounds, offset) - 1
         i = max(0, min(i, len(self._bounds) - 2))
-        return self._bounds[i], self._bounds[i + 1]
+        s, e = self._bounds[i], self._bounds[i + 1]
+        if e - s > _MAX_SENTENCE:
+            return self._window(offset, s, e)
+        return s, e
+
+    def _window(self, offset: int, s: int, e: int) -> tuple[int, int]:
+        """The part of an over-long "sentence" (a paragraph with no stops, a pasted log) that is
+        read as the figure's sentence: its line when that is short enough, else a stretch of words
+        around it. Every look-up is bounded, so extraction stays linear in the text."""
+        clean = self.clean
+        half = _MAX_SENTENCE // 2
+        ls = clean.rfind("\n", max(s, offset - half), offset) + 1 or s
+        le = clean.find("\n", offset, min(e, offset + half))
+        if ls > s and le >= 0:
+            return ls, le
+        a = ls if ls > s else max(s, offset - half)
+        b = le if le >= 0 else min(e, offset + half)
+        if a > s and a < offset:
+            sp = clean.find(" ", a, offset)
+            a = sp + 1 if sp >= 0 else a
+        if b < e:
+            sp = clean.rfind(" ", offset, b)
+            b = sp if sp > offset else b
+        return a, b
 
     def _starts_sentence(self, pos: int) -> bool:
         """Whether the word at ``pos`` opens a sentence, a clause after a colon, or a cell."""
         before = self.clean[max(0, pos - 40):pos].rstrip(" \t\n")
         return not before or before[-1] in ".!?:;|\x00\"'“‘(-–—"
 
-    def _abbreviation(self, dot: int) -> bool:
-        m = _ABBREV_WORD.search(self.clean, max(0, dot - 12), dot)
-        if not m:
-            return False
-        w = m.group(1).lower()
-        return w in _ABBREV or len(w) == 1
-
     def clause_bounds(self, offset: int, s: int, e: int) -> tuple[int, int]:
+        """The clause of ``offset`` inside the sentence ``s``..``e``: two bisections into the
+        clause marks of the whole text, found once."""
+        if self._clauses is None:
+            marks = [m.span() for m in _CLAUSE.finditer(self.clean)]
+            self._clauses = ([a for a, _ in marks], [b for _, b in marks])
+        starts, ends = self._clauses
         cs, ce = s, e
-        for m in _CLAUSE.finditer(self.clean, s, e):
-            if m.end() <= offset:
-                cs = m.end()
-            elif m.start() >= offset:
-                ce = m.start()
-                break
+        i = bisect.bisect_right(ends, offset) - 1  # the last mark ending at or before offset
+        if i >= 0 and ends[i] > s:
+            cs = ends[i]
+        j = bisect.bisect_left(starts, offset)  # the first mark starting at or after offset
+        if j < len(starts) and starts[j] < e:
+            ce = starts[j]
         return cs, ce
 
     # ---- pass 1 + 2: tokens --------------------------------------------------------------
@@ -930,6 +505,14 @@ class _Extractor:
             if cur:
                 f.kind = "currency"
                 f.unit = cur.group("code") or _CUR_CODE.get(cur.group("sym"), cur.group("sym"))
+            sm = _SCALE_AFTER.match(self.clean, e)
+            if sm and value < 1000:  # "two point four million": the scale follows the spoken decimals
+                word = (sm.group("s") or sm.group("s2")).lower()
+                f.scale = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6,
+                           "billion": 1e9, "bn": 1e9, "trillion": 1e12}[word]
+                f.scale_txt = word if len(word) > 2 else ("B" if f.scale == 1e9 else "M")
+                f.num = value * f.scale
+                f.num_end = f.end = sm.end()
             self._read_after(f)
             if f.kind in ("none", "count"):
                 prev = _PREV_WORD.search(self.clean, max(0, f.start - 30), f.start)
@@ -971,6 +554,18 @@ class _Extractor:
             if f.kind != "duration":
                 f.weak = True
             f.extra["as_written"] = "a couple"
+            return f
+        if kind == "fortnight":
+            f = _Fig(start=s, num_end=e, end=e, num=1.0, kind="duration", unit="fortnight")
+            f.extra["as_written"] = m.group(0)
+            self._qualify(f)
+            self._rate(f)
+            return f
+        if kind == "few":  # "within a few days": vague, read as two to four, and said to be approximate
+            f = _Fig(start=s, num_end=e, end=e, num=(2.0, 4.0), kind="duration", unit=m.group("few_u").lower())
+            f.extra["as_written"] = m.group(0)
+            f.pair = "range"
+            self._qualify(f)
             return f
         if kind == "dozen":
             f = _Fig(start=s, num_end=e, end=e, num=12.0, kind="none")
@@ -1089,6 +684,8 @@ class _Extractor:
                         else:
                             f.kind, f.unit, f.end = "count", "times", um.end()
                             self._rate(f)
+                    elif txt == "x":  # "six point five x", "a seven x payback"
+                        f.kind, f.unit, f.end = "multiplier", "x", um.end()
                     else:
                         f.kind, f.unit, f.end = "multiplier", "×" if "×" in txt else "fold", um.end()
                 elif g == "curw":
@@ -1369,18 +966,8 @@ class _Extractor:
             sentence = self._sentence_text[s] = _prose(clean[s:e])
         mask_end = f.num_end if kind == "count" else f.end
         masked = _prose(clean[s:f.start] + " [NUM] " + clean[mask_end:e])
-        extra: dict[str, Any] = {k: v for k, v in f.extra.items() if k != "statistic"}
-        extra["span"] = self.text[f.start:f.end]
-        if qual_word:
-            extra["qualifier_word"] = qual_word
-        if statistic:
-            extra["statistic"] = statistic
-        if f.per and kind != "count":
-            extra["per"] = f.per
-        if f.pair:
-            extra["pair"] = f.pair
-        if not f.explicit:
-            extra["unit_inherited"] = True
+        as_written = f.extra.get("as_written")
+        every = f.extra.get("every")
         return Claim(
             text=self._text(f, s),
             value=value,
@@ -1398,7 +985,14 @@ class _Extractor:
             year=self._year(f, s, e, cs, ce),
             source=self._source(f, s, e),
             role=f.role,
-            extra=extra,
+            span=self.text[f.start:f.end],
+            qualifier_word=qual_word or None,
+            statistic=statistic,
+            per=f.per if f.per and kind != "count" else None,
+            every=every,
+            pair=f.pair,
+            unit_inherited=not f.explicit,
+            as_written=as_written,
         )
 
     def _raw(self, f: _Fig) -> tuple[Value, str]:
@@ -1504,8 +1098,55 @@ class _Extractor:
             self._sources[s] = self._find_sources(s, e)
         found = self._sources[s]
         if not found:
-            return None
+            return self._carried_source(f.start)
         return min(found, key=lambda ps: abs(ps[0] - f.start))[1]
+
+    def _carried_source(self, s: int) -> Source | None:  # s: where the figure starts
+        """A source named earlier in the same paragraph or list: a title line ("2020 Global Developer
+        Report: DevSecOps"), a lead-in ("As per the GitLab DevSecOps survey 2021 -"), or a study
+        introduced before its findings ("Hanover interviewed 40 buyers. The study found ...")."""
+        if s in self._carried:
+            return self._carried[s]
+        clean = self.clean
+        lo = max(0, s - _CARRY_BACK)
+        para = lo
+        for m in _BLANK_LINE.finditer(clean, lo, s):
+            para = m.end()
+        if self._all_sources is None:  # every source in the text, found once: look-ups stay linear
+            found_all = sorted(((ss, src) for ss, _, src in self._sources_in(0, len(clean))), key=lambda x: x[0])
+            self._all_sources = ([ss for ss, _ in found_all], [src for _, src in found_all])
+        starts, sources = self._all_sources
+        i = bisect.bisect_left(starts, s) - 1
+        self._carried[s] = sources[i] if i >= 0 and starts[i] >= para else self.lead_source
+        return self._carried[s]
+
+    def _sources_in(self, a: int, b: int) -> list[tuple[int, int, Source]]:
+        clean = self.clean
+        out: list[tuple[int, int, Source]] = []
+
+        def source(m: re.Match[str], who: str, kind: str | None) -> None:
+            who = _DETERMINERS.sub("", who.strip()).strip(" .,'’:-")
+            if not who or who.isdigit() or who.lower() in _STOP:
+                return
+            title = who if not kind or who.endswith(kind) else f"{who} {kind}"
+            line_end = clean.find("\n", m.end(), min(len(clean), m.end() + 200))
+            yr = _YEAR.search(clean, max(a, m.start() - 40), line_end if line_end >= 0 else m.end() + 40)
+            when = _end_of(yr.group(0), None) if yr else None
+            out.append((m.start(), m.end(), Source(title=title, date=when, line=self.pos(m.start())[0])))
+
+        for m in _SRC_ACCORDING.finditer(clean, a, b):
+            source(m, m.group("who"), m.group("kind"))
+        for m in _SRC_PAREN.finditer(clean, a, b):
+            source(m, m.group("who"), None)
+        for m in _SRC_KIND_BY.finditer(clean, a, b):
+            source(m, m.group("who"), m.group("kind"))
+        for m in _SRC_TITLE.finditer(clean, a, b):
+            source(m, m.group("who"), m.group("kind"))
+        for m in _SRC_STUDIED.finditer(clean, a, b):
+            who = _DETERMINERS.sub("", m.group("who"))
+            if _ORG_SUFFIX.search(who) or who.split(" ")[0] in _ANALYSTS or len(who.split()) <= 3:
+                source(m, who, None)
+        return out
 
     def _find_sources(self, s: int, e: int) -> list[tuple[int, Source]]:
         clean = self.clean
@@ -1633,8 +1274,9 @@ def _end_of(year: str | None, month: str | None) -> date | None:
     return date(y, 12, 31)
 
 
-def extract_claims(text: str, *, first_line: int = 1, first_column: int = 1) -> list[Claim]:
-    """All figures in ``text`` (raw Markdown or transcript text), in order of position.
+def read_figures(text: str, *, first_line: int = 1, first_column: int = 1, lead: str = "") -> list[Claim]:
+    """All figures in ``text`` (raw Markdown or transcript text), in order of position, claims or
+    not (see :mod:`knowledge.claims.claimness`).
 
     ``line``/``column`` are 1-based in the file that ``text`` comes from: ``text`` starts at
     (``first_line``, ``first_column``), and columns on later lines start at 1. ``end_column`` is
@@ -1648,5 +1290,16 @@ def extract_claims(text: str, *, first_line: int = 1, first_column: int = 1) -> 
     figs = ex.scan()
     if not figs:
         return []
+    if lead.strip():
+        ex.lead_source = _lead_source(lead)
     return ex.claims(ex.pair(figs))
 
+
+def _lead_source(lead: str) -> Source | None:
+    """The last source named in ``lead`` (no line: it belongs to another block)."""
+    ex = _Extractor(lead, 1, 1)
+    found = ex._sources_in(0, len(ex.clean))
+    if not found:
+        return None
+    src = max(found, key=lambda x: x[0])[2]
+    return replace(src, line=None)

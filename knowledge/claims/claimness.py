@@ -1,0 +1,185 @@
+"""Claim-ness: whether a figure states an outcome a reader could hold the company to, or is a number
+of another sort (a time span or window, a contract term, meeting logistics, the prospect's own
+situation, a heading or a list label, a count of things in the text, a rollout step, a calculation
+input, a name or a spec, a figure of speech, a sample size).
+
+A logistic regression over lexical features of the figure and its sentence (the words just before
+and after it, the words of the sentence, its unit and kind, its qualifier and pairing, whether the
+sentence ends like prose). It is trained by ``bench/train_claimness.py`` on the labelled figure
+mentions in ``data/`` (their provenance is in ``data/README.md``); its weights ship as
+``data/claimness.json``, read with the standard library only, so that extraction needs no scikit-learn
+and stays fast.
+
+Every decision explains itself: :func:`score` returns the probability and the features that
+weighed most, in words, and ``python -m knowledge.claims FILE`` prints them for every figure.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge.model import Claim
+
+WEIGHTS = Path(__file__).with_name("data") / "claimness.json"
+PLACEHOLDER = "[NUM]"
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[%$€£?:()]")
+_MAGNITUDES = ((1, "1"), (10, "2-10"), (100, "11-100"), (1000, "101-1000"), (1e6, "1k-1m"))
+
+
+_CHANGE = frozenset(
+    "cut cuts reduced reduce reduces dropped drop drops fell fall falls lowered lower slashed shrank shortened"
+    " increased increase increases grew grow grows rose rise rises improved improve improves boosted boost"
+    " raised doubled tripled halved jumped climbed lifted saved save saves sped accelerated went".split())
+_YOU = frozenset("you your you're yours you've you'd".split())
+_WE = frozenset("we our us we're we've ours".split())
+_COMPARE = frozenset("more less fewer faster slower cheaper higher lower better".split())
+
+
+def _tokens(s: str) -> list[str]:
+    return _TOKEN.findall(s.lower())
+
+
+def features(claim: Claim) -> dict[str, float]:
+    """The features of one figure, from its masked sentence (the figure replaced by ``[NUM]``; a
+    count keeps its noun) and its typed fields."""
+    masked = claim.masked or PLACEHOLDER
+    i = masked.find(PLACEHOLDER)
+    before, after = (masked[:i], masked[i + len(PLACEHOLDER):]) if i >= 0 else (masked, "")
+    left, right = _tokens(before), _tokens(after)
+    out: dict[str, float] = {"bias": 1.0, f"kind={claim.kind}": 1.0}
+    if claim.kind in ("duration", "currency", "percent", "multiplier"):
+        out[f"unit={claim.unit}"] = 1.0
+    for k, w in enumerate(reversed(left[-3:]), 1):
+        out[f"l{k}={w}"] = 1.0
+    for w in left[-8:]:
+        out[f"lb={w}"] = 1.0
+    for k, w in enumerate(right[:3], 1):
+        out[f"r{k}={w}"] = 1.0
+    for w in right[:6]:
+        out[f"rb={w}"] = 1.0
+    for w in set(left + right):
+        out[f"s={w}"] = out.get(f"s={w}", 0.0) + 1.0 / math.sqrt(1 + len(left) + len(right))
+    if not left:
+        out["first"] = 1.0
+    words = len(left) + len(right)
+    out["short"] = 1.0 if words <= 5 else 0.0
+    out["prose_end"] = 1.0 if claim.sentence.rstrip().endswith((".", "!", "?", '."', ".”")) else 0.0
+    # word families: single verbs and pronouns are sparse in any training set, their families are not
+    vocab = set(left) | set(right)
+    if vocab & _CHANGE:
+        out["change_verb"] = 1.0
+    if vocab & _YOU:
+        out["second_person"] = 1.0
+    if vocab & _WE:
+        out["first_person"] = 1.0
+    if right and (right[0] in _COMPARE or right[0].endswith("er") and len(right[0]) > 4):
+        out["comparative_after"] = 1.0
+    if after.startswith("-"):
+        out["hyphenated"] = 1.0  # "a 24-month agreement", "a 30-day pilot": the figure modifies a noun
+    if claim.qualifier:
+        out[f"qual={claim.qualifier}"] = 1.0
+    if claim.statistic:
+        out["statistic"] = 1.0
+    if claim.pair:
+        out[f"pair={claim.pair}"] = 1.0
+    if claim.source is not None:
+        out["source"] = 1.0
+    if claim.as_written:
+        out["idiom"] = 1.0
+    if claim.span and not any(ch.isdigit() for ch in claim.span):
+        out["in_words"] = 1.0
+    v = claim.value[1] if isinstance(claim.value, tuple) else claim.value
+    mag = next((name for bound, name in _MAGNITUDES if abs(v) <= bound), "big")
+    out[f"mag={claim.kind}:{mag}"] = 1.0
+    return out
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+    threshold: float
+    meta: dict[str, object]
+
+    def logit(self, feats: dict[str, float]) -> float:
+        w = self.weights
+        return sum(w.get(k, 0.0) * v for k, v in feats.items())
+
+
+def load() -> Model | None:
+    """The shipped model (or the one ``CANON_CLAIMNESS_WEIGHTS`` names, for leave-one-corpus-out
+    runs), or None when no weights are there: every figure is then a claim."""
+    return _load(os.environ.get("CANON_CLAIMNESS_WEIGHTS") or str(WEIGHTS))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Model | None:
+    path = Path(name)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return Model(weights={str(k): float(v) for k, v in data["weights"].items()},
+                 threshold=float(data["threshold"]), meta=dict(data.get("meta", {})))
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def _describe(name: str) -> str:
+    key, _, val = name.partition("=")
+    return {
+        "l1": f'"{val}" just before it', "l2": f'"{val}" two words before it', "l3": f'"{val}" before it',
+        "lb": f'"{val}" before it', "r1": f'"{val}" just after it', "r2": f'"{val}" after it',
+        "r3": f'"{val}" after it', "rb": f'"{val}" after it', "s": f'"{val}" in its sentence',
+        "kind": f"a {val} figure", "unit": f"in {val}", "qual": f'qualified "{val}"', "pair": f"one side of a {val}",
+        "mag": f"its size ({val})",
+    }.get(key, {
+        "first": "it opens the sentence", "short": "a short line (a heading or a label)",
+        "prose_end": "a sentence that ends like prose", "hyphenated": "it modifies a noun (\"a 30-day ...\")",
+        "statistic": "a median or an average", "source": "a source is named", "idiom": "an idiom or a fraction",
+        "in_words": "said in words", "bias": "most figures are claims",
+        "change_verb": "a change is stated (cut, grew, saved ...)", "second_person": "said of the listener (you, your)",
+        "first_person": "said of the speaker's side (we, our)", "comparative_after": "a comparison follows (faster, less ...)",
+    }.get(name, name))
+
+
+def score(claim: Claim, model: Model | None = None) -> tuple[float, str]:
+    """(probability that the figure is a claim, the three features that weighed most, in words)."""
+    model = model or load()
+    if model is None:
+        return 1.0, ""
+    feats = features(claim)
+    z = model.logit(feats)
+    p = _sigmoid(z)
+    sign = 1.0 if p >= model.threshold else -1.0
+    pushes = sorted(((model.weights.get(k, 0.0) * v * sign, k) for k, v in feats.items() if k != "bias"),
+                    reverse=True)
+    reasons = [_describe(k) for c, k in pushes[:3] if c > 0.05]
+    verdict = "a claim" if sign > 0 else "not a claim"
+    return p, f"{verdict} ({p:.2f}): " + ("; ".join(reasons) if reasons else "no strong cue")
+
+
+def judge(claims: list[Claim], model: Model | None = None) -> list[Claim]:
+    """Set ``claimness``, ``why`` and ``is_claim`` on each claim; return them all."""
+    model = model or load()
+    cut = model.threshold if model is not None else 0.0
+    for c in claims:
+        c.claimness, c.why = score(c, model)
+        c.is_claim = c.claimness >= cut
+    return claims
+
+
+def threshold(model: Model | None = None) -> float:
+    model = model or load()
+    return model.threshold if model is not None else 0.0

@@ -1,0 +1,62 @@
+"""Sources named in prose: "(ZoomInfo, 2025)", "according to a 2019 survey by LeanData", "an independent
+Hackett Group study found"."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.text import lexicon
+
+from .protect import _MONTHS
+
+# Sources named in prose
+_ORG = r"(?:[A-Z][\w&.'’-]*|\d{4})(?:[ \t]+(?:(?:of|for|&|and|on)[ \t]+)?(?:[A-Z][\w&.'’-]*|\d{4}))*"
+_KIND = (
+    r"(?:[Ss]tudy|[Ss]urvey|[Rr]eport|[Rr]esearch|[Aa]nalysis|[Bb]enchmark|InfoBrief|[Ii]ndex|[Pp]oll"
+    r"|[Cc]ensus|[Ww]hite[ \t]?[Pp]aper|[Pp]aper|[Dd]ata|[Ff]indings|[Ee]stimates?|[Rr]eview|[Aa]udit)"
+)
+_REPORT_VERB = r"(?:found|finds|shows?|showed|says|said|reports?|reported|estimates?|estimated|reveal(?:s|ed)?|puts?|conclude[sd]?|suggest(?:s|ed)?|predicts?|predicted|notes?|noted|surveyed)"
+_KIND_WORD = re.compile(
+    r"stud|survey|report|research|analys|benchmark|infobrief|index|poll|census|paper|data|finding|estimate|review|audit"
+)
+_REPORT_VERB_WORD = re.compile(
+    r"found|finds|show|says|said|report|estimat|reveal|puts|put |conclude|suggest|predict|note|surveyed"
+)
+_SRC_PAREN = re.compile(
+    rf"\((?P<who>[A-Z][^()\n,;]{{1,60}}?),?[ \t]+(?:(?P<mon>{_MONTHS})\.?[ \t]+)?(?P<yr>(?:19|20)\d{{2}})\)"
+)
+_SRC_ACCORDING = re.compile(
+    rf"\b(?:[Aa]ccording[ \t]+to|[Aa]s[ \t]+per|[Ss]ource:|[Cc]iting)[ \t]+(?:(?:an?|the)[ \t]+)?(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?"
+    rf"(?:[a-z]+[ \t]+)?(?:(?P<kind>{_KIND})[ \t]+(?:by|from|of|conducted[ \t]+by|commissioned[ \t]+by)[ \t]+)?(?P<who>{_ORG})"
+)
+_SRC_ORG_KIND = re.compile(
+    rf"(?P<who>{_ORG})(?:'s|’s)?[ \t]+(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>{_KIND})\b"
+)
+_SRC_KIND_BY = re.compile(
+    rf"\b(?P<kind>{_KIND})[ \t]+(?:(?:conducted|commissioned|published|released|run)[ \t]+)?(?:by|from)[ \t]+(?P<who>{_ORG})"
+)
+_SRC_ORG_VERB = re.compile(rf"(?P<who>{_ORG})[ \t]+{_REPORT_VERB}\b")
+_SRC_LEAD = re.compile(
+    r"(?:\b(?:[Ii]n|[Pp]er|[Aa]s[ \t]+per|[Ff]rom|[Bb]ased[ \t]+on|[Bb]y|[Ss]ource:?)[ \t]+(?:(?:the|an?|its|their|[A-Z]\w+'s)[ \t]+)?(?:[a-z]+[ \t]+)?)$"
+)
+_SRC_VERB_AFTER = re.compile(rf"[ \t]+(?:\w+[ \t]+){{0,2}}{_REPORT_VERB}\b")
+_ORG_SUFFIX = re.compile(
+    r"\b(?:Group|Research|Institute|Associates|Partners|Consulting|University|Inc|LLC|Ltd|Corp|Corporation"
+    r"|Council|Association|Bureau|Foundation|Labs|Analytics|Insights|Intelligence|Advisory|Economics"
+    r"|Survey|Poll|Agency|Office|Department|Bank|Forum|Society|Commission)\b"
+)
+# Research firms that are named without a suffix such as "Group" or "Research"
+_ANALYSTS = lexicon("analysts")
+_DETERMINERS = re.compile(r"^(?:(?:The|A|An|In|Our|This|That|These|Those|Its|Their|Per|By|From|According|To|As)\b[ \t]*)+")
+_SOURCE_DATE = re.compile(
+    rf"\b(?:(?P<mon>{_MONTHS})\.?,?[ \t]+(?:of[ \t]+)?)?(?P<yr>(?:19|20)\d{{2}})\b"
+)
+# A report named as a title at the start of a line, with its year: "2020 Global Developer Report: ..."
+_SRC_TITLE = re.compile(
+    rf"(?:^|(?<=\n)|(?<=\x00))[ \t\x00]*(?P<who>(?:(?:19|20)\d{{2}}[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){{0,5}})"
+    rf"[ \t]+(?P<kind>{_KIND})\b(?:[ \t]+(?:19|20)\d{{2}})?(?=[ \t\x00]*(?::|\n|$|\x00))"
+)
+# "Hanover interviewed 40 buyers": a study introduced before what it found
+_SRC_STUDIED = re.compile(
+    rf"(?P<who>{_ORG})[ \t]+(?:interviewed|surveyed|polled|studied|asked|analy[sz]ed|tracked)\b"
+)

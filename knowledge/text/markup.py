@@ -1,0 +1,221 @@
+"""The markup masker: a copy of a Markdown or transcript text of the same length, with markup
+(front matter, code, link targets, URLs, e-mails, HTML tags, emphasis, list bullets, headings, table pipes,
+speaker labels, time stamps) overwritten with spaces, or with a break character (``BRK``) where it ends a
+sentence. Because nothing changes length, an offset in the copy is an offset in the original."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_BRK = "\x00"  # a sentence break in the cleaned copy; not whitespace to ``re``
+_NONNL = re.compile(r"[^\n]")
+_WS = re.compile(r"[\s\x00]+")
+_SPACE_PUNCT = re.compile(r" ([.,;:!?)\]’”])(?=\s|$)")
+
+# --------------------------------------------------------------------------------------------
+# 1. The cleaned copy
+# --------------------------------------------------------------------------------------------
+
+
+def _blank(s: str) -> str:
+    return _NONNL.sub(" ", s)
+
+
+def _brk(s: str) -> str:
+    return _NONNL.sub(_BRK, s)
+
+
+def _blank_m(m: re.Match[str]) -> str:
+    return _blank(m.group(0))
+
+
+def _brk_m(m: re.Match[str]) -> str:
+    return _brk(m.group(0))
+
+
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
+_FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n]*\n.*?(?:^[ \t]*\1[^\n]*$|\Z)", re.S | re.M)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+class _LineRegex:
+    """A pattern that must start a line. ``re`` cannot skip ahead to ``^``, but it can to a
+    newline, so the first line is matched on its own and the others after a literal newline.
+    Replacements keep newlines, so a callback sees the same text either way."""
+
+    def __init__(self, body: str) -> None:
+        self.first = re.compile(f"(?:{body})", re.M)
+        self.rest = re.compile(f"\n(?:{body})", re.M)
+
+    def sub(self, repl: Callable[[re.Match[str]], str], t: str) -> str:
+        m = self.first.match(t)
+        if m:
+            t = repl(m) + t[m.end():]
+        return self.rest.sub(repl, t)
+
+
+_CUE = _LineRegex(  # WebVTT and SRT: header, cue numbers and identifiers, timings
+    r"[ \t]*(?:WEBVTT[^\n]*|NOTE\b[^\n]*|\d+[ \t]*|"
+    r"(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]*-->[^\n]*)$"
+    r"|[^\n]+(?=\n[ \t]*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}[ \t]*-->)"
+)
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_CODE = re.compile(r"`[^`\n]+`")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
+_REF_DEF = _LineRegex(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$")
+_TIMESTAMP = re.compile(r"\d(?<![\d:.]\d)\d?:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\)?\]?(?=[ \t]*[A-Z\[<])")
+_CITE = re.compile(r"\[\^[^\]\n]*\]|\[\d{1,3}\]")
+_URL = re.compile(r"(?:https?://|ftp://|www\.|mailto:)[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PATH = re.compile(r"/(?<![\w.]/)(?:[\w.~%+-]+/)+[\w.~%+#=?&-]*")
+_TAG_BREAK = re.compile(
+    r"</?(?:br|p|div|li|ul|ol|tr|td|th|table|thead|tbody|h[1-6]|hr|blockquote|section)\b[^<>]*>"
+    r"|<v(?:[ \t.][^<>]*)?>|</v>|<c(?:\.[^<>]*)?>|</c>",
+    re.I,
+)
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+# MDX/JSX and HTML attributes that hold prose: their values are read, the rest of a tag is not
+_PROSE_ATTR = re.compile(
+    r"""\b(?:quote|title|description|text|caption|summary|content|body|heading|subtitle|subheading|stat|result|alt)"""
+    r"""\s*=\s*\{?\s*(?P<q>["'`])(?P<v>[^"'`<>]*)(?P=q)""", re.I)
+_BRACES = re.compile(r"\{\{[^{}\n]*\}\}|\{[a-z_:%#.][^{}\n]{0,80}\}")
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5});")
+_RULE = _LineRegex(r"[ \t]*(?:[-*_=][ \t]*){3,}$")
+_TABLE_SEP = _LineRegex(r"[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?)?[ \t]*$")
+_MARK = r"#{1,6}(?=[ \t]|$)|[-*+•](?=[ \t])|\d{1,3}[.)](?=[ \t])|\|"
+_LINE_START = _LineRegex(rf"([ \t]*)((?:>[ \t]?)+[ \t]*(?:{_MARK})?|{_MARK})")
+_EMPH = re.compile(r"[*_]+")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|$])")
+_SPEAKER = _LineRegex(
+    r"([ \t\x00]*)((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+):(?=[ \t])"
+)
+
+
+def _tag_m(m: re.Match[str]) -> str:
+    """A tag is blanked, all but the values of its prose attributes (``quote="Deploys 3x faster"``),
+    each closed as a sentence of its own."""
+    tag = m.group(0)
+    if "=" not in tag:
+        return _blank(tag)
+    out = list(_blank(tag))
+    for a in _PROSE_ATTR.finditer(tag):
+        out[a.start("v"):a.end("v")] = a.group("v")
+        if a.end("v") < len(out) and out[a.end("v")] != "\n":
+            out[a.end("v")] = _BRK
+    return "".join(out)
+
+
+def _link_m(m: re.Match[str]) -> str:
+    text = m.group(1)
+    return " " + text + " " * (len(m.group(0)) - 1 - len(text))
+
+
+def _ref_link_m(m: re.Match[str]) -> str:
+    text = m.group(1)
+    return " " + text + " " * (len(m.group(0)) - 1 - len(text))
+
+
+def _line_start_m(m: re.Match[str]) -> str:
+    return m.group(0)[: m.start(2) - m.start()] + _brk(m.group(2))
+
+
+def _emph_m(m: re.Match[str]) -> str:
+    """Emphasis marks go; ``snake_case`` and ``L_C_D`` stay."""
+    run = m.group(0)
+    t, i, j = m.string, m.start(), m.end()
+    inside = i > 0 and j < len(t) and (t[i - 1].isalnum() or t[i - 1] == "\\") and t[j].isalnum()
+    return run if inside and len(run) <= 2 else " " * len(run)
+
+
+def _blank_emails(t: str) -> str:
+    """Blank e-mail addresses, looking only around each "@" (a pattern that starts with a
+    character class would be tried at every word)."""
+    spans: list[tuple[int, int]] = []
+    i = t.find("@")
+    while i >= 0:
+        m = _EMAIL.search(t, max(0, i - 64), i + 256)
+        if m and m.start() <= i < m.end():
+            spans.append(m.span())
+            i = t.find("@", m.end())
+        else:
+            i = t.find("@", i + 1)
+    if not spans:
+        return t
+    parts: list[str] = []
+    prev = 0
+    for a, b in spans:
+        parts.append(t[prev:a])
+        parts.append(" " * (b - a))
+        prev = b
+    parts.append(t[prev:])
+    return "".join(parts)
+
+
+def _speaker_m(m: re.Match[str]) -> str:
+    return m.group(0)[: m.start(2) - m.start()] + _brk(m.group(2)) + _BRK
+
+
+def _clean(text: str, *, whole_file: bool = True) -> str:
+    """A copy of ``text`` of the same length with markup blanked out (see the module docstring).
+
+    Front matter is only looked for when ``text`` is a whole file: a body may open with a rule."""
+    t = text
+    if whole_file and t.startswith("---"):
+        fm = _FRONT_MATTER.match(t)
+        if fm:
+            t = _blank(fm.group(0)) + t[fm.end():]
+    if "```" in t or "~~~" in t:
+        t = _FENCE.sub(_brk_m, t)
+    if "<!--" in t:
+        t = _COMMENT.sub(_blank_m, t)
+    if "-->" in t or "WEBVTT" in t or "\n\n" in t:
+        t = _CUE.sub(_brk_m, t)
+    if "`" in t:
+        t = _CODE.sub(_blank_m, t)
+    if "-" in t:
+        t = _UUID.sub(_blank_m, t)
+    if "://" in t or "www." in t or "mailto:" in t:
+        t = _URL.sub(_blank_m, t)
+    if "[" in t:
+        if "![" in t:
+            t = _IMAGE.sub(_blank_m, t)
+        t = _LINK.sub(_link_m, t)
+        t = _REF_LINK.sub(_ref_link_m, t)
+        t = _REF_DEF.sub(_blank_m, t)
+        t = _CITE.sub(_blank_m, t)
+    if ":" in t:
+        t = _TIMESTAMP.sub(_brk_m, t)
+    if "[" in t or "]" in t:
+        t = t.replace("[", " ").replace("]", " ")
+    if "/" in t:
+        t = _PATH.sub(_blank_m, t)
+    if "<" in t:
+        t = _TAG_BREAK.sub(_brk_m, t)
+        t = _TAG.sub(_tag_m, t)
+    if "{" in t:
+        t = _BRACES.sub(_blank_m, t)
+    if "&" in t:
+        t = _ENTITY.sub(_blank_m, t)
+    if "---" in t or "***" in t or "___" in t or "===" in t:
+        t = _RULE.sub(_brk_m, t)
+    if "|" in t:
+        t = _TABLE_SEP.sub(_brk_m, t)
+    if "\n" in t or t[:1] in "#->|*+•0123456789 \t":
+        t = _LINE_START.sub(_line_start_m, t)
+    if ":" in t:
+        t = _SPEAKER.sub(_speaker_m, t)
+    if "@" in t:
+        t = _blank_emails(t)
+    if "*" in t or "_" in t:
+        t = _EMPH.sub(_emph_m, t)
+    if "\\" in t:
+        t = _ESCAPE.sub(lambda m: " " + m.group(1), t)
+    return t
+
+
+
+BRK = _BRK
+mask = _clean
