@@ -42,7 +42,8 @@ def objections(
       canon objections --min-calls 2 --format json
     """
     with errors():
-        from knowledge.objections import find_objections, render_objections_text
+        from knowledge.objections import find_objections
+        from knowledge.render import render_objections_text
 
         settings = load(kb, chroma_url)
         ensure_index(settings)
