@@ -4,6 +4,7 @@ to a theme mined from mentions that no objection entry holds."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from knowledge.model import Entry
@@ -14,14 +15,32 @@ from .prefilter import _WORD
 if TYPE_CHECKING:
     import numpy as np
 
+BLOCK = 1024  # mentions (or groups) clustered exactly at once: memory is O(BLOCK^2), whatever the calls
+
+
+@dataclass
+class _Points:
+    """Groups of mentions as the clustering sees them: the mean of their vectors (unnormalised, so
+    that the dot product of two means is the average pairwise similarity of their members), their
+    size, their mean similarity to each entry, and who they are."""
+
+    mean: np.ndarray
+    weight: np.ndarray
+    to_entry: np.ndarray
+    members: list[list[int]]
+
+
 def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner: np.ndarray,
-            tuning: Tuning, cohesion: np.ndarray | None = None) -> list[Objection]:
+            tuning: Tuning, cohesion: np.ndarray | None = None, block: int = BLOCK) -> list[Objection]:
     """Seeded average-linkage clustering: entries absorb mention groups, groups merge with groups.
 
     The similarity of a group of mentions to an entry is the mean, over the group, of each
     mention's similarity to the entry's closest phrasing; between two groups it is the mean
-    pairwise similarity (average linkage). Both are averages over mentions, so merging two groups
-    updates them by size-weighted averages (Lance-Williams) and the whole run stays O(n^2).
+    pairwise similarity (average linkage). Both are averages over mentions, so a group is fully
+    described by its mean vector, its size and its mean similarity to each entry, and a merge
+    updates them by size-weighted averages (Lance-Williams). Up to ``block`` mentions are
+    clustered exactly; beyond that, blocks of them are clustered first and the groups they leave
+    are clustered again as weighted points, so memory stays linear in the number of mentions.
     """
     import numpy as np
 
@@ -32,13 +51,12 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     V = np.stack([mt.vector for mt in mentions]).astype(np.float32)
     to_entry = np.full((n, m), -1.0, dtype=np.float32)
     if len(R):
-        sims = V @ R.T
-        for j in range(m):
-            cols = owner == j
-            if cols.any():
-                to_entry[:, j] = sims[:, cols].max(axis=1)
-    size = n + m
-    link = np.full((size, size), -np.inf, dtype=np.float32)
+        for a in range(0, n, block):
+            sims = V[a:a + block] @ R.T
+            for j in range(m):
+                cols = owner == j
+                if cols.any():
+                    to_entry[a:a + block, j] = sims[:, cols].max(axis=1)
     # Each kind of pair is compared with its own threshold: an entry absorbs a group about as
     # close to it as the entry's own examples are to each other (its cohesion; ``link_entry``
     # without one), groups merge at ``link``; storing the margin over the threshold makes all
@@ -46,26 +64,98 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     absorb = np.full(m, tuning.link_entry, dtype=np.float32)
     if cohesion is not None:
         absorb = np.maximum(absorb, cohesion.astype(np.float32))
-    offset = (absorb - np.float32(tuning.link))[None, :]
-    link[:n, :n] = V @ V.T
-    link[:n, n:] = to_entry - offset
-    link[n:, :n] = (to_entry - offset).T
+    offset = absorb - np.float32(tuning.link)
+    absorbed: list[list[int]] = [[] for _ in range(m)]
+    pts = _Points(V.copy(), np.ones(n, dtype=np.float32), to_entry.copy(), [[i] for i in range(n)])
+    while True:
+        count = len(pts.members)
+        parts = [_cluster(_take(pts, slice(a, a + block)), offset, tuning.link, absorbed)
+                 for a in range(0, count, block)]
+        pts = _concat(parts, V.shape[1], m)
+        if count <= block or len(pts.members) > 0.9 * count:
+            break
+
+    groups = [mem for mem in pts.members if len(mem) > 1]
+    lone = [mem[0] for mem in pts.members if len(mem) == 1]
+    groups = [g for g in _merge_groups(groups, V, tuning.theme_merge, block)
+              if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= tuning.theme_calls]
+    # One remark is not a theme: it goes to the closest objection, an entry (by its closest
+    # phrasing) or a mined theme (by average linkage), if that is close enough.
+    means = np.stack([V[g].mean(axis=0) for g in groups]) if groups else np.zeros((0, V.shape[1]), np.float32)
+    for a in range(0, len(lone), block):
+        xs = lone[a:a + block]
+        to_theme = V[xs] @ means.T if len(groups) else np.full((len(xs), 1), -1.0, np.float32)
+        for k, x in enumerate(xs):
+            best_entry = float(to_entry[x].max()) if m else -1.0
+            best_theme = float(to_theme[k].max())
+            if max(best_entry, best_theme) < tuning.lone:
+                continue
+            if best_theme > best_entry:
+                groups[int(to_theme[k].argmax())].append(x)
+            else:
+                absorbed[int(to_entry[x].argmax())].append(x)
+    themes: list[Objection] = []
+    for grp in groups:
+        group = [mentions[x] for x in grp]
+        vecs = np.stack([g.vector for g in group])
+        centrality = vecs @ vecs.mean(axis=0)  # the mean similarity to the group (itself included)
+        order = sorted(range(len(group)), key=lambda x: (-round(float(centrality[x]), 4), group[x].call, group[x].line))
+        for x in order:
+            group[x].match = float(centrality[x])
+        ordered = [group[x] for x in order]
+        centre = _unit(vecs.mean(axis=0))
+        # The label: the sentence of the most central mention closest to the theme's centre.
+        label = max(ordered[0].parts, key=lambda p: float(p[1] @ centre))[0] if ordered[0].parts else ordered[0].text
+        themes.append(Objection(id="", label=_label(label), known=False, mentions=ordered))
+    for j, obj in enumerate(objections):
+        for x in absorbed[j]:
+            mentions[x].match = float(to_entry[x, j])
+        obj.mentions = sorted((mentions[x] for x in absorbed[j]), key=lambda mt: -mt.match)
+    _name_themes(themes, {o.id for o in objections})
+    return [o for o in objections if o.mentions] + themes
+
+
+def _take(pts: _Points, sl: slice) -> _Points:
+    return _Points(pts.mean[sl], pts.weight[sl], pts.to_entry[sl], pts.members[sl])
+
+
+def _concat(parts: list[_Points], dim: int, m: int) -> _Points:
+    import numpy as np
+
+    if not parts or not any(p.members for p in parts):
+        return _Points(np.zeros((0, dim), np.float32), np.zeros(0, np.float32), np.zeros((0, m), np.float32), [])
+    return _Points(np.concatenate([p.mean for p in parts]), np.concatenate([p.weight for p in parts]),
+                   np.concatenate([p.to_entry for p in parts]), [x for p in parts for x in p.members])
+
+
+def _cluster(pts: _Points, offset: np.ndarray, link_at: float, absorbed: list[list[int]]) -> _Points:
+    """Exact seeded average linkage over a block of points; groups absorbed by an entry go to
+    ``absorbed``, the groups left are returned as points."""
+    import numpy as np
+
+    n, m = len(pts.members), len(offset)
+    size = n + m
+    link = np.full((size, size), -np.inf, dtype=np.float32)
+    link[:n, :n] = pts.mean @ pts.mean.T
+    link[:n, n:] = pts.to_entry - offset[None, :]
+    link[n:, :n] = link[:n, n:].T
     np.fill_diagonal(link, -np.inf)
-    link[n:, n:] = -np.inf
-    weight = np.ones(size, dtype=np.float32)
+    weight = np.concatenate([pts.weight, np.ones(m, np.float32)])
+    mean = pts.mean.copy()
+    to_entry = pts.to_entry.copy()
     active = np.ones(size, dtype=bool)
-    members: list[list[int]] = [[i] for i in range(n)] + [[] for _ in range(m)]
+    members: list[list[int]] = [list(x) for x in pts.members] + [[] for _ in range(m)]
     best = link.argmax(axis=1)
     best_val = link[np.arange(size), best]
     while True:
         cand = np.where(active, best_val, -np.inf)
         i = int(cand.argmax())
-        if cand[i] < tuning.link:
+        if cand[i] < link_at:
             break
         j = int(best[i])
         if j >= n or i >= n:  # an entry absorbs a group; the entry itself does not change
             e, g = (j, i) if j >= n else (i, j)
-            members[e].extend(members[g])
+            absorbed[e - n].extend(members[g])
             members[g] = []
             _drop(link, active, g)
             stale = np.where(active & (best == g))[0]
@@ -77,6 +167,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             row[gone] = -np.inf
             link[keep, :] = row
             link[:, keep] = row
+            mean[keep] = (wa * mean[keep] + wb * mean[gone]) / (wa + wb)
+            to_entry[keep] = (wa * to_entry[keep] + wb * to_entry[gone]) / (wa + wb)
             weight[keep] = wa + wb
             members[keep].extend(members[gone])
             members[gone] = []
@@ -89,67 +181,48 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         for r in stale:
             best[r] = int(link[r].argmax())
             best_val[r] = link[r, best[r]]
-
-    groups: list[list[int]] = []
-    lone: list[int] = []
-    for k in range(n):
-        if not active[k] or not members[k]:
-            continue
-        if len(members[k]) == 1:
-            lone.append(members[k][0])
-            continue
-        groups.append(members[k])
-    groups = [g for g in _merge_groups(groups, V, tuning.theme_merge)
-              if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= tuning.theme_calls]
-    # One remark is not a theme: it goes to the closest objection, an entry (by its closest
-    # phrasing) or a mined theme (by average linkage), if that is close enough.
-    for x in lone:
-        to_theme = [float((V[g] @ V[x]).mean()) for g in groups]
-        best_entry = float(to_entry[x].max()) if m else -1.0
-        best_theme = max(to_theme, default=-1.0)
-        if max(best_entry, best_theme) < tuning.lone:
-            continue
-        if best_theme > best_entry:
-            groups[int(np.argmax(to_theme))].append(x)
-        else:
-            members[n + int(to_entry[x].argmax())].append(x)
-    themes: list[Objection] = []
-    for grp in groups:
-        group = [mentions[x] for x in grp]
-        vecs = np.stack([g.vector for g in group])
-        centrality = (vecs @ vecs.T).mean(axis=1)
-        order = sorted(range(len(group)), key=lambda x: (-round(float(centrality[x]), 4), group[x].call, group[x].line))
-        for x in order:
-            group[x].match = float(centrality[x])
-        ordered = [group[x] for x in order]
-        centre = _unit(vecs.mean(axis=0))
-        # The label: the sentence of the most central mention closest to the theme's centre.
-        label = max(ordered[0].parts, key=lambda p: float(p[1] @ centre))[0] if ordered[0].parts else ordered[0].text
-        themes.append(Objection(id="", label=_label(label), known=False, mentions=ordered))
-    for j, obj in enumerate(objections):
-        for x in members[n + j]:
-            mentions[x].match = float(to_entry[x, j])
-        obj.mentions = sorted((mentions[x] for x in members[n + j]), key=lambda mt: -mt.match)
-    _name_themes(themes, {o.id for o in objections})
-    return [o for o in objections if o.mentions] + themes
+    left = [k for k in range(n) if active[k] and members[k]]
+    return _Points(mean[left], weight[left], to_entry[left], [members[k] for k in left])
 
 
-def _merge_groups(groups: list[list[int]], V: np.ndarray, threshold: float) -> list[list[int]]:
+def _merge_groups(groups: list[list[int]], V: np.ndarray, threshold: float, block: int = BLOCK) -> list[list[int]]:
     """Merge groups whose centroids are at least ``threshold`` alike: one theme voiced in words
-    too different for average linkage (which compares every pair) to join it up."""
+    too different for average linkage (which compares every pair) to join it up. Blocks of at
+    most ``block`` groups at a time, as in :func:`_assign`."""
     import numpy as np
 
     groups = [list(g) for g in groups]
-    while len(groups) > 1:
-        cents = np.stack([_unit(V[g].mean(axis=0)) for g in groups])
-        sims = cents @ cents.T
-        np.fill_diagonal(sims, -np.inf)
-        i, j = np.unravel_index(int(sims.argmax()), sims.shape)
-        if sims[i, j] < threshold:
-            break
-        groups[i].extend(groups[j])
-        del groups[j]
-    return groups
+    while True:
+        count = len(groups)
+        out: list[list[int]] = []
+        for a in range(0, count, block):
+            part = groups[a:a + block]
+            sums = np.stack([V[g].sum(axis=0) for g in part]) if part else np.zeros((0, V.shape[1]), np.float32)
+            cents = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+            sims = cents @ cents.T
+            np.fill_diagonal(sims, -np.inf)
+            alive = np.ones(len(part), dtype=bool)
+            while len(part) > 1:
+                i, j = np.unravel_index(int(sims.argmax()), sims.shape)
+                if sims[i, j] < threshold:
+                    break
+                i, j = min(i, j), max(i, j)
+                part[i].extend(part[j])
+                part[j] = []
+                alive[j] = False
+                sums[i] += sums[j]
+                cents[i] = sums[i] / max(float(np.linalg.norm(sums[i])), 1e-12)
+                row = cents @ cents[i]
+                row[~alive] = -np.inf
+                row[i] = -np.inf
+                sims[i, :] = row
+                sims[:, i] = row
+                sims[j, :] = -np.inf
+                sims[:, j] = -np.inf
+            out.extend(g for g in part if g)
+        groups = out
+        if count <= block or len(groups) > 0.9 * count:
+            return groups
 
 
 def _drop(link: np.ndarray, active: np.ndarray, k: int) -> None:

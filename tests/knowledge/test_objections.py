@@ -335,3 +335,67 @@ def test_audit_reports_objection_gaps(acme):
     paths = sorted(f.path for f in report.findings)
     assert paths == ["calls/a.vtt", "objections/contract.md"]
     assert all(f.rule == "objection-gap" and f.severity == "warning" for f in report.findings)
+
+
+# -- memory: linear in the number of mentions ---------------------------------------------------
+
+
+def _mentions_around(centres, per_centre: int, noise: float, seed: int = 3):
+    import numpy as np
+
+    from knowledge.objections import Mention
+
+    rng = np.random.default_rng(seed)
+    out = []
+    for k, c in enumerate(centres):
+        for i in range(per_centre):
+            v = c + noise * rng.standard_normal(c.shape).astype(np.float32)
+            v /= np.linalg.norm(v)
+            out.append(Mention(call=f"calls/{i % 7}.vtt", turn=i, line=k * 10_000 + i, column=1, speaker="P",
+                               text=f"t{k}-{i}", score=1.0, vector=v, sentence_vector=v, parts=[(f"t{k}-{i}", v)]))
+    return out
+
+
+def test_clustering_in_blocks_finds_the_same_themes_as_clustering_at_once():
+    import numpy as np
+
+    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections.themes import _assign
+
+    rng = np.random.default_rng(0)
+    centres = [c / np.linalg.norm(c) for c in rng.standard_normal((4, 48)).astype(np.float32)]
+    mentions = _mentions_around(centres, 150, 0.08)
+
+    def themes(block: int) -> list[set[str]]:
+        out = _assign(mentions, [], np.zeros((0, 48), np.float32), np.zeros(0, np.int64), DEFAULT_TUNING, block=block)
+        return sorted(({m.text for m in o.mentions} for o in out), key=min)
+
+    at_once, blocked = themes(10_000), themes(64)
+    assert len(at_once) == 4
+    assert blocked == at_once
+
+
+def test_clustering_memory_grows_linearly_with_mentions():
+    import tracemalloc
+
+    import numpy as np
+
+    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections.themes import _assign
+
+    rng = np.random.default_rng(1)
+    centres = [c / np.linalg.norm(c) for c in rng.standard_normal((8, 48)).astype(np.float32)]
+
+    def peak(per_centre: int) -> int:
+        mentions = _mentions_around(centres, per_centre, 0.3)
+        tracemalloc.start()
+        _assign(mentions, [], np.zeros((0, 48), np.float32), np.zeros(0, np.int64), DEFAULT_TUNING, block=128)
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top
+
+    small, large = peak(100), peak(400)  # 800 and 3,200 mentions
+    # An n-by-n matrix of 3,200 mentions alone takes 41 MB; in blocks of 128 the peak stays small
+    # and grows with n, not n squared (16 times for 4 times the mentions).
+    assert large < 8 * 2**20
+    assert large < 6 * small
