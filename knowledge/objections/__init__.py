@@ -44,11 +44,10 @@ from .cover import ANSWERING_TYPES, _cover
 from .detect import (
     NON_OBJECTIONS,
     PROTOTYPES,
-    _cohesion,
+    Detection,
     _prototype_vectors,
-    _reply,
-    _top_mean,
     reference_texts,
+    score_sentences,
 )
 from .model import DEFAULT_TUNING, Analysis, Mention, Objection, Tuning, VectorsFn, _unit
 from .phrasings import entry_texts
@@ -130,26 +129,9 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
 
     # 2. Detection, per candidate sentence.
     ctx_of = np.asarray([ctx_index[(call.path, c.turn)] for call, c in found], dtype=np.int64)
-    # The generic score is centred on 0.5 so that it sits on the scale of a similarity; a KB with
-    # no objection entries yet has only the generic prototypes to go by.
-    generic = _top_mean(S @ P.T, 3) - _top_mean(S @ N.T, 3) + 0.5 if n_s else np.zeros(0, dtype=np.float32)
-    k_best = (S @ R.T).max(axis=1) if len(R) and n_s else generic
-    # A sentence at least as close to an entry's phrasings as that entry's own examples are to
-    # one another is, by the KB's own standard, a phrasing of the objection: evidence like a cue.
-    cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(objection_entries), tuning)
-    if len(R) and n_s:
-        nearest = owner[(S @ R.T).argmax(axis=1)]
-        as_close = k_best >= cohesion[nearest]
-    else:
-        as_close = np.zeros(n_s, dtype=bool)
-    cues = np.asarray([cue_score(c.raw) for _, c in found], dtype=np.float32)
-    ack = np.zeros(n_s, dtype=np.float32)
-    for i, (call, c) in enumerate(found):
-        nxt = _reply(call, c.turn)
-        if nxt is not None and acknowledges(nxt.text):
-            ack[i] = 1.0
-    score = (k_best + generic) / 2 + tuning.cue_weight * cues + tuning.ack_weight * ack
-    detected = (score >= tuning.detect) & ((cues > 0) | (ack > 0) | as_close | (score >= tuning.detect_bare))
+    det = score_sentences(found, S, R, owner, np.asarray(ref_example, dtype=bool), len(objection_entries), P, N,
+                          tuning)
+    score, detected, cohesion = det.score, det.detected, det.cohesion
 
     # One mention per turn (per piece of it): the sentences from its first to its last
     # objection-like one. It is matched by the turn as a whole plus those sentences, since the
@@ -183,7 +165,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     return Analysis(
         calls=len(calls), objections=objections,
         roles_unknown=sorted(c.path for c in calls if not c.roles_known),
-        turns=turns_total, skipped=skipped_total, sentences=n_s,
+        turns=turns_total, skipped=skipped_total, sentences=n_s, detection=det,
     )
 
 
@@ -221,7 +203,7 @@ def find_objections(settings: Settings, *, today: date, vectors: Any = None, min
 
 __all__ = [
     "ANSWERING_TYPES", "DEFAULT_TUNING", "MAX_WORDS", "NON_OBJECTIONS", "PROTOTYPES",
-    "Analysis", "Candidate", "Mention", "Objection", "Tuning", "VectorsFn",
+    "Analysis", "Candidate", "Detection", "Mention", "Objection", "Tuning", "VectorsFn",
     "acknowledges", "analyze", "analyze_context", "call_texts", "candidates", "clean", "context_text",
     "cue_score", "eligible", "entry_texts", "find_objections", "reference_texts", "skip_reason",
 ]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Call, Turn
 
 from .model import Tuning
+from .prefilter import _STRONG, _WEAK, Candidate, acknowledges, cue_score
 
 if TYPE_CHECKING:
     import numpy as np
@@ -145,3 +150,108 @@ def _prototype_vectors(vectors: Any) -> tuple[np.ndarray, np.ndarray]:
     return mat[:len(PROTOTYPES)], mat[len(PROTOTYPES):]
 
 
+
+
+# --------------------------------------------------------------------------------------------
+# The trained detector: logistic regression over a sentence's embedding and its cue features,
+# trained by bench/train_objection_detector.py on data/sentences.tsv.
+
+DATA = Path(__file__).resolve().parent / "data"
+SENTENCES_PATH = DATA / "sentences.tsv"
+DETECTOR_PATH = DATA / "detector.npz"
+
+
+def load_sentences(path: Path = SENTENCES_PATH) -> list[dict[str, str]]:
+    """The detector's training sentences (one a line: label, industry, style, kind, text)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    head = lines[0].split("\t")
+    return [dict(zip(head, ln.split("\t"), strict=True)) for ln in lines[1:] if ln.strip()]
+
+
+def cue_features(text: str) -> np.ndarray:
+    """What the words say besides the embedding: resistance cues (strong, weak), a question."""
+    import numpy as np
+
+    t = text.replace("\u2019", "'")
+    strong = len(_STRONG.findall(t))
+    weak = len(_WEAK.findall(t))
+    return np.asarray([min(strong, 2) / 2, min(weak, 4) / 4, float("?" in t)], dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class Detector:
+    coef: np.ndarray
+    intercept: float
+
+    def probability(self, S: np.ndarray, F: np.ndarray) -> np.ndarray:
+        """P(objection) of sentences with embeddings ``S`` and cue features ``F``."""
+        import numpy as np
+
+        z = S @ self.coef[:S.shape[1]] + F @ self.coef[S.shape[1]:] + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def load_detector(path: Path = DETECTOR_PATH) -> Detector | None:
+    """The shipped weights, or None where they are missing (a tree where they were not trained)."""
+    import numpy as np
+
+    if not path.is_file():
+        return None
+    with np.load(path) as z:
+        return Detector(coef=np.asarray(z["coef"], dtype=np.float32), intercept=float(z["intercept"]))
+
+
+@dataclass
+class Detection:
+    """Per candidate sentence: the detection score, whether it raises an objection, and the
+    evidence (kept for inspection and for recalibration from reviewers' verdicts)."""
+
+    score: np.ndarray
+    detected: np.ndarray
+    learned: np.ndarray  # the trained detector's probability (0.5 where it has no weights)
+    similar: np.ndarray  # (closeness to the KB's objection phrasings + generic score) / 2
+    cues: np.ndarray
+    ack: np.ndarray
+    as_close: np.ndarray
+    cohesion: np.ndarray
+
+
+def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: np.ndarray, owner: np.ndarray,
+                    ref_example: np.ndarray, n_entries: int, P: np.ndarray, N: np.ndarray,
+                    tuning: Tuning) -> Detection:
+    """Score each candidate sentence (embeddings ``S``) against the KB's objection phrasings ``R``
+    (``owner``: the entry of each), the generic prototypes ``P`` and neutral sentences ``N``."""
+    import numpy as np
+
+    n_s = len(found)
+    # The generic score is centred on 0.5 so that it sits on the scale of a similarity; a KB with
+    # no objection entries yet has only the generic prototypes to go by.
+    generic = _top_mean(S @ P.T, 3) - _top_mean(S @ N.T, 3) + 0.5 if n_s else np.zeros(0, dtype=np.float32)
+    k_best = (S @ R.T).max(axis=1) if len(R) and n_s else generic
+    # A sentence at least as close to an entry's phrasings as that entry's own examples are to
+    # one another is, by the KB's own standard, a phrasing of the objection: evidence like a cue.
+    cohesion = _cohesion(R, owner, ref_example, n_entries, tuning)
+    if len(R) and n_s:
+        nearest = owner[(S @ R.T).argmax(axis=1)]
+        as_close = k_best >= cohesion[nearest]
+    else:
+        as_close = np.zeros(n_s, dtype=bool)
+    cues = np.asarray([cue_score(c.raw) for _, c in found], dtype=np.float32)
+    ack = np.zeros(n_s, dtype=np.float32)
+    for i, (call, c) in enumerate(found):
+        nxt = _reply(call, c.turn)
+        if nxt is not None and acknowledges(nxt.text):
+            ack[i] = 1.0
+    detector = load_detector()
+    if detector is not None and n_s and S.shape[1] + 3 == len(detector.coef):
+        F = np.stack([cue_features(c.raw) for _, c in found])
+        learned = detector.probability(S, F).astype(np.float32)
+    else:
+        learned = np.full(n_s, 0.5, dtype=np.float32)
+    similar = (k_best + generic) / 2
+    score = similar + tuning.cue_weight * cues + tuning.ack_weight * ack + tuning.learned_weight * (learned - 0.5)
+    evidence = (cues > 0) | (ack > 0) | as_close | (learned >= tuning.learned_alone)
+    detected = (score >= tuning.detect) & (evidence | (score >= tuning.detect_bare))
+    return Detection(score=score, detected=detected, learned=learned, similar=similar, cues=cues, ack=ack,
+                     as_close=as_close, cohesion=cohesion)

@@ -22,6 +22,8 @@ class Tuning:
     cue_weight: float = 0.15  # per unit of cue_score (at most 2)
     ack_weight: float = 0.20  # the seller's next turn acknowledges a concern
     detect: float = 0.65  # (objection similarity + generic score) / 2 + cue and ack bonuses
+    learned_weight: float = 0.0  # per unit of the trained detector's probability above 0.5
+    learned_alone: float = 0.85  # a trained-detector probability this high is evidence like a cue
     detect_bare: float = 0.80  # the same score, for a sentence with no cue and no acknowledgement
     link: float = 0.50  # two groups of mentions merge at this average similarity or more
     link_entry: float = 0.45  # an entry absorbs a group at least this close to its phrasings, on
@@ -102,6 +104,7 @@ class Analysis:
     turns: int  # eligible turns looked at
     skipped: int  # of those, turns the prefilter dropped whole
     sentences: int  # candidate sentences embedded
+    detection: Any = None  # the per-sentence evidence (detect.Detection), for inspection
 
     def to_dict(self, min_calls: int = 1) -> dict[str, Any]:
         shown = [o for o in self.objections if len(o.calls) >= min_calls]

@@ -148,7 +148,7 @@ def test_a_mention_never_spans_two_pieces_of_a_turn():
 
 
 def test_the_sellers_reply_is_read_past_a_colleague_backing_the_point_up():
-    from knowledge.objections import _reply
+    from knowledge.objections.detect import _reply
 
     call = _call("calls/d.vtt", [
         ("Lee", PROSPECT, "Our data has to stay in the EU region."),
@@ -162,7 +162,8 @@ def test_the_sellers_reply_is_read_past_a_colleague_backing_the_point_up():
 def test_cohesion_is_how_alike_an_entrys_examples_are():
     import numpy as np
 
-    from knowledge.objections import DEFAULT_TUNING, _cohesion
+    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections.detect import _cohesion
 
     R = np.eye(4, dtype=np.float32)
     R[1] = [0.6, 0.8, 0, 0]  # entry 0's two examples are 0.6 alike; entry 1 has one example
