@@ -45,6 +45,7 @@ from .detect import (
     NON_OBJECTIONS,
     PROTOTYPES,
     Detection,
+    _cohesion,
     _prototype_vectors,
     reference_texts,
     score_sentences,
@@ -63,7 +64,9 @@ from .prefilter import (
     eligible,
     skip_reason,
 )
+from .review import apply_detection_verdicts, apply_theme_verdicts, recalibrate, review_seeds
 from .themes import _assign
+from .verdicts import Verdict, load_verdicts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -73,12 +76,14 @@ if TYPE_CHECKING:
 
 def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn, *,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
-            prototypes: tuple[np.ndarray, np.ndarray] | None = None) -> Analysis:
+            prototypes: tuple[np.ndarray, np.ndarray] | None = None,
+            verdicts: Sequence[Verdict] = ()) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
     read as they are); ``prototypes`` the vectors of :data:`PROTOTYPES` and
-    :data:`NON_OBJECTIONS` when the caller has them cached.
+    :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
+    (:mod:`.verdicts`).
     """
     import numpy as np
 
@@ -131,7 +136,8 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     ctx_of = np.asarray([ctx_index[(call.path, c.turn)] for call, c in found], dtype=np.int64)
     det = score_sentences(found, S, R, owner, np.asarray(ref_example, dtype=bool), len(objection_entries), P, N,
                           tuning)
-    score, detected, cohesion = det.score, det.detected, det.cohesion
+    score = det.score
+    detected = apply_detection_verdicts(found, S, recalibrate(found, det, verdicts, tuning), verdicts)
 
     # One mention per turn (per piece of it): the sentences from its first to its last
     # objection-like one. It is matched by the turn as a whole plus those sentences, since the
@@ -152,11 +158,19 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             text=" ".join(found[i][1].raw.strip() for i in span), score=float(min(1.0, score[best])),
             vector=_unit(C[ctx_of[span[0]]] + S[span].mean(axis=0)),
             sentence_vector=_unit(S[span].mean(axis=0)),
-            parts=[(found[i][1].raw.strip(), S[i]) for i in span],
+            parts=[(found[i][1].raw.strip(), S[i]) for i in span], lines=[found[i][1].line for i in span],
         ))
 
-    # 3. Assignment and themes.
-    objections = _assign(mentions, objection_entries, R, owner, tuning, cohesion)
+    # 3. Assignment and themes, with what reviewers said about them.
+    seeds = review_seeds(mentions, verdicts, [e.id for e in objection_entries])
+    if seeds.phrasings:
+        R = np.concatenate([R, np.stack([v for _, v in seeds.phrasings])]).astype(np.float32)
+        owner = np.concatenate([owner, np.asarray([j for j, _ in seeds.phrasings], dtype=np.int64)])
+        ref_example = ref_example + [False] * len(seeds.phrasings)
+    seeded = objection_entries + seeds.themes
+    cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(seeded), tuning)
+    objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned)
+    objections = apply_theme_verdicts(objections, verdicts, {e.id for e in seeds.themes})
 
     # 4. Coverage.
     _cover(objections, entries, texts_of, vectors, R, owner, objection_entries, tuning)
@@ -173,7 +187,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
 def analyze_context(ctx: Any, tuning: Tuning = DEFAULT_TUNING) -> Analysis:
     """Run :func:`analyze` on an audit context (the KB, its calls, vectors and chunks)."""
     return analyze(ctx.calls, ctx.kb.entries, ctx.vectors, chunks=ctx.chunks, tuning=tuning,
-                   prototypes=_prototype_vectors(ctx.vectors))
+                   prototypes=_prototype_vectors(ctx.vectors), verdicts=load_verdicts(ctx.settings.root))
 
 
 def find_objections(settings: Settings, *, today: date, vectors: Any = None, min_calls: int = 1,
@@ -195,7 +209,8 @@ def find_objections(settings: Settings, *, today: date, vectors: Any = None, min
         calls, _ = load_indexed_calls(settings, catalog)
         vecs = vectors if vectors is not None else Vectors(settings, embedder, catalog)
         chunks = [c for c in catalog.chunks() if c.kind in ("example", "title", "section")]
-        result = analyze(calls, kb.entries, vecs, chunks=chunks, prototypes=_prototype_vectors(vecs))
+        result = analyze(calls, kb.entries, vecs, chunks=chunks, prototypes=_prototype_vectors(vecs),
+                         verdicts=load_verdicts(settings.root))
     finally:
         catalog.close()
     return result.to_dict(min_calls=min_calls)
@@ -203,7 +218,7 @@ def find_objections(settings: Settings, *, today: date, vectors: Any = None, min
 
 __all__ = [
     "ANSWERING_TYPES", "DEFAULT_TUNING", "MAX_WORDS", "NON_OBJECTIONS", "PROTOTYPES",
-    "Analysis", "Candidate", "Detection", "Mention", "Objection", "Tuning", "VectorsFn",
+    "Analysis", "Candidate", "Detection", "Verdict", "Mention", "Objection", "Tuning", "VectorsFn",
     "acknowledges", "analyze", "analyze_context", "call_texts", "candidates", "clean", "context_text",
-    "cue_score", "eligible", "entry_texts", "find_objections", "reference_texts", "skip_reason",
+    "cue_score", "eligible", "entry_texts", "find_objections", "load_verdicts", "reference_texts", "skip_reason",
 ]

@@ -215,6 +215,7 @@ class Detection:
     ack: np.ndarray
     as_close: np.ndarray
     cohesion: np.ndarray
+    evidence: np.ndarray  # a cue, an acknowledgement, closeness to an entry, or the trained detector
 
 
 def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: np.ndarray, owner: np.ndarray,
@@ -254,4 +255,4 @@ def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: n
     evidence = (cues > 0) | (ack > 0) | as_close | (learned >= tuning.learned_alone)
     detected = (score >= tuning.detect) & (evidence | (score >= tuning.detect_bare))
     return Detection(score=score, detected=detected, learned=learned, similar=similar, cues=cues, ack=ack,
-                     as_close=as_close, cohesion=cohesion)
+                     as_close=as_close, cohesion=cohesion, evidence=evidence)

@@ -50,6 +50,7 @@ class Mention:
     vector: Any  # normalised context vector used for matching
     sentence_vector: Any
     parts: list[tuple[str, Any]] = field(default_factory=list)  # (sentence, vector) of the span
+    lines: list[int] = field(default_factory=list)  # the line of each sentence of the span
     match: float = 0.0  # similarity to the objection's phrasings (to the other mentions, for a theme)
 
 

@@ -31,7 +31,8 @@ class _Points:
 
 
 def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner: np.ndarray,
-            tuning: Tuning, cohesion: np.ndarray | None = None, block: int = BLOCK) -> list[Objection]:
+            tuning: Tuning, cohesion: np.ndarray | None = None, block: int = BLOCK,
+            forced: dict[int, int] | None = None, banned: dict[int, set[int]] | None = None) -> list[Objection]:
     """Seeded average-linkage clustering: entries absorb mention groups, groups merge with groups.
 
     The similarity of a group of mentions to an entry is the mean, over the group, of each
@@ -41,6 +42,9 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     updates them by size-weighted averages (Lance-Williams). Up to ``block`` mentions are
     clustered exactly; beyond that, blocks of them are clustered first and the groups they leave
     are clustered again as weighted points, so memory stays linear in the number of mentions.
+
+    ``forced`` maps a mention to the entry a reviewer put it under; ``banned`` to the entries a
+    reviewer said it is not about.
     """
     import numpy as np
 
@@ -66,6 +70,10 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         absorb = np.maximum(absorb, cohesion.astype(np.float32))
     offset = absorb - np.float32(tuning.link)
     absorbed: list[list[int]] = [[] for _ in range(m)]
+    for x, js in (banned or {}).items():
+        to_entry[x, list(js)] = -1.0
+    # Mentions a reviewer placed still cluster (so that a theme keeps the mentions that make it
+    # one) and move where the reviewer put them at the end.
     pts = _Points(V.copy(), np.ones(n, dtype=np.float32), to_entry.copy(), [[i] for i in range(n)])
     while True:
         count = len(pts.members)
@@ -94,6 +102,12 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
                 groups[int(to_theme[k].argmax())].append(x)
             else:
                 absorbed[int(to_entry[x].argmax())].append(x)
+    if forced:
+        groups = [[x for x in g if x not in forced] for g in groups]
+        groups = [g for g in groups if g]
+        absorbed = [[x for x in a if x not in forced] for a in absorbed]
+        for x, j in forced.items():
+            absorbed[j].append(x)
     themes: list[Objection] = []
     for grp in groups:
         group = [mentions[x] for x in grp]
