@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.model import Call, Turn
 
 from .model import Tuning
-from .prefilter import _STRONG, _WEAK, Candidate, acknowledges, cue_score
+from .prefilter import _STRONG, _WEAK, Candidate, acknowledges, cue_score, normalise
 
 if TYPE_CHECKING:
     import numpy as np
@@ -172,7 +172,7 @@ def cue_features(text: str) -> np.ndarray:
     """What the words say besides the embedding: resistance cues (strong, weak), a question."""
     import numpy as np
 
-    t = text.replace("\u2019", "'")
+    t = normalise(text)
     strong = len(_STRONG.findall(t))
     weak = len(_WEAK.findall(t))
     return np.asarray([min(strong, 2) / 2, min(weak, 4) / 4, float("?" in t)], dtype=np.float32)

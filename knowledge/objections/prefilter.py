@@ -119,16 +119,36 @@ _ACKNOWLEDGEMENT = re.compile(
 # risk and trust, fit, security and compliance, contract, integration, adoption, authority).
 # They are worded for no product or industry in particular.
 
+# Speech recognition drops apostrophes ("dont", "cant"), repeats words ("the the") and keeps the
+# hedges people speak in ("you know", "i mean"): put back what the cue lexicon and the model read.
+_BARE_CONTRACTION = re.compile(
+    r"\b(don|can|won|isn|aren|doesn|didn|wouldn|couldn|shouldn|haven|hasn|wasn|weren)t\b", re.I)
+_BARE_IM = re.compile(r"\b(i)m\b", re.I)
+_BARE_COPULA = re.compile(r"\b(that|there|what|here)s\b", re.I)
+_REPEAT = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.I)
+_HEDGES = re.compile(r"\b(?:you know|i mean)\b,?\s*", re.I)
+
+
+def normalise(text: str) -> str:
+    """Typographic apostrophes, and the apostrophes speech recognition leaves out."""
+    t = text.replace("\u2019", "'")
+    t = _BARE_CONTRACTION.sub(lambda m: m.group(1) + "'t", t)
+    t = _BARE_IM.sub(lambda m: m.group(1) + "'m", t)
+    return _BARE_COPULA.sub(lambda m: m.group(1) + "'s", t)
+
+
 def clean(text: str) -> str:
-    """A transcript sentence without markup and fillers, for matching and embedding."""
-    text = _MARKUP.sub(" ", text).replace("\u2019", "'")
+    """A transcript sentence without markup, fillers, hedges and stutters, for matching and embedding."""
+    text = normalise(_MARKUP.sub(" ", text))
     text = _FILLERS.sub("", text)
+    text = _HEDGES.sub("", text)
+    text = _REPEAT.sub(r"\1", text)
     return " ".join(text.split()).strip(" ,")
 
 
 def cue_score(text: str) -> float:
     """How much a sentence sounds like resistance: 1 per strong cue, 0.25 per weak one, at most 2."""
-    t = text.replace("\u2019", "'")
+    t = normalise(text)
     return min(2.0, len(_STRONG.findall(t)) + 0.25 * len(_WEAK.findall(t)))
 
 
@@ -171,11 +191,31 @@ def eligible(call: Call, turn: Turn) -> bool:
     return turn.role != "internal"
 
 
+LONG_RUN = 30  # words: an unpunctuated run longer than this is cut into clauses
+_CLAUSE_START = frozenset("but because cause so although though however honestly unless otherwise".split())
+_PUNCTUATION = re.compile(r"[.,?!;]")
+
+
+def clauses(text: str, most: int = 20, least: int = 6) -> list[str]:
+    """A long run of words with no sentence punctuation (speech recognition output), cut where a
+    clause starts ("but", "because", "so" ...) or every ``most`` words; other text unchanged."""
+    words = text.split()
+    if len(words) <= LONG_RUN or _PUNCTUATION.search(text):
+        return [text]
+    out: list[list[str]] = [[]]
+    for w in words:
+        here = out[-1]
+        if len(here) >= most or (len(here) >= least and w.lower().strip(",") in _CLAUSE_START):
+            out.append([])
+        out[-1].append(w)
+    return [" ".join(c) for c in out if c]
+
+
 def _sentences(turn: Turn) -> list[tuple[str, int, int]]:
-    """(text, line, column) of each sentence of a turn (the turn itself when it was not split)."""
-    if turn.sentences:
-        return [(s.text, s.line, s.column) for s in turn.sentences]
-    return [(turn.text, turn.line, 1)]
+    """(text, line, column) of each sentence of a turn (the turn itself when it was not split);
+    a long unpunctuated one is cut into clauses that share its line."""
+    spans = [(s.text, s.line, s.column) for s in turn.sentences] if turn.sentences else [(turn.text, turn.line, 1)]
+    return [(part, line, col) for text, line, col in spans for part in clauses(text)]
 
 
 def context_text(turn: Turn) -> str:

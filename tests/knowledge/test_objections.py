@@ -400,3 +400,29 @@ def test_clustering_memory_grows_linearly_with_mentions():
     # and grows with n, not n squared (16 times for 4 times the mentions).
     assert large < 8 * 2**20
     assert large < 6 * small
+
+
+# -- speech-recognition text ---------------------------------------------------------------------
+
+
+def test_speech_recognition_text_is_read_like_written_text():
+    from knowledge.objections.prefilter import clauses, clean
+
+    assert clean("yeah we we dont have um you know the budget thats the problem") == \
+        "yeah we don't have the budget that's the problem"
+    assert cue_score("we cant commit to that") == cue_score("we can't commit to that")
+    assert clean("Its price is fine.") == "Its price is fine."  # "its" is left alone
+    run = ("so the thing is our privacy people are not going to sign off on the cloud version at all "
+           "because our data has to stay in canada and honestly the last vendor could only host in the us")
+    parts = clauses(run)
+    assert len(parts) >= 3 and " ".join(parts) == run and parts[1].startswith("because")
+    punctuated = "And look, " + run  # written text keeps its sentences, however long
+    assert clauses(punctuated) == [punctuated]
+
+
+def test_an_unpunctuated_turn_is_cut_into_candidates_on_its_line():
+    run = ("yeah so um the thing is our privacy people they are not gonna sign off on the cloud version "
+           "because our data has to stay in canada and the last vendor could only host in the us so that was that")
+    call = _call("calls/asr.vtt", [("Rita", REP, "Any questions?"), ("Dana", PROSPECT, run)])
+    cands, _, _ = candidates(call)
+    assert len(cands) >= 2 and {c.line for c in cands} == {14} and {c.piece for c in cands} == {0}
