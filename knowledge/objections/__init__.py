@@ -47,6 +47,7 @@ from .detect import (
     Detection,
     _cohesion,
     _prototype_vectors,
+    concern_names,
     reference_texts,
     score_sentences,
 )
@@ -169,7 +170,9 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         ref_example = ref_example + [False] * len(seeds.phrasings)
     seeded = objection_entries + seeds.themes
     cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(seeded), tuning)
-    objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned)
+    names = concern_names()
+    objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
+                         concerns=(names, vectors(list(names))) if mentions else None)
     objections = apply_theme_verdicts(objections, verdicts, {e.id for e in seeds.themes})
 
     # 4. Coverage.

@@ -136,10 +136,20 @@ def _reply(call: Call, ti: int) -> Turn | None:
 
 
 
+CONCERNS_PATH = Path(__file__).resolve().parent / "data" / "concerns.txt"
+
+
+@lru_cache(maxsize=1)
+def concern_names() -> tuple[str, ...]:
+    """Names for mined themes (``data/concerns.txt``)."""
+    lines = CONCERNS_PATH.read_text(encoding="utf-8").splitlines()
+    return tuple(ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
+
+
 def reference_texts() -> list[str]:
     """Texts every analysis compares with, whatever the KB: ingest embeds them with the rest, so
     that a run on an up-to-date index embeds nothing."""
-    return list(PROTOTYPES) + list(NON_OBJECTIONS)
+    return list(PROTOTYPES) + list(NON_OBJECTIONS) + list(concern_names())
 
 
 def _prototype_vectors(vectors: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -147,7 +157,7 @@ def _prototype_vectors(vectors: Any) -> tuple[np.ndarray, np.ndarray]:
     import numpy as np
 
     mat = np.asarray(vectors(reference_texts()), dtype=np.float32)
-    return mat[:len(PROTOTYPES)], mat[len(PROTOTYPES):]
+    return mat[:len(PROTOTYPES)], mat[len(PROTOTYPES):len(PROTOTYPES) + len(NON_OBJECTIONS)]
 
 
 

@@ -28,8 +28,12 @@ class Tuning:
     link: float = 0.50  # two groups of mentions merge at this average similarity or more
     link_entry: float = 0.45  # an entry absorbs a group at least this close to its phrasings, on
     # average, and at least as close as the entry's examples are to one another (its cohesion)
+    stay_new: float = 0.2  # a group of mentions this much closer to itself than to an entry stays a theme
     lone: float = 0.20  # a lone mention goes to its closest entry or theme when at least this close
+    lone_entry: float = 0.35  # ... to an entry straight away when at least this close; else first
+    lone_link: float = 0.45  # ... with other such remarks from other calls this alike, as a theme
     cover: float = 0.45  # an approved passage this close to an objection's phrasings answers it
+    concern_label: float = 0.40  # a theme takes the name of a concern at least this alike to its mentions
     theme_merge: float = 0.70  # themes whose centres are this alike are one theme
     theme_mentions: int = 2  # a theme needs this many mentions ...
     theme_calls: int = 1  # ... in this many calls

@@ -4,8 +4,9 @@ to a theme mined from mentions that no objection entry holds."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Entry
 
@@ -32,7 +33,8 @@ class _Points:
 
 def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner: np.ndarray,
             tuning: Tuning, cohesion: np.ndarray | None = None, block: int = BLOCK,
-            forced: dict[int, int] | None = None, banned: dict[int, set[int]] | None = None) -> list[Objection]:
+            forced: dict[int, int] | None = None, banned: dict[int, set[int]] | None = None,
+            concerns: tuple[Sequence[str], np.ndarray] | None = None) -> list[Objection]:
     """Seeded average-linkage clustering: entries absorb mention groups, groups merge with groups.
 
     The similarity of a group of mentions to an entry is the mean, over the group, of each
@@ -77,7 +79,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     pts = _Points(V.copy(), np.ones(n, dtype=np.float32), to_entry.copy(), [[i] for i in range(n)])
     while True:
         count = len(pts.members)
-        parts = [_cluster(_take(pts, slice(a, a + block)), offset, tuning.link, absorbed)
+        parts = [_cluster(_take(pts, slice(a, a + block)), offset, tuning.link, absorbed, tuning.stay_new)
                  for a in range(0, count, block)]
         pts = _concat(parts, V.shape[1], m)
         if count <= block or len(pts.members) > 0.9 * count:
@@ -88,19 +90,32 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     groups = [g for g in _merge_groups(groups, V, tuning.theme_merge, block)
               if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= tuning.theme_calls]
     # One remark is not a theme: it goes to the closest objection, an entry (by its closest
-    # phrasing) or a mined theme (by average linkage), if that is close enough.
+    # phrasing) or a mined theme (by average linkage), if that is close enough. Remarks from
+    # different calls that are closer to one another than any entry is to them are a theme
+    # voiced in words too varied to link at ``link``: they are kept together rather than each
+    # filed under a known objection about something else.
     means = np.stack([V[g].mean(axis=0) for g in groups]) if groups else np.zeros((0, V.shape[1]), np.float32)
+    unplaced: list[int] = []
     for a in range(0, len(lone), block):
         xs = lone[a:a + block]
         to_theme = V[xs] @ means.T if len(groups) else np.full((len(xs), 1), -1.0, np.float32)
         for k, x in enumerate(xs):
             best_entry = float(to_entry[x].max()) if m else -1.0
             best_theme = float(to_theme[k].max())
-            if max(best_entry, best_theme) < tuning.lone:
-                continue
-            if best_theme > best_entry:
+            if best_theme > best_entry and best_theme >= tuning.lone:
                 groups[int(to_theme[k].argmax())].append(x)
+            elif best_entry >= tuning.lone_entry:
+                absorbed[int(to_entry[x].argmax())].append(x)
             else:
+                unplaced.append(x)
+    for g in _merge_groups([[x] for x in unplaced], V, tuning.lone_link, block):
+        entry_sim = float(to_entry[g].max()) if m else -1.0
+        internal = float(V[g].mean(axis=0) @ V[g].mean(axis=0)) if len(g) > 1 else -1.0
+        if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= 2 and internal > entry_sim:
+            groups.append(g)
+            continue
+        for x in g:
+            if m and float(to_entry[x].max()) >= tuning.lone:
                 absorbed[int(to_entry[x].argmax())].append(x)
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]
@@ -125,6 +140,14 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         for x in absorbed[j]:
             mentions[x].match = float(to_entry[x, j])
         obj.mentions = sorted((mentions[x] for x in absorbed[j]), key=lambda mt: -mt.match)
+    documents = [_terms(mt.text) for mt in mentions]
+    for t in themes:
+        if len(t.calls) < 2:
+            continue
+        name = concern_label(t, concerns, tuning.concern_label)
+        phrase = name or phrase_label([(mt.call, mt.text) for mt in t.mentions], documents)
+        if phrase:
+            t.label = phrase
     _name_themes(themes, {o.id for o in objections})
     return [o for o in objections if o.mentions] + themes
 
@@ -142,7 +165,13 @@ def _concat(parts: list[_Points], dim: int, m: int) -> _Points:
                    np.concatenate([p.to_entry for p in parts]), [x for p in parts for x in p.members])
 
 
-def _cluster(pts: _Points, offset: np.ndarray, link_at: float, absorbed: list[list[int]]) -> _Points:
+def _internal(mean: np.ndarray, weight: float) -> float:
+    """The average similarity between distinct members of a group, from its mean vector."""
+    return (weight * float(mean @ mean) - 1.0) / (weight - 1.0)
+
+
+def _cluster(pts: _Points, offset: np.ndarray, link_at: float, absorbed: list[list[int]],
+             stay_new: float = 2.0) -> _Points:
     """Exact seeded average linkage over a block of points; groups absorbed by an entry go to
     ``absorbed``, the groups left are returned as points."""
     import numpy as np
@@ -161,6 +190,8 @@ def _cluster(pts: _Points, offset: np.ndarray, link_at: float, absorbed: list[li
     members: list[list[int]] = [list(x) for x in pts.members] + [[] for _ in range(m)]
     best = link.argmax(axis=1)
     best_val = link[np.arange(size), best]
+    # A lone mention's closest other mention: the theme it could start instead of being absorbed.
+    peer = link[:n, :n].max(axis=1) if n > 1 else np.full(n, -1.0, np.float32)
     while True:
         cand = np.where(active, best_val, -np.inf)
         i = int(cand.argmax())
@@ -169,6 +200,14 @@ def _cluster(pts: _Points, offset: np.ndarray, link_at: float, absorbed: list[li
         j = int(best[i])
         if j >= n or i >= n:  # an entry absorbs a group; the entry itself does not change
             e, g = (j, i) if j >= n else (i, j)
+            own = _internal(mean[g], float(weight[g])) if weight[g] >= 2 else float(peer[g])
+            if own - to_entry[g, e - n] >= stay_new:
+                # The group is about something of its own, far more than about this entry.
+                link[g, e] = link[e, g] = -np.inf
+                for r in (g, e):
+                    best[r] = int(link[r].argmax())
+                    best_val[r] = link[r, best[r]]
+                continue
             absorbed[e - n].extend(members[g])
             members[g] = []
             _drop(link, active, g)
@@ -249,6 +288,88 @@ def _drop(link: np.ndarray, active: np.ndarray, k: int) -> None:
 
 _SLUG_STOP = frozenset("a an the and or but so to of for in on at is are be it its it's that this we our i i'm you your "
                        "they their them just really very um uh like well".split())
+
+
+# Words that do not name a concern: function words, pronouns, hedges, and the verbs and
+# adjectives every prospect uses whatever the topic.
+_NOT_A_NAME = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before being
+below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
+during each even ever every few for from further get gets getting go goes going gone gonna got had hadn't
+has hasn't have haven't having he her here hers him his how i i'd i'll i'm i've if in into is isn't it
+it's its itself just let let's like lot lots me more most much must my no nor not now of off on once only
+or other our ours out over own really right same say says said see she should shouldn't so some such
+than that that's the their theirs them then there there's these they they'd they'll they're they've this
+those through to too under until up us very was wasn't way we we'd we'll we're we've well were weren't
+what what's when where which while who whom why will with won't would wouldn't yeah yes yep you you'd
+you'll you're you've your yours okay ok um uh honestly actually basically literally maybe probably
+thing things stuff something anything everything nothing kind sort bit look looking need needs needed
+want wants think know mean make makes made take takes took come comes came put tell told ask asked
+give gave keep kept use used using work works working try tried start started end ended half whole
+big small good great bad new old first last next one two three four five six seven eight nine ten
+hundred thousand year years month months week weeks day days time times people folks guys team
+already still again always never sure whatever whoever anyone someone everyone nobody somebody
+point part case fact answer question problem issue worry concern deal lot able
+""".split())
+_TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+def _terms(text: str) -> set[str]:
+    words = [w for w in _TOKEN.findall(text.lower().replace("\u2019", "'"))]
+    return {" ".join(words[i:i + k]) for k in (1, 2, 3) for i in range(len(words) - k + 1)}
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def concern_label(theme: Objection, concerns: tuple[Sequence[str], np.ndarray] | None, least: float) -> str | None:
+    """The name of a concern (``data/concerns.txt``) closest in meaning to what the theme's
+    mentions say, when it is at least ``least`` alike."""
+    import numpy as np
+
+    if concerns is None or not len(concerns[0]) or not theme.mentions:
+        return None
+    names, C = concerns
+    centre = _unit(np.stack([mt.sentence_vector for mt in theme.mentions]).mean(axis=0))
+    sims = C @ centre
+    k = int(sims.argmax())
+    return str(names[k]) if float(sims[k]) >= least else None
+
+
+def phrase_label(mentions: list[tuple[str, str]], documents: list[set[str]]) -> str | None:
+    """A short noun phrase for a theme: the run of two or three content words that recurs in the
+    most of its calls and is rarest among all mentions ("supplier portal", "data residency"), or
+    None when no such phrase is said in two of its calls."""
+    import math
+
+    seen: dict[tuple[str, ...], dict[str, Any]] = {}
+    for call, text in mentions:
+        words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
+        for k in (2, 3):
+            for i in range(len(words) - k + 1):
+                run = words[i:i + k]
+                if any(w in _NOT_A_NAME or len(w) < 3 for w in run):
+                    continue
+                key = tuple(_stem(w) for w in run)
+                slot = seen.setdefault(key, {"calls": set(), "forms": {}})
+                slot["calls"].add(call)
+                form = " ".join(run)
+                slot["forms"][form] = slot["forms"].get(form, 0) + 1
+    n = max(1, len(documents))
+    best: tuple[float, str] | None = None
+    for key, slot in seen.items():
+        calls = len(slot["calls"])
+        if calls < 2:
+            continue
+        form = max(slot["forms"].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        df = sum(1 for d in documents if form in d)
+        if len(key) < 2:  # a word alone ("stay", "close") names no concern
+            continue
+        score = calls * math.log((n + 1) / (df + 1) + 1.0) * (1.0 + 0.3 * (len(key) - 1))
+        if best is None or (score, form) > best:
+            best = (score, form)
+    return best[1] if best else None
 
 
 def _label(text: str) -> str:

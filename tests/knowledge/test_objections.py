@@ -426,3 +426,15 @@ def test_an_unpunctuated_turn_is_cut_into_candidates_on_its_line():
     call = _call("calls/asr.vtt", [("Rita", REP, "Any questions?"), ("Dana", PROSPECT, run)])
     cands, _, _ = candidates(call)
     assert len(cands) >= 2 and {c.line for c in cands} == {14} and {c.piece for c in cands} == {0}
+
+
+def test_a_theme_is_named_by_a_phrase_its_calls_share():
+    from knowledge.objections.themes import _terms, phrase_label
+
+    mentions = [("calls/a.vtt", "If they have to sign up for some supplier portal, they won't."),
+                ("calls/b.vtt", "Asking two hundred vendors to log into a supplier portal is not realistic."),
+                ("calls/b.vtt", "They barely answer email as it is.")]
+    docs = [_terms(t) for _, t in mentions] + [_terms("We need the invoices approved faster.")]
+    assert phrase_label(mentions, docs) == "supplier portal"
+    # said in one call only: no name (the theme keeps its most central sentence)
+    assert phrase_label(mentions[1:], docs) is None
