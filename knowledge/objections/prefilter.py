@@ -159,7 +159,10 @@ def skip_reason(text: str) -> str | None:
     embedded, so it only drops what is clearly not an objection. A resistance cue always keeps
     a sentence ("thirty minutes is a hard sell for our team" stays).
     """
-    t = clean(text)
+    return _skip_cleaned(clean(text))
+
+
+def _skip_cleaned(t: str) -> str | None:
     words = _WORD.findall(t)
     if len(words) < 4:
         return "short"
@@ -264,8 +267,9 @@ def candidates(call: Call) -> tuple[list[Candidate], int, int]:
         found = False
         sentences = _sentences(turn)
         for si, ((raw, line, column), piece) in enumerate(zip(sentences, _pieces(sentences), strict=True)):
-            if skip_reason(raw) is None:
-                out.append(Candidate(ti, si, clean(raw), raw, line, column, piece))
+            text = clean(raw)
+            if _skip_cleaned(text) is None:
+                out.append(Candidate(ti, si, text, raw, line, column, piece))
                 found = True
         if not found:
             skipped += 1
