@@ -28,6 +28,11 @@ The steps, each cheap enough for thousands of calls:
    close in meaning to the objection's phrasings. Draft and retired entries never cover anything,
    and an objection entry never answers itself (SPEC section 9).
 
+Each step is a module: :mod:`.prefilter` (1), :mod:`.detect` (2, with the trained detector in
+``data/``), :mod:`.themes` (3, clustering in blocks so that memory grows linearly with the number
+of mentions, and theme names), :mod:`.cover` (4); :mod:`.verdicts` and :mod:`.review` hold
+reviewers' verdicts (``verdicts/objections.yaml`` in the KB) and apply them to steps 2 and 3.
+
 ``find_objections`` runs all of it on the index and returns the JSON of SPEC section 6, which
 ``canon objections --format json`` prints and ``GET /v1/objections`` returns.
 """
