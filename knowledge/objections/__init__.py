@@ -20,7 +20,7 @@ The steps, each cheap enough for thousands of calls:
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
    a group only when the group is about as close to it as the entry's own examples are to each
    other (and never below ``link_entry``). A group of mentions that stays closer to itself than to
-   any entry becomes a mined theme, labelled by its most central mention (``theme/<slug>``,
+   any entry becomes a mined theme, named by a concern or a phrase its calls share (``theme/<slug>``,
    ``known: false``). One remark is not a theme: a mention left alone goes to its closest
    objection, entry or mined theme, unless it is unrelated to all of them.
 4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
