@@ -98,7 +98,28 @@ def run_corpus(name: str, work: Path, *, objections: bool) -> dict[str, Any]:
         result = find_objections(settings, today=today)
         gaps = [f for f in audit["findings"] if f["rule"] == "objection-gap"]
         out["objections"] = score_objections(result, gaps, labels)
+        out["objections_result"] = result
     return out
+
+
+def _show_objections(result: dict[str, Any], labels: dict[str, Any]) -> None:
+    from tests.scoring import find_mention, labelled_mentions
+
+    labelled = labelled_mentions(labels)
+    reported = set()
+    for o in result["objections"]:
+        for m in o["mentions"]:
+            reported.add((m["call"], m["line"]))
+            t = find_mention(labelled, m["call"], m["line"])
+            if t is None:
+                print(f"      STRAY    {o['id']:<32} {m['call']}:{m['line']}  {m['text'][:100]}")
+            elif not (t.objection == o["id"] or (t.new and not o["known"])):
+                print(f"      WRONG    {o['id']:<32} {m['call']}:{m['line']}  wanted {t.objection}  {m['text'][:80]}")
+    for t in labelled:
+        if not any(c == t.call and t.lo <= ln <= t.hi for c, ln in reported):
+            print(f"      MISS     {t.objection:<32} {t.call}:{t.line}  {(t.snippet or '')[:100]}")
+    names = [f"{o['id']} ({len(o['mentions'])})" for o in result["objections"] if not o["known"]]
+    print("      themes: " + (", ".join(names) or "none"))
 
 
 def main() -> None:
@@ -108,6 +129,9 @@ def main() -> None:
     ap.add_argument("--rules", action="store_true", help="a row per rule")
     ap.add_argument("--show", action="store_true", help="list false positives and missed labels")
     ap.add_argument("--no-objections", action="store_true", help="skip canon objections")
+    ap.add_argument("--show-objections", action="store_true",
+                    help="list objection mentions missed, reported outside every labelled turn, or put under "
+                         "the wrong objection (not on the final exam)")
     ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args()
     work = args.work or Path(tempfile.gettempdir()) / "canon-accuracy" / hashlib.sha1(str(REPO).encode()).hexdigest()[:8]
@@ -146,6 +170,8 @@ def main() -> None:
             print("  objections " + ", ".join(f"{k} {v:.2f}" if isinstance(v, float) else f"{k} {v}"
                                               for k, v in o.items()))
             figures["objections"] = o
+            if args.show_objections and name != "larkspur":
+                _show_objections(res["objections_result"], load_corpus(CORPORA[name]).labels)
         report[name] = figures
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -8,6 +8,10 @@ picks) and what ``canon objections`` spends (``analyze`` on cached vectors).
     python bench/bench_objections.py                 # 1,000 calls, the real model
     python bench/bench_objections.py --fake          # the fake embedder: the analysis alone
     python bench/bench_objections.py --calls 100     # fewer calls
+    python bench/bench_objections.py --memory 10000,40000,110000   # peak memory of one long call
+
+``--memory`` analyses one call of each given number of turns (fake embedder) and prints the peak
+of what Python and numpy allocate during ``analyze`` (tracemalloc): it grows linearly with turns.
 
 Prints figures; asserts nothing.
 """
@@ -102,13 +106,48 @@ KB = [
 ]
 
 
+def memory(turn_counts: list[int], seed: int) -> None:
+    import tracemalloc
+
+    import numpy as np
+
+    from knowledge.embedding import FakeEmbedder
+
+    embedder = FakeEmbedder()
+    print("peak memory of analyze on one call (fake embedder, tracemalloc)")
+    for turns in turn_counts:
+        call = synthetic_call(0, turns, random.Random(seed))
+        texts = list(dict.fromkeys(t for _, _, t in call_texts(call)))
+        cache = dict(zip(texts, embedder.embed(texts), strict=True))
+
+        def vectors(batch: list[str], cache: dict[str, np.ndarray] = cache) -> np.ndarray:
+            missing = [t for t in dict.fromkeys(batch) if t not in cache]
+            if missing:
+                cache.update(zip(missing, embedder.embed(missing), strict=True))
+            return np.stack([cache[t] for t in batch]) if batch else np.zeros((0, embedder.dim), dtype=np.float32)
+
+        vectors(list(KB[0].examples))
+        tracemalloc.start()
+        t0 = time.perf_counter()
+        result = analyze([call], KB, vectors)
+        elapsed = time.perf_counter() - t0
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        mentions = sum(len(o.mentions) for o in result.objections)
+        print(f"  {turns:>7,} turns  {mentions:>6,} mentions  peak {peak / 2**20:8.1f} MiB  {elapsed:6.1f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--calls", type=int, default=1000)
     ap.add_argument("--turns", type=int, default=100)
     ap.add_argument("--fake", action="store_true", help="the fake embedder instead of the real model")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--memory", help="comma-separated turn counts: peak memory of one call each")
     args = ap.parse_args()
+    if args.memory:
+        memory([int(x) for x in args.memory.split(",")], args.seed)
+        return
 
     rng = random.Random(args.seed)
     calls = [synthetic_call(i, args.turns, rng) for i in range(args.calls)]

@@ -90,3 +90,62 @@ def render_ingest_text(report: dict[str, Any]) -> str:
         for p in problems:
             parts.append(f"  [cyan]{escape(p['path'])}:{p['line']}[/] [red]{p['rule']}[/] {escape(p['message'])}")
     return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# canon objections
+def render_objections_text(result: dict[str, Any]) -> Any:
+    """The result of :func:`find_objections` for people: a table, then the gaps."""
+    from rich.console import Group
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    rows = result["objections"]
+    parts: list[Any] = []
+    if not rows:
+        parts.append(Text(f"No objections found in {result['calls']} calls.", style="dim"))
+    else:
+        table = Table(title=f"Objections in {result['calls']} calls", title_justify="left", show_lines=False,
+                      expand=False)
+        table.add_column("objection", overflow="fold", max_width=56)
+        table.add_column("calls", justify="right")
+        table.add_column("mentions", justify="right")
+        table.add_column("coverage")
+        table.add_column("best answer", overflow="fold", max_width=40)
+        for o in rows:
+            name = f"[bold]{escape(_clip(o['label'], 90))}[/]\n[dim]{escape(o['id'])}{'' if o['known'] else ' · new theme'}[/]"
+            coverage = "[green]answered[/]" if o["covered"] else "[red]gap[/]"
+            if o["answers"]:
+                a = o["answers"][0]
+                how = "explicit" if a["explicit"] else "by meaning"
+                best = f"{escape(a['entry'])} [dim]{a['score']:.2f} · {how}[/]"
+            elif o.get("pending"):
+                best = "[yellow]" + escape(", ".join(f"{p['entry']} ({p['status']})" for p in o["pending"])) + "[/]"
+            else:
+                best = "[dim]none[/]"
+            table.add_row(name, str(o["calls"]), str(len(o["mentions"])), coverage, best)
+        parts.append(table)
+    gaps = [o for o in rows if not o["covered"]]
+    if gaps:
+        lines = ["", f"[bold]Gaps[/] ({len(gaps)}): prospects raise these and no approved entry answers them"]
+        for o in gaps:
+            m = o["mentions"][0] if o["mentions"] else None
+            where = f"{m['call']}:{m['line']}" if m else ""
+            lines.append(f"  [red]•[/] {escape(_clip(o['label'], 120))} [dim]({escape(o['id'])}, {o['calls']} calls)[/]")
+            if m:
+                lines.append(f"    [cyan]{escape(where)}[/] {escape(m['speaker'])}: [italic]{escape(_clip(m['text'], 140))}[/]")
+            if o.get("pending"):
+                lines.append("    [yellow]not approved yet:[/] " + escape(", ".join(p["entry"] for p in o["pending"])))
+        parts.append(Text.from_markup("\n".join(lines)))
+    if result.get("roles_unknown"):
+        parts.append(Text.from_markup(
+            f"\n[dim]Roles unknown in {len(result['roles_unknown'])} call(s): every speaker was read as a prospect. "
+            "Set [calls] internal_speakers or internal_domains in canon.toml.[/]"))
+    return Group(*parts)
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+

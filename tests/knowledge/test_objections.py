@@ -148,7 +148,7 @@ def test_a_mention_never_spans_two_pieces_of_a_turn():
 
 
 def test_the_sellers_reply_is_read_past_a_colleague_backing_the_point_up():
-    from knowledge.objections import _reply
+    from knowledge.objections.detect import _reply
 
     call = _call("calls/d.vtt", [
         ("Lee", PROSPECT, "Our data has to stay in the EU region."),
@@ -162,7 +162,8 @@ def test_the_sellers_reply_is_read_past_a_colleague_backing_the_point_up():
 def test_cohesion_is_how_alike_an_entrys_examples_are():
     import numpy as np
 
-    from knowledge.objections import DEFAULT_TUNING, _cohesion
+    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections.detect import _cohesion
 
     R = np.eye(4, dtype=np.float32)
     R[1] = [0.6, 0.8, 0, 0]  # entry 0's two examples are 0.6 alike; entry 1 has one example
@@ -335,3 +336,105 @@ def test_audit_reports_objection_gaps(acme):
     paths = sorted(f.path for f in report.findings)
     assert paths == ["calls/a.vtt", "objections/contract.md"]
     assert all(f.rule == "objection-gap" and f.severity == "warning" for f in report.findings)
+
+
+# -- memory: linear in the number of mentions ---------------------------------------------------
+
+
+def _mentions_around(centres, per_centre: int, noise: float, seed: int = 3):
+    import numpy as np
+
+    from knowledge.objections import Mention
+
+    rng = np.random.default_rng(seed)
+    out = []
+    for k, c in enumerate(centres):
+        for i in range(per_centre):
+            v = c + noise * rng.standard_normal(c.shape).astype(np.float32)
+            v /= np.linalg.norm(v)
+            out.append(Mention(call=f"calls/{i % 7}.vtt", turn=i, line=k * 10_000 + i, column=1, speaker="P",
+                               text=f"t{k}-{i}", score=1.0, vector=v, sentence_vector=v, parts=[(f"t{k}-{i}", v)]))
+    return out
+
+
+def test_clustering_in_blocks_finds_the_same_themes_as_clustering_at_once():
+    import numpy as np
+
+    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections.themes import _assign
+
+    rng = np.random.default_rng(0)
+    centres = [c / np.linalg.norm(c) for c in rng.standard_normal((4, 48)).astype(np.float32)]
+    mentions = _mentions_around(centres, 150, 0.08)
+
+    def themes(block: int) -> list[set[str]]:
+        out = _assign(mentions, [], np.zeros((0, 48), np.float32), np.zeros(0, np.int64), DEFAULT_TUNING, block=block)
+        return sorted(({m.text for m in o.mentions} for o in out), key=min)
+
+    at_once, blocked = themes(10_000), themes(64)
+    assert len(at_once) == 4
+    assert blocked == at_once
+
+
+def test_clustering_memory_grows_linearly_with_mentions():
+    import tracemalloc
+
+    import numpy as np
+
+    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections.themes import _assign
+
+    rng = np.random.default_rng(1)
+    centres = [c / np.linalg.norm(c) for c in rng.standard_normal((8, 48)).astype(np.float32)]
+
+    def peak(per_centre: int) -> int:
+        mentions = _mentions_around(centres, per_centre, 0.3)
+        tracemalloc.start()
+        _assign(mentions, [], np.zeros((0, 48), np.float32), np.zeros(0, np.int64), DEFAULT_TUNING, block=128)
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top
+
+    small, large = peak(100), peak(400)  # 800 and 3,200 mentions
+    # An n-by-n matrix of 3,200 mentions alone takes 41 MB; in blocks of 128 the peak stays small
+    # and grows with n, not n squared (16 times for 4 times the mentions).
+    assert large < 8 * 2**20
+    assert large < 6 * small
+
+
+# -- speech-recognition text ---------------------------------------------------------------------
+
+
+def test_speech_recognition_text_is_read_like_written_text():
+    from knowledge.objections.prefilter import clauses, clean
+
+    assert clean("yeah we we dont have um you know the budget thats the problem") == \
+        "yeah we don't have the budget that's the problem"
+    assert cue_score("we cant commit to that") == cue_score("we can't commit to that")
+    assert clean("Its price is fine.") == "Its price is fine."  # "its" is left alone
+    run = ("so the thing is our privacy people are not going to sign off on the cloud version at all "
+           "because our data has to stay in canada and honestly the last vendor could only host in the us")
+    parts = clauses(run)
+    assert len(parts) >= 3 and " ".join(parts) == run and parts[1].startswith("because")
+    punctuated = "And look, " + run  # written text keeps its sentences, however long
+    assert clauses(punctuated) == [punctuated]
+
+
+def test_an_unpunctuated_turn_is_cut_into_candidates_on_its_line():
+    run = ("yeah so um the thing is our privacy people they are not gonna sign off on the cloud version "
+           "because our data has to stay in canada and the last vendor could only host in the us so that was that")
+    call = _call("calls/asr.vtt", [("Rita", REP, "Any questions?"), ("Dana", PROSPECT, run)])
+    cands, _, _ = candidates(call)
+    assert len(cands) >= 2 and {c.line for c in cands} == {14} and {c.piece for c in cands} == {0}
+
+
+def test_a_theme_is_named_by_a_phrase_its_calls_share():
+    from knowledge.objections.themes import _terms, phrase_label
+
+    mentions = [("calls/a.vtt", "If they have to sign up for some supplier portal, they won't."),
+                ("calls/b.vtt", "Asking two hundred vendors to log into a supplier portal is not realistic."),
+                ("calls/b.vtt", "They barely answer email as it is.")]
+    docs = [_terms(t) for _, t in mentions] + [_terms("We need the invoices approved faster.")]
+    assert phrase_label(mentions, docs) == "supplier portal"
+    # said in one call only: no name (the theme keeps its most central sentence)
+    assert phrase_label(mentions[1:], docs) is None

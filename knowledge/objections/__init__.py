@@ -1,0 +1,232 @@
+"""Objections raised in sales calls, and how well the KB answers them (``canon objections``).
+
+The steps, each cheap enough for thousands of calls:
+
+1. **Candidates.** Every sentence of a prospect's turn (of every speaker's turn when a call does
+   not say who is who) goes through :func:`skip_reason`, a lexical prefilter that drops what
+   cannot carry an objection: backchannels, greetings, logistics, requests for material, very
+   short fragments, a prospect restating their own volumes. Ingest embeds the sentences that pass
+   and their turns (for context), and nothing else of a prospect's words (:func:`call_texts`).
+2. **Detection.** A sentence is objection-like when its meaning is close to the KB's objection
+   phrasings (``examples``, the opening and sections of ``objection`` entries) or to a small set of
+   generic B2B objections (:data:`PROTOTYPES`) rather than to generic small talk
+   (:data:`NON_OBJECTIONS`), with a lexicon of resistance cues ("worried", "we can't", "deal-breaker",
+   "our procurement won't ..."), a seller acknowledging a concern in the reply ("that's a fair
+   concern"), and a sentence being as close to an entry's examples as those examples are to one
+   another (the entry's cohesion, so the bar follows the KB, not a corpus) as further evidence.
+   A turn gives at most one mention per piece (a cue or entry of the transcript file).
+3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
+   average-linkage agglomerative clustering on cosine similarity in which every objection entry
+   is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
+   a group only when the group is about as close to it as the entry's own examples are to each
+   other (and never below ``link_entry``). A group of mentions that stays closer to itself than to
+   any entry becomes a mined theme, named by a concern or a phrase its calls share (``theme/<slug>``,
+   ``known: false``). One remark is not a theme: a mention left alone goes to its closest
+   objection, entry or mined theme, unless it is unrelated to all of them.
+4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
+   in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
+   close in meaning to the objection's phrasings. Draft and retired entries never cover anything,
+   and an objection entry never answers itself (SPEC section 9).
+
+Each step is a module: :mod:`.prefilter` (1), :mod:`.detect` (2, with the trained detector in
+``data/``), :mod:`.themes` (3, clustering in blocks so that memory grows linearly with the number
+of mentions, and theme names), :mod:`.cover` (4); :mod:`.verdicts` and :mod:`.review` hold
+reviewers' verdicts (``verdicts/objections.yaml`` in the KB) and apply them to steps 2 and 3.
+
+``find_objections`` runs all of it on the index and returns the JSON of SPEC section 6, which
+``canon objections --format json`` prints and ``GET /v1/objections`` returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from knowledge.model import Call, Entry
+
+from .cover import ANSWERING_TYPES, _cover
+from .detect import (
+    NON_OBJECTIONS,
+    PROTOTYPES,
+    Detection,
+    _cohesion,
+    _prototype_vectors,
+    concern_names,
+    reference_texts,
+    score_sentences,
+)
+from .model import DEFAULT_TUNING, Analysis, Mention, Objection, Tuning, VectorsFn, _unit
+from .phrasings import entry_texts
+from .prefilter import (
+    MAX_WORDS,
+    Candidate,
+    acknowledges,
+    call_texts,
+    candidates,
+    clean,
+    context_text,
+    cue_score,
+    eligible,
+    skip_reason,
+)
+from .review import apply_detection_verdicts, apply_theme_verdicts, recalibrate, review_seeds
+from .themes import _assign
+from .verdicts import Verdict, load_verdicts
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from knowledge.settings import Settings
+    from knowledge.store import Chunk
+
+def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn, *,
+            chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
+            prototypes: tuple[np.ndarray, np.ndarray] | None = None,
+            verdicts: Sequence[Verdict] = ()) -> Analysis:
+    """Find, match and mine the objections in ``calls`` against the KB ``entries``.
+
+    ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
+    read as they are); ``prototypes`` the vectors of :data:`PROTOTYPES` and
+    :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
+    (:mod:`.verdicts`).
+    """
+    import numpy as np
+
+    by_path: dict[str, list[Chunk]] = {}
+    for chunk in chunks or ():
+        by_path.setdefault(chunk.path, []).append(chunk)
+
+    def texts_of(e: Entry) -> dict[str, list[str]]:
+        return entry_texts(e, by_path.get(e.path, []) if chunks is not None else None)
+
+    objection_entries = [e for e in entries if e.type == "objection" and e.status != "retired"]
+    # 1. Candidates, and their vectors (sentence and turn context).
+    found: list[tuple[Call, Candidate]] = []
+    turns_total = skipped_total = 0
+    for call in calls:
+        cands, turns, skipped = candidates(call)
+        turns_total += turns
+        skipped_total += skipped
+        found.extend((call, c) for c in cands)
+    sent_texts = [c.text for _, c in found]
+    ctx_keys = list(dict.fromkeys((call.path, c.turn) for call, c in found))
+    ctx_index = {k: i for i, k in enumerate(ctx_keys)}
+    calls_by_path = {c.path: c for c in calls}
+    ctx_texts = [context_text(calls_by_path[p].turns[t]) for p, t in ctx_keys]
+
+    # Reference phrasings of the known objections.
+    ref_texts: list[str] = []
+    ref_owner: list[int] = []
+    ref_example: list[bool] = []
+    for i, e in enumerate(objection_entries):
+        own = texts_of(e)
+        for kind in ("example", "title", "section"):
+            for t in own.get(kind, []):
+                ref_texts.append(t)
+                ref_owner.append(i)
+                ref_example.append(kind == "example")
+    dim_probe = vectors(sent_texts + ctx_texts + ref_texts)
+    n_s, n_c = len(sent_texts), len(ctx_texts)
+    S = dim_probe[:n_s]
+    C = dim_probe[n_s:n_s + n_c]
+    R = dim_probe[n_s + n_c:]
+    owner = np.asarray(ref_owner, dtype=np.int64)
+    if prototypes is None:
+        P = vectors(list(PROTOTYPES))
+        N = vectors(list(NON_OBJECTIONS))
+    else:
+        P, N = prototypes
+
+    # 2. Detection, per candidate sentence.
+    ctx_of = np.asarray([ctx_index[(call.path, c.turn)] for call, c in found], dtype=np.int64)
+    det = score_sentences(found, S, R, owner, np.asarray(ref_example, dtype=bool), len(objection_entries), P, N,
+                          tuning)
+    score = det.score
+    detected = apply_detection_verdicts(found, S, recalibrate(found, det, verdicts, tuning), verdicts)
+
+    # One mention per turn (per piece of it): the sentences from its first to its last
+    # objection-like one. It is matched by the turn as a whole plus those sentences, since the
+    # sentence that sounds most like an objection ("that's my main worry") often names no topic.
+    mentions: list[Mention] = []
+    by_turn: dict[tuple[str, int, int], list[int]] = {}
+    for i, (call, c) in enumerate(found):
+        by_turn.setdefault((call.path, c.turn, c.piece), []).append(i)
+    for (path, ti, _), idx in by_turn.items():
+        hits = [i for i in idx if detected[i]]
+        if not hits:
+            continue
+        span = idx[idx.index(hits[0]):idx.index(hits[-1]) + 1]
+        call, first = found[span[0]]
+        best = max(hits, key=lambda i: score[i])
+        mentions.append(Mention(
+            call=path, turn=ti, line=first.line, column=first.column, speaker=call.turns[ti].speaker,
+            text=" ".join(found[i][1].raw.strip() for i in span), score=float(min(1.0, score[best])),
+            vector=_unit(C[ctx_of[span[0]]] + S[span].mean(axis=0)),
+            sentence_vector=_unit(S[span].mean(axis=0)),
+            parts=[(found[i][1].raw.strip(), S[i]) for i in span], lines=[found[i][1].line for i in span],
+        ))
+
+    # 3. Assignment and themes, with what reviewers said about them.
+    seeds = review_seeds(mentions, verdicts, [e.id for e in objection_entries])
+    if seeds.phrasings:
+        R = np.concatenate([R, np.stack([v for _, v in seeds.phrasings])]).astype(np.float32)
+        owner = np.concatenate([owner, np.asarray([j for j, _ in seeds.phrasings], dtype=np.int64)])
+        ref_example = ref_example + [False] * len(seeds.phrasings)
+    seeded = objection_entries + seeds.themes
+    cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(seeded), tuning)
+    names = concern_names()
+    objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
+                         concerns=(names, vectors(list(names))) if mentions else None)
+    objections = apply_theme_verdicts(objections, verdicts, {e.id for e in seeds.themes})
+
+    # 4. Coverage.
+    _cover(objections, entries, texts_of, vectors, R, owner, objection_entries, tuning)
+
+    objections.sort(key=lambda o: (-len(o.calls), -len(o.mentions), o.id))
+    return Analysis(
+        calls=len(calls), objections=objections,
+        roles_unknown=sorted(c.path for c in calls if not c.roles_known),
+        turns=turns_total, skipped=skipped_total, sentences=n_s, detection=det,
+    )
+
+
+
+def analyze_context(ctx: Any, tuning: Tuning = DEFAULT_TUNING) -> Analysis:
+    """Run :func:`analyze` on an audit context (the KB, its calls, vectors and chunks)."""
+    return analyze(ctx.calls, ctx.kb.entries, ctx.vectors, chunks=ctx.chunks, tuning=tuning,
+                   prototypes=_prototype_vectors(ctx.vectors), verdicts=load_verdicts(ctx.settings.root))
+
+
+def find_objections(settings: Settings, *, today: date, vectors: Any = None, min_calls: int = 1,
+                    embedder: Any = None) -> dict[str, Any]:
+    """The JSON of SPEC section 6 for the KB at ``settings`` as the index holds it.
+
+    ``today`` is accepted for symmetry with the audit (coverage does not depend on dates).
+    """
+    from knowledge.errors import UsageError
+    from knowledge.indexed import Vectors, load_indexed_calls, load_indexed_kb
+    from knowledge.store import open_catalog
+
+    if min_calls < 1:
+        raise UsageError(f"min_calls must be at least 1, not {min_calls}")
+    del today
+    catalog = open_catalog(settings)
+    try:
+        kb = load_indexed_kb(settings, catalog)
+        calls, _ = load_indexed_calls(settings, catalog)
+        vecs = vectors if vectors is not None else Vectors(settings, embedder, catalog)
+        chunks = [c for c in catalog.chunks() if c.kind in ("example", "title", "section")]
+        result = analyze(calls, kb.entries, vecs, chunks=chunks, prototypes=_prototype_vectors(vecs),
+                         verdicts=load_verdicts(settings.root))
+    finally:
+        catalog.close()
+    return result.to_dict(min_calls=min_calls)
+
+
+__all__ = [
+    "ANSWERING_TYPES", "DEFAULT_TUNING", "MAX_WORDS", "NON_OBJECTIONS", "PROTOTYPES",
+    "Analysis", "Candidate", "Detection", "Verdict", "Mention", "Objection", "Tuning", "VectorsFn",
+    "acknowledges", "analyze", "analyze_context", "call_texts", "candidates", "clean", "context_text",
+    "cue_score", "eligible", "entry_texts", "find_objections", "load_verdicts", "reference_texts", "skip_reason",
+]

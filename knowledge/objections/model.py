@@ -1,0 +1,142 @@
+"""What the analysis finds: mentions, objections and themes, and the thresholds it decides by."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from knowledge.model import Entry
+
+if TYPE_CHECKING:
+    import numpy as np
+
+VectorsFn = Callable[[Sequence[str]], "np.ndarray"]
+
+@dataclass(frozen=True)
+class Tuning:
+    """The decision thresholds, in cosine similarity of the embedding model (all-MiniLM-L6-v2,
+    mean pooled, normalised), where unrelated sentences score about 0.0-0.2, sentences on one
+    topic 0.3-0.5 and paraphrases above 0.7."""
+
+    cue_weight: float = 0.15  # per unit of cue_score (at most 2)
+    ack_weight: float = 0.20  # the seller's next turn acknowledges a concern
+    detect: float = 0.65  # (objection similarity + generic score) / 2 + cue and ack bonuses
+    learned_weight: float = 0.0  # per unit of the trained detector's probability above 0.5
+    learned_alone: float = 0.85  # a trained-detector probability this high is evidence like a cue
+    detect_bare: float = 0.80  # the same score, for a sentence with no cue and no acknowledgement
+    link: float = 0.50  # two groups of mentions merge at this average similarity or more
+    link_entry: float = 0.45  # an entry absorbs a group at least this close to its phrasings, on
+    # average, and at least as close as the entry's examples are to one another (its cohesion)
+    stay_new: float = 0.2  # a group of mentions this much closer to itself than to an entry stays a theme
+    lone: float = 0.20  # a lone mention goes to its closest entry or theme when at least this close
+    lone_entry: float = 0.35  # ... to an entry straight away when at least this close; else first
+    lone_link: float = 0.45  # ... with other such remarks from other calls this alike, as a theme
+    cover: float = 0.45  # an approved passage this close to an objection's phrasings answers it
+    concern_label: float = 0.40  # a theme takes the name of a concern at least this alike to its mentions
+    theme_merge: float = 0.70  # themes whose centres are this alike are one theme
+    theme_mentions: int = 2  # a theme needs this many mentions ...
+    theme_calls: int = 1  # ... in this many calls
+
+
+DEFAULT_TUNING = Tuning()
+
+
+@dataclass
+class Mention:
+    call: str
+    turn: int
+    line: int
+    column: int
+    speaker: str
+    text: str
+    score: float  # how objection-like the sentences are (detection score, capped at 1)
+    vector: Any  # normalised context vector used for matching
+    sentence_vector: Any
+    parts: list[tuple[str, Any]] = field(default_factory=list)  # (sentence, vector) of the span
+    lines: list[int] = field(default_factory=list)  # the line of each sentence of the span
+    match: float = 0.0  # similarity to the objection's phrasings (to the other mentions, for a theme)
+
+
+@dataclass
+class Objection:
+    id: str
+    label: str
+    known: bool
+    entry: Entry | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    answers: list[dict[str, Any]] = field(default_factory=list)
+    pending: list[dict[str, Any]] = field(default_factory=list)  # answers that are not approved
+
+    @property
+    def calls(self) -> list[str]:
+        return sorted({m.call for m in self.mentions})
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.answers)
+
+    @property
+    def central(self) -> Mention | None:
+        return self.mentions[0] if self.mentions else None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "label": self.label,
+            "known": self.known,
+            "calls": len(self.calls),
+            "mentions": [
+                {"call": m.call, "line": m.line, "column": m.column, "speaker": m.speaker, "text": m.text,
+                 "score": round(m.score, 3), "match": round(m.match, 3)}
+                for m in self.mentions  # the most representative first
+            ],
+            "answers": self.answers,
+            "covered": self.covered,
+        }
+        if self.entry is not None:
+            out["path"] = self.entry.path
+        if self.pending:
+            out["pending"] = self.pending
+        return out
+
+
+@dataclass
+class Analysis:
+    calls: int
+    objections: list[Objection]
+    roles_unknown: list[str]
+    turns: int  # eligible turns looked at
+    skipped: int  # of those, turns the prefilter dropped whole
+    sentences: int  # candidate sentences embedded
+    detection: Any = None  # the per-sentence evidence (detect.Detection), for inspection
+
+    def to_dict(self, min_calls: int = 1) -> dict[str, Any]:
+        shown = [o for o in self.objections if len(o.calls) >= min_calls]
+        return {
+            "version": 1,
+            "calls": self.calls,
+            "objections": [o.to_dict() for o in shown],
+            "roles_unknown": self.roles_unknown,
+            "prefilter": {"turns": self.turns, "skipped": self.skipped, "sentences": self.sentences},
+        }
+
+
+def _norm_rows(m: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    return m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    return v / max(float(np.linalg.norm(v)), 1e-12)
+
+
+def _top_mean(sims: np.ndarray, k: int) -> np.ndarray:
+    """Mean of the k largest values of each row."""
+    import numpy as np
+
+    k = min(k, sims.shape[1])
+    return np.sort(sims, axis=1)[:, -k:].mean(axis=1)

@@ -1,0 +1,292 @@
+"""Step 1, candidates: which sentences of a call could carry an objection.
+
+Cheap text features run on every sentence of every prospect turn before anything is embedded:
+:func:`skip_reason` drops what cannot carry an objection (backchannels, greetings, logistics,
+requests for material, very short fragments, a prospect restating their own volumes), and
+:func:`cue_score` says how much a sentence sounds like resistance, for detection.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.model import Call, Turn
+
+MAX_WORDS = 150  # a turn's context text is cut here, inside the model's 256-token window
+
+_MARKUP = re.compile(r"\{[a-z_]+\}|\[[a-z _]+\]|<[^>]+>", re.I)
+_FILLERS = re.compile(r"\b(?:u+h+|u+m+|erm|hmm+|hm+|mm+|ah+)\b[,.]?\s*", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+_BACKCHANNEL = re.compile(
+    r"^(?:(?:hi|hello|hey|morning|good (?:morning|afternoon|evening)|thanks?|thank you|cheers|bye|"
+    r"goodbye|see you|talk soon|nice to meet you|great to meet you|good to meet you|pleasure|welcome|"
+    r"yes|yeah|yep|yup|no|nope|ok(?:ay)?|sure|right|correct|exactly|absolutely|definitely|totally|"
+    r"great|perfect|cool|fine|good|nice|got it|gotcha|makes sense|that works|sounds (?:good|great)|"
+    r"fair enough|fair|of course|indeed|agreed|true|wow|interesting|i see|understood|will do|"
+    r"please do|go ahead|me too|so|well|and|alright|all right)\b[\s,.!?-]*)+",
+    re.I,
+)
+_PLEASANTRY = re.compile(
+    r"^(?:(?:i'm |we're |i am |we are )?(?:happy|glad|great|good|nice) to (?:be here|join|see you|hear|meet|"
+    r"help|chat|talk)|how are you|how's it going|doing (?:well|good|great)|thanks for (?:having|making|"
+    r"joining|the time|your time))\b[^.?!]{0,30}[.?!]*$",
+    re.I,
+)
+_LOGISTICS = re.compile(
+    r"\b(?:calendar|invite|invitation|agenda|reschedul\w*|book (?:a|some) time|next call|"
+    r"follow[- ]up (?:call|meeting)|(?:next|this) (?:monday|tuesday|wednesday|thursday|friday)|"
+    r"o'?clock|\d{1,2}(?::\d\d)?\s?(?:am|pm)|(?:thirty|fifteen|forty[- ]five|sixty|\d+) minutes|"
+    r"on mute|hear (?:me|us|you)|(?:share|see) (?:my|your|the) screen|dial(?:ing|led)? in|"
+    r"(?:send|drop) (?:me |us )?the link)\b",
+    re.I,
+)
+_MATERIAL_REQUEST = re.compile(
+    r"^(?:\w+, )?(?:can|could|would|will) you (?:please |just )?(?:send|share|forward|email|e-mail|"
+    r"circulate|pass along|put together|walk me through|show me)\b|"
+    r"^(?:please |just )?(?:send|share|forward) (?:me|us|it|that|those|them|over)\b",
+    re.I,
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b",
+    re.I,
+)
+_OWN_VOLUME = re.compile(
+    r"\b(?:a|per|each|every) (?:day|week|month|quarter|year)\b|\b(?:daily|weekly|monthly|annually|"
+    r"yearly)\b|\bwe(?:'re| are)? (?:process|processing|handle|handling|get|getting|receive|"
+    r"receiving|employ|ship|have about|have around|have roughly)\b",
+    re.I,
+)
+
+# Resistance, worry and constraints, as prospects voice them in any industry.
+_STRONG_CUES = (
+    r"worr(?:y|ied|ies|ying)", r"concern(?:s|ed|ing)?", r"nervous", r"afraid", r"scared", r"anxious",
+    r"skeptic(?:al)?", r"sceptic(?:al)?", r"risk(?:y|s)?", r"problem", r"issue", r"hard sell",
+    r"tough sell", r"deal[- ]?breaker", r"show[- ]?stopper", r"non[- ]?negotiable", r"not negotiable",
+    r"no[- ]go", r"too (?:expensive|much|long|slow|risky|complicated|complex|big|small|late|soon)",
+    r"expensive", r"pricey", r"overpriced", r"costly", r"budget(?:ed|s)?", r"afford", r"justify",
+    r"burn(?:ed|t)", r"nightmare", r"headache", r"painful", r"struggl\w*", r"frustrat\w*",
+    r"fail(?:ed|s|ure)?", r"broke(?:n)?", r"break(?:s)?", r"ignor(?:e|ed|es|ing)", r"refus\w*",
+    r"push ?back", r"hesita\w*", r"reluctan\w*", r"doubt\w*", r"not sure", r"not convinced",
+    r"not comfortable", r"uncomfortable", r"on faith", r"locked in", r"lock[- ]?in",
+    r"commit(?:ment|ments|ted)?", r"polic(?:y|ies)", r"not allowed", r"forbid\w*", r"prohibit\w*",
+    r"mandat\w*", r"requirements?", r"complian\w*", r"regulat\w*", r"legal", r"counsel",
+    r"procurement", r"security", r"privacy", r"auditors?", r"caps?", r"capped",
+    r"end of the conversation", r"walk away", r"hard to", r"difficult", r"unfortunately",
+    r"the (?:problem|issue|catch|concern|worry|hard part) is",
+    r"my (?:real |big |bigger |biggest |main |only |other |honest )?(?:worry|concern|problem|issue|fear)",
+    r"no (?:money|budget|time|bandwidth|capacity|resources|appetite|way)", r"stretched",
+    r"bandwidth", r"capacity", r"overloaded", r"swamped", r"frozen", r"freeze", r"wait until",
+    r"(?:won't|will not|wouldn't|would never|never|can't|cannot|not going to|aren't going to|isn't going to)"
+    r" (?:\w+ ){0,2}(?:approve|sign|commit|support|allow|accept|agree|pay|use|adopt|fly|happen|go for|"
+    r"budge|give|work around|defend|put)",
+    r"(?:has|have|needs?) to (?:stay|be stored|remain|be kept|be hosted)", r"stays? (?:in|on|within)",
+    r"(?:doesn't|does not|can't|cannot|won't) leave", r"where (?:\w+ )?(?:data|it) (?:lives?|sits?)",
+    r"before (?:this|it|we) (?:goes|go) (?:anywhere|any further)", r"sign[- ]off", r"red flag",
+    r"last time we", r"the last (?:tool|system|vendor|one|time)",
+    r"(?:nobody|no one|none of them) (?:\w+ )?(?:used?|uses|adopted|will|would)",
+    r"ends? up", r"ended up", r"gave up", r"give up", r"not even close", r"that's what everyone says",
+    r"(?:i )?want to believe", r"heard (?:that|this|it) before", r"too good to be true",
+    r"prove (?:it|itself)", r"way out", r"exit", r"not now", r"not (?:yet|ready)", r"choked?",
+    r"fraud\w*", r"scams?", r"phishing", r"hack(?:ed|ers?)?", r"breach(?:es)?", r"lose", r"lost",
+    r"(?:a lot of|big|serious) money", r"big number", r"(?:double|triple|twice) what",
+    r"more than (?:i|we) (?:expected|thought|planned|budgeted|had)", r"in (?:my|our) head",
+    r"(?:not going|not able|unable) to (?:\w+ ){0,3}(?:give|spare|find|make|get|do)",
+    r"can't make them", r"we're done", r"stuck", r"dropped", r"twice",
+)
+_WEAK_CUES = (
+    r"but", r"however", r"though", r"honestly", r"frankly", r"to be honest", r"be (?:straight|honest)",
+    r"can't", r"cannot", r"won't", r"wouldn't", r"couldn't", r"don't", r"doesn't", r"didn't",
+    r"haven't", r"isn't", r"aren't", r"never", r"not", r"no one", r"nobody", r"already", r"again",
+    r"another", r"what if", r"what happens", r"how do (?:you|we) (?:know|stop|prevent|make sure)",
+)
+_STRONG = re.compile(r"\b(?:" + "|".join(_STRONG_CUES) + r")\b", re.I)
+_WEAK = re.compile(r"\b(?:" + "|".join(_WEAK_CUES) + r")\b", re.I)
+
+# A seller acknowledging a concern before answering it: the habit every sales method teaches.
+_ACKNOWLEDGEMENT = re.compile(
+    r"^(?:\w+, )?(?:(?:yeah|yes|okay|ok|so),? )?(?:(?:that's|that is|it's|it is) (?:a |an )?(?:\w+ )?"
+    r"(?:fair|reasonable|valid|legitimate|common|real|important|great point|good point)\b|"
+    r"(?:totally|completely|very) fair|fair (?:point|concern|question|enough)|understood|"
+    r"i hear (?:you|that)|i understand|i get (?:it|that)|noted|i appreciate (?:you|that)|"
+    r"i don't want to (?:guess|promise|answer))",
+    re.I,
+)
+
+# sales objections, one or two per family (price and budget, timing and resources,
+# risk and trust, fit, security and compliance, contract, integration, adoption, authority).
+# They are worded for no product or industry in particular.
+
+# Speech recognition drops apostrophes ("dont", "cant"), repeats words ("the the") and keeps the
+# hedges people speak in ("you know", "i mean"): put back what the cue lexicon and the model read.
+_BARE_CONTRACTION = re.compile(
+    r"\b(don|can|won|isn|aren|doesn|didn|wouldn|couldn|shouldn|haven|hasn|wasn|weren)t\b", re.I)
+_BARE_IM = re.compile(r"\b(i)m\b", re.I)
+_BARE_COPULA = re.compile(r"\b(that|there|what|here)s\b", re.I)
+_REPEAT = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.I)
+_HEDGES = re.compile(r"\b(?:you know|i mean)\b,?\s*", re.I)
+
+
+def normalise(text: str) -> str:
+    """Typographic apostrophes, and the apostrophes speech recognition leaves out."""
+    t = text.replace("\u2019", "'")
+    t = _BARE_CONTRACTION.sub(lambda m: m.group(1) + "'t", t)
+    t = _BARE_IM.sub(lambda m: m.group(1) + "'m", t)
+    return _BARE_COPULA.sub(lambda m: m.group(1) + "'s", t)
+
+
+def clean(text: str) -> str:
+    """A transcript sentence without markup, fillers, hedges and stutters, for matching and embedding."""
+    text = normalise(_MARKUP.sub(" ", text))
+    text = _FILLERS.sub("", text)
+    text = _HEDGES.sub("", text)
+    text = _REPEAT.sub(r"\1", text)
+    return " ".join(text.split()).strip(" ,")
+
+
+def cue_score(text: str) -> float:
+    """How much a sentence sounds like resistance: 1 per strong cue, 0.25 per weak one, at most 2."""
+    t = normalise(text)
+    return min(2.0, len(_STRONG.findall(t)) + 0.25 * len(_WEAK.findall(t)))
+
+
+def skip_reason(text: str) -> str | None:
+    """Why a sentence cannot carry an objection, or None when it might.
+
+    Cheap on purpose: it runs on every sentence of every prospect turn before anything is
+    embedded, so it only drops what is clearly not an objection. A resistance cue always keeps
+    a sentence ("thirty minutes is a hard sell for our team" stays).
+    """
+    return _skip_cleaned(clean(text))
+
+
+def _skip_cleaned(t: str) -> str | None:
+    words = _WORD.findall(t)
+    if len(words) < 4:
+        return "short"
+    if _STRONG.search(t):
+        return None
+    rest = _BACKCHANNEL.sub("", t, count=1)
+    if len(_WORD.findall(rest)) < 4 or _PLEASANTRY.match(rest):
+        return "backchannel"
+    if _LOGISTICS.search(t):
+        return "logistics"
+    weak = _WEAK.search(t)
+    if _MATERIAL_REQUEST.search(rest) and not weak:
+        return "request"
+    if _NUMBER.search(t) and _OWN_VOLUME.search(t) and not weak:
+        return "own-figures"
+    return None
+
+
+def acknowledges(text: str) -> bool:
+    """True when a reply opens by acknowledging a concern ("That's a fair worry.", "Understood.")."""
+    return bool(_ACKNOWLEDGEMENT.search(clean(text)))
+
+
+
+def eligible(call: Call, turn: Turn) -> bool:
+    """Prospects' turns; every turn when the call does not say who is who."""
+    if not call.roles_known:
+        return True
+    return turn.role != "internal"
+
+
+LONG_RUN = 30  # words: an unpunctuated run longer than this is cut into clauses
+_CLAUSE_START = frozenset("but because cause so although though however honestly unless otherwise".split())
+_PUNCTUATION = re.compile(r"[.,?!;]")
+
+
+def clauses(text: str, most: int = 20, least: int = 6) -> list[str]:
+    """A long run of words with no sentence punctuation (speech recognition output), cut where a
+    clause starts ("but", "because", "so" ...) or every ``most`` words; other text unchanged."""
+    words = text.split()
+    if len(words) <= LONG_RUN or _PUNCTUATION.search(text):
+        return [text]
+    out: list[list[str]] = [[]]
+    for w in words:
+        here = out[-1]
+        if len(here) >= most or (len(here) >= least and w.lower().strip(",") in _CLAUSE_START):
+            out.append([])
+        out[-1].append(w)
+    return [" ".join(c) for c in out if c]
+
+
+def _sentences(turn: Turn) -> list[tuple[str, int, int]]:
+    """(text, line, column) of each sentence of a turn (the turn itself when it was not split);
+    a long unpunctuated one is cut into clauses that share its line."""
+    spans = [(s.text, s.line, s.column) for s in turn.sentences] if turn.sentences else [(turn.text, turn.line, 1)]
+    return [(part, line, col) for text, line, col in spans for part in clauses(text)]
+
+
+def context_text(turn: Turn) -> str:
+    return " ".join(clean(turn.text).split()[:MAX_WORDS])
+
+
+@dataclass
+class Candidate:
+    """A sentence of a prospect's turn that passed the prefilter."""
+
+    turn: int  # index in call.turns
+    index: int  # index of the sentence in the turn
+    text: str  # cleaned, as embedded
+    raw: str
+    line: int
+    column: int
+    piece: int = 0  # which piece of the turn (see :func:`_pieces`)
+
+
+def _pieces(sentences: list[tuple[str, int, int]]) -> list[int]:
+    """The piece of its turn each sentence belongs to.
+
+    Parsers join what one speaker says in a row into one turn, but a transcript often holds it
+    as several cues or entries: text separated by other lines of the file (time codes, markup).
+    Each such piece can raise an objection of its own, so a mention never spans two of them.
+    """
+    out: list[int] = []
+    piece, prev = 0, None
+    for _, line, _ in sentences:
+        if prev is not None and line > prev + 1:
+            piece += 1
+        out.append(piece)
+        prev = line
+    return out
+
+
+def candidates(call: Call) -> tuple[list[Candidate], int, int]:
+    """The candidate sentences of a call, with how many eligible turns it has and how many of
+    them the prefilter skipped whole."""
+    out: list[Candidate] = []
+    turns = skipped = 0
+    for ti, turn in enumerate(call.turns):
+        if not eligible(call, turn):
+            continue
+        turns += 1
+        found = False
+        sentences = _sentences(turn)
+        for si, ((raw, line, column), piece) in enumerate(zip(sentences, _pieces(sentences), strict=True)):
+            text = clean(raw)
+            if _skip_cleaned(text) is None:
+                out.append(Candidate(ti, si, text, raw, line, column, piece))
+                found = True
+        if not found:
+            skipped += 1
+    return out, turns, skipped
+
+
+def call_texts(call: Call) -> list[tuple[str, int, str]]:
+    """(kind, line, text) of what objection finding embeds for a call: each candidate sentence
+    ("utterance") and, for context, each turn holding one ("turn")."""
+    cands, _, _ = candidates(call)
+    out: list[tuple[str, int, str]] = []
+    seen_turns: set[int] = set()
+    for c in cands:
+        if c.turn not in seen_turns:
+            seen_turns.add(c.turn)
+            t = call.turns[c.turn]
+            out.append(("turn", t.line, context_text(t)))
+        out.append(("utterance", c.line, c.text))
+    return out
+

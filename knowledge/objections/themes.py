@@ -1,0 +1,395 @@
+"""Step 3, assignment and themes: each mention goes to the known objection it is about, or
+to a theme mined from mentions that no objection entry holds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from knowledge.model import Entry
+
+from .model import Mention, Objection, Tuning, _unit
+from .prefilter import _WORD
+
+if TYPE_CHECKING:
+    import numpy as np
+
+BLOCK = 1024  # mentions (or groups) clustered exactly at once: memory is O(BLOCK^2), whatever the calls
+
+
+@dataclass
+class _Points:
+    """Groups of mentions as the clustering sees them: the mean of their vectors (unnormalised, so
+    that the dot product of two means is the average pairwise similarity of their members), their
+    size, their mean similarity to each entry, and who they are."""
+
+    mean: np.ndarray
+    weight: np.ndarray
+    to_entry: np.ndarray
+    members: list[list[int]]
+
+
+def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner: np.ndarray,
+            tuning: Tuning, cohesion: np.ndarray | None = None, block: int = BLOCK,
+            forced: dict[int, int] | None = None, banned: dict[int, set[int]] | None = None,
+            concerns: tuple[Sequence[str], np.ndarray] | None = None) -> list[Objection]:
+    """Seeded average-linkage clustering: entries absorb mention groups, groups merge with groups.
+
+    The similarity of a group of mentions to an entry is the mean, over the group, of each
+    mention's similarity to the entry's closest phrasing; between two groups it is the mean
+    pairwise similarity (average linkage). Both are averages over mentions, so a group is fully
+    described by its mean vector, its size and its mean similarity to each entry, and a merge
+    updates them by size-weighted averages (Lance-Williams). Up to ``block`` mentions are
+    clustered exactly; beyond that, blocks of them are clustered first and the groups they leave
+    are clustered again as weighted points, so memory stays linear in the number of mentions.
+
+    ``forced`` maps a mention to the entry a reviewer put it under; ``banned`` to the entries a
+    reviewer said it is not about.
+    """
+    import numpy as np
+
+    n, m = len(mentions), len(entries)
+    objections = [Objection(id=e.id, label=e.title or e.id, known=True, entry=e) for e in entries]
+    if not n:
+        return []
+    V = np.stack([mt.vector for mt in mentions]).astype(np.float32)
+    to_entry = np.full((n, m), -1.0, dtype=np.float32)
+    if len(R):
+        for a in range(0, n, block):
+            sims = V[a:a + block] @ R.T
+            for j in range(m):
+                cols = owner == j
+                if cols.any():
+                    to_entry[a:a + block, j] = sims[:, cols].max(axis=1)
+    # Each kind of pair is compared with its own threshold: an entry absorbs a group about as
+    # close to it as the entry's own examples are to each other (its cohesion; ``link_entry``
+    # without one), groups merge at ``link``; storing the margin over the threshold makes all
+    # of them one comparison.
+    absorb = np.full(m, tuning.link_entry, dtype=np.float32)
+    if cohesion is not None:
+        absorb = np.maximum(absorb, cohesion.astype(np.float32))
+    offset = absorb - np.float32(tuning.link)
+    absorbed: list[list[int]] = [[] for _ in range(m)]
+    for x, js in (banned or {}).items():
+        to_entry[x, list(js)] = -1.0
+    # Mentions a reviewer placed still cluster (so that a theme keeps the mentions that make it
+    # one) and move where the reviewer put them at the end.
+    pts = _Points(V.copy(), np.ones(n, dtype=np.float32), to_entry.copy(), [[i] for i in range(n)])
+    while True:
+        count = len(pts.members)
+        parts = [_cluster(_take(pts, slice(a, a + block)), offset, tuning.link, absorbed, tuning.stay_new)
+                 for a in range(0, count, block)]
+        pts = _concat(parts, V.shape[1], m)
+        if count <= block or len(pts.members) > 0.9 * count:
+            break
+
+    groups = [mem for mem in pts.members if len(mem) > 1]
+    lone = [mem[0] for mem in pts.members if len(mem) == 1]
+    groups = [g for g in _merge_groups(groups, V, tuning.theme_merge, block)
+              if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= tuning.theme_calls]
+    # One remark is not a theme: it goes to the closest objection, an entry (by its closest
+    # phrasing) or a mined theme (by average linkage), if that is close enough. Remarks from
+    # different calls that are closer to one another than any entry is to them are a theme
+    # voiced in words too varied to link at ``link``: they are kept together rather than each
+    # filed under a known objection about something else.
+    means = np.stack([V[g].mean(axis=0) for g in groups]) if groups else np.zeros((0, V.shape[1]), np.float32)
+    unplaced: list[int] = []
+    for a in range(0, len(lone), block):
+        xs = lone[a:a + block]
+        to_theme = V[xs] @ means.T if len(groups) else np.full((len(xs), 1), -1.0, np.float32)
+        for k, x in enumerate(xs):
+            best_entry = float(to_entry[x].max()) if m else -1.0
+            best_theme = float(to_theme[k].max())
+            if best_theme > best_entry and best_theme >= tuning.lone:
+                groups[int(to_theme[k].argmax())].append(x)
+            elif best_entry >= tuning.lone_entry:
+                absorbed[int(to_entry[x].argmax())].append(x)
+            else:
+                unplaced.append(x)
+    for g in _merge_groups([[x] for x in unplaced], V, tuning.lone_link, block):
+        entry_sim = float(to_entry[g].max()) if m else -1.0
+        internal = float(V[g].mean(axis=0) @ V[g].mean(axis=0)) if len(g) > 1 else -1.0
+        if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= 2 and internal > entry_sim:
+            groups.append(g)
+            continue
+        for x in g:
+            if m and float(to_entry[x].max()) >= tuning.lone:
+                absorbed[int(to_entry[x].argmax())].append(x)
+    if forced:
+        groups = [[x for x in g if x not in forced] for g in groups]
+        groups = [g for g in groups if g]
+        absorbed = [[x for x in a if x not in forced] for a in absorbed]
+        for x, j in forced.items():
+            absorbed[j].append(x)
+    themes: list[Objection] = []
+    for grp in groups:
+        group = [mentions[x] for x in grp]
+        vecs = np.stack([g.vector for g in group])
+        centrality = vecs @ vecs.mean(axis=0)  # the mean similarity to the group (itself included)
+        order = sorted(range(len(group)), key=lambda x: (-round(float(centrality[x]), 4), group[x].call, group[x].line))
+        for x in order:
+            group[x].match = float(centrality[x])
+        ordered = [group[x] for x in order]
+        centre = _unit(vecs.mean(axis=0))
+        # The label: the sentence of the most central mention closest to the theme's centre.
+        label = max(ordered[0].parts, key=lambda p: float(p[1] @ centre))[0] if ordered[0].parts else ordered[0].text
+        themes.append(Objection(id="", label=_label(label), known=False, mentions=ordered))
+    for j, obj in enumerate(objections):
+        for x in absorbed[j]:
+            mentions[x].match = float(to_entry[x, j])
+        obj.mentions = sorted((mentions[x] for x in absorbed[j]), key=lambda mt: -mt.match)
+    documents = [_terms(mt.text) for mt in mentions]
+    for t in themes:
+        if len(t.calls) < 2:
+            continue
+        name = concern_label(t, concerns, tuning.concern_label)
+        phrase = name or phrase_label([(mt.call, mt.text) for mt in t.mentions], documents)
+        if phrase:
+            t.label = phrase
+    _name_themes(themes, {o.id for o in objections})
+    return [o for o in objections if o.mentions] + themes
+
+
+def _take(pts: _Points, sl: slice) -> _Points:
+    return _Points(pts.mean[sl], pts.weight[sl], pts.to_entry[sl], pts.members[sl])
+
+
+def _concat(parts: list[_Points], dim: int, m: int) -> _Points:
+    import numpy as np
+
+    if not parts or not any(p.members for p in parts):
+        return _Points(np.zeros((0, dim), np.float32), np.zeros(0, np.float32), np.zeros((0, m), np.float32), [])
+    return _Points(np.concatenate([p.mean for p in parts]), np.concatenate([p.weight for p in parts]),
+                   np.concatenate([p.to_entry for p in parts]), [x for p in parts for x in p.members])
+
+
+def _internal(mean: np.ndarray, weight: float) -> float:
+    """The average similarity between distinct members of a group, from its mean vector."""
+    return (weight * float(mean @ mean) - 1.0) / (weight - 1.0)
+
+
+def _cluster(pts: _Points, offset: np.ndarray, link_at: float, absorbed: list[list[int]],
+             stay_new: float = 2.0) -> _Points:
+    """Exact seeded average linkage over a block of points; groups absorbed by an entry go to
+    ``absorbed``, the groups left are returned as points."""
+    import numpy as np
+
+    n, m = len(pts.members), len(offset)
+    size = n + m
+    link = np.full((size, size), -np.inf, dtype=np.float32)
+    link[:n, :n] = pts.mean @ pts.mean.T
+    link[:n, n:] = pts.to_entry - offset[None, :]
+    link[n:, :n] = link[:n, n:].T
+    np.fill_diagonal(link, -np.inf)
+    weight = np.concatenate([pts.weight, np.ones(m, np.float32)])
+    mean = pts.mean.copy()
+    to_entry = pts.to_entry.copy()
+    active = np.ones(size, dtype=bool)
+    members: list[list[int]] = [list(x) for x in pts.members] + [[] for _ in range(m)]
+    best = link.argmax(axis=1)
+    best_val = link[np.arange(size), best]
+    # A lone mention's closest other mention: the theme it could start instead of being absorbed.
+    peer = link[:n, :n].max(axis=1) if n > 1 else np.full(n, -1.0, np.float32)
+    while True:
+        cand = np.where(active, best_val, -np.inf)
+        i = int(cand.argmax())
+        if cand[i] < link_at:
+            break
+        j = int(best[i])
+        if j >= n or i >= n:  # an entry absorbs a group; the entry itself does not change
+            e, g = (j, i) if j >= n else (i, j)
+            own = _internal(mean[g], float(weight[g])) if weight[g] >= 2 else float(peer[g])
+            if own - to_entry[g, e - n] >= stay_new:
+                # The group is about something of its own, far more than about this entry.
+                link[g, e] = link[e, g] = -np.inf
+                for r in (g, e):
+                    best[r] = int(link[r].argmax())
+                    best_val[r] = link[r, best[r]]
+                continue
+            absorbed[e - n].extend(members[g])
+            members[g] = []
+            _drop(link, active, g)
+            stale = np.where(active & (best == g))[0]
+        else:
+            keep, gone = min(i, j), max(i, j)
+            wa, wb = weight[keep], weight[gone]
+            row = (wa * link[keep] + wb * link[gone]) / (wa + wb)
+            row[keep] = -np.inf
+            row[gone] = -np.inf
+            link[keep, :] = row
+            link[:, keep] = row
+            mean[keep] = (wa * mean[keep] + wb * mean[gone]) / (wa + wb)
+            to_entry[keep] = (wa * to_entry[keep] + wb * to_entry[gone]) / (wa + wb)
+            weight[keep] = wa + wb
+            members[keep].extend(members[gone])
+            members[gone] = []
+            _drop(link, active, gone)
+            stale = np.where(active & ((best == gone) | (best == keep)))[0]
+            better = active & (link[:, keep] > best_val)
+            best[better] = keep
+            best_val[better] = link[better, keep]
+            stale = np.union1d(stale, [keep])
+        for r in stale:
+            best[r] = int(link[r].argmax())
+            best_val[r] = link[r, best[r]]
+    left = [k for k in range(n) if active[k] and members[k]]
+    return _Points(mean[left], weight[left], to_entry[left], [members[k] for k in left])
+
+
+def _merge_groups(groups: list[list[int]], V: np.ndarray, threshold: float, block: int = BLOCK) -> list[list[int]]:
+    """Merge groups whose centroids are at least ``threshold`` alike: one theme voiced in words
+    too different for average linkage (which compares every pair) to join it up. Blocks of at
+    most ``block`` groups at a time, as in :func:`_assign`."""
+    import numpy as np
+
+    groups = [list(g) for g in groups]
+    while True:
+        count = len(groups)
+        out: list[list[int]] = []
+        for a in range(0, count, block):
+            part = groups[a:a + block]
+            sums = np.stack([V[g].sum(axis=0) for g in part]) if part else np.zeros((0, V.shape[1]), np.float32)
+            cents = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+            sims = cents @ cents.T
+            np.fill_diagonal(sims, -np.inf)
+            alive = np.ones(len(part), dtype=bool)
+            while len(part) > 1:
+                i, j = np.unravel_index(int(sims.argmax()), sims.shape)
+                if sims[i, j] < threshold:
+                    break
+                i, j = min(i, j), max(i, j)
+                part[i].extend(part[j])
+                part[j] = []
+                alive[j] = False
+                sums[i] += sums[j]
+                cents[i] = sums[i] / max(float(np.linalg.norm(sums[i])), 1e-12)
+                row = cents @ cents[i]
+                row[~alive] = -np.inf
+                row[i] = -np.inf
+                sims[i, :] = row
+                sims[:, i] = row
+                sims[j, :] = -np.inf
+                sims[:, j] = -np.inf
+            out.extend(g for g in part if g)
+        groups = out
+        if count <= block or len(groups) > 0.9 * count:
+            return groups
+
+
+def _drop(link: np.ndarray, active: np.ndarray, k: int) -> None:
+    import numpy as np
+
+    active[k] = False
+    link[k, :] = -np.inf
+    link[:, k] = -np.inf
+
+
+_SLUG_STOP = frozenset("a an the and or but so to of for in on at is are be it its it's that this we our i i'm you your "
+                       "they their them just really very um uh like well".split())
+
+
+# Words that do not name a concern: function words, pronouns, hedges, and the verbs and
+# adjectives every prospect uses whatever the topic.
+_NOT_A_NAME = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been before being
+below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
+during each even ever every few for from further get gets getting go goes going gone gonna got had hadn't
+has hasn't have haven't having he her here hers him his how i i'd i'll i'm i've if in into is isn't it
+it's its itself just let let's like lot lots me more most much must my no nor not now of off on once only
+or other our ours out over own really right same say says said see she should shouldn't so some such
+than that that's the their theirs them then there there's these they they'd they'll they're they've this
+those through to too under until up us very was wasn't way we we'd we'll we're we've well were weren't
+what what's when where which while who whom why will with won't would wouldn't yeah yes yep you you'd
+you'll you're you've your yours okay ok um uh honestly actually basically literally maybe probably
+thing things stuff something anything everything nothing kind sort bit look looking need needs needed
+want wants think know mean make makes made take takes took come comes came put tell told ask asked
+give gave keep kept use used using work works working try tried start started end ended half whole
+big small good great bad new old first last next one two three four five six seven eight nine ten
+hundred thousand year years month months week weeks day days time times people folks guys team
+already still again always never sure whatever whoever anyone someone everyone nobody somebody
+point part case fact answer question problem issue worry concern deal lot able
+""".split())
+_TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+def _terms(text: str) -> set[str]:
+    words = [w for w in _TOKEN.findall(text.lower().replace("\u2019", "'"))]
+    return {" ".join(words[i:i + k]) for k in (1, 2, 3) for i in range(len(words) - k + 1)}
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def concern_label(theme: Objection, concerns: tuple[Sequence[str], np.ndarray] | None, least: float) -> str | None:
+    """The name of a concern (``data/concerns.txt``) closest in meaning to what the theme's
+    mentions say, when it is at least ``least`` alike."""
+    import numpy as np
+
+    if concerns is None or not len(concerns[0]) or not theme.mentions:
+        return None
+    names, C = concerns
+    centre = _unit(np.stack([mt.sentence_vector for mt in theme.mentions]).mean(axis=0))
+    sims = C @ centre
+    k = int(sims.argmax())
+    return str(names[k]) if float(sims[k]) >= least else None
+
+
+def phrase_label(mentions: list[tuple[str, str]], documents: list[set[str]]) -> str | None:
+    """A short noun phrase for a theme: the run of two or three content words that recurs in the
+    most of its calls and is rarest among all mentions ("supplier portal", "data residency"), or
+    None when no such phrase is said in two of its calls."""
+    import math
+
+    seen: dict[tuple[str, ...], dict[str, Any]] = {}
+    for call, text in mentions:
+        words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
+        for k in (2, 3):
+            for i in range(len(words) - k + 1):
+                run = words[i:i + k]
+                if any(w in _NOT_A_NAME or len(w) < 3 for w in run):
+                    continue
+                key = tuple(_stem(w) for w in run)
+                slot = seen.setdefault(key, {"calls": set(), "forms": {}})
+                slot["calls"].add(call)
+                form = " ".join(run)
+                slot["forms"][form] = slot["forms"].get(form, 0) + 1
+    n = max(1, len(documents))
+    best: tuple[float, str] | None = None
+    for key, slot in seen.items():
+        calls = len(slot["calls"])
+        if calls < 2:
+            continue
+        form = max(slot["forms"].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        df = sum(1 for d in documents if form in d)
+        if len(key) < 2:  # a word alone ("stay", "close") names no concern
+            continue
+        score = calls * math.log((n + 1) / (df + 1) + 1.0) * (1.0 + 0.3 * (len(key) - 1))
+        if best is None or (score, form) > best:
+            best = (score, form)
+    return best[1] if best else None
+
+
+def _label(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 160 else text[:157].rstrip() + "…"
+
+
+def _slug(text: str, words: int = 6) -> str:
+    toks = [w.lower().strip("'-") for w in _WORD.findall(text)]
+    keep = [w for w in toks if w and w not in _SLUG_STOP][:words] or toks[:words] or ["theme"]
+    return re.sub(r"[^a-z0-9]+", "-", "-".join(keep)).strip("-") or "theme"
+
+
+def _name_themes(themes: list[Objection], taken: set[str]) -> None:
+    used = set(taken)
+    for t in themes:
+        base = f"theme/{_slug(t.label)}"
+        tid, k = base, 2
+        while tid in used:
+            tid, k = f"{base}-{k}", k + 1
+        used.add(tid)
+        t.id = tid
+

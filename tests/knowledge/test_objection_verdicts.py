@@ -1,0 +1,176 @@
+"""Reviewers' verdicts on objections: the file, the CLI and the API, and what they change."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from knowledge.embedding import FakeEmbedder
+from knowledge.model import Call, Entry, Sentence, Turn
+from knowledge.objections import analyze
+from knowledge.objections.verdicts import (
+    Verdict,
+    add_verdict,
+    load_verdicts,
+    mention_key,
+    path_of,
+    save_verdicts,
+)
+from tests.conftest import write_kb
+
+EMBEDDER = FakeEmbedder()
+
+
+def embed(texts):
+    return EMBEDDER.embed(list(texts))
+
+
+def _call(path: str, lines: list[tuple[str, str]]) -> Call:
+    turns = []
+    for i, (role, text) in enumerate(lines):
+        ln = 10 + 4 * i
+        speaker = "Rep" if role == "internal" else "Dana"
+        turns.append(Turn(speaker=speaker, text=text, line=ln, role=role, sentences=[Sentence(text=text, line=ln)]))
+    return Call(path=path, turns=turns, roles_known=True)
+
+
+PRICING = Entry(id="objections/pricing", path="objections/pricing.md", type="objection", title="Too expensive",
+                examples=["This is more than we budgeted for.", "We can't justify the cost right now.",
+                          "Honestly that's a lot of money for us."])
+CALLS = [
+    _call("calls/a.vtt", [
+        ("internal", "So that's the platform."),
+        ("external", "Honestly this is more than we budgeted for this year, I can't justify the cost."),
+        ("internal", "That's a fair concern."),
+        ("external", "Our reps never update the CRM and it drives me mad, honestly it's a real problem."),
+        ("internal", "Understood."),
+        ("external", "We need to run it on our own servers, a hosted product is a deal-breaker for us."),
+    ]),
+    _call("calls/b.vtt", [
+        ("internal", "Any questions?"),
+        ("external", "We need to run it on our own servers, hosting it outside is a deal-breaker."),
+        ("internal", "That's a fair concern."),
+    ]),
+]
+
+
+def _mentions(result):
+    return {(m.call, m.line): o for o in result.objections for m in o.mentions}
+
+
+def test_file_round_trip_and_stable_keys(tmp_path):
+    v = Verdict(kind="mention", verdict="wrong", call="calls/a.vtt", line=22, text="Our reps never update the CRM")
+    out = add_verdict(tmp_path, v)
+    assert out["path"] == "verdicts/objections.yaml" and out["verdicts"] == 1
+    back = load_verdicts(tmp_path)
+    assert back == [v] and back[0].key == mention_key("calls/a.vtt", "our reps never update the CRM!")
+    # the same verdict again replaces the first; another is added
+    add_verdict(tmp_path, Verdict(kind="mention", verdict="right", call="calls/a.vtt", line=22,
+                                  text="Our reps never update the CRM"))
+    add_verdict(tmp_path, Verdict(kind="rename", theme="theme/x", label="self-hosted deployment"))
+    assert [(v.kind, v.verdict) for v in load_verdicts(tmp_path)] == [("mention", "right"), ("rename", "right")]
+    assert path_of(tmp_path).read_text().startswith("# Reviewers' verdicts")
+
+
+def test_a_verdict_finds_its_mention_after_the_call_shifts():
+    v = Verdict(kind="mention", call="calls/a.vtt", line=40, text="Our reps never update the CRM")
+    assert v.refers_to("calls/a.vtt", 41, "Our reps never update the CRM and it drives me mad")
+    assert not v.refers_to("calls/a.vtt", 90, "Our reps never update the CRM and it drives me mad")
+    assert not v.refers_to("calls/b.vtt", 40, "Our reps never update the CRM")
+
+
+def test_bad_verdicts_are_refused(tmp_path):
+    from knowledge.errors import UsageError
+
+    with pytest.raises(UsageError):
+        add_verdict(tmp_path, Verdict(kind="assignment", call="calls/a.vtt", line=3))
+    with pytest.raises(UsageError):
+        add_verdict(tmp_path, Verdict(kind="rename", theme="theme/x"))
+
+
+def test_wrong_mentions_disappear_and_assignments_hold():
+    before = _mentions(analyze(CALLS, [PRICING], embed))
+    assert ("calls/a.vtt", 14) in before and ("calls/a.vtt", 22) in before
+    verdicts = [
+        Verdict(kind="mention", verdict="wrong", call="calls/a.vtt", line=22),
+        Verdict(kind="assignment", call="calls/b.vtt", line=14, objection="self-hosted deployment"),
+        Verdict(kind="assignment", call="calls/a.vtt", line=30, objection="self-hosted deployment"),
+    ]
+    after = analyze(CALLS, [PRICING], embed, verdicts=verdicts)
+    got = _mentions(after)
+    assert ("calls/a.vtt", 22) not in got
+    assert got[("calls/a.vtt", 14)].id == "objections/pricing"
+    theme = got[("calls/b.vtt", 14)]
+    assert theme is got[("calls/a.vtt", 30)] and not theme.known
+    assert theme.id == "theme/self-hosted-deployment" and theme.label == "self-hosted deployment"
+
+
+def test_renames_and_merges_hold():
+    verdicts = [Verdict(kind="assignment", call="calls/b.vtt", line=14, objection="hosting"),
+                Verdict(kind="assignment", call="calls/a.vtt", line=30, objection="on premises")]
+    split = analyze(CALLS, [PRICING], embed, verdicts=verdicts)
+    assert {"theme/hosting", "theme/premises"} <= {o.id for o in split.objections}
+    verdicts += [Verdict(kind="merge", theme="theme/premises", into="theme/hosting"),
+                 Verdict(kind="rename", theme="theme/hosting", label="self-hosted deployment")]
+    merged = analyze(CALLS, [PRICING], embed, verdicts=verdicts)
+    ids = {o.id: o for o in merged.objections}
+    assert "theme/premises" not in ids
+    assert {m.call for m in ids["theme/self-hosted-deployment"].mentions} == {"calls/a.vtt", "calls/b.vtt"}
+
+
+TOML = '[kb]\nname = "Acme"\n[calls]\ninternal_speakers = ["Rep"]\n'
+VTT = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+<v Rep>So that's the platform.
+
+00:00:05.000 --> 00:00:09.000
+<v Dana>Honestly this is more than we budgeted for this year, I can't justify the cost.
+
+00:00:10.000 --> 00:00:12.000
+<v Rep>That's a fair concern.
+"""
+
+
+@pytest.fixture
+def kb(tmp_path, monkeypatch):
+    monkeypatch.setenv("CANON_EMBEDDER", "fake")
+    files = {"objections/pricing.md": "---\ntype: objection\nexamples:\n  - This is more than we budgeted for.\n"
+                                      "  - We can't justify the cost.\n---\n# Too expensive\n",
+             "calls/a.vtt": VTT}
+    return write_kb(tmp_path / "acme", files, TOML)
+
+
+def test_cli_and_api_round_trip(kb):
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from api.app import create_app
+    from cli.main import app
+    from knowledge.settings import load_settings
+
+    run = CliRunner().invoke
+    first = json.loads(run(app, ["objections", "--kb", str(kb), "--format", "json", "--today", "2026-11-01"]).stdout)
+    m = first["objections"][0]["mentions"][0]
+    r = run(app, ["objections", "verdict", "--kb", str(kb), "--mention", f"{m['call']}:{m['line']}", "--wrong",
+                  "--text", m["text"], "--today", "2026-11-01", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["verdict"]["key"] == mention_key(m["call"], m["text"])
+    after = json.loads(run(app, ["objections", "--kb", str(kb), "--format", "json", "--today", "2026-11-01"]).stdout)
+    assert not any(x["line"] == m["line"] for o in after["objections"] for x in o["mentions"])
+
+    client = TestClient(create_app(load_settings(kb)))
+    listed = client.get("/v1/objections/verdicts").json()
+    assert [v["verdict"] for v in listed["verdicts"]] == ["wrong"]
+    posted = client.post("/v1/objections/verdicts", params={"today": "2026-11-01"},
+                         json={"kind": "rename", "theme": "theme/x", "label": "self-hosted deployment"})
+    assert posted.status_code == 201 and posted.json()["verdicts"] == 2
+    assert [v.kind for v in load_verdicts(kb)] == ["mention", "rename"]
+    bad = client.post("/v1/objections/verdicts", json={"kind": "rename", "theme": "theme/x"})
+    assert bad.status_code == 400 and bad.json()["error"]["code"]
+    # the file written through the API is read back by the CLI
+    r = run(app, ["objections", "verdict", "--kb", str(kb), "--theme", "theme/x", "--rename", "hosting"])
+    assert r.exit_code == 0 and [v.label for v in load_verdicts(kb) if v.kind == "rename"] == ["hosting"]
+    save_verdicts(kb, [])
+    assert load_verdicts(kb) == []
