@@ -3,11 +3,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Body, Depends, Query, Request
 from pydantic import BaseModel, Field
 
 from api import jobs
 from api.deps import analyse, get_settings, get_today
+from api.schemas import errors
 from knowledge.settings import Settings
 
 router = APIRouter(tags=["objections"])
@@ -27,22 +28,66 @@ async def get_objections(
     return result
 
 
-class VerdictIn(BaseModel):
-    """A reviewer's verdict (see ``canon objections verdict --help``)."""
+Named = Annotated[str, Field(min_length=1)]
 
-    kind: Literal["mention", "assignment", "rename", "merge"]
+
+class _Verdict(BaseModel):
     verdict: Literal["right", "wrong"] = "right"
-    call: str | None = None
-    line: int | None = Field(default=None, ge=1)
-    text: str | None = None
-    objection: str | None = None
-    theme: str | None = None
-    label: str | None = None
-    into: str | None = None
     by: str | None = None
 
 
-@router.get("/objections/verdicts", summary="Reviewers' verdicts on objections (the KB's verdicts/objections.yaml)")
+class MentionAtLine(_Verdict):
+    """A mention (the sentence a prospect said) judged right or wrong, found by its call and line."""
+
+    kind: Literal["mention"]
+    call: Named
+    line: int = Field(ge=1)
+    text: str | None = None
+
+
+class MentionByText(_Verdict):
+    """A mention judged right or wrong, found by its call and its words."""
+
+    kind: Literal["mention"]
+    call: Named
+    text: Named
+    line: int | None = Field(default=None, ge=1)
+
+
+class AssignmentAtLine(MentionAtLine):
+    """The objection a mention belongs to (an id, or a theme's label): right, or wrong."""
+
+    kind: Literal["assignment"]  # type: ignore[assignment]
+    objection: Named
+
+
+class AssignmentByText(MentionByText):
+    kind: Literal["assignment"]  # type: ignore[assignment]
+    objection: Named
+
+
+class Rename(_Verdict):
+    """A mined theme's new label."""
+
+    kind: Literal["rename"]
+    theme: Named
+    label: Named
+
+
+class Merge(_Verdict):
+    """A mined theme merged into an objection or another theme."""
+
+    kind: Literal["merge"]
+    theme: Named
+    into: Named
+
+
+# A verdict in one of its shapes (see ``canon objections verdict --help``); the schema requires
+# what each kind needs, as the core does.
+VerdictIn = MentionAtLine | MentionByText | AssignmentAtLine | AssignmentByText | Rename | Merge
+
+
+@router.get("/objections/verdicts", responses=errors(400), summary="Reviewers' verdicts on objections (the KB's verdicts/objections.yaml)")
 def get_verdicts(settings: Annotated[Settings, Depends(get_settings)]) -> dict[str, Any]:
     from knowledge.objections.verdicts import VERDICTS_FILE, load_verdicts
 
@@ -50,9 +95,9 @@ def get_verdicts(settings: Annotated[Settings, Depends(get_settings)]) -> dict[s
     return {"path": VERDICTS_FILE.as_posix(), "verdicts": [v.to_dict() for v in verdicts]}
 
 
-@router.post("/objections/verdicts", status_code=201,
+@router.post("/objections/verdicts", status_code=201, responses=errors(400, 422),
              summary="Record a verdict: a mention right or wrong, its objection, a theme renamed or merged")
-def post_verdict(body: VerdictIn, settings: Annotated[Settings, Depends(get_settings)],
+def post_verdict(body: Annotated[VerdictIn, Body()], settings: Annotated[Settings, Depends(get_settings)],
                  today: Annotated[date, Depends(get_today)]) -> dict[str, Any]:
     from knowledge.objections.verdicts import Verdict, add_verdict
 

@@ -9,12 +9,17 @@ from api.deps import get_settings, get_today
 from knowledge.search import SearchOptions, search
 from knowledge.settings import Settings
 
+# A question with something in it besides whitespace, as Python's str.strip() sees whitespace (the
+# core strips the question): JSON Schema's \s is ECMAScript's, which leaves out U+001C-U+001F and
+# U+0085 and counts U+FEFF.
+NOT_BLANK = "[^\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+
 router = APIRouter(tags=["search"])
 
 
 @router.get("/search", summary="The entries that answer a question (same JSON as `canon ask --format json`)")
 def get_search(
-    q: str = Query(..., min_length=1, max_length=2000, json_schema_extra={"pattern": r"\S"},  # blank: the core says why
+    q: str = Query(..., min_length=1, max_length=2000, json_schema_extra={"pattern": NOT_BLANK},  # blank: the core says why
                    description="The question, in your own words."),
     limit: int = Query(5, ge=1, le=100),
     approved_only: bool = Query(False, description="Leave out draft and retired entries."),
