@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -113,10 +116,16 @@ def load_verdicts(root: Path) -> list[Verdict]:
     rows = data.get("verdicts", []) if isinstance(data, dict) else []
     out: list[Verdict] = []
     known = set(Verdict.__dataclass_fields__)
-    for row in rows:
+    for i, row in enumerate(rows, 1):
+        # A row canon cannot read stops the command rather than being dropped: the next verdict
+        # saved would rewrite the file without it, and a reviewer's work would be lost.
         if not isinstance(row, dict):
-            continue
-        fields = {k: v for k, v in row.items() if k in known}
+            raise ConfigError(f"{p}: verdict {i} is not a mapping of fields", hint="fix or remove that row")
+        unknown = sorted(set(row) - known)
+        if unknown:
+            raise ConfigError(f"{p}: verdict {i} has fields canon does not know: {', '.join(map(str, unknown))}",
+                              hint=f"the fields are {', '.join(sorted(known))}; fix the row")
+        fields = dict(row)
         if "line" in fields and fields["line"] is not None:
             fields["line"] = int(fields["line"])
         if "on" in fields and fields["on"] is not None:
@@ -126,15 +135,46 @@ def load_verdicts(root: Path) -> list[Verdict]:
 
 
 def save_verdicts(root: Path, verdicts: list[Verdict]) -> Path:
+    """Write the file whole, through a temporary file renamed over it: a crash leaves the old file."""
+    import os
+    import tempfile
+
     import yaml
 
     p = path_of(root)
     p.parent.mkdir(parents=True, exist_ok=True)
     body = yaml.safe_dump({"version": 1, "verdicts": [v.to_dict() for v in verdicts]}, sort_keys=False,
                           allow_unicode=True, width=110)
-    p.write_text("# Reviewers' verdicts on `canon objections` (see `canon objections verdict --help`).\n" + body,
-                 encoding="utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=".objections.", suffix=".yaml.tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write("# Reviewers' verdicts on `canon objections` (see `canon objections verdict --help`).\n" + body)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return p
+
+
+@contextmanager
+def _one_writer(root: Path) -> Iterator[None]:
+    """Verdicts are read, changed and written back: one writer at a time, across threads (the API
+    serves requests on several) and processes (the CLI at the same moment)."""
+    import fcntl
+
+    lock_path = path_of(root).parent / ".objections.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with _threads, open(lock_path, "a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+_threads = threading.Lock()
 
 
 def add_verdict(root: Path, verdict: Verdict, today: date | None = None) -> dict[str, Any]:
@@ -144,6 +184,11 @@ def add_verdict(root: Path, verdict: Verdict, today: date | None = None) -> dict
         verdict.key = mention_key(verdict.call, verdict.text)
     if today is not None and not verdict.on:
         verdict.on = today.isoformat()
+    with _one_writer(root):
+        return _add(root, verdict)
+
+
+def _add(root: Path, verdict: Verdict) -> dict[str, Any]:
     existing = load_verdicts(root)
 
     def same(a: Verdict) -> bool:

@@ -174,3 +174,28 @@ def test_cli_and_api_round_trip(kb):
     assert r.exit_code == 0 and [v.label for v in load_verdicts(kb) if v.kind == "rename"] == ["hosting"]
     save_verdicts(kb, [])
     assert load_verdicts(kb) == []
+
+
+def test_verdicts_written_at_once_are_all_kept(tmp_path):
+    import threading
+
+    threads = [threading.Thread(target=add_verdict, args=(tmp_path, Verdict(
+        kind="mention", verdict="wrong", call="calls/c.vtt", line=n, text=f"sentence {n}"))) for n in range(1, 21)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(v.line for v in load_verdicts(tmp_path)) == list(range(1, 21))
+    assert not list((tmp_path / "verdicts").glob("*.tmp"))  # written through a temporary file, renamed
+
+
+def test_a_row_canon_cannot_read_is_refused_not_dropped(tmp_path):
+    from knowledge.errors import ConfigError
+
+    add_verdict(tmp_path, Verdict(kind="rename", theme="theme/x", label="self-hosted deployment"))
+    path = tmp_path / "verdicts" / "objections.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("label:", "lable:"), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    with pytest.raises(ConfigError, match="lable"):
+        add_verdict(tmp_path, Verdict(kind="rename", theme="theme/y", label="works council"))
+    assert path.read_text(encoding="utf-8") == before
