@@ -53,7 +53,7 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
         "unsupported-claim": (0.8, 0.9),
     },
     # one or two labelled items a rule: every one found, at most one wrong finding beside them
-    "examples": {rule: (0.5, 0.9) for rule in FIGURE_RULES},
+    "examples": {rule: (0.5, 0.9) for rule in FIGURE_RULES if rule != "source-conflict"},
     # measured: metric-conflict 1.00 / 1.00, stale-claim 1.00 / 0.73, unsourced-claim 0.92 / 0.92
     "real-labelled": {"metric-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.7), "unsourced-claim": (0.85, 0.85)},
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
@@ -118,6 +118,8 @@ def test_accuracy(corpus_reports: tuple[str, dict[str, Any], dict[str, Any], dic
         for s in sections.values():
             c = s.counts.get(rule, RuleCounts())
             both.tp, both.fp, both.fn = both.tp + c.tp, both.fp + c.fp, both.fn + c.fn
+        # a floor on a rule the corpus never labels would hold whatever canon does
+        assert both.tp + both.fn > 0, f"{name} labels no {rule} finding: drop its floor"
         p, r = both.prf.precision, both.prf.recall
         assert p >= p_floor and r >= r_floor, \
             f"{name} {rule}: precision {p:.2f} (floor {p_floor}), recall {r:.2f} (floor {r_floor})"
