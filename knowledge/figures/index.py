@@ -236,13 +236,7 @@ class FigureIndex:
         out: list[tuple[Figure, Match]] = []
         if len(pos) >= 2:
             sub = canonical.take(pos)
-            parts = []
-            for (kind, _), idx in sub.buckets().items():
-                if kind == 0 or len(idx) < 2:
-                    continue
-                p = search(sub.vectors[idx], sub.vectors[idx])
-                parts.append(Pairs(idx[p.q], idx[p.t], p.s))
-            pairs = Pairs.concat(parts)
+            pairs = _pairs_within(sub)
             if len(pairs):
                 pairs = pairs.select((pairs.q < pairs.t) & (sub.sentence[pairs.q] != sub.sentence[pairs.t]))
                 d = decide(sub, sub, *candidates(sub, sub, pairs))
@@ -263,13 +257,7 @@ class FigureIndex:
         if len(free) < 2:
             return {}
         sub = canonical.take(free)
-        parts = []
-        for (kind, _), idx in sub.buckets().items():
-            if kind == 0 or len(idx) < 2:
-                continue
-            p = search(sub.vectors[idx], sub.vectors[idx])
-            parts.append(Pairs(idx[p.q], idx[p.t], p.s))
-        pairs = Pairs.concat(parts)
+        pairs = _pairs_within(sub)
         if not len(pairs):
             return {}
         # Not compared: two shares stated in one passage, a paragraph or a whole list (a passage
@@ -398,3 +386,12 @@ class FigureIndex:
         return out
 
 
+def _pairs_within(fs: FigureSet) -> Pairs:
+    """Near neighbours among the figures of one set, compared only within a bucket (same unit kind)."""
+    parts = []
+    for (kind, _), idx in fs.buckets().items():
+        if kind == 0 or len(idx) < 2:
+            continue
+        p = search(fs.vectors[idx], fs.vectors[idx])
+        parts.append(Pairs(idx[p.q], idx[p.t], p.s))
+    return Pairs.concat(parts)
