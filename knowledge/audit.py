@@ -125,10 +125,12 @@ def _indexed_context(settings: Settings, catalog: Any, today: date, embedder: An
                      with_calls: bool, progress: Any = None) -> AuditContext:
     from .indexed import Vectors, load_indexed_calls, load_indexed_kb
 
-    kb = load_indexed_kb(settings, catalog)
-    calls, call_problems = load_indexed_calls(settings, catalog) if with_calls else ([], [])
+    with catalog.snapshot():  # entries, calls and chunks of one generation, whatever an ingest commits
+        kb = load_indexed_kb(settings, catalog)
+        calls, call_problems = load_indexed_calls(settings, catalog) if with_calls else ([], [])
+        chunks = catalog.chunks()
     return AuditContext(settings=settings, kb=kb, today=today, calls=calls, call_problems=call_problems,
-                        vectors=Vectors(settings, embedder, catalog, progress), chunks=catalog.chunks())
+                        vectors=Vectors(settings, embedder, catalog, progress), chunks=chunks)
 
 
 def run_audit(settings: Settings, *, today: date, embedder: Any = None,

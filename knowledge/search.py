@@ -149,6 +149,12 @@ def search(settings: Settings, question: str, options: SearchOptions | None = No
         raise UsageError(f"unknown search mode {opts.mode!r}", hint=f"use one of {', '.join(MODES)}")
     today = opts.today or date.today()
     catalog = _catalog(settings)
+    with catalog.snapshot():
+        return _search(settings, catalog, question, opts, today, embedder)
+
+
+def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOptions, today: date,
+            embedder: Any) -> dict[str, Any]:
     cands, idf = retrieve(settings, catalog, question, embedder, mode=opts.mode)
     cands = [c for c in cands if c.entry.status in opts.statuses and (not opts.types or c.entry.type in opts.types)]
     ranker = load_ranker()

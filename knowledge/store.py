@@ -133,6 +133,21 @@ class Catalog:
             raise
         self.db.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Reads that see one state of the index: an ingest that commits meanwhile is not seen
+        half-way (a search reads the generation, the lexical rows and the entries in several
+        statements). A deferred transaction on a WAL database never blocks the writer."""
+        if self.db.in_transaction:  # already inside one: that snapshot holds
+            yield self.db
+            return
+        self.db.execute("BEGIN DEFERRED")
+        try:
+            yield self.db
+        finally:
+            if self.db.in_transaction:
+                self.db.execute("COMMIT")
+
     # meta
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()

@@ -100,6 +100,41 @@ def test_searches_never_fail_while_the_index_is_written(tmp_path, fake_embedder)
     assert health["status"] == "ok" and health["up_to_date"] and health["vectors"] == health["chunks"]
 
 
+def test_a_search_sees_one_state_of_the_index_when_an_ingest_commits_mid_search(tmp_path, fake_embedder,
+                                                                                   monkeypatch):
+    """A search reads the generation, the lexical rows and the entries in several statements; an
+    ingest committing between them once gave a search an entry's old row number next to its new
+    rows, so the entry looked unrelated to its own title and the answer was empty."""
+    from knowledge import lexical
+
+    root = drills.make_kb(tmp_path / "kb", 12)
+    settings = load_settings(root)
+    ingest(settings, embedder=fake_embedder)
+    question = drills.title_of(3)
+    quiet = search(settings, question, embedder=fake_embedder)
+    assert quiet["answered"] and quiet["results"][0]["path"].endswith("entry-00003.md")
+    lexical._matches.clear()  # the row numbers stay cached for this generation; the matches do not
+
+    real = lexical.search
+    raced: list[bool] = []
+
+    def search_during_an_ingest(*args, **kwargs):
+        if not raced:
+            raced.append(True)
+            drills.edit(root, [3], revision=1)  # rewrites entry 3's lexical row: a new row number
+            assert ingest(load_settings(root), embedder=fake_embedder).changed
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lexical, "search", search_during_an_ingest)
+    raced_result = search(settings, question, embedder=fake_embedder)
+    assert raced, "the ingest did not run inside the search"
+    assert (raced_result["answered"], raced_result["confidence"], [r["path"] for r in raced_result["results"]]) == \
+        (quiet["answered"], quiet["confidence"], [r["path"] for r in quiet["results"]])
+    # The next search sees the new generation.
+    after = search(settings, question, embedder=fake_embedder)
+    assert after["answered"] and "revision 1" in str(after["results"][0])
+
+
 def test_a_copied_moved_or_renamed_kb_answers_without_embedding(tmp_path, fake_embedder):
     root = drills.make_kb(tmp_path / "kb", 12)
     ingest(load_settings(root), embedder=fake_embedder)
