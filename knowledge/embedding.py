@@ -23,6 +23,7 @@ tokenizers, safetensors, torch and sentence-transformers are imported where they
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -32,7 +33,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -79,7 +80,13 @@ def model_dir() -> Path:
     ``CANON_MODEL_PATH`` wins; otherwise the folder inside the installed model package, found
     without importing it (its ``__init__`` is cheap, but nothing here should depend on that).
     """
-    override = os.environ.get("CANON_MODEL_PATH", "").strip()
+    return _model_dir(os.environ.get("CANON_MODEL_PATH", "").strip())
+
+
+@functools.lru_cache(maxsize=4)
+def _model_dir(override: str) -> Path:
+    # Found once per process and setting: a warm search asks for the embedder every time, and
+    # looking the package up costs half a millisecond.
     if override:
         folder = Path(override).expanduser()
         if not (folder / "config.json").is_file():
@@ -581,6 +588,10 @@ class MiniLMNumpyEmbedder:
     # with one (``bench/bench_check.py``). A handful of texts (a query) is one pass, where BLAS
     # threads are what helps.
     PARALLEL_FROM = 64
+    # Up to this many padded tokens (a question, a few short texts), the matrix products are too
+    # small to share: a second BLAS thread costs more in hand-offs than it saves, and on a busy
+    # machine it waits for a core.
+    ONE_THREAD_TOKENS = 256
 
     def embed(
         self, texts: Sequence[str], *, batch_size: int = 64, progress: Progress | None = None
@@ -619,10 +630,12 @@ class MiniLMNumpyEmbedder:
                     if progress and done:
                         progress(done)
             return out
-        for rows, done in passes:
-            out[rows] = forward(rows)
-            if progress and done:
-                progress(done)
+        small = sum(len(ids[rows[0]]) * len(rows) for rows, _ in passes) <= self.ONE_THREAD_TOKENS
+        with _one_blas_thread() if small else contextlib.nullcontext():
+            for rows, done in passes:
+                out[rows] = forward(rows)
+                if progress and done:
+                    progress(done)
         return out
 
     def _forward_chunks(self, lengths: Sequence[int]) -> list[list[int]]:
@@ -644,15 +657,42 @@ class MiniLMNumpyEmbedder:
         return chunks
 
 
-def _one_blas_thread() -> Any:
-    """A context in which BLAS runs one thread (nothing changes where threadpoolctl is missing)."""
-    import contextlib
+_blas_lock = threading.Lock()
+_blas_users = 0
+_blas_restore: Any = None
 
+
+@contextlib.contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """A context in which BLAS runs one thread (nothing changes where threadpoolctl is missing).
+
+    The limit is process-wide, so overlapping contexts (concurrent searches) share one: the first
+    sets it, the last restores what was there before.
+    """
+    global _blas_users, _blas_restore
+    with _blas_lock:
+        if _blas_users == 0:
+            controller = _blas_controller()
+            _blas_restore = controller.limit(limits=1, user_api="blas") if controller is not None else None
+        _blas_users += 1
     try:
-        from threadpoolctl import threadpool_limits
+        yield
+    finally:
+        with _blas_lock:
+            _blas_users -= 1
+            if _blas_users == 0 and _blas_restore is not None:
+                _blas_restore.restore_original_limits()
+                _blas_restore = None
+
+
+@functools.lru_cache(maxsize=1)
+def _blas_controller() -> Any:
+    """threadpoolctl's view of the loaded BLAS, found once (each look costs 0.3 ms)."""
+    try:
+        from threadpoolctl import ThreadpoolController
     except ImportError:
-        return contextlib.nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
+        return None
+    return ThreadpoolController()
 
 
 # --------------------------------------------------------------------------------------------

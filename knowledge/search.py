@@ -210,6 +210,27 @@ def _catalog(settings: Settings) -> Catalog:
     return catalog
 
 
+_pool_lock = threading.Lock()
+_pools: dict[int, Any] = {}
+
+
+def _lexical_pool() -> Any:
+    """A thread for the lexical side of searches, kept for the process (per calling thread, so
+    that concurrent searches never queue behind each other): starting and joining a thread per
+    search cost several milliseconds of a warm search."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    ident = threading.get_ident()
+    pool = _pools.get(ident)
+    if pool is None:
+        with _pool_lock:
+            alive = {t.ident for t in threading.enumerate()}
+            for gone in [k for k in _pools if k not in alive]:
+                _pools.pop(gone).shutdown(wait=False)
+            pool = _pools[ident] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="canon-lexical")
+    return pool
+
+
 def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any = None,
              mode: str = "ranked") -> tuple[list[Candidate], dict[str, float]]:
     """Candidates for a question from both retrievers, with their features (and, for the
@@ -236,12 +257,9 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
     if use_vector:
         # The lexical queries run on another thread while the question is embedded: SQLite and
         # the model's matrix products both release the GIL, so on two cores they overlap.
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = pool.submit(lexical.search, catalog.db, words, LEXICAL_ENTRIES, key)
-            qvec = embedder.embed([question])[0]
-            hits = pending.result()
+        pending = _lexical_pool().submit(lexical.search, catalog.db, words, LEXICAL_ENTRIES, key)
+        qvec = embedder.embed([question])[0]
+        hits = pending.result()
     else:
         hits = lexical.search(catalog.db, words, LEXICAL_ENTRIES, key)
     sims: Any = None
