@@ -32,39 +32,16 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.servers import children, free_port, wait_http  # noqa: E402
+
 SENTENCE = "Customers go live in 4 weeks and save 30 percent on support costs, with 3x faster onboarding. "
 
 
 def paragraph(kib: float) -> str:
     n = int(kib * 1024)
     return (SENTENCE * (n // len(SENTENCE) + 1))[:n]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def children(pid: int) -> list[int]:
-    out = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid and fields[0] != "Z" and not _is_resource_tracker(int(entry)):
-                out.append(int(entry))
-    return out
-
-
-def _is_resource_tracker(pid: int) -> bool:
-    # multiprocessing's helper process, started with the first worker: not a worker itself
-    try:
-        return b"resource_tracker" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
 
 
 def rss_mib(pid: int) -> float:
@@ -130,14 +107,10 @@ class Server:
         self.proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--kb", str(kb), "--port",
                                       str(self.port)], cwd=repo, env=env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/v1/health", timeout=2)
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise SystemExit("the server did not start")
+        try:
+            wait_http(f"http://127.0.0.1:{self.port}/v1/health", self.proc)
+        except RuntimeError as exc:
+            raise SystemExit(f"the server did not start: {exc}") from exc
 
     def stop(self) -> None:
         if self.proc.poll() is None:

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.servers import stop, wait_http  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 _SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
 
@@ -108,20 +110,6 @@ def finish(proc: subprocess.Popen[str], timeout: float = 600) -> Finished:
     return Finished(proc.returncode, report, err)
 
 
-def wait_http(url: str, proc: subprocess.Popen[Any], timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status < 500:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer within {timeout}s")
-
-
 @contextmanager
 def serve(root: Path, port: int, environ: dict[str, str]) -> Iterator[str]:
     proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--kb", str(root), "--port", str(port)],
@@ -131,12 +119,7 @@ def serve(root: Path, port: int, environ: dict[str, str]) -> Iterator[str]:
         wait_http(f"{base}/v1/health", proc)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 @dataclass

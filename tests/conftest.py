@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,10 +39,7 @@ def example_kb(tmp_path: Path) -> Path:
     return dest
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from bench.servers import free_port  # noqa: E402, F401 - the tests' name for it
 
 
 def write_kb(root: Path, files: dict[str, str | bytes], toml: str | None = None) -> Path:

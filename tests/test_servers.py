@@ -14,35 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from bench.servers import children, free_port, stop, wait_http
 from ingest.pipeline import ingest
 from knowledge.search import search
 from knowledge.settings import load_settings
-from tests.conftest import REPO, free_port
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.server
-
-
-def _wait_http(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"server exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status < 500:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer within {timeout}s")
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 @pytest.fixture
@@ -53,10 +31,10 @@ def chroma_server(tmp_path: Path) -> Iterator[str]:
     proc = subprocess.Popen([exe, "run", "--path", str(tmp_path / "chroma-server"), "--host", "127.0.0.1",
                              "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_http(f"http://127.0.0.1:{port}/api/v2/heartbeat", proc)
+        wait_http(f"http://127.0.0.1:{port}/api/v2/heartbeat", proc)
         yield f"http://127.0.0.1:{port}"
     finally:
-        _stop(proc)
+        stop(proc)
 
 
 def test_chroma_server_mode(example_kb, chroma_server, fake_embedder, monkeypatch):
@@ -91,7 +69,7 @@ def test_uvicorn_serves_the_api(example_kb):
                             cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}"
-        _wait_http(f"{base}/v1/health", proc, timeout=120)
+        wait_http(f"{base}/v1/health", proc, timeout=120)
         with urllib.request.urlopen(f"{base}/v1/search?q=time+to+go+live&limit=3&today=2026-11-23") as r:
             served = json.loads(r.read())
         cli = subprocess.run([sys.executable, "-m", "cli.main", "ask", "time to go live", "--kb", str(example_kb),
@@ -101,21 +79,7 @@ def test_uvicorn_serves_the_api(example_kb):
         with urllib.request.urlopen(f"{base}/openapi.json") as r:
             assert "/v1/search" in json.loads(r.read())["paths"]
     finally:
-        _stop(proc)
-
-
-def _workers_of(pid: int) -> list[int]:
-    """The live child processes of ``pid`` (its analysis workers and multiprocessing's helper)."""
-    out = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid and fields[0] != "Z":
-                out.append(int(entry))
-    return out
+        stop(proc)
 
 
 def _running(pid: int) -> bool:
@@ -143,7 +107,7 @@ def test_sigterm_stops_a_busy_server_within_5_seconds(example_kb):
                              "--timeout", "600"], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     try:
-        _wait_http(f"http://127.0.0.1:{port}/v1/health", proc, timeout=120)
+        wait_http(f"http://127.0.0.1:{port}/v1/health", proc, timeout=120)
         body = json.dumps({"text": figure_dense_draft()}).encode()
         with socket.create_connection(("127.0.0.1", port)) as s:
             s.sendall(b"POST /v1/check HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
@@ -152,7 +116,7 @@ def test_sigterm_stops_a_busy_server_within_5_seconds(example_kb):
             s.settimeout(0.1)
             with pytest.raises(TimeoutError):
                 s.recv(1)  # no answer yet: the analysis is running
-            workers = _workers_of(proc.pid)
+            workers = children(proc.pid, tracker=True)
             assert workers, "canon serve starts its analysis workers"
             sent = time.monotonic()
             proc.send_signal(signal.SIGTERM)
@@ -167,4 +131,4 @@ def test_sigterm_stops_a_busy_server_within_5_seconds(example_kb):
             time.sleep(0.1)
         assert not [w for w in workers if _running(w)], "a worker outlived the server"
     finally:
-        _stop(proc)
+        stop(proc)
