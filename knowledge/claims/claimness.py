@@ -20,16 +20,19 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from knowledge.model import Claim
 
+from .names import PLACEHOLDER as NAME
+
 WEIGHTS = Path(__file__).with_name("data") / "claimness.json"
 PLACEHOLDER = "[NUM]"
 
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[%$€£?:()]")
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+|[%$€£?:()]")
 _MAGNITUDES = ((1, "1"), (10, "2-10"), (100, "11-100"), (1000, "101-1000"), (1e6, "1k-1m"))
 
 
@@ -42,17 +45,26 @@ _WE = frozenset("we our us we're we've ours".split())
 _COMPARE = frozenset("more less fewer faster slower cheaper higher lower better".split())
 
 
-def _tokens(s: str) -> list[str]:
-    return _TOKEN.findall(s.lower())
+def _tokens(s: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """Lower-case words, numbers and signs; a capitalised word that is one of the KB's ``names``
+    (see :mod:`.names`) reads as the placeholder ``NAME``."""
+    out = []
+    for t in _TOKEN.findall(s):
+        low = t.lower()
+        if names and t[0].isupper() and (low[:-2] if low.endswith("'s") else low) in names:
+            out.append(NAME)
+        else:
+            out.append(low)
+    return out
 
 
-def features(claim: Claim) -> dict[str, float]:
+def features(claim: Claim, names: frozenset[str] = frozenset()) -> dict[str, float]:
     """The features of one figure, from its masked sentence (the figure replaced by ``[NUM]``; a
-    count keeps its noun) and its typed fields."""
+    count keeps its noun, the KB's own ``names`` read as ``NAME``) and its typed fields."""
     masked = claim.masked or PLACEHOLDER
     i = masked.find(PLACEHOLDER)
     before, after = (masked[:i], masked[i + len(PLACEHOLDER):]) if i >= 0 else (masked, "")
-    left, right = _tokens(before), _tokens(after)
+    left, right = _tokens(before, names), _tokens(after, names)
     out: dict[str, float] = {"bias": 1.0, f"kind={claim.kind}": 1.0}
     if claim.kind in ("duration", "currency", "percent", "multiplier"):
         out[f"unit={claim.unit}"] = 1.0
@@ -138,6 +150,7 @@ def _sigmoid(z: float) -> float:
 
 def _describe(name: str) -> str:
     key, _, val = name.partition("=")
+    val = "<a name of the KB's>" if val == NAME else val
     return {
         "l1": f'"{val}" just before it', "l2": f'"{val}" two words before it', "l3": f'"{val}" before it',
         "lb": f'"{val}" before it', "r1": f'"{val}" just after it', "r2": f'"{val}" after it',
@@ -154,12 +167,13 @@ def _describe(name: str) -> str:
     }.get(name, name))
 
 
-def score(claim: Claim, model: Model | None = None) -> tuple[float, str]:
-    """(probability that the figure is a claim, the three features that weighed most, in words)."""
+def score(claim: Claim, model: Model | None = None, names: frozenset[str] = frozenset()) -> tuple[float, str]:
+    """(probability that the figure is a claim, the three features that weighed most, in words).
+    ``names`` are the KB's own names (:func:`knowledge.claims.names.kb_names`)."""
     model = model or load()
     if model is None:
         return 1.0, ""
-    feats = features(claim)
+    feats = features(claim, names)
     z = model.logit(feats)
     p = _sigmoid(z)
     sign = 1.0 if p >= model.threshold else -1.0
@@ -170,14 +184,28 @@ def score(claim: Claim, model: Model | None = None) -> tuple[float, str]:
     return p, f"{verdict} ({p:.2f}): " + ("; ".join(reasons) if reasons else "no strong cue")
 
 
-def judge(claims: list[Claim], model: Model | None = None) -> list[Claim]:
+def judge(claims: list[Claim], model: Model | None = None, names: frozenset[str] = frozenset()) -> list[Claim]:
     """Set ``claimness``, ``why`` and ``is_claim`` on each claim; return them all."""
     model = model or load()
     cut = model.threshold if model is not None else 0.0
     for c in claims:
-        c.claimness, c.why = score(c, model)
+        c.claimness, c.why = score(c, model, names)
         c.is_claim = c.claimness >= cut
     return claims
+
+
+def names_in(claim: Claim, names: frozenset[str]) -> bool:
+    """Whether the figure's sentence holds one of ``names``, written capitalised: only then do the
+    names change its features."""
+    return bool(names) and any(t == NAME for t in _tokens(claim.masked, names))
+
+
+def rejudge(claims: Iterable[Claim], names: frozenset[str], model: Model | None = None) -> None:
+    """Judge again, with the KB's own ``names``, the figures whose sentence holds one: claims are
+    judged as each file is read, before the KB's names are known."""
+    if not names:
+        return
+    judge([c for c in claims if names_in(c, names)], model, names)
 
 
 def threshold(model: Model | None = None) -> float:
