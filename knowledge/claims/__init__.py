@@ -57,8 +57,12 @@ def judge_with_names(entries: Sequence[Entry], settings: Settings) -> frozenset[
     """Find the KB's own names (:mod:`.names`) and judge again the figures whose sentence holds one,
     so that claim-ness reads "a name" where it would have read "Northwind". Each file's figures are
     judged as it is read, before the KB's names are known; this is the second look, once they are.
-    Returns the names, for judging drafts against the same KB."""
+    Returns the names, for judging drafts against the same KB (none when the shipped weights read
+    names as words: then nothing is judged again)."""
+    model = claimness.load()
+    if model is None or not model.reads_names:
+        return frozenset()
     names = kb_names(entries, company=settings.kb.name or None, speakers=settings.calls.internal_speakers,
                      domains=settings.calls.internal_domains)
-    claimness.rejudge((c for e in entries for c in e.claims), names)
+    claimness.rejudge((c for e in entries for c in e.claims), names, model)
     return names

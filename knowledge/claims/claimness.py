@@ -31,8 +31,10 @@ from .names import PLACEHOLDER as NAME
 
 WEIGHTS = Path(__file__).with_name("data") / "claimness.json"
 PLACEHOLDER = "[NUM]"
+NAMES_READ = ("placeholder", "drop")  # the ways a model may read the KB's own names
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+|[%$€£?:()]")
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[%$€£?:()]")
+_CASED_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+|[%$€£?:()]")
 _MAGNITUDES = ((1, "1"), (10, "2-10"), (100, "11-100"), (1000, "101-1000"), (1e6, "1k-1m"))
 
 
@@ -45,26 +47,30 @@ _WE = frozenset("we our us we're we've ours".split())
 _COMPARE = frozenset("more less fewer faster slower cheaper higher lower better".split())
 
 
-def _tokens(s: str, names: frozenset[str] = frozenset()) -> list[str]:
+def _tokens(s: str, names: frozenset[str] = frozenset(), *, drop: bool = False) -> list[str]:
     """Lower-case words, numbers and signs; a capitalised word that is one of the KB's ``names``
-    (see :mod:`.names`) reads as the placeholder ``NAME``."""
+    (see :mod:`.names`) reads as the placeholder ``NAME``, or is left out with ``drop``."""
+    if not names:
+        return _TOKEN.findall(s.lower())
     out = []
-    for t in _TOKEN.findall(s):
+    for t in _CASED_TOKEN.findall(s):
         low = t.lower()
         if names and t[0].isupper() and (low[:-2] if low.endswith("'s") else low) in names:
-            out.append(NAME)
+            if not drop:
+                out.append(NAME)
         else:
             out.append(low)
     return out
 
 
-def features(claim: Claim, names: frozenset[str] = frozenset()) -> dict[str, float]:
+def features(claim: Claim, names: frozenset[str] = frozenset(), *, drop_names: bool = False) -> dict[str, float]:
     """The features of one figure, from its masked sentence (the figure replaced by ``[NUM]``; a
-    count keeps its noun, the KB's own ``names`` read as ``NAME``) and its typed fields."""
+    count keeps its noun; the KB's own ``names`` read as ``NAME``, or are left out with
+    ``drop_names``) and its typed fields."""
     masked = claim.masked or PLACEHOLDER
     i = masked.find(PLACEHOLDER)
     before, after = (masked[:i], masked[i + len(PLACEHOLDER):]) if i >= 0 else (masked, "")
-    left, right = _tokens(before, names), _tokens(after, names)
+    left, right = _tokens(before, names, drop=drop_names), _tokens(after, names, drop=drop_names)
     out: dict[str, float] = {"bias": 1.0, f"kind={claim.kind}": 1.0}
     if claim.kind in ("duration", "currency", "percent", "multiplier"):
         out[f"unit={claim.unit}"] = 1.0
@@ -118,6 +124,17 @@ class Model:
     weights: dict[str, float]
     threshold: float
     meta: dict[str, object]
+
+    @property
+    def names(self) -> str | None:
+        """How the weights were trained to read the KB's own names: ``"placeholder"`` (as ``NAME``),
+        ``"drop"`` (left out), or ``None`` (as words, like any other)."""
+        how = self.meta.get("names")
+        return how if how in NAMES_READ else None
+
+    @property
+    def reads_names(self) -> bool:
+        return self.names is not None
 
     def logit(self, feats: dict[str, float]) -> float:
         w = self.weights
@@ -173,7 +190,7 @@ def score(claim: Claim, model: Model | None = None, names: frozenset[str] = froz
     model = model or load()
     if model is None:
         return 1.0, ""
-    feats = features(claim, names)
+    feats = features(claim, names if model.reads_names else frozenset(), drop_names=model.names == "drop")
     z = model.logit(feats)
     p = _sigmoid(z)
     sign = 1.0 if p >= model.threshold else -1.0
@@ -203,7 +220,8 @@ def names_in(claim: Claim, names: frozenset[str]) -> bool:
 def rejudge(claims: Iterable[Claim], names: frozenset[str], model: Model | None = None) -> None:
     """Judge again, with the KB's own ``names``, the figures whose sentence holds one: claims are
     judged as each file is read, before the KB's names are known."""
-    if not names:
+    model = model or load()
+    if not names or model is None or not model.reads_names:
         return
     judge([c for c in claims if names_in(c, names)], model, names)
 

@@ -40,7 +40,10 @@ _CALENDAR = frozenset(
 # a word after one of these (or at the start of a line) opens a sentence, a heading or a list item
 _OPENERS = frozenset(".!?:;\n\"“‘'([#*>-|")
 MIN_ENTRIES = 2
-_ATTACHED = re.compile(r"[./@_:-]\w")
+# a word in lower case; not one in a URL, a path or code ("gitlab.com", "@posthog/js", "supabase-js"),
+# where a name is written in lower case and says nothing about English
+_LOWER = re.compile(r"(?<![./@_:#'’-])\b[a-z][A-Za-z'’]*(?![A-Za-z'’]|[./@_:-]\w)")
+_CAPITAL = re.compile(r"\b[A-Z][A-Za-z'’]*")
 
 
 def _key(word: str) -> str:
@@ -87,14 +90,9 @@ class _Seen:
 def _read(texts: Iterable[str]) -> _Seen:
     seen = _Seen(lower=set(), inside=defaultdict(set), capital=set())
     for doc, text in enumerate(texts):
-        for m in _WORD.finditer(text):
+        seen.lower |= {_key(w) for w in set(_LOWER.findall(text))}
+        for m in _CAPITAL.finditer(text):
             word = m.group()
-            if word[0].islower():
-                # "gitlab.com", "@posthog/js", "supabase-js": a name in a URL, a path or code is no
-                # English word written in lower case
-                if not (_ATTACHED.match(text, m.end()) or m.start() and text[m.start() - 1] in "./@_:-#"):
-                    seen.lower.add(_key(word))
-                continue
             if not _capitalised(word):
                 continue
             key = _key(word)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from knowledge.claims import claimness, extract_claims
 from knowledge.claims.names import PLACEHOLDER, find_names, kb_names
@@ -51,13 +54,29 @@ def test_a_name_reads_as_the_placeholder_and_the_company_is_forgotten() -> None:
     assert f"lb={PLACEHOLDER}" not in claimness.features(c, names)
 
 
+def _model(tmp_path: Path, names: object) -> Path:
+    """A model that calls a figure a claim when a name stands before it, and only then."""
+    path = tmp_path / f"weights-{names}.json"
+    path.write_text(json.dumps({"threshold": 0.5, "weights": {"bias": -1.0, f"lb={PLACEHOLDER}": 3.0},
+                                "meta": {"names": names}}), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def name_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> claimness.Model:
+    monkeypatch.setenv("CANON_CLAIMNESS_WEIGHTS", str(_model(tmp_path, "placeholder")))
+    model = claimness.load()
+    assert model is not None and model.names == "placeholder"
+    return model
+
+
 def _kb(root: Path) -> None:
     (root / "canon.toml").write_text('[kb]\nname = "Kestrelly"\n', encoding="utf-8")
     for i, text in enumerate(ENTRIES):
         (root / f"e{i}.md").write_text(text, encoding="utf-8")
 
 
-def test_the_kb_and_its_drafts_are_judged_with_the_kbs_names(tmp_path: Path) -> None:
+def test_the_kb_and_its_drafts_are_judged_with_the_kbs_names(tmp_path: Path, name_model: claimness.Model) -> None:
     from ingest.drafts import parse_draft_text
     from ingest.kb import load_kb
     from knowledge.audit import check
@@ -68,18 +87,18 @@ def test_the_kb_and_its_drafts_are_judged_with_the_kbs_names(tmp_path: Path) -> 
     settings = load_settings(tmp_path, environ={})
     kb = load_kb(settings)
     assert {"kestrelly", "quillon"} <= kb.names
-    named = [c for e in kb.entries for c in e.claims if claimness.names_in(c, kb.names)]
-    assert named
-    for c in named:
-        assert c.claimness == claimness.score(c, names=kb.names)[0]
-        assert c.claimness != claimness.score(c)[0]
+    by_span = {c.span: c for e in kb.entries for c in e.claims}
+    assert by_span["40%"].is_claim and "a name of the KB's" in by_span["40%"].why
+    assert not by_span["30%"].is_claim  # "Gartner found 30%": an analyst is no name of the KB's
     draft = parse_draft_text("Quillon now closes 3x faster with Kestrelly.\n", "draft.md")
-    check(AuditContext(settings=settings, kb=kb, today=date(2026, 12, 6)), [draft], rules=["unsourced-claim"])
     [c] = draft.claims
-    assert c.claimness == claimness.score(c, names=kb.names)[0]
+    assert not c.is_claim  # read alone, a draft does not know the KB's names
+    check(AuditContext(settings=settings, kb=kb, today=date(2026, 12, 6)), [draft], rules=["unsourced-claim"])
+    assert c.is_claim
 
 
-def test_what_the_index_stored_file_by_file_is_judged_again_with_the_names(tmp_path: Path) -> None:
+def test_what_the_index_stored_file_by_file_is_judged_again_with_the_names(
+        tmp_path: Path, name_model: claimness.Model) -> None:
     from ingest.kb import load_kb, parse_entry
     from knowledge.claims import judge_with_names
     from knowledge.serialize import entry_from_dict, entry_to_dict
@@ -94,7 +113,22 @@ def test_what_the_index_stored_file_by_file_is_judged_again_with_the_names(tmp_p
         entry, _ = parse_entry(tmp_path, p, p.read_bytes(), settings)
         assert entry is not None
         stored.append(entry_from_dict(entry_to_dict(entry)))
-    scores = [c.claimness for e in kb.entries for c in e.claims]
-    assert [c.claimness for e in stored for c in e.claims] != scores
+    decided = [c.is_claim for e in kb.entries for c in e.claims]
+    assert [c.is_claim for e in stored for c in e.claims] != decided
     assert judge_with_names(stored, settings) == kb.names
-    assert [c.claimness for e in stored for c in e.claims] == scores
+    assert [c.is_claim for e in stored for c in e.claims] == decided
+
+
+def test_weights_say_how_they_read_names(tmp_path: Path) -> None:
+    names = frozenset({"kestrelly"})
+    [c] = extract_claims("Kestrelly cut close time by 40% last year.")
+    placeholder, dropped, words, older = (
+        claimness._load(str(_model(tmp_path, how))) for how in ("placeholder", "drop", False, None))
+    assert placeholder is not None and dropped is not None and words is not None and older is not None
+    assert claimness.score(c, placeholder, names)[0] > 0.5 > claimness.score(c, placeholder)[0]
+    assert f"lb={PLACEHOLDER}" not in claimness.features(c, names, drop_names=True)
+    assert "lb=kestrelly" not in claimness.features(c, names, drop_names=True)
+    for model in (dropped, words, older):  # left out, or weights that read names as words
+        assert claimness.score(c, model, names)[0] < 0.5
+    claimness.rejudge([c], names, words)
+    assert not words.reads_names and c.claimness == claimness.score(c)[0]
