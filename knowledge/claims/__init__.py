@@ -10,9 +10,9 @@ The pipeline, one stage a module, top to bottom (see :func:`extract_claims`):
 - :mod:`.extract` reads each token's unit, qualifier and rate, pairs ranges and changes, and gives
   each figure its sentence, clause, year and source (:mod:`.sources`);
 - :mod:`.claimness` decides whether a figure states an outcome at all: time spans, contract terms,
-  meeting logistics, labels and the like are figures but not claims; the KB's own names
-  (:mod:`.names`) read as one placeholder, so that the weights know no company
-  (:func:`judge_with_names`, once the whole KB is read).
+  meeting logistics, labels and the like are figures but not claims; weights trained to read the
+  KB's own names (:mod:`.names`) as a placeholder or not at all get them once the whole KB is read
+  (:func:`judge_with_names`).
 
 ``python -m knowledge.claims FILE...`` prints every figure with its claim-ness and why.
 """

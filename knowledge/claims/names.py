@@ -2,8 +2,10 @@
 
 Claim-ness reads the words around a figure. Trained on a few companies' texts, it would learn that
 "Northwind" or "GitLab" near a figure means a claim, which says nothing about the next company's KB.
-So the words that are the KB's own names are read as one placeholder (``NAME``): the model learns
-"a company name" there, and the same weights serve every KB.
+So the words that are the KB's own names can be read as one placeholder (``NAME``), for the model
+to learn "a company name" there, or left out; the weights say which they were trained for
+(``meta.names``, see :mod:`.claimness`). Both were measured and neither did better on text the model
+was not trained on, so the shipped weights read names as words (``data/README.md``).
 
 A word is one of the KB's names when it is written capitalised and never in lower case anywhere in
 the KB outside URLs and code (so no English word that merely opens a sentence or a title), it is no
@@ -59,11 +61,14 @@ def _capitalised(word: str) -> bool:
 
 
 def _excluded(key: str) -> bool:
-    return len(key) < 3 or key in _CALENDAR or key in _ANALYSTS or key in _STOP or key in _english()
+    return len(key) < 3 or key in _CALENDAR or key in _common() or key in _english()
 
 
-_ANALYSTS = frozenset(w.lower() for w in lexicon("analysts"))
-_STOP = frozenset(w.lower() for w in lexicon("stop_words"))
+@cache
+def _common() -> frozenset[str]:
+    """Research firms (a named analyst says a figure is a sourced statistic: that cue stays) and
+    function words."""
+    return frozenset(w.lower() for w in lexicon("analysts") | lexicon("stop_words"))
 
 
 @cache
