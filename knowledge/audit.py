@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from .claims import claimness
 from .errors import ConfigError, UsageError
 from .model import SEVERITY_RANK, Finding
 from .report import Ignores, Report, assign_fingerprints, sort_findings
@@ -114,6 +115,7 @@ def check(ctx: AuditContext, drafts: Sequence[Draft], rules: Sequence[str | Rule
     selected = select_rules(rules, ctx.settings)
     findings: list[Finding] = []
     for draft in drafts:
+        claimness.rejudge(draft.claims, ctx.kb.names)  # the KB's names read as names in its drafts too
         for rule in selected:
             findings.extend(rule.check_draft(ctx, draft))
         findings.extend(_passed_through(getattr(draft, "findings", None) or [], selected, explicit=bool(rules)))

@@ -29,7 +29,10 @@ def load_indexed_kb(settings: Settings, catalog: Catalog | None = None) -> KB:
         if own:
             cat.close()
     entries, more = resolve_duplicates(entries)
-    return KB(root=settings.root, entries=entries, problems=problems + more)
+    from knowledge.claims import judge_with_names
+
+    return KB(root=settings.root, entries=entries, problems=problems + more,
+              names=judge_with_names(entries, settings))
 
 
 def load_indexed_calls(settings: Settings, catalog: Catalog | None = None) -> tuple[list[Call], list[Finding]]:
