@@ -302,6 +302,33 @@ def test_passage_prefers_the_table_row_or_sentence_with_the_figure(tmp_path: Pat
     assert p is not None and "in 6 weeks" in p.text
 
 
+STORIES = """# Proof points
+
+<big>[Acme](/customers/acme/)</big><br>
+**Problem:** Slow builds and expensive tools<br>
+**Result:** Build time reduced from 6 hours to 20 minutes<br>
+**Vertical:** Education
+
+<big>[Globex](/customers/globex/)</big><br>
+**Problem:** Releases were rare<br>
+**Result:** 12 releases per day. Their nightly builds now finish in 9 minutes<br>
+**Vertical:** Retail
+"""
+
+
+def test_passage_of_a_long_page_is_the_story_asked_about_with_its_figure_lines(tmp_path: Path):
+    from ingest.kb import parse_entry
+
+    root = write_kb(tmp_path / "kb", {"p.md": STORIES})
+    entry, _ = parse_entry(root, root / "p.md", (root / "p.md").read_bytes(), load_settings(root))
+    assert entry is not None
+    # the figure sits three lines into a story: it still counts for that story, and a spelled-out
+    # number meets its digits
+    q = "Which customer took a six-hour build down to twenty minutes?"
+    p = best_passage(entry, {t: 1.0 for t in lexical.terms(q)}, figures=True, kinds=asked_kinds(q))
+    assert p is not None and p.text.startswith("Acme"), p
+
+
 def test_govern_orders_by_status_then_score():
     from knowledge.model import Entry
 
