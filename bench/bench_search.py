@@ -1,7 +1,7 @@
 """Search quality on the labelled question sets: hit@1, hit@3, MRR, the share of unanswerable
 questions reported as unanswered, and how each part of the retrieval contributes.
 
-    .venv/bin/python bench/bench_search.py [northwind example larkspur] [--modes ranked,rrf,vector,lexical]
+    .venv/bin/python bench/bench_search.py [northwind example real-labelled larkspur] [--modes ranked,rrf,vector,lexical]
         [--misses] [--out bench/out/search.json]
 
 Each corpus's KB is copied to ``bench/out/search/<corpus>`` and indexed with the real model (a
@@ -28,7 +28,7 @@ TODAY = date(2026, 11, 1)
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("corpora", nargs="*", default=["northwind", "example", "larkspur"])
+    ap.add_argument("corpora", nargs="*", default=["northwind", "example", "real-labelled", "larkspur"])
     ap.add_argument("--modes", default="ranked")
     ap.add_argument("--misses", action="store_true", help="list the questions not answered first")
     ap.add_argument("--out", type=Path, default=None)

@@ -1,7 +1,7 @@
 """Fit the search ranker (``knowledge/search_ranker.json``) on labelled question sets, with a
 leave-one-corpus-out evaluation.
 
-    .venv/bin/python bench/train_search.py [--train northwind,example] [--write]
+    .venv/bin/python bench/train_search.py [--train northwind,example,real-labelled] [--write]
 
 For every question of the training sets, the candidates that ``knowledge.search.retrieve`` finds
 become rows: their features, and label 1 when the entry is one of the question's expected entries
@@ -171,7 +171,7 @@ def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str,
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--train", default="northwind,example")
+    ap.add_argument("--train", default="northwind,example,real-labelled")
     ap.add_argument("--write", action="store_true", help="write knowledge/search_ranker.json")
     ap.add_argument("--explain", action="store_true", help="list misses and the floor's margins")
     args = ap.parse_args()

@@ -39,13 +39,31 @@ long take takes took
 """.split())
 
 _WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+# A clitic says how a word is used, not what it is about: "Ticketmaster's" is Ticketmaster, and a
+# negated auxiliary ("won't", "isn't", "doesn't") is as much a function word as "not".
+_CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m)$")
+
+# Numbers a writer spells out that a page writes in digits, or the other way round ("a six-hour
+# build" and "6 hours"): English number words, nothing of any KB.
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({w: str(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+_NUMBER_DIGITS = {d: w for w, d in _NUMBER_WORDS.items()}
+
+
+def number_alternative(term: str) -> str | None:
+    """A number's other spelling ("six" and "6"), or None."""
+    return _NUMBER_WORDS.get(term) or _NUMBER_DIGITS.get(term)
 
 
 def terms(question: str) -> list[str]:
     """The question's content words, lower-cased, in order, without repeats."""
     out: list[str] = []
-    for w in _WORD.findall(question.lower()):
-        w = w.replace("'", "")
+    for w in _WORD.findall(question.lower().replace("\u2019", "'")):
+        if w.endswith("n't"):
+            continue
+        w = _CLITIC.sub("", w).replace("'", "")
         if w.endswith("s") and w[:-1] in STOPWORDS:
             continue
         if w in STOPWORDS or w in out:
@@ -61,7 +79,10 @@ def _quote(term: str) -> str:
 def _match(term: str) -> str:
     """The term, or for a long word also its leading letters: the Porter stemmer leaves
     "accurate" and "accuracy" (or "integrate" and "integration") apart, and a writer's word for a
-    thing is often another form of the KB's."""
+    thing is often another form of the KB's. A number also matches its other spelling."""
+    other = number_alternative(term)
+    if other:
+        return f"{_quote(term)} OR {_quote(other)}"
     if len(term) >= 7 and term.isalpha():
         return f"{_quote(term)} OR {_quote(term[:-2])}*"
     return _quote(term)
@@ -213,7 +234,7 @@ def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
     query_terms = present
     if rare and len(rare) < len(present) and len(set().union(*(_rows(db, _quote(w), key) for w in rare))) >= n:
         query_terms = rare
-    query = " OR ".join(_quote(w) for w in query_terms)
+    query = " OR ".join(_match(w) if w in _NUMBER_WORDS or w in _NUMBER_DIGITS else _quote(w) for w in query_terms)
     # Title matches weigh more than body matches: a title says what the entry is about.
     rows_ = db.execute(
         "SELECT f.path, t.s FROM (SELECT rowid AS r, bm25(entries_fts, 0.0, 3.0, 1.0) AS s FROM entries_fts "

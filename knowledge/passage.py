@@ -39,6 +39,10 @@ class Passage:
     end_line: int
     section: str
     stems: frozenset[str] = frozenset()
+    # The last line the unit's own text reaches (``end_line`` is the end of its block): a figure
+    # on any line of a multi-line unit ("**Result:** ... <br>" three lines into a customer story)
+    # belongs to it.
+    last_line: int = 0
 
 
 # Units of recently shown entries, by path and content hash: a warm server cuts each entry once.
@@ -73,11 +77,12 @@ def _cut(entry: Entry) -> list[Passage]:
                 cells = [c.strip() for c in raw[i].strip().strip("|").split("|")]
                 if not any(cells) or all(set(c) <= set("-: ") for c in cells):
                     continue
-                out.append(Passage(" | ".join(cells), ln, ln, b.section))
+                out.append(Passage(" | ".join(cells), ln, ln, b.section, last_line=ln))
             continue
         block_lines = [" ".join(raw[ln - entry.body_line].split())
                        for ln in range(b.line, b.end_line + 1) if 0 <= ln - entry.body_line < len(raw)]
         pending = ""
+        first = len(out)
         for sentence in _SENTENCE_END.split(b.text):
             sentence = f"{pending} {sentence.strip()}".strip()
             # A bold lead-in ("**The timeline.**") is not a sentence of its own: keep it with the next.
@@ -88,6 +93,9 @@ def _cut(entry: Entry) -> list[Passage]:
             out.append(Passage(sentence, _line_of(sentence, block_lines, b.line), b.end_line, b.section))
         if pending:
             out.append(Passage(pending, _line_of(pending, block_lines, b.line), b.end_line, b.section))
+        block = out[first:]
+        for u, nxt in zip(block, [*block[1:], None], strict=True):
+            u.last_line = b.end_line if nxt is None else max(u.line, nxt.line - 1)
     return out
 
 
@@ -150,19 +158,22 @@ def best_passage(entry: Entry, idf: Mapping[str, float], metric: Metric | None =
     units = _units(entry)
     if not units:
         return None
-    qstems = {stem(t): w for t, w in idf.items()}
-    total = sum(qstems.values()) or 1.0
+    from .lexical import number_alternative
+
+    wanted = [({stem(t), number_alternative(t) or stem(t)}, w) for t, w in idf.items()]
+    total = sum(w for _, w in wanted) or 1.0
     forms = _figure_forms(metric) if metric is not None else []
     claim_lines = {c.line for c in entry.claims} if figures else set()
     kind_lines = {c.line for c in entry.claims if c.kind in kinds} if figures and kinds else set()
     best: tuple[float, int, Passage] | None = None
     for i, u in enumerate(units):
-        score = sum(w for s, w in qstems.items() if s in u.stems) / total
+        score = sum(w for f, w in wanted if f & u.stems) / total
         if forms and _has_figure(u.text, forms):
             score += 1.0
-        if u.line in kind_lines:
+        lines = range(u.line, max(u.line, u.last_line) + 1)
+        if kind_lines and any(ln in kind_lines for ln in lines):
             score += 1.0
-        elif u.line in claim_lines:
+        elif claim_lines and any(ln in claim_lines for ln in lines):
             score += 0.5
         if near and near[0] <= u.line <= near[1]:
             score += 0.1

@@ -33,6 +33,8 @@ KB_PATHS = {
     "northwind": CORPORA / "northwind" / "kb",
     "larkspur": CORPORA / "larkspur" / "kb",
     "example": REPO / "examples" / "kb",
+    # Real handbook pages (GitLab, Sourcegraph): the whole corpus folder is the KB, as for the audit.
+    "real-labelled": CORPORA / "real-labelled",
 }
 
 

@@ -29,7 +29,7 @@ def test_health(client):
 
 
 def test_search_returns_entries_with_figures(client):
-    r = client.get("/v1/search", params={"q": "how long does it take to go live", "limit": 3, "today": "2026-11-23"})
+    r = client.get("/v1/search", params={"q": "how long until every technician works from the app", "limit": 3, "today": "2026-11-23"})
     assert r.status_code == 200
     body = r.json()
     assert body["version"] == 1 and 1 <= len(body["results"]) <= 3

@@ -133,6 +133,65 @@ def test_terms_drop_question_scaffolding():
     assert lexical.terms("What's the price?") == ["price"]
 
 
+def test_terms_drop_clitics_and_negated_auxiliaries():
+    assert lexical.terms("Why isn\u2019t Kythe an alternative?") == ["kythe", "alternative"]
+    assert lexical.terms("Our approvers won't log into another tool") == ["approvers", "log", "another", "tool"]
+    assert lexical.terms("Ticketmaster's build times") == ["ticketmaster", "build", "times"]
+
+
+def test_a_spelled_out_number_finds_the_digits_and_the_other_way_round():
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.executescript(lexical.SCHEMA)
+    db.executemany("INSERT INTO entries_fts (path, title, body) VALUES (?, ?, ?)", [
+        ("a.md", "Build times", "Build time reduced from 6 hours to 20 minutes."),
+        ("b.md", "Releases", "Twelve releases a day."),
+        ("c.md", "Other", "Nothing about numbers here."),
+    ])
+    hits = lexical.search(db, lexical.terms("Which customer took a six-hour build down to twenty minutes?"))
+    assert hits.ranked[0][0] == "a.md"
+    assert all(hits.rowids["a.md"] in hits.holders[w] for w in ("six", "hour", "twenty", "minutes"))
+    assert lexical.search(db, ["12", "releases"]).coverage("b.md") == 1.0
+
+
+def test_passage_coverage_is_read_per_chunk_not_per_entry():
+    from types import SimpleNamespace
+
+    from knowledge.search import _chunk_coverage
+
+    def chunk(i: int, path: str, text: str) -> SimpleNamespace:
+        return SimpleNamespace(id=f"test-chunk-{i}", path=path, text=text)
+
+    idf = {"sage": 2.0, "integrations": 1.0, "six": 1.0}
+    got = _chunk_coverage([
+        chunk(1, "long.md", "Sage is mentioned here."),
+        chunk(2, "long.md", "Integration and 6 of them, far away."),
+        chunk(3, "short.md", "Sage integration in 6 steps."),
+    ], idf)
+    # the long entry holds every word, but no one of its passages does
+    assert got["long.md"] == pytest.approx(0.5)
+    # a stem ("integration"), and a number in its other spelling, count
+    assert got["short.md"] == pytest.approx(1.0)
+
+
+def test_the_article_signal_counts_only_where_the_kb_has_typed_entries(tmp_path: Path, fake_embedder: object):
+    from knowledge.search import retrieve
+
+    def article_signal(root: Path, files: dict[str, str]) -> set[float]:
+        settings = load_settings(write_kb(root, files))
+        ingest(settings, embedder=fake_embedder)
+        catalog = open_catalog(settings)
+        try:
+            cands, _ = retrieve(settings, catalog, "implementation", fake_embedder)
+            return {c.features["article"] for c in cands if c.entry.type == "article"}
+        finally:
+            catalog.close()
+
+    assert article_signal(tmp_path / "typed", {"faq.md": FAQ, "proof-points/go-live.md": GO_LIVE}) == {1.0}
+    assert article_signal(tmp_path / "handbook", {"faq.md": FAQ, "other.md": "# Other\n\nImplementation notes.\n"}) == {0.0}
+
+
 def test_ingest_fills_and_updates_the_lexical_index(indexed: Path, fake_embedder: object):
     settings = load_settings(indexed)
     catalog = open_catalog(settings)
@@ -241,6 +300,33 @@ def test_passage_prefers_the_table_row_or_sentence_with_the_figure(tmp_path: Pat
     assert p is not None and p.text == "Connect the ERP | 2 weeks"
     p = best_passage(entry, {"kickoff": 1.0}, entry.metrics[0])
     assert p is not None and "in 6 weeks" in p.text
+
+
+STORIES = """# Proof points
+
+<big>[Acme](/customers/acme/)</big><br>
+**Problem:** Slow builds and expensive tools<br>
+**Result:** Build time reduced from 6 hours to 20 minutes<br>
+**Vertical:** Education
+
+<big>[Globex](/customers/globex/)</big><br>
+**Problem:** Releases were rare<br>
+**Result:** 12 releases per day. Their nightly builds now finish in 9 minutes<br>
+**Vertical:** Retail
+"""
+
+
+def test_passage_of_a_long_page_is_the_story_asked_about_with_its_figure_lines(tmp_path: Path):
+    from ingest.kb import parse_entry
+
+    root = write_kb(tmp_path / "kb", {"p.md": STORIES})
+    entry, _ = parse_entry(root, root / "p.md", (root / "p.md").read_bytes(), load_settings(root))
+    assert entry is not None
+    # the figure sits three lines into a story: it still counts for that story, and a spelled-out
+    # number meets its digits
+    q = "Which customer took a six-hour build down to twenty minutes?"
+    p = best_passage(entry, {t: 1.0 for t in lexical.terms(q)}, figures=True, kinds=asked_kinds(q))
+    assert p is not None and p.text.startswith("Acme"), p
 
 
 def test_govern_orders_by_status_then_score():
