@@ -25,7 +25,7 @@ import numpy as np  # noqa: E402
 from knowledge.objections.detect import DETECTOR_PATH, SENTENCES_PATH, cue_features, load_sentences  # noqa: E402
 from knowledge.objections.prefilter import clean  # noqa: E402
 
-C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+C_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 
 
 def _fit(X: np.ndarray, y: np.ndarray, c: float):

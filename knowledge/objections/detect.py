@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.model import Call, Turn
 
 from .model import Tuning
-from .prefilter import _STRONG, _WEAK, Candidate, acknowledges, cue_score, normalise
+from .prefilter import _STRONG, _WEAK, Candidate, acknowledges, clean, cue_score, normalise
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,10 +49,10 @@ PROTOTYPES: tuple[str, ...] = (
     "We need a way out if it doesn't work.",
     "It won't work with the systems we already have.",
     "Our IT team has no time to support another tool.",
-    "Every integration we've tried has broken.",
+    "Integrations with our other software tend to break.",
     "Our people won't use another tool.",
-    "Getting everyone to change how they work will be a nightmare.",
-    "Nobody used the last system we bought.",
+    "Our staff resist new processes.",
+    "The previous software we purchased was never adopted.",
     "Our partners won't go along with it.",
     "My boss will never go for this.",
     "The board won't approve it.",
@@ -178,14 +179,28 @@ def load_sentences(path: Path = SENTENCES_PATH) -> list[dict[str, str]]:
     return [dict(zip(head, ln.split("\t"), strict=True)) for ln in lines[1:] if ln.strip()]
 
 
+# Word-level signals whose weights the detector learns (none decides anything by itself): a
+# negation, the seller addressed ("your servers", "can you prove"), a condition ("if it goes
+# down"), and the length, since a short remark is ambiguous without the turn around it.
+_NEGATION = re.compile(r"\b(?:not|no|never|can't|cannot|won't|don't|doesn't|isn't|aren't|wouldn't|couldn't|"
+                       r"nobody|nothing|none)\b", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|yours)\b", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless|when|whether)\b", re.I)
+N_FEATURES = 7
+
+
 def cue_features(text: str) -> np.ndarray:
-    """What the words say besides the embedding: resistance cues (strong, weak), a question."""
+    """What the words say besides the embedding: resistance cues (strong, weak), a question mark,
+    the length, a negation, the second person, a condition (``N_FEATURES`` values in [0, 1])."""
     import numpy as np
 
     t = normalise(text)
     strong = len(_STRONG.findall(t))
     weak = len(_WEAK.findall(t))
-    return np.asarray([min(strong, 2) / 2, min(weak, 4) / 4, float("?" in t)], dtype=np.float32)
+    c = clean(text)
+    return np.asarray([min(strong, 2) / 2, min(weak, 4) / 4, float("?" in t), min(len(c.split()), 30) / 30,
+                       float(bool(_NEGATION.search(c))), float(bool(_SECOND_PERSON.search(c))),
+                       float(bool(_CONDITION.search(c)))], dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -255,13 +270,13 @@ def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: n
         if nxt is not None and acknowledges(nxt.text):
             ack[i] = 1.0
     detector = load_detector()
-    if detector is not None and n_s and S.shape[1] + 3 == len(detector.coef):
+    if detector is not None and n_s and S.shape[1] + N_FEATURES == len(detector.coef):
         F = np.stack([cue_features(c.raw) for _, c in found])
         learned = detector.probability(S, F).astype(np.float32)
     else:
         learned = np.full(n_s, 0.5, dtype=np.float32)
     similar = (k_best + generic) / 2
-    score = similar + tuning.cue_weight * cues + tuning.ack_weight * ack + tuning.learned_weight * (learned - 0.5)
+    score = similar + tuning.cue_weight * cues + tuning.ack_weight * ack + tuning.learned_weight * np.maximum(learned - 0.5, 0.0)
     evidence = (cues > 0) | (ack > 0) | as_close | (learned >= tuning.learned_alone)
     detected = (score >= tuning.detect) & (evidence | (score >= tuning.detect_bare))
     return Detection(score=score, detected=detected, learned=learned, similar=similar, cues=cues, ack=ack,

@@ -22,7 +22,7 @@ class Tuning:
     cue_weight: float = 0.15  # per unit of cue_score (at most 2)
     ack_weight: float = 0.20  # the seller's next turn acknowledges a concern
     detect: float = 0.65  # (objection similarity + generic score) / 2 + cue and ack bonuses
-    learned_weight: float = 0.0  # per unit of the trained detector's probability above 0.5
+    learned_weight: float = 0.3  # per unit of the trained detector's probability above 0.5
     learned_alone: float = 0.85  # a trained-detector probability this high is evidence like a cue
     detect_bare: float = 0.80  # the same score, for a sentence with no cue and no acknowledgement
     link: float = 0.50  # two groups of mentions merge at this average similarity or more

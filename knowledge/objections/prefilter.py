@@ -60,41 +60,54 @@ _OWN_VOLUME = re.compile(
     re.I,
 )
 
-# Resistance, worry and constraints, as prospects voice them in any industry.
+# Resistance, worry and constraints, as prospects voice them in any industry, by family of sales
+# objection. Written from the families, not from any corpus: a phrase is here because buyers of
+# any product say it, and bench/accuracy.py shows it does not hurt a corpus it was not written for.
 _STRONG_CUES = (
+    # worry and doubt, about anything
     r"worr(?:y|ied|ies|ying)", r"concern(?:s|ed|ing)?", r"nervous", r"afraid", r"scared", r"anxious",
-    r"skeptic(?:al)?", r"sceptic(?:al)?", r"risk(?:y|s)?", r"problem", r"issue", r"hard sell",
-    r"tough sell", r"deal[- ]?breaker", r"show[- ]?stopper", r"non[- ]?negotiable", r"not negotiable",
-    r"no[- ]go", r"too (?:expensive|much|long|slow|risky|complicated|complex|big|small|late|soon)",
-    r"expensive", r"pricey", r"overpriced", r"costly", r"budget(?:ed|s)?", r"afford", r"justify",
-    r"burn(?:ed|t)", r"nightmare", r"headache", r"painful", r"struggl\w*", r"frustrat\w*",
-    r"fail(?:ed|s|ure)?", r"broke(?:n)?", r"break(?:s)?", r"ignor(?:e|ed|es|ing)", r"refus\w*",
-    r"push ?back", r"hesita\w*", r"reluctan\w*", r"doubt\w*", r"not sure", r"not convinced",
-    r"not comfortable", r"uncomfortable", r"on faith", r"locked in", r"lock[- ]?in",
-    r"commit(?:ment|ments|ted)?", r"polic(?:y|ies)", r"not allowed", r"forbid\w*", r"prohibit\w*",
-    r"mandat\w*", r"requirements?", r"complian\w*", r"regulat\w*", r"legal", r"counsel",
-    r"procurement", r"security", r"privacy", r"auditors?", r"caps?", r"capped",
-    r"end of the conversation", r"walk away", r"hard to", r"difficult", r"unfortunately",
-    r"the (?:problem|issue|catch|concern|worry|hard part) is",
-    r"my (?:real |big |bigger |biggest |main |only |other |honest )?(?:worry|concern|problem|issue|fear)",
-    r"no (?:money|budget|time|bandwidth|capacity|resources|appetite|way)", r"stretched",
-    r"bandwidth", r"capacity", r"overloaded", r"swamped", r"frozen", r"freeze", r"wait until",
+    r"fears?", r"skeptic(?:al|ism)?", r"sceptic(?:al|ism)?", r"risk(?:y|s)?", r"problem", r"issue",
+    r"hesita\w*", r"reluctan\w*", r"doubt\w*", r"not sure", r"not convinced", r"unconvinced",
+    r"not comfortable", r"uncomfortable", r"red flag", r"hard sell", r"tough sell", r"deal[- ]?breaker",
+    r"show[- ]?stopper", r"non[- ]?negotiable", r"not negotiable", r"no[- ]go", r"push ?back",
+    r"refus\w*", r"the (?:problem|issue|catch|concern|worry|hard part|sticking point) is",
+    r"my (?:real |big |bigger |biggest |main |only |other |honest )?(?:worry|concern|problem|issue|fear|hesitation)",
+    # price and budget
+    r"too (?:expensive|much|long|slow|risky|complicated|complex|big|small|late|soon|early)",
+    r"expensive", r"pricey", r"overpriced", r"costly", r"afford\w*", r"justify", r"over (?:our |the )?budget",
+    r"(?:a lot of|too much|serious) money", r"cheaper", r"out of (?:our|my) (?:price range|range|league)",
+    r"more than (?:i|we) (?:expected|thought|planned|budgeted|wanted|can)",
+    # timing and resources
+    r"no (?:money|budget|time|bandwidth|capacity|resources|appetite|way|one to)", r"stretched",
+    r"overloaded", r"swamped", r"frozen", r"freeze", r"not (?:now|yet|ready)",
+    r"(?:bad|wrong|busy) time", r"(?:can't|cannot|unable to|not able to) (?:spare|free up|find) (?:the )?"
+    r"(?:time|people|staff|anyone|resources)",
+    # risk and trust
+    r"burn(?:ed|t)", r"nightmare", r"headache", r"painful", r"disaster", r"fail(?:ed|s|ure)?",
+    r"too good to be true", r"heard (?:that|this|it) (?:all )?before", r"prove (?:it|itself)",
+    r"(?:don't|do not|can't) (?:really )?(?:trust|believe|buy) (?:it|that|this|those|the|your)",
+    r"track record", r"what if (?:it|you|this|that)", r"what happens (?:if|when|to)",
+    # fit and status quo
+    r"(?:doesn't|does not|won't|wouldn't) (?:really )?(?:fit|work for)", r"not (?:a |the )?(?:right )?fit",
+    r"overkill", r"don't (?:really )?need (?:it|this|that|another)", r"happy with (?:what|our|the)",
+    # security, privacy and compliance, as a constraint (the topic alone, "security", "our auditors",
+    # is what prospects describe all call long: it measured as noise, not resistance)
+    r"not allowed", r"forbid\w*", r"prohibit\w*", r"mandatory",
+    r"(?:must|has to|have to|needs? to) (?:stay|remain|be (?:stored|hosted|kept)) (?:in|on|within|inside)",
+    # contract
+    r"locked in", r"lock[- ]?in", r"(?:multi|two|three|five)[- ]year",
+    r"auto[- ]?renew\w*", r"(?:exit|out|escape|termination) clause", r"opt[- ]out", r"terminat\w*",
+    r"cancel\w*", r"(?:price|renewal) (?:increase|hike|rise|cap)s?",
+    # integration and adoption
+    r"(?:won't|doesn't|does not|can't|cannot) (?:talk to|connect to|integrate with|sync with)",
+    r"(?:nobody|no one|none of them) (?:\w+ )?(?:used?|uses|adopted|will|would|wants?)",
+    r"(?:another|one more|yet another) (?:tool|app|system|login|portal|platform)",
+    r"(?:gone|went|go) back to", r"stopped using",
+    # authority and approval
+    r"sign[- ]off",
     r"(?:won't|will not|wouldn't|would never|never|can't|cannot|not going to|aren't going to|isn't going to)"
-    r" (?:\w+ ){0,2}(?:approve|sign|commit|support|allow|accept|agree|pay|use|adopt|fly|happen|go for|"
-    r"budge|give|work around|defend|put)",
-    r"(?:has|have|needs?) to (?:stay|be stored|remain|be kept|be hosted)", r"stays? (?:in|on|within)",
-    r"(?:doesn't|does not|can't|cannot|won't) leave", r"where (?:\w+ )?(?:data|it) (?:lives?|sits?)",
-    r"before (?:this|it|we) (?:goes|go) (?:anywhere|any further)", r"sign[- ]off", r"red flag",
-    r"last time we", r"the last (?:tool|system|vendor|one|time)",
-    r"(?:nobody|no one|none of them) (?:\w+ )?(?:used?|uses|adopted|will|would)",
-    r"ends? up", r"ended up", r"gave up", r"give up", r"not even close", r"that's what everyone says",
-    r"(?:i )?want to believe", r"heard (?:that|this|it) before", r"too good to be true",
-    r"prove (?:it|itself)", r"way out", r"exit", r"not now", r"not (?:yet|ready)", r"choked?",
-    r"fraud\w*", r"scams?", r"phishing", r"hack(?:ed|ers?)?", r"breach(?:es)?", r"lose", r"lost",
-    r"(?:a lot of|big|serious) money", r"big number", r"(?:double|triple|twice) what",
-    r"more than (?:i|we) (?:expected|thought|planned|budgeted|had)", r"in (?:my|our) head",
-    r"(?:not going|not able|unable) to (?:\w+ ){0,3}(?:give|spare|find|make|get|do)",
-    r"can't make them", r"we're done", r"stuck", r"dropped", r"twice",
+    r" (?:\w+ ){0,2}(?:approve|sign|commit|support|allow|accept|agree|pay|use|adopt|go for|justify|afford|"
+    r"switch|replace|change|move|install|learn)",
 )
 _WEAK_CUES = (
     r"but", r"however", r"though", r"honestly", r"frankly", r"to be honest", r"be (?:straight|honest)",
@@ -110,14 +123,9 @@ _ACKNOWLEDGEMENT = re.compile(
     r"^(?:\w+, )?(?:(?:yeah|yes|okay|ok|so),? )?(?:(?:that's|that is|it's|it is) (?:a |an )?(?:\w+ )?"
     r"(?:fair|reasonable|valid|legitimate|common|real|important|great point|good point)\b|"
     r"(?:totally|completely|very) fair|fair (?:point|concern|question|enough)|understood|"
-    r"i hear (?:you|that)|i understand|i get (?:it|that)|noted|i appreciate (?:you|that)|"
-    r"i don't want to (?:guess|promise|answer))",
+    r"i hear (?:you|that)|i understand|i get (?:it|that)|noted|i appreciate (?:you|that))",
     re.I,
 )
-
-# sales objections, one or two per family (price and budget, timing and resources,
-# risk and trust, fit, security and compliance, contract, integration, adoption, authority).
-# They are worded for no product or industry in particular.
 
 # Speech recognition drops apostrophes ("dont", "cant"), repeats words ("the the") and keeps the
 # hedges people speak in ("you know", "i mean"): put back what the cue lexicon and the model read.
