@@ -20,9 +20,10 @@ from __future__ import annotations
 from knowledge.model import Claim
 
 from . import claimness
-from .extract import read_figures
+from .extract import footnote_source, read_figures
+from .sources import FOOTNOTE_DEF, FOOTNOTE_MARK
 
-__all__ = ["extract_claims", "read_figures"]
+__all__ = ["FOOTNOTE_DEF", "FOOTNOTE_MARK", "extract_claims", "footnote_source", "read_figures"]
 
 
 def extract_claims(text: str, *, first_line: int = 1, first_column: int = 1, lead: str = "",

@@ -72,6 +72,7 @@ from .protect import (
 from .sources import (
     _ANALYSTS,
     _DETERMINERS,
+    _FOOTNOTE_EVIDENCE,
     _KIND_WORD,
     _ORG_SUFFIX,
     _REPORT_VERB_WORD,
@@ -85,6 +86,7 @@ from .sources import (
     _SRC_STUDIED,
     _SRC_TITLE,
     _SRC_VERB_AFTER,
+    _TRAILING_DATE,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -218,6 +220,9 @@ _CAPITAL = re.compile(r"[A-Z]")
 _TEXT_CUT = re.compile(r"[,;:|\x00()][^,;:|\x00()]*$")
 _HAS_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[;|]|\s[—–]\s")
+# Words that set one figure against another: a source named after the second is not the first's
+_CONTRAST = re.compile(r"\b(?:against|compared(?:[ \t]+(?:with|to))?|versus|vs\b|while|whereas|but|than|unlike"
+                       r"|ahead[ \t]+of|behind)\b", re.I)
 _BLANK_LINE = re.compile(r"\n[ \t\x00]*\n")
 # How far back a source named before a figure is looked for, in characters of its paragraph.
 _CARRY_BACK = 800
@@ -287,6 +292,7 @@ class _Extractor:
         self._clauses: tuple[list[int], list[int]] | None = None
         self._carried: dict[int, Source | None] = {}
         self._all_sources: tuple[list[int], list[Source]] | None = None
+        self._kept: list[_Fig] = []  # the figures kept as claims, in order (set by claims())
         self.lead_source: Source | None = None  # named in the text read before this one
 
     def lower(self) -> str:
@@ -920,6 +926,7 @@ class _Extractor:
             if self._hypothetical(f):
                 continue
             kept.append(f)
+        self._kept = kept
         # "median", "on average": the nearest such word before a figure and after the one
         # before it, or just after the figure; a change shares it ("2 days, down from 11")
         prev_end = 0
@@ -1096,10 +1103,23 @@ class _Extractor:
     def _source(self, f: _Fig, s: int, e: int) -> Source | None:
         if s not in self._sources:
             self._sources[s] = self._find_sources(s, e)
-        found = self._sources[s]
+        found = [(pos, src) for pos, src in self._sources[s] if not self._cites_another(f, pos)]
         if not found:
             return self._carried_source(f.start)
         return min(found, key=lambda ps: abs(ps[0] - f.start))[1]
+
+    def _cites_another(self, f: _Fig, pos: int) -> bool:
+        """Whether a source named after ``f`` (at ``pos``) cites a figure set against it instead:
+        "72% book on Molarline, against an industry norm of 45% (Pellham, 2025)" cites the norm,
+        not the 72%; "62% and 45% (Hackett, 2025)" cites both."""
+        if pos < f.end:
+            return False
+        for g in self._kept:
+            if g.start >= pos:
+                break
+            if g.start >= f.end and g is not f.partner and _CONTRAST.search(self.clean, f.end, g.start):
+                return True
+        return False
 
     def _carried_source(self, s: int) -> Source | None:  # s: where the figure starts
         """A source named earlier in the same paragraph or list: a title line ("2020 Global Developer
@@ -1137,7 +1157,9 @@ class _Extractor:
         for m in _SRC_ACCORDING.finditer(clean, a, b):
             source(m, m.group("who"), m.group("kind"))
         for m in _SRC_PAREN.finditer(clean, a, b):
-            source(m, m.group("who"), None)
+            # a citation after a figure in its sentence is that figure's: it does not carry on
+            if not _HAS_DIGIT.search(clean, self.sentence_bounds(m.start())[0], m.start()):
+                source(m, m.group("who"), None)
         for m in _SRC_KIND_BY.finditer(clean, a, b):
             source(m, m.group("who"), m.group("kind"))
         for m in _SRC_TITLE.finditer(clean, a, b):
@@ -1303,3 +1325,16 @@ def _lead_source(lead: str) -> Source | None:
         return None
     src = max(found, key=lambda x: x[0])[2]
     return replace(src, line=None)
+
+
+def footnote_source(text: str, line: int | None = None) -> Source | None:
+    """The source a footnote names, or None when it names none ("[^2]: Rounded to the nearest
+    percent."): a footnote counts as a source when it dates itself, links somewhere, or names
+    an organisation or a work (two capitalised words in a row, or a study, survey, report ...)."""
+    text = " ".join(text.split()).strip()
+    if not text or not (_FOOTNOTE_EVIDENCE.search(text) or _KIND_WORD.search(text.lower())):
+        return None
+    dates = list(_SOURCE_DATE.finditer(text))
+    when = _end_of(dates[-1].group("yr"), dates[-1].group("mon")) if dates else None
+    title = _TRAILING_DATE.sub("", text).strip(" .,;:") or text
+    return Source(title=title[:120], date=when, line=line)
