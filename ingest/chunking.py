@@ -19,14 +19,16 @@ MAX_WORDS = 150
 
 
 def _claims_version() -> str:
-    """Claims are read when a file is parsed: a change to the extractor, its word lists or its
-    weights parses every file again, as a new chunker does."""
+    """Claims are read when a file is parsed: a change to the extractor, its word lists, its
+    weights or the Markdown reader parses every file again, as a new chunker does."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1] / "knowledge"
     h = hashlib.sha1()
     override = os.environ.get("CANON_CLAIMNESS_WEIGHTS")  # other weights (leave-one-corpus-out runs)
-    for p in sorted([*(root / "claims").rglob("*"), *(root / "text").rglob("*")]) + ([Path(override)] if override else []):
+    # _markdown.py attaches sources a claim's own text does not hold (footnotes, table notes)
+    attach = [Path(__file__).resolve().parent / "_markdown.py"]
+    for p in sorted([*(root / "claims").rglob("*"), *(root / "text").rglob("*")]) + attach + ([Path(override)] if override else []):
         if p.is_file() and p.suffix in (".py", ".yaml", ".json", ".npz"):
             h.update(p.read_bytes())
     return h.hexdigest()[:12]
