@@ -308,8 +308,11 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     # one customer, even in a paragraph or a case study that names one
     population = bool(statistic) or bool(_POPULATION.search(clause))
     sentence_scope = clause if population else masked
-    entity = entities.nearest(sentence_scope, sentence_scope.find("[NUM]")) if entities else None
-    if entity is None and entities is not None and not population:
+    # "Whitlock books 81% ..., against an industry norm of 45%": the norm's clause names no
+    # customer, so the customer named elsewhere in the sentence is not its scope
+    norm = bool(_NORM.search(clause)) and (entities is None or entities.nearest(clause) is None)
+    entity = entities.nearest(sentence_scope, sentence_scope.find("[NUM]")) if entities and not norm else None
+    if entity is None and entities is not None and not population and not norm:
         entity = entities.nearest(preceding, len(preceding)) if preceding else None
         if entity is None and entry is not None and entry.type == "case_study":
             entity = entities.nearest(entry.title)
