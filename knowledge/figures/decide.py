@@ -96,6 +96,8 @@ def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np
     import numpy as np
 
     pad = np.maximum(q.pad[qi], t.pad[ti])
+    qc, tc = q.currency[qi], t.currency[ti]
+    other_money = (qc != 0) & (tc != 0) & (qc != tc)  # "£2.4m" for a registered $2.4M
     with np.errstate(invalid="ignore"):
         gap = np.maximum(0.0, np.maximum(t.lo[ti] - q.hi[qi], q.lo[qi] - t.hi[ti]))
         agreeing = gap <= pad
@@ -109,7 +111,7 @@ def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np
             near = np.abs(x - y) <= np.maximum(REL_APPROX * np.maximum(np.abs(x), np.abs(y)),
                                                np.maximum(q.precision[qi], t.precision[ti]))
             agreeing = np.where(bounds, near, agreeing)
-    return np.asarray(agreeing, dtype=bool)
+    return np.asarray(agreeing & ~other_money, dtype=bool)
 
 
 def _near_magnitude(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -148,8 +149,24 @@ def interval(f: Figure) -> tuple[float, float, float]:
     return lo, hi, pad
 
 
+# "$" is read as US dollars, but a KB may keep its figures in another dollar
+_DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD"})
+
+
+def currency_code(f: Figure) -> int:
+    """A number per currency (0: not an amount of money); the dollars share one, since "$" says
+    which only by context. One amount in two currencies ("$2.4M", "£2.4m") is two figures."""
+    if f.kind != "currency" or not f.unit:
+        return 0
+    unit = f.unit.upper()
+    return 1 if unit in _DOLLARS else 2 + (zlib.crc32(unit.encode()) & 0x3FFFFFFF)
+
+
 def agree(a: Figure, b: Figure) -> bool:
     """Whether two statements of one measure are consistent (see the module docstring)."""
+    ca, cb = currency_code(a), currency_code(b)
+    if ca and cb and ca != cb:
+        return False
     alo, ahi, apad = interval(a)
     blo, bhi, bpad = interval(b)
     pad = max(apad, bpad)
