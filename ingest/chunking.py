@@ -26,8 +26,9 @@ def _claims_version() -> str:
     root = Path(__file__).resolve().parents[1] / "knowledge"
     h = hashlib.sha1()
     override = os.environ.get("CANON_CLAIMNESS_WEIGHTS")  # other weights (leave-one-corpus-out runs)
-    # _markdown.py attaches sources a claim's own text does not hold (footnotes, table notes)
-    attach = [Path(__file__).resolve().parent / "_markdown.py"]
+    # the readers that cut files into the text claims are read from: Markdown (which also attaches
+    # footnotes and table notes) and calls (turns and sentences)
+    attach = [Path(__file__).resolve().parent / name for name in ("_markdown.py", "calls.py")]
     for p in sorted([*(root / "claims").rglob("*"), *(root / "text").rglob("*")]) + attach + ([Path(override)] if override else []):
         if p.is_file() and p.suffix in (".py", ".yaml", ".json", ".npz"):
             h.update(p.read_bytes())
