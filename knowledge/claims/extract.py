@@ -145,6 +145,9 @@ _QUALS = (
 _QUAL_BEFORE = re.compile(
     rf"(?i)(?<![\w])(?P<q>{_QUALS}|~|≈|±|\+/-|≤|≥|<|>)[ \t\n]*(?:an?[ \t\n]+)?$"
 )
+# A verb of movement before "up to": "went up to 19%" says where a figure got to
+_RISE_TO = re.compile(r"(?i)\b(?:go(?:es|ing)?|gone|went|ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?"
+                      r"|shoot(?:s|ing)?|shot|grow(?:s|n|ing)?|grew|creep(?:s|ing)?|crept|edg(?:e|es|ed|ing))[ \t\n]+$")
 _QUAL_MAP = {
     "about": "about", "approximately": "about", "approx": "about", "approx.": "about",
     "around": "about", "roughly": "about", "nearly": "about", "almost": "about", "circa": "about",
@@ -791,6 +794,8 @@ class _Extractor:
             q = _QUAL_MAP.get(word) or _QUAL_MAP.get(word.rstrip("."))
             if q in ("median", "average", "typical"):
                 f.extra["statistic"] = q
+            elif q == "up to" and _RISE_TO.search(clean, max(0, bm.start() - 20), bm.start()):
+                pass  # "bookings go up to 85%": the level reached, not a ceiling
             elif q and f.qual is None:
                 f.qual, f.qual_word = q, word
 
