@@ -240,7 +240,15 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
     # a figure in an entry that registers metrics of its own is mostly context for them (a baseline,
     # a methodology): contradicting another entry's figure takes stronger evidence
     other_home = q.registers[qi] & (q.entry[qi] != t.entry[ti])
-    needed = np.where(other_home, CONFLICT_AWAY, CONFLICT)
+    # a figure its text credits to another study than the one behind the target reports that
+    # study's finding ("Only 30% of patients remember ...[^2]" next to the product's 72%): it is
+    # read as the same measure misstated only on the stronger evidence too
+    other_study = q.cited[qi] != 0
+    if other_study.any():
+        at = np.nonzero(other_study)[0]
+        other_study[at] = [bool(t.credited[b]) and int(q.cited[a]) not in t.credited[b]
+                           for a, b in zip(qi[at].tolist(), ti[at].tolist(), strict=True)]
+    needed = np.where(other_home | other_study, CONFLICT_AWAY, CONFLICT)
     conflicting = (~agreeing) & close & (s >= needed) & (q.kind[qi] != 0) & near
     # two bounds in one direction ("more than 2 years", "more than 3 years") never contradict
     # each other: both hold of anything past the larger

@@ -211,6 +211,36 @@ def _unbounded(f: Figure) -> Figure:
     return replace(f, bound=None) if f.bound in _ONE_SIDED else f
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’&-]*")
+_NOT_A_NAME = frozenset("the a an of and for in on by our their its annual latest new state report study survey "
+                        "research benchmark index review analysis data paper whitepaper edition".split())
+
+
+def _named(title: str) -> int:
+    """Who a source title names, as a number (0: nobody): its first word that names someone
+    ("Pellham" in "the 2025 Pellham Research survey"), so that two spellings of one study's title
+    count as one."""
+    for w in _TITLE_WORD.findall(title.casefold()):
+        if w not in _NOT_A_NAME:
+            return 1 + (zlib.crc32(w.encode()) & 0x3FFFFFFF)
+    return 0
+
+
+def cited_by(f: Figure) -> int:
+    """Who the figure's own text or metric credits it to (0: nobody named)."""
+    return _named(f.source.title) if f.source is not None and f.source.title else 0
+
+
+def credited(f: Figure) -> frozenset[int]:
+    """Everyone a figure may rest on: who it is credited to, else the sources of its entry."""
+    own = cited_by(f)
+    if own:
+        return frozenset((own,))
+    if f.entry is not None:
+        return frozenset(n for n in (_named(s.title) for s in f.entry.sources if s.title) if n)
+    return frozenset()
+
+
 def authority(f: Figure) -> int:
     """How much a figure's place counts: a metric, a sourced entry, a typed entry, an article."""
     if f.origin == "metric":
