@@ -83,6 +83,7 @@ from .sources import (
     _SRC_ORG_KIND,
     _SRC_ORG_VERB,
     _SRC_PAREN,
+    _SRC_RAN,
     _SRC_STUDIED,
     _SRC_TITLE,
     _SRC_VERB_AFTER,
@@ -1169,8 +1170,8 @@ class _Extractor:
             source(m, m.group("who"), m.group("kind"))
         for m in _SRC_TITLE.finditer(clean, a, b):
             source(m, m.group("who"), m.group("kind"))
-        for m in _SRC_STUDIED.finditer(clean, a, b):
-            who = _DETERMINERS.sub("", m.group("who"))
+        for m in [*_SRC_STUDIED.finditer(clean, a, b), *_SRC_RAN.finditer(clean, a, b)]:
+            who = _DETERMINERS.sub("", m.group("who") or m.group("who2") or "")
             if _ORG_SUFFIX.search(who) or who.split(" ")[0] in _ANALYSTS or len(who.split()) <= 3:
                 source(m, who, None)
         return out

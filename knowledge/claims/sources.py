@@ -57,6 +57,14 @@ _SRC_TITLE = re.compile(
     rf"[ \t]+(?P<kind>{_KIND})\b(?:[ \t]+(?:19|20)\d{{2}})?(?=[ \t\x00]*(?::|\n|$|\x00))"
 )
 # "Hanover interviewed 40 buyers": a study introduced before what it found
+# "Pellham Research ran a survey of 300 practices", "Kinross released its 2025 recall report",
+# "we commissioned Kinross Health Economics to study recall": a study introduced before what it found
+_SRC_RAN = re.compile(
+    rf"(?P<who>{_ORG})[ \t]+(?:ran|runs|conducted|conducts|carried[ \t]+out|published|publishes|released|releases"
+    rf"|fielded|commissioned)[ \t]+(?:(?:a|an|its|their|the|this|that)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?(?P<kind>{_KIND})\b"
+    rf"|\b(?:commissioned|asked|hired|engaged)[ \t]+(?P<who2>{_ORG})[ \t]+to[ \t]+(?:study|survey|research|analy[sz]e"
+    rf"|measure|interview|poll|review|audit)\b"
+)
 _SRC_STUDIED = re.compile(
     rf"(?P<who>{_ORG})[ \t]+(?:interview(?:s|ed)|survey(?:s|ed)|poll(?:s|ed)|studied|asked|analy[sz]ed|tracked)\b"
 )
