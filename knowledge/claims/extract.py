@@ -102,6 +102,7 @@ _CUR_BEFORE = re.compile(
 )
 _CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$"}
 _SCALE_AFTER = re.compile(rf"{_SP}(?P<s>(?i:thousand|million|billion|trillion))\b|[ \t]?(?P<s2>bn|mn|MM)\b")
+_SCALE_OF = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _PLUS = re.compile(r"\+(?![\d])")
 _AND_HALF = re.compile(rf"{_SP}and{_SP}a{_SP}half\b")
 _UNIT = re.compile(
@@ -117,7 +118,9 @@ _UNIT = re.compile(
 )
 _TIMES_MULT = re.compile(
     rf"{_SP}(?i:(?!per\b|after\b|under\b|other\b|ever\b|over\b)[a-z]+er\b|more\b|less\b|fewer\b|as\b|the\b"
-    r"|increase|improvement|growth|roi\b|return|likel|over\b)"
+    r"|increase|improvement|growth|roi\b|return|likel|over\b"
+    # "6.5 times what they pay", "two and a half times back", "three times their investment"
+    r"|back\b|what\b|(?:their|your|its|our|the)[ \t]+(?:money|investment|cost|spend|price|subscription|fee)s?\b)"
 )
 _COMPARATIVE = re.compile(
     rf"{_SP}(?i:(?!per\b|after\b|under\b|other\b|ever\b|over\b)[a-z]+er|more|less|fewer|increase|decrease"
@@ -672,6 +675,13 @@ class _Extractor:
             if ah and isinstance(f.num, float) and f.num == int(f.num):
                 f.num += 0.5 * f.scale
                 pos = f.num_end = f.end = ah.end()
+                sm = _SCALE_AFTER.match(clean, pos) if f.scale == 1.0 else None
+                if sm:  # "three and a half thousand pounds": the scale comes after the half
+                    word = (sm.group("s") or sm.group("s2")).lower()
+                    f.scale = _SCALE_OF[word]
+                    f.scale_txt = word if len(word) > 2 else ("B" if f.scale == 1e9 else "M")
+                    f.num *= f.scale
+                    pos = f.num_end = f.end = sm.end()
         pm = _PLUS.match(clean, pos)
         if pm:
             f.qual, f.qual_word = "at least", "+"
