@@ -110,7 +110,7 @@ _UNIT = re.compile(
       (?P<pct>[ \t]?%|{_SP0}(?i:per[ \t]?cent|percent)\b|{_SP0}(?i:pct)\b\.?)
     | (?P<pp>{_SP}(?i:percentage{_SP}points?|pp|ppts?)\b)
     | (?P<mult>[ \t]?×|{_SP0}-?[ \t]*(?i:fold)\b|{_SP}(?i:times)\b|[ \t]+[xX]\b(?![ \t]*\d))
-    | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|cents|pence)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b))
+    | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|quid|cents|pence)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b))
     | (?P<dur>(?:{_SP}|[ \t]*-[ \t]*)(?P<dq>(?i:business|working|calendar|full|straight|consecutive|solid|whole|man|person)[ \t-]+)?
         (?P<du>(?i:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|wks?|months?|mos|quarters?|years?|yrs?))\b)
     """,
