@@ -215,6 +215,7 @@ _FRACTION_NOT_BEFORE = re.compile(
 _FRACTION_NOT_AFTER = re.compile(
     r"(?i)[ \t]+(?:part(?:y|ies)|day|hour|time|way|life|hearted|the[ \t]+(?:time|battle|story|fun|problem))\b"
 )
+_FRACTION_OF_PERIOD = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(?P<u>(?i:hour|day|week|month|year))\b")
 _FRACTION_OF = re.compile(
     r"(?i)[ \t]+of[ \t]+(?!it\b|that\b|this\b|what\b|which\b|the[ \t]+(?:year|month|week|day|time)\b)"
 )
@@ -652,6 +653,15 @@ class _Extractor:
             changed = bool(_CHANGE_VERB.search(clean, max(sb, s - 60), s))
             if not changed:
                 return None
+        period = _FRACTION_OF_PERIOD.match(clean, e)
+        if period and not changed:  # "a quarter of an hour": 15 minutes, not 25%
+            end = period.end()
+            f = _Fig(start=s, num_end=end, end=end, num=numer / den, kind="duration",
+                     unit=period.group("u").lower() + "s")
+            f.extra["as_written"] = clean[s:end]
+            self._qualify(f)
+            self._rate(f)
+            return f
         if after.startswith("-") or _FRACTION_NOT_AFTER.match(after):
             return None
         ok = changed or bool(
