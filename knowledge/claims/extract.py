@@ -215,6 +215,9 @@ _FRACTION_NOT_BEFORE = re.compile(
 _FRACTION_NOT_AFTER = re.compile(
     r"(?i)[ \t]+(?:part(?:y|ies)|day|hour|time|way|life|hearted|the[ \t]+(?:time|battle|story|fun|problem))\b"
 )
+# When something recurs, not how long a result takes: "48 hours before every appointment",
+# "two days after each visit"
+_SCHEDULE_AFTER = re.compile(r"[ \t]+(?i:before|after|ahead[ \t]+of|prior[ \t]+to)[ \t]+(?i:each|every)\b")
 _FRACTION_OF_PERIOD = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(?P<u>(?i:hour|day|week|month|year))\b")
 _FRACTION_OF = re.compile(
     r"(?i)[ \t]+of[ \t]+(?!it\b|that\b|this\b|what\b|which\b|the[ \t]+(?:year|month|week|day|time)\b)"
@@ -985,7 +988,7 @@ class _Extractor:
             return None
         if f.kind == "none":
             kind, unit = "number", ""
-        if kind == "duration" and self._logistics(f, value, s, e):
+        if kind == "duration" and (self._logistics(f, value, s, e) or _SCHEDULE_AFTER.match(clean, f.end)):
             return None
         cs, ce = self.clause_bounds(f.start, s, e)
         qualifier, qual_word = f.qual, f.qual_word
