@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from knowledge.model import Block, Claim
+from knowledge.model import Block, Claim, Source
 
 from .limits import MAX_BLOCK_CHARS, MAX_FIGURES, MAX_LINE_CHARS, capped
 
@@ -424,6 +424,8 @@ def parse_markdown(body: str, body_line: int) -> Body:
 
     out.blocks = [b for b in out.blocks if b.kind == "code" or b.text]
     out.claims, out.figures_cut_at = claims_of(segments, lines, shift)
+    if "[^" in body:
+        cite_footnotes(out.claims, lines, shift)
     return out
 
 
@@ -460,6 +462,7 @@ def _extractor() -> Callable[..., list[Claim]]:
 
 
 _DIGITS = re.compile(r"\d+")
+_SOURCE_NOTE = re.compile(r"[ \t>*_]*(?:Sources?|Data(?:[ \t]+source)?)[ \t]*:", re.I)
 _FRONT_PROSE = re.compile(r"(?P<key>title|description|summary|excerpt|subtitle)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<v>.*?)(?P=q)[ \t]*$")
 
 
@@ -488,7 +491,7 @@ def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> tuple[l
     found: list[Claim] = []
     numbers = 0
     before = ""
-    for seg in segments:
+    for k, seg in enumerate(segments):
         text = _segment_text(seg, lines)
         if not text.strip():
             continue
@@ -498,12 +501,52 @@ def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> tuple[l
         # what leads into this block (its section's title, the block before): a study named there
         # is the source of the figures that follow it
         lead = seg.block.section + "\n" + (before if seg.kind != "heading" else "")
+        if seg.kind == "table" and k + 1 < len(segments):
+            # a note under a table ("Source: 2026 benchmark.") names the source of its rows
+            note = _segment_text(segments[k + 1], lines)
+            m = _SOURCE_NOTE.match(note)
+            if m:  # the masker blanks a "Source:" label; the words after it name the source
+                lead += "\nAccording to " + note[m.end():].strip()
         before = text if seg.kind != "heading" else ""
         for claim in extract(text, first_line=seg.start + shift, first_column=1, lead=lead):
             claim.block = claim.block or seg.block.kind
             claim.section = claim.section or seg.block.section
             found.append(claim)
     return found, None
+
+
+# A sentence ends between a figure and a footnote mark: "... 30%. Most practices ...[^2]"
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=\S)")
+
+
+def cite_footnotes(claims: list[Claim], lines: list[str], shift: int) -> None:
+    """A footnote mark in a figure's sentence, after it ("£120 on average.[^1]"), cites the source
+    its footnote names ("[^1]: Association of ..., 2025."): that is the figure's source, with the
+    footnote's year as its date. Footnotes that name no source ("[^2]: Rounded.") change nothing."""
+    from knowledge.claims import FOOTNOTE_DEF, FOOTNOTE_MARK, footnote_source
+
+    sources: dict[str, Source] = {}
+    for i, line in enumerate(lines):
+        m = FOOTNOTE_DEF.match(line)
+        if m:
+            src = footnote_source(m.group("text"), line=i + shift)
+            if src is not None:
+                sources.setdefault(m.group("label"), src)
+    if not sources:
+        return
+    for claim in claims:
+        first = claim.end_line - shift
+        tail: list[str] = []
+        for i in range(first, min(len(lines), first + 3)):
+            text = lines[i][claim.end_column - 1:] if i == first else lines[i]
+            if not text.strip():
+                break
+            tail.append(text)
+            m = FOOTNOTE_MARK.search("\n".join(tail))
+            if m:
+                if not _SENTENCE_BREAK.search("\n".join(tail)[:m.start()]) and m.group("label") in sources:
+                    claim.source = sources[m.group("label")]
+                break
 
 
 def figures_message(line: int) -> str:

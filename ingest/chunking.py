@@ -19,14 +19,17 @@ MAX_WORDS = 150
 
 
 def _claims_version() -> str:
-    """Claims are read when a file is parsed: a change to the extractor, its word lists or its
-    weights parses every file again, as a new chunker does."""
+    """Claims are read when a file is parsed: a change to the extractor, its word lists, its
+    weights or the Markdown reader parses every file again, as a new chunker does."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1] / "knowledge"
     h = hashlib.sha1()
     override = os.environ.get("CANON_CLAIMNESS_WEIGHTS")  # other weights (leave-one-corpus-out runs)
-    for p in sorted([*(root / "claims").rglob("*"), *(root / "text").rglob("*")]) + ([Path(override)] if override else []):
+    # the readers that cut files into the text claims are read from: Markdown (which also attaches
+    # footnotes and table notes) and calls (turns and sentences)
+    attach = [Path(__file__).resolve().parent / name for name in ("_markdown.py", "calls.py")]
+    for p in sorted([*(root / "claims").rglob("*"), *(root / "text").rglob("*")]) + attach + ([Path(override)] if override else []):
         if p.is_file() and p.suffix in (".py", ".yaml", ".json", ".npz"):
             h.update(p.read_bytes())
     return h.hexdigest()[:12]

@@ -62,7 +62,7 @@ _CURRENCY: dict[str, tuple[str, float]] = {
     "cent": ("USD", 0.01), "cents": ("USD", 0.01),
     "€": ("EUR", 1.0), "eur": ("EUR", 1.0), "euro": ("EUR", 1.0), "euros": ("EUR", 1.0),
     "£": ("GBP", 1.0), "gbp": ("GBP", 1.0), "pound": ("GBP", 1.0), "pounds": ("GBP", 1.0),
-    "pounds sterling": ("GBP", 1.0), "pence": ("GBP", 0.01),
+    "pounds sterling": ("GBP", 1.0), "pence": ("GBP", 0.01), "quid": ("GBP", 1.0),
     "c$": ("CAD", 1.0), "ca$": ("CAD", 1.0), "cad": ("CAD", 1.0),
     "a$": ("AUD", 1.0), "au$": ("AUD", 1.0), "aud": ("AUD", 1.0),
     "chf": ("CHF", 1.0), "¥": ("JPY", 1.0), "jpy": ("JPY", 1.0), "yen": ("JPY", 1.0),

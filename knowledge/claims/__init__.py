@@ -25,13 +25,14 @@ from typing import TYPE_CHECKING
 from knowledge.model import Claim, Entry
 
 from . import claimness
-from .extract import read_figures
+from .extract import footnote_source, read_figures
 from .names import kb_names
+from .sources import FOOTNOTE_DEF, FOOTNOTE_MARK
 
 if TYPE_CHECKING:
     from knowledge.settings import Settings
 
-__all__ = ["extract_claims", "judge_with_names", "read_figures"]
+__all__ = ["FOOTNOTE_DEF", "FOOTNOTE_MARK", "extract_claims", "footnote_source", "judge_with_names", "read_figures"]
 
 
 def extract_claims(text: str, *, first_line: int = 1, first_column: int = 1, lead: str = "",

@@ -72,6 +72,7 @@ from .protect import (
 from .sources import (
     _ANALYSTS,
     _DETERMINERS,
+    _FOOTNOTE_EVIDENCE,
     _KIND_WORD,
     _ORG_SUFFIX,
     _REPORT_VERB_WORD,
@@ -82,9 +83,11 @@ from .sources import (
     _SRC_ORG_KIND,
     _SRC_ORG_VERB,
     _SRC_PAREN,
+    _SRC_RAN,
     _SRC_STUDIED,
     _SRC_TITLE,
     _SRC_VERB_AFTER,
+    _TRAILING_DATE,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -99,6 +102,7 @@ _CUR_BEFORE = re.compile(
 )
 _CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$"}
 _SCALE_AFTER = re.compile(rf"{_SP}(?P<s>(?i:thousand|million|billion|trillion))\b|[ \t]?(?P<s2>bn|mn|MM)\b")
+_SCALE_OF = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _PLUS = re.compile(r"\+(?![\d])")
 _AND_HALF = re.compile(rf"{_SP}and{_SP}a{_SP}half\b")
 _UNIT = re.compile(
@@ -106,7 +110,7 @@ _UNIT = re.compile(
       (?P<pct>[ \t]?%|{_SP0}(?i:per[ \t]?cent|percent)\b|{_SP0}(?i:pct)\b\.?)
     | (?P<pp>{_SP}(?i:percentage{_SP}points?|pp|ppts?)\b)
     | (?P<mult>[ \t]?×|{_SP0}-?[ \t]*(?i:fold)\b|{_SP}(?i:times)\b|[ \t]+[xX]\b(?![ \t]*\d))
-    | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|cents|pence)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b))
+    | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|quid|cents|pence)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b))
     | (?P<dur>(?:{_SP}|[ \t]*-[ \t]*)(?P<dq>(?i:business|working|calendar|full|straight|consecutive|solid|whole|man|person)[ \t-]+)?
         (?P<du>(?i:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|wks?|months?|mos|quarters?|years?|yrs?))\b)
     """,
@@ -114,7 +118,9 @@ _UNIT = re.compile(
 )
 _TIMES_MULT = re.compile(
     rf"{_SP}(?i:(?!per\b|after\b|under\b|other\b|ever\b|over\b)[a-z]+er\b|more\b|less\b|fewer\b|as\b|the\b"
-    r"|increase|improvement|growth|roi\b|return|likel|over\b)"
+    r"|increase|improvement|growth|roi\b|return|likel|over\b"
+    # "6.5 times what they pay", "two and a half times back", "three times their investment"
+    r"|back\b|what\b|(?:their|your|its|our|the)[ \t]+(?:money|investment|cost|spend|price|subscription|fee)s?\b)"
 )
 _COMPARATIVE = re.compile(
     rf"{_SP}(?i:(?!per\b|after\b|under\b|other\b|ever\b|over\b)[a-z]+er|more|less|fewer|increase|decrease"
@@ -143,6 +149,9 @@ _QUALS = (
 _QUAL_BEFORE = re.compile(
     rf"(?i)(?<![\w])(?P<q>{_QUALS}|~|≈|±|\+/-|≤|≥|<|>)[ \t\n]*(?:an?[ \t\n]+)?$"
 )
+# A verb of movement before "up to": "went up to 19%" says where a figure got to
+_RISE_TO = re.compile(r"(?i)\b(?:go(?:es|ing)?|gone|went|ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?"
+                      r"|shoot(?:s|ing)?|shot|grow(?:s|n|ing)?|grew|creep(?:s|ing)?|crept|edg(?:e|es|ed|ing))[ \t\n]+$")
 _QUAL_MAP = {
     "about": "about", "approximately": "about", "approx": "about", "approx.": "about",
     "around": "about", "roughly": "about", "nearly": "about", "almost": "about", "circa": "about",
@@ -206,6 +215,10 @@ _FRACTION_NOT_BEFORE = re.compile(
 _FRACTION_NOT_AFTER = re.compile(
     r"(?i)[ \t]+(?:part(?:y|ies)|day|hour|time|way|life|hearted|the[ \t]+(?:time|battle|story|fun|problem))\b"
 )
+# When something recurs, not how long a result takes: "48 hours before every appointment",
+# "two days after each visit"
+_SCHEDULE_AFTER = re.compile(r"[ \t]+(?i:before|after|ahead[ \t]+of|prior[ \t]+to)[ \t]+(?i:each|every)\b")
+_FRACTION_OF_PERIOD = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(?P<u>(?i:hour|day|week|month|year))\b")
 _FRACTION_OF = re.compile(
     r"(?i)[ \t]+of[ \t]+(?!it\b|that\b|this\b|what\b|which\b|the[ \t]+(?:year|month|week|day|time)\b)"
 )
@@ -218,6 +231,9 @@ _CAPITAL = re.compile(r"[A-Z]")
 _TEXT_CUT = re.compile(r"[,;:|\x00()][^,;:|\x00()]*$")
 _HAS_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[;|]|\s[—–]\s")
+# Words that set one figure against another: a source named after the second is not the first's
+_CONTRAST = re.compile(r"\b(?:against|compared(?:[ \t]+(?:with|to))?|versus|vs\b|while|whereas|but|than|unlike"
+                       r"|ahead[ \t]+of|behind)\b", re.I)
 _BLANK_LINE = re.compile(r"\n[ \t\x00]*\n")
 # How far back a source named before a figure is looked for, in characters of its paragraph.
 _CARRY_BACK = 800
@@ -287,6 +303,7 @@ class _Extractor:
         self._clauses: tuple[list[int], list[int]] | None = None
         self._carried: dict[int, Source | None] = {}
         self._all_sources: tuple[list[int], list[Source]] | None = None
+        self._kept: list[_Fig] = []  # the figures kept as claims, in order (set by claims())
         self.lead_source: Source | None = None  # named in the text read before this one
 
     def lower(self) -> str:
@@ -639,6 +656,15 @@ class _Extractor:
             changed = bool(_CHANGE_VERB.search(clean, max(sb, s - 60), s))
             if not changed:
                 return None
+        period = _FRACTION_OF_PERIOD.match(clean, e)
+        if period and not changed:  # "a quarter of an hour": 15 minutes, not 25%
+            end = period.end()
+            f = _Fig(start=s, num_end=end, end=end, num=numer / den, kind="duration",
+                     unit=period.group("u").lower() + "s")
+            f.extra["as_written"] = clean[s:end]
+            self._qualify(f)
+            self._rate(f)
+            return f
         if after.startswith("-") or _FRACTION_NOT_AFTER.match(after):
             return None
         ok = changed or bool(
@@ -662,6 +688,13 @@ class _Extractor:
             if ah and isinstance(f.num, float) and f.num == int(f.num):
                 f.num += 0.5 * f.scale
                 pos = f.num_end = f.end = ah.end()
+                sm = _SCALE_AFTER.match(clean, pos) if f.scale == 1.0 else None
+                if sm:  # "three and a half thousand pounds": the scale comes after the half
+                    word = (sm.group("s") or sm.group("s2")).lower()
+                    f.scale = _SCALE_OF[word]
+                    f.scale_txt = word if len(word) > 2 else ("B" if f.scale == 1e9 else "M")
+                    f.num *= f.scale
+                    pos = f.num_end = f.end = sm.end()
         pm = _PLUS.match(clean, pos)
         if pm:
             f.qual, f.qual_word = "at least", "+"
@@ -785,6 +818,8 @@ class _Extractor:
             q = _QUAL_MAP.get(word) or _QUAL_MAP.get(word.rstrip("."))
             if q in ("median", "average", "typical"):
                 f.extra["statistic"] = q
+            elif q == "up to" and _RISE_TO.search(clean, max(0, bm.start() - 20), bm.start()):
+                pass  # "bookings go up to 85%": the level reached, not a ceiling
             elif q and f.qual is None:
                 f.qual, f.qual_word = q, word
 
@@ -920,6 +955,7 @@ class _Extractor:
             if self._hypothetical(f):
                 continue
             kept.append(f)
+        self._kept = kept
         # "median", "on average": the nearest such word before a figure and after the one
         # before it, or just after the figure; a change shares it ("2 days, down from 11")
         prev_end = 0
@@ -952,7 +988,7 @@ class _Extractor:
             return None
         if f.kind == "none":
             kind, unit = "number", ""
-        if kind == "duration" and self._logistics(f, value, s, e):
+        if kind == "duration" and (self._logistics(f, value, s, e) or _SCHEDULE_AFTER.match(clean, f.end)):
             return None
         cs, ce = self.clause_bounds(f.start, s, e)
         qualifier, qual_word = f.qual, f.qual_word
@@ -1096,10 +1132,23 @@ class _Extractor:
     def _source(self, f: _Fig, s: int, e: int) -> Source | None:
         if s not in self._sources:
             self._sources[s] = self._find_sources(s, e)
-        found = self._sources[s]
+        found = [(pos, src) for pos, src in self._sources[s] if not self._cites_another(f, pos)]
         if not found:
             return self._carried_source(f.start)
         return min(found, key=lambda ps: abs(ps[0] - f.start))[1]
+
+    def _cites_another(self, f: _Fig, pos: int) -> bool:
+        """Whether a source named after ``f`` (at ``pos``) cites a figure set against it instead:
+        "72% book on Molarline, against an industry norm of 45% (Pellham, 2025)" cites the norm,
+        not the 72%; "62% and 45% (Hackett, 2025)" cites both."""
+        if pos < f.end:
+            return False
+        for g in self._kept:
+            if g.start >= pos:
+                break
+            if g.start >= f.end and g is not f.partner and _CONTRAST.search(self.clean, f.end, g.start):
+                return True
+        return False
 
     def _carried_source(self, s: int) -> Source | None:  # s: where the figure starts
         """A source named earlier in the same paragraph or list: a title line ("2020 Global Developer
@@ -1137,13 +1186,15 @@ class _Extractor:
         for m in _SRC_ACCORDING.finditer(clean, a, b):
             source(m, m.group("who"), m.group("kind"))
         for m in _SRC_PAREN.finditer(clean, a, b):
-            source(m, m.group("who"), None)
+            # a citation after a figure in its sentence is that figure's: it does not carry on
+            if not _HAS_DIGIT.search(clean, self.sentence_bounds(m.start())[0], m.start()):
+                source(m, m.group("who"), None)
         for m in _SRC_KIND_BY.finditer(clean, a, b):
             source(m, m.group("who"), m.group("kind"))
         for m in _SRC_TITLE.finditer(clean, a, b):
             source(m, m.group("who"), m.group("kind"))
-        for m in _SRC_STUDIED.finditer(clean, a, b):
-            who = _DETERMINERS.sub("", m.group("who"))
+        for m in [*_SRC_STUDIED.finditer(clean, a, b), *_SRC_RAN.finditer(clean, a, b)]:
+            who = _DETERMINERS.sub("", m.group("who") or m.group("who2") or "")
             if _ORG_SUFFIX.search(who) or who.split(" ")[0] in _ANALYSTS or len(who.split()) <= 3:
                 source(m, who, None)
         return out
@@ -1303,3 +1354,16 @@ def _lead_source(lead: str) -> Source | None:
         return None
     src = max(found, key=lambda x: x[0])[2]
     return replace(src, line=None)
+
+
+def footnote_source(text: str, line: int | None = None) -> Source | None:
+    """The source a footnote names, or None when it names none ("[^2]: Rounded to the nearest
+    percent."): a footnote counts as a source when it dates itself, links somewhere, or names
+    an organisation or a work (two capitalised words in a row, or a study, survey, report ...)."""
+    text = " ".join(text.split()).strip()
+    if not text or not (_FOOTNOTE_EVIDENCE.search(text) or _KIND_WORD.search(text.lower())):
+        return None
+    dates = list(_SOURCE_DATE.finditer(text))
+    when = _end_of(dates[-1].group("yr"), dates[-1].group("mon")) if dates else None
+    title = _TRAILING_DATE.sub("", text).strip(" .,;:") or text
+    return Source(title=title[:120], date=when, line=line)

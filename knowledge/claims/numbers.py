@@ -13,7 +13,7 @@ _PERIOD_WORDS = "hour|day|week|month|year"
 # Number words as a trie on the first letter: much faster for ``re`` than a flat alternation.
 _W = (
     r"(?:t(?:hirteen|hirty|hree|housand|rillion|welve|wenty|wo|en)|f(?:ourteen|ourty|ifteen|ifty|orty|our|ive)"
-    r"|s(?:eventeen|eventy|even|ixteen|ixty|ix)|e(?:ighteen|ighty|ight|leven)|n(?:ineteen|inety|ine)"
+    r"|s(?:eventeen|eventy|even|ixteen|ixty|ix)|e(?:ighteen|ighty|ight|leven)|n(?:ineteen|inety|ine|ought)"
     r"|one|zero|hundred|million|billion)"
 )
 _NUM_TOKEN = re.compile(
@@ -21,7 +21,7 @@ _NUM_TOKEN = re.compile(
 )
 _ALPHA = re.compile(r"[A-Za-z]+")
 _VOCAB = frozenset(
-    "a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    "a an nought one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
     " fifteen sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy"
     " eighty ninety hundred thousand million billion zero half halves third thirds quarter"
     " quarters fourth fourths fifth fifths tenth tenths twice double doubled triple tripled"
@@ -34,7 +34,7 @@ _FIGURE_WORDS = (_VOCAB - {"a", "an"}) | {"couple", "dozen", "fortnight", "few"}
 _WORD_START = re.compile(
     r"[^a-z0-9](?:t(?:hirteen|hirty|hirds?|hree|housand|rillion|welve|wenty|wice|ripled?|wo|en(?:ths?)?)"
     r"|f(?:ourteen|ourty|ourths?|our|ifteen|ifty|ifths?|ive|orty)|s(?:eventeen|eventy|even|ixteen|ixty|ix)"
-    r"|e(?:ighteen|ighty|ight|leven)|n(?:ineteen|inety|ine)|one|zero|h(?:undred|alf|alves)|million"
+    r"|e(?:ighteen|ighty|ight|leven)|n(?:ineteen|inety|ine|ought)|one|zero|h(?:undred|alf|alves)|million"
     r"|billion|q(?:uarters?|uadrupled?)|d(?:ozen|oubled?)|couple|an?)(?:fold)?\b"
 )
 _RANK = re.compile(r"#(?<![\w&]#)(?P<rank_n>\d{1,3})\b")
@@ -52,7 +52,7 @@ _WORD_TOKEN = re.compile(
         (?P<fd>(?i:half|halves|thirds?|quarters?|fourths?|fifths?|tenths?))\b)
     | (?P<words>(?i:(?:an?[ \t]+(?=(?:hundred|thousand|million|billion)\b))?{_W}
         (?:(?:[ \t]+and[ \t]+|[ \t-]+){_W})*
-        (?:[ \t]+point(?:[ \t]+(?:{_W_UNITS}))+)?)\b)
+        (?:[ \t]+point(?:[ \t]+(?:{_W_UNITS}|nought))+)?)\b)
     )""",
     re.X,
 )
@@ -65,6 +65,7 @@ for _i, _w in enumerate(_W_TEENS.split("|"), start=10):
 for _i, _w in enumerate(_W_TENS.replace("|fourty", "").split("|"), start=2):
     _SMALL[_w] = _i * 10
 _SMALL["fourty"] = 40
+_SMALL["nought"] = 0  # British for zero: "nought point five per cent"
 _BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _FRAC_DEN = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "tenth": 10}
 _FOLD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

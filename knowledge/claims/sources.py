@@ -15,12 +15,12 @@ _KIND = (
     r"(?:[Ss]tudy|[Ss]urvey|[Rr]eport|[Rr]esearch|[Aa]nalysis|[Bb]enchmark|InfoBrief|[Ii]ndex|[Pp]oll"
     r"|[Cc]ensus|[Ww]hite[ \t]?[Pp]aper|[Pp]aper|[Dd]ata|[Ff]indings|[Ee]stimates?|[Rr]eview|[Aa]udit)"
 )
-_REPORT_VERB = r"(?:found|finds|shows?|showed|says|said|reports?|reported|estimates?|estimated|reveal(?:s|ed)?|puts?|conclude[sd]?|suggest(?:s|ed)?|predicts?|predicted|notes?|noted|surveyed)"
+_REPORT_VERB = r"(?:found|finds|shows?|showed|says|said|reports?|reported|estimates?|estimated|reveal(?:s|ed)?|puts?|conclude[sd]?|suggest(?:s|ed)?|predicts?|predicted|forecasts?|forecasted|projected|notes?|noted|surveyed)"
 _KIND_WORD = re.compile(
     r"stud|survey|report|research|analys|benchmark|infobrief|index|poll|census|paper|data|finding|estimate|review|audit"
 )
 _REPORT_VERB_WORD = re.compile(
-    r"found|finds|show|says|said|report|estimat|reveal|puts|put |conclude|suggest|predict|note|surveyed"
+    r"found|finds|show|says|said|report|estimat|reveal|puts|put |conclude|suggest|predict|forecast|projected|note|surveyed"
 )
 _SRC_PAREN = re.compile(
     rf"\((?P<who>[A-Z][^()\n,;]{{1,60}}?),?[ \t]+(?:(?P<mon>{_MONTHS})\.?[ \t]+)?(?P<yr>(?:19|20)\d{{2}})\)"
@@ -57,6 +57,22 @@ _SRC_TITLE = re.compile(
     rf"[ \t]+(?P<kind>{_KIND})\b(?:[ \t]+(?:19|20)\d{{2}})?(?=[ \t\x00]*(?::|\n|$|\x00))"
 )
 # "Hanover interviewed 40 buyers": a study introduced before what it found
-_SRC_STUDIED = re.compile(
-    rf"(?P<who>{_ORG})[ \t]+(?:interviewed|surveyed|polled|studied|asked|analy[sz]ed|tracked)\b"
+# "Pellham Research ran a survey of 300 practices", "Kinross released its 2025 recall report",
+# "we commissioned Kinross Health Economics to study recall": a study introduced before what it found
+_SRC_RAN = re.compile(
+    rf"(?P<who>{_ORG})[ \t]+(?:ran|runs|conducted|conducts|carried[ \t]+out|published|publishes|released|releases"
+    rf"|fielded|commissioned)[ \t]+(?:(?:a|an|its|their|the|this|that)[ \t]+)?(?:[\w-]+[ \t]+){{0,3}}?(?P<kind>{_KIND})\b"
+    rf"|\b(?:commissioned|asked|hired|engaged)[ \t]+(?P<who2>{_ORG})[ \t]+to[ \t]+(?:study|survey|research|analy[sz]e"
+    rf"|measure|interview|poll|review|audit)\b"
 )
+_SRC_STUDIED = re.compile(
+    rf"(?P<who>{_ORG})[ \t]+(?:interview(?:s|ed)|survey(?:s|ed)|poll(?:s|ed)|studied|asked|analy[sz]ed|tracked)\b"
+)
+
+
+# Footnotes: "... costs £120 on average.[^1]" with "[^1]: Association of ..., The Cost of ..., 2025."
+FOOTNOTE_MARK = re.compile(r"\[\^(?P<label>[^\]\s]{1,40})\](?!:)")
+FOOTNOTE_DEF = re.compile(r"^[ \t]{0,3}\[\^(?P<label>[^\]\s]{1,40})\]:[ \t]*(?P<text>\S[^\n]*)$", re.M)
+_FOOTNOTE_EVIDENCE = re.compile(r"(?:19|20)\d{2}\b|https?://|\b[A-Z][\w&'’-]+[ \t]+[A-Z]")
+_TRAILING_DATE = re.compile(rf"[,.;: \t]*(?:(?:{_MONTHS})\.?[ \t]+)?(?:19|20)\d{{2}}[.) \t]*$")
+

@@ -96,6 +96,8 @@ def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np
     import numpy as np
 
     pad = np.maximum(q.pad[qi], t.pad[ti])
+    qc, tc = q.currency[qi], t.currency[ti]
+    other_money = (qc != 0) & (tc != 0) & (qc != tc)  # "£2.4m" for a registered $2.4M
     with np.errstate(invalid="ignore"):
         gap = np.maximum(0.0, np.maximum(t.lo[ti] - q.hi[qi], q.lo[qi] - t.hi[ti]))
         agreeing = gap <= pad
@@ -109,7 +111,7 @@ def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np
             near = np.abs(x - y) <= np.maximum(REL_APPROX * np.maximum(np.abs(x), np.abs(y)),
                                                np.maximum(q.precision[qi], t.precision[ti]))
             agreeing = np.where(bounds, near, agreeing)
-    return np.asarray(agreeing, dtype=bool)
+    return np.asarray(agreeing & ~other_money, dtype=bool)
 
 
 def _near_magnitude(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
@@ -238,7 +240,15 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
     # a figure in an entry that registers metrics of its own is mostly context for them (a baseline,
     # a methodology): contradicting another entry's figure takes stronger evidence
     other_home = q.registers[qi] & (q.entry[qi] != t.entry[ti])
-    needed = np.where(other_home, CONFLICT_AWAY, CONFLICT)
+    # a figure its text credits to another study than the one behind the target reports that
+    # study's finding ("Only 30% of patients remember ...[^2]" next to the product's 72%): it is
+    # read as the same measure misstated only on the stronger evidence too
+    other_study = q.cited[qi] != 0
+    if other_study.any():
+        at = np.nonzero(other_study)[0]
+        other_study[at] = [bool(t.credited[b]) and int(q.cited[a]) not in t.credited[b]
+                           for a, b in zip(qi[at].tolist(), ti[at].tolist(), strict=True)]
+    needed = np.where(other_home | other_study, CONFLICT_AWAY, CONFLICT)
     conflicting = (~agreeing) & close & (s >= needed) & (q.kind[qi] != 0) & near
     # two bounds in one direction ("more than 2 years", "more than 3 years") never contradict
     # each other: both hold of anything past the larger

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -148,8 +149,24 @@ def interval(f: Figure) -> tuple[float, float, float]:
     return lo, hi, pad
 
 
+# "$" is read as US dollars, but a KB may keep its figures in another dollar
+_DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD"})
+
+
+def currency_code(f: Figure) -> int:
+    """A number per currency (0: not an amount of money); the dollars share one, since "$" says
+    which only by context. One amount in two currencies ("$2.4M", "£2.4m") is two figures."""
+    if f.kind != "currency" or not f.unit:
+        return 0
+    unit = f.unit.upper()
+    return 1 if unit in _DOLLARS else 2 + (zlib.crc32(unit.encode()) & 0x3FFFFFFF)
+
+
 def agree(a: Figure, b: Figure) -> bool:
     """Whether two statements of one measure are consistent (see the module docstring)."""
+    ca, cb = currency_code(a), currency_code(b)
+    if ca and cb and ca != cb:
+        return False
     alo, ahi, apad = interval(a)
     blo, bhi, bpad = interval(b)
     pad = max(apad, bpad)
@@ -192,6 +209,36 @@ def states_value(a: Figure, b: Figure) -> bool:
 
 def _unbounded(f: Figure) -> Figure:
     return replace(f, bound=None) if f.bound in _ONE_SIDED else f
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’&-]*")
+_NOT_A_NAME = frozenset("the a an of and for in on by our their its annual latest new state report study survey "
+                        "research benchmark index review analysis data paper whitepaper edition".split())
+
+
+def _named(title: str) -> int:
+    """Who a source title names, as a number (0: nobody): its first word that names someone
+    ("Pellham" in "the 2025 Pellham Research survey"), so that two spellings of one study's title
+    count as one."""
+    for w in _TITLE_WORD.findall(title.casefold()):
+        if w not in _NOT_A_NAME:
+            return 1 + (zlib.crc32(w.encode()) & 0x3FFFFFFF)
+    return 0
+
+
+def cited_by(f: Figure) -> int:
+    """Who the figure's own text or metric credits it to (0: nobody named)."""
+    return _named(f.source.title) if f.source is not None and f.source.title else 0
+
+
+def credited(f: Figure) -> frozenset[int]:
+    """Everyone a figure may rest on: who it is credited to, else the sources of its entry."""
+    own = cited_by(f)
+    if own:
+        return frozenset((own,))
+    if f.entry is not None:
+        return frozenset(n for n in (_named(s.title) for s in f.entry.sources if s.title) if n)
+    return frozenset()
 
 
 def authority(f: Figure) -> int:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from knowledge.durations import parse_duration
-from knowledge.model import KB, Block, Call, Claim, Entry
+from knowledge.model import KB, Block, Call, Claim, Entry, Value
 
 from .decide import (
     ENTITY_BONUS,
@@ -377,13 +378,50 @@ class FigureIndex:
 
         entities = self.kb.entities
         external = {t.speaker.split(" ")[0] for t in call.turns if t.role == "external" and t.speaker}
+        theirs = _prospect_figures(call)
         out: list[Figure] = []
         for t, c, preceding, context in _rep_claims(call):
             if _about_the_listener(c, external) or not_an_outcome(c):
                 continue
+            if _said_back(c, t.line, theirs):
+                continue  # "so with 15% no-shows ...": the prospect's own figure, said back to them
             out.append(figure_of_claim(c, where="call", path=call.path, entities=entities,
                                        context=context, preceding=preceding, speaker=t.speaker))
         return out
+
+
+def _same(value: Value) -> tuple[float, ...]:
+    return tuple(round(float(v), 6) for v in value) if isinstance(value, tuple) else (round(float(value), 6),)
+
+
+# A rep speaking of the product or its customers, not of the prospect: "our median customer ..."
+_OUR_SIDE = re.compile(r"\b(?:we|we're|we've|our|us|customers?|clients?|users?)\b", re.I)
+
+
+def _said_back(c: Claim, line: int, theirs: list[tuple[int, tuple[str, tuple[float, ...]]]]) -> bool:
+    """Whether a rep's figure repeats one the prospect stated earlier in the call, and the rep's
+    sentence speaks neither of the product's side nor of a statistic: "So with 15% no-shows across
+    9 chairs ..." is the prospect's situation; "Our median customer is live in three weeks" is a
+    claim, whatever the prospect said before."""
+    key = (c.unit, _same(c.value))
+    if not any(before < line and k == key for before, k in theirs):
+        return False
+    return not (c.statistic or _OUR_SIDE.search(c.sentence or c.masked))
+
+
+def _prospect_figures(call: Call) -> list[tuple[int, tuple[str, tuple[float, ...]]]]:
+    """(line, (unit, value)) of every figure an external speaker states: the prospect's own
+    situation, which a rep may say back ("so with 15% no-shows across 9 chairs")."""
+    from knowledge.claims import extract_claims
+
+    out = []
+    for t in call.turns:
+        if t.role != "external":
+            continue
+        for s in t.sentences or ():
+            for c in extract_claims(s.text, first_line=s.line, first_column=s.column):
+                out.append((t.line, (c.unit, _same(c.value))))
+    return out
 
 
 def _pairs_within(fs: FigureSet) -> Pairs:

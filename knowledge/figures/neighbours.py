@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .figure import Figure, _value_range, authority, claim_attr, interval
+from .figure import (
+    Figure,
+    _value_range,
+    authority,
+    cited_by,
+    claim_attr,
+    credited,
+    currency_code,
+    interval,
+)
 from .reading import _DAYS_PER, _STAT_CODE
 
 if TYPE_CHECKING:
@@ -35,7 +44,7 @@ class FigureSet:
 
     _ARRAYS = ("vectors", "lo", "hi", "pad", "is_range", "magnitude", "role", "is_metric", "stat", "best",
                "year", "historic", "entity", "kind", "per", "sentence", "bound", "value0", "precision", "entry",
-               "registers", "section", "heading", "block", "authority")
+               "registers", "section", "heading", "block", "authority", "currency", "cited", "credited")
 
     def __init__(self, figures: Sequence[Figure], vectors: np.ndarray, recent_from: date,
                  entity_ids: dict[str, int] | None = None) -> None:
@@ -74,6 +83,10 @@ class FigureSet:
         self.historic = np.array([_historic(f.year, recent_from) for f in figs], dtype=bool)
         self.entity = np.array([self._entity_id(f.entity) for f in figs], dtype=np.int32)
         self.kind = np.array([_KIND_CODE.get(f.kind, 0) for f in figs], dtype=np.int8)
+        self.currency = np.array([currency_code(f) for f in figs], dtype=np.int64)
+        self.cited = np.array([cited_by(f) for f in figs], dtype=np.int64)
+        self.credited = np.empty(n, dtype=object)
+        self.credited[:] = [credited(f) for f in figs]
         self.per = np.array([_PER_CODE.get(f.per, 0) for f in figs], dtype=np.int8)
         # figures stated in one sentence share an id: they are two measures, or two ends of a change
         sentences: dict[tuple[str, int, str], int] = {}

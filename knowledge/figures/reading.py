@@ -71,6 +71,8 @@ class Entities:
 
     names: dict[str, str] = field(default_factory=dict)  # surface form -> canonical name
     pattern: re.Pattern[str] | None = None
+    folded: re.Pattern[str] | None = None  # the same names in any case, for lower-cased text
+    _by_fold: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, entries: Iterable[Entry], exclude: Iterable[str] = ()) -> Entities:
@@ -102,21 +104,36 @@ class Entities:
         if names:
             alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
             out.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+            out.folded = re.compile(out.pattern.pattern, re.I)
+            out._by_fold = {k.casefold(): v for k, v in names.items()}
         return out
 
     def nearest(self, text: str, at: int | None = None) -> str | None:
         """The customer named in ``text`` nearest to offset ``at`` (the first one without it)."""
         if self.pattern is None or not text:
             return None
+        # a speech-recognition transcript is all lower case: "a group like bramley saved ..."
+        folded = self.folded is not None and _lower_cased(text)
         best: tuple[int, str] | None = None
-        for m in self.pattern.finditer(text):
+        for m in (self.folded if folded and self.folded else self.pattern).finditer(text):
             dist = 0 if at is None else min(abs(m.start() - at), abs(m.end() - at))
+            name = self.names.get(m.group(0)) or self._by_fold[m.group(0).casefold()]
             if best is None or dist < best[0]:
-                best = (dist, self.names[m.group(0)])
+                best = (dist, name)
             if at is None:
                 break
         return best[1] if best else None
 
+
+def _lower_cased(text: str) -> bool:
+    """Whether text is written without capitals (raw speech-recognition output), past its first
+    letter, the pronoun "I" and the figure placeholder."""
+    rest = _FIRST_LETTER.sub("", _PRONOUN_I.sub("", text.replace("[NUM]", "")), count=1)
+    return not any(ch.isupper() for ch in rest)
+
+
+_FIRST_LETTER = re.compile(r"^[^A-Za-z]*[A-Za-z]")
+_PRONOUN_I = re.compile(r"\bI\b")
 
 # "Goldman Sachs", "Cook County Assessor's Office", "NVIDIA": capitalised words, "of"/"&"/"and" between
 _NAME = re.compile(r"[A-Z][\w'’.&-]*(?: (?:of|and|&|[A-Z0-9][\w'’.&-]*)){0,4}")
@@ -291,8 +308,11 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     # one customer, even in a paragraph or a case study that names one
     population = bool(statistic) or bool(_POPULATION.search(clause))
     sentence_scope = clause if population else masked
-    entity = entities.nearest(sentence_scope, sentence_scope.find("[NUM]")) if entities else None
-    if entity is None and entities is not None and not population:
+    # "Whitlock books 81% ..., against an industry norm of 45%": the norm's clause names no
+    # customer, so the customer named elsewhere in the sentence is not its scope
+    norm = bool(_NORM.search(clause)) and (entities is None or entities.nearest(clause) is None)
+    entity = entities.nearest(sentence_scope, sentence_scope.find("[NUM]")) if entities and not norm else None
+    if entity is None and entities is not None and not population and not norm:
         entity = entities.nearest(preceding, len(preceding)) if preceding else None
         if entity is None and entry is not None and entry.type == "case_study":
             entity = entities.nearest(entry.title)

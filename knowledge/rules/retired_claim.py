@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from knowledge.figures import Figure, Match, describe_figure, quoted, where
 from knowledge.model import Finding
 
 from .base import AuditContext, Draft, Rule
+
+# A sentence that names a retired figure to disown it: "Do not promise a 25% uplift: that claim was
+# retired", "we no longer quote 412%". It warns against the claim; it does not make it.
+_DISOWNED = re.compile(
+    r"\b(?:(?:do not|don't|never|stop|no longer|must not|should not)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:promise|say|said|quote|claim|use|repeat|cite|state|mention)\w*"
+    r"|(?:was|were|has been|have been|is|are|now)[ \t]+(?:\w+[ \t]+)?(?:retired|withdrawn))\b", re.I)
+
+
+def _disowns(f: Figure) -> bool:
+    sentence = f.claim.sentence if f.claim is not None else ""
+    return bool(sentence and _DISOWNED.search(sentence))
 
 
 class RetiredClaim(Rule):
@@ -22,7 +35,8 @@ class RetiredClaim(Rule):
     A retired entry quoting its own figure is fine; draft and retired entries are not checked.
     A figure repeats a retired one only when it states the retired value itself (22% lies under a
     retired "up to 40%" without stating it), and not when the entry that supersedes the retired one,
-    or an approved metric at least as close, states it as well.
+    or an approved metric at least as close, states it as well. A sentence that disowns the figure
+    ("do not promise a 25% uplift: that claim was retired") does not repeat it.
     """
 
     id = "retired-claim"
@@ -31,16 +45,17 @@ class RetiredClaim(Rule):
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
         index = ctx.figures
         for f, m in index.kb.retired_repeats.items():
-            yield self._finding(ctx, f, m)
+            if not _disowns(f):
+                yield self._finding(ctx, f, m)
         if ctx.calls:
             for resolutions in index.calls().values():
                 for r in resolutions:
-                    if r.retired is not None:
+                    if r.retired is not None and not _disowns(r.figure):
                         yield self._finding(ctx, r.figure, r.retired)
 
     def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
         for r in ctx.figures.draft(draft):
-            if r.retired is not None:
+            if r.retired is not None and not _disowns(r.figure):
                 yield self._finding(ctx, r.figure, r.retired)
 
     def _finding(self, ctx: AuditContext, f: Figure, m: Match) -> Finding:

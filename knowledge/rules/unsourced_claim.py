@@ -31,6 +31,16 @@ _PRESS_RELEASE = re.compile(
     r"(?i)\b(?:today announced|announced today|for immediate release)\b"
     r"|[/(](?:PRNewswire|Business ?Wire|GLOBE NEWSWIRE)[/)]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
+# Who announces: "Acme, the payments company, today announced ..." (the subject before the verb)
+_ANNOUNCER = re.compile(
+    r"(?P<who>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3})(?:,[^.\n]{0,120},)?[ \t]+"
+    r"(?:today[ \t]+announced|announced[ \t]+today)")
+# The company speaking of itself in its release: its milestones, its team, its customers
+_SELF = r"\b(?:the company|its|our|we|us)\b"
+# A link that sells rather than cites: to the price list, a demo, a sign-up or contact form
+_CALL_TO_ACTION = re.compile(
+    r"(?i)\b(?:pricing|prices|plans|(?:book|request|get|schedule|watch)[ -](?:a[ -])?demo|demo|contact(?:[ -]us)?"
+    r"|sign[ -]?up|get[ -]started|free[ -]trial|trial|talk[ -]to[ -]sales|buy(?:[ -]now)?|checkout|cart)\b")
 
 
 class UnsourcedClaim(Rule):
@@ -54,14 +64,15 @@ class UnsourcedClaim(Rule):
 
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
         kb = FigureIndex.of(ctx).kb
-        releases: dict[str, bool] = {}
+        releases: dict[str, re.Pattern[str] | None] = {}
         for f, r in kb.resolutions.items():
             entry = f.entry
             if entry is None or entry.sources or f.source is not None or f.kind == "number":
                 continue
             if entry.id not in releases:
-                releases[entry.id] = bool(_PRESS_RELEASE.search(entry.body[:3000]))
-            if releases[entry.id]:
+                releases[entry.id] = _announcer(entry.body[:3000], ctx.settings.kb.name)
+            own = releases[entry.id]
+            if own is not None and f.claim is not None and own.search(f.claim.sentence):
                 continue  # the company's own announcement: it is the source of its milestones
             if f.claim is not None and not f.claim.is_claim:
                 continue  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
@@ -76,6 +87,23 @@ class UnsourcedClaim(Rule):
                 message=f"states {quoted(f)} with no source: the entry lists no sources, the sentence names none, "
                         "and no metric registers the figure; add its source under sources: or register it as a "
                         "metric", **where(f))
+
+
+def _announcer(body: str, kb_name: str) -> re.Pattern[str] | None:
+    """For a press release, what a sentence about the company itself names: the company (the KB's
+    name, the release's announcer) or the company speaking of itself. None for any other text.
+    An industry statistic in a release ("one in five appointments is missed") names neither: the
+    company is not its source."""
+    if not _PRESS_RELEASE.search(body):
+        return None
+    names = {n for n in (kb_name.strip(),) if n}
+    m = _ANNOUNCER.search(body)
+    if m:
+        names.add(m.group("who").strip())
+    if not names:
+        return re.compile(_SELF, re.I)
+    words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b|{_SELF}", re.I)
 
 
 def _cites_a_link(f: Figure) -> bool:
@@ -114,7 +142,10 @@ def _cites(m: re.Match[str]) -> bool:
         return False  # a parenthesis, not a link
     if _SOURCE_WORDS.search(m.group("text") or ""):
         return True
-    return not _HOME_PAGE.match(target.split("#")[0].split("?")[0])
+    path = target.split("#")[0].split("?")[0]
+    if _CALL_TO_ACTION.search(m.group("text") or "") or _CALL_TO_ACTION.search(path.rsplit("/", 2)[-1] or path):
+        return False
+    return not _HOME_PAGE.match(path)
 
 
 def _names_a_source(f: Figure) -> bool:

@@ -77,6 +77,28 @@ def test_two_bounds_in_one_direction_agree_only_when_close() -> None:
     assert not M.agree(fig("More than $40 billion in payments."), fig("More than $30 million stopped."))
 
 
+def test_one_amount_in_two_currencies_disagrees_but_dollars_do_not() -> None:
+    assert not M.agree(fig("Cedar recovered €2.4m."), metric(2_400_000, "USD"))
+    assert not M.agree(fig("Cedar recovered two point four million pounds."), metric(2_400_000, "USD"))
+    assert M.agree(fig("Cedar recovered $2.4M."), metric(2_400_000, "CAD"))
+
+
+def test_who_a_figure_is_credited_to() -> None:
+    from knowledge.figures.figure import cited_by, credited
+    from knowledge.model import Source
+
+    kinross = fig("Only 30% remember (Kinross Health Economics, 2021).")
+    assert cited_by(kinross) and cited_by(kinross) == cited_by(fig("It is 40% (Kinross, 2025)."))
+    assert cited_by(fig("It is 40% (The 2025 Pellham Research survey, 2025).")) == \
+        cited_by(fig("It is 40% (Pellham, 2024)."))
+    assert cited_by(fig("Only 30% remember.")) == 0
+    e = Entry(id="proof/x", path="proof/x.md", type="proof_point", title="X",
+              sources=[Source(title="Molarline 2026 Practice Benchmark")])
+    prose = fig("Practices book 72% of recalls.", entry=e)
+    assert credited(prose) == {cited_by(metric(72, "percent", source="Molarline 2026 Practice Benchmark", entry=e))}
+    assert cited_by(kinross) not in credited(prose)
+
+
 def test_interval_reads_written_precision() -> None:
     lo, hi, pad = M.interval(fig("Each invoice costs $3.40."))
     assert (lo, hi) == (3.4, 3.4) and pad == pytest.approx(0.034)  # 1%: more than half a cent
