@@ -101,6 +101,8 @@ def test_missing_model_package_says_what_to_install(monkeypatch: pytest.MonkeyPa
     monkeypatch.delenv("CANON_MODEL_PATH", raising=False)
     monkeypatch.setenv("CANON_EMBEDDER", "numpy")
     real_find_spec = importlib.util.find_spec
+    # The folder is found once per process; here the package is gone, as on a broken install.
+    monkeypatch.setattr(embedding, "_model_dir", embedding._model_dir.__wrapped__)
     monkeypatch.setattr(
         importlib.util,
         "find_spec",
