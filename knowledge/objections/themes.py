@@ -89,18 +89,6 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     lone = [mem[0] for mem in pts.members if len(mem) == 1]
     groups = [g for g in _merge_groups(groups, V, tuning.theme_merge, block)
               if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= tuning.theme_calls]
-    # A group no entry was close enough to absorb is a theme only when it is about something of
-    # its own: the same margin over its closest entry that keeps a group from being absorbed.
-    kept: list[list[int]] = []
-    for g in groups:
-        sims = to_entry[g].mean(axis=0) if m else np.full(1, -1.0, np.float32)
-        e = int(sims.argmax())
-        internal = _internal(V[g].mean(axis=0), float(len(g)))
-        if m and sims[e] >= tuning.lone_entry and internal - float(sims[e]) < tuning.stay_new:
-            absorbed[e].extend(g)
-        else:
-            kept.append(g)
-    groups = kept
     # One remark is not a theme: it goes to the closest objection, an entry (by its closest
     # phrasing) or a mined theme (by average linkage), if that is close enough. Remarks from
     # different calls that are closer to one another than any entry is to them are a theme

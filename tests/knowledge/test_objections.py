@@ -438,27 +438,3 @@ def test_a_theme_is_named_by_a_phrase_its_calls_share():
     assert phrase_label(mentions, docs) == "supplier portal"
     # said in one call only: no name (the theme keeps its most central sentence)
     assert phrase_label(mentions[1:], docs) is None
-
-
-@pytest.mark.parametrize(("pair", "theme"), [(0.58, False), (0.80, True)])
-def test_a_group_is_a_theme_only_when_it_is_about_something_of_its_own(pair, theme):
-    """Two remarks from two calls, each 0.42 from an entry's phrasing (too far to be absorbed):
-    alike at 0.58 they are that entry's objection in other words, alike at 0.80 they are a theme."""
-    import numpy as np
-
-    from knowledge.objections import DEFAULT_TUNING
-    from knowledge.objections.model import Mention
-    from knowledge.objections.themes import _assign
-
-    to_entry = 0.42
-    c = np.sqrt((1 - to_entry**2 + pair - to_entry**2) / 2)
-    d = np.sqrt(1 - to_entry**2 - c**2)
-    vectors = [np.asarray([to_entry, c, s * d, 0], np.float32) for s in (1, -1)]
-    mentions = [Mention(call=f"calls/{i}.vtt", turn=0, line=10, column=1, speaker="P", text=f"remark {i}", score=1.0,
-                        vector=v, sentence_vector=v, parts=[(f"remark {i}", v)]) for i, v in enumerate(vectors)]
-    entry = Entry(id="objections/adoption", path="objections/adoption.md", type="objection", title="Adoption")
-    R = np.asarray([[1, 0, 0, 0]], np.float32)
-    out = _assign(mentions, [entry], R, np.zeros(1, np.int64), DEFAULT_TUNING)
-    holder = next(o for o in out if o.mentions)
-    assert len(holder.mentions) == 2
-    assert holder.known is not theme
