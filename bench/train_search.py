@@ -8,7 +8,10 @@ become rows: their features, and label 1 when the entry is one of the question's
 (0 for every candidate of an unanswerable question). A logistic regression with an L2 penalty is
 fitted by Newton's method; the relevance floor is the probability that best separates the best
 candidate of answerable questions from that of unanswerable ones (midway, in log-odds, between the
-two groups when they separate; else the lowest that rejects every unanswerable question).
+two groups when they separate; else the lowest that rejects every unanswerable question). The
+floor reads the ranker's best score too, so the ranker is applied to the training questions
+before the floor is fitted (``--cross``: with scores from rankers fitted without that set instead).
+``--compare-floors`` scores other sets of floor features, each set left out in turn.
 
 Leave-one-corpus-out: the model and floor fitted on all training sets but one are scored on the one
 left out (hit@1, hit@3, MRR after governance, unanswerable questions left unanswered, answerable
@@ -32,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 L2 = 1.0
 EXPLAIN = "--explain" in sys.argv
+CROSS = "--cross" in sys.argv
 
 
 def collect(corpus: str, embedder: Any) -> list[dict[str, Any]]:
@@ -174,6 +178,9 @@ def main() -> None:
     ap.add_argument("--train", default="northwind,example,real-labelled")
     ap.add_argument("--write", action="store_true", help="write knowledge/search_ranker.json")
     ap.add_argument("--explain", action="store_true", help="list misses and the floor's margins")
+    ap.add_argument("--cross", action="store_true", help="fit the floor on cross-fitted ranker scores")
+    ap.add_argument("--compare-floors", default="", metavar="F,F;F,F",
+                    help="also score these sets of floor features, each left out in turn")
     args = ap.parse_args()
     corpora = args.train.split(",")
     if "larkspur" in corpora:
@@ -185,10 +192,33 @@ def main() -> None:
     embedder = get_embedder("query")
     data = {c: collect(c, embedder) for c in corpora}
 
+    import knowledge.search as ks
+
+    for alt in args.compare_floors.split(";") if args.compare_floors else []:
+        ks.FLOOR_FEATURES = tuple(alt.split(","))  # type: ignore[misc]
+        print(f"floor features {alt}:")
+        for held in corpora:
+            train = [it for c in corpora if c != held for it in data[c]]
+            w, b = fit(train)
+            if CROSS:
+                for c in corpora:
+                    if c != held:
+                        others = [it for o in corpora if o not in (c, held) for it in data[o]]
+                        apply(data[c], *fit(others))
+            else:
+                apply(train, w, b)
+            fl = fit_floor(train)
+            apply(data[held], w, b)
+            s = evaluate(data[held], fl)
+            print(f"  {held + ' (held out)':<22} {s['hit@1']:>6.2f} {s['hit@3']:>6.2f} {s['mrr']:>6.2f} "
+                  f"{s['unanswered']:>6.2f} {s['answered']:>6.2f}")
+    ks.FLOOR_FEATURES = FLOOR_FEATURES  # type: ignore[misc]
+
     print(f"{'scored on':<22} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'unans':>6} {'answd':>6}")
     for held in corpora if len(corpora) > 1 else []:
         train = [it for c in corpora if c != held for it in data[c]]
         w, b = fit(train)
+        apply(train, w, b)  # the floor reads the ranker's best score
         fl = fit_floor(train)
         apply(data[held], w, b)
         s = evaluate(data[held], fl)
@@ -197,8 +227,8 @@ def main() -> None:
 
     everything = [it for c in corpora for it in data[c]]
     w, b = fit(everything)
-    fl = fit_floor(everything)
     apply(everything, w, b)
+    fl = fit_floor(everything)
     for c in corpora:
         s = evaluate(data[c], fl)
         print(f"{c + ' (in training)':<22} {s['hit@1']:>6.2f} {s['hit@3']:>6.2f} {s['mrr']:>6.2f} "

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Block, Claim, Source
+from knowledge.text.markup import blank_site_markup
 
 from .limits import MAX_BLOCK_CHARS, MAX_FIGURES, MAX_LINE_CHARS, capped
 
@@ -170,7 +171,6 @@ _SPANS = re.compile(
     r"|\]\[[^\]\n]*\]"  # ][reference]
     r"|\b(?:https?://|www\.)[^\s<>\[\]()]*[^\s<>\[\]().,;:!?'\"]"  # bare URLs
     r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # HTML tags
-    r"|\{:[^}\n]*\}"  # kramdown attribute lists: {:toc .hidden-md}
     r"|&nbsp;",
     re.S,
 )
@@ -191,7 +191,7 @@ def _blank_prefix(line: str, pattern: re.Pattern[str]) -> str:
 def mask_inline(text: str) -> str:
     """Blank out inline Markdown that is not prose (code spans included: a version number is
     not a figure); lengths and newlines are kept."""
-    if "<" in text or "`" in text or "[" in text or "{:" in text or "://" in text \
+    if "<" in text or "`" in text or "[" in text or "://" in text \
             or "www." in text or "&nbsp;" in text:
         text = _SPANS.sub(_blank, text)
     return _MARKS.sub(_blank, text) if _MARK_CHARS.search(text) else text
@@ -209,7 +209,7 @@ def _drop(match: re.Match[str]) -> str:
 def plain_text(markdown: str) -> str:
     """Inline Markdown as a reader sees it: the words of links and code kept, the rest dropped."""
     text = markdown
-    if "<" in text or "`" in text or "[" in text or "{:" in text or "://" in text \
+    if "<" in text or "`" in text or "[" in text or "://" in text \
             or "www." in text or "&nbsp;" in text:
         text = _SPANS.sub(_drop, text)
     if _MARK_CHARS.search(text):
@@ -331,6 +331,9 @@ class _Container:
 def parse_markdown(body: str, body_line: int) -> Body:
     """Blocks (with file lines and their section) and the claims stated in them."""
     out = Body()
+    # Kramdown/Liquid/Hugo markup goes before parsing (the shared masker's patterns), so that
+    # neither blocks, passages nor claims see it; lengths are kept, so lines and columns hold.
+    body = blank_site_markup(body)
     if not body.strip():
         return out
     tokens = _parser().parse(body)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 
 from knowledge.model import Block, Call, Entry
 from knowledge.store import Chunk, text_key
@@ -37,7 +38,7 @@ def _claims_version() -> str:
 
 # Bump when what a file is parsed or cut into changes: the next ingest then re-parses every file
 # (vectors already cached are reused, so only new texts are embedded).
-CHUNKER_VERSION = "3." + _claims_version()
+CHUNKER_VERSION = "7." + _claims_version()
 
 
 def _chunk_id(path: str, kind: str, line: int, text: str) -> str:
@@ -49,7 +50,49 @@ def _make(entry: Entry, kind: str, line: int, end_line: int, section: str, text:
                  line=line, end_line=end_line, section=section, text=text, vector_key=text_key(model, text))
 
 
+# A question that opens a block: "Q: ...", "Question: ...", or a first sentence ending in "?"
+# within its first words ("**How is it billed?** Per seat ..." or a list item "Is there a size
+# limit? No, ...").
+_QA_MARK = re.compile(r"(?:Q|Question|FAQ)\s*[:.)-]\s", re.I)
+_FIRST_SENTENCE = re.compile(r"[^.!?]{3,300}\?(?=\s|$)")
+_QUESTION_WORDS = 40
+
+
+def opens_with_question(text: str) -> bool:
+    """Whether a block starts with a question: in an FAQ each question and its answer is one
+    passage, so that the nearest passage to a question is its answer, not five answers at once."""
+    t = text.lstrip()
+    if _QA_MARK.match(t):
+        return True
+    m = _FIRST_SENTENCE.match(t)
+    return m is not None and len(m.group(0).split()) <= _QUESTION_WORDS
+
+
+_QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
+
+
+def _answers_itself(text: str) -> bool:
+    """Whether a block holds an answer besides its questions ("Q: ...? A: No, ...")."""
+    rest = _QUESTION_SENTENCE.sub(" ", _QA_MARK.sub(" ", text))
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) >= 3
+
+
+def _next_question(current: list[Block], b: Block) -> bool:
+    """Whether ``b`` opens the next question of an FAQ. Not under a heading that is itself the
+    question (a question in its answer is rhetorical: "Well, how often do you search?"), not in a
+    quoted block, and not before the current passage has any answer text."""
+    if b.kind not in ("paragraph", "list_item") or not opens_with_question(b.text):
+        return False
+    if b.kind == "list_item" and not _answers_itself(b.text):
+        return False  # a list of open questions ("Needs answer") answers none of them: kept together
+    if current[0].kind == "heading" and current[0].text.rstrip().endswith("?"):
+        return False
+    return any(x.kind != "heading" for x in current)
+
+
 def _sections(blocks: list[Block]) -> list[list[Block]]:
+    """Blocks grouped into passages: a heading starts one, as does a block opening with a question
+    (an FAQ's question and answer), and none runs past ``MAX_WORDS``."""
     groups: list[list[Block]] = []
     current: list[Block] = []
     words = 0
@@ -57,7 +100,7 @@ def _sections(blocks: list[Block]) -> list[list[Block]]:
         if b.kind == "code":
             continue
         n = len(b.text.split())
-        if current and (b.kind == "heading" or words + n > MAX_WORDS):
+        if current and (b.kind == "heading" or words + n > MAX_WORDS or _next_question(current, b)):
             groups.append(current)
             current, words = [], 0
         current.append(b)

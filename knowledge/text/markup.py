@@ -82,6 +82,28 @@ _PROSE_ATTR = re.compile(
     r"""\b(?:quote|title|description|text|caption|summary|content|body|heading|subtitle|subheading|stat|result|alt)"""
     r"""\s*=\s*\{?\s*(?P<q>["'`])(?P<v>[^"'`<>]*)(?P=q)""", re.I)
 _BRACES = re.compile(r"\{\{[^{}\n]*\}\}|\{[a-z_:%#.][^{}\n]{0,80}\}")
+# Static-site generator markup (Kramdown/Jekyll, Liquid, Hugo) that real handbook pages carry:
+# attribute lists ("{:toc .hidden-md}", "{: .alert}"), Liquid tags and output ("{% include x %}",
+# "{{ page.title }}"), Hugo shortcodes ("{{< figure >}}", "{{% note %}}"), and Kramdown's table of
+# contents placeholder, a one-item list "- TOC" (or "* Table of contents") followed by "{:toc}".
+# None of it is prose: left in, "TOC" and "hidden-md" became words of the page's first passage.
+SITE_MARKUP = re.compile(
+    r"^[ \t]*[-*+][ \t]+(?:TOC|Table of [Cc]ontents)[ \t]*\n[ \t]*\{:[ \t]*toc\b[^}\n]*\}"
+    r"|\{\{[<%][^\n]{0,500}?[>%]\}\}"
+    r"|\{%[^\n]{0,500}?%\}"
+    r"|(?<!\$)\{\{[^{}\n]*\}\}"
+    r"|\{:[^}\n]*\}",
+    re.M,
+)
+
+
+def blank_site_markup(text: str) -> str:
+    """``text`` with static-site markup (``SITE_MARKUP``) blanked: same length, newlines kept."""
+    if "{" not in text:
+        return text
+    return SITE_MARKUP.sub(_blank_m, text)
+
+
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5});")
 _RULE = _LineRegex(r"[ \t]*(?:[-*_=][ \t]*){3,}$")
 _TABLE_SEP = _LineRegex(r"[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*(?::?-{2,}:?)?[ \t]*$")
@@ -196,6 +218,7 @@ def _clean(text: str, *, whole_file: bool = True) -> str:
         t = _TAG_BREAK.sub(_brk_m, t)
         t = _TAG.sub(_tag_m, t)
     if "{" in t:
+        t = blank_site_markup(t)
         t = _BRACES.sub(_blank_m, t)
     if "&" in t:
         t = _ENTITY.sub(_blank_m, t)

@@ -347,3 +347,18 @@ def test_search_json_is_stable(indexed: Path, fake_embedder: object):
     out = ask(indexed, "SOC 2 report", fake_embedder)
     assert {"version", "query", "answered", "best_score", "confidence", "floor", "results"} <= set(out)
     json.dumps(out)
+
+
+def test_the_floor_reads_the_rankers_best_score_and_the_shipped_model_names_its_features():
+    from knowledge.search import FLOOR_FEATURES, Ranker, floor_features, load_ranker
+
+    model = json.loads((Path(__file__).resolve().parents[2] / "knowledge" / "search_ranker.json").read_text())
+    assert tuple(model["floor"]["weights"]) == FLOOR_FEATURES
+    sure, unsure = Candidate("a.md", cosine=0.5, score=0.9), Candidate("b.md", cosine=0.5, score=0.1)
+    assert floor_features([unsure, sure])["top_score"] == 0.9
+    assert floor_features([])["top_score"] == 0.0
+    # Same absolute evidence, a ranker sure of its best entry: more likely answered, never less.
+    ranker = load_ranker()
+    assert ranker.floor_weights["top_score"] > 0
+    assert ranker.answerable(floor_features([sure])) > ranker.answerable(floor_features([unsure]))
+    assert isinstance(ranker, Ranker)
