@@ -632,8 +632,6 @@ def _timing(line: str, number: int, problems: list[tuple[int, str]]) -> float | 
         return None
     return start
 _BLOCK_KEYWORD = re.compile(r"^(?:NOTE|STYLE|REGION)(?:[ \t]|$)")
-_STOP = re.compile(r"[.!?](?:[\"')\]]*)(?:\s|$)")
-_LETTER = re.compile(r"[^\W\d_]")
 _CUE_ID = re.compile(r"^\S*\d\S*$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+(?P<name>[^>]*))?>")
 _LEAD = re.compile(r"^[ \t]*(?:>>|[-\u2013\u2014](?=[ \t]))?[ \t]*")
@@ -657,9 +655,6 @@ def _parse_cues(lines: _Lines, asm: _Assembler, vtt: bool, problems: list[tuple[
             i += 1
     speaker = ""  # a cue without a label goes on with the last named speaker
     prev_last: str | None = None
-    # Raw speech recognition puts no stop anywhere: its cues are the only sentence boundaries there
-    # are. Punctuated captions run a sentence over several cues, so there a cue ends nothing.
-    unpunctuated = not any(_STOP.search(line) for line in L[i:] if "-->" not in line and _LETTER.search(line))
     while i < n:
         if not L[i].strip():
             i += 1
@@ -685,21 +680,20 @@ def _parse_cues(lines: _Lines, asm: _Assembler, vtt: bool, problems: list[tuple[
             line = L[x]
             timing = _TIMING.match(line) if "-->" in line else None
             if timing is not None:  # a cue that lost its blank line
-                speaker, prev_last = _cue(L, starts, cue_lines, start, speaker, prev_last, asm, unpunctuated)
+                speaker, prev_last = _cue(L, starts, cue_lines, start, speaker, prev_last, asm)
                 cue_lines = []
                 start = _timing(line, x + 1, problems)
                 continue
             if line.strip().isdigit() and x + 1 < k and "-->" in L[x + 1]:
                 continue
             cue_lines.append(x)
-        speaker, prev_last = _cue(L, starts, cue_lines, start, speaker, prev_last, asm, unpunctuated)
+        speaker, prev_last = _cue(L, starts, cue_lines, start, speaker, prev_last, asm)
     return title
 
 
 def _cue(L: list[str], starts: list[int], cue_lines: list[int], start: float | None, speaker: str,
-         prev_last: str | None, asm: _Assembler, ends_sentence: bool = False) -> tuple[str, str | None]:
-    """Feed one cue's text lines; returns the speaker who goes on and the cue's last line. With
-    ``ends_sentence`` a cue starts a sentence of its own."""
+         prev_last: str | None, asm: _Assembler) -> tuple[str, str | None]:
+    """Feed one cue's text lines; returns the speaker who goes on and the cue's last line."""
     if not cue_lines:
         return speaker, prev_last
     if len(cue_lines) > 1 and L[cue_lines[0]] == prev_last:
@@ -726,7 +720,7 @@ def _cue(L: list[str], starts: list[int], cue_lines: list[int], start: float | N
                 lead = _LEAD.match(line)
                 pieces.append((speaker, lead.end() if lead else 0, len(line)))
         for who, a, b in pieces:
-            asm.add(who, _Source(line[a:b], base + a), start=start, new_sentence=ends_sentence and x == cue_lines[0])
+            asm.add(who, _Source(line[a:b], base + a), start=start, new_sentence=False)
     return speaker, L[cue_lines[-1]]
 
 

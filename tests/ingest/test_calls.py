@@ -177,17 +177,6 @@ def test_vtt_name_prefix_and_unlabelled_cue_continues_the_speaker() -> None:
     assert_points_at_text(call, (DATA / "zoom.vtt").read_text(encoding="utf-8"))
 
 
-def test_vtt_raw_speech_recognition_cues_are_sentences_but_punctuated_captions_run_on() -> None:
-    raw = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:05.000\nFiona Marsh: so a group like bramley saved a lot\n\n"
-           "2\n00:00:05.500 --> 00:00:09.000\nFiona Marsh: and cedar smiles got back two point four million\n")
-    call = parse_text(raw, ".vtt")
-    assert [(s.line, s.text) for s in call.turns[0].sentences] == [
-        (5, "so a group like bramley saved a lot"), (9, "and cedar smiles got back two point four million")]
-    # captions that run one sentence over two cues keep it whole
-    punctuated = raw.replace("a lot", "a lot,").replace("million\n", "million.\n")
-    assert len(parse_text(punctuated, ".vtt").turns[0].sentences) == 1
-
-
 def test_vtt_without_speakers_gives_unnamed_turns_with_unknown_role() -> None:
     text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello there.\n\n00:00:02.000 --> 00:00:03.000\nHi.\n"
     call = parse_text(text, ".vtt")
