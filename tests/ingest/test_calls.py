@@ -599,3 +599,13 @@ def test_json_string_positions_survive_escapes() -> None:
                 at = scanstring(lines[s.line - 1][s.column - 1:], 0)[0]
                 if s.text[0].isalnum():
                     assert at.startswith(s.text[0]), (raw, s)
+
+
+def test_vtt_raw_speech_recognition_keeps_a_sentence_split_over_cues_together() -> None:
+    """Speech recognition cuts cues by time, not by sentence: a figure in the second cue keeps the
+    words of the first, which say what it measures."""
+    raw = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nDana Cole: and on average teams cut their triage time by\n\n"
+           "2\n00:00:04.000 --> 00:00:07.000\nDana Cole: about forty percent in the first quarter\n")
+    call = parse_text(raw, ".vtt")
+    figure = [s for s in call.turns[0].sentences if "forty percent" in s.text]
+    assert figure and "triage time" in figure[0].text
