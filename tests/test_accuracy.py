@@ -49,8 +49,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "real-labelled": {"audit": 0.85},
     "larkspur": {"audit": 0.45, "check": 0.45},
     # the figure phenomena of text written in another style (tests/data/corpora/phenomena):
-    # measured audit 0.84, check 0.92 (0.53 and 0.86 before the work on it)
-    "phenomena": {"audit": 0.8, "check": 0.88},
+    # measured audit 0.84, check 0.92 (0.53 and 0.86 before the work on it); audit 0.86 once the
+    # claim-ness model learnt the written non-claim classes (the set is not in its training data)
+    "phenomena": {"audit": 0.83, "check": 0.88},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -63,10 +64,11 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # measured: metric-conflict 1.00 / 1.00, stale-claim 1.00 / 0.73, unsourced-claim 0.92 / 0.92
     "real-labelled": {"metric-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.7), "unsourced-claim": (0.85, 0.85)},
     # measured: metric-conflict 0.88 / 0.70, rep-misstatement 1.00 / 0.83, unsourced-claim 0.62 / 0.83,
-    # unsupported-claim 0.83 / 0.83, source-conflict, stale-claim and retired-claim 1.00 / 1.00
+    # unsupported-claim 0.86 / 1.00 (0.83 / 0.83 before the written non-claim classes), source-conflict,
+    # stale-claim and retired-claim 1.00 / 1.00
     "phenomena": {
         "metric-conflict": (0.8, 0.65), "rep-misstatement": (0.9, 0.8), "unsourced-claim": (0.6, 0.8),
-        "unsupported-claim": (0.8, 0.8), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
+        "unsupported-claim": (0.8, 0.9), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
         "retired-claim": (0.9, 0.9),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
