@@ -38,7 +38,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     """Seeded average-linkage clustering: entries absorb mention groups, groups merge with groups.
 
     The similarity of a group of mentions to an entry is the mean, over the group, of each
-    mention's similarity to the entry's closest phrasing; between two groups it is the mean
+    mention's similarity to the entry's closest phrasing (by its turn or by its own sentences,
+    whichever is closer); between two groups it is the mean
     pairwise similarity (average linkage). Both are averages over mentions, so a group is fully
     described by its mean vector, its size and its mean similarity to each entry, and a merge
     updates them by size-weighted averages (Lance-Williams). Up to ``block`` mentions are
@@ -55,10 +56,15 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     if not n:
         return []
     V = np.stack([mt.vector for mt in mentions]).astype(np.float32)
+    own = np.stack([mt.sentence_vector for mt in mentions]).astype(np.float32)
     to_entry = np.full((n, m), -1.0, dtype=np.float32)
     if len(R):
         for a in range(0, n, block):
-            sims = V[a:a + block] @ R.T
+            # A mention is as close to an entry as its turn or its objection-like sentences are,
+            # whichever is closer: a turn that tells a story around the concern ("we rolled out
+            # a tool two years ago and ...") dilutes it in the turn's vector, and a bare sentence
+            # ("that's my biggest worry") names no concern without its turn.
+            sims = np.maximum(V[a:a + block] @ R.T, own[a:a + block] @ R.T)
             for j in range(m):
                 cols = owner == j
                 if cols.any():

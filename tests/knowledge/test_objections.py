@@ -402,6 +402,39 @@ def test_clustering_memory_grows_linearly_with_mentions():
     assert large < 6 * small
 
 
+def _story_mentions(entry_vec, story, said, calls=("calls/a.vtt", "calls/b.vtt")):
+    """Mentions from two calls whose turns tell one story around what their sentences say."""
+    import numpy as np
+
+    from knowledge.objections import Mention
+
+    out = []
+    for k, call in enumerate(calls):
+        turn = 0.5 * entry_vec + story
+        turn /= np.linalg.norm(turn)
+        out.append(Mention(call=call, turn=k, line=10 + k, column=1, speaker="P", text=f"story {k}", score=1.0,
+                           vector=turn, sentence_vector=said, parts=[(f"story {k}", said)]))
+    return out
+
+
+def test_a_concern_told_inside_a_story_goes_to_its_entry():
+    import numpy as np
+
+    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections.themes import _assign
+
+    rng = np.random.default_rng(5)
+    e, story, other = (v / np.linalg.norm(v) for v in rng.standard_normal((3, 48)).astype(np.float32))
+    R, owner = e[None, :], np.zeros(1, np.int64)
+    # The turns share a story and sit at 0.45 of the entry's phrasing; the sentences that carry
+    # the objection say what the entry says: the entry takes them, no theme is mined.
+    out = _assign(_story_mentions(e, story, e), [CONTRACT], R, owner, DEFAULT_TUNING)
+    assert [(o.id, len(o.mentions)) for o in out] == [("objections/contract", 2)]
+    # The same story around sentences about something else stays a theme of its own.
+    out = _assign(_story_mentions(e, story, other), [CONTRACT], R, owner, DEFAULT_TUNING)
+    assert [(o.known, len(o.mentions)) for o in out] == [(False, 2)]
+
+
 # -- speech-recognition text ---------------------------------------------------------------------
 
 
