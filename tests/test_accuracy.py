@@ -47,12 +47,13 @@ FLOORS: dict[str, dict[str, float]] = {
     "northwind": {"audit": 0.92, "check": 0.93},
     "examples": {"audit": 0.9, "check": 0.85},
     "real-labelled": {"audit": 0.85},
-    "larkspur": {"audit": 0.45, "check": 0.45},
+    "larkspur": {"audit": 0.5, "check": 0.5},  # December 2026, second round: audit 0.53, check 0.53
     # the figure phenomena of text written in another style (tests/data/corpora/phenomena):
     # measured audit 0.84, check 0.92 (0.53 and 0.86 before the work on it)
     # a development set: 0.84 with the rule that made each cue of raw speech recognition a sentence,
     # 0.80 without it (taken out: real exports split a sentence over several cues)
-    "phenomena": {"audit": 0.78, "check": 0.88},
+    # (0.82 with the claim-ness weights trained on the written non-claim classes)
+    "phenomena": {"audit": 0.8, "check": 0.88},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
