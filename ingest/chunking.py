@@ -146,7 +146,7 @@ def entry_chunks(entry: Entry, model: str) -> list[Chunk]:
             chunks.append(_make(entry, "claim", c.line, c.end_line, f"{c.line}:{c.column}", c.masked, model))
     # The other texts the audit compares figures by (a metric's name in its entry, a claim's table
     # row or lead-in sentence): embedded now, so that an audit of an up-to-date index embeds nothing.
-    from knowledge.matching import claim_contexts
+    from knowledge.figures import claim_contexts
 
     for m in entry.metrics:
         line = m.line or entry.line_of("metrics")
@@ -196,7 +196,7 @@ def call_chunks(call: Call, model: str) -> list[Chunk]:
                                             path=call.path, kind="claim", line=c.line, end_line=c.end_line,
                                             section=f"{c.line}:{c.column}", text=c.masked,
                                             vector_key=text_key(model, c.masked)))
-    from knowledge.matching import call_claim_contexts
+    from knowledge.figures import call_claim_contexts
 
     for text in call_claim_contexts(call):
         chunks.append(Chunk(id=_chunk_id(call.path, "context", 0, text), record_id=call.path, path=call.path,

@@ -639,7 +639,7 @@ def compute_figure_facts(settings: Settings, embedder: Any = None) -> dict[str, 
     """Run the figure matching and the ``metric-conflict`` rule over the indexed KB; store the
     result for search (see ``figure_facts``)."""
     from .audit import _indexed_context, audit
-    from .matching import FigureIndex
+    from .figures import FigureIndex
 
     catalog = open_catalog(settings)
     try:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from knowledge.durations import parse_duration
-from knowledge.matching import Figure, FigureIndex, Resolution, matching_source, quoted, where
+from knowledge.figures import Figure, FigureIndex, Resolution, matching_source, quoted, where
 from knowledge.model import Entry, Finding, Source
 from knowledge.review import review_state
 

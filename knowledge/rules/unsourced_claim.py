@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from knowledge.matching import Figure, FigureIndex, quoted, where
+from knowledge.figures import Figure, FigureIndex, quoted, where
 from knowledge.model import Finding
 
 from .base import AuditContext, Rule

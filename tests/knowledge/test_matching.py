@@ -1,4 +1,4 @@
-"""Measure identity and agreement (``knowledge.matching``): figures read from real extracted
+"""Measure identity and agreement (``knowledge.figures``): figures read from real extracted
 claims, compared with each other and with metrics; the neighbour search; the thresholds."""
 
 from __future__ import annotations
