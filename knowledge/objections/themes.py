@@ -147,6 +147,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             mentions[x].match = float(to_entry[x, j])
         obj.mentions = sorted((mentions[x] for x in absorbed[j]), key=lambda mt: -mt.match)
     documents = [_terms(mt.text) for mt in mentions]
+    unnamed: list[Objection] = []
     for t in themes:
         if len(t.calls) < 2:
             continue
@@ -154,7 +155,13 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         phrase = name or phrase_label([(mt.call, mt.text) for mt in t.mentions], documents)
         if phrase:
             t.label = phrase
+        else:
+            unnamed.append(t)
     _name_themes(themes, {o.id for o in objections})
+    # A theme that neither a concern name nor a shared phrase names shows a phrase of its central
+    # sentence; its id stays the sentence's slug, as reviewers' verdicts already name it.
+    for t in unnamed:
+        t.label = sentence_phrase(t.label, documents) or t.label
     return [o for o in objections if o.mentions] + themes
 
 
@@ -375,6 +382,38 @@ def phrase_label(mentions: list[tuple[str, str]], documents: list[set[str]]) -> 
         score = calls * math.log((n + 1) / (df + 1) + 1.0) * (1.0 + 0.3 * (len(key) - 1))
         if best is None or (score, form) > best:
             best = (score, form)
+    return best[1] if best else None
+
+
+# Words that may join two content words inside a name ("basements and crawlspaces", "right of
+# withdrawal", "data in transit").
+_JOINERS = frozenset("and or of for in on to".split())
+
+
+def sentence_phrase(sentence: str, documents: list[set[str]]) -> str | None:
+    """A noun-phrase-like name taken from one sentence, for a theme whose calls share no phrase:
+    the run of two to four words, content words at both ends and only content words or joiners
+    between, that is rarest among all mentions ("basements and crawlspaces" from "Half our work is
+    in basements and crawlspaces."). None when the sentence has no such run."""
+    import math
+
+    words = _TOKEN.findall(sentence.lower().replace("\u2019", "'"))
+    n = max(1, len(documents))
+    best: tuple[float, str] | None = None
+    for k in (2, 3, 4):
+        for i in range(len(words) - k + 1):
+            run = words[i:i + k]
+            ends = (run[0], run[-1])
+            if any(w in _NOT_A_NAME or len(w) < 3 for w in ends):
+                continue
+            if any(w in _NOT_A_NAME and w not in _JOINERS for w in run[1:-1]):
+                continue
+            content = [w for w in run if w not in _JOINERS]
+            form = " ".join(run)
+            rarity = sum(math.log((n + 1) / (sum(1 for d in documents if w in d) + 1) + 1.0) for w in content)
+            score = rarity / len(run) * (1.0 + 0.2 * (len(content) - 1))
+            if best is None or (score, form) > best:
+                best = (score, form)
     return best[1] if best else None
 
 

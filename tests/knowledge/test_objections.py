@@ -469,5 +469,16 @@ def test_a_theme_is_named_by_a_phrase_its_calls_share():
                 ("calls/b.vtt", "They barely answer email as it is.")]
     docs = [_terms(t) for _, t in mentions] + [_terms("We need the invoices approved faster.")]
     assert phrase_label(mentions, docs) == "supplier portal"
-    # said in one call only: no name (the theme keeps its most central sentence)
+    # said in one call only: no shared name
     assert phrase_label(mentions[1:], docs) is None
+
+
+def test_a_theme_no_phrase_names_is_named_by_the_rarest_run_of_its_central_sentence():
+    from knowledge.objections.themes import _terms, sentence_phrase
+
+    docs = [_terms(t) for t in ("Half our crews work in basements and crawlspaces all winter.",
+                                "The price is more than we pay today.", "We need it to sync with our ledger.")]
+    assert sentence_phrase("Half our crews work in basements and crawlspaces all winter.", docs) == \
+        "basements and crawlspaces"
+    # a joiner never starts or ends a name, and a sentence of common words gives none
+    assert sentence_phrase("It is just too much for us.", docs) is None
