@@ -818,9 +818,9 @@ class _Extractor:
             q = _QUAL_MAP.get(word) or _QUAL_MAP.get(word.rstrip("."))
             if q in ("median", "average", "typical"):
                 f.extra["statistic"] = q
-            elif q == "up to" and _RISE_TO.search(clean, max(0, bm.start() - 20), bm.start()):
-                pass  # "bookings go up to 85%": the level reached, not a ceiling
-            elif q and f.qual is None:
+            # "bookings go up to 85%" states the level reached, not a ceiling: no qualifier then
+            elif q and f.qual is None and not (
+                    q == "up to" and _RISE_TO.search(clean, max(0, bm.start() - 20), bm.start())):
                 f.qual, f.qual_word = q, word
 
     # ---- pass 3: pairs -----------------------------------------------------------------
