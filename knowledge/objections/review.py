@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +17,18 @@ if TYPE_CHECKING:
     import numpy as np
 
 MIN_REVIEWED = 4  # turns marked right, and turns marked wrong, before detection recalibrates
+
+
+def _reviewed(found: Sequence[tuple[Call, Candidate]],
+              verdicts: Sequence[Verdict]) -> Iterator[tuple[list[int], bool]]:
+    """For each mention or assignment verdict that names candidates: those candidates, and whether
+    the reviewer said they are an objection (an assignment says so too)."""
+    for v in verdicts:
+        if v.kind not in ("mention", "assignment"):
+            continue
+        group = _targets(found, v)
+        if group:
+            yield group, v.kind == "assignment" or v.verdict == "right"
 
 
 def _targets(found: Sequence[tuple[Call, Candidate]], v: Verdict) -> list[int]:
@@ -39,15 +51,10 @@ def recalibrate(found: Sequence[tuple[Call, Candidate]], det: Detection, verdict
 
     pos: list[float] = []
     neg: list[float] = []
-    for v in verdicts:
-        if v.kind not in ("mention", "assignment"):
-            continue
-        group = _targets(found, v)
-        if not group:
-            continue
+    for group, right in _reviewed(found, verdicts):
         eligible = [i for i in group if det.evidence[i] or det.score[i] >= tuning.detect_bare]
         best = max((float(det.score[i]) for i in eligible), default=-1.0)
-        (pos if v.kind == "assignment" or v.verdict == "right" else neg).append(best)
+        (pos if right else neg).append(best)
     if len(pos) < MIN_REVIEWED or len(neg) < MIN_REVIEWED:
         return det.detected
     P, N = np.asarray(pos), np.asarray(neg)
@@ -71,13 +78,7 @@ def apply_detection_verdicts(found: Sequence[tuple[Call, Candidate]], S: np.ndar
     out = detected.copy()
     pos: list[int] = []
     neg: list[int] = []
-    for v in verdicts:
-        if v.kind not in ("mention", "assignment"):
-            continue
-        group = _targets(found, v)
-        if not group:
-            continue
-        right = v.kind == "assignment" or v.verdict == "right"
+    for group, right in _reviewed(found, verdicts):
         if right:
             keep = [i for i in group if detected[i]] or group
             out[keep] = True
