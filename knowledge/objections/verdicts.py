@@ -21,9 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -102,29 +99,10 @@ def path_of(root: Path) -> Path:
 
 def load_verdicts(root: Path) -> list[Verdict]:
     """The KB's verdicts (none when the file is missing)."""
-    import yaml
+    from knowledge.verdict_file import read_rows
 
-    from knowledge.errors import ConfigError
-
-    p = path_of(root)
-    if not p.is_file():
-        return []
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{p} is not valid YAML: {exc}", hint="fix or remove the file") from exc
-    rows = data.get("verdicts", []) if isinstance(data, dict) else []
     out: list[Verdict] = []
-    known = set(Verdict.__dataclass_fields__)
-    for i, row in enumerate(rows, 1):
-        # A row canon cannot read stops the command rather than being dropped: the next verdict
-        # saved would rewrite the file without it, and a reviewer's work would be lost.
-        if not isinstance(row, dict):
-            raise ConfigError(f"{p}: verdict {i} is not a mapping of fields", hint="fix or remove that row")
-        unknown = sorted(set(row) - known)
-        if unknown:
-            raise ConfigError(f"{p}: verdict {i} has fields canon does not know: {', '.join(map(str, unknown))}",
-                              hint=f"the fields are {', '.join(sorted(known))}; fix the row")
+    for row in read_rows(path_of(root), Verdict.__dataclass_fields__):
         fields = dict(row)
         if "line" in fields and fields["line"] is not None:
             fields["line"] = int(fields["line"])
@@ -136,45 +114,10 @@ def load_verdicts(root: Path) -> list[Verdict]:
 
 def save_verdicts(root: Path, verdicts: list[Verdict]) -> Path:
     """Write the file whole, through a temporary file renamed over it: a crash leaves the old file."""
-    import os
-    import tempfile
+    from knowledge.verdict_file import write_rows
 
-    import yaml
-
-    p = path_of(root)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    body = yaml.safe_dump({"version": 1, "verdicts": [v.to_dict() for v in verdicts]}, sort_keys=False,
-                          allow_unicode=True, width=110)
-    fd, tmp = tempfile.mkstemp(prefix=".objections.", suffix=".yaml.tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write("# Reviewers' verdicts on `canon objections` (see `canon objections verdict --help`).\n" + body)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return p
-
-
-@contextmanager
-def _one_writer(root: Path) -> Iterator[None]:
-    """Verdicts are read, changed and written back: one writer at a time, across threads (the API
-    serves requests on several) and processes (the CLI at the same moment)."""
-    import fcntl
-
-    lock_path = path_of(root).parent / ".objections.lock"
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with _threads, open(lock_path, "a") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
-
-
-_threads = threading.Lock()
+    return write_rows(path_of(root), [v.to_dict() for v in verdicts],
+                      "Reviewers' verdicts on `canon objections` (see `canon objections verdict --help`).")
 
 
 def add_verdict(root: Path, verdict: Verdict, today: date | None = None) -> dict[str, Any]:
@@ -184,7 +127,9 @@ def add_verdict(root: Path, verdict: Verdict, today: date | None = None) -> dict
         verdict.key = mention_key(verdict.call, verdict.text)
     if today is not None and not verdict.on:
         verdict.on = today.isoformat()
-    with _one_writer(root):
+    from knowledge.verdict_file import one_writer
+
+    with one_writer(path_of(root)):
         return _add(root, verdict)
 
 
