@@ -87,3 +87,13 @@ def aeo_page(settings: Settings, today: date, base_url: str | None, entry_id: st
 def score(settings: Settings, today: date, limit: int | None) -> dict[str, Any]:
     _current(settings)
     return aeo_score(settings, today=today, limit=limit)
+
+
+def finding_verdict(settings: Settings, today: date, fingerprint: str, verdict: str, why: str | None,
+                    by: str | None, drafts: list[tuple[str, str]] | None) -> dict[str, Any]:
+    from ingest.drafts import parse_draft_text
+    from knowledge.finding_verdicts import record_verdict
+
+    _current(settings)
+    parsed: list[Any] | None = [parse_draft_text(text, path) for path, text in drafts] if drafts else None
+    return record_verdict(settings, fingerprint, verdict, today=today, drafts=parsed, why=why, by=by)

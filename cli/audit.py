@@ -106,7 +106,12 @@ def _list_rules() -> None:
         out.print(f"[magenta]{r.id:<20}[/] [dim]{r.default_severity:<8}[/] {escape(r.summary)}", soft_wrap=True)
 
 
+app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
+
+
+@app.callback(invoke_without_command=True)
 def audit(
+    ctx: typer.Context,
     kb: KBOption = None,
     today: TodayOption = None,
     fmt: FormatOption = ReportFormat.text,
@@ -139,7 +144,11 @@ def audit(
       canon audit --write-baseline canon-baseline.json
 
       canon audit --baseline canon-baseline.json
+
+      canon audit verdict 25aade91 wrong --why "a contract term, not an outcome"
     """
+    if ctx.invoked_subcommand is not None:
+        return
     if list_rules:
         _list_rules()
         return
@@ -161,3 +170,64 @@ def audit(
                                        markup=False, highlight=False)
             raise typer.Exit(0)
         finish(report, fmt, fail_on, settings, baseline)
+
+
+@app.command("verdict")
+def verdict(
+    fingerprint: Annotated[str, typer.Argument(help="The finding's fingerprint (from --format json), or its first "
+                                               "8 characters or more.", show_default=False)],
+    word: Annotated[str, typer.Argument(metavar="wrong|right", help="wrong: the finding is a false alarm; right: it "
+                                        "is a true one.", show_default=False)],
+    why: Annotated[str | None, typer.Option("--why", help="Why, in words, for the people who review the file.")] = None,
+    draft: Annotated[list[Path] | None, typer.Option("--draft", help="For a finding of canon check: the drafts it "
+                                                     "was checked with (repeat for several).", show_default=False,
+                                                     metavar="FILE")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Who gives the verdict.")] = None,
+    kb: KBOption = None,
+    today: TodayOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    chroma_url: ChromaOption = None,
+) -> None:
+    """Record a reviewer's verdict on a finding in the KB (verdicts/findings.yaml); audits and checks use it at once.
+
+    A finding marked wrong is left out of later runs, wherever its figure and sentence recur. A wrong
+    unsourced-claim or unsupported-claim also teaches canon that its figure states no outcome, so that
+    figures worded like it in this KB stop being read as claims; a finding marked right keeps figures
+    worded like it claims. The file is YAML, written whole (never half), to review and commit like any entry.
+
+    Examples:
+
+      canon audit verdict 25aade91 wrong --why "a contract term, not an outcome"
+
+      canon audit verdict 25aade91fdcf7501fbf5e79d9afef78e right
+
+      canon audit verdict 7c1e09b2 wrong --draft drafts/launch.md
+    """
+    with errors():
+        from knowledge.errors import UsageError
+        from knowledge.finding_verdicts import WORDS, record_verdict
+
+        if word not in WORDS:
+            raise UsageError(f"a verdict on a finding is right or wrong, not {word!r}",
+                             hint=f"e.g. canon audit verdict {fingerprint} wrong --why \"...\"")
+        if fmt not in ("text", "json"):
+            raise UsageError(f"--format {fmt!r} is not one of text, json")
+        settings = load(kb, chroma_url)
+        day = parse_today(today)
+        drafts: list[Any] | None = None
+        if draft:
+            from ingest.drafts import load_draft
+
+            from .check import draft_files
+
+            drafts = [load_draft(path, shown) for path, shown in draft_files(list(draft))]
+        ensure_index(settings)
+        result = record_verdict(settings, fingerprint, word, today=day, drafts=drafts, why=why, by=by)
+        if fmt == "json":
+            from .common import print_json
+
+            print_json(result)
+            return
+        v = result["verdict"]
+        console().print(f"Recorded in {result['path']} ({result['verdicts']} verdicts): {v['rule']} at "
+                        f"{v['path']}:{v.get('line', '?')} is {v['verdict']}", markup=False, highlight=False)

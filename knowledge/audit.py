@@ -20,9 +20,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from . import finding_verdicts
 from .claims import claimness
 from .errors import ConfigError, UsageError
-from .model import SEVERITY_RANK, Finding
+from .finding_verdicts import FindingVerdict
+from .model import SEVERITY_RANK, Claim, Finding
 from .report import Ignores, Report, assign_fingerprints, sort_findings
 from .rules import ALL_RULES, AuditContext, Draft, Rule, rules_by_id
 from .settings import Settings
@@ -30,6 +32,7 @@ from .settings import Settings
 __all__ = ["Report", "audit", "check", "configured_rules", "run_audit", "run_check", "select_rules"]
 
 RULE_SETTINGS = ("error", "warning", "info", "off")
+CALL_FIGURE_RULES = {"unsupported-claim", "rep-misstatement", "retired-claim", "stale-claim"}
 
 
 def configured_rules(settings: Settings) -> dict[str, str]:
@@ -79,7 +82,7 @@ def _passed_through(problems: Iterable[Finding], selected: Sequence[Rule], *, ex
 
 
 def _finish(findings: Iterable[Finding], ctx: AuditContext, *, files: int, drafts: Sequence[Draft] = (),
-            severities: dict[str, str] | None = None) -> Report:
+            severities: dict[str, str] | None = None, verdicts: Sequence[FindingVerdict] = ()) -> Report:
     unique: dict[tuple[Any, ...], Finding] = {}
     for f in findings:
         override = (severities or {}).get(f.rule)
@@ -92,13 +95,68 @@ def _finish(findings: Iterable[Finding], ctx: AuditContext, *, files: int, draft
     # Fingerprints before suppression, so that hiding one finding never renumbers its twins.
     assign_fingerprints(ordered)
     kept, suppressed = Ignores.collect(ctx.kb.entries, drafts).apply(ordered)
-    return Report(findings=kept, files=files, suppressed=suppressed,
-                  draft_paths=frozenset(d.path for d in drafts))
+    report = Report(findings=kept, files=files, suppressed=suppressed,
+                    draft_paths=frozenset(d.path for d in drafts), claims=_claims_of(kept, ctx, drafts))
+    return finding_verdicts.dismiss(report, list(verdicts))
 
 
-def audit(ctx: AuditContext, rules: Sequence[str | Rule] | None = None) -> Report:
-    """Run every rule's KB check on ``ctx`` and report."""
+def _claim_lists(ctx: AuditContext, drafts: Sequence[Draft]) -> list[tuple[str, list[Claim]]]:
+    """(path, figures) of every file this run read figures from: entries, drafts, and the calls
+    where the figure rules have read them."""
+    out: list[tuple[str, list[Claim]]] = [(e.path, e.claims) for e in ctx.kb.entries]
+    out += [(d.path, d.claims) for d in drafts]
+    figures = vars(ctx).get("figures")  # built only if a figure rule ran
+    calls = getattr(figures, "_calls", None) if figures is not None else None
+    for path, resolutions in (calls or {}).items():
+        out.append((path, [r.figure.claim for r in resolutions if r.figure.claim is not None]))
+    return out
+
+
+def _claims_of(findings: Sequence[Finding], ctx: AuditContext, drafts: Sequence[Draft]) -> dict[str, Claim]:
+    """fingerprint -> the figure each finding is about (where it points at one)."""
+    from .report import normalise_path
+
+    wanted = {(normalise_path(f.path), f.line, f.column): f.fingerprint for f in findings if f.claim is not None}
+    out: dict[str, Claim] = {}
+    if not wanted:
+        return out
+    for path, claims in _claim_lists(ctx, drafts):
+        p = normalise_path(path)
+        for c in claims:
+            fp = wanted.get((p, c.line, c.column))
+            if fp is not None:
+                out.setdefault(fp, c)
+    return out
+
+
+def _reviewed(ctx: AuditContext, drafts: Sequence[Draft], selected: Sequence[Rule], *,
+              use: bool) -> list[FindingVerdict]:
+    """The KB's verdicts on findings, with what they teach claim-ness applied to this run's
+    figures: the KB's entries and the drafts now, the calls' figures as the figure index reads them."""
+    if not use:
+        return []
+    from .claims import reviewed
+
+    verdicts = finding_verdicts.load_verdicts(ctx.settings.root)
+    if not verdicts:
+        return verdicts
+    live = finding_verdicts.live_claims(_claim_lists(ctx, drafts))
+    fix = reviewed.learn(finding_verdicts.examples(verdicts, live), ctx.kb.names)
+    if fix is None:
+        return verdicts
+    fix.apply((c for e in ctx.kb.entries for c in e.claims), ctx.kb.names)
+    fix.apply((c for d in drafts for c in d.claims), ctx.kb.names)
+    if ctx.calls and not drafts and {r.id for r in selected} & CALL_FIGURE_RULES:
+        fix.apply((r.figure.claim for rs in ctx.figures.calls().values() for r in rs if r.figure.claim is not None),
+                  ctx.kb.names)
+    return verdicts
+
+
+def audit(ctx: AuditContext, rules: Sequence[str | Rule] | None = None, *, verdicts: bool = True) -> Report:
+    """Run every rule's KB check on ``ctx`` and report. With ``verdicts`` (the default) reviewers'
+    verdicts on findings (:mod:`.finding_verdicts`) apply: to claim-ness, and to the report."""
     selected = select_rules(rules, ctx.settings)
+    reviewed = _reviewed(ctx, (), selected, use=verdicts)
     findings: list[Finding] = []
     for rule in selected:
         findings.extend(rule.check_kb(ctx))
@@ -107,20 +165,23 @@ def audit(ctx: AuditContext, rules: Sequence[str | Rule] | None = None) -> Repor
     findings.extend(_passed_through(others, selected, explicit=bool(rules)))
     files = {e.path for e in ctx.kb.entries} | {c.path for c in ctx.calls}
     files |= {p.path for p in (*ctx.kb.problems, *ctx.call_problems)}
-    return _finish(findings, ctx, files=len(files), severities=configured_rules(ctx.settings))
+    return _finish(findings, ctx, files=len(files), severities=configured_rules(ctx.settings), verdicts=reviewed)
 
 
-def check(ctx: AuditContext, drafts: Sequence[Draft], rules: Sequence[str | Rule] | None = None) -> Report:
+def check(ctx: AuditContext, drafts: Sequence[Draft], rules: Sequence[str | Rule] | None = None, *,
+          verdicts: bool = True) -> Report:
     """Run every rule's draft check on each draft and report. Paths stay as the drafts give them."""
     selected = select_rules(rules, ctx.settings)
-    findings: list[Finding] = []
     for draft in drafts:
         claimness.rejudge(draft.claims, ctx.kb.names)  # the KB's names read as names in its drafts too
+    reviewed = _reviewed(ctx, drafts, selected, use=verdicts)
+    findings: list[Finding] = []
+    for draft in drafts:
         for rule in selected:
             findings.extend(rule.check_draft(ctx, draft))
         findings.extend(_passed_through(getattr(draft, "findings", None) or [], selected, explicit=bool(rules)))
     return _finish(findings, ctx, files=len({d.path for d in drafts}), drafts=drafts,
-                   severities=configured_rules(ctx.settings))
+                   severities=configured_rules(ctx.settings), verdicts=reviewed)
 
 
 def _indexed_context(settings: Settings, catalog: Any, today: date, embedder: Any, *,
@@ -136,14 +197,14 @@ def _indexed_context(settings: Settings, catalog: Any, today: date, embedder: An
 
 
 def run_audit(settings: Settings, *, today: date, embedder: Any = None,
-              rules: Sequence[str | Rule] | None = None) -> Report:
+              rules: Sequence[str | Rule] | None = None, verdicts: bool = True) -> Report:
     """Audit the KB and its calls as the index holds them (bring the index up to date first)."""
     from .store import open_catalog
 
     catalog = open_catalog(settings)
     try:
         ctx = _indexed_context(settings, catalog, today, embedder, with_calls=True)
-        report = audit(ctx, rules)
+        report = audit(ctx, rules, verdicts=verdicts)
     finally:
         catalog.close()
     if not rules:  # readiness weighs every rule's findings: a partial audit would overrate it
@@ -154,7 +215,7 @@ def run_audit(settings: Settings, *, today: date, embedder: Any = None,
 
 
 def run_check(settings: Settings, drafts: Sequence[Draft], *, today: date, embedder: Any = None,
-              rules: Sequence[str | Rule] | None = None, progress: Any = None) -> Report:
+              rules: Sequence[str | Rule] | None = None, progress: Any = None, verdicts: bool = True) -> Report:
     """Check drafts against the KB as the index holds it. ``progress(phase, done, total)`` hears
     of long work (embedding a long draft's figures), as ``ingest`` reports it."""
     from .store import open_catalog
@@ -162,6 +223,6 @@ def run_check(settings: Settings, drafts: Sequence[Draft], *, today: date, embed
     catalog = open_catalog(settings)
     try:
         ctx = _indexed_context(settings, catalog, today, embedder, with_calls=False, progress=progress)
-        return check(ctx, drafts, rules)
+        return check(ctx, drafts, rules, verdicts=verdicts)
     finally:
         catalog.close()

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from .errors import UsageError
-from .model import SEVERITY_RANK, Entry, Finding
+from .model import SEVERITY_RANK, Claim, Entry, Finding
 
 if TYPE_CHECKING:
     from .rules.base import Rule
@@ -49,8 +49,11 @@ class Report:
     files: int
     baselined: int = 0  # findings left out because a baseline lists them
     suppressed: int = 0  # findings left out by canon.ignore or an ignore comment
+    dismissed: int = 0  # findings left out because a reviewer marked them wrong (verdicts/findings.yaml)
     draft_paths: frozenset[str] = field(default_factory=frozenset)  # paths as given, not KB-relative
     aeo: dict[str, Any] | None = None  # AEO readiness of the KB, {"score", "entries"}: full audits only
+    # fingerprint -> the figure a finding is about, where the run read one: for reviewers' verdicts
+    claims: dict[str, Claim] = field(default_factory=dict, repr=False)
 
     def counts(self) -> dict[str, int]:
         out = {"errors": 0, "warnings": 0, "infos": 0}
@@ -84,7 +87,8 @@ class Report:
         known = set(fingerprints)
         kept = [f for f in self.findings if f.fingerprint not in known]
         return Report(findings=kept, files=self.files, baselined=self.baselined + len(self.findings) - len(kept),
-                      suppressed=self.suppressed, draft_paths=self.draft_paths, aeo=self.aeo)
+                      suppressed=self.suppressed, dismissed=self.dismissed, draft_paths=self.draft_paths,
+                      aeo=self.aeo, claims=self.claims)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -397,6 +401,8 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
         extra.append(f"{report.baselined} known from the baseline")
     if report.suppressed:
         extra.append(f"{report.suppressed} suppressed by canon.ignore or ignore comments")
+    if report.dismissed:
+        extra.append(f"{report.dismissed} marked wrong by reviewers (verdicts/findings.yaml)")
     if extra:
         lines.append(f"  [dim]not shown: {'; '.join(extra)}[/]")
     if report.aeo is not None and report.aeo.get("score") is not None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -76,4 +76,38 @@ async def post_check(
     drafts = [(d.path, d.text) for d in body.items()]
     result: dict[str, Any] = await analyse(request, jobs.check, settings=settings, drafts=drafts, today=today,
                                            rules=body.rules)
+    return result
+
+
+class FindingVerdictIn(BaseModel):
+    """A reviewer's verdict on one finding of the audit (or, with ``drafts``, of the check of those drafts)."""
+
+    fingerprint: str = Field(..., min_length=1, description="The finding's fingerprint, or its first 8 characters or more.")
+    verdict: Literal["right", "wrong"] = Field(..., description="wrong: a false alarm; right: a true finding.")
+    why: str | None = Field(None, description="Why, in words, for the people who review the file.")
+    by: str | None = Field(None, description="Who gives the verdict.")
+    drafts: Annotated[list[DraftIn], Field(min_length=1)] | SkipJsonSchema[None] = Field(
+        None, description="For a finding of a check: the drafts it was checked with.")
+
+
+@router.get("/audit/verdicts", responses=errors(400),
+            summary="Reviewers' verdicts on findings (the KB's verdicts/findings.yaml)")
+def get_finding_verdicts(settings: Annotated[Settings, Depends(get_settings)]) -> dict[str, Any]:
+    from knowledge.finding_verdicts import VERDICTS_FILE, load_verdicts
+
+    return {"path": VERDICTS_FILE.as_posix(), "verdicts": [v.to_dict() for v in load_verdicts(settings.root)]}
+
+
+@router.post("/audit/verdicts", status_code=201, responses=errors(400, 413, 422),
+             summary="Record a verdict on a finding (same JSON as `canon audit verdict --format json`)")
+async def post_finding_verdict(
+    request: Request,
+    body: FindingVerdictIn,
+    settings: Annotated[Settings, Depends(get_settings)],
+    today: Annotated[date, Depends(get_today)],
+) -> dict[str, Any]:
+    drafts = [(d.path, d.text) for d in body.drafts] if body.drafts else None
+    result: dict[str, Any] = await analyse(request, jobs.finding_verdict, settings=settings, today=today,
+                                           fingerprint=body.fingerprint, verdict=body.verdict, why=body.why,
+                                           by=body.by, drafts=drafts)
     return result
