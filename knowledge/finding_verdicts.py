@@ -9,9 +9,10 @@ once, and as data:
 
 - a finding marked wrong is left out of later audits and checks (``Report.dismissed`` counts it),
   and so is the same finding wherever its figure and sentence recur;
-- a wrong ``unsourced-claim`` or ``unsupported-claim`` says its figure states no outcome: the
-  claim-ness of figures worded like it is corrected for this KB (:mod:`knowledge.claims.reviewed`),
-  while findings marked right keep figures worded like them claims.
+- a wrong ``unsourced-claim`` or ``unsupported-claim`` says its figure states no outcome: a figure
+  in the very same sentence (the figure masked) is no claim either, in any file; a finding marked
+  right keeps its sentence a claim (:mod:`knowledge.claims.reviewed`, which can also correct the
+  claim-ness of sentences merely worded alike: measured, and off by default).
 """
 
 from __future__ import annotations

@@ -176,7 +176,12 @@ def _first(sentence):
     return extract_claims(sentence)[0]
 
 
-def test_verdicts_teach_claimness_about_sentences_worded_alike():
+@pytest.fixture
+def learning(monkeypatch):
+    monkeypatch.setattr(reviewed, "LEARN", True)
+
+
+def test_verdicts_teach_claimness_about_sentences_worded_alike(learning):
     examples = [(_first(s), False) for s in COMMISSIONS] + [(_first(s), True) for s in OUTCOMES]
     fix = reviewed.learn(examples)
     assert fix is not None and fix.model is not None
@@ -188,9 +193,24 @@ def test_verdicts_teach_claimness_about_sentences_worded_alike():
         c = _first(s)
         fix.apply([c])
         assert c.is_claim, s  # true claims keep their claim-ness
+    # a figure no finding flagged is never made a claim by verdicts on others
+    term = _first("Invoices are archived for 7 years.")
+    assert not term.is_claim
+    fix.apply([term])
+    assert not term.is_claim
 
 
-def test_verdicts_that_teach_nothing_general_change_nothing_but_their_own_sentence():
+def test_learning_is_off_unless_asked_for():
+    examples = [(_first(s), False) for s in COMMISSIONS] + [(_first(s), True) for s in OUTCOMES]
+    fix = reviewed.learn(examples)
+    assert fix is not None and fix.model is None
+    unseen = _first("Consultants earn a 12% fee on each referral.")
+    assert fix.apply([unseen]) == 0 and unseen.is_claim
+    judged = _first(COMMISSIONS[0])
+    assert fix.apply([judged]) == 1 and not judged.is_claim  # the very sentence judged acts at once
+
+
+def test_verdicts_that_teach_nothing_general_change_nothing_but_their_own_sentence(learning):
     # only findings marked right: every one was a claim already, nothing to correct
     fix = reviewed.learn([(_first(s), True) for s in OUTCOMES + COMMISSIONS])
     assert fix is not None and fix.model is None
