@@ -311,6 +311,7 @@ def main() -> None:
             verdicts = [verdict_for(u[0], "right" if u[1] else "wrong", base[s].claims.get(u[0].fingerprint))
                         for s, u in picked]
             counts: dict[str, RuleCounts] = {w: RuleCounts() for w in WAYS}
+            kept_wrong = kept_right = 0  # reviewed findings still reported once the verdicts are in
             save_verdicts(kb, verdicts)
             try:
                 for s in sections:
@@ -320,18 +321,25 @@ def main() -> None:
                         learning.LEARN = learn
                         after = run(s, True)
                         counts[way] = _add(counts[way], held_out(labels[s], [f.to_dict() for f in after.findings], mine))
+                        if way == "at once":
+                            shown = {_key(f) for f in after.findings}
+                            kept_wrong += sum(1 for f, right, _ in mine if not right and _key(f) in shown)
+                            kept_right += sum(1 for f, right, _ in mine if right and _key(f) in shown)
             finally:
                 learning.LEARN = was
                 path_of(kb).unlink(missing_ok=True)
             wrong = sum(1 for v in verdicts if v.verdict == "wrong")
-            line = f"[{name}] seed {seed}: {len(verdicts)} verdicts ({wrong} wrong) of {len(pool)};"
+            line = (f"[{name}] seed {seed}: {len(verdicts)} verdicts ({wrong} wrong) of {len(pool)}; reviewed findings "
+                    f"still shown: {kept_wrong} of {wrong} wrong, {kept_right} of {len(verdicts) - wrong} right;")
             for w in WAYS:
                 p = counts[w].prf
                 per_way[w].append((p.precision, p.recall, p.f1))
                 line += f" {w} P {p.precision:.3f} F1 {p.f1:.3f} (TP {counts[w].tp} FP {counts[w].fp} FN {counts[w].fn});"
             print(line)
         summary += [f"{name:<14} {w:<9} {_stats(per_way[w])}" for w in WAYS]
-    print(f"\nFigure rules (audit and check together) on the held-out {1 - share:.0%}, mean ± sd over {args.seeds} seeds:")
+    what = ("claim-ness of the mentions" if args.mentions else "figure findings" if args.case_studies
+            else "figure rules (audit and check together)")
+    print(f"\n{what[0].upper() + what[1:]} on the held-out {1 - share:.0%}, mean ± sd over {args.seeds} seeds:")
     print("\n".join(summary))
 
 
