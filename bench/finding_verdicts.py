@@ -64,7 +64,9 @@ def _key(f: Any) -> tuple[str, str, int]:
 
 
 def units(section: dict[str, Any], report: Any) -> list[tuple[Any, bool, list[int]]]:
-    """(finding, right, the required labels it hits) for each figure-rule finding the labels judge."""
+    """(finding, right, the required labels it hits) for each figure-rule finding the labels judge,
+    one per (rule, path, line) as the scoring counts them; the other findings of the same rule on
+    that line (both sides of "from 45% to 78%") are judged with it, as a reviewer would."""
     rules = set(section["rules"]) & set(FIGURE_RULES)
     required = [e for e in section["expected"] if e["rule"] in rules and not e.get("optional")]
     optional = [e for e in section["expected"] if e["rule"] in rules and e.get("optional")]
@@ -81,6 +83,10 @@ def units(section: dict[str, Any], report: Any) -> list[tuple[Any, bool, list[in
         elif not any(rule_label_hit(d, e) for e in optional):
             out.append((f, False, []))
     return out
+
+
+def twins(report: Any, f: Any) -> list[Any]:
+    return [g for g in report.findings if _key(g) == _key(f)]
 
 
 def held_out(section: dict[str, Any], findings: list[dict[str, Any]], reviewed: list[tuple[Any, bool, list[int]]],
@@ -308,8 +314,8 @@ def main() -> None:
         per_way: dict[str, list[tuple[float, float, float]]] = {w: [] for w in WAYS}
         for seed in range(1, args.seeds + 1):
             picked = random.Random(seed).sample(pool, round(share * len(pool)))
-            verdicts = [verdict_for(u[0], "right" if u[1] else "wrong", base[s].claims.get(u[0].fingerprint))
-                        for s, u in picked]
+            verdicts = [verdict_for(g, "right" if u[1] else "wrong", base[s].claims.get(g.fingerprint))
+                        for s, u in picked for g in twins(base[s], u[0])]
             counts: dict[str, RuleCounts] = {w: RuleCounts() for w in WAYS}
             kept_wrong = kept_right = 0  # reviewed findings still reported once the verdicts are in
             save_verdicts(kb, verdicts)
@@ -328,9 +334,10 @@ def main() -> None:
             finally:
                 learning.LEARN = was
                 path_of(kb).unlink(missing_ok=True)
-            wrong = sum(1 for v in verdicts if v.verdict == "wrong")
-            line = (f"[{name}] seed {seed}: {len(verdicts)} verdicts ({wrong} wrong) of {len(pool)}; reviewed findings "
-                    f"still shown: {kept_wrong} of {wrong} wrong, {kept_right} of {len(verdicts) - wrong} right;")
+            wrong = sum(1 for _, u in picked if not u[1])
+            line = (f"[{name}] seed {seed}: {len(picked)} findings judged ({wrong} wrong) of {len(pool)}, "
+                    f"{len(verdicts)} verdicts; still shown: {kept_wrong} of {wrong} wrong, "
+                    f"{kept_right} of {len(picked) - wrong} right;")
             for w in WAYS:
                 p = counts[w].prf
                 per_way[w].append((p.precision, p.recall, p.f1))
