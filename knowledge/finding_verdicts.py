@@ -188,7 +188,9 @@ def find_finding(report: Report, fingerprint: str) -> Finding:
     if len(hits) > 1:
         raise UsageError(f"{len(hits)} findings have fingerprints starting {wanted!r}",
                          hint="give more of the fingerprint (`--format json` prints each finding's)")
-    raise UsageError(f"no finding has the fingerprint {fingerprint!r}",
+    from .errors import NotFound
+
+    raise NotFound(f"no finding has the fingerprint {fingerprint!r}",
                      hint="copy it from `canon audit --format json` (for a finding of canon check, pass its "
                           "drafts with --draft, or `drafts` in the API request); a short fingerprint needs "
                           f"at least {MIN_PREFIX} characters")

@@ -98,7 +98,8 @@ def get_finding_verdicts(settings: Annotated[Settings, Depends(get_settings)]) -
     return {"path": VERDICTS_FILE.as_posix(), "verdicts": [v.to_dict() for v in load_verdicts(settings.root)]}
 
 
-@router.post("/audit/verdicts", status_code=201, responses=errors(400, 413, 422),
+@router.post("/audit/verdicts", status_code=201,
+             responses={**errors(400, 404, 413, 422), 404: {**errors(404)[404], "description": "No finding has this fingerprint."}},
              summary="Record a verdict on a finding (same JSON as `canon audit verdict --format json`)")
 async def post_finding_verdict(
     request: Request,

@@ -26,5 +26,5 @@ def test_a_verdict_posted_to_uvicorn_acts_on_the_next_audit(serve_kb: Any, small
         listed = client.get("/v1/audit/verdicts").json()["verdicts"]
         assert [v["fingerprint"] for v in listed] == [target["fingerprint"]]
         unknown = client.post("/v1/audit/verdicts", params=today, json={"fingerprint": "0" * 32, "verdict": "wrong"})
-        assert unknown.status_code == 400 and unknown.json()["error"]["code"] == "bad_request"
+        assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "not_found"
     assert [v.why for v in load_verdicts(small_kb)] == ["a test"]

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from knowledge.claims import extract_claims, reviewed
-from knowledge.errors import ConfigError, UsageError
+from knowledge.errors import ConfigError, NotFound, UsageError
 from knowledge.finding_verdicts import (
     FindingVerdict,
     add_verdict,
@@ -129,7 +129,7 @@ def test_bad_input_is_refused_and_the_file_is_kept(kb):
     settings, before = _audit(kb)
     with pytest.raises(UsageError, match="right or wrong"):
         record_verdict(settings, before.findings[0].fingerprint, "maybe", today=TODAY)
-    with pytest.raises(UsageError, match="no finding has the fingerprint") as err:
+    with pytest.raises(NotFound, match="no finding has the fingerprint") as err:
         record_verdict(settings, "0123456789abcdef", "wrong", today=TODAY)
     assert "--format json" in str(err.value)
     record_verdict(settings, before.findings[0].fingerprint, "wrong", today=TODAY)
@@ -280,7 +280,7 @@ def test_cli_and_api_round_trip(kb, tmp_path):
     assert on_draft.status_code == 201, on_draft.text
     missing = client.post("/v1/audit/verdicts", params={"today": "2026-11-01"},
                           json={"fingerprint": "feedfacefeedface", "verdict": "wrong"})
-    assert missing.status_code == 400 and "no finding has the fingerprint" in missing.json()["error"]["message"]
+    assert missing.status_code == 404 and "no finding has the fingerprint" in missing.json()["error"]["message"]
     word = client.post("/v1/audit/verdicts", json={"fingerprint": real["fingerprint"], "verdict": "maybe"})
     assert word.status_code == 422 and word.json()["error"]["code"]
     assert len(load_verdicts(kb)) == 3
