@@ -4,8 +4,10 @@
 ``run_audit``/``run_check`` build that context from the index first (what the CLI and the API use).
 After the rules have run, the same steps apply to every finding, whatever its rule: severities
 configured in ``canon.toml``, sorting, fingerprints, then suppression by ``canon.ignore`` and
-ignore comments. Baselines are applied by the caller (``Report.without``), since the CLI and the
-API take them from different places.
+ignore comments, then reviewers' verdicts (``verdicts/findings.yaml``, :mod:`.finding_verdicts`:
+findings marked wrong are left out, and what the verdicts say about claim-ness applies to the run's
+figures before the rules read them). Baselines are applied by the caller (``Report.without``), since
+the CLI and the API take them from different places.
 
 Severities and rules can be set per KB in ``canon.toml``::
 
@@ -116,15 +118,17 @@ def _claims_of(findings: Sequence[Finding], ctx: AuditContext, drafts: Sequence[
     """fingerprint -> the figure each finding is about (where it points at one)."""
     from .report import normalise_path
 
-    wanted = {(normalise_path(f.path), f.line, f.column): f.fingerprint for f in findings if f.claim is not None}
+    wanted: dict[tuple[str, int, int], list[str]] = {}
+    for f in findings:
+        if f.claim is not None:
+            wanted.setdefault((normalise_path(f.path), f.line, f.column), []).append(f.fingerprint)
     out: dict[str, Claim] = {}
     if not wanted:
         return out
     for path, claims in _claim_lists(ctx, drafts):
         p = normalise_path(path)
         for c in claims:
-            fp = wanted.get((p, c.line, c.column))
-            if fp is not None:
+            for fp in wanted.get((p, c.line, c.column), ()):
                 out.setdefault(fp, c)
     return out
 
