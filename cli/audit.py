@@ -12,6 +12,7 @@ import typer
 
 from .common import (
     ChromaOption,
+    Format,
     KBOption,
     TodayOption,
     console,
@@ -19,6 +20,7 @@ from .common import (
     errors,
     load,
     parse_today,
+    print_json,
 )
 
 
@@ -185,7 +187,8 @@ def verdict(
     by: Annotated[str | None, typer.Option("--by", help="Who gives the verdict.")] = None,
     kb: KBOption = None,
     today: TodayOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Annotated[Format, typer.Option("--format", help="text or json (what POST /v1/audit/verdicts returns).")
+                   ] = Format.text,
     chroma_url: ChromaOption = None,
 ) -> None:
     """Record a reviewer's verdict on a finding in the KB (verdicts/findings.yaml); audits and checks use it at once.
@@ -210,8 +213,6 @@ def verdict(
         if word not in WORDS:
             raise UsageError(f"a verdict on a finding is right or wrong, not {word!r}",
                              hint=f"e.g. canon audit verdict {fingerprint} wrong --why \"...\"")
-        if fmt not in ("text", "json"):
-            raise UsageError(f"--format {fmt!r} is not one of text, json")
         settings = load(kb, chroma_url)
         day = parse_today(today)
         drafts: list[Any] | None = None
@@ -223,9 +224,7 @@ def verdict(
             drafts = [load_draft(path, shown) for path, shown in draft_files(list(draft))]
         ensure_index(settings)
         result = record_verdict(settings, fingerprint, word, today=day, drafts=drafts, why=why, by=by)
-        if fmt == "json":
-            from .common import print_json
-
+        if fmt is Format.json:
             print_json(result)
             return
         v = result["verdict"]
