@@ -193,10 +193,7 @@ def verdict(
 ) -> None:
     """Record a reviewer's verdict on a finding in the KB (verdicts/findings.yaml); audits and checks use it at once.
 
-    A finding marked wrong is left out of later runs, wherever its figure and sentence recur. A wrong
-    unsourced-claim or unsupported-claim also teaches canon that its figure states no outcome, so that
-    figures worded like it in this KB stop being read as claims; a finding marked right keeps figures
-    worded like it claims. The file is YAML, written whole (never half), to review and commit like any entry.
+    A finding marked wrong is left out of later runs, wherever its figure and sentence recur. A wrong unsourced-claim or unsupported-claim also says that its figure states no outcome, so that a figure in the same sentence is not read as a claim anywhere in the KB; a finding marked right keeps its sentence a claim. A later verdict on the same finding replaces the earlier one. The file is YAML, written whole (never half), to review and commit like any entry.
 
     Examples:
 
