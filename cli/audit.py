@@ -176,7 +176,7 @@ def audit(
 
 @app.command("verdict")
 def verdict(
-    fingerprint: Annotated[str, typer.Argument(help="The finding's fingerprint (from --format json), or its first "
+    fingerprint: Annotated[str, typer.Argument(metavar="FINGERPRINT", help="The finding's fingerprint (from --format json), or its first "
                                                "8 characters or more.", show_default=False)],
     word: Annotated[str, typer.Argument(metavar="wrong|right", help="wrong: the finding is a false alarm; right: it "
                                         "is a true one.", show_default=False)],
