@@ -401,10 +401,10 @@ def _stems_of(chunk: Any) -> tuple[frozenset[str], tuple[str, ...]]:
 def _chunk_coverage(chunks: list[Any], idf: dict[str, float]) -> dict[str, float]:
     """Per entry, the largest share of the question's IDF mass that one of the given chunks holds
     (a word, its stem, or for a long word its leading letters, as the lexical side matches; a
-    number in either spelling)."""
+    number in either spelling, a word in British or American spelling)."""
     from bisect import bisect_left
 
-    from .lexical import number_alternative
+    from .lexical import alternatives
     from .passage import stem
 
     total = sum(idf.values())
@@ -412,10 +412,7 @@ def _chunk_coverage(chunks: list[Any], idf: dict[str, float]) -> dict[str, float
         return {}
     wanted = []
     for t, w in idf.items():
-        forms = {stem(t)}
-        alt = number_alternative(t)
-        if alt:
-            forms.add(alt)
+        forms = {stem(t), *(stem(a) for a in alternatives(t))}
         wanted.append((forms, t[:-2] if len(t) >= 7 and t.isalpha() else "", w))
     out: dict[str, float] = {}
     seen: set[str] = set()
