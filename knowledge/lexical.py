@@ -14,6 +14,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 # Bump when what a row holds changes: the next ingest rebuilds the table from the catalog.
@@ -92,6 +93,7 @@ _SPELLINGS = [(re.compile(a), b) for a, b in (
 )]
 
 
+@lru_cache(maxsize=65536)
 def spelling_alternative(term: str) -> str | None:
     """The word in the other of British and American spelling, or None."""
     if not term.isalpha():
