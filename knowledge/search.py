@@ -518,8 +518,11 @@ def registered_first(ordered: list[Candidate], facts: dict[str, Any], idf: dict[
         return ordered
     near = (top.chunk.line, top.chunk.end_line) if top.chunk is not None else None
     passage = best_passage(_full(top), idf, None, near, figures=True, kinds=kinds)
-    line = str(passage.line) if passage is not None else ""
-    registered = backed.get(line) or conflicting.get(line)
+    # A hard-wrapped sentence starts on one line and states its figure on a later one ("… Route-aware
+    # dispatch cuts it by 22%" over two lines): every line the passage reaches counts.
+    lines = range(passage.line, max(passage.last_line, passage.line) + 1) if passage is not None else range(0)
+    registered = next((backed.get(str(n)) or conflicting.get(str(n)) for n in lines
+                       if backed.get(str(n)) or conflicting.get(str(n))), None)
     if registered is None or registered["entry"] == top.entry.id:
         return ordered
     owner = next((c for c in ordered if c.entry.id == registered["entry"]), None)

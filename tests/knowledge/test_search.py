@@ -389,3 +389,22 @@ def test_the_floor_reads_the_rankers_best_score_and_the_shipped_model_names_its_
     assert ranker.floor_weights["top_score"] > 0
     assert ranker.answerable(floor_features([sure])) > ranker.answerable(floor_features([unsure]))
     assert isinstance(ranker, Ranker)
+
+
+def test_a_figure_on_the_second_line_of_a_wrapped_sentence_sends_its_registering_entry_first(monkeypatch):
+    import knowledge.passage as passage
+    from knowledge.model import Entry
+    from knowledge.search import Candidate, registered_first
+
+    article = Candidate("articles/metrics.md", score=0.4)
+    article.entry = Entry(id="articles/metrics", path="articles/metrics.md")
+    proof = Candidate("proof-points/drive-time.md", score=0.3)
+    proof.entry = Entry(id="proof-points/drive-time", path="proof-points/drive-time.md", type="proof_point")
+    # "… averaged across technicians. Route-aware\ndispatch cuts it by 22% on average.": the sentence
+    # starts on line 28, its figure is on line 29
+    monkeypatch.setattr(passage, "best_passage", lambda *a, **k: passage.Passage("Route-aware dispatch cuts it by 22%.",
+                                                                                 28, 29, "", last_line=29))
+    facts = {"conflicts": {}, "backed": {"articles/metrics.md": {
+        "29": {"metric": "drive-time-reduction", "entry": "proof-points/drive-time"}}}}
+    ordered = registered_first([article, proof], facts, {"drive": 1.0}, None, set())  # type: ignore[arg-type]
+    assert [c.entry.id for c in ordered] == ["proof-points/drive-time", "articles/metrics"]
