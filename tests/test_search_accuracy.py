@@ -22,7 +22,9 @@ FLOORS = {
     "northwind": {"hit@1": 0.95, "hit@3": 0.95, "mrr": 0.95, "unanswered": 1.0, "stale_above": 0},
     # Raised when the floor began to read the ranker's best score: "Does Lumen work with Sage?" is
     # answered again (measured 0.91 / 0.95 / 0.93; left out, 0.91 / 0.95 / 0.93 too).
-    "example": {"hit@1": 0.9, "hit@3": 0.95, "mrr": 0.9, "unanswered": 1.0, "stale_above": 0},
+    # Raised again when a figure on the second line of a wrapped sentence began to send its
+    # registering entry first (measured 0.95 / 0.95 / 0.95, left out too).
+    "example": {"hit@1": 0.93, "hit@3": 0.95, "mrr": 0.93, "unanswered": 1.0, "stale_above": 0},
     # Held out before the first refit: hit@1 0.67, hit@3 0.79, MRR 0.73, unanswered 0.50. Lowered from
     # 0.75 / 0.8 / 0.75 when the floor began to read the ranker's best score: those were in-sample
     # figures (0.77 / 0.82 / 0.79), and the honest held-out ones rose (0.74 / 0.82 / 0.78, unanswered
