@@ -185,6 +185,8 @@ def main() -> None:
     corpora = args.train.split(",")
     if "larkspur" in corpora:
         sys.exit("larkspur is the final exam: it is never trained on")
+    if "real" in corpora:
+        sys.exit("real is the held-out question set on the real pages: it is never trained on")
 
     from knowledge.embedding import get_embedder
     from knowledge.search import FEATURES, FLOOR_FEATURES

@@ -38,7 +38,7 @@ def _claims_version() -> str:
 
 # Bump when what a file is parsed or cut into changes: the next ingest then re-parses every file
 # (vectors already cached are reused, so only new texts are embedded).
-CHUNKER_VERSION = "7." + _claims_version()
+CHUNKER_VERSION = "8." + _claims_version()
 
 
 def _chunk_id(path: str, kind: str, line: int, text: str) -> str:
@@ -90,21 +90,76 @@ def _next_question(current: list[Block], b: Block) -> bool:
     return any(x.kind != "heading" for x in current)
 
 
-def _sections(blocks: list[Block]) -> list[list[Block]]:
-    """Blocks grouped into passages: a heading starts one, as does a block opening with a question
-    (an FAQ's question and answer), and none runs past ``MAX_WORDS``."""
+# A paragraph that is nothing but bold text ("**I don't want to retrain**") is a heading in all but
+# markup: handbooks set objections, FAQ questions and customer names that way. It starts a passage
+# as a heading does, so that its answer is not glued to the end of the previous one.
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*:?\s*$")
+_BOLD_WORDS = 25
+
+
+def _raw_line(entry: Entry | None, b: Block) -> str:
+    if entry is None or not entry.body:
+        return ""
+    lines = entry.body.split("\n")
+    i = b.line - entry.body_line
+    return lines[i] if 0 <= i < len(lines) else ""
+
+
+def is_bold_heading(entry: Entry | None, b: Block) -> bool:
+    """Whether a one-line paragraph is set in bold alone (a heading in all but markup)."""
+    if b.kind != "paragraph" or b.line != b.end_line or len(b.text.split()) > _BOLD_WORDS:
+        return False
+    return _BOLD_LINE.match(_raw_line(entry, b)) is not None
+
+
+def _table_windows(b: Block) -> list[Block]:
+    """A table longer than ``MAX_WORDS`` as windows of whole rows, each led by the header row:
+    cut by words, a row (one customer, one objection and its answer) was split across two
+    passages, and every window after the first lost the column names that say what a cell is."""
+    rows = b.text.split("\n")
+    if len(b.text.split()) <= MAX_WORDS or len(rows) < 3:
+        return [b]
+    header, body = rows[0], rows[1:]
+    out: list[Block] = []
+    cur: list[str] = []
+    first = 0
+    budget = MAX_WORDS - len(header.split())
+    for k, row in enumerate(body):
+        n = len(row.split())
+        if cur and sum(len(r.split()) for r in cur) + n > budget:
+            out.append(_window(b, header, cur, first))
+            cur, first = [], k
+        cur.append(row)
+    if cur:
+        out.append(_window(b, header, cur, first))
+    return out
+
+
+def _window(b: Block, header: str, rows: list[str], first: int) -> Block:
+    # A pipe table's row k (after the header and the delimiter row) is on line b.line + k + 2.
+    line = min(b.line + first + 2, b.end_line)
+    end = min(b.line + first + len(rows) + 1, b.end_line)
+    return Block(kind="table", text="\n".join([header, *rows]), line=line, end_line=end, section=b.section)
+
+
+def _sections(blocks: list[Block], entry: Entry | None = None) -> list[list[Block]]:
+    """Blocks grouped into passages: a heading starts one, as does a paragraph set in bold alone
+    or a block opening with a question (an FAQ's question and answer), and none runs past
+    ``MAX_WORDS`` (a long table is cut between rows)."""
     groups: list[list[Block]] = []
     current: list[Block] = []
     words = 0
-    for b in blocks:
-        if b.kind == "code":
+    for whole in blocks:
+        if whole.kind == "code":
             continue
-        n = len(b.text.split())
-        if current and (b.kind == "heading" or words + n > MAX_WORDS or _next_question(current, b)):
-            groups.append(current)
-            current, words = [], 0
-        current.append(b)
-        words += n
+        for b in _table_windows(whole) if whole.kind == "table" else [whole]:
+            n = len(b.text.split())
+            starts = b.kind == "heading" or (is_bold_heading(entry, b) and any(x.kind != "heading" for x in current))
+            if current and (starts or words + n > MAX_WORDS or _next_question(current, b)):
+                groups.append(current)
+                current, words = [], 0
+            current.append(b)
+            words += n
     if current:
         groups.append(current)
     return groups
@@ -118,19 +173,20 @@ def entry_chunks(entry: Entry, model: str) -> list[Chunk]:
     opening = " ".join(opening.split()[:MAX_WORDS])
     first_line = first_para.line if first_para else entry.body_line
     chunks.append(_make(entry, "title", first_line, first_para.end_line if first_para else first_line, "", opening, model))
-    for group in _sections(entry.blocks):
+    for group in _sections(entry.blocks, entry):
         body = [b for b in group if b.kind != "heading"]
         if not body:
             continue
         section = group[0].section or (group[0].text if group[0].kind == "heading" else "")
+        head = f"{title}: "
         text = " ".join(b.text for b in group)
         words = text.split()
         if len(words) > MAX_WORDS:  # one huge block: cut it into windows
             for i in range(0, len(words), MAX_WORDS):
                 part = " ".join(words[i:i + MAX_WORDS])
-                chunks.append(_make(entry, "section", group[0].line, group[-1].end_line, section, f"{title}: {part}", model))
+                chunks.append(_make(entry, "section", group[0].line, group[-1].end_line, section, head + part, model))
         else:
-            chunks.append(_make(entry, "section", group[0].line, group[-1].end_line, section, f"{title}: {text}", model))
+            chunks.append(_make(entry, "section", group[0].line, group[-1].end_line, section, head + text, model))
     for m in entry.metrics:
         line = m.line or entry.line_of("metrics")
         # The figure itself, in words, belongs in the text: "how much time ..." should meet

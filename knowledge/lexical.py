@@ -14,6 +14,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 # Bump when what a row holds changes: the next ingest rebuilds the table from the catalog.
@@ -72,6 +73,43 @@ def terms(question: str) -> list[str]:
     return out
 
 
+# British and American spellings of one word ("colouring" and "coloring", "organisations" and
+# "organizations", "licence" and "license", "modelling" and "modeling"): a writer asks in their own
+# spelling, the page is written in the other. Regular English suffix rules, nothing of any KB; a
+# form that no entry uses matches nothing, so a rule that overreaches ("vendor" -> "vendour") only
+# costs one look-up.
+_SPELLINGS = [(re.compile(a), b) for a, b in (
+    (r"^(\w{3,})our(s|ed|ing|ite|ites|able|ful)?$", r"\1or\2"),
+    (r"^(\w{2,}[lvbmdin])or(s|ed|ing|ite|ites|able|ful)?$", r"\1our\2"),
+    (r"^(\w{3,})is(e|ed|es|er|ers|ing|ation|ations)$", r"\1iz\2"),
+    (r"^(\w{3,})iz(e|ed|es|er|ers|ing|ation|ations)$", r"\1is\2"),
+    (r"^(\w{3,})ys(e|ed|es|ing)$", r"\1yz\2"),
+    (r"^(\w{3,})yz(e|ed|es|ing)$", r"\1ys\2"),
+    (r"^(\w{3,})tre(s)?$", r"\1ter\2"),
+    (r"^(\w{3,})ence(s)?$", r"\1ense\2"),
+    (r"^(\w{3,})ense(s)?$", r"\1ence\2"),
+    (r"^(\w{2,}[aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),
+    (r"^(\w{2,}[aeiou])l(ed|ing|er|ers)$", r"\1ll\2"),
+)]
+
+
+@lru_cache(maxsize=65536)
+def spelling_alternative(term: str) -> str | None:
+    """The word in the other of British and American spelling, or None."""
+    if not term.isalpha():
+        return None
+    for pattern, repl in _SPELLINGS:
+        if pattern.match(term):
+            return pattern.sub(repl, term)
+    return None
+
+
+def alternatives(term: str) -> list[str]:
+    """Other forms of a term that mean the same: a number's other spelling, a word's other
+    national spelling."""
+    return [a for a in (number_alternative(term), spelling_alternative(term)) if a]
+
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -83,9 +121,11 @@ def _match(term: str) -> str:
     other = number_alternative(term)
     if other:
         return f"{_quote(term)} OR {_quote(other)}"
+    spelled = spelling_alternative(term)
+    also = f" OR {_quote(spelled)}" if spelled else ""
     if len(term) >= 7 and term.isalpha():
-        return f"{_quote(term)} OR {_quote(term[:-2])}*"
-    return _quote(term)
+        return f"{_quote(term)} OR {_quote(term[:-2])}*{also}"
+    return _quote(term) + also
 
 
 def entry_row(rec: dict[str, Any]) -> tuple[str, str, str]:
@@ -234,7 +274,8 @@ def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
     query_terms = present
     if rare and len(rare) < len(present) and len(set().union(*(_rows(db, _quote(w), key) for w in rare))) >= n:
         query_terms = rare
-    query = " OR ".join(_match(w) if w in _NUMBER_WORDS or w in _NUMBER_DIGITS else _quote(w) for w in query_terms)
+    query = " OR ".join(_match(w) if w in _NUMBER_WORDS or w in _NUMBER_DIGITS
+                        else " OR ".join(_quote(x) for x in [w, *alternatives(w)]) for w in query_terms)
     # Title matches weigh more than body matches: a title says what the entry is about.
     rows_ = db.execute(
         "SELECT f.path, t.s FROM (SELECT rowid AS r, bm25(entries_fts, 0.0, 3.0, 1.0) AS s FROM entries_fts "

@@ -158,9 +158,9 @@ def best_passage(entry: Entry, idf: Mapping[str, float], metric: Metric | None =
     units = _units(entry)
     if not units:
         return None
-    from .lexical import number_alternative
+    from .lexical import alternatives
 
-    wanted = [({stem(t), number_alternative(t) or stem(t)}, w) for t, w in idf.items()]
+    wanted = [({stem(t), *(stem(a) for a in alternatives(t))}, w) for t, w in idf.items()]
     total = sum(w for _, w in wanted) or 1.0
     forms = _figure_forms(metric) if metric is not None else []
     claim_lines = {c.line for c in entry.claims} if figures else set()

@@ -401,10 +401,10 @@ def _stems_of(chunk: Any) -> tuple[frozenset[str], tuple[str, ...]]:
 def _chunk_coverage(chunks: list[Any], idf: dict[str, float]) -> dict[str, float]:
     """Per entry, the largest share of the question's IDF mass that one of the given chunks holds
     (a word, its stem, or for a long word its leading letters, as the lexical side matches; a
-    number in either spelling)."""
+    number in either spelling, a word in British or American spelling)."""
     from bisect import bisect_left
 
-    from .lexical import number_alternative
+    from .lexical import alternatives
     from .passage import stem
 
     total = sum(idf.values())
@@ -412,10 +412,7 @@ def _chunk_coverage(chunks: list[Any], idf: dict[str, float]) -> dict[str, float
         return {}
     wanted = []
     for t, w in idf.items():
-        forms = {stem(t)}
-        alt = number_alternative(t)
-        if alt:
-            forms.add(alt)
+        forms = {stem(t), *(stem(a) for a in alternatives(t))}
         wanted.append((forms, t[:-2] if len(t) >= 7 and t.isalpha() else "", w))
     out: dict[str, float] = {}
     seen: set[str] = set()
@@ -521,8 +518,11 @@ def registered_first(ordered: list[Candidate], facts: dict[str, Any], idf: dict[
         return ordered
     near = (top.chunk.line, top.chunk.end_line) if top.chunk is not None else None
     passage = best_passage(_full(top), idf, None, near, figures=True, kinds=kinds)
-    line = str(passage.line) if passage is not None else ""
-    registered = backed.get(line) or conflicting.get(line)
+    # A hard-wrapped sentence starts on one line and states its figure on a later one ("… Route-aware
+    # dispatch cuts it by 22%" over two lines): every line the passage reaches counts.
+    lines = range(passage.line, max(passage.last_line, passage.line) + 1) if passage is not None else range(0)
+    registered = next((backed.get(str(n)) or conflicting.get(str(n)) for n in lines
+                       if backed.get(str(n)) or conflicting.get(str(n))), None)
     if registered is None or registered["entry"] == top.entry.id:
         return ordered
     owner = next((c for c in ordered if c.entry.id == registered["entry"]), None)

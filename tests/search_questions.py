@@ -35,6 +35,8 @@ KB_PATHS = {
     "example": REPO / "examples" / "kb",
     # Real handbook pages (GitLab, Sourcegraph): the whole corpus folder is the KB, as for the audit.
     "real-labelled": CORPORA / "real-labelled",
+    # The same pages from the source corpus, for a second question set that nothing is fitted on.
+    "real": CORPORA / "real",
 }
 
 

@@ -3,7 +3,8 @@
 
 northwind, example and real-labelled (real GitLab and Sourcegraph handbook pages) are the sets the
 ranker and the floor were fitted on (``bench/train_search.py``), so their floors are in-sample; the
-leave-one-set-out figures are in the README. larkspur was never used to fit or tune anything.
+leave-one-set-out figures are in the README. ``real`` asks other questions of the same real pages and
+was never fitted or tuned on; larkspur was never used to fit or tune anything.
 """
 
 from __future__ import annotations
@@ -21,13 +22,22 @@ FLOORS = {
     "northwind": {"hit@1": 0.95, "hit@3": 0.95, "mrr": 0.95, "unanswered": 1.0, "stale_above": 0},
     # Raised when the floor began to read the ranker's best score: "Does Lumen work with Sage?" is
     # answered again (measured 0.91 / 0.95 / 0.93; left out, 0.91 / 0.95 / 0.93 too).
-    "example": {"hit@1": 0.9, "hit@3": 0.95, "mrr": 0.9, "unanswered": 1.0, "stale_above": 0},
+    # Raised again when a figure on the second line of a wrapped sentence began to send its
+    # registering entry first (measured 0.95 / 0.95 / 0.95, left out too).
+    "example": {"hit@1": 0.93, "hit@3": 0.95, "mrr": 0.93, "unanswered": 1.0, "stale_above": 0},
     # Held out before the first refit: hit@1 0.67, hit@3 0.79, MRR 0.73, unanswered 0.50. Lowered from
     # 0.75 / 0.8 / 0.75 when the floor began to read the ranker's best score: those were in-sample
     # figures (0.77 / 0.82 / 0.79), and the honest held-out ones rose (0.74 / 0.82 / 0.78, unanswered
     # 0.83 -> 0.77 / 0.85 / 0.80, unanswered 1.00), while in-sample fell to 0.74 / 0.79 / 0.76 (a
     # floor placed above all fourteen unanswerable questions of the three sets at once).
     "real-labelled": {"hit@1": 0.7, "hit@3": 0.75, "mrr": 0.75, "unanswered": 1.0, "stale_above": 0},
+    # The same real pages, other questions (tests/data/questions/real.yaml): written before any run and
+    # never fitted on, so this is the held-out figure for real handbook pages. First scored with the
+    # shipped model: hit@1 0.68, hit@3 0.77, MRR 0.73, unanswered 0.40; with the passage cuts at bold
+    # lines and between table rows and the British/American spellings, 0.71 / 0.77 / 0.74 / 0.40.
+    # The unanswered floor is what the relevance floor achieves on questions it never saw (three of
+    # five unanswerable questions pass it), not a target.
+    "real": {"hit@1": 0.65, "hit@3": 0.75, "mrr": 0.7, "unanswered": 0.4, "stale_above": 0},
     # Final exam, scored once before and once after (before: hit@1 0.68, hit@3 0.91, MRR 0.80,
     # unanswered 0.00); these floors are the after figures, not targets to tune towards.
     "larkspur": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},

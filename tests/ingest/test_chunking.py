@@ -92,3 +92,57 @@ def test_fail_no_block_is_lost_when_questions_cut_passages() -> None:
     e = _entry(FAQ)
     kept = {id(b) for g in _sections(e.blocks) for b in g}
     assert all(id(b) in kept for b in e.blocks if b.kind != "code")
+
+
+def _filler(word: str, n: int) -> str:
+    return " ".join([word] * n) + "."
+
+
+OBJECTIONS = (
+    "# Solution page\n\n## Potential objections\n\n**I don't need all that**\n\n" + _filler("scope", 60) + "\n\n"
+    + _filler("ocean", 60) + "\n\n**I don't want to retrain**\n\nAll change requires some learning; one interface "
+    "and one permissions model make training a single effort.\n"
+)
+
+
+def test_pass_a_bold_line_starts_a_passage_as_a_heading_does() -> None:
+    passages = _passages(OBJECTIONS)
+    retrain = next(p for p in passages if "retrain" in p)
+    # the answer stays with its objection, and the previous objection's text is not glued to it
+    assert "one permissions model" in retrain and "ocean" not in retrain and "scope" not in retrain
+
+
+def test_pass_a_bold_line_right_under_its_heading_keeps_the_heading() -> None:
+    passages = _passages("# Page\n\n## Objections\n\n**Too expensive**\n\nIt pays for itself in a quarter.\n")
+    assert len(passages) == 1 and "Objections" in passages[0] and "pays for itself" in passages[0]
+
+
+def test_fail_bold_inside_a_sentence_is_not_a_heading() -> None:
+    passages = _passages("# Page\n\n" + _filler("alpha", 100) + "\n\nWe **never** lose an answer.\n")
+    assert len(passages) == 1
+
+
+def _table(rows: int) -> str:
+    head = "| Company | Problem | Result |\n| - | - | - |\n"
+    return head + "".join(f"| Customer{i} | " + _filler(f"slow{i}", 20) + f" | faster{i} builds |\n"
+                          for i in range(rows))
+
+
+def test_pass_a_long_table_is_cut_between_rows_with_its_header() -> None:
+    text = "# Stories\n\n## Customer stories\n\n" + _table(12)
+    e = _entry(text)
+    chunks = [c for c in entry_chunks(e, "m") if c.kind == "section"]
+    assert len(chunks) > 1
+    for c in chunks:
+        assert "Company | Problem | Result" in c.text  # every window says what its cells are
+        for i in range(12):  # a row is whole in a window or absent from it
+            assert (f"Customer{i} |" in c.text) == (f"faster{i} builds" in c.text)
+    lines = text.split("\n")
+    for c in chunks[1:]:  # a window after the first (which starts at the heading) points at its first row
+        first = next(i for i in range(12) if f"Customer{i} |" in c.text)
+        assert f"Customer{first} |" in lines[c.line - 1]
+
+
+def test_fail_no_table_row_is_lost_when_a_table_is_cut() -> None:
+    chunks = [c.text for c in entry_chunks(_entry("# Stories\n\n" + _table(12)), "m") if c.kind == "section"]
+    assert all(any(f"Customer{i} |" in t for t in chunks) for i in range(12))

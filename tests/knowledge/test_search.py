@@ -155,6 +155,31 @@ def test_a_spelled_out_number_finds_the_digits_and_the_other_way_round():
     assert lexical.search(db, ["12", "releases"]).coverage("b.md") == 1.0
 
 
+def test_british_and_american_spellings_find_each_other():
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.executescript(lexical.SCHEMA)
+    db.executemany("INSERT INTO entries_fts (path, title, body) VALUES (?, ?, ?)", [
+        ("a.md", "Syntax", "Syntax coloring for 77 languages."),
+        ("b.md", "Analysts", "60% of organizations will switch, analysts say."),
+        ("c.md", "Other", "Nothing about either here."),
+    ])
+    hits = lexical.search(db, lexical.terms("Which languages get syntax colouring?"))
+    assert hits.ranked[0][0] == "a.md" and hits.coverage("a.md") == 1.0
+    assert lexical.search(db, ["organisations"]).ranked[0][0] == "b.md"
+    assert lexical.search(db, ["licence"]).ranked == []  # a form no entry uses matches nothing
+
+
+def test_spelling_alternative_rules():
+    alt = lexical.spelling_alternative
+    assert [alt(w) for w in ("colour", "behavior", "optimised", "analyze", "centre", "licence", "modelling",
+                             "labeled")] == ["color", "behaviour", "optimized", "analyse", "center", "license",
+                                             "modeling", "labelled"]
+    # short words and words the rules do not fit have none
+    assert [alt(w) for w in ("hour", "four", "your", "size", "floor", "editor", "six", "2")] == [None] * 8
+
+
 def test_passage_coverage_is_read_per_chunk_not_per_entry():
     from types import SimpleNamespace
 
@@ -169,6 +194,8 @@ def test_passage_coverage_is_read_per_chunk_not_per_entry():
         chunk(2, "long.md", "Integration and 6 of them, far away."),
         chunk(3, "short.md", "Sage integration in 6 steps."),
     ], idf)
+    spelled = _chunk_coverage([chunk(4, "s.md", "Syntax coloring per language.")], {"colouring": 1.0, "syntax": 1.0})
+    assert spelled["s.md"] == pytest.approx(1.0)
     # the long entry holds every word, but no one of its passages does
     assert got["long.md"] == pytest.approx(0.5)
     # a stem ("integration"), and a number in its other spelling, count
@@ -362,3 +389,22 @@ def test_the_floor_reads_the_rankers_best_score_and_the_shipped_model_names_its_
     assert ranker.floor_weights["top_score"] > 0
     assert ranker.answerable(floor_features([sure])) > ranker.answerable(floor_features([unsure]))
     assert isinstance(ranker, Ranker)
+
+
+def test_a_figure_on_the_second_line_of_a_wrapped_sentence_sends_its_registering_entry_first(monkeypatch):
+    import knowledge.passage as passage
+    from knowledge.model import Entry
+    from knowledge.search import Candidate, registered_first
+
+    article = Candidate("articles/metrics.md", score=0.4)
+    article.entry = Entry(id="articles/metrics", path="articles/metrics.md")
+    proof = Candidate("proof-points/drive-time.md", score=0.3)
+    proof.entry = Entry(id="proof-points/drive-time", path="proof-points/drive-time.md", type="proof_point")
+    # "… averaged across technicians. Route-aware\ndispatch cuts it by 22% on average.": the sentence
+    # starts on line 28, its figure is on line 29
+    monkeypatch.setattr(passage, "best_passage", lambda *a, **k: passage.Passage("Route-aware dispatch cuts it by 22%.",
+                                                                                 28, 29, "", last_line=29))
+    facts = {"conflicts": {}, "backed": {"articles/metrics.md": {
+        "29": {"metric": "drive-time-reduction", "entry": "proof-points/drive-time"}}}}
+    ordered = registered_first([article, proof], facts, {"drive": 1.0}, None, set())  # type: ignore[arg-type]
+    assert [c.entry.id for c in ordered] == ["proof-points/drive-time", "articles/metrics"]
