@@ -1,7 +1,7 @@
 """Search quality on the labelled question sets: hit@1, hit@3, MRR, the share of unanswerable
 questions reported as unanswered, and how each part of the retrieval contributes.
 
-    .venv/bin/python bench/bench_search.py [northwind example real-labelled real larkspur] [--modes ranked,rrf,vector,lexical]
+    .venv/bin/python bench/bench_search.py [northwind example real-labelled phenomena case-studies real larkspur] [--modes ranked,rrf,vector,lexical]
         [--misses] [--out bench/out/search.json]
 
 Each corpus's KB is copied to ``bench/out/search/<corpus>`` and indexed with the real model (a
@@ -29,7 +29,8 @@ TODAY = date(2026, 11, 1)
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("corpora", nargs="*", default=["northwind", "example", "real-labelled", "real", "larkspur"])
+    ap.add_argument("corpora", nargs="*", default=["northwind", "example", "real-labelled", "phenomena", "case-studies",
+                                                       "real", "larkspur"])
     ap.add_argument("--modes", default="ranked")
     ap.add_argument("--misses", action="store_true", help="list the questions not answered first")
     ap.add_argument("--out", type=Path, default=None)
@@ -63,11 +64,11 @@ def main() -> None:
                 print(f"{corpus} / {mode}:")
                 print("\n".join(misses(outcomes)) or "  (none)")
 
-    head = f"{'corpus':<10} {'mode':<8} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'unans':>6} " \
+    head = f"{'corpus':<13} {'mode':<8} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'unans':>6} " \
            f"{'answd':>6} {'fig@1':>6} {'stale':>5} {'ms/q':>6}"
     print(head)
     for r in rows:
-        print(f"{r['corpus']:<10} {r['mode']:<8} {r['questions']:>3} {r['hit@1']:>6.2f} {r['hit@3']:>6.2f} "
+        print(f"{r['corpus']:<13} {r['mode']:<8} {r['questions']:>3} {r['hit@1']:>6.2f} {r['hit@3']:>6.2f} "
               f"{r['mrr']:>6.2f} {r['unanswered']:>6.2f} {r['answered']:>6.2f} {r['figure_first']:>6.2f} "
               f"{r['stale_above']:>5} {r['ms_per_question']:>6}")
     if args.out:

@@ -37,6 +37,12 @@ KB_PATHS = {
     "real-labelled": CORPORA / "real-labelled",
     # The same pages from the source corpus, for a second question set that nothing is fitted on.
     "real": CORPORA / "real",
+    # Invented dental-practice KB written for the figure rules (typed entries, British and American
+    # English mixed): questions for the relevance floor on a third company's KB.
+    "phenomena": REPO / "tests" / "data" / "corpora" / "phenomena" / "kb",
+    # Real customer stories of four publishers; like real-labelled, the whole folder is the KB
+    # (the README and SOURCES.md pages stay in as noise).
+    "case-studies": REPO / "tests" / "data" / "corpora" / "case-studies",
 }
 
 
