@@ -4,7 +4,9 @@
 northwind, example and real-labelled (real GitLab and Sourcegraph handbook pages) are the sets the
 ranker and the floor were fitted on (``bench/train_search.py``), so their floors are in-sample; the
 leave-one-set-out figures are in the README. ``real`` asks other questions of the same real pages and
-was never fitted or tuned on; larkspur was never used to fit or tune anything.
+was never fitted or tuned on; larkspur was never used to fit or tune anything. phenomena (an invented
+dental-practice KB) and case-studies (34 real customer stories) were written for the relevance floor
+and are scored with the shipped model, which was not fitted on them.
 """
 
 from __future__ import annotations
@@ -38,6 +40,16 @@ FLOORS = {
     # The unanswered floor is what the relevance floor achieves on questions it never saw (three of
     # five unanswerable questions pass it), not a target.
     "real": {"hit@1": 0.65, "hit@3": 0.75, "mrr": 0.7, "unanswered": 0.4, "stale_above": 0},
+    # Written before any run and never fitted on (the shipped model is fitted on the three sets above).
+    # First scored: hit@1 0.42, hit@3 0.55, MRR 0.48, unanswered 1.00, answered 0.55: the floor silences
+    # questions asked in other words than the pages' ("reimbursed", "ringing into reception"); the
+    # ranking alone puts an expected entry first for 0.74 of them (hit@3 0.97). The unanswered floor
+    # lets one of seven pass.
+    "phenomena": {"hit@1": 0.4, "hit@3": 0.5, "mrr": 0.45, "unanswered": 0.85, "stale_above": 0},
+    # Real customer stories, written before any run and never fitted on. First scored: 0.92 / 0.92 /
+    # 0.92, unanswered 0.71 (Supabase's Pro plan price and Adobe's DAG count pass the floor). Pebblely's
+    # story has invalid front matter, so it is indexed as a draft and ranks below every approved story.
+    "case-studies": {"hit@1": 0.88, "hit@3": 0.88, "mrr": 0.88, "unanswered": 0.7, "stale_above": 0},
     # Final exam, scored once before and once after (before: hit@1 0.68, hit@3 0.91, MRR 0.80,
     # unanswered 0.00); these floors are the after figures, not targets to tune towards.
     "larkspur": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},
