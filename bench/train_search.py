@@ -2,7 +2,7 @@
 leave-one-corpus-out evaluation.
 
     .venv/bin/python bench/train_search.py [--train northwind,example,real-labelled,phenomena,case-studies]
-        [--score real] [--write]
+        [--score real,phenomena,case-studies] [--let-pass K] [--write]
 
 For every question of the training sets, the candidates that ``knowledge.search.retrieve`` finds
 become rows: their features, and label 1 when the entry is one of the question's expected entries
@@ -17,7 +17,8 @@ before the floor is fitted (``--cross``: with scores from rankers fitted without
 Leave-one-corpus-out: the model and floor fitted on all training sets but one are scored on the one
 left out (hit@1, hit@3, MRR after governance, unanswerable questions left unanswered, answerable
 questions answered). ``--score`` sets are never fitted on: each is scored with the model fitted on
-all training sets (``real``, fresh questions on the real handbook pages, by default). larkspur is
+all training sets (by default ``real``, fresh questions on the real handbook pages, and the
+phenomena and case-studies sets, which the shipped model was not fitted on). larkspur is
 never a training set nor scored here: it is the final exam.
 """
 
@@ -178,8 +179,11 @@ def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str,
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--train", default="northwind,example,real-labelled,phenomena,case-studies")
-    ap.add_argument("--score", default="real", help="held-out sets, scored with the model fitted on all --train sets")
+    # The shipped model's sets: phenomena and case-studies are scored held out unless named here
+    # (the README's five-set figures: --train northwind,example,real-labelled,phenomena,case-studies).
+    ap.add_argument("--train", default="northwind,example,real-labelled")
+    ap.add_argument("--score", default="real,phenomena,case-studies",
+                    help="held-out sets, scored with the model fitted on all --train sets")
     ap.add_argument("--write", action="store_true", help="write knowledge/search_ranker.json")
     ap.add_argument("--let-pass", type=int, default=0, metavar="K",
                     help="place the floor above all but the K highest-scoring training unanswerable questions")
