@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from knowledge.figures import Figure, FigureIndex, quoted, where
-from knowledge.model import Finding
+from knowledge.model import Entry, Finding
 
 from .base import AuditContext, Rule
 
@@ -37,6 +37,31 @@ _ANNOUNCER = re.compile(
     r"(?:today[ \t]+announced|announced[ \t]+today)")
 # The company speaking of itself in its release: its milestones, its team, its customers
 _SELF = r"\b(?:the company|its|our|we|us)\b"
+# A note of its own that says where a page's figures come from ("_Figures from an interview with
+# Bluegum's management, February 2026._", "Source: 2026 customer survey", "Based on data from ..."):
+# the page's source, as ``sources:`` would be. A note under a table sources that table only.
+_PAGE_SOURCE = re.compile(
+    r"^[ \t>*_]*(?:(?:all[ \t]+)?(?:the[ \t]+)?(?:figures|numbers|results|data|statistics|metrics)"
+    r"(?:[ \t]+(?:on|in)[ \t]+this[ \t]+(?:page|story|article|post))?[ \t]+(?:are[ \t]+|were[ \t]+)?"
+    r"(?:from|taken[ \t]+from|based[ \t]+on|come[ \t]+from|provided[ \t]+by|reported[ \t]+by)"
+    r"|based[ \t]+on|sources?[ \t]*:|data[ \t]+source[ \t]*:)[ \t]+\S", re.I)
+_STATES_A_FIGURE = re.compile(r"[%$€£₹]|\bper ?cent\b", re.I)  # "Based on Gartner data, 60% of ...": a claim
+_NAMES_SOMETHING = re.compile(r"\b[A-Z][\w&'’-]+|\b(?:19|20)\d{2}\b|https?://")
+
+
+def _page_source(entry: Entry) -> bool:
+    """Whether the entry carries a source note of its own (a paragraph that is only the note, not the
+    note under a table)."""
+    prev = None
+    for b in entry.blocks:
+        if (b.kind == "paragraph" and (prev is None or prev.kind != "table") and len(b.text) <= 300
+                and _PAGE_SOURCE.match(b.text) and _NAMES_SOMETHING.search(b.text[8:])
+                and not _STATES_A_FIGURE.search(b.text)):
+            return True
+        prev = b
+    return False
+
+
 # A link that sells rather than cites: to the price list, a demo, a sign-up or contact form
 _CALL_TO_ACTION = re.compile(
     r"(?i)\b(?:pricing|prices|plans|(?:book|request|get|schedule|watch)[ -](?:a[ -])?demo|demo|contact(?:[ -]us)?"
@@ -65,9 +90,14 @@ class UnsourcedClaim(Rule):
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
         kb = FigureIndex.of(ctx).kb
         releases: dict[str, re.Pattern[str] | None] = {}
+        noted: dict[str, bool] = {}
         for f, r in kb.resolutions.items():
             entry = f.entry
             if entry is None or entry.sources or f.source is not None or f.kind == "number":
+                continue
+            if entry.id not in noted:
+                noted[entry.id] = _page_source(entry)
+            if noted[entry.id]:
                 continue
             if entry.id not in releases:
                 releases[entry.id] = _announcer(entry.body[:3000], ctx.settings.kb.name)
