@@ -36,7 +36,8 @@ _ANNOUNCER = re.compile(
     r"(?P<who>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3})(?:,[^.\n]{0,120},)?[ \t]+"
     r"(?:today[ \t]+announced|announced[ \t]+today)")
 # The company speaking of itself in its release: its milestones, its team, its customers
-_SELF = r"\b(?:the company|its|our|we|us)\b"
+# ("us" in lower case only: "the US" is a country, not the company)
+_SELF = r"\b(?i:the company|its|our|we)\b|\bus\b"
 # A note of its own that says where a page's figures come from ("_Figures from an interview with
 # Bluegum's management, February 2026._", "Source: 2026 customer survey", "Based on data from ..."):
 # the page's source, as ``sources:`` would be. A note under a table sources that table only.
@@ -60,6 +61,20 @@ def _page_source(entry: Entry) -> bool:
             return True
         prev = b
     return False
+
+
+# Pages whose figures are not claims that need a source: release notes and changelogs (the company on
+# its own product, as a press release on its milestones), glossaries (numbers that define terms) and
+# event pages (dates, seats, durations), told by their title or the kind their front matter gives.
+_OWN_PAGE_TITLE = re.compile(r"(?i)\b(?:release[ -]?notes?|change[ -]?log|what[’']s new|glossary|terminology)\b")
+_OWN_PAGE_KIND = re.compile(r"(?i)^(?:release[-_ ]?notes?|change[-_ ]?log|glossary|events?|webinars?)$")
+_KIND_KEYS = ("layout", "category", "kind", "template", "collection")
+
+
+def _no_claims_page(entry: Entry) -> bool:
+    if _OWN_PAGE_TITLE.search(entry.title or ""):
+        return True
+    return any(isinstance(v, str) and _OWN_PAGE_KIND.match(v.strip()) for v in map(entry.extra.get, _KIND_KEYS))
 
 
 # A link that sells rather than cites: to the price list, a demo, a sign-up or contact form
@@ -96,7 +111,7 @@ class UnsourcedClaim(Rule):
             if entry is None or entry.sources or f.source is not None or f.kind == "number":
                 continue
             if entry.id not in noted:
-                noted[entry.id] = _page_source(entry)
+                noted[entry.id] = _page_source(entry) or _no_claims_page(entry)
             if noted[entry.id]:
                 continue
             if entry.id not in releases:
@@ -131,9 +146,9 @@ def _announcer(body: str, kb_name: str) -> re.Pattern[str] | None:
     if m:
         names.add(m.group("who").strip())
     if not names:
-        return re.compile(_SELF, re.I)
+        return re.compile(_SELF)
     words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"\b(?:{words})\b|{_SELF}", re.I)
+    return re.compile(rf"\b(?i:{words})\b|{_SELF}")
 
 
 def _cites_a_link(f: Figure) -> bool:
