@@ -182,6 +182,12 @@ class FigureIndex:
         for r in results:
             if r.status == "conflict":
                 _own_metric(r, metrics)
+            if (r.status == "conflict" and r.conflict is not None and r.figure.entry is r.conflict.target.entry
+                    and r.figure.claim is not None and not r.figure.claim.is_claim):
+                # in the entry that registers the metric, a figure that states no outcome is its
+                # context (the window of another figure: "returned 4.2 times its cost over three
+                # years"; the study's sample), not the metric misstated
+                r.status, r.conflict = "unbacked", None
         resolutions = {r.figure: r for r in results}
         eligible[claim_pos] = [r.status != "conflict" for r in results]  # a contradicted claim backs nothing
 

@@ -174,6 +174,9 @@ def _clause(masked: str) -> str:
     if i < 0:
         return masked
     start = max(masked.rfind(c, 0, i) for c in ",;:—–(")
+    if start >= 0 and masked[start] == ":" and not masked[start + 1:i].strip():
+        # "Industry average: [NUM]": the label before the colon is what the figure is
+        start = max(masked.rfind(c, 0, start) for c in ",;:—–(")
     ends = [j for j in (masked.find(c, i) for c in ",;—–)") if j >= 0]
     return masked[start + 1: min(ends) if ends else len(masked)]
 
