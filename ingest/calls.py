@@ -18,7 +18,7 @@ import json
 import math
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate
@@ -499,7 +499,8 @@ class _Assembler:
             sentences = []
             for a, b in split_sentences(text, d.text.breaks):
                 line, col = lines.at(d.text.file_pos(a))
-                sentences.append(Sentence(text=text[a:b], line=line, column=col, start=d.text.time_at(a)))
+                sentences.append(Sentence(text=text[a:b], line=line, column=col, start=d.text.time_at(a),
+                                          lines=_line_changes(d.text, lines, a, b, line)))
             if not sentences:
                 continue
             turns.append(Turn(speaker=self.names.get(d.key, d.speaker), text=text, line=sentences[0].line,
@@ -511,6 +512,21 @@ class _Assembler:
 # Time stamps
 
 _CLOCK = re.compile(r"^\s*(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+
+
+def _line_changes(text: _Text, lines: _Lines, a: int, b: int, line: int) -> tuple[tuple[int, int, int], ...]:
+    """Where the sentence ``text[a:b]`` goes on on another line of the file: (offset in the sentence,
+    line, column), so that a figure in it points at its own cue, not at the cue the sentence began in."""
+    out: list[tuple[int, int, int]] = []
+    last: tuple[int, int, int] | None = None  # the last jump recorded: columns run on from it
+    for k in text.at[bisect_right(text.at, a):bisect_left(text.at, b)]:
+        ln, col = lines.at(text.file_pos(k))
+        if ln == line and not out:
+            continue
+        if last is None or (ln, col) != (last[1], last[2] + k - a - last[0]):
+            last = (k - a, ln, col)
+            out.append(last)
+    return tuple(out)
 
 
 def _clock(value: str) -> float | None:

@@ -231,6 +231,18 @@ class Sentence:
     line: int  # line of the call file where the text starts
     column: int = 1
     start: float | None = None  # seconds from the start of the call
+    # where the text goes on on a later line of the file: (offset in ``text``, line, column); a
+    # sentence of a transcript runs over several cues when the transcriber put no stop between them
+    lines: tuple[tuple[int, int, int], ...] = ()
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """The (line, column) of the call file where ``text[offset]`` lies."""
+        line, column, base = self.line, self.column, 0
+        for off, ln, col in self.lines:
+            if off > offset:
+                break
+            line, column, base = ln, col, off
+        return line, column + offset - base
 
 
 @dataclass

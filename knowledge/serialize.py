@@ -157,7 +157,7 @@ def call_to_dict(c: Call) -> dict[str, Any]:
         "path": c.path, "title": c.title, "roles_known": c.roles_known, "content_hash": c.content_hash,
         "turns": [
             {"speaker": t.speaker, "text": t.text, "line": t.line, "role": t.role, "start": t.start,
-             "sentences": [[s.text, s.line, s.column, s.start] for s in t.sentences]}
+             "sentences": [[s.text, s.line, s.column, s.start, [list(x) for x in s.lines]] for s in t.sentences]}
             for t in c.turns
         ],
     }
@@ -170,7 +170,9 @@ def call_from_dict(d: dict[str, Any]) -> Call:
         turns=[
             Turn(speaker=t["speaker"], text=t["text"], line=t["line"], role=t.get("role", "unknown"),
                  start=t.get("start"),
-                 sentences=[Sentence(text=s[0], line=s[1], column=s[2], start=s[3]) for s in t.get("sentences", [])])
+                 sentences=[Sentence(text=s[0], line=s[1], column=s[2], start=s[3],
+                                    lines=tuple(tuple(x) for x in s[4]) if len(s) > 4 else ())
+                           for s in t.get("sentences", [])])
             for t in d.get("turns", [])
         ],
     )

@@ -66,11 +66,12 @@ _CURRENCY: dict[str, tuple[str, float]] = {
     "c$": ("CAD", 1.0), "ca$": ("CAD", 1.0), "cad": ("CAD", 1.0),
     "a$": ("AUD", 1.0), "au$": ("AUD", 1.0), "aud": ("AUD", 1.0),
     "chf": ("CHF", 1.0), "¥": ("JPY", 1.0), "jpy": ("JPY", 1.0), "yen": ("JPY", 1.0),
-    "₹": ("INR", 1.0), "inr": ("INR", 1.0), "rupees": ("INR", 1.0),
+    "₹": ("INR", 1.0), "inr": ("INR", 1.0), "rupees": ("INR", 1.0), "rupee": ("INR", 1.0), "rs": ("INR", 1.0),
 }
 _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$"}
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
-          "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12}
+          "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12,
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 
 _PERIODS = {
     "s": "second", "sec": "second", "second": "second", "min": "minute", "minute": "minute",
@@ -171,11 +172,11 @@ def kind_of(unit: str) -> str:
 
 def _currency_with_scale(u: str) -> tuple[str, float] | None:
     """``"$m"``, ``"usd million"``, ``"k€"``: a currency written with a scale."""
-    m = re.fullmatch(r"([^\d\s]+?)\s*(k|m|mm|mn|bn|b|thousand|million|billion)", u)
+    m = re.fullmatch(r"([^\d\s]+?)\s*(k|m|mm|mn|bn|b|thousand|million|billion|lakhs?|crores?)", u)
     if m and m.group(1) in _CURRENCY:
         code, factor = _CURRENCY[m.group(1)]
         return code, factor * _SCALE[m.group(2)]
-    m = re.fullmatch(r"(k|m|mm|mn|bn|b|thousand|million|billion)\s*([^\d\s]+)", u)
+    m = re.fullmatch(r"(k|m|mm|mn|bn|b|thousand|million|billion|lakhs?|crores?)\s*([^\d\s]+)", u)
     if m and m.group(2) in _CURRENCY:
         code, factor = _CURRENCY[m.group(2)]
         return code, factor * _SCALE[m.group(1)]

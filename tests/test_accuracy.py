@@ -1,7 +1,8 @@
 """Accuracy on the labelled corpora, with the real model: Northwind and real-labelled (where the figure
 rules and the claim-ness classifier were developed), the example KB (``examples``, held out), the
 phenomena set (``tests/data/corpora/phenomena``, a development set of the figure phenomena of text
-written in another style) and Larkspur (the final exam: scored at the start and at the end of a
+written in another style), the haulwise set (``tests/data/corpora/haulwise``, a second development
+set: another industry, other page styles) and Larkspur (the final exam: scored at the start and at the end of a
 piece of accuracy work, never tuned on). Corpora under ``../shared/corpora`` are skipped when absent.
 
 ``canon audit`` (KB and calls) and ``canon check`` (the drafts) run as users run them: the KB is
@@ -36,6 +37,7 @@ CORPORA = {
     "real-labelled": SHARED / "real-labelled",
     "examples": EXAMPLES,
     "phenomena": Path(__file__).parent / "data" / "corpora" / "phenomena",
+    "haulwise": Path(__file__).parent / "data" / "corpora" / "haulwise",
 }
 
 # F1 of the figure rules, per corpus and section. Measured on main after the claims, figures and
@@ -52,8 +54,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # measured audit 0.84, check 0.92 (0.53 and 0.86 before the work on it)
     # a development set: 0.84 with the rule that made each cue of raw speech recognition a sentence,
     # 0.80 without it (taken out: real exports split a sentence over several cues)
-    # (0.82 with the claim-ness weights trained on the written non-claim classes)
-    "phenomena": {"audit": 0.8, "check": 0.88},
+    # (0.82 with the claim-ness weights trained on the written non-claim classes; 0.87 after the
+    # haulwise work: each figure on its own cue of a raw transcript, an entry's own metric)
+    "phenomena": {"audit": 0.85, "check": 0.88},
+    # the second development set (tests/data/corpora/haulwise: logistics, US/Australian/Indian English,
+    # foreign pages): audit 0.38, check 0.67 as first scored; 0.69 and 0.80 after the work on it
+    "haulwise": {"audit": 0.65, "check": 0.75},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -67,11 +73,20 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     "real-labelled": {"metric-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.7), "unsourced-claim": (0.85, 0.85)},
     # measured: metric-conflict 0.88 / 0.70, rep-misstatement 1.00 / 0.83, unsourced-claim 0.62 / 0.83,
     # unsupported-claim 0.86 / 1.00 (0.83 / 0.83 before the written non-claim classes), source-conflict,
-    # stale-claim and retired-claim 1.00 / 1.00
+    # stale-claim and retired-claim 1.00 / 1.00; after the haulwise work metric-conflict 1.00 / 0.70,
+    # rep-misstatement 1.00 / 0.83
     "phenomena": {
-        "metric-conflict": (0.8, 0.65), "rep-misstatement": (0.75, 0.6), "unsourced-claim": (0.6, 0.8),
+        "metric-conflict": (0.9, 0.65), "rep-misstatement": (0.9, 0.8), "unsourced-claim": (0.6, 0.8),
         "unsupported-claim": (0.8, 0.8), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
         "retired-claim": (0.9, 0.9),
+    },
+    # measured after the work on it: metric-conflict 0.88 / 0.88, source-conflict, stale-claim and
+    # retired-claim 1.00 / 1.00, unsourced-claim 0.44 / 1.00, unsupported-claim 0.42 / 0.71,
+    # rep-misstatement 1.00 / 0.25 (before: 0.32 / 0.75, 1.00, 0.13 / 0.75, 0.27 / 0.57, 0.33 / 0.25)
+    "haulwise": {
+        "metric-conflict": (0.8, 0.8), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
+        "retired-claim": (0.9, 0.9), "unsourced-claim": (0.4, 0.9), "unsupported-claim": (0.4, 0.7),
+        "rep-misstatement": (0.9, 0.25),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
     # unsourced-claim 0.12 / 1.00, unsupported-claim 0.23 / 0.43, rep-misstatement 0.75 / 0.60,

@@ -47,6 +47,21 @@ _WE = frozenset("we our us we're we've ours".split())
 _COMPARE = frozenset("more less fewer faster slower cheaper higher lower better".split())
 
 
+# Before a word of the change family, what makes it a noun: "25 drops an hour", "per drop", "the
+# rise of", "pickup-to-drop"
+_NOUN_BEFORE = frozenset("a an the per each every to of its their our your this that".split())
+
+
+def _changes(tokens: list[str]) -> bool:
+    """Whether a word of the change family is used as a verb (or a participle) among ``tokens``."""
+    for k, w in enumerate(tokens):
+        if w in _CHANGE:
+            prev = tokens[k - 1] if k else ""
+            if not (prev in _NOUN_BEFORE or prev.isdigit()):
+                return True
+    return False
+
+
 def _tokens(s: str, names: frozenset[str] = frozenset(), *, drop: bool = False) -> list[str]:
     """Lower-case words, numbers and signs; a capitalised word that is one of the KB's ``names``
     (see :mod:`.names`) reads as the placeholder ``NAME``, or is left out with ``drop``."""
@@ -91,7 +106,7 @@ def features(claim: Claim, names: frozenset[str] = frozenset(), *, drop_names: b
     out["prose_end"] = 1.0 if claim.sentence.rstrip().endswith((".", "!", "?", '."', ".”")) else 0.0
     # word families: single verbs and pronouns are sparse in any training set, their families are not
     vocab = set(left) | set(right)
-    if vocab & _CHANGE:
+    if _changes(left) or _changes(right):
         out["change_verb"] = 1.0
     if vocab & _YOU:
         out["second_person"] = 1.0

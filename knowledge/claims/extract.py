@@ -101,8 +101,12 @@ _CUR_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)[ \t]?|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|\$|€|£|¥|₹)[ \t]?)$"
 )
 _CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$"}
-_SCALE_AFTER = re.compile(rf"{_SP}(?P<s>(?i:thousand|million|billion|trillion))\b|[ \t]?(?P<s2>bn|mn|MM)\b")
-_SCALE_OF = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+# Indian English counts in lakhs (100,000) and crores (10 million): "₹3.5 crore", "1.2 lakh deliveries"
+_SCALE_AFTER = re.compile(
+    rf"{_SP}(?P<s>(?i:thousand|million|billion|trillion|lakhs?|crores?))\b|[ \t]?(?P<s2>bn|mn|MM)\b"
+)
+_SCALE_OF = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
+             "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 _PLUS = re.compile(r"\+(?![\d])")
 _AND_HALF = re.compile(rf"{_SP}and{_SP}a{_SP}half\b")
 _UNIT = re.compile(
@@ -474,8 +478,7 @@ class _Extractor:
             sm = _SCALE_AFTER.match(clean, f.num_end)
             if sm:
                 word = (sm.group("s") or sm.group("s2")).lower()
-                f.scale = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6,
-                           "billion": 1e9, "bn": 1e9, "trillion": 1e12}[word]
+                f.scale = _SCALE_OF[word]
                 f.scale_txt = word if len(word) > 2 else ("B" if f.scale == 1e9 else "M")
                 f.num_end = f.end = sm.end()
         f.num = num * f.scale
@@ -525,8 +528,7 @@ class _Extractor:
             sm = _SCALE_AFTER.match(self.clean, e)
             if sm and value < 1000:  # "two point four million": the scale follows the spoken decimals
                 word = (sm.group("s") or sm.group("s2")).lower()
-                f.scale = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6,
-                           "billion": 1e9, "bn": 1e9, "trillion": 1e12}[word]
+                f.scale = _SCALE_OF[word]
                 f.scale_txt = word if len(word) > 2 else ("B" if f.scale == 1e9 else "M")
                 f.num = value * f.scale
                 f.num_end = f.end = sm.end()
@@ -1193,6 +1195,12 @@ class _Extractor:
             source(m, m.group("who"), m.group("kind"))
         for m in _SRC_TITLE.finditer(clean, a, b):
             source(m, m.group("who"), m.group("kind"))
+        # "What the Corvane report found", "The Pallet Institute survey shows": a study named with what
+        # it found, as a heading or a lead-in, is the source of the findings that follow
+        if _KIND_WORD.search(self.lower()[a + 1:b + 1]):
+            for m in _SRC_ORG_KIND.finditer(clean, a, b):
+                if _SRC_VERB_AFTER.match(clean, m.end()) and _CAPITAL.search(_DETERMINERS.sub("", m.group("who"))):
+                    source(m, m.group("who"), m.group("kind"))
         for m in [*_SRC_STUDIED.finditer(clean, a, b), *_SRC_RAN.finditer(clean, a, b)]:
             who = _DETERMINERS.sub("", m.group("who") or m.group("who2") or "")
             if _ORG_SUFFIX.search(who) or who.split(" ")[0] in _ANALYSTS or len(who.split()) <= 3:

@@ -39,6 +39,7 @@ from .reading import (
     figure_of_claim,
     figure_of_metric,
     not_an_outcome,
+    sentence_claims,
 )
 
 if TYPE_CHECKING:
@@ -178,6 +179,15 @@ class FigureIndex:
         claim_set = canonical.take(claim_pos)
         metric_set = canonical.take(np.arange(n))
         results = resolve(claim_set, metric_set, _metric_pairs(claim_set, metric_set, reps))
+        for r in results:
+            if r.status == "conflict":
+                _own_metric(r, metrics)
+            if (r.status == "conflict" and r.conflict is not None and r.figure.entry is r.conflict.target.entry
+                    and r.figure.claim is not None and not r.figure.claim.is_claim):
+                # in the entry that registers the metric, a figure that states no outcome is its
+                # context (the window of another figure: "returned 4.2 times its cost over three
+                # years"; the study's sample), not the metric misstated
+                r.status, r.conflict = "unbacked", None
         resolutions = {r.figure: r for r in results}
         eligible[claim_pos] = [r.status != "conflict" for r in results]  # a contradicted claim backs nothing
 
@@ -272,6 +282,10 @@ class FigureIndex:
         shares = (sub.kind[q] == _KIND_CODE["percent"]) & (sub.kind[t] == _KIND_CODE["percent"])
         keep = (sub.sentence[q] != sub.sentence[t]) & ~(shares & (sub.block[q] == sub.block[t]))
         keep &= ~sub.heading[q] & ~sub.heading[t]
+        # two figures that state no outcome (calculation inputs, a definition's numbers, a customer's
+        # size: see knowledge.claims.claimness) are two numbers, not one measure said two ways
+        claimlike = np.array([f.claim is None or f.claim.is_claim for f in sub.figures], dtype=bool)
+        keep &= claimlike[q] | claimlike[t]
         keep &= ~same_entry | (sub.section[q] == sub.section[t])
         # a level stated with no time ("taking 4 to 6 weeks") is as likely the state a change started
         # from as its result: the result of a change ("from 3-6 weeks to 30 minutes") is not held
@@ -412,14 +426,13 @@ def _said_back(c: Claim, line: int, theirs: list[tuple[int, tuple[str, tuple[flo
 def _prospect_figures(call: Call) -> list[tuple[int, tuple[str, tuple[float, ...]]]]:
     """(line, (unit, value)) of every figure an external speaker states: the prospect's own
     situation, which a rep may say back ("so with 15% no-shows across 9 chairs")."""
-    from knowledge.claims import extract_claims
 
     out = []
     for t in call.turns:
         if t.role != "external":
             continue
         for s in t.sentences or ():
-            for c in extract_claims(s.text, first_line=s.line, first_column=s.column):
+            for c in sentence_claims(s):
                 out.append((t.line, (c.unit, _same(c.value))))
     return out
 
@@ -433,3 +446,17 @@ def _pairs_within(fs: FigureSet) -> Pairs:
         p = search(fs.vectors[idx], fs.vectors[idx])
         parts.append(Pairs(idx[p.q], idx[p.t], p.s))
     return Pairs.concat(parts)
+
+
+def _own_metric(r: Resolution, metrics: Sequence[Figure]) -> None:
+    """A figure that states the value of a metric its own entry registers is that metric's statement
+    ("The 88% is the market, the 96% is our customers" in the entry registering both), not another
+    measure of the entry misstated: it is backed by it."""
+    f = r.figure
+    if f.entry is None:
+        return
+    for m in metrics:
+        if m.entry is f.entry and m.kind == f.kind and m.unit == f.unit and _same(m.value) == _same(f.value):
+            r.status, r.conflict = "backed", None
+            r.backers = [Match(m, r.backers[0].score if r.backers else 0.0)] + r.backers
+            return

@@ -88,10 +88,13 @@ class FigureSet:
         self.credited = np.empty(n, dtype=object)
         self.credited[:] = [credited(f) for f in figs]
         self.per = np.array([_PER_CODE.get(f.per, 0) for f in figs], dtype=np.int8)
-        # figures stated in one sentence share an id: they are two measures, or two ends of a change
+        # figures stated in one sentence share an id: they are two measures, or two ends of a change;
+        # a sentence wrapped over two lines is still one ("three hours before Haulwise and takes\n20
+        # minutes on it"), so it is told apart by its paragraph, not by the figure's line
         sentences: dict[tuple[str, int, str], int] = {}
         self.sentence = np.array([
-            sentences.setdefault((f.path, f.line, f.claim.sentence), len(sentences)) if f.claim is not None else -1 - i
+            sentences.setdefault((f.path, f.block if f.block is not None else f.line, f.claim.sentence),
+                                 len(sentences)) if f.claim is not None else -1 - i
             for i, f in enumerate(figs)], dtype=np.int64)
 
     def _entity_id(self, name: str | None) -> int:

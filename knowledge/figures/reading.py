@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from knowledge import units
-from knowledge.model import Block, Call, Claim, Entry, Metric, Source, Turn, Value
+from knowledge.model import Block, Call, Claim, Entry, Metric, Sentence, Source, Turn, Value
 
 from .figure import Figure, _decimals, _half_unit, _value_range, claim_attr
 
@@ -96,6 +96,8 @@ class Entities:
         for e in entries:
             if e.type == "case_study" and e.title:
                 add(re.split(r"[:|(–—]", e.title)[0])
+            elif e.status == "approved" and (subject := _story_subject(e)):
+                add(subject)
             if e.status != "approved" or "](" not in e.body:
                 continue
             for m in _CUSTOMER_LINK.finditer(e.body):
@@ -125,6 +127,29 @@ class Entities:
         return best[1] if best else None
 
 
+# A page that a site publishes as a customer story without canon's ``type: case_study``: its own
+# front matter says so (``layout: customer-story``, ``category: case-study``), or its folder does.
+_STORY_MARK = re.compile(r"customer|case[-_ ]?stud|success[-_ ]?stor|testimonial", re.I)
+_STORY_DIR = re.compile(r"(?:^|/)(?:customers?|case[-_]?studies|customer[-_]stories|success[-_]stories|stories)/[^/]+$",
+                        re.I)
+_STORY_KEYS = ("layout", "category", "categories", "template", "kind", "collection", "tags")
+_LEADING_NAME = re.compile(r"(?:(?:How|Why|When)\s+)?((?:[A-Z][\w&'.-]*)(?:\s+[A-Z][\w&'.-]*){0,3})")
+
+
+def _story_subject(e: Entry) -> str | None:
+    """The customer a customer-story page is about: a ``customer``/``company`` key of its front
+    matter, else the capitalised words its title opens with ("How Kestrel Freight cut ...")."""
+    for key in ("customer", "company", "client"):
+        v = e.extra.get(key)
+        if isinstance(v, str) and v.strip():
+            return v
+    marks = " ".join(str(e.extra.get(k, "")) for k in _STORY_KEYS)
+    if not (_STORY_MARK.search(marks) or _STORY_DIR.search(e.path)) or not e.title:
+        return None
+    m = _LEADING_NAME.match(e.title.strip())
+    return m.group(1) if m else None
+
+
 def _lower_cased(text: str) -> bool:
     """Whether text is written without capitals (raw speech-recognition output), past its first
     letter, the pronoun "I" and the figure placeholder."""
@@ -149,6 +174,9 @@ def _clause(masked: str) -> str:
     if i < 0:
         return masked
     start = max(masked.rfind(c, 0, i) for c in ",;:—–(")
+    if start >= 0 and masked[start] == ":" and not masked[start + 1:i].strip():
+        # "Industry average: [NUM]": the label before the colon is what the figure is
+        start = max(masked.rfind(c, 0, start) for c in ",;:—–(")
     ends = [j for j in (masked.find(c, i) for c in ",;—–)") if j >= 0]
     return masked[start + 1: min(ends) if ends else len(masked)]
 
@@ -589,7 +617,6 @@ def combine(semantic: np.ndarray, lexical: np.ndarray) -> np.ndarray:
 def _rep_claims(call: Call) -> Iterator[tuple[Turn, Claim, str, str]]:
     """(turn, claim, what the speaker said before it, the text its measure is judged by) for every
     figure an internal speaker states."""
-    from knowledge.claims import extract_claims
 
     before = ""  # the previous turn: often the question a figure answers
     for t in call.turns:
@@ -598,11 +625,26 @@ def _rep_claims(call: Call) -> Iterator[tuple[Turn, Claim, str, str]]:
             said: list[str] = []
             for s in t.sentences:
                 preceding = " ".join(said)
-                for c in extract_claims(s.text, first_line=s.line, first_column=s.column):
+                for c in sentence_claims(s):
                     if c.masked:
                         yield t, c, preceding, _claim_context(c, previous=preceding or before)
                 said.append(s.text)
         before = " ".join(sentences)
+
+
+def sentence_claims(s: Sentence) -> list[Claim]:
+    """The figures of one sentence of a call, each pointing at the line of the file it stands on."""
+    from knowledge.claims import extract_claims
+
+    claims = extract_claims(s.text, first_line=s.line, first_column=s.column)
+    if s.lines:
+        for c in claims:
+            if c.line == s.line and c.end_line == s.line:  # one line of text: columns are offsets
+                start, end = c.column - s.column, c.end_column - s.column
+                c.line, c.column = s.place(start)
+                c.end_line, c.end_column = s.place(max(start, end - 1))
+                c.end_column += 1
+    return claims
 
 
 def call_claim_contexts(call: Call) -> list[str]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from knowledge.figures import Figure, FigureIndex, quoted, where
-from knowledge.model import Finding
+from knowledge.model import Entry, Finding
 
 from .base import AuditContext, Rule
 
@@ -36,7 +36,47 @@ _ANNOUNCER = re.compile(
     r"(?P<who>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3})(?:,[^.\n]{0,120},)?[ \t]+"
     r"(?:today[ \t]+announced|announced[ \t]+today)")
 # The company speaking of itself in its release: its milestones, its team, its customers
-_SELF = r"\b(?:the company|its|our|we|us)\b"
+# ("us" in lower case only: "the US" is a country, not the company)
+_SELF = r"\b(?i:the company|its|our|we)\b|\bus\b"
+# A note of its own that says where a page's figures come from ("_Figures from an interview with
+# Bluegum's management, February 2026._", "Source: 2026 customer survey", "Based on data from ..."):
+# the page's source, as ``sources:`` would be. A note under a table sources that table only.
+_PAGE_SOURCE = re.compile(
+    r"^[ \t>*_]*(?:(?:all[ \t]+)?(?:the[ \t]+)?(?:figures|numbers|results|data|statistics|metrics)"
+    r"(?:[ \t]+(?:on|in)[ \t]+this[ \t]+(?:page|story|article|post))?[ \t]+(?:are[ \t]+|were[ \t]+)?"
+    r"(?:from|taken[ \t]+from|based[ \t]+on|come[ \t]+from|provided[ \t]+by|reported[ \t]+by)"
+    r"|based[ \t]+on|sources?[ \t]*:|data[ \t]+source[ \t]*:)[ \t]+\S", re.I)
+_STATES_A_FIGURE = re.compile(r"[%$€£₹]|\bper ?cent\b", re.I)  # "Based on Gartner data, 60% of ...": a claim
+_NAMES_SOMETHING = re.compile(r"\b[A-Z][\w&'’-]+|\b(?:19|20)\d{2}\b|https?://")
+
+
+def _page_source(entry: Entry) -> bool:
+    """Whether the entry carries a source note of its own (a paragraph that is only the note, not the
+    note under a table)."""
+    prev = None
+    for b in entry.blocks:
+        if (b.kind == "paragraph" and (prev is None or prev.kind != "table") and len(b.text) <= 300
+                and _PAGE_SOURCE.match(b.text) and _NAMES_SOMETHING.search(b.text[8:])
+                and not _STATES_A_FIGURE.search(b.text)):
+            return True
+        prev = b
+    return False
+
+
+# Pages whose figures are not claims that need a source: release notes and changelogs (the company on
+# its own product, as a press release on its milestones), glossaries (numbers that define terms) and
+# event pages (dates, seats, durations), told by their title or the kind their front matter gives.
+_OWN_PAGE_TITLE = re.compile(r"(?i)\b(?:release[ -]?notes?|change[ -]?log|what[’']s new|glossary|terminology)\b")
+_OWN_PAGE_KIND = re.compile(r"(?i)^(?:release[-_ ]?notes?|change[-_ ]?log|glossary|events?|webinars?)$")
+_KIND_KEYS = ("layout", "category", "kind", "template", "collection")
+
+
+def _no_claims_page(entry: Entry) -> bool:
+    if _OWN_PAGE_TITLE.search(entry.title or ""):
+        return True
+    return any(isinstance(v, str) and _OWN_PAGE_KIND.match(v.strip()) for v in map(entry.extra.get, _KIND_KEYS))
+
+
 # A link that sells rather than cites: to the price list, a demo, a sign-up or contact form
 _CALL_TO_ACTION = re.compile(
     r"(?i)\b(?:pricing|prices|plans|(?:book|request|get|schedule|watch)[ -](?:a[ -])?demo|demo|contact(?:[ -]us)?"
@@ -65,9 +105,14 @@ class UnsourcedClaim(Rule):
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
         kb = FigureIndex.of(ctx).kb
         releases: dict[str, re.Pattern[str] | None] = {}
+        noted: dict[str, bool] = {}
         for f, r in kb.resolutions.items():
             entry = f.entry
             if entry is None or entry.sources or f.source is not None or f.kind == "number":
+                continue
+            if entry.id not in noted:
+                noted[entry.id] = _page_source(entry) or _no_claims_page(entry)
+            if noted[entry.id]:
                 continue
             if entry.id not in releases:
                 releases[entry.id] = _announcer(entry.body[:3000], ctx.settings.kb.name)
@@ -101,9 +146,9 @@ def _announcer(body: str, kb_name: str) -> re.Pattern[str] | None:
     if m:
         names.add(m.group("who").strip())
     if not names:
-        return re.compile(_SELF, re.I)
+        return re.compile(_SELF)
     words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"\b(?:{words})\b|{_SELF}", re.I)
+    return re.compile(rf"\b(?i:{words})\b|{_SELF}")
 
 
 def _cites_a_link(f: Figure) -> bool:

@@ -609,3 +609,16 @@ def test_vtt_raw_speech_recognition_keeps_a_sentence_split_over_cues_together() 
     call = parse_text(raw, ".vtt")
     figure = [s for s in call.turns[0].sentences if "forty percent" in s.text]
     assert figure and "triage time" in figure[0].text
+
+
+def test_a_sentence_over_several_cues_places_each_figure_on_its_own_cue() -> None:
+    """Raw speech recognition puts no stop between cues: one sentence runs over several, and a figure
+    points at the cue it was said in, not at the cue the sentence began in."""
+    from knowledge.figures.reading import sentence_claims
+
+    text = ("1\n00:00:01,000 --> 00:00:04,000\nMitch: so on time delivery sits at ninety six per cent\n\n"
+            "2\n00:00:04,500 --> 00:00:08,000\nMitch: and most of them make the money back inside five months\n")
+    call = parse_text(text, ".srt")
+    [turn] = call.turns
+    placed = [(c.span, c.line, c.column) for s in turn.sentences for c in sentence_claims(s)]
+    assert placed == [("ninety six per cent", 3, 36), ("five months", 7, 52)]

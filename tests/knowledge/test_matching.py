@@ -392,3 +392,11 @@ def test_norms_changes_and_what_reps_say_beyond_outcomes() -> None:
         "The median customer goes live in six weeks.", "Contract review time dropped 50%.")}
     assert [t for t, skip in outcomes.items() if not skip] == [
         "The median customer goes live in six weeks.", "Contract review time dropped 50%."]
+
+
+def test_a_label_before_a_colon_is_what_the_figure_is() -> None:
+    from knowledge.figures.reading import _clause
+
+    assert _clause("Industry average: [NUM].").strip(" .") == "Industry average: [NUM]"
+    # a colon with words between it and the figure still ends the clause before it
+    assert _clause("Two results: customers saw [NUM] fewer calls").strip() == "customers saw [NUM] fewer calls"
