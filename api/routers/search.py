@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 
 from api.deps import get_settings, get_today
+from knowledge.embedding import get_embedder
 from knowledge.search import SearchOptions, search
 from knowledge.settings import Settings
 
@@ -29,4 +30,7 @@ def get_search(
     # Same default as `canon ask` (draft and retired entries included, marked): one JSON for one
     # request; reader-facing portals pass approved_only=true.
     statuses = ("approved",) if approved_only else ("approved", "draft", "retired")
-    return search(settings, q, SearchOptions(limit=limit, statuses=statuses, today=today))
+    # A server answers many queries: the embedder for that (ONNX Runtime where installed), not the
+    # one that starts fastest in a one-off `canon ask`.
+    return search(settings, q, SearchOptions(limit=limit, statuses=statuses, today=today),
+                  embedder=get_embedder("serve"))
