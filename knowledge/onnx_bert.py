@@ -20,6 +20,7 @@ Imports nothing heavy at module level: numpy and safetensors are imported where 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -27,6 +28,7 @@ import math
 import os
 import struct
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -270,10 +272,16 @@ def write_graph(path: Path, config: dict[str, Any], weights: dict[str, np.ndarra
                 "canon.check_vectors": json.dumps([[float(v) for v in row] for row in check_vectors])}
     data = graph_bytes(config, weights, metadata)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # What a process stopped mid-write left behind (a server is often stopped while it starts).
+    for stale in path.parent.glob(path.name + "*.tmp"):
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > 600:
+                stale.unlink()
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the graph from others sharing CANON_CACHE_DIR
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
