@@ -60,6 +60,15 @@ def _ask(conn: http.client.HTTPConnection, q: str) -> float:
     return (time.perf_counter() - t) * 1000
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far (Linux), or NaN where /proc is not there."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _many(port: int, questions: list[str], clients: int) -> tuple[list[float], float]:
     many: list[float] = []
     lock = threading.Lock()
@@ -97,16 +106,21 @@ def main() -> None:
             wait_http(f"http://127.0.0.1:{port}/v1/health", proc)
         conns = {name: http.client.HTTPConnection("127.0.0.1", port) for name, (_, port) in servers.items()}
         one: dict[str, list[float]] = {name: [] for name in servers}
+        cpu: dict[str, float] = {}
         for i, q in enumerate(questions):
+            if i == WARM_UP:
+                cpu = {name: _cpu_seconds(proc.pid) for name, (proc, _) in servers.items()}
             # Alternate which server goes first, so neither always meets the caches the other warmed.
             for name in (list(servers) if i % 2 else list(servers)[::-1]):
                 took = _ask(conns[name], q)
                 if i >= WARM_UP:
                     one[name].append(took)
+        # CPU time per search hardly depends on what else the machine runs, unlike wall time.
+        cpu = {name: _cpu_seconds(proc.pid) - cpu[name] for name, (proc, _) in servers.items()}
         print(f"load average before the runs: {os.getloadavg()[0]:.2f}")
         for name, got in one.items():
             print(f"{name:6s} one client   p50 {_pct(got, 0.5):.1f} ms  p95 {_pct(got, 0.95):.1f} ms  "
-                  f"({len(got)} searches)")
+                  f"({len(got)} searches; server CPU {cpu[name] * 1000 / len(got):.1f} ms per search)")
         for r in range(args.rounds):
             for name in (list(servers) if r % 2 == 0 else list(servers)[::-1]):
                 many, rate = _many(servers[name][1], questions, args.clients)
