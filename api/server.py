@@ -7,6 +7,7 @@ shutting down) and the process exits within a second or two.
 
 from __future__ import annotations
 
+import logging
 import threading
 from types import FrameType
 
@@ -44,6 +45,10 @@ def _warm_up_search() -> None:
     from knowledge.embedding import get_embedder
 
     try:
-        get_embedder("serve").embed(["warm up"])
+        embedder = get_embedder("serve")
+        embedder.embed(["warm up"])
     except Exception:  # a model that cannot load is reported by the search that needs it
-        pass
+        return
+    why = getattr(embedder, "unavailable", None)
+    if why:  # still right, only twice as slow per query: worth a line in the server's log
+        logging.getLogger("uvicorn.error").warning("searches embed queries with numpy, not ONNX Runtime: %s", why)

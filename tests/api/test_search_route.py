@@ -38,3 +38,28 @@ def test_search_queries_with_the_server_embedder_and_answers_the_core_json(
     expected = search(settings, question, SearchOptions(limit=3, today=date(2026, 11, 23)), embedder=fake_embedder)
     # as JSON: the core's tuples are JSON arrays
     assert r.json() == json.loads(json.dumps(expected)) and expected["results"]
+
+
+def test_serve_says_when_searches_fall_back_to_the_numpy_path(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import knowledge.embedding
+    from api import server
+
+    class Fallen:
+        unavailable: str | None = "onnxruntime cannot be imported: no module"
+        embedded: list[str] = []
+
+        def embed(self, texts: list[str]) -> None:
+            self.embedded.extend(texts)
+
+    fallen = Fallen()
+    monkeypatch.setattr(knowledge.embedding, "get_embedder", lambda purpose: fallen)
+    with caplog.at_level("WARNING", logger="uvicorn.error"):
+        server._warm_up_search()
+    assert fallen.embedded and "onnxruntime cannot be imported" in caplog.text
+    caplog.clear()
+    fallen.unavailable = None
+    with caplog.at_level("WARNING", logger="uvicorn.error"):
+        server._warm_up_search()
+    assert caplog.text == ""
