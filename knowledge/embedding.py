@@ -737,6 +737,8 @@ class OnnxEmbedder:
             if not path.is_file():
                 check = self.fallback.embed(list(onnx_bert.CHECK_SENTENCES))
                 onnx_bert.write_graph(path, self.fallback.config, self.fallback.weights(), check)
+                # The graph holds the weights now: the numpy copy (90 MB) reloads only on a fallback.
+                self.fallback._bert = None
         except OSError as exc:
             raise _NoOnnx(f"cannot write the ONNX graph to the cache folder: {exc}") from exc
         options = ort.SessionOptions()
