@@ -741,6 +741,8 @@ class OnnxEmbedder:
                 self.fallback._bert = None
         except OSError as exc:
             raise _NoOnnx(f"cannot write the ONNX graph to the cache folder: {exc}") from exc
+        except Exception as exc:  # no home folder, weights the graph does not know: numpy decides
+            raise _NoOnnx(f"cannot write the ONNX graph: {type(exc).__name__}: {exc}") from exc
         options = ort.SessionOptions()
         # One query is a handful of small products: a second thread costs more in hand-offs than
         # it saves (measured, bench/bench_onnx.py); large jobs run passes side by side instead.

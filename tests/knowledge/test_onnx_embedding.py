@@ -122,6 +122,17 @@ def test_an_unwritable_cache_falls_back_to_numpy(tiny: Path, monkeypatch: pytest
     _falls_back(tiny, "cannot write the ONNX graph")
 
 
+def test_no_home_folder_falls_back_to_numpy(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CANON_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    _falls_back(tiny, "RuntimeError")
+
+
 def test_a_corrupt_graph_falls_back_to_numpy(tiny: Path) -> None:
     path = onnx_bert.graph_path(tiny, "tiny-bert")
     path.parent.mkdir(parents=True)
