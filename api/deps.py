@@ -16,7 +16,9 @@ from knowledge.settings import Settings
 from .pool import AnalysisPool
 
 
-def get_settings(request: Request) -> Settings:
+# The dependencies that only read are coroutines: FastAPI runs a plain function dependency in a
+# threadpool hop of its own (a fraction of a millisecond each, per request).
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -49,7 +51,7 @@ def _iso_day(value: object) -> object:
 IsoDay = Annotated[date, BeforeValidator(_iso_day)]
 
 
-def get_today(today: Annotated[IsoDay | SkipJsonSchema[None],
+async def get_today(today: Annotated[IsoDay | SkipJsonSchema[None],
                                Query(description="Evaluate dates as of this day (YYYY-MM-DD); default: today.",
                                      json_schema_extra={"pattern": _ISO_DAY})]
               = None) -> date:

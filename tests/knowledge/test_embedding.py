@@ -92,7 +92,7 @@ def test_get_embedder_fake_is_cached_per_process(monkeypatch: pytest.MonkeyPatch
 
 
 def test_get_embedder_rejects_unknown_kind(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CANON_EMBEDDER", "onnx")
+    monkeypatch.setenv("CANON_EMBEDDER", "tensorrt")
     with pytest.raises(ConfigError, match="CANON_EMBEDDER"):
         get_embedder()
 
@@ -124,7 +124,8 @@ def test_model_path_override_must_be_a_model_folder(
 def test_importing_the_module_imports_nothing_heavy() -> None:
     code = (
         "import sys, knowledge.embedding; "
-        "print(','.join(m for m in ('torch', 'sentence_transformers', 'transformers', 'tokenizers')"
+        "print(','.join(m for m in ('torch', 'sentence_transformers', 'transformers', 'tokenizers', 'onnxruntime',"
+        " 'knowledge.onnx_bert')"
         " if m in sys.modules))"
     )
     result = subprocess.run(
