@@ -46,6 +46,8 @@ reviewed: 2026-10-01
 # Partners
 
 Our partners earn a 20% referral commission.
+
+Partners cut invoice processing time by 48% in their first quarter.
 """
 
 
@@ -71,9 +73,9 @@ def _one(report, rule, line=None, path=None):
 
 def test_a_wrong_finding_disappears_and_a_right_one_stays(kb):
     settings, before = _audit(kb)
-    conflict = _one(before, "metric-conflict")  # 40 seats of one plan against 15 of another
+    conflict = _one(before, "metric-conflict")  # partners' own figure against the customers' one
     real = _one(before, "unsourced-claim", line=8, path="messaging/pitch.md")
-    record_verdict(settings, conflict.fingerprint[:10], "wrong", today=TODAY, why="two plans, two figures")
+    record_verdict(settings, conflict.fingerprint[:10], "wrong", today=TODAY, why="partners, not customers")
     record_verdict(settings, real.fingerprint, "right", today=TODAY)
     _, after = _audit(kb)
     prints = {f.fingerprint for f in after.findings}
@@ -81,7 +83,7 @@ def test_a_wrong_finding_disappears_and_a_right_one_stays(kb):
     assert after.dismissed == 1
     rows = load_verdicts(kb)
     assert [(v.verdict, v.rule) for v in rows] == [("wrong", "metric-conflict"), ("right", "unsourced-claim")]
-    assert rows[0].why == "two plans, two figures" and rows[0].on == "2026-11-01"
+    assert rows[0].why == "partners, not customers" and rows[0].on == "2026-11-01"
     assert rows[1].sentence == "Customers cut invoice processing time by 62% in their first quarter."
     # the reviewer changes their mind: one verdict per finding, the latest
     record_verdict(settings, conflict.fingerprint, "right", today=TODAY)
