@@ -8,7 +8,8 @@ as a user runs them, scored against each corpus's ``labels.json``.
 
 Corpora: ``northwind``, ``larkspur`` and ``real-labelled`` from ``../shared/corpora`` (skipped when
 absent), the bundled example (``examples``) and ``phenomena`` (``tests/data/corpora/phenomena``: the
-figure phenomena of text written in another style, a development set). Each KB is copied into a work folder that is kept
+figure phenomena of text written in another style, a development set) and ``quayside``
+(``tests/data/corpora/quayside``: another company's sales calls, labelled for objections only). Each KB is copied into a work folder that is kept
 between runs (``--work``, default under the system temp folder), so a second run only re-embeds what
 changed. Scoring is :func:`tests.scoring.score_rules` (the corpora's whole label schema: ``optional``,
 ``any_line``, ``related_line``, ``turn_lines``, ``alt_paths``) and
@@ -45,6 +46,7 @@ CORPORA = {
     "real-labelled": SHARED / "real-labelled",
     "examples": REPO / "examples",
     "phenomena": REPO / "tests" / "data" / "corpora" / "phenomena",
+    "quayside": REPO / "tests" / "data" / "corpora" / "quayside",
 }
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
                 "retired-claim", "rep-misstatement")
