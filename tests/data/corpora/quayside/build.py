@@ -585,14 +585,15 @@ RENDER = {
 }
 
 
-def build() -> dict[str, list[dict[str, Any]]]:
-    CALLS.mkdir(parents=True, exist_ok=True)
-    for old in CALLS.iterdir():
+def build(calls_dir: Path = CALLS) -> dict[str, list[dict[str, Any]]]:
+    """Write every call into ``calls_dir`` (emptied first); the labelled turns of each, by call path."""
+    calls_dir.mkdir(parents=True, exist_ok=True)
+    for old in calls_dir.iterdir():
         old.unlink()
     labelled: dict[str, list[dict[str, Any]]] = {}
     for c in CALL_LIST:
         text, where = RENDER[c["fmt"]](c)
-        (CALLS / c["name"]).write_text(text + "\n", encoding="utf-8")
+        (calls_dir / c["name"]).write_text(text + "\n", encoding="utf-8")
         items = []
         for turn, at in zip(c["turns"], where, strict=True):
             if len(turn) < 4:
@@ -644,7 +645,7 @@ def labels(calls: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
             "objections": {"calls": calls, "coverage": COVERAGE}}
 
 
-def check(calls: dict[str, list[dict[str, Any]]]) -> list[str]:
+def check(calls: dict[str, list[dict[str, Any]]], calls_dir: Path = CALLS) -> list[str]:
     """Every label on an external turn of the parsed call that holds its words."""
     sys.path.insert(0, str(HERE.parents[3]))
     from ingest.calls import parse_call
@@ -653,7 +654,7 @@ def check(calls: dict[str, list[dict[str, Any]]]) -> list[str]:
     settings = load_settings(HERE / "kb", environ={})
     problems = []
     for path, items in calls.items():
-        parsed = parse_call(HERE / "kb" / path, rel=path, settings=settings.calls)
+        parsed = parse_call(calls_dir / path.removeprefix("calls/"), rel=path, settings=settings.calls)
         for m in items:
             lo, hi = m.get("turn_lines", [m["line"], m["line"]])
             turn = next((t for t in parsed.turns
