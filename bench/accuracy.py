@@ -8,8 +8,10 @@ as a user runs them, scored against each corpus's ``labels.json``.
 
 Corpora: ``northwind``, ``larkspur`` and ``real-labelled`` from ``../shared/corpora`` (skipped when
 absent), the bundled example (``examples``) and ``phenomena`` (``tests/data/corpora/phenomena``: the
-figure phenomena of text written in another style, a development set) and ``haulwise``
-(``tests/data/corpora/haulwise``: a second development set, another industry and other page styles). Each KB is copied into a work folder that is kept
+figure phenomena of text written in another style, a development set), ``haulwise``
+(``tests/data/corpora/haulwise``: a second development set, another industry and other page styles)
+and ``quayside`` (``tests/data/corpora/quayside``: another company's sales calls, labelled for
+objections only). Each KB is copied into a work folder that is kept
 between runs (``--work``, default under the system temp folder), so a second run only re-embeds what
 changed. Scoring is :func:`tests.scoring.score_rules` (the corpora's whole label schema: ``optional``,
 ``any_line``, ``related_line``, ``turn_lines``, ``alt_paths``) and
@@ -47,6 +49,7 @@ CORPORA = {
     "examples": REPO / "examples",
     "phenomena": REPO / "tests" / "data" / "corpora" / "phenomena",
     "haulwise": REPO / "tests" / "data" / "corpora" / "haulwise",
+    "quayside": REPO / "tests" / "data" / "corpora" / "quayside",
 }
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
                 "retired-claim", "rep-misstatement")

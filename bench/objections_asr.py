@@ -30,7 +30,8 @@ sys.path.insert(0, str(REPO))
 
 from tests.scoring import load_corpus, score_objections  # noqa: E402
 
-CORPORA = {"northwind": REPO.parent / "shared" / "corpora" / "northwind", "examples": REPO / "examples"}
+CORPORA = {"northwind": REPO.parent / "shared" / "corpora" / "northwind", "examples": REPO / "examples",
+           "quayside": REPO / "tests" / "data" / "corpora" / "quayside"}
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen").split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()

@@ -14,6 +14,7 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 CORPORA = REPO.parent / "shared" / "corpora"
 NORTHWIND = CORPORA / "northwind"
+QUAYSIDE = REPO / "tests" / "data" / "corpora" / "quayside"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -1,11 +1,16 @@
 """How well ``canon objections`` does on labelled corpora, with the real model.
 
 Each corpus is a folder with a ``labels.json`` (key ``objections``, and the ``objection-gap``
-findings under ``audit``) and the KB it labels. Two are scored:
+findings under ``audit``) and the KB it labels. Three are scored, and a final exam:
 
 - Northwind (``../shared/corpora/northwind``), the shared labelled corpus; skipped when absent;
 - the bundled example (``examples``), labelled from ``examples/README.md``, which was written
-  before any of canon's thresholds existed: a held-out set.
+  before any of canon's thresholds existed: a held-out set;
+- Quayside (``tests/data/corpora/quayside``), 13 calls of a grocery-forecasting company written and
+  labelled before canon was first run on them (four raw speech-recognition exports, three new themes).
+  First measured (2026-12): precision 0.885, recall 0.605, F1 0.719, matching 0.565, no theme mined,
+  coverage 0.667, gap precision 1.0, recall 0.333; with the detector retrained on 56 more sentences:
+  precision 0.897, recall 0.684, F1 0.776, matching 0.538 (Northwind and the example unchanged).
 
 The measures (see ``tests/scoring.py``): mention precision, recall and F1; matching accuracy;
 theme purity; coverage accuracy; objection-gap precision and recall. The floors sit a little under
@@ -33,7 +38,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import CORPORA as SHARED_CORPORA
-from tests.conftest import EXAMPLES, NORTHWIND
+from tests.conftest import EXAMPLES, NORTHWIND, QUAYSIDE
 from tests.scoring import (
     Corpus,
     below_floors,
@@ -70,6 +75,20 @@ FLOORS: dict[str, dict[str, float]] = {
         "gap precision": 0.95,
         "gap recall": 0.95,
     },
+    # another company's calls (tests/data/corpora/quayside), written and labelled before any scored
+    # run. First measured P 0.885, R 0.605, F1 0.719, matching 0.565; raised with the detector retrained
+    # on 56 more sentences (P 0.897, R 0.684, F1 0.776, matching 0.538: one more mention found and
+    # filed under a known objection). No theme is mined there yet (each of its three new themes is
+    # filed under a known objection), so theme purity has no floor: it cannot be measured.
+    "quayside": {
+        "mention precision": 0.87,
+        "mention recall": 0.66,
+        "mention F1": 0.75,
+        "matching accuracy": 0.52,
+        "coverage accuracy": 0.65,
+        "gap precision": 0.95,
+        "gap recall": 0.30,
+    },
     # the final exam, scored only when objection work ends: floors a little under that measurement
     # 2026-12: mentions rose (F1 0.67 -> 0.71), theme purity fell (0.93 -> 0.69) with the cues
     # worded for any company, the retrained detector and the calls read without the cue rule:
@@ -86,7 +105,7 @@ FLOORS: dict[str, dict[str, float]] = {
     },
 }
 LARKSPUR = SHARED_CORPORA / "larkspur"
-CORPORA = {"northwind": NORTHWIND, "examples": EXAMPLES, "larkspur": LARKSPUR}
+CORPORA = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "larkspur": LARKSPUR}
 
 
 def _corpus(name: str) -> Corpus:

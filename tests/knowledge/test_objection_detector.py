@@ -17,7 +17,7 @@ import pytest
 
 from knowledge.objections import cue_score
 from knowledge.objections.detect import SENTENCES_PATH, load_sentences
-from tests.conftest import EXAMPLES, NORTHWIND
+from tests.conftest import EXAMPLES, NORTHWIND, QUAYSIDE
 
 ROWS = load_sentences(SENTENCES_PATH)
 # Sentences by concern, for the "same concern" comparison in bench/train_concern_pairs.py.
@@ -42,7 +42,7 @@ def test_sentences_are_well_formed_and_varied():
     assert len({r["text"] for r in ROWS}) == len(ROWS)
 
 
-@pytest.mark.parametrize("corpus", [NORTHWIND, EXAMPLES], ids=["northwind", "examples"])
+@pytest.mark.parametrize("corpus", [NORTHWIND, EXAMPLES, QUAYSIDE], ids=["northwind", "examples", "quayside"])
 def test_no_training_sentence_is_taken_from_a_scored_corpus(corpus: Path):
     calls = corpus / "kb" / "calls"
     if not calls.is_dir():
