@@ -38,114 +38,145 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _MARKUP = re.compile(r"[#*_`>|\[\]]+")
 
 
-def pseudo_queries(catalog: Any, sample: int) -> list[tuple[str, str]]:
-    """(question, path of the passage it came from) for up to ``sample`` passages."""
+def pseudo_queries(catalog: Any, sample: int, source: str = "sentence") -> list[tuple[str, str]]:
+    """(question, path of the passage it came from) for up to ``sample`` passages: the passage's
+    first sentence after its "title: heading:" lead (``sentence``), or its heading (``heading``)."""
     chunks = [c for c in catalog.chunks() if c.kind == "section" and len(c.text.split()) >= 8]
     chunks.sort(key=lambda c: hashlib.sha1(c.id.encode()).hexdigest())
-    out = []
+    out, seen = [], set()
     for c in chunks:
-        text = _MARKUP.sub(" ", c.text)
-        first = " ".join(_SENTENCE.split(text.strip(), maxsplit=1)[0].split()[:25])
-        if len(first.split()) >= 4:
+        if source == "heading":
+            first = " ".join(_MARKUP.sub(" ", c.section).split())
+        else:
+            body = c.text.split(c.section + ":", 1)[-1] if c.section else c.text
+            text = _MARKUP.sub(" ", body)
+            first = " ".join(_SENTENCE.split(text.strip(), maxsplit=1)[0].split()[:25])
+        if len(first.split()) >= 3 and first.lower() not in seen:
+            seen.add(first.lower())
             out.append((first, c.path))
         if len(out) >= sample:
             break
     return out
 
 
-def calibration(items: list[dict[str, Any]], embedder: Any, sample: int) -> tuple[list[list[Any]], float]:
-    """Candidates (own file removed) of each pseudo-query, and the seconds it took."""
+def calibration(items: list[dict[str, Any]], embedder: Any, sample: int,
+                source: str) -> tuple[list[tuple[list[Any], list[Any]]], float]:
+    """For each pseudo-query, its candidates without and with its own file, and the seconds it took."""
     from knowledge.search import retrieve
 
     catalog, settings = items[0]["catalog"], items[0]["settings"]
     t = time.perf_counter()
     out = []
-    for q, path in pseudo_queries(catalog, sample):
+    for q, path in pseudo_queries(catalog, sample, source):
         cands, _ = retrieve(settings, catalog, q, embedder)
-        out.append([c for c in cands if c.path != path])
+        out.append(([c for c in cands if c.path != path], cands))
     return out, time.perf_counter() - t
 
 
-def level(pseudo: list[list[Any]]) -> tuple[dict[str, float], dict[str, float]]:
+def level(pseudo: list[list[Any]]) -> dict[str, float]:
     import numpy as np
 
     from knowledge.search import FLOOR_FEATURES, floor_features
 
     rows = np.array([[floor_features(cs)[f] for f in FLOOR_FEATURES] for cs in pseudo if cs])
-    mu, sd = rows.mean(axis=0), rows.std(axis=0) + 1e-3
-    return dict(zip(FLOOR_FEATURES, mu, strict=True)), dict(zip(FLOOR_FEATURES, sd, strict=True))
+    return dict(zip(FLOOR_FEATURES, rows.mean(axis=0), strict=True))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--let-pass", type=int, default=0)
+    ap.add_argument("--sources", default="sentence,heading")
     args = ap.parse_args()
+
+    import numpy as np
 
     import knowledge.search as ks
     from knowledge.embedding import get_embedder
     from knowledge.settings import load_settings
 
+    sources = args.sources.split(",")
     embedder = get_embedder("query")
-    data, pseudo, cost = {}, {}, {}
+    data: dict[str, Any] = {}
+    pseudo: dict[tuple[str, str], Any] = {}
     for c in FIT + HELD:
         data[c] = ts.collect(c, embedder)
         settings = load_settings(ts.REPO / "bench" / "out" / "search" / c)
         for it in data[c]:
             it["settings"] = settings
-        pseudo[c], cost[c] = calibration(data[c], embedder, args.sample)
-        print(f"{c}: {len(pseudo[c])} pseudo-queries, {cost[c]:.2f} s", flush=True)
+        for src in sources:
+            pseudo[src, c], cost = calibration(data[c], embedder, args.sample, src)
+            print(f"{c}: {len(pseudo[src, c])} pseudo-queries ({src}), {cost:.2f} s", flush=True)
 
     base = ks.floor_features
     names = ks.FLOOR_FEATURES
-    variants = {"raw": None, "diff": "diff", "z": "z", "raw+diff": "raw+diff"}
 
-    def featurer(mode: str | None, levels: dict[str, Any]) -> Any:
+    def levels_of(src: str, c: str) -> tuple[dict[str, float], dict[str, float]]:
+        return level([p[0] for p in pseudo[src, c]]), level([p[1] for p in pseudo[src, c]])
+
+    def apply_all(sets: list[str], w: Any, b: float) -> None:
+        for c in sets:
+            ts.apply(data[c], w, b)
+            for src in sources:
+                for _without, with_own in pseudo[src, c]:
+                    ts.apply([{"cands": with_own}], w, b)  # the same objects as ``without`` holds
+
+    # Where each KB's questions sit against its own levels (ranker fitted on all five sets).
+    apply_all(FIT + HELD, *ts.fit([it for c in FIT for it in data[c]]))
+    print(f"\nmedians, ranker on all five: {'set':<14} " + " ".join(f"{n:>18}" for n in names))
+    for c in FIT + HELD:
+        rows = {"answerable": [], "unanswerable": []}  # type: dict[str, list[Any]]
+        for it in data[c]:
+            rows["unanswerable" if it["question"].unanswerable else "answerable"].append(
+                [base(it["cands"])[n] for n in names])
+        for k, v in rows.items():
+            print(f"  {c:<14} {k:<14} " + " ".join(f"{x:>18.3f}" for x in np.median(np.array(v), axis=0)))
+        for src in sources:
+            lo, hi = levels_of(src, c)
+            print(f"  {c:<14} {src + ' -own':<14} " + " ".join(f"{lo[n]:>18.3f}" for n in names))
+            print(f"  {c:<14} {src + ' +own':<14} " + " ".join(f"{hi[n]:>18.3f}" for n in names))
+
+    def featurer(mode: str, levels: dict[int, Any]) -> Any:
         def f(cands: list[Any]) -> dict[str, float]:
             raw = base(cands)
-            if mode is None:
+            if mode == "raw":
                 return raw
-            mu, sd = levels[id(cands[0].entry)] if cands else (dict.fromkeys(names, 0.0), dict.fromkeys(names, 1.0))
-            rel = {k: (raw[k] - mu[k]) / (sd[k] if mode == "z" else 1.0) for k in names}
-            if mode == "raw+diff":
-                return {**raw, **{"d_" + k: v for k, v in rel.items()}}
-            return rel
+            if not cands:
+                return {**raw, **{"d_" + k: 0.0 for k in names}} if mode == "raw+diff" else raw
+            lo, hi = levels[id(cands[0].entry)]
+            if mode == "scaled":
+                return {k: (raw[k] - lo[k]) / max(hi[k] - lo[k], 0.05) for k in names}
+            rel = {k: raw[k] - lo[k] for k in names}
+            return {**raw, **{"d_" + k: v for k, v in rel.items()}} if mode == "raw+diff" else rel
         return f
 
-    print(f"\n{'variant':<9} {'set':<22} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'unans':>6} {'answd':>6}")
-    for vname, mode in variants.items():
+    print(f"\n{'variant':<18} {'set':<26} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'unans':>6} {'answd':>6}")
+    variants = [("raw", "")] + [(m, src) for src in sources for m in ("diff", "scaled", "raw+diff")]
+    for mode, src in variants:
         feats = names + tuple("d_" + k for k in names) if mode == "raw+diff" else names
-        ks.FLOOR_FEATURES = feats  # type: ignore[misc]
-
-        def fold(train_sets: list[str], scored: list[str], label: str, mode: Any = mode, feats: Any = feats,
-                 vname: str = vname) -> None:
-            train = [it for c in train_sets for it in data[c]]
-            w, b = ts.fit(train)
+        label = f"{mode} {src}".strip()
+        for held in FIT + [None]:
+            train_sets = [c for c in FIT if c != held]
+            scored = [held] if held else HELD
+            w, b = ts.fit([it for c in train_sets for it in data[c]])
+            apply_all(train_sets + scored, w, b)
             levels: dict[int, Any] = {}
-            for c in train_sets + scored:
-                ts.apply(data[c], w, b)
-                for cs in pseudo[c]:
-                    ts.apply([{"cands": cs}], w, b)
-                ks.floor_features = base  # type: ignore[assignment]
-                ks.FLOOR_FEATURES = names  # type: ignore[misc]
-                lv = level(pseudo[c])
-                ks.FLOOR_FEATURES = feats  # type: ignore[misc]
-                # Candidates carry their entry; each KB's entries map to its level.
-                for it in data[c]:
-                    for cand in it["cands"]:
-                        levels[id(cand.entry)] = lv
+            if src:
+                for c in train_sets + scored:
+                    lv = levels_of(src, c)
+                    for it in data[c]:
+                        for cand in it["cands"]:
+                            levels[id(cand.entry)] = lv
+            ks.FLOOR_FEATURES = feats  # type: ignore[misc]
             ks.floor_features = featurer(mode, levels)  # type: ignore[assignment]
-            fl = ts.fit_floor(train, args.let_pass)
+            fl = ts.fit_floor([it for c in train_sets for it in data[c]], args.let_pass)
             for c in scored:
                 s = ts.evaluate(data[c], fl)
-                print(f"{vname:<9} {c + label:<22} {s['hit@1']:>6.2f} {s['hit@3']:>6.2f} {s['mrr']:>6.2f} "
+                tag = " (left out)" if held else " (never fitted)"
+                print(f"{label:<18} {c + tag:<26} {s['hit@1']:>6.2f} {s['hit@3']:>6.2f} {s['mrr']:>6.2f} "
                       f"{s['unanswered']:>6.2f} {s['answered']:>6.2f}", flush=True)
             ks.floor_features = base  # type: ignore[assignment]
-
-        for held in FIT:
-            fold([c for c in FIT if c != held], [held], " (left out)")
-        fold(FIT, HELD, " (never fitted)")
-    ks.FLOOR_FEATURES = names  # type: ignore[misc]
+            ks.FLOOR_FEATURES = names  # type: ignore[misc]
 
 
 if __name__ == "__main__":
