@@ -38,9 +38,25 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _MARKUP = re.compile(r"[#*_`>|\[\]]+")
 
 
+# Questions a buyer might put to any software company, written without reading any KB: their
+# level is how well a KB meets questions it was not written for (``generic``).
+GENERIC = (
+    "How much does it cost per user per month?", "Is there a free trial?", "Do you offer an annual discount?",
+    "Is the product SOC 2 compliant?", "Where is customer data stored?", "Do you support single sign-on?",
+    "How long does implementation take?", "Can I export my data if I leave?", "Is there an API?",
+    "Does it integrate with Salesforce?", "What uptime do you guarantee?", "How is support provided?",
+    "Can it run on premises?", "How many customers do you have?", "Who are your competitors?",
+    "What happens when my contract ends?", "Is there a mobile app?", "How do you handle GDPR requests?",
+    "What training do new users get?", "How often do you release new features?",
+)
+
+
 def pseudo_queries(catalog: Any, sample: int, source: str = "sentence") -> list[tuple[str, str]]:
     """(question, path of the passage it came from) for up to ``sample`` passages: the passage's
-    first sentence after its "title: heading:" lead (``sentence``), or its heading (``heading``)."""
+    first sentence after its "title: heading:" lead (``sentence``), or its heading (``heading``);
+    or the fixed ``generic`` questions (no passage of their own: path "")."""
+    if source == "generic":
+        return [(q, "") for q in GENERIC[:sample]]
     chunks = [c for c in catalog.chunks() if c.kind == "section" and len(c.text.split()) >= 8]
     chunks.sort(key=lambda c: hashlib.sha1(c.id.encode()).hexdigest())
     out, seen = [], set()
