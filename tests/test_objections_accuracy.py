@@ -9,8 +9,9 @@ findings under ``audit``) and the KB it labels. Three are scored, and a final ex
 - Quayside (``tests/data/corpora/quayside``), 13 calls of a grocery-forecasting company written and
   labelled before canon was first run on them (four raw speech-recognition exports, three new themes).
   First measured (2026-12): precision 0.885, recall 0.605, F1 0.719, matching 0.565, no theme mined,
-  coverage 0.667, gap precision 1.0, recall 0.333; with the detector retrained on 56 more sentences:
-  precision 0.897, recall 0.684, F1 0.776, matching 0.538 (Northwind and the example unchanged).
+  coverage 0.667, gap precision 1.0, recall 0.333. (A detector retrained on 56 more sentences written
+  after reading its misses gave 0.897 / 0.684 / 0.776 here, nothing on Northwind or the example, and
+  1-2 more false mentions on the final exam: not kept.)
 
 The measures (see ``tests/scoring.py``): mention precision, recall and F1; matching accuracy;
 theme purity; coverage accuracy; objection-gap precision and recall. The floors sit a little under
@@ -76,15 +77,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "gap recall": 0.95,
     },
     # another company's calls (tests/data/corpora/quayside), written and labelled before any scored
-    # run. First measured P 0.885, R 0.605, F1 0.719, matching 0.565; raised with the detector retrained
-    # on 56 more sentences (P 0.897, R 0.684, F1 0.776, matching 0.538: one more mention found and
-    # filed under a known objection). No theme is mined there yet (each of its three new themes is
-    # filed under a known objection), so theme purity has no floor: it cannot be measured.
+    # run: floors a little under its first measurement (P 0.885, R 0.605, F1 0.719, matching 0.565).
+    # No theme is mined there yet (each of its three new themes is filed under a known objection), so
+    # theme purity has no floor: it cannot be measured.
     "quayside": {
-        "mention precision": 0.87,
-        "mention recall": 0.66,
-        "mention F1": 0.75,
-        "matching accuracy": 0.52,
+        "mention precision": 0.86,
+        "mention recall": 0.58,
+        "mention F1": 0.70,
+        "matching accuracy": 0.54,
         "coverage accuracy": 0.65,
         "gap precision": 0.95,
         "gap recall": 0.30,
