@@ -58,8 +58,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # haulwise work: each figure on its own cue of a raw transcript, an entry's own metric)
     "phenomena": {"audit": 0.85, "check": 0.88},
     # the second development set (tests/data/corpora/haulwise: logistics, US/Australian/Indian English,
-    # foreign pages): audit 0.38, check 0.67 as first scored; 0.69 and 0.80 after the work on it
-    "haulwise": {"audit": 0.65, "check": 0.75},
+    # foreign pages): audit 0.38, check 0.67 as first scored; 0.69 and 0.80 after the work on it;
+    # 0.71 and 0.84 once the very value said again counts as evidence on drafts and calls
+    "haulwise": {"audit": 0.7, "check": 0.8},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -82,10 +83,11 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     },
     # measured after the work on it: metric-conflict 0.88 / 0.88, source-conflict, stale-claim and
     # retired-claim 1.00 / 1.00, unsourced-claim 0.44 / 1.00, unsupported-claim 0.42 / 0.71,
-    # rep-misstatement 1.00 / 0.25 (before: 0.32 / 0.75, 1.00, 0.13 / 0.75, 0.27 / 0.57, 0.33 / 0.25)
+    # rep-misstatement 1.00 / 0.25 (before: 0.32 / 0.75, 1.00, 0.13 / 0.75, 0.27 / 0.57, 0.33 / 0.25);
+    # unsupported-claim 0.50 / 0.71 once the very value said again counts as evidence
     "haulwise": {
         "metric-conflict": (0.8, 0.8), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
-        "retired-claim": (0.9, 0.9), "unsourced-claim": (0.4, 0.9), "unsupported-claim": (0.4, 0.7),
+        "retired-claim": (0.9, 0.9), "unsourced-claim": (0.4, 0.9), "unsupported-claim": (0.45, 0.7),
         "rep-misstatement": (0.9, 0.25),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,

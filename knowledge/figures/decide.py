@@ -114,6 +114,15 @@ def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np
     return np.asarray(agreeing & ~other_money, dtype=bool)
 
 
+def _same_value(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+    """One value stated exactly on both sides (no range, bound or hedge), in one currency."""
+    import numpy as np
+
+    qc, tc = q.currency[qi], t.currency[ti]
+    same = (q.value0[qi] == t.value0[ti]) & q.exact[qi] & t.exact[ti]
+    return np.asarray(same & (q.kind[qi] == t.kind[ti]) & (q.kind[qi] != 0) & (qc == tc), dtype=bool)
+
+
 def _near_magnitude(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
     import numpy as np
 
@@ -173,31 +182,38 @@ def retired_repeat(current: Resolution, retired: Resolution) -> Match | None:
 
 
 
-def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | None = None
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | None = None,
+               *, exact: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The compatible pairs scoring at least ``BACK`` (naming one customer adds ``ENTITY_BONUS``, and
     so does naming one statistic with a value that agrees: "the median, which is six weeks" and a
-    registered median of 6 weeks; a median that disagrees is no closer to a contradiction)."""
+    registered median of 6 weeks; a median that disagrees is no closer to a contradiction). With
+    ``exact`` (what a draft or a rep says), stating the very value an approved statement states
+    adds ``ENTITY_BONUS`` too: "Plans start at $39" and "Haulwise Core is $39 per vehicle per
+    month" share little wording once the figure is masked, and one value to the cent is evidence of
+    its own."""
     s = pairs.s + ENTITY_BONUS * (q.entity[pairs.q] > 0)  # compatible pairs name the same customer
     same_stat = (q.stat[pairs.q] > 0) & (q.stat[pairs.q] == t.stat[pairs.t])
     if same_stat.any():
         s = s + ENTITY_BONUS * (same_stat & _agreement(q, pairs.q, t, pairs.t))
+    if exact:
+        s = s + ENTITY_BONUS * _same_value(q, pairs.q, t, pairs.t)
     keep = (s >= BACK) & _compatible(q, pairs.q, t, pairs.t)
     if eligible is not None:
         keep &= eligible[pairs.t]
     return pairs.q[keep], pairs.t[keep], s[keep]
 
 
-def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | None = None) -> list[Resolution]:
+def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | None = None,
+            exact: bool = False) -> list[Resolution]:
     """Decide every query figure against the target figures, from candidate pairs (see the module
     docstring): backed, in conflict with one target, or unbacked. Registered metrics decide first;
-    statements in prose decide only what the metrics leave open."""
+    statements in prose decide only what the metrics leave open. ``exact``: see :func:`candidates`."""
     import numpy as np
 
     out = [Resolution(figure=f) for f in q.figures]
     if not len(pairs):
         return out
-    qi, ti, s = candidates(q, t, pairs, eligible)
+    qi, ti, s = candidates(q, t, pairs, eligible, exact=exact)
     metric = t.is_metric[ti]
     _decide(q, t, qi[metric], ti[metric], s[metric], out)
     open_ = np.array([r.status == "unbacked" for r in out], dtype=bool)

@@ -44,7 +44,7 @@ class FigureSet:
 
     _ARRAYS = ("vectors", "lo", "hi", "pad", "is_range", "magnitude", "role", "is_metric", "stat", "best",
                "year", "historic", "entity", "kind", "per", "sentence", "bound", "value0", "precision", "entry",
-               "registers", "section", "heading", "block", "authority", "currency", "cited", "credited")
+               "registers", "section", "heading", "block", "authority", "currency", "cited", "credited", "exact")
 
     def __init__(self, figures: Sequence[Figure], vectors: np.ndarray, recent_from: date,
                  entity_ids: dict[str, int] | None = None) -> None:
@@ -62,6 +62,9 @@ class FigureSet:
         self.is_range = np.array([isinstance(f.value, tuple) and f.bound is None for f in figs], dtype=bool)
         self.bound = np.array([{"at least": 1, "at most": 2}.get(f.bound or "", 0) for f in figs], dtype=np.int8)
         self.value0 = np.array([_value_range(f.value)[0] for f in figs], dtype=np.float64)
+        # one value stated as it is: no range, no bound or hedge ("about", "up to"), no idiom
+        self.exact = np.array([not isinstance(f.value, tuple) and f.bound is None and not f.approximate
+                               for f in figs], dtype=bool)
         self.precision = np.array([f.precision for f in figs], dtype=np.float64)
         self.entry = np.array([hash(f.entry.id) if f.entry is not None else 0 for f in figs], dtype=np.int64)
         self.section = np.array([hash((f.path, claim_attr(f.claim, "section", ""))) if f.claim is not None else 0

@@ -250,6 +250,22 @@ def test_decisions() -> None:
     assert c.status == "unbacked"  # below CONFLICT: not sure enough to call it a contradiction
 
 
+def test_the_very_value_said_again_is_evidence_of_one_measure() -> None:
+    """What a draft or a rep says: one value stated exactly on both sides adds to a loose wording
+    match; a hedged value ("roughly 80%") or a range does not, and the KB's own figures never get it."""
+    price = fig("Haulwise Core is $39 per vehicle per month, billed annually.")
+    t = _set([price, fig("Roughly 80% of invoices are never touched."), fig("Payback takes 4-6 months.")])
+    q = _set([fig("Plans start at $39."), fig("It comes out 80% cheaper per invoice."),
+              fig("Payback takes 4-6 months for most.")])
+    score = M.BACK - 0.05  # a wording match too loose on its own
+    pairs = M.Pairs(np.array([0, 1, 2]), np.array([0, 1, 2]), np.full(3, score, dtype=np.float32))
+    said = M.resolve(q, t, pairs, exact=True)
+    assert said[0].status == "backed" and said[0].backers[0].target is price
+    assert said[1].status == "unbacked"  # "roughly" on the KB's side: not the very value
+    assert said[2].status == "unbacked"  # a range agrees, but is no single value to repeat
+    assert [r.status for r in M.resolve(q, t, pairs)] == ["unbacked"] * 3
+
+
 # -- search --------------------------------------------------------------------------------------
 
 
