@@ -34,6 +34,17 @@ if TYPE_CHECKING:
     from knowledge.store import Chunk
 
 
+# A seller who has no answer to hand: generic B2B wordings, none taken from a scored call.
+DEFERRALS = (
+    "I don't have an answer for that right now, let me check and get back to you.",
+    "Let me take that back to the team and follow up by email.",
+    "That's a good question, I'll need to find out and come back to you.",
+    "I'll have our specialist reach out to you about that.",
+    "I'm not sure, I'd have to ask our product people.",
+    "Let me note that down and send you something after the call.",
+)
+
+
 def reply_turns(call: Call, turn: int) -> list[Turn]:
     """The seller's reply to the prospect's turn ``turn``: the turns after it up to the next
     prospect turn (when the call does not say who is who, up to the same speaker's next turn)."""
@@ -129,6 +140,7 @@ def rows_for(name: str, work: Path) -> list[dict[str, Any]]:
         labelled = labelled_mentions(corpus.labels)
         index = {e.id: j for j, e in enumerate(entries)}
         rows: list[dict[str, Any]] = []
+        D = vecs(list(DEFERRALS))
         for o in result.objections:
             if not o.known or o.id not in index:
                 continue
@@ -162,6 +174,9 @@ def rows_for(name: str, work: Path) -> list[dict[str, Any]]:
                         sent_margin=float(x_ans[j] - np.delete(x_ans, j).max()) if len(x_ans) > 1 else 0.0,
                         ans=float(s_ans[j]), phr=float(s_phr[j]), both=float(both[j]),
                         ans_margin=float(s_ans[j] - (others.max() if len(others) else -1.0)),
+                        ans_any=float(s_ans.max()),
+                        # Deferring supports a new concern, so it counts against absorption.
+                        defer=-float((D @ SV.T).max()),
                         ans_top=bool(int(s_ans.argmax()) == j), both_top=bool(int(both.argmax()) == j),
                         ans_rank=int((s_ans > s_ans[j]).sum()),
                     )
@@ -217,7 +232,7 @@ def main() -> None:
               f"{sum(r['kind'] == 'other' for r in rows)} under another known entry; "
               f"without a reply: {sum(not r['reply'] for r in right)} right, {sum(not r['reply'] for r in new)} new")
         for key in ("match", "ans", "phr", "both", "ans_margin", "ans_top", "both_top", "first", "first_top",
-                    "sent", "sent_top", "sent_margin"):
+                    "sent", "sent_top", "sent_margin", "ans_any", "defer"):
             pos = [float(r[key]) for r in right if key in r]
             neg = [float(r[key]) for r in new if key in r]
             a = auc(pos, neg)
