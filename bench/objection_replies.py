@@ -80,13 +80,14 @@ def reply_sentences(call: Call, turn: int) -> list[str]:
 
 
 def answer_texts(objection_entries: Sequence[Entry], entries: Sequence[Entry],
-                 chunks: dict[str, list[Chunk]] | None) -> list[list[str]]:
+                 chunks: dict[str, list[Chunk]] | None, own_sections: bool = True) -> list[list[str]]:
     """For each objection entry, the passages that answer it in the KB: its own sections (how to
-    respond to it) and the passages of the approved entries naming it in ``answers:``."""
+    respond to it; left out when not ``own_sections``) and the passages of the approved entries
+    naming it in ``answers:``."""
     out: list[list[str]] = []
     for e in objection_entries:
         own = entry_texts(e, chunks.get(e.path, []) if chunks is not None else None)
-        texts = list(own.get("section", []))
+        texts = list(own.get("section", [])) if own_sections else []
         for a in entries:
             if a.approved and a.type != "objection" and e.id in a.answers:
                 theirs = entry_texts(a, chunks.get(a.path, []) if chunks is not None else None)
@@ -132,6 +133,8 @@ def rows_for(name: str, work: Path) -> list[dict[str, Any]]:
         answers = answer_texts(entries, kbase.entries, by_path)
         # The KB's answer to each entry, and its phrasings of the objection, as vectors.
         A = [vecs(t) if t else np.zeros((0, vecs.dim), np.float32) for t in answers]
+        L = [vecs(t) if t else np.zeros((0, vecs.dim), np.float32)
+             for t in answer_texts(entries, kbase.entries, by_path, own_sections=False)]
         P = []
         for e in entries:
             own = entry_texts(e, by_path.get(e.path, []))
@@ -175,6 +178,9 @@ def rows_for(name: str, work: Path) -> list[dict[str, Any]]:
                         ans=float(s_ans[j]), phr=float(s_phr[j]), both=float(both[j]),
                         ans_margin=float(s_ans[j] - (others.max() if len(others) else -1.0)),
                         ans_any=float(s_ans.max()),
+                        linked=float((L[j] @ rv).max()) if len(L[j]) else -1.0,
+                        linked_top=bool(len(L[j]) and int(np.asarray(
+                            [float((x @ rv).max()) if len(x) else -1.0 for x in L]).argmax()) == j),
                         # Deferring supports a new concern, so it counts against absorption.
                         defer=-float((D @ SV.T).max()),
                         ans_top=bool(int(s_ans.argmax()) == j), both_top=bool(int(both.argmax()) == j),
@@ -232,7 +238,7 @@ def main() -> None:
               f"{sum(r['kind'] == 'other' for r in rows)} under another known entry; "
               f"without a reply: {sum(not r['reply'] for r in right)} right, {sum(not r['reply'] for r in new)} new")
         for key in ("match", "ans", "phr", "both", "ans_margin", "ans_top", "both_top", "first", "first_top",
-                    "sent", "sent_top", "sent_margin", "ans_any", "defer"):
+                    "sent", "sent_top", "sent_margin", "ans_any", "defer", "linked", "linked_top"):
             pos = [float(r[key]) for r in right if key in r]
             neg = [float(r[key]) for r in new if key in r]
             a = auc(pos, neg)
