@@ -1,4 +1,4 @@
-"""Whether what a figure measures (``knowledge.figures.measure.measure_phrase``) separates statements
+"""Whether what a figure measures (``knowledge.figures.measure``) separates statements
 of one measure from look-alikes better than canon's score alone, on the hand-written calibration
 pairs (``tests/data/matching/calibration.yaml``; none of it from a labelled corpus).
 
@@ -23,7 +23,7 @@ import yaml
 
 from knowledge import figures as M
 from knowledge.figures import reading
-from knowledge.figures.measure import measure_phrase
+from knowledge.figures.measure import embedded_phrase
 
 CALIBRATION = Path(__file__).resolve().parents[1] / "tests" / "data" / "matching" / "calibration.yaml"
 WEIGHTS = (0.0, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5)
@@ -43,11 +43,11 @@ def main() -> None:
     w = reading.LEXICAL_WEIGHT
 
     def embed(texts: list[str]) -> np.ndarray:
-        return np.asarray(model.embed([t or "-" for t in texts]))
+        return np.asarray(model.embed(texts))
 
     def parts(a: list[str], b: list[str]) -> dict[str, np.ndarray]:
         """Pairwise matrices: canon's score, and the two phrase similarities."""
-        pa, pb = [measure_phrase(x) for x in a], [measure_phrase(x) for x in b]
+        pa, pb = [embedded_phrase(x) for x in a], [embedded_phrase(x) for x in b]
         score = (1 - w) * (embed(a) @ embed(b).T) + w * (lexicon.vectors(a) @ lexicon.vectors(b).T)
         return {"score": score, "lex": lexicon.vectors(pa) @ lexicon.vectors(pb).T,
                 "emb": embed(pa) @ embed(pb).T}

@@ -33,3 +33,23 @@ def test_a_verb_of_change_is_not_the_measure() -> None:
 
 def test_only_the_clause_of_the_figure_is_read() -> None:
     assert measure_phrase("Signups doubled, and churn fell by [NUM].") == "churn"
+
+
+def test_a_clause_that_names_no_measure_gives_no_phrase() -> None:
+    from knowledge.figures.measure import embedded_phrase
+
+    assert measure_phrase("That is the median, which is [NUM].") == ""
+    assert embedded_phrase("That is the median, which is [NUM].") == "That is the median, which is [NUM]."
+
+
+def test_with_the_phrases_one_dot_product_is_the_weighted_mean(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from knowledge.figures import measure
+
+    monkeypatch.setattr(measure, "MEASURE_WEIGHT", 0.3)
+    rng = np.random.default_rng(0)
+    a, b, pa, pb = (x / np.linalg.norm(x) for x in rng.normal(size=(4, 8)))
+    got = float(measure.with_measure(a[None], pa[None])[0] @ measure.with_measure(b[None], pb[None])[0])
+    assert got == pytest.approx(0.7 * float(a @ b) + 0.3 * float(pa @ pb), abs=1e-6)
+
