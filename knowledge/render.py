@@ -37,8 +37,18 @@ def render_ask_text(result: dict[str, Any]) -> str:
     if not results:
         best = (f" (the closest match scored {result['confidence']:.2f}, below the floor of {result['floor']:.2f})"
                 if "confidence" in result else "")
-        return (f"No entry answers that{best}. Try other words, or add an entry for it: "
+        text = (f"No entry answers that{best}. Try other words, or add an entry for it: "
                 "a gap in the KB is what a writer fills next.")
+        closest = result.get("closest") or []
+        if closest:
+            text += "\n\n[dim]Closest, below the floor (check that one answers before you use it):[/]"
+            for r in closest:
+                snippet = " ".join(r["snippet"]["text"].split())
+                if len(snippet) > 160:
+                    snippet = snippet[:157] + "…"
+                text += (f"\n  - {escape(r['title'])}  [dim]{r['status']} · {escape(r['path'])}:{r['line']}[/]"
+                         f"\n    [dim]{escape(snippet)}[/]")
+        return text
     lines: list[str] = []
     for i, r in enumerate(results, 1):
         style = STATUS_STYLE.get(r["status"], "white")

@@ -167,6 +167,11 @@ def search(settings: Settings, question: str, options: SearchOptions | None = No
         return _search(settings, catalog, question, opts, today, embedder)
 
 
+# How many of the nearest entries an unanswered question still shows (as ``closest``, never as
+# ``results``).
+CLOSEST = 3
+
+
 def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOptions, today: date,
             embedder: Any) -> dict[str, Any]:
     cands, idf = retrieve(settings, catalog, question, embedder, mode=opts.mode)
@@ -193,6 +198,11 @@ def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOpt
                            "floor": ranker.threshold, "results": results}
     if not answered:
         out["message"] = "No entry answers that."
+        # The floor is a judgement: a question asked in words the pages do not use can fall under
+        # it while its answer is there. The nearest entries stay visible, apart from the results,
+        # so that a writer can still find it and a portal can choose to offer them as "related".
+        out["closest"] = [_result(c, today, settings, idf, figure_question, facts, kinds)
+                          for c in ordered[: min(opts.limit, CLOSEST)]]
     return out
 
 

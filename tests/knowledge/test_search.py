@@ -301,10 +301,18 @@ def test_nothing_answers_an_unrelated_question(indexed: Path, fake_embedder: obj
     out = ask(indexed, "Which languages does the mobile app support for payroll?", fake_embedder)
     assert out["results"] == [] and out["answered"] is False
     assert 0.0 <= out["confidence"] < out["floor"] and "best_score" in out
+    # the nearest entries stay visible beside the empty results, in the ranker's order
+    assert 1 <= len(out["closest"]) <= 3 and all(c["entry"] and c["path"] for c in out["closest"])
     r = CliRunner().invoke(app, ["ask", "Which languages does the mobile app support for payroll?",
                                  "--kb", str(indexed)])
     assert r.exit_code == 0, r.output
     assert "No entry answers that" in r.stdout
+    assert "Closest, below the floor" in r.stdout and out["closest"][0]["path"] in r.stdout
+
+
+def test_an_answered_question_has_no_closest_list(indexed: Path, fake_embedder: object):
+    out = ask(indexed, "How long from kickoff to the first live payment run?", fake_embedder)
+    assert out["answered"] and "closest" not in out
 
 
 def test_api_reports_unanswered_with_empty_results(indexed: Path, fake_embedder: object):
@@ -315,6 +323,7 @@ def test_api_reports_unanswered_with_empty_results(indexed: Path, fake_embedder:
     client = TestClient(create_app(load_settings(indexed)))
     body = client.get("/v1/search", params={"q": "Which languages does the mobile app support for payroll?"}).json()
     assert body["results"] == [] and body["answered"] is False and "best_score" in body
+    assert body["closest"] and body["closest"][0]["entry"]
 
 
 def test_passage_prefers_the_table_row_or_sentence_with_the_figure(tmp_path: Path):
