@@ -10,11 +10,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from knowledge.errors import CanonError
+from knowledge.errors import CanonError, error_body
 from knowledge.settings import Settings
 
 from .limits import ServeLimits, ServerBusy
-from .middleware import BodyLimit, error_body
+from .middleware import BodyLimit
 from .pool import AnalysisPool
 from .routers import aeo, audit, entries, meta, objections, search
 from .schemas import ANALYSING, READING, errors
@@ -50,9 +50,8 @@ def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI
 
     @app.exception_handler(CanonError)
     async def canon_error(_: Request, exc: CanonError) -> JSONResponse:
-        message = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
         headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, ServerBusy) else None
-        return JSONResponse(error_body(exc.code, message), status_code=exc.http_status, headers=headers)
+        return JSONResponse(exc.body(), status_code=exc.http_status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
