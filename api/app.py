@@ -46,6 +46,9 @@ def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI
     app.state.settings = settings
     app.state.limits = limits
     app.state.pool = pool
+    from ingest.doctor import LastDiagnosis
+
+    app.state.health = LastDiagnosis(settings)
     app.add_middleware(BodyLimit, max_bytes=limits.max_body)
 
     @app.exception_handler(CanonError)
@@ -71,7 +74,7 @@ def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI
         return JSONResponse(error_body("internal_error", f"canon failed: {type(exc).__name__}: {exc}"),
                             status_code=500)
 
-    app.include_router(meta.router, prefix="/v1")
+    app.include_router(meta.router, prefix="/v1", responses=errors(422))
     app.include_router(search.router, prefix="/v1", responses=errors(400, 422, 503))
     app.include_router(entries.router, prefix="/v1", responses=READING)
     for router in (audit.router, objections.router, aeo.router):
