@@ -166,6 +166,23 @@ def search_clients(base: str, titles: list[str], threads: int, stop: threading.E
     return out
 
 
+def lose_vectors(root: Path, n: int) -> list[str]:
+    """Lose ``n`` vectors the way an older version's racing writers did: straight out of the store,
+    the catalog none the wiser. Returns their ids."""
+    from knowledge.settings import load_settings
+    from knowledge.store import open_catalog, open_store
+
+    settings = load_settings(root)
+    catalog = open_catalog(settings)
+    try:
+        store = open_store(settings, catalog.get_meta("model") or "", catalog)
+        gone = sorted(store.ids())[:n]
+        store.delete(gone)
+    finally:
+        catalog.close()
+    return gone
+
+
 def store_agrees(root: Path) -> dict[str, int]:
     """Missing and orphan vectors, as ``canon doctor --check`` counts them."""
     from ingest.doctor import diagnose

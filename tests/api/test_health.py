@@ -4,7 +4,6 @@ still says at once when files, the index or its writer changed; ``?full=true`` l
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,7 +13,6 @@ from bench import drills
 from ingest import doctor
 from ingest.pipeline import ingest
 from knowledge.settings import load_settings
-from knowledge.store import open_catalog, open_store
 
 
 @pytest.fixture
@@ -78,20 +76,10 @@ def test_pass_an_ingest_brings_it_back_to_ok(served, fake_embedder):
     assert body["status"] == "ok" and body["up_to_date"] and body["age_s"] == 0.0
 
 
-def _delete_vectors(root: Path, n: int) -> None:
-    settings = load_settings(root)
-    catalog = open_catalog(settings)
-    try:
-        store = open_store(settings, catalog.get_meta("model") or "", catalog)
-        store.delete(sorted(store.ids())[:n])
-    finally:
-        catalog.close()
-
-
 def test_fail_full_sees_what_no_stat_shows_and_so_does_every_probe_past_max_age(served):
     root, client, runs = served
     assert client.get("/v1/health").json()["status"] == "ok"
-    _delete_vectors(root, 2)  # behind the catalog's back: no file, catalog or lock changes
+    drills.lose_vectors(root, 2)  # behind the catalog's back: no file, catalog or lock changes
     assert client.get("/v1/health").json()["status"] == "ok"  # the cheap probe cannot know
     body = client.get("/v1/health", params={"full": "true"}).json()
     assert body["status"] == "degraded" and _problems(body) == {"missing-vectors": 2} and body["age_s"] == 0.0

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -152,23 +151,10 @@ def test_a_copied_moved_or_renamed_kb_answers_without_embedding(tmp_path, fake_e
     assert diagnose(load_settings(moved)).healthy
 
 
-def _delete_vectors(root: Path, n: int) -> list[str]:
-    """Lose vectors the way an older version's racing writers did: straight out of the store."""
-    settings = load_settings(root)
-    catalog = open_catalog(settings)
-    try:
-        store = open_store(settings, catalog.get_meta("model") or "", catalog)
-        gone = sorted(store.ids())[:n]
-        store.delete(gone)
-    finally:
-        catalog.close()
-    return gone
-
-
 def test_doctor_repairs_a_store_that_lost_vectors(tmp_path, fake_embedder):
     root = drills.make_kb(tmp_path / "kb", 20)
     ingest(load_settings(root), embedder=fake_embedder)
-    gone = _delete_vectors(root, 15)
+    gone = drills.lose_vectors(root, 15)
     settings = load_settings(root)
     catalog = open_catalog(settings)
     try:
@@ -230,7 +216,7 @@ def test_health_says_when_the_index_disagrees(tmp_path, fake_embedder):
     ingest(settings, embedder=fake_embedder)
     body = client.get("/v1/health").json()
     assert body["status"] == "ok" and body["up_to_date"] and body["entries"] == 10 and body["vectors"] == body["chunks"]
-    _delete_vectors(root, 3)
+    drills.lose_vectors(root, 3)
     drills.edit(root, [0], revision=9)
     body = client.get("/v1/health").json()
     assert body["status"] == "degraded" and not body["up_to_date"]
