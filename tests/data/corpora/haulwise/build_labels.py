@@ -1,5 +1,5 @@
-"""Write labels.json from the labels below: each names a file and an anchor string found on exactly one
-line of it; the line number is taken from there, so the labels follow the files when text moves.
+"""Write labels.json from the labels below, each a file and an anchor string on one line of it
+(``../anchored_labels.py`` turns them into line numbers, so the labels follow the text).
 
     python3 build_labels.py        # from this folder
 """
@@ -12,10 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from anchored_labels import write_labels  # noqa: E402
-
-FIGURE_RULES = ["metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
-                "retired-claim", "rep-misstatement"]
+from anchored_labels import CLAIMS_NOT, write_labels  # noqa: E402
 
 PP, CS, CU, MSG, ANS, ART = ("proof-points/", "case-studies/", "customers/", "messaging/", "answers/",
                              "articles/")
@@ -28,7 +25,6 @@ POS, INDIA, PRICING, FAQ = MSG + "positioning.md", MSG + "india.md", ANS + "pric
 KESTREL, BLUEGUM, DHRUVA = CU + "kestrel-freight.md", CU + "bluegum-couriers.md", CS + "dhruva-express.md"
 BLOG, POSTS, EMAIL, LAND = ("drafts/blog-fuel.md", "drafts/linkedin-posts.md", "drafts/email-india.md",
                             "drafts/landing-page.md")
-CLAIMS_NOT = ["unsourced-claim", "unsupported-claim", "metric-conflict", "rep-misstatement", "retired-claim"]
 EVERY = CLAIMS_NOT + ["stale-claim", "source-conflict"]
 
 # (rule, path, anchor, note, extra fields)
@@ -270,8 +266,7 @@ CHECK_NEGATIVES = [
 
 
 def main() -> None:
-    write_labels(HERE, today="2026-11-01", drafts=[BLOG, POSTS, EMAIL, LAND], figure_rules=FIGURE_RULES,
-                 check_rules=["metric-conflict", "unsupported-claim", "retired-claim", "stale-claim"],
+    write_labels(HERE, today="2026-11-01", drafts=[BLOG, POSTS, EMAIL, LAND],
                  audit_expected=AUDIT_EXPECTED, audit_negatives=AUDIT_NEGATIVES,
                  check_expected=CHECK_EXPECTED, check_negatives=CHECK_NEGATIVES)
 

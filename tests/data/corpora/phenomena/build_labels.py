@@ -1,5 +1,5 @@
-"""Write labels.json from the labels below: each names a file and an anchor string found on exactly one
-line of it; the line number is taken from there, so the labels follow the files when text moves.
+"""Write labels.json from the labels below, each a file and an anchor string on one line of it
+(``../anchored_labels.py`` turns them into line numbers, so the labels follow the text).
 
     python3 build_labels.py        # from this folder
 """
@@ -12,10 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from anchored_labels import write_labels  # noqa: E402
-
-FIGURE_RULES = ["metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
-                "retired-claim", "rep-misstatement"]
+from anchored_labels import CLAIMS_NOT, write_labels  # noqa: E402
 
 PP, CS, MSG, ANS, ART = "proof-points/", "case-studies/", "messaging/", "answers/", "articles/"
 HART, ASHBY = "calls/2026-09-08-hartfield-dental.vtt", "calls/2026-09-17-ashby-orthodontics.json"
@@ -24,7 +21,6 @@ PEN, LIND, OAK = ("calls/2026-10-02-penrose-dental.txt", "calls/2026-10-09-lindq
 ECON, PLAY, PRESS = ART + "no-show-economics.md", ART + "recall-playbook.md", ART + "press/2026-09-15-1400-practices.md"
 BLOG, SOCIAL, EMAIL, LAND = ("drafts/blog-front-desk.md", "drafts/social-posts.md", "drafts/email-ireland.md",
                              "drafts/landing-page.md")
-CLAIMS_NOT = ["unsourced-claim", "unsupported-claim", "metric-conflict", "rep-misstatement", "retired-claim"]
 CONFLICTS = ["metric-conflict", "rep-misstatement"]
 
 # (rule, path, anchor, note, extra fields)
@@ -244,8 +240,7 @@ CHECK_NEGATIVES = [
 
 
 def main() -> None:
-    write_labels(HERE, today="2026-11-01", drafts=[BLOG, SOCIAL, EMAIL, LAND], figure_rules=FIGURE_RULES,
-                 check_rules=["metric-conflict", "unsupported-claim", "retired-claim", "stale-claim"],
+    write_labels(HERE, today="2026-11-01", drafts=[BLOG, SOCIAL, EMAIL, LAND],
                  audit_expected=AUDIT_EXPECTED, audit_negatives=AUDIT_NEGATIVES,
                  check_expected=CHECK_EXPECTED, check_negatives=CHECK_NEGATIVES)
 
