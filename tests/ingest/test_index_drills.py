@@ -5,7 +5,6 @@ racing writers, renames during an ingest, searches during ingests, copied and mo
 from __future__ import annotations
 
 import shutil
-import threading
 
 import pytest
 from typer.testing import CliRunner
@@ -69,31 +68,11 @@ def test_searches_never_fail_while_the_index_is_written(tmp_path, fake_embedder)
     root = drills.make_kb(tmp_path / "kb", 60)
     ingest(load_settings(root), embedder=fake_embedder)
     titles = [drills.title_of(i) for i in range(60)]
-    load = drills.Load()
-    stop = threading.Event()
     with drills.serve(root, free_port(), _fake_env()) as base:
-        clients = drills.search_clients(base, titles, threads=8, stop=stop, load=load)
-        try:
-            for round_ in range(1, 5):
-                drills.edit(root, list(range(round_, 60, 4)), revision=round_)
-                if round_ == 2:  # the server's own refresh races the next ingest
-                    import urllib.request
-
-                    audit = threading.Thread(target=lambda: urllib.request.urlopen(f"{base}/v1/audit", timeout=120).read(),
-                                             daemon=True)
-                    audit.start()
-                done = drills.finish(drills.start_ingest(root, _fake_env()))
-                assert done.returncode == 0, done.stderr
-            audit.join(timeout=120)
-        finally:
-            stop.set()
-            for t in clients:
-                t.join(timeout=60)
-        import json
-        import urllib.request
-
-        with urllib.request.urlopen(f"{base}/v1/health") as r:
-            health = json.loads(r.read())
+        served = drills.searches_through_ingests(root, base, _fake_env(), titles, entries=60, threads=8,
+                                                  every=4)
+    load, health = served.load, served.health
+    assert served.failed_ingests == [], served.failed_ingests[0][-2000:]
     assert load.failures == [], load.failures[:5]
     assert load.empty == 0 and load.ok >= 16
     assert health["status"] == "ok" and health["up_to_date"] and health["vectors"] == health["chunks"]
