@@ -10,11 +10,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from knowledge.errors import CanonError
+from knowledge.errors import CanonError, error_body
 from knowledge.settings import Settings
 
 from .limits import ServeLimits, ServerBusy
-from .middleware import BodyLimit, error_body
+from .middleware import BodyLimit
 from .pool import AnalysisPool
 from .routers import aeo, audit, entries, meta, objections, search
 from .schemas import ANALYSING, READING, errors
@@ -46,13 +46,15 @@ def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI
     app.state.settings = settings
     app.state.limits = limits
     app.state.pool = pool
+    from ingest.doctor import LastDiagnosis
+
+    app.state.health = LastDiagnosis(settings)
     app.add_middleware(BodyLimit, max_bytes=limits.max_body)
 
     @app.exception_handler(CanonError)
     async def canon_error(_: Request, exc: CanonError) -> JSONResponse:
-        message = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
         headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, ServerBusy) else None
-        return JSONResponse(error_body(exc.code, message), status_code=exc.http_status, headers=headers)
+        return JSONResponse(exc.body(), status_code=exc.http_status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -72,7 +74,7 @@ def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI
         return JSONResponse(error_body("internal_error", f"canon failed: {type(exc).__name__}: {exc}"),
                             status_code=500)
 
-    app.include_router(meta.router, prefix="/v1")
+    app.include_router(meta.router, prefix="/v1", responses=errors(422))
     app.include_router(search.router, prefix="/v1", responses=errors(400, 422, 503))
     app.include_router(entries.router, prefix="/v1", responses=READING)
     for router in (audit.router, objections.router, aeo.router):

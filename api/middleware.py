@@ -8,13 +8,15 @@ from typing import Any
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .limits import BodyTooLarge
+
 
 class _TooLarge(HTTPException):
     """Raised while the app reads the body; as an HTTPException it reaches the app's handler for
     those (FastAPI turns any other exception met while reading a body into a 400)."""
 
     def __init__(self, max_bytes: int) -> None:
-        super().__init__(413, too_large_message(max_bytes))
+        super().__init__(BodyTooLarge.http_status, too_large_message(max_bytes))
 
 
 class BodyLimit:
@@ -57,15 +59,12 @@ class BodyLimit:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
-        body = json.dumps(error_body("body_too_large", too_large_message(self.max_bytes))).encode()
+        error = BodyTooLarge(too_large_message(self.max_bytes))
+        body = json.dumps(error.body()).encode()
         headers: list[Any] = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                               (b"connection", b"close")]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
+        await send({"type": "http.response.start", "status": error.http_status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
-
-
-def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
-    return {"error": {"code": code, "message": message}}
 
 
 def too_large_message(max_bytes: int) -> str:

@@ -45,8 +45,7 @@ def serve_jobs(conn: Connection, parent: int) -> None:
         try:
             result = ("ok", fn(**kwargs))
         except CanonError as exc:
-            message = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
-            result = ("error", exc.code, message, exc.http_status)
+            result = ("error", exc.code, exc.one_line, exc.http_status)
         except Exception as exc:  # a bug in canon: the server answers 500 and says what it was
             result = ("crash", f"{type(exc).__name__}: {exc}", traceback.format_exc())
         try:

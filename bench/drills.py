@@ -166,6 +166,61 @@ def search_clients(base: str, titles: list[str], threads: int, stop: threading.E
     return out
 
 
+@dataclass
+class Served:
+    """What a server went through while it was written: its clients' searches, the ingests that
+    failed (their stderr), and ``/v1/health`` after."""
+
+    load: Load
+    failed_ingests: list[str]
+    health: dict[str, Any]
+
+
+def searches_through_ingests(root: Path, base: str, environ: dict[str, str], titles: list[str], *, entries: int,
+                             threads: int, every: int, revision: int = 0, timeout: float = 120) -> Served:
+    """``threads`` clients search ``base`` for ``titles`` through 4 ingests, each after editing every
+    ``every``-th of the KB's ``entries``; the server's own refresh (an audit) races the second."""
+    load = Load()
+    stop_clients = threading.Event()
+    failed: list[str] = []
+    clients = search_clients(base, titles, threads=threads, stop=stop_clients, load=load)
+    try:
+        for round_ in range(1, 5):
+            edit(root, list(range(round_, entries, every)), revision=revision + round_)
+            if round_ == 2:
+                audit = threading.Thread(target=lambda: urllib.request.urlopen(f"{base}/v1/audit",
+                                                                               timeout=timeout).read(), daemon=True)
+                audit.start()
+            done = finish(start_ingest(root, environ))
+            if done.returncode:
+                failed.append(done.stderr)
+        audit.join(timeout=timeout)
+    finally:
+        stop_clients.set()
+        for t in clients:
+            t.join(timeout=60)
+    with urllib.request.urlopen(f"{base}/v1/health") as r:
+        health = json.loads(r.read())
+    return Served(load, failed, health)
+
+
+def lose_vectors(root: Path, n: int) -> list[str]:
+    """Lose ``n`` vectors the way an older version's racing writers did: straight out of the store,
+    the catalog none the wiser. Returns their ids."""
+    from knowledge.settings import load_settings
+    from knowledge.store import open_catalog, open_store
+
+    settings = load_settings(root)
+    catalog = open_catalog(settings)
+    try:
+        store = open_store(settings, catalog.get_meta("model") or "", catalog)
+        gone = sorted(store.ids())[:n]
+        store.delete(gone)
+    finally:
+        catalog.close()
+    return gone
+
+
 def store_agrees(root: Path) -> dict[str, int]:
     """Missing and orphan vectors, as ``canon doctor --check`` counts them."""
     from ingest.doctor import diagnose

@@ -6,8 +6,11 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +34,27 @@ def wait_http(url: str, proc: subprocess.Popen[Any], timeout: float = 120) -> No
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {timeout}s")
+
+
+@contextmanager
+def uvicorn_thread(app: Any, port: int, **config: Any) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on loopback in a thread of this process; yields its base URL once
+    it is listening, and stops it (letting requests in flight finish) on leaving."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **config))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(15)
 
 
 def stop(proc: subprocess.Popen[Any], timeout: float = 15) -> None:

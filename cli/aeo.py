@@ -9,6 +9,7 @@ import typer
 from .common import (
     ChromaOption,
     Format,
+    FormatOption,
     KBOption,
     TodayOption,
     console,
@@ -30,7 +31,7 @@ app = typer.Typer(
 def score(
     kb: KBOption = None,
     today: TodayOption = None,
-    fmt: Annotated[Format, typer.Option("--format", help="text for people, json for scripts.")] = Format.text,
+    fmt: FormatOption = Format.text,
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="Show only the N entries with the most to gain.",
                                               min=1, show_default=False)] = None,
     chroma_url: ChromaOption = None,

@@ -10,6 +10,7 @@ import typer
 from .common import (
     ChromaOption,
     Format,
+    FormatOption,
     KBOption,
     TodayOption,
     console,
@@ -26,7 +27,7 @@ def ask(
     kb: KBOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many entries to show.", min=1, max=100)] = 5,
     approved_only: Annotated[bool, typer.Option("--approved-only", help="Leave out draft and retired entries.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", help="text for people, json for scripts.")] = Format.text,
+    fmt: FormatOption = Format.text,
     today: TodayOption = None,
     chroma_url: ChromaOption = None,
 ) -> None:

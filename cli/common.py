@@ -34,6 +34,9 @@ class Format(StrEnum):
     json = "json"
 
 
+FormatOption = Annotated[Format, typer.Option("--format", help="text for people, json for scripts.")]
+
+
 def load(kb: Path | None, chroma_url: str | None = None) -> Any:
     from knowledge.settings import load_settings
 

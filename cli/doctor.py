@@ -6,13 +6,23 @@ from typing import Annotated, Any
 
 import typer
 
-from .common import ChromaOption, Format, KBOption, console, errors, load, print_json, tell_waiting
+from .common import (
+    ChromaOption,
+    Format,
+    FormatOption,
+    KBOption,
+    console,
+    errors,
+    load,
+    print_json,
+    tell_waiting,
+)
 
 
 def doctor(
     kb: KBOption = None,
     check: Annotated[bool, typer.Option("--check", help="Only report; change nothing (exit 1 when something is wrong).")] = False,
-    fmt: Annotated[Format, typer.Option("--format", help="text for people, json for scripts.")] = Format.text,
+    fmt: FormatOption = Format.text,
     chroma_url: ChromaOption = None,
 ) -> None:
     """Check that the index agrees with the KB's files and the vector store with the index, and repair what does not.

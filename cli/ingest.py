@@ -6,13 +6,23 @@ from typing import Annotated, Any
 
 import typer
 
-from .common import ChromaOption, Format, KBOption, console, errors, load, print_json, tell_waiting
+from .common import (
+    ChromaOption,
+    Format,
+    FormatOption,
+    KBOption,
+    console,
+    errors,
+    load,
+    print_json,
+    tell_waiting,
+)
 
 
 def ingest(
     kb: KBOption = None,
     force: Annotated[bool, typer.Option("--force", help="Parse and store everything again (cached vectors are still reused).")] = False,
-    fmt: Annotated[Format, typer.Option("--format", help="text for people, json for scripts.")] = Format.text,
+    fmt: FormatOption = Format.text,
     chroma_url: ChromaOption = None,
 ) -> None:
     """Build or refresh the index of the KB and its calls.

@@ -8,6 +8,7 @@ vectors are lost from the cache as well are embedded again.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,12 +71,14 @@ class Diagnosis:
         }
 
 
-def diagnose(settings: Settings, *, check_store: bool = True) -> Diagnosis:
-    """Compare the files, the catalog and the store; load no model and write nothing."""
+def diagnose(settings: Settings, *, check_store: bool = True,
+             sources: dict[str, tuple[str, Path]] | None = None) -> Diagnosis:
+    """Compare the files, the catalog and the store; load no model and write nothing.
+    ``sources`` is what ``source_files`` found, when the caller walked the KB already."""
     d = Diagnosis(kb=str(settings.root), index=str(settings.index_path),
                   store=settings.index.chroma_url or "embedded")
     d.writing = read_holder(settings.index_path)
-    hashes = _file_hashes(settings)
+    hashes = _file_hashes(settings, source_files(settings) if sources is None else sources)
     files = hashes
     d.counts["files"] = len(files)
     if not catalog_path(settings).exists():
@@ -158,10 +161,10 @@ def diagnose(settings: Settings, *, check_store: bool = True) -> Diagnosis:
 _stat_cache: dict[str, tuple[int, int, str]] = {}
 
 
-def _file_hashes(settings: Settings) -> dict[str, str]:
-    """rel path -> content hash of every entry and call file, as the pipeline would see them."""
+def source_files(settings: Settings) -> dict[str, tuple[str, Path]]:
+    """rel path -> (``entry`` or ``call``, path) of every file the pipeline reads."""
     from .calls import find_call_files
-    from .pipeline import _read_file, _rel
+    from .pipeline import _rel
 
     prefix = len(str(settings.root)) + 1  # entry files lie below the root: cheaper than relpath
     paths: dict[str, tuple[str, Path]] = {str(p)[prefix:].replace(os.sep, "/"): ("entry", p)
@@ -169,6 +172,13 @@ def _file_hashes(settings: Settings) -> dict[str, str]:
     if settings.calls_path.is_dir():
         for p in find_call_files(settings.calls_path):
             paths.setdefault(_rel(p, settings.root), ("call", p))
+    return paths
+
+
+def _file_hashes(settings: Settings, paths: dict[str, tuple[str, Path]]) -> dict[str, str]:
+    """rel path -> content hash of every entry and call file, as the pipeline would see them."""
+    from .pipeline import _read_file
+
     out: dict[str, str] = {}
     for rel, (kind, p) in paths.items():
         try:
@@ -181,6 +191,63 @@ def _file_hashes(settings: Settings) -> dict[str, str]:
             continue  # gone since the walk: the catalog will say it was removed
         out[rel] = seen[2]
     return out
+
+
+class LastDiagnosis:
+    """The last full diagnosis of a KB, reused while nothing it depends on has changed.
+
+    ``diagnose`` walks the KB's folders, reads the catalog and lists the store: about 0.1 s for
+    2,000 entries, too much for a probe that a load balancer sends every few seconds. Whether it
+    would still say the same is cheaper to ask: a stat of each file and folder it read, of the
+    catalog (every write to the index changes it) and who holds the write lock. A file edited,
+    added or removed, an ingest, or a writer starting or stopping runs the full diagnosis again;
+    so does ``max_age`` passing, which catches what stats do not show (vectors lost from the store
+    behind the catalog's back, a Chroma server changed by another host, a file added to a folder
+    that held none)."""
+
+    def __init__(self, settings: Settings, *, max_age: float = 60.0) -> None:
+        self.settings = settings
+        self.max_age = max_age
+        self._lock = threading.Lock()
+        self._last: tuple[Diagnosis, float, float, tuple[Any, ...], list[str]] | None = None
+
+    def get(self, *, full: bool = False) -> tuple[Diagnosis, float, float]:
+        """The diagnosis, when it was made (Unix time) and its age in seconds; ``full`` runs it now."""
+        with self._lock:
+            last = self._last
+            if last is not None and not full:
+                diagnosis, wall, started, signature, watched = last
+                age = time.monotonic() - started
+                if age <= self.max_age and self._signature(watched) == signature:
+                    return diagnosis, wall, age
+            sources = source_files(self.settings)
+            watched = self._watched(sources)
+            signature = self._signature(watched)  # before the diagnosis: a change during it shows next time
+            wall, started = time.time(), time.monotonic()
+            diagnosis = diagnose(self.settings, sources=sources)
+            self._last = (diagnosis, wall, started, signature, watched)
+            return diagnosis, wall, 0.0
+
+    def _watched(self, sources: dict[str, tuple[str, Path]]) -> list[str]:
+        folders = {str(self.settings.root), str(self.settings.calls_path)}
+        for _, p in sources.values():
+            for parent in p.parents:  # a file added or removed changes its folder's time
+                if str(parent) in folders:
+                    break  # every file lies below the root or the calls folder
+                folders.add(str(parent))
+        catalog = str(catalog_path(self.settings))
+        return [catalog, catalog + "-wal", *sorted(folders), *(str(p) for _, p in sources.values())]
+
+    def _signature(self, watched: list[str]) -> tuple[Any, ...]:
+        holder = read_holder(self.settings.index_path)
+        stats: list[Any] = [holder.to_dict() if holder else None]
+        for path in watched:
+            try:
+                st = os.stat(path)
+                stats.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                stats.append(None)
+        return tuple(stats)
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """canon's exceptions: raised when canon cannot run, never for findings.
 
 Every class has a stable ``code`` (used in the API's error body) and an HTTP status. The CLI maps
-any ``CanonError`` to exit code 2 and prints its message, which must say what to do about it.
+any ``CanonError`` to exit code 2 and prints its message, which must say what to do about it. The
+API's error body has one shape, built here (``error_body``) for every error it answers.
 """
 
 from __future__ import annotations
@@ -18,6 +19,21 @@ class CanonError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message}\n  {self.hint}" if self.hint else self.message
+
+    @property
+    def one_line(self) -> str:
+        """The message with its hint in brackets, for answers that are one line (an API body)."""
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+    def body(self) -> dict[str, dict[str, str]]:
+        """This error as the API answers it."""
+        return error_body(self.code, self.one_line)
+
+
+def error_body(code: str, message: str) -> dict[str, dict[str, str]]:
+    """The API's one error shape: ``{"error": {"code": "...", "message": "..."}}``, for canon's own
+    errors and for those the web framework raises (validation, unknown routes, crashes)."""
+    return {"error": {"code": code, "message": message}}
 
 
 class ConfigError(CanonError):

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from api.limits import ServeLimits
+from bench.servers import uvicorn_thread
 from tests.conftest import free_port, write_kb
 
 SMALL_KB = {
@@ -44,31 +44,17 @@ class LiveServer:
 @pytest.fixture
 def serve_kb(fake_embedder: object) -> Iterator[object]:
     """``serve_kb(kb, limits)``: the API for an indexed copy of ``kb`` on a loopback uvicorn."""
-    import uvicorn
-
     from api.app import create_app
     from ingest.pipeline import ingest
     from knowledge.settings import load_settings
 
-    servers: list[tuple[uvicorn.Server, threading.Thread]] = []
+    with ExitStack() as servers:
 
-    def start(kb: Path, limits: ServeLimits | None = None) -> LiveServer:
-        settings = load_settings(kb)
-        ingest(settings, embedder=fake_embedder)  # type: ignore[arg-type]
-        app = create_app(settings, limits)
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                               timeout_graceful_shutdown=5))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 30
-        while not server.started:
-            assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.05)
-        servers.append((server, thread))
-        return LiveServer(f"http://127.0.0.1:{port}", app)
+        def start(kb: Path, limits: ServeLimits | None = None) -> LiveServer:
+            settings = load_settings(kb)
+            ingest(settings, embedder=fake_embedder)  # type: ignore[arg-type]
+            app = create_app(settings, limits)
+            url = servers.enter_context(uvicorn_thread(app, free_port(), timeout_graceful_shutdown=5))
+            return LiveServer(url, app)
 
-    yield start
-    for server, thread in servers:
-        server.should_exit = True
-        thread.join(15)
+        yield start

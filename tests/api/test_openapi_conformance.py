@@ -8,8 +8,6 @@ cases (empty strings, missing fields, wrong types), on a five-file KB with the f
 from __future__ import annotations
 
 import json
-import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
@@ -27,6 +25,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from api.limits import ServeLimits
+from bench.servers import uvicorn_thread
 from tests.api.conftest import SMALL_KB, SMALL_TOML
 
 pytestmark = pytest.mark.server
@@ -60,8 +59,6 @@ schema = schemathesis.openapi.from_dict(_document(), config=CONFIG)
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     from api.app import create_app
     from ingest.pipeline import ingest
     from knowledge import embedding
@@ -73,18 +70,8 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         embedding._cached_embedder.cache_clear()
         settings = load_settings(write_kb(tmp_path_factory.mktemp("conformance") / "kb", dict(SMALL_KB), SMALL_TOML))
         ingest(settings)
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(settings, LIMITS), host="127.0.0.1", port=port,
-                                               log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 30
-        while not server.started:
-            assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-        server.should_exit = True
-        thread.join(15)
+        with uvicorn_thread(create_app(settings, LIMITS), free_port()) as url:
+            yield url
     embedding._cached_embedder.cache_clear()
 
 

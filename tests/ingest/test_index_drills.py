@@ -5,8 +5,6 @@ racing writers, renames during an ingest, searches during ingests, copied and mo
 from __future__ import annotations
 
 import shutil
-import threading
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -70,31 +68,11 @@ def test_searches_never_fail_while_the_index_is_written(tmp_path, fake_embedder)
     root = drills.make_kb(tmp_path / "kb", 60)
     ingest(load_settings(root), embedder=fake_embedder)
     titles = [drills.title_of(i) for i in range(60)]
-    load = drills.Load()
-    stop = threading.Event()
     with drills.serve(root, free_port(), _fake_env()) as base:
-        clients = drills.search_clients(base, titles, threads=8, stop=stop, load=load)
-        try:
-            for round_ in range(1, 5):
-                drills.edit(root, list(range(round_, 60, 4)), revision=round_)
-                if round_ == 2:  # the server's own refresh races the next ingest
-                    import urllib.request
-
-                    audit = threading.Thread(target=lambda: urllib.request.urlopen(f"{base}/v1/audit", timeout=120).read(),
-                                             daemon=True)
-                    audit.start()
-                done = drills.finish(drills.start_ingest(root, _fake_env()))
-                assert done.returncode == 0, done.stderr
-            audit.join(timeout=120)
-        finally:
-            stop.set()
-            for t in clients:
-                t.join(timeout=60)
-        import json
-        import urllib.request
-
-        with urllib.request.urlopen(f"{base}/v1/health") as r:
-            health = json.loads(r.read())
+        served = drills.searches_through_ingests(root, base, _fake_env(), titles, entries=60, threads=8,
+                                                  every=4)
+    load, health = served.load, served.health
+    assert served.failed_ingests == [], served.failed_ingests[0][-2000:]
     assert load.failures == [], load.failures[:5]
     assert load.empty == 0 and load.ok >= 16
     assert health["status"] == "ok" and health["up_to_date"] and health["vectors"] == health["chunks"]
@@ -152,23 +130,10 @@ def test_a_copied_moved_or_renamed_kb_answers_without_embedding(tmp_path, fake_e
     assert diagnose(load_settings(moved)).healthy
 
 
-def _delete_vectors(root: Path, n: int) -> list[str]:
-    """Lose vectors the way an older version's racing writers did: straight out of the store."""
-    settings = load_settings(root)
-    catalog = open_catalog(settings)
-    try:
-        store = open_store(settings, catalog.get_meta("model") or "", catalog)
-        gone = sorted(store.ids())[:n]
-        store.delete(gone)
-    finally:
-        catalog.close()
-    return gone
-
-
 def test_doctor_repairs_a_store_that_lost_vectors(tmp_path, fake_embedder):
     root = drills.make_kb(tmp_path / "kb", 20)
     ingest(load_settings(root), embedder=fake_embedder)
-    gone = _delete_vectors(root, 15)
+    gone = drills.lose_vectors(root, 15)
     settings = load_settings(root)
     catalog = open_catalog(settings)
     try:
@@ -230,7 +195,7 @@ def test_health_says_when_the_index_disagrees(tmp_path, fake_embedder):
     ingest(settings, embedder=fake_embedder)
     body = client.get("/v1/health").json()
     assert body["status"] == "ok" and body["up_to_date"] and body["entries"] == 10 and body["vectors"] == body["chunks"]
-    _delete_vectors(root, 3)
+    drills.lose_vectors(root, 3)
     drills.edit(root, [0], revision=9)
     body = client.get("/v1/health").json()
     assert body["status"] == "degraded" and not body["up_to_date"]

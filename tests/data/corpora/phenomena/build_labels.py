@@ -1,18 +1,18 @@
-"""Write labels.json from the labels below: each names a file and an anchor string found on exactly one
-line of it; the line number is taken from there, so the labels follow the files when text moves.
+"""Write labels.json from the labels below, each a file and an anchor string on one line of it
+(``../anchored_labels.py`` turns them into line numbers, so the labels follow the text).
 
     python3 build_labels.py        # from this folder
 """
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-KB = HERE / "kb"
-FIGURE_RULES = ["metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
-                "retired-claim", "rep-misstatement"]
+sys.path.insert(0, str(HERE.parent))
+
+from anchored_labels import CLAIMS_NOT, write_labels  # noqa: E402
 
 PP, CS, MSG, ANS, ART = "proof-points/", "case-studies/", "messaging/", "answers/", "articles/"
 HART, ASHBY = "calls/2026-09-08-hartfield-dental.vtt", "calls/2026-09-17-ashby-orthodontics.json"
@@ -21,7 +21,6 @@ PEN, LIND, OAK = ("calls/2026-10-02-penrose-dental.txt", "calls/2026-10-09-lindq
 ECON, PLAY, PRESS = ART + "no-show-economics.md", ART + "recall-playbook.md", ART + "press/2026-09-15-1400-practices.md"
 BLOG, SOCIAL, EMAIL, LAND = ("drafts/blog-front-desk.md", "drafts/social-posts.md", "drafts/email-ireland.md",
                              "drafts/landing-page.md")
-CLAIMS_NOT = ["unsourced-claim", "unsupported-claim", "metric-conflict", "rep-misstatement", "retired-claim"]
 CONFLICTS = ["metric-conflict", "rep-misstatement"]
 
 # (rule, path, anchor, note, extra fields)
@@ -240,52 +239,10 @@ CHECK_NEGATIVES = [
 ]
 
 
-def _line(path: Path, anchor: str) -> int:
-    lines = [i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if anchor in text]
-    if len(lines) != 1:
-        raise SystemExit(f"{path.relative_to(HERE)}: anchor {anchor!r} on {len(lines)} lines, want 1")
-    return lines[0]
-
-
-def _expected(items: list, base: Path) -> list[dict]:
-    out = []
-    for rule, rel, anchor, note, extra in items:
-        item = {"rule": rule, "path": rel, "line": _line(base / rel, anchor), "note": note}
-        for k, v in extra.items():
-            if k == "alt_lines_anchor":
-                item["alt_lines"] = [_line(base / rel, a) for a in v]
-            else:
-                item[k] = v
-        out.append(item)
-    return out
-
-
-def _negatives(items: list, base: Path, expected: list[dict]) -> list[dict]:
-    out = []
-    for rel, anchor, note, rules in items:
-        line = _line(base / rel, anchor)
-        clash = [e for e in expected if e["path"] == rel and e["rule"] in rules
-                 and line in (e["line"], *e.get("alt_lines", []))]
-        if clash:
-            raise SystemExit(f"{rel}:{line} is both a negative and an expected {clash[0]['rule']}")
-        out.append({"path": rel, "line": line, "rules": rules, "note": note})
-    return out
-
-
 def main() -> None:
-    audit = _expected(AUDIT_EXPECTED, KB)
-    check = _expected(CHECK_EXPECTED, HERE)
-    labels = {
-        "today": "2026-11-01",
-        "kb": "kb",
-        "drafts": [BLOG, SOCIAL, EMAIL, LAND],
-        "audit": {"rules": FIGURE_RULES, "expected": audit, "negatives": _negatives(AUDIT_NEGATIVES, KB, audit)},
-        "check": {"rules": ["metric-conflict", "unsupported-claim", "retired-claim", "stale-claim"],
-                  "expected": check, "negatives": _negatives(CHECK_NEGATIVES, HERE, check)},
-    }
-    (HERE / "labels.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"audit: {len(audit)} expected, {len(labels['audit']['negatives'])} negatives; "
-          f"check: {len(check)} expected, {len(labels['check']['negatives'])} negatives")
+    write_labels(HERE, today="2026-11-01", drafts=[BLOG, SOCIAL, EMAIL, LAND],
+                 audit_expected=AUDIT_EXPECTED, audit_negatives=AUDIT_NEGATIVES,
+                 check_expected=CHECK_EXPECTED, check_negatives=CHECK_NEGATIVES)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,90 @@
+"""``GET /v1/health`` answers from the last full diagnosis while a stat shows nothing changed, and
+still says at once when files, the index or its writer changed; ``?full=true`` looks at everything."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from bench import drills
+from ingest import doctor
+from ingest.pipeline import ingest
+from knowledge.settings import load_settings
+
+
+@pytest.fixture
+def served(tmp_path, fake_embedder, monkeypatch):
+    """An indexed 10-entry KB, its client, and how many full diagnoses have run."""
+    root = drills.make_kb(tmp_path / "kb", 10)
+    settings = load_settings(root)
+    ingest(settings, embedder=fake_embedder)
+    runs: list[int] = []
+    real = doctor.diagnose
+
+    def counted(*args, **kwargs):
+        runs.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(doctor, "diagnose", counted)
+    client = TestClient(create_app(settings))
+    return root, client, runs
+
+
+def _problems(body: dict) -> dict[str, int]:
+    return {p["code"]: p["count"] for p in body["problems"]}
+
+
+def test_pass_a_repeated_probe_reuses_the_last_diagnosis(served):
+    _, client, runs = served
+    first = client.get("/v1/health").json()
+    again = [client.get("/v1/health").json() for _ in range(5)]
+    assert first["status"] == "ok" and first["age_s"] == 0.0 and len(runs) == 1
+    assert all(b["status"] == "ok" and b["checked_at"] == first["checked_at"] for b in again)
+    assert {k: v for k, v in again[-1].items() if k != "age_s"} == {k: v for k, v in first.items() if k != "age_s"}
+
+
+def test_fail_an_edited_file_is_reported_at_once(served):
+    root, client, runs = served
+    assert client.get("/v1/health").json()["status"] == "ok"
+    drills.edit(root, [3], revision=7)
+    body = client.get("/v1/health").json()
+    assert body["status"] == "degraded" and not body["up_to_date"] and _problems(body) == {"out-of-date": 1}
+    assert len(runs) == 2
+
+
+def test_fail_files_added_in_a_new_folder_or_removed_are_reported(served):
+    root, client, _ = served
+    assert client.get("/v1/health").json()["status"] == "ok"
+    (root / "answers").mkdir()
+    (root / "answers" / "new.md").write_text(drills.entry_text(99).replace("proof_point", "answer"))
+    assert _problems(client.get("/v1/health").json()) == {"out-of-date": 1}
+    shutil.rmtree(root / "answers")
+    assert client.get("/v1/health").json()["status"] == "ok"
+    drills.entry_path(root, 0).unlink()
+    assert _problems(client.get("/v1/health").json()) == {"out-of-date": 1}
+
+
+def test_pass_an_ingest_brings_it_back_to_ok(served, fake_embedder):
+    root, client, _ = served
+    drills.edit(root, [1], revision=2)
+    assert client.get("/v1/health").json()["status"] == "degraded"
+    ingest(load_settings(root), embedder=fake_embedder)
+    body = client.get("/v1/health").json()
+    assert body["status"] == "ok" and body["up_to_date"] and body["age_s"] == 0.0
+
+
+def test_fail_full_sees_what_no_stat_shows_and_so_does_every_probe_past_max_age(served):
+    root, client, runs = served
+    assert client.get("/v1/health").json()["status"] == "ok"
+    drills.lose_vectors(root, 2)  # behind the catalog's back: no file, catalog or lock changes
+    assert client.get("/v1/health").json()["status"] == "ok"  # the cheap probe cannot know
+    body = client.get("/v1/health", params={"full": "true"}).json()
+    assert body["status"] == "degraded" and _problems(body) == {"missing-vectors": 2} and body["age_s"] == 0.0
+
+    client.app.state.health.max_age = 0.0  # type: ignore[attr-defined]
+    before = len(runs)
+    assert [client.get("/v1/health").json()["status"] for _ in range(2)] == ["degraded", "degraded"]
+    assert len(runs) == before + 2
