@@ -153,7 +153,10 @@ class Model:
 
     def logit(self, feats: dict[str, float]) -> float:
         w = self.weights
-        return sum(w.get(k, 0.0) * v for k, v in feats.items())
+        # fsum is exact, so the logit does not depend on the order the features were found in (a
+        # set's order, which changes with the process's hash seed): the same figure gets the same
+        # verdict on every run, also at the threshold.
+        return math.fsum(w.get(k, 0.0) * v for k, v in feats.items())
 
 
 def load() -> Model | None:

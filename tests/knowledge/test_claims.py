@@ -371,3 +371,18 @@ def test_word_lists_are_data() -> None:
         assert isinstance(words, list) and all(isinstance(w, str) and w for w in words), f.name
         assert lexicon(f.stem) == frozenset(words)
     assert "step" in lexicon("labels") and "no" in lexicon("stop_words")
+
+
+def test_the_claimness_logit_does_not_depend_on_the_order_of_its_features():
+    from knowledge.claims.claimness import Model
+
+    # weights whose float sum differs in its last digit with the order of the terms
+    weights = {"a": 0.1, "b": 0.2, "c": 0.3, "d": -0.6, "e": 1e-17}
+    model = Model(weights=weights, threshold=0.0, meta={})
+    feats = {k: 1.0 for k in weights}
+    orders = []
+    for seed in range(50):
+        items = list(feats.items())
+        random.Random(seed).shuffle(items)
+        orders.append(dict(items))
+    assert len({model.logit(f) for f in orders}) == 1
