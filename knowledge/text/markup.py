@@ -5,7 +5,6 @@ sentence. Because nothing changes length, an offset in the copy is an offset in 
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 
@@ -243,58 +242,3 @@ def _clean(text: str, *, whole_file: bool = True) -> str:
 
 BRK = _BRK
 mask = _clean
-
-
-_SUP = re.compile(r"<sup\b[^>]*>.*?</sup>", re.S)
-
-
-def mask_block(text: str) -> str:
-    """``mask`` for a block of a Markdown page (``whole_file=False``), with every tag blanked whole
-    first: footnote marks written as ``<sup>1</sup>`` and the attributes of inline components
-    (``<Quote quote="..."/>`` inside a paragraph). A page's raw HTML blocks go to ``mask`` itself,
-    which reads prose attributes; what an inline tag holds has never counted as the page's claims."""
-    if "<" in text:
-        text = _TAG.sub(_blank_m, _SUP.sub(_blank_m, text))
-    return _clean(text, whole_file=False)
-
-
-# --------------------------------------------------------------------------------------------
-# 2. Inline Markdown as a reader sees it (block texts for search and titles; lengths not kept)
-# --------------------------------------------------------------------------------------------
-
-_SPANS = re.compile(
-    r"<!--.*?-->"  # comments (suppressions included)
-    r"|" + _SUP.pattern +  # footnote marks as superscripts
-    r"|\[\^[^\]\n]*\]"  # footnote references [^1]
-    r"|(?P<tick>`+).+?(?P=tick)"  # code spans
-    r"|<(?:https?|ftp|mailto):[^>\s]*>|<[^>\s@]+@[^>\s]+>"  # autolinks
-    r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"  # ](target)
-    r"|\]\[[^\]\n]*\]"  # ][reference]
-    r"|\b(?:https?://|www\.)[^\s<>\[\]()]*[^\s<>\[\]().,;:!?'\"]"  # bare URLs
-    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # HTML tags
-    r"|&nbsp;",
-    re.S,
-)
-_MARKS = re.compile(r"!?\[|\]|\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\\(?=[!-/:-@\[-`{-~])")
-_MARK_CHARS = re.compile(r"[\[\]*~_\\]")
-
-
-def _drop(match: re.Match[str]) -> str:
-    s = match.group()
-    tick = match.group("tick") if "tick" in match.re.groupindex else None
-    if tick:
-        return s[len(tick):len(s) - len(tick)]  # a code span keeps its words
-    # tags, comments and URLs stand between words; link syntax and emphasis marks do not
-    return " " if s[0] in "<&" or s.startswith(("http", "www.")) else ""
-
-
-def plain_text(markdown: str) -> str:
-    """Inline Markdown as a reader sees it: the words of links and code kept, the rest dropped."""
-    text = markdown
-    if "<" in text or "`" in text or "[" in text or "://" in text \
-            or "www." in text or "&nbsp;" in text:
-        text = _SPANS.sub(_drop, text)
-    if _MARK_CHARS.search(text):
-        text = _MARKS.sub(_drop, text)
-    text = " ".join(text.split())
-    return html.unescape(text) if "&" in text else text

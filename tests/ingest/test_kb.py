@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
+from ingest import _markdown
 from ingest.kb import content_hash, iter_entry_files, load_kb, parse_entry
 from knowledge.model import Entry, Finding
 from knowledge.settings import Settings, load_settings
-from knowledge.text.markup import mask_block
 
 HERE = Path(__file__).resolve()
 CASES = HERE.parents[1] / "data" / "kb_cases"
@@ -266,19 +266,13 @@ def test_title_defaults_to_first_h1_then_file_name() -> None:
     assert _entry("Setext\n======\n")[0].title == "Setext"
 
 
-def test_block_masker_keeps_lengths_and_lines() -> None:
+def test_mask_inline_keeps_lengths_and_lines() -> None:
     text = "**6 weeks** per [study](https://x.io/2019) `v2` <!-- c 5 -->\nnext <sup>1</sup> [^2] line"
-    masked = mask_block(text)
+    masked = _markdown.mask_inline(text)
     assert len(masked) == len(text) and masked.count("\n") == 1
     assert "6 weeks" in masked and "study" in masked
     for gone in ("2019", "v2", "5", "1", "2", "**", "]("):
         assert gone not in masked.replace("6 weeks", "")
-
-
-def test_block_masker_blanks_inline_components_whole() -> None:
-    text = 'Results <Quote quote="Routes took 3 hours less." /> after 6 weeks.'
-    masked = mask_block(text)
-    assert len(masked) == len(text) and "6 weeks" in masked and "3 hours" not in masked
 
 
 # --------------------------------------------------------------------------------------------
