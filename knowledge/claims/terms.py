@@ -35,7 +35,7 @@ _OUTCOME = re.compile(
     r"(?i)\b(?:more|less|fewer|faster|slower|sooner|later|longer|shorter|higher|lower|better|worse|cheaper"
     r"|instead of|compared (?:to|with)|than|on average|average|median|typical(?:ly)?|per cent of|percent of"
     r"|achiev(?:e|es|ed|ing)|reach(?:es|ed)?|hit|saw|sees?|seeing|report(?:s|ed)?|recover(?:s|ed)?"
-    r"|gain(?:s|ed)?|w[io]ns?|since)\b|%\s+of\b")
+    r"|gain(?:s|ed)?|w[io]ns?|since|now)\b|%\s+of\b")
 
 _NO_MORE = re.compile(r"(?i)\bno (?:more|less|fewer) than\b")
 
@@ -43,6 +43,8 @@ _COMMITMENT = re.compile(
     r"(?i)\b(?:SLAs?|service[ -]level|guarantee[sd]?|commit(?:s|ted|ment)?|service credits?|warrant(?:y|ies|ed))\b")
 _PRICE = re.compile(
     r"(?i)\b(?:pric(?:e|es|ed|ing)|costs?|plans?|tiers?|licen[cs]es?|subscriptions?|fees?|billed|quoted)\b")
+# "up to 10,000 events per second" is how fast the product is, a performance claim that wants a benchmark
+_THROUGHPUT = re.compile(r"(?i)\b(?:per|an?|each)\s+(?:second|minute|hour)s?\b|\bin (?:under|less than)\b")
 _INCLUDES = re.compile(r"(?i)\b(?:includes?|included|comes? with|bundled)\b")
 # "up to 500 stops", "a maximum of 64 sensors": a bound on a count of things, not on a share or a factor
 _LIMIT = re.compile(
@@ -71,6 +73,6 @@ def own_terms(claim: Claim) -> str | None:
         return "a price"
     if _INCLUDES.search(sentence):
         return "what a plan includes"
-    if _LIMIT.search(sentence):
+    if _LIMIT.search(sentence) and not _THROUGHPUT.search(sentence):
         return "a limit of the product"
     return None

@@ -35,3 +35,14 @@ def test_own_terms_case(case: dict[str, Any]) -> None:
 def test_an_outcome_beside_a_term_keeps_the_sentence_a_claim() -> None:
     text = "Plans start at $29 per vehicle per month, and fleets save 20% on fuel."
     assert [own_terms(c) for c in extract_claims(text)] == [None, None]
+
+
+def test_the_claims_listing_says_why_no_source_is_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from knowledge.claims.__main__ import main
+
+    page = tmp_path / "faq.md"
+    page.write_text("Our SLA is 99.9% monthly uptime.\n\nFleets cut fuel costs by 18%.\n", encoding="utf-8")
+    assert main([str(page)]) == 0
+    sla, fuel = capsys.readouterr().out.splitlines()
+    assert sla.endswith("needs no outside source: a service commitment")
+    assert "needs no outside source" not in fuel
