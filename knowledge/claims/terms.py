@@ -26,9 +26,10 @@ from .claimness import _TOKEN
 from .claimness import _changes as changes_verb
 
 # A hypothetical: the figures are inputs chosen for the arithmetic, and what follows from them
+# ("imagine shipping 3x faster" is not one: it sells an outcome)
 _HYPOTHETICAL = re.compile(
-    r"(?i)\b(?:worked[ -]example|example\s*[:,]\s*(?:take|say|assume|suppose|imagine)|assum(?:e|ing)|suppose"
-    r"|imagine|hypothetically|let['’]s say|say you (?:have|run))\b")
+    r"(?i)\b(?:worked[ -]example|example\s*[:,]\s*(?:take|say|assume|suppose)|assum(?:e|ing)|suppose"
+    r"|hypothetically|let['’]s say|say you (?:have|run))\b")
 
 # Signs of an outcome or a market statistic anywhere in the sentence
 _OUTCOME = re.compile(
@@ -37,6 +38,9 @@ _OUTCOME = re.compile(
     r"|achiev(?:e|es|ed|ing)|reach(?:es|ed)?|hit|saw|sees?|seeing|report(?:s|ed)?|recover(?:s|ed)?"
     r"|gain(?:s|ed)?|w[io]ns?|since|now)\b|%\s+of\b")
 
+# A change named as a noun ("a 30% reduction", "growth", "payback"), in lower case: "the Growth plan" is a name
+_OUTCOME_NOUN = re.compile(
+    r"\b(?:reductions?|increases?|decreases?|improvements?|growth|savings?|uplift|ROI|payback|returns?)\b")
 _NO_MORE = re.compile(r"(?i)\bno (?:more|less|fewer) than\b")
 
 _COMMITMENT = re.compile(
@@ -65,7 +69,8 @@ def own_terms(claim: Claim) -> str | None:
     if _HYPOTHETICAL.search(sentence):
         return "an input of a worked example"
     bare = _NO_MORE.sub(" ", sentence)  # "no more than 20 signers" bounds a limit; it compares nothing
-    if claim.statistic or claim.pair in ("change", "contrast") or _OUTCOME.search(bare) or _changes(bare):
+    if (claim.statistic or claim.pair in ("change", "contrast") or _OUTCOME.search(bare)
+            or _OUTCOME_NOUN.search(bare) or _changes(bare)):
         return None
     if _COMMITMENT.search(sentence):
         return "a service commitment"
