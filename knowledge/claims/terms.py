@@ -36,7 +36,7 @@ _OUTCOME = re.compile(
     r"(?i)\b(?:more|less|fewer|faster|slower|sooner|later|longer|shorter|higher|lower|better|worse|cheaper"
     r"|instead of|compared (?:to|with)|than|on average|average|median|typical(?:ly)?|per cent of|percent of"
     r"|achiev(?:e|es|ed|ing)|reach(?:es|ed)?|hit|saw|sees?|seeing|report(?:s|ed)?|recover(?:s|ed)?"
-    r"|gain(?:s|ed)?|w[io]ns?|since|now)\b|%\s+of\b")
+    r"|gain(?:s|ed)?|w[io]ns?|since|now|adds|added|extends|extended)\b|%\s+of\b")
 
 # A change named as a noun ("a 30% reduction", "growth", "payback"), in lower case: "the Growth plan" is a name
 _OUTCOME_NOUN = re.compile(
@@ -45,8 +45,9 @@ _NO_MORE = re.compile(r"(?i)\bno (?:more|less|fewer) than\b")
 
 _COMMITMENT = re.compile(
     r"(?i)\b(?:SLAs?|service[ -]level|guarantee[sd]?|commit(?:s|ted|ment)?|service credits?|warrant(?:y|ies|ed))\b")
+# what a price is of: a plan, a tier, a licence ("cost" is no sign: "disputes cost UK businesses £11bn")
 _PRICE = re.compile(
-    r"(?i)\b(?:pric(?:e|es|ed|ing)|costs?|plans?|tiers?|licen[cs]es?|subscriptions?|fees?|billed|quoted)\b")
+    r"(?i)\b(?:pric(?:e|es|ed|ing)|plans?|tiers?|licen[cs]es?|subscriptions?|fees?|billed|quoted)\b")
 # "up to 10,000 events per second" is how fast the product is, a performance claim that wants a benchmark
 _THROUGHPUT = re.compile(r"(?i)\b(?:per|an?|each)\s+(?:second|minute|hour)s?\b|\bin (?:under|less than)\b")
 _INCLUDES = re.compile(r"(?i)\b(?:includes?|included|comes? with|bundled)\b")
