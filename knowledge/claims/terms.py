@@ -38,9 +38,10 @@ _OUTCOME = re.compile(
     r"|achiev(?:e|es|ed|ing)|reach(?:es|ed)?|hit|saw|sees?|seeing|report(?:s|ed)?|recover(?:s|ed)?"
     r"|gain(?:s|ed)?|w[io]ns?|since|now|adds|added|extends|extended)\b|%\s+of\b")
 
-# A change named as a noun ("a 30% reduction", "growth", "payback"), in lower case: "the Growth plan" is a name
+# A change named as a noun ("a 30% reduction", "Payback in under 3 months"); "growth" in lower case only:
+# "the Growth plan" is a name
 _OUTCOME_NOUN = re.compile(
-    r"\b(?:reductions?|increases?|decreases?|improvements?|growth|savings?|uplift|ROI|payback|returns?)\b")
+    r"(?i)\b(?:reductions?|increases?|decreases?|improvements?|(?-i:growth)|savings?|uplift|ROI|payback|returns?)\b")
 _NO_MORE = re.compile(r"(?i)\bno (?:more|less|fewer) than\b")
 
 _COMMITMENT = re.compile(
