@@ -1,5 +1,5 @@
 """The company's own product and terms against outcomes and market statistics
-(:mod:`knowledge.claims.terms`), on sentences written for it across 25 industries
+(:mod:`knowledge.claims.terms`), on sentences written for it across 28 industries
 (``tests/data/claims/own_terms.yaml``)."""
 
 from __future__ import annotations
