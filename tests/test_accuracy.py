@@ -56,11 +56,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.80 without it (taken out: real exports split a sentence over several cues)
     # (0.82 with the claim-ness weights trained on the written non-claim classes; 0.87 after the
     # haulwise work: each figure on its own cue of a raw transcript, an entry's own metric)
-    "phenomena": {"audit": 0.85, "check": 0.88},
+    # (0.89 once plan contents and limits need no outside source)
+    "phenomena": {"audit": 0.87, "check": 0.88},
     # the second development set (tests/data/corpora/haulwise: logistics, US/Australian/Indian English,
     # foreign pages): audit 0.38, check 0.67 as first scored; 0.69 and 0.80 after the work on it;
     # 0.71 and 0.84 once the very value said again counts as evidence on drafts and calls
-    "haulwise": {"audit": 0.7, "check": 0.8},
+    # 0.76 audit once the company's own limits, commitments and worked examples need no outside source
+    "haulwise": {"audit": 0.74, "check": 0.8},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -75,19 +77,20 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # measured: metric-conflict 0.88 / 0.70, rep-misstatement 1.00 / 0.83, unsourced-claim 0.62 / 0.83,
     # unsupported-claim 0.86 / 1.00 (0.83 / 0.83 before the written non-claim classes), source-conflict,
     # stale-claim and retired-claim 1.00 / 1.00; after the haulwise work metric-conflict 1.00 / 0.70,
-    # rep-misstatement 1.00 / 0.83
+    # rep-misstatement 1.00 / 0.83; unsourced-claim 0.71 / 0.83 once plan contents need no outside source
     "phenomena": {
-        "metric-conflict": (0.9, 0.65), "rep-misstatement": (0.9, 0.8), "unsourced-claim": (0.6, 0.8),
+        "metric-conflict": (0.9, 0.65), "rep-misstatement": (0.9, 0.8), "unsourced-claim": (0.7, 0.8),
         "unsupported-claim": (0.8, 0.8), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
         "retired-claim": (0.9, 0.9),
     },
     # measured after the work on it: metric-conflict 0.88 / 0.88, source-conflict, stale-claim and
     # retired-claim 1.00 / 1.00, unsourced-claim 0.44 / 1.00, unsupported-claim 0.42 / 0.71,
     # rep-misstatement 1.00 / 0.25 (before: 0.32 / 0.75, 1.00, 0.13 / 0.75, 0.27 / 0.57, 0.33 / 0.25);
-    # unsupported-claim 0.50 / 0.71 once the very value said again counts as evidence
+    # unsupported-claim 0.50 / 0.71 once the very value said again counts as evidence; unsourced-claim
+    # 0.67 / 1.00 once the company's own product and terms need no outside source
     "haulwise": {
         "metric-conflict": (0.8, 0.8), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
-        "retired-claim": (0.9, 0.9), "unsourced-claim": (0.4, 0.9), "unsupported-claim": (0.45, 0.7),
+        "retired-claim": (0.9, 0.9), "unsourced-claim": (0.65, 0.9), "unsupported-claim": (0.45, 0.7),
         "rep-misstatement": (0.9, 0.25),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from knowledge.claims.terms import own_terms
 from knowledge.figures import Figure, FigureIndex, quoted, where
 from knowledge.model import Entry, Finding
 
@@ -96,7 +97,9 @@ class UnsourcedClaim(Rule):
     or register the figure as a metric in the entry that owns it. A press release ("... today
     announced ...") is the source of the milestones it announces. A figure that agrees with,
     contradicts or repeats a registered metric has one behind it (the contradiction is a
-    ``metric-conflict``). Draft and retired entries are not checked.
+    ``metric-conflict``). The company's own product and terms (a limit, a service commitment, what a
+    plan includes, a price, a worked example's input) need no outside source: the contract or the
+    price list is it (:mod:`knowledge.claims.terms`). Draft and retired entries are not checked.
     """
 
     id = "unsourced-claim"
@@ -121,6 +124,8 @@ class UnsourcedClaim(Rule):
                 continue  # the company's own announcement: it is the source of its milestones
             if f.claim is not None and not f.claim.is_claim:
                 continue  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
+            if f.claim is not None and own_terms(f.claim) is not None:
+                continue  # a limit, a commitment, a plan, a price: the contract or price list is its source
             if r.backed_by_metric or r.conflict is not None or f in kb.retired_repeats:
                 continue
             via = kb.claim_conflicts.get(f)

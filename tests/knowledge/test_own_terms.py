@@ -1,0 +1,48 @@
+"""The company's own product and terms against outcomes and market statistics
+(:mod:`knowledge.claims.terms`), on sentences written for it across 28 industries
+(``tests/data/claims/own_terms.yaml``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from knowledge.claims import extract_claims
+from knowledge.claims.terms import own_terms
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parents[1] / "data" / "claims" / "own_terms.yaml").read_text(encoding="utf-8"))
+
+
+def test_the_cases_cover_ten_industries_and_both_sides() -> None:
+    assert len({c["industry"] for c in CASES}) >= 10
+    assert {c["own"] for c in CASES} == {True, False}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f'{c["industry"]}: {c["figure"]}' for c in CASES])
+def test_own_terms_case(case: dict[str, Any]) -> None:
+    text, figure = case["text"], case["figure"]
+    at = text.find(figure)
+    assert at >= 0, figure
+    [claim] = [c for c in extract_claims(text) if at <= c.column - 1 < at + len(figure)]
+    why = own_terms(claim)
+    assert (why is not None) == case["own"], f"{figure!r} in {text!r}: {why}"
+
+
+def test_an_outcome_beside_a_term_keeps_the_sentence_a_claim() -> None:
+    text = "Plans start at $29 per vehicle per month, and fleets save 20% on fuel."
+    assert [own_terms(c) for c in extract_claims(text)] == [None, None]
+
+
+def test_the_claims_listing_says_why_no_source_is_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from knowledge.claims.__main__ import main
+
+    page = tmp_path / "faq.md"
+    page.write_text("Our SLA is 99.9% monthly uptime.\n\nFleets cut fuel costs by 18%.\n", encoding="utf-8")
+    assert main([str(page)]) == 0
+    sla, fuel = capsys.readouterr().out.splitlines()
+    assert sla.endswith("needs no outside source: a service commitment")
+    assert "needs no outside source" not in fuel
