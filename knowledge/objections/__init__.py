@@ -165,6 +165,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             vector=_unit(C[ctx_of[span[0]]] + S[span].mean(axis=0)),
             sentence_vector=_unit(S[span].mean(axis=0)),
             parts=[(found[i][1].raw.strip(), S[i]) for i in span], lines=[found[i][1].line for i in span],
+            columns=[found[i][1].column for i in span],
         ))
 
     # 3. Assignment and themes, with what reviewers said about them.

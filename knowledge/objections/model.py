@@ -55,6 +55,7 @@ class Mention:
     sentence_vector: Any
     parts: list[tuple[str, Any]] = field(default_factory=list)  # (sentence, vector) of the span
     lines: list[int] = field(default_factory=list)  # the line of each sentence of the span
+    columns: list[int] = field(default_factory=list)  # and its column
     match: float = 0.0  # similarity to the objection's phrasings (to the other mentions, for a theme)
 
 
@@ -67,6 +68,9 @@ class Objection:
     mentions: list[Mention] = field(default_factory=list)
     answers: list[dict[str, Any]] = field(default_factory=list)
     pending: list[dict[str, Any]] = field(default_factory=list)  # answers that are not approved
+    # For a theme, which sentence of its central mention its label was taken from (an index into
+    # the mention's parts): where a finding about the theme points, the sentence it quotes.
+    label_part: int = 0
 
     @property
     def calls(self) -> list[str]:
@@ -79,6 +83,17 @@ class Objection:
     @property
     def central(self) -> Mention | None:
         return self.mentions[0] if self.mentions else None
+
+    def anchor(self) -> tuple[int, int] | None:
+        """Line and column of the sentence a finding about this objection quotes: the labelled
+        sentence of the central mention (its first sentence where that is not known)."""
+        m = self.central
+        if m is None:
+            return None
+        k = self.label_part
+        if 0 <= k < len(m.lines) and k < len(m.columns):
+            return m.lines[k], m.columns[k]
+        return m.line, m.column
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -140,8 +140,10 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         ordered = [group[x] for x in order]
         centre = _unit(vecs.mean(axis=0))
         # The label: the sentence of the most central mention closest to the theme's centre.
-        label = max(ordered[0].parts, key=lambda p: float(p[1] @ centre))[0] if ordered[0].parts else ordered[0].text
-        themes.append(Objection(id="", label=_label(label), known=False, mentions=ordered))
+        said = ordered[0].parts
+        k = max(range(len(said)), key=lambda i: float(said[i][1] @ centre)) if said else 0
+        label = said[k][0] if said else ordered[0].text
+        themes.append(Objection(id="", label=_label(label), known=False, mentions=ordered, label_part=k))
     for j, obj in enumerate(objections):
         for x in absorbed[j]:
             mentions[x].match = float(to_entry[x, j])

@@ -253,6 +253,25 @@ def test_objection_gap_rule():
     assert list(ObjectionGap().check_kb(AuditContext(settings=settings, kb=ctx.kb, today=ctx.today))) == []
 
 
+def test_a_theme_finding_points_at_the_sentence_its_label_comes_from():
+    import numpy as np
+
+    from knowledge.objections import Mention, Objection
+
+    v = np.ones(3, dtype=np.float32)
+    central = Mention(call="calls/a.json", turn=4, line=131, column=7, speaker="P", text="...", score=1.0,
+                      vector=v, sentence_vector=v, parts=[("This is my main worry.", v), ("...", v), ("...", v)],
+                      lines=[131, 132, 134], columns=[7, 7, 9])
+    theme = Objection(id="theme/supplier-portal", label="supplier portal", known=False, mentions=[central],
+                      label_part=2)
+    assert theme.anchor() == (134, 9)
+    # a mention built without sentence places (older callers): its own first line
+    bare = Mention(call="calls/a.json", turn=4, line=131, column=7, speaker="P", text="...", score=1.0,
+                   vector=v, sentence_vector=v)
+    assert Objection(id="t", label="t", known=False, mentions=[bare], label_part=2).anchor() == (131, 7)
+    assert Objection(id="t", label="t", known=False).anchor() is None
+
+
 # -- on a real index: CLI, API, incremental --------------------------------------------------
 
 TOML = '[kb]\nname = "Acme"\n[calls]\npath = "calls"\ninternal_speakers = ["Rita Rep", "Sam Rep"]\n'
