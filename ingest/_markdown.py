@@ -13,7 +13,6 @@ taken for a figure.
 from __future__ import annotations
 
 import codecs
-import html
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Block, Claim, Source
-from knowledge.text.markup import blank_site_markup
+from knowledge.text.markup import blank_site_markup, mask_block, plain_text
 
 from .limits import MAX_BLOCK_CHARS, MAX_FIGURES, MAX_LINE_CHARS, capped
 
@@ -151,31 +150,10 @@ def line_ignores(lines: Iterable[str], first_line: int, *, yaml: bool = False,
 
 
 # --------------------------------------------------------------------------------------------
-# Masking Markdown syntax so that only prose is left, at the same columns
+# Masking Markdown syntax so that only prose is left, at the same columns: block markers here (the
+# parse tree knows them), inline markup by the shared masker (``knowledge.text.markup``)
 
 
-def _blank(match: re.Match[str]) -> str:
-    s = match.group()
-    if "\n" not in s:
-        return " " * len(s)
-    return "".join("\n" if c == "\n" else " " for c in s)
-
-
-_SPANS = re.compile(
-    r"<!--.*?-->"  # comments (suppressions included)
-    r"|<sup\b[^>]*>.*?</sup>"  # footnote marks as superscripts
-    r"|\[\^[^\]\n]*\]"  # footnote references [^1]
-    r"|(?P<tick>`+).+?(?P=tick)"  # code spans
-    r"|<(?:https?|ftp|mailto):[^>\s]*>|<[^>\s@]+@[^>\s]+>"  # autolinks
-    r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"  # ](target)
-    r"|\]\[[^\]\n]*\]"  # ][reference]
-    r"|\b(?:https?://|www\.)[^\s<>\[\]()]*[^\s<>\[\]().,;:!?'\"]"  # bare URLs
-    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # HTML tags
-    r"|&nbsp;",
-    re.S,
-)
-_MARKS = re.compile(r"!?\[|\]|\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\\(?=[!-/:-@\[-`{-~])")
-_MARK_CHARS = re.compile(r"[\[\]*~_\\]")
 _QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>)+")
 _ITEM_PREFIX = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+")
 _ATX_OPEN = re.compile(r"^[ \t]*#{1,6}(?=[ \t]|$)")
@@ -186,36 +164,6 @@ _PIPE = re.compile(r"(?<!\\)\|")
 def _blank_prefix(line: str, pattern: re.Pattern[str]) -> str:
     m = pattern.match(line)
     return " " * m.end() + line[m.end():] if m and m.end() else line
-
-
-def mask_inline(text: str) -> str:
-    """Blank out inline Markdown that is not prose (code spans included: a version number is
-    not a figure); lengths and newlines are kept."""
-    if "<" in text or "`" in text or "[" in text or "://" in text \
-            or "www." in text or "&nbsp;" in text:
-        text = _SPANS.sub(_blank, text)
-    return _MARKS.sub(_blank, text) if _MARK_CHARS.search(text) else text
-
-
-def _drop(match: re.Match[str]) -> str:
-    s = match.group()
-    tick = match.group("tick") if "tick" in match.re.groupindex else None
-    if tick:
-        return s[len(tick):len(s) - len(tick)]  # a code span keeps its words
-    # tags, comments and URLs stand between words; link syntax and emphasis marks do not
-    return " " if s[0] in "<&" or s.startswith(("http", "www.")) else ""
-
-
-def plain_text(markdown: str) -> str:
-    """Inline Markdown as a reader sees it: the words of links and code kept, the rest dropped."""
-    text = markdown
-    if "<" in text or "`" in text or "[" in text or "://" in text \
-            or "www." in text or "&nbsp;" in text:
-        text = _SPANS.sub(_drop, text)
-    if _MARK_CHARS.search(text):
-        text = _MARKS.sub(_drop, text)
-    text = " ".join(text.split())
-    return html.unescape(text) if "&" in text else text
 
 
 @dataclass
@@ -244,14 +192,14 @@ def _segment_text(seg: _Segment, lines: list[str]) -> str:
             out[-1] = " " * len(out[-1])
         else:
             first = _blank_prefix(out[0], _ATX_OPEN)
-            out[0] = _ATX_CLOSE.sub(_blank, first)
+            out[0] = _ATX_CLOSE.sub(lambda m: " " * len(m.group()), first)
     elif seg.kind == "table":
         if len(out) > 1:
             out[1] = " " * len(out[1])  # the |---|---| delimiter row
         out = [_PIPE.sub(" ", ln) for ln in out]
     if seg.kind == "text":
         return "\n".join(out)
-    return mask_inline("\n".join(out))
+    return mask_block("\n".join(out))
 
 
 # --------------------------------------------------------------------------------------------
@@ -262,7 +210,7 @@ def _segment_text(seg: _Segment, lines: list[str]) -> str:
 def _parser() -> MarkdownIt:
     """Block structure only: inline parsing (emphasis, links) is left out.
 
-    Claims and texts come from the source with markup blanked (``mask_inline``), so markdown-it's
+    Claims and texts come from the source with markup blanked (``mask_block``, ``plain_text``), so markdown-it's
     inline pass would be work thrown away; it is also where pathological input costs most (a
     base64 image of a few MB in a link target takes markdown-it many seconds to normalise).
     """
@@ -508,7 +456,7 @@ def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> tuple[l
             # a note under a table ("Source: 2026 benchmark.") names the source of its rows
             note = _segment_text(segments[k + 1], lines)
             m = _SOURCE_NOTE.match(note)
-            if m:  # the masker blanks a "Source:" label; the words after it name the source
+            if m:  # the extractor blanks a "Source:" label; the words after it name the source
                 lead += "\nAccording to " + note[m.end():].strip()
         before = text if seg.kind != "heading" else ""
         for claim in extract(text, first_line=seg.start + shift, first_column=1, lead=lead):

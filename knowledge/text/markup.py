@@ -5,6 +5,7 @@ sentence. Because nothing changes length, an offset in the copy is an offset in 
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -180,10 +181,12 @@ def _speaker_m(m: re.Match[str]) -> str:
     return m.group(0)[: m.start(2) - m.start()] + _brk(m.group(2)) + _BRK
 
 
-def _clean(text: str, *, whole_file: bool = True) -> str:
+def _clean(text: str, *, whole_file: bool = True, transcript: bool = True) -> str:
     """A copy of ``text`` of the same length with markup blanked out (see the module docstring).
 
-    Front matter is only looked for when ``text`` is a whole file: a body may open with a rule."""
+    Front matter is only looked for when ``text`` is a whole file: a body may open with a rule.
+    ``transcript=False`` leaves cues, time stamps and speaker labels alone, for text known to be a
+    page's prose: there "Source: 2026 benchmark." is a label the reader sees, not a speaker."""
     t = text
     if whole_file and t.startswith("---"):
         fm = _FRONT_MATTER.match(t)
@@ -193,7 +196,7 @@ def _clean(text: str, *, whole_file: bool = True) -> str:
         t = _FENCE.sub(_brk_m, t)
     if "<!--" in t:
         t = _COMMENT.sub(_blank_m, t)
-    if "-->" in t or "WEBVTT" in t or "\n\n" in t:
+    if transcript and ("-->" in t or "WEBVTT" in t or "\n\n" in t):
         t = _CUE.sub(_brk_m, t)
     if "`" in t:
         t = _CODE.sub(_blank_m, t)
@@ -208,7 +211,7 @@ def _clean(text: str, *, whole_file: bool = True) -> str:
         t = _REF_LINK.sub(_ref_link_m, t)
         t = _REF_DEF.sub(_blank_m, t)
         t = _CITE.sub(_blank_m, t)
-    if ":" in t:
+    if transcript and ":" in t:
         t = _TIMESTAMP.sub(_brk_m, t)
     if "[" in t or "]" in t:
         t = t.replace("[", " ").replace("]", " ")
@@ -228,7 +231,7 @@ def _clean(text: str, *, whole_file: bool = True) -> str:
         t = _TABLE_SEP.sub(_brk_m, t)
     if "\n" in t or t[:1] in "#->|*+•0123456789 \t":
         t = _LINE_START.sub(_line_start_m, t)
-    if ":" in t:
+    if transcript and ":" in t:
         t = _SPEAKER.sub(_speaker_m, t)
     if "@" in t:
         t = _blank_emails(t)
@@ -242,3 +245,61 @@ def _clean(text: str, *, whole_file: bool = True) -> str:
 
 BRK = _BRK
 mask = _clean
+
+
+_SUP = re.compile(r"<sup\b[^>]*>.*?</sup>", re.S)
+
+
+def mask_block(text: str) -> str:
+    """``mask`` for a block of a Markdown page (``whole_file=False``), with every tag blanked whole
+    first: footnote marks written as ``<sup>1</sup>`` and the attributes of inline components
+    (``<Quote quote="..."/>`` inside a paragraph). A page's raw HTML blocks go to ``mask`` itself,
+    which reads prose attributes; what an inline tag holds has never counted as the page's claims.
+
+    A page is not a transcript: a line's "Source:" label stays (the note under a table is found by
+    it), and so do clock times; the claim extractor's own pass still reads the text as before."""
+    if "<" in text:
+        text = _TAG.sub(_blank_m, _SUP.sub(_blank_m, text))
+    return _clean(text, whole_file=False, transcript=False)
+
+
+# --------------------------------------------------------------------------------------------
+# 2. Inline Markdown as a reader sees it (block texts for search and titles; lengths not kept)
+# --------------------------------------------------------------------------------------------
+
+_SPANS = re.compile(
+    r"<!--.*?-->"  # comments (suppressions included)
+    r"|" + _SUP.pattern +  # footnote marks as superscripts
+    r"|\[\^[^\]\n]*\]"  # footnote references [^1]
+    r"|(?P<tick>`+).+?(?P=tick)"  # code spans
+    r"|<(?:https?|ftp|mailto):[^>\s]*>|<[^>\s@]+@[^>\s]+>"  # autolinks
+    r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"  # ](target)
+    r"|\]\[[^\]\n]*\]"  # ][reference]
+    r"|\b(?:https?://|www\.)[^\s<>\[\]()]*[^\s<>\[\]().,;:!?'\"]"  # bare URLs
+    r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"  # HTML tags
+    r"|&nbsp;",
+    re.S,
+)
+_MARKS = re.compile(r"!?\[|\]|\*+|~~|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\\(?=[!-/:-@\[-`{-~])")
+_MARK_CHARS = re.compile(r"[\[\]*~_\\]")
+
+
+def _drop(match: re.Match[str]) -> str:
+    s = match.group()
+    tick = match.group("tick") if "tick" in match.re.groupindex else None
+    if tick:
+        return s[len(tick):len(s) - len(tick)]  # a code span keeps its words
+    # tags, comments and URLs stand between words; link syntax and emphasis marks do not
+    return " " if s[0] in "<&" or s.startswith(("http", "www.")) else ""
+
+
+def plain_text(markdown: str) -> str:
+    """Inline Markdown as a reader sees it: the words of links and code kept, the rest dropped."""
+    text = markdown
+    if "<" in text or "`" in text or "[" in text or "://" in text \
+            or "www." in text or "&nbsp;" in text:
+        text = _SPANS.sub(_drop, text)
+    if _MARK_CHARS.search(text):
+        text = _MARKS.sub(_drop, text)
+    text = " ".join(text.split())
+    return html.unescape(text) if "&" in text else text

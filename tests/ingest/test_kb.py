@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
-from ingest import _markdown
 from ingest.kb import content_hash, iter_entry_files, load_kb, parse_entry
 from knowledge.model import Entry, Finding
 from knowledge.settings import Settings, load_settings
+from knowledge.text.markup import BRK, mask, mask_block
 
 HERE = Path(__file__).resolve()
 CASES = HERE.parents[1] / "data" / "kb_cases"
@@ -266,13 +266,33 @@ def test_title_defaults_to_first_h1_then_file_name() -> None:
     assert _entry("Setext\n======\n")[0].title == "Setext"
 
 
-def test_mask_inline_keeps_lengths_and_lines() -> None:
+def test_block_masker_keeps_lengths_and_lines() -> None:
     text = "**6 weeks** per [study](https://x.io/2019) `v2` <!-- c 5 -->\nnext <sup>1</sup> [^2] line"
-    masked = _markdown.mask_inline(text)
+    masked = mask_block(text)
     assert len(masked) == len(text) and masked.count("\n") == 1
     assert "6 weeks" in masked and "study" in masked
     for gone in ("2019", "v2", "5", "1", "2", "**", "]("):
         assert gone not in masked.replace("6 weeks", "")
+
+
+def test_block_masker_keeps_a_label_that_a_transcript_would_read_as_a_speaker() -> None:
+    # the note under a table is found by its "Source:" label; a page has no speakers or cues
+    note = "Source: Acme 2026 Clinic Benchmark, opened 9:30 Monday."
+    assert mask_block(note) == note
+    assert mask("Source: we saw 30% fewer no-shows.").startswith(BRK * len("Source:"))
+
+
+def test_a_note_under_a_table_sources_its_rows() -> None:
+    text = ("| Reminder | Missed |\n|---|---|\n| Letter only | 11% |\n\n"
+            "Source: Acme 2026 Clinic Benchmark.\n")
+    claims = [c for c in _entry(text)[0].claims if c.block == "table"]
+    assert claims and all(c.source is not None and c.source.title == "Acme 2026 Clinic Benchmark" for c in claims)
+
+
+def test_block_masker_blanks_inline_components_whole() -> None:
+    text = 'Results <Quote quote="Routes took 3 hours less." /> after 6 weeks.'
+    masked = mask_block(text)
+    assert len(masked) == len(text) and "6 weeks" in masked and "3 hours" not in masked
 
 
 # --------------------------------------------------------------------------------------------
