@@ -108,7 +108,7 @@ def _claim_lists(ctx: AuditContext, drafts: Sequence[Draft]) -> list[tuple[str, 
     out: list[tuple[str, list[Claim]]] = [(e.path, e.claims) for e in ctx.kb.entries]
     out += [(d.path, d.claims) for d in drafts]
     figures = vars(ctx).get("figures")  # built only if a figure rule ran
-    calls = getattr(figures, "_calls", None) if figures is not None else None
+    calls = figures.calls_if_read() if figures is not None else None
     for path, resolutions in (calls or {}).items():
         out.append((path, [r.figure.claim for r in resolutions if r.figure.claim is not None]))
     return out

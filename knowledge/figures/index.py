@@ -362,6 +362,11 @@ class FigureIndex:
             self._drafts[key] = self.resolve_figures(self.draft_figures(draft))
         return self._drafts[key]
 
+    def calls_if_read(self) -> dict[str, list[Resolution]] | None:
+        """The calls' figures as :meth:`calls` resolved them, or None if no rule has asked yet
+        (reading them costs a search per figure: callers that only report on them should not)."""
+        return self._calls
+
     def calls(self) -> dict[str, list[Resolution]]:
         """Call path -> the resolutions of what its internal speakers state as figures."""
         if self._calls is None:

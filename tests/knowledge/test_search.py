@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -139,12 +140,18 @@ def test_terms_drop_clitics_and_negated_auxiliaries():
     assert lexical.terms("Ticketmaster's build times") == ["ticketmaster", "build", "times"]
 
 
-def test_a_spelled_out_number_finds_the_digits_and_the_other_way_round():
+def _fts(rows: list[tuple[str, str, str]]) -> Any:
+    """An in-memory lexical index of (path, title, body) rows."""
     import sqlite3
 
     db = sqlite3.connect(":memory:")
     db.executescript(lexical.SCHEMA)
-    db.executemany("INSERT INTO entries_fts (path, title, body) VALUES (?, ?, ?)", [
+    db.executemany("INSERT INTO entries_fts (path, title, body) VALUES (?, ?, ?)", rows)
+    return db
+
+
+def test_a_spelled_out_number_finds_the_digits_and_the_other_way_round():
+    db = _fts([
         ("a.md", "Build times", "Build time reduced from 6 hours to 20 minutes."),
         ("b.md", "Releases", "Twelve releases a day."),
         ("c.md", "Other", "Nothing about numbers here."),
@@ -156,11 +163,7 @@ def test_a_spelled_out_number_finds_the_digits_and_the_other_way_round():
 
 
 def test_british_and_american_spellings_find_each_other():
-    import sqlite3
-
-    db = sqlite3.connect(":memory:")
-    db.executescript(lexical.SCHEMA)
-    db.executemany("INSERT INTO entries_fts (path, title, body) VALUES (?, ?, ?)", [
+    db = _fts([
         ("a.md", "Syntax", "Syntax coloring for 77 languages."),
         ("b.md", "Analysts", "60% of organizations will switch, analysts say."),
         ("c.md", "Other", "Nothing about either here."),
