@@ -190,6 +190,10 @@ def audit_after(name: str, rows: list[Row], drop: set[int]) -> tuple[Any, Any]:
     return before, after
 
 
+def dropped(r: Row, p: float, cut: float, band: float) -> bool:
+    return p < cut and (r.claim.claimness if r.claim.claimness is not None else 1.0) < band
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, default=Path("/tmp/canon-needs-source"))
@@ -197,6 +201,9 @@ def main() -> None:
     ap.add_argument("--recall", type=float, default=0.95)
     ap.add_argument("--no-corpora", action="store_true", help="train on the written sentences alone")
     ap.add_argument("--cues-only", action="store_true", help="no embedding, the lexical cues alone")
+    ap.add_argument("--band", type=float, default=0.5,
+                    help="drop a figure only when its claim-ness is also under this (1: wherever the model says so)")
+    ap.add_argument("--sentence", action="store_true", help="embed the sentence as written, the figure in it")
     ap.add_argument("--write", action="store_true", help="write the weights trained on all the data")
     ap.add_argument("--out", type=Path, default=DATA / "needs_source.json",
                     help="where --write writes (canon reads data/needs_source.json, or $CANON_NEEDS_SOURCE_WEIGHTS)")
@@ -204,6 +211,8 @@ def main() -> None:
     import numpy as np
     from sklearn.metrics import log_loss, roc_auc_score
 
+    if args.sentence:
+        needs_source.text_of = lambda c: " ".join((c.sentence or "").split())  # type: ignore[assignment]
     mine = written()
     corp = {n: harvest(n, args.work) for n in DEV if (CORPORA[n] / "labels.json").is_file()}
     stories = harvest_stories(args.work)
@@ -224,14 +233,14 @@ def main() -> None:
         ys = [r.label for r in rs]
         auc = roc_auc_score(ys, p) if len(set(ys)) == 2 else float("nan")
         ll = log_loss(ys, np.clip(p, 1e-6, 1 - 1e-6), labels=[0, 1]) if ys else float("nan")
-        drop = {id(r) for r, pp in zip(rs, p, strict=True) if r.skip is None and pp < cut}
+        drop = {id(r) for r, pp in zip(rs, p, strict=True) if r.skip is None and dropped(r, pp, cut, args.band)}
         before, after = audit_after(n, rs, drop)
         print(f"  {n:<13} {len(rs):>3}  {auc:.3f}  {ll:.3f}    {cut:.2f} | "
               f"{before.prf.precision:.2f}/{before.prf.recall:.2f} ({before.tp} {before.fp} {before.fn}) -> "
               f"{after.prf.precision:.2f}/{after.prf.recall:.2f} ({after.tp} {after.fp} {after.fn})")
         for r, pp in zip(rs, p, strict=True):
             if r.skip is None:
-                mark = "DROP" if pp < cut else "keep"
+                mark = "DROP" if dropped(r, pp, cut, args.band) else "keep"
                 print(f"      {mark} y={r.label} p={pp:.2f} {r.path}:{r.line} {r.claim.span!r}: {r.claim.sentence[:90]}")
     train = [r for r in every if r.group != "stories" and (r.group == "written" or not args.no_corpora)]
     xi = x_all[[idx[id(r)] for r in train]]
@@ -241,14 +250,14 @@ def main() -> None:
     p = model.predict_proba(x_all[[idx[id(r)] for r in stories]])[:, 1]
     ys = [r.label for r in stories]
     flagged = [(r, pp) for r, pp in zip(stories, p, strict=True) if r.skip is None]
-    kept_claims = sum(1 for r, pp in flagged if r.label and pp >= cut)
+    kept_claims = sum(1 for r, pp in flagged if r.label and not dropped(r, pp, cut, args.band))
     print(f"  stories (never trained on) {len(stories)} candidates, AUC {roc_auc_score(ys, p):.3f}; of the "
           f"{len(flagged)} flagged today ({sum(r.label for r, _ in flagged)} on claims, "
           f"{sum(1 - r.label for r, _ in flagged)} on non-claims) the model keeps {kept_claims} claims and "
-          f"{sum(1 for r, pp in flagged if not r.label and pp >= cut)} non-claims (cut {cut:.2f})")
+          f"{sum(1 for r, pp in flagged if not r.label and not dropped(r, pp, cut, args.band))} non-claims (cut {cut:.2f})")
     for r, pp in flagged:
-        if pp < cut or not r.label:
-            print(f"      {'DROP' if pp < cut else 'keep'} y={r.label} p={pp:.2f} {r.path}:{r.line} {r.claim.span!r}: "
+        if dropped(r, pp, cut, args.band) or not r.label:
+            print(f"      {'DROP' if dropped(r, pp, cut, args.band) else 'keep'} y={r.label} p={pp:.2f} {r.path}:{r.line} {r.claim.span!r}: "
                   f"{r.claim.sentence[:90]}")
     counts = Counter((r.group, r.label) for r in every)
     print("labels:", dict(sorted(counts.items())))
@@ -261,8 +270,9 @@ def main() -> None:
         scaler, lr = model[0], model[-1]
         w = lr.coef_[0] / scaler.scale_
         b = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
-        out = {"cues": {k: float(v) for k, v in zip(names, w[:len(names)], strict=True)},
+        out = {"cues": {k: round(float(v), 6) for k, v in zip(names, w[:len(names)], strict=True)},
                "vector": [round(float(v), 6) for v in w[len(names):]], "bias": b, "threshold": cut,
+               "claimness_below": args.band,
                "meta": {"c": args.c, "recall": args.recall, "figures": len(train),
                         "trained_on": sorted({r.group for r in train})}}
         args.out.write_text(json.dumps(out) + "\n", encoding="utf-8")

@@ -100,7 +100,9 @@ class UnsourcedClaim(Rule):
     contradicts or repeats a registered metric has one behind it (the contradiction is a
     ``metric-conflict``). The company's own product and terms (a limit, a service commitment, what a
     plan includes, a price, a worked example's input) need no outside source: the contract or the
-    price list is it (:mod:`knowledge.claims.terms`). Draft and retired entries are not checked.
+    price list is it (:mod:`knowledge.claims.terms`). Where claim-ness is unsure, a figure that reads
+    as the company's own statement (a setting, a rule, a target: :mod:`knowledge.claims.needs_source`)
+    is not reported either. Draft and retired entries are not checked.
     """
 
     id = "unsourced-claim"
@@ -108,15 +110,16 @@ class UnsourcedClaim(Rule):
 
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
         flagged = [f for f, skip in self.candidates(ctx) if skip is None]
-        # the needs-a-source model is measured but ships without weights (see the README, "Figure rules:
-        # needs an outside source"): with none, every claim left here needs a source, as before
+        # Where claim-ness is unsure, the needs-a-source model has a say (see the README, "Figure rules:
+        # needs an outside source"); with no weights every claim left here needs a source
         model = needs_source.load() if flagged else None
-        vectors = ctx.vectors([needs_source.text_of(f.claim) if f.claim is not None else f.text
-                               for f in flagged]) if model is not None else None
-        for i, f in enumerate(flagged):
+        unsure = [f for f in flagged if model is not None and f.claim is not None and model.decides(f.claim)]
+        vectors = dict(zip(map(id, unsure), ctx.vectors([needs_source.text_of(f.claim) for f in unsure
+                                                         if f.claim is not None]), strict=True)) if unsure else {}
+        for f in flagged:
             why = ""
-            if model is not None and vectors is not None and f.claim is not None:
-                p, why = needs_source.score(f.claim, vectors[i], model)
+            if model is not None and f.claim is not None and id(f) in vectors:
+                p, why = needs_source.score(f.claim, vectors[id(f)], model)
                 if p < model.threshold:
                     continue  # a setting, a rule, a target ...: the company's own statement
                 why = f" ({why})"

@@ -133,3 +133,22 @@ def test_unsourced_claim_consults_the_model(weights: dict[str, float], reported:
         assert all("needs a source" in f.message for f in findings)
     else:
         assert all("needs a source (" not in f.message for f in findings)
+
+
+@pytest.mark.parametrize(("below", "decides"), [(1.0, True), (0.0, False)])
+def test_the_model_decides_only_where_claimness_is_unsure(below: float, decides: bool, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps({"cues": {"cue:setting": -4.0}, "vector": [], "bias": 0.0, "threshold": 0.5,
+                                "claimness_below": below}), encoding="utf-8")
+    monkeypatch.setenv(needs_source.ENV, str(path))
+    page = _entry("answers/faq.md", "# FAQ\n\nEvery route keeps a 20% battery reserve by default.\n", type="answer",
+                  owner="ops")
+    findings = audit(_ctx([page]), ["unsourced-claim"]).findings
+    assert len(findings) == (0 if decides else 1)
+
+
+def test_the_shipped_weights_read() -> None:
+    model = needs_source._load(str(needs_source.WEIGHTS))
+    assert model is not None and len(model.vector_weights) == 384
+    assert 0.0 < model.claimness_below <= 0.5  # it only breaks ties claim-ness leaves open
