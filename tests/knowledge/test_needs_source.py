@@ -152,3 +152,19 @@ def test_the_shipped_weights_read() -> None:
     model = needs_source._load(str(needs_source.WEIGHTS))
     assert model is not None and len(model.vector_weights) == 384
     assert 0.0 < model.claimness_below <= 0.5  # it only breaks ties claim-ness leaves open
+
+
+def test_the_claims_listing_says_when_the_model_asks_no_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from knowledge import embedding
+    from knowledge.claims.__main__ import main
+
+    monkeypatch.setenv(needs_source.ENV, str(_weights(tmp_path, **{"cue:setting": -4.0, "cue:change": 3.0})))
+    monkeypatch.setattr(embedding, "get_embedder", lambda purpose="bulk": embedding.FakeEmbedder())
+    page = tmp_path / "faq.md"
+    page.write_text("Every route keeps a 20% battery reserve by default.\n\nFleets spend 35% less on charging.\n",
+                    encoding="utf-8")
+    assert main([str(page)]) == 0
+    reserve, charging = capsys.readouterr().out.splitlines()
+    assert "needs no outside source: the company's own statement" in reserve and "a setting of the product" in reserve
+    assert "needs no outside source" not in charging
