@@ -166,12 +166,15 @@ def fit(x: Any, y: list[int], c: float) -> Any:
     return pipeline(c).fit(x, y)
 
 
+SEED = 0
+
+
 def threshold(x: Any, y: list[int], c: float, recall: float) -> float:
     """The cut that keeps ``recall`` of the needs-a-source figures, on 5-fold predictions."""
     import numpy as np
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    folds = StratifiedKFold(5, shuffle=True, random_state=SEED)
     p = cross_val_predict(pipeline(c), x, y, cv=folds, method="predict_proba")[:, 1]
     pos = np.sort(p[np.array(y) == 1])
     return float(pos[int((1 - recall) * len(pos))]) if len(pos) else 0.5
@@ -204,6 +207,7 @@ def main() -> None:
     ap.add_argument("--band", type=float, default=0.5,
                     help="drop a figure only when its claim-ness is also under this (1: wherever the model says so)")
     ap.add_argument("--sentence", action="store_true", help="embed the sentence as written, the figure in it")
+    ap.add_argument("--seed", type=int, default=0, help="how the training data is cut into folds for the threshold")
     ap.add_argument("--write", action="store_true", help="write the weights trained on all the data")
     ap.add_argument("--out", type=Path, default=DATA / "needs_source.json",
                     help="where --write writes (canon reads data/needs_source.json, or $CANON_NEEDS_SOURCE_WEIGHTS)")
@@ -211,6 +215,8 @@ def main() -> None:
     import numpy as np
     from sklearn.metrics import log_loss, roc_auc_score
 
+    global SEED
+    SEED = args.seed
     if args.sentence:
         needs_source.text_of = lambda c: " ".join((c.sentence or "").split())  # type: ignore[assignment]
     mine = written()
