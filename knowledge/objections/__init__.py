@@ -41,10 +41,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from knowledge.model import Call, Entry
 
+from .apart import SameConcern, load_same_concern
 from .cover import ANSWERING_TYPES, _cover
 from .detect import (
     NON_OBJECTIONS,
@@ -83,15 +84,18 @@ if TYPE_CHECKING:
 def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn, *,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
             prototypes: tuple[np.ndarray, np.ndarray] | None = None,
-            verdicts: Sequence[Verdict] = ()) -> Analysis:
+            verdicts: Sequence[Verdict] = (), same_concern: SameConcern | Literal[False] | None = None) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
     read as they are); ``prototypes`` the vectors of :data:`PROTOTYPES` and
     :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
-    (:mod:`.verdicts`).
+    (:mod:`.verdicts`); ``same_concern`` the decision that keeps new themes apart (:mod:`.apart`;
+    None: the shipped one, False: none).
     """
     import numpy as np
+
+    apart = load_same_concern() if same_concern is None else (same_concern or None)
 
     by_path: dict[str, list[Chunk]] = {}
     for chunk in chunks or ():
@@ -178,7 +182,8 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(seeded), tuning)
     names = concern_names()
     objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
-                         concerns=(names, vectors(list(names))) if mentions else None)
+                         concerns=(names, vectors(list(names))) if mentions else None,
+                         background=S, apart=apart)
     objections = apply_theme_verdicts(objections, verdicts, {e.id for e in seeds.themes})
 
     # 4. Coverage.

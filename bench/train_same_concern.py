@@ -1,0 +1,164 @@
+"""Train the decision that keeps new themes apart (``knowledge/objections/data/same_concern.json``).
+
+For every mention that an objection entry absorbs, :func:`knowledge.objections.apart.evidence` gives
+two features (``peer_z``: how close its nearest mention in another call is; ``entry_z``: how far it
+stands out from the calls' ordinary sentences in its closeness to the entry). The labelled corpora
+say whether it is about the entry (the label is the entry) or about a concern of its own (a ``new:``
+label); mentions labelled with another known entry or with none are left out. A logistic regression
+(scikit-learn, balanced classes, C = 1) is fitted on the rows of every corpus, and, to measure it,
+left out a corpus at a time: fitted on the others, the whole of ``canon objections`` is scored on the
+one left out, with and without the decision.
+
+    python bench/train_same_concern.py            # rows, leave-one-corpus-out figures
+    python bench/train_same_concern.py --write    # and write the weights fitted on every corpus
+
+Real model (the corpora are indexed as ``bench/accuracy.py`` indexes them). Never the final exam.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.accuracy import CORPORA, _sync  # noqa: E402
+from tests.scoring import find_mention, labelled_mentions, load_corpus, score_objections  # noqa: E402
+
+DEV = ("northwind", "examples", "quayside")
+C = 1.0
+
+
+class _Corpus:
+    """One labelled corpus, indexed, ready to analyse again and again from cached vectors."""
+
+    def __init__(self, name: str, work: Path) -> None:
+        from ingest.pipeline import ingest
+        from knowledge.indexed import Vectors, load_indexed_calls, load_indexed_kb
+        from knowledge.objections.detect import _prototype_vectors
+        from knowledge.settings import load_settings
+        from knowledge.store import open_catalog
+
+        self.name = name
+        corpus = load_corpus(CORPORA[name])
+        self.labels = corpus.labels
+        kb = work / name / "kb"
+        _sync(corpus.kb, kb)
+        settings = load_settings(kb, environ={})
+        ingest(settings)
+        self.catalog = open_catalog(settings)
+        self.kb = load_indexed_kb(settings, self.catalog)
+        self.calls, _ = load_indexed_calls(settings, self.catalog)
+        self.vecs = Vectors(settings, None, self.catalog)
+        self.chunks = [c for c in self.catalog.chunks() if c.kind in ("example", "title", "section")]
+        self.prototypes = _prototype_vectors(self.vecs)
+
+    def analyze(self, same_concern: Any) -> Any:
+        from knowledge.objections import analyze
+
+        return analyze(self.calls, self.kb.entries, self.vecs, chunks=self.chunks, prototypes=self.prototypes,
+                       same_concern=same_concern)
+
+    def rows(self) -> list[tuple[list[float], bool]]:
+        """(features, new concern?) for each absorbed mention with a label about it."""
+        import knowledge.objections.apart as apart
+
+        seen: list[Any] = []
+        original = apart.evidence
+
+        def record(mentions: Any, *args: Any, **kwargs: Any) -> Any:
+            out = original(mentions, *args, **kwargs)
+            seen.append((mentions, out))
+            return out
+
+        never = apart.SameConcern(coef=(0.0, 0.0), intercept=-50.0)  # records, doubts nothing
+        apart.evidence = record
+        try:
+            self.analyze(never)
+        finally:
+            apart.evidence = original
+        entries = [e for e in self.kb.entries if e.type == "objection" and e.status != "retired"]
+        labelled = labelled_mentions(self.labels)
+        out: list[tuple[list[float], bool]] = []
+        for mentions, (xs, homes, X) in seen:
+            for x, j, f in zip(xs, homes, X, strict=True):
+                t = find_mention(labelled, mentions[x].call, mentions[x].line)
+                if t is None or (not t.new and t.objection != entries[j].id):
+                    continue
+                out.append(([float(v) for v in f], t.new))
+        return out
+
+    def score(self, same_concern: Any) -> dict[str, Any]:
+        from knowledge.rules.objection_gap import ObjectionGap
+
+        analysis = self.analyze(same_concern)
+        gaps = [ObjectionGap()._finding(o).to_dict() for o in analysis.objections if not o.covered and o.mentions]
+        return score_objections(analysis.to_dict(), gaps, self.labels)
+
+
+def fit(rows: list[tuple[list[float], bool]]) -> Any:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from knowledge.objections.apart import SameConcern
+
+    X = np.asarray([r[0] for r in rows], dtype=np.float64)
+    y = np.asarray([r[1] for r in rows])
+    clf = LogisticRegression(C=C, class_weight="balanced").fit(X, y)
+    return SameConcern(coef=tuple(round(float(c), 4) for c in clf.coef_[0]), intercept=round(float(clf.intercept_[0]), 4))
+
+
+def _line(name: str, sc: dict[str, Any]) -> str:
+    def f(k: str) -> str:
+        v = sc[k]
+        return "n/a" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
+
+    return (f"  {name:<10} P {f('mention precision')} R {f('mention recall')} F1 {f('mention F1')} "
+            f"matching {f('matching accuracy')} purity {f('theme purity')} coverage {f('coverage accuracy')} "
+            f"gaps {f('gap precision')}/{f('gap recall')} themes {f('themes')}")
+
+
+def main() -> None:
+    from knowledge.objections.apart import FEATURES, SAME_CONCERN_PATH
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--work", type=Path, default=None)
+    ap.add_argument("--write", action="store_true", help="write the weights fitted on every corpus")
+    args = ap.parse_args()
+    work = args.work or Path(tempfile.gettempdir()) / "canon-accuracy" / hashlib.sha1(str(REPO).encode()).hexdigest()[:8]
+    corpora = {n: _Corpus(n, work) for n in DEV}
+    try:
+        rows = {n: c.rows() for n, c in corpora.items()}
+        for n, r in rows.items():
+            print(f"{n}: {sum(not y for _, y in r)} absorbed mentions about their entry, {sum(y for _, y in r)} about a "
+                  "new concern")
+        print("\nleave one corpus out (fitted on the others, scored on the one left out):")
+        for test in DEV:
+            model = fit([r for n in DEV if n != test for r in rows[n]])
+            print(f" {test} left out: coef {dict(zip(FEATURES, model.coef, strict=True))} intercept {model.intercept}")
+            print(_line("without", corpora[test].score(False)))
+            print(_line("with", corpora[test].score(model)))
+        model = fit([r for n in DEV for r in rows[n]])
+        print(f"\nall corpora: coef {dict(zip(FEATURES, model.coef, strict=True))} intercept {model.intercept}")
+        if args.write:
+            SAME_CONCERN_PATH.write_text(json.dumps({
+                "features": list(FEATURES), "coef": list(model.coef), "intercept": model.intercept,
+                "model": "logistic regression, balanced classes, C = 1 (scikit-learn)",
+                "trained_on": {n: len(rows[n]) for n in DEV}, "made_by": "bench/train_same_concern.py",
+                "date": date.today().isoformat(),
+            }, indent=1) + "\n", encoding="utf-8")
+            print(f"wrote {SAME_CONCERN_PATH.relative_to(REPO)}")
+    finally:
+        for c in corpora.values():
+            c.catalog.close()
+
+
+if __name__ == "__main__":
+    main()
