@@ -4,10 +4,14 @@ For every mention that an objection entry absorbs, :func:`knowledge.objections.a
 two features (``peer_z``: how close its nearest mention in another call is; ``entry_z``: how far it
 stands out from the calls' ordinary sentences in its closeness to the entry). The labelled corpora
 say whether it is about the entry (the label is the entry) or about a concern of its own (a ``new:``
-label); mentions labelled with another known entry or with none are left out. A logistic regression
-(scikit-learn, balanced classes, C = 1) is fitted on the rows of every corpus, and, to measure it,
-left out a corpus at a time: fitted on the others, the whole of ``canon objections`` is scored on the
-one left out, with and without the decision.
+label); mentions labelled with another known entry or with none are left out. Written scenarios
+(``knowledge/objections/data/same_concern_scenarios.tsv``: ten industries, each with three objection
+entries, the ordinary sentences of its calls, mentions of the entries and a concern of its own
+raised in three calls) give rows the same way, each mention filed under its closest entry. A
+logistic regression (scikit-learn, balanced classes, C = 1) is fitted on the scenarios and every
+corpus, and, to measure it, left out a corpus at a time: fitted on the scenarios and the other
+corpora, and on the scenarios alone, the whole of ``canon objections`` is scored on the one left
+out, with and without the decision.
 
     python bench/train_same_concern.py            # rows, leave-one-corpus-out figures
     python bench/train_same_concern.py --write    # and write the weights fitted on every corpus
@@ -33,6 +37,46 @@ from bench.accuracy import CORPORA, _sync  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions, load_corpus, score_objections  # noqa: E402
 
 DEV = ("northwind", "examples", "quayside")
+SCENARIOS = REPO / "knowledge" / "objections" / "data" / "same_concern_scenarios.tsv"
+
+
+def scenario_rows(path: Path = SCENARIOS) -> dict[str, list[tuple[list[float], bool]]]:
+    """Rows of the written scenarios, per scenario (its industry)."""
+    import csv
+
+    import numpy as np
+
+    from knowledge.embedding import get_embedder
+    from knowledge.objections import Mention
+    from knowledge.objections.apart import evidence
+
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = list(csv.DictReader(f, delimiter="\t"))
+    vectors = np.asarray(get_embedder("query").embed([r["text"] for r in lines]), dtype=np.float32)
+    out: dict[str, list[tuple[list[float], bool]]] = {}
+    for name in dict.fromkeys(r["scenario"] for r in lines):
+        idx = [i for i, r in enumerate(lines) if r["scenario"] == name]
+        entries = list(dict.fromkeys(lines[i]["label"] for i in idx if lines[i]["kind"] == "example"))
+        refs = [i for i in idx if lines[i]["kind"] == "example"]
+        R = vectors[refs]
+        owner = np.asarray([entries.index(lines[i]["label"]) for i in refs], dtype=np.int64)
+        said = [i for i in idx if lines[i]["kind"] == "mention"]
+        mentions = [Mention(call=f"{name}/{lines[i]['call']}", turn=k, line=k + 1, column=1, speaker="P",
+                            text=lines[i]["text"], score=1.0, vector=vectors[i], sentence_vector=vectors[i],
+                            parts=[(lines[i]["text"], vectors[i])]) for k, i in enumerate(said)]
+        V = vectors[said]
+        to_entry = np.stack([(V @ R[owner == j].T).max(axis=1) for j in range(len(entries))], axis=1)
+        absorbed: list[list[int]] = [[] for _ in entries]
+        for k in range(len(said)):
+            absorbed[int(to_entry[k].argmax())].append(k)
+        background = vectors[[i for i in idx if lines[i]["kind"] in ("ordinary", "mention")]]
+        xs, homes, X = evidence(mentions, V, to_entry, absorbed, background, R, owner)
+        rows = out.setdefault(name, [])
+        for x, j, feats in zip(xs, homes, X, strict=True):
+            label = lines[said[x]]["label"]
+            if label.startswith("new:") or label == entries[j]:
+                rows.append(([float(v) for v in feats], label.startswith("new:")))
+    return out
 C = 1.0
 
 
@@ -135,23 +179,32 @@ def main() -> None:
     work = args.work or Path(tempfile.gettempdir()) / "canon-accuracy" / hashlib.sha1(str(REPO).encode()).hexdigest()[:8]
     corpora = {n: _Corpus(n, work) for n in DEV}
     try:
+        written = scenario_rows()
+        scen = [r for rs in written.values() for r in rs]
+        print(f"scenarios: {len(written)} industries, {sum(not y for _, y in scen)} mentions about the entry "
+              f"closest to them, {sum(y for _, y in scen)} about a new concern")
         rows = {n: c.rows() for n, c in corpora.items()}
         for n, r in rows.items():
             print(f"{n}: {sum(not y for _, y in r)} absorbed mentions about their entry, {sum(y for _, y in r)} about a "
                   "new concern")
         print("\nleave one corpus out (fitted on the others, scored on the one left out):")
+        alone = fit(scen)
+        print(f" scenarios alone: coef {dict(zip(FEATURES, alone.coef, strict=True))} intercept {alone.intercept}")
         for test in DEV:
-            model = fit([r for n in DEV if n != test for r in rows[n]])
+            model = fit(scen + [r for n in DEV if n != test for r in rows[n]])
+            corpora_only = fit([r for n in DEV if n != test for r in rows[n]])
             print(f" {test} left out: coef {dict(zip(FEATURES, model.coef, strict=True))} intercept {model.intercept}")
             print(_line("without", corpora[test].score(False)))
-            print(_line("with", corpora[test].score(model)))
-        model = fit([r for n in DEV for r in rows[n]])
+            print(_line("scenarios", corpora[test].score(alone)))
+            print(_line("corpora", corpora[test].score(corpora_only)))
+            print(_line("both", corpora[test].score(model)))
+        model = fit(scen + [r for n in DEV for r in rows[n]])
         print(f"\nall corpora: coef {dict(zip(FEATURES, model.coef, strict=True))} intercept {model.intercept}")
         if args.write:
             SAME_CONCERN_PATH.write_text(json.dumps({
                 "features": list(FEATURES), "coef": list(model.coef), "intercept": model.intercept,
                 "model": "logistic regression, balanced classes, C = 1 (scikit-learn)",
-                "trained_on": {n: len(rows[n]) for n in DEV}, "made_by": "bench/train_same_concern.py",
+                "trained_on": {"scenarios": len(scen), **{n: len(rows[n]) for n in DEV}}, "made_by": "bench/train_same_concern.py",
                 "date": date.today().isoformat(),
             }, indent=1) + "\n", encoding="utf-8")
             print(f"wrote {SAME_CONCERN_PATH.relative_to(REPO)}")
