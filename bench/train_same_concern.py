@@ -1,8 +1,9 @@
 """Train the decision that keeps new themes apart (``knowledge/objections/data/same_concern.json``).
 
 For every mention that an objection entry absorbs, :func:`knowledge.objections.apart.evidence` gives
-two features (``peer_z``: how close its nearest mention in another call is; ``entry_z``: how far it
-stands out from the calls' ordinary sentences in its closeness to the entry). The labelled corpora
+two features (``residual_peer_z``: how close its nearest mention in another call is once what the
+entry says is taken out of both; ``entry_z``: how far it stands out from the calls' ordinary
+sentences in its closeness to the entry). The labelled corpora
 say whether it is about the entry (the label is the entry) or about a concern of its own (a ``new:``
 label); mentions labelled with another known entry or with none are left out. Written scenarios
 (``knowledge/objections/data/same_concern_scenarios.tsv``: ten industries, each with three objection
@@ -15,6 +16,7 @@ out, with and without the decision.
 
     python bench/train_same_concern.py            # rows, leave-one-corpus-out figures
     python bench/train_same_concern.py --write    # and write the weights fitted on every corpus
+    python bench/train_same_concern.py --asr      # and score each corpus's speech-recognition copy
 
 Real model (the corpora are indexed as ``bench/accuracy.py`` indexes them). Never the final exam.
 """
@@ -83,7 +85,7 @@ C = 1.0
 class _Corpus:
     """One labelled corpus, indexed, ready to analyse again and again from cached vectors."""
 
-    def __init__(self, name: str, work: Path) -> None:
+    def __init__(self, name: str, work: Path, asr: bool = False) -> None:
         from ingest.pipeline import ingest
         from knowledge.indexed import Vectors, load_indexed_calls, load_indexed_kb
         from knowledge.objections.detect import _prototype_vectors
@@ -93,9 +95,15 @@ class _Corpus:
         self.name = name
         corpus = load_corpus(CORPORA[name])
         self.labels = corpus.labels
-        kb = work / name / "kb"
+        kb = work / (f"asr-{name}" if asr else name) / "kb"
         _sync(corpus.kb, kb)
         settings = load_settings(kb, environ={})
+        if asr:  # the calls as raw speech recognition writes them (bench/objections_asr.py)
+            from bench.objections_asr import rewrite
+
+            for call in sorted(settings.calls_path.iterdir()):
+                if call.is_file():
+                    rewrite(call)
         ingest(settings)
         self.catalog = open_catalog(settings)
         self.kb = load_indexed_kb(settings, self.catalog)
@@ -175,9 +183,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, default=None)
     ap.add_argument("--write", action="store_true", help="write the weights fitted on every corpus")
+    ap.add_argument("--asr", action="store_true",
+                    help="also score each corpus's speech-recognition copy (never trained on)")
     args = ap.parse_args()
     work = args.work or Path(tempfile.gettempdir()) / "canon-accuracy" / hashlib.sha1(str(REPO).encode()).hexdigest()[:8]
     corpora = {n: _Corpus(n, work) for n in DEV}
+    copies = {n: _Corpus(n, work, asr=True) for n in DEV} if args.asr else {}
     try:
         written = scenario_rows()
         scen = [r for rs in written.values() for r in rs]
@@ -198,6 +209,9 @@ def main() -> None:
             print(_line("scenarios", corpora[test].score(alone)))
             print(_line("corpora", corpora[test].score(corpora_only)))
             print(_line("both", corpora[test].score(model)))
+            if test in copies:
+                print(_line("copy, without", copies[test].score(False)))
+                print(_line("copy, both", copies[test].score(model)))
         model = fit(scen + [r for n in DEV for r in rows[n]])
         print(f"\nall corpora: coef {dict(zip(FEATURES, model.coef, strict=True))} intercept {model.intercept}")
         if args.write:
@@ -209,7 +223,7 @@ def main() -> None:
             }, indent=1) + "\n", encoding="utf-8")
             print(f"wrote {SAME_CONCERN_PATH.relative_to(REPO)}")
     finally:
-        for c in corpora.values():
+        for c in [*corpora.values(), *copies.values()]:
             c.catalog.close()
 
 
