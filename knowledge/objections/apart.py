@@ -23,8 +23,8 @@ a concern the entry does not hold. Mentions above one half are doubted. Doubted 
 or more calls that link to one another (average linkage at the clustering's ``link``) and are
 closer to one another than to the entries that absorbed them leave those entries as a mined theme,
 and other doubted mentions closer to such a theme than to their entry join it. A doubted mention
-that finds no such company stays where it was: one remark is not a theme, and most doubted
-mentions are rightly placed ones (the decision alone would move too many).
+that finds no such company stays where it was: one remark is not a theme, and many doubted
+mentions are rightly placed ones (on Northwind 7 of 26, fitted without it).
 """
 
 from __future__ import annotations

@@ -415,27 +415,34 @@ def shared_word_phrase(mentions: list[tuple[str, str]], documents: list[set[str]
         for w in _TOKEN.findall(text.lower().replace("\u2019", "'")):
             if w not in _NOT_A_NAME and len(w) >= 3:
                 calls_of.setdefault(_stem(w), set()).add(call)
-
-    def rarity(word: str) -> float:
-        return math.log((n + 1) / (sum(1 for d in documents if word in d) + 1) + 1.0)
-
-    shared = [(len(calls) * rarity(stem), stem) for stem, calls in calls_of.items() if len(calls) >= 2]
+    shared = {stem for stem, calls in calls_of.items() if len(calls) >= 2}
     if not shared:
         return None
-    stem = max(shared)[1]
-    best: tuple[float, str] | None = None
-    for _, text in mentions:
-        words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
-        for k in (2, 3):
-            for i in range(len(words) - k + 1):
-                run = words[i:i + k]
-                if not any(_stem(w) == stem for w in run) or any(w in _NOT_A_NAME or len(w) < 3 for w in run):
-                    continue
-                form = " ".join(run)
-                score = sum(rarity(w) for w in run) / k
-                if best is None or (score, form) > best:
-                    best = (score, form)
-    return best[1] if best else None
+    # How many mentions say a word in any of its forms ("store", "stores").
+    said = [{_stem(t) for t in d if " " not in t} for d in documents]
+    df: dict[str, int] = {}
+
+    def rarity(stem: str) -> float:
+        if stem not in df:
+            df[stem] = sum(1 for d in said if stem in d)
+        return math.log((n + 1) / (df[stem] + 1) + 1.0)
+
+    for _, stem in sorted(((len(calls_of[s]) * rarity(s), s) for s in shared), reverse=True):
+        best: tuple[float, str] | None = None
+        for _, text in mentions:
+            words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
+            for k in (2, 3):
+                for i in range(len(words) - k + 1):
+                    run = words[i:i + k]
+                    if not any(_stem(w) == stem for w in run) or any(w in _NOT_A_NAME or len(w) < 3 for w in run):
+                        continue
+                    form = " ".join(run)
+                    score = sum(rarity(_stem(w)) for w in run) / k
+                    if best is None or (score, form) > best:
+                        best = (score, form)
+        if best:
+            return best[1]
+    return None
 
 
 # Words that may join two content words inside a name ("basements and crawlspaces", "right of

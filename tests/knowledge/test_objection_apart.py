@@ -92,3 +92,18 @@ def test_the_shipped_decision_reads_the_features_it_was_trained_on() -> None:
     assert model.coef[0] > 0 > model.coef[1]
     p = model.probability(np.asarray([[2.0, -1.0], [-1.0, 2.0]], np.float32))
     assert p[0] > 0.5 > p[1]
+
+
+def test_a_theme_whose_calls_share_a_word_but_no_phrase_is_named_around_that_word() -> None:
+    from knowledge.objections.themes import _terms, phrase_label, shared_word_phrase
+
+    mentions = [("calls/a.txt", "each store is an independent owner and they decide what runs there"),
+                ("calls/b.txt", "So you'd be selling to a hundred and twenty separate owners, not to us."),
+                ("calls/c.txt", "We can't require anything of the stores.")]
+    docs = [_terms(t) for _, t in mentions] + [_terms("The forecast has to be right for our stores."),
+                                               _terms("Our stores order twice a week.")]
+    assert phrase_label(mentions, docs) is None
+    # "store" is said in every call but everywhere else too; "owner" in two calls and nowhere else.
+    assert shared_word_phrase(mentions, docs) in ("independent owner", "separate owners")
+    # a word said in one call only names nothing
+    assert shared_word_phrase(mentions[:1], docs) is None
