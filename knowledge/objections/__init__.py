@@ -22,7 +22,10 @@ The steps, each cheap enough for thousands of calls:
    other (and never below ``link_entry``). A group of mentions that stays closer to itself than to
    any entry becomes a mined theme, named by a concern or a phrase its calls share (``theme/<slug>``,
    ``known: false``). One remark is not a theme: a mention left alone goes to its closest
-   objection, entry or mined theme, unless it is unrelated to all of them.
+   objection, entry or mined theme, unless it is unrelated to all of them. A trained same-concern
+   decision then doubts absorbed mentions that stand out less from the calls' ordinary sentences
+   than they recur in other calls; doubted mentions of two or more calls that belong together
+   leave their entries as a mined theme (:mod:`.apart`).
 4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
    in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
    close in meaning to the objection's phrasings. Draft and retired entries never cover anything,
@@ -30,7 +33,8 @@ The steps, each cheap enough for thousands of calls:
 
 Each step is a module: :mod:`.prefilter` (1), :mod:`.detect` (2, with the trained detector in
 ``data/``), :mod:`.themes` (3, clustering in blocks so that memory grows linearly with the number
-of mentions, and theme names), :mod:`.cover` (4); :mod:`.verdicts` and :mod:`.review` hold
+of mentions, and theme names), :mod:`.apart` (3, new themes kept apart, with its trained weights
+in ``data/``), :mod:`.cover` (4); :mod:`.verdicts` and :mod:`.review` hold
 reviewers' verdicts (``verdicts/objections.yaml`` in the KB) and apply them to steps 2 and 3.
 
 ``find_objections`` runs all of it on the index and returns the JSON of SPEC section 6, which
