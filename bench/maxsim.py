@@ -246,3 +246,52 @@ def question_signals(question: str, idf: dict[str, float], ranked: list[Any], ne
         out["ms_mean_near"] = max(t[0] for t in nears)
         out["ms_min_near"] = max(t[1] for t in nears)
     return out
+
+
+def main() -> None:
+    """What the signals would cost a query: token states of the best passages, by the numpy
+    forward pass and through ONNX Runtime (the encoder alone, as a pooled embedding of the same
+    texts costs the same), on the passages of one KB already indexed under ``bench/out/search``."""
+    import argparse
+    import statistics
+    import sys
+    import time
+
+    sys.path.insert(0, str(REPO))
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--kb", default="real-labelled", help="an indexed copy under bench/out/search")
+    ap.add_argument("--repeat", type=int, default=20)
+    args = ap.parse_args()
+
+    import knowledge.search as ks
+    from knowledge.embedding import MiniLMNumpyEmbedder, OnnxEmbedder
+    from knowledge.settings import load_settings
+    from knowledge.store import open_catalog
+
+    catalog = open_catalog(load_settings(REPO / "bench" / "out" / "search" / args.kb))
+    vindex = ks._vector_index(catalog, int(catalog.get_meta("dim")))
+    assert vindex is not None
+    texts = [c.text for c in vindex.chunks]
+    numpy_embedder, onnx_embedder = MiniLMNumpyEmbedder(), OnnxEmbedder()
+    onnx_embedder.load()
+    tokens = sorted(len(i) for i in numpy_embedder.tokenize(texts))
+    print(f"{args.kb}: {len(texts)} passages, tokens per passage median {tokens[len(tokens) // 2]}, "
+          f"p90 {tokens[int(len(tokens) * 0.9)]}")
+    compute_states(numpy_embedder, texts[:2])
+    onnx_embedder.embed(texts[:2])
+    for n in (1, 3, 10):
+        for name, run in (("numpy token states", lambda p: compute_states(numpy_embedder, p)),
+                          ("onnx encoder", lambda p: onnx_embedder.embed(p))):
+            times = []
+            for r in range(args.repeat):
+                part = [texts[(r * 7 + k * 13) % len(texts)] for k in range(n)]
+                t0 = time.perf_counter()
+                run(part)
+                times.append((time.perf_counter() - t0) * 1000)
+            times.sort()
+            print(f"  {n:>2} passages, {name:<19} median {statistics.median(times):6.1f} ms, "
+                  f"p95 {times[int(len(times) * 0.95) - 1]:6.1f} ms", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -12,7 +12,13 @@ candidate of answerable questions from that of unanswerable ones (midway, in log
 two groups when they separate; else the lowest that rejects every unanswerable question). The
 floor reads the ranker's best score too, so the ranker is applied to the training questions
 before the floor is fitted (``--cross``: with scores from rankers fitted without that set instead).
-``--compare-floors`` scores other sets of floor features, each set left out in turn.
+``--compare-floors`` scores other sets of floor features, each set left out in turn; with
+``--maxsim`` the features may include the MaxSim signals of ``bench/maxsim.py`` (``ms_*``: the
+question's content words against the best passages' token states), their AUCs are printed, and
+every fold, ``--score`` sets included, is scored; ``--curve 0,1,2,...`` prints the pooled trade-off
+(unanswerable reported against answerable answered) for each ``--let-pass`` value. Result
+(README, "Search: how answers are ranked", sixth pass, the question read against the passage): no
+MaxSim signal moves the trade-off; the shipped floor does not read them.
 
 Leave-one-corpus-out: the model and floor fitted on all training sets but one are scored on the one
 left out (hit@1, hit@3, MRR after governance, unanswerable questions left unanswered, answerable
@@ -71,7 +77,7 @@ def annotate_maxsim(items: list[dict[str, Any]], embedder: Any, states: Any) -> 
     ranker of each fold."""
     import numpy as np
 
-    from knowledge import search as ks
+    import knowledge.search as ks
 
     if not items:
         return
@@ -147,7 +153,7 @@ def signal_aucs(data: dict[str, list[dict[str, Any]]], corpora: list[str], score
                 signals: list[str]) -> None:
     """How well each floor signal alone tells answerable from unanswerable questions, per set (the
     ranker fitted without the set) and pooled."""
-    from knowledge import search as ks
+    import knowledge.search as ks
 
     pooled: dict[str, tuple[list[float], list[float]]] = {s: ([], []) for s in signals}
     print(f"{'AUC':<15}" + "".join(f"{s[:17]:>18}" for s in signals))
