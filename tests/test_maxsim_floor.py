@@ -117,3 +117,27 @@ def test_question_signals_miss_the_one_word_no_passage_has() -> None:
     assert held["ms_mean_near"] == pytest.approx(held["ms_mean_top1"])
     # No content word: no evidence either way.
     assert question_signals("Are you?", idf, ranked, [chunk], states) == dict.fromkeys(FLOOR_SIGNALS, 0.0)  # type: ignore[arg-type]
+
+
+@pytest.mark.model
+def test_token_states_are_the_models_last_hidden_states() -> None:
+    from bench.maxsim import compute_states
+    from knowledge import embedding
+
+    texts = ["Is Northwind SOC 2 certified?",
+             "Security: Northwind holds a SOC 2 Type II report, renewed every year. Data stays in the EU."]
+    ours = compute_states(embedding.MiniLMNumpyEmbedder(), texts)
+    model = embedding.SentenceTransformerEmbedder()._load()
+    theirs = model.encode(texts, output_value="token_embeddings")
+    for (states, offsets), tokens, text in zip(ours, theirs, texts, strict=True):
+        expected = np.asarray(tokens)[1:-1]  # without [CLS] and [SEP]
+        expected /= np.linalg.norm(expected, axis=1, keepdims=True)
+        assert states.shape == expected.shape
+        assert np.sum(states * expected, axis=1).min() > 0.999
+        np.testing.assert_allclose(np.linalg.norm(states, axis=1), 1.0, rtol=1e-5)
+        assert text[offsets[0][0]:offsets[0][1]] in ("Is", "Security")
+    # The same word meets itself across texts far better than a word the other text lacks.
+    (q, q_off), (p, _) = ours
+    groups = word_groups(texts[0], q_off, {"northwind": 1.0, "soc": 1.0, "certified": 1.0})
+    northwind, _soc, certified = word_maxsims(q, groups, p)
+    assert northwind > 0.8 > 0.5 > certified
