@@ -440,7 +440,6 @@ class _NumpyBert:
         """
         import numpy as np
 
-        batch, length = ids.shape
         x = self.last_hidden(ids, mask)
         m = mask.astype(np.float32)[:, :, None]
         summed = (x * m).sum(axis=1)
