@@ -16,6 +16,8 @@ from .prefilter import _WORD
 if TYPE_CHECKING:
     import numpy as np
 
+    from .apart import SameConcern
+
 BLOCK = 1024  # mentions (or groups) clustered exactly at once: memory is O(BLOCK^2), whatever the calls
 
 
@@ -34,7 +36,8 @@ class _Points:
 def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner: np.ndarray,
             tuning: Tuning, cohesion: np.ndarray | None = None, block: int = BLOCK,
             forced: dict[int, int] | None = None, banned: dict[int, set[int]] | None = None,
-            concerns: tuple[Sequence[str], np.ndarray] | None = None) -> list[Objection]:
+            concerns: tuple[Sequence[str], np.ndarray] | None = None,
+            background: np.ndarray | None = None, apart: SameConcern | None = None) -> list[Objection]:
     """Seeded average-linkage clustering: entries absorb mention groups, groups merge with groups.
 
     The similarity of a group of mentions to an entry is the mean, over the group, of each
@@ -48,6 +51,10 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
 
     ``forced`` maps a mention to the entry a reviewer put it under; ``banned`` to the entries a
     reviewer said it is not about.
+
+    With ``apart`` (the trained same-concern decision) and ``background`` (the vectors of the
+    calls' candidate sentences), mentions an entry absorbed are checked once more afterwards: see
+    :func:`.apart.keep_apart`.
     """
     import numpy as np
 
@@ -123,6 +130,11 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         for x in g:
             if m and float(to_entry[x].max()) >= tuning.lone:
                 absorbed[int(to_entry[x].argmax())].append(x)
+    if apart is not None and background is not None and m and n > 1:
+        from .apart import keep_apart
+
+        groups.extend(keep_apart(mentions, V, to_entry, absorbed, background, R, owner, apart, tuning.link,
+                                 block))
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]
         groups = [g for g in groups if g]
@@ -154,7 +166,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         if len(t.calls) < 2:
             continue
         name = concern_label(t, concerns, tuning.concern_label)
-        phrase = name or phrase_label([(mt.call, mt.text) for mt in t.mentions], documents)
+        said = [(mt.call, mt.text) for mt in t.mentions]
+        phrase = name or phrase_label(said, documents) or shared_word_phrase(said, documents)
         if phrase:
             t.label = phrase
         else:
@@ -324,7 +337,8 @@ give gave keep kept use used using work works working try tried start started en
 big small good great bad new old first last next one two three four five six seven eight nine ten
 hundred thousand year years month months week weeks day days time times people folks guys team
 already still again always never sure whatever whoever anyone someone everyone nobody somebody
-point part case fact answer question problem issue worry concern deal lot able
+point part case fact answer question problem issue worry concern deal lot able gotta wanna
+eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety
 """.split())
 _TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 
@@ -385,6 +399,50 @@ def phrase_label(mentions: list[tuple[str, str]], documents: list[set[str]]) -> 
         if best is None or (score, form) > best:
             best = (score, form)
     return best[1] if best else None
+
+
+def shared_word_phrase(mentions: list[tuple[str, str]], documents: list[set[str]]) -> str | None:
+    """A short noun phrase for a theme whose calls share a word but no phrase: the content word
+    said in the most of its calls and rarest among all mentions ("owner" in "each store is an
+    independent owner" and "a hundred and twenty separate owners"), shown in the run of two or three
+    words around it that is rarest ("independent owner"). None when no content word is said in two
+    of its calls."""
+    import math
+
+    n = max(1, len(documents))
+    calls_of: dict[str, set[str]] = {}
+    for call, text in mentions:
+        for w in _TOKEN.findall(text.lower().replace("\u2019", "'")):
+            if w not in _NOT_A_NAME and len(w) >= 3:
+                calls_of.setdefault(_stem(w), set()).add(call)
+    shared = {stem for stem, calls in calls_of.items() if len(calls) >= 2}
+    if not shared:
+        return None
+    # How many mentions say a word in any of its forms ("store", "stores").
+    said = [{_stem(t) for t in d if " " not in t} for d in documents]
+    df: dict[str, int] = {}
+
+    def rarity(stem: str) -> float:
+        if stem not in df:
+            df[stem] = sum(1 for d in said if stem in d)
+        return math.log((n + 1) / (df[stem] + 1) + 1.0)
+
+    for _, stem in sorted(((len(calls_of[s]) * rarity(s), s) for s in shared), reverse=True):
+        best: tuple[float, str] | None = None
+        for _, text in mentions:
+            words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
+            for k in (2, 3):
+                for i in range(len(words) - k + 1):
+                    run = words[i:i + k]
+                    if not any(_stem(w) == stem for w in run) or any(w in _NOT_A_NAME or len(w) < 3 for w in run):
+                        continue
+                    form = " ".join(run)
+                    score = sum(rarity(_stem(w)) for w in run) / k
+                    if best is None or (score, form) > best:
+                        best = (score, form)
+        if best:
+            return best[1]
+    return None
 
 
 # Words that may join two content words inside a name ("basements and crawlspaces", "right of
