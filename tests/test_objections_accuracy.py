@@ -83,18 +83,17 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     # another company's calls (tests/data/corpora/quayside), written and labelled before any scored
     # run: floors a little under its first measurement (P 0.885, R 0.605, F1 0.719, matching 0.565).
-    # Raised when the same-concern decision (knowledge/objections/apart.py) kept the franchise-owner
-    # theme apart: matching 0.652, theme purity 0.750, coverage 0.778, gap recall 0.667 (fitted
-    # without Quayside, the decision gives the same figures).
+    # No theme is mined there yet (each of its three new themes is filed under a known objection), so
+    # theme purity has no floor: it cannot be measured. (A same-concern check that kept the
+    # franchise-owner theme apart, matching 0.652, was taken out: see README, objections.)
     "quayside": {
         "mention precision": 0.86,
         "mention recall": 0.58,
         "mention F1": 0.70,
-        "matching accuracy": 0.63,
-        "theme purity": 0.72,
-        "coverage accuracy": 0.75,
+        "matching accuracy": 0.54,
+        "coverage accuracy": 0.65,
         "gap precision": 0.95,
-        "gap recall": 0.63,
+        "gap recall": 0.30,
     },
     # a blind set (tests/data/corpora/sablewood): floors a little under its first measurement
     "sablewood": {

@@ -22,10 +22,7 @@ The steps, each cheap enough for thousands of calls:
    other (and never below ``link_entry``). A group of mentions that stays closer to itself than to
    any entry becomes a mined theme, named by a concern or a phrase its calls share (``theme/<slug>``,
    ``known: false``). One remark is not a theme: a mention left alone goes to its closest
-   objection, entry or mined theme, unless it is unrelated to all of them. A trained same-concern
-   decision then doubts absorbed mentions that stand out less from the calls' ordinary sentences
-   than they recur in other calls; doubted mentions of two or more calls that belong together
-   leave their entries as a mined theme (:mod:`.apart`).
+   objection, entry or mined theme, unless it is unrelated to all of them.
 4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
    in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
    close in meaning to the objection's phrasings. Draft and retired entries never cover anything,
@@ -33,8 +30,7 @@ The steps, each cheap enough for thousands of calls:
 
 Each step is a module: :mod:`.prefilter` (1), :mod:`.detect` (2, with the trained detector in
 ``data/``), :mod:`.themes` (3, clustering in blocks so that memory grows linearly with the number
-of mentions, and theme names), :mod:`.apart` (3, new themes kept apart, with its trained weights
-in ``data/``), :mod:`.cover` (4); :mod:`.verdicts` and :mod:`.review` hold
+of mentions, and theme names), :mod:`.cover` (4); :mod:`.verdicts` and :mod:`.review` hold
 reviewers' verdicts (``verdicts/objections.yaml`` in the KB) and apply them to steps 2 and 3.
 
 ``find_objections`` runs all of it on the index and returns the JSON of SPEC section 6, which
@@ -45,11 +41,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Call, Entry
 
-from .apart import SameConcern, load_same_concern
 from .cover import ANSWERING_TYPES, _cover
 from .detect import (
     NON_OBJECTIONS,
@@ -88,18 +83,15 @@ if TYPE_CHECKING:
 def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn, *,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
             prototypes: tuple[np.ndarray, np.ndarray] | None = None,
-            verdicts: Sequence[Verdict] = (), same_concern: SameConcern | Literal[False] | None = None) -> Analysis:
+            verdicts: Sequence[Verdict] = ()) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
     read as they are); ``prototypes`` the vectors of :data:`PROTOTYPES` and
     :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
-    (:mod:`.verdicts`); ``same_concern`` the decision that keeps new themes apart (:mod:`.apart`;
-    None: the shipped one, False: none).
+    (:mod:`.verdicts`).
     """
     import numpy as np
-
-    apart = load_same_concern() if same_concern is None else (same_concern or None)
 
     by_path: dict[str, list[Chunk]] = {}
     for chunk in chunks or ():
@@ -186,8 +178,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(seeded), tuning)
     names = concern_names()
     objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
-                         concerns=(names, vectors(list(names))) if mentions else None,
-                         background=S, apart=apart)
+                         concerns=(names, vectors(list(names))) if mentions else None)
     objections = apply_theme_verdicts(objections, verdicts, {e.id for e in seeds.themes})
 
     # 4. Coverage.

@@ -16,8 +16,6 @@ from .prefilter import _WORD
 if TYPE_CHECKING:
     import numpy as np
 
-    from .apart import SameConcern
-
 BLOCK = 1024  # mentions (or groups) clustered exactly at once: memory is O(BLOCK^2), whatever the calls
 
 
@@ -36,8 +34,7 @@ class _Points:
 def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner: np.ndarray,
             tuning: Tuning, cohesion: np.ndarray | None = None, block: int = BLOCK,
             forced: dict[int, int] | None = None, banned: dict[int, set[int]] | None = None,
-            concerns: tuple[Sequence[str], np.ndarray] | None = None,
-            background: np.ndarray | None = None, apart: SameConcern | None = None) -> list[Objection]:
+            concerns: tuple[Sequence[str], np.ndarray] | None = None) -> list[Objection]:
     """Seeded average-linkage clustering: entries absorb mention groups, groups merge with groups.
 
     The similarity of a group of mentions to an entry is the mean, over the group, of each
@@ -51,10 +48,6 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
 
     ``forced`` maps a mention to the entry a reviewer put it under; ``banned`` to the entries a
     reviewer said it is not about.
-
-    With ``apart`` (the trained same-concern decision) and ``background`` (the vectors of the
-    calls' candidate sentences), mentions an entry absorbed are checked once more afterwards: see
-    :func:`.apart.keep_apart`.
     """
     import numpy as np
 
@@ -130,11 +123,6 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         for x in g:
             if m and float(to_entry[x].max()) >= tuning.lone:
                 absorbed[int(to_entry[x].argmax())].append(x)
-    if apart is not None and background is not None and m and n > 1:
-        from .apart import keep_apart
-
-        groups.extend(keep_apart(mentions, V, to_entry, absorbed, background, R, owner, apart, tuning.link,
-                                 block))
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]
         groups = [g for g in groups if g]

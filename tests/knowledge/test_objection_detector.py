@@ -22,8 +22,6 @@ from tests.conftest import EXAMPLES, NORTHWIND, QUAYSIDE
 ROWS = load_sentences(SENTENCES_PATH)
 # Sentences by concern, for the "same concern" comparison in bench/train_concern_pairs.py.
 CONCERN_ROWS = load_sentences(SENTENCES_PATH.with_name("concern_sentences.tsv"))
-# Written scenarios the same-concern decision (knowledge/objections/apart.py) is trained on.
-SCENARIO_ROWS = load_sentences(SENTENCES_PATH.with_name("same_concern_scenarios.tsv"))
 RUN = 7  # words in a row that a training sentence may not share with a scored call
 
 
@@ -53,7 +51,7 @@ def test_no_training_sentence_is_taken_from_a_scored_corpus(corpus: Path):
     for path in calls.iterdir():
         w = _words(path.read_text(encoding="utf-8", errors="replace"))
         runs.update(tuple(w[i:i + RUN]) for i in range(len(w) - RUN + 1))
-    shared = [r["text"] for r in ROWS + CONCERN_ROWS + SCENARIO_ROWS
+    shared = [r["text"] for r in ROWS + CONCERN_ROWS
               if any(tuple(w[i:i + RUN]) in runs for w in [_words(r["text"])] for i in range(len(w) - RUN + 1))]
     assert shared == []
 
