@@ -50,6 +50,8 @@ CORPORA = {
     "phenomena": REPO / "tests" / "data" / "corpora" / "phenomena",
     "haulwise": REPO / "tests" / "data" / "corpora" / "haulwise",
     "quayside": REPO / "tests" / "data" / "corpora" / "quayside",
+    "sablewood": REPO / "tests" / "data" / "corpora" / "sablewood",
+    "kittiwake": REPO / "tests" / "data" / "corpora" / "kittiwake",
 }
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
                 "retired-claim", "rep-misstatement")

@@ -27,6 +27,35 @@ sys.path.insert(0, str(REPO))
 TODAY = date(2026, 11, 1)
 
 
+def maxsim_aucs(corpus: str, settings: object, questions: list[object], embedder: object) -> None:
+    """AUC (answerable against unanswerable) of the shipped floor's confidence and of each MaxSim
+    signal, the candidates scored by the shipped ranker."""
+    import bench.train_search as ts
+    import knowledge.search as ks
+    from bench.maxsim import FLOOR_SIGNALS, TokenStates
+
+    ts._base_floor_features = ks.floor_features
+    ranker = ks.load_ranker()
+    catalog = ks._catalog(settings)  # type: ignore[arg-type]
+    items = []
+    for q in questions:
+        cands, idf = ks.retrieve(settings, catalog, q.q, embedder)  # type: ignore[arg-type, attr-defined]
+        for c in cands:
+            c.score = ranker.score(c.features)
+        items.append({"question": q, "cands": cands, "idf": idf, "catalog": catalog})
+    states = TokenStates(embedder)
+    ts.annotate_maxsim(items, embedder, states)
+    states.save()
+    signals = ["floor", *FLOOR_SIGNALS]
+    vals: dict[str, tuple[list[float], list[float]]] = {s: ([], []) for s in signals}
+    for it in items:
+        f = ts.maxsim_floor_features(it["cands"])
+        f["floor"] = ranker.answerable(ks.floor_features(it["cands"]))
+        for s in signals:
+            vals[s][1 if it["question"].unanswerable else 0].append(f[s])  # type: ignore[attr-defined]
+    print(f"{corpus}: AUC " + ", ".join(f"{s} {ts.auc(*vals[s]):.2f}" for s in signals))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("corpora", nargs="*", default=["northwind", "example", "real-labelled", "phenomena", "case-studies",
@@ -34,6 +63,9 @@ def main() -> None:
     ap.add_argument("--modes", default="ranked")
     ap.add_argument("--misses", action="store_true", help="list the questions not answered first")
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--maxsim", action="store_true",
+                    help="also print how well the MaxSim signals of bench/maxsim.py, read with the shipped "
+                         "ranker, tell answerable from unanswerable questions (AUC), beside the shipped floor")
     args = ap.parse_args()
 
     from ingest.pipeline import ingest
@@ -63,6 +95,8 @@ def main() -> None:
             if args.misses:
                 print(f"{corpus} / {mode}:")
                 print("\n".join(misses(outcomes)) or "  (none)")
+        if args.maxsim:
+            maxsim_aucs(corpus, settings, questions, embedder)
 
     head = f"{'corpus':<13} {'mode':<8} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'unans':>6} " \
            f"{'answd':>6} {'fig@1':>6} {'stale':>5} {'ms/q':>6}"

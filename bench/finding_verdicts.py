@@ -5,31 +5,22 @@ For each labelled corpus, a reviewer is simulated from the labels on a random 20
 rules' labelled findings (as :func:`tests.scoring.score_rules` judges them: a finding that is a
 required label is marked right, any other finding that is not merely tolerated is marked wrong).
 Precision, recall and F1 of the figure rules are then scored on the other 80% only (the reviewed
-findings, and the labels the right ones hit, are left out of the score), three ways:
+findings, and the labels the right ones hit, are left out of the score), two ways:
 
 - before: no verdicts;
-- at once: the verdicts written to the KB's ``verdicts/findings.yaml``, claim-ness learning off
-  (``knowledge.claims.reviewed.LEARN``): the same finding and the very sentences judged only;
-- learning: the same verdicts, with claim-ness corrected on them.
+- at once: the verdicts written to the KB's ``verdicts/findings.yaml``: the same finding and the
+  very sentences judged.
 
     python bench/finding_verdicts.py                       # northwind, real-labelled, examples, phenomena; seeds 1-5
     python bench/finding_verdicts.py --corpus examples --seeds 10
     python bench/finding_verdicts.py --corpus larkspur     # the final exam: at merge only
     python bench/finding_verdicts.py --case-studies        # one KB per publisher of the real case studies
-    python bench/finding_verdicts.py --mentions            # claim-ness alone, leave-one-source-out
 
 ``--case-studies`` runs each publisher's stories of ``tests/data/corpora/case-studies`` as a KB of
 its own (a company judging its own stories), with the figure findings judged by that corpus's
 ``labels.jsonl`` (``bench/case_studies.py``: a finding on a labelled claim is right, one on a labelled
 non-claim or on no label is wrong, one on an ``optional`` label is neither). Three of its four
 publishers are part of the claim-ness training data; Appwrite is not.
-
-``--mentions`` measures the learning alone, where the shipped model errs as on a new company's text:
-the labelled figure mentions the claim-ness model is trained on (``bench/train_claimness.py``: the
-written sentences by industry, the corpora, the case studies by publisher; never larkspur), each
-source in turn held out as one KB and judged by a model trained on the others. The figures that
-model calls claims stand for the findings; a reviewer judges 20% of them, and precision, recall and
-F1 of "a claim" are scored on the other mentions of that source, pooled over the sources.
 
 Uses the indexed copies that ``bench/accuracy.py`` keeps (runs ``canon ingest`` on them first).
 Prints figures; asserts nothing.
@@ -56,7 +47,7 @@ from tests.scoring import RuleCounts, load_corpus, rule_label_hit, score_rules  
 
 SHARE = 0.2
 DEFAULT = ["northwind", "real-labelled", "examples", "phenomena"]
-WAYS = ("before", "at once", "learning")
+WAYS = ("before", "at once")
 
 
 def _key(f: Any) -> tuple[str, str, int]:
@@ -120,11 +111,9 @@ def case_studies(work: Path, seeds: int, share: float) -> list[str]:
     from bench.case_studies import CORPUS, figure_findings, load_labels, match, story_files
     from ingest.pipeline import ingest
     from knowledge.audit import run_audit
-    from knowledge.claims import reviewed as learning
     from knowledge.finding_verdicts import path_of, save_verdicts, verdict_for
     from knowledge.settings import load_settings
 
-    was = learning.LEARN
     labels = load_labels(CORPUS)
     texts = {p.relative_to(CORPUS).as_posix(): p.read_text(encoding="utf-8").split("\n") for p in story_files(CORPUS)}
     summary = []
@@ -179,11 +168,8 @@ def case_studies(work: Path, seeds: int, share: float) -> list[str]:
             rows["before"].append(counts(pool, seen))
             save_verdicts(kb, verdicts)
             try:
-                for way, learn in (("at once", False), ("learning", True)):
-                    learning.LEARN = learn
-                    rows[way].append(counts(judged(run_audit(settings, today=date(2026, 12, 6))), seen))
+                rows["at once"].append(counts(judged(run_audit(settings, today=date(2026, 12, 6))), seen))
             finally:
-                learning.LEARN = was
                 path_of(kb).unlink(missing_ok=True)
             wrong = sum(1 for v in verdicts if v.verdict == "wrong")
             print(f"[case-studies/{publisher}] seed {seed}: {len(verdicts)} verdicts ({wrong} wrong) of {len(pool)}; "
@@ -192,87 +178,10 @@ def case_studies(work: Path, seeds: int, share: float) -> list[str]:
     return summary
 
 
-def mentions(seeds: int, share: float) -> list[str]:
-    """Claim-ness alone, each source a KB judged by a model trained on the other sources."""
-    from collections import defaultdict
-
-    from sklearn.feature_extraction import DictVectorizer
-
-    from bench import train_claimness as tc
-    from knowledge.claims import claimness
-    from knowledge.claims import reviewed as learning
-
-    was = learning.LEARN
-    shipped = claimness.load()
-    assert shipped is not None
-    rows = tc.handwritten()[0] + tc.corpora() + tc.case_studies(held_out=False) + tc.case_studies(held_out=True)
-
-    def source(g: str) -> str:
-        parts = g.split(":")
-        return {"corpus": parts[1], "cases": f"cases/{parts[1]}"}.get(parts[0], f"written/{parts[1]}")
-
-    groups = [source(r[2]) for r in rows]
-    feats = tc.featurise(rows, names="words")
-    sums: dict[str, list[int]] = {w: [0, 0, 0] for w in WAYS}  # tp, fp, fn pooled over sources and seeds
-    per_seed: dict[str, list[tuple[float, float, float]]] = {w: [] for w in WAYS}
-    by_seed: dict[int, dict[str, list[int]]] = defaultdict(lambda: {w: [0, 0, 0] for w in WAYS})
-    corrected = 0
-    for g in sorted(set(groups)):
-        train = [i for i, gg in enumerate(groups) if gg != g]
-        test = [i for i, gg in enumerate(groups) if gg == g]
-        vec = DictVectorizer()
-        fit = tc._fit(vec.fit_transform([feats[i] for i in train]), [rows[i][1] for i in train], 0.5)
-        weights = {str(n): float(w) for n, w in zip(vec.get_feature_names_out(), fit.coef_[0], strict=True)}
-        weights["bias"] = weights.get("bias", 0.0) + float(fit.intercept_[0])
-        model = claimness.Model(weights=weights, threshold=shipped.threshold, meta={})
-        judged = []
-        for i in test:
-            c = copy.deepcopy(rows[i][0])
-            claimness.judge([c], model)
-            judged.append((c, rows[i][1]))
-        flagged = [k for k, (c, _) in enumerate(judged) if c.is_claim]
-        for seed in range(1, seeds + 1):
-            picked = set(random.Random(seed).sample(flagged, round(share * len(flagged))))
-            examples = [(judged[k][0], bool(judged[k][1])) for k in sorted(picked)]
-            rest = [k for k in range(len(judged)) if k not in picked]
-            for way, learn in (("before", None), ("at once", False), ("learning", True)):
-                cs = [copy.deepcopy(judged[k][0]) for k in rest]
-                if learn is not None:
-                    learning.LEARN = learn
-                    try:
-                        fix = learning.learn(examples, model=model)
-                    finally:
-                        learning.LEARN = was
-                    if fix is not None:
-                        fix.apply(cs)
-                        corrected += way == "learning" and fix.model is not None
-                for c, k in zip(cs, rest, strict=True):
-                    y = judged[k][1]
-                    cell = 0 if c.is_claim and y else 1 if c.is_claim else 2 if y else -1
-                    if cell >= 0:
-                        sums[way][cell] += 1
-                        by_seed[seed][way][cell] += 1
-    for seed in sorted(by_seed):
-        for w in WAYS:
-            tp, fp, fn = by_seed[seed][w]
-            p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-            per_seed[w].append((p, r, 2 * p * r / (p + r) if p + r else 0.0))
-    n_sources = len(set(groups))
-    print(f"{len(rows)} mentions in {n_sources} sources; the correction was kept in {corrected} of "
-          f"{n_sources * seeds} (source, seed) runs")
-    out = []
-    for w in WAYS:
-        tp, fp, fn = sums[w]
-        out.append(f"{'mentions':<14} {w:<9} {_stats(per_seed[w])}   pooled TP {tp} FP {fp} FN {fn}")
-    return out
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", action="append", choices=sorted(CORPORA))
     ap.add_argument("--case-studies", action="store_true", help="the case-study publishers instead of the corpora")
-    ap.add_argument("--mentions", action="store_true", help="claim-ness alone on the training mentions, leave-one-"
-                    "source-out, instead of the corpora")
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--share", type=float, default=None, help=f"the share of findings a reviewer judges ({SHARE})")
     ap.add_argument("--work", type=Path, default=None)
@@ -281,7 +190,6 @@ def main() -> None:
     from ingest.drafts import load_draft
     from ingest.pipeline import ingest
     from knowledge.audit import run_audit, run_check
-    from knowledge.claims import reviewed as learning
     from knowledge.finding_verdicts import path_of, save_verdicts, verdict_for
     from knowledge.settings import load_settings
 
@@ -289,9 +197,7 @@ def main() -> None:
     summary: list[str] = []
     if args.case_studies:
         summary = case_studies(work, args.seeds, share)
-    if args.mentions:
-        summary = mentions(args.seeds, share)
-    for name in (args.corpus or DEFAULT) if not (args.case_studies or args.mentions) else []:
+    for name in (args.corpus or DEFAULT) if not args.case_studies else []:
         corpus = load_corpus(CORPORA[name])
         labels = corpus.labels
         kb = work / name / "kb"
@@ -308,7 +214,6 @@ def main() -> None:
                 return run_audit(settings, today=today, verdicts=verdicts)
             return run_check(settings, copy.deepcopy(drafts), today=today, verdicts=verdicts)
 
-        was = learning.LEARN
         base = {s: run(s, False) for s in sections}
         pool = [(s, u) for s in sections for u in units(labels[s], base[s])]
         per_way: dict[str, list[tuple[float, float, float]]] = {w: [] for w in WAYS}
@@ -323,16 +228,12 @@ def main() -> None:
                 for s in sections:
                     mine = [u for t, u in picked if t == s]
                     counts["before"] = _add(counts["before"], held_out(labels[s], [f.to_dict() for f in base[s].findings], mine))
-                    for way, learn in (("at once", False), ("learning", True)):
-                        learning.LEARN = learn
-                        after = run(s, True)
-                        counts[way] = _add(counts[way], held_out(labels[s], [f.to_dict() for f in after.findings], mine))
-                        if way == "at once":
-                            shown = {_key(f) for f in after.findings}
-                            kept_wrong += sum(1 for f, right, _ in mine if not right and _key(f) in shown)
-                            kept_right += sum(1 for f, right, _ in mine if right and _key(f) in shown)
+                    after = run(s, True)
+                    counts["at once"] = _add(counts["at once"], held_out(labels[s], [f.to_dict() for f in after.findings], mine))
+                    shown = {_key(f) for f in after.findings}
+                    kept_wrong += sum(1 for f, right, _ in mine if not right and _key(f) in shown)
+                    kept_right += sum(1 for f, right, _ in mine if right and _key(f) in shown)
             finally:
-                learning.LEARN = was
                 path_of(kb).unlink(missing_ok=True)
             wrong = sum(1 for _, u in picked if not u[1])
             line = (f"[{name}] seed {seed}: {len(picked)} findings judged ({wrong} wrong) of {len(pool)}, "
@@ -344,8 +245,7 @@ def main() -> None:
                 line += f" {w} P {p.precision:.3f} F1 {p.f1:.3f} (TP {counts[w].tp} FP {counts[w].fp} FN {counts[w].fn});"
             print(line)
         summary += [f"{name:<14} {w:<9} {_stats(per_way[w])}" for w in WAYS]
-    what = ("claim-ness of the mentions" if args.mentions else "figure findings" if args.case_studies
-            else "figure rules (audit and check together)")
+    what = "figure findings" if args.case_studies else "figure rules (audit and check together)"
     print(f"\n{what[0].upper() + what[1:]} on the held-out {1 - share:.0%}, mean ± sd over {args.seeds} seeds:")
     print("\n".join(summary))
 

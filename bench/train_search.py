@@ -12,7 +12,13 @@ candidate of answerable questions from that of unanswerable ones (midway, in log
 two groups when they separate; else the lowest that rejects every unanswerable question). The
 floor reads the ranker's best score too, so the ranker is applied to the training questions
 before the floor is fitted (``--cross``: with scores from rankers fitted without that set instead).
-``--compare-floors`` scores other sets of floor features, each set left out in turn.
+``--compare-floors`` scores other sets of floor features, each set left out in turn; with
+``--maxsim`` the features may include the MaxSim signals of ``bench/maxsim.py`` (``ms_*``: the
+question's content words against the best passages' token states), their AUCs are printed, and
+every fold, ``--score`` sets included, is scored; ``--curve 0,1,2,...`` prints the pooled trade-off
+(unanswerable reported against answerable answered) for each ``--let-pass`` value. Result
+(README, "Search: how answers are ranked", sixth pass, the question read against the passage): no
+MaxSim signal moves the trade-off; the shipped floor does not read them.
 
 Leave-one-corpus-out: the model and floor fitted on all training sets but one are scored on the one
 left out (hit@1, hit@3, MRR after governance, unanswerable questions left unanswered, answerable
@@ -40,6 +46,7 @@ sys.path.insert(0, str(REPO))
 L2 = 1.0
 EXPLAIN = "--explain" in sys.argv
 CROSS = "--cross" in sys.argv
+NEAR = 10  # the passages nearest in meaning that the floor's word coverage reads
 
 
 def collect(corpus: str, embedder: Any) -> list[dict[str, Any]]:
@@ -61,6 +68,110 @@ def collect(corpus: str, embedder: Any) -> list[dict[str, Any]]:
         items.append({"corpus": corpus, "question": q, "cands": cands, "idf": idf, "facts": facts,
                       "catalog": catalog})
     return items
+
+
+def annotate_maxsim(items: list[dict[str, Any]], embedder: Any, states: Any) -> None:
+    """Give every candidate what the MaxSim floor signals (``bench/maxsim.py``) need: the
+    question, its IDF, and the passages nearest in meaning. The signals themselves are computed
+    when the floor asks (``maxsim_floor_features``), since which candidates are best depends on the
+    ranker of each fold."""
+    import numpy as np
+
+    import knowledge.search as ks
+
+    if not items:
+        return
+    catalog = items[0]["catalog"]
+    vindex = ks._vector_index(catalog, int(catalog.get_meta("dim")))
+    assert vindex is not None
+    qvecs = embedder.embed([it["question"].q for it in items])
+    for it, qvec in zip(items, qvecs, strict=True):
+        sims = vindex.matrix @ np.asarray(qvec, dtype=np.float32)
+        near = [vindex.chunks[i] for i in np.argsort(-sims)[:NEAR].tolist()]
+        ctx = {"q": it["question"].q, "idf": it["idf"], "near": near, "memo": {}, "states": states}
+        for c in it["cands"]:
+            c.maxsim = ctx
+    states.ensure([it["question"].q for it in items] + [c.text for c in vindex.chunks])
+
+
+_base_floor_features: Any = None
+
+
+def maxsim_floor_features(cands: list[Any]) -> dict[str, float]:
+    """The floor's signals with the MaxSim ones added (for the candidates ranked by this fold's
+    ranker)."""
+    from bench.maxsim import question_signals
+
+    f = dict(_base_floor_features(cands))
+    ctx = getattr(cands[0], "maxsim", None) if cands else None
+    if ctx is not None:
+        ranked = sorted(cands, key=lambda c: -c.score)[:3]
+        key = tuple(c.path for c in ranked)
+        if key not in ctx["memo"]:
+            ctx["memo"][key] = question_signals(ctx["q"], ctx["idf"], ranked, ctx["near"], ctx["states"])
+        f.update(ctx["memo"][key])
+    return f
+
+
+def auc(pos: list[float], neg: list[float]) -> float:
+    if not pos or not neg:
+        return float("nan")
+    return sum((p > n) + 0.5 * (p == n) for p in pos for n in neg) / (len(pos) * len(neg))
+
+
+def loso(data: dict[str, list[dict[str, Any]]], corpora: list[str], scored: list[str], let_pass: int,
+         show: bool = True) -> tuple[int, int, int, int]:
+    """Each fitting set left out in turn (ranker and floor fitted on the others), the ``scored``
+    sets with the fit on all: per-set figures, and the pooled (unanswerable reported, of,
+    answerable answered, of)."""
+    totals = [0, 0, 0, 0]
+    folds = [(held, [c for c in corpora if c != held]) for held in corpora] + [(c, corpora) for c in scored]
+    for held, fit_on in folds:
+        train = [it for c in fit_on for it in data[c]]
+        w, b = fit(train)
+        apply(train, w, b)
+        fl = fit_floor(train, let_pass)
+        apply(data[held], w, b)
+        s = evaluate(data[held], fl)
+        n_una = sum(it["question"].unanswerable for it in data[held])
+        n_ans = len(data[held]) - n_una
+        totals[0] += round(s["unanswered"] * n_una)
+        totals[1] += n_una
+        totals[2] += round(s["answered"] * n_ans)
+        totals[3] += n_ans
+        if show:
+            tag = "held out" if held in corpora else "never fitted"
+            print(f"  {held + ' (' + tag + ')':<28} {s['hit@1']:.2f} / {s['hit@3']:.2f} / {s['mrr']:.2f}, "
+                  f"{s['unanswered']:.2f} / {s['answered']:.2f}")
+    if show:
+        print(f"  pooled: unanswerable reported {totals[0]}/{totals[1]}, answerable answered {totals[2]}/{totals[3]}",
+              flush=True)
+    return totals[0], totals[1], totals[2], totals[3]
+
+
+def signal_aucs(data: dict[str, list[dict[str, Any]]], corpora: list[str], scored: list[str],
+                signals: list[str]) -> None:
+    """How well each floor signal alone tells answerable from unanswerable questions, per set (the
+    ranker fitted without the set) and pooled."""
+    import knowledge.search as ks
+
+    pooled: dict[str, tuple[list[float], list[float]]] = {s: ([], []) for s in signals}
+    print(f"{'AUC':<15}" + "".join(f"{s[:17]:>18}" for s in signals))
+    for held in corpora + scored:
+        train = [it for c in corpora if c != held for it in data[c]]
+        apply(data[held], *fit(train))
+        vals: dict[str, tuple[list[float], list[float]]] = {s: ([], []) for s in signals}
+        for it in data[held]:
+            f = ks.floor_features(it["cands"])
+            side = 1 if it["question"].unanswerable else 0
+            for s in signals:
+                vals[s][side].append(f[s])
+                pooled[s][side].append(f[s])
+        print(f"{held:<15}" + "".join(f"{auc(*vals[s]):>18.2f}" for s in signals))
+    print(f"{'pooled':<15}" + "".join(f"{auc(*pooled[s]):>18.2f}" for s in signals))
+    for s in signals:
+        p, n = pooled[s]
+        print(f"  {s:<19} median answerable {sorted(p)[len(p) // 2]:.3f}, unanswerable {sorted(n)[len(n) // 2]:.3f}")
 
 
 def matrix(items: list[dict[str, Any]]) -> tuple[Any, Any]:
@@ -191,6 +302,11 @@ def main() -> None:
     ap.add_argument("--cross", action="store_true", help="fit the floor on cross-fitted ranker scores")
     ap.add_argument("--compare-floors", default="", metavar="F,F;F,F",
                     help="also score these sets of floor features, each left out in turn")
+    ap.add_argument("--maxsim", action="store_true",
+                    help="offer the MaxSim floor signals of bench/maxsim.py (ms_*) to --compare-floors and --curve")
+    ap.add_argument("--curve", default="", metavar="K,K,...",
+                    help="with --compare-floors: the pooled trade-off (unanswerable reported, answerable "
+                         "answered) over the fitting sets left out in turn and the --score sets, per --let-pass K")
     args = ap.parse_args()
     corpora = args.train.split(",")
     scored = [c for c in args.score.split(",") if c and c not in corpora]
@@ -207,7 +323,38 @@ def main() -> None:
 
     import knowledge.search as ks
 
-    for alt in args.compare_floors.split(";") if args.compare_floors else []:
+    if args.maxsim:
+        import time
+
+        from bench.maxsim import FLOOR_SIGNALS, TokenStates
+
+        global _base_floor_features
+        states = TokenStates(embedder)
+        t0 = time.perf_counter()
+        for c in corpora + scored:
+            annotate_maxsim(data[c], embedder, states)
+        states.save()
+        print(f"token states: {states.computed} texts computed in {states.seconds:.1f} s "
+              f"({time.perf_counter() - t0:.1f} s with the cache)", flush=True)
+        _base_floor_features = ks.floor_features
+        ks.floor_features = maxsim_floor_features  # type: ignore[assignment]
+        signal_aucs(data, corpora, scored, [*FLOOR_FEATURES, *FLOOR_SIGNALS])
+
+    if args.curve:
+        for alt in args.compare_floors.split(";"):
+            ks.FLOOR_FEATURES = tuple(alt.split(","))  # type: ignore[misc]
+            print(f"trade-off, floor features {alt}:")
+            for k in (int(x) for x in args.curve.split(",")):
+                una, n_una, ans, n_ans = loso(data, corpora, scored, k, show=False)
+                print(f"  --let-pass {k}: unanswerable reported {una}/{n_una}, answerable answered {ans}/{n_ans}",
+                      flush=True)
+        ks.FLOOR_FEATURES = FLOOR_FEATURES  # type: ignore[misc]
+
+    for alt in args.compare_floors.split(";") if args.compare_floors and args.maxsim else []:
+        ks.FLOOR_FEATURES = tuple(alt.split(","))  # type: ignore[misc]
+        print(f"floor features {alt} (--let-pass {args.let_pass}):")
+        loso(data, corpora, scored, args.let_pass)
+    for alt in args.compare_floors.split(";") if args.compare_floors and not args.maxsim else []:
         ks.FLOOR_FEATURES = tuple(alt.split(","))  # type: ignore[misc]
         print(f"floor features {alt}:")
         for held in corpora:

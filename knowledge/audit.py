@@ -145,14 +145,13 @@ def _reviewed(ctx: AuditContext, drafts: Sequence[Draft], selected: Sequence[Rul
     if not verdicts:
         return verdicts
     live = finding_verdicts.live_claims(_claim_lists(ctx, drafts))
-    fix = reviewed.learn(finding_verdicts.examples(verdicts, live), ctx.kb.names)
+    fix = reviewed.learn(finding_verdicts.examples(verdicts, live))
     if fix is None:
         return verdicts
-    fix.apply((c for e in ctx.kb.entries for c in e.claims), ctx.kb.names)
-    fix.apply((c for d in drafts for c in d.claims), ctx.kb.names)
+    fix.apply(c for e in ctx.kb.entries for c in e.claims)
+    fix.apply(c for d in drafts for c in d.claims)
     if ctx.calls and not drafts and {r.id for r in selected} & CALL_FIGURE_RULES:
-        fix.apply((r.figure.claim for rs in ctx.figures.calls().values() for r in rs if r.figure.claim is not None),
-                  ctx.kb.names)
+        fix.apply(r.figure.claim for rs in ctx.figures.calls().values() for r in rs if r.figure.claim is not None)
     return verdicts
 
 

@@ -440,6 +440,18 @@ class _NumpyBert:
         """
         import numpy as np
 
+        x = self.last_hidden(ids, mask)
+        m = mask.astype(np.float32)[:, :, None]
+        summed = (x * m).sum(axis=1)
+        pooled = summed / np.maximum(m.sum(axis=1), np.float32(1e-9))
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, np.float32(1e-12))).astype(np.float32, copy=False)
+
+    def last_hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The last hidden state of every token, before pooling: ``(batch, length, hidden)``
+        (rows of padded positions are computed but mean nothing)."""
+        import numpy as np
+
         batch, length = ids.shape
         hidden, heads, head_dim = self.hidden, self.heads, self.head_dim
         x = self.word[ids]
@@ -482,11 +494,7 @@ class _NumpyBert:
             out += layer.ff2_b
             out += x
             x = _layer_norm(out, layer.ln2_w, layer.ln2_b, self.eps)
-        m = mask.astype(np.float32)[:, :, None]
-        summed = (x.reshape(batch, length, hidden) * m).sum(axis=1)
-        pooled = summed / np.maximum(m.sum(axis=1), np.float32(1e-9))
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, np.float32(1e-12))).astype(np.float32, copy=False)
+        return x.reshape(batch, length, hidden)
 
 
 class MiniLMNumpyEmbedder:

@@ -11,8 +11,7 @@ once, and as data:
   and so is the same finding wherever its figure and sentence recur;
 - a wrong ``unsourced-claim`` or ``unsupported-claim`` says its figure states no outcome: a figure
   in the very same sentence (the figure masked) is no claim either, in any file; a finding marked
-  right keeps its sentence a claim (:mod:`knowledge.claims.reviewed`, which can also correct the
-  claim-ness of sentences merely worded alike: measured, and off by default).
+  right keeps its sentence a claim (:mod:`knowledge.claims.reviewed`).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ EXAMPLES = REPO / "examples"
 CORPORA = REPO.parent / "shared" / "corpora"
 NORTHWIND = CORPORA / "northwind"
 QUAYSIDE = REPO / "tests" / "data" / "corpora" / "quayside"
+SABLEWOOD = REPO / "tests" / "data" / "corpora" / "sablewood"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -43,6 +43,10 @@ KB_PATHS = {
     # Real customer stories of four publishers; like real-labelled, the whole folder is the KB
     # (the README and SOURCES.md pages stay in as noise).
     "case-studies": REPO / "tests" / "data" / "corpora" / "case-studies",
+    # Two invented KBs (insurance claims; veterinary practices) whose sets were written before any
+    # search was run on them: held out like `real`.
+    "kittiwake": REPO / "tests" / "data" / "corpora" / "kittiwake" / "kb",
+    "sablewood": REPO / "tests" / "data" / "corpora" / "sablewood" / "kb",
 }
 
 

@@ -24,7 +24,6 @@ from .decide import (
     retired_repeat,
 )
 from .figure import Figure, claim_attr
-from .measure import MEASURE_WEIGHT, embedded_phrase, with_measure
 from .neighbours import _KIND_CODE, FigureSet, Pairs, search, search_sets
 from .reading import (
     Blocks,
@@ -126,9 +125,6 @@ class FigureIndex:
         uniq = list(dict.fromkeys(texts))
         semantic = np.asarray(self.ctx.vectors(uniq), dtype=np.float32)
         vecs = combine(semantic, self.lexicon.vectors(uniq))
-        if MEASURE_WEIGHT:
-            phrases = [embedded_phrase(t) for t in uniq]
-            vecs = with_measure(vecs, np.asarray(self.ctx.vectors(phrases), dtype=np.float32))
         pos = {t: i for i, t in enumerate(uniq)}
         return vecs[[pos[t] for t in texts]]
 

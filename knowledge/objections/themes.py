@@ -154,7 +154,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         if len(t.calls) < 2:
             continue
         name = concern_label(t, concerns, tuning.concern_label)
-        phrase = name or phrase_label([(mt.call, mt.text) for mt in t.mentions], documents)
+        said = [(mt.call, mt.text) for mt in t.mentions]
+        phrase = name or phrase_label(said, documents) or shared_word_phrase(said, documents)
         if phrase:
             t.label = phrase
         else:
@@ -324,7 +325,8 @@ give gave keep kept use used using work works working try tried start started en
 big small good great bad new old first last next one two three four five six seven eight nine ten
 hundred thousand year years month months week weeks day days time times people folks guys team
 already still again always never sure whatever whoever anyone someone everyone nobody somebody
-point part case fact answer question problem issue worry concern deal lot able
+point part case fact answer question problem issue worry concern deal lot able gotta wanna
+eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety
 """.split())
 _TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 
@@ -385,6 +387,50 @@ def phrase_label(mentions: list[tuple[str, str]], documents: list[set[str]]) -> 
         if best is None or (score, form) > best:
             best = (score, form)
     return best[1] if best else None
+
+
+def shared_word_phrase(mentions: list[tuple[str, str]], documents: list[set[str]]) -> str | None:
+    """A short noun phrase for a theme whose calls share a word but no phrase: the content word
+    said in the most of its calls and rarest among all mentions ("owner" in "each store is an
+    independent owner" and "a hundred and twenty separate owners"), shown in the run of two or three
+    words around it that is rarest ("independent owner"). None when no content word is said in two
+    of its calls."""
+    import math
+
+    n = max(1, len(documents))
+    calls_of: dict[str, set[str]] = {}
+    for call, text in mentions:
+        for w in _TOKEN.findall(text.lower().replace("\u2019", "'")):
+            if w not in _NOT_A_NAME and len(w) >= 3:
+                calls_of.setdefault(_stem(w), set()).add(call)
+    shared = {stem for stem, calls in calls_of.items() if len(calls) >= 2}
+    if not shared:
+        return None
+    # How many mentions say a word in any of its forms ("store", "stores").
+    said = [{_stem(t) for t in d if " " not in t} for d in documents]
+    df: dict[str, int] = {}
+
+    def rarity(stem: str) -> float:
+        if stem not in df:
+            df[stem] = sum(1 for d in said if stem in d)
+        return math.log((n + 1) / (df[stem] + 1) + 1.0)
+
+    for _, stem in sorted(((len(calls_of[s]) * rarity(s), s) for s in shared), reverse=True):
+        best: tuple[float, str] | None = None
+        for _, text in mentions:
+            words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
+            for k in (2, 3):
+                for i in range(len(words) - k + 1):
+                    run = words[i:i + k]
+                    if not any(_stem(w) == stem for w in run) or any(w in _NOT_A_NAME or len(w) < 3 for w in run):
+                        continue
+                    form = " ".join(run)
+                    score = sum(rarity(_stem(w)) for w in run) / k
+                    if best is None or (score, form) > best:
+                        best = (score, form)
+        if best:
+            return best[1]
+    return None
 
 
 # Words that may join two content words inside a name ("basements and crawlspaces", "right of

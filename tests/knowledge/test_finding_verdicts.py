@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from datetime import date
 
@@ -178,49 +177,19 @@ def _first(sentence):
     return extract_claims(sentence)[0]
 
 
-@pytest.fixture
-def learning(monkeypatch):
-    monkeypatch.setattr(reviewed, "LEARN", True)
-
-
-def test_verdicts_teach_claimness_about_sentences_worded_alike(learning):
+def test_a_verdict_acts_on_its_own_sentence_only():
     examples = [(_first(s), False) for s in COMMISSIONS] + [(_first(s), True) for s in OUTCOMES]
     fix = reviewed.learn(examples)
-    assert fix is not None and fix.model is not None
+    assert fix is not None
     unseen = _first("Consultants earn a 12% fee on each referral.")
-    assert unseen.is_claim
-    assert fix.apply([unseen]) == 1 and not unseen.is_claim
-    assert "worded like it" in unseen.why
-    for s in ("Finance teams cut late payments by 40% within a year.", "Customers reduce duplicate payments by 85%."):
-        c = _first(s)
-        fix.apply([c])
-        assert c.is_claim, s  # true claims keep their claim-ness
-    # a figure no finding flagged is never made a claim by verdicts on others
-    term = _first("Invoices are archived for 7 years.")
-    assert not term.is_claim
-    fix.apply([term])
-    assert not term.is_claim
-
-
-def test_learning_is_off_unless_asked_for():
-    examples = [(_first(s), False) for s in COMMISSIONS] + [(_first(s), True) for s in OUTCOMES]
-    fix = reviewed.learn(examples)
-    assert fix is not None and fix.model is None
-    unseen = _first("Consultants earn a 12% fee on each referral.")
-    assert fix.apply([unseen]) == 0 and unseen.is_claim
+    assert fix.apply([unseen]) == 0 and unseen.is_claim  # worded alike is not the same sentence
     judged = _first(COMMISSIONS[0])
+    assert judged.is_claim
     assert fix.apply([judged]) == 1 and not judged.is_claim  # the very sentence judged acts at once
-
-
-def test_verdicts_that_teach_nothing_general_change_nothing_but_their_own_sentence(learning):
-    # only findings marked right: every one was a claim already, nothing to correct
-    fix = reviewed.learn([(_first(s), True) for s in OUTCOMES + COMMISSIONS])
-    assert fix is not None and fix.model is None
-    # too few verdicts to learn from: only the very sentence judged is acted on
-    fix = reviewed.learn([(_first(COMMISSIONS[0]), False)])
-    assert fix is not None and fix.model is None
-    same, other = _first(COMMISSIONS[0]), _first("Resellers earn a 25% margin on every licence.")
-    assert fix.apply([same, copy.deepcopy(other)]) == 1 and not same.is_claim
+    assert "reviewer's verdict" in judged.why
+    kept = _first(OUTCOMES[0])
+    assert fix.apply([kept]) == 0 and kept.is_claim and "reviewer's verdict" in kept.why
+    assert reviewed.learn([]) is None
 
 
 # ------------------------------------------------------------------------------------------------

@@ -492,6 +492,23 @@ def test_a_theme_is_named_by_a_phrase_its_calls_share():
     assert phrase_label(mentions[1:], docs) is None
 
 
+def test_a_theme_whose_calls_share_a_word_but_no_phrase_is_named_by_a_run_around_it():
+    from knowledge.objections.themes import _terms, phrase_label, shared_word_phrase
+
+    mentions = [("calls/a.vtt", "Each store is an independent owner, so head office can't make them."),
+                ("calls/b.vtt", "You'd be selling to a hundred and twenty separate owners, not to us.")]
+    docs = [_terms(t) for _, t in mentions] + [_terms(t) for t in (
+        "The price is more than we pay today.", "Our store managers hate new screens.",
+        "We gotta see the forecast first.")]
+    assert phrase_label(mentions, docs) is None
+    name = shared_word_phrase(mentions, docs)
+    assert name is not None and "owner" in name and len(name.split()) in (2, 3)
+    # said in one call only, or only filler and number words shared: no name
+    assert shared_word_phrase(mentions[:1], docs) is None
+    assert shared_word_phrase([("calls/a.vtt", "we gotta see twenty"), ("calls/b.vtt", "gotta have twenty")],
+                              docs) is None
+
+
 def test_a_theme_no_phrase_names_is_named_by_the_rarest_run_of_its_central_sentence():
     from knowledge.objections.themes import _terms, sentence_phrase
 
