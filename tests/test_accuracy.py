@@ -50,7 +50,7 @@ CORPORA = {
 FLOORS: dict[str, dict[str, float]] = {
     "northwind": {"audit": 0.92, "check": 0.93},
     "examples": {"audit": 0.9, "check": 0.85},
-    "real-labelled": {"audit": 0.85},
+    "real-labelled": {"audit": 0.88},  # 0.91 once the needs-a-source model has a say where claim-ness is unsure
     "larkspur": {"audit": 0.5, "check": 0.5},  # December 2026, second round: audit 0.53, check 0.53
     # the figure phenomena of text written in another style (tests/data/corpora/phenomena):
     # measured audit 0.84, check 0.92 (0.53 and 0.86 before the work on it)
@@ -79,7 +79,8 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # one or two labelled items a rule: every one found, at most one wrong finding beside them
     "examples": {rule: (0.5, 0.9) for rule in FIGURE_RULES if rule != "source-conflict"},
     # measured: metric-conflict 1.00 / 1.00, stale-claim 1.00 / 0.73, unsourced-claim 0.92 / 0.92
-    "real-labelled": {"metric-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.7), "unsourced-claim": (0.85, 0.85)},
+    # (unsourced-claim 1.00 / 0.92 once the needs-a-source model has a say where claim-ness is unsure)
+    "real-labelled": {"metric-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.7), "unsourced-claim": (0.9, 0.85)},
     # measured: metric-conflict 0.88 / 0.70, rep-misstatement 1.00 / 0.83, unsourced-claim 0.62 / 0.83,
     # unsupported-claim 0.86 / 1.00 (0.83 / 0.83 before the written non-claim classes), source-conflict,
     # stale-claim and retired-claim 1.00 / 1.00; after the haulwise work metric-conflict 1.00 / 0.70,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+from knowledge.claims import needs_source
 from knowledge.claims.terms import own_terms
 from knowledge.figures import Figure, FigureIndex, quoted, where
 from knowledge.model import Entry, Finding
@@ -99,13 +100,38 @@ class UnsourcedClaim(Rule):
     contradicts or repeats a registered metric has one behind it (the contradiction is a
     ``metric-conflict``). The company's own product and terms (a limit, a service commitment, what a
     plan includes, a price, a worked example's input) need no outside source: the contract or the
-    price list is it (:mod:`knowledge.claims.terms`). Draft and retired entries are not checked.
+    price list is it (:mod:`knowledge.claims.terms`). Where claim-ness is unsure, a figure that reads
+    as the company's own statement (a setting, a rule, a target: :mod:`knowledge.claims.needs_source`)
+    is not reported either. Draft and retired entries are not checked.
     """
 
     id = "unsourced-claim"
     default_severity = "warning"
 
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
+        flagged = [f for f, skip in self.candidates(ctx) if skip is None]
+        # Where claim-ness is unsure, the needs-a-source model has a say (see the README, "Figure rules:
+        # needs an outside source"); with no weights every claim left here needs a source
+        model = needs_source.load() if flagged else None
+        unsure = [f for f in flagged if model is not None and f.claim is not None and model.decides(f.claim)]
+        vectors = dict(zip(map(id, unsure), ctx.vectors([needs_source.text_of(f.claim) for f in unsure
+                                                         if f.claim is not None]), strict=True)) if unsure else {}
+        for f in flagged:
+            why = ""
+            if model is not None and f.claim is not None and id(f) in vectors:
+                p, why = needs_source.score(f.claim, vectors[id(f)], model)
+                if p < model.threshold:
+                    continue  # a setting, a rule, a target ...: the company's own statement
+                why = f" ({why})"
+            yield self.finding(
+                message=f"states {quoted(f)} with no source: the entry lists no sources, the sentence names none, "
+                        "and no metric registers the figure; add its source under sources: or register it as a "
+                        f"metric{why}", **where(f))
+
+    def candidates(self, ctx: AuditContext) -> Iterator[tuple[Figure, str | None]]:
+        """Every figure of an approved entry with no source and no metric behind it, and why it is not
+        reported (None when it is): "not a claim" or "own terms". The figures a source, a metric, a
+        press release or a page's kind accounts for are not candidates at all."""
         kb = FigureIndex.of(ctx).kb
         releases: dict[str, re.Pattern[str] | None] = {}
         noted: dict[str, bool] = {}
@@ -122,10 +148,6 @@ class UnsourcedClaim(Rule):
             own = releases[entry.id]
             if own is not None and f.claim is not None and own.search(f.claim.sentence):
                 continue  # the company's own announcement: it is the source of its milestones
-            if f.claim is not None and not f.claim.is_claim:
-                continue  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
-            if f.claim is not None and own_terms(f.claim) is not None:
-                continue  # a limit, a commitment, a plan, a price: the contract or price list is its source
             if r.backed_by_metric or r.conflict is not None or f in kb.retired_repeats:
                 continue
             via = kb.claim_conflicts.get(f)
@@ -133,10 +155,12 @@ class UnsourcedClaim(Rule):
                 continue
             if _cites_a_link(f) or _names_a_source(f):
                 continue
-            yield self.finding(
-                message=f"states {quoted(f)} with no source: the entry lists no sources, the sentence names none, "
-                        "and no metric registers the figure; add its source under sources: or register it as a "
-                        "metric", **where(f))
+            if f.claim is not None and not f.claim.is_claim:
+                yield f, "not a claim"  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
+            elif f.claim is not None and own_terms(f.claim) is not None:
+                yield f, "own terms"  # a limit, a commitment, a plan, a price: the contract or price list is its source
+            else:
+                yield f, None
 
 
 def _announcer(body: str, kb_name: str) -> re.Pattern[str] | None:
