@@ -4,6 +4,7 @@ labelled theme is about?
     python bench/theme_names.py                       # the corpora with calls, and the synthetic set
     python bench/theme_names.py --corpus sablewood    # one corpus
     python bench/theme_names.py --synthetic-only      # only tests/data/theme_names (no corpus run)
+    python bench/theme_names.py --asr --no-synthetic  # the corpora's speech-recognition copies
 
 For each mined theme (a ``known: false`` objection) of each corpus it prints its id and name and
 two checks:
@@ -98,15 +99,21 @@ def describe(corpus: Path, slug: str) -> str:
     return text
 
 
-def score_corpus(name: str, work: Path) -> list[dict[str, Any]]:
+def score_corpus(name: str, work: Path, asr: bool = False) -> list[dict[str, Any]]:
+    """The mined themes of one corpus, or of its speech-recognition copy (``bench/objections_asr.py``)."""
+    from bench.objections_asr import rewrite
     from ingest.pipeline import ingest
     from knowledge.objections import find_objections
     from knowledge.settings import load_settings
 
     corpus = load_corpus(CORPORA[name])
-    kb = work / name / "kb"
+    kb = work / (f"asr-{name}" if asr else name) / "kb"
     _sync(corpus.kb, kb)
     settings = load_settings(kb, environ={})
+    if asr:
+        for call in sorted(settings.calls_path.iterdir()):
+            if call.is_file():
+                rewrite(call)
     ingest(settings)
     result = find_objections(settings, today=date.fromisoformat(corpus.labels["today"]))
     labelled = labelled_mentions(corpus.labels)
@@ -186,14 +193,16 @@ def main() -> None:
     ap.add_argument("--corpus", action="append", choices=WITH_CALLS)
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "canon-theme-names")
     ap.add_argument("--synthetic-only", action="store_true")
+    ap.add_argument("--asr", action="store_true", help="the corpora's speech-recognition copies (bench/objections_asr.py)")
     ap.add_argument("--no-synthetic", action="store_true")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
     report: dict[str, Any] = {}
     for name in ([] if args.synthetic_only else args.corpus or list(WITH_CALLS)):
-        rows = score_corpus(name, args.work)
-        report[name] = rows
-        print(f"\n[{name}] {_summary(rows)}")
+        rows = score_corpus(name, args.work, args.asr)
+        key = f"{name}, speech-recognition copy" if args.asr else name
+        report[key] = rows
+        print(f"\n[{key}] {_summary(rows)}")
         for r in rows:
             print(f"  {'NP' if r['np'] else '--'} {'on ' if r['on_topic'] else 'off' if r['on_topic'] is False else '   '} "
                   f"{r['id']:<40} {r['name']!r:<40} {r['labelled'] or ''}")

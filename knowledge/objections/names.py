@@ -89,12 +89,15 @@ def _acronym(token: str) -> bool:
 
 def words(text: str) -> list[str]:
     """Lower-case words, abbreviations in capitals kept as written; an open-class word loses a
-    possessive or contracted "'s" ("the app's")."""
+    possessive or contracted "'s" ("the app's"), and a word said twice in a row is read once
+    ("the the", as speech recognition writes a stutter)."""
     closed = _closed()
-    out = []
+    out: list[str] = []
     for token in _TOKEN.findall(text.replace("\u2019", "'")):
         w = token if _acronym(token) else token.lower()
-        out.append(w[:-2] if w.endswith("'s") and w not in closed and len(w) > 3 else w)
+        w = w[:-2] if w.endswith("'s") and w not in closed and len(w) > 3 else w
+        if not out or out[-1] != w:
+            out.append(w)
     return out
 
 

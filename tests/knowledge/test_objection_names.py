@@ -90,17 +90,56 @@ def test_synthetic_themes_are_named_by_noun_phrases_on_their_topic() -> None:
     word gets a noun phrase, and the names say what a reviewer's name says."""
     docs = [m["text"] for t in THEMES["themes"] for m in t["mentions"]]
     assert len(THEMES["themes"]) >= 40 and len({t["industry"] for t in THEMES["themes"]}) >= 10
-    named = on_topic = 0
+    names = []
     for theme in THEMES["themes"]:
         mentions = [(m["call"], m["text"]) for m in theme["mentions"]]
         name = name_theme(mentions, docs) or name_theme(mentions, docs, least_calls=1)
-        assert name is not None and is_noun_phrase(name.replace("works ", "")), (theme["name"], name)
-        named += 1
-        on_topic += _on_topic(name, theme)
-    assert on_topic / named >= 0.9
+        assert name is not None, theme["name"]
+        names.append((name, theme))
+    # "works council" is the one the definition refuses ("works" is one of the commonest verbs)
+    assert [n for n, _ in names if not is_noun_phrase(n)] == ["works council"]
+    assert sum(_on_topic(n, t) for n, t in names) / len(names) >= 0.9
 
 
 def test_abbreviations_in_capitals_are_nouns() -> None:
     assert chunks("Our data has to stay in the EU region.") == [("data",), ("EU", "region")]
     assert chunks("It is not for us, IT said no.") == [("IT",)]
     assert chunks("OK, NO WAY.") == []
+
+
+def test_a_stutter_is_read_once() -> None:
+    assert chunks("our singapore entity entity is regulated") == [("singapore", "entity")]
+
+
+@pytest.mark.model
+def test_synthetic_themes_named_with_the_real_model() -> None:
+    """As ``canon objections`` names them: the real model's vectors for the mentions, the
+    candidate phrases and the concern names of ``data/concerns.txt``."""
+    import numpy as np
+
+    from knowledge.embedding import get_embedder
+    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections.detect import concern_names
+    from knowledge.objections.model import Mention, Objection, _unit
+    from knowledge.objections.themes import theme_label
+
+    embedder = get_embedder("query")
+
+    def vectors(texts: list[str]) -> np.ndarray:
+        return np.asarray(embedder.embed(list(texts)), dtype=np.float32)
+
+    docs = [m["text"] for t in THEMES["themes"] for m in t["mentions"]]
+    V = dict(zip(docs, vectors(docs), strict=True))
+    names = concern_names()
+    concerns = (names, vectors(list(names)))
+    got = []
+    for theme in THEMES["themes"]:
+        mentions = [Mention(call=m["call"], turn=i, line=i + 1, column=1, speaker="p", text=m["text"], score=1.0,
+                            vector=_unit(V[m["text"]]), sentence_vector=_unit(V[m["text"]]))
+                    for i, m in enumerate(theme["mentions"])]
+        name = theme_label(Objection(id="", label="", known=False, mentions=mentions), docs, concerns,
+                           DEFAULT_TUNING.concern_label, vectors)
+        assert name is not None
+        got.append((name, _on_topic(name, theme)))
+    assert [n for n, _ in got if not is_noun_phrase(n)] == ["works council approval"]  # a name of concerns.txt
+    assert sum(on for _, on in got) / len(got) >= 0.9
