@@ -21,7 +21,8 @@ two checks:
 
 The synthetic set (``tests/data/theme_names/themes.json``: 41 themes written for canon, with the
 name a reviewer would give) is scored the same way against that name and its ``also`` words, with
-the real model's vectors for the concern names and the mentions. Prints figures; asserts nothing.
+the real model's vectors for the concern names and the mentions, and also by its agreement with
+the reviewer's name (the F1 of their stemmed content words). Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -180,6 +181,12 @@ def score_synthetic() -> list[dict[str, Any]]:
     return rows
 
 
+def _agreement(name: str, want: str) -> float:
+    """How far a name says what the reviewer's does: the F1 of their content words (stemmed)."""
+    a, b = content_stems(name), content_stems(want)
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
 def _summary(rows: list[dict[str, Any]]) -> str:
     np_share = sum(r["np"] for r in rows) / len(rows) if rows else float("nan")
     judged = [r for r in rows if r["on_topic"] is not None]
@@ -209,7 +216,9 @@ def main() -> None:
     if not args.no_synthetic:
         rows = score_synthetic()
         report["synthetic"] = rows
-        print(f"\n[synthetic] {_summary(rows)}")
+        agree = [_agreement(r["name"], r["want"]) for r in rows]
+        print(f"\n[synthetic] {_summary(rows)}; agreement with the reviewer's name {sum(agree) / len(agree):.3f} "
+              f"(the same content words: {sum(a == 1.0 for a in agree)})")
         for r in rows:
             print(f"  {'NP' if r['np'] else '--'} {'on ' if r['on_topic'] else 'off'} {r['want']:<30} -> {r['name']!r}")
     if args.json:
