@@ -156,6 +156,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     # Each theme gets a name of its own: two themes called "data sovereignty" would read as one.
     taken: set[str] = set()
     for t in themes:
+        t.former_id = f"theme/{_slug(t.label)}"
         t.label = theme_label(t, documents, concerns, tuning.concern_label, phrase_vectors, taken) or t.label
         taken.add(t.label)
     _name_themes(themes, {o.id for o in objections})

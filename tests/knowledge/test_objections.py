@@ -121,6 +121,18 @@ CALLS = [
 ]
 
 
+def test_a_verdict_naming_a_theme_by_its_former_id_still_holds():
+    """Before themes were named by noun phrases, a theme no phrase named had its central
+    sentence's slug for id; verdicts written then name it so."""
+    from knowledge.objections import Verdict
+
+    theme = next(o for o in analyze(CALLS, ENTRIES, embed).objections if not o.known)
+    assert theme.former_id == "theme/data-has-stay-eu-region-deal-breaker" != theme.id
+    renamed = analyze(CALLS, ENTRIES, embed, verdicts=[Verdict(kind="rename", theme=theme.former_id,
+                                                               label="data residency")])
+    assert [(o.id, o.label) for o in renamed.objections if not o.known] == [("theme/data-residency", "data residency")]
+
+
 def test_candidates_read_prospects_only_when_roles_are_known():
     cands, turns, skipped = candidates(CALLS[0])
     assert turns == 4 and skipped == 2  # the greeting and the logistics
