@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 _DATA = Path(__file__).parent / "data" / "function_words.txt"
 _TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]", re.IGNORECASE)
 NAME_WORDS = 4
+EMBEDDED = 10  # candidates of one theme compared in meaning with it, at most (the best by their words)
 # Words that may join two nouns inside a name ("basements and crawlspaces", "right of withdrawal").
 JOINERS = frozenset(("and", "of"))
 # Endings of adjectives and adverbs: such a word is no head ("expensive", "manual ... properly").
@@ -227,42 +229,51 @@ class Candidate:
         return " ".join(self.words)
 
 
-def _has(stems: list[str], key: tuple[str, ...]) -> bool:
-    k = len(key)
-    return any(tuple(stems[i:i + k]) == key for i in range(len(stems) - k + 1))
+@dataclass
+class Frequencies:
+    """In how many of all the mentions each word (stemmed) is said: how rare a candidate's words are."""
+
+    counts: Counter[str]
+    n: int
+
+    @classmethod
+    def of(cls, documents: Iterable[str]) -> Frequencies:
+        counts: Counter[str] = Counter()
+        n = 0
+        for d in documents:
+            counts.update({stem(w) for w in words(d)})
+            n += 1
+        return cls(counts, max(1, n))
+
+    def rarity(self, s: str) -> float:
+        """0 for a word every mention says, 1 for one none says."""
+        return math.log((self.n + 1) / (self.counts[s] + 1)) / math.log(self.n + 1)
 
 
-def theme_candidates(mentions: Sequence[tuple[str, str]], documents: Sequence[str]) -> list[Candidate]:
+def theme_candidates(mentions: Sequence[tuple[str, str]], documents: Frequencies | Sequence[str]) -> list[Candidate]:
     """The noun phrases a theme's mentions (``(call, text)``) say, each with how many of its
-    calls say it and how rare it is among ``documents`` (the texts of all mentions)."""
-    calls = sorted({c for c, _ in mentions})
-    said: dict[str, list[list[str]]] = {}
+    calls say it and how rare its words are among ``documents`` (all mentions, or their
+    :class:`Frequencies`)."""
+    freq = documents if isinstance(documents, Frequencies) else Frequencies.of(documents)
+    n_calls = len({c for c, _ in mentions})
+    # Which calls say each word and each run of words (stemmed), so that a candidate said in any
+    # of its forms counts in every call that says it.
+    calls_of: dict[tuple[str, ...], set[str]] = {}
+    forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
     for call, text in mentions:
-        said.setdefault(call, []).append([stem(w) for w in words(text)])
-    doc_stems = [{stem(w) for w in words(d)} for d in documents]
-    n = max(1, len(doc_stems))
-    forms: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
-    for _, text in mentions:
+        stems = [stem(w) for w in words(text)]
+        for k in range(1, NAME_WORDS + 1):
+            for i in range(len(stems) - k + 1):
+                calls_of.setdefault(tuple(stems[i:i + k]), set()).add(call)
         for cand in candidates(text):
-            key = tuple(stem(w) for w in cand)
-            forms.setdefault(key, {})
-            forms[key][cand] = forms[key].get(cand, 0) + 1
-    df: dict[str, int] = {}
-
-    def idf(s: str) -> float:
-        if s not in df:
-            df[s] = sum(1 for d in doc_stems if s in d)
-        return math.log((n + 1) / (df[s] + 1)) / math.log(n + 1)
-
+            forms.setdefault(tuple(stem(w) for w in cand), Counter())[cand] += 1
     out = []
     for key, seen in forms.items():
         form = max(seen.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        by_call = sum(1 for c in calls if any(_has(s, key) for s in said[c]))
         content = [s for s in key if s not in JOINERS]
-        spread = sum(sum(1 for c in calls if any(s in t for t in said[c])) for s in content) / (len(content) * len(calls))
-        rarity = sum(idf(s) for s in content) / len(content)
-        head = sum(1 for c in calls if any(key[-1] in t for t in said[c]))
-        out.append(Candidate(form, by_call, head, spread, rarity))
+        spread = sum(len(calls_of.get((s,), ())) for s in content) / (len(content) * n_calls)
+        rarity = sum(freq.rarity(s) for s in content) / len(content)
+        out.append(Candidate(form, len(calls_of.get(key, ())), len(calls_of.get((key[-1],), ())), spread, rarity))
     return out
 
 
@@ -274,7 +285,7 @@ def score(c: Candidate, n_calls: int) -> float:
             + (0.2 if size >= 2 else 0.0) - (0.05 * (size - 2) if size > 2 else 0.0))
 
 
-def best_candidate(mentions: Sequence[tuple[str, str]], documents: Sequence[str],
+def best_candidate(mentions: Sequence[tuple[str, str]], documents: Frequencies | Sequence[str],
                    centre: np.ndarray | None = None, vectors: Callable[[list[str]], np.ndarray] | None = None,
                    least_calls: int = 2, taken: Collection[str] = ()) -> Candidate | None:
     """The best noun phrase for a theme said in at least ``least_calls`` of its calls (its head
@@ -285,13 +296,15 @@ def best_candidate(mentions: Sequence[tuple[str, str]], documents: Sequence[str]
     if not cands:
         return None
     if vectors is not None and centre is not None:
+        # Only the best by their words are embedded: a theme of a thousand mentions says thousands.
+        cands = sorted(cands, key=lambda c: (-score(c, n_calls), c.text))[:EMBEDDED]
         V = vectors([c.text for c in cands])
         for c, v in zip(cands, V, strict=True):
             c.closeness = float(v @ centre)
     return max(cands, key=lambda c: (round(score(c, n_calls), 9), c.text))
 
 
-def name_theme(mentions: Sequence[tuple[str, str]], documents: Sequence[str],
+def name_theme(mentions: Sequence[tuple[str, str]], documents: Frequencies | Sequence[str],
                centre: np.ndarray | None = None, vectors: Callable[[list[str]], np.ndarray] | None = None,
                least_calls: int = 2) -> str | None:
     """The text of :func:`best_candidate`."""

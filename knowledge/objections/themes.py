@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from knowledge.model import Entry
 
 from .model import Mention, Objection, Tuning, _unit
-from .names import best_candidate
+from .names import Frequencies, best_candidate
 from .prefilter import _WORD
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         for x in absorbed[j]:
             mentions[x].match = float(to_entry[x, j])
         obj.mentions = sorted((mentions[x] for x in absorbed[j]), key=lambda mt: -mt.match)
-    documents = [mt.text for mt in mentions]
+    documents = Frequencies.of(mt.text for mt in mentions)
     # Each theme gets a name of its own: two themes called "data sovereignty" would read as one.
     taken: set[str] = set()
     for t in themes:
@@ -320,7 +320,7 @@ def concern_label(theme: Objection, concerns: tuple[Sequence[str], np.ndarray] |
     return None
 
 
-def theme_label(theme: Objection, documents: Sequence[str], concerns: tuple[Sequence[str], np.ndarray] | None,
+def theme_label(theme: Objection, documents: Frequencies | Sequence[str], concerns: tuple[Sequence[str], np.ndarray] | None,
                 least: float, vectors: Callable[[list[str]], np.ndarray] | None = None,
                 taken: Collection[str] = ()) -> str | None:
     """A short noun phrase for a theme (:mod:`.names`), other than the names in ``taken``: the
