@@ -12,8 +12,8 @@ two checks:
 - **noun phrase** (:func:`is_noun_phrase`): one to four words; no closed-class word of
   ``knowledge/objections/data/function_words.txt`` (determiners, pronouns, contractions,
   auxiliaries, modals, negations, fillers, adverbs, prepositions, conjunctions, numbers, verbs of
-  saying) nor one of its commonest verbs (``light_verbs``), except "and" / "of" between two other
-  words; the last word (the head) not ending like an adjective or adverb (-ly, -ous, -ful, -able,
+  saying) nor one of its commonest verbs (``light_verbs``), except a preposition, "and" or "or"
+  between two other words ("trust in claims"); the last word (the head) not ending like an adjective or adverb (-ly, -ous, -ful, -able,
   -ible, -less, -ive, -ish) nor in a past -ed;
 - **on topic**: for a theme most of whose labelled mentions carry one ``new:<slug>`` label, whether
   the name shares a content word (crudely stemmed) with the slug or with the corpus README's
@@ -70,7 +70,8 @@ def is_noun_phrase(name: str) -> bool:
     ws = name.lower().split()
     if not 1 <= len(ws) <= 4 or not all(re.fullmatch(r"[a-z][a-z'-]*", w) for w in ws):
         return False
-    if ws[0] in _BAD or ws[-1] in _BAD or any(w in _BAD and w not in ("and", "of") for w in ws[1:-1]):
+    inside = _C["prepositions"] | {"and", "or"}
+    if ws[0] in _BAD or ws[-1] in _BAD or any(w in _BAD and w not in inside for w in ws[1:-1]):
         return False
     head = ws[-1]
     return not (head.endswith(("ly", "ous", "ful", "able", "ible", "less", "ive", "ish"))
@@ -167,7 +168,7 @@ def score_synthetic() -> list[dict[str, Any]]:
             k += 1
         theme = Objection(id="", label=mentions[0].text, known=False, mentions=mentions)
         if hasattr(T, "theme_label"):
-            got = T.theme_label(theme, texts, concerns, DEFAULT_TUNING.concern_label, vectors) or theme.label
+            got = T.theme_label(theme, texts, concerns, DEFAULT_TUNING.concern_label) or theme.label
         else:  # the namer before noun phrases: concern name, shared phrase, shared word, central sentence
             old: Any = T
             docs = [old._terms(x) for x in texts]

@@ -3,8 +3,8 @@
 A light chunker, made of closed-class word lists (``data/function_words.txt``) and a few suffix
 rules, cuts each mention into runs of open-class words and keeps the runs that can be noun
 phrases: one to four words, no function word, verb or filler in them, and a head noun last.
-A theme's name is the candidate said in the most of its calls, rarest among all mentions and,
-when the caller can embed it, closest in meaning to the theme.
+A theme's name is the candidate whose words the most of its calls say, rarest among all mentions
+and said in the theme's most central remarks (:func:`best_candidate`).
 """
 
 from __future__ import annotations
@@ -12,20 +12,19 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import numpy as np
+    pass
 
 _DATA = Path(__file__).parent / "data" / "function_words.txt"
 _TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]", re.IGNORECASE)
 NAME_WORDS = 4
-EMBEDDED = 10  # candidates of one theme compared in meaning with it, at most (the best by their words)
-# Words that may join two nouns inside a name ("basements and crawlspaces", "right of withdrawal").
+# Words that may join two nouns inside a name ("basements and crawlspaces", "transfer of ownership").
 JOINERS = frozenset(("and", "of"))
 # Endings of adjectives and adverbs: such a word is no head ("expensive", "manual ... properly").
 _NOT_A_HEAD = ("ly", "ous", "ful", "able", "ible", "less", "ive", "ish")
@@ -203,14 +202,16 @@ def is_noun_phrase(name: str) -> bool:
     """The definition the names are measured by (``bench/theme_names.py``): one to four words,
     none of them a closed-class word (determiner, pronoun, auxiliary, modal, negation, filler,
     adverb, preposition, conjunction, number, verb of saying) or one of the commonest verbs,
-    except "and"/"of" between two other words; the last word neither an adjective or adverb by
-    its ending (-ly, -ous, -ful, -able, -ible, -less, -ive, -ish) nor a past form (-ed)."""
+    except a preposition, "and" or "or" between two other words ("trust in claims"); the last
+    word neither an adjective or adverb by its ending (-ly, -ous, -ful, -able, -ible, -less,
+    -ive, -ish) nor a past form (-ed)."""
     ws = [w for w in re.split(r"\s+", name.lower().strip()) if w]
     if not 1 <= len(ws) <= NAME_WORDS or not all(re.fullmatch(r"[a-z][a-z'-]*", w) for w in ws):
         return False
     bad = _closed() | word_classes()["light_verbs"]
     inner = ws[1:-1]
-    if ws[0] in bad or ws[-1] in bad or any(w in bad and w not in JOINERS for w in inner):
+    inside = word_classes()["prepositions"] | {"and", "or"}
+    if ws[0] in bad or ws[-1] in bad or any(w in bad and w not in inside for w in inner):
         return False
     return not (ws[-1].endswith(_NOT_A_HEAD) or _past(ws[-1]))
 
@@ -222,7 +223,7 @@ class Candidate:
     head_calls: int  # the theme's calls that say its last word
     spread: float  # the mean share of the theme's calls saying each of its words
     rarity: float  # how rare its words are among all mentions, 0-1
-    closeness: float = 0.0  # to the theme's centre, when the caller embeds it
+    closeness: float = 0.0  # of the closest mention saying it to the theme's centre, when known
 
     @property
     def text(self) -> str:
@@ -250,63 +251,69 @@ class Frequencies:
         return math.log((self.n + 1) / (self.counts[s] + 1)) / math.log(self.n + 1)
 
 
-def theme_candidates(mentions: Sequence[tuple[str, str]], documents: Frequencies | Sequence[str]) -> list[Candidate]:
+def theme_candidates(mentions: Sequence[tuple[str, str]], documents: Frequencies | Sequence[str],
+                     closeness: Sequence[float] | None = None) -> list[Candidate]:
     """The noun phrases a theme's mentions (``(call, text)``) say, each with how many of its
     calls say it and how rare its words are among ``documents`` (all mentions, or their
-    :class:`Frequencies`)."""
+    :class:`Frequencies`). With ``closeness`` (each mention's similarity to the theme's centre,
+    from vectors the index holds already), a candidate is as close to the theme as the closest
+    mention that says it: a phrase of the theme's most central remarks names it best."""
     freq = documents if isinstance(documents, Frequencies) else Frequencies.of(documents)
     n_calls = len({c for c, _ in mentions})
     # Which calls say each word and each run of words (stemmed), so that a candidate said in any
     # of its forms counts in every call that says it.
     calls_of: dict[tuple[str, ...], set[str]] = {}
     forms: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}
-    for call, text in mentions:
+    close: dict[tuple[str, ...], float] = {}
+    for x, (call, text) in enumerate(mentions):
         stems = [stem(w) for w in words(text)]
         for k in range(1, NAME_WORDS + 1):
             for i in range(len(stems) - k + 1):
                 calls_of.setdefault(tuple(stems[i:i + k]), set()).add(call)
         for cand in candidates(text):
-            forms.setdefault(tuple(stem(w) for w in cand), Counter())[cand] += 1
+            key = tuple(stem(w) for w in cand)
+            forms.setdefault(key, Counter())[cand] += 1
+            if closeness is not None:
+                close[key] = max(close.get(key, -1.0), float(closeness[x]))
     out = []
     for key, seen in forms.items():
         form = max(seen.items(), key=lambda kv: (kv[1], kv[0]))[0]
         content = [s for s in key if s not in JOINERS]
         spread = sum(len(calls_of.get((s,), ())) for s in content) / (len(content) * n_calls)
         rarity = sum(freq.rarity(s) for s in content) / len(content)
-        out.append(Candidate(form, len(calls_of.get(key, ())), len(calls_of.get((key[-1],), ())), spread, rarity))
+        out.append(Candidate(form, len(calls_of.get(key, ())), len(calls_of.get((key[-1],), ())), spread, rarity,
+                             close.get(key, 0.0)))
     return out
 
 
 def score(c: Candidate, n_calls: int) -> float:
     """Its words said across the theme's calls first, the phrase itself said in them next; then
-    rare words, closeness to the theme, and a second word over none (a bare noun names less)."""
+    rare words, how central the remarks saying it are, and a second word over none (a bare noun
+    names less)."""
     size = len([w for w in c.words if w not in JOINERS])
     return (c.spread + 0.3 * c.calls / max(1, n_calls) + 0.4 * c.rarity + c.closeness
             + (0.2 if size >= 2 else 0.0) - (0.05 * (size - 2) if size > 2 else 0.0))
 
 
 def best_candidate(mentions: Sequence[tuple[str, str]], documents: Frequencies | Sequence[str],
-                   centre: np.ndarray | None = None, vectors: Callable[[list[str]], np.ndarray] | None = None,
-                   least_calls: int = 2, taken: Collection[str] = ()) -> Candidate | None:
+                   closeness: Sequence[float] | None = None, least_calls: int = 2,
+                   taken: Collection[str] = ()) -> Candidate | None:
     """The best noun phrase for a theme said in at least ``least_calls`` of its calls (its head
-    word, or the whole phrase), other than the names in ``taken``; None when there is none."""
+    word, or the whole phrase), other than the names in ``taken``; None when there is none.
+    ``closeness`` is each mention's similarity to the theme's centre (see :func:`theme_candidates`)."""
     n_calls = len({c for c, _ in mentions})
-    cands = [c for c in theme_candidates(mentions, documents)
+    cands = [c for c in theme_candidates(mentions, documents, closeness)
              if max(c.calls, c.head_calls) >= least_calls and c.text not in taken]
-    if not cands:
-        return None
-    if vectors is not None and centre is not None:
-        # Only the best by their words are embedded: a theme of a thousand mentions says thousands.
-        cands = sorted(cands, key=lambda c: (-score(c, n_calls), c.text))[:EMBEDDED]
-        V = vectors([c.text for c in cands])
-        for c, v in zip(cands, V, strict=True):
-            c.closeness = float(v @ centre)
-    return max(cands, key=lambda c: (round(score(c, n_calls), 9), c.text))
+    return max(cands, key=lambda c: (round(score(c, n_calls), 9), c.text)) if cands else None
 
 
 def name_theme(mentions: Sequence[tuple[str, str]], documents: Frequencies | Sequence[str],
-               centre: np.ndarray | None = None, vectors: Callable[[list[str]], np.ndarray] | None = None,
-               least_calls: int = 2) -> str | None:
+               closeness: Sequence[float] | None = None, least_calls: int = 2) -> str | None:
     """The text of :func:`best_candidate`."""
-    best = best_candidate(mentions, documents, centre, vectors, least_calls)
+    best = best_candidate(mentions, documents, closeness, least_calls)
     return best.text if best else None
+
+
+def content_words(text: str) -> set[str]:
+    """The stems of the words of ``text`` that could name something (no function or generic word)."""
+    return {stem(w) for w in words(text) if w.lower() not in _not_a_name()}

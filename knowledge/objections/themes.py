@@ -4,14 +4,14 @@ to a theme mined from mentions that no objection entry holds."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from knowledge.model import Entry
 
 from .model import Mention, Objection, Tuning, _unit
-from .names import Frequencies, best_candidate
+from .names import Frequencies, best_candidate, content_words
 from .prefilter import _WORD
 
 if TYPE_CHECKING:
@@ -35,8 +35,7 @@ class _Points:
 def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner: np.ndarray,
             tuning: Tuning, cohesion: np.ndarray | None = None, block: int = BLOCK,
             forced: dict[int, int] | None = None, banned: dict[int, set[int]] | None = None,
-            concerns: tuple[Sequence[str], np.ndarray] | None = None,
-            phrase_vectors: Callable[[list[str]], np.ndarray] | None = None) -> list[Objection]:
+            concerns: tuple[Sequence[str], np.ndarray] | None = None) -> list[Objection]:
     """Seeded average-linkage clustering: entries absorb mention groups, groups merge with groups.
 
     The similarity of a group of mentions to an entry is the mean, over the group, of each
@@ -50,8 +49,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
 
     ``forced`` maps a mention to the entry a reviewer put it under; ``banned`` to the entries a
     reviewer said it is not about. ``concerns`` are the names of ``data/concerns.txt`` and their
-    vectors; ``phrase_vectors`` embeds the candidate names of a theme (None: names are chosen by
-    what the calls say alone).
+    vectors, for naming themes.
     """
     import numpy as np
 
@@ -157,7 +155,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     taken: set[str] = set()
     for t in themes:
         t.former_id = f"theme/{_slug(t.label)}"
-        t.label = theme_label(t, documents, concerns, tuning.concern_label, phrase_vectors, taken) or t.label
+        t.label = theme_label(t, documents, concerns, tuning.concern_label, taken) or t.label
         taken.add(t.label)
     _name_themes(themes, {o.id for o in objections})
     return [o for o in objections if o.mentions] + themes
@@ -302,9 +300,10 @@ _SLUG_STOP = frozenset("a an the and or but so to of for in on at is are be it i
 
 
 def concern_label(theme: Objection, concerns: tuple[Sequence[str], np.ndarray] | None, least: float,
-                  taken: Collection[str] = ()) -> tuple[str, float] | None:
+                  taken: Collection[str] = (), said: set[str] | None = None) -> tuple[str, float] | None:
     """The name of a concern (``data/concerns.txt``) closest in meaning to what the theme's
-    mentions say, and how alike, when it is at least ``least`` alike and not in ``taken``."""
+    mentions say, and how alike, when it is at least ``least`` alike and not in ``taken``; with
+    ``said`` (stems of the mentions' words), only a name that shares one of them."""
     import numpy as np
 
     if concerns is None or not len(concerns[0]) or not theme.mentions:
@@ -315,29 +314,36 @@ def concern_label(theme: Objection, concerns: tuple[Sequence[str], np.ndarray] |
     for k in np.argsort(-sims, kind="stable"):
         if float(sims[k]) < least:
             return None
-        if str(names[k]) not in taken:
+        if str(names[k]) not in taken and (said is None or content_words(str(names[k])) & said):
             return str(names[k]), float(sims[k])
     return None
 
 
-def theme_label(theme: Objection, documents: Frequencies | Sequence[str], concerns: tuple[Sequence[str], np.ndarray] | None,
-                least: float, vectors: Callable[[list[str]], np.ndarray] | None = None,
+def theme_label(theme: Objection, documents: Frequencies | Sequence[str],
+                concerns: tuple[Sequence[str], np.ndarray] | None, least: float,
                 taken: Collection[str] = ()) -> str | None:
     """A short noun phrase for a theme (:mod:`.names`), other than the names in ``taken``: the
-    phrase its calls share, unless the name of a concern (``data/concerns.txt``) is at least
-    ``least`` alike to what its mentions say and closer to them than that phrase; else the best
-    noun phrase any one of its mentions says. None when no mention holds a noun phrase."""
+    name of a concern (``data/concerns.txt``) at least ``least`` alike to what its mentions say
+    and sharing a word with them; else the phrase its calls share; else a concern name close
+    enough; else the best noun phrase any one of its mentions says. None when no mention holds
+    a noun phrase. Nothing is embedded: every vector compared is in the index already."""
     import numpy as np
 
     said = [(mt.call, mt.text) for mt in theme.mentions]
     centre = _unit(np.stack([mt.sentence_vector for mt in theme.mentions]).mean(axis=0))
-    shared = best_candidate(said, documents, centre, vectors, taken=taken)
-    concern = concern_label(theme, concerns, least, taken)
-    if concern is not None and (shared is None or concern[1] > shared.closeness):
-        return concern[0]
+    closeness = [float(mt.sentence_vector @ centre) for mt in theme.mentions]
+    # A concern name the calls do not say is kept for themes whose calls share no phrase: "trust
+    # in claims" is close to remarks about a claims system, "staff training" to volunteers'.
+    grounded = concern_label(theme, concerns, least, taken, set().union(*(content_words(t) for _, t in said)))
+    if grounded is not None:
+        return grounded[0]
+    shared = best_candidate(said, documents, closeness, taken=taken)
     if shared is not None:
         return shared.text
-    alone = best_candidate(said, documents, centre, vectors, least_calls=1, taken=taken)
+    concern = concern_label(theme, concerns, least, taken)
+    if concern is not None:
+        return concern[0]
+    alone = best_candidate(said, documents, closeness, least_calls=1, taken=taken)
     return alone.text if alone else None
 
 
