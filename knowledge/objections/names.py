@@ -131,6 +131,9 @@ def _roles(ws: list[str]) -> list[str]:
     be = c["auxiliaries"] | c["contractions"]
     light = c["light_verbs"]
     objects = _objects()
+    # Words that open a clause, whose subject comes next and then its verb.
+    opens = frozenset(("where", "when", "whenever", "wherever", "if", "unless", "because", "whether", "once",
+                       "while", "whilst", "although", "though"))
     after_the = (c["determiners"] | c["pronouns"] | c["prepositions"]) - c["subject_pronouns"] - {"to"}
     out = []
     for i, w in enumerate(ws):
@@ -149,6 +152,11 @@ def _roles(ws: list[str]) -> list[str]:
             out.append("x")
         elif prev == "to" and not (stem(w) != w or w.endswith(_NOUN_ENDINGS)):
             out.append("x")  # "to upload", but "to invoices", "to information"
+        elif (i >= 3 and out[i - 1] == "N" and ws[i - 2] in after_the and ws[i - 3] in opens
+              and (i + 1 == len(ws) or ws[i + 1] in closed)):
+            # A clause's verb after its subject, when the subject is one noun: "where the data *sits*",
+            # "because our data *lives* in the US" (but "where the supplier portal goes" decides nothing).
+            out.append("x")
         elif i + 1 < len(ws) and ws[i + 1] in objects:
             out.append("x")  # "close it out", "handing our playbook": a verb before its object
         elif _past(w) and not (i + 1 < len(ws) and ws[i + 1] not in closed and ws[i + 1] not in generic):

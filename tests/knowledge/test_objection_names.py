@@ -160,3 +160,11 @@ def test_synthetic_themes_named_with_the_real_model() -> None:
         got.append((name, _on_topic(name, theme)))
     assert [n for n, _ in got if not is_noun_phrase(n)] == ["works council approval"]  # a name of concerns.txt
     assert sum(on for _, on in got) / len(got) >= 0.9
+
+
+def test_a_clauses_verb_after_its_subject_is_no_part_of_a_name() -> None:
+    assert chunks("because of where the data sits") == [("data",)]
+    assert chunks("because our data lives in the US") == [("data",), ("US",)]
+    assert chunks("if the app needs a connection") == [("app",), ("connection",)]
+    # a subject of two nouns: nothing is decided
+    assert chunks("where the supplier portal sits") == [("supplier", "portal", "sits")]
