@@ -20,7 +20,9 @@ the unit, because metrics are registered that way ("annual savings: 480000 USD")
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
 from .model import Value
 
@@ -128,8 +130,23 @@ def period(word: str) -> str | None:
     return _PERIODS.get(w)
 
 
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    import yaml
+
+    path = Path(__file__).with_name("text") / "lexicon" / "count_abbreviations.yaml"
+    return {str(k): str(v) for k, v in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()}
+
+
+def _spelled_out(noun: str) -> str:
+    """"30 pts" counts points: an abbreviated last word, written out."""
+    words = noun.split(" ")
+    full = _abbreviations().get(words[-1].rstrip("."))
+    return " ".join([*words[:-1], full]) if full else noun
+
+
 def _count_unit(unit: str) -> str:
-    """``"Builds per day"`` -> ``"builds/day"``; ``"customer"`` -> ``"customers"``."""
+    """``"Builds per day"`` -> ``"builds/day"``; ``"customer"`` -> ``"customers"``; ``"pts"`` -> ``"points"``."""
     u = _key(unit)
     parts = [p for p in _RATE_SPLIT.split(u) if p]
     if not parts:
@@ -137,7 +154,7 @@ def _count_unit(unit: str) -> str:
     if u.startswith("/"):  # "/day": a rate whose noun is not said
         per = period(parts[0]) or parts[0]
         return f"/{per}"
-    noun = plural(parts[0])
+    noun = plural(_spelled_out(parts[0]))
     if len(parts) == 1:
         return noun
     per = period(parts[1]) or parts[1]
