@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 from .model import Value
 
@@ -132,10 +131,9 @@ def period(word: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, str]:
-    import yaml
+    from .text import lexicon
 
-    path = Path(__file__).with_name("text") / "lexicon" / "count_abbreviations.yaml"
-    return {str(k): str(v) for k, v in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()}
+    return dict(entry.split("=", 1) for entry in lexicon("count_abbreviations") if "=" in entry)
 
 
 def _spelled_out(noun: str) -> str:
