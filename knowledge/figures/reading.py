@@ -796,7 +796,9 @@ def _entry_contexts(entry: Entry) -> list[tuple[Claim, str, str, int]]:
         block = blocks.at(c.line)
         preceding = _preceding(block.text if block else "", c.sentence)
         passage = blocks.passage_at(c.line) if block is not None and not table else None
-        out.append((c, _claim_context(c, row, preceding), preceding, passage if passage is not None else c.line))
+        context = _claim_context(c, row, preceding)
+        lead = blocks.lead_in(c.line) if block is not None and not table else ""
+        out.append((c, context, f"{lead} {preceding}".strip(), passage if passage is not None else c.line))
     return out
 
 
@@ -826,6 +828,18 @@ class Blocks:
         if i >= 0 and line <= self.blocks[i].end_line:
             return self.passage[i]
         return None
+
+    def lead_in(self, line: int) -> str:
+        """For an item of a list, the paragraph that introduces the list with a colon ("Siobhán Keane
+        of Harbourline Mutual walked us through what changed:"): the items continue its sentence."""
+        i = bisect.bisect_right(self.starts, line) - 1
+        if i < 0 or line > self.blocks[i].end_line or self.blocks[i].kind != "list_item":
+            return ""
+        first = bisect.bisect_left(self.starts, self.passage[i])
+        if first < 1:
+            return ""
+        lead = self.blocks[first - 1]
+        return lead.text if lead.kind == "paragraph" and lead.text.rstrip().endswith(":") else ""
 
     def at(self, line: int) -> Block | None:
         i = bisect.bisect_right(self.starts, line) - 1

@@ -491,3 +491,15 @@ def test_counts_abbreviated_count_what_they_abbreviate() -> None:
 
     assert units.normalize(30, "pts")[1:] == units.normalize(30, "points")[1:] == ("points", "count")
     assert _compatible(fig("Claimant NPS up to 30 pts."), metric(30, "points", name="claimant NPS lift"))
+
+
+@pytest.mark.parametrize(("body", "line", "lead"), [
+    ("Keane of Harbourline walked us through it:\n\n- down from 19 days to 8\n- €1.9 million a year saved\n",
+     4, "Keane of Harbourline walked us through it:"),  # every item of the list continues the lead-in
+    ("Keane of Harbourline walked us through it.\n\n- down from 19 days to 8\n", 3, ""),  # no colon: no lead-in
+    ("Keane of Harbourline walked us through it:\n\nDown from 19 days to 8.\n", 3, ""),  # a paragraph, no list
+])
+def test_a_list_continues_the_paragraph_that_introduces_it(body: str, line: int, lead: str) -> None:
+    from ingest._markdown import parse_markdown
+
+    assert reading.Blocks(parse_markdown(body, 1).blocks).lead_in(line) == lead
