@@ -58,6 +58,16 @@ def test_a_drafts_title_and_description_are_read_as_the_body_is() -> None:
     assert _covers(d, 8, _col(text, 8, "5x"))
 
 
+def test_an_mdx_component_over_several_lines_is_read_as_on_one() -> None:
+    text = ('Intro.\n\n<Hero\n  eyebrow="For insurers"\n  title="Close claims in 5 days"\n  cta="Book a demo"\n/>\n\n'
+            '<Hero title="Close claims in 6 days" />\n\nTeams <Badge text="saves 9 hours" /> save 4 hours.\n')
+    d = parse_draft_text(text, "drafts/landing.mdx")
+    assert _covers(d, 5, _col(text, 5, "5 days"))
+    assert _covers(d, 9, _col(text, 9, "6 days"))
+    # a component inside a sentence is still markup: its attributes are not the page's words
+    assert _covers(d, 11, _col(text, 11, "4 hours")) and not _covers(d, 11, _col(text, 11, "9 hours"))
+
+
 def test_plain_text_draft_is_not_markdown() -> None:
     text = "Subject: follow-up\n\n1. We go live in 6 weeks.\n# We serve 1,400 customers.\n"
     d = parse_draft_text(text, "email.txt")
