@@ -56,6 +56,7 @@ from .detect import (
     reference_texts,
     score_sentences,
 )
+from .followups import find_follow_ups
 from .model import DEFAULT_TUNING, Analysis, Mention, Objection, Tuning, VectorsFn, _unit
 from .phrasings import entry_texts
 from .prefilter import (
@@ -83,13 +84,13 @@ if TYPE_CHECKING:
 def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn, *,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
             prototypes: tuple[np.ndarray, np.ndarray] | None = None,
-            verdicts: Sequence[Verdict] = ()) -> Analysis:
+            verdicts: Sequence[Verdict] = (), follow_ups: bool = True) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
     read as they are); ``prototypes`` the vectors of :data:`PROTOTYPES` and
     :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
-    (:mod:`.verdicts`).
+    (:mod:`.verdicts`); ``follow_ups`` False leaves out the follow-ups of :mod:`.followups`.
     """
     import numpy as np
 
@@ -168,6 +169,9 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             columns=[found[i][1].column for i in span],
         ))
 
+    # 2b. Short turns carrying on a mention of the same prospect's, after the seller's reply.
+    follow = find_follow_ups(calls, mentions, vectors) if follow_ups else []
+
     # 3. Assignment and themes, with what reviewers said about them.
     seeds = review_seeds(mentions, verdicts, [e.id for e in objection_entries])
     if seeds.phrasings:
@@ -179,6 +183,15 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     names = concern_names()
     objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
                          concerns=(names, vectors(list(names))) if mentions else None)
+    # A follow-up goes where the objection it carries on went: clustered on its own, it and its
+    # anchor (one remark, said twice) would look like a theme of their own.
+    holder = {id(m): o for o in objections for m in o.mentions}
+    for fu, anchor in follow:
+        o = holder.get(id(anchor))
+        if o is not None:
+            fu.match = anchor.match
+            o.mentions.append(fu)
+            holder[id(fu)] = o
     objections = apply_theme_verdicts(objections, verdicts, {e.id for e in seeds.themes})
 
     # 4. Coverage.
@@ -189,6 +202,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         calls=len(calls), objections=objections,
         roles_unknown=sorted(c.path for c in calls if not c.roles_known),
         turns=turns_total, skipped=skipped_total, sentences=n_s, detection=det,
+        detected=mentions, follow_ups=[fu for fu, _ in follow],
     )
 
 

@@ -284,9 +284,50 @@ def candidates(call: Call) -> tuple[list[Candidate], int, int]:
     return out, turns, skipped
 
 
+FOLLOW_UP_WORDS = 30  # the longest turn read as a possible follow-up (see .followups)
+
+
+_NOT_RESISTANCE = frozenset({"logistics", "request", "own-figures"})
+
+
+def follow_up_material(turn: Turn) -> bool:
+    """A turn short enough to be read as a possible follow-up, none of whose sentences the
+    prefilter dropped as logistics, a request for material or the prospect's own figures."""
+    n = len(clean(turn.text).split())
+    return 0 < n <= FOLLOW_UP_WORDS and not any(skip_reason(text) in _NOT_RESISTANCE for text, _, _ in _sentences(turn))
+
+
+def _follow_up_turns(call: Call, with_candidates: set[int]) -> list[int]:
+    """Eligible turns with no candidate sentence, at most :data:`FOLLOW_UP_WORDS` words, that
+    come after a seller's turn and after a turn of the same speaker holding a candidate (within
+    two of their turns): what :mod:`.followups` may read as carrying on an objection."""
+    out: list[int] = []
+    if not call.roles_known:
+        return out
+    for ti, turn in enumerate(call.turns):
+        if turn.role == "internal" or ti in with_candidates or not follow_up_material(turn):
+            continue
+        replied, back = False, 0
+        for pj in range(ti - 1, -1, -1):
+            prev = call.turns[pj]
+            if prev.role == "internal":
+                replied = True
+                continue
+            if prev.speaker != turn.speaker:
+                continue
+            back += 1
+            if pj in with_candidates and replied:
+                out.append(ti)
+                break
+            if back >= 2:
+                break
+    return out
+
+
 def call_texts(call: Call) -> list[tuple[str, int, str]]:
     """(kind, line, text) of what objection finding embeds for a call: each candidate sentence
-    ("utterance") and, for context, each turn holding one ("turn")."""
+    ("utterance"), for context each turn holding one ("turn"), and the short turns that may
+    carry on an objection of the turn before (an "utterance" of the whole turn)."""
     cands, _, _ = candidates(call)
     out: list[tuple[str, int, str]] = []
     seen_turns: set[int] = set()
@@ -296,5 +337,7 @@ def call_texts(call: Call) -> list[tuple[str, int, str]]:
             t = call.turns[c.turn]
             out.append(("turn", t.line, context_text(t)))
         out.append(("utterance", c.line, c.text))
+    for ti in _follow_up_turns(call, seen_turns):
+        t = call.turns[ti]
+        out.append(("utterance", t.line, context_text(t)))
     return out
-
