@@ -183,8 +183,9 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     names = concern_names()
     objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
                          concerns=(names, vectors(list(names))) if mentions else None)
-    # A follow-up goes where the objection it carries on went: clustered on its own, it and its
-    # anchor (one remark, said twice) would look like a theme of their own.
+    # A follow-up goes where the objection it carries on went: clustered with the rest, it and its
+    # anchor (one remark, said twice) would look like a theme of their own. (Placing it by its own
+    # words instead, as a lone remark is placed, moved no mention on any corpus.)
     holder = {id(m): o for o in objections for m in o.mentions}
     for fu, anchor in follow:
         o = holder.get(id(anchor))

@@ -148,11 +148,11 @@ def find_follow_ups(calls: Sequence[Call], mentions: list[Mention], vectors: Vec
                 continue
             t = c.call.turns[c.turn]
             line, column = (t.sentences[0].line, t.sentences[0].column) if t.sentences else (t.line, 1)
-            # Matched by the concern it carries on: the follow-up's words plus its anchor's.
+            # Its context is the concern it carries on: its words with its anchor's.
             new.append((Mention(
                 call=c.call.path, turn=c.turn, line=line, column=column, speaker=t.speaker, text=t.text.strip(),
                 score=float(p[i]), vector=_unit(c.anchor.vector + V[i]),
-                sentence_vector=_unit(c.anchor.sentence_vector + V[i]), parts=[(t.text.strip(), V[i])],
+                sentence_vector=V[i], parts=[(t.text.strip(), V[i])],
                 lines=[line], columns=[column]), c.anchor))
         if not new:
             return found
