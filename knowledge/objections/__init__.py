@@ -5,8 +5,9 @@ The steps, each cheap enough for thousands of calls:
 1. **Candidates.** Every sentence of a prospect's turn (of every speaker's turn when a call does
    not say who is who) goes through :func:`skip_reason`, a lexical prefilter that drops what
    cannot carry an objection: backchannels, greetings, logistics, requests for material, very
-   short fragments, a prospect restating their own volumes. Ingest embeds the sentences that pass
-   and their turns (for context), and nothing else of a prospect's words (:func:`call_texts`).
+   short fragments, a prospect restating their own volumes. Ingest embeds the sentences that pass,
+   their turns (for context) and the short turns that may follow an objection up, and nothing
+   else of a prospect's words (:func:`call_texts`).
 2. **Detection.** A sentence is objection-like when its meaning is close to the KB's objection
    phrasings (``examples``, the opening and sections of ``objection`` entries) or to a small set of
    generic B2B objections (:data:`PROTOTYPES`) rather than to generic small talk
@@ -15,6 +16,9 @@ The steps, each cheap enough for thousands of calls:
    concern"), and a sentence being as close to an entry's examples as those examples are to one
    another (the entry's cohesion, so the bar follows the KB, not a corpus) as further evidence.
    A turn gives at most one mention per piece (a cue or entry of the transcript file).
+   **Follow-ups** (:mod:`.followups`): a short elliptical turn carrying on the same prospect's
+   mention after the seller's reply ("Not three years. One, maybe.") is a mention too when the
+   trained detector reads the whole turn as an objection; it is filed with that mention.
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
