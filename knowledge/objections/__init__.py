@@ -175,6 +175,10 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
 
     # 2b. Short turns carrying on a mention of the same prospect's, after the seller's reply.
     follow = find_follow_ups(calls, mentions, vectors) if follow_ups else []
+    # A reviewer who said a follow-up is not an objection is heeded like one who said so of a sentence.
+    follow = [(fu, a) for fu, a in follow
+              if not any(v.kind == "mention" and v.verdict == "wrong" and v.refers_to(fu.call, fu.line, fu.text)
+                         for v in verdicts)]
 
     # 3. Assignment and themes, with what reviewers said about them.
     seeds = review_seeds(mentions, verdicts, [e.id for e in objection_entries])

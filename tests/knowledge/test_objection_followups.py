@@ -164,3 +164,14 @@ def test_no_snippet_is_taken_from_a_scored_corpus(corpus: Path):
     shared = [t for t in texts
               if any(tuple(w[i:i + RUN]) in runs for w in [_words(t)] for i in range(len(w) - RUN + 1))]
     assert shared == []
+
+
+def test_a_reviewer_can_say_a_follow_up_is_not_an_objection(monkeypatch):
+    from knowledge.objections.verdicts import Verdict
+
+    call = _call(TERMS)
+    monkeypatch.setattr(followups, "objection_probability", lambda texts, V: np.full(len(texts), 0.9))
+    wrong = Verdict(kind="mention", verdict="wrong", call=call.path, line=22)
+    result = analyze([call], ENTRIES, embed, verdicts=[wrong])
+    assert result.follow_ups == []
+    assert any(m.line == 14 for o in result.objections for m in o.mentions)  # the anchor stays
