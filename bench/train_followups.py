@@ -31,12 +31,11 @@ from knowledge.objections.followups import (  # noqa: E402
     LIKELY,
     _turn_words,
     challenges,
-    elliptical,
     follow_up_candidates,
     load_snippets,
     objection_probability,
 )
-from knowledge.objections.prefilter import acknowledges, clean, cue_score  # noqa: E402
+from knowledge.objections.prefilter import acknowledges, clean, cue_score, elliptical  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions, load_corpus  # noqa: E402
 
 CORPORA = {
@@ -99,18 +98,18 @@ def threshold(coef: np.ndarray, b: float, corpora: list[tuple[np.ndarray, np.nda
     return top
 
 
-def snippet_rows(embed) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def snippet_rows(embed, every: bool = False) -> tuple[np.ndarray, np.ndarray, list[str]]:
     rows = load_snippets()
     V = embed([r["objection"] for r in rows] + [r["next"] for r in rows])
     n = len(rows)
     X = np.stack([features(r["next"], V[n + i], V[i], r["reply"], 1) for i, r in enumerate(rows)])
     y = np.asarray([int(r["label"]) for r in rows], dtype=float)
     # The model judges only what passes the gate, so it learns only from such rows.
-    keep = np.asarray([carries_on(r["next"], r["reply"]) for r in rows], dtype=bool)
+    keep = np.asarray([every or carries_on(r["next"], r["reply"]) for r in rows], dtype=bool)
     return X[keep], y[keep], [r["industry"] for r, k in zip(rows, keep, strict=True) if k]
 
 
-def corpus_rows(name: str, work: Path) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def corpus_rows(name: str, work: Path, every: bool = False) -> tuple[np.ndarray, np.ndarray, list[str]]:
     from knowledge.indexed import Vectors, load_indexed_calls, load_indexed_kb
     from knowledge.objections import analyze
     from knowledge.objections.detect import _prototype_vectors
@@ -127,7 +126,7 @@ def corpus_rows(name: str, work: Path) -> tuple[np.ndarray, np.ndarray, list[str
         chunks = [c for c in catalog.chunks() if c.kind in ("example", "title", "section")]
         a = analyze(calls, kb.entries, vecs, chunks=chunks, prototypes=_prototype_vectors(vecs),
                     verdicts=load_verdicts(settings.root), follow_ups=False)
-        cands = follow_up_candidates(calls, a.detected)
+        cands = follow_up_candidates(calls, a.detected, elliptical_only=False)
         V = np.asarray(vecs([_turn_words(c.call, c.turn) for c in cands]), dtype=np.float32)
     finally:
         catalog.close()
@@ -139,7 +138,7 @@ def corpus_rows(name: str, work: Path) -> tuple[np.ndarray, np.ndarray, list[str
         X.append(features(t.text, V[i], c.anchor.sentence_vector, c.reply, c.back))
         y.append(float(find_mention(labelled, c.call.path, line) is not None))
         what.append(f"{c.call.path}:{line}  {t.text.strip()[:80]}")
-        gate.append(carries_on(t.text, c.reply))
+        gate.append(every or carries_on(t.text, c.reply))
     keep = np.asarray(gate, dtype=bool)
     X_, y_ = (np.stack(X) if X else np.zeros((0, len(FEATURES)))), np.asarray(y)
     return X_[keep], y_[keep], [w for w, k in zip(what, gate, strict=True) if k]
@@ -149,14 +148,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--work", type=Path, required=True, help="bench/accuracy.py's work folder")
     ap.add_argument("--show", action="store_true", help="list each corpus's candidates and decisions")
+    ap.add_argument("--every", action="store_true",
+                    help="train and judge the model on every short candidate, not only elliptical or challenging ones")
     args = ap.parse_args()
 
     from knowledge.embedding import get_embedder
 
     emb = get_embedder("query")
-    Xs, ys, _ = snippet_rows(lambda texts: np.asarray(emb.embed(texts), dtype=np.float32))
-    corp = {name: corpus_rows(name, args.work) for name in CORPORA if (CORPORA[name]).is_dir()}
-    print(f"snippets (elliptical or a challenge): {len(ys)} rows, {int(ys.sum())} follow-ups")
+    Xs, ys, _ = snippet_rows(lambda texts: np.asarray(emb.embed(texts), dtype=np.float32), args.every)
+    corp = {name: corpus_rows(name, args.work, args.every) for name in CORPORA if (CORPORA[name]).is_dir()}
+    print(f"snippets{'' if args.every else ' (elliptical or a challenge)'}: {len(ys)} rows, {int(ys.sum())} follow-ups")
     print(f"\nthe rule (elliptical, detector >= {LIKELY}):")
     for name, (X, y, what) in corp.items():
         pick = (X[:, 3] == 1) & (X[:, -1] >= LIKELY) if len(y) else np.zeros(0, dtype=bool)

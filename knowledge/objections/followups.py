@@ -37,23 +37,11 @@ SNIPPETS_PATH = DATA / "followups.tsv"
 BACK = 2  # how many of the speaker's previous turns a follow-up may lean on
 LIKELY = 0.5  # the trained detector's own decision point: more likely an objection than not
 
-# Ellipsis: a turn that names a new item under the old concern ("and the hot counter?", "same with
-# the night shift"), corrects the seller's offer ("not three years, one"), or asks about the rest.
-_ELLIPTICAL = re.compile(
-    r"^(?:and|or|also|plus|even|especially|same|what about|how about|not)\b|"
-    r"\b(?:same (?:thing|with|for|goes|here|again|problem|issue|story)|as well|either|too)\b[\s.?!]*$",
-    re.I,
-)
 # A question challenging what the seller just claimed: who/how/what-if about a figure or a promise.
 _WH_QUESTION = re.compile(r"(?:^|[,.;:?!]\s*)(?:\w+,? )?(?:who|how|what|where|which|why|says who|based on)\b[^.?!]*\?",
                           re.I)
 _CLAIM = re.compile(r"\b(?:percent|guarantee\w*|promise\w*|always|never|every|all of|within|less than|"
                     r"more than|up to|at least)\b", re.I)
-
-def elliptical(text: str) -> bool:
-    """A turn that leans on the objection before it for its sense."""
-    return bool(_ELLIPTICAL.search(clean(text)))
-
 
 def challenges(text: str, reply: str) -> bool:
     """A who/how/what question about a figure or a promise the seller's ``reply`` made."""
@@ -87,9 +75,11 @@ def _turn_words(call: Call, ti: int) -> str:
     return context_text(call.turns[ti])
 
 
-def follow_up_candidates(calls: Sequence[Call], mentions: Sequence[Mention]) -> list[Candidate]:
-    """Prospect turns with no mention, short, after the seller spoke, that follow a mention by the
-    same speaker in one of their previous :data:`BACK` turns (on the same call)."""
+def follow_up_candidates(calls: Sequence[Call], mentions: Sequence[Mention], *,
+                         elliptical_only: bool = True) -> list[Candidate]:
+    """Prospect turns with no mention, that may be follow-ups (:func:`follow_up_material`; any
+    short turn with ``elliptical_only`` False, for measuring), after the seller spoke, that follow
+    a mention by the same speaker in one of their previous :data:`BACK` turns (on the same call)."""
     by_turn: dict[tuple[str, int], Mention] = {}
     for m in mentions:
         by_turn.setdefault((m.call, m.turn), m)
@@ -100,7 +90,7 @@ def follow_up_candidates(calls: Sequence[Call], mentions: Sequence[Mention]) -> 
         for ti, turn in enumerate(call.turns):
             if not eligible(call, turn) or (call.path, ti) in by_turn:
                 continue
-            if not follow_up_material(turn):
+            if not follow_up_material(turn, elliptical_only=elliptical_only):
                 continue
             reply: list[str] = []
             back = 0
@@ -136,7 +126,7 @@ def find_follow_ups(calls: Sequence[Call], mentions: list[Mention], vectors: Vec
     found: list[tuple[Mention, Mention]] = []
     known = list(mentions)
     while known:
-        cands = [c for c in follow_up_candidates(calls, known) if elliptical(c.call.turns[c.turn].text)]
+        cands = follow_up_candidates(calls, known)
         if not cands:
             return found
         texts = [_turn_words(c.call, c.turn) for c in cands]

@@ -287,14 +287,30 @@ def candidates(call: Call) -> tuple[list[Candidate], int, int]:
 FOLLOW_UP_WORDS = 30  # the longest turn read as a possible follow-up (see .followups)
 
 
+# Ellipsis: a turn that names a new item under the old concern ("and the hot counter?", "same with
+# the night shift"), corrects the seller's offer ("not three years, one"), or asks about the rest.
+_ELLIPTICAL = re.compile(
+    r"^(?:and|or|also|plus|even|especially|same|what about|how about|not)\b|"
+    r"\b(?:same (?:thing|with|for|goes|here|again|problem|issue|story)|as well|either|too)\b[\s.?!]*$",
+    re.I,
+)
+
+
+def elliptical(text: str) -> bool:
+    """A turn that leans on the objection before it for its sense."""
+    return bool(_ELLIPTICAL.search(clean(text)))
+
+
 _NOT_RESISTANCE = frozenset({"logistics", "request", "own-figures"})
 
 
-def follow_up_material(turn: Turn) -> bool:
-    """A turn short enough to be read as a possible follow-up, none of whose sentences the
+def follow_up_material(turn: Turn, *, elliptical_only: bool = True) -> bool:
+    """A turn that may be read as a follow-up: elliptical, short, and none of whose sentences the
     prefilter dropped as logistics, a request for material or the prospect's own figures."""
     n = len(clean(turn.text).split())
-    return 0 < n <= FOLLOW_UP_WORDS and not any(skip_reason(text) in _NOT_RESISTANCE for text, _, _ in _sentences(turn))
+    if not 0 < n <= FOLLOW_UP_WORDS or (elliptical_only and not elliptical(turn.text)):
+        return False
+    return not any(skip_reason(text) in _NOT_RESISTANCE for text, _, _ in _sentences(turn))
 
 
 def _follow_up_turns(call: Call, with_candidates: set[int]) -> list[int]:

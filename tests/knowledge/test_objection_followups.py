@@ -16,11 +16,11 @@ from knowledge.objections import analyze, call_texts, followups
 from knowledge.objections.followups import (
     SNIPPETS_PATH,
     challenges,
-    elliptical,
     follow_up_candidates,
     load_snippets,
 )
 from knowledge.objections.model import Mention
+from knowledge.objections.prefilter import elliptical
 from tests.conftest import EXAMPLES, NORTHWIND, QUAYSIDE
 from tests.knowledge.test_objection_detector import RUN, _words
 from tests.knowledge.test_objections import CONTRACT, ENTRIES
@@ -101,7 +101,9 @@ def test_a_candidate_may_lean_on_the_speakers_turn_before_last_but_no_further():
              ("Lee", PROSPECT, "And the renewal?")]
     call = _call(lines)
     got = {c.turn: c.back for c in follow_up_candidates([call], [_mention(call, 0)])}
-    assert got == {2: 1, 4: 2}  # the last turn is three of Lee's turns away
+    assert got == {4: 2}  # a complete sentence is left to step 2; the last turn is three turns away
+    every = follow_up_candidates([call], [_mention(call, 0)], elliptical_only=False)
+    assert {c.turn: c.back for c in every} == {2: 1, 4: 2}
 
 
 def test_a_long_turn_is_left_to_step_two():
