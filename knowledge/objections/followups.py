@@ -38,10 +38,12 @@ BACK = 2  # how many of the speaker's previous turns a follow-up may lean on
 LIKELY = 0.5  # the trained detector's own decision point: more likely an objection than not
 
 # A question challenging what the seller just claimed: who/how/what-if about a figure or a promise.
+# Measured as a follow-up signal and alone (bench/train_followups.py); detection does not use it.
 _WH_QUESTION = re.compile(r"(?:^|[,.;:?!]\s*)(?:\w+,? )?(?:who|how|what|where|which|why|says who|based on)\b[^.?!]*\?",
                           re.I)
 _CLAIM = re.compile(r"\b(?:percent|guarantee\w*|promise\w*|always|never|every|all of|within|less than|"
                     r"more than|up to|at least)\b", re.I)
+
 
 def challenges(text: str, reply: str) -> bool:
     """A who/how/what question about a figure or a promise the seller's ``reply`` made."""
