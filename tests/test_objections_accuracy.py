@@ -100,11 +100,14 @@ FLOORS: dict[str, dict[str, float]] = {
         "gap recall": 0.30,
     },
     # a blind set (tests/data/corpora/sablewood): floors a little under its first measurement
+    # (P 0.85, R 0.54, F1 0.66, matching 0.64). With follow-ups (knowledge/objections/followups.py,
+    # judged here after it was built without this set): P 0.86, R 0.58, F1 0.69, and matching 0.60, as a
+    # follow-up goes where the mention it carries on went: matching lowered to that, recall and F1 raised.
     "sablewood": {
         "mention precision": 0.83,
-        "mention recall": 0.52,
-        "mention F1": 0.64,
-        "matching accuracy": 0.62,
+        "mention recall": 0.56,
+        "mention F1": 0.67,
+        "matching accuracy": 0.58,
         "theme purity": 0.95,
         "coverage accuracy": 0.75,
         "gap precision": 0.62,
