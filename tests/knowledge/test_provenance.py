@@ -24,6 +24,8 @@ HTML_NOTE = ("<h2>Key numbers</h2>\n\n<table>\n  <tr><th>Market</th><th>Share</t
              "  <tr><td>Spain</td><td>47%</td></tr>\n</table>\n"
              "<p class=\"source\">Source: Ferris Analytics, Retail Returns Benchmark 2026.</p>\n\n"
              "Shoppers return 30% fewer parcels with photo sizing.\n")
+LABELLED_PAGE = ("# Bluegum Couriers\n\nBluegum now delivers 35% more parcels per driver.\n\n"
+                 "Courtesy: Bluegum Couriers operations team, 2026.\n")  # a form the older note pattern misses
 FOOTNOTES = ("# Costs\n\nA missed slot costs £120.[^1]\n\n"
              "[^1]: Association of Practice Managers, The Cost of a Missed Slot, 2025.\n")
 
@@ -89,6 +91,10 @@ RULE_CASES: list[tuple[str, str, dict[str, Any] | None, dict[str, Any] | None, l
     ("a note under a table sources the table only", TABLE_NOTE, LABEL_NOTES, NO_PAGE, [30.0]),
     ("an HTML table's note too", HTML_NOTE, LABEL_NOTES, NO_PAGE, [30.0]),
     ("a note that is not one sources nothing", NOTE_PAGE, {**LABEL_NOTES, "bias": -50.0}, NO_PAGE, [35.0]),
+    # under the model's cut but over even odds: enough for the table under it, not for a whole page
+    ("a likely note sources a table", TABLE_NOTE, {**LABEL_NOTES, "threshold": 0.999}, NO_PAGE, [30.0]),
+    ("a likely note does not source a page", LABELLED_PAGE, {**LABEL_NOTES, "threshold": 0.999}, NO_PAGE, [35.0]),
+    ("a sure note sources the page", LABELLED_PAGE, LABEL_NOTES, NO_PAGE, []),
 ]
 
 
