@@ -26,10 +26,13 @@ _SOURCE_WORDS = re.compile(
 # A source named in prose: "according to a 2025 survey", "a study by the Hanover Institute",
 # "(Aberdeen Group, 2010)".
 _KIND = r"(?i:stud(?:y|ies)|surveys?|reports?|research|analys[ie]s|benchmarks?|polls?|census|(?:white )?papers?|index|audits?)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 _NAMED_SOURCE = re.compile(
     r"\b(?i:according to|as per|citing|source:)\s+(?:(?i:an?|the|their|its)\s+)?(?:(?:19|20)\d\d\s+)?"
     rf"(?!(?i:our|my|your)\b)(?:[\w-]+\s+)?(?:{_KIND}\b|[A-Z])"
-    rf"|\b{_KIND}\s+(?:(?i:conducted|commissioned|published|run)\s+)?(?i:by|from)\s+(?:(?i:the)\s+)?[A-Z]"
+    rf"|\b{_KIND}\s+(?:(?i:of)\s+[^,.;:()\n]{{1,60}}?\s+)?(?:(?i:conducted|commissioned|published|run)\s+)?"
+    rf"(?i:by|from)\s+(?:(?i:the)\s+)?(?!{_MONTH}\b)[A-Z]"
     r"|\([A-Z][^()\n]{1,60}?,?\s+(?:19|20)\d\d\)")
 # A press release is the company's own statement: it is the source of the milestones it announces.
 _PRESS_RELEASE = re.compile(
