@@ -3,7 +3,8 @@ for each variant (environment variables read at run time), scored against the co
 real case studies scored as ``bench/case_studies.py`` scores them (findings on labelled claims and on
 non-claims).
 
-    python bench/unsourced_variants.py --variant base= --variant page-off=CANON_PAGE_MODE:off
+    python bench/unsourced_variants.py --variant shipped= \
+        --variant no-page-models=CANON_PROVENANCE_WEIGHTS:/nonexistent   # the learned page models off
 
 Prints figures; asserts nothing.
 """
