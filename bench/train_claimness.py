@@ -4,8 +4,8 @@ sources it was not trained on. Prints figures; writes ``knowledge/claims/data/cl
     python bench/train_claimness.py            # evaluate leave-one-source-out, then train on all and write
     python bench/train_claimness.py --derive   # first rebuild the corpus-derived labels from ../shared/corpora
     python bench/train_claimness.py --dry-run  # evaluate only
-    python bench/train_claimness.py --dry-run --names placeholder --weights 40
-                                               # the KB's own names read as NAME; the heaviest word features
+    python bench/train_claimness.py --dry-run --weights 40
+                                               # and the heaviest word features
 
 The report gives, per source held out, accuracy at the threshold, and for all of them the ranking
 whatever the threshold (ROC AUC, log loss): small changes show there first. ``--weights N`` lists the
@@ -33,12 +33,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from knowledge.claims import claimness, read_figures  # noqa: E402
-from knowledge.claims.names import find_names, kb_names  # noqa: E402
 from knowledge.model import Claim  # noqa: E402
 
-# (a figure, its label, its source group, the names of the KB it comes from)
-Row = tuple[Claim, int, str, frozenset[str]]
-NO_NAMES: frozenset[str] = frozenset()
+# (a figure, its label, its source group)
+Row = tuple[Claim, int, str]
 
 DATA = REPO / "knowledge" / "claims" / "data"
 SHARED = REPO.parent / "shared" / "corpora"
@@ -65,12 +63,11 @@ def _figure_at(claims: list[Claim], text: str, figure: str) -> Claim | None:
 
 
 def handwritten() -> tuple[list[Row], int]:
-    """The written sentences; their names are found as in a KB whose entries are the sentences."""
+    """The written sentences."""
     rows: list[Row] = []
     missed = 0
     data = [json.loads(line) for line in (DATA / "claimness.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
-    names = find_names([d["text"] for d in data])
     for d in data:
         claims = read_figures(d["text"])
         for figure, label in d["figures"].items():
@@ -78,7 +75,7 @@ def handwritten() -> tuple[list[Row], int]:
             if c is None:
                 missed += 1  # the extractor does not read it as a figure: nothing to decide
                 continue
-            rows.append((c, int(label), f"written:{d['industry']}:{d['style']}", names))
+            rows.append((c, int(label), f"written:{d['industry']}:{d['style']}"))
     return rows, missed
 
 
@@ -119,37 +116,24 @@ def derive() -> None:
     print(f"derived {len(out)} mentions ({sum(r['label'] for r in out)} claims) -> {target.relative_to(REPO)}")
 
 
-def _kb_names(kb: Path) -> frozenset[str]:
-    """The KB's names as an audit finds them (:func:`knowledge.claims.names.kb_names`)."""
-    from ingest.kb import load_kb
-    from knowledge.settings import load_settings
-
-    settings = load_settings(kb, environ={})
-    return kb_names(load_kb(settings).entries, company=settings.kb.name, speakers=settings.calls.internal_speakers,
-                    domains=settings.calls.internal_domains)
-
-
 def corpora() -> list[Row]:
     rows: list[Row] = []
     target = DATA / "claimness-corpora.jsonl"
     if not target.is_file():
         return rows
     cache: dict[Path, list[Claim]] = {}
-    names: dict[Path, frozenset[str]] = {}
     for line in target.read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         base = DEV_CORPORA.get(d["corpus"])
         if base is None or not (base / "labels.json").is_file():
             continue
         kb = base / json.loads((base / "labels.json").read_text(encoding="utf-8"))["kb"]
-        if kb not in names:
-            names[kb] = _kb_names(kb)
         f = kb / d["path"] if (kb / d["path"]).is_file() else base / d["path"]
         if f not in cache:
             cache[f] = read_figures(f.read_text(encoding="utf-8"))
         c = next((c for c in cache[f] if c.line == d["line"] and c.span == d["span"]), None)
         if c is not None:
-            rows.append((c, int(d["label"]), f"corpus:{d['corpus']}", names[kb]))
+            rows.append((c, int(d["label"]), f"corpus:{d['corpus']}"))
     return rows
 
 
@@ -160,17 +144,12 @@ HELD_OUT_PUBLISHER = "appwrite"
 
 def case_studies(*, held_out: bool) -> list[Row]:
     """The labelled figure mentions of the real case studies (``tests/data/corpora/case-studies``),
-    read as canon reads an entry (front matter, MDX): the held-out publisher's, or the others'.
-    Their names are those of the KB that ``bench/case_studies.py`` audits: every story together."""
+    read as canon reads an entry (front matter, MDX): the held-out publisher's, or the others'."""
     from ingest.kb import parse_entry
 
     labels = CASE_STUDIES / "labels.jsonl"
     if not labels.is_file():
         return []
-    from bench.case_studies import story_files
-
-    stories = [parse_entry(CASE_STUDIES, p, p.read_bytes())[0] for p in story_files(CASE_STUDIES)]
-    names = kb_names([e for e in stories if e is not None])
     rows: list[Row] = []
     entries: dict[str, list[Claim]] = {}
     for line in labels.read_text(encoding="utf-8").splitlines():
@@ -187,7 +166,7 @@ def case_studies(*, held_out: bool) -> list[Row]:
         for c in entries[d["path"]]:
             if c.line == d["line"] and col >= 0 and (col <= c.column - 1 < col + len(d["text"])
                                                      or c.column - 1 <= col < c.column - 1 + len(c.span)):
-                rows.append((c, int(bool(d["claim"])), f"cases:{publisher}", names))
+                rows.append((c, int(bool(d["claim"])), f"cases:{publisher}"))
                 break
     return rows
 
@@ -198,10 +177,8 @@ def _fit(x: Any, y: list[int], c: float) -> Any:
     return LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, y)
 
 
-def featurise(rows: list[Row], *, names: str) -> list[dict[str, float]]:
-    """Features of each row; ``names``: how the KB's own names are read (see ``--names``)."""
-    return [claimness.features(r[0], r[3] if names in claimness.NAMES_READ else NO_NAMES, drop_names=names == "drop")
-            for r in rows]
+def featurise(rows: list[Row]) -> list[dict[str, float]]:
+    return [claimness.features(r[0]) for r in rows]
 
 
 def shared(feats: list[dict[str, float]], groups: list[str], min_sources: int) -> list[dict[str, float]]:
@@ -217,12 +194,11 @@ def shared(feats: list[dict[str, float]], groups: list[str], min_sources: int) -
     return [{k: v for k, v in f.items() if k in keep or k == "bias"} for f in feats]
 
 
-def evaluate(rows: list[Row], c: float, group_of: Any, *, names: str, min_sources: int = 1
-             ) -> list[tuple[float, int, str]]:
+def evaluate(rows: list[Row], c: float, group_of: Any, *, min_sources: int = 1) -> list[tuple[float, int, str]]:
     """Leave-one-group-out probabilities: (p, label, group) for every row."""
     from sklearn.feature_extraction import DictVectorizer
 
-    feats = featurise(rows, names=names)
+    feats = featurise(rows)
     groups = [group_of(r[2]) for r in rows]
     out: list[tuple[float, int, str]] = []
     for g in sorted(set(groups)):
@@ -273,10 +249,6 @@ def main() -> None:
     ap.add_argument("--exclude", action="append", default=[],
                     help="leave this corpus's mentions out of training (for leave-one-corpus-out runs)")
     ap.add_argument("--no-cases", action="store_true", help="leave the real case studies out of training")
-    ap.add_argument("--names", choices=[*claimness.NAMES_READ, "words"], default="words",
-                    help="how the KB's own names (knowledge/claims/names.py) are read: as one placeholder NAME, "
-                    "left out, or as words like any other (the default: neither mask measured better, see "
-                    "knowledge/claims/data/README.md)")
     ap.add_argument("--min-sources", type=int, default=1, metavar="K",
                     help="keep only the features seen in at least K sources (a source's own words leak its identity)")
     ap.add_argument("--weights", type=int, default=0, metavar="N",
@@ -300,7 +272,7 @@ def main() -> None:
         parts = g.split(":")
         return {"corpus": parts[1], "cases": f"cases/{parts[1]}"}.get(parts[0], f"written/{parts[1]}")
 
-    preds = evaluate(rows, args.c, source, names=args.names, min_sources=args.min_sources)
+    preds = evaluate(rows, args.c, source, min_sources=args.min_sources)
     # the highest threshold that keeps the wanted share of claims on held-out sources
     ps = sorted(p for p, y, _ in preds if y)
     cut = ps[int((1 - args.recall) * len(ps))] if ps else 0.5
@@ -322,11 +294,11 @@ def main() -> None:
     from sklearn.feature_extraction import DictVectorizer
 
     vec = DictVectorizer()
-    feats = shared(featurise(rows, names=args.names), [source(r[2]) for r in rows], args.min_sources)
+    feats = shared(featurise(rows), [source(r[2]) for r in rows], args.min_sources)
     x = vec.fit_transform(feats)
     model = _fit(x, [r[1] for r in rows], args.c)
     if held:
-        p = model.predict_proba(vec.transform(featurise(held, names=args.names)))[:, 1]
+        p = model.predict_proba(vec.transform(featurise(held)))[:, 1]
         print(f"held out: the {HELD_OUT_PUBLISHER} case studies (never trained on):")
         _report("held out", [(float(pp), r[1], r[2]) for pp, r in zip(p, held, strict=True)], cut)
     names = vec.get_feature_names_out()
@@ -352,7 +324,7 @@ def main() -> None:
            "meta": {"mentions": len(rows), "claims": sum(r[1] for r in rows), "c": args.c,
                     "industries": sorted(industries), "styles": sorted(styles),
                     "loso_worst_source_accuracy": round(worst, 3), "held_out": HELD_OUT_PUBLISHER,
-                    "names": args.names if args.names in claimness.NAMES_READ else False, "min_sources": args.min_sources}}
+                    "min_sources": args.min_sources}}
     args.out.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {len(weights)} weights, threshold {cut:.2f} -> {args.out}")
 

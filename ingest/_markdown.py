@@ -339,9 +339,14 @@ def parse_markdown(body: str, body_line: int) -> Body:
             i += 3
             continue
         elif typ == "paragraph_open" and tok.map:
-            text = plain_text(tokens[i + 1].content)
+            content = tokens[i + 1].content
+            text = plain_text(content)
             start, end = tok.map
             add_leaf("paragraph", text, start, end)
+            if "\n" in content and _COMPONENT.fullmatch(content.strip()):
+                # an MDX component written over several lines ("<Hero\n  title=...\n/>") is a block
+                # of its own, as on one line, though CommonMark reads it as a paragraph
+                segments[-1].kind = "text"
             i += 3
             continue
         elif typ == "table_open" and tok.map:
@@ -413,6 +418,8 @@ def _extractor() -> Callable[..., list[Claim]]:
 
 
 _DIGITS = re.compile(r"\d+")
+# one MDX/JSX component, self-closing or with its closing tag: a capitalised name, as MDX has it
+_COMPONENT = re.compile(r"<(?P<name>[A-Z][\w.]*)\b[^<>]*(?:/>|>[^<>]*</(?P=name)\s*>)", re.S)
 _SOURCE_NOTE = re.compile(r"[ \t>*_]*(?:Sources?|Data(?:[ \t]+source)?)[ \t]*:", re.I)
 _FRONT_PROSE = re.compile(r"(?P<key>title|description|summary|excerpt|subtitle)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<v>.*?)(?P=q)[ \t]*$")
 

@@ -230,9 +230,10 @@ def call_chunks(call: Call, model: str) -> list[Chunk]:
     """What objection finding reads of a call, and the figures reps quote.
 
     Prospects' sentences that pass the objection prefilter get an "utterance" chunk (vector only),
-    and each turn holding one a searchable "turn" chunk (its context); nothing else a prospect
-    says is embedded, so small talk and logistics cost no model time. Figures quoted by everyone
-    but prospects get a claim chunk like an entry's.
+    each turn holding one a searchable "turn" chunk (its context), and a short turn that may
+    follow an objection up an "utterance" chunk of its own; nothing else a prospect says is
+    embedded, so small talk and logistics cost no model time. Figures quoted by everyone but
+    prospects get a claim chunk like an entry's.
     """
     from knowledge.claims import extract_claims
     from knowledge.objections import call_texts

@@ -23,6 +23,7 @@ from ._markdown import (
     bound_lines,
     decode,
     figures_message,
+    front_matter_claims,
     line_ignores,
     parse_markdown,
     parse_plain_text,
@@ -100,7 +101,9 @@ def parse_draft_text(text: str, path: str) -> Draft:
         findings.append(Finding(rule=RULE, severity="warning", path=path, line=parsed.figures_cut_at,
                                 message=figures_message(parsed.figures_cut_at)))
     ignores = line_ignores(body.split("\n"), body_line) if "canon-ignore" in body else {}
-    return Draft(path=path, text=text, claims=parsed.claims, line_ignores=ignores, blocks=parsed.blocks,
+    # a draft's title and description are published too (the page's headline, its search snippet)
+    claims = front_matter_claims(split.front, split.front_line) + parsed.claims if data is not None else parsed.claims
+    return Draft(path=path, text=text, claims=claims, line_ignores=ignores, blocks=parsed.blocks,
                  body_line=body_line, ignore=ignore, findings=findings)
 
 

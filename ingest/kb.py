@@ -734,6 +734,4 @@ def load_kb(settings: Settings, *, files: dict[str, bytes] | None = None) -> KB:
             entries.append(entry)
     entries, more = resolve_duplicates(entries)
     problems.extend(more)
-    from knowledge.claims import judge_with_names
-
-    return KB(root=root, entries=entries, problems=problems, names=judge_with_names(entries, settings))
+    return KB(root=root, entries=entries, problems=problems)

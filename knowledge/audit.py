@@ -23,7 +23,6 @@ from datetime import date
 from typing import Any
 
 from . import finding_verdicts
-from .claims import claimness
 from .errors import ConfigError, UsageError
 from .finding_verdicts import FindingVerdict
 from .model import SEVERITY_RANK, Claim, Finding
@@ -175,8 +174,6 @@ def check(ctx: AuditContext, drafts: Sequence[Draft], rules: Sequence[str | Rule
           verdicts: bool = True) -> Report:
     """Run every rule's draft check on each draft and report. Paths stay as the drafts give them."""
     selected = select_rules(rules, ctx.settings)
-    for draft in drafts:
-        claimness.rejudge(draft.claims, ctx.kb.names)  # the KB's names read as names in its drafts too
     reviewed = _reviewed(ctx, drafts, selected, use=verdicts)
     findings: list[Finding] = []
     for draft in drafts:

@@ -29,10 +29,7 @@ def load_indexed_kb(settings: Settings, catalog: Catalog | None = None) -> KB:
         if own:
             cat.close()
     entries, more = resolve_duplicates(entries)
-    from knowledge.claims import judge_with_names
-
-    return KB(root=settings.root, entries=entries, problems=problems + more,
-              names=judge_with_names(entries, settings))
+    return KB(root=settings.root, entries=entries, problems=problems + more)
 
 
 def load_indexed_calls(settings: Settings, catalog: Catalog | None = None) -> tuple[list[Call], list[Finding]]:

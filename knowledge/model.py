@@ -216,7 +216,6 @@ class KB:
     root: Path
     entries: list[Entry]
     problems: list[Finding] = field(default_factory=list)  # invalid-entry findings
-    names: frozenset[str] = frozenset()  # the KB's own names (knowledge.claims.names), lower case
 
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}

@@ -20,6 +20,7 @@ the unit, because metrics are registered that way ("annual savings: 480000 USD")
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Value
@@ -128,8 +129,22 @@ def period(word: str) -> str | None:
     return _PERIODS.get(w)
 
 
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    from .text import lexicon
+
+    return dict(entry.split("=", 1) for entry in lexicon("count_abbreviations") if "=" in entry)
+
+
+def _spelled_out(noun: str) -> str:
+    """"30 pts" counts points: an abbreviated last word, written out."""
+    words = noun.split(" ")
+    full = _abbreviations().get(words[-1].rstrip("."))
+    return " ".join([*words[:-1], full]) if full else noun
+
+
 def _count_unit(unit: str) -> str:
-    """``"Builds per day"`` -> ``"builds/day"``; ``"customer"`` -> ``"customers"``."""
+    """``"Builds per day"`` -> ``"builds/day"``; ``"customer"`` -> ``"customers"``; ``"pts"`` -> ``"points"``."""
     u = _key(unit)
     parts = [p for p in _RATE_SPLIT.split(u) if p]
     if not parts:
@@ -137,7 +152,7 @@ def _count_unit(unit: str) -> str:
     if u.startswith("/"):  # "/day": a rate whose noun is not said
         per = period(parts[0]) or parts[0]
         return f"/{per}"
-    noun = plural(parts[0])
+    noun = plural(_spelled_out(parts[0]))
     if len(parts) == 1:
         return noun
     per = period(parts[1]) or parts[1]

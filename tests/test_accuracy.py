@@ -67,8 +67,12 @@ FLOORS: dict[str, dict[str, float]] = {
     "haulwise": {"audit": 0.74, "check": 0.8},
     # a blind set (tests/data/corpora/kittiwake: insurance claims, Canadian/Irish/South African/
     # Singaporean/NZ English, foreign pages), written and labelled by someone who had read neither
-    # canon's code nor its data, scored first on 2026-12-06 (main 6f49cb3): audit 0.45, check 0.62
-    "kittiwake": {"audit": 0.43, "check": 0.6},
+    # canon's code nor its data, scored first on 2026-12-06 (main 6f49cb3): audit 0.45, check 0.62;
+    # 0.47 and 0.80 once what measures nothing is never compared, a norm stated exactly is the norm,
+    # a story page is about its customer and a table's cells are not held against each other;
+    # audit 0.63 once source notes, pages that state no outcome claims and the other sources a reader
+    # sees on a page count (README, "Where a page's figures come from")
+    "kittiwake": {"audit": 0.6, "check": 0.75},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -102,11 +106,14 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     },
     # first scored: metric-conflict 0.45 / 0.63, source-conflict 1.00 / 0.67, stale-claim 1.00 / 1.00,
     # unsourced-claim 0.09 / 0.50, unsupported-claim 0.42 / 0.63, retired-claim 1.00 / 0.75,
-    # rep-misstatement 0.75 / 0.60
+    # rep-misstatement 0.75 / 0.60; after the work on the figure matching (a development set from then
+    # on): metric-conflict 0.83 / 0.63, source-conflict 1.00 / 1.00, retired-claim 1.00 / 1.00,
+    # rep-misstatement 1.00 / 0.60 (unsupported-claim 0.50 / 0.63); unsourced-claim 0.38 / 0.50 once
+    # source notes, pages that state no outcome claims and the other sources on a page count
     "kittiwake": {
-        "metric-conflict": (0.4, 0.55), "source-conflict": (0.9, 0.6), "stale-claim": (0.9, 0.9),
-        "unsourced-claim": (0.08, 0.45), "unsupported-claim": (0.38, 0.55), "retired-claim": (0.9, 0.7),
-        "rep-misstatement": (0.7, 0.55),
+        "metric-conflict": (0.8, 0.6), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
+        "unsourced-claim": (0.35, 0.45), "unsupported-claim": (0.38, 0.55), "retired-claim": (0.9, 0.9),
+        "rep-misstatement": (0.9, 0.55),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
     # unsourced-claim 0.12 / 1.00, unsupported-claim 0.23 / 0.43, rep-misstatement 0.75 / 0.60,

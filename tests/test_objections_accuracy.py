@@ -71,10 +71,11 @@ FLOORS: dict[str, dict[str, float]] = {
         "gap recall": 0.95,
     },
     # held out: floors a little under what was measured, not what we would like (see above)
+    # Recall and F1 raised with follow-ups (2026-12: 0.800 -> 0.833, 0.842 -> 0.862).
     "examples": {
         "mention precision": 0.88,
-        "mention recall": 0.77,
-        "mention F1": 0.82,
+        "mention recall": 0.80,
+        "mention F1": 0.84,
         "matching accuracy": 0.92,
         "theme purity": 0.80,
         "coverage accuracy": 0.95,
@@ -86,21 +87,27 @@ FLOORS: dict[str, dict[str, float]] = {
     # No theme is mined there yet (each of its three new themes is filed under a known objection), so
     # theme purity has no floor: it cannot be measured. (A same-concern check that kept the
     # franchise-owner theme apart, matching 0.652, was taken out: see README, objections.)
+    # With follow-ups (2026-12): P 0.897, R 0.684, F1 0.776, floors raised; matching 14 of 26 hits
+    # (0.538, was 13 of 23): a follow-up is filed with the objection it carries on, and two of the
+    # three gained carry on a mention filed under the wrong entry, so that floor went down to 0.52.
     "quayside": {
-        "mention precision": 0.86,
-        "mention recall": 0.58,
-        "mention F1": 0.70,
-        "matching accuracy": 0.54,
+        "mention precision": 0.87,
+        "mention recall": 0.65,
+        "mention F1": 0.75,
+        "matching accuracy": 0.52,
         "coverage accuracy": 0.65,
         "gap precision": 0.95,
         "gap recall": 0.30,
     },
     # a blind set (tests/data/corpora/sablewood): floors a little under its first measurement
+    # (P 0.85, R 0.54, F1 0.66, matching 0.64). With follow-ups (knowledge/objections/followups.py,
+    # judged here after it was built without this set): P 0.86, R 0.58, F1 0.69, and matching 0.60, as a
+    # follow-up goes where the mention it carries on went: matching lowered to that, recall and F1 raised.
     "sablewood": {
         "mention precision": 0.83,
-        "mention recall": 0.52,
-        "mention F1": 0.64,
-        "matching accuracy": 0.62,
+        "mention recall": 0.56,
+        "mention F1": 0.67,
+        "matching accuracy": 0.58,
         "theme purity": 0.95,
         "coverage accuracy": 0.75,
         "gap precision": 0.62,

@@ -10,29 +10,20 @@ The pipeline, one stage a module, top to bottom (see :func:`extract_claims`):
 - :mod:`.extract` reads each token's unit, qualifier and rate, pairs ranges and changes, and gives
   each figure its sentence, clause, year and source (:mod:`.sources`);
 - :mod:`.claimness` decides whether a figure states an outcome at all: time spans, contract terms,
-  meeting logistics, labels and the like are figures but not claims; weights trained to read the
-  KB's own names (:mod:`.names`) as a placeholder or not at all get them once the whole KB is read
-  (:func:`judge_with_names`).
+  meeting logistics, labels and the like are figures but not claims.
 
 ``python -m knowledge.claims FILE...`` prints every figure with its claim-ness and why.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-from knowledge.model import Claim, Entry
+from knowledge.model import Claim
 
 from . import claimness
 from .extract import footnote_source, read_figures
-from .names import kb_names
 from .sources import FOOTNOTE_DEF, FOOTNOTE_MARK
 
-if TYPE_CHECKING:
-    from knowledge.settings import Settings
-
-__all__ = ["FOOTNOTE_DEF", "FOOTNOTE_MARK", "extract_claims", "footnote_source", "judge_with_names", "read_figures"]
+__all__ = ["FOOTNOTE_DEF", "FOOTNOTE_MARK", "extract_claims", "footnote_source", "read_figures"]
 
 
 def extract_claims(text: str, *, first_line: int = 1, first_column: int = 1, lead: str = "",
@@ -52,18 +43,3 @@ def extract_claims(text: str, *, first_line: int = 1, first_column: int = 1, lea
     if not claims_only:
         return figures
     return [c for c in figures if c.is_claim]
-
-
-def judge_with_names(entries: Sequence[Entry], settings: Settings) -> frozenset[str]:
-    """Find the KB's own names (:mod:`.names`) and judge again the figures whose sentence holds one,
-    so that claim-ness reads "a name" where it would have read "Northwind". Each file's figures are
-    judged as it is read, before the KB's names are known; this is the second look, once they are.
-    Returns the names, for judging drafts against the same KB (none when the shipped weights read
-    names as words: then nothing is judged again)."""
-    model = claimness.load()
-    if model is None or not model.reads_names:
-        return frozenset()
-    names = kb_names(entries, company=settings.kb.name or None, speakers=settings.calls.internal_speakers,
-                     domains=settings.calls.internal_domains)
-    claimness.rejudge((c for e in entries for c in e.claims), names, model)
-    return names

@@ -20,21 +20,16 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from knowledge.model import Claim
 
-from .names import PLACEHOLDER as NAME
-
 WEIGHTS = Path(__file__).with_name("data") / "claimness.json"
 PLACEHOLDER = "[NUM]"
-NAMES_READ = ("placeholder", "drop")  # the ways a model may read the KB's own names
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[%$€£?:()]")
-_CASED_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\d+|[%$€£?:()]")
 _MAGNITUDES = ((1, "1"), (10, "2-10"), (100, "11-100"), (1000, "101-1000"), (1e6, "1k-1m"))
 
 
@@ -62,30 +57,18 @@ def _changes(tokens: list[str]) -> bool:
     return False
 
 
-def _tokens(s: str, names: frozenset[str] = frozenset(), *, drop: bool = False) -> list[str]:
-    """Lower-case words, numbers and signs; a capitalised word that is one of the KB's ``names``
-    (see :mod:`.names`) reads as the placeholder ``NAME``, or is left out with ``drop``."""
-    if not names:
-        return _TOKEN.findall(s.lower())
-    out = []
-    for t in _CASED_TOKEN.findall(s):
-        low = t.lower()
-        if names and t[0].isupper() and (low[:-2] if low.endswith("'s") else low) in names:
-            if not drop:
-                out.append(NAME)
-        else:
-            out.append(low)
-    return out
+def _tokens(s: str) -> list[str]:
+    """Lower-case words, numbers and signs."""
+    return _TOKEN.findall(s.lower())
 
 
-def features(claim: Claim, names: frozenset[str] = frozenset(), *, drop_names: bool = False) -> dict[str, float]:
+def features(claim: Claim) -> dict[str, float]:
     """The features of one figure, from its masked sentence (the figure replaced by ``[NUM]``; a
-    count keeps its noun; the KB's own ``names`` read as ``NAME``, or are left out with
-    ``drop_names``) and its typed fields."""
+    count keeps its noun) and its typed fields."""
     masked = claim.masked or PLACEHOLDER
     i = masked.find(PLACEHOLDER)
     before, after = (masked[:i], masked[i + len(PLACEHOLDER):]) if i >= 0 else (masked, "")
-    left, right = _tokens(before, names, drop=drop_names), _tokens(after, names, drop=drop_names)
+    left, right = _tokens(before), _tokens(after)
     out: dict[str, float] = {"bias": 1.0, f"kind={claim.kind}": 1.0}
     if claim.kind in ("duration", "currency", "percent", "multiplier"):
         out[f"unit={claim.unit}"] = 1.0
@@ -140,17 +123,6 @@ class Model:
     threshold: float
     meta: dict[str, object]
 
-    @property
-    def names(self) -> str | None:
-        """How the weights were trained to read the KB's own names: ``"placeholder"`` (as ``NAME``),
-        ``"drop"`` (left out), or ``None`` (as words, like any other)."""
-        how = self.meta.get("names")
-        return how if how in NAMES_READ else None
-
-    @property
-    def reads_names(self) -> bool:
-        return self.names is not None
-
     def logit(self, feats: dict[str, float]) -> float:
         w = self.weights
         # fsum is exact, so the logit does not depend on the order the features were found in (a
@@ -185,7 +157,6 @@ def _sigmoid(z: float) -> float:
 
 def _describe(name: str) -> str:
     key, _, val = name.partition("=")
-    val = "<a name of the KB's>" if val == NAME else val
     return {
         "l1": f'"{val}" just before it', "l2": f'"{val}" two words before it', "l3": f'"{val}" before it',
         "lb": f'"{val}" before it', "r1": f'"{val}" just after it', "r2": f'"{val}" after it',
@@ -202,13 +173,12 @@ def _describe(name: str) -> str:
     }.get(name, name))
 
 
-def score(claim: Claim, model: Model | None = None, names: frozenset[str] = frozenset()) -> tuple[float, str]:
-    """(probability that the figure is a claim, the three features that weighed most, in words).
-    ``names`` are the KB's own names (:func:`knowledge.claims.names.kb_names`)."""
+def score(claim: Claim, model: Model | None = None) -> tuple[float, str]:
+    """(probability that the figure is a claim, the three features that weighed most, in words)."""
     model = model or load()
     if model is None:
         return 1.0, ""
-    feats = features(claim, names if model.reads_names else frozenset(), drop_names=model.names == "drop")
+    feats = features(claim)
     z = model.logit(feats)
     p = _sigmoid(z)
     sign = 1.0 if p >= model.threshold else -1.0
@@ -219,29 +189,14 @@ def score(claim: Claim, model: Model | None = None, names: frozenset[str] = froz
     return p, f"{verdict} ({p:.2f}): " + ("; ".join(reasons) if reasons else "no strong cue")
 
 
-def judge(claims: list[Claim], model: Model | None = None, names: frozenset[str] = frozenset()) -> list[Claim]:
+def judge(claims: list[Claim], model: Model | None = None) -> list[Claim]:
     """Set ``claimness``, ``why`` and ``is_claim`` on each claim; return them all."""
     model = model or load()
     cut = model.threshold if model is not None else 0.0
     for c in claims:
-        c.claimness, c.why = score(c, model, names)
+        c.claimness, c.why = score(c, model)
         c.is_claim = c.claimness >= cut
     return claims
-
-
-def names_in(claim: Claim, names: frozenset[str]) -> bool:
-    """Whether the figure's sentence holds one of ``names``, written capitalised: only then do the
-    names change its features."""
-    return bool(names) and any(t == NAME for t in _tokens(claim.masked, names))
-
-
-def rejudge(claims: Iterable[Claim], names: frozenset[str], model: Model | None = None) -> None:
-    """Judge again, with the KB's own ``names``, the figures whose sentence holds one: claims are
-    judged as each file is read, before the KB's names are known."""
-    model = model or load()
-    if not names or model is None or not model.reads_names:
-        return
-    judge([c for c in claims if names_in(c, names)], model, names)
 
 
 def threshold(model: Model | None = None) -> float:

@@ -209,6 +209,10 @@ _HYPOTHETICAL = re.compile(
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _TWICE_AFTER = re.compile(rf"{_SP}(?i:as|the|that|what|their|its|our|your|his|her|more|faster|over)\b")
 _NEGATION_BEFORE = re.compile(r"(?i)\b(?:not|never|don't|doesn't|didn't|won't|can't|no)[ \t]+(?:\w+[ \t]+)?$")
+# a bound before "a week", "a single quarter": only then is one period a figure ("done within a week")
+_BOUND_BEFORE = re.compile(r"(?i)\b(?:within|under|inside|(?:less|fewer)[ \t]+than|in[ \t]+(?:just|only))[ \t]+$")
+_BOUNDED_PERIOD = re.compile(r"(?i)\b(?:within|under|inside|than|just|only)[ \t]+a(?:[ \t]+single)?[ \t]+"
+                             r"(?:day|week|month|quarter|year)\b")
 _COPULA_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|'s|’s)[ \t]+$")
 _FREQUENCY_AFTER = re.compile(rf"{_SP}(?:a|an|per|every|each)\b")
 _RANK_BEFORE = re.compile(r"(?i)\b(?:ranked|rated|named|voted|is|was|the|as)[ \t]+$")
@@ -579,6 +583,14 @@ class _Extractor:
             f.extra["as_written"] = m.group(0)
             self._qualify(f)
             self._rate(f)
+            return f
+        if kind == "aperiod":  # "in under a week", "within a single quarter": one period, as a bound
+            if not _BOUND_BEFORE.search(clean, max(0, s - 24), s):
+                return None  # "3 hours a week", "a year ago", "a month-long pilot": a rate, a date, a name
+            unit = (m.group("aperiod_u") or m.group("aperiod_s")).lower()  # "a quarter" alone is a fraction
+            f = _Fig(start=s, num_end=e, end=e, num=1.0, kind="duration", unit=unit)
+            f.extra["as_written"] = m.group(0)
+            self._qualify(f)
             return f
         if kind == "few":  # "within a few days": vague, read as two to four, and said to be approximate
             f = _Fig(start=s, num_end=e, end=e, num=(2.0, 4.0), kind="duration", unit=m.group("few_u").lower())
@@ -1343,7 +1355,8 @@ def read_figures(text: str, *, first_line: int = 1, first_column: int = 1, lead:
     """
     if not text:
         return []
-    if not _HAS_DIGIT.search(text) and not (_FIGURE_WORDS & set(_ALPHA.findall(text.lower()))):
+    if not _HAS_DIGIT.search(text) and not (_FIGURE_WORDS & set(_ALPHA.findall(text.lower()))) \
+            and not _BOUNDED_PERIOD.search(text):
         return []
     ex = _Extractor(text, first_line, first_column)
     figs = ex.scan()

@@ -45,6 +45,8 @@ _WORD_TOKEN = re.compile(
     | (?P<couple>[Aa][ \t]+couple(?:[ \t]+of)?(?=[ \t]+[A-Za-z]))
     | (?P<fortnight>[Aa][ \t]+fortnight\b)
     | (?P<few>[Aa][ \t]+few[ \t]+(?P<few_u>(?i:minutes|hours|days|weeks|months|years))\b)
+    | (?P<aperiod>[Aa](?:[ \t]+single[ \t]+(?P<aperiod_s>(?i:day|week|month|quarter|year))
+        |[ \t]+(?P<aperiod_u>(?i:day|week|month|year)))\b)
     | (?P<dozen>[Aa][ \t]+dozen\b)
     | (?P<twice>(?i:twice|doubled?|tripled?|quadrupled?)\b)
     | (?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)fold\b)

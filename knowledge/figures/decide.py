@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .figure import REL_APPROX, Figure, agree, states_value
 from .neighbours import _KIND_CODE, FigureSet, Pairs, _rank_in_rows, search_sets
-from .reading import _mentions, _stem
+from .reading import NORM_SCOPE, _mentions, _stem
 
 if TYPE_CHECKING:
     import numpy as np
@@ -68,8 +68,18 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
     qs, ts = q.stat[qi], t.stat[ti]
     ok &= ~(q.best[qi] & (ts > 0)) & ~(t.best[ti] & (qs > 0))
     ok &= ~(((qs == 1) & (ts == 2)) | ((qs == 2) & (ts == 1)))
-    # the customer: the same one, or none on either side (entity ids are shared across sets)
-    ok &= q.entity[qi] == t.entity[ti]
+    # the customer: the same one, or none on either side (entity ids are shared across sets). A norm
+    # is read off words ("industry average" in a table's other cell, a heading saying "Where the
+    # industry is"), which mislead both ways: between a norm and a figure of no scope, stating the
+    # very value is evidence enough that they are one measure ("Just 12% of claims are settled
+    # straight through" and a registered industry average of 12%), so such a pair may back
+    entity_ok = q.entity[qi] == t.entity[ti]
+    norm = q.entity_ids.get(NORM_SCOPE, -1)
+    across = (((q.entity[qi] == norm) & (t.entity[ti] == 0)) | ((q.entity[qi] == 0) & (t.entity[ti] == norm)))
+    if across.any():
+        at = np.nonzero(across)[0]
+        entity_ok[at] = _same_value(q, qi[at], t, ti[at])
+    ok &= entity_ok
     # time scope
     qy, ty = q.year[qi], t.year[ti]
     ok &= ~((qy > 0) & (ty > 0) & (qy != ty))

@@ -49,6 +49,7 @@ class Figure:
     claim: Claim | None = None
     speaker: str | None = None
     block: int | None = None  # the line of the paragraph (or item, or row) it is in
+    table: int | None = None  # the line of the table it is a cell of
     terms: str = ""  # the words a count is checked against ("finance teams running ...")
 
     @property

@@ -38,6 +38,7 @@ from .reading import (
     combine,
     figure_of_claim,
     figure_of_metric,
+    measures_nothing,
     not_an_outcome,
     sentence_claims,
 )
@@ -143,10 +144,15 @@ class FigureIndex:
 
     def entry_figures(self, entry: Entry, entities: Entities) -> list[Figure]:
         out: list[Figure] = []
+        blocks: Blocks | None = None
         for c, context, preceding, block in _entry_contexts(entry):
             f = figure_of_claim(c, where="kb", path=entry.path, entry=entry, entities=entities, context=context,
                                 preceding=preceding)
             f.block = block
+            if claim_attr(c, "block") == "table":
+                blocks = blocks or Blocks(entry.blocks)
+                table = blocks.at(c.line)
+                f.table = table.line if table is not None else None
             out.append(f)
         return out
 
@@ -173,13 +179,20 @@ class FigureIndex:
         n = len(metrics)
         reps = _representations(canonical, range(n), range(n, len(canonical)))
         eligible = np.ones(len(canonical), dtype=bool)
+        # the length of a webinar, the window of another figure: no measure, so they neither back nor
+        # contradict anything
+        idle = {id(e.claims[i]) for e in ctx.kb.entries if e.status == "approved" for i in measures_nothing(e.claims)}
+        idle_at = np.array([f.claim is not None and id(f.claim) in idle for f in canonical.figures], dtype=bool)
 
         # 1. approved claims against approved metrics
         claim_pos = np.arange(n, len(canonical))
         claim_set = canonical.take(claim_pos)
         metric_set = canonical.take(np.arange(n))
         results = resolve(claim_set, metric_set, _metric_pairs(claim_set, metric_set, reps))
-        for r in results:
+        for r, is_idle in zip(results, idle_at[claim_pos].tolist(), strict=True):
+            if is_idle:
+                r.status, r.conflict, r.backers = "unbacked", None, []
+                continue
             if r.status == "conflict":
                 _own_metric(r, metrics)
             if (r.status == "conflict" and r.conflict is not None and r.figure.entry is r.conflict.target.entry
@@ -190,6 +203,7 @@ class FigureIndex:
                 r.status, r.conflict = "unbacked", None
         resolutions = {r.figure: r for r in results}
         eligible[claim_pos] = [r.status != "conflict" for r in results]  # a contradicted claim backs nothing
+        eligible &= ~idle_at
 
         # 2. figures no metric registers, against each other
         claim_conflicts = self._claim_votes(canonical, claim_pos, resolutions, eligible)
@@ -219,8 +233,9 @@ class FigureIndex:
             retired_set = retired_set.take(keep)
         repeats: dict[Figure, Match] = {}
         if len(retired_set) and len(claim_set):
-            for r in resolve(claim_set, retired_set, search_sets(claim_set, retired_set)):
-                repeat = retired_repeat(resolutions[r.figure], r)
+            for r, is_idle in zip(resolve(claim_set, retired_set, search_sets(claim_set, retired_set)),
+                                   idle_at[claim_pos].tolist(), strict=True):
+                repeat = None if is_idle else retired_repeat(resolutions[r.figure], r)
                 if repeat is not None:
                     repeats[r.figure] = repeat
                     eligible[position[r.figure]] = False  # a retired figure backs nothing
@@ -282,6 +297,10 @@ class FigureIndex:
         shares = (sub.kind[q] == _KIND_CODE["percent"]) & (sub.kind[t] == _KIND_CODE["percent"])
         keep = (sub.sentence[q] != sub.sentence[t]) & ~(shares & (sub.block[q] == sub.block[t]))
         keep &= ~sub.heading[q] & ~sub.heading[t]
+        # two cells of one table: its rows are different things (tiers, plans, countries) and its
+        # columns different attributes, so no two cells state one measure ("1 live customer: 15%
+        # referral fee" and "3 live customers: 20% referral fee")
+        keep &= sub.table[q] != sub.table[t]
         # two figures that state no outcome (calculation inputs, a definition's numbers, a customer's
         # size: see knowledge.claims.claimness) are two numbers, not one measure said two ways
         claimlike = np.array([f.claim is None or f.claim.is_claim for f in sub.figures], dtype=bool)
@@ -380,8 +399,9 @@ class FigureIndex:
         lines = draft.text.split("\n")
         blocks = Blocks(draft.blocks)
         out: list[Figure] = []
-        for c in draft.claims:
-            if not c.masked:
+        idle = measures_nothing(draft.claims)
+        for i, c in enumerate(draft.claims):
+            if not c.masked or i in idle:
                 continue
             row = None
             if claim_attr(c, "block") == "table" and 0 < c.line <= len(lines):
@@ -399,8 +419,10 @@ class FigureIndex:
         external = {t.speaker.split(" ")[0] for t in call.turns if t.role == "external" and t.speaker}
         theirs = _prospect_figures(call)
         out: list[Figure] = []
-        for t, c, preceding, context in _rep_claims(call):
-            if _about_the_listener(c, external) or not_an_outcome(c):
+        said = list(_rep_claims(call))
+        idle = measures_nothing([c for _, c, _, _ in said])
+        for i, (t, c, preceding, context) in enumerate(said):
+            if _about_the_listener(c, external) or not_an_outcome(c) or i in idle:
                 continue
             if _said_back(c, t.line, theirs):
                 continue  # "so with 15% no-shows ...": the prospect's own figure, said back to them

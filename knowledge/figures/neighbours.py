@@ -44,7 +44,7 @@ class FigureSet:
 
     _ARRAYS = ("vectors", "lo", "hi", "pad", "is_range", "magnitude", "role", "is_metric", "stat", "best",
                "year", "historic", "entity", "kind", "per", "sentence", "bound", "value0", "precision", "entry",
-               "registers", "section", "heading", "block", "authority", "currency", "cited", "credited", "exact")
+               "registers", "section", "heading", "block", "table", "authority", "currency", "cited", "credited", "exact")
 
     def __init__(self, figures: Sequence[Figure], vectors: np.ndarray, recent_from: date,
                  entity_ids: dict[str, int] | None = None) -> None:
@@ -70,6 +70,8 @@ class FigureSet:
         self.section = np.array([hash((f.path, claim_attr(f.claim, "section", ""))) if f.claim is not None else 0
                                  for f in figs], dtype=np.int64)
         self.block = np.array([hash((f.path, f.block)) if f.block is not None else -1 - i for i, f in enumerate(figs)],
+                              dtype=np.int64)
+        self.table = np.array([hash((f.path, f.table)) if f.table is not None else -1 - i for i, f in enumerate(figs)],
                               dtype=np.int64)
         self.authority = np.array([authority(f) for f in figs], dtype=np.int8)
         self.heading = np.array([f.claim is not None and claim_attr(f.claim, "block") == "heading" for f in figs],

@@ -150,6 +150,13 @@ def _story_subject(e: Entry) -> str | None:
     return m.group(1) if m else None
 
 
+def _about_a_customer(e: Entry) -> bool:
+    """Whether an entry tells one customer's story: a ``case_study``, or a page a site publishes as a
+    customer story (its front matter or its folder says so): the figures it states without naming
+    anyone are that customer's ("Home claims now settle in a median of 12 days, down from 26")."""
+    return e.type == "case_study" or (e.type == "article" and _story_subject(e) is not None)
+
+
 def _lower_cased(text: str) -> bool:
     """Whether text is written without capitals (raw speech-recognition output), past its first
     letter, the pronoun "I" and the figure placeholder."""
@@ -340,9 +347,12 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     # customer, so the customer named elsewhere in the sentence is not its scope
     norm = bool(_NORM.search(clause)) and (entities is None or entities.nearest(clause) is None)
     entity = entities.nearest(sentence_scope, sentence_scope.find("[NUM]")) if entities and not norm else None
-    if entity is None and entities is not None and not population and not norm:
-        entity = entities.nearest(preceding, len(preceding)) if preceding else None
-        if entity is None and entry is not None and entry.type == "case_study":
+    if entity is None and entities is not None and not norm:
+        if not population:
+            entity = entities.nearest(preceding, len(preceding)) if preceding else None
+        # on a page about one customer, a median or an average is over that customer's own cases
+        # ("a home claim took a median of 26 days"); only words about many customers take it off
+        if entity is None and entry is not None and _about_a_customer(entry) and not _CUSTOMERS.search(masked):
             entity = entities.nearest(entry.title)
     if entity is None and _NORM.search(clause):
         entity = NORM_SCOPE
@@ -367,6 +377,9 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     )
 
 
+# Words about many customers, not the one a customer story is about.
+_CUSTOMERS = re.compile(r"\b(?:most|across|all of our|our customers|customers (?:see|get|save)|other customers"
+                        r"|on average across)\b", re.I)
 _POPULATION = re.compile(r"\b(?:most|typical(?:ly)?|usually|generally|on average|average|median|across|all of our"
                          r"|our customers|customers (?:see|get|save))\b", re.I)
 # Where a change started, for any kind of figure: "up from 45%", "down from $12".
@@ -442,7 +455,7 @@ def figure_of_metric(m: Metric, entry: Entry, entities: Entities | None = None) 
     bound, statistic = _metric_bound_and_stat(m.qualifier)
     name = m.name or m.id
     entity = entities.nearest(name) if entities else None
-    if entity is None and entities is not None and entry.type == "case_study":
+    if entity is None and entities is not None and _about_a_customer(entry):
         entity = entities.nearest(entry.title)
     if entity is None and _NORM.search(name):
         entity = NORM_SCOPE
@@ -699,6 +712,73 @@ def not_an_outcome(c: Claim) -> bool:
     return bool(_HYPOTHETICAL.search(ahead) or _LOGISTICS.search(clause))
 
 
+@functools.lru_cache(maxsize=1)
+def _timed_item_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from knowledge.text import lexicon
+
+    items = "|".join(sorted(map(re.escape, lexicon("timed_items")), key=len, reverse=True))
+    # "Watch the [NUM] recap", "a [NUM] intro call": the duration qualifies the item, up to two
+    # words before its noun
+    qualifies = re.compile(rf"\[NUM\](?:[- ]long)?\s+(?:(?!(?:{_LINKS})\b)[\w'’-]+\s+){{0,2}}?(?:{items})s?\b", re.I)
+    # "the recording ([NUM])"
+    labels = re.compile(rf"\b(?:{items})s?\s*[(\[]\s*\[NUM\]\s*[)\]]", re.I)
+    return qualifies, labels
+
+
+# A duration written as a modifier ("45-minute", "two-hour", "90 min"): a number and a singular unit
+_MODIFIER = re.compile(r"[\w.,]+[- ]?(?:second|sec|minute|min|hour|hr|day|week)(?:[- ]long)?", re.I)
+# Words that a modifier and its noun never have between them ("saves [NUM] on confirmation calls")
+_LINKS = "on|in|of|for|per|a|an|the|to|with|at|by|from|and|or|than|as|each|every"
+
+
+
+def length_of_item(c: Claim) -> bool:
+    """Whether a duration gives the length of a media item, an event or a meeting ("Watch the
+    45-minute recap", "a 5-minute read", "the recording (45 min)"): logistics, which no measure of
+    the product is compared with (the nouns: ``knowledge/text/lexicon/timed_items.yaml``)."""
+    if c.kind != "duration" or not c.masked:
+        return False
+    qualifies, labels = _timed_item_patterns()
+    if labels.search(c.masked):
+        return True
+    span = " ".join(str(claim_attr(c, "span") or c.text).split())
+    return bool(_MODIFIER.fullmatch(span) and qualifies.search(c.masked))
+
+
+_WINDOW = re.compile(r"\b(?:over|across|during|throughout)\s+(?:the\s+(?:first|past|last|next)\s+)?\[NUM\]", re.I)
+
+
+def window_of_another(c: Claim, sentence: Sequence[Claim]) -> bool:
+    """Whether a duration is the window another figure of its sentence holds over ("4.8 times
+    return over three years", "saved $2M across the first two years"), not a measure of its own:
+    it comes after that figure, "over"/"across"/"during" introduces it, and claim extraction reads
+    it as stating no outcome. Held against a time metric, it would read as "more than three years"."""
+    if c.kind != "duration" or c.is_claim or not c.masked:
+        return False
+    m = _WINDOW.search(c.masked)
+    if m is None:
+        return False
+    ahead = c.masked[:m.start()]
+    for o in sentence:
+        if o is c or not o.is_claim or o.sentence != c.sentence:
+            continue
+        span = str(claim_attr(o, "span") or "").strip()
+        if span and span in ahead:
+            return True
+    return False
+
+
+def measures_nothing(claims: Sequence[Claim]) -> set[int]:
+    """Positions in ``claims`` (the figures of a text, in order) of those that state no measure to
+    compare: the length of a webinar or a meeting (:func:`length_of_item`), the window of another
+    figure (:func:`window_of_another`)."""
+    by_sentence: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    return {i for i, c in enumerate(claims)
+            if length_of_item(c) or window_of_another(c, by_sentence.get(c.sentence, []))}
+
+
 def _entry_contexts(entry: Entry) -> list[tuple[Claim, str, str, int]]:
     """For each claim of an entry: the claim, the text embedded for it, what precedes its sentence
     in its paragraph, and the line where its passage starts (its paragraph, its whole list; in a
@@ -716,7 +796,9 @@ def _entry_contexts(entry: Entry) -> list[tuple[Claim, str, str, int]]:
         block = blocks.at(c.line)
         preceding = _preceding(block.text if block else "", c.sentence)
         passage = blocks.passage_at(c.line) if block is not None and not table else None
-        out.append((c, _claim_context(c, row, preceding), preceding, passage if passage is not None else c.line))
+        context = _claim_context(c, row, preceding)
+        lead = blocks.lead_in(c.line) if block is not None and not table else ""
+        out.append((c, context, f"{lead} {preceding}".strip(), passage if passage is not None else c.line))
     return out
 
 
@@ -746,6 +828,18 @@ class Blocks:
         if i >= 0 and line <= self.blocks[i].end_line:
             return self.passage[i]
         return None
+
+    def lead_in(self, line: int) -> str:
+        """For an item of a list, the paragraph that introduces the list with a colon ("Siobhán Keane
+        of Harbourline Mutual walked us through what changed:"): the items continue its sentence."""
+        i = bisect.bisect_right(self.starts, line) - 1
+        if i < 0 or line > self.blocks[i].end_line or self.blocks[i].kind != "list_item":
+            return ""
+        first = bisect.bisect_left(self.starts, self.passage[i])
+        if first < 1:
+            return ""
+        lead = self.blocks[first - 1]
+        return lead.text if lead.kind == "paragraph" and lead.text.rstrip().endswith(":") else ""
 
     def at(self, line: int) -> Block | None:
         i = bisect.bisect_right(self.starts, line) - 1

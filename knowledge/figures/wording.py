@@ -71,6 +71,8 @@ def in_units_of(f: Figure, target: Figure) -> str:
     if f.per is not None:
         return ""
     value: Any = round(lo / scale, 1) if lo == hi else (round(lo / scale, 1), round(hi / scale, 1))
+    if 0.0 in (value if isinstance(value, tuple) else (value,)) and (lo or hi):
+        return ""  # "45 minutes, that is 0 days" says nothing a reader can use
     return f"{'about ' if f.approximate or f.bound == 'about' else ''}{units.describe(value, unit)}"
 
 

@@ -5,8 +5,9 @@ The steps, each cheap enough for thousands of calls:
 1. **Candidates.** Every sentence of a prospect's turn (of every speaker's turn when a call does
    not say who is who) goes through :func:`skip_reason`, a lexical prefilter that drops what
    cannot carry an objection: backchannels, greetings, logistics, requests for material, very
-   short fragments, a prospect restating their own volumes. Ingest embeds the sentences that pass
-   and their turns (for context), and nothing else of a prospect's words (:func:`call_texts`).
+   short fragments, a prospect restating their own volumes. Ingest embeds the sentences that pass,
+   their turns (for context) and the short turns that may follow an objection up, and nothing
+   else of a prospect's words (:func:`call_texts`).
 2. **Detection.** A sentence is objection-like when its meaning is close to the KB's objection
    phrasings (``examples``, the opening and sections of ``objection`` entries) or to a small set of
    generic B2B objections (:data:`PROTOTYPES`) rather than to generic small talk
@@ -15,6 +16,9 @@ The steps, each cheap enough for thousands of calls:
    concern"), and a sentence being as close to an entry's examples as those examples are to one
    another (the entry's cohesion, so the bar follows the KB, not a corpus) as further evidence.
    A turn gives at most one mention per piece (a cue or entry of the transcript file).
+   **Follow-ups** (:mod:`.followups`): a short elliptical turn carrying on the same prospect's
+   mention after the seller's reply ("Not three years. One, maybe.") is a mention too when the
+   trained detector reads the whole turn as an objection; it is filed with that mention.
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
@@ -56,6 +60,7 @@ from .detect import (
     reference_texts,
     score_sentences,
 )
+from .followups import find_follow_ups
 from .model import DEFAULT_TUNING, Analysis, Mention, Objection, Tuning, VectorsFn, _unit
 from .phrasings import entry_texts
 from .prefilter import (
@@ -83,13 +88,13 @@ if TYPE_CHECKING:
 def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn, *,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
             prototypes: tuple[np.ndarray, np.ndarray] | None = None,
-            verdicts: Sequence[Verdict] = ()) -> Analysis:
+            verdicts: Sequence[Verdict] = (), follow_ups: bool = True) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
     read as they are); ``prototypes`` the vectors of :data:`PROTOTYPES` and
     :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
-    (:mod:`.verdicts`).
+    (:mod:`.verdicts`); ``follow_ups`` False leaves out the follow-ups of :mod:`.followups`.
     """
     import numpy as np
 
@@ -168,6 +173,13 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             columns=[found[i][1].column for i in span],
         ))
 
+    # 2b. Short turns carrying on a mention of the same prospect's, after the seller's reply.
+    follow = find_follow_ups(calls, mentions, vectors) if follow_ups else []
+    # A reviewer who said a follow-up is not an objection is heeded like one who said so of a sentence.
+    follow = [(fu, a) for fu, a in follow
+              if not any(v.kind == "mention" and v.verdict == "wrong" and v.refers_to(fu.call, fu.line, fu.text)
+                         for v in verdicts)]
+
     # 3. Assignment and themes, with what reviewers said about them.
     seeds = review_seeds(mentions, verdicts, [e.id for e in objection_entries])
     if seeds.phrasings:
@@ -179,6 +191,16 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     names = concern_names()
     objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
                          concerns=(names, vectors(list(names))) if mentions else None)
+    # A follow-up goes where the objection it carries on went: clustered with the rest, it and its
+    # anchor (one remark, said twice) would look like a theme of their own. (Placing it by its own
+    # words instead, as a lone remark is placed, moved no mention on any corpus.)
+    holder = {id(m): o for o in objections for m in o.mentions}
+    for fu, anchor in follow:
+        o = holder.get(id(anchor))
+        if o is not None:
+            fu.match = anchor.match
+            o.mentions.append(fu)
+            holder[id(fu)] = o
     objections = apply_theme_verdicts(objections, verdicts, {e.id for e in seeds.themes})
 
     # 4. Coverage.
@@ -189,6 +211,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         calls=len(calls), objections=objections,
         roles_unknown=sorted(c.path for c in calls if not c.roles_known),
         turns=turns_total, skipped=skipped_total, sentences=n_s, detection=det,
+        detected=mentions, follow_ups=[fu for fu, _ in follow],
     )
 
 

@@ -128,6 +128,8 @@ class Analysis:
     skipped: int  # of those, turns the prefilter dropped whole
     sentences: int  # candidate sentences embedded
     detection: Any = None  # the per-sentence evidence (detect.Detection), for inspection
+    detected: list[Mention] = field(default_factory=list)  # the mentions of step 2, before follow-ups
+    follow_ups: list[Mention] = field(default_factory=list)  # the follow-ups found after them
 
     def to_dict(self, min_calls: int = 1) -> dict[str, Any]:
         shown = [o for o in self.objections if len(o.calls) >= min_calls]

@@ -284,9 +284,66 @@ def candidates(call: Call) -> tuple[list[Candidate], int, int]:
     return out, turns, skipped
 
 
+FOLLOW_UP_WORDS = 30  # the longest turn read as a possible follow-up (see .followups)
+
+
+# Ellipsis: a turn that names a new item under the old concern ("and the hot counter?", "same with
+# the night shift"), corrects the seller's offer ("not three years, one"), or asks about the rest.
+_ELLIPTICAL = re.compile(
+    r"^(?:and|or|also|plus|even|especially|same|what about|how about|not)\b|"
+    r"\b(?:same (?:thing|with|for|goes|here|again|problem|issue|story)|as well|either|too)\b[\s.?!]*$",
+    re.I,
+)
+
+
+def elliptical(text: str) -> bool:
+    """A turn that leans on the objection before it for its sense."""
+    return bool(_ELLIPTICAL.search(clean(text)))
+
+
+_NOT_RESISTANCE = frozenset({"logistics", "request", "own-figures"})
+
+
+def follow_up_material(turn: Turn, *, elliptical_only: bool = True) -> bool:
+    """A turn that may be read as a follow-up: elliptical, short, and none of whose sentences the
+    prefilter dropped as logistics, a request for material or the prospect's own figures."""
+    n = len(clean(turn.text).split())
+    if not 0 < n <= FOLLOW_UP_WORDS or (elliptical_only and not elliptical(turn.text)):
+        return False
+    return not any(skip_reason(text) in _NOT_RESISTANCE for text, _, _ in _sentences(turn))
+
+
+def _follow_up_turns(call: Call, with_candidates: set[int]) -> list[int]:
+    """Eligible turns with no candidate sentence, at most :data:`FOLLOW_UP_WORDS` words, that
+    come after a seller's turn and after a turn of the same speaker holding a candidate (within
+    two of their turns): what :mod:`.followups` may read as carrying on an objection."""
+    out: list[int] = []
+    if not call.roles_known:
+        return out
+    for ti, turn in enumerate(call.turns):
+        if turn.role == "internal" or ti in with_candidates or not follow_up_material(turn):
+            continue
+        replied, back = False, 0
+        for pj in range(ti - 1, -1, -1):
+            prev = call.turns[pj]
+            if prev.role == "internal":
+                replied = True
+                continue
+            if prev.speaker != turn.speaker:
+                continue
+            back += 1
+            if pj in with_candidates and replied:
+                out.append(ti)
+                break
+            if back >= 2:
+                break
+    return out
+
+
 def call_texts(call: Call) -> list[tuple[str, int, str]]:
     """(kind, line, text) of what objection finding embeds for a call: each candidate sentence
-    ("utterance") and, for context, each turn holding one ("turn")."""
+    ("utterance"), for context each turn holding one ("turn"), and the short turns that may
+    carry on an objection of the turn before (an "utterance" of the whole turn)."""
     cands, _, _ = candidates(call)
     out: list[tuple[str, int, str]] = []
     seen_turns: set[int] = set()
@@ -296,5 +353,7 @@ def call_texts(call: Call) -> list[tuple[str, int, str]]:
             t = call.turns[c.turn]
             out.append(("turn", t.line, context_text(t)))
         out.append(("utterance", c.line, c.text))
+    for ti in _follow_up_turns(call, seen_turns):
+        t = call.turns[ti]
+        out.append(("utterance", t.line, context_text(t)))
     return out
-

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from types import EllipsisType
+from typing import Any
 
-from knowledge.claims import needs_source
+from knowledge.claims import needs_source, provenance
 from knowledge.claims.terms import own_terms
 from knowledge.figures import Figure, FigureIndex, quoted, where
 from knowledge.model import Entry, Finding
@@ -23,10 +26,13 @@ _SOURCE_WORDS = re.compile(
 # A source named in prose: "according to a 2025 survey", "a study by the Hanover Institute",
 # "(Aberdeen Group, 2010)".
 _KIND = r"(?i:stud(?:y|ies)|surveys?|reports?|research|analys[ie]s|benchmarks?|polls?|census|(?:white )?papers?|index|audits?)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 _NAMED_SOURCE = re.compile(
     r"\b(?i:according to|as per|citing|source:)\s+(?:(?i:an?|the|their|its)\s+)?(?:(?:19|20)\d\d\s+)?"
     rf"(?!(?i:our|my|your)\b)(?:[\w-]+\s+)?(?:{_KIND}\b|[A-Z])"
-    rf"|\b{_KIND}\s+(?:(?i:conducted|commissioned|published|run)\s+)?(?i:by|from)\s+(?:(?i:the)\s+)?[A-Z]"
+    rf"|\b{_KIND}\s+(?:(?i:of)\s+[^,.;:()\n]{{1,60}}?\s+)?(?:(?i:conducted|commissioned|published|run)\s+)?"
+    rf"(?i:by|from)\s+(?:(?i:the)\s+)?(?!{_MONTH}\b)[A-Z]"
     r"|\([A-Z][^()\n]{1,60}?,?\s+(?:19|20)\d\d\)")
 # A press release is the company's own statement: it is the source of the milestones it announces.
 _PRESS_RELEASE = re.compile(
@@ -79,6 +85,42 @@ def _no_claims_page(entry: Entry) -> bool:
     return any(isinstance(v, str) and _OWN_PAGE_KIND.match(v.strip()) for v in map(entry.extra.get, _KIND_KEYS))
 
 
+@dataclass(frozen=True)
+class _PageProvenance:
+    sourced: bool = False  # a note sources every figure of the page
+    tables: tuple[tuple[int, int], ...] = ()  # lines of the tables a note under them sources
+    no_claims: bool = False  # a page that states no outcome claims (careers, partners, security ...)
+
+
+# A note under a table sources that table alone: even odds are enough there (measured: three rows on
+# kittiwake, nothing anywhere else); a note that sources the whole page must clear the model's cut
+TABLE_NOTE_CUT = 0.5
+
+
+def _provenance(ctx: AuditContext, entry: Entry, models: provenance.Models | None) -> _PageProvenance:
+    """Where the figures of ``entry`` come from, as the page-level models read it
+    (:mod:`knowledge.claims.provenance`); nothing when no weights ship."""
+    if models is None:
+        return _PageProvenance()
+    notes = provenance.note_candidates(entry) if models.note is not None else []
+    texts = [n.text for n in notes] + ([provenance.page_text(entry)] if models.page is not None else [])
+    if not texts:
+        return _PageProvenance()
+    vectors = ctx.vectors(texts)
+    sourced, tables = False, []
+    for n, v in zip(notes, vectors, strict=False):
+        if models.note is None:
+            break
+        p = models.note.probability(provenance.note_cues(n.text), v)
+        if p >= (TABLE_NOTE_CUT if n.scope is not None else models.note.threshold):
+            if n.scope is None:
+                sourced = True
+            else:
+                tables.append(n.scope)
+    no_claims = models.page is not None and models.page.says({}, vectors[len(notes)])
+    return _PageProvenance(sourced, tuple(tables), no_claims)
+
+
 # A link that sells rather than cites: to the price list, a demo, a sign-up or contact form
 _CALL_TO_ACTION = re.compile(
     r"(?i)\b(?:pricing|prices|plans|(?:book|request|get|schedule|watch)[ -](?:a[ -])?demo|demo|contact(?:[ -]us)?"
@@ -109,11 +151,14 @@ class UnsourcedClaim(Rule):
     default_severity = "warning"
 
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
+        self._no_claims: set[int] = set()
         flagged = [f for f, skip in self.candidates(ctx) if skip is None]
         # Where claim-ness is unsure, the needs-a-source model has a say (see the README, "Figure rules:
-        # needs an outside source"); with no weights every claim left here needs a source
+        # needs an outside source"), and on a page that states no outcome claims it has a say on every
+        # figure; with no weights every claim left here needs a source
         model = needs_source.load() if flagged else None
-        unsure = [f for f in flagged if model is not None and f.claim is not None and model.decides(f.claim)]
+        unsure = [f for f in flagged if model is not None and f.claim is not None
+                  and (model.decides(f.claim) or id(f) in self._no_claims)]
         vectors = dict(zip(map(id, unsure), ctx.vectors([needs_source.text_of(f.claim) for f in unsure
                                                          if f.claim is not None]), strict=True)) if unsure else {}
         for f in flagged:
@@ -135,6 +180,10 @@ class UnsourcedClaim(Rule):
         kb = FigureIndex.of(ctx).kb
         releases: dict[str, re.Pattern[str] | None] = {}
         noted: dict[str, bool] = {}
+        pages: dict[str, _PageProvenance] = {}
+        models: provenance.Models | None | EllipsisType = ...
+        if not hasattr(self, "_no_claims"):
+            self._no_claims = set()
         for f, r in kb.resolutions.items():
             entry = f.entry
             if entry is None or entry.sources or f.source is not None or f.kind == "number":
@@ -143,6 +192,19 @@ class UnsourcedClaim(Rule):
                 noted[entry.id] = _page_source(entry) or _no_claims_page(entry)
             if noted[entry.id]:
                 continue
+            if entry.id not in pages:
+                if models is ...:
+                    # the page-level models (once per run), where the embedder is the one they were trained with
+                    found = provenance.load()
+                    models = found if found is not None and found.same_space(ctx.vectors) else None
+                pages[entry.id] = _provenance(ctx, entry, models)
+            page = pages[entry.id]
+            if page.sourced or any(a <= f.line <= b for a, b in page.tables):
+                continue  # a note on the page says where its figures (or this table's) come from
+            if page.no_claims:
+                # a careers, partner, security ... page: the needs-a-source model decides each figure
+                # (leaving them all out lost a right finding, an FAQ's accuracy claim)
+                self._no_claims.add(id(f))
             if entry.id not in releases:
                 releases[entry.id] = _announcer(entry.body[:3000], ctx.settings.kb.name)
             own = releases[entry.id]
@@ -150,17 +212,29 @@ class UnsourcedClaim(Rule):
                 continue  # the company's own announcement: it is the source of its milestones
             if r.backed_by_metric or r.conflict is not None or f in kb.retired_repeats:
                 continue
+            if f.role == "before" and _after_is_registered(f, kb.resolutions):
+                continue  # "down from 21": the before of a change whose after a metric registers
             via = kb.claim_conflicts.get(f)
             if via is not None and via.target.origin == "metric":
                 continue
             if _cites_a_link(f) or _names_a_source(f):
                 continue
+            if _spoken_by_a_customer(f, ctx.settings.kb.name):
+                continue  # a list a named customer presented: the speaker is its source
             if f.claim is not None and not f.claim.is_claim:
                 yield f, "not a claim"  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
             elif f.claim is not None and own_terms(f.claim) is not None:
                 yield f, "own terms"  # a limit, a commitment, a plan, a price: the contract or price list is its source
             else:
                 yield f, None
+
+
+def _after_is_registered(f: Figure, resolutions: dict[Figure, Any]) -> bool:
+    """Whether the change ``f`` is the "before" of has its "after" (on the same line, of the same kind)
+    backed by a registered metric: the study behind the metric measured the change, its starting
+    point included."""
+    return any(g is not f and g.role == "after" and g.path == f.path and g.line == f.line and g.kind == f.kind
+               and r.backed_by_metric for g, r in resolutions.items())
 
 
 def _announcer(body: str, kb_name: str) -> re.Pattern[str] | None:
@@ -222,6 +296,38 @@ def _cites(m: re.Match[str]) -> bool:
     return not _HOME_PAGE.match(path)
 
 
+_SPEAKER = re.compile(
+    r"\b[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+)+,[ \t]+[^,:\n]{2,60}?[ \t]+(?:at|of|from)[ \t]+(?!our\b)"
+    r"(?P<org>[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)*)")
+_OWN_STUDY = re.compile(
+    r"(?i)\b(?:in|from|per)[ \t]+our[ \t]+(?:(?:19|20)\d\d[ \t]+)?(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:stud(?:y|ies)|surveys?|polls?|research|analysis|benchmark|census|audit)\b")
+_LOWER_PAREN = re.compile(
+    r"\((?=[^()\n]{0,60}\b(?:stud(?:y|ies)|surveys?|polls?|research|analysis|benchmark|census|audit|report)\b)"
+    r"[^()\n]{2,60},[ \t]+(?:[A-Z][a-z]+\.?[ \t]+|Q[1-4][ \t]+|H[12][ \t]+)?(?:19|20)\d\d\)")
+
+
+def _spoken_by_a_customer(f: Figure, kb_name: str) -> bool:
+    """Whether the list the figure is in is led in by a named person of another company ("Siobhán
+    Keane, Head of Claims at Harbourline Mutual, walked us through ..."): the speaker is the source."""
+    entry = f.entry
+    if entry is None:
+        return False
+    blocks = entry.blocks
+    for i, b in enumerate(blocks):
+        if b.line <= f.line <= b.end_line:
+            if b.kind != "list_item":
+                return False
+            j = i - 1
+            while j >= 0 and blocks[j].kind == b.kind:
+                j -= 1
+            if j < 0 or blocks[j].kind == "heading":
+                return False
+            m = _SPEAKER.search(" ".join(blocks[j].text.split()))
+            return m is not None and (not kb_name or kb_name.lower() not in m.group("org").lower())
+    return False
+
+
 def _names_a_source(f: Figure) -> bool:
     """Whether the sentence holding the figure, or the sentence before it in its paragraph, names
     a source in prose (a sentence may run over several lines: "According to a 2025 survey by
@@ -233,7 +339,9 @@ def _names_a_source(f: Figure) -> bool:
     block = next((b for b in entry.blocks if b.line <= f.line <= b.end_line), None)
     text = " ".join(block.text.split()) if block is not None else sentence
     i = text.find(sentence)
+    extra = (_OWN_STUDY, _LOWER_PAREN)
     if i < 0:
-        return bool(_NAMED_SOURCE.search(sentence))
+        return bool(_NAMED_SOURCE.search(sentence)) or any(rx.search(sentence) for rx in extra)
     before = _SENTENCE_END.split(text[:i].strip())
-    return bool(_NAMED_SOURCE.search(f"{before[-1] if before else ''} {sentence}"))
+    around = f"{before[-1] if before else ''} {sentence}"
+    return bool(_NAMED_SOURCE.search(around)) or any(rx.search(around) for rx in extra)

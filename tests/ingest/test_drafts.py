@@ -44,8 +44,28 @@ def test_markdown_draft_keeps_file_lines_and_columns() -> None:
     assert _covers(d, 9, _col(MARKDOWN, 9, "2 days"))
     assert _covers(d, 11, _col(MARKDOWN, 11, "30%"))
     assert _covers(d, 14, _col(MARKDOWN, 14, "54%"))
-    assert not any(c.line < 5 for c in d.claims)  # nothing from the front matter
+    assert not any(c.line < 5 for c in d.claims)  # no figure in the front matter
     assert d.line_ignores == {11: {"unsupported-claim"}, 14: {"*"}}
+
+
+def test_a_drafts_title_and_description_are_read_as_the_body_is() -> None:
+    text = ('---\ntitle: "Close your books in 3 days"\ndescription: Teams cut invoice costs by 54% in year one.\n'
+            'slug: /close-3x\nweight: 40\n---\n\nApprovers clear invoices 5x faster.\n')
+    d = parse_draft_text(text, "drafts/landing.md")
+    assert _covers(d, 2, _col(text, 2, "3 days")) and _covers(d, 3, _col(text, 3, "54%"))
+    assert {c.block for c in d.claims if c.line < 6} == {"front_matter"}
+    assert not _covers(d, 5, _col(text, 5, "40"))  # settings are not prose
+    assert _covers(d, 8, _col(text, 8, "5x"))
+
+
+def test_an_mdx_component_over_several_lines_is_read_as_on_one() -> None:
+    text = ('Intro.\n\n<Hero\n  eyebrow="For insurers"\n  title="Close claims in 5 days"\n  cta="Book a demo"\n/>\n\n'
+            '<Hero title="Close claims in 6 days" />\n\nTeams <Badge text="saves 9 hours" /> save 4 hours.\n')
+    d = parse_draft_text(text, "drafts/landing.mdx")
+    assert _covers(d, 5, _col(text, 5, "5 days"))
+    assert _covers(d, 9, _col(text, 9, "6 days"))
+    # a component inside a sentence is still markup: its attributes are not the page's words
+    assert _covers(d, 11, _col(text, 11, "4 hours")) and not _covers(d, 11, _col(text, 11, "9 hours"))
 
 
 def test_plain_text_draft_is_not_markdown() -> None:

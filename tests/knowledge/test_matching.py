@@ -416,3 +416,90 @@ def test_a_label_before_a_colon_is_what_the_figure_is() -> None:
     assert _clause("Industry average: [NUM].").strip(" .") == "Industry average: [NUM]"
     # a colon with words between it and the figure still ends the clause before it
     assert _clause("Two results: customers saw [NUM] fewer calls").strip() == "customers saw [NUM] fewer calls"
+
+
+# -- what a blind corpus showed (kittiwake): figures that state no measure, scopes, tables ------
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Watch the 45-minute recap.", True),
+    ("[Watch the recording (45 min)](https://example.com/recap)", True),
+    ("Join our 2-hour workshop on 4 May.", True),
+    ("Builds take 8 minutes now.", False),
+    ("8-minute builds on every commit.", False),
+    ("Each dispatcher saves about 9 hours a week on confirmation calls alone.", False),
+    ("Motor claims close in a median of 9 days.", False),
+])
+def test_the_length_of_a_webinar_or_a_meeting_is_no_measure(text: str, item: bool) -> None:
+    assert reading.length_of_item(extract_claims(text)[0]) is item
+
+
+@pytest.mark.parametrize(("text", "windows"), [
+    ("On payback, Halloran Economics found a median of seven months, and about 4.8 times return over three years.",
+     ["three years"]),
+    ("The median customer goes live in 8 weeks.", []),
+    ("Over three years, the composite earned back 4.8 times what it spent.", []),  # before the figure it frames
+])
+def test_the_window_of_another_figure_is_no_measure(text: str, windows: list[str]) -> None:
+    claims = extract_claims(text)
+    idle = reading.measures_nothing(claims)
+    assert [str(M.figure.claim_attr(claims[i], "span")) for i in sorted(idle)] == windows
+
+
+def test_a_conversion_that_rounds_to_nothing_is_not_shown() -> None:
+    from knowledge.figures.wording import quoted
+
+    target = M.figure_of_metric(Metric(id="cycle", name="median cycle time", value=11, unit="days", entry_id="p",
+                                       qualifier="median"), Entry(id="p", path="p.md"))
+    assert target is not None
+    said = M.figure_of_claim(extract_claims("Claims close in 45 minutes.")[0], where="draft", path="d.md")
+    assert "that is" not in quoted(said, target)  # not "that is 0 days"
+    said = M.figure_of_claim(extract_claims("Claims close in 36 hours.")[0], where="draft", path="d.md")
+    assert quoted(said, target).endswith(", that is 1.5 days")
+
+
+@pytest.mark.parametrize(("text", "value", "compatible"), [
+    ("Just 12% of claims are settled straight through today.", 12, True),  # the norm's very value
+    ("Just 14% of claims are settled straight through today.", 12, False),  # a result, not the norm
+    ("About 12% of claims are settled straight through today.", 12, False),  # hedged: not the very value
+])
+def test_stating_a_norms_very_value_is_that_norm(text: str, value: float, compatible: bool) -> None:
+    norm = metric(value, "percent", name="industry average share of claims settled straight through",
+                  qualifier="average")
+    assert norm.entity == reading.NORM_SCOPE
+    assert _compatible(fig(text), norm) is compatible
+
+
+def test_a_customer_story_page_is_about_its_customer() -> None:
+    story = Entry(id="customers/cormorant", path="customers/cormorant.md", title="Cormorant Insurance: storm claims",
+                  extra={"layout": "customer-story"}, body="A home claim took a median of 26 days.")
+    blog = Entry(id="blog/x", path="blog/x.md", title="Cormorant Insurance: storm claims", body="Text.")
+    entities = M.Entities.of([story, blog])
+
+    def entity(text: str, entry: Entry) -> str | None:
+        return M.figure_of_claim(extract_claims(text)[0], where="kb", path=entry.path, entry=entry,
+                                 entities=entities).entity
+
+    assert entity("A home claim took a median of 26 days.", story) == "Cormorant Insurance"
+    assert entity("Home claims now settle in 12 days, down from 26.", story) == "Cormorant Insurance"
+    assert entity("Across our customers, the median is 9 days.", story) is None  # many customers
+    assert entity("A home claim took a median of 26 days.", blog) is None  # not a story page
+
+
+def test_counts_abbreviated_count_what_they_abbreviate() -> None:
+    from knowledge import units
+
+    assert units.normalize(30, "pts")[1:] == units.normalize(30, "points")[1:] == ("points", "count")
+    assert _compatible(fig("Claimant NPS up to 30 pts."), metric(30, "points", name="claimant NPS lift"))
+
+
+@pytest.mark.parametrize(("body", "line", "lead"), [
+    ("Keane of Harbourline walked us through it:\n\n- down from 19 days to 8\n- €1.9 million a year saved\n",
+     4, "Keane of Harbourline walked us through it:"),  # every item of the list continues the lead-in
+    ("Keane of Harbourline walked us through it.\n\n- down from 19 days to 8\n", 3, ""),  # no colon: no lead-in
+    ("Keane of Harbourline walked us through it:\n\nDown from 19 days to 8.\n", 3, ""),  # a paragraph, no list
+])
+def test_a_list_continues_the_paragraph_that_introduces_it(body: str, line: int, lead: str) -> None:
+    from ingest._markdown import parse_markdown
+
+    assert reading.Blocks(parse_markdown(body, 1).blocks).lead_in(line) == lead

@@ -1,0 +1,162 @@
+"""Step 2b, follow-ups: a short turn that carries on an objection the same prospect raised just
+before ("Not three years. One, maybe.", "and the cut flowers, same thing?").
+
+A follow-up rarely sounds like an objection on its own: it is short, elliptical, and leans on
+what was said a turn or two earlier, so the sentence detector (step 2) misses it. Here a prospect's
+turn holding no mention is a candidate when one of the same speaker's previous two turns holds
+one and someone on the seller's side spoke in between (the reply the follow-up reacts to). It is a
+follow-up when it is elliptical ("and the Z", "same with", "not X") and the trained detector,
+reading the whole turn, finds it more likely an objection than not: the dialogue supplies the
+evidence a cue or an acknowledgement supplies in step 2.
+
+``bench/train_followups.py`` measures this on the labelled corpora, and the small dialogue-feature
+model tried instead (trained on the snippets of ``data/followups.tsv`` and the other corpora,
+judged leave-one-corpus-out; it added strays and is not used).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from knowledge.model import Call
+
+from .prefilter import _NUMBER, clean, context_text, eligible, follow_up_material
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .model import Mention, VectorsFn
+
+DATA = Path(__file__).resolve().parent / "data"
+SNIPPETS_PATH = DATA / "followups.tsv"
+
+BACK = 2  # how many of the speaker's previous turns a follow-up may lean on
+LIKELY = 0.5  # the trained detector's own decision point: more likely an objection than not
+
+# A question challenging what the seller just claimed: who/how/what-if about a figure or a promise.
+# Measured as a follow-up signal and alone (bench/train_followups.py); detection does not use it.
+_WH_QUESTION = re.compile(r"(?:^|[,.;:?!]\s*)(?:\w+,? )?(?:who|how|what|where|which|why|says who|based on)\b[^.?!]*\?",
+                          re.I)
+_CLAIM = re.compile(r"\b(?:percent|guarantee\w*|promise\w*|always|never|every|all of|within|less than|"
+                    r"more than|up to|at least)\b", re.I)
+
+
+def challenges(text: str, reply: str) -> bool:
+    """A who/how/what question about a figure or a promise the seller's ``reply`` made."""
+    return bool(_WH_QUESTION.search(clean(text))) and bool(_CLAIM.search(reply) or _NUMBER.search(reply))
+
+
+def objection_probability(texts: Sequence[str], V: np.ndarray) -> np.ndarray:
+    """The trained detector's probability for whole turns (0 where it has no weights)."""
+    import numpy as np
+
+    from .detect import N_FEATURES, cue_features, load_detector
+
+    detector = load_detector()
+    if detector is None or not len(texts) or V.shape[1] + N_FEATURES != len(detector.coef):
+        return np.zeros(len(texts), dtype=np.float32)
+    return detector.probability(V, np.stack([cue_features(t) for t in texts])).astype(np.float32)
+
+
+@dataclass
+class Candidate:
+    """A prospect's turn that may carry on the mention ``anchor`` of the same call."""
+
+    call: Call
+    turn: int
+    anchor: Mention
+    reply: str  # what the seller's side said in between
+    back: int
+
+
+def _turn_words(call: Call, ti: int) -> str:
+    return context_text(call.turns[ti])
+
+
+def follow_up_candidates(calls: Sequence[Call], mentions: Sequence[Mention], *,
+                         elliptical_only: bool = True) -> list[Candidate]:
+    """Prospect turns with no mention, that may be follow-ups (:func:`follow_up_material`; any
+    short turn with ``elliptical_only`` False, for measuring), after the seller spoke, that follow
+    a mention by the same speaker in one of their previous :data:`BACK` turns (on the same call)."""
+    by_turn: dict[tuple[str, int], Mention] = {}
+    for m in mentions:
+        by_turn.setdefault((m.call, m.turn), m)
+    out: list[Candidate] = []
+    for call in calls:
+        if not call.roles_known:
+            continue  # who answers whom is unknown: a "follow-up" could be the seller's own words
+        for ti, turn in enumerate(call.turns):
+            if not eligible(call, turn) or (call.path, ti) in by_turn:
+                continue
+            if not follow_up_material(turn, elliptical_only=elliptical_only):
+                continue
+            reply: list[str] = []
+            back = 0
+            for pj in range(ti - 1, -1, -1):
+                prev = call.turns[pj]
+                if prev.role == "internal":
+                    reply.insert(0, prev.text)
+                    continue
+                if prev.speaker != turn.speaker:
+                    continue
+                back += 1
+                anchor = by_turn.get((call.path, pj))
+                if anchor is not None and reply:
+                    out.append(Candidate(call, ti, anchor, " ".join(reply), back))
+                    break
+                if back >= BACK:
+                    break
+    return out
+
+
+def candidate_texts(calls: Sequence[Call], mentions: Sequence[Mention]) -> list[str]:
+    return [_turn_words(c.call, c.turn) for c in follow_up_candidates(calls, mentions)]
+
+
+def find_follow_ups(calls: Sequence[Call], mentions: list[Mention], vectors: VectorsFn) -> list[tuple[Mention, Mention]]:
+    """The follow-up mentions of ``calls``, each with the mention it carries on, given the
+    mentions step 2 found: elliptical candidates that the trained detector, reading the whole
+    turn, takes for an objection more likely than not (a follow-up can itself be followed up)."""
+    import numpy as np
+
+    from .model import Mention, _unit
+
+    found: list[tuple[Mention, Mention]] = []
+    known = list(mentions)
+    while known:
+        cands = follow_up_candidates(calls, known)
+        if not cands:
+            return found
+        texts = [_turn_words(c.call, c.turn) for c in cands]
+        V = np.asarray(vectors(texts), dtype=np.float32)
+        p = objection_probability([c.call.turns[c.turn].text for c in cands], V)
+        new = []
+        for i, c in enumerate(cands):
+            if p[i] < LIKELY:
+                continue
+            t = c.call.turns[c.turn]
+            line, column = (t.sentences[0].line, t.sentences[0].column) if t.sentences else (t.line, 1)
+            # Its context is the concern it carries on: its words with its anchor's.
+            new.append((Mention(
+                call=c.call.path, turn=c.turn, line=line, column=column, speaker=t.speaker, text=t.text.strip(),
+                score=float(p[i]), vector=_unit(c.anchor.vector + V[i]),
+                sentence_vector=V[i], parts=[(t.text.strip(), V[i])],
+                lines=[line], columns=[column]), c.anchor))
+        if not new:
+            return found
+        found.extend(new)
+        known.extend(m for m, _ in new)
+    return found
+
+
+def load_snippets(path: Path = SNIPPETS_PATH) -> list[dict[str, str]]:
+    """The written training snippets: industry, label, the objection, the seller's reply, the
+    prospect's next turn (tab-separated, with a header)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    head = lines[0].split("\t")
+    return [dict(zip(head, ln.split("\t"), strict=True)) for ln in lines[1:]
+            if ln.strip() and not ln.startswith("#")]
