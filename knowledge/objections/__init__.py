@@ -24,8 +24,8 @@ The steps, each cheap enough for thousands of calls:
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
    a group only when the group is about as close to it as the entry's own examples are to each
    other (and never below ``link_entry``). A group of mentions that stays closer to itself than to
-   any entry becomes a mined theme, named by a concern or a phrase its calls share (``theme/<slug>``,
-   ``known: false``). One remark is not a theme: a mention left alone goes to its closest
+   any entry becomes a mined theme, named by a short noun phrase its calls share, or by a concern
+   name closer to what they say (``theme/<slug>`` of the name, ``known: false``). One remark is not a theme: a mention left alone goes to its closest
    objection, entry or mined theme, unless it is unrelated to all of them.
 4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
    in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
@@ -34,7 +34,7 @@ The steps, each cheap enough for thousands of calls:
 
 Each step is a module: :mod:`.prefilter` (1), :mod:`.detect` (2, with the trained detector in
 ``data/``), :mod:`.themes` (3, clustering in blocks so that memory grows linearly with the number
-of mentions, and theme names), :mod:`.cover` (4); :mod:`.verdicts` and :mod:`.review` hold
+of mentions), :mod:`.names` (the noun phrases that name themes), :mod:`.cover` (4); :mod:`.verdicts` and :mod:`.review` hold
 reviewers' verdicts (``verdicts/objections.yaml`` in the KB) and apply them to steps 2 and 3.
 
 ``find_objections`` runs all of it on the index and returns the JSON of SPEC section 6, which

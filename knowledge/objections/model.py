@@ -71,6 +71,9 @@ class Objection:
     # For a theme, which sentence of its central mention its label was taken from (an index into
     # the mention's parts): where a finding about the theme points, the sentence it quotes.
     label_part: int = 0
+    # For a theme, the id it had before themes were named by noun phrases (the slug of its central
+    # sentence), which reviewers' verdicts written then may still name.
+    former_id: str | None = None
 
     @property
     def calls(self) -> list[str]:

@@ -157,6 +157,9 @@ def _theme(objections: list[Objection], name: str, keys: list[str]) -> Objection
     for o in objections:
         if o.id == name or o.label == name:
             return o
+    for o in objections:
+        if not o.known and o.former_id == name:
+            return o
     if keys:
         wanted = set(keys)
         scored = [(len(wanted & {mention_key(m.call, m.text) for m in o.mentions}), o) for o in objections if not o.known]

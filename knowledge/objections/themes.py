@@ -4,13 +4,14 @@ to a theme mined from mentions that no objection entry holds."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from knowledge.model import Entry
 
 from .model import Mention, Objection, Tuning, _unit
+from .names import Frequencies, best_candidate, content_words
 from .prefilter import _WORD
 
 if TYPE_CHECKING:
@@ -47,7 +48,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     are clustered again as weighted points, so memory stays linear in the number of mentions.
 
     ``forced`` maps a mention to the entry a reviewer put it under; ``banned`` to the entries a
-    reviewer said it is not about.
+    reviewer said it is not about. ``concerns`` are the names of ``data/concerns.txt`` and their
+    vectors, for naming themes.
     """
     import numpy as np
 
@@ -148,23 +150,14 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         for x in absorbed[j]:
             mentions[x].match = float(to_entry[x, j])
         obj.mentions = sorted((mentions[x] for x in absorbed[j]), key=lambda mt: -mt.match)
-    documents = [_terms(mt.text) for mt in mentions]
-    unnamed: list[Objection] = []
+    documents = Frequencies.of(mt.text for mt in mentions)
+    # Each theme gets a name of its own: two themes called "data sovereignty" would read as one.
+    taken: set[str] = set()
     for t in themes:
-        if len(t.calls) < 2:
-            continue
-        name = concern_label(t, concerns, tuning.concern_label)
-        said = [(mt.call, mt.text) for mt in t.mentions]
-        phrase = name or phrase_label(said, documents) or shared_word_phrase(said, documents)
-        if phrase:
-            t.label = phrase
-        else:
-            unnamed.append(t)
+        t.former_id = f"theme/{_slug(t.label)}"
+        t.label = theme_label(t, documents, concerns, tuning.concern_label, taken) or t.label
+        taken.add(t.label)
     _name_themes(themes, {o.id for o in objections})
-    # A theme that neither a concern name nor a shared phrase names shows a phrase of its central
-    # sentence; its id stays the sentence's slug, as reviewers' verdicts already name it.
-    for t in unnamed:
-        t.label = sentence_phrase(t.label, documents) or t.label
     return [o for o in objections if o.mentions] + themes
 
 
@@ -306,43 +299,11 @@ _SLUG_STOP = frozenset("a an the and or but so to of for in on at is are be it i
                        "they their them just really very um uh like well".split())
 
 
-# Words that do not name a concern: function words, pronouns, hedges, and the verbs and
-# adjectives every prospect uses whatever the topic.
-_NOT_A_NAME = frozenset("""
-a about above after again against all also am an and any are aren't as at be because been before being
-below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
-during each even ever every few for from further get gets getting go goes going gone gonna got had hadn't
-has hasn't have haven't having he her here hers him his how i i'd i'll i'm i've if in into is isn't it
-it's its itself just let let's like lot lots me more most much must my no nor not now of off on once only
-or other our ours out over own really right same say says said see she should shouldn't so some such
-than that that's the their theirs them then there there's these they they'd they'll they're they've this
-those through to too under until up us very was wasn't way we we'd we'll we're we've well were weren't
-what what's when where which while who whom why will with won't would wouldn't yeah yes yep you you'd
-you'll you're you've your yours okay ok um uh honestly actually basically literally maybe probably
-thing things stuff something anything everything nothing kind sort bit look looking need needs needed
-want wants think know mean make makes made take takes took come comes came put tell told ask asked
-give gave keep kept use used using work works working try tried start started end ended half whole
-big small good great bad new old first last next one two three four five six seven eight nine ten
-hundred thousand year years month months week weeks day days time times people folks guys team
-already still again always never sure whatever whoever anyone someone everyone nobody somebody
-point part case fact answer question problem issue worry concern deal lot able gotta wanna
-eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety
-""".split())
-_TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
-
-
-def _terms(text: str) -> set[str]:
-    words = [w for w in _TOKEN.findall(text.lower().replace("\u2019", "'"))]
-    return {" ".join(words[i:i + k]) for k in (1, 2, 3) for i in range(len(words) - k + 1)}
-
-
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def concern_label(theme: Objection, concerns: tuple[Sequence[str], np.ndarray] | None, least: float) -> str | None:
+def concern_label(theme: Objection, concerns: tuple[Sequence[str], np.ndarray] | None, least: float,
+                  taken: Collection[str] = (), said: set[str] | None = None) -> tuple[str, float] | None:
     """The name of a concern (``data/concerns.txt``) closest in meaning to what the theme's
-    mentions say, when it is at least ``least`` alike."""
+    mentions say, and how alike, when it is at least ``least`` alike and not in ``taken``; with
+    ``said`` (stems of the mentions' words), only a name that shares one of them."""
     import numpy as np
 
     if concerns is None or not len(concerns[0]) or not theme.mentions:
@@ -350,119 +311,40 @@ def concern_label(theme: Objection, concerns: tuple[Sequence[str], np.ndarray] |
     names, C = concerns
     centre = _unit(np.stack([mt.sentence_vector for mt in theme.mentions]).mean(axis=0))
     sims = C @ centre
-    k = int(sims.argmax())
-    return str(names[k]) if float(sims[k]) >= least else None
-
-
-def phrase_label(mentions: list[tuple[str, str]], documents: list[set[str]]) -> str | None:
-    """A short noun phrase for a theme: the run of two or three content words that recurs in the
-    most of its calls and is rarest among all mentions ("supplier portal", "data residency"), or
-    None when no such phrase is said in two of its calls."""
-    import math
-
-    seen: dict[tuple[str, ...], dict[str, Any]] = {}
-    for call, text in mentions:
-        words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
-        for k in (2, 3):
-            for i in range(len(words) - k + 1):
-                run = words[i:i + k]
-                if any(w in _NOT_A_NAME or len(w) < 3 for w in run):
-                    continue
-                key = tuple(_stem(w) for w in run)
-                slot = seen.setdefault(key, {"calls": set(), "forms": {}})
-                slot["calls"].add(call)
-                form = " ".join(run)
-                slot["forms"][form] = slot["forms"].get(form, 0) + 1
-    n = max(1, len(documents))
-    best: tuple[float, str] | None = None
-    for key, slot in seen.items():
-        calls = len(slot["calls"])
-        if calls < 2:
-            continue
-        form = max(slot["forms"].items(), key=lambda kv: (kv[1], kv[0]))[0]
-        df = sum(1 for d in documents if form in d)
-        if len(key) < 2:  # a word alone ("stay", "close") names no concern
-            continue
-        score = calls * math.log((n + 1) / (df + 1) + 1.0) * (1.0 + 0.3 * (len(key) - 1))
-        if best is None or (score, form) > best:
-            best = (score, form)
-    return best[1] if best else None
-
-
-def shared_word_phrase(mentions: list[tuple[str, str]], documents: list[set[str]]) -> str | None:
-    """A short noun phrase for a theme whose calls share a word but no phrase: the content word
-    said in the most of its calls and rarest among all mentions ("owner" in "each store is an
-    independent owner" and "a hundred and twenty separate owners"), shown in the run of two or three
-    words around it that is rarest ("independent owner"). None when no content word is said in two
-    of its calls."""
-    import math
-
-    n = max(1, len(documents))
-    calls_of: dict[str, set[str]] = {}
-    for call, text in mentions:
-        for w in _TOKEN.findall(text.lower().replace("\u2019", "'")):
-            if w not in _NOT_A_NAME and len(w) >= 3:
-                calls_of.setdefault(_stem(w), set()).add(call)
-    shared = {stem for stem, calls in calls_of.items() if len(calls) >= 2}
-    if not shared:
-        return None
-    # How many mentions say a word in any of its forms ("store", "stores").
-    said = [{_stem(t) for t in d if " " not in t} for d in documents]
-    df: dict[str, int] = {}
-
-    def rarity(stem: str) -> float:
-        if stem not in df:
-            df[stem] = sum(1 for d in said if stem in d)
-        return math.log((n + 1) / (df[stem] + 1) + 1.0)
-
-    for _, stem in sorted(((len(calls_of[s]) * rarity(s), s) for s in shared), reverse=True):
-        best: tuple[float, str] | None = None
-        for _, text in mentions:
-            words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
-            for k in (2, 3):
-                for i in range(len(words) - k + 1):
-                    run = words[i:i + k]
-                    if not any(_stem(w) == stem for w in run) or any(w in _NOT_A_NAME or len(w) < 3 for w in run):
-                        continue
-                    form = " ".join(run)
-                    score = sum(rarity(_stem(w)) for w in run) / k
-                    if best is None or (score, form) > best:
-                        best = (score, form)
-        if best:
-            return best[1]
+    for k in np.argsort(-sims, kind="stable"):
+        if float(sims[k]) < least:
+            return None
+        if str(names[k]) not in taken and (said is None or content_words(str(names[k])) & said):
+            return str(names[k]), float(sims[k])
     return None
 
 
-# Words that may join two content words inside a name ("basements and crawlspaces", "right of
-# withdrawal", "data in transit").
-_JOINERS = frozenset("and or of for in on to".split())
+def theme_label(theme: Objection, documents: Frequencies | Sequence[str],
+                concerns: tuple[Sequence[str], np.ndarray] | None, least: float,
+                taken: Collection[str] = ()) -> str | None:
+    """A short noun phrase for a theme (:mod:`.names`), other than the names in ``taken``: the
+    name of a concern (``data/concerns.txt``) at least ``least`` alike to what its mentions say
+    and sharing a word with them; else the phrase its calls share; else a concern name close
+    enough; else the best noun phrase any one of its mentions says. None when no mention holds
+    a noun phrase. Nothing is embedded: every vector compared is in the index already."""
+    import numpy as np
 
-
-def sentence_phrase(sentence: str, documents: list[set[str]]) -> str | None:
-    """A noun-phrase-like name taken from one sentence, for a theme whose calls share no phrase:
-    the run of two to four words, content words at both ends and only content words or joiners
-    between, that is rarest among all mentions ("basements and crawlspaces" from "Half our work is
-    in basements and crawlspaces."). None when the sentence has no such run."""
-    import math
-
-    words = _TOKEN.findall(sentence.lower().replace("\u2019", "'"))
-    n = max(1, len(documents))
-    best: tuple[float, str] | None = None
-    for k in (2, 3, 4):
-        for i in range(len(words) - k + 1):
-            run = words[i:i + k]
-            ends = (run[0], run[-1])
-            if any(w in _NOT_A_NAME or len(w) < 3 for w in ends):
-                continue
-            if any(w in _NOT_A_NAME and w not in _JOINERS for w in run[1:-1]):
-                continue
-            content = [w for w in run if w not in _JOINERS]
-            form = " ".join(run)
-            rarity = sum(math.log((n + 1) / (sum(1 for d in documents if w in d) + 1) + 1.0) for w in content)
-            score = rarity / len(run) * (1.0 + 0.2 * (len(content) - 1))
-            if best is None or (score, form) > best:
-                best = (score, form)
-    return best[1] if best else None
+    said = [(mt.call, mt.text) for mt in theme.mentions]
+    centre = _unit(np.stack([mt.sentence_vector for mt in theme.mentions]).mean(axis=0))
+    closeness = [float(mt.sentence_vector @ centre) for mt in theme.mentions]
+    # A concern name the calls do not say is kept for themes whose calls share no phrase: "trust
+    # in claims" is close to remarks about a claims system, "staff training" to volunteers'.
+    grounded = concern_label(theme, concerns, least, taken, set().union(*(content_words(t) for _, t in said)))
+    if grounded is not None:
+        return grounded[0]
+    shared = best_candidate(said, documents, closeness, taken=taken)
+    if shared is not None:
+        return shared.text
+    concern = concern_label(theme, concerns, least, taken)
+    if concern is not None:
+        return concern[0]
+    alone = best_candidate(said, documents, closeness, least_calls=1, taken=taken)
+    return alone.text if alone else None
 
 
 def _label(text: str) -> str:
