@@ -4,8 +4,9 @@ real one, and tests marked ``server`` start real server processes on loopback.""
 from __future__ import annotations
 
 import os
+import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,24 @@ def write_kb(root: Path, files: dict[str, str | bytes], toml: str | None = None)
         else:
             p.write_text(content)
     return root
+
+
+SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "sablewood": SABLEWOOD}
+
+
+def _call_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+
+
+def echoes_of_calls(texts: Iterable[str], corpus: Path, run: int) -> list[str]:
+    """The ``texts`` that share ``run`` words in a row with a call of the labelled ``corpus``: written
+    training or test data must not echo what it will be scored on. Skips when the corpus is absent."""
+    calls = corpus / "kb" / "calls"
+    if not calls.is_dir():
+        pytest.skip(f"{calls} is not there")
+    runs: set[tuple[str, ...]] = set()
+    for path in calls.iterdir():
+        w = _call_words(path.read_text(encoding="utf-8", errors="replace"))
+        runs.update(tuple(w[i:i + run]) for i in range(len(w) - run + 1))
+    return [t for t in texts if any(tuple(w[i:i + run]) in runs
+                                    for w in [_call_words(t)] for i in range(len(w) - run + 1))]
