@@ -148,7 +148,8 @@ def _load(name: str) -> Model | None:
                  threshold=float(data["threshold"]), meta=dict(data.get("meta", {})))
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
+    """The logistic function, without overflow at either end."""
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
@@ -180,7 +181,7 @@ def score(claim: Claim, model: Model | None = None) -> tuple[float, str]:
         return 1.0, ""
     feats = features(claim)
     z = model.logit(feats)
-    p = _sigmoid(z)
+    p = sigmoid(z)
     sign = 1.0 if p >= model.threshold else -1.0
     pushes = sorted(((model.weights.get(k, 0.0) * v * sign, k) for k, v in feats.items() if k != "bias"),
                     reverse=True)

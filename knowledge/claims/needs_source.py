@@ -30,7 +30,7 @@ from pathlib import Path
 
 from knowledge.model import Claim
 
-from .claimness import _TOKEN
+from .claimness import _TOKEN, sigmoid
 from .claimness import _changes as changes_verb
 from .terms import own_terms
 
@@ -132,14 +132,7 @@ class Model:
         return out
 
     def probability(self, claim: Claim, vector: Sequence[float] | None) -> float:
-        return _sigmoid(self.bias + math.fsum(self.contributions(claim, vector).values()))
-
-
-def _sigmoid(z: float) -> float:
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
+        return sigmoid(self.bias + math.fsum(self.contributions(claim, vector).values()))
 
 
 def load() -> Model | None:

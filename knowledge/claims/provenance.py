@@ -33,6 +33,8 @@ from typing import Any
 
 from knowledge.model import Entry
 
+from .claimness import sigmoid
+
 WEIGHTS = Path(__file__).with_name("data") / "provenance.json"
 ENV = "CANON_PROVENANCE_WEIGHTS"
 
@@ -150,7 +152,7 @@ class Model:
         z = self.bias + math.fsum(self.cue_weights.get(k, 0.0) * v for k, v in cues.items())
         if vector is not None and self.vector_weights:
             z += math.fsum(w * float(x) for w, x in zip(self.vector_weights, vector, strict=False))
-        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        return sigmoid(z)
 
     def says(self, cues: dict[str, float], vector: Sequence[float] | None) -> bool:
         return self.probability(cues, vector) >= self.threshold
