@@ -38,7 +38,7 @@ def _claims_version() -> str:
 
 # Bump when what a file is parsed or cut into changes: the next ingest then re-parses every file
 # (vectors already cached are reused, so only new texts are embedded).
-CHUNKER_VERSION = "8." + _claims_version()
+CHUNKER_VERSION = "9." + _claims_version()
 
 
 def _chunk_id(path: str, kind: str, line: int, text: str) -> str:
@@ -209,6 +209,13 @@ def entry_chunks(entry: Entry, model: str) -> list[Chunk]:
         chunks.append(_make(entry, "context", line, line, m.id, f"{title}: {m.name}", model))
     for text in claim_contexts(entry):
         chunks.append(_make(entry, "context", entry.body_line, entry.body_line, "", text, model))
+    # What unsourced-claim asks of a page with no sources: its candidate source notes and its head
+    # (knowledge.claims.provenance), embedded now for the same reason.
+    if not entry.sources and entry.claims:
+        from knowledge.claims import provenance
+
+        for text in [n.text for n in provenance.note_candidates(entry)] + [provenance.page_text(entry)]:
+            chunks.append(_make(entry, "context", entry.body_line, entry.body_line, "", text, model))
     return _dedupe(chunks)
 
 

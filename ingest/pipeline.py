@@ -117,9 +117,12 @@ SMALL_JOB = 300
 
 
 def _reference_texts() -> list[str]:
+    from knowledge.claims import provenance
     from knowledge.objections import reference_texts
 
-    return reference_texts()
+    models = provenance.load()
+    probe = [models.probe[0]] if models is not None and models.probe is not None else []
+    return reference_texts() + probe
 
 
 def _pick_embedder(n_texts: int) -> Any:
