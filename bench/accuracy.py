@@ -52,6 +52,7 @@ CORPORA = {
     "quayside": REPO / "tests" / "data" / "corpora" / "quayside",
     "sablewood": REPO / "tests" / "data" / "corpora" / "sablewood",
     "kittiwake": REPO / "tests" / "data" / "corpora" / "kittiwake",
+    "quillpay": REPO / "tests" / "data" / "corpora" / "quillpay",
 }
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
                 "retired-claim", "rep-misstatement")
