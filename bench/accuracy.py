@@ -53,6 +53,7 @@ CORPORA = {
     "sablewood": REPO / "tests" / "data" / "corpora" / "sablewood",
     "kittiwake": REPO / "tests" / "data" / "corpora" / "kittiwake",
     "proscenia": REPO / "tests" / "data" / "corpora" / "proscenia",
+    "quillpay": REPO / "tests" / "data" / "corpora" / "quillpay",
 }
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
                 "retired-claim", "rep-misstatement")
