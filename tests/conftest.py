@@ -17,6 +17,7 @@ CORPORA = REPO.parent / "shared" / "corpora"
 NORTHWIND = CORPORA / "northwind"
 QUAYSIDE = REPO / "tests" / "data" / "corpora" / "quayside"
 SABLEWOOD = REPO / "tests" / "data" / "corpora" / "sablewood"
+PROSCENIA = REPO / "tests" / "data" / "corpora" / "proscenia"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -60,7 +61,8 @@ def write_kb(root: Path, files: dict[str, str | bytes], toml: str | None = None)
     return root
 
 
-SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "sablewood": SABLEWOOD}
+SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "sablewood": SABLEWOOD,
+                "proscenia": PROSCENIA}
 
 
 def _call_words(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""The call corpora written here (``tests/data/corpora/quayside`` and ``sablewood``) are what their
+"""The call corpora written here (``tests/data/corpora/quayside``, ``sablewood``, ``proscenia``) are what their
 ``build.py`` writes: the calls and their labels come from one source, so a label cannot drift from
 the line it names."""
 
@@ -11,9 +11,9 @@ from types import ModuleType
 
 import pytest
 
-from tests.conftest import QUAYSIDE, SABLEWOOD
+from tests.conftest import PROSCENIA, QUAYSIDE, SABLEWOOD
 
-CORPORA = {"quayside": QUAYSIDE, "sablewood": SABLEWOOD}
+CORPORA = {"quayside": QUAYSIDE, "sablewood": SABLEWOOD, "proscenia": PROSCENIA}
 
 
 def _build_module(corpus: Path) -> ModuleType:
@@ -50,3 +50,10 @@ def test_every_sablewood_label_sits_on_a_prospect_turn_holding_its_words(tmp_pat
     labelled = build.build(tmp_path)
     assert build.check_lines(labelled, tmp_path) == []
     assert build.check_parser(labelled, tmp_path) == []
+
+
+def test_every_proscenia_label_sits_on_a_prospect_turn_holding_its_words(tmp_path: Path) -> None:
+    build = _build_module(PROSCENIA)
+    labelled = build.build(tmp_path)
+    assert build.check_lines(labelled, tmp_path) == []
+    assert build.check_parsed(labelled, tmp_path) == []
