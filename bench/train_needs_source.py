@@ -84,7 +84,7 @@ def candidates(kb: Path, today: date) -> list[tuple[Any, str | None]]:
 
     class Harvest(UnsourcedClaim):
         def check_kb(self, ctx):  # type: ignore[no-untyped-def]
-            for f, skip in self.candidates(ctx):
+            for f, skip, _ in self.candidates(ctx):
                 found.append((f, skip))
                 yield self.finding(message="candidate", **where(f))
 

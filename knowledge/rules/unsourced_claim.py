@@ -151,14 +151,15 @@ class UnsourcedClaim(Rule):
     default_severity = "warning"
 
     def check_kb(self, ctx: AuditContext) -> Iterable[Finding]:
-        self._no_claims: set[int] = set()
-        flagged = [f for f, skip in self.candidates(ctx) if skip is None]
+        found = [(f, no_claims_page) for f, skip, no_claims_page in self.candidates(ctx) if skip is None]
+        flagged = [f for f, _ in found]
+        on_no_claims_page = {id(f) for f, page in found if page}
         # Where claim-ness is unsure, the needs-a-source model has a say (see the README, "Figure rules:
         # needs an outside source"), and on a page that states no outcome claims it has a say on every
         # figure; with no weights every claim left here needs a source
         model = needs_source.load() if flagged else None
         unsure = [f for f in flagged if model is not None and f.claim is not None
-                  and (model.decides(f.claim) or id(f) in self._no_claims)]
+                  and (model.decides(f.claim) or id(f) in on_no_claims_page)]
         vectors = dict(zip(map(id, unsure), ctx.vectors([needs_source.text_of(f.claim) for f in unsure
                                                          if f.claim is not None]), strict=True)) if unsure else {}
         for f in flagged:
@@ -173,17 +174,16 @@ class UnsourcedClaim(Rule):
                         "and no metric registers the figure; add its source under sources: or register it as a "
                         f"metric{why}", **where(f))
 
-    def candidates(self, ctx: AuditContext) -> Iterator[tuple[Figure, str | None]]:
-        """Every figure of an approved entry with no source and no metric behind it, and why it is not
-        reported (None when it is): "not a claim" or "own terms". The figures a source, a metric, a
-        press release or a page's kind accounts for are not candidates at all."""
+    def candidates(self, ctx: AuditContext) -> Iterator[tuple[Figure, str | None, bool]]:
+        """Every figure of an approved entry with no source and no metric behind it, why it is not
+        reported (None when it is): "not a claim" or "own terms", and whether its page states no
+        outcome claims (careers, partners, security ...). The figures a source, a metric, a press
+        release or a page's kind accounts for are not candidates at all."""
         kb = FigureIndex.of(ctx).kb
         releases: dict[str, re.Pattern[str] | None] = {}
         noted: dict[str, bool] = {}
         pages: dict[str, _PageProvenance] = {}
         models: provenance.Models | None | EllipsisType = ...
-        if not hasattr(self, "_no_claims"):
-            self._no_claims = set()
         for f, r in kb.resolutions.items():
             entry = f.entry
             if entry is None or entry.sources or f.source is not None or f.kind == "number":
@@ -201,10 +201,6 @@ class UnsourcedClaim(Rule):
             page = pages[entry.id]
             if page.sourced or any(a <= f.line <= b for a, b in page.tables):
                 continue  # a note on the page says where its figures (or this table's) come from
-            if page.no_claims:
-                # a careers, partner, security ... page: the needs-a-source model decides each figure
-                # (leaving them all out lost a right finding, an FAQ's accuracy claim)
-                self._no_claims.add(id(f))
             if entry.id not in releases:
                 releases[entry.id] = _announcer(entry.body[:3000], ctx.settings.kb.name)
             own = releases[entry.id]
@@ -221,12 +217,14 @@ class UnsourcedClaim(Rule):
                 continue
             if _spoken_by_a_customer(f, ctx.settings.kb.name):
                 continue  # a list a named customer presented: the speaker is its source
+            # on a careers, partner, security ... page the needs-a-source model decides each figure
+            # (leaving them all out lost a right finding, an FAQ's accuracy claim)
             if f.claim is not None and not f.claim.is_claim:
-                yield f, "not a claim"  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
+                yield f, "not a claim", page.no_claims  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
             elif f.claim is not None and own_terms(f.claim) is not None:
-                yield f, "own terms"  # a limit, a commitment, a plan, a price: the contract or price list is its source
+                yield f, "own terms", page.no_claims  # a limit, a commitment, a plan, a price: the contract or price list
             else:
-                yield f, None
+                yield f, None, page.no_claims
 
 
 def _after_is_registered(f: Figure, resolutions: dict[Figure, Any]) -> bool:
