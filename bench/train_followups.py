@@ -30,13 +30,24 @@ import numpy as np  # noqa: E402
 from knowledge.objections.followups import (  # noqa: E402
     LIKELY,
     _turn_words,
-    challenges,
     follow_up_candidates,
     load_snippets,
     objection_probability,
 )
-from knowledge.objections.prefilter import acknowledges, clean, cue_score, elliptical  # noqa: E402
+from knowledge.objections.prefilter import _NUMBER, acknowledges, clean, cue_score, elliptical  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions, load_corpus  # noqa: E402
+
+# A question challenging what the seller just claimed: who/how/what-if about a figure or a promise.
+# Measured here as a follow-up signal and alone; detection does not use it.
+_WH_QUESTION = re.compile(r"(?:^|[,.;:?!]\s*)(?:\w+,? )?(?:who|how|what|where|which|why|says who|based on)\b[^.?!]*\?",
+                          re.I)
+_CLAIM = re.compile(r"\b(?:percent|guarantee\w*|promise\w*|always|never|every|all of|within|less than|"
+                    r"more than|up to|at least)\b", re.I)
+
+
+def challenges(text: str, reply: str) -> bool:
+    """A who/how/what question about a figure or a promise the seller's ``reply`` made."""
+    return bool(_WH_QUESTION.search(clean(text))) and bool(_CLAIM.search(reply) or _NUMBER.search(reply))
 
 CORPORA = {
     "northwind": REPO.parent / "shared" / "corpora" / "northwind",

@@ -16,7 +16,6 @@ judged leave-one-corpus-out; it added strays and is not used).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.model import Call
 
-from .prefilter import _NUMBER, clean, context_text, eligible, follow_up_material
+from .prefilter import context_text, eligible, follow_up_material
 
 if TYPE_CHECKING:
     import numpy as np
@@ -36,19 +35,6 @@ SNIPPETS_PATH = DATA / "followups.tsv"
 
 BACK = 2  # how many of the speaker's previous turns a follow-up may lean on
 LIKELY = 0.5  # the trained detector's own decision point: more likely an objection than not
-
-# A question challenging what the seller just claimed: who/how/what-if about a figure or a promise.
-# Measured as a follow-up signal and alone (bench/train_followups.py); detection does not use it.
-_WH_QUESTION = re.compile(r"(?:^|[,.;:?!]\s*)(?:\w+,? )?(?:who|how|what|where|which|why|says who|based on)\b[^.?!]*\?",
-                          re.I)
-_CLAIM = re.compile(r"\b(?:percent|guarantee\w*|promise\w*|always|never|every|all of|within|less than|"
-                    r"more than|up to|at least)\b", re.I)
-
-
-def challenges(text: str, reply: str) -> bool:
-    """A who/how/what question about a figure or a promise the seller's ``reply`` made."""
-    return bool(_WH_QUESTION.search(clean(text))) and bool(_CLAIM.search(reply) or _NUMBER.search(reply))
-
 
 def objection_probability(texts: Sequence[str], V: np.ndarray) -> np.ndarray:
     """The trained detector's probability for whole turns (0 where it has no weights)."""

@@ -14,7 +14,6 @@ from knowledge.model import Call, Sentence, Turn
 from knowledge.objections import analyze, call_texts, followups
 from knowledge.objections.followups import (
     SNIPPETS_PATH,
-    challenges,
     follow_up_candidates,
     load_snippets,
 )
@@ -65,13 +64,6 @@ def test_elliptical_turns_lean_on_what_came_before(text):
                                   "Notably, we have four offices."])
 def test_complete_sentences_are_not_elliptical(text):
     assert not elliptical(text)
-
-
-def test_a_challenge_asks_about_what_the_seller_claimed():
-    assert challenges("And the eleven percent, who measured that?", "Stores cut waste by eleven percent.")
-    assert challenges("Says who?", "We guarantee a go-live within a month.")
-    assert not challenges("Who measured that?", "Let me show you the dashboard.")  # nothing claimed
-    assert not challenges("That figure is impressive.", "Stores cut waste by 11%.")  # not a question
 
 
 def test_a_candidate_follows_the_same_speakers_mention_after_the_sellers_reply():
