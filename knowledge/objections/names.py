@@ -153,9 +153,10 @@ def _roles(ws: list[str]) -> list[str]:
         elif prev == "to" and not (stem(w) != w or w.endswith(_NOUN_ENDINGS)):
             out.append("x")  # "to upload", but "to invoices", "to information"
         elif (i >= 3 and out[i - 1] == "N" and ws[i - 2] in after_the and ws[i - 3] in opens
-              and (i + 1 == len(ws) or ws[i + 1] in closed)):
+              and (i + 1 == len(ws) or (ws[i + 1] in closed and ws[i + 1] not in be | c["modals"] | c["negations"]))):
             # A clause's verb after its subject, when the subject is one noun: "where the data *sits*",
-            # "because our data *lives* in the US" (but "where the supplier portal goes" decides nothing).
+            # "because our data *lives* in the US" (but "where the supplier portal goes" decides nothing,
+            # and a word before "can't" or "will" is the subject's noun: "if a blind patron can't").
             out.append("x")
         elif i + 1 < len(ws) and ws[i + 1] in objects:
             out.append("x")  # "close it out", "handing our playbook": a verb before its object

@@ -32,6 +32,10 @@ THEMES = json.loads((Path(__file__).parents[1] / "data" / "theme_names" / "theme
     ("That is really expensive.", []),
     # after a form of "be", only an -ing word is a verb
     ("they're individuals and we're paying twice", [("individuals",)]),
+    # a clause's verb after its one-noun subject, but a noun before a modal or a negation is the subject
+    ("where the data sits", [("data",)]),
+    ("If a blind patron can't choose a seat on their own", [("blind", "patron"), ("seat",)]),
+    ("when the driver will not log in", [("driver",)]),
 ])
 def test_chunks(text: str, want: list[tuple[str, ...]]) -> None:
     assert chunks(text) == want
