@@ -26,6 +26,8 @@ from pathlib import Path
 
 from knowledge.model import Claim
 
+from .linear import sigmoid
+
 WEIGHTS = Path(__file__).with_name("data") / "claimness.json"
 PLACEHOLDER = "[NUM]"
 
@@ -146,14 +148,6 @@ def _load(name: str) -> Model | None:
         return None
     return Model(weights={str(k): float(v) for k, v in data["weights"].items()},
                  threshold=float(data["threshold"]), meta=dict(data.get("meta", {})))
-
-
-def sigmoid(z: float) -> float:
-    """The logistic function, without overflow at either end."""
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
 
 
 def _describe(name: str) -> str:

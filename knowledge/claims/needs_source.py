@@ -30,8 +30,9 @@ from pathlib import Path
 
 from knowledge.model import Claim
 
-from .claimness import _TOKEN, sigmoid
+from .claimness import _TOKEN
 from .claimness import _changes as changes_verb
+from .linear import Linear
 from .terms import own_terms
 
 WEIGHTS = Path(__file__).with_name("data") / "needs_source.json"
@@ -111,28 +112,29 @@ def _describe(name: str) -> str:
 
 @dataclass(frozen=True)
 class Model:
-    cue_weights: dict[str, float]
-    vector_weights: tuple[float, ...]
-    bias: float
-    threshold: float
+    linear: Linear
     meta: dict[str, object]
     # the model decides only where claim-ness is itself unsure (under this): on the held-out corpora it
     # was wrong about figures claim-ness reads as clear claims as often as it was right
     claimness_below: float = 1.0
+
+    @property
+    def threshold(self) -> float:
+        return self.linear.threshold
+
+    @property
+    def vector_weights(self) -> tuple[float, ...]:
+        return self.linear.vector_weights
 
     def decides(self, claim: Claim) -> bool:
         """Whether this model has a say on ``claim`` at all."""
         return (claim.claimness if claim.claimness is not None else 1.0) < self.claimness_below
 
     def contributions(self, claim: Claim, vector: Sequence[float] | None) -> dict[str, float]:
-        feats = cues(claim)
-        out = {k: self.cue_weights.get(k, 0.0) * v for k, v in feats.items()}
-        if vector is not None and self.vector_weights:
-            out["embedding"] = math.fsum(w * float(x) for w, x in zip(self.vector_weights, vector, strict=False))
-        return out
+        return self.linear.contributions(cues(claim), vector)
 
     def probability(self, claim: Claim, vector: Sequence[float] | None) -> float:
-        return sigmoid(self.bias + math.fsum(self.contributions(claim, vector).values()))
+        return self.linear.probability(cues(claim), vector)
 
 
 def load() -> Model | None:
@@ -147,9 +149,7 @@ def _load(name: str) -> Model | None:
         data = json.loads(Path(name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return Model(cue_weights={str(k): float(v) for k, v in data["cues"].items()},
-                 vector_weights=tuple(float(v) for v in data.get("vector", [])), bias=float(data["bias"]),
-                 threshold=float(data["threshold"]), meta=dict(data.get("meta", {})),
+    return Model(Linear.of(data), meta=dict(data.get("meta", {})),
                  claimness_below=float(data.get("claimness_below", 1.0)))
 
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from knowledge.model import Entry
 
-from .claimness import sigmoid
+from .linear import Linear
 
 WEIGHTS = Path(__file__).with_name("data") / "provenance.json"
 ENV = "CANON_PROVENANCE_WEIGHTS"
@@ -139,23 +139,7 @@ def page_text(entry: Entry, chars: int = OPENING_CHARS) -> str:
     return f"{head} | {opening[:chars]}" if chars and opening else head
 
 
-@dataclass(frozen=True)
-class Model:
-    """One logistic regression: cue weights, vector weights, bias, and the cut."""
-
-    cue_weights: dict[str, float]
-    vector_weights: tuple[float, ...]
-    bias: float
-    threshold: float
-
-    def probability(self, cues: dict[str, float], vector: Sequence[float] | None) -> float:
-        z = self.bias + math.fsum(self.cue_weights.get(k, 0.0) * v for k, v in cues.items())
-        if vector is not None and self.vector_weights:
-            z += math.fsum(w * float(x) for w, x in zip(self.vector_weights, vector, strict=False))
-        return sigmoid(z)
-
-    def says(self, cues: dict[str, float], vector: Sequence[float] | None) -> bool:
-        return self.probability(cues, vector) >= self.threshold
+Model = Linear  # one logistic regression: cue weights, vector weights, bias, and the cut
 
 
 @dataclass(frozen=True)
@@ -184,14 +168,7 @@ def load() -> Models | None:
 
 
 def _model(d: dict[str, object] | None) -> Model | None:
-    if not d:
-        return None
-    cues = d.get("cues", {})
-    vector = d.get("vector", [])
-    assert isinstance(cues, dict) and isinstance(vector, list)
-    return Model(cue_weights={str(k): float(v) for k, v in cues.items()},
-                 vector_weights=tuple(float(v) for v in vector), bias=float(str(d["bias"])),
-                 threshold=float(str(d["threshold"])))
+    return Linear.of(d) if d else None
 
 
 @lru_cache(maxsize=4)
