@@ -418,6 +418,7 @@ def fit_rule(data: dict[str, list[dict[str, Any]]], sets: list[str], rule: Floor
 
     from knowledge.search import FLOOR_FEATURES
 
+    LAST_FLOOR.clear()
     feats = rule.features or FLOOR_FEATURES
     train = [it for c in sets for it in data[c]]
     if rule.ranker == "shipped":
@@ -468,24 +469,36 @@ def fit_rule(data: dict[str, list[dict[str, Any]]], sets: list[str], rule: Floor
         z = x @ wf + bf
     boundary = _boundary(z, ans, rule, np.concatenate([right_of[c] for c in sets]) if right_of else None)
     apply(train, w, b)
+    LAST_FLOOR.update(bias=float(bf), boundary=float(boundary))
     return w, b, (wf, bf - boundary, feats)
 
 
-def judge(data: dict[str, list[dict[str, Any]]], items: list[dict[str, Any]], floor: Any) -> dict[str, Any]:
-    """Counts for one set, the candidates scored by the ranker in force."""
+# The last floor fitted, before its boundary was folded into the bias: with classes unweighted the
+# model's own probability is calibrated, and the boundary is then a threshold on it.
+LAST_FLOOR: dict[str, float] = {}
+
+
+def judge(data: dict[str, list[dict[str, Any]]], items: list[dict[str, Any]], floor: Any,
+          boundary: float = 0.0) -> dict[str, Any]:
+    """Counts for one set, the candidates scored by the ranker in force (and each question's floor
+    probability with ``boundary`` added back, beside whether its first result is right)."""
     import knowledge.search as ks
 
     wf, bf, feats = floor
-    n = {"ans": 0, "una": 0, "hit1": 0, "hit3": 0, "rr": 0.0, "answered": 0, "silenced": 0, "rank1": 0}
+    n: dict[str, Any] = {"ans": 0, "una": 0, "hit1": 0, "hit3": 0, "rr": 0.0, "answered": 0, "silenced": 0,
+                         "rank1": 0, "probs": []}
     for it in items:
         f = ks.floor_features(it["cands"])
-        answered = bf + sum(float(w) * f[k] for w, k in zip(wf, feats, strict=True)) >= 0.0
+        z = bf + sum(float(w) * f[k] for w, k in zip(wf, feats, strict=True))
+        answered = z >= 0.0
+        rank = None if it["question"].unanswerable else first_rank(it)
+        # The model's probability before the boundary was folded in, and whether the first result is right.
+        n["probs"].append((1 / (1 + math.exp(-max(min(z + boundary, 40), -40))), rank == 1))
         if it["question"].unanswerable:
             n["una"] += 1
             n["silenced"] += not answered
             continue
         n["ans"] += 1
-        rank = first_rank(it)
         n["rank1"] += rank == 1
         if answered:
             n["answered"] += 1
@@ -505,8 +518,8 @@ def run_rule(data: dict[str, list[dict[str, Any]]], corpora: list[str], scored: 
     for held, fit_on, tag in folds:
         w, b, floor = fit_rule(data, fit_on, rule)
         apply(data[held], w, b)
-        rows.append((held, tag, judge(data, data[held], floor)))
-    pool = {k: sum(r[2][k] for r in rows if r[1] == "left out") for k in rows[0][2]}
+        rows.append((held, tag, judge(data, data[held], floor, LAST_FLOOR.get("boundary", 0.0))))
+    pool = {k: sum((r[2][k] for r in rows if r[1] == "left out"), [] if k == "probs" else 0) for k in rows[0][2]}
     out = {"rule": rule.name, "pooled": pool, "sets": rows}
     if show:
         print(f"rule {rule.name}: {rule}")
@@ -518,6 +531,8 @@ def run_rule(data: dict[str, list[dict[str, Any]]], corpora: list[str], scored: 
         print(f"  pooled (left out): hit@1 {pool['hit1'] / a:.3f} ({pool['hit1']}/{a}), hit@3 {pool['hit3'] / a:.3f}, "
               f"MRR {pool['rr'] / a:.3f}, unans {pool['silenced']}/{pool['una']}, answd {pool['answered']}/{a}, "
               f"right (hit@1 or silenced) {pool['hit1'] + pool['silenced']}/{a + pool['una']}", flush=True)
+        if rule.balance is False:
+            reliability(pool["probs"])
     return out
 
 
@@ -546,6 +561,17 @@ def annotate_kb_levels(items: list[dict[str, Any]], embedder: Any, sources: list
     for it in items:
         for c in it["cands"]:
             c.kb = kb  # type: ignore[attr-defined]
+
+
+def reliability(probs: list[tuple[float, bool]]) -> None:
+    """Is the floor's probability, held out, the share of questions whose first result is right?"""
+    brier = sum((p - r) ** 2 for p, r in probs) / len(probs)
+    cells = []
+    for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
+        got = [r for p, r in probs if lo <= p < lo + 0.2 or (lo == 0.8 and p == 1.0)]
+        mean = sum(p for p, _ in probs if lo <= p < lo + 0.2) / max(len(got), 1)
+        cells.append(f"{lo:.1f}-{lo + 0.2:.1f}: {len(got)} q, said {mean:.2f}, right {sum(got) / max(len(got), 1):.2f}")
+    print(f"  calibration held out (Brier {brier:.3f}): " + "; ".join(cells))
 
 
 def kb_floor_features(cands: list[Any]) -> dict[str, float]:
