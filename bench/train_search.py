@@ -574,6 +574,28 @@ def reliability(probs: list[tuple[float, bool]]) -> None:
     print(f"  calibration held out (Brier {brier:.3f}): " + "; ".join(cells))
 
 
+def figure_floor_features(cands: list[Any]) -> dict[str, float]:
+    """The floor's signals with two about figures added (``--figure-signals``): whether the
+    question asks for a kind of figure (a duration, a share, a price, a count), and whether it does
+    while the best candidate's matched passage, or the whole entry (``_entry``), states no figure
+    of that kind. Many unanswerable questions name what the KB holds and ask for a figure it lacks."""
+    import knowledge.search as ks
+    from knowledge.passage import asked_kinds
+
+    f = dict(_base_floor_features(cands))
+    q = getattr(cands[0], "question", "") if cands else ""
+    kinds = asked_kinds(q) if q else set()
+    f["asks_figure"] = float(bool(kinds))
+    f["figure_missing"] = f["figure_missing_entry"] = 0.0
+    if kinds and cands:
+        top = max(cands, key=lambda c: c.score)
+        claims = [c for c in ks._full(top).claims if c.kind in kinds]
+        lo, hi = (top.chunk.line, top.chunk.end_line) if top.chunk is not None else (0, 10**9)
+        f["figure_missing"] = float(not any(lo <= c.line <= hi for c in claims))
+        f["figure_missing_entry"] = float(not claims)
+    return f
+
+
 def kb_floor_features(cands: list[Any]) -> dict[str, float]:
     """The floor's signals with two about the KB added (``--kb-signals``): how many passages it
     holds (log10; the best of more passages is higher by chance) and whether it has typed entries."""
@@ -618,6 +640,8 @@ def main() -> None:
                     help="offer the KB's size and typedness (kb_log_chunks, kb_typed) as floor features to --rules")
     ap.add_argument("--kb-levels", default="", metavar="generic,sentence",
                     help="with --kb-signals: also offer each floor signal less the KB's level (bench/kb_floor.py)")
+    ap.add_argument("--figure-signals", action="store_true",
+                    help="offer asks_figure, figure_missing and figure_missing_entry as floor features to --rules")
     ap.add_argument("--only-rules", action="store_true", help="stop after --rules")
     args = ap.parse_args()
     corpora = args.train.split(",")
@@ -659,6 +683,13 @@ def main() -> None:
                 annotate_kb_levels(data[c], embedder, args.kb_levels.split(","))
         _base_floor_features = ks.floor_features
         ks.floor_features = kb_floor_features  # type: ignore[assignment]
+    if args.figure_signals:
+        for c in corpora + scored:
+            for it in data[c]:
+                for cand in it["cands"]:
+                    cand.question = it["question"].q
+        _base_floor_features = ks.floor_features
+        ks.floor_features = figure_floor_features  # type: ignore[assignment]
     for spec in filter(None, args.rules.split(";")):
         run_rule(data, corpora, scored, parse_rule(spec))
     if args.only_rules:
