@@ -109,6 +109,8 @@ def annotate_maxsim(items: list[dict[str, Any]], embedder: Any, states: Any) -> 
 
 
 _base_floor_features: Any = None
+_kb_base: Any = None
+_figure_base: Any = None
 
 
 def maxsim_floor_features(cands: list[Any]) -> dict[str, float]:
@@ -478,8 +480,7 @@ def fit_rule(data: dict[str, list[dict[str, Any]]], sets: list[str], rule: Floor
 LAST_FLOOR: dict[str, float] = {}
 
 
-def judge(data: dict[str, list[dict[str, Any]]], items: list[dict[str, Any]], floor: Any,
-          boundary: float = 0.0) -> dict[str, Any]:
+def judge(items: list[dict[str, Any]], floor: Any, boundary: float = 0.0) -> dict[str, Any]:
     """Counts for one set, the candidates scored by the ranker in force (and each question's floor
     probability with ``boundary`` added back, beside whether its first result is right)."""
     import knowledge.search as ks
@@ -518,7 +519,7 @@ def run_rule(data: dict[str, list[dict[str, Any]]], corpora: list[str], scored: 
     for held, fit_on, tag in folds:
         w, b, floor = fit_rule(data, fit_on, rule)
         apply(data[held], w, b)
-        rows.append((held, tag, judge(data, data[held], floor, LAST_FLOOR.get("boundary", 0.0))))
+        rows.append((held, tag, judge(data[held], floor, LAST_FLOOR.get("boundary", 0.0))))
     pool = {k: sum((r[2][k] for r in rows if r[1] == "left out"), [] if k == "probs" else 0) for k in rows[0][2]}
     out = {"rule": rule.name, "pooled": pool, "sets": rows}
     if show:
@@ -582,7 +583,7 @@ def figure_floor_features(cands: list[Any]) -> dict[str, float]:
     import knowledge.search as ks
     from knowledge.passage import asked_kinds
 
-    f = dict(_base_floor_features(cands))
+    f = dict(_figure_base(cands))
     q = getattr(cands[0], "question", "") if cands else ""
     kinds = asked_kinds(q) if q else set()
     f["asks_figure"] = float(bool(kinds))
@@ -599,7 +600,7 @@ def figure_floor_features(cands: list[Any]) -> dict[str, float]:
 def kb_floor_features(cands: list[Any]) -> dict[str, float]:
     """The floor's signals with two about the KB added (``--kb-signals``): how many passages it
     holds (log10; the best of more passages is higher by chance) and whether it has typed entries."""
-    f = dict(_base_floor_features(cands))
+    f = dict(_kb_base(cands))
     kb = getattr(cands[0], "kb", None) if cands else None
     f.update(kb or {"kb_log_chunks": 0.0, "kb_typed": 0.0})
     for k, v in (kb or {}).items():
@@ -654,7 +655,7 @@ def main() -> None:
     from knowledge.embedding import get_embedder
     from knowledge.search import FEATURES, FLOOR_FEATURES
 
-    global _base_floor_features
+    global _base_floor_features, _kb_base, _figure_base
     embedder = get_embedder("query")
     data = {c: collect(c, embedder) for c in corpora + scored}
 
@@ -681,14 +682,14 @@ def main() -> None:
             sys.path.insert(0, str(REPO / "bench"))
             for c in corpora + scored:
                 annotate_kb_levels(data[c], embedder, args.kb_levels.split(","))
-        _base_floor_features = ks.floor_features
+        _kb_base = ks.floor_features
         ks.floor_features = kb_floor_features  # type: ignore[assignment]
     if args.figure_signals:
         for c in corpora + scored:
             for it in data[c]:
                 for cand in it["cands"]:
                     cand.question = it["question"].q
-        _base_floor_features = ks.floor_features
+        _figure_base = ks.floor_features
         ks.floor_features = figure_floor_features  # type: ignore[assignment]
     for spec in filter(None, args.rules.split(";")):
         run_rule(data, corpora, scored, parse_rule(spec))
@@ -741,7 +742,7 @@ def main() -> None:
     print(f"{'scored on':<22} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'unans':>6} {'answd':>6}")
     for c in corpora + scored:
         apply(data[c], w, b)
-        n = judge(data, data[c], (fw, fb, feats))
+        n = judge(data[c], (fw, fb, feats))
         a = max(n["ans"], 1)
         tag = "in training" if c in corpora else "never fitted"
         print(f"{c + ' (' + tag + ')':<28} {n['hit1'] / a:>6.2f} {n['hit3'] / a:>6.2f} {n['rr'] / a:>6.2f} "
