@@ -60,7 +60,7 @@ from .detect import (
     reference_texts,
     score_sentences,
 )
-from .followups import find_follow_ups
+from .followups import carried_on, find_follow_ups
 from .model import DEFAULT_TUNING, Analysis, Mention, Objection, Tuning, VectorsFn, _unit
 from .phrasings import entry_texts
 from .prefilter import (
@@ -148,7 +148,10 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     det = score_sentences(found, S, R, owner, np.asarray(ref_example, dtype=bool), len(objection_entries), P, N,
                           tuning)
     score = det.score
-    detected = apply_detection_verdicts(found, S, recalibrate(found, det, verdicts, tuning), verdicts)
+    detected = recalibrate(found, det, verdicts, tuning)
+    if follow_ups:
+        detected = carried_on(found, detected, score, det.learned, tuning)
+    detected = apply_detection_verdicts(found, S, detected, verdicts)
 
     # One mention per turn (per piece of it): the sentences from its first to its last
     # objection-like one. It is matched by the turn as a whole plus those sentences, since the
