@@ -18,7 +18,11 @@ The steps, each cheap enough for thousands of calls:
    A turn gives at most one mention per piece (a cue or entry of the transcript file).
    **Follow-ups** (:mod:`.followups`): a short elliptical turn carrying on the same prospect's
    mention after the seller's reply ("Not three years. One, maybe.") is a mention too when the
-   trained detector reads the whole turn as an objection; it is filed with that mention.
+   trained detector reads the whole turn as an objection; it is filed with that mention. A
+   sentence of a prospect's turn that answers the seller's reply to that same prospect's objection
+   is detected at a lower bar (``context_detect``) when the trained detector is as sure of it as a
+   cue makes a sentence ("Three years, with a way out if the funding goes."):
+   :func:`.followups.carried_on`; it is placed by its own words.
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
