@@ -1,7 +1,7 @@
 """What reviewers' verdicts are worth: ``canon objections`` on held-out mentions, without and with
 verdicts on a seeded random 20% of a corpus.
 
-For each labelled corpus (``northwind``, ``examples``; never the final exam): a reviewer is
+For each labelled corpus with calls (by default ``northwind`` and ``examples``; never the final exam): a reviewer is
 simulated from the labels on a random 20% of what there is to review, namely the labelled turns
 (each gets the objection it is about: an assignment verdict, which also makes a missed turn a
 mention) and the mentions canon reports outside every labelled turn (each marked wrong). Mention
@@ -82,7 +82,8 @@ def held_out(result: dict[str, Any], labels: dict[str, Any], turns: set[tuple[st
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", action="append", choices=["northwind", "examples"])
+    ap.add_argument("--corpus", action="append", choices=sorted(c for c in CORPORA if c != "larkspur"),
+                    help="a corpus with objection labels (repeatable; default: northwind and examples)")
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--work", type=Path, default=None)
     args = ap.parse_args()

@@ -18,7 +18,11 @@ The steps, each cheap enough for thousands of calls:
    A turn gives at most one mention per piece (a cue or entry of the transcript file).
    **Follow-ups** (:mod:`.followups`): a short elliptical turn carrying on the same prospect's
    mention after the seller's reply ("Not three years. One, maybe.") is a mention too when the
-   trained detector reads the whole turn as an objection; it is filed with that mention.
+   trained detector reads the whole turn as an objection; it is filed with that mention. A
+   sentence of a prospect's turn that answers the seller's reply to that same prospect's objection
+   is detected at a lower bar (``context_detect``) when the trained detector is as sure of it as a
+   cue makes a sentence ("Three years, with a way out if the funding goes."):
+   :func:`.followups.carried_on`; it is placed by its own words.
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
@@ -60,7 +64,7 @@ from .detect import (
     reference_texts,
     score_sentences,
 )
-from .followups import find_follow_ups
+from .followups import carried_on, find_follow_ups
 from .model import DEFAULT_TUNING, Analysis, Mention, Objection, Tuning, VectorsFn, _unit
 from .phrasings import entry_texts
 from .prefilter import (
@@ -148,7 +152,10 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     det = score_sentences(found, S, R, owner, np.asarray(ref_example, dtype=bool), len(objection_entries), P, N,
                           tuning)
     score = det.score
-    detected = apply_detection_verdicts(found, S, recalibrate(found, det, verdicts, tuning), verdicts)
+    detected = recalibrate(found, det, verdicts, tuning)
+    if follow_ups:
+        detected = carried_on(found, detected, score, det.learned, tuning)
+    detected = apply_detection_verdicts(found, S, detected, verdicts)
 
     # One mention per turn (per piece of it): the sentences from its first to its last
     # objection-like one. It is matched by the turn as a whole plus those sentences, since the
