@@ -480,7 +480,22 @@ def fit_rule(data: dict[str, list[dict[str, Any]]], sets: list[str], rule: Floor
 LAST_FLOOR: dict[str, float] = {}
 
 
-def judge(items: list[dict[str, Any]], floor: Any, boundary: float = 0.0) -> dict[str, Any]:
+def explain_miss(it: dict[str, Any], rank: int | None, answered: bool) -> None:
+    """An answerable question whose expected entry is not first by order alone (the floor aside):
+    the first three candidates by the ranker and every expected one, with the signals that
+    tell the README's classes apart (type, status, meaning, words, passage, figure)."""
+    q = it["question"]
+    print(f"   order-alone rank {rank} (answered={answered}) [{it['corpus']}] {q.q!r}")
+    ordered = sorted(it["cands"], key=lambda c: -c.score)
+    for c in ordered[:3] + [c for c in ordered[3:] if c.entry.id in q.expected]:
+        f = c.features
+        print(f"     {'*' if c.entry.id in q.expected else ' '}{c.entry.id[:40]:<40} {c.entry.type[:11]:<11} "
+              f"{c.entry.status[:3]} p={c.score:.2f} cos={f['cosine']:.2f} rv={f['rr_vector']:.2f} "
+              f"rl={f['rr_lexical']:.2f} cov={f['coverage']:.2f} pass={f['chunk_coverage']:.2f} "
+              f"metric={f['figure_metric']:.2f} art={f['article']:.0f}")
+
+
+def judge(items: list[dict[str, Any]], floor: Any, boundary: float = 0.0, explain: bool = False) -> dict[str, Any]:
     """Counts for one set, the candidates scored by the ranker in force (and each question's floor
     probability with ``boundary`` added back, beside whether its first result is right)."""
     import knowledge.search as ks
@@ -493,6 +508,8 @@ def judge(items: list[dict[str, Any]], floor: Any, boundary: float = 0.0) -> dic
         z = bf + sum(float(w) * f[k] for w, k in zip(wf, feats, strict=True))
         answered = z >= 0.0
         rank = None if it["question"].unanswerable else first_rank(it)
+        if explain and rank != 1 and not it["question"].unanswerable:
+            explain_miss(it, rank, answered)
         # The model's probability before the boundary was folded in, and whether the first result is right.
         n["probs"].append((1 / (1 + math.exp(-max(min(z + boundary, 40), -40))), rank == 1))
         if it["question"].unanswerable:
@@ -519,7 +536,7 @@ def run_rule(data: dict[str, list[dict[str, Any]]], corpora: list[str], scored: 
     for held, fit_on, tag in folds:
         w, b, floor = fit_rule(data, fit_on, rule)
         apply(data[held], w, b)
-        rows.append((held, tag, judge(data[held], floor, LAST_FLOOR.get("boundary", 0.0))))
+        rows.append((held, tag, judge(data[held], floor, LAST_FLOOR.get("boundary", 0.0), explain=EXPLAIN and show)))
     pool = {k: sum((r[2][k] for r in rows if r[1] == "left out"), [] if k == "probs" else 0) for k in rows[0][2]}
     out = {"rule": rule.name, "pooled": pool, "sets": rows}
     if show:
