@@ -33,7 +33,9 @@ FLOORS = {
     # Seventh pass (floor fitted on eleven sets, placed above three in four of their unanswerable
     # questions): 0.79 / 0.85 / 0.82, unanswered 0.50 (in-sample; left out 0.77 / 0.85 / 0.80, 0.50).
     # The unanswered floor was 1.0: lowered on purpose, see the README's seventh pass.
-    "real-labelled": {"hit@1": 0.75, "hit@3": 0.8, "mrr": 0.8, "unanswered": 0.5, "stale_above": 0},
+    # Eighth pass (the untyped-page signal counts only where a typed candidate's passage holds as
+    # much of the question; ranker and floor refitted): 0.82 / 0.87 / 0.84, unanswered 0.50.
+    "real-labelled": {"hit@1": 0.8, "hit@3": 0.85, "mrr": 0.82, "unanswered": 0.5, "stale_above": 0},
     # The same real pages, other questions (tests/data/questions/real.yaml): written before any run and
     # never fitted on, so this is the held-out figure for real handbook pages. First scored with the
     # shipped model: hit@1 0.68, hit@3 0.77, MRR 0.73, unanswered 0.40; with the passage cuts at bold
@@ -44,8 +46,8 @@ FLOORS = {
     # Written before any run. First scored held out: hit@1 0.42, hit@3 0.55, MRR 0.48, unanswered 1.00
     # (the floor silences questions asked in other words than the pages', "reimbursed", "ringing into
     # reception"). A fitting set of the floor from the seventh pass: 0.65 / 0.77 / 0.71, unanswered
-    # 0.86 in-sample (left out, the same).
-    "phenomena": {"hit@1": 0.6, "hit@3": 0.75, "mrr": 0.7, "unanswered": 0.85, "stale_above": 0},
+    # 0.86 in-sample (left out, the same). Eighth pass: 0.68 / 0.81 / 0.74, 0.86 (left out, the same).
+    "phenomena": {"hit@1": 0.65, "hit@3": 0.8, "mrr": 0.72, "unanswered": 0.85, "stale_above": 0},
     # Real customer stories, written before any run. First scored held out: 0.92 / 0.92 / 0.92,
     # unanswered 0.71. A fitting set of the floor from the seventh pass: 0.92 / 0.92 / 0.92,
     # unanswered 0.43 in-sample (left out, the same); the unanswered floor was 0.7, lowered on
@@ -57,17 +59,21 @@ FLOORS = {
     # (2026-12-06, main 16b3890): kittiwake 0.65 / 0.69 / 0.67, unanswered 1.00 (6 of 6); sablewood
     # 0.56 / 0.64 / 0.60, unanswered 0.86 (6 of 7). Fitting sets of the floor from the seventh pass:
     # in-sample kittiwake 0.79 / 0.84 / 0.81, 1.00; sablewood 0.69 / 0.77 / 0.73, 0.86 (left out:
-    # 0.79 / 0.84 / 0.81, 1.00 and 0.67 / 0.74 / 0.71, 0.86).
-    "kittiwake": {"hit@1": 0.75, "hit@3": 0.8, "mrr": 0.78, "unanswered": 1.0, "stale_above": 0},
+    # 0.79 / 0.84 / 0.81, 1.00 and 0.67 / 0.74 / 0.71, 0.86). Eighth pass: kittiwake 0.81 / 0.84 /
+    # 0.82, 1.00 (left out, the same); sablewood unchanged.
+    "kittiwake": {"hit@1": 0.8, "hit@3": 0.8, "mrr": 0.8, "unanswered": 1.0, "stale_above": 0},
     "sablewood": {"hit@1": 0.65, "hit@3": 0.75, "mrr": 0.7, "unanswered": 0.85, "stale_above": 0},
     # Four sets written by someone who had seen no search result, on the figure-rule and objection
     # KBs, 30 questions each with 10 unanswerable; fitting sets of the floor from the seventh pass,
     # so these are in-sample. Held out (floor fitted on the ten other sets) they scored haulwise 0.80
     # / 0.80 / 0.80, 0.70; quayside 0.70 / 0.70 / 0.70, 0.70; quillpay 0.85 / 0.90 / 0.88, 1.00;
     # proscenia 0.80 / 0.80 / 0.80, 0.50; in-sample the same but proscenia 0.75 / 0.80 / 0.78, 0.50.
+    # Eighth pass, in-sample: quillpay 0.90 / 0.95 / 0.93, 1.00 (left out, the same); proscenia 0.75 /
+    # 0.75 / 0.75, 0.50 (left out unchanged, 0.80 / 0.80 / 0.80: in-sample, the refitted floor silences
+    # "How long does it take a patron to check out on their phone?", which was second before).
     "haulwise": {"hit@1": 0.75, "hit@3": 0.75, "mrr": 0.75, "unanswered": 0.7, "stale_above": 0},
     "quayside": {"hit@1": 0.65, "hit@3": 0.65, "mrr": 0.65, "unanswered": 0.7, "stale_above": 0},
-    "quillpay": {"hit@1": 0.8, "hit@3": 0.85, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},
+    "quillpay": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.9, "unanswered": 1.0, "stale_above": 0},
     "proscenia": {"hit@1": 0.7, "hit@3": 0.75, "mrr": 0.75, "unanswered": 0.5, "stale_above": 0},
     # Final exam, scored once before and once after (before: hit@1 0.68, hit@3 0.91, MRR 0.80,
     # unanswered 0.00); these floors are the after figures, not targets to tune towards.
