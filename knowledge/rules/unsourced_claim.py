@@ -11,7 +11,7 @@ from typing import Any
 from knowledge.claims import needs_source, provenance
 from knowledge.claims.terms import own_terms
 from knowledge.figures import Figure, FigureIndex, quoted, where
-from knowledge.model import Entry, Finding
+from knowledge.model import Claim, Entry, Finding
 
 from .base import AuditContext, Rule
 
@@ -204,7 +204,7 @@ class UnsourcedClaim(Rule):
             if entry.id not in releases:
                 releases[entry.id] = _announcer(entry.body[:3000], ctx.settings.kb.name)
             own = releases[entry.id]
-            if own is not None and f.claim is not None and own.search(f.claim.sentence):
+            if own is not None and f.claim is not None and _about_itself(own, f.claim):
                 continue  # the company's own announcement: it is the source of its milestones
             if r.backed_by_metric or r.conflict is not None or f in kb.retired_repeats:
                 continue
@@ -250,6 +250,22 @@ def _announcer(body: str, kb_name: str) -> re.Pattern[str] | None:
         return re.compile(_SELF)
     words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"\b(?i:{words})\b|{_SELF}")
+
+
+# A quotation in a release: '"Small employers lose £1.3 billion a year," said Tom Aldridge, Acme's CEO'
+_QUOTATION = re.compile(r"[\"“]([^\"“”]{8,})(?:[\"”]|$)")
+
+
+def _about_itself(own: re.Pattern[str], claim: Claim) -> bool:
+    """Whether the sentence of a release's figure names the company: a figure inside a quotation is
+    judged by the quoted words alone, not by who is credited with saying them (a chief executive
+    quoting an industry statistic does not make the company its source)."""
+    sentence = " ".join((claim.sentence or "").split())
+    span = " ".join((claim.span or claim.text or "").split())
+    for m in _QUOTATION.finditer(sentence):
+        if span and span in m.group(1):
+            return bool(own.search(m.group(1)))
+    return bool(own.search(sentence))
 
 
 def _cites_a_link(f: Figure) -> bool:
