@@ -111,12 +111,13 @@ def test_unsourced_claim_reads_source_notes(case: str, body: str, note: dict[str
 def test_a_page_that_states_no_outcomes_lets_the_needs_a_source_model_decide_every_figure(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # the needs-a-source model would have no say here (claim-ness is never under 0): on a page that
-    # states no outcome claims it decides every figure, and keeps the outcome
+    # states no outcome claims it decides every figure, and keeps the outcome (a welcome kit, not a
+    # learning budget: a named staff benefit is the company's own term whatever the page)
     ns = tmp_path / "ns.json"
     ns.write_text(json.dumps({"cues": {"cue:benefit": -6.0, "cue:change": 4.0}, "vector": [], "bias": 0.0,
                               "threshold": 0.5, "claimness_below": 0.0}), encoding="utf-8")
     monkeypatch.setenv(needs_source.ENV, str(ns))
-    body = ("# Careers\n\nEvery new employee gets a learning budget of $1,500 a year.\n\n"
+    body = ("# Careers\n\nEvery new employee gets a welcome kit worth $1,500 on day one.\n\n"
             "Teams that join us ship 30% faster than before.\n")
     for page, reported in ((NO_PAGE, [1500.0, 30.0]), (EVERY_PAGE, [30.0])):
         monkeypatch.setenv(provenance.ENV, str(_weights(tmp_path, None, page)))
