@@ -64,14 +64,16 @@ _COMMITMENT = re.compile(
     # 72 hours", "refunds are issued within 14 days", "as GDPR requires"
     r"|\b(?:we|we['’]ll|we\s+will|you['’]ll\s+hear)\s+(?:\w+\s+){0,2}?(?:notify|inform|tell|alert|respond|reply"
     r"|acknowledge|refund|credit|replace|repair|contact|call)\b[^.;]{0,80}\bwithin\b"
+    r"|\b(?:notif(?:y|ies|ied)|acknowledg(?:e|es|ed)|respond(?:s|ed)?|repl(?:y|ies)|patch(?:es|ed)?|restor(?:e|es|ed)"
+    r"|refund(?:s|ed)?)\b[^.;]{0,80}\bwithin\b"
     r"|\b(?:refunds?|credits?|replacements?|notifications?|notices?)\s+(?:are|is)\s+(?:issued|sent|given|made|paid)"
     r"\s+within\b|\bas\s+(?:the\s+)?[A-Z][\w-]+\s+(?:requires|demands)\b|\b(?:required|mandated)\s+by\s+(?:law|the\s+)")
 # What the company pays or offers its partners, referrers and researchers: a revenue share, a
 # commission, a referral fee, a bounty's rewards
 _COMMERCIAL = re.compile(
     r"(?i)\b(?:revenue[ -]share|rev[ -]share|commissions?|referral\s+(?:fees?|bonus(?:es)?|rewards?)|finder['’]?s\s+fees?"
-    r"|rebates?|(?:partner|reseller)\s+(?:margins?|discounts?)|margins?\s+of|bug\s+bount(?:y|ies)|bount(?:y|ies)"
-    r"|rewards?\s+(?:of|from|up\s+to)|payouts?\s+(?:of|from|up\s+to)|earns?\s+(?:up\s+to\s+)?\S+\s+(?:of|on|per|for\s+every))\b")
+    r"|rebates?|discounts?|margins?\s+of|bug\s+bount(?:y|ies)|bount(?:y|ies)"
+    r"|rewards?\s+(?:of|from|up\s+to)|payouts?\s+(?:of|from|up\s+to)|earns?\s+(?:up\s+to\s+)?\S+\s+(?:of|on|per|for\s+every))\b|%\s+off\b")
 # "20% of every client subscription": a share of money paid over, not a share of a population
 _SHARE_OF_MONEY = re.compile(
     r"(?i)%\s+of\s+(?:every|each|any)\b|%\s+of\s+(?:(?:all|the|their|your|its|first[- ]year)\s+)*(?:\w+\s+)?"

@@ -79,6 +79,18 @@ _OWN_PAGE_KIND = re.compile(r"(?i)^(?:release[-_ ]?notes?|change[-_ ]?log|glossa
 _KIND_KEYS = ("layout", "category", "kind", "template", "collection")
 
 
+# Pages whose front matter names a kind that states no outcome claims (a careers, partner programme,
+# security, legal or SLA page): as the page-kind model's verdict, this hands every figure to the
+# needs-a-source model rather than leaving it out (such pages still state an outcome now and then)
+_NO_OUTCOMES_KIND = re.compile(
+    r"(?i)^(?:careers?|jobs?|hiring|join[-_ ]us|benefits|partners?(?:[-_ ]program(?:me)?)?|resellers?|affiliates?"
+    r"|security|trust|legal|privacy|terms|sla|compliance|policy|policies)$")
+
+
+def _no_outcomes_kind(entry: Entry) -> bool:
+    return any(isinstance(v, str) and _NO_OUTCOMES_KIND.match(v.strip()) for v in map(entry.extra.get, _KIND_KEYS))
+
+
 def _no_claims_page(entry: Entry) -> bool:
     if _OWN_PAGE_TITLE.search(entry.title or ""):
         return True
@@ -117,7 +129,7 @@ def _provenance(ctx: AuditContext, entry: Entry, models: provenance.Models | Non
                 sourced = True
             else:
                 tables.append(n.scope)
-    no_claims = models.page is not None and models.page.says({}, vectors[len(notes)])
+    no_claims = _no_outcomes_kind(entry) or models.page is not None and models.page.says({}, vectors[len(notes)])
     return _PageProvenance(sourced, tuple(tables), no_claims)
 
 
@@ -140,9 +152,12 @@ class UnsourcedClaim(Rule):
     or register the figure as a metric in the entry that owns it. A press release ("... today
     announced ...") is the source of the milestones it announces. A figure that agrees with,
     contradicts or repeats a registered metric has one behind it (the contradiction is a
-    ``metric-conflict``). The company's own product and terms (a limit, a service commitment, what a
-    plan includes, a price, a worked example's input) need no outside source: the contract or the
-    price list is it (:mod:`knowledge.claims.terms`). Where claim-ness is unsure, a figure that reads
+    ``metric-conflict``). A rating's site ("rated 4.6 out of 5 on Glassdoor") and a heading that says
+    what a named firm found ("What Brightfold found") are sources. The company's own product and terms
+    (a limit, a service commitment or a window it holds itself to, what a plan includes, a price, a
+    commercial term for partners, a staff benefit, its own team's make-up, a worked example) need no
+    outside source: the contract, the price list or the company itself is it, and a phrase quoted as
+    one not to say is not stated (:mod:`knowledge.claims.terms`). Where claim-ness is unsure, a figure that reads
     as the company's own statement (a setting, a rule, a target: :mod:`knowledge.claims.needs_source`)
     is not reported either. Draft and retired entries are not checked.
     """
