@@ -66,6 +66,7 @@ _COMMITMENT = re.compile(
     r"|acknowledge|refund|credit|replace|repair|contact|call)\b[^.;]{0,80}\bwithin\b"
     r"|\b(?:notif(?:y|ies|ied)|acknowledg(?:e|es|ed)|respond(?:s|ed)?|repl(?:y|ies)|patch(?:es|ed)?|restor(?:e|es|ed)"
     r"|refund(?:s|ed)?)\b[^.;]{0,80}\bwithin\b"
+    r"|\b(?:notification|(?:first\s+)?response|acknowledg(?:e)?ment|resolution|refund|replacement)\s+(?:time\s+)?within\b"
     r"|\b(?:refunds?|credits?|replacements?|notifications?|notices?)\s+(?:are|is)\s+(?:issued|sent|given|made|paid)"
     r"\s+within\b|\bas\s+(?:the\s+)?[A-Z][\w-]+\s+(?:requires|demands)\b|\b(?:required|mandated)\s+by\s+(?:law|the\s+)")
 # What the company pays or offers its partners, referrers and researchers: a revenue share, a
@@ -73,7 +74,8 @@ _COMMITMENT = re.compile(
 _COMMERCIAL = re.compile(
     r"(?i)\b(?:revenue[ -]share|rev[ -]share|commissions?|referral\s+(?:fees?|bonus(?:es)?|rewards?)|finder['’]?s\s+fees?"
     r"|rebates?|discounts?|margins?\s+of|bug\s+bount(?:y|ies)|bount(?:y|ies)"
-    r"|rewards?\s+(?:of|from|up\s+to)|payouts?\s+(?:of|from|up\s+to)|earns?\s+(?:up\s+to\s+)?\S+\s+(?:of|on|per|for\s+every))\b|%\s+off\b")
+    r"|margins?|(?:for\s+every|per|each)\s+referral|rewards?\s+(?:of|from|up\s+to)|payouts?\s+(?:of|from|up\s+to)"
+    r"|earns?\s+(?:(?:up\s+to|an?|extra|one[- ]time)\s+){0,3}\S+\s+(?:of|on|per|for\s+every))\b|%\s+off\b")
 # "20% of every client subscription": a share of money paid over, not a share of a population
 _SHARE_OF_MONEY = re.compile(
     r"(?i)%\s+of\s+(?:every|each|any)\b|%\s+of\s+(?:(?:all|the|their|your|its|first[- ]year)\s+)*(?:\w+\s+)?"
@@ -88,7 +90,8 @@ _BENEFIT = re.compile(
     r"(?i)\b(?:pensions?|401\s?\(?k\)?|retirement\s+(?:plan|match|contributions?)|annual\s+leave|paid\s+leave|parental\s+leave"
     r"|(?:days?|weeks?)['’]?\s+(?:of\s+)?(?:paid\s+)?(?:holiday|vacation|PTO|time\s+off)"
     r"|maternity|paternity|sabbaticals?|(?:learning|training|education|wellness|home[- ]office|equipment)\s+(?:budget|stipend|allowance)"
-    r"|stipends?|allowances?|share\s+options|stock\s+options|equity\s+for|health\s+(?:insurance|cover)|days\s+off"
+    r"|stipends?|allowances?|share\s+options|stock\s+options|equity\s+for|days\s+off"
+    r"|(?:health|dental|vision|medical|life)\s+(?:insurance|cover(?:age)?|premiums?|plans?)|premiums?\s+(?:are\s+)?covered"
     r"|(?:we|employer)\s+match(?:es)?|matched\s+(?:up\s+to|at))\b")
 # The company's own team: "a third of us work remote", "40% of our engineers are women"
 _OWN_TEAM = re.compile(
