@@ -196,6 +196,7 @@ class UnsourcedClaim(Rule):
         release or a page's kind accounts for are not candidates at all."""
         kb = FigureIndex.of(ctx).kb
         releases: dict[str, re.Pattern[str] | None] = {}
+        studies: dict[str, bool] = {}
         noted: dict[str, bool] = {}
         pages: dict[str, _PageProvenance] = {}
         models: provenance.Models | None | EllipsisType = ...
@@ -230,6 +231,11 @@ class UnsourcedClaim(Rule):
                 continue
             if _cites_a_link(f) or _names_a_source(f):
                 continue
+            if entry.id not in studies:
+                studies[entry.id] = _study_in_title(entry.title or "", ctx.settings.kb.name)
+            if studies[entry.id] and f.claim is not None and not _SPEAKS_AS_ITSELF.search(
+                    " ".join(f.claim.sentence.split())) and not _names_the_company(f.claim, ctx.settings.kb.name):
+                continue  # a page that summarises a named study: its figures are the study's
             if _spoken_by_a_customer(f, ctx.settings.kb.name):
                 continue  # a list a named customer presented: the speaker is its source
             # on a careers, partner, security ... page the needs-a-source model decides each figure
@@ -240,6 +246,36 @@ class UnsourcedClaim(Rule):
                 yield f, "own terms", page.no_claims  # a limit, a commitment, a plan, a price: the contract or price list
             else:
                 yield f, None, page.no_claims
+
+
+# A page whose title names the study it summarises ("Summary: the Brightfold economic impact study",
+# "The 2026 Harcourt Payroll Report: key findings"): a kind of study and a name of its own in the title
+_STUDY_KIND = re.compile(
+    r"(?i)\b(?:(?<!case )(?<!case-)stud(?:y|ies)|surveys?|reports?|research|analysis|benchmarks?|polls?|census"
+    r"|white ?papers?|index)\b")  # a case study is a customer story, not a study
+_TITLE_LABEL = re.compile(r"^[\w -]{1,24}:\s*")
+_TITLE_NAME = re.compile(r"(?<![\w'’])[A-Z][\w&'’-]*[a-z][\w&'’-]*")
+_TITLE_WORDS = re.compile(
+    r"(?i)^(?:the|a|an|our|summary|key|findings?|results?|highlights?|executive|state|annual|global|economic|impact"
+    r"|total|new|full)$|^" + _MONTH + "$")
+# The company speaking of itself: its own claims on such a page are still its own
+_SPEAKS_AS_ITSELF = re.compile(r"\b(?i:we|our|us)\b")
+
+
+def _study_in_title(title: str, kb_name: str) -> bool:
+    """Whether the title names a study and who made it (a name beside the kind, not the KB's own)."""
+    title = " ".join(title.split())
+    if not _STUDY_KIND.search(title):
+        return False
+    body = _TITLE_LABEL.sub("", title)
+    own = kb_name.strip().lower()
+    names = [w for w in _TITLE_NAME.findall(body)
+             if not _TITLE_WORDS.match(w) and not _STUDY_KIND.fullmatch(w) and (not own or w.lower() != own)]
+    return bool(names)
+
+
+def _names_the_company(claim: Claim, kb_name: str) -> bool:
+    return bool(kb_name.strip()) and kb_name.strip().lower() in (claim.sentence or "").lower()
 
 
 def _after_is_registered(f: Figure, resolutions: dict[Figure, Any]) -> bool:
