@@ -98,6 +98,10 @@ _OWN_TEAM = re.compile(
     r"(?i)\bof\s+us\b|\bof\s+our\s+(?:\w+\s+)?(?:team|staff|people|employees|engineers|workforce|colleagues|hires|managers"
     r"|leadership|board)\b")
 _SHARE_OF_US = re.compile(r"(?i)%\s+of\s+(?:us|our)\b")
+# What people think is a survey's finding, not a make-up: "92% of our people would recommend us"
+_OPINION = re.compile(
+    r"(?i)\b(?:say|says|said|agree[sd]?|recommend\w*|rate[sd]?|rating|feel|felt|believe[sd]?|satisfied|happy|proud"
+    r"|engaged|trust|prefer(?:s|red)?|would)\b")
 # A share of those just counted, as a subject's make-up: "85 people, about half of them part-time"
 _SHARE_OF_THEM = re.compile(
     r"(?i)\b(?:half|a\s+third|a\s+quarter|two[ -]thirds|three[ -]quarters|most|many|some|\d+(?:\.\d+)?\s*%)\s+of\s+them\b")
@@ -157,7 +161,7 @@ def own_terms(claim: Claim) -> str | None:
         return "a commercial term"
     if _BENEFIT.search(sentence):
         return "a benefit the company gives its staff"
-    if _OWN_TEAM.search(sentence) or _SHARE_OF_THEM.search(sentence):
+    if (_OWN_TEAM.search(sentence) or _SHARE_OF_THEM.search(sentence)) and not _OPINION.search(sentence):
         return "the make-up of the company or of those just counted"
     if claim.kind == "currency" and _PRICE.search(sentence):
         return "a price"
