@@ -64,7 +64,7 @@ def run(name: str, work: Path, only_wrong: bool) -> None:
     try:
         ctx = _indexed_context(settings, catalog, today, None, with_calls=True)
         rule = UnsourcedClaim()
-        reported = {(f.path, f.line) for f in rule.check_kb(ctx)}
+        reported = {(f.path, f.line, f.column) for f in rule.check_kb(ctx)}
         cands = list(rule.candidates(ctx))
         model = needs_source.load()
         claims = [f.claim for f, _, _ in cands if f.claim is not None]
@@ -75,7 +75,8 @@ def run(name: str, work: Path, only_wrong: bool) -> None:
         for f, skip, page in cands:
             c = f.claim
             label = _labels_at(labels, f.path, f.line)
-            done = "REPORTED" if (f.path, f.line) in reported else (skip or "own statement")
+            done = "REPORTED" if (f.path, f.line, f.claim.column if f.claim else None) in reported else (
+                skip or "own statement")
             wrong = (done == "REPORTED") != (label == "FIND") or label == "opt"
             seen.add((f.path, f.line))
             if only_wrong and not wrong:
