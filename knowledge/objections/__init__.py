@@ -151,11 +151,11 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     ctx_of = np.asarray([ctx_index[(call.path, c.turn)] for call, c in found], dtype=np.int64)
     det = score_sentences(found, S, R, owner, np.asarray(ref_example, dtype=bool), len(objection_entries), P, N,
                           tuning)
-    score = det.score
-    detected = recalibrate(found, det, verdicts, tuning)
+    det = recalibrate(found, S, det, verdicts, tuning)
+    score, detected = det.score, det.detected
     if follow_ups:
         detected = carried_on(found, detected, score, det.learned, tuning)
-    detected = apply_detection_verdicts(found, S, detected, verdicts)
+    detected = apply_detection_verdicts(found, detected, verdicts)
 
     # One mention per turn (per piece of it): the sentences from its first to its last
     # objection-like one. It is matched by the turn as a whole plus those sentences, since the
