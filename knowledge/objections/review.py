@@ -130,7 +130,7 @@ def recalibrate(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, det: Det
     rows = np.concatenate([np.asarray(idx, dtype=np.int64), rest])
     target = np.concatenate([np.asarray(y), det.learned[rest].astype(np.float64)])
     weight = np.concatenate([np.ones(len(idx)), np.full(len(rest), KEEP * len(idx) / max(1, len(rest)))])
-    w, b = fit_map(detector.coef, detector.intercept, X[rows], target, weight)
+    w, b = fit_map(detector.coef, detector.intercept, X[rows], target, weight, anchor=ANCHOR)
     learned = (1.0 / (1.0 + np.exp(-(X.astype(np.float64) @ w + b)))).astype(np.float32)
     score = (det.similar + tuning.cue_weight * det.cues + tuning.ack_weight * det.ack
              + tuning.learned_weight * np.maximum(learned - 0.5, 0.0)).astype(np.float32)
