@@ -12,8 +12,8 @@ spread over seeds of the change).
 
     python bench/bench_verdicts.py                    # every corpus, seeds 1-5
     python bench/bench_verdicts.py --corpus examples --seeds 10
-    python bench/bench_verdicts.py --anchor 3 --keep 1  # the detector's adaptation, other constants
-    python bench/bench_verdicts.py --loco             # the constants chosen leave-one-corpus-out
+    python bench/bench_verdicts.py --anchor 3         # the detector's adaptation, another prior
+    python bench/bench_verdicts.py --loco             # the prior chosen leave-one-corpus-out
 
 Uses the indexed copies that ``bench/accuracy.py`` keeps (runs ``canon ingest`` on them first); the
 analysis runs in process on the index's calls, entries and vectors, as ``find_objections`` does.
@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import copy
 import hashlib
-import itertools
 import random
 import statistics
 import sys
@@ -42,7 +41,7 @@ from tests.scoring import find_mention, labelled_mentions, load_corpus, score_ob
 SHARE = 0.2
 MEASURES = ("mention precision", "mention recall", "mention F1", "matching accuracy")
 WITH_CALLS = ("northwind", "examples", "quayside", "sablewood", "proscenia")
-GRID = {"anchor": (1.0, 3.0, 10.0, 30.0), "keep": (0.0, 0.3, 1.0)}
+GRID = (1.0, 3.0, 10.0, 30.0)  # strengths of the adaptation's prior tried by --loco
 
 
 def simulate(result: dict[str, Any], labels: dict[str, Any], seed: int) -> tuple[list[Any], set[tuple[str, int]],
@@ -155,21 +154,21 @@ def gain(rows: list[tuple[dict[str, Any], dict[str, Any], int]]) -> float:
 
 
 def loco(prepared: list[Prepared], seeds: int) -> None:
-    """Each (anchor, keep) of :data:`GRID` on every corpus; then, for each corpus, the pair that
-    does best on the others (highest worst-corpus gain, then highest mean) and its gain there."""
+    """Each prior strength of :data:`GRID` on every corpus; then, for each corpus, the strength
+    that does best on the others (highest worst-corpus gain, then highest mean) and its gain there."""
     from knowledge.objections import review
 
     names = [c.name for c in prepared]
-    table: dict[tuple[float, float], dict[str, float]] = {}
-    for anchor, keep in itertools.product(GRID["anchor"], GRID["keep"]):
-        review.ANCHOR, review.KEEP = anchor, keep
-        table[(anchor, keep)] = {c.name: gain(measure(c, seeds)) for c in prepared}
-        print(f"anchor {anchor:>4} keep {keep:.1f}: " + "  ".join(f"{n} {g:+.3f}" for n, g in table[(anchor, keep)].items()))
+    table: dict[float, dict[str, float]] = {}
+    for anchor in GRID:
+        review.ANCHOR = anchor
+        table[anchor] = {c.name: gain(measure(c, seeds)) for c in prepared}
+        print(f"anchor {anchor:>4}: " + "  ".join(f"{n} {g:+.3f}" for n, g in table[anchor].items()))
     print("leave one corpus out (chosen on the others by their worst gain, then their mean):")
     for held in names:
         rest = [n for n in names if n != held]
         best = max(table, key=lambda k: (min(table[k][n] for n in rest), sum(table[k][n] for n in rest)))
-        print(f"    {held:<10} anchor {best[0]:>4} keep {best[1]:.1f} -> held-out F1 change {table[best][held]:+.3f}")
+        print(f"    {held:<10} anchor {best:>4} -> held-out F1 change {table[best][held]:+.3f}")
 
 
 def main() -> None:
@@ -179,15 +178,12 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--work", type=Path, default=None)
     ap.add_argument("--anchor", type=float, default=None, help="the adaptation's prior strength (review.ANCHOR)")
-    ap.add_argument("--keep", type=float, default=None, help="the weight of the unreviewed sentences (review.KEEP)")
-    ap.add_argument("--loco", action="store_true", help="choose (anchor, keep) leave-one-corpus-out over a grid")
+    ap.add_argument("--loco", action="store_true", help="choose the prior's strength leave-one-corpus-out")
     args = ap.parse_args()
     from knowledge.objections import review
 
     if args.anchor is not None:
         review.ANCHOR = args.anchor
-    if args.keep is not None:
-        review.KEEP = args.keep
     work = args.work or Path(tempfile.gettempdir()) / "canon-accuracy" / hashlib.sha1(str(REPO).encode()).hexdigest()[:8]
     prepared = [Prepared(name, work) for name in args.corpus or WITH_CALLS]
     if args.loco:

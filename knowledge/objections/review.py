@@ -17,14 +17,12 @@ if TYPE_CHECKING:
     import numpy as np
 
 # The per-KB detector: a MAP update of the shipped logistic weights toward the KB's reviewed
-# sentences, with a Gaussian prior centred on the shipped weights. Both constants were chosen
-# leave-one-corpus-out with bench/bench_verdicts.py (README, "Reviewers' verdicts, measured on every
-# corpus"): a weaker anchor let twenty-odd reviewed sentences move every sentence of the KB
-# (Northwind and the example lost precision), a stronger one learned nothing.
+# sentences, with a Gaussian prior centred on the shipped weights. Its strength was chosen
+# leave-one-corpus-out with bench/bench_verdicts.py --loco (README, "Reviewers' verdicts, measured on
+# every corpus"): a weaker prior let twenty-odd reviewed sentences move every sentence of the KB
+# (Northwind and the example lost precision), a stronger one learned less.
 ANCHOR = 10.0  # strength of the prior (L2, on weights and intercept) that keeps the update near the shipped weights
-KEEP = 0.3  # weight, relative to the reviewed sentences, of keeping the KB's other sentences where they were
 STEPS = 100  # gradient steps: the fit starts at the shipped weights and moves little
-KEEP_MAX = 4096  # at most this many of the other sentences anchor the update (evenly spaced)
 
 
 def _reviewed(found: Sequence[tuple[Call, Candidate]],
@@ -67,18 +65,17 @@ def _covered(found: Sequence[tuple[Call, Candidate]], group: list[int], v: Verdi
 
 def _examples(found: Sequence[tuple[Call, Candidate]], det: Detection,
               verdicts: Sequence[Verdict]) -> tuple[list[int], list[float]]:
-    """The reviewed sentences and their labels: for a turn marked right, the sentences the
-    reviewer's words cover (else those detected, else the piece); for one marked wrong, the
-    sentences its words cover (else the piece)."""
+    """The reviewed sentences and their labels. A turn marked right is an objection, not each of
+    its sentences: its examples are the sentences detection found among those the reviewer's
+    words cover (else those covered, else the piece), so that the story told around an
+    objection is not learned as one. A turn marked wrong: every sentence its words cover (else
+    the piece) is not an objection."""
     idx: list[int] = []
     y: list[float] = []
     seen: set[int] = set()
     for v, group, right in _reviewed(found, verdicts):
-        cover = _covered(found, group, v)
-        if right:
-            pick = cover or [i for i in group if det.detected[i]] or group
-        else:
-            pick = cover or group
+        cover = _covered(found, group, v) or group
+        pick = ([i for i in cover if det.detected[i]] or cover) if right else cover
         for i in pick:
             if i not in seen:
                 seen.add(i)
@@ -109,11 +106,10 @@ def fit_map(coef: np.ndarray, intercept: float, X: np.ndarray, y: np.ndarray, we
 
 def recalibrate(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, det: Detection,
                 verdicts: Sequence[Verdict], tuning: Tuning) -> Detection:
-    """Detection with the trained detector adapted to the KB's own verdicts (see :data:`ANCHOR`):
-    the reviewed sentences are its evidence, the KB's other sentences keep, with weight
-    :data:`KEEP`, the probabilities the shipped weights gave them, so that a few verdicts move
-    what is like them rather than every sentence. Without verdicts, or without shipped weights
-    that fit the embedding, detection is unchanged."""
+    """Detection with the trained detector adapted to the KB's own verdicts: the shipped weights
+    updated toward the reviewed sentences (:func:`_examples`), held near them by a prior of
+    strength :data:`ANCHOR`, so that sentences like the reviewed ones follow them. Without
+    verdicts, or without shipped weights that fit the embedding, detection is unchanged."""
     import numpy as np
 
     from .detect import N_FEATURES, cue_features, load_detector
@@ -124,13 +120,7 @@ def recalibrate(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, det: Det
         return det
     F = np.stack([cue_features(c.raw) for _, c in found])
     X = np.hstack([S, F])
-    rest = np.setdiff1d(np.arange(len(found)), np.asarray(idx, dtype=np.int64))
-    if len(rest) > KEEP_MAX:
-        rest = rest[np.linspace(0, len(rest) - 1, KEEP_MAX).astype(np.int64)]
-    rows = np.concatenate([np.asarray(idx, dtype=np.int64), rest])
-    target = np.concatenate([np.asarray(y), det.learned[rest].astype(np.float64)])
-    weight = np.concatenate([np.ones(len(idx)), np.full(len(rest), KEEP * len(idx) / max(1, len(rest)))])
-    w, b = fit_map(detector.coef, detector.intercept, X[rows], target, weight, anchor=ANCHOR)
+    w, b = fit_map(detector.coef, detector.intercept, X[idx], np.asarray(y), np.ones(len(idx)), anchor=ANCHOR)
     learned = (1.0 / (1.0 + np.exp(-(X.astype(np.float64) @ w + b)))).astype(np.float32)
     score = (det.similar + tuning.cue_weight * det.cues + tuning.ack_weight * det.ack
              + tuning.learned_weight * np.maximum(learned - 0.5, 0.0)).astype(np.float32)
