@@ -150,6 +150,7 @@ class Seeds:
     forced: dict[int, int] = field(default_factory=dict)  # mention -> entry (index among the seeds)
     banned: dict[int, set[int]] = field(default_factory=dict)
     phrasings: list[tuple[int, Any]] = field(default_factory=list)  # (entry, vector) a reviewer confirmed
+    placed: list[int] = field(default_factory=list)  # the mention each phrasing is the words of
     themes: list[Entry] = field(default_factory=list)  # themes reviewers named, seeded like entries
 
 
@@ -190,8 +191,38 @@ def review_seeds(mentions: Sequence[Mention], verdicts: Sequence[Verdict], entry
         if v.verdict == "right":
             seeds.forced[x] = j
             seeds.phrasings.append((j, mentions[x].sentence_vector))
+            seeds.placed.append(x)
         else:
             seeds.banned.setdefault(x, set()).add(j)
+    return seeds
+
+
+def corrections(seeds: Seeds, mentions: Sequence[Mention], seeded: Sequence[Entry], n_entries: int,
+                R: np.ndarray, owner: np.ndarray, ref_example: Sequence[bool], tuning: Tuning,
+                concerns: Any) -> Seeds:
+    """The seeds with phrasings only from the placements that correct canon: a mention a reviewer
+    put where canon puts it anyway (under that objection, or, for a theme the reviewer named, in
+    a theme) lends its words to nothing, since its words would pull other mentions toward an
+    objection that needed no help (measured: README, "Reviewers' verdicts, measured on every
+    corpus"). Where canon puts each is what it does without the verdicts' placements."""
+    import numpy as np
+
+    from .detect import _cohesion
+    from .themes import _assign
+
+    if not seeds.phrasings:
+        return seeds
+    cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(seeded), tuning)
+    plain = _assign(list(mentions), list(seeded), R, owner, tuning, cohesion, concerns=concerns)
+    where = {id(m): o for o in plain for m in o.mentions}
+    keep = []
+    for k, ((j, _), x) in enumerate(zip(seeds.phrasings, seeds.placed, strict=True)):
+        o = where.get(id(mentions[x]))
+        already = o is not None and (o.known and o.id == seeded[j].id if j < n_entries else not o.known)
+        if not already:
+            keep.append(k)
+    seeds.phrasings = [seeds.phrasings[k] for k in keep]
+    seeds.placed = [seeds.placed[k] for k in keep]
     return seeds
 
 

@@ -270,3 +270,25 @@ def test_a_turn_marked_right_starts_at_the_reviewers_words():
                                     objection="legal review")])
     mentions = [m for o in got.objections for m in o.mentions]
     assert [(m.line, m.text) for m in mentions] == [(15, said)]
+
+
+def test_only_a_placement_that_corrects_canon_lends_its_words():
+    import numpy as np
+
+    from knowledge.objections.model import DEFAULT_TUNING
+    from knowledge.objections.review import corrections, review_seeds
+
+    mentions = analyze(CALLS, [PRICING], embed).detected
+    R = embed(PRICING.examples)
+    owner = np.zeros(len(R), dtype=np.int64)
+    at = {(m.call, m.line): x for x, m in enumerate(mentions)}
+    # canon files a.vtt:14 and a.vtt:22 under pricing and leaves b.vtt:14 unplaced
+    verdicts = [Verdict(kind="assignment", call="calls/a.vtt", line=14, objection="objections/pricing"),
+                Verdict(kind="assignment", call="calls/a.vtt", line=22, objection="crm hygiene"),
+                Verdict(kind="assignment", call="calls/b.vtt", line=14, objection="objections/pricing")]
+    seeds = review_seeds(mentions, verdicts, [PRICING.id])
+    assert len(seeds.phrasings) == 3
+    seeded = [PRICING, *seeds.themes]
+    kept = corrections(seeds, mentions, seeded, 1, R, owner, [True] * len(R), DEFAULT_TUNING, None)
+    assert kept.placed == [at[("calls/a.vtt", 22)], at[("calls/b.vtt", 14)]]  # the two corrections
+    assert kept.forced == {at[("calls/a.vtt", 14)]: 0, at[("calls/a.vtt", 22)]: 1, at[("calls/b.vtt", 14)]: 0}
