@@ -85,10 +85,11 @@ def _examples(found: Sequence[tuple[Call, Candidate]], det: Detection,
 
 
 def fit_map(coef: np.ndarray, intercept: float, X: np.ndarray, y: np.ndarray, weight: np.ndarray,
-            anchor: float = ANCHOR, steps: int = STEPS) -> tuple[np.ndarray, float]:
+            anchor: float = ANCHOR, steps: int = STEPS, offset: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Weights of a logistic model fitted to ``X``, ``y`` (soft labels, per-row ``weight``) with
     an L2 prior of strength ``anchor`` centred on ``coef``, ``intercept``: gradient descent from
-    the prior's centre, with a step small enough for the loss's curvature."""
+    the prior's centre, with a step small enough for the loss's curvature. ``offset`` is added to
+    each row's logit (the part of the model that is not fitted)."""
     import numpy as np
 
     w0 = coef.astype(np.float64)
@@ -96,8 +97,9 @@ def fit_map(coef: np.ndarray, intercept: float, X: np.ndarray, y: np.ndarray, we
     X = X.astype(np.float64)
     lip = 0.25 * (float((X * X).sum(axis=1).max(initial=0.0)) + 1.0) * float(weight.sum()) + anchor
     lr = 1.0 / max(lip, 1e-9)
+    base = np.zeros(len(y)) if offset is None else offset
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(X @ w + b)))
+        p = 1.0 / (1.0 + np.exp(-(X @ w + b + base)))
         g = (p - y) * weight
         w -= lr * (X.T @ g + anchor * (w - w0))
         b -= lr * (float(g.sum()) + anchor * (b - intercept))
@@ -118,10 +120,17 @@ def recalibrate(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, det: Det
     idx, y = _examples(found, det, verdicts)
     if detector is None or not idx or S.shape[1] + N_FEATURES != len(detector.coef):
         return det
-    F = np.stack([cue_features(c.raw) for _, c in found])
-    X = np.hstack([S, F])
-    w, b = fit_map(detector.coef, detector.intercept, X[idx], np.asarray(y), np.ones(len(idx)), anchor=ANCHOR)
-    learned = (1.0 / (1.0 + np.exp(-(X.astype(np.float64) @ w + b)))).astype(np.float32)
+    # The cue features' weights stay as shipped: a KB's few verdicts say little about seven
+    # word-level signals, and the update then needs the cue features of the reviewed sentences only.
+    d = S.shape[1]
+    F = np.stack([cue_features(found[i][1].raw) for i in idx])
+    X = np.hstack([S[idx], F]).astype(np.float64)
+    fixed = X[:, d:] @ detector.coef[d:].astype(np.float64)
+    w, b = fit_map(detector.coef[:d], detector.intercept, X[:, :d], np.asarray(y), np.ones(len(idx)),
+                   anchor=ANCHOR, offset=fixed)
+    p = np.clip(det.learned.astype(np.float64), 1e-7, 1.0 - 1e-7)
+    z = np.log(p / (1.0 - p)) + S.astype(np.float64) @ (w - detector.coef[:d]) + (b - detector.intercept)
+    learned = (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
     score = (det.similar + tuning.cue_weight * det.cues + tuning.ack_weight * det.ack
              + tuning.learned_weight * np.maximum(learned - 0.5, 0.0)).astype(np.float32)
     evidence = (det.cues > 0) | (det.ack > 0) | det.as_close | (learned >= tuning.learned_alone)
