@@ -10,9 +10,9 @@ or is ingested again. They act at once, and as data:
   it, starting at the sentences the reviewer's words cover;
 - the trained detector is adapted to the KB's reviewed sentences (right ones as objections, wrong
   ones as not), so that sentences like them follow (:func:`.review.recalibrate`);
-- a mention's objection is fixed by an assignment verdict; its words join that objection's
-  phrasings (so that mentions like it follow), and a theme a reviewer names becomes a seed
-  like a known objection;
+- a mention's objection is fixed by an assignment verdict; where that corrects canon, its words
+  join that objection's phrasings (so that mentions like it follow), and a theme a reviewer
+  names becomes a seed like a known objection;
 - a rename gives a theme its label; a merge moves one theme's mentions into another objection.
 """
 
