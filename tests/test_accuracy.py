@@ -73,13 +73,15 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.47 and 0.80 once what measures nothing is never compared, a norm stated exactly is the norm,
     # a story page is about its customer and a table's cells are not held against each other;
     # audit 0.63 once source notes, pages that state no outcome claims and the other sources a reader
-    # sees on a page count (README, "Where a page's figures come from")
-    "kittiwake": {"audit": 0.6, "check": 0.75},
+    # sees on a page count (README, "Where a page's figures come from"); 0.73 once commercial terms,
+    # benefits, windows, the team's make-up and worked results need no outside source (fifth round)
+    "kittiwake": {"audit": 0.7, "check": 0.75},
     # a second blind set (tests/data/corpora/quillpay: payroll and HR; UK, Irish, US, Canadian, South
     # African, NZ English), written and labelled blind at the end of the fourth round and scored with
     # the code of that morning (6f49cb3: audit 0.44, check 0.93) and of that evening (audit 0.51,
-    # check 0.93): nothing was changed after it was scored
-    "quillpay": {"audit": 0.49, "check": 0.9},
+    # check 0.93): nothing was changed after it was scored; a development set from the fifth round:
+    # audit 0.63 once the company's own terms, a rating's site and a heading naming the study count
+    "quillpay": {"audit": 0.6, "check": 0.9},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -118,18 +120,19 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # rep-misstatement 1.00 / 0.60 (unsupported-claim 0.50 / 0.63); unsourced-claim 0.38 / 0.50 once
     # source notes, pages that state no outcome claims and the other sources on a page count, and
     # 0.33 / 0.50 once "in under a week" is read as a figure (it is, and it is unsourced there, though
-    # the label wants a metric-conflict on it): the floor follows that
+    # the label wants a metric-conflict on it): the floor follows that; 0.60 / 0.50 in the fifth round
     "kittiwake": {
         "metric-conflict": (0.8, 0.6), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
-        "unsourced-claim": (0.3, 0.45), "unsupported-claim": (0.38, 0.55), "retired-claim": (0.9, 0.9),
+        "unsourced-claim": (0.55, 0.45), "unsupported-claim": (0.38, 0.55), "retired-claim": (0.9, 0.9),
         "rep-misstatement": (0.9, 0.55),
     },
     # measured (audit and check together) at the end of the fourth round: metric-conflict 0.63 / 0.56,
     # rep-misstatement 1.00 / 0.25, retired-claim 1.00 / 0.67, source-conflict 0.25 / 0.50, stale-claim
-    # 1.00 / 1.00, unsourced-claim 0.29 / 0.80, unsupported-claim 0.63 / 0.83
+    # 1.00 / 1.00, unsourced-claim 0.29 / 0.80, unsupported-claim 0.63 / 0.83; unsourced-claim 0.83 /
+    # 1.00 in the fifth round (README, "Claims and sources")
     "quillpay": {
         "metric-conflict": (0.55, 0.5), "rep-misstatement": (0.9, 0.2), "retired-claim": (0.9, 0.6),
-        "source-conflict": (0.2, 0.45), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.25, 0.75),
+        "source-conflict": (0.2, 0.45), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.75, 0.9),
         "unsupported-claim": (0.55, 0.8),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,

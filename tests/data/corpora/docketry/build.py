@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import accumulate
 from pathlib import Path
 
 from calls_source import CALLS, THEMES
@@ -195,12 +196,9 @@ def write_call(call: dict) -> list[dict]:
         for objection, snippet in marks:
             assert joined.count(snippet) == 1, (call["file"], snippet)
             at = joined.index(snippet)
-            # which segment does the snippet start in?
-            pos, idx = 0, 0
-            for idx, seg in enumerate(segs):
-                if at < pos + len(seg) + 1:
-                    break
-                pos += len(seg) + 1
+            # which segment does the snippet start in? (segments are joined by one space)
+            ends = list(accumulate(len(seg) + 1 for seg in segs))
+            idx = next((i for i, end in enumerate(ends) if at < end), len(segs) - 1)
             line = seg_lines[idx]
             assert snippet.split()[0] in lines[line - 1], (call["file"], snippet)
             m = {"snippet": snippet, "objection": objection, "line": line, "speaker": speaker}
