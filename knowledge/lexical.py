@@ -167,6 +167,9 @@ class LexicalHits:
     title_holders: dict[str, set[int]] = field(default_factory=dict)
     phrases: list[set[int]] = field(default_factory=list)  # per pair of neighbouring words: rows with it
     rowids: dict[str, int] = field(default_factory=dict)
+    # term -> the KB's other ways of writing it, each a sequence of words (the two halves of a
+    # compound, an abbreviation's long form, the joined form of a hyphenated pair)
+    forms: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     def _row(self, path: str) -> int:
         return self.rowids.get(path, -1)
@@ -237,8 +240,115 @@ def _rows(db: sqlite3.Connection, match: str, key: tuple[str, str] = ("", "")) -
     return rows
 
 
+# Words the KB writes another way. Each rule only reads the KB's own text (no synonym list), and
+# only for a question word the KB does not use, so that a word the pages share is never diluted.
+KB_FORMS = True
+_ABBREVIATION = re.compile(r"^([A-Z]{3,5})s?$")
+_RAW = re.compile(r"[^\W_]+", re.UNICODE)
+# Enough entries to see whether a phrase recurs, few enough to read on a cold start.
+_PHRASE_ROWS = 200
+
+
+def _compound_forms(db: sqlite3.Connection, term: str, key: tuple[str, str]) -> list[tuple[str, ...]]:
+    """A compound the KB writes as two words: "stockouts" as "stock-outs", "stock outs" or "out of
+    stock", "pentested" as "pen-tested". Every split into two parts of three letters or more whose
+    parts the KB holds within two words of each other, in either order."""
+    if len(term) < 6 or not term.isalpha():
+        return []
+    out: list[tuple[str, ...]] = []
+    for i in range(3, len(term) - 2):
+        a, b = term[:i], term[i:]
+        if _rows(db, f"NEAR({_quote(a)} {_quote(b)}, 2)", key):
+            out.append((a, b))
+    return out
+
+
+_phrases: dict[tuple[tuple[str, str], str], tuple[str, ...] | None] = {}
+
+
+def _initials_phrase(db: sqlite3.Connection, abbr: str, key: tuple[str, str]) -> tuple[str, ...] | None:
+    """The phrase of the KB whose initials spell an abbreviation ("STP": "straight-through
+    processing", a hyphenated word giving one initial per part), if one recurs: the most frequent
+    run of words with those initials, starting and ending on a content word, seen at least twice."""
+    ck = (key, abbr)
+    if ck in _phrases and key != ("", ""):
+        return _phrases[ck]
+    letters = abbr.lower()
+    got: tuple[str, ...] | None = None
+    try:
+        rows = db.execute("SELECT title, body FROM entries_fts WHERE entries_fts MATCH ? LIMIT ?",
+                          (" + ".join(f"{c}*" for c in letters), _PHRASE_ROWS)).fetchall()
+    except sqlite3.OperationalError:
+        rows = []
+    counts: dict[tuple[str, ...], int] = {}
+    k = len(letters)
+    for title, body in rows:
+        toks = _RAW.findall(f"{title}\n{body}".lower())
+        for i in range(len(toks) - k + 1):
+            run = toks[i:i + k]
+            if all(t[0] == c for t, c in zip(run, letters, strict=True)) and \
+                    run[0] not in STOPWORDS and run[-1] not in STOPWORDS and len(run[-1]) > 2:
+                counts[tuple(run)] = counts.get(tuple(run), 0) + 1
+    if counts:
+        best, seen = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if seen >= 2:
+            got = best
+    if key != ("", ""):
+        if len(_phrases) > 4096:
+            _phrases.clear()
+        _phrases[ck] = got
+    return got
+
+
+def _joined_pairs(question: str) -> list[tuple[str, str]]:
+    """Neighbouring words of the question ("pen-tested", "check out") as pairs, for their joined
+    form."""
+    toks = [_CLITIC.sub("", t) for t in _RAW.findall(question.lower().replace("\u2019", "'"))]
+    return [(a, b) for a, b in zip(toks, toks[1:], strict=False) if a.isalpha() and b.isalpha()]
+
+
+def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holders: dict[str, set[int]],
+             key: tuple[str, str] = ("", "")) -> dict[str, list[tuple[str, ...]]]:
+    """Per question word the KB does not use, the KB's other ways of writing it: a compound's two
+    words, an abbreviation's long form; and for a word of a hyphenated or split pair, the pair
+    joined where the KB writes it as one word."""
+    forms: dict[str, list[tuple[str, ...]]] = {}
+    abbrs = {m.group(1).lower() for t in _RAW.findall(question) if (m := _ABBREVIATION.match(t))}
+    for w in words:
+        if holders.get(w):
+            continue
+        got = _compound_forms(db, w, key)
+        if w in abbrs or (w.endswith("s") and w[:-1] in abbrs):
+            phrase = _initials_phrase(db, w if w in abbrs else w[:-1], key)
+            if phrase:
+                got.append(phrase)
+        if got:
+            forms[w] = got
+    wanted = set(words)
+    for a, b in _joined_pairs(question):
+        if len(a) + len(b) < 6 or not (a in wanted or b in wanted):
+            continue
+        if _rows(db, _quote(a + b), key):
+            for w in (a, b):
+                if w in wanted:
+                    forms.setdefault(w, []).append((a + b,))
+    return forms
+
+
+def _form_match(form: tuple[str, ...]) -> str:
+    if len(form) == 1:
+        return _quote(form[0])
+    if len(form) == 2:
+        return f"NEAR({_quote(form[0])} {_quote(form[1])}, 2)"
+    return _quote(" ".join(form))
+
+
+def _term_match(w: str, forms: dict[str, list[tuple[str, ...]]]) -> str:
+    return " OR ".join([_match(w), *(_form_match(f) for f in forms.get(w, ()))])
+
+
 def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
-           key: tuple[str, str] = ("", "")) -> LexicalHits:
+           key: tuple[str, str] = ("", ""), question: str = "") -> LexicalHits:
     """Entries by BM25 for the question's words; each word's IDF and the entries holding it, in the
     body or the title; and the entries holding each pair of neighbouring words close together.
     ``key`` names the catalog and the generation of its index, for caching."""
@@ -254,12 +364,17 @@ def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
         return hits
     hits.rowids = rowids
     for w in words:
-        rows = _rows(db, _match(w), key)
-        hits.holders[w] = rows
+        hits.holders[w] = _rows(db, _match(w), key)
+    if KB_FORMS and question:
+        hits.forms = kb_forms(db, words, question, hits.holders, key)
+    for w in words:
+        rows = hits.holders[w]
+        if w in hits.forms:
+            rows = hits.holders[w] = rows | set().union(*(_rows(db, _form_match(f), key) for f in hits.forms[w]))
         # BM25's IDF, floored at a small positive weight so that a very common term still counts.
         hits.idf[w] = max(math.log((total - len(rows) + 0.5) / (len(rows) + 0.5) + 1.0), 0.05)
         if rows:
-            hits.title_holders[w] = _rows(db, f"title : ({_match(w)})", key)
+            hits.title_holders[w] = _rows(db, f"title : ({_term_match(w, hits.forms)})", key)
     for a, b in zip(words, words[1:], strict=False):
         if hits.holders.get(a) and hits.holders.get(b):
             hits.phrases.append(_rows(db, f"NEAR({_quote(a)} {_quote(b)}, 2)", key))
@@ -275,7 +390,9 @@ def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
     if rare and len(rare) < len(present) and len(set().union(*(_rows(db, _quote(w), key) for w in rare))) >= n:
         query_terms = rare
     query = " OR ".join(_match(w) if w in _NUMBER_WORDS or w in _NUMBER_DIGITS
-                        else " OR ".join(_quote(x) for x in [w, *alternatives(w)]) for w in query_terms)
+                        else " OR ".join([*(_quote(x) for x in [w, *alternatives(w)]),
+                                          *(_form_match(f) for f in hits.forms.get(w, ()))])
+                        for w in query_terms)
     # Title matches weigh more than body matches: a title says what the entry is about.
     rows_ = db.execute(
         "SELECT f.path, t.s FROM (SELECT rowid AS r, bm25(entries_fts, 0.0, 3.0, 1.0) AS s FROM entries_fts "

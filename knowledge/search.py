@@ -287,11 +287,11 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
     if use_vector:
         # The lexical queries run on another thread while the question is embedded: SQLite and
         # the model's matrix products both release the GIL, so on two cores they overlap.
-        pending = _lexical_pool().submit(lexical.search, catalog.db, words, LEXICAL_ENTRIES, key)
+        pending = _lexical_pool().submit(lexical.search, catalog.db, words, LEXICAL_ENTRIES, key, question)
         qvec = embedder.embed([question])[0]
         hits = pending.result()
     else:
-        hits = lexical.search(catalog.db, words, LEXICAL_ENTRIES, key)
+        hits = lexical.search(catalog.db, words, LEXICAL_ENTRIES, key, question)
     sims: Any = None
     vindex = None
     if qvec is not None:
@@ -316,7 +316,8 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
         # best entries by words helped the example set (hit@1 0.86 -> 0.91, held out) but let long
         # handbook pages answer what they do not (real-labelled 0.74 -> 0.64, unanswerable
         # reported 0.83 -> 0.67).
-        near_coverage = _chunk_coverage([h[0] for h in sorted(vhits, key=lambda h: -h[1])[:NEAR_CHUNKS]], hits.idf)
+        near_coverage = _chunk_coverage([h[0] for h in sorted(vhits, key=lambda h: -h[1])[:NEAR_CHUNKS]], hits.idf,
+                                        hits.forms)
         for chunk, cos in vhits:
             c = cands.get(chunk.path)
             if c is None:
@@ -419,10 +420,12 @@ def _stems_of(chunk: Any) -> tuple[frozenset[str], tuple[str, ...]]:
     return got
 
 
-def _chunk_coverage(chunks: list[Any], idf: dict[str, float]) -> dict[str, float]:
+def _chunk_coverage(chunks: list[Any], idf: dict[str, float],
+                    kb_forms: dict[str, list[tuple[str, ...]]] | None = None) -> dict[str, float]:
     """Per entry, the largest share of the question's IDF mass that one of the given chunks holds
     (a word, its stem, or for a long word its leading letters, as the lexical side matches; a
-    number in either spelling, a word in British or American spelling)."""
+    number in either spelling, a word in British or American spelling; or every word of one of the
+    KB's other ways of writing it, ``kb_forms``)."""
     from bisect import bisect_left
 
     from .lexical import alternatives
@@ -434,7 +437,8 @@ def _chunk_coverage(chunks: list[Any], idf: dict[str, float]) -> dict[str, float
     wanted = []
     for t, w in idf.items():
         forms = {stem(t), *(stem(a) for a in alternatives(t))}
-        wanted.append((forms, t[:-2] if len(t) >= 7 and t.isalpha() else "", w))
+        multi = [frozenset(stem(x) for x in f) for f in (kb_forms or {}).get(t, ())]
+        wanted.append((forms, t[:-2] if len(t) >= 7 and t.isalpha() else "", w, multi))
     out: dict[str, float] = {}
     seen: set[str] = set()
     for chunk in chunks:
@@ -443,8 +447,8 @@ def _chunk_coverage(chunks: list[Any], idf: dict[str, float]) -> dict[str, float
         seen.add(chunk.id)
         stems, ordered = _stems_of(chunk)
         got = 0.0
-        for forms, prefix, w in wanted:
-            if forms & stems:
+        for forms, prefix, w, multi in wanted:
+            if forms & stems or any(m <= stems for m in multi):
                 got += w
             elif prefix:
                 i = bisect_left(ordered, prefix)
