@@ -268,8 +268,10 @@ _phrases: dict[tuple[tuple[str, str], str], tuple[str, ...] | None] = {}
 
 def _initials_phrase(db: sqlite3.Connection, abbr: str, key: tuple[str, str]) -> tuple[str, ...] | None:
     """The phrase of the KB whose initials spell an abbreviation ("STP": "straight-through
-    processing", a hyphenated word giving one initial per part), if one recurs: the most frequent
-    run of words with those initials, starting and ending on a content word, seen at least twice."""
+    processing", a hyphenated word giving one initial per part), if one recurs: the run of words
+    with those initials, starting and ending on a content word, that the most entries hold, if at
+    least two do (one entry's title repeated in its heading is no evidence: "SOC" is not "sooner on
+    commercial")."""
     ck = (key, abbr)
     if ck in _phrases and key != ("", ""):
         return _phrases[ck]
@@ -284,11 +286,11 @@ def _initials_phrase(db: sqlite3.Connection, abbr: str, key: tuple[str, str]) ->
     k = len(letters)
     for title, body in rows:
         toks = _RAW.findall(f"{title}\n{body}".lower())
-        for i in range(len(toks) - k + 1):
-            run = toks[i:i + k]
+        runs = {tuple(toks[i:i + k]) for i in range(len(toks) - k + 1)}
+        for run in runs:
             if all(t[0] == c for t, c in zip(run, letters, strict=True)) and \
                     run[0] not in STOPWORDS and run[-1] not in STOPWORDS and len(run[-1]) > 2:
-                counts[tuple(run)] = counts.get(tuple(run), 0) + 1
+                counts[run] = counts.get(run, 0) + 1
     if counts:
         best, seen = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
         if seen >= 2:
@@ -300,11 +302,48 @@ def _initials_phrase(db: sqlite3.Connection, abbr: str, key: tuple[str, str]) ->
     return got
 
 
+def _defined_phrase(db: sqlite3.Connection, abbr: str, letters: str) -> tuple[str, ...] | None:
+    """The long form the KB gives an abbreviation where it defines it: "Days sales outstanding
+    (DSO)" or "DSO (days sales outstanding)", the long form's initials spelling the abbreviation
+    (function words inside it may be skipped: "first notice of loss (FNOL)")."""
+    try:
+        rows = db.execute("SELECT title, body FROM entries_fts WHERE entries_fts MATCH ? LIMIT ?",
+                          (_quote(letters), _PHRASE_ROWS)).fetchall()
+    except sqlite3.OperationalError:
+        return None
+    before = re.compile(r"((?:[^\W_]+[\s-]+){1,8})\(" + re.escape(abbr) + r"s?\)")
+    after = re.compile(re.escape(abbr) + r"s?\s+\(((?:[^\W_]+[\s-]*){1,8})\)")
+    for title, body in rows:
+        text = f"{title}\n{body}"
+        for m in [*before.finditer(text), *after.finditer(text)]:
+            toks = _RAW.findall(m.group(1).lower())
+            for start in range(len(toks)):
+                run = toks[start:] if m.re is before else toks[:len(toks) - start]
+                content = [t for t in run if t not in STOPWORDS]
+                if run and run[0] not in STOPWORDS and letters in ("".join(t[0] for t in content),
+                                                                   "".join(t[0] for t in run)):
+                    return tuple(run)
+    return None
+
+
+def _defined(db: sqlite3.Connection, abbr: str, key: tuple[str, str]) -> tuple[str, ...] | None:
+    ck = (key, "=" + abbr)
+    if ck in _phrases and key != ("", ""):
+        return _phrases[ck]
+    got = _defined_phrase(db, abbr.upper(), abbr)
+    if key != ("", ""):
+        if len(_phrases) > 4096:
+            _phrases.clear()
+        _phrases[ck] = got
+    return got
+
+
 def _joined_pairs(question: str) -> list[tuple[str, str]]:
     """Neighbouring words of the question ("pen-tested", "check out") as pairs, for their joined
     form."""
-    toks = [_CLITIC.sub("", t) for t in _RAW.findall(question.lower().replace("\u2019", "'"))]
-    return [(a, b) for a, b in zip(toks, toks[1:], strict=False) if a.isalpha() and b.isalpha()]
+    toks = [_CLITIC.sub("", t) for t in _WORD.findall(question.lower().replace("\u2019", "'"))]
+    return [(a, b) for a, b in zip(toks, toks[1:], strict=False)
+            if a.isalpha() and b.isalpha() and len(a) > 1 and len(b) > 1]
 
 
 def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holders: dict[str, set[int]],
@@ -316,6 +355,10 @@ def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holder
     abbrs = {m.group(1).lower() for t in _RAW.findall(question) if (m := _ABBREVIATION.match(t))}
     for w in words:
         if holders.get(w):
+            if w in abbrs:
+                phrase = _defined(db, w, key)
+                if phrase:
+                    forms[w] = [phrase]
             continue
         got = _compound_forms(db, w, key)
         if w in abbrs or (w.endswith("s") and w[:-1] in abbrs):

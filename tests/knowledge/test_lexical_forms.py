@@ -43,6 +43,14 @@ CASES = [
      [("a.md", "Partners", "Business process outsourcing firms resell us."),
       ("b.md", "Pricing", "Business process outsourcing pricing is per seat."), OTHER],
      "Do you work with BPOs?", "bpos", "a.md", ("business", "process", "outsourcing")),
+    ("abbreviation the KB defines, long form elsewhere",
+     [("a.md", "Finance", "Days sales outstanding (DSO) is what collections teams watch."),
+      ("b.md", "Cedar Ridge", "Cedar Ridge cut days sales outstanding by 12 days."), OTHER],
+     "How far did Cedar Ridge bring down its DSO?", "dso", "b.md", ("days", "sales", "outstanding")),
+    ("abbreviation defined after it, function word inside",
+     [("a.md", "Claims", "FNOL (first notice of loss) goes digital."),
+      ("b.md", "APAC", "A digital first notice of loss cut handling cost."), OTHER],
+     "How much did digital FNOL cut handling cost?", "fnol", "b.md", ("first", "notice", "of", "loss")),
 ]
 
 
