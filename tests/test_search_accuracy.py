@@ -71,10 +71,11 @@ FLOORS = {
     # Eighth pass, in-sample: quillpay 0.90 / 0.95 / 0.93, 1.00 (left out, the same); proscenia 0.75 /
     # 0.75 / 0.75, 0.50 (left out unchanged, 0.80 / 0.80 / 0.80: in-sample, the refitted floor silences
     # "How long does it take a patron to check out on their phone?", which was second before).
+    # Ninth pass (the KB's joined form "checkout" for "check out"): proscenia 0.80 / 0.80 / 0.80, 0.50.
     "haulwise": {"hit@1": 0.75, "hit@3": 0.75, "mrr": 0.75, "unanswered": 0.7, "stale_above": 0},
     "quayside": {"hit@1": 0.65, "hit@3": 0.65, "mrr": 0.65, "unanswered": 0.7, "stale_above": 0},
     "quillpay": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.9, "unanswered": 1.0, "stale_above": 0},
-    "proscenia": {"hit@1": 0.7, "hit@3": 0.75, "mrr": 0.75, "unanswered": 0.5, "stale_above": 0},
+    "proscenia": {"hit@1": 0.75, "hit@3": 0.8, "mrr": 0.75, "unanswered": 0.5, "stale_above": 0},
     # Final exam, scored once before and once after (before: hit@1 0.68, hit@3 0.91, MRR 0.80,
     # unanswered 0.00); these floors are the after figures, not targets to tune towards.
     "larkspur": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},
