@@ -12,6 +12,13 @@ import pytest
 from knowledge import lexical
 
 
+@pytest.fixture(autouse=True)
+def _every_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each rule is tested by itself, whether or not it is on by default."""
+    for rule in ("COMPOUND_SPLITS", "ABBREVIATIONS", "JOINED_PAIRS"):
+        monkeypatch.setattr(lexical, rule, True)
+
+
 def _fts(rows: list[tuple[str, str, str]]) -> sqlite3.Connection:
     db = sqlite3.connect(":memory:")
     db.executescript(lexical.SCHEMA)
@@ -108,3 +115,16 @@ def test_passage_coverage_counts_every_word_of_a_kb_form():
     assert got["a.md"] == pytest.approx(1.0)
     assert got.get("b.md", 0.0) == pytest.approx(0.0)
     assert _chunk_coverage(chunks, idf)["a.md"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("rule,question,word,rows", [
+    ("COMPOUND_SPLITS", "How much do stockouts come down?", "stockouts", [("a.md", "S", "Stock-outs fell.")]),
+    ("JOINED_PAIRS", "How long does it take to check out?", "check", [("a.md", "C", "Checkout takes 40 seconds.")]),
+    ("ABBREVIATIONS", "What is the STP rate?", "stp",
+     [("a.md", "A", "Straight-through processing."), ("b.md", "B", "Straight-through processing rate.")]),
+])
+def test_a_rule_switched_off_finds_no_form(monkeypatch: pytest.MonkeyPatch, rule, question, word, rows):
+    db = _fts([*rows, OTHER])
+    assert word in lexical.search(db, lexical.terms(question), question=question).forms
+    monkeypatch.setattr(lexical, rule, False)
+    assert word not in lexical.search(db, lexical.terms(question), question=question).forms
