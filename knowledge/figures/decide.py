@@ -80,6 +80,12 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
         at = np.nonzero(across)[0]
         entity_ok[at] = _same_value(q, qi[at], t, ti[at])
     ok &= entity_ok
+    # a share that changes ("82% fewer errors") and the level of a population ("one in five runs has
+    # an error") are two measures, however alike their sentences
+    qn, tn = q.sense[qi], t.sense[ti]
+    ok &= ~((qn > 0) & (tn > 0) & (qn != tn))
+    # a count in one country or region is not a count of every country ("500 fleets in India")
+    ok &= q.region[qi] == t.region[ti]
     # time scope
     qy, ty = q.year[qi], t.year[ti]
     ok &= ~((qy > 0) & (ty > 0) & (qy != ty))
@@ -102,18 +108,22 @@ def _same_count(a: Figure, b: Figure) -> bool:
     return _mentions(b.terms, a.unit) or _mentions(a.terms, b.unit)
 
 
-def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, loose: bool = False) -> np.ndarray:
+    """Whether the values of the pairs agree; ``loose``: a share said loosely read as any hedge is
+    (a tenth either way), not to the step it is said in."""
     import numpy as np
 
-    pad = np.maximum(q.pad[qi], t.pad[ti])
+    qlo, qhi, qpad = (q.loose_lo, q.loose_hi, q.loose_pad) if loose else (q.lo, q.hi, q.pad)
+    tlo, thi, tpad = (t.loose_lo, t.loose_hi, t.loose_pad) if loose else (t.lo, t.hi, t.pad)
+    pad = np.maximum(qpad[qi], tpad[ti])
     qc, tc = q.currency[qi], t.currency[ti]
     other_money = (qc != 0) & (tc != 0) & (qc != tc)  # "£2.4m" for a registered $2.4M
     with np.errstate(invalid="ignore"):
-        gap = np.maximum(0.0, np.maximum(t.lo[ti] - q.hi[qi], q.lo[qi] - t.hi[ti]))
+        gap = np.maximum(0.0, np.maximum(tlo[ti] - qhi[qi], qlo[qi] - thi[ti]))
         agreeing = gap <= pad
         ranges = q.is_range[qi] & t.is_range[ti]
         if ranges.any():
-            same_ends = (np.abs(q.lo[qi] - t.lo[ti]) <= pad) & (np.abs(q.hi[qi] - t.hi[ti]) <= pad)
+            same_ends = (np.abs(qlo[qi] - tlo[ti]) <= pad) & (np.abs(qhi[qi] - thi[ti]) <= pad)
             agreeing = np.where(ranges, same_ends, agreeing)
         bounds = (q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti])
         if bounds.any():
@@ -228,7 +238,7 @@ def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | 
     _decide(q, t, qi[metric], ti[metric], s[metric], out)
     open_ = np.array([r.status == "unbacked" for r in out], dtype=bool)
     prose = ~metric & open_[qi]
-    _decide(q, t, qi[prose], ti[prose], s[prose], out)
+    _decide(q, t, qi[prose], ti[prose], s[prose], out, loose_prose=exact)
     return out
 
 
@@ -245,8 +255,11 @@ class Decisions:
     backers: tuple[np.ndarray, np.ndarray, np.ndarray]  # (query, target, score), at most MAX_BACKERS a query
 
 
-def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.ndarray) -> Decisions:
-    """Backed, contradicted or neither, for every query figure, from its compatible candidates."""
+def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.ndarray, *,
+           loose_prose: bool = False) -> Decisions:
+    """Backed, contradicted or neither, for every query figure, from its compatible candidates.
+    ``loose_prose``: a share said just off its step misstates a statement in prose as well as a
+    metric (what a draft or a rep says: the KB's prose is the approved text there)."""
     import numpy as np
 
     n = len(q)
@@ -276,6 +289,17 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
                            for a, b in zip(qi[at].tolist(), ti[at].tolist(), strict=True)]
     needed = np.where(other_home | other_study, CONFLICT_AWAY, CONFLICT)
     conflicting = (~agreeing) & close & (s >= needed) & (q.kind[qi] != 0) & near
+    # a share said in a step that misses a registered metric ("nine-tenths", "around ninety per
+    # cent" for 82%) but within the tenth a hedge used to allow: the nearness that made it a backer
+    # is the same evidence of one measure, so it is that measure misstated, at the similarity backing
+    # needs. Only against a metric: two shares in prose a tenth apart ("nearly 83%", "74%" in one
+    # survey) are as often two findings
+    misstated = ~agreeing & _agreement(q, qi, t, ti, loose=True) & near & ~(other_home | other_study)
+    if not loose_prose:
+        misstated &= t.is_metric[ti]
+    conflicting |= misstated & close & (q.kind[qi] != 0)
+    # the arithmetic of a worked example contradicts nothing and is contradicted by nothing
+    conflicting &= ~q.worked[qi] & ~t.worked[ti]
     # two bounds in one direction ("more than 2 years", "more than 3 years") never contradict
     # each other: both hold of anything past the larger
     conflicting &= ~((q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]))
@@ -299,8 +323,8 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
 
 
 def _decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.ndarray,
-            out: list[Resolution]) -> None:
-    d = decide(q, t, qi, ti, s)
+            out: list[Resolution], loose_prose: bool = False) -> None:
+    d = decide(q, t, qi, ti, s, loose_prose=loose_prose)
     bq, bt, bs = d.backers
     for a, b, sc in zip(bq.tolist(), bt.tolist(), bs.tolist(), strict=True):
         out[a].backers.append(Match(t.figures[b], sc))

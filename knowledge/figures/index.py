@@ -41,6 +41,7 @@ from .reading import (
     measures_nothing,
     not_an_outcome,
     sentence_claims,
+    worked_example,
 )
 
 if TYPE_CHECKING:
@@ -145,10 +146,12 @@ class FigureIndex:
     def entry_figures(self, entry: Entry, entities: Entities) -> list[Figure]:
         out: list[Figure] = []
         blocks: Blocks | None = None
+        paragraphs = Blocks(entry.blocks)
         for c, context, preceding, block in _entry_contexts(entry):
             f = figure_of_claim(c, where="kb", path=entry.path, entry=entry, entities=entities, context=context,
                                 preceding=preceding)
             f.block = block
+            f.worked = worked_example(paragraphs.at(c.line))
             if claim_attr(c, "block") == "table":
                 blocks = blocks or Blocks(entry.blocks)
                 table = blocks.at(c.line)
@@ -193,6 +196,8 @@ class FigureIndex:
             if is_idle:
                 r.status, r.conflict, r.backers = "unbacked", None, []
                 continue
+            if r.status == "conflict" and r.figure.worked:
+                r.status, r.conflict = "unbacked", None  # the arithmetic of a worked example, not a claim
             if r.status == "conflict":
                 _own_metric(r, metrics)
             if (r.status == "conflict" and r.conflict is not None and r.figure.entry is r.conflict.target.entry
@@ -256,8 +261,11 @@ class FigureIndex:
         kb = self.kb
         canonical = kb.canonical
         # a figure a metric backs is held to the metric's source instead
+        # a figure that states no finding (a study's sample, its scope: "interviewed 11 customers with
+        # between 90 and 3,200 employees") is credited to the study that describes it, not claimed
         pos = np.array([i for i in range(kb.metrics, len(canonical))
                         if canonical.figures[i].source is not None and kb.eligible[i]
+                        and (canonical.figures[i].claim is None or canonical.figures[i].claim.is_claim)
                         and not kb.resolutions[canonical.figures[i]].backed_by_metric], dtype=np.int64)
         out: list[tuple[Figure, Match]] = []
         if len(pos) >= 2:
@@ -444,10 +452,21 @@ def _said_back(c: Claim, line: int, theirs: list[tuple[int, tuple[str, tuple[flo
     sentence speaks neither of the product's side nor of a statistic: "So with 15% no-shows across
     9 chairs ..." is the prospect's situation; "Our median customer is live in three weeks" is a
     claim, whatever the prospect said before."""
-    key = (c.unit, _same(c.value))
-    if not any(before < line and k == key for before, k in theirs):
+    key = _said(c)
+    if not any(before < line and _same_said(k, key) for before, k in theirs):
         return False
     return not (c.statistic or _OUR_SIDE.search(c.sentence or c.masked))
+
+
+def _said(c: Claim) -> tuple[str, tuple[float, ...]]:
+    """A figure as said, for "said back": its kind and its value as written ("two days a fortnight"
+    and "two days" are the same words back, whatever rate either was read as)."""
+    return (c.kind, _same(c.raw_value if c.raw_value is not None else c.value))
+
+
+def _same_said(a: tuple[str, tuple[float, ...]], b: tuple[str, tuple[float, ...]]) -> bool:
+    # "three hundred" said back as "three hundred pickers": a bare number is any kind's
+    return a[1] == b[1] and (a[0] == b[0] or "number" in (a[0], b[0]))
 
 
 def _prospect_figures(call: Call) -> list[tuple[int, tuple[str, tuple[float, ...]]]]:
@@ -460,7 +479,7 @@ def _prospect_figures(call: Call) -> list[tuple[int, tuple[str, tuple[float, ...
             continue
         for s in t.sentences or ():
             for c in sentence_claims(s):
-                out.append((t.line, (c.unit, _same(c.value))))
+                out.append((t.line, _said(c)))
     return out
 
 
