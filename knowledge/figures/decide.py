@@ -84,8 +84,9 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
     # an error") are two measures, however alike their sentences
     qn, tn = q.sense[qi], t.sense[ti]
     ok &= ~((qn > 0) & (tn > 0) & (qn != tn))
-    # a count in one country or region is not a count of every country ("500 fleets in India")
-    ok &= q.region[qi] == t.region[ti]
+    # a count in one country or region is not a count of every country ("500 fleets in India"); a
+    # rating on one site is not a rating on another ("4.8 out of 5 on Capterra", "4.6 on Glassdoor")
+    ok &= q.scope[qi] == t.scope[ti]
     # time scope
     qy, ty = q.year[qi], t.year[ti]
     ok &= ~((qy > 0) & (ty > 0) & (qy != ty))

@@ -44,7 +44,7 @@ class Figure:
     source: Source | None = None  # the source the figure is attributed to
     approximate: bool = False  # an idiom or a fraction, read as "about"
     precision: float = 0.0  # half a unit of the last digit written, canonical units
-    region: str | None = None  # a count: the country or region it counts in ("fleets in India")
+    scope: str | None = None  # where it counts: a count's country ("fleets in India"), a rating's site
     sense: str | None = None  # a share: "change" ("82% fewer errors") or "level" ("20% of runs"), else None
     worked: bool = False  # a figure of a worked example: backs what agrees, contradicts nothing
     grain: float = 0.0  # a share said loosely: the step it is rounded to ("about 90%": 10; "a third": 33.3)

@@ -263,10 +263,9 @@ class FigureIndex:
         # a figure a metric backs is held to the metric's source instead
         # a figure that states no finding (a study's sample, its scope: "interviewed 11 customers with
         # between 90 and 3,200 employees") is credited to the study that describes it, not claimed
-        pos = np.array([i for i in range(kb.metrics, len(canonical))
-                        if canonical.figures[i].source is not None and kb.eligible[i]
-                        and (canonical.figures[i].claim is None or canonical.figures[i].claim.is_claim)
-                        and not kb.resolutions[canonical.figures[i]].backed_by_metric], dtype=np.int64)
+        pos = np.array([i for i, f in enumerate(canonical.figures) if i >= kb.metrics
+                        and f.source is not None and kb.eligible[i] and (f.claim is None or f.claim.is_claim)
+                        and not kb.resolutions[f].backed_by_metric], dtype=np.int64)
         out: list[tuple[Figure, Match]] = []
         if len(pos) >= 2:
             sub = canonical.take(pos)

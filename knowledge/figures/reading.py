@@ -436,6 +436,21 @@ def place_of(text: str) -> str | None:
     return " ".join(m.group(1).lower().split()).removeprefix("the ")
 
 
+_RATING = re.compile(r"\b(?:rate[ds]?|rating|ratings|reviews?|reviewers?|stars?|scored?)\b", re.I)
+_RATED_ON = re.compile(r"^\s*(?:stars?\s+)?(?:on|at|from|across)\s+(?:the\s+)?([\w][\w.&'’-]*)", re.I)
+
+
+def rated_on(c: Claim, masked: str) -> str | None:
+    """The site a rating is given on ("rated [NUM] on Capterra": "capterra"), lower-cased; None for
+    any other share. A rating is a score out of a few points ("4.8 out of 5") said as one."""
+    written = str(claim_attr(c, "as_written") or "")
+    if not re.search(r"\bout of\s+(?:[1-9]|10)\b|/\s*(?:[1-9]|10)\b", written) or not _RATING.search(masked):
+        return None
+    at = masked.find("[NUM]")
+    m = _RATED_ON.match(masked[at + 5:]) if at >= 0 else None
+    return m.group(1).lower().rstrip(".'’&-") if m else None
+
+
 def metric_share_sense(name: str) -> str | None:
     """:func:`share_sense` of a metric, read off its name ("reduction in payroll errors", "share of
     payroll runs with at least one error")."""
@@ -520,7 +535,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         per=per, bound=bound, statistic=statistic, best=bool(_BEST.search(masked)), role=role,
         year=c.year, entity=entity, source=c.source, approximate=approximate, precision=precision,
         grain=grain, sense=share_sense(c, masked) if kind == "percent" else None,
-        region=place_of(masked) if kind == "count" else None,
+        scope=place_of(masked) if kind == "count" else rated_on(c, masked) if kind == "percent" else None,
         entry=entry, claim=c, speaker=speaker, terms=c.sentence or masked,
     )
 
@@ -653,7 +668,7 @@ def figure_of_metric(m: Metric, entry: Entry, entities: Entities | None = None) 
         best=bool(_BEST.search(name)) or bool(m.qualifier and _BEST.search(m.qualifier)),
         role="before" if _BEFORE_METRIC.search(name) else None, year=year, entity=entity, source=source,
         precision=precision, sense=metric_share_sense(name) if kind == "percent" else None,
-        region=place_of(name) if kind == "count" else None,
+        scope=place_of(name) if kind == "count" else None,
         entry=entry, metric=m, terms=f"{title} {name} {m.unit}",
     )
 

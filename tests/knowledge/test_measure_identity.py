@@ -171,7 +171,7 @@ def test_a_short_spoken_clause_is_read_with_the_clause_after_it() -> None:
     ("More than 1,400 practices in the UK, Ireland and the US run on it today.", None),  # a list: everywhere
 ])
 def test_the_place_a_count_counts_in(text: str, region: str | None) -> None:
-    assert fig(text).region == region
+    assert fig(text).scope == region
 
 
 def test_a_count_in_one_country_is_not_a_count_of_every_country() -> None:
@@ -184,6 +184,21 @@ def test_an_abbreviated_measure_counts_as_its_words() -> None:
     lex = M.Lexicon(["Forrand Group found a [NUM] ROI for employers.", "three-year return on investment"])
     assert {reading._lex_stem("return"), reading._lex_stem("investment")} <= lex.terms(
         "Forrand Group found a [NUM] ROI for employers.")
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("We're rated 4.8 out of 5 on Capterra, and the reviews are good.", "capterra"),
+    ("We're rated 4.6 out of 5 on Glassdoor.", "glassdoor"),
+    ("Four out of five invoices go straight through on day one.", None),  # a share, not a rating
+])
+def test_the_site_a_rating_is_given_on(text: str, site: str | None) -> None:
+    assert fig(text).scope == site
+
+
+def test_a_rating_on_one_site_is_not_a_rating_on_another() -> None:
+    capterra, glassdoor = fig("We're rated 4.8 out of 5 on Capterra."), fig("We're rated 4.6 out of 5 on Glassdoor.")
+    assert not _compatible(capterra, glassdoor)
+    assert _compatible(capterra, fig("Reviewers rate us 4.8 out of 5 on Capterra."))
 
 
 # -- sources, prices and story pages -------------------------------------------------------------
