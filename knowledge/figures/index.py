@@ -41,6 +41,7 @@ from .reading import (
     measures_nothing,
     not_an_outcome,
     sentence_claims,
+    without_source,
     worked_example,
 )
 
@@ -116,24 +117,29 @@ class FigureIndex:
             cached = ctx.__dict__["_figure_index"] = FigureIndex(ctx)
         return cached
 
-    def _vectors(self, texts: Sequence[str]) -> np.ndarray:
-        """Semantic and lexical vectors of ``texts``, combined (see :func:`combine`)."""
+    def _vectors(self, texts: Sequence[str], words: Sequence[str] | None = None) -> np.ndarray:
+        """Semantic vectors of ``texts`` and lexical vectors of ``words`` (default: the same texts),
+        combined (see :func:`combine`)."""
         import numpy as np
 
         if self.lexicon is None:
             raise RuntimeError("the lexicon is built with the KB")
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
+        words = texts if words is None else words
         uniq = list(dict.fromkeys(texts))
         semantic = np.asarray(self.ctx.vectors(uniq), dtype=np.float32)
-        vecs = combine(semantic, self.lexicon.vectors(uniq))
         pos = {t: i for i, t in enumerate(uniq)}
-        return vecs[[pos[t] for t in texts]]
+        uniq_words = list(dict.fromkeys(words))
+        lexical = self.lexicon.vectors(uniq_words)
+        at = {t: i for i, t in enumerate(uniq_words)}
+        return combine(semantic[[pos[t] for t in texts]], lexical[[at[w] for w in words]])
 
     def figure_set(self, figures: Sequence[Figure], entity_ids: dict[str, int] | None = None) -> FigureSet:
         if entity_ids is None and self._kb is not None:
             entity_ids = self._kb.canonical.entity_ids
-        return FigureSet(figures, self._vectors([f.context for f in figures]), self.recent_from, entity_ids)
+        return FigureSet(figures, self._vectors([f.context for f in figures], [without_source(f) for f in figures]),
+                         self.recent_from, entity_ids)
 
     # -- the KB ----------------------------------------------------------------------------------
 
@@ -264,7 +270,7 @@ class FigureIndex:
         # a figure that states no finding (a study's sample, its scope: "interviewed 11 customers with
         # between 90 and 3,200 employees") is credited to the study that describes it, not claimed
         pos = np.array([i for i, f in enumerate(canonical.figures) if i >= kb.metrics
-                        and f.source is not None and kb.eligible[i] and (f.claim is None or f.claim.is_claim)
+                        and f.source is not None and kb.eligible[i] and states_a_finding(f)
                         and not kb.resolutions[f].backed_by_metric], dtype=np.int64)
         out: list[tuple[Figure, Match]] = []
         if len(pos) >= 2:
@@ -436,6 +442,13 @@ class FigureIndex:
             out.append(figure_of_claim(c, where="call", path=call.path, entities=entities,
                                        context=context, preceding=preceding, speaker=t.speaker))
         return out
+
+
+def states_a_finding(f: Figure) -> bool:
+    """Whether a figure credited to a study states what the study found, not its sample or scope
+    (claim extraction reads "interviewed 11 customers with between 90 and 3,200 employees" as no
+    claim): only findings can be credited to two studies."""
+    return f.claim is None or f.claim.is_claim
 
 
 def _same(value: Value) -> tuple[float, ...]:

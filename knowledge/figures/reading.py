@@ -322,6 +322,19 @@ def _claim_context(c: Claim, row: str | None = None, previous: str = "") -> str:
 
 
 
+def without_source(f: Figure) -> str:
+    """A figure's context less the words of the source it is credited to in prose: who found a
+    figure is not what it measures ("Independent analysis by Forrand Group found a [NUM] ROI" is
+    read for its words as "Independent ... found a [NUM] ROI"), so the lexical half of its score
+    compares measures, not reporters."""
+    title = f.source.title if f.origin == "claim" and f.source is not None else ""
+    words = {w for w in _TOKEN.findall(title.lower()) if len(w) > 1}
+    if not words:
+        return f.context
+    return re.sub(r"[A-Za-z][A-Za-z'’-]*", lambda m: " " if _POSSESSIVE.sub("", m.group(0).lower()) in words
+                  else m.group(0), f.context)
+
+
 def _with_denominator(c: Claim, masked: str) -> str:
     """The masked sentence with what an amount is per put back ("[NUM] per employee per month"):
     the figure's span took those words with it, and they say what the amount is the price or the
@@ -491,8 +504,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     masked = c.masked or ""
     if context is not None and claim_attr(c, "block") == "table":
         masked = context  # the row, not the whole table
-        if statistic and statistic not in masked.lower() and not (statistic == "average" and "mean" in masked.lower()):
-            statistic = None  # another row's "(median)" says nothing of this one
+        statistic = row_statistic(statistic, masked)
     clause = _clause(masked)
     # a figure about a population ("on average", "most teams", "across our customers") is about no
     # one customer, even in a paragraph or a case study that names one
@@ -538,6 +550,14 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         scope=place_of(masked) if kind == "count" else rated_on(c, masked) if kind == "percent" else None,
         entry=entry, claim=c, speaker=speaker, terms=c.sentence or masked,
     )
+
+
+def row_statistic(statistic: str | None, row: str) -> str | None:
+    """A table cell's statistic, as its own row says it: another row's "(median)" says nothing of
+    this one ("Payroll errors | 82% fewer" under "Time to run payroll | 25 minutes (median)")."""
+    if statistic and statistic not in row.lower() and not (statistic == "average" and "mean" in row.lower()):
+        return None
+    return statistic
 
 
 # "a quarter" after a word that takes a stretch of time ("within a quarter", "every quarter", "in a

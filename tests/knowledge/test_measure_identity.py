@@ -204,6 +204,21 @@ def test_a_rating_on_one_site_is_not_a_rating_on_another() -> None:
 # -- sources, prices and story pages -------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("Independent analysis by Forrand Group found a 5.3x ROI for employers.",
+     "Independent   by     found a [NUM] ROI for employers."),
+    ("Brightfold's commissioned study found a 5.3x return (Brightfold, 2026).", None),  # cited in brackets: kept
+    ("Customers cut errors by 82%.", "Customers cut errors by [NUM]."),  # no source: as it is
+])
+def test_who_found_a_figure_is_not_what_it_measures(text: str, words: str | None) -> None:
+    f = fig(text)
+    out = reading.without_source(f)
+    if words is None:
+        assert "[NUM]" in out and "brightfold" not in out.lower()
+    else:
+        assert out == words
+
+
 def test_a_possessive_names_the_same_source() -> None:
     from knowledge.figures.figure import cited_by
 
