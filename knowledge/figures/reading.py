@@ -490,6 +490,8 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
             unit = ""
     if per is not None and per not in _DAYS_PER:
         per = None  # "$3.40 per invoice": not a period
+    if c.kind == "count" and per is None and unit:
+        per = counted_per(c.masked or "")  # "[NUM] employees paid every month"
     kind = c.kind if (c.kind != "count" or unit) else "number"
     qualifier = c.qualifier
     statistic = claim_attr(c, "statistic") or (qualifier if qualifier in ("median", "average", "typical") else None)
@@ -550,6 +552,20 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         scope=place_of(masked) if kind == "count" else rated_on(c, masked) if kind == "percent" else None,
         entry=entry, claim=c, speaker=speaker, terms=c.sentence or masked,
     )
+
+
+# A period a count's verb runs over, a few words after the count: "[NUM] employees paid every month",
+# "[NUM] claims handled each day"
+_COUNTED_PER = re.compile(r"^\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:every|each|per|a)\s+(day|week|month|quarter|year)\b",
+                          re.I)
+
+
+def counted_per(masked: str) -> str | None:
+    """The period a count is a rate over when its verb comes between them ("[NUM] employees paid
+    every month": employees a month); None when no period follows within three words."""
+    at = masked.find("[NUM]")
+    m = _COUNTED_PER.match(masked[at + 5:]) if at >= 0 else None
+    return m.group(1).lower() if m else None
 
 
 def row_statistic(statistic: str | None, row: str) -> str | None:

@@ -160,6 +160,18 @@ def test_a_short_spoken_clause_is_read_with_the_clause_after_it() -> None:
         "payroll mistakes drop by [NUM] with us because the hours come straight off the app"
 
 
+@pytest.mark.parametrize(("text", "per"), [
+    ("14,000+ employers. 1.5 million employees paid every month.", "month"),
+    ("We handle 200 claims each day.", "day"),
+    ("More than 2,300 fleets run on Haulwise.", None),
+    ("1.5 million employees joined us, and a month later they were paid.", None),  # the period is not the count's
+    ("Reception gets 9 hours back every week.", None),  # a duration: read as written (measured, not kept)
+])
+def test_a_period_after_a_counts_verb_makes_it_a_rate(text: str, per: str | None) -> None:
+    f = [g for g in (fig(text, i) for i in range(len(extract_claims(text)))) if g.kind in ("count", "duration")][-1]
+    assert f.per == per
+
+
 # -- counts scoped to a place --------------------------------------------------------------------
 
 
