@@ -60,26 +60,28 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.80 without it (taken out: real exports split a sentence over several cues)
     # (0.82 with the claim-ness weights trained on the written non-claim classes; 0.87 after the
     # haulwise work: each figure on its own cue of a raw transcript, an entry's own metric)
-    # (0.89 once plan contents and limits need no outside source)
-    "phenomena": {"audit": 0.87, "check": 0.88},
+    # (0.89 once plan contents and limits need no outside source; 0.91 after the fifth round's measure identity)
+    "phenomena": {"audit": 0.89, "check": 0.88},
     # the second development set (tests/data/corpora/haulwise: logistics, US/Australian/Indian English,
     # foreign pages): audit 0.38, check 0.67 as first scored; 0.69 and 0.80 after the work on it;
     # 0.71 and 0.84 once the very value said again counts as evidence on drafts and calls
-    # 0.76 audit once the company's own limits, commitments and worked examples need no outside source
-    "haulwise": {"audit": 0.74, "check": 0.8},
+    # 0.76 audit once the company's own limits, commitments and worked examples need no outside source;
+    # 0.78 and 0.89 after the fifth round's measure identity (counts in one country, what a price is per)
+    "haulwise": {"audit": 0.76, "check": 0.86},
     # a blind set (tests/data/corpora/kittiwake: insurance claims, Canadian/Irish/South African/
     # Singaporean/NZ English, foreign pages), written and labelled by someone who had read neither
     # canon's code nor its data, scored first on 2026-12-06 (main 6f49cb3): audit 0.45, check 0.62;
     # 0.47 and 0.80 once what measures nothing is never compared, a norm stated exactly is the norm,
     # a story page is about its customer and a table's cells are not held against each other;
     # audit 0.63 once source notes, pages that state no outcome claims and the other sources a reader
-    # sees on a page count (README, "Where a page's figures come from")
-    "kittiwake": {"audit": 0.6, "check": 0.75},
+    # sees on a page count (README, "Where a page's figures come from"); 0.70 after the fifth round
+    "kittiwake": {"audit": 0.67, "check": 0.75},
     # a second blind set (tests/data/corpora/quillpay: payroll and HR; UK, Irish, US, Canadian, South
     # African, NZ English), written and labelled blind at the end of the fourth round and scored with
     # the code of that morning (6f49cb3: audit 0.44, check 0.93) and of that evening (audit 0.51,
-    # check 0.93): nothing was changed after it was scored
-    "quillpay": {"audit": 0.49, "check": 0.9},
+    # check 0.93): nothing was changed after it was scored; a development set in the fifth round, after
+    # which it scores audit 0.71, check 1.00 (README, "Measure identity and the comparing rules")
+    "quillpay": {"audit": 0.68, "check": 0.93},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -97,7 +99,7 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # stale-claim and retired-claim 1.00 / 1.00; after the haulwise work metric-conflict 1.00 / 0.70,
     # rep-misstatement 1.00 / 0.83; unsourced-claim 0.71 / 0.83 once plan contents need no outside source
     "phenomena": {
-        "metric-conflict": (0.9, 0.65), "rep-misstatement": (0.9, 0.8), "unsourced-claim": (0.7, 0.8),
+        "metric-conflict": (0.9, 0.65), "rep-misstatement": (0.9, 0.9), "unsourced-claim": (0.7, 0.8),
         "unsupported-claim": (0.8, 0.8), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
         "retired-claim": (0.9, 0.9),
     },
@@ -108,7 +110,7 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # 0.67 / 1.00 once the company's own product and terms need no outside source
     "haulwise": {
         "metric-conflict": (0.8, 0.8), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
-        "retired-claim": (0.9, 0.9), "unsourced-claim": (0.65, 0.9), "unsupported-claim": (0.45, 0.7),
+        "retired-claim": (0.9, 0.9), "unsourced-claim": (0.65, 0.9), "unsupported-claim": (0.55, 0.8),
         "rep-misstatement": (0.9, 0.25),
     },
     # first scored: metric-conflict 0.45 / 0.63, source-conflict 1.00 / 0.67, stale-claim 1.00 / 1.00,
@@ -126,11 +128,13 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     },
     # measured (audit and check together) at the end of the fourth round: metric-conflict 0.63 / 0.56,
     # rep-misstatement 1.00 / 0.25, retired-claim 1.00 / 0.67, source-conflict 0.25 / 0.50, stale-claim
-    # 1.00 / 1.00, unsourced-claim 0.29 / 0.80, unsupported-claim 0.63 / 0.83
+    # 1.00 / 1.00, unsourced-claim 0.29 / 0.80, unsupported-claim 0.63 / 0.83; after the fifth round
+    # metric-conflict 1.00 / 0.89, rep-misstatement 1.00 / 0.75, source-conflict 1.00 / 1.00,
+    # unsupported-claim 0.67 / 1.00
     "quillpay": {
-        "metric-conflict": (0.55, 0.5), "rep-misstatement": (0.9, 0.2), "retired-claim": (0.9, 0.6),
-        "source-conflict": (0.2, 0.45), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.25, 0.75),
-        "unsupported-claim": (0.55, 0.8),
+        "metric-conflict": (0.9, 0.8), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.6),
+        "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.25, 0.75),
+        "unsupported-claim": (0.6, 0.9),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
     # unsourced-claim 0.12 / 1.00, unsupported-claim 0.23 / 0.43, rep-misstatement 0.75 / 0.60,
