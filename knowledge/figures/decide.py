@@ -257,10 +257,12 @@ class Decisions:
 
 
 def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.ndarray, *,
-           loose_prose: bool = False) -> Decisions:
+           loose_prose: bool = False, may_conflict: np.ndarray | None = None) -> Decisions:
     """Backed, contradicted or neither, for every query figure, from its compatible candidates.
     ``loose_prose``: a share said just off its step misstates a statement in prose as well as a
-    metric (what a draft or a rep says: the KB's prose is the approved text there)."""
+    metric (what a draft or a rep says: the KB's prose is the approved text there).
+    ``may_conflict``: per candidate pair, whether it may contradict (default: every pair); a pair
+    that may not still backs when its values agree."""
     import numpy as np
 
     n = len(q)
@@ -301,6 +303,8 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
     conflicting |= misstated & close & (q.kind[qi] != 0)
     # the arithmetic of a worked example contradicts nothing and is contradicted by nothing
     conflicting &= ~q.worked[qi] & ~t.worked[ti]
+    if may_conflict is not None:
+        conflicting &= may_conflict
     # two bounds in one direction ("more than 2 years", "more than 3 years") never contradict
     # each other: both hold of anything past the larger
     conflicting &= ~((q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]))

@@ -319,15 +319,17 @@ class FigureIndex:
         claimlike = np.array([f.claim is None or f.claim.is_claim for f in sub.figures], dtype=bool)
         keep &= claimlike[q] | claimlike[t]
         keep &= ~same_entry | (sub.section[q] == sub.section[t])
-        # a level stated with no time ("taking 4 to 6 weeks") is as likely the state a change started
-        # from as its result: the result of a change ("from 3-6 weeks to 30 minutes") is not held
-        # against it
-        keep &= ~(((sub.role[q] == 2) & (sub.role[t] == 0)) | ((sub.role[q] == 0) & (sub.role[t] == 2)))
         pairs = pairs.select(keep)
         # two other figures of one passage speak of one subject: evidence like naming one customer
         same_block = (sub.block[pairs.q] == sub.block[pairs.t]) & (sub.entity[pairs.q] == 0)
         pairs = Pairs(pairs.q, pairs.t, pairs.s + ENTITY_BONUS * same_block)
-        d = decide(sub, sub, *candidates(sub, sub, pairs))
+        qi, ti, s = candidates(sub, sub, pairs)
+        # a level stated with no time ("taking 4 to 6 weeks") is as likely the state a change started
+        # from as its result: the result of a change ("from 3-6 weeks to 30 minutes") is not held
+        # against it; stating the same value, it is the same result said again ("keeps 98% on time"
+        # and "98%, up from 91%"), so it may back it
+        after_vs_level = ((sub.role[qi] == 2) & (sub.role[ti] == 0)) | ((sub.role[qi] == 0) & (sub.role[ti] == 2))
+        d = decide(sub, sub, qi, ti, s, may_conflict=~after_vs_level)
         metric_backed = np.array([resolutions[f].backed_by_metric for f in sub.figures], dtype=bool)
         support = d.support + 1000 * metric_backed
         order = sorted(range(len(sub)), key=lambda k: (sub.figures[k].path, sub.figures[k].line,

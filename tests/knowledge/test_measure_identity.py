@@ -306,3 +306,16 @@ def test_a_figure_said_back_in_other_words_is_the_prospects(prospect: str, rep: 
 
     theirs = [(1, _said(c)) for c in extract_claims(prospect)]
     assert _said_back(extract_claims(rep)[0], 2, theirs) is said_back
+
+
+def test_a_pair_that_may_not_contradict_still_backs() -> None:
+    """The result of a change said again with no time ("keeps 98% on time" and "98%, up from 91%")
+    backs it; the same pair never contradicts ("taking 4 to 6 weeks" is as likely the start)."""
+    after = fig("On-time deliveries reached 98%, up from 91%.", 0)
+    assert after.role == "after"
+    t = _set([after])
+    s = np.array([decide.CONFLICT + 0.1], dtype=np.float32)
+    for text, backed in [("Bluegum keeps 98% of deliveries on time.", True),
+                         ("Bluegum keeps 94% of deliveries on time.", False)]:
+        d = decide.decide(_set([fig(text)]), t, np.array([0]), np.array([0]), s, may_conflict=np.array([False]))
+        assert bool(d.support[0]) is backed and d.conflict[0] == -1, text
