@@ -945,7 +945,16 @@ def not_an_outcome(c: Claim) -> bool:
         return True
     clause = _clause(c.masked)
     ahead = clause[:max(0, clause.find("[NUM]"))]
+    if c.kind == "duration" and _CALL_TIME.search(clause):
+        return True  # "we've blocked an hour, but I think we can finish in 40 minutes": this call's own time
     return bool(_HYPOTHETICAL.search(ahead) or _LOGISTICS.search(clause))
+
+
+# The time of the call itself, said by the people on it
+_CALL_TIME = re.compile(
+    r"\bwe(?:'ve|’ve| have)?\s+(?:got|blocked|booked|scheduled|reserved)\s+(?:about\s+|only\s+|roughly\s+|just\s+)?\[NUM\]"
+    r"|\bwe\s+(?:can|could|should|'ll|’ll|will)\s+(?:finish|wrap(?:\s+things)?\s+up|be\s+done)\s+(?:in|within)\s+"
+    r"(?:about\s+)?\[NUM\]", re.I)
 
 
 @functools.lru_cache(maxsize=1)

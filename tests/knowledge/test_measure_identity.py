@@ -319,3 +319,14 @@ def test_a_pair_that_may_not_contradict_still_backs() -> None:
                          ("Bluegum keeps 94% of deliveries on time.", False)]:
         d = decide.decide(_set([fig(text)]), t, np.array([0]), np.array([0]), s, may_conflict=np.array([False]))
         assert bool(d.support[0]) is backed and d.conflict[0] == -1, text
+
+
+@pytest.mark.parametrize(("text", "logistics"), [
+    ("We've blocked an hour, but I think we can finish in 40 minutes.", True),
+    ("We've got about forty minutes, I've a depot walk at ten.", True),
+    ("Customers finish onboarding in 3 weeks.", False),  # an outcome, not this call's time
+    ("We've got 4 dentists and 9 chairs.", False),  # counts, not time
+])
+def test_the_time_of_the_call_itself_is_no_claim(text: str, logistics: bool) -> None:
+    claims = extract_claims(text)
+    assert any(reading.not_an_outcome(c) for c in claims) is logistics
