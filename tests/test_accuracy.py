@@ -80,8 +80,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # African, NZ English), written and labelled blind at the end of the fourth round and scored with
     # the code of that morning (6f49cb3: audit 0.44, check 0.93) and of that evening (audit 0.51,
     # check 0.93): nothing was changed after it was scored; a development set in the fifth round, after
-    # which it scores audit 0.71, check 1.00 (README, "Measure identity and the comparing rules")
-    "quillpay": {"audit": 0.68, "check": 0.93},
+    # which it scores audit 0.73, check 1.00 (README, "Measure identity and the comparing rules")
+    "quillpay": {"audit": 0.7, "check": 0.93},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -130,9 +130,9 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # rep-misstatement 1.00 / 0.25, retired-claim 1.00 / 0.67, source-conflict 0.25 / 0.50, stale-claim
     # 1.00 / 1.00, unsourced-claim 0.29 / 0.80, unsupported-claim 0.63 / 0.83; after the fifth round
     # metric-conflict 1.00 / 0.89, rep-misstatement 1.00 / 0.75, source-conflict 1.00 / 1.00,
-    # unsupported-claim 0.67 / 1.00
+    # retired-claim 1.00 / 1.00, unsupported-claim 0.67 / 1.00
     "quillpay": {
-        "metric-conflict": (0.9, 0.8), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.6),
+        "metric-conflict": (0.9, 0.8), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.9),
         "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.25, 0.75),
         "unsupported-claim": (0.6, 0.9),
     },

@@ -135,12 +135,19 @@ def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, lo
     return np.asarray(agreeing & ~other_money, dtype=bool)
 
 
-def _same_value(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
-    """One value stated exactly on both sides (no range, bound or hedge), in one currency."""
+def _same_value(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, bounded: bool = False) -> np.ndarray:
+    """One value stated exactly on both sides (no range, bound or hedge), in one currency.
+    ``bounded``: a target's one-sided bound counts as the value it names ("up to 70%" states 70%,
+    as :func:`states_value` reads a retired claim)."""
     import numpy as np
 
     qc, tc = q.currency[qi], t.currency[ti]
-    same = (q.value0[qi] == t.value0[ti]) & q.exact[qi] & t.exact[ti]
+    target = (t.exact[ti] | (t.bound[ti] > 0)) if bounded else t.exact[ti]
+    same = (q.value0[qi] == t.value0[ti]) & q.exact[qi] & target
+    if bounded:
+        # a value is evidence of a retired claim only where it states an outcome ("3 reasons
+        # fleets switch" says 3 of the retired "3 fleets" by chance)
+        same &= q.claimlike[qi]
     return np.asarray(same & (q.kind[qi] == t.kind[ti]) & (q.kind[qi] != 0) & (qc == tc), dtype=bool)
 
 
@@ -204,7 +211,7 @@ def retired_repeat(current: Resolution, retired: Resolution) -> Match | None:
 
 
 def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | None = None,
-               *, exact: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+               *, exact: bool = False, bounded: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The compatible pairs scoring at least ``BACK`` (naming one customer adds ``ENTITY_BONUS``, and
     so does naming one statistic with a value that agrees: "the median, which is six weeks" and a
     registered median of 6 weeks; a median that disagrees is no closer to a contradiction). With
@@ -217,7 +224,7 @@ def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | 
     if same_stat.any():
         s = s + ENTITY_BONUS * (same_stat & _agreement(q, pairs.q, t, pairs.t))
     if exact:
-        s = s + ENTITY_BONUS * _same_value(q, pairs.q, t, pairs.t)
+        s = s + ENTITY_BONUS * _same_value(q, pairs.q, t, pairs.t, bounded=bounded)
     keep = (s >= BACK) & _compatible(q, pairs.q, t, pairs.t)
     if eligible is not None:
         keep &= eligible[pairs.t]
@@ -225,7 +232,7 @@ def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | 
 
 
 def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | None = None,
-            exact: bool = False) -> list[Resolution]:
+            exact: bool = False, bounded: bool = False) -> list[Resolution]:
     """Decide every query figure against the target figures, from candidate pairs (see the module
     docstring): backed, in conflict with one target, or unbacked. Registered metrics decide first;
     statements in prose decide only what the metrics leave open. ``exact``: see :func:`candidates`."""
@@ -234,7 +241,7 @@ def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | 
     out = [Resolution(figure=f) for f in q.figures]
     if not len(pairs):
         return out
-    qi, ti, s = candidates(q, t, pairs, eligible, exact=exact)
+    qi, ti, s = candidates(q, t, pairs, eligible, exact=exact, bounded=bounded)
     metric = t.is_metric[ti]
     _decide(q, t, qi[metric], ti[metric], s[metric], out)
     open_ = np.array([r.status == "unbacked" for r in out], dtype=bool)

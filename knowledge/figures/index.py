@@ -369,7 +369,11 @@ class FigureIndex:
             if r.conflict is not None:
                 r.conflict = self.canonical_side(r.conflict)
         if len(kb.retired):
-            for r, rr in zip(out, resolve(q, kb.retired, search_sets(q, kb.retired)), strict=True):
+            # saying a retired figure's very value is evidence of its measure, as it is of an
+            # approved one's, whatever bound the retired claim was made with ("seventy percent
+            # faster" repeats "up to 70% faster")
+            for r, rr in zip(out, resolve(q, kb.retired, search_sets(q, kb.retired), exact=True, bounded=True),
+                             strict=True):
                 r.retired = retired_repeat(r, rr)
         return out
 

@@ -45,7 +45,7 @@ class FigureSet:
 
     _ARRAYS = ("vectors", "lo", "hi", "pad", "loose_lo", "loose_hi", "loose_pad", "is_range", "magnitude", "role", "is_metric", "stat", "best",
                "year", "historic", "entity", "kind", "per", "sentence", "bound", "value0", "precision", "entry",
-               "registers", "section", "heading", "block", "table", "authority", "currency", "cited", "credited", "exact", "sense", "scope", "worked")
+               "registers", "section", "heading", "block", "table", "authority", "currency", "cited", "credited", "exact", "sense", "scope", "worked", "claimlike")
 
     def __init__(self, figures: Sequence[Figure], vectors: np.ndarray, recent_from: date,
                  entity_ids: dict[str, int] | None = None) -> None:
@@ -102,6 +102,7 @@ class FigureSet:
         self.per = np.array([_PER_CODE.get(f.per, 0) for f in figs], dtype=np.int8)
         self.scope = np.array([zlib.crc32(f.scope.encode()) if f.scope else 0 for f in figs], dtype=np.int64)
         self.worked = np.array([f.worked for f in figs], dtype=bool)
+        self.claimlike = np.array([f.claim is None or f.claim.is_claim for f in figs], dtype=bool)
         self.sense = np.array([{"change": 1, "level": 2}.get(f.sense or "", 0) for f in figs], dtype=np.int8)
         # figures stated in one sentence share an id: they are two measures, or two ends of a change;
         # a sentence wrapped over two lines is still one ("three hours before Haulwise and takes\n20

@@ -330,3 +330,17 @@ def test_a_pair_that_may_not_contradict_still_backs() -> None:
 def test_the_time_of_the_call_itself_is_no_claim(text: str, logistics: bool) -> None:
     claims = extract_claims(text)
     assert any(reading.not_an_outcome(c) for c in claims) is logistics
+
+
+def test_saying_a_retired_bounds_very_value_is_evidence_of_its_measure() -> None:
+    retired = _set([metric(70, "percent", name="reduction in onboarding time", qualifier="up to")])
+    said = _set([fig("onboarding's seventy percent faster for our customers")])
+    pairs = M.Pairs(np.array([0]), np.array([0]), np.array([decide.BACK - 0.05], dtype=np.float32))
+    assert len(decide.candidates(said, retired, pairs, exact=True, bounded=True)[0]) == 1
+    assert len(decide.candidates(said, retired, pairs, exact=True)[0]) == 0  # an approved bound: not the value
+    other = _set([fig("onboarding's sixty percent faster for our customers")])
+    assert len(decide.candidates(other, retired, pairs, exact=True, bounded=True)[0]) == 0
+    no_claim = fig("onboarding's seventy percent faster for our customers")
+    assert no_claim.claim is not None
+    no_claim.claim.is_claim = False  # a number in the text, not an outcome: its value is no evidence
+    assert len(decide.candidates(_set([no_claim]), retired, pairs, exact=True, bounded=True)[0]) == 0
