@@ -54,6 +54,8 @@ CORPORA = {
     "kittiwake": REPO / "tests" / "data" / "corpora" / "kittiwake",
     "proscenia": REPO / "tests" / "data" / "corpora" / "proscenia",
     "quillpay": REPO / "tests" / "data" / "corpora" / "quillpay",
+    "gridwell": REPO / "tests" / "data" / "corpora" / "gridwell",
+    "docketry": REPO / "tests" / "data" / "corpora" / "docketry",
 }
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
                 "retired-claim", "rep-misstatement")

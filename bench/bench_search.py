@@ -1,7 +1,7 @@
 """Search quality on the labelled question sets: hit@1, hit@3, MRR, the share of unanswerable
 questions reported as unanswered, and how each part of the retrieval contributes.
 
-    .venv/bin/python bench/bench_search.py [northwind example real-labelled phenomena case-studies real larkspur] [--modes ranked,rrf,vector,lexical]
+    .venv/bin/python bench/bench_search.py [SET ...] [--modes ranked,rrf,vector,lexical]
         [--misses] [--out bench/out/search.json]
 
 Each corpus's KB is copied to ``bench/out/search/<corpus>`` and indexed with the real model (a
@@ -58,8 +58,9 @@ def maxsim_aucs(corpus: str, settings: object, questions: list[object], embedder
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("corpora", nargs="*", default=["northwind", "example", "real-labelled", "phenomena", "case-studies",
-                                                       "real", "larkspur"])
+    ap.add_argument("corpora", nargs="*", default=None,
+                    help="question sets by name (tests/search_questions.py's KB_PATHS); by default every set "
+                         "whose questions and KB are here")
     ap.add_argument("--modes", default="ranked")
     ap.add_argument("--misses", action="store_true", help="list the questions not answered first")
     ap.add_argument("--out", type=Path, default=None)
@@ -72,7 +73,26 @@ def main() -> None:
     from knowledge.embedding import get_embedder
     from knowledge.search import SearchOptions, search
     from knowledge.settings import load_settings
-    from tests.search_questions import ask_all, copy_kb, load_questions, misses, score
+    from tests.search_questions import (
+        KB_PATHS,
+        QUESTIONS,
+        ask_all,
+        copy_kb,
+        load_questions,
+        misses,
+        score,
+    )
+
+    def present(name: str) -> bool:
+        return name in KB_PATHS and KB_PATHS[name].is_dir() and (QUESTIONS / f"{name}.yaml").is_file()
+
+    if args.corpora is None:
+        # larkspur, the final exam, last; a set whose KB is not in this tree is skipped.
+        args.corpora = sorted((c for c in KB_PATHS if present(c)), key=lambda c: c == "larkspur")
+    for c in args.corpora:
+        if not present(c):
+            sys.exit(f"{c}: no KB_PATHS entry in tests/search_questions.py, no KB at its path, or no "
+                     f"tests/data/questions/{c}.yaml")
 
     embedder = get_embedder("query")
     rows: list[dict[str, object]] = []

@@ -28,7 +28,7 @@ from knowledge.claims.terms import own_terms  # noqa: E402
 def main() -> None:
     rows, _ = training.handwritten()
     rows += training.corpora() + training.case_studies(held_out=False) + training.case_studies(held_out=True)
-    fired = [(label, c, why, source) for c, label, source, _ in rows if (why := own_terms(c)) is not None]
+    fired = [(label, c, why, source) for c, label, source in rows if (why := own_terms(c)) is not None]
     by = Counter((label, c.is_claim) for label, c, _, _ in fired)
     print(f"{len(rows)} labelled mentions; taken out as the company's own product or terms: {len(fired)}")
     print(f"  labelled claim: {by[(1, True)] + by[(1, False)]}, labelled not a claim: {by[(0, True)] + by[(0, False)]}"

@@ -16,6 +16,8 @@ of the unchanged rule less the removed ones are scored with ``tests.scoring.scor
     python bench/train_needs_source.py                  # LOSO report
     python bench/train_needs_source.py --write          # and write data/needs_source.json (all data)
     python bench/train_needs_source.py --no-corpora     # written sentences only in training
+    python bench/train_needs_source.py --with knowledge/claims/data/needs_source_terms.jsonl \
+        --corpus kittiwake --corpus quillpay            # the fifth round's sentences and corpora (not shipped)
 
 Prints figures; asserts nothing.
 """
@@ -57,9 +59,10 @@ class Row:
     vector: Any = None
 
 
-def written() -> list[Row]:
+def written(extra: tuple[Path, ...] = ()) -> list[Row]:
     rows = []
-    for raw in (DATA / "needs_source.jsonl").read_text(encoding="utf-8").splitlines():
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (DATA / "needs_source.jsonl", *extra))
+    for raw in text.splitlines():
         if not raw.strip():
             continue
         d = json.loads(raw)
@@ -208,6 +211,10 @@ def main() -> None:
                     help="drop a figure only when its claim-ness is also under this (1: wherever the model says so)")
     ap.add_argument("--sentence", action="store_true", help="embed the sentence as written, the figure in it")
     ap.add_argument("--seed", type=int, default=0, help="how the training data is cut into folds for the threshold")
+    ap.add_argument("--with", dest="extra", type=Path, action="append", default=[],
+                    help="more written sentences to train on (e.g. data/needs_source_terms.jsonl: measured, not shipped)")
+    ap.add_argument("--corpus", action="append", default=[], choices=sorted(n for n in CORPORA if n != "larkspur"),
+                    help="another development corpus whose candidates are trained on and held out in turn")
     ap.add_argument("--write", action="store_true", help="write the weights trained on all the data")
     ap.add_argument("--out", type=Path, default=DATA / "needs_source.json",
                     help="where --write writes (canon reads data/needs_source.json, or $CANON_NEEDS_SOURCE_WEIGHTS)")
@@ -219,8 +226,9 @@ def main() -> None:
     SEED = args.seed
     if args.sentence:
         needs_source.text_of = lambda c: " ".join((c.sentence or "").split())  # type: ignore[assignment]
-    mine = written()
-    corp = {n: harvest(n, args.work) for n in DEV if (CORPORA[n] / "labels.json").is_file()}
+    mine = written(tuple(args.extra))
+    dev = (*DEV, *(n for n in args.corpus if n not in DEV and n != "larkspur"))
+    corp = {n: harvest(n, args.work) for n in dev if (CORPORA[n] / "labels.json").is_file()}
     stories = harvest_stories(args.work)
     every = mine + [r for rs in corp.values() for r in rs] + stories
     embed(every)

@@ -74,14 +74,16 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.47 and 0.80 once what measures nothing is never compared, a norm stated exactly is the norm,
     # a story page is about its customer and a table's cells are not held against each other;
     # audit 0.63 once source notes, pages that state no outcome claims and the other sources a reader
-    # sees on a page count (README, "Where a page's figures come from"); 0.71 after the fifth round
-    "kittiwake": {"audit": 0.67, "check": 0.75},
+    # sees on a page count (README, "Where a page's figures come from"); 0.77 after the fifth round
+    # (the company's own terms need no outside source; measure identity)
+    "kittiwake": {"audit": 0.75, "check": 0.75},
     # a second blind set (tests/data/corpora/quillpay: payroll and HR; UK, Irish, US, Canadian, South
     # African, NZ English), written and labelled blind at the end of the fourth round and scored with
     # the code of that morning (6f49cb3: audit 0.44, check 0.93) and of that evening (audit 0.51,
     # check 0.93): nothing was changed after it was scored; a development set in the fifth round, after
-    # which it scores audit 0.73, check 1.00 (README, "Measure identity and the comparing rules")
-    "quillpay": {"audit": 0.7, "check": 0.93},
+    # which it scores audit 0.88, check 1.00 (README, "Claims and sources" and "Measure identity and
+    # the comparing rules")
+    "quillpay": {"audit": 0.85, "check": 0.95},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -120,20 +122,20 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # rep-misstatement 1.00 / 0.60 (unsupported-claim 0.50 / 0.63); unsourced-claim 0.38 / 0.50 once
     # source notes, pages that state no outcome claims and the other sources on a page count, and
     # 0.33 / 0.50 once "in under a week" is read as a figure (it is, and it is unsourced there, though
-    # the label wants a metric-conflict on it): the floor follows that
+    # the label wants a metric-conflict on it): the floor follows that; 0.67 / 0.67 in the fifth round
     "kittiwake": {
         "metric-conflict": (0.8, 0.6), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
-        "unsourced-claim": (0.3, 0.45), "unsupported-claim": (0.38, 0.55), "retired-claim": (0.9, 0.9),
+        "unsourced-claim": (0.6, 0.6), "unsupported-claim": (0.38, 0.55), "retired-claim": (0.9, 0.9),
         "rep-misstatement": (0.9, 0.55),
     },
     # measured (audit and check together) at the end of the fourth round: metric-conflict 0.63 / 0.56,
     # rep-misstatement 1.00 / 0.25, retired-claim 1.00 / 0.67, source-conflict 0.25 / 0.50, stale-claim
     # 1.00 / 1.00, unsourced-claim 0.29 / 0.80, unsupported-claim 0.63 / 0.83; after the fifth round
     # metric-conflict 1.00 / 0.89, rep-misstatement 1.00 / 0.75, source-conflict 1.00 / 1.00,
-    # retired-claim 1.00 / 1.00, unsupported-claim 0.67 / 1.00
+    # retired-claim 1.00 / 1.00, unsupported-claim 0.67 / 1.00, unsourced-claim 0.83 / 1.00
     "quillpay": {
         "metric-conflict": (0.9, 0.8), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.9),
-        "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.25, 0.75),
+        "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.75, 0.9),
         "unsupported-claim": (0.6, 0.9),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,

@@ -1,13 +1,13 @@
 """``canon ask`` scored with the real model on the labelled question sets in
-``tests/data/questions`` (see ``tests/search_questions.py``). Floors only rise.
+``tests/data/questions`` (see ``tests/search_questions.py``). Floors only rise, except where a
+change of the floor's placement trades reported unanswerable questions for answers (said where).
 
-northwind, example and real-labelled (real GitLab and Sourcegraph handbook pages) are the sets the
-ranker and the floor were fitted on (``bench/train_search.py``), so their floors are in-sample; the
-leave-one-set-out figures are in the README. ``real`` asks other questions of the same real pages and
-was never fitted or tuned on; larkspur was never used to fit or tune anything. phenomena (an invented
-dental-practice KB) and case-studies (34 real customer stories) were written for the relevance floor
-and are scored with the shipped model, which was not fitted on them. kittiwake and sablewood were
-written blind on two new KBs, committed before any search was run with them.
+The ranker is fitted on northwind, example and real-labelled; the relevance floor on those and
+phenomena, case-studies, kittiwake, sablewood, haulwise, quayside, quillpay and proscenia
+(``bench/train_search.py``), so the floors of those sets are in-sample; the leave-one-set-out figures
+are in the README ("Search: how answers are ranked", seventh pass). ``real`` asks other questions of
+the real-labelled pages and was never fitted or tuned on; larkspur was never used to fit or tune
+anything; gridwell and docketry are blind sets scored when their KBs are merged (no floor here yet).
 """
 
 from __future__ import annotations
@@ -28,36 +28,53 @@ FLOORS = {
     # Raised again when a figure on the second line of a wrapped sentence began to send its
     # registering entry first (measured 0.95 / 0.95 / 0.95, left out too).
     "example": {"hit@1": 0.93, "hit@3": 0.95, "mrr": 0.93, "unanswered": 1.0, "stale_above": 0},
-    # Held out before the first refit: hit@1 0.67, hit@3 0.79, MRR 0.73, unanswered 0.50. Lowered from
-    # 0.75 / 0.8 / 0.75 when the floor began to read the ranker's best score: those were in-sample
-    # figures (0.77 / 0.82 / 0.79), and the honest held-out ones rose (0.74 / 0.82 / 0.78, unanswered
-    # 0.83 -> 0.77 / 0.85 / 0.80, unanswered 1.00), while in-sample fell to 0.74 / 0.79 / 0.76 (a
-    # floor placed above all fourteen unanswerable questions of the three sets at once).
-    "real-labelled": {"hit@1": 0.7, "hit@3": 0.75, "mrr": 0.75, "unanswered": 1.0, "stale_above": 0},
+    # Held out before the first refit: hit@1 0.67, hit@3 0.79, MRR 0.73, unanswered 0.50. Then 0.74 /
+    # 0.79 / 0.76 in-sample with a floor above all fourteen unanswerable questions of three sets.
+    # Seventh pass (floor fitted on eleven sets, placed above three in four of their unanswerable
+    # questions): 0.79 / 0.85 / 0.82, unanswered 0.50 (in-sample; left out 0.77 / 0.85 / 0.80, 0.50).
+    # The unanswered floor was 1.0: lowered on purpose, see the README's seventh pass.
+    # Eighth pass (the untyped-page signal counts only where a typed candidate's passage holds as
+    # much of the question; ranker and floor refitted): 0.82 / 0.87 / 0.84, unanswered 0.50.
+    "real-labelled": {"hit@1": 0.8, "hit@3": 0.85, "mrr": 0.82, "unanswered": 0.5, "stale_above": 0},
     # The same real pages, other questions (tests/data/questions/real.yaml): written before any run and
     # never fitted on, so this is the held-out figure for real handbook pages. First scored with the
     # shipped model: hit@1 0.68, hit@3 0.77, MRR 0.73, unanswered 0.40; with the passage cuts at bold
-    # lines and between table rows and the British/American spellings, 0.71 / 0.77 / 0.74 / 0.40.
-    # The unanswered floor is what the relevance floor achieves on questions it never saw (three of
-    # five unanswerable questions pass it), not a target.
-    "real": {"hit@1": 0.65, "hit@3": 0.75, "mrr": 0.7, "unanswered": 0.4, "stale_above": 0},
-    # Written before any run and never fitted on (the shipped model is fitted on the three sets above).
-    # First scored: hit@1 0.42, hit@3 0.55, MRR 0.48, unanswered 1.00, answered 0.55: the floor silences
-    # questions asked in other words than the pages' ("reimbursed", "ringing into reception"); the
-    # ranking alone puts an expected entry first for 0.74 of them (hit@3 0.97). The unanswered floor
-    # lets one of seven pass.
-    "phenomena": {"hit@1": 0.4, "hit@3": 0.5, "mrr": 0.45, "unanswered": 0.85, "stale_above": 0},
-    # Real customer stories, written before any run and never fitted on. First scored: 0.92 / 0.92 /
-    # 0.92, unanswered 0.71 (Supabase's Pro plan price and Adobe's DAG count pass the floor). Pebblely's
-    # story has invalid front matter, so it is indexed as a draft and ranks below every approved story.
-    "case-studies": {"hit@1": 0.88, "hit@3": 0.88, "mrr": 0.88, "unanswered": 0.7, "stale_above": 0},
+    # lines and between table rows and the British/American spellings, 0.71 / 0.77 / 0.74 / 0.40;
+    # seventh pass, 0.87 / 0.94 / 0.91 / 0.40. The unanswered floor is what the relevance floor
+    # achieves on questions it never saw (three of five unanswerable questions pass it), not a target.
+    "real": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.88, "unanswered": 0.4, "stale_above": 0},
+    # Written before any run. First scored held out: hit@1 0.42, hit@3 0.55, MRR 0.48, unanswered 1.00
+    # (the floor silences questions asked in other words than the pages', "reimbursed", "ringing into
+    # reception"). A fitting set of the floor from the seventh pass: 0.65 / 0.77 / 0.71, unanswered
+    # 0.86 in-sample (left out, the same). Eighth pass: 0.68 / 0.81 / 0.74, 0.86 (left out, the same).
+    "phenomena": {"hit@1": 0.65, "hit@3": 0.8, "mrr": 0.72, "unanswered": 0.85, "stale_above": 0},
+    # Real customer stories, written before any run. First scored held out: 0.92 / 0.92 / 0.92,
+    # unanswered 0.71. A fitting set of the floor from the seventh pass: 0.92 / 0.92 / 0.92,
+    # unanswered 0.43 in-sample (left out, the same); the unanswered floor was 0.7, lowered on
+    # purpose (README, seventh pass). Pebblely's story has invalid front matter, so it is indexed as a
+    # draft and ranks below every approved story.
+    "case-studies": {"hit@1": 0.88, "hit@3": 0.88, "mrr": 0.88, "unanswered": 0.4, "stale_above": 0},
     # Written blind (the writer read neither the search code nor its results) on two KBs no search
-    # work had seen, committed before any search was run with them, never fitted on. First scored
+    # work had seen, committed before any search was run with them. First scored held out
     # (2026-12-06, main 16b3890): kittiwake 0.65 / 0.69 / 0.67, unanswered 1.00 (6 of 6); sablewood
-    # 0.56 / 0.64 / 0.60, unanswered 0.86 (6 of 7). Nearly every miss is an answerable question the
-    # floor silences (19 of 62 and 14 of 39).
-    "kittiwake": {"hit@1": 0.62, "hit@3": 0.66, "mrr": 0.64, "unanswered": 1.0, "stale_above": 0},
-    "sablewood": {"hit@1": 0.53, "hit@3": 0.61, "mrr": 0.57, "unanswered": 0.85, "stale_above": 0},
+    # 0.56 / 0.64 / 0.60, unanswered 0.86 (6 of 7). Fitting sets of the floor from the seventh pass:
+    # in-sample kittiwake 0.79 / 0.84 / 0.81, 1.00; sablewood 0.69 / 0.77 / 0.73, 0.86 (left out:
+    # 0.79 / 0.84 / 0.81, 1.00 and 0.67 / 0.74 / 0.71, 0.86). Eighth pass: kittiwake 0.81 / 0.84 /
+    # 0.82, 1.00 (left out, the same); sablewood unchanged.
+    "kittiwake": {"hit@1": 0.8, "hit@3": 0.8, "mrr": 0.8, "unanswered": 1.0, "stale_above": 0},
+    "sablewood": {"hit@1": 0.65, "hit@3": 0.75, "mrr": 0.7, "unanswered": 0.85, "stale_above": 0},
+    # Four sets written by someone who had seen no search result, on the figure-rule and objection
+    # KBs, 30 questions each with 10 unanswerable; fitting sets of the floor from the seventh pass,
+    # so these are in-sample. Held out (floor fitted on the ten other sets) they scored haulwise 0.80
+    # / 0.80 / 0.80, 0.70; quayside 0.70 / 0.70 / 0.70, 0.70; quillpay 0.85 / 0.90 / 0.88, 1.00;
+    # proscenia 0.80 / 0.80 / 0.80, 0.50; in-sample the same but proscenia 0.75 / 0.80 / 0.78, 0.50.
+    # Eighth pass, in-sample: quillpay 0.90 / 0.95 / 0.93, 1.00 (left out, the same); proscenia 0.75 /
+    # 0.75 / 0.75, 0.50 (left out unchanged, 0.80 / 0.80 / 0.80: in-sample, the refitted floor silences
+    # "How long does it take a patron to check out on their phone?", which was second before).
+    "haulwise": {"hit@1": 0.75, "hit@3": 0.75, "mrr": 0.75, "unanswered": 0.7, "stale_above": 0},
+    "quayside": {"hit@1": 0.65, "hit@3": 0.65, "mrr": 0.65, "unanswered": 0.7, "stale_above": 0},
+    "quillpay": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.9, "unanswered": 1.0, "stale_above": 0},
+    "proscenia": {"hit@1": 0.7, "hit@3": 0.75, "mrr": 0.75, "unanswered": 0.5, "stale_above": 0},
     # Final exam, scored once before and once after (before: hit@1 0.68, hit@3 0.91, MRR 0.80,
     # unanswered 0.00); these floors are the after figures, not targets to tune towards.
     "larkspur": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},

@@ -45,6 +45,8 @@ def main(argv: list[str]) -> int:
             note = f"; needs no outside source: {own}" if own else ""
             if id(c) in statements:
                 note = f"; needs no outside source: {statements[id(c)]}"
+            if c.source is not None:  # where it comes from: "(Org, 2025)", a rating's site, a study named before
+                note = f"; source: {c.source.title}{note}"
             print(f"{name}:{c.line}:{c.column}: {mark} {c.span!r:<24} {c.kind:<10} {c.why}{note}")
     return 0
 

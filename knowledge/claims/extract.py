@@ -65,6 +65,7 @@ from .numbers import (
 )
 from .protect import (
     _MONTH_NUM,
+    _MONTHS,
     _PROTECT,
     _PROTECT_LEAD,
     _YEAR,
@@ -78,16 +79,19 @@ from .sources import (
     _REPORT_VERB_WORD,
     _SOURCE_DATE,
     _SRC_ACCORDING,
+    _SRC_FOUND,
     _SRC_KIND_BY,
     _SRC_LEAD,
     _SRC_ORG_KIND,
     _SRC_ORG_VERB,
     _SRC_PAREN,
     _SRC_RAN,
+    _SRC_RATING,
     _SRC_STUDIED,
     _SRC_TITLE,
     _SRC_VERB_AFTER,
     _TRAILING_DATE,
+    found_by,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -236,6 +240,7 @@ _FRACTION_COMPARED = re.compile(
 _NOUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _TO_WORD = re.compile(r"(?i)\b(?:to|through|thru)\b")
 _CAPITAL = re.compile(r"[A-Z]")
+_MONTH_WORD = re.compile(rf"(?:{_MONTHS}|Q[1-4]|H[12]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 _TEXT_CUT = re.compile(r"[,;:|\x00()][^,;:|\x00()]*$")
 _HAS_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[;|]|\s[—–]\s")
@@ -1144,12 +1149,25 @@ class _Extractor:
         return bool(_SCHEDULING.search(self.clean, s, e))
 
     def _source(self, f: _Fig, s: int, e: int) -> Source | None:
+        rating = self._rating_site(f, s, e)
+        if rating is not None:
+            return rating
         if s not in self._sources:
             self._sources[s] = self._find_sources(s, e)
         found = [(pos, src) for pos, src in self._sources[s] if not self._cites_another(f, pos)]
         if not found:
             return self._carried_source(f.start)
         return min(found, key=lambda ps: abs(ps[0] - f.start))[1]
+
+    def _rating_site(self, f: _Fig, s: int, e: int) -> Source | None:
+        """The site a rating is given on ("rated 4.6 out of 5 on Glassdoor"): the source of that
+        rating alone, not of the other figures of its sentence."""
+        for m in _SRC_RATING.finditer(self.clean, max(s, f.start - 40), e):
+            if m.start() <= f.start < m.start("who"):
+                who = _DETERMINERS.sub("", m.group("who")).strip(" .,'’")
+                if who and not _MONTH_WORD.match(who) and who.lower() not in _STOP:
+                    return Source(title=who, date=None, line=self.pos(m.start("who"))[0])
+        return None
 
     def _cites_another(self, f: _Fig, pos: int) -> bool:
         """Whether a source named after ``f`` (at ``pos``) cites a figure set against it instead:
@@ -1213,6 +1231,10 @@ class _Extractor:
             for m in _SRC_ORG_KIND.finditer(clean, a, b):
                 if _SRC_VERB_AFTER.match(clean, m.end()) and _CAPITAL.search(_DETERMINERS.sub("", m.group("who"))):
                     source(m, m.group("who"), m.group("kind"))
+        for m in _SRC_FOUND.finditer(clean, a, b):
+            who = found_by(m)
+            if who:
+                source(m, who, None)
         for m in [*_SRC_STUDIED.finditer(clean, a, b), *_SRC_RAN.finditer(clean, a, b)]:
             who = _DETERMINERS.sub("", m.group("who") or m.group("who2") or "")
             if _ORG_SUFFIX.search(who) or who.split(" ")[0] in _ANALYSTS or len(who.split()) <= 3:

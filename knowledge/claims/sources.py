@@ -69,6 +69,33 @@ _SRC_STUDIED = re.compile(
     rf"(?P<who>{_ORG})[ \t]+(?:interview(?:s|ed)|survey(?:s|ed)|poll(?:s|ed)|studied|asked|analy[sz]ed|tracked)\b"
 )
 
+# A heading or a lead-in that says what a named study or firm found: "What Brightfold found",
+# "Key findings from the Harcourt survey", "Harcourt's findings". A generic subject ("What customers
+# found", "What Our Teams Learned") names no source.
+_GENERIC_SUBJECT = re.compile(
+    r"(?i)^(?:customers?|clients?|users?|teams?|people|partners?|buyers?|members?|companies|businesses|employers"
+    r"|leaders?|readers?|students?|patients?|we|us|they|you|everyone|others|ours?|it|this|that)$")
+_SRC_FOUND = re.compile(
+    rf"\b(?:[Ww]hat|[Hh]ere['’]s[ \t]+what)[ \t]+(?:the[ \t]+)?(?P<who>{_ORG})[ \t]+(?:found|finds|discovered|learned|learnt"
+    rf"|measured|reported|concluded|calculated|estimated|modelled|modeled)\b"
+    rf"|\b(?:[Kk]ey[ \t]+)?[Ff]indings[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?(?P<who2>{_ORG})"
+    rf"|(?P<who3>{_ORG})['’]s[ \t]+(?:key[ \t]+|main[ \t]+)?findings\b")
+# A rating with the site that gives it: "rated 4.6 out of 5 on Glassdoor", "4.8 stars on G2", "4.7/5
+# from 1,200 reviews on Capterra": the site is the rating's source
+_SRC_RATING = re.compile(
+    r"\d(?:[.,]\d{1,2})?[ \t]*(?:/[ \t]*(?:5|10)\b|out[ \t]+of[ \t]+(?:5|five|10|ten)\b|stars?\b)"
+    r"(?:[ \t]+[\w,()-]+){0,4}?[ \t]+(?:on|in|at|from)[ \t]+(?:the[ \t]+)?"
+    r"(?P<who>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,2})")
+
+
+def found_by(m: re.Match[str]) -> str | None:
+    """Who a match of ``_SRC_FOUND`` names, unless it is a generic subject."""
+    who = m.group("who") or m.group("who2") or m.group("who3") or ""
+    who = _DETERMINERS.sub("", who).strip()
+    if not who or all(_GENERIC_SUBJECT.match(w) for w in who.split()):
+        return None
+    return who
+
 
 # Footnotes: "... costs £120 on average.[^1]" with "[^1]: Association of ..., The Cost of ..., 2025."
 FOOTNOTE_MARK = re.compile(r"\[\^(?P<label>[^\]\s]{1,40})\](?!:)")

@@ -18,7 +18,11 @@ The steps, each cheap enough for thousands of calls:
    A turn gives at most one mention per piece (a cue or entry of the transcript file).
    **Follow-ups** (:mod:`.followups`): a short elliptical turn carrying on the same prospect's
    mention after the seller's reply ("Not three years. One, maybe.") is a mention too when the
-   trained detector reads the whole turn as an objection; it is filed with that mention.
+   trained detector reads the whole turn as an objection; it is filed with that mention. A
+   sentence of a prospect's turn that answers the seller's reply to that same prospect's objection
+   is detected at a lower bar (``context_detect``) when the trained detector is as sure of it as a
+   cue makes a sentence ("Three years, with a way out if the funding goes."):
+   :func:`.followups.carried_on`; it is placed by its own words.
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
@@ -60,7 +64,7 @@ from .detect import (
     reference_texts,
     score_sentences,
 )
-from .followups import find_follow_ups
+from .followups import carried_on, find_follow_ups
 from .model import DEFAULT_TUNING, Analysis, Mention, Objection, Tuning, VectorsFn, _unit
 from .phrasings import entry_texts
 from .prefilter import (
@@ -75,7 +79,13 @@ from .prefilter import (
     eligible,
     skip_reason,
 )
-from .review import apply_detection_verdicts, apply_theme_verdicts, recalibrate, review_seeds
+from .review import (
+    apply_detection_verdicts,
+    apply_theme_verdicts,
+    corrections,
+    recalibrate,
+    review_seeds,
+)
 from .themes import _assign
 from .verdicts import Verdict, load_verdicts
 
@@ -147,8 +157,11 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     ctx_of = np.asarray([ctx_index[(call.path, c.turn)] for call, c in found], dtype=np.int64)
     det = score_sentences(found, S, R, owner, np.asarray(ref_example, dtype=bool), len(objection_entries), P, N,
                           tuning)
-    score = det.score
-    detected = apply_detection_verdicts(found, S, recalibrate(found, det, verdicts, tuning), verdicts)
+    det = recalibrate(found, S, det, verdicts, tuning)
+    score, detected = det.score, det.detected
+    if follow_ups:
+        detected = carried_on(found, detected, score, det.learned, tuning)
+    detected = apply_detection_verdicts(found, detected, verdicts)
 
     # One mention per turn (per piece of it): the sentences from its first to its last
     # objection-like one. It is matched by the turn as a whole plus those sentences, since the
@@ -182,15 +195,17 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
 
     # 3. Assignment and themes, with what reviewers said about them.
     seeds = review_seeds(mentions, verdicts, [e.id for e in objection_entries])
+    seeded = objection_entries + seeds.themes
+    names = concern_names()
+    concerns = (names, vectors(list(names))) if mentions else None
+    seeds = corrections(seeds, mentions, seeded, len(objection_entries), R, owner, ref_example, tuning, concerns)
     if seeds.phrasings:
         R = np.concatenate([R, np.stack([v for _, v in seeds.phrasings])]).astype(np.float32)
         owner = np.concatenate([owner, np.asarray([j for j, _ in seeds.phrasings], dtype=np.int64)])
         ref_example = ref_example + [False] * len(seeds.phrasings)
-    seeded = objection_entries + seeds.themes
     cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(seeded), tuning)
-    names = concern_names()
     objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
-                         concerns=(names, vectors(list(names))) if mentions else None)
+                         concerns=concerns)
     # A follow-up goes where the objection it carries on went: clustered with the rest, it and its
     # anchor (one remark, said twice) would look like a theme of their own. (Placing it by its own
     # words instead, as a lone remark is placed, moved no mention on any corpus.)

@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING
 
 from knowledge.model import Call
 
+from .prefilter import Candidate as CandidateSentence
 from .prefilter import context_text, eligible, follow_up_material
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from .model import Mention, VectorsFn
+    from .model import Mention, Tuning, VectorsFn
 
 DATA = Path(__file__).resolve().parent / "data"
 SNIPPETS_PATH = DATA / "followups.tsv"
@@ -57,6 +58,42 @@ class Candidate:
     anchor: Mention
     reply: str  # what the seller's side said in between
     back: int
+
+
+def carried_on(found: Sequence[tuple[Call, CandidateSentence]], detected: np.ndarray, score: np.ndarray,
+               learned: np.ndarray, tuning: Tuning) -> np.ndarray:
+    """Detection with the dialogue as evidence: a sentence of a prospect's turn that answers the
+    seller's reply to that same prospect's objection (raised in one of their previous
+    :data:`BACK` turns) is an objection at ``tuning.context_detect`` rather than at
+    ``tuning.detect``, when the trained detector is as sure of it as a cue makes a sentence
+    (``tuning.learned_alone``). "Three years, with a way out if the funding goes." or "That's not
+    how the last one went." name no concern a KB phrasing is close to, and say nothing a cue
+    lexicon could list; after an objection and its answer they are the prospect holding out.
+
+    Only the mentions of step 2 count as the objection carried on (no chains), and calls whose
+    roles are unknown are left alone: the reply could be anyone's.
+    """
+    out = detected.copy()
+    hit = {(call.path, c.turn) for (call, c), d in zip(found, detected, strict=True) if d}
+    for i, (call, c) in enumerate(found):
+        if out[i] or not call.roles_known or learned[i] < tuning.learned_alone or score[i] < tuning.context_detect:
+            continue
+        me = call.turns[c.turn]
+        replied, back = False, 0
+        for pj in range(c.turn - 1, -1, -1):
+            prev = call.turns[pj]
+            if prev.role == "internal":
+                replied = True
+                continue
+            if prev.speaker != me.speaker:
+                continue
+            back += 1
+            if replied and (call.path, pj) in hit:
+                out[i] = True
+                break
+            if back >= BACK:
+                break
+    return out
 
 
 def _turn_words(call: Call, ti: int) -> str:

@@ -6,14 +6,13 @@ version control. Each verdict names its mention by call and line, with a key mad
 the mention's words, so that it still finds its mention when the call file shifts by a few lines
 or is ingested again. They act at once, and as data:
 
-- a mention marked wrong is dropped, and so is any other sentence closer to it than to every
-  mention marked right (and at least :data:`NEIGHBOUR` alike): the reviewer's no is taken as a
-  no to that wording;
-- a turn marked right is a mention even where detection missed it, and sentences as close to it
-  count as detected;
-- a mention's objection is fixed by an assignment verdict; its words join that objection's
-  phrasings (so that mentions like it follow), and a theme a reviewer names becomes a seed
-  like a known objection;
+- a mention marked wrong is dropped; a turn marked right is a mention even where detection missed
+  it, starting at the sentences the reviewer's words cover;
+- the trained detector is adapted to the KB's reviewed sentences (right ones as objections, wrong
+  ones as not), so that sentences like them follow (:func:`.review.recalibrate`);
+- a mention's objection is fixed by an assignment verdict; where that corrects canon, its words
+  join that objection's phrasings (so that mentions like it follow), and a theme a reviewer
+  names becomes a seed like a known objection;
 - a rename gives a theme its label; a merge moves one theme's mentions into another objection.
 """
 
@@ -28,7 +27,6 @@ from typing import Any, Literal
 
 VERDICTS_FILE = Path("verdicts") / "objections.yaml"
 KINDS = ("mention", "assignment", "rename", "merge")
-NEIGHBOUR = 0.80  # a sentence this alike to a reviewed one takes the reviewer's verdict
 LINE_SLACK = 3  # a verdict still finds its mention this many lines away, when the words match
 
 Kind = Literal["mention", "assignment", "rename", "merge"]

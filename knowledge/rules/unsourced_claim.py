@@ -11,7 +11,7 @@ from typing import Any
 from knowledge.claims import needs_source, provenance
 from knowledge.claims.terms import own_terms
 from knowledge.figures import Figure, FigureIndex, quoted, where
-from knowledge.model import Entry, Finding
+from knowledge.model import Claim, Entry, Finding
 
 from .base import AuditContext, Rule
 
@@ -79,6 +79,18 @@ _OWN_PAGE_KIND = re.compile(r"(?i)^(?:release[-_ ]?notes?|change[-_ ]?log|glossa
 _KIND_KEYS = ("layout", "category", "kind", "template", "collection")
 
 
+# Pages whose front matter names a kind that states no outcome claims (a careers, partner programme,
+# security, legal or SLA page): as the page-kind model's verdict, this hands every figure to the
+# needs-a-source model rather than leaving it out (such pages still state an outcome now and then)
+_NO_OUTCOMES_KIND = re.compile(
+    r"(?i)^(?:careers?|jobs?|hiring|join[-_ ]us|benefits|partners?(?:[-_ ]program(?:me)?)?|resellers?|affiliates?"
+    r"|security|trust|legal|privacy|terms|sla|compliance|policy|policies)$")
+
+
+def _no_outcomes_kind(entry: Entry) -> bool:
+    return any(isinstance(v, str) and _NO_OUTCOMES_KIND.match(v.strip()) for v in map(entry.extra.get, _KIND_KEYS))
+
+
 def _no_claims_page(entry: Entry) -> bool:
     if _OWN_PAGE_TITLE.search(entry.title or ""):
         return True
@@ -117,7 +129,7 @@ def _provenance(ctx: AuditContext, entry: Entry, models: provenance.Models | Non
                 sourced = True
             else:
                 tables.append(n.scope)
-    no_claims = models.page is not None and models.page.says({}, vectors[len(notes)])
+    no_claims = _no_outcomes_kind(entry) or models.page is not None and models.page.says({}, vectors[len(notes)])
     return _PageProvenance(sourced, tuple(tables), no_claims)
 
 
@@ -140,9 +152,12 @@ class UnsourcedClaim(Rule):
     or register the figure as a metric in the entry that owns it. A press release ("... today
     announced ...") is the source of the milestones it announces. A figure that agrees with,
     contradicts or repeats a registered metric has one behind it (the contradiction is a
-    ``metric-conflict``). The company's own product and terms (a limit, a service commitment, what a
-    plan includes, a price, a worked example's input) need no outside source: the contract or the
-    price list is it (:mod:`knowledge.claims.terms`). Where claim-ness is unsure, a figure that reads
+    ``metric-conflict``). A rating's site ("rated 4.6 out of 5 on Glassdoor") and a heading that says
+    what a named firm found ("What Brightfold found") are sources. The company's own product and terms
+    (a limit, a service commitment or a window it holds itself to, what a plan includes, a price, a
+    commercial term for partners, a staff benefit, its own team's make-up, a worked example) need no
+    outside source: the contract, the price list or the company itself is it, and a phrase quoted as
+    one not to say is not stated (:mod:`knowledge.claims.terms`). Where claim-ness is unsure, a figure that reads
     as the company's own statement (a setting, a rule, a target: :mod:`knowledge.claims.needs_source`)
     is not reported either. Draft and retired entries are not checked.
     """
@@ -181,6 +196,7 @@ class UnsourcedClaim(Rule):
         release or a page's kind accounts for are not candidates at all."""
         kb = FigureIndex.of(ctx).kb
         releases: dict[str, re.Pattern[str] | None] = {}
+        studies: dict[str, bool] = {}
         noted: dict[str, bool] = {}
         pages: dict[str, _PageProvenance] = {}
         models: provenance.Models | None | EllipsisType = ...
@@ -204,7 +220,7 @@ class UnsourcedClaim(Rule):
             if entry.id not in releases:
                 releases[entry.id] = _announcer(entry.body[:3000], ctx.settings.kb.name)
             own = releases[entry.id]
-            if own is not None and f.claim is not None and own.search(f.claim.sentence):
+            if own is not None and f.claim is not None and _about_itself(own, f.claim):
                 continue  # the company's own announcement: it is the source of its milestones
             if r.backed_by_metric or r.conflict is not None or f in kb.retired_repeats:
                 continue
@@ -215,6 +231,11 @@ class UnsourcedClaim(Rule):
                 continue
             if _cites_a_link(f) or _names_a_source(f):
                 continue
+            if entry.id not in studies:
+                studies[entry.id] = _study_in_title(entry.title or "", ctx.settings.kb.name)
+            if studies[entry.id] and f.claim is not None and not _SPEAKS_AS_ITSELF.search(
+                    " ".join(f.claim.sentence.split())) and not _names_the_company(f.claim, ctx.settings.kb.name):
+                continue  # a page that summarises a named study: its figures are the study's
             if _spoken_by_a_customer(f, ctx.settings.kb.name):
                 continue  # a list a named customer presented: the speaker is its source
             # on a careers, partner, security ... page the needs-a-source model decides each figure
@@ -225,6 +246,36 @@ class UnsourcedClaim(Rule):
                 yield f, "own terms", page.no_claims  # a limit, a commitment, a plan, a price: the contract or price list
             else:
                 yield f, None, page.no_claims
+
+
+# A page whose title names the study it summarises ("Summary: the Brightfold economic impact study",
+# "The 2026 Harcourt Payroll Report: key findings"): a kind of study and a name of its own in the title
+_STUDY_KIND = re.compile(
+    r"(?i)\b(?:(?<!case )(?<!case-)stud(?:y|ies)|surveys?|reports?|research|analysis|benchmarks?|polls?|census"
+    r"|white ?papers?|index)\b")  # a case study is a customer story, not a study
+_TITLE_LABEL = re.compile(r"^[\w -]{1,24}:\s*")
+_TITLE_NAME = re.compile(r"(?<![\w'’])[A-Z][\w&'’-]*[a-z][\w&'’-]*")
+_TITLE_WORDS = re.compile(
+    r"(?i)^(?:the|a|an|our|summary|key|findings?|results?|highlights?|executive|state|annual|global|economic|impact"
+    r"|total|new|full)$|^" + _MONTH + "$")
+# The company speaking of itself: its own claims on such a page are still its own
+_SPEAKS_AS_ITSELF = re.compile(r"\b(?i:we|our|us)\b")
+
+
+def _study_in_title(title: str, kb_name: str) -> bool:
+    """Whether the title names a study and who made it (a name beside the kind, not the KB's own)."""
+    title = " ".join(title.split())
+    if not _STUDY_KIND.search(title):
+        return False
+    body = _TITLE_LABEL.sub("", title)
+    own = kb_name.strip().lower()
+    names = [w for w in _TITLE_NAME.findall(body)
+             if not _TITLE_WORDS.match(w) and not _STUDY_KIND.fullmatch(w) and (not own or w.lower() != own)]
+    return bool(names)
+
+
+def _names_the_company(claim: Claim, kb_name: str) -> bool:
+    return bool(kb_name.strip()) and kb_name.strip().lower() in (claim.sentence or "").lower()
 
 
 def _after_is_registered(f: Figure, resolutions: dict[Figure, Any]) -> bool:
@@ -250,6 +301,22 @@ def _announcer(body: str, kb_name: str) -> re.Pattern[str] | None:
         return re.compile(_SELF)
     words = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"\b(?i:{words})\b|{_SELF}")
+
+
+# A quotation in a release: '"Small employers lose £1.3 billion a year," said Tom Aldridge, Acme's CEO'
+_QUOTATION = re.compile(r"[\"“]([^\"“”]{8,})(?:[\"”]|$)")
+
+
+def _about_itself(own: re.Pattern[str], claim: Claim) -> bool:
+    """Whether the sentence of a release's figure names the company: a figure inside a quotation is
+    judged by the quoted words alone, not by who is credited with saying them (a chief executive
+    quoting an industry statistic does not make the company its source)."""
+    sentence = " ".join((claim.sentence or "").split())
+    span = " ".join((claim.span or claim.text or "").split())
+    for m in _QUOTATION.finditer(sentence):
+        if span and span in m.group(1):
+            return bool(own.search(m.group(1)))
+    return bool(own.search(sentence))
 
 
 def _cites_a_link(f: Figure) -> bool:

@@ -35,7 +35,7 @@ The Pro plan includes 40 seats for the whole finance team.
 
 The Team plan includes 15 seats for smaller finance teams.
 
-Our partners earn a 20% referral commission.
+Our partners answer 20% of support calls.
 """
 PARTNERS = """---
 type: message
@@ -44,7 +44,7 @@ reviewed: 2026-10-01
 ---
 # Partners
 
-Our partners earn a 20% referral commission.
+Our partners answer 20% of support calls.
 
 Partners cut invoice processing time by 48% in their first quarter.
 """
@@ -95,7 +95,7 @@ def test_a_sentence_marked_not_a_claim_is_not_one_elsewhere_either(kb):
     settings, before = _audit(kb)
     here = _one(before, "unsourced-claim", path="messaging/partners.md")
     there = _one(before, "unsourced-claim", path="messaging/pitch.md", line=14)
-    record_verdict(settings, here.fingerprint, "wrong", today=TODAY, why="a commercial term")
+    record_verdict(settings, here.fingerprint, "wrong", today=TODAY, why="the partners' own count, not a result")
     _, after = _audit(kb)
     assert not any(f.rule == "unsourced-claim" and "20%" in f.message for f in after.findings)
     assert there.fingerprint not in {f.fingerprint for f in after.findings}

@@ -159,3 +159,68 @@ def test_a_reviewer_can_say_a_follow_up_is_not_an_objection(monkeypatch):
     result = analyze([call], ENTRIES, embed, verdicts=[wrong])
     assert result.follow_ups == []
     assert any(m.line == 14 for o in result.objections for m in o.mentions)  # the anchor stays
+
+
+# --- Dialogue as evidence (followups.carried_on) ---------------------------------------------
+
+def _found(call: Call) -> list:
+    from knowledge.objections.prefilter import candidates
+
+    return [(call, c) for c in candidates(call)[0]]
+
+
+HOLDOUT = [
+    ("Sam Rep", REP, "What would you need on terms?"),
+    ("Lee", PROSPECT, "We can't commit to five years with anyone."),
+    ("Sam Rep", REP, "We could do three with a review after the first."),
+    ("Lee", PROSPECT, "Three years, with an exit if our funding ends."),
+    ("Sam Rep", REP, "Let me take that back to our finance team."),
+    ("Kim", PROSPECT, "Our finance team meets on the first of the month."),
+]
+
+
+@pytest.mark.parametrize(("case", "lines", "anchor", "learned", "score", "roles_known", "want"), [
+    # The prospect holds out after the seller answered their objection: detected at the lower bar.
+    ("test_pass_answer_to_reply", HOLDOUT, 1, 0.9, 0.62, True, {1, 3}),
+    # The detector is not sure enough: the dialogue alone is not evidence.
+    ("test_fail_detector_unsure", HOLDOUT, 1, 0.7, 0.62, True, {1}),
+    # Below the lower bar too.
+    ("test_fail_score_too_low", HOLDOUT, 1, 0.9, 0.58, True, {1}),
+    # Nothing detected before it: there is no objection to carry on.
+    ("test_fail_no_objection_before", HOLDOUT, None, 0.9, 0.62, True, set()),
+    # Who answers whom is unknown.
+    ("test_fail_roles_unknown", HOLDOUT, 1, 0.9, 0.62, False, {1}),
+])
+def test_a_sentence_answering_the_reply_to_an_objection_needs_less(case, lines, anchor, learned, score, roles_known,
+                                                                    want):
+    from knowledge.objections.followups import carried_on
+    from knowledge.objections.model import DEFAULT_TUNING
+
+    call = _call(lines, roles_known=roles_known)
+    found = _found(call)
+    detected = np.asarray([c.turn == anchor for _, c in found])
+    n = len(found)
+    out = carried_on(found, detected, np.full(n, score, np.float32), np.full(n, learned, np.float32), DEFAULT_TUNING)
+    assert {c.turn for (_, c), d in zip(found, out, strict=True) if d} == want, case
+
+
+def test_another_prospect_does_not_carry_on_a_colleagues_objection():
+    from knowledge.objections.followups import carried_on
+    from knowledge.objections.model import DEFAULT_TUNING
+
+    call = _call(HOLDOUT)
+    found = _found(call)
+    detected = np.asarray([c.turn == 1 for _, c in found])
+    n = len(found)
+    out = carried_on(found, detected, np.full(n, 0.62, np.float32), np.full(n, 0.95, np.float32), DEFAULT_TUNING)
+    # Kim's turn (5) comes after a reply too, but Kim raised nothing.
+    assert 5 not in {c.turn for (_, c), d in zip(found, out, strict=True) if d}
+    # Two of the speaker's turns back is as far as it reaches (followups.BACK).
+    far = _call([HOLDOUT[1], HOLDOUT[2], ("Lee", PROSPECT, "Our board meets in the spring."), HOLDOUT[4],
+                 ("Lee", PROSPECT, "Our board also wants an exit if our funding ends."), HOLDOUT[4],
+                 ("Lee", PROSPECT, "Three years, with an exit if our funding ends.")])
+    found = _found(far)
+    detected = np.asarray([c.turn == 0 for _, c in found])
+    n = len(found)
+    out = carried_on(found, detected, np.full(n, 0.62, np.float32), np.full(n, 0.95, np.float32), DEFAULT_TUNING)
+    assert {c.turn for (_, c), d in zip(found, out, strict=True) if d} == {0, 2, 4}

@@ -199,3 +199,96 @@ def test_a_row_canon_cannot_read_is_refused_not_dropped(tmp_path):
     with pytest.raises(ConfigError, match="lable"):
         add_verdict(tmp_path, Verdict(kind="rename", theme="theme/y", label="works council"))
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_the_map_update_stays_at_the_shipped_weights_unless_the_verdicts_pull():
+    import numpy as np
+
+    from knowledge.objections.review import fit_map
+
+    rng = np.random.default_rng(0)
+    coef, intercept = rng.normal(size=8), 0.1
+    X = rng.normal(size=(6, 8))
+    y = np.asarray([1.0, 1.0, 1.0, 0.0, 0.0, 0.0])
+    p0 = 1 / (1 + np.exp(-(X @ coef + intercept)))
+    w, b = fit_map(coef, intercept, X, y, np.ones(6), anchor=1e9)
+    assert np.allclose(w, coef) and abs(b - intercept) < 1e-6  # an overwhelming prior: nothing moves
+    w, b = fit_map(coef, intercept, X, y, np.ones(6), anchor=1.0)
+    p = 1 / (1 + np.exp(-(X @ w + b)))
+    assert (p[:3] > p0[:3]).all() and (p[3:] < p0[3:]).all()  # each reviewed sentence moves its way
+    w, b = fit_map(coef, intercept, X, y, np.zeros(6), anchor=1.0)
+    assert np.allclose(w, coef)  # rows of weight zero are not evidence
+
+
+def _detection(verdicts):
+    result = analyze(CALLS_LIKE, [PRICING], embed, verdicts=verdicts)
+    return {found.raw: float(p) for found, p in zip(_found(CALLS_LIKE), result.detection.learned, strict=True)}
+
+
+def _found(calls):
+    from knowledge.objections import candidates
+
+    return [c for call in calls for c in candidates(call)[0]]
+
+
+CALLS_LIKE = [
+    _call("calls/c.vtt", [("internal", "Questions?"),
+                          ("external", "Our works council has to approve any tool that tracks what people do.")]),
+    _call("calls/d.vtt", [("internal", "Anything else?"),
+                          ("external", "The works council has to approve any tool that tracks what staff do."),
+                          ("internal", "Sure."),
+                          ("external", "We moved offices in spring and the new one has better parking.")]),
+]
+
+
+def test_the_detector_learns_from_the_kbs_verdicts():
+    said = "Our works council has to approve any tool that tracks what people do."
+    held = "The works council has to approve any tool that tracks what staff do."
+    other = "We moved offices in spring and the new one has better parking."
+    before = _detection([])
+    right = _detection([Verdict(kind="mention", verdict="right", call="calls/c.vtt", line=14, text=said)])
+    wrong = _detection([Verdict(kind="mention", verdict="wrong", call="calls/c.vtt", line=14, text=said)])
+    assert right[said] > before[said] > wrong[said]
+    # a sentence nobody reviewed follows the reviewed one it is like, more than one it is not like
+    assert right[held] > before[held] > wrong[held]
+    assert abs(right[other] - before[other]) < abs(right[held] - before[held])
+
+
+def test_a_turn_marked_right_starts_at_the_reviewers_words():
+    from knowledge.model import Sentence
+
+    turn = Turn(speaker="Dana", text="", line=14, role="external", sentences=[
+        Sentence(text="We opened a second warehouse in Leeds last year.", line=14),
+        Sentence(text="Head office would want its own lawyers to read every clause first.", line=15)])
+    turn.text = " ".join(s.text for s in turn.sentences)
+    call = Call(path="calls/e.vtt", roles_known=True, turns=[
+        Turn(speaker="Rep", text="Go on.", line=10, role="internal", sentences=[Sentence(text="Go on.", line=10)]),
+        turn])
+    said = "Head office would want its own lawyers to read every clause first."
+    got = analyze([call], [PRICING], embed,
+                  verdicts=[Verdict(kind="assignment", call="calls/e.vtt", line=15, text=said,
+                                    objection="legal review")])
+    mentions = [m for o in got.objections for m in o.mentions]
+    assert [(m.line, m.text) for m in mentions] == [(15, said)]
+
+
+def test_only_a_placement_that_corrects_canon_lends_its_words():
+    import numpy as np
+
+    from knowledge.objections.model import DEFAULT_TUNING
+    from knowledge.objections.review import corrections, review_seeds
+
+    mentions = analyze(CALLS, [PRICING], embed).detected
+    R = embed(PRICING.examples)
+    owner = np.zeros(len(R), dtype=np.int64)
+    at = {(m.call, m.line): x for x, m in enumerate(mentions)}
+    # canon files a.vtt:14 and a.vtt:22 under pricing and leaves b.vtt:14 unplaced
+    verdicts = [Verdict(kind="assignment", call="calls/a.vtt", line=14, objection="objections/pricing"),
+                Verdict(kind="assignment", call="calls/a.vtt", line=22, objection="crm hygiene"),
+                Verdict(kind="assignment", call="calls/b.vtt", line=14, objection="objections/pricing")]
+    seeds = review_seeds(mentions, verdicts, [PRICING.id])
+    assert len(seeds.phrasings) == 3
+    seeded = [PRICING, *seeds.themes]
+    kept = corrections(seeds, mentions, seeded, 1, R, owner, [True] * len(R), DEFAULT_TUNING, None)
+    assert kept.placed == [at[("calls/a.vtt", 22)], at[("calls/b.vtt", 14)]]  # the two corrections
+    assert kept.forced == {at[("calls/a.vtt", 14)]: 0, at[("calls/a.vtt", 22)]: 1, at[("calls/b.vtt", 14)]: 0}

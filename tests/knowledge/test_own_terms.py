@@ -46,3 +46,14 @@ def test_the_claims_listing_says_why_no_source_is_asked(tmp_path: Path, capsys: 
     sla, fuel = capsys.readouterr().out.splitlines()
     assert sla.endswith("needs no outside source: a service commitment")
     assert "needs no outside source" not in fuel
+
+
+def test_the_claims_listing_names_the_source_it_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from knowledge.claims.__main__ import main
+
+    page = tmp_path / "careers.md"
+    page.write_text("We're rated 4.6 out of 5 on Glassdoor.\n\nPet owners rate us 9 out of 10.\n", encoding="utf-8")
+    assert main([str(page)]) == 0
+    rated, bare = capsys.readouterr().out.splitlines()
+    assert rated.endswith("; source: Glassdoor")
+    assert "source:" not in bare

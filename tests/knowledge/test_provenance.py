@@ -111,17 +111,36 @@ def test_unsourced_claim_reads_source_notes(case: str, body: str, note: dict[str
 def test_a_page_that_states_no_outcomes_lets_the_needs_a_source_model_decide_every_figure(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # the needs-a-source model would have no say here (claim-ness is never under 0): on a page that
-    # states no outcome claims it decides every figure, and keeps the outcome
+    # states no outcome claims it decides every figure, and keeps the outcome (a welcome kit, not a
+    # learning budget: a named staff benefit is the company's own term whatever the page)
     ns = tmp_path / "ns.json"
     ns.write_text(json.dumps({"cues": {"cue:benefit": -6.0, "cue:change": 4.0}, "vector": [], "bias": 0.0,
                               "threshold": 0.5, "claimness_below": 0.0}), encoding="utf-8")
     monkeypatch.setenv(needs_source.ENV, str(ns))
-    body = ("# Careers\n\nEvery new employee gets a learning budget of $1,500 a year.\n\n"
+    body = ("# Careers\n\nEvery new employee gets a welcome kit worth $1,500 on day one.\n\n"
             "Teams that join us ship 30% faster than before.\n")
     for page, reported in ((NO_PAGE, [1500.0, 30.0]), (EVERY_PAGE, [30.0])):
         monkeypatch.setenv(provenance.ENV, str(_weights(tmp_path, None, page)))
         found = audit(_ctx([_entry("careers.md", body, type="answer", owner="people")]), ["unsourced-claim"])
         assert sorted(f.claim["value"] for f in found.findings if f.claim) == sorted(reported), page
+
+
+@pytest.mark.parametrize("layout, reported", [("careers", [30.0]), ("partners", [30.0]), ("security", [30.0]),
+                                               ("post", [1500.0, 30.0]), (None, [1500.0, 30.0])])
+def test_a_front_matter_kind_that_states_no_outcomes_counts_as_the_page_models_verdict(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layout: str | None, reported: list[float]) -> None:
+    # the page model calls no page one that states no outcome claims; the front matter's kind does
+    ns = tmp_path / "ns.json"
+    ns.write_text(json.dumps({"cues": {"cue:benefit": -6.0, "cue:change": 4.0}, "vector": [], "bias": 0.0,
+                              "threshold": 0.5, "claimness_below": 0.0}), encoding="utf-8")
+    monkeypatch.setenv(needs_source.ENV, str(ns))
+    monkeypatch.setenv(provenance.ENV, str(_weights(tmp_path, None, NO_PAGE)))
+    body = ("# Join us\n\nEvery new employee gets a welcome kit worth $1,500 on day one.\n\n"
+            "Teams that join us ship 30% faster than before.\n")
+    extra = {"layout": layout} if layout else {}
+    entry = _entry("join.md", body, type="answer", owner="people", extra=extra)
+    found = audit(_ctx([entry]), ["unsourced-claim"])
+    assert sorted(f.claim["value"] for f in found.findings if f.claim) == sorted(reported)
 
 
 def test_no_weights_no_decision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

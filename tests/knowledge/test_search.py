@@ -205,21 +205,28 @@ def test_passage_coverage_is_read_per_chunk_not_per_entry():
     assert got["short.md"] == pytest.approx(1.0)
 
 
-def test_the_article_signal_counts_only_where_the_kb_has_typed_entries(tmp_path: Path, fake_embedder: object):
+def test_the_article_signal_counts_only_where_a_typed_entry_holds_the_words_as_well(tmp_path: Path,
+                                                                                    fake_embedder: object):
     from knowledge.search import retrieve
 
-    def article_signal(root: Path, files: dict[str, str]) -> set[float]:
+    def article_signal(root: Path, files: dict[str, str], question: str) -> set[float]:
         settings = load_settings(write_kb(root, files))
         ingest(settings, embedder=fake_embedder)
         catalog = open_catalog(settings)
         try:
-            cands, _ = retrieve(settings, catalog, "implementation", fake_embedder)
+            cands, _ = retrieve(settings, catalog, question, fake_embedder)
             return {c.features["article"] for c in cands if c.entry.type == "article"}
         finally:
             catalog.close()
 
-    assert article_signal(tmp_path / "typed", {"faq.md": FAQ, "proof-points/go-live.md": GO_LIVE}) == {1.0}
-    assert article_signal(tmp_path / "handbook", {"faq.md": FAQ, "other.md": "# Other\n\nImplementation notes.\n"}) == {0.0}
+    typed = {"faq.md": FAQ, "proof-points/go-live.md": GO_LIVE}
+    # the proof point's passage holds "kickoff" too: the untyped page is not the curated answer
+    assert article_signal(tmp_path / "typed", typed, "kickoff") == {1.0}
+    # only the untyped page holds what was asked: being one says nothing against it
+    assert article_signal(tmp_path / "alone", typed, "frequently asked") == {0.0}
+    # in a KB of untyped pages it never counts
+    assert article_signal(tmp_path / "handbook", {"faq.md": FAQ, "other.md": "# Other\n\nImplementation notes.\n"},
+                          "implementation") == {0.0}
 
 
 def test_ingest_fills_and_updates_the_lexical_index(indexed: Path, fake_embedder: object):

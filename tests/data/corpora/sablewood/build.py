@@ -14,11 +14,13 @@ The calls and labels were written together, by hand, before canon was run on the
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from call_render import Style, pieces, renderers  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CALLS = HERE / "kb" / "calls"
@@ -550,129 +552,8 @@ call("2026-11-12-lakeview-pet-hospital.txt", "txt", stamps=False, turns=[
 # ---------------------------------------------------------------------------------------------
 # Rendering: each format writes its file and returns, per turn, the lines of its pieces.
 
-def _pieces(text: Any) -> list[str]:
-    return list(text) if isinstance(text, list) else [text]
-
-
-def _clock(seconds: float, sep: str) -> str:
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{int(h):02d}:{int(m):02d}:{s:06.3f}".replace(".", sep)
-
-
-def _durations(turns: list[Turn]) -> list[list[tuple[float, float]]]:
-    """Start and end of each piece: about 2.6 words a second, with a short pause between turns."""
-    t = 3.0
-    out = []
-    for turn in turns:
-        spans = []
-        for piece in _pieces(turn[1]):
-            d = max(1.2, len(piece.split()) / 2.6)
-            spans.append((t, t + d))
-            t += d
-        out.append(spans)
-        t += 0.7
-    return out
-
-
-def render_vtt(c: dict[str, Any]) -> tuple[str, list[list[int]]]:
-    lines = ["WEBVTT", ""]
-    if c["note"]:
-        lines += ["NOTE", *c["note"].split("\n"), ""]
-    where: list[list[int]] = []
-    for turn, spans in zip(c["turns"], _durations(c["turns"]), strict=True):
-        at = []
-        for piece, (a, b) in zip(_pieces(turn[1]), spans, strict=True):
-            lines.append(f"{_clock(a, '.')} --> {_clock(b, '.')}")
-            lines.append(f"{turn[0]}: {piece}" if c["prefix"] else f"<v {turn[0]}>{piece}")
-            at.append(len(lines))
-            lines.append("")
-        where.append(at)
-    return "\n".join(lines), where
-
-
-def render_srt(c: dict[str, Any]) -> tuple[str, list[list[int]]]:
-    lines: list[str] = []
-    where: list[list[int]] = []
-    n = 0
-    for turn, spans in zip(c["turns"], _durations(c["turns"]), strict=True):
-        at = []
-        for piece, (a, b) in zip(_pieces(turn[1]), spans, strict=True):
-            n += 1
-            lines += [str(n), f"{_clock(a, ',')} --> {_clock(b, ',')}", f"{turn[0]}: {piece}"]
-            at.append(len(lines))
-            lines.append("")
-        where.append(at)
-    return "\n".join(lines), where
-
-
-def render_txt(c: dict[str, Any]) -> tuple[str, list[list[int]]]:
-    lines: list[str] = []
-    where: list[list[int]] = []
-    for turn, spans in zip(c["turns"], _durations(c["turns"]), strict=True):
-        text = " ".join(_pieces(turn[1]))
-        stamp = f"[{_clock(spans[0][0], '.')[:8]}] " if c["stamps"] else ""
-        lines.append(f"{stamp}{turn[0]}: {text}")
-        where.append([len(lines)])
-        lines.append("")
-    return "\n".join(lines), where
-
-
-def _email(name: str, domain: str) -> str:
-    return name.lower().replace(" ", ".").replace("'", "") + "@" + domain
-
-
-def render_conversation(c: dict[str, Any]) -> tuple[str, list[list[int]]]:
-    names = list(dict.fromkeys(t[0] for t in c["turns"]))
-    ids = {n: str(5520040000000001 + i) for i, n in enumerate(names)}
-    company = c["name"].split("-", 3)[-1].rsplit(".", 1)[0]
-    lines = ["{", f'  "callId": "{int(hashlib.sha256(c["name"].encode()).hexdigest(), 16) % 10**16:016d}",',
-             f'  "title": "{company.replace("-", " ").title()}",', '  "parties": [']
-    for i, n in enumerate(names):
-        ext = n in c["external"]
-        domain = f"{company.split('-')[0]}.example" if ext else "sablewood.example"
-        comma = "," if i < len(names) - 1 else ""
-        lines.append(f'    {{"speakerId": "{ids[n]}", "name": "{n}", "emailAddress": "{_email(n, domain)}", '
-                     f'"affiliation": "{"external" if ext else "internal"}"}}{comma}')
-    lines += ["  ],", '  "transcript": [']
-    where: list[list[int]] = []
-    for ti, (turn, spans) in enumerate(zip(c["turns"], _durations(c["turns"]), strict=True)):
-        lines.append(f'    {{"speakerId": "{ids[turn[0]]}", "topic": null, "sentences": [')
-        at = []
-        pieces = _pieces(turn[1])
-        for k, (piece, (a, b)) in enumerate(zip(pieces, spans, strict=True)):
-            comma = "," if k < len(pieces) - 1 else ""
-            lines.append(f'      {{"start": {int(a * 1000)}, "end": {int(b * 1000)}, "text": {json.dumps(piece)}}}{comma}')
-            at.append(len(lines))
-        lines.append("    ]}" + ("," if ti < len(c["turns"]) - 1 else ""))
-        where.append(at)
-    lines += ["  ]", "}"]
-    return "\n".join(lines), where
-
-
-def render_turns(c: dict[str, Any], *, wrapped: bool, key: str = "turns") -> tuple[str, list[list[int]]]:
-    lines = ["{", f'  "{key}": ['] if wrapped else ["["]
-    where: list[list[int]] = []
-    for ti, (turn, spans) in enumerate(zip(c["turns"], _durations(c["turns"]), strict=True)):
-        text = " ".join(_pieces(turn[1]))
-        comma = "," if ti < len(c["turns"]) - 1 else ""
-        if key == "meeting_transcripts":
-            lines.append(f'    {{"speaker": "{turn[0]}", "content": {json.dumps(text)}}}{comma}')
-        else:
-            role = "internal" if turn[0] in INTERNAL else "external"
-            lines.append(f'  {{"speaker": "{turn[0]}", "role": "{role}", "start": {spans[0][0]:.1f}, '
-                         f'"text": {json.dumps(text)}}}{comma}')
-        where.append([len(lines)])
-    lines += ["  ]", "}"] if wrapped else ["]"]
-    return "\n".join(lines), where
-
-
-RENDER = {
-    "vtt": render_vtt, "srt": render_srt, "txt": render_txt, "conversation": render_conversation,
-    "turns": lambda c: render_turns(c, wrapped=True),
-    "list": lambda c: render_turns(c, wrapped=False),
-    "meeting": lambda c: render_turns(c, wrapped=True, key="meeting_transcripts"),
-}
+RENDER = renderers(Style(start=3.0, words_per_second=2.6, shortest=1.2, pause=0.7, first_speaker_id=5520040000000001,
+              own_domain="sablewood.example", internal=frozenset(INTERNAL), drop_apostrophes=True))
 
 
 def build(calls_dir: Path = CALLS) -> dict[str, list[dict[str, Any]]]:
@@ -691,8 +572,8 @@ def build(calls_dir: Path = CALLS) -> dict[str, list[dict[str, Any]]]:
             speaker, body, objection, snippet = turn
             if speaker in INTERNAL:
                 raise ValueError(f"{c['name']}: label on an internal speaker's turn: {snippet!r}")
-            pieces = _pieces(body)
-            k = next(i for i, p in enumerate(pieces) if snippet in p)
+            parts = pieces(body)
+            k = next(i for i, p in enumerate(parts) if snippet in p)
             item: dict[str, Any] = {"snippet": snippet, "objection": objection, "line": at[k], "speaker": speaker}
             if len(at) > 1:
                 item["turn_lines"] = [at[0], at[-1]]

@@ -1,0 +1,41 @@
+"""The labelled corpora whose labels are built from anchors (``build_labels.py``: a label names a
+file and a string found on exactly one line of it) or whose calls and labels are written from one
+source (docketry's ``build.py``) are what their script writes: run on a copy, it reproduces the
+committed ``labels.json`` and calls byte for byte, so no label can drift from the line it names."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORPORA = Path(__file__).parent / "data" / "corpora"
+SHARED = ["anchored_labels.py", "call_render.py"]
+BUILDERS = {
+    "haulwise": "build_labels.py",
+    "phenomena": "build_labels.py",
+    "kittiwake": "build_labels.py",
+    "quillpay": "build_labels.py",
+    "gridwell": "build_labels.py",
+    "docketry": "build.py",
+}
+
+
+def _written(folder: Path) -> dict[str, bytes]:
+    paths = [folder / "labels.json", *sorted((folder / "kb" / "calls").glob("*"))]
+    return {str(p.relative_to(folder)): p.read_bytes() for p in paths if p.is_file()}
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_labels_are_what_the_build_script_writes(name: str, tmp_path: Path) -> None:
+    for f in SHARED:
+        shutil.copy(CORPORA / f, tmp_path / f)
+    copy = tmp_path / name
+    shutil.copytree(CORPORA / name, copy, ignore=shutil.ignore_patterns(".canon", "__pycache__"))
+    (copy / "labels.json").unlink()
+    run = subprocess.run([sys.executable, BUILDERS[name]], cwd=copy, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert _written(copy) == _written(CORPORA / name)

@@ -1,0 +1,61 @@
+"""How the relevance floor is placed (``bench/train_search.py``) and what the shipped one was fitted
+on. Placement is plain arithmetic on the training questions' scores, so these run without a model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench.train_search import FloorRule, _boundary
+from knowledge.search import FLOOR_FEATURES
+
+REPO = Path(__file__).resolve().parents[1]
+
+# Scores of eight unanswerable questions (answerable 0) and six answerable ones (1).
+Z = np.array([-3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, -0.2, 0.25, 1.0, 2.0, 3.0, 4.0])
+ANS = np.array([0.0] * 8 + [1.0] * 6)
+
+
+def test_every_unanswerable_question_below_the_floor_by_default():
+    # Midway between the highest unanswerable (0.5) and the next answerable above it (1.0).
+    assert _boundary(Z, ANS, FloorRule()) == pytest.approx(0.75)
+
+
+def test_a_target_rate_lets_the_highest_scoring_share_through():
+    # 75% of eight below: the two highest (0.5, 0.0) pass; the boundary sits above the third (-0.5),
+    # midway to the next answerable question above it (-0.2).
+    b = _boundary(Z, ANS, FloorRule(place="rate", rate=0.75))
+    assert b == pytest.approx(-0.35)
+    assert int(((Z < b) & (ANS == 0)).sum()) == 6
+    # The rate and let-pass rules agree where they mean the same.
+    assert b == _boundary(Z, ANS, FloorRule(place="pass", let_pass=2))
+
+
+def test_a_rate_of_one_is_every_question():
+    assert _boundary(Z, ANS, FloorRule(place="rate", rate=1.0)) == _boundary(Z, ANS, FloorRule())
+
+
+def test_best_placement_counts_right_answers_and_reported_unanswerable_questions():
+    right = ANS.copy()  # every answerable question's first result right
+    b1 = _boundary(Z, ANS, FloorRule(place="best", una_weight=1.0), right)
+    # Weighting unanswerable questions more never lowers the floor.
+    b3 = _boundary(Z, ANS, FloorRule(place="best", una_weight=3.0), right)
+    assert b3 >= b1
+    gain = right[Z >= b3].sum() + 3.0 * ((ANS == 0) & (Z < b3)).sum()
+    assert gain == max(right[Z >= t].sum() + 3.0 * ((ANS == 0) & (Z < t)).sum() for t in np.linspace(-4, 5, 181))
+
+
+def test_the_shipped_floor_says_what_it_was_fitted_on_and_never_on_a_held_out_set():
+    model = json.loads((REPO / "knowledge" / "search_ranker.json").read_text())
+    floor = model["floor"]
+    assert tuple(floor["weights"]) == FLOOR_FEATURES
+    assert floor["placed"] and floor["questions"] > 0
+    for path in [*floor["trained_on"], *model["trained_on"]]:
+        assert (REPO / path).is_file(), path
+        # larkspur is the final exam; real, gridwell and docketry are scored, never fitted.
+        assert Path(path).stem not in {"larkspur", "real", "gridwell", "docketry"}, path
+    # The ranker's sets are among the floor's: the floor reads the ranker's best score.
+    assert set(model["trained_on"]) <= set(floor["trained_on"])
