@@ -143,7 +143,12 @@ def _same_value(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, b
 
     qc, tc = q.currency[qi], t.currency[ti]
     target = (t.exact[ti] | (t.bound[ti] > 0)) if bounded else t.exact[ti]
-    same = (q.value0[qi] == t.value0[ti]) & q.exact[qi] & target
+    query = q.exact[qi]
+    if bounded:
+        # the retired bound said again with its bound ("seen up to 35 per cent lower", "shave up to
+        # 35% off" for a retired "up to 35%"): the same value bounded the same way states it
+        query = query | ((q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]))
+    same = (q.value0[qi] == t.value0[ti]) & query & target
     if bounded:
         # a value is evidence of a retired claim only where it states an outcome ("3 reasons
         # fleets switch" says 3 of the retired "3 fleets" by chance)

@@ -344,3 +344,28 @@ def test_saying_a_retired_bounds_very_value_is_evidence_of_its_measure() -> None
     assert no_claim.claim is not None
     no_claim.claim.is_claim = False  # a number in the text, not an outcome: its value is no evidence
     assert len(decide.candidates(_set([no_claim]), retired, pairs, exact=True, bounded=True)[0]) == 0
+
+
+@pytest.mark.parametrize(("value", "unit", "qualifier", "text", "repeats"), [
+    # the retired bound said again with its bound, in other words, across industries
+    (35, "percent", "up to", "With cold stores we've seen up to 35 per cent lower peak load.", True),
+    (35, "percent", "up to", "Shave up to 35% off your peak with automated peak shaving.", True),
+    (40, "percent", "up to", "Clinics have cut no-shows by up to forty percent.", True),
+    (60, "percent", "up to", "Our carriers report up to 60% fewer empty miles.", True),
+    (3, "times", "up to", "Teams close their books up to 3x faster on Ledgerly.", True),
+    (50, "percent", "more than", "Schools trim heating bills by more than 50 per cent.", True),
+    (2, "weeks", "up to", "Installs go live up to two weeks sooner.", True),
+    # a bound of another value, or bounded the other way, is no repeat
+    (35, "percent", "up to", "With cold stores we've seen up to 30 per cent lower peak load.", False),
+    (35, "percent", "up to", "Cold stores cut peak load by more than 35%.", False),
+    (40, "percent", "up to", "Clinics have cut no-shows by at least forty percent.", False),
+])
+def test_a_retired_bound_said_again_with_its_bound_repeats_it(
+        value: float, unit: str, qualifier: str, text: str, repeats: bool) -> None:
+    retired = _set([metric(value, unit, name="the retired measure", qualifier=qualifier)])
+    said = _set([fig(text)])
+    pairs = M.Pairs(np.array([0]), np.array([0]), np.array([decide.BACK - 0.05], dtype=np.float32))
+    assert (len(decide.candidates(said, retired, pairs, exact=True, bounded=True)[0]) == 1) is repeats, text
+    # an approved bound is not decided by value alone: the bonus is for retired claims only
+    if repeats:
+        assert len(decide.candidates(said, retired, pairs, exact=True)[0]) == 0
