@@ -237,8 +237,8 @@ def own_terms(claim: Claim) -> str | None:
         return "the make-up of the company or of those just counted"
     if claim.kind == "currency" and _PRICE.search(sentence):
         return "a price"
-    if claim.kind == "currency" and (_UNIT_PRICE.fullmatch(f"per {claim.per.split('/')[0]}") if claim.per else
-                                     _UNIT_PRICE.match(sentence, _after(claim, sentence))):
+    if claim.kind == "currency" and (claim.per and _UNIT_PRICE.fullmatch(f"per {claim.per.split('/')[0]}")
+                                     or _UNIT_PRICE.match(sentence, _after(claim, sentence))):
         return "a price per unit"
     if _INCLUDES.search(sentence):
         return "what a plan includes"

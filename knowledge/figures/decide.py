@@ -156,6 +156,20 @@ def _same_value(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, b
     return np.asarray(same & (q.kind[qi] == t.kind[ti]) & (q.kind[qi] != 0) & (qc == tc), dtype=bool)
 
 
+def _same_bound(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+    """A count bounded the way an approved count is, at a value that agrees ("more than 4,000
+    buildings" and a registered "more than 4,200 buildings"): the company's own count said again,
+    as loosely as copy rounds it. Counts only: two shares bounded alike are as often two findings."""
+    import numpy as np
+
+    count = _KIND_CODE["count"]
+    same = (q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]) & (q.kind[qi] == count) & (t.kind[ti] == count)
+    if same.any():
+        at = np.nonzero(same)[0]
+        same[at] = _agreement(q, qi[at], t, ti[at]) & (q.currency[qi[at]] == t.currency[ti[at]])
+    return np.asarray(same, dtype=bool)
+
+
 def _near_magnitude(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
     import numpy as np
 
@@ -229,7 +243,8 @@ def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | 
     if same_stat.any():
         s = s + ENTITY_BONUS * (same_stat & _agreement(q, pairs.q, t, pairs.t))
     if exact:
-        s = s + ENTITY_BONUS * _same_value(q, pairs.q, t, pairs.t, bounded=bounded)
+        s = s + ENTITY_BONUS * (_same_value(q, pairs.q, t, pairs.t, bounded=bounded)
+                                | (False if bounded else _same_bound(q, pairs.q, t, pairs.t)))
     keep = (s >= BACK) & _compatible(q, pairs.q, t, pairs.t)
     if eligible is not None:
         keep &= eligible[pairs.t]

@@ -369,3 +369,25 @@ def test_a_retired_bound_said_again_with_its_bound_repeats_it(
     # an approved bound is not decided by value alone: the bonus is for retired claims only
     if repeats:
         assert len(decide.candidates(said, retired, pairs, exact=True)[0]) == 0
+
+
+@pytest.mark.parametrize(("value", "unit", "qualifier", "text", "backs"), [
+    # the company's own count said again as loosely as copy rounds it, bounded the same way
+    (4200, "buildings", "more than", "Gridwell already runs more than 4,000 buildings.", True),
+    (4200, "buildings", "more than", "Across more than 4,200 buildings, customers use less energy.", True),
+    (12000, "clinics", "over", "Over 11,000 clinics book appointments with us.", True),
+    (850, "schools", "more than", "More than 800 schools use the platform.", True),
+    (3500, "fleets", "over", "We now serve over 3,400 fleets.", True),
+    (60, "insurers", "more than", "More than sixty insurers run their claims on it.", True),
+    # another bound, another noun, or a value that does not agree
+    (4200, "buildings", "more than", "Gridwell runs fewer than 4,000 buildings.", False),
+    (4200, "buildings", "more than", "Gridwell runs more than 4,000 meters.", False),
+    (4200, "buildings", "more than", "Gridwell runs more than 2,000 buildings.", False),
+    (60, "percent", "more than", "More than 58% of insurers run claims on it.", False),  # shares are not counts
+])
+def test_a_count_bounded_alike_at_an_agreeing_value_is_the_registered_count(
+        value: float, unit: str, qualifier: str, text: str, backs: bool) -> None:
+    registered = _set([metric(value, unit, name="the registered count", qualifier=qualifier)])
+    said = _set([fig(text)])
+    pairs = M.Pairs(np.array([0]), np.array([0]), np.array([decide.BACK - 0.05], dtype=np.float32))
+    assert (len(decide.candidates(said, registered, pairs, exact=True)[0]) == 1) is backs, text
