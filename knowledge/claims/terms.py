@@ -19,6 +19,8 @@ none of them and a term's framing is the company's own. A hypothetical ("assume 
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 
 from knowledge.model import Claim
@@ -206,7 +208,7 @@ def own_terms(claim: Claim) -> str | None:
         return "a phrase quoted as one not to use"
     if _HYPOTHETICAL.search(sentence):
         return "an input of a worked example"
-    if _WORKED_RESULT.search(sentence):
+    if _WORKED_RESULT.search(sentence) or computed(claim):
         return "a worked example's arithmetic"
     bare = _NO_MORE.sub(" ", sentence)  # "no more than 20 signers" bounds a limit; it compares nothing
     bare = _TERM_BOUND.sub(r"\1", bare)
@@ -245,3 +247,50 @@ def own_terms(claim: Claim) -> str | None:
     if _LIMIT.search(sentence) and not _THROUGHPUT.search(sentence):
         return "a limit of the product"
     return None
+
+
+# A number as written, with what scales it: "1,150", "$16.50", "€400 million", "4%", "2.5k"
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(%|per\s?cent|percent)|\s*(k|K|m|M|bn|million|billion|thousand)\b)?")
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+@functools.lru_cache(maxsize=4096)
+def _arithmetic_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the numbers of a product worked out in the sentence stand: two numbers and the one
+    they multiply to ("a 1,150 kW peak on a $16.50 rate pays nearly $19,000 a month", "€400 million
+    a year at 4% is €16 million"). The result is at least 100 and within 3% of the product, so that
+    chance is unlikely to make one."""
+    found: list[tuple[float, int, int]] = []
+    for m in _NUMBER.finditer(sentence):
+        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+        if m.group(3):
+            value /= 100.0
+        elif m.group(4):
+            value *= _SCALE[m.group(4).lower()]
+        found.append((value, m.start(), m.end()))
+        if len(found) > 8:
+            return ()  # a list of many figures: too many products to take any as meant
+    for (a, *pa), (b, *pb) in itertools.combinations(found, 2):
+        if a == 1.0 or b == 1.0 or a <= 0 or b <= 0:
+            continue
+        for c, *pc in found:
+            if (c, *pc) in ((a, *pa), (b, *pb)) or c < 100 or c in (a, b):
+                continue
+            if abs(a * b - c) <= 0.03 * c:
+                return tuple(sorted({tuple(pa), tuple(pb), tuple(pc)}))  # type: ignore[arg-type]
+    return ()
+
+
+def computed(claim: Claim) -> bool:
+    """Whether the figure is an input or the result of a product worked out in its own sentence:
+    arithmetic shown to the reader, which states no outcome and needs no source or backing."""
+    sentence = " ".join((claim.sentence or "").split())
+    spans = _arithmetic_spans(sentence) if sentence else ()
+    if not spans:
+        return False
+    figure = " ".join((claim.span or "").split())
+    at = sentence.find(figure) if figure else -1
+    if at < 0:
+        return False
+    return any(at <= s < at + len(figure) or s <= at < e for s, e in spans)

@@ -77,3 +77,26 @@ def test_a_table_header_names_the_terms_below_it(header: str, own: bool) -> None
     from knowledge.claims.terms import header_term
 
     assert (header_term(header) is not None) is own, header
+
+
+@pytest.mark.parametrize(("text", "figure", "worked"), [
+    # a product worked out in the sentence, in several industries and both spellings of money
+    ("A site with a 1,150 kW peak on a $16.50 rate pays nearly $19,000 a month.", "$16.50", True),
+    ("A site with a 1,150 kW peak on a $16.50 rate pays nearly $19,000 a month.", "$19,000", True),
+    ("At 40 hours a week and £25 an hour, that is £1,000 of a manager's time.", "£1,000", True),
+    ("A clinic losing 12 appointments a week at €85 each forgoes about €1,020.", "€85", True),
+    ("With 250 drivers on £11.50 an hour, one unpaid hour costs £2,875.", "£2,875", True),
+    ("A book of €400 million in claims leaks 4%, which is €16 million.", "4%", True),
+    ("Schools with 1,200 pupils and 180 teaching days serve 216,000 lunches a year.", "216,000 lunches", True),
+    # outcomes beside other figures that multiply to nothing
+    ("Fleets cut fuel costs by 18% and save $2,400 per truck.", "$2,400", False),
+    ("Clinics on Tidewell fill 94% of slots and cut no-shows by 31%.", "31%", False),
+    ("Over 3 years, customers saw a 240% return on $50,000 invested.", "240%", False),
+    ("Stores cut energy by 12% across 400 sites, saving $3.1 million.", "$3.1 million", False),
+])
+def test_a_product_worked_out_in_the_sentence_is_arithmetic(text: str, figure: str, worked: bool) -> None:
+    from knowledge.claims.terms import computed
+
+    at = text.find(figure)
+    [claim] = [c for c in extract_claims(text) if at <= c.column - 1 < at + len(figure)]
+    assert computed(claim) is worked, text
