@@ -42,6 +42,7 @@ CORPORA = {
     "haulwise": Path(__file__).parent / "data" / "corpora" / "haulwise",
     "kittiwake": Path(__file__).parent / "data" / "corpora" / "kittiwake",
     "quillpay": Path(__file__).parent / "data" / "corpora" / "quillpay",
+    "gridwell": Path(__file__).parent / "data" / "corpora" / "gridwell",
 }
 
 # F1 of the figure rules, per corpus and section. Measured on main after the claims, figures and
@@ -84,6 +85,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # which it scores audit 0.88, check 1.00 (README, "Claims and sources" and "Measure identity and
     # the comparing rules")
     "quillpay": {"audit": 0.85, "check": 0.95},
+    # a third blind set (tests/data/corpora/gridwell: building energy management), scored blind after
+    # the fifth round (audit 0.56, check 0.61), a development set since: audit 0.75, check 0.71 once
+    # the fifth round's classes were read in other words (README, "Generalising the fifth round's fixes")
+    "gridwell": {"audit": 0.72, "check": 0.68},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -137,6 +142,15 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
         "metric-conflict": (0.9, 0.8), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.9),
         "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.75, 0.9),
         "unsupported-claim": (0.6, 0.9),
+    },
+    # measured after the fifth round's classes were read in other words: metric-conflict 0.88 / 0.78,
+    # rep-misstatement 1.00 / 0.50, retired-claim 1.00 / 0.80 (1.00 / 0.33 before), source-conflict
+    # 0.67 / 0.67, stale-claim 1.00 / 1.00, unsourced-claim 0.40 / 0.67 (0.17 / 0.67 before),
+    # unsupported-claim 0.50 / 1.00 (0.38 / 1.00 before)
+    "gridwell": {
+        "metric-conflict": (0.8, 0.7), "rep-misstatement": (0.9, 0.45), "retired-claim": (0.9, 0.75),
+        "source-conflict": (0.6, 0.6), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.35, 0.6),
+        "unsupported-claim": (0.45, 0.9),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
     # unsourced-claim 0.12 / 1.00, unsupported-claim 0.23 / 0.43, rep-misstatement 0.75 / 0.60,
