@@ -56,6 +56,7 @@ CORPORA = {
     "quillpay": REPO / "tests" / "data" / "corpora" / "quillpay",
     "gridwell": REPO / "tests" / "data" / "corpora" / "gridwell",
     "docketry": REPO / "tests" / "data" / "corpora" / "docketry",
+    "furrowline": REPO / "tests" / "data" / "corpora" / "furrowline",
 }
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
                 "retired-claim", "rep-misstatement")

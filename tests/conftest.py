@@ -18,6 +18,7 @@ NORTHWIND = CORPORA / "northwind"
 QUAYSIDE = REPO / "tests" / "data" / "corpora" / "quayside"
 SABLEWOOD = REPO / "tests" / "data" / "corpora" / "sablewood"
 PROSCENIA = REPO / "tests" / "data" / "corpora" / "proscenia"
+DOCKETRY = REPO / "tests" / "data" / "corpora" / "docketry"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -62,7 +63,7 @@ def write_kb(root: Path, files: dict[str, str | bytes], toml: str | None = None)
 
 
 SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "sablewood": SABLEWOOD,
-                "proscenia": PROSCENIA}
+                "proscenia": PROSCENIA, "docketry": DOCKETRY}
 
 
 def _call_words(text: str) -> list[str]:

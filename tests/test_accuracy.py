@@ -4,7 +4,9 @@ phenomena set (``tests/data/corpora/phenomena``, a development set of the figure
 written in another style), the haulwise set (``tests/data/corpora/haulwise``, a second development
 set: another industry, other page styles), the kittiwake set (``tests/data/corpora/kittiwake``, written
 and labelled blind: held out from every piece of work begun before it existed), the quillpay set
-(likewise, written at the end of a round to score it) and Larkspur (the final exam: scored at the start and at the end of a
+(likewise, written at the end of a round to score it; development sets since), the gridwell set (blind,
+a development set once scored) and the furrowline set (blind, held out from all the work of its round)
+and Larkspur (the final exam: scored at the start and at the end of a
 piece of accuracy work, never tuned on). Corpora under ``../shared/corpora`` are skipped when absent.
 
 ``canon audit`` (KB and calls) and ``canon check`` (the drafts) run as users run them: the KB is
@@ -42,6 +44,8 @@ CORPORA = {
     "haulwise": Path(__file__).parent / "data" / "corpora" / "haulwise",
     "kittiwake": Path(__file__).parent / "data" / "corpora" / "kittiwake",
     "quillpay": Path(__file__).parent / "data" / "corpora" / "quillpay",
+    "gridwell": Path(__file__).parent / "data" / "corpora" / "gridwell",
+    "furrowline": Path(__file__).parent / "data" / "corpora" / "furrowline",
 }
 
 # F1 of the figure rules, per corpus and section. Measured on main after the claims, figures and
@@ -60,28 +64,39 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.80 without it (taken out: real exports split a sentence over several cues)
     # (0.82 with the claim-ness weights trained on the written non-claim classes; 0.87 after the
     # haulwise work: each figure on its own cue of a raw transcript, an entry's own metric)
-    # (0.89 once plan contents and limits need no outside source)
-    "phenomena": {"audit": 0.87, "check": 0.88},
+    # (0.89 once plan contents and limits need no outside source; 0.91 after the fifth round's measure identity)
+    "phenomena": {"audit": 0.89, "check": 0.88},
     # the second development set (tests/data/corpora/haulwise: logistics, US/Australian/Indian English,
     # foreign pages): audit 0.38, check 0.67 as first scored; 0.69 and 0.80 after the work on it;
     # 0.71 and 0.84 once the very value said again counts as evidence on drafts and calls
-    # 0.76 audit once the company's own limits, commitments and worked examples need no outside source
-    "haulwise": {"audit": 0.74, "check": 0.8},
+    # 0.76 audit once the company's own limits, commitments and worked examples need no outside source;
+    # 0.80 and 0.89 after the fifth round's measure identity (counts in one country, what a price is per)
+    "haulwise": {"audit": 0.78, "check": 0.86},
     # a blind set (tests/data/corpora/kittiwake: insurance claims, Canadian/Irish/South African/
     # Singaporean/NZ English, foreign pages), written and labelled by someone who had read neither
     # canon's code nor its data, scored first on 2026-12-06 (main 6f49cb3): audit 0.45, check 0.62;
     # 0.47 and 0.80 once what measures nothing is never compared, a norm stated exactly is the norm,
     # a story page is about its customer and a table's cells are not held against each other;
     # audit 0.63 once source notes, pages that state no outcome claims and the other sources a reader
-    # sees on a page count (README, "Where a page's figures come from"); 0.73 once commercial terms,
-    # benefits, windows, the team's make-up and worked results need no outside source (fifth round)
-    "kittiwake": {"audit": 0.7, "check": 0.75},
+    # sees on a page count (README, "Where a page's figures come from"); 0.77 after the fifth round
+    # (the company's own terms need no outside source; measure identity)
+    "kittiwake": {"audit": 0.75, "check": 0.75},
     # a second blind set (tests/data/corpora/quillpay: payroll and HR; UK, Irish, US, Canadian, South
     # African, NZ English), written and labelled blind at the end of the fourth round and scored with
     # the code of that morning (6f49cb3: audit 0.44, check 0.93) and of that evening (audit 0.51,
-    # check 0.93): nothing was changed after it was scored; a development set from the fifth round:
-    # audit 0.63 once the company's own terms, a rating's site and a heading naming the study count
-    "quillpay": {"audit": 0.6, "check": 0.9},
+    # check 0.93): nothing was changed after it was scored; a development set in the fifth round, after
+    # which it scores audit 0.88, check 1.00 (README, "Claims and sources" and "Measure identity and
+    # the comparing rules")
+    "quillpay": {"audit": 0.85, "check": 0.95},
+    # a third blind set (tests/data/corpora/gridwell: building energy management), scored blind after
+    # the fifth round (audit 0.56, check 0.61), a development set since: audit 0.75, check 0.71 once
+    # the fifth round's classes were read in other words (README, "Generalising the fifth round's fixes")
+    "gridwell": {"audit": 0.72, "check": 0.68},
+    # a fourth blind set (tests/data/corpora/furrowline: farm management and machinery telematics),
+    # written and labelled blind on 2026-12-06 while gridwell was being worked on, and held out from
+    # all of that work: scored with the morning's code (18d3464: audit 0.39, check 0.64), after the
+    # fifth round's claims and measure-identity work (0.39, 0.64) and after gridwell's (0.42, 0.67)
+    "furrowline": {"audit": 0.4, "check": 0.62},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -99,7 +114,7 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # stale-claim and retired-claim 1.00 / 1.00; after the haulwise work metric-conflict 1.00 / 0.70,
     # rep-misstatement 1.00 / 0.83; unsourced-claim 0.71 / 0.83 once plan contents need no outside source
     "phenomena": {
-        "metric-conflict": (0.9, 0.65), "rep-misstatement": (0.9, 0.8), "unsourced-claim": (0.7, 0.8),
+        "metric-conflict": (0.9, 0.65), "rep-misstatement": (0.9, 0.9), "unsourced-claim": (0.7, 0.8),
         "unsupported-claim": (0.8, 0.8), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
         "retired-claim": (0.9, 0.9),
     },
@@ -110,7 +125,7 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # 0.67 / 1.00 once the company's own product and terms need no outside source
     "haulwise": {
         "metric-conflict": (0.8, 0.8), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
-        "retired-claim": (0.9, 0.9), "unsourced-claim": (0.65, 0.9), "unsupported-claim": (0.45, 0.7),
+        "retired-claim": (0.9, 0.9), "unsourced-claim": (0.65, 0.9), "unsupported-claim": (0.55, 0.8),
         "rep-misstatement": (0.9, 0.25),
     },
     # first scored: metric-conflict 0.45 / 0.63, source-conflict 1.00 / 0.67, stale-claim 1.00 / 1.00,
@@ -120,20 +135,38 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # rep-misstatement 1.00 / 0.60 (unsupported-claim 0.50 / 0.63); unsourced-claim 0.38 / 0.50 once
     # source notes, pages that state no outcome claims and the other sources on a page count, and
     # 0.33 / 0.50 once "in under a week" is read as a figure (it is, and it is unsourced there, though
-    # the label wants a metric-conflict on it): the floor follows that; 0.60 / 0.50 in the fifth round
+    # the label wants a metric-conflict on it): the floor follows that; 0.67 / 0.67 in the fifth round
     "kittiwake": {
         "metric-conflict": (0.8, 0.6), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
-        "unsourced-claim": (0.55, 0.45), "unsupported-claim": (0.38, 0.55), "retired-claim": (0.9, 0.9),
+        "unsourced-claim": (0.6, 0.6), "unsupported-claim": (0.38, 0.55), "retired-claim": (0.9, 0.9),
         "rep-misstatement": (0.9, 0.55),
     },
     # measured (audit and check together) at the end of the fourth round: metric-conflict 0.63 / 0.56,
     # rep-misstatement 1.00 / 0.25, retired-claim 1.00 / 0.67, source-conflict 0.25 / 0.50, stale-claim
-    # 1.00 / 1.00, unsourced-claim 0.29 / 0.80, unsupported-claim 0.63 / 0.83; unsourced-claim 0.83 /
-    # 1.00 in the fifth round (README, "Claims and sources")
+    # 1.00 / 1.00, unsourced-claim 0.29 / 0.80, unsupported-claim 0.63 / 0.83; after the fifth round
+    # metric-conflict 1.00 / 0.89, rep-misstatement 1.00 / 0.75, source-conflict 1.00 / 1.00,
+    # retired-claim 1.00 / 1.00, unsupported-claim 0.67 / 1.00, unsourced-claim 0.83 / 1.00
     "quillpay": {
-        "metric-conflict": (0.55, 0.5), "rep-misstatement": (0.9, 0.2), "retired-claim": (0.9, 0.6),
-        "source-conflict": (0.2, 0.45), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.75, 0.9),
-        "unsupported-claim": (0.55, 0.8),
+        "metric-conflict": (0.9, 0.8), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.9),
+        "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.75, 0.9),
+        "unsupported-claim": (0.6, 0.9),
+    },
+    # measured after the fifth round's classes were read in other words: metric-conflict 0.88 / 0.78,
+    # rep-misstatement 1.00 / 0.50, retired-claim 1.00 / 0.80 (1.00 / 0.33 before), source-conflict
+    # 0.67 / 0.67, stale-claim 1.00 / 1.00, unsourced-claim 0.40 / 0.67 (0.17 / 0.67 before),
+    # unsupported-claim 0.50 / 1.00 (0.38 / 1.00 before)
+    "gridwell": {
+        "metric-conflict": (0.8, 0.7), "rep-misstatement": (0.9, 0.45), "retired-claim": (0.9, 0.75),
+        "source-conflict": (0.6, 0.6), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.35, 0.6),
+        "unsupported-claim": (0.45, 0.9),
+    },
+    # measured (held out, end of the fifth round): metric-conflict 0.57 / 0.57, rep-misstatement 1.00 /
+    # 1.00, retired-claim 1.00 / 0.67, source-conflict 0.40 / 0.67, stale-claim 1.00 / 0.33,
+    # unsourced-claim 0.17 / 0.75, unsupported-claim 0.38 / 0.71
+    "furrowline": {
+        "metric-conflict": (0.5, 0.5), "rep-misstatement": (0.9, 0.9), "retired-claim": (0.9, 0.6),
+        "source-conflict": (0.35, 0.6), "stale-claim": (0.9, 0.3), "unsourced-claim": (0.15, 0.7),
+        "unsupported-claim": (0.33, 0.65),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
     # unsourced-claim 0.12 / 1.00, unsupported-claim 0.23 / 0.43, rep-misstatement 0.75 / 0.60,

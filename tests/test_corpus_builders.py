@@ -20,6 +20,7 @@ BUILDERS = {
     "kittiwake": "build_labels.py",
     "quillpay": "build_labels.py",
     "gridwell": "build_labels.py",
+    "furrowline": "build_labels.py",
     "docketry": "build.py",
 }
 

@@ -37,6 +37,7 @@ _PROTECT = re.compile(
       | \b\d+\.\d+\.\d+(?:\.\d+)*\b
       | \b(?:[Vv]ersion|[Rr]elease|[Vv]er\.|[Rr]ev\.?|[Rr]evision|[Bb]uild)[ \t]+\d+(?:\.\d+)*\b
       | \b[A-Z]{{2,}}-\d+\b
+      | \b[A-Z]{{2,}}[ \t]\d{{1,4}}[-–]\d{{1,4}}\b(?![-–\d%]|[ \t]*(?:per[ \t]?cent|percent))
     )
     """,
     re.X,
@@ -44,7 +45,7 @@ _PROTECT = re.compile(
 _PROTECT_LEAD = re.compile(
     rf"(?:\b(?:{_MONTHS})[a-z]*\.?,?[ \t]+(?:of[ \t]+)?|\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)[ \t]+(?:of[ \t]+)?"
     r"|\d{1,2}(?:st|nd|rd|th)?,?[ \t]+(?:of[ \t]+)?|\b(?:[Qq][1-4]|H[12]|FY|CY)[ \t]?'?|[Vv]\.?[ \t]?"
-    r"|\+\d{0,3}[ \t.-]?|\(|\)[ \t.-]?|\d{3}[ \t.-]|[A-Z]{2,}-"
+    r"|\+\d{0,3}[ \t.-]?|\(|\)[ \t.-]?|\d{3}[ \t.-]|[A-Z]{2,}-|\b[A-Z]{2,}[ \t]"
     r"|\b(?:[Vv]ersion|[Rr]elease|[Bb]uild|[Rr]ev\.?|[Rr]evision|[Vv]er\.)[ \t]+)$"
 )
 _YEAR = re.compile(r"(?<!\d)(1[89]\d{2}|20\d{2}|2100)(?!\d)")

@@ -19,6 +19,8 @@ none of them and a term's framing is the company's own. A hypothetical ("assume 
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 
 from knowledge.model import Claim
@@ -30,7 +32,9 @@ from .claimness import _changes as changes_verb
 # ("imagine shipping 3x faster" is not one: it sells an outcome)
 _HYPOTHETICAL = re.compile(
     r"(?i)\b(?:worked[ -]example|example\s*[:,]\s*(?:take|say|assume|suppose)|assum(?:e|ing)|suppose"
-    r"|hypothetically|let['’]s say|say you (?:have|run))\b")
+    r"|hypothetically|let['’]s say|say you (?:have|run))\b"
+    # "set an alarm at, say, 90% of last year's peak": a value picked for the reader to try
+    r"|,\s*(?:say|for\s+(?:example|instance)|e\.g\.),\s*[~≈]?[$£€]?\d")
 # A worked result: a generic subject given its size, then what the arithmetic comes to ("For a
 # carrier paying out €400 million a year, that's €16 million", "For a clinic with 3 vets, that
 # comes to ..."). A named customer ("For Lionsgate, ...") is a result, not arithmetic.
@@ -57,6 +61,27 @@ _OUTCOME = re.compile(
 _OUTCOME_NOUN = re.compile(
     r"(?i)\b(?:reductions?|increases?|decreases?|improvements?|(?-i:growth)|savings?|uplift|ROI|payback|returns?\s+(?:on|of)\b)\b")
 _NO_MORE = re.compile(r"(?i)\bno (?:more|less|fewer) than\b")
+# a bound on a commercial term bounds the term; it compares no outcome: "do not discount more than 15%",
+# "commission of over 10%", "a deposit of less than 5%"
+_TERM_BOUND = re.compile(
+    r"(?i)\b((?:discount(?:s|ed|ing)?|commissions?|margins?|rebates?|deposits?|fees?|mark-?ups?)\s+(?:\w+\s+){0,2}?)"
+    r"(?:more|less|fewer|higher|lower)\s+than\b")
+_AUDIT_REPORT = re.compile(
+    r"(?i)\b((?:SOC\s?\d|ISAE\s?\d+|SSAE\s?\d+|type\s+I{1,2}|audit|assurance|compliance|attestation"
+    r"|pen(?:etration)?[ -]test)\s+)reports?\b")
+# a tax a price is quoted with or without: "prices exclude VAT at 20%", "plus GST of 10%", "20% sales tax"
+_TAX = re.compile(
+    r"(?i)\b(?:VAT|GST|HST|sales\s+tax|IVA|MwSt|tax)\s+(?:at|of|is|rate\s+of)\s+\d|\d[\d.]*\s*%\s+(?:VAT|GST|HST|sales\s+tax)\b"
+    r"|\b(?:excl(?:udes?|uding|\.)?|incl(?:udes?|uding|\.)?|plus|\+)\s+(?:\w+\s+)?(?:VAT|GST|HST|sales\s+tax)\b")
+# what the company asks of those it certifies, admits or sells to: "pass mark 80%", "a minimum order of 50 units"
+_REQUIREMENT = re.compile(
+    r"(?i)\b(?:pass(?:ing)?\s+(?:mark|score|grade|threshold)|minimum\s+(?:score|mark|grade|order|spend|term|commitment"
+    r"|deposit|purchase)|you\s+(?:need|must\s+score)|to\s+pass\b)")
+# a price per unit of what is metered or sold: "£11.80 per kVA", "$14.20 per kW", "0.9p per kWh", "$0.05 per GB"
+_UNIT_PRICE = re.compile(
+    r"(?i)(?:per|a|/)\s*(?:k[VW]A?h?|MWh|GWh|kVA|therms?|GB|TB|MB|tonnes?|tons?|litres?|liters?|gallons?|miles?|km"
+    r"|m[²2]|sq\.?\s*f(?:ee)?t|square\s+(?:foot|feet|metre|meter)|units?|seats?|users?|licen[cs]es?|meters?|sites?"
+    r"|buildings?|vehicles?|employees?|devices?|endpoints?|messages?|minutes?\s+of\s+\w+)\b")
 
 _COMMITMENT = re.compile(
     r"(?i)\b(?:SLAs?|service[ -]level|guarantee[sd]?|commit(?:s|ted|ment)?|service credits?|warrant(?:y|ies|ed))\b"
@@ -68,12 +93,24 @@ _COMMITMENT = re.compile(
     r"|refund(?:s|ed)?)\b[^.;]{0,80}\bwithin\b"
     r"|\b(?:notification|(?:first\s+)?response|acknowledg(?:e)?ment|resolution|refund|replacement)\s+(?:time\s+)?within\b"
     r"|\b(?:refunds?|credits?|replacements?|notifications?|notices?)\s+(?:are|is)\s+(?:issued|sent|given|made|paid)"
-    r"\s+within\b|\bas\s+(?:the\s+)?[A-Z][\w-]+\s+(?:requires|demands)\b|\b(?:required|mandated)\s+by\s+(?:law|the\s+)")
+    r"\s+within\b|\bas\s+(?:the\s+)?[A-Z][\w-]+\s+(?:[A-Z][\w-]+\s+){0,3}(?:requires|demands|sets\s+out|says)\b"
+    r"|\b(?:required|mandated|set)\s+by\s+(?:law|the\s+|[A-Z])"
+    # the same window said in the passive, of whoever is told: "customers are told of a breach within
+    # 72 hours", "you will be notified within 24 hours", "affected users get an e-mail within a day"
+    r"|\b(?:are|is|will\s+be|shall\s+be|gets?|get)\s+(?:\w+\s+)?(?:told|notified|informed|alerted|contacted"
+    r"|e-?mailed|called|warned|refunded|credited|answered|acknowledged)\b[^.;]{0,80}\bwithin\b"
+    r"|\b(?:get|gets|receive|receives|will\s+(?:get|receive))\s+(?:an?\s+|their\s+|a\s+full\s+)?(?:e-?mail|notice"
+    r"|notification|alert|message|call|reply|response|answer|refund)\b[^.;]{0,80}\bwithin\b"
+    # a cadence the company keeps: "the SOC 2 report is renewed every 12 months", "keys are rotated every
+    # 90 days", "penetration tested once a year"
+    r"|\b(?:renew(?:s|ed)?|audit(?:s|ed)?|re-?certifi(?:ed|es)|recertif(?:y|ied|ies)|rotat(?:e|es|ed)|pen(?:etration)?[ -]tested"
+    r"|tested|reviewed|backed\s+up|re-?assessed)\s+(?:at\s+least\s+)?(?:every|each|once\s+(?:a|an|every|per)|annually"
+    r"|quarterly|monthly|yearly)\b")
 # What the company pays or offers its partners, referrers and researchers: a revenue share, a
 # commission, a referral fee, a bounty's rewards
 _COMMERCIAL = re.compile(
     r"(?i)\b(?:revenue[ -]share|rev[ -]share|commissions?|referral\s+(?:fees?|bonus(?:es)?|rewards?)|finder['’]?s\s+fees?"
-    r"|rebates?|discounts?|margins?\s+of|bug\s+bount(?:y|ies)|bount(?:y|ies)"
+    r"|rebates?|discounts?|margins?\s+of|bug\s+bount(?:y|ies)|bount(?:y|ies)|mark-?ups?|fees?\s+of"
     r"|margins?|(?:for\s+every|per|each)\s+referral|rewards?\s+(?:of|from|up\s+to)|payouts?\s+(?:of|from|up\s+to)"
     r"|earns?\s+(?:(?:up\s+to|an?|extra|one[- ]time)\s+){0,3}\S+\s+(?:of|on|per|for\s+every))\b|%\s+off\b")
 # "20% of every client subscription": a share of money paid over, not a share of a population
@@ -118,6 +155,37 @@ _LIMIT = re.compile(
     r"\d[\d,.]*\s*(?:[kKmM]\b)?\s*(?!%|x\b|per ?cent|times\b)[A-Za-z]")
 
 
+def _after(claim: Claim, sentence: str) -> int:
+    """Where the text after the figure starts in the sentence (its end when the figure is not found)."""
+    span = " ".join((claim.span or "").split())
+    at = sentence.find(span) if span else -1
+    if at < 0:
+        return len(sentence)
+    end = at + len(span)
+    while end < len(sentence) and sentence[end] == " ":
+        end += 1
+    return end
+
+
+# the header of a table column that holds terms: "Referral margin", "Commission", "Discount", "Fee"
+_HEADER_TERM = re.compile(
+    r"(?i)\b(?:commissions?|margins?|revenue[ -]share|rev[ -]share|referral\s+(?:fees?|bonus(?:es)?|rewards?)|rebates?"
+    r"|discounts?|fees?|payouts?|rewards?|bount(?:y|ies)|prices?|pricing|costs?\s+per|list\s+price|rates?\s+card"
+    r"|tariffs?|deposits?|credits?|allowances?|stipends?|limits?|quotas?|SLA|uptime\s+commitment)\b")
+# ... unless the header reports what was seen: "Average discount won", "Savings", "Uplift"
+_HEADER_OUTCOME = re.compile(r"(?i)\b(?:saving|savings|uplift|reduction|increase|growth|improvement|change|result"
+                             r"|achieved|average|median|typical|ROI|return)\b")
+
+
+def header_term(header: str) -> str | None:
+    """Why a table column whose header is ``header`` holds the company's own terms ("a commercial
+    term" for "Referral margin"), or None: a table states what its header says each cell is."""
+    header = " ".join(header.split())
+    if not header or _HEADER_OUTCOME.search(header) or not _HEADER_TERM.search(header):
+        return None
+    return "a term named by its table's header"
+
+
 def _changes(sentence: str) -> bool:
     return changes_verb(_TOKEN.findall(sentence.lower()))
 
@@ -140,9 +208,11 @@ def own_terms(claim: Claim) -> str | None:
         return "a phrase quoted as one not to use"
     if _HYPOTHETICAL.search(sentence):
         return "an input of a worked example"
-    if _WORKED_RESULT.search(sentence):
+    if _WORKED_RESULT.search(sentence) or computed(claim):
         return "a worked example's arithmetic"
     bare = _NO_MORE.sub(" ", sentence)  # "no more than 20 signers" bounds a limit; it compares nothing
+    bare = _TERM_BOUND.sub(r"\1", bare)
+    bare = _AUDIT_REPORT.sub(r"\1", bare)  # "the SOC 2 report is renewed every year": a report the company holds
     commercial = _COMMERCIAL.search(bare)
     if commercial or _BENEFIT.search(bare):
         bare = _SHARE_OF_MONEY.sub(" ", bare)  # "20% of every client subscription" shares money, not a population
@@ -159,14 +229,68 @@ def own_terms(claim: Claim) -> str | None:
         return "a service commitment"
     if commercial:
         return "a commercial term"
+    if _TAX.search(sentence):
+        return "a tax a price is quoted with"
+    if _REQUIREMENT.search(sentence):
+        return "a requirement the company sets"
     if _BENEFIT.search(sentence):
         return "a benefit the company gives its staff"
     if (_OWN_TEAM.search(sentence) or _SHARE_OF_THEM.search(sentence)) and not _OPINION.search(sentence):
         return "the make-up of the company or of those just counted"
     if claim.kind == "currency" and _PRICE.search(sentence):
         return "a price"
+    if claim.kind == "currency" and (claim.per and _UNIT_PRICE.fullmatch(f"per {claim.per.split('/')[0]}")
+                                     or _UNIT_PRICE.match(sentence, _after(claim, sentence))):
+        return "a price per unit"
     if _INCLUDES.search(sentence):
         return "what a plan includes"
     if _LIMIT.search(sentence) and not _THROUGHPUT.search(sentence):
         return "a limit of the product"
     return None
+
+
+# A number as written, with what scales it: "1,150", "$16.50", "€400 million", "4%", "2.5k"
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s*(%|per\s?cent|percent)|\s*(k|K|m|M|bn|million|billion|thousand)\b)?")
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+
+
+@functools.lru_cache(maxsize=4096)
+def _arithmetic_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the numbers of a product worked out in the sentence stand: two numbers and the one
+    they multiply to ("a 1,150 kW peak on a $16.50 rate pays nearly $19,000 a month", "€400 million
+    a year at 4% is €16 million"). The result is at least 100 and within 3% of the product, so that
+    chance is unlikely to make one."""
+    found: list[tuple[float, int, int]] = []
+    for m in _NUMBER.finditer(sentence):
+        value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+        if m.group(3):
+            value /= 100.0
+        elif m.group(4):
+            value *= _SCALE[m.group(4).lower()]
+        found.append((value, m.start(), m.end()))
+        if len(found) > 8:
+            return ()  # a list of many figures: too many products to take any as meant
+    for (a, *pa), (b, *pb) in itertools.combinations(found, 2):
+        if a == 1.0 or b == 1.0 or a <= 0 or b <= 0:
+            continue
+        for c, *pc in found:
+            if (c, *pc) in ((a, *pa), (b, *pb)) or c < 100 or c in (a, b):
+                continue
+            if abs(a * b - c) <= 0.03 * c:
+                return tuple(sorted({tuple(pa), tuple(pb), tuple(pc)}))  # type: ignore[arg-type]
+    return ()
+
+
+def computed(claim: Claim) -> bool:
+    """Whether the figure is an input or the result of a product worked out in its own sentence:
+    arithmetic shown to the reader, which states no outcome and needs no source or backing."""
+    sentence = " ".join((claim.sentence or "").split())
+    spans = _arithmetic_spans(sentence) if sentence else ()
+    if not spans:
+        return False
+    figure = " ".join((claim.span or "").split())
+    at = sentence.find(figure) if figure else -1
+    if at < 0:
+        return False
+    return any(at <= s < at + len(figure) or s <= at < e for s, e in spans)

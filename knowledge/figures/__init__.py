@@ -18,7 +18,10 @@ same measure, and then the words around them decide:
    customer went live in 3 days") never meets a median or an average; a median never meets an
    average; a customer's figure ("Contoso saves $480K") only meets that customer's figures, and
    a figure about no customer never meets one about a customer; a figure scoped to a year ("in
-   2023 it was 48%") only meets figures of that year, or undated ones when the year is recent.
+   2023 it was 48%") only meets figures of that year, or undated ones when the year is recent; a
+   share that changes ("82% fewer errors") never meets the level of a population ("one in five
+   runs has an error"); a count in one country ("500 fleets in India") only meets counts of that
+   country, a rating on one site ("4.8 out of 5 on Capterra") only ratings on that site.
 3. **The words around the number** (scored). The sentence with the figure masked
    (``Claim.masked``) is embedded, and the content words of the clause holding the figure are
    weighted by their rarity in the KB; the score is the mean of both cosines. A metric is
@@ -28,7 +31,9 @@ same measure, and then the words around them decide:
 
 Then values decide: figures *agree* when their intervals meet (see :func:`interval`): an exact
 statement means its value to the last digit written (half a unit either way, and at least 1%),
-"about" widens that to 10%, "nearly"/"almost" means up to 10% below, "at least"/"more than" and
+"about" widens that to 10% (a share to half the step it is said in: "about 90%" is 85 to 95, and
+a share just off that step, within the 10%, is the measure misstated), "nearly"/"almost" means up
+to 10% below, "at least"/"more than" and
 "up to"/"under" are one-sided, a range agrees with a figure inside it (two ranges must share
 both ends). Values given as idioms or fractions ("a month and a half", "two thirds") are
 approximate by nature and read as "about".

@@ -80,6 +80,13 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
         at = np.nonzero(across)[0]
         entity_ok[at] = _same_value(q, qi[at], t, ti[at])
     ok &= entity_ok
+    # a share that changes ("82% fewer errors") and the level of a population ("one in five runs has
+    # an error") are two measures, however alike their sentences
+    qn, tn = q.sense[qi], t.sense[ti]
+    ok &= ~((qn > 0) & (tn > 0) & (qn != tn))
+    # a count in one country or region is not a count of every country ("500 fleets in India"); a
+    # rating on one site is not a rating on another ("4.8 out of 5 on Capterra", "4.6 on Glassdoor")
+    ok &= q.scope[qi] == t.scope[ti]
     # time scope
     qy, ty = q.year[qi], t.year[ti]
     ok &= ~((qy > 0) & (ty > 0) & (qy != ty))
@@ -102,18 +109,22 @@ def _same_count(a: Figure, b: Figure) -> bool:
     return _mentions(b.terms, a.unit) or _mentions(a.terms, b.unit)
 
 
-def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, loose: bool = False) -> np.ndarray:
+    """Whether the values of the pairs agree; ``loose``: a share said loosely read as any hedge is
+    (a tenth either way), not to the step it is said in."""
     import numpy as np
 
-    pad = np.maximum(q.pad[qi], t.pad[ti])
+    qlo, qhi, qpad = (q.loose_lo, q.loose_hi, q.loose_pad) if loose else (q.lo, q.hi, q.pad)
+    tlo, thi, tpad = (t.loose_lo, t.loose_hi, t.loose_pad) if loose else (t.lo, t.hi, t.pad)
+    pad = np.maximum(qpad[qi], tpad[ti])
     qc, tc = q.currency[qi], t.currency[ti]
     other_money = (qc != 0) & (tc != 0) & (qc != tc)  # "£2.4m" for a registered $2.4M
     with np.errstate(invalid="ignore"):
-        gap = np.maximum(0.0, np.maximum(t.lo[ti] - q.hi[qi], q.lo[qi] - t.hi[ti]))
+        gap = np.maximum(0.0, np.maximum(tlo[ti] - qhi[qi], qlo[qi] - thi[ti]))
         agreeing = gap <= pad
         ranges = q.is_range[qi] & t.is_range[ti]
         if ranges.any():
-            same_ends = (np.abs(q.lo[qi] - t.lo[ti]) <= pad) & (np.abs(q.hi[qi] - t.hi[ti]) <= pad)
+            same_ends = (np.abs(qlo[qi] - tlo[ti]) <= pad) & (np.abs(qhi[qi] - thi[ti]) <= pad)
             agreeing = np.where(ranges, same_ends, agreeing)
         bounds = (q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti])
         if bounds.any():
@@ -124,13 +135,39 @@ def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np
     return np.asarray(agreeing & ~other_money, dtype=bool)
 
 
-def _same_value(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
-    """One value stated exactly on both sides (no range, bound or hedge), in one currency."""
+def _same_value(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, bounded: bool = False) -> np.ndarray:
+    """One value stated exactly on both sides (no range, bound or hedge), in one currency.
+    ``bounded``: a target's one-sided bound counts as the value it names ("up to 70%" states 70%,
+    as :func:`states_value` reads a retired claim)."""
     import numpy as np
 
     qc, tc = q.currency[qi], t.currency[ti]
-    same = (q.value0[qi] == t.value0[ti]) & q.exact[qi] & t.exact[ti]
+    target = (t.exact[ti] | (t.bound[ti] > 0)) if bounded else t.exact[ti]
+    query = q.exact[qi]
+    if bounded:
+        # the retired bound said again with its bound ("seen up to 35 per cent lower", "shave up to
+        # 35% off" for a retired "up to 35%"): the same value bounded the same way states it
+        query = query | ((q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]))
+    same = (q.value0[qi] == t.value0[ti]) & query & target
+    if bounded:
+        # a value is evidence of a retired claim only where it states an outcome ("3 reasons
+        # fleets switch" says 3 of the retired "3 fleets" by chance)
+        same &= q.claimlike[qi]
     return np.asarray(same & (q.kind[qi] == t.kind[ti]) & (q.kind[qi] != 0) & (qc == tc), dtype=bool)
+
+
+def _same_bound(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+    """A count bounded the way an approved count is, at a value that agrees ("more than 4,000
+    buildings" and a registered "more than 4,200 buildings"): the company's own count said again,
+    as loosely as copy rounds it. Counts only: two shares bounded alike are as often two findings."""
+    import numpy as np
+
+    count = _KIND_CODE["count"]
+    same = (q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]) & (q.kind[qi] == count) & (t.kind[ti] == count)
+    if same.any():
+        at = np.nonzero(same)[0]
+        same[at] = _agreement(q, qi[at], t, ti[at]) & (q.currency[qi[at]] == t.currency[ti[at]])
+    return np.asarray(same, dtype=bool)
 
 
 def _near_magnitude(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
@@ -193,7 +230,7 @@ def retired_repeat(current: Resolution, retired: Resolution) -> Match | None:
 
 
 def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | None = None,
-               *, exact: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+               *, exact: bool = False, bounded: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The compatible pairs scoring at least ``BACK`` (naming one customer adds ``ENTITY_BONUS``, and
     so does naming one statistic with a value that agrees: "the median, which is six weeks" and a
     registered median of 6 weeks; a median that disagrees is no closer to a contradiction). With
@@ -206,7 +243,8 @@ def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | 
     if same_stat.any():
         s = s + ENTITY_BONUS * (same_stat & _agreement(q, pairs.q, t, pairs.t))
     if exact:
-        s = s + ENTITY_BONUS * _same_value(q, pairs.q, t, pairs.t)
+        s = s + ENTITY_BONUS * (_same_value(q, pairs.q, t, pairs.t, bounded=bounded)
+                                | (False if bounded else _same_bound(q, pairs.q, t, pairs.t)))
     keep = (s >= BACK) & _compatible(q, pairs.q, t, pairs.t)
     if eligible is not None:
         keep &= eligible[pairs.t]
@@ -214,7 +252,7 @@ def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | 
 
 
 def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | None = None,
-            exact: bool = False) -> list[Resolution]:
+            exact: bool = False, bounded: bool = False) -> list[Resolution]:
     """Decide every query figure against the target figures, from candidate pairs (see the module
     docstring): backed, in conflict with one target, or unbacked. Registered metrics decide first;
     statements in prose decide only what the metrics leave open. ``exact``: see :func:`candidates`."""
@@ -223,12 +261,12 @@ def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | 
     out = [Resolution(figure=f) for f in q.figures]
     if not len(pairs):
         return out
-    qi, ti, s = candidates(q, t, pairs, eligible, exact=exact)
+    qi, ti, s = candidates(q, t, pairs, eligible, exact=exact, bounded=bounded)
     metric = t.is_metric[ti]
     _decide(q, t, qi[metric], ti[metric], s[metric], out)
     open_ = np.array([r.status == "unbacked" for r in out], dtype=bool)
     prose = ~metric & open_[qi]
-    _decide(q, t, qi[prose], ti[prose], s[prose], out)
+    _decide(q, t, qi[prose], ti[prose], s[prose], out, loose_prose=exact)
     return out
 
 
@@ -245,8 +283,13 @@ class Decisions:
     backers: tuple[np.ndarray, np.ndarray, np.ndarray]  # (query, target, score), at most MAX_BACKERS a query
 
 
-def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.ndarray) -> Decisions:
-    """Backed, contradicted or neither, for every query figure, from its compatible candidates."""
+def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.ndarray, *,
+           loose_prose: bool = False, may_conflict: np.ndarray | None = None) -> Decisions:
+    """Backed, contradicted or neither, for every query figure, from its compatible candidates.
+    ``loose_prose``: a share said just off its step misstates a statement in prose as well as a
+    metric (what a draft or a rep says: the KB's prose is the approved text there).
+    ``may_conflict``: per candidate pair, whether it may contradict (default: every pair); a pair
+    that may not still backs when its values agree."""
     import numpy as np
 
     n = len(q)
@@ -276,6 +319,19 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
                            for a, b in zip(qi[at].tolist(), ti[at].tolist(), strict=True)]
     needed = np.where(other_home | other_study, CONFLICT_AWAY, CONFLICT)
     conflicting = (~agreeing) & close & (s >= needed) & (q.kind[qi] != 0) & near
+    # a share said in a step that misses a registered metric ("nine-tenths", "around ninety per
+    # cent" for 82%) but within the tenth a hedge used to allow: the nearness that made it a backer
+    # is the same evidence of one measure, so it is that measure misstated, at the similarity backing
+    # needs. Only against a metric: two shares in prose a tenth apart ("nearly 83%", "74%" in one
+    # survey) are as often two findings
+    misstated = ~agreeing & _agreement(q, qi, t, ti, loose=True) & near & ~(other_home | other_study)
+    if not loose_prose:
+        misstated &= t.is_metric[ti]
+    conflicting |= misstated & close & (q.kind[qi] != 0)
+    # the arithmetic of a worked example contradicts nothing and is contradicted by nothing
+    conflicting &= ~q.worked[qi] & ~t.worked[ti]
+    if may_conflict is not None:
+        conflicting &= may_conflict
     # two bounds in one direction ("more than 2 years", "more than 3 years") never contradict
     # each other: both hold of anything past the larger
     conflicting &= ~((q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]))
@@ -299,8 +355,8 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
 
 
 def _decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.ndarray,
-            out: list[Resolution]) -> None:
-    d = decide(q, t, qi, ti, s)
+            out: list[Resolution], loose_prose: bool = False) -> None:
+    d = decide(q, t, qi, ti, s, loose_prose=loose_prose)
     bq, bt, bs = d.backers
     for a, b, sc in zip(bq.tolist(), bt.tolist(), bs.tolist(), strict=True):
         out[a].backers.append(Match(t.figures[b], sc))

@@ -44,6 +44,10 @@ class Figure:
     source: Source | None = None  # the source the figure is attributed to
     approximate: bool = False  # an idiom or a fraction, read as "about"
     precision: float = 0.0  # half a unit of the last digit written, canonical units
+    scope: str | None = None  # where it counts: a count's country ("fleets in India"), a rating's site
+    sense: str | None = None  # a share: "change" ("82% fewer errors") or "level" ("20% of runs"), else None
+    worked: bool = False  # a figure of a worked example: backs what agrees, contradicts nothing
+    grain: float = 0.0  # a share said loosely: the step it is rounded to ("about 90%": 10; "a third": 33.3)
     entry: Entry | None = None
     metric: Metric | None = None
     claim: Claim | None = None
@@ -139,10 +143,13 @@ def interval(f: Figure) -> tuple[float, float, float]:
     bound = f.bound
     if f.approximate and bound is None:
         bound = "about"
+    # a hedged share is rounded to the step it is said in: "around ninety per cent" and
+    # "nine-tenths" stand for 85 to 95, not for 82 (a tenth of 90 either way would take it)
+    loose = REL_APPROX * mag if not f.grain else min(REL_APPROX * mag, f.grain / 2)
     if bound == "about":
-        pad = max(pad, REL_APPROX * mag)
+        pad = max(pad, loose)
     elif bound == "nearly":
-        lo = lo - REL_APPROX * abs(lo)
+        lo = lo - (REL_APPROX * abs(lo) if not f.grain else min(REL_APPROX * abs(lo), f.grain / 2))
     elif bound == "at least":
         hi = math.inf
     elif bound == "at most":
@@ -152,6 +159,23 @@ def interval(f: Figure) -> tuple[float, float, float]:
 
 # "$" is read as US dollars, but a KB may keep its figures in another dollar
 _DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD"})
+
+
+def share_grain(value: Value, written_as_fraction: bool) -> float:
+    """The step a share said loosely is rounded to: a fraction's own ("nine-tenths": 10, "a third":
+    33.3, "one in five": 20), else the last digit's ("about 90%": 10, "about 85%": 5, "about 62%": 1).
+    0 for a range, whose ends say how wide it is."""
+    if isinstance(value, tuple):
+        return 0.0
+    v = float(value)
+    if written_as_fraction:
+        for d in range(2, 13):
+            if abs(v * d / 100 - round(v * d / 100)) < 1e-3:
+                return 100.0 / d
+    if abs(v - round(v)) > 1e-9:
+        return 0.0  # "about 2.5%": its decimals already say how precise it is
+    n = int(round(v))
+    return 10.0 if n % 10 == 0 else 5.0 if n % 5 == 0 else 1.0
 
 
 def currency_code(f: Figure) -> int:
@@ -222,7 +246,8 @@ def _named(title: str) -> int:
     ("Pellham" in "the 2025 Pellham Research survey"), so that two spellings of one study's title
     count as one."""
     for w in _TITLE_WORD.findall(title.casefold()):
-        if w not in _NOT_A_NAME:
+        w = re.sub(r"['’]s?$", "", w)  # "Brightfold's study" is Brightfold's
+        if w and w not in _NOT_A_NAME:
             return 1 + (zlib.crc32(w.encode()) & 0x3FFFFFFF)
     return 0
 

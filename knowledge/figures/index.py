@@ -41,6 +41,8 @@ from .reading import (
     measures_nothing,
     not_an_outcome,
     sentence_claims,
+    without_source,
+    worked_example,
 )
 
 if TYPE_CHECKING:
@@ -115,24 +117,29 @@ class FigureIndex:
             cached = ctx.__dict__["_figure_index"] = FigureIndex(ctx)
         return cached
 
-    def _vectors(self, texts: Sequence[str]) -> np.ndarray:
-        """Semantic and lexical vectors of ``texts``, combined (see :func:`combine`)."""
+    def _vectors(self, texts: Sequence[str], words: Sequence[str] | None = None) -> np.ndarray:
+        """Semantic vectors of ``texts`` and lexical vectors of ``words`` (default: the same texts),
+        combined (see :func:`combine`)."""
         import numpy as np
 
         if self.lexicon is None:
             raise RuntimeError("the lexicon is built with the KB")
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
+        words = texts if words is None else words
         uniq = list(dict.fromkeys(texts))
         semantic = np.asarray(self.ctx.vectors(uniq), dtype=np.float32)
-        vecs = combine(semantic, self.lexicon.vectors(uniq))
         pos = {t: i for i, t in enumerate(uniq)}
-        return vecs[[pos[t] for t in texts]]
+        uniq_words = list(dict.fromkeys(words))
+        lexical = self.lexicon.vectors(uniq_words)
+        at = {t: i for i, t in enumerate(uniq_words)}
+        return combine(semantic[[pos[t] for t in texts]], lexical[[at[w] for w in words]])
 
     def figure_set(self, figures: Sequence[Figure], entity_ids: dict[str, int] | None = None) -> FigureSet:
         if entity_ids is None and self._kb is not None:
             entity_ids = self._kb.canonical.entity_ids
-        return FigureSet(figures, self._vectors([f.context for f in figures]), self.recent_from, entity_ids)
+        return FigureSet(figures, self._vectors([f.context for f in figures], [without_source(f) for f in figures]),
+                         self.recent_from, entity_ids)
 
     # -- the KB ----------------------------------------------------------------------------------
 
@@ -145,10 +152,12 @@ class FigureIndex:
     def entry_figures(self, entry: Entry, entities: Entities) -> list[Figure]:
         out: list[Figure] = []
         blocks: Blocks | None = None
+        paragraphs = Blocks(entry.blocks)
         for c, context, preceding, block in _entry_contexts(entry):
             f = figure_of_claim(c, where="kb", path=entry.path, entry=entry, entities=entities, context=context,
                                 preceding=preceding)
             f.block = block
+            f.worked = worked_example(paragraphs.at(c.line))
             if claim_attr(c, "block") == "table":
                 blocks = blocks or Blocks(entry.blocks)
                 table = blocks.at(c.line)
@@ -193,6 +202,8 @@ class FigureIndex:
             if is_idle:
                 r.status, r.conflict, r.backers = "unbacked", None, []
                 continue
+            if r.status == "conflict" and r.figure.worked:
+                r.status, r.conflict = "unbacked", None  # the arithmetic of a worked example, not a claim
             if r.status == "conflict":
                 _own_metric(r, metrics)
             if (r.status == "conflict" and r.conflict is not None and r.figure.entry is r.conflict.target.entry
@@ -256,9 +267,11 @@ class FigureIndex:
         kb = self.kb
         canonical = kb.canonical
         # a figure a metric backs is held to the metric's source instead
-        pos = np.array([i for i in range(kb.metrics, len(canonical))
-                        if canonical.figures[i].source is not None and kb.eligible[i]
-                        and not kb.resolutions[canonical.figures[i]].backed_by_metric], dtype=np.int64)
+        # a figure that states no finding (a study's sample, its scope: "interviewed 11 customers with
+        # between 90 and 3,200 employees") is credited to the study that describes it, not claimed
+        pos = np.array([i for i, f in enumerate(canonical.figures) if i >= kb.metrics
+                        and f.source is not None and kb.eligible[i] and states_a_finding(f)
+                        and not kb.resolutions[f].backed_by_metric], dtype=np.int64)
         out: list[tuple[Figure, Match]] = []
         if len(pos) >= 2:
             sub = canonical.take(pos)
@@ -306,15 +319,17 @@ class FigureIndex:
         claimlike = np.array([f.claim is None or f.claim.is_claim for f in sub.figures], dtype=bool)
         keep &= claimlike[q] | claimlike[t]
         keep &= ~same_entry | (sub.section[q] == sub.section[t])
-        # a level stated with no time ("taking 4 to 6 weeks") is as likely the state a change started
-        # from as its result: the result of a change ("from 3-6 weeks to 30 minutes") is not held
-        # against it
-        keep &= ~(((sub.role[q] == 2) & (sub.role[t] == 0)) | ((sub.role[q] == 0) & (sub.role[t] == 2)))
         pairs = pairs.select(keep)
         # two other figures of one passage speak of one subject: evidence like naming one customer
         same_block = (sub.block[pairs.q] == sub.block[pairs.t]) & (sub.entity[pairs.q] == 0)
         pairs = Pairs(pairs.q, pairs.t, pairs.s + ENTITY_BONUS * same_block)
-        d = decide(sub, sub, *candidates(sub, sub, pairs))
+        qi, ti, s = candidates(sub, sub, pairs)
+        # a level stated with no time ("taking 4 to 6 weeks") is as likely the state a change started
+        # from as its result: the result of a change ("from 3-6 weeks to 30 minutes") is not held
+        # against it; stating the same value, it is the same result said again ("keeps 98% on time"
+        # and "98%, up from 91%"), so it may back it
+        after_vs_level = ((sub.role[qi] == 2) & (sub.role[ti] == 0)) | ((sub.role[qi] == 0) & (sub.role[ti] == 2))
+        d = decide(sub, sub, qi, ti, s, may_conflict=~after_vs_level)
         metric_backed = np.array([resolutions[f].backed_by_metric for f in sub.figures], dtype=bool)
         support = d.support + 1000 * metric_backed
         order = sorted(range(len(sub)), key=lambda k: (sub.figures[k].path, sub.figures[k].line,
@@ -354,7 +369,11 @@ class FigureIndex:
             if r.conflict is not None:
                 r.conflict = self.canonical_side(r.conflict)
         if len(kb.retired):
-            for r, rr in zip(out, resolve(q, kb.retired, search_sets(q, kb.retired)), strict=True):
+            # saying a retired figure's very value is evidence of its measure, as it is of an
+            # approved one's, whatever bound the retired claim was made with ("seventy percent
+            # faster" repeats "up to 70% faster")
+            for r, rr in zip(out, resolve(q, kb.retired, search_sets(q, kb.retired), exact=True, bounded=True),
+                             strict=True):
                 r.retired = retired_repeat(r, rr)
         return out
 
@@ -431,6 +450,13 @@ class FigureIndex:
         return out
 
 
+def states_a_finding(f: Figure) -> bool:
+    """Whether a figure credited to a study states what the study found, not its sample or scope
+    (claim extraction reads "interviewed 11 customers with between 90 and 3,200 employees" as no
+    claim): only findings can be credited to two studies."""
+    return f.claim is None or f.claim.is_claim
+
+
 def _same(value: Value) -> tuple[float, ...]:
     return tuple(round(float(v), 6) for v in value) if isinstance(value, tuple) else (round(float(value), 6),)
 
@@ -444,10 +470,21 @@ def _said_back(c: Claim, line: int, theirs: list[tuple[int, tuple[str, tuple[flo
     sentence speaks neither of the product's side nor of a statistic: "So with 15% no-shows across
     9 chairs ..." is the prospect's situation; "Our median customer is live in three weeks" is a
     claim, whatever the prospect said before."""
-    key = (c.unit, _same(c.value))
-    if not any(before < line and k == key for before, k in theirs):
+    key = _said(c)
+    if not any(before < line and _same_said(k, key) for before, k in theirs):
         return False
     return not (c.statistic or _OUR_SIDE.search(c.sentence or c.masked))
+
+
+def _said(c: Claim) -> tuple[str, tuple[float, ...]]:
+    """A figure as said, for "said back": its kind and its value as written ("two days a fortnight"
+    and "two days" are the same words back, whatever rate either was read as)."""
+    return (c.kind, _same(c.raw_value if c.raw_value is not None else c.value))
+
+
+def _same_said(a: tuple[str, tuple[float, ...]], b: tuple[str, tuple[float, ...]]) -> bool:
+    # "three hundred" said back as "three hundred pickers": a bare number is any kind's
+    return a[1] == b[1] and (a[0] == b[0] or "number" in (a[0], b[0]))
 
 
 def _prospect_figures(call: Call) -> list[tuple[int, tuple[str, tuple[float, ...]]]]:
@@ -460,7 +497,7 @@ def _prospect_figures(call: Call) -> list[tuple[int, tuple[str, tuple[float, ...
             continue
         for s in t.sentences or ():
             for c in sentence_claims(s):
-                out.append((t.line, (c.unit, _same(c.value))))
+                out.append((t.line, _said(c)))
     return out
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -42,9 +43,9 @@ class FigureSet:
     """Figures with their vectors, and the attributes the filters read as numpy arrays. Positions
     in a set are what pairs and resolutions refer to; figures themselves are never changed."""
 
-    _ARRAYS = ("vectors", "lo", "hi", "pad", "is_range", "magnitude", "role", "is_metric", "stat", "best",
+    _ARRAYS = ("vectors", "lo", "hi", "pad", "loose_lo", "loose_hi", "loose_pad", "is_range", "magnitude", "role", "is_metric", "stat", "best",
                "year", "historic", "entity", "kind", "per", "sentence", "bound", "value0", "precision", "entry",
-               "registers", "section", "heading", "block", "table", "authority", "currency", "cited", "credited", "exact")
+               "registers", "section", "heading", "block", "table", "authority", "currency", "cited", "credited", "exact", "sense", "scope", "worked", "claimlike")
 
     def __init__(self, figures: Sequence[Figure], vectors: np.ndarray, recent_from: date,
                  entity_ids: dict[str, int] | None = None) -> None:
@@ -58,6 +59,12 @@ class FigureSet:
         self.lo = np.array([b[0] for b in bounds], dtype=np.float64)
         self.hi = np.array([b[1] for b in bounds], dtype=np.float64)
         self.pad = np.array([b[2] for b in bounds], dtype=np.float64)
+        # a share said loosely, read as loosely as any hedge (a tenth either way): what it would have
+        # agreed with before its step was read
+        loose = [interval(replace(f, grain=0.0)) if f.grain else b for f, b in zip(self.figures, bounds, strict=True)]
+        self.loose_lo = np.array([b[0] for b in loose], dtype=np.float64)
+        self.loose_hi = np.array([b[1] for b in loose], dtype=np.float64)
+        self.loose_pad = np.array([b[2] for b in loose], dtype=np.float64)
         figs = self.figures
         self.is_range = np.array([isinstance(f.value, tuple) and f.bound is None for f in figs], dtype=bool)
         self.bound = np.array([{"at least": 1, "at most": 2}.get(f.bound or "", 0) for f in figs], dtype=np.int8)
@@ -93,6 +100,10 @@ class FigureSet:
         self.credited = np.empty(n, dtype=object)
         self.credited[:] = [credited(f) for f in figs]
         self.per = np.array([_PER_CODE.get(f.per, 0) for f in figs], dtype=np.int8)
+        self.scope = np.array([zlib.crc32(f.scope.encode()) if f.scope else 0 for f in figs], dtype=np.int64)
+        self.worked = np.array([f.worked for f in figs], dtype=bool)
+        self.claimlike = np.array([f.claim is None or f.claim.is_claim for f in figs], dtype=bool)
+        self.sense = np.array([{"change": 1, "level": 2}.get(f.sense or "", 0) for f in figs], dtype=np.int8)
         # figures stated in one sentence share an id: they are two measures, or two ends of a change;
         # a sentence wrapped over two lines is still one ("three hours before Haulwise and takes\n20
         # minutes on it"), so it is told apart by its paragraph, not by the figure's line

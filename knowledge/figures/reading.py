@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from knowledge import units
 from knowledge.model import Block, Call, Claim, Entry, Metric, Sentence, Source, Turn, Value
 
-from .figure import Figure, _decimals, _half_unit, _value_range, claim_attr
+from .figure import Figure, _decimals, _half_unit, _value_range, claim_attr, share_grain
 
 if TYPE_CHECKING:
     import numpy as np
@@ -147,7 +147,25 @@ def _story_subject(e: Entry) -> str | None:
     if not (_STORY_MARK.search(marks) or _STORY_DIR.search(e.path)) or not e.title:
         return None
     m = _LEADING_NAME.match(e.title.strip())
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    return _name_of_slug(e.title.strip(), e.body)
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def _name_of_slug(title: str, body: str) -> str | None:
+    """A page whose title is its file name ("kettle-lane-brewing": front matter canon could not read)
+    names its customer in the body as the slug spells it ("Kettle Lane Brewing employs 85 people")."""
+    if not _SLUG.fullmatch(title):
+        return None
+    words = title.split("-")
+    for n in range(len(words), 1, -1):
+        found = re.search(r"\b" + r"[\s-]+".join(map(re.escape, words[:n])) + r"\b", body, re.I)
+        if found and found.group(0)[:1].isupper():
+            return " ".join(found.group(0).split())
+    return None
 
 
 def _about_a_customer(e: Entry) -> bool:
@@ -185,7 +203,37 @@ def _clause(masked: str) -> str:
         # "Industry average: [NUM]": the label before the colon is what the figure is
         start = max(masked.rfind(c, 0, start) for c in ",;:—–(")
     ends = [j for j in (masked.find(c, i) for c in ",;—–)") if j >= 0]
-    return masked[start + 1: min(ends) if ends else len(masked)]
+    clause = masked[start + 1: min(ends) if ends else len(masked)]
+    return _spoken_clause(clause)
+
+
+# Raw speech recognition writes a whole turn as one sentence with no punctuation ("we run payroll for
+# over [NUM] employers and we pay more than one point five million employees every month"): there
+# the clause holding a figure ends at the conjunctions that join the speaker's clauses
+SPOKEN_RUN = 25  # words without a stop or a comma: no written sentence runs this long unpunctuated
+_SPOKEN_JOIN = re.compile(r"\b(?:and|so|but|because|cause|then|while|whereas|plus)\b", re.I)
+
+
+def _spoken_clause(clause: str, least: int = 0) -> str:
+    """The clause of an unpunctuated run holding ``[NUM]``, joined with the clauses after it (then
+    before it) until it has ``least`` content words."""
+    words = clause.split()
+    if len(words) < SPOKEN_RUN or re.search(r"[.,;:!?()]", clause.replace("[NUM]", "")):
+        return clause
+    i = clause.find("[NUM]")
+    if i < 0:
+        return clause
+    starts = [0] + [m.end() for m in _SPOKEN_JOIN.finditer(clause, 0, i)]
+    ends = [m.start() for m in _SPOKEN_JOIN.finditer(clause, i + 5)] + [len(clause)]
+    a, b = len(starts) - 1, 0
+    while True:
+        out = clause[starts[a]:ends[b]].strip()
+        if len(content_terms(out)) >= least or (a == 0 and b == len(ends) - 1):
+            return out
+        if b < len(ends) - 1:
+            b += 1
+        else:
+            a -= 1
 
 
 def _metric_bound_and_stat(qualifier: str | None) -> tuple[str | None, str | None]:
@@ -259,9 +307,12 @@ def _claim_context(c: Claim, row: str | None = None, previous: str = "") -> str:
     before it."""
     if row is not None:
         return row
-    masked = c.masked or c.sentence or c.text
+    masked = _with_denominator(c, c.masked or c.sentence or c.text)
     words = masked.split()
-    if len(words) > 60 and "[NUM]" in words:
+    spoken = _spoken_clause(masked, SHORT_CONTEXT) if "[NUM]" in masked else masked
+    if spoken != masked:
+        masked = spoken  # a clause of an unpunctuated transcript: the words that say what it measures
+    elif len(words) > 60 and "[NUM]" in words:
         i = words.index("[NUM]")
         masked = " ".join(words[max(0, i - 25): i + 26])
     if previous and len(content_terms(masked)) < SHORT_CONTEXT:
@@ -269,6 +320,32 @@ def _claim_context(c: Claim, row: str | None = None, previous: str = "") -> str:
     return masked
 
 
+
+
+def without_source(f: Figure) -> str:
+    """A figure's context less the words of the source it is credited to in prose: who found a
+    figure is not what it measures ("Independent analysis by Forrand Group found a [NUM] ROI" is
+    read for its words as "Independent ... found a [NUM] ROI"), so the lexical half of its score
+    compares measures, not reporters."""
+    title = f.source.title if f.origin == "claim" and f.source is not None else ""
+    words = {w for w in _TOKEN.findall(title.lower()) if len(w) > 1}
+    if not words:
+        return f.context
+    return re.sub(r"[A-Za-z][A-Za-z'’-]*", lambda m: " " if _POSSESSIVE.sub("", m.group(0).lower()) in words
+                  else m.group(0), f.context)
+
+
+def _with_denominator(c: Claim, masked: str) -> str:
+    """The masked sentence with what an amount is per put back ("[NUM] per employee per month"):
+    the figure's span took those words with it, and they say what the amount is the price or the
+    cost of (a period alone is compared as a rate, not read)."""
+    per = str(claim_attr(c, "per") or "")
+    if c.kind != "currency" or not per or "[NUM]" not in masked:
+        return masked
+    parts = [p.strip() for p in per.split("/") if p.strip()]
+    if not parts or all(p in _DAYS_PER for p in parts):
+        return masked
+    return masked.replace("[NUM]", "[NUM] " + " ".join(f"per {p}" for p in parts), 1)
 
 
 PRECEDING_WORDS = 30  # how much of what comes before a short sentence is read with it
@@ -310,6 +387,95 @@ def _row_context(c: Claim, line_text: str) -> str | None:
     return row if "[NUM]" in row else None
 
 
+@functools.lru_cache(maxsize=1)
+def _share_words() -> tuple[frozenset[str], frozenset[str]]:
+    from knowledge.text import lexicon
+
+    return lexicon("share_change"), lexicon("share_level")
+
+
+_SHARE_WORD = re.compile(r"[a-z]+")
+_FRACTION_OF_MANY = re.compile(r"\b(?:in|out of)\b", re.I)
+
+
+def share_sense(c: Claim, masked: str) -> str | None:
+    """Whether a share states a change ("82% fewer errors", "errors fall by 82%") or the level of a
+    population ("one in five runs has an error", "20% of runs", "the on-time rate"): "change",
+    "level" or None when its words say neither. The two ends of a change ("from 45% to 78%") are
+    levels. Never the same measure, whatever else their sentences share."""
+    change, level = _share_words()
+    span = str(claim_attr(c, "as_written") or "")
+    if c.pair == "change" or c.role in ("before", "after") or (span and _FRACTION_OF_MANY.search(span)):
+        return "level"  # "one in five runs", "nine out of ten teams": a part of a population
+    clause = _clause(masked).lower()
+    at = clause.find("[num]")
+    if at < 0:
+        return None
+    before = _SHARE_WORD.findall(clause[:at])[-3:]
+    after = _SHARE_WORD.findall(clause[at + 5:])[:2]
+    # "up to", "more than", "down to": a bound, not a change
+    cues = [w for k, w in enumerate(before) if not (k + 1 < len(before) and before[k + 1] in ("to", "than"))]
+    if any(w in change for w in cues + after[:1]) and not (after[:2] and after[0] in change and after[1:2] == ["than"]
+                                                          and not cues):
+        return "change"
+    if after[:1] == ["of"] or any(w in level for w in _SHARE_WORD.findall(clause)):
+        return "level"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _place_names() -> str:
+    from knowledge.text import lexicon
+
+    return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in lexicon("places")), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = _place_names()
+    scoped = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?({names})\b", re.I)
+    listed = re.compile(rf"\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s+)?(?:{names})\b", re.I)
+    return scoped, listed
+
+
+def place_of(text: str) -> str | None:
+    """The country or region a count is scoped to ("more than [NUM] fleets in india", "[NUM]
+    insurers in South Africa"), lower-cased; None for every country, and for a list of places ("in
+    the UK, Ireland and the US": where the company is, not one market)."""
+    scoped, listed = _place_patterns()
+    m = scoped.search(text)
+    if m is None or listed.match(text, m.end()):
+        return None
+    return " ".join(m.group(1).lower().split()).removeprefix("the ")
+
+
+_RATING = re.compile(r"\b(?:rate[ds]?|rating|ratings|reviews?|reviewers?|stars?|scored?)\b", re.I)
+_RATED_ON = re.compile(r"^\s*(?:stars?\s+)?(?:on|at|from|across)\s+(?:the\s+)?([\w][\w.&'’-]*)", re.I)
+
+
+def rated_on(c: Claim, masked: str) -> str | None:
+    """The site a rating is given on ("rated [NUM] on Capterra": "capterra"), lower-cased; None for
+    any other share. A rating is a score out of a few points ("4.8 out of 5") said as one."""
+    written = str(claim_attr(c, "as_written") or "")
+    if not re.search(r"\bout of\s+(?:[1-9]|10)\b|/\s*(?:[1-9]|10)\b", written) or not _RATING.search(masked):
+        return None
+    at = masked.find("[NUM]")
+    m = _RATED_ON.match(masked[at + 5:]) if at >= 0 else None
+    return m.group(1).lower().rstrip(".'’&-") if m else None
+
+
+def metric_share_sense(name: str) -> str | None:
+    """:func:`share_sense` of a metric, read off its name ("reduction in payroll errors", "share of
+    payroll runs with at least one error")."""
+    change, level = _share_words()
+    words = _SHARE_WORD.findall(name.lower())
+    if any(w in change for w in words):
+        return "change"
+    if any(w in level for w in words) or "of" in words:
+        return "level"
+    return None
+
+
 def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = None,
                     entities: Entities | None = None, context: str | None = None,
                     preceding: str = "", speaker: str | None = None) -> Figure:
@@ -324,6 +490,8 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
             unit = ""
     if per is not None and per not in _DAYS_PER:
         per = None  # "$3.40 per invoice": not a period
+    if c.kind == "count" and per is None and unit:
+        per = counted_per(c.masked or "")  # "[NUM] employees paid every month"
     kind = c.kind if (c.kind != "count" or unit) else "number"
     qualifier = c.qualifier
     statistic = claim_attr(c, "statistic") or (qualifier if qualifier in ("median", "average", "typical") else None)
@@ -338,6 +506,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     masked = c.masked or ""
     if context is not None and claim_attr(c, "block") == "table":
         masked = context  # the row, not the whole table
+        statistic = row_statistic(statistic, masked)
     clause = _clause(masked)
     # a figure about a population ("on average", "most teams", "across our customers") is about no
     # one customer, even in a paragraph or a case study that names one
@@ -353,7 +522,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         # on a page about one customer, a median or an average is over that customer's own cases
         # ("a home claim took a median of 26 days"); only words about many customers take it off
         if entity is None and entry is not None and _about_a_customer(entry) and not _CUSTOMERS.search(masked):
-            entity = entities.nearest(entry.title)
+            entity = entities.nearest(_story_subject(entry) or entry.title)
     if entity is None and _NORM.search(clause):
         entity = NORM_SCOPE
     role = c.role if c.role in ("before", "after") else None
@@ -367,14 +536,62 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     precision = 0.0 if claim_attr(c, "as_written") else _half_unit(c.raw_value, c.value, span)
     if per is not None and per in _DAYS_PER:
         precision /= _DAYS_PER[per]
+    unit_of_kind = unit
+    if kind == "percent" and _calendar_quarter(c, masked):
+        # "pays for itself within a quarter": three months, not 25%
+        kind, unit_of_kind, value, precision, approximate = "duration", "days", _DAYS_PER["quarter"], 0.0, True
+    grain = share_grain(value, bool(claim_attr(c, "as_written")) or _decimals(span) is None) \
+        if kind == "percent" else 0.0
     return Figure(
-        origin="claim", where=where, value=value, kind=kind, unit=unit, path=path, line=c.line,
+        origin="claim", where=where, value=value, kind=kind, unit=unit_of_kind, path=path, line=c.line,
         column=c.column, end_line=c.end_line, end_column=c.end_column, text=c.text,
         display=_display(c), context=context if context is not None else _claim_context(c),
         per=per, bound=bound, statistic=statistic, best=bool(_BEST.search(masked)), role=role,
         year=c.year, entity=entity, source=c.source, approximate=approximate, precision=precision,
+        grain=grain, sense=share_sense(c, masked) if kind == "percent" else None,
+        scope=place_of(masked) if kind == "count" else rated_on(c, masked) if kind == "percent" else None,
         entry=entry, claim=c, speaker=speaker, terms=c.sentence or masked,
     )
+
+
+# A period a count's verb runs over, a few words after the count: "[NUM] employees paid every month",
+# "[NUM] claims handled each day"
+_COUNTED_PER = re.compile(r"^\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:every|each|per|a)\s+(day|week|month|quarter|year)\b",
+                          re.I)
+
+
+def counted_per(masked: str) -> str | None:
+    """The period a count is a rate over when its verb comes between them ("[NUM] employees paid
+    every month": employees a month); None when no period follows within three words."""
+    at = masked.find("[NUM]")
+    m = _COUNTED_PER.match(masked[at + 5:]) if at >= 0 else None
+    return m.group(1).lower() if m else None
+
+
+def row_statistic(statistic: str | None, row: str) -> str | None:
+    """A table cell's statistic, as its own row says it: another row's "(median)" says nothing of
+    this one ("Payroll errors | 82% fewer" under "Time to run payroll | 25 minutes (median)")."""
+    if statistic and statistic not in row.lower() and not (statistic == "average" and "mean" in row.lower()):
+        return None
+    return statistic
+
+
+# "a quarter" after a word that takes a stretch of time ("within a quarter", "every quarter", "in a
+# single quarter") is three months; elsewhere ("a quarter of customers") it is 25%
+_QUARTER_SPAN = re.compile(r"^(?:a|one|the|a single|one single)\s+quarter$", re.I)
+_TIME_BEFORE = re.compile(r"\b(?:within|in|inside|under|over|after|before|per|each|every|last|next|this|first"
+                          r"|during|for)\s*(?:just\s+|only\s+)?$", re.I)
+
+
+def _calendar_quarter(c: Claim, masked: str) -> bool:
+    span = " ".join(str(claim_attr(c, "span") or "").split())
+    if not _QUARTER_SPAN.match(span):
+        return False
+    at = masked.find("[NUM]")
+    after = masked[at + 5:] if at >= 0 else ""
+    if re.match(r"\s*of\b", after, re.I):
+        return False  # "a quarter of an hour" is read by extraction; "a quarter of customers" is a share
+    return at >= 0 and bool(_TIME_BEFORE.search(masked[:at]))
 
 
 # Words about many customers, not the one a customer story is about.
@@ -396,7 +613,9 @@ _CONTRAST_BEFORE = re.compile(r"(?:\binstead of|\bnot|\brather than|\bvs\.?|\bve
                               re.I)
 _NOW_BEFORE_NUM = re.compile(r"\b(?:now|today|currently|these days)\b", re.I)
 _NOW = re.compile(r"\b(?:now|today|after|since|with)\b|[;:]", re.I)
-_RELATIVE_AFTER = re.compile(r"(?<=\[NUM\])\s+(?:that|which|who)\b.*$", re.I | re.S)
+# a relative clause, also one without "that" ("get back [NUM] they used to spend chasing timesheets")
+_RELATIVE_AFTER = re.compile(r"(?<=\[NUM\])\s+(?:(?:that|which|who)\b|(?:they|we|you|he|she|it|i|people|teams?|staff)"
+                             r"\s+(?:used to|previously|once|would)\b).*$", re.I | re.S)
 
 
 def _inferred_role(c: Claim, masked: str) -> str | None:
@@ -456,7 +675,7 @@ def figure_of_metric(m: Metric, entry: Entry, entities: Entities | None = None) 
     name = m.name or m.id
     entity = entities.nearest(name) if entities else None
     if entity is None and entities is not None and _about_a_customer(entry):
-        entity = entities.nearest(entry.title)
+        entity = entities.nearest(_story_subject(entry) or entry.title)
     if entity is None and _NORM.search(name):
         entity = NORM_SCOPE
     year = None
@@ -484,18 +703,24 @@ def figure_of_metric(m: Metric, entry: Entry, entities: Entities | None = None) 
         context=f"{title}: {name}", per=per, bound=bound, statistic=statistic,
         best=bool(_BEST.search(name)) or bool(m.qualifier and _BEST.search(m.qualifier)),
         role="before" if _BEFORE_METRIC.search(name) else None, year=year, entity=entity, source=source,
-        precision=precision, entry=entry, metric=m, terms=f"{title} {name} {m.unit}",
+        precision=precision, sense=metric_share_sense(name) if kind == "percent" else None,
+        scope=place_of(name) if kind == "count" else None,
+        entry=entry, metric=m, terms=f"{title} {name} {m.unit}",
     )
 
 
 _GENERIC_SOURCE_WORDS = frozenset(
     "the a an of and for in on to by from study studies report reports survey surveys analysis data research "
-    "brief findings paper whitepaper review edition annual quarterly".split())
+    "brief findings paper whitepaper review edition annual quarterly commissioned independent".split())
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @functools.lru_cache(maxsize=4096)
 def _title_words(title: str) -> frozenset[str]:
-    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9&'-]*", title)}
+    # "Brightfold's commissioned study" names the "Brightfold Economic Impact of Quillpay 2026"
+    words = {_POSSESSIVE.sub("", w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z0-9&'’-]*", title)}
     return frozenset(w for w in words if w not in _GENERIC_SOURCE_WORDS)
 
 
@@ -559,14 +784,25 @@ def _lex_stem(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
+@functools.lru_cache(maxsize=1)
+def _expansions() -> dict[str, tuple[str, ...]]:
+    from knowledge.text import lexicon
+
+    pairs = (entry.split("=", 1) for entry in lexicon("measure_abbreviations") if "=" in entry)
+    return {a.strip(): tuple(_TOKEN.findall(b.lower())) for a, b in pairs}
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def content_terms(text: str, exclude: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """The stemmed content words of a context (no stop words, no [NUM], nothing in ``exclude``)."""
+    """The stemmed content words of a context (no stop words, no [NUM], nothing in ``exclude``); an
+    abbreviated measure counts as the words it stands for ("ROI": return, investment)."""
     out: list[str] = []
+    expand = _expansions()
     for w in _TOKEN.findall(text.replace("[NUM]", " ").lower()):
-        if len(w) < 2 or w in _STOP or w in exclude:
-            continue
-        out.append(_lex_stem(w))
+        for part in expand.get(w, (w,)):
+            if len(part) < 2 or part in _STOP or part in exclude:
+                continue
+            out.append(_lex_stem(part))
     return tuple(out)
 
 
@@ -709,7 +945,16 @@ def not_an_outcome(c: Claim) -> bool:
         return True
     clause = _clause(c.masked)
     ahead = clause[:max(0, clause.find("[NUM]"))]
+    if c.kind == "duration" and _CALL_TIME.search(clause):
+        return True  # "we've blocked an hour, but I think we can finish in 40 minutes": this call's own time
     return bool(_HYPOTHETICAL.search(ahead) or _LOGISTICS.search(clause))
+
+
+# The time of the call itself, said by the people on it
+_CALL_TIME = re.compile(
+    r"\bwe(?:'ve|’ve| have)?\s+(?:got|blocked|booked|scheduled|reserved)\s+(?:about\s+|only\s+|roughly\s+|just\s+)?\[NUM\]"
+    r"|\bwe\s+(?:can|could|should|'ll|’ll|will)\s+(?:finish|wrap(?:\s+things)?\s+up|be\s+done)\s+(?:in|within)\s+"
+    r"(?:about\s+)?\[NUM\]", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -766,6 +1011,22 @@ def window_of_another(c: Claim, sentence: Sequence[Claim]) -> bool:
         if span and span in ahead:
             return True
     return False
+
+
+# A paragraph that sets up a worked example: "Take a 120-person company running payroll twice a
+# month.", "Consider a carrier with 60 handlers ...", "Worked example: ...". Its figures are the
+# inputs of the arithmetic and what follows from them
+_WORKED_EXAMPLE = re.compile(
+    r"^\W*(?:(?:take|consider|imagine|picture|suppose|say)\s+(?:a|an|one)\s|(?:a\s+)?worked\s+example\b"
+    r"|for\s+example\s*[:,]\s*(?:take|say|assume|suppose)\b|assume\s)", re.I)
+
+
+def worked_example(block: Block | None) -> bool:
+    """Whether a paragraph is a worked example (see ``_WORKED_EXAMPLE``). Its figures may back what
+    states the same value (an input is still the price: "At CA$85 a seat ..."), but they neither
+    contradict anything nor are contradicted: "at 25 minutes it is 10 hours" is arithmetic, not a
+    statement of the 6 hours payroll took before."""
+    return block is not None and block.kind == "paragraph" and bool(_WORKED_EXAMPLE.match(block.text))
 
 
 def measures_nothing(claims: Sequence[Claim]) -> set[int]:

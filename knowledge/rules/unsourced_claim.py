@@ -9,7 +9,7 @@ from types import EllipsisType
 from typing import Any
 
 from knowledge.claims import needs_source, provenance
-from knowledge.claims.terms import own_terms
+from knowledge.claims.terms import header_term, own_terms
 from knowledge.figures import Figure, FigureIndex, quoted, where
 from knowledge.model import Claim, Entry, Finding
 
@@ -242,7 +242,7 @@ class UnsourcedClaim(Rule):
             # (leaving them all out lost a right finding, an FAQ's accuracy claim)
             if f.claim is not None and not f.claim.is_claim:
                 yield f, "not a claim", page.no_claims  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
-            elif f.claim is not None and own_terms(f.claim) is not None:
+            elif f.claim is not None and (own_terms(f.claim) is not None or _column_term(f) is not None or f.worked):
                 yield f, "own terms", page.no_claims  # a limit, a commitment, a plan, a price: the contract or price list
             else:
                 yield f, None, page.no_claims
@@ -317,6 +317,24 @@ def _about_itself(own: re.Pattern[str], claim: Claim) -> bool:
         if span and span in m.group(1):
             return bool(own.search(m.group(1)))
     return bool(own.search(sentence))
+
+
+def _column_term(f: Figure) -> str | None:
+    """Why a figure in a table states the company's own terms, from its column's header ("Referral
+    margin", "Commission"): a table says in its header what every cell below it is."""
+    entry, claim = f.entry, f.claim
+    if entry is None or claim is None or "|" not in entry.body:
+        return None
+    lines = entry.body.split("\n")
+    for b in entry.blocks:
+        if b.kind != "table" or not b.line < f.line <= b.end_line:
+            continue
+        header, row = (lines[i - entry.body_line] if 0 <= i - entry.body_line < len(lines) else ""
+                       for i in (b.line, f.line))
+        column = row[:max(0, claim.column - 1)].lstrip().lstrip("|").count("|")
+        cells = header.strip().strip("|").split("|")
+        return header_term(cells[column]) if column < len(cells) else None
+    return None
 
 
 def _cites_a_link(f: Figure) -> bool:

@@ -105,7 +105,9 @@ def test_interval_reads_written_precision() -> None:
     _, _, pad = M.interval(fig("The median is 6 weeks."))
     assert pad == pytest.approx(3.5)  # half a week, in days
     _, _, pad = M.interval(fig("About 60% of them."))
-    assert pad == pytest.approx(6.0)
+    assert pad == pytest.approx(5.0)  # a share rounded to tens: half a step, not a tenth of 60
+    _, _, pad = M.interval(fig("About 2,000 customers use it."))
+    assert pad == pytest.approx(200.0)  # not a share: a tenth either way
 
 
 # -- reading figures -----------------------------------------------------------------------------

@@ -43,9 +43,13 @@ def test_sentences_are_well_formed_and_varied():
 
 # Sablewood was written after these sentences, blind to them, and one of its calls says "we just
 # signed a three year deal with our processor": the same seven words as a sentence written months
-# before it, by coincidence. Listed here so that any other shared run still fails.
+# before it, by coincidence; so does a Docketry call, "we run both systems side by side" (written
+# on 2026-12-06, blind to the sentences, which were in the repository before it). Listed here so
+# that any other shared run still fails.
 WRITTEN_BEFORE = {"sablewood": ["We signed a three-year deal with our current telematics provider last spring, so "
-                                "we're locked in."]}
+                                "we're locked in."],
+                  "docketry": ["And when our biggest customer insists on their own portal, we run both systems "
+                               "side by side?"]}
 
 
 @pytest.mark.parametrize("corpus", sorted(SCORED_CALLS))
