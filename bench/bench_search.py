@@ -86,7 +86,7 @@ def main() -> None:
     def present(name: str) -> bool:
         return name in KB_PATHS and KB_PATHS[name].is_dir() and (QUESTIONS / f"{name}.yaml").is_file()
 
-    if args.corpora is None:
+    if not args.corpora:
         # larkspur, the final exam, last; a set whose KB is not in this tree is skipped.
         args.corpora = sorted((c for c in KB_PATHS if present(c)), key=lambda c: c == "larkspur")
     for c in args.corpora:
