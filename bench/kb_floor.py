@@ -18,7 +18,7 @@ fold's ranker applied to every KB's pseudo-queries before its level is taken, si
 reads the ranker's best score); ``real`` is scored with the fit on all five and never fitted.
 Prints where each set's questions and levels sit, then hit@1, hit@3, MRR, unanswerable reported
 and answerable answered per set and variant, and the calibration's cost per KB. larkspur is
-neither run nor read. Result (README, "Search: how answers are ranked", fifth pass): no variant
+neither run nor read. Result (bench/ACCURACY.md, "Search", fifth pass): no variant
 helps the worst set without hurting another; the shipped floor is unchanged.
 """
 

@@ -26,7 +26,7 @@ model's three: ``northwind,example,real-labelled``); ``--show SET`` lists a set'
 their passage and sentence cosines. The same tables carry two word-evidence variants measured
 alongside (``cov_near``, ``cov_top``: the largest share of the question's rare words that one
 sentence or window holds) and two with a sentence signal in place of a current one. larkspur is
-neither run nor read. Result (README, "Search: how answers are ranked", sixth pass): no variant
+neither run nor read. Result (bench/ACCURACY.md, "Search", sixth pass): no variant
 moves the trade-off between reporting unanswerable questions and answering answerable ones; the
 shipped floor is unchanged.
 """

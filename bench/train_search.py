@@ -20,7 +20,7 @@ others), per set worst hit@1 first and pooled; ``--score`` sets are never fitted
 with the fit on all ``--train`` sets. ``--rules`` judges other ways of fitting and placing the floor
 the same way (``FloorRule``: cross-fitted ranker scores, the target "first result right", calibrated
 probabilities, the placement that gets most training questions right, the shipped weights
-re-placed, KB-level signals); the README's seventh pass gives the results. ``--compare-floors``,
+re-placed, KB-level signals); bench/ACCURACY.md's seventh pass gives the results. ``--compare-floors``,
 ``--maxsim`` and ``--curve`` are the earlier passes' tools (sixth pass: the MaxSim signals of
 ``bench/maxsim.py``; no MaxSim signal moves the trade-off and the shipped floor does not read them).
 larkspur is never a training set nor scored here: it is the final exam; nor are ``real`` and the
@@ -44,7 +44,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, str(REPO))
 
 L2 = 1.0
-# What the shipped model is fitted on (README, seventh pass). The ranker keeps the three sets it was
+# What the shipped model is fitted on (bench/ACCURACY.md, seventh pass). The ranker keeps the three sets it was
 # fitted on: refitted on all eleven, its order was no better on the sets new to both (222 against
 # 223 of 248 first, held out) and worse on `real` (25 against 27 of 31). The floor is fitted on all
 # eleven, its boundary placed above three in four of their unanswerable questions: held out, that
@@ -305,7 +305,7 @@ def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str,
 
 
 # ---------------------------------------------------------------------------------------------
-# How the floor is fitted and placed (README, seventh pass). A rule names: which ranker scores the
+# How the floor is fitted and placed (bench/ACCURACY.md, seventh pass). A rule names: which ranker scores the
 # floor is fitted on (in-sample, or cross-fitted: each training set scored by a ranker fitted
 # without it, as a new KB will be), what it learns (anything answers, or the first result is
 # right), whether classes are weighted to balance, and where the boundary goes.
@@ -483,7 +483,7 @@ LAST_FLOOR: dict[str, float] = {}
 def explain_miss(it: dict[str, Any], rank: int | None, answered: bool) -> None:
     """An answerable question whose expected entry is not first by order alone (the floor aside):
     the first three candidates by the ranker and every expected one, with the signals that
-    tell the README's classes apart (type, status, meaning, words, passage, figure)."""
+    tell bench/ACCURACY.md's classes apart (type, status, meaning, words, passage, figure)."""
     q = it["question"]
     print(f"   order-alone rank {rank} (answered={answered}) [{it['corpus']}] {q.q!r}")
     ordered = sorted(it["cands"], key=lambda c: -c.score)
@@ -630,7 +630,7 @@ def kb_floor_features(cands: list[Any]) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     # The shipped model's sets: phenomena and case-studies are scored held out unless named here
-    # (the README's five-set figures: --train northwind,example,real-labelled,phenomena,case-studies).
+    # (bench/ACCURACY.md's five-set figures: --train northwind,example,real-labelled,phenomena,case-studies).
     ap.add_argument("--train", default=",".join(FLOOR_SETS),
                     help="the sets the floor is fitted on (and the ranker, those of them in --ranker-train)")
     ap.add_argument("--ranker-train", default=",".join(RANKER_SETS),

@@ -243,7 +243,7 @@ def _rows(db: sqlite3.Connection, match: str, key: tuple[str, str] = ("", "")) -
 # Words the KB writes another way. Each rule only reads the KB's own text (no synonym list), and
 # only for a question word the KB does not use, so that a word the pages share is never diluted.
 KB_FORMS = True
-# Each rule by itself, measured held out (README, ninth pass). Joining a pair puts "check out"'s
+# Each rule by itself, measured held out (bench/ACCURACY.md, ninth pass). Joining a pair puts "check out"'s
 # answer first on proscenia and moves nothing else. Splitting a compound finds the right words
 # ("stockouts": the five entries on out-of-stocks) and reading an abbreviation's long form finds
 # "straight-through processing" for "STP", but neither moves a question up on the eleven sets,

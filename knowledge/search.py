@@ -110,7 +110,7 @@ _RANKER_PATH = Path(__file__).with_name("search_ranker.json")
 # costs answered ones. It is placed above three in four of the training unanswerable questions
 # (81, on eleven KBs), not above every one: held out, a floor placed that way reported the same share
 # of unanswerable questions on the KB left out (60 of 81), where one placed above every one silenced
-# most answers on a KB it had not seen (README, "Search: how answers are ranked", seventh pass).
+# most answers on a KB it had not seen (bench/ACCURACY.md, "Search", seventh pass).
 FLOOR_FEATURES = ("max_cosine", "max_phrase", "max_chunk_coverage", "top_score")
 
 
@@ -353,7 +353,7 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
     # An untyped page among typed entries is penalised only where a typed candidate's nearest
     # passage holds at least as large a share of the question's rare words: a playbook, blog post or
     # press release that alone holds what was asked is the answer (held out, order alone: phenomena
-    # 24 -> 25 of 31 first, no other set changed; README, eighth pass).
+    # 24 -> 25 of 31 first, no other set changed; bench/ACCURACY.md, eighth pass).
     typed_share = max((c.chunk_coverage for c in out if c.entry.type != "article"), default=0.0)
     for c in out:
         e = c.entry

@@ -49,7 +49,7 @@ CORPORA = {
 }
 
 # F1 of the figure rules, per corpus and section. Measured on main after the claims, figures and
-# case-study work were merged (all-MiniLM-L6-v2, the labels of November 2026; see README, "Accuracy:
+# case-study work were merged (all-MiniLM-L6-v2, the labels of November 2026; see bench/ACCURACY.md, "Accuracy:
 # figures"): northwind audit 0.95, check 1.00; examples audit 1.00, check 1.00 (6 and 3 expected: one
 # wrong finding costs 0.08 to 0.14); real-labelled audit 0.89 (no drafts); larkspur, the final exam,
 # audit 0.48, check 0.48 (its floors are what the final exam scored, never tuned on).
@@ -78,19 +78,19 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.47 and 0.80 once what measures nothing is never compared, a norm stated exactly is the norm,
     # a story page is about its customer and a table's cells are not held against each other;
     # audit 0.63 once source notes, pages that state no outcome claims and the other sources a reader
-    # sees on a page count (README, "Where a page's figures come from"); 0.77 after the fifth round
+    # sees on a page count (bench/ACCURACY.md, "Where a page's figures come from"); 0.77 after the fifth round
     # (the company's own terms need no outside source; measure identity)
     "kittiwake": {"audit": 0.75, "check": 0.75},
     # a second blind set (tests/data/corpora/quillpay: payroll and HR; UK, Irish, US, Canadian, South
     # African, NZ English), written and labelled blind at the end of the fourth round and scored with
     # the code of that morning (6f49cb3: audit 0.44, check 0.93) and of that evening (audit 0.51,
     # check 0.93): nothing was changed after it was scored; a development set in the fifth round, after
-    # which it scores audit 0.88, check 1.00 (README, "Claims and sources" and "Measure identity and
+    # which it scores audit 0.88, check 1.00 (bench/ACCURACY.md, "Claims and sources" and "Measure identity and
     # the comparing rules")
     "quillpay": {"audit": 0.85, "check": 0.95},
     # a third blind set (tests/data/corpora/gridwell: building energy management), scored blind after
     # the fifth round (audit 0.56, check 0.61), a development set since: audit 0.75, check 0.71 once
-    # the fifth round's classes were read in other words (README, "Generalising the fifth round's fixes")
+    # the fifth round's classes were read in other words (bench/ACCURACY.md, "Generalising the fifth round's fixes")
     "gridwell": {"audit": 0.72, "check": 0.68},
     # a fourth blind set (tests/data/corpora/furrowline: farm management and machinery telematics),
     # written and labelled blind on 2026-12-06 while gridwell was being worked on, and held out from

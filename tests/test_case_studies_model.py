@@ -1,6 +1,6 @@
 """canon on the real case studies, run as a user runs it (the real model), scored against the labels.
 
-Floors sit a little under the figures measured when the corpus was labelled (README, "Real case
+Floors sit a little under the figures measured when the corpus was labelled (bench/ACCURACY.md, "Real case
 studies"); they only rise. The ceiling on what the issue names as never-claims (time spans,
 headings, names and specifications, rollout steps) only falls.
 """

@@ -63,7 +63,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "mention F1": 0.86,
         # Lowered from 0.82 / 0.95 / 0.95 with the cues taken from Northwind's own calls (2026-12):
         # the resistance they no longer find in-sample now comes from the detector, and two
-        # change-management remarks it finds form a theme of their own (see README, objections).
+        # change-management remarks it finds form a theme of their own (see bench/ACCURACY.md, objections).
         # Raised from 0.80 when a mention's own sentences count towards its entry (0.814 -> 0.818).
         # Lowered from 0.81 / 0.85 with the dialogue as evidence (fifth round): of its two new hits,
         # a security-review remark about a fraudster posing as a supplier joins the supplier-portal
@@ -90,7 +90,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # run: floors a little under its first measurement (P 0.885, R 0.605, F1 0.719, matching 0.565).
     # No theme is mined there yet (each of its three new themes is filed under a known objection), so
     # theme purity has no floor: it cannot be measured. (A same-concern check that kept the
-    # franchise-owner theme apart, matching 0.652, was taken out: see README, objections.)
+    # franchise-owner theme apart, matching 0.652, was taken out: see bench/ACCURACY.md, objections.)
     # With follow-ups (2026-12): P 0.897, R 0.684, F1 0.776, floors raised; matching 14 of 26 hits
     # (0.538, was 13 of 23): a follow-up is filed with the objection it carries on, and two of the
     # three gained carry on a mention filed under the wrong entry, so that floor went down to 0.52.

@@ -5,7 +5,7 @@ change of the floor's placement trades reported unanswerable questions for answe
 The ranker is fitted on northwind, example and real-labelled; the relevance floor on those and
 phenomena, case-studies, kittiwake, sablewood, haulwise, quayside, quillpay and proscenia
 (``bench/train_search.py``), so the floors of those sets are in-sample; the leave-one-set-out figures
-are in the README ("Search: how answers are ranked", seventh pass). ``real`` asks other questions of
+are in bench/ACCURACY.md ("Search", seventh pass). ``real`` asks other questions of
 the real-labelled pages and was never fitted or tuned on; larkspur was never used to fit or tune
 anything; gridwell and docketry are blind sets scored when their KBs are merged (no floor here yet).
 """
@@ -32,7 +32,7 @@ FLOORS = {
     # 0.79 / 0.76 in-sample with a floor above all fourteen unanswerable questions of three sets.
     # Seventh pass (floor fitted on eleven sets, placed above three in four of their unanswerable
     # questions): 0.79 / 0.85 / 0.82, unanswered 0.50 (in-sample; left out 0.77 / 0.85 / 0.80, 0.50).
-    # The unanswered floor was 1.0: lowered on purpose, see the README's seventh pass.
+    # The unanswered floor was 1.0: lowered on purpose, see bench/ACCURACY.md's seventh pass.
     # Eighth pass (the untyped-page signal counts only where a typed candidate's passage holds as
     # much of the question; ranker and floor refitted): 0.82 / 0.87 / 0.84, unanswered 0.50.
     "real-labelled": {"hit@1": 0.8, "hit@3": 0.85, "mrr": 0.82, "unanswered": 0.5, "stale_above": 0},
@@ -51,7 +51,7 @@ FLOORS = {
     # Real customer stories, written before any run. First scored held out: 0.92 / 0.92 / 0.92,
     # unanswered 0.71. A fitting set of the floor from the seventh pass: 0.92 / 0.92 / 0.92,
     # unanswered 0.43 in-sample (left out, the same); the unanswered floor was 0.7, lowered on
-    # purpose (README, seventh pass). Pebblely's story has invalid front matter, so it is indexed as a
+    # purpose (bench/ACCURACY.md, seventh pass). Pebblely's story has invalid front matter, so it is indexed as a
     # draft and ranks below every approved story.
     "case-studies": {"hit@1": 0.88, "hit@3": 0.88, "mrr": 0.88, "unanswered": 0.4, "stale_above": 0},
     # Written blind (the writer read neither the search code nor its results) on two KBs no search

@@ -10,7 +10,7 @@ regression on the embedding of the figure's masked sentence and a few lexical cu
 development corpora's candidates (provenance in ``data/README.md``); the weights ship as
 ``data/needs_source.json``. It has a say only where claim-ness is itself unsure
 (``claimness_below``): leave-one-corpus-out, deciding every figure lost at least as many right findings as it
-removed false ones (README, "Figure rules: needs an outside source"). With no weights file every
+removed false ones (bench/ACCURACY.md, "Figure rules: needs an outside source"). With no weights file every
 claim needs a source.
 
 Every decision explains itself: :func:`score` returns the probability and the cues that weighed

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 # The per-KB detector: a MAP update of the shipped logistic weights toward the KB's reviewed
 # sentences, with a Gaussian prior centred on the shipped weights. Its strength was chosen
-# leave-one-corpus-out with bench/bench_verdicts.py --loco (README, "Reviewers' verdicts, measured on
+# leave-one-corpus-out with bench/bench_verdicts.py --loco (bench/ACCURACY.md, "Reviewers' verdicts, measured on
 # every corpus"): a weaker prior let twenty-odd reviewed sentences move every sentence of the KB
 # (Northwind and the example lost precision), a stronger one learned less.
 ANCHOR = 10.0  # strength of the prior (L2, on weights and intercept) that keeps the update near the shipped weights
@@ -212,7 +212,7 @@ def corrections(seeds: Seeds, mentions: Sequence[Mention], seeded: Sequence[Entr
     """The seeds with phrasings only from the placements that correct canon: a mention a reviewer
     put where canon puts it anyway (under that objection, or, for a theme the reviewer named, in
     a theme) lends its words to nothing, since its words would pull other mentions toward an
-    objection that needed no help (measured: README, "Reviewers' verdicts, measured on every
+    objection that needed no help (measured: bench/ACCURACY.md, "Reviewers' verdicts, measured on every
     corpus"). Where canon puts each is what it does without the verdicts' placements."""
     import numpy as np
 

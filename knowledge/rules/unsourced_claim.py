@@ -169,7 +169,7 @@ class UnsourcedClaim(Rule):
         found = [(f, no_claims_page) for f, skip, no_claims_page in self.candidates(ctx) if skip is None]
         flagged = [f for f, _ in found]
         on_no_claims_page = {id(f) for f, page in found if page}
-        # Where claim-ness is unsure, the needs-a-source model has a say (see the README, "Figure rules:
+        # Where claim-ness is unsure, the needs-a-source model has a say (see bench/ACCURACY.md, "Figure rules:
         # needs an outside source"), and on a page that states no outcome claims it has a say on every
         # figure; with no weights every claim left here needs a source
         model = needs_source.load() if flagged else None
