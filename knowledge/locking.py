@@ -123,6 +123,9 @@ def _holder_from(path: Path) -> Holder | None:
                   purpose=str(data.get("purpose", "")), since=float(data.get("since", 0.0)))
 
 
+WHO_GRACE = 1.0  # seconds a waiter gives a new holder to write down who it is before saying "another process"
+
+
 @contextmanager
 def write_lock(index_path: Path, purpose: str, *, wait: float = 600.0,
                on_wait: Callable[[Holder], None] | None = None) -> Iterator[None]:
@@ -142,7 +145,8 @@ def write_lock(index_path: Path, purpose: str, *, wait: float = 600.0,
     path = index_path / LOCK_NAME
     f = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for as long as the lock
     try:
-        deadline = time.monotonic() + max(0.0, wait)
+        started = time.monotonic()
+        deadline = started + max(0.0, wait)
         told = False
         delay = 0.05
         while not _try_lock(f):
@@ -151,7 +155,9 @@ def write_lock(index_path: Path, purpose: str, *, wait: float = 600.0,
                 raise IndexBusy(f"the index at {index_path} is being written by {holder.describe()}",
                                 hint=f"wait for it to finish and try again (waited {wait:.0f} s; "
                                      "[index] lock_wait or CANON_INDEX_LOCK_WAIT sets how long)")
-            if not told and on_wait is not None:
+            # A holder writes who it is just after it takes the lock: give it a moment to, so that the
+            # waiting process names it rather than "another process"
+            if not told and on_wait is not None and (holder.pid or time.monotonic() - started >= WHO_GRACE):
                 on_wait(holder)
                 told = True
             time.sleep(delay)
