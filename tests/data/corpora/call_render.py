@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 Turn = tuple[Any, ...]
@@ -164,3 +166,51 @@ def renderers(style: Style) -> dict[str, Callable[[dict[str, Any]], Rendered]]:
         "list": lambda c: render_turns(style, c, wrapped=False),
         "meeting": lambda c: render_turns(style, c, wrapped=True, key="meeting_transcripts"),
     }
+
+
+def write_calls(call_list: list[dict[str, Any]], render: dict[str, Callable[[dict[str, Any]], Rendered]],
+                calls_dir: Path, *, internal: frozenset[str] = frozenset()) -> dict[str, list[dict[str, Any]]]:
+    """Write every call into ``calls_dir`` (emptied first); the labelled turns of each, by call path.
+    A labelled turn is ``(speaker, text, objection, snippet)``; its line is that of the piece holding
+    the snippet. A label on a speaker in ``internal`` is a mistake of the corpus and raises."""
+    calls_dir.mkdir(parents=True, exist_ok=True)
+    for old in calls_dir.iterdir():
+        old.unlink()
+    labelled: dict[str, list[dict[str, Any]]] = {}
+    for c in call_list:
+        text, where = render[c["fmt"]](c)
+        (calls_dir / c["name"]).write_text(text + "\n", encoding="utf-8")
+        items = []
+        for turn, at in zip(c["turns"], where, strict=True):
+            if len(turn) < 4:
+                continue
+            speaker, body, objection, snippet = turn
+            if speaker in internal:
+                raise ValueError(f"{c['name']}: label on an internal speaker's turn: {snippet!r}")
+            parts = pieces(body)
+            k = next(i for i, p in enumerate(parts) if snippet in p)
+            item: dict[str, Any] = {"snippet": snippet, "objection": objection, "line": at[k], "speaker": speaker}
+            if len(at) > 1:
+                item["turn_lines"] = [at[0], at[-1]]
+            items.append(item)
+        labelled[f"calls/{c['name']}"] = items
+    return labelled
+
+
+def check_parsed(calls: dict[str, list[dict[str, Any]]], calls_dir: Path, kb: Path) -> list[str]:
+    """Every label on an external turn of the call as canon's own parser reads it, holding its words."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+    from ingest.calls import parse_call
+    from knowledge.settings import load_settings
+
+    settings = load_settings(kb, environ={})
+    problems = []
+    for path, items in calls.items():
+        parsed = parse_call(calls_dir / path.removeprefix("calls/"), rel=path, settings=settings.calls)
+        for m in items:
+            lo, hi = m.get("turn_lines", [m["line"], m["line"]])
+            turn = next((t for t in parsed.turns
+                         if any(lo <= s.line <= hi for s in t.sentences) or lo <= t.line <= hi), None)
+            if turn is None or turn.role == "internal" or m["snippet"] not in turn.text:
+                problems.append(f"{path}:{m['line']} {m['snippet']!r}: {turn}")
+    return problems

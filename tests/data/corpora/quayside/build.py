@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from call_render import Style, pieces, renderers  # noqa: E402
+from call_render import Style, renderers, write_calls  # noqa: E402
+from call_render import check_parsed as check_parsed_labels  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CALLS = HERE / "kb" / "calls"
@@ -463,26 +464,7 @@ RENDER = renderers(Style(start=2.0, words_per_second=2.6, shortest=1.2, pause=0.
 
 def build(calls_dir: Path = CALLS) -> dict[str, list[dict[str, Any]]]:
     """Write every call into ``calls_dir`` (emptied first); the labelled turns of each, by call path."""
-    calls_dir.mkdir(parents=True, exist_ok=True)
-    for old in calls_dir.iterdir():
-        old.unlink()
-    labelled: dict[str, list[dict[str, Any]]] = {}
-    for c in CALL_LIST:
-        text, where = RENDER[c["fmt"]](c)
-        (calls_dir / c["name"]).write_text(text + "\n", encoding="utf-8")
-        items = []
-        for turn, at in zip(c["turns"], where, strict=True):
-            if len(turn) < 4:
-                continue
-            _, body, objection, snippet = turn
-            parts = pieces(body)
-            k = next(i for i, p in enumerate(parts) if snippet in p)
-            item: dict[str, Any] = {"snippet": snippet, "objection": objection, "line": at[k], "speaker": turn[0]}
-            if len(at) > 1:
-                item["turn_lines"] = [at[0], at[-1]]
-            items.append(item)
-        labelled[f"calls/{c['name']}"] = items
-    return labelled
+    return write_calls(CALL_LIST, RENDER, calls_dir)
 
 
 COVERAGE = {
@@ -522,22 +504,8 @@ def labels(calls: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
 
 
 def check(calls: dict[str, list[dict[str, Any]]], calls_dir: Path = CALLS) -> list[str]:
-    """Every label on an external turn of the parsed call that holds its words."""
-    sys.path.insert(0, str(HERE.parents[3]))
-    from ingest.calls import parse_call
-    from knowledge.settings import load_settings
-
-    settings = load_settings(HERE / "kb", environ={})
-    problems = []
-    for path, items in calls.items():
-        parsed = parse_call(calls_dir / path.removeprefix("calls/"), rel=path, settings=settings.calls)
-        for m in items:
-            lo, hi = m.get("turn_lines", [m["line"], m["line"]])
-            turn = next((t for t in parsed.turns
-                         if any(lo <= s.line <= hi for s in t.sentences) or lo <= t.line <= hi), None)
-            if turn is None or turn.role == "internal" or m["snippet"] not in turn.text:
-                problems.append(f"{path}:{m['line']} {m['snippet']!r}: {turn}")
-    return problems
+    """Every label on an external turn of the call as canon's parser reads it, holding its words."""
+    return check_parsed_labels(calls, calls_dir, HERE / "kb")
 
 
 if __name__ == "__main__":
