@@ -57,6 +57,9 @@ CORPORA = {
     "gridwell": REPO / "tests" / "data" / "corpora" / "gridwell",
     "docketry": REPO / "tests" / "data" / "corpora" / "docketry",
     "furrowline": REPO / "tests" / "data" / "corpora" / "furrowline",
+    "cobbleway": REPO / "tests" / "data" / "corpora" / "cobbleway",
+    "brightmoor": REPO / "tests" / "data" / "corpora" / "brightmoor",
+    "ravelin": REPO / "tests" / "data" / "corpora" / "ravelin",
 }
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
                 "retired-claim", "rep-misstatement")

@@ -19,6 +19,7 @@ QUAYSIDE = REPO / "tests" / "data" / "corpora" / "quayside"
 SABLEWOOD = REPO / "tests" / "data" / "corpora" / "sablewood"
 PROSCENIA = REPO / "tests" / "data" / "corpora" / "proscenia"
 DOCKETRY = REPO / "tests" / "data" / "corpora" / "docketry"
+RAVELIN = REPO / "tests" / "data" / "corpora" / "ravelin"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -63,7 +64,8 @@ def write_kb(root: Path, files: dict[str, str | bytes], toml: str | None = None)
 
 
 SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "sablewood": SABLEWOOD,
-                "proscenia": PROSCENIA, "docketry": DOCKETRY}
+                "proscenia": PROSCENIA, "docketry": DOCKETRY,
+                "ravelin": RAVELIN}
 
 
 def _call_words(text: str) -> list[str]:

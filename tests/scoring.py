@@ -138,6 +138,10 @@ class LabelledMention:
     objection: str
     speaker: str | None = None
     snippet: str | None = None
+    # ``optional``: a report there is tolerated (neither needed for recall nor wrong); ``alt``: other
+    # themes that are also a right assignment (``alt_objections``)
+    optional: bool = False
+    alt: tuple[str, ...] = ()
 
     @property
     def new(self) -> bool:
@@ -152,7 +156,8 @@ def labelled_mentions(labels: Mapping[str, Any], tolerance: int = 0) -> list[Lab
         for m in items:
             lo, hi = span(m, tolerance)
             out.append(LabelledMention(call, m["line"], lo, hi, m["objection"],
-                                       m.get("speaker"), m.get("snippet")))
+                                       m.get("speaker"), m.get("snippet"), bool(m.get("optional")),
+                                       tuple(m.get("alt_objections", ()))))
     return out
 
 
@@ -176,14 +181,18 @@ class MentionMatch:
         return [(p, t) for p, t in self.pairs if t is not None]
 
     @property
+    def required(self) -> list[LabelledMention]:
+        return [t for t in self.labelled if not t.optional]
+
+    @property
     def found(self) -> list[LabelledMention]:
         seen = {id(t) for _, t in self.hits}
-        return [t for t in self.labelled if id(t) in seen]
+        return [t for t in self.required if id(t) in seen]
 
     @property
     def missed(self) -> list[LabelledMention]:
         seen = {id(t) for _, t in self.hits}
-        return [t for t in self.labelled if id(t) not in seen]
+        return [t for t in self.required if id(t) not in seen]
 
     @property
     def stray(self) -> list[Any]:
@@ -191,7 +200,10 @@ class MentionMatch:
 
     @property
     def prf(self) -> PRF:
-        return prf(len(self.hits), len(self.pairs), len(self.found), len(self.labelled))
+        # a mention in an optional turn is tolerated: it counts neither for nor against precision
+        judged = [(p, t) for p, t in self.pairs if t is None or not t.optional]
+        right = sum(1 for _, t in judged if t is not None)
+        return prf(right, len(judged), len(self.found), len(self.required))
 
 
 def match_mentions(predicted: Iterable[Any], labelled: Sequence[LabelledMention]) -> MentionMatch:
@@ -304,7 +316,7 @@ def score_objections(result: Mapping[str, Any], gaps: Sequence[Any], labels: Map
     match = match_mentions((m for _, m in predicted), labelled)
     owner = {id(m): o for o, m in predicted}
     hits = [(owner[id(m)], t) for m, t in match.hits]
-    right = [o["id"] == t.objection if not t.new else not o["known"] for o, t in hits]
+    right = [o["id"] == t.objection or o["id"] in t.alt or (t.new and not o["known"]) for o, t in hits]
 
     pure = total = 0
     for o in objections:
@@ -343,7 +355,7 @@ def score_objections(result: Mapping[str, Any], gaps: Sequence[Any], labels: Map
         "gap precision": len(gap.hits) / max(1, len(gap.findings)),
         "gap recall": len(gap.found) / max(1, len(gap.expected)),
         "mentions predicted": len(predicted),
-        "turns labelled": len(labelled),
+        "turns labelled": len(match.required),
         "themes": sum(1 for o in objections if not o["known"]),
     }
 

@@ -59,6 +59,11 @@ KB_PATHS = {
     # (the KBs are not in this tree until then).
     "gridwell": REPO / "tests" / "data" / "corpora" / "gridwell" / "kb",
     "docketry": REPO / "tests" / "data" / "corpora" / "docketry" / "kb",
+    # Three sets written blind in the sixth round on the cobbleway, brightmoor and ravelin KBs, never
+    # fitted on: held out from that round's search work and scored before and after it.
+    "cobbleway": REPO / "tests" / "data" / "corpora" / "cobbleway" / "kb",
+    "brightmoor": REPO / "tests" / "data" / "corpora" / "brightmoor" / "kb",
+    "ravelin": REPO / "tests" / "data" / "corpora" / "ravelin" / "kb",
 }
 
 

@@ -22,6 +22,9 @@ BUILDERS = {
     "gridwell": "build_labels.py",
     "furrowline": "build_labels.py",
     "docketry": "build.py",
+    "cobbleway": "build_labels.py",
+    "brightmoor": "build_labels.py",
+    "ravelin": "build.py",
 }
 
 

@@ -44,7 +44,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import CORPORA as SHARED_CORPORA
-from tests.conftest import DOCKETRY, EXAMPLES, NORTHWIND, PROSCENIA, QUAYSIDE, SABLEWOOD
+from tests.conftest import DOCKETRY, EXAMPLES, NORTHWIND, PROSCENIA, QUAYSIDE, RAVELIN, SABLEWOOD
 from tests.scoring import (
     Corpus,
     below_floors,
@@ -149,6 +149,21 @@ FLOORS: dict[str, dict[str, float]] = {
         "gap precision": 0.45,
         "gap recall": 0.30,
     },
+    # a fourth blind set (tests/data/corpora/ravelin: rostering and payroll for hospitality, 6 of 16 calls
+    # raw speech recognition), written and labelled on 2026-12-06 at the start of the sixth round and
+    # held out from all of its work: first scored with that morning's code (37e7ad9: P 0.88, R 0.74,
+    # F1 0.80, matching 0.67, purity 0.81, coverage 0.78, gaps 0.83 / 1.00). Its labels mark 17 turns
+    # `optional` (tolerated either way) and give `alt_objections`, which the scorer honours.
+    "ravelin": {
+        "mention precision": 0.85,
+        "mention recall": 0.7,
+        "mention F1": 0.77,
+        "matching accuracy": 0.63,
+        "theme purity": 0.78,
+        "coverage accuracy": 0.75,
+        "gap precision": 0.8,
+        "gap recall": 0.95,
+    },
     # the final exam, scored only when objection work ends: floors a little under that measurement
     # 2026-12: mentions rose (F1 0.67 -> 0.71), theme purity fell (0.93 -> 0.69) with the cues
     # worded for any company, the retrained detector and the calls read without the cue rule:
@@ -168,7 +183,8 @@ FLOORS: dict[str, dict[str, float]] = {
 }
 LARKSPUR = SHARED_CORPORA / "larkspur"
 CORPORA = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "sablewood": SABLEWOOD,
-           "proscenia": PROSCENIA, "docketry": DOCKETRY, "larkspur": LARKSPUR}
+           "proscenia": PROSCENIA, "docketry": DOCKETRY, "ravelin": RAVELIN,
+           "larkspur": LARKSPUR}
 
 
 def _corpus(name: str) -> Corpus:
@@ -228,8 +244,11 @@ def test_objection_labels_hold_together(name: str) -> None:
     for gap in corpus.labels["audit"]["expected"]:
         if gap["rule"] == "objection-gap":
             assert corpus.labels["objections"]["coverage"][gap["objection"]] is False
+            # the gap lists the theme's mentions a reviewer requires (optional ones may be left out)
             want = {(m.call, m.line) for m in labelled if m.objection == gap["objection"]}
-            assert {(m["path"], m["line"]) for m in gap["mentions"]} == want, gap["objection"]
+            need = {(m.call, m.line) for m in labelled if m.objection == gap["objection"] and not m.optional}
+            have = {(m["path"], m["line"]) for m in gap["mentions"]}
+            assert need <= have <= want, gap["objection"]
 
 
 @pytest.mark.parametrize("name", sorted(CORPORA))

@@ -97,7 +97,7 @@ AUDIT_EXPECTED = [
      "customers recover 6% of contract value in missed variations: no source, no metric", {}),
     ("unsourced-claim", "website/release-notes-2026-10.md", "with 98.5% accuracy",
      "docket-reading accuracy with no source and no metric", {}),
-    ("unsourced-claim", "messaging/india-pitch.md", "add 2 to 3 per", 
+    ("unsourced-claim", "messaging/india-pitch.md", "add 2 to 3 per",
      "market statement (subcontractors add 2-3% for late payment) with nothing behind it; a reviewer may "
      "read it as colour rather than a claim", {"optional": True}),
     # retired-claim

@@ -7,7 +7,6 @@ written by hand. Run: python build.py  (exit status 1 if any anchor fails).
 """
 import json
 import re
-import sys
 import tomllib
 from pathlib import Path
 
@@ -33,9 +32,9 @@ NEW = {
 }
 
 # (anchor, objection, extra)   extra: optional=True, alt=[other acceptable objection ids], note
-P, A, U, Y, S, I = ("objections/price-per-head", "objections/site-adoption", "objections/union-consultation",
+P, A, U, Y, S, I = ("objections/price-per-head", "objections/site-adoption", "objections/union-consultation",  # noqa: E741
                     "objections/payroll-cutover", "objections/security-review", "objections/incumbent-contract")
-T, O, V = "new:tronc-tips", "new:offline-clocking", "new:visa-work-hours"
+T, O, V = "new:tronc-tips", "new:offline-clocking", "new:visa-work-hours"  # noqa: E741
 
 LABELS = {
     "2026-08-03-kestrel-lodge-hotels.vtt": [
@@ -317,7 +316,7 @@ class CallIndex:
         data = json.loads("\n".join(self.lines))
         if isinstance(data, dict) and "parties" in data:
             party = {p["speakerId"]: p for p in data["parties"]}
-            cur, first, members = None, None, []
+            cur, members = None, []
             for n, text in enumerate(self.lines, 1):
                 m = re.search(r'"speakerId": "(\d+)", "topic"', text)
                 if m:
