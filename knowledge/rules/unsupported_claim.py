@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from knowledge.claims.terms import computed
+from knowledge.claims.terms import computed, own_terms
 from knowledge.figures import Resolution, quoted, where
-from knowledge.model import Finding
+from knowledge.model import Claim, Finding
 
 from .base import AuditContext, Draft, Rule
 
@@ -55,4 +55,13 @@ def _unsupported(r: Resolution) -> bool:
     # arithmetic shown to the reader ("a 1,150 kW peak on a $16.50 rate pays nearly $19,000") is worked out,
     # not claimed
     return (r.status == "unbacked" and r.retired is None and r.figure.kind != "number"
-            and (claim is None or claim.is_claim and not computed(claim)))
+            and (claim is None or claim.is_claim and not computed(claim) and not _own_money(claim)))
+
+
+def _own_money(claim: Claim) -> bool:
+    """A sum of money stated as the company's own terms: a price quoted ("$110 per seat per month",
+    "NZ$38 a machine a month plus GST"), a worked example's money ("at £0.95 per kg", "that is £3,168
+    a year"). The KB's price list backs or contradicts it where it states it (``metric-conflict``);
+    one it does not state is no unbacked outcome. A share or a count in the same framing ("knock about
+    2% off your premiums") is not money and is still judged: terms and outcomes share their words there."""
+    return claim.kind == "currency" and own_terms(claim) is not None
