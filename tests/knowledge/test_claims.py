@@ -398,7 +398,7 @@ FRAMING_CASES = [
     ("Meters usually record demand in 15 or 30 minutes.", "15 or 30 minutes", "habit"),
     ("Enrolment opens in about six weeks.", "six weeks", "schedule"),
     ("Staggering the deliveries by 20 minutes keeps the bay clear.", "20 minutes", "gerund_opens"),
-    ("We book for 800 salons, from 3-chair studios to 40-site chains.", "40", "hyphenated"),
+    ("A $5-a-month add-on for every site.", "$5", "hyphenated"),
 ]
 
 
@@ -409,6 +409,13 @@ def test_framing_features_fire_on_their_shapes_and_only_when_asked(text: str, fi
     [c] = [c for c in read_figures(text) if c.span == figure]
     assert feature in claimness.features(c, framing=True)
     assert feature not in claimness.features(c)
+
+
+def test_a_number_heading_a_compound_is_no_side_of_a_change() -> None:
+    # "from 2-classroom schools to 900-bed hospitals" sizes other things; it does not count buildings
+    text = "Gridwell already runs more than 4,000 buildings, from 2-classroom village schools to 900-bed hospitals."
+    assert [(c.span, c.pair) for c in extract_claims(text)] == [("4,000 buildings", None)]
+    assert [c.span for c in extract_claims("Headcount went from 14 to 40 people.")] == ["14", "40 people"]
 
 
 def test_framing_features_stay_quiet_on_plain_outcomes() -> None:
