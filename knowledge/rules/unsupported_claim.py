@@ -24,6 +24,11 @@ class UnsupportedClaim(Rule):
     be quoted often), or take it out. A figure is backed when an approved entry states the same
     measure with a value that agrees (rounding, ranges and other units allowed). Figures stated
     only in draft or retired entries back nothing.
+
+    Not reported, because they claim no outcome: figures that are no claims (claim-ness: a time span,
+    a term, a label ...), arithmetic shown to the reader ("400 × £1.10 = £440 a year"), and money
+    stated as the company's own terms ("€24 per vet per month, with a discount above 20 vets"), which
+    the KB's price list backs or contradicts where it states one.
     """
 
     id = "unsupported-claim"
