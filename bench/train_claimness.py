@@ -62,11 +62,16 @@ def _figure_at(claims: list[Claim], text: str, figure: str) -> Claim | None:
     return None
 
 
-def handwritten() -> tuple[list[Row], int]:
+# the written sets read by default (the README says what each holds and who wrote it; the others are
+# read with --written, e.g. --written claimness.jsonl --written claimness_drafts_calls.jsonl)
+WRITTEN = ("claimness.jsonl",)
+
+
+def handwritten(files: tuple[str, ...] = WRITTEN) -> tuple[list[Row], int]:
     """The written sentences."""
     rows: list[Row] = []
     missed = 0
-    data = [json.loads(line) for line in (DATA / "claimness.jsonl").read_text(encoding="utf-8").splitlines()
+    data = [json.loads(line) for name in files for line in (DATA / name).read_text(encoding="utf-8").splitlines()
             if line.strip()]
     for d in data:
         claims = read_figures(d["text"])
@@ -177,8 +182,12 @@ def _fit(x: Any, y: list[int], c: float) -> Any:
     return LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, y)
 
 
+# set by --framing: train with the framing features of claimness.features
+FRAMING = False
+
+
 def featurise(rows: list[Row]) -> list[dict[str, float]]:
-    return [claimness.features(r[0]) for r in rows]
+    return [claimness.features(r[0], framing=FRAMING) for r in rows]
 
 
 def shared(feats: list[dict[str, float]], groups: list[str], min_sources: int) -> list[dict[str, float]]:
@@ -249,6 +258,11 @@ def main() -> None:
     ap.add_argument("--exclude", action="append", default=[],
                     help="leave this corpus's mentions out of training (for leave-one-corpus-out runs)")
     ap.add_argument("--no-cases", action="store_true", help="leave the real case studies out of training")
+    ap.add_argument("--framing", action="store_true",
+                    help="add the framing features (arithmetic, a price per unit, an offer, advice, a habit, a calendar "
+                    "date, a gerund opening, a hyphenated modifier); measured, not in the shipped weights")
+    ap.add_argument("--written", action="append", default=None, metavar="FILE",
+                    help=f"the written sets to train on, under knowledge/claims/data (default: {', '.join(WRITTEN)})")
     ap.add_argument("--min-sources", type=int, default=1, metavar="K",
                     help="keep only the features seen in at least K sources (a source's own words leak its identity)")
     ap.add_argument("--weights", type=int, default=0, metavar="N",
@@ -257,9 +271,11 @@ def main() -> None:
     ap.add_argument("--recall", type=float, default=0.90,
                     help="the threshold keeps at least this share of claims, leave-one-source-out")
     args = ap.parse_args()
+    global FRAMING
+    FRAMING = args.framing
     if args.derive:
         derive()
-    written, missed = handwritten()
+    written, missed = handwritten(tuple(args.written) if args.written else WRITTEN)
     cases = [] if args.no_cases else case_studies(held_out=False)
     rows = written + [r for r in corpora() + cases if r[2].split(":")[1] not in args.exclude]
     counts = Counter(r[2].split(":")[0] + ":" + str(r[1]) for r in rows)
@@ -324,7 +340,7 @@ def main() -> None:
            "meta": {"mentions": len(rows), "claims": sum(r[1] for r in rows), "c": args.c,
                     "industries": sorted(industries), "styles": sorted(styles),
                     "loso_worst_source_accuracy": round(worst, 3), "held_out": HELD_OUT_PUBLISHER,
-                    "min_sources": args.min_sources}}
+                    "min_sources": args.min_sources, **({"framing": True} if args.framing else {})}}
     args.out.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {len(weights)} weights, threshold {cut:.2f} -> {args.out}")
 

@@ -81,8 +81,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # a story page is about its customer and a table's cells are not held against each other;
     # audit 0.63 once source notes, pages that state no outcome claims and the other sources a reader
     # sees on a page count (bench/ACCURACY.md, "Where a page's figures come from"); 0.77 after the fifth round
-    # (the company's own terms need no outside source; measure identity)
-    "kittiwake": {"audit": 0.75, "check": 0.75},
+    # (the company's own terms need no outside source; measure identity); 0.78 once a price quoted on a call
+    # is no unbacked outcome (bench/ACCURACY.md, "Claims in drafts and calls, sixth round")
+    "kittiwake": {"audit": 0.77, "check": 0.75},
     # a second blind set (tests/data/corpora/quillpay: payroll and HR; UK, Irish, US, Canadian, South
     # African, NZ English), written and labelled blind at the end of the fourth round and scored with
     # the code of that morning (6f49cb3: audit 0.44, check 0.93) and of that evening (audit 0.51,
@@ -92,13 +93,16 @@ FLOORS: dict[str, dict[str, float]] = {
     "quillpay": {"audit": 0.85, "check": 0.95},
     # a third blind set (tests/data/corpora/gridwell: building energy management), scored blind after
     # the fifth round (audit 0.56, check 0.61), a development set since: audit 0.75, check 0.71 once
-    # the fifth round's classes were read in other words (bench/ACCURACY.md, "Generalising the fifth round's fixes")
-    "gridwell": {"audit": 0.72, "check": 0.68},
+    # the fifth round's classes were read in other words (bench/ACCURACY.md, "Generalising the fifth round's fixes");
+    # check 0.73 once a number heading a hyphenated compound ("900-bed") is no side of a change (sixth round)
+    "gridwell": {"audit": 0.72, "check": 0.7},
     # a fourth blind set (tests/data/corpora/furrowline: farm management and machinery telematics),
     # written and labelled blind on 2026-12-06 while gridwell was being worked on, and held out from
     # all of that work: scored with the morning's code (18d3464: audit 0.39, check 0.64), after the
-    # fifth round's claims and measure-identity work (0.39, 0.64) and after gridwell's (0.42, 0.67)
-    "furrowline": {"audit": 0.4, "check": 0.62},
+    # fifth round's claims and measure-identity work (0.39, 0.64) and after gridwell's (0.42, 0.67); check
+    # 0.73 once a price quoted and a worked example's money are no unbacked outcome, 0.76 once an equation
+    # written out is arithmetic shown (sixth round)
+    "furrowline": {"audit": 0.4, "check": 0.73},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the sixth round and held
     # out from all of its work (tests/data/corpora/cobbleway: construction project controls, Indian and
     # South African English; tests/data/corpora/brightmoor: veterinary practice management): first
@@ -144,10 +148,11 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # rep-misstatement 1.00 / 0.60 (unsupported-claim 0.50 / 0.63); unsourced-claim 0.38 / 0.50 once
     # source notes, pages that state no outcome claims and the other sources on a page count, and
     # 0.33 / 0.50 once "in under a week" is read as a figure (it is, and it is unsourced there, though
-    # the label wants a metric-conflict on it): the floor follows that; 0.67 / 0.67 in the fifth round
+    # the label wants a metric-conflict on it): the floor follows that; 0.67 / 0.67 in the fifth round;
+    # unsupported-claim 0.56 / 0.63 at the start of the sixth, 0.63 / 0.63 once a price quoted is no unbacked outcome
     "kittiwake": {
         "metric-conflict": (0.8, 0.6), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
-        "unsourced-claim": (0.6, 0.6), "unsupported-claim": (0.38, 0.55), "retired-claim": (0.9, 0.9),
+        "unsourced-claim": (0.6, 0.6), "unsupported-claim": (0.6, 0.6), "retired-claim": (0.9, 0.9),
         "rep-misstatement": (0.9, 0.55),
     },
     # measured (audit and check together) at the end of the fourth round: metric-conflict 0.63 / 0.56,
@@ -163,19 +168,20 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # measured after the fifth round's classes were read in other words: metric-conflict 0.88 / 0.78,
     # rep-misstatement 1.00 / 0.50, retired-claim 1.00 / 0.80 (1.00 / 0.33 before), source-conflict
     # 0.67 / 0.67, stale-claim 1.00 / 1.00, unsourced-claim 0.40 / 0.67 (0.17 / 0.67 before),
-    # unsupported-claim 0.50 / 1.00 (0.38 / 1.00 before)
+    # unsupported-claim 0.50 / 1.00 (0.38 / 1.00 before; 0.53 / 1.00 once "900-bed" is no count, sixth round)
     "gridwell": {
         "metric-conflict": (0.8, 0.7), "rep-misstatement": (0.9, 0.45), "retired-claim": (0.9, 0.75),
         "source-conflict": (0.6, 0.6), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.35, 0.6),
-        "unsupported-claim": (0.45, 0.9),
+        "unsupported-claim": (0.5, 0.9),
     },
     # measured (held out, end of the fifth round): metric-conflict 0.57 / 0.57, rep-misstatement 1.00 /
     # 1.00, retired-claim 1.00 / 0.67, source-conflict 0.40 / 0.67, stale-claim 1.00 / 0.33,
-    # unsourced-claim 0.17 / 0.75, unsupported-claim 0.38 / 0.71
+    # unsourced-claim 0.17 / 0.75, unsupported-claim 0.38 / 0.71 (0.56 / 0.71 once a price quoted, a
+    # worked example's money and an equation written out are no unbacked outcome, sixth round)
     "furrowline": {
         "metric-conflict": (0.5, 0.5), "rep-misstatement": (0.9, 0.9), "retired-claim": (0.9, 0.6),
         "source-conflict": (0.35, 0.6), "stale-claim": (0.9, 0.3), "unsourced-claim": (0.15, 0.7),
-        "unsupported-claim": (0.33, 0.65),
+        "unsupported-claim": (0.5, 0.65),
     },
     # first scored (37e7ad9, audit and check together): metric-conflict 0.58 / 0.70, rep-misstatement
     # 0.75 / 0.75, retired-claim 1.00 / 1.00, source-conflict 0.50 / 0.50, stale-claim 1.00 / 0.86,

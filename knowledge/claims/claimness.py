@@ -49,6 +49,25 @@ _COMPARE = frozenset("more less fewer faster slower cheaper higher lower better"
 _NOUN_BEFORE = frozenset("a an the per each every to of its their our your this that".split())
 
 
+# The mood and the framing of the sentence, as families (one word of each is rare in any training set):
+# advice ("you should", "aim to"), a habit of the world or of a trade ("usually", "tend to"), a date in
+# the calendar ("starts in about 10 weeks")
+_ADVICE = frozenset("should must need needs recommend recommended try aim consider ought".split())
+_HABIT = frozenset("usually normally generally often tend tends routinely".split())
+_SCHEDULE = re.compile(r"\b(?:starts?|begins?|opens?|closes?|ends?|due|kicks?\s+off|arrives?|returns?)\s+"
+                       r"(?:in|on|from|around|by)\s+(?:about\s+|around\s+|roughly\s+|another\s+)?$")
+# arithmetic shown beside the figure: "200 × €38 = €7,600", "that is £3,168 a year"
+_ARITH_SIGN = re.compile(r"[×÷=*]|\s[x+]\s")
+_WORKED_OUT = re.compile(r"(?:\bthat\s+is|\bthat['’]s|\bwhich\s+is|\bthis\s+is|\bcomes\s+to|\bworks\s+out\s+(?:to|at)"
+                         r"|\badds\s+up\s+to|\bequals|\bin\s+total|=)\s*(?:about|roughly|around|nearly|almost|some)?\s*$",
+                         re.I)
+# what a rate is per, when it is no period of time: a price ("£0.95 per kg", "$110 per seat per month")
+_PERIODS = frozenset("year years month months week weeks day days hour hours minute minutes quarter annum".split())
+# a sentence opened by a gerund is an activity, most often advice ("Staggering them by 10 minutes ...")
+_NOT_GERUND = frozenset("during morning evening spring nothing something everything anything thing king ring"
+                        " string building bring sing".split())
+
+
 def _changes(tokens: list[str]) -> bool:
     """Whether a word of the change family is used as a verb (or a participle) among ``tokens``."""
     for k, w in enumerate(tokens):
@@ -64,9 +83,12 @@ def _tokens(s: str) -> list[str]:
     return _TOKEN.findall(s.lower())
 
 
-def features(claim: Claim) -> dict[str, float]:
+def features(claim: Claim, *, framing: bool = False) -> dict[str, float]:
     """The features of one figure, from its masked sentence (the figure replaced by ``[NUM]``; a
-    count keeps its noun) and its typed fields."""
+    count keeps its noun) and its typed fields. ``framing`` adds the sentence's framing (arithmetic
+    beside the figure, a price per unit, an offer, advice, a habit, a date in the calendar, an activity
+    opening the sentence, a hyphenated modifier): measured in December 2026 and not in the shipped
+    weights, whose ``meta`` says which set they were trained with (``knowledge/claims/data/README.md``)."""
     masked = claim.masked or PLACEHOLDER
     i = masked.find(PLACEHOLDER)
     before, after = (masked[:i], masked[i + len(PLACEHOLDER):]) if i >= 0 else (masked, "")
@@ -100,7 +122,7 @@ def features(claim: Claim) -> dict[str, float]:
     if right and (right[0] in _COMPARE or right[0].endswith("er") and len(right[0]) > 4):
         out["comparative_after"] = 1.0
     if after.startswith("-"):
-        out["hyphenated"] = 1.0  # "a 24-month agreement", "a 30-day pilot": the figure modifies a noun
+        out["hyphenated"] = 1.0  # never true: the mask leaves a space before the hyphen (see _framing)
     if claim.qualifier:
         out[f"qual={claim.qualifier}"] = 1.0
     if claim.statistic:
@@ -116,6 +138,37 @@ def features(claim: Claim) -> dict[str, float]:
     v = claim.value[1] if isinstance(claim.value, tuple) else claim.value
     mag = next((name for bound, name in _MAGNITUDES if abs(v) <= bound), "big")
     out[f"mag={claim.kind}:{mag}"] = 1.0
+    if framing:
+        out.update(_framing(claim, before, after, left, right))
+    return out
+
+
+def _framing(claim: Claim, before: str, after: str, left: list[str], right: list[str]) -> dict[str, float]:
+    """How the sentence frames the figure, as families of cues (one word of each is rare in any
+    training set): what drafts and calls state that is no outcome (an offer, a price, advice, arithmetic,
+    a calendar date, a customer's size in a range) wears these more than the words do."""
+    out: dict[str, float] = {}
+    vocab = set(left) | set(right)
+    # "a 24-month agreement", "a 900-bed hospital": the figure modifies a noun
+    if re.match(r"\s?-[^\W\d]", after):
+        out["hyphenated"] = 1.0
+    if _ARITH_SIGN.search(before[-6:] + (claim.span or "") + after[:6]):
+        out["arithmetic"] = 1.0
+    elif _WORKED_OUT.search(before) and any(ch.isdigit() for ch in before):
+        out["arithmetic"] = 1.0  # what inputs stated before come to
+    if claim.kind == "currency" and claim.per and any(p not in _PERIODS for p in claim.per.split("/")):
+        out["price_per_unit"] = 1.0
+    if right[:1] == ["off"]:
+        out["off_after"] = 1.0  # "20% off": an offer
+    if vocab & _ADVICE:
+        out["advice"] = 1.0
+    if vocab & _HABIT:
+        out["habit"] = 1.0
+    if _SCHEDULE.search(before.lower()):
+        out["schedule"] = 1.0
+    first_word = (left or [""])[0]
+    if first_word.endswith("ing") and len(first_word) > 4 and first_word not in _NOT_GERUND:
+        out["gerund_opens"] = 1.0
     return out
 
 
@@ -131,6 +184,11 @@ class Model:
         # set's order, which changes with the process's hash seed): the same figure gets the same
         # verdict on every run, also at the threshold.
         return math.fsum(w.get(k, 0.0) * v for k, v in feats.items())
+
+    @property
+    def framing(self) -> bool:
+        """Whether the weights were trained with the framing features (see :func:`features`)."""
+        return bool(self.meta.get("framing"))
 
 
 def load() -> Model | None:
@@ -165,6 +223,9 @@ def _describe(name: str) -> str:
         "in_words": "said in words", "bias": "most figures are claims",
         "change_verb": "a change is stated (cut, grew, saved ...)", "second_person": "said of the listener (you, your)",
         "first_person": "said of the speaker's side (we, our)", "comparative_after": "a comparison follows (faster, less ...)",
+        "arithmetic": "arithmetic beside it (×, =, that is ...)", "price_per_unit": "a price per unit",
+        "off_after": "an offer (\"... off\")", "advice": "advice (should, try ...)", "habit": "a habit (usually ...)",
+        "schedule": "a date in the calendar (starts in ...)", "gerund_opens": "an activity opens the sentence",
     }.get(name, name))
 
 
@@ -173,7 +234,7 @@ def score(claim: Claim, model: Model | None = None) -> tuple[float, str]:
     model = model or load()
     if model is None:
         return 1.0, ""
-    feats = features(claim)
+    feats = features(claim, framing=model.framing)
     z = model.logit(feats)
     p = sigmoid(z)
     sign = 1.0 if p >= model.threshold else -1.0

@@ -243,6 +243,7 @@ _CAPITAL = re.compile(r"[A-Z]")
 _MONTH_WORD = re.compile(rf"(?:{_MONTHS}|Q[1-4]|H[12]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 _TEXT_CUT = re.compile(r"[,;:|\x00()][^,;:|\x00()]*$")
 _HAS_DIGIT = re.compile(r"\d")
+_COMPOUND = re.compile(r"-[^\W\d]")  # "900-bed", "2-classroom"
 _CLAUSE = re.compile(r"[;|]|\s[—–]\s")
 # Words that set one figure against another: a source named after the second is not the first's
 _CONTRAST = re.compile(r"\b(?:against|compared(?:[ \t]+(?:with|to))?|versus|vs\b|while|whereas|but|than|unlike"
@@ -858,6 +859,8 @@ class _Extractor:
         for a, b in zip(out, out[1:], strict=False):
             if b.start - a.end > 160 or a.pair == "change" and a.role == "after":
                 continue
+            if self._modifier(a) or self._modifier(b):
+                continue  # "from 2-classroom schools to 900-bed hospitals": sizes of other things, no side of a change
             s, e = self.sentence_bounds(a.start)
             if b.start >= e:
                 continue
@@ -898,6 +901,11 @@ class _Extractor:
                 a.partner, b.partner = b, a
                 a.verb_change = b.verb_change = verb
         return out
+
+    def _modifier(self, f: _Fig) -> bool:
+        """A bare number written as the head of a hyphenated compound ("a 900-bed hospital"): it sizes its
+        own noun, and takes no partner's unit."""
+        return f.kind == "none" and _COMPOUND.match(self.clean, f.end) is not None
 
     def _range(self, a: _Fig, b: _Fig) -> _Fig | None:
         clean = self.clean

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from knowledge.claims.terms import computed
+from knowledge.claims.terms import computed, own_terms
 from knowledge.figures import Resolution, quoted, where
-from knowledge.model import Finding
+from knowledge.model import Claim, Finding
 
 from .base import AuditContext, Draft, Rule
 
@@ -23,6 +24,11 @@ class UnsupportedClaim(Rule):
     be quoted often), or take it out. A figure is backed when an approved entry states the same
     measure with a value that agrees (rounding, ranges and other units allowed). Figures stated
     only in draft or retired entries back nothing.
+
+    Not reported, because they claim no outcome: figures that are no claims (claim-ness: a time span,
+    a term, a label ...), arithmetic shown to the reader ("400 × £1.10 = £440 a year"), and money
+    stated as the company's own terms ("€24 per vet per month, with a discount above 20 vets"), which
+    the KB's price list backs or contradicts where it states one.
     """
 
     id = "unsupported-claim"
@@ -55,4 +61,39 @@ def _unsupported(r: Resolution) -> bool:
     # arithmetic shown to the reader ("a 1,150 kW peak on a $16.50 rate pays nearly $19,000") is worked out,
     # not claimed
     return (r.status == "unbacked" and r.retired is None and r.figure.kind != "number"
-            and (claim is None or claim.is_claim and not computed(claim)))
+            and (claim is None or claim.is_claim and not computed(claim) and not _own_money(claim)
+                 and not _in_equation(claim)))
+
+
+# an equation written out: "200 × €38 = €7,600 a year", "80 x US$42 = US$3,360", "12 * 3 = 36"
+_OPERAND = r"[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d[\d,]*(?:\.\d+)?\s*(?:%|[kKmM]\b|bn\b)?"
+_EQUATION = re.compile(rf"{_OPERAND}\s*[×x*÷/+−-]\s*{_OPERAND}(?:\s*[×x*÷/+−-]\s*{_OPERAND})*\s*=\s*{_OPERAND}")
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _in_equation(claim: Claim) -> bool:
+    """Whether the figure is a term or the result of an equation written out in its sentence, or the
+    count an operand restates ("with 80 members pays 80 × US$42"): arithmetic shown to the reader.
+    ``terms.computed`` finds a product by its values, the first one only; an equation's signs say it of
+    every one ("a 200-member co-op pays 200 × €38 = €7,600; one with 80 members pays 80 × US$42 = US$3,360")."""
+    sentence = " ".join((claim.sentence or "").split())
+    figure = " ".join((claim.span or "").split())
+    if "=" not in sentence or not figure:
+        return False
+    at = sentence.find(figure)
+    equations = list(_EQUATION.finditer(sentence))
+    if at >= 0 and any(m.start() <= at < m.end() for m in equations):
+        return True
+    operands = {float(n.replace(",", "")) for m in equations for n in _NUMBER.findall(m.group(0))}
+    return claim.kind == "count" and isinstance(claim.value, (int, float)) and float(claim.value) in operands
+
+
+def _own_money(claim: Claim) -> bool:
+    """A sum of money stated as the company's own terms: a price quoted ("$110 per seat per month",
+    "NZ$38 a machine a month plus GST"), a worked example's money ("at £0.95 per kg", "that is £3,168
+    a year"). The KB's price list backs or contradicts it where it states it (``metric-conflict``);
+    one it does not state is no unbacked outcome. A share or a count in the same framing ("knock about
+    2% off your premiums") is not money and is still judged: terms and outcomes share their words there."""
+    return claim.kind == "currency" and own_terms(claim) is not None

@@ -386,3 +386,57 @@ def test_the_claimness_logit_does_not_depend_on_the_order_of_its_features():
         random.Random(seed).shuffle(items)
         orders.append(dict(items))
     assert len({model.logit(f) for f in orders}) == 1
+
+
+# the framing features: what a draft or a call states that is no outcome, read from the sentence's shape
+FRAMING_CASES = [
+    ("A 12-vet group pays 12 × €24 = €288 a month.", "€288 a month", "arithmetic"),
+    ("At 40 hours and £18 an hour, that is £720 a month.", "£720 a month", "arithmetic"),
+    ("Feed costs £0.32 per kg on the spot market.", "£0.32 per kg", "price_per_unit"),
+    ("Your invoices - 15% off until Friday", "15%", "off_after"),
+    ("You should keep at least 10% of the budget back.", "10%", "advice"),
+    ("Meters usually record demand in 15 or 30 minutes.", "15 or 30 minutes", "habit"),
+    ("Enrolment opens in about six weeks.", "six weeks", "schedule"),
+    ("Staggering the deliveries by 20 minutes keeps the bay clear.", "20 minutes", "gerund_opens"),
+    ("A $5-a-month add-on for every site.", "$5", "hyphenated"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "feature"), FRAMING_CASES, ids=[c[2] for c in FRAMING_CASES])
+def test_framing_features_fire_on_their_shapes_and_only_when_asked(text: str, figure: str, feature: str) -> None:
+    from knowledge.claims import claimness, read_figures
+
+    [c] = [c for c in read_figures(text) if c.span == figure]
+    assert feature in claimness.features(c, framing=True)
+    assert feature not in claimness.features(c)
+
+
+def test_a_number_heading_a_compound_is_no_side_of_a_change() -> None:
+    # "from 2-classroom schools to 900-bed hospitals" sizes other things; it does not count buildings
+    text = "Gridwell already runs more than 4,000 buildings, from 2-classroom village schools to 900-bed hospitals."
+    assert [(c.span, c.pair) for c in extract_claims(text)] == [("4,000 buildings", None)]
+    assert [c.span for c in extract_claims("Headcount went from 14 to 40 people.")] == ["14", "40 people"]
+
+
+def test_framing_features_stay_quiet_on_plain_outcomes() -> None:
+    from knowledge.claims import claimness, read_figures
+
+    framing = {"arithmetic", "price_per_unit", "off_after", "advice", "habit", "schedule", "gerund_opens", "hyphenated"}
+    for text in ("Acme cut invoice exceptions by 41% in its first year.", "Depots now run 14% fewer miles.",
+                 "More than 2,000 fleets plan their routes with us."):
+        for c in read_figures(text):
+            assert not framing & set(claimness.features(c, framing=True)), (text, c.span)
+
+
+def test_weights_say_whether_they_read_the_framing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from knowledge.claims import claimness, read_figures
+
+    [c] = read_figures("Your invoices - 15% off until Friday")
+    for framing, expected in ((False, 0.5), (True, claimness.sigmoid(-3.0))):
+        path = tmp_path / f"w{framing}.json"
+        path.write_text(json.dumps({"threshold": 0.5, "weights": {"off_after": -3.0},
+                                    "meta": {"framing": True} if framing else {}}), encoding="utf-8")
+        monkeypatch.setenv("CANON_CLAIMNESS_WEIGHTS", str(path))
+        assert claimness.score(c)[0] == pytest.approx(expected)
