@@ -627,6 +627,25 @@ def kb_floor_features(cands: list[Any]) -> dict[str, float]:
     return f
 
 
+def set_switch(spec: str) -> None:
+    """``module.NAME=VALUE``: the value parsed as the switch's current type (bool: 1/0, true/false)."""
+    import importlib
+
+    target, _, value = spec.partition("=")
+    module, _, name = target.rpartition(".")
+    mod = importlib.import_module(module)
+    cur = getattr(mod, name)
+    new: Any
+    if isinstance(cur, bool):
+        new = value.lower() in ("1", "true", "yes", "on")
+    elif isinstance(cur, (int, float)):
+        new = type(cur)(value)
+    else:
+        new = value
+    setattr(mod, name, new)
+    print(f"switch {module}.{name} = {new!r}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     # The shipped model's sets: phenomena and case-studies are scored held out unless named here
@@ -661,7 +680,12 @@ def main() -> None:
     ap.add_argument("--figure-signals", action="store_true",
                     help="offer asks_figure, figure_missing and figure_missing_entry as floor features to --rules")
     ap.add_argument("--only-rules", action="store_true", help="stop after --rules")
+    ap.add_argument("--switch", action="append", default=[], metavar="MODULE.NAME=VALUE",
+                    help="set a module-level switch before anything is retrieved, to measure a change against "
+                         "what it replaces (e.g. knowledge.passage.STEMMER=crude, knowledge.lexical.JOINED_PAIRS=0)")
     args = ap.parse_args()
+    for sw in args.switch:
+        set_switch(sw)
     corpora = args.train.split(",")
     scored = [c for c in args.score.split(",") if c and c not in corpora]
     if "larkspur" in corpora + scored:

@@ -347,12 +347,22 @@ def _defined(db: sqlite3.Connection, abbr: str, key: tuple[str, str]) -> tuple[s
     return got
 
 
+# A hyphenated pair whose first part is one letter ("e-mail", "e-billing", "x-ray"): its joined form
+# is what most pages write ("email"), and the pair is too short for the length rule below.
+_LETTER_HYPHEN = re.compile(r"(?<![^\W_])([a-z])-([a-z]{3,})\b")
+HYPHENATED_LETTERS = True
+
+
 def _joined_pairs(question: str) -> list[tuple[str, str]]:
     """Neighbouring words of the question ("pen-tested", "check out") as pairs, for their joined
     form."""
-    toks = [_CLITIC.sub("", t) for t in _WORD.findall(question.lower().replace("\u2019", "'"))]
-    return [(a, b) for a, b in zip(toks, toks[1:], strict=False)
-            if a.isalpha() and b.isalpha() and len(a) > 1 and len(b) > 1]
+    low = question.lower().replace("\u2019", "'")
+    toks = [_CLITIC.sub("", t) for t in _WORD.findall(low)]
+    pairs = [(a, b) for a, b in zip(toks, toks[1:], strict=False)
+             if a.isalpha() and b.isalpha() and len(a) > 1 and len(b) > 1]
+    if HYPHENATED_LETTERS:
+        pairs += [(m.group(1), m.group(2)) for m in _LETTER_HYPHEN.finditer(low)]
+    return pairs
 
 
 def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holders: dict[str, set[int]],
@@ -378,7 +388,7 @@ def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holder
             forms[w] = got
     wanted = set(words)
     for a, b in _joined_pairs(question) if JOINED_PAIRS else []:
-        if len(a) + len(b) < 6 or not (a in wanted or b in wanted):
+        if (len(a) + len(b) < 6 and len(a) > 1) or not (a in wanted or b in wanted):
             continue
         if _rows(db, _quote(a + b), key):
             for w in (a, b):

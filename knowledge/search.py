@@ -415,8 +415,11 @@ def _stems_of(chunk: Any) -> tuple[frozenset[str], tuple[str, ...]]:
 
         if len(_chunk_stems) > _CHUNK_STEMS_KEPT:
             _chunk_stems.clear()
-        stems = frozenset(stem(w) for w in re.findall(r"[^\W_]+", chunk.text.lower()))
-        got = _chunk_stems[chunk.id] = (stems, tuple(sorted(stems)))
+        words = set(re.findall(r"[^\W_]+", chunk.text.lower()))
+        stems = frozenset(stem(w) for w in words)
+        # The prefix look-up ("accuracy" meeting "accurate") reads the words as written too: a
+        # stemmer cuts some words shorter than the prefix a long question word leaves.
+        got = _chunk_stems[chunk.id] = (stems, tuple(sorted(stems | words)))
     return got
 
 
