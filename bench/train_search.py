@@ -56,6 +56,8 @@ RATE = 0.75
 EXPLAIN = "--explain" in sys.argv
 CROSS = "--cross" in sys.argv
 NEAR = 10  # the passages nearest in meaning that the floor's word coverage reads
+# The floor's rules judge with ``knowledge.search.price_unstated`` on, as ``canon ask`` runs (the
+# switch knowledge.search.PRICE_CHECK=0 judges without it).
 
 
 def collect(corpus: str, embedder: Any) -> list[dict[str, Any]]:
@@ -281,7 +283,7 @@ def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str,
         cands = list(it["cands"])
         f = floor_features(cands)
         z = floor[1] + sum(float(w) * f[k] for w, k in zip(floor[0], FLOOR_FEATURES, strict=True))
-        answered = z >= 0.0  # probability 0.5
+        answered = z >= 0.0 and not price_unstated(it)  # probability 0.5
         if EXPLAIN and it["question"].unanswerable:
             print(f"   unanswerable z={z:.2f} {it['question'].q!r}")
         if it["question"].unanswerable:
@@ -353,8 +355,8 @@ def parse_rule(spec: str) -> FloorRule:
     return rule
 
 
-def first_rank(it: dict[str, Any]) -> int | None:
-    """Rank of the first expected entry in the governed order of the candidates' current scores."""
+def governed(it: dict[str, Any]) -> list[Any]:
+    """The candidates in the order ``canon ask`` shows them, by their current scores."""
     from knowledge.passage import asked_kinds
     from knowledge.search import _FIGURE_QUESTION, govern, registered_first
 
@@ -362,8 +364,21 @@ def first_rank(it: dict[str, Any]) -> int | None:
     q = it["question"].q
     if _FIGURE_QUESTION.search(q):
         ordered = registered_first(ordered, it["facts"], it["idf"], it["catalog"], asked_kinds(q))
-    ordered = ordered[:5]
+    return ordered
+
+
+def first_rank(it: dict[str, Any]) -> int | None:
+    """Rank of the first expected entry in the governed order of the candidates' current scores."""
+    ordered = governed(it)[:5]
     return next((i for i, c in enumerate(ordered, 1) if c.entry.id in it["question"].expected), None)
+
+
+def price_unstated(it: dict[str, Any]) -> bool:
+    """``knowledge.search.price_unstated`` for a question of a set (a price question whose first
+    results state no amount of money is unanswered, whatever the floor says)."""
+    from knowledge.search import price_unstated as unstated
+
+    return unstated(it["question"].q, governed(it))
 
 
 def _floor_xy(items: list[dict[str, Any]], target: str, feats: tuple[str, ...]) -> tuple[Any, Any, Any]:
@@ -506,7 +521,7 @@ def judge(items: list[dict[str, Any]], floor: Any, boundary: float = 0.0, explai
     for it in items:
         f = ks.floor_features(it["cands"])
         z = bf + sum(float(w) * f[k] for w, k in zip(wf, feats, strict=True))
-        answered = z >= 0.0
+        answered = z >= 0.0 and not price_unstated(it)
         rank = None if it["question"].unanswerable else first_rank(it)
         if explain and rank != 1 and not it["question"].unanswerable:
             explain_miss(it, rank, answered)

@@ -50,6 +50,34 @@ _FIGURE_QUESTION = re.compile(
     r"\b(how (much|many|long|fast|quickly|often|far|soon|big|large|accurate)|what (share|percent|percentage|"
     r"proportion|rate|roi|return|number|figure|price|cost|score)|by how much|\d)", re.IGNORECASE)
 
+# Questions that ask what something costs ("How much does it cost per store?", "What is the list
+# price per seat?"): generic English forms, the money word asked about after "how much" or "what"
+# and closing the clause or followed by what prices are quoted by ("per", "for", "of", "in", "a");
+# "What does the fee cover?" asks about the fee, not its amount. A change in a cost ("How much did it
+# cut costs?") asks for the change, often a percentage.
+_MONEY = (r"\b(?:cost|costs|price|prices|fee|fees|charge|charges)"
+          r"(?=\s+(?:per|for|of|in|to|a|an|each|every)\b|\s*[?.!,;]|\s*$)")
+_PRICE_QUESTION = re.compile(
+    r"\bhow much (?:does|do|is|are|will|would|should)\b(?![^?.!]*\b(?:cut|cuts|reduce|reduces|save|saves|"
+    r"lower|lowers|drop|drops)\b)[^?.!]*" + _MONEY +
+    r"|\bwhat(?:'s|\u2019s|\s+is|\s+are|\s+does|\s+do|\s+would|\s+will)\b[^?.!]*" + _MONEY,
+    re.IGNORECASE)
+# How many of the first results must all state no amount of money before a price question counts
+# as unanswered.
+PRICE_RESULTS = 3
+PRICE_CHECK = True
+
+
+def price_unstated(question: str, ordered: list[Candidate]) -> bool:
+    """Whether the question asks what something costs and none of the first results states an
+    amount of money: KBs often leave prices out ("priced per seat, quoted on request"), and a page
+    about pricing then meets a price question in every word but the figure, which the floor's word
+    and meaning signals cannot see. The answer to a price question states a price."""
+    if not PRICE_CHECK or not _PRICE_QUESTION.search(question):
+        return False
+    shown = ordered[:PRICE_RESULTS]
+    return bool(shown) and not any(cl.kind == "currency" for c in shown for cl in _full(c).claims)
+
 
 @dataclass
 class SearchOptions:
@@ -197,6 +225,8 @@ def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOpt
     best = max((c.score for c in cands), default=0.0)
     confidence = ranker.answerable(floor_features(cands))
     answered = opts.mode != "ranked" or confidence >= ranker.threshold
+    no_price = answered and opts.mode == "ranked" and price_unstated(question, ordered)
+    answered = answered and not no_price
     shown = ordered[: opts.limit] if answered else []
     results = [_result(c, today, settings, idf, figure_question, facts, kinds) for c in shown]
     out: dict[str, Any] = {"version": 1, "query": question, "answered": answered,
@@ -204,6 +234,10 @@ def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOpt
                            "floor": ranker.threshold, "results": results}
     if not answered:
         out["message"] = "No entry answers that."
+        if no_price:
+            # Above the floor, but the question asks for a price that none of its first results states.
+            out["message"] = "No entry states the price asked for."
+            out["reason"] = "price"
         # The floor is a judgement: a question asked in words the pages do not use can fall under
         # it while its answer is there. The nearest entries stay visible, apart from the results,
         # so that a writer can still find it and a portal can choose to offer them as "related".
