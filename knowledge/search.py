@@ -14,7 +14,9 @@ How an answer is found (see the README, "Search: how answers are ranked"):
 3. **Govern** the order: approved entries first, then drafts, then retired ones (marked); an
    approved answer before the objection it answers.
 4. **Floor**: when no candidate reaches the model's threshold, nothing answers, and the result
-   says so (empty ``results``, ``answered: false``, the ``best_score`` that fell short).
+   says so (empty ``results``, ``answered: false``, the ``best_score`` that fell short). A question
+   asking what something costs is unanswered too when none of its first results states an amount
+   of money (``price_unstated``).
 5. **Show** the sentence or table row holding what was asked, the registered figure first when
    the question asks for one, and a warning on a figure the audit finds in conflict.
 """
