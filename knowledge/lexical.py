@@ -128,14 +128,23 @@ def _match(term: str) -> str:
     return _quote(term) + also
 
 
+# Whether the names of an entry's registered metrics count as its title in BM25 (weighted as a
+# title, and read by the title coverage): measured in the tenth pass, off (bench/ACCURACY.md). A
+# change of what a row holds needs LEXICAL_VERSION changed with it, so that ingest rebuilds the table.
+METRIC_NAMES_AS_TITLE = False
+
+
 def entry_row(rec: dict[str, Any]) -> tuple[str, str, str]:
     """(path, title, body) of an entry record as the catalog stores it."""
     parts: list[str] = [rec.get("body") or ""]
+    title = str(rec.get("title") or rec.get("id") or "")
     for m in rec.get("metrics") or []:
         parts.append(f"{m.get('name', '')} {m.get('value', '')} {m.get('unit', '')}")
+        if METRIC_NAMES_AS_TITLE:
+            title += f"\n{m.get('name', '')}"
     parts.extend(str(x) for x in rec.get("examples") or [])
     parts.extend(str(x) for x in rec.get("topics") or [])
-    return rec["path"], str(rec.get("title") or rec.get("id") or ""), "\n".join(parts)
+    return rec["path"], title, "\n".join(parts)
 
 
 def refresh(db: sqlite3.Connection, paths: Iterable[str], records: Iterable[dict[str, Any]]) -> None:
@@ -252,6 +261,9 @@ KB_FORMS = True
 COMPOUND_SPLITS = False
 ABBREVIATIONS = False
 JOINED_PAIRS = True
+# BM25's weight of a title match against a body match (bench/ACCURACY.md, tenth pass: 1.5 and 5 no
+# better held out).
+TITLE_WEIGHT = 3.0
 _ABBREVIATION = re.compile(r"^([A-Z]{3,5})s?$")
 _RAW = re.compile(r"[^\W_]+", re.UNICODE)
 # Enough entries to see whether a phrase recurs, few enough to read on a cold start.
@@ -457,8 +469,8 @@ def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
                         for w in query_terms)
     # Title matches weigh more than body matches: a title says what the entry is about.
     rows_ = db.execute(
-        "SELECT f.path, t.s FROM (SELECT rowid AS r, bm25(entries_fts, 0.0, 3.0, 1.0) AS s FROM entries_fts "
-        "WHERE entries_fts MATCH ? ORDER BY s LIMIT ?) AS t JOIN entries_fts AS f ON f.rowid = t.r ORDER BY t.s",
-        (query, n)).fetchall()
+        f"SELECT f.path, t.s FROM (SELECT rowid AS r, bm25(entries_fts, 0.0, {float(TITLE_WEIGHT)}, 1.0) AS s "
+        "FROM entries_fts WHERE entries_fts MATCH ? ORDER BY s LIMIT ?) AS t JOIN entries_fts AS f ON f.rowid = t.r "
+        "ORDER BY t.s", (query, n)).fetchall()
     hits.ranked = [(p, -float(s)) for p, s in rows_]
     return hits
