@@ -70,15 +70,38 @@ PRICE_RESULTS = 3
 PRICE_CHECK = True
 
 
+# "It costs nothing" answers a price question too ("Support is included", "Onboarding is free of
+# charge"): a sentence saying so about one of the question's words counts as a stated price.
+_NO_CHARGE = re.compile(r"\b(?:(?:is|are|comes?|for) free|free of charge|(?:is|are) included|no (?:extra |additional )?"
+                        r"(?:cost|charge|fee)s?|at no (?:extra |additional )?(?:cost|charge)|without (?:extra |additional )?"
+                        r"charge)\b", re.IGNORECASE)
+# How a price is asked for, not what about: these question words do not name the thing priced.
+_MONEY_WORDS = frozenset("cost costs price prices priced fee fees charge charges charged pay paid list per month "
+                         "monthly year yearly annual annually week weekly day daily".split())
+# Sentences of a hard-wrapped page: a line break inside a paragraph does not end one.
+_SENTENCE_BREAK = re.compile(r"[.!?][*_\"'\u201d)\]]*(?:\s|$)|\n\s*\n|\n\s*[-*+|#]")
+
+
 def price_unstated(question: str, ordered: list[Candidate]) -> bool:
     """Whether the question asks what something costs and none of the first results states an
     amount of money: KBs often leave prices out ("priced per seat, quoted on request"), and a page
     about pricing then meets a price question in every word but the figure, which the floor's word
-    and meaning signals cannot see. The answer to a price question states a price."""
+    and meaning signals cannot see. The answer to a price question states a price, or that the
+    thing asked about costs nothing."""
     if not PRICE_CHECK or not _PRICE_QUESTION.search(question):
         return False
     shown = ordered[:PRICE_RESULTS]
-    return bool(shown) and not any(cl.kind == "currency" for c in shown for cl in _full(c).claims)
+    if not shown or any(cl.kind == "currency" for c in shown for cl in _full(c).claims):
+        return False
+    from .lexical import terms
+    from .passage import stem
+
+    asked = {stem(t) for t in terms(question) if t not in _MONEY_WORDS and t.isalpha()}
+    for c in shown:
+        for sentence in _SENTENCE_BREAK.split(_full(c).body or ""):
+            if _NO_CHARGE.search(sentence) and asked & {stem(w) for w in re.findall(r"[^\W_]+", sentence.lower())}:
+                return False
+    return True
 
 
 @dataclass

@@ -47,7 +47,7 @@ def test_not_price_questions(question):
 
 def _cand(*kinds: str) -> ks.Candidate:
     c = ks.Candidate("x.md")
-    c.entry = SimpleNamespace(claims=[SimpleNamespace(kind=k) for k in kinds])
+    c.entry = SimpleNamespace(claims=[SimpleNamespace(kind=k) for k in kinds], body="")
     return c
 
 
@@ -116,3 +116,44 @@ def test_the_price_check_switched_off(tmp_path: Path, fake_embedder: object, mon
     monkeypatch.setattr(ks, "PRICE_CHECK", False)
     _, out = _ask(tmp_path, PRICING, "How much does Lumen cost per technician per month?", fake_embedder)
     assert out["answered"] is True
+
+
+INCLUDED = """---
+type: answer
+title: Pricing
+owner: ana@example.com
+reviewed: 2026-09-01
+---
+
+# Pricing
+
+Lumen is priced per technician per month. Data migration, training and the first year of support
+are included.
+"""
+
+
+def test_costing_nothing_is_a_price(tmp_path: Path, fake_embedder: object, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(ks.Ranker, "answerable", lambda self, f: 0.99)
+    _, out = _ask(tmp_path, INCLUDED, "How much does support cost?", fake_embedder)
+    assert out["answered"] is True
+    # ... about the thing asked: the price per technician is still unstated
+    _, out = _ask(tmp_path / "2", INCLUDED, "What does Lumen cost per technician per month?", fake_embedder)
+    assert out["answered"] is False and out["reason"] == "price"
+
+
+def _page(body: str) -> ks.Candidate:
+    c = _cand()
+    c.entry.body = body
+    return c
+
+
+@pytest.mark.parametrize("body,unstated", [
+    ("Onboarding is free of charge for every new customer.", False),
+    ("Training, onboarding and the first year of support\nare included.", False),  # a hard-wrapped sentence
+    ("There is no extra charge for onboarding.", False),
+    ("The fee includes onboarding, hosting and upgrades.", True),  # the fee is not free
+    ("Onboarding takes two weeks. Support is included.", True),  # free, but not what was asked
+    ("- **The free plan covers one site.** Onboarding is run by our team.", True),
+])
+def test_costing_nothing_counts_only_for_what_was_asked(body, unstated):
+    assert ks.price_unstated("How much does onboarding cost per site?", [_page(body)]) is unstated
