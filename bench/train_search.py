@@ -269,13 +269,9 @@ def apply(items: list[dict[str, Any]], weights: Any, bias: float) -> None:
 
 
 def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str, float]:
-    from knowledge.passage import asked_kinds
     from knowledge.search import (
-        _FIGURE_QUESTION,
         FLOOR_FEATURES,
         floor_features,
-        govern,
-        registered_first,
     )
 
     ranks, una_ok, ans_ok = [], [], []
@@ -290,10 +286,7 @@ def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str,
             una_ok.append(not answered)
             continue
         ans_ok.append(answered)
-        ordered = govern(cands)
-        q = it["question"].q
-        if _FIGURE_QUESTION.search(q):
-            ordered = registered_first(ordered, it["facts"], it["idf"], it["catalog"], asked_kinds(q))
+        ordered = governed(it)
         ordered = ordered[:5] if answered else []
         rank = next((i for i, c in enumerate(ordered, 1) if c.entry.id in it["question"].expected), None)
         ranks.append(rank)
@@ -358,13 +351,13 @@ def parse_rule(spec: str) -> FloorRule:
 def governed(it: dict[str, Any]) -> list[Any]:
     """The candidates in the order ``canon ask`` shows them, by their current scores."""
     from knowledge.passage import asked_kinds
-    from knowledge.search import _FIGURE_QUESTION, govern, registered_first
+    from knowledge.search import _FIGURE_QUESTION, govern, registered_first, retired_quoted_first
 
     ordered = govern(list(it["cands"]))
     q = it["question"].q
     if _FIGURE_QUESTION.search(q):
         ordered = registered_first(ordered, it["facts"], it["idf"], it["catalog"], asked_kinds(q))
-    return ordered
+    return retired_quoted_first(ordered, q)
 
 
 def first_rank(it: dict[str, Any]) -> int | None:

@@ -245,6 +245,7 @@ def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOpt
         ordered = govern(cands)
         if figure_question:
             ordered = registered_first(ordered, facts, idf, catalog, kinds)
+        ordered = retired_quoted_first(ordered, question)
     else:
         ordered = sorted(cands, key=lambda c: -c.score)
     best = max((c.score for c in cands), default=0.0)
@@ -586,6 +587,40 @@ def govern(cands: list[Candidate]) -> list[Candidate]:
                 continue
         i += 1
     return ordered
+
+
+# A figure quoted in a question ("the 35% peak load number", "40%", "6 weeks").
+_QUOTED_FIGURE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|percent\b|per cent\b)?")
+RETIRED_QUOTED = True
+
+
+def retired_quoted_first(ordered: list[Candidate], question: str) -> list[Candidate]:
+    """A question that quotes a figure a retired entry registers ("Am I still allowed to use the
+    35% peak load number?") is about that figure: the retired entry, marked "do not use", goes
+    first, unless a current candidate registers the same figure (then the current entry answers)."""
+    if not RETIRED_QUOTED:
+        return ordered
+    quoted = {(float(m.group(1)), bool(m.group(2))) for m in _QUOTED_FIGURE.finditer(question)}
+    if not quoted:
+        return ordered
+
+    def registers(c: Candidate) -> bool:
+        for m in c.entry.metrics:
+            try:
+                value = float(m.value)
+            except (TypeError, ValueError):
+                continue
+            percent = m.unit.lower() in ("percent", "%", "pct")
+            if (value, percent) in quoted:
+                return True
+        return False
+
+    if any(c.entry.status == "approved" and registers(c) for c in ordered):
+        return ordered
+    retired = next((c for c in ordered if c.entry.status == "retired" and registers(c)), None)
+    if retired is None:
+        return ordered
+    return [retired, *(c for c in ordered if c is not retired)]
 
 
 def registered_first(ordered: list[Candidate], facts: dict[str, Any], idf: dict[str, float],

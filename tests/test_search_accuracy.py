@@ -85,8 +85,9 @@ FLOORS = {
     # gridwell 0.52 / 0.61 / 0.57, unanswered 1.00 (7 of 7); docketry 0.52 / 0.57 / 0.54, unanswered
     # 0.86 (6 of 7). After the seventh to ninth passes: gridwell 0.70 / 0.74 / 0.72, 1.00; docketry
     # 0.65 / 0.70 / 0.67, 0.86. Floors a little under those. Tenth pass ("e-mail" meets "email"; a
-    # price question needs a stated price): docketry 0.70 / 0.74 / 0.72, 1.00 (7 of 7).
-    "gridwell": {"hit@1": 0.65, "hit@3": 0.7, "mrr": 0.68, "unanswered": 1.0, "stale_above": 0},
+    # price question needs a stated price): docketry 0.70 / 0.74 / 0.72, 1.00 (7 of 7); (a quoted retired
+    # figure puts its entry first) gridwell 0.74 / 0.78 / 0.76, 1.00.
+    "gridwell": {"hit@1": 0.72, "hit@3": 0.75, "mrr": 0.74, "unanswered": 1.0, "stale_above": 0},
     "docketry": {"hit@1": 0.68, "hit@3": 0.7, "mrr": 0.7, "unanswered": 1.0, "stale_above": 0},
     # Final exam, scored once before and once after (before: hit@1 0.68, hit@3 0.91, MRR 0.80,
     # unanswered 0.00); these floors are the after figures, not targets to tune towards.
