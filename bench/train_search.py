@@ -56,6 +56,8 @@ RATE = 0.75
 EXPLAIN = "--explain" in sys.argv
 CROSS = "--cross" in sys.argv
 NEAR = 10  # the passages nearest in meaning that the floor's word coverage reads
+# The floor's rules judge with ``knowledge.search.price_unstated`` on, as ``canon ask`` runs (the
+# switch knowledge.search.PRICE_CHECK=0 judges without it).
 
 
 def collect(corpus: str, embedder: Any) -> list[dict[str, Any]]:
@@ -267,13 +269,9 @@ def apply(items: list[dict[str, Any]], weights: Any, bias: float) -> None:
 
 
 def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str, float]:
-    from knowledge.passage import asked_kinds
     from knowledge.search import (
-        _FIGURE_QUESTION,
         FLOOR_FEATURES,
         floor_features,
-        govern,
-        registered_first,
     )
 
     ranks, una_ok, ans_ok = [], [], []
@@ -281,17 +279,14 @@ def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str,
         cands = list(it["cands"])
         f = floor_features(cands)
         z = floor[1] + sum(float(w) * f[k] for w, k in zip(floor[0], FLOOR_FEATURES, strict=True))
-        answered = z >= 0.0  # probability 0.5
+        answered = z >= 0.0 and not price_unstated(it)  # probability 0.5
         if EXPLAIN and it["question"].unanswerable:
             print(f"   unanswerable z={z:.2f} {it['question'].q!r}")
         if it["question"].unanswerable:
             una_ok.append(not answered)
             continue
         ans_ok.append(answered)
-        ordered = govern(cands)
-        q = it["question"].q
-        if _FIGURE_QUESTION.search(q):
-            ordered = registered_first(ordered, it["facts"], it["idf"], it["catalog"], asked_kinds(q))
+        ordered = governed(it)
         ordered = ordered[:5] if answered else []
         rank = next((i for i, c in enumerate(ordered, 1) if c.entry.id in it["question"].expected), None)
         ranks.append(rank)
@@ -353,17 +348,30 @@ def parse_rule(spec: str) -> FloorRule:
     return rule
 
 
-def first_rank(it: dict[str, Any]) -> int | None:
-    """Rank of the first expected entry in the governed order of the candidates' current scores."""
+def governed(it: dict[str, Any]) -> list[Any]:
+    """The candidates in the order ``canon ask`` shows them, by their current scores."""
     from knowledge.passage import asked_kinds
-    from knowledge.search import _FIGURE_QUESTION, govern, registered_first
+    from knowledge.search import _FIGURE_QUESTION, govern, registered_first, retired_quoted_first
 
     ordered = govern(list(it["cands"]))
     q = it["question"].q
     if _FIGURE_QUESTION.search(q):
         ordered = registered_first(ordered, it["facts"], it["idf"], it["catalog"], asked_kinds(q))
-    ordered = ordered[:5]
+    return retired_quoted_first(ordered, q)
+
+
+def first_rank(it: dict[str, Any]) -> int | None:
+    """Rank of the first expected entry in the governed order of the candidates' current scores."""
+    ordered = governed(it)[:5]
     return next((i for i, c in enumerate(ordered, 1) if c.entry.id in it["question"].expected), None)
+
+
+def price_unstated(it: dict[str, Any]) -> bool:
+    """``knowledge.search.price_unstated`` for a question of a set (a price question whose first
+    results state no amount of money is unanswered, whatever the floor says)."""
+    from knowledge.search import price_unstated as unstated
+
+    return unstated(it["question"].q, governed(it))
 
 
 def _floor_xy(items: list[dict[str, Any]], target: str, feats: tuple[str, ...]) -> tuple[Any, Any, Any]:
@@ -506,7 +514,7 @@ def judge(items: list[dict[str, Any]], floor: Any, boundary: float = 0.0, explai
     for it in items:
         f = ks.floor_features(it["cands"])
         z = bf + sum(float(w) * f[k] for w, k in zip(wf, feats, strict=True))
-        answered = z >= 0.0
+        answered = z >= 0.0 and not price_unstated(it)
         rank = None if it["question"].unanswerable else first_rank(it)
         if explain and rank != 1 and not it["question"].unanswerable:
             explain_miss(it, rank, answered)
@@ -627,6 +635,25 @@ def kb_floor_features(cands: list[Any]) -> dict[str, float]:
     return f
 
 
+def set_switch(spec: str) -> None:
+    """``module.NAME=VALUE``: the value parsed as the switch's current type (bool: 1/0, true/false)."""
+    import importlib
+
+    target, _, value = spec.partition("=")
+    module, _, name = target.rpartition(".")
+    mod = importlib.import_module(module)
+    cur = getattr(mod, name)
+    new: Any
+    if isinstance(cur, bool):
+        new = value.lower() in ("1", "true", "yes", "on")
+    elif isinstance(cur, (int, float)):
+        new = type(cur)(value)
+    else:
+        new = value
+    setattr(mod, name, new)
+    print(f"switch {module}.{name} = {new!r}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     # The shipped model's sets: phenomena and case-studies are scored held out unless named here
@@ -661,7 +688,12 @@ def main() -> None:
     ap.add_argument("--figure-signals", action="store_true",
                     help="offer asks_figure, figure_missing and figure_missing_entry as floor features to --rules")
     ap.add_argument("--only-rules", action="store_true", help="stop after --rules")
+    ap.add_argument("--switch", action="append", default=[], metavar="MODULE.NAME=VALUE",
+                    help="set a module-level switch before anything is retrieved, to measure a change against "
+                         "what it replaces (e.g. knowledge.passage.STEMMER=crude, knowledge.lexical.JOINED_PAIRS=0)")
     args = ap.parse_args()
+    for sw in args.switch:
+        set_switch(sw)
     corpora = args.train.split(",")
     scored = [c for c in args.score.split(",") if c and c not in corpora]
     if "larkspur" in corpora + scored:

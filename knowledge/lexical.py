@@ -128,14 +128,23 @@ def _match(term: str) -> str:
     return _quote(term) + also
 
 
+# Whether the names of an entry's registered metrics count as its title in BM25 (weighted as a
+# title, and read by the title coverage): measured in the tenth pass, off (bench/ACCURACY.md). A
+# change of what a row holds needs LEXICAL_VERSION changed with it, so that ingest rebuilds the table.
+METRIC_NAMES_AS_TITLE = False
+
+
 def entry_row(rec: dict[str, Any]) -> tuple[str, str, str]:
     """(path, title, body) of an entry record as the catalog stores it."""
     parts: list[str] = [rec.get("body") or ""]
+    title = str(rec.get("title") or rec.get("id") or "")
     for m in rec.get("metrics") or []:
         parts.append(f"{m.get('name', '')} {m.get('value', '')} {m.get('unit', '')}")
+        if METRIC_NAMES_AS_TITLE:
+            title += f"\n{m.get('name', '')}"
     parts.extend(str(x) for x in rec.get("examples") or [])
     parts.extend(str(x) for x in rec.get("topics") or [])
-    return rec["path"], str(rec.get("title") or rec.get("id") or ""), "\n".join(parts)
+    return rec["path"], title, "\n".join(parts)
 
 
 def refresh(db: sqlite3.Connection, paths: Iterable[str], records: Iterable[dict[str, Any]]) -> None:
@@ -252,6 +261,9 @@ KB_FORMS = True
 COMPOUND_SPLITS = False
 ABBREVIATIONS = False
 JOINED_PAIRS = True
+# BM25's weight of a title match against a body match (bench/ACCURACY.md, tenth pass: 1.5 and 5 no
+# better held out).
+TITLE_WEIGHT = 3.0
 _ABBREVIATION = re.compile(r"^([A-Z]{3,5})s?$")
 _RAW = re.compile(r"[^\W_]+", re.UNICODE)
 # Enough entries to see whether a phrase recurs, few enough to read on a cold start.
@@ -347,12 +359,22 @@ def _defined(db: sqlite3.Connection, abbr: str, key: tuple[str, str]) -> tuple[s
     return got
 
 
+# A hyphenated pair whose first part is one letter ("e-mail", "e-billing", "x-ray"): its joined form
+# is what most pages write ("email"), and the pair is too short for the length rule below.
+_LETTER_HYPHEN = re.compile(r"(?<![^\W_])([a-z])-([a-z]{3,})\b")
+HYPHENATED_LETTERS = True
+
+
 def _joined_pairs(question: str) -> list[tuple[str, str]]:
     """Neighbouring words of the question ("pen-tested", "check out") as pairs, for their joined
     form."""
-    toks = [_CLITIC.sub("", t) for t in _WORD.findall(question.lower().replace("\u2019", "'"))]
-    return [(a, b) for a, b in zip(toks, toks[1:], strict=False)
-            if a.isalpha() and b.isalpha() and len(a) > 1 and len(b) > 1]
+    low = question.lower().replace("\u2019", "'")
+    toks = [_CLITIC.sub("", t) for t in _WORD.findall(low)]
+    pairs = [(a, b) for a, b in zip(toks, toks[1:], strict=False)
+             if a.isalpha() and b.isalpha() and len(a) > 1 and len(b) > 1]
+    if HYPHENATED_LETTERS:
+        pairs += [(m.group(1), m.group(2)) for m in _LETTER_HYPHEN.finditer(low)]
+    return pairs
 
 
 def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holders: dict[str, set[int]],
@@ -378,7 +400,7 @@ def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holder
             forms[w] = got
     wanted = set(words)
     for a, b in _joined_pairs(question) if JOINED_PAIRS else []:
-        if len(a) + len(b) < 6 or not (a in wanted or b in wanted):
+        if (len(a) + len(b) < 6 and len(a) > 1) or not (a in wanted or b in wanted):
             continue
         if _rows(db, _quote(a + b), key):
             for w in (a, b):
@@ -447,8 +469,8 @@ def search(db: sqlite3.Connection, words: Sequence[str], n: int = 30,
                         for w in query_terms)
     # Title matches weigh more than body matches: a title says what the entry is about.
     rows_ = db.execute(
-        "SELECT f.path, t.s FROM (SELECT rowid AS r, bm25(entries_fts, 0.0, 3.0, 1.0) AS s FROM entries_fts "
-        "WHERE entries_fts MATCH ? ORDER BY s LIMIT ?) AS t JOIN entries_fts AS f ON f.rowid = t.r ORDER BY t.s",
-        (query, n)).fetchall()
+        f"SELECT f.path, t.s FROM (SELECT rowid AS r, bm25(entries_fts, 0.0, {float(TITLE_WEIGHT)}, 1.0) AS s "
+        "FROM entries_fts WHERE entries_fts MATCH ? ORDER BY s LIMIT ?) AS t JOIN entries_fts AS f ON f.rowid = t.r "
+        "ORDER BY t.s", (query, n)).fetchall()
     hits.ranked = [(p, -float(s)) for p, s in rows_]
     return hits

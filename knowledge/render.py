@@ -37,11 +37,17 @@ def render_ask_text(result: dict[str, Any]) -> str:
     if not results:
         best = (f" (the closest match scored {result['confidence']:.2f}, below the floor of {result['floor']:.2f})"
                 if "confidence" in result else "")
-        text = (f"No entry answers that{best}. Try other words, or add an entry for it: "
-                "a gap in the KB is what a writer fills next.")
+        if result.get("reason") == "price":
+            best = " (the entries closest to it state no amount of money)"
+            text = (f"No entry states the price asked for{best}. Add an entry for it if the price may be quoted: "
+                    "a gap in the KB is what a writer fills next.")
+        else:
+            text = (f"No entry answers that{best}. Try other words, or add an entry for it: "
+                    "a gap in the KB is what a writer fills next.")
         closest = result.get("closest") or []
         if closest:
-            text += "\n\n[dim]Closest, below the floor (check that one answers before you use it):[/]"
+            text += ("\n\n[dim]Closest, none stating a price:[/]" if result.get("reason") == "price" else
+                     "\n\n[dim]Closest, below the floor (check that one answers before you use it):[/]")
             for r in closest:
                 snippet = " ".join(r["snippet"]["text"].split())
                 if len(snippet) > 160:

@@ -14,7 +14,9 @@ How an answer is found (see the README, "Search: how answers are ranked"):
 3. **Govern** the order: approved entries first, then drafts, then retired ones (marked); an
    approved answer before the objection it answers.
 4. **Floor**: when no candidate reaches the model's threshold, nothing answers, and the result
-   says so (empty ``results``, ``answered: false``, the ``best_score`` that fell short).
+   says so (empty ``results``, ``answered: false``, the ``best_score`` that fell short). A question
+   asking what something costs is unanswered too when none of its first results states an amount
+   of money (``price_unstated``).
 5. **Show** the sentence or table row holding what was asked, the registered figure first when
    the question asks for one, and a warning on a figure the audit finds in conflict.
 """
@@ -49,6 +51,57 @@ RRF_K = 10  # reciprocal rank fusion: small k because candidate lists are short
 _FIGURE_QUESTION = re.compile(
     r"\b(how (much|many|long|fast|quickly|often|far|soon|big|large|accurate)|what (share|percent|percentage|"
     r"proportion|rate|roi|return|number|figure|price|cost|score)|by how much|\d)", re.IGNORECASE)
+
+# Questions that ask what something costs ("How much does it cost per store?", "What is the list
+# price per seat?"): generic English forms, the money word asked about after "how much" or "what"
+# and closing the clause or followed by what prices are quoted by ("per", "for", "of", "in", "a");
+# "What does the fee cover?" asks about the fee, not its amount. A change in a cost ("How much did it
+# cut costs?") asks for the change, often a percentage.
+_MONEY = (r"\b(?:cost|costs|price|prices|fee|fees|charge|charges)"
+          r"(?=\s+(?:per|for|of|in|to|a|an|each|every)\b|\s*[?.!,;]|\s*$)")
+_PRICE_QUESTION = re.compile(
+    r"\bhow much (?:does|do|is|are|will|would|should)\b(?![^?.!]*\b(?:cut|cuts|reduce|reduces|save|saves|"
+    r"lower|lowers|drop|drops)\b)[^?.!]*" + _MONEY +
+    r"|\bwhat(?:'s|\u2019s|\s+is|\s+are|\s+does|\s+do|\s+would|\s+will)\b[^?.!]*" + _MONEY,
+    re.IGNORECASE)
+# How many of the first results must all state no amount of money before a price question counts
+# as unanswered.
+PRICE_RESULTS = 3
+PRICE_CHECK = True
+
+
+# "It costs nothing" answers a price question too ("Support is included", "Onboarding is free of
+# charge"): a sentence saying so about one of the question's words counts as a stated price.
+_NO_CHARGE = re.compile(r"\b(?:(?:is|are|comes?|for) free|free of charge|(?:is|are) included|no (?:extra |additional )?"
+                        r"(?:cost|charge|fee)s?|at no (?:extra |additional )?(?:cost|charge)|without (?:extra |additional )?"
+                        r"charge)\b", re.IGNORECASE)
+# How a price is asked for, not what about: these question words do not name the thing priced.
+_MONEY_WORDS = frozenset("cost costs price prices priced fee fees charge charges charged pay paid list per month "
+                         "monthly year yearly annual annually week weekly day daily".split())
+# Sentences of a hard-wrapped page: a line break inside a paragraph does not end one.
+_SENTENCE_BREAK = re.compile(r"[.!?][*_\"'\u201d)\]]*(?:\s|$)|\n\s*\n|\n\s*[-*+|#]")
+
+
+def price_unstated(question: str, ordered: list[Candidate]) -> bool:
+    """Whether the question asks what something costs and none of the first results states an
+    amount of money: KBs often leave prices out ("priced per seat, quoted on request"), and a page
+    about pricing then meets a price question in every word but the figure, which the floor's word
+    and meaning signals cannot see. The answer to a price question states a price, or that the
+    thing asked about costs nothing."""
+    if not PRICE_CHECK or not _PRICE_QUESTION.search(question):
+        return False
+    shown = ordered[:PRICE_RESULTS]
+    if not shown or any(cl.kind == "currency" for c in shown for cl in _full(c).claims):
+        return False
+    from .lexical import terms
+    from .passage import stem
+
+    asked = {stem(t) for t in terms(question) if t not in _MONEY_WORDS and t.isalpha()}
+    for c in shown:
+        for sentence in _SENTENCE_BREAK.split(_full(c).body or ""):
+            if _NO_CHARGE.search(sentence) and asked & {stem(w) for w in re.findall(r"[^\W_]+", sentence.lower())}:
+                return False
+    return True
 
 
 @dataclass
@@ -192,11 +245,14 @@ def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOpt
         ordered = govern(cands)
         if figure_question:
             ordered = registered_first(ordered, facts, idf, catalog, kinds)
+        ordered = retired_quoted_first(ordered, question)
     else:
         ordered = sorted(cands, key=lambda c: -c.score)
     best = max((c.score for c in cands), default=0.0)
     confidence = ranker.answerable(floor_features(cands))
     answered = opts.mode != "ranked" or confidence >= ranker.threshold
+    no_price = answered and opts.mode == "ranked" and price_unstated(question, ordered)
+    answered = answered and not no_price
     shown = ordered[: opts.limit] if answered else []
     results = [_result(c, today, settings, idf, figure_question, facts, kinds) for c in shown]
     out: dict[str, Any] = {"version": 1, "query": question, "answered": answered,
@@ -204,6 +260,10 @@ def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOpt
                            "floor": ranker.threshold, "results": results}
     if not answered:
         out["message"] = "No entry answers that."
+        if no_price:
+            # Above the floor, but the question asks for a price that none of its first results states.
+            out["message"] = "No entry states the price asked for."
+            out["reason"] = "price"
         # The floor is a judgement: a question asked in words the pages do not use can fall under
         # it while its answer is there. The nearest entries stay visible, apart from the results,
         # so that a writer can still find it and a portal can choose to offer them as "related".
@@ -415,8 +475,11 @@ def _stems_of(chunk: Any) -> tuple[frozenset[str], tuple[str, ...]]:
 
         if len(_chunk_stems) > _CHUNK_STEMS_KEPT:
             _chunk_stems.clear()
-        stems = frozenset(stem(w) for w in re.findall(r"[^\W_]+", chunk.text.lower()))
-        got = _chunk_stems[chunk.id] = (stems, tuple(sorted(stems)))
+        words = set(re.findall(r"[^\W_]+", chunk.text.lower()))
+        stems = frozenset(stem(w) for w in words)
+        # The prefix look-up ("accuracy" meeting "accurate") reads the words as written too: a
+        # stemmer cuts some words shorter than the prefix a long question word leaves.
+        got = _chunk_stems[chunk.id] = (stems, tuple(sorted(stems | words)))
     return got
 
 
@@ -524,6 +587,40 @@ def govern(cands: list[Candidate]) -> list[Candidate]:
                 continue
         i += 1
     return ordered
+
+
+# A figure quoted in a question ("the 35% peak load number", "40%", "6 weeks").
+_QUOTED_FIGURE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|percent\b|per cent\b)?")
+RETIRED_QUOTED = True
+
+
+def retired_quoted_first(ordered: list[Candidate], question: str) -> list[Candidate]:
+    """A question that quotes a figure a retired entry registers ("Am I still allowed to use the
+    35% peak load number?") is about that figure: the retired entry, marked "do not use", goes
+    first, unless a current candidate registers the same figure (then the current entry answers)."""
+    if not RETIRED_QUOTED:
+        return ordered
+    quoted = {(float(m.group(1)), bool(m.group(2))) for m in _QUOTED_FIGURE.finditer(question)}
+    if not quoted:
+        return ordered
+
+    def registers(c: Candidate) -> bool:
+        for m in c.entry.metrics:
+            try:
+                value = float(m.value)
+            except (TypeError, ValueError):
+                continue
+            percent = m.unit.lower() in ("percent", "%", "pct")
+            if (value, percent) in quoted:
+                return True
+        return False
+
+    if any(c.entry.status == "approved" and registers(c) for c in ordered):
+        return ordered
+    retired = next((c for c in ordered if c.entry.status == "retired" and registers(c)), None)
+    if retired is None:
+        return ordered
+    return [retired, *(c for c in ordered if c is not retired)]
 
 
 def registered_first(ordered: list[Candidate], facts: dict[str, Any], idf: dict[str, float],

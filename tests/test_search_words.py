@@ -1,0 +1,86 @@
+"""How the lexical side and the passage reader meet a question's words with a page's: a one-letter
+hyphenated word and its joined form ("e-mail" and "email"), and the stemmers the passage coverage
+can use."""
+
+from __future__ import annotations
+
+import sqlite3
+from types import SimpleNamespace
+
+import pytest
+
+from knowledge import lexical, passage
+
+
+def _fts(rows: list[tuple[str, str, str]]) -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:")
+    db.executescript(lexical.SCHEMA)
+    db.executemany("INSERT INTO entries_fts (path, title, body) VALUES (?, ?, ?)", rows)
+    return db
+
+
+OTHER = ("z.md", "Other", "Nothing related to the question at all, only filler text about onboarding.")
+
+
+@pytest.mark.parametrize("question,word", [
+    ("Can partners approve pre-bills from an e-mail?", "mail"),
+    ("Give me a short description for an intro e-mail.", "e"),
+])
+def test_a_one_letter_hyphenated_word_meets_its_joined_form(question, word):
+    db = _fts([("a.md", "Adoption", "Partners can approve pre-bills from an email without logging in."), OTHER])
+    hits = lexical.search(db, lexical.terms(question), question=question)
+    assert ("email",) in hits.forms[word]
+    assert hits.rowids["a.md"] in hits.holders[word]
+    assert hits.rowids["z.md"] not in hits.holders[word]
+
+
+def test_a_one_letter_hyphenated_word_is_left_alone_where_the_kb_does_not_join_it():
+    db = _fts([("a.md", "Adoption", "Partners approve pre-bills by e-mail."), OTHER])
+    question = "Can partners approve pre-bills from an e-mail?"
+    hits = lexical.search(db, lexical.terms(question), question=question)
+    assert "mail" not in hits.forms
+    assert hits.rowids["a.md"] in hits.holders["mail"]  # the page's own hyphenated form, as before
+
+
+def test_the_one_letter_rule_switched_off(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(lexical, "HYPHENATED_LETTERS", False)
+    db = _fts([("a.md", "Adoption", "Partners can approve pre-bills from an email."), OTHER])
+    question = "Can partners approve pre-bills from an e-mail?"
+    assert "mail" not in lexical.search(db, lexical.terms(question), question=question).forms
+
+
+def test_only_a_hyphen_joins_a_single_letter():
+    # "a list" is two words, not "alist"; "x-ray" is one.
+    pairs = lexical._joined_pairs("Is there a list of x-ray clinics?")
+    assert ("x", "ray") in pairs
+    assert ("a", "list") not in pairs
+
+
+@pytest.mark.parametrize("a,b", [("stores", "store"), ("vets", "vet"), ("running", "runs"), ("pays", "pay"),
+                                 ("priced", "price"), ("integrations", "integration")])
+def test_the_snowball_stemmer_meets_inflections(monkeypatch: pytest.MonkeyPatch, a, b):
+    pytest.importorskip("Stemmer")
+    monkeypatch.setattr(passage, "STEMMER", "snowball")
+    passage.stem.cache_clear()
+    try:
+        assert passage.stem(a) == passage.stem(b)
+    finally:
+        passage.stem.cache_clear()
+
+
+def test_the_crude_stemmer_leaves_short_plurals_apart(monkeypatch: pytest.MonkeyPatch):
+    # Why the snowball one exists; the crude one stays the default (bench/ACCURACY.md, tenth pass).
+    monkeypatch.setattr(passage, "STEMMER", "crude")
+    passage.stem.cache_clear()
+    try:
+        assert passage.stem("integrations") == passage.stem("integration")
+        assert passage.stem("vets") != passage.stem("vet")
+    finally:
+        passage.stem.cache_clear()
+
+
+def test_passage_coverage_reads_a_long_word_by_its_prefix_as_written():
+    from knowledge.search import _chunk_coverage
+
+    chunks = [SimpleNamespace(id="words-1", path="a.md", text="Forecasts are accurate to 4%.")]
+    assert _chunk_coverage(chunks, {"accuracy": 1.0})["a.md"] == pytest.approx(1.0)
