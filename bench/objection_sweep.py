@@ -70,8 +70,8 @@ class Corpus:
 
 def new_themes_found(result: dict[str, Any], labels: dict[str, Any]) -> tuple[int, int]:
     """How many ``new:`` labels are found as their own theme, of how many: the objection holding
-    most of the label's mentions is a mined theme, holds at least two of them, and the label is
-    its majority (a mention outside every labelled turn counts against it)."""
+    most of the label's mentions is a mined theme, holds at least two of them, and no other label
+    has as many mentions in it (mentions outside every labelled turn count as one such label)."""
     labelled = labelled_mentions(labels)
     said = {o["id"]: Counter((t.objection if (t := find_mention(labelled, m["call"], m["line"])) else None)
                              for m in o["mentions"]) for o in result["objections"]}
@@ -83,7 +83,8 @@ def new_themes_found(result: dict[str, Any], labels: dict[str, Any]) -> tuple[in
         if not holders:
             continue
         count, oid = holders[0]
-        if not known[oid] and count >= 2 and said[oid].most_common(1)[0][0] == label:
+        rivals = [c for other, c in said[oid].items() if other != label]
+        if not known[oid] and count >= 2 and count > max(rivals, default=0):
             found += 1
     return found, len(new)
 
