@@ -4,7 +4,9 @@ Reads the indexes ``bench/accuracy.py`` left (``--work``, the same folder: run i
 runs only ``analyze`` on them (no ingest, no audit), scored by :func:`tests.scoring.score_objections`
 plus how many of each corpus's new themes were found as their own theme (the mined theme holding
 most of a ``new:`` label's mentions has that label as its majority, with at least two of them).
-Gap precision and recall need the audit, so they are left to ``bench/accuracy.py``.
+Gap precision and recall are those of the ``objection-gap`` findings the rule would make from
+this analysis (:class:`knowledge.rules.objection_gap.ObjectionGap`, without the audit's ignores
+and baselines, which the development corpora do not use); ``bench/accuracy.py`` confirms them.
 
     python bench/accuracy.py --work /tmp/w                          # ingest once (minutes)
     python bench/objection_sweep.py --work /tmp/w                   # the shipped settings
@@ -58,13 +60,24 @@ class Corpus:
         self.labels = load_corpus(CORPORA[name]).labels
         self.prototypes = _prototype_vectors(self.vectors)
 
-    def score(self, tuning: Any) -> dict[str, Any]:
+    def score(self, tuning: Any, show: bool = False) -> dict[str, Any]:
         from knowledge.objections import analyze
+        from knowledge.rules.objection_gap import ObjectionGap
 
-        result = analyze(self.calls, self.entries, self.vectors, chunks=self.chunks, prototypes=self.prototypes,
-                         tuning=tuning).to_dict(min_calls=1)
-        figures: dict[str, Any] = dict(score_objections(result, [], self.labels))
+        analysis = analyze(self.calls, self.entries, self.vectors, chunks=self.chunks, prototypes=self.prototypes,
+                           tuning=tuning)
+        result = analysis.to_dict(min_calls=1)
+        rule = ObjectionGap()
+        gaps = [rule._finding(o).to_dict() for o in analysis.objections if not o.covered and o.mentions]
+        figures: dict[str, Any] = dict(score_objections(result, gaps, self.labels))
         figures["new themes found"] = new_themes_found(result, self.labels)
+        if show:
+            from bench.accuracy import _show_objections
+
+            _show_objections(result, self.labels)
+            for o in analysis.objections:
+                cover = ", ".join(f"{a['entry']} {a['score']:.2f}" for a in o.answers) or "GAP"
+                print(f"      {o.id:<40} {len(o.mentions)} mentions  {cover}")
         return figures
 
 
@@ -96,14 +109,17 @@ def _line(name: str, f: dict[str, Any]) -> str:
     got, of = f["new themes found"]
     return (f"  {name:<10} P {v('mention precision')} R {v('mention recall')} F1 {v('mention F1')} "
             f"matching {v('matching accuracy')} purity {v('theme purity')} coverage {v('coverage accuracy')} "
-            f"themes {f['themes']} new found {got}/{of}")
+            f"gaps {v('gap precision')}/{v('gap recall')} themes {f['themes']} new found {got}/{of}")
 
 
 def _value(name: str, text: str) -> Any:
     kinds = {f.name: f.type for f in fields(_tuning())}
     if name not in kinds:
         raise SystemExit(f"no setting {name!r}; the settings: {', '.join(sorted(kinds))}")
-    return int(text) if str(kinds[name]) in ("int", "<class 'int'>") else float(text)
+    kind = str(kinds[name])
+    if kind in ("bool", "<class 'bool'>"):
+        return text.lower() in ("1", "true", "yes", "on")
+    return int(text) if kind in ("int", "<class 'int'>") else float(text)
 
 
 def _tuning() -> Any:
@@ -118,6 +134,7 @@ def main() -> None:
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT, help="only these (repeatable)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a setting of Tuning")
     ap.add_argument("--sweep", metavar="NAME=V1,V2,...", help="each value of one setting in turn")
+    ap.add_argument("--show", action="store_true", help="list strays, misplaced and missed mentions, and coverage")
     args = ap.parse_args()
     base = _tuning()
     for item in args.set:
@@ -131,7 +148,7 @@ def main() -> None:
     for title, tuning in runs:
         print(title)
         for c in corpora:
-            print(_line(c.name, c.score(tuning)), flush=True)
+            print(_line(c.name, c.score(tuning, args.show)), flush=True)
 
 
 if __name__ == "__main__":

@@ -61,6 +61,7 @@ from .detect import (
     _cohesion,
     _prototype_vectors,
     concern_names,
+    echoed,
     reference_texts,
     score_sentences,
 )
@@ -71,6 +72,7 @@ from .prefilter import (
     MAX_WORDS,
     Candidate,
     acknowledges,
+    asks_for_information,
     call_texts,
     candidates,
     clean,
@@ -159,6 +161,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
                           tuning)
     det = recalibrate(found, S, det, verdicts, tuning)
     score, detected = det.score, det.detected
+    detected = echoed(found, S, detected, det.learned, tuning)
     if follow_ups:
         detected = carried_on(found, detected, score, det.learned, tuning)
     detected = apply_detection_verdicts(found, detected, verdicts)
@@ -266,6 +269,6 @@ def find_objections(settings: Settings, *, today: date, vectors: Any = None, min
 __all__ = [
     "ANSWERING_TYPES", "DEFAULT_TUNING", "MAX_WORDS", "NON_OBJECTIONS", "PROTOTYPES",
     "Analysis", "Candidate", "Detection", "Verdict", "Mention", "Objection", "Tuning", "VectorsFn",
-    "acknowledges", "analyze", "analyze_context", "call_texts", "candidates", "clean", "context_text",
+    "acknowledges", "analyze", "analyze_context", "asks_for_information", "call_texts", "candidates", "clean", "context_text",
     "cue_score", "eligible", "entry_texts", "find_objections", "load_verdicts", "reference_texts", "skip_reason",
 ]

@@ -25,6 +25,8 @@ class Tuning:
     learned_weight: float = 0.3  # per unit of the trained detector's probability above 0.5
     learned_alone: float = 0.85  # a trained-detector probability this high is evidence like a cue
     detect_bare: float = 0.80  # the same score, for a sentence with no cue and no acknowledgement
+    echo: bool = False  # a sure sentence said again in another call is an objection (detect.echoed)
+    echo_detected: bool = False  # ... said again in a detected sentence too (else only in another sure one)
     context_detect: float = 0.60  # ... for a sentence answering the seller's reply to the same
     # prospect's objection, when the trained detector is at least ``learned_alone`` sure (followups.carried_on)
     link: float = 0.50  # two groups of mentions merge at this average similarity or more
