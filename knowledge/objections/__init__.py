@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Call, Entry
 
-from .cover import ANSWERING_TYPES, _cover
+from .cover import ANSWERING_TYPES, CoverModel, _cover
 from .detect import (
     NON_OBJECTIONS,
     PROTOTYPES,
@@ -100,13 +100,15 @@ if TYPE_CHECKING:
 def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn, *,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
             prototypes: tuple[np.ndarray, np.ndarray] | None = None,
-            verdicts: Sequence[Verdict] = (), follow_ups: bool = True) -> Analysis:
+            verdicts: Sequence[Verdict] = (), follow_ups: bool = True,
+            cover_model: CoverModel | None = None) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
     read as they are); ``prototypes`` the vectors of :data:`PROTOTYPES` and
     :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
-    (:mod:`.verdicts`); ``follow_ups`` False leaves out the follow-ups of :mod:`.followups`.
+    (:mod:`.verdicts`); ``follow_ups`` False leaves out the follow-ups of :mod:`.followups`;
+    ``cover_model`` replaces the shipped coverage model (:mod:`.cover`).
     """
     import numpy as np
 
@@ -222,7 +224,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     objections = apply_theme_verdicts(objections, verdicts, {e.id for e in seeds.themes})
 
     # 4. Coverage.
-    _cover(objections, entries, texts_of, vectors, R, owner, objection_entries, tuning)
+    _cover(objections, entries, texts_of, vectors, R, owner, objection_entries, tuning, cover_model)
 
     objections.sort(key=lambda o: (-len(o.calls), -len(o.mentions), o.id))
     return Analysis(

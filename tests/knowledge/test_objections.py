@@ -557,3 +557,49 @@ def test_a_sure_remark_said_again_in_another_call_is_an_objection():
     wide = replace(on, echo_detected=True)
     assert echoed(found, S, det, learned, wide).tolist() == [True, True, False, False]
     assert echoed(found, S, none, np.full(4, 0.99, np.float32), replace(DEFAULT_TUNING, echo=False)).tolist() == [False] * 4
+
+
+def test_the_entry_standing_out_for_an_objection_and_its_margin():
+    from knowledge.objections.cover import standout
+
+    by_id = {e.id: e for e in ENTRIES}
+    by_id["messages/why"] = Entry(id="messages/why", path="messages/why.md", type="message", title="Why us")
+    scores = {"answers/pricing": 0.40, "messages/why": 0.28, "objections/contract": 0.9}
+    # An objection entry is never the answer, however close.
+    assert standout(scores, by_id) == ("answers/pricing", 0.40, pytest.approx(0.12))
+    assert standout({"answers/pricing": 0.3}, by_id) == ("answers/pricing", 0.3, 0.3)
+    assert standout({"objections/contract": 0.9}, by_id) is None
+
+
+def test_the_coverage_model_covers_a_standout_not_a_crowd():
+    from knowledge.objections.cover import CoverModel, load_cover_model
+
+    model = load_cover_model()
+    assert model is not None
+    # The shipped fit: an answer well clear of the next entry covers; one among equals does not.
+    assert model.probability(0.38, 0.11) >= 0.5
+    assert model.probability(0.39, 0.02) < 0.5
+    assert model.probability(0.25, 0.03) < 0.5
+    toy = CoverModel(w_score=1.0, w_margin=10.0, bias=-1.0)
+    assert toy.probability(0.3, 0.2) > toy.probability(0.3, 0.0)
+
+
+def test_coverage_by_the_entry_that_stands_out():
+    from knowledge.objections.cover import CoverModel
+
+    yes, no = CoverModel(0.0, 0.0, 10.0), CoverModel(0.0, 0.0, -10.0)
+    with_yes = {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=yes).objections}
+    theme = with_yes["theme/eu-region"]
+    assert theme.answers == [{"entry": "answers/pricing", "score": theme.answers[0]["score"], "explicit": False}]
+    assert set(theme.closeness) == {"answers/pricing"}  # approved entries only, never an objection
+    # A draft answer waiting for approval is the gap to report, whatever stands out.
+    assert not with_yes["objections/contract"].covered
+    with_no = {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=no).objections}
+    assert not with_no["theme/eu-region"].covered
+    from dataclasses import replace
+
+    from knowledge.objections import DEFAULT_TUNING
+
+    off = replace(DEFAULT_TUNING, cover_standout=False)
+    assert not {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=yes, tuning=off).objections}[
+        "theme/eu-region"].covered
