@@ -76,6 +76,8 @@ def test_prefilter_keeps_what_might_be(text):
     ("And those reference customers, were they actually paid to say that?", False),
     ("Can you even produce the records if a regulator asks?", False),
     ("Which leaves nobody to run it.", False),  # "which" opening a statement, not a question
+    ("Who else gets to see our numbers once they're in your system?", False),  # who: a challenge more often
+    ("Can a single person push money out the door?", False),
     ("Our buyers won't trust a forecast they can't see into.", False),
 ])
 def test_questions_asking_for_information(text, asking):
