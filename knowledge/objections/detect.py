@@ -283,6 +283,9 @@ def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: n
                      as_close=as_close, cohesion=cohesion, evidence=evidence)
 
 
+ECHO_BLOCK = 1024  # sentences compared with the pool at once
+
+
 def echoed(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, detected: np.ndarray, learned: np.ndarray,
            tuning: Tuning) -> np.ndarray:
     """Detection with other calls as evidence: a sentence the trained detector is sure of
@@ -302,8 +305,10 @@ def echoed(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, detected: np.
     if not len(pool) or not len(cand):
         return out
     calls = np.asarray([call.path for call, _ in found], dtype=object)
-    sims = S[cand] @ S[pool].T
-    other = calls[cand][:, None] != calls[pool][None, :]
-    hit = ((sims >= tuning.link) & other).any(axis=1)
-    out[cand[hit]] = True
+    P = S[pool]
+    for a in range(0, len(cand), ECHO_BLOCK):  # memory O(block x pool), whatever the calls
+        rows = cand[a:a + ECHO_BLOCK]
+        alike = (S[rows] @ P.T) >= tuning.link
+        alike &= calls[rows][:, None] != calls[pool][None, :]
+        out[rows[alike.any(axis=1)]] = True
     return out

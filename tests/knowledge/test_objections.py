@@ -529,14 +529,16 @@ def _echo_case(paths: list[str]):
             for k, p in enumerate(paths)]
 
 
-def test_a_sure_remark_said_again_in_another_call_is_an_objection():
+@pytest.mark.parametrize("block", [1, 1024])
+def test_a_sure_remark_said_again_in_another_call_is_an_objection(block, monkeypatch):
     from dataclasses import replace
 
     import numpy as np
 
-    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections import DEFAULT_TUNING, detect
     from knowledge.objections.detect import echoed
 
+    monkeypatch.setattr(detect, "ECHO_BLOCK", block)  # compared in blocks or at once: the same
     found = _echo_case(["a.vtt", "b.vtt", "a.vtt", "c.vtt"])
     near = np.asarray([1.0, 0.0, 0.0], dtype=np.float32)
     alike = np.asarray([0.8, 0.6, 0.0], dtype=np.float32)  # 0.8 alike to near: one concern
