@@ -143,15 +143,16 @@ FLOORS: dict[str, dict[str, float]] = {
     # work: first scored with that morning's code (18d3464: P 0.70, R 0.55, F1 0.62, matching 0.62,
     # coverage 0.67, gaps 0.50 / 0.33; no new theme found, one stray theme) and after the round (P 0.72,
     # R 0.62, F1 0.67, matching 0.62, the same coverage and gaps): floors a little under the latter.
-    # Sixth round (a sure remark echoed in another call; the coverage model): P 0.738, R 0.660, F1 0.697,
-    # matching 0.645, coverage 0.778 (the no-signal theme is mined and answered), gaps 0.50 / 0.33; raised.
+    # Sixth round (a sure remark echoed in another call; questions asking for information dropped; the
+    # coverage model): P 0.738, R 0.660, F1 0.697, matching 0.677, coverage 0.778 (the no-signal theme is
+    # mined and answered), gaps 0.50 / 0.33; raised.
     # Theme purity has no floor: of the two themes mined one is a stray (payment terms), whose purity
     # of 1.00 says nothing.
     "docketry": {
         "mention precision": 0.71,
         "mention recall": 0.63,
         "mention F1": 0.67,
-        "matching accuracy": 0.62,
+        "matching accuracy": 0.65,
         "coverage accuracy": 0.75,
         "gap precision": 0.45,
         "gap recall": 0.30,

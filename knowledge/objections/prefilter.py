@@ -69,9 +69,8 @@ _HOLDING_BACK = re.compile(
 # questions of data/sentences.tsv (43 of its 69, none of its 304 objections). A negation, a
 # condition or an intensifier makes it a challenge ("so if your servers go down, who pays?",
 # "and those customers, were they actually paid?"), which stays a candidate; so does a question
-# about who ("who else gets to see our numbers?"), more often a challenge than a request.
-# Used for follow-ups only: dropping such questions from detection as well removes indirect
-# objections put as a plain question ("can a single person push money out the door?").
+# about who ("who else gets to see our numbers?"), more often a challenge than a request, or one
+# opening "can a ..." ("can a single person push money out the door?").
 _ASKING = re.compile(
     r"^(?:(?:and|also|so|ok|okay|right|wait)[,\s]+)*"
     r"(?:(?:does|do|did) (?:it|the|that|this|your|you|they)\b|(?:can|could) (?:it|the|we|i|our|\w+s)\b|"
@@ -215,6 +214,8 @@ def _skip_cleaned(t: str) -> str | None:
         return "logistics"
     if _BUYING.search(t) and not _HOLDING_BACK.search(t):
         return "buying"
+    if _ASKING.search(t) and not _CHALLENGE.search(t):
+        return "question"
     weak = _WEAK.search(t)
     if _MATERIAL_REQUEST.search(rest) and not weak:
         return "request"
@@ -342,21 +343,17 @@ def elliptical(text: str) -> bool:
     return bool(_ELLIPTICAL.search(clean(text)))
 
 
-_NOT_RESISTANCE = frozenset({"logistics", "request", "own-figures", "buying"})
+_NOT_RESISTANCE = frozenset({"logistics", "request", "own-figures", "buying", "question"})
 
 
 def follow_up_material(turn: Turn, *, elliptical_only: bool = True) -> bool:
-    """A turn that may be read as a follow-up: elliptical, short, not opening with a question
-    asking for information ("and what is the cost roughly"), and none of whose sentences the
-    prefilter dropped as logistics, a request for material, a buying signal or the prospect's own
-    figures."""
+    """A turn that may be read as a follow-up: elliptical, short, and none of whose sentences the
+    prefilter dropped as logistics, a request for material, a buying signal, a question asking for
+    information ("and what is the cost roughly") or the prospect's own figures."""
     n = len(clean(turn.text).split())
     if not 0 < n <= FOLLOW_UP_WORDS or (elliptical_only and not elliptical(turn.text)):
         return False
-    said = _sentences(turn)
-    if said and asks_for_information(said[0][0]):
-        return False
-    return not any(skip_reason(text) in _NOT_RESISTANCE for text, _, _ in said)
+    return not any(skip_reason(text) in _NOT_RESISTANCE for text, _, _ in _sentences(turn))
 
 
 def _follow_up_turns(call: Call, with_candidates: set[int]) -> list[int]:

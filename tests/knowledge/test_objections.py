@@ -46,6 +46,9 @@ def embed(texts):
     ("If the pilot shows fewer returns, I'll take it to the operations board.", "buying"),
     ("if you can get three depots on it id put it in front of the regional managers", "buying"),
     ("Let's get a proposal together for the two northern plants.", "buying"),
+    # Questions asking for information.
+    ("How long does the migration usually take for a firm our size?", "question"),
+    ("and um does it do the the tax invoice format", "question"),
 ])
 def test_prefilter_drops_what_cannot_be_an_objection(text, reason):
     assert skip_reason(text) == reason
