@@ -5,7 +5,8 @@ The steps, each cheap enough for thousands of calls:
 1. **Candidates.** Every sentence of a prospect's turn (of every speaker's turn when a call does
    not say who is who) goes through :func:`skip_reason`, a lexical prefilter that drops what
    cannot carry an objection: backchannels, greetings, logistics, requests for material, very
-   short fragments, a prospect restating their own volumes. Ingest embeds the sentences that pass,
+   short fragments, a prospect restating their own volumes, buying signals ("I'll take it to the
+   board") and questions asking for information ("does it support Spanish?"). Ingest embeds the sentences that pass,
    their turns (for context) and the short turns that may follow an objection up, and nothing
    else of a prospect's words (:func:`call_texts`).
 2. **Detection.** A sentence is objection-like when its meaning is close to the KB's objection
@@ -22,7 +23,10 @@ The steps, each cheap enough for thousands of calls:
    sentence of a prospect's turn that answers the seller's reply to that same prospect's objection
    is detected at a lower bar (``context_detect``) when the trained detector is as sure of it as a
    cue makes a sentence ("Three years, with a way out if the funding goes."):
-   :func:`.followups.carried_on`; it is placed by its own words.
+   :func:`.followups.carried_on`; it is placed by its own words. **Echoes**: a sentence the
+   trained detector is sure of but far from every KB phrasing ("there's no reception in the court
+   building") is an objection when a prospect in another call says the same thing in a sentence
+   as sure and as far from the KB (:func:`.detect.echoed`): a concern the KB does not name yet.
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
@@ -33,8 +37,11 @@ The steps, each cheap enough for thousands of calls:
    objection, entry or mined theme, unless it is unrelated to all of them.
 4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
    in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
-   close in meaning to the objection's phrasings. Draft and retired entries never cover anything,
-   and an objection entry never answers itself (SPEC section 9).
+   close in meaning to the objection's phrasings, then, where neither covers it, the one entry
+   that stands out for what prospects said (its closeness and its margin over the next entry, a
+   model fitted on the development corpora: :class:`.cover.CoverModel`). Draft and retired
+   entries never cover anything, a draft answer waiting is reported as the gap, and an objection
+   entry never answers itself (SPEC section 9).
 
 Each step is a module: :mod:`.prefilter` (1), :mod:`.detect` (2, with the trained detector in
 ``data/``), :mod:`.themes` (3, clustering in blocks so that memory grows linearly with the number
@@ -53,7 +60,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Call, Entry
 
-from .cover import ANSWERING_TYPES, _cover
+from .cover import ANSWERING_TYPES, CoverModel, _cover
 from .detect import (
     NON_OBJECTIONS,
     PROTOTYPES,
@@ -61,6 +68,7 @@ from .detect import (
     _cohesion,
     _prototype_vectors,
     concern_names,
+    echoed,
     reference_texts,
     score_sentences,
 )
@@ -71,6 +79,7 @@ from .prefilter import (
     MAX_WORDS,
     Candidate,
     acknowledges,
+    asks_for_information,
     call_texts,
     candidates,
     clean,
@@ -98,13 +107,15 @@ if TYPE_CHECKING:
 def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn, *,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
             prototypes: tuple[np.ndarray, np.ndarray] | None = None,
-            verdicts: Sequence[Verdict] = (), follow_ups: bool = True) -> Analysis:
+            verdicts: Sequence[Verdict] = (), follow_ups: bool = True,
+            cover_model: CoverModel | None = None) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
     read as they are); ``prototypes`` the vectors of :data:`PROTOTYPES` and
     :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
-    (:mod:`.verdicts`); ``follow_ups`` False leaves out the follow-ups of :mod:`.followups`.
+    (:mod:`.verdicts`); ``follow_ups`` False leaves out the follow-ups of :mod:`.followups`;
+    ``cover_model`` replaces the shipped coverage model (:mod:`.cover`).
     """
     import numpy as np
 
@@ -159,6 +170,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
                           tuning)
     det = recalibrate(found, S, det, verdicts, tuning)
     score, detected = det.score, det.detected
+    detected = echoed(found, S, detected, det.learned, tuning)
     if follow_ups:
         detected = carried_on(found, detected, score, det.learned, tuning)
     detected = apply_detection_verdicts(found, detected, verdicts)
@@ -219,7 +231,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     objections = apply_theme_verdicts(objections, verdicts, {e.id for e in seeds.themes})
 
     # 4. Coverage.
-    _cover(objections, entries, texts_of, vectors, R, owner, objection_entries, tuning)
+    _cover(objections, entries, texts_of, vectors, R, owner, objection_entries, tuning, cover_model)
 
     objections.sort(key=lambda o: (-len(o.calls), -len(o.mentions), o.id))
     return Analysis(
@@ -266,6 +278,6 @@ def find_objections(settings: Settings, *, today: date, vectors: Any = None, min
 __all__ = [
     "ANSWERING_TYPES", "DEFAULT_TUNING", "MAX_WORDS", "NON_OBJECTIONS", "PROTOTYPES",
     "Analysis", "Candidate", "Detection", "Verdict", "Mention", "Objection", "Tuning", "VectorsFn",
-    "acknowledges", "analyze", "analyze_context", "call_texts", "candidates", "clean", "context_text",
+    "acknowledges", "analyze", "analyze_context", "asks_for_information", "call_texts", "candidates", "clean", "context_text",
     "cue_score", "eligible", "entry_texts", "find_objections", "load_verdicts", "reference_texts", "skip_reason",
 ]

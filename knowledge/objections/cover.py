@@ -1,8 +1,23 @@
-"""Step 4, coverage: the approved entries that answer each objection and theme."""
+"""Step 4, coverage: the approved entries that answer each objection and theme.
+
+An entry answers an objection when it names it in ``answers:``, when its passages are close in
+meaning to what the objection sounds like (``Tuning.cover``), or when one entry stands out from
+all the others for it: a concern no objection entry names ("there's no reception in the court
+building") is said in the prospect's words, which are far from an answer's prose ("the app
+records time offline") even when the answer is about just that concern, so no closeness bar
+finds it without finding answers to everything; but that answer is then much closer to it than
+any other entry of the KB is. :class:`CoverModel` decides from the closest entry's closeness and
+its margin over the next one, a logistic model fitted by ``bench/train_cover.py`` on the
+labelled coverage of the development corpora (``data/cover.json``, with its provenance).
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Entry
@@ -13,15 +28,43 @@ if TYPE_CHECKING:
     import numpy as np
 
 ANSWERING_TYPES = ("answer", "proof_point", "case_study", "message")
+COVER_MODEL_PATH = Path(__file__).resolve().parent / "data" / "cover.json"
 
-def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Callable[[Entry], dict[str, list[str]]],
-           vectors: VectorsFn, R: np.ndarray, owner: np.ndarray, objection_entries: list[Entry],
-           tuning: Tuning) -> None:
-    """Fill in each objection's answers: explicit ones first, then close approved passages."""
+
+@dataclass(frozen=True)
+class CoverModel:
+    """P(the closest answering entry answers the objection) from its closeness ``score`` and its
+    ``margin`` over the next answering entry."""
+
+    w_score: float
+    w_margin: float
+    bias: float
+
+    def probability(self, score: float, margin: float) -> float:
+        import math
+
+        return 1.0 / (1.0 + math.exp(-(self.w_score * score + self.w_margin * margin + self.bias)))
+
+
+@lru_cache(maxsize=1)
+def load_cover_model(path: Path = COVER_MODEL_PATH) -> CoverModel | None:
+    """The shipped coefficients, or None where they are missing (coverage by closeness alone)."""
+    if not path.is_file():
+        return None
+    z = json.loads(path.read_text(encoding="utf-8"))
+    return CoverModel(w_score=float(z["w_score"]), w_margin=float(z["w_margin"]), bias=float(z["bias"]))
+
+
+def entry_scores(objections: Sequence[Objection], entries: Sequence[Entry],
+                 texts_of: Callable[[Entry], dict[str, list[str]]], vectors: VectorsFn, R: np.ndarray,
+                 owner: np.ndarray, objection_entries: Sequence[Entry],
+                 phrasings: bool = True) -> list[dict[str, float]]:
+    """For each objection, how close each approved entry (other than objection entries) is to it:
+    the mean, over what the objection sounds like (its mentions' sentences and, for a known one
+    when ``phrasings``, the KB's phrasings of it), of the closest passage of the entry."""
     import numpy as np
 
     answering = [e for e in entries if e.approved and e.type != "objection"]
-    by_id = {e.id: e for e in entries}
     spans: list[tuple[int, int]] = []
     texts: list[str] = []
     for e in answering:
@@ -31,10 +74,10 @@ def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Call
         texts.extend(passages)
     A = vectors(texts) if texts else None
     index_of = {e.id: i for i, e in enumerate(objection_entries)}
+    out: list[dict[str, float]] = []
     for obj in objections:
-        # What the objection sounds like: the KB's phrasings of it, and what prospects said.
         parts = [np.stack([mt.sentence_vector for mt in obj.mentions])] if obj.mentions else []
-        if obj.entry is not None and obj.entry.id in index_of and len(R):
+        if phrasings and obj.entry is not None and obj.entry.id in index_of and len(R):
             parts.append(R[owner == index_of[obj.entry.id]])
         Q = np.concatenate(parts) if parts else None
         scores: dict[str, float] = {}
@@ -42,6 +85,36 @@ def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Call
             for e, (a, b) in zip(answering, spans, strict=True):
                 if b > a:
                     scores[e.id] = float((Q @ A[a:b].T).max(axis=1).mean())
+        out.append(scores)
+    return out
+
+
+def standout(scores: dict[str, float], by_id: dict[str, Entry]) -> tuple[str, float, float] | None:
+    """The answering entry closest to an objection, its closeness, and its margin over the next
+    answering entry (its closeness when it is the only one); None when there is none."""
+    ranked = sorted(((s, eid) for eid, s in scores.items() if by_id[eid].type in ANSWERING_TYPES), reverse=True)
+    if not ranked:
+        return None
+    best, eid = ranked[0]
+    second = ranked[1][0] if len(ranked) > 1 else 0.0
+    return eid, best, best - second
+
+
+def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Callable[[Entry], dict[str, list[str]]],
+           vectors: VectorsFn, R: np.ndarray, owner: np.ndarray, objection_entries: list[Entry],
+           tuning: Tuning, model: CoverModel | None = None) -> None:
+    """Fill in each objection's answers: explicit ones first, then close approved passages, then
+    the one entry that stands out for it (``model``; the shipped one by default)."""
+    by_id = {e.id: e for e in entries}
+    if model is None and tuning.cover_standout:
+        model = load_cover_model()
+    all_scores = entry_scores(objections, entries, texts_of, vectors, R, owner, objection_entries)
+    # The standout is judged by what prospects said alone, for a known objection as for a theme:
+    # the KB's phrasings of an objection are written beside its answer and would make every known
+    # objection look answered (the model is fitted on known objections' answers: links too).
+    said = entry_scores(objections, entries, texts_of, vectors, R, owner, objection_entries, phrasings=False)
+    for obj, scores, closeness in zip(objections, all_scores, said, strict=True):
+        obj.closeness = closeness
         answers: list[dict[str, Any]] = []
         explicit_ids = [e.id for e in entries if obj.id in e.answers and e.id != obj.id]
         for eid in explicit_ids:
@@ -55,5 +128,9 @@ def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Call
                            if s >= tuning.cover and eid not in explicit_ids
                            and by_id[eid].type in ANSWERING_TYPES), reverse=True)
         answers.extend({"entry": eid, "score": round(s, 3), "explicit": False} for s, eid in implicit[:5])
+        top = standout(closeness, by_id)
+        # A draft answer waiting for approval is the gap to report, not one to cover another way.
+        if (model is not None and top is not None and not answers and not obj.pending and tuning.cover_standout
+                and model.probability(top[1], top[2]) >= 0.5):
+            answers.append({"entry": top[0], "score": round(top[1], 3), "explicit": False})
         obj.answers = answers
-

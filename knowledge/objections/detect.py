@@ -281,3 +281,34 @@ def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: n
     detected = (score >= tuning.detect) & (evidence | (score >= tuning.detect_bare))
     return Detection(score=score, detected=detected, learned=learned, similar=similar, cues=cues, ack=ack,
                      as_close=as_close, cohesion=cohesion, evidence=evidence)
+
+
+ECHO_BLOCK = 1024  # sentences compared with the pool at once
+
+
+def echoed(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, detected: np.ndarray, learned: np.ndarray,
+           tuning: Tuning) -> np.ndarray:
+    """Detection with other calls as evidence: a sentence the trained detector is sure of
+    (``tuning.learned_alone``) raises an objection when a prospect in another call says the same
+    thing (at least ``tuning.link`` alike, the bar at which two mentions are one concern) in a
+    sentence that is detected or as sure. A concern no KB entry names scores low on closeness to
+    the KB's phrasings however plainly it is said ("there's no reception on site"); said again
+    in another call, it is a concern of the market rather than one prospect's aside."""
+    import numpy as np
+
+    out = detected.copy()
+    if not len(found) or not tuning.echo:
+        return out
+    sure = learned >= tuning.learned_alone
+    cand = np.where(sure & ~detected)[0]
+    pool = np.where(detected | sure)[0] if tuning.echo_detected else cand
+    if not len(pool) or not len(cand):
+        return out
+    calls = np.asarray([call.path for call, _ in found], dtype=object)
+    P = S[pool]
+    for a in range(0, len(cand), ECHO_BLOCK):  # memory O(block x pool), whatever the calls
+        rows = cand[a:a + ECHO_BLOCK]
+        alike = (S[rows] @ P.T) >= tuning.link
+        alike &= calls[rows][:, None] != calls[pool][None, :]
+        out[rows[alike.any(axis=1)]] = True
+    return out

@@ -25,6 +25,8 @@ class Tuning:
     learned_weight: float = 0.3  # per unit of the trained detector's probability above 0.5
     learned_alone: float = 0.85  # a trained-detector probability this high is evidence like a cue
     detect_bare: float = 0.80  # the same score, for a sentence with no cue and no acknowledgement
+    echo: bool = True  # a sure sentence said again in another call is an objection (detect.echoed)
+    echo_detected: bool = False  # ... said again in a detected sentence too (else only in another sure one)
     context_detect: float = 0.60  # ... for a sentence answering the seller's reply to the same
     # prospect's objection, when the trained detector is at least ``learned_alone`` sure (followups.carried_on)
     link: float = 0.50  # two groups of mentions merge at this average similarity or more
@@ -35,6 +37,7 @@ class Tuning:
     lone_entry: float = 0.35  # ... to an entry straight away when at least this close; else first
     lone_link: float = 0.45  # ... with other such remarks from other calls this alike, as a theme
     cover: float = 0.45  # an approved passage this close to an objection's phrasings answers it
+    cover_standout: bool = True  # ... and, failing that, one entry standing out for it (cover.CoverModel)
     concern_label: float = 0.40  # a theme takes the name of a concern at least this alike to its mentions
     theme_merge: float = 0.70  # themes whose centres are this alike are one theme
     theme_mentions: int = 2  # a theme needs this many mentions ...
@@ -70,6 +73,9 @@ class Objection:
     mentions: list[Mention] = field(default_factory=list)
     answers: list[dict[str, Any]] = field(default_factory=list)
     pending: list[dict[str, Any]] = field(default_factory=list)  # answers that are not approved
+    # How close each approved entry is to the objection (cover.entry_scores), kept for inspection
+    # and for fitting the coverage model (bench/train_cover.py).
+    closeness: dict[str, float] = field(default_factory=dict)
     # For a theme, which sentence of its central mention its label was taken from (an index into
     # the mention's parts): where a finding about the theme points, the sentence it quotes.
     label_part: int = 0

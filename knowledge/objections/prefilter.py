@@ -48,6 +48,37 @@ _MATERIAL_REQUEST = re.compile(
     r"^(?:please |just )?(?:send|share|forward) (?:me|us|it|that|those|them|over)\b",
     re.I,
 )
+# A buying signal: the prospect committing to a next step ("if the numbers hold up, I'll take it
+# to the board", "I'd put it in front of the partners", "let's get a proposal"). Written from the
+# buying signals of data/sentences.tsv (16 of its 48, none of its 304 objections); a negation or
+# an "unless" anywhere makes it a condition that may be resistance ("I won't take it to the board").
+_COMMITTING = r"(?:i'?ll|i will|i'?d|id|ill|i would|we'?d|we would|we'?ll|we will|we could|i can|we can|(?:i'?m )?happy to)"
+_NEXT_STEP = (r"(?:take (?:it|this|that|them)|put (?:it|this|that)|bring (?:it|this|that)|recommend|champion|"
+              r"sign(?![-\w])|roll (?:it|this) out|get (?:the )?budget|push (?:it|this|for it)|pitch (?:it|this))")
+_BUYING = re.compile(
+    rf"\b{_COMMITTING}\s+(?:\w+\s+){{0,2}}?{_NEXT_STEP}\b"
+    r"|\bput (?:it|this|that) in front of\b"
+    r"|\b(?:let'?s|lets) (?:get|scope|start|set up|book|do) (?:a|the|it|this)\b"
+    r"|\b(?:would|will|'d) (?:love|jump at)\b",
+    re.I,
+)
+_HOLDING_BACK = re.compile(
+    r"\b(?:not|no|never|can'?t|cannot|won'?t|don'?t|doesn'?t|isn'?t|wouldn'?t|couldn'?t|unless)\b", re.I)
+# A question asking for information ("does it support Spanish?", "what is the cost roughly",
+# "could we get a test account?"): how a prospect asks, not how they hold out. Written from the
+# questions of data/sentences.tsv (43 of its 69, none of its 304 objections). A negation, a
+# condition or an intensifier makes it a challenge ("so if your servers go down, who pays?",
+# "and those customers, were they actually paid?"), which stays a candidate; so does a question
+# about who ("who else gets to see our numbers?"), more often a challenge than a request, or one
+# opening "can a ..." ("can a single person push money out the door?").
+_ASKING = re.compile(
+    r"^(?:(?:and|also|so|ok|okay|right|wait)[,\s]+)*"
+    r"(?:(?:does|do|did) (?:it|the|that|this|your|you|they)\b|(?:can|could) (?:it|the|we|i|our|\w+s)\b|"
+    r"is there\b|are there\b|which\b(?=.*\?)|what(?:'s| is| are| does| do| would)\b|how (?:does|do|long|much|would)\b)",
+    re.I,
+)
+_CHALLENGE = re.compile(r"\b(?:not|no|never|can't|cannot|won't|don't|doesn't|isn't|wouldn't|couldn't|"
+                        r"if|unless|when|even|only|actually|exactly|really)\b|\bor (?:are|is) (?:we|it)\b", re.I)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b",
@@ -181,12 +212,23 @@ def _skip_cleaned(t: str) -> str | None:
         return "backchannel"
     if _LOGISTICS.search(t):
         return "logistics"
+    if _BUYING.search(t) and not _HOLDING_BACK.search(t):
+        return "buying"
+    if _ASKING.search(t) and not _CHALLENGE.search(t):
+        return "question"
     weak = _WEAK.search(t)
     if _MATERIAL_REQUEST.search(rest) and not weak:
         return "request"
     if _NUMBER.search(t) and _OWN_VOLUME.search(t) and not weak:
         return "own-figures"
     return None
+
+
+def asks_for_information(text: str) -> bool:
+    """True for a question asking how the product works or what it costs, with nothing in it
+    that challenges the answer (a negation, a condition, "actually", "exactly")."""
+    t = clean(text)
+    return bool(_ASKING.search(t)) and not _CHALLENGE.search(t)
 
 
 def acknowledges(text: str) -> bool:
@@ -301,12 +343,13 @@ def elliptical(text: str) -> bool:
     return bool(_ELLIPTICAL.search(clean(text)))
 
 
-_NOT_RESISTANCE = frozenset({"logistics", "request", "own-figures"})
+_NOT_RESISTANCE = frozenset({"logistics", "request", "own-figures", "buying", "question"})
 
 
 def follow_up_material(turn: Turn, *, elliptical_only: bool = True) -> bool:
     """A turn that may be read as a follow-up: elliptical, short, and none of whose sentences the
-    prefilter dropped as logistics, a request for material or the prospect's own figures."""
+    prefilter dropped as logistics, a request for material, a buying signal, a question asking for
+    information ("and what is the cost roughly") or the prospect's own figures."""
     n = len(clean(turn.text).split())
     if not 0 < n <= FOLLOW_UP_WORDS or (elliptical_only and not elliptical(turn.text)):
         return False

@@ -74,6 +74,14 @@ def test_a_candidate_follows_the_same_speakers_mention_after_the_sellers_reply()
     assert "two-year term" in cands[0].reply
 
 
+@pytest.mark.parametrize("text", ["and what is the cost roughly", "And could we get a test account for the audit?",
+                                  "Also, does the price include the mobile app? We'd want it on day one.",
+                                  "And I'd put it in front of the board."])
+def test_a_question_asking_for_information_or_a_buying_signal_carries_nothing_on(text):
+    call = _call(TERMS[:3] + [("Lee", PROSPECT, text)])
+    assert follow_up_candidates([call], [_mention(call, 1)]) == []
+
+
 def test_no_candidate_without_a_reply_from_the_seller_another_speaker_or_unknown_roles():
     no_reply = _call([("Lee", PROSPECT, TERMS[1][2]), ("Lee", PROSPECT, "Not two years.")])
     assert follow_up_candidates([no_reply], [_mention(no_reply, 0)]) == []

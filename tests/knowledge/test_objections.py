@@ -14,6 +14,7 @@ from knowledge.model import KB, Call, Entry, Sentence, Turn
 from knowledge.objections import (
     acknowledges,
     analyze,
+    asks_for_information,
     call_texts,
     candidates,
     cue_score,
@@ -41,6 +42,13 @@ def embed(texts):
     ("Could we get thirty minutes next week with you both?", "logistics"),
     ("Can you share the deck with me after the call?", "request"),
     ("We process about nine thousand invoices a month.", "own-figures"),
+    # Buying signals: the prospect committing to a next step.
+    ("If the pilot shows fewer returns, I'll take it to the operations board.", "buying"),
+    ("if you can get three depots on it id put it in front of the regional managers", "buying"),
+    ("Let's get a proposal together for the two northern plants.", "buying"),
+    # Questions asking for information.
+    ("How long does the migration usually take for a firm our size?", "question"),
+    ("and um does it do the the tax invoice format", "question"),
 ])
 def test_prefilter_drops_what_cannot_be_an_objection(text, reason):
     assert skip_reason(text) == reason
@@ -52,9 +60,31 @@ def test_prefilter_drops_what_cannot_be_an_objection(text, reason):
     "Thirty minutes a week is a hard sell for my team right now.",  # a cue keeps it despite logistics
     "We can't chase two hundred partners to fill in a form.",  # a cue keeps it despite the figure
     "What happens if it doesn't work out after we've paid for the year?",
+    # Held back: a negation or an "unless" makes the next step a condition, which may be resistance.
+    "I won't take it to the board until the security review is done.",
+    "We'd sign, unless the contract runs past twelve months.",
+    "I'll want single sign-on from day one.",  # sign-on is no signature
 ])
 def test_prefilter_keeps_what_might_be(text):
     assert skip_reason(text) is None
+
+
+@pytest.mark.parametrize(("text", "asking"), [
+    ("Does it support Spanish?", True),
+    ("and what is the cost roughly", True),
+    ("Also, does the price include the mobile app? We'd want that on day one.", True),
+    ("Could we get a sandbox for the accessibility checks?", True),
+    # Challenges put as questions stay candidates: a negation, a condition, an intensifier.
+    ("So if your servers go down on a Friday night, who pays for the orders we lose?", False),
+    ("And those reference customers, were they actually paid to say that?", False),
+    ("Can you even produce the records if a regulator asks?", False),
+    ("Which leaves nobody to run it.", False),  # "which" opening a statement, not a question
+    ("Who else gets to see our numbers once they're in your system?", False),  # who: a challenge more often
+    ("Can a single person push money out the door?", False),
+    ("Our buyers won't trust a forecast they can't see into.", False),
+])
+def test_questions_asking_for_information(text, asking):
+    assert asks_for_information(text) is asking
 
 
 def test_cues_and_acknowledgements():
@@ -491,3 +521,92 @@ def test_an_unpunctuated_turn_is_cut_into_candidates_on_its_line():
     call = _call("calls/asr.vtt", [("Rita", REP, "Any questions?"), ("Dana", PROSPECT, run)])
     cands, _, _ = candidates(call)
     assert len(cands) >= 2 and {c.line for c in cands} == {14} and {c.piece for c in cands} == {0}
+
+
+def _echo_case(paths: list[str]):
+    from knowledge.objections.prefilter import Candidate
+
+    calls = {p: Call(path=p, turns=[Turn(speaker="P", text="x", line=1, role="external")], roles_known=True)
+             for p in paths}
+    return [(calls[p], Candidate(turn=0, index=k, text="x", raw="x", line=1 + k, column=1))
+            for k, p in enumerate(paths)]
+
+
+@pytest.mark.parametrize("block", [1, 1024])
+def test_a_sure_remark_said_again_in_another_call_is_an_objection(block, monkeypatch):
+    from dataclasses import replace
+
+    import numpy as np
+
+    from knowledge.objections import DEFAULT_TUNING, detect
+    from knowledge.objections.detect import echoed
+
+    monkeypatch.setattr(detect, "ECHO_BLOCK", block)  # compared in blocks or at once: the same
+    found = _echo_case(["a.vtt", "b.vtt", "a.vtt", "c.vtt"])
+    near = np.asarray([1.0, 0.0, 0.0], dtype=np.float32)
+    alike = np.asarray([0.8, 0.6, 0.0], dtype=np.float32)  # 0.8 alike to near: one concern
+    apart = np.asarray([0.0, 0.0, 1.0], dtype=np.float32)
+    S = np.stack([near, alike, alike, apart])
+    learned = np.asarray([0.97, 0.95, 0.99, 0.99], dtype=np.float32)
+    none = np.zeros(4, dtype=bool)
+    # 0 and 1 echo each other across calls; 2 is alike to 0 but in its own call, and to 1 in
+    # another; 3 says something else.
+    on = replace(DEFAULT_TUNING, echo=True)
+    assert echoed(found, S, none, learned, on).tolist() == [True, True, True, False]
+    # Not sure enough: no echo.
+    unsure = np.asarray([0.97, 0.5, 0.5, 0.99], dtype=np.float32)
+    assert echoed(found, S, none, unsure, on).tolist() == [False, False, False, False]
+    # Echoed by a detected sentence only where the setting says so: one the KB already names
+    # would pull the remark under its entry.
+    det = np.asarray([False, True, False, False])
+    learned = np.asarray([0.97, 0.2, 0.2, 0.2], dtype=np.float32)
+    assert echoed(found, S, det, learned, on).tolist() == [False, True, False, False]
+    wide = replace(on, echo_detected=True)
+    assert echoed(found, S, det, learned, wide).tolist() == [True, True, False, False]
+    assert echoed(found, S, none, np.full(4, 0.99, np.float32), replace(DEFAULT_TUNING, echo=False)).tolist() == [False] * 4
+
+
+def test_the_entry_standing_out_for_an_objection_and_its_margin():
+    from knowledge.objections.cover import standout
+
+    by_id = {e.id: e for e in ENTRIES}
+    by_id["messages/why"] = Entry(id="messages/why", path="messages/why.md", type="message", title="Why us")
+    scores = {"answers/pricing": 0.40, "messages/why": 0.28, "objections/contract": 0.9}
+    # An objection entry is never the answer, however close.
+    assert standout(scores, by_id) == ("answers/pricing", 0.40, pytest.approx(0.12))
+    assert standout({"answers/pricing": 0.3}, by_id) == ("answers/pricing", 0.3, 0.3)
+    assert standout({"objections/contract": 0.9}, by_id) is None
+
+
+def test_the_coverage_model_covers_a_standout_not_a_crowd():
+    from knowledge.objections.cover import CoverModel, load_cover_model
+
+    model = load_cover_model()
+    assert model is not None
+    # The shipped fit: an answer well clear of the next entry covers; one among equals does not.
+    assert model.probability(0.38, 0.11) >= 0.5
+    assert model.probability(0.39, 0.02) < 0.5
+    assert model.probability(0.25, 0.03) < 0.5
+    toy = CoverModel(w_score=1.0, w_margin=10.0, bias=-1.0)
+    assert toy.probability(0.3, 0.2) > toy.probability(0.3, 0.0)
+
+
+def test_coverage_by_the_entry_that_stands_out():
+    from knowledge.objections.cover import CoverModel
+
+    yes, no = CoverModel(0.0, 0.0, 10.0), CoverModel(0.0, 0.0, -10.0)
+    with_yes = {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=yes).objections}
+    theme = with_yes["theme/eu-region"]
+    assert theme.answers == [{"entry": "answers/pricing", "score": theme.answers[0]["score"], "explicit": False}]
+    assert set(theme.closeness) == {"answers/pricing"}  # approved entries only, never an objection
+    # A draft answer waiting for approval is the gap to report, whatever stands out.
+    assert not with_yes["objections/contract"].covered
+    with_no = {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=no).objections}
+    assert not with_no["theme/eu-region"].covered
+    from dataclasses import replace
+
+    from knowledge.objections import DEFAULT_TUNING
+
+    off = replace(DEFAULT_TUNING, cover_standout=False)
+    assert not {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=yes, tuning=off).objections}[
+        "theme/eu-region"].covered
