@@ -31,7 +31,8 @@ sys.path.insert(0, str(REPO))
 from bench.accuracy import CORPORA, _sync  # noqa: E402
 from tests.scoring import load_corpus  # noqa: E402
 
-DEV = ("quillpay", "kittiwake", "haulwise", "phenomena", "northwind", "real-labelled", "examples", "gridwell")
+DEV = ("quillpay", "kittiwake", "haulwise", "phenomena", "northwind", "real-labelled", "examples", "gridwell",
+       "furrowline")
 
 
 def _labels_at(labels: dict[str, Any], path: str, line: int) -> str:

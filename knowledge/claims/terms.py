@@ -198,6 +198,23 @@ def _mentioned_not_used(claim: Claim, sentence: str) -> bool:
     return bool(span) and any(span in m.group(1) for m in _QUOTED.finditer(sentence))
 
 
+# A label of what follows it, in brackets before a colon: "The short version (30 seconds): ...",
+# "Single sentence (~25 words):", "In brief (2 minutes):": the length of the text, not a claim
+_LABEL_BEFORE = re.compile(r"^[^():.!?]{1,60}\(\s*(?:~|about\s+|around\s+|approx\.?\s+|under\s+)?$", re.I)
+_LABEL_AFTER = re.compile(r"^\s*\)\s*:")
+
+
+_TEXT_UNITS = re.compile(r"(?i)\b(?:words?|sentences?|lines?|slides?|steps?|points?|paragraphs?|pages?|bullets?)\b")
+
+
+def _label(claim: Claim, sentence: str) -> bool:
+    span = " ".join((claim.span or "").split())
+    if claim.kind != "duration" and not _TEXT_UNITS.search(span):
+        return False  # "Retention (94%): ..." states a figure
+    at = sentence.find(span) if span else -1
+    return at > 0 and bool(_LABEL_BEFORE.match(sentence[:at])) and bool(_LABEL_AFTER.match(sentence[at + len(span):]))
+
+
 def own_terms(claim: Claim) -> str | None:
     """Why the figure states the company's own product or terms, in words; None when it may be an
     outcome or a market statistic (or when nothing says it is not)."""
@@ -206,6 +223,8 @@ def own_terms(claim: Claim) -> str | None:
         return None
     if _mentioned_not_used(claim, sentence):
         return "a phrase quoted as one not to use"
+    if _label(claim, sentence):
+        return "a label of what follows (its length)"
     if _HYPOTHETICAL.search(sentence):
         return "an input of a worked example"
     if _WORKED_RESULT.search(sentence) or computed(claim):

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from knowledge.audit import audit
-from knowledge.claims import extract_claims, needs_source
+from knowledge.claims import extract_claims, needs_source, read_figures
 from knowledge.model import Claim
 
 from .rules.test_figures import _ctx, _entry
@@ -67,6 +67,24 @@ def test_the_written_set_is_varied_and_every_figure_is_read() -> None:
     for r in rows:
         for span in r["figures"]:
             _claim(r["text"], span)  # the extractor reads it: a figure it does not read teaches nothing
+
+
+PAGES = DATA.with_name("needs_source_pages.jsonl")
+
+
+def test_the_page_kinds_set_pairs_the_company_s_own_figures_with_outcomes() -> None:
+    rows = [json.loads(line) for line in PAGES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 100 and len({r["industry"] for r in rows}) >= 10
+    by_kind: dict[str, set[int]] = {}
+    for r in rows:
+        spans = {c.span for c in read_figures(r["text"])}
+        for span, label in r["figures"].items():
+            assert span in spans, span  # as the trainer reads it: a figure the extractor does not read teaches nothing
+            by_kind.setdefault(r["kind"], set()).add(label)
+    # the kinds whose figures are mostly the company's own hold outcomes too, so that the page alone
+    # does not decide
+    for kind in ("partners", "pricing", "careers", "release notes", "press release", "security", "FAQ"):
+        assert by_kind[kind] == {0, 1}, kind
 
 
 def _weights(tmp_path: Path, **cues: float) -> Path:
