@@ -145,15 +145,18 @@ FLOORS: dict[str, dict[str, float]] = {
     # R 0.62, F1 0.67, matching 0.62, the same coverage and gaps): floors a little under the latter.
     # Sixth round (a sure remark echoed in another call; questions asking for information dropped; the
     # coverage model): P 0.738, R 0.660, F1 0.697, matching 0.677, coverage 0.778 (the no-signal theme is
-    # mined and answered), gaps 0.50 / 0.33; raised.
-    # Theme purity has no floor: of the two themes mined one is a stray (payment terms), whose purity
-    # of 1.00 says nothing.
+    # mined and answered), gaps 0.50 / 0.33; the echo was then switched off, as it cost the blind ravelin
+    # set a new theme, matching and coverage: P 0.725, R 0.617, F1 0.667, matching 0.655, coverage 0.667.
+    # The floors raised for the echo were set back under that (recall 0.63 -> 0.60, F1 0.67 -> 0.65,
+    # coverage 0.75 -> 0.65), still above where the round began.
+    # Theme purity has no floor: the one theme mined is a stray (payment terms), whose purity of 1.00
+    # says nothing.
     "docketry": {
         "mention precision": 0.71,
-        "mention recall": 0.63,
-        "mention F1": 0.67,
+        "mention recall": 0.6,
+        "mention F1": 0.65,
         "matching accuracy": 0.65,
-        "coverage accuracy": 0.75,
+        "coverage accuracy": 0.65,
         "gap precision": 0.45,
         "gap recall": 0.30,
     },

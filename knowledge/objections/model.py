@@ -25,7 +25,10 @@ class Tuning:
     learned_weight: float = 0.3  # per unit of the trained detector's probability above 0.5
     learned_alone: float = 0.85  # a trained-detector probability this high is evidence like a cue
     detect_bare: float = 0.80  # the same score, for a sentence with no cue and no acknowledgement
-    echo: bool = True  # a sure sentence said again in another call is an objection (detect.echoed)
+    # a sure sentence said again in another call is an objection (detect.echoed). Off: it lifted only
+    # docketry, the corpus it was built on, and on a blind corpus scored after it (ravelin) it cost a
+    # new theme, matching and coverage (bench/ACCURACY.md, "Echoed concerns and coverage, sixth round")
+    echo: bool = False
     echo_detected: bool = False  # ... said again in a detected sentence too (else only in another sure one)
     context_detect: float = 0.60  # ... for a sentence answering the seller's reply to the same
     # prospect's objection, when the trained detector is at least ``learned_alone`` sure (followups.carried_on)
