@@ -269,8 +269,16 @@ class Staleness:
             source = next((s for s in entry.sources if matching_source(s.title, f.metric.source)), source)
         if source is not None and self.old(source):
             return "stale", f"its source \"{source.title}\" ({source.date}) is older than max_source_age ({self.max_age})"
-        if source is None and not any(m.source for m in entry.metrics):
-            dated = [s for s in entry.sources if s.date is not None]
-            if dated and all(self.old(s) for s in dated):
-                return "stale", f"{entry.id}'s sources are older than max_source_age ({self.max_age})"
+        if source is None and self._all_old(entry):
+            return "stale", f"{entry.id}'s sources are older than max_source_age ({self.max_age})"
         return None
+
+    def _all_old(self, entry: Entry) -> bool:
+        """Every source an entry's figures may rest on is old: it lists dated sources, all old, and
+        each source its metrics cite is one of them. A figure stated in its prose with no source
+        of its own (the entry's own metric said again: "lifted yield by 4.5% on average") rests on
+        nothing newer."""
+        dated = [s for s in entry.sources if s.date is not None]
+        if not dated or not all(self.old(s) for s in dated):
+            return False
+        return all(any(matching_source(m.source, s.title) for s in dated) for m in entry.metrics if m.source)
