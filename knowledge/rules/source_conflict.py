@@ -36,8 +36,8 @@ class SourceConflict(Rule):
     found") and the metric it agrees with; two figures in prose, each with a source named, that
     state one measure with agreeing values (one statistic credited to two studies across pages). The reported side is the one in the less
     authoritative entry (proof points first), or whose source fewer metrics cite; of two
-    statements in prose, the one whose source fewer agreeing statements and fewer metrics cite,
-    then the one in the less authoritative entry; where nothing tells them apart, both.
+    statements in prose, the one whose source fewer agreeing statements cite, then the one in the
+    less authoritative entry; where nothing tells them apart, both.
 
     A note under a table that lists several sources ("Source: Arable Benchmark 2026; Fleet
     Telemetry Report 2026") says the rows come from those studies without saying which row from
@@ -93,9 +93,9 @@ class SourceConflict(Rule):
             sa, sb = _source(a), _source(b)
             if not sa or not sb or _same_source(sa, sb) or (_several(a) and _several(b)):
                 continue
-            # a study the KB's metrics cite is more likely the figure's source than one they do not
-            odd_a = (_several(b), -support(a), -popularity(sa), _TYPE_RANK.get(a.entry.type if a.entry else "", 9))
-            odd_b = (_several(a), -support(b), -popularity(sb), _TYPE_RANK.get(b.entry.type if b.entry else "", 9))
+            # the side credited to a list of sources is not reported: its figure is credited to no one study
+            odd_a = (_several(b), -support(a), _TYPE_RANK.get(a.entry.type if a.entry else "", 9))
+            odd_b = (_several(a), -support(b), _TYPE_RANK.get(b.entry.type if b.entry else "", 9))
             if odd_a == odd_b:
                 # nothing says which credit is wrong (no metric, no more statements for one, one kind
                 # of page): both pages are told, each naming the other
