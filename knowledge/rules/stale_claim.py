@@ -29,8 +29,11 @@ class StaleClaim(Rule):
     Fix: verify the entry and set ``reviewed:`` to today; retire an expired entry (or extend
     ``expires:``); replace an old source with current evidence. A finding points at the
     ``reviewed:``, ``expires:`` or source ``date:`` line, or at the figure when its source is named
-    in prose ("(ZoomInfo, 2021)"; a year alone means the end of that year). Articles without
-    ``reviewed:`` are not stale by review. Expired entries are errors, the rest warnings.
+    in prose ("(ZoomInfo, 2021)", "a 2019 survey by the Irish Farmers Journal", a lead-in over a
+    list: "As per the State of DevOps 2021 report:"; a year alone means the end of that year).
+    A draft or call figure backed by an entry's prose, not its metric, rests on that entry's
+    sources when the prose names none of its own: stale when every one of them is old. Articles
+    without ``reviewed:`` are not stale by review. Expired entries are errors, the rest warnings.
     """
 
     id = "stale-claim"
@@ -270,6 +273,10 @@ class Staleness:
         if source is not None and self.old(source):
             return "stale", f"its source \"{source.title}\" ({source.date}) is older than max_source_age ({self.max_age})"
         if source is None and self._all_old(entry):
+            dated = [s for s in entry.sources if s.date is not None]
+            if len(dated) == 1:
+                return "stale", (f"its source \"{dated[0].title}\" ({dated[0].date}) is older than max_source_age "
+                                 f"({self.max_age})")
             return "stale", f"{entry.id}'s sources are older than max_source_age ({self.max_age})"
         return None
 
