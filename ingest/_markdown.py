@@ -449,6 +449,7 @@ def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> tuple[l
     found: list[Claim] = []
     numbers = 0
     before = ""
+    list_lead, in_list = "", False  # the text before a list leads into each of its items
     for k, seg in enumerate(segments):
         text = _segment_text(seg, lines)
         if not text.strip():
@@ -457,8 +458,14 @@ def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> tuple[l
         if numbers > MAX_FIGURES:
             return found, seg.start + shift
         # what leads into this block (its section's title, the block before): a study named there
-        # is the source of the figures that follow it
-        lead = seg.block.section + "\n" + (before if seg.kind != "heading" else "")
+        # is the source of the figures that follow it; for an item of a list, the text before
+        # the list too ("As per the 2021 survey:" over four findings), unless an item names another
+        item = seg.block.kind == "list_item" and seg.kind != "heading"
+        if item and not in_list:
+            list_lead = before
+        lead = seg.block.section + "\n" + (list_lead + "\n" if item and in_list else "") \
+            + (before if seg.kind != "heading" else "")
+        in_list = item
         if seg.kind == "table" and k + 1 < len(segments):
             # a note under a table ("Source: 2026 benchmark.") names the source of its rows
             note = _segment_text(segments[k + 1], lines)

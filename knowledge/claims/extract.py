@@ -91,7 +91,11 @@ from .sources import (
     _SRC_TITLE,
     _SRC_VERB_AFTER,
     _TRAILING_DATE,
+    MORE_SOURCES,
+    SOURCE_LIST_SEP,
     found_by,
+    listed_sources,
+    names_someone,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -1214,8 +1218,8 @@ class _Extractor:
         out: list[tuple[int, int, Source]] = []
 
         def source(m: re.Match[str], who: str, kind: str | None) -> None:
-            who = _DETERMINERS.sub("", who.strip()).strip(" .,'’:-")
-            if not who or who.isdigit() or who.lower() in _STOP:
+            who = _DETERMINERS.sub("", " ".join(who.split())).strip(" .,'’:-")
+            if not who or who.isdigit() or not names_someone(who):
                 return
             title = who if not kind or who.endswith(kind) else f"{who} {kind}"
             line_end = clean.find("\n", m.end(), min(len(clean), m.end() + 200))
@@ -1230,7 +1234,8 @@ class _Extractor:
             if not _HAS_DIGIT.search(clean, self.sentence_bounds(m.start())[0], m.start()):
                 source(m, m.group("who"), None)
         for m in _SRC_KIND_BY.finditer(clean, a, b):
-            source(m, m.group("who"), m.group("kind"))
+            if not m.group("the"):  # "a survey by the X" is read in its own sentence and the next only
+                source(m, m.group("who"), m.group("kind"))
         for m in _SRC_TITLE.finditer(clean, a, b):
             source(m, m.group("who"), m.group("kind"))
         # "What the Corvane report found", "The Pallet Institute survey shows": a study named with what
@@ -1254,8 +1259,8 @@ class _Extractor:
         out: list[tuple[int, Source]] = []
 
         def add(pos: int, who: str, kind: str | None, yr: str | None, mon: str | None) -> None:
-            who = _DETERMINERS.sub("", who.strip()).strip(" .,'’")
-            if not who or who.isdigit() or who.lower() in _STOP:
+            who = _DETERMINERS.sub("", " ".join(who.split())).strip(" .,'’")
+            if not who or who.isdigit() or not names_someone(who):
                 return
             title = f"{who} {kind.lower() if kind and kind.islower() else kind}" if kind else who
             if kind and who.endswith(kind):
@@ -1403,7 +1408,10 @@ def _lead_source(lead: str) -> Source | None:
     found = ex._sources_in(0, len(ex.clean))
     if not found:
         return None
-    src = max(found, key=lambda x: x[0])[2]
+    _, end, src = max(found, key=lambda x: x[0])
+    more = MORE_SOURCES.match(ex.clean, end)
+    if more:  # a note that lists several sources: its figures come from one of them
+        src = replace(src, title=SOURCE_LIST_SEP.join([src.title, *listed_sources(more.group(0))]))
     return replace(src, line=None)
 
 

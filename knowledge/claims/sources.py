@@ -22,8 +22,9 @@ _KIND_WORD = re.compile(
 _REPORT_VERB_WORD = re.compile(
     r"found|finds|show|says|said|report|estimat|reveal|puts|put |conclude|suggest|predict|forecast|projected|note|surveyed"
 )
+# a citation hard-wrapped over two lines of a paragraph ("(Lawrence\nEnergy Institute, 2025)") is one
 _SRC_PAREN = re.compile(
-    rf"\((?P<who>[A-Z][^()\n,;]{{1,60}}?),?[ \t]+(?:(?P<mon>{_MONTHS})\.?[ \t]+)?(?P<yr>(?:19|20)\d{{2}})\)"
+    rf"\((?P<who>[A-Z](?:[^()\n,;]|\n(?![ \t]*\n)){{1,60}}?),?(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?P<mon>{_MONTHS})\.?[ \t]+)?(?P<yr>(?:19|20)\d{{2}})\)"
 )
 _SRC_ACCORDING = re.compile(
     rf"\b(?:[Aa]ccording[ \t]+to|[Aa]s[ \t]+per|[Ss]ource:|[Cc]iting)[ \t]+(?:(?:an?|the)[ \t]+)?(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?"
@@ -33,7 +34,8 @@ _SRC_ORG_KIND = re.compile(
     rf"(?P<who>{_ORG})(?:'s|’s)?[ \t]+(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>{_KIND})\b"
 )
 _SRC_KIND_BY = re.compile(
-    rf"\b(?P<kind>{_KIND})[ \t]+(?:(?:conducted|commissioned|published|released|run)[ \t]+)?(?:by|from)[ \t]+(?P<who>{_ORG})"
+    rf"\b(?P<kind>{_KIND})[ \t]+(?:(?:conducted|commissioned|published|released|run)[ \t]+)?(?:by|from)[ \t]+"
+    rf"(?P<the>the[ \t]+)?(?P<who>{_ORG})"
 )
 _SRC_ORG_VERB = re.compile(rf"(?P<who>{_ORG})[ \t]+{_REPORT_VERB}\b")
 _SRC_LEAD = re.compile(
@@ -86,6 +88,36 @@ _SRC_RATING = re.compile(
     r"\d(?:[.,]\d{1,2})?[ \t]*(?:/[ \t]*(?:5|10)\b|out[ \t]+of[ \t]+(?:5|five|10|ten)\b|stars?\b)"
     r"(?:[ \t]+[\w,()-]+){0,4}?[ \t]+(?:on|in|at|from)[ \t]+(?:the[ \t]+)?"
     r"(?P<who>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,2})")
+
+
+# A source is named by a name. A word capitalised only because it opens a heading or a sentence
+# names nobody: a function or question word ("What", "How"), an adverb ("## Frequently asked" is
+# no firm that asked, "Typically surveyed ..."): the stem of an adverb is five letters or more, so
+# that names such as Kelly or Daly stay names.
+_NOT_A_NAME = lexicon("stop_words")
+_ADVERB = re.compile(r"[A-Za-z]{5,}ly")
+
+
+def names_someone(who: str) -> bool:
+    """Whether ``who``, read where a source's name goes, names someone (not only function words,
+    question words and adverbs)."""
+    words = who.split()
+    return bool(words) and not all(w.lower() in _NOT_A_NAME or _ADVERB.fullmatch(w) for w in words)
+
+
+# A note that names several sources, one after another ("Source: Furrowline Arable Benchmark 2026;
+# Fleet Telemetry Report 2026; Contractor Fleet Study 2026."): the rest of the list after the first
+# name, to the end of its line. The figures it sources come from one of them, which the note does
+# not say; the list is kept whole, its names joined by SOURCE_LIST_SEP.
+MORE_SOURCES = re.compile(r"(?:[ \t]*;[ \t]*(?:and[ \t]+)?[A-Z][^;\n]{2,100}?)+(?=[ \t]*[.;]?[ \t]*(?:\n|$))")
+SOURCE_LIST_SEP = "; "
+
+
+def listed_sources(title: str) -> list[str]:
+    """The names a source title lists: one, or several for a note that names several sources."""
+    names = [" ".join(t.split()).strip(" .") for t in title.split(";")]
+    names = [re.sub(r"^and\s+", "", n) for n in names if n]
+    return names or [title]
 
 
 def found_by(m: re.Match[str]) -> str | None:

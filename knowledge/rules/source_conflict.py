@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from knowledge.claims.sources import listed_sources
 from knowledge.figures import (
     Figure,
     Match,
@@ -34,7 +35,14 @@ class SourceConflict(Rule):
     with a source named in prose ("according to ...", "(Gartner, 2025)", "an independent X study
     found") and the metric it agrees with; two figures in prose, each with a source named, that
     state one measure with agreeing values (one statistic credited to two studies across pages). The reported side is the one in the less
-    authoritative entry (proof points first), or whose source fewer metrics cite.
+    authoritative entry (proof points first), or whose source fewer metrics cite; of two
+    statements in prose, the one whose source fewer agreeing statements cite, then the one in the
+    less authoritative entry; where nothing tells them apart, both.
+
+    A note under a table that lists several sources ("Source: Arable Benchmark 2026; Fleet
+    Telemetry Report 2026") says the rows come from those studies without saying which row from
+    which: no row is credited to any one of them, so no row is reported for its own source. The
+    list still counts against a figure elsewhere credited to a study it does not name.
     """
 
     id = "source-conflict"
@@ -49,13 +57,13 @@ class SourceConflict(Rule):
                 cited[title] = cited.get(title, 0) + 1
 
         def popularity(title: str) -> int:
-            return cited.get(_key(title), 0)
+            return max(cited.get(_key(t), 0) for t in listed_sources(title))
 
         seen: set[tuple[int, int]] = set()
         for a, m in kb.metric_agreements:
             b = m.target
             sa, sb = _source(a), _source(b)
-            if not sa or not sb or matching_source(sa, sb):
+            if not sa or not sb or _same_source(sa, sb):
                 continue
             pair = (id(a), id(b)) if id(a) < id(b) else (id(b), id(a))
             if pair in seen:
@@ -77,20 +85,27 @@ class SourceConflict(Rule):
 
         def support(f: Figure) -> int:
             own = _source(f) or ""
-            return 1 + sum(matching_source(own, _source(m.target) or "") for m in neighbours.get(f, []))
+            return 1 + sum(_same_source(own, _source(m.target) or "") for m in neighbours.get(f, []))
 
         reported: set[int] = set()
         for a, m in agreements:
             b = m.target
             sa, sb = _source(a), _source(b)
-            if not sa or not sb or matching_source(sa, sb):
+            if not sa or not sb or _same_source(sa, sb) or (_several(a) and _several(b)):
                 continue
-            odd_a = (-support(a), _TYPE_RANK.get(a.entry.type if a.entry else "", 9), a.path, a.line)
-            odd_b = (-support(b), _TYPE_RANK.get(b.entry.type if b.entry else "", 9), b.path, b.line)
-            report, other = (a, b) if odd_a > odd_b else (b, a)
-            if id(report) not in reported:
-                reported.add(id(report))
-                yield self._finding(report, Match(other, m.score))
+            # the side credited to a list of sources is not reported: its figure is credited to no one study
+            odd_a = (_several(b), -support(a), _TYPE_RANK.get(a.entry.type if a.entry else "", 9))
+            odd_b = (_several(a), -support(b), _TYPE_RANK.get(b.entry.type if b.entry else "", 9))
+            if odd_a == odd_b:
+                # nothing says which credit is wrong (no metric, no more statements for one, one kind
+                # of page): both pages are told, each naming the other
+                sides = [(a, b), (b, a)]
+            else:
+                sides = [(a, b) if odd_a > odd_b else (b, a)]
+            for report, other in sides:
+                if id(report) not in reported:
+                    reported.add(id(report))
+                    yield self._finding(report, Match(other, m.score))
 
     def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
         for r in ctx.figures.draft(draft):
@@ -98,11 +113,11 @@ class SourceConflict(Rule):
 
     def _prose(self, f: Figure, backers: list[Match]) -> Iterable[Finding]:
         """A source named in prose next to a figure that a differently sourced statement backs."""
-        if f.claim is None or f.claim.source is None:
+        if f.claim is None or f.claim.source is None or _several(f):
             return
         named = f.claim.source.title
         sourced = [m for m in backers if _source(m.target)]
-        if not sourced or any(matching_source(named, _source(m.target) or "") for m in sourced):
+        if not sourced or any(_same_source(named, _source(m.target) or "") for m in sourced):
             return
         yield self._finding(f, sourced[0])
 
@@ -110,8 +125,8 @@ class SourceConflict(Rule):
         target = m.target
         what = f"metric {f.metric.id} registers" if f.metric is not None else "attributes"
         return self.finding(
-            message=f"{what} {quoted(f)} to \"{_source(f)}\", but {approved_figure(target)} comes from "
-                    f"\"{_source(target)}\": cite the source the figure comes from",
+            message=f"{what} {quoted(f)} to {_named(_source(f))}, but {approved_figure(target)} comes from "
+                    f"{_named(_source(target))}: cite the source the figure comes from",
             expected={**target.expected(), "source": _source(target)}, related=[target.place()], **where(f))
 
 
@@ -120,6 +135,24 @@ _TYPE_RANK = {"proof_point": 0, "case_study": 1, "answer": 2, "message": 3, "obj
 
 def _key(title: str) -> str:
     return " ".join(title.split()).casefold()
+
+
+def _named(title: str | None) -> str:
+    names = listed_sources(title or "")
+    if len(names) == 1:
+        return f"\"{names[0]}\""
+    return "one of " + ", ".join(f"\"{n}\"" for n in names[:-1]) + f" or \"{names[-1]}\""
+
+
+def _same_source(a: str, b: str) -> bool:
+    """Whether two source titles name one source; a list of sources names each of its own."""
+    return any(matching_source(x, y) for x in listed_sources(a) for y in listed_sources(b))
+
+
+def _several(f: Figure) -> bool:
+    """Whether a figure is credited to a list of sources, not to one of them."""
+    return f.metric is None and f.claim is not None and f.claim.source is not None \
+        and len(listed_sources(f.claim.source.title)) > 1
 
 
 def _source(f: Figure) -> str | None:

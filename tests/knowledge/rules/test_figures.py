@@ -147,6 +147,26 @@ def test_a_draft_quoting_what_only_an_expired_entry_backs_is_an_error() -> None:
     assert f.related == [{"path": "messaging/offer.md", "line": 12, "entry": "messaging/offer"}]
 
 
+def test_an_entrys_own_figure_in_its_prose_rests_on_the_entrys_old_sources() -> None:
+    """A draft backed by the prose of an entry (not its metric) is stale when every source the entry
+    may rest on is old; a source its metric cites that the entry does not list keeps it current."""
+    from knowledge.rules.stale_claim import Staleness
+
+    body = "# Yield\n\nIn a trial on 14 fields, zoned seed rates lifted wheat yield by 4.5% on average.\n"
+    trial = Source(title="Zoned seeding trial", date=date(2023, 8, 15), line=8)
+
+    def entry(metric_source: str) -> Entry:
+        return _entry("proof/yield.md", body, type="proof_point", reviewed=date(2026, 9, 1), sources=[trial],
+                      metrics=[Metric(id="yield-uplift", name="wheat yield gain from zoned seed rates", value=4.5,
+                                      unit="percent", entry_id="", source=metric_source, line=12)])
+
+    for metric_source, stale in (("Zoned seeding trial", True), ("Seed Rate Benchmark 2026", False)):
+        ctx = _ctx([entry(metric_source)])
+        [prose] = [f for f in ctx.figures.kb.canonical.figures if f.claim is not None and f.claim.text.endswith("4.5%")]
+        reason = Staleness.of(ctx).figure(prose)
+        assert (reason is not None and reason[0] == "stale") is stale, (metric_source, reason)
+
+
 def test_canon_ignore_silences_a_figure_rule() -> None:
     note = _entry("notes.md", "# Notes\n\nIt extracts an invoice in under 9 seconds.\n",
                   ignore=["unsourced-claim"])
