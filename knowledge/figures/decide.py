@@ -301,7 +301,8 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
 
 def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resolution],
                        eligible: np.ndarray | None) -> None:
-    """A figure still unbacked that names a registered measure in other words than the metric's
+    """A figure of a draft or a call still unbacked that names a registered measure in other words
+    than the metric's
     (\"payback is about eight months\" against a median payback of 11 months) is that metric
     misstated when the "same measure?" model (:mod:`.identity`) says so with the probability its
     training chose; the hard gates and the vetoes of :func:`decide` hold as for any conflict."""
@@ -311,7 +312,8 @@ def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resol
 
     if not len(pairs) or identity._weights() is None:
         return
-    open_ = np.array([r.status == "unbacked" and r.figure.origin == "claim" for r in out], dtype=bool)
+    open_ = np.array([r.status == "unbacked" and r.figure.origin == "claim" and r.figure.where in identity.SIDES
+                      for r in out], dtype=bool)
     qi, ti, s = pairs.q, pairs.t, pairs.s.astype(np.float64)
     keep = open_[qi]
     if eligible is not None:
@@ -323,7 +325,7 @@ def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resol
         return
     p = np.zeros(len(qi), dtype=np.float64)
     thr = np.full(len(qi), np.inf)
-    for side in ("kb", "draft", "call"):
+    for side in identity.SIDES:
         at = np.nonzero(np.array([q.figures[a].where == side for a in qi.tolist()], dtype=bool))[0]
         if len(at):
             p[at] = identity.probability(identity.pair_features(q, qi[at], t, ti[at], s[at], side=side))

@@ -8,7 +8,8 @@ else; yet the words that name the measure ("payback", "fuel cost") are there. Th
 that evidence with the score: how much of the target's own measure words the figure's sentence
 says (and how much of the figure's clause they cover), the two cosines, whether one customer is
 named on both sides, how far apart the values are, whether the figure is hedged, and where it is
-said. It is asked only of registered metrics, and only for figures the thresholds leave unbacked.
+said. It is asked only of registered metrics, only for figures of drafts and calls, and only for
+figures the thresholds leave unbacked.
 
 Its weights are fitted by ``bench/train_identity.py`` on pairs read off the development corpora's
 labels (``bench/measure_pairs.py``) and hand-written pairs across many industries
@@ -166,9 +167,11 @@ def pair_features(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, s:
     return out
 
 
-# Where a figure is said, for the thresholds: an entry of the KB, or a draft or a call (what a
-# writer or a rep says; fewer of them, so they share one threshold)
-SIDES = {"kb": "kb", "draft": "said", "call": "said"}
+# Where the model decides: what a writer or a rep says (a draft or a call; they share one
+# threshold). Figures of the KB's own entries are left to the thresholds: held out by corpus, the
+# model's KB threshold found no misstatement and reported one industry statistic of a press
+# release as a misstated metric (bench/ACCURACY.md, "Measure identity, sixth round")
+SIDES = {"draft": "said", "call": "said"}
 
 Model = tuple["np.ndarray", float, dict[str, float]]
 
@@ -200,7 +203,7 @@ def probability(features: np.ndarray, weights: Model | None = None) -> np.ndarra
 
 def threshold(side: str) -> float:
     """The probability from which a disagreeing pair is read as one measure misstated, for a
-    figure said in an entry (``kb``), a draft or a call; infinite when no model is kept."""
+    figure said in a draft or a call; infinite for a figure of an entry, or when no model is kept."""
     w = _weights()
     if w is None:
         return math.inf
