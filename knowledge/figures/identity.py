@@ -71,14 +71,14 @@ def metric_words(context: str, metric_id: str) -> frozenset[str]:
     return _terms(f"{context} {_ID_SPLIT.sub(' ', metric_id)}")
 
 
-def word_features(query_context: str, target: frozenset[str], weights: Weights | None = None
-                  ) -> tuple[float, float, float]:
+def word_features(query_context: str, target: frozenset[str], weights: Weights | None = None,
+                  own_name: frozenset[str] = frozenset()) -> tuple[float, float, float]:
     """How much of a target's measure words the query's context says, and its clause; and how much
     of the clause's own words the target's words cover ("reduces total delivery costs" says "cost"
     of a fuel-cost reduction, and "total delivery" of another measure). Words weigh their IDF over
-    the KB's metrics."""
+    the KB's metrics; the company's own name (``own_name``) is no measure word."""
     clause = _clause(query_context)
-    own = _terms(clause) - _not_measure()
+    own = _terms(clause) - _not_measure() - own_name
     covered = _mass(own & target, weights) / _mass(own, weights) if own else 0.0
     return overlap(query_context, target, weights), overlap(clause, target, weights), covered
 
@@ -113,10 +113,11 @@ def metric_weights(t: FigureSet) -> Weights:
         return cached
     df: dict[str, int] = {}
     n = 0
+    own = frozenset(content_terms(" ".join(t.own_name))) if t.own_name else frozenset()
     for f in t.figures:
         if f.origin == "metric":
             n += 1
-            for w in measure_words(f) - _not_measure():
+            for w in measure_words(f) - _not_measure() - own:
                 df[w] = df.get(w, 0) + 1
     weights = {w: math.log((n + 1) / (d + 1)) + 1.0 for w, d in df.items()}
     weights[""] = math.log(n + 1) + 1.0  # a word no metric has
@@ -155,9 +156,10 @@ def pair_features(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, s:
         lex = q.vectors[qi, dim - LEXICAL_DIM:] * t.vectors[ti, dim - LEXICAL_DIM:]
         out[:, 1] = 2.0 * lex.sum(axis=1)  # each half is scaled by sqrt(0.5)
     weights = metric_weights(t)
+    own = frozenset(content_terms(" ".join(t.own_name))) if t.own_name else frozenset()
     for k, (a, b) in enumerate(zip(qi.tolist(), ti.tolist(), strict=True)):
         f, g = q.figures[a], t.figures[b]
-        out[k, 2], out[k, 3], out[k, 4] = word_features(f.context, measure_words(g), weights)
+        out[k, 2], out[k, 3], out[k, 4] = word_features(f.context, measure_words(g) - own, weights, own)
     out[:, 5] = (q.entity[qi] > 0) & (q.entity[qi] == t.entity[ti])
     a, b = np.maximum(q.magnitude[qi], 1e-9), np.maximum(t.magnitude[ti], 1e-9)
     out[:, 6] = np.minimum(np.abs(np.log10(a / b)), 2.0)

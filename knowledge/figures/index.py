@@ -138,8 +138,11 @@ class FigureIndex:
     def figure_set(self, figures: Sequence[Figure], entity_ids: dict[str, int] | None = None) -> FigureSet:
         if entity_ids is None and self._kb is not None:
             entity_ids = self._kb.canonical.entity_ids
-        return FigureSet(figures, self._vectors([f.context for f in figures], [without_source(f) for f in figures]),
-                         self.recent_from, entity_ids)
+        fs = FigureSet(figures, self._vectors([f.context for f in figures], [without_source(f) for f in figures]),
+                       self.recent_from, entity_ids)
+        if self.lexicon is not None:
+            fs.own_name = self.lexicon.exclude
+        return fs
 
     # -- the KB ----------------------------------------------------------------------------------
 

@@ -47,6 +47,9 @@ class FigureSet:
                "year", "historic", "entity", "kind", "per", "sentence", "bound", "value0", "precision", "entry",
                "registers", "section", "heading", "block", "table", "authority", "currency", "cited", "credited", "exact", "sense", "scope", "worked", "claimlike")
 
+    # the words of the company's own name: they say whose figure it is, never what it measures
+    own_name: frozenset[str] = frozenset()
+
     def __init__(self, figures: Sequence[Figure], vectors: np.ndarray, recent_from: date,
                  entity_ids: dict[str, int] | None = None) -> None:
         import numpy as np
@@ -129,6 +132,7 @@ class FigureSet:
         sub = FigureSet.__new__(FigureSet)
         sub.figures = [self.figures[i] for i in arr.tolist()]
         sub.entity_ids = self.entity_ids
+        sub.own_name = self.own_name
         for name in self._ARRAYS:
             setattr(sub, name, getattr(self, name)[arr])
         return sub
