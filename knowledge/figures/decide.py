@@ -170,6 +170,14 @@ def _same_bound(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
     return np.asarray(same, dtype=bool)
 
 
+def _other_denominator(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+    """Amounts that each say what they are per, and say two different things."""
+    import numpy as np
+
+    a, b = q.denominator[qi], t.denominator[ti]
+    return np.asarray((a != 0) & (b != 0) & (a != b), dtype=bool)
+
+
 def _near_magnitude(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
     import numpy as np
 
@@ -287,7 +295,7 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
     a, b = qi[at], ti[at]
     ok = _compatible(q, a, t, b) & _near_magnitude(q, a, t, b) & ~_agreement(q, a, t, b)
     ok &= ~_agreement(q, a, t, b, loose=True)
-    ok &= ~q.worked[a] & ~t.worked[b] & ~q.registers[a]
+    ok &= ~q.worked[a] & ~t.worked[b] & ~q.registers[a] & ~_other_denominator(q, a, t, b)
     ok &= ~((q.bound[a] > 0) & (q.bound[a] == t.bound[b]))
     other_study = q.cited[a] != 0
     if other_study.any():
@@ -400,6 +408,8 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
     conflicting |= misstated & close & (q.kind[qi] != 0)
     # the arithmetic of a worked example contradicts nothing and is contradicted by nothing
     conflicting &= ~q.worked[qi] & ~t.worked[ti]
+    # prices per two things ("US$0.55 per acre", "€1.25/ha") are two prices, however alike the words
+    conflicting &= ~_other_denominator(q, qi, t, ti)
     if may_conflict is not None:
         conflicting &= may_conflict
     # two bounds in one direction ("more than 2 years", "more than 3 years") never contradict

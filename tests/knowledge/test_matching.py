@@ -588,3 +588,27 @@ def test_the_kept_model_reads_its_own_features() -> None:
     assert all(0.5 <= v < 1.0 for v in data["threshold"].values())  # more likely one measure than two
     assert data["provenance"]["hand_pairs"] >= 40  # the hand-written pairs the model is asked about
     assert len(data["provenance"]["corpus_pairs"]) >= 8  # fitted on many companies' text, not one
+
+
+@pytest.mark.parametrize(("text", "per"), [
+    ("The Grower plan costs US$0.55 per acre per year.", "acre"),
+    ("Farm plan: A$1.60/ha/yr.", "hectare"),
+    ("Haulwise Core is $39 per vehicle per month.", "vehicle"),
+    ("Licences cost $12 per user, billed annually.", "user"),
+    ("Contoso saves $480K a year.", None),  # a period is no denominator
+    ("Each claim now costs $38 to process.", None),
+])
+def test_what_an_amount_is_per(text: str, per: str | None) -> None:
+    c = next(c for c in extract_claims(text) if c.kind == "currency")
+    f = M.figure_of_claim(c, where="draft", path="d.md", context=reading._claim_context(c))
+    assert neighbours.denominator(f) == per
+
+
+def test_prices_per_two_things_never_contradict() -> None:
+    acre = fig("The Grower plan costs US$0.55 per acre per year.")
+    hectare = fig("The Grower plan costs $1.60 per hectare per year.")
+    q, t = _set([acre]), _set([hectare])
+    pairs = M.Pairs(np.array([0]), np.array([0]), np.array([0.9], dtype=np.float32))
+    assert M.resolve(q, t, pairs)[0].status == "unbacked"
+    also_acre = _set([fig("The Grower plan costs $1.60 per acre per year.")])
+    assert M.resolve(q, also_acre, pairs)[0].status == "conflict"
