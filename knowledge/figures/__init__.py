@@ -64,7 +64,8 @@ about 30 s on two cores).
 Modules, in the order data flows through them: ``figure`` (a statement of a measure and when two
 agree), ``reading`` (figures off claims, metrics, entries and calls; the words around them),
 ``neighbours`` (vectors, figure sets, candidate pairs), ``decide`` (same measure or not; backed,
-in conflict, unbacked), ``index`` (the figures of one run, shared by the rules), ``wording`` (how
+in conflict, unbacked), ``identity`` (the "same measure?" model that reads, for a figure of a draft
+or a call the thresholds leave unbacked, a registered metric named in other words), ``index`` (the figures of one run, shared by the rules), ``wording`` (how
 findings speak of figures).
 """
 

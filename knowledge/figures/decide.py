@@ -170,6 +170,14 @@ def _same_bound(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
     return np.asarray(same, dtype=bool)
 
 
+def _other_denominator(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+    """Amounts that each say what they are per, and say two different things."""
+    import numpy as np
+
+    a, b = q.denominator[qi], t.denominator[ti]
+    return np.asarray((a != 0) & (b != 0) & (a != b), dtype=bool)
+
+
 def _near_magnitude(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
     import numpy as np
 
@@ -267,7 +275,77 @@ def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | 
     open_ = np.array([r.status == "unbacked" for r in out], dtype=bool)
     prose = ~metric & open_[qi]
     _decide(q, t, qi[prose], ti[prose], s[prose], out, loose_prose=exact)
+    if not bounded:
+        _misstated_metrics(q, t, pairs, out, eligible)
     return out
+
+
+def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+    """The pairs the "same measure?" model is asked about: a figure of a known kind against a
+    registered metric, compatible (:func:`_compatible`), of one order of magnitude, values that
+    disagree (a share just off its step is decided in :func:`decide`), and none of the vetoes of a
+    conflict: a worked example, a figure in an entry that registers metrics of its own (its context),
+    two bounds in one direction, a figure credited to another study."""
+    import numpy as np
+
+    keep = t.is_metric[ti] & (q.kind[qi] != 0)
+    if not keep.any():
+        return np.asarray(keep, dtype=bool)
+    at = np.nonzero(keep)[0]
+    a, b = qi[at], ti[at]
+    ok = _compatible(q, a, t, b) & _near_magnitude(q, a, t, b) & ~_agreement(q, a, t, b)
+    ok &= ~_agreement(q, a, t, b, loose=True)
+    ok &= ~q.worked[a] & ~t.worked[b] & ~q.registers[a] & ~_other_denominator(q, a, t, b)
+    ok &= ~((q.bound[a] > 0) & (q.bound[a] == t.bound[b]))
+    other_study = q.cited[a] != 0
+    if other_study.any():
+        w = np.nonzero(other_study)[0]
+        other_study[w] = [bool(t.credited[y]) and int(q.cited[x]) not in t.credited[y]
+                          for x, y in zip(a[w].tolist(), b[w].tolist(), strict=True)]
+    ok &= ~other_study
+    keep[at] = ok
+    return np.asarray(keep, dtype=bool)
+
+
+def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resolution],
+                       eligible: np.ndarray | None) -> None:
+    """A figure of a draft or a call still unbacked that names a registered measure in other words
+    than the metric's
+    (\"payback is about eight months\" against a median payback of 11 months) is that metric
+    misstated when the "same measure?" model (:mod:`.identity`) says so with the probability its
+    training chose; the hard gates and the vetoes of :func:`decide` hold as for any conflict."""
+    import numpy as np
+
+    from . import identity
+
+    if not len(pairs) or identity._weights() is None:
+        return
+    open_ = np.array([r.status == "unbacked" and r.figure.origin == "claim" and r.figure.where in identity.SIDES
+                      for r in out], dtype=bool)
+    qi, ti, s = pairs.q, pairs.t, pairs.s.astype(np.float64)
+    keep = open_[qi]
+    if eligible is not None:
+        keep &= eligible[ti]
+    qi, ti, s = qi[keep], ti[keep], s[keep]
+    keep = may_misstate(q, qi, t, ti)
+    qi, ti, s = qi[keep], ti[keep], s[keep]
+    if not len(qi):
+        return
+    p = np.zeros(len(qi), dtype=np.float64)
+    thr = np.full(len(qi), np.inf)
+    for side in identity.SIDES:
+        at = np.nonzero(np.array([q.figures[a].where == side for a in qi.tolist()], dtype=bool))[0]
+        if len(at):
+            p[at] = identity.probability(identity.pair_features(q, qi[at], t, ti[at], s[at], side=side))
+            thr[at] = identity.threshold(side)
+    best = np.full(len(q), -1.0)
+    np.maximum.at(best, qi, p)
+    for k in np.nonzero((p >= thr) & (p >= best[qi]))[0].tolist():
+        r = out[int(qi[k])]
+        if r.status != "unbacked":
+            continue  # two metrics tied: the first
+        r.status = "conflict"
+        r.conflict = Match(t.figures[int(ti[k])], float(s[k]))
 
 
 MAX_BACKERS = 6  # agreeing statements kept per figure, the most similar first
@@ -330,6 +408,8 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
     conflicting |= misstated & close & (q.kind[qi] != 0)
     # the arithmetic of a worked example contradicts nothing and is contradicted by nothing
     conflicting &= ~q.worked[qi] & ~t.worked[ti]
+    # prices per two things ("US$0.55 per acre", "€1.25/ha") are two prices, however alike the words
+    conflicting &= ~_other_denominator(q, qi, t, ti)
     if may_conflict is not None:
         conflicting &= may_conflict
     # two bounds in one direction ("more than 2 years", "more than 3 years") never contradict

@@ -138,8 +138,11 @@ class FigureIndex:
     def figure_set(self, figures: Sequence[Figure], entity_ids: dict[str, int] | None = None) -> FigureSet:
         if entity_ids is None and self._kb is not None:
             entity_ids = self._kb.canonical.entity_ids
-        return FigureSet(figures, self._vectors([f.context for f in figures], [without_source(f) for f in figures]),
-                         self.recent_from, entity_ids)
+        fs = FigureSet(figures, self._vectors([f.context for f in figures], [without_source(f) for f in figures]),
+                       self.recent_from, entity_ids)
+        if self.lexicon is not None:
+            fs.own_name = self.lexicon.exclude
+        return fs
 
     # -- the KB ----------------------------------------------------------------------------------
 
@@ -319,6 +322,11 @@ class FigureIndex:
         claimlike = np.array([f.claim is None or f.claim.is_claim for f in sub.figures], dtype=bool)
         keep &= claimlike[q] | claimlike[t]
         keep &= ~same_entry | (sub.section[q] == sub.section[t])
+        # two amounts in two currencies are prices or results of two markets ("€1.25/ha" on the EU
+        # page, "US$0.55 per acre" for the US), unless they give the very number (the same amount
+        # with the wrong currency sign: that is one figure misstated)
+        qc, tc = sub.currency[q], sub.currency[t]
+        keep &= ~((qc != 0) & (tc != 0) & (qc != tc) & (sub.value0[q] != sub.value0[t]))
         pairs = pairs.select(keep)
         # two other figures of one passage speak of one subject: evidence like naming one customer
         same_block = (sub.block[pairs.q] == sub.block[pairs.t]) & (sub.entity[pairs.q] == 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -45,7 +46,11 @@ class FigureSet:
 
     _ARRAYS = ("vectors", "lo", "hi", "pad", "loose_lo", "loose_hi", "loose_pad", "is_range", "magnitude", "role", "is_metric", "stat", "best",
                "year", "historic", "entity", "kind", "per", "sentence", "bound", "value0", "precision", "entry",
-               "registers", "section", "heading", "block", "table", "authority", "currency", "cited", "credited", "exact", "sense", "scope", "worked", "claimlike")
+               "registers", "section", "heading", "block", "table", "authority", "currency", "cited", "credited", "exact", "sense", "scope", "worked", "claimlike",
+               "denominator")
+
+    # the words of the company's own name: they say whose figure it is, never what it measures
+    own_name: frozenset[str] = frozenset()
 
     def __init__(self, figures: Sequence[Figure], vectors: np.ndarray, recent_from: date,
                  entity_ids: dict[str, int] | None = None) -> None:
@@ -102,6 +107,8 @@ class FigureSet:
         self.per = np.array([_PER_CODE.get(f.per, 0) for f in figs], dtype=np.int8)
         self.scope = np.array([zlib.crc32(f.scope.encode()) if f.scope else 0 for f in figs], dtype=np.int64)
         self.worked = np.array([f.worked for f in figs], dtype=bool)
+        self.denominator = np.array([zlib.crc32(d.encode()) if (d := denominator(f)) else 0 for f in figs],
+                                    dtype=np.int64)
         self.claimlike = np.array([f.claim is None or f.claim.is_claim for f in figs], dtype=bool)
         self.sense = np.array([{"change": 1, "level": 2}.get(f.sense or "", 0) for f in figs], dtype=np.int8)
         # figures stated in one sentence share an id: they are two measures, or two ends of a change;
@@ -129,6 +136,7 @@ class FigureSet:
         sub = FigureSet.__new__(FigureSet)
         sub.figures = [self.figures[i] for i in arr.tolist()]
         sub.entity_ids = self.entity_ids
+        sub.own_name = self.own_name
         for name in self._ARRAYS:
             setattr(sub, name, getattr(self, name)[arr])
         return sub
@@ -142,6 +150,30 @@ class FigureSet:
         for key in np.unique(keys).tolist():
             out[(key // 64, key % 64)] = np.nonzero(keys == key)[0]
         return out
+
+
+# what a price or an amount is per, other than a period: "US$0.55 per acre", "€1.25/ha/yr", "$39 per
+# vehicle per month"; the short forms of land and the period words are read as such
+_PER_NOUN = re.compile(r"(?:\bper\s+|/\s*)([a-z]+)", re.I)
+_PERIOD_WORDS = frozenset("year years yr yrs annum month months mo mos week weeks wk day days hour hours hr hrs "
+                          "minute minutes min mins quarter quarters".split())
+_SHORT_NOUNS = {"ha": "hectare", "ac": "acre", "kg": "kilogram", "lb": "pound", "sqft": "square foot"}
+
+
+def denominator(f: Figure) -> str | None:
+    """What an amount is per, other than a period ("acre" of "US$0.55 per acre"), read off the
+    figure's own words and the words right after it; None when it says none."""
+    if f.kind != "currency" or f.claim is None:
+        return None
+    after = f.context.split("[NUM]", 1)[1][:40] if "[NUM]" in f.context else ""
+    for text in (f.text, after):
+        for m in _PER_NOUN.finditer(text):
+            word = m.group(1).lower()
+            if word in _PERIOD_WORDS:
+                continue
+            word = _SHORT_NOUNS.get(word, word)
+            return word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return None
 
 
 def _historic(year: int | None, recent_from: date) -> bool:

@@ -505,3 +505,110 @@ def test_a_list_continues_the_paragraph_that_introduces_it(body: str, line: int,
     from ingest._markdown import parse_markdown
 
     assert reading.Blocks(parse_markdown(body, 1).blocks).lead_in(line) == lead
+
+
+# -- the "same measure?" model --------------------------------------------------------------------
+
+
+def test_measure_words_come_from_a_metrics_name_and_id() -> None:
+    from knowledge.figures import identity
+
+    payback = metric(11, "months", name="median payback period on the subscription", qualifier="median")
+    words = identity.measure_words(payback)
+    assert "payback" in words
+    assert identity.overlap("Our median payback is about [NUM], meters included.", words) > 0.3
+    assert identity.overlap("Most customers go live in [NUM].", words) == 0.0
+    # how a figure is summarised or bounded says nothing of what it measures
+    assert identity.overlap("[NUM] months", identity._terms("months")) == 0.0
+
+
+def _said(text: str, where: str) -> M.Figure:
+    return M.figure_of_claim(extract_claims(text)[0], where=where, path=f"{where}.md")
+
+
+def _model(monkeypatch: pytest.MonkeyPatch, threshold: float = 0.5) -> None:
+    """A model that reads one measure from the measure words alone (weights for the test only)."""
+    from knowledge.figures import identity
+
+    coef = np.zeros(len(identity.FEATURES))
+    coef[identity.FEATURES.index("measure_words")] = 12.0
+    monkeypatch.setattr(identity, "_weights", lambda: (coef, -3.0, {"kb": threshold, "said": threshold}))
+
+
+def test_a_metric_misstated_in_other_words_is_a_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A figure scoring under ``CONFLICT`` against its metric, whose sentence names the metric's
+    measure, is that metric misstated when the model says so; its vetoes hold as for any conflict."""
+    _model(monkeypatch)
+    payback = metric(11, "months", name="median payback period", qualifier="median")
+    q = _set([_said("Our median payback is about eight months, meters included.", "call"),
+              _said("Our median customer goes live in eight months.", "call"),
+              _said("Our median payback is about eleven months.", "call")])
+    t = _set([payback])
+    low = M.CONFLICT - 0.15  # a wording match too loose for the hand-set threshold
+    pairs = M.Pairs(np.array([0, 1, 2]), np.array([0, 0, 0]), np.full(3, low, dtype=np.float32))
+    misstated, other, said = M.resolve(q, t, pairs, exact=True)
+    assert misstated.status == "conflict" and misstated.conflict is not None
+    assert misstated.conflict.target is payback
+    assert other.status == "unbacked"  # another measure: no word of the metric's
+    assert said.status == "backed"
+
+
+def test_the_model_respects_the_gates_and_vetoes(monkeypatch: pytest.MonkeyPatch) -> None:
+    _model(monkeypatch)
+    payback = metric(11, "months", name="payback period", qualifier="median")
+    worked = _said("Payback here is 4 months.", "draft")
+    worked.worked = True  # the arithmetic of a worked example contradicts nothing
+    q = _set([_said("Our fastest payback was four months.", "draft"),  # a best case never meets a median
+              worked, _said("Payback here is 4 months.", "draft")])
+    t = _set([payback])
+    pairs = M.Pairs(np.array([0, 1, 2]), np.array([0, 0, 0]), np.full(3, 0.4, dtype=np.float32))
+    assert [r.status for r in M.resolve(q, t, pairs)] == ["unbacked", "unbacked", "conflict"]
+
+
+def test_without_a_model_the_thresholds_decide_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from knowledge.figures import identity
+
+    monkeypatch.setattr(identity, "_weights", lambda: None)
+    q = _set([_said("Our median payback is about eight months.", "call")])
+    t = _set([metric(11, "months", name="median payback period", qualifier="median")])
+    pairs = M.Pairs(np.array([0]), np.array([0]), np.array([M.CONFLICT - 0.15], dtype=np.float32))
+    assert M.resolve(q, t, pairs)[0].status == "unbacked"
+
+
+def test_the_kept_model_reads_its_own_features() -> None:
+    """The weights kept in the repository name the features the code computes, in order."""
+    import json
+
+    from knowledge.figures import identity
+
+    data = json.loads(identity.MODEL.read_text(encoding="utf-8"))
+    assert data["features"] == list(identity.FEATURES)
+    assert len(data["coef"]) == len(identity.FEATURES)
+    assert set(data["threshold"]) == set(identity.SIDES.values())
+    assert all(0.5 <= v < 1.0 for v in data["threshold"].values())  # more likely one measure than two
+    assert data["provenance"]["hand_pairs"] >= 40  # the hand-written pairs the model is asked about
+    assert len(data["provenance"]["corpus_pairs"]) >= 8  # fitted on many companies' text, not one
+
+
+@pytest.mark.parametrize(("text", "per"), [
+    ("The Grower plan costs US$0.55 per acre per year.", "acre"),
+    ("Farm plan: A$1.60/ha/yr.", "hectare"),
+    ("Haulwise Core is $39 per vehicle per month.", "vehicle"),
+    ("Licences cost $12 per user, billed annually.", "user"),
+    ("Contoso saves $480K a year.", None),  # a period is no denominator
+    ("Each claim now costs $38 to process.", None),
+])
+def test_what_an_amount_is_per(text: str, per: str | None) -> None:
+    c = next(c for c in extract_claims(text) if c.kind == "currency")
+    f = M.figure_of_claim(c, where="draft", path="d.md", context=reading._claim_context(c))
+    assert neighbours.denominator(f) == per
+
+
+def test_prices_per_two_things_never_contradict() -> None:
+    acre = fig("The Grower plan costs US$0.55 per acre per year.")
+    hectare = fig("The Grower plan costs $1.60 per hectare per year.")
+    q, t = _set([acre]), _set([hectare])
+    pairs = M.Pairs(np.array([0]), np.array([0]), np.array([0.9], dtype=np.float32))
+    assert M.resolve(q, t, pairs)[0].status == "unbacked"
+    also_acre = _set([fig("The Grower plan costs $1.60 per acre per year.")])
+    assert M.resolve(q, also_acre, pairs)[0].status == "conflict"

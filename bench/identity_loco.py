@@ -1,0 +1,67 @@
+"""The "same measure?" model scored leave-one-corpus-out through the whole pipeline: for each
+development corpus, the model is fitted on the pairs of every other corpus and the hand-written
+pairs (``bench/train_identity.py``'s data and threshold rule), and ``canon audit`` / ``canon
+check`` run on the held-out corpus with that model in place of the kept one. Compare with
+``bench/accuracy.py`` with no model (the hand-set thresholds alone: move
+``knowledge/figures/identity_model.json`` aside) and with the kept model (fitted on everything).
+
+    python bench/measure_pairs.py --out /tmp/pairs/X.jsonl --corpus X   # for every corpus
+    python bench/identity_loco.py --pairs /tmp/pairs
+
+Prints figures; asserts nothing. Loads the real embedding model. Never run on the final exam.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.accuracy import FIGURE_RULES, _fmt, run_corpus  # noqa: E402
+from bench.measure_pairs import DEVELOPMENT  # noqa: E402
+from bench.train_identity import choose, fit, hand_pairs, load_pairs  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pairs", type=Path, required=True)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/canon-identity-loco"))
+    ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
+    args = ap.parse_args()
+    from knowledge.figures import identity
+
+    rows = [r for r in load_pairs(args.pairs) if r["label"] is not None]
+    hand = hand_pairs()
+    grid = np.round(np.arange(0.5, 1.0, 0.01), 2)
+    for held in args.corpus or DEVELOPMENT:
+        train = [r for r in rows if r["corpus"] != held]
+        clf = fit(train + hand)
+
+        def p(r: dict[str, Any], clf: Any = clf) -> float:
+            return float(clf.predict_proba(np.array([r["features"]]))[0, 1])
+
+        thr = choose(train, p, grid)
+        model = (np.asarray(clf.coef_[0], dtype=np.float64), float(clf.intercept_[0]), thr)
+        identity._weights = lambda model=model: model  # type: ignore[assignment,misc]
+        res = run_corpus(held, args.work, objections=False)
+        parts = []
+        for kind in ("audit", "check"):
+            if kind in res:
+                s = res[kind]["score"]
+                per = {r: c for r, c in s.counts.items() if r in ("metric-conflict", "rep-misstatement",
+                                                                   "unsupported-claim") and (c.tp or c.fp or c.fn)}
+                parts.append(f"{kind} {_fmt(s.total(FIGURE_RULES))}; "
+                             + ", ".join(f"{r} {c.tp}/{c.fp}/{c.fn}" for r, c in per.items()))
+        print(f"[{held}] thresholds kb {thr['kb']:.2f} said {thr['said']:.2f}")
+        for line in parts:
+            print("  " + line)
+
+
+if __name__ == "__main__":
+    main()
