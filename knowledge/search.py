@@ -129,6 +129,9 @@ class Candidate:
     entry: Any = None
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
+    # How the question meets the KB as a whole (one dict, shared by every candidate of a question):
+    # the floor reads the best candidate against it.
+    kb_level: dict[str, float] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -190,7 +193,42 @@ def floor_features(cands: list[Candidate]) -> dict[str, float]:
     return {"max_cosine": max((c.cosine for c in cands), default=0.0),
             "top_score": max((c.score for c in cands), default=0.0),
             "max_phrase": max((c.features.get("phrase", 0.0) for c in cands), default=0.0),
-            "max_chunk_coverage": max((c.features.get("chunk_coverage", 0.0) for c in cands), default=0.0)}
+            "max_chunk_coverage": max((c.features.get("chunk_coverage", 0.0) for c in cands), default=0.0),
+            **kb_relative_features(cands)}
+
+
+def _kb_level(sims: Any) -> dict[str, float]:
+    """The question's cosine to the KB as a whole: mean, spread and upper percentiles over every
+    entry passage (the cosines are computed for the vector search anyway)."""
+    import numpy as np
+
+    if not len(sims):
+        return {}
+    n = len(sims)
+    part = np.partition(sims, [max(n - 1 - n // 10, 0), max(n - 1 - n // 100, 0)])
+    return {"cos_mean": float(sims.mean()), "cos_std": float(sims.std()),
+            "cos_p90": float(part[max(n - 1 - n // 10, 0)]), "cos_p99": float(part[max(n - 1 - n // 100, 0)])}
+
+
+def kb_relative_features(cands: list[Candidate]) -> dict[str, float]:
+    """How far the best candidate stands out from the rest of the KB, by meaning and by words."""
+    out = dict.fromkeys(("cos_lead_mean", "cos_z", "cos_lead_p90", "cos_lead_p99", "cos_lead_5", "cos_lead_10",
+                         "bm25_lead_5", "bm25_lead_10"), 0.0)
+    if not cands:
+        return out
+    lv = cands[0].kb_level
+    best = max(c.cosine for c in cands)
+    vec = sorted((c.cosine for c in cands if c.vector_rank), reverse=True)
+    if "cos_mean" in lv:
+        out["cos_lead_mean"] = best - lv["cos_mean"]
+        out["cos_z"] = (best - lv["cos_mean"]) / max(lv["cos_std"], 1e-3)
+        out["cos_lead_p90"] = best - lv["cos_p90"]
+        out["cos_lead_p99"] = best - lv["cos_p99"]
+    for k in (5, 10):
+        out[f"cos_lead_{k}"] = best - vec[k - 1] if len(vec) >= k else best
+        top = lv.get("bm25_top", 0.0)
+        out[f"bm25_lead_{k}"] = 1.0 - lv.get(f"bm25_{k}", 0.0) / top if top > 0 else 0.0
+    return out
 
 
 _ranker: Ranker | None = None
@@ -354,6 +392,7 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
         hits = lexical.search(catalog.db, words, LEXICAL_ENTRIES, key, question)
     sims: Any = None
     vindex = None
+    level: dict[str, float] = {}
     if qvec is not None:
         import numpy as np
 
@@ -364,6 +403,7 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
             top: list[int] = (np.argpartition(-sims, min(VECTOR_CHUNKS, len(sims)) - 1)[:VECTOR_CHUNKS].tolist()
                               if len(sims) else [])
             vhits = [(vindex.chunks[i], float(sims[i])) for i in sorted(top, key=lambda i: -sims[i])]
+            level = _kb_level(sims)
         else:
             from .store import open_store
 
@@ -407,6 +447,12 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
         _exact_cosines(catalog, qvec, missing)
     _attach_entries(catalog, cands)
     out = [c for c in cands.values() if c.entry is not None]
+    bm = sorted((b for _, b in hits.ranked), reverse=True)
+    level["bm25_top"] = bm[0] if bm else 0.0
+    for k in (5, 10):
+        level[f"bm25_{k}"] = bm[k - 1] if len(bm) >= k else 0.0
+    for c in out:
+        c.kb_level = level
     figure_question = bool(_FIGURE_QUESTION.search(question))
     top_cos = max((c.cosine for c in out), default=0.0)
     typed = _has_typed_entries(catalog)
