@@ -129,9 +129,9 @@ class Candidate:
     entry: Any = None
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
-    # How the question meets the KB as a whole (one dict, shared by every candidate of a question):
-    # the floor reads the best candidate against it.
-    kb_level: dict[str, float] = field(default_factory=dict)
+    # The question's cosine to the KB at large (the same for every candidate of a question): the
+    # floor reads the best candidate against it.
+    kb_level: float = 0.0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ _RANKER_PATH = Path(__file__).with_name("search_ranker.json")
 # (81, on eleven KBs), not above every one: held out, a floor placed that way reported the same share
 # of unanswerable questions on the KB left out (61 of 81), where one placed above every one silenced
 # most answers on a KB it had not seen (bench/ACCURACY.md, "Search", seventh pass).
-FLOOR_FEATURES = ("max_cosine", "max_phrase", "max_chunk_coverage", "top_score")
+FLOOR_FEATURES = ("max_cosine", "max_phrase", "max_chunk_coverage", "top_score", "cos_lead_p90")
 
 
 def _sigmoid(z: float) -> float:
@@ -197,38 +197,23 @@ def floor_features(cands: list[Candidate]) -> dict[str, float]:
             **kb_relative_features(cands)}
 
 
-def _kb_level(sims: Any) -> dict[str, float]:
-    """The question's cosine to the KB as a whole: mean, spread and upper percentiles over every
-    entry passage (the cosines are computed for the vector search anyway)."""
+def _kb_level(sims: Any) -> float:
+    """The question's cosine to the KB at large: the 90th percentile over its entry passages (the
+    cosines are computed for the vector search anyway; one partial sort)."""
     import numpy as np
 
-    if not len(sims):
-        return {}
     n = len(sims)
-    part = np.partition(sims, [max(n - 1 - n // 10, 0), max(n - 1 - n // 100, 0)])
-    return {"cos_mean": float(sims.mean()), "cos_std": float(sims.std()),
-            "cos_p90": float(part[max(n - 1 - n // 10, 0)]), "cos_p99": float(part[max(n - 1 - n // 100, 0)])}
+    if not n:
+        return 0.0
+    k = max(n - 1 - n // 10, 0)
+    return float(np.partition(sims, k)[k])
 
 
 def kb_relative_features(cands: list[Candidate]) -> dict[str, float]:
-    """How far the best candidate stands out from the rest of the KB, by meaning and by words."""
-    out = dict.fromkeys(("cos_lead_mean", "cos_z", "cos_lead_p90", "cos_lead_p99", "cos_lead_5", "cos_lead_10",
-                         "bm25_lead_5", "bm25_lead_10"), 0.0)
+    """How far the best candidate stands out from the question's cosines to the rest of the KB."""
     if not cands:
-        return out
-    lv = cands[0].kb_level
-    best = max(c.cosine for c in cands)
-    vec = sorted((c.cosine for c in cands if c.vector_rank), reverse=True)
-    if "cos_mean" in lv:
-        out["cos_lead_mean"] = best - lv["cos_mean"]
-        out["cos_z"] = (best - lv["cos_mean"]) / max(lv["cos_std"], 1e-3)
-        out["cos_lead_p90"] = best - lv["cos_p90"]
-        out["cos_lead_p99"] = best - lv["cos_p99"]
-    for k in (5, 10):
-        out[f"cos_lead_{k}"] = best - vec[k - 1] if len(vec) >= k else best
-        top = lv.get("bm25_top", 0.0)
-        out[f"bm25_lead_{k}"] = 1.0 - lv.get(f"bm25_{k}", 0.0) / top if top > 0 else 0.0
-    return out
+        return {"cos_lead_p90": 0.0}
+    return {"cos_lead_p90": max(c.cosine for c in cands) - cands[0].kb_level}
 
 
 _ranker: Ranker | None = None
@@ -392,7 +377,7 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
         hits = lexical.search(catalog.db, words, LEXICAL_ENTRIES, key, question)
     sims: Any = None
     vindex = None
-    level: dict[str, float] = {}
+    level = 0.0
     if qvec is not None:
         import numpy as np
 
@@ -412,6 +397,8 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
             by_id = catalog.chunks_by_id([h[0] for h in raw])
             # A vector the catalog does not list is left over from an interrupted ingest.
             vhits = [(by_id[i], cos) for i, cos in raw if i in by_id]
+            sample = _level_sample(catalog, len(qvec))
+            level = _kb_level(sample @ np.asarray(qvec, dtype=np.float32))
         # Words are read from the passages nearest by meaning only: adding every passage of the
         # best entries by words helped the example set (hit@1 0.86 -> 0.91, held out) but let long
         # handbook pages answer what they do not (real-labelled 0.74 -> 0.64, unanswerable
@@ -447,10 +434,6 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
         _exact_cosines(catalog, qvec, missing)
     _attach_entries(catalog, cands)
     out = [c for c in cands.values() if c.entry is not None]
-    bm = sorted((b for _, b in hits.ranked), reverse=True)
-    level["bm25_top"] = bm[0] if bm else 0.0
-    for k in (5, 10):
-        level[f"bm25_{k}"] = bm[k - 1] if len(bm) >= k else 0.0
     for c in out:
         c.kb_level = level
     figure_question = bool(_FIGURE_QUESTION.search(question))
@@ -614,6 +597,32 @@ def _vector_index(catalog: Catalog, dim: int) -> _VectorIndex | None:
         del _vector_indexes[k]
     _vector_indexes[key] = index
     return index
+
+
+# Above the exact-search limit the KB's level is read from an even sample of its passages.
+LEVEL_SAMPLE = 5_000
+_level_samples: dict[tuple[str, str], Any] = {}
+
+
+def _level_sample(catalog: Catalog, dim: int) -> Any:
+    import numpy as np
+
+    key = (str(catalog.path), catalog.get_meta("generation") or "")
+    got = _level_samples.get(key)
+    if got is None:
+        kinds = ",".join("?" * len(ENTRY_CHUNK_KINDS))
+        count = int(catalog.db.execute(f"SELECT COUNT(*) FROM chunks WHERE kind IN ({kinds})",
+                                       ENTRY_CHUNK_KINDS).fetchone()[0])
+        step = max(count // LEVEL_SAMPLE, 1)
+        rows = catalog.db.execute(
+            f"SELECT v.vec FROM chunks c JOIN vectors v ON v.key = c.vector_key WHERE c.kind IN ({kinds}) "
+            f"AND c.rowid % ? = 0 LIMIT ?", (*ENTRY_CHUNK_KINDS, step, LEVEL_SAMPLE)).fetchall()
+        got = (np.frombuffer(b"".join(r[0] for r in rows), dtype=np.float32).reshape(len(rows), dim)
+               if rows else np.zeros((0, dim), dtype=np.float32))
+        for k in [k for k in _level_samples if k[0] == key[0]]:
+            del _level_samples[k]
+        _level_samples[key] = got
+    return got
 
 
 def govern(cands: list[Candidate]) -> list[Candidate]:
