@@ -27,7 +27,8 @@ FLOORS = {
     # answered again (measured 0.91 / 0.95 / 0.93; left out, 0.91 / 0.95 / 0.93 too).
     # Raised again when a figure on the second line of a wrapped sentence began to send its
     # registering entry first (measured 0.95 / 0.95 / 0.95, left out too).
-    "example": {"hit@1": 0.93, "hit@3": 0.95, "mrr": 0.93, "unanswered": 1.0, "stale_above": 0},
+    # Pass 11 (the floor reads the best cosine's lead over the KB's level): 1.00 / 1.00 / 1.00.
+    "example": {"hit@1": 0.96, "hit@3": 0.96, "mrr": 0.96, "unanswered": 1.0, "stale_above": 0},
     # Held out before the first refit: hit@1 0.67, hit@3 0.79, MRR 0.73, unanswered 0.50. Then 0.74 /
     # 0.79 / 0.76 in-sample with a floor above all fourteen unanswerable questions of three sets.
     # Seventh pass (floor fitted on eleven sets, placed above three in four of their unanswerable
@@ -61,9 +62,11 @@ FLOORS = {
     # in-sample kittiwake 0.79 / 0.84 / 0.81, 1.00; sablewood 0.69 / 0.77 / 0.73, 0.86 (left out:
     # 0.79 / 0.84 / 0.81, 1.00 and 0.67 / 0.74 / 0.71, 0.86). Eighth pass: kittiwake 0.81 / 0.84 /
     # 0.82, 1.00 (left out, the same); sablewood unchanged.
-    "kittiwake": {"hit@1": 0.8, "hit@3": 0.8, "mrr": 0.8, "unanswered": 1.0, "stale_above": 0},
+    # Pass 11 (the floor reads the best cosine's lead over the KB's level): kittiwake 0.82 / 0.85 /
+    # 0.84 (left out 0.81 / 0.84 / 0.82); sablewood 0.74 / 0.82 / 0.78 (left out 0.69 / 0.77 / 0.73).
+    "kittiwake": {"hit@1": 0.8, "hit@3": 0.83, "mrr": 0.82, "unanswered": 1.0, "stale_above": 0},
     # Tenth pass (a price question needs a stated price): sablewood unanswered 0.86 -> 1.00.
-    "sablewood": {"hit@1": 0.65, "hit@3": 0.75, "mrr": 0.7, "unanswered": 1.0, "stale_above": 0},
+    "sablewood": {"hit@1": 0.72, "hit@3": 0.8, "mrr": 0.76, "unanswered": 1.0, "stale_above": 0},
     # Four sets written by someone who had seen no search result, on the figure-rule and objection
     # KBs, 30 questions each with 10 unanswerable; fitting sets of the floor from the seventh pass,
     # so these are in-sample. Held out (floor fitted on the ten other sets) they scored haulwise 0.80
@@ -73,12 +76,14 @@ FLOORS = {
     # 0.75 / 0.75, 0.50 (left out unchanged, 0.80 / 0.80 / 0.80: in-sample, the refitted floor silences
     # "How long does it take a patron to check out on their phone?", which was second before).
     # Ninth pass (the KB's joined form "checkout" for "check out"): proscenia 0.80 / 0.80 / 0.80, 0.50.
-    "haulwise": {"hit@1": 0.75, "hit@3": 0.75, "mrr": 0.75, "unanswered": 0.7, "stale_above": 0},
+    # Pass 11 (the floor reads the best cosine's lead over the KB's level), in-sample and left out:
+    # haulwise 0.85 / 0.85 / 0.85, proscenia 0.85 / 0.85 / 0.85.
+    "haulwise": {"hit@1": 0.83, "hit@3": 0.83, "mrr": 0.83, "unanswered": 0.7, "stale_above": 0},
     # Tenth pass (a price question needs a stated price): quayside unanswered 0.70 -> 0.80, proscenia
     # 0.50 -> 0.60.
     "quayside": {"hit@1": 0.65, "hit@3": 0.65, "mrr": 0.65, "unanswered": 0.8, "stale_above": 0},
     "quillpay": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.9, "unanswered": 1.0, "stale_above": 0},
-    "proscenia": {"hit@1": 0.75, "hit@3": 0.8, "mrr": 0.75, "unanswered": 0.6, "stale_above": 0},
+    "proscenia": {"hit@1": 0.83, "hit@3": 0.83, "mrr": 0.83, "unanswered": 0.6, "stale_above": 0},
     # Two more blind sets, written on 2026-12-06 with their corpora (building energy management; law-firm
     # practice management) by someone who had read neither the search code nor its results, committed
     # before any search ran on them, and never fitted on. Scored with that morning's code (18d3464):
@@ -88,7 +93,9 @@ FLOORS = {
     # price question needs a stated price): docketry 0.70 / 0.74 / 0.72, 1.00 (7 of 7); (a quoted retired
     # figure puts its entry first) gridwell 0.74 / 0.78 / 0.76, 1.00.
     "gridwell": {"hit@1": 0.72, "hit@3": 0.75, "mrr": 0.74, "unanswered": 1.0, "stale_above": 0},
-    "docketry": {"hit@1": 0.68, "hit@3": 0.7, "mrr": 0.7, "unanswered": 1.0, "stale_above": 0},
+    # Pass 11 (the floor reads the best cosine's lead over the KB's level; docketry never fitted):
+    # docketry 0.78 / 0.83 / 0.80, 1.00.
+    "docketry": {"hit@1": 0.75, "hit@3": 0.8, "mrr": 0.78, "unanswered": 1.0, "stale_above": 0},
     # Final exam, scored once before and once after (before: hit@1 0.68, hit@3 0.91, MRR 0.80,
     # unanswered 0.00); these floors are the after figures, not targets to tune towards.
     "larkspur": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},
