@@ -7,7 +7,8 @@ phenomena, case-studies, kittiwake, sablewood, haulwise, quayside, quillpay and 
 (``bench/train_search.py``), so the floors of those sets are in-sample; the leave-one-set-out figures
 are in bench/ACCURACY.md ("Search", seventh pass). ``real`` asks other questions of
 the real-labelled pages and was never fitted or tuned on; larkspur was never used to fit or tune
-anything; gridwell and docketry are blind sets scored when their KBs are merged (no floor here yet).
+anything; gridwell and docketry (fifth round), cobbleway, brightmoor and ravelin (sixth) are blind sets,
+never fitted on.
 """
 
 from __future__ import annotations
@@ -91,14 +92,24 @@ FLOORS = {
     # 0.86 (6 of 7). After the seventh to ninth passes: gridwell 0.70 / 0.74 / 0.72, 1.00; docketry
     # 0.65 / 0.70 / 0.67, 0.86. Floors a little under those. Tenth pass ("e-mail" meets "email"; a
     # price question needs a stated price): docketry 0.70 / 0.74 / 0.72, 1.00 (7 of 7); (a quoted retired
-    # figure puts its entry first) gridwell 0.74 / 0.78 / 0.76, 1.00.
-    "gridwell": {"hit@1": 0.72, "hit@3": 0.75, "mrr": 0.74, "unanswered": 1.0, "stale_above": 0},
+    # figure puts its entry first) gridwell 0.74 / 0.78 / 0.76, 1.00; that rule was switched off at
+    # merge (it ranked a retired entry above the current one the final exam asked for), and gridwell's
+    # floors raised for it were set back: 0.70 / 0.74 / 0.72, 1.00.
+    "gridwell": {"hit@1": 0.68, "hit@3": 0.72, "mrr": 0.7, "unanswered": 1.0, "stale_above": 0},
     # Pass 11 (the floor reads the best cosine's lead over the KB's level; docketry never fitted):
     # docketry 0.78 / 0.83 / 0.80, 1.00.
     "docketry": {"hit@1": 0.75, "hit@3": 0.8, "mrr": 0.78, "unanswered": 1.0, "stale_above": 0},
     # Final exam, scored once before and once after (before: hit@1 0.68, hit@3 0.91, MRR 0.80,
     # unanswered 0.00); these floors are the after figures, not targets to tune towards.
     "larkspur": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},
+    # Three sets written blind at the start of the sixth round on the cobbleway, brightmoor and ravelin
+    # KBs, held out from all of its work. With that morning's code (37e7ad9): cobbleway 0.70 / 0.70 /
+    # 0.70, unanswered 0.90; brightmoor 0.35 / 0.40 / 0.38, 0.90 (the floor silenced 11 of 20
+    # answerable questions); ravelin 0.70 / 0.75 / 0.72, 0.80. At its end: cobbleway 0.70 / 0.70 /
+    # 0.70, 0.90; brightmoor 0.45 / 0.50 / 0.47, 0.90; ravelin 0.75 / 0.80 / 0.78, 0.80.
+    "cobbleway": {"hit@1": 0.65, "hit@3": 0.65, "mrr": 0.65, "unanswered": 0.85, "stale_above": 0},
+    "brightmoor": {"hit@1": 0.4, "hit@3": 0.45, "mrr": 0.42, "unanswered": 0.85, "stale_above": 0},
+    "ravelin": {"hit@1": 0.7, "hit@3": 0.75, "mrr": 0.73, "unanswered": 0.75, "stale_above": 0},
 }
 
 

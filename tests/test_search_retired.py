@@ -1,5 +1,6 @@
-"""A question that quotes a retired figure is about that figure: the retired entry, marked, comes
-first (``knowledge.search.retired_quoted_first``); otherwise retired entries stay below current ones."""
+"""Retired entries stay below current ones, also when a question quotes the retired figure (the
+default). Behind ``knowledge.search.RETIRED_QUOTED`` (off), a question that quotes a figure only a
+retired entry registers puts that entry, marked, first (``retired_quoted_first``)."""
 
 from __future__ import annotations
 
@@ -84,7 +85,15 @@ def _answered(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ks.Ranker, "answerable", lambda self, f: 0.99)  # the order, whatever the floor says
 
 
-def test_a_quoted_retired_figure_puts_its_entry_first_marked(kb: Path, fake_embedder: object):
+def test_a_quoted_retired_figure_stays_below_the_current_entry_by_default(kb: Path, fake_embedder: object):
+    out = _ask(kb, "Am I still allowed to use the 35% peak load number?", fake_embedder)
+    statuses = [r["status"] for r in out["results"]]
+    assert statuses[0] == "approved" and statuses.index("retired") > 0
+
+
+def test_switched_on_a_quoted_retired_figure_puts_its_entry_first_marked(
+        kb: Path, fake_embedder: object, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(ks, "RETIRED_QUOTED", True)
     out = _ask(kb, "Am I still allowed to use the 35% peak load number?", fake_embedder)
     assert out["results"][0]["path"] == "proof-points/peak-2023.md"
     assert out["results"][0]["status"] == "retired" and out["results"][0]["canonical"] is False
@@ -97,6 +106,7 @@ def test_without_the_quoted_figure_retired_entries_stay_below_current_ones(kb: P
 
 
 def test_a_figure_a_current_entry_registers_is_answered_by_it(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(ks, "RETIRED_QUOTED", True)
     def cand(path: str, status: str, value: float, unit: str) -> ks.Candidate:
         from types import SimpleNamespace
 
