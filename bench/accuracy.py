@@ -32,6 +32,7 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.scoring import RuleCounts, load_corpus, score_objections, score_rules  # noqa: E402
+from tests.scoring import Corpus, RuleCounts, load_corpus, score_objections, score_rules  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "corpora"
 CORPORA = {
@@ -83,6 +84,31 @@ def _sync(src: Path, dest: Path) -> None:
         p.chmod(p.stat().st_mode | 0o200)
 
 
+@dataclass
+class Indexed:
+    """A labelled corpus copied to a work folder and ingested there."""
+
+    corpus: Corpus
+    settings: Any  # knowledge.settings.Settings
+    today: date  # the labels' ``today``
+    ingest_s: float
+
+
+def indexed(name: str, work: Path) -> Indexed:
+    """Copy the corpus ``name`` to ``work/name/kb`` (its index kept between runs, so a second run only
+    re-embeds what changed) and ingest it: what every bench that runs canon on a corpus starts with."""
+    from ingest.pipeline import ingest
+    from knowledge.settings import load_settings
+
+    corpus = load_corpus(CORPORA[name])
+    kb = work / name / "kb"
+    _sync(corpus.kb, kb)
+    settings = load_settings(kb, environ={})
+    t0 = time.perf_counter()
+    ingest(settings)
+    return Indexed(corpus, settings, date.fromisoformat(corpus.labels["today"]), time.perf_counter() - t0)
+
+
 def _fmt(c: RuleCounts) -> str:
     p = c.prf
     return f"P {p.precision:.2f} R {p.recall:.2f} F1 {p.f1:.2f} (TP {c.tp} FP {c.fp} FN {c.fn})"
@@ -90,19 +116,11 @@ def _fmt(c: RuleCounts) -> str:
 
 def run_corpus(name: str, work: Path, *, objections: bool) -> dict[str, Any]:
     from ingest.drafts import load_draft
-    from ingest.pipeline import ingest
     from knowledge.audit import run_audit, run_check
-    from knowledge.settings import load_settings
 
-    corpus = load_corpus(CORPORA[name])
-    labels = corpus.labels
-    kb = work / name / "kb"
-    _sync(corpus.kb, kb)
-    settings = load_settings(kb, environ={})
-    t0 = time.perf_counter()
-    ingest(settings)
-    out: dict[str, Any] = {"ingest_s": round(time.perf_counter() - t0, 1), "today": labels["today"]}
-    today = date.fromisoformat(labels["today"])
+    ix = indexed(name, work)
+    labels, settings, today = ix.corpus.labels, ix.settings, ix.today
+    out: dict[str, Any] = {"ingest_s": round(ix.ingest_s, 1), "today": labels["today"]}
     audit = run_audit(settings, today=today).to_dict()
     out["audit"] = {"findings": audit["findings"], "score": score_rules(labels["audit"], audit["findings"])}
     if "check" in labels:

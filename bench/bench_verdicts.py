@@ -35,8 +35,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.accuracy import CORPORA, _sync  # noqa: E402
-from tests.scoring import find_mention, labelled_mentions, load_corpus, score_objections  # noqa: E402
+from bench.accuracy import CORPORA, indexed  # noqa: E402
+from tests.scoring import find_mention, labelled_mentions, score_objections  # noqa: E402
 
 SHARE = 0.2
 MEASURES = ("mention precision", "mention recall", "mention F1", "matching accuracy")
@@ -93,18 +93,14 @@ class Prepared:
     """A corpus's KB, ingested, with what :func:`knowledge.objections.analyze` reads from the index."""
 
     def __init__(self, name: str, work: Path) -> None:
-        from ingest.pipeline import ingest
         from knowledge.indexed import Vectors, load_indexed_calls, load_indexed_kb
         from knowledge.objections.detect import _prototype_vectors
-        from knowledge.settings import load_settings
         from knowledge.store import open_catalog
 
-        corpus = load_corpus(CORPORA[name])
-        self.name, self.labels = name, corpus.labels
-        self.kb = work / name / "kb"
-        _sync(corpus.kb, self.kb)
-        settings = load_settings(self.kb, environ={})
-        ingest(settings)
+        ix = indexed(name, work)
+        settings = ix.settings
+        self.name, self.labels = name, ix.corpus.labels
+        self.kb = settings.root
         catalog = open_catalog(settings)
         self.entries = load_indexed_kb(settings, catalog).entries
         self.calls, _ = load_indexed_calls(settings, catalog)

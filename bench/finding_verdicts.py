@@ -42,8 +42,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.accuracy import CORPORA, FIGURE_RULES, _sync  # noqa: E402
-from tests.scoring import RuleCounts, load_corpus, rule_label_hit, score_rules  # noqa: E402
+from bench.accuracy import CORPORA, FIGURE_RULES, indexed  # noqa: E402
+from tests.scoring import RuleCounts, rule_label_hit, score_rules  # noqa: E402
 
 SHARE = 0.2
 DEFAULT = ["northwind", "real-labelled", "examples", "phenomena"]
@@ -188,23 +188,16 @@ def main() -> None:
     args = ap.parse_args()
     share = args.share or SHARE
     from ingest.drafts import load_draft
-    from ingest.pipeline import ingest
     from knowledge.audit import run_audit, run_check
     from knowledge.finding_verdicts import path_of, save_verdicts, verdict_for
-    from knowledge.settings import load_settings
 
     work = args.work or Path(tempfile.gettempdir()) / "canon-accuracy" / hashlib.sha1(str(REPO).encode()).hexdigest()[:8]
     summary: list[str] = []
     if args.case_studies:
         summary = case_studies(work, args.seeds, share)
     for name in (args.corpus or DEFAULT) if not args.case_studies else []:
-        corpus = load_corpus(CORPORA[name])
-        labels = corpus.labels
-        kb = work / name / "kb"
-        _sync(corpus.kb, kb)
-        settings = load_settings(kb, environ={})
-        ingest(settings)
-        today = date.fromisoformat(labels["today"])
+        ix = indexed(name, work)
+        labels, settings, today = ix.corpus.labels, ix.settings, ix.today
         drafts = [load_draft(CORPORA[name] / p, p) for p in labels.get("drafts", [])] if "check" in labels else []
         sections = ["audit"] + (["check"] if drafts else [])
 
@@ -223,7 +216,7 @@ def main() -> None:
                         for s, u in picked for g in twins(base[s], u[0])]
             counts: dict[str, RuleCounts] = {w: RuleCounts() for w in WAYS}
             kept_wrong = kept_right = 0  # reviewed findings still reported once the verdicts are in
-            save_verdicts(kb, verdicts)
+            save_verdicts(settings.root, verdicts)
             try:
                 for s in sections:
                     mine = [u for t, u in picked if t == s]
@@ -234,7 +227,7 @@ def main() -> None:
                     kept_wrong += sum(1 for f, right, _ in mine if not right and _key(f) in shown)
                     kept_right += sum(1 for f, right, _ in mine if right and _key(f) in shown)
             finally:
-                path_of(kb).unlink(missing_ok=True)
+                path_of(settings.root).unlink(missing_ok=True)
             wrong = sum(1 for _, u in picked if not u[1])
             line = (f"[{name}] seed {seed}: {len(picked)} findings judged ({wrong} wrong) of {len(pool)}, "
                     f"{len(verdicts)} verdicts; still shown: {kept_wrong} of {wrong} wrong, "

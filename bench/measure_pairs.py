@@ -27,15 +27,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.accuracy import CORPORA, _sync  # noqa: E402
-from tests.scoring import accepted_lines, load_corpus  # noqa: E402
+from bench.accuracy import CORPORA, indexed  # noqa: E402
+from tests.scoring import accepted_lines  # noqa: E402
 
 DEVELOPMENT = ("northwind", "real-labelled", "examples", "phenomena", "haulwise", "quayside", "sablewood",
                "kittiwake", "quillpay", "proscenia", "gridwell", "furrowline")
@@ -68,23 +67,16 @@ def corpus_pairs(name: str, work: Path) -> list[dict[str, Any]]:
     import numpy as np
 
     from ingest.drafts import load_draft
-    from ingest.pipeline import ingest
     from knowledge.audit import _indexed_context
     from knowledge.figures import identity
     from knowledge.figures.decide import _agreement, _compatible, _near_magnitude, may_misstate
     from knowledge.figures.index import FigureIndex
-    from knowledge.settings import load_settings
     from knowledge.store import open_catalog
 
     # the status recorded is the hand-set thresholds' alone: what the model is measured against
     identity._weights = lambda: None  # type: ignore[assignment]
-    corpus = load_corpus(CORPORA[name])
-    labels = corpus.labels
-    kb = work / name / "kb"
-    _sync(corpus.kb, kb)
-    settings = load_settings(kb, environ={})
-    ingest(settings)
-    today = date.fromisoformat(labels["today"])
+    ix = indexed(name, work)
+    labels, settings, today = ix.corpus.labels, ix.settings, ix.today
     catalog = open_catalog(settings)
     rows: list[dict[str, Any]] = []
     try:

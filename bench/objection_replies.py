@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING, Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.accuracy import CORPORA, _sync  # noqa: E402
+from bench.accuracy import CORPORA, indexed  # noqa: E402
 from knowledge.model import Call, Entry, Turn  # noqa: E402
 from knowledge.objections.phrasings import entry_texts  # noqa: E402
 from knowledge.objections.prefilter import MAX_WORDS, clean, eligible  # noqa: E402
-from tests.scoring import find_mention, labelled_mentions, load_corpus  # noqa: E402
+from tests.scoring import find_mention, labelled_mentions  # noqa: E402
 
 if TYPE_CHECKING:
     from knowledge.store import Chunk
@@ -107,18 +107,13 @@ def auc(pos: list[float], neg: list[float]) -> float | None:
 def rows_for(name: str, work: Path) -> list[dict[str, Any]]:
     import numpy as np
 
-    from ingest.pipeline import ingest
     from knowledge.indexed import Vectors, load_indexed_calls, load_indexed_kb
     from knowledge.objections import analyze
     from knowledge.objections.detect import _prototype_vectors
-    from knowledge.settings import load_settings
     from knowledge.store import open_catalog
 
-    corpus = load_corpus(CORPORA[name])
-    kb = work / name / "kb"
-    _sync(corpus.kb, kb)
-    settings = load_settings(kb, environ={})
-    ingest(settings)
+    ix = indexed(name, work)
+    corpus, settings = ix.corpus, ix.settings
     catalog = open_catalog(settings)
     try:
         kbase = load_indexed_kb(settings, catalog)

@@ -21,15 +21,13 @@ import argparse
 import hashlib
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.accuracy import CORPORA, _sync  # noqa: E402
-from tests.scoring import load_corpus  # noqa: E402
+from bench.accuracy import CORPORA, indexed  # noqa: E402
 
 DEV = ("quillpay", "kittiwake", "haulwise", "phenomena", "northwind", "real-labelled", "examples", "gridwell",
        "furrowline")
@@ -47,20 +45,13 @@ def _labels_at(labels: dict[str, Any], path: str, line: int) -> str:
 
 
 def run(name: str, work: Path, only_wrong: bool) -> None:
-    from ingest.pipeline import ingest
     from knowledge.audit import _indexed_context
     from knowledge.claims import needs_source
     from knowledge.rules.unsourced_claim import UnsourcedClaim
-    from knowledge.settings import load_settings
     from knowledge.store import open_catalog
 
-    corpus = load_corpus(CORPORA[name])
-    labels = corpus.labels
-    kb = work / name / "kb"
-    _sync(corpus.kb, kb)
-    settings = load_settings(kb, environ={})
-    ingest(settings)
-    today = date.fromisoformat(labels["today"])
+    ix = indexed(name, work)
+    labels, settings, today = ix.corpus.labels, ix.settings, ix.today
     catalog = open_catalog(settings)
     try:
         ctx = _indexed_context(settings, catalog, today, None, with_calls=True)

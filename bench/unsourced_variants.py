@@ -15,15 +15,14 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench import case_studies as cs  # noqa: E402
-from bench.accuracy import CORPORA, _sync  # noqa: E402
-from tests.scoring import load_corpus, score_rules  # noqa: E402
+from bench.accuracy import indexed  # noqa: E402
+from tests.scoring import score_rules  # noqa: E402
 
 DEV = ("kittiwake", "real-labelled", "northwind", "examples", "phenomena", "haulwise")  # never larkspur
 
@@ -56,12 +55,8 @@ def main() -> None:
                     os.environ[k] = val
 
     for name in DEV:
-        corpus = load_corpus(CORPORA[name])
-        kb = args.work / name / "kb"
-        _sync(corpus.kb, kb)
-        settings = load_settings(kb, environ={})
-        ingest(settings)
-        today = date.fromisoformat(corpus.labels["today"])
+        ix = indexed(name, args.work)
+        corpus, settings, today = ix.corpus, ix.settings, ix.today
         base = None
         for vname, env in variants:
             found = run(settings, today, env)
