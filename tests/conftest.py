@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -84,3 +85,13 @@ def echoes_of_calls(texts: Iterable[str], corpus: Path, run: int) -> list[str]:
         runs.update(tuple(w[i:i + run]) for i in range(len(w) - run + 1))
     return [t for t in texts if any(tuple(w[i:i + run]) in runs
                                     for w in [_call_words(t)] for i in range(len(w) - run + 1))]
+
+
+def fts_table(rows: list[tuple[str, str, str]]) -> sqlite3.Connection:
+    """An in-memory copy of the catalog's full-text table holding ``(path, title, body)`` rows."""
+    from knowledge import lexical
+
+    db = sqlite3.connect(":memory:")
+    db.executescript(lexical.SCHEMA)
+    db.executemany("INSERT INTO entries_fts (path, title, body) VALUES (?, ?, ?)", rows)
+    return db

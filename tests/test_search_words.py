@@ -4,20 +4,12 @@ can use."""
 
 from __future__ import annotations
 
-import sqlite3
 from types import SimpleNamespace
 
 import pytest
 
 from knowledge import lexical, passage
-
-
-def _fts(rows: list[tuple[str, str, str]]) -> sqlite3.Connection:
-    db = sqlite3.connect(":memory:")
-    db.executescript(lexical.SCHEMA)
-    db.executemany("INSERT INTO entries_fts (path, title, body) VALUES (?, ?, ?)", rows)
-    return db
-
+from tests.conftest import fts_table
 
 OTHER = ("z.md", "Other", "Nothing related to the question at all, only filler text about onboarding.")
 
@@ -27,7 +19,7 @@ OTHER = ("z.md", "Other", "Nothing related to the question at all, only filler t
     ("Give me a short description for an intro e-mail.", "e"),
 ])
 def test_a_one_letter_hyphenated_word_meets_its_joined_form(question, word):
-    db = _fts([("a.md", "Adoption", "Partners can approve pre-bills from an email without logging in."), OTHER])
+    db = fts_table([("a.md", "Adoption", "Partners can approve pre-bills from an email without logging in."), OTHER])
     hits = lexical.search(db, lexical.terms(question), question=question)
     assert ("email",) in hits.forms[word]
     assert hits.rowids["a.md"] in hits.holders[word]
@@ -35,7 +27,7 @@ def test_a_one_letter_hyphenated_word_meets_its_joined_form(question, word):
 
 
 def test_a_one_letter_hyphenated_word_is_left_alone_where_the_kb_does_not_join_it():
-    db = _fts([("a.md", "Adoption", "Partners approve pre-bills by e-mail."), OTHER])
+    db = fts_table([("a.md", "Adoption", "Partners approve pre-bills by e-mail."), OTHER])
     question = "Can partners approve pre-bills from an e-mail?"
     hits = lexical.search(db, lexical.terms(question), question=question)
     assert "mail" not in hits.forms
@@ -44,7 +36,7 @@ def test_a_one_letter_hyphenated_word_is_left_alone_where_the_kb_does_not_join_i
 
 def test_the_one_letter_rule_switched_off(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(lexical, "HYPHENATED_LETTERS", False)
-    db = _fts([("a.md", "Adoption", "Partners can approve pre-bills from an email."), OTHER])
+    db = fts_table([("a.md", "Adoption", "Partners can approve pre-bills from an email."), OTHER])
     question = "Can partners approve pre-bills from an e-mail?"
     assert "mail" not in lexical.search(db, lexical.terms(question), question=question).forms
 

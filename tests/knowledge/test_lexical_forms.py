@@ -4,12 +4,12 @@ KB's other form must (or must not) make the question's word match."""
 
 from __future__ import annotations
 
-import sqlite3
 from types import SimpleNamespace
 
 import pytest
 
 from knowledge import lexical
+from tests.conftest import fts_table
 
 
 @pytest.fixture(autouse=True)
@@ -17,13 +17,6 @@ def _every_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each rule is tested by itself, whether or not it is on by default."""
     for rule in ("COMPOUND_SPLITS", "ABBREVIATIONS", "JOINED_PAIRS"):
         monkeypatch.setattr(lexical, rule, True)
-
-
-def _fts(rows: list[tuple[str, str, str]]) -> sqlite3.Connection:
-    db = sqlite3.connect(":memory:")
-    db.executescript(lexical.SCHEMA)
-    db.executemany("INSERT INTO entries_fts (path, title, body) VALUES (?, ?, ?)", rows)
-    return db
 
 
 OTHER = ("z.md", "Other", "Nothing related to the question at all, only filler text about onboarding.")
@@ -63,7 +56,7 @@ CASES = [
 
 @pytest.mark.parametrize("rows,question,word,path,form", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_a_word_the_kb_writes_another_way_matches_it(rows, question, word, path, form):
-    db = _fts(rows)
+    db = fts_table(rows)
     hits = lexical.search(db, lexical.terms(question), question=question)
     assert form in hits.forms[word]
     assert hits.rowids[path] in hits.holders[word]
@@ -96,12 +89,12 @@ NOT_CASES = [
 
 @pytest.mark.parametrize("rows,question,word", [c[1:] for c in NOT_CASES], ids=[c[0] for c in NOT_CASES])
 def test_no_other_form_without_the_kbs_evidence(rows, question, word):
-    hits = lexical.search(_fts(rows), lexical.terms(question), question=question)
+    hits = lexical.search(fts_table(rows), lexical.terms(question), question=question)
     assert word not in hits.forms
 
 
 def test_without_the_question_text_nothing_is_mined():
-    db = _fts([("a.md", "Shelves", "Stock-outs fell by a third."), OTHER])
+    db = fts_table([("a.md", "Shelves", "Stock-outs fell by a third."), OTHER])
     assert lexical.search(db, ["stockouts"]).forms == {}
 
 
@@ -124,7 +117,7 @@ def test_passage_coverage_counts_every_word_of_a_kb_form():
      [("a.md", "A", "Straight-through processing."), ("b.md", "B", "Straight-through processing rate.")]),
 ])
 def test_a_rule_switched_off_finds_no_form(monkeypatch: pytest.MonkeyPatch, rule, question, word, rows):
-    db = _fts([*rows, OTHER])
+    db = fts_table([*rows, OTHER])
     assert word in lexical.search(db, lexical.terms(question), question=question).forms
     monkeypatch.setattr(lexical, rule, False)
     assert word not in lexical.search(db, lexical.terms(question), question=question).forms
