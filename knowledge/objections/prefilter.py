@@ -62,8 +62,11 @@ _BUYING = re.compile(
     r"|\b(?:would|will|'d) (?:love|jump at)\b",
     re.I,
 )
+# ... and a contrast ("I'd love to take it to the board, but the price is too high") turns to what
+# holds the prospect back
 _HOLDING_BACK = re.compile(
-    r"\b(?:not|no|never|can'?t|cannot|won'?t|don'?t|doesn'?t|isn'?t|wouldn'?t|couldn'?t|unless)\b", re.I)
+    r"\b(?:not|no|never|can'?t|cannot|won'?t|don'?t|doesn'?t|isn'?t|wouldn'?t|couldn'?t|unless"
+    r"|but|though|although|however)\b", re.I)
 # A question asking for information ("does it support Spanish?", "what is the cost roughly",
 # "could we get a test account?"): how a prospect asks, not how they hold out. Written from the
 # questions of data/sentences.tsv (43 of its 69, none of its 304 objections). A negation, a
@@ -212,11 +215,12 @@ def _skip_cleaned(t: str) -> str | None:
         return "backchannel"
     if _LOGISTICS.search(t):
         return "logistics"
-    if _BUYING.search(t) and not _HOLDING_BACK.search(t):
-        return "buying"
-    if _ASKING.search(t) and not _CHALLENGE.search(t):
-        return "question"
+    # a weak resistance cue ("the price is too high") keeps a sentence from the skips below
     weak = _WEAK.search(t)
+    if _BUYING.search(t) and not _HOLDING_BACK.search(t) and not weak:
+        return "buying"
+    if asks_for_information_cleaned(t) and not weak:
+        return "question"
     if _MATERIAL_REQUEST.search(rest) and not weak:
         return "request"
     if _NUMBER.search(t) and _OWN_VOLUME.search(t) and not weak:
@@ -227,7 +231,10 @@ def _skip_cleaned(t: str) -> str | None:
 def asks_for_information(text: str) -> bool:
     """True for a question asking how the product works or what it costs, with nothing in it
     that challenges the answer (a negation, a condition, "actually", "exactly")."""
-    t = clean(text)
+    return asks_for_information_cleaned(clean(text))
+
+
+def asks_for_information_cleaned(t: str) -> bool:
     return bool(_ASKING.search(t)) and not _CHALLENGE.search(t)
 
 

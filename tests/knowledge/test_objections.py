@@ -64,6 +64,10 @@ def test_prefilter_drops_what_cannot_be_an_objection(text, reason):
     "I won't take it to the board until the security review is done.",
     "We'd sign, unless the contract runs past twelve months.",
     "I'll want single sign-on from day one.",  # sign-on is no signature
+    # A contrast or a resistance cue turns the next step into what holds the prospect back.
+    "We would love to, but the price is double what we pay now.",
+    "I'd love to take it to the board but honestly the price is too high.",
+    "I'll take it to the board, though they'll balk at the price.",
 ])
 def test_prefilter_keeps_what_might_be(text):
     assert skip_reason(text) is None
