@@ -2,8 +2,8 @@
 objection answer it?) on the labelled coverage of the development corpora, judged leave-one-corpus-out.
 
     python bench/accuracy.py --work /tmp/w                 # ingest once (minutes)
-    python bench/train_cover.py --work /tmp/w --no-write   # points, held-out decisions, full pipeline
-    python bench/train_cover.py --work /tmp/w              # and write data/cover.json
+    python bench/train_cover.py --work /tmp/w              # points, held-out decisions, full pipeline
+    python bench/train_cover.py --work /tmp/w --write      # and write data/cover.json
 
 One point per objection or theme the analysis reports whose labels say whether it is covered
 (a known objection by its id; a theme by the ``new:`` label most of its mentions carry), with
@@ -16,7 +16,7 @@ regression (scikit-learn, balanced classes). For each corpus left out it is fitt
 five and the whole pipeline is scored with it (``bench/objection_sweep.py``'s figures), beside the
 pipeline without it. Larkspur is the final exam and is not offered here.
 
-Prints figures; asserts nothing unless told to write.
+Prints figures; writes the shipped model only with ``--write``.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, required=True, help="the folder bench/accuracy.py ingested into")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a setting of Tuning")
-    ap.add_argument("--no-write", action="store_true", help="evaluate only")
+    ap.add_argument("--write", action="store_true", help="write knowledge/objections/data/cover.json")
     ap.add_argument("--c", type=float, default=C, help="inverse regularisation strength")
     args = ap.parse_args()
     from knowledge.objections import DEFAULT_TUNING
@@ -114,7 +114,7 @@ def main() -> None:
         print(_line("with", c.score(tuning, cover_model=model)))
     model = fit([r for rows in pts.values() for r in rows], args.c)
     print(f"\nall six: w_score {model.w_score:.3f} w_margin {model.w_margin:.3f} bias {model.bias:.3f}")
-    if not args.no_write:
+    if args.write:
         COVER_MODEL_PATH.write_text(json.dumps({
             "w_score": round(model.w_score, 4), "w_margin": round(model.w_margin, 4), "bias": round(model.bias, 4),
             "corpora": list(DEVELOPMENT), "points": sum(len(r) for r in pts.values()),

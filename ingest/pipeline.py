@@ -178,7 +178,7 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
         report.removed = removed
         report.unchanged = len(files) - len(todo)
         dirty = catalog.get_meta("dirty") == "1"
-        lexical_current = catalog.get_meta("lexical") == lexical.LEXICAL_VERSION
+        lexical_current = catalog.get_meta("lexical") == lexical.lexical_version()
         _, gen = store_state(catalog)
         legacy = not settings.index.chroma_url and gen is None and bool(known)
 
@@ -245,7 +245,7 @@ def _switch(db: Any, removed: list[str], todo: list[str],
         lexical.refresh(db, removed + todo, [rec for _, kind, _, recs, _ in rows if kind == "entry" for rec in recs])
     else:
         lexical.rebuild(db)
-    db.execute("INSERT OR REPLACE INTO meta VALUES ('lexical', ?)", (lexical.LEXICAL_VERSION,))
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('lexical', ?)", (lexical.lexical_version(),))
     db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(time.time_ns()),))
     db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
     db.execute("INSERT OR REPLACE INTO meta VALUES ('dim', ?)", (str(dim),))
@@ -455,7 +455,7 @@ def index_is_current(settings: Settings) -> bool:
     try:
         if catalog.get_meta("dirty") == "1" or catalog.get_meta("chunker") != CHUNKER_VERSION:
             return False
-        if catalog.get_meta("lexical") != lexical.LEXICAL_VERSION:
+        if catalog.get_meta("lexical") != lexical.lexical_version():
             return False
         kb_id, gen = store_state(catalog)
         if kb_id is None or (gen is None and not settings.index.chroma_url):

@@ -37,8 +37,10 @@ def _snowball() -> object:
 
 @lru_cache(maxsize=131072)
 def stem(word: str) -> str:
-    """A word's stem, to meet "stores" with "store" and "integrations" with "integration" when
-    reading passages (the FTS index stems with Porter's algorithm on its own side)."""
+    """A word's stem when reading passages (the FTS index stems with Porter's algorithm on its own
+    side): the crude suffix stripper by default ("integrations" meets "integration"; short plurals
+    such as "stores" stay apart), the Snowball stemmer behind ``STEMMER = "snowball"`` (measured and
+    left off: bench/ACCURACY.md, "Search", pass 10)."""
     w = word.lower()
     if STEMMER == "snowball":
         return str(_snowball().stemWord(w))  # type: ignore[attr-defined]
@@ -46,7 +48,7 @@ def stem(word: str) -> str:
 
 
 def crude_stem(word: str) -> str:
-    """The earlier suffix stripper (kept to measure against)."""
+    """A suffix stripper for long words (the default stemmer)."""
     w = word.lower()
     for suf in _SUFFIXES:
         if len(w) > len(suf) + 3 and w.endswith(suf):

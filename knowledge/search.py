@@ -291,6 +291,7 @@ def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOpt
                            "floor": ranker.threshold, "results": results}
     if not answered:
         out["message"] = "No entry answers that."
+        out["reason"] = "floor"  # why nothing answered: "floor" (nothing close enough) or "price"
         if no_price:
             # Above the floor, but the question asks for a price that none of its first results states.
             out["message"] = "No entry states the price asked for."
@@ -662,9 +663,10 @@ RETIRED_QUOTED = False
 
 
 def retired_quoted_first(ordered: list[Candidate], question: str) -> list[Candidate]:
-    """A question that quotes a figure a retired entry registers ("Am I still allowed to use the
-    35% peak load number?") is about that figure: the retired entry, marked "do not use", goes
-    first, unless a current candidate registers the same figure (then the current entry answers)."""
+    """With ``RETIRED_QUOTED`` on (it is off): a question that quotes a figure a retired entry
+    registers ("Am I still allowed to use the 35% peak load number?") is about that figure, and the
+    retired entry, marked "do not use", goes first, unless a current candidate registers the same
+    figure (then the current entry answers). Off, the order is left as governance made it."""
     if not RETIRED_QUOTED:
         return ordered
     quoted = {(float(m.group(1)), bool(m.group(2))) for m in _QUOTED_FIGURE.finditer(question)}

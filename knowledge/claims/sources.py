@@ -105,8 +105,8 @@ def names_someone(who: str) -> bool:
     return bool(words) and not all(w.lower() in _NOT_A_NAME or _ADVERB.fullmatch(w) for w in words)
 
 
-# A note that names several sources, one after another ("Source: Furrowline Arable Benchmark 2026;
-# Fleet Telemetry Report 2026; Contractor Fleet Study 2026."): the rest of the list after the first
+# A note that names several sources, one after another ("Source: Annual Customer Benchmark 2026;
+# Support Desk Report 2026; Onboarding Time Study 2026."): the rest of the list after the first
 # name, to the end of its line. The figures it sources come from one of them, which the note does
 # not say; the list is kept whole, its names joined by SOURCE_LIST_SEP.
 MORE_SOURCES = re.compile(r"(?:[ \t]*;[ \t]*(?:and[ \t]+)?[A-Z][^;\n]{2,100}?)+(?=[ \t]*[.;]?[ \t]*(?:\n|$))")

@@ -311,7 +311,7 @@ def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resol
                        eligible: np.ndarray | None) -> None:
     """A figure of a draft or a call still unbacked that names a registered measure in other words
     than the metric's
-    (\"payback is about eight months\" against a median payback of 11 months) is that metric
+    (\"money back in about four months\" against a median payback of 9 months) is that metric
     misstated when the "same measure?" model (:mod:`.identity`) says so with the probability its
     training chose; the hard gates and the vetoes of :func:`decide` hold as for any conflict."""
     import numpy as np
@@ -408,7 +408,7 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
     conflicting |= misstated & close & (q.kind[qi] != 0)
     # the arithmetic of a worked example contradicts nothing and is contradicted by nothing
     conflicting &= ~q.worked[qi] & ~t.worked[ti]
-    # prices per two things ("US$0.55 per acre", "€1.25/ha") are two prices, however alike the words
+    # prices per two things ("$4 per seat", "$40 per site") are two prices, however alike the words
     conflicting &= ~_other_denominator(q, qi, t, ti)
     if may_conflict is not None:
         conflicting &= may_conflict

@@ -1,8 +1,8 @@
 """Whether two compatible figures state one measure: a small logistic model over pair features.
 
 The similarity score (:mod:`.neighbours`) reads the words around two figures as a whole. A
-registered measure misstated in other words ("payback is about eight months" against a median
-payback of 11 months, "fuel costs down by like twenty five percent" against an 18% fuel-cost
+registered measure misstated in other words ("you get your money back in about four months"
+against a median payback of 9 months, "errors down by like forty percent" against a 28% error
 reduction) often scores under ``CONFLICT``, because the sentence around the figure speaks of much
 else; yet the words that name the measure ("payback", "fuel cost") are there. The model weighs
 that evidence with the score: how much of the target's own measure words the figure's sentence

@@ -322,8 +322,8 @@ class FigureIndex:
         claimlike = np.array([f.claim is None or f.claim.is_claim for f in sub.figures], dtype=bool)
         keep &= claimlike[q] | claimlike[t]
         keep &= ~same_entry | (sub.section[q] == sub.section[t])
-        # two amounts in two currencies are prices or results of two markets ("€1.25/ha" on the EU
-        # page, "US$0.55 per acre" for the US), unless they give the very number (the same amount
+        # two amounts in two currencies are prices or results of two markets ("€12 per site" on the EU
+        # page, "US$14 per site" for the US), unless they give the very number (the same amount
         # with the wrong currency sign: that is one figure misstated)
         qc, tc = sub.currency[q], sub.currency[t]
         keep &= ~((qc != 0) & (tc != 0) & (qc != tc) & (sub.value0[q] != sub.value0[t]))

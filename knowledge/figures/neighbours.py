@@ -152,7 +152,7 @@ class FigureSet:
         return out
 
 
-# what a price or an amount is per, other than a period: "US$0.55 per acre", "€1.25/ha/yr", "$39 per
+# what a price or an amount is per, other than a period: "US$4 per seat", "€12/site/yr", "$39 per
 # vehicle per month"; the short forms of land and the period words are read as such
 _PER_NOUN = re.compile(r"(?:\bper\s+|/\s*)([a-z]+)", re.I)
 _PERIOD_WORDS = frozenset("year years yr yrs annum month months mo mos week weeks wk day days hour hours hr hrs "
@@ -161,7 +161,7 @@ _SHORT_NOUNS = {"ha": "hectare", "ac": "acre", "kg": "kilogram", "lb": "pound", 
 
 
 def denominator(f: Figure) -> str | None:
-    """What an amount is per, other than a period ("acre" of "US$0.55 per acre"), read off the
+    """What an amount is per, other than a period ("seat" of "US$4 per seat"), read off the
     figure's own words and the words right after it; None when it says none."""
     if f.kind != "currency" or f.claim is None:
         return None

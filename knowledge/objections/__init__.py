@@ -24,8 +24,8 @@ The steps, each cheap enough for thousands of calls:
    is detected at a lower bar (``context_detect``) when the trained detector is as sure of it as a
    cue makes a sentence ("Three years, with a way out if the funding goes."):
    :func:`.followups.carried_on`; it is placed by its own words. **Echoes**: a sentence the
-   trained detector is sure of but far from every KB phrasing ("there's no reception in the court
-   building") is an objection when a prospect in another call says the same thing in a sentence
+   trained detector is sure of but far from every KB phrasing ("half our sites have no
+   signal at all") is an objection when a prospect in another call says the same thing in a sentence
    as sure and as far from the KB (:func:`.detect.echoed`): a concern the KB does not name yet
    (behind ``Tuning.echo``, off: measured, it did not carry to a corpus it was not built on).
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:

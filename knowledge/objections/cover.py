@@ -2,8 +2,8 @@
 
 An entry answers an objection when it names it in ``answers:``, when its passages are close in
 meaning to what the objection sounds like (``Tuning.cover``), or when one entry stands out from
-all the others for it: a concern no objection entry names ("there's no reception in the court
-building") is said in the prospect's words, which are far from an answer's prose ("the app
+all the others for it: a concern no objection entry names ("half our sites have no signal at
+all") is said in the prospect's words, which are far from an answer's prose ("the app
 records time offline") even when the answer is about just that concern, so no closeness bar
 finds it without finding answers to everything; but that answer is then much closer to it than
 any other entry of the KB is. :class:`CoverModel` decides from the closest entry's closeness and
@@ -55,15 +55,13 @@ def load_cover_model(path: Path = COVER_MODEL_PATH) -> CoverModel | None:
     return CoverModel(w_score=float(z["w_score"]), w_margin=float(z["w_margin"]), bias=float(z["bias"]))
 
 
-def entry_scores(objections: Sequence[Objection], entries: Sequence[Entry],
-                 texts_of: Callable[[Entry], dict[str, list[str]]], vectors: VectorsFn, R: np.ndarray,
-                 owner: np.ndarray, objection_entries: Sequence[Entry],
-                 phrasings: bool = True) -> list[dict[str, float]]:
-    """For each objection, how close each approved entry (other than objection entries) is to it:
-    the mean, over what the objection sounds like (its mentions' sentences and, for a known one
-    when ``phrasings``, the KB's phrasings of it), of the closest passage of the entry."""
-    import numpy as np
+Passages = tuple[list[Entry], list[tuple[int, int]], "np.ndarray | None"]
 
+
+def answering_passages(entries: Sequence[Entry], texts_of: Callable[[Entry], dict[str, list[str]]],
+                       vectors: VectorsFn) -> Passages:
+    """The approved entries that may answer an objection (no objection entries), the span of each
+    one's passages (title and sections) and their vectors."""
     answering = [e for e in entries if e.approved and e.type != "objection"]
     spans: list[tuple[int, int]] = []
     texts: list[str] = []
@@ -72,7 +70,20 @@ def entry_scores(objections: Sequence[Objection], entries: Sequence[Entry],
         passages = own.get("title", []) + own.get("section", [])
         spans.append((len(texts), len(texts) + len(passages)))
         texts.extend(passages)
-    A = vectors(texts) if texts else None
+    return answering, spans, (vectors(texts) if texts else None)
+
+
+def entry_scores(objections: Sequence[Objection], entries: Sequence[Entry],
+                 texts_of: Callable[[Entry], dict[str, list[str]]], vectors: VectorsFn, R: np.ndarray,
+                 owner: np.ndarray, objection_entries: Sequence[Entry],
+                 phrasings: bool = True, passages: Passages | None = None) -> list[dict[str, float]]:
+    """For each objection, how close each approved entry (other than objection entries) is to it:
+    the mean, over what the objection sounds like (its mentions' sentences and, for a known one
+    when ``phrasings``, the KB's phrasings of it), of the closest passage of the entry.
+    ``passages``: :func:`answering_passages`, when the caller already has them."""
+    import numpy as np
+
+    answering, spans, A = passages if passages is not None else answering_passages(entries, texts_of, vectors)
     index_of = {e.id: i for i, e in enumerate(objection_entries)}
     out: list[dict[str, float]] = []
     for obj in objections:
@@ -108,11 +119,14 @@ def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Call
     by_id = {e.id: e for e in entries}
     if model is None and tuning.cover_standout:
         model = load_cover_model()
-    all_scores = entry_scores(objections, entries, texts_of, vectors, R, owner, objection_entries)
+    passages = answering_passages(entries, texts_of, vectors)  # embedded once for both readings
+    all_scores = entry_scores(objections, entries, texts_of, vectors, R, owner, objection_entries,
+                              passages=passages)
     # The standout is judged by what prospects said alone, for a known objection as for a theme:
     # the KB's phrasings of an objection are written beside its answer and would make every known
     # objection look answered (the model is fitted on known objections' answers: links too).
-    said = entry_scores(objections, entries, texts_of, vectors, R, owner, objection_entries, phrasings=False)
+    said = entry_scores(objections, entries, texts_of, vectors, R, owner, objection_entries, phrasings=False,
+                        passages=passages)
     for obj, scores, closeness in zip(objections, all_scores, said, strict=True):
         obj.closeness = closeness
         answers: list[dict[str, Any]] = []

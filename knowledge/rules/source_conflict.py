@@ -39,8 +39,8 @@ class SourceConflict(Rule):
     statements in prose, the one whose source fewer agreeing statements cite, then the one in the
     less authoritative entry; where nothing tells them apart, both.
 
-    A note under a table that lists several sources ("Source: Arable Benchmark 2026; Fleet
-    Telemetry Report 2026") says the rows come from those studies without saying which row from
+    A note under a table that lists several sources ("Source: Customer Benchmark 2026; Support
+    Desk Report 2026") says the rows come from those studies without saying which row from
     which: no row is credited to any one of them, so no row is reported for its own source. The
     list still counts against a figure elsewhere credited to a study it does not name.
     """

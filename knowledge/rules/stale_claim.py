@@ -29,7 +29,7 @@ class StaleClaim(Rule):
     Fix: verify the entry and set ``reviewed:`` to today; retire an expired entry (or extend
     ``expires:``); replace an old source with current evidence. A finding points at the
     ``reviewed:``, ``expires:`` or source ``date:`` line, or at the figure when its source is named
-    in prose ("(ZoomInfo, 2021)", "a 2019 survey by the Irish Farmers Journal", a lead-in over a
+    in prose ("(ZoomInfo, 2021)", "a 2019 survey by the National Retail Council", a lead-in over a
     list: "As per the State of DevOps 2021 report:"; a year alone means the end of that year).
     A draft or call figure backed by an entry's prose, not its metric, rests on that entry's
     sources when the prose names none of its own: stale when every one of them is old. Articles

@@ -310,7 +310,7 @@ def test_a_conflicting_figure_carries_a_warning(indexed: Path, fake_embedder: ob
 def test_nothing_answers_an_unrelated_question(indexed: Path, fake_embedder: object):
     out = ask(indexed, "Which languages does the mobile app support for payroll?", fake_embedder)
     assert out["results"] == [] and out["answered"] is False
-    assert 0.0 <= out["confidence"] < out["floor"] and "best_score" in out
+    assert 0.0 <= out["confidence"] < out["floor"] and "best_score" in out and out["reason"] == "floor"
     # the nearest entries stay visible beside the empty results, in the ranker's order
     assert 1 <= len(out["closest"]) <= 3 and all(c["entry"] and c["path"] for c in out["closest"])
     r = CliRunner().invoke(app, ["ask", "Which languages does the mobile app support for payroll?",
