@@ -8,10 +8,12 @@ backed), left out where only an ``optional`` label does, 0 elsewhere (a finding 
 false). Larkspur, the final exam, is never read.
 
 Leave-one-corpus-out: each corpus is scored by a model trained on the written sentences and the
-other corpora's candidates. The threshold is set inside the training data (cross-validated
-predictions that keep ``--recall`` of its needs-a-source figures), never on the held-out corpus.
-The audit figures are exact: the model only removes ``unsourced-claim`` findings, so the findings
-of the unchanged rule less the removed ones are scored with ``tests.scoring.score_rules``.
+other corpora's candidates. The threshold is set inside the training data, never on the held-out
+corpus: on cross-validated predictions, the cut that keeps ``--recall`` of its needs-a-source figures
+(``--criterion recall``), the lowest that keeps ``--precision`` (``--criterion precision``) or the one with
+the best F0.5 (``--criterion f05``). The audit figures are exact: the model only removes
+``unsourced-claim`` findings, so the findings of the unchanged rule less the removed ones, beside the
+other rules' findings from the same audit, are scored with ``tests.scoring.score_rules``.
 
     python bench/train_needs_source.py                  # LOSO report
     python bench/train_needs_source.py --write          # and write data/needs_source.json (all data)
@@ -21,6 +23,8 @@ of the unchanged rule less the removed ones are scored with ``tests.scoring.scor
     python bench/train_needs_source.py --with knowledge/claims/data/needs_source_pages.jsonl
                                                         # the sixth round's sentences (not shipped)
     python bench/train_needs_source.py --cache /tmp/ns.pkl  # keep the candidates for the next run (fast reruns)
+    python bench/train_needs_source.py --criterion f05      # the cut with the best F0.5 in the training data
+    python bench/train_needs_source.py --criterion precision --precision 0.8  # the lowest cut that keeps 0.8
 
 Prints figures; asserts nothing.
 """
@@ -83,11 +87,12 @@ def written(extra: tuple[Path, ...] = ()) -> list[Row]:
     return rows
 
 
-def candidates(kb: Path, today: date) -> list[tuple[Any, str | None, bool]]:
+def candidates(kb: Path, today: date, others: list[dict[str, Any]] | None = None) -> list[tuple[Any, str | None, bool]]:
     """Ingest the KB at ``kb`` and return the candidates of ``unsourced-claim`` with why each is left
-    out today (None: it is reported)."""
+    out today (None: it is reported). With ``others``, the other rules run in the same audit and their
+    findings are put there (the audit F1 of the figure rules needs them)."""
     from ingest.pipeline import ingest
-    from knowledge.audit import run_audit
+    from knowledge.audit import run_audit, select_rules
     from knowledge.figures import where
     from knowledge.rules.unsourced_claim import UnsourcedClaim
     from knowledge.settings import load_settings
@@ -102,8 +107,14 @@ def candidates(kb: Path, today: date) -> list[tuple[Any, str | None, bool]]:
 
     settings = load_settings(kb, environ={})
     ingest(settings)
-    run_audit(settings, today=today, rules=[Harvest()], verdicts=False)
+    rest = [r for r in select_rules(None, settings) if r.id != "unsourced-claim"] if others is not None else []
+    report = run_audit(settings, today=today, rules=[Harvest(), *rest], verdicts=False)
+    if others is not None:
+        others.extend(f for f in report.to_dict()["findings"] if f["rule"] != "unsourced-claim")
     return [(f, skip, page) for f, skip, page in found if f.claim is not None]
+
+
+OTHERS: dict[str, list[dict[str, Any]]] = {}  # per corpus, the audit findings of every rule but unsourced-claim
 
 
 def harvest(name: str, work: Path) -> list[Row]:
@@ -111,7 +122,7 @@ def harvest(name: str, work: Path) -> list[Row]:
     corpus = load_corpus(CORPORA[name])
     kb = work / name / "kb"
     _sync(corpus.kb, kb)
-    found = candidates(kb, date.fromisoformat(corpus.labels["today"]))
+    found = candidates(kb, date.fromisoformat(corpus.labels["today"]), OTHERS.setdefault(name, []))
     section = corpus.labels["audit"]
     expected = [e for e in section["expected"] if e["rule"] in BACKED_RULES]
     rows = []
@@ -184,15 +195,46 @@ SEED = 0
 DROP: set[str] = set()  # cues left out (``--drop-cue``)
 
 
-def threshold(x: Any, y: list[int], c: float, recall: float) -> float:
-    """The cut that keeps ``recall`` of the needs-a-source figures, on 5-fold predictions."""
+CRITERION = "recall"  # how the cut is chosen in the training data (``--criterion``)
+PRECISION = 0.0  # with ``--criterion precision``: the precision the cut keeps (``--precision``)
+
+
+def choose_cut(p: Any, y: Any, recall: float, criterion: str = "recall", precision: float = 0.0) -> float:
+    """The cut on the predictions ``p`` of figures labelled ``y``: the one that keeps ``recall`` of the
+    needs-a-source figures (``recall``), the lowest whose figures at or over it are right at least
+    ``precision`` of the time (``precision``; the recall cut where none is), or the one with the best F0.5
+    (``f05``: precision weighted twice, the ties to the lowest cut)."""
     import numpy as np
+
+    p, y = np.asarray(p, dtype=np.float64), np.asarray(y)
+    pos = np.sort(p[y == 1])
+    if not len(pos):
+        return 0.5
+    by_recall = float(pos[int((1 - recall) * len(pos))])
+    if criterion == "recall":
+        return by_recall
+    order = np.argsort(-p, kind="stable")
+    ps, ys = p[order], y[order]
+    tp = np.cumsum(ys == 1)
+    fp = np.cumsum(ys != 1)
+    last = np.r_[ps[1:] != ps[:-1], True]  # a cut keeps every figure that scores as high as the last kept
+    prec, rec = tp / (tp + fp), tp / len(pos)
+    if criterion == "precision":
+        ok = np.flatnonzero(last & (prec >= precision))
+        return float(ps[ok[-1]]) if len(ok) else by_recall
+    if criterion == "f05":
+        f = np.where(last, 1.25 * prec * rec / np.maximum(0.25 * prec + rec, 1e-12), -1.0)
+        return float(ps[int(np.argmax(f))])
+    raise ValueError(f"no criterion {criterion!r}")
+
+
+def threshold(x: Any, y: list[int], c: float, recall: float) -> float:
+    """The cut chosen by ``CRITERION`` (:func:`choose_cut`) on 5-fold predictions in the training data."""
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     folds = StratifiedKFold(5, shuffle=True, random_state=SEED)
     p = cross_val_predict(pipeline(c), x, y, cv=folds, method="predict_proba")[:, 1]
-    pos = np.sort(p[np.array(y) == 1])
-    return float(pos[int((1 - recall) * len(pos))]) if len(pos) else 0.5
+    return choose_cut(p, y, recall, CRITERION, PRECISION)
 
 
 def audit_after(name: str, rows: list[Row], drop: set[int]) -> tuple[Any, Any]:
@@ -206,6 +248,21 @@ def audit_after(name: str, rows: list[Row], drop: set[int]) -> tuple[Any, Any]:
     before = score_rules(labels, findings(today)).counts["unsourced-claim"]
     after = score_rules(labels, findings([r for r in today if id(r) not in drop])).counts["unsourced-claim"]
     return before, after
+
+
+FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
+                "retired-claim", "rep-misstatement")  # as tests/test_accuracy.py sums them
+
+
+def figure_f1(name: str, rows: list[Row], drop: set[int]) -> float | None:
+    """The audit F1 of the figure rules on one corpus with the figures in ``drop`` left out (None where
+    the other rules' findings were not harvested)."""
+    if name not in OTHERS:
+        return None
+    labels = load_corpus(CORPORA[name]).labels["audit"]
+    mine = [{"rule": "unsourced-claim", "path": r.path, "line": r.line} for r in rows
+            if r.skip is None and id(r) not in drop]
+    return float(score_rules(labels, OTHERS[name] + mine).total(FIGURE_RULES).prf.f1)
 
 
 PAGE_CUT = 0.0  # the cut on a page that states no outcome claims, where higher than the model's (``--page-cut``)
@@ -224,6 +281,10 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/canon-needs-source"))
     ap.add_argument("--c", type=float, default=0.1)
     ap.add_argument("--recall", type=float, default=0.95)
+    ap.add_argument("--criterion", choices=("recall", "precision", "f05"), default="recall",
+                    help="how the cut is chosen in the training data: keep --recall of the needs-a-source figures, "
+                         "keep --precision, or the best F0.5")
+    ap.add_argument("--precision", type=float, default=0.8, help="the precision --criterion precision keeps")
     ap.add_argument("--no-corpora", action="store_true", help="train on the written sentences alone")
     ap.add_argument("--cues-only", action="store_true", help="no embedding, the lexical cues alone")
     ap.add_argument("--band", type=float, default=0.5,
@@ -248,8 +309,9 @@ def main() -> None:
     import numpy as np
     from sklearn.metrics import log_loss, roc_auc_score
 
-    global SEED, PAGE_CUT
+    global SEED, PAGE_CUT, CRITERION, PRECISION
     SEED = args.seed
+    CRITERION, PRECISION = args.criterion, args.precision
     PAGE_CUT = args.page_cut
     DROP.update(args.drop_cue)
     if args.sentence:
@@ -259,7 +321,8 @@ def main() -> None:
     if args.cache is not None and args.cache.is_file():
         import pickle
 
-        corp, stories = pickle.loads(args.cache.read_bytes())
+        corp, stories, others = pickle.loads(args.cache.read_bytes())
+        OTHERS.update(others)
         corp = {n: rs for n, rs in corp.items() if n in dev}
     else:
         corp = {n: harvest(n, args.work) for n in dev if (CORPORA[n] / "labels.json").is_file()}
@@ -268,14 +331,16 @@ def main() -> None:
             import pickle
 
             embed([r for rs in corp.values() for r in rs] + stories)
-            args.cache.write_bytes(pickle.dumps((corp, stories)))
+            args.cache.write_bytes(pickle.dumps((corp, stories, OTHERS)))
     every = mine + [r for rs in corp.values() for r in rs] + stories
     embed([r for r in every if r.vector is None])
     x_all, names = matrix(every, vectors=not args.cues_only)
     print(f"written: {len(mine)} figures ({sum(r.label for r in mine)} need a source); "
           + ", ".join(f"{n}: {len(rs)} ({sum(r.label for r in rs)})" for n, rs in corp.items()))
     idx = {id(r): i for i, r in enumerate(every)}
-    print("held out        n  AUC    log loss  cut   | unsourced-claim today -> with the model (P/R, TP FP FN)")
+    print("held out        n  AUC    log loss  cut   | unsourced-claim today -> with the model (P/R, TP FP FN)"
+          " | audit F1 of the figure rules")
+    pooled = Counter[str]()
     for n, rs in corp.items():
         train = [r for r in every if r.group not in (n, "stories") and (r.group == "written" or not args.no_corpora)]
         xi = x_all[[idx[id(r)] for r in train]]
@@ -288,13 +353,18 @@ def main() -> None:
         ll = log_loss(ys, np.clip(p, 1e-6, 1 - 1e-6), labels=[0, 1]) if ys else float("nan")
         drop = {id(r) for r, pp in zip(rs, p, strict=True) if r.skip is None and dropped(r, pp, cut, args.band)}
         before, after = audit_after(n, rs, drop)
+        f1 = figure_f1(n, rs, drop)
+        pooled.update(tp=after.tp, fp=after.fp, fn=after.fn, tp0=before.tp, fp0=before.fp, fn0=before.fn)
         print(f"  {n:<13} {len(rs):>3}  {auc:.3f}  {ll:.3f}    {cut:.2f} | "
               f"{before.prf.precision:.2f}/{before.prf.recall:.2f} ({before.tp} {before.fp} {before.fn}) -> "
-              f"{after.prf.precision:.2f}/{after.prf.recall:.2f} ({after.tp} {after.fp} {after.fn})")
+              f"{after.prf.precision:.2f}/{after.prf.recall:.2f} ({after.tp} {after.fp} {after.fn})"
+              + (f" | F1 {f1:.3f}" if f1 is not None else ""))
         for r, pp in zip(rs, p, strict=True):
             if r.skip is None:
                 mark = "DROP" if dropped(r, pp, cut, args.band) else "keep"
                 print(f"      {mark} y={r.label} p={pp:.2f} {r.path}:{r.line} {r.claim.span!r}: {r.claim.sentence[:90]}")
+    print(f"  pooled unsourced-claim: today TP {pooled['tp0']} FP {pooled['fp0']} FN {pooled['fn0']} -> "
+          f"TP {pooled['tp']} FP {pooled['fp']} FN {pooled['fn']}")
     train = [r for r in every if r.group != "stories" and (r.group == "written" or not args.no_corpora)]
     xi = x_all[[idx[id(r)] for r in train]]
     yi = [r.label for r in train]
@@ -326,7 +396,8 @@ def main() -> None:
         out = {"cues": {k: round(float(v), 6) for k, v in zip(names, w[:len(names)], strict=True)},
                "vector": [round(float(v), 6) for v in w[len(names):]], "bias": b, "threshold": cut,
                "claimness_below": args.band,
-               "meta": {"c": args.c, "recall": args.recall, "figures": len(train),
+               "meta": {"c": args.c, "recall": args.recall, "criterion": args.criterion,
+                        **({"precision": args.precision} if args.criterion == "precision" else {}), "figures": len(train),
                         "trained_on": sorted({r.group for r in train})}}
         args.out.write_text(json.dumps(out) + "\n", encoding="utf-8")
         print(f"wrote {args.out} (threshold {cut:.2f})")

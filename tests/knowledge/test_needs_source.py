@@ -186,3 +186,27 @@ def test_the_claims_listing_says_when_the_model_asks_no_source(tmp_path: Path, m
     reserve, charging = capsys.readouterr().out.splitlines()
     assert "needs no outside source: the company's own statement" in reserve and "a setting of the product" in reserve
     assert "needs no outside source" not in charging
+
+
+# predictions of ten figures, best first: the needs-a-source ones (1) and the company's own (0)
+_P = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.15, 0.1]
+_Y = [1, 1, 1, 0, 1, 0, 0, 1, 0, 0]
+
+
+@pytest.mark.parametrize(("criterion", "precision", "cut"), [
+    ("recall", 0.0, 0.2),  # keep every needs-a-source figure: down to the last of them
+    ("precision", 1.0, 0.7),  # only the three at the top are all right
+    ("precision", 0.8, 0.5),  # 4 of 5 at or over 0.5; 5 of 8 at or over 0.2 would not do
+    ("precision", 0.99, 0.7),
+    ("f05", 0.0, 0.7),  # F0.5: 0.94 at 0.7, 0.83 at 0.8 and at 0.5, 0.68 at 0.2
+])
+def test_the_cut_chosen_for_recall_precision_or_f05(criterion: str, precision: float, cut: float) -> None:
+    from bench.train_needs_source import choose_cut
+
+    assert choose_cut(_P, _Y, 1.0, criterion, precision) == pytest.approx(cut)
+
+
+def test_a_precision_no_cut_reaches_falls_back_to_the_recall_cut() -> None:
+    from bench.train_needs_source import choose_cut
+
+    assert choose_cut([0.9, 0.5, 0.1], [0, 1, 1], 1.0, "precision", 1.0) == pytest.approx(0.1)
