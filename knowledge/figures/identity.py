@@ -4,7 +4,7 @@ The similarity score (:mod:`.neighbours`) reads the words around two figures as 
 registered measure misstated in other words ("you get your money back in about four months"
 against a median payback of 9 months, "errors down by like forty percent" against a 28% error
 reduction) often scores under ``CONFLICT``, because the sentence around the figure speaks of much
-else; yet the words that name the measure ("payback", "fuel cost") are there. The model weighs
+else; yet the words that name the measure ("money back", "errors") are there. The model weighs
 that evidence with the score: how much of the target's own measure words the figure's sentence
 says (and how much of the figure's clause they cover), the two cosines, whether one customer is
 named on both sides, how far apart the values are, whether the figure is hedged, and where it is
