@@ -45,7 +45,7 @@ from tests.scoring import find_mention, labelled_mentions, load_corpus  # noqa: 
 
 WORDS = REPO / "knowledge" / "objections" / "data" / "function_words.txt"
 SYNTHETIC = REPO / "tests" / "data" / "theme_names" / "themes.json"
-WITH_CALLS = ("northwind", "examples", "quayside", "sablewood")
+WITH_CALLS = ("northwind", "examples", "quayside", "sablewood", "docketry", "proscenia")
 
 
 def _classes() -> dict[str, set[str]]:
@@ -144,7 +144,7 @@ def score_synthetic() -> list[dict[str, Any]]:
     from knowledge.embedding import get_embedder
     from knowledge.objections import DEFAULT_TUNING
     from knowledge.objections import themes as T
-    from knowledge.objections.detect import concern_names
+    from knowledge.objections.detect import concern_names, concern_texts
     from knowledge.objections.model import Mention, Objection, _unit
 
     data = json.loads(SYNTHETIC.read_text(encoding="utf-8"))
@@ -156,7 +156,7 @@ def score_synthetic() -> list[dict[str, Any]]:
     texts = [m["text"] for t in data["themes"] for m in t["mentions"]]
     V = vectors(texts)
     names = concern_names()
-    concerns = (names, vectors(list(names)))
+    concerns = (names, vectors(list(concern_texts())))
     k = 0
     rows = []
     for t in data["themes"]:

@@ -69,6 +69,7 @@ from .detect import (
     _cohesion,
     _prototype_vectors,
     concern_names,
+    concern_texts,
     echoed,
     reference_texts,
     score_sentences,
@@ -210,7 +211,8 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     seeds = review_seeds(mentions, verdicts, [e.id for e in objection_entries])
     seeded = objection_entries + seeds.themes
     names = concern_names()
-    concerns = (names, vectors(list(names))) if mentions else None
+    # Compared by a name with its few words: a bare name is too short to carry its meaning.
+    concerns = (names, vectors(list(concern_texts()))) if mentions else None
     seeds = corrections(seeds, mentions, seeded, len(objection_entries), R, owner, ref_example, tuning, concerns)
     if seeds.phrasings:
         R = np.concatenate([R, np.stack([v for _, v in seeds.phrasings])]).astype(np.float32)

@@ -141,16 +141,23 @@ CONCERNS_PATH = Path(__file__).resolve().parent / "data" / "concerns.txt"
 
 
 @lru_cache(maxsize=1)
-def concern_names() -> tuple[str, ...]:
-    """Names for mined themes (``data/concerns.txt``)."""
+def concern_texts() -> tuple[str, ...]:
+    """The concerns of ``data/concerns.txt`` as compared with a theme: each name with the few
+    words that say what it means ("offline access: working without a signal or internet connection")."""
     lines = CONCERNS_PATH.read_text(encoding="utf-8").splitlines()
-    return tuple(ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
+    return tuple(" ".join(ln.split()) for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def concern_names() -> tuple[str, ...]:
+    """Names for mined themes: the names of :func:`concern_texts`, in the same order."""
+    return tuple(t.split(":", 1)[0].strip() for t in concern_texts())
 
 
 def reference_texts() -> list[str]:
     """Texts every analysis compares with, whatever the KB: ingest embeds them with the rest, so
     that a run on an up-to-date index embeds nothing."""
-    return list(PROTOTYPES) + list(NON_OBJECTIONS) + list(concern_names())
+    return list(PROTOTYPES) + list(NON_OBJECTIONS) + list(concern_texts())
 
 
 def _prototype_vectors(vectors: Any) -> tuple[np.ndarray, np.ndarray]:

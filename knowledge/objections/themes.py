@@ -319,14 +319,50 @@ def concern_label(theme: Objection, concerns: tuple[Sequence[str], np.ndarray] |
     return None
 
 
+# How alike a sentence of a theme and a concern (its name and few words) must be for the concern
+# to name a theme whose calls share no phrase of two words, when the sentence says the concern's
+# word ("We need it to work offline" and "offline access"). Below it, shared single words win:
+# at 0.45 "drivers" became "happy with current tool" (bench/ACCURACY.md, "Theme names, sixth round").
+SAID_CONCERN = 0.50
+
+
+def concern_said(theme: Objection, concerns: tuple[Sequence[str], np.ndarray] | None, least: float,
+                 taken: Collection[str] = ()) -> tuple[str, float] | None:
+    """The concern a sentence of the theme says in so many words and is closest to in meaning,
+    when at least ``least`` alike: the theme's centre can be far from every concern when some of
+    its remarks are context ("Half our work is in basements"), while the one that says the concern
+    is close to it."""
+    import numpy as np
+
+    if concerns is None or not len(concerns[0]) or not theme.mentions:
+        return None
+    names, C = concerns
+    best: tuple[str, float] | None = None
+    for mt in theme.mentions:
+        parts = [(t, v) for t, v in mt.parts] or [(mt.text, mt.sentence_vector)]
+        sims = C @ np.stack([v for _, v in parts]).T  # concerns x sentences
+        said = [content_words(t) for t, _ in parts]
+        for k, name in enumerate(names):
+            name = str(name)
+            if name in taken:
+                continue
+            words = content_words(name)
+            for i, ws in enumerate(said):
+                s = float(sims[k, i])
+                if s >= least and words & ws and (best is None or s > best[1]):
+                    best = (name, s)
+    return best
+
+
 def theme_label(theme: Objection, documents: Frequencies | Sequence[str],
                 concerns: tuple[Sequence[str], np.ndarray] | None, least: float,
                 taken: Collection[str] = ()) -> str | None:
     """A short noun phrase for a theme (:mod:`.names`), other than the names in ``taken``: the
     name of a concern (``data/concerns.txt``) at least ``least`` alike to what its mentions say
-    and sharing a word with them; else the phrase its calls share; else a concern name close
-    enough; else the best noun phrase any one of its mentions says. None when no mention holds
-    a noun phrase. Nothing is embedded: every vector compared is in the index already."""
+    and sharing a word with them; else the phrase of two words or more its calls share; else a
+    concern one of its sentences says and is close to (:func:`concern_said`); else the one word its
+    calls share; else a concern name close enough; else the best noun phrase any one of its
+    mentions says. None when no mention holds a noun phrase. Nothing is embedded: every vector compared is in the index already."""
     import numpy as np
 
     said = [(mt.call, mt.text) for mt in theme.mentions]
@@ -338,6 +374,12 @@ def theme_label(theme: Objection, documents: Frequencies | Sequence[str],
     if grounded is not None:
         return grounded[0]
     shared = best_candidate(said, documents, closeness, taken=taken)
+    if shared is not None and len(shared.words) > 1:
+        return shared.text
+    # One word the calls share ("job") says less than a concern one of the remarks names.
+    spoken = concern_said(theme, concerns, SAID_CONCERN, taken)
+    if spoken is not None:
+        return spoken[0]
     if shared is not None:
         return shared.text
     concern = concern_label(theme, concerns, least, taken)

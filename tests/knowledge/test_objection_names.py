@@ -131,7 +131,7 @@ def test_synthetic_themes_named_with_the_real_model() -> None:
 
     from knowledge.embedding import get_embedder
     from knowledge.objections import DEFAULT_TUNING
-    from knowledge.objections.detect import concern_names
+    from knowledge.objections.detect import concern_names, concern_texts
     from knowledge.objections.model import Mention, Objection, _unit
     from knowledge.objections.themes import theme_label
 
@@ -143,7 +143,7 @@ def test_synthetic_themes_named_with_the_real_model() -> None:
     docs = [m["text"] for t in THEMES["themes"] for m in t["mentions"]]
     V = dict(zip(docs, vectors(docs), strict=True))
     names = concern_names()
-    concerns = (names, vectors(list(names)))
+    concerns = (names, vectors(list(concern_texts())))
     got = []
     for theme in THEMES["themes"]:
         mentions = [Mention(call=m["call"], turn=i, line=i + 1, column=1, speaker="p", text=m["text"], score=1.0,
