@@ -163,3 +163,54 @@ def test_a_clauses_verb_after_its_subject_is_no_part_of_a_name() -> None:
     assert chunks("if the app needs a connection") == [("app",), ("connection",)]
     # a subject of two nouns: nothing is decided
     assert chunks("where the supplier portal sits") == [("supplier", "portal", "sits")]
+
+
+def test_every_concern_has_a_noun_phrase_name_and_a_few_words() -> None:
+    from knowledge.objections.detect import concern_names, concern_texts
+
+    texts, names = concern_texts(), concern_names()
+    assert len(texts) == len(names) >= 100 and len(set(names)) == len(names)
+    for text, name in zip(texts, names, strict=True):
+        assert text.startswith(name + ": ") and 2 <= len(text.split(":", 1)[1].split()) <= 12, text
+
+
+def _theme(*said: tuple[str, str, list[float]]):  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from knowledge.objections.model import Mention, Objection, _unit
+
+    mentions = []
+    for i, (call, text, vec) in enumerate(said):
+        v = _unit(np.asarray(vec, dtype=np.float32))
+        mentions.append(Mention(call=call, turn=i, line=i + 1, column=1, speaker="p", text=text, score=1.0,
+                                vector=v, sentence_vector=v, parts=[(text, v)]))
+    return Objection(id="", label="", known=False, mentions=mentions)
+
+
+def test_a_theme_sharing_one_word_is_named_by_the_concern_a_remark_says() -> None:
+    """Its calls share only "job"; one remark says "offline" and is close to "offline access":
+    that concern names the theme, though the theme's centre is far from it."""
+    import numpy as np
+
+    from knowledge.objections.themes import SAID_CONCERN, concern_said, theme_label
+
+    concerns = (("offline access", "high price"), np.asarray([[1, 0, 0], [0, 0, 1]], dtype=np.float32))
+    theme = _theme(("a.vtt", "If I have to climb out to close a job, I'm going back to paper.", [0, 1, 0]),
+                   ("b.vtt", "We need it to work offline, all day.", [1, 0.3, 0]),
+                   ("b.vtt", "Opening the job needs a connection.", [0, 1, 0]))
+    docs = [mt.text for mt in theme.mentions] + ["The price is fine.", "Our team likes it."]
+    assert theme_label(theme, docs, None, 0.4) == "job"  # no concerns: the one word the calls share
+    said = concern_said(theme, concerns, SAID_CONCERN)
+    assert said is not None and said[0] == "offline access" and said[1] > SAID_CONCERN
+    assert theme_label(theme, docs, concerns, 0.99) == "offline access"
+    # a concern the remarks do not say in so many words, however close, does not name it
+    far = (("network connectivity",), np.asarray([[1, 0, 0]], dtype=np.float32))
+    assert concern_said(theme, far, SAID_CONCERN) is None
+    assert theme_label(theme, docs, far, 0.99) == "job"
+    # nor one taken by another theme, nor one too far from the remark that says it
+    assert concern_said(theme, concerns, SAID_CONCERN, taken={"offline access"}) is None
+    assert concern_said(theme, concerns, 0.99) is None
+    # a phrase of two words the calls share comes first
+    portal = _theme(("a.vtt", "Nobody will log into a supplier portal offline.", [0.6, 1, 0]),
+                    ("b.vtt", "A supplier portal is a non-starter.", [0, 1, 0]))
+    assert theme_label(portal, docs, concerns, 0.99) == "supplier portal"
