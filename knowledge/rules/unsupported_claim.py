@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from knowledge.claims.terms import computed, own_terms
+from knowledge.claims.terms import computed, in_equation, own_terms
 from knowledge.figures import Resolution, quoted, where
 from knowledge.model import Claim, Finding
 
@@ -62,32 +61,7 @@ def _unsupported(r: Resolution) -> bool:
     # not claimed
     return (r.status == "unbacked" and r.retired is None and r.figure.kind != "number"
             and (claim is None or claim.is_claim and not computed(claim) and not _own_money(claim)
-                 and not _in_equation(claim)))
-
-
-# an equation written out: "200 × €38 = €7,600 a year", "80 x US$42 = US$3,360", "12 * 3 = 36"
-_OPERAND = r"[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d[\d,]*(?:\.\d+)?\s*(?:%|[kKmM]\b|bn\b)?"
-_EQUATION = re.compile(rf"{_OPERAND}\s*[×x*÷/+−-]\s*{_OPERAND}(?:\s*[×x*÷/+−-]\s*{_OPERAND})*\s*=\s*{_OPERAND}")
-
-
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _in_equation(claim: Claim) -> bool:
-    """Whether the figure is a term or the result of an equation written out in its sentence, or the
-    count an operand restates ("with 80 members pays 80 × US$42"): arithmetic shown to the reader.
-    ``terms.computed`` finds a product by its values, the first one only; an equation's signs say it of
-    every one ("a 200-member co-op pays 200 × €38 = €7,600; one with 80 members pays 80 × US$42 = US$3,360")."""
-    sentence = " ".join((claim.sentence or "").split())
-    figure = " ".join((claim.span or "").split())
-    if "=" not in sentence or not figure:
-        return False
-    at = sentence.find(figure)
-    equations = list(_EQUATION.finditer(sentence))
-    if at >= 0 and any(m.start() <= at < m.end() for m in equations):
-        return True
-    operands = {float(n.replace(",", "")) for m in equations for n in _NUMBER.findall(m.group(0))}
-    return claim.kind == "count" and isinstance(claim.value, (int, float)) and float(claim.value) in operands
+                 and not in_equation(claim)))
 
 
 def _own_money(claim: Claim) -> bool:
