@@ -388,7 +388,8 @@ def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holder
     words, an abbreviation's long form; and for a word of a hyphenated or split pair, the pair
     joined where the KB writes it as one word."""
     forms: dict[str, list[tuple[str, ...]]] = {}
-    abbrs = {m.group(1).lower() for t in _RAW.findall(question) if (m := _ABBREVIATION.match(t))}
+    abbrs = ({m.group(1).lower() for t in _RAW.findall(question) if (m := _ABBREVIATION.match(t))}
+             if ABBREVIATIONS else set())  # read only when the (measured, off) abbreviation rule is on
     for w in words:
         if holders.get(w):
             if ABBREVIATIONS and w in abbrs:

@@ -154,15 +154,13 @@ class FigureIndex:
 
     def entry_figures(self, entry: Entry, entities: Entities) -> list[Figure]:
         out: list[Figure] = []
-        blocks: Blocks | None = None
-        paragraphs = Blocks(entry.blocks)
+        blocks = Blocks(entry.blocks)
         for c, context, preceding, block in _entry_contexts(entry):
             f = figure_of_claim(c, where="kb", path=entry.path, entry=entry, entities=entities, context=context,
                                 preceding=preceding)
             f.block = block
-            f.worked = worked_example(paragraphs.at(c.line))
+            f.worked = worked_example(blocks.at(c.line))
             if claim_attr(c, "block") == "table":
-                blocks = blocks or Blocks(entry.blocks)
                 table = blocks.at(c.line)
                 f.table = table.line if table is not None else None
             out.append(f)
@@ -205,8 +203,6 @@ class FigureIndex:
             if is_idle:
                 r.status, r.conflict, r.backers = "unbacked", None, []
                 continue
-            if r.status == "conflict" and r.figure.worked:
-                r.status, r.conflict = "unbacked", None  # the arithmetic of a worked example, not a claim
             if r.status == "conflict":
                 _own_metric(r, metrics)
             if (r.status == "conflict" and r.conflict is not None and r.figure.entry is r.conflict.target.entry
@@ -319,8 +315,7 @@ class FigureIndex:
         keep &= sub.table[q] != sub.table[t]
         # two figures that state no outcome (calculation inputs, a definition's numbers, a customer's
         # size: see knowledge.claims.claimness) are two numbers, not one measure said two ways
-        claimlike = np.array([f.claim is None or f.claim.is_claim for f in sub.figures], dtype=bool)
-        keep &= claimlike[q] | claimlike[t]
+        keep &= sub.claimlike[q] | sub.claimlike[t]
         keep &= ~same_entry | (sub.section[q] == sub.section[t])
         # two amounts in two currencies are prices or results of two markets ("€12 per site" on the EU
         # page, "US$14 per site" for the US), unless they give the very number (the same amount

@@ -283,11 +283,22 @@ def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: n
     else:
         learned = np.full(n_s, 0.5, dtype=np.float32)
     similar = (k_best + generic) / 2
-    score = similar + tuning.cue_weight * cues + tuning.ack_weight * ack + tuning.learned_weight * np.maximum(learned - 0.5, 0.0)
-    evidence = (cues > 0) | (ack > 0) | as_close | (learned >= tuning.learned_alone)
-    detected = (score >= tuning.detect) & (evidence | (score >= tuning.detect_bare))
+    score, evidence, detected = combine(similar, cues, ack, as_close, learned, tuning)
     return Detection(score=score, detected=detected, learned=learned, similar=similar, cues=cues, ack=ack,
                      as_close=as_close, cohesion=cohesion, evidence=evidence)
+
+
+def combine(similar: np.ndarray, cues: np.ndarray, ack: np.ndarray, as_close: np.ndarray, learned: np.ndarray,
+            tuning: Tuning) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The detection score of each sentence from its parts, whether anything besides closeness
+    speaks for it (evidence), and whether it is detected."""
+    import numpy as np
+
+    score = (similar + tuning.cue_weight * cues + tuning.ack_weight * ack
+             + tuning.learned_weight * np.maximum(learned - 0.5, 0.0))
+    evidence = (cues > 0) | (ack > 0) | as_close | (learned >= tuning.learned_alone)
+    detected = (score >= tuning.detect) & (evidence | (score >= tuning.detect_bare))
+    return score, evidence, detected
 
 
 ECHO_BLOCK = 1024  # sentences compared with the pool at once

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Call, Entry
 
-from .detect import Detection
+from .detect import Detection, combine
 from .model import Mention, Objection, Tuning
 from .prefilter import Candidate
 from .verdicts import Verdict, _norm, mention_key
@@ -131,11 +131,8 @@ def recalibrate(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, det: Det
     p = np.clip(det.learned.astype(np.float64), 1e-7, 1.0 - 1e-7)
     z = np.log(p / (1.0 - p)) + S.astype(np.float64) @ (w - detector.coef[:d]) + (b - detector.intercept)
     learned = (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
-    score = (det.similar + tuning.cue_weight * det.cues + tuning.ack_weight * det.ack
-             + tuning.learned_weight * np.maximum(learned - 0.5, 0.0)).astype(np.float32)
-    evidence = (det.cues > 0) | (det.ack > 0) | det.as_close | (learned >= tuning.learned_alone)
-    detected = (score >= tuning.detect) & (evidence | (score >= tuning.detect_bare))
-    return replace(det, score=score, detected=detected, learned=learned, evidence=evidence)
+    score, evidence, detected = combine(det.similar, det.cues, det.ack, det.as_close, learned, tuning)
+    return replace(det, score=score.astype(np.float32), detected=detected, learned=learned, evidence=evidence)
 
 
 def apply_detection_verdicts(found: Sequence[tuple[Call, Candidate]], detected: np.ndarray,
