@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Call, Entry
 
+from .blend import blended
 from .cover import ANSWERING_TYPES, CoverModel, _cover
 from .detect import (
     NON_OBJECTIONS,
@@ -175,6 +176,10 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     detected = echoed(found, S, detected, det.learned, tuning)
     if follow_ups:
         detected = carried_on(found, detected, score, det.learned, tuning)
+    by_blend = np.zeros(len(found), dtype=bool)
+    if tuning.blend:
+        by_blend = blended(found, C[ctx_of], det, detected) & ~detected
+        detected = detected | by_blend
     detected = apply_detection_verdicts(found, detected, verdicts)
 
     # One mention per turn (per piece of it): the sentences from its first to its last
@@ -197,7 +202,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             vector=_unit(C[ctx_of[span[0]]] + S[span].mean(axis=0)),
             sentence_vector=_unit(S[span].mean(axis=0)),
             parts=[(found[i][1].raw.strip(), S[i]) for i in span], lines=[found[i][1].line for i in span],
-            columns=[found[i][1].column for i in span],
+            columns=[found[i][1].column for i in span], blended=all(by_blend[i] for i in hits),
         ))
 
     # 2b. Short turns carrying on a mention of the same prospect's, after the seller's reply.

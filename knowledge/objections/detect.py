@@ -248,6 +248,8 @@ class Detection:
     as_close: np.ndarray
     cohesion: np.ndarray
     evidence: np.ndarray  # a cue, an acknowledgement, closeness to an entry, or the trained detector
+    closeness: np.ndarray  # the closeness to the KB's objection phrasings alone
+    generic: np.ndarray  # the generic prototypes' score alone
 
 
 def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: np.ndarray, owner: np.ndarray,
@@ -285,7 +287,7 @@ def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: n
     similar = (k_best + generic) / 2
     score, evidence, detected = combine(similar, cues, ack, as_close, learned, tuning)
     return Detection(score=score, detected=detected, learned=learned, similar=similar, cues=cues, ack=ack,
-                     as_close=as_close, cohesion=cohesion, evidence=evidence)
+                     as_close=as_close, cohesion=cohesion, evidence=evidence, closeness=k_best, generic=generic)
 
 
 def combine(similar: np.ndarray, cues: np.ndarray, ack: np.ndarray, as_close: np.ndarray, learned: np.ndarray,

@@ -1,0 +1,161 @@
+"""Step 2c, the turn-piece blend: a piece of a prospect's turn in which no sentence was detected
+is a mention when a logistic model over what detection already knows of it says so.
+
+Detection (:mod:`.detect`) weighs closeness to the KB's own objection phrasings heavily, so a
+concern no entry names ("they fly up to mine sites where there's no reception") starts low
+however sure the trained detector is. The blend reads the piece as a whole, the trained
+detector's probability for its sentences and for the whole turn, its closeness to the KB and to
+the generic prototypes, its cues, the seller's acknowledgement, whether it answers the seller's
+reply to the same prospect's objection and how far into the call it comes, with weights and a bar fitted on the labelled
+development corpora (``bench/objection_blend.py``, judged leave-one-corpus-out) rather than set by
+hand. It only adds mentions: what step 2 detected stays detected.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from knowledge.model import Call
+
+from .prefilter import Candidate
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .detect import Detection
+
+BLEND_PATH = Path(__file__).resolve().parent / "data" / "blend.json"
+
+FEATURES: tuple[str, ...] = (
+    "score",  # the detection score's largest value in the piece
+    "closeness",  # closeness to the KB's objection phrasings, largest
+    "generic",  # the generic prototypes' score, largest
+    "learned",  # the trained detector's log-odds, largest sentence
+    "learned_mean",  # ... and their mean over the piece
+    "turn",  # the trained detector's log-odds for the whole turn
+    "cues",
+    "ack",
+    "answers",  # the prospect answers the seller's reply to their own detected objection
+    "position",  # how far into the call the turn is (the square root of its share of the turns
+    # before it): a prospect tells their situation early, in discovery, and holds out later, once
+    # they have seen what is offered; the root spreads out the first turns, where that changes most
+)
+BACK = 2  # the speaker's previous turns an objection answered may be in (as followups.BACK)
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    q = np.clip(p.astype(np.float64), 1e-4, 1 - 1e-4)
+    return np.log(q / (1 - q)) / 4.0  # on the scale of the other features (|x| <= 2.3)
+
+
+def _answers(call: Call, ti: int, hit: set[tuple[str, int]]) -> bool:
+    if not call.roles_known:
+        return False
+    me, replied, back = call.turns[ti], False, 0
+    for pj in range(ti - 1, -1, -1):
+        prev = call.turns[pj]
+        if prev.role == "internal":
+            replied = True
+            continue
+        if prev.speaker != me.speaker:
+            continue
+        back += 1
+        if replied and (call.path, pj) in hit:
+            return True
+        if back >= BACK:
+            return False
+    return False
+
+
+def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray,
+                   det: Detection) -> tuple[list[tuple[str, int, int]], np.ndarray]:
+    """Each turn piece holding a candidate, and its :data:`FEATURES`. ``T`` holds, for each
+    candidate, the vector of its whole turn (its context text, which ingest embedded already)."""
+    import numpy as np
+
+    from .followups import objection_probability
+
+    keys: list[tuple[str, int, int]] = []
+    rows: dict[tuple[str, int, int], list[int]] = {}
+    for i, (call, c) in enumerate(found):
+        k = (call.path, c.turn, c.piece)
+        if k not in rows:
+            rows[k] = []
+            keys.append(k)
+        rows[k].append(i)
+    if not keys:
+        return keys, np.zeros((0, len(FEATURES)), dtype=np.float32)
+    calls = {call.path: call for call, _ in found}
+    turn_keys = list(dict.fromkeys((p, t) for p, t, _ in keys))
+    first = {k[:2]: rows[k][0] for k in reversed(keys)}
+    V = np.asarray(T[[first[k] for k in turn_keys]], dtype=np.float32)
+    turn_p = dict(zip(turn_keys, _logit(objection_probability([calls[p].turns[t].text for p, t in turn_keys], V)),
+                      strict=True))
+    hit = {(call.path, c.turn) for (call, c), d in zip(found, det.detected, strict=True) if d}
+    lg = _logit(det.learned)
+    X = np.zeros((len(keys), len(FEATURES)), dtype=np.float32)
+    for r, k in enumerate(keys):
+        idx = rows[k]
+        X[r] = (det.score[idx].max(), det.closeness[idx].max(), det.generic[idx].max(), lg[idx].max(),
+                lg[idx].mean(), turn_p[(k[0], k[1])], det.cues[idx].max(), det.ack[idx].max(),
+                float(_answers(calls[k[0]], k[1], hit)), (k[1] / max(1, len(calls[k[0]].turns) - 1)) ** 0.5)
+    return keys, X
+
+
+@dataclass(frozen=True)
+class Blend:
+    coef: np.ndarray
+    intercept: float
+    bar: float
+
+    def probability(self, X: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        return 1.0 / (1.0 + np.exp(-(X.astype(np.float64) @ self.coef + self.intercept)))
+
+
+@lru_cache(maxsize=1)
+def load_blend(path: Path = BLEND_PATH) -> Blend | None:
+    """The shipped blend, or None where it is missing or was fitted on other features."""
+    import numpy as np
+
+    if not path.is_file():
+        return None
+    d = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(d.get("features", ())) != FEATURES:
+        return None
+    return Blend(coef=np.asarray(d["coef"], dtype=np.float64), intercept=float(d["intercept"]), bar=float(d["bar"]))
+
+
+def blended(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
+            blend: Blend | None = None) -> np.ndarray:
+    """Detection with the blend: in each piece with no detected sentence that the blend takes
+    for an objection, the sentence the trained detector is surest of is detected."""
+    blend = blend or load_blend()
+    out = detected.copy()
+    if blend is None or not len(found):
+        return out
+    keys, X = piece_features(found, T, det)
+    prob = blend.probability(X)
+    rows: dict[tuple[str, int, int], list[int]] = {}
+    for i, (call, c) in enumerate(found):
+        rows.setdefault((call.path, c.turn, c.piece), []).append(i)
+    # One mention at most per turn, and none in a turn that holds one: the pieces of one turn
+    # (cues of a subtitle file) are one prospect's one remark, and two mentions of it would pass
+    # for a theme said twice.
+    taken = {(call.path, c.turn) for (call, c), d in zip(found, out, strict=True) if d}
+    best: dict[tuple[str, int], int] = {}
+    for r, k in enumerate(keys):
+        if prob[r] >= blend.bar and k[:2] not in taken and (k[:2] not in best or prob[r] > prob[best[k[:2]]]):
+            best[k[:2]] = r
+    for r in best.values():
+        idx = rows[keys[r]]
+        out[max(idx, key=lambda i: float(det.learned[i]))] = True
+    return out
