@@ -83,29 +83,41 @@ def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray,
     from .followups import objection_probability
 
     keys: list[tuple[str, int, int]] = []
-    rows: dict[tuple[str, int, int], list[int]] = {}
+    index: dict[tuple[str, int, int], int] = {}
+    gid = np.zeros(len(found), dtype=np.int64)
     for i, (call, c) in enumerate(found):
         k = (call.path, c.turn, c.piece)
-        if k not in rows:
-            rows[k] = []
+        if k not in index:
+            index[k] = len(keys)
             keys.append(k)
-        rows[k].append(i)
+        gid[i] = index[k]
     if not keys:
         return keys, np.zeros((0, len(FEATURES)), dtype=np.float32)
+    n = len(keys)
     calls = {call.path: call for call, _ in found}
     turn_keys = list(dict.fromkeys((p, t) for p, t, _ in keys))
-    first = {k[:2]: rows[k][0] for k in reversed(keys)}
+    turn_of = {k: j for j, k in enumerate(turn_keys)}
+    first: dict[tuple[str, int], int] = {}
+    for i, (call, c) in enumerate(found):
+        first.setdefault((call.path, c.turn), i)
     V = np.asarray(T[[first[k] for k in turn_keys]], dtype=np.float32)
-    turn_p = dict(zip(turn_keys, _logit(objection_probability([calls[p].turns[t].text for p, t in turn_keys], V)),
-                      strict=True))
+    turn_p = _logit(objection_probability([calls[p].turns[t].text for p, t in turn_keys], V))
     hit = {(call.path, c.turn) for (call, c), d in zip(found, det.detected, strict=True) if d}
     lg = _logit(det.learned)
-    X = np.zeros((len(keys), len(FEATURES)), dtype=np.float32)
-    for r, k in enumerate(keys):
-        idx = rows[k]
-        X[r] = (det.score[idx].max(), det.closeness[idx].max(), det.generic[idx].max(), lg[idx].max(),
-                lg[idx].mean(), turn_p[(k[0], k[1])], det.cues[idx].max(), det.ack[idx].max(),
-                float(_answers(calls[k[0]], k[1], hit)), (k[1] / max(1, len(calls[k[0]].turns) - 1)) ** 0.5)
+
+    def largest(v: np.ndarray) -> np.ndarray:
+        out = np.full(n, -np.inf)
+        np.maximum.at(out, gid, v.astype(np.float64))
+        return out
+
+    mean = np.bincount(gid, weights=lg, minlength=n) / np.bincount(gid, minlength=n)
+    X = np.zeros((n, len(FEATURES)), dtype=np.float32)
+    X[:, 0], X[:, 1], X[:, 2] = largest(det.score), largest(det.closeness), largest(det.generic)
+    X[:, 3], X[:, 4] = largest(lg), mean
+    X[:, 5] = turn_p[[turn_of[k[:2]] for k in keys]]
+    X[:, 6], X[:, 7] = largest(det.cues), largest(det.ack)
+    X[:, 8] = [float(_answers(calls[p], t, hit)) for p, t, _ in keys]
+    X[:, 9] = [(t / max(1, len(calls[p].turns) - 1)) ** 0.5 for p, t, _ in keys]
     return keys, X
 
 
