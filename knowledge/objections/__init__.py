@@ -28,6 +28,11 @@ The steps, each cheap enough for thousands of calls:
    signal at all") is an objection when a prospect in another call says the same thing in a sentence
    as sure and as far from the KB (:func:`.detect.echoed`): a concern the KB does not name yet
    (behind ``Tuning.echo``, off: measured, it did not carry to a corpus it was not built on).
+   **The blend** (:mod:`.blend`): a turn with no detected sentence is a mention when a logistic
+   model over what detection knows of each of its pieces (the trained detector's probability for
+   its sentences and the whole turn, closeness to the KB and to the prototypes, cues, the seller's
+   acknowledgement, the dialogue, how far into the call it comes), fitted on the labelled
+   development corpora, says so; it finds remarks the KB's phrasings do not name.
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
@@ -35,7 +40,8 @@ The steps, each cheap enough for thousands of calls:
    other (and never below ``link_entry``). A group of mentions that stays closer to itself than to
    any entry becomes a mined theme, named by a short noun phrase its calls share, or by a concern
    name closer to what they say (``theme/<slug>`` of the name, ``known: false``). One remark is not a theme: a mention left alone goes to its closest
-   objection, entry or mined theme, unless it is unrelated to all of them.
+   objection, entry or mined theme, unless it is unrelated to all of them (or, found by the blend
+   alone, not close enough to an entry to go to it straight away).
 4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
    in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
    close in meaning to the objection's phrasings, then, where neither covers it, the one entry

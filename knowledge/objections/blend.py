@@ -14,6 +14,7 @@ hand. It only adds mentions: what step 2 detected stays detected.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,14 +46,17 @@ FEATURES: tuple[str, ...] = (
     # before it): a prospect tells their situation early, in discovery, and holds out later, once
     # they have seen what is offered; the root spreads out the first turns, where that changes most
 )
+CLIP = 1e-4  # probabilities are read as log-odds between those of CLIP and 1 - CLIP ...
+SCALE = 4.0  # ... divided by this, to sit on the scale of the other features
+TURN_BOUND = math.log((1 - CLIP) / CLIP) / SCALE  # the largest a log-odds feature can be, either way
 BACK = 2  # the speaker's previous turns an objection answered may be in (as followups.BACK)
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
     import numpy as np
 
-    q = np.clip(p.astype(np.float64), 1e-4, 1 - 1e-4)
-    return np.log(q / (1 - q)) / 4.0  # on the scale of the other features (|x| <= 2.3)
+    q = np.clip(p.astype(np.float64), CLIP, 1 - CLIP)
+    return np.log(q / (1 - q)) / SCALE
 
 
 def _answers(call: Call, ti: int, hit: set[tuple[str, int]]) -> bool:
@@ -74,10 +78,16 @@ def _answers(call: Call, ti: int, hit: set[tuple[str, int]]) -> bool:
     return False
 
 
-def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray,
-                   det: Detection) -> tuple[list[tuple[str, int, int]], np.ndarray]:
+def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection,
+                   blend: Blend | None = None,
+                   taken: set[tuple[str, int]] | None = None) -> tuple[list[tuple[str, int, int]], np.ndarray]:
     """Each turn piece holding a candidate, and its :data:`FEATURES`. ``T`` holds, for each
-    candidate, the vector of its whole turn (its context text, which ingest embedded already)."""
+    candidate, the vector of its whole turn (its context text, which ingest embedded already).
+
+    Reading a whole turn's words costs more than the rest together, so with ``blend`` given a
+    turn is read only where it could tip a piece over the blend's bar (the turn's log-odds are
+    bounded), and not in the ``taken`` turns, which hold a mention already; elsewhere the turn
+    feature is left at 0."""
     import numpy as np
 
     from .followups import objection_probability
@@ -100,8 +110,6 @@ def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray,
     first: dict[tuple[str, int], int] = {}
     for i, (call, c) in enumerate(found):
         first.setdefault((call.path, c.turn), i)
-    V = np.asarray(T[[first[k] for k in turn_keys]], dtype=np.float32)
-    turn_p = _logit(objection_probability([calls[p].turns[t].text for p, t in turn_keys], V))
     hit = {(call.path, c.turn) for (call, c), d in zip(found, det.detected, strict=True) if d}
     lg = _logit(det.learned)
 
@@ -114,10 +122,23 @@ def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray,
     X = np.zeros((n, len(FEATURES)), dtype=np.float32)
     X[:, 0], X[:, 1], X[:, 2] = largest(det.score), largest(det.closeness), largest(det.generic)
     X[:, 3], X[:, 4] = largest(lg), mean
-    X[:, 5] = turn_p[[turn_of[k[:2]] for k in keys]]
     X[:, 6], X[:, 7] = largest(det.cues), largest(det.ack)
     X[:, 8] = [float(_answers(calls[p], t, hit)) for p, t, _ in keys]
     X[:, 9] = [(t / max(1, len(calls[p].turns) - 1)) ** 0.5 for p, t, _ in keys]
+    read = np.ones(len(turn_keys), dtype=bool)
+    if blend is not None:
+        j = FEATURES.index("turn")
+        z = X.astype(np.float64) @ blend.coef + blend.intercept  # the turn feature is 0 here
+        could = z + abs(float(blend.coef[j])) * TURN_BOUND >= np.log(blend.bar / (1 - blend.bar))
+        read[:] = False
+        for r, k in enumerate(keys):
+            if could[r] and k[:2] not in (taken or ()):
+                read[turn_of[k[:2]]] = True
+    idx = np.where(read)[0]
+    V = np.asarray(T[[first[turn_keys[j]] for j in idx]], dtype=np.float32)
+    turn_p = np.zeros(len(turn_keys))
+    turn_p[idx] = _logit(objection_probability([calls[turn_keys[j][0]].turns[turn_keys[j][1]].text for j in idx], V))
+    X[:, 5] = turn_p[[turn_of[k[:2]] for k in keys]]
     return keys, X
 
 
@@ -154,15 +175,15 @@ def blended(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detecti
     out = detected.copy()
     if blend is None or not len(found):
         return out
-    keys, X = piece_features(found, T, det)
-    prob = blend.probability(X)
-    rows: dict[tuple[str, int, int], list[int]] = {}
-    for i, (call, c) in enumerate(found):
-        rows.setdefault((call.path, c.turn, c.piece), []).append(i)
     # One mention at most per turn, and none in a turn that holds one: the pieces of one turn
     # (cues of a subtitle file) are one prospect's one remark, and two mentions of it would pass
     # for a theme said twice.
     taken = {(call.path, c.turn) for (call, c), d in zip(found, out, strict=True) if d}
+    keys, X = piece_features(found, T, det, blend, taken)
+    prob = blend.probability(X)
+    rows: dict[tuple[str, int, int], list[int]] = {}
+    for i, (call, c) in enumerate(found):
+        rows.setdefault((call.path, c.turn, c.piece), []).append(i)
     best: dict[tuple[str, int], int] = {}
     for r, k in enumerate(keys):
         if prob[r] >= blend.bar and k[:2] not in taken and (k[:2] not in best or prob[r] > prob[best[k[:2]]]):
