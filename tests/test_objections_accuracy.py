@@ -57,10 +57,12 @@ from tests.scoring import (
 
 FLOORS: dict[str, dict[str, float]] = {
     "northwind": {
-        "mention precision": 0.84,
+        # Seventh round (the turn-piece blend, knowledge/objections/blend.py): P 0.852 -> 0.857, recall
+        # 0.885 -> 0.923, F1 0.868 -> 0.889, purity 0.800 -> 0.812 (matching 0.804 -> 0.792); raised.
+        "mention precision": 0.85,
         # Raised with the dialogue as evidence (fifth round: recall 0.846 -> 0.885, F1 0.846 -> 0.868).
-        "mention recall": 0.87,
-        "mention F1": 0.86,
+        "mention recall": 0.90,
+        "mention F1": 0.87,
         # Lowered from 0.82 / 0.95 / 0.95 with the cues taken from Northwind's own calls (2026-12):
         # the resistance they no longer find in-sample now comes from the detector, and two
         # change-management remarks it finds form a theme of their own (see bench/ACCURACY.md, objections).
@@ -69,7 +71,7 @@ FLOORS: dict[str, dict[str, float]] = {
         # a security-review remark about a fraudster posing as a supplier joins the supplier-portal
         # theme (matching 0.818 -> 0.804, purity 0.857 -> 0.800), since it is placed by its own words.
         "matching accuracy": 0.79,
-        "theme purity": 0.79,
+        "theme purity": 0.80,
         "coverage accuracy": 0.95,
         "gap precision": 0.80,
         "gap recall": 0.95,
@@ -94,11 +96,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # With follow-ups (2026-12): P 0.897, R 0.684, F1 0.776, floors raised; matching 14 of 26 hits
     # (0.538, was 13 of 23): a follow-up is filed with the objection it carries on, and two of the
     # three gained carry on a mention filed under the wrong entry, so that floor went down to 0.52.
+    # Seventh round (the turn-piece blend): P 0.897 -> 0.900, R 0.684 -> 0.711, F1 0.776 -> 0.794,
+    # matching 0.538 -> 0.556; raised.
     "quayside": {
-        "mention precision": 0.87,
-        "mention recall": 0.65,
-        "mention F1": 0.75,
-        "matching accuracy": 0.52,
+        "mention precision": 0.88,
+        "mention recall": 0.69,
+        "mention F1": 0.78,
+        "matching accuracy": 0.54,
         "coverage accuracy": 0.65,
         "gap precision": 0.95,
         "gap recall": 0.30,
@@ -128,10 +132,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # a request joined the one theme mined, 0.78, gaps the same): floors a little under the evening's.
     # Sixth round (buying signals dropped, a question asking for information carries nothing on):
     # precision 0.829 -> 0.879, F1 0.667 -> 0.682, purity 0.667 -> 1.00 (the request is gone); raised.
+    # Seventh round (the turn-piece blend): P 0.879 -> 0.882, R 0.558 -> 0.577, F1 0.682 -> 0.698
+    # (matching 0.759 -> 0.733: the remark gained is a data-migration worry filed under pricing); raised.
     "proscenia": {
-        "mention precision": 0.85,
-        "mention recall": 0.53,
-        "mention F1": 0.66,
+        "mention precision": 0.86,
+        "mention recall": 0.56,
+        "mention F1": 0.68,
         "matching accuracy": 0.73,
         "theme purity": 0.95,
         "coverage accuracy": 0.75,
@@ -151,11 +157,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # coverage 0.75 -> 0.65), still above where the round began.
     # Theme purity has no floor: the one theme mined is a stray (payment terms), whose purity of 1.00
     # says nothing.
+    # Seventh round (the turn-piece blend): P 0.725 -> 0.732, R 0.617 -> 0.638, F1 0.667 -> 0.682, matching
+    # 0.655 -> 0.667; raised.
     "docketry": {
-        "mention precision": 0.71,
-        "mention recall": 0.6,
-        "mention F1": 0.65,
-        "matching accuracy": 0.65,
+        "mention precision": 0.72,
+        "mention recall": 0.62,
+        "mention F1": 0.67,
+        "matching accuracy": 0.66,
         "coverage accuracy": 0.65,
         "gap precision": 0.45,
         "gap recall": 0.30,
@@ -165,13 +173,15 @@ FLOORS: dict[str, dict[str, float]] = {
     # held out from all of its work: first scored with that morning's code (37e7ad9: P 0.88, R 0.74,
     # F1 0.80, matching 0.67, purity 0.81, coverage 0.78, gaps 0.83 / 1.00). Its labels mark 17 turns
     # `optional` (tolerated either way) and give `alt_objections`, which the scorer honours.
+    # A development set from the seventh round on (the blend is fitted on it too): P 0.875 -> 0.881,
+    # R 0.742 -> 0.788, F1 0.803 -> 0.832, purity 0.812 -> 0.824, coverage 0.778 -> 0.889; raised.
     "ravelin": {
-        "mention precision": 0.85,
-        "mention recall": 0.7,
-        "mention F1": 0.77,
-        "matching accuracy": 0.63,
-        "theme purity": 0.78,
-        "coverage accuracy": 0.75,
+        "mention precision": 0.86,
+        "mention recall": 0.77,
+        "mention F1": 0.81,
+        "matching accuracy": 0.65,
+        "theme purity": 0.80,
+        "coverage accuracy": 0.85,
         "gap precision": 0.8,
         "gap recall": 0.95,
     },

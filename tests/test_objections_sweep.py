@@ -36,3 +36,27 @@ def _objection(oid: str, known: bool, *mentions: tuple[str, int]) -> dict[str, A
 ])
 def test_new_themes_found_as_their_own(case, objections, want):
     assert new_themes_found({"objections": objections}, LABELS) == want, case
+
+
+def _pieces(y, shipped, optional=None, new=None, where=None):
+    import numpy as np
+
+    n = len(y)
+    return {"y": np.asarray(y), "shipped": np.asarray(shipped), "optional": np.asarray(optional or [0] * n),
+            "new": np.asarray(new or [0] * n), "where": np.asarray(where or [f"c:{i}" for i in range(n)]),
+            "required": np.asarray(sum(1 for v, o in zip(y, optional or [0] * n, strict=True) if v and not o))}
+
+
+def test_blend_figures_count_what_the_blend_adds_to_the_shipped_mentions():
+    """``bench/objection_blend.py`` scores the pieces it adds on top of the shipped mentions: a hit
+    raises recall, a stray lowers precision, an optional turn counts neither way."""
+    import numpy as np
+
+    from bench.objection_blend import figures
+
+    d = _pieces(y=[1, 1, 0, 0, 1], shipped=[1, 0, 1, 0, 0], optional=[0, 0, 0, 0, 1], new=[0, 1, 0, 0, 0])
+    p, r, f, gained_new, strays = figures(d, np.zeros(5, dtype=bool))
+    assert (p, r, gained_new, strays) == (0.5, 0.5, 0, 0)
+    p, r, f, gained_new, strays = figures(d, np.asarray([False, True, False, True, True]))
+    assert (round(p, 3), r, gained_new, strays) == (0.5, 1.0, 1, 1)
+    assert f == 2 * p * r / (p + r)

@@ -28,6 +28,11 @@ The steps, each cheap enough for thousands of calls:
    signal at all") is an objection when a prospect in another call says the same thing in a sentence
    as sure and as far from the KB (:func:`.detect.echoed`): a concern the KB does not name yet
    (behind ``Tuning.echo``, off: measured, it did not carry to a corpus it was not built on).
+   **The blend** (:mod:`.blend`): a turn with no detected sentence is a mention when a logistic
+   model over what detection knows of each of its pieces (the trained detector's probability for
+   its sentences and the whole turn, closeness to the KB and to the prototypes, cues, the seller's
+   acknowledgement, the dialogue, how far into the call it comes), fitted on the labelled
+   development corpora, says so; it finds remarks the KB's phrasings do not name.
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
@@ -35,7 +40,8 @@ The steps, each cheap enough for thousands of calls:
    other (and never below ``link_entry``). A group of mentions that stays closer to itself than to
    any entry becomes a mined theme, named by a short noun phrase its calls share, or by a concern
    name closer to what they say (``theme/<slug>`` of the name, ``known: false``). One remark is not a theme: a mention left alone goes to its closest
-   objection, entry or mined theme, unless it is unrelated to all of them.
+   objection, entry or mined theme, unless it is unrelated to all of them (or, found by the blend
+   alone, not close enough to an entry to go to it straight away).
 4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
    in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
    close in meaning to the objection's phrasings, then, where neither covers it, the one entry
@@ -61,6 +67,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Call, Entry
 
+from .blend import blended
 from .cover import ANSWERING_TYPES, CoverModel, _cover
 from .detect import (
     NON_OBJECTIONS,
@@ -175,6 +182,10 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     detected = echoed(found, S, detected, det.learned, tuning)
     if follow_ups:
         detected = carried_on(found, detected, score, det.learned, tuning)
+    by_blend = np.zeros(len(found), dtype=bool)
+    if tuning.blend:
+        by_blend = blended(found, C[ctx_of], det, detected) & ~detected
+        detected = detected | by_blend
     detected = apply_detection_verdicts(found, detected, verdicts)
 
     # One mention per turn (per piece of it): the sentences from its first to its last
@@ -197,7 +208,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             vector=_unit(C[ctx_of[span[0]]] + S[span].mean(axis=0)),
             sentence_vector=_unit(S[span].mean(axis=0)),
             parts=[(found[i][1].raw.strip(), S[i]) for i in span], lines=[found[i][1].line for i in span],
-            columns=[found[i][1].column for i in span],
+            columns=[found[i][1].column for i in span], blended=all(by_blend[i] for i in hits),
         ))
 
     # 2b. Short turns carrying on a mention of the same prospect's, after the seller's reply.

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.model import Call, Turn
 
 from .model import Tuning
-from .prefilter import _STRONG, _WEAK, Candidate, acknowledges, clean, cue_score, normalise
+from .prefilter import _STRONG, _WEAK, Candidate, acknowledges, clean, normalise
 
 if TYPE_CHECKING:
     import numpy as np
@@ -199,12 +199,15 @@ N_FEATURES = 7
 def cue_features(text: str) -> np.ndarray:
     """What the words say besides the embedding: resistance cues (strong, weak), a question mark,
     the length, a negation, the second person, a condition (``N_FEATURES`` values in [0, 1])."""
+    t = normalise(text)
+    return _features(t, clean(text), len(_STRONG.findall(t)), len(_WEAK.findall(t)))
+
+
+def _features(t: str, c: str, strong: int, weak: int) -> np.ndarray:
+    """:func:`cue_features` of a text normalised (``t``) and cleaned (``c``), with its counts of
+    strong and weak cues."""
     import numpy as np
 
-    t = normalise(text)
-    strong = len(_STRONG.findall(t))
-    weak = len(_WEAK.findall(t))
-    c = clean(text)
     return np.asarray([min(strong, 2) / 2, min(weak, 4) / 4, float("?" in t), min(len(c.split()), 30) / 30,
                        float(bool(_NEGATION.search(c))), float(bool(_SECOND_PERSON.search(c))),
                        float(bool(_CONDITION.search(c)))], dtype=np.float32)
@@ -248,6 +251,8 @@ class Detection:
     as_close: np.ndarray
     cohesion: np.ndarray
     evidence: np.ndarray  # a cue, an acknowledgement, closeness to an entry, or the trained detector
+    closeness: np.ndarray  # the closeness to the KB's objection phrasings alone
+    generic: np.ndarray  # the generic prototypes' score alone
 
 
 def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: np.ndarray, owner: np.ndarray,
@@ -270,7 +275,10 @@ def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: n
         as_close = k_best >= cohesion[nearest]
     else:
         as_close = np.zeros(n_s, dtype=bool)
-    cues = np.asarray([cue_score(c.raw) for _, c in found], dtype=np.float32)
+    # The cue score and the detector's cue features count the same cues in the same words: read once.
+    normalised = [normalise(c.raw) for _, c in found]
+    counts = [(len(_STRONG.findall(t)), len(_WEAK.findall(t))) for t in normalised]
+    cues = np.asarray([min(2.0, a + 0.25 * b) for a, b in counts], dtype=np.float32)
     ack = np.zeros(n_s, dtype=np.float32)
     for i, (call, c) in enumerate(found):
         nxt = _reply(call, c.turn)
@@ -278,14 +286,14 @@ def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: n
             ack[i] = 1.0
     detector = load_detector()
     if detector is not None and n_s and S.shape[1] + N_FEATURES == len(detector.coef):
-        F = np.stack([cue_features(c.raw) for _, c in found])
+        F = np.stack([_features(t, c.text, a, b) for t, (_, c), (a, b) in zip(normalised, found, counts, strict=True)])
         learned = detector.probability(S, F).astype(np.float32)
     else:
         learned = np.full(n_s, 0.5, dtype=np.float32)
     similar = (k_best + generic) / 2
     score, evidence, detected = combine(similar, cues, ack, as_close, learned, tuning)
     return Detection(score=score, detected=detected, learned=learned, similar=similar, cues=cues, ack=ack,
-                     as_close=as_close, cohesion=cohesion, evidence=evidence)
+                     as_close=as_close, cohesion=cohesion, evidence=evidence, closeness=k_best, generic=generic)
 
 
 def combine(similar: np.ndarray, cues: np.ndarray, ack: np.ndarray, as_close: np.ndarray, learned: np.ndarray,

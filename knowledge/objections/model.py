@@ -30,6 +30,9 @@ class Tuning:
     # new theme, matching and coverage (bench/ACCURACY.md, "Echoed concerns and coverage, sixth round")
     echo: bool = False
     echo_detected: bool = False  # ... said again in a detected sentence too (else only in another sure one)
+    # a turn piece with no detected sentence is a mention when the blend fitted on the labelled
+    # development corpora says so (blend.py, data/blend.json)
+    blend: bool = True
     context_detect: float = 0.60  # ... for a sentence answering the seller's reply to the same
     # prospect's objection, when the trained detector is at least ``learned_alone`` sure (followups.carried_on)
     link: float = 0.50  # two groups of mentions merge at this average similarity or more
@@ -65,6 +68,7 @@ class Mention:
     lines: list[int] = field(default_factory=list)  # the line of each sentence of the span
     columns: list[int] = field(default_factory=list)  # and its column
     match: float = 0.0  # similarity to the objection's phrasings (to the other mentions, for a theme)
+    blended: bool = False  # found by the turn-piece blend alone (blend.py), not by its sentences' scores
 
 
 @dataclass

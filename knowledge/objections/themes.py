@@ -123,7 +123,11 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             groups.append(g)
             continue
         for x in g:
-            if m and float(to_entry[x].max()) >= tuning.lone:
+            # A remark the blend found for how it sounds, not for what it is about, and that is
+            # neither close to an entry nor a theme with others, is left out: filed under the
+            # closest entry it would mark a concern nobody answers as answered.
+            bar = tuning.lone_entry if mentions[x].blended else tuning.lone
+            if m and float(to_entry[x].max()) >= bar:
                 absorbed[int(to_entry[x].argmax())].append(x)
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]

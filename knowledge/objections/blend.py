@@ -1,0 +1,194 @@
+"""Step 2c, the turn-piece blend: a piece of a prospect's turn in which no sentence was detected
+is a mention when a logistic model over what detection already knows of it says so.
+
+Detection (:mod:`.detect`) weighs closeness to the KB's own objection phrasings heavily, so a
+concern no entry names ("they fly up to mine sites where there's no reception") starts low
+however sure the trained detector is. The blend reads the piece as a whole, the trained
+detector's probability for its sentences and for the whole turn, its closeness to the KB and to
+the generic prototypes, its cues, the seller's acknowledgement, whether it answers the seller's
+reply to the same prospect's objection and how far into the call it comes, with weights and a bar fitted on the labelled
+development corpora (``bench/objection_blend.py``, judged leave-one-corpus-out) rather than set by
+hand. It only adds mentions: what step 2 detected stays detected.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from knowledge.model import Call
+
+from .prefilter import Candidate
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .detect import Detection
+
+BLEND_PATH = Path(__file__).resolve().parent / "data" / "blend.json"
+
+FEATURES: tuple[str, ...] = (
+    "score",  # the detection score's largest value in the piece
+    "closeness",  # closeness to the KB's objection phrasings, largest
+    "generic",  # the generic prototypes' score, largest
+    "learned",  # the trained detector's log-odds, largest sentence
+    "learned_mean",  # ... and their mean over the piece
+    "turn",  # the trained detector's log-odds for the whole turn
+    "cues",
+    "ack",
+    "answers",  # the prospect answers the seller's reply to their own detected objection
+    "position",  # how far into the call the turn is (the square root of its share of the turns
+    # before it): a prospect tells their situation early, in discovery, and holds out later, once
+    # they have seen what is offered; the root spreads out the first turns, where that changes most
+)
+CLIP = 1e-4  # probabilities are read as log-odds between those of CLIP and 1 - CLIP ...
+SCALE = 4.0  # ... divided by this, to sit on the scale of the other features
+TURN_BOUND = math.log((1 - CLIP) / CLIP) / SCALE  # the largest a log-odds feature can be, either way
+BACK = 2  # the speaker's previous turns an objection answered may be in (as followups.BACK)
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    q = np.clip(p.astype(np.float64), CLIP, 1 - CLIP)
+    return np.log(q / (1 - q)) / SCALE
+
+
+def _answers(call: Call, ti: int, hit: set[tuple[str, int]]) -> bool:
+    if not call.roles_known:
+        return False
+    me, replied, back = call.turns[ti], False, 0
+    for pj in range(ti - 1, -1, -1):
+        prev = call.turns[pj]
+        if prev.role == "internal":
+            replied = True
+            continue
+        if prev.speaker != me.speaker:
+            continue
+        back += 1
+        if replied and (call.path, pj) in hit:
+            return True
+        if back >= BACK:
+            return False
+    return False
+
+
+def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection,
+                   blend: Blend | None = None,
+                   taken: set[tuple[str, int]] | None = None) -> tuple[list[tuple[str, int, int]], np.ndarray]:
+    """Each turn piece holding a candidate, and its :data:`FEATURES`. ``T`` holds, for each
+    candidate, the vector of its whole turn (its context text, which ingest embedded already).
+
+    Reading a whole turn's words costs more than the rest together, so with ``blend`` given a
+    turn is read only where it could tip a piece over the blend's bar (the turn's log-odds are
+    bounded), and not in the ``taken`` turns, which hold a mention already; elsewhere the turn
+    feature is left at 0."""
+    import numpy as np
+
+    from .followups import objection_probability
+
+    keys: list[tuple[str, int, int]] = []
+    index: dict[tuple[str, int, int], int] = {}
+    gid = np.zeros(len(found), dtype=np.int64)
+    for i, (call, c) in enumerate(found):
+        k = (call.path, c.turn, c.piece)
+        if k not in index:
+            index[k] = len(keys)
+            keys.append(k)
+        gid[i] = index[k]
+    if not keys:
+        return keys, np.zeros((0, len(FEATURES)), dtype=np.float32)
+    n = len(keys)
+    calls = {call.path: call for call, _ in found}
+    turn_keys = list(dict.fromkeys((p, t) for p, t, _ in keys))
+    turn_of = {k: j for j, k in enumerate(turn_keys)}
+    first: dict[tuple[str, int], int] = {}
+    for i, (call, c) in enumerate(found):
+        first.setdefault((call.path, c.turn), i)
+    hit = {(call.path, c.turn) for (call, c), d in zip(found, det.detected, strict=True) if d}
+    lg = _logit(det.learned)
+
+    def largest(v: np.ndarray) -> np.ndarray:
+        out = np.full(n, -np.inf)
+        np.maximum.at(out, gid, v.astype(np.float64))
+        return out
+
+    mean = np.bincount(gid, weights=lg, minlength=n) / np.bincount(gid, minlength=n)
+    X = np.zeros((n, len(FEATURES)), dtype=np.float32)
+    X[:, 0], X[:, 1], X[:, 2] = largest(det.score), largest(det.closeness), largest(det.generic)
+    X[:, 3], X[:, 4] = largest(lg), mean
+    X[:, 6], X[:, 7] = largest(det.cues), largest(det.ack)
+    X[:, 8] = [float(_answers(calls[p], t, hit)) for p, t, _ in keys]
+    X[:, 9] = [(t / max(1, len(calls[p].turns) - 1)) ** 0.5 for p, t, _ in keys]
+    read = np.ones(len(turn_keys), dtype=bool)
+    if blend is not None:
+        j = FEATURES.index("turn")
+        z = X.astype(np.float64) @ blend.coef + blend.intercept  # the turn feature is 0 here
+        could = z + abs(float(blend.coef[j])) * TURN_BOUND >= np.log(blend.bar / (1 - blend.bar))
+        read[:] = False
+        for r, k in enumerate(keys):
+            if could[r] and k[:2] not in (taken or ()):
+                read[turn_of[k[:2]]] = True
+    idx = np.where(read)[0]
+    V = np.asarray(T[[first[turn_keys[j]] for j in idx]], dtype=np.float32)
+    turn_p = np.zeros(len(turn_keys))
+    turn_p[idx] = _logit(objection_probability([calls[turn_keys[j][0]].turns[turn_keys[j][1]].text for j in idx], V))
+    X[:, 5] = turn_p[[turn_of[k[:2]] for k in keys]]
+    return keys, X
+
+
+@dataclass(frozen=True)
+class Blend:
+    coef: np.ndarray
+    intercept: float
+    bar: float
+
+    def probability(self, X: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        return 1.0 / (1.0 + np.exp(-(X.astype(np.float64) @ self.coef + self.intercept)))
+
+
+@lru_cache(maxsize=1)
+def load_blend(path: Path = BLEND_PATH) -> Blend | None:
+    """The shipped blend, or None where it is missing or was fitted on other features."""
+    import numpy as np
+
+    if not path.is_file():
+        return None
+    d = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(d.get("features", ())) != FEATURES:
+        return None
+    return Blend(coef=np.asarray(d["coef"], dtype=np.float64), intercept=float(d["intercept"]), bar=float(d["bar"]))
+
+
+def blended(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
+            blend: Blend | None = None) -> np.ndarray:
+    """Detection with the blend: in each piece with no detected sentence that the blend takes
+    for an objection, the sentence the trained detector is surest of is detected."""
+    blend = blend or load_blend()
+    out = detected.copy()
+    if blend is None or not len(found):
+        return out
+    # One mention at most per turn, and none in a turn that holds one: the pieces of one turn
+    # (cues of a subtitle file) are one prospect's one remark, and two mentions of it would pass
+    # for a theme said twice.
+    taken = {(call.path, c.turn) for (call, c), d in zip(found, out, strict=True) if d}
+    keys, X = piece_features(found, T, det, blend, taken)
+    prob = blend.probability(X)
+    rows: dict[tuple[str, int, int], list[int]] = {}
+    for i, (call, c) in enumerate(found):
+        rows.setdefault((call.path, c.turn, c.piece), []).append(i)
+    best: dict[tuple[str, int], int] = {}
+    for r, k in enumerate(keys):
+        if prob[r] >= blend.bar and k[:2] not in taken and (k[:2] not in best or prob[r] > prob[best[k[:2]]]):
+            best[k[:2]] = r
+    for r in best.values():
+        idx = rows[keys[r]]
+        out[max(idx, key=lambda i: float(det.learned[i]))] = True
+    return out

@@ -1,0 +1,128 @@
+"""The turn-piece blend (``knowledge/objections/blend.py``): what it reads of each piece, where it
+adds a mention, and how a remark only it found is placed. No model: detection's arrays are built
+by hand, and a blend whose weights say yes or no everywhere stands in for the shipped one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from knowledge.model import Call, Sentence, Turn
+from knowledge.objections import DEFAULT_TUNING, Mention
+from knowledge.objections.blend import FEATURES, Blend, blended, load_blend, piece_features
+from knowledge.objections.detect import Detection
+from knowledge.objections.prefilter import candidates
+from knowledge.objections.themes import _assign
+from tests.knowledge.test_objections import CONTRACT
+
+REP, PROSPECT = "internal", "external"
+LINES = [
+    ("Sam Rep", REP, "Thanks for making the time today, shall we start?"),
+    ("Lee", PROSPECT, "We don't sign annual contracts with new vendors, procurement won't approve it."),
+    ("Sam Rep", REP, "Understood. Would a two-year term with a break clause work for your team?"),
+    ("Lee", PROSPECT, "Half our drivers work in valleys where the phones have no signal at all."),
+    ("Sam Rep", REP, "The app keeps working offline and syncs when it is back in range."),
+    ("Lee", PROSPECT, "Our auditors will want the export in their own format every single quarter."),
+]
+
+
+def _call(lines=LINES, roles_known: bool = True) -> Call:
+    turns = [Turn(speaker=s, text=t, line=10 + 4 * i, role=r, sentences=[Sentence(text=t, line=10 + 4 * i)])
+             for i, (s, r, t) in enumerate(lines)]
+    return Call(path="calls/f.vtt", turns=turns, roles_known=roles_known)
+
+
+def _detection(n: int, detected: list[int], learned: float = 0.5) -> Detection:
+    z = np.zeros(n, dtype=np.float32)
+    d = np.zeros(n, dtype=bool)
+    d[detected] = True
+    return Detection(score=z + 0.5, detected=d, learned=z + learned, similar=z + 0.5, cues=z, ack=z,
+                     as_close=np.zeros(n, dtype=bool), cohesion=np.zeros(1, dtype=np.float32), evidence=d.copy(),
+                     closeness=z + 0.4, generic=z + 0.5)
+
+
+def _found(call: Call):
+    return [(call, c) for c in candidates(call)[0]]
+
+
+def _always(yes: bool) -> Blend:
+    return Blend(coef=np.zeros(len(FEATURES)), intercept=20.0 if yes else -20.0, bar=0.8)
+
+
+def test_the_shipped_blend_reads_the_features_it_was_fitted_on():
+    blend = load_blend()
+    assert blend is not None
+    assert len(blend.coef) == len(FEATURES)
+    assert 0.5 < blend.bar < 1.0
+
+
+def test_a_piece_is_read_by_its_place_in_the_call_and_the_dialogue_before_it():
+    call = _call()
+    found = _found(call)
+    turns = [c.turn for _, c in found]
+    assert turns == [1, 3, 5]
+    det = _detection(len(found), detected=[0])
+    keys, X = piece_features(found, np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8), det)
+    assert [k[1] for k in keys] == [1, 3, 5]
+    col = {f: i for i, f in enumerate(FEATURES)}
+    position = X[:, col["position"]]
+    assert list(position) == sorted(position) and position[0] > 0 and position[-1] == pytest.approx(1.0)
+    # turn 3 answers the seller's reply to the objection detected in turn 1; turn 5 is two
+    # turns on, and holds out after the objection of turn 1 too (the speaker's previous two)
+    assert list(X[:, col["answers"]]) == [0.0, 1.0, 1.0]
+    # unknown roles: the reply could be anyone's, so nothing answers anything
+    unknown = _call(roles_known=False)
+    found_u = _found(unknown)
+    _, Xu = piece_features(found_u, np.ones((len(found_u), 8), dtype=np.float32) / np.sqrt(8),
+                           _detection(len(found_u), detected=[0]))
+    assert not Xu[:, col["answers"]].any()
+
+
+def test_the_blend_adds_a_mention_only_to_turns_that_hold_none():
+    call = _call()
+    found = _found(call)
+    T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
+    det = _detection(len(found), detected=[0])
+    out = blended(found, T, det, det.detected, _always(True))
+    assert list(out) == [True, True, True]
+    out = blended(found, T, det, det.detected, _always(False))
+    assert list(out) == [True, False, False]
+
+
+def test_one_turn_in_several_pieces_gives_one_mention_at_its_surest_sentence():
+    call = _call()
+    found = _found(call)
+    # the same turn cut into two pieces (two cues of a subtitle file)
+    (_, a), (_, b) = found[1], found[2]
+    b.turn, b.piece = a.turn, 1
+    T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
+    det = _detection(len(found), detected=[0])
+    det.learned[:] = [0.5, 0.6, 0.9]
+    coef = np.zeros(len(FEATURES))
+    coef[FEATURES.index("learned")] = 5.0
+    # both pieces pass the bar; the one the blend is surer of is taken
+    out = blended(found, T, det, det.detected, Blend(coef=coef, intercept=0.0, bar=0.6))
+    assert list(out) == [True, False, True]
+
+
+def _mention(v: np.ndarray, call: str, blended_: bool) -> Mention:
+    return Mention(call=call, turn=1, line=12, column=1, speaker="P", text="a remark", score=0.9, vector=v,
+                   sentence_vector=v, blended=blended_)
+
+
+def test_a_remark_only_the_blend_found_is_left_out_rather_than_filed_under_a_far_entry():
+    rng = np.random.default_rng(3)
+    e, other = (v / np.linalg.norm(v) for v in rng.standard_normal((2, 48)).astype(np.float32))
+    other = other - (other @ e) * e
+    other /= np.linalg.norm(other)
+    # 0.28 alike to the entry: over ``lone`` (0.20), under ``lone_entry`` (0.35)
+    v = 0.28 * e + np.sqrt(1 - 0.28 ** 2) * other
+    R, owner = e[None, :], np.zeros(1, np.int64)
+    out = _assign([_mention(v, "calls/a.vtt", False)], [CONTRACT], R, owner, DEFAULT_TUNING)
+    assert [(o.id, len(o.mentions)) for o in out if o.mentions] == [("objections/contract", 1)]
+    out = _assign([_mention(v, "calls/a.vtt", True)], [CONTRACT], R, owner, DEFAULT_TUNING)
+    assert not [o for o in out if o.mentions]
+    # close enough to go straight to the entry, it does, however it was found
+    w = 0.5 * e + np.sqrt(1 - 0.25) * other
+    out = _assign([_mention(w, "calls/a.vtt", True)], [CONTRACT], R, owner, DEFAULT_TUNING)
+    assert [(o.id, len(o.mentions)) for o in out if o.mentions] == [("objections/contract", 1)]
