@@ -33,7 +33,7 @@ _SRC_ACCORDING = re.compile(
     rf"(?:[a-z]+[ \t]+)?(?:(?P<kind>{_KIND})[ \t]+(?:by|from|of|conducted[ \t]+by|commissioned[ \t]+by)[ \t]+)?(?P<who>{_ORG})"
 )
 _SRC_ORG_KIND = re.compile(
-    rf"(?P<who>{_ORG})(?:'s|’s)?[ \t]+(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>{_KIND})\b"
+    rf"(?P<who>{_ORG})(?:'s|’s)?[ \t]+(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>(?:(?<=\d[ \t])[a-z]+[ \t]+)?{_KIND})\b"
 )
 _SRC_KIND_BY = re.compile(
     rf"\b(?P<kind>{_KIND})[ \t]+(?:(?:conducted|commissioned|published|released|run)[ \t]+)?(?:by|from)[ \t]+"
