@@ -253,10 +253,10 @@ class FigureIndex:
             # a retired figure said again in other words (:mod:`.retired`)
             current = [Resolution(f, status="idle") if idle or f in repeats else resolutions[f]
                        for f, idle in zip(claim_set.figures, idle_at[claim_pos].tolist(), strict=True)]
-            for f, m in zip(claim_set.figures, reworded_repeats(claim_set, retired_set, current, claim_set.own_name),
-                            strict=True):
-                if m is not None and f not in repeats and resolutions[f].status == "unbacked":
-                    repeats[f] = m
+            for f, said in zip(claim_set.figures,
+                               reworded_repeats(claim_set, retired_set, current, claim_set.own_name), strict=True):
+                if said is not None and f not in repeats and resolutions[f].status == "unbacked":
+                    repeats[f] = said
                     eligible[position[f]] = False
         return KBFigures(canonical=canonical, metrics=n, representations=reps, retired=retired_set,
                          resolutions=resolutions, claim_conflicts=claim_conflicts, metric_conflicts=metric_conflicts,
@@ -387,9 +387,9 @@ class FigureIndex:
             for r, rr in zip(out, resolve(q, kb.retired, search_sets(q, kb.retired), exact=True, bounded=True),
                              strict=True):
                 r.retired = retired_repeat(r, rr)
-            for r, m in zip(out, reworded_repeats(q, kb.retired, out, q.own_name), strict=True):
-                if m is not None:
-                    r.retired = m
+            for r, said in zip(out, reworded_repeats(q, kb.retired, out, q.own_name), strict=True):
+                if said is not None:
+                    r.retired = said
         return out
 
     def canonical_side(self, m: Match) -> Match:

@@ -7,7 +7,12 @@ retired "first-year revenue uplift" of 22%). Such a sentence scores below what t
 (:data:`knowledge.figures.decide.BACK`), so :func:`knowledge.figures.decide.resolve` does not pair it
 with the retired figure. The retired figures are few, and their values are specific; a figure that
 states one of them, of the same kind, that nothing approved backs or contradicts, and that speaks of
-the retired measure in at least one of its content words, repeats it.
+the retired measure in at least one of its content words, repeats it. Its wording being weaker
+evidence of the measure than a backing score, its value must be stronger: a retired bound is said
+with the same bound ("up to a third" for "up to 33%"; "40% fewer missed scans" is not the retired
+"up to 40%" cut in driver turnover), and the pair passes every structural gate of a match
+(:func:`knowledge.figures.decide._compatible`: a share of a population is not a change, one
+customer is not another, one year is not another).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .decide import Match, Resolution
+from .decide import Match, Resolution, _compatible
 from .figure import Figure, states_value
 from .reading import _clause, content_terms
 
@@ -64,7 +69,10 @@ def reworded_repeats(q: FigureSet, retired: FigureSet, current: Sequence[Resolut
         if not q.claimlike[i] or q.kind[i] == 0:
             continue
         same = np.nonzero((retired.kind == q.kind[i]) & (r_rate == (q.per[i] > 0))
-                          & (retired.currency == q.currency[i]))[0]
+                          & (retired.currency == q.currency[i])
+                          & ((retired.bound == 0) | (retired.bound == q.bound[i])))[0]
+        if len(same):
+            same = same[_compatible(q, np.full(len(same), i), retired, same)]
         best: Match | None = None
         words: frozenset[str] | None = None
         for j in same.tolist():
