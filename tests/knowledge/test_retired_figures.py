@@ -14,14 +14,14 @@ def _words(text: str) -> frozenset[str]:
 
 
 @pytest.mark.parametrize(("sentence", "measure", "shared"), [
-    # retail: a compound holds the word ("lift" in "uplift")
+    # retail: the measure's noun said again, its verb reworded ("lift" for "growth")
     ("around 22% revenue lift in year one", "First-year revenue uplift: revenue growth", True),
     # energy: one word of the measure is enough
     ("Shave up to 35% off your peak", "Peak load reduction: reduction in peak electrical load", True),
     # farming
     ("saves growers up to a third of their overlap", "reduction in sprayer overlap with section control", True),
-    # logistics: "workload" holds "load"
-    ("cut the dispatch workload by 30%", "reduction in load planning time", True),
+    # logistics: a word inside a compound is another word ("workload" is not "load")
+    ("cut the dispatch workload by 30%", "reduction in load planning time", False),
     # HR: another measure altogether
     ("managers spend 35% less time on rotas", "Peak load reduction: reduction in peak electrical load", False),
     # software: short stems never count inside other words ("up" in "uptime", "day" in "today")
