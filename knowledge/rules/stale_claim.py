@@ -32,7 +32,9 @@ class StaleClaim(Rule):
     in prose ("(ZoomInfo, 2021)", "a 2019 survey by the National Retail Council", a lead-in over a
     list: "As per the State of DevOps 2021 report:"; a year alone means the end of that year).
     A draft or call figure backed by an entry's prose, not its metric, rests on that entry's
-    sources when the prose names none of its own: stale when every one of them is old. Articles
+    sources when the prose names none of its own: stale when every one of them is old. A goal or
+    priority stated as current for a year that has passed ("is a key CIO initiative for 2022") is
+    stale too. Articles
     without ``reviewed:`` are not stale by review. Expired entries are errors, the rest warnings.
     """
 
