@@ -58,7 +58,7 @@ CORPORA = {
 FLOORS: dict[str, dict[str, float]] = {
     "northwind": {"audit": 0.97, "check": 0.95},  # audit 1.00 with the "same measure?" model (sixth round); check 1.00
     "examples": {"audit": 0.9, "check": 0.85},
-    "real-labelled": {"audit": 0.9},  # 0.93 after the sixth round (sources in prose); 0.91 once the needs-a-source model has a say where claim-ness is unsure
+    "real-labelled": {"audit": 0.92},  # 0.93 after the sixth round (sources in prose); 0.91 once the needs-a-source model has a say where claim-ness is unsure; 0.95 in the seventh (an agenda for a past year)
     "larkspur": {"audit": 0.5, "check": 0.5},  # December 2026, second round: audit 0.53, check 0.53
     # the figure phenomena of text written in another style (tests/data/corpora/phenomena):
     # measured audit 0.84, check 0.92 (0.53 and 0.86 before the work on it)
@@ -98,7 +98,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # check 0.73 once a number heading a hyphenated compound ("900-bed") is no side of a change, audit 0.77
     # once a label in brackets before a colon is no claim ("Needs a source, sixth round"); 0.82 and 0.77
     # with the "same measure?" model on drafts and calls ("Measure identity, sixth round")
-    "gridwell": {"audit": 0.82, "check": 0.77},  # 0.85, 0.80 with all of the sixth round
+    "gridwell": {"audit": 0.82, "check": 0.84},  # check 0.87 once a retired figure reworded is found (seventh round)  # 0.85, 0.80 with all of the sixth round
     # a fourth blind set (tests/data/corpora/furrowline: farm management and machinery telematics),
     # written and labelled blind on 2026-12-06 while gridwell was being worked on, and held out from
     # all of that work: scored with the morning's code (18d3464: audit 0.39, check 0.64), after the
@@ -107,14 +107,17 @@ FLOORS: dict[str, dict[str, float]] = {
     # are no unbacked outcome, 0.76 once an equation written out is arithmetic shown; audit 0.49 once the
     # needs-a-source model is trained on every development corpus's candidates (0.46 with furrowline
     # held out of that training); 0.65 and 0.82 with all of the sixth round (sources in prose, measure identity)
-    "furrowline": {"audit": 0.62, "check": 0.79},
+    # audit 0.70 once a retired figure reworded is found (seventh round)
+    "furrowline": {"audit": 0.67, "check": 0.79},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the sixth round and held
     # out from all of its work (tests/data/corpora/cobbleway: construction project controls, Indian and
     # South African English; tests/data/corpora/brightmoor: veterinary practice management): first
     # scored with that morning's code (37e7ad9: cobbleway audit 0.56, check 0.63; brightmoor audit
     # 0.41, check 0.57) and at its end, still held out (cobbleway 0.61, 0.70; brightmoor 0.44, 0.60)
-    "cobbleway": {"audit": 0.58, "check": 0.67},
-    "brightmoor": {"audit": 0.41, "check": 0.57},
+    # seventh round (developed on): cobbleway audit 0.64 ("reckoned in 2017 that" read as a source),
+    # brightmoor check 0.70 (a retired figure reworded)
+    "cobbleway": {"audit": 0.61, "check": 0.67},
+    "brightmoor": {"audit": 0.41, "check": 0.67},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -126,8 +129,9 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     "examples": {rule: (0.5, 0.9) for rule in FIGURE_RULES if rule != "source-conflict"},
     # measured: metric-conflict 1.00 / 1.00, stale-claim 1.00 / 0.73, unsourced-claim 0.92 / 0.92
     # (unsourced-claim 1.00 / 0.92 once the needs-a-source model has a say where claim-ness is unsure)
-    # stale-claim 1.00 / 0.80 once the text before a list leads into each of its items (sixth round)
-    "real-labelled": {"metric-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.78), "unsourced-claim": (0.9, 0.85)},
+    # stale-claim 1.00 / 0.80 once the text before a list leads into each of its items (sixth round),
+    # 1.00 / 0.87 once an agenda stated for a year that has passed is read (seventh round)
+    "real-labelled": {"metric-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.85), "unsourced-claim": (0.9, 0.85)},
     # measured: metric-conflict 0.88 / 0.70, rep-misstatement 1.00 / 0.83, unsourced-claim 0.62 / 0.83,
     # unsupported-claim 0.86 / 1.00 (0.83 / 0.83 before the written non-claim classes), source-conflict,
     # stale-claim and retired-claim 1.00 / 1.00; after the haulwise work metric-conflict 1.00 / 0.70,
@@ -178,9 +182,10 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # unsupported-claim 0.50 / 1.00 (0.38 / 1.00 before; 0.53 / 1.00 once "900-bed" is no count, sixth round);
     # unsourced-claim 0.44 / 0.67 after the sixth round; source-conflict 1.00 / 1.00 once a heading word
     # is no source and a pair in prose nothing decides is reported on both pages (sixth round); the
-    # "same measure?" model on drafts and calls: metric-conflict 0.89 / 0.89, rep-misstatement 1.00 / 1.00
+    # "same measure?" model on drafts and calls: metric-conflict 0.89 / 0.89, rep-misstatement 1.00 / 1.00;
+    # retired-claim 1.00 / 1.00 once a retired figure reworded is found (seventh round)
     "gridwell": {
-        "metric-conflict": (0.8, 0.8), "rep-misstatement": (0.9, 0.9), "retired-claim": (0.9, 0.75),
+        "metric-conflict": (0.8, 0.8), "rep-misstatement": (0.9, 0.9), "retired-claim": (0.9, 0.9),
         "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.4, 0.6),
         "unsupported-claim": (0.55, 0.9),
     },
@@ -193,26 +198,28 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # 1.00 / 1.00 once a note listing several sources credits no row to one of them, "a 2019 survey by
     # the ..." is read and a draft restating an entry's own figure rests on its old source (sixth round);
     # metric-conflict 1.00 / 0.57 once two prose amounts in two currencies, or prices per two things, are
-    # two markets
+    # two markets; retired-claim 1.00 / 1.00 once a retired figure reworded is found (seventh round)
     "furrowline": {
-        "metric-conflict": (0.9, 0.5), "rep-misstatement": (0.9, 0.9), "retired-claim": (0.9, 0.6),
+        "metric-conflict": (0.9, 0.5), "rep-misstatement": (0.9, 0.9), "retired-claim": (0.9, 0.9),
         "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.28, 0.7),
         "unsupported-claim": (0.5, 0.65),
     },
     # first scored (37e7ad9, audit and check together): metric-conflict 0.58 / 0.70, rep-misstatement
     # 0.75 / 0.75, retired-claim 1.00 / 1.00, source-conflict 0.50 / 0.50, stale-claim 1.00 / 0.86,
-    # unsourced-claim 0.09 / 0.33, unsupported-claim 0.29 / 0.33
+    # unsourced-claim 0.09 / 0.33, unsupported-claim 0.29 / 0.33; stale-claim 1.00 / 1.00 once "reckoned in
+    # 2017 that" names its source (seventh round)
     "cobbleway": {
         "metric-conflict": (0.55, 0.65), "rep-misstatement": (0.7, 0.7), "retired-claim": (0.9, 0.9),
-        "source-conflict": (0.45, 0.45), "stale-claim": (0.9, 0.8), "unsourced-claim": (0.08, 0.3),
+        "source-conflict": (0.45, 0.45), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.08, 0.3),
         "unsupported-claim": (0.25, 0.3),
     },
     # first scored (37e7ad9): metric-conflict 0.33 / 0.30, rep-misstatement 0.67 / 0.50, retired-claim
     # 1.00 / 0.75, source-conflict 0.20 / 0.50, stale-claim 1.00 / 1.00, unsourced-claim 0.12 / 1.00,
     # unsupported-claim 0.30 / 0.50; at the end of the round, still held out, unsupported-claim 0.29 / 0.33
-    # (one right finding fewer; its floor lowered to follow) and source-conflict 0.50 / 0.50
+    # (one right finding fewer; its floor lowered to follow) and source-conflict 0.50 / 0.50;
+    # retired-claim 1.00 / 1.00 once a retired figure reworded is found (seventh round)
     "brightmoor": {
-        "metric-conflict": (0.3, 0.25), "rep-misstatement": (0.6, 0.45), "retired-claim": (0.9, 0.7),
+        "metric-conflict": (0.3, 0.25), "rep-misstatement": (0.6, 0.45), "retired-claim": (0.9, 0.9),
         "source-conflict": (0.45, 0.45), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.1, 0.9),
         "unsupported-claim": (0.25, 0.3),
     },

@@ -15,12 +15,14 @@ _KIND = (
     r"(?:[Ss]tudy|[Ss]urvey|[Rr]eport|[Rr]esearch|[Aa]nalysis|[Bb]enchmark|InfoBrief|[Ii]ndex|[Pp]oll"
     r"|[Cc]ensus|[Ww]hite[ \t]?[Pp]aper|[Pp]aper|[Dd]ata|[Ff]indings|[Ee]stimates?|[Rr]eview|[Aa]udit)"
 )
-_REPORT_VERB = r"(?:found|finds|shows?|showed|says|said|reports?|reported|estimates?|estimated|reveal(?:s|ed)?|puts?|conclude[sd]?|suggest(?:s|ed)?|predicts?|predicted|forecasts?|forecasted|projected|notes?|noted|surveyed)"
+_REPORT_VERB = (r"(?:found|finds|shows?|showed|says|said|reports?|reported|estimates?|estimated|reveal(?:s|ed)?|puts?|conclude[sd]?|suggest(?:s|ed)?|predicts?|predicted|forecasts?|forecasted|projected|notes?|noted|surveyed"
+                r"|reckon(?:s|ed)?|calculated|calculates)")
 _KIND_WORD = re.compile(
     r"stud|survey|report|research|analys|benchmark|infobrief|index|poll|census|paper|data|finding|estimate|review|audit"
 )
 _REPORT_VERB_WORD = re.compile(
     r"found|finds|show|says|said|report|estimat|reveal|puts|put |conclude|suggest|predict|forecast|projected|note|surveyed"
+    r"|reckon|calculate"
 )
 # a citation hard-wrapped over two lines of a paragraph ("(Lawrence\nEnergy Institute, 2025)") is one
 _SRC_PAREN = re.compile(
@@ -31,7 +33,7 @@ _SRC_ACCORDING = re.compile(
     rf"(?:[a-z]+[ \t]+)?(?:(?P<kind>{_KIND})[ \t]+(?:by|from|of|conducted[ \t]+by|commissioned[ \t]+by)[ \t]+)?(?P<who>{_ORG})"
 )
 _SRC_ORG_KIND = re.compile(
-    rf"(?P<who>{_ORG})(?:'s|’s)?[ \t]+(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>{_KIND})\b"
+    rf"(?P<who>{_ORG})(?:'s|’s)?[ \t]+(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>(?:(?<=\d[ \t])[a-z]+[ \t]+)?{_KIND})\b"
 )
 _SRC_KIND_BY = re.compile(
     rf"\b(?P<kind>{_KIND})[ \t]+(?:(?:conducted|commissioned|published|released|run)[ \t]+)?(?:by|from)[ \t]+"

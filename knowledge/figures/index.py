@@ -44,6 +44,7 @@ from .reading import (
     without_source,
     worked_example,
 )
+from .retired import reworded_repeats
 
 if TYPE_CHECKING:
     import numpy as np
@@ -249,6 +250,14 @@ class FigureIndex:
                 if repeat is not None:
                     repeats[r.figure] = repeat
                     eligible[position[r.figure]] = False  # a retired figure backs nothing
+            # a retired figure said again in other words (:mod:`.retired`)
+            current = [Resolution(f, status="idle") if idle or f in repeats else resolutions[f]
+                       for f, idle in zip(claim_set.figures, idle_at[claim_pos].tolist(), strict=True)]
+            for f, said in zip(claim_set.figures,
+                               reworded_repeats(claim_set, retired_set, current, claim_set.own_name), strict=True):
+                if said is not None and f not in repeats and resolutions[f].status == "unbacked":
+                    repeats[f] = said
+                    eligible[position[f]] = False
         return KBFigures(canonical=canonical, metrics=n, representations=reps, retired=retired_set,
                          resolutions=resolutions, claim_conflicts=claim_conflicts, metric_conflicts=metric_conflicts,
                          metric_agreements=metric_agreements, retired_repeats=repeats, eligible=eligible,
@@ -378,6 +387,9 @@ class FigureIndex:
             for r, rr in zip(out, resolve(q, kb.retired, search_sets(q, kb.retired), exact=True, bounded=True),
                              strict=True):
                 r.retired = retired_repeat(r, rr)
+            for r, said in zip(out, reworded_repeats(q, kb.retired, out, q.own_name), strict=True):
+                if said is not None:
+                    r.retired = said
         return out
 
     def canonical_side(self, m: Match) -> Match:

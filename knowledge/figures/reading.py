@@ -411,7 +411,11 @@ def share_sense(c: Claim, masked: str) -> str | None:
     at = clause.find("[num]")
     if at < 0:
         return None
-    before = _SHARE_WORD.findall(clause[:at])[-3:]
+    head = clause[:at].rstrip()
+    bound = str(claim_attr(c, "qualifier_word") or "").lower()
+    if bound and head.endswith(bound):  # "saves growers up to [num]": the words before the bound
+        head = head[:-len(bound)]
+    before = _SHARE_WORD.findall(head)[-3:]
     after = _SHARE_WORD.findall(clause[at + 5:])[:2]
     # "up to", "more than", "down to": a bound, not a change
     cues = [w for k, w in enumerate(before) if not (k + 1 < len(before) and before[k + 1] in ("to", "than"))]

@@ -36,7 +36,10 @@ class RetiredClaim(Rule):
     A figure repeats a retired one only when it states the retired value itself (22% lies under a
     retired "up to 40%" without stating it), and not when the entry that supersedes the retired one,
     or an approved metric at least as close, states it as well. A sentence that disowns the figure
-    ("do not promise a 25% uplift: that claim was retired") does not repeat it.
+    ("do not promise a 25% uplift: that claim was retired") does not repeat it. A figure that states
+    a retired value in other words ("Shave up to 35% off your peak" for a retired "reduction in peak
+    electrical load, up to 35%") repeats it when nothing approved backs it and it names the retired
+    measure in one of its words (:mod:`knowledge.figures.retired`).
     """
 
     id = "retired-claim"

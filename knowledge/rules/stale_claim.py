@@ -32,7 +32,9 @@ class StaleClaim(Rule):
     in prose ("(ZoomInfo, 2021)", "a 2019 survey by the National Retail Council", a lead-in over a
     list: "As per the State of DevOps 2021 report:"; a year alone means the end of that year).
     A draft or call figure backed by an entry's prose, not its metric, rests on that entry's
-    sources when the prose names none of its own: stale when every one of them is old. Articles
+    sources when the prose names none of its own: stale when every one of them is old. A goal or
+    priority stated as current for a year that has passed ("is a key CIO initiative for 2022") is
+    stale too. Articles
     without ``reviewed:`` are not stale by review. Expired entries are errors, the rest warnings.
     """
 
@@ -97,6 +99,7 @@ class StaleClaim(Rule):
         yield from self._passed_forecasts(ctx, entry)
         yield from self._dated_statistics(staleness, entry)
         yield from self._passed_dates(ctx, entry)
+        yield from self._passed_agenda(ctx, entry)
 
     def _dated_statistics(self, staleness: Staleness, entry: Entry) -> Iterable[Finding]:
         """A statistic dated in prose but not attributed: "64% of buyers (2019)", "a 2015 survey
@@ -158,6 +161,24 @@ class StaleClaim(Rule):
                 message=(f"speaks of {m.group('date')} as {'ahead' if future else 'a deadline'}, and that date has "
                          "passed: update or remove the time-bound statement"))
 
+    def _passed_agenda(self, ctx: AuditContext, entry: Entry) -> Iterable[Finding]:
+        """A goal or priority stated as current for a year that has passed: "is a key CIO initiative
+        for 2022", "our focus for 2021 is onboarding". Nothing in the sentence is a figure, but a
+        reader takes the page's agenda for this year's."""
+        if not entry.body or entry.expires is not None:
+            return
+        for m in _AGENDA.finditer(entry.body):
+            year = int(m.group("year") or m.group("year2"))
+            if year >= ctx.today.year:
+                continue
+            at = m.start("year") if m.group("year") else m.start("year2")
+            line = entry.body_line + entry.body.count("\n", 0, at)
+            col = at - (entry.body.rfind("\n", 0, at) + 1) + 1
+            yield self.finding(
+                path=entry.path, line=line, column=col, entry=entry.id, fingerprint=f"agenda:{year}",
+                message=f"speaks of {m.group(0).strip()!r} as current, and {year} has passed: update the "
+                        "statement or say when it held")
+
     # -- drafts and calls ------------------------------------------------------------------------
 
     def _quoted(self, staleness: Staleness, r: Resolution) -> Finding | None:
@@ -185,6 +206,11 @@ _DATED = re.compile(
 _FORECAST = re.compile(
     r"\b(?:[Bb]y|[Bb]efore)\s+(?:(?:the\s+)?end\s+of\s+)?(?P<year>(?:19|20)\d{2})\b(?=[^.]*\bwill\b)"
     r"|\bwill\b[^.]{0,120}?\b(?:by|before)\s+(?:(?:the\s+)?end\s+of\s+)?(?P<year2>(?:19|20)\d{2})\b")
+# "is a key CIO initiative for 2022", "our priorities for 2021 are": an agenda in the present tense
+_AGENDA_NOUN = r"(?:initiative|priorit(?:y|ies)|goal|focus|objective|roadmap|theme)s?"
+_AGENDA = re.compile(
+    rf"\b(?:is|are)\b[^.\n]{{0,60}}?\b{_AGENDA_NOUN}[ \t]+(?:for|in)[ \t]+(?P<year>(?:19|20)\d{{2}})\b(?![-/]\d)"
+    rf"|\b{_AGENDA_NOUN}[ \t]+for[ \t]+(?P<year2>(?:19|20)\d{{2}})[ \t]+(?:is|are)\b", re.I)
 _DATE = (r"\d{4}-\d{2}-\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November"
          r"|December)\s+\d{1,2},\s+\d{4}")
 _TIME_BOUND = re.compile(
