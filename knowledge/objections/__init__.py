@@ -234,7 +234,8 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     objections = apply_theme_verdicts(objections, verdicts, {e.id for e in seeds.themes})
 
     # 4. Coverage.
-    _cover(objections, entries, texts_of, vectors, R, owner, objection_entries, tuning, cover_model)
+    _cover(objections, entries, texts_of, vectors, R, owner, objection_entries, tuning, cover_model,
+           concerns=concerns[1] if concerns is not None else None)
 
     objections.sort(key=lambda o: (-len(o.calls), -len(o.mentions), o.id))
     return Analysis(
