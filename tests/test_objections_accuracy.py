@@ -68,10 +68,13 @@ FLOORS: dict[str, dict[str, float]] = {
         # Lowered from 0.81 / 0.85 with the dialogue as evidence (fifth round): of its two new hits,
         # a security-review remark about a fraudster posing as a supplier joins the supplier-portal
         # theme (matching 0.818 -> 0.804, purity 0.857 -> 0.800), since it is placed by its own words.
-        "matching accuracy": 0.79,
-        "theme purity": 0.79,
+        # Seventh round (closeness read partly in the concerns' space): matching 0.804 -> 0.870,
+        # purity 0.800 -> 1.00, gap precision 0.833 -> 1.00 (the fraud remark goes to security review,
+        # the adoption and pricing remarks to their entries); raised.
+        "matching accuracy": 0.85,
+        "theme purity": 0.95,
         "coverage accuracy": 0.95,
-        "gap precision": 0.80,
+        "gap precision": 0.95,
         "gap recall": 0.95,
     },
     # held out: floors a little under what was measured, not what we would like (see above)
@@ -112,11 +115,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # Sixth round (a question asking for information carries nothing on; the coverage model): precision
     # 0.842 -> 0.865, F1 0.711 -> 0.719, gap precision 0.67 -> 1.00 (the payment-processing theme is
     # answered by the one entry standing out for it); floors raised.
+    # Seventh round (closeness read partly in the concerns' space): matching 0.656 -> 0.688; raised.
     "sablewood": {
         "mention precision": 0.84,
         "mention recall": 0.60,
         "mention F1": 0.71,
-        "matching accuracy": 0.64,
+        "matching accuracy": 0.67,
         "theme purity": 0.95,
         "coverage accuracy": 0.75,
         "gap precision": 0.95,
@@ -150,12 +154,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # The floors raised for the echo were set back under that (recall 0.63 -> 0.60, F1 0.67 -> 0.65,
     # coverage 0.75 -> 0.65), still above where the round began.
     # Theme purity has no floor: the one theme mined is a stray (payment terms), whose purity of 1.00
-    # says nothing.
+    # says nothing. Seventh round (closeness read partly in the concerns' space): matching 0.655 ->
+    # 0.724; raised.
     "docketry": {
         "mention precision": 0.71,
         "mention recall": 0.6,
         "mention F1": 0.65,
-        "matching accuracy": 0.65,
+        "matching accuracy": 0.70,
         "coverage accuracy": 0.65,
         "gap precision": 0.45,
         "gap recall": 0.30,
@@ -165,11 +170,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # held out from all of its work: first scored with that morning's code (37e7ad9: P 0.88, R 0.74,
     # F1 0.80, matching 0.67, purity 0.81, coverage 0.78, gaps 0.83 / 1.00). Its labels mark 17 turns
     # `optional` (tolerated either way) and give `alt_objections`, which the scorer honours.
+    # Seventh round (closeness read partly in the concerns' space): matching 0.673 -> 0.731; raised.
     "ravelin": {
         "mention precision": 0.85,
         "mention recall": 0.7,
         "mention F1": 0.77,
-        "matching accuracy": 0.63,
+        "matching accuracy": 0.70,
         "theme purity": 0.78,
         "coverage accuracy": 0.75,
         "gap precision": 0.8,

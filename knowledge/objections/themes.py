@@ -148,7 +148,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             continue
         for x in g:
             # Whether a remark is related to any entry at all is a cosine bar; which entry, the blend.
-            if m and float(cosine[x].max()) >= tuning.lone:
+            # (A held mention goes back to the entry it was held from, below.)
+            if m and x not in freed and float(cosine[x].max()) >= tuning.lone:
                 absorbed[int(to_entry[x].argmax())].append(x)
     if freed:
         placed = {x for g in groups for x in g} | {x for a in absorbed for x in a}
