@@ -49,7 +49,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
 
     ``forced`` maps a mention to the entry a reviewer put it under; ``banned`` to the entries a
     reviewer said it is not about. ``concerns`` are the names of ``data/concerns.txt`` and their
-    vectors, for naming themes.
+    vectors, for naming themes and for reading a mention's closeness to an entry partly in the
+    concerns' space (``Tuning.concern_weight``, :func:`concern_closeness`).
     """
     import numpy as np
 
@@ -98,12 +99,12 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     # A mention whose closest entry is about another concern (``same_concern``, off: see Tuning)
     # is kept from every entry while themes form; if it forms none, it goes back to that entry.
     freed: dict[int, int] = {}
-    raw_entry = to_entry
+    unheld = to_entry
     if tuning.same_concern > 0 and alike is not None:
-        raw_best = to_entry.argmax(axis=1)
-        raw_entry = to_entry.copy()
-        for x in np.where(alike[np.arange(n), raw_best] < tuning.same_concern)[0]:
-            freed[int(x)] = int(raw_best[x])
+        closest = to_entry.argmax(axis=1)
+        unheld = to_entry.copy()
+        for x in np.where(alike[np.arange(n), closest] < tuning.same_concern)[0]:
+            freed[int(x)] = int(closest[x])
             to_entry[x] = -1.0
     # Mentions a reviewer placed still cluster (so that a theme keeps the mentions that make it
     # one) and move where the reviewer put them at the end.
@@ -134,14 +135,14 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             best_entry = float(to_entry[x].max()) if m else -1.0
             best_theme = float(to_theme[k].max())
             # A freed mention joins a theme only when closer to it than to the entry it was kept from.
-            if best_theme > max(best_entry, float(raw_entry[x].max()) if m else -1.0) and best_theme >= tuning.lone:
+            if best_theme > max(best_entry, float(unheld[x].max()) if m else -1.0) and best_theme >= tuning.lone:
                 groups[int(to_theme[k].argmax())].append(x)
             elif best_entry >= tuning.lone_entry:
                 absorbed[int(to_entry[x].argmax())].append(x)
             else:
                 unplaced.append(x)
     for g in _merge_groups([[x] for x in unplaced], V, tuning.lone_link, block):
-        entry_sim = float(raw_entry[g].max()) if m else -1.0
+        entry_sim = float(unheld[g].max()) if m else -1.0
         internal = float(V[g].mean(axis=0) @ V[g].mean(axis=0)) if len(g) > 1 else -1.0
         if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= 2 and internal > entry_sim:
             groups.append(g)
@@ -154,7 +155,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     if freed:
         placed = {x for g in groups for x in g} | {x for a in absorbed for x in a}
         for x, j in freed.items():
-            if x not in placed and float(raw_entry[x, j]) >= tuning.lone:
+            if x not in placed and float(unheld[x, j]) >= tuning.lone:
                 absorbed[j].append(x)
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]
