@@ -70,10 +70,13 @@ FLOORS: dict[str, dict[str, float]] = {
         # Lowered from 0.81 / 0.85 with the dialogue as evidence (fifth round): of its two new hits,
         # a security-review remark about a fraudster posing as a supplier joins the supplier-portal
         # theme (matching 0.818 -> 0.804, purity 0.857 -> 0.800), since it is placed by its own words.
-        "matching accuracy": 0.79,
-        "theme purity": 0.80,
+        # Seventh round (closeness read partly in the concerns' space): matching 0.804 -> 0.870,
+        # purity 0.800 -> 1.00, gap precision 0.833 -> 1.00 (the fraud remark goes to security review,
+        # the adoption and pricing remarks to their entries); raised.
+        "matching accuracy": 0.85,
+        "theme purity": 0.95,
         "coverage accuracy": 0.95,
-        "gap precision": 0.80,
+        "gap precision": 0.95,
         "gap recall": 0.95,
     },
     # held out: floors a little under what was measured, not what we would like (see above)
@@ -116,11 +119,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # Sixth round (a question asking for information carries nothing on; the coverage model): precision
     # 0.842 -> 0.865, F1 0.711 -> 0.719, gap precision 0.67 -> 1.00 (the payment-processing theme is
     # answered by the one entry standing out for it); floors raised.
+    # Seventh round (closeness read partly in the concerns' space): matching 0.656 -> 0.688; raised.
     "sablewood": {
         "mention precision": 0.84,
         "mention recall": 0.60,
         "mention F1": 0.71,
-        "matching accuracy": 0.64,
+        "matching accuracy": 0.67,
         "theme purity": 0.95,
         "coverage accuracy": 0.75,
         "gap precision": 0.95,
@@ -159,11 +163,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # says nothing.
     # Seventh round (the turn-piece blend): P 0.725 -> 0.732, R 0.617 -> 0.638, F1 0.667 -> 0.682, matching
     # 0.655 -> 0.667; raised.
+    # Seventh round (closeness read partly in the concerns' space): matching 0.655 ->
+    # 0.724; raised.
     "docketry": {
         "mention precision": 0.72,
         "mention recall": 0.62,
         "mention F1": 0.67,
-        "matching accuracy": 0.66,
+        "matching accuracy": 0.7,
         "coverage accuracy": 0.65,
         "gap precision": 0.45,
         "gap recall": 0.30,
@@ -175,12 +181,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # `optional` (tolerated either way) and give `alt_objections`, which the scorer honours.
     # A development set from the seventh round on (the blend is fitted on it too): P 0.875 -> 0.881,
     # R 0.742 -> 0.788, F1 0.803 -> 0.832, purity 0.812 -> 0.824, coverage 0.778 -> 0.889; raised.
+    # Seventh round (closeness read partly in the concerns' space): matching 0.673 -> 0.731; raised.
     "ravelin": {
         "mention precision": 0.86,
         "mention recall": 0.77,
         "mention F1": 0.81,
-        "matching accuracy": 0.65,
-        "theme purity": 0.80,
+        "matching accuracy": 0.7,
+        "theme purity": 0.8,
         "coverage accuracy": 0.85,
         "gap precision": 0.8,
         "gap recall": 0.95,

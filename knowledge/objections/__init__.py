@@ -37,7 +37,9 @@ The steps, each cheap enough for thousands of calls:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
    a group only when the group is about as close to it as the entry's own examples are to each
-   other (and never below ``link_entry``). A group of mentions that stays closer to itself than to
+   other (and never below ``link_entry``); closeness to an entry is read partly in the space of the
+   concerns that hold up purchases (:func:`.themes.concern_closeness`), where words every concern
+   shares ("data", "payroll", "price") count for nothing. A group of mentions that stays closer to itself than to
    any entry becomes a mined theme, named by a short noun phrase its calls share, or by a concern
    name closer to what they say (``theme/<slug>`` of the name, ``known: false``). One remark is not a theme: a mention left alone goes to its closest
    objection, entry or mined theme, unless it is unrelated to all of them (or, found by the blend
@@ -46,7 +48,8 @@ The steps, each cheap enough for thousands of calls:
    in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
    close in meaning to the objection's phrasings, then, where neither covers it, the one entry
    that stands out for what prospects said (its closeness and its margin over the next entry, a
-   model fitted on the development corpora: :class:`.cover.CoverModel`). Draft and retired
+   model fitted on the development corpora: :class:`.cover.CoverModel`), when it also stands out
+   by concern (:func:`.cover.concern_standout`). Draft and retired
    entries never cover anything, a draft answer waiting is reported as the gap, and an objection
    entry never answers itself (SPEC section 9).
 
@@ -245,7 +248,8 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     objections = apply_theme_verdicts(objections, verdicts, {e.id for e in seeds.themes})
 
     # 4. Coverage.
-    _cover(objections, entries, texts_of, vectors, R, owner, objection_entries, tuning, cover_model)
+    _cover(objections, entries, texts_of, vectors, R, owner, objection_entries, tuning, cover_model,
+           concerns=concerns[1] if concerns is not None else None)
 
     objections.sort(key=lambda o: (-len(o.calls), -len(o.mentions), o.id))
     return Analysis(

@@ -111,11 +111,35 @@ def standout(scores: dict[str, float], by_id: dict[str, Entry]) -> tuple[str, fl
     return eid, best, best - second
 
 
+def concern_standout(objection: Objection, passages: Passages, C: np.ndarray, by_id: dict[str, Entry]) -> str | None:
+    """The answering entry closest to what prospects said in the space of the concerns of
+    ``data/concerns.txt`` (:func:`.themes.concern_profiles`): the mean, over the mentions'
+    sentences, of the closest passage of the entry."""
+    import numpy as np
+
+    from .themes import concern_profiles
+
+    answering, spans, A = passages
+    if A is None or not objection.mentions:
+        return None
+    Q = concern_profiles(np.stack([mt.sentence_vector for mt in objection.mentions]), C)
+    PA = concern_profiles(A, C)
+    best: tuple[float, str] | None = None
+    for e, (a, b) in zip(answering, spans, strict=True):
+        if b > a and by_id[e.id].type in ANSWERING_TYPES:
+            s = float((Q @ PA[a:b].T).max(axis=1).mean())
+            if best is None or s > best[0]:
+                best = (s, e.id)
+    return best[1] if best else None
+
+
 def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Callable[[Entry], dict[str, list[str]]],
            vectors: VectorsFn, R: np.ndarray, owner: np.ndarray, objection_entries: list[Entry],
-           tuning: Tuning, model: CoverModel | None = None) -> None:
+           tuning: Tuning, model: CoverModel | None = None, concerns: np.ndarray | None = None) -> None:
     """Fill in each objection's answers: explicit ones first, then close approved passages, then
-    the one entry that stands out for it (``model``; the shipped one by default)."""
+    the one entry that stands out for it (``model``; the shipped one by default), when that entry
+    is also the closest by concern (``concerns``: the vectors of ``data/concerns.txt``; no such
+    check without them)."""
     by_id = {e.id: e for e in entries}
     if model is None and tuning.cover_standout:
         model = load_cover_model()
@@ -145,6 +169,9 @@ def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Call
         top = standout(closeness, by_id)
         # A draft answer waiting for approval is the gap to report, not one to cover another way.
         if (model is not None and top is not None and not answers and not obj.pending and tuning.cover_standout
-                and model.probability(top[1], top[2]) >= 0.5):
+                and model.probability(top[1], top[2]) >= 0.5
+                # Standing out by shared words ("payroll" in a remark about tips paid through
+                # payroll) is not answering: the entry must stand out by concern too.
+                and (concerns is None or concern_standout(obj, passages, concerns, by_id) == top[0])):
             answers.append({"entry": top[0], "score": round(top[1], 3), "explicit": False})
         obj.answers = answers

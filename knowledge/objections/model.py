@@ -39,6 +39,11 @@ class Tuning:
     link_entry: float = 0.45  # an entry absorbs a group at least this close to its phrasings, on
     # average, and at least as close as the entry's examples are to one another (its cohesion)
     stay_new: float = 0.2  # a group of mentions this much closer to itself than to an entry stays a theme
+    concern_weight: float = 0.15  # a mention's closeness to an entry: this share of it read in the
+    # space of data/concerns.txt (themes.concern_closeness), the rest cosine; chosen leave-one-corpus-out
+    same_concern: float = 0.0  # a mention less alike than this to its entry in that space is kept
+    # from it unless no theme takes it. Off: it kept two new themes apart but made false themes of
+    # detected non-objections elsewhere (bench/ACCURACY.md, "New themes kept apart, seventh round")
     lone: float = 0.20  # a lone mention goes to its closest entry or theme when at least this close
     lone_entry: float = 0.35  # ... to an entry straight away when at least this close; else first
     lone_link: float = 0.45  # ... with other such remarks from other calls this alike, as a theme

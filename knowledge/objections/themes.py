@@ -49,7 +49,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
 
     ``forced`` maps a mention to the entry a reviewer put it under; ``banned`` to the entries a
     reviewer said it is not about. ``concerns`` are the names of ``data/concerns.txt`` and their
-    vectors, for naming themes.
+    vectors, for naming themes and for reading a mention's closeness to an entry partly in the
+    concerns' space (``Tuning.concern_weight``, :func:`concern_closeness`).
     """
     import numpy as np
 
@@ -82,6 +83,29 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     absorbed: list[list[int]] = [[] for _ in range(m)]
     for x, js in (banned or {}).items():
         to_entry[x, list(js)] = -1.0
+    # Closeness in the embedding is much about shared words ("payroll", "data", "price"): a
+    # remark about tips paid through payroll is as close to a payroll-cutover entry as one about
+    # the cutover. Read in the space of the concerns that hold up purchases
+    # (:func:`concern_profiles`), the words every concern shares count for nothing, so a share of
+    # that closeness (``concern_weight``) decides with the cosine which entry a mention is about.
+    cosine = to_entry  # what a mention's ``match`` reports: closeness to the entry's phrasings
+    alike: np.ndarray | None = None
+    if m and concerns is not None and len(concerns[0]) and len(R) and (tuning.concern_weight > 0 or tuning.same_concern > 0):
+        alike = concern_closeness(V, own, R, owner, m, concerns[1])
+    if alike is not None and tuning.concern_weight > 0:
+        w = np.float32(tuning.concern_weight)
+        cosine = to_entry.copy()
+        to_entry = np.where(to_entry > -1.0, (1 - w) * to_entry + w * alike, to_entry).astype(np.float32)
+    # A mention whose closest entry is about another concern (``same_concern``, off: see Tuning)
+    # is kept from every entry while themes form; if it forms none, it goes back to that entry.
+    freed: dict[int, int] = {}
+    unheld = to_entry
+    if tuning.same_concern > 0 and alike is not None:
+        closest = to_entry.argmax(axis=1)
+        unheld = to_entry.copy()
+        for x in np.where(alike[np.arange(n), closest] < tuning.same_concern)[0]:
+            freed[int(x)] = int(closest[x])
+            to_entry[x] = -1.0
     # Mentions a reviewer placed still cluster (so that a theme keeps the mentions that make it
     # one) and move where the reviewer put them at the end.
     pts = _Points(V.copy(), np.ones(n, dtype=np.float32), to_entry.copy(), [[i] for i in range(n)])
@@ -110,25 +134,32 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         for k, x in enumerate(xs):
             best_entry = float(to_entry[x].max()) if m else -1.0
             best_theme = float(to_theme[k].max())
-            if best_theme > best_entry and best_theme >= tuning.lone:
+            # A freed mention joins a theme only when closer to it than to the entry it was kept from.
+            if best_theme > max(best_entry, float(unheld[x].max()) if m else -1.0) and best_theme >= tuning.lone:
                 groups[int(to_theme[k].argmax())].append(x)
             elif best_entry >= tuning.lone_entry:
                 absorbed[int(to_entry[x].argmax())].append(x)
             else:
                 unplaced.append(x)
     for g in _merge_groups([[x] for x in unplaced], V, tuning.lone_link, block):
-        entry_sim = float(to_entry[g].max()) if m else -1.0
+        entry_sim = float(unheld[g].max()) if m else -1.0
         internal = float(V[g].mean(axis=0) @ V[g].mean(axis=0)) if len(g) > 1 else -1.0
         if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= 2 and internal > entry_sim:
             groups.append(g)
             continue
         for x in g:
-            # A remark the blend found for how it sounds, not for what it is about, and that is
-            # neither close to an entry nor a theme with others, is left out: filed under the
-            # closest entry it would mark a concern nobody answers as answered.
+            # Whether a remark is related to any entry at all is a cosine bar; which entry, the blend.
+            # (A held mention goes back to the entry it was held from, below.) A remark the turn-piece
+            # blend found for how it sounds, not for what it is about, needs to be nearer: filed under
+            # the closest entry it would mark a concern nobody answers as answered.
             bar = tuning.lone_entry if mentions[x].blended else tuning.lone
-            if m and float(to_entry[x].max()) >= bar:
+            if m and x not in freed and float(cosine[x].max()) >= bar:
                 absorbed[int(to_entry[x].argmax())].append(x)
+    if freed:
+        placed = {x for g in groups for x in g} | {x for a in absorbed for x in a}
+        for x, j in freed.items():
+            if x not in placed and float(unheld[x, j]) >= tuning.lone:
+                absorbed[j].append(x)
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]
         groups = [g for g in groups if g]
@@ -140,7 +171,9 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         group = [mentions[x] for x in grp]
         vecs = np.stack([g.vector for g in group])
         centrality = vecs @ vecs.mean(axis=0)  # the mean similarity to the group (itself included)
-        order = sorted(range(len(group)), key=lambda x: (-round(float(centrality[x]), 4), group[x].call, group[x].line))
+        # Two mentions are equally central to their pair: the surer objection is the one to quote.
+        order = sorted(range(len(group)), key=lambda x: (-round(float(centrality[x]), 4), -round(group[x].score, 4),
+                                                         group[x].call, group[x].line))
         for x in order:
             group[x].match = float(centrality[x])
         ordered = [group[x] for x in order]
@@ -152,7 +185,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         themes.append(Objection(id="", label=_label(label), known=False, mentions=ordered, label_part=k))
     for j, obj in enumerate(objections):
         for x in absorbed[j]:
-            mentions[x].match = float(to_entry[x, j])
+            mentions[x].match = float(cosine[x, j])
         obj.mentions = sorted((mentions[x] for x in absorbed[j]), key=lambda mt: -mt.match)
     documents = Frequencies.of(mt.text for mt in mentions)
     # Each theme gets a name of its own: two themes called "data sovereignty" would read as one.
@@ -163,6 +196,34 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         taken.add(t.label)
     _name_themes(themes, {o.id for o in objections})
     return [o for o in objections if o.mentions] + themes
+
+
+def concern_profiles(X: np.ndarray, C: np.ndarray) -> np.ndarray:
+    """Each row of ``X`` as its closeness to each concern of ``data/concerns.txt`` (``C``), less
+    its mean over the concerns, normalised: what a sentence is about among the concerns that hold
+    up purchases, with the words it shares with every one of them (a product, "data", "price")
+    taken out."""
+    import numpy as np
+
+    P = X @ C.T
+    P = P - P.mean(axis=1, keepdims=True)
+    return P / np.maximum(np.linalg.norm(P, axis=1, keepdims=True), 1e-12)
+
+
+def concern_closeness(V: np.ndarray, own: np.ndarray, R: np.ndarray, owner: np.ndarray, m: int,
+                      C: np.ndarray) -> np.ndarray:
+    """How alike each mention (by its turn or its own sentences, whichever is closer) and each
+    entry (the centre of its phrasings) are in the space of the concerns (:func:`concern_profiles`)."""
+    import numpy as np
+
+    PR = concern_profiles(R, C)
+    centre = np.zeros((m, C.shape[0]), np.float32)
+    for j in range(m):
+        rows = PR[owner == j]
+        if len(rows):
+            c = rows.mean(axis=0)
+            centre[j] = c / max(float(np.linalg.norm(c)), 1e-12)
+    return np.maximum(concern_profiles(V, C) @ centre.T, concern_profiles(own, C) @ centre.T)
 
 
 def _take(pts: _Points, sl: slice) -> _Points:

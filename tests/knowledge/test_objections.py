@@ -288,14 +288,15 @@ def test_objection_gap_rule():
                        calls=list(CALLS), vectors=embed)
     findings = list(ObjectionGap().check_kb(ctx))
     by_path = {f.path: f for f in findings}
-    assert set(by_path) == {"objections/contract.md", "calls/a.vtt"}
+    assert set(by_path) == {"objections/contract.md", "calls/b.srt"}
     known = by_path["objections/contract.md"]
     assert known.severity == "warning" and known.line == 3 and known.entry == "objections/contract"
     assert "answers/contract is draft" in known.message
     assert known.related == [{"path": "calls/b.srt", "line": 14}]
-    theme = by_path["calls/a.vtt"]
-    assert theme.line == 30 and theme.fingerprint.startswith("theme/")
-    assert [r["path"] for r in theme.related] == ["calls/a.vtt", "calls/b.srt"]
+    # The two remarks are equally central to their theme; the finding quotes the surer objection.
+    theme = by_path["calls/b.srt"]
+    assert theme.line == 22 and theme.fingerprint.startswith("theme/")
+    assert [r["path"] for r in theme.related] == ["calls/b.srt", "calls/a.vtt"]
     # No calls, no findings.
     assert list(ObjectionGap().check_kb(AuditContext(settings=settings, kb=ctx.kb, today=ctx.today))) == []
 
@@ -400,7 +401,8 @@ def test_audit_reports_objection_gaps(acme):
     ingest(settings)
     report = run_audit(settings, today=date(2026, 11, 1), rules=["objection-gap"])
     paths = sorted(f.path for f in report.findings)
-    assert paths == ["calls/a.vtt", "objections/contract.md"]
+    # The theme's two remarks are equally central; its finding quotes the surer objection (call b).
+    assert paths == ["calls/b.vtt", "objections/contract.md"]
     assert all(f.rule == "objection-gap" and f.severity == "warning" for f in report.findings)
 
 
@@ -614,3 +616,121 @@ def test_coverage_by_the_entry_that_stands_out():
     off = replace(DEFAULT_TUNING, cover_standout=False)
     assert not {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=yes, tuning=off).objections}[
         "theme/eu-region"].covered
+
+
+# -- the concerns' space -------------------------------------------------------------------------
+
+
+def _concern_space():
+    """Four concerns along four axes, a word every remark about payroll shares along a fifth (no
+    concern of its own), and two entries: one about the payroll cutover, one about tips."""
+    import numpy as np
+
+    axis = np.eye(8, dtype=np.float32)
+    C = axis[:4]  # cutover, tips, and two others
+    word = axis[4]
+
+    def unit(v):
+        return (v / np.linalg.norm(v)).astype(np.float32)
+
+    cutover, tips = unit(word + C[0]), unit(C[1] + C[2])
+    remark = unit(1.2 * word + 0.8 * C[1])  # tips, in the words of payroll
+    return C, cutover, tips, remark, unit
+
+
+def test_a_mention_is_read_in_the_space_of_the_concerns():
+    import numpy as np
+
+    from knowledge.objections.themes import concern_closeness, concern_profiles
+
+    C, cutover, tips, remark, _ = _concern_space()
+    P = concern_profiles(np.stack([remark, cutover]), C)
+    assert np.allclose(np.linalg.norm(P, axis=1), 1.0)
+    assert abs(float(P[0] @ np.ones(4))) < 1e-5  # what every concern shares is taken out
+    R, owner = np.stack([cutover, tips]), np.asarray([0, 1])
+    alike = concern_closeness(remark[None, :], remark[None, :], R, owner, 2, C)
+    # By cosine the remark is closer to the cutover (the shared word); by concern, to tips.
+    assert float(remark @ cutover) > float(remark @ tips)
+    assert alike[0, 1] > 0.5 > 0 > alike[0, 0]
+
+
+def test_the_concern_decides_with_the_cosine_which_entry_takes_a_mention():
+    from dataclasses import replace
+
+    import numpy as np
+
+    from knowledge.objections import DEFAULT_TUNING, Mention
+    from knowledge.objections.themes import _assign
+
+    C, cutover, tips, remark, _ = _concern_space()
+    tips_entry = Entry(id="objections/tips", path="objections/tips.md", type="objection", title="Tips")
+    R, owner = np.stack([cutover, tips]), np.asarray([0, 1], np.int64)
+    concerns = (["cutover", "tips", "a", "b"], C)
+
+    def placed(weight: float) -> list[str]:
+        m = Mention(call="calls/a.vtt", turn=1, line=5, column=1, speaker="P", text="tips", score=1.0,
+                    vector=remark, sentence_vector=remark, parts=[("tips", remark)])
+        out = _assign([m], [CONTRACT, tips_entry], R, owner, replace(DEFAULT_TUNING, concern_weight=weight),
+                      concerns=concerns)
+        assert [len(o.mentions) for o in out] == [1]
+        # What a mention reports as its match stays its cosine to the entry's phrasings.
+        assert out[0].mentions[0].match == pytest.approx(float(remark @ R[0 if out[0].id == CONTRACT.id else 1]))
+        return [o.id for o in out]
+
+    assert placed(0.0) == [CONTRACT.id]
+    assert placed(0.5) == ["objections/tips"]
+
+
+def test_an_entry_standing_out_by_shared_words_alone_does_not_cover():
+    import numpy as np
+
+    from knowledge.objections import Mention, Objection
+    from knowledge.objections.cover import concern_standout
+
+    C, cutover, tips, remark, unit = _concern_space()
+    payroll = Entry(id="answers/payroll", path="answers/payroll.md", type="answer", title="Payroll")
+    tipping = Entry(id="answers/tips", path="answers/tips.md", type="answer", title="Tips")
+    by_id = {e.id: e for e in (payroll, tipping)}
+    passages = ([payroll, tipping], [(0, 1), (1, 2)], np.stack([cutover, unit(C[1] + 0.2 * C[3])]))
+    theme = Objection(id="theme/tips", label="tips", known=False, mentions=[
+        Mention(call="calls/a.vtt", turn=1, line=5, column=1, speaker="P", text="tips", score=1.0,
+                vector=remark, sentence_vector=remark)])
+    # By cosine the payroll answer is the closer one; by concern it is the answer about tips.
+    assert float(remark @ cutover) > float(remark @ passages[2][1])
+    assert concern_standout(theme, passages, C, by_id) == "answers/tips"
+    assert concern_standout(Objection(id="x", label="x", known=False), passages, C, by_id) is None
+
+
+def test_held_from_an_entry_of_another_concern_mentions_form_a_theme_or_go_back():
+    from dataclasses import replace
+
+    import numpy as np
+
+    from knowledge.objections import DEFAULT_TUNING, Mention
+    from knowledge.objections.themes import _assign
+
+    C, cutover, _, _, unit = _concern_space()
+    R, owner = cutover[None, :], np.zeros(1, np.int64)
+    concerns = (["cutover", "tips", "a", "b"], C)
+    # Tips in the words of payroll, two remarks about as alike to each other (0.74) as to the
+    # cutover entry (0.56): by closeness alone the entry takes both.
+    remark = unit(2.0 * np.eye(8, dtype=np.float32)[4] + 0.8 * C[1])
+
+    def mentions(calls):
+        out = []
+        for k, call in enumerate(calls):
+            v = unit(remark + 0.6 * np.eye(8, dtype=np.float32)[5 + k])
+            out.append(Mention(call=call, turn=k, line=5 + k, column=1, speaker="P", text=f"tips {k}", score=1.0,
+                               vector=v, sentence_vector=v, parts=[(f"tips {k}", v)]))
+        return out
+
+    def shape(calls, held: float):
+        tuning = replace(DEFAULT_TUNING, concern_weight=0.0, same_concern=held)
+        return [(o.known, len(o.mentions)) for o in _assign(mentions(calls), [CONTRACT], R, owner, tuning,
+                                                            concerns=concerns)]
+
+    two_calls = ("calls/a.vtt", "calls/b.vtt")
+    assert shape(two_calls, 0.0) == [(True, 2)]
+    assert shape(two_calls, 0.5) == [(False, 2)]
+    # One remark held from its entry and joined by none goes back to it rather than disappearing.
+    assert shape(("calls/a.vtt",), 0.5) == [(True, 1)]
