@@ -73,9 +73,13 @@ _ROTA = re.compile(
     rf"(?i)^\s*(?:in|out\s+of)\s+{_NUMBER_WORD}\b(?!\s*(?:%|per\s?cent))")
 _ROTA_SPAN = re.compile(r"(?i)\b(?:weeks?|weekends?|days?|nights?|shifts?|months?)$")
 _COMPOUND = re.compile(
-    r"(?i)^[\w.]+-(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|seat|user|bed|room|person)"
-    r"(?:-long)?$")
+    r"(?i)^(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|seat|user|bed|room"
+    r"|person)(?:-long)?$")
 _NOUN_AFTER = re.compile(r"^\s+[a-z][\w-]*")
+# ... unless what it names is a measure ("a 2-day turnaround", "a 3-second loading time"): a result
+_MEASURE_AFTER = re.compile(
+    r"(?i)^\s+(?:[\w-]+\s+){0,2}?(?:time|times|rate|speed|latency|turnaround|response|delivery|wait|payback|close"
+    r"|cycle|lead|resolution|uptime|average|median|record|return|saving|reduction|improvement)\b")
 
 
 def _at(claim: Claim, sentence: str) -> tuple[int, int]:
@@ -119,6 +123,6 @@ def service_term(claim: Claim, sentence: str) -> str | None:
         return "a window in business days"
     if _ROTA_SPAN.search(span) and _ROTA.match(sentence[end:]):
         return "a rota"
-    if _COMPOUND.match(span) and _NOUN_AFTER.match(sentence[end:]):
+    if _COMPOUND.match(span) and _NOUN_AFTER.match(sentence[end:]) and not _MEASURE_AFTER.match(sentence[end:]):
         return "a length that names a kind of thing"
     return None

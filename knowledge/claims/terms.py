@@ -35,7 +35,9 @@ _HYPOTHETICAL = re.compile(
     r"(?i)\b(?:worked[ -]example|example\s*[:,]\s*(?:take|say|assume|suppose)|assum(?:e|ing)|suppose"
     r"|hypothetically|let['’]s say|say you (?:have|run))\b"
     # "set an alarm at, say, 90% of last year's peak": a value picked for the reader to try
-    r"|,\s*(?:say|for\s+(?:example|instance)|e\.g\.),\s*[~≈]?[$£€]?\d")
+    r"|,\s*(?:say|for\s+(?:example|instance)|e\.g\.),\s*[~≈]?[$£€]?\d"
+    # "(for example 21.4p/kWh day rate and £11.80 per kVA)": values in brackets for the reader to try
+    r"|\(\s*(?:say|for\s+(?:example|instance)|e\.g\.)[,:]?\s*[~≈]?[$£€]?\d")
 # A worked result: a generic subject given its size, then what the arithmetic comes to ("For a
 # carrier paying out €400 million a year, that's €16 million", "For a clinic with 3 vets, that
 # comes to ..."). A named customer ("For Lionsgate, ...") is a result, not arithmetic.
@@ -54,7 +56,7 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]")
 _OUTCOME = re.compile(
     r"(?i)\b(?:more|less|fewer|faster|slower|sooner|later|longer|shorter|higher|lower|better|worse|cheaper"
     r"|instead of|compared (?:to|with)|than|on average|average|median|typical(?:ly)?|per cent of|percent of"
-    r"|achiev(?:e|es|ed|ing)|reach(?:es|ed)?|hit|saw|sees?|seeing|report(?:s|ed)?|recover(?:s|ed)?"
+    r"|achiev(?:e|es|ed|ing)|accomplish(?:es|ed|ing)?|reach(?:es|ed)?|hit|saw|sees?|seeing|report(?:s|ed)?|recover(?:s|ed)?"
     r"|gain(?:s|ed)?|w[io]ns?|since|now|adds|added|extends|extended)\b|%\s+of\b")
 
 # A change named as a noun ("a 30% reduction", "Payback in under 3 months"); "growth" in lower case only:
@@ -62,7 +64,10 @@ _OUTCOME = re.compile(
 _OUTCOME_NOUN = re.compile(
     r"(?i)\b(?:reductions?|increases?|decreases?|improvements?|(?-i:growth)|savings?|uplift|ROI|payback|returns?\s+(?:on|of)\b)\b")
 # "no more than 20 signers", "5 or more clinics": a bound, not a comparison
-_NO_MORE = re.compile(r"(?i)\bno (?:more|less|fewer) than\b|\bor (?:more|less|fewer|over|above|higher|lower)\b")
+_NO_MORE = re.compile(
+    r"(?i)\bno (?:more|less|fewer) than\b|\bor (?:more|less|fewer|over|above|higher|lower)\b"
+    # "3 buildings or £6,000 a year, whichever is higher": which of two terms applies
+    r"|\bwhichever is (?:the )?(?:higher|greater|larger|more|lower|less|smaller|sooner|later|earlier|longer|shorter)\b")
 # a bound on a commercial term bounds the term; it compares no outcome: "do not discount more than 15%",
 # "commission of over 10%", "a deposit of less than 5%"
 _TERM_BOUND = re.compile(
@@ -79,7 +84,7 @@ _TAX = re.compile(
     r"|\b(?:excl(?:udes?|uding|\.)?|incl(?:udes?|uding|\.)?|plus|\+)\s+(?:\w+\s+)?(?:VAT|GST|HST|sales\s+tax)\b")
 # what the company asks of those it certifies, admits or sells to: "pass mark 80%", "a minimum order of 50 units"
 _REQUIREMENT = re.compile(
-    r"(?i)\b(?:pass(?:ing)?\s+(?:mark|score|grade|threshold)|minimum\s+(?:score|mark|grade|order|spend|term|commitment"
+    r"(?i)\b(?:pass(?:ing)?\s+(?:mark|score|grade|threshold)|(?:the\s+)?minimum\s+(?:is|of)\b|minimum\s+(?:score|mark|grade|order|spend|term|commitment"
     r"|deposit|purchase)|you\s+(?:need|must\s+score)|to\s+pass\b)")
 # a price per unit of what is metered or sold: "£11.80 per kVA", "$14.20 per kW", "0.9p per kWh", "$0.05 per GB"
 _UNIT_PRICE = re.compile(

@@ -87,7 +87,14 @@ _NO_OUTCOMES_KIND = re.compile(
     r"|security|trust|legal|privacy|terms|sla|compliance|policy|policies|pricing|prices|plans)$")
 
 
+# ... or whose title is the name of such a page ("Pricing", "Plans and pricing | Acme", "Careers")
+_NO_OUTCOMES_TITLE = re.compile(
+    r"(?i)^\s*(?:pricing|prices|plans(?:\s+(?:and|&)\s+pric(?:ing|es))?|careers?|jobs|partner\s+program(?:me)?)\s*(?:[|:–—-].*)?$")
+
+
 def _no_outcomes_kind(entry: Entry) -> bool:
+    if _NO_OUTCOMES_TITLE.match(" ".join((entry.title or "").split())):
+        return True
     return any(isinstance(v, str) and _NO_OUTCOMES_KIND.match(v.strip()) for v in map(entry.extra.get, _KIND_KEYS))
 
 

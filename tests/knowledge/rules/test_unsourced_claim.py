@@ -26,3 +26,14 @@ def test_the_company_speaks_as_itself_in_lower_case_us_only(text: str, itself: b
 def test_a_kind_in_front_matter_that_states_no_outcomes(extra: dict[str, str], no_outcomes: bool) -> None:
     entry = Entry(id="p", path=Path("p.md"), title="Page", body="", extra=extra)
     assert _no_outcomes_kind(entry) is no_outcomes
+
+
+@pytest.mark.parametrize(("title", "no_outcomes"), [
+    ("Pricing", True), ("Pricing | Acme", True), ("Plans and pricing", True), ("Careers", True),
+    ("Partner programme", True),
+    ("Pricing that pays for itself in 3 months", False), ("How Acme cut careers-page bounce by 20%", False),
+    ("Why clinics choose us", False),
+])
+def test_a_title_that_names_a_page_that_states_no_outcomes(title: str, no_outcomes: bool) -> None:
+    entry = Entry(id="p", path=Path("p.md"), title=title, body="", extra={})
+    assert _no_outcomes_kind(entry) is no_outcomes
