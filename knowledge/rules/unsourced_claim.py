@@ -164,9 +164,14 @@ class UnsourcedClaim(Rule):
     (a limit, a service commitment or a window it holds itself to, what a plan includes, a price, a
     commercial term for partners, a staff benefit, its own team's make-up, a worked example) need no
     outside source: the contract, the price list or the company itself is it, and a phrase quoted as
-    one not to say is not stated (:mod:`knowledge.claims.terms`). Where claim-ness is unsure, a figure that reads
-    as the company's own statement (a setting, a rule, a target: :mod:`knowledge.claims.needs_source`)
-    is not reported either. Draft and retired entries are not checked.
+    one not to say is not stated (:mod:`knowledge.claims.terms`); so are an offer, a tax rate, a fee
+    formula, the hours of a service, a window in business days and a rota
+    (:mod:`knowledge.claims.commercial`). A quotation credited to a named person of another company
+    ("<Quote author=... role="Practice manager, Corrib Vets">", "> ... — Name, Role, Company") and a
+    named body's dated finding ("X reckoned in 2017 that ...") name their source. Where claim-ness is
+    unsure, a figure that reads as the company's own statement (a setting, a rule, a target:
+    :mod:`knowledge.claims.needs_source`) is not reported either. Draft and retired entries are not
+    checked.
     """
 
     id = "unsourced-claim"
@@ -473,13 +478,17 @@ def _quoted_speaker(f: Figure, kb_name: str) -> bool:
         inside_to = i + rest[:m.end() + close.end()].count("\n")
         tag_end = rest.find(">", m.end())
         props = rest[m.end():tag_end if tag_end >= 0 else len(rest)]
-        return (at <= inside_to and bool(_SPEAKER_PROP.search(props))
-                and (not own or own not in props.lower()))
+        return at <= inside_to and bool(_SPEAKER_PROP.search(props)) and not _own_credit(props, own)
     block = next((b for b in entry.blocks if b.line <= f.line <= b.end_line), None)
     if block is None or block.kind != "blockquote":
         return False
     credit = _ATTRIBUTION.search("\n".join(lines[block.line - entry.body_line:block.end_line - entry.body_line + 1]))
-    return credit is not None and "," in credit.group("who") and (not own or own not in credit.group("who").lower())
+    return credit is not None and "," in credit.group("who") and not _own_credit(credit.group("who"), own)
+
+
+def _own_credit(credit: str, own: str) -> bool:
+    """Whether a quotation's credit names the company itself ("Chief Executive, Acme", "our CTO")."""
+    return bool(own and own in credit.lower() or re.search(r"\b(?i:our|we)\b", credit))
 
 
 # A finding credited to a named body, with its year ("The McKinsey Global Institute reckoned in 2017
