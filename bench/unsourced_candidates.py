@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO))
 from bench.accuracy import CORPORA, indexed  # noqa: E402
 
 DEV = ("quillpay", "kittiwake", "haulwise", "phenomena", "northwind", "real-labelled", "examples", "gridwell",
-       "furrowline")
+       "furrowline", "brightmoor", "cobbleway")
 
 
 def _labels_at(labels: dict[str, Any], path: str, line: int) -> str:

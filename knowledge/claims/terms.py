@@ -25,6 +25,7 @@ import re
 
 from knowledge.model import Claim
 
+from . import commercial
 from .claimness import _TOKEN
 from .claimness import _changes as changes_verb
 
@@ -34,7 +35,9 @@ _HYPOTHETICAL = re.compile(
     r"(?i)\b(?:worked[ -]example|example\s*[:,]\s*(?:take|say|assume|suppose)|assum(?:e|ing)|suppose"
     r"|hypothetically|let['’]s say|say you (?:have|run))\b"
     # "set an alarm at, say, 90% of last year's peak": a value picked for the reader to try
-    r"|,\s*(?:say|for\s+(?:example|instance)|e\.g\.),\s*[~≈]?[$£€]?\d")
+    r"|,\s*(?:say|for\s+(?:example|instance)|e\.g\.),\s*[~≈]?[$£€]?\d"
+    # "(for example 21.4p/kWh day rate and £11.80 per kVA)": values in brackets for the reader to try
+    r"|\(\s*(?:say|for\s+(?:example|instance)|e\.g\.)[,:]?\s*[~≈]?[$£€]?\d")
 # A worked result: a generic subject given its size, then what the arithmetic comes to ("For a
 # carrier paying out €400 million a year, that's €16 million", "For a clinic with 3 vets, that
 # comes to ..."). A named customer ("For Lionsgate, ...") is a result, not arithmetic.
@@ -53,19 +56,25 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]")
 _OUTCOME = re.compile(
     r"(?i)\b(?:more|less|fewer|faster|slower|sooner|later|longer|shorter|higher|lower|better|worse|cheaper"
     r"|instead of|compared (?:to|with)|than|on average|average|median|typical(?:ly)?|per cent of|percent of"
-    r"|achiev(?:e|es|ed|ing)|reach(?:es|ed)?|hit|saw|sees?|seeing|report(?:s|ed)?|recover(?:s|ed)?"
+    r"|achiev(?:e|es|ed|ing)|accomplish(?:es|ed|ing)?|reach(?:es|ed)?|hit|saw|sees?|seeing|report(?:s|ed)?|recover(?:s|ed)?"
     r"|gain(?:s|ed)?|w[io]ns?|since|now|adds|added|extends|extended)\b|%\s+of\b")
 
 # A change named as a noun ("a 30% reduction", "Payback in under 3 months"); "growth" in lower case only:
 # "the Growth plan" is a name
 _OUTCOME_NOUN = re.compile(
     r"(?i)\b(?:reductions?|increases?|decreases?|improvements?|(?-i:growth)|savings?|uplift|ROI|payback|returns?\s+(?:on|of)\b)\b")
-_NO_MORE = re.compile(r"(?i)\bno (?:more|less|fewer) than\b")
+# "no more than 20 signers", "5 or more clinics": a bound, not a comparison
+_NO_MORE = re.compile(
+    r"(?i)\bno (?:more|less|fewer) than\b|\bor (?:more|less|fewer|over|above|higher|lower)\b"
+    # "3 buildings or £6,000 a year, whichever is higher": which of two terms applies
+    r"|\bwhichever is (?:the )?(?:higher|greater|larger|more|lower|less|smaller|sooner|later|earlier|longer|shorter)\b")
 # a bound on a commercial term bounds the term; it compares no outcome: "do not discount more than 15%",
 # "commission of over 10%", "a deposit of less than 5%"
 _TERM_BOUND = re.compile(
     r"(?i)\b((?:discount(?:s|ed|ing)?|commissions?|margins?|rebates?|deposits?|fees?|mark-?ups?)\s+(?:\w+\s+){0,2}?)"
     r"(?:more|less|fewer|higher|lower)\s+than\b")
+# "report" after a determiner is a document, not people reporting a result ("62% report ...")
+_REPORT_NOUN = re.compile(r"(?i)\b(?:an?|the|our|its|their|each|every|this|that)\s+(?:[\w-]+\s+){0,2}?reports?\b")
 _AUDIT_REPORT = re.compile(
     r"(?i)\b((?:SOC\s?\d|ISAE\s?\d+|SSAE\s?\d+|type\s+I{1,2}|audit|assurance|compliance|attestation"
     r"|pen(?:etration)?[ -]test)\s+)reports?\b")
@@ -75,7 +84,7 @@ _TAX = re.compile(
     r"|\b(?:excl(?:udes?|uding|\.)?|incl(?:udes?|uding|\.)?|plus|\+)\s+(?:\w+\s+)?(?:VAT|GST|HST|sales\s+tax)\b")
 # what the company asks of those it certifies, admits or sells to: "pass mark 80%", "a minimum order of 50 units"
 _REQUIREMENT = re.compile(
-    r"(?i)\b(?:pass(?:ing)?\s+(?:mark|score|grade|threshold)|minimum\s+(?:score|mark|grade|order|spend|term|commitment"
+    r"(?i)\b(?:pass(?:ing)?\s+(?:mark|score|grade|threshold)|(?:the\s+)?minimum\s+(?:is|of)\b|minimum\s+(?:score|mark|grade|order|spend|term|commitment"
     r"|deposit|purchase)|you\s+(?:need|must\s+score)|to\s+pass\b)")
 # a price per unit of what is metered or sold: "£11.80 per kVA", "$14.20 per kW", "0.9p per kWh", "$0.05 per GB"
 _UNIT_PRICE = re.compile(
@@ -111,11 +120,16 @@ _COMMITMENT = re.compile(
 _COMMERCIAL = re.compile(
     r"(?i)\b(?:revenue[ -]share|rev[ -]share|commissions?|referral\s+(?:fees?|bonus(?:es)?|rewards?)|finder['’]?s\s+fees?"
     r"|rebates?|discounts?|margins?\s+of|bug\s+bount(?:y|ies)|bount(?:y|ies)|mark-?ups?|fees?\s+of"
-    r"|margins?|(?:for\s+every|per|each)\s+referral|rewards?\s+(?:of|from|up\s+to)|payouts?\s+(?:of|from|up\s+to)"
-    r"|earns?\s+(?:(?:up\s+to|an?|extra|one[- ]time)\s+){0,3}\S+\s+(?:of|on|per|for\s+every))\b|%\s+off\b")
+    r"|margins?|service\s+credits?|(?:for\s+every|per|each)\s+referral|rewards?\s+(?:of|from|up\s+to)|payouts?\s+(?:of|from|up\s+to)"
+    r"|earns?\s+(?:(?:up\s+to|an?|extra|one[- ]time)\s+){0,3}\S+\s+(?:of|on|per|for\s+every))\b|%\s+off\b"
+    # what is paid for an introduction, said without the word "commission": "20% of the first year's
+    # subscription for every customer they introduce, and 10% on renewals"
+    r"|\bfor\s+(?:every|each)\s+(?:[\w-]+\s+){0,2}(?:you|they|partners?|members?)\s+(?:introduce|refer|bring|sign|close"
+    r"|sell|recommend)\b|%\s+on\s+(?:all\s+|every\s+|each\s+)?renewals?\b")
 # "20% of every client subscription": a share of money paid over, not a share of a population
 _SHARE_OF_MONEY = re.compile(
-    r"(?i)%\s+of\s+(?:every|each|any)\b|%\s+of\s+(?:(?:all|the|their|your|its|first[- ]year)\s+)*(?:\w+\s+)?"
+    r"(?i)%\s+of\s+(?:every|each|any)\b|%\s+of\s+(?:(?:all|the|their|your|its|that|this|first[- ]year)\s+)*"
+    r"(?:(?:first\s+)?(?:year|month|quarter|week)['’]s\s+)?(?:\w+\s+)?"
     r"(?:subscriptions?|sales?|revenue|deals?|invoices?|orders?|fees?|contracts?|bookings?|payments?|spend|ARR|MRR"
     r"|licen[cs]es?|renewals?|commissions?|plans?|bills?|premiums?|transactions?|purchases?|salary|salaries|pay)\b")
 # A job's working hours: "remote within 3 hours of Toronto time", "overlap 4 hours with UTC"
@@ -145,7 +159,8 @@ _SHARE_OF_THEM = re.compile(
 
 # what a price is of: a plan, a tier, a licence ("cost" is no sign: "disputes cost UK businesses £11bn")
 _PRICE = re.compile(
-    r"(?i)\b(?:pric(?:e|es|ed|ing)|plans?|tiers?|licen[cs]es?|subscriptions?|fees?|billed|quoted)\b")
+    r"(?i)\b(?:pric(?:e|es|ed|ing)|plans?|tiers?|licen[cs]es?|subscriptions?|fees?|billed|quoted|tickets?|admission"
+    r"|early[- ]bird)\b")
 # "up to 10,000 events per second" is how fast the product is, a performance claim that wants a benchmark
 _THROUGHPUT = re.compile(r"(?i)\b(?:per|an?|each)\s+(?:second|minute|hour)s?\b|\bin (?:under|less than)\b")
 _INCLUDES = re.compile(r"(?i)\b(?:includes?|included|comes? with|bundled)\b")
@@ -171,7 +186,9 @@ def _after(claim: Claim, sentence: str) -> int:
 _HEADER_TERM = re.compile(
     r"(?i)\b(?:commissions?|margins?|revenue[ -]share|rev[ -]share|referral\s+(?:fees?|bonus(?:es)?|rewards?)|rebates?"
     r"|discounts?|fees?|payouts?|rewards?|bount(?:y|ies)|prices?|pricing|costs?\s+per|list\s+price|rates?\s+card"
-    r"|tariffs?|deposits?|credits?|allowances?|stipends?|limits?|quotas?|SLA|uptime\s+commitment)\b")
+    r"|tariffs?|deposits?|credits?|allowances?|stipends?|limits?|quotas?|SLA|uptime\s+commitment"
+    # what a job pays
+    r"|salar(?:y|ies)|pay\s+(?:range|band|scale)|compensation|wages?|OTE|base\s+(?:pay|salary)|(?:day|hourly)\s+rate)\b")
 # ... unless the header reports what was seen: "Average discount won", "Savings", "Uplift"
 _HEADER_OUTCOME = re.compile(r"(?i)\b(?:saving|savings|uplift|reduction|increase|growth|improvement|change|result"
                              r"|achieved|average|median|typical|ROI|return)\b")
@@ -186,8 +203,12 @@ def header_term(header: str) -> str | None:
     return "a term named by its table's header"
 
 
+# words joined by hyphens are one word: "drag-and-drop" names a feature, no drop
+_COMPOUND_WORD = re.compile(r"\w+(?:-\w+)+")
+
+
 def _changes(sentence: str) -> bool:
-    return changes_verb(_TOKEN.findall(sentence.lower()))
+    return changes_verb(_TOKEN.findall(_COMPOUND_WORD.sub(" ", sentence).lower()))
 
 
 def _mentioned_not_used(claim: Claim, sentence: str) -> bool:
@@ -229,16 +250,21 @@ def own_terms(claim: Claim) -> str | None:
         return "an input of a worked example"
     if _WORKED_RESULT.search(sentence) or computed(claim):
         return "a worked example's arithmetic"
-    bare = _NO_MORE.sub(" ", sentence)  # "no more than 20 signers" bounds a limit; it compares nothing
+    if commercial.tax_rate(claim, sentence):
+        return "a tax rate"  # "GST of 10% is added to every invoice": the rate, whatever the sentence says of it
+    offered = commercial.offer(sentence)
+    bare = commercial.offer_words(sentence) if offered else sentence  # "save 10%" in an offer sells a price
+    bare = _NO_MORE.sub(" ", bare)  # "no more than 20 signers" bounds a limit; it compares nothing
     bare = _TERM_BOUND.sub(r"\1", bare)
     bare = _AUDIT_REPORT.sub(r"\1", bare)  # "the SOC 2 report is renewed every year": a report the company holds
-    commercial = _COMMERCIAL.search(bare)
-    if commercial or _BENEFIT.search(bare):
+    bare = _REPORT_NOUN.sub(" ", bare)  # "we publish an incident report within 5 business days": a document
+    paid_term = _COMMERCIAL.search(bare)
+    if paid_term or _BENEFIT.search(bare):
         bare = _SHARE_OF_MONEY.sub(" ", bare)  # "20% of every client subscription" shares money, not a population
     if _OWN_TEAM.search(bare):
         bare = _SHARE_OF_US.sub(" ", bare)  # "40% of our site managers": the company's own people
     # "rewards from US$100 to US$5,000": a commercial term's from-to is a range, not a change
-    pair_changes = claim.pair == "contrast" or claim.pair == "change" and not commercial
+    pair_changes = claim.pair == "contrast" or claim.pair == "change" and not paid_term and not offered
     if (claim.statistic or pair_changes or _OUTCOME.search(bare)
             or _OUTCOME_NOUN.search(bare) or _changes(bare)):
         return None
@@ -246,8 +272,10 @@ def own_terms(claim: Claim) -> str | None:
         return "a working-hours requirement"
     if _COMMITMENT.search(sentence):
         return "a service commitment"
-    if commercial:
+    if paid_term:
         return "a commercial term"
+    if offered and claim.kind in ("percent", "currency", "duration"):
+        return "an offer"
     if _TAX.search(sentence):
         return "a tax a price is quoted with"
     if _REQUIREMENT.search(sentence):
@@ -265,7 +293,7 @@ def own_terms(claim: Claim) -> str | None:
         return "what a plan includes"
     if _LIMIT.search(sentence) and not _THROUGHPUT.search(sentence):
         return "a limit of the product"
-    return None
+    return commercial.service_term(claim, sentence)
 
 
 # A number as written, with what scales it: "1,150", "$16.50", "€400 million", "4%", "2.5k"

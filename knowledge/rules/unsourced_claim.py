@@ -80,14 +80,21 @@ _KIND_KEYS = ("layout", "category", "kind", "template", "collection")
 
 
 # Pages whose front matter names a kind that states no outcome claims (a careers, partner programme,
-# security, legal or SLA page): as the page-kind model's verdict, this hands every figure to the
+# security, legal, SLA or pricing page): as the page-kind model's verdict, this hands every figure to the
 # needs-a-source model rather than leaving it out (such pages still state an outcome now and then)
 _NO_OUTCOMES_KIND = re.compile(
     r"(?i)^(?:careers?|jobs?|hiring|join[-_ ]us|benefits|partners?(?:[-_ ]program(?:me)?)?|resellers?|affiliates?"
-    r"|security|trust|legal|privacy|terms|sla|compliance|policy|policies)$")
+    r"|security|trust|legal|privacy|terms|sla|compliance|policy|policies|pricing|prices|plans)$")
+
+
+# ... or whose title is the name of such a page ("Pricing", "Plans and pricing | Acme", "Careers")
+_NO_OUTCOMES_TITLE = re.compile(
+    r"(?i)^\s*(?:pricing|prices|plans(?:\s+(?:and|&)\s+pric(?:ing|es))?|careers?|jobs|partner\s+program(?:me)?)\s*(?:[|:–—-].*)?$")
 
 
 def _no_outcomes_kind(entry: Entry) -> bool:
+    if _NO_OUTCOMES_TITLE.match(" ".join((entry.title or "").split())):
+        return True
     return any(isinstance(v, str) and _NO_OUTCOMES_KIND.match(v.strip()) for v in map(entry.extra.get, _KIND_KEYS))
 
 
@@ -111,13 +118,13 @@ TABLE_NOTE_CUT = 0.5
 
 def _provenance(ctx: AuditContext, entry: Entry, models: provenance.Models | None) -> _PageProvenance:
     """Where the figures of ``entry`` come from, as the page-level models read it
-    (:mod:`knowledge.claims.provenance`); nothing when no weights ship."""
+    (:mod:`knowledge.claims.provenance`); only the kind its front matter names when no weights ship."""
     if models is None:
-        return _PageProvenance()
+        return _PageProvenance(no_claims=_no_outcomes_kind(entry))
     notes = provenance.note_candidates(entry) if models.note is not None else []
     texts = [n.text for n in notes] + ([provenance.page_text(entry)] if models.page is not None else [])
     if not texts:
-        return _PageProvenance()
+        return _PageProvenance(no_claims=_no_outcomes_kind(entry))
     vectors = ctx.vectors(texts)
     sourced, tables = False, []
     for n, v in zip(notes, vectors, strict=False):
@@ -157,9 +164,14 @@ class UnsourcedClaim(Rule):
     (a limit, a service commitment or a window it holds itself to, what a plan includes, a price, a
     commercial term for partners, a staff benefit, its own team's make-up, a worked example) need no
     outside source: the contract, the price list or the company itself is it, and a phrase quoted as
-    one not to say is not stated (:mod:`knowledge.claims.terms`). Where claim-ness is unsure, a figure that reads
-    as the company's own statement (a setting, a rule, a target: :mod:`knowledge.claims.needs_source`)
-    is not reported either. Draft and retired entries are not checked.
+    one not to say is not stated (:mod:`knowledge.claims.terms`); so are an offer, a tax rate, a fee
+    formula, the hours of a service, a window in business days and a rota
+    (:mod:`knowledge.claims.commercial`). A quotation credited to a named person of another company
+    ("<Quote author=... role="Practice manager, Corrib Vets">", "> ... — Name, Role, Company") and a
+    named body's dated finding ("X reckoned in 2017 that ...") name their source. Where claim-ness is
+    unsure, a figure that reads as the company's own statement (a setting, a rule, a target:
+    :mod:`knowledge.claims.needs_source`) is not reported either. Draft and retired entries are not
+    checked.
     """
 
     id = "unsourced-claim"
@@ -229,15 +241,15 @@ class UnsourcedClaim(Rule):
             via = kb.claim_conflicts.get(f)
             if via is not None and via.target.origin == "metric":
                 continue
-            if _cites_a_link(f) or _names_a_source(f):
+            if _cites_a_link(f) or _names_a_source(f) or _cites_a_finding(f, ctx.settings.kb.name):
                 continue
             if entry.id not in studies:
                 studies[entry.id] = _study_in_title(entry.title or "", ctx.settings.kb.name)
             if studies[entry.id] and f.claim is not None and not _SPEAKS_AS_ITSELF.search(
                     " ".join(f.claim.sentence.split())) and not _names_the_company(f.claim, ctx.settings.kb.name):
                 continue  # a page that summarises a named study: its figures are the study's
-            if _spoken_by_a_customer(f, ctx.settings.kb.name):
-                continue  # a list a named customer presented: the speaker is its source
+            if _spoken_by_a_customer(f, ctx.settings.kb.name) or _quoted_speaker(f, ctx.settings.kb.name):
+                continue  # a list a named customer presented, a quotation credited to one: the speaker is its source
             # on a careers, partner, security ... page the needs-a-source model decides each figure
             # (leaving them all out lost a right finding, an FAQ's accuracy claim)
             if f.claim is not None and not f.claim.is_claim:
@@ -258,8 +270,9 @@ _TITLE_NAME = re.compile(r"(?<![\w'’])[A-Z][\w&'’-]*[a-z][\w&'’-]*")
 _TITLE_WORDS = re.compile(
     r"(?i)^(?:the|a|an|our|summary|key|findings?|results?|highlights?|executive|state|annual|global|economic|impact"
     r"|total|new|full)$|^" + _MONTH + "$")
-# The company speaking of itself: its own claims on such a page are still its own
-_SPEAKS_AS_ITSELF = re.compile(r"\b(?i:we|our|us)\b")
+# The company speaking of itself: its own claims on such a page are still its own ("us" in lower
+# case only: "the US" is a country)
+_SPEAKS_AS_ITSELF = re.compile(r"\b(?i:we|our)\b|\bus\b")
 
 
 def _study_in_title(title: str, kb_name: str) -> bool:
@@ -333,7 +346,10 @@ def _column_term(f: Figure) -> str | None:
                        for i in (b.line, f.line))
         column = row[:max(0, claim.column - 1)].lstrip().lstrip("|").count("|")
         cells = header.strip().strip("|").split("|")
-        return header_term(cells[column]) if column < len(cells) else None
+        why = header_term(cells[column]) if column < len(cells) else None
+        # a row names what its cells are as a column does ("| Price | free | from £39 per user |")
+        first = row.strip().strip("|").split("|")[0]
+        return why or (header_term(first) if column > 0 else None)
     return None
 
 
@@ -428,3 +444,86 @@ def _names_a_source(f: Figure) -> bool:
     before = _SENTENCE_END.split(text[:i].strip())
     around = f"{before[-1] if before else ''} {sentence}"
     return bool(_NAMED_SOURCE.search(around)) or any(rx.search(around) for rx in extra)
+
+
+# A quotation credited to a named person (an MDX component with an ``author`` or ``name``: "<Quote
+# author="Siobhán Kelly" role="Practice manager, Corrib Vets">", or a blockquote that ends "— Mere
+# Tuhiwai, Claims Manager, Cormorant Insurance"): the speaker is the source of what they say
+_QUOTE_TAG = re.compile(r"<(?P<tag>[A-Z]\w*(?:Quote|Testimonial)\w*|Quote|Testimonial|Blockquote)\b")
+_SPEAKER_PROP = re.compile(r"\b(?:author|name|speaker|cite|by)\s*=\s*[\"'{]\s*[A-Z]")
+_ATTRIBUTION = re.compile(r"(?m)^[ \t>]*(?:—|–|--|―)\s*(?P<who>[A-Z][^\n]{2,120})$")
+
+
+def _quoted_speaker(f: Figure, kb_name: str) -> bool:
+    """Whether the figure stands in a quotation credited to a named person who does not speak for the
+    company itself (the KB's name is not in the credit)."""
+    entry = f.entry
+    if entry is None:
+        return False
+    own = kb_name.strip().lower()
+    lines = entry.body.split("\n")
+    at = f.line - entry.body_line
+    if not 0 <= at < len(lines):
+        return False
+    for i in range(at, max(-1, at - 15), -1):
+        m = _QUOTE_TAG.search(lines[i])
+        if m is None:
+            if i < at and re.search(r"</\w+>|/>", lines[i]):
+                break  # a component closed above the figure: it is not inside one
+            continue
+        rest = "\n".join(lines[i:])
+        close = re.search(rf"</{m.group('tag')}\s*>|/>", rest[m.end():])
+        if close is None:
+            return False
+        inside_to = i + rest[:m.end() + close.end()].count("\n")
+        tag_end = rest.find(">", m.end())
+        props = rest[m.end():tag_end if tag_end >= 0 else len(rest)]
+        return at <= inside_to and bool(_SPEAKER_PROP.search(props)) and not _own_credit(props, own)
+    block = next((b for b in entry.blocks if b.line <= f.line <= b.end_line), None)
+    if block is None or block.kind != "blockquote":
+        return False
+    credit = _ATTRIBUTION.search("\n".join(lines[block.line - entry.body_line:block.end_line - entry.body_line + 1]))
+    return credit is not None and "," in credit.group("who") and not _own_credit(credit.group("who"), own)
+
+
+def _own_credit(credit: str, own: str) -> bool:
+    """Whether a quotation's credit names the company itself ("Chief Executive, Acme", "our CTO")."""
+    return bool(own and own in credit.lower() or re.search(r"\b(?i:our|we)\b", credit))
+
+
+# A finding credited to a named body, with its year ("The McKinsey Global Institute reckoned in 2017
+# that ...", "Statistics South Africa's 2025 building statistics show ..."), or a figure said to come
+# from a study ("The 60% comes from the sites in the benchmark that ..."): the source named in prose
+_WHO = r"(?P<who>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,5})"
+_CITED_FINDING = re.compile(
+    rf"\b{_WHO}\s+(?:reckoned|estimated|found|reported|calculated|concluded|showed|projected)\s+in\s+(?:19|20)\d\d\b"
+    rf"|\b{_WHO.replace('who', 'owner')}['’]s?\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){{0,3}}?(?:{_KIND}|statistics|figures|data|census)"
+    r"\s+(?:show|shows|showed|found|finds|suggests?|put|puts|estimates?)\b")
+_COMES_FROM = re.compile(
+    rf"(?i:\b(?:comes?|came|is\s+taken|was\s+taken|is\s+drawn|derives?)\s+from\b)[^.;]{{0,60}}?\b{_KIND}\b")
+
+
+def _cites_a_finding(f: Figure, kb_name: str) -> bool:
+    """Whether the figure's sentence (or the one before it in its paragraph) credits a named body's
+    dated finding, or says the figure comes from a study."""
+    entry, claim = f.entry, f.claim
+    if entry is None or claim is None or not claim.sentence:
+        return False
+    sentence = " ".join(claim.sentence.split())
+    block = next((b for b in entry.blocks if b.line <= f.line <= b.end_line), None)
+    text = " ".join(block.text.split()) if block is not None else sentence
+    i = text.find(sentence)
+    before = _SENTENCE_END.split(text[:i].strip()) if i > 0 else []
+    around = f"{before[-1] if before else ''} {sentence}"
+    if _COMES_FROM.search(sentence):
+        return True
+    own = kb_name.strip().lower()
+    for m in _CITED_FINDING.finditer(around):
+        who = re.sub(r"^(?:The|A|An)\s+", "", (m.group("who") or m.group("owner") or "").strip())
+        if not who or own and own in who.lower():
+            continue
+        # a one-word name is a name only where the page never writes it in lower case ("Gartner", not
+        # "Customers found in 2024 that ...")
+        if " " in who or not re.search(rf"\b{re.escape(who.lower())}\b", entry.body):
+            return True
+    return False

@@ -18,13 +18,16 @@ CASES: list[dict[str, Any]] = yaml.safe_load((_DATA / "own_terms.yaml").read_tex
 # the same classes in other words: passive windows, cadences, bounds on a term, taxes, requirements,
 # unit prices, a value picked for the reader (``own_terms_reworded.yaml``)
 REWORDED: list[dict[str, Any]] = yaml.safe_load((_DATA / "own_terms_reworded.yaml").read_text(encoding="utf-8"))
-CASES = CASES + REWORDED
+# commercial and service terms in their grammar: offers, taxes, fees, hours, windows, rotas (``commercial_terms.yaml``)
+COMMERCIAL: list[dict[str, Any]] = yaml.safe_load((_DATA / "commercial_terms.yaml").read_text(encoding="utf-8"))
+CASES = CASES + REWORDED + COMMERCIAL
 
 
 def test_the_cases_cover_ten_industries_and_both_sides() -> None:
     assert len({c["industry"] for c in CASES}) >= 10
     assert {c["own"] for c in CASES} == {True, False}
     assert len({c["industry"] for c in REWORDED}) >= 30 and sum(not c["own"] for c in REWORDED) >= 8
+    assert len({c["industry"] for c in COMMERCIAL}) >= 10 and sum(not c["own"] for c in COMMERCIAL) >= 8
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f'{c["industry"]}: {c["figure"]}' for c in CASES])

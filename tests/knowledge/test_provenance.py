@@ -117,11 +117,12 @@ def test_a_page_that_states_no_outcomes_lets_the_needs_a_source_model_decide_eve
     ns.write_text(json.dumps({"cues": {"cue:benefit": -6.0, "cue:change": 4.0}, "vector": [], "bias": 0.0,
                               "threshold": 0.5, "claimness_below": 0.0}), encoding="utf-8")
     monkeypatch.setenv(needs_source.ENV, str(ns))
-    body = ("# Careers\n\nEvery new employee gets a welcome kit worth $1,500 on day one.\n\n"
+    # (a title that is not a page's name: "Careers" is itself the name of such a page)
+    body = ("# Work with us\n\nEvery new employee gets a welcome kit worth $1,500 on day one.\n\n"
             "Teams that join us ship 30% faster than before.\n")
     for page, reported in ((NO_PAGE, [1500.0, 30.0]), (EVERY_PAGE, [30.0])):
         monkeypatch.setenv(provenance.ENV, str(_weights(tmp_path, None, page)))
-        found = audit(_ctx([_entry("careers.md", body, type="answer", owner="people")]), ["unsourced-claim"])
+        found = audit(_ctx([_entry("work-with-us.md", body, type="answer", owner="people")]), ["unsourced-claim"])
         assert sorted(f.claim["value"] for f in found.findings if f.claim) == sorted(reported), page
 
 

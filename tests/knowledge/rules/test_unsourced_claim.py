@@ -1,0 +1,39 @@
+"""Pieces of ``unsourced-claim`` the data-driven cases cannot show one at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.model import Entry
+from knowledge.rules.unsourced_claim import _SPEAKS_AS_ITSELF, _no_outcomes_kind
+
+
+@pytest.mark.parametrize(("text", "itself"), [
+    ("We cut onboarding to 3 days.", True), ("Our customers save 20%.", True), ("Ask us for the data.", True),
+    # "the US" is a country, not the company speaking
+    ("One in three appointments in the US is booked online.", False), ("US clinics lose 12% of bookings.", False),
+])
+def test_the_company_speaks_as_itself_in_lower_case_us_only(text: str, itself: bool) -> None:
+    assert bool(_SPEAKS_AS_ITSELF.search(text)) is itself
+
+
+@pytest.mark.parametrize(("extra", "no_outcomes"), [
+    ({"layout": "pricing"}, True), ({"template": "plans"}, True), ({"layout": "careers"}, True),
+    ({"category": "partners"}, True), ({"layout": "post"}, False), ({"layout": "customer-story"}, False), ({}, False),
+])
+def test_a_kind_in_front_matter_that_states_no_outcomes(extra: dict[str, str], no_outcomes: bool) -> None:
+    entry = Entry(id="p", path=Path("p.md"), title="Page", body="", extra=extra)
+    assert _no_outcomes_kind(entry) is no_outcomes
+
+
+@pytest.mark.parametrize(("title", "no_outcomes"), [
+    ("Pricing", True), ("Pricing | Acme", True), ("Plans and pricing", True), ("Careers", True),
+    ("Partner programme", True),
+    ("Pricing that pays for itself in 3 months", False), ("How Acme cut careers-page bounce by 20%", False),
+    ("Why clinics choose us", False),
+])
+def test_a_title_that_names_a_page_that_states_no_outcomes(title: str, no_outcomes: bool) -> None:
+    entry = Entry(id="p", path=Path("p.md"), title=title, body="", extra={})
+    assert _no_outcomes_kind(entry) is no_outcomes
