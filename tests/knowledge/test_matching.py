@@ -126,6 +126,19 @@ def test_roles() -> None:
     assert fig("Sign before the end of the quarter and we waive the $15,000 fee.").role is None
 
 
+def test_a_quarter_of_a_year_or_of_a_share() -> None:
+    assert fig("It pays for itself within a quarter.").kind == "duration"
+    assert fig("It paid for itself in just over a quarter.").kind == "duration"
+    # "over" bounds the share here: write-offs fall by 25% or a little more
+    assert fig("Write-offs come down by a bit over a quarter in the first year.").kind == "percent"
+    assert fig("Churn fell by just under a quarter.").kind == "percent"
+
+
+def test_the_spacing_of_two_events_measures_nothing() -> None:
+    claims = extract_claims("The clinics went live in two waves, a fortnight apart, within 9 weeks of signing.")
+    assert [c.text for i, c in enumerate(claims) if i in reading.measures_nothing(claims)] == ["a fortnight"]
+
+
 def test_best_case_year_and_rate() -> None:
     f = fig("Our fastest customer went live in 3 days.")
     assert f.best and f.statistic is None
