@@ -112,6 +112,7 @@ _CUR_BEFORE = re.compile(
 # the rand ("R 2,4 million", "R350"): a capital R before digits is also a name ("R2", "R 3"), so it
 # is money only where the amount is written as one (a scale, a separator or decimals, two digits or more)
 _CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$", "R": "ZAR"}
+_SPACED_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 # Indian English counts in lakhs (100,000) and crores (10 million): "₹3.5 crore", "1.2 lakh deliveries"
 _SCALE_AFTER = re.compile(
     rf"{_SP}(?P<s>(?i:thousand|million|billion|trillion|lakhs?|crores?))\b|[ \t]?(?P<s2>bn|mn|MM)\b"
@@ -476,6 +477,8 @@ class _Extractor:
             if cur.end() == s:
                 return None  # a name ("R2")
             cur = None
+        if cur and _SPACED_THOUSANDS.match(clean, m.end()):
+            return None  # "R50 000", "€1 250": thousands spaced apart are not read (never as R50)
         start = cur.start() if cur else s
         f = _Fig(start=start, num_end=m.end(), end=m.end(), num=num, kind="none")
         if cur:
