@@ -285,6 +285,13 @@ def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | 
     if exact:
         s = s + ENTITY_BONUS * (_same_value(q, pairs.q, t, pairs.t, bounded=bounded)
                                 | (False if bounded else _same_bound(q, pairs.q, t, pairs.t)))
+    else:
+        # in an entry too, an amount of money stated to the unit in the currency a metric registers
+        # ("We save R2.4m a year" in a customer's quote, and the customer's registered R 2,4
+        # million) is evidence of its own; counts and shares coincide too often across a KB
+        money = (q.kind[pairs.q] == _KIND_CODE["currency"]) & t.is_metric[pairs.t]
+        if money.any():
+            s = s + ENTITY_BONUS * (money & _same_value(q, pairs.q, t, pairs.t))
     keep = (s >= BACK) & _compatible(q, pairs.q, t, pairs.t)
     if eligible is not None:
         keep &= eligible[pairs.t]

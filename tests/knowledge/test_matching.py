@@ -253,6 +253,21 @@ def test_metrics_decide_before_prose() -> None:
     assert r.status == "backed" and r.backers[0].target is cost
 
 
+def test_an_entrys_amount_a_metric_registers_to_the_unit() -> None:
+    """In an entry too, an amount of money stated to the unit in a metric's currency adds to a
+    loose wording match ("We save €1.8m a year" in a quote); a share or a count does not, nor an
+    amount in prose that no metric registers."""
+    saving = metric(1_800_000, "EUR", name="annual saving on empty running")
+    share = metric(27, "percent", name="reduction in empty running")
+    t = _set([saving, share, fig("Tarn pays €1.8m a year for its depots.")])
+    q = _set([fig("We save €1.8m a year because every load is booked the day before."),
+              fig("We cut it by 27% because every load is booked the day before."),
+              fig("We pay €1.8m a year for our depots.")])
+    score = M.BACK - 0.05
+    pairs = M.Pairs(np.array([0, 1, 2]), np.array([0, 1, 2]), np.full(3, score, dtype=np.float32))
+    assert [r.status for r in M.resolve(q, t, pairs)] == ["backed", "unbacked", "unbacked"]
+
+
 def test_decisions() -> None:
     go_live = metric(6, "weeks", qualifier="median")
     q = _set([fig("The median customer is live in 8 weeks."), fig("The median customer is live in 42 days."),
