@@ -495,8 +495,13 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
     if may_conflict is not None:
         conflicting &= may_conflict
     # two bounds in one direction ("more than 2 years", "more than 3 years") never contradict
-    # each other: both hold of anything past the larger
-    conflicting &= ~((q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]))
+    # each other: both hold of anything past the larger. Except the company's own count as a
+    # metric registers it: "more than 1,700 clinics" against a registered "more than 1,400" claims
+    # what the KB does not know (the registered bound is the count as far as it is known)
+    same_way = (q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti])
+    same_way &= ~(t.is_metric[ti] & (t.bound[ti] == 1) & (q.kind[qi] == _KIND_CODE["count"])
+                  & (q.value0[qi] > t.value0[ti]) & ~agreeing)
+    conflicting &= ~same_way
     conflicting &= ~_stated_beside(q, qi, ti, agreeing)
     backs = np.nonzero(agreeing & close)[0]
     support = np.bincount(qi[backs], minlength=n)
