@@ -37,7 +37,7 @@ from bench.accuracy import CORPORA, indexed  # noqa: E402
 from tests.scoring import accepted_lines  # noqa: E402
 
 DEVELOPMENT = ("northwind", "real-labelled", "examples", "phenomena", "haulwise", "quayside", "sablewood",
-               "kittiwake", "quillpay", "proscenia", "gridwell", "furrowline")
+               "kittiwake", "quillpay", "proscenia", "gridwell", "furrowline", "brightmoor", "cobbleway")
 COMPARING = ("metric-conflict", "rep-misstatement")
 
 

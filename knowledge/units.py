@@ -68,8 +68,9 @@ _CURRENCY: dict[str, tuple[str, float]] = {
     "a$": ("AUD", 1.0), "au$": ("AUD", 1.0), "aud": ("AUD", 1.0),
     "chf": ("CHF", 1.0), "¥": ("JPY", 1.0), "jpy": ("JPY", 1.0), "yen": ("JPY", 1.0),
     "₹": ("INR", 1.0), "inr": ("INR", 1.0), "rupees": ("INR", 1.0), "rupee": ("INR", 1.0), "rs": ("INR", 1.0),
+    "zar": ("ZAR", 1.0), "rand": ("ZAR", 1.0),
 }
-_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$"}
+_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$", "ZAR": "R"}
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
           "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12,
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}

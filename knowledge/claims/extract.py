@@ -62,6 +62,7 @@ from .numbers import (
     _WORD_START,
     _WORD_TOKEN,
     _split_words,
+    digits_value,
 )
 from .protect import (
     _MONTH_NUM,
@@ -106,9 +107,12 @@ _SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # one or more blanks, at most one lin
 _SP0 = r"[ \t]*(?:\n[ \t]*)?"
 
 _CUR_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<code>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)[ \t]?|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|\$|€|£|¥|₹)[ \t]?)$"
+    r"(?:(?<![A-Za-z])(?P<code>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)[ \t]?|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|\$|€|£|¥|₹|(?<![\w$])R)[ \t]?)$"
 )
-_CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$"}
+# the rand ("R 2,4 million", "R350"): a capital R before digits is also a name ("R2", "R 3"), so it
+# is money only where the amount is written as one (a scale, a separator or decimals, two digits or more)
+_CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$", "R": "ZAR"}
+_SPACED_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 # Indian English counts in lakhs (100,000) and crores (10 million): "₹3.5 crore", "1.2 lakh deliveries"
 _SCALE_AFTER = re.compile(
     rf"{_SP}(?P<s>(?i:thousand|million|billion|trillion|lakhs?|crores?))\b|[ \t]?(?P<s2>bn|mn|MM)\b"
@@ -463,11 +467,18 @@ class _Extractor:
         raw = m.group("num")
         s = m.start("num")
         try:
-            num = float(raw.replace(",", ""))
+            num = digits_value(raw)
         except ValueError:
             return None
         suf = m.group("suf")
         cur = _CUR_BEFORE.search(clean, max(0, s - 5), s)
+        if cur and cur.group("sym") == "R" and not (num >= 10 or "," in raw or "." in raw or m.group("suf")
+                                                    or _SCALE_AFTER.match(clean, m.end())):
+            if cur.end() == s:
+                return None  # a name ("R2")
+            cur = None
+        if cur and _SPACED_THOUSANDS.match(clean, m.end()):
+            return None  # "R50 000", "€1 250": thousands spaced apart are not read (never as R50)
         start = cur.start() if cur else s
         f = _Fig(start=start, num_end=m.end(), end=m.end(), num=num, kind="none")
         if cur:

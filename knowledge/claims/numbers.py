@@ -16,9 +16,23 @@ _W = (
     r"|s(?:eventeen|eventy|even|ixteen|ixty|ix)|e(?:ighteen|ighty|ight|leven)|n(?:ineteen|inety|ine|ought)"
     r"|one|zero|hundred|million|billion)"
 )
+# A decimal comma ("R 2,4 million", "2,5 %", "€1,5m"): a comma followed by one or two digits is
+# never a thousands separator; read as a decimal only where a scale or a percent sign follows, so
+# that a list of digits ("steps 1,2 and 3") stays what it is
+_DECIMAL_COMMA = r"\d{0,2},\d{1,2}(?=(?:[ \t]?(?:%|[mM]\b|bn\b|mn\b|k\b)|[ \t]+(?i:million|billion|thousand|per[ \t]?cent)\b))"
 _NUM_TOKEN = re.compile(
-    r"(?P<num>\d(?<![\w.,/]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)(?P<suf>[A-Za-z]+)?(?!\w)"
+    r"(?P<num>\d(?:(?<![\w.,/]\d)|(?<=(?<![\w$])R\d))(?<![A-Za-z]-\d)(?:" + _DECIMAL_COMMA + r"|\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)"
+    r"(?P<suf>[A-Za-z]+)?(?!\w)"
 )
+_DECIMAL_COMMA_VALUE = re.compile(r"\d{1,3},\d{1,2}")
+
+
+def digits_value(raw: str) -> float:
+    """The value of a number written in digits: "1,250" is 1250, "2,4" (a decimal comma, only
+    ever matched before a scale or a percent sign) is 2.4."""
+    if _DECIMAL_COMMA_VALUE.fullmatch(raw):
+        return float(raw.replace(",", "."))
+    return float(raw.replace(",", ""))
 _ALPHA = re.compile(r"[A-Za-z]+")
 _VOCAB = frozenset(
     "a an nought one two three four five six seven eight nine ten eleven twelve thirteen fourteen"

@@ -178,6 +178,37 @@ def _other_denominator(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarra
     return np.asarray((a != 0) & (b != 0) & (a != b), dtype=bool)
 
 
+def _stated_beside(q: FigureSet, qi: np.ndarray, ti: np.ndarray, agreeing: np.ndarray) -> np.ndarray:
+    """Per pair, whether another figure of the query's own sentence states the target's value
+    ("for groups the median is twelve weeks, and the first hospital is live in about five weeks"
+    against a 12-week group metric): the sentence already says that measure right, so its other
+    figure of the kind is another measure (a part of it, a first step, one site), not it misstated."""
+    import numpy as np
+
+    out = np.zeros(len(qi), dtype=bool)
+    if not agreeing.any():
+        return out
+    stated = {(int(q.sentence[a]), int(b)): int(a) for a, b in zip(qi[agreeing].tolist(), ti[agreeing].tolist(),
+                                                                   strict=True) if q.sentence[a] >= 0}
+    if not stated:
+        return out
+    for k, (a, b) in enumerate(zip(qi.tolist(), ti.tolist(), strict=True)):
+        other = stated.get((int(q.sentence[a]), b))
+        out[k] = other is not None and other != a
+    return out
+
+
+def _unmarked_against_before(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+    """A figure that says nothing of before or after, against a metric registered as a before
+    value (a customer's baseline, "days Meru took to certify a bill before Cobbleway"): it may be
+    backed by it, but does not contradict it. An unmarked figure that disagrees with a baseline is
+    the customer's value now ("certifies bills in 12 days now, not 38") or another company's own
+    situation ("bill certification takes 45 to 60 days today"), not the baseline misstated."""
+    import numpy as np
+
+    return np.asarray(t.is_metric[ti] & (t.role[ti] == 1) & (q.role[qi] == 0), dtype=bool)
+
+
 def _near_magnitude(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
     import numpy as np
 
@@ -246,6 +277,7 @@ def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | 
     adds ``ENTITY_BONUS`` too: "Plans start at $39" and "Haulwise Core is $39 per vehicle per
     month" share little wording once the figure is masked, and one value to the cent is evidence of
     its own."""
+    pairs = _with_change_ends(q, pairs)
     s = pairs.s + ENTITY_BONUS * (q.entity[pairs.q] > 0)  # compatible pairs name the same customer
     same_stat = (q.stat[pairs.q] > 0) & (q.stat[pairs.q] == t.stat[pairs.t])
     if same_stat.any():
@@ -253,10 +285,49 @@ def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | 
     if exact:
         s = s + ENTITY_BONUS * (_same_value(q, pairs.q, t, pairs.t, bounded=bounded)
                                 | (False if bounded else _same_bound(q, pairs.q, t, pairs.t)))
+    else:
+        # in an entry too, an amount of money stated to the unit in the currency a metric registers
+        # ("We save R2.4m a year" in a customer's quote, and the customer's registered R 2,4
+        # million) is evidence of its own; counts and shares coincide too often across a KB
+        money = (q.kind[pairs.q] == _KIND_CODE["currency"]) & t.is_metric[pairs.t]
+        if money.any():
+            s = s + ENTITY_BONUS * (money & _same_value(q, pairs.q, t, pairs.t))
     keep = (s >= BACK) & _compatible(q, pairs.q, t, pairs.t)
     if eligible is not None:
         keep &= eligible[pairs.t]
     return pairs.q[keep], pairs.t[keep], s[keep]
+
+
+def change_ends(q: FigureSet) -> dict[int, int]:
+    """The other end of each figure that is one end of a change in its sentence ("went from eleven
+    percent no-shows down to four": 11% before, 4% after), by position."""
+    ends: dict[tuple[int, int], int] = {}
+    for i, f in enumerate(q.figures):
+        if f.role in ("before", "after") and f.claim is not None and f.claim.pair == "change" and q.sentence[i] >= 0:
+            ends.setdefault((int(q.sentence[i]), 1 if f.role == "before" else 2), i)
+    out: dict[int, int] = {}
+    for (sentence, role), i in ends.items():
+        other = ends.get((sentence, 3 - role))
+        if other is not None:
+            out[i] = other
+    return out
+
+
+def _with_change_ends(q: FigureSet, pairs: Pairs) -> Pairs:
+    """The two ends of a change state one measure at two times: each is as close to a target as the
+    closer of the two. The sentence around the second end reads "down to [NUM]", which says little
+    of the measure once the first end has named it; the hard gates still apply to each end (a
+    before figure meets only a before figure)."""
+    import numpy as np
+
+    ends = change_ends(q)
+    if not ends or not len(pairs):
+        return pairs
+    at = np.array([int(a) in ends for a in pairs.q.tolist()], dtype=bool)
+    if not at.any():
+        return pairs
+    other = np.array([ends[int(a)] for a in pairs.q[at].tolist()], dtype=np.int64)
+    return Pairs.concat([pairs, Pairs(other, pairs.t[at], pairs.s[at])]).best_per_pair()
 
 
 def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | None = None,
@@ -296,6 +367,7 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
     ok = _compatible(q, a, t, b) & _near_magnitude(q, a, t, b) & ~_agreement(q, a, t, b)
     ok &= ~_agreement(q, a, t, b, loose=True)
     ok &= ~q.worked[a] & ~t.worked[b] & ~q.registers[a] & ~_other_denominator(q, a, t, b)
+    ok &= ~_unmarked_against_before(q, a, t, b)
     ok &= ~((q.bound[a] > 0) & (q.bound[a] == t.bound[b]))
     other_study = q.cited[a] != 0
     if other_study.any():
@@ -328,6 +400,13 @@ def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resol
         keep &= eligible[ti]
     qi, ti, s = qi[keep], ti[keep], s[keep]
     keep = may_misstate(q, qi, t, ti)
+    # a metric that another figure of the sentence states right is not what this one misstates
+    # (:func:`_stated_beside`)
+    stated = {(int(q.sentence[x]), id(m.target)): x for x, r in enumerate(out) if q.sentence[x] >= 0
+              for m in r.backers}
+    if stated:
+        keep &= np.array([stated.get((int(q.sentence[a]), id(t.figures[b])), a) == a
+                          for a, b in zip(qi.tolist(), ti.tolist(), strict=True)], dtype=bool)
     qi, ti, s = qi[keep], ti[keep], s[keep]
     if not len(qi):
         return
@@ -377,12 +456,15 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
     empty = np.zeros(0, dtype=np.int64)
     if not len(qi):
         return Decisions(support, conflict, score, (empty, empty, np.zeros(0)))
-    best = np.full(n, -np.inf)
-    np.maximum.at(best, qi, s)
     # a one-sided bound agrees with anything past it ("over 40 minutes" with "4 to 6 weeks"): only
     # values of one order of magnitude count as agreeing
     near = _near_magnitude(q, qi, t, ti)
     agreeing = _agreement(q, qi, t, ti) & near
+    # a baseline the figure neither states nor may contradict is no rival of what it does state
+    # ("12 days now, not 38": the 38-day baseline scores higher than the 12-day metric)
+    idle = _unmarked_against_before(q, qi, t, ti) & ~agreeing
+    best = np.full(n, -np.inf)
+    np.maximum.at(best, qi[~idle], s[~idle])
     close = s >= best[qi] - MARGIN
     # a figure in an entry that registers metrics of its own is mostly context for them (a baseline,
     # a methodology): contradicting another entry's figure takes stronger evidence
@@ -407,14 +489,20 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
         misstated &= t.is_metric[ti]
     conflicting |= misstated & close & (q.kind[qi] != 0)
     # the arithmetic of a worked example contradicts nothing and is contradicted by nothing
-    conflicting &= ~q.worked[qi] & ~t.worked[ti]
+    conflicting &= ~q.worked[qi] & ~t.worked[ti] & ~idle
     # prices per two things ("$4 per seat", "$40 per site") are two prices, however alike the words
     conflicting &= ~_other_denominator(q, qi, t, ti)
     if may_conflict is not None:
         conflicting &= may_conflict
     # two bounds in one direction ("more than 2 years", "more than 3 years") never contradict
-    # each other: both hold of anything past the larger
-    conflicting &= ~((q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]))
+    # each other: both hold of anything past the larger. Except the company's own count as a
+    # metric registers it: "more than 1,700 clinics" against a registered "more than 1,400" claims
+    # what the KB does not know (the registered bound is the count as far as it is known)
+    same_way = (q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti])
+    same_way &= ~(t.is_metric[ti] & (t.bound[ti] == 1) & (q.kind[qi] == _KIND_CODE["count"])
+                  & (q.value0[qi] > t.value0[ti]) & ~agreeing)
+    conflicting &= ~same_way
+    conflicting &= ~_stated_beside(q, qi, ti, agreeing)
     backs = np.nonzero(agreeing & close)[0]
     support = np.bincount(qi[backs], minlength=n)
     if len(backs):

@@ -595,7 +595,14 @@ def _calendar_quarter(c: Claim, masked: str) -> bool:
     after = masked[at + 5:] if at >= 0 else ""
     if re.match(r"\s*of\b", after, re.I):
         return False  # "a quarter of an hour" is read by extraction; "a quarter of customers" is a share
+    if at >= 0 and (m := _BOUND_OVER.search(masked[:at])) and not _TIME_BEFORE.search(masked[:m.start()]):
+        return False  # "come down by a bit over a quarter": a bound on a share, not a stretch of time
     return at >= 0 and bool(_TIME_BEFORE.search(masked[:at]))
+
+
+# "over"/"under" as the bound of a share ("by a bit over", "just under"), unless a word of time
+# comes before it ("in just over a quarter")
+_BOUND_OVER = re.compile(r"\b(?:a\s+(?:bit|little|touch)|just|slightly|well|by)\s+(?:over|under)\s*$", re.I)
 
 
 # Words about many customers, not the one a customer story is about.
@@ -995,6 +1002,14 @@ def length_of_item(c: Claim) -> bool:
 
 
 _WINDOW = re.compile(r"\b(?:over|across|during|throughout)\s+(?:the\s+(?:first|past|last|next)\s+)?\[NUM\]", re.I)
+_APART = re.compile(r"\[NUM\]\s+apart\b", re.I)
+
+
+def spacing(c: Claim) -> bool:
+    """Whether a duration is the spacing between two events ("two waves, a fortnight apart",
+    "sessions three weeks apart"): the gap between steps, not how long anything takes, so no
+    measure of a duration is compared with it."""
+    return c.kind == "duration" and bool(c.masked) and bool(_APART.search(c.masked))
 
 
 def window_of_another(c: Claim, sentence: Sequence[Claim]) -> bool:
@@ -1035,13 +1050,13 @@ def worked_example(block: Block | None) -> bool:
 
 def measures_nothing(claims: Sequence[Claim]) -> set[int]:
     """Positions in ``claims`` (the figures of a text, in order) of those that state no measure to
-    compare: the length of a webinar or a meeting (:func:`length_of_item`), the window of another
-    figure (:func:`window_of_another`)."""
+    compare: the length of a webinar or a meeting (:func:`length_of_item`), the spacing of two events
+    (:func:`spacing`), the window of another figure (:func:`window_of_another`)."""
     by_sentence: dict[str, list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault(c.sentence, []).append(c)
     return {i for i, c in enumerate(claims)
-            if length_of_item(c) or window_of_another(c, by_sentence.get(c.sentence, []))}
+            if length_of_item(c) or spacing(c) or window_of_another(c, by_sentence.get(c.sentence, []))}
 
 
 def _entry_contexts(entry: Entry) -> list[tuple[Claim, str, str, int]]:

@@ -119,6 +119,8 @@ class SourceConflict(Rule):
         sourced = [m for m in backers if _source(m.target)]
         if not sourced or any(_same_source(named, _source(m.target) or "") for m in sourced):
             return
+        if _customers_own(f, named, sourced):
+            return
         yield self._finding(f, sourced[0])
 
     def _finding(self, f: Figure, m: Match) -> Finding:
@@ -147,6 +149,25 @@ def _named(title: str | None) -> str:
 def _same_source(a: str, b: str) -> bool:
     """Whether two source titles name one source; a list of sources names each of its own."""
     return any(matching_source(x, y) for x in listed_sources(a) for y in listed_sources(b))
+
+
+def _customers_own(f: Figure, named: str, backers: list[Match]) -> bool:
+    """Whether a figure is a customer's own result ("Kwezi Build puts a rand figure on it: R 2,4
+    million a year"), backed by that customer's metric, with a study named only before its
+    sentence (a source carried from the paragraph above): the customer's figure comes from the
+    customer, not from the study. A study named in the figure's own sentence still counts."""
+    if f.claim is None or not any(_of_a_customer(m.target, f) for m in backers):
+        return False
+    said = " ".join((f.claim.sentence or "").split()).casefold()
+    return not any(_key(n) in said for n in listed_sources(named))
+
+
+def _of_a_customer(target: Figure, f: Figure) -> bool:
+    """Whether ``target`` is one customer's figure: a metric of a customer story, or a figure
+    about the customer ``f`` names."""
+    if f.entity is not None and target.entity == f.entity:
+        return True
+    return target.metric is not None and target.entry is not None and target.entry.type == "case_study"
 
 
 def _several(f: Figure) -> bool:

@@ -126,6 +126,19 @@ def test_roles() -> None:
     assert fig("Sign before the end of the quarter and we waive the $15,000 fee.").role is None
 
 
+def test_a_quarter_of_a_year_or_of_a_share() -> None:
+    assert fig("It pays for itself within a quarter.").kind == "duration"
+    assert fig("It paid for itself in just over a quarter.").kind == "duration"
+    # "over" bounds the share here: write-offs fall by 25% or a little more
+    assert fig("Write-offs come down by a bit over a quarter in the first year.").kind == "percent"
+    assert fig("Churn fell by just under a quarter.").kind == "percent"
+
+
+def test_the_spacing_of_two_events_measures_nothing() -> None:
+    claims = extract_claims("The clinics went live in two waves, a fortnight apart, within 9 weeks of signing.")
+    assert [c.text for i, c in enumerate(claims) if i in reading.measures_nothing(claims)] == ["a fortnight"]
+
+
 def test_best_case_year_and_rate() -> None:
     f = fig("Our fastest customer went live in 3 days.")
     assert f.best and f.statistic is None
@@ -238,6 +251,21 @@ def test_metrics_decide_before_prose() -> None:
     pairs = M.Pairs(np.array([0, 0]), np.array([0, 1]), np.array([0.46, 0.60], dtype=np.float32))
     r = M.resolve(q, t, pairs)[0]
     assert r.status == "backed" and r.backers[0].target is cost
+
+
+def test_an_entrys_amount_a_metric_registers_to_the_unit() -> None:
+    """In an entry too, an amount of money stated to the unit in a metric's currency adds to a
+    loose wording match ("We save €1.8m a year" in a quote); a share or a count does not, nor an
+    amount in prose that no metric registers."""
+    saving = metric(1_800_000, "EUR", name="annual saving on empty running")
+    share = metric(27, "percent", name="reduction in empty running")
+    t = _set([saving, share, fig("Tarn pays €1.8m a year for its depots.")])
+    q = _set([fig("We save €1.8m a year because every load is booked the day before."),
+              fig("We cut it by 27% because every load is booked the day before."),
+              fig("We pay €1.8m a year for our depots.")])
+    score = M.BACK - 0.05
+    pairs = M.Pairs(np.array([0, 1, 2]), np.array([0, 1, 2]), np.full(3, score, dtype=np.float32))
+    assert [r.status for r in M.resolve(q, t, pairs)] == ["backed", "unbacked", "unbacked"]
 
 
 def test_decisions() -> None:
