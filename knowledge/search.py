@@ -184,9 +184,10 @@ _RANKER_PATH = Path(__file__).with_name("search_ranker.json")
 # it: 11 of the 69 answerable questions the previous floor silenced on the seventeen question sets
 # were of this form, and none of their 130 unanswerable questions is. Only its weight was fitted
 # (the other weights and the bias kept), so it moves no other question. Held out (the eleven fitting
-# sets left out in turn, five more sets never fitted on; bench/ACCURACY.md, "Search", pass 12) it
-# answered 373 of 436 answerable questions against 362 and put the right entry first for 350 against
-# 340, reporting 105 of 125 unanswerable ones against 104.
+# sets left out in turn, each fold's floor fitted the same two-step way; five more sets never fitted
+# on; bench/ACCURACY.md, "Search", pass 12) it answered 372 of 436 answerable questions against 362
+# and put the right entry first for 349 against 340, reporting the same 104 of 125 unanswerable ones,
+# the same on every set.
 FLOOR_FEATURES = ("max_cosine", "max_phrase", "max_chunk_coverage", "top_score", "cos_lead_p90", "asks_reply")
 
 
