@@ -2,7 +2,8 @@
 question sets, with a leave-one-set-out evaluation.
 
     .venv/bin/python bench/train_search.py [--train SETS] [--ranker-train SETS|all] [--rate 0.75]
-        [--score real] [--let-pass K] [--write] [--rules SPEC;SPEC] [--kb-signals [--kb-levels generic,sentence]]
+        [--score SETS] [--let-pass K] [--freeze PREVIOUS_JSON] [--write] [--rules SPEC;SPEC [--insample]]
+        [--kb-signals [--kb-levels generic,sentence]]
 
 For every question of the training sets, the candidates that ``knowledge.search.retrieve`` finds
 become rows: their features, and label 1 when the entry is one of the question's expected entries
@@ -23,8 +24,11 @@ probabilities, the placement that gets most training questions right, the shippe
 re-placed, KB-level signals); bench/ACCURACY.md's seventh pass gives the results. ``--compare-floors``,
 ``--maxsim`` and ``--curve`` are the earlier passes' tools (sixth pass: the MaxSim signals of
 ``bench/maxsim.py``; no MaxSim signal moves the trade-off and the shipped floor does not read them).
-larkspur is never a training set nor scored here: it is the final exam; nor are ``real`` and the
-blind sets, which are only scored.
+larkspur is never a training set nor scored here: it is the final exam. ``real`` is only scored
+(its pages are real-labelled's); the blind sets of the fifth and sixth rounds are scored by default
+and may be fitted on (pass 12 measured it and kept the eleven). ``--freeze`` keeps the floor weights
+of a previous model for the signals it has and fits only the new ones and the bias, so that a new
+signal moves only the questions it marks (how ``asks_reply`` was added, pass 12).
 """
 
 from __future__ import annotations
