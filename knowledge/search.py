@@ -134,6 +134,8 @@ class Candidate:
     kb_level: float = 0.0
     # Whether the question asks what to say to someone (``asks_reply``; the same for every candidate).
     asks_reply: bool = False
+    # The kinds of figure the question asks for ("duration" for "how long"; the same for every candidate).
+    asked_kinds: frozenset[str] = frozenset()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -188,7 +190,16 @@ _RANKER_PATH = Path(__file__).with_name("search_ranker.json")
 # on; bench/ACCURACY.md, "Search", pass 12) it answered 372 of 436 answerable questions against 362
 # and put the right entry first for 349 against 340, reporting the same 104 of 125 unanswerable ones,
 # the same on every set.
-FLOOR_FEATURES = ("max_cosine", "max_phrase", "max_chunk_coverage", "top_score", "cos_lead_p90", "asks_reply")
+#
+# "top_registers_kind" says whether the question asks for a kind of figure (a duration, a share, a
+# price, a count) that the best candidate registers as a metric of that kind: a typed entry owning
+# the figure asked for ("How soon can a one-site practice start working in the new system?" meets the
+# go-live proof point registering weeks). The pages of every KB state figures of every kind, so a
+# figure stated in prose said nothing (seventh pass); a registered one of the kind asked does. Fitted
+# the same way, beside "asks_reply": held out 379 answered and 353 first, 105 unanswerable reported
+# (real-labelled one more), no set fewer (bench/ACCURACY.md, "Search", pass 12).
+FLOOR_FEATURES = ("max_cosine", "max_phrase", "max_chunk_coverage", "top_score", "cos_lead_p90", "asks_reply",
+                  "top_registers_kind")
 
 
 def _sigmoid(z: float) -> float:
@@ -216,7 +227,19 @@ def floor_features(cands: list[Candidate]) -> dict[str, float]:
             "max_phrase": max((c.features.get("phrase", 0.0) for c in cands), default=0.0),
             "max_chunk_coverage": max((c.features.get("chunk_coverage", 0.0) for c in cands), default=0.0),
             "asks_reply": float(bool(cands) and cands[0].asks_reply),
+            "top_registers_kind": registers_asked_kind(cands),
             **kb_relative_features(cands)}
+
+
+def registers_asked_kind(cands: list[Candidate]) -> float:
+    """1.0 when the best-scored candidate registers a metric of a kind of figure the question asks for."""
+    if not cands or not cands[0].asked_kinds:
+        return 0.0
+    from .units import kind_of
+
+    top = max(cands, key=lambda c: c.score)
+    metrics = top.entry.metrics if top.entry is not None else []
+    return float(any(kind_of(m.unit) in top.asked_kinds for m in metrics))
 
 
 def _kb_level(sims: Any) -> float:
@@ -475,9 +498,11 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
     _attach_entries(catalog, cands)
     out = [c for c in cands.values() if c.entry is not None]
     reply = asks_reply(question)
+    asked = frozenset(asked_kinds(question))
     for c in out:
         c.kb_level = level
         c.asks_reply = reply
+        c.asked_kinds = asked
     figure_question = bool(_FIGURE_QUESTION.search(question))
     top_cos = max((c.cosine for c in out), default=0.0)
     typed = _has_typed_entries(catalog)

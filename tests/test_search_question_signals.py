@@ -1,5 +1,7 @@
-"""The floor's ``asks_reply`` signal: whether a question asks what to say to someone (a concern or
-an objection to answer). Plain string matching, so no model is needed."""
+"""The floor's question-level signals ``asks_reply`` (whether a question asks what to say to
+someone: a concern or an objection to answer) and ``top_registers_kind`` (whether the best
+candidate registers a metric of the kind of figure asked). Plain string matching and in-memory
+candidates, so no model is needed."""
 
 from __future__ import annotations
 
@@ -40,3 +42,32 @@ def test_the_floor_reads_it_from_the_candidates() -> None:
     cands = [ks.Candidate("a.md", cosine=0.4)]
     assert ks.floor_features(cands)["asks_reply"] == 0.0
     assert ks.floor_features([])["asks_reply"] == 0.0
+
+
+def _with_metrics(path: str, score: float, units: list[str], kinds: set[str]) -> ks.Candidate:
+    from types import SimpleNamespace
+
+    from knowledge.model import Metric
+
+    entry = SimpleNamespace(metrics=[Metric(id=f"m{i}", name="figure", value=6, unit=u, entry_id=path)
+                                     for i, u in enumerate(units)])
+    return ks.Candidate(path, score=score, entry=entry, asked_kinds=frozenset(kinds))
+
+
+def test_the_best_candidate_registering_the_kind_of_figure_asked_counts() -> None:
+    from knowledge.passage import asked_kinds
+
+    kinds = asked_kinds("How soon can a one-site practice go live?")
+    assert kinds == {"duration"}
+    go_live = _with_metrics("go-live.md", 0.4, ["weeks"], kinds)
+    faq = _with_metrics("faq.md", 0.2, ["percent"], kinds)
+    assert ks.floor_features([faq, go_live])["top_registers_kind"] == 1.0
+    # Only the best candidate counts: a lower one registering the kind says nothing.
+    faq.score = 0.9
+    assert ks.floor_features([faq, go_live])["top_registers_kind"] == 0.0
+
+
+def test_a_question_asking_for_no_figure_has_none() -> None:
+    c = _with_metrics("go-live.md", 0.4, ["weeks"], set())
+    assert ks.floor_features([c])["top_registers_kind"] == 0.0
+    assert ks.floor_features([])["top_registers_kind"] == 0.0
