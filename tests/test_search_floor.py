@@ -59,3 +59,20 @@ def test_the_shipped_floor_says_what_it_was_fitted_on_and_never_on_a_held_out_se
         assert Path(path).stem not in {"larkspur", "real", "gridwell", "docketry"}, path
     # The ranker's sets are among the floor's: the floor reads the ranker's best score.
     assert set(model["trained_on"]) <= set(floor["trained_on"])
+
+
+def test_a_frozen_floor_keeps_its_weights_and_fits_only_the_new_signal(tmp_path: Path) -> None:
+    from bench.train_search import fit_frozen
+
+    kept = {"a": 1.5, "b": -0.5}
+    path = tmp_path / "prev.json"
+    path.write_text(json.dumps({"floor": {"weights": kept}}))
+    rng = np.random.default_rng(3)
+    x = np.column_stack([rng.normal(size=200), rng.normal(size=200), rng.integers(0, 2, 200).astype(float)])
+    z = 1.5 * x[:, 0] - 0.5 * x[:, 1] + 2.0 * x[:, 2] - 0.3
+    y = (rng.random(200) < 1 / (1 + np.exp(-z))).astype(float)
+    w, b = fit_frozen(x, y, np.ones(200), ("a", "b", "new"), str(path))
+    assert w[0] == 1.5 and w[1] == -0.5
+    # The new signal's weight is learnt (shrunk a little by the L2 penalty), in the right direction.
+    assert 0.8 < w[2] < 3.5
+    assert -1.5 < b < 0.8
