@@ -37,24 +37,19 @@ FLOORS = {
     # The unanswered floor was 1.0: lowered on purpose, see bench/ACCURACY.md's seventh pass.
     # Eighth pass (the untyped-page signal counts only where a typed candidate's passage holds as
     # much of the question; ranker and floor refitted): 0.82 / 0.87 / 0.84, unanswered 0.50.
-    # Pass 12 (the floor reads whether a question asks what to say to someone, asks_reply): 0.87 / 0.92 /
-    # 0.89, unanswered 0.50.
-    "real-labelled": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.87, "unanswered": 0.5, "stale_above": 0},
+    "real-labelled": {"hit@1": 0.8, "hit@3": 0.85, "mrr": 0.82, "unanswered": 0.5, "stale_above": 0},
     # The same real pages, other questions (tests/data/questions/real.yaml): written before any run and
     # never fitted on, so this is the held-out figure for real handbook pages. First scored with the
     # shipped model: hit@1 0.68, hit@3 0.77, MRR 0.73, unanswered 0.40; with the passage cuts at bold
     # lines and between table rows and the British/American spellings, 0.71 / 0.77 / 0.74 / 0.40;
     # seventh pass, 0.87 / 0.94 / 0.91 / 0.40. The unanswered floor is what the relevance floor
     # achieves on questions it never saw (three of five unanswerable questions pass it), not a target.
-    # Pass 12 (asks_reply): 0.87 / 0.97 / 0.92, 0.40.
-    "real": {"hit@1": 0.85, "hit@3": 0.95, "mrr": 0.9, "unanswered": 0.4, "stale_above": 0},
+    "real": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.88, "unanswered": 0.4, "stale_above": 0},
     # Written before any run. First scored held out: hit@1 0.42, hit@3 0.55, MRR 0.48, unanswered 1.00
     # (the floor silences questions asked in other words than the pages', "reimbursed", "ringing into
     # reception"). A fitting set of the floor from the seventh pass: 0.65 / 0.77 / 0.71, unanswered
     # 0.86 in-sample (left out, the same). Eighth pass: 0.68 / 0.81 / 0.74, 0.86 (left out, the same).
-    # Pass 12 (the floor reads whether the best candidate registers the kind of figure asked): 0.71 /
-    # 0.87 / 0.79, 0.86 (left out, the same).
-    "phenomena": {"hit@1": 0.7, "hit@3": 0.85, "mrr": 0.77, "unanswered": 0.85, "stale_above": 0},
+    "phenomena": {"hit@1": 0.65, "hit@3": 0.8, "mrr": 0.72, "unanswered": 0.85, "stale_above": 0},
     # Real customer stories, written before any run. First scored held out: 0.92 / 0.92 / 0.92,
     # unanswered 0.71. A fitting set of the floor from the seventh pass: 0.92 / 0.92 / 0.92,
     # unanswered 0.43 in-sample (left out, the same); the unanswered floor was 0.7, lowered on
@@ -70,11 +65,9 @@ FLOORS = {
     # 0.82, 1.00 (left out, the same); sablewood unchanged.
     # Pass 11 (the floor reads the best cosine's lead over the KB's level): kittiwake 0.82 / 0.85 /
     # 0.84 (left out 0.81 / 0.84 / 0.82); sablewood 0.74 / 0.82 / 0.78 (left out 0.69 / 0.77 / 0.73).
-    # Pass 12 (asks_reply): kittiwake 0.84 / 0.87 / 0.85, sablewood 0.77 / 0.85 / 0.81, both 1.00; with
-    # top_registers_kind too, kittiwake 0.84 / 0.89 / 0.86, sablewood 0.79 / 0.87 / 0.83.
-    "kittiwake": {"hit@1": 0.83, "hit@3": 0.88, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},
+    "kittiwake": {"hit@1": 0.8, "hit@3": 0.83, "mrr": 0.82, "unanswered": 1.0, "stale_above": 0},
     # Tenth pass (a price question needs a stated price): sablewood unanswered 0.86 -> 1.00.
-    "sablewood": {"hit@1": 0.77, "hit@3": 0.85, "mrr": 0.81, "unanswered": 1.0, "stale_above": 0},
+    "sablewood": {"hit@1": 0.72, "hit@3": 0.8, "mrr": 0.76, "unanswered": 1.0, "stale_above": 0},
     # Four sets written by someone who had seen no search result, on the figure-rule and objection
     # KBs, 30 questions each with 10 unanswerable; fitting sets of the floor from the seventh pass,
     # so these are in-sample. Held out (floor fitted on the ten other sets) they scored haulwise 0.80
@@ -89,8 +82,7 @@ FLOORS = {
     "haulwise": {"hit@1": 0.83, "hit@3": 0.83, "mrr": 0.83, "unanswered": 0.7, "stale_above": 0},
     # Tenth pass (a price question needs a stated price): quayside unanswered 0.70 -> 0.80, proscenia
     # 0.50 -> 0.60.
-    # Pass 12 (asks_reply): quayside 0.75 / 0.75 / 0.75, 0.80.
-    "quayside": {"hit@1": 0.73, "hit@3": 0.73, "mrr": 0.73, "unanswered": 0.8, "stale_above": 0},
+    "quayside": {"hit@1": 0.65, "hit@3": 0.65, "mrr": 0.65, "unanswered": 0.8, "stale_above": 0},
     "quillpay": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.9, "unanswered": 1.0, "stale_above": 0},
     "proscenia": {"hit@1": 0.83, "hit@3": 0.83, "mrr": 0.83, "unanswered": 0.6, "stale_above": 0},
     # Two more blind sets, written on 2026-12-06 with their corpora (building energy management; law-firm
@@ -106,8 +98,7 @@ FLOORS = {
     "gridwell": {"hit@1": 0.68, "hit@3": 0.72, "mrr": 0.7, "unanswered": 1.0, "stale_above": 0},
     # Pass 11 (the floor reads the best cosine's lead over the KB's level; docketry never fitted):
     # docketry 0.78 / 0.83 / 0.80, 1.00.
-    # Pass 12 (asks_reply; docketry still never fitted): 0.83 / 0.91 / 0.87, 1.00.
-    "docketry": {"hit@1": 0.8, "hit@3": 0.88, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},
+    "docketry": {"hit@1": 0.75, "hit@3": 0.8, "mrr": 0.78, "unanswered": 1.0, "stale_above": 0},
     # Final exam, scored once before and once after (before: hit@1 0.68, hit@3 0.91, MRR 0.80,
     # unanswered 0.00); these floors are the after figures, not targets to tune towards.
     "larkspur": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},
@@ -116,10 +107,8 @@ FLOORS = {
     # 0.70, unanswered 0.90; brightmoor 0.35 / 0.40 / 0.38, 0.90 (the floor silenced 11 of 20
     # answerable questions); ravelin 0.70 / 0.75 / 0.72, 0.80. At its end: cobbleway 0.70 / 0.70 /
     # 0.70, 0.90; brightmoor 0.45 / 0.50 / 0.47, 0.90; ravelin 0.75 / 0.80 / 0.78, 0.80.
-    # Pass 12 (asks_reply; still never fitted on): cobbleway 0.75 / 0.75 / 0.75, 0.90; brightmoor 0.55 /
-    # 0.60 / 0.57, 0.90; ravelin unchanged. With top_registers_kind too: brightmoor 0.65 / 0.70 / 0.68.
-    "cobbleway": {"hit@1": 0.73, "hit@3": 0.73, "mrr": 0.73, "unanswered": 0.85, "stale_above": 0},
-    "brightmoor": {"hit@1": 0.6, "hit@3": 0.65, "mrr": 0.63, "unanswered": 0.85, "stale_above": 0},
+    "cobbleway": {"hit@1": 0.65, "hit@3": 0.65, "mrr": 0.65, "unanswered": 0.85, "stale_above": 0},
+    "brightmoor": {"hit@1": 0.4, "hit@3": 0.45, "mrr": 0.42, "unanswered": 0.85, "stale_above": 0},
     "ravelin": {"hit@1": 0.7, "hit@3": 0.75, "mrr": 0.73, "unanswered": 0.75, "stale_above": 0},
 }
 
