@@ -60,6 +60,10 @@ CORPORA = {
     "furrowline": REPO / "tests" / "data" / "corpora" / "furrowline",
     "cobbleway": REPO / "tests" / "data" / "corpora" / "cobbleway",
     "brightmoor": REPO / "tests" / "data" / "corpora" / "brightmoor",
+    "fernhollow": REPO / "tests" / "data" / "corpora" / "fernhollow",
+    "saltmarsh": REPO / "tests" / "data" / "corpora" / "saltmarsh",
+    "wickerby": REPO / "tests" / "data" / "corpora" / "wickerby",
+    "pellucid": REPO / "tests" / "data" / "corpora" / "pellucid",
     "ravelin": REPO / "tests" / "data" / "corpora" / "ravelin",
 }
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",

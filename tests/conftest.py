@@ -21,6 +21,8 @@ SABLEWOOD = REPO / "tests" / "data" / "corpora" / "sablewood"
 PROSCENIA = REPO / "tests" / "data" / "corpora" / "proscenia"
 DOCKETRY = REPO / "tests" / "data" / "corpora" / "docketry"
 RAVELIN = REPO / "tests" / "data" / "corpora" / "ravelin"
+WICKERBY = REPO / "tests" / "data" / "corpora" / "wickerby"
+PELLUCID = REPO / "tests" / "data" / "corpora" / "pellucid"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -66,7 +68,7 @@ def write_kb(root: Path, files: dict[str, str | bytes], toml: str | None = None)
 
 SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "sablewood": SABLEWOOD,
                 "proscenia": PROSCENIA, "docketry": DOCKETRY,
-                "ravelin": RAVELIN}
+                "ravelin": RAVELIN, "wickerby": WICKERBY, "pellucid": PELLUCID}
 
 
 def _call_words(text: str) -> list[str]:

@@ -25,6 +25,10 @@ BUILDERS = {
     "cobbleway": "build_labels.py",
     "brightmoor": "build_labels.py",
     "ravelin": "build.py",
+    "fernhollow": "build_labels.py",
+    "saltmarsh": "build_labels.py",
+    "wickerby": "_build/render.py",
+    "pellucid": "_build/build_labels.py",
 }
 
 

@@ -49,7 +49,10 @@ def test_sentences_are_well_formed_and_varied():
 WRITTEN_BEFORE = {"sablewood": ["We signed a three-year deal with our current telematics provider last spring, so "
                                 "we're locked in."],
                   "docketry": ["And when our biggest customer insists on their own portal, we run both systems "
-                               "side by side?"]}
+                               "side by side?"],
+                  # a Wickerby call (written blind on 2026-12-06, seventh round): "it's more than we spend
+                  # on the whole of our IT support contract"
+                  "wickerby": ["Four hundred a month per chair is more than we spend on the whole front desk system."]}
 
 
 @pytest.mark.parametrize("corpus", sorted(SCORED_CALLS))
