@@ -246,10 +246,9 @@ def own_terms(claim: Claim) -> str | None:
         return "a phrase quoted as one not to use"
     if _label(claim, sentence):
         return "a label of what follows (its length)"
-    if _HYPOTHETICAL.search(sentence):
-        return "an input of a worked example"
-    if _WORKED_RESULT.search(sentence) or computed(claim):
-        return "a worked example's arithmetic"
+    why = arithmetic(claim)
+    if why is not None:
+        return why
     if commercial.tax_rate(claim, sentence):
         return "a tax rate"  # "GST of 10% is added to every invoice": the rate, whatever the sentence says of it
     offered = commercial.offer(sentence)
@@ -329,36 +328,55 @@ def _arithmetic_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     return ()
 
 
-def computed(claim: Claim) -> bool:
-    """Whether the figure is an input or the result of a product worked out in its own sentence:
-    arithmetic shown to the reader, which states no outcome and needs no source or backing."""
+def arithmetic(claim: Claim) -> str | None:
+    """Why the figure is arithmetic shown to the reader, in words; None when it is not. An input or
+    the result of arithmetic written out states no outcome: a hypothetical's figures ("assume 250
+    developers"), a worked result ("for a clinic with 3 vets, that comes to ..."), a product worked
+    out by its values ("at 12% of 2,000 that is 240"), or one written with its signs ("4 × A$289",
+    "52 weeks × 9 hours", "250 developers × $40 = $10,000"). Every figure rule reads it the same
+    way: such a figure needs no source or backing and contradicts nothing."""
     sentence = " ".join((claim.sentence or "").split())
-    spans = _arithmetic_spans(sentence) if sentence else ()
-    if not spans:
-        return False
+    if not sentence:
+        return None
+    if _HYPOTHETICAL.search(sentence):
+        return "an input of a worked example"
     figure = " ".join((claim.span or "").split())
     at = sentence.find(figure) if figure else -1
-    if at < 0:
-        return False
-    return any(at <= s < at + len(figure) or s <= at < e for s, e in spans)
+    if (_WORKED_RESULT.search(sentence) or at >= 0 and _in_product(at, figure, sentence)
+            or _in_equation(claim, at, sentence)):
+        return "a worked example's arithmetic"
+    return None
 
 
-# an equation written out: "200 × €38 = €7,600 a year", "80 x US$42 = US$3,360", "12 * 3 = 36"
+def computed(claim: Claim) -> bool:
+    """Whether the figure is arithmetic shown to the reader (:func:`arithmetic`)."""
+    return arithmetic(claim) is not None
+
+
+def _in_product(at: int, figure: str, sentence: str) -> bool:
+    # the first product found by its values (:func:`_arithmetic_spans`)
+    return any(at <= s < at + len(figure) or s <= at < e for s, e in _arithmetic_spans(sentence))
+
+
+# arithmetic written with its signs: "200 × €38 = €7,600 a year", "80 x US$42 = US$3,360", "12 * 3 = 36";
+# a product needs no result ("4 × A$289", "52 weeks × 9 hours"), and its factors may name their units.
+# A letter x is a sign only between spaces ("3x faster" is an outcome)
 _OPERAND = r"[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d[\d,]*(?:\.\d+)?\s*(?:%|[kKmM]\b|bn\b)?"
-_EQUATION = re.compile(rf"{_OPERAND}\s*[×x*÷/+−-]\s*{_OPERAND}(?:\s*[×x*÷/+−-]\s*{_OPERAND})*\s*=\s*{_OPERAND}")
+_FACTOR = rf"{_OPERAND}(?:\s*[a-z]+\b){{0,2}}"
+_TIMES = r"(?:\s*×\s*|\s[x*]\s)"
+_EQUATION = re.compile(
+    rf"{_OPERAND}\s*[×x*÷/+−-]\s*{_OPERAND}(?:\s*[×x*÷/+−-]\s*{_OPERAND})*\s*=\s*{_OPERAND}"
+    rf"|{_FACTOR}{_TIMES}{_FACTOR}(?:{_TIMES}{_FACTOR})*(?:\s*=\s*{_OPERAND})?")
 _EQUATION_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def in_equation(claim: Claim) -> bool:
-    """Whether the figure is a term or the result of an equation written out in its sentence, or the
-    count an operand restates ("with 80 members pays 80 × US$42"): arithmetic shown to the reader.
-    :func:`computed` finds a product by its values, the first one only; an equation's signs say it of
-    every one ("a 200-member co-op pays 200 × €38 = €7,600; one with 80 members pays 80 × US$42 = US$3,360")."""
-    sentence = " ".join((claim.sentence or "").split())
-    figure = " ".join((claim.span or "").split())
-    if "=" not in sentence or not figure:
+def _in_equation(claim: Claim, at: int, sentence: str) -> bool:
+    """Whether the figure is a term or the result of arithmetic written with its signs, or the count
+    an operand restates ("with 80 members pays 80 × US$42"). The signs say it of every product in
+    the sentence ("a 200-member co-op pays 200 × €38 = €7,600; one with 80 members pays 80 × US$42 =
+    US$3,360"), where :func:`_arithmetic_spans` finds the first only."""
+    if "=" not in sentence and "×" not in sentence and " x " not in sentence and " * " not in sentence:
         return False
-    at = sentence.find(figure)
     equations = list(_EQUATION.finditer(sentence))
     if at >= 0 and any(m.start() <= at < m.end() for m in equations):
         return True

@@ -46,7 +46,7 @@ class Figure:
     precision: float = 0.0  # half a unit of the last digit written, canonical units
     scope: str | None = None  # where it counts: a count's country ("fleets in India"), a rating's site
     sense: str | None = None  # a share: "change" ("82% fewer errors") or "level" ("20% of runs"), else None
-    worked: bool = False  # a figure of a worked example: backs what agrees, contradicts nothing
+    worked: bool = False  # arithmetic shown to the reader, or a worked example's: backs what agrees, contradicts nothing
     grain: float = 0.0  # a share said loosely: the step it is rounded to ("about 90%": 10; "a third": 33.3)
     entry: Entry | None = None
     metric: Metric | None = None

@@ -160,7 +160,7 @@ class FigureIndex:
             f = figure_of_claim(c, where="kb", path=entry.path, entry=entry, entities=entities, context=context,
                                 preceding=preceding)
             f.block = block
-            f.worked = worked_example(blocks.at(c.line))
+            f.worked = f.worked or worked_example(blocks.at(c.line))  # arithmetic, or a worked example's paragraph
             if claim_attr(c, "block") == "table":
                 table = blocks.at(c.line)
                 f.table = table.line if table is not None else None

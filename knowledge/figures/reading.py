@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from knowledge import units
+from knowledge.claims.terms import computed
 from knowledge.model import Block, Call, Claim, Entry, Metric, Sentence, Source, Turn, Value
 
 from .figure import Figure, _decimals, _half_unit, _value_range, claim_attr, share_grain
@@ -554,7 +555,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         year=c.year, entity=entity, source=c.source, approximate=approximate, precision=precision,
         grain=grain, sense=share_sense(c, masked) if kind == "percent" else None,
         scope=place_of(masked) if kind == "count" else rated_on(c, masked) if kind == "percent" else None,
-        entry=entry, claim=c, speaker=speaker, terms=c.sentence or masked,
+        entry=entry, claim=c, speaker=speaker, terms=c.sentence or masked, worked=computed(c),
     )
 
 

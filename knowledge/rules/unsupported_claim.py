@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from knowledge.claims.terms import computed, in_equation, own_terms
+from knowledge.claims.terms import computed, own_terms
 from knowledge.figures import Resolution, quoted, where
 from knowledge.model import Claim, Finding
 
@@ -57,11 +57,10 @@ def _unsupported(r: Resolution) -> bool:
     # a figure of unknown unit ("480 thousand a year") is too ambiguous to call unsupported; a figure
     # that states no outcome (a time span, a term, a label: see knowledge.claims.claimness) needs no backing
     claim = r.figure.claim
-    # arithmetic shown to the reader ("a 1,150 kW peak on a $16.50 rate pays nearly $19,000") is worked out,
-    # not claimed
+    # arithmetic shown to the reader ("a 1,150 kW peak on a $16.50 rate pays nearly $19,000", "80 × US$42 =
+    # US$3,360") is worked out, not claimed
     return (r.status == "unbacked" and r.retired is None and r.figure.kind != "number"
-            and (claim is None or claim.is_claim and not computed(claim) and not _own_money(claim)
-                 and not in_equation(claim)))
+            and (claim is None or claim.is_claim and not computed(claim) and not _own_money(claim)))
 
 
 def _own_money(claim: Claim) -> bool:
