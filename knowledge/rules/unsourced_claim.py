@@ -9,6 +9,7 @@ from types import EllipsisType
 from typing import Any
 
 from knowledge.claims import needs_source, provenance
+from knowledge.claims.quotes import quotation_around
 from knowledge.claims.terms import header_term, own_terms
 from knowledge.figures import Figure, FigureIndex, quoted, where
 from knowledge.model import Claim, Entry, Finding
@@ -316,20 +317,13 @@ def _announcer(body: str, kb_name: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?i:{words})\b|{_SELF}")
 
 
-# A quotation in a release: '"Small employers lose £1.3 billion a year," said Tom Aldridge, Acme's CEO'
-_QUOTATION = re.compile(r"[\"“]([^\"“”]{8,})(?:[\"”]|$)")
-
-
 def _about_itself(own: re.Pattern[str], claim: Claim) -> bool:
     """Whether the sentence of a release's figure names the company: a figure inside a quotation is
     judged by the quoted words alone, not by who is credited with saying them (a chief executive
-    quoting an industry statistic does not make the company its source)."""
+    quoting an industry statistic does not make the company its source: '"Small employers lose £1.3
+    billion a year," said Tom Aldridge, Acme's CEO')."""
     sentence = " ".join((claim.sentence or "").split())
-    span = " ".join((claim.span or claim.text or "").split())
-    for m in _QUOTATION.finditer(sentence):
-        if span and span in m.group(1):
-            return bool(own.search(m.group(1)))
-    return bool(own.search(sentence))
+    return bool(own.search(quotation_around(claim.span or claim.text or "", sentence) or sentence))
 
 
 def _column_term(f: Figure) -> str | None:
