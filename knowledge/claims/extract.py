@@ -66,7 +66,6 @@ from .numbers import (
 )
 from .protect import (
     _MONTH_NUM,
-    _MONTHS,
     _PROTECT,
     _PROTECT_LEAD,
     _YEAR,
@@ -87,7 +86,6 @@ from .sources import (
     _SRC_ORG_VERB,
     _SRC_PAREN,
     _SRC_RAN,
-    _SRC_RATING,
     _SRC_STUDIED,
     _SRC_TITLE,
     _SRC_VERB_AFTER,
@@ -97,6 +95,7 @@ from .sources import (
     found_by,
     listed_sources,
     names_someone,
+    rating_site,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -248,7 +247,6 @@ _FRACTION_COMPARED = re.compile(
 _NOUN_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 _TO_WORD = re.compile(r"(?i)\b(?:to|through|thru)\b")
 _CAPITAL = re.compile(r"[A-Z]")
-_MONTH_WORD = re.compile(rf"(?:{_MONTHS}|Q[1-4]|H[12]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
 _TEXT_CUT = re.compile(r"[,;:|\x00()][^,;:|\x00()]*$")
 _HAS_DIGIT = re.compile(r"\d")
 _COMPOUND = re.compile(r"-[^\W\d]")  # "900-bed", "2-classroom"
@@ -1185,12 +1183,8 @@ class _Extractor:
     def _rating_site(self, f: _Fig, s: int, e: int) -> Source | None:
         """The site a rating is given on ("rated 4.6 out of 5 on Glassdoor"): the source of that
         rating alone, not of the other figures of its sentence."""
-        for m in _SRC_RATING.finditer(self.clean, max(s, f.start - 40), e):
-            if m.start() <= f.start < m.start("who"):
-                who = _DETERMINERS.sub("", m.group("who")).strip(" .,'’")
-                if who and not _MONTH_WORD.match(who) and who.lower() not in _STOP:
-                    return Source(title=who, date=None, line=self.pos(m.start("who"))[0])
-        return None
+        site = rating_site(self.clean, f.start, max(s, f.start - 40), e)
+        return Source(title=site[0], date=None, line=self.pos(site[1])[0]) if site else None
 
     def _cites_another(self, f: _Fig, pos: int) -> bool:
         """Whether a source named after ``f`` (at ``pos``) cites a figure set against it instead:

@@ -85,11 +85,28 @@ _SRC_FOUND = re.compile(
     rf"|\b(?:[Kk]ey[ \t]+)?[Ff]indings[ \t]+(?:of|from)[ \t]+(?:the[ \t]+)?(?P<who2>{_ORG})"
     rf"|(?P<who3>{_ORG})['’]s[ \t]+(?:key[ \t]+|main[ \t]+)?findings\b")
 # A rating with the site that gives it: "rated 4.6 out of 5 on Glassdoor", "4.8 stars on G2", "4.7/5
-# from 1,200 reviews on Capterra": the site is the rating's source
-_SRC_RATING = re.compile(
+# from 1,200 reviews on Capterra": the site is the rating's source (and what the rating is scoped to)
+RATING = re.compile(
     r"\d(?:[.,]\d{1,2})?[ \t]*(?:/[ \t]*(?:5|10)\b|out[ \t]+of[ \t]+(?:5|five|10|ten)\b|stars?\b)"
     r"(?:[ \t]+[\w,()-]+){0,4}?[ \t]+(?:on|in|at|from)[ \t]+(?:the[ \t]+)?"
     r"(?P<who>[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,2})")
+# a date where a rating's site would be ("rated 9 out of 10 in June"): when, not where
+_MONTH_WORD = re.compile(rf"(?:{_MONTHS}|Q[1-4]|H[12]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+
+
+def rating_site(text: str, at: int, start: int = 0, end: int | None = None) -> tuple[str, int] | None:
+    """The site that gives the rating a figure at ``at`` is part of ("rated 4.6 out of 5 on
+    Glassdoor": "Glassdoor"), with where its name starts in ``text``; None when the figure is no
+    rating, or the words after it name a date or nothing. Only ``text[start:end]`` is read."""
+    for m in RATING.finditer(text, start, len(text) if end is None else end):
+        if m.start() > at:
+            break
+        if at < m.start("who"):
+            who = _DETERMINERS.sub("", m.group("who")).strip(" .,'’")
+            if who and not _MONTH_WORD.match(who) and who.lower() not in _NOT_A_NAME:
+                return who, m.start("who")
+            return None  # matches do not overlap: no later one holds the figure
+    return None
 
 
 # A source is named by a name. A word capitalised only because it opens a heading or a sentence

@@ -28,6 +28,7 @@ from knowledge.model import Claim
 from . import commercial
 from .claimness import _TOKEN
 from .claimness import _changes as changes_verb
+from .quotes import quotation_around
 
 # A hypothetical: the figures are inputs chosen for the arithmetic, and what follows from them
 # ("imagine shipping 3x faster" is not one: it sells an outcome)
@@ -50,7 +51,6 @@ _WORKED_RESULT = re.compile(
 _DO_NOT_SAY = re.compile(
     r"(?i)\b(?:do\s+not|don['’]t|never|avoid|stop|no\s+longer)\s+(?:say(?:ing)?|us(?:e|ing)|claim(?:ing)?"
     r"|writ(?:e|ing)|quot(?:e|ing)|promis(?:e|ing)|stat(?:e|ing))\b")
-_QUOTED = re.compile(r"[\"“”]([^\"“”]{1,200})[\"“”]")
 
 # Signs of an outcome or a market statistic anywhere in the sentence
 _OUTCOME = re.compile(
@@ -213,10 +213,7 @@ def _changes(sentence: str) -> bool:
 
 def _mentioned_not_used(claim: Claim, sentence: str) -> bool:
     """Whether the figure stands inside a quotation the sentence tells writers not to use."""
-    if not _DO_NOT_SAY.search(sentence):
-        return False
-    span = " ".join((claim.span or claim.text or "").split())
-    return bool(span) and any(span in m.group(1) for m in _QUOTED.finditer(sentence))
+    return bool(_DO_NOT_SAY.search(sentence)) and quotation_around(claim.span or claim.text or "", sentence) is not None
 
 
 # A label of what follows it, in brackets before a colon: "The short version (30 seconds): ...",

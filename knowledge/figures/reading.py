@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from knowledge import units
+from knowledge.claims.sources import rating_site
 from knowledge.claims.terms import computed
 from knowledge.model import Block, Call, Claim, Entry, Metric, Sentence, Source, Turn, Value
 
@@ -455,18 +456,19 @@ def place_of(text: str) -> str | None:
 
 
 _RATING = re.compile(r"\b(?:rate[ds]?|rating|ratings|reviews?|reviewers?|stars?|scored?)\b", re.I)
-_RATED_ON = re.compile(r"^\s*(?:stars?\s+)?(?:on|at|from|across)\s+(?:the\s+)?([\w][\w.&'’-]*)", re.I)
 
 
 def rated_on(c: Claim, masked: str) -> str | None:
     """The site a rating is given on ("rated [NUM] on Capterra": "capterra"), lower-cased; None for
-    any other share. A rating is a score out of a few points ("4.8 out of 5") said as one."""
-    written = str(claim_attr(c, "as_written") or "")
-    if not re.search(r"\bout of\s+(?:[1-9]|10)\b|/\s*(?:[1-9]|10)\b", written) or not _RATING.search(masked):
+    any other share. The site is read as the claim's source is (:func:`rating_site`), so that a
+    rating is scoped to the site it is sourced to; a share is a rating only where its sentence
+    speaks of one ("rated", "reviews", "stars")."""
+    if not _RATING.search(masked):
         return None
-    at = masked.find("[NUM]")
-    m = _RATED_ON.match(masked[at + 5:]) if at >= 0 else None
-    return m.group(1).lower().rstrip(".'’&-") if m else None
+    sentence, span = c.sentence or "", " ".join((c.span or "").split())
+    at = sentence.find(span) if span else -1
+    site = rating_site(sentence, at) if at >= 0 else None
+    return site[0].lower() if site else None
 
 
 def metric_share_sense(name: str) -> str | None:

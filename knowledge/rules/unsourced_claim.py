@@ -9,6 +9,7 @@ from types import EllipsisType
 from typing import Any
 
 from knowledge.claims import needs_source, provenance
+from knowledge.claims.quotes import quotation_around
 from knowledge.claims.terms import header_term, own_terms
 from knowledge.figures import Figure, FigureIndex, quoted, where
 from knowledge.model import Claim, Entry, Finding
@@ -316,20 +317,13 @@ def _announcer(body: str, kb_name: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?i:{words})\b|{_SELF}")
 
 
-# A quotation in a release: '"Small employers lose £1.3 billion a year," said Tom Aldridge, Acme's CEO'
-_QUOTATION = re.compile(r"[\"“]([^\"“”]{8,})(?:[\"”]|$)")
-
-
 def _about_itself(own: re.Pattern[str], claim: Claim) -> bool:
     """Whether the sentence of a release's figure names the company: a figure inside a quotation is
     judged by the quoted words alone, not by who is credited with saying them (a chief executive
-    quoting an industry statistic does not make the company its source)."""
+    quoting an industry statistic does not make the company its source: '"Small employers lose £1.3
+    billion a year," said Tom Aldridge, Acme's CEO')."""
     sentence = " ".join((claim.sentence or "").split())
-    span = " ".join((claim.span or claim.text or "").split())
-    for m in _QUOTATION.finditer(sentence):
-        if span and span in m.group(1):
-            return bool(own.search(m.group(1)))
-    return bool(own.search(sentence))
+    return bool(own.search(quotation_around(claim.span or claim.text or "", sentence) or sentence))
 
 
 def _column_term(f: Figure) -> str | None:
@@ -431,19 +425,26 @@ def _names_a_source(f: Figure) -> bool:
     """Whether the sentence holding the figure, or the sentence before it in its paragraph, names
     a source in prose (a sentence may run over several lines: "According to a 2025 survey by
     the ... Council, technicians spend ...")."""
+    read = _sentence_and_before(f)
+    if read is None:
+        return False
+    sentence, before = read
+    around = sentence if before is None else f"{before} {sentence}"
+    return bool(_NAMED_SOURCE.search(around)) or any(rx.search(around) for rx in (_OWN_STUDY, _LOWER_PAREN))
+
+
+def _sentence_and_before(f: Figure) -> tuple[str, str | None] | None:
+    """The figure's sentence and the sentence before it in its paragraph ("" where it opens the
+    paragraph, None where the sentence is not found in it), white space folded; None for a figure
+    with no sentence."""
     entry, claim = f.entry, f.claim
     if entry is None or claim is None or not claim.sentence:
-        return False
+        return None
     sentence = " ".join(claim.sentence.split())
     block = next((b for b in entry.blocks if b.line <= f.line <= b.end_line), None)
     text = " ".join(block.text.split()) if block is not None else sentence
     i = text.find(sentence)
-    extra = (_OWN_STUDY, _LOWER_PAREN)
-    if i < 0:
-        return bool(_NAMED_SOURCE.search(sentence)) or any(rx.search(sentence) for rx in extra)
-    before = _SENTENCE_END.split(text[:i].strip())
-    around = f"{before[-1] if before else ''} {sentence}"
-    return bool(_NAMED_SOURCE.search(around)) or any(rx.search(around) for rx in extra)
+    return sentence, None if i < 0 else _SENTENCE_END.split(text[:i].strip())[-1]
 
 
 # A quotation credited to a named person (an MDX component with an ``author`` or ``name``: "<Quote
@@ -506,15 +507,11 @@ _COMES_FROM = re.compile(
 def _cites_a_finding(f: Figure, kb_name: str) -> bool:
     """Whether the figure's sentence (or the one before it in its paragraph) credits a named body's
     dated finding, or says the figure comes from a study."""
-    entry, claim = f.entry, f.claim
-    if entry is None or claim is None or not claim.sentence:
+    read, entry = _sentence_and_before(f), f.entry
+    if read is None or entry is None:
         return False
-    sentence = " ".join(claim.sentence.split())
-    block = next((b for b in entry.blocks if b.line <= f.line <= b.end_line), None)
-    text = " ".join(block.text.split()) if block is not None else sentence
-    i = text.find(sentence)
-    before = _SENTENCE_END.split(text[:i].strip()) if i > 0 else []
-    around = f"{before[-1] if before else ''} {sentence}"
+    sentence, before = read
+    around = f"{before or ''} {sentence}"
     if _COMES_FROM.search(sentence):
         return True
     own = kb_name.strip().lower()
