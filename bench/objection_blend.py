@@ -82,7 +82,7 @@ def dump(c: Corpus, out: Path) -> None:
 def replace_blend_off(tuning: Any) -> Any:
     from dataclasses import replace
 
-    return replace(tuning, blend=False) if hasattr(tuning, "blend") else tuning
+    return replace(tuning, blend=False)
 
 
 def load(out: Path, name: str) -> dict[str, Any]:
@@ -100,9 +100,6 @@ def figures(d: dict[str, Any], fire: np.ndarray) -> tuple[float, float, float, i
     p = right / max(1, int(judged.sum()))
     # recall by labelled turn: a labelled turn may span pieces, so count the turns by where
     hit_turns = {w for w, k in zip(d["where"], pred & (d["y"] == 1) & (d["optional"] == 0), strict=True) if k}
-    base_turns = {w for w, k in zip(d["where"], (d["shipped"] == 1) & (d["y"] == 1) & (d["optional"] == 0),
-                                    strict=True) if k}
-    del base_turns
     r = len(hit_turns) / max(1, int(d["required"]))
     gained_new = int((fire & (d["shipped"] == 0) & (d["new"] == 1)).sum())
     strays = int((fire & (d["shipped"] == 0) & (d["y"] == 0)).sum())

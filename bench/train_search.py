@@ -28,7 +28,9 @@ larkspur is never a training set nor scored here: it is the final exam. ``real``
 (its pages are real-labelled's); the blind sets of the fifth and sixth rounds are scored by default
 and may be fitted on (pass 12 measured it and kept the eleven). ``--freeze`` keeps the floor weights
 of a previous model for the signals it has and fits only the new ones and the bias, so that a new
-signal moves only the questions it marks (how ``asks_reply`` was added, pass 12).
+signal moves only the questions it marks (how ``asks_reply`` was fitted in pass 12; both of that pass's
+signals were kept off at merge, so the shipped floor reads ``knowledge.search.FLOOR_FEATURES`` only).
+The seventh round's blind question sets (fernhollow, saltmarsh, wickerby, pellucid) are never trained on.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ RATE = 0.75
 # pages), and the sets written blind in the fifth and sixth rounds. Fitting the floor on those five
 # as well was measured in pass 12 (bench/ACCURACY.md) and not kept.
 SCORED_SETS = ("real", "gridwell", "docketry", "cobbleway", "brightmoor", "ravelin")
+# Written blind at the start of the seventh round; scored, never fitted on.
+BLIND_SETS = ("fernhollow", "saltmarsh", "wickerby", "pellucid")
 EXPLAIN = "--explain" in sys.argv
 CROSS = "--cross" in sys.argv
 NEAR = 10  # the passages nearest in meaning that the floor's word coverage reads
@@ -771,6 +775,9 @@ def main() -> None:
         sys.exit("larkspur is the final exam: it is never trained on or scored here")
     if "real" in corpora:
         sys.exit("real asks other questions of real-labelled's pages: it is only scored, never trained on")
+    blind = sorted(set(corpora) & set(BLIND_SETS))
+    if blind:
+        sys.exit(f"{', '.join(blind)}: written blind in the seventh round and kept for judging; never trained on")
 
     from knowledge.embedding import get_embedder
     from knowledge.search import FEATURES, FLOOR_FEATURES

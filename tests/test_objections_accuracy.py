@@ -34,6 +34,11 @@ of objection work; at the start of that work: precision 0.73, recall 0.62, F1 0.
 purity 0.93, coverage 0.80, gap precision 0.50, recall 0.75. Before detection and absorption were
 calibrated to each entry's own examples (and a mention kept to one piece of a turn), recall on the
 example was 0.433 and that theme was never found.
+
+From the seventh round the turn-piece blend (``knowledge/objections/blend.py``) is fitted on the
+seven development corpora scored here (Northwind, the example, Quayside, Sablewood, Proscenia,
+Docketry, Ravelin), so their floors are in-sample figures; its leave-one-corpus-out figures are in
+``bench/ACCURACY.md``. Wickerby and Pellucid were held out from that round's work.
 """
 
 from __future__ import annotations

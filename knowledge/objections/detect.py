@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.model import Call, Turn
 
 from .model import Tuning
-from .prefilter import _STRONG, _WEAK, Candidate, acknowledges, clean, normalise
+from .prefilter import Candidate, acknowledges, clean, cue_counts, normalise, score_of_cues
 
 if TYPE_CHECKING:
     import numpy as np
@@ -200,7 +200,7 @@ def cue_features(text: str) -> np.ndarray:
     """What the words say besides the embedding: resistance cues (strong, weak), a question mark,
     the length, a negation, the second person, a condition (``N_FEATURES`` values in [0, 1])."""
     t = normalise(text)
-    return _features(t, clean(text), len(_STRONG.findall(t)), len(_WEAK.findall(t)))
+    return _features(t, clean(text), *cue_counts(t))
 
 
 def _features(t: str, c: str, strong: int, weak: int) -> np.ndarray:
@@ -277,8 +277,8 @@ def score_sentences(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, R: n
         as_close = np.zeros(n_s, dtype=bool)
     # The cue score and the detector's cue features count the same cues in the same words: read once.
     normalised = [normalise(c.raw) for _, c in found]
-    counts = [(len(_STRONG.findall(t)), len(_WEAK.findall(t))) for t in normalised]
-    cues = np.asarray([min(2.0, a + 0.25 * b) for a, b in counts], dtype=np.float32)
+    counts = [cue_counts(t) for t in normalised]
+    cues = np.asarray([score_of_cues(a, b) for a, b in counts], dtype=np.float32)
     ack = np.zeros(n_s, dtype=np.float32)
     for i, (call, c) in enumerate(found):
         nxt = _reply(call, c.turn)

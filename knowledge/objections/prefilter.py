@@ -188,10 +188,19 @@ def clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,")
 
 
+def cue_counts(normalised: str) -> tuple[int, int]:
+    """The strong and weak resistance cues of a sentence already passed through ``normalise``."""
+    return len(_STRONG.findall(normalised)), len(_WEAK.findall(normalised))
+
+
+def score_of_cues(strong: int, weak: int) -> float:
+    """1 per strong cue, 0.25 per weak one, at most 2."""
+    return min(2.0, strong + 0.25 * weak)
+
+
 def cue_score(text: str) -> float:
     """How much a sentence sounds like resistance: 1 per strong cue, 0.25 per weak one, at most 2."""
-    t = normalise(text)
-    return min(2.0, len(_STRONG.findall(t)) + 0.25 * len(_WEAK.findall(t)))
+    return score_of_cues(*cue_counts(normalise(text)))
 
 
 def skip_reason(text: str) -> str | None:

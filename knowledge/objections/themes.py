@@ -148,10 +148,11 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             groups.append(g)
             continue
         for x in g:
-            # Whether a remark is related to any entry at all is a cosine bar; which entry, the blend.
-            # (A held mention goes back to the entry it was held from, below.) A remark the turn-piece
-            # blend found for how it sounds, not for what it is about, needs to be nearer: filed under
-            # the closest entry it would mark a concern nobody answers as answered.
+            # Whether a remark is related to any entry at all is a cosine bar; which entry, the
+            # closeness read partly in the concerns' space (``to_entry``). (A held mention goes back to
+            # the entry it was held from, below.) A remark only the turn-piece blend found, for how it
+            # sounds rather than what it is about, needs the nearer bar: filed under the closest entry
+            # it would mark a concern nobody answers as answered.
             bar = tuning.lone_entry if mentions[x].blended else tuning.lone
             if m and x not in freed and float(cosine[x].max()) >= bar:
                 absorbed[int(to_entry[x].argmax())].append(x)
