@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.model import Call
 
+from .followups import answers_a_reply
 from .prefilter import Candidate
 
 if TYPE_CHECKING:
@@ -49,7 +50,6 @@ FEATURES: tuple[str, ...] = (
 CLIP = 1e-4  # probabilities are read as log-odds between those of CLIP and 1 - CLIP ...
 SCALE = 4.0  # ... divided by this, to sit on the scale of the other features
 TURN_BOUND = math.log((1 - CLIP) / CLIP) / SCALE  # the largest a log-odds feature can be, either way
-BACK = 2  # the speaker's previous turns an objection answered may be in (as followups.BACK)
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
@@ -57,25 +57,6 @@ def _logit(p: np.ndarray) -> np.ndarray:
 
     q = np.clip(p.astype(np.float64), CLIP, 1 - CLIP)
     return np.log(q / (1 - q)) / SCALE
-
-
-def _answers(call: Call, ti: int, hit: set[tuple[str, int]]) -> bool:
-    if not call.roles_known:
-        return False
-    me, replied, back = call.turns[ti], False, 0
-    for pj in range(ti - 1, -1, -1):
-        prev = call.turns[pj]
-        if prev.role == "internal":
-            replied = True
-            continue
-        if prev.speaker != me.speaker:
-            continue
-        back += 1
-        if replied and (call.path, pj) in hit:
-            return True
-        if back >= BACK:
-            return False
-    return False
 
 
 def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection,
@@ -123,7 +104,7 @@ def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: 
     X[:, 0], X[:, 1], X[:, 2] = largest(det.score), largest(det.closeness), largest(det.generic)
     X[:, 3], X[:, 4] = largest(lg), mean
     X[:, 6], X[:, 7] = largest(det.cues), largest(det.ack)
-    X[:, 8] = [float(_answers(calls[p], t, hit)) for p, t, _ in keys]
+    X[:, 8] = [float(answers_a_reply(calls[p], t, hit)) for p, t, _ in keys]
     X[:, 9] = [(t / max(1, len(calls[p].turns) - 1)) ** 0.5 for p, t, _ in keys]
     read = np.ones(len(turn_keys), dtype=bool)
     if blend is not None:

@@ -78,22 +78,29 @@ def carried_on(found: Sequence[tuple[Call, CandidateSentence]], detected: np.nda
     for i, (call, c) in enumerate(found):
         if out[i] or not call.roles_known or learned[i] < tuning.learned_alone or score[i] < tuning.context_detect:
             continue
-        me = call.turns[c.turn]
-        replied, back = False, 0
-        for pj in range(c.turn - 1, -1, -1):
-            prev = call.turns[pj]
-            if prev.role == "internal":
-                replied = True
-                continue
-            if prev.speaker != me.speaker:
-                continue
-            back += 1
-            if replied and (call.path, pj) in hit:
-                out[i] = True
-                break
-            if back >= BACK:
-                break
+        out[i] = answers_a_reply(call, c.turn, hit)
     return out
+
+
+def answers_a_reply(call: Call, ti: int, hit: set[tuple[str, int]]) -> bool:
+    """Whether turn ``ti`` is the prospect speaking again after a seller's reply to one of their own
+    turns in ``hit`` (at most :data:`BACK` of their turns back). Unknown roles: never."""
+    if not call.roles_known:
+        return False
+    me, replied, back = call.turns[ti], False, 0
+    for pj in range(ti - 1, -1, -1):
+        prev = call.turns[pj]
+        if prev.role == "internal":
+            replied = True
+            continue
+        if prev.speaker != me.speaker:
+            continue
+        back += 1
+        if replied and (call.path, pj) in hit:
+            return True
+        if back >= BACK:
+            return False
+    return False
 
 
 def _turn_words(call: Call, ti: int) -> str:
