@@ -35,7 +35,8 @@ _NUMBER_WORD = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|
 _BUYER_ACT = (r"(?:pay(?:ing)?|pre-?pay(?:ing)?|sign(?:ing)?(?:\s+up)?|commit(?:ting)?|book(?:ing)?|order(?:ing)?"
               r"|buy(?:ing)?|purchas(?:e|ing)|subscrib(?:e|ing)|renew(?:ing)?|register(?:ing)?|enrol(?:l)?(?:ing)?"
               r"|refer(?:ring)?)")
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+# a month's name, in full or short (unsourced-claim reads dates with it too)
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 _OFFER = re.compile(
     # imperative: "Pay annually and save 10%", "Sign for three years and take a further 10% off"
@@ -47,8 +48,8 @@ _OFFER = re.compile(
     rf"|\b{_NUMBER_WORD}\s+(?i:months?|weeks?|days?|years?)\s+(?i:free|at\s+no\s+(?:extra\s+)?(?:cost|charge))\b"
     # an offer that ends on a date: "sign by 30 September 2026 and get the migration free",
     # "Early-bird tickets are £180 until 31 December"
-    rf"|(?i:{_BUYER_ACT}|early[- ]bird|tickets?)\b[^.;!?]{{0,80}}?\b(?i:by|before|until|till|through)\s+"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b|the\s+end\s+of\s+{_MONTH})")
+    rf"|\b(?i:{_BUYER_ACT}|early[- ]bird|tickets?)\b[^.;!?]{{0,80}}?\b(?i:by|before|until|till|through)\s+"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b|the\s+end\s+of\s+{MONTH})")
 # what an offer says that would read as an outcome elsewhere
 _OFFER_WORDS = re.compile(
     r"(?i)\b(?:save|saves|saving|savings|free|off|discount(?:ed)?|early[- ]bird"
@@ -89,6 +90,25 @@ def _at(claim: Claim, sentence: str) -> tuple[int, int]:
     return (at, at + len(span)) if at >= 0 else (-1, -1)
 
 
+# what may stand between an hours phrase and the figure that goes on to say it ("8am to 6pm CET six
+# days", "24/7, 365 days a year"): a time zone or a comma, no other figure or word
+_HOURS_GAP = re.compile(r"^\s*(?:[A-Z]{2,5}\s*)?[,;]?\s*(?:and\s+|or\s+)?$")
+
+
+# a span of minutes or hours, the time a service takes to answer in the hours it keeps ("answers within
+# 2 business hours ..., 8am to 8pm", "within 1 hour, 24/7", "a 24/7 centre works to a 15-minute target")
+_RESPONSE_SPAN = re.compile(r"(?i)(?:\b|-)(?:minutes?|mins?|hours?|hrs?)$")
+
+
+def _in_hours(start: int, end: int, hours: re.Match[str], sentence: str) -> bool:
+    """Whether the figure at ``start:end`` is part of the hours phrase or goes on to say it; any other
+    figure only shares the sentence with it ("We protect 3,000 sites 24/7", "live in 14 days, 24/7")
+    unless it is the time the service takes (:data:`_RESPONSE_SPAN`)."""
+    return hours.start() <= start < hours.end() or start <= hours.start() < end or (
+        start >= hours.end() and bool(_HOURS_GAP.match(sentence[hours.end():start]))) or bool(
+        _RESPONSE_SPAN.search(sentence[start:end]))
+
+
 def offer(sentence: str) -> bool:
     """Whether the sentence makes an offer: a value given in return for a buyer's act."""
     return bool(_OFFER.search(sentence))
@@ -113,10 +133,10 @@ def service_term(claim: Claim, sentence: str) -> str | None:
     start, end = _at(claim, sentence)
     if claim.kind == "percent" and _FEE.search(sentence):
         return "a fee formula"
-    if _HOURS.search(sentence) and claim.kind in ("duration", "count"):
-        return "the hours of a service"
     if start < 0:
         return None
+    if claim.kind in ("duration", "count") and any(_in_hours(start, end, m, sentence) for m in _HOURS.finditer(sentence)):
+        return "the hours of a service"
     span = sentence[start:end]
     if claim.kind == "duration" and (_BUSINESS_WINDOW.match(sentence[end:]) or re.search(
             r"(?i)\b(?:business|working)\s+(?:days?|hours?)$", span)):

@@ -33,7 +33,10 @@ from .quotes import quotation_around
 # A hypothetical: the figures are inputs chosen for the arithmetic, and what follows from them
 # ("imagine shipping 3x faster" is not one: it sells an outcome)
 _HYPOTHETICAL = re.compile(
-    r"(?i)\b(?:worked[ -]example|example\s*[:,]\s*(?:take|say|assume|suppose)|assum(?:e|ing)|suppose"
+    r"(?i)\b(?:worked[ -]example|example\s*[:,]\s*(?:take|say|assume|suppose)"
+    # "assume 250 developers": a value picked for the arithmetic; "assuming your data is clean, go-live
+    # takes 3 weeks" only sets a condition on a claim
+    r"|(?:assum(?:e|ing)|suppos(?:e|ing))\s+(?=[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d)"
     r"|hypothetically|let['’]s say|say you (?:have|run))\b"
     # "set an alarm at, say, 90% of last year's peak": a value picked for the reader to try
     r"|,\s*(?:say|for\s+(?:example|instance)|e\.g\.),\s*[~≈]?[$£€]?\d"
@@ -74,7 +77,20 @@ _TERM_BOUND = re.compile(
     r"(?i)\b((?:discount(?:s|ed|ing)?|commissions?|margins?|rebates?|deposits?|fees?|mark-?ups?)\s+(?:\w+\s+){0,2}?)"
     r"(?:more|less|fewer|higher|lower)\s+than\b")
 # "report" after a determiner is a document, not people reporting a result ("62% report ...")
-_REPORT_NOUN = re.compile(r"(?i)\b(?:an?|the|our|its|their|each|every|this|that)\s+(?:[\w-]+\s+){0,2}?reports?\b")
+_REPORT_NOUN = re.compile(
+    r"(?i)\b(?:an?|the|our|its|their|each|every|this|that)\s+(?P<before>(?:[\w-]+\s+){0,2}?)(?P<report>reports?)\b")
+# ... but "report" after a plural is people reporting: "the teams report onboarding in 3 days", "our
+# customers report going live" ("status report", "analysis report" end in -us, -is)
+_PLURAL = re.compile(r"(?i)\w*[^\W_siu]s")
+
+
+def _mask_report(m: re.Match[str]) -> str:
+    words = m.group("before").split()
+    if m.group("report").lower() == "report" and words and _PLURAL.fullmatch(words[-1]):
+        return m.group(0)
+    return " "
+
+
 _AUDIT_REPORT = re.compile(
     r"(?i)\b((?:SOC\s?\d|ISAE\s?\d+|SSAE\s?\d+|type\s+I{1,2}|audit|assurance|compliance|attestation"
     r"|pen(?:etration)?[ -]test)\s+)reports?\b")
@@ -253,7 +269,7 @@ def own_terms(claim: Claim) -> str | None:
     bare = _NO_MORE.sub(" ", bare)  # "no more than 20 signers" bounds a limit; it compares nothing
     bare = _TERM_BOUND.sub(r"\1", bare)
     bare = _AUDIT_REPORT.sub(r"\1", bare)  # "the SOC 2 report is renewed every year": a report the company holds
-    bare = _REPORT_NOUN.sub(" ", bare)  # "we publish an incident report within 5 business days": a document
+    bare = _REPORT_NOUN.sub(_mask_report, bare)  # "we publish an incident report within 5 business days": a document
     paid_term = _COMMERCIAL.search(bare)
     if paid_term or _BENEFIT.search(bare):
         bare = _SHARE_OF_MONEY.sub(" ", bare)  # "20% of every client subscription" shares money, not a population

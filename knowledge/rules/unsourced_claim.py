@@ -9,6 +9,7 @@ from types import EllipsisType
 from typing import Any
 
 from knowledge.claims import needs_source, provenance
+from knowledge.claims.commercial import MONTH
 from knowledge.claims.quotes import quotation_around
 from knowledge.claims.terms import header_term, own_terms
 from knowledge.figures import Figure, FigureIndex, quoted, where
@@ -27,13 +28,11 @@ _SOURCE_WORDS = re.compile(
 # A source named in prose: "according to a 2025 survey", "a study by the Hanover Institute",
 # "(Aberdeen Group, 2010)".
 _KIND = r"(?i:stud(?:y|ies)|surveys?|reports?|research|analys[ie]s|benchmarks?|polls?|census|(?:white )?papers?|index|audits?)"
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 _NAMED_SOURCE = re.compile(
     r"\b(?i:according to|as per|citing|source:)\s+(?:(?i:an?|the|their|its)\s+)?(?:(?:19|20)\d\d\s+)?"
     rf"(?!(?i:our|my|your)\b)(?:[\w-]+\s+)?(?:{_KIND}\b|[A-Z])"
     rf"|\b{_KIND}\s+(?:(?i:of)\s+[^,.;:()\n]{{1,60}}?\s+)?(?:(?i:conducted|commissioned|published|run)\s+)?"
-    rf"(?i:by|from)\s+(?:(?i:the)\s+)?(?!{_MONTH}\b)[A-Z]"
+    rf"(?i:by|from)\s+(?:(?i:the)\s+)?(?!{MONTH}\b)[A-Z]"
     r"|\([A-Z][^()\n]{1,60}?,?\s+(?:19|20)\d\d\)")
 # A press release is the company's own statement: it is the source of the milestones it announces.
 _PRESS_RELEASE = re.compile(
@@ -90,7 +89,9 @@ _NO_OUTCOMES_KIND = re.compile(
 
 # ... or whose title is the name of such a page ("Pricing", "Plans and pricing | Acme", "Careers")
 _NO_OUTCOMES_TITLE = re.compile(
-    r"(?i)^\s*(?:pricing|prices|plans(?:\s+(?:and|&)\s+pric(?:ing|es))?|careers?|jobs|partner\s+program(?:me)?)\s*(?:[|:–—-].*)?$")
+    r"(?i)^\s*(?:pricing|prices|plans(?:\s+(?:and|&)\s+pric(?:ing|es))?|careers?|jobs|partner\s+program(?:me)?)"
+    # then the end or a separator; a hyphen with no space beside it joins words ("Pricing-led growth")
+    r"(?:\s*$|\s*[|:–—].*$|\s+-.*$|-\s.*$)")
 
 
 def _no_outcomes_kind(entry: Entry) -> bool:
@@ -270,7 +271,7 @@ _TITLE_LABEL = re.compile(r"^[\w -]{1,24}:\s*")
 _TITLE_NAME = re.compile(r"(?<![\w'’])[A-Z][\w&'’-]*[a-z][\w&'’-]*")
 _TITLE_WORDS = re.compile(
     r"(?i)^(?:the|a|an|our|summary|key|findings?|results?|highlights?|executive|state|annual|global|economic|impact"
-    r"|total|new|full)$|^" + _MONTH + "$")
+    r"|total|new|full)$|^" + MONTH + "$")
 # The company speaking of itself: its own claims on such a page are still its own ("us" in lower
 # case only: "the US" is a country)
 _SPEAKS_AS_ITSELF = re.compile(r"\b(?i:we|our)\b|\bus\b")
@@ -495,11 +496,18 @@ def _own_credit(credit: str, own: str) -> bool:
 # A finding credited to a named body, with its year ("The McKinsey Global Institute reckoned in 2017
 # that ...", "Statistics South Africa's 2025 building statistics show ..."), or a figure said to come
 # from a study ("The 60% comes from the sites in the benchmark that ..."): the source named in prose
-_WHO = r"(?P<who>[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.'’-]*){0,5})"
+# A word of a name: capitalised, and not a word that only starts a sentence or speaks as the company
+# ("In March we reported in 2023", "Our Data Team found in 2024")
+_NOT_A_NAME = (r"(?!(?:In|On|At|By|For|From|To|Of|With|After|Before|Since|During|Then|When|While|If|As|And|But|So"
+               r"|Our|We|Us|My|I|You|Your|They|Their|It|Its|This|That|These|Those|Here|There|Last|Next)\b)")
+_WORD = rf"{_NOT_A_NAME}[A-Z][\w&.'’-]*"
+_WHO = rf"(?P<who>{_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{_WORD}){{0,5}})"
 _CITED_FINDING = re.compile(
     rf"\b{_WHO}\s+(?:reckoned|estimated|found|reported|calculated|concluded|showed|projected)\s+in\s+(?:19|20)\d\d\b"
     rf"|\b{_WHO.replace('who', 'owner')}['’]s?\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){{0,3}}?(?:{_KIND}|statistics|figures|data|census)"
     r"\s+(?:show|shows|showed|found|finds|suggests?|put|puts|estimates?)\b")
+# the company's own team named before the words the name was read from ("Our Data Team found in 2024")
+_OURS_BEFORE = re.compile(r"\b(?i:our)\s+(?:[A-Z][\w&.'’-]*\s+)*$")
 _COMES_FROM = re.compile(
     rf"(?i:\b(?:comes?|came|is\s+taken|was\s+taken|is\s+drawn|derives?)\s+from\b)[^.;]{{0,60}}?\b{_KIND}\b")
 
@@ -514,13 +522,19 @@ def _cites_a_finding(f: Figure, kb_name: str) -> bool:
     around = f"{before or ''} {sentence}"
     if _COMES_FROM.search(sentence):
         return True
+    return _credits_a_named_body(around, entry.body, kb_name)
+
+
+def _credits_a_named_body(text: str, body: str, kb_name: str) -> bool:
+    """Whether ``text`` credits a finding to a named body other than the company (``kb_name``), on a
+    page whose body is ``body``."""
     own = kb_name.strip().lower()
-    for m in _CITED_FINDING.finditer(around):
+    for m in _CITED_FINDING.finditer(text):
         who = re.sub(r"^(?:The|A|An)\s+", "", (m.group("who") or m.group("owner") or "").strip())
-        if not who or own and own in who.lower():
+        if not who or own and own in who.lower() or _OURS_BEFORE.search(text, 0, m.start()):
             continue
         # a one-word name is a name only where the page never writes it in lower case ("Gartner", not
         # "Customers found in 2024 that ...")
-        if " " in who or not re.search(rf"\b{re.escape(who.lower())}\b", entry.body):
+        if " " in who or not re.search(rf"\b{re.escape(who.lower())}\b", body):
             return True
     return False

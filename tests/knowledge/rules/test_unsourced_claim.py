@@ -7,7 +7,11 @@ from pathlib import Path
 import pytest
 
 from knowledge.model import Entry
-from knowledge.rules.unsourced_claim import _SPEAKS_AS_ITSELF, _no_outcomes_kind
+from knowledge.rules.unsourced_claim import (
+    _SPEAKS_AS_ITSELF,
+    _credits_a_named_body,
+    _no_outcomes_kind,
+)
 
 
 @pytest.mark.parametrize(("text", "itself"), [
@@ -32,8 +36,24 @@ def test_a_kind_in_front_matter_that_states_no_outcomes(extra: dict[str, str], n
     ("Pricing", True), ("Pricing | Acme", True), ("Plans and pricing", True), ("Careers", True),
     ("Partner programme", True),
     ("Pricing that pays for itself in 3 months", False), ("How Acme cut careers-page bounce by 20%", False),
-    ("Why clinics choose us", False),
+    ("Why clinics choose us", False), ("Pricing - Acme", True),
+    # a hyphen straight after the word joins it to the next: not the name of such a page
+    ("Jobs-to-be-done: how teams cut churn 30%", False), ("Pricing-led growth", False),
 ])
 def test_a_title_that_names_a_page_that_states_no_outcomes(title: str, no_outcomes: bool) -> None:
     entry = Entry(id="p", path=Path("p.md"), title=title, body="", extra={})
     assert _no_outcomes_kind(entry) is no_outcomes
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    ("The McKinsey Global Institute reckoned in 2017 that large projects run 80% over budget.", True),
+    ("Statistics South Africa's 2025 building statistics show 12% fewer permits.", True),
+    ("Aberdeen Group reported in 2010 that leaders grew revenue 18% faster.", True),
+    # words that start a sentence or speak as the company name no body
+    ("In March We reported in 2023 that churn fell 8%.", False),
+    ("Our Data Team found in 2024 that clinics cut no-shows by 30%.", False),
+    ("Our 2024 customer survey shows 40% fewer errors.", False),
+    ("Acme Labs found in 2024 that clinics cut no-shows by 30%.", False),  # the company itself
+])
+def test_a_finding_credited_to_a_named_body(text: str, cited: bool) -> None:
+    assert _credits_a_named_body(text, text, "Acme") is cited
