@@ -173,7 +173,7 @@ def _of_a_customer(target: Figure, f: Figure) -> bool:
         return False
     who = _story_subject(target.entry)
     said = " ".join((f.claim.sentence or "").split()).casefold()
-    return who is not None and " ".join(who.split()).casefold() in said
+    return bool(who and who.strip()) and " ".join((who or "").split()).casefold() in said
 
 
 def _several(f: Figure) -> bool:
