@@ -108,9 +108,11 @@ _SP0 = r"[ \t]*(?:\n[ \t]*)?"
 _CUR_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)[ \t]?|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|\$|€|£|¥|₹|(?<![\w$])R)[ \t]?)$"
 )
-# the rand ("R 2,4 million", "R350"): a capital R before digits is also a name ("R2", "R 3"), so it
-# is money only where the amount is written as one (a scale, a separator or decimals, two digits or more)
+# the rand ("R 2,4 million", "R350"): a capital R before digits is also a name ("R2", "R 3",
+# "Oracle R12"), so it is money only where the amount is written as one (a scale, a separator or
+# decimals, thousands spaced apart, or three digits or more)
 _CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$", "R": "ZAR"}
+_SCALE_SUFFIX = frozenset({"k", "K", "m", "M", "MM", "mm", "mn", "b", "B", "bn", "BN", "Bn"})
 _SPACED_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 # Indian English counts in lakhs (100,000) and crores (10 million): "₹3.5 crore", "1.2 lakh deliveries"
 _SCALE_AFTER = re.compile(
@@ -470,11 +472,11 @@ class _Extractor:
             return None
         suf = m.group("suf")
         cur = _CUR_BEFORE.search(clean, max(0, s - 5), s)
-        if cur and cur.group("sym") == "R" and not (num >= 10 or "," in raw or "." in raw or m.group("suf")
-                                                    or _SCALE_AFTER.match(clean, m.end())):
-            if cur.end() == s:
-                return None  # a name ("R2")
-            cur = None
+        if cur and cur.group("sym") == "R" and not (
+            "," in raw or "." in raw or sum(c.isdigit() for c in raw) >= 3 or suf in _SCALE_SUFFIX
+            or _SCALE_AFTER.match(clean, m.end()) or _SPACED_THOUSANDS.match(clean, m.end())
+        ):
+            return None  # a name ("R2", "Oracle R12")
         if cur and _SPACED_THOUSANDS.match(clean, m.end()):
             return None  # "R50 000", "€1 250": thousands spaced apart are not read (never as R50)
         start = cur.start() if cur else s

@@ -13,6 +13,7 @@ from knowledge.figures import (
     quoted,
     where,
 )
+from knowledge.figures.reading import _story_subject
 from knowledge.model import Finding
 
 from .base import AuditContext, Draft, Rule
@@ -163,11 +164,16 @@ def _customers_own(f: Figure, named: str, backers: list[Match]) -> bool:
 
 
 def _of_a_customer(target: Figure, f: Figure) -> bool:
-    """Whether ``target`` is one customer's figure: a metric of a customer story, or a figure
-    about the customer ``f`` names."""
-    if f.entity is not None and target.entity == f.entity:
-        return True
-    return target.metric is not None and target.entry is not None and target.entry.type == "case_study"
+    """Whether ``target`` is a figure of the customer ``f`` is about: the customer the reading
+    found for both, or, where it found none for ``f``, a metric of the customer story whose
+    customer ``f``'s own sentence names (another customer's story backs nothing of this one)."""
+    if f.entity is not None:
+        return target.entity == f.entity
+    if target.metric is None or target.entry is None or target.entry.type != "case_study" or f.claim is None:
+        return False
+    who = _story_subject(target.entry)
+    said = " ".join((f.claim.sentence or "").split()).casefold()
+    return bool(who and who.strip()) and " ".join((who or "").split()).casefold() in said
 
 
 def _several(f: Figure) -> bool:

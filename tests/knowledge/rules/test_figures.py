@@ -185,6 +185,21 @@ def test_fingerprints_survive_an_inserted_paragraph() -> None:
     assert run(base) == run(base.replace("\n\n", "\n\nA new paragraph about people.\n\n", 1))
 
 
+def test_two_past_agendas_of_one_year_in_one_entry_keep_their_own_fingerprints() -> None:
+    """Each finding is keyed by its statement, so that removing the first does not hand its
+    fingerprint (and any verdict or suppression on it) to the second."""
+    first = "Cloud transformation is a key CIO initiative for 2022."
+    second = "For hospitals, our priorities for 2022 are bed management and discharge."
+
+    def run(body: str) -> dict[int, str]:
+        page = _entry("usecase.md", body, type="answer", sources=[Source(title="x")])
+        return {f.line: f.fingerprint for f in audit(_ctx([page]), ["stale-claim"]).findings}
+
+    both = run(f"# Use case\n\n{first}\n\n{second}\n")
+    assert sorted(both) == [3, 5] and both[3] != both[5]
+    assert run(f"# Use case\n\n{second}\n") == {3: both[5]}
+
+
 def test_checking_a_draft_again_embeds_only_what_changed(tmp_path: Path, fake_embedder: object) -> None:
     from ingest.pipeline import ingest
     from knowledge.audit import run_check
