@@ -36,13 +36,6 @@ def _measure_words(f: Figure, exclude: frozenset[str]) -> frozenset[str]:
     return words if len(words) >= 2 else frozenset(content_terms(f.context, exclude))
 
 
-def shared_words(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
-    """Words of ``a`` that ``b`` also uses, stem for stem. A word inside a compound of the other
-    ("lift" in "uplift") was tried and taken out: no corpus needed it, and it would pair "load"
-    with "workload"."""
-    return a & b
-
-
 def reworded_repeats(q: FigureSet, retired: FigureSet, current: Sequence[Resolution],
                      exclude: frozenset[str] = frozenset()) -> list[Match | None]:
     """For each figure of ``q``, the retired figure it repeats in other words, or None.
@@ -75,7 +68,7 @@ def reworded_repeats(q: FigureSet, retired: FigureSet, current: Sequence[Resolut
                 continue
             if words is None:
                 words = _measure_words(f, exclude)
-            if not shared_words(words, r_words[j]):
+            if not words & r_words[j]:  # a word of the retired measure, stem for stem
                 continue
             score = float(q.vectors[i] @ retired.vectors[j])
             if best is None or score > best.score:
