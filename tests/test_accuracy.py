@@ -61,7 +61,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "northwind": {"audit": 0.97, "check": 0.95},  # audit 1.00 with the "same measure?" model (sixth round); check 1.00
     "examples": {"audit": 0.9, "check": 0.85},
     "real-labelled": {"audit": 0.92},  # 0.93 after the sixth round (sources in prose); 0.91 once the needs-a-source model has a say where claim-ness is unsure; 0.95 in the seventh (an agenda for a past year)
-    "larkspur": {"audit": 0.5, "check": 0.5},  # December 2026, second round: audit 0.53, check 0.53
+    # December 2026, second round: audit 0.53, check 0.53; end of the seventh round 0.67, 0.77 (0.59, 0.67 at
+    # its start; never tuned on)
+    "larkspur": {"audit": 0.64, "check": 0.74},
     # the figure phenomena of text written in another style (tests/data/corpora/phenomena):
     # measured audit 0.84, check 0.92 (0.53 and 0.86 before the work on it)
     # a development set: 0.84 with the rule that made each cue of raw speech recognition a sentence,
@@ -265,9 +267,13 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # measure?" model, which found misstatements in other words held out on the development corpora
     # and on cobbleway, reported two figures on the exam's negatives; the floor follows the exam
     # (lowered, 0.7 -> 0.55), the model is kept on the evidence of the other corpora.
+    # End of the seventh round (audit and check together): metric-conflict 0.90 / 0.82, source-conflict
+    # 1.00 / 0.67, stale-claim 1.00 / 1.00, unsourced-claim 0.18 / 1.00, unsupported-claim 0.43 / 0.43,
+    # rep-misstatement 0.60 / 0.60, retired-claim 1.00 / 1.00 (none of 4 found before the round)
     "larkspur": {
-        "metric-conflict": (0.7, 0.5), "source-conflict": (0.9, 0.3), "stale-claim": (0.9, 0.8),
-        "unsourced-claim": (0.1, 0.9), "unsupported-claim": (0.2, 0.4), "rep-misstatement": (0.55, 0.55),
+        "metric-conflict": (0.85, 0.75), "source-conflict": (0.9, 0.6), "stale-claim": (0.9, 0.9),
+        "unsourced-claim": (0.15, 0.9), "unsupported-claim": (0.4, 0.4), "rep-misstatement": (0.55, 0.55),
+        "retired-claim": (0.9, 0.9),
     },
 }
 

@@ -247,15 +247,17 @@ FLOORS: dict[str, dict[str, float]] = {
     # The round's prefilter skips and coverage model helped the development
     # corpora and the blind ravelin set and cost the exam; kept on their evidence, and the exam's
     # floors follow it (lowered: matching 0.57 -> 0.54, coverage 0.75 -> 0.68, gap recall 0.70 -> 0.45).
+    # End of the seventh round: P 0.74, R 0.73, F1 0.74, matching 0.59, purity 0.71, coverage 0.80, gaps
+    # 0.67 / 0.75 (its start: 0.74 / 0.71 / 0.72, 0.56, 0.77, 0.70, 0.60 / 0.50); never tuned on.
     "larkspur": {
         "mention precision": 0.73,
-        "mention recall": 0.66,
-        "mention F1": 0.70,
-        "matching accuracy": 0.54,
+        "mention recall": 0.71,
+        "mention F1": 0.72,
+        "matching accuracy": 0.57,
         "theme purity": 0.68,
-        "coverage accuracy": 0.68,
-        "gap precision": 0.45,
-        "gap recall": 0.45,
+        "coverage accuracy": 0.78,
+        "gap precision": 0.6,
+        "gap recall": 0.7,
     },
 }
 LARKSPUR = SHARED_CORPORA / "larkspur"
