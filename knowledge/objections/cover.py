@@ -111,10 +111,12 @@ def standout(scores: dict[str, float], by_id: dict[str, Entry]) -> tuple[str, fl
     return eid, best, best - second
 
 
-def concern_standout(objection: Objection, passages: Passages, C: np.ndarray, by_id: dict[str, Entry]) -> str | None:
+def concern_standout(objection: Objection, passages: Passages, C: np.ndarray, by_id: dict[str, Entry],
+                     PA: np.ndarray | None = None) -> str | None:
     """The answering entry closest to what prospects said in the space of the concerns of
     ``data/concerns.txt`` (:func:`.themes.concern_profiles`): the mean, over the mentions'
-    sentences, of the closest passage of the entry."""
+    sentences, of the closest passage of the entry. ``PA``: the passages' profiles, when the caller
+    has them already (they are the same for every objection)."""
     import numpy as np
 
     from .themes import concern_profiles
@@ -123,7 +125,8 @@ def concern_standout(objection: Objection, passages: Passages, C: np.ndarray, by
     if A is None or not objection.mentions:
         return None
     Q = concern_profiles(np.stack([mt.sentence_vector for mt in objection.mentions]), C)
-    PA = concern_profiles(A, C)
+    if PA is None:
+        PA = concern_profiles(A, C)
     best: tuple[float, str] | None = None
     for e, (a, b) in zip(answering, spans, strict=True):
         if b > a and by_id[e.id].type in ANSWERING_TYPES:
@@ -151,6 +154,16 @@ def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Call
     # objection look answered (the model is fitted on known objections' answers: links too).
     said = entry_scores(objections, entries, texts_of, vectors, R, owner, objection_entries, phrasings=False,
                         passages=passages)
+    profiles: list[np.ndarray] = []  # the answering passages in the concerns' space, read once, when needed
+
+    def by_concern(obj: Objection) -> str | None:
+        from .themes import concern_profiles
+
+        assert concerns is not None
+        if not profiles and passages[2] is not None:
+            profiles.append(concern_profiles(passages[2], concerns))
+        return concern_standout(obj, passages, concerns, by_id, profiles[0] if profiles else None)
+
     for obj, scores, closeness in zip(objections, all_scores, said, strict=True):
         obj.closeness = closeness
         answers: list[dict[str, Any]] = []
@@ -172,6 +185,6 @@ def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Call
                 and model.probability(top[1], top[2]) >= 0.5
                 # Standing out by shared words ("payroll" in a remark about tips paid through
                 # payroll) is not answering: the entry must stand out by concern too.
-                and (concerns is None or concern_standout(obj, passages, concerns, by_id) == top[0])):
+                and (concerns is None or by_concern(obj) == top[0])):
             answers.append({"entry": top[0], "score": round(top[1], 3), "explicit": False})
         obj.answers = answers
