@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING
 from knowledge.model import Call
 
 from .prefilter import Candidate as CandidateSentence
-from .prefilter import context_text, eligible, follow_up_material
+from .prefilter import (
+    after_a_reply_to,
+    context_text,
+    eligible,
+    follow_up_material,
+    reply_before,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,7 +40,6 @@ if TYPE_CHECKING:
 DATA = Path(__file__).resolve().parent / "data"
 SNIPPETS_PATH = DATA / "followups.tsv"
 
-BACK = 2  # how many of the speaker's previous turns a follow-up may lean on
 LIKELY = 0.5  # the trained detector's own decision point: more likely an objection than not
 
 def objection_probability(texts: Sequence[str], V: np.ndarray) -> np.ndarray:
@@ -84,23 +89,8 @@ def carried_on(found: Sequence[tuple[Call, CandidateSentence]], detected: np.nda
 
 def answers_a_reply(call: Call, ti: int, hit: set[tuple[str, int]]) -> bool:
     """Whether turn ``ti`` is the prospect speaking again after a seller's reply to one of their own
-    turns in ``hit`` (at most :data:`BACK` of their turns back). Unknown roles: never."""
-    if not call.roles_known:
-        return False
-    me, replied, back = call.turns[ti], False, 0
-    for pj in range(ti - 1, -1, -1):
-        prev = call.turns[pj]
-        if prev.role == "internal":
-            replied = True
-            continue
-        if prev.speaker != me.speaker:
-            continue
-        back += 1
-        if replied and (call.path, pj) in hit:
-            return True
-        if back >= BACK:
-            return False
-    return False
+    turns in ``hit`` (``(call path, turn)`` pairs; :func:`.prefilter.after_a_reply_to`)."""
+    return after_a_reply_to(call, ti, lambda pj: (call.path, pj) in hit)
 
 
 def _turn_words(call: Call, ti: int) -> str:
@@ -113,8 +103,10 @@ def follow_up_candidates(calls: Sequence[Call], mentions: Sequence[Mention], *,
     short turn with ``elliptical_only`` False, for measuring), after the seller spoke, that follow
     a mention by the same speaker in one of their previous :data:`BACK` turns (on the same call)."""
     by_turn: dict[tuple[str, int], Mention] = {}
+    held: dict[str, set[int]] = {}  # each call's turns holding a mention
     for m in mentions:
         by_turn.setdefault((m.call, m.turn), m)
+        held.setdefault(m.call, set()).add(m.turn)
     out: list[Candidate] = []
     for call in calls:
         if not call.roles_known:
@@ -124,22 +116,11 @@ def follow_up_candidates(calls: Sequence[Call], mentions: Sequence[Mention], *,
                 continue
             if not follow_up_material(turn, elliptical_only=elliptical_only):
                 continue
-            reply: list[str] = []
-            back = 0
-            for pj in range(ti - 1, -1, -1):
-                prev = call.turns[pj]
-                if prev.role == "internal":
-                    reply.insert(0, prev.text)
-                    continue
-                if prev.speaker != turn.speaker:
-                    continue
-                back += 1
-                anchor = by_turn.get((call.path, pj))
-                if anchor is not None and reply:
-                    out.append(Candidate(call, ti, anchor, " ".join(reply), back))
-                    break
-                if back >= BACK:
-                    break
+            found = reply_before(call, ti, held.get(call.path, set()).__contains__)
+            if found is not None:
+                pj, back, reply = found
+                out.append(Candidate(call, ti, by_turn[(call.path, pj)], " ".join(call.turns[r].text for r in reply),
+                                     back))
     return out
 
 

@@ -9,6 +9,7 @@ requests for material, very short fragments, a prospect restating their own volu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge.model import Call, Turn
@@ -372,31 +373,48 @@ def follow_up_material(turn: Turn, *, elliptical_only: bool = True) -> bool:
     return not any(skip_reason(text) in _NOT_RESISTANCE for text, _, _ in _sentences(turn))
 
 
+BACK = 2  # how many of the speaker's previous turns a remark after the seller's reply may lean on
+
+
+def reply_before(call: Call, ti: int, held: Callable[[int], bool]) -> tuple[int, int, list[int]] | None:
+    """The same speaker's earlier turn for which ``held`` is true and that a seller's turn answered
+    before turn ``ti``, at most :data:`BACK` of their turns back: ``(that turn, how many of their
+    turns back, the seller's turns in between)``, or None. Unknown roles: None (the reply could be
+    anyone's)."""
+    if not call.roles_known:
+        return None
+    me, back = call.turns[ti], 0
+    replied: list[int] = []
+    for pj in range(ti - 1, -1, -1):
+        prev = call.turns[pj]
+        if prev.role == "internal":
+            replied.insert(0, pj)
+            continue
+        if prev.speaker != me.speaker:
+            continue
+        back += 1
+        if replied and held(pj):
+            return pj, back, replied
+        if back >= BACK:
+            return None
+    return None
+
+
+def after_a_reply_to(call: Call, ti: int, held: Callable[[int], bool]) -> bool:
+    """Whether turn ``ti`` comes after a seller's reply to one of the same speaker's turns for which
+    ``held`` is true (:func:`reply_before`)."""
+    return reply_before(call, ti, held) is not None
+
+
 def _follow_up_turns(call: Call, with_candidates: set[int]) -> list[int]:
     """Eligible turns with no candidate sentence, at most :data:`FOLLOW_UP_WORDS` words, that
     come after a seller's turn and after a turn of the same speaker holding a candidate (within
     two of their turns): what :mod:`.followups` may read as carrying on an objection."""
-    out: list[int] = []
     if not call.roles_known:
-        return out
-    for ti, turn in enumerate(call.turns):
-        if turn.role == "internal" or ti in with_candidates or not follow_up_material(turn):
-            continue
-        replied, back = False, 0
-        for pj in range(ti - 1, -1, -1):
-            prev = call.turns[pj]
-            if prev.role == "internal":
-                replied = True
-                continue
-            if prev.speaker != turn.speaker:
-                continue
-            back += 1
-            if pj in with_candidates and replied:
-                out.append(ti)
-                break
-            if back >= 2:
-                break
-    return out
+        return []
+    return [ti for ti, turn in enumerate(call.turns)
+            if turn.role != "internal" and ti not in with_candidates and follow_up_material(turn)
+            and after_a_reply_to(call, ti, with_candidates.__contains__)]
 
 
 def call_texts(call: Call) -> list[tuple[str, int, str]]:
