@@ -1,9 +1,8 @@
 """What reviewers' verdicts are worth: ``canon objections`` on held-out mentions, without and with
 verdicts on a seeded random 20% of a corpus.
 
-For each labelled corpus with calls (by default every one but the final exam: ``northwind``,
-``examples``, ``quayside``, ``sablewood``, ``proscenia``): a reviewer is simulated from the labels
-on a random 20% of what there is to review, namely the labelled turns (each gets the objection it
+For each labelled corpus with calls (by default the development corpora, :data:`WITH_CALLS`;
+never the final exam): a reviewer is simulated from the labels on a random 20% of what there is to review, namely the labelled turns (each gets the objection it
 is about: an assignment verdict, which also makes a missed turn a mention) and the mentions canon
 reports outside every labelled turn (each marked wrong). Mention precision, recall, F1 and
 matching accuracy are then scored on the other 80% only, without the verdicts and with them
@@ -40,7 +39,8 @@ from tests.scoring import find_mention, labelled_mentions, score_objections  # n
 
 SHARE = 0.2
 MEASURES = ("mention precision", "mention recall", "mention F1", "matching accuracy")
-WITH_CALLS = ("northwind", "examples", "quayside", "sablewood", "proscenia")
+WITH_CALLS = ("docketry", "proscenia", "pellucid", "sablewood", "wickerby", "quayside", "ravelin", "examples",
+              "northwind")
 GRID = (1.0, 3.0, 10.0, 30.0)  # strengths of the adaptation's prior tried by --loco
 
 

@@ -31,7 +31,7 @@ import numpy as np  # noqa: E402
 from bench.objection_sweep import Corpus  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions  # noqa: E402
 
-CORPORA = ("docketry", "proscenia", "sablewood", "quayside", "ravelin", "examples", "northwind")
+CORPORA = ("docketry", "proscenia", "pellucid", "sablewood", "wickerby", "quayside", "ravelin", "examples", "northwind")
 
 
 def dump(c: Corpus, out: Path) -> None:

@@ -8,8 +8,9 @@ or is ingested again. They act at once, and as data:
 
 - a mention marked wrong is dropped; a turn marked right is a mention even where detection missed
   it, starting at the sentences the reviewer's words cover;
-- the trained detector is adapted to the KB's reviewed sentences (right ones as objections, wrong
-  ones as not), so that sentences like them follow (:func:`.review.recalibrate`);
+- the trained detector is adapted to the sentences of the verdicts that correct it (a missed turn
+  marked right as an objection, a mention marked wrong as not), so that sentences like them follow
+  (:func:`.review.recalibrate`);
 - a mention's objection is fixed by an assignment verdict; where that corrects canon, its words
   join that objection's phrasings (so that mentions like it follow), and a theme a reviewer
   names becomes a seed like a known objection;

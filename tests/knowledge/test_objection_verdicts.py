@@ -247,11 +247,30 @@ def test_the_detector_learns_from_the_kbs_verdicts():
     other = "We moved offices in spring and the new one has better parking."
     before = _detection([])
     right = _detection([Verdict(kind="mention", verdict="right", call="calls/c.vtt", line=14, text=said)])
-    wrong = _detection([Verdict(kind="mention", verdict="wrong", call="calls/c.vtt", line=14, text=said)])
-    assert right[said] > before[said] > wrong[said]
+    assert right[said] > before[said]
     # a sentence nobody reviewed follows the reviewed one it is like, more than one it is not like
-    assert right[held] > before[held] > wrong[held]
+    assert right[held] > before[held]
     assert abs(right[other] - before[other]) < abs(right[held] - before[held])
+
+
+def test_only_verdicts_that_correct_detection_teach_the_detector():
+    """A verdict that agrees with detection says nothing about where its bar is wrong for this KB:
+    fitted on such verdicts (most of them "right" on mentions canon found), the update raised every
+    sentence of the KB and made strays on calls nobody reviewed."""
+    found = _found(CALLS)
+
+    def learned(verdicts):
+        return {c.raw: float(p) for c, p in zip(found, analyze(CALLS, [PRICING], embed, verdicts=verdicts)
+                                                .detection.learned, strict=True)}
+
+    said = "Honestly this is more than we budgeted for this year, I can't justify the cost."
+    before = learned([])
+    agrees = learned([Verdict(kind="mention", verdict="right", call="calls/a.vtt", line=14, text=said),
+                      Verdict(kind="assignment", call="calls/a.vtt", line=14, text=said,
+                              objection="objections/pricing")])
+    assert agrees == before
+    corrects = learned([Verdict(kind="mention", verdict="wrong", call="calls/a.vtt", line=14, text=said)])
+    assert corrects[said] < before[said]
 
 
 def test_a_turn_marked_right_starts_at_the_reviewers_words():
