@@ -3,8 +3,9 @@ verdicts on a seeded random 20% of a corpus.
 
 For each labelled corpus with calls (by default the development corpora, :data:`WITH_CALLS`;
 never the final exam): a reviewer is simulated from the labels on a random 20% of what there is
-to review, namely the labelled turns (each gets the objection it is about: an assignment verdict, which also makes a missed turn a mention) and the mentions canon
-reports outside every labelled turn (each marked wrong). Mention precision, recall, F1 and
+to review, namely the labelled turns (each gets the objection it is about: an assignment verdict,
+which also makes a missed turn a mention) and the mentions canon reports outside every labelled
+turn (each marked wrong). Mention precision, recall, F1 and
 matching accuracy are then scored on the other 80% only, without the verdicts and with them
 written to the KB's ``verdicts/objections.yaml`` and read back, over several seeds (mean, and the
 spread over seeds of the change).
