@@ -70,6 +70,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Call, Entry
 
+from .absorb import AbsorbModel
 from .blend import blended
 from .cover import ANSWERING_TYPES, CoverModel, _cover
 from .detect import (
@@ -120,14 +121,15 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
             prototypes: tuple[np.ndarray, np.ndarray] | None = None,
             verdicts: Sequence[Verdict] = (), follow_ups: bool = True,
-            cover_model: CoverModel | None = None) -> Analysis:
+            cover_model: CoverModel | None = None, absorb_model: AbsorbModel | None = None) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
     read as they are); ``prototypes`` the vectors of :data:`PROTOTYPES` and
     :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
     (:mod:`.verdicts`); ``follow_ups`` False leaves out the follow-ups of :mod:`.followups`;
-    ``cover_model`` replaces the shipped coverage model (:mod:`.cover`).
+    ``cover_model`` replaces the shipped coverage model (:mod:`.cover`), ``absorb_model`` the
+    shipped model of what no entry covers (:mod:`.absorb`, used when ``tuning.absorb``).
     """
     import numpy as np
 
@@ -234,7 +236,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         ref_example = ref_example + [False] * len(seeds.phrasings)
     cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(seeded), tuning)
     objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
-                         concerns=concerns)
+                         concerns=concerns, absorb_model=absorb_model)
     # A follow-up goes where the objection it carries on went: clustered with the rest, it and its
     # anchor (one remark, said twice) would look like a theme of their own. (Placing it by its own
     # words instead, as a lone remark is placed, moved no mention on any corpus.)
