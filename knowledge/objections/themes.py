@@ -192,7 +192,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         # A remark that joined a theme through its neighbours but is little like the rest of it (a
         # prospect describing their schools beside two remarks about safeguarding) is placed alone.
         pruned: list[list[int]] = []
-        for g in groups:
+        left: list[tuple[int, int]] = []  # (remark, the theme it left)
+        for t, g in enumerate(groups):
             keep = list(g)
             while len(keep) > 2:
                 S = V[keep] @ V[keep].T
@@ -200,13 +201,22 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
                 k = int(other.argmin())
                 if float(other[k]) >= tuning.theme_member:
                     break
-                x = keep.pop(k)
-                if m and x not in freed and float(cosine[x].max()) >= tuning.lone:
-                    absorbed[int(to_entry[x].argmax())].append(x)
-                elif x in freed and float(unheld[x, freed[x]]) >= tuning.lone:
-                    absorbed[freed[x]].append(x)
+                left.append((keep.pop(k), t))
             pruned.append(keep)
         groups = pruned
+        # Placed as a lone remark is: another theme closer to it than any entry, else its entry.
+        centres = np.stack([V[g].mean(axis=0) for g in groups]) if groups else np.zeros((0, V.shape[1]), np.float32)
+        for x, t in left:
+            near = V[x] @ centres.T
+            near[t] = -1.0
+            k = int(near.argmax())
+            entry_sim = float(unheld[x].max()) if m else -1.0
+            if float(near[k]) > entry_sim and float(near[k]) >= tuning.lone:
+                groups[k].append(x)
+            elif m and x not in freed and float(cosine[x].max()) >= tuning.lone:
+                absorbed[int(to_entry[x].argmax())].append(x)
+            elif x in freed and float(unheld[x, freed[x]]) >= tuning.lone:
+                absorbed[freed[x]].append(x)
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]
         groups = [g for g in groups if g]
