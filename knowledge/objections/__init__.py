@@ -43,7 +43,9 @@ The steps, each cheap enough for thousands of calls:
    any entry becomes a mined theme, named by a short noun phrase its calls share, or by a concern
    name closer to what they say (``theme/<slug>`` of the name, ``known: false``). One remark is not a theme: a mention left alone goes to its closest
    objection, entry or mined theme, unless it is unrelated to all of them (or, found by the blend
-   alone, not close enough to an entry to go to it straight away).
+   alone, not close enough to an entry to go to it straight away). A remark that joined a theme
+   through its neighbours but is little like the rest of it (``Tuning.theme_member``) leaves it and
+   is placed as a lone remark is.
 4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
    in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
    close in meaning to the objection's phrasings, then, where neither covers it, the one entry

@@ -193,7 +193,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         # prospect describing their schools beside two remarks about safeguarding) is placed alone.
         pruned: list[list[int]] = []
         left: list[tuple[int, int]] = []  # (remark, the theme it left)
-        for t, g in enumerate(groups):
+        for home, g in enumerate(groups):
             keep = list(g)
             while len(keep) > 2:
                 S = V[keep] @ V[keep].T
@@ -201,14 +201,14 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
                 k = int(other.argmin())
                 if float(other[k]) >= tuning.theme_member:
                     break
-                left.append((keep.pop(k), t))
+                left.append((keep.pop(k), home))
             pruned.append(keep)
         groups = pruned
         # Placed as a lone remark is: another theme closer to it than any entry, else its entry.
         centres = np.stack([V[g].mean(axis=0) for g in groups]) if groups else np.zeros((0, V.shape[1]), np.float32)
-        for x, t in left:
+        for x, home in left:
             near = V[x] @ centres.T
-            near[t] = -1.0
+            near[home] = -1.0
             k = int(near.argmax())
             entry_sim = float(unheld[x].max()) if m else -1.0
             if float(near[k]) > entry_sim and float(near[k]) >= tuning.lone:
