@@ -35,7 +35,8 @@ sys.path.insert(0, str(REPO))
 from bench.accuracy import CORPORA  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions, load_corpus, score_objections  # noqa: E402
 
-DEVELOPMENT = ("docketry", "proscenia", "pellucid", "sablewood", "wickerby", "quayside", "ravelin", "examples", "northwind")
+DEVELOPMENT = ("docketry", "proscenia", "pellucid", "sablewood", "wickerby", "quayside", "ravelin", "examples",
+               "northwind")
 
 
 class Corpus:
@@ -60,12 +61,12 @@ class Corpus:
         self.labels = load_corpus(CORPORA[name]).labels
         self.prototypes = _prototype_vectors(self.vectors)
 
-    def score(self, tuning: Any, show: bool = False, cover_model: Any = None) -> dict[str, Any]:
+    def score(self, tuning: Any, show: bool = False, cover_model: Any = None, absorb_model: Any = None) -> dict[str, Any]:
         from knowledge.objections import analyze
         from knowledge.rules.objection_gap import ObjectionGap
 
         analysis = analyze(self.calls, self.entries, self.vectors, chunks=self.chunks, prototypes=self.prototypes,
-                           tuning=tuning, cover_model=cover_model)
+                           tuning=tuning, cover_model=cover_model, absorb_model=absorb_model)
         result = analysis.to_dict(min_calls=1)
         rule = ObjectionGap()
         gaps = [rule._finding(o).to_dict() for o in analysis.objections if not o.covered and o.mentions]
@@ -135,6 +136,9 @@ def main() -> None:
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a setting of Tuning")
     ap.add_argument("--sweep", metavar="NAME=V1,V2,...", help="each value of one setting in turn")
     ap.add_argument("--show", action="store_true", help="list strays, misplaced and missed mentions, and coverage")
+    ap.add_argument("--absorb-loco", type=Path, metavar="DIR",
+                    help="score each corpus with the absorb model fitted without it (DIR/<corpus>.json, "
+                         "bench/train_absorb.py --loco-dir); sets absorb=true")
     args = ap.parse_args()
     base = _tuning()
     for item in args.set:
@@ -148,7 +152,13 @@ def main() -> None:
     for title, tuning in runs:
         print(title)
         for c in corpora:
-            print(_line(c.name, c.score(tuning, args.show)), flush=True)
+            absorb = None
+            if args.absorb_loco:
+                from knowledge.objections.absorb import load_absorb_model
+
+                absorb = load_absorb_model(args.absorb_loco / f"{c.name}.json")
+                tuning = replace(tuning, absorb=True)
+            print(_line(c.name, c.score(tuning, args.show, absorb_model=absorb)), flush=True)
 
 
 if __name__ == "__main__":

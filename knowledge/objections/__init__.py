@@ -43,7 +43,9 @@ The steps, each cheap enough for thousands of calls:
    any entry becomes a mined theme, named by a short noun phrase its calls share, or by a concern
    name closer to what they say (``theme/<slug>`` of the name, ``known: false``). One remark is not a theme: a mention left alone goes to its closest
    objection, entry or mined theme, unless it is unrelated to all of them (or, found by the blend
-   alone, not close enough to an entry to go to it straight away).
+   alone, not close enough to an entry to go to it straight away). A remark that joined a theme
+   through its neighbours but is little like the rest of it (``Tuning.theme_member``) leaves it and
+   is placed as a lone remark is.
 4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
    in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
    close in meaning to the objection's phrasings, then, where neither covers it, the one entry
@@ -70,6 +72,7 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge.model import Call, Entry
 
+from .absorb import AbsorbModel
 from .blend import blended
 from .cover import ANSWERING_TYPES, CoverModel, _cover
 from .detect import (
@@ -120,14 +123,15 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
             prototypes: tuple[np.ndarray, np.ndarray] | None = None,
             verdicts: Sequence[Verdict] = (), follow_ups: bool = True,
-            cover_model: CoverModel | None = None) -> Analysis:
+            cover_model: CoverModel | None = None, absorb_model: AbsorbModel | None = None) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
     read as they are); ``prototypes`` the vectors of :data:`PROTOTYPES` and
     :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
     (:mod:`.verdicts`); ``follow_ups`` False leaves out the follow-ups of :mod:`.followups`;
-    ``cover_model`` replaces the shipped coverage model (:mod:`.cover`).
+    ``cover_model`` replaces the shipped coverage model (:mod:`.cover`), ``absorb_model`` the
+    shipped model of what no entry covers (:mod:`.absorb`, used when ``tuning.absorb``).
     """
     import numpy as np
 
@@ -234,7 +238,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         ref_example = ref_example + [False] * len(seeds.phrasings)
     cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(seeded), tuning)
     objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
-                         concerns=concerns)
+                         concerns=concerns, absorb_model=absorb_model)
     # A follow-up goes where the objection it carries on went: clustered with the rest, it and its
     # anchor (one remark, said twice) would look like a theme of their own. (Placing it by its own
     # words instead, as a lone remark is placed, moved no mention on any corpus.)

@@ -44,6 +44,10 @@ class Tuning:
     same_concern: float = 0.0  # a mention less alike than this to its entry in that space is kept
     # from it unless no theme takes it. Off: it kept two new themes apart but made false themes of
     # detected non-objections elsewhere (bench/ACCURACY.md, "New themes kept apart, seventh round")
+    # a mention the model of absorb.py reads as about no entry's concern is held as ``same_concern``
+    # holds one (absorb.py, data/absorb.json)
+    absorb: bool = False
+    held_apart: float = 0.0  # ... and a group it forms is a theme only when this much closer to itself than to an entry
     lone: float = 0.20  # a lone mention goes to its closest entry or theme when at least this close
     lone_entry: float = 0.35  # ... to an entry straight away when at least this close; else first
     lone_link: float = 0.45  # ... with other such remarks from other calls this alike, as a theme
@@ -51,6 +55,7 @@ class Tuning:
     cover_standout: bool = True  # ... and, failing that, one entry standing out for it (cover.CoverModel)
     concern_label: float = 0.40  # a theme takes the name of a concern at least this alike to its mentions
     theme_merge: float = 0.70  # themes whose centres are this alike are one theme
+    theme_member: float = 0.35  # a theme's remark less alike than this to the rest of it (mean) leaves it
     theme_mentions: int = 2  # a theme needs this many mentions ...
     theme_calls: int = 1  # ... in this many calls
 

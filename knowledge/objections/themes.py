@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.model import Entry
 
+from .absorb import AbsorbModel, features, load_absorb_model
 from .model import Mention, Objection, Tuning, _unit
 from .names import Frequencies, best_candidate, content_words
 from .prefilter import _WORD
@@ -35,7 +36,8 @@ class _Points:
 def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner: np.ndarray,
             tuning: Tuning, cohesion: np.ndarray | None = None, block: int = BLOCK,
             forced: dict[int, int] | None = None, banned: dict[int, set[int]] | None = None,
-            concerns: tuple[Sequence[str], np.ndarray] | None = None) -> list[Objection]:
+            concerns: tuple[Sequence[str], np.ndarray] | None = None,
+            absorb_model: AbsorbModel | None = None) -> list[Objection]:
     """Seeded average-linkage clustering: entries absorb mention groups, groups merge with groups.
 
     The similarity of a group of mentions to an entry is the mean, over the group, of each
@@ -50,7 +52,9 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     ``forced`` maps a mention to the entry a reviewer put it under; ``banned`` to the entries a
     reviewer said it is not about. ``concerns`` are the names of ``data/concerns.txt`` and their
     vectors, for naming themes and for reading a mention's closeness to an entry partly in the
-    concerns' space (``Tuning.concern_weight``, :func:`concern_closeness`).
+    concerns' space (``Tuning.concern_weight``, :func:`concern_closeness`). ``absorb_model``: the model
+    that says which mentions are about no entry's concern (:mod:`.absorb`; the shipped one when
+    ``Tuning.absorb`` and none is given).
     """
     import numpy as np
 
@@ -100,7 +104,17 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     # is kept from every entry while themes form; if it forms none, it goes back to that entry.
     freed: dict[int, int] = {}
     unheld = to_entry
-    if tuning.same_concern > 0 and alike is not None:
+    if absorb_model is None and tuning.absorb:
+        absorb_model = load_absorb_model()
+    if m and absorb_model is not None and tuning.absorb:
+        # The same hold, decided by the model fitted on the development corpora's labelled mentions.
+        apart = absorb_model.apart(features(mentions, m, R, owner, cohesion, concerns, tuning.concern_weight))
+        closest = to_entry.argmax(axis=1)
+        unheld = to_entry.copy()
+        for x in np.where(apart)[0]:
+            freed[int(x)] = int(closest[x])
+            to_entry[x] = -1.0
+    elif tuning.same_concern > 0 and alike is not None:
         closest = to_entry.argmax(axis=1)
         unheld = to_entry.copy()
         for x in np.where(alike[np.arange(n), closest] < tuning.same_concern)[0]:
@@ -121,6 +135,18 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     lone = [mem[0] for mem in pts.members if len(mem) == 1]
     groups = [g for g in _merge_groups(groups, V, tuning.theme_merge, block)
               if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= tuning.theme_calls]
+    if freed:
+        # A group formed only because some of its mentions were held from their entry must be about
+        # something of its own: closer to itself than to the closest entry (read as before the hold,
+        # on average over its mentions) by ``held_apart``; else its mentions are placed one by one.
+        kept: list[list[int]] = []
+        for g in groups:
+            if any(x in freed for x in g):
+                if _apart(V, g, unheld) < tuning.held_apart:
+                    lone.extend(g)
+                    continue
+            kept.append(g)
+        groups = kept
     # One remark is not a theme: it goes to the closest objection, an entry (by its closest
     # phrasing) or a mined theme (by average linkage), if that is close enough. Remarks from
     # different calls that are closer to one another than any entry is to them are a theme
@@ -144,7 +170,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     for g in _merge_groups([[x] for x in unplaced], V, tuning.lone_link, block):
         entry_sim = float(unheld[g].max()) if m else -1.0
         internal = float(V[g].mean(axis=0) @ V[g].mean(axis=0)) if len(g) > 1 else -1.0
-        if len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= 2 and internal > entry_sim:
+        if (len(g) >= tuning.theme_mentions and len({mentions[x].call for x in g}) >= 2 and internal > entry_sim
+                and (not any(x in freed for x in g) or _apart(V, g, unheld) >= tuning.held_apart)):
             groups.append(g)
             continue
         for x in g:
@@ -161,6 +188,35 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         for x, j in freed.items():
             if x not in placed and float(unheld[x, j]) >= tuning.lone:
                 absorbed[j].append(x)
+    if tuning.theme_member > 0:
+        # A remark that joined a theme through its neighbours but is little like the rest of it (a
+        # prospect describing their schools beside two remarks about safeguarding) is placed alone.
+        pruned: list[list[int]] = []
+        left: list[tuple[int, int]] = []  # (remark, the theme it left)
+        for home, g in enumerate(groups):
+            keep = list(g)
+            while len(keep) > 2:
+                S = V[keep] @ V[keep].T
+                other = (S.sum(axis=1) - 1.0) / (len(keep) - 1)
+                k = int(other.argmin())
+                if float(other[k]) >= tuning.theme_member:
+                    break
+                left.append((keep.pop(k), home))
+            pruned.append(keep)
+        groups = pruned
+        # Placed as a lone remark is: another theme closer to it than any entry, else its entry.
+        centres = np.stack([V[g].mean(axis=0) for g in groups]) if groups else np.zeros((0, V.shape[1]), np.float32)
+        for x, home in left:
+            near = V[x] @ centres.T
+            near[home] = -1.0
+            k = int(near.argmax())
+            entry_sim = float(unheld[x].max()) if m else -1.0
+            if float(near[k]) > entry_sim and float(near[k]) >= tuning.lone:
+                groups[k].append(x)
+            elif m and x not in freed and float(cosine[x].max()) >= tuning.lone:
+                absorbed[int(to_entry[x].argmax())].append(x)
+            elif x in freed and float(unheld[x, freed[x]]) >= tuning.lone:
+                absorbed[freed[x]].append(x)
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]
         groups = [g for g in groups if g]
@@ -197,6 +253,14 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         taken.add(t.label)
     _name_themes(themes, {o.id for o in objections})
     return [o for o in objections if o.mentions] + themes
+
+
+def _apart(V: np.ndarray, g: list[int], to_entry: np.ndarray) -> float:
+    """How much closer the mentions ``g`` are to one another (mean over distinct pairs) than to the
+    entry closest to them on average."""
+    c = V[g].sum(axis=0)
+    internal = (float(c @ c) - len(g)) / (len(g) * (len(g) - 1))
+    return internal - float(to_entry[g].mean(axis=0).max()) if to_entry.shape[1] else internal
 
 
 def concern_profiles(X: np.ndarray, C: np.ndarray) -> np.ndarray:

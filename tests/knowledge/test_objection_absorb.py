@@ -1,0 +1,104 @@
+"""A theme's remarks that are little like the rest of it, and the model of what no entry covers
+(knowledge/objections/absorb.py), on vectors built by hand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from knowledge.objections import DEFAULT_TUNING, Mention
+from knowledge.objections.absorb import FEATURES, AbsorbModel, features, load_absorb_model
+from knowledge.objections.themes import _assign
+from tests.knowledge.test_objections import CONTRACT
+
+
+def _basis(k: int, dim: int = 64) -> list[np.ndarray]:
+    q, _ = np.linalg.qr(np.random.default_rng(11).standard_normal((dim, k)))
+    return [q[:, i].astype(np.float32) for i in range(k)]
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def _mention(v: np.ndarray, call: str, line: int = 5) -> Mention:
+    return Mention(call=call, turn=1, line=line, column=1, speaker="P", text="a remark", score=0.9, vector=v,
+                   sentence_vector=v)
+
+
+
+
+def test_a_remark_little_like_the_rest_of_its_theme_leaves_it():
+    e, t, o, w = _basis(4)
+    R, owner = e[None, :], np.zeros(1, np.int64)
+    a, b = _unit(t + 0.3 * o), _unit(t - 0.3 * o)
+    # 0.30 alike to each of them, 0.25 to the entry: it joins the theme as a lone remark
+    x = _unit(0.3 * t + 0.25 * e + np.sqrt(1 - 0.09 - 0.0625) * w)
+    mentions = [_mention(a, "calls/a.vtt"), _mention(b, "calls/b.vtt"), _mention(x, "calls/c.vtt")]
+    kept = _assign(mentions, [CONTRACT], R, owner, replace(DEFAULT_TUNING, theme_member=0.0))
+    assert [(o_.known, len(o_.mentions)) for o_ in kept] == [(False, 3)]
+    pruned = _assign(mentions, [CONTRACT], R, owner, DEFAULT_TUNING)
+    # it leaves the theme, and goes to the entry it is related to (over ``lone``)
+    assert sorted((o_.known, len(o_.mentions)) for o_ in pruned) == [(False, 2), (True, 1)]
+    theme = next(o_ for o_ in pruned if not o_.known)
+    assert {m.call for m in theme.mentions} == {"calls/a.vtt", "calls/b.vtt"}
+
+
+def test_a_pair_is_never_pruned():
+    e, t, o, _ = _basis(4)
+    R, owner = e[None, :], np.zeros(1, np.int64)
+    a, b = _unit(t + 0.9 * o), _unit(t - 0.9 * o)  # 0.1 alike: no theme by linkage, none pruned either
+    out = _assign([_mention(a, "calls/a.vtt"), _mention(b, "calls/b.vtt")], [CONTRACT], R, owner,
+                  replace(DEFAULT_TUNING, theme_member=0.9))
+    assert all(len(o_.mentions) != 1 or o_.known for o_ in out)
+
+
+def test_features_name_the_closest_entry_and_the_closest_remark_in_another_call():
+    e1, e2, t, _ = _basis(4)
+    R = np.stack([e1, e2])
+    owner = np.asarray([0, 1], np.int64)
+    m1 = _mention(_unit(0.8 * e1 + 0.6 * t), "calls/a.vtt")
+    m2 = _mention(_unit(0.3 * e2 + 0.95 * t), "calls/b.vtt")
+    m3 = _mention(_unit(0.3 * e2 + 0.95 * t), "calls/b.vtt", line=9)  # same call as m2: no peer of it
+    x = features([m1, m2, m3], 2, R, owner, None, None)
+    assert list(x["best"]) == [0, 1, 1]
+    assert abs(float(x["cos_best"][0]) - 0.8) < 1e-5
+    assert abs(float(x["cos_margin"][0]) - 0.8) < 1e-5
+    assert float(x["peer"][1]) < 0.9  # its twin in the same call does not count
+    assert abs(float(x["peer_gap"][0]) - (float(x["peer"][0]) - 0.8)) < 1e-5
+
+
+def test_a_mention_the_model_holds_apart_forms_a_theme_with_its_like_and_otherwise_goes_back():
+    e, t, o, _ = _basis(4)
+    R, owner = e[None, :], np.zeros(1, np.int64)
+    # two remarks 0.8 alike to the entry, 0.9 alike to each other: the entry absorbs them
+    a = _unit(0.8 * e + 0.55 * t + 0.2 * o)
+    b = _unit(0.8 * e + 0.55 * t - 0.2 * o)
+    pair = [_mention(a, "calls/a.vtt"), _mention(b, "calls/b.vtt")]
+    plain = _assign(pair, [CONTRACT], R, owner, DEFAULT_TUNING)
+    assert [(o_.known, len(o_.mentions)) for o_ in plain] == [(True, 2)]
+    apart = AbsorbModel(weights=tuple(0.0 for _ in FEATURES), bias=5.0)  # every mention held apart
+    held = _assign(pair, [CONTRACT], R, owner, replace(DEFAULT_TUNING, absorb=True), absorb_model=apart)
+    assert [(o_.known, len(o_.mentions)) for o_ in held] == [(False, 2)]
+    # one remark held and joined by none goes back to the entry
+    alone = _assign(pair[:1], [CONTRACT], R, owner, replace(DEFAULT_TUNING, absorb=True), absorb_model=apart)
+    assert [(o_.known, len(o_.mentions)) for o_ in alone] == [(True, 1)]
+    # with the hold off (the shipped setting), the model is not read
+    assert [(o_.known, len(o_.mentions)) for o_ in _assign(pair, [CONTRACT], R, owner, DEFAULT_TUNING,
+                                                            absorb_model=apart)] == [(True, 2)]
+
+
+def test_the_model_file_is_read_only_when_its_features_are_these(tmp_path):
+    import json
+
+    stale = tmp_path / "stale.json"
+    stale.write_text(json.dumps({"features": ["cos_best"], "weights": [1.0], "bias": 0.0}), encoding="utf-8")
+    assert load_absorb_model(stale) is None
+    path = tmp_path / "absorb.json"
+    path.write_text(json.dumps({"features": list(FEATURES), "weights": [0.0] * len(FEATURES), "bias": -1.0,
+                                "threshold": 0.4}), encoding="utf-8")
+    model = load_absorb_model(path)
+    assert model is not None and model.threshold == 0.4
+    x = {f: np.zeros(2, np.float32) for f in FEATURES}
+    assert list(model.apart(x)) == [False, False]
