@@ -23,11 +23,11 @@ from .base import AuditContext, Rule
 _LINK = re.compile(r"(?:\[(?P<text>[^\[\]\n]*)\])?\((?!#)(?P<target>[^()\s]+)\)|(?P<url>https?://[^\s)\]>]+)")
 _HOME_PAGE = re.compile(r"^(?:https?://)?[^/\s]+/?$|^/$")
 _SOURCE_WORDS = re.compile(
-    r"(?i)\b(?:stud(?:y|ies)|surveys?|reports?|research|benchmarks?|case[ -]stud|customers?|stor(?:y|ies)|review|"
+    r"(?i)\b(?:stud(?:y|ies)|surveys?|reports?|research|benchmark(?:s|ing)?|case[ -]stud|customers?|stor(?:y|ies)|review|"
     r"press|whitepaper|paper|analysis|index|findings|data)\b")
 # A source named in prose: "according to a 2025 survey", "a study by the Hanover Institute",
 # "(Aberdeen Group, 2010)".
-_KIND = r"(?i:stud(?:y|ies)|surveys?|reports?|research|analys[ie]s|benchmarks?|polls?|census|(?:white )?papers?|index|audits?)"
+_KIND = r"(?i:stud(?:y|ies)|surveys?|reports?|research|analys[ie]s|benchmark(?:s|ing)?|polls?|census|(?:white )?papers?|index|audits?)"
 _NAMED_SOURCE = re.compile(
     r"\b(?i:according to|as per|citing|source:)\s+(?:(?i:an?|the|their|its)\s+)?(?:(?:19|20)\d\d\s+)?"
     rf"(?!(?i:our|my|your)\b)(?:[\w-]+\s+)?(?:{_KIND}\b|[A-Z])"
@@ -327,6 +327,12 @@ def _about_itself(own: re.Pattern[str], claim: Claim) -> bool:
     return bool(own.search(quotation_around(claim.span or claim.text or "", sentence) or sentence))
 
 
+# a table header that sets what was seen against something: before and after, a change, then and now
+_COMPARED = re.compile(
+    r"(?i)\b(?:before|after|baseline|previously|then|now|change|delta|difference|improvement|result|results"
+    r"|saving|savings|impact|without)\b")
+
+
 def _column_term(f: Figure) -> str | None:
     """Why a figure in a table states the company's own terms, from its column's header ("Referral
     margin", "Commission"): a table says in its header what every cell below it is."""
@@ -342,9 +348,12 @@ def _column_term(f: Figure) -> str | None:
         column = row[:max(0, claim.column - 1)].lstrip().lstrip("|").count("|")
         cells = header.strip().strip("|").split("|")
         why = header_term(cells[column]) if column < len(cells) else None
-        # a row names what its cells are as a column does ("| Price | free | from £39 per user |")
+        # a row names what its cells are as a column does ("| Price | free | from £39 per user |"), unless
+        # the columns compare what was seen ("| | Before | After |": "| Cost per claim | £41 | £29 |" is a result)
         first = row.strip().strip("|").split("|")[0]
-        return why or (header_term(first) if column > 0 else None)
+        if why or column == 0 or any(_COMPARED.search(c) for c in cells[1:]):
+            return why
+        return header_term(first)
     return None
 
 
@@ -512,6 +521,13 @@ _COMES_FROM = re.compile(
     rf"(?i:\b(?:comes?|came|is\s+taken|was\s+taken|is\s+drawn|derives?)\s+from\b)[^.;]{{0,60}}?\b{_KIND}\b")
 
 
+# a team or a function of a company ("Customer Success found in 2024", "Product Marketing reported in
+# 2025") is the company speaking, not a named body
+_A_TEAM = re.compile(
+    r"\b(?:Teams?|Success|Support|Sales|Marketing|Engineering|Operations|Ops|Product|Squad|Desk|Care|Onboarding"
+    r"|Implementation|Enablement|Partnerships|Growth|Finance|Leadership)$")
+
+
 def _cites_a_finding(f: Figure, kb_name: str) -> bool:
     """Whether the figure's sentence (or the one before it in its paragraph) credits a named body's
     dated finding, or says the figure comes from a study."""
@@ -531,7 +547,7 @@ def _credits_a_named_body(text: str, body: str, kb_name: str) -> bool:
     own = kb_name.strip().lower()
     for m in _CITED_FINDING.finditer(text):
         who = re.sub(r"^(?:The|A|An)\s+", "", (m.group("who") or m.group("owner") or "").strip())
-        if not who or own and own in who.lower() or _OURS_BEFORE.search(text, 0, m.start()):
+        if not who or own and own in who.lower() or _OURS_BEFORE.search(text, 0, m.start()) or _A_TEAM.search(who):
             continue
         # a one-word name is a name only where the page never writes it in lower case ("Gartner", not
         # "Customers found in 2024 that ...")
