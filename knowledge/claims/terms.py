@@ -66,6 +66,8 @@ _OUTCOME = re.compile(
 # "the Growth plan" is a name
 _OUTCOME_NOUN = re.compile(
     r"(?i)\b(?:reductions?|increases?|decreases?|improvements?|(?-i:growth)|savings?|uplift|ROI|payback|returns?\s+(?:on|of)\b)\b")
+# "grew up", "growing up": where someone was raised, no change of a figure
+_GREW_UP = re.compile(r"(?i)\b(?:grew|grow|grows|grown|growing)\s+up\b")
 # "no more than 20 signers", "5 or more clinics": a bound, not a comparison
 _NO_MORE = re.compile(
     r"(?i)\bno (?:more|less|fewer) than\b|\bor (?:more|less|fewer|over|above|higher|lower)\b"
@@ -267,6 +269,7 @@ def own_terms(claim: Claim) -> str | None:
     offered = commercial.offer(sentence)
     bare = commercial.offer_words(sentence) if offered else sentence  # "save 10%" in an offer sells a price
     bare = _NO_MORE.sub(" ", bare)  # "no more than 20 signers" bounds a limit; it compares nothing
+    bare = _GREW_UP.sub(" ", bare)  # "a third of us grew up on farms": raised, not a change
     bare = _TERM_BOUND.sub(r"\1", bare)
     bare = _AUDIT_REPORT.sub(r"\1", bare)  # "the SOC 2 report is renewed every year": a report the company holds
     bare = _REPORT_NOUN.sub(_mask_report, bare)  # "we publish an incident report within 5 business days": a document

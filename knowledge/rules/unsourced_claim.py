@@ -35,14 +35,19 @@ _NAMED_SOURCE = re.compile(
     rf"(?i:by|from)\s+(?:(?i:the)\s+)?(?!{MONTH}\b)[A-Z]"
     r"|\([A-Z][^()\n]{1,60}?,?\s+(?:19|20)\d\d\)")
 # A press release is the company's own statement: it is the source of the milestones it announces.
+_RELEASE_VERB = (r"(?:announced|launched|opened|unveiled|introduced|released|named|appointed|completed|closed"
+                 r"|raised|signed|acquired|expanded)")
 _PRESS_RELEASE = re.compile(
-    r"(?i)\b(?:today announced|announced today|for immediate release)\b"
-    r"|[/(](?:PRNewswire|Business ?Wire|GLOBE NEWSWIRE)[/)]")
+    rf"(?i)\b(?:today[ \t]+{_RELEASE_VERB}|announced today|for immediate release)\b"
+    r"|[/(](?:PRNewswire|Business ?Wire|GLOBE NEWSWIRE)[/)]"
+    # a dateline: "**CHRISTCHURCH, New Zealand, 12 May 2026** —", "LONDON, March 3, 2026 --"
+    r"|(?m:^[ \t*_]*(?-i:[A-Z][A-Z .'’-]{2,})(?:,[^\n,]{1,40}){0,3},[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]+|[A-Za-z]+\.?[ \t]+\d{1,2},?)"
+    r"[ \t]+(?:19|20)\d\d[ \t*_]*(?:—|–|--|-)[ \t])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
 # Who announces: "Acme, the payments company, today announced ..." (the subject before the verb)
 _ANNOUNCER = re.compile(
     r"(?P<who>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3})(?:,[^.\n]{0,120},)?[ \t]+"
-    r"(?:today[ \t]+announced|announced[ \t]+today)")
+    rf"(?:today[ \t]+{_RELEASE_VERB}|announced[ \t]+today)")
 # The company speaking of itself in its release: its milestones, its team, its customers
 # ("us" in lower case only: "the US" is a country, not the company)
 _SELF = r"\b(?i:the company|its|our|we)\b|\bus\b"
@@ -74,8 +79,11 @@ def _page_source(entry: Entry) -> bool:
 # Pages whose figures are not claims that need a source: release notes and changelogs (the company on
 # its own product, as a press release on its milestones), glossaries (numbers that define terms) and
 # event pages (dates, seats, durations), told by their title or the kind their front matter gives.
-_OWN_PAGE_TITLE = re.compile(r"(?i)\b(?:release[ -]?notes?|change[ -]?log|what[’']s new|glossary|terminology)\b")
-_OWN_PAGE_KIND = re.compile(r"(?i)^(?:release[-_ ]?notes?|change[-_ ]?log|glossary|events?|webinars?)$")
+_OWN_PAGE_TITLE = re.compile(
+    r"(?i)\b(?:release[ -]?notes?|change[ -]?log|what[’']s new|glossary|terminology|incident[ -](?:history|log|reports?)"
+    r"|status[ -](?:history|page)|system[ -]status|post-?mortems?)\b")
+# ... and status pages: an incident history is the company's own record of what went wrong and when
+_OWN_PAGE_KIND = re.compile(r"(?i)^(?:release[-_ ]?notes?|change[-_ ]?log|glossary|events?|webinars?|status|incidents?)$")
 _KIND_KEYS = ("layout", "category", "kind", "template", "collection")
 
 
@@ -89,7 +97,8 @@ _NO_OUTCOMES_KIND = re.compile(
 
 # ... or whose title is the name of such a page ("Pricing", "Plans and pricing | Acme", "Careers")
 _NO_OUTCOMES_TITLE = re.compile(
-    r"(?i)^\s*(?:pricing|prices|plans(?:\s+(?:and|&)\s+pric(?:ing|es))?|careers?|jobs|partner\s+program(?:me)?)"
+    r"(?i)^\s*(?:pricing|prices|plans(?:\s+(?:and|&)\s+pric(?:ing|es))?|(?:careers?|jobs)(?:\s+(?:at|with)\s+[A-Z][\w&'’-]*)?"
+    r"|work\s+(?:at|with)\s+(?:us|[A-Z][\w&'’-]*)|join\s+(?:us|the\s+team)|partner\s+program(?:me)?)"
     # then the end or a separator; a hyphen with no space beside it joins words ("Pricing-led growth")
     r"(?:\s*$|\s*[|:–—].*$|\s+-.*$|-\s.*$)")
 
