@@ -200,6 +200,8 @@ class UnsourcedClaim(Rule):
                   and (model.decides(f.claim) or id(f) in on_no_claims_page)]
         vectors = dict(zip(map(id, unsure), ctx.vectors([needs_source.text_of(f.claim) for f in unsure
                                                          if f.claim is not None]), strict=True)) if unsure else {}
+        index = FigureIndex.of(ctx).kb
+        metrics = [g for g in index.canonical.figures[:index.metrics] if g.metric is not None]
         for f in flagged:
             why = ""
             if model is not None and f.claim is not None and id(f) in vectors:
@@ -207,10 +209,13 @@ class UnsourcedClaim(Rule):
                 if p < model.threshold:
                     continue  # a setting, a rule, a target ...: the company's own statement
                 why = f" ({why})"
+            same = _same_value(f, metrics)
+            registered = ("and no metric registers the figure" if same is None else
+                          f"and the figure is not read as the measure of {same}, the metric that registers the same "
+                          "value (say what it measures as that metric's name does, or register it)")
             yield self.finding(
                 message=f"states {quoted(f)} with no source: the entry lists no sources, the sentence names none, "
-                        "and no metric registers the figure; add its source under sources: or register it as a "
-                        f"metric{why}", **where(f))
+                        f"{registered}; add its source under sources: or register it as a metric{why}", **where(f))
 
     def candidates(self, ctx: AuditContext) -> Iterator[tuple[Figure, str | None, bool]]:
         """Every figure of an approved entry with no source and no metric behind it, why it is not
@@ -269,6 +274,18 @@ class UnsourcedClaim(Rule):
                 yield f, "own terms", page.no_claims  # a limit, a commitment, a plan, a price: the contract or price list
             else:
                 yield f, None, page.no_claims
+
+
+def _same_value(f: Figure, metrics: list[Figure]) -> str | None:
+    """The id of a registered metric with the very same range as ``f`` (kind, unit and both ends), which the
+    figure matching did not take for its measure: "puts payback at 9 to 14 months" beside a metric of 9 to
+    14 months named for what it counts. A single value is left out: one number equal by chance is common."""
+    if not isinstance(f.value, tuple):
+        return None
+    for g in metrics:
+        if g.kind == f.kind and g.unit == f.unit and g.value == f.value and g.metric is not None:
+            return g.metric.id
+    return None
 
 
 # A page whose title names the study it summarises ("Summary: the Brightfold economic impact study",
