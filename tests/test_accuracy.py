@@ -134,8 +134,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # triage for insurers, Nigerian, Singaporean, British and American English): first scored with that
     # morning's code (c371d46: fernhollow audit 0.53, check 0.56; saltmarsh audit 0.61, check 0.64) and
     # at its end, still held out (fernhollow 0.56, 0.56; saltmarsh 0.60, 0.64). Floors a little under.
-    "fernhollow": {"audit": 0.53, "check": 0.53},
-    "saltmarsh": {"audit": 0.57, "check": 0.61},
+    # Development sets in the eighth round: fernhollow audit 0.68, saltmarsh 0.64 once records kept, prices
+    # per unit and period, an incident history, a release by its dateline and sources wrapped over two lines
+    # are read (bench/ACCURACY.md, "Unsourced claims by what the sentence asserts (eighth round)")
+    "fernhollow": {"audit": 0.65, "check": 0.53},
+    "saltmarsh": {"audit": 0.62, "check": 0.61},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -251,15 +254,15 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # 0.15 / 0.50, unsupported-claim 0.22 / 0.67; rep-misstatement none found of 3 (no floor)
     "fernhollow": {
         "metric-conflict": (0.9, 0.3), "retired-claim": (0.9, 0.9), "source-conflict": (0.9, 0.45),
-        "stale-claim": (0.9, 0.8), "unsourced-claim": (0.13, 0.45), "unsupported-claim": (0.2, 0.6),
-    },
+        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.35, 0.45), "unsupported-claim": (0.2, 0.6),
+    },  # eighth round: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 0.50
     # end of the seventh round, held out: metric-conflict 0.57 / 0.36, rep-misstatement 0.75 / 0.75,
     # source-conflict 1.00 / 0.50, stale-claim 1.00 / 0.82, unsourced-claim 0.33 / 1.00,
     # unsupported-claim 0.38 / 1.00; retired-claim none found of 3 (no floor)
     "saltmarsh": {
         "metric-conflict": (0.5, 0.33), "rep-misstatement": (0.7, 0.7), "source-conflict": (0.9, 0.45),
-        "stale-claim": (0.9, 0.8), "unsourced-claim": (0.3, 0.9), "unsupported-claim": (0.35, 0.9),
-    },
+        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.35, 0.9), "unsupported-claim": (0.35, 0.9),
+    },  # eighth round: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 1.00
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
     # unsourced-claim 0.12 / 1.00, unsupported-claim 0.23 / 0.43, rep-misstatement 0.75 / 0.60,
     # retired-claim none found (0.00 recall)

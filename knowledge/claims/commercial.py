@@ -7,13 +7,16 @@ annually", "get 2 months free", "GST of 10% is added to every invoice", "card pr
 "on-call 1 week in 4", "a 24-hour hospital". Each reading here is a shape of such a term:
 
 - an offer: a buyer's act in return for a value ("Pay annually and save 10%", "save 10% when you
-  pay annually", "sign by 30 September and get the migration free", "2 months free");
+  pay annually", "15% less if paid annually", "sign by 30 September and get the migration free",
+  "2 months free");
 - a tax rate named at the figure ("GST of 10%", "VAT (15%)", "18% GST");
 - a fee formula: a percentage with a fixed amount or per transaction ("1.6% + 20c per transaction");
 - the hours of a service ("7am to 9pm", "24/7", "seven days a week");
 - a window in business or working days or hours ("within 5 business days");
 - a rota ("1 week in 4", "one weekend in three");
-- a length that names a kind of thing ("a 24-hour hospital", "a 14-day sandbox").
+- a length that names a kind of thing ("a 24-hour hospital", "a 14-day sandbox");
+- how long records are kept ("we delete it within 30 days", "retained for 7 years", "stores up to 72
+  hours of readings").
 
 :func:`offer_words` are the words an offer uses that would otherwise read as an outcome ("save",
 "a saving of", "free", "compared with monthly billing"): :mod:`.terms` masks them before it looks
@@ -44,6 +47,9 @@ _OFFER = re.compile(
     # a condition on the buyer: "save 10% when you pay annually", "10% off if you book before May"
     rf"|\b(?i:save|get|take|receive|enjoy|off|discount)\b[^.;!?]{{0,60}}?\b(?i:when|if|once)\s+(?i:you\s+)?(?i:{_BUYER_ACT})\b"
     rf"|\b(?i:by|when|if|once)\s+(?i:you\s+)?(?i:{_BUYER_ACT})\b[^.;!?]{{0,60}}?\b(?i:save|get|take|receive|enjoy)\b"
+    # a lower price on a condition of paying: "15% less if paid annually", "cheaper when billed yearly"
+    rf"|\b(?i:less|cheaper|lower)\s+(?i:if|when|once)\s+(?i:you\s+)?(?i:{_BUYER_ACT}|paid|billed|prepaid|signed|booked"
+    rf"|ordered|bought|purchased)\b"
     # a free period: "get 2 months free", "the first 3 months free"
     rf"|\b{_NUMBER_WORD}\s+(?i:months?|weeks?|days?|years?)\s+(?i:free|at\s+no\s+(?:extra\s+)?(?:cost|charge))\b"
     # an offer that ends on a date: "sign by 30 September 2026 and get the migration free",
@@ -52,7 +58,8 @@ _OFFER = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b|the\s+end\s+of\s+{MONTH})")
 # what an offer says that would read as an outcome elsewhere
 _OFFER_WORDS = re.compile(
-    r"(?i)\b(?:save|saves|saving|savings|free|off|discount(?:ed)?|early[- ]bird"
+    r"(?i)\b(?:(?:less|cheaper|lower)(?=\s+(?:if|when|once)\s+(?:you\s+)?(?:pay|paid|billed|prepa|commit|sign|book|order"
+    r"|buy|bought|purchas|subscrib|renew))|save|saves|saving|savings|free|off|discount(?:ed)?|early[- ]bird"
     r"|compared\s+(?:to|with)\s+(?:the\s+)?(?:monthly|annual|yearly|list|full|standard)\s+(?:billing|price|pricing|plan|rate))\b")
 
 _TAX = r"(?:VAT|GST|HST|PST|QST|sales\s+tax|IVA|MwSt|TVA|consumption\s+tax|service\s+tax)"
@@ -81,6 +88,16 @@ _NOUN_AFTER = re.compile(r"^\s+[a-z][\w-]*")
 _MEASURE_AFTER = re.compile(
     r"(?i)^\s+(?:[\w-]+\s+){0,2}?(?:time|times|rate|speed|latency|turnaround|response|delivery|wait|payback|close"
     r"|cycle|lead|resolution|uptime|average|median|record|return|saving|reduction|improvement)\b")
+
+
+# how long records are kept, before they are deleted: "we delete it within 30 days", "data retained for
+# 7 years after closure", "stores up to 72 hours of readings offline", "kept for 35 days": a policy or a
+# specification, whatever the trade
+_KEEPS_DATA = re.compile(
+    r"(?i)\b(?:delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|destroy(?:s|ed)?|anonymi[sz](?:e|es|ed)"
+    r"|retain(?:s|ed)?|retention|kept|keeps?|stor(?:e|es|ed)|held|holds?|archiv(?:e|es|ed)|buffer(?:s|ed)?|cach(?:e|es|ed)"
+    r"|available\s+for\s+(?:export|download))\b[^.;:!?]{0,50}?\b(?:for|within|after|up\s+to|at\s+least)\s+"
+    r"(?:(?:a|an|the|about|around|another|up\s+to)\s+)?$")
 
 
 def _at(claim: Claim, sentence: str) -> tuple[int, int]:
@@ -145,4 +162,6 @@ def service_term(claim: Claim, sentence: str) -> str | None:
         return "a rota"
     if _COMPOUND.match(span) and _NOUN_AFTER.match(sentence[end:]) and not _MEASURE_AFTER.match(sentence[end:]):
         return "a length that names a kind of thing"
+    if claim.kind == "duration" and _KEEPS_DATA.search(sentence[max(0, start - 80):start]):
+        return "how long data is kept"
     return None

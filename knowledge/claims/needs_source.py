@@ -30,6 +30,7 @@ from pathlib import Path
 
 from knowledge.model import Claim
 
+from . import assertion
 from .claimness import _TOKEN
 from .claimness import _changes as changes_verb
 from .linear import Linear
@@ -67,8 +68,10 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 
 
-def cues(claim: Claim) -> dict[str, float]:
-    """The lexical cues of one figure's sentence, named; values are 0 or 1 except ``claimness``."""
+def cues(claim: Claim, vector: Sequence[float] | None = None) -> dict[str, float]:
+    """The cues of one figure's sentence, named: the lexical ones (0 or 1, except ``claimness``) and,
+    given the embedding of its masked sentence, what kind of statement it makes (``assert:KIND``, a
+    probability each: :mod:`.assertion`)."""
     sentence = " ".join((claim.sentence or "").split())
     out = {f"cue:{name}": 1.0 if rx.search(sentence) else 0.0 for name, rx in _CUES.items()}
     tokens = _TOKEN.findall(sentence.lower())
@@ -83,6 +86,7 @@ def cues(claim: Claim) -> dict[str, float]:
     p = claim.claimness if claim.claimness is not None else 0.5
     p = min(max(p, 1e-3), 1 - 1e-3)
     out["cue:claimness"] = math.log(p / (1 - p))
+    out.update(assertion.features(vector))
     return out
 
 
@@ -107,6 +111,8 @@ _DESCRIBE = {
 def _describe(name: str) -> str:
     if name.startswith("cue:kind="):
         return f"a {name.removeprefix('cue:kind=')} figure"
+    if name.startswith("assert:"):
+        return f"reads as {assertion.describe(name.removeprefix('assert:'))}"
     return _DESCRIBE.get(name, name)
 
 
@@ -131,10 +137,10 @@ class Model:
         return (claim.claimness if claim.claimness is not None else 1.0) < self.claimness_below
 
     def contributions(self, claim: Claim, vector: Sequence[float] | None) -> dict[str, float]:
-        return self.linear.contributions(cues(claim), vector)
+        return self.linear.contributions(cues(claim, vector), vector)
 
     def probability(self, claim: Claim, vector: Sequence[float] | None) -> float:
-        return self.linear.probability(cues(claim), vector)
+        return self.linear.probability(cues(claim, vector), vector)
 
 
 def load() -> Model | None:

@@ -10,9 +10,12 @@ from knowledge.text import lexicon
 from .protect import _MONTHS
 
 # Sources named in prose
-_ORG = r"(?:[A-Z][\w&.'’-]*|\d{4})(?:[ \t]+(?:(?:of|for|&|and|on)[ \t]+)?(?:[A-Z][\w&.'’-]*|\d{4}))*"
+# a name hard-wrapped over two lines of a paragraph ("the 2025 Fenwright Analytics Insurance Fraud\nReview") is
+# one name: a line break inside a paragraph is a space (a blank line, a list marker or a table bar is not)
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?=\w))"
+_ORG = rf"(?:[A-Z][\w&.'’-]*|\d{{4}})(?:{_GAP}(?:(?:of|for|&|and|on)[ \t]+)?(?:[A-Z][\w&.'’-]*|\d{{4}}))*"
 _KIND = (
-    r"(?:[Ss]tudy|[Ss]urvey|[Rr]eport|[Rr]esearch|[Aa]nalysis|[Bb]enchmark|InfoBrief|[Ii]ndex|[Pp]oll"
+    r"(?:[Ss]tudy|[Ss]urvey|[Rr]eport|[Rr]esearch|[Aa]nalysis|[Bb]enchmark(?:ing)?|InfoBrief|[Ii]ndex|[Pp]oll"
     r"|[Cc]ensus|[Ww]hite[ \t]?[Pp]aper|[Pp]aper|[Dd]ata|[Ff]indings|[Ee]stimates?|[Rr]eview|[Aa]udit)"
 )
 _REPORT_VERB = (r"(?:found|finds|shows?|showed|says|said|reports?|reported|estimates?|estimated|reveal(?:s|ed)?|puts?|conclude[sd]?|suggest(?:s|ed)?|predicts?|predicted|forecasts?|forecasted|projected|notes?|noted|surveyed"
@@ -33,7 +36,7 @@ _SRC_ACCORDING = re.compile(
     rf"(?:[a-z]+[ \t]+)?(?:(?P<kind>{_KIND})[ \t]+(?:by|from|of|conducted[ \t]+by|commissioned[ \t]+by)[ \t]+)?(?P<who>{_ORG})"
 )
 _SRC_ORG_KIND = re.compile(
-    rf"(?P<who>{_ORG})(?:'s|’s)?[ \t]+(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>(?:(?<=\d[ \t])[a-z]+[ \t]+)?{_KIND})\b"
+    rf"(?P<who>{_ORG})(?:'s|’s)?{_GAP}(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>(?:(?<=\d[ \t])[a-z]+[ \t]+)?{_KIND})\b"
 )
 _SRC_KIND_BY = re.compile(
     rf"\b(?P<kind>{_KIND})[ \t]+(?:(?:conducted|commissioned|published|released|run)[ \t]+)?(?:by|from)[ \t]+"

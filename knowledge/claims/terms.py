@@ -66,6 +66,8 @@ _OUTCOME = re.compile(
 # "the Growth plan" is a name
 _OUTCOME_NOUN = re.compile(
     r"(?i)\b(?:reductions?|increases?|decreases?|improvements?|(?-i:growth)|savings?|uplift|ROI|payback|returns?\s+(?:on|of)\b)\b")
+# "grew up", "growing up": where someone was raised, no change of a figure
+_GREW_UP = re.compile(r"(?i)\b(?:grew|grow|grows|grown|growing)\s+up\b")
 # "no more than 20 signers", "5 or more clinics": a bound, not a comparison
 _NO_MORE = re.compile(
     r"(?i)\bno (?:more|less|fewer) than\b|\bor (?:more|less|fewer|over|above|higher|lower)\b"
@@ -176,7 +178,15 @@ _SHARE_OF_THEM = re.compile(
 # what a price is of: a plan, a tier, a licence ("cost" is no sign: "disputes cost UK businesses £11bn")
 _PRICE = re.compile(
     r"(?i)\b(?:pric(?:e|es|ed|ing)|plans?|tiers?|licen[cs]es?|subscriptions?|fees?|billed|quoted|tickets?|admission"
-    r"|early[- ]bird)\b")
+    r"|early[- ]bird|one[- ]off|one[- ]time)\b")
+# what a market loses or spends per thing ("practices lose $2,000 a month per dentist") is a statistic
+_LOSS = re.compile(r"(?i)\b(?:los(?:e|es|t|ing)|wast(?:e|es|ed|ing)|spen(?:d|ds|t|ding)|burn(?:s|ed|ing)?|leak(?:s|ed|ing)?"
+                   r"|miss(?:es|ed|ing)?|owe[sd]?)\b")
+# an amount charged per thing per period, in either order: "£450 a month per office", "NZ$38 per probe per
+# month", "$12/seat/month"; a result says what changed ("saves £450 a month per office" is read before)
+_RATE_PER_THING = re.compile(
+    r"(?i)^[^.;]{0,40}?(?:(?:per|a|an|/)\s*(?:day|week|month|quarter|year|annum|yr|mo)\s*(?:per|/)\s*[a-z]{3,}"
+    r"|(?:per|/)\s*[a-z]{3,}\s*(?:per|a|an|/)\s*(?:day|week|month|quarter|year|annum|yr|mo))\b")
 # "up to 10,000 events per second" is how fast the product is, a performance claim that wants a benchmark
 _THROUGHPUT = re.compile(r"(?i)\b(?:per|an?|each)\s+(?:second|minute|hour)s?\b|\bin (?:under|less than)\b")
 _INCLUDES = re.compile(r"(?i)\b(?:includes?|included|comes? with|bundled)\b")
@@ -267,6 +277,7 @@ def own_terms(claim: Claim) -> str | None:
     offered = commercial.offer(sentence)
     bare = commercial.offer_words(sentence) if offered else sentence  # "save 10%" in an offer sells a price
     bare = _NO_MORE.sub(" ", bare)  # "no more than 20 signers" bounds a limit; it compares nothing
+    bare = _GREW_UP.sub(" ", bare)  # "a third of us grew up on farms": raised, not a change
     bare = _TERM_BOUND.sub(r"\1", bare)
     bare = _AUDIT_REPORT.sub(r"\1", bare)  # "the SOC 2 report is renewed every year": a report the company holds
     bare = _REPORT_NOUN.sub(_mask_report, bare)  # "we publish an incident report within 5 business days": a document
@@ -298,6 +309,9 @@ def own_terms(claim: Claim) -> str | None:
         return "the make-up of the company or of those just counted"
     if claim.kind == "currency" and _PRICE.search(sentence):
         return "a price"
+    if claim.kind == "currency" and not _LOSS.search(sentence) and _RATE_PER_THING.match(
+            " ".join((claim.span or "").split()) + " " + sentence[_after(claim, sentence):]):
+        return "a price per unit and period"
     if claim.kind == "currency" and (claim.per and _UNIT_PRICE.fullmatch(f"per {claim.per.split('/')[0]}")
                                      or _UNIT_PRICE.match(sentence, _after(claim, sentence))):
         return "a price per unit"

@@ -23,11 +23,11 @@ from .base import AuditContext, Rule
 _LINK = re.compile(r"(?:\[(?P<text>[^\[\]\n]*)\])?\((?!#)(?P<target>[^()\s]+)\)|(?P<url>https?://[^\s)\]>]+)")
 _HOME_PAGE = re.compile(r"^(?:https?://)?[^/\s]+/?$|^/$")
 _SOURCE_WORDS = re.compile(
-    r"(?i)\b(?:stud(?:y|ies)|surveys?|reports?|research|benchmarks?|case[ -]stud|customers?|stor(?:y|ies)|review|"
+    r"(?i)\b(?:stud(?:y|ies)|surveys?|reports?|research|benchmark(?:s|ing)?|case[ -]stud|customers?|stor(?:y|ies)|review|"
     r"press|whitepaper|paper|analysis|index|findings|data)\b")
 # A source named in prose: "according to a 2025 survey", "a study by the Hanover Institute",
 # "(Aberdeen Group, 2010)".
-_KIND = r"(?i:stud(?:y|ies)|surveys?|reports?|research|analys[ie]s|benchmarks?|polls?|census|(?:white )?papers?|index|audits?)"
+_KIND = r"(?i:stud(?:y|ies)|surveys?|reports?|research|analys[ie]s|benchmark(?:s|ing)?|polls?|census|(?:white )?papers?|index|audits?)"
 _NAMED_SOURCE = re.compile(
     r"\b(?i:according to|as per|citing|source:)\s+(?:(?i:an?|the|their|its)\s+)?(?:(?:19|20)\d\d\s+)?"
     rf"(?!(?i:our|my|your)\b)(?:[\w-]+\s+)?(?:{_KIND}\b|[A-Z])"
@@ -35,14 +35,19 @@ _NAMED_SOURCE = re.compile(
     rf"(?i:by|from)\s+(?:(?i:the)\s+)?(?!{MONTH}\b)[A-Z]"
     r"|\([A-Z][^()\n]{1,60}?,?\s+(?:19|20)\d\d\)")
 # A press release is the company's own statement: it is the source of the milestones it announces.
+_RELEASE_VERB = (r"(?:announced|launched|opened|unveiled|introduced|released|named|appointed|completed|closed"
+                 r"|raised|signed|acquired|expanded)")
 _PRESS_RELEASE = re.compile(
-    r"(?i)\b(?:today announced|announced today|for immediate release)\b"
-    r"|[/(](?:PRNewswire|Business ?Wire|GLOBE NEWSWIRE)[/)]")
+    rf"(?i)\b(?:today[ \t]+{_RELEASE_VERB}|announced today|for immediate release)\b"
+    r"|[/(](?:PRNewswire|Business ?Wire|GLOBE NEWSWIRE)[/)]"
+    # a dateline: "**CHRISTCHURCH, New Zealand, 12 May 2026** —", "LONDON, March 3, 2026 --"
+    r"|(?m:^[ \t*_]*(?-i:[A-Z][A-Z .'’-]{2,})(?:,[^\n,]{1,40}){0,3},[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]+|[A-Za-z]+\.?[ \t]+\d{1,2},?)"
+    r"[ \t]+(?:19|20)\d\d[ \t*_]*(?:—|–|--|-)[ \t])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
 # Who announces: "Acme, the payments company, today announced ..." (the subject before the verb)
 _ANNOUNCER = re.compile(
     r"(?P<who>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3})(?:,[^.\n]{0,120},)?[ \t]+"
-    r"(?:today[ \t]+announced|announced[ \t]+today)")
+    rf"(?:today[ \t]+{_RELEASE_VERB}|announced[ \t]+today)")
 # The company speaking of itself in its release: its milestones, its team, its customers
 # ("us" in lower case only: "the US" is a country, not the company)
 _SELF = r"\b(?i:the company|its|our|we)\b|\bus\b"
@@ -74,8 +79,11 @@ def _page_source(entry: Entry) -> bool:
 # Pages whose figures are not claims that need a source: release notes and changelogs (the company on
 # its own product, as a press release on its milestones), glossaries (numbers that define terms) and
 # event pages (dates, seats, durations), told by their title or the kind their front matter gives.
-_OWN_PAGE_TITLE = re.compile(r"(?i)\b(?:release[ -]?notes?|change[ -]?log|what[’']s new|glossary|terminology)\b")
-_OWN_PAGE_KIND = re.compile(r"(?i)^(?:release[-_ ]?notes?|change[-_ ]?log|glossary|events?|webinars?)$")
+_OWN_PAGE_TITLE = re.compile(
+    r"(?i)\b(?:release[ -]?notes?|change[ -]?log|what[’']s new|glossary|terminology|incident[ -](?:history|log|reports?)"
+    r"|status[ -](?:history|page)|system[ -]status|post-?mortems?)\b")
+# ... and status pages: an incident history is the company's own record of what went wrong and when
+_OWN_PAGE_KIND = re.compile(r"(?i)^(?:release[-_ ]?notes?|change[-_ ]?log|glossary|events?|webinars?|status|incidents?)$")
 _KIND_KEYS = ("layout", "category", "kind", "template", "collection")
 
 
@@ -89,7 +97,8 @@ _NO_OUTCOMES_KIND = re.compile(
 
 # ... or whose title is the name of such a page ("Pricing", "Plans and pricing | Acme", "Careers")
 _NO_OUTCOMES_TITLE = re.compile(
-    r"(?i)^\s*(?:pricing|prices|plans(?:\s+(?:and|&)\s+pric(?:ing|es))?|careers?|jobs|partner\s+program(?:me)?)"
+    r"(?i)^\s*(?:pricing|prices|plans(?:\s+(?:and|&)\s+pric(?:ing|es))?|(?:careers?|jobs)(?:\s+(?:at|with)\s+[A-Z][\w&'’-]*)?"
+    r"|work\s+(?:at|with)\s+(?:us|[A-Z][\w&'’-]*)|join\s+(?:us|the\s+team)|partner\s+program(?:me)?)"
     # then the end or a separator; a hyphen with no space beside it joins words ("Pricing-led growth")
     r"(?:\s*$|\s*[|:–—].*$|\s+-.*$|-\s.*$)")
 
@@ -191,6 +200,8 @@ class UnsourcedClaim(Rule):
                   and (model.decides(f.claim) or id(f) in on_no_claims_page)]
         vectors = dict(zip(map(id, unsure), ctx.vectors([needs_source.text_of(f.claim) for f in unsure
                                                          if f.claim is not None]), strict=True)) if unsure else {}
+        index = FigureIndex.of(ctx).kb
+        metrics = [g for g in index.canonical.figures[:index.metrics] if g.metric is not None]
         for f in flagged:
             why = ""
             if model is not None and f.claim is not None and id(f) in vectors:
@@ -198,10 +209,13 @@ class UnsourcedClaim(Rule):
                 if p < model.threshold:
                     continue  # a setting, a rule, a target ...: the company's own statement
                 why = f" ({why})"
+            same = _same_value(f, metrics)
+            registered = ("and no metric registers the figure" if same is None else
+                          f"and the figure is not read as the measure of {same}, the metric that registers the same "
+                          "value (say what it measures as that metric's name does, or register it)")
             yield self.finding(
                 message=f"states {quoted(f)} with no source: the entry lists no sources, the sentence names none, "
-                        "and no metric registers the figure; add its source under sources: or register it as a "
-                        f"metric{why}", **where(f))
+                        f"{registered}; add its source under sources: or register it as a metric{why}", **where(f))
 
     def candidates(self, ctx: AuditContext) -> Iterator[tuple[Figure, str | None, bool]]:
         """Every figure of an approved entry with no source and no metric behind it, why it is not
@@ -260,6 +274,18 @@ class UnsourcedClaim(Rule):
                 yield f, "own terms", page.no_claims  # a limit, a commitment, a plan, a price: the contract or price list
             else:
                 yield f, None, page.no_claims
+
+
+def _same_value(f: Figure, metrics: list[Figure]) -> str | None:
+    """The id of a registered metric with the very same range as ``f`` (kind, unit and both ends), which the
+    figure matching did not take for its measure: "puts payback at 9 to 14 months" beside a metric of 9 to
+    14 months named for what it counts. A single value is left out: one number equal by chance is common."""
+    if not isinstance(f.value, tuple):
+        return None
+    for g in metrics:
+        if g.kind == f.kind and g.unit == f.unit and g.value == f.value and g.metric is not None:
+            return g.metric.id
+    return None
 
 
 # A page whose title names the study it summarises ("Summary: the Brightfold economic impact study",
@@ -327,6 +353,12 @@ def _about_itself(own: re.Pattern[str], claim: Claim) -> bool:
     return bool(own.search(quotation_around(claim.span or claim.text or "", sentence) or sentence))
 
 
+# a table header that sets what was seen against something: before and after, a change, then and now
+_COMPARED = re.compile(
+    r"(?i)\b(?:before|after|baseline|previously|then|now|change|delta|difference|improvement|result|results"
+    r"|saving|savings|impact|without)\b")
+
+
 def _column_term(f: Figure) -> str | None:
     """Why a figure in a table states the company's own terms, from its column's header ("Referral
     margin", "Commission"): a table says in its header what every cell below it is."""
@@ -342,9 +374,12 @@ def _column_term(f: Figure) -> str | None:
         column = row[:max(0, claim.column - 1)].lstrip().lstrip("|").count("|")
         cells = header.strip().strip("|").split("|")
         why = header_term(cells[column]) if column < len(cells) else None
-        # a row names what its cells are as a column does ("| Price | free | from £39 per user |")
+        # a row names what its cells are as a column does ("| Price | free | from £39 per user |"), unless
+        # the columns compare what was seen ("| | Before | After |": "| Cost per claim | £41 | £29 |" is a result)
         first = row.strip().strip("|").split("|")[0]
-        return why or (header_term(first) if column > 0 else None)
+        if why or column == 0 or any(_COMPARED.search(c) for c in cells[1:]):
+            return why
+        return header_term(first)
     return None
 
 
@@ -512,6 +547,13 @@ _COMES_FROM = re.compile(
     rf"(?i:\b(?:comes?|came|is\s+taken|was\s+taken|is\s+drawn|derives?)\s+from\b)[^.;]{{0,60}}?\b{_KIND}\b")
 
 
+# a team or a function of a company ("Customer Success found in 2024", "Product Marketing reported in
+# 2025") is the company speaking, not a named body
+_A_TEAM = re.compile(
+    r"\b(?:Teams?|Success|Support|Sales|Marketing|Engineering|Operations|Ops|Product|Squad|Desk|Care|Onboarding"
+    r"|Implementation|Enablement|Partnerships|Growth|Finance|Leadership)$")
+
+
 def _cites_a_finding(f: Figure, kb_name: str) -> bool:
     """Whether the figure's sentence (or the one before it in its paragraph) credits a named body's
     dated finding, or says the figure comes from a study."""
@@ -531,7 +573,7 @@ def _credits_a_named_body(text: str, body: str, kb_name: str) -> bool:
     own = kb_name.strip().lower()
     for m in _CITED_FINDING.finditer(text):
         who = re.sub(r"^(?:The|A|An)\s+", "", (m.group("who") or m.group("owner") or "").strip())
-        if not who or own and own in who.lower() or _OURS_BEFORE.search(text, 0, m.start()):
+        if not who or own and own in who.lower() or _OURS_BEFORE.search(text, 0, m.start()) or _A_TEAM.search(who):
             continue
         # a one-word name is a name only where the page never writes it in lower case ("Gartner", not
         # "Customers found in 2024 that ...")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,6 +12,7 @@ from knowledge.rules.unsourced_claim import (
     _SPEAKS_AS_ITSELF,
     _credits_a_named_body,
     _no_outcomes_kind,
+    _same_value,
 )
 
 
@@ -54,6 +56,32 @@ def test_a_title_that_names_a_page_that_states_no_outcomes(title: str, no_outcom
     ("Our Data Team found in 2024 that clinics cut no-shows by 30%.", False),
     ("Our 2024 customer survey shows 40% fewer errors.", False),
     ("Acme Labs found in 2024 that clinics cut no-shows by 30%.", False),  # the company itself
+    # a team or a function of a company is the company speaking, not a named body
+    ("Customer Success found in 2024 that clinics cut no-shows by 30%.", False),
+    ("Product Marketing reported in 2025 that 40% of trials convert.", False),
+    ("The Support Team estimated in 2023 that tickets fell 12%.", False),
+    # ... while a body whose name ends otherwise still is one
+    ("Harbour Research Group found in 2024 that clinics cut no-shows by 30%.", True),
 ])
 def test_a_finding_credited_to_a_named_body(text: str, cited: bool) -> None:
     assert _credits_a_named_body(text, text, "Acme") is cited
+
+
+def _figure(value: object, unit: str = "days", kind: str = "duration", metric: str | None = None) -> Any:
+    from knowledge.figures import Figure
+    from knowledge.model import Metric
+
+    m = Metric(id=metric, name=metric, value=value, unit=unit, entry_id="p") if metric else None  # type: ignore[arg-type]
+    return Figure(origin="metric" if metric else "claim", where="kb", value=value, kind=kind, unit=unit,  # type: ignore[arg-type]
+                  path="p.md", line=1, metric=m)
+
+
+@pytest.mark.parametrize(("value", "unit", "kind", "named"), [
+    ((270.0, 420.0), "days", "duration", "payback-months"),  # the very range a metric registers
+    ((270.0, 400.0), "days", "duration", None),  # one end differs
+    ((270.0, 420.0), "percent", "percent", None),  # another kind
+    (270.0, "days", "duration", None),  # a single value: equal by chance too often to name a metric
+])
+def test_a_range_a_metric_registers_is_named(value: object, unit: str, kind: str, named: str | None) -> None:
+    metrics = [_figure((270.0, 420.0), metric="payback-months"), _figure(270.0, metric="trial-days")]
+    assert _same_value(_figure(value, unit, kind), metrics) == named
