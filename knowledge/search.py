@@ -136,6 +136,9 @@ class Candidate:
     asks_reply: bool = False
     # The kinds of figure the question asks for ("duration" for "how long"; the same for every candidate).
     asked_kinds: frozenset[str] = frozenset()
+    # Question-level word evidence against the whole KB (``absent_terms``; the same for every candidate).
+    absent: dict[str, float] = field(default_factory=dict)
+    central: float = 0.0  # the best chunk's cosine to the KB's mean passage
 
 
 # ---------------------------------------------------------------------------------------------
@@ -233,7 +236,37 @@ def floor_features(cands: list[Candidate]) -> dict[str, float]:
             "max_chunk_coverage": max((c.features.get("chunk_coverage", 0.0) for c in cands), default=0.0),
             "asks_reply": float(bool(cands) and cands[0].asks_reply),
             "top_registers_kind": registers_asked_kind(cands),
+            "top_agree": top_agree(cands),
+            "top_central": max(cands, key=lambda c: c.score).central if cands else 0.0,
+            **(cands[0].absent if cands else {"absent_share": 0.0, "absent_named": 0.0}),
             **kb_relative_features(cands)}
+
+
+def top_agree(cands: list[Candidate]) -> float:
+    """1.0 when the best-scored candidate is first both by meaning and by words."""
+    if not cands:
+        return 0.0
+    top = max(cands, key=lambda c: c.score)
+    return float(top.vector_rank == 1 and top.lexical_rank == 1)
+
+
+# A word written as a name: capitalised inside a sentence, two capitals or more ("SOC", "NetSuite"),
+# a capital inside ("ezyVet"),
+# or letters with digits ("P6", "ISO27001").
+_NAMEISH = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’-]*|\b\w*[A-Z]\w*[A-Z]\w*|\b[a-z]+[A-Z]\w*|\b(?=\w*\d)(?=\w*[A-Za-z])\w+")
+
+
+def absent_terms(question: str, idf: dict[str, float], holders: dict[str, set[int]]) -> dict[str, float]:
+    """The share of the question's IDF mass that no entry of the KB holds (``absent_share``), and
+    whether a word written as a name is one of them (``absent_named``): a question about a product,
+    standard or place the KB never names is seldom answered by it."""
+    from . import lexical
+
+    total = sum(idf.values())
+    absent = {t for t in idf if not holders.get(t)}
+    share = sum(idf[t] for t in absent) / total if total else 0.0
+    named = any(t in absent for m in _NAMEISH.finditer(question.strip()) for t in lexical.terms(m.group(0)))
+    return {"absent_share": share, "absent_named": float(named)}
 
 
 def registers_asked_kind(cands: list[Candidate]) -> float:
@@ -446,6 +479,8 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
     sims: Any = None
     vindex = None
     level = 0.0
+    centre: Any = None
+    qcentral = 0.0
     if qvec is not None:
         import numpy as np
 
@@ -457,6 +492,8 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
                               if len(sims) else [])
             vhits = [(vindex.chunks[i], float(sims[i])) for i in sorted(top, key=lambda i: -sims[i])]
             level = _kb_level(sims)
+            centre = _centrality(vindex)
+            qcentral = float(centre[1] @ np.asarray(qvec, dtype=np.float32))
         else:
             from .store import open_store
 
@@ -504,7 +541,12 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
     out = [c for c in cands.values() if c.entry is not None]
     reply = asks_reply(question)
     asked = frozenset(asked_kinds(question))
+    absent = absent_terms(question, hits.idf, hits.holders)
+    absent = {**absent, "q_central": qcentral}
     for c in out:
+        c.absent = absent
+        if centre is not None and c.chunk is not None:
+            c.central = float(centre[0].get(c.chunk.id, 0.0))
         c.kb_level = level
         c.asks_reply = reply
         c.asked_kinds = asked
@@ -669,6 +711,23 @@ def _vector_index(catalog: Catalog, dim: int) -> _VectorIndex | None:
         del _vector_indexes[k]
     _vector_indexes[key] = index
     return index
+
+
+_centres: dict[tuple[str, str], Any] = {}
+
+
+def _centrality(vindex: _VectorIndex) -> Any:
+    """(chunk id -> cosine to the KB's mean passage, the unit mean vector), once per index."""
+    import numpy as np
+
+    key = id(vindex)
+    got = _centres.get(key)
+    if got is None:
+        mean = vindex.matrix.mean(axis=0) if len(vindex.matrix) else np.zeros(vindex.matrix.shape[1], np.float32)
+        mean = mean / (float(np.linalg.norm(mean)) or 1.0)
+        cos = vindex.matrix @ mean
+        got = _centres[key] = ({c.id: float(x) for c, x in zip(vindex.chunks, cos, strict=True)}, mean.astype(np.float32))
+    return got
 
 
 # Above the exact-search limit the KB's level is read from an even sample of its passages.
