@@ -785,6 +785,8 @@ def main() -> None:
     ap.add_argument("--cross", action="store_true", help="fit the floor on cross-fitted ranker scores")
     ap.add_argument("--compare-floors", default="", metavar="F,F;F,F",
                     help="also score these sets of floor features, each left out in turn")
+    ap.add_argument("--static", action="store_true",
+                    help="with --maxsim: the word pieces' input embeddings instead of contextual token states")
     ap.add_argument("--maxsim", action="store_true",
                     help="offer the MaxSim floor signals of bench/maxsim.py (ms_*) to --compare-floors and --curve")
     ap.add_argument("--curve", default="", metavar="K,K,...",
@@ -836,7 +838,7 @@ def main() -> None:
 
         from bench.maxsim import FLOOR_SIGNALS, TokenStates
 
-        states = TokenStates(embedder)
+        states = TokenStates(embedder, static=args.static)
         t0 = time.perf_counter()
         for c in corpora + scored:
             annotate_maxsim(data[c], embedder, states)
