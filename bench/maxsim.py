@@ -120,10 +120,13 @@ class TokenStates:
     """Normalised last hidden states per text, without [CLS] and [SEP], with each token's
     character span; computed by the numpy forward pass and cached by text hash."""
 
-    def __init__(self, embedder: Any, cache: Path | None = CACHE) -> None:
+    def __init__(self, embedder: Any, cache: Path | None = CACHE, static: bool = False) -> None:
         # Any of canon's real embedders: the numpy forward pass is the one with token states.
         self.numpy = getattr(embedder, "fallback", embedder)
-        self.cache = cache
+        # ``static``: each word piece's input embedding instead of its contextual state (no forward
+        # pass: what a query could afford), never cached.
+        self.static = static
+        self.cache = None if static else cache
         self.states: dict[str, tuple[Any, list[tuple[int, int]]]] = {}
         self.computed = 0
         self.seconds = 0.0
@@ -173,7 +176,8 @@ class TokenStates:
         t0 = time.perf_counter()
         for start in range(0, len(todo), 16):
             part = todo[start:start + 16]
-            for t, got in zip(part, compute_states(self.numpy, part), strict=True):
+            states = static_states(self.numpy, part) if self.static else compute_states(self.numpy, part)
+            for t, got in zip(part, states, strict=True):
                 self.states[self.key(t)] = got
         self.seconds += time.perf_counter() - t0
         self.computed += len(todo)
@@ -204,6 +208,27 @@ def compute_states(numpy_embedder: Any, texts: Sequence[str]) -> list[tuple[Any,
         x = hidden[r, rows]
         x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), np.float32(1e-12))
         out.append((x.astype(np.float32), [tuple(e.offsets[i]) for i in rows]))
+    return out
+
+
+_static_table: dict[str, Any] = {}
+
+
+def static_states(numpy_embedder: Any, texts: Sequence[str]) -> list[tuple[Any, list[tuple[int, int]]]]:
+    """Per text, its word pieces' input embeddings (the model's first layer, before any context),
+    normalised, with their character spans: the same shape as ``compute_states``."""
+    import numpy as np
+
+    tokenizer = numpy_embedder._load_tokenizer()
+    table = _static_table.get("words")
+    if table is None:
+        w = numpy_embedder.weights()["embeddings.word_embeddings.weight"].astype(np.float32)
+        table = _static_table["words"] = w / np.maximum(np.linalg.norm(w, axis=1, keepdims=True), np.float32(1e-12))
+    lower = bool(numpy_embedder._st_config.get("do_lower_case"))
+    out = []
+    for e in tokenizer.encode_batch([t.lower() if lower else t for t in texts]):
+        rows = [i for i, s in enumerate(e.special_tokens_mask) if not s]
+        out.append((table[[e.ids[i] for i in rows]], [tuple(e.offsets[i]) for i in rows]))
     return out
 
 

@@ -136,6 +136,8 @@ class Candidate:
     asks_reply: bool = False
     # The kinds of figure the question asks for ("duration" for "how long"; the same for every candidate).
     asked_kinds: frozenset[str] = frozenset()
+    # Question-level word evidence against the whole KB (``absent_terms``; the same for every candidate).
+    absent: dict[str, float] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,6 +206,15 @@ _RANKER_PATH = Path(__file__).with_name("search_ranker.json")
 # asking what to tell a customer about something no entry answers) and neither put a right entry
 # first more often ("Search", pass 12, at merge). Both are still computed by ``floor_features`` so
 # that ``bench/train_search.py --rules`` can fit and score them.
+#
+# "absent_named" says whether the question names something (a word capitalised inside a sentence,
+# an acronym, a word with digits: "Xero", "HIPAA", "P6") that no entry of the KB holds; "absent_share"
+# is the share of the question's IDF mass no entry holds. absent_named marks half the development
+# sets' unanswerable questions (67 of 137) and 12 of their 440 answerable ones, but the floor's
+# boundary has unanswerable questions it does not mark within 0.1 log-odds on three sets, so
+# lowering the floor for the questions it does not mark lets some through, and used only to lower
+# confidence it reports more unanswerable questions by silencing answers (bench/ACCURACY.md,
+# "Search", pass 13). Computed for ``bench/train_search.py --rules``, not read by the floor.
 FLOOR_FEATURES = ("max_cosine", "max_phrase", "max_chunk_coverage", "top_score", "cos_lead_p90")
 
 
@@ -233,7 +244,27 @@ def floor_features(cands: list[Candidate]) -> dict[str, float]:
             "max_chunk_coverage": max((c.features.get("chunk_coverage", 0.0) for c in cands), default=0.0),
             "asks_reply": float(bool(cands) and cands[0].asks_reply),
             "top_registers_kind": registers_asked_kind(cands),
+            "absent_share": 0.0, "absent_named": 0.0, **(cands[0].absent if cands else {}),
             **kb_relative_features(cands)}
+
+
+# A word written as a name: capitalised inside a sentence, two capitals or more ("SOC", "NetSuite"),
+# a capital inside ("ezyVet"),
+# or letters with digits ("P6", "ISO27001").
+_NAMEISH = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’-]*|\b\w*[A-Z]\w*[A-Z]\w*|\b[a-z]+[A-Z]\w*|\b(?=\w*\d)(?=\w*[A-Za-z])\w+")
+
+
+def absent_terms(question: str, idf: dict[str, float], holders: dict[str, set[int]]) -> dict[str, float]:
+    """The share of the question's IDF mass that no entry of the KB holds (``absent_share``), and
+    whether a word written as a name is one of them (``absent_named``): a question about a product,
+    standard or place the KB never names is seldom answered by it."""
+    from . import lexical
+
+    total = sum(idf.values())
+    absent = {t for t in idf if not holders.get(t)}
+    share = sum(idf[t] for t in absent) / total if total else 0.0
+    named = any(t in absent for m in _NAMEISH.finditer(question.strip()) for t in lexical.terms(m.group(0)))
+    return {"absent_share": share, "absent_named": float(named)}
 
 
 def registers_asked_kind(cands: list[Candidate]) -> float:
@@ -504,7 +535,9 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
     out = [c for c in cands.values() if c.entry is not None]
     reply = asks_reply(question)
     asked = frozenset(asked_kinds(question))
+    absent = absent_terms(question, hits.idf, hits.holders)
     for c in out:
+        c.absent = absent
         c.kb_level = level
         c.asks_reply = reply
         c.asked_kinds = asked

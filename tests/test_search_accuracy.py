@@ -115,7 +115,8 @@ FLOORS = {
     # out from that round's search work. First scored with that morning's code (c371d46) and at the
     # round's end the same (its two new floor signals were kept off on these sets' evidence):
     # fernhollow 0.45 / 0.55 / 0.48, unanswered 0.90; saltmarsh 0.80 / 0.85 / 0.82, 0.90; wickerby 0.76 /
-    # 0.76 / 0.76, 0.88; pellucid 0.82 / 0.82 / 0.82, 1.00.
+    # 0.76 / 0.76, 0.88; pellucid 0.82 / 0.82 / 0.82, 1.00. Development sets from search pass 13 on
+    # (scored held out, never fitted on); the same figures at its end.
     "fernhollow": {"hit@1": 0.42, "hit@3": 0.52, "mrr": 0.45, "unanswered": 0.85, "stale_above": 0},
     "saltmarsh": {"hit@1": 0.77, "hit@3": 0.82, "mrr": 0.8, "unanswered": 0.85, "stale_above": 0},
     "wickerby": {"hit@1": 0.72, "hit@3": 0.72, "mrr": 0.72, "unanswered": 0.85, "stale_above": 0},

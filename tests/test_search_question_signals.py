@@ -71,3 +71,26 @@ def test_a_question_asking_for_no_figure_has_none() -> None:
     c = _with_metrics("go-live.md", 0.4, ["weeks"], set())
     assert ks.floor_features([c])["top_registers_kind"] == 0.0
     assert ks.floor_features([])["top_registers_kind"] == 0.0
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("Does Quillpay post payroll journals to Xero or QuickBooks?", ["Quillpay", "Xero", "QuickBooks"]),
+    ("Can you migrate our data from RxWorks or ezyVet?", ["RxWorks", "ezyVet"]),
+    ("Does it sync programmes with Primavera P6?", ["Primavera", "P6"]),
+    ("Is Lumen SOC 2 audited?", ["Lumen", "SOC"]),
+    # A capital that opens a sentence is not a name.
+    ("How much water does a grower save? Does it pay back?", []),
+])
+def test_words_written_as_names(question: str, names: list[str]) -> None:
+    assert [m.group(0) for m in ks._NAMEISH.finditer(question)] == names
+
+
+def test_absent_terms_reads_which_question_words_no_entry_holds() -> None:
+    idf = {"quillpay": 1.0, "post": 0.5, "payroll": 0.5, "journals": 1.0, "xero": 2.0}
+    holders = {"quillpay": {1, 2}, "post": {3}, "payroll": {1}, "journals": {2}, "xero": set()}
+    got = ks.absent_terms("Does Quillpay post payroll journals to Xero?", idf, holders)
+    assert got == {"absent_share": pytest.approx(2.0 / 5.0), "absent_named": 1.0}
+    # An unknown word that is not written as a name counts in the share only.
+    holders = {**holders, "xero": {4}, "journals": set()}
+    got = ks.absent_terms("Does Quillpay post payroll journals to Xero?", idf, holders)
+    assert got == {"absent_share": pytest.approx(1.0 / 5.0), "absent_named": 0.0}
