@@ -344,8 +344,8 @@ labels = {
 for sec in ("audit", "check"):
     hot = {}
     for e in labels[sec]["expected"]:
-        for l in [e["line"]] + e.get("alt_lines", []) + e.get("turn_lines", []):
-            hot.setdefault(e["path"], set()).add(l)
+        for ln in [e["line"]] + e.get("alt_lines", []) + e.get("turn_lines", []):
+            hot.setdefault(e["path"], set()).add(ln)
     for n in labels[sec]["negatives"]:
         assert n["line"] not in hot.get(n["path"], set()), (sec, n)
 
