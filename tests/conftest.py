@@ -23,6 +23,8 @@ DOCKETRY = REPO / "tests" / "data" / "corpora" / "docketry"
 RAVELIN = REPO / "tests" / "data" / "corpora" / "ravelin"
 WICKERBY = REPO / "tests" / "data" / "corpora" / "wickerby"
 PELLUCID = REPO / "tests" / "data" / "corpora" / "pellucid"
+CINDERWELL = REPO / "tests" / "data" / "corpora" / "cinderwell"
+LANTERNFIELD = REPO / "tests" / "data" / "corpora" / "lanternfield"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -68,7 +70,8 @@ def write_kb(root: Path, files: dict[str, str | bytes], toml: str | None = None)
 
 SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "sablewood": SABLEWOOD,
                 "proscenia": PROSCENIA, "docketry": DOCKETRY,
-                "ravelin": RAVELIN, "wickerby": WICKERBY, "pellucid": PELLUCID}
+                "ravelin": RAVELIN, "wickerby": WICKERBY, "pellucid": PELLUCID,
+                "cinderwell": CINDERWELL, "lanternfield": LANTERNFIELD}
 
 
 def _call_words(text: str) -> list[str]:

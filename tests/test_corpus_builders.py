@@ -29,6 +29,10 @@ BUILDERS = {
     "saltmarsh": "build_labels.py",
     "wickerby": "_build/render.py",
     "pellucid": "_build/build_labels.py",
+    "hearthstead": "build_labels.py",
+    "bramblecote": "build_labels.py",
+    "cinderwell": "_build/build.py",
+    "lanternfield": "_build/build.py",
 }
 
 

@@ -1,0 +1,196 @@
+# Calls 1-8. Each call: file name, format, and turns (speaker, text, labels).
+# "|" splits a turn into sentences (JSON exports) or cues/blocks (VTT, SRT).
+# A label is (objection id, snippet) or ("neg", snippet, note).
+PRO = "new:public-procurement"
+BAT = "new:battery-warranty"
+WRK = "new:driver-workforce"
+PRICE = "objections/pricing"
+COMPAT = "objections/charger-compatibility"
+REL = "objections/depot-reliability"
+SCHED = "objections/scheduling-integration"
+SEC = "objections/cybersecurity"
+VEND = "objections/charger-vendor-software"
+
+CALLS = []
+
+CALLS.append(dict(file="2026-09-03-severn-vale-council.vtt", fmt="vtt", title="Severn Vale District Council", turns=[
+ ("Fiona Gallagher", "Morning both, can you hear me alright? I'm in the office so there may be a bit of background.", []),
+ ("Claire Haddon", "Loud and clear, Fiona. I've got Neil with me, he runs the Stonebridge depot day to day.", []),
+ ("Neil Parfitt", "Morning. Apologies in advance if I disappear, the signal in the workshop is shocking.", []),
+ ("Fiona Gallagher", "No problem at all. So last time, Claire, you said the council has committed to electrifying the refuse and street-cleansing fleet by 2030. Where have you got to?", []),
+ ("Claire Haddon", "We've got eleven electric refuse vehicles on the road now and another fourteen arriving in the spring.|The chargers went in at Stonebridge over the summer, twelve of them.", []),
+ ("Neil Parfitt", "And it's already a bit of a scrum in the evenings, if I'm honest. The lads come back around half three, four, everyone plugs in at once, and we tripped the main breaker twice in August.", []),
+ ("Fiona Gallagher", "That's really common when the first batch arrives. Can I ask what size the supply to the depot is?", []),
+ ("Neil Parfitt", "I think it's about 400 kVA. Claire would know better.", [("neg", "I think it's about 400 kVA", "prospect stating their own site data")]),
+ ("Claire Haddon", "It's 400, and the DNO has told us an upgrade is eighteen months minimum. Which is partly why we're talking to you.", []),
+ ("Fiona Gallagher", "Right. So that's exactly the problem we solve. Cinderwell spreads the charging across the night so the fourteen new vehicles fit on the supply you already have. Our customers see peak demand come down by about a third on average.", []),
+ ("Claire Haddon", "That sounds good on paper. Can I be a bit blunt about the money side?", []),
+ ("Fiona Gallagher", "Please do.", []),
+ ("Claire Haddon", "We went to cabinet for the capital for the vehicles and the chargers.|Coming back in March for a revenue line for software, on top of all that, is not a conversation I'm looking forward to.|Members will ask why the chargers didn't come with it.", [(PRICE, "Coming back in March for a revenue line for software, on top of all that, is not a conversation I'm looking forward to")]),
+ ("Fiona Gallagher", "I understand. What I'd suggest is we look at your electricity bill together, because the capacity charge is usually where the money is.", []),
+ ("Claire Haddon", "Fine. The other thing, and this isn't about you particularly.|Anything over a certain value has to go through procurement, and they'll want it bought through a framework or tendered properly.|I can't just sign an order form with you.", [(PRO, "Anything over a certain value has to go through procurement, and they'll want it bought through a framework or tendered properly"), (PRO, "I can't just sign an order form with you")]),
+ ("Fiona Gallagher", "Understood. Which framework does the council usually use for software?", []),
+ ("Claire Haddon", "It depends on the category. I'd have to ask Jas in procurement. If you're not on one of the ones we use, it's a full tender, and that's six months before anyone signs anything.", [(PRO, "If you're not on one of the ones we use, it's a full tender, and that's six months before anyone signs anything")]),
+ ("Neil Parfitt", "Can I jump in with a practical one?", []),
+ ("Fiona Gallagher", "Of course, Neil.", []),
+ ("Neil Parfitt", "If the system decides a wagon charges at two in the morning instead of four in the afternoon, who's moving it onto the charger?|My crews finish at four. The union's already been in asking whether plugging in is even part of the loader's job, and I haven't got a night shift.", [(WRK, "The union's already been in asking whether plugging in is even part of the loader's job, and I haven't got a night shift")]),
+ ("Fiona Gallagher", "That's a fair question. The vehicles stay plugged in all night; it's the software that decides when the power flows, so nobody has to move anything at two in the morning.", []),
+ ("Neil Parfitt", "Okay. That's better than I thought. What chargers do you work with, out of interest? Ours are the Voltaro ones.", [("neg", "What chargers do you work with, out of interest? Ours are the Voltaro ones", "neutral question after the answer, no doubt expressed")]),
+ ("Fiona Gallagher", "Voltaro are on our certified list, both the AC and the 150 kilowatt DC units. Dev can confirm the firmware when we get your asset list.", []),
+ ("Claire Haddon", "Send me something I can forward to Jas, and we'll take it from there.", []),
+ ("Fiona Gallagher", "Will do. Thanks both, speak soon.", []),
+]))
+
+CALLS.append(dict(file="2026-09-08-rheinfels-verkehr.srt", fmt="srt", title="Rheinfels Verkehrsbetriebe", turns=[
+ ("Tobias Reinholt", "Good morning Mr. Albrecht, good morning Ms. Yilmaz. Shall we do this in English, since Leah is joining from Bristol?", []),
+ ("Jens Albrecht", "Yes, English is fine, no problem. Please excuse when I search a word sometimes.", []),
+ ("Leah Moreno", "Your English is much better than my German, so no apologies needed.", []),
+ ("Jens Albrecht", "Thank you. So, we have forty-two e-buses at the depot in Mainzer Strasse since last year, and in 2027 come another thirty.", []),
+ ("Tobias Reinholt", "And today the charging is managed how?", []),
+ ("Selin Yilmaz", "Today it is managed by Herr Brandt with a list on paper. I am not joking.", []),
+ ("Jens Albrecht", "It works, but Herr Brandt goes in pension in two years.", []),
+ ("Leah Moreno", "So the knowledge is in one person's head. That's very typical.", []),
+ ("Jens Albrecht", "Exactly. But I must say one thing at the beginning.|We have chargers from two suppliers, the first twenty from Elektra Systems and the newer from another company.|The Elektra ones are from 2021 and they speak only with the Elektra portal. I am not sure they can speak with any other system at all.", [(COMPAT, "The Elektra ones are from 2021 and they speak only with the Elektra portal")]),
+ ("Leah Moreno", "What protocol version are they on, do you know?", []),
+ ("Selin Yilmaz", "I think 1.6, but I must check. Is it a problem if it is older?", []),
+ ("Leah Moreno", "Usually not. Most units can be repointed to our back end with a configuration change. We'll check the exact model against our certification list.", []),
+ ("Selin Yilmaz", "Okay. From my side, from IT, I have a bigger question.|Your system can switch off the chargers from outside, from the internet.|For us the depot is critical infrastructure, and our IT security officer will not accept that an external company has this access to our electrical installation. This is for me the main point.", [(SEC, "our IT security officer will not accept that an external company has this access to our electrical installation")]),
+ ("Tobias Reinholt", "That is a very fair point, and we can go through the architecture in detail with your security officer.", []),
+ ("Selin Yilmaz", "We will need it in writing. With the pen test report.", [(SEC, "We will need it in writing. With the pen test report")]),
+ ("Jens Albrecht", "And then one more worry, more technical.|When your software decides to charge slower, or to stop and start again, what does the bus manufacturer say?|Our contract with them has conditions for the battery. If they see charging which is not how they specify, maybe they say the warranty is not valid any more. This we cannot risk with thirty new buses.", [(BAT, "If they see charging which is not how they specify, maybe they say the warranty is not valid any more"), ]),
+ ("Leah Moreno", "Understood. Which manufacturer are the buses from?", []),
+ ("Jens Albrecht", "Mostly from Aurelia. The warranty is eight years on the battery, but with many conditions.|I do not want to be the person who lost the warranty to save some euros on electricity.", [(BAT, "I do not want to be the person who lost the warranty to save some euros on electricity")]),
+ ("Tobias Reinholt", "Let me take that away and come back to you in writing, as you prefer.", []),
+ ("Jens Albrecht", "Good. Written is always better for us.", []),
+]))
+
+CALLS.append(dict(file="2026-09-11-swiftmoto-nairobi.json", fmt="parties", title="SwiftMoto Logistics - intro", turns=[
+ ("Wanjiru Kamau", "Habari Otieno, thank you for making time.|I know Thursdays are busy for you.", []),
+ ("Otieno Were", "Ah, it's fine, it's fine.|The riders are all out now so it's a bit quiet at the yard.", []),
+ ("Wanjiru Kamau", "Good.|So just to recap, SwiftMoto runs how many electric bikes now?", []),
+ ("Otieno Were", "We have one hundred and eighty e-motorbikes, for parcel and food delivery, and we are adding maybe one hundred next year.|They charge at two yards, Industrial Area and Westlands.", [("neg", "We have one hundred and eighty e-motorbikes", "prospect stating their own volumes")]),
+ ("Wanjiru Kamau", "And the batteries, they are charged on the bike or swapped?", []),
+ ("Otieno Were", "Both.|The new bikes we swap the battery, the old ones we plug the whole bike.", []),
+ ("Wanjiru Kamau", "Okay, very good.|So what Cinderwell does is plan which battery charges when, so you have enough full ones for the morning rush and you don't pay for power at the expensive time.", []),
+ ("Otieno Were", "That part I like.|But let me tell you our reality.|The internet at Industrial Area yard goes off sometimes for a whole day, sometimes more.|If your system is sitting in the cloud somewhere and the network is off, then what, my batteries don't charge and the riders are sitting there?", [(REL, "If your system is sitting in the cloud somewhere and the network is off, then what, my batteries don't charge and the riders are sitting there?")]),
+ ("Wanjiru Kamau", "That's a very good question and it's actually why we put a small controller at each site.|It keeps running the plan even when the internet is down.", []),
+ ("Otieno Were", "For how long?", [("neg", "For how long?", "short clarifying follow-up")]),
+ ("Wanjiru Kamau", "Up to seventy-two hours.|And if even the controller fails, the chargers go to a safe slow mode, they still charge.", []),
+ ("Otieno Were", "Okay.|Seventy-two hours is fine, we don't usually go that long.", [("neg", "Seventy-two hours is fine", "prospect accepting the answer")]),
+ ("Otieno Were", "Another thing, eh.|The battery supplier gives us warranty on cycles.|If the system is charging them fast at night to catch up, or half-half, and the battery dies early, the supplier will say it is our fault, we were misusing.|Then who pays for the battery, me or you?", [(BAT, "If the system is charging them fast at night to catch up, or half-half, and the battery dies early, the supplier will say it is our fault")]),
+ ("Wanjiru Kamau", "I hear you.|Let me find out exactly what we can say on that, I don't want to give you a wrong answer.", []),
+ ("Otieno Were", "Sawa.|And price, what are we talking?", []),
+ ("Wanjiru Kamau", "It's priced per charge point per month, and for the swap cabinets per cabinet.|I'll send you a proposal for both yards.", []),
+ ("Otieno Were", "Please, because for us every shilling counts.|Our margin per delivery is very small.|If the software is costing more than what we save on the power, my director will just say no, we stay with the manual way.", [(PRICE, "If the software is costing more than what we save on the power, my director will just say no")]),
+ ("Wanjiru Kamau", "Understood, I'll build the proposal against your actual KPLC bills so you can see both sides.", []),
+ ("Otieno Were", "Good, that one I can show him.", []),
+]))
+
+CALLS.append(dict(file="2026-09-15-lakeside-transit.txt", fmt="txt-ts", title="Lakeside Regional Transit Authority", turns=[
+ ("Marcus Bell", "Hey Dana, hey Rob, thanks for getting on. How's everything up in Duluth?", []),
+ ("Dana Whitfield", "Cold already, believe it or not. Rob's our IT director, I figured we'd save ourselves a meeting.", []),
+ ("Rob Kaminski", "Hi Marcus.", []),
+ ("Marcus Bell", "Great to have you, Rob. So Dana, you mentioned you've got the first sixteen battery-electric buses coming in March?", []),
+ ("Dana Whitfield", "Sixteen in March, and the board approved another twenty-four for 2028. Federal money for most of it.", [("neg", "Sixteen in March, and the board approved another twenty-four for 2028", "prospect stating their own fleet plans")]),
+ ("Marcus Bell", "And you've been looking at how to charge them overnight at the Garfield Avenue garage.", []),
+ ("Dana Whitfield", "Right. So here's my first thing, and I want to get it out early so nobody wastes their time.", []),
+ ("Marcus Bell", "Sure, go ahead.", []),
+ ("Dana Whitfield", "Anything we buy with that federal money has to go through our procurement rules. Which means an RFP, a public posting, scoring committee, the whole nine yards. I can like the product all I want, I can't sole-source it.", [(PRO, "Anything we buy with that federal money has to go through our procurement rules. Which means an RFP, a public posting, scoring committee, the whole nine yards")]),
+ ("Marcus Bell", "Totally understood. We've been through public RFPs before.", []),
+ ("Dana Whitfield", "And realistically the RFP won't even go out until the spring. So if you're hoping for a deal this quarter, that's not happening.", [(PRO, "realistically the RFP won't even go out until the spring. So if you're hoping for a deal this quarter, that's not happening")]),
+ ("Marcus Bell", "No, that's helpful. Let's make sure the requirements reflect what you actually need. Can I ask how you build the daily blocks today?", []),
+ ("Dana Whitfield", "Our scheduling group uses RunCutter, has for fifteen years. Rob can speak to it.", []),
+ ("Rob Kaminski", "Yeah so, RunCutter is a pretty closed system. The vendor charges us for every export we ask for. If your tool needs the blocks every night, I'm not sure how we'd get them to you without somebody retyping them, and that somebody is going to be on my team.", [(SCHED, "If your tool needs the blocks every night, I'm not sure how we'd get them to you without somebody retyping them")]),
+ ("Marcus Bell", "Does RunCutter produce a GTFS feed for your public timetable?", []),
+ ("Rob Kaminski", "It does, for the trip planner.", []),
+ ("Marcus Bell", "Then we can usually read the blocks from that feed. Leah on our side will confirm, but you shouldn't need anyone retyping.", []),
+ ("Rob Kaminski", "Okay, that'd help. My bigger concern is the network side, honestly. These chargers are going on our operations network. I'm not opening a connection from a vendor cloud into that network, period. We got hit with ransomware at the city two years ago and I'm still cleaning up.", [(SEC, "I'm not opening a connection from a vendor cloud into that network, period")]),
+ ("Marcus Bell", "Understood. We'll get you the architecture diagram, it's outbound only from a controller on site.", []),
+ ("Rob Kaminski", "Send it. And a SOC 2 if you've got one.", []),
+ ("Dana Whitfield", "Okay, I've got a hard stop. Marcus, send me whatever you'd want to see in the RFP and I'll share it with procurement.", []),
+ ("Marcus Bell", "Will do. Thanks Dana, thanks Rob.", []),
+]))
+
+CALLS.append(dict(file="2026-09-17-kowhai-cabs.vtt", fmt="vtt", asr=True, title="Kowhai Cabs (ASR)", turns=[
+ ("Aroha Tane", "kia ora hemi um thanks for jumping on", []),
+ ("Hemi Walker", "yeah no worries sorry I'm I'm in the car so might be a bit noisy", []),
+ ("Aroha Tane", "all good so you've got um how many of the cabs are electric now", []),
+ ("Hemi Walker", "uh we're at sixty one electric out of about ninety and the rest are hybrids going out by uh twenty twenty eight", [("neg", "we're at sixty one electric out of about ninety", "prospect stating their own fleet size")]),
+ ("Aroha Tane", "nice and where do they charge at the moment", []),
+ ("Hemi Walker", "so we've got ten chargers at the yard in penrose and most of the drivers charge at home or on the fast chargers on the way", []),
+ ("Aroha Tane", "right okay so the yard is the bit we'd look after", []),
+ ("Hemi Walker", "yeah see that's the thing though the the chargers we got from pulse grid they came with their app and the app already does the um the load balancing thing you know it shares the power between them", [(VEND, "the app already does the um the load balancing thing")]),
+ ("Hemi Walker", "so I'm sort of sitting here thinking why would I pay for a second one when the first one was thrown in for free", [(VEND, "why would I pay for a second one when the first one was thrown in for free")]),
+ ("Aroha Tane", "yeah fair question um the pulse grid app will share power across the ten chargers but it doesn't know which car's going out next or what shift the driver's on", []),
+ ("Hemi Walker", "mm", []),
+ ("Aroha Tane", "so what we do is plan it against the shifts so the cab that's going out at five gets priority", []),
+ ("Hemi Walker", "yeah but that's the other thing right our drivers aren't employees they're contractors they rent the cab off us by the shift", []),
+ ("Hemi Walker", "I can't tell a contractor to come back to the yard and sit on a charger for an hour because some software says so they'll just they'll just go to the fast charger down the road or not bother and then ring me complaining the car's flat", [(WRK, "I can't tell a contractor to come back to the yard and sit on a charger for an hour because some software says so")]),
+ ("Aroha Tane", "yep no that makes sense", []),
+ ("Hemi Walker", "honestly half of them only plug in when they feel like it so um yeah planning around that is uh it's a bit optimistic", [(WRK, "half of them only plug in when they feel like it")]),
+ ("Aroha Tane", "fair enough so maybe the yard's more about the cars that come back at the end of the night shift", []),
+ ("Hemi Walker", "yeah maybe um look send us something and I'll have a yarn with my brother he does the money side", []),
+ ("Aroha Tane", "choice I'll send it through today thanks hemi", []),
+]))
+
+CALLS.append(dict(file="2026-09-22-tarmac-express.json", fmt="list", title="Tarmac Express - pricing call", turns=[
+ ("Marcus Bell", "Hi Jolene, hi Travis. Thanks for making time. I know you had a rough week with the storm.", []),
+ ("Jolene Brooks", "Yeah, we lost power at the Mesquite depot for half a day. Anyway. You sent pricing, we read it.", []),
+ ("Marcus Bell", "Great. Any first reactions?", []),
+ ("Jolene Brooks", "First reaction is, huh. For a hundred and twenty chargers that's a real number. That's a van, per year, give or take.", [(PRICE, "For a hundred and twenty chargers that's a real number. That's a van, per year, give or take")]),
+ ("Marcus Bell", "That's fair. Can I ask what the Mesquite electricity bill looked like last summer?", []),
+ ("Jolene Brooks", "It was ugly. Demand charges were about forty percent of it.", []),
+ ("Marcus Bell", "That's the part we go after. Kestrel Parcel, a delivery fleet in Ohio, took its electricity cost per van down twenty-seven percent.", []),
+ ("Travis Nguyen", "Sure. But we already have VoltHub on all the chargers. It came with the hardware and it does smart charging. It has a schedule screen and everything.", [(VEND, "we already have VoltHub on all the chargers. It came with the hardware and it does smart charging")]),
+ ("Marcus Bell", "Does it know which route each van is on in the morning?", []),
+ ("Travis Nguyen", "No, but Jolene's guys know.", []),
+ ("Jolene Brooks", "I mean that's kind of the point. I've got to tell my VP why we'd pay twice for smart charging when the box already says smart charging on it.", [(VEND, "why we'd pay twice for smart charging when the box already says smart charging on it")]),
+ ("Marcus Bell", "That's a fair thing to have to explain. What we'd show your VP is the plan tied to the routes, and the demand charge coming down.", []),
+ ("Travis Nguyen", "On the routes thing. We use RoadPilot for routing, and it changes every night at like ten p.m. when the orders close. If you're pulling the routes once at six, you're going to be wrong every single night.", [(SCHED, "If you're pulling the routes once at six, you're going to be wrong every single night")]),
+ ("Marcus Bell", "We pick up changes every fifteen minutes, so a ten p.m. update gets into the plan well before the vans need to be full.", []),
+ ("Travis Nguyen", "Okay. Is there an actual RoadPilot connector, or is that a project?", []),
+ ("Marcus Bell", "Let me have Leah confirm exactly which version we connect to. I don't want to overpromise.", []),
+ ("Jolene Brooks", "Appreciate that. Let's get Leah on a call next week.", []),
+]))
+
+CALLS.append(dict(file="2026-09-24-wiltshire-downs.srt", fmt="srt", asr=True, title="Wiltshire Downs Council (ASR)", turns=[
+ ("Fiona Gallagher", "hi sanjay hi can you hear me", []),
+ ("Sanjay Mistry", "yes hi fiona sorry I was on mute", []),
+ ("Fiona Gallagher", "no worries so I think you've seen the deck I sent over", []),
+ ("Sanjay Mistry", "I have yeah I had a look um so we we've got the the pool cars and the vans at county hall and then the gritters and the library vans at the highways depot", []),
+ ("Sanjay Mistry", "about forty ev's across the two sites and twenty two chargers", [("neg", "about forty ev's across the two sites and twenty two chargers", "prospect stating their own volumes")]),
+ ("Fiona Gallagher", "lovely and what's prompted the look at charging management now", []),
+ ("Sanjay Mistry", "mainly the bills to be honest the the energy team came to us and said the highways depot bill has doubled", []),
+ ("Fiona Gallagher", "yeah that's usually the peak charges", []),
+ ("Sanjay Mistry", "yeah so um the thing I I need to flag is the critters right if it snows at three in the morning those go out full no matter what", []),
+ ("Sanjay Mistry", "if your system's down or the broadband at the depot drops which it does quite a lot out there and they're half charged that's that's on me that's roads not treated and it's in the paper", [(REL, "if your system's down or the broadband at the depot drops which it does quite a lot out there and they're half charged that's that's on me")]),
+ ("Fiona Gallagher", "completely understand so there's a box on site that keeps the plan running without the internet and we can set the gritters to always charge first", []),
+ ("Sanjay Mistry", "okay that's good to know", []),
+ ("Sanjay Mistry", "the other thing is the um the buying side we're we're a bit stuck we can't really do a direct award for something like this", [(PRO, "we can't really do a direct award for something like this")]),
+ ("Sanjay Mistry", "it's got to go through the crown commercial what's it called the the g cloud or one of the frameworks and if you're not on it I I honestly don't know how we'd get you through", [(PRO, "if you're not on it I I honestly don't know how we'd get you through")]),
+ ("Fiona Gallagher", "okay I'll check which lots we're on and come back to you", []),
+ ("Sanjay Mistry", "great yeah thanks", []),
+]))
+
+CALLS.append(dict(file="2026-09-29-mombasa-road-coaches.json", fmt="turnsobj", asr=True, title="Mombasa Road Coaches (ASR)", turns=[
+ ("wanjiru.kamau@cinderwell.example", "good afternoon mister mwangi good afternoon grace", []),
+ ("p.mwangi@mrcoaches.example", "good afternoon good afternoon you are hearing me", []),
+ ("wanjiru.kamau@cinderwell.example", "yes very well", []),
+ ("g.achieng@mrcoaches.example", "good afternoon", []),
+ ("wanjiru.kamau@cinderwell.example", "so last time you told me the first twelve electric buses arrive in january for the nairobi mombasa road route", []),
+ ("p.mwangi@mrcoaches.example", "twelve yes and they are the long distance ones big batteries four hundred and twenty kilowatt hours", []),
+ ("wanjiru.kamau@cinderwell.example", "okay and they will charge at the depot in athi river", []),
+ ("p.mwangi@mrcoaches.example", "athi river yes overnight", []),
+ ("g.achieng@mrcoaches.example", "me I have a question about the um the battery", []),
+ ("wanjiru.kamau@cinderwell.example", "please", []),
+ ("g.achieng@mrcoaches.example", "the manufacturer their warranty document it says the charging must be within their um their specification and the state of charge must not be kept at hundred for long", [(BAT, "the charging must be within their um their specification")]),
+ ("g.achieng@mrcoaches.example", "so if your system is the one deciding when to charge how do we know it will not go against that and then when the battery is weak after three years they refuse the warranty", [(BAT, "how do we know it will not go against that and then when the battery is weak after three years they refuse the warranty")]),
+ ("p.mwangi@mrcoaches.example", "yes that one is a big risk for us because the battery is almost half the price of the bus", [(BAT, "that one is a big risk for us because the battery is almost half the price of the bus")]),
+ ("wanjiru.kamau@cinderwell.example", "I understand let me take that one to our engineering team and we come back with the exact position", []),
+ ("p.mwangi@mrcoaches.example", "okay and the other one is the network at athi river it is not reliable the fibre is cut almost every month by the road works", [(REL, "the network at athi river it is not reliable the fibre is cut almost every month")]),
+ ("p.mwangi@mrcoaches.example", "so if the buses depend on your cloud to charge we cannot take that chance the buses leave at five in the morning with passengers", [(REL, "if the buses depend on your cloud to charge we cannot take that chance")]),
+ ("wanjiru.kamau@cinderwell.example", "yes so the controller on site keeps the plan running for up to seventy two hours if the fibre is cut", []),
+ ("p.mwangi@mrcoaches.example", "seventy two hours okay", []),
+ ("wanjiru.kamau@cinderwell.example", "and we can also do the alerts by sms to the night supervisor", []),
+ ("p.mwangi@mrcoaches.example", "that is good send us the document", []),
+]))
