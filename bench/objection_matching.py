@@ -19,9 +19,9 @@ have their entry first (the shipped score, 0.85 x max + 0.15 x concern, is the b
 (a) the shipped score blended with one other reading at a weight chosen on the other eight corpora
 and (b) a logistic model over the eight readings and each one's margin over the best other entry,
 fitted on the other eight corpora. This is the choice the assignment makes for a lone mention;
-groups absorbed by an entry go by the average of the same score, so it predicted the end-to-end
-matching changes of (b) mention for mention (bench/ACCURACY.md, "Known objections told apart
-(eighth round)").
+groups absorbed by an entry go by the average of the same score, so it is a proxy: it came within
+one mention a corpus of the end-to-end matching changes of (b) (bench/ACCURACY.md, "Known objections
+told apart (eighth round)").
 
     python bench/objection_matching.py --work /tmp/w
 
