@@ -211,11 +211,12 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             near[home] = -1.0
             k = int(near.argmax())
             entry_sim = float(unheld[x].max()) if m else -1.0
+            bar = tuning.lone_entry if mentions[x].blended else tuning.lone  # as for a lone remark
             if float(near[k]) > entry_sim and float(near[k]) >= tuning.lone:
                 groups[k].append(x)
-            elif m and x not in freed and float(cosine[x].max()) >= tuning.lone:
+            elif m and x not in freed and float(cosine[x].max()) >= bar:
                 absorbed[int(to_entry[x].argmax())].append(x)
-            elif x in freed and float(unheld[x, freed[x]]) >= tuning.lone:
+            elif x in freed and float(unheld[x, freed[x]]) >= bar:
                 absorbed[freed[x]].append(x)
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]

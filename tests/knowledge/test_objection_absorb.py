@@ -102,3 +102,16 @@ def test_the_model_file_is_read_only_when_its_features_are_these(tmp_path):
     assert model is not None and model.threshold == 0.4
     x = {f: np.zeros(2, np.float32) for f in FEATURES}
     assert list(model.apart(x)) == [False, False]
+
+
+def test_a_pruned_remark_only_the_blend_found_needs_the_nearer_bar_to_go_to_an_entry():
+    e, t, o, w = _basis(4)
+    R, owner = e[None, :], np.zeros(1, np.int64)
+    a, b = _unit(t + 0.3 * o), _unit(t - 0.3 * o)
+    # 0.30 alike to the theme, 0.25 to the entry: over ``lone`` (0.20), under ``lone_entry`` (0.35)
+    x = _unit(0.3 * t + 0.25 * e + np.sqrt(1 - 0.09 - 0.0625) * w)
+    blended = replace(_mention(x, "calls/c.vtt"), blended=True)
+    mentions = [_mention(a, "calls/a.vtt"), _mention(b, "calls/b.vtt"), blended]
+    out = _assign(mentions, [CONTRACT], R, owner, DEFAULT_TUNING)
+    # it leaves the theme and, found only for how it sounds, is filed under no entry
+    assert [(o_.known, len(o_.mentions)) for o_ in out] == [(False, 2)]
