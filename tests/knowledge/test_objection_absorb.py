@@ -115,3 +115,31 @@ def test_a_pruned_remark_only_the_blend_found_needs_the_nearer_bar_to_go_to_an_e
     out = _assign(mentions, [CONTRACT], R, owner, DEFAULT_TUNING)
     # it leaves the theme and, found only for how it sounds, is filed under no entry
     assert [(o_.known, len(o_.mentions)) for o_ in out] == [(False, 2)]
+
+
+def _prune_by_pairs(V: np.ndarray, g: list[int], floor: float) -> tuple[list[int], list[int]]:
+    """Pruning by its definition, from the full matrix of pairs at each step."""
+    keep, gone = list(g), []
+    while len(keep) > 2:
+        S = V[keep] @ V[keep].T
+        other = (S.sum(axis=1) - 1.0) / (len(keep) - 1)
+        k = int(other.argmin())
+        if float(other[k]) >= floor:
+            break
+        gone.append(keep.pop(k))
+    return keep, gone
+
+
+def test_pruning_with_a_running_sum_leaves_what_the_pairs_say():
+    from knowledge.objections.themes import _prune
+
+    rng = np.random.default_rng(5)
+    t = _unit(rng.standard_normal(32))
+    left = []
+    for spread in (0.3, 1.0, 1.3, 1.6, 3.0):
+        V = np.stack([_unit(t + spread * rng.standard_normal(32) / np.sqrt(32)) for _ in range(40)])
+        g = [int(i) for i in rng.permutation(40)]
+        want = _prune_by_pairs(V, g, 0.35)
+        assert _prune(V, g, 0.35) == want
+        left.append(len(want[1]))
+    assert left[0] == 0 and any(0 < k < 38 for k in left)  # none, then some remarks leave
