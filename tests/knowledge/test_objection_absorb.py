@@ -48,10 +48,10 @@ def test_a_remark_little_like_the_rest_of_its_theme_leaves_it():
 def test_a_pair_is_never_pruned():
     e, t, o, _ = _basis(4)
     R, owner = e[None, :], np.zeros(1, np.int64)
-    a, b = _unit(t + 0.9 * o), _unit(t - 0.9 * o)  # 0.1 alike: no theme by linkage, none pruned either
+    a, b = _unit(t + 0.3 * o), _unit(t - 0.3 * o)  # 0.83 alike: a theme, each under the bar below
     out = _assign([_mention(a, "calls/a.vtt"), _mention(b, "calls/b.vtt")], [CONTRACT], R, owner,
-                  replace(DEFAULT_TUNING, theme_member=0.9))
-    assert all(len(o_.mentions) != 1 or o_.known for o_ in out)
+                  replace(DEFAULT_TUNING, theme_member=0.99))
+    assert [(o_.known, sorted(m.call for m in o_.mentions)) for o_ in out] == [(False, ["calls/a.vtt", "calls/b.vtt"])]
 
 
 def test_features_name_the_closest_entry_and_the_closest_remark_in_another_call():
