@@ -60,3 +60,17 @@ def test_blend_figures_count_what_the_blend_adds_to_the_shipped_mentions():
     p, r, f, gained_new, strays = figures(d, np.asarray([False, True, False, True, True]))
     assert (round(p, 3), r, gained_new, strays) == (0.5, 1.0, 1, 1)
     assert f == 2 * p * r / (p + r)
+
+
+def test_absorb_loco_refuses_a_corpus_without_its_own_model(tmp_path):
+    """Without the model fitted without a corpus, the shipped one (fitted on it) would score it."""
+    import json
+
+    from bench.objection_sweep import loco_model
+    from knowledge.objections.absorb import FEATURES
+
+    (tmp_path / "ravelin.json").write_text(json.dumps({"features": list(FEATURES), "weights": [0.0] * len(FEATURES),
+                                                        "bias": -1.0}), encoding="utf-8")
+    assert loco_model(tmp_path, "ravelin").bias == -1.0
+    with pytest.raises(SystemExit, match="wickerby"):
+        loco_model(tmp_path, "wickerby")
