@@ -108,7 +108,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         absorb_model = load_absorb_model()
     if m and absorb_model is not None and tuning.absorb:
         # The same hold, decided by the model fitted on the development corpora's labelled mentions.
-        apart = absorb_model.apart(features(mentions, m, R, owner, cohesion, concerns, tuning.concern_weight))
+        apart = absorb_model.apart(features(mentions, m, R, owner, cohesion, concerns, tuning.concern_weight,
+                                             banned))
         closest = to_entry.argmax(axis=1)
         unheld = to_entry.copy()
         for x in np.where(apart)[0]:

@@ -143,3 +143,14 @@ def test_pruning_with_a_running_sum_leaves_what_the_pairs_say():
         assert _prune(V, g, 0.35) == want
         left.append(len(want[1]))
     assert left[0] == 0 and any(0 < k < 38 for k in left)  # none, then some remarks leave
+
+
+def test_features_never_read_an_entry_a_reviewer_excluded():
+    e1, e2, t, _ = _basis(4)
+    R = np.stack([e1, e2])
+    owner = np.asarray([0, 1], np.int64)
+    m1 = _mention(_unit(0.8 * e1 + 0.3 * e2 + 0.5 * t), "calls/a.vtt")
+    assert list(features([m1], 2, R, owner, None, None)["best"]) == [0]
+    x = features([m1], 2, R, owner, None, None, banned={0: {0}})
+    assert list(x["best"]) == [1]
+    assert abs(float(x["cos_best"][0]) - float(m1.vector @ e2)) < 1e-5
