@@ -168,6 +168,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
                 absorbed[int(to_entry[x].argmax())].append(x)
             else:
                 unplaced.append(x)
+    mined = len(groups)  # the themes after these are made of lone remarks, from two calls at least
     for g in _merge_groups([[x] for x in unplaced], V, tuning.lone_link, block):
         entry_sim = float(unheld[g].max()) if m else -1.0
         internal = float(V[g].mean(axis=0) @ V[g].mean(axis=0)) if len(g) > 1 else -1.0
@@ -195,15 +196,21 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         pruned: list[list[int]] = []
         left: list[tuple[int, int]] = []  # (remark, the theme it left)
         for home, g in enumerate(groups):
-            keep, gone = _prune(V, g, tuning.theme_member)
+            keep, gone = _prune(V, g, tuning.theme_member, [(mentions[x].call, mentions[x].line) for x in g])
+            calls = len({mentions[x].call for x in keep})
+            if len(keep) < tuning.theme_mentions or calls < tuning.theme_calls or (home >= mined and calls < 2):
+                # What is left is no longer a theme: each of its remarks is placed alone too.
+                gone, keep = gone + keep, []
             left.extend((x, home) for x in gone)
             pruned.append(keep)
         groups = pruned
         # Placed as a lone remark is: another theme closer to it than any entry, else its entry.
-        centres = np.stack([V[g].mean(axis=0) for g in groups]) if groups else np.zeros((0, V.shape[1]), np.float32)
+        centres = np.stack([V[g].mean(axis=0) if g else np.zeros(V.shape[1], np.float32) for g in groups]) \
+            if groups else np.zeros((0, V.shape[1]), np.float32)
         for x, home in left:
             near = V[x] @ centres.T
             near[home] = -1.0
+            near[[k for k, g in enumerate(groups) if not g]] = -1.0
             k = int(near.argmax())
             entry_sim = float(unheld[x].max()) if m else -1.0
             bar = tuning.lone_entry if mentions[x].blended else tuning.lone  # as for a lone remark
@@ -213,6 +220,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
                 absorbed[int(to_entry[x].argmax())].append(x)
             elif x in freed and float(unheld[x, freed[x]]) >= bar:
                 absorbed[freed[x]].append(x)
+        groups = [g for g in groups if g]
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]
         groups = [g for g in groups if g]
@@ -251,19 +259,22 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     return [o for o in objections if o.mentions] + themes
 
 
-def _prune(V: np.ndarray, g: list[int], floor: float) -> tuple[list[int], list[int]]:
+def _prune(V: np.ndarray, g: list[int], floor: float, where: list[tuple[str, int]]) -> tuple[list[int], list[int]]:
     """The remarks of theme ``g`` kept, and those that left it, least alike first: while more than
-    two are left, the one least alike to the rest (mean) leaves if under ``floor``. A running sum of
-    the vectors makes each step linear in the theme's size (a pairwise matrix per step took minutes
-    on a theme of thousands)."""
+    two are left, the one least alike to the rest (mean) leaves if under ``floor``; of remarks as
+    little alike, the first by ``where`` (call, line), so that the order the theme was formed in
+    does not decide. A running sum of the vectors makes each step linear in the theme's size (a
+    pairwise matrix per step took minutes on a theme of thousands)."""
     keep = list(g)
+    at = dict(zip(g, where, strict=True))
     gone: list[int] = []
     c = V[keep].sum(axis=0)
     while len(keep) > 2:
         other = (V[keep] @ c - 1.0) / (len(keep) - 1)
-        k = int(other.argmin())
-        if float(other[k]) >= floor:
+        low = float(other.min())
+        if low >= floor:
             break
+        k = min((i for i in range(len(keep)) if other[i] <= low + 1e-6), key=lambda i: at[keep[i]])
         x = keep.pop(k)
         c = c - V[x]
         gone.append(x)
