@@ -265,20 +265,22 @@ def _prune(V: np.ndarray, g: list[int], floor: float, where: list[tuple[str, int
     little alike, the first by ``where`` (call, line), so that the order the theme was formed in
     does not decide. A running sum of the vectors makes each step linear in the theme's size (a
     pairwise matrix per step took minutes on a theme of thousands)."""
-    keep = list(g)
-    at = dict(zip(g, where, strict=True))
+    import numpy as np
+
+    W = V[g]
+    alive = np.ones(len(g), dtype=bool)
     gone: list[int] = []
-    c = V[keep].sum(axis=0)
-    while len(keep) > 2:
-        other = (V[keep] @ c - 1.0) / (len(keep) - 1)
+    c = W.sum(axis=0)
+    while len(g) - len(gone) > 2:
+        other = np.where(alive, (W @ c - 1.0) / (len(g) - len(gone) - 1), np.inf)
         low = float(other.min())
         if low >= floor:
             break
-        k = min((i for i in range(len(keep)) if other[i] <= low + 1e-6), key=lambda i: at[keep[i]])
-        x = keep.pop(k)
-        c = c - V[x]
-        gone.append(x)
-    return keep, gone
+        k = min((int(i) for i in np.flatnonzero(other <= low + 1e-6)), key=lambda i: where[i])
+        alive[k] = False
+        c = c - W[k]
+        gone.append(g[k])
+    return [x for x, a in zip(g, alive, strict=True) if a], gone
 
 
 def _apart(V: np.ndarray, g: list[int], to_entry: np.ndarray) -> float:
