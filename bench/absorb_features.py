@@ -33,7 +33,7 @@ def rows(corpus: Corpus) -> list[dict[str, Any]]:
     real = objections._assign
 
     def spy(mentions: Any, entries: Any, R: Any, owner: Any, tuning: Any, cohesion: Any = None, **kw: Any) -> Any:
-        X = features(mentions, len(entries), R, owner, cohesion, kw.get("concerns"))
+        X = features(mentions, len(entries), R, owner, cohesion, kw.get("concerns"), banned=kw.get("banned"))
         best = X["best"]
         labelled = labelled_mentions(corpus.labels)
         for i, mt in enumerate(mentions):

@@ -129,6 +129,19 @@ def _tuning() -> Any:
     return DEFAULT_TUNING
 
 
+def loco_model(folder: Path, corpus: str) -> Any:
+    """The absorb model fitted without ``corpus``. Without it, analysis would fall back to the
+    shipped model, fitted on that corpus too, and score it on what it was trained on."""
+    from knowledge.objections.absorb import load_absorb_model
+
+    path = folder / f"{corpus}.json"
+    model = load_absorb_model(path)
+    if model is None:
+        raise SystemExit(f"no absorb model fitted without {corpus} at {path} (missing, or for other features): "
+                         "run bench/train_absorb.py --loco-dir with it among the corpora")
+    return model
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, required=True, help="the folder bench/accuracy.py ingested into")
@@ -154,9 +167,7 @@ def main() -> None:
         for c in corpora:
             absorb = None
             if args.absorb_loco:
-                from knowledge.objections.absorb import load_absorb_model
-
-                absorb = load_absorb_model(args.absorb_loco / f"{c.name}.json")
+                absorb = loco_model(args.absorb_loco, c.name)
                 tuning = replace(tuning, absorb=True)
             print(_line(c.name, c.score(tuning, args.show, absorb_model=absorb)), flush=True)
 

@@ -64,6 +64,10 @@ def main() -> None:
     for name in corpora:
         train = [r for r in rows if r["corpus"] != name]
         test = [r for r in rows if r["corpus"] == name]
+        if len({target(r) for r in train}) < 2:
+            # Without this corpus the mentions are all of one kind: no model can be fitted.
+            print(f"{name:<10} mentions {len(test):3d}: the other corpora hold one kind of mention only, no model")
+            continue
         w, b = fit(train, args.C)
         p = probability(test, w, b)
         y = np.asarray([target(r) for r in test])
@@ -76,6 +80,8 @@ def main() -> None:
         if args.loco_dir:
             args.loco_dir.mkdir(parents=True, exist_ok=True)
             _write(args.loco_dir / f"{name}.json", w, b, args, [c for c in corpora if c != name])
+    if len({target(r) for r in rows}) < 2:
+        raise SystemExit("the mentions are all of one kind: no model can be fitted")
     w, b = fit(rows, args.C)
     print("all:", {f: round(x, 3) for f, x in zip(FEATURES, w, strict=True)}, "bias", round(b, 3))
     if args.write:

@@ -60,3 +60,40 @@ def test_blend_figures_count_what_the_blend_adds_to_the_shipped_mentions():
     p, r, f, gained_new, strays = figures(d, np.asarray([False, True, False, True, True]))
     assert (round(p, 3), r, gained_new, strays) == (0.5, 1.0, 1, 1)
     assert f == 2 * p * r / (p + r)
+
+
+def test_absorb_loco_refuses_a_corpus_without_its_own_model(tmp_path):
+    """Without the model fitted without a corpus, the shipped one (fitted on it) would score it."""
+    import json
+
+    from bench.objection_sweep import loco_model
+    from knowledge.objections.absorb import FEATURES
+
+    (tmp_path / "ravelin.json").write_text(json.dumps({"features": list(FEATURES), "weights": [0.0] * len(FEATURES),
+                                                        "bias": -1.0}), encoding="utf-8")
+    assert loco_model(tmp_path, "ravelin").bias == -1.0
+    with pytest.raises(SystemExit, match="wickerby"):
+        loco_model(tmp_path, "wickerby")
+
+
+def test_train_absorb_skips_a_fold_whose_training_mentions_are_of_one_kind(tmp_path, monkeypatch, capsys):
+    """Left out, the only corpus with a new concern leaves the others one class: no model for it."""
+    import json
+    import sys
+
+    pytest.importorskip("sklearn")
+    from bench import train_absorb
+    from knowledge.objections.absorb import FEATURES
+
+    def row(corpus: str, label: str | None, x: float) -> dict[str, Any]:
+        return {"corpus": corpus, "label": label, "optional": False, **{f: x for f in FEATURES}}
+
+    rows = [row("alpha", "new:offline", 0.9), row("alpha", "objections/pricing", 0.1),
+            row("beta", None, 0.2), row("beta", "objections/pricing", 0.3)]
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["train_absorb.py", "--rows", str(path), "--loco-dir", str(tmp_path / "m")])
+    train_absorb.main()
+    out = capsys.readouterr().out
+    assert "alpha" in out and "no model" in out.split("\n")[0]
+    assert (tmp_path / "m" / "beta.json").is_file() and not (tmp_path / "m" / "alpha.json").exists()

@@ -33,9 +33,11 @@ FEATURES = ("cos_best", "cos_margin", "alike_best", "alike_gap", "cohesion_gap",
 
 
 def features(mentions: Sequence[Mention], m: int, R: np.ndarray, owner: np.ndarray, cohesion: np.ndarray | None,
-             concerns: tuple[Sequence[str], np.ndarray] | None, concern_weight: float = 0.15) -> dict[str, np.ndarray]:
+             concerns: tuple[Sequence[str], np.ndarray] | None, concern_weight: float = 0.15,
+             banned: dict[int, set[int]] | None = None) -> dict[str, np.ndarray]:
     """The evidence :class:`AbsorbModel` reads, one value per mention for each of :data:`FEATURES`,
-    and ``best``, the entry each mention is closest to (as :func:`.themes._assign` reads closeness)."""
+    and ``best``, the entry each mention is closest to (as :func:`.themes._assign` reads closeness,
+    never one a reviewer said it is not about: ``banned``)."""
     import numpy as np
 
     from .themes import concern_closeness
@@ -53,6 +55,8 @@ def features(mentions: Sequence[Mention], m: int, R: np.ndarray, owner: np.ndarr
         cols = owner == j
         if cols.any():
             cos[:, j] = sims[:, cols].max(axis=1)
+    for x, js in (banned or {}).items():
+        cos[x, list(js)] = -1.0
     if concerns is not None and len(concerns[0]):
         alike = concern_closeness(V, own, R, owner, m, concerns[1])
     else:
@@ -70,6 +74,8 @@ def features(mentions: Sequence[Mention], m: int, R: np.ndarray, owner: np.ndarr
     coh = cohesion if cohesion is not None and len(cohesion) == m else np.full(m, 0.45, np.float32)
     out["cohesion_gap"] = cos[rows, best] - coh[best]
     calls = np.asarray([mt.call for mt in mentions])
+    # n x n: fine while the model is off by default (Tuning.absorb); blocks of rows, as
+    # themes._assign clusters, before it is switched on for KBs with thousands of mentions.
     pair = V @ V.T
     pair[calls[:, None] == calls[None, :]] = -1.0
     out["peer"] = pair.max(axis=1) if n > 1 else np.full(n, -1.0, np.float32)

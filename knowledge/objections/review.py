@@ -65,21 +65,25 @@ def _covered(found: Sequence[tuple[Call, Candidate]], group: list[int], v: Verdi
 
 def _examples(found: Sequence[tuple[Call, Candidate]], det: Detection,
               verdicts: Sequence[Verdict]) -> tuple[list[int], list[float]]:
-    """The reviewed sentences and their labels, from the verdicts that correct detection: a turn
-    marked right that detection missed, a turn marked wrong that it found. A turn marked right
+    """The reviewed sentences and their labels, from the verdicts that correct the detector's own
+    decision (``det.detected``, before echoes, follow-ups and the blend add to it): a turn marked
+    right that the detector missed, a turn marked wrong that it found. A turn marked right
     is an objection, not each of its sentences: its examples are the sentences the reviewer's
     words cover (else the piece). A turn marked wrong: every sentence its words cover (else the
     piece) is not an objection.
 
-    A verdict that agrees with detection is left out, as an assignment that agrees with canon
+    A verdict that agrees with the detector is left out, as an assignment that agrees with canon
     lends its words to nothing (:func:`corrections`). A reviewer looks at mentions and at the
     objections canon missed, so most verdicts are "right" on a mention canon found whatever the
     KB's calls hold; fitted on them, the update learnt that share as well and raised every
     sentence of the KB (on Wickerby by 0.02 in probability on average), making strays of
     sentences just under the bar on calls nobody reviewed (bench/bench_verdicts.py, held-out
     precision -0.017 to -0.022 on Docketry, Ravelin and Wickerby; bench/ACCURACY.md, "Concerns
-    the KB does not name (eighth round)"). What detection got wrong says which way its bar is
-    off for this KB, and which sentences are like the ones it got wrong."""
+    the KB does not name (eighth round)"). What the detector got wrong says which way its bar is
+    off for this KB, and which sentences are like the ones it got wrong. A turn the detector
+    missed that an echo, a follow-up or the blend then reported, marked right, still counts: the
+    update is to the detector, whose decision it was, and recalibration comes before those steps
+    (which read its result)."""
     idx: list[int] = []
     y: list[float] = []
     seen: set[int] = set()

@@ -108,7 +108,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         absorb_model = load_absorb_model()
     if m and absorb_model is not None and tuning.absorb:
         # The same hold, decided by the model fitted on the development corpora's labelled mentions.
-        apart = absorb_model.apart(features(mentions, m, R, owner, cohesion, concerns, tuning.concern_weight))
+        apart = absorb_model.apart(features(mentions, m, R, owner, cohesion, concerns, tuning.concern_weight,
+                                             banned))
         closest = to_entry.argmax(axis=1)
         unheld = to_entry.copy()
         for x in np.where(apart)[0]:
@@ -167,6 +168,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
                 absorbed[int(to_entry[x].argmax())].append(x)
             else:
                 unplaced.append(x)
+    mined = len(groups)  # the themes after these are made of lone remarks, from two calls at least
     for g in _merge_groups([[x] for x in unplaced], V, tuning.lone_link, block):
         entry_sim = float(unheld[g].max()) if m else -1.0
         internal = float(V[g].mean(axis=0) @ V[g].mean(axis=0)) if len(g) > 1 else -1.0
@@ -194,29 +196,31 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         pruned: list[list[int]] = []
         left: list[tuple[int, int]] = []  # (remark, the theme it left)
         for home, g in enumerate(groups):
-            keep = list(g)
-            while len(keep) > 2:
-                S = V[keep] @ V[keep].T
-                other = (S.sum(axis=1) - 1.0) / (len(keep) - 1)
-                k = int(other.argmin())
-                if float(other[k]) >= tuning.theme_member:
-                    break
-                left.append((keep.pop(k), home))
+            keep, gone = _prune(V, g, tuning.theme_member, [(mentions[x].call, mentions[x].line) for x in g])
+            calls = len({mentions[x].call for x in keep})
+            if len(keep) < tuning.theme_mentions or calls < tuning.theme_calls or (home >= mined and calls < 2):
+                # What is left is no longer a theme: each of its remarks is placed alone too.
+                gone, keep = gone + keep, []
+            left.extend((x, home) for x in gone)
             pruned.append(keep)
         groups = pruned
         # Placed as a lone remark is: another theme closer to it than any entry, else its entry.
-        centres = np.stack([V[g].mean(axis=0) for g in groups]) if groups else np.zeros((0, V.shape[1]), np.float32)
+        centres = np.stack([V[g].mean(axis=0) if g else np.zeros(V.shape[1], np.float32) for g in groups]) \
+            if groups else np.zeros((0, V.shape[1]), np.float32)
         for x, home in left:
             near = V[x] @ centres.T
             near[home] = -1.0
+            near[[k for k, g in enumerate(groups) if not g]] = -1.0
             k = int(near.argmax())
             entry_sim = float(unheld[x].max()) if m else -1.0
+            bar = tuning.lone_entry if mentions[x].blended else tuning.lone  # as for a lone remark
             if float(near[k]) > entry_sim and float(near[k]) >= tuning.lone:
                 groups[k].append(x)
-            elif m and x not in freed and float(cosine[x].max()) >= tuning.lone:
+            elif m and x not in freed and float(cosine[x].max()) >= bar:
                 absorbed[int(to_entry[x].argmax())].append(x)
-            elif x in freed and float(unheld[x, freed[x]]) >= tuning.lone:
+            elif x in freed and float(unheld[x, freed[x]]) >= bar:
                 absorbed[freed[x]].append(x)
+        groups = [g for g in groups if g]
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]
         groups = [g for g in groups if g]
@@ -253,6 +257,30 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         taken.add(t.label)
     _name_themes(themes, {o.id for o in objections})
     return [o for o in objections if o.mentions] + themes
+
+
+def _prune(V: np.ndarray, g: list[int], floor: float, where: list[tuple[str, int]]) -> tuple[list[int], list[int]]:
+    """The remarks of theme ``g`` kept, and those that left it, least alike first: while more than
+    two are left, the one least alike to the rest (mean) leaves if under ``floor``; of remarks as
+    little alike, the first by ``where`` (call, line), so that the order the theme was formed in
+    does not decide. A running sum of the vectors makes each step linear in the theme's size (a
+    pairwise matrix per step took minutes on a theme of thousands)."""
+    import numpy as np
+
+    W = V[g]
+    alive = np.ones(len(g), dtype=bool)
+    gone: list[int] = []
+    c = W.sum(axis=0)
+    while len(g) - len(gone) > 2:
+        other = np.where(alive, (W @ c - 1.0) / (len(g) - len(gone) - 1), np.inf)
+        low = float(other.min())
+        if low >= floor:
+            break
+        k = min((int(i) for i in np.flatnonzero(other <= low + 1e-6)), key=lambda i: where[i])
+        alive[k] = False
+        c = c - W[k]
+        gone.append(g[k])
+    return [x for x, a in zip(g, alive, strict=True) if a], gone
 
 
 def _apart(V: np.ndarray, g: list[int], to_entry: np.ndarray) -> float:

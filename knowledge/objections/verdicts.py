@@ -8,8 +8,9 @@ or is ingested again. They act at once, and as data:
 
 - a mention marked wrong is dropped; a turn marked right is a mention even where detection missed
   it, starting at the sentences the reviewer's words cover;
-- the trained detector is adapted to the sentences of the verdicts that correct it (a missed turn
-  marked right as an objection, a mention marked wrong as not), so that sentences like them follow
+- the trained detector is adapted to the sentences of the verdicts that correct its own decision
+  (a turn it missed marked right as an objection, a turn it found marked wrong as not, whatever
+  echoes, follow-ups and the blend then added), so that sentences like them follow
   (:func:`.review.recalibrate`);
 - a mention's objection is fixed by an assignment verdict; where that corrects canon, its words
   join that objection's phrasings (so that mentions like it follow), and a theme a reviewer

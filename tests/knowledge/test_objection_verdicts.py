@@ -311,3 +311,29 @@ def test_only_a_placement_that_corrects_canon_lends_its_words():
     kept = corrections(seeds, mentions, seeded, 1, R, owner, [True] * len(R), DEFAULT_TUNING, None)
     assert kept.placed == [at[("calls/a.vtt", 22)], at[("calls/b.vtt", 14)]]  # the two corrections
     assert kept.forced == {at[("calls/a.vtt", 14)]: 0, at[("calls/a.vtt", 22)]: 1, at[("calls/b.vtt", 14)]: 0}
+
+
+def test_the_detector_is_updated_from_the_verdicts_that_correct_its_own_decision():
+    """A turn the detector missed, marked right, is an example even where an echo, a follow-up or
+    the blend reported it afterwards; one it found is not (knowledge/objections/review.py)."""
+    import numpy as np
+
+    from knowledge.objections.detect import Detection
+    from knowledge.objections.prefilter import Candidate
+    from knowledge.objections.review import _examples
+    from knowledge.objections.verdicts import Verdict
+
+    call = Call(path="calls/a.vtt", turns=[Turn(speaker="P", text="x", line=5)])
+    found = [(call, Candidate(turn=0, index=i, text=t, raw=t, line=5 + i, column=1))
+             for i, t in enumerate(["we run it offline", "the register is lost"])]
+
+    def det(detected: list[bool]) -> Detection:
+        z = np.zeros(2)
+        return Detection(z, np.asarray(detected), z, z, z, z, z, z, z, z, z)
+
+    right = [Verdict(kind="mention", verdict="right", call="calls/a.vtt", line=5)]
+    assert _examples(found, det([False, False]), right) == ([0, 1], [1.0, 1.0])
+    assert _examples(found, det([False, True]), right) == ([], [])
+    wrong = [Verdict(kind="mention", verdict="wrong", call="calls/a.vtt", line=6, text="the register is lost")]
+    assert _examples(found, det([True, True]), wrong) == ([1], [0.0])
+    assert _examples(found, det([False, False]), wrong) == ([], [])
