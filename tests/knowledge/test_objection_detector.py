@@ -52,7 +52,11 @@ WRITTEN_BEFORE = {"sablewood": ["We signed a three-year deal with our current te
                                "side by side?"],
                   # a Wickerby call (written blind on 2026-12-06, seventh round): "it's more than we spend
                   # on the whole of our IT support contract"
-                  "wickerby": ["Four hundred a month per chair is more than we spend on the whole front desk system."]}
+                  "wickerby": ["Four hundred a month per chair is more than we spend on the whole front desk system."],
+                  # a Lanternfield call (written blind on 2026-12-06, eighth round): "two weeks fighting
+                  # a new system in the middle of the fall vaccine rush"
+                  "lanternfield": ["So my receptionists are meant to learn a new system in the middle of kitten "
+                                   "season?"]}
 
 
 @pytest.mark.parametrize("corpus", sorted(SCORED_CALLS))
