@@ -171,6 +171,19 @@ def test_customers() -> None:
         "Contoso Pharmaceuticals"
 
 
+@pytest.mark.parametrize(("title", "said", "customer"), [
+    ("Te Awa Orchards, Hawke's Bay", "Rangi Tipene from Te Awa Orchards cut water use by 13%.", "Te Awa Orchards"),
+    ("Kwezi Build, Johannesburg", "Kwezi Build closed its books 4 days sooner.", "Kwezi Build"),
+    ("Harbourline Mutual: home claims from 19 days to 11", "Harbourline Mutual settles in 7 days.",
+     "Harbourline Mutual"),
+    ("Corrib Vets", "Corrib Vets saw 30% fewer no-shows.", "Corrib Vets"),
+])
+def test_a_case_study_title_names_its_customer_before_a_place_or_a_headline(title: str, said: str,
+                                                                           customer: str) -> None:
+    story = Entry(id="case-studies/x", path="case-studies/x.md", type="case_study", title=title, body="Text.")
+    assert fig(said, entities=M.Entities.of([story])).entity == customer
+
+
 def test_metrics() -> None:
     f = metric(480000, "USD", name="Contoso annual savings in payables processing")
     assert f.per == "year"
