@@ -91,9 +91,16 @@ class Entities:
             if " " not in name and name.lower() in lower:
                 return
             names.setdefault(name, name)
-            first = name.split(" ")[0]
+            words = name.split(" ")
+            first = words[0]
             if first != name and len(first) >= 4 and first.casefold() not in excluded and first.lower() not in lower:
                 names.setdefault(first, name)
+            # a customer is called by the start of its name ("Te Awa" of "Te Awa Orchards", "Prairie
+            # Ridge" of "Prairie Ridge Irrigation Co-operative"): two words or more of it
+            for k in range(2, len(words)):
+                short = " ".join(words[:k])
+                if words[k - 1][:1].isupper() and short.casefold() not in excluded:
+                    names.setdefault(short, name)
 
         for e in entries:
             if e.type == "case_study" and e.title:
@@ -249,6 +256,12 @@ def _metric_bound_and_stat(qualifier: str | None) -> tuple[str | None, str | Non
     return _QUALIFIERS.get(q), None
 
 
+# A period word after an article or a possessive names a thing that recurs, not the rate of the
+# metric: "time to prepare an annual water-take return", "Marlowe Finch's monthly billing run"
+# (against "annual savings", "hours saved each week", "daily time a dispatcher spends")
+_THING_OF_A_PERIOD = re.compile(r"\b(?:an?|the|its|their|our|your|\w+['’]s?)\s+$", re.I)
+
+
 def _period(unit: str, name: str = "") -> str | None:
     """The period of a rate: "invoices/month" -> "month"; a name saying "annual" -> "year"."""
     u = unit.strip().lower()
@@ -257,8 +270,11 @@ def _period(unit: str, name: str = "") -> str | None:
             p = units.period(u.rsplit(sep, 1)[1])
             if p:
                 return p
-    m = _PERIOD_IN_NAME.search(name)
-    return _PERIOD_WORDS[m.group(1).lower()] if m else None
+    for m in _PERIOD_IN_NAME.finditer(name):
+        if _THING_OF_A_PERIOD.search(name, 0, m.start()):
+            continue
+        return _PERIOD_WORDS[m.group(1).lower()]
+    return None
 
 
 def _count_noun(unit: str) -> str:

@@ -177,11 +177,24 @@ def test_customers() -> None:
     ("Harbourline Mutual: home claims from 19 days to 11", "Harbourline Mutual settles in 7 days.",
      "Harbourline Mutual"),
     ("Corrib Vets", "Corrib Vets saw 30% fewer no-shows.", "Corrib Vets"),
+    # called by the start of its name
+    ("Te Awa Orchards, Hawke's Bay", "Te Awa, just down the road, cut their water by 31 percent.", "Te Awa Orchards"),
+    ("Prairie Ridge Irrigation Co-operative", "Prairie Ridge cut its report from 60 hours to 6.",
+     "Prairie Ridge Irrigation Co-operative"),
 ])
 def test_a_case_study_title_names_its_customer_before_a_place_or_a_headline(title: str, said: str,
                                                                            customer: str) -> None:
     story = Entry(id="case-studies/x", path="case-studies/x.md", type="case_study", title=title, body="Text.")
     assert fig(said, entities=M.Entities.of([story])).entity == customer
+
+
+@pytest.mark.parametrize(("title", "said"), [
+    ("Te Awa Orchards", "Te Kauwhata growers cut water by 20%."),  # a short first word alone is no name
+    ("Meru Infraprojects, Pune", "Our projects in Pune closed 4 days sooner."),  # the place is not the customer
+])
+def test_words_of_a_customers_name_alone_name_no_one(title: str, said: str) -> None:
+    story = Entry(id="case-studies/x", path="case-studies/x.md", type="case_study", title=title, body="Text.")
+    assert fig(said, entities=M.Entities.of([story])).entity is None
 
 
 def test_metrics() -> None:
@@ -236,6 +249,32 @@ def _compatible(a: M.Figure, b: M.Figure) -> bool:
     ids: dict[str, int] = {}
     qa, tb = _set([a], ids=ids), _set([b], ids=ids)
     return bool(decide._compatible(qa, np.array([0]), tb, np.array([0]))[0])
+
+
+@pytest.mark.parametrize(("name", "per"), [
+    ("annual savings in payables processing", "year"),
+    ("hours saved per clinic each week", "week"),
+    ("daily time a dispatcher spends planning routes", "day"),
+    ("claims handled in a year", "year"),
+    # a period word after an article or a possessive names a recurring thing, not a rate
+    ("median staff time to prepare an annual water-take return", None),
+    ("days to complete Marlowe Finch's monthly billing run", None),
+    ("staff hours to compile the co-operative's annual licence report", None),
+])
+def test_a_metric_is_a_rate_when_its_name_says_so(name: str, per: str | None) -> None:
+    assert metric(2, "hours", name=name).per == per
+
+
+@pytest.mark.parametrize(("text", "name", "as_of", "compatible"), [
+    # measured in 2023, still the company's figure: an undated statement today is of that measure
+    ("Pumping energy goes down around 30%.", "average reduction in pumping electricity", "2023-05", True),
+    # a year its name states is the measure's scope
+    ("Pumping energy goes down around 30%.", "2023 average reduction in pumping electricity", "2023-05", False),
+    # a statement of another year is another measurement
+    ("In 2025 pumping energy went down 30%.", "average reduction in pumping electricity", "2023-05", False),
+])
+def test_a_metrics_as_of_is_when_it_was_measured(text: str, name: str, as_of: str, compatible: bool) -> None:
+    assert _compatible(fig(text), metric(17, "percent", name=name, as_of=as_of)) is compatible
 
 
 def test_structural_filters() -> None:
