@@ -489,12 +489,18 @@ def rated_on(c: Claim, masked: str) -> str | None:
     return site[0].lower() if site else None
 
 
+# A name that opens with what is added ("additional subrogation recovered within 90 days",
+# "extra revenue per site") names a gain, as "25% more in subrogation" says it; inside a name
+# ("share of claims needing additional review") the word qualifies a population
+_MORE_OF = re.compile(r"\s*(?:the\s+|an?\s+)?(?:additional|extra|incremental)\b", re.I)
+
+
 def metric_share_sense(name: str) -> str | None:
     """:func:`share_sense` of a metric, read off its name ("reduction in payroll errors", "share of
     payroll runs with at least one error")."""
     change, level = _share_words()
     words = _SHARE_WORD.findall(name.lower())
-    if any(w in change for w in words):
+    if any(w in change for w in words) or _MORE_OF.match(name):
         return "change"
     if any(w in level for w in words) or "of" in words:
         return "level"

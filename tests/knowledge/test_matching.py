@@ -277,6 +277,17 @@ def test_a_metrics_as_of_is_when_it_was_measured(text: str, name: str, as_of: st
     assert _compatible(fig(text), metric(17, "percent", name=name, as_of=as_of)) is compatible
 
 
+@pytest.mark.parametrize(("name", "sense"), [
+    ("additional subrogation recovered within 90 days of settlement", "change"),
+    ("extra revenue per site", "change"),
+    ("reduction in payroll errors", "change"),
+    ("share of claims needing additional review", "level"),
+    ("share of payroll runs with at least one error", "level"),
+])
+def test_a_metrics_name_says_whether_its_share_is_a_change(name: str, sense: str) -> None:
+    assert reading.metric_share_sense(name) == sense
+
+
 def test_structural_filters() -> None:
     median = metric(14, "days", qualifier="median")
     assert not _compatible(fig("Our fastest customer went live in 3 days."), median)
