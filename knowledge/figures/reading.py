@@ -495,6 +495,12 @@ def rated_on(c: Claim, masked: str) -> str | None:
 _MORE_OF = re.compile(r"\s*(?:the\s+|an?\s+)?(?:additional|extra|incremental)\b", re.I)
 
 
+# what a sentence opens with to set whose cases it speaks of ("At Harbourline Mutual, ...", "For Te
+# Awa, ...")
+_STATISTIC_WORD = re.compile(r"\b(?:on average|average|median|mean)\b", re.I)
+_FRAME = re.compile(r"\s*(?:at|for|in|inside|within)\s+([^,;:]{2,60}),", re.I)
+
+
 def metric_share_sense(name: str) -> str | None:
     """:func:`share_sense` of a metric, read off its name ("reduction in payroll errors", "share of
     payroll runs with at least one error")."""
@@ -547,6 +553,12 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     # customer, so the customer named elsewhere in the sentence is not its scope
     norm = bool(_NORM.search(clause)) and (entities is None or entities.nearest(clause) is None)
     entity = entities.nearest(sentence_scope, sentence_scope.find("[NUM]")) if entities and not norm else None
+    if (entity is None and entities is not None and not norm and population
+            and not _POPULATION.search(_STATISTIC_WORD.sub(" ", masked))):
+        # a statistic over one customer's own cases, the customer set before it: "At Harbourline
+        # Mutual, a median motor claim took 19 days"
+        frame = _FRAME.match(masked)
+        entity = entities.nearest(frame.group(1)) if frame else None
     if entity is None and entities is not None and not norm:
         if not population:
             entity = entities.nearest(preceding, len(preceding)) if preceding else None

@@ -197,6 +197,28 @@ def test_words_of_a_customers_name_alone_name_no_one(title: str, said: str) -> N
     assert fig(said, entities=M.Entities.of([story])).entity is None
 
 
+@pytest.mark.parametrize(("text", "customer"), [
+    ("At Harbourline Mutual, a median motor claim took 19 days to settle.", "Harbourline Mutual"),
+    ("For Harbourline Mutual, the average claim closes in 7 days.", "Harbourline Mutual"),
+    # a statistic over many customers is no one customer's, whoever is named before it
+    ("At Harbourline Mutual, like most of our customers, the median claim takes 9 days.", None),
+    ("On average, a motor claim settles in 9 days.", None),
+])
+def test_a_statistic_over_one_customers_cases_is_that_customers(text: str, customer: str | None) -> None:
+    story = Entry(id="case-studies/h", path="case-studies/h.md", type="case_study", title="Harbourline Mutual",
+                  body="Text.")
+    assert fig(text, entities=M.Entities.of([story])).entity == customer
+
+
+@pytest.mark.parametrize(("text", "sense"), [
+    ("SIU referral precision 61% across insurers.", "level"),
+    ("Field-level accuracy of 98% on invoices.", "level"),
+    ("Referrals fell 47% in a year.", "change"),
+])
+def test_a_share_says_whether_it_is_a_level_or_a_change(text: str, sense: str) -> None:
+    assert fig(text).sense == sense
+
+
 def test_metrics() -> None:
     f = metric(480000, "USD", name="Contoso annual savings in payables processing")
     assert f.per == "year"
