@@ -519,6 +519,8 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     """A claim as a figure. ``preceding`` is what comes before its sentence (in the paragraph,
     the call), read for the customer when the sentence names none."""
     per = claim_attr(c, "per") if c.kind in ("duration", "currency") else None
+    if c.kind == "duration" and per is None and c.masked and (m := _EVERY_PERIOD.search(c.masked)):
+        per = m.group(1).lower()  # "9 hrs back every week": time won back, as a rate
     unit = c.unit
     if c.kind == "count" and "/" in unit:
         unit, _, per = unit.partition("/")
@@ -1117,6 +1119,7 @@ def _entry_contexts(entry: Entry) -> list[tuple[Claim, str, str, int]]:
         passage = blocks.passage_at(c.line) if block is not None and not table else None
         context = _claim_context(c, row, preceding)
         lead = blocks.lead_in(c.line) if block is not None and not table else ""
+        preceding = preceding or blocks.referred(c.line, c.sentence)
         out.append((c, context, f"{lead} {preceding}".strip(), passage if passage is not None else c.line))
     return out
 
@@ -1125,6 +1128,12 @@ def claim_contexts(entry: Entry) -> list[str]:
     """The texts the audit embeds for an entry's claims, beyond ``Claim.masked``: what indexing
     can embed ahead of time so that an audit of an up-to-date index embeds nothing."""
     return [context for c, context, _, _ in _entry_contexts(entry) if context != c.masked]
+
+
+# a period a few words after a duration ("[NUM] back every week", "[NUM] of admin each month")
+_EVERY_PERIOD = re.compile(r"\[NUM\]\s+(?:[\w’'-]+\s+){0,3}?(?:every|each|per)\s+(day|week|month|year)\b(?!['’])",
+                           re.I)
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:They|Their|Them|It|Its|She|Her|He|His)\b")
 
 
 class Blocks:
@@ -1159,6 +1168,17 @@ class Blocks:
             return ""
         lead = self.blocks[first - 1]
         return lead.text if lead.kind == "paragraph" and lead.text.rstrip().endswith(":") else ""
+
+    def referred(self, line: int, sentence: str) -> str:
+        """For a sentence that opens a paragraph with a pronoun ("They also told us the change saves
+        them ₹1.8 crore"), the paragraph before it, which names whom the pronoun means."""
+        i = bisect.bisect_right(self.starts, line) - 1
+        if i < 1 or line > self.blocks[i].end_line or not _OPENS_WITH_PRONOUN.match(sentence):
+            return ""
+        if not self.blocks[i].text.lstrip().startswith(sentence.strip()[:20]):
+            return ""  # not the paragraph's first sentence: its own paragraph names them, if anything
+        before = self.blocks[i - 1]
+        return before.text if before.kind in ("paragraph", "list_item") else ""
 
     def at(self, line: int) -> Block | None:
         i = bisect.bisect_right(self.starts, line) - 1

@@ -446,8 +446,6 @@ def test_weights_say_whether_they_read_the_framing(tmp_path: Path, monkeypatch: 
     ("EkoCrest avoids ₦1.8 billion a year in fraudulent payments.", 1.8e9, "NGN"),
     ("The review found NGN 1.4bn avoided.", 1.4e9, "NGN"),
     ("It cost them 2 million naira.", 2e6, "NGN"),
-    ("Plans start at NZ$38 per probe.", 38.0, "NZD"),
-    ("Seats are S$12 each.", 12.0, "SGD"),
     ("The trust saved 40,000 SEK last term.", 40000.0, "SEK"),
     ("Support costs ₩50,000 a month.", 50000.0, "KRW"),
     ("Kwezi saved R2.4 million on rework.", 2.4e6, "ZAR"),  # the rand as before

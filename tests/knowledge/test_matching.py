@@ -273,6 +273,16 @@ def _compatible(a: M.Figure, b: M.Figure) -> bool:
     return bool(decide._compatible(qa, np.array([0]), tb, np.array([0]))[0])
 
 
+@pytest.mark.parametrize(("text", "per"), [
+    ("9 hrs back every week for each HR admin.", "week"),
+    ("Handlers get 6 hours of admin back each week.", "week"),
+    ("Go live in 6 weeks, with a check-in every month.", None),  # the period is another clause's
+    ("The report takes 2 hours.", None),
+])
+def test_time_won_back_every_period_is_a_rate(text: str, per: str | None) -> None:
+    assert fig(text).per == per
+
+
 @pytest.mark.parametrize(("name", "per"), [
     ("annual savings in payables processing", "year"),
     ("hours saved per clinic each week", "week"),
@@ -725,3 +735,25 @@ def test_prices_per_two_things_never_contradict() -> None:
     assert M.resolve(q, t, pairs)[0].status == "unbacked"
     also_acre = _set([fig("The Grower plan costs $1.60 per acre per year.")])
     assert M.resolve(q, also_acre, pairs)[0].status == "conflict"
+
+
+@pytest.mark.parametrize(("text", "customer"), [
+    ("Why we are confident: Meru Infraprojects brought bills from 38 days to 15.\n\n"
+     "They also told us the change saves them ₹1.8 crore per annum.\n", "Meru Infraprojects"),
+    # a pronoun later in its own paragraph refers inside it
+    ("Meru Infraprojects is one customer.\n\nOur other sites are slower. They save ₹1.8 crore per annum.\n", None),
+    # a paragraph that opens with no pronoun is about whom it names
+    ("Meru Infraprojects brought bills from 38 days to 15.\n\nTeams save ₹1.8 crore per annum.\n", None),
+])
+def test_a_paragraph_opening_with_a_pronoun_is_about_whom_the_one_before_names(text: str,
+                                                                              customer: str | None) -> None:
+    from ingest.drafts import parse_draft_text
+    from knowledge.figures.index import FigureIndex
+
+    story = Entry(id="case-studies/meru", path="case-studies/meru.md", type="case_study",
+                  title="Meru Infraprojects, Pune", body="Text.")
+    draft = parse_draft_text(text, "drafts/e.md")
+    index = FigureIndex.__new__(FigureIndex)
+    index._kb = type("KB", (), {"entities": M.Entities.of([story])})()  # type: ignore[assignment]
+    money = [f for f in index.draft_figures(draft) if f.kind == "currency"]
+    assert money and money[0].entity == customer
