@@ -1130,9 +1130,10 @@ def claim_contexts(entry: Entry) -> list[str]:
     return [context for c, context, _, _ in _entry_contexts(entry) if context != c.masked]
 
 
-# a period a few words after a duration ("[NUM] back every week", "[NUM] of admin each month")
-_EVERY_PERIOD = re.compile(r"\[NUM\]\s+(?:[\w’'-]+\s+){0,3}?(?:every|each|per)\s+(day|week|month|year)\b(?!['’])",
-                           re.I)
+# time won back, a period a few words on ("[NUM] back every week", "[NUM] of admin back each month",
+# "[NUM] back for the front desk every week"): a rate, as "[NUM] a week" is
+_EVERY_PERIOD = re.compile(r"\[NUM\]\s+(?:[\w’'-]+\s+){0,2}?(?:back|saved|freed(?:\s+up)?)\s+(?:[\w’'-]+\s+){0,4}?"
+                           r"(?:every|each|per)\s+(day|week|month|year)\b(?!['’])", re.I)
 _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:They|Their|Them|It|Its|She|Her|He|His)\b")
 
 

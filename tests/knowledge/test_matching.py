@@ -276,6 +276,8 @@ def _compatible(a: M.Figure, b: M.Figure) -> bool:
 @pytest.mark.parametrize(("text", "per"), [
     ("9 hrs back every week for each HR admin.", "week"),
     ("Handlers get 6 hours of admin back each week.", "week"),
+    ("9 hrs back for the front desk every week (median).", "week"),
+    ("It takes 3 days to close the books every month.", None),  # time spent on a task, not won back
     ("Go live in 6 weeks, with a check-in every month.", None),  # the period is another clause's
     ("The report takes 2 hours.", None),
 ])
@@ -757,3 +759,18 @@ def test_a_paragraph_opening_with_a_pronoun_is_about_whom_the_one_before_names(t
     index._kb = type("KB", (), {"entities": M.Entities.of([story])})()  # type: ignore[assignment]
     money = [f for f in index.draft_figures(draft) if f.kind == "currency"]
     assert money and money[0].entity == customer
+
+
+@pytest.mark.parametrize(("said", "name", "misstated"), [
+    ("And overall our platform reduces total delivery costs by 31 percent.", "reduction in delivery fuel costs", False),
+    ("Combined, delivery costs come down 31%.", "reduction in delivery fuel costs", False),
+    ("Delivery fuel costs come down 31% for our customers.", "reduction in delivery fuel costs", True),
+    # the metric itself names the whole
+    ("Total delivery costs come down 31%.", "reduction in total delivery costs", True),
+])
+def test_a_figure_of_a_whole_misstates_no_metric_of_a_part(monkeypatch: pytest.MonkeyPatch, said: str, name: str,
+                                                           misstated: bool) -> None:
+    _model(monkeypatch)
+    q, t = _set([_said(said, "call")]), _set([metric(18, "percent", name=name)])
+    pairs = M.Pairs(np.array([0]), np.array([0]), np.full(1, M.CONFLICT - 0.15, dtype=np.float32))
+    assert (M.resolve(q, t, pairs)[0].status == "conflict") is misstated
