@@ -80,6 +80,15 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
     if across.any():
         at = np.nonzero(across)[0]
         entity_ok[at] = _same_value(q, qi[at], t, ti[at])
+    # likewise an amount of money said of no one named ("One carrier puts a euro figure on it: €1.8
+    # million a year") and a customer's registered amount, to the unit: the story told without its
+    # name (counts and shares coincide too often across a KB to count alone)
+    unnamed = (((q.entity[qi] == 0) & (t.entity[ti] > 0) & (t.entity[ti] != norm))
+               | ((q.entity[qi] > 0) & (q.entity[qi] != norm) & (t.entity[ti] == 0)))
+    unnamed &= (q.kind[qi] == _KIND_CODE["currency"]) & ~entity_ok
+    if unnamed.any():
+        at = np.nonzero(unnamed)[0]
+        entity_ok[at] = _same_value(q, qi[at], t, ti[at])
     ok &= entity_ok
     # a share that changes ("82% fewer errors") and the level of a population ("one in five runs has
     # an error") are two measures, however alike their sentences

@@ -774,3 +774,20 @@ def test_a_figure_of_a_whole_misstates_no_metric_of_a_part(monkeypatch: pytest.M
     q, t = _set([_said(said, "call")]), _set([metric(18, "percent", name=name)])
     pairs = M.Pairs(np.array([0]), np.array([0]), np.full(1, M.CONFLICT - 0.15, dtype=np.float32))
     assert (M.resolve(q, t, pairs)[0].status == "conflict") is misstated
+
+
+@pytest.mark.parametrize(("text", "compatible"), [
+    ("One carrier puts a euro figure on it: €1.8 million a year saved.", True),  # the very amount
+    ("One carrier saves €1.5 million a year.", False),  # another amount: no one named, no tie
+    ("One carrier cut empty running by 31%.", False),  # shares coincide too often to tie
+])
+def test_a_customers_very_amount_said_without_its_name(text: str, compatible: bool) -> None:
+    story = Entry(id="case-studies/tarn", path="case-studies/tarn.md", type="case_study", title="Tarn Logistics, Lyon",
+                  body="Text.")
+    ents = M.Entities.of([story])
+    kind = "EUR" if "€" in text else "percent"
+    value = 1800000 if kind == "EUR" else 31
+    m = M.figure_of_metric(Metric(id="t", name="Tarn Logistics annual saving on empty running", value=value,
+                                  unit=kind, entry_id=story.id, line=9), story, ents)
+    assert m is not None and m.entity == "Tarn Logistics"
+    assert _compatible(fig(text, entities=ents), m) is compatible
