@@ -791,3 +791,13 @@ def test_a_customers_very_amount_said_without_its_name(text: str, compatible: bo
                                   unit=kind, entry_id=story.id, line=9), story, ents)
     assert m is not None and m.entity == "Tarn Logistics"
     assert _compatible(fig(text, entities=ents), m) is compatible
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("The benchmark covered 31 insurers and 410,000 claims closed between April 2025 and March 2026.", None),
+    ("Claims from 2024 to 2026 settled 30% faster.", None),
+    ("In 2023 the average reduction was 48%.", 2023),
+    ("The rate went from 45% in 2023 to 62% in 2025.", 2023),
+])
+def test_a_window_across_years_scopes_no_figure_to_one_of_them(text: str, year: int | None) -> None:
+    assert fig(text).year == year
