@@ -592,7 +592,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         column=c.column, end_line=c.end_line, end_column=c.end_column, text=c.text,
         display=_display(c), context=context if context is not None else _claim_context(c),
         per=per, bound=bound, statistic=statistic, best=bool(_BEST.search(masked)), role=role,
-        year=None if c.year and _WINDOW.search(c.sentence or "") else c.year, entity=entity, source=c.source,
+        year=None if c.year and _YEARS_WINDOW.search(c.sentence or "") else c.year, entity=entity, source=c.source,
         approximate=approximate, precision=precision,
         grain=grain, sense=share_sense(c, masked) if kind == "percent" else None,
         scope=place_of(masked) if kind == "count" else rated_on(c, masked) if kind == "percent" else None,
@@ -1137,8 +1137,8 @@ _EVERY_PERIOD = re.compile(r"\[NUM\]\s+(?:[\w’'-]+\s+){0,2}?(?:back|saved|free
                            r"(?:every|each|per)\s+(day|week|month|year)\b(?!['’])", re.I)
 # a window across years ("claims closed between April 2025 and March 2026"): what a sentence measures
 # over it belongs to no one year of it
-_WINDOW = re.compile(r"\b(?:between|from)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d\s+(?:and|to|until|through)\s+"
-                     r"(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b")
+_YEARS_WINDOW = re.compile(r"\b(?:between|from)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d\s+(?:and|to|until|through)\s+"
+                           r"(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b")
 _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:They|Their|Them|It|Its|She|Her|He|His)\b")
 
 
