@@ -134,10 +134,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # triage for insurers, Nigerian, Singaporean, British and American English): first scored with that
     # morning's code (c371d46: fernhollow audit 0.53, check 0.56; saltmarsh audit 0.61, check 0.64) and
     # at its end, still held out (fernhollow 0.56, 0.56; saltmarsh 0.60, 0.64). Development sets in the
-    # eighth round: fernhollow 0.71, 0.70; saltmarsh 0.70, 0.78 (bench/ACCURACY.md, "Measure identity on
+    # eighth round: fernhollow 0.71, 0.70; saltmarsh 0.71, 0.78 (bench/ACCURACY.md, "Measure identity on
     # new wording (eighth round)"). Floors a little under.
     "fernhollow": {"audit": 0.68, "check": 0.67},
-    "saltmarsh": {"audit": 0.67, "check": 0.75},
+    "saltmarsh": {"audit": 0.68, "check": 0.75},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -260,9 +260,9 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # end of the seventh round, held out: metric-conflict 0.57 / 0.36, rep-misstatement 0.75 / 0.75,
     # source-conflict 1.00 / 0.50, stale-claim 1.00 / 0.82, unsourced-claim 0.33 / 1.00,
     # unsupported-claim 0.38 / 1.00; retired-claim none found of 3 (no floor)
-    # eighth round: metric-conflict 0.88 / 0.64, retired-claim 1.00 / 1.00
+    # eighth round: metric-conflict 0.88 / 0.64, retired-claim 1.00 / 1.00, rep-misstatement 1.00 / 0.75
     "saltmarsh": {
-        "metric-conflict": (0.8, 0.6), "rep-misstatement": (0.7, 0.7), "source-conflict": (0.9, 0.45),
+        "metric-conflict": (0.8, 0.6), "rep-misstatement": (0.9, 0.7), "source-conflict": (0.9, 0.45),
         "stale-claim": (0.9, 0.8), "unsourced-claim": (0.3, 0.9), "unsupported-claim": (0.35, 0.9),
         "retired-claim": (0.9, 0.9),
     },
