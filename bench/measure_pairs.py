@@ -37,7 +37,8 @@ from bench.accuracy import CORPORA, indexed  # noqa: E402
 from tests.scoring import accepted_lines  # noqa: E402
 
 DEVELOPMENT = ("northwind", "real-labelled", "examples", "phenomena", "haulwise", "quayside", "sablewood",
-               "kittiwake", "quillpay", "proscenia", "gridwell", "furrowline", "brightmoor", "cobbleway")
+               "kittiwake", "quillpay", "proscenia", "gridwell", "furrowline", "brightmoor", "cobbleway",
+               "fernhollow", "saltmarsh", "ravelin")
 COMPARING = ("metric-conflict", "rep-misstatement")
 
 
@@ -59,8 +60,11 @@ def unregistered(labs: list[dict[str, Any]]) -> bool:
 
 
 def _related(e: dict[str, Any]) -> list[str]:
+    """The entries a label relates to, as paths (labels name an entry by its path or by its id,
+    which is the path less ``.md``)."""
     r = e.get("related") or []
-    return [r] if isinstance(r, str) else list(r)
+    named = [r] if isinstance(r, str) else list(r)
+    return [p if p.endswith((".md", ".mdx")) else f"{p}.md" for p in named] + named
 
 
 def corpus_pairs(name: str, work: Path) -> list[dict[str, Any]]:
@@ -151,6 +155,17 @@ def corpus_pairs(name: str, work: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def _p(r: dict[str, Any]) -> float:
+    """The kept model's probability for a row (what the pipeline would ask it)."""
+    import numpy as np
+
+    from knowledge.figures import identity
+
+    data = json.loads(identity.MODEL.read_text(encoding="utf-8"))
+    kept = (np.asarray(data["coef"], dtype=np.float64), float(data["intercept"]), data["threshold"])
+    return float(identity.probability(np.array([r["features"]]), kept)[0])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
@@ -166,7 +181,8 @@ def main() -> None:
         print(f"[{name}] pairs {len(got)}, one measure {len(pos)}, two measures {len(neg)}")
         if args.show:
             for r in sorted(pos, key=lambda r: (r["path"], r["line"])):
-                print(f"  + {r['s']:.3f} comp={int(r['compatible'])} {r['path']}:{r['line']} {r['value']!r} "
+                print(f"  + {r['s']:.3f} comp={int(r['compatible'])} asked={int(r['asked'])} "
+                      f"p={_p(r):.2f} {r['status']} {r['path']}:{r['line']} {r['value']!r} "
                       f"-> {r['metric'] or r['target']} {r['target_value']!r} | {r['context'][:90]!r} "
                       f"|| {r['target_context'][:70]!r}")
         rows.extend(got)

@@ -424,21 +424,66 @@ _SOURCE_NOTE = re.compile(r"[ \t>*_]*(?:Sources?|Data(?:[ \t]+source)?)[ \t]*:",
 _FRONT_PROSE = re.compile(r"(?P<key>title|description|summary|excerpt|subtitle)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<v>.*?)(?P=q)[ \t]*$")
 
 
+# A figure a page template shows, kept in front matter as a value and what it counts, in one
+# mapping ("hero:\n  stat: under 1 hour\n  label: median time to ...", "stats:\n  - value: 92%\n
+# label: of returns accepted first time"): read as one sentence, value first.
+_FRONT_FIGURE = re.compile(r"(?P<ind>[ \t]*(?:-[ \t]+)?)(?P<key>value|stat|number|figure|amount)[ \t]*:[ \t]*"
+                           r"(?P<q>[\"']?)(?P<v>[^\"'\n#]*\d[^\"'\n#]*?)(?P=q)[ \t]*$")
+_FRONT_LABEL = re.compile(r"(?P<ind>[ \t]*(?:-[ \t]+)?)(?P<key>label|caption|description|text|title)[ \t]*:[ \t]*"
+                          r"(?P<q>[\"']?)(?P<v>[^\n]*?)(?P=q)[ \t]*$")
+_TOP_KEY = re.compile(r"(?P<key>[\w.-]+)[ \t]*:")
+_NOT_SHOWN = frozenset({"metrics", "sources", "canon", "canon.ignore"})  # canon's own fields, not page copy
+
+
 def front_matter_claims(front: str | None, front_line: int) -> list[Claim]:
     """Figures in the front matter's prose: a title or a description states claims as the body does
-    ("title: Acme cut close time by 60%"). Only one-line values are read."""
+    ("title: Acme cut close time by 60%"), and so does a stat a template shows (``_FRONT_FIGURE``
+    with its label). Only one-line values are read."""
     if not front or not any(ch.isdigit() for ch in front) and "percent" not in front:
         return []
     extract = _extractor()
     found: list[Claim] = []
-    for idx, line in enumerate(front.split("\n")):
+    lines = front.split("\n")
+    top = ""
+    for idx, line in enumerate(lines):
+        if line[:1] not in (" ", "\t", "-", "") and (k := _TOP_KEY.match(line)):
+            top = k.group("key")
         m = _FRONT_PROSE.match(line)
-        if not m or not m.group("v").strip() or m.group("v").startswith((">", "|")):
+        if m and m.group("v").strip() and not m.group("v").startswith((">", "|")):
+            for claim in extract(m.group("v"), first_line=front_line + idx, first_column=m.start("v") + 1):
+                claim.block, claim.section = "front_matter", m.group("key")
+                found.append(claim)
             continue
-        for claim in extract(m.group("v"), first_line=front_line + idx, first_column=m.start("v") + 1):
-            claim.block, claim.section = "front_matter", m.group("key")
+        f = _FRONT_FIGURE.match(line)
+        if f is None or not f.group("ind") or top in _NOT_SHOWN:
+            continue
+        label = _front_label(lines, idx, len(f.group("ind")))
+        if label is None:
+            continue
+        for claim in extract(f"{f.group('v').strip()} {label}", first_line=front_line + idx,
+                             first_column=f.start("v") + 1):
+            claim.block, claim.section = "front_matter", top or f.group("key")
             found.append(claim)
     return found
+
+
+def _front_label(lines: list[str], at: int, column: int) -> str | None:
+    """The label beside the figure on line ``at``: a key of the same mapping (its keys start at
+    ``column``) within the few lines around it."""
+    for way in (range(at + 1, min(at + 4, len(lines))), range(at - 1, max(at - 4, -1), -1)):
+        for k in way:
+            m = _FRONT_LABEL.match(lines[k])
+            if m is None:
+                if len(lines[k]) - len(lines[k].lstrip(" \t-")) < column:
+                    break  # the mapping ended
+                continue
+            ind = m.group("ind")
+            # a list item is one mapping: a label that opens the next item, or one above an item the
+            # figure opens, is another stat's
+            other_item = "-" in ind if k > at else "-" in lines[at][:column]
+            if len(ind) == column and not other_item and m.group("v").strip():
+                return m.group("v").strip()
+    return None
 
 
 def claims_of(segments: list[_Segment], lines: list[str], shift: int) -> tuple[list[Claim], int | None]:

@@ -69,8 +69,18 @@ _CURRENCY: dict[str, tuple[str, float]] = {
     "chf": ("CHF", 1.0), "¥": ("JPY", 1.0), "jpy": ("JPY", 1.0), "yen": ("JPY", 1.0),
     "₹": ("INR", 1.0), "inr": ("INR", 1.0), "rupees": ("INR", 1.0), "rupee": ("INR", 1.0), "rs": ("INR", 1.0),
     "zar": ("ZAR", 1.0), "rand": ("ZAR", 1.0),
+    # other currencies by their unambiguous symbols and ISO codes ("₦1.8 billion", "NGN 1.4bn", "NZ$38")
+    "₦": ("NGN", 1.0), "ngn": ("NGN", 1.0), "naira": ("NGN", 1.0),
+    "nz$": ("NZD", 1.0), "nzd": ("NZD", 1.0), "s$": ("SGD", 1.0), "sgd": ("SGD", 1.0),
+    "hk$": ("HKD", 1.0), "hkd": ("HKD", 1.0), "r$": ("BRL", 1.0), "brl": ("BRL", 1.0),
+    "₩": ("KRW", 1.0), "krw": ("KRW", 1.0), "₪": ("ILS", 1.0), "ils": ("ILS", 1.0),
+    "₺": ("TRY", 1.0), "₫": ("VND", 1.0), "vnd": ("VND", 1.0), "₴": ("UAH", 1.0), "uah": ("UAH", 1.0),
+    "฿": ("THB", 1.0), "thb": ("THB", 1.0), "kes": ("KES", 1.0), "ghs": ("GHS", 1.0), "mxn": ("MXN", 1.0),
+    "sek": ("SEK", 1.0), "nok": ("NOK", 1.0), "dkk": ("DKK", 1.0), "pln": ("PLN", 1.0), "aed": ("AED", 1.0),
+    "sar": ("SAR", 1.0), "cny": ("CNY", 1.0), "rmb": ("CNY", 1.0), "idr": ("IDR", 1.0), "myr": ("MYR", 1.0),
 }
-_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$", "ZAR": "R"}
+_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$", "ZAR": "R",
+           "NGN": "₦", "NZD": "NZ$", "SGD": "S$", "HKD": "HK$", "BRL": "R$", "KRW": "₩", "ILS": "₪", "THB": "฿"}
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
           "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12,
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}

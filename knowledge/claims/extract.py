@@ -106,11 +106,14 @@ _SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # one or more blanks, at most one lin
 _SP0 = r"[ \t]*(?:\n[ \t]*)?"
 
 _CUR_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<code>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)[ \t]?|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|\$|€|£|¥|₹|(?<![\w$])R)[ \t]?)$"
+    r"(?:(?<![A-Za-z])(?P<code>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|NGN|NZD|SGD|HKD|BRL|KRW|ILS|VND|UAH|THB|KES|GHS|MXN"
+    r"|SEK|NOK|DKK|PLN|AED|SAR|CNY|RMB|IDR|MYR)[ \t]?"
+    r"|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|\$|€|£|¥|₹|₦|₩|₪|₺|₫|₴|฿|(?<![\w$])R)[ \t]?)$"
 )
 # the rand ("R 2,4 million", "R350"): a capital R before digits is also a name ("R2", "R 3",
 # "Oracle R12"), so it is money only where the amount is written as one (a scale, a separator or
 # decimals, thousands spaced apart, or three digits or more)
+# (other dollars, "NZ$38", are read as "$38": "$" is any dollar, and the dollars compare as one)
 _CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$", "R": "ZAR"}
 _SCALE_SUFFIX = frozenset({"k", "K", "m", "M", "MM", "mm", "mn", "b", "B", "bn", "BN", "Bn"})
 _SPACED_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
@@ -127,7 +130,7 @@ _UNIT = re.compile(
       (?P<pct>[ \t]?%|{_SP0}(?i:per[ \t]?cent|percent)\b|{_SP0}(?i:pct)\b\.?)
     | (?P<pp>{_SP}(?i:percentage{_SP}points?|pp|ppts?)\b)
     | (?P<mult>[ \t]?×|{_SP0}-?[ \t]*(?i:fold)\b|{_SP}(?i:times)\b|[ \t]+[xX]\b(?![ \t]*\d))
-    | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|quid|cents|pence)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR)\b))
+    | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|quid|cents|pence|naira)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|NGN|NZD|SGD|HKD|BRL|KRW|ILS|VND|UAH|THB|KES|GHS|MXN|SEK|NOK|DKK|PLN|AED|SAR|CNY|RMB|IDR|MYR)\b))
     | (?P<dur>(?:{_SP}|[ \t]*-[ \t]*)(?P<dq>(?i:business|working|calendar|full|straight|consecutive|solid|whole|man|person)[ \t-]+)?
         (?P<du>(?i:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|wks?|months?|mos|quarters?|years?|yrs?))\b)
     """,

@@ -443,7 +443,8 @@ class FigureIndex:
             block = blocks.at(c.line)
             preceding = _preceding(block.text if block is not None else "", c.sentence)
             out.append(figure_of_claim(c, where="draft", path=draft.path, entities=entities,
-                                       context=_claim_context(c, row, preceding), preceding=preceding))
+                                       context=_claim_context(c, row, preceding),
+                                       preceding=preceding or blocks.referred(c.line, c.sentence)))
         return out
 
     def call_figures(self, call: Call) -> list[Figure]:

@@ -97,7 +97,10 @@ class FigureSet:
         self.best = np.array([f.best for f in figs], dtype=bool)
         self.year = np.array([f.year or 0 for f in figs], dtype=np.int32)
         # a year is "historic" when it ended before the recency window (max_source_age) began
-        self.historic = np.array([_historic(f.year, recent_from) for f in figs], dtype=bool)
+        # (a metric's year read off its ``as_of`` says when it was measured, not what it is scoped to:
+        # it is the company's figure for the measure until it is retired or replaced, and an undated
+        # statement of that measure today states it, or misstates it, however old the measurement)
+        self.historic = np.array([_historic(f.year, recent_from) and not _measured_in(f) for f in figs], dtype=bool)
         self.entity = np.array([self._entity_id(f.entity) for f in figs], dtype=np.int32)
         self.kind = np.array([_KIND_CODE.get(f.kind, 0) for f in figs], dtype=np.int8)
         self.currency = np.array([currency_code(f) for f in figs], dtype=np.int64)
@@ -174,6 +177,15 @@ def denominator(f: Figure) -> str | None:
             word = _SHORT_NOUNS.get(word, word)
             return word[:-1] if word.endswith("s") and len(word) > 3 else word
     return None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _measured_in(f: Figure) -> bool:
+    """Whether a figure's year is only when its metric was measured (its ``as_of``), its name
+    saying none."""
+    return f.origin == "metric" and f.year is not None and not _YEAR.search(f.text)
 
 
 def _historic(year: int | None, recent_from: date) -> bool:

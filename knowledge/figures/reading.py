@@ -91,13 +91,22 @@ class Entities:
             if " " not in name and name.lower() in lower:
                 return
             names.setdefault(name, name)
-            first = name.split(" ")[0]
+            words = name.split(" ")
+            first = words[0]
             if first != name and len(first) >= 4 and first.casefold() not in excluded and first.lower() not in lower:
                 names.setdefault(first, name)
+            # a customer is called by the start of its name ("Te Awa" of "Te Awa Orchards", "Prairie
+            # Ridge" of "Prairie Ridge Irrigation Co-operative"): two words or more of it
+            for k in range(2, len(words)):
+                short = " ".join(words[:k])
+                if words[k - 1][:1].isupper() and short.casefold() not in excluded:
+                    names.setdefault(short, name)
 
         for e in entries:
             if e.type == "case_study" and e.title:
-                add(re.split(r"[:|(–—]", e.title)[0])
+                # the name before what the title adds: a headline ("Harbourline Mutual: home claims
+                # from 19 days to 11") or a place ("Te Awa Orchards, Hawke's Bay")
+                add(re.split(r"[:|(–—,]", e.title)[0])
             elif e.status == "approved" and (subject := _story_subject(e)):
                 add(subject)
             if e.status != "approved" or "](" not in e.body:
@@ -247,6 +256,12 @@ def _metric_bound_and_stat(qualifier: str | None) -> tuple[str | None, str | Non
     return _QUALIFIERS.get(q), None
 
 
+# A period word after an article or a possessive names a thing that recurs, not the rate of the
+# metric: "time to prepare an annual water-take return", "Marlowe Finch's monthly billing run"
+# (against "annual savings", "hours saved each week", "daily time a dispatcher spends")
+_THING_OF_A_PERIOD = re.compile(r"\b(?:an?|the|its|their|our|your|\w+['’]s?)\s+$", re.I)
+
+
 def _period(unit: str, name: str = "") -> str | None:
     """The period of a rate: "invoices/month" -> "month"; a name saying "annual" -> "year"."""
     u = unit.strip().lower()
@@ -255,8 +270,11 @@ def _period(unit: str, name: str = "") -> str | None:
             p = units.period(u.rsplit(sep, 1)[1])
             if p:
                 return p
-    m = _PERIOD_IN_NAME.search(name)
-    return _PERIOD_WORDS[m.group(1).lower()] if m else None
+    for m in _PERIOD_IN_NAME.finditer(name):
+        if _THING_OF_A_PERIOD.search(name, 0, m.start()):
+            continue
+        return _PERIOD_WORDS[m.group(1).lower()]
+    return None
 
 
 def _count_noun(unit: str) -> str:
@@ -471,12 +489,24 @@ def rated_on(c: Claim, masked: str) -> str | None:
     return site[0].lower() if site else None
 
 
+# A name that opens with what is added ("additional subrogation recovered within 90 days",
+# "extra revenue per site") names a gain, as "25% more in subrogation" says it; inside a name
+# ("share of claims needing additional review") the word qualifies a population
+_MORE_OF = re.compile(r"\s*(?:the\s+|an?\s+)?(?:additional|extra|incremental)\b", re.I)
+
+
+# what a sentence opens with to set whose cases it speaks of ("At Harbourline Mutual, ...", "For Te
+# Awa, ...")
+_STATISTIC_WORD = re.compile(r"\b(?:on average|average|median|mean)\b", re.I)
+_FRAME = re.compile(r"\s*(?:at|for|in|inside|within)\s+([^,;:]{2,60}),", re.I)
+
+
 def metric_share_sense(name: str) -> str | None:
     """:func:`share_sense` of a metric, read off its name ("reduction in payroll errors", "share of
     payroll runs with at least one error")."""
     change, level = _share_words()
     words = _SHARE_WORD.findall(name.lower())
-    if any(w in change for w in words):
+    if any(w in change for w in words) or _MORE_OF.match(name):
         return "change"
     if any(w in level for w in words) or "of" in words:
         return "level"
@@ -489,6 +519,8 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     """A claim as a figure. ``preceding`` is what comes before its sentence (in the paragraph,
     the call), read for the customer when the sentence names none."""
     per = claim_attr(c, "per") if c.kind in ("duration", "currency") else None
+    if c.kind == "duration" and per is None and c.masked and (m := _EVERY_PERIOD.search(c.masked)):
+        per = m.group(1).lower()  # "9 hrs back every week": time won back, as a rate
     unit = c.unit
     if c.kind == "count" and "/" in unit:
         unit, _, per = unit.partition("/")
@@ -523,6 +555,12 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     # customer, so the customer named elsewhere in the sentence is not its scope
     norm = bool(_NORM.search(clause)) and (entities is None or entities.nearest(clause) is None)
     entity = entities.nearest(sentence_scope, sentence_scope.find("[NUM]")) if entities and not norm else None
+    if (entity is None and entities is not None and not norm and population
+            and not _POPULATION.search(_STATISTIC_WORD.sub(" ", masked))):
+        # a statistic over one customer's own cases, the customer set before it: "At Harbourline
+        # Mutual, a median motor claim took 19 days"
+        frame = _FRAME.match(masked)
+        entity = entities.nearest(frame.group(1)) if frame else None
     if entity is None and entities is not None and not norm:
         if not population:
             entity = entities.nearest(preceding, len(preceding)) if preceding else None
@@ -554,7 +592,8 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         column=c.column, end_line=c.end_line, end_column=c.end_column, text=c.text,
         display=_display(c), context=context if context is not None else _claim_context(c),
         per=per, bound=bound, statistic=statistic, best=bool(_BEST.search(masked)), role=role,
-        year=c.year, entity=entity, source=c.source, approximate=approximate, precision=precision,
+        year=None if c.year and _YEARS_WINDOW.search(c.sentence or "") else c.year, entity=entity, source=c.source,
+        approximate=approximate, precision=precision,
         grain=grain, sense=share_sense(c, masked) if kind == "percent" else None,
         scope=place_of(masked) if kind == "count" else rated_on(c, masked) if kind == "percent" else None,
         entry=entry, claim=c, speaker=speaker, terms=c.sentence or masked, worked=computed(c),
@@ -1081,6 +1120,7 @@ def _entry_contexts(entry: Entry) -> list[tuple[Claim, str, str, int]]:
         passage = blocks.passage_at(c.line) if block is not None and not table else None
         context = _claim_context(c, row, preceding)
         lead = blocks.lead_in(c.line) if block is not None and not table else ""
+        preceding = preceding or blocks.referred(c.line, c.sentence)
         out.append((c, context, f"{lead} {preceding}".strip(), passage if passage is not None else c.line))
     return out
 
@@ -1089,6 +1129,17 @@ def claim_contexts(entry: Entry) -> list[str]:
     """The texts the audit embeds for an entry's claims, beyond ``Claim.masked``: what indexing
     can embed ahead of time so that an audit of an up-to-date index embeds nothing."""
     return [context for c, context, _, _ in _entry_contexts(entry) if context != c.masked]
+
+
+# time won back, a period a few words on ("[NUM] back every week", "[NUM] of admin back each month",
+# "[NUM] back for the front desk every week"): a rate, as "[NUM] a week" is
+_EVERY_PERIOD = re.compile(r"\[NUM\]\s+(?:[\w’'-]+\s+){0,2}?(?:back|saved|freed(?:\s+up)?)\s+(?:[\w’'-]+\s+){0,4}?"
+                           r"(?:every|each|per)\s+(day|week|month|year)\b(?!['’])", re.I)
+# a window across years ("claims closed between April 2025 and March 2026"): what a sentence measures
+# over it belongs to no one year of it
+_YEARS_WINDOW = re.compile(r"\b(?:between|from)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d\s+(?:and|to|until|through)\s+"
+                           r"(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b")
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:They|Their|Them|It|Its|She|Her|He|His)\b")
 
 
 class Blocks:
@@ -1123,6 +1174,17 @@ class Blocks:
             return ""
         lead = self.blocks[first - 1]
         return lead.text if lead.kind == "paragraph" and lead.text.rstrip().endswith(":") else ""
+
+    def referred(self, line: int, sentence: str) -> str:
+        """For a sentence that opens a paragraph with a pronoun ("They also told us the change saves
+        them ₹1.8 crore"), the paragraph before it, which names whom the pronoun means."""
+        i = bisect.bisect_right(self.starts, line) - 1
+        if i < 1 or line > self.blocks[i].end_line or not _OPENS_WITH_PRONOUN.match(sentence):
+            return ""
+        if not self.blocks[i].text.lstrip().startswith(sentence.strip()[:20]):
+            return ""  # not the paragraph's first sentence: its own paragraph names them, if anything
+        before = self.blocks[i - 1]
+        return before.text if before.kind in ("paragraph", "list_item") else ""
 
     def at(self, line: int) -> Block | None:
         i = bisect.bisect_right(self.starts, line) - 1

@@ -82,6 +82,13 @@ _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _PROSE_ATTR = re.compile(
     r"""\b(?:quote|title|description|text|caption|summary|content|body|heading|subtitle|subheading|stat|result|alt)"""
     r"""\s*=\s*\{?\s*(?P<q>["'`])(?P<v>[^"'`<>]*)(?P=q)""", re.I)
+# A figure as a stat component shows it: its value in one attribute, what it counts in another
+# (``<Stat value="23%" label="less irrigation water, on average" />``). Read together, value first,
+# they are one sentence ("23% less irrigation water, on average"); a value alone is no claim.
+_FIGURE_ATTR = re.compile(
+    r"""\b(?:value|number|figure|amount|metric)\s*=\s*\{?\s*(?P<q>["'`])(?P<v>[^"'`<>]*\d[^"'`<>]*)(?P=q)""", re.I)
+_LABEL_ATTR = re.compile(
+    r"""\b(?:label|caption|description|text|title|subtitle)\s*=\s*\{?\s*(?P<q>["'`])(?P<v>[^"'`<>]*)(?P=q)""", re.I)
 _BRACES = re.compile(r"\{\{[^{}\n]*\}\}|\{[a-z_:%#.][^{}\n]{0,80}\}")
 # Static-site generator markup (Kramdown/Jekyll, Liquid, Hugo) that real handbook pages carry:
 # attribute lists ("{:toc .hidden-md}", "{: .alert}"), Liquid tags and output ("{% include x %}",
@@ -124,10 +131,20 @@ def _tag_m(m: re.Match[str]) -> str:
     if "=" not in tag:
         return _blank(tag)
     out = list(_blank(tag))
+    stat = _FIGURE_ATTR.search(tag)
+    label = (_LABEL_ATTR.search(tag, stat.end()) or _LABEL_ATTR.search(tag)) if stat else None
     for a in _PROSE_ATTR.finditer(tag):
+        if label is not None and a.start("v") == label.start("v"):
+            continue  # closed with its figure below
         out[a.start("v"):a.end("v")] = a.group("v")
         if a.end("v") < len(out) and out[a.end("v")] != "\n":
             out[a.end("v")] = _BRK
+    if stat is not None and label is not None:
+        out[stat.start("v"):stat.end("v")] = stat.group("v")
+        out[label.start("v"):label.end("v")] = label.group("v")
+        end = max(stat.end("v"), label.end("v"))
+        if end < len(out) and out[end] != "\n":
+            out[end] = _BRK
     return "".join(out)
 
 

@@ -124,3 +124,62 @@ def test_load_draft_refuses_what_is_not_a_draft(tmp_path: Path, make, words: str
 def test_empty_draft() -> None:
     d = parse_draft_text("", "empty.md")
     assert d.blocks == [] and d.claims == [] and d.line_ignores == {}
+
+
+@pytest.mark.parametrize(("case", "text", "line", "figure", "says"), [
+    ("a hero stat and its label",
+     '---\ntitle: Reporting\nhero:\n  stat: "under 1 hour"\n  label: "median time to prepare a return"\n---\n\nBody.\n',
+     4, "1 hour", "median time to prepare a return"),
+    ("a list of stats, label after the value",
+     '---\ntitle: Triage\nstats:\n  - value: "64%"\n    label: "of referrals confirmed as fraud"\n'
+     '  - value: "10 weeks"\n    label: "median time to go live"\n---\n\nBody.\n',
+     4, "64%", "of referrals confirmed as fraud"),
+    ("the second stat of the list",
+     '---\ntitle: Triage\nstats:\n  - value: "64%"\n    label: "of referrals confirmed as fraud"\n'
+     '  - value: "10 weeks"\n    label: "median time to go live"\n---\n\nBody.\n',
+     6, "10 weeks", "median time to go live"),
+    ("the label before the value",
+     '---\ntitle: T\nhighlights:\n  - label: "fewer no-shows"\n    value: "38%"\n---\n\nBody.\n',
+     5, "38%", "fewer no-shows"),
+])
+def test_a_stat_in_front_matter_is_read_with_its_label(case: str, text: str, line: int, figure: str,
+                                                       says: str) -> None:
+    d = parse_draft_text(text, "drafts/landing.md")
+    at = [c for c in d.claims if c.line == line]
+    assert at and figure in at[0].text and says in (at[0].masked or ""), case
+    assert all(c.block == "front_matter" for c in at)
+
+
+@pytest.mark.parametrize(("case", "text"), [
+    ("a metric registered in front matter is canon's field, not copy",
+     '---\ntitle: T\nmetrics:\n  - id: x\n    value: 23\n    unit: percent\n    description: "saved"\n---\n\nBody.\n'),
+    ("a value with no label says nothing", '---\ntitle: T\nlayout:\n  value: 3\n  columns: 2\n---\n\nBody.\n'),
+    ("a top-level setting is not a stat", '---\ntitle: T\nvalue: 40\ndescription: "Our product"\n---\n\nBody.\n'),
+])
+def test_front_matter_that_is_no_stat_states_nothing(case: str, text: str) -> None:
+    d = parse_draft_text(text, "drafts/landing.md")
+    assert not [c for c in d.claims if c.line < 9], case
+
+
+@pytest.mark.parametrize(("case", "component", "figure", "says"), [
+    ("value then label", '<Stat value="23%" label="less irrigation water, on average" />', "23%",
+     "less irrigation water, on average"),
+    ("label then value", '<Stat label="fewer spray passes" value="30%" />', "30%", "fewer spray passes"),
+    ("inside a row of stats", '<StatRow>\n  <Stat value="52%" label="of claims with no handler touch" />\n</StatRow>',
+     "52%", "of claims with no handler touch"),
+    ("a number prop", '<Metric number="9 days" caption="median time from FNOL to settlement" />', "9 days",
+     "median time from FNOL to settlement"),
+])
+def test_a_stat_component_is_read_as_its_value_and_label(case: str, component: str, figure: str, says: str) -> None:
+    d = parse_draft_text(f"Intro.\n\n{component}\n\nAfter.\n", "drafts/landing.mdx")
+    found = [c for c in d.claims if figure in c.text or figure.replace(" ", "") in c.text.replace(" ", "")]
+    assert found and says.split(",")[0] in (found[0].masked or ""), case
+
+
+@pytest.mark.parametrize(("case", "component"), [
+    ("a value with no label", '<Progress value="40" />'),
+    ("a label with no figure", '<Button label="Book a demo" value="demo" />'),
+])
+def test_a_component_that_shows_no_stat_states_nothing(case: str, component: str) -> None:
+    d = parse_draft_text(f"Intro.\n\n{component}\n\nAfter.\n", "drafts/landing.mdx")
+    assert not d.claims, case

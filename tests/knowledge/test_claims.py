@@ -440,3 +440,16 @@ def test_weights_say_whether_they_read_the_framing(tmp_path: Path, monkeypatch: 
                                     "meta": {"framing": True} if framing else {}}), encoding="utf-8")
         monkeypatch.setenv("CANON_CLAIMNESS_WEIGHTS", str(path))
         assert claimness.score(c)[0] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("EkoCrest avoids ₦1.8 billion a year in fraudulent payments.", 1.8e9, "NGN"),
+    ("The review found NGN 1.4bn avoided.", 1.4e9, "NGN"),
+    ("It cost them 2 million naira.", 2e6, "NGN"),
+    ("The trust saved 40,000 SEK last term.", 40000.0, "SEK"),
+    ("Support costs ₩50,000 a month.", 50000.0, "KRW"),
+    ("Kwezi saved R2.4 million on rework.", 2.4e6, "ZAR"),  # the rand as before
+])
+def test_amounts_in_other_currencies_are_money(text: str, value: float, unit: str) -> None:
+    money = [c for c in extract_claims(text) if c.kind == "currency"]
+    assert money and money[0].value == pytest.approx(value) and money[0].unit == unit

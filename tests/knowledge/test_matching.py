@@ -171,6 +171,54 @@ def test_customers() -> None:
         "Contoso Pharmaceuticals"
 
 
+@pytest.mark.parametrize(("title", "said", "customer"), [
+    ("Te Awa Orchards, Hawke's Bay", "Rangi Tipene from Te Awa Orchards cut water use by 13%.", "Te Awa Orchards"),
+    ("Kwezi Build, Johannesburg", "Kwezi Build closed its books 4 days sooner.", "Kwezi Build"),
+    ("Harbourline Mutual: home claims from 19 days to 11", "Harbourline Mutual settles in 7 days.",
+     "Harbourline Mutual"),
+    ("Corrib Vets", "Corrib Vets saw 30% fewer no-shows.", "Corrib Vets"),
+    # called by the start of its name
+    ("Te Awa Orchards, Hawke's Bay", "Te Awa, just down the road, cut their water by 31 percent.", "Te Awa Orchards"),
+    ("Prairie Ridge Irrigation Co-operative", "Prairie Ridge cut its report from 60 hours to 6.",
+     "Prairie Ridge Irrigation Co-operative"),
+])
+def test_a_case_study_title_names_its_customer_before_a_place_or_a_headline(title: str, said: str,
+                                                                           customer: str) -> None:
+    story = Entry(id="case-studies/x", path="case-studies/x.md", type="case_study", title=title, body="Text.")
+    assert fig(said, entities=M.Entities.of([story])).entity == customer
+
+
+@pytest.mark.parametrize(("title", "said"), [
+    ("Te Awa Orchards", "Te Kauwhata growers cut water by 20%."),  # a short first word alone is no name
+    ("Meru Infraprojects, Pune", "Our projects in Pune closed 4 days sooner."),  # the place is not the customer
+])
+def test_words_of_a_customers_name_alone_name_no_one(title: str, said: str) -> None:
+    story = Entry(id="case-studies/x", path="case-studies/x.md", type="case_study", title=title, body="Text.")
+    assert fig(said, entities=M.Entities.of([story])).entity is None
+
+
+@pytest.mark.parametrize(("text", "customer"), [
+    ("At Harbourline Mutual, a median motor claim took 19 days to settle.", "Harbourline Mutual"),
+    ("For Harbourline Mutual, the average claim closes in 7 days.", "Harbourline Mutual"),
+    # a statistic over many customers is no one customer's, whoever is named before it
+    ("At Harbourline Mutual, like most of our customers, the median claim takes 9 days.", None),
+    ("On average, a motor claim settles in 9 days.", None),
+])
+def test_a_statistic_over_one_customers_cases_is_that_customers(text: str, customer: str | None) -> None:
+    story = Entry(id="case-studies/h", path="case-studies/h.md", type="case_study", title="Harbourline Mutual",
+                  body="Text.")
+    assert fig(text, entities=M.Entities.of([story])).entity == customer
+
+
+@pytest.mark.parametrize(("text", "sense"), [
+    ("SIU referral precision 61% across insurers.", "level"),
+    ("Field-level accuracy of 98% on invoices.", "level"),
+    ("Referrals fell 47% in a year.", "change"),
+])
+def test_a_share_says_whether_it_is_a_level_or_a_change(text: str, sense: str) -> None:
+    assert fig(text).sense == sense
+
+
 def test_metrics() -> None:
     f = metric(480000, "USD", name="Contoso annual savings in payables processing")
     assert f.per == "year"
@@ -223,6 +271,55 @@ def _compatible(a: M.Figure, b: M.Figure) -> bool:
     ids: dict[str, int] = {}
     qa, tb = _set([a], ids=ids), _set([b], ids=ids)
     return bool(decide._compatible(qa, np.array([0]), tb, np.array([0]))[0])
+
+
+@pytest.mark.parametrize(("text", "per"), [
+    ("9 hrs back every week for each HR admin.", "week"),
+    ("Handlers get 6 hours of admin back each week.", "week"),
+    ("9 hrs back for the front desk every week (median).", "week"),
+    ("It takes 3 days to close the books every month.", None),  # time spent on a task, not won back
+    ("Go live in 6 weeks, with a check-in every month.", None),  # the period is another clause's
+    ("The report takes 2 hours.", None),
+])
+def test_time_won_back_every_period_is_a_rate(text: str, per: str | None) -> None:
+    assert fig(text).per == per
+
+
+@pytest.mark.parametrize(("name", "per"), [
+    ("annual savings in payables processing", "year"),
+    ("hours saved per clinic each week", "week"),
+    ("daily time a dispatcher spends planning routes", "day"),
+    ("claims handled in a year", "year"),
+    # a period word after an article or a possessive names a recurring thing, not a rate
+    ("median staff time to prepare an annual water-take return", None),
+    ("days to complete Marlowe Finch's monthly billing run", None),
+    ("staff hours to compile the co-operative's annual licence report", None),
+])
+def test_a_metric_is_a_rate_when_its_name_says_so(name: str, per: str | None) -> None:
+    assert metric(2, "hours", name=name).per == per
+
+
+@pytest.mark.parametrize(("text", "name", "as_of", "compatible"), [
+    # measured in 2023, still the company's figure: an undated statement today is of that measure
+    ("Pumping energy goes down around 30%.", "average reduction in pumping electricity", "2023-05", True),
+    # a year its name states is the measure's scope
+    ("Pumping energy goes down around 30%.", "2023 average reduction in pumping electricity", "2023-05", False),
+    # a statement of another year is another measurement
+    ("In 2025 pumping energy went down 30%.", "average reduction in pumping electricity", "2023-05", False),
+])
+def test_a_metrics_as_of_is_when_it_was_measured(text: str, name: str, as_of: str, compatible: bool) -> None:
+    assert _compatible(fig(text), metric(17, "percent", name=name, as_of=as_of)) is compatible
+
+
+@pytest.mark.parametrize(("name", "sense"), [
+    ("additional subrogation recovered within 90 days of settlement", "change"),
+    ("extra revenue per site", "change"),
+    ("reduction in payroll errors", "change"),
+    ("share of claims needing additional review", "level"),
+    ("share of payroll runs with at least one error", "level"),
+])
+def test_a_metrics_name_says_whether_its_share_is_a_change(name: str, sense: str) -> None:
+    assert reading.metric_share_sense(name) == sense
 
 
 def test_structural_filters() -> None:
@@ -640,3 +737,67 @@ def test_prices_per_two_things_never_contradict() -> None:
     assert M.resolve(q, t, pairs)[0].status == "unbacked"
     also_acre = _set([fig("The Grower plan costs $1.60 per acre per year.")])
     assert M.resolve(q, also_acre, pairs)[0].status == "conflict"
+
+
+@pytest.mark.parametrize(("text", "customer"), [
+    ("Why we are confident: Meru Infraprojects brought bills from 38 days to 15.\n\n"
+     "They also told us the change saves them ₹1.8 crore per annum.\n", "Meru Infraprojects"),
+    # a pronoun later in its own paragraph refers inside it
+    ("Meru Infraprojects is one customer.\n\nOur other sites are slower. They save ₹1.8 crore per annum.\n", None),
+    # a paragraph that opens with no pronoun is about whom it names
+    ("Meru Infraprojects brought bills from 38 days to 15.\n\nTeams save ₹1.8 crore per annum.\n", None),
+])
+def test_a_paragraph_opening_with_a_pronoun_is_about_whom_the_one_before_names(text: str,
+                                                                              customer: str | None) -> None:
+    from ingest.drafts import parse_draft_text
+    from knowledge.figures.index import FigureIndex
+
+    story = Entry(id="case-studies/meru", path="case-studies/meru.md", type="case_study",
+                  title="Meru Infraprojects, Pune", body="Text.")
+    draft = parse_draft_text(text, "drafts/e.md")
+    index = FigureIndex.__new__(FigureIndex)
+    index._kb = type("KB", (), {"entities": M.Entities.of([story])})()  # type: ignore[assignment]
+    money = [f for f in index.draft_figures(draft) if f.kind == "currency"]
+    assert money and money[0].entity == customer
+
+
+@pytest.mark.parametrize(("said", "name", "misstated"), [
+    ("And overall our platform reduces total delivery costs by 31 percent.", "reduction in delivery fuel costs", False),
+    ("Combined, delivery costs come down 31%.", "reduction in delivery fuel costs", False),
+    ("Delivery fuel costs come down 31% for our customers.", "reduction in delivery fuel costs", True),
+    # the metric itself names the whole
+    ("Total delivery costs come down 31%.", "reduction in total delivery costs", True),
+])
+def test_a_figure_of_a_whole_misstates_no_metric_of_a_part(monkeypatch: pytest.MonkeyPatch, said: str, name: str,
+                                                           misstated: bool) -> None:
+    _model(monkeypatch)
+    q, t = _set([_said(said, "call")]), _set([metric(18, "percent", name=name)])
+    pairs = M.Pairs(np.array([0]), np.array([0]), np.full(1, M.CONFLICT - 0.15, dtype=np.float32))
+    assert (M.resolve(q, t, pairs)[0].status == "conflict") is misstated
+
+
+@pytest.mark.parametrize(("text", "compatible"), [
+    ("One carrier puts a euro figure on it: €1.8 million a year saved.", True),  # the very amount
+    ("One carrier saves €1.5 million a year.", False),  # another amount: no one named, no tie
+    ("One carrier cut empty running by 31%.", False),  # shares coincide too often to tie
+])
+def test_a_customers_very_amount_said_without_its_name(text: str, compatible: bool) -> None:
+    story = Entry(id="case-studies/tarn", path="case-studies/tarn.md", type="case_study", title="Tarn Logistics, Lyon",
+                  body="Text.")
+    ents = M.Entities.of([story])
+    kind = "EUR" if "€" in text else "percent"
+    value = 1800000 if kind == "EUR" else 31
+    m = M.figure_of_metric(Metric(id="t", name="Tarn Logistics annual saving on empty running", value=value,
+                                  unit=kind, entry_id=story.id, line=9), story, ents)
+    assert m is not None and m.entity == "Tarn Logistics"
+    assert _compatible(fig(text, entities=ents), m) is compatible
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("The benchmark covered 31 insurers and 410,000 claims closed between April 2025 and March 2026.", None),
+    ("Claims from 2024 to 2026 settled 30% faster.", None),
+    ("In 2023 the average reduction was 48%.", 2023),
+    ("The rate went from 45% in 2023 to 62% in 2025.", 2023),
+])
+def test_a_window_across_years_scopes_no_figure_to_one_of_them(text: str, year: int | None) -> None:
+    assert fig(text).year == year

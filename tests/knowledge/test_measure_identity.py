@@ -165,7 +165,7 @@ def test_a_short_spoken_clause_is_read_with_the_clause_after_it() -> None:
     ("We handle 200 claims each day.", "day"),
     ("More than 2,300 fleets run on Haulwise.", None),
     ("1.5 million employees joined us, and a month later they were paid.", None),  # the period is not the count's
-    ("Reception gets 9 hours back every week.", None),  # a duration: read as written (measured, not kept)
+    ("Reception gets 9 hours back every week.", "week"),  # time won back, as a rate (eighth round)
 ])
 def test_a_period_after_a_counts_verb_makes_it_a_rate(text: str, per: str | None) -> None:
     f = [g for g in (fig(text, i) for i in range(len(extract_claims(text)))) if g.kind in ("count", "duration")][-1]
