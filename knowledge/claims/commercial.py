@@ -62,8 +62,14 @@ _OFFER_WORDS = re.compile(
     r"|buy|bought|purchas|subscrib|renew))|save|saves|saving|savings|free|off|discount(?:ed)?|early[- ]bird"
     r"|compared\s+(?:to|with)\s+(?:the\s+)?(?:monthly|annual|yearly|list|full|standard)\s+(?:billing|price|pricing|plan|rate))\b")
 
-_TAX = r"(?:VAT|GST|HST|PST|QST|sales\s+tax|IVA|MwSt|TVA|consumption\s+tax|service\s+tax)"
-_TAX_BEFORE = re.compile(rf"(?i:{_TAX})\s*(?:\(\s*|at\s+|of\s+|is\s+|rate\s+(?:of|is)\s+|:\s*)?(?:about\s+)?$")
+# a tax charged on a price or deducted from a payment at a rate ("TDS at 1%", "withholding tax of 15%")
+_TAX = (r"(?:VAT|GST|HST|PST|QST|sales\s+tax|IVA|MwSt|TVA|consumption\s+tax|service\s+tax|TDS|tax\s+deducted\s+at\s+source"
+        r"|withholding(?:\s+tax)?|WHT)")
+# the law a rate is set under may stand between the tax and its rate: "TDS under section 194C, 1 per cent"
+_TAX_BEFORE = re.compile(rf"(?i:{_TAX})\s*(?:(?:under|per)\s+(?:section|s\.|article|rule)\s+[\w()]+\s*,?\s*)?"
+                         r"(?:\(\s*|at\s+|of\s+|is\s+|rate\s+(?:of|is)\s+|:\s*)?(?:about\s+)?"
+                         # the second of two rates: "TDS at 1% or 2%"
+                         r"(?:\d+(?:\.\d+)?\s*(?:%|per\s?cent)\s*(?:or|to|and|-|–)\s*)?$")
 _TAX_AFTER = re.compile(rf"^\s*(?i:{_TAX})\b")
 
 _MONEY = r"(?:[A-Z]{0,3}[$£€¥₹])?\d[\d,]*(?:\.\d+)?\s*(?:c|p|¢|cents?|pence)?"
@@ -141,7 +147,7 @@ def tax_rate(claim: Claim, sentence: str) -> bool:
     start, end = _at(claim, sentence)
     if start < 0 or claim.kind != "percent":
         return False
-    return bool(_TAX_BEFORE.search(sentence[max(0, start - 30):start]) or _TAX_AFTER.match(sentence[end:]))
+    return bool(_TAX_BEFORE.search(sentence[max(0, start - 60):start]) or _TAX_AFTER.match(sentence[end:]))
 
 
 def service_term(claim: Claim, sentence: str) -> str | None:

@@ -38,6 +38,11 @@ _HYPOTHETICAL = re.compile(
     # takes 3 weeks" only sets a condition on a claim
     r"|(?:assum(?:e|ing)|suppos(?:e|ing))\s+(?=[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d)"
     r"|hypothetically|let['’]s say|say you (?:have|run))\b"
+    # "consider a regional insurer with £250m of claims", "imagine a clinic with 3 vets": a generic
+    # subject given a size for the reader to work with ("imagine shipping 3x faster" names no subject)
+    r"|\b(?:consider|imagine|picture|take)\s+(?:a|an|one)\s+(?!(?:look|moment|minute|second|break|step)\b)(?:[\w-]+\s+){1,4}?(?:with|of|that\s+(?:has|runs|pays"
+    r"|handles|spends|employs|serves)|running|paying|handling|spending|employing|serving)\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d"
     # "set an alarm at, say, 90% of last year's peak": a value picked for the reader to try
     r"|,\s*(?:say|for\s+(?:example|instance)|e\.g\.),\s*[~≈]?[$£€]?\d"
     # "(for example 21.4p/kWh day rate and £11.80 per kVA)": values in brackets for the reader to try
@@ -60,7 +65,12 @@ _OUTCOME = re.compile(
     r"(?i)\b(?:more|less|fewer|faster|slower|sooner|later|longer|shorter|higher|lower|better|worse|cheaper"
     r"|instead of|compared (?:to|with)|than|on average|average|median|typical(?:ly)?|per cent of|percent of"
     r"|achiev(?:e|es|ed|ing)|accomplish(?:es|ed|ing)?|reach(?:es|ed)?|hit|saw|sees?|seeing|report(?:s|ed)?|recover(?:s|ed)?"
-    r"|gain(?:s|ed)?|w[io]ns?|since|now|adds|added|extends|extended)\b|%\s+of\b")
+    r"|gain(?:s|ed)?|w[io]ns?|since|now|extends|extended)\b|%\s+of\b"
+    # "adds 12 points", "added £40k a year": an amount added; "the Professional plan adds network
+    # analysis" names what a plan includes
+    r"|\b(?:adds|added)\s+(?:(?:up\s+to|about|around|roughly|another|an\s+extra|over|nearly|almost|a\s+further)\s+)?"
+    r"(?:[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty"
+    r"|half|double)\b)")
 
 # A change named as a noun ("a 30% reduction", "Payback in under 3 months"); "growth" in lower case only:
 # "the Growth plan" is a name

@@ -442,9 +442,12 @@ class FigureIndex:
                 row = _row_context(c, lines[c.line - 1])
             block = blocks.at(c.line)
             preceding = _preceding(block.text if block is not None else "", c.sentence)
-            out.append(figure_of_claim(c, where="draft", path=draft.path, entities=entities,
-                                       context=_claim_context(c, row, preceding),
-                                       preceding=preceding or blocks.referred(c.line, c.sentence)))
+            f = figure_of_claim(c, where="draft", path=draft.path, entities=entities,
+                                context=_claim_context(c, row, preceding),
+                                preceding=preceding or blocks.referred(c.line, c.sentence))
+            # a draft's worked example, as an entry's: its inputs and results are arithmetic for the reader
+            f.worked = f.worked or worked_example(block)
+            out.append(f)
         return out
 
     def call_figures(self, call: Call) -> list[Figure]:

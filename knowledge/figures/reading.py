@@ -1078,7 +1078,9 @@ def window_of_another(c: Claim, sentence: Sequence[Claim]) -> bool:
 # month.", "Consider a carrier with 60 handlers ...", "Worked example: ...". Its figures are the
 # inputs of the arithmetic and what follows from them
 _WORKED_EXAMPLE = re.compile(
-    r"^\W*(?:(?:take|consider|imagine|picture|suppose|say)\s+(?:a|an|one)\s|(?:a\s+)?worked\s+example\b"
+    # a short lead-in may come first: "To put that in context, consider a regional insurer with ..."
+    r"^\W*(?:[^\W\d][^,.;:!?\d]{0,40},\s*)?(?:(?:take|consider|imagine|picture|suppose|say)\s+(?:a|an|one)\s(?!\s*(?:look|moment|minute|second|break|step)\b)"
+    r"|(?:a\s+)?worked\s+example\b"
     r"|for\s+example\s*[:,]\s*(?:take|say|assume|suppose)\b|assume\s)", re.I)
 
 

@@ -59,8 +59,11 @@ def _unsupported(r: Resolution) -> bool:
     claim = r.figure.claim
     # arithmetic shown to the reader ("a 1,150 kW peak on a $16.50 rate pays nearly $19,000", "80 × US$42 =
     # US$3,360") is worked out, not claimed
-    return (r.status == "unbacked" and r.retired is None and r.figure.kind != "number"
-            and (claim is None or claim.is_claim and not computed(claim) and not _own_money(claim)))
+    # a worked example's paragraph ("Consider a carrier with 60 handlers ... A 1% cut is worth £2.5m") is
+    # arithmetic on inputs chosen for the reader, its results included (knowledge.figures.reading.worked_example)
+    return (r.status == "unbacked" and r.retired is None and r.figure.kind != "number" and not r.figure.worked
+            and (claim is None or claim.is_claim and not computed(claim) and not _own_money(claim)
+                 and not _own_term(claim)))
 
 
 def _own_money(claim: Claim) -> bool:
@@ -70,3 +73,17 @@ def _own_money(claim: Claim) -> bool:
     one it does not state is no unbacked outcome. A share or a count in the same framing ("knock about
     2% off your premiums") is not money and is still judged: terms and outcomes share their words there."""
     return claim.kind == "currency" and own_terms(claim) is not None
+
+
+# The readings of a term by its shape (knowledge.claims.commercial), not by its words: a tax rate, a fee
+# formula, the hours of a service, a window in business days, a rota, a length that names a kind of
+# thing ("a 48-hour cut-off", "a 14-day sandbox"), how long data is kept. Each states the company's own
+# terms whatever its unit; the readings by words (an offer, a commercial term, a limit) are left to
+# judgement, as "knock about 2% off your premiums" shows an outcome in a term's words.
+_SHAPED_TERMS = frozenset({"a tax rate", "a fee formula", "the hours of a service", "a window in business days",
+                           "a rota", "a length that names a kind of thing", "how long data is kept"})
+
+
+def _own_term(claim: Claim) -> bool:
+    """A term of the company's read by its shape (``_SHAPED_TERMS``), in any unit: no outcome wants backing."""
+    return own_terms(claim) in _SHAPED_TERMS

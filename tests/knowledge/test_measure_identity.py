@@ -272,6 +272,11 @@ def test_a_story_page_named_by_its_file_names_its_customer_in_the_body(title: st
     ("For example, say you run 400 routes a day.", True),
     ("Teams take 6 hours to run payroll by hand.", False),  # "take" not as an instruction
     ("Customers cut errors by 82%.", False),
+    # a short lead-in before the set-up
+    ("To put that in context, consider a hospital trust with £90m of agency spend a year. A 2% cut is £1.8m.", True),
+    ("So, imagine a bakery chain with 14 shops and 3 ovens each.", True),
+    ("Take a look at the results: clinics on Petwise cut no-shows by 31%.", False),  # no subject set up
+    ("In 2025, 31% of carriers consider a switch within a year.", False),  # the lead-in holds a figure
 ])
 def test_a_worked_example_is_arithmetic(paragraph: str, worked: bool) -> None:
     from ingest._markdown import parse_markdown

@@ -20,7 +20,10 @@ CASES: list[dict[str, Any]] = yaml.safe_load((_DATA / "own_terms.yaml").read_tex
 REWORDED: list[dict[str, Any]] = yaml.safe_load((_DATA / "own_terms_reworded.yaml").read_text(encoding="utf-8"))
 # commercial and service terms in their grammar: offers, taxes, fees, hours, windows, rotas (``commercial_terms.yaml``)
 COMMERCIAL: list[dict[str, Any]] = yaml.safe_load((_DATA / "commercial_terms.yaml").read_text(encoding="utf-8"))
-CASES = CASES + REWORDED + COMMERCIAL
+# terms and worked inputs read by their shape in drafts and calls: a generic subject given a size, a plan
+# that adds a feature at a price, a tax withheld at a rate (``own_terms_round8.yaml``)
+SHAPES: list[dict[str, Any]] = yaml.safe_load((_DATA / "own_terms_round8.yaml").read_text(encoding="utf-8"))
+CASES = CASES + REWORDED + COMMERCIAL + SHAPES
 
 
 def test_the_cases_cover_ten_industries_and_both_sides() -> None:
