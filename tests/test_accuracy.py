@@ -128,7 +128,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # and check 0.80 with the figure matching (each alone); brightmoor check 0.70 once a retired figure
     # reworded is found, audit 0.61 with commercial terms, 0.48 and check 0.70 with the figure matching
     # (each alone). With all of the round: cobbleway 0.77, 0.84; brightmoor 0.68, 0.80.
-    "cobbleway": {"audit": 0.77, "check": 0.82},  # check 0.84 once arithmetic written out is no figure to match (seventh round)
+    # eighth round, unsupported claims (taxes withheld at a rate are terms): cobbleway audit 0.81, check 0.89
+    "cobbleway": {"audit": 0.79, "check": 0.87},  # check 0.84 once arithmetic written out is no figure to match (seventh round)
     "brightmoor": {"audit": 0.69, "check": 0.78},  # eighth round (stats read off components): cobbleway 0.79, brightmoor 0.71
     # two more blind sets, written and labelled on 2026-12-06 at the start of the seventh round and held
     # out from all of its work (tests/data/corpora/fernhollow: farm management and irrigation sensors,
@@ -142,7 +143,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.70, saltmarsh 0.71, 0.78 with measure identity alone ("Measure identity on new wording (eighth
     # round)"). Floors a little under.
     "fernhollow": {"audit": 0.68, "check": 0.67},
-    "saltmarsh": {"audit": 0.68, "check": 0.75},
+    # saltmarsh check 0.90 once a worked example after a lead-in and a plan adding a feature at a price are
+    # no unbacked outcomes ("Unsupported claims in drafts and calls (eighth round)")
+    "saltmarsh": {"audit": 0.68, "check": 0.87},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the eighth round and held
     # out from all of its work (tests/data/corpora/hearthstead: build-to-rent and residential property
     # management, South African, Australian, American and Welsh English; tests/data/corpora/bramblecote:
@@ -247,8 +250,8 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     "cobbleway": {
         "metric-conflict": (0.85, 0.95), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.9),
         "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.2, 0.3),
-        "unsupported-claim": (0.4, 0.45),
-    },
+        "unsupported-claim": (0.55, 0.45),
+    },  # eighth round, unsupported claims: unsupported-claim 0.60 / 0.50 (a tax withheld at a rate is a term)
     # first scored (37e7ad9): metric-conflict 0.33 / 0.30, rep-misstatement 0.67 / 0.50, retired-claim
     # 1.00 / 0.75, source-conflict 0.20 / 0.50, stale-claim 1.00 / 1.00, unsourced-claim 0.12 / 1.00,
     # unsupported-claim 0.30 / 0.50; at the end of the round, still held out, unsupported-claim 0.29 / 0.33
@@ -276,9 +279,10 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # eighth round: metric-conflict 0.88 / 0.64, retired-claim 1.00 / 1.00, rep-misstatement 1.00 / 0.75
     "saltmarsh": {
         "metric-conflict": (0.8, 0.6), "rep-misstatement": (0.9, 0.7), "source-conflict": (0.9, 0.45),
-        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.35, 0.9), "unsupported-claim": (0.35, 0.9),
+        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.35, 0.9), "unsupported-claim": (0.55, 0.9),
         "retired-claim": (0.9, 0.9),
-    },  # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 1.00
+    },  # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 1.00; unsupported claims:
+    # unsupported-claim 0.60 / 1.00 (0.38 / 1.00 before: a worked example, a plan's price)
     # start of the eighth round, held out (audit and check together), FLOORS_PENDING_END_OF_ROUND:
     # metric-conflict 0.83 / 0.56, rep-misstatement 1.00 / 0.75, source-conflict 1.00 / 1.00,
     # stale-claim 1.00 / 1.00, unsourced-claim 0.33 / 1.00, unsupported-claim 0.25 / 0.33;
