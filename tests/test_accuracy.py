@@ -130,7 +130,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # (each alone). With all of the round: cobbleway 0.77, 0.84; brightmoor 0.68, 0.80.
     # eighth round, unsupported claims (taxes withheld at a rate are terms): cobbleway audit 0.81, check 0.89
     "cobbleway": {"audit": 0.79, "check": 0.87},  # check 0.84 once arithmetic written out is no figure to match (seventh round)
-    "brightmoor": {"audit": 0.69, "check": 0.78},  # eighth round (stats read off components): cobbleway 0.79, brightmoor 0.71
+    # eighth round, unsupported claims: brightmoor check 0.84 once a figure said again after "that's" is read with the first
+    "brightmoor": {"audit": 0.69, "check": 0.82},  # eighth round (stats read off components): cobbleway 0.79, brightmoor 0.71
     # two more blind sets, written and labelled on 2026-12-06 at the start of the seventh round and held
     # out from all of its work (tests/data/corpora/fernhollow: farm management and irrigation sensors,
     # New Zealand, Canadian and Chilean English; tests/data/corpora/saltmarsh: claims handling and fraud
@@ -262,8 +263,8 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     "brightmoor": {
         "metric-conflict": (0.55, 0.45), "rep-misstatement": (0.7, 0.7), "retired-claim": (0.9, 0.9),
         "source-conflict": (0.45, 0.45), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.75, 0.9),
-        "unsupported-claim": (0.45, 0.3),
-    },
+        "unsupported-claim": (0.9, 0.3),
+    },  # eighth round, unsupported claims: unsupported-claim 1.00 / 0.33 (a figure said again after "that's")
     # end of the seventh round, held out (audit and check together): metric-conflict 1.00 / 0.33,
     # retired-claim 1.00 / 1.00, source-conflict 1.00 / 0.50, stale-claim 1.00 / 0.82, unsourced-claim
     # 0.15 / 0.50, unsupported-claim 0.22 / 0.67; rep-misstatement none found of 3 (no floor)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from knowledge.claims.terms import computed, own_terms
@@ -37,16 +38,17 @@ class UnsupportedClaim(Rule):
         if not ctx.calls:
             return
         for resolutions in ctx.figures.calls().values():
-            for r in resolutions:
-                if _unsupported(r):
+            for r, before in zip(resolutions, [None, *resolutions], strict=False):
+                if _unsupported(r) and not _restates(r, before):
                     yield self.finding(
                         message=f"{r.figure.speaker} said {quoted(r.figure)}, and no approved entry states this "
                                 "figure: add it to the KB with its source, or stop quoting it",
                         **where(r.figure))
 
     def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
-        for r in ctx.figures.draft(draft):
-            if _unsupported(r):
+        resolutions = ctx.figures.draft(draft)
+        for r, before in zip(resolutions, [None, *resolutions], strict=False):
+            if _unsupported(r) and not _restates(r, before):
                 yield self.finding(
                     message=f"says {quoted(r.figure)}, and no approved entry states this figure: add it to an "
                             "approved entry with its source, or take it out",
@@ -87,3 +89,27 @@ _SHAPED_TERMS = frozenset({"a tax rate", "a fee formula", "the hours of a servic
 def _own_term(claim: Claim) -> bool:
     """A term of the company's read by its shape (``_SHAPED_TERMS``), in any unit: no outcome wants backing."""
     return own_terms(claim) in _SHAPED_TERMS
+
+
+# "That's nearly two in five of the empty slots", "We reckon that's 3 hours too many": the figure just
+# stated, said again in other words
+_RESTATED = re.compile(r"(?i)\b(?:that['’]s|that\s+is|this\s+is|which\s+is|i\.e\.,?)\s+(?:(?:nearly|almost|about|around"
+                       r"|roughly|some|close\s+to|just\s+(?:over|under))\s+)?$")
+
+
+def _restates(r: Resolution, before: Resolution | None) -> bool:
+    """Whether the figure says the one just before it again, in other words and within 10%: its
+    sentence introduces it with "that's" (``_RESTATED``), and that figure stands on the same line or
+    the two before. The first statement is the claim: it is backed or reported; saying it again adds
+    no claim of its own ("Clinics see 38% fewer missed appointments. That's nearly two in five ...")."""
+    claim, prior = r.figure.claim, before.figure.claim if before is not None else None
+    if claim is None or prior is None or claim.kind != prior.kind or claim.unit != prior.unit:
+        return False
+    if not 0 <= claim.line - prior.line <= 2 or not claim.span or claim.span not in claim.sentence:
+        return False
+    if not _RESTATED.search(claim.sentence[:claim.sentence.index(claim.span)]):
+        return False
+    a, b = claim.value, prior.value
+    if not isinstance(a, (int, float)) or not isinstance(b, (int, float)) or a <= 0 or b <= 0:
+        return False
+    return abs(a - b) <= 0.1 * max(a, b)
