@@ -40,7 +40,8 @@ _HYPOTHETICAL = re.compile(
     r"|hypothetically|let['’]s say|say you (?:have|run))\b"
     # "consider a regional insurer with £250m of claims", "imagine a clinic with 3 vets": a generic
     # subject given a size for the reader to work with ("imagine shipping 3x faster" names no subject)
-    r"|\b(?:consider|imagine|picture|take)\s+(?:a|an|one)\s+(?!(?:look|moment|minute|second|break|step)\b)(?:[\w-]+\s+){1,4}?(?:with|of|that\s+(?:has|runs|pays"
+    # the verb opens a clause, as an instruction does ("most clinics take an average of 12 days" reports one)
+    r"|(?:^|[,;:]\s*|\b(?:so|now|then|just|first)\s+)(?:consider|imagine|picture|take)\s+(?:a|an|one)\s+(?!(?:look|moment|minute|second|break|step)\b)(?:[\w-]+\s+){1,4}?(?:with|of|that\s+(?:has|runs|pays"
     r"|handles|spends|employs|serves)|running|paying|handling|spending|employing|serving)\s+(?:about\s+|around\s+|roughly\s+)?"
     r"[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d"
     # "set an alarm at, say, 90% of last year's peak": a value picked for the reader to try
@@ -69,7 +70,7 @@ _OUTCOME = re.compile(
     # "adds 12 points", "added £40k a year": an amount added; "the Professional plan adds network
     # analysis" names what a plan includes
     r"|\b(?:adds|added)\s+(?:(?:up\s+to|about|around|roughly|another|an\s+extra|over|nearly|almost|a\s+further)\s+)?"
-    r"(?:[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty"
+    r"(?:[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty"
     r"|half|double)\b)")
 
 # A change named as a noun ("a 30% reduction", "Payback in under 3 months"); "growth" in lower case only:
