@@ -548,10 +548,12 @@ _COMES_FROM = re.compile(
 
 
 # a team or a function of a company ("Customer Success found in 2024", "Product Marketing reported in
-# 2025") is the company speaking, not a named body
+# 2025") is the company speaking, not a named body: the whole name is team words, so that a body whose
+# name merely ends in one ("UK Finance", "Macmillan Cancer Support", "Skills for Care") still names one
 _A_TEAM = re.compile(
-    r"\b(?:Teams?|Success|Support|Sales|Marketing|Engineering|Operations|Ops|Product|Squad|Desk|Care|Onboarding"
-    r"|Implementation|Enablement|Partnerships|Growth|Finance|Leadership)$")
+    r"(?:(?:Customer|Client|Product|Sales|Support|Marketing|Data|Success|Ops|Operations|Growth|Engineering|Finance"
+    r"|Leadership|Care|Onboarding|Implementation|Enablement|Partnerships|Revenue|Account|Insights?|Analytics"
+    r"|Research|Service|Services|Experience|Squad|Desk)\s*)+(?:Teams?)?|Teams?")
 
 
 def _cites_a_finding(f: Figure, kb_name: str) -> bool:
@@ -573,7 +575,7 @@ def _credits_a_named_body(text: str, body: str, kb_name: str) -> bool:
     own = kb_name.strip().lower()
     for m in _CITED_FINDING.finditer(text):
         who = re.sub(r"^(?:The|A|An)\s+", "", (m.group("who") or m.group("owner") or "").strip())
-        if not who or own and own in who.lower() or _OURS_BEFORE.search(text, 0, m.start()) or _A_TEAM.search(who):
+        if not who or own and own in who.lower() or _OURS_BEFORE.search(text, 0, m.start()) or _A_TEAM.fullmatch(who):
             continue
         # a one-word name is a name only where the page never writes it in lower case ("Gartner", not
         # "Customers found in 2024 that ...")

@@ -62,6 +62,13 @@ def test_a_title_that_names_a_page_that_states_no_outcomes(title: str, no_outcom
     ("The Support Team estimated in 2023 that tickets fell 12%.", False),
     # ... while a body whose name ends otherwise still is one
     ("Harbour Research Group found in 2024 that clinics cut no-shows by 30%.", True),
+    # ... or whose last word is one a team's name ends in: the whole name must be team words
+    ("UK Finance found in 2024 that fraud losses rose 12%.", True),
+    ("Macmillan Cancer Support estimated in 2023 that 40% of patients wait longer.", True),
+    ("Skills for Care found in 2024 that turnover ran at 28%.", True),
+    ("The Royal Academy of Engineering reported in 2023 that 30% of firms lack skills.", True),
+    ("The Center for Creative Leadership found in 2022 that 38% of new leaders fail.", True),
+    ("Sales Ops reported in 2025 that 40% of trials convert.", False),
 ])
 def test_a_finding_credited_to_a_named_body(text: str, cited: bool) -> None:
     assert _credits_a_named_body(text, text, "Acme") is cited
