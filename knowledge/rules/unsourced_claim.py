@@ -38,13 +38,17 @@ _NAMED_SOURCE = re.compile(
 _RELEASE_VERB = (r"(?:announced|launched|opened|unveiled|introduced|released|named|appointed|completed|closed"
                  r"|raised|signed|acquired|expanded)")
 _PRESS_RELEASE = re.compile(
-    rf"(?i)\b(?:today[ \t]+{_RELEASE_VERB}|announced today|for immediate release)\b"
+    r"(?i)\b(?:today announced|announced today|for immediate release)\b"
     r"|[/(](?:PRNewswire|Business ?Wire|GLOBE NEWSWIRE)[/)]"
-    # a dateline: "**CHRISTCHURCH, New Zealand, 12 May 2026** —", "LONDON, March 3, 2026 --"
-    r"|(?m:^[ \t*_]*(?-i:[A-Z][A-Z .'’-]{2,})(?:,[^\n,]{1,40}){0,3},[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]+|[A-Za-z]+\.?[ \t]+\d{1,2},?)"
+    # a dateline: "**CHRISTCHURCH, New Zealand, 12 May 2026** —", "LONDON, March 3, 2026 --"; not a
+    # note's label in capitals ("**UPDATED, 12 May 2026** —", "EDITOR'S NOTE, ...")
+    r"|(?m:^[ \t*_]*(?-i:(?!UPDATED?\b|NOTE\b|EDITOR)[A-Z][A-Z .'’-]{2,})(?:,[^\n,]{1,40}){0,3},[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]+|[A-Za-z]+\.?[ \t]+\d{1,2},?)"
     r"[ \t]+(?:19|20)\d\d[ \t*_]*(?:—|–|--|-)[ \t])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
 # Who announces: "Acme, the payments company, today announced ..." (the subject before the verb)
+# (what else a company does "today" makes a release only where the company is the KB's own: "Bramble
+# Vets today opened its third clinic" on a customer story, or "Most teams today completed onboarding",
+# is not one)
 _ANNOUNCER = re.compile(
     r"(?P<who>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3})(?:,[^.\n]{0,120},)?[ \t]+"
     rf"(?:today[ \t]+{_RELEASE_VERB}|announced[ \t]+today)")
@@ -332,10 +336,14 @@ def _announcer(body: str, kb_name: str) -> re.Pattern[str] | None:
     name, the release's announcer) or the company speaking of itself. None for any other text.
     An industry statistic in a release ("one in five appointments is missed") names neither: the
     company is not its source."""
-    if not _PRESS_RELEASE.search(body):
-        return None
     names = {n for n in (kb_name.strip(),) if n}
-    m = _ANNOUNCER.search(body)
+    if _PRESS_RELEASE.search(body):
+        m = _ANNOUNCER.search(body)
+    else:  # "<the KB's company> today opened ...", with no other mark of a release
+        own = re.compile(rf"\b{re.escape(kb_name.strip())}\b", re.I) if names else None
+        m = next((a for a in _ANNOUNCER.finditer(body) if own and own.search(a.group("who"))), None)
+        if m is None:
+            return None
     if m:
         names.add(m.group("who").strip())
     if not names:

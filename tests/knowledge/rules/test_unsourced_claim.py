@@ -10,6 +10,7 @@ import pytest
 from knowledge.model import Entry
 from knowledge.rules.unsourced_claim import (
     _SPEAKS_AS_ITSELF,
+    _announcer,
     _credits_a_named_body,
     _no_outcomes_kind,
     _same_value,
@@ -72,6 +73,22 @@ def test_a_title_that_names_a_page_that_states_no_outcomes(title: str, no_outcom
 ])
 def test_a_finding_credited_to_a_named_body(text: str, cited: bool) -> None:
     assert _credits_a_named_body(text, text, "Acme") is cited
+
+
+@pytest.mark.parametrize(("body", "release"), [
+    ("Acme, the scheduling company, today announced its Series B.", True),
+    ("Acme today opened its third office, in Leeds, with 40 staff.", True),  # the KB's own company
+    ("**CHRISTCHURCH, New Zealand, 12 May 2026** — Acme has opened a clinic.", True),
+    ("LONDON, March 3, 2026 -- Acme reached 500 clinics.", True),
+    # another company "today" doing something is no release of the KB's company's
+    ("Bramble Vets today opened its third clinic. Since moving to Acme, its no-show rate fell by 30%.", False),
+    ("Most teams today completed onboarding in a day.", False),
+    # a note's label in capitals is no dateline
+    ("**UPDATED, 12 May 2026** — No-shows fell by 30% across clinics.", False),
+    ("EDITOR'S NOTE, 12 May 2026 — No-shows fell by 30%.", False),
+])
+def test_a_press_release_is_told_by_its_marks(body: str, release: bool) -> None:
+    assert (_announcer(body, "Acme") is not None) is release
 
 
 def _figure(value: object, unit: str = "days", kind: str = "duration", metric: str | None = None) -> Any:
