@@ -12,6 +12,7 @@ from knowledge.rules.unsourced_claim import (
     _SPEAKS_AS_ITSELF,
     _announcer,
     _credits_a_named_body,
+    _no_claims_page,
     _no_outcomes_kind,
     _same_value,
 )
@@ -46,6 +47,19 @@ def test_a_kind_in_front_matter_that_states_no_outcomes(extra: dict[str, str], n
 def test_a_title_that_names_a_page_that_states_no_outcomes(title: str, no_outcomes: bool) -> None:
     entry = Entry(id="p", path=Path("p.md"), title=title, body="", extra={})
     assert _no_outcomes_kind(entry) is no_outcomes
+
+
+@pytest.mark.parametrize(("title", "own_page"), [
+    ("Changelog", True), ("Changelog: October 2026", True), ("Release notes, October 2026", True),
+    ("Release notes: October 2026 (v4.12)", True), ("Fleet and delivery glossary", True), ("Incident history", True),
+    ("What's new in Acme 4.2", True), ("Postmortem: the 12 May outage", True),
+    # a title that tells a story about such a page is no such page
+    ("Incident reports: how Bramble cut outages 40%", False), ("How Bramble cut outages with incident reports", False),
+    ("Bramble cut outages after reading its incident reports", False),
+])
+def test_a_title_that_names_a_page_of_the_company_s_own_record(title: str, own_page: bool) -> None:
+    entry = Entry(id="p", path=Path("p.md"), title=title, body="", extra={})
+    assert _no_claims_page(entry) is own_page
 
 
 @pytest.mark.parametrize(("text", "cited"), [
