@@ -165,6 +165,14 @@ _CALL_TO_ACTION = re.compile(
     r"|sign[ -]?up|get[ -]started|free[ -]trial|trial|talk[ -]to[ -]sales|buy(?:[ -]now)?|checkout|cart)\b")
 
 
+def _message(quote: str, same: str | None, why: str) -> str:
+    """The finding's message for a figure, ``same`` the metric whose range it matches (if any)."""
+    registered = ("and no metric registers the figure" if same is None else
+                  f"and the figure matches the range of metric {same}; if it is that measure, name it as {same} does")
+    return (f"states {quote} with no source: the entry lists no sources, the sentence names none, "
+            f"{registered}; add its source under sources: or register it as a metric{why}")
+
+
 class UnsourcedClaim(Rule):
     """An approved entry states a figure with no source and no registered metric behind it.
 
@@ -217,13 +225,7 @@ class UnsourcedClaim(Rule):
                 if p < model.threshold:
                     continue  # a setting, a rule, a target ...: the company's own statement
                 why = f" ({why})"
-            same = _same_value(f, metrics)
-            registered = ("and no metric registers the figure" if same is None else
-                          f"and the figure is not read as the measure of {same}, the metric that registers the same "
-                          "value (say what it measures as that metric's name does, or register it)")
-            yield self.finding(
-                message=f"states {quoted(f)} with no source: the entry lists no sources, the sentence names none, "
-                        f"{registered}; add its source under sources: or register it as a metric{why}", **where(f))
+            yield self.finding(message=_message(quoted(f), _same_value(f, metrics), why), **where(f))
 
     def candidates(self, ctx: AuditContext) -> Iterator[tuple[Figure, str | None, bool]]:
         """Every figure of an approved entry with no source and no metric behind it, why it is not

@@ -12,6 +12,7 @@ from knowledge.rules.unsourced_claim import (
     _SPEAKS_AS_ITSELF,
     _announcer,
     _credits_a_named_body,
+    _message,
     _no_claims_page,
     _no_outcomes_kind,
     _same_value,
@@ -123,3 +124,13 @@ def _figure(value: object, unit: str = "days", kind: str = "duration", metric: s
 def test_a_range_a_metric_registers_is_named(value: object, unit: str, kind: str, named: str | None) -> None:
     metrics = [_figure((270.0, 420.0), metric="payback-months"), _figure(270.0, metric="trial-days")]
     assert _same_value(_figure(value, unit, kind), metrics) == named
+
+
+@pytest.mark.parametrize(("same", "says"), [
+    (None, "and no metric registers the figure"),
+    ("payback-months", "matches the range of metric payback-months; if it is that measure, name it as payback-months does"),
+])
+def test_the_message_asks_once_to_register_the_figure(same: str | None, says: str) -> None:
+    message = _message("“9 to 14 months”", same, "")
+    assert says in message
+    assert message.count("register it") == 1
