@@ -41,15 +41,17 @@ _BUYER_ACT = (r"(?:pay(?:ing)?|pre-?pay(?:ing)?|sign(?:ing)?(?:\s+up)?|commit(?:
 # a month's name, in full or short (unsourced-claim reads dates with it too)
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_PAID_BY_PERIOD = (r"(?i:pay(?:ing)?|paid|billed|prepa\w*)\s+"
+                   r"(?i:annually|yearly|monthly|quarterly|upfront|up\s+front|in\s+advance)\b")
 _OFFER = re.compile(
     # imperative: "Pay annually and save 10%", "Sign for three years and take a further 10% off"
     rf"(?:^|[;:]\s*|\band\s+)(?i:{_BUYER_ACT})\b[^.;!?]{{0,60}}?\band\s+(?i:save|get|take|receive|enjoy)\b"
     # a condition on the buyer: "save 10% when you pay annually", "10% off if you book before May"
     rf"|\b(?i:save|get|take|receive|enjoy|off|discount)\b[^.;!?]{{0,60}}?\b(?i:when|if|once)\s+(?i:you\s+)?(?i:{_BUYER_ACT})\b"
     rf"|\b(?i:by|when|if|once)\s+(?i:you\s+)?(?i:{_BUYER_ACT})\b[^.;!?]{{0,60}}?\b(?i:save|get|take|receive|enjoy)\b"
-    # a lower price on a condition of paying: "15% less if paid annually", "cheaper when billed yearly"
-    rf"|\b(?i:less|cheaper|lower)\s+(?i:if|when|once)\s+(?i:you\s+)?(?i:{_BUYER_ACT}|paid|billed|prepaid|signed|booked"
-    rf"|ordered|bought|purchased)\b"
+    # a lower price on a condition of paying: "15% less if paid annually", "cheaper when billed yearly" (paying
+    # by a period or in advance: "40% lower when you book through Acme" is an outcome)
+    rf"|\b(?i:less|cheaper|lower)\s+(?i:if|when|once)\s+(?i:you\s+)?{_PAID_BY_PERIOD}"
     # a free period: "get 2 months free", "the first 3 months free"
     rf"|\b{_NUMBER_WORD}\s+(?i:months?|weeks?|days?|years?)\s+(?i:free|at\s+no\s+(?:extra\s+)?(?:cost|charge))\b"
     # an offer that ends on a date: "sign by 30 September 2026 and get the migration free",
@@ -58,8 +60,8 @@ _OFFER = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b|the\s+end\s+of\s+{MONTH})")
 # what an offer says that would read as an outcome elsewhere
 _OFFER_WORDS = re.compile(
-    r"(?i)\b(?:(?:less|cheaper|lower)(?=\s+(?:if|when|once)\s+(?:you\s+)?(?:pay|paid|billed|prepa|commit|sign|book|order"
-    r"|buy|bought|purchas|subscrib|renew))|save|saves|saving|savings|free|off|discount(?:ed)?|early[- ]bird"
+    rf"(?i)\b(?:(?:less|cheaper|lower)(?=\s+(?:if|when|once)\s+(?:you\s+)?{_PAID_BY_PERIOD})"
+    r"|save|saves|saving|savings|free|off|discount(?:ed)?|early[- ]bird"
     r"|compared\s+(?:to|with)\s+(?:the\s+)?(?:monthly|annual|yearly|list|full|standard)\s+(?:billing|price|pricing|plan|rate))\b")
 
 _TAX = r"(?:VAT|GST|HST|PST|QST|sales\s+tax|IVA|MwSt|TVA|consumption\s+tax|service\s+tax)"

@@ -1,0 +1,29 @@
+"""Where the company's own terms stop: outcomes worded like an offer, a rate, a one-off fee or a
+retention window are still claims (and the terms themselves still read as terms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.claims import extract_claims
+from knowledge.claims.terms import own_terms
+
+
+def _own(text: str, figure: str) -> bool:
+    at = text.find(figure)
+    assert at >= 0, figure
+    [claim] = [c for c in extract_claims(text) if at <= c.column - 1 < at + len(figure)]
+    return own_terms(claim) is not None
+
+
+@pytest.mark.parametrize(("text", "figure", "own"), [
+    ("The Depot plan is £12 per van per month, 10% less if paid annually.", "10%", True),
+    ("Plans are 15% cheaper when billed yearly.", "15%", True),
+    ("Seats are 20% lower if you pay upfront.", "20%", True),
+    # a buyer's act that is no payment makes an outcome, not a price
+    ("No-shows are 40% lower when you book appointments through Acme.", "40%", False),
+    ("Freight is 20% cheaper when booked through Acme.", "20%", False),
+    ("Returns run 25% lower once you order through the app.", "25%", False),
+])
+def test_a_lower_price_is_an_offer_only_on_paying_by_a_period(text: str, figure: str, own: bool) -> None:
+    assert _own(text, figure) is own
