@@ -27,3 +27,17 @@ def _own(text: str, figure: str) -> bool:
 ])
 def test_a_lower_price_is_an_offer_only_on_paying_by_a_period(text: str, figure: str, own: bool) -> None:
     assert _own(text, figure) is own
+
+
+@pytest.mark.parametrize(("text", "figure", "own"), [
+    ("Monitoring costs NZ$38 per probe per month.", "NZ$38", True),
+    ("Monitoring costs NZ$38.50 per probe per month.", "NZ$38.50", True),  # a price in cents too
+    ("Each office pays £450 a month per office.", "£450", True),
+    ("Seats are $12/seat/month.", "$12", True),
+    # what a customer wins back, or a rate that is not the amount's, is no price
+    ("The time back is worth $3,000 per store per month.", "$3,000", False),
+    ("That's $3,000 per store per month back in your pocket.", "$3,000", False),
+    ("Each dock door handles $40,000 of freight per day per site.", "$40,000", False),
+])
+def test_a_price_per_unit_and_period_follows_the_amount(text: str, figure: str, own: bool) -> None:
+    assert _own(text, figure) is own
