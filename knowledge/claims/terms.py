@@ -175,10 +175,14 @@ _OPINION = re.compile(
 _SHARE_OF_THEM = re.compile(
     r"(?i)\b(?:half|a\s+third|a\s+quarter|two[ -]thirds|three[ -]quarters|most|many|some|\d+(?:\.\d+)?\s*%)\s+of\s+them\b")
 
-# what a price is of: a plan, a tier, a licence ("cost" is no sign: "disputes cost UK businesses £11bn")
+# what a price is of: a plan, a tier, a licence ("cost" is no sign: "disputes cost UK businesses £11bn"); a
+# one-off price, beside its amount or a price's noun ("a one-off £500", "$99 one-time", "a one-time setup fee",
+# not "a one-off outage cost £40m", "a one-time cost of $40,000")
 _PRICE = re.compile(
     r"(?i)\b(?:pric(?:e|es|ed|ing)|plans?|tiers?|licen[cs]es?|subscriptions?|fees?|billed|quoted|tickets?|admission"
-    r"|early[- ]bird|one[- ]off|one[- ]time)\b")
+    r"|early[- ]bird)\b"
+    r"|(?i:\bone[- ](?:off|time)\s+(?=(?:[A-Z]{0,3}[$£€¥₹]|\d|(?:[\w-]+\s+)?(?:fees?|charges?|payments?|prices?)\b))"
+    r"|(?<=\d\s)one[- ](?:off|time)\b)")
 # what a market loses or spends per thing ("practices lose $2,000 a month per dentist") is a statistic, and
 # so is what a customer wins back ("worth $3,000 per store per month", "$3,000 ... back in your pocket")
 _LOSS = re.compile(r"(?i)\b(?:los(?:e|es|t|ing)|wast(?:e|es|ed|ing)|spen(?:d|ds|t|ding)|burn(?:s|ed|ing)?|leak(?:s|ed|ing)?"

@@ -41,3 +41,15 @@ def test_a_lower_price_is_an_offer_only_on_paying_by_a_period(text: str, figure:
 ])
 def test_a_price_per_unit_and_period_follows_the_amount(text: str, figure: str, own: bool) -> None:
     assert _own(text, figure) is own
+
+
+@pytest.mark.parametrize(("text", "figure", "own"), [
+    ("Setup is a one-off £500.", "£500", True),
+    ("Onboarding costs $99 one-time.", "$99", True),
+    ("Lifetime access is a one-time payment of $499.", "$499", True),
+    # "one-off" that says what happened once is no price
+    ("A single one-off outage cost UK retailers £40m last year.", "£40m", False),
+    ("Customers avoided a one-time cost of $40,000.", "$40,000", False),
+])
+def test_a_one_off_price_stands_beside_its_amount_or_a_price_noun(text: str, figure: str, own: bool) -> None:
+    assert _own(text, figure) is own
