@@ -93,13 +93,21 @@ _MEASURE_AFTER = re.compile(
 
 
 # how long records are kept, before they are deleted: "we delete it within 30 days", "data retained for
-# 7 years after closure", "stores up to 72 hours of readings offline", "kept for 35 days": a policy or a
-# specification, whatever the trade
+# 7 years after closure", "readings are buffered for up to 72 hours offline", "backups are kept for 35 days": a
+# policy or a specification, whatever the trade. Records are named, before the verb or between it and the
+# span ("Leads are kept warm for 30 days", "We held churn under 2% for 3 years" keep no records)
+_RECORDS = (r"(?:data|records?|logs?|backups?|readings?|payslips?|files?|recordings?|messages?|emails?|documents?"
+            r"|copies|snapshots?|transcripts?|footage|archives?|history|details|information|positions)")
+_KEEP_VERB = (r"(?:delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|destroy(?:s|ed)?|anonymi[sz](?:e|es|ed)"
+              r"|retain(?:s|ed)?|retention|kept|keeps?|stor(?:e|es|ed)|held|holds?|archiv(?:e|es|ed)|buffer(?:s|ed)?"
+              r"|cach(?:e|es|ed)|available\s+for\s+(?:export|download))")
 _KEEPS_DATA = re.compile(
-    r"(?i)\b(?:delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|destroy(?:s|ed)?|anonymi[sz](?:e|es|ed)"
-    r"|retain(?:s|ed)?|retention|kept|keeps?|stor(?:e|es|ed)|held|holds?|archiv(?:e|es|ed)|buffer(?:s|ed)?|cach(?:e|es|ed)"
-    r"|available\s+for\s+(?:export|download))\b[^.;:!?]{0,50}?\b(?:for|within|after|up\s+to|at\s+least)\s+"
-    r"(?:(?:a|an|the|about|around|another|up\s+to)\s+)?$")
+    rf"(?i)(?:\b{_RECORDS}\b[^.;:!?]{{0,40}}?\b{_KEEP_VERB}\b[^.;:!?]{{0,50}}?"
+    rf"|\b{_KEEP_VERB}\b[^.;:!?]{{0,50}}?\b(?:{_RECORDS}|it|them)\b[^.;:!?]{{0,30}}?)"
+    r"\b(?:for|within|after|up\s+to|at\s+least)\s+(?:(?:a|an|the|about|around|another|up\s+to)\s+)?$")
+# ... and no comparison after the span: "kept for 90 days, longer than most", "double the industry norm"
+_COMPARED_AFTER = re.compile(
+    r"(?i)^(?![\s,]*or\s+(?:more|longer)\b)[\s,]*(?:[\w-]+\s+){0,3}?(?:longer|more|double|twice|than)\b")
 
 
 def _at(claim: Claim, sentence: str) -> tuple[int, int]:
@@ -164,6 +172,7 @@ def service_term(claim: Claim, sentence: str) -> str | None:
         return "a rota"
     if _COMPOUND.match(span) and _NOUN_AFTER.match(sentence[end:]) and not _MEASURE_AFTER.match(sentence[end:]):
         return "a length that names a kind of thing"
-    if claim.kind == "duration" and _KEEPS_DATA.search(sentence[max(0, start - 80):start]):
+    if (claim.kind == "duration" and _KEEPS_DATA.search(sentence[max(0, start - 80):start])
+            and not _COMPARED_AFTER.match(sentence[end:])):
         return "how long data is kept"
     return None

@@ -53,3 +53,17 @@ def test_a_price_per_unit_and_period_follows_the_amount(text: str, figure: str, 
 ])
 def test_a_one_off_price_stands_beside_its_amount_or_a_price_noun(text: str, figure: str, own: bool) -> None:
     assert _own(text, figure) is own
+
+
+@pytest.mark.parametrize(("text", "figure", "own"), [
+    ("If a practice closes its account, we keep its records for 60 days and then erase them.", "60 days", True),
+    ("Payslips are retained for 6 years after an employee leaves.", "6 years", True),
+    ("We delete it within 30 days of a request.", "30 days", True),
+    ("Backups are kept for 35 days or more.", "35 days", True),
+    # no records kept, or a window set against others', is an outcome
+    ("Leads are kept warm for 30 days, double the industry norm.", "30 days", False),
+    ("We held churn under 2% for 3 years.", "3 years", False),
+    ("We keep your data for 30 days, twice as long as most.", "30 days", False),
+])
+def test_how_long_records_are_kept_names_the_records(text: str, figure: str, own: bool) -> None:
+    assert _own(text, figure) is own
