@@ -242,6 +242,12 @@ def assign_kinds(every: list[Row]) -> Any:
     return model
 
 
+def kinds_path(out: Path) -> Path:
+    """Where the page-kinds model goes: beside the weights ``--out`` names, so that a trial run writes
+    nothing over the shipped files."""
+    return out.with_name("assertion.json")
+
+
 def write_kinds(model: Any, out: Path) -> None:
     """The kinds model as ``knowledge.claims.assertion`` reads it (the scaler folded into the weights)."""
     from knowledge.claims.assertion import KINDS
@@ -520,8 +526,9 @@ def main() -> None:
         args.out.write_text(json.dumps(out) + "\n", encoding="utf-8")
         print(f"wrote {args.out} (threshold {cut:.2f})")
         if kinds_model is not None:
-            write_kinds(kinds_model, DATA / "assertion.json")
-            print(f"wrote {DATA / 'assertion.json'}")
+            kinds_out = kinds_path(args.out)
+            write_kinds(kinds_model, kinds_out)
+            print(f"wrote {kinds_out}")
 
 
 if __name__ == "__main__":

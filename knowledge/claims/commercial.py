@@ -41,15 +41,17 @@ _BUYER_ACT = (r"(?:pay(?:ing)?|pre-?pay(?:ing)?|sign(?:ing)?(?:\s+up)?|commit(?:
 # a month's name, in full or short (unsourced-claim reads dates with it too)
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+_PAID_BY_PERIOD = (r"(?i:pay(?:ing)?|paid|billed|prepa\w*)\s+"
+                   r"(?i:annually|yearly|monthly|quarterly|upfront|up\s+front|in\s+advance)\b")
 _OFFER = re.compile(
     # imperative: "Pay annually and save 10%", "Sign for three years and take a further 10% off"
     rf"(?:^|[;:]\s*|\band\s+)(?i:{_BUYER_ACT})\b[^.;!?]{{0,60}}?\band\s+(?i:save|get|take|receive|enjoy)\b"
     # a condition on the buyer: "save 10% when you pay annually", "10% off if you book before May"
     rf"|\b(?i:save|get|take|receive|enjoy|off|discount)\b[^.;!?]{{0,60}}?\b(?i:when|if|once)\s+(?i:you\s+)?(?i:{_BUYER_ACT})\b"
     rf"|\b(?i:by|when|if|once)\s+(?i:you\s+)?(?i:{_BUYER_ACT})\b[^.;!?]{{0,60}}?\b(?i:save|get|take|receive|enjoy)\b"
-    # a lower price on a condition of paying: "15% less if paid annually", "cheaper when billed yearly"
-    rf"|\b(?i:less|cheaper|lower)\s+(?i:if|when|once)\s+(?i:you\s+)?(?i:{_BUYER_ACT}|paid|billed|prepaid|signed|booked"
-    rf"|ordered|bought|purchased)\b"
+    # a lower price on a condition of paying: "15% less if paid annually", "cheaper when billed yearly" (paying
+    # by a period or in advance: "40% lower when you book through Acme" is an outcome)
+    rf"|\b(?i:less|cheaper|lower)\s+(?i:if|when|once)\s+(?i:you\s+)?{_PAID_BY_PERIOD}"
     # a free period: "get 2 months free", "the first 3 months free"
     rf"|\b{_NUMBER_WORD}\s+(?i:months?|weeks?|days?|years?)\s+(?i:free|at\s+no\s+(?:extra\s+)?(?:cost|charge))\b"
     # an offer that ends on a date: "sign by 30 September 2026 and get the migration free",
@@ -58,8 +60,8 @@ _OFFER = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}\b|the\s+end\s+of\s+{MONTH})")
 # what an offer says that would read as an outcome elsewhere
 _OFFER_WORDS = re.compile(
-    r"(?i)\b(?:(?:less|cheaper|lower)(?=\s+(?:if|when|once)\s+(?:you\s+)?(?:pay|paid|billed|prepa|commit|sign|book|order"
-    r"|buy|bought|purchas|subscrib|renew))|save|saves|saving|savings|free|off|discount(?:ed)?|early[- ]bird"
+    rf"(?i)\b(?:(?:less|cheaper|lower)(?=\s+(?:if|when|once)\s+(?:you\s+)?{_PAID_BY_PERIOD})"
+    r"|save|saves|saving|savings|free|off|discount(?:ed)?|early[- ]bird"
     r"|compared\s+(?:to|with)\s+(?:the\s+)?(?:monthly|annual|yearly|list|full|standard)\s+(?:billing|price|pricing|plan|rate))\b")
 
 # a tax charged on a price or deducted from a payment at a rate ("TDS at 1%", "withholding tax of 15%")
@@ -97,13 +99,21 @@ _MEASURE_AFTER = re.compile(
 
 
 # how long records are kept, before they are deleted: "we delete it within 30 days", "data retained for
-# 7 years after closure", "stores up to 72 hours of readings offline", "kept for 35 days": a policy or a
-# specification, whatever the trade
+# 7 years after closure", "readings are buffered for up to 72 hours offline", "backups are kept for 35 days": a
+# policy or a specification, whatever the trade. Records are named, before the verb or between it and the
+# span ("Leads are kept warm for 30 days", "We held churn under 2% for 3 years" keep no records)
+_RECORDS = (r"(?:data|records?|logs?|backups?|readings?|payslips?|files?|recordings?|messages?|emails?|documents?"
+            r"|copies|snapshots?|transcripts?|footage|archives?|history|details|information|positions)")
+_KEEP_VERB = (r"(?:delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|destroy(?:s|ed)?|anonymi[sz](?:e|es|ed)"
+              r"|retain(?:s|ed)?|retention|kept|keeps?|stor(?:e|es|ed)|held|holds?|archiv(?:e|es|ed)|buffer(?:s|ed)?"
+              r"|cach(?:e|es|ed)|available\s+for\s+(?:export|download))")
 _KEEPS_DATA = re.compile(
-    r"(?i)\b(?:delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|destroy(?:s|ed)?|anonymi[sz](?:e|es|ed)"
-    r"|retain(?:s|ed)?|retention|kept|keeps?|stor(?:e|es|ed)|held|holds?|archiv(?:e|es|ed)|buffer(?:s|ed)?|cach(?:e|es|ed)"
-    r"|available\s+for\s+(?:export|download))\b[^.;:!?]{0,50}?\b(?:for|within|after|up\s+to|at\s+least)\s+"
-    r"(?:(?:a|an|the|about|around|another|up\s+to)\s+)?$")
+    rf"(?i)(?:\b{_RECORDS}\b[^.;:!?]{{0,40}}?\b{_KEEP_VERB}\b[^.;:!?]{{0,50}}?"
+    rf"|\b{_KEEP_VERB}\b[^.;:!?]{{0,50}}?\b(?:{_RECORDS}|it|them)\b[^.;:!?]{{0,30}}?)"
+    r"\b(?:for|within|after|up\s+to|at\s+least)\s+(?:(?:a|an|the|about|around|another|up\s+to)\s+)?$")
+# ... and no comparison after the span: "kept for 90 days, longer than most", "double the industry norm"
+_COMPARED_AFTER = re.compile(
+    r"(?i)^(?![\s,]*or\s+(?:more|longer)\b)[\s,]*(?:[\w-]+\s+){0,3}?(?:longer|more|double|twice|than)\b")
 
 
 def _at(claim: Claim, sentence: str) -> tuple[int, int]:
@@ -168,6 +178,7 @@ def service_term(claim: Claim, sentence: str) -> str | None:
         return "a rota"
     if _COMPOUND.match(span) and _NOUN_AFTER.match(sentence[end:]) and not _MEASURE_AFTER.match(sentence[end:]):
         return "a length that names a kind of thing"
-    if claim.kind == "duration" and _KEEPS_DATA.search(sentence[max(0, start - 80):start]):
+    if (claim.kind == "duration" and _KEEPS_DATA.search(sentence[max(0, start - 80):start])
+            and not _COMPARED_AFTER.match(sentence[end:])):
         return "how long data is kept"
     return None

@@ -13,7 +13,8 @@ from .protect import _MONTHS
 # a name hard-wrapped over two lines of a paragraph ("the 2025 Fenwright Analytics Insurance Fraud\nReview") is
 # one name: a line break inside a paragraph is a space (a blank line, a list marker or a table bar is not)
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*(?=\w))"
-_ORG = rf"(?:[A-Z][\w&.'’-]*|\d{{4}})(?:{_GAP}(?:(?:of|for|&|and|on)[ \t]+)?(?:[A-Z][\w&.'’-]*|\d{{4}}))*"
+# (a name runs to nine words at most: unbounded, a long line of capitalised words is read in quadratic time)
+_ORG = rf"(?:[A-Z][\w&.'’-]*|\d{{4}})(?:{_GAP}(?:(?:of|for|&|and|on)[ \t]+)?(?:[A-Z][\w&.'’-]*|\d{{4}})){{0,8}}"
 _KIND = (
     r"(?:[Ss]tudy|[Ss]urvey|[Rr]eport|[Rr]esearch|[Aa]nalysis|[Bb]enchmark(?:ing)?|InfoBrief|[Ii]ndex|[Pp]oll"
     r"|[Cc]ensus|[Ww]hite[ \t]?[Pp]aper|[Pp]aper|[Dd]ata|[Ff]indings|[Ee]stimates?|[Rr]eview|[Aa]udit)"

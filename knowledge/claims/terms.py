@@ -186,17 +186,24 @@ _OPINION = re.compile(
 _SHARE_OF_THEM = re.compile(
     r"(?i)\b(?:half|a\s+third|a\s+quarter|two[ -]thirds|three[ -]quarters|most|many|some|\d+(?:\.\d+)?\s*%)\s+of\s+them\b")
 
-# what a price is of: a plan, a tier, a licence ("cost" is no sign: "disputes cost UK businesses £11bn")
+# what a price is of: a plan, a tier, a licence ("cost" is no sign: "disputes cost UK businesses £11bn"); a
+# one-off price, beside its amount or a price's noun ("a one-off £500", "$99 one-time", "a one-time setup fee",
+# not "a one-off outage cost £40m", "a one-time cost of $40,000")
 _PRICE = re.compile(
     r"(?i)\b(?:pric(?:e|es|ed|ing)|plans?|tiers?|licen[cs]es?|subscriptions?|fees?|billed|quoted|tickets?|admission"
-    r"|early[- ]bird|one[- ]off|one[- ]time)\b")
-# what a market loses or spends per thing ("practices lose $2,000 a month per dentist") is a statistic
+    r"|early[- ]bird)\b"
+    r"|(?i:\bone[- ](?:off|time)\s+(?=(?:[A-Z]{0,3}[$£€¥₹]|\d|(?:[\w-]+\s+)?(?:fees?|charges?|payments?|prices?)\b))"
+    r"|(?<=\d\s)one[- ](?:off|time)\b)")
+# what a market loses or spends per thing ("practices lose $2,000 a month per dentist") is a statistic, and
+# so is what a customer wins back ("worth $3,000 per store per month", "$3,000 ... back in your pocket")
 _LOSS = re.compile(r"(?i)\b(?:los(?:e|es|t|ing)|wast(?:e|es|ed|ing)|spen(?:d|ds|t|ding)|burn(?:s|ed|ing)?|leak(?:s|ed|ing)?"
-                   r"|miss(?:es|ed|ing)?|owe[sd]?)\b")
-# an amount charged per thing per period, in either order: "£450 a month per office", "NZ$38 per probe per
-# month", "$12/seat/month"; a result says what changed ("saves £450 a month per office" is read before)
+                   r"|miss(?:es|ed|ing)?|owe[sd]?|worth|back|recoup(?:s|ed|ing)?|gain(?:s|ed|ing)?|earn(?:s|ed|ing|t)?)\b")
+# an amount charged per thing per period, in either order, right after the amount: "£450 a month per office",
+# "NZ$38.50 per probe per month", "$12/seat/month" (not "$40,000 of freight per day per site"); a result
+# says what changed ("saves £450 a month per office" is read before)
 _RATE_PER_THING = re.compile(
-    r"(?i)^[^.;]{0,40}?(?:(?:per|a|an|/)\s*(?:day|week|month|quarter|year|annum|yr|mo)\s*(?:per|/)\s*[a-z]{3,}"
+    r"(?i)^(?:[^\s.;]|(?<=\d)\.(?=\d))+(?:\s+(?:thousand|million|billion|k|m|bn))?\s*"
+    r"(?:(?:per|a|an|/)\s*(?:day|week|month|quarter|year|annum|yr|mo)\s*(?:per|/)\s*[a-z]{3,}"
     r"|(?:per|/)\s*[a-z]{3,}\s*(?:per|a|an|/)\s*(?:day|week|month|quarter|year|annum|yr|mo))\b")
 # "up to 10,000 events per second" is how fast the product is, a performance claim that wants a benchmark
 _THROUGHPUT = re.compile(r"(?i)\b(?:per|an?|each)\s+(?:second|minute|hour)s?\b|\bin (?:under|less than)\b")

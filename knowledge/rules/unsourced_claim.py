@@ -38,13 +38,17 @@ _NAMED_SOURCE = re.compile(
 _RELEASE_VERB = (r"(?:announced|launched|opened|unveiled|introduced|released|named|appointed|completed|closed"
                  r"|raised|signed|acquired|expanded)")
 _PRESS_RELEASE = re.compile(
-    rf"(?i)\b(?:today[ \t]+{_RELEASE_VERB}|announced today|for immediate release)\b"
+    r"(?i)\b(?:today announced|announced today|for immediate release)\b"
     r"|[/(](?:PRNewswire|Business ?Wire|GLOBE NEWSWIRE)[/)]"
-    # a dateline: "**CHRISTCHURCH, New Zealand, 12 May 2026** —", "LONDON, March 3, 2026 --"
-    r"|(?m:^[ \t*_]*(?-i:[A-Z][A-Z .'’-]{2,})(?:,[^\n,]{1,40}){0,3},[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]+|[A-Za-z]+\.?[ \t]+\d{1,2},?)"
+    # a dateline: "**CHRISTCHURCH, New Zealand, 12 May 2026** —", "LONDON, March 3, 2026 --"; not a
+    # note's label in capitals ("**UPDATED, 12 May 2026** —", "EDITOR'S NOTE, ...")
+    r"|(?m:^[ \t*_]*(?-i:(?!UPDATED?\b|NOTE\b|EDITOR)[A-Z][A-Z .'’-]{2,})(?:,[^\n,]{1,40}){0,3},[ \t]*(?:\d{1,2}[ \t]+[A-Za-z]+|[A-Za-z]+\.?[ \t]+\d{1,2},?)"
     r"[ \t]+(?:19|20)\d\d[ \t*_]*(?:—|–|--|-)[ \t])")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])")
 # Who announces: "Acme, the payments company, today announced ..." (the subject before the verb)
+# (what else a company does "today" makes a release only where the company is the KB's own: "Bramble
+# Vets today opened its third clinic" on a customer story, or "Most teams today completed onboarding",
+# is not one)
 _ANNOUNCER = re.compile(
     r"(?P<who>[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,3})(?:,[^.\n]{0,120},)?[ \t]+"
     rf"(?:today[ \t]+{_RELEASE_VERB}|announced[ \t]+today)")
@@ -79,9 +83,13 @@ def _page_source(entry: Entry) -> bool:
 # Pages whose figures are not claims that need a source: release notes and changelogs (the company on
 # its own product, as a press release on its milestones), glossaries (numbers that define terms) and
 # event pages (dates, seats, durations), told by their title or the kind their front matter gives.
+# (the title names the page, with at most a few words before the name and a subtitle after a separator;
+# a title that tells a story about one does not: "Incident reports: how Bramble cut outages 40%")
 _OWN_PAGE_TITLE = re.compile(
-    r"(?i)\b(?:release[ -]?notes?|change[ -]?log|what[’']s new|glossary|terminology|incident[ -](?:history|log|reports?)"
-    r"|status[ -](?:history|page)|system[ -]status|post-?mortems?)\b")
+    r"(?i)^(?!.*%)(?!(?:how|why|when)\b)(?:[\w&'’.-]+\s+){0,3}?"
+    r"(?:release[ -]?notes?|change[ -]?log|what[’']s new|glossary|terminology|incident[ -](?:history|log|reports?)"
+    r"|status[ -](?:history|page)|system[ -]status|post-?mortems?)"
+    r"(?:\s+(?:in|of|for|from|to)\s+[^|:–—,]*)?(?:$|\s*(?:[|:–—,]|\s-)(?!.*\b(?:how|why)\b).*$)")
 # ... and status pages: an incident history is the company's own record of what went wrong and when
 _OWN_PAGE_KIND = re.compile(r"(?i)^(?:release[-_ ]?notes?|change[-_ ]?log|glossary|events?|webinars?|status|incidents?)$")
 _KIND_KEYS = ("layout", "category", "kind", "template", "collection")
@@ -110,7 +118,7 @@ def _no_outcomes_kind(entry: Entry) -> bool:
 
 
 def _no_claims_page(entry: Entry) -> bool:
-    if _OWN_PAGE_TITLE.search(entry.title or ""):
+    if _OWN_PAGE_TITLE.match(" ".join((entry.title or "").split())):
         return True
     return any(isinstance(v, str) and _OWN_PAGE_KIND.match(v.strip()) for v in map(entry.extra.get, _KIND_KEYS))
 
@@ -155,6 +163,14 @@ def _provenance(ctx: AuditContext, entry: Entry, models: provenance.Models | Non
 _CALL_TO_ACTION = re.compile(
     r"(?i)\b(?:pricing|prices|plans|(?:book|request|get|schedule|watch)[ -](?:a[ -])?demo|demo|contact(?:[ -]us)?"
     r"|sign[ -]?up|get[ -]started|free[ -]trial|trial|talk[ -]to[ -]sales|buy(?:[ -]now)?|checkout|cart)\b")
+
+
+def _message(quote: str, same: str | None, why: str) -> str:
+    """The finding's message for a figure, ``same`` the metric whose range it matches (if any)."""
+    registered = ("and no metric registers the figure" if same is None else
+                  f"and the figure matches the range of metric {same}; if it is that measure, name it as {same} does")
+    return (f"states {quote} with no source: the entry lists no sources, the sentence names none, "
+            f"{registered}; add its source under sources: or register it as a metric{why}")
 
 
 class UnsourcedClaim(Rule):
@@ -209,13 +225,7 @@ class UnsourcedClaim(Rule):
                 if p < model.threshold:
                     continue  # a setting, a rule, a target ...: the company's own statement
                 why = f" ({why})"
-            same = _same_value(f, metrics)
-            registered = ("and no metric registers the figure" if same is None else
-                          f"and the figure is not read as the measure of {same}, the metric that registers the same "
-                          "value (say what it measures as that metric's name does, or register it)")
-            yield self.finding(
-                message=f"states {quoted(f)} with no source: the entry lists no sources, the sentence names none, "
-                        f"{registered}; add its source under sources: or register it as a metric{why}", **where(f))
+            yield self.finding(message=_message(quoted(f), _same_value(f, metrics), why), **where(f))
 
     def candidates(self, ctx: AuditContext) -> Iterator[tuple[Figure, str | None, bool]]:
         """Every figure of an approved entry with no source and no metric behind it, why it is not
@@ -332,10 +342,14 @@ def _announcer(body: str, kb_name: str) -> re.Pattern[str] | None:
     name, the release's announcer) or the company speaking of itself. None for any other text.
     An industry statistic in a release ("one in five appointments is missed") names neither: the
     company is not its source."""
-    if not _PRESS_RELEASE.search(body):
-        return None
     names = {n for n in (kb_name.strip(),) if n}
-    m = _ANNOUNCER.search(body)
+    if _PRESS_RELEASE.search(body):
+        m = _ANNOUNCER.search(body)
+    else:  # "<the KB's company> today opened ...", with no other mark of a release
+        own = re.compile(rf"\b{re.escape(kb_name.strip())}\b", re.I) if names else None
+        m = next((a for a in _ANNOUNCER.finditer(body) if own and own.search(a.group("who"))), None)
+        if m is None:
+            return None
     if m:
         names.add(m.group("who").strip())
     if not names:
@@ -548,10 +562,12 @@ _COMES_FROM = re.compile(
 
 
 # a team or a function of a company ("Customer Success found in 2024", "Product Marketing reported in
-# 2025") is the company speaking, not a named body
+# 2025") is the company speaking, not a named body: the whole name is team words, so that a body whose
+# name merely ends in one ("UK Finance", "Macmillan Cancer Support", "Skills for Care") still names one
 _A_TEAM = re.compile(
-    r"\b(?:Teams?|Success|Support|Sales|Marketing|Engineering|Operations|Ops|Product|Squad|Desk|Care|Onboarding"
-    r"|Implementation|Enablement|Partnerships|Growth|Finance|Leadership)$")
+    r"(?:(?:Customer|Client|Product|Sales|Support|Marketing|Data|Success|Ops|Operations|Growth|Engineering|Finance"
+    r"|Leadership|Care|Onboarding|Implementation|Enablement|Partnerships|Revenue|Account|Insights?|Analytics"
+    r"|Research|Service|Services|Experience|Squad|Desk)\s*)+(?:Teams?)?|Teams?")
 
 
 def _cites_a_finding(f: Figure, kb_name: str) -> bool:
@@ -573,7 +589,7 @@ def _credits_a_named_body(text: str, body: str, kb_name: str) -> bool:
     own = kb_name.strip().lower()
     for m in _CITED_FINDING.finditer(text):
         who = re.sub(r"^(?:The|A|An)\s+", "", (m.group("who") or m.group("owner") or "").strip())
-        if not who or own and own in who.lower() or _OURS_BEFORE.search(text, 0, m.start()) or _A_TEAM.search(who):
+        if not who or own and own in who.lower() or _OURS_BEFORE.search(text, 0, m.start()) or _A_TEAM.fullmatch(who):
             continue
         # a one-word name is a name only where the page never writes it in lower case ("Gartner", not
         # "Customers found in 2024 that ...")

@@ -167,6 +167,24 @@ def test_an_entrys_own_figure_in_its_prose_rests_on_the_entrys_old_sources() -> 
         assert (reason is not None and reason[0] == "stale") is stale, (metric_source, reason)
 
 
+@pytest.mark.parametrize(("old_title", "sentence", "rests"), [
+    ("Acme Leakage Study", "Customers cut leakage by 3 to 5%.", True),
+    ("2021 Ticket Deflection Survey", "Ticket deflection rose by 20%.", True),
+    # a word any title may hold says nothing of which source a figure rests on
+    ("2021 Customer Support Survey", "Support tickets fell 20%.", False),
+    ("Annual Customer Benchmark", "Customer renewals rose 20%.", False),
+])
+def test_a_figure_rests_on_an_old_source_its_sentence_names_by_a_distinctive_word(
+        old_title: str, sentence: str, rests: bool) -> None:
+    from knowledge.rules.stale_claim import Staleness
+
+    old = Source(title=old_title, date=date(2021, 3, 1), line=8)
+    current = Source(title="2026 Helpdesk Benchmark", date=date(2026, 5, 1), line=9)
+    entry = _entry("proof/tickets.md", f"# Tickets\n\n{sentence}\n", type="proof_point", reviewed=date(2026, 9, 1),
+                   sources=[old, current])
+    assert Staleness.of(_ctx([entry])).rests_on(entry, old) is rests
+
+
 def test_canon_ignore_silences_a_figure_rule() -> None:
     note = _entry("notes.md", "# Notes\n\nIt extracts an invoice in under 9 seconds.\n",
                   ignore=["unsourced-claim"])

@@ -10,7 +10,10 @@ import pytest
 from knowledge.model import Entry
 from knowledge.rules.unsourced_claim import (
     _SPEAKS_AS_ITSELF,
+    _announcer,
     _credits_a_named_body,
+    _message,
+    _no_claims_page,
     _no_outcomes_kind,
     _same_value,
 )
@@ -47,6 +50,19 @@ def test_a_title_that_names_a_page_that_states_no_outcomes(title: str, no_outcom
     assert _no_outcomes_kind(entry) is no_outcomes
 
 
+@pytest.mark.parametrize(("title", "own_page"), [
+    ("Changelog", True), ("Changelog: October 2026", True), ("Release notes, October 2026", True),
+    ("Release notes: October 2026 (v4.12)", True), ("Fleet and delivery glossary", True), ("Incident history", True),
+    ("What's new in Acme 4.2", True), ("Postmortem: the 12 May outage", True),
+    # a title that tells a story about such a page is no such page
+    ("Incident reports: how Bramble cut outages 40%", False), ("How Bramble cut outages with incident reports", False),
+    ("Bramble cut outages after reading its incident reports", False),
+])
+def test_a_title_that_names_a_page_of_the_company_s_own_record(title: str, own_page: bool) -> None:
+    entry = Entry(id="p", path=Path("p.md"), title=title, body="", extra={})
+    assert _no_claims_page(entry) is own_page
+
+
 @pytest.mark.parametrize(("text", "cited"), [
     ("The McKinsey Global Institute reckoned in 2017 that large projects run 80% over budget.", True),
     ("Statistics South Africa's 2025 building statistics show 12% fewer permits.", True),
@@ -62,9 +78,32 @@ def test_a_title_that_names_a_page_that_states_no_outcomes(title: str, no_outcom
     ("The Support Team estimated in 2023 that tickets fell 12%.", False),
     # ... while a body whose name ends otherwise still is one
     ("Harbour Research Group found in 2024 that clinics cut no-shows by 30%.", True),
+    # ... or whose last word is one a team's name ends in: the whole name must be team words
+    ("UK Finance found in 2024 that fraud losses rose 12%.", True),
+    ("Macmillan Cancer Support estimated in 2023 that 40% of patients wait longer.", True),
+    ("Skills for Care found in 2024 that turnover ran at 28%.", True),
+    ("The Royal Academy of Engineering reported in 2023 that 30% of firms lack skills.", True),
+    ("The Center for Creative Leadership found in 2022 that 38% of new leaders fail.", True),
+    ("Sales Ops reported in 2025 that 40% of trials convert.", False),
 ])
 def test_a_finding_credited_to_a_named_body(text: str, cited: bool) -> None:
     assert _credits_a_named_body(text, text, "Acme") is cited
+
+
+@pytest.mark.parametrize(("body", "release"), [
+    ("Acme, the scheduling company, today announced its Series B.", True),
+    ("Acme today opened its third office, in Leeds, with 40 staff.", True),  # the KB's own company
+    ("**CHRISTCHURCH, New Zealand, 12 May 2026** — Acme has opened a clinic.", True),
+    ("LONDON, March 3, 2026 -- Acme reached 500 clinics.", True),
+    # another company "today" doing something is no release of the KB's company's
+    ("Bramble Vets today opened its third clinic. Since moving to Acme, its no-show rate fell by 30%.", False),
+    ("Most teams today completed onboarding in a day.", False),
+    # a note's label in capitals is no dateline
+    ("**UPDATED, 12 May 2026** — No-shows fell by 30% across clinics.", False),
+    ("EDITOR'S NOTE, 12 May 2026 — No-shows fell by 30%.", False),
+])
+def test_a_press_release_is_told_by_its_marks(body: str, release: bool) -> None:
+    assert (_announcer(body, "Acme") is not None) is release
 
 
 def _figure(value: object, unit: str = "days", kind: str = "duration", metric: str | None = None) -> Any:
@@ -85,3 +124,13 @@ def _figure(value: object, unit: str = "days", kind: str = "duration", metric: s
 def test_a_range_a_metric_registers_is_named(value: object, unit: str, kind: str, named: str | None) -> None:
     metrics = [_figure((270.0, 420.0), metric="payback-months"), _figure(270.0, metric="trial-days")]
     assert _same_value(_figure(value, unit, kind), metrics) == named
+
+
+@pytest.mark.parametrize(("same", "says"), [
+    (None, "and no metric registers the figure"),
+    ("payback-months", "matches the range of metric payback-months; if it is that measure, name it as payback-months does"),
+])
+def test_the_message_asks_once_to_register_the_figure(same: str | None, says: str) -> None:
+    message = _message("“9 to 14 months”", same, "")
+    assert says in message
+    assert message.count("register it") == 1
