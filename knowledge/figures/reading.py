@@ -83,6 +83,7 @@ class Entities:
         # a name that also occurs in lower case ("Remote", "Cloud") is a word, not a name
         lower = {w for e in entries for w in _LOWER_WORD.findall(_LINK_TARGET.sub(" ", e.body))}
         names: dict[str, str] = {}
+        cased_only: set[str] = set()  # read only where the text has capitals to tell a name
 
         def add(name: str) -> None:
             name = re.sub(r"\s+", " ", name).strip(" .:,;*_")
@@ -96,11 +97,22 @@ class Entities:
             if first != name and len(first) >= 4 and first.casefold() not in excluded and first.lower() not in lower:
                 names.setdefault(first, name)
             # a customer is called by the start of its name ("Te Awa" of "Te Awa Orchards", "Prairie
-            # Ridge" of "Prairie Ridge Irrigation Co-operative"): two words or more of it
+            # Ridge" of "Prairie Ridge Irrigation Co-operative"): two words or more of it, but not an
+            # article and what follows ("The New" of "The New Forest Dairy"), nor words the KB writes
+            # in lower case
+            if first in ("The", "A", "An"):
+                return
             for k in range(2, len(words)):
                 short = " ".join(words[:k])
-                if words[k - 1][:1].isupper() and short.casefold() not in excluded:
-                    names.setdefault(short, name)
+                if not words[k - 1][:1].isupper() or short.casefold() in excluded:
+                    continue
+                common = [w.lower() in lower for w in words[:k]]
+                if all(common):
+                    continue
+                names.setdefault(short, name)
+                if common.count(False) < 2:
+                    # "new york" in text without capitals is the city as often as "New York Life"
+                    cased_only.add(short)
 
         for e in entries:
             if e.type == "case_study" and e.title:
@@ -117,8 +129,11 @@ class Entities:
         if names:
             alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
             out.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-            out.folded = re.compile(out.pattern.pattern, re.I)
-            out._by_fold = {k.casefold(): v for k, v in names.items()}
+            folded = [n for n in names if n not in cased_only or names.get(n) == n]
+            out.folded = re.compile(
+                r"(?<![\w-])(?:{})(?![\w-])".format("|".join(sorted(map(re.escape, folded), key=len, reverse=True))),
+                re.I)
+            out._by_fold = {k.casefold(): names[k] for k in folded}
         return out
 
     def nearest(self, text: str, at: int | None = None) -> str | None:

@@ -197,6 +197,25 @@ def test_words_of_a_customers_name_alone_name_no_one(title: str, said: str) -> N
     assert fig(said, entities=M.Entities.of([story])).entity is None
 
 
+@pytest.mark.parametrize(("said", "customer"), [
+    ("The New Forest Dairy cut errors by 40%.", "The New Forest Dairy"),
+    ("The new system cut errors by 40%.", None),  # an article and a word are no start of a name
+    ("the new system cut errors by 40%.", None),
+    ("New York Life Insurance cut errors by 40%.", "New York Life Insurance"),
+    ("New York Life cut errors by 40%.", "New York Life Insurance"),
+    ("Our New Branch team cut errors by 40%.", None),  # both words of "New Branch" are words the KB writes
+    ("the team at new york life cut errors by 40%.", "New York Life Insurance"),
+    # in text without capitals a start holding a common word is as likely the place as the customer
+    ("our office in new york cut errors by 40%.", None),
+    ("Our office in new york cut errors by 40%.", None),  # no capitals past the first: as case-blind
+])
+def test_the_start_of_a_customers_name_is_a_name_only_where_it_reads_as_one(said: str, customer: str | None) -> None:
+    stories = [Entry(id=f"case-studies/{i}", path=f"case-studies/{i}.md", type="case_study", title=title,
+                     body="The new branch opened in a new city.")
+               for i, title in enumerate(["The New Forest Dairy", "New York Life Insurance", "New Branch Partners"])]
+    assert fig(said, entities=M.Entities.of(stories)).entity == customer
+
+
 @pytest.mark.parametrize(("text", "customer"), [
     ("At Harbourline Mutual, a median motor claim took 19 days to settle.", "Harbourline Mutual"),
     ("For Harbourline Mutual, the average claim closes in 7 days.", "Harbourline Mutual"),
