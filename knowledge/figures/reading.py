@@ -1154,7 +1154,8 @@ _EVERY_PERIOD = re.compile(r"\[NUM\]\s+(?:[\w’'-]+\s+){0,2}?(?:back|saved|free
 # over it belongs to no one year of it
 _YEARS_WINDOW = re.compile(r"\b(?:between|from)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d\s+(?:and|to|until|through)\s+"
                            r"(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b")
-_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:They|Their|Them|It|Its|She|Her|He|His)\b")
+# "It" as a pronoun, not a dummy subject ("It is common for firms to save ...")
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:They|Their|Them|It(?!\s+(?:is|was|takes|took)\b)|Its|She|Her|He|His)\b")
 
 
 class Blocks:
@@ -1199,6 +1200,8 @@ class Blocks:
         if not self.blocks[i].text.lstrip().startswith(sentence.strip()[:20]):
             return ""  # not the paragraph's first sentence: its own paragraph names them, if anything
         before = self.blocks[i - 1]
+        if self.blocks[i].line - before.end_line > 2:
+            return ""  # something between them (a thematic break, a comment) ends the subject
         return before.text if before.kind in ("paragraph", "list_item") else ""
 
     def at(self, line: int) -> Block | None:

@@ -765,6 +765,15 @@ def test_prices_per_two_things_never_contradict() -> None:
     ("Meru Infraprojects is one customer.\n\nOur other sites are slower. They save ₹1.8 crore per annum.\n", None),
     # a paragraph that opens with no pronoun is about whom it names
     ("Meru Infraprojects brought bills from 38 days to 15.\n\nTeams save ₹1.8 crore per annum.\n", None),
+    # "It" with no one to mean
+    ("Meru Infraprojects brought bills from 38 days to 15.\n\nIt is common for firms to save ₹1.8 crore per annum.\n",
+     None),
+    ("Meru Infraprojects brought bills from 38 days to 15.\n\nIts sites save ₹1.8 crore per annum.\n",
+     "Meru Infraprojects"),
+    # a break or a comment between the paragraphs ends what the first is about
+    ("Meru Infraprojects brought bills from 38 days to 15.\n\n---\n\nThey save ₹1.8 crore per annum.\n", None),
+    ("Meru Infraprojects brought bills from 38 days to 15.\n\n<!-- next -->\n\nThey save ₹1.8 crore per annum.\n",
+     None),
 ])
 def test_a_paragraph_opening_with_a_pronoun_is_about_whom_the_one_before_names(text: str,
                                                                               customer: str | None) -> None:
