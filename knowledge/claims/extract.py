@@ -108,13 +108,13 @@ _SP0 = r"[ \t]*(?:\n[ \t]*)?"
 _CUR_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|NGN|NZD|SGD|HKD|BRL|KRW|ILS|VND|UAH|THB|KES|GHS|MXN"
     r"|SEK|NOK|DKK|PLN|AED|SAR|CNY|RMB|IDR|MYR)[ \t]?"
-    r"|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|\$|€|£|¥|₹|₦|₩|₪|₺|₫|₴|฿|(?<![\w$])R)[ \t]?)$"
+    r"|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|R\$|\$|€|£|¥|₹|₦|₩|₪|₺|₫|₴|฿|(?<![\w$])R)[ \t]?)$"
 )
 # the rand ("R 2,4 million", "R350"): a capital R before digits is also a name ("R2", "R 3",
 # "Oracle R12"), so it is money only where the amount is written as one (a scale, a separator or
 # decimals, thousands spaced apart, or three digits or more)
 # (other dollars, "NZ$38", are read as "$38": "$" is any dollar, and the dollars compare as one)
-_CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$", "R": "ZAR"}
+_CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$", "R": "ZAR", "R$": "BRL"}
 # codes that are also acronyms ("40 AED units", "14 SAR missions", "12 ILS approaches", "Version PLN
 # 2"): never after a number, and before one only where the amount is written as one (a scale, a
 # thousands separator or decimals)

@@ -449,6 +449,8 @@ def test_weights_say_whether_they_read_the_framing(tmp_path: Path, monkeypatch: 
     ("The trust saved 40,000 SEK last term.", 40000.0, "SEK"),
     ("Support costs ₩50,000 a month.", 50000.0, "KRW"),
     ("Kwezi saved R2.4 million on rework.", 2.4e6, "ZAR"),  # the rand as before
+    ("Plans start at R$50 a month.", 50.0, "BRL"),  # the real, not a dollar
+    ("Obra saved R$ 1.2 million.", 1.2e6, "BRL"),
 ])
 def test_amounts_in_other_currencies_are_money(text: str, value: float, unit: str) -> None:
     money = [c for c in extract_claims(text) if c.kind == "currency"]
