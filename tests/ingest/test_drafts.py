@@ -184,11 +184,18 @@ def test_front_matter_that_is_no_stat_states_nothing(case: str, text: str) -> No
      "52%", "of claims with no handler touch"),
     ("a number prop", '<Metric number="9 days" caption="median time from FNOL to settlement" />', "9 days",
      "median time from FNOL to settlement"),
+    ("the label, not the title", '<Stat value="23%" title="Water" label="less water" />', "23%", "less water"),
+    ("the label before the value and the title", '<Stat title="Water" label="less water" value="23%" />', "23%",
+     "less water"),
 ])
 def test_a_stat_component_is_read_as_its_value_and_label(case: str, component: str, figure: str, says: str) -> None:
     d = parse_draft_text(f"Intro.\n\n{component}\n\nAfter.\n", "drafts/landing.mdx")
     found = [c for c in d.claims if figure in c.text or figure.replace(" ", "") in c.text.replace(" ", "")]
-    assert found and says.split(",")[0] in (found[0].masked or ""), case
+    assert found, case
+    masked = " ".join((found[0].masked or "").split())
+    # one sentence, value first: "[NUM] fewer spray passes"
+    assert f"[NUM] {says.split(',')[0]}" in masked, (case, masked)
+    assert found[0].line == 3 + component[:component.index(figure)].count("\n")
 
 
 @pytest.mark.parametrize(("case", "component"), [
