@@ -285,8 +285,11 @@ def _period(unit: str, name: str = "") -> str | None:
             p = units.period(u.rsplit(sep, 1)[1])
             if p:
                 return p
+    # the time a recurring thing takes ("days to complete Marlowe Finch's monthly billing run"); an
+    # amount or a count of it is still the rate ("Contoso's annual savings in payables processing")
+    duration = units.kind_of(u) == "duration"
     for m in _PERIOD_IN_NAME.finditer(name):
-        if _THING_OF_A_PERIOD.search(name, 0, m.start()):
+        if duration and _THING_OF_A_PERIOD.search(name, 0, m.start()):
             continue
         return _PERIOD_WORDS[m.group(1).lower()]
     return None

@@ -313,9 +313,14 @@ def test_time_won_back_every_period_is_a_rate(text: str, per: str | None) -> Non
     ("median staff time to prepare an annual water-take return", None),
     ("days to complete Marlowe Finch's monthly billing run", None),
     ("staff hours to compile the co-operative's annual licence report", None),
+    # an amount or a count of a period is its rate, whoever's it is
+    ("Contoso's annual savings in payables processing", "year"),
+    ("the co-operative's annual water savings", "year"),
+    ("Marlowe Finch's monthly invoices processed", "month"),
 ])
 def test_a_metric_is_a_rate_when_its_name_says_so(name: str, per: str | None) -> None:
-    assert metric(2, "hours", name=name).per == per
+    unit = "USD" if "savings" in name else "invoices" if "invoices" in name else "hours"
+    assert metric(2, unit, name=name).per == per
 
 
 @pytest.mark.parametrize(("text", "name", "as_of", "compatible"), [
