@@ -1150,8 +1150,9 @@ def claim_contexts(entry: Entry) -> list[str]:
 
 
 # time won back, a period a few words on ("[NUM] back every week", "[NUM] of admin back each month",
-# "[NUM] back for the front desk every week"): a rate, as "[NUM] a week" is
-_EVERY_PERIOD = re.compile(r"\[NUM\]\s+(?:[\w’'-]+\s+){0,2}?(?:back|saved|freed(?:\s+up)?)\s+(?:[\w’'-]+\s+){0,4}?"
+# "[NUM] back for the front desk every week"): a rate, as "[NUM] a week" is; not time spent
+# getting back to someone or going back and forth
+_EVERY_PERIOD = re.compile(r"\[NUM\]\s+(?:[\w’'-]+\s+){0,2}?(?:back(?!\s+(?:to|and|from)\b)|saved|freed(?:\s+up)?)\s+(?:[\w’'-]+\s+){0,4}?"
                            r"(?:every|each|per)\s+(day|week|month|year)\b(?!['’])", re.I)
 # a window across years ("claims closed between April 2025 and March 2026"): what a sentence measures
 # over it belongs to no one year of it

@@ -299,6 +299,9 @@ def _compatible(a: M.Figure, b: M.Figure) -> bool:
     ("It takes 3 days to close the books every month.", None),  # time spent on a task, not won back
     ("Go live in 6 weeks, with a check-in every month.", None),  # the period is another clause's
     ("The report takes 2 hours.", None),
+    ("It takes 3 days to get back to customers every week.", None),
+    ("Teams lose 2 hours back and forth every week.", None),
+    ("It takes 4 days back from the lab each month.", None),
 ])
 def test_time_won_back_every_period_is_a_rate(text: str, per: str | None) -> None:
     assert fig(text).per == per
