@@ -430,12 +430,20 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
 # and its sum are two measures, however alike their words. Across the development corpora, no pair
 # labelled one measure has such a word on the figure's side alone; 29 pairs labelled two measures
 # do (haulwise, gridwell, northwind).
-_WHOLE = re.compile(r"\b(?:total|overall|combined|all-in)\b", re.I)
+# "A total of 5,000 customers" counts, and a sentence that opens with "Overall," sums up what came
+# before; neither names a whole.
+_WHOLE = re.compile(r"\b(?:total(?!\s+of\b)|overall|combined|all-in)\b", re.I)
+_OPENING = re.compile(r"[\W\x00]*$")
+
+
+def _names_a_whole(text: str) -> bool:
+    return any(m.group(0).lower() != "overall" or not _OPENING.fullmatch(text, 0, m.start())
+               for m in _WHOLE.finditer(text))
 
 
 def _whole_of_a_part(f: Figure, metric: Figure) -> bool:
     said = f.claim.masked if f.claim is not None and f.claim.masked else f.context
-    return bool(_WHOLE.search(said or "")) and not _WHOLE.search(metric.context)
+    return _names_a_whole(said or "") and not _names_a_whole(metric.context)
 
 
 def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resolution],

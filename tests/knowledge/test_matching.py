@@ -803,6 +803,9 @@ def test_a_paragraph_opening_with_a_pronoun_is_about_whom_the_one_before_names(t
     ("Delivery fuel costs come down 31% for our customers.", "reduction in delivery fuel costs", True),
     # the metric itself names the whole
     ("Total delivery costs come down 31%.", "reduction in total delivery costs", True),
+    # a count of a total, and a sentence summed up, name no whole
+    ("Delivery fuel costs come down 31% across a total of 5,000 fleets.", "reduction in delivery fuel costs", True),
+    ("Overall, delivery fuel costs come down 31%.", "reduction in delivery fuel costs", True),
 ])
 def test_a_figure_of_a_whole_misstates_no_metric_of_a_part(monkeypatch: pytest.MonkeyPatch, said: str, name: str,
                                                            misstated: bool) -> None:
