@@ -457,32 +457,42 @@ def front_matter_claims(front: str | None, front_line: int) -> list[Claim]:
         f = _FRONT_FIGURE.match(line)
         if f is None or not f.group("ind") or top in _NOT_SHOWN:
             continue
-        label = _front_label(lines, idx, len(f.group("ind")))
-        if label is None:
+        at = _front_label(lines, idx, len(f.group("ind")))
+        if at is None:
             continue
-        for claim in extract(f"{f.group('v').strip()} {label}", first_line=front_line + idx,
-                             first_column=f.start("v") + 1):
+        value, (label_line, label) = f.group("v").strip(), at
+        start = f.start("v") + 1
+        for claim in extract(f"{value} {label.group('v').strip()}", first_line=front_line + idx, first_column=start):
             claim.block, claim.section = "front_matter", top or f.group("key")
+            # what falls in the label is where the label is written, on its own line
+            label_column = label.start("v") + len(label.group("v")) - len(label.group("v").lstrip()) + 1
+            shift = label_column - (start + len(value) + 1)
+            if claim.column >= start + len(value) + 1:
+                claim.line, claim.column = front_line + label_line, claim.column + shift
+            if claim.end_column is not None and claim.end_column > start + len(value) + 1:
+                claim.end_line, claim.end_column = front_line + label_line, claim.end_column + shift
             found.append(claim)
     return found
 
 
-def _front_label(lines: list[str], at: int, column: int) -> str | None:
-    """The label beside the figure on line ``at``: a key of the same mapping (its keys start at
-    ``column``) within the few lines around it."""
-    for way in (range(at + 1, min(at + 4, len(lines))), range(at - 1, max(at - 4, -1), -1)):
+def _front_label(lines: list[str], at: int, column: int) -> tuple[int, re.Match[str]] | None:
+    """The label beside the figure on line ``at``: the key of the same mapping (its keys start at
+    ``column``) next to it, above or below, and its line."""
+    for way in (range(at + 1, len(lines)), range(at - 1, -1, -1)):
         for k in way:
+            indent = len(lines[k]) - len(lines[k].lstrip(" \t-"))
+            if indent > column:
+                continue  # inside the value of a key between them
             m = _FRONT_LABEL.match(lines[k])
-            if m is None:
-                if len(lines[k]) - len(lines[k].lstrip(" \t-")) < column:
-                    break  # the mapping ended
-                continue
+            if m is None or indent < column:
+                break  # another key of the mapping, or the mapping ended
             ind = m.group("ind")
             # a list item is one mapping: a label that opens the next item, or one above an item the
             # figure opens, is another stat's
             other_item = "-" in ind if k > at else "-" in lines[at][:column]
             if len(ind) == column and not other_item and m.group("v").strip():
-                return m.group("v").strip()
+                return k, m
+            break
     return None
 
 

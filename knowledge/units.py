@@ -69,7 +69,8 @@ _CURRENCY: dict[str, tuple[str, float]] = {
     "chf": ("CHF", 1.0), "¥": ("JPY", 1.0), "jpy": ("JPY", 1.0), "yen": ("JPY", 1.0),
     "₹": ("INR", 1.0), "inr": ("INR", 1.0), "rupees": ("INR", 1.0), "rupee": ("INR", 1.0), "rs": ("INR", 1.0),
     "zar": ("ZAR", 1.0), "rand": ("ZAR", 1.0),
-    # other currencies by their unambiguous symbols and ISO codes ("₦1.8 billion", "NGN 1.4bn", "NZ$38")
+    # other currencies by their unambiguous symbols and ISO codes ("₦1.8 billion", "NGN 1.4bn"); "nz$",
+    # "s$" and "hk$" are read in a metric's unit ("unit: NZ$"), while prose reads "NZ$38" as "$38"
     "₦": ("NGN", 1.0), "ngn": ("NGN", 1.0), "naira": ("NGN", 1.0),
     "nz$": ("NZD", 1.0), "nzd": ("NZD", 1.0), "s$": ("SGD", 1.0), "sgd": ("SGD", 1.0),
     "hk$": ("HKD", 1.0), "hkd": ("HKD", 1.0), "r$": ("BRL", 1.0), "brl": ("BRL", 1.0),

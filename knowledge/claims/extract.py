@@ -108,13 +108,17 @@ _SP0 = r"[ \t]*(?:\n[ \t]*)?"
 _CUR_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|NGN|NZD|SGD|HKD|BRL|KRW|ILS|VND|UAH|THB|KES|GHS|MXN"
     r"|SEK|NOK|DKK|PLN|AED|SAR|CNY|RMB|IDR|MYR)[ \t]?"
-    r"|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|\$|€|£|¥|₹|₦|₩|₪|₺|₫|₴|฿|(?<![\w$])R)[ \t]?)$"
+    r"|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|R\$|\$|€|£|¥|₹|₦|₩|₪|₺|₫|₴|฿|(?<![\w$])R)[ \t]?)$"
 )
 # the rand ("R 2,4 million", "R350"): a capital R before digits is also a name ("R2", "R 3",
 # "Oracle R12"), so it is money only where the amount is written as one (a scale, a separator or
 # decimals, thousands spaced apart, or three digits or more)
 # (other dollars, "NZ$38", are read as "$38": "$" is any dollar, and the dollars compare as one)
-_CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$", "R": "ZAR"}
+_CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$", "R": "ZAR", "R$": "BRL"}
+# codes that are also acronyms ("40 AED units", "14 SAR missions", "12 ILS approaches", "Version PLN
+# 2"): never after a number, and before one only where the amount is written as one (a scale, a
+# thousands separator or decimals)
+_CLASHING_CODES = frozenset({"AED", "SAR", "ILS", "PLN"})
 _SCALE_SUFFIX = frozenset({"k", "K", "m", "M", "MM", "mm", "mn", "b", "B", "bn", "BN", "Bn"})
 _SPACED_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 # Indian English counts in lakhs (100,000) and crores (10 million): "₹3.5 crore", "1.2 lakh deliveries"
@@ -130,7 +134,7 @@ _UNIT = re.compile(
       (?P<pct>[ \t]?%|{_SP0}(?i:per[ \t]?cent|percent)\b|{_SP0}(?i:pct)\b\.?)
     | (?P<pp>{_SP}(?i:percentage{_SP}points?|pp|ppts?)\b)
     | (?P<mult>[ \t]?×|{_SP0}-?[ \t]*(?i:fold)\b|{_SP}(?i:times)\b|[ \t]+[xX]\b(?![ \t]*\d))
-    | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|quid|cents|pence|naira)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|NGN|NZD|SGD|HKD|BRL|KRW|ILS|VND|UAH|THB|KES|GHS|MXN|SEK|NOK|DKK|PLN|AED|SAR|CNY|RMB|IDR|MYR)\b))
+    | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|quid|cents|pence|naira)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|NGN|NZD|SGD|HKD|BRL|KRW|VND|UAH|THB|KES|GHS|MXN|SEK|NOK|DKK|PLN|CNY|RMB|IDR|MYR)\b))
     | (?P<dur>(?:{_SP}|[ \t]*-[ \t]*)(?P<dq>(?i:business|working|calendar|full|straight|consecutive|solid|whole|man|person)[ \t-]+)?
         (?P<du>(?i:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|wks?|months?|mos|quarters?|years?|yrs?))\b)
     """,
@@ -480,6 +484,10 @@ class _Extractor:
             or _SCALE_AFTER.match(clean, m.end()) or _SPACED_THOUSANDS.match(clean, m.end())
         ):
             return None  # a name ("R2", "Oracle R12")
+        if cur and cur.group("code") in _CLASHING_CODES and not (
+            "," in raw or "." in raw or suf in _SCALE_SUFFIX or _SCALE_AFTER.match(clean, m.end())
+        ):
+            cur = None  # "Version PLN 2"
         if cur and _SPACED_THOUSANDS.match(clean, m.end()):
             return None  # "R50 000", "€1 250": thousands spaced apart are not read (never as R50)
         start = cur.start() if cur else s
@@ -798,6 +806,8 @@ class _Extractor:
             return
         head: tuple[str, int] | None = None
         for lw, end, lower in run:
+            if not lower and lw.upper() in _CLASHING_CODES:
+                continue  # "12 ILS approaches": an acronym, not a plural nor a currency
             if len(lw) > 2 and lw.endswith("s") and not lw.endswith("ss") and lw not in _NOT_PLURAL and not lw.endswith("ous"):
                 head = (lw, end)
                 break

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .figure import REL_APPROX, Figure, agree, states_value
 from .neighbours import _KIND_CODE, FigureSet, Pairs, _rank_in_rows, search_sets
-from .reading import NORM_SCOPE, _mentions, _stem
+from .reading import _POPULATION, NORM_SCOPE, _mentions, _stem
 
 if TYPE_CHECKING:
     import numpy as np
@@ -88,7 +88,14 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
     unnamed &= (q.kind[qi] == _KIND_CODE["currency"]) & ~entity_ok
     if unnamed.any():
         at = np.nonzero(unnamed)[0]
-        entity_ok[at] = _same_value(q, qi[at], t, ti[at])
+        same = _same_value(q, qi[at], t, ti[at])
+        # a round amount ("€1 million") is anyone's, as is one said of many customers or of a
+        # company named otherwise ("Kestrel Freight, a new customer, saves €1 million")
+        for k in np.nonzero(same)[0].tolist():
+            a, b = int(qi[at[k]]), int(ti[at[k]])
+            other = q.figures[a] if q.entity[a] == 0 else t.figures[b]
+            same[k] = _significant_digits(other) >= 2 and not _of_anyone(other)
+        entity_ok[at] = same
     ok &= entity_ok
     # a share that changes ("82% fewer errors") and the level of a population ("one in five runs has
     # an error") are two measures, however alike their sentences
@@ -110,6 +117,31 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
                          for a, b in zip(qi[where].tolist(), ti[where].tolist(), strict=True)], dtype=bool)
         ok[where] = same
     return ok
+
+
+def _significant_digits(f: Figure) -> int:
+    """The significant digits of the amount as written (not as a rate per day)."""
+    written = f.metric.value if f.metric is not None else f.claim.value if f.claim is not None else f.value
+    value = written[0] if isinstance(written, tuple) else written
+    return len(f"{abs(float(value)):.6f}".replace(".", "").strip("0"))
+
+
+# a capitalised word inside a sentence: a name, unless it is a month or a day
+_INNER_NAME = re.compile(r"(?<=[\w,;:)’'\]] )[A-Z][a-z][\w'’-]*")
+_CALENDAR = frozenset("January February March April May June July August September October November December "
+                      "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_STARTS_WITH_NAME = re.compile(r"\s*[A-Z][a-z][\w'’-]*\s+[A-Z][a-z]")
+
+
+def _of_anyone(f: Figure) -> bool:
+    """Whether an amount said of no one named is of many customers or of a company named some
+    other way: no story told without its name."""
+    text = f.claim.sentence if f.claim is not None and f.claim.sentence else f.text
+    if f.statistic or _POPULATION.search(text):
+        return True
+    if _STARTS_WITH_NAME.match(text):
+        return True
+    return any(m.group(0) not in _CALENDAR for m in _INNER_NAME.finditer(text))
 
 
 def _same_count(a: Figure, b: Figure) -> bool:
@@ -398,12 +430,20 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
 # and its sum are two measures, however alike their words. Across the development corpora, no pair
 # labelled one measure has such a word on the figure's side alone; 29 pairs labelled two measures
 # do (haulwise, gridwell, northwind).
-_WHOLE = re.compile(r"\b(?:total|overall|combined|all-in)\b", re.I)
+# "A total of 5,000 customers" counts, and a sentence that opens with "Overall," sums up what came
+# before; neither names a whole.
+_WHOLE = re.compile(r"\b(?:total(?!\s+of\b)|overall|combined|all-in)\b", re.I)
+_OPENING = re.compile(r"[\W\x00]*$")
+
+
+def _names_a_whole(text: str) -> bool:
+    return any(m.group(0).lower() != "overall" or not _OPENING.fullmatch(text, 0, m.start())
+               for m in _WHOLE.finditer(text))
 
 
 def _whole_of_a_part(f: Figure, metric: Figure) -> bool:
     said = f.claim.masked if f.claim is not None and f.claim.masked else f.context
-    return bool(_WHOLE.search(said or "")) and not _WHOLE.search(metric.context)
+    return _names_a_whole(said or "") and not _names_a_whole(metric.context)
 
 
 def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resolution],

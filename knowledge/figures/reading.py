@@ -83,6 +83,7 @@ class Entities:
         # a name that also occurs in lower case ("Remote", "Cloud") is a word, not a name
         lower = {w for e in entries for w in _LOWER_WORD.findall(_LINK_TARGET.sub(" ", e.body))}
         names: dict[str, str] = {}
+        cased_only: set[str] = set()  # read only where the text has capitals to tell a name
 
         def add(name: str) -> None:
             name = re.sub(r"\s+", " ", name).strip(" .:,;*_")
@@ -96,11 +97,22 @@ class Entities:
             if first != name and len(first) >= 4 and first.casefold() not in excluded and first.lower() not in lower:
                 names.setdefault(first, name)
             # a customer is called by the start of its name ("Te Awa" of "Te Awa Orchards", "Prairie
-            # Ridge" of "Prairie Ridge Irrigation Co-operative"): two words or more of it
+            # Ridge" of "Prairie Ridge Irrigation Co-operative"): two words or more of it, but not an
+            # article and what follows ("The New" of "The New Forest Dairy"), nor words the KB writes
+            # in lower case
+            if first in ("The", "A", "An"):
+                return
             for k in range(2, len(words)):
                 short = " ".join(words[:k])
-                if words[k - 1][:1].isupper() and short.casefold() not in excluded:
-                    names.setdefault(short, name)
+                if not words[k - 1][:1].isupper() or short.casefold() in excluded:
+                    continue
+                common = [w.lower() in lower for w in words[:k]]
+                if all(common):
+                    continue
+                names.setdefault(short, name)
+                if common.count(False) < 2:
+                    # "new york" in text without capitals is the city as often as "New York Life"
+                    cased_only.add(short)
 
         for e in entries:
             if e.type == "case_study" and e.title:
@@ -117,8 +129,11 @@ class Entities:
         if names:
             alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
             out.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-            out.folded = re.compile(out.pattern.pattern, re.I)
-            out._by_fold = {k.casefold(): v for k, v in names.items()}
+            folded = [n for n in names if n not in cased_only or names.get(n) == n]
+            out.folded = re.compile(
+                r"(?<![\w-])(?:{})(?![\w-])".format("|".join(sorted(map(re.escape, folded), key=len, reverse=True))),
+                re.I)
+            out._by_fold = {k.casefold(): names[k] for k in folded}
         return out
 
     def nearest(self, text: str, at: int | None = None) -> str | None:
@@ -270,8 +285,11 @@ def _period(unit: str, name: str = "") -> str | None:
             p = units.period(u.rsplit(sep, 1)[1])
             if p:
                 return p
+    # the time a recurring thing takes ("days to complete Marlowe Finch's monthly billing run"); an
+    # amount or a count of it is still the rate ("Contoso's annual savings in payables processing")
+    duration = units.kind_of(u) == "duration"
     for m in _PERIOD_IN_NAME.finditer(name):
-        if _THING_OF_A_PERIOD.search(name, 0, m.start()):
+        if duration and _THING_OF_A_PERIOD.search(name, 0, m.start()):
             continue
         return _PERIOD_WORDS[m.group(1).lower()]
     return None
@@ -1134,14 +1152,16 @@ def claim_contexts(entry: Entry) -> list[str]:
 
 
 # time won back, a period a few words on ("[NUM] back every week", "[NUM] of admin back each month",
-# "[NUM] back for the front desk every week"): a rate, as "[NUM] a week" is
-_EVERY_PERIOD = re.compile(r"\[NUM\]\s+(?:[\w’'-]+\s+){0,2}?(?:back|saved|freed(?:\s+up)?)\s+(?:[\w’'-]+\s+){0,4}?"
+# "[NUM] back for the front desk every week"): a rate, as "[NUM] a week" is; not time spent
+# getting back to someone or going back and forth
+_EVERY_PERIOD = re.compile(r"\[NUM\]\s+(?:[\w’'-]+\s+){0,2}?(?:back(?!\s+(?:to|and|from)\b)|saved|freed(?:\s+up)?)\s+(?:[\w’'-]+\s+){0,4}?"
                            r"(?:every|each|per)\s+(day|week|month|year)\b(?!['’])", re.I)
 # a window across years ("claims closed between April 2025 and March 2026"): what a sentence measures
 # over it belongs to no one year of it
 _YEARS_WINDOW = re.compile(r"\b(?:between|from)\s+(?:[A-Za-z]+\s+)?(?:19|20)\d\d\s+(?:and|to|until|through)\s+"
                            r"(?:[A-Za-z]+\s+)?(?:19|20)\d\d\b")
-_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:They|Their|Them|It|Its|She|Her|He|His)\b")
+# "It" as a pronoun, not a dummy subject ("It is common for firms to save ...")
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:They|Their|Them|It(?!\s+(?:is|was|takes|took)\b)|Its|She|Her|He|His)\b")
 
 
 class Blocks:
@@ -1186,6 +1206,8 @@ class Blocks:
         if not self.blocks[i].text.lstrip().startswith(sentence.strip()[:20]):
             return ""  # not the paragraph's first sentence: its own paragraph names them, if anything
         before = self.blocks[i - 1]
+        if self.blocks[i].line - before.end_line > 2:
+            return ""  # something between them (a thematic break, a comment) ends the subject
         return before.text if before.kind in ("paragraph", "list_item") else ""
 
     def at(self, line: int) -> Block | None:

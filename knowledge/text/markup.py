@@ -83,12 +83,14 @@ _PROSE_ATTR = re.compile(
     r"""\b(?:quote|title|description|text|caption|summary|content|body|heading|subtitle|subheading|stat|result|alt)"""
     r"""\s*=\s*\{?\s*(?P<q>["'`])(?P<v>[^"'`<>]*)(?P=q)""", re.I)
 # A figure as a stat component shows it: its value in one attribute, what it counts in another
-# (``<Stat value="23%" label="less irrigation water, on average" />``). Read together, value first,
-# they are one sentence ("23% less irrigation water, on average"); a value alone is no claim.
+# (``<Stat value="23%" label="less irrigation water, on average" />``). Read together, value first
+# whichever attribute comes first, they are one sentence ("23% less irrigation water, on average");
+# a value alone is no claim. A ``label`` is the label where a ``title`` is also given.
 _FIGURE_ATTR = re.compile(
     r"""\b(?:value|number|figure|amount|metric)\s*=\s*\{?\s*(?P<q>["'`])(?P<v>[^"'`<>]*\d[^"'`<>]*)(?P=q)""", re.I)
 _LABEL_ATTR = re.compile(
     r"""\b(?:label|caption|description|text|title|subtitle)\s*=\s*\{?\s*(?P<q>["'`])(?P<v>[^"'`<>]*)(?P=q)""", re.I)
+_LABEL_KEY = re.compile(r"""\blabel\s*=\s*\{?\s*(?P<q>["'`])(?P<v>[^"'`<>]*)(?P=q)""", re.I)
 _BRACES = re.compile(r"\{\{[^{}\n]*\}\}|\{[a-z_:%#.][^{}\n]{0,80}\}")
 # Static-site generator markup (Kramdown/Jekyll, Liquid, Hugo) that real handbook pages carry:
 # attribute lists ("{:toc .hidden-md}", "{: .alert}"), Liquid tags and output ("{% include x %}",
@@ -132,16 +134,31 @@ def _tag_m(m: re.Match[str]) -> str:
         return _blank(tag)
     out = list(_blank(tag))
     stat = _FIGURE_ATTR.search(tag)
-    label = (_LABEL_ATTR.search(tag, stat.end()) or _LABEL_ATTR.search(tag)) if stat else None
+    label = (_LABEL_KEY.search(tag) or _LABEL_ATTR.search(tag, stat.end()) or _LABEL_ATTR.search(tag)) if stat else None
+    span = (0, 0)
+    if stat is not None and label is not None:
+        span = (min(stat.start("v"), label.start("v")), max(stat.end("v"), label.end("v")))
+        if "\n" in tag[span[0]:span[1]]:
+            span = (0, 0)  # a line break may not move: each is left where it is
+    inside: list[str] = []
     for a in _PROSE_ATTR.finditer(tag):
         if label is not None and a.start("v") == label.start("v"):
             continue  # closed with its figure below
+        if span[0] <= a.start("v") < span[1]:
+            inside.append(a.group("v"))  # between the value and its label: said after them
+            continue
         out[a.start("v"):a.end("v")] = a.group("v")
         if a.end("v") < len(out) and out[a.end("v")] != "\n":
             out[a.end("v")] = _BRK
     if stat is not None and label is not None:
-        out[stat.start("v"):stat.end("v")] = stat.group("v")
-        out[label.start("v"):label.end("v")] = label.group("v")
+        if span == (0, 0):
+            out[stat.start("v"):stat.end("v")] = stat.group("v")
+            out[label.start("v"):label.end("v")] = label.group("v")
+        else:
+            # value first, whichever is written first (the figure's offset is then where the
+            # first of them is), and any prose attribute between them after them
+            said = _BRK.join([f"{stat.group('v')} {label.group('v')}", *inside])
+            out[span[0]:span[0] + len(said)] = said
         end = max(stat.end("v"), label.end("v"))
         if end < len(out) and out[end] != "\n":
             out[end] = _BRK

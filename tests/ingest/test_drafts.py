@@ -150,7 +150,22 @@ def test_a_stat_in_front_matter_is_read_with_its_label(case: str, text: str, lin
     assert all(c.block == "front_matter" for c in at)
 
 
+@pytest.mark.parametrize(("text", "figure", "line", "column"), [
+    ('---\ntitle: T\nhero:\n  stat: 40%\n  label: fewer errors across 120 sites\n---\n\nBody.\n', "120", 5, 30),
+    ('---\ntitle: T\nhero:\n  stat: 40%\n  label: fewer errors across 120 sites\n---\n\nBody.\n', "40%", 4, 9),
+    ('---\ntitle: T\nhero:\n  label: "across 120 sites"\n  stat: "40%"\n---\n\nBody.\n', "120", 4, 18),
+])
+def test_a_figure_in_a_stats_label_is_where_the_label_is(text: str, figure: str, line: int, column: int) -> None:
+    d = parse_draft_text(text, "drafts/landing.md")
+    lines = text.split("\n")
+    assert lines[line - 1][column - 1:].startswith(figure)
+    assert [(c.line, c.end_line) for c in d.claims if c.column == column] == [(line, line)]
+    assert all(c.end_column <= len(lines[c.end_line - 1]) + 1 for c in d.claims)  # within its line
+
+
 @pytest.mark.parametrize(("case", "text"), [
+    ("a label key past another key is another thing's",
+     '---\ntitle: T\nhero:\n  stat: 40%\n  cta: Book a demo\n  title: Welcome\n---\n\nBody.\n'),
     ("a metric registered in front matter is canon's field, not copy",
      '---\ntitle: T\nmetrics:\n  - id: x\n    value: 23\n    unit: percent\n    description: "saved"\n---\n\nBody.\n'),
     ("a value with no label says nothing", '---\ntitle: T\nlayout:\n  value: 3\n  columns: 2\n---\n\nBody.\n'),
@@ -169,11 +184,18 @@ def test_front_matter_that_is_no_stat_states_nothing(case: str, text: str) -> No
      "52%", "of claims with no handler touch"),
     ("a number prop", '<Metric number="9 days" caption="median time from FNOL to settlement" />', "9 days",
      "median time from FNOL to settlement"),
+    ("the label, not the title", '<Stat value="23%" title="Water" label="less water" />', "23%", "less water"),
+    ("the label before the value and the title", '<Stat title="Water" label="less water" value="23%" />', "23%",
+     "less water"),
 ])
 def test_a_stat_component_is_read_as_its_value_and_label(case: str, component: str, figure: str, says: str) -> None:
     d = parse_draft_text(f"Intro.\n\n{component}\n\nAfter.\n", "drafts/landing.mdx")
     found = [c for c in d.claims if figure in c.text or figure.replace(" ", "") in c.text.replace(" ", "")]
-    assert found and says.split(",")[0] in (found[0].masked or ""), case
+    assert found, case
+    masked = " ".join((found[0].masked or "").split())
+    # one sentence, value first: "[NUM] fewer spray passes"
+    assert f"[NUM] {says.split(',')[0]}" in masked, (case, masked)
+    assert found[0].line == 3 + component[:component.index(figure)].count("\n")
 
 
 @pytest.mark.parametrize(("case", "component"), [

@@ -449,7 +449,28 @@ def test_weights_say_whether_they_read_the_framing(tmp_path: Path, monkeypatch: 
     ("The trust saved 40,000 SEK last term.", 40000.0, "SEK"),
     ("Support costs ₩50,000 a month.", 50000.0, "KRW"),
     ("Kwezi saved R2.4 million on rework.", 2.4e6, "ZAR"),  # the rand as before
+    ("Plans start at R$50 a month.", 50.0, "BRL"),  # the real, not a dollar
+    ("Obra saved R$ 1.2 million.", 1.2e6, "BRL"),
 ])
 def test_amounts_in_other_currencies_are_money(text: str, value: float, unit: str) -> None:
     money = [c for c in extract_claims(text) if c.kind == "currency"]
     assert money and money[0].value == pytest.approx(value) and money[0].unit == unit
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Crews now carry 40 AED units.", None, None),
+    ("The base flew 14 SAR missions last winter.", None, None),
+    ("Pilots flew 12 ILS approaches in fog.", None, None),
+    ("Version PLN 2 cut setup by 30%.", None, None),
+    # the amount written as one is money
+    ("Fees fell to AED 1.2 million.", 1.2e6, "AED"),
+    ("It costs PLN 2,400 a month.", 2400.0, "PLN"),
+    ("Claims worth SAR 3.5m were settled.", 3.5e6, "SAR"),
+    ("Licences are ILS 120.50 a seat.", 120.5, "ILS"),
+])
+def test_currency_codes_that_are_also_acronyms(text: str, value: float | None, unit: str | None) -> None:
+    money = [c for c in extract_claims(text) if c.kind == "currency"]
+    if value is None:
+        assert not money, money
+    else:
+        assert money and money[0].value == pytest.approx(value) and money[0].unit == unit
