@@ -152,9 +152,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # management, South African, Australian, American and Welsh English; tests/data/corpora/bramblecote:
     # hospitality scheduling, time and attendance and payroll, Irish, Scottish, Indian and Canadian
     # English): first scored with that morning's code (2ac6d24: hearthstead audit 0.67, check 0.88;
-    # bramblecote audit 0.64, check 0.76). FLOORS_PENDING_END_OF_ROUND
-    "hearthstead": {"audit": 0.64, "check": 0.85},
-    "bramblecote": {"audit": 0.61, "check": 0.73},
+    # bramblecote audit 0.64, check 0.76) and at its end, still held out (hearthstead 0.70, 0.89;
+    # bramblecote 0.63, 0.80). Floors a little under the latter.
+    "hearthstead": {"audit": 0.67, "check": 0.86},
+    "bramblecote": {"audit": 0.6, "check": 0.77},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -284,20 +285,24 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
         "retired-claim": (0.9, 0.9),
     },  # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 1.00; unsupported claims:
     # unsupported-claim 0.60 / 1.00 (0.38 / 1.00 before: a worked example, a plan's price)
-    # start of the eighth round, held out (audit and check together), FLOORS_PENDING_END_OF_ROUND:
-    # metric-conflict 0.83 / 0.56, rep-misstatement 1.00 / 0.75, source-conflict 1.00 / 1.00,
-    # stale-claim 1.00 / 1.00, unsourced-claim 0.33 / 1.00, unsupported-claim 0.25 / 0.33;
-    # retired-claim 1 of 2 found
+    # the eighth round's held-out sets (audit and check together), start -> end of that round:
+    # metric-conflict 0.83 / 0.56 -> 0.78 / 0.78 (two more found in front-matter stats, one more false),
+    # rep-misstatement 1.00 / 0.75, source-conflict 1.00 / 1.00, stale-claim 1.00 / 1.00,
+    # unsourced-claim 0.33 / 1.00, unsupported-claim 0.25 / 0.33, all unchanged; retired-claim 1 of 2
     "hearthstead": {
-        "metric-conflict": (0.8, 0.5), "rep-misstatement": (0.9, 0.7), "source-conflict": (0.9, 0.9),
+        "metric-conflict": (0.75, 0.75), "rep-misstatement": (0.9, 0.7), "source-conflict": (0.9, 0.9),
         "stale-claim": (0.9, 0.9), "unsourced-claim": (0.3, 0.9), "unsupported-claim": (0.2, 0.3),
+        "retired-claim": (0.9, 0.45),
     },
-    # start of the eighth round, held out: metric-conflict 0.78 / 0.58, rep-misstatement 0.80 / 0.80,
-    # source-conflict 0.50 / 1.00, stale-claim 0.89 / 1.00, unsourced-claim 0.29 / 0.80,
-    # unsupported-claim 0.50 / 1.00; retired-claim 1 of 4 found
+    # metric-conflict 0.78 / 0.58 -> 0.75 / 0.75, unsourced-claim 0.29 / 0.80 -> 0.29 / 1.00,
+    # unsupported-claim 0.50 / 1.00 -> 0.42 / 1.00 (stats read from page templates: more found, and
+    # more false findings on them; bench/ACCURACY.md, "Corpora and figures by round", eighth round);
+    # rep-misstatement 0.80 / 0.80, source-conflict 0.50 / 1.00, stale-claim 0.89 / 1.00, unchanged;
+    # retired-claim 1 of 4
     "bramblecote": {
-        "metric-conflict": (0.75, 0.55), "rep-misstatement": (0.75, 0.75), "source-conflict": (0.45, 0.9),
-        "stale-claim": (0.85, 0.9), "unsourced-claim": (0.25, 0.75), "unsupported-claim": (0.45, 0.9),
+        "metric-conflict": (0.7, 0.7), "rep-misstatement": (0.75, 0.75), "source-conflict": (0.45, 0.9),
+        "stale-claim": (0.85, 0.9), "unsourced-claim": (0.25, 0.9), "unsupported-claim": (0.4, 0.9),
+        "retired-claim": (0.9, 0.2),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
     # unsourced-claim 0.12 / 1.00, unsupported-claim 0.23 / 0.43, rep-misstatement 0.75 / 0.60,
