@@ -19,13 +19,14 @@ model, which is trained on the corpora, and they name the kind in words when a f
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from .linear import read_weights
 
 WEIGHTS = Path(__file__).with_name("data") / "assertion.json"
 ENV = "CANON_ASSERTION_WEIGHTS"
@@ -87,9 +88,8 @@ def load() -> Model | None:
 
 @lru_cache(maxsize=4)
 def _load(name: str) -> Model | None:
-    try:
-        data = json.loads(Path(name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = read_weights(name)
+    if data is None:
         return None
     return of(data)
 

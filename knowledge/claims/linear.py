@@ -3,10 +3,21 @@ regression over named cues and a sentence's embedding, with its cut, read from a
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+
+def read_weights(name: str) -> dict[str, Any] | None:
+    """A model's JSON file, or None where it is missing or unreadable (the model is then off)."""
+    try:
+        data = json.loads(Path(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def sigmoid(z: float) -> float:

@@ -19,7 +19,6 @@ most, in words.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import re
@@ -33,7 +32,7 @@ from knowledge.model import Claim
 from . import assertion
 from .claimness import _TOKEN
 from .claimness import _changes as changes_verb
-from .linear import Linear
+from .linear import Linear, read_weights
 from .terms import own_terms
 
 WEIGHTS = Path(__file__).with_name("data") / "needs_source.json"
@@ -151,9 +150,8 @@ def load() -> Model | None:
 
 @lru_cache(maxsize=4)
 def _load(name: str) -> Model | None:
-    try:
-        data = json.loads(Path(name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = read_weights(name)
+    if data is None:
         return None
     return Model(Linear.of(data), meta=dict(data.get("meta", {})),
                  claimness_below=float(data.get("claimness_below", 1.0)))

@@ -21,7 +21,6 @@ file neither decides anything.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import re
@@ -33,7 +32,7 @@ from typing import Any
 
 from knowledge.model import Entry
 
-from .linear import Linear
+from .linear import Linear, read_weights
 
 WEIGHTS = Path(__file__).with_name("data") / "provenance.json"
 ENV = "CANON_PROVENANCE_WEIGHTS"
@@ -173,9 +172,8 @@ def _model(d: dict[str, object] | None) -> Model | None:
 
 @lru_cache(maxsize=4)
 def _load(name: str) -> Models | None:
-    try:
-        data = json.loads(Path(name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = read_weights(name)
+    if data is None:
         return None
     probe = data.get("probe")
     return Models(note=_model(data.get("note")), page=_model(data.get("page")), meta=dict(data.get("meta", {})),
