@@ -131,7 +131,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # eighth round, unsupported claims (taxes withheld at a rate are terms): cobbleway audit 0.81, check 0.89
     "cobbleway": {"audit": 0.79, "check": 0.87},  # check 0.84 once arithmetic written out is no figure to match (seventh round)
     # eighth round, unsupported claims: brightmoor check 0.84 once a figure said again after "that's" is read with the first
-    "brightmoor": {"audit": 0.69, "check": 0.82},  # eighth round (stats read off components): cobbleway 0.79, brightmoor 0.71
+    "brightmoor": {"audit": 0.69, "check": 0.82},  # eighth round (stats read off components): audit 0.71
     # two more blind sets, written and labelled on 2026-12-06 at the start of the seventh round and held
     # out from all of its work (tests/data/corpora/fernhollow: farm management and irrigation sensors,
     # New Zealand, Canadian and Chilean English; tests/data/corpora/saltmarsh: claims handling and fraud
