@@ -70,7 +70,8 @@ _OUTCOME = re.compile(
     # "adds 12 points", "added £40k a year": an amount added; "the Professional plan adds network
     # analysis" names what a plan includes
     r"|\b(?:adds|added)\s+(?:(?:up\s+to|about|around|roughly|another|an\s+extra|over|nearly|almost|a\s+further)\s+)?"
-    r"(?:[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty"
+    # "adds a £40k margin": an article may come before the amount
+    r"(?:(?:an?\s+)?[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty"
     r"|half|double)\b)")
 
 # A change named as a noun ("a 30% reduction", "Payback in under 3 months"); "growth" in lower case only:
