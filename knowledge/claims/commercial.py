@@ -70,8 +70,9 @@ _TAX = (r"(?:VAT|GST|HST|PST|QST|sales\s+tax|IVA|MwSt|TVA|consumption\s+tax|serv
 # the law a rate is set under may stand between the tax and its rate: "TDS under section 194C, 1 per cent"
 _TAX_BEFORE = re.compile(rf"(?i:{_TAX})\s*(?:(?:under|per)\s+(?:section|s\.|article|rule)\s+[\w()]+\s*,?\s*)?"
                          r"(?:\(\s*|at\s+|of\s+|is\s+|rate\s+(?:of|is)\s+|:\s*)?(?:about\s+)?"
-                         # the second of two rates: "TDS at 1% or 2%"
-                         r"(?:\d+(?:\.\d+)?\s*(?:%|per\s?cent)\s*(?:or|to|and|-|–)\s*)?$")
+                         # the second of two rates: "TDS at 1% or 2%" ("VAT at 20% and 35% faster close" joins
+                         # an outcome to the rate, so "and" is no joiner)
+                         r"(?:\d+(?:\.\d+)?\s*(?:%|per\s?cent)\s*(?:or|to|-|–)\s*)?$")
 _TAX_AFTER = re.compile(rf"^\s*(?i:{_TAX})\b")
 
 _MONEY = r"(?:[A-Z]{0,3}[$£€¥₹])?\d[\d,]*(?:\.\d+)?\s*(?:c|p|¢|cents?|pence)?"

@@ -38,16 +38,27 @@ _HYPOTHETICAL = re.compile(
     # takes 3 weeks" only sets a condition on a claim
     r"|(?:assum(?:e|ing)|suppos(?:e|ing))\s+(?=[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d)"
     r"|hypothetically|let['’]s say|say you (?:have|run))\b"
-    # "consider a regional insurer with £250m of claims", "imagine a clinic with 3 vets": a generic
-    # subject given a size for the reader to work with ("imagine shipping 3x faster" names no subject)
-    # the verb opens a clause, as an instruction does ("most clinics take an average of 12 days" reports one)
-    r"|(?:^|[,;:]\s*|\b(?:so|now|then|just|first)\s+)(?:consider|imagine|picture|take)\s+(?:a|an|one)\s+(?!(?:look|moment|minute|second|break|step)\b)(?:[\w-]+\s+){1,4}?(?:with|of|that\s+(?:has|runs|pays"
-    r"|handles|spends|employs|serves)|running|paying|handling|spending|employing|serving)\s+(?:about\s+|around\s+|roughly\s+)?"
-    r"[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d"
     # "set an alarm at, say, 90% of last year's peak": a value picked for the reader to try
     r"|,\s*(?:say|for\s+(?:example|instance)|e\.g\.),\s*[~≈]?[$£€]?\d"
     # "(for example 21.4p/kWh day rate and £11.80 per kVA)": values in brackets for the reader to try
     r"|\(\s*(?:say|for\s+(?:example|instance)|e\.g\.)[,:]?\s*[~≈]?[$£€]?\d")
+# The size a generic subject is given ("... with £250m of claims", "... of 40 fee earners", "... serving 900 pupils")
+SIZE_GIVEN = (r"(?:[\w-]+\s+){1,4}?(?:with|of|that\s+(?:has|runs|pays|handles|spends|employs|serves)|running|paying"
+              r"|handling|spending|employing|serving)\s+(?:about\s+|around\s+|roughly\s+)?[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d")
+# "consider a regional insurer with £250m of claims", "imagine a clinic with 3 vets": a generic
+# subject given a size for the reader to work with ("imagine shipping 3x faster" names no subject);
+# the verb opens a clause, as an instruction does ("most clinics take an average of 12 days" reports one).
+# Its inputs are the figures of that clause: "Take a clinic of 3 vets on Acme: it cut no-shows by 40%"
+# reports an outcome after it
+_SIZED_SUBJECT = re.compile(
+    r"(?i)(?:^|[,;:]\s*|\b(?:so|now|then|just|first)\s+)(?:consider|imagine|picture|take)\s+(?:a|an|one)\s+"
+    r"(?!(?:look|moment|minute|second|break|step)\b)" + SIZE_GIVEN)
+# A change of the figure's own, said as done: "that cut no-shows by 40%", "no-shows fell 40%" (a noun,
+# "a 2% cut is £1.8m", takes no "by" and no figure after it)
+PAST_CHANGE = re.compile(
+    r"(?i)\b(?:cut|reduced|dropped|fell|lowered|slashed|shrank|shortened|increased|grew|rose|improved|boosted|raised"
+    r"|doubled|tripled|halved|jumped|climbed|lifted|saved|sped|accelerated)\s+(?:(?:[\w-]+\s+){0,4}?by\s+)?"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?=[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d)")
 # A worked result: a generic subject given its size, then what the arithmetic comes to ("For a
 # carrier paying out €400 million a year, that's €16 million", "For a clinic with 3 vets, that
 # comes to ..."). A named customer ("For Lionsgate, ...") is a result, not arithmetic.
@@ -70,7 +81,8 @@ _OUTCOME = re.compile(
     # "adds 12 points", "added £40k a year": an amount added; "the Professional plan adds network
     # analysis" names what a plan includes
     r"|\b(?:adds|added)\s+(?:(?:up\s+to|about|around|roughly|another|an\s+extra|over|nearly|almost|a\s+further)\s+)?"
-    r"(?:[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty"
+    # "adds a £40k margin": an article may come before the amount
+    r"(?:(?:an?\s+)?[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty"
     r"|half|double)\b)")
 
 # A change named as a noun ("a 30% reduction", "Payback in under 3 months"); "growth" in lower case only:
@@ -387,10 +399,22 @@ def arithmetic(claim: Claim) -> str | None:
         return "an input of a worked example"
     figure = " ".join((claim.span or "").split())
     at = sentence.find(figure) if figure else -1
+    if at >= 0 and _sized_input(sentence, at):
+        return "an input of a worked example"
     if (_WORKED_RESULT.search(sentence) or at >= 0 and _in_product(at, figure, sentence)
             or _in_equation(claim, at, sentence)):
         return "a worked example's arithmetic"
     return None
+
+
+def _sized_input(sentence: str, at: int) -> bool:
+    """Whether the figure at ``at`` stands in the clause that sets up a sized generic subject
+    (``_SIZED_SUBJECT``, up to the next ":" or ";"), with no change of its own (``PAST_CHANGE``)."""
+    for m in _SIZED_SUBJECT.finditer(sentence):
+        stop = re.compile(r"[:;]").search(sentence, m.end())
+        if m.start() <= at < (stop.start() if stop else len(sentence)):
+            return not any(c.end() == at for c in PAST_CHANGE.finditer(sentence, m.start(), at + 1))
+    return False
 
 
 def computed(claim: Claim) -> bool:

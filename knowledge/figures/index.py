@@ -36,6 +36,7 @@ from .reading import (
     _rep_claims,
     _row_context,
     combine,
+    draft_worked_example,
     figure_of_claim,
     figure_of_metric,
     measures_nothing,
@@ -445,8 +446,9 @@ class FigureIndex:
             f = figure_of_claim(c, where="draft", path=draft.path, entities=entities,
                                 context=_claim_context(c, row, preceding),
                                 preceding=preceding or blocks.referred(c.line, c.sentence))
-            # a draft's worked example, as an entry's: its inputs and results are arithmetic for the reader
-            f.worked = f.worked or worked_example(block)
+            # a draft's worked example, as an entry's: its inputs and results are arithmetic for the reader,
+            # when the opening gives its subject a size and the sentence reports no change of its own
+            f.worked = f.worked or draft_worked_example(block, c.sentence)
             out.append(f)
         return out
 

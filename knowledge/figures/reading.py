@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from knowledge import units
 from knowledge.claims.sources import rating_site
-from knowledge.claims.terms import computed
+from knowledge.claims.terms import PAST_CHANGE, SIZE_GIVEN, computed
 from knowledge.model import Block, Call, Claim, Entry, Metric, Sentence, Source, Turn, Value
 
 from .figure import Figure, _decimals, _half_unit, _value_range, claim_attr, share_grain
@@ -1100,6 +1100,24 @@ _WORKED_EXAMPLE = re.compile(
     r"^\W*(?:[^\W\d][^,.;:!?\d]{0,40},\s*)?(?:(?:take|consider|imagine|picture|suppose|say)\s+(?:a|an|one)\s(?!\s*(?:look|moment|minute|second|break|step)\b)"
     r"|(?:a\s+)?worked\s+example\b"
     r"|for\s+example\s*[:,]\s*(?:take|say|assume|suppose)\b|assume\s)", re.I)
+
+
+# A draft's worked example must give its subject a size at the opening ("consider a clinic with 3
+# vets", "take a 120-person company"): "consider a typical clinic: no-shows fell 40%" or "take a real
+# one: Harbourview cut no-shows by 40%" opens like one and reports an outcome
+_SIZED_WORKED_EXAMPLE = re.compile(
+    r"^\W*(?:[^\W\d][^,.;:!?\d]{0,40},\s*)?(?:(?:take|consider|imagine|picture|suppose|say)\s+(?:a|an|one)\s"
+    r"(?!\s*(?:look|moment|minute|second|break|step)\b)(?:[~≈]?(?:[A-Z]{0,3}[$£€¥₹])?\d|" + SIZE_GIVEN + ")"
+    r"|(?:a\s+)?worked\s+example\b"
+    r"|for\s+example\s*[:,]\s*(?:take|say|assume|suppose)\b|assume\s)", re.I)
+
+
+def draft_worked_example(block: Block | None, sentence: str) -> bool:
+    """Whether a draft's figure in ``sentence`` is worked arithmetic: its paragraph opens a worked
+    example with a sized subject (``_SIZED_WORKED_EXAMPLE``) and the sentence reports no change done
+    of its own ("Clinics on Acme cut no-shows by 40% last year", after the set-up, is an outcome)."""
+    return (block is not None and block.kind == "paragraph" and bool(_SIZED_WORKED_EXAMPLE.match(block.text))
+            and not PAST_CHANGE.search(sentence or ""))
 
 
 def worked_example(block: Block | None) -> bool:

@@ -112,4 +112,11 @@ def _restates(r: Resolution, before: Resolution | None) -> bool:
     a, b = claim.value, prior.value
     if not isinstance(a, (int, float)) or not isinstance(b, (int, float)) or a <= 0 or b <= 0:
         return False
+    # two plain numbers of one unit with different values ("dropped 35%. That's 38% fewer errors") are
+    # two claims: a restatement is written another way ("38%", then "nearly two in five")
+    if a != b and _DIGIT.search(claim.span) and _DIGIT.search(prior.span or ""):
+        return False
     return abs(a - b) <= 0.1 * max(a, b)
+
+
+_DIGIT = re.compile(r"\d")
