@@ -697,6 +697,10 @@ class _Extractor:
         if prev:
             if prev.group(1).lower() not in ("in", "by"):
                 return None
+            # "cut in half" changes by a share; "fell 40% in a quarter" names a period: only a half is
+            # an idiom after "in"
+            if prev.group(1).lower() == "in" and fd not in ("half", "halves") and not _FRACTION_OF.match(clean[e:e + 24]):
+                return None
             # "cut costs by a third", "halved ... in half": a change by that share, else nothing
             sb, _ = self.sentence_bounds(s)
             changed = bool(_CHANGE_VERB.search(clean, max(sb, s - 60), s))
