@@ -41,7 +41,7 @@ class MentionAtLine(_Verdict):
 
     kind: Literal["mention"]
     call: Named
-    line: int = Field(ge=1)
+    line: int = Field(ge=1, strict=True)  # true is no line number
     text: str | None = None
 
 
@@ -51,7 +51,7 @@ class MentionByText(_Verdict):
     kind: Literal["mention"]
     call: Named
     text: Named
-    line: int | None = Field(default=None, ge=1)
+    line: int | None = Field(default=None, ge=1, strict=True)
 
 
 class AssignmentAtLine(MentionAtLine):
