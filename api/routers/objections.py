@@ -4,7 +4,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from api import jobs
 from api.deps import analyse, get_settings, get_today
@@ -31,6 +31,14 @@ async def get_objections(
 Named = Annotated[str, Field(min_length=1)]
 
 
+def _a_number(value: object) -> object:
+    """A line is a JSON number (3, or 3.0 as JSON Schema allows): true and "3" are not lines, though
+    pydantic's lax integers would take them."""
+    if isinstance(value, (bool, str)):
+        raise ValueError("a line is a number")
+    return value
+
+
 class _Verdict(BaseModel):
     verdict: Literal["right", "wrong"] = "right"
     by: str | None = None
@@ -41,7 +49,7 @@ class MentionAtLine(_Verdict):
 
     kind: Literal["mention"]
     call: Named
-    line: int = Field(ge=1, strict=True)  # true is no line number
+    line: Annotated[int, BeforeValidator(_a_number)] = Field(ge=1)
     text: str | None = None
 
 
@@ -51,7 +59,7 @@ class MentionByText(_Verdict):
     kind: Literal["mention"]
     call: Named
     text: Named
-    line: int | None = Field(default=None, ge=1, strict=True)
+    line: Annotated[int | None, BeforeValidator(_a_number)] = Field(default=None, ge=1)
 
 
 class AssignmentAtLine(MentionAtLine):
