@@ -230,19 +230,27 @@ def newton(x: Any, y: Any, sample_weight: Any = None) -> tuple[Any, float]:
     import numpy as np
 
     sw = np.ones(len(y)) if sample_weight is None else sample_weight
-    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = _newton_with_bias(np.hstack([x, np.ones((len(x), 1))]), y, sw, 0.0)
+    return w[:-1], float(w[-1])
+
+
+def _newton_with_bias(xb: Any, y: Any, sw: Any, offset: Any) -> Any:
+    """The weights of ``xb`` (its last column the bias, unpenalised; L2 on the rest) with ``offset``
+    added to the log-odds, by Newton's method."""
+    import numpy as np
+
     w = np.zeros(xb.shape[1])
     reg = np.full(xb.shape[1], L2)
     reg[-1] = 0.0
     for _ in range(100):
-        p = 1 / (1 + np.exp(-xb @ w))
+        p = 1 / (1 + np.exp(-(offset + xb @ w)))
         grad = xb.T @ (sw * (p - y)) + reg * w
         hess = xb.T @ (xb * (sw * p * (1 - p))[:, None]) + np.diag(reg) + 1e-9 * np.eye(len(w))
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return w[:-1], float(w[-1])
+    return w
 
 
 def fit_frozen(x: Any, y: Any, sw: Any, feats: tuple[str, ...], path: str | dict[str, float]) -> tuple[Any, float]:
@@ -255,18 +263,7 @@ def fit_frozen(x: Any, y: Any, sw: Any, feats: tuple[str, ...], path: str | dict
     frozen = [i for i, f in enumerate(feats) if f in kept]
     free = [i for i, f in enumerate(feats) if f not in kept]
     offset = x[:, frozen] @ np.array([kept[feats[i]] for i in frozen])
-    xb = np.hstack([x[:, free], np.ones((len(x), 1))])
-    w = np.zeros(xb.shape[1])
-    reg = np.full(xb.shape[1], L2)
-    reg[-1] = 0.0
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-(offset + xb @ w)))
-        grad = xb.T @ (sw * (p - y)) + reg * w
-        hess = xb.T @ (xb * (sw * p * (1 - p))[:, None]) + np.diag(reg) + 1e-9 * np.eye(len(w))
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
+    w = _newton_with_bias(np.hstack([x[:, free], np.ones((len(x), 1))]), y, sw, offset)
     out = np.zeros(len(feats))
     for i in frozen:
         out[i] = kept[feats[i]]
