@@ -1,0 +1,205 @@
+"""Calls 9-15 of the Inkberry corpus (see calls_a.py for the turn format)."""
+
+from calls_a import INT, MT, P, RG, SEC, TM, TR, LV, VV  # noqa: F401
+
+CALLS = []
+
+# 9. Canada, {"turns": [...]} with e-mail speaker ids, raw speech recognition.
+CALLS.append({
+    "file": "2026-10-22-northpine-software.json", "format": "json-turns",
+    "meeting": {"title": "Northpine / Inkberry", "date": "2026-10-22", "source": "zoom-export"},
+    "turns": [
+        ("pieter.vanrensburg@inkberry.example", "hey aaron hey chloe how's it going", []),
+        ("chloe.beaulieu@northpine.example", "good good we're good hi pieter", []),
+        ("aaron.whitehorse@northpine.example", "hey", []),
+        ("pieter.vanrensburg@inkberry.example", "so um i've got tomasz on the line as well he's the the technical brains", []),
+        ("tomasz.wojcik@inkberry.example", "hi all", []),
+        ("pieter.vanrensburg@inkberry.example", "chloe you said in the email you're adding french and german next year can you walk us through it", []),
+        ("chloe.beaulieu@northpine.example", "yeah so um we're at like twelve hundred customers now and about a third of them are in quebec and europe so we've been asked for french for like forever and german for the the dach customers", []),
+        ("aaron.whitehorse@northpine.example", "yeah so like the strings live in like uh forty repos it's a monorepo for the web app but the mobile stuff and the um the backend emails are all over the place | and honestly nobody on my team is gonna own a a localization pipeline this quarter", [(INT, "nobody on my team is gonna own a a localization pipeline")]),
+        ("tomasz.wojcik@inkberry.example", "okay that's helpful um the github app picks up the resource files per repo so it's mostly config not code but i hear you", []),
+        ("aaron.whitehorse@northpine.example", "mm yeah the last vendor's github app opened like a hundred pull requests a week and it it broke our ci twice so", [(INT, "broke our ci twice")]),
+        ("tomasz.wojcik@inkberry.example", "yeah you can batch them we'd set it to one pr per repo per day or whatever you want", []),
+        ("aaron.whitehorse@northpine.example", "okay but here's the bigger thing we ship to prod like twenty thirty times a day right | so if a feature has to sit and wait for french and german before it goes out that's just that's not happening product won't accept that", [(RG, "if a feature has to sit and wait for french and german", {"central": True})]),
+        ("pieter.vanrensburg@inkberry.example", "right", []),
+        ("chloe.beaulieu@northpine.example", "and the alternative is worse like the last time we tried we had half the settings screen in english for our quebec users for two weeks and we got so many tickets", [(RG, "half the settings screen in english for our quebec users")]),
+        ("pieter.vanrensburg@inkberry.example", "yeah um i don't want to give you a half answer on that one let me get our product folks to show you how other teams run it", []),
+        ("chloe.beaulieu@northpine.example", "sure that'd be great", []),
+        ("chloe.beaulieu@northpine.example", "oh and quick one does the the in context thing work for mobile screens too", []),
+        ("tomasz.wojcik@inkberry.example", "yep you upload screenshots or use the sdk", []),
+        ("chloe.beaulieu@northpine.example", "nice okay", []),
+        ("pieter.vanrensburg@inkberry.example", "cool so i'll set up a call with product and send a recap today", []),
+        ("aaron.whitehorse@northpine.example", "sounds good thanks", []),
+    ],
+})
+
+# 10. Singapore, meeting_transcripts JSON, clean.
+CALLS.append({
+    "file": "2026-10-27-tembusu-health.json", "format": "meeting",
+    "turns": [
+        ("Bronwyn Tait", "Hi Dr Nur Aisyah, hi Kelvin. Thanks for making the time this arvo.", []),
+        ("Nur Aisyah Rahman", "Hello Bronwyn. Please, just Aisyah is fine.", []),
+        ("Kelvin Lim", "Hi.", []),
+        ("Bronwyn Tait", "Lovely. Rohan's with me again, he'll pick up the technical bits.", []),
+        ("Rohan Kapoor", "Hello both.", []),
+        ("Bronwyn Tait", "So last time, Aisyah, you mentioned the patient leaflets have to go out in four languages. Where are you with that now?", []),
+        ("Nur Aisyah Rahman", "Yes. English, Chinese, Malay and Tamil. We have about three hundred leaflets and the patient portal. Each change goes to a vendor and comes back in two weeks, and the clinicians check the Tamil and Malay in their own time.", []),
+        ("Rohan Kapoor", "And the portal, which system is it built on?", []),
+        ("Kelvin Lim", "That is the problem. Our patient portal runs on a CMS that a local agency built many years ago, and the agency no longer exists. There is no plugin for it, and I don't have a developer I can assign.", [(INT, "There is no plugin for it, and I don't have a developer I can assign")]),
+        ("Rohan Kapoor", "Got it. For a custom CMS we'd use our API, and our solutions team writes the first sync with whoever can give us access. It doesn't need to be a full-time developer.", []),
+        ("Kelvin Lim", "Okay. I can give access to a test server.", []),
+        ("Nur Aisyah Rahman", "May I ask something a bit sensitive? You mentioned the Series B last year. Healthcare procurement here expects a vendor to still be around in five years. What is your runway, and what happens to our content if you are acquired?", [(VV, "Healthcare procurement here expects a vendor to still be around in five years", {"central": True})]),
+        ("Bronwyn Tait", "That's a completely reasonable question. Honestly, I don't know our runway figure off the top of my head, and I wouldn't want to guess on a call. Let me find out what we can share.", []),
+        ("Kelvin Lim", "We were burnt before. A small appointment scheduling vendor got bought over, and the new owner switched off the product in six months. We had to scramble.", [(VV, "got bought over, and the new owner switched off the product in six months")]),
+        ("Bronwyn Tait", "Oh, that's rough. I'll make sure you get a proper answer in writing.", []),
+        ("Nur Aisyah Rahman", "Thank you. Otherwise the review on the leaflet layout is exactly what our clinicians need.", []),
+        ("Rohan Kapoor", "Great to hear. Can the clinicians log in with the hospital accounts?", []),
+        ("Kelvin Lim", "We use Entra ID.", []),
+        ("Rohan Kapoor", "Then SSO will work fine.", []),
+        ("Bronwyn Tait", "Brilliant. I'll send the recap and the SSO notes through today. Thanks heaps, both.", []),
+    ],
+})
+
+# 11. Japan, meeting_transcripts JSON, raw speech recognition.
+CALLS.append({
+    "file": "2026-11-03-aokumo-games.json", "format": "meeting",
+    "turns": [
+        ("Bronwyn Tait", "hi sato-san hi hayashi-san can you hear me", []),
+        ("Daisuke Sato", "yes we can hear hello", []),
+        ("Mika Hayashi", "hello", []),
+        ("Bronwyn Tait", "thanks for uh making time i know it's it's evening for you", []),
+        ("Daisuke Sato", "no problem the the team is still here anyway it is game company ha", []),
+        ("Bronwyn Tait", "ha fair enough um so i read the notes you sent about the the global version can you tell me a bit more", []),
+        ("Daisuke Sato", "yes so we have the mobile rpg um the japanese version and the global version english korean and traditional chinese | and we want to add the spanish and portuguese next year", []),
+        ("Bronwyn Tait", "okay and who does the translation now", []),
+        ("Mika Hayashi", "the agency in tokyo and one in seoul we send the the excel file", []),
+        ("Bronwyn Tait", "right and i know you had a question about machine translation", []),
+        ("Daisuke Sato", "yes our game text is uh very much character voice you know each character has the the way of speaking | so machine translation um i think it will destroy the character", [(MT, "i think it will destroy the character")]),
+        ("Bronwyn Tait", "yeah look that's fair and we wouldn't put raw mt on character dialogue the idea is a translator always edits it", []),
+        ("Mika Hayashi", "also the english from the mt last time when we test um the jokes are all wrong no it's not funny at all", [(MT, "the jokes are all wrong")]),
+        ("Bronwyn Tait", "ha yes jokes are the hardest", []),
+        ("Mika Hayashi", "and another thing we do the live ops update every two week | and the event text comes very late from the scenario team like two days before | so if the translation step take more time the event cannot start in global same time as japan", [(RG, "if the translation step take more time the event cannot start")]),
+        ("Bronwyn Tait", "mm", []),
+        ("Daisuke Sato", "yes and before we must delay the global patch one time because the korean was not ready and players complain a lot | so um we cannot add another step", [(RG, "we cannot add another step")]),
+        ("Bronwyn Tait", "understood i'll um i'll be honest i want to check with our product team how other game studios handle it before i promise anything", []),
+        ("Daisuke Sato", "okay thank you", []),
+        ("Mika Hayashi", "can the translator see the the character image when they translate", []),
+        ("Bronwyn Tait", "yes you can attach screenshots and character notes to the strings", []),
+        ("Mika Hayashi", "ah that is good", []),
+        ("Bronwyn Tait", "lovely so i'll send a summary tomorrow thanks so much both", []),
+        ("Daisuke Sato", "thank you bye bye", []),
+    ],
+})
+
+# 12. Brazil, plain text with time stamps.
+CALLS.append({
+    "file": "2026-11-05-casa-pitanga.txt", "format": "txt-stamped",
+    "turns": [
+        ("Pieter van Rensburg", "Olá Beatriz, olá Thiago! How are you both?", []),
+        ("Beatriz Nogueira", "Hi Pieter! Good, good. It's raining in São Paulo, so everyone is late today.", []),
+        ("Thiago Almeida", "Hello, hello.", []),
+        ("Pieter van Rensburg", "Thanks for making it anyway. So today I wanted to go through the proposal and hear what you think.", []),
+        ("Beatriz Nogueira", "Yes, we read it. First, the good part: the team loved the review on the product page. Thiago showed it to everybody.", []),
+        ("Thiago Almeida", "Yes, it is very nice to see the recipe with the photo while you translate.", []),
+        ("Pieter van Rensburg", "That's great to hear.", []),
+        ("Beatriz Nogueira", "Now the less good part. Honestly, Pieter, for our size the platform is a big ticket. We pay in reais and your price is in dollars, and with the exchange rate this year it really hurts.", [(P, "for our size the platform is a big ticket")]),
+        ("Pieter van Rensburg", "I understand. Can I ask how much you spent on translation last year, roughly?", []),
+        ("Beatriz Nogueira", "I need to check with finance. Not so much, we are a small company.", []),
+        ("Thiago Almeida", "And for me, one worry. Our translators are two freelancers, Marina and Jorge, who are with us since the beginning. Marina does not even use a CAT tool, she works in Word. I don't see her learning a platform.", [(TR, "I don't see her learning a platform")]),
+        ("Pieter van Rensburg", "Okay, that's good to know. I'd want to think about that one properly rather than give you a quick answer.", []),
+        ("Beatriz Nogueira", "And one more. Since last year we sell in Portugal too. The recipes, the product names, everything is different there: suco is sumo, geladeira is frigorífico. Can the same project have both Portuguese without paying the translation two times?", [(LV, "Can the same project have both Portuguese without paying the translation two times?")]),
+        ("Pieter van Rensburg", "That's a good question, and I'm not going to guess. I'll check with the product team and come back to you.", []),
+        ("Thiago Almeida", "Does it connect to Shopify? Our store is on Shopify.", []),
+        ("Pieter van Rensburg", "It does, through the app. Setup is usually a couple of hours.", []),
+        ("Thiago Almeida", "Ótimo.", []),
+        ("Beatriz Nogueira", "Okay. Send us the answers and a new proposal, maybe a smaller plan, and we talk again.", []),
+        ("Pieter van Rensburg", "Will do. Obrigado, both of you.", []),
+    ],
+})
+
+# 13. Canada, plain text, one turn per line, no objection raised.
+CALLS.append({
+    "file": "2026-11-10-maple-lantern-press.txt", "format": "txt-lines",
+    "turns": [
+        ("Amara Obi", "Hi Dev, hi Anne-Marie. Thanks for jumping on.", []),
+        ("Dev Malhotra", "Hey Amara. Happy to. We've got thirty minutes, Anne-Marie has a print deadline after this.", []),
+        ("Anne-Marie Gagnon", "Bonjour. Yes, sorry, it's that season.", []),
+        ("Amara Obi", "No problem at all, we'll keep it tight. I mainly wanted to plan the pilot with you.", []),
+        ("Dev Malhotra", "Perfect. So, to recap our side: we publish about forty titles a year, and twelve of them get a French edition. The pilot would be the spring children's list, that's four picture books and two middle-grade novels.", []),
+        ("Amara Obi", "Great, that's a nice size for a pilot. And the translators?", []),
+        ("Anne-Marie Gagnon", "Our usual two, Hélène and Paul. I asked them last week and they're actually curious, Paul has used a platform like this for another publisher.", []),
+        ("Amara Obi", "Oh, that's good news. I'll set them up as linguists in the workspace.", []),
+        ("Dev Malhotra", "Do they need a paid seat each, or is that part of the plan?", []),
+        ("Amara Obi", "Linguists are included; you only pay for the plan.", []),
+        ("Dev Malhotra", "Good. How do we get the text in? Our files are InDesign.", []),
+        ("Amara Obi", "You upload the IDML exports and the reviewers see the spreads as they'll print. I'll send a short how-to.", []),
+        ("Anne-Marie Gagnon", "And the glossary for the series names, the characters, can I load it myself?", []),
+        ("Amara Obi", "You can, it's a spreadsheet import. Or send it to me and I'll load it for you.", []),
+        ("Anne-Marie Gagnon", "I'll send it, merci.", []),
+        ("Dev Malhotra", "What does success look like for you at the end of the pilot? I want to be able to show it to our publisher.", []),
+        ("Amara Obi", "I'd suggest three things: time from final English to approved French, how many review rounds, and what the translators thought. I'll put it in writing.", []),
+        ("Dev Malhotra", "Works for me. Can we do a thirty-minute kickoff next Tuesday?", []),
+        ("Amara Obi", "Tuesday at ten Eastern works. I'll send the invite.", []),
+        ("Anne-Marie Gagnon", "Parfait. See you Tuesday.", []),
+        ("Dev Malhotra", "Thanks, Amara.", []),
+    ],
+})
+
+# 14. United Kingdom, plain text in wrapped paragraphs (notes exported from a meeting tool).
+CALLS.append({
+    "file": "2026-11-17-greywell-analytics.txt", "format": "txt-wrapped",
+    "header": "Greywell Analytics / Inkberry - technical deep dive\n17 November 2026, Microsoft Teams",
+    "turns": [
+        ("Freya Lindqvist", "Morning Callum, morning Lucy. Thanks for giving us the hour.", []),
+        ("Callum Reid", "Morning. You'll have to forgive me, I've a release going out at eleven, so I might vanish for a few minutes.", []),
+        ("Lucy Hargreaves", "Hi Freya. Hi Tomasz.", []),
+        ("Tomasz Wójcik", "Morning both.", []),
+        ("Freya Lindqvist", "No bother. Lucy, do you want to start with where things stand? Last time you said the current platform contract is up in March.", []),
+        ("Lucy Hargreaves", "It is, yes. We localise the product UI, the in-app help and the marketing site into German, French, Dutch and Japanese. About two hundred thousand words a year, give or take.", []),
+        ("Freya Lindqvist", "And how happy are you with the current set-up, honestly?", []),
+        ("Lucy Hargreaves", "Honestly? It works. And I'll be straight with you about why I'm nervous. We moved to our current platform in 2022 and it took me the best part of a year. The memory came across with every tag mangled, so our fuzzy matches dropped through the floor and the agency billed us full rate for months. I am not doing that again.", [(TM, "The memory came across with every tag mangled", {"central": True, "alt": ["straight with you about why I'm nervous"]})]),
+        ("Freya Lindqvist", "That sounds miserable. What did the tags look like, out of interest, placeholders in the UI strings?", []),
+        ("Lucy Hargreaves", "ICU plurals and HTML, mostly. And the termbase only exports in a spreadsheet format that I'm not sure anything else can read.", [(TM, "the termbase only exports in a spreadsheet format that I'm not sure anything else can read")]),
+        ("Tomasz Wójcik", "I'd like to see an export of both before I say anything clever. I don't want to promise a clean import and then have you find out in month three.", []),
+        ("Lucy Hargreaves", "I appreciate that.", []),
+        ("Callum Reid", "My side is simpler to explain and harder to fix. Our release train leaves every Tuesday. If a string isn't translated, the choice today is ship it in English or pull the feature, and both of those get me shouted at. A tool that adds a review step in the middle makes the train later, not earlier.", [(RG, "A tool that adds a review step in the middle makes the train later, not earlier")]),
+        ("Freya Lindqvist", "Right, understood.", []),
+        ("Callum Reid", "And frankly, a Friday hotfix can't wait for someone in Munich to wake up and approve a button label.", [(RG, "a Friday hotfix can't wait for someone in Munich to wake up and approve a button label")]),
+        ("Tomasz Wójcik", "Sure. The repository side I can show you today: the GitHub connector picks up new strings on every merge to main.", []),
+        ("Callum Reid", "Go on then.", []),
+        ("Lucy Hargreaves", "While Tomasz shares: the other thing I'd want to test is the machine translation on our own help content. When we trialled MT last year it put the decimal separators the wrong way round in German and made up a word for accrual. On anything financial I'd need a person on every string, which rather defeats the point.", [(MT, "On anything financial I'd need a person on every string, which rather defeats the point")]),
+        ("Freya Lindqvist", "That's a good test to run, and we'd run it on your content, not a demo set.", []),
+        ("Lucy Hargreaves", "Good. Send me the details of how you'd set the trial up.", []),
+        ("Freya Lindqvist", "Will do. I'll send a recap this afternoon with the export request for Tomasz.", []),
+        ("Callum Reid", "Cheers. Sorry, that's my release. Bye all.", []),
+    ],
+})
+
+# 15. Germany, WebVTT with voice tags, raw speech recognition.
+CALLS.append({
+    "file": "2026-11-24-stellwerk-mobility.vtt", "format": "vtt-voice",
+    "uid": "b21e7c04-5d3a-4f8e-b6c9-7a0e91d24c33",
+    "turns": [
+        ("Freya Lindqvist", "hi lukas hi anja can you hear me okay", []),
+        ("Lukas Brenner", "yes hello freya we hear you", []),
+        ("Anja Schmitt", "hallo", []),
+        ("Freya Lindqvist", "lovely um i've tomasz with me again", []),
+        ("Tomasz Wójcik", "hi hi", []),
+        ("Freya Lindqvist", "so lukas last time you said you're launching in uh four new cities next year is that still the plan", []),
+        ("Lukas Brenner", "yes so um vienna zurich and two in the netherlands | so we need the app in dutch also and um the the legal texts in each country", []),
+        ("Anja Schmitt", "and that is my topic so the the terms and conditions and the um privacy notices we update them before we announce a new city | and before announcement nothing can be outside our our systems that's um that's a legal thing for us", [(SEC, "before announcement nothing can be outside our our systems", {"alt": ["the terms and conditions and the um privacy notices"]})]),
+        ("Tomasz Wójcik", "yeah understood we can mark those projects confidential so only named people see them", []),
+        ("Anja Schmitt", "and the data from the mt does it stay for the training", [(SEC, "does it stay for the training")]),
+        ("Tomasz Wójcik", "no it's zero retention it's not stored and not used for training", []),
+        ("Anja Schmitt", "okay good", []),
+        ("Lukas Brenner", "so for me the the main thing is um we deploy the app like uh several times a day and the strings they they come in the pull request | if the pull request has to wait for the translators then the developers will just merge without | and we have english in the german app again", [(RG, "if the pull request has to wait for the translators", {"alt": ["we deploy the app like uh several times a day"]})]),
+        ("Freya Lindqvist", "mm hm", []),
+        ("Lukas Brenner", "and um to be honest we we had a vendor for push notifications a startup also like you | and they shut down with one month notice | so uh my question is like how long will ink berry exist", [(VV, "how long will ink berry exist", {"alt": ["we we had a vendor for push notifications"]})]),
+        ("Freya Lindqvist", "that's a fair question lukas um i don't want to give you a a sales answer i'll get you something proper from our leadership", []),
+        ("Lukas Brenner", "okay", []),
+        ("Anja Schmitt", "can we have the dpa in german", []),
+        ("Freya Lindqvist", "i think so i'll check and send it with the security pack", []),
+        ("Lukas Brenner", "good so then um we talk next week", []),
+        ("Freya Lindqvist", "perfect thanks both tschüss", []),
+    ],
+})
