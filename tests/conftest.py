@@ -25,6 +25,8 @@ WICKERBY = REPO / "tests" / "data" / "corpora" / "wickerby"
 PELLUCID = REPO / "tests" / "data" / "corpora" / "pellucid"
 CINDERWELL = REPO / "tests" / "data" / "corpora" / "cinderwell"
 LANTERNFIELD = REPO / "tests" / "data" / "corpora" / "lanternfield"
+INKBERRY = REPO / "tests" / "data" / "corpora" / "inkberry"
+HOISTLEY = REPO / "tests" / "data" / "corpora" / "hoistley"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -71,7 +73,7 @@ def write_kb(root: Path, files: dict[str, str | bytes], toml: str | None = None)
 SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "sablewood": SABLEWOOD,
                 "proscenia": PROSCENIA, "docketry": DOCKETRY,
                 "ravelin": RAVELIN, "wickerby": WICKERBY, "pellucid": PELLUCID,
-                "cinderwell": CINDERWELL, "lanternfield": LANTERNFIELD}
+                "cinderwell": CINDERWELL, "lanternfield": LANTERNFIELD, "inkberry": INKBERRY, "hoistley": HOISTLEY}
 
 
 def _call_words(text: str) -> list[str]:

@@ -33,6 +33,10 @@ BUILDERS = {
     "bramblecote": "build_labels.py",
     "cinderwell": "_build/build.py",
     "lanternfield": "_build/build.py",
+    "kelpmoor": "build_labels.py",
+    "axlewood": "build_labels.py",
+    "inkberry": "_build/build.py",
+    "hoistley": "_build/build.py",
 }
 
 

@@ -9,6 +9,7 @@ of an expected or optional label.
 import json
 import pathlib
 import sys
+from collections import Counter
 
 HERE = pathlib.Path(__file__).resolve().parent
 KB = HERE / "kb"
@@ -389,7 +390,6 @@ labels = {
 }
 
 (HERE / "labels.json").write_text(json.dumps(labels, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-from collections import Counter
 for sec in ("audit", "check"):
     c = Counter(e["rule"] for e in labels[sec]["expected"])
     o = Counter(e["rule"] for e in labels[sec]["optional"])
