@@ -65,6 +65,7 @@ from tests.conftest import CORPORA as SHARED_CORPORA
 from tests.scoring import (
     Corpus,
     below_floors,
+    find_mention,
     format_table,
     has_labels,
     labelled_mentions,
@@ -383,3 +384,24 @@ def test_perfect_answers_score_full_marks(name: str) -> None:
     figures = score_objections({"objections": objections}, gaps, labels)
     measures = {k: v for k, v in figures.items() if k in FLOORS["northwind"]}
     assert measures == dict.fromkeys(measures, 1.0)
+
+
+SPREAD_TURN = {"objections": {"calls": {"calls/a.srt": [
+    {"snippet": "the warranty", "objection": "new:warranty", "line": 87, "alt_lines": [79, 83]},
+    {"snippet": "the price", "objection": "objections/pricing", "line": 20, "turn_lines": [18, 21]},
+]}, "coverage": {"new:warranty": False, "objections/pricing": True}}}
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    (87, "new:warranty"),        # the labelled line
+    (79, "new:warranty"),        # another cue of the same subtitle turn (alt_lines)
+    (83, "new:warranty"),
+    (85, None),                  # between the cues: another speaker's line
+    (18, "objections/pricing"),  # any line of a JSON turn split into sentences
+    (21, "objections/pricing"),
+    (22, None),
+])
+def test_a_report_on_any_line_of_the_labelled_turn_counts(line: int, want: str | None) -> None:
+    """The labels' ``alt_lines`` (the other cues of a turn spread over several) count like its line."""
+    t = find_mention(labelled_mentions(SPREAD_TURN), "calls/a.srt", line)
+    assert (t.objection if t else None) == want
