@@ -254,13 +254,16 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.89, gaps 0.75 / 0.80; lanternfield 0.82 / 0.67 / 0.74, matching 0.61, no theme mined, coverage
     # 0.56, gaps 1.00 / 0.20. At the round's end, still held out: cinderwell precision 0.60, purity
     # 0.60 (a remark unlike the rest of its theme leaves it), the rest unchanged; lanternfield
-    # unchanged. Floors a little under.
+    # unchanged. Floors a little under. Ninth round: the scorer counts a report on a labelled turn's
+    # ``alt_lines`` (cinderwell's subtitle turns spread over cues), as its labels say; the same code
+    # then measures cinderwell P 0.83, R 0.71, F1 0.76, matching 0.73, purity 0.92 (wickerby, the other
+    # corpus with such labels, unchanged).
     "cinderwell": {
-        "mention precision": 0.57,
-        "mention recall": 0.66,
-        "mention F1": 0.61,
-        "matching accuracy": 0.66,
-        "theme purity": 0.57,
+        "mention precision": 0.8,
+        "mention recall": 0.68,
+        "mention F1": 0.74,
+        "matching accuracy": 0.7,
+        "theme purity": 0.9,
         "coverage accuracy": 0.85,
         "gap precision": 0.7,
         "gap recall": 0.75,
