@@ -240,9 +240,11 @@ FLOORS: dict[str, dict[str, float]] = {
         "mention F1": 0.69,
         "matching accuracy": 0.7,
         "theme purity": 0.9,
-        "coverage accuracy": 0.65,
-        "gap precision": 0.7,
-        "gap recall": 0.55,
+        # ninth round: a known objection is no longer covered by an entry that only stands out
+        # (vendor-audit, labelled a gap): coverage 0.67 -> 0.78, gaps 0.75 / 0.60 -> 0.80 / 0.80
+        "coverage accuracy": 0.75,
+        "gap precision": 0.75,
+        "gap recall": 0.75,
     },
     # two more blind sets (tests/data/corpora/cinderwell: charging management for electric vehicle
     # fleets, prospects in the UK, Germany, Kenya, the US, Ireland and New Zealand, 15 calls of which 6
@@ -273,9 +275,10 @@ FLOORS: dict[str, dict[str, float]] = {
         "mention recall": 0.64,
         "mention F1": 0.71,
         "matching accuracy": 0.58,
-        "coverage accuracy": 0.53,
+        # ninth round, the same (contract-lock-in): coverage 0.56 -> 0.67, gap recall 0.20 -> 0.40
+        "coverage accuracy": 0.63,
         "gap precision": 0.95,
-        "gap recall": 0.15,
+        "gap recall": 0.35,
     },
     # the final exam, scored only when objection work ends: floors a little under that measurement
     # 2026-12: mentions rose (F1 0.67 -> 0.71), theme purity fell (0.93 -> 0.69) with the cues
