@@ -163,7 +163,7 @@ def _show_objections(result: dict[str, Any], labels: dict[str, Any]) -> None:
             elif not (t.objection == o["id"] or (t.new and not o["known"])):
                 print(f"      WRONG    {o['id']:<32} {m['call']}:{m['line']}  wanted {t.objection}  {m['text'][:80]}")
     for t in labelled:
-        if not any(c == t.call and t.lo <= ln <= t.hi for c, ln in reported):
+        if not any(c == t.call and t.holds(ln) for c, ln in reported):
             print(f"      MISS     {t.objection:<32} {t.call}:{t.line}  {(t.snippet or '')[:100]}")
     names = [f"{o['id']} ({len(o['mentions'])})" for o in result["objections"] if not o["known"]]
     print("      themes: " + (", ".join(names) or "none"))

@@ -64,7 +64,7 @@ def simulate(result: dict[str, Any], labels: dict[str, Any], seed: int) -> tuple
         if kind == "turn":
             turns.add((u.call, u.line))
             hit = next((m for o in result["objections"] for m in o["mentions"]
-                        if m["call"] == u.call and u.lo <= m["line"] <= u.hi), None)
+                        if m["call"] == u.call and u.holds(m["line"])), None)
             line, text = (hit["line"], hit["text"]) if hit else (u.line, u.snippet)
             verdicts.append(Verdict(kind="assignment", call=u.call, line=line, text=text,
                                     objection=u.objection))
@@ -86,7 +86,7 @@ def held_out(result: dict[str, Any], labels: dict[str, Any], turns: set[tuple[st
     res = copy.deepcopy(result)
     for o in res["objections"]:
         o["mentions"] = [m for m in o["mentions"] if (m["call"], m["line"]) not in strays
-                         and not any(t.call == m["call"] and t.lo <= m["line"] <= t.hi for t in seen)]
+                         and not any(t.call == m["call"] and t.holds(m["line"]) for t in seen)]
     return score_objections(res, [], lab)
 
 

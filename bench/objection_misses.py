@@ -58,7 +58,7 @@ def main() -> None:
     reported = {(m.call, m.line) for o in res.objections for m in o.mentions}
     print(f"[{args.corpus}] {len(labelled)} labelled turns")
     for t in labelled:
-        if any(c == t.call and t.lo <= ln <= t.hi for c, ln in reported):
+        if any(c == t.call and t.holds(ln) for c, ln in reported):
             continue
         call = by_call.get(t.call)
         print(f"MISS {t.objection:<34} {t.call}:{t.line}")

@@ -35,8 +35,8 @@ sys.path.insert(0, str(REPO))
 from bench.accuracy import CORPORA  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions, load_corpus, score_objections  # noqa: E402
 
-DEVELOPMENT = ("docketry", "proscenia", "pellucid", "sablewood", "wickerby", "quayside", "ravelin", "examples",
-               "northwind")
+DEVELOPMENT = ("cinderwell", "docketry", "proscenia", "pellucid", "lanternfield", "sablewood", "wickerby",
+               "quayside", "ravelin", "examples", "northwind")
 
 
 class Corpus:

@@ -142,6 +142,13 @@ class LabelledMention:
     # themes that are also a right assignment (``alt_objections``)
     optional: bool = False
     alt: tuple[str, ...] = ()
+    # ``alt_lines``: the other cues or blocks of the same turn (a subtitle turn spread over several),
+    # where a report counts as well
+    also: tuple[int, ...] = ()
+
+    def holds(self, line: int) -> bool:
+        """Whether a report at ``line`` falls in this labelled turn."""
+        return self.lo <= line <= self.hi or line in self.also
 
     @property
     def new(self) -> bool:
@@ -155,18 +162,20 @@ def labelled_mentions(labels: Mapping[str, Any], tolerance: int = 0) -> list[Lab
     for call, items in labels["objections"]["calls"].items():
         for m in items:
             lo, hi = span(m, tolerance)
+            also = tuple(n + d for n in m.get("alt_lines", ()) for d in range(-tolerance, tolerance + 1))
             out.append(LabelledMention(call, m["line"], lo, hi, m["objection"],
                                        m.get("speaker"), m.get("snippet"), bool(m.get("optional")),
-                                       tuple(m.get("alt_objections", ()))))
+                                       tuple(m.get("alt_objections", ())), also))
     return out
 
 
 def find_mention(labelled: Sequence[LabelledMention], call: str, line: int | None) -> LabelledMention | None:
-    """The labelled turn of ``call`` that ``line`` falls in, or None (nearest labelled line first)."""
+    """The labelled turn of ``call`` that ``line`` falls in (its line, its turn's lines or one of its
+    ``alt_lines``), or None (nearest labelled line first)."""
     if line is None:
         return None
-    inside = [t for t in labelled if t.call == call and t.lo <= line <= t.hi]
-    return min(inside, key=lambda t: abs(t.line - line), default=None)
+    inside = [t for t in labelled if t.call == call and t.holds(line)]
+    return min(inside, key=lambda t: min(abs(n - line) for n in (t.line, *t.also)), default=None)
 
 
 @dataclass(frozen=True)
@@ -238,7 +247,8 @@ def finding_matches(finding: Any, expected: Mapping[str, Any], tolerance: int = 
     for m in expected.get("mentions", []):
         turn = find_mention(mentions, m["path"], m["line"])
         lo, hi = (turn.lo, turn.hi) if turn else (m["line"], m["line"])
-        if path == m["path"] and lo - tolerance <= (line or 0) <= hi + tolerance:
+        if path == m["path"] and (lo - tolerance <= (line or 0) <= hi + tolerance
+                                  or (turn is not None and (line or 0) in turn.also)):
             return True
     return False
 

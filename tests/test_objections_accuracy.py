@@ -67,6 +67,7 @@ from tests.conftest import CORPORA as SHARED_CORPORA
 from tests.scoring import (
     Corpus,
     below_floors,
+    find_mention,
     format_table,
     has_labels,
     labelled_mentions,
@@ -241,9 +242,11 @@ FLOORS: dict[str, dict[str, float]] = {
         "mention F1": 0.69,
         "matching accuracy": 0.7,
         "theme purity": 0.9,
-        "coverage accuracy": 0.65,
-        "gap precision": 0.7,
-        "gap recall": 0.55,
+        # ninth round: a known objection is no longer covered by an entry that only stands out
+        # (vendor-audit, labelled a gap): coverage 0.67 -> 0.78, gaps 0.75 / 0.60 -> 0.80 / 0.80
+        "coverage accuracy": 0.75,
+        "gap precision": 0.75,
+        "gap recall": 0.75,
     },
     # two more blind sets (tests/data/corpora/cinderwell: charging management for electric vehicle
     # fleets, prospects in the UK, Germany, Kenya, the US, Ireland and New Zealand, 15 calls of which 6
@@ -255,13 +258,16 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.89, gaps 0.75 / 0.80; lanternfield 0.82 / 0.67 / 0.74, matching 0.61, no theme mined, coverage
     # 0.56, gaps 1.00 / 0.20. At the round's end, still held out: cinderwell precision 0.60, purity
     # 0.60 (a remark unlike the rest of its theme leaves it), the rest unchanged; lanternfield
-    # unchanged. Floors a little under.
+    # unchanged. Floors a little under. Ninth round: the scorer counts a report on a labelled turn's
+    # ``alt_lines`` (cinderwell's subtitle turns spread over cues), as its labels say; the same code
+    # then measures cinderwell P 0.83, R 0.71, F1 0.76, matching 0.73, purity 0.92 (wickerby, the other
+    # corpus with such labels, unchanged).
     "cinderwell": {
-        "mention precision": 0.57,
-        "mention recall": 0.66,
-        "mention F1": 0.61,
-        "matching accuracy": 0.66,
-        "theme purity": 0.57,
+        "mention precision": 0.8,
+        "mention recall": 0.68,
+        "mention F1": 0.74,
+        "matching accuracy": 0.7,
+        "theme purity": 0.9,
         "coverage accuracy": 0.85,
         "gap precision": 0.7,
         "gap recall": 0.75,
@@ -271,9 +277,10 @@ FLOORS: dict[str, dict[str, float]] = {
         "mention recall": 0.64,
         "mention F1": 0.71,
         "matching accuracy": 0.58,
-        "coverage accuracy": 0.53,
+        # ninth round, the same (contract-lock-in): coverage 0.56 -> 0.67, gap recall 0.20 -> 0.40
+        "coverage accuracy": 0.63,
         "gap precision": 0.95,
-        "gap recall": 0.15,
+        "gap recall": 0.35,
     },
     # two more blind sets (tests/data/corpora/inkberry: a translation and localisation management
     # platform, prospects in Germany, Japan, Brazil, the UK, Canada and Singapore, 15 calls of which 5
@@ -412,3 +419,24 @@ def test_perfect_answers_score_full_marks(name: str) -> None:
     figures = score_objections({"objections": objections}, gaps, labels)
     measures = {k: v for k, v in figures.items() if k in FLOORS["northwind"]}
     assert measures == dict.fromkeys(measures, 1.0)
+
+
+SPREAD_TURN = {"objections": {"calls": {"calls/a.srt": [
+    {"snippet": "the warranty", "objection": "new:warranty", "line": 87, "alt_lines": [79, 83]},
+    {"snippet": "the price", "objection": "objections/pricing", "line": 20, "turn_lines": [18, 21]},
+]}, "coverage": {"new:warranty": False, "objections/pricing": True}}}
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    (87, "new:warranty"),        # the labelled line
+    (79, "new:warranty"),        # another cue of the same subtitle turn (alt_lines)
+    (83, "new:warranty"),
+    (85, None),                  # between the cues: another speaker's line
+    (18, "objections/pricing"),  # any line of a JSON turn split into sentences
+    (21, "objections/pricing"),
+    (22, None),
+])
+def test_a_report_on_any_line_of_the_labelled_turn_counts(line: int, want: str | None) -> None:
+    """The labels' ``alt_lines`` (the other cues of a turn spread over several) count like its line."""
+    t = find_mention(labelled_mentions(SPREAD_TURN), "calls/a.srt", line)
+    assert (t.objection if t else None) == want

@@ -48,8 +48,8 @@ The steps, each cheap enough for thousands of calls:
    is placed as a lone remark is.
 4. **Coverage.** For each objection and theme, the approved entries that answer it: those naming it
    in ``answers:`` first, then answers, proof points, case studies and messages whose passages are
-   close in meaning to the objection's phrasings, then, where neither covers it, the one entry
-   that stands out for what prospects said (its closeness and its margin over the next entry, a
+   close in meaning to the objection's phrasings, then, where neither covers a mined theme, the
+   one entry that stands out for what prospects said (its closeness and its margin over the next entry, a
    model fitted on the development corpora: :class:`.cover.CoverModel`), when it also stands out
    by concern (:func:`.cover.concern_standout`). Draft and retired
    entries never cover anything, a draft answer waiting is reported as the gap, and an objection

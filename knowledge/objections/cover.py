@@ -8,7 +8,9 @@ records time offline") even when the answer is about just that concern, so no cl
 finds it without finding answers to everything; but that answer is then much closer to it than
 any other entry of the KB is. :class:`CoverModel` decides from the closest entry's closeness and
 its margin over the next one, a logistic model fitted by ``bench/train_cover.py`` on the
-labelled coverage of the development corpora (``data/cover.json``, with its provenance).
+labelled coverage of the development corpora (``data/cover.json``, with its provenance). The
+standout covers a mined theme, not a known objection (``Tuning.standout_known``): an objection
+entry's authors name the answers they wrote for it in ``answers:``.
 """
 
 from __future__ import annotations
@@ -182,6 +184,7 @@ def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Call
         top = standout(closeness, by_id)
         # A draft answer waiting for approval is the gap to report, not one to cover another way.
         if (model is not None and top is not None and not answers and not obj.pending and tuning.cover_standout
+                and (tuning.standout_known or not obj.known)
                 and model.probability(top[1], top[2]) >= 0.5
                 # Standing out by shared words ("payroll" in a remark about tips paid through
                 # payroll) is not answering: the entry must stand out by concern too.

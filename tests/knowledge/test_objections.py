@@ -618,6 +618,24 @@ def test_coverage_by_the_entry_that_stands_out():
         "theme/eu-region"].covered
 
 
+@pytest.mark.parametrize(("standout_known", "known_covered"), [(False, False), (True, True)])
+def test_a_known_objection_is_not_covered_by_an_entry_that_only_stands_out(standout_known, known_covered):
+    """An objection entry's authors name the answers they wrote for it; an entry that merely stands
+    out by closeness covers a theme (nobody could name it), and a known objection only when asked."""
+    from dataclasses import replace
+
+    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections.cover import CoverModel
+
+    yes = CoverModel(0.0, 0.0, 10.0)
+    entries = [e for e in ENTRIES if e is not CONTRACT_DRAFT]  # nothing written for the contract yet
+    tuning = replace(DEFAULT_TUNING, standout_known=standout_known)
+    got = {o.id: o for o in analyze(CALLS, entries, embed, cover_model=yes, tuning=tuning).objections}
+    assert got["objections/contract"].covered is known_covered
+    assert got["theme/eu-region"].covered
+    assert not got["objections/contract"].pending
+
+
 # -- the concerns' space -------------------------------------------------------------------------
 
 
