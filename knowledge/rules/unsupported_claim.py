@@ -132,7 +132,7 @@ _DIGIT = re.compile(r"\d")
 
 # A change, a gain or a loss before the figure in its clause: the figure is what changed
 _CHANGED = re.compile(
-    r"(?i)\b(?:sav(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|recover(?:s|ed|ing)?"
+    r"(?i)\b(?:sav(?:e|es|ed|ings?)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|recover(?:s|ed|ing)?"
     r"|los(?:e|es|t|ing)|spen(?:d|ds|t|ding)|wast(?:e|es|ed|ing)|worth|back|earn(?:s|ed|t|ing)?|gain(?:s|ed|ing)?"
     r"|avoid(?:s|ed|ing)?|more|less|fewer|cheaper|instead|down|up|grew|grow(?:s|n)?|doubled|tripled|halved|drops?"
     r"|dropped|fell|falls?|rose|rises?|shrank|take|takes|took|knock(?:s|ed)?|shav(?:e|es|ed))\b")
@@ -151,6 +151,19 @@ _SIZE = re.compile(r"(?i)^\s*(?:the\s+size\b|as\s+(?:big|large|small)\b|bigger\b
 # "starts in about 10 weeks", "kicks off in a fortnight": a date in the calendar, counted from today
 _STARTS_IN = re.compile(r"(?i)\b(?:starts?|starting|begins?|beginning|opens?|kicks?\s+off|(?:is|are)\s+due)\s+in\s+"
                         r"(?:about\s+|around\s+|roughly\s+|some\s+|another\s+|just\s+(?:over|under)\s+)?$")
+
+
+# "Most carriers start at €1,500 for contents claims", "plans start from $49": where a level begins
+_STARTS_AT = re.compile(r"(?i)\b(?:starts?|starting|begins?|beginning)\s+(?:at|from)\s+$")
+# "across their 16 venues", "its 2,600 units": a count of what someone else has, right after its owner
+_THEIR_OWN = re.compile(r"(?i)\b(?:their|its)\s+(?:own\s+|entire\s+|whole\s+)?$")
+# "On your summer numbers that's around £1,330 a month": an amount worked out on the reader's figures
+_WORKED_OUT = re.compile(r"(?i)\b(?:that['’]s|that\s+is|it['’]s|which\s+is|comes\s+to|works\s+out\s+(?:at|to))\s+"
+                         r"(?:(?:about|around|roughly|nearly|almost|just\s+(?:over|under))\s+)?(?:[A-Z]{1,3}\s*)?$")
+_YOURS = re.compile(r"(?i)\b(?:you|your|yours)\b")
+# "Staggering them by 10 minutes each costs nothing": the figure sets how an act is done, the act
+# (a gerund opening the sentence) being what the sentence speaks of
+_ACT_BY = re.compile(r"^[A-Z][a-z]+ing\b(?:\s+[\w'’-]+){0,3}?\s+(?:by|to|at|every|for)\s+$")
 
 
 def no_outcome(claim: Claim) -> str | None:
@@ -178,4 +191,13 @@ def no_outcome(claim: Claim) -> str | None:
         return "the reader's own words said back"
     if claim.kind == "duration" and _STARTS_IN.search(ahead):
         return "a date in the calendar"
+    if claim.kind == "currency" and _STARTS_AT.search(clause_ahead) and not _CHANGED.search(clause_ahead):
+        return "where a level starts"
+    if claim.kind == "count" and _THEIR_OWN.search(ahead):
+        return "a count of what someone else has"
+    if (claim.kind == "currency" and _WORKED_OUT.search(clause_ahead) and _YOURS.search(clause_ahead)
+            and not _CHANGED.search(clause_ahead) and not _CHANGED.search(clause_after)):
+        return "an amount worked out on the reader's figures"
+    if _ACT_BY.match(ahead) and not _CHANGED.search(ahead):
+        return "how an act is done"
     return None
