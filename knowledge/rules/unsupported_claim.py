@@ -186,8 +186,8 @@ def no_outcome(claim: Claim) -> str | None:
         return "an offer"
     if claim.kind == "multiplier" and _SIZE.match(after) and not _CHANGED.search(clause_ahead):
         return "two sizes compared"
-    said = ([*_THE_READERS_WORDS.finditer(ahead)] or [None])[-1]
-    if said is not None and not _WE.search(ahead[said.end():]):
+    said = [m.end() for m in _THE_READERS_WORDS.finditer(ahead)]
+    if said and not _WE.search(ahead[said[-1]:]):
         return "the reader's own words said back"
     if claim.kind == "duration" and _STARTS_IN.search(ahead):
         return "a date in the calendar"

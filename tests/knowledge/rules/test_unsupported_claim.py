@@ -4,7 +4,6 @@ backed with or without its period; the scope a figure is read with (a year, a cu
 
 from __future__ import annotations
 
-
 import pytest
 
 from knowledge.claims import extract_claims
