@@ -625,15 +625,18 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
 
 # "their median", "its average": a statistic over the cases of one named before
 _THEIR = re.compile(r"\b(?:their|its)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:median|average|mean)\b", re.I)
-# Where a clause ends and another starts: a comma, a semicolon, a dash, a relative pronoun
-_LATER_CLAUSE = re.compile(r"[,;—–]|\s-\s|\b(?:which|who|whose|where|while|after|before|since)\b", re.I)
+# A comment added after the figure: a relative clause set off by a comma ("..., which should put
+# Liam's mind at rest"). A clause that says where the figure comes from ("according to a 2019
+# survey") or when ("since 2015") is its scope and is not one.
+_LATER_CLAUSE = re.compile(r"[,;—–]\s*(?:which|who|whose)\b", re.I)
 
 
 def _year_of_a_later_clause(c: Claim) -> bool:
-    """Whether the year the claim is scoped to stands only after it, in a later clause: "72% of
-    residents activate the app within 30 days, which should put Liam's mind at rest after the 2022
-    portal" is not a 2022 figure. A year before the figure ("In 2023, 48% of teams ...") or in its
-    own clause ("48% in 2023") still scopes it."""
+    """Whether the year the claim is scoped to stands only after it, in a comment on it (a relative
+    clause set off by a comma): "72% of residents activate the app within 30 days, which should put
+    Liam's mind at rest after the 2022 portal" is not a 2022 figure. A year before the figure ("In
+    2023, 48% of teams ..."), in its own clause ("48% in 2023") or in a clause naming its source ("...,
+    according to a 2019 survey") still scopes it."""
     sentence, span = c.sentence or "", str(claim_attr(c, "span") or "")
     at = sentence.find(span) if span else -1
     if at < 0 or not c.year:
