@@ -26,6 +26,8 @@ from .decide import (
 from .figure import Figure, claim_attr
 from .neighbours import _KIND_CODE, FigureSet, Pairs, search, search_sets
 from .reading import (
+    _DAYS_PER,
+    NORM_SCOPE,
     Blocks,
     Entities,
     Lexicon,
@@ -381,6 +383,8 @@ class FigureIndex:
         for r in out:
             if r.conflict is not None:
                 r.conflict = self.canonical_side(r.conflict)
+            elif r.status == "unbacked":
+                _same_amount_of_the_customer(r, kb.canonical.figures[:kb.metrics])
         if len(kb.retired):
             # saying a retired figure's very value is evidence of its measure, as it is of an
             # approved one's, whatever bound the retired claim was made with ("seventy percent
@@ -544,4 +548,34 @@ def _own_metric(r: Resolution, metrics: Sequence[Figure]) -> None:
         if m.entry is f.entry and m.kind == f.kind and m.unit == f.unit and _same(m.value) == _same(f.value):
             r.status, r.conflict = "backed", None
             r.backers = [Match(m, r.backers[0].score if r.backers else 0.0)] + r.backers
+            return
+
+
+def _per_period(f: Figure) -> float | None:
+    """A single exact value as written, per its own period if it is a rate (canonical values of
+    rates are per day)."""
+    if isinstance(f.value, tuple) or f.bound is not None or f.approximate:
+        return None
+    return float(f.value) * (_DAYS_PER[f.per] if f.per in _DAYS_PER else 1.0)
+
+
+def _same_amount_of_the_customer(r: Resolution, metrics: Sequence[Figure]) -> None:
+    """A customer's registered amount of money said to the unit, with its period or without it:
+    "₹1.8 crore saved a year at Saffron Table" and "In the first year they saved ₹180 lakh" state
+    the ₹18,000,000 a year of Saffron Table's annual saving. A level and a rate are compared with
+    neither as a rule (the rate's period is the measure), but the very amount of one named
+    customer, to the unit, is no coincidence; it backs and contradicts nothing else."""
+    f = r.figure
+    if f.kind != "currency" or not f.entity or f.entity == NORM_SCOPE or f.claim is None:
+        return
+    mine = _per_period(f)
+    if mine is None or mine <= 0:
+        return
+    for m in metrics:
+        if (m.kind != "currency" or m.entity != f.entity or m.unit != f.unit or (m.per is None) == (f.per is None)
+                or m.role != f.role):
+            continue
+        theirs = _per_period(m)
+        if theirs is not None and abs(theirs - mine) <= 1e-6 * max(theirs, mine):
+            r.status, r.backers = "backed", [Match(m, 0.0)]
             return

@@ -579,6 +579,10 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         # Mutual, a median motor claim took 19 days"
         frame = _FRAME.match(masked)
         entity = entities.nearest(frame.group(1)) if frame else None
+    if entity is None and entities is not None and not norm and population and _THEIR.search(clause):
+        # "Liberty Row in Austin had the same problem; their median make-ready went from 19 days to
+        # 6": the median is the customer's own, named before the clause that says "their"
+        entity = entities.nearest(masked[:max(0, masked.find(clause))]) if clause in masked else None
     if entity is None and entities is not None and not norm:
         if not population:
             entity = entities.nearest(preceding, len(preceding)) if preceding else None
@@ -610,12 +614,36 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         column=c.column, end_line=c.end_line, end_column=c.end_column, text=c.text,
         display=_display(c), context=context if context is not None else _claim_context(c),
         per=per, bound=bound, statistic=statistic, best=bool(_BEST.search(masked)), role=role,
-        year=None if c.year and _YEARS_WINDOW.search(c.sentence or "") else c.year, entity=entity, source=c.source,
+        year=None if c.year and (_YEARS_WINDOW.search(c.sentence or "") or _year_of_a_later_clause(c)) else c.year,
+        entity=entity, source=c.source,
         approximate=approximate, precision=precision,
         grain=grain, sense=share_sense(c, masked) if kind == "percent" else None,
         scope=place_of(masked) if kind == "count" else rated_on(c, masked) if kind == "percent" else None,
         entry=entry, claim=c, speaker=speaker, terms=c.sentence or masked, worked=computed(c),
     )
+
+
+# "their median", "its average": a statistic over the cases of one named before
+_THEIR = re.compile(r"\b(?:their|its)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:median|average|mean)\b", re.I)
+# A comment added after the figure: a relative clause set off by a comma ("..., which should put
+# Liam's mind at rest"). A clause that says where the figure comes from ("according to a 2019
+# survey") or when ("since 2015") is its scope and is not one.
+_LATER_CLAUSE = re.compile(r"[,;—–]\s*(?:which|who|whose)\b", re.I)
+
+
+def _year_of_a_later_clause(c: Claim) -> bool:
+    """Whether the year the claim is scoped to stands only after it, in a comment on it (a relative
+    clause set off by a comma): "72% of residents activate the app within 30 days, which should put
+    Liam's mind at rest after the 2022 portal" is not a 2022 figure. A year before the figure ("In
+    2023, 48% of teams ..."), in its own clause ("48% in 2023") or in a clause naming its source ("...,
+    according to a 2019 survey") still scopes it."""
+    sentence, span = c.sentence or "", str(claim_attr(c, "span") or "")
+    at = sentence.find(span) if span else -1
+    if at < 0 or not c.year:
+        return False
+    end = at + len(span)
+    places = [m.start() for m in re.finditer(rf"(?<!\d){c.year}(?!\d)", sentence)]
+    return bool(places) and all(p >= end and _LATER_CLAUSE.search(sentence, end, p) for p in places)
 
 
 # A period a count's verb runs over, a few words after the count: "[NUM] employees paid every month",

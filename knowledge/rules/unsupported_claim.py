@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from knowledge.claims.terms import computed, own_terms
 from knowledge.figures import Resolution, quoted, where
+from knowledge.figures.reading import _RESTATED as _THE_READERS_WORDS
 from knowledge.model import Claim, Finding
 
 from .base import AuditContext, Draft, Rule
@@ -28,7 +29,14 @@ class UnsupportedClaim(Rule):
     Not reported, because they claim no outcome: figures that are no claims (claim-ness: a time span,
     a term, a label ...), arithmetic shown to the reader ("400 × £1.10 = £440 a year"), and money
     stated as the company's own terms ("€24 per vet per month, with a discount above 20 vets"), which
-    the KB's price list backs or contradicts where it states one.
+    the KB's price list backs or contradicts where it states one. Nor figures read by their shape and by
+    who says what of whom (:func:`no_outcome`): a price per thing and period said in words ("four
+    pounds seventy-five per active employee per month"), an offer ("20% off until 30 November"), two
+    sizes compared ("about three times the size"), the reader's own figures said back ("What you told
+    me: ... a pump bill that went up 18%"), a date in the calendar ("starts in about 10 weeks"), where
+    a level starts ("Most carriers start at €1,500"), a count of what someone else has ("across their
+    16 venues"), an amount worked out on the reader's figures ("On your summer numbers that's around
+    £1,330 a month") and how an act is done ("Staggering them by 10 minutes each costs nothing").
     """
 
     id = "unsupported-claim"
@@ -65,7 +73,7 @@ def _unsupported(r: Resolution) -> bool:
     # arithmetic on inputs chosen for the reader, its results included (knowledge.figures.reading.worked_example)
     return (r.status == "unbacked" and r.retired is None and r.figure.kind != "number" and not r.figure.worked
             and (claim is None or claim.is_claim and not computed(claim) and not _own_money(claim)
-                 and not _own_term(claim)))
+                 and not _own_term(claim) and no_outcome(claim) is None))
 
 
 def _own_money(claim: Claim) -> bool:
@@ -120,3 +128,83 @@ def _restates(r: Resolution, before: Resolution | None) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+# ------------------------------------------------------------------------------------------------
+# Figures that claim no outcome, read by the shape of what is said and of whom, not by the words of
+# one industry: a price per thing and period, an offer, two sizes compared, the reader's own words
+# said back, a date in the calendar. Each reading names a role; an outcome in the same words (a
+# saving per employee a month, a share off a bill, a size that grew, a result the company claims
+# after the reader's words) has a verb of change or the company's side in the same clause.
+
+# A change, a gain or a loss before the figure in its clause: the figure is what changed
+_CHANGED = re.compile(
+    r"(?i)\b(?:sav(?:e|es|ed|ings?)|cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|recover(?:s|ed|ing)?"
+    r"|los(?:e|es|t|ing)|spen(?:d|ds|t|ding)|wast(?:e|es|ed|ing)|worth|back|earn(?:s|ed|t|ing)?|gain(?:s|ed|ing)?"
+    r"|avoid(?:s|ed|ing)?|more|less|fewer|cheaper|instead|down|up|grew|grow(?:s|n)?|doubled|tripled|halved|drops?"
+    r"|dropped|fell|falls?|rose|rises?|shrank|take|takes|took|knock(?:s|ed)?|shav(?:e|es|ed))\b")
+_WE = re.compile(r"(?i)\b(?:we|we're|we’re|we've|we’ve|our|us|customers?|clients?)\b")
+_PERIOD = r"(?:day|week|fortnight|month|quarter|year|annum|yr|mo)"
+# "€8 per active employee per month", "four pounds seventy-five per site per month": an amount,
+# perhaps said with its smaller unit, charged per thing per period
+_PER_THING_PER_PERIOD = re.compile(
+    rf"(?i)^(?:[^\s,;]+\s+){{0,3}}?[^\s,;]*?\s*(?:per|/)\s*(?:[a-z-]+\s+){{0,2}}[a-z]{{3,}}\s*(?:per|a|an|/)\s*{_PERIOD}\b")
+# "20% off until 30 November", "15% off for the first year", "10% off": a discount offered
+_OFF_OFFERED = re.compile(
+    r"(?i)^\s*off\b\s*(?:$|[-–—,;.!)]|(?:until|till|through|before|by|when|if|on|for\s+(?:the|your)\s+first"
+    r"|for\s+(?:new|early|annual)|with\s+(?:code|the\s+code))\b)")
+# "about three times the size", "twice as big as ours": two sizes compared
+_SIZE = re.compile(r"(?i)^\s*(?:the\s+size\b|as\s+(?:big|large|small)\b|bigger\b|larger\b|smaller\b)")
+# "starts in about 10 weeks", "kicks off in a fortnight": a date in the calendar, counted from today
+_STARTS_IN = re.compile(r"(?i)\b(?:starts?|starting|begins?|beginning|opens?|kicks?\s+off|(?:is|are)\s+due)\s+in\s+"
+                        r"(?:about\s+|around\s+|roughly\s+|some\s+|another\s+|just\s+(?:over|under)\s+)?$")
+
+
+# "Most carriers start at €1,500 for contents claims", "plans start from $49": where a level begins
+_STARTS_AT = re.compile(r"(?i)\b(?:starts?|starting|begins?|beginning)\s+(?:at|from)\s+$")
+# "across their 16 venues", "its 2,600 units": a count of what someone else has, right after its owner
+_THEIR_OWN = re.compile(r"(?i)\b(?:their|its)\s+(?:own\s+|entire\s+|whole\s+)?$")
+# "On your summer numbers that's around £1,330 a month": an amount worked out on the reader's figures
+_WORKED_OUT = re.compile(r"(?i)\b(?:that['’]s|that\s+is|it['’]s|which\s+is|comes\s+to|works\s+out\s+(?:at|to))\s+"
+                         r"(?:(?:about|around|roughly|nearly|almost|just\s+(?:over|under))\s+)?(?:[A-Z]{1,3}\s*)?$")
+_YOURS = re.compile(r"(?i)\b(?:you|your|yours)\b")
+# "Staggering them by 10 minutes each costs nothing": the figure sets how an act is done, the act
+# (a gerund opening the sentence) being what the sentence speaks of
+_ACT_BY = re.compile(r"^[A-Z][a-z]+ing\b(?:\s+[\w'’-]+){0,3}?\s+(?:by|to|at|every|for)\s+$")
+
+
+def no_outcome(claim: Claim) -> str | None:
+    """Why a figure claims no outcome a reader could hold the company to, in words; None when it
+    may. See the readings above; each is tested with an outcome in the same words."""
+    sentence = " ".join((claim.sentence or "").split())
+    masked = " ".join((claim.masked or "").split())
+    at = masked.find("[NUM]")
+    if at < 0:
+        return None
+    ahead, after = masked[:at], masked[at + len("[NUM]"):]
+    clause_ahead = re.split(r"[,;:()—–]|\s-\s", ahead)[-1]
+    clause_after = re.split(r"[,;:()—–]|\s-\s", after)[0]
+    if claim.kind == "currency" and not _CHANGED.search(clause_ahead) and not _CHANGED.search(clause_after):
+        span = " ".join((claim.span or "").split())
+        start = sentence.find(span) if span else -1
+        if start >= 0 and _PER_THING_PER_PERIOD.match(sentence[start:]):
+            return "a price per thing and period"
+    if claim.kind == "percent" and _OFF_OFFERED.match(after) and not _CHANGED.search(clause_ahead):
+        return "an offer"
+    if claim.kind == "multiplier" and _SIZE.match(after) and not _CHANGED.search(clause_ahead):
+        return "two sizes compared"
+    said = [m.end() for m in _THE_READERS_WORDS.finditer(ahead)]
+    if said and not _WE.search(ahead[said[-1]:]):
+        return "the reader's own words said back"
+    if claim.kind == "duration" and _STARTS_IN.search(ahead):
+        return "a date in the calendar"
+    if claim.kind == "currency" and _STARTS_AT.search(clause_ahead) and not _CHANGED.search(clause_ahead):
+        return "where a level starts"
+    if claim.kind == "count" and _THEIR_OWN.search(ahead):
+        return "a count of what someone else has"
+    if (claim.kind == "currency" and _WORKED_OUT.search(clause_ahead) and _YOURS.search(clause_ahead)
+            and not _CHANGED.search(clause_ahead) and not _CHANGED.search(clause_after)):
+        return "an amount worked out on the reader's figures"
+    if _ACT_BY.match(ahead) and not _CHANGED.search(ahead):
+        return "how an act is done"
+    return None
