@@ -335,7 +335,10 @@ def score_objections(result: Mapping[str, Any], gaps: Sequence[Any], labels: Map
         own = [(find_mention(labelled, m["call"], m["line"]) or _NONE).objection for m in o["mentions"]]
         if own:
             total += len(own)
-            pure += Counter(own).most_common(1)[0][1]
+            # a theme's label is the commonest labelled objection among its mentions; a mention outside
+            # every labelled turn is never pure, so a theme made only of those scores 0, not 1
+            labelled_own = Counter(x for x in own if x != _NONE.objection)
+            pure += labelled_own.most_common(1)[0][1] if labelled_own else 0
 
     coverage = labels["objections"]["coverage"]
     correct = 0

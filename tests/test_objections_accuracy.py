@@ -241,7 +241,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "mention recall": 0.61,
         "mention F1": 0.69,
         "matching accuracy": 0.7,
-        "theme purity": 0.9,
+        "theme purity": 0.82,  # 0.85 with a remark outside every labelled turn counted against purity (0.92 before)
         # ninth round: a known objection is no longer covered by an entry that only stands out
         # (vendor-audit, labelled a gap): coverage 0.67 -> 0.78, gaps 0.75 / 0.60 -> 0.80 / 0.80
         "coverage accuracy": 0.75,
@@ -267,7 +267,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "mention recall": 0.68,
         "mention F1": 0.74,
         "matching accuracy": 0.7,
-        "theme purity": 0.9,
+        "theme purity": 0.77,  # 0.80 so counted (0.92 before): the floor follows the scorer, lowered from 0.90
         "coverage accuracy": 0.85,
         "gap precision": 0.7,
         "gap recall": 0.75,
@@ -296,7 +296,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "mention recall": 0.62,
         "mention F1": 0.71,
         "matching accuracy": 0.57,
-        "theme purity": 0.83,
+        "theme purity": 0.68,  # 0.71 so counted at the start of the round (0.86 before): lowered from 0.83
         "coverage accuracy": 0.63,
         "gap precision": 0.95,
         "gap recall": 0.55,
@@ -440,3 +440,17 @@ def test_a_report_on_any_line_of_the_labelled_turn_counts(line: int, want: str |
     """The labels' ``alt_lines`` (the other cues of a turn spread over several) count like its line."""
     t = find_mention(labelled_mentions(SPREAD_TURN), "calls/a.srt", line)
     assert (t.objection if t else None) == want
+
+
+@pytest.mark.parametrize(("lines", "purity"), [
+    ([87, 18], 0.5),        # one labelled mention of each: the theme's label holds one of two
+    ([87, 79, 30], 2 / 3),  # two cues of one labelled turn and a remark outside every labelled turn
+    ([30, 40], 0.0),        # only remarks outside every labelled turn: no mention of it is pure
+    ([30, 40, 18], 1 / 3),  # the strays outnumber the labelled mention, which still sets the label
+])
+def test_a_remark_outside_every_labelled_turn_counts_against_its_themes_purity(lines: list[int],
+                                                                                purity: float) -> None:
+    theme = {"id": "theme-1", "known": False, "covered": False,
+             "mentions": [{"call": "calls/a.srt", "line": n} for n in lines]}
+    figures = score_objections({"objections": [theme]}, [], SPREAD_TURN | {"audit": {"expected": []}})
+    assert figures["theme purity"] == pytest.approx(purity)
