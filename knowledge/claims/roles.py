@@ -96,6 +96,14 @@ _SIZE_CLAUSE = re.compile(
     r"(?i:employs|has|have|runs|run|operates|operate|serves|serve|manages|manage|owns|own|covers|cover|spans|span)"
     r"\s+[^,;:()]{1,80})(?=[,;:)]|$)")
 
+# a count a party holds, right after its possessive: "saved £122,000 a year across its 14 schools", "their 300
+# stores" (not "our": the company's own count is its claim to make)
+_POSSESSED_COUNT = re.compile(r"(?i)\b(?:its|their|his|her)\s+(?:own\s+)?$")
+
+# quoted wordings listed as examples in brackets: '(\"repairer linked to 4 withdrawn claims\", \"policy
+# incepted 9 days before loss\")': labels the product shows, not figures the page states
+_QUOTED_LIST = re.compile(r"\(\s*[\"“][^\"”()]{1,120}[\"”](?:\s*,\s*[\"“][^\"”()]{1,120}[\"”])+\s*\)")
+
 # a verb of saying and who said it: a named person ("Deirdre Lynch explained how ..."), or one party of
 # another company ("One Singapore insurer said its average handler ...", "Daniel Goh of Straits Meridian
 # General said ...")
@@ -136,6 +144,11 @@ def role(claim: Claim, lead_in: str | None = None, kb_name: str = "") -> str | N
     before = sentence[:start]
     if _QUOTED_EXAMPLE.search(before) and quotation_around(claim.span or claim.text or "", sentence) is not None:
         return "an example quoted for the reader"
+    if any(m.start() < start and end <= m.end() for m in _QUOTED_LIST.finditer(sentence)):
+        return "an example quoted for the reader"
+    if claim.kind == "count" and claim.pair is None and _POSSESSED_COUNT.search(before) and not (
+            re.search(r"(?i)\b(?:we|our|us)\b", before) or kb_name.strip() and kb_name.strip().lower() in before.lower()):
+        return "a named party's own size"
     if claim.kind == "duration" and _ANECDOTE.search(before):
         return "the company's own anecdote"
     said = _said_by_another(sentence, start, kb_name)
