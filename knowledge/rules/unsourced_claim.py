@@ -306,7 +306,7 @@ def _role(f: Figure, kb_name: str) -> str | None:
 
 def _lead_in(f: Figure) -> str | None:
     """The text that leads into the list the figure stands in (the nearest block before the list that is
-    neither a list item nor a heading), or None for a figure outside a list."""
+    not a list item: a sentence or a heading), or None for a figure outside a list."""
     entry = f.entry
     if entry is None:
         return None
@@ -318,7 +318,8 @@ def _lead_in(f: Figure) -> str | None:
             j = i - 1
             while j >= 0 and blocks[j].kind == b.kind:
                 j -= 1
-            return None if j < 0 or blocks[j].kind == "heading" else " ".join(blocks[j].text.split())
+            # a heading leads into the list under it as a sentence does ("## The four rules")
+            return None if j < 0 else " ".join(blocks[j].text.split())
     return None
 
 
