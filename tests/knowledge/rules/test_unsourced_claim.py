@@ -139,9 +139,8 @@ def test_the_message_asks_once_to_register_the_figure(same: str | None, says: st
 def test_a_figure_metric_conflict_reports_is_not_also_unsourced() -> None:
     """One cause per figure: where statements that no metric registers disagree, the odd one out is a
     ``metric-conflict`` and not an ``unsourced-claim`` as well; the statements that agree are still unsourced."""
-    from tests.knowledge.rules.test_figures import _ctx, _entry
-
     from knowledge.audit import audit
+    from tests.knowledge.rules.test_figures import _ctx, _entry
 
     said = [_entry(f"messaging/{name}.md", f"# {name}\n\n{text}\n", type="message") for name, text in (
         ("one", "Warehouse teams pick orders 30% faster with Acme."),
