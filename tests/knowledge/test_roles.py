@@ -60,3 +60,14 @@ def test_a_change_the_reader_makes_to_a_setting_is_no_outcome_but_a_change_of_a_
     assert roles.role(setting) == "a value the reader sets"  # ... is the reader's, to a setting
     outcome = _figure("You can change the way you plan and cut planning to 2 hours.", "2 hours")
     assert roles.role(outcome) is None
+
+
+def test_the_claims_listing_names_the_role(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from knowledge.claims.__main__ import main
+
+    page = tmp_path / "trust.md"
+    page.write_text("- 99.9% monthly uptime in the standard contract.\n\nCustomers cut costs by 20%.\n", encoding="utf-8")
+    assert main([str(page)]) == 0
+    term, outcome = capsys.readouterr().out.splitlines()
+    assert term.endswith("needs no outside source: a term of a contract or a plan")
+    assert "needs no outside source" not in outcome
