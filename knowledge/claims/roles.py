@@ -39,7 +39,7 @@ import re
 from knowledge.model import Claim
 
 from .quotes import quotation_around
-from .terms import states_an_outcome
+from .terms import _SHARE_OF_MONEY, states_an_outcome
 
 _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
                  r"|fifty|sixty|ninety|a\s+hundred|(?:a\s+)?half)")
@@ -104,6 +104,10 @@ _POSSESSED_COUNT = re.compile(r"(?i)\b(?:its|their|his|her)\s+(?:own\s+)?$")
 # incepted 9 days before loss\")': labels the product shows, not figures the page states
 _QUOTED_LIST = re.compile(r"\(\s*[\"“][^\"”()]{1,120}[\"”](?:\s*,\s*[\"“][^\"”()]{1,120}[\"”])+\s*\)")
 
+# a charge set as a share of a sum ("a one-off onboarding fee, usually between 15 and 25% of the first
+# year's subscription"): the share is of money, and the sentence names what is charged
+_CHARGE = re.compile(r"(?i)\b(?:fees?|charges?|surcharges?|deposits?|commissions?|prices?|priced|premiums?|levy|levies)\b")
+
 # a verb of saying and who said it: a named person ("Deirdre Lynch explained how ..."), or one party of
 # another company ("One Singapore insurer said its average handler ...", "Daniel Goh of Straits Meridian
 # General said ...")
@@ -160,6 +164,10 @@ def role(claim: Claim, lead_in: str | None = None, kb_name: str = "") -> str | N
             return "a named party's own size"
     if _SETS.search(sentence) and not states_an_outcome(claim, _SETTING_VERBS.sub(" ", sentence), pair=False):
         return "a value the reader sets"
+    if claim.kind == "percent" and _CHARGE.search(sentence) and any(
+            m.start() <= end and start < m.end() + 1 for m in _SHARE_OF_MONEY.finditer(sentence)) and not (
+            states_an_outcome(claim, _SHARE_OF_MONEY.sub(" ", sentence), pair=False)):
+        return "a charge set as a share of a sum"
     # the lead-in says what every item of its list is, whatever words an item uses ("an average of 48
     # hours a week over the reference period" is a statutory limit under "the main limits ...:")
     if lead_in and _RULES_LEAD_IN.search(lead_in) and not _RESULTS_LEAD_IN.search(lead_in) and not (
