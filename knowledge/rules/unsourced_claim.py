@@ -242,6 +242,10 @@ class UnsourcedClaim(Rule):
             entry = f.entry
             if entry is None or entry.sources or f.source is not None or f.kind == "number":
                 continue
+            if entry.expires is not None and entry.expires < ctx.today:
+                # an expired entry's figures are stale-claim's to report (it names them): nobody may make
+                # them any more, as a retired entry's, so a source would not help
+                continue
             if entry.id not in noted:
                 noted[entry.id] = _page_source(entry) or _no_claims_page(entry)
             if noted[entry.id]:
