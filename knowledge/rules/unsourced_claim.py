@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import EllipsisType
 from typing import Any
 
+from knowledge import finding_verdicts
 from knowledge.claims import needs_source, provenance, roles
 from knowledge.claims.commercial import MONTH
 from knowledge.claims.quotes import quotation_around
@@ -238,6 +239,8 @@ class UnsourcedClaim(Rule):
         noted: dict[str, bool] = {}
         pages: dict[str, _PageProvenance] = {}
         models: provenance.Models | None | EllipsisType = ...
+        dismissed = [v for v in finding_verdicts.load_verdicts(ctx.settings.root)
+                     if v.verdict == "wrong" and v.rule == "metric-conflict"] if kb.claim_conflicts else []
         for f, r in kb.resolutions.items():
             entry = f.entry
             if entry is None or entry.sources or f.source is not None or f.kind == "number":
@@ -268,10 +271,11 @@ class UnsourcedClaim(Rule):
                 continue
             if f.role == "before" and _after_is_registered(f, kb.resolutions):
                 continue  # "down from 21": the before of a change whose after a metric registers
-            if f in kb.claim_conflicts:
+            if f in kb.claim_conflicts and not _conflict_dismissed(f, dismissed):
                 # a metric-conflict reports the figure (against a metric or another statement of its
                 # measure): one cause per figure; on no development corpus was an unsourced finding on
-                # such a figure labelled right (bench/ACCURACY.md, "Unsourced claims, ninth round")
+                # such a figure labelled right (bench/ACCURACY.md, "Unsourced claims, ninth round").
+                # Where a reviewer marked that conflict wrong (two measures), the figure is judged here
                 continue
             if _cites_a_link(f) or _names_a_source(f, ctx.settings.kb.name) or _cites_a_finding(f, ctx.settings.kb.name):
                 continue
@@ -325,6 +329,16 @@ def _lead_in(f: Figure) -> str | None:
             # a heading leads into the list under it as a sentence does ("## The four rules")
             return None if j < 0 else " ".join(blocks[j].text.split())
     return None
+
+
+def _conflict_dismissed(f: Figure, wrong: list[finding_verdicts.FindingVerdict]) -> bool:
+    """Whether a reviewer marked the ``metric-conflict`` finding on ``f`` wrong (matched as the verdicts
+    match findings: the same figure in the same file, or in the same sentence)."""
+    if not wrong:
+        return False
+    conflict = Finding(rule="metric-conflict", severity="error", message="", **where(f))
+    sentence = f.claim.sentence if f.claim is not None else None
+    return any(finding_verdicts.refers_to(v, conflict, sentence) for v in wrong)
 
 
 def _same_value(f: Figure, metrics: list[Figure]) -> str | None:
