@@ -49,9 +49,10 @@ _SPAN_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
 # from 1 to 30 days"; a change the reader makes to a setting is no outcome of the product
 _SETS = re.compile(
     r"(?i)\b(?:you|admins?|administrators?|managers?|owners?|each\s+\w+)\s+(?:can|may|could)\s+(?:also\s+)?"
-    r"(?:set|change|adjust|configure|customi[sz]e|override|shorten|lengthen|extend|raise|lower)\b"
+    r"(?:set(?!\s+up\b)|change|adjust|configure|customi[sz]e|override|shorten|lengthen|extend|raise|lower)\b"
     r"|\bcan\s+be\s+(?:set|changed|adjusted|configured|customi[sz]ed|overridden|shortened|extended)\b"
-    r"|\bconfigurable\b|\b(?:by\s+)?default(?:s|ed)?\b")
+    # a default value ("by default", "defaults to", "the default swap cut-off"), not a borrower's "default rate"
+    r"|\bconfigurable\b|\bby\s+default\b|\bdefault(?:s|ed)?\s+to\b|\bdefault\s+(?!(?:rates?|risks?|probabilit)\b)[a-z]")
 # what the reader does to the setting reads as a change; it is masked before the signs of an outcome
 _SETTING_VERBS = re.compile(
     r"(?i)\b(?:change|adjust|shorten|lengthen|extend|raise|lower|down\s+to|up\s+to|as\s+(?:low|high|short|long)\s+as)\b")
@@ -175,7 +176,10 @@ def role(claim: Claim, lead_in: str | None = None, kb_name: str = "") -> str | N
         return "a rule or a limit its list's lead-in names"
     if states_an_outcome(claim, sentence):
         return None
-    if _CONTRACT.search(sentence):
+    # the contract or the plan holds the figure: it is named after it, in its clause ("99.95% on the
+    # Enterprise plan"), not before it as whose result it is ("Teams on the Pro plan close in 3 days")
+    clause = re.split(r"[;.!?]|,\s", sentence[end:], maxsplit=1)[0]
+    if _CONTRACT.search(clause):
         return "a term of a contract or a plan"
     if claim.kind == "duration" and any(m.start() <= start < m.end() or start <= m.start() < end
                                         for m in _BOUND_IN_WORDS.finditer(sentence)):
