@@ -207,6 +207,11 @@ def window_for_a_document(claim: Claim) -> bool:
     return not states_an_outcome(claim, _REPORTS_AS_OBJECT.sub(" ", sentence))
 
 
+# the company's customers or users speaking ("One customer said ...", "Retail Customers report ..."): what the
+# company says of its own base, not a third party's own words
+_OUR_BASE = re.compile(r"(?i)\b(?:customers?|clients?|users?|members?|subscribers?|teams?|partners?)\b")
+
+
 def _said_by_another(sentence: str, start: int, kb_name: str) -> str | None:
     """Whether the figure at ``start`` stands after a verb of saying whose speaker is a named person or
     one party of another company, not the company itself (nor "customers" at large, whose outcomes the
@@ -216,8 +221,8 @@ def _said_by_another(sentence: str, start: int, kb_name: str) -> str | None:
         if m.end() > start:
             break
         who = m.group("who")
-        if own and own in who.lower():
-            continue
+        if own and own in who.lower() or _OUR_BASE.search(who):
+            continue  # the company itself, or its customers at large: the company's claim to source
         if re.search(r"(?i)\b(?:we|our|us)\b", sentence[max(0, m.start() - 40):m.start("who")]):
             continue  # "Our CEO, Eoin Gallagher, said": the company speaking
         return "what another party said"
