@@ -26,8 +26,8 @@ who states the figure and of whom, and at the clause or the lead-in the figure s
 - an example quoted after "such as" ('a repair promise, such as "a trade booked within 48 hours"');
 - the company's own anecdote ("Our team spent two days on the stand").
 
-Each reading but the last three still asks that the sentence (or the clause) shows no sign of an
-outcome (:func:`.terms.states_an_outcome`), so "You can cut onboarding to 2 weeks" and "On the
+Each reading but another party's words, a quoted example and a party's size still asks that the
+sentence (or the clause) shows no sign of an outcome (:func:`.terms.states_an_outcome`), so "You can cut onboarding to 2 weeks" and "On the
 Enterprise plan customers cut costs by 30%" stay claims. ``unsourced-claim`` leaves such figures out;
 no other rule reads these roles.
 """
@@ -154,7 +154,7 @@ def role(claim: Claim, lead_in: str | None = None, kb_name: str = "") -> str | N
     if claim.kind == "count" and claim.pair is None and _POSSESSED_COUNT.search(before) and not (
             re.search(r"(?i)\b(?:we|our|us)\b", before) or kb_name.strip() and kb_name.strip().lower() in before.lower()):
         return "a named party's own size"
-    if claim.kind == "duration" and _ANECDOTE.search(before):
+    if claim.kind == "duration" and _ANECDOTE.search(before) and not states_an_outcome(claim, sentence):
         return "the company's own anecdote"
     said = _said_by_another(sentence, start, kb_name)
     if said:
