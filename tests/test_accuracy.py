@@ -110,7 +110,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # audit 0.88 once values in brackets for the reader to try, "whichever is higher" and a page titled
     # Pricing are terms (bench/ACCURACY.md, "Unsourced claims on a company's own pages, seventh round")
     # ninth round, unsupported claims: check 0.90 once how an act is done ("Staggering them by 10 minutes") is no outcome
-    "gridwell": {"audit": 0.85, "check": 0.88},  # 0.85, 0.80 with all of the sixth round; check 0.87 once a retired figure reworded is found (seventh round)
+    "gridwell": {"audit": 0.89, "check": 0.88},  # 0.85, 0.80 with all of the sixth round; check 0.87 once a retired figure reworded is found (seventh round) # 0.85, 0.80 with all of the sixth round; check 0.87 once a retired figure reworded is found (seventh round)
     # a fourth blind set (tests/data/corpora/furrowline: farm management and machinery telematics),
     # written and labelled blind on 2026-12-06 while gridwell was being worked on, and held out from
     # all of that work: scored with the morning's code (18d3464: audit 0.39, check 0.64), after the
@@ -122,7 +122,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # seventh round: audit 0.70 once a retired figure reworded is found, 0.68 once an offer and a rota
     # are read as terms (each alone), 0.74 with all of the round; check 0.82
     # ninth round, unsupported claims: check 0.90 (an offer, a date in the calendar)
-    "furrowline": {"audit": 0.72, "check": 0.87},
+    "furrowline": {"audit": 0.74, "check": 0.87},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the sixth round and held
     # out from all of its work (tests/data/corpora/cobbleway: construction project controls, Indian and
     # South African English; tests/data/corpora/brightmoor: veterinary practice management): first
@@ -149,10 +149,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.70, saltmarsh 0.71, 0.78 with measure identity alone ("Measure identity on new wording (eighth
     # round)"). Floors a little under.
     # ninth round, unsupported claims: check 0.74 (the reader's own words said back)
-    "fernhollow": {"audit": 0.68, "check": 0.72},
+    "fernhollow": {"audit": 0.84, "check": 0.72},
     # saltmarsh check 0.90 once a worked example after a lead-in and a plan adding a feature at a price are
     # no unbacked outcomes ("Unsupported claims in drafts and calls (eighth round)")
-    "saltmarsh": {"audit": 0.68, "check": 0.87},
+    "saltmarsh": {"audit": 0.8, "check": 0.87},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the eighth round and held
     # out from all of its work (tests/data/corpora/hearthstead: build-to-rent and residential property
     # management, South African, Australian, American and Welsh English; tests/data/corpora/bramblecote:
@@ -163,7 +163,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # Ninth round, unsupported claims (bench/ACCURACY.md, "Unsupported claims in calls and drafts, ninth
     # round"): hearthstead audit 0.73, check 0.94; bramblecote audit 0.65, check 0.95
     "hearthstead": {"audit": 0.71, "check": 0.92},
-    "bramblecote": {"audit": 0.63, "check": 0.92},
+    # ninth round, unsourced claims: bramblecote audit 0.63 -> 0.75
+    "bramblecote": {"audit": 0.73, "check": 0.92},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the ninth round and held
     # out from all of its work (tests/data/corpora/kelpmoor: aquaculture, Norwegian, Scottish, Chilean
     # and Canadian English; tests/data/corpora/axlewood: car dealership service departments, American,
@@ -239,7 +240,7 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # retired-claim 1.00 / 1.00 once a retired figure reworded is found (seventh round)
     "gridwell": {
         "metric-conflict": (0.8, 0.8), "rep-misstatement": (0.9, 0.9), "retired-claim": (0.9, 0.9),
-        "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.45, 0.6),
+        "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.6, 0.6),
         "unsupported-claim": (0.75, 0.9),
     },  # ninth round: unsupported-claim 0.80 / 1.00
     # measured (held out, end of the fifth round): metric-conflict 0.57 / 0.57, rep-misstatement 1.00 /
@@ -255,7 +256,7 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # unsourced-claim 0.38 / 0.75
     "furrowline": {
         "metric-conflict": (0.9, 0.5), "rep-misstatement": (0.9, 0.9), "retired-claim": (0.9, 0.9),
-        "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.35, 0.7),
+        "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.45, 0.7),
         "unsupported-claim": (0.65, 0.65),
     },  # ninth round: unsupported-claim 0.71 / 0.71
     # first scored (37e7ad9, audit and check together): metric-conflict 0.58 / 0.70, rep-misstatement
@@ -287,18 +288,19 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # eighth round: metric-conflict 1.00 / 0.56, rep-misstatement 1.00 / 1.00, unsupported-claim 0.43 / 1.00
     "fernhollow": {
         "metric-conflict": (0.9, 0.5), "retired-claim": (0.9, 0.9), "source-conflict": (0.9, 0.45),
-        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.35, 0.45), "unsupported-claim": (0.45, 0.9),
+    # claims: unsourced-claim 0.50 / 0.75 -> 0.60 / 0.75 (an expired entry's figure), audit 0.85 -> 0.86
+        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.55, 0.7), "unsupported-claim": (0.45, 0.9),
         "rep-misstatement": (0.9, 0.9),
-    },  # ninth round: unsupported-claim 0.50 / 1.00  # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 0.50
+    },  # ninth round: unsupported-claim 0.50 / 1.00  # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 0.50 # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 0.50; ninth round, unsourced
     # end of the seventh round, held out: metric-conflict 0.57 / 0.36, rep-misstatement 0.75 / 0.75,
     # source-conflict 1.00 / 0.50, stale-claim 1.00 / 0.82, unsourced-claim 0.33 / 1.00,
     # unsupported-claim 0.38 / 1.00; retired-claim none found of 3 (no floor)
     # eighth round: metric-conflict 0.88 / 0.64, retired-claim 1.00 / 1.00, rep-misstatement 1.00 / 0.75
     "saltmarsh": {
         "metric-conflict": (0.8, 0.6), "rep-misstatement": (0.9, 0.7), "source-conflict": (0.9, 0.45),
-        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.35, 0.9), "unsupported-claim": (0.55, 0.9),
+        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.75, 0.9), "unsupported-claim": (0.55, 0.9),
         "retired-claim": (0.9, 0.9),
-    },  # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 1.00; unsupported claims:
+    },  # ninth round, unsourced claims: unsourced-claim 0.40 / 1.00 -> 0.80 / 1.00, audit 0.76 -> 0.83  # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 1.00; unsupported claims:
     # unsupported-claim 0.60 / 1.00 (0.38 / 1.00 before: a worked example, a plan's price)
     # the eighth round's held-out sets (audit and check together), start -> end of that round:
     # metric-conflict 0.83 / 0.56 -> 0.78 / 0.78 (two more found in front-matter stats, one more false),
@@ -306,9 +308,9 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # unsourced-claim 0.33 / 1.00, unsupported-claim 0.25 / 0.33, all unchanged; retired-claim 1 of 2
     "hearthstead": {
         "metric-conflict": (0.75, 0.75), "rep-misstatement": (0.9, 0.7), "source-conflict": (0.9, 0.9),
-        "stale-claim": (0.9, 0.9), "unsourced-claim": (0.3, 0.9), "unsupported-claim": (0.9, 0.3),
+        "stale-claim": (0.9, 0.9), "unsourced-claim": (0.45, 0.9), "unsupported-claim": (0.9, 0.3),
         "retired-claim": (0.9, 0.45),
-    },  # ninth round: unsupported-claim 1.00 / 0.33 (0.25 / 0.33 before)
+    },  # ninth round: unsupported-claim 1.00 / 0.33 (0.25 / 0.33 before) # ninth round, unsourced claims: unsourced-claim 0.33 / 1.00 -> 0.50 / 1.00, audit 0.70 -> 0.73
     # metric-conflict 0.78 / 0.58 -> 0.75 / 0.75, unsourced-claim 0.29 / 0.80 -> 0.29 / 1.00,
     # unsupported-claim 0.50 / 1.00 -> 0.42 / 1.00 (stats read from page templates: more found, and
     # more false findings on them; bench/ACCURACY.md, "Corpora and figures by round", eighth round);
@@ -316,9 +318,9 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # retired-claim 1 of 4
     "bramblecote": {
         "metric-conflict": (0.7, 0.7), "rep-misstatement": (0.75, 0.75), "source-conflict": (0.45, 0.9),
-        "stale-claim": (0.85, 0.9), "unsourced-claim": (0.25, 0.9), "unsupported-claim": (0.8, 0.9),
+        "stale-claim": (0.85, 0.9), "unsourced-claim": (0.9, 0.9), "unsupported-claim": (0.8, 0.9),
         "retired-claim": (0.9, 0.2),
-    },  # ninth round: unsupported-claim 0.83 / 1.00 (0.42 / 1.00 before)
+    },  # ninth round: unsupported-claim 0.83 / 1.00 (0.42 / 1.00 before); unsourced-claim 0.29 / 1.00 -> 1.00 / 1.00
     # the ninth round's held-out sets at its start (audit and check together, code 2a7777b)
     # kelpmoor: metric-conflict 0.80 / 0.40, rep-misstatement 0.75 / 0.75, retired-claim 1.00 / 0.67,
     # stale-claim 1.00 / 0.88, unsourced-claim 0.25 / 0.20, unsupported-claim 0.29 / 0.50; source-conflict

@@ -289,6 +289,38 @@ def _label(claim: Claim, sentence: str) -> bool:
     return at > 0 and bool(_LABEL_BEFORE.match(sentence[:at])) and bool(_LABEL_AFTER.match(sentence[at + len(span):]))
 
 
+def _bare(sentence: str, offered: bool) -> tuple[str, bool]:
+    """The sentence with the words that read as an outcome only by chance masked (an offer's "save", a
+    bound's "more than", a report the company holds ...)."""
+    bare = commercial.offer_words(sentence) if offered else sentence  # "save 10%" in an offer sells a price
+    bare = _NO_MORE.sub(" ", bare)  # "no more than 20 signers" bounds a limit; it compares nothing
+    bare = _GREW_UP.sub(" ", bare)  # "a third of us grew up on farms": raised, not a change
+    bare = _TERM_BOUND.sub(r"\1", bare)
+    bare = _AUDIT_REPORT.sub(r"\1", bare)  # "the SOC 2 report is renewed every year": a report the company holds
+    bare = _REPORT_NOUN.sub(_mask_report, bare)  # "we publish an incident report within 5 business days": a document
+    paid_term = bool(_COMMERCIAL.search(bare))
+    if paid_term or _BENEFIT.search(bare):
+        bare = _SHARE_OF_MONEY.sub(" ", bare)  # "20% of every client subscription" shares money, not a population
+    if _OWN_TEAM.search(bare):
+        bare = _SHARE_OF_US.sub(" ", bare)  # "40% of our site managers": the company's own people
+    return bare, paid_term
+
+
+def states_an_outcome(claim: Claim, text: str | None = None, *, pair: bool = True) -> bool:
+    """Whether ``text`` (default: the claim's sentence) shows a sign of an outcome or a market statistic
+    for the figure: a change, a comparison, a "before and after", a share of a population, a result
+    someone saw or reached (what :func:`own_terms` asks of a sentence before it reads a term). ``pair``:
+    whether the figure's being one end of a change or a contrast in its sentence counts (not where the
+    change is one the reader makes to a setting)."""
+    sentence = " ".join((claim.sentence if text is None else text).split()) if (claim.sentence or text) else ""
+    offered = commercial.offer(sentence)
+    bare, paid_term = _bare(sentence, offered)
+    # "rewards from US$100 to US$5,000": a commercial term's from-to is a range, not a change
+    pair_changes = pair and (claim.pair == "contrast" or claim.pair == "change" and not paid_term and not offered)
+    return bool(claim.statistic or pair_changes or _OUTCOME.search(bare) or _OUTCOME_NOUN.search(bare)
+                or _changes(bare))
+
+
 def own_terms(claim: Claim) -> str | None:
     """Why the figure states the company's own product or terms, in words; None when it may be an
     outcome or a market statistic (or when nothing says it is not)."""
@@ -305,22 +337,9 @@ def own_terms(claim: Claim) -> str | None:
     if commercial.tax_rate(claim, sentence):
         return "a tax rate"  # "GST of 10% is added to every invoice": the rate, whatever the sentence says of it
     offered = commercial.offer(sentence)
-    bare = commercial.offer_words(sentence) if offered else sentence  # "save 10%" in an offer sells a price
-    bare = _NO_MORE.sub(" ", bare)  # "no more than 20 signers" bounds a limit; it compares nothing
-    bare = _GREW_UP.sub(" ", bare)  # "a third of us grew up on farms": raised, not a change
-    bare = _TERM_BOUND.sub(r"\1", bare)
-    bare = _AUDIT_REPORT.sub(r"\1", bare)  # "the SOC 2 report is renewed every year": a report the company holds
-    bare = _REPORT_NOUN.sub(_mask_report, bare)  # "we publish an incident report within 5 business days": a document
-    paid_term = _COMMERCIAL.search(bare)
-    if paid_term or _BENEFIT.search(bare):
-        bare = _SHARE_OF_MONEY.sub(" ", bare)  # "20% of every client subscription" shares money, not a population
-    if _OWN_TEAM.search(bare):
-        bare = _SHARE_OF_US.sub(" ", bare)  # "40% of our site managers": the company's own people
-    # "rewards from US$100 to US$5,000": a commercial term's from-to is a range, not a change
-    pair_changes = claim.pair == "contrast" or claim.pair == "change" and not paid_term and not offered
-    if (claim.statistic or pair_changes or _OUTCOME.search(bare)
-            or _OUTCOME_NOUN.search(bare) or _changes(bare)):
+    if states_an_outcome(claim, sentence):
         return None
+    paid_term = _bare(sentence, offered)[1]
     if _TIME_ZONE.search(sentence):
         return "a working-hours requirement"
     if _COMMITMENT.search(sentence):

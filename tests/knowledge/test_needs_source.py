@@ -133,6 +133,8 @@ def test_the_vector_weights_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert model.probability(claim, [1.0, 0.0]) > 0.5 > model.probability(claim, [0.0, 1.0])
 
 
+# (the setting is said without "by default": knowledge.claims.roles reads a default as a setting before the
+# model is asked, and these cases are about the model)
 RULE_CASES: list[tuple[dict[str, Any], list[float]]] = [
     ({}, [20.0, 35.0]),  # no weights: every claim without a source is reported, as before
     ({"cue:setting": -4.0, "cue:change": 3.0}, [35.0]),  # the setting is the company's own statement
@@ -143,7 +145,7 @@ RULE_CASES: list[tuple[dict[str, Any], list[float]]] = [
 def test_unsourced_claim_consults_the_model(weights: dict[str, float], reported: list[float], tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(needs_source.ENV, str(_weights(tmp_path, **weights) if weights else tmp_path / "no.json"))
-    page = _entry("answers/faq.md", "# FAQ\n\nEvery route keeps a 20% battery reserve by default.\n\n"
+    page = _entry("answers/faq.md", "# FAQ\n\nEvery route keeps a 20% battery reserve.\n\n"
                   "Fleets spend 35% less on charging once routes are planned.\n", type="answer", owner="ops")
     findings = audit(_ctx([page]), ["unsourced-claim"]).findings
     assert [f.claim["value"] for f in findings if f.claim] == reported
@@ -160,7 +162,7 @@ def test_the_model_decides_only_where_claimness_is_unsure(below: float, decides:
     path.write_text(json.dumps({"cues": {"cue:setting": -4.0}, "vector": [], "bias": 0.0, "threshold": 0.5,
                                 "claimness_below": below}), encoding="utf-8")
     monkeypatch.setenv(needs_source.ENV, str(path))
-    page = _entry("answers/faq.md", "# FAQ\n\nEvery route keeps a 20% battery reserve by default.\n", type="answer",
+    page = _entry("answers/faq.md", "# FAQ\n\nEvery route keeps a 20% battery reserve.\n", type="answer",
                   owner="ops")
     findings = audit(_ctx([page]), ["unsourced-claim"]).findings
     assert len(findings) == (0 if decides else 1)
@@ -180,7 +182,7 @@ def test_the_claims_listing_says_when_the_model_asks_no_source(tmp_path: Path, m
     monkeypatch.setenv(needs_source.ENV, str(_weights(tmp_path, **{"cue:setting": -4.0, "cue:change": 3.0})))
     monkeypatch.setattr(embedding, "get_embedder", lambda purpose="bulk": embedding.FakeEmbedder())
     page = tmp_path / "faq.md"
-    page.write_text("Every route keeps a 20% battery reserve by default.\n\nFleets spend 35% less on charging.\n",
+    page.write_text("Every route keeps a 20% battery reserve.\n\nFleets spend 35% less on charging.\n",
                     encoding="utf-8")
     assert main([str(page)]) == 0
     reserve, charging = capsys.readouterr().out.splitlines()

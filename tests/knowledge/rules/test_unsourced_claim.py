@@ -134,3 +134,36 @@ def test_the_message_asks_once_to_register_the_figure(same: str | None, says: st
     message = _message("“9 to 14 months”", same, "")
     assert says in message
     assert message.count("register it") == 1
+
+
+def test_a_figure_metric_conflict_reports_is_not_also_unsourced() -> None:
+    """One cause per figure: where statements that no metric registers disagree, the odd one out is a
+    ``metric-conflict`` and not an ``unsourced-claim`` as well; the statements that agree are still unsourced."""
+    from knowledge.audit import audit
+    from tests.knowledge.rules.test_figures import _ctx, _entry
+
+    said = [_entry(f"messaging/{name}.md", f"# {name}\n\n{text}\n", type="message") for name, text in (
+        ("one", "Warehouse teams pick orders 30% faster with Acme."),
+        ("two", "Warehouse teams pick orders 30% faster with Acme, in every region."),
+        ("three", "Warehouse teams pick orders 45% faster with Acme."))]
+    report = audit(_ctx(said), ["metric-conflict", "unsourced-claim"])
+    conflicts = {(f.path, f.line) for f in report.findings if f.rule == "metric-conflict"}
+    unsourced = {(f.path, f.line) for f in report.findings if f.rule == "unsourced-claim"}
+    assert conflicts == {("messaging/three.md", 3)}
+    assert unsourced == {("messaging/one.md", 3), ("messaging/two.md", 3)}
+
+
+@pytest.mark.parametrize(("expires", "unsourced"), [("2026-09-30", False), ("2026-12-31", True), (None, True)])
+def test_an_expired_entrys_figures_are_stale_not_unsourced(expires: str | None, unsourced: bool) -> None:
+    """An entry past its ``expires:`` is reported by ``stale-claim`` with its figures: nobody may make them
+    any more, so asking for their source is the wrong fix. Until it expires they are still unsourced."""
+    from datetime import date
+
+    from knowledge.audit import audit
+    from tests.knowledge.rules.test_figures import _ctx, _entry
+
+    offer = _entry("messaging/offer.md", "# Spring offer\n\nClinics that switch this spring cut no-shows by 30%.\n",
+                   type="message", expires=date.fromisoformat(expires) if expires else None)
+    report = audit(_ctx([offer]), ["unsourced-claim", "stale-claim"])
+    assert any(f.rule == "unsourced-claim" for f in report.findings) is unsourced
+    assert any(f.rule == "stale-claim" for f in report.findings) is (expires == "2026-09-30")
