@@ -327,7 +327,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "mention recall": 0.71,
         "mention F1": 0.72,
         "matching accuracy": 0.57,
-        "theme purity": 0.68,
+        "theme purity": 0.6,  # 0.62 with strays counted against purity, at the ninth round's start (0.77 before)
         "coverage accuracy": 0.78,
         "gap precision": 0.6,
         "gap recall": 0.7,
