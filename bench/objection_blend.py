@@ -9,8 +9,15 @@ Then, with ``--fit``, fits the blend on all corpora but one, chooses its bar on 
 and scores the corpus left out, for each corpus in turn (worst first); ``--write`` fits it on all
 of them and writes ``knowledge/objections/data/blend.json``.
 
+The add/drop model that replaces the blend (``Tuning.pieces``): one model over every piece with
+whether detection took it as an eleventh feature, a bar to add and a bar to drop. ``--pieces``
+judges it by piece, ``--pieces-pipeline`` through the whole analysis (each corpus with the model
+and bars fitted without it, against the analysis as shipped, and the decision rule's figures), and
+``--write-pieces`` fits it on every corpus and writes ``knowledge/objections/data/pieces.json``.
+
     python bench/accuracy.py --work /tmp/w                   # ingest once (minutes)
     python bench/objection_blend.py --work /tmp/w --out /tmp/w/blend --fit [--write]
+    python bench/objection_blend.py --work /tmp/w --out /tmp/w/blend --pieces --pieces-pipeline [--write-pieces]
 
 Prints figures; asserts nothing.
 """
@@ -88,7 +95,7 @@ def dump(c: Corpus, out: Path) -> None:
 def replace_blend_off(tuning: Any) -> Any:
     from dataclasses import replace
 
-    return replace(tuning, blend=False)
+    return replace(tuning, blend=False, pieces=False)
 
 
 def load(out: Path, name: str) -> dict[str, Any]:
@@ -209,8 +216,8 @@ def pipeline(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
                                       bar=choose_bar(train, model, bars, args.stray_cost, args.slack))
             blend_module.load_blend = lambda held=held: held  # type: ignore[assignment]
             corpus = Corpus(name, args.work)
-            print(_line(name + " off", corpus.score(replace(DEFAULT_TUNING, blend=False))))
-            print(_line(name + " on", corpus.score(DEFAULT_TUNING)), flush=True)
+            print(_line(name + " off", corpus.score(replace(DEFAULT_TUNING, blend=False, pieces=False))))
+            print(_line(name + " on", corpus.score(replace(DEFAULT_TUNING, blend=True, pieces=False))), flush=True)
     finally:
         blend_module.load_blend = shipped
 
