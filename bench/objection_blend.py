@@ -9,8 +9,15 @@ Then, with ``--fit``, fits the blend on all corpora but one, chooses its bar on 
 and scores the corpus left out, for each corpus in turn (worst first); ``--write`` fits it on all
 of them and writes ``knowledge/objections/data/blend.json``.
 
+The add/drop model that replaces the blend (``Tuning.pieces``): one model over every piece with
+whether detection took it as an eleventh feature, a bar to add and a bar to drop. ``--pieces``
+judges it by piece, ``--pieces-pipeline`` through the whole analysis (each corpus with the model
+and bars fitted without it, against the analysis as shipped, and the decision rule's figures), and
+``--write-pieces`` fits it on every corpus and writes ``knowledge/objections/data/pieces.json``.
+
     python bench/accuracy.py --work /tmp/w                   # ingest once (minutes)
     python bench/objection_blend.py --work /tmp/w --out /tmp/w/blend --fit [--write]
+    python bench/objection_blend.py --work /tmp/w --out /tmp/w/blend --pieces --pieces-pipeline [--write-pieces]
 
 Prints figures; asserts nothing.
 """
@@ -50,7 +57,9 @@ def dump(c: Corpus, out: Path) -> None:
     keys, X = piece_features(found, T, det)
     labelled = labelled_mentions(c.labels)
     reported = {(m.call, m.line) for o in analysis.objections for m in o.mentions}
-    y, opt, new, shipped, lines, turn_ids = [], [], [], [], [], []
+    # what detection took (step 2's mentions, blend off): the add/drop model's eleventh feature
+    took = {(m.call, ln) for m in analysis.detected for ln in (m.lines or [m.line])}
+    y, opt, new, shipped, lines, turn_ids, taken = [], [], [], [], [], [], []
     by_key: dict[tuple[str, int, int], list[int]] = {}
     for i, (call, cand) in enumerate(found):
         by_key.setdefault((call.path, cand.turn, cand.piece), []).append(i)
@@ -63,6 +72,7 @@ def dump(c: Corpus, out: Path) -> None:
         opt.append(int(t is not None and t.optional))
         new.append(int(t is not None and t.new))
         shipped.append(int(any((key[0], ln) in reported for ln in ls)))
+        taken.append(int(any((key[0], ln) in took for ln in ls)))
         lines.append(f"{key[0]}:{ls[0]}")
         turn_ids.append(f"{t.call}:{t.line}" if t is not None else "")
     S = np.asarray(c.vectors([cand.text for _, cand in found]), dtype=np.float32)
@@ -77,6 +87,7 @@ def dump(c: Corpus, out: Path) -> None:
              as_close=np.asarray([float(det.as_close[by_key[k]].any()) for k in keys]),
              industry_text=np.asarray([found[i][0].turns[found[i][1].turn].text[:300] for i in first]), y=np.asarray(y), optional=np.asarray(opt), new=np.asarray(new),
              shipped=np.asarray(shipped), where=np.asarray(lines), turn_id=np.asarray(turn_ids),
+             taken=np.asarray(taken), turn_key=np.asarray([f"{p}:{t}" for p, t, _ in keys]),
              required=np.asarray(sum(1 for t in labelled if not t.optional)),
              label_ids=np.asarray([f"{t.call}:{t.line}" for t in labelled if not t.optional]))
 
@@ -84,7 +95,7 @@ def dump(c: Corpus, out: Path) -> None:
 def replace_blend_off(tuning: Any) -> Any:
     from dataclasses import replace
 
-    return replace(tuning, blend=False)
+    return replace(tuning, blend=False, pieces=False)
 
 
 def load(out: Path, name: str) -> dict[str, Any]:
@@ -205,10 +216,183 @@ def pipeline(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
                                       bar=choose_bar(train, model, bars, args.stray_cost, args.slack))
             blend_module.load_blend = lambda held=held: held  # type: ignore[assignment]
             corpus = Corpus(name, args.work)
-            print(_line(name + " off", corpus.score(replace(DEFAULT_TUNING, blend=False))))
-            print(_line(name + " on", corpus.score(DEFAULT_TUNING)), flush=True)
+            print(_line(name + " off", corpus.score(replace(DEFAULT_TUNING, blend=False, pieces=False))))
+            print(_line(name + " on", corpus.score(replace(DEFAULT_TUNING, blend=True, pieces=False))), flush=True)
     finally:
         blend_module.load_blend = shipped
+
+
+# The add/drop model (knowledge/objections/blend.py, PieceModel): one logistic model over every
+# piece, with whether detection took it as an eleventh feature; a bar to add and a bar to drop.
+ADD_BARS = np.concatenate([[1.01], np.round(np.arange(0.98, 0.39, -0.02), 2)])  # 1.01: add nothing
+DROP_BARS = np.round(np.arange(0.0, 0.51, 0.02), 2)  # 0: drop nothing
+PIECE_STRAY_COST = 2.0  # hits a stray is worth when the bars are chosen (fixed before the pipeline was run)
+
+
+def piece_X(d: dict[str, Any]) -> np.ndarray:
+    return np.hstack([d["X"], d["taken"][:, None].astype(np.float64)])
+
+
+def fit_pieces(train: list[dict[str, Any]], c_reg: float) -> Any:
+    """The blend's fit over every piece (optional turns left out, corpora weighed alike)."""
+    from sklearn.linear_model import LogisticRegression
+
+    keep = [d["optional"] == 0 for d in train]
+    X = np.vstack([piece_X(d)[k] for d, k in zip(train, keep, strict=True)])
+    y = np.concatenate([d["y"][k] for d, k in zip(train, keep, strict=True)])
+    w = np.concatenate([np.full(int(k.sum()), 1.0 / int(k.sum())) for k in keep])
+    return LogisticRegression(C=c_reg, max_iter=5000).fit(X, y, sample_weight=w * len(w))
+
+
+def piece_decisions(d: dict[str, Any], prob: np.ndarray, add: float, drop: float) -> tuple[np.ndarray, np.ndarray]:
+    """The pieces added and dropped, as the pipeline decides them: a piece is dropped under ``drop``;
+    one is added at ``add`` or more only in a turn where detection took nothing, the surest of its turn."""
+    took = d["taken"] == 1
+    dropped = took & (prob < drop)
+    busy = {t for t, k in zip(d["turn_key"], took, strict=True) if k}
+    best: dict[str, int] = {}
+    for r in np.where(~took & (prob >= add))[0]:
+        t = str(d["turn_key"][r])
+        if t not in busy and (t not in best or prob[r] > prob[best[t]]):
+            best[t] = int(r)
+    added = np.zeros(len(prob), dtype=bool)
+    added[list(best.values())] = True
+    return added, dropped
+
+
+def piece_gain(d: dict[str, Any], added: np.ndarray, dropped: np.ndarray, stray_cost: float) -> float:
+    hit = (d["y"] == 1) & (d["optional"] == 0)
+    stray = d["y"] == 0
+    return (int((added & hit).sum()) - int((dropped & hit).sum())
+            - stray_cost * (int((added & stray).sum()) - int((dropped & stray).sum())))
+
+
+def choose_piece_bars(train: list[dict[str, Any]], model: Any, stray_cost: float = PIECE_STRAY_COST) -> tuple[float, float]:
+    """The bars that gain the most over the training corpora: hits added less hits dropped, less
+    ``stray_cost`` for each stray added and plus as much for each stray dropped. On a tie the bars
+    that change less (the higher bar to add, the lower bar to drop) are kept."""
+    probs = [model.predict_proba(piece_X(d))[:, 1] for d in train]
+    best, best_gain = (1.01, 0.0), 0.0
+    for add in ADD_BARS:
+        for drop in DROP_BARS:
+            gain = sum(piece_gain(d, *piece_decisions(d, p, add, drop), stray_cost) for d, p in zip(train, probs, strict=True))
+            if gain > best_gain + 1e-9:
+                best, best_gain = (float(add), float(drop)), gain
+    return best
+
+
+def piece_figures(d: dict[str, Any], added: np.ndarray, dropped: np.ndarray) -> tuple[float, float, float]:
+    """Mention precision, recall and F1 by piece when detection's pieces (blend off) are kept but
+    ``dropped`` and ``added`` are added."""
+    pred = ((d["taken"] == 1) & ~dropped) | added
+    judged = pred & (d["optional"] == 0)
+    p = int((judged & (d["y"] == 1)).sum()) / max(1, int(judged.sum()))
+    hit = {t for t, k in zip(d["turn_id"], pred & (d["y"] == 1) & (d["optional"] == 0), strict=True) if k}
+    r = len(hit) / max(1, int(d["required"]))
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
+def held_out_piece_model(data: dict[str, dict[str, Any]], name: str, c_reg: float) -> Any:
+    from knowledge.objections.blend import PieceModel
+
+    train = [data[o] for o in CORPORA if o != name]
+    model = fit_pieces(train, c_reg)
+    add, drop = choose_piece_bars(train, model)
+    return PieceModel(coef=model.coef_[0].astype(np.float64), intercept=float(model.intercept_[0]), add=add, drop=drop)
+
+
+def pieces(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
+    """The add/drop model by piece, each corpus with the model and bars fitted without it."""
+    print("one model to add and drop pieces, by piece, leave-one-corpus-out (blend off -> the model):")
+    for name in CORPORA:
+        m = held_out_piece_model(data, name, args.c)
+        d = data[name]
+        prob = m.probability(piece_X(d))
+        added, dropped = piece_decisions(d, prob, m.add, m.drop)
+        p0, r0, f0 = piece_figures(d, np.zeros(len(prob), dtype=bool), np.zeros(len(prob), dtype=bool))
+        p, r, f = piece_figures(d, added, dropped)
+        hit = (d["y"] == 1) & (d["optional"] == 0)
+        print(f"  {name:<12} add {m.add:.2f} drop {m.drop:.2f}  +{int((added & hit).sum())} hits "
+              f"+{int((added & (d['y'] == 0)).sum())} strays, -{int((dropped & hit).sum())} hits "
+              f"-{int((dropped & (d['y'] == 0)).sum())} strays  P {p0:.3f}->{p:.3f} R {r0:.3f}->{r:.3f} F1 {f0:.3f}->{f:.3f}")
+
+
+def score_counted(corpus: Corpus, tuning: Any) -> dict[str, Any]:
+    """``Corpus.score``'s figures, with the judged and right mentions behind precision (to pool it)."""
+    from bench.objection_sweep import new_themes_found
+    from knowledge.objections import analyze
+    from knowledge.rules.objection_gap import ObjectionGap
+    from tests.scoring import match_mentions, score_objections
+
+    analysis = analyze(corpus.calls, corpus.entries, corpus.vectors, chunks=corpus.chunks,
+                       prototypes=corpus.prototypes, tuning=tuning)
+    result = analysis.to_dict(min_calls=1)
+    gaps = [ObjectionGap()._finding(o).to_dict() for o in analysis.objections if not o.covered and o.mentions]
+    f: dict[str, Any] = dict(score_objections(result, gaps, corpus.labels))
+    f["new themes found"] = new_themes_found(result, corpus.labels)
+    match = match_mentions([m for o in result["objections"] for m in o["mentions"]], labelled_mentions(corpus.labels))
+    judged = [t for _, t in match.pairs if t is None or not t.optional]
+    f["judged"], f["right"] = len(judged), sum(1 for t in judged if t is not None)
+    return f
+
+
+def pieces_pipeline(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
+    """The whole analysis on each corpus, as shipped and with the add/drop model (fitted, bars and
+    all, without the corpus) in place of the blend; then the figures the decision reads."""
+    from dataclasses import replace
+
+    from bench.objection_sweep import _line
+    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections import blend as blend_module
+
+    shipped = blend_module.load_piece_model
+    rows: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+    print("whole analysis, leave-one-corpus-out (as shipped, then the add/drop model fitted without the corpus):")
+    try:
+        for name in CORPORA:
+            held = held_out_piece_model(data, name, args.c)
+            blend_module.load_piece_model = lambda path=None, held=held: held  # type: ignore[assignment,misc]
+            corpus = Corpus(name, args.work)
+            before = score_counted(corpus, replace(DEFAULT_TUNING, pieces=False))
+            after = score_counted(corpus, replace(DEFAULT_TUNING, pieces=True))
+            rows[name] = before, after
+            print(f"  {name}: add {held.add:.2f} drop {held.drop:.2f}")
+            print(_line(name + " before", before))
+            print(_line(name + " after", after), flush=True)
+    finally:
+        blend_module.load_piece_model = shipped
+    f1 = {n: (b["mention F1"], a["mention F1"]) for n, (b, a) in rows.items()}
+    worst_before, worst_after = min(b for b, _ in f1.values()), min(a for _, a in f1.values())
+    mean_before, mean_after = (sum(v[k] for v in f1.values()) / len(f1) for k in (0, 1))
+    pooled = [sum(r[k]["right"] for r in rows.values()) / max(1, sum(r[k]["judged"] for r in rows.values())) for k in (0, 1)]
+    largest_fall = max(b - a for b, a in f1.values())
+    print("mention F1, worst first (before -> after):")
+    for n, (b, a) in sorted(f1.items(), key=lambda kv: kv[1][0]):
+        print(f"  {n:<12} {b:.3f} -> {a:.3f} ({a - b:+.3f})")
+    checks = {
+        "worst corpus's F1 rises": worst_after > worst_before,
+        "mean F1 rises": mean_after > mean_before,
+        "pooled precision does not fall": pooled[1] >= pooled[0],
+        "no corpus's F1 falls by more than 0.07": largest_fall <= 0.07,
+    }
+    print(f"worst {worst_before:.3f} -> {worst_after:.3f}; mean {mean_before:.3f} -> {mean_after:.3f}; "
+          f"pooled precision {pooled[0]:.3f} -> {pooled[1]:.3f}; largest fall {largest_fall:.3f}")
+    for k, ok in checks.items():
+        print(f"  {'yes' if ok else 'NO '}  {k}")
+    print("ship" if all(checks.values()) else "do not ship")
+
+
+def write_pieces(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
+    from knowledge.objections.blend import PIECE_FEATURES, PIECES_PATH
+
+    train = [data[n] for n in CORPORA]
+    model = fit_pieces(train, args.c)
+    add, drop = choose_piece_bars(train, model)
+    PIECES_PATH.write_text(json.dumps({
+        "features": list(PIECE_FEATURES), "coef": [round(float(v), 6) for v in model.coef_[0]],
+        "intercept": round(float(model.intercept_[0]), 6), "add": add, "drop": drop, "c": args.c,
+        "stray_cost": PIECE_STRAY_COST, "corpora": list(CORPORA)}, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {PIECES_PATH}; add {add}, drop {drop}")
 
 
 def main() -> None:
@@ -223,6 +407,11 @@ def main() -> None:
                     help="the most precision a training corpus may lose at the bar chosen")
     ap.add_argument("--veto", action="store_true", help="also the veto of detected pieces (measured, not shipped)")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--pieces", action="store_true",
+                    help="the add/drop model (one model over every piece) by piece, leave-one-corpus-out")
+    ap.add_argument("--pieces-pipeline", action="store_true",
+                    help="... and through the whole analysis, with the decision's figures")
+    ap.add_argument("--write-pieces", action="store_true", help="fit it on every corpus and write data/pieces.json")
     ap.add_argument("--pipeline", action="store_true",
                     help="also run the whole analysis on each corpus left out, with the blend fitted without it")
     ap.add_argument("--corpus", action="append", choices=CORPORA, help="dump only these (repeatable)")
@@ -232,6 +421,14 @@ def main() -> None:
         for name in args.corpus or CORPORA:
             dump(Corpus(name, args.work), args.out)
             print(f"dumped {name}", flush=True)
+    if args.pieces or args.pieces_pipeline or args.write_pieces:
+        data = {n: load(args.out, n) for n in CORPORA}
+        if args.pieces:
+            pieces(data, args)
+        if args.pieces_pipeline:
+            pieces_pipeline(data, args)
+        if args.write_pieces:
+            write_pieces(data, args)
     if not args.fit:
         return
     data = {n: load(args.out, n) for n in CORPORA}

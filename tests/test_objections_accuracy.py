@@ -81,7 +81,9 @@ FLOORS: dict[str, dict[str, float]] = {
         # 0.885 -> 0.923, F1 0.868 -> 0.889, purity 0.800 -> 0.812 (matching 0.804 -> 0.792); raised.
         "mention precision": 0.85,
         # Raised with the dialogue as evidence (fifth round: recall 0.846 -> 0.885, F1 0.846 -> 0.868).
-        "mention recall": 0.90,
+        # ninth round, the add/drop model (Tuning.pieces): recall 0.904 -> 0.885 (F1 0.879 -> 0.876; held out 0.879 -> 0.868),
+        # lowered under the ship rule of bench/ACCURACY.md ("One model to add and drop objection pieces")
+        "mention recall": 0.87,
         "mention F1": 0.87,
         # Lowered from 0.82 / 0.95 / 0.95 with the cues taken from Northwind's own calls (2026-12):
         # the resistance they no longer find in-sample now comes from the detector, and two
@@ -94,7 +96,8 @@ FLOORS: dict[str, dict[str, float]] = {
         # purity 0.800 -> 1.00, gap precision 0.833 -> 1.00 (the fraud remark goes to security review,
         # the adoption and pricing remarks to their entries); raised.
         "matching accuracy": 0.85,
-        "theme purity": 0.95,
+        # ninth round, the add/drop model (Tuning.pieces): purity 1.00 -> 0.909 (a stray joins a theme); lowered under the ship rule
+        "theme purity": 0.88,
         "coverage accuracy": 0.95,
         "gap precision": 0.95,
         "gap recall": 0.95,
@@ -102,9 +105,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # held out: floors a little under what was measured, not what we would like (see above)
     # Recall and F1 raised with follow-ups (2026-12: 0.800 -> 0.833, 0.842 -> 0.862).
     "examples": {
-        "mention precision": 0.88,
-        "mention recall": 0.80,
-        "mention F1": 0.84,
+        # ninth round, the add/drop model (Tuning.pieces): P 0.893 -> 0.852, R 0.833 -> 0.767, F1 0.862 -> 0.807
+        # (held out 0.800: three objections its prospects raise early in the call are dropped or not
+        # added); lowered under the ship rule of bench/ACCURACY.md ("One model to add and drop objection pieces")
+        "mention precision": 0.83,
+        "mention recall": 0.75,
+        "mention F1": 0.79,
         "matching accuracy": 0.92,
         "theme purity": 0.80,
         "coverage accuracy": 0.95,
@@ -122,10 +128,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # Seventh round (the turn-piece blend): P 0.897 -> 0.900, R 0.684 -> 0.711, F1 0.776 -> 0.794,
     # matching 0.538 -> 0.556; raised.
     "quayside": {
-        "mention precision": 0.88,
-        "mention recall": 0.69,
-        "mention F1": 0.78,
-        "matching accuracy": 0.54,
+        # ninth round, the add/drop model (Tuning.pieces): P 0.900 -> 0.938, R 0.711 -> 0.789, F1 0.794 -> 0.857
+        # (held out 0.933 / 0.737 / 0.824), raised; matching 0.556 -> 0.500 (held out 0.536), lowered under the ship rule
+        "mention precision": 0.92,
+        "mention recall": 0.77,
+        "mention F1": 0.84,
+        "matching accuracy": 0.48,
         "coverage accuracy": 0.65,
         "gap precision": 0.95,
         "gap recall": 0.30,
@@ -141,9 +149,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # answered by the one entry standing out for it); floors raised.
     # Seventh round (closeness read partly in the concerns' space): matching 0.656 -> 0.688; raised.
     "sablewood": {
-        "mention precision": 0.84,
+        # ninth round, the add/drop model (Tuning.pieces): P 0.872 -> 0.919, F1 0.747 -> 0.764 (held out unchanged); raised
+        "mention precision": 0.9,
         "mention recall": 0.60,
-        "mention F1": 0.71,
+        "mention F1": 0.74,
         "matching accuracy": 0.67,
         "theme purity": 0.95,
         "coverage accuracy": 0.75,
@@ -159,9 +168,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # Seventh round (the turn-piece blend): P 0.879 -> 0.882, R 0.558 -> 0.577, F1 0.682 -> 0.698
     # (matching 0.759 -> 0.733: the remark gained is a data-migration worry filed under pricing); raised.
     "proscenia": {
-        "mention precision": 0.86,
-        "mention recall": 0.56,
-        "mention F1": 0.68,
+        # ninth round, the add/drop model (Tuning.pieces): P 0.882 -> 0.941, R 0.577 -> 0.615, F1 0.698 -> 0.744
+        # (held out 1.000 / 0.615 / 0.762), matching 0.733 -> 0.750; raised
+        "mention precision": 0.92,
+        "mention recall": 0.59,
+        "mention F1": 0.72,
         "matching accuracy": 0.73,
         "theme purity": 0.95,
         "coverage accuracy": 0.75,
@@ -186,10 +197,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # Seventh round (closeness read partly in the concerns' space): matching 0.655 ->
     # 0.724; raised.
     "docketry": {
-        "mention precision": 0.72,
-        "mention recall": 0.62,
-        "mention F1": 0.67,
-        "matching accuracy": 0.7,
+        # ninth round, the add/drop model (Tuning.pieces): P 0.732 -> 0.775, R 0.638 -> 0.660, F1 0.682 -> 0.713,
+        # matching 0.733 -> 0.742 (the same held out); raised
+        "mention precision": 0.75,
+        "mention recall": 0.64,
+        "mention F1": 0.69,
+        "matching accuracy": 0.72,
         "coverage accuracy": 0.65,
         "gap precision": 0.45,
         "gap recall": 0.30,
@@ -205,10 +218,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # Eighth round (a remark little like the rest of its theme leaves it, Tuning.theme_member):
     # purity 0.882 -> 0.941; raised.
     "ravelin": {
-        "mention precision": 0.86,
-        "mention recall": 0.77,
-        "mention F1": 0.81,
-        "matching accuracy": 0.7,
+        # ninth round, the add/drop model (Tuning.pieces): P 0.885 -> 0.903, R 0.818 -> 0.848, F1 0.850 -> 0.875
+        # (held out unchanged), raised; matching 0.702 -> 0.695, lowered under the ship rule
+        "mention precision": 0.88,
+        "mention recall": 0.82,
+        "mention F1": 0.85,
+        "matching accuracy": 0.68,
         "theme purity": 0.9,
         "coverage accuracy": 0.85,
         "gap precision": 0.8,
@@ -228,11 +243,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # new themes), gaps 0.50 / 0.25 -> 1.00 / 0.50; pellucid purity 0.857 -> 0.923; raised.
     "wickerby": {
         "mention precision": 0.8,
-        "mention recall": 0.69,
-        "mention F1": 0.74,
+        # ninth round, the add/drop model (Tuning.pieces): R 0.706 -> 0.725, F1 0.758 -> 0.771 (the same held out), raised;
+        # coverage 0.778 -> 0.667 (held out the same), lowered under the ship rule
+        "mention recall": 0.7,
+        "mention F1": 0.75,
         "matching accuracy": 0.77,
         "theme purity": 0.62,
-        "coverage accuracy": 0.75,
+        "coverage accuracy": 0.65,
         "gap precision": 0.95,
         "gap recall": 0.45,
     },
@@ -264,23 +281,30 @@ FLOORS: dict[str, dict[str, float]] = {
     # corpus with such labels, unchanged).
     "cinderwell": {
         "mention precision": 0.8,
-        "mention recall": 0.68,
-        "mention F1": 0.74,
-        "matching accuracy": 0.7,
+        # ninth round, the add/drop model (Tuning.pieces): P 0.828 -> 0.831, R 0.706 -> 0.725, F1 0.762 -> 0.774
+        # (held out 0.836 / 0.765 / 0.799), raised; matching 0.729 -> 0.694 (held out 0.706), lowered under the ship rule
+        "mention recall": 0.7,
+        "mention F1": 0.75,
+        "matching accuracy": 0.67,
         "theme purity": 0.77,  # 0.80 so counted (0.92 before): the floor follows the scorer, lowered from 0.90
         "coverage accuracy": 0.85,
         "gap precision": 0.7,
         "gap recall": 0.75,
     },
     "lanternfield": {
-        "mention precision": 0.79,
-        "mention recall": 0.64,
-        "mention F1": 0.71,
-        "matching accuracy": 0.58,
+        # ninth round, the add/drop model (Tuning.pieces): P 0.816 -> 0.947, R 0.674 -> 0.783, F1 0.738 -> 0.857,
+        # matching 0.613 -> 0.750, two themes mined (purity 0.833, 2 of 3 new themes kept apart), coverage
+        # 0.667 -> 0.889, gap recall 0.40 -> 0.80 (held out: 0.919 / 0.739 / 0.819, matching 0.706, one theme,
+        # purity 1.00, coverage 0.778, gap recall 0.60); raised
+        "mention precision": 0.92,
+        "mention recall": 0.76,
+        "mention F1": 0.83,
+        "matching accuracy": 0.72,
         # ninth round, the same (contract-lock-in): coverage 0.56 -> 0.67, gap recall 0.20 -> 0.40
-        "coverage accuracy": 0.63,
+        "coverage accuracy": 0.86,
         "gap precision": 0.95,
-        "gap recall": 0.35,
+        "gap recall": 0.75,
+        "theme purity": 0.8,
     },
     # two more blind sets (tests/data/corpora/inkberry: a translation and localisation management
     # platform, prospects in Germany, Japan, Brazil, the UK, Canada and Singapore, 15 calls of which 5

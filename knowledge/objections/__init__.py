@@ -32,7 +32,11 @@ The steps, each cheap enough for thousands of calls:
    model over what detection knows of each of its pieces (the trained detector's probability for
    its sentences and the whole turn, closeness to the KB and to the prototypes, cues, the seller's
    acknowledgement, the dialogue, how far into the call it comes), fitted on the labelled
-   development corpora, says so; it finds remarks the KB's phrasings do not name.
+   development corpora, says so; it finds remarks the KB's phrasings do not name. **The add/drop
+   model** (``Tuning.pieces``, on, in place of the blend: :func:`.blend.reweighed`) reads every
+   piece, detected or not, with the same features and whether detection took it: it adds pieces
+   as the blend does, from one bar, and drops detected pieces under another (a prospect telling
+   their situation early in the call, far from every KB phrasing).
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
@@ -73,7 +77,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.model import Call, Entry
 
 from .absorb import AbsorbModel
-from .blend import blended
+from .blend import blended, reweighed
 from .cover import ANSWERING_TYPES, CoverModel, _cover
 from .detect import (
     NON_OBJECTIONS,
@@ -190,7 +194,11 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     if follow_ups:
         detected = carried_on(found, detected, score, det.learned, tuning)
     by_blend = np.zeros(len(found), dtype=bool)
-    if tuning.blend:
+    if tuning.pieces:
+        reread = reweighed(found, C[ctx_of], det, detected)
+        by_blend = reread & ~detected
+        detected = reread
+    elif tuning.blend:
         by_blend = blended(found, C[ctx_of], det, detected) & ~detected
         detected = detected | by_blend
     detected = apply_detection_verdicts(found, detected, verdicts)

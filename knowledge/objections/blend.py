@@ -9,13 +9,17 @@ the generic prototypes, its cues, the seller's acknowledgement, whether it answe
 reply to the same prospect's objection and how far into the call it comes, with weights and a bar fitted on the labelled
 development corpora (``bench/objection_blend.py``, judged leave-one-corpus-out) rather than set by
 hand. It only adds mentions: what step 2 detected stays detected.
+
+The add/drop model (:class:`PieceModel`, :func:`reweighed`; ``Tuning.pieces``) replaces it: one
+model over every piece, detected or not, with whether detection took the piece as an eleventh
+feature, a bar to add a piece detection passed over and a bar to drop one it took.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -61,14 +65,17 @@ def _logit(p: np.ndarray) -> np.ndarray:
 
 def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection,
                    blend: Blend | None = None,
-                   taken: set[tuple[str, int]] | None = None) -> tuple[list[tuple[str, int, int]], np.ndarray]:
+                   taken: set[tuple[str, int]] | None = None,
+                   need: Callable[[list[tuple[str, int, int]], np.ndarray], np.ndarray] | None = None,
+                   ) -> tuple[list[tuple[str, int, int]], np.ndarray]:
     """Each turn piece holding a candidate, and its :data:`FEATURES`. ``T`` holds, for each
     candidate, the vector of its whole turn (its context text, which ingest embedded already).
 
     Reading a whole turn's words costs more than the rest together, so with ``blend`` given a
     turn is read only where it could tip a piece over the blend's bar (the turn's log-odds are
     bounded), and not in the ``taken`` turns, which hold a mention already; elsewhere the turn
-    feature is left at 0."""
+    feature is left at 0. ``need`` does the same for another model: given the pieces and their
+    features with the turn feature at 0, it marks the pieces whose decision the turn could change."""
     import numpy as np
 
     from .followups import objection_probability
@@ -107,7 +114,11 @@ def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: 
     X[:, 8] = [float(answers_a_reply(calls[p], t, hit)) for p, t, _ in keys]
     X[:, 9] = [(t / max(1, len(calls[p].turns) - 1)) ** 0.5 for p, t, _ in keys]
     read = np.ones(len(turn_keys), dtype=bool)
-    if blend is not None:
+    if need is not None:
+        read[:] = False
+        for r in np.where(need(keys, X))[0]:
+            read[turn_of[keys[r][:2]]] = True
+    elif blend is not None:
         j = FEATURES.index("turn")
         z = X.astype(np.float64) @ blend.coef + blend.intercept  # the turn feature is 0 here
         could = z + abs(float(blend.coef[j])) * TURN_BOUND >= np.log(blend.bar / (1 - blend.bar))
@@ -168,6 +179,84 @@ def blended(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detecti
     best: dict[tuple[str, int], int] = {}
     for r, k in enumerate(keys):
         if prob[r] >= blend.bar and k[:2] not in taken and (k[:2] not in best or prob[r] > prob[best[k[:2]]]):
+            best[k[:2]] = r
+    for r in best.values():
+        idx = rows[keys[r]]
+        out[max(idx, key=lambda i: float(det.learned[i]))] = True
+    return out
+
+
+# The add/drop model: one logistic model over every piece, detected or not, reading the blend's
+# features and whether detection took the piece; a piece detection passed over is added above one
+# bar, a piece it took is dropped below another (``Tuning.pieces``; ``bench/objection_blend.py
+# --pieces``, judged leave-one-corpus-out through the whole analysis).
+PIECES_PATH = Path(__file__).resolve().parent / "data" / "pieces.json"
+PIECE_FEATURES: tuple[str, ...] = (*FEATURES, "taken")  # taken: detection reported a mention in the piece
+
+
+@dataclass(frozen=True)
+class PieceModel:
+    coef: np.ndarray
+    intercept: float
+    add: float  # a piece detection passed over is a mention from this probability up
+    drop: float  # a piece detection took is not one under this probability
+
+    def probability(self, X: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        return 1.0 / (1.0 + np.exp(-(X.astype(np.float64) @ self.coef + self.intercept)))
+
+
+@lru_cache(maxsize=1)
+def load_piece_model(path: Path = PIECES_PATH) -> PieceModel | None:
+    """The shipped add/drop model, or None where it is missing or was fitted on other features."""
+    import numpy as np
+
+    if not path.is_file():
+        return None
+    d = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(d.get("features", ())) != PIECE_FEATURES:
+        return None
+    return PieceModel(coef=np.asarray(d["coef"], dtype=np.float64), intercept=float(d["intercept"]),
+                      add=float(d["add"]), drop=float(d["drop"]))
+
+
+def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
+              model: PieceModel | None = None) -> np.ndarray:
+    """Detection with the add/drop model: a detected piece the model reads as no objection loses
+    its detected sentences; in a turn where nothing was detected, the piece the model is surest of,
+    when it passes the bar to add, gains the sentence the trained detector is surest of."""
+    import numpy as np
+
+    model = model or load_piece_model()
+    out = detected.copy()
+    if model is None or not len(found):
+        return out
+    rows: dict[tuple[str, int, int], list[int]] = {}
+    for i, (call, c) in enumerate(found):
+        rows.setdefault((call.path, c.turn, c.piece), []).append(i)
+    held = {k for k, idx in rows.items() if out[idx].any()}
+    taken = {k[:2] for k in held}  # turns holding a mention: one mention at most per turn, as for the blend
+    j = FEATURES.index("turn")
+    reach = abs(float(model.coef[j])) * TURN_BOUND
+    add_z, drop_z = (math.log(b / (1 - b)) if 0 < b < 1 else (math.inf if b >= 1 else -math.inf)
+                     for b in (model.add, model.drop))
+
+    def need(keys: list[tuple[str, int, int]], X: np.ndarray) -> np.ndarray:
+        took = np.asarray([k in held for k in keys], dtype=bool)
+        z = np.hstack([X, took[:, None]]).astype(np.float64) @ model.coef + model.intercept
+        free = np.asarray([k[:2] not in taken for k in keys], dtype=bool)
+        return np.where(took, z - reach < drop_z, free & (z + reach >= add_z))
+
+    keys, X = piece_features(found, T, det, need=need)
+    took = np.asarray([k in held for k in keys], dtype=bool)
+    prob = model.probability(np.hstack([X, took[:, None]]))
+    best: dict[tuple[str, int], int] = {}
+    for r, k in enumerate(keys):
+        if took[r]:
+            if prob[r] < model.drop:
+                out[rows[k]] = False
+        elif prob[r] >= model.add and k[:2] not in taken and (k[:2] not in best or prob[r] > prob[best[k[:2]]]):
             best[k[:2]] = r
     for r in best.values():
         idx = rows[keys[r]]

@@ -8,8 +8,19 @@ import numpy as np
 import pytest
 
 from knowledge.model import Call, Sentence, Turn
-from knowledge.objections import DEFAULT_TUNING, Mention
-from knowledge.objections.blend import FEATURES, Blend, blended, load_blend, piece_features
+from knowledge.objections import DEFAULT_TUNING, Mention, analyze
+from knowledge.objections import blend as blend_module
+from knowledge.objections.blend import (
+    FEATURES,
+    PIECE_FEATURES,
+    Blend,
+    PieceModel,
+    blended,
+    load_blend,
+    load_piece_model,
+    piece_features,
+    reweighed,
+)
 from knowledge.objections.detect import Detection
 from knowledge.objections.prefilter import candidates
 from knowledge.objections.themes import _assign
@@ -126,3 +137,99 @@ def test_a_remark_only_the_blend_found_is_left_out_rather_than_filed_under_a_far
     w = 0.5 * e + np.sqrt(1 - 0.25) * other
     out = _assign([_mention(w, "calls/a.vtt", True)], [CONTRACT], R, owner, DEFAULT_TUNING)
     assert [(o.id, len(o.mentions)) for o in out if o.mentions] == [("objections/contract", 1)]
+
+
+# -- the add/drop model (one model over every piece, with whether detection took it) ---------------
+
+
+def _pieces(intercept: float, **weights: float) -> PieceModel:
+    coef = np.zeros(len(PIECE_FEATURES))
+    for name, w in weights.items():
+        coef[PIECE_FEATURES.index(name)] = w
+    return PieceModel(coef=coef, intercept=intercept, add=0.8, drop=0.2)
+
+
+def test_the_shipped_piece_model_reads_the_features_it_was_fitted_on():
+    model = load_piece_model()
+    assert model is not None
+    assert len(model.coef) == len(PIECE_FEATURES) == len(FEATURES) + 1
+    assert 0.0 <= model.drop < model.add
+
+
+def test_a_piece_model_is_loaded_only_with_the_features_it_reads(tmp_path):
+    import json
+
+    path = tmp_path / "pieces.json"
+    assert load_piece_model(path) is None  # missing
+    fields = {"coef": [0.5] * len(PIECE_FEATURES), "intercept": -1.0, "add": 0.7, "drop": 0.3}
+    path.write_text(json.dumps({"features": list(FEATURES), **fields}), encoding="utf-8")
+    load_piece_model.cache_clear()
+    assert load_piece_model(path) is None  # fitted without the eleventh feature
+    path.write_text(json.dumps({"features": list(PIECE_FEATURES), **fields}), encoding="utf-8")
+    load_piece_model.cache_clear()
+    model = load_piece_model(path)
+    load_piece_model.cache_clear()
+    assert model is not None and (model.add, model.drop, model.intercept) == (0.7, 0.3, -1.0)
+    assert list(model.coef) == [0.5] * len(PIECE_FEATURES)
+
+
+def test_the_piece_model_drops_what_it_reads_as_no_objection_and_adds_what_it_reads_as_one():
+    found = _found(_call())
+    T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
+    det = _detection(len(found), detected=[0])
+    assert list(reweighed(found, T, det, det.detected, _pieces(-20.0))) == [False, False, False]
+    assert list(reweighed(found, T, det, det.detected, _pieces(20.0))) == [True, True, True]
+    # what detection took decides alone: nothing moves
+    assert list(reweighed(found, T, det, det.detected, _pieces(-20.0, taken=40.0))) == [True, False, False]
+    # detection is read the other way round: every decision flips
+    assert list(reweighed(found, T, det, det.detected, _pieces(20.0, taken=-40.0))) == [False, True, True]
+
+
+def test_the_piece_model_adds_one_mention_per_turn_and_none_where_the_turn_holds_one():
+    call = _call()
+    found = _found(call)
+    # turn 5 cut into two pieces of turn 3 (two cues of a subtitle file), and turn 1's detected
+    (_, a), (_, b) = found[1], found[2]
+    b.turn, b.piece = a.turn, 1
+    T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
+    det = _detection(len(found), detected=[0])
+    det.learned[:] = [0.5, 0.6, 0.9]
+    model = PieceModel(coef=_pieces(0.0, learned=5.0, taken=5.0).coef, intercept=0.0, add=0.6, drop=0.2)
+    assert list(reweighed(found, T, det, det.detected, model)) == [True, False, True]
+    # a second piece of the detected turn is never added, however sure the model is
+    b.turn, b.piece = found[0][1].turn, 1
+    a.turn = 3
+    assert list(reweighed(found, T, det, det.detected, _pieces(20.0))) == [True, True, False]
+
+
+def test_the_decision_does_not_depend_on_which_turns_are_read():
+    """A whole turn is read only where its words could change a piece's decision (its log-odds are
+    bounded); with every turn read, every piece is decided the same."""
+    rng = np.random.default_rng(7)
+    found = _found(_call())
+    T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
+    det = _detection(len(found), detected=[0])
+    det.learned[:] = [0.3, 0.7, 0.95]
+    for _ in range(40):
+        coef = rng.normal(0.0, 3.0, len(PIECE_FEATURES))
+        model = PieceModel(coef=coef, intercept=float(rng.normal(0.0, 2.0)), add=0.7, drop=0.3)
+        keys, X = piece_features(found, T, det)
+        took = np.asarray([k[1] == found[0][1].turn for k in keys], dtype=float)
+        prob = model.probability(np.hstack([X, took[:, None]]))
+        want = [bool(p >= model.drop) if t else bool(p >= model.add) for p, t in zip(prob, took, strict=True)]
+        assert list(reweighed(found, T, det, det.detected, model)) == want
+
+
+def test_analyze_reads_the_piece_model_only_behind_its_switch(monkeypatch):
+    from dataclasses import replace
+
+    from tests.knowledge.test_objections import CALLS, ENTRIES, embed
+
+    monkeypatch.setattr(blend_module, "load_piece_model", lambda path=None: _pieces(-20.0))
+    def mentions(tuning) -> int:
+        return sum(len(o.mentions) for o in analyze(CALLS, ENTRIES, embed, tuning=tuning).objections)
+
+    # a model that reads nothing as an objection drops every mention, only when switched on
+    assert mentions(replace(DEFAULT_TUNING, pieces=False)) > 0
+    assert mentions(replace(DEFAULT_TUNING, pieces=True)) == 0
+    assert mentions(replace(DEFAULT_TUNING, pieces=False, blend=False)) > 0
