@@ -382,11 +382,62 @@ def _joined_pairs(question: str) -> list[tuple[str, str]]:
     return pairs
 
 
+# A place named by its adjective: "an Irish clinic", "a Kiwi insurer", "Canadian payroll providers",
+# where the pages write "Ireland", "New Zealand", "Canada" (and the other way round). English's own
+# demonyms (knowledge/text/lexicon/demonyms.yaml), nothing of any KB; a place no entry names matches
+# nothing. bench/ACCURACY.md, "Search", pass 14.
+DEMONYMS = True
+# Also for a word the KB already uses ("Irish" where some pages say "Irish" and others "Ireland"):
+# measured held out, it cost more than it gave (bench/ACCURACY.md, "Search", pass 14). Off: like the
+# other rules above, a form joins a question word only where no entry holds the word itself.
+PLACES_WHERE_HELD = False
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str]]:
+    """Adjective -> the places it names (each a sequence of words), with each one-word place ->
+    its adjectives; and the adjectives that also name a language."""
+    from .text import lexicon
+
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for line in sorted(lexicon("demonyms")):
+        adj, _, places = line.partition("=")
+        for place in places.split("|"):
+            words = tuple(place.split())
+            out.setdefault(adj, []).append(words)
+            if len(words) == 1 and words[0] != adj:
+                out.setdefault(words[0], []).append((adj,))
+    return {k: tuple(v) for k, v in out.items()}, lexicon("languages")
+
+
+def place_forms(question: str, words: Sequence[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Per question word that names a place by its adjective, or a place with an adjective, the
+    other form(s): "irish" -> ("ireland",), "kiwi" -> ("new", "zealand"), "canada" -> ("canadian",).
+    An adjective that is also a language counts only before a content word ("a German sponsor";
+    not "in German or Swahili", "in Spanish for US clinics")."""
+    table, languages = _places()
+    wanted = {w for w in words if w in table}
+    if not wanted:
+        return {}
+    low = question.lower().replace("\u2019", "'")
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for m in _WORD.finditer(low):
+        w = _CLITIC.sub("", m.group(0)).replace("'", "")
+        if w not in wanted or w in out:
+            continue
+        if w in languages:
+            nxt = re.match(r"[ \t]+([^\W_]+)", low[m.end():])
+            if nxt is None or nxt.group(1) in STOPWORDS:
+                continue
+        out[w] = list(table[w])
+    return out
+
+
 def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holders: dict[str, set[int]],
              key: tuple[str, str] = ("", "")) -> dict[str, list[tuple[str, ...]]]:
     """Per question word the KB does not use, the KB's other ways of writing it: a compound's two
-    words, an abbreviation's long form; and for a word of a hyphenated or split pair, the pair
-    joined where the KB writes it as one word."""
+    words, an abbreviation's long form, a place for its adjective ("Kiwi": "New Zealand"); and for a
+    word of a hyphenated or split pair, the pair joined where the KB writes it as one word."""
     forms: dict[str, list[tuple[str, ...]]] = {}
     abbrs = ({m.group(1).lower() for t in _RAW.findall(question) if (m := _ABBREVIATION.match(t))}
              if ABBREVIATIONS else set())  # read only when the (measured, off) abbreviation rule is on
@@ -404,6 +455,13 @@ def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holder
                 got.append(phrase)
         if got:
             forms[w] = got
+    if DEMONYMS:
+        for w, places in place_forms(question, words).items():
+            if holders.get(w) and not PLACES_WHERE_HELD:
+                continue
+            for f in places:
+                if _rows(db, _form_match(f), key):
+                    forms.setdefault(w, []).append(f)
     wanted = set(words)
     for a, b in _joined_pairs(question) if JOINED_PAIRS else []:
         if (len(a) + len(b) < 6 and len(a) > 1) or not (a in wanted or b in wanted):
