@@ -396,3 +396,29 @@ def test_a_count_bounded_alike_at_an_agreeing_value_is_the_registered_count(
     said = _set([fig(text)])
     pairs = M.Pairs(np.array([0]), np.array([0]), np.array([decide.BACK - 0.05], dtype=np.float32))
     assert (len(decide.candidates(said, registered, pairs, exact=True)[0]) == 1) is backs, text
+
+
+# -- the ends of a change and the change itself (ninth round) ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "i", "name", "unit", "compatible"), [
+    # one end of a change in money is a level; a metric named for a saving is the change
+    ("Agency spend down 42%, from €31,000 to €18,000 a month.", 2,
+     "annual saving on overtime and agency spend", "EUR", False),
+    ("Agency spend down 42%, from €31,000 to €18,000 a month.", 2, "monthly agency staff spend", "EUR", True),
+    ("The depot used to spend $40,000 a year on fuel.", 0, "annual fuel savings per depot", "USD", False),
+    ("Harbour Group saves €200,000 a year.", 0, "annual saving on overtime and agency spend", "EUR", True),
+    ("Clinics now save $9,000 a year on reminders.", 0, "annual saving on reminder postage", "USD", True),
+    # a share called the old state is the level a change is measured from
+    ("Turnover is brutal to begin with: the study's baseline was 74% annual turnover.", 0,
+     "reduction in annual staff turnover", "percent", False),
+    ("Turnover is brutal to begin with: the study's baseline was 74% annual turnover.", 0,
+     "annual staff turnover", "percent", True),
+    ("Previously, 45% of shifts went unfilled.", 0, "reduction in unfilled shifts", "percent", False),
+    ("Compared with the baseline, turnover fell by 30%.", 0, "reduction in annual staff turnover", "percent", True),
+])
+def test_the_ends_of_a_change_never_meet_the_change(text: str, i: int, name: str, unit: str,
+                                                    compatible: bool) -> None:
+    value = 23 if unit == "percent" else 186000
+    f = fig(text, i)
+    assert _compatible(f, metric(value, unit, name=name)) is compatible, (text, f.display, name)
