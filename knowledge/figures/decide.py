@@ -331,6 +331,9 @@ class Resolution:
     backers: list[Match] = field(default_factory=list)  # agreeing canonical figures, best first
     conflict: Match | None = None  # the canonical figure it contradicts
     retired: Match | None = None  # a retired figure it repeats
+    # the conflict is the "same measure?" model's reading (:func:`_misstated_metrics`), not the
+    # similarity thresholds': weaker evidence than a retired figure's very value said again
+    inferred: bool = False
 
     @property
     def backed_by_metric(self) -> bool:
@@ -544,6 +547,7 @@ def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resol
             continue  # two metrics tied: the first
         r.status = "conflict"
         r.conflict = Match(t.figures[int(ti[k])], float(s[k]))
+        r.inferred = True
 
 
 MAX_BACKERS = 6  # agreeing statements kept per figure, the most similar first
