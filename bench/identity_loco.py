@@ -1,6 +1,7 @@
 """The "same measure?" model scored leave-one-corpus-out through the whole pipeline: for each
 development corpus, the model is fitted on the pairs of every other corpus and the hand-written
-pairs (``bench/train_identity.py``'s data and threshold rule), and ``canon audit`` / ``canon
+pairs (``bench/train_identity.py``'s data and threshold rule: the threshold is chosen on the other corpora
+alone, each scored by a model fitted without it), and ``canon audit`` / ``canon
 check`` run on the held-out corpus with that model in place of the kept one. Compare with
 ``bench/accuracy.py`` with no model (the hand-set thresholds alone: move
 ``knowledge/figures/identity_model.json`` aside) and with the kept model (fitted on everything).
@@ -16,7 +17,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -25,7 +25,9 @@ sys.path.insert(0, str(REPO))
 
 from bench.accuracy import FIGURE_RULES, _fmt, run_corpus  # noqa: E402
 from bench.measure_pairs import DEVELOPMENT  # noqa: E402
-from bench.train_identity import choose, fit, hand_pairs, load_pairs  # noqa: E402
+from bench.train_identity import fit, hand_pairs, load_pairs, threshold_out_of_corpus  # noqa: E402
+
+COMPARED = ("metric-conflict", "rep-misstatement", "retired-claim", "unsupported-claim", "unsourced-claim")
 
 
 def main() -> None:
@@ -38,15 +40,10 @@ def main() -> None:
 
     rows = [r for r in load_pairs(args.pairs) if r["label"] is not None]
     hand = hand_pairs()
-    grid = np.round(np.arange(0.5, 1.0, 0.01), 2)
     for held in args.corpus or DEVELOPMENT:
         train = [r for r in rows if r["corpus"] != held]
         clf = fit(train + hand)
-
-        def p(r: dict[str, Any], clf: Any = clf) -> float:
-            return float(clf.predict_proba(np.array([r["features"]]))[0, 1])
-
-        thr = choose(train, p, grid)
+        thr = threshold_out_of_corpus(train, hand)
         model = (np.asarray(clf.coef_[0], dtype=np.float64), float(clf.intercept_[0]), thr)
         identity._weights = lambda model=model: model  # type: ignore[assignment,misc]
         res = run_corpus(held, args.work, objections=False)
@@ -54,8 +51,7 @@ def main() -> None:
         for kind in ("audit", "check"):
             if kind in res:
                 s = res[kind]["score"]
-                per = {r: c for r, c in s.counts.items() if r in ("metric-conflict", "rep-misstatement",
-                                                                   "unsupported-claim") and (c.tp or c.fp or c.fn)}
+                per = {r: c for r, c in s.counts.items() if r in COMPARED and (c.tp or c.fp or c.fn)}
                 parts.append(f"{kind} {_fmt(s.total(FIGURE_RULES))}; "
                              + ", ".join(f"{r} {c.tp}/{c.fp}/{c.fn}" for r, c in per.items()))
         print(f"[{held}] thresholds kb {thr['kb']:.2f} said {thr['said']:.2f}")

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 from .figure import REL_APPROX, Figure, agree, states_value
 from .neighbours import _KIND_CODE, FigureSet, Pairs, _rank_in_rows, search_sets
-from .reading import _POPULATION, NORM_SCOPE, _mentions, _stem
+from .reading import (
+    _BEFORE,
+    _POPULATION,
+    NORM_SCOPE,
+    _mentions,
+    _stem,
+    metric_share_sense,
+    share_sense,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -99,7 +107,7 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
     ok &= entity_ok
     # a share that changes ("82% fewer errors") and the level of a population ("one in five runs has
     # an error") are two measures, however alike their sentences
-    qn, tn = q.sense[qi], t.sense[ti]
+    qn, tn = _senses(q)[qi], _senses(t)[ti]
     ok &= ~((qn > 0) & (tn > 0) & (qn != tn))
     # a count in one country or region is not a count of every country ("500 fleets in India"); a
     # rating on one site is not a rating on another ("4.8 out of 5 on Capterra", "4.6 on Glassdoor")
@@ -117,6 +125,50 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
                          for a, b in zip(qi[where].tolist(), ti[where].tolist(), strict=True)], dtype=bool)
         ok[where] = same
     return ok
+
+
+_SENSE_CODE = {"change": 1, "level": 2}
+
+
+def _senses(fs: FigureSet) -> np.ndarray:
+    """Per figure, whether it states a change (1), a level (2) or neither (0): a share's sense
+    (:func:`.reading.share_sense`), and two more readings of the same distinction. A share said to
+    be the old state ("the study's baseline was [NUM] annual turnover", "before Northwind, [NUM]")
+    is the level a change is measured from. An amount of money that is one end of a change ("from
+    €31,000 to [NUM] a month") or the old state ("used to spend [NUM]") is a level, and a money
+    metric named for what a change saves or cuts ("annual saving on agency spend") is the change:
+    the ends of a change and the change itself are never one measure."""
+    import numpy as np
+
+    cached: np.ndarray | None = getattr(fs, "_measure_senses", None)
+    if cached is not None:
+        return cached
+    out = np.asarray(fs.sense, dtype=np.int8).copy()
+    percent, money = _KIND_CODE["percent"], _KIND_CODE["currency"]
+    for i, f in enumerate(fs.figures):
+        if out[i] or fs.kind[i] not in (percent, money):
+            continue
+        sense: str | None = None
+        if fs.kind[i] == percent:
+            if f.claim is not None and _said_before(f.claim.masked or ""):
+                sense = "level"
+        elif f.origin == "metric":
+            sense = "level" if f.role == "before" else (
+                "change" if f.metric is not None and metric_share_sense(f.metric.name) == "change" else None)
+        elif f.claim is not None:
+            if f.claim.pair == "change" or f.role == "before":
+                sense = "level"
+            elif f.role is None and share_sense(f.claim, f.claim.masked or "") == "change":
+                sense = "change"
+        out[i] = _SENSE_CODE.get(sense or "", 0)
+    fs._measure_senses = out  # type: ignore[attr-defined]
+    return out
+
+
+def _said_before(masked: str) -> bool:
+    """Whether the words ahead of a figure call it the old state ("baseline was [NUM]")."""
+    at = masked.find("[NUM]")
+    return at > 0 and bool(_BEFORE.search(masked[:at]))
 
 
 def _significant_digits(f: Figure) -> int:
@@ -279,6 +331,9 @@ class Resolution:
     backers: list[Match] = field(default_factory=list)  # agreeing canonical figures, best first
     conflict: Match | None = None  # the canonical figure it contradicts
     retired: Match | None = None  # a retired figure it repeats
+    # the conflict is the "same measure?" model's reading (:func:`_misstated_metrics`), not the
+    # similarity thresholds': weaker evidence than a retired figure's very value said again
+    inferred: bool = False
 
     @property
     def backed_by_metric(self) -> bool:
@@ -492,6 +547,7 @@ def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resol
             continue  # two metrics tied: the first
         r.status = "conflict"
         r.conflict = Match(t.figures[int(ti[k])], float(s[k]))
+        r.inferred = True
 
 
 MAX_BACKERS = 6  # agreeing statements kept per figure, the most similar first

@@ -6,7 +6,8 @@ against a median payback of 9 months, "errors down by like forty percent" agains
 reduction) often scores under ``CONFLICT``, because the sentence around the figure speaks of much
 else; yet the words that name the measure ("money back", "errors") are there. The model weighs
 that evidence with the score: how much of the target's own measure words the figure's sentence
-says (and how much of the figure's clause they cover), the two cosines, whether one customer is
+says (and how much of the figure's clause they cover), how much of the metric's id its clause
+says, the two cosines, whether one customer is
 named on both sides, how far apart the values are, whether the figure is hedged, and where it is
 said. It is asked only of registered metrics, only for figures of drafts and calls, and only for
 figures the thresholds leave unbacked.
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 MODEL = Path(__file__).with_name("identity_model.json")
 
 FEATURES = ("score", "lexical", "measure_words", "measure_words_clause", "clause_covered", "same_customer",
-            "magnitude_gap", "hedged", "call", "draft")
+            "magnitude_gap", "hedged", "call", "draft", "id_words")
 
 
 def similarities(q: FigureSet, t: FigureSet, reps: tuple[np.ndarray, np.ndarray], metrics: int) -> np.ndarray:
@@ -81,6 +82,21 @@ def word_features(query_context: str, target: frozenset[str], weights: Weights |
     own = _terms(clause) - _not_measure() - own_name
     covered = _mass(own & target, weights) / _mass(own, weights) if own else 0.0
     return overlap(query_context, target, weights), overlap(clause, target, weights), covered
+
+
+def id_words(query_context: str, metric_id: str, weights: Weights | None = None,
+             own_name: frozenset[str] = frozenset()) -> float:
+    """How much of a metric's id the query's clause says (weighted by ``weights``). An id is the
+    measure's shortest name, kept by whoever registered it ("void-days", "median-go-live-weeks",
+    "rota-hours-saved"): where the entry's title and the metric's long name dilute the words a
+    figure shares with it ("the median void is now seven days" says one word of "Void turnaround:
+    median days a home stands empty between one tenancy ending and the next starting"), its id
+    does not."""
+    words = _terms(_ID_SPLIT.sub(" ", metric_id)) - _not_measure() - own_name
+    if not words:
+        return 0.0
+    said = _terms(_clause(query_context))
+    return _mass(words & said, weights) / _mass(words, weights)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -160,6 +176,7 @@ def pair_features(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, s:
     for k, (a, b) in enumerate(zip(qi.tolist(), ti.tolist(), strict=True)):
         f, g = q.figures[a], t.figures[b]
         out[k, 2], out[k, 3], out[k, 4] = word_features(f.context, measure_words(g) - own, weights, own)
+        out[k, 10] = id_words(f.context, g.metric.id if g.metric is not None else "", weights, own)
     out[:, 5] = (q.entity[qi] > 0) & (q.entity[qi] == t.entity[ti])
     a, b = np.maximum(q.magnitude[qi], 1e-9), np.maximum(t.magnitude[ti], 1e-9)
     out[:, 6] = np.minimum(np.abs(np.log10(a / b)), 2.0)

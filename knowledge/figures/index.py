@@ -310,15 +310,18 @@ class FigureIndex:
         pairs = _pairs_within(sub)
         if not len(pairs):
             return {}
-        # Not compared: two shares stated in one passage, a paragraph or a whole list (a passage
-        # listing several percentages lists several measures: a survey's findings, "Only 25% have
-        # ... / Only 19% of ops teams ..."); two figures of one sentence (two measures, or the two
+        # Not compared: two shares, or two multiples, stated in one passage, a paragraph or a whole
+        # list (a passage listing several percentages lists several measures: a survey's findings,
+        # "Only 25% have ... / Only 19% of ops teams ..."; so does one listing multiples: overtime
+        # "paid at one and a half times" in one country, "at twice the ordinary rate" in the next
+        # item); two figures of one sentence (two measures, or the two
         # ends of a change); figures in headings (they name what follows: "Short message (~50
         # words)"); figures in two sections of one entry (parallel sections: each driver's "total
         # annual benefit").
         q, t = pairs.q, pairs.t
         same_entry = sub.entry[q] == sub.entry[t]
-        shares = (sub.kind[q] == _KIND_CODE["percent"]) & (sub.kind[t] == _KIND_CODE["percent"])
+        ratios = np.isin(sub.kind[q], (_KIND_CODE["percent"], _KIND_CODE["multiplier"]))
+        shares = ratios & (sub.kind[q] == sub.kind[t])
         keep = (sub.sentence[q] != sub.sentence[t]) & ~(shares & (sub.block[q] == sub.block[t]))
         keep &= ~sub.heading[q] & ~sub.heading[t]
         # two cells of one table: its rows are different things (tiers, plans, countries) and its
@@ -392,7 +395,11 @@ class FigureIndex:
             for r, rr in zip(out, resolve(q, kb.retired, search_sets(q, kb.retired), exact=True, bounded=True),
                              strict=True):
                 r.retired = retired_repeat(r, rr)
-            for r, said in zip(out, reworded_repeats(q, kb.retired, out, q.own_name), strict=True):
+            # a retired figure's value said again in other words explains a figure better than the
+            # "same measure?" model's reading of it as an approved metric misstated: the retired
+            # claim is what was repeated
+            current = [Resolution(r.figure, retired=r.retired) if r.inferred else r for r in out]
+            for r, said in zip(out, reworded_repeats(q, kb.retired, current, q.own_name), strict=True):
                 if said is not None:
                     r.retired = said
         return out

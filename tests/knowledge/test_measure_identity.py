@@ -396,3 +396,58 @@ def test_a_count_bounded_alike_at_an_agreeing_value_is_the_registered_count(
     said = _set([fig(text)])
     pairs = M.Pairs(np.array([0]), np.array([0]), np.array([decide.BACK - 0.05], dtype=np.float32))
     assert (len(decide.candidates(said, registered, pairs, exact=True)[0]) == 1) is backs, text
+
+
+# -- the ends of a change and the change itself (ninth round) ------------------------------------
+
+
+@pytest.mark.parametrize(("text", "i", "name", "unit", "compatible"), [
+    # one end of a change in money is a level; a metric named for a saving is the change
+    ("Agency spend down 42%, from €31,000 to €18,000 a month.", 2,
+     "annual saving on overtime and agency spend", "EUR", False),
+    ("Agency spend down 42%, from €31,000 to €18,000 a month.", 2, "monthly agency staff spend", "EUR", True),
+    ("The depot used to spend $40,000 a year on fuel.", 0, "annual fuel savings per depot", "USD", False),
+    ("Harbour Group saves €200,000 a year.", 0, "annual saving on overtime and agency spend", "EUR", True),
+    ("Clinics now save $9,000 a year on reminders.", 0, "annual saving on reminder postage", "USD", True),
+    # a share called the old state is the level a change is measured from
+    ("Turnover is brutal to begin with: the study's baseline was 74% annual turnover.", 0,
+     "reduction in annual staff turnover", "percent", False),
+    ("Turnover is brutal to begin with: the study's baseline was 74% annual turnover.", 0,
+     "annual staff turnover", "percent", True),
+    ("Previously, 45% of shifts went unfilled.", 0, "reduction in unfilled shifts", "percent", False),
+    ("Compared with the baseline, turnover fell by 30%.", 0, "reduction in annual staff turnover", "percent", True),
+])
+def test_the_ends_of_a_change_never_meet_the_change(text: str, i: int, name: str, unit: str,
+                                                    compatible: bool) -> None:
+    value = 23 if unit == "percent" else 186000
+    f = fig(text, i)
+    assert _compatible(f, metric(value, unit, name=name)) is compatible, (text, f.display, name)
+
+
+# -- a metric's id is its shortest name (ninth round) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("context", "metric_id", "weights", "own", "said"), [
+    # the id's words the clause says, whatever the entry's title and the metric's long name add
+    ("Across our customers, arrears fall by about 38% in the first year, and the median void is now [NUM].",
+     "void-days", None, "", 1.0),
+    ("Managers on Bramblecote get back [NUM] on the rota every week.", "rota-hours-saved", None, "", 1.0),
+    ("Managers on Bramblecote get back [NUM] on the rota every week.", "rota-hours-saved-per-site", None, "", 0.5),
+    ("Payouts land in your account within [NUM].", "median-go-live-weeks", None, "", 0.0),
+    # words of periods and units, and of which way a figure moved, say how it is counted, not what
+    # it measures
+    ("It saves [NUM] every week.", "hours-saved-per-week", None, "", 0.0),
+    # a rare word of the id weighs more than a word most metrics share
+    ("Claims close in [NUM].", "motor-claim-cycle-days", {"motor": 1.0, "claim": 0.5, "cycl": 3.0}, "", 0.5 / 4.5),
+    # the company's own name is no measure word
+    ("Gridwell pays for itself in [NUM].", "gridwell-payback-months", None, "", 0.5),
+    ("Gridwell pays for itself in [NUM].", "gridwell-payback-months", None, "Gridwell", 0.0),
+    # only the clause holding the figure counts, not the rest of its sentence
+    ("Voids fell sharply, and repairs close in [NUM].", "void-days", None, "", 0.0),
+])
+def test_how_much_of_a_metrics_id_a_figure_says(context: str, metric_id: str, weights: dict[str, float] | None,
+                                                 own: str, said: float) -> None:
+    from knowledge.figures import identity
+
+    own_name = frozenset(reading.content_terms(own)) if own else frozenset()
+    assert identity.id_words(context, metric_id, weights, own_name) == pytest.approx(said, abs=0.01)

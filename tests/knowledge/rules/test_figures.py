@@ -246,3 +246,37 @@ def test_checking_a_draft_again_embeds_only_what_changed(tmp_path: Path, fake_em
     again = run_check(settings, [parse_draft_text(edited, "d.md")], today=date(2026, 11, 1), embedder=Counting())
     assert Counting.texts - before == 1  # only the edited sentence
     assert len(again.findings) == len(first.findings)
+
+
+def test_a_retired_figure_said_in_other_words_is_retired_not_a_metric_the_model_reads(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rep saying a retired figure's very value in other words repeats the retired claim, even where
+    the "same measure?" model would read it as the current metric misstated: the value said again is
+    stronger evidence than the words."""
+    import numpy as np
+
+    from knowledge.figures import identity
+
+    coef = np.zeros(len(identity.FEATURES))
+    coef[identity.FEATURES.index("measure_words")] = 12.0
+    monkeypatch.setattr(identity, "_weights", lambda: (coef, -3.0, {"said": 0.5}))
+    # the wording alone, not a backing score, ties the figure to the retired one, and only the
+    # model, not the similarity thresholds, reads a conflict
+    monkeypatch.setattr("knowledge.figures.index.retired_repeat", lambda current, retired: None)
+    monkeypatch.setattr("knowledge.figures.decide.CONFLICT", 1.5)
+    monkeypatch.setattr("knowledge.figures.decide.CONFLICT_AWAY", 1.5)
+    payback = _entry("proof/payback.md", "# Payback\n\nThe subscription pays for itself in 4 months.\n",
+                     type="proof_point", reviewed=date(2026, 10, 1), supersedes=["proof/payback-2023"],
+                     sources=[Source(title="2026 Value Study", date=date(2026, 5, 20), line=4)],
+                     metrics=[Metric(id="payback-months", name="months until the subscription pays for itself",
+                                     value=4.0, unit="months", entry_id="", qualifier="median", line=9)])
+    old = _entry("proof/payback-2023.md", "# Payback: retired\n\nThe subscription pays for itself in 6 weeks.\n",
+                 type="proof_point", status="retired", reviewed=date(2024, 1, 10),
+                 sources=[Source(title="2023 Value Study", date=date(2023, 5, 20), line=4)],
+                 metrics=[Metric(id="payback-weeks", name="weeks until the subscription pays for itself",
+                                 value=6.0, unit="weeks", entry_id="", line=9)])
+    call = _call(("Marco Rossi", "external", "How fast does it pay back?"),
+                 ("Priya Raman", "internal", "The subscription pays for itself in six weeks for most groups."),
+                 ("Priya Raman", "internal", "The subscription pays for itself in nine months for most groups."))
+    report = audit(_ctx([payback, old], [call]), ["rep-misstatement", "retired-claim"])
+    assert [(f.rule, f.line) for f in report.findings] == [("retired-claim", 2), ("rep-misstatement", 3)]

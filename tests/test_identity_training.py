@@ -1,0 +1,53 @@
+"""The threshold rule of the "same measure?" model (``bench/train_identity.py``): each training
+pair is scored by a model that did not see its corpus, and the threshold is the least probability
+from which what fires is right ``PRECISION`` of the time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from bench import train_identity as T
+
+
+def row(corpus: str, x: float, label: int, *, line: int, side: str = "call") -> dict[str, Any]:
+    return {"corpus": corpus, "side": side, "path": f"{corpus}.md", "line": line, "text": "", "value": str(line),
+            "label": label, "status": "unbacked", "features": [x, 1.0]}
+
+
+def test_a_corpus_is_scored_by_a_model_that_did_not_see_it() -> None:
+    # two corpora read high values as one measure; a third labels the same evidence two measures:
+    # fitted with it, its pairs score lower than a model that never saw it says of them
+    rows = [row(c, x, y, line=i) for c in ("a", "b") for i, (x, y) in enumerate([(2.0, 1), (1.5, 1), (-2.0, 0),
+                                                                                  (-1.5, 0)])]
+    rows += [row("c", 2.0, 0, line=1), row("c", -2.0, 0, line=2)]
+    score = T.out_of_corpus(rows, [])
+    clf = T.fit(rows)
+    held = rows[-2]
+    assert score(held) > float(clf.predict_proba(np.array([held["features"]]))[0, 1])
+
+
+@pytest.mark.parametrize(("scores", "labels", "precision", "expected"), [
+    # every firing from 0.8 on is right
+    ([0.95, 0.85, 0.70, 0.60], [1, 1, 0, 1], 1.0, 0.71),
+    # nineteen right for one wrong is 95%: the least threshold that still keeps it
+    ([0.9] * 19 + [0.6], [1] * 19 + [0], 0.95, 0.5),
+    # nothing right: never fires
+    ([0.9, 0.8], [0, 0], 1.0, float("inf")),
+])
+def test_the_least_threshold_that_fires_right_often_enough(monkeypatch: pytest.MonkeyPatch, scores: list[float],
+                                                           labels: list[int], precision: float,
+                                                           expected: float) -> None:
+    monkeypatch.setattr(T, "PRECISION", precision)
+    rows = [row("a", 0.0, y, line=i) for i, y in enumerate(labels)]
+    by = {id(r): s for r, s in zip(rows, scores, strict=True)}
+    assert T.choose(rows, lambda r: by[id(r)], T.GRID)["said"] == pytest.approx(expected)
+
+
+def test_what_fires_is_a_figure_unbacked_today_at_its_most_probable_metric() -> None:
+    best, other = row("a", 0.0, 1, line=1), row("a", 0.0, 0, line=1)
+    backed = row("a", 0.0, 0, line=2) | {"status": "backed"}
+    by = {id(best): 0.9, id(other): 0.8, id(backed): 0.99}
+    assert T.fire([best, other, backed], lambda r: by[id(r)], {"said": 0.7}) == [best]
