@@ -152,6 +152,9 @@ def main() -> None:
     ap.add_argument("--absorb-loco", type=Path, metavar="DIR",
                     help="score each corpus with the absorb model fitted without it (DIR/<corpus>.json, "
                          "bench/train_absorb.py --loco-dir); sets absorb=true")
+    ap.add_argument("--loco", action="store_true",
+                    help="with --sweep: choose each corpus's value on the other corpora by the themes rule "
+                         "(loco_choice) and print what the corpus scores held out against the settings as given")
     args = ap.parse_args()
     base = _tuning()
     for item in args.set:
@@ -161,7 +164,10 @@ def main() -> None:
     if args.sweep:
         k, _, vals = args.sweep.partition("=")
         runs = [(f"{k}={v}", replace(base, **{k: _value(k, v)})) for v in vals.split(",")]
+    if args.loco and args.sweep:
+        runs.insert(0, ("settings as given", base))
     corpora = [Corpus(n, args.work) for n in (args.corpus or DEVELOPMENT)]
+    table: dict[str, dict[str, dict[str, Any]]] = {}
     for title, tuning in runs:
         print(title)
         for c in corpora:
@@ -169,7 +175,48 @@ def main() -> None:
             if args.absorb_loco:
                 absorb = loco_model(args.absorb_loco, c.name)
                 tuning = replace(tuning, absorb=True)
-            print(_line(c.name, c.score(tuning, args.show, absorb_model=absorb)), flush=True)
+            figures = c.score(tuning, args.show, absorb_model=absorb)
+            table.setdefault(title, {})[c.name] = figures
+            print(_line(c.name, figures), flush=True)
+    if args.loco and args.sweep:
+        print("held out (each corpus's value chosen on the others)")
+        names = [c.name for c in corpora]
+        gained = 0
+        for name in names:
+            title = loco_choice(table, [n for n in names if n != name], [t for t, _ in runs])
+            before, after = table[runs[0][0]][name], table[title][name]
+            gained += after["new themes found"][0] - before["new themes found"][0]
+            print(f"  {name:<12} {title}: " + _line(name, after).strip())
+        worst = min(names, key=lambda n: (table[runs[0][0]][n]["coverage accuracy"] or 0.0))
+        print(f"  new themes kept apart, held out: {gained:+d} in all; worst coverage before: {worst}")
+
+
+MEASURES = ("mention F1", "matching accuracy", "theme purity")
+
+
+def passes(before: dict[str, Any], after: dict[str, Any], fall: float = 0.03) -> bool:
+    """The themes rule on one corpus: no mention F1, matching or purity falls by more than ``fall``."""
+    return all(before[k] is None or after[k] is None or after[k] >= before[k] - fall for k in MEASURES)
+
+
+def loco_choice(table: dict[str, dict[str, dict[str, Any]]], train: list[str], titles: list[str]) -> str:
+    """The setting chosen on ``train``: of those where no training corpus falls by more than the rule
+    allows (:func:`passes`) and the worst coverage does not fall, the one that keeps most new themes
+    apart; on a tie, the first in ``titles`` (the settings as given first, then the sweep's values
+    from the least change to the most)."""
+    base = table[titles[0]]
+
+    def worst(t: str) -> float:
+        return min((table[t][n]["coverage accuracy"] or 0.0) for n in train)
+
+    best, best_gain = titles[0], 0
+    for t in titles[1:]:
+        if not all(passes(base[n], table[t][n]) for n in train) or worst(t) < worst(titles[0]):
+            continue
+        gain = sum(table[t][n]["new themes found"][0] - base[n]["new themes found"][0] for n in train)
+        if gain > best_gain:
+            best, best_gain = t, gain
+    return best
 
 
 if __name__ == "__main__":

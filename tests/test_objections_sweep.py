@@ -97,3 +97,28 @@ def test_train_absorb_skips_a_fold_whose_training_mentions_are_of_one_kind(tmp_p
     out = capsys.readouterr().out
     assert "alpha" in out and "no model" in out.split("\n")[0]
     assert (tmp_path / "m" / "beta.json").is_file() and not (tmp_path / "m" / "alpha.json").exists()
+
+
+def _figures(found: int, matching: float = 0.7, coverage: float = 0.8) -> dict[str, Any]:
+    return {"new themes found": (found, 3), "mention F1": 0.8, "matching accuracy": matching,
+            "theme purity": 0.9, "coverage accuracy": coverage}
+
+
+def test_loco_choice_takes_the_value_that_keeps_most_themes_apart_within_the_rule():
+    from bench.objection_sweep import loco_choice
+
+    table = {
+        "as given": {"a": _figures(1), "b": _figures(1), "c": _figures(0)},
+        # a theme more on a, but b's matching falls by more than 0.03
+        "bold": {"a": _figures(2), "b": _figures(2, matching=0.66), "c": _figures(1)},
+        # a theme more on a, nothing falls
+        "mild": {"a": _figures(2), "b": _figures(1, matching=0.68), "c": _figures(0)},
+        # as many more, but the worst coverage falls
+        "thin": {"a": _figures(2), "b": _figures(1, coverage=0.7), "c": _figures(0)},
+    }
+    titles = ["as given", "bold", "mild", "thin"]
+    assert loco_choice(table, ["a", "b"], titles) == "mild"
+    # chosen without a, nothing gains: the settings as given
+    assert loco_choice(table, ["b", "c"], titles) == "as given"
+    # without b, bold and mild gain on a and c; bold gains more
+    assert loco_choice(table, ["a", "c"], titles) == "bold"

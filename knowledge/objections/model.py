@@ -45,6 +45,9 @@ class Tuning:
     link_entry: float = 0.45  # an entry absorbs a group at least this close to its phrasings, on
     # average, and at least as close as the entry's examples are to one another (its cohesion)
     stay_new: float = 0.2  # a group of mentions this much closer to itself than to an entry stays a theme
+    # ... a group of three or more at this margin (the same when None): its mean likeness is read
+    # over three pairs or more, and remarks of one concern in different words are less alike on average
+    stay_new_group: float | None = None
     concern_weight: float = 0.15  # a mention's closeness to an entry: this share of it read in the
     # space of data/concerns.txt (themes.concern_closeness), the rest cosine; chosen leave-one-corpus-out
     same_concern: float = 0.0  # a mention less alike than this to its entry in that space is kept

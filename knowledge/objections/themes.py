@@ -126,7 +126,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     pts = _Points(V.copy(), np.ones(n, dtype=np.float32), to_entry.copy(), [[i] for i in range(n)])
     while True:
         count = len(pts.members)
-        parts = [_cluster(_take(pts, slice(a, a + block)), offset, tuning.link, absorbed, tuning.stay_new)
+        parts = [_cluster(_take(pts, slice(a, a + block)), offset, tuning.link, absorbed, tuning.stay_new,
+                          tuning.stay_new_group)
                  for a in range(0, count, block)]
         pts = _concat(parts, V.shape[1], m)
         if count <= block or len(pts.members) > 0.9 * count:
@@ -338,9 +339,10 @@ def _internal(mean: np.ndarray, weight: float) -> float:
 
 
 def _cluster(pts: _Points, offset: np.ndarray, link_at: float, absorbed: list[list[int]],
-             stay_new: float = 2.0) -> _Points:
+             stay_new: float = 2.0, stay_new_group: float | None = None) -> _Points:
     """Exact seeded average linkage over a block of points; groups absorbed by an entry go to
-    ``absorbed``, the groups left are returned as points."""
+    ``absorbed``, the groups left are returned as points. A group of three mentions or more stays
+    apart from an entry at ``stay_new_group`` (``stay_new`` when None), one or two at ``stay_new``."""
     import numpy as np
 
     n, m = len(pts.members), len(offset)
@@ -368,7 +370,8 @@ def _cluster(pts: _Points, offset: np.ndarray, link_at: float, absorbed: list[li
         if j >= n or i >= n:  # an entry absorbs a group; the entry itself does not change
             e, g = (j, i) if j >= n else (i, j)
             own = _internal(mean[g], float(weight[g])) if weight[g] >= 2 else float(peer[g])
-            if own - to_entry[g, e - n] >= stay_new:
+            bar = stay_new if stay_new_group is None or weight[g] < 3 else stay_new_group
+            if own - to_entry[g, e - n] >= bar:
                 # The group is about something of its own, far more than about this entry.
                 link[g, e] = link[e, g] = -np.inf
                 for r in (g, e):

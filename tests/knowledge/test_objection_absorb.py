@@ -196,3 +196,26 @@ def test_of_remarks_as_little_alike_to_their_theme_the_first_by_call_and_line_le
     for order in ([0, 1, 2, 3], [0, 1, 3, 2], [3, 2, 1, 0]):
         keep, gone = _prune(V, order, 0.5, [where[i] for i in order])
         assert gone == [3] and sorted(keep) == [0, 1, 2]
+
+
+def _alike(k: int, to_entry: float, each_other: float) -> tuple[np.ndarray, list[np.ndarray]]:
+    """An entry's phrasing and ``k`` remarks from as many calls, each ``to_entry`` alike to it and
+    ``each_other`` alike to one another."""
+    e, t, *u = _basis(2 + k)
+    b, c = np.sqrt(each_other - to_entry ** 2), np.sqrt(1 - each_other)
+    return e, [_unit(to_entry * e + b * t + c * u[i]) for i in range(k)]
+
+
+def test_a_group_of_three_stays_apart_from_an_entry_at_its_own_margin():
+    # 0.66 alike to one another, 0.50 to the entry: they link before the entry takes them, and the
+    # group is 0.16 closer to itself than to the entry, under ``stay_new`` (0.20)
+    e, vs = _alike(3, 0.50, 0.66)
+    R, owner = e[None, :], np.zeros(1, np.int64)
+    mentions = [_mention(v, f"calls/{k}.vtt") for k, v in enumerate(vs)]
+    shapes = [(o_.known, len(o_.mentions)) for o_ in _assign(mentions, [CONTRACT], R, owner, DEFAULT_TUNING)]
+    assert shapes == [(True, 3)]
+    apart = replace(DEFAULT_TUNING, stay_new_group=0.15)
+    assert [(o_.known, len(o_.mentions)) for o_ in _assign(mentions, [CONTRACT], R, owner, apart)] == [(False, 3)]
+    # a pair at the same margin is still the entry's: the margin for groups starts at three
+    pair = _assign(mentions[:2], [CONTRACT], R, owner, apart)
+    assert [(o_.known, len(o_.mentions)) for o_ in pair] == [(True, 2)]
