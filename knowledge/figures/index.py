@@ -26,7 +26,6 @@ from .decide import (
 from .figure import Figure, claim_attr
 from .neighbours import _KIND_CODE, FigureSet, Pairs, search, search_sets
 from .reading import (
-    _DAYS_PER,
     NORM_SCOPE,
     Blocks,
     Entities,
@@ -48,6 +47,7 @@ from .reading import (
     worked_example,
 )
 from .retired import reworded_repeats
+from .words import DAYS_PER, OUR_SIDE
 
 if TYPE_CHECKING:
     import numpy as np
@@ -486,8 +486,6 @@ def _same(value: Value) -> tuple[float, ...]:
     return tuple(round(float(v), 6) for v in value) if isinstance(value, tuple) else (round(float(value), 6),)
 
 
-# A rep speaking of the product or its customers, not of the prospect: "our median customer ..."
-_OUR_SIDE = re.compile(r"\b(?:we|we're|we've|our|us|customers?|clients?|users?)\b", re.I)
 
 
 def _said_back(c: Claim, line: int, theirs: list[tuple[int, tuple[str, tuple[float, ...]]]]) -> bool:
@@ -498,7 +496,7 @@ def _said_back(c: Claim, line: int, theirs: list[tuple[int, tuple[str, tuple[flo
     key = _said(c)
     if not any(before < line and _same_said(k, key) for before, k in theirs):
         return False
-    return not (c.statistic or _OUR_SIDE.search(c.sentence or c.masked))
+    return not (c.statistic or OUR_SIDE.search(c.sentence or c.masked))
 
 
 def _said(c: Claim) -> tuple[str, tuple[float, ...]]:
@@ -556,7 +554,7 @@ def _per_period(f: Figure) -> float | None:
     rates are per day)."""
     if isinstance(f.value, tuple) or f.bound is not None or f.approximate:
         return None
-    return float(f.value) * (_DAYS_PER[f.per] if f.per in _DAYS_PER else 1.0)
+    return float(f.value) * (DAYS_PER[f.per] if f.per in DAYS_PER else 1.0)
 
 
 def _same_amount_of_the_customer(r: Resolution, metrics: Sequence[Figure]) -> None:

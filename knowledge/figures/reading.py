@@ -16,6 +16,7 @@ from knowledge.claims.terms import PAST_CHANGE, SIZE_GIVEN, computed
 from knowledge.model import Block, Call, Claim, Entry, Metric, Sentence, Source, Turn, Value
 
 from .figure import Figure, _decimals, _half_unit, _value_range, claim_attr, share_grain
+from .words import DAYS_PER, READERS_WORDS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -55,8 +56,6 @@ _PERIOD_WORDS = {
 }
 _PERIOD_IN_NAME = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PERIOD_WORDS), key=len, reverse=True)) + r")\b",
                              re.I)
-_DAYS_PER = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44,
-             "quarter": 91.31, "year": 365.25}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you’re|yours|you've|you’ve)\b", re.I)
@@ -322,9 +321,9 @@ def _mentions(text: str, noun: str) -> bool:
 
 def _canonical(value: Value, kind: str, per: str | None) -> Value:
     """A rate's value per day, so that "1 build every two weeks" meets "2 builds/day"."""
-    if per is None or per not in _DAYS_PER or kind not in ("count", "currency", "duration", "number"):
+    if per is None or per not in DAYS_PER or kind not in ("count", "currency", "duration", "number"):
         return value
-    factor = 1.0 / _DAYS_PER[per]
+    factor = 1.0 / DAYS_PER[per]
     if isinstance(value, tuple):
         return (value[0] * factor, value[1] * factor)
     return value * factor
@@ -381,7 +380,7 @@ def _with_denominator(c: Claim, masked: str) -> str:
     if c.kind != "currency" or not per or "[NUM]" not in masked:
         return masked
     parts = [p.strip() for p in per.split("/") if p.strip()]
-    if not parts or all(p in _DAYS_PER for p in parts):
+    if not parts or all(p in DAYS_PER for p in parts):
         return masked
     return masked.replace("[NUM]", "[NUM] " + " ".join(f"per {p}" for p in parts), 1)
 
@@ -545,7 +544,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         per = units.period(per) or per
         if not unit:  # "four hundred and eighty thousand a year": a rate of what, we don't know
             unit = ""
-    if per is not None and per not in _DAYS_PER:
+    if per is not None and per not in DAYS_PER:
         per = None  # "$3.40 per invoice": not a period
     if c.kind == "count" and per is None and unit:
         per = counted_per(c.masked or "")  # "[NUM] employees paid every month"
@@ -601,12 +600,12 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     approximate = bool(claim_attr(c, "as_written")) or ("half" in span.lower() and _decimals(span) is None)
     value = _canonical(c.value, kind, per)
     precision = 0.0 if claim_attr(c, "as_written") else _half_unit(c.raw_value, c.value, span)
-    if per is not None and per in _DAYS_PER:
-        precision /= _DAYS_PER[per]
+    if per is not None and per in DAYS_PER:
+        precision /= DAYS_PER[per]
     unit_of_kind = unit
     if kind == "percent" and _calendar_quarter(c, masked):
         # "pays for itself within a quarter": three months, not 25%
-        kind, unit_of_kind, value, precision, approximate = "duration", "days", _DAYS_PER["quarter"], 0.0, True
+        kind, unit_of_kind, value, precision, approximate = "duration", "days", DAYS_PER["quarter"], 0.0, True
     grain = share_grain(value, bool(claim_attr(c, "as_written")) or _decimals(span) is None) \
         if kind == "percent" else 0.0
     return Figure(
@@ -793,8 +792,8 @@ def figure_of_metric(m: Metric, entry: Entry, entities: Entities | None = None) 
         scale = lo / rlo if rlo else 1.0
         precision = 0.5 * 10.0 ** -decimals * abs(scale)
     value = _canonical(value, kind, per)
-    if per in _DAYS_PER:
-        precision /= _DAYS_PER[per]  # type: ignore[index]
+    if per in DAYS_PER:
+        precision /= DAYS_PER[per]  # type: ignore[index]
     title = entry.title or entry.id
     return Figure(
         origin="metric", where="kb", value=value, kind=kind, unit=unit, path=entry.path,
@@ -1001,10 +1000,6 @@ def call_claim_contexts(call: Call) -> list[str]:
     return [context for _, _, _, context in _rep_claims(call)]
 
 
-# The prospect's own figure said back to them: "you mentioned", "you told us", "you're at".
-_RESTATED = re.compile(r"\byou(?:'ve| have)? (?:said|mentioned|told (?:me|us)|shared|noted|described|estimated)\b"
-                       r"|\byou(?:'re| are) (?:at|running at|seeing|dealing with)\b|\b(?:today|currently|right now),? you\b",
-                       re.I)
 
 
 def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
@@ -1015,7 +1010,7 @@ def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
     if _PRONOUN_SHARE.search(masked) and claim_attr(c, "as_written"):
         return True
     clause = _clause(masked)
-    if _RESTATED.search(masked[:max(0, masked.find("[NUM]"))]):
+    if READERS_WORDS.search(masked[:max(0, masked.find("[NUM]"))]):
         return True  # "you mentioned about 30% of invoices are exceptions": any kind of figure
     if c.kind not in ("count", "currency"):
         return False
