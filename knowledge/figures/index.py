@@ -557,12 +557,37 @@ def _per_period(f: Figure) -> float | None:
     return float(f.value) * (DAYS_PER[f.per] if f.per in DAYS_PER else 1.0)
 
 
+# A period named in words: "a year", "in the first month", "over three years", "an 18-month rollout",
+# "annual"
+_PERIOD_NAMED = re.compile(
+    r"\b(?:(?P<count>\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)"
+    r"[\s-]+)?(?P<period>day|week|fortnight|month|quarter|year|annum)(?P<plural>s)?\b"
+    r"|\b(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annual|annually|yearly)\b", re.I)
+_ADVERB_PERIOD = {"daily": "day", "weekly": "week", "fortnightly": "fortnight", "monthly": "month",
+                  "quarterly": "quarter", "annual": "year", "annually": "year", "yearly": "year"}
+
+
+def _names_only(sentence: str, period: str) -> bool:
+    """Whether every period ``sentence`` names is one ``period`` ("in the first year", "a year",
+    "annual"): an amount said over another span ("over three years", "in its first month") is
+    another amount than the rate's one period."""
+    for m in _PERIOD_NAMED.finditer(sentence):
+        named = _ADVERB_PERIOD[m.group("adverb").lower()] if m.group("adverb") else m.group("period").lower()
+        if named == "annum":
+            named = "year"
+        if named != period or m.group("count") or m.group("plural"):
+            return False
+    return True
+
+
 def _same_amount_of_the_customer(r: Resolution, metrics: Sequence[Figure]) -> None:
     """A customer's registered amount of money said to the unit, with its period or without it:
     "₹1.8 crore saved a year at Saffron Table" and "In the first year they saved ₹180 lakh" state
     the ₹18,000,000 a year of Saffron Table's annual saving. A level and a rate are compared with
     neither as a rule (the rate's period is the measure), but the very amount of one named
-    customer, to the unit, is no coincidence; it backs and contradicts nothing else."""
+    customer, to the unit, is no coincidence; it backs and contradicts nothing else. Only where the
+    figure's sentence names no period but the rate's own, once: "Over three years Saffron Table
+    saved ₹180 lakh" is not ₹180 lakh a year."""
     f = r.figure
     if f.kind != "currency" or not f.entity or f.entity == NORM_SCOPE or f.claim is None:
         return
@@ -571,7 +596,7 @@ def _same_amount_of_the_customer(r: Resolution, metrics: Sequence[Figure]) -> No
         return
     for m in metrics:
         if (m.kind != "currency" or m.entity != f.entity or m.unit != f.unit or (m.per is None) == (f.per is None)
-                or m.role != f.role):
+                or m.role != f.role or not _names_only(f.claim.sentence or f.claim.masked, str(m.per or f.per))):
             continue
         theirs = _per_period(m)
         if theirs is not None and abs(theirs - mine) <= 1e-6 * max(theirs, mine):

@@ -127,6 +127,10 @@ def _metric(entry: Entry, mid: str, name: str, value: float, unit: str) -> Metri
     ("In the first year Saffron Table saved ₹150 lakh on overtime.", "₹150 lakh", False),
     ("In the first year Harbour Group saved ₹180 lakh on overtime.", "₹180 lakh", False),
     ("Groups like ours save ₹180 lakh a year.", "₹180 lakh", False),
+    # the amount over another span, or in another period, is another amount
+    ("Over three years Saffron Table saved ₹180 lakh on overtime.", "₹180 lakh", False),
+    ("Saffron Table saved ₹180 lakh in its first month.", "₹180 lakh", False),
+    ("Saffron Table saved ₹180 lakh over an 18-month rollout.", "₹180 lakh", False),
     # about an amount is not the amount to the unit
     ("In the first year Saffron Table saved about ₹180 lakh.", "₹180 lakh", False),
 ])
