@@ -135,6 +135,20 @@ class Entities:
             out._by_fold = {k.casefold(): names[k] for k in folded}
         return out
 
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        folded = self.folded is not None and _lower_cased(text)
+        pattern = self.folded if folded and self.folded else self.pattern
+        return pattern.finditer(text) if pattern is not None else iter(())
+
+    def named(self, text: str) -> list[str]:
+        """The customers named in ``text``, in order, by their canonical names."""
+        return [self.names.get(m.group(0)) or self._by_fold[m.group(0).casefold()] for m in self._matches(text)]
+
+    def last_end(self, text: str) -> int | None:
+        """Where the last customer named in ``text`` ends; None when it names none."""
+        ends = [m.end() for m in self._matches(text)]
+        return ends[-1] if ends else None
+
     def nearest(self, text: str, at: int | None = None) -> str | None:
         """The customer named in ``text`` nearest to offset ``at`` (the first one without it)."""
         if self.pattern is None or not text:
@@ -581,7 +595,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     if entity is None and entities is not None and not norm and population and _THEIR.search(clause):
         # "Liberty Row in Austin had the same problem; their median make-ready went from 19 days to
         # 6": the median is the customer's own, named before the clause that says "their"
-        entity = entities.nearest(masked[:max(0, masked.find(clause))]) if clause in masked else None
+        entity = _owner_before(entities, masked[:masked.find(clause)]) if clause in masked else None
     if entity is None and entities is not None and not norm:
         if not population:
             entity = entities.nearest(preceding, len(preceding)) if preceding else None
@@ -624,25 +638,60 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
 
 # "their median", "its average": a statistic over the cases of one named before
 _THEIR = re.compile(r"\b(?:their|its)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:median|average|mean)\b", re.I)
+# Words of a group or a count between a customer and "their": the group is whose median it is
+# ("Unlike Kestrel Freight, most fleets run older trucks; their median ...")
+_GROUP_BETWEEN = re.compile(r"\b(?:most|many|other|others|all|both|several|some|few|every|each|dozens|hundreds"
+                            r"|thousands|like|unlike)\b|\d", re.I)
+
+
+def _owner_before(entities: Entities, before: str) -> str | None:
+    """The customer a "their median" clause speaks of: the one named last before it, where it is the
+    only customer named there and no group or count stands between it and the clause."""
+    if entities.pattern is None or not before:
+        return None
+    named = entities.named(before)
+    if len(set(named)) != 1:
+        return None
+    last = entities.last_end(before)
+    return named[0] if last is not None and not _GROUP_BETWEEN.search(before[last:]) else None
 # A comment added after the figure: a relative clause set off by a comma ("..., which should put
 # Liam's mind at rest"). A clause that says where the figure comes from ("according to a 2019
 # survey") or when ("since 2015") is its scope and is not one.
 _LATER_CLAUSE = re.compile(r"[,;—–]\s*(?:which|who|whose)\b", re.I)
+# A clause that says the figure was found, measured or published: its year is the figure's ("..., which
+# is what the 2019 DORA survey found", "..., which is what we measured in 2024")
+_MEASURED = re.compile(
+    r"\b(?:survey(?:s|ed)?|stud(?:y|ies|ied)|report(?:s|ed)?|found|finds|find|measur(?:e|es|ed|ing)"
+    r"|estimat(?:e|es|ed|ing)|according|publish(?:es|ed)?|census|research|poll(?:s|ed)?|analys(?:is|ed)"
+    r"|record(?:s|ed)?|count(?:s|ed)|track(?:s|ed)|benchmark(?:s|ed)?|audit(?:s|ed)?|data|statistics)\b", re.I)
 
 
 def _year_of_a_later_clause(c: Claim) -> bool:
     """Whether the year the claim is scoped to stands only after it, in a comment on it (a relative
     clause set off by a comma): "72% of residents activate the app within 30 days, which should put
     Liam's mind at rest after the 2022 portal" is not a 2022 figure. A year before the figure ("In
-    2023, 48% of teams ..."), in its own clause ("48% in 2023") or in a clause naming its source ("...,
-    according to a 2019 survey") still scopes it."""
+    2023, 48% of teams ..."), in its own clause ("48% in 2023"), in a clause naming its source ("...,
+    according to a 2019 survey") or in a comment that says it was found or measured then ("..., which
+    is what we measured in 2024") still scopes it."""
     sentence, span = c.sentence or "", str(claim_attr(c, "span") or "")
     at = sentence.find(span) if span else -1
     if at < 0 or not c.year:
         return False
     end = at + len(span)
     places = [m.start() for m in re.finditer(rf"(?<!\d){c.year}(?!\d)", sentence)]
-    return bool(places) and all(p >= end and _LATER_CLAUSE.search(sentence, end, p) for p in places)
+    return bool(places) and all(_in_a_comment(sentence, end, p) for p in places)
+
+
+def _in_a_comment(sentence: str, end: int, place: int) -> bool:
+    """Whether the year at ``place`` stands in a comment clause after the figure (ending at ``end``),
+    one that does not say where the figure was found or measured."""
+    if place < end:
+        return False
+    clauses = list(_LATER_CLAUSE.finditer(sentence, end, place))
+    if not clauses:
+        return False
+    comment = re.split(r"[,;—–.!?]", sentence[clauses[-1].end():])[0]
+    return not _MEASURED.search(comment)
 
 
 # A period a count's verb runs over, a few words after the count: "[NUM] employees paid every month",

@@ -155,6 +155,8 @@ def test_a_customers_amount_to_the_unit_with_or_without_its_period(sentence: str
     ("Growers cut water use by 18%, which ended the worry left by the 2023 drought.", "18%", None),
     # a clause naming where or when the figure comes from is its scope
     ("Fraud is 10% of property losses, according to a 2019 survey by the Barometer.", "10%", 2019),
+    ("48% of teams deploy daily, which is what the 2019 DORA survey found.", "48%", 2019),
+    ("Churn fell to 4%, which is what we measured in 2024.", "4%", 2024),
     # a year before the figure, or in its own clause, is
     ("In 2023, 48% of teams deployed daily.", "48%", 2023),
     ("Adoption reached 48% in 2023.", "48%", 2023),
@@ -173,6 +175,10 @@ def test_a_year_of_a_later_clause_does_not_date_the_figure(sentence: str, span: 
     ("Liberty Row in Austin had the same problem; across our customers the median make-ready is 6 days.",
      "6 days", None),
     ("Liberty Row in Austin had the same problem; the median make-ready is 6 days.", "6 days", None),
+    # a group between the customer and "their", or two customers, is whose median it is
+    ("Unlike Kestrel Freight, most fleets run older trucks; their median payback is 6 months.", "6 months", None),
+    ("We work with Kestrel Freight and 200 other fleets; their median payback is 6 months.", "6 months", None),
+    ("Kestrel Freight and Liberty Row both had it; their median payback is 6 months.", "6 months", None),
 ])
 def test_their_median_is_the_customers_named_before(sentence: str, span: str, entity: str | None) -> None:
     entities = Entities.of([_entry("liberty", "Liberty Row Apartments", "Liberty Row operates 2,600 units."),
