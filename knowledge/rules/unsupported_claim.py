@@ -26,17 +26,18 @@ class UnsupportedClaim(Rule):
     measure with a value that agrees (rounding, ranges and other units allowed). Figures stated
     only in draft or retired entries back nothing.
 
-    Not reported, because they claim no outcome: figures that are no claims (claim-ness: a time span,
-    a term, a label ...), arithmetic shown to the reader ("400 × £1.10 = £440 a year"), and money
-    stated as the company's own terms ("€24 per vet per month, with a discount above 20 vets"), which
-    the KB's price list backs or contradicts where it states one. Nor figures read by their shape and by
-    who says what of whom (:func:`no_outcome`): a price per thing and period said in words ("four
-    pounds seventy-five per active employee per month"), an offer ("20% off until 30 November"), two
-    sizes compared ("about three times the size"), the reader's own figures said back ("What you told
-    me: ... a pump bill that went up 18%"), a date in the calendar ("starts in about 10 weeks"), where
-    a level starts ("Most carriers start at €1,500"), a count of what someone else has ("across their
-    16 venues"), an amount worked out on the reader's figures ("On your summer numbers that's around
-    £1,330 a month") and how an act is done ("Staggering them by 10 minutes each costs nothing").
+    Not reported, because they claim no outcome: figures that are no claims (claim-ness: a time span, a
+    term, a label ...), arithmetic shown to the reader ("400 × £1.10 = £440 a year"), and money stated
+    as the company's own terms ("€24 per vet per month, with a discount above 20 vets"), which the KB's
+    price list backs or contradicts where it states one. Nor figures read by their shape and by who says
+    what of whom, where no word of change or gain stands in the figure's clause (:func:`no_outcome`): a
+    price per thing and period said in words ("four pounds seventy-five per active employee per month"),
+    an offer ("20% off until 30 November"), two sizes compared ("about three times the size"), the
+    reader's own figures said back in the clause that says so ("You mentioned 40% of your shifts are
+    filled by agency staff"), a date in the calendar ("starts in about 10 weeks"), where a level starts
+    ("Most carriers start at €1,500"), a count of what someone else has ("across their 16 venues"), an
+    amount worked out on the reader's figures ("On your summer numbers that's around £1,330 a month")
+    and how an act is done ("Staggering them by 10 minutes each costs nothing").
     """
 
     id = "unsupported-claim"

@@ -185,3 +185,18 @@ def test_their_median_is_the_customers_named_before(sentence: str, span: str, en
                             _entry("kestrel", "Kestrel Freight", "Kestrel Freight runs 40 trucks.")])
     figure = figure_of_claim(_claim(sentence, span), where="call", path="c.txt", entities=entities)
     assert figure.entity == entity
+
+
+@pytest.mark.parametrize(("sentence", "span", "theirs"), [
+    # a rep saying the prospect's figure back, in the part of the sentence that says whose it is
+    ("You mentioned about 30% of invoices are exceptions.", "30%", True),
+    ("You told us churn was 9%; churn drops to 3% with Tillpoint.", "9%", True),
+    # what the rep claims after it, or of the company's side, is a claim
+    ("You told us churn was 9%; churn drops to 3% with Tillpoint.", "3%", False),
+    ("You mentioned 30% of invoices are exceptions - Docketry brings that to 5%.", "5%", False),
+    ("You said claims take 19 days, and our customers settle them in 6 days.", "6 days", False),
+])
+def test_a_reps_words_said_back_to_the_prospect(sentence: str, span: str, theirs: bool) -> None:
+    from knowledge.figures.reading import _about_the_listener
+
+    assert _about_the_listener(_claim(sentence, span), set()) is theirs
