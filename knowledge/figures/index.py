@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from knowledge.durations import parse_duration
 from knowledge.model import KB, Block, Call, Claim, Entry, Value
+from knowledge.phrases import DAYS_PER, OUR_SIDE
 
 from .decide import (
     ENTITY_BONUS,
@@ -47,7 +48,6 @@ from .reading import (
     worked_example,
 )
 from .retired import reworded_repeats
-from .words import DAYS_PER, OUR_SIDE
 
 if TYPE_CHECKING:
     import numpy as np

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from knowledge.phrases import DAYS_PER
+
 from .figure import (
     Figure,
     _value_range,
@@ -20,7 +22,6 @@ from .figure import (
     interval,
 )
 from .reading import _STAT_CODE
-from .words import DAYS_PER
 
 if TYPE_CHECKING:
     import numpy as np

@@ -14,9 +14,9 @@ from knowledge import units
 from knowledge.claims.sources import rating_site
 from knowledge.claims.terms import PAST_CHANGE, SIZE_GIVEN, computed
 from knowledge.model import Block, Call, Claim, Entry, Metric, Sentence, Source, Turn, Value
+from knowledge.phrases import DAYS_PER, OUR_SIDE, READERS_WORDS
 
 from .figure import Figure, _decimals, _half_unit, _value_range, claim_attr, share_grain
-from .words import DAYS_PER, OUR_SIDE, READERS_WORDS
 
 if TYPE_CHECKING:
     import numpy as np

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from knowledge.claims.terms import computed, own_terms
 from knowledge.figures import Resolution, quoted, where
-from knowledge.figures.words import HEDGE, OUR_SIDE, READERS_WORDS, SAID_AGAIN, THAT_IS
 from knowledge.model import Claim, Finding
+from knowledge.phrases import COMES_TO, HEDGE, OUR_SIDE, READERS_WORDS, SAID_AGAIN, THAT_IS
 
 from .base import AuditContext, Draft, Rule
 
@@ -171,7 +171,7 @@ _STARTS_AT = re.compile(r"(?i)\b(?:starts?|starting|begins?|beginning)\s+(?:at|f
 # "across their 16 venues", "its 2,600 units": a count of what someone else has, right after its owner
 _THEIR_OWN = re.compile(r"(?i)\b(?:their|its)\s+(?:own\s+|entire\s+|whole\s+)?$")
 # "On your summer numbers that's around £1,330 a month": an amount worked out on the reader's figures
-_WORKED_OUT = re.compile(rf"(?i)\b(?:{THAT_IS}|it['’]s|comes\s+to|works\s+out\s+(?:at|to))\s+"
+_WORKED_OUT = re.compile(rf"(?i)\b(?:{THAT_IS}|it['’]s|{COMES_TO})\s+"
                          rf"(?:{HEDGE}\s+)?(?:[A-Z]{{1,3}}\s*)?$")
 _YOURS = re.compile(r"(?i)\b(?:you|your|yours)\b")
 # "Staggering them by 10 minutes each costs nothing": the figure sets how an act is done, the act (a

@@ -1,7 +1,8 @@
-"""Words the readings of figures share: periods, who speaks of whose side, a figure said again.
+"""Words the readings of figures share: periods, who speaks of whose side, a figure said again or
+worked out.
 
-One place for each pattern, so that the figures' reading, their index and the rules that judge them
-read the same words the same way."""
+One place for each pattern, so that claim extraction, the figures' reading, their index and the rules
+that judge them read the same words the same way."""
 
 from __future__ import annotations
 
@@ -20,9 +21,12 @@ READERS_WORDS = re.compile(
 # The company's side, not the reader's: "we", "our median customer", "customers like you"
 OUR_SIDE = re.compile(r"\b(?:we|we['’]re|we['’]ve|our|us|customers?|clients?|users?)\b", re.I)
 
-# Words that introduce a figure as another way of saying what came before: "that's", "which is", "i.e."
-THAT_IS = r"(?:that['’]s|that\s+is|this\s+is|which\s+is|i\.e\.,?)"
+# Words that introduce a figure as another way of saying what came before: "that's", "which is"
+THAT_IS = r"(?:that['’]s|that\s+is|this\s+is|which\s+is)"
+# Words that introduce what figures stated before come to: "comes to", "works out at"
+COMES_TO = r"(?:comes\s+to|works\s+out\s+(?:to|at))"
 # A hedge on a figure: "about", "nearly", "just over"
 HEDGE = r"(?:nearly|almost|about|around|roughly|some|close\s+to|just\s+(?:over|under))"
-# "That's nearly two in five of the empty slots": the figure just stated, said again in other words
-SAID_AGAIN = re.compile(rf"(?i)\b{THAT_IS}\s+(?:{HEDGE}\s+)?$")
+# "That's nearly two in five of the empty slots", "i.e. 38%": the figure just stated, said again in
+# other words
+SAID_AGAIN = re.compile(rf"(?i)\b(?:{THAT_IS}|i\.e\.,?)\s+(?:{HEDGE}\s+)?$")
