@@ -152,7 +152,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.70, saltmarsh 0.71, 0.78 with measure identity alone ("Measure identity on new wording (eighth
     # round)"). Floors a little under.
     # ninth round, unsupported claims: check 0.74 (the reader's own words said back)
-    "fernhollow": {"audit": 0.84, "check": 0.72},
+    # check 0.70 once the reader's own words are read only in the clause that says so and never beside
+    # a change ("What you told me: ... a pump bill that went up 18%" is judged again): the check floor
+    # follows, lowered from 0.72
+    "fernhollow": {"audit": 0.84, "check": 0.70},
     # saltmarsh check 0.90 once a worked example after a lead-in and a plan adding a feature at a price are
     # no unbacked outcomes ("Unsupported claims in drafts and calls (eighth round)")
     "saltmarsh": {"audit": 0.8, "check": 0.87},
@@ -292,12 +295,14 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # retired-claim 1.00 / 1.00, source-conflict 1.00 / 0.50, stale-claim 1.00 / 0.82, unsourced-claim
     # 0.15 / 0.50, unsupported-claim 0.22 / 0.67; rep-misstatement none found of 3 (no floor)
     # eighth round: metric-conflict 1.00 / 0.56, rep-misstatement 1.00 / 1.00, unsupported-claim 0.43 / 1.00
+    # ninth round, unsourced claims: unsourced-claim 0.50 / 0.75 -> 0.60 / 0.75 (an expired entry's figure),
+    # audit 0.85 -> 0.86
     "fernhollow": {
         "metric-conflict": (0.9, 0.5), "retired-claim": (0.9, 0.9), "source-conflict": (0.9, 0.45),
-    # claims: unsourced-claim 0.50 / 0.75 -> 0.60 / 0.75 (an expired entry's figure), audit 0.85 -> 0.86
-        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.55, 0.7), "unsupported-claim": (0.45, 0.9),
+        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.55, 0.7), "unsupported-claim": (0.4, 0.9),
         "rep-misstatement": (0.9, 0.9),
-    },  # ninth round: unsupported-claim 0.50 / 1.00  # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 0.50 # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 0.50; ninth round, unsourced
+    },  # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 0.50; ninth round: unsupported-claim
+    # 0.50 / 1.00, then 0.43 / 1.00 once the reader's words never stand beside a change (floor lowered from 0.45)
     # end of the seventh round, held out: metric-conflict 0.57 / 0.36, rep-misstatement 0.75 / 0.75,
     # source-conflict 1.00 / 0.50, stale-claim 1.00 / 0.82, unsourced-claim 0.33 / 1.00,
     # unsupported-claim 0.38 / 1.00; retired-claim none found of 3 (no floor)

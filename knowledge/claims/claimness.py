@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from knowledge.model import Claim
+from knowledge.phrases import COMES_TO, THAT_IS
 
 from .linear import sigmoid
 
@@ -58,9 +59,8 @@ _SCHEDULE = re.compile(r"\b(?:starts?|begins?|opens?|closes?|ends?|due|kicks?\s+
                        r"(?:in|on|from|around|by)\s+(?:about\s+|around\s+|roughly\s+|another\s+)?$")
 # arithmetic shown beside the figure: "200 × €38 = €7,600", "that is £3,168 a year"
 _ARITH_SIGN = re.compile(r"[×÷=*]|\s[x+]\s")
-_WORKED_OUT = re.compile(r"(?:\bthat\s+is|\bthat['’]s|\bwhich\s+is|\bthis\s+is|\bcomes\s+to|\bworks\s+out\s+(?:to|at)"
-                         r"|\badds\s+up\s+to|\bequals|\bin\s+total|=)\s*(?:about|roughly|around|nearly|almost|some)?\s*$",
-                         re.I)
+_WORKED_OUT = re.compile(rf"(?:\b{THAT_IS}|\b{COMES_TO}|\badds\s+up\s+to|\bequals|\bin\s+total|=)"
+                         r"\s*(?:about|roughly|around|nearly|almost|some)?\s*$", re.I)
 # what a rate is per, when it is no period of time: a price ("£0.95 per kg", "$110 per seat per month")
 _PERIODS = frozenset("year years month months week weeks day days hour hours minute minutes quarter annum".split())
 # a sentence opened by a gerund is an activity, most often advice ("Staggering them by 10 minutes ...")

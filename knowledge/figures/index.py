@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from knowledge.durations import parse_duration
 from knowledge.model import KB, Block, Call, Claim, Entry, Value
+from knowledge.phrases import DAYS_PER, OUR_SIDE
 
 from .decide import (
     ENTITY_BONUS,
@@ -26,7 +27,6 @@ from .decide import (
 from .figure import Figure, claim_attr
 from .neighbours import _KIND_CODE, FigureSet, Pairs, search, search_sets
 from .reading import (
-    _DAYS_PER,
     NORM_SCOPE,
     Blocks,
     Entities,
@@ -493,8 +493,6 @@ def _same(value: Value) -> tuple[float, ...]:
     return tuple(round(float(v), 6) for v in value) if isinstance(value, tuple) else (round(float(value), 6),)
 
 
-# A rep speaking of the product or its customers, not of the prospect: "our median customer ..."
-_OUR_SIDE = re.compile(r"\b(?:we|we're|we've|our|us|customers?|clients?|users?)\b", re.I)
 
 
 def _said_back(c: Claim, line: int, theirs: list[tuple[int, tuple[str, tuple[float, ...]]]]) -> bool:
@@ -505,7 +503,7 @@ def _said_back(c: Claim, line: int, theirs: list[tuple[int, tuple[str, tuple[flo
     key = _said(c)
     if not any(before < line and _same_said(k, key) for before, k in theirs):
         return False
-    return not (c.statistic or _OUR_SIDE.search(c.sentence or c.masked))
+    return not (c.statistic or OUR_SIDE.search(c.sentence or c.masked))
 
 
 def _said(c: Claim) -> tuple[str, tuple[float, ...]]:
@@ -563,7 +561,30 @@ def _per_period(f: Figure) -> float | None:
     rates are per day)."""
     if isinstance(f.value, tuple) or f.bound is not None or f.approximate:
         return None
-    return float(f.value) * (_DAYS_PER[f.per] if f.per in _DAYS_PER else 1.0)
+    return float(f.value) * (DAYS_PER[f.per] if f.per in DAYS_PER else 1.0)
+
+
+# A period named in words: "a year", "in the first month", "over three years", "an 18-month rollout",
+# "annual"
+_PERIOD_NAMED = re.compile(
+    r"\b(?:(?P<count>\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)"
+    r"[\s-]+)?(?P<period>day|week|fortnight|month|quarter|year|annum)(?P<plural>s)?\b"
+    r"|\b(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annual|annually|yearly)\b", re.I)
+_ADVERB_PERIOD = {"daily": "day", "weekly": "week", "fortnightly": "fortnight", "monthly": "month",
+                  "quarterly": "quarter", "annual": "year", "annually": "year", "yearly": "year"}
+
+
+def _names_only(sentence: str, period: str) -> bool:
+    """Whether every period ``sentence`` names is one ``period`` ("in the first year", "a year",
+    "annual"): an amount said over another span ("over three years", "in its first month") is
+    another amount than the rate's one period."""
+    for m in _PERIOD_NAMED.finditer(sentence):
+        named = _ADVERB_PERIOD[m.group("adverb").lower()] if m.group("adverb") else m.group("period").lower()
+        if named == "annum":
+            named = "year"
+        if named != period or m.group("count") or m.group("plural"):
+            return False
+    return True
 
 
 def _same_amount_of_the_customer(r: Resolution, metrics: Sequence[Figure]) -> None:
@@ -571,7 +592,9 @@ def _same_amount_of_the_customer(r: Resolution, metrics: Sequence[Figure]) -> No
     "₹1.8 crore saved a year at Saffron Table" and "In the first year they saved ₹180 lakh" state
     the ₹18,000,000 a year of Saffron Table's annual saving. A level and a rate are compared with
     neither as a rule (the rate's period is the measure), but the very amount of one named
-    customer, to the unit, is no coincidence; it backs and contradicts nothing else."""
+    customer, to the unit, is no coincidence; it backs and contradicts nothing else. Only where the
+    figure's sentence names no period but the rate's own, once: "Over three years Saffron Table
+    saved ₹180 lakh" is not ₹180 lakh a year."""
     f = r.figure
     if f.kind != "currency" or not f.entity or f.entity == NORM_SCOPE or f.claim is None:
         return
@@ -580,7 +603,7 @@ def _same_amount_of_the_customer(r: Resolution, metrics: Sequence[Figure]) -> No
         return
     for m in metrics:
         if (m.kind != "currency" or m.entity != f.entity or m.unit != f.unit or (m.per is None) == (f.per is None)
-                or m.role != f.role):
+                or m.role != f.role or not _names_only(f.claim.sentence or f.claim.masked, str(m.per or f.per))):
             continue
         theirs = _per_period(m)
         if theirs is not None and abs(theirs - mine) <= 1e-6 * max(theirs, mine):

@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from knowledge.phrases import DAYS_PER
+
 from .figure import (
     Figure,
     _value_range,
@@ -19,7 +21,7 @@ from .figure import (
     currency_code,
     interval,
 )
-from .reading import _DAYS_PER, _STAT_CODE
+from .reading import _STAT_CODE
 
 if TYPE_CHECKING:
     import numpy as np
@@ -37,7 +39,7 @@ NEIGHBOURS = 12  # most candidates kept per query (the best by similarity): more
 # Figure sets: the arrays the matching runs on
 
 _KIND_CODE = {"number": 0, "percent": 1, "duration": 2, "currency": 3, "multiplier": 4, "count": 5}
-_PER_CODE: dict[str | None, int] = {None: 0, **{p: i + 1 for i, p in enumerate(_DAYS_PER)}}
+_PER_CODE: dict[str | None, int] = {None: 0, **{p: i + 1 for i, p in enumerate(DAYS_PER)}}
 
 
 class FigureSet:

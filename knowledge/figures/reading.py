@@ -14,6 +14,7 @@ from knowledge import units
 from knowledge.claims.sources import rating_site
 from knowledge.claims.terms import PAST_CHANGE, SIZE_GIVEN, computed
 from knowledge.model import Block, Call, Claim, Entry, Metric, Sentence, Source, Turn, Value
+from knowledge.phrases import DAYS_PER, OUR_SIDE, READERS_WORDS
 
 from .figure import Figure, _decimals, _half_unit, _value_range, claim_attr, share_grain
 
@@ -55,8 +56,6 @@ _PERIOD_WORDS = {
 }
 _PERIOD_IN_NAME = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _PERIOD_WORDS), key=len, reverse=True)) + r")\b",
                              re.I)
-_DAYS_PER = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44,
-             "quarter": 91.31, "year": 365.25}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you’re|yours|you've|you’ve)\b", re.I)
@@ -135,6 +134,20 @@ class Entities:
                 re.I)
             out._by_fold = {k.casefold(): names[k] for k in folded}
         return out
+
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        folded = self.folded is not None and _lower_cased(text)
+        pattern = self.folded if folded and self.folded else self.pattern
+        return pattern.finditer(text) if pattern is not None else iter(())
+
+    def named(self, text: str) -> list[str]:
+        """The customers named in ``text``, in order, by their canonical names."""
+        return [self.names.get(m.group(0)) or self._by_fold[m.group(0).casefold()] for m in self._matches(text)]
+
+    def last_end(self, text: str) -> int | None:
+        """Where the last customer named in ``text`` ends; None when it names none."""
+        ends = [m.end() for m in self._matches(text)]
+        return ends[-1] if ends else None
 
     def nearest(self, text: str, at: int | None = None) -> str | None:
         """The customer named in ``text`` nearest to offset ``at`` (the first one without it)."""
@@ -322,9 +335,9 @@ def _mentions(text: str, noun: str) -> bool:
 
 def _canonical(value: Value, kind: str, per: str | None) -> Value:
     """A rate's value per day, so that "1 build every two weeks" meets "2 builds/day"."""
-    if per is None or per not in _DAYS_PER or kind not in ("count", "currency", "duration", "number"):
+    if per is None or per not in DAYS_PER or kind not in ("count", "currency", "duration", "number"):
         return value
-    factor = 1.0 / _DAYS_PER[per]
+    factor = 1.0 / DAYS_PER[per]
     if isinstance(value, tuple):
         return (value[0] * factor, value[1] * factor)
     return value * factor
@@ -381,7 +394,7 @@ def _with_denominator(c: Claim, masked: str) -> str:
     if c.kind != "currency" or not per or "[NUM]" not in masked:
         return masked
     parts = [p.strip() for p in per.split("/") if p.strip()]
-    if not parts or all(p in _DAYS_PER for p in parts):
+    if not parts or all(p in DAYS_PER for p in parts):
         return masked
     return masked.replace("[NUM]", "[NUM] " + " ".join(f"per {p}" for p in parts), 1)
 
@@ -545,7 +558,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         per = units.period(per) or per
         if not unit:  # "four hundred and eighty thousand a year": a rate of what, we don't know
             unit = ""
-    if per is not None and per not in _DAYS_PER:
+    if per is not None and per not in DAYS_PER:
         per = None  # "$3.40 per invoice": not a period
     if c.kind == "count" and per is None and unit:
         per = counted_per(c.masked or "")  # "[NUM] employees paid every month"
@@ -582,7 +595,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     if entity is None and entities is not None and not norm and population and _THEIR.search(clause):
         # "Liberty Row in Austin had the same problem; their median make-ready went from 19 days to
         # 6": the median is the customer's own, named before the clause that says "their"
-        entity = entities.nearest(masked[:max(0, masked.find(clause))]) if clause in masked else None
+        entity = _owner_before(entities, masked[:masked.find(clause)]) if clause in masked else None
     if entity is None and entities is not None and not norm:
         if not population:
             entity = entities.nearest(preceding, len(preceding)) if preceding else None
@@ -601,12 +614,12 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
     approximate = bool(claim_attr(c, "as_written")) or ("half" in span.lower() and _decimals(span) is None)
     value = _canonical(c.value, kind, per)
     precision = 0.0 if claim_attr(c, "as_written") else _half_unit(c.raw_value, c.value, span)
-    if per is not None and per in _DAYS_PER:
-        precision /= _DAYS_PER[per]
+    if per is not None and per in DAYS_PER:
+        precision /= DAYS_PER[per]
     unit_of_kind = unit
     if kind == "percent" and _calendar_quarter(c, masked):
         # "pays for itself within a quarter": three months, not 25%
-        kind, unit_of_kind, value, precision, approximate = "duration", "days", _DAYS_PER["quarter"], 0.0, True
+        kind, unit_of_kind, value, precision, approximate = "duration", "days", DAYS_PER["quarter"], 0.0, True
     grain = share_grain(value, bool(claim_attr(c, "as_written")) or _decimals(span) is None) \
         if kind == "percent" else 0.0
     return Figure(
@@ -625,25 +638,60 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
 
 # "their median", "its average": a statistic over the cases of one named before
 _THEIR = re.compile(r"\b(?:their|its)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:median|average|mean)\b", re.I)
+# Words of a group or a count between a customer and "their": the group is whose median it is
+# ("Unlike Kestrel Freight, most fleets run older trucks; their median ...")
+_GROUP_BETWEEN = re.compile(r"\b(?:most|many|other|others|all|both|several|some|few|every|each|dozens|hundreds"
+                            r"|thousands|like|unlike)\b|\d", re.I)
+
+
+def _owner_before(entities: Entities, before: str) -> str | None:
+    """The customer a "their median" clause speaks of: the one named last before it, where it is the
+    only customer named there and no group or count stands between it and the clause."""
+    if entities.pattern is None or not before:
+        return None
+    named = entities.named(before)
+    if len(set(named)) != 1:
+        return None
+    last = entities.last_end(before)
+    return named[0] if last is not None and not _GROUP_BETWEEN.search(before[last:]) else None
 # A comment added after the figure: a relative clause set off by a comma ("..., which should put
 # Liam's mind at rest"). A clause that says where the figure comes from ("according to a 2019
 # survey") or when ("since 2015") is its scope and is not one.
 _LATER_CLAUSE = re.compile(r"[,;—–]\s*(?:which|who|whose)\b", re.I)
+# A clause that says the figure was found, measured or published: its year is the figure's ("..., which
+# is what the 2019 DORA survey found", "..., which is what we measured in 2024")
+_MEASURED = re.compile(
+    r"\b(?:survey(?:s|ed)?|stud(?:y|ies|ied)|report(?:s|ed)?|found|finds|find|measur(?:e|es|ed|ing)"
+    r"|estimat(?:e|es|ed|ing)|according|publish(?:es|ed)?|census|research|poll(?:s|ed)?|analys(?:is|ed)"
+    r"|record(?:s|ed)?|count(?:s|ed)|track(?:s|ed)|benchmark(?:s|ed)?|audit(?:s|ed)?|data|statistics)\b", re.I)
 
 
 def _year_of_a_later_clause(c: Claim) -> bool:
     """Whether the year the claim is scoped to stands only after it, in a comment on it (a relative
     clause set off by a comma): "72% of residents activate the app within 30 days, which should put
     Liam's mind at rest after the 2022 portal" is not a 2022 figure. A year before the figure ("In
-    2023, 48% of teams ..."), in its own clause ("48% in 2023") or in a clause naming its source ("...,
-    according to a 2019 survey") still scopes it."""
+    2023, 48% of teams ..."), in its own clause ("48% in 2023"), in a clause naming its source ("...,
+    according to a 2019 survey") or in a comment that says it was found or measured then ("..., which
+    is what we measured in 2024") still scopes it."""
     sentence, span = c.sentence or "", str(claim_attr(c, "span") or "")
     at = sentence.find(span) if span else -1
     if at < 0 or not c.year:
         return False
     end = at + len(span)
     places = [m.start() for m in re.finditer(rf"(?<!\d){c.year}(?!\d)", sentence)]
-    return bool(places) and all(p >= end and _LATER_CLAUSE.search(sentence, end, p) for p in places)
+    return bool(places) and all(_in_a_comment(sentence, end, p) for p in places)
+
+
+def _in_a_comment(sentence: str, end: int, place: int) -> bool:
+    """Whether the year at ``place`` stands in a comment clause after the figure (ending at ``end``),
+    one that does not say where the figure was found or measured."""
+    if place < end:
+        return False
+    clauses = list(_LATER_CLAUSE.finditer(sentence, end, place))
+    if not clauses:
+        return False
+    comment = re.split(r"[,;—–.!?]", sentence[clauses[-1].end():])[0]
+    return not _MEASURED.search(comment)
 
 
 # A period a count's verb runs over, a few words after the count: "[NUM] employees paid every month",
@@ -793,8 +841,8 @@ def figure_of_metric(m: Metric, entry: Entry, entities: Entities | None = None) 
         scale = lo / rlo if rlo else 1.0
         precision = 0.5 * 10.0 ** -decimals * abs(scale)
     value = _canonical(value, kind, per)
-    if per in _DAYS_PER:
-        precision /= _DAYS_PER[per]  # type: ignore[index]
+    if per in DAYS_PER:
+        precision /= DAYS_PER[per]  # type: ignore[index]
     title = entry.title or entry.id
     return Figure(
         origin="metric", where="kb", value=value, kind=kind, unit=unit, path=entry.path,
@@ -1001,10 +1049,6 @@ def call_claim_contexts(call: Call) -> list[str]:
     return [context for _, _, _, context in _rep_claims(call)]
 
 
-# The prospect's own figure said back to them: "you mentioned", "you told us", "you're at".
-_RESTATED = re.compile(r"\byou(?:'ve| have)? (?:said|mentioned|told (?:me|us)|shared|noted|described|estimated)\b"
-                       r"|\byou(?:'re| are) (?:at|running at|seeing|dealing with)\b|\b(?:today|currently|right now),? you\b",
-                       re.I)
 
 
 def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
@@ -1015,8 +1059,14 @@ def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
     if _PRONOUN_SHARE.search(masked) and claim_attr(c, "as_written"):
         return True
     clause = _clause(masked)
-    if _RESTATED.search(masked[:max(0, masked.find("[NUM]"))]):
-        return True  # "you mentioned about 30% of invoices are exceptions": any kind of figure
+    # "you mentioned about 30% of invoices are exceptions": any kind of figure, in the part of the
+    # sentence that says whose words they are, before anything of the company's side ("You told us
+    # churn was 9%; churn drops to 3% with Tillpoint" claims the 3%). Spoken clauses are cut only at
+    # a semicolon or a dash: a transcript's commas fall anywhere
+    ahead = masked[:max(0, masked.find("[NUM]"))]
+    said = [m.end() for m in READERS_WORDS.finditer(ahead)]
+    if said and not re.search(r"[;—–]|\s-\s", ahead[said[-1]:]) and not OUR_SIDE.search(ahead[said[-1]:]):
+        return True
     if c.kind not in ("count", "currency"):
         return False
     if _SECOND_PERSON.search(clause):
