@@ -221,6 +221,18 @@ def load_piece_model(path: Path = PIECES_PATH) -> PieceModel | None:
                       add=float(d["add"]), drop=float(d["drop"]))
 
 
+def anywhere(X: np.ndarray, coef: np.ndarray) -> np.ndarray:
+    """``X`` with each piece moved to the place in the call where the model reads it as most
+    objection-like. A detected piece is dropped only when it reads as no objection there too: the
+    model learned that prospects describe their situation early and object late, but a plain
+    objection raised in the first turns ("my bigger worry is getting everything out of the old
+    system") is no less one, and where it falls must not be what drops it."""
+    out = X.copy()
+    j = FEATURES.index("position")
+    out[:, j] = 1.0 if float(coef[j]) >= 0 else 0.0
+    return out
+
+
 def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
               model: PieceModel | None = None) -> np.ndarray:
     """Detection with the add/drop model: a detected piece the model reads as no objection loses
@@ -246,15 +258,17 @@ def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detec
         took = np.asarray([k in held for k in keys], dtype=bool)
         z = np.hstack([X, took[:, None]]).astype(np.float64) @ model.coef + model.intercept
         free = np.asarray([k[:2] not in taken for k in keys], dtype=bool)
-        return np.where(took, z - reach < drop_z, free & (z + reach >= add_z))
+        z_anywhere = anywhere(np.hstack([X, took[:, None]]), model.coef).astype(np.float64) @ model.coef + model.intercept
+        return np.where(took, np.maximum(z, z_anywhere) - reach < drop_z, free & (z + reach >= add_z))
 
     keys, X = piece_features(found, T, det, need=need)
     took = np.asarray([k in held for k in keys], dtype=bool)
     prob = model.probability(np.hstack([X, took[:, None]]))
+    kept = model.probability(anywhere(np.hstack([X, took[:, None]]), model.coef))
     best: dict[tuple[str, int], int] = {}
     for r, k in enumerate(keys):
         if took[r]:
-            if prob[r] < model.drop:
+            if prob[r] < model.drop and kept[r] < model.drop:
                 out[rows[k]] = False
         elif prob[r] >= model.add and k[:2] not in taken and (k[:2] not in best or prob[r] > prob[best[k[:2]]]):
             best[k[:2]] = r

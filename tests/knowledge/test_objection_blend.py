@@ -15,6 +15,7 @@ from knowledge.objections.blend import (
     PIECE_FEATURES,
     Blend,
     PieceModel,
+    anywhere,
     blended,
     load_blend,
     load_piece_model,
@@ -216,8 +217,64 @@ def test_the_decision_does_not_depend_on_which_turns_are_read():
         keys, X = piece_features(found, T, det)
         took = np.asarray([k[1] == found[0][1].turn for k in keys], dtype=float)
         prob = model.probability(np.hstack([X, took[:, None]]))
-        want = [bool(p >= model.drop) if t else bool(p >= model.add) for p, t in zip(prob, took, strict=True)]
+        kept = model.probability(anywhere(np.hstack([X, took[:, None]]), model.coef))
+        want = [bool(p >= model.drop or k >= model.drop) if t else bool(p >= model.add)
+                for p, k, t in zip(prob, kept, took, strict=True)]
         assert list(reweighed(found, T, det, det.detected, model)) == want
+
+
+def _long_call(sentence: str, at: int, turns: int = 14) -> Call:
+    lines = []
+    for i in range(turns):
+        if i % 2:
+            lines.append(("Sam Rep", REP, "That makes sense, we move the full history across for you." if i == at + 1
+                          else "Got it, thanks for sharing."))
+        else:
+            lines.append(("Lee", PROSPECT, sentence if i == at else "We run about two hundred jobs a week."))
+    return _call(lines)
+
+
+@pytest.mark.parametrize("at", [0, 2, 6])
+@pytest.mark.parametrize("sentence", ["My bigger worry is getting everything out of the old system.",
+                                      "We can't lose our equipment history when we move."])
+def test_a_plain_objection_early_in_a_call_is_not_dropped_for_where_it_falls(sentence, at, monkeypatch):
+    """The shipped model, with what detection read of the first sentence on the example KB (the
+    trained detector 0.46 for it and for its turn, detection score 0.70, closeness 0.42, generic
+    0.67, a strong cue; the second reads as more of an objection): at turn 0, 2 or 6 of 14 the
+    model reads it as no objection, only because the turn comes early; it stays a mention."""
+    from dataclasses import replace
+
+    from knowledge.objections import followups
+
+    monkeypatch.setattr(followups, "objection_probability", lambda texts, V: np.full(len(texts), 0.46))
+    model = load_piece_model()
+    assert model is not None
+    call = _long_call(sentence, at)
+    found = _found(call)
+    mine = [i for i, (_, c) in enumerate(found) if c.turn == at]
+    det = _detection(len(found), detected=mine, learned=0.2)
+    n = len(found)
+    det = replace(det, cues=np.zeros(n, dtype=np.float32), ack=np.zeros(n, dtype=np.float32))
+    det.learned[mine], det.score[mine], det.closeness[mine], det.generic[mine] = 0.46, 0.70, 0.42, 0.67
+    det.cues[mine] = 1.0
+    T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
+    keys, X = piece_features(found, T, det)
+    r = next(r for r, k in enumerate(keys) if k[1] == at)
+    # where it falls is what would drop it ...
+    assert model.probability(np.hstack([X[r:r + 1], [[1.0]]]))[0] < model.drop
+    # ... and it stays
+    out = reweighed(found, T, det, det.detected, model)
+    assert out[mine].all()
+
+
+def test_a_detected_piece_that_reads_as_no_objection_anywhere_in_the_call_is_dropped():
+    call = _long_call("We run about two hundred jobs a week, mostly on weekdays.", 6)
+    found = _found(call)
+    mine = [i for i, (_, c) in enumerate(found) if c.turn == 6]
+    det = _detection(len(found), detected=mine)
+    T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
+    out = reweighed(found, T, det, det.detected, _pieces(-20.0, position=2.0))
+    assert not out[mine].any()
 
 
 def test_analyze_reads_the_piece_model_only_behind_its_switch(monkeypatch):
