@@ -289,4 +289,24 @@ def test_analyze_reads_the_piece_model_only_behind_its_switch(monkeypatch):
     # a model that reads nothing as an objection drops every mention, only when switched on
     assert mentions(replace(DEFAULT_TUNING, pieces=False)) > 0
     assert mentions(replace(DEFAULT_TUNING, pieces=True)) == 0
-    assert mentions(replace(DEFAULT_TUNING, pieces=False, blend=False)) > 0
+
+
+def test_the_piece_model_takes_precedence_over_the_blend(monkeypatch):
+    """``Tuning.pieces`` on: the add/drop model decides and ``Tuning.blend`` is not read; off: the
+    blend adds pieces when ``blend`` is on and nothing when it is off."""
+    from dataclasses import replace
+
+    from tests.knowledge.test_objection_verdicts import CALLS, PRICING, embed
+
+    monkeypatch.setattr(blend_module, "load_piece_model", lambda path=None: _pieces(-20.0, taken=40.0))
+    monkeypatch.setattr(blend_module, "load_blend", lambda path=None: _always(True))
+
+    def mentions(tuning) -> set[tuple[str, int]]:
+        return {(m.call, m.line) for m in analyze(CALLS, [PRICING], embed, tuning=tuning).detected}
+
+    detection = mentions(replace(DEFAULT_TUNING, pieces=False, blend=False))
+    with_blend = mentions(replace(DEFAULT_TUNING, pieces=False, blend=True))
+    assert detection < with_blend  # the blend, read only with the piece model off, adds
+    # the piece model here keeps exactly what detection took, whatever the blend would add
+    assert mentions(replace(DEFAULT_TUNING, pieces=True, blend=True)) == detection
+    assert mentions(replace(DEFAULT_TUNING, pieces=True, blend=False)) == detection
