@@ -120,11 +120,12 @@ def figures(d: dict[str, Any], fire: np.ndarray) -> tuple[float, float, float, i
     return p, min(r, 1.0), 2 * p * r / max(1e-9, p + r), gained_new, strays
 
 
-def fit(train: list[dict[str, Any]], c_reg: float) -> Any:
+def fit(train: list[dict[str, Any]], c_reg: float, columns: Any = None) -> Any:
+    """The blend's fit (``columns``: each corpus's features, else its ten ``X``)."""
     from sklearn.linear_model import LogisticRegression
 
     keep = [d["optional"] == 0 for d in train]  # an optional turn is neither an objection nor not
-    X = np.vstack([d["X"][k] for d, k in zip(train, keep, strict=True)])
+    X = np.vstack([(columns(d) if columns else d["X"])[k] for d, k in zip(train, keep, strict=True)])
     y = np.concatenate([d["y"][k] for d, k in zip(train, keep, strict=True)])
     # Corpora weigh alike, whatever their number of turns.
     w = np.concatenate([np.full(int(k.sum()), 1.0 / int(k.sum())) for k in keep])
@@ -212,8 +213,9 @@ def pipeline(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
         for name in CORPORA:
             train = [data[o] for o in CORPORA if o != name]
             model = fit(train, args.c)
-            held = blend_module.Blend(coef=model.coef_[0].astype(np.float64), intercept=float(model.intercept_[0]),
-                                      bar=choose_bar(train, model, bars, args.stray_cost, args.slack))
+            held = blend_module.PieceModel(coef=np.append(model.coef_[0].astype(np.float64), 0.0),
+                                           intercept=float(model.intercept_[0]),
+                                           add=choose_bar(train, model, bars, args.stray_cost, args.slack))
             blend_module.load_blend = lambda held=held: held  # type: ignore[assignment]
             corpus = Corpus(name, args.work)
             print(_line(name + " off", corpus.score(replace(DEFAULT_TUNING, blend=False, pieces=False))))
@@ -234,14 +236,8 @@ def piece_X(d: dict[str, Any]) -> np.ndarray:
 
 
 def fit_pieces(train: list[dict[str, Any]], c_reg: float) -> Any:
-    """The blend's fit over every piece (optional turns left out, corpora weighed alike)."""
-    from sklearn.linear_model import LogisticRegression
-
-    keep = [d["optional"] == 0 for d in train]
-    X = np.vstack([piece_X(d)[k] for d, k in zip(train, keep, strict=True)])
-    y = np.concatenate([d["y"][k] for d, k in zip(train, keep, strict=True)])
-    w = np.concatenate([np.full(int(k.sum()), 1.0 / int(k.sum())) for k in keep])
-    return LogisticRegression(C=c_reg, max_iter=5000).fit(X, y, sample_weight=w * len(w))
+    """The blend's fit over every piece, with whether detection took it."""
+    return fit(train, c_reg, piece_X)
 
 
 def piece_decisions(d: dict[str, Any], prob: np.ndarray, add: float, drop: float,

@@ -64,18 +64,15 @@ def _logit(p: np.ndarray) -> np.ndarray:
 
 
 def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection,
-                   blend: Blend | None = None,
-                   taken: set[tuple[str, int]] | None = None,
                    need: Callable[[list[tuple[str, int, int]], np.ndarray], np.ndarray] | None = None,
                    ) -> tuple[list[tuple[str, int, int]], np.ndarray]:
     """Each turn piece holding a candidate, and its :data:`FEATURES`. ``T`` holds, for each
     candidate, the vector of its whole turn (its context text, which ingest embedded already).
 
-    Reading a whole turn's words costs more than the rest together, so with ``blend`` given a
-    turn is read only where it could tip a piece over the blend's bar (the turn's log-odds are
-    bounded), and not in the ``taken`` turns, which hold a mention already; elsewhere the turn
-    feature is left at 0. ``need`` does the same for another model: given the pieces and their
-    features with the turn feature at 0, it marks the pieces whose decision the turn could change."""
+    Reading a whole turn's words costs more than the rest together, so with ``need`` given a turn
+    is read only where it could change a decision: given the pieces and their features with the
+    turn feature at 0, ``need`` marks the pieces whose decision the turn could change (the turn's
+    log-odds are bounded); elsewhere the turn feature is left at 0."""
     import numpy as np
 
     from .followups import objection_probability
@@ -118,14 +115,6 @@ def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: 
         read[:] = False
         for r in np.where(need(keys, X))[0]:
             read[turn_of[keys[r][:2]]] = True
-    elif blend is not None:
-        j = FEATURES.index("turn")
-        z = X.astype(np.float64) @ blend.coef + blend.intercept  # the turn feature is 0 here
-        could = z + abs(float(blend.coef[j])) * TURN_BOUND >= np.log(blend.bar / (1 - blend.bar))
-        read[:] = False
-        for r, k in enumerate(keys):
-            if could[r] and k[:2] not in (taken or ()):
-                read[turn_of[k[:2]]] = True
     idx = np.where(read)[0]
     V = np.asarray(T[[first[turn_keys[j]] for j in idx]], dtype=np.float32)
     turn_p = np.zeros(len(turn_keys))
@@ -134,72 +123,19 @@ def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: 
     return keys, X
 
 
-@dataclass(frozen=True)
-class Blend:
-    coef: np.ndarray
-    intercept: float
-    bar: float
-
-    def probability(self, X: np.ndarray) -> np.ndarray:
-        import numpy as np
-
-        return 1.0 / (1.0 + np.exp(-(X.astype(np.float64) @ self.coef + self.intercept)))
-
-
-@lru_cache(maxsize=1)
-def load_blend(path: Path = BLEND_PATH) -> Blend | None:
-    """The shipped blend, or None where it is missing or was fitted on other features."""
-    import numpy as np
-
-    if not path.is_file():
-        return None
-    d = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(d.get("features", ())) != FEATURES:
-        return None
-    return Blend(coef=np.asarray(d["coef"], dtype=np.float64), intercept=float(d["intercept"]), bar=float(d["bar"]))
-
-
-def blended(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
-            blend: Blend | None = None) -> np.ndarray:
-    """Detection with the blend: in each piece with no detected sentence that the blend takes
-    for an objection, the sentence the trained detector is surest of is detected."""
-    blend = blend or load_blend()
-    out = detected.copy()
-    if blend is None or not len(found):
-        return out
-    # One mention at most per turn, and none in a turn that holds one: the pieces of one turn
-    # (cues of a subtitle file) are one prospect's one remark, and two mentions of it would pass
-    # for a theme said twice.
-    taken = {(call.path, c.turn) for (call, c), d in zip(found, out, strict=True) if d}
-    keys, X = piece_features(found, T, det, blend, taken)
-    prob = blend.probability(X)
-    rows: dict[tuple[str, int, int], list[int]] = {}
-    for i, (call, c) in enumerate(found):
-        rows.setdefault((call.path, c.turn, c.piece), []).append(i)
-    best: dict[tuple[str, int], int] = {}
-    for r, k in enumerate(keys):
-        if prob[r] >= blend.bar and k[:2] not in taken and (k[:2] not in best or prob[r] > prob[best[k[:2]]]):
-            best[k[:2]] = r
-    for r in best.values():
-        idx = rows[keys[r]]
-        out[max(idx, key=lambda i: float(det.learned[i]))] = True
-    return out
-
-
-# The add/drop model: one logistic model over every piece, detected or not, reading the blend's
-# features and whether detection took the piece; a piece detection passed over is added above one
-# bar, a piece it took is dropped below another (``Tuning.pieces``; ``bench/objection_blend.py
-# --pieces``, judged leave-one-corpus-out through the whole analysis).
 PIECES_PATH = Path(__file__).resolve().parent / "data" / "pieces.json"
 PIECE_FEATURES: tuple[str, ...] = (*FEATURES, "taken")  # taken: detection reported a mention in the piece
 
 
 @dataclass(frozen=True)
 class PieceModel:
+    """A logistic model over :data:`PIECE_FEATURES`: a piece detection passed over is added from
+    ``add`` up; one it took is dropped under ``drop`` (0, the blend: nothing is dropped)."""
+
     coef: np.ndarray
     intercept: float
-    add: float  # a piece detection passed over is a mention from this probability up
-    drop: float  # a piece detection took is not one under this probability
+    add: float
+    drop: float = 0.0
 
     def probability(self, X: np.ndarray) -> np.ndarray:
         import numpy as np
@@ -207,18 +143,49 @@ class PieceModel:
         return 1.0 / (1.0 + np.exp(-(X.astype(np.float64) @ self.coef + self.intercept)))
 
 
-@lru_cache(maxsize=1)
-def load_piece_model(path: Path = PIECES_PATH) -> PieceModel | None:
-    """The shipped add/drop model, or None where it is missing or was fitted on other features."""
+def _load(path: Path, features: tuple[str, ...]) -> PieceModel | None:
     import numpy as np
 
     if not path.is_file():
         return None
     d = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(d.get("features", ())) != PIECE_FEATURES:
+    if tuple(d.get("features", ())) != features:
         return None
-    return PieceModel(coef=np.asarray(d["coef"], dtype=np.float64), intercept=float(d["intercept"]),
-                      add=float(d["add"]), drop=float(d["drop"]))
+    coef = np.asarray(d["coef"], dtype=np.float64)
+    # the blend was fitted on the pieces detection passed over, which it alone reads: "taken" is 0
+    # for all of them and weighs nothing
+    coef = np.append(coef, np.zeros(len(PIECE_FEATURES) - len(coef)))
+    return PieceModel(coef=coef, intercept=float(d["intercept"]), add=float(d["add"] if "add" in d else d["bar"]),
+                      drop=float(d.get("drop", 0.0)))
+
+
+@lru_cache(maxsize=1)
+def load_blend(path: Path = BLEND_PATH) -> PieceModel | None:
+    """The shipped blend (a model that only adds), or None where it is missing or was fitted on
+    other features."""
+    return _load(path, FEATURES)
+
+
+@lru_cache(maxsize=1)
+def load_piece_model(path: Path = PIECES_PATH) -> PieceModel | None:
+    """The shipped add/drop model, or None where it is missing or was fitted on other features."""
+    return _load(path, PIECE_FEATURES)
+
+
+def blended(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
+            blend: PieceModel | None = None) -> np.ndarray:
+    """Detection with the blend: in each turn with no detected sentence, the piece the blend is
+    surest of, when it passes the bar, gains the sentence the trained detector is surest of."""
+    blend = blend or load_blend()
+    if blend is None:
+        return detected.copy()
+    return reweighed(found, T, det, detected, blend)
+
+
+# The add/drop model: one logistic model over every piece, detected or not, reading the blend's
+# features and whether detection took the piece; a piece detection passed over is added above one
+# bar, a piece it took is dropped below another (``Tuning.pieces``; ``bench/objection_blend.py
+# --pieces``, judged leave-one-corpus-out through the whole analysis).
 
 
 def anywhere(X: np.ndarray, coef: np.ndarray) -> np.ndarray:
@@ -248,7 +215,10 @@ def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detec
     for i, (call, c) in enumerate(found):
         rows.setdefault((call.path, c.turn, c.piece), []).append(i)
     held = {k for k, idx in rows.items() if out[idx].any()}
-    taken = {k[:2] for k in held}  # turns holding a mention: one mention at most per turn, as for the blend
+    # One mention at most per turn, and none in a turn that holds one: the pieces of one turn
+    # (cues of a subtitle file) are one prospect's one remark, and two mentions of it would pass
+    # for a theme said twice.
+    taken = {k[:2] for k in held}
     j = FEATURES.index("turn")
     reach = abs(float(model.coef[j])) * TURN_BOUND
     add_z, drop_z = (math.log(b / (1 - b)) if 0 < b < 1 else (math.inf if b >= 1 else -math.inf)

@@ -13,7 +13,6 @@ from knowledge.objections import blend as blend_module
 from knowledge.objections.blend import (
     FEATURES,
     PIECE_FEATURES,
-    Blend,
     PieceModel,
     anywhere,
     blended,
@@ -57,15 +56,16 @@ def _found(call: Call):
     return [(call, c) for c in candidates(call)[0]]
 
 
-def _always(yes: bool) -> Blend:
-    return Blend(coef=np.zeros(len(FEATURES)), intercept=20.0 if yes else -20.0, bar=0.8)
+def _always(yes: bool) -> PieceModel:
+    return PieceModel(coef=np.zeros(len(PIECE_FEATURES)), intercept=20.0 if yes else -20.0, add=0.8)
 
 
 def test_the_shipped_blend_reads_the_features_it_was_fitted_on():
     blend = load_blend()
     assert blend is not None
-    assert len(blend.coef) == len(FEATURES)
-    assert 0.5 < blend.bar < 1.0
+    # fitted on the pieces detection passed over: whether detection took one weighs nothing
+    assert len(blend.coef) == len(PIECE_FEATURES) and blend.coef[-1] == 0.0
+    assert 0.5 < blend.add < 1.0 and blend.drop == 0.0
 
 
 def test_a_piece_is_read_by_its_place_in_the_call_and_the_dialogue_before_it():
@@ -110,10 +110,10 @@ def test_one_turn_in_several_pieces_gives_one_mention_at_its_surest_sentence():
     T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
     det = _detection(len(found), detected=[0])
     det.learned[:] = [0.5, 0.6, 0.9]
-    coef = np.zeros(len(FEATURES))
+    coef = np.zeros(len(PIECE_FEATURES))
     coef[FEATURES.index("learned")] = 5.0
     # both pieces pass the bar; the one the blend is surer of is taken
-    out = blended(found, T, det, det.detected, Blend(coef=coef, intercept=0.0, bar=0.6))
+    out = blended(found, T, det, det.detected, PieceModel(coef=coef, intercept=0.0, add=0.6))
     assert list(out) == [True, False, True]
 
 
