@@ -59,9 +59,8 @@ class Tuning:
     cover: float = 0.45  # an approved passage this close to an objection's phrasings answers it
     cover_standout: bool = True  # ... and, failing that, one entry standing out for it (cover.CoverModel)
     # ... for a known objection too. Off: its authors name the answers they wrote for it (answers:),
-    # so an entry that only stands out by closeness is weak evidence there; on the eleven development
-    # corpora every known objection that reaches the model is labelled a gap (4 of 4; it covered two)
-    # (bench/ACCURACY.md, "Objections, ninth round")
+    # so an entry that only stands out by closeness is weak evidence there (bench/ACCURACY.md,
+    # "Objections, ninth round", has the figures)
     standout_known: bool = False
     concern_label: float = 0.40  # a theme takes the name of a concern at least this alike to its mentions
     theme_merge: float = 0.70  # themes whose centres are this alike are one theme
