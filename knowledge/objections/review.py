@@ -281,8 +281,17 @@ def apply_theme_verdicts(objections: list[Objection], verdicts: Sequence[Verdict
         if v.kind == "rename" and v.theme and v.label:
             t = _theme(objections, v.theme, v.mentions)
             if t is not None and not t.known:
-                t.label = v.label
                 new_id = f"theme/{_slug(v.label)}"
+                # a theme that already bears the label (one an assignment created, say) is the same
+                # theme: two themes with one label would leave the reviewer two to tell apart
+                same = next((o for o in objections if o is not t and not o.known
+                             and (o.id == new_id or (o.label or "").casefold() == v.label.casefold())), None)
+                if same is not None:
+                    same.mentions = sorted(same.mentions + t.mentions, key=lambda m: -m.match)
+                    same.label = v.label
+                    objections = [o for o in objections if o is not t]
+                    continue
+                t.label = v.label
                 if all(o.id != new_id for o in objections if o is not t):
                     t.id = new_id
         elif v.kind == "merge" and v.theme and v.into:

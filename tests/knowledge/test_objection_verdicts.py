@@ -399,3 +399,17 @@ def test_a_verdict_beats_the_piece_model_both_ways(says, monkeypatch):
         assert ("calls/b.vtt", 14) in plain and ("calls/b.vtt", 14) not in off
         verdict = Verdict(kind="mention", verdict="wrong", call="calls/b.vtt", line=14)
         assert ("calls/b.vtt", 14) not in _mentions(analyze(CALLS, [PRICING], embed, tuning=on, verdicts=[verdict]))
+
+
+def test_renaming_a_theme_to_a_label_an_assignment_created_merges_the_two():
+    """The README's flow: an assignment names a new concern, then a mined theme is renamed to that
+    same label; one theme with that label holds the mentions of both."""
+    verdicts = [Verdict(kind="assignment", call="calls/b.vtt", line=14, objection="hosting"),
+                Verdict(kind="assignment", call="calls/a.vtt", line=30, objection="on premises")]
+    split = analyze(CALLS, [PRICING], embed, verdicts=verdicts)
+    assert {"theme/hosting", "theme/premises"} <= {o.id for o in split.objections}
+    verdicts.append(Verdict(kind="rename", theme="theme/premises", label="Hosting"))
+    merged = analyze(CALLS, [PRICING], embed, verdicts=verdicts)
+    named = [o for o in merged.objections if o.label.casefold() == "hosting"]
+    assert len(named) == 1 and "theme/premises" not in {o.id for o in merged.objections}
+    assert {(m.call, m.line) for m in named[0].mentions} >= {("calls/b.vtt", 14), ("calls/a.vtt", 30)}
