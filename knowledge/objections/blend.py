@@ -179,7 +179,7 @@ def blended(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detecti
     blend = blend or load_blend()
     if blend is None:
         return detected.copy()
-    return reweighed(found, T, det, detected, blend)
+    return reweighed(found, T, det, detected, blend, roles_unknown=True)
 
 
 # The add/drop model: one logistic model over every piece, detected or not, reading the blend's
@@ -200,11 +200,23 @@ def anywhere(X: np.ndarray, coef: np.ndarray) -> np.ndarray:
     return out
 
 
+def _rows(det: Detection, keep: list[int]) -> Detection:
+    """``det`` for the candidates ``keep`` (cohesion is per entry and stays whole)."""
+    from dataclasses import fields, replace
+
+    return replace(det, **{f.name: getattr(det, f.name)[keep] for f in fields(det) if f.name != "cohesion"})
+
+
 def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
-              model: PieceModel | None = None) -> np.ndarray:
+              model: PieceModel | None = None, roles_unknown: bool = False) -> np.ndarray:
     """Detection with the add/drop model: a detected piece the model reads as no objection loses
     its detected sentences; in a turn where nothing was detected, the piece the model is surest of,
-    when it passes the bar to add, gains the sentence the trained detector is surest of."""
+    when it passes the bar to add, gains the sentence the trained detector is surest of.
+    The calls whose speakers' roles are unknown are left as detection decided them unless
+    ``roles_unknown``: there every turn is a candidate, the seller's too, and the model was fitted
+    on calls whose roles were known, so it would read a seller's pitch by the features of a
+    prospect's turn (where it falls in the call, whether it answers a reply). The blend, which only
+    adds, reads them as it was measured to."""
     import numpy as np
 
     model = model or load_piece_model()
@@ -214,6 +226,11 @@ def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detec
     rows: dict[tuple[str, int, int], list[int]] = {}
     for i, (call, c) in enumerate(found):
         rows.setdefault((call.path, c.turn, c.piece), []).append(i)
+    if not roles_unknown and not all(call.roles_known for call, _ in found):
+        keep = [i for i, (call, _) in enumerate(found) if call.roles_known]
+        if keep:
+            out[keep] = reweighed([found[i] for i in keep], T[keep], _rows(det, keep), detected[keep], model)
+        return out
     held = {k for k, idx in rows.items() if out[idx].any()}
     # One mention at most per turn, and none in a turn that holds one: the pieces of one turn
     # (cues of a subtitle file) are one prospect's one remark, and two mentions of it would pass

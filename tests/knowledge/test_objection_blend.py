@@ -310,3 +310,20 @@ def test_the_piece_model_takes_precedence_over_the_blend(monkeypatch):
     # the piece model here keeps exactly what detection took, whatever the blend would add
     assert mentions(replace(DEFAULT_TUNING, pieces=True, blend=True)) == detection
     assert mentions(replace(DEFAULT_TUNING, pieces=True, blend=False)) == detection
+
+
+def test_the_piece_model_leaves_calls_whose_roles_are_unknown_to_detection():
+    """Where roles are unknown every turn is a candidate, the seller's too, and the model was fitted
+    on calls whose roles were known: it neither adds nor drops there. The blend still adds."""
+    known, unknown = _call(), _call(roles_known=False)
+    unknown.path = "calls/g.vtt"
+    found = _found(known) + _found(unknown)
+    n_known = len(_found(known))
+    T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
+    det = _detection(len(found), detected=[0, n_known])
+    out = reweighed(found, T, det, det.detected, _pieces(-20.0))
+    assert not out[:n_known].any()  # dropped where roles are known ...
+    assert list(out[n_known:]) == list(det.detected[n_known:])  # ... left alone where they are not
+    out = reweighed(found, T, det, det.detected, _pieces(20.0))
+    assert out[:n_known].all() and list(out[n_known:]) == list(det.detected[n_known:])
+    assert blended(found, T, det, det.detected, _always(True))[n_known:].all()
