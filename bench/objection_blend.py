@@ -120,11 +120,12 @@ def figures(d: dict[str, Any], fire: np.ndarray) -> tuple[float, float, float, i
     return p, min(r, 1.0), 2 * p * r / max(1e-9, p + r), gained_new, strays
 
 
-def fit(train: list[dict[str, Any]], c_reg: float) -> Any:
+def fit(train: list[dict[str, Any]], c_reg: float, columns: Any = None) -> Any:
+    """The blend's fit (``columns``: each corpus's features, else its ten ``X``)."""
     from sklearn.linear_model import LogisticRegression
 
     keep = [d["optional"] == 0 for d in train]  # an optional turn is neither an objection nor not
-    X = np.vstack([d["X"][k] for d, k in zip(train, keep, strict=True)])
+    X = np.vstack([(columns(d) if columns else d["X"])[k] for d, k in zip(train, keep, strict=True)])
     y = np.concatenate([d["y"][k] for d, k in zip(train, keep, strict=True)])
     # Corpora weigh alike, whatever their number of turns.
     w = np.concatenate([np.full(int(k.sum()), 1.0 / int(k.sum())) for k in keep])
@@ -212,8 +213,9 @@ def pipeline(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
         for name in CORPORA:
             train = [data[o] for o in CORPORA if o != name]
             model = fit(train, args.c)
-            held = blend_module.Blend(coef=model.coef_[0].astype(np.float64), intercept=float(model.intercept_[0]),
-                                      bar=choose_bar(train, model, bars, args.stray_cost, args.slack))
+            held = blend_module.PieceModel(coef=np.append(model.coef_[0].astype(np.float64), 0.0),
+                                           intercept=float(model.intercept_[0]),
+                                           add=choose_bar(train, model, bars, args.stray_cost, args.slack))
             blend_module.load_blend = lambda held=held: held  # type: ignore[assignment]
             corpus = Corpus(name, args.work)
             print(_line(name + " off", corpus.score(replace(DEFAULT_TUNING, blend=False, pieces=False))))
@@ -234,21 +236,17 @@ def piece_X(d: dict[str, Any]) -> np.ndarray:
 
 
 def fit_pieces(train: list[dict[str, Any]], c_reg: float) -> Any:
-    """The blend's fit over every piece (optional turns left out, corpora weighed alike)."""
-    from sklearn.linear_model import LogisticRegression
-
-    keep = [d["optional"] == 0 for d in train]
-    X = np.vstack([piece_X(d)[k] for d, k in zip(train, keep, strict=True)])
-    y = np.concatenate([d["y"][k] for d, k in zip(train, keep, strict=True)])
-    w = np.concatenate([np.full(int(k.sum()), 1.0 / int(k.sum())) for k in keep])
-    return LogisticRegression(C=c_reg, max_iter=5000).fit(X, y, sample_weight=w * len(w))
+    """The blend's fit over every piece, with whether detection took it."""
+    return fit(train, c_reg, piece_X)
 
 
-def piece_decisions(d: dict[str, Any], prob: np.ndarray, add: float, drop: float) -> tuple[np.ndarray, np.ndarray]:
-    """The pieces added and dropped, as the pipeline decides them: a piece is dropped under ``drop``;
-    one is added at ``add`` or more only in a turn where detection took nothing, the surest of its turn."""
+def piece_decisions(d: dict[str, Any], prob: np.ndarray, add: float, drop: float,
+                    kept: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The pieces added and dropped, as the pipeline decides them: a piece is dropped under ``drop``
+    (and under it wherever it fell in the call, ``kept``: ``blend.anywhere``); one is added at
+    ``add`` or more only in a turn where detection took nothing, the surest of its turn."""
     took = d["taken"] == 1
-    dropped = took & (prob < drop)
+    dropped = took & (prob < drop) & ((kept if kept is not None else prob) < drop)
     busy = {t for t, k in zip(d["turn_key"], took, strict=True) if k}
     best: dict[str, int] = {}
     for r in np.where(~took & (prob >= add))[0]:
@@ -271,11 +269,15 @@ def choose_piece_bars(train: list[dict[str, Any]], model: Any, stray_cost: float
     """The bars that gain the most over the training corpora: hits added less hits dropped, less
     ``stray_cost`` for each stray added and plus as much for each stray dropped. On a tie the bars
     that change less (the higher bar to add, the lower bar to drop) are kept."""
+    from knowledge.objections.blend import anywhere
+
     probs = [model.predict_proba(piece_X(d))[:, 1] for d in train]
+    kepts = [model.predict_proba(anywhere(piece_X(d), model.coef_[0]))[:, 1] for d in train]
     best, best_gain = (1.01, 0.0), 0.0
     for add in ADD_BARS:
         for drop in DROP_BARS:
-            gain = sum(piece_gain(d, *piece_decisions(d, p, add, drop), stray_cost) for d, p in zip(train, probs, strict=True))
+            gain = sum(piece_gain(d, *piece_decisions(d, p, add, drop, k), stray_cost)
+                       for d, p, k in zip(train, probs, kepts, strict=True))
             if gain > best_gain + 1e-9:
                 best, best_gain = (float(add), float(drop)), gain
     return best
@@ -303,12 +305,14 @@ def held_out_piece_model(data: dict[str, dict[str, Any]], name: str, c_reg: floa
 
 def pieces(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
     """The add/drop model by piece, each corpus with the model and bars fitted without it."""
+    from knowledge.objections.blend import anywhere
+
     print("one model to add and drop pieces, by piece, leave-one-corpus-out (blend off -> the model):")
     for name in CORPORA:
         m = held_out_piece_model(data, name, args.c)
         d = data[name]
         prob = m.probability(piece_X(d))
-        added, dropped = piece_decisions(d, prob, m.add, m.drop)
+        added, dropped = piece_decisions(d, prob, m.add, m.drop, m.probability(anywhere(piece_X(d), m.coef)))
         p0, r0, f0 = piece_figures(d, np.zeros(len(prob), dtype=bool), np.zeros(len(prob), dtype=bool))
         p, r, f = piece_figures(d, added, dropped)
         hit = (d["y"] == 1) & (d["optional"] == 0)

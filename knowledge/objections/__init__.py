@@ -188,7 +188,12 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     ctx_of = np.asarray([ctx_index[(call.path, c.turn)] for call, c in found], dtype=np.int64)
     det = score_sentences(found, S, R, owner, np.asarray(ref_example, dtype=bool), len(objection_entries), P, N,
                           tuning)
-    det = recalibrate(found, S, det, verdicts, tuning)
+    decided = None
+    if tuning.pieces and any(v.kind in ("mention", "assignment") for v in verdicts or ()):
+        # what the add/drop model makes of the detector's own decision, so that a verdict on a
+        # piece it dropped or added corrects it too (review._examples)
+        decided = reweighed(found, C[ctx_of], det, det.detected)
+    det = recalibrate(found, S, det, verdicts, tuning, decided)
     score, detected = det.score, det.detected
     detected = echoed(found, S, detected, det.learned, tuning)
     if follow_ups:

@@ -12,7 +12,9 @@ hand. It only adds mentions: what step 2 detected stays detected.
 
 The add/drop model (:class:`PieceModel`, :func:`reweighed`; ``Tuning.pieces``) replaces it: one
 model over every piece, detected or not, with whether detection took the piece as an eleventh
-feature, a bar to add a piece detection passed over and a bar to drop one it took.
+feature, a bar to add a piece detection passed over and a bar to drop one it took (a piece is
+dropped only when it falls under that bar wherever it fell in the call: :func:`anywhere`). The
+blend is the same class with no bar to drop.
 """
 
 from __future__ import annotations
@@ -64,18 +66,15 @@ def _logit(p: np.ndarray) -> np.ndarray:
 
 
 def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection,
-                   blend: Blend | None = None,
-                   taken: set[tuple[str, int]] | None = None,
                    need: Callable[[list[tuple[str, int, int]], np.ndarray], np.ndarray] | None = None,
                    ) -> tuple[list[tuple[str, int, int]], np.ndarray]:
     """Each turn piece holding a candidate, and its :data:`FEATURES`. ``T`` holds, for each
     candidate, the vector of its whole turn (its context text, which ingest embedded already).
 
-    Reading a whole turn's words costs more than the rest together, so with ``blend`` given a
-    turn is read only where it could tip a piece over the blend's bar (the turn's log-odds are
-    bounded), and not in the ``taken`` turns, which hold a mention already; elsewhere the turn
-    feature is left at 0. ``need`` does the same for another model: given the pieces and their
-    features with the turn feature at 0, it marks the pieces whose decision the turn could change."""
+    Reading a whole turn's words costs more than the rest together, so with ``need`` given a turn
+    is read only where it could change a decision: given the pieces and their features with the
+    turn feature at 0, ``need`` marks the pieces whose decision the turn could change (the turn's
+    log-odds are bounded); elsewhere the turn feature is left at 0."""
     import numpy as np
 
     from .followups import objection_probability
@@ -118,14 +117,6 @@ def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: 
         read[:] = False
         for r in np.where(need(keys, X))[0]:
             read[turn_of[keys[r][:2]]] = True
-    elif blend is not None:
-        j = FEATURES.index("turn")
-        z = X.astype(np.float64) @ blend.coef + blend.intercept  # the turn feature is 0 here
-        could = z + abs(float(blend.coef[j])) * TURN_BOUND >= np.log(blend.bar / (1 - blend.bar))
-        read[:] = False
-        for r, k in enumerate(keys):
-            if could[r] and k[:2] not in (taken or ()):
-                read[turn_of[k[:2]]] = True
     idx = np.where(read)[0]
     V = np.asarray(T[[first[turn_keys[j]] for j in idx]], dtype=np.float32)
     turn_p = np.zeros(len(turn_keys))
@@ -134,72 +125,19 @@ def piece_features(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: 
     return keys, X
 
 
-@dataclass(frozen=True)
-class Blend:
-    coef: np.ndarray
-    intercept: float
-    bar: float
-
-    def probability(self, X: np.ndarray) -> np.ndarray:
-        import numpy as np
-
-        return 1.0 / (1.0 + np.exp(-(X.astype(np.float64) @ self.coef + self.intercept)))
-
-
-@lru_cache(maxsize=1)
-def load_blend(path: Path = BLEND_PATH) -> Blend | None:
-    """The shipped blend, or None where it is missing or was fitted on other features."""
-    import numpy as np
-
-    if not path.is_file():
-        return None
-    d = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(d.get("features", ())) != FEATURES:
-        return None
-    return Blend(coef=np.asarray(d["coef"], dtype=np.float64), intercept=float(d["intercept"]), bar=float(d["bar"]))
-
-
-def blended(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
-            blend: Blend | None = None) -> np.ndarray:
-    """Detection with the blend: in each piece with no detected sentence that the blend takes
-    for an objection, the sentence the trained detector is surest of is detected."""
-    blend = blend or load_blend()
-    out = detected.copy()
-    if blend is None or not len(found):
-        return out
-    # One mention at most per turn, and none in a turn that holds one: the pieces of one turn
-    # (cues of a subtitle file) are one prospect's one remark, and two mentions of it would pass
-    # for a theme said twice.
-    taken = {(call.path, c.turn) for (call, c), d in zip(found, out, strict=True) if d}
-    keys, X = piece_features(found, T, det, blend, taken)
-    prob = blend.probability(X)
-    rows: dict[tuple[str, int, int], list[int]] = {}
-    for i, (call, c) in enumerate(found):
-        rows.setdefault((call.path, c.turn, c.piece), []).append(i)
-    best: dict[tuple[str, int], int] = {}
-    for r, k in enumerate(keys):
-        if prob[r] >= blend.bar and k[:2] not in taken and (k[:2] not in best or prob[r] > prob[best[k[:2]]]):
-            best[k[:2]] = r
-    for r in best.values():
-        idx = rows[keys[r]]
-        out[max(idx, key=lambda i: float(det.learned[i]))] = True
-    return out
-
-
-# The add/drop model: one logistic model over every piece, detected or not, reading the blend's
-# features and whether detection took the piece; a piece detection passed over is added above one
-# bar, a piece it took is dropped below another (``Tuning.pieces``; ``bench/objection_blend.py
-# --pieces``, judged leave-one-corpus-out through the whole analysis).
 PIECES_PATH = Path(__file__).resolve().parent / "data" / "pieces.json"
 PIECE_FEATURES: tuple[str, ...] = (*FEATURES, "taken")  # taken: detection reported a mention in the piece
 
 
 @dataclass(frozen=True)
 class PieceModel:
+    """A logistic model over :data:`PIECE_FEATURES`: a piece detection passed over is added from
+    ``add`` up; one it took is dropped under ``drop`` (0, the blend: nothing is dropped)."""
+
     coef: np.ndarray
     intercept: float
-    add: float  # a piece detection passed over is a mention from this probability up
-    drop: float  # a piece detection took is not one under this probability
+    add: float
+    drop: float = 0.0
 
     def probability(self, X: np.ndarray) -> np.ndarray:
         import numpy as np
@@ -207,25 +145,80 @@ class PieceModel:
         return 1.0 / (1.0 + np.exp(-(X.astype(np.float64) @ self.coef + self.intercept)))
 
 
-@lru_cache(maxsize=1)
-def load_piece_model(path: Path = PIECES_PATH) -> PieceModel | None:
-    """The shipped add/drop model, or None where it is missing or was fitted on other features."""
+def _load(path: Path, features: tuple[str, ...]) -> PieceModel | None:
     import numpy as np
 
     if not path.is_file():
         return None
     d = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(d.get("features", ())) != PIECE_FEATURES:
+    if tuple(d.get("features", ())) != features:
         return None
-    return PieceModel(coef=np.asarray(d["coef"], dtype=np.float64), intercept=float(d["intercept"]),
-                      add=float(d["add"]), drop=float(d["drop"]))
+    coef = np.asarray(d["coef"], dtype=np.float64)
+    # the blend was fitted on the pieces detection passed over, which it alone reads: "taken" is 0
+    # for all of them and weighs nothing
+    coef = np.append(coef, np.zeros(len(PIECE_FEATURES) - len(coef)))
+    return PieceModel(coef=coef, intercept=float(d["intercept"]), add=float(d["add"] if "add" in d else d["bar"]),
+                      drop=float(d.get("drop", 0.0)))
+
+
+@lru_cache(maxsize=1)
+def load_blend(path: Path = BLEND_PATH) -> PieceModel | None:
+    """The shipped blend (a model that only adds), or None where it is missing or was fitted on
+    other features."""
+    return _load(path, FEATURES)
+
+
+@lru_cache(maxsize=1)
+def load_piece_model(path: Path = PIECES_PATH) -> PieceModel | None:
+    """The shipped add/drop model, or None where it is missing or was fitted on other features."""
+    return _load(path, PIECE_FEATURES)
+
+
+def blended(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
+            blend: PieceModel | None = None) -> np.ndarray:
+    """Detection with the blend: in each turn with no detected sentence, the piece the blend is
+    surest of, when it passes the bar, gains the sentence the trained detector is surest of."""
+    blend = blend or load_blend()
+    if blend is None:
+        return detected.copy()
+    return reweighed(found, T, det, detected, blend, roles_unknown=True)
+
+
+# The add/drop model: one logistic model over every piece, detected or not, reading the blend's
+# features and whether detection took the piece; a piece detection passed over is added above one
+# bar, a piece it took is dropped below another (``Tuning.pieces``; ``bench/objection_blend.py
+# --pieces``, judged leave-one-corpus-out through the whole analysis).
+
+
+def anywhere(X: np.ndarray, coef: np.ndarray) -> np.ndarray:
+    """``X`` with each piece moved to the place in the call where the model reads it as most
+    objection-like. A detected piece is dropped only when it reads as no objection there too: the
+    model learned that prospects describe their situation early and object late, but a plain
+    objection raised in the first turns ("my bigger worry is getting everything out of the old
+    system") is no less one, and where it falls must not be what drops it."""
+    out = X.copy()
+    j = FEATURES.index("position")
+    out[:, j] = 1.0 if float(coef[j]) >= 0 else 0.0
+    return out
+
+
+def _rows(det: Detection, keep: list[int]) -> Detection:
+    """``det`` for the candidates ``keep`` (cohesion is per entry and stays whole)."""
+    from dataclasses import fields, replace
+
+    return replace(det, **{f.name: getattr(det, f.name)[keep] for f in fields(det) if f.name != "cohesion"})
 
 
 def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
-              model: PieceModel | None = None) -> np.ndarray:
+              model: PieceModel | None = None, roles_unknown: bool = False) -> np.ndarray:
     """Detection with the add/drop model: a detected piece the model reads as no objection loses
     its detected sentences; in a turn where nothing was detected, the piece the model is surest of,
-    when it passes the bar to add, gains the sentence the trained detector is surest of."""
+    when it passes the bar to add, gains the sentence the trained detector is surest of.
+    The calls whose speakers' roles are unknown are left as detection decided them unless
+    ``roles_unknown``: there every turn is a candidate, the seller's too, and the model was fitted
+    on calls whose roles were known, so it would read a seller's pitch by the features of a
+    prospect's turn (where it falls in the call, whether it answers a reply). The blend, which only
+    adds, reads them as it was measured to."""
     import numpy as np
 
     model = model or load_piece_model()
@@ -235,8 +228,16 @@ def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detec
     rows: dict[tuple[str, int, int], list[int]] = {}
     for i, (call, c) in enumerate(found):
         rows.setdefault((call.path, c.turn, c.piece), []).append(i)
+    if not roles_unknown and not all(call.roles_known for call, _ in found):
+        keep = [i for i, (call, _) in enumerate(found) if call.roles_known]
+        if keep:
+            out[keep] = reweighed([found[i] for i in keep], T[keep], _rows(det, keep), detected[keep], model)
+        return out
     held = {k for k, idx in rows.items() if out[idx].any()}
-    taken = {k[:2] for k in held}  # turns holding a mention: one mention at most per turn, as for the blend
+    # One mention at most per turn, and none in a turn that holds one: the pieces of one turn
+    # (cues of a subtitle file) are one prospect's one remark, and two mentions of it would pass
+    # for a theme said twice.
+    taken = {k[:2] for k in held}
     j = FEATURES.index("turn")
     reach = abs(float(model.coef[j])) * TURN_BOUND
     add_z, drop_z = (math.log(b / (1 - b)) if 0 < b < 1 else (math.inf if b >= 1 else -math.inf)
@@ -246,15 +247,17 @@ def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detec
         took = np.asarray([k in held for k in keys], dtype=bool)
         z = np.hstack([X, took[:, None]]).astype(np.float64) @ model.coef + model.intercept
         free = np.asarray([k[:2] not in taken for k in keys], dtype=bool)
-        return np.where(took, z - reach < drop_z, free & (z + reach >= add_z))
+        z_anywhere = anywhere(np.hstack([X, took[:, None]]), model.coef).astype(np.float64) @ model.coef + model.intercept
+        return np.where(took, np.maximum(z, z_anywhere) - reach < drop_z, free & (z + reach >= add_z))
 
     keys, X = piece_features(found, T, det, need=need)
     took = np.asarray([k in held for k in keys], dtype=bool)
     prob = model.probability(np.hstack([X, took[:, None]]))
+    kept = model.probability(anywhere(np.hstack([X, took[:, None]]), model.coef))
     best: dict[tuple[str, int], int] = {}
     for r, k in enumerate(keys):
         if took[r]:
-            if prob[r] < model.drop:
+            if prob[r] < model.drop and kept[r] < model.drop:
                 out[rows[k]] = False
         elif prob[r] >= model.add and k[:2] not in taken and (k[:2] not in best or prob[r] > prob[best[k[:2]]]):
             best[k[:2]] = r

@@ -31,13 +31,12 @@ class Tuning:
     echo: bool = False
     echo_detected: bool = False  # ... said again in a detected sentence too (else only in another sure one)
     # a turn piece with no detected sentence is a mention when the blend fitted on the labelled
-    # development corpora says so (blend.py, data/blend.json)
+    # development corpora says so (blend.py, data/blend.json). Read only while ``pieces`` is off.
     blend: bool = True
     # one model over every turn piece, detected or not, adds pieces as the blend does and drops
-    # detected ones it reads as no objection (blend.reweighed, data/pieces.json), in place of the
-    # blend. On: held out on the eleven development corpora it lifted the worst corpus's mention F1
-    # (0.682 -> 0.699), the mean (0.771 -> 0.786) and pooled precision (0.842 -> 0.864); the example
-    # fell most (0.862 -> 0.800) (bench/ACCURACY.md, "One model to add and drop objection pieces")
+    # detected ones it reads as no objection (blend.reweighed, data/pieces.json). It takes the
+    # blend's place: while it is on, ``blend`` is not read (bench/ACCURACY.md, "One model to add
+    # and drop objection pieces, ninth round", has why it is on)
     pieces: bool = True
     context_detect: float = 0.60  # ... for a sentence answering the seller's reply to the same
     # prospect's objection, when the trained detector is at least ``learned_alone`` sure (followups.carried_on)
@@ -63,9 +62,8 @@ class Tuning:
     cover: float = 0.45  # an approved passage this close to an objection's phrasings answers it
     cover_standout: bool = True  # ... and, failing that, one entry standing out for it (cover.CoverModel)
     # ... for a known objection too. Off: its authors name the answers they wrote for it (answers:),
-    # so an entry that only stands out by closeness is weak evidence there; on the eleven development
-    # corpora every known objection that reaches the model is labelled a gap (4 of 4; it covered two)
-    # (bench/ACCURACY.md, "Objections, ninth round")
+    # so an entry that only stands out by closeness is weak evidence there (bench/ACCURACY.md,
+    # "Objections, ninth round", has the figures)
     standout_known: bool = False
     concern_label: float = 0.40  # a theme takes the name of a concern at least this alike to its mentions
     theme_merge: float = 0.70  # themes whose centres are this alike are one theme

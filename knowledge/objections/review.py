@@ -64,7 +64,7 @@ def _covered(found: Sequence[tuple[Call, Candidate]], group: list[int], v: Verdi
 
 
 def _examples(found: Sequence[tuple[Call, Candidate]], det: Detection,
-              verdicts: Sequence[Verdict]) -> tuple[list[int], list[float]]:
+              verdicts: Sequence[Verdict], decided: np.ndarray | None = None) -> tuple[list[int], list[float]]:
     """The reviewed sentences and their labels, from the verdicts that correct the detector's own
     decision (``det.detected``, before echoes, follow-ups and the blend add to it): a turn marked
     right that the detector missed, a turn marked wrong that it found. A turn marked right
@@ -83,12 +83,19 @@ def _examples(found: Sequence[tuple[Call, Candidate]], det: Detection,
     off for this KB, and which sentences are like the ones it got wrong. A turn the detector
     missed that an echo, a follow-up or the blend then reported, marked right, still counts: the
     update is to the detector, whose decision it was, and recalibration comes before those steps
-    (which read its result)."""
+    (which read its result).
+
+    ``decided`` is what the add/drop piece model made of the detector's decision, where it runs
+    (:func:`.blend.reweighed`): a turn the detector found and the model dropped, marked right, and
+    one the model added, marked wrong, are corrections too. Without them a reviewer's verdict on
+    the model's own mistake would teach nothing, and the same sentence in a new call would be
+    dropped (or added) again."""
     idx: list[int] = []
     y: list[float] = []
     seen: set[int] = set()
     for v, group, right in _reviewed(found, verdicts):
-        if bool(det.detected[group].any()) == right:
+        agrees = bool(det.detected[group].any()) == right
+        if agrees and (decided is None or bool(decided[group].any()) == right):
             continue
         cover = _covered(found, group, v) or group
         pick = cover
@@ -123,7 +130,7 @@ def fit_map(coef: np.ndarray, intercept: float, X: np.ndarray, y: np.ndarray, we
 
 
 def recalibrate(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, det: Detection,
-                verdicts: Sequence[Verdict], tuning: Tuning) -> Detection:
+                verdicts: Sequence[Verdict], tuning: Tuning, decided: np.ndarray | None = None) -> Detection:
     """Detection with the trained detector adapted to the KB's own verdicts: the shipped weights
     updated toward the reviewed sentences (:func:`_examples`), held near them by a prior of
     strength :data:`ANCHOR`, so that sentences like the reviewed ones follow them. Without
@@ -133,7 +140,7 @@ def recalibrate(found: Sequence[tuple[Call, Candidate]], S: np.ndarray, det: Det
     from .detect import N_FEATURES, cue_features, load_detector
 
     detector = load_detector()
-    idx, y = _examples(found, det, verdicts)
+    idx, y = _examples(found, det, verdicts, decided)
     if detector is None or not idx or S.shape[1] + N_FEATURES != len(detector.coef):
         return det
     # The cue features' weights stay as shipped: a KB's few verdicts say little about seven
@@ -274,8 +281,17 @@ def apply_theme_verdicts(objections: list[Objection], verdicts: Sequence[Verdict
         if v.kind == "rename" and v.theme and v.label:
             t = _theme(objections, v.theme, v.mentions)
             if t is not None and not t.known:
-                t.label = v.label
                 new_id = f"theme/{_slug(v.label)}"
+                # a theme that already bears the label (one an assignment created, say) is the same
+                # theme: two themes with one label would leave the reviewer two to tell apart
+                same = next((o for o in objections if o is not t and not o.known
+                             and (o.id == new_id or (o.label or "").casefold() == v.label.casefold())), None)
+                if same is not None:
+                    same.mentions = sorted(same.mentions + t.mentions, key=lambda m: -m.match)
+                    same.label = v.label
+                    objections = [o for o in objections if o is not t]
+                    continue
+                t.label = v.label
                 if all(o.id != new_id for o in objections if o is not t):
                     t.id = new_id
         elif v.kind == "merge" and v.theme and v.into:

@@ -345,3 +345,71 @@ def test_the_detector_is_updated_from_the_verdicts_that_correct_its_own_decision
     wrong = [Verdict(kind="mention", verdict="wrong", call="calls/a.vtt", line=6, text="the register is lost")]
     assert _examples(found, det([True, True]), wrong) == ([1], [0.0])
     assert _examples(found, det([False, False]), wrong) == ([], [])
+
+
+def test_a_verdict_on_the_piece_models_own_decision_teaches_the_detector():
+    """A turn the detector found and the add/drop model dropped, marked right, and one the model
+    added, marked wrong, are corrections (review._examples reads the model's decision too)."""
+    import numpy as np
+
+    from knowledge.objections.detect import Detection
+    from knowledge.objections.prefilter import Candidate
+    from knowledge.objections.review import _examples
+
+    call = Call(path="calls/a.vtt", turns=[Turn(speaker="P", text="x", line=5)])
+    found = [(call, Candidate(turn=0, index=i, text=t, raw=t, line=5 + i, column=1))
+             for i, t in enumerate(["we run it offline", "the register is lost"])]
+    z = np.zeros(2)
+    right = [Verdict(kind="mention", verdict="right", call="calls/a.vtt", line=5)]
+    wrong = [Verdict(kind="mention", verdict="wrong", call="calls/a.vtt", line=5)]
+    found_by_detector = Detection(z, np.asarray([True, True]), z, z, z, z, z, z, z, z, z)
+    missed_by_detector = Detection(z, np.asarray([False, False]), z, z, z, z, z, z, z, z, z)
+    # dropped by the model, marked right: an example that the piece is an objection
+    assert _examples(found, found_by_detector, right, decided=np.asarray([False, False])) == ([0, 1], [1.0, 1.0])
+    assert _examples(found, found_by_detector, right, decided=np.asarray([True, True])) == ([], [])
+    # added by the model, marked wrong: an example that it is not
+    assert _examples(found, missed_by_detector, wrong, decided=np.asarray([True, True])) == ([0, 1], [0.0, 0.0])
+    assert _examples(found, missed_by_detector, wrong, decided=np.asarray([False, False])) == ([], [])
+
+
+@pytest.mark.parametrize("says", [-20.0, 20.0])
+def test_a_verdict_beats_the_piece_model_both_ways(says, monkeypatch):
+    """With the add/drop model on, a turn marked right stays a mention however surely the model
+    drops it, and one marked wrong goes however surely the model adds it."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from knowledge.objections import blend as blend_module
+    from knowledge.objections.blend import PIECE_FEATURES, PieceModel
+    from knowledge.objections.model import DEFAULT_TUNING
+
+    model = PieceModel(coef=np.zeros(len(PIECE_FEATURES)), intercept=says, add=0.8, drop=0.2)
+    monkeypatch.setattr(blend_module, "load_piece_model", lambda path=None: model)
+    on = replace(DEFAULT_TUNING, pieces=True)
+    plain = _mentions(analyze(CALLS, [PRICING], embed, tuning=on))
+    if says < 0:
+        assert not plain  # the model drops every mention ...
+        target = ("calls/a.vtt", 14)
+        verdict = Verdict(kind="mention", verdict="right", call=target[0], line=target[1])
+        assert target in _mentions(analyze(CALLS, [PRICING], embed, tuning=on, verdicts=[verdict]))
+    else:
+        # the model adds every piece, b.vtt:14 among them, which detection alone leaves out ...
+        off = _mentions(analyze(CALLS, [PRICING], embed, tuning=replace(on, pieces=False)))
+        assert ("calls/b.vtt", 14) in plain and ("calls/b.vtt", 14) not in off
+        verdict = Verdict(kind="mention", verdict="wrong", call="calls/b.vtt", line=14)
+        assert ("calls/b.vtt", 14) not in _mentions(analyze(CALLS, [PRICING], embed, tuning=on, verdicts=[verdict]))
+
+
+def test_renaming_a_theme_to_a_label_an_assignment_created_merges_the_two():
+    """The README's flow: an assignment names a new concern, then a mined theme is renamed to that
+    same label; one theme with that label holds the mentions of both."""
+    verdicts = [Verdict(kind="assignment", call="calls/b.vtt", line=14, objection="hosting"),
+                Verdict(kind="assignment", call="calls/a.vtt", line=30, objection="on premises")]
+    split = analyze(CALLS, [PRICING], embed, verdicts=verdicts)
+    assert {"theme/hosting", "theme/premises"} <= {o.id for o in split.objections}
+    verdicts.append(Verdict(kind="rename", theme="theme/premises", label="Hosting"))
+    merged = analyze(CALLS, [PRICING], embed, verdicts=verdicts)
+    named = [o for o in merged.objections if o.label.casefold() == "hosting"]
+    assert len(named) == 1 and "theme/premises" not in {o.id for o in merged.objections}
+    assert {(m.call, m.line) for m in named[0].mentions} >= {("calls/b.vtt", 14), ("calls/a.vtt", 30)}
