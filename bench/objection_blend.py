@@ -265,14 +265,15 @@ def piece_gain(d: dict[str, Any], added: np.ndarray, dropped: np.ndarray, stray_
             - stray_cost * (int((added & stray).sum()) - int((dropped & stray).sum())))
 
 
-def choose_piece_bars(train: list[dict[str, Any]], model: Any, stray_cost: float = PIECE_STRAY_COST) -> tuple[float, float]:
+def choose_piece_bars(train: list[dict[str, Any]], model: Any, stray_cost: float = PIECE_STRAY_COST,
+                      guard: bool = False) -> tuple[float, float]:
     """The bars that gain the most over the training corpora: hits added less hits dropped, less
     ``stray_cost`` for each stray added and plus as much for each stray dropped. On a tie the bars
     that change less (the higher bar to add, the lower bar to drop) are kept."""
     from knowledge.objections.blend import anywhere
 
     probs = [model.predict_proba(piece_X(d))[:, 1] for d in train]
-    kepts = [model.predict_proba(anywhere(piece_X(d), model.coef_[0]))[:, 1] for d in train]
+    kepts = [model.predict_proba(anywhere(piece_X(d), model.coef_[0]))[:, 1] if guard else None for d in train]
     best, best_gain = (1.01, 0.0), 0.0
     for add in ADD_BARS:
         for drop in DROP_BARS:
@@ -294,13 +295,14 @@ def piece_figures(d: dict[str, Any], added: np.ndarray, dropped: np.ndarray) -> 
     return p, r, 2 * p * r / max(1e-9, p + r)
 
 
-def held_out_piece_model(data: dict[str, dict[str, Any]], name: str, c_reg: float) -> Any:
+def held_out_piece_model(data: dict[str, dict[str, Any]], name: str, c_reg: float, guard: bool = False) -> Any:
     from knowledge.objections.blend import PieceModel
 
     train = [data[o] for o in CORPORA if o != name]
     model = fit_pieces(train, c_reg)
-    add, drop = choose_piece_bars(train, model)
-    return PieceModel(coef=model.coef_[0].astype(np.float64), intercept=float(model.intercept_[0]), add=add, drop=drop)
+    add, drop = choose_piece_bars(train, model, guard=guard)
+    return PieceModel(coef=model.coef_[0].astype(np.float64), intercept=float(model.intercept_[0]), add=add, drop=drop,
+                      drop_anywhere=drop if guard else None)
 
 
 def pieces(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
@@ -309,10 +311,11 @@ def pieces(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> None:
 
     print("one model to add and drop pieces, by piece, leave-one-corpus-out (blend off -> the model):")
     for name in CORPORA:
-        m = held_out_piece_model(data, name, args.c)
+        m = held_out_piece_model(data, name, args.c, guard=args.anywhere)
         d = data[name]
         prob = m.probability(piece_X(d))
-        added, dropped = piece_decisions(d, prob, m.add, m.drop, m.probability(anywhere(piece_X(d), m.coef)))
+        added, dropped = piece_decisions(d, prob, m.add, m.drop,
+                                         m.probability(anywhere(piece_X(d), m.coef)) if args.anywhere else None)
         p0, r0, f0 = piece_figures(d, np.zeros(len(prob), dtype=bool), np.zeros(len(prob), dtype=bool))
         p, r, f = piece_figures(d, added, dropped)
         hit = (d["y"] == 1) & (d["optional"] == 0)
@@ -354,11 +357,11 @@ def pieces_pipeline(data: dict[str, dict[str, Any]], args: argparse.Namespace) -
     print("whole analysis, leave-one-corpus-out (as shipped, then the add/drop model fitted without the corpus):")
     try:
         for name in CORPORA:
-            held = held_out_piece_model(data, name, args.c)
+            held = held_out_piece_model(data, name, args.c, guard=args.anywhere)
             blend_module.load_piece_model = lambda path=None, held=held: held  # type: ignore[assignment,misc]
             corpus = Corpus(name, args.work)
             before = score_counted(corpus, replace(DEFAULT_TUNING, pieces=False))
-            after = score_counted(corpus, replace(DEFAULT_TUNING, pieces=True))
+            after = score_counted(corpus, replace(DEFAULT_TUNING, pieces=True, drop_anywhere=args.anywhere))
             rows[name] = before, after
             print(f"  {name}: add {held.add:.2f} drop {held.drop:.2f}")
             print(_line(name + " before", before))
@@ -392,11 +395,12 @@ def write_pieces(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> N
     train = [data[n] for n in CORPORA]
     model = fit_pieces(train, args.c)
     add, drop = choose_piece_bars(train, model)
+    _, drop_anywhere = choose_piece_bars(train, model, guard=True)
     PIECES_PATH.write_text(json.dumps({
         "features": list(PIECE_FEATURES), "coef": [round(float(v), 6) for v in model.coef_[0]],
-        "intercept": round(float(model.intercept_[0]), 6), "add": add, "drop": drop, "c": args.c,
-        "stray_cost": PIECE_STRAY_COST, "corpora": list(CORPORA)}, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {PIECES_PATH}; add {add}, drop {drop}")
+        "intercept": round(float(model.intercept_[0]), 6), "add": add, "drop": drop, "drop_anywhere": drop_anywhere,
+        "c": args.c, "stray_cost": PIECE_STRAY_COST, "corpora": list(CORPORA)}, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {PIECES_PATH}; add {add}, drop {drop} (with the guard: {drop_anywhere})")
 
 
 def main() -> None:
@@ -416,6 +420,9 @@ def main() -> None:
     ap.add_argument("--pieces-pipeline", action="store_true",
                     help="... and through the whole analysis, with the decision's figures")
     ap.add_argument("--write-pieces", action="store_true", help="fit it on every corpus and write data/pieces.json")
+    ap.add_argument("--anywhere", action="store_true",
+                    help="--pieces and --pieces-pipeline with the guard: a detected piece is dropped only when it "
+                         "reads as no objection wherever it fell in the call (Tuning.drop_anywhere)")
     ap.add_argument("--pipeline", action="store_true",
                     help="also run the whole analysis on each corpus left out, with the blend fitted without it")
     ap.add_argument("--corpus", action="append", choices=CORPORA, help="dump only these (repeatable)")

@@ -192,7 +192,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     if tuning.pieces and any(v.kind in ("mention", "assignment") for v in verdicts or ()):
         # what the add/drop model makes of the detector's own decision, so that a verdict on a
         # piece it dropped or added corrects it too (review._examples)
-        decided = reweighed(found, C[ctx_of], det, det.detected)
+        decided = reweighed(found, C[ctx_of], det, det.detected, anywhere_guard=tuning.drop_anywhere)
     det = recalibrate(found, S, det, verdicts, tuning, decided)
     score, detected = det.score, det.detected
     detected = echoed(found, S, detected, det.learned, tuning)
@@ -200,7 +200,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         detected = carried_on(found, detected, score, det.learned, tuning)
     by_blend = np.zeros(len(found), dtype=bool)
     if tuning.pieces:
-        reread = reweighed(found, C[ctx_of], det, detected)
+        reread = reweighed(found, C[ctx_of], det, detected, anywhere_guard=tuning.drop_anywhere)
         by_blend = reread & ~detected
         detected = reread
     elif tuning.blend:

@@ -138,6 +138,9 @@ class PieceModel:
     intercept: float
     add: float
     drop: float = 0.0
+    # the bar to drop under when a piece must also read as no objection wherever it fell in the call
+    # (``reweighed(..., anywhere_guard=True)``), fitted with that guard; None: ``drop``
+    drop_anywhere: float | None = None
 
     def probability(self, X: np.ndarray) -> np.ndarray:
         import numpy as np
@@ -158,7 +161,8 @@ def _load(path: Path, features: tuple[str, ...]) -> PieceModel | None:
     # for all of them and weighs nothing
     coef = np.append(coef, np.zeros(len(PIECE_FEATURES) - len(coef)))
     return PieceModel(coef=coef, intercept=float(d["intercept"]), add=float(d["add"] if "add" in d else d["bar"]),
-                      drop=float(d.get("drop", 0.0)))
+                      drop=float(d.get("drop", 0.0)),
+                      drop_anywhere=float(d["drop_anywhere"]) if "drop_anywhere" in d else None)
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +214,8 @@ def _rows(det: Detection, keep: list[int]) -> Detection:
 
 
 def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
-              model: PieceModel | None = None, roles_unknown: bool = False) -> np.ndarray:
+              model: PieceModel | None = None, roles_unknown: bool = False,
+              anywhere_guard: bool = False) -> np.ndarray:
     """Detection with the add/drop model: a detected piece the model reads as no objection loses
     its detected sentences; in a turn where nothing was detected, the piece the model is surest of,
     when it passes the bar to add, gains the sentence the trained detector is surest of.
@@ -218,7 +223,9 @@ def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detec
     ``roles_unknown``: there every turn is a candidate, the seller's too, and the model was fitted
     on calls whose roles were known, so it would read a seller's pitch by the features of a
     prospect's turn (where it falls in the call, whether it answers a reply). The blend, which only
-    adds, reads them as it was measured to."""
+    adds, reads them as it was measured to.
+    With ``anywhere_guard`` a detected piece is dropped only when it reads as no objection wherever it
+    fell in the call (:func:`anywhere`), under the bar fitted with that guard (``drop_anywhere``)."""
     import numpy as np
 
     model = model or load_piece_model()
@@ -231,7 +238,8 @@ def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detec
     if not roles_unknown and not all(call.roles_known for call, _ in found):
         keep = [i for i, (call, _) in enumerate(found) if call.roles_known]
         if keep:
-            out[keep] = reweighed([found[i] for i in keep], T[keep], _rows(det, keep), detected[keep], model)
+            out[keep] = reweighed([found[i] for i in keep], T[keep], _rows(det, keep), detected[keep], model,
+                                  anywhere_guard=anywhere_guard)
         return out
     held = {k for k, idx in rows.items() if out[idx].any()}
     # One mention at most per turn, and none in a turn that holds one: the pieces of one turn
@@ -240,24 +248,27 @@ def reweighed(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detec
     taken = {k[:2] for k in held}
     j = FEATURES.index("turn")
     reach = abs(float(model.coef[j])) * TURN_BOUND
+    drop = model.drop_anywhere if anywhere_guard and model.drop_anywhere is not None else model.drop
     add_z, drop_z = (math.log(b / (1 - b)) if 0 < b < 1 else (math.inf if b >= 1 else -math.inf)
-                     for b in (model.add, model.drop))
+                     for b in (model.add, drop))
 
     def need(keys: list[tuple[str, int, int]], X: np.ndarray) -> np.ndarray:
         took = np.asarray([k in held for k in keys], dtype=bool)
         z = np.hstack([X, took[:, None]]).astype(np.float64) @ model.coef + model.intercept
         free = np.asarray([k[:2] not in taken for k in keys], dtype=bool)
-        z_anywhere = anywhere(np.hstack([X, took[:, None]]), model.coef).astype(np.float64) @ model.coef + model.intercept
-        return np.where(took, np.maximum(z, z_anywhere) - reach < drop_z, free & (z + reach >= add_z))
+        if anywhere_guard:
+            z_anywhere = anywhere(np.hstack([X, took[:, None]]), model.coef).astype(np.float64) @ model.coef
+            z = np.where(took, np.maximum(z, z_anywhere + model.intercept), z)
+        return np.where(took, z - reach < drop_z, free & (z + reach >= add_z))
 
     keys, X = piece_features(found, T, det, need=need)
     took = np.asarray([k in held for k in keys], dtype=bool)
     prob = model.probability(np.hstack([X, took[:, None]]))
-    kept = model.probability(anywhere(np.hstack([X, took[:, None]]), model.coef))
+    kept = model.probability(anywhere(np.hstack([X, took[:, None]]), model.coef)) if anywhere_guard else prob
     best: dict[tuple[str, int], int] = {}
     for r, k in enumerate(keys):
         if took[r]:
-            if prob[r] < model.drop and kept[r] < model.drop:
+            if prob[r] < drop and kept[r] < drop:
                 out[rows[k]] = False
         elif prob[r] >= model.add and k[:2] not in taken and (k[:2] not in best or prob[r] > prob[best[k[:2]]]):
             best[k[:2]] = r

@@ -38,6 +38,13 @@ class Tuning:
     # blend's place: while it is on, ``blend`` is not read (bench/ACCURACY.md, "One model to add
     # and drop objection pieces, ninth round", has why it is on)
     pieces: bool = True
+    # ... and drops a detected piece only when it reads as no objection wherever it fell in the call
+    # (blend.anywhere): the model learned that prospects describe their situation early and object
+    # late, so a borderline objection raised in the first turns can be dropped for where it falls.
+    # Off: with it, leave-one-corpus-out, pooled mention precision fell under the blend's (bench/ACCURACY.md,
+    # "One model to add and drop objection pieces, ninth round"); a reviewer's verdict on such a piece
+    # restores it and teaches the detector.
+    drop_anywhere: bool = False
     context_detect: float = 0.60  # ... for a sentence answering the seller's reply to the same
     # prospect's objection, when the trained detector is at least ``learned_alone`` sure (followups.carried_on)
     link: float = 0.50  # two groups of mentions merge at this average similarity or more

@@ -211,16 +211,18 @@ def test_the_decision_does_not_depend_on_which_turns_are_read():
     T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
     det = _detection(len(found), detected=[0])
     det.learned[:] = [0.3, 0.7, 0.95]
-    for _ in range(40):
+    for i in range(40):
+        guard = bool(i % 2)
         coef = rng.normal(0.0, 3.0, len(PIECE_FEATURES))
-        model = PieceModel(coef=coef, intercept=float(rng.normal(0.0, 2.0)), add=0.7, drop=0.3)
+        model = PieceModel(coef=coef, intercept=float(rng.normal(0.0, 2.0)), add=0.7, drop=0.3, drop_anywhere=0.25)
+        drop = 0.25 if guard else 0.3
         keys, X = piece_features(found, T, det)
         took = np.asarray([k[1] == found[0][1].turn for k in keys], dtype=float)
         prob = model.probability(np.hstack([X, took[:, None]]))
-        kept = model.probability(anywhere(np.hstack([X, took[:, None]]), model.coef))
-        want = [bool(p >= model.drop or k >= model.drop) if t else bool(p >= model.add)
+        kept = model.probability(anywhere(np.hstack([X, took[:, None]]), model.coef)) if guard else prob
+        want = [bool(p >= drop or k >= drop) if t else bool(p >= model.add)
                 for p, k, t in zip(prob, kept, took, strict=True)]
-        assert list(reweighed(found, T, det, det.detected, model)) == want
+        assert list(reweighed(found, T, det, det.detected, model, anywhere_guard=guard)) == want
 
 
 def _long_call(sentence: str, at: int, turns: int = 14) -> Call:
@@ -237,11 +239,13 @@ def _long_call(sentence: str, at: int, turns: int = 14) -> Call:
 @pytest.mark.parametrize("at", [0, 2, 6])
 @pytest.mark.parametrize("sentence", ["My bigger worry is getting everything out of the old system.",
                                       "We can't lose our equipment history when we move."])
-def test_a_plain_objection_early_in_a_call_is_not_dropped_for_where_it_falls(sentence, at, monkeypatch):
+def test_with_the_guard_a_plain_objection_early_in_a_call_is_not_dropped_for_where_it_falls(sentence, at, monkeypatch):
     """The shipped model, with what detection read of the first sentence on the example KB (the
     trained detector 0.46 for it and for its turn, detection score 0.70, closeness 0.42, generic
     0.67, a strong cue; the second reads as more of an objection): at turn 0, 2 or 6 of 14 the
-    model reads it as no objection, only because the turn comes early; it stays a mention."""
+    model reads it as no objection, only because the turn comes early. With the guard
+    (``Tuning.drop_anywhere``) it stays a mention; without it (as shipped) it is dropped, which is
+    what a reviewer's verdict then corrects."""
     from dataclasses import replace
 
     from knowledge.objections import followups
@@ -261,10 +265,11 @@ def test_a_plain_objection_early_in_a_call_is_not_dropped_for_where_it_falls(sen
     keys, X = piece_features(found, T, det)
     r = next(r for r, k in enumerate(keys) if k[1] == at)
     # where it falls is what would drop it ...
-    assert model.probability(np.hstack([X[r:r + 1], [[1.0]]]))[0] < model.drop
-    # ... and it stays
-    out = reweighed(found, T, det, det.detected, model)
-    assert out[mine].all()
+    assert model.drop_anywhere is not None
+    assert model.probability(np.hstack([X[r:r + 1], [[1.0]]]))[0] < min(model.drop, model.drop_anywhere)
+    # ... and with the guard it stays; without it, it goes
+    assert reweighed(found, T, det, det.detected, model, anywhere_guard=True)[mine].all()
+    assert not reweighed(found, T, det, det.detected, model)[mine].any()
 
 
 def test_a_detected_piece_that_reads_as_no_objection_anywhere_in_the_call_is_dropped():
@@ -273,8 +278,9 @@ def test_a_detected_piece_that_reads_as_no_objection_anywhere_in_the_call_is_dro
     mine = [i for i, (_, c) in enumerate(found) if c.turn == 6]
     det = _detection(len(found), detected=mine)
     T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
-    out = reweighed(found, T, det, det.detected, _pieces(-20.0, position=2.0))
-    assert not out[mine].any()
+    for guard in (False, True):
+        out = reweighed(found, T, det, det.detected, _pieces(-20.0, position=2.0), anywhere_guard=guard)
+        assert not out[mine].any()
 
 
 def test_analyze_reads_the_piece_model_only_behind_its_switch(monkeypatch):
