@@ -27,6 +27,8 @@ no place here. ``unsourced-claim`` leaves such figures out; no other rule reads 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.model import Claim
 
@@ -79,8 +81,36 @@ _QUOTED_LIST = re.compile(r"\(\s*[\"“][^\"”()]{1,120}[\"”](?:\s*,\s*[\"“
 _CHARGE = re.compile(r"(?i)\b(?:fees?|charges?|surcharges?|deposits?|commissions?|prices?|priced|premiums?|levy|levies)\b")
 
 # an example quoted after "such as", "like", "e.g.": a wording offered to the reader, not a figure stated
-_QUOTED_EXAMPLE = re.compile(
-    r"(?i)\b(?:such\s+as|like|e\.g\.|for\s+example|for\s+instance)\s*[,:]?\s*[\"“‘][^\"”’]*$")
+# (the figure stands after the opening quote, before the quotation closes)
+_EXAMPLE_QUOTE = re.compile(r"(?i)\b(?:such\s+as|like|e\.g\.|for\s+example|for\s+instance)\s*[,:]?\s*[\"“‘]")
+_CLOSING_QUOTE = re.compile(r"[\"”’]")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """What the readings need of one sentence, read once for all its figures (a sentence may hold
+    thousands of figures: each figure then costs only the look-ups at its own place)."""
+
+    text: str  # white space folded
+    examples: tuple[tuple[int, int], ...]  # an example's opening quote and where the quotation closes
+    quoted_lists: tuple[tuple[int, int], ...]
+    size_clauses: tuple[re.Match[str], ...]
+    shares: tuple[tuple[int, int], ...]  # shares of money, where the sentence names a charge
+    against_paying: tuple[int, int] | None
+
+
+@lru_cache(maxsize=16)
+def _read(raw: str) -> _Sentence:
+    text = " ".join(raw.split())
+    examples = []
+    for m in _EXAMPLE_QUOTE.finditer(text):
+        close = _CLOSING_QUOTE.search(text, m.end())
+        examples.append((m.end() - 1, close.start() if close else len(text)))
+    paying = _AGAINST_PAYING.search(text)
+    return _Sentence(
+        text, tuple(examples), tuple(m.span() for m in _QUOTED_LIST.finditer(text)), tuple(_SIZE_CLAUSE.finditer(text)),
+        tuple(m.span() for m in _SHARE_OF_MONEY.finditer(text)) if _CHARGE.search(text) else (),
+        paying.span() if paying else None)
 
 
 def _at(claim: Claim, sentence: str) -> tuple[int, int]:
@@ -93,27 +123,27 @@ def role(claim: Claim, kb_name: str = "") -> str | None:
     """What part the figure plays that needs no outside source, in words; None for a figure that may
     be an outcome or a statistic of the company's. ``kb_name``: the company's own name (a party that is
     the company itself states its own claims)."""
-    sentence = " ".join((claim.sentence or "").split())
+    read = _read(claim.sentence or "")
+    sentence = read.text
     if not sentence:
         return None
     start, end = _at(claim, sentence)
     if start < 0:
         return None
-    before = sentence[:start]
-    if _QUOTED_EXAMPLE.search(before) and quotation_around(claim.span or claim.text or "", sentence) is not None:
+    if any(q < start <= c for q, c in read.examples) and quotation_around(
+            claim.span or claim.text or "", sentence) is not None:
         return "an example quoted for the reader"
-    if any(m.start() < start and end <= m.end() for m in _QUOTED_LIST.finditer(sentence)):
+    if any(a < start and end <= b for a, b in read.quoted_lists):
         return "an example quoted for the reader"
-    if claim.kind == "count" and claim.pair is None and _POSSESSED_COUNT.search(before) and _names_a_third_party(
-            before, kb_name):
+    if claim.kind == "count" and claim.pair is None and _POSSESSED_COUNT.search(sentence, max(0, start - 40), start) and (
+            _names_a_third_party(sentence[:start], kb_name)):
         return "a named party's own size"
-    for m in _SIZE_CLAUSE.finditer(sentence):
+    for m in read.size_clauses:
         a, b = m.span("clause")
         if a <= start < b and _names_a_third_party(m.group("who"), kb_name) and not (
                 states_an_outcome(claim, m.group("clause"))):
             return "a named party's own size"
-    if claim.kind == "percent" and _CHARGE.search(sentence) and any(
-            m.start() <= end and start < m.end() + 1 for m in _SHARE_OF_MONEY.finditer(sentence)) and not (
+    if claim.kind == "percent" and any(a <= end and start < b + 1 for a, b in read.shares) and not (
             states_an_outcome(claim, _SHARE_OF_MONEY.sub(" ", sentence), pair=False)):
         return "a charge set as a share of a sum"
     return None
@@ -144,18 +174,20 @@ def needs_no_source(claim: Claim, kb_name: str = "") -> str | None:
 def offer_against_paying(claim: Claim) -> bool:
     """Whether the figure is an offer's saving against paying by another period ("save 15% compared with
     paying monthly"); the offer's own words are all the sentence says of an outcome."""
-    sentence = " ".join((claim.sentence or "").split())
-    m = _AGAINST_PAYING.search(sentence)
-    if m is None:
+    read = _read(claim.sentence or "")
+    if read.against_paying is None:
         return False
+    sentence, (a, b) = read.text, read.against_paying
     start, _ = _at(claim, sentence)
-    return m.start() <= start < m.end() and not states_an_outcome(claim, sentence[:m.start()] + sentence[m.end():])
+    return a <= start < b and not states_an_outcome(claim, sentence[:a] + sentence[b:])
 
 
 def window_for_a_document(claim: Claim) -> bool:
     """Whether the figure is a window in business days for a document the company acts on ("We
     acknowledge reports within 2 working days")."""
-    sentence = " ".join((claim.sentence or "").split())
-    if claim.kind != "duration" or not _BUSINESS_WINDOW.search(sentence) or not _REPORTS_AS_OBJECT.search(sentence):
+    if claim.kind != "duration":
+        return False
+    sentence = _read(claim.sentence or "").text
+    if not _BUSINESS_WINDOW.search(sentence) or not _REPORTS_AS_OBJECT.search(sentence):
         return False
     return not states_an_outcome(claim, _REPORTS_AS_OBJECT.sub(" ", sentence))

@@ -134,7 +134,7 @@ class _PageProvenance:
 
 
 # A note under a table sources that table alone: even odds are enough there (measured: three rows on
-# kittiwake, nothing anywhere else); a note that sources the whole page must clear the model's cut
+# one development corpus, nothing anywhere else); a note that sources the whole page must clear the model's cut
 TABLE_NOTE_CUT = 0.5
 
 
