@@ -69,6 +69,10 @@ _ITSELF = re.compile(
 _NOT_A_NAME = re.compile(
     r"(?:The|This|That|These|Those|Our|We|Its|Their|It|They|He|She|I|One|Another|Most|Many|Some|All|Every|Each"
     r"|Across|In|On|At|By|For|From|With|After|Before|Since|When|While|If|As|And|But|So|Today|Now|Then)")
+# parties at large, which open a sentence in capitals as a name does ("Customers, who run 300 stores, ...")
+_PARTIES = re.compile(
+    r"(?i)(?:customers|clients|users|members|teams|partners|companies|businesses|firms|organi[sz]ations|agencies"
+    r"|brands|retailers|stores|schools|hospitals|banks|practices|clinics|groups|people|others)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&'’.-]*")
 
 
@@ -140,7 +144,7 @@ def role(claim: Claim, kb_name: str = "") -> str | None:
         return "a named party's own size"
     for m in read.size_clauses:
         a, b = m.span("clause")
-        if a <= start < b and _names_a_third_party(m.group("who"), kb_name) and not (
+        if a <= start < b and _names_a_third_party(m.group("who"), kb_name, named=True) and not (
                 states_an_outcome(claim, m.group("clause"))):
             return "a named party's own size"
     if claim.kind == "percent" and any(a <= end and start < b + 1 for a, b in read.shares) and not (
@@ -149,14 +153,17 @@ def role(claim: Claim, kb_name: str = "") -> str | None:
     return None
 
 
-def _names_a_third_party(text: str, kb_name: str) -> bool:
+def _names_a_third_party(text: str, kb_name: str, *, named: bool = False) -> bool:
     """Whether ``text`` names a party that is not the company itself: a capitalised word inside the text,
-    or two that open it ("Northgate Haulage"; one word that opens a sentence may be any word), neither the
-    KB's own name nor the company speaking of or naming itself ("we", "our", "the platform")."""
+    or two that open it ("Northgate Haulage"; one word that opens a sentence may be any word, unless
+    ``named``: the text is the party's name, as before a relative clause), neither the KB's own name nor
+    the company speaking of or naming itself ("we", "our", "the platform")."""
     own = kb_name.strip().lower()
     if _ITSELF.search(text) or own and own in text.lower():
         return False
     words = [m for m in _CAPITALISED.finditer(text) if not _NOT_A_NAME.fullmatch(m.group())]
+    if named:
+        return any(not _PARTIES.fullmatch(m.group()) for m in words)
     return any(m.start() > 0 or len(words) > 1 and words[1].start() <= m.end() + 1 for m in words)
 
 
