@@ -123,7 +123,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # seventh round: audit 0.70 once a retired figure reworded is found, 0.68 once an offer and a rota
     # are read as terms (each alone), 0.74 with all of the round; check 0.82
     # ninth round, unsupported claims: check 0.90 (an offer, a date in the calendar)
-    "furrowline": {"audit": 0.74, "check": 0.87},
+    # audit 0.737 once a figure in conflict with another statement (no metric) is unsourced again
+    "furrowline": {"audit": 0.73, "check": 0.87},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the sixth round and held
     # out from all of its work (tests/data/corpora/cobbleway: construction project controls, Indian and
     # South African English; tests/data/corpora/brightmoor: veterinary practice management): first
@@ -158,7 +159,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "fernhollow": {"audit": 0.84, "check": 0.70},
     # saltmarsh check 0.90 once a worked example after a lead-in and a plan adding a feature at a price are
     # no unbacked outcomes ("Unsupported claims in drafts and calls (eighth round)")
-    "saltmarsh": {"audit": 0.8, "check": 0.87},
+    # audit 0.79 once the readings that hid outcome claims in any industry were removed (another party's
+    # words, the company's anecdote, a citation's reach over a whole paragraph)
+    "saltmarsh": {"audit": 0.78, "check": 0.87},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the eighth round and held
     # out from all of its work (tests/data/corpora/hearthstead: build-to-rent and residential property
     # management, South African, Australian, American and Welsh English; tests/data/corpora/bramblecote:
@@ -170,8 +173,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # round"): hearthstead audit 0.73, check 0.94; bramblecote audit 0.65, check 0.95
     "hearthstead": {"audit": 0.71, "check": 0.92},
     # ninth round, unsourced claims: bramblecote audit 0.63 -> 0.75; measure identity (the ends of a change,
-    # multiples listed): 0.66
-    "bramblecote": {"audit": 0.73, "check": 0.92},
+    # multiples listed): 0.66; 0.68 once the readings that hid outcome claims in any industry were removed
+    # (its settings, lead-ins and speakers are found again); the audit floor follows, lowered from 0.73
+    "bramblecote": {"audit": 0.67, "check": 0.92},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the ninth round and held
     # out from all of its work (tests/data/corpora/kelpmoor: aquaculture, Norwegian, Scottish, Chilean
     # and Canadian English; tests/data/corpora/axlewood: car dealership service departments, American,
@@ -263,7 +267,9 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # unsourced-claim 0.38 / 0.75
     "furrowline": {
         "metric-conflict": (0.9, 0.5), "rep-misstatement": (0.9, 0.9), "retired-claim": (0.9, 0.9),
-        "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.45, 0.7),
+        # unsourced-claim 0.43 / 0.75 measured: a figure in conflict with another statement (no metric) is
+        # unsourced again, as the reading that left out every figure metric-conflict reports hid outcomes
+        "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.42, 0.7),
         "unsupported-claim": (0.65, 0.65),
     },  # ninth round: unsupported-claim 0.71 / 0.71
     # first scored (37e7ad9, audit and check together): metric-conflict 0.58 / 0.70, rep-misstatement
@@ -309,7 +315,9 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # eighth round: metric-conflict 0.88 / 0.64, retired-claim 1.00 / 1.00, rep-misstatement 1.00 / 0.75
     "saltmarsh": {
         "metric-conflict": (0.8, 0.6), "rep-misstatement": (0.9, 0.7), "source-conflict": (0.9, 0.45),
-        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.75, 0.9), "unsupported-claim": (0.55, 0.9),
+        # unsourced-claim 0.50 / 1.00 measured: readings that suppressed outcome claims elsewhere were
+        # removed (another party's words, the company's anecdote, a citation's reach over a paragraph)
+        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.5, 0.9), "unsupported-claim": (0.55, 0.9),
         "retired-claim": (0.9, 0.9),
     },  # ninth round, unsourced claims: unsourced-claim 0.40 / 1.00 -> 0.80 / 1.00, audit 0.76 -> 0.83  # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 1.00; unsupported claims:
     # unsupported-claim 0.60 / 1.00 (0.38 / 1.00 before: a worked example, a plan's price)
@@ -319,7 +327,9 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # unsourced-claim 0.33 / 1.00, unsupported-claim 0.25 / 0.33, all unchanged; retired-claim 1 of 2
     "hearthstead": {
         "metric-conflict": (0.75, 0.75), "rep-misstatement": (0.9, 0.7), "source-conflict": (0.9, 0.9),
-        "stale-claim": (0.9, 0.9), "unsourced-claim": (0.45, 0.9), "unsupported-claim": (0.9, 0.3),
+        # unsourced-claim 0.40 / 1.00 measured: a reading that suppressed outcome claims elsewhere (a bold
+        # label naming a study) was removed
+        "stale-claim": (0.9, 0.9), "unsourced-claim": (0.4, 0.9), "unsupported-claim": (0.9, 0.3),
         "retired-claim": (0.9, 0.45),
     },  # ninth round: unsupported-claim 1.00 / 0.33 (0.25 / 0.33 before) # ninth round, unsourced claims: unsourced-claim 0.33 / 1.00 -> 0.50 / 1.00, audit 0.70 -> 0.73
     # metric-conflict 0.78 / 0.58 -> 0.75 / 0.75, unsourced-claim 0.29 / 0.80 -> 0.29 / 1.00,
@@ -329,9 +339,12 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # retired-claim 1 of 4
     "bramblecote": {  # ninth round: metric-conflict 1.00 / 0.75
         "metric-conflict": (0.9, 0.7), "rep-misstatement": (0.75, 0.75), "source-conflict": (0.45, 0.9),
-        "stale-claim": (0.85, 0.9), "unsourced-claim": (0.9, 0.9), "unsupported-claim": (0.8, 0.9),
+        # unsourced-claim 0.36 / 1.00 measured: readings that suppressed outcome claims elsewhere were
+        # removed (a setting, a list's lead-in, another party's words, a bound in words, a contract's term)
+        "stale-claim": (0.85, 0.9), "unsourced-claim": (0.35, 0.9), "unsupported-claim": (0.8, 0.9),
         "retired-claim": (0.9, 0.2),
-    },  # ninth round: unsupported-claim 0.83 / 1.00 (0.42 / 1.00 before); unsourced-claim 0.29 / 1.00 -> 1.00 / 1.00
+    },  # ninth round: unsupported-claim 0.83 / 1.00 (0.42 / 1.00 before); unsourced-claim 0.29 / 1.00 -> 1.00 / 1.00,
+    # then 0.36 / 1.00 (above)
     # the ninth round's held-out sets at its start (audit and check together, code 2a7777b)
     # kelpmoor: metric-conflict 0.80 / 0.40, rep-misstatement 0.75 / 0.75, retired-claim 1.00 / 0.67,
     # stale-claim 1.00 / 0.88, unsourced-claim 0.25 / 0.20, unsupported-claim 0.29 / 0.50; source-conflict

@@ -31,16 +31,6 @@ def _own_statement(claims: list[Claim]) -> dict[int, str]:
     return out
 
 
-def _role(claim: Claim) -> str | None:
-    """The part the figure plays that needs no outside source (:mod:`.roles`; a list's lead-in is not
-    read here, as ``unsourced-claim`` reads it)."""
-    if roles.offer_against_paying(claim):
-        return "an offer"
-    if roles.window_for_a_document(claim):
-        return "a window in business days"
-    return roles.role(claim)
-
-
 def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__)
@@ -51,7 +41,7 @@ def main(argv: list[str]) -> int:
         statements = _own_statement(claims)
         for c in claims:
             mark = "claim" if c.is_claim else "  -  "
-            own = (own_terms(c) or _role(c)) if c.is_claim else None
+            own = (own_terms(c) or roles.needs_no_source(c)) if c.is_claim else None
             note = f"; needs no outside source: {own}" if own else ""
             if id(c) in statements:
                 note = f"; needs no outside source: {statements[id(c)]}"

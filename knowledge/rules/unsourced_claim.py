@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from types import EllipsisType
 from typing import Any
 
@@ -14,7 +15,8 @@ from knowledge.claims.commercial import MONTH
 from knowledge.claims.quotes import quotation_around
 from knowledge.claims.terms import header_term, own_terms
 from knowledge.figures import Figure, FigureIndex, quoted, where
-from knowledge.model import Claim, Entry, Finding
+from knowledge.figures.decide import Match
+from knowledge.model import Block, Claim, Entry, Finding
 
 from .base import AuditContext, Rule
 
@@ -132,7 +134,7 @@ class _PageProvenance:
 
 
 # A note under a table sources that table alone: even odds are enough there (measured: three rows on
-# kittiwake, nothing anywhere else); a note that sources the whole page must clear the model's cut
+# one development corpus, nothing anywhere else); a note that sources the whole page must clear the model's cut
 TABLE_NOTE_CUT = 0.5
 
 
@@ -267,14 +269,14 @@ class UnsourcedClaim(Rule):
             own = releases[entry.id]
             if own is not None and f.claim is not None and _about_itself(own, f.claim):
                 continue  # the company's own announcement: it is the source of its milestones
-            if r.backed_by_metric or r.conflict is not None or f in kb.retired_repeats:
+            if r.backed_by_metric or _against_a_current_metric(r.conflict, ctx.today) or f in kb.retired_repeats:
                 continue
             if f.role == "before" and _after_is_registered(f, kb.resolutions):
                 continue  # "down from 21": the before of a change whose after a metric registers
-            if f in kb.claim_conflicts and not _conflict_dismissed(f, dismissed):
-                # a metric-conflict reports the figure (against a metric or another statement of its
-                # measure): one cause per figure; on no development corpus was an unsourced finding on
-                # such a figure labelled right (bench/ACCURACY.md, "Unsourced claims, ninth round").
+            if _against_a_current_metric(kb.claim_conflicts.get(f), ctx.today) and not _conflict_dismissed(f, dismissed):
+                # a metric-conflict reports the figure against a registered metric that is in force: one
+                # cause per figure. A conflict with another unregistered statement, or with an expired
+                # entry, may match two measures by mistake, and the figure still needs its source.
                 # Where a reviewer marked that conflict wrong (two measures), the figure is judged here
                 continue
             if _cites_a_link(f) or _names_a_source(f, ctx.settings.kb.name) or _cites_a_finding(f, ctx.settings.kb.name):
@@ -292,42 +294,36 @@ class UnsourcedClaim(Rule):
                 yield f, "not a claim", page.no_claims  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
             elif f.claim is not None and (own_terms(f.claim) is not None or _column_term(f) is not None or f.worked):
                 yield f, "own terms", page.no_claims  # a limit, a commitment, a plan, a price: the contract or price list
-            elif f.claim is not None and _role(f, ctx.settings.kb.name) is not None:
-                yield f, "its role", page.no_claims  # a setting, a contract's term, another party's words ...
+            elif f.claim is not None and roles.needs_no_source(f.claim, ctx.settings.kb.name) is not None:
+                yield f, "its role", page.no_claims  # an offer, a quoted example, a third party's size ...
             else:
                 yield f, None, page.no_claims
 
 
-def _role(f: Figure, kb_name: str) -> str | None:
-    """What part the figure plays that needs no outside source (:mod:`knowledge.claims.roles`): a value
-    the reader sets, a contract's term, a rule its list's lead-in names, another party's size or words
-    ..."""
-    claim = f.claim
-    if claim is None:
-        return None
-    if roles.offer_against_paying(claim):
-        return "an offer"
-    if roles.window_for_a_document(claim):
-        return "a window in business days"
-    return roles.role(claim, _lead_in(f), kb_name)
+def _against_a_current_metric(m: Match | None, today: date) -> bool:
+    """Whether a conflict's other side is a registered metric of an approved entry that has not expired."""
+    if m is None or m.target.origin != "metric" or m.target.entry is None:
+        return False
+    entry = m.target.entry
+    return entry.status == "approved" and (entry.expires is None or entry.expires >= today)
 
 
-def _lead_in(f: Figure) -> str | None:
-    """The text that leads into the list the figure stands in (the nearest block before the list that is
-    not a list item: a sentence or a heading), or None for a figure outside a list."""
+def _lead_in(f: Figure, kinds: tuple[str, ...]) -> Block | None:
+    """For a figure in a block of one of ``kinds`` (a list item, a quote), the block that leads into the run
+    of such blocks: the nearest one before it of another kind; None where there is none, or the figure
+    stands in a block of another kind."""
     entry = f.entry
     if entry is None:
         return None
     blocks = entry.blocks
     for i, b in enumerate(blocks):
         if b.line <= f.line <= b.end_line:
-            if b.kind != "list_item":
+            if b.kind not in kinds:
                 return None
             j = i - 1
             while j >= 0 and blocks[j].kind == b.kind:
                 j -= 1
-            # a heading leads into the list under it as a sentence does ("## The four rules")
-            return None if j < 0 else " ".join(blocks[j].text.split())
+            return blocks[j] if j >= 0 else None
     return None
 
 
@@ -466,19 +462,13 @@ def _cites_a_link(f: Figure) -> bool:
 
     if f.claim is not None and f.claim.extra.get("block") == "table":
         return links(f.line, f.line)
-    blocks = entry.blocks
-    for i, b in enumerate(blocks):
-        if b.line <= f.line <= b.end_line:
-            if links(b.line, b.end_line):
-                return True
-            if b.kind not in ("list_item", "blockquote"):
-                return False
-            # the lead-in: the nearest block before the list or quote that is neither
-            j = i - 1
-            while j >= 0 and blocks[j].kind == b.kind:
-                j -= 1
-            return j >= 0 and blocks[j].kind != "heading" and links(blocks[j].line, blocks[j].end_line)
-    return links(f.line, f.line)
+    block = next((b for b in entry.blocks if b.line <= f.line <= b.end_line), None)
+    if block is None:
+        return links(f.line, f.line)
+    if links(block.line, block.end_line):
+        return True
+    lead = _lead_in(f, ("list_item", "blockquote"))
+    return lead is not None and lead.kind != "heading" and links(lead.line, lead.end_line)
 
 
 def _cites(m: re.Match[str]) -> bool:
@@ -508,75 +498,38 @@ _LOWER_PAREN = re.compile(
 def _spoken_by_a_customer(f: Figure, kb_name: str) -> bool:
     """Whether the list the figure is in is led in by a named person of another company ("Siobhán
     Keane, Head of Claims at Harbourline Mutual, walked us through ..."): the speaker is the source."""
-    entry = f.entry
-    if entry is None:
+    lead = _lead_in(f, ("list_item",))
+    if lead is None or lead.kind == "heading":
         return False
-    blocks = entry.blocks
-    for i, b in enumerate(blocks):
-        if b.line <= f.line <= b.end_line:
-            if b.kind != "list_item":
-                return False
-            j = i - 1
-            while j >= 0 and blocks[j].kind == b.kind:
-                j -= 1
-            if j < 0 or blocks[j].kind == "heading":
-                return False
-            m = _SPEAKER.search(" ".join(blocks[j].text.split()))
-            return m is not None and (not kb_name or kb_name.lower() not in m.group("org").lower())
-    return False
+    m = _SPEAKER.search(" ".join(lead.text.split()))
+    return m is not None and (not kb_name or kb_name.lower() not in m.group("org").lower())
 
 
 def _names_a_source(f: Figure, kb_name: str = "") -> bool:
     """Whether the sentence holding the figure, or the sentence before it in its paragraph, names
     a source in prose (a sentence may run over several lines: "According to a 2025 survey by
-    the ... Council, technicians spend ..."); or the paragraph's label names the study its figures
-    come from ("**Poll results.** 58% of attendees ..."); or a citation earlier in the paragraph
-    ("... (Association of Mutual Insurers, 2023). ... Motor accounts for roughly half of detected
-    cases.") goes on to figures that do not speak as the company."""
+    the ... Council, technicians spend ..."). A source named the sentence before does not reach a
+    figure said of the product or of the company by name ("(Gartner, 2024). Teams using it close deals
+    in 5 days instead of 20."): that figure is the company's own claim, set beside the source's."""
     read = _sentence_and_before(f)
     if read is None:
         return False
     sentence, before = read
-    around = sentence if before is None else f"{before} {sentence}"
-    if bool(_NAMED_SOURCE.search(around)) or any(rx.search(around) for rx in (_OWN_STUDY, _LOWER_PAREN)):
+
+    def names(text: str) -> bool:
+        return bool(_NAMED_SOURCE.search(text)) or any(rx.search(text) for rx in (_OWN_STUDY, _LOWER_PAREN))
+
+    if names(sentence):
         return True
-    paragraph = _paragraph(f)
-    if paragraph is None:
-        return False
-    if _STUDY_LABEL.match(_raw_paragraph(f)):
-        return True
-    at = paragraph.find(sentence)
-    earlier = paragraph[:at] if at > 0 else ""
-    return bool(earlier) and bool(_CITATION.search(earlier)) and not _SPEAKS_AS_ITSELF.search(sentence) and not (
-        kb_name.strip() and kb_name.strip().lower() in sentence.lower())
+    own = kb_name.strip().lower()
+    return bool(before) and names(f"{before} {sentence}") and not (
+        _OF_THE_PRODUCT.search(sentence) or own and own in sentence.lower())
 
 
-# a paragraph's bold label that names a kind of study: "**Poll results.**", "**Survey findings:**"
-_STUDY_LABEL = re.compile(
-    rf"^[ \t>]*(?:\*\*|__)(?=[^*_\n]{{0,60}}\b{_KIND}\b)[^*_\n]{{1,60}}?[.:]?(?:\*\*|__)[.:]?\s")
-# a citation in brackets: "(Association of Mutual Insurers, 2023)"
-_CITATION = re.compile(r"\([A-Z][^()\n]{1,80}?,?\s+(?:19|20)\d\d\)")
-
-
-def _raw_paragraph(f: Figure) -> str:
-    """The paragraph holding the figure as written (its markup kept: the label in bold)."""
-    entry = f.entry
-    block = next((b for b in entry.blocks if b.line <= f.line <= b.end_line), None) if entry is not None else None
-    if entry is None or block is None:
-        return ""
-    lines = entry.body.split("\n")
-    return "\n".join(lines[max(0, block.line - entry.body_line):max(0, block.end_line - entry.body_line + 1)])
-
-
-def _paragraph(f: Figure) -> str | None:
-    """The paragraph (a paragraph block, not a list item or a table) holding the figure, white space folded."""
-    entry = f.entry
-    if entry is None:
-        return None
-    block = next((b for b in entry.blocks if b.line <= f.line <= b.end_line), None)
-    if block is None or block.kind != "paragraph":
-        return None
-    return " ".join(block.text.split())
+# a figure said of the product itself: "teams using it", "with it", "on the platform"
+_OF_THE_PRODUCT = re.compile(
+    r"(?i)\b(?:using|with|on|adopting|after\s+adopting|since\s+adopting)\s+(?:it|the\s+(?:platform|product|software"
+    r"|app|tool|system|service))\b")
 
 
 def _sentence_and_before(f: Figure) -> tuple[str, str | None] | None:

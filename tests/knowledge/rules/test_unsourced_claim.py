@@ -136,9 +136,9 @@ def test_the_message_asks_once_to_register_the_figure(same: str | None, says: st
     assert message.count("register it") == 1
 
 
-def test_a_figure_metric_conflict_reports_is_not_also_unsourced() -> None:
-    """One cause per figure: where statements that no metric registers disagree, the odd one out is a
-    ``metric-conflict`` and not an ``unsourced-claim`` as well; the statements that agree are still unsourced."""
+def test_statements_that_disagree_with_each_other_are_each_still_unsourced() -> None:
+    """Where statements that no metric registers disagree, the odd one out is a ``metric-conflict``, and it
+    needs its source as much as the others: the match between two statements may be two measures."""
     from knowledge.audit import audit
     from tests.knowledge.rules.test_figures import _ctx, _entry
 
@@ -150,7 +150,24 @@ def test_a_figure_metric_conflict_reports_is_not_also_unsourced() -> None:
     conflicts = {(f.path, f.line) for f in report.findings if f.rule == "metric-conflict"}
     unsourced = {(f.path, f.line) for f in report.findings if f.rule == "unsourced-claim"}
     assert conflicts == {("messaging/three.md", 3)}
-    assert unsourced == {("messaging/one.md", 3), ("messaging/two.md", 3)}
+    assert unsourced == {("messaging/one.md", 3), ("messaging/two.md", 3), ("messaging/three.md", 3)}
+
+
+@pytest.mark.parametrize(("expires", "unsourced"), [(None, False), ("2026-12-31", False), ("2026-10-15", True)])
+def test_one_cause_per_figure_only_against_a_metric_in_force(expires: str | None, unsourced: bool) -> None:
+    """A figure that contradicts a registered metric of an approved entry in force is a ``metric-conflict``
+    alone (the fix is the metric's figure); against an expired entry's metric it still needs its source."""
+    from dataclasses import replace
+    from datetime import date
+
+    from knowledge.audit import audit
+    from tests.knowledge.rules.test_figures import GO_LIVE, _ctx, _entry
+
+    proof = replace(GO_LIVE, expires=date.fromisoformat(expires) if expires else None)
+    said = _entry("messaging/speed.md", "# Speed\n\nThe median customer goes live in 9 weeks.\n", type="message")
+    report = audit(_ctx([proof, said]), ["metric-conflict", "unsourced-claim"])
+    assert any(f.rule == "metric-conflict" and f.path == "messaging/speed.md" for f in report.findings)
+    assert any(f.rule == "unsourced-claim" and f.path == "messaging/speed.md" for f in report.findings) is unsourced
 
 
 @pytest.mark.parametrize(("expires", "unsourced"), [("2026-09-30", False), ("2026-12-31", True), (None, True)])
