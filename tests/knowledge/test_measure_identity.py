@@ -438,21 +438,39 @@ def test_the_ends_of_a_change_never_meet_the_change(text: str, i: int, name: str
 
 @pytest.mark.parametrize(("context", "metric_id", "weights", "own", "said"), [
     # the id's words the clause says, whatever the entry's title and the metric's long name add
-    ("Across our customers, arrears fall by about 38% in the first year, and the median void is now [NUM].",
-     "void-days", None, "", 1.0),
-    ("Planners on Tidewell get back [NUM] on the roster every week.", "roster-hours-saved", None, "", 1.0),
-    ("Planners on Tidewell get back [NUM] on the roster every week.", "roster-hours-saved-per-depot", None, "", 0.5),
+    ("Across our plants, scrap falls by about 20% in the first year, and the median line changeover is now [NUM].",
+     "line-changeover-minutes", None, "", 1.0),
+    ("Planners on Tidewell get back [NUM] on roster planning every week.", "roster-planning-hours-saved", None, "",
+     1.0),
+    ("Planners on Tidewell get back [NUM] on roster planning every week.", "roster-planning-hours-saved-per-depot",
+     None, "", 2 / 3),
     ("Payouts land in your account within [NUM].", "median-go-live-weeks", None, "", 0.0),
     # words of periods and units, and of which way a figure moved, say how it is counted, not what
     # it measures
     ("It saves [NUM] every week.", "hours-saved-per-week", None, "", 0.0),
+    ("Churn among clinics is [NUM].", "clinic-churn-pct", None, "", 1.0),
+    ("Fleet TCO over three years comes to [NUM].", "fleet-tco-3yr-usd", None, "", 1.0),
+    ("Onboarding a new hire takes [NUM].", "hire-onboarding-wks", None, "", 1.0),
+    ("Agency spend fell to [NUM] a month.", "agency-spend-eur", None, "", 1.0),
+    ("API latency at p50 is [NUM].", "api-latency-p50-ms", None, "", 1.0),
+    ("Pick rates went up [NUM] per hour.", "pick-rate-count-hrs", None, "", 0.0),
+    # an id left with one measure word says no more than that word, which any clause about the
+    # subject says: it weighs nothing
+    ("Front desk time on no-shows goes down like [NUM].", "no-show-reduction", None, "", 0.0),
+    ("Spoilage is down [NUM].", "spoilage-pct", None, "", 0.0),
+    ("Late loads dropped by [NUM].", "late-load-reduction", None, "", 1.0),
+    # a period the id names must agree with the one the clause names, if it names one
+    ("Q4 ARR growth was [NUM].", "q3-arr-growth", None, "", 0.0),
+    ("Q3 ARR growth was [NUM].", "q3-arr-growth", None, "", 1.0),
+    ("ARR growth was [NUM].", "q3-arr-growth", None, "", 1.0),
+    ("In FY25 renewals grew [NUM].", "fy24-renewal-growth", None, "", 0.0),
     # a rare word of the id weighs more than a word most metrics share
     ("Claims close in [NUM].", "motor-claim-cycle-days", {"motor": 1.0, "claim": 0.5, "cycl": 3.0}, "", 0.5 / 4.5),
     # the company's own name is no measure word
-    ("Gridwell pays for itself in [NUM].", "gridwell-payback-months", None, "", 0.5),
-    ("Gridwell pays for itself in [NUM].", "gridwell-payback-months", None, "Gridwell", 0.0),
+    ("Tidewell pays for itself in [NUM].", "tidewell-payback-period-months", None, "", 1 / 3),
+    ("Tidewell pays for itself in [NUM].", "tidewell-payback-period-months", None, "Tidewell", 0.0),
     # only the clause holding the figure counts, not the rest of its sentence
-    ("Voids fell sharply, and repairs close in [NUM].", "void-days", None, "", 0.0),
+    ("Changeovers fell sharply, and repairs close in [NUM].", "line-changeover-minutes", None, "", 0.0),
 ])
 def test_how_much_of_a_metrics_id_a_figure_says(context: str, metric_id: str, weights: dict[str, float] | None,
                                                  own: str, said: float) -> None:
