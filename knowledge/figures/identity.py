@@ -95,17 +95,23 @@ def id_words(query_context: str, metric_id: str, weights: Weights | None = None,
 
     An id left with one measure word once units, periods and the words of a change are set aside
     ("no-show-reduction": "show") says no more than that word, which any clause about the subject
-    says ("front desk time on no-shows"): it weighs nothing. A period the id names ("q3-arr-growth")
+    says ("front desk time on no-shows"): it weighs half. A period the id names ("q3-arr-growth")
     must agree with one the clause names: "Q4 ARR growth" is another quarter's measure."""
     said_periods = {m.group(0).lower().replace(" ", "") for m in _PERIOD.finditer(_clause(query_context))}
     id_periods = {m.group(0).lower() for m in _PERIOD.finditer(_ID_SPLIT.sub(" ", metric_id))}
     if id_periods and said_periods and not id_periods & said_periods:
         return 0.0
     words = _terms(_ID_SPLIT.sub(" ", _PERIOD.sub(" ", metric_id))) - _not_measure() - own_name
-    if len(words) < 2:
+    if not words:
         return 0.0
     said = _terms(_clause(query_context))
-    return _mass(words & said, weights) / _mass(words, weights)
+    return _mass(words & said, weights) / _mass(words, weights) * (ONE_WORD_ID if len(words) < 2 else 1.0)
+
+
+# the weight of an id left with one measure word: it may name the measure ("median-payback-months":
+# "payback") or only its subject ("no-show-reduction": "show"), and says no more than the entry's
+# title and the metric's name already do
+ONE_WORD_ID = 0.5
 
 
 # a named period: a quarter, a half, a fiscal year, a calendar year ("q3", "H1", "FY25", "2026")

@@ -453,11 +453,12 @@ def test_the_ends_of_a_change_never_meet_the_change(text: str, i: int, name: str
     ("Onboarding a new hire takes [NUM].", "hire-onboarding-wks", None, "", 1.0),
     ("Agency spend fell to [NUM] a month.", "agency-spend-eur", None, "", 1.0),
     ("API latency at p50 is [NUM].", "api-latency-p50-ms", None, "", 1.0),
-    ("Pick rates went up [NUM] per hour.", "pick-rate-count-hrs", None, "", 0.0),
+    ("Pick rates went up [NUM] per hour.", "pick-rate-count-hrs", None, "", 0.5),
     # an id left with one measure word says no more than that word, which any clause about the
-    # subject says: it weighs nothing
-    ("Front desk time on no-shows goes down like [NUM].", "no-show-reduction", None, "", 0.0),
-    ("Spoilage is down [NUM].", "spoilage-pct", None, "", 0.0),
+    # subject says: it weighs half
+    ("Front desk time on no-shows goes down like [NUM].", "no-show-reduction", None, "", 0.5),
+    ("Spoilage is down [NUM].", "spoilage-pct", None, "", 0.5),
+    ("Crop losses are down [NUM].", "spoilage-pct", None, "", 0.0),
     ("Late loads dropped by [NUM].", "late-load-reduction", None, "", 1.0),
     # a period the id names must agree with the one the clause names, if it names one
     ("Q4 ARR growth was [NUM].", "q3-arr-growth", None, "", 0.0),
@@ -469,6 +470,7 @@ def test_the_ends_of_a_change_never_meet_the_change(text: str, i: int, name: str
     # the company's own name is no measure word
     ("Tidewell pays for itself in [NUM].", "tidewell-payback-period-months", None, "", 1 / 3),
     ("Tidewell pays for itself in [NUM].", "tidewell-payback-period-months", None, "Tidewell", 0.0),
+    ("The median payback is about [NUM].", "median-payback-months", None, "", 0.5),
     # only the clause holding the figure counts, not the rest of its sentence
     ("Changeovers fell sharply, and repairs close in [NUM].", "line-changeover-minutes", None, "", 0.0),
 ])
