@@ -94,7 +94,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # is no unbacked outcome (bench/ACCURACY.md, "Claims in drafts and calls, sixth round"); 0.83 with the
     # sixth round's "same measure?" model on drafts and calls
     # ninth round, unsupported claims: check 0.83 (where a level starts)
-    "kittiwake": {"audit": 0.82, "check": 0.81},
+    # tenth round: audit 0.85 -> 0.808, the price of a margin between the "same measure?" threshold
+    # and the highest wrong firing out of corpus (0.69, not 0.64): "carrying about 50% more" scores
+    # under it and is reported unsupported, not as the caseload increase misstated
+    "kittiwake": {"audit": 0.8, "check": 0.81},
     # a second blind set (tests/data/corpora/quillpay: payroll and HR; UK, Irish, US, Canadian, South
     # African, NZ English), written and labelled blind at the end of the fourth round and scored with
     # the code of that morning (6f49cb3: audit 0.44, check 0.93) and of that evening (audit 0.51,
@@ -228,9 +231,10 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # unbacked outcome; rep-misstatement 1.00 / 1.00 with the sixth round's "same measure?" model
     "kittiwake": {
         "metric-conflict": (0.8, 0.6), "source-conflict": (0.9, 0.9), "stale-claim": (0.9, 0.9),
-        "unsourced-claim": (0.6, 0.6), "unsupported-claim": (0.8, 0.6), "retired-claim": (0.9, 0.9),
-        "rep-misstatement": (0.9, 0.9),
-    },  # ninth round: unsupported-claim 0.83 / 0.63
+        "unsourced-claim": (0.6, 0.6), "unsupported-claim": (0.7, 0.6), "retired-claim": (0.9, 0.9),
+        "rep-misstatement": (0.9, 0.8),
+    },  # ninth round: unsupported-claim 0.83 / 0.63; tenth: 0.71 / 0.63 and rep-misstatement 1.00 / 0.80,
+    # the one right firing under the threshold's new margin (0.641 against 0.69) lost and said unsupported
     # measured (audit and check together) at the end of the fourth round: metric-conflict 0.63 / 0.56,
     # rep-misstatement 1.00 / 0.25, retired-claim 1.00 / 0.67, source-conflict 0.25 / 0.50, stale-claim
     # 1.00 / 1.00, unsourced-claim 0.29 / 0.80, unsupported-claim 0.63 / 0.83; after the fifth round

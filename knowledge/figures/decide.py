@@ -11,11 +11,13 @@ from .figure import REL_APPROX, Figure, agree, states_value
 from .neighbours import _KIND_CODE, FigureSet, Pairs, _rank_in_rows, search_sets
 from .reading import (
     _BEFORE,
+    _NOW,
     _POPULATION,
+    _RELATIVE_AFTER,
     NORM_SCOPE,
+    _clause,
     _mentions,
     _stem,
-    metric_share_sense,
     share_sense,
 )
 
@@ -133,11 +135,14 @@ _SENSE_CODE = {"change": 1, "level": 2}
 def _senses(fs: FigureSet) -> np.ndarray:
     """Per figure, whether it states a change (1), a level (2) or neither (0): a share's sense
     (:func:`.reading.share_sense`), and two more readings of the same distinction. A share said to
-    be the old state ("the study's baseline was [NUM] annual turnover", "before Northwind, [NUM]")
-    is the level a change is measured from. An amount of money that is one end of a change ("from
-    €31,000 to [NUM] a month") or the old state ("used to spend [NUM]") is a level, and a money
-    metric named for what a change saves or cuts ("annual saving on agency spend") is the change:
-    the ends of a change and the change itself are never one measure."""
+    be the old state in its own clause ("the pilot's baseline was [NUM] of shifts unfilled",
+    "Before Quarryline, [NUM] of loads ...") is the level a change is measured from; one merely
+    set against a baseline ("versus the baseline, a [NUM] improvement") is still the change. An
+    amount of money that is one end of a change ("from £9,000 to [NUM] a quarter") or the old state
+    ("used to spend [NUM]") is a level, and a money metric named by a saving or a cut ("annual
+    saving on freight", "reduction in fuel spend") is the change: the ends of a change and the
+    change itself are never one measure. A price that is itself lower ("reduced monthly price for
+    charities") is a level."""
     import numpy as np
 
     cached: np.ndarray | None = getattr(fs, "_measure_senses", None)
@@ -154,7 +159,7 @@ def _senses(fs: FigureSet) -> np.ndarray:
                 sense = "level"
         elif f.origin == "metric":
             sense = "level" if f.role == "before" else (
-                "change" if f.metric is not None and metric_share_sense(f.metric.name) == "change" else None)
+                "change" if f.metric is not None and _MONEY_CHANGE.search(f.metric.name) else None)
         elif f.claim is not None:
             if f.claim.pair == "change" or f.role == "before":
                 sense = "level"
@@ -165,10 +170,30 @@ def _senses(fs: FigureSet) -> np.ndarray:
     return out
 
 
+# what a money metric is named by when it is the change: a saving or a cut, as nouns ("annual
+# saving on freight", "reduction in fuel spend"), not a price that is lower ("reduced price")
+_MONEY_CHANGE = re.compile(r"\b(?:savings?|reductions?|cuts?\s+(?:in|to|on|of))\b", re.I)
+# a time phrase opening a sentence, which governs all that follows it ("Before Quarryline, ...")
+_OPENS_BEFORE = re.compile(r"\s*(?:before|prior to|previously)\b", re.I)
+
+
 def _said_before(masked: str) -> bool:
-    """Whether the words ahead of a figure call it the old state ("baseline was [NUM]")."""
+    """Whether a figure's own clause calls it the old state ("baseline was [NUM]"), as
+    :func:`.reading._inferred_role` reads the words ahead of it (a relative clause after it aside;
+    no "now" or "with" between the cue and the figure); or an opening "Before ..." does. A
+    baseline named in another clause ("Versus the baseline, a [NUM] improvement") leaves the
+    figure the change measured against it."""
     at = masked.find("[NUM]")
-    return at > 0 and bool(_BEFORE.search(masked[:at]))
+    if at <= 0:
+        return False
+    clause = _RELATIVE_AFTER.sub("", _clause(masked))
+    ahead = clause[:clause.find("[NUM]")] if "[NUM]" in clause else ""
+    if not _BEFORE.search(ahead) and _OPENS_BEFORE.match(masked[:at]):
+        ahead = masked[:at]
+    cue = None
+    for m in _BEFORE.finditer(ahead):
+        cue = m
+    return cue is not None and not _NOW.search(ahead, cue.end())
 
 
 def _significant_digits(f: Figure) -> int:

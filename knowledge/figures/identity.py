@@ -87,16 +87,35 @@ def word_features(query_context: str, target: frozenset[str], weights: Weights |
 def id_words(query_context: str, metric_id: str, weights: Weights | None = None,
              own_name: frozenset[str] = frozenset()) -> float:
     """How much of a metric's id the query's clause says (weighted by ``weights``). An id is the
-    measure's shortest name, kept by whoever registered it ("void-days", "median-go-live-weeks",
-    "rota-hours-saved"): where the entry's title and the metric's long name dilute the words a
-    figure shares with it ("the median void is now seven days" says one word of "Void turnaround:
-    median days a home stands empty between one tenancy ending and the next starting"), its id
-    does not."""
-    words = _terms(_ID_SPLIT.sub(" ", metric_id)) - _not_measure() - own_name
+    measure's shortest name, kept by whoever registered it ("late-load-share",
+    "median-go-live-weeks", "roster-hours-saved"): where the entry's title and the metric's long
+    name dilute the words a figure shares with it ("the median changeover is now nine minutes"
+    says one word of "Changeover time: median minutes a line stands idle between the last good
+    part of one order and the first of the next"), its id does not.
+
+    An id left with one measure word once units, periods and the words of a change are set aside
+    ("no-show-reduction": "show") says no more than that word, which any clause about the subject
+    says ("front desk time on no-shows"): it weighs half. A period the id names ("q3-arr-growth")
+    must agree with one the clause names: "Q4 ARR growth" is another quarter's measure."""
+    said_periods = {m.group(0).lower().replace(" ", "") for m in _PERIOD.finditer(_clause(query_context))}
+    id_periods = {m.group(0).lower() for m in _PERIOD.finditer(_ID_SPLIT.sub(" ", metric_id))}
+    if id_periods and said_periods and not id_periods & said_periods:
+        return 0.0
+    words = _terms(_ID_SPLIT.sub(" ", _PERIOD.sub(" ", metric_id))) - _not_measure() - own_name
     if not words:
         return 0.0
     said = _terms(_clause(query_context))
-    return _mass(words & said, weights) / _mass(words, weights)
+    return _mass(words & said, weights) / _mass(words, weights) * (ONE_WORD_ID if len(words) < 2 else 1.0)
+
+
+# the weight of an id left with one measure word: it may name the measure ("median-payback-months":
+# "payback") or only its subject ("no-show-reduction": "show"), and says no more than the entry's
+# title and the metric's name already do
+ONE_WORD_ID = 0.5
+
+
+# a named period: a quarter, a half, a fiscal year, a calendar year ("q3", "H1", "FY25", "2026")
+_PERIOD = re.compile(r"\b(?:q[1-4]|h[12]|fy\s?\d{2}(?:\d{2})?|(?:19|20)\d\d)\b", re.I)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -108,7 +127,10 @@ def _terms(text: str) -> frozenset[str]:
 # ("fuel cost reduction" and "reduces total delivery costs" share "reduc" and "cost": only "cost"
 # says a measure)
 _NOT_MEASURE_WORDS = ("customer customers client clients company companies month months week weeks day days year "
-                      "years hour hours minute minutes percent per cent rate share")
+                      "years hour hours minute minutes percent per cent rate share "
+                      # the same, as ids abbreviate them ("churn-pct", "tco-3yr", "api-p50-ms"), and
+                      # currencies and counting, which say the unit, not the measure
+                      "pct yr yrs wk wks mo mos hr hrs min mins sec secs ms usd eur gbp count")
 
 
 @functools.lru_cache(maxsize=1)

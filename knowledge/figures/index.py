@@ -43,6 +43,7 @@ from .reading import (
     figure_of_metric,
     measures_nothing,
     not_an_outcome,
+    place_of,
     sentence_claims,
     without_source,
     worked_example,
@@ -310,18 +311,23 @@ class FigureIndex:
         pairs = _pairs_within(sub)
         if not len(pairs):
             return {}
-        # Not compared: two shares, or two multiples, stated in one passage, a paragraph or a whole
-        # list (a passage listing several percentages lists several measures: a survey's findings,
-        # "Only 25% have ... / Only 19% of ops teams ..."; so does one listing multiples: overtime
-        # "paid at one and a half times" in one country, "at twice the ordinary rate" in the next
-        # item); two figures of one sentence (two measures, or the two
-        # ends of a change); figures in headings (they name what follows: "Short message (~50
-        # words)"); figures in two sections of one entry (parallel sections: each driver's "total
-        # annual benefit").
+        # Not compared: two shares stated in one passage, a paragraph or a whole list (a passage
+        # listing several percentages lists several measures: a survey's findings, "Only 25% have
+        # ... / Only 19% of ops teams ..."); two multiples in two items of one list when each item
+        # names its own subject (a leading "Spain:" label, a place, a customer: one rule per
+        # country, one result per customer), never two multiples of a paragraph, which restate one
+        # speed-up ("3x faster onboarding ... onboarding is now 5x faster" conflict); two figures
+        # of one sentence (two measures, or the two ends of a change); figures in headings (they
+        # name what follows: "Short message (~50 words)"); figures in two sections of one entry
+        # (parallel sections: each driver's "total annual benefit").
         q, t = pairs.q, pairs.t
         same_entry = sub.entry[q] == sub.entry[t]
-        ratios = np.isin(sub.kind[q], (_KIND_CODE["percent"], _KIND_CODE["multiplier"]))
-        shares = ratios & (sub.kind[q] == sub.kind[t])
+        shares = (sub.kind[q] == _KIND_CODE["percent"]) & (sub.kind[t] == _KIND_CODE["percent"])
+        multiples = (sub.kind[q] == _KIND_CODE["multiplier"]) & (sub.kind[t] == _KIND_CODE["multiplier"])
+        if multiples.any():
+            blocks = {e.path: Blocks(e.blocks) for e in self.ctx.kb.entries}
+            subject = np.array([_item_with_subject(f, blocks) for f in sub.figures], dtype=bool)
+            shares |= multiples & subject[q] & subject[t]
         keep = (sub.sentence[q] != sub.sentence[t]) & ~(shares & (sub.block[q] == sub.block[t]))
         keep &= ~sub.heading[q] & ~sub.heading[t]
         # two cells of one table: its rows are different things (tiers, plans, countries) and its
@@ -529,6 +535,21 @@ def _prospect_figures(call: Call) -> list[tuple[int, tuple[str, tuple[float, ...
             for c in sentence_claims(s):
                 out.append((t.line, _said(c)))
     return out
+
+
+# a list item that opens on its own subject: "Spain: ...", "Canada (Ontario) - ..."
+_ITEM_LABEL = re.compile(r"\s*(?:\*\*)?[A-Z][^:.;!?]{0,50}?(?:\*\*)?\s*(?::|\s[-–—]\s)")
+
+
+def _item_with_subject(f: Figure, blocks: dict[str, Blocks]) -> bool:
+    """Whether a figure stands in a list item that names its own subject (a leading label, a place,
+    a customer): the items of such a list state one measure each of different things."""
+    c = f.claim
+    if c is None or claim_attr(c, "block") != "list_item":
+        return False
+    item = blocks[f.path].at(c.line) if f.path in blocks else None
+    text = item.text if item is not None else c.sentence or c.text
+    return bool(_ITEM_LABEL.match(text)) or bool(f.entity and f.entity != NORM_SCOPE) or place_of(c.masked or "") is not None
 
 
 def _pairs_within(fs: FigureSet) -> Pairs:
