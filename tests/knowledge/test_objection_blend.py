@@ -101,15 +101,20 @@ def test_the_blend_adds_a_mention_only_to_turns_that_hold_none():
     assert list(out) == [True, False, False]
 
 
-def test_one_turn_in_several_pieces_gives_one_mention_at_its_surest_sentence():
-    call = _call()
-    found = _found(call)
-    # the same turn cut into two pieces (two cues of a subtitle file)
+def _one_turn_in_two_pieces():
+    """Three candidates: the first detected, the other two one turn cut into two pieces (two cues of a
+    subtitle file), the trained detector surer of the second piece."""
+    found = _found(_call())
     (_, a), (_, b) = found[1], found[2]
     b.turn, b.piece = a.turn, 1
     T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
     det = _detection(len(found), detected=[0])
     det.learned[:] = [0.5, 0.6, 0.9]
+    return found, T, det
+
+
+def test_one_turn_in_several_pieces_gives_one_mention_at_its_surest_sentence():
+    found, T, det = _one_turn_in_two_pieces()
     coef = np.zeros(len(PIECE_FEATURES))
     coef[FEATURES.index("learned")] = 5.0
     # both pieces pass the bar; the one the blend is surer of is taken
@@ -187,14 +192,8 @@ def test_the_piece_model_drops_what_it_reads_as_no_objection_and_adds_what_it_re
 
 
 def test_the_piece_model_adds_one_mention_per_turn_and_none_where_the_turn_holds_one():
-    call = _call()
-    found = _found(call)
-    # turn 5 cut into two pieces of turn 3 (two cues of a subtitle file), and turn 1's detected
+    found, T, det = _one_turn_in_two_pieces()
     (_, a), (_, b) = found[1], found[2]
-    b.turn, b.piece = a.turn, 1
-    T = np.ones((len(found), 8), dtype=np.float32) / np.sqrt(8)
-    det = _detection(len(found), detected=[0])
-    det.learned[:] = [0.5, 0.6, 0.9]
     model = PieceModel(coef=_pieces(0.0, learned=5.0, taken=5.0).coef, intercept=0.0, add=0.6, drop=0.2)
     assert list(reweighed(found, T, det, det.detected, model)) == [True, False, True]
     # a second piece of the detected turn is never added, however sure the model is
