@@ -183,8 +183,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # out from all of its work (tests/data/corpora/kelpmoor: aquaculture, Norwegian, Scottish, Chilean
     # and Canadian English; tests/data/corpora/axlewood: car dealership service departments, American,
     # Irish, New Zealand and Nigerian English): first scored with that morning's code (2a7777b:
-    # kelpmoor audit 0.57, check 0.63; axlewood audit 0.68, check 0.74). Floors a little under.
-    "kelpmoor": {"audit": 0.54, "check": 0.6},
+    # kelpmoor audit 0.57, check 0.63; axlewood audit 0.68, check 0.74). At its end, still held out:
+    # kelpmoor check 0.67 (one false unbacked figure fewer), the rest the same. Floors a little under.
+    "kelpmoor": {"audit": 0.54, "check": 0.64},
     "axlewood": {"audit": 0.65, "check": 0.71},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
@@ -355,8 +356,8 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # none found of 2
     "kelpmoor": {
         "metric-conflict": (0.75, 0.35), "rep-misstatement": (0.7, 0.7), "retired-claim": (0.9, 0.6),
-        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.2, 0.15), "unsupported-claim": (0.25, 0.45),
-    },
+        "stale-claim": (0.9, 0.85), "unsourced-claim": (0.2, 0.15), "unsupported-claim": (0.3, 0.45),
+    },  # end of the round: unsupported-claim 0.33 / 0.50
     # axlewood: metric-conflict 1.00 / 0.40, rep-misstatement 0.67 / 0.50, retired-claim 1.00 / 1.00,
     # source-conflict 1.00 / 0.50, stale-claim 0.82 / 0.90, unsourced-claim 0.56 / 1.00,
     # unsupported-claim 0.33 / 0.75
