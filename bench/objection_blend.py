@@ -395,6 +395,8 @@ def write_pieces(data: dict[str, dict[str, Any]], args: argparse.Namespace) -> N
     train = [data[n] for n in CORPORA]
     model = fit_pieces(train, args.c)
     add, drop = choose_piece_bars(train, model)
+    # the bars' gains add up piece by piece, so the bar to add comes out the same with the guard
+    # (0.68 both ways); only where no bar gains at all would the guarded choice be (1.01, 0.0)
     _, drop_anywhere = choose_piece_bars(train, model, guard=True)
     PIECES_PATH.write_text(json.dumps({
         "features": list(PIECE_FEATURES), "coef": [round(float(v), 6) for v in model.coef_[0]],

@@ -414,16 +414,19 @@ def place_forms(question: str, words: Sequence[str]) -> dict[str, list[tuple[str
     """Per question word that names a place by its adjective, or a place with an adjective, the
     other form(s): "irish" -> ("ireland",), "kiwi" -> ("new", "zealand"), "canada" -> ("canadian",).
     An adjective that is also a language counts only before a content word ("a German sponsor";
-    not "in German or Swahili", "in Spanish for US clinics")."""
+    not "in German or Swahili", "in Spanish for US clinics"), and a word counts only where the
+    question writes it with a capital, as places and their adjectives are written: "polish the
+    floors", "turkey dinners", "fine china", "kiwi fruit" name no place."""
     table, languages = _places()
     wanted = {w for w in words if w in table}
     if not wanted:
         return {}
-    low = question.lower().replace("\u2019", "'")
+    text = question.replace("\u2019", "'")
+    low = text.lower()
     out: dict[str, list[tuple[str, ...]]] = {}
     for m in _WORD.finditer(low):
         w = _CLITIC.sub("", m.group(0)).replace("'", "")
-        if w not in wanted or w in out:
+        if w not in wanted or w in out or not text[m.start()].isupper():
             continue
         if w in languages:
             nxt = re.match(r"[ \t]+([^\W_]+)", low[m.end():])

@@ -109,6 +109,17 @@ def test_a_language_is_not_its_country(question):
     assert lexical.place_forms(question, lexical.terms(question)) == {}
 
 
+@pytest.mark.parametrize("question", [
+    "Can the crew polish hardwood floors on the same visit?",
+    "Do you cater turkey dinners for the Christmas rush?",
+    "Is fine china covered by the breakage policy?",
+    "Do the kiwi growers' packhouses use the grading module?",
+])
+def test_a_common_word_in_lower_case_names_no_place(question):
+    # Places and their adjectives are written with a capital; the same words in lower case are things.
+    assert lexical.place_forms(question, lexical.terms(question)) == {}
+
+
 def test_a_word_the_kb_uses_gets_no_place_form():
     # Where some pages say "Irish" and others "Ireland", the word is left as the pages share it.
     db = fts_table([("a.md", "Hosting", "Client data for practices in Ireland stays in Dublin."),

@@ -12,9 +12,9 @@ hand. It only adds mentions: what step 2 detected stays detected.
 
 The add/drop model (:class:`PieceModel`, :func:`reweighed`; ``Tuning.pieces``) replaces it: one
 model over every piece, detected or not, with whether detection took the piece as an eleventh
-feature, a bar to add a piece detection passed over and a bar to drop one it took (a piece is
-dropped only when it falls under that bar wherever it fell in the call: :func:`anywhere`). The
-blend is the same class with no bar to drop.
+feature, a bar to add a piece detection passed over and a bar to drop one it took (with
+``Tuning.drop_anywhere``, off, a piece is dropped only when it falls under ``drop_anywhere``
+wherever it fell in the call: :func:`anywhere`). The blend is the same class with no bar to drop.
 """
 
 from __future__ import annotations

@@ -171,7 +171,7 @@ _STARTS_AT = re.compile(r"(?i)\b(?:starts?|starting|begins?|beginning)\s+(?:at|f
 # "across their 16 venues", "its 2,600 units": a count of what someone else has, right after its owner
 _THEIR_OWN = re.compile(r"(?i)\b(?:their|its)\s+(?:own\s+|entire\s+|whole\s+)?$")
 # "On your summer numbers that's around £1,330 a month": an amount worked out on the reader's figures
-_WORKED_OUT = re.compile(rf"(?i)\b(?:{THAT_IS}|it['’]s|{COMES_TO})\s+"
+_WORKED_OUT = re.compile(rf"(?i)\b(?:{THAT_IS}|i\.e\.,?|it['’]s|{COMES_TO})\s+"
                          rf"(?:{HEDGE}\s+)?(?:[A-Z]{{1,3}}\s*)?$")
 _YOURS = re.compile(r"(?i)\b(?:you|your|yours)\b")
 # "Staggering them by 10 minutes each costs nothing": the figure sets how an act is done, the act (a
