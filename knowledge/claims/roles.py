@@ -33,7 +33,7 @@ from functools import lru_cache
 from knowledge.model import Claim
 
 from .quotes import quotation_around
-from .terms import _SHARE_OF_MONEY, states_an_outcome
+from .terms import SHARE_OF_MONEY, states_an_outcome
 
 # an offer against paying by another period: "save 15% compared with paying monthly"
 _AGAINST_PAYING = re.compile(
@@ -113,7 +113,7 @@ def _read(raw: str) -> _Sentence:
     paying = _AGAINST_PAYING.search(text)
     return _Sentence(
         text, tuple(examples), tuple(m.span() for m in _QUOTED_LIST.finditer(text)), tuple(_SIZE_CLAUSE.finditer(text)),
-        tuple(m.span() for m in _SHARE_OF_MONEY.finditer(text)) if _CHARGE.search(text) else (),
+        tuple(m.span() for m in SHARE_OF_MONEY.finditer(text)) if _CHARGE.search(text) else (),
         paying.span() if paying else None)
 
 
@@ -148,7 +148,7 @@ def role(claim: Claim, kb_name: str = "") -> str | None:
                 states_an_outcome(claim, m.group("clause"))):
             return "a named party's own size"
     if claim.kind == "percent" and any(a <= end and start < b + 1 for a, b in read.shares) and not (
-            states_an_outcome(claim, _SHARE_OF_MONEY.sub(" ", sentence), pair=False)):
+            states_an_outcome(claim, SHARE_OF_MONEY.sub(" ", sentence), pair=False)):
         return "a charge set as a share of a sum"
     return None
 

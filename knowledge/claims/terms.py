@@ -168,7 +168,7 @@ _COMMERCIAL = re.compile(
     r"|\bfor\s+(?:every|each)\s+(?:[\w-]+\s+){0,2}(?:you|they|partners?|members?)\s+(?:introduce|refer|bring|sign|close"
     r"|sell|recommend)\b|%\s+on\s+(?:all\s+|every\s+|each\s+)?renewals?\b")
 # "20% of every client subscription": a share of money paid over, not a share of a population
-_SHARE_OF_MONEY = re.compile(
+SHARE_OF_MONEY = re.compile(
     r"(?i)%\s+of\s+(?:every|each|any)\b|%\s+of\s+(?:(?:all|the|their|your|its|that|this|first[- ]year)\s+)*"
     r"(?:(?:first\s+)?(?:year|month|quarter|week)['’]s\s+)?(?:\w+\s+)?"
     r"(?:subscriptions?|sales?|revenue|deals?|invoices?|orders?|fees?|contracts?|bookings?|payments?|spend|ARR|MRR"
@@ -300,7 +300,7 @@ def _bare(sentence: str, offered: bool) -> tuple[str, bool]:
     bare = _REPORT_NOUN.sub(_mask_report, bare)  # "we publish an incident report within 5 business days": a document
     paid_term = bool(_COMMERCIAL.search(bare))
     if paid_term or _BENEFIT.search(bare):
-        bare = _SHARE_OF_MONEY.sub(" ", bare)  # "20% of every client subscription" shares money, not a population
+        bare = SHARE_OF_MONEY.sub(" ", bare)  # "20% of every client subscription" shares money, not a population
     if _OWN_TEAM.search(bare):
         bare = _SHARE_OF_US.sub(" ", bare)  # "40% of our site managers": the company's own people
     return bare, paid_term

@@ -21,7 +21,7 @@ from .figure import (
     currency_code,
     interval,
 )
-from .reading import _STAT_CODE
+from .reading import STAT_CODE
 
 if TYPE_CHECKING:
     import numpy as np
@@ -95,7 +95,7 @@ class FigureSet:
         self.magnitude = np.array([abs(sum(_value_range(f.value)) / 2) for f in figs], dtype=np.float64)
         self.role = np.array([{"before": 1, "after": 2}.get(f.role or "", 0) for f in figs], dtype=np.int8)
         self.is_metric = np.array([f.origin == "metric" for f in figs], dtype=bool)
-        self.stat = np.array([_STAT_CODE.get(f.statistic, 0) for f in figs], dtype=np.int8)
+        self.stat = np.array([STAT_CODE.get(f.statistic, 0) for f in figs], dtype=np.int8)
         self.best = np.array([f.best for f in figs], dtype=bool)
         self.year = np.array([f.year or 0 for f in figs], dtype=np.int32)
         # a year is "historic" when it ended before the recency window (max_source_age) began

@@ -36,7 +36,7 @@ _QUALIFIERS = {
 }
 _STATISTICS = {"median": "median", "average": "average", "mean": "average", "typical": "typical",
                "typically": "typical", "on average": "average"}
-_STAT_CODE = {None: 0, "median": 1, "average": 2, "typical": 3}
+STAT_CODE = {None: 0, "median": 1, "average": 2, "typical": 3}
 
 # Words that make a figure a best case rather than a typical one.
 _BEST = re.compile(
