@@ -73,6 +73,10 @@ CORPORA = {
     "wickerby": REPO / "tests" / "data" / "corpora" / "wickerby",
     "pellucid": REPO / "tests" / "data" / "corpora" / "pellucid",
     "ravelin": REPO / "tests" / "data" / "corpora" / "ravelin",
+    "tallowgate": REPO / "tests" / "data" / "corpora" / "tallowgate",
+    "mashcroft": REPO / "tests" / "data" / "corpora" / "mashcroft",
+    "netherby": REPO / "tests" / "data" / "corpora" / "netherby",
+    "plottwick": REPO / "tests" / "data" / "corpora" / "plottwick",
 }
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
                 "retired-claim", "rep-misstatement")

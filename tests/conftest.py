@@ -27,6 +27,8 @@ CINDERWELL = REPO / "tests" / "data" / "corpora" / "cinderwell"
 LANTERNFIELD = REPO / "tests" / "data" / "corpora" / "lanternfield"
 INKBERRY = REPO / "tests" / "data" / "corpora" / "inkberry"
 HOISTLEY = REPO / "tests" / "data" / "corpora" / "hoistley"
+NETHERBY = REPO / "tests" / "data" / "corpora" / "netherby"
+PLOTTWICK = REPO / "tests" / "data" / "corpora" / "plottwick"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -73,7 +75,8 @@ def write_kb(root: Path, files: dict[str, str | bytes], toml: str | None = None)
 SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "sablewood": SABLEWOOD,
                 "proscenia": PROSCENIA, "docketry": DOCKETRY,
                 "ravelin": RAVELIN, "wickerby": WICKERBY, "pellucid": PELLUCID,
-                "cinderwell": CINDERWELL, "lanternfield": LANTERNFIELD, "inkberry": INKBERRY, "hoistley": HOISTLEY}
+                "cinderwell": CINDERWELL, "lanternfield": LANTERNFIELD, "inkberry": INKBERRY, "hoistley": HOISTLEY,
+                "netherby": NETHERBY, "plottwick": PLOTTWICK}
 
 
 def _call_words(text: str) -> list[str]:

@@ -82,6 +82,12 @@ KB_PATHS = {
     "axlewood": REPO / "tests" / "data" / "corpora" / "axlewood" / "kb",
     "inkberry": REPO / "tests" / "data" / "corpora" / "inkberry" / "kb",
     "hoistley": REPO / "tests" / "data" / "corpora" / "hoistley" / "kb",
+    # Four sets written blind in the tenth round on the tallowgate, mashcroft, netherby and plottwick KBs,
+    # never fitted on: held out from that round's search work, scored before and after it.
+    "tallowgate": REPO / "tests" / "data" / "corpora" / "tallowgate" / "kb",
+    "mashcroft": REPO / "tests" / "data" / "corpora" / "mashcroft" / "kb",
+    "netherby": REPO / "tests" / "data" / "corpora" / "netherby" / "kb",
+    "plottwick": REPO / "tests" / "data" / "corpora" / "plottwick" / "kb",
 }
 
 

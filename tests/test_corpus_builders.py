@@ -37,6 +37,10 @@ BUILDERS = {
     "axlewood": "build_labels.py",
     "inkberry": "_build/build.py",
     "hoistley": "_build/build.py",
+    "tallowgate": "_build/build.py",
+    "mashcroft": "build_labels.py",
+    "netherby": "build_labels.py",
+    "plottwick": "tools/build_labels.py",
 }
 
 

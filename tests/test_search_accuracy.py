@@ -164,6 +164,15 @@ FLOORS = {
     "axlewood": {"hit@1": 0.87, "hit@3": 0.92, "mrr": 0.9, "unanswered": 0.85, "stale_above": 0},
     "inkberry": {"hit@1": 0.57, "hit@3": 0.57, "mrr": 0.57, "unanswered": 0.9, "stale_above": 0},
     "hoistley": {"hit@1": 0.87, "hit@3": 0.87, "mrr": 0.87, "unanswered": 0.55, "stale_above": 0},
+    # Four sets written blind at the start of the tenth round on the tallowgate, mashcroft, netherby and
+    # plottwick KBs (30 questions each, 10 unanswerable), never fitted on and held out from that round's
+    # search work. First scored with that morning's code (2bf2660): tallowgate 0.95 / 0.95 / 0.95,
+    # unanswered 0.60; mashcroft 0.80 / 0.85 / 0.84, 1.00; netherby 0.90 / 0.95 / 0.93, 1.00; plottwick
+    # 0.85 / 0.90 / 0.88, 1.00. Floors a little under.
+    "tallowgate": {"hit@1": 0.92, "hit@3": 0.92, "mrr": 0.92, "unanswered": 0.55, "stale_above": 0},
+    "mashcroft": {"hit@1": 0.77, "hit@3": 0.82, "mrr": 0.81, "unanswered": 0.95, "stale_above": 0},
+    "netherby": {"hit@1": 0.87, "hit@3": 0.92, "mrr": 0.9, "unanswered": 0.95, "stale_above": 0},
+    "plottwick": {"hit@1": 0.82, "hit@3": 0.87, "mrr": 0.85, "unanswered": 0.95, "stale_above": 0},
 }
 
 

@@ -4,7 +4,10 @@ Every anchor must occur exactly once in its file; the label's line is the anchor
 speaker turn that the call format spreads over several lines (JSON sentences, VTT/SRT cues,
 stamped lines), `turn_lines` lists all of them. The builder refuses a missing or repeated anchor.
 """
-import json, os, re, sys
+import json
+import os
+import re
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.normpath(os.path.join(HERE, ".."))
@@ -203,8 +206,8 @@ GAP_NOTE = {
 def find(path, anchor):
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
-    hits = [i + 1 for i, l in enumerate(lines) if anchor in l]
-    total = sum(l.count(anchor) for l in lines)
+    hits = [i + 1 for i, ln in enumerate(lines) if anchor in ln]
+    total = sum(ln.count(anchor) for ln in lines)
     if len(hits) != 1 or total != 1:
         sys.exit(f"anchor {anchor!r} occurs {total} times in {path}")
     return hits[0], lines
@@ -214,18 +217,18 @@ def turns(fname, lines):
     """line -> list of lines of the same speaker turn"""
     items = []  # (line, key)
     block = 0
-    for i, l in enumerate(lines, 1):
+    for i, ln in enumerate(lines, 1):
         if fname.endswith(".json"):
-            if re.match(r'\s*\{"speakerId": "\d+", "topic"', l):
+            if re.match(r'\s*\{"speakerId": "\d+", "topic"', ln):
                 block += 1
-            elif '"text": ' in l and block and re.match(r'\s*\{"start"', l):
+            elif '"text": ' in ln and block and re.match(r'\s*\{"start"', ln):
                 items.append((i, ("b", block)))
         elif fname.endswith(".vtt"):
-            m = re.match(r"<v ([^>]+)>", l) or re.match(r"([A-Z][\w'\- ]+): ", l)
+            m = re.match(r"<v ([^>]+)>", ln) or re.match(r"([A-Z][\w'\- ]+): ", ln)
             if m:
                 items.append((i, m.group(1)))
         elif fname.endswith(".srt") or fname.endswith(".txt"):
-            m = re.match(r"(?:\[[\d:]+\] )?([A-Za-z][\w'.\- ]+): ", l)
+            m = re.match(r"(?:\[[\d:]+\] )?([A-Za-z][\w'.\- ]+): ", ln)
             if m:
                 items.append((i, m.group(1)))
     groups, cur, last = {}, [], None
@@ -268,9 +271,9 @@ def main():
             continue
         ms = mentions[obj]
         main_path = "calls/" + GAP_PATH[obj]
-        main_line = next(l for p_, l, _ in ms if p_ == main_path)
+        main_line = next(ln for p_, ln, _ in ms if p_ == main_path)
         e = {"rule": "objection-gap", "objection": obj, "path": main_path, "line": main_line,
-             "mentions": [{"path": p_, "line": l} for p_, l, _ in ms]}
+             "mentions": [{"path": p_, "line": ln} for p_, ln, _ in ms]}
         if obj.startswith("objections/"):
             e["alt_paths"] = [obj + ".md"]
         e["note"] = GAP_NOTE[obj] + "; a tool may report the gap once per theme or once per mention"
@@ -278,8 +281,8 @@ def main():
     audit_negs = []
     for obj, covered in COVERAGE.items():
         if covered:
-            for p_, l, _ in mentions[obj]:
-                audit_negs.append({"path": p_, "line": l, "rules": ["objection-gap"],
+            for p_, ln, _ in mentions[obj]:
+                audit_negs.append({"path": p_, "line": ln, "rules": ["objection-gap"],
                                    "note": f"raises {obj}, which an approved answer covers"})
     for n in negs:
         audit_negs.append({"path": n["path"], "line": n["line"], "rules": ["objection-gap"],

@@ -4,12 +4,16 @@ accepts. Standard library only. Run from anywhere: python3 make_calls.py
 Each call is written as turns `CODE: text`; ` || ` marks where a long turn is split over several
 cues, sentences or stamped lines. The text is the corpus; this script only lays it out.
 """
-import json, os, re, random, hashlib
+import hashlib
+import json
+import os
+import random
+import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "kb", "calls")
 
-from calls_text import CALLS
+from calls_text import CALLS  # noqa: E402
 
 
 def parse(body):
@@ -37,7 +41,9 @@ def clock(seed):
 
 
 def ts(sec, sep="."):
-    h = int(sec // 3600); m = int(sec % 3600 // 60); s = sec % 60
+    h = int(sec // 3600)
+    m = int(sec % 3600 // 60)
+    s = sec % 60
     return f"{h:02d}:{m:02d}:{int(s):02d}{sep}{int(round((s - int(s)) * 1000)) % 1000:03d}"
 
 
@@ -89,7 +95,7 @@ def render(call):
         return "\n\n".join(out) + "\n"
     if fmt == "json-parties":
         ids = {}
-        for code, (name, aff) in who.items():
+        for code, (name, _aff) in who.items():
             ids[code] = "7000" + str(int(hashlib.md5(name.encode()).hexdigest(), 16))[:15]
         lines = ["{", f'  "callId": "{ids[next(iter(who))][:14]}",',
                  f'  "title": {json.dumps(call["title"])},',
