@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from knowledge.claims.claimness import claim_as_said
 from knowledge.claims.terms import computed, own_terms
 from knowledge.figures import Resolution, quoted, where
 from knowledge.model import Claim, Finding
@@ -74,7 +75,7 @@ def _unsupported(r: Resolution) -> bool:
     # arithmetic on inputs chosen for the reader, its results included (knowledge.figures.reading.worked_example)
     return (r.status == "unbacked" and r.retired is None and r.figure.kind != "number" and not r.figure.worked
             and (claim is None or claim.is_claim and not computed(claim) and not _own_money(claim)
-                 and not _own_term(claim) and no_outcome(claim) is None))
+                 and not _own_term(claim) and no_outcome(claim) is None and claim_as_said(claim)))
 
 
 def _own_money(claim: Claim) -> bool:
