@@ -153,10 +153,32 @@ CALLS_DRAFTS_FILE = DATA / "claimness-calls-drafts.jsonl"
 CALL_CLAIM_RULES = {"unsupported-claim", "rep-misstatement", "metric-conflict"}
 # what a negative's note says of a figure that is a claim, backed (not a finding because it agrees)
 BACKED_NOTE = re.compile(r"\bmatch|\bround|\breword|\brestates? (?!the prospect)|\bregistered\b|\bin words\b", re.I)
+# a note that names a registered metric by its id ("no-show-reduction", "payback-months and
+# three-year-roi"): the figure agrees with it, so it is a claim
+METRIC_ID = re.compile(r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b")
+# what a note calls a figure that is no claim: the prospect's side, logistics, a setting, arithmetic, a
+# story, a term, an offer, a tax or statutory rate, a count or a label on the page
+NOT_A_CLAIM_NOTE = re.compile(
+    r"prospect|logistic|schedul|setting|arithmetic|story|process|advice|instruction|illustration|description|"
+    r"time span|window|example|history|situation|equipment|not a claim|routine|practice|sample|context|"
+    r"structure|heading|label|\bUI\b|rule of thumb|hypothetical|calculation|timing|\bterms?\b|offer|discount|"
+    r"\btax|\bGST\b|\bTDS\b|statutory|regulation|notice period|configuration|\bspec\b|title|\bcount\b|"
+    r"interval|set-point|deadline|limit|minimum|range", re.I)
 # notes left out: a prospect repeating the rep (who says it is not read, so the sentence alone says
 # nothing), and a price (the written sets count a price as a claim; the rule decides prices by the
 # company's own terms)
-SKIPPED_NOTE = re.compile(r"echo|\bprice\b", re.I)
+SKIPPED_NOTE = re.compile(r"echo|\bprice", re.I)
+
+
+def note_label(note: str) -> int | None:
+    """What a negative line's note says of its figures: 1 (a claim, backed: it matches, rounds or names
+    a registered metric), 0 (no claim: the note names a role that claims nothing), None (unclear, or an
+    echo or a price: left out)."""
+    if SKIPPED_NOTE.search(note):
+        return None
+    if BACKED_NOTE.search(note) or METRIC_ID.search(note):
+        return 1
+    return 0 if NOT_A_CLAIM_NOTE.search(note) else None
 
 
 def development_corpora() -> dict[str, Path]:
@@ -198,9 +220,11 @@ def derive_calls_drafts() -> None:
     """Label the figures of every development corpus's calls (internal speakers) and drafts from its
     labels: a line with an expected or optional ``unsupported-claim``, ``rep-misstatement`` or
     ``metric-conflict`` holds a claim, and so does a negative line whose note says its figure is backed
-    (matches, rounds, rewords, restates a metric); any other negative line (the prospect's own figures,
-    logistics, settings, arithmetic, a story, a time span) holds none. Notes of an echo or a price are
-    left out, and a claim line with figures of several kinds (which one is the claim?)."""
+    (matches, rounds, rewords, restates or names a registered metric); a negative line whose note names
+    a role that claims nothing (the prospect's own figures, logistics, settings, arithmetic, a story, a
+    term, an offer, a tax rate, a count) holds none (:func:`note_label`). Notes of an echo or a price,
+    notes that say neither, and a claim line with figures of several kinds (which one is the claim?)
+    are left out."""
     rows: list[dict[str, Any]] = []
     for name, base in development_corpora().items():
         labels = json.loads((base / "labels.json").read_text(encoding="utf-8"))
@@ -213,9 +237,10 @@ def derive_calls_drafts() -> None:
                     lab[(e["path"], e["line"])] = (1, e["rule"])
             for n in block.get("negatives", []):
                 key, note = (n["path"], n["line"]), n.get("note", "")
-                if key in lab or SKIPPED_NOTE.search(note):
+                label = note_label(note)
+                if key in lab or label is None:
                     continue
-                lab[key] = (1 if BACKED_NOTE.search(note) else 0, note[:80])
+                lab[key] = (label, note[:80])
         for key in sorted(lab):
             label, why = lab[key]
             for c in _line_labels(figures.get(key, []), label):
