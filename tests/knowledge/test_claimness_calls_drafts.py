@@ -94,3 +94,20 @@ def test_a_claim_line_speaks_for_its_figures_only_when_they_are_of_one_kind() ->
 def test_how_a_negative_note_is_read(note: str, backed: bool, skipped: bool) -> None:
     assert bool(tc.BACKED_NOTE.search(note)) is backed
     assert bool(tc.SKIPPED_NOTE.search(note)) is skipped
+
+
+@pytest.mark.parametrize(("note", "label"), [
+    ("five months lies inside payback-months [4, 6]", 1),  # names the metric it agrees with
+    ("fuel-cost-reduction and idle-time-reduction", 1),
+    ("matches median-go-live 6 weeks", 1),
+    ("the prospect's own situation", 0),
+    ("a term and a discount", 0),
+    ("TDS rates", 0),
+    ("logging interval", 0),
+    ("a commitment", None),  # says neither: left out
+    ("external speaker echoing the rep", None),
+    ("prices and probe count", None),
+])
+def test_a_negative_note_gives_its_figures_a_label_only_when_it_says_what_they_are(note: str,
+                                                                                   label: int | None) -> None:
+    assert tc.note_label(note) == label
