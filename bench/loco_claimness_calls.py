@@ -64,6 +64,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="write the per-corpus figures here")
     ap.add_argument("--c", type=float, default=0.5)
     ap.add_argument("--recall", type=float, default=0.90)
+    ap.add_argument("--replaces", action="store_true",
+                    help="the refitted model decides alone (instead of both models having to call a figure a claim)")
     args = ap.parse_args()
     dev = tc.development_corpora()
     names = args.corpus or [n for n in CORPORA if n == "examples" or n in dev]
@@ -75,7 +77,8 @@ def main() -> None:
     ranked: list[tuple[float, int, bool, bool]] = []
     for name in names:
         weights = args.work / f"{name}.json"
-        tc.train_calls_drafts(rows, args.c, args.recall, weights, held_out=None if name == "examples" else name)
+        tc.train_calls_drafts(rows, args.c, args.recall, weights, held_out=None if name == "examples" else name,
+                              replaces=args.replaces)
         model = claimness._load(str(weights))
         assert model is not None
         for c, y, g in rows:

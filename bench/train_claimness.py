@@ -408,7 +408,8 @@ def calls_drafts_threshold(rows: list[Row], c: float, recall: float) -> tuple[fl
     return min(cut, 0.5), preds
 
 
-def train_calls_drafts(rows: list[Row], c: float, recall: float, out: Path, *, held_out: str | None = None) -> float:
+def train_calls_drafts(rows: list[Row], c: float, recall: float, out: Path, *, held_out: str | None = None,
+                       replaces: bool = False) -> float:
     """Fit the calls-and-drafts model on ``rows`` (less ``held_out``'s mentions), its threshold chosen
     inside them; write its weights to ``out``; return the threshold."""
     train = [r for r in rows if held_out is None or _corpus_of(r[2]) != held_out]
@@ -420,7 +421,7 @@ def train_calls_drafts(rows: list[Row], c: float, recall: float, out: Path, *, h
     calls = [r for r in train if r[2].startswith("calls:")]
     meta = {"mentions": len(train), "claims": sum(r[1] for r in train), "c": c, "recall": recall,
             "calls_drafts_mentions": len(calls), "calls_drafts_corpora": sorted({r[2][6:] for r in calls}),
-            "held_out": held_out}
+            "held_out": held_out, **({"replaces": True} if replaces else {})}
     out.write_text(json.dumps({"threshold": round(cut, 4), "weights": dict(sorted(weights.items())), "meta": meta},
                               indent=0) + "\n", encoding="utf-8")
     return cut
