@@ -33,9 +33,10 @@ drafts:
 """
 
 
-def _weights(tmp_path: Path, name: str, bias: float) -> Path:
+def _weights(tmp_path: Path, name: str, bias: float, *, replaces: bool = False) -> Path:
     p = tmp_path / name
-    p.write_text(json.dumps({"threshold": 0.5, "weights": {"bias": bias}, "meta": {}}), encoding="utf-8")
+    meta = {"replaces": True} if replaces else {}
+    p.write_text(json.dumps({"threshold": 0.5, "weights": {"bias": bias}, "meta": meta}), encoding="utf-8")
     return p
 
 
@@ -64,6 +65,23 @@ def test_unsupported_claim_asks_the_calls_and_drafts_model(tmp_path: Path, monke
     case = tmp_path / "unsupported-claim" / "case.yaml"
     case.parent.mkdir()
     case.write_text(CASE, encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    _, findings = run_case(case, work)
+    assert len([f for f in findings if f.rule == "unsupported-claim"]) == found
+
+
+@pytest.mark.parametrize(("replaces", "found"), [(False, 0), (True, 1)])
+def test_the_model_replaces_the_shipped_decision_only_when_its_weights_say_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, replaces: bool, found: int) -> None:
+    # the shipped model calls "runs for 45 minutes" no claim; a model that calls everything a claim
+    # reports it only when it replaces the shipped decision
+    weights = _weights(tmp_path, f"r{replaces}.json", 5.0, replaces=replaces)
+    monkeypatch.setenv("CANON_CLAIMNESS_CALLS_DRAFTS_WEIGHTS", str(weights))
+    case = tmp_path / "unsupported-claim" / "case.yaml"
+    case.parent.mkdir()
+    case.write_text(CASE.replace("Restaurants on our rota app cut overtime by 31% in their first quarter.",
+                                 "The webinar runs for 45 minutes."), encoding="utf-8")
     work = tmp_path / "work"
     work.mkdir()
     _, findings = run_case(case, work)
