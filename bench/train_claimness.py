@@ -6,6 +6,11 @@ sources it was not trained on. Prints figures; writes ``knowledge/claims/data/cl
     python bench/train_claimness.py --dry-run  # evaluate only
     python bench/train_claimness.py --dry-run --weights 40
                                                # and the heaviest word features
+    python bench/train_claimness.py --derive-calls-drafts --calls-drafts
+                                               # label the development corpora's call and draft figures,
+                                               # then train the calls-and-drafts model and write
+                                               # data/claimness_calls_drafts.json (measured in the tenth
+                                               # round and not shipped: bench/loco_claimness_calls.py)
 
 The report gives, per source held out, accuracy at the threshold, and for all of them the ranking
 whatever the threshold (ROC AUC, log loss): small changes show there first. ``--weights N`` lists the
