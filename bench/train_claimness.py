@@ -6,6 +6,11 @@ sources it was not trained on. Prints figures; writes ``knowledge/claims/data/cl
     python bench/train_claimness.py --dry-run  # evaluate only
     python bench/train_claimness.py --dry-run --weights 40
                                                # and the heaviest word features
+    python bench/train_claimness.py --derive-calls-drafts --calls-drafts
+                                               # label the development corpora's call and draft figures,
+                                               # then train the calls-and-drafts model and write
+                                               # data/claimness_calls_drafts.json (measured in the tenth
+                                               # round and not shipped: bench/loco_claimness_calls.py)
 
 The report gives, per source held out, accuracy at the threshold, and for all of them the ranking
 whatever the threshold (ROC AUC, log loss): small changes show there first. ``--weights N`` lists the
@@ -142,6 +147,136 @@ def corpora() -> list[Row]:
     return rows
 
 
+# ------------------------------------------------------------------------------------------------
+# Figures said in calls and written in drafts, labelled from every development corpus's labels
+# (``--derive-calls-drafts``); the model trained with them (``--calls-drafts``) judges, for
+# ``unsupported-claim``, whether a figure a rep says or a draft states is a claim a reader wants backed.
+
+# every labelled corpus but the final exam (larkspur) and the example KB (kept out of all training)
+CALLS_DRAFTS_FILE = DATA / "claimness-calls-drafts.jsonl"
+# the findings that are only ever about a claim (the label's figure is one a reviewer wants backed)
+CALL_CLAIM_RULES = {"unsupported-claim", "rep-misstatement", "metric-conflict"}
+# what a negative's note says of a figure that is a claim, backed (not a finding because it agrees)
+BACKED_NOTE = re.compile(r"\bmatch|\bround|\breword|\brestates? (?!the prospect)|\bregistered\b|\bin words\b", re.I)
+# a note that names a registered metric by its id ("no-show-reduction", "payback-months and
+# three-year-roi"): the figure agrees with it, so it is a claim
+METRIC_ID = re.compile(r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b")
+# what a note calls a figure that is no claim: the prospect's side, logistics, a setting, arithmetic, a
+# story, a term, an offer, a tax or statutory rate, a count or a label on the page
+NOT_A_CLAIM_NOTE = re.compile(
+    r"prospect|logistic|schedul|setting|arithmetic|story|process|advice|instruction|illustration|description|"
+    r"time span|window|example|history|situation|equipment|not a claim|routine|practice|sample|context|"
+    r"structure|heading|label|\bUI\b|rule of thumb|hypothetical|calculation|timing|\bterms?\b|offer|discount|"
+    r"\btax|\bGST\b|\bTDS\b|statutory|regulation|notice period|configuration|\bspec\b|title|\bcount\b|"
+    r"interval|set-point|deadline|limit|minimum|range", re.I)
+# notes left out: a prospect repeating the rep (who says it is not read, so the sentence alone says
+# nothing), and a price (the written sets count a price as a claim; the rule decides prices by the
+# company's own terms)
+SKIPPED_NOTE = re.compile(r"echo|\bprice", re.I)
+
+
+def note_label(note: str) -> int | None:
+    """What a negative line's note says of its figures: 1 (a claim, backed: it matches, rounds or names
+    a registered metric), 0 (no claim: the note names a role that claims nothing), None (unclear, or an
+    echo or a price: left out)."""
+    if SKIPPED_NOTE.search(note):
+        return None
+    if BACKED_NOTE.search(note) or METRIC_ID.search(note):
+        return 1
+    return 0 if NOT_A_CLAIM_NOTE.search(note) else None
+
+
+def development_corpora() -> dict[str, Path]:
+    """Every development corpus with labels (bench/accuracy.py's list less larkspur and the example KB)."""
+    from bench.accuracy import CORPORA
+
+    return {n: p for n, p in CORPORA.items() if n not in ("larkspur", "examples") and (p / "labels.json").is_file()}
+
+
+def _said_and_written(base: Path, labels: dict[str, Any]) -> dict[tuple[str, int], list[Claim]]:
+    """(path, line) -> the figures internal speakers say on that line of a call, or a draft states there."""
+    from ingest.calls import load_calls
+    from ingest.drafts import load_draft
+    from knowledge.figures.reading import _rep_claims
+    from knowledge.settings import load_settings
+
+    out: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    settings = load_settings(base / labels["kb"], environ={})
+    calls, _ = load_calls(settings)
+    for call in calls:
+        for _, c, _, _ in _rep_claims(call):
+            out[(call.path, c.line)].append(c)
+    for p in labels.get("drafts", []):
+        for c in load_draft(base / p, p).claims:
+            if c.masked:
+                out[(p, c.line)].append(c)
+    return out
+
+
+def _line_labels(figs: list[Claim], label: int) -> list[Claim]:
+    """The figures a line's label speaks for: all of a non-claim line's; of a claim line's, the only
+    figure, or all of them when they are of one kind and unit (a before and an after); none otherwise."""
+    if label == 0 or len(figs) == 1:
+        return figs
+    return figs if len({(c.kind, c.unit) for c in figs}) == 1 else []
+
+
+def derive_calls_drafts() -> None:
+    """Label the figures of every development corpus's calls (internal speakers) and drafts from its
+    labels: a line with an expected or optional ``unsupported-claim``, ``rep-misstatement`` or
+    ``metric-conflict`` holds a claim, and so does a negative line whose note says its figure is backed
+    (matches, rounds, rewords, restates or names a registered metric); a negative line whose note names
+    a role that claims nothing (the prospect's own figures, logistics, settings, arithmetic, a story, a
+    term, an offer, a tax rate, a count) holds none (:func:`note_label`). Notes of an echo or a price,
+    notes that say neither, and a claim line with figures of several kinds (which one is the claim?)
+    are left out."""
+    rows: list[dict[str, Any]] = []
+    for name, base in development_corpora().items():
+        labels = json.loads((base / "labels.json").read_text(encoding="utf-8"))
+        figures = _said_and_written(base, labels)
+        lab: dict[tuple[str, int], tuple[int, str]] = {}
+        for section in ("audit", "check"):
+            block = labels.get(section, {})
+            for e in [*block.get("expected", []), *block.get("optional", [])]:
+                if e["rule"] in CALL_CLAIM_RULES:
+                    lab[(e["path"], e["line"])] = (1, e["rule"])
+            for n in block.get("negatives", []):
+                key, note = (n["path"], n["line"]), n.get("note", "")
+                label = note_label(note)
+                if key in lab or label is None:
+                    continue
+                lab[key] = (label, note[:80])
+        for key in sorted(lab):
+            label, why = lab[key]
+            for c in _line_labels(figures.get(key, []), label):
+                rows.append({"corpus": name, "path": key[0], "line": key[1], "span": c.span, "label": label,
+                             "why": why})
+    CALLS_DRAFTS_FILE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"derived {len(rows)} call and draft mentions ({sum(r['label'] for r in rows)} claims) from "
+          f"{len({r['corpus'] for r in rows})} corpora -> {CALLS_DRAFTS_FILE.relative_to(REPO)}")
+
+
+def calls_drafts() -> list[Row]:
+    """The labelled figures of the development corpora's calls and drafts, read as canon reads them."""
+    if not CALLS_DRAFTS_FILE.is_file():
+        return []
+    corpora_dirs = development_corpora()
+    wanted: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for line in CALLS_DRAFTS_FILE.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        if d["corpus"] in corpora_dirs:
+            wanted[d["corpus"]].append(d)
+    rows: list[Row] = []
+    for name, ds in wanted.items():
+        base = corpora_dirs[name]
+        figures = _said_and_written(base, json.loads((base / "labels.json").read_text(encoding="utf-8")))
+        for d in ds:
+            c = next((c for c in figures.get((d["path"], d["line"]), []) if c.span == d["span"]), None)
+            if c is not None:
+                rows.append((c, int(d["label"]), f"calls:{name}"))
+    return rows
+
+
 CASE_STUDIES = REPO / "tests" / "data" / "corpora" / "case-studies"
 # one publisher's stories stay out of training, to evaluate on
 HELD_OUT_PUBLISHER = "appwrite"
@@ -248,9 +383,63 @@ def _report(name: str, preds: list[tuple[float, int, str]], cut: float) -> float
     return worst
 
 
+def _corpus_of(group: str) -> str | None:
+    """The development corpus a row comes from (its entries' or its calls' and drafts' mentions)."""
+    kind, _, rest = group.partition(":")
+    return rest if kind in ("corpus", "calls") else None
+
+
+def _fit_rows(rows: list[Row], c: float) -> tuple[Any, Any]:
+    from sklearn.feature_extraction import DictVectorizer
+
+    vec = DictVectorizer()
+    x = vec.fit_transform(featurise(rows))
+    return vec, _fit(x, [r[1] for r in rows], c)
+
+
+def calls_drafts_threshold(rows: list[Row], c: float, recall: float) -> tuple[float, list[tuple[float, int, str]]]:
+    """The threshold chosen inside ``rows`` alone: each corpus's call and draft mentions are scored by
+    a model trained without that corpus, and the threshold is the highest that keeps ``recall`` of their
+    claims (at most 0.5, as for the shipped model)."""
+    preds: list[tuple[float, int, str]] = []
+    for g in sorted({_corpus_of(r[2]) for r in rows if r[2].startswith("calls:")} - {None}):
+        train = [r for r in rows if _corpus_of(r[2]) != g]
+        test = [r for r in rows if r[2] == f"calls:{g}"]
+        vec, model = _fit_rows(train, c)
+        p = model.predict_proba(vec.transform(featurise(test)))[:, 1]
+        preds.extend((float(pp), r[1], str(g)) for pp, r in zip(p, test, strict=True))
+    ps = sorted(p for p, y, _ in preds if y)
+    cut = ps[int((1 - recall) * len(ps))] if ps else 0.5
+    return min(cut, 0.5), preds
+
+
+def train_calls_drafts(rows: list[Row], c: float, recall: float, out: Path, *, held_out: str | None = None,
+                       replaces: bool = False) -> float:
+    """Fit the calls-and-drafts model on ``rows`` (less ``held_out``'s mentions), its threshold chosen
+    inside them; write its weights to ``out``; return the threshold."""
+    train = [r for r in rows if held_out is None or _corpus_of(r[2]) != held_out]
+    cut, _ = calls_drafts_threshold(train, c, recall)
+    vec, model = _fit_rows(train, c)
+    names = vec.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-3}
+    weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 4)
+    calls = [r for r in train if r[2].startswith("calls:")]
+    meta = {"mentions": len(train), "claims": sum(r[1] for r in train), "c": c, "recall": recall,
+            "calls_drafts_mentions": len(calls), "calls_drafts_corpora": sorted({r[2][6:] for r in calls}),
+            "held_out": held_out, **({"replaces": True} if replaces else {})}
+    out.write_text(json.dumps({"threshold": round(cut, 4), "weights": dict(sorted(weights.items())), "meta": meta},
+                              indent=0) + "\n", encoding="utf-8")
+    return cut
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--derive", action="store_true")
+    ap.add_argument("--derive-calls-drafts", action="store_true",
+                    help="rebuild the labelled figures of the development corpora's calls and drafts")
+    ap.add_argument("--calls-drafts", action="store_true",
+                    help="train the calls-and-drafts model (with those figures) and write "
+                    "knowledge/claims/data/claimness_calls_drafts.json (or --out)")
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--c", type=float, default=0.5,
                     help="inverse regularisation strength (0.5: with the written set at 978 mentions, the only one of "
@@ -275,6 +464,11 @@ def main() -> None:
     FRAMING = args.framing
     if args.derive:
         derive()
+    if args.derive_calls_drafts:
+        derive_calls_drafts()
+    if args.calls_drafts:
+        main_calls_drafts(args)
+        return
     written, missed = handwritten(tuple(args.written) if args.written else WRITTEN)
     cases = [] if args.no_cases else case_studies(held_out=False)
     rows = written + [r for r in corpora() + cases if r[2].split(":")[1] not in args.exclude]
@@ -343,6 +537,21 @@ def main() -> None:
                     "min_sources": args.min_sources, **({"framing": True} if args.framing else {})}}
     args.out.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {len(weights)} weights, threshold {cut:.2f} -> {args.out}")
+
+
+def main_calls_drafts(args: argparse.Namespace) -> None:
+    """Report the calls-and-drafts model leave-one-corpus-out (each corpus's threshold chosen without
+    it), then train it on everything and write it."""
+    written, _ = handwritten(tuple(args.written) if args.written else WRITTEN)
+    rows = written + corpora() + ([] if args.no_cases else case_studies(held_out=False)) + calls_drafts()
+    rows = [r for r in rows if _corpus_of(r[2]) not in args.exclude]
+    calls = [r for r in rows if r[2].startswith("calls:")]
+    print(f"{len(rows)} labelled mentions, {len(calls)} of them in calls and drafts "
+          f"({sum(r[1] for r in calls)} claims, {len({r[2] for r in calls})} corpora)")
+    if not args.dry_run:
+        out = args.out if args.out != DATA / "claimness.json" else DATA / "claimness_calls_drafts.json"
+        cut = train_calls_drafts(rows, args.c, args.recall, out)
+        print(f"wrote the calls-and-drafts model, threshold {cut:.3f} -> {out}")
 
 
 if __name__ == "__main__":

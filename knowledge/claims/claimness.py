@@ -30,6 +30,9 @@ from knowledge.phrases import COMES_TO, THAT_IS
 from .linear import sigmoid
 
 WEIGHTS = Path(__file__).with_name("data") / "claimness.json"
+# the model refitted with the figures said in calls and written in drafts of every development corpus
+# (``bench/train_claimness.py --calls-drafts``): what ``unsupported-claim`` asks of a call's or a draft's figure
+CALLS_DRAFTS_WEIGHTS = Path(__file__).with_name("data") / "claimness_calls_drafts.json"
 PLACEHOLDER = "[NUM]"
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[%$€£?:()]")
@@ -195,6 +198,21 @@ def load() -> Model | None:
     """The shipped model (or the one ``CANON_CLAIMNESS_WEIGHTS`` names, for leave-one-corpus-out
     runs), or None when no weights are there: every figure is then a claim."""
     return _load(os.environ.get("CANON_CLAIMNESS_WEIGHTS") or str(WEIGHTS))
+
+
+def load_calls_drafts() -> Model | None:
+    """The calls-and-drafts model (or the one ``CANON_CLAIMNESS_CALLS_DRAFTS_WEIGHTS`` names, for
+    leave-one-corpus-out runs), or None when no weights are there."""
+    return _load(os.environ.get("CANON_CLAIMNESS_CALLS_DRAFTS_WEIGHTS") or str(CALLS_DRAFTS_WEIGHTS))
+
+
+def claim_as_said(claim: Claim, model: Model | None = None) -> bool:
+    """Whether a figure said in a call or written in a draft is a claim a reader wants backed, by the
+    calls-and-drafts model (True when there is none)."""
+    model = model or load_calls_drafts()
+    if model is None:
+        return True
+    return sigmoid(model.logit(features(claim, framing=model.framing))) >= model.threshold
 
 
 @lru_cache(maxsize=4)

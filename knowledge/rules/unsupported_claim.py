@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from knowledge.claims.claimness import claim_as_said, load_calls_drafts
 from knowledge.claims.terms import computed, own_terms
 from knowledge.figures import Resolution, quoted, where
 from knowledge.model import Claim, Finding
@@ -73,8 +74,19 @@ def _unsupported(r: Resolution) -> bool:
     # a worked example's paragraph ("Consider a carrier with 60 handlers ... A 1% cut is worth £2.5m") is
     # arithmetic on inputs chosen for the reader, its results included (knowledge.figures.reading.worked_example)
     return (r.status == "unbacked" and r.retired is None and r.figure.kind != "number" and not r.figure.worked
-            and (claim is None or claim.is_claim and not computed(claim) and not _own_money(claim)
+            and (claim is None or _said_as_claim(claim) and not computed(claim) and not _own_money(claim)
                  and not _own_term(claim) and no_outcome(claim) is None))
+
+
+def _said_as_claim(claim: Claim) -> bool:
+    """Claim-ness of a call's or a draft's figure: the shipped model's decision, and the calls-and-drafts
+    model's where its weights ship (both must call it a claim; its alone when its weights say it replaces
+    the shipped model's decision). No calls-and-drafts weights ship (bench/ACCURACY.md, "Unsupported and
+    stale claims, tenth round"): the shipped decision alone."""
+    model = load_calls_drafts()
+    if model is not None and model.meta.get("replaces"):
+        return claim_as_said(claim, model)
+    return claim.is_claim and claim_as_said(claim, model)
 
 
 def _own_money(claim: Claim) -> bool:
