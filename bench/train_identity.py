@@ -57,6 +57,7 @@ C = 1.0
 def load_pairs(folder: Path) -> list[dict[str, Any]]:
     from bench.accuracy import CORPORA
     from bench.measure_pairs import _labels_at, unregistered
+    from knowledge.figures import identity
     from knowledge.figures.neighbours import FLOOR
     from tests.scoring import load_corpus
 
@@ -67,7 +68,7 @@ def load_pairs(folder: Path) -> list[dict[str, Any]]:
             r = json.loads(line)
             if not r.get("asked"):
                 continue  # the model is asked only of the pairs decide.may_misstate lets through
-            if r["s"] < FLOOR:
+            if r["s"] < FLOOR and not identity.UNDER_FLOOR:
                 continue  # nor of pairs the search never returns (a draft's "payback in about [NUM]", 0.21)
             if r["label"] is None:  # labels read since the pairs were (an unsourced figure registers nothing)
                 if r["corpus"] not in labels:

@@ -453,10 +453,13 @@ def _with_change_ends(q: FigureSet, pairs: Pairs) -> Pairs:
 
 
 def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | None = None,
-            exact: bool = False, bounded: bool = False) -> list[Resolution]:
+            exact: bool = False, bounded: bool = False,
+            reps: tuple[np.ndarray, np.ndarray] | None = None) -> list[Resolution]:
     """Decide every query figure against the target figures, from candidate pairs (see the module
     docstring): backed, in conflict with one target, or unbacked. Registered metrics decide first;
-    statements in prose decide only what the metrics leave open. ``exact``: see :func:`candidates`."""
+    statements in prose decide only what the metrics leave open. ``exact``: see :func:`candidates`.
+    ``reps``: the sentences standing for ``t``'s metrics (:func:`_representations`), for the
+    "same measure?" model's pairs under the search's floor (:func:`_under_the_floor`)."""
     import numpy as np
 
     out = [Resolution(figure=f) for f in q.figures]
@@ -469,7 +472,7 @@ def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | 
     prose = ~metric & open_[qi]
     _decide(q, t, qi[prose], ti[prose], s[prose], out, loose_prose=exact)
     if not bounded:
-        _misstated_metrics(q, t, pairs, out, eligible)
+        _misstated_metrics(q, t, pairs, out, eligible, reps)
     return out
 
 
@@ -526,8 +529,33 @@ def _whole_of_a_part(f: Figure, metric: Figure) -> bool:
     return _names_a_whole(said or "") and not _names_a_whole(metric.context)
 
 
+def _under_the_floor(q: FigureSet, t: FigureSet, open_: np.ndarray,
+                     reps: tuple[np.ndarray, np.ndarray] | None) -> Pairs:
+    """Every figure left open against every registered metric of its unit kind and rate, scored as
+    the search scores them (the best of the metric's name and the sentences standing for it), with
+    no floor: a rep's "feed waste goes down by like thirty percent" scores 0.2 against a metric
+    named "reduction in uneaten feed after switching" that the model reads by its id and words.
+    Metrics are few beside statements, so the dense product is cheap."""
+    import numpy as np
+
+    from .identity import similarities
+
+    oq = np.nonzero(open_)[0]
+    mt = np.nonzero(t.is_metric)[0]
+    if not len(oq) or not len(mt):
+        return Pairs.empty()
+    sub = q.take(oq)
+    m = int(mt.max()) + 1
+    sims = similarities(sub, t.take(np.arange(m)), reps if reps is not None else (np.zeros((0, 1)), np.zeros(0, np.int64)),
+                        m)[:, mt]
+    r, c = np.nonzero(np.isfinite(sims))
+    a, b = oq[r], mt[c]
+    same = ((q.kind[a] == t.kind[b]) & (q.kind[a] != 0)) & ((q.per[a] > 0) == (t.per[b] > 0))
+    return Pairs(a[same], b[same], sims[r, c][same].astype(np.float32))
+
+
 def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resolution],
-                       eligible: np.ndarray | None) -> None:
+                       eligible: np.ndarray | None, reps: tuple[np.ndarray, np.ndarray] | None = None) -> None:
     """A figure of a draft or a call still unbacked that names a registered measure in other words
     than the metric's
     (\"money back in about four months\" against a median payback of 9 months) is that metric
@@ -541,6 +569,8 @@ def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resol
         return
     open_ = np.array([r.status == "unbacked" and r.figure.origin == "claim" and r.figure.where in identity.SIDES
                       for r in out], dtype=bool)
+    if identity.UNDER_FLOOR and open_.any():
+        pairs = Pairs.concat([pairs, _under_the_floor(q, t, open_, reps)]).best_per_pair()
     qi, ti, s = pairs.q, pairs.t, pairs.s.astype(np.float64)
     keep = open_[qi]
     if eligible is not None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -207,6 +208,12 @@ def pair_features(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, s:
     out[:, 9] = side == "draft"
     return out
 
+
+# Whether the model is also asked of registered metrics a figure scores under the search's floor
+# (``neighbours.FLOOR``) against (``decide._under_the_floor``): a rep's words can name a metric's
+# measure ("feed waste") while the sentence around them scores little against the metric's long
+# name. Measured leave-one-corpus-out in bench/ACCURACY.md ("Measure identity, tenth round").
+UNDER_FLOOR = os.environ.get("CANON_IDENTITY_UNDER_FLOOR", "0") == "1"
 
 # Where the model decides: what a writer or a rep says (a draft or a call; they share one
 # threshold). Figures of the KB's own entries are left to the thresholds: held out by corpus, the
