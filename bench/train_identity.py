@@ -66,8 +66,9 @@ def load_pairs(folder: Path) -> list[dict[str, Any]]:
     for p in sorted(folder.glob("*.jsonl")):
         for line in p.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
-            if not r.get("asked"):
-                continue  # the model is asked only of the pairs decide.may_misstate lets through
+            if not r.get("asked") or r.get("stated_beside"):
+                continue  # the model is asked only of the pairs decide.may_misstate lets through, and
+                # not of a metric another figure of the sentence states right
             if r["s"] < FLOOR and not identity.UNDER_FLOOR:
                 continue  # nor of pairs the search never returns (a draft's "payback in about [NUM]", 0.21)
             if r["label"] is None:  # labels read since the pairs were (an unsourced figure registers nothing)

@@ -1,0 +1,62 @@
+"""Measure identity, tenth round (``knowledge.figures``): two amounts in two currencies that give two
+numbers are two amounts (no exchange rate is known), while the very number said with another
+currency sign is still one figure misstated; and the "same measure?" model's pairs under the
+search's floor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from knowledge import figures as M
+from knowledge.claims import extract_claims
+from knowledge.figures import decide
+from knowledge.model import Entry, Metric
+
+
+def fig(text: str, i: int = 0) -> M.Figure:
+    claims = extract_claims(text)
+    assert len(claims) > i, claims
+    return M.figure_of_claim(claims[i], where="call", path="c.txt")
+
+
+def metric(value: float, unit: str, name: str) -> M.Figure:
+    e = Entry(id="proof/x", path="proof/x.md", type="proof_point", title="X")
+    f = M.figure_of_metric(Metric(id="m", name=name, value=value, unit=unit, entry_id=e.id, line=9), e)
+    assert f is not None
+    return f
+
+
+def _set(figures: list[M.Figure]) -> M.FigureSet:
+    return M.FigureSet(figures, np.tile(np.eye(1, 8, dtype=np.float32), (len(figures), 1)), date(2026, 11, 1), {})
+
+
+def _compatible(a: M.Figure, b: M.Figure) -> bool:
+    return bool(decide._compatible(_set([a]), np.array([0]), _set([b]), np.array([0]))[0])
+
+
+@pytest.mark.parametrize(("said", "value", "unit", "name"), [
+    # a rep converting a list price for the prospect (software)
+    ("Core costs one thousand and sixty euro a month.", 1150, "USD", "Core plan price per month"),
+    # an offer in the local currency against the registered one (aquaculture)
+    ("We waive the CA$12,500 install fee this summer.", 95000, "NOK", "installation fee waived"),
+    # a saving told in pounds against a registered saving in euros (energy)
+    ("The school trust saves about £180,000 a year.", 212000, "EUR", "annual saving across the trust"),
+    # a fee in rupees against a registered fee in dollars (payroll)
+    ("The setup fee is ₹85,000.", 1000, "USD", "one-off setup fee"),
+])
+def test_two_currencies_and_two_numbers_are_two_amounts(said: str, value: float, unit: str, name: str) -> None:
+    assert not _compatible(fig(said), metric(value, unit, name))
+
+
+@pytest.mark.parametrize(("said", "value", "unit", "name"), [
+    # the very number with the wrong sign is one figure misstated
+    ("The trust has saved £2.4m since launch.", 2_400_000, "USD", "saving across the trust since launch"),
+    ("The setup fee is €1,000.", 1000, "USD", "one-off setup fee"),
+    # one currency, two numbers: compared as ever
+    ("Core costs $1,060 a month.", 1150, "USD", "Core plan price per month"),
+])
+def test_the_very_number_or_one_currency_is_still_compared(said: str, value: float, unit: str, name: str) -> None:
+    assert _compatible(fig(said), metric(value, unit, name))
