@@ -37,7 +37,6 @@ def main() -> None:
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
     args = ap.parse_args()
     from knowledge.figures import identity
-
     from tests.scoring import RuleCounts
 
     rows = [r for r in load_pairs(args.pairs) if r["label"] is not None]

@@ -475,15 +475,14 @@ def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | 
     import numpy as np
 
     out = [Resolution(figure=f) for f in q.figures]
-    if not len(pairs):
-        return out
-    qi, ti, s = candidates(q, t, pairs, eligible, exact=exact, bounded=bounded)
-    metric = t.is_metric[ti]
-    _decide(q, t, qi[metric], ti[metric], s[metric], out)
-    open_ = np.array([r.status == "unbacked" for r in out], dtype=bool)
-    prose = ~metric & open_[qi]
-    _decide(q, t, qi[prose], ti[prose], s[prose], out, loose_prose=exact)
-    if not bounded:
+    if len(pairs):
+        qi, ti, s = candidates(q, t, pairs, eligible, exact=exact, bounded=bounded)
+        metric = t.is_metric[ti]
+        _decide(q, t, qi[metric], ti[metric], s[metric], out)
+        open_ = np.array([r.status == "unbacked" for r in out], dtype=bool)
+        prose = ~metric & open_[qi]
+        _decide(q, t, qi[prose], ti[prose], s[prose], out, loose_prose=exact)
+    if not bounded and (len(pairs) or reps is not None):
         _misstated_metrics(q, t, pairs, out, eligible, reps)
     return out
 
@@ -577,12 +576,14 @@ def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resol
 
     from . import identity
 
-    if not len(pairs) or identity._weights() is None:
+    if identity._weights() is None:
         return
     open_ = np.array([r.status == "unbacked" and r.figure.origin == "claim" and r.figure.where in identity.SIDES
                       for r in out], dtype=bool)
-    if identity.UNDER_FLOOR and open_.any():
+    if identity.UNDER_FLOOR and reps is not None and open_.any():
         pairs = Pairs.concat([pairs, _under_the_floor(q, t, open_, reps)]).best_per_pair()
+    if not len(pairs):
+        return
     qi, ti, s = pairs.q, pairs.t, pairs.s.astype(np.float64)
     keep = open_[qi]
     if eligible is not None:

@@ -220,6 +220,9 @@ UNDER_FLOOR = os.environ.get("CANON_IDENTITY_UNDER_FLOOR", "0") == "1"
 # model's KB threshold found no misstatement and reported one industry statistic of a press
 # release as a misstated metric (bench/ACCURACY.md, "Measure identity, sixth round")
 SIDES = {"draft": "said", "call": "said"}
+# measured on the KB's own figures as well (bench/ACCURACY.md, "Measure identity, tenth round")
+if os.environ.get("CANON_IDENTITY_KB", "0") == "1":
+    SIDES["kb"] = "kb"
 
 Model = tuple["np.ndarray", float, dict[str, float]]
 
