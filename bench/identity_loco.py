@@ -35,11 +35,20 @@ def main() -> None:
     ap.add_argument("--pairs", type=Path, required=True)
     ap.add_argument("--work", type=Path, default=Path("/tmp/canon-identity-loco"))
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
+    ap.add_argument("--no-beside", action="store_true",
+                    help="leave out pairs whose metric another figure of the sentence states right")
+    ap.add_argument("--under-floor", action="store_true",
+                    help="ask the model under the search's floor too (identity.UNDER_FLOOR)")
+    ap.add_argument("--kb", action="store_true", help="ask the model of the KB's own figures too")
     args = ap.parse_args()
     from knowledge.figures import identity
+
+    identity.UNDER_FLOOR = args.under_floor or identity.UNDER_FLOOR
+    if args.kb:
+        identity.SIDES["kb"] = "kb"
     from tests.scoring import RuleCounts
 
-    rows = [r for r in load_pairs(args.pairs) if r["label"] is not None]
+    rows = [r for r in load_pairs(args.pairs, beside=not args.no_beside) if r["label"] is not None]
     hand = hand_pairs()
     pooled = {"audit": RuleCounts(), "check": RuleCounts()}
     for held in args.corpus or DEVELOPMENT:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -63,9 +62,6 @@ ENTITY_BONUS = 0.1
 # Values further apart than this factor are not taken for one measure misstated (9 seconds and 6
 # weeks, $30M and $3.40), unless the same customer is named on both sides.
 MAGNITUDE = 10.0
-# two currencies, two numbers: two amounts (:func:`_compatible`); measured in bench/ACCURACY.md,
-# "Measure identity, tenth round"
-CURRENCIES_APART = os.environ.get("CANON_CURRENCIES_APART", "1") == "1"
 
 def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
     """Vectorised structural filters for candidate pairs (see the module docstring)."""
@@ -116,9 +112,8 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
     # markets, or one amount converted: no exchange rate is known here, so neither backs nor
     # contradicts the other. The very number with another currency sign is still one figure
     # misstated ("£2.4m" for a registered "$2.4M"), as between two statements (index._claim_votes)
-    if CURRENCIES_APART:
-        qc, tc = q.currency[qi], t.currency[ti]
-        ok &= ~((qc != 0) & (tc != 0) & (qc != tc) & (q.value0[qi] != t.value0[ti]))
+    qc, tc = q.currency[qi], t.currency[ti]
+    ok &= ~((qc != 0) & (tc != 0) & (qc != tc) & (q.value0[qi] != t.value0[ti]))
     # a share that changes ("82% fewer errors") and the level of a population ("one in five runs has
     # an error") are two measures, however alike their sentences
     qn, tn = _senses(q)[qi], _senses(t)[ti]
