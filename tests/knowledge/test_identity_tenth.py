@@ -113,3 +113,25 @@ def test_a_metric_under_the_floor_is_asked_of_the_model(monkeypatch: pytest.Monk
     monkeypatch.setattr(identity, "UNDER_FLOOR", True)
     q2 = _far_set([fig("the rollout takes about three weeks")], 1, 1.0)
     assert decide.resolve(q2, t, Pairs.empty(), exact=True, reps=reps)[0].status == "unbacked"
+
+
+# -- "before" in a metric's name: the state before the product, or a time limit --------------------
+
+
+@pytest.mark.parametrize(("name", "before"), [
+    # the state before the product or the change (the baseline of a case study)
+    ("median time to close a repair before Acme", True),
+    ("share of recommended work approved by customers, before video", True),
+    ("first-time fix rate in the year before Lumen", True),
+    ("hours spent reconciling invoices each week before switching", True),
+    ("average days to certify a bill before Pylon Build", True),
+    # a time limit on an event: the measure itself, today's (housing, aquaculture, compliance, logistics)
+    ("share of rent payments received on or before the due date", False),
+    ("warning given before dissolved oxygen falls below the site threshold", False),
+    ("share of certificates renewed before the previous one expired", False),
+    ("share of parcels delivered before the promised hour", False),
+    ("minutes of notice a driver gets before a route changes", False),
+])
+def test_before_in_a_metrics_name_is_a_baseline_only_when_it_names_the_change(name: str, before: bool) -> None:
+    f = metric(10, "percent", name)
+    assert (f.role == "before") is before
