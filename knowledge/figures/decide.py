@@ -107,9 +107,9 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
             same[k] = _significant_digits(other) >= 2 and not _of_anyone(other)
         entity_ok[at] = same
     ok &= entity_ok
-    # two amounts in two currencies that give two numbers ("CA$12,500" against a registered
-    # "95,000 NOK", "€1,060 a month" against "$1,150 a month") are the price or the result of two
-    # markets, or one amount converted: no exchange rate is known here, so neither backs nor
+    # two amounts in two currencies that give two numbers ("A$4,800 a year" against a registered
+    # "€3,000 a year", "₹85,000" against "$1,000") are the price or the result of two markets, or one
+    # amount converted: no exchange rate is known here, so neither backs nor
     # contradicts the other. The very number with another currency sign is still one figure
     # misstated ("£2.4m" for a registered "$2.4M"), as between two statements (index._claim_votes)
     qc, tc = q.currency[qi], t.currency[ti]
@@ -535,12 +535,12 @@ def _whole_of_a_part(f: Figure, metric: Figure) -> bool:
     return _names_a_whole(said or "") and not _names_a_whole(metric.context)
 
 
-def _under_the_floor(q: FigureSet, t: FigureSet, open_: np.ndarray,
-                     reps: tuple[np.ndarray, np.ndarray] | None) -> Pairs:
+def _under_the_floor(q: FigureSet, t: FigureSet, open_: np.ndarray, reps: tuple[np.ndarray, np.ndarray]) -> Pairs:
     """Every figure left open against every registered metric of its unit kind and rate, scored as
     the search scores them (the best of the metric's name and the sentences standing for it), with
-    no floor: a rep's "feed waste goes down by like thirty percent" scores 0.2 against a metric
-    named "reduction in uneaten feed after switching" that the model reads by its id and words.
+    no floor: a rep's "defect scrap comes down by like a third" scores little against a metric
+    named "reduction in rejected parts per shift after switching" that the model reads by its id
+    ("defect-scrap-reduction") and words.
     Metrics are few beside statements, so the dense product is cheap."""
     import numpy as np
 
@@ -552,8 +552,7 @@ def _under_the_floor(q: FigureSet, t: FigureSet, open_: np.ndarray,
         return Pairs.empty()
     sub = q.take(oq)
     m = int(mt.max()) + 1
-    sims = similarities(sub, t.take(np.arange(m)), reps if reps is not None else (np.zeros((0, 1)), np.zeros(0, np.int64)),
-                        m)[:, mt]
+    sims = similarities(sub, t.take(np.arange(m)), reps, m)[:, mt]
     r, c = np.nonzero(np.isfinite(sims))
     a, b = oq[r], mt[c]
     same = ((q.kind[a] == t.kind[b]) & (q.kind[a] != 0)) & ((q.per[a] > 0) == (t.per[b] > 0))

@@ -39,9 +39,9 @@ def _compatible(a: M.Figure, b: M.Figure) -> bool:
 
 @pytest.mark.parametrize(("said", "value", "unit", "name"), [
     # a rep converting a list price for the prospect (software)
-    ("Core costs one thousand and sixty euro a month.", 1150, "USD", "Core plan price per month"),
-    # an offer in the local currency against the registered one (aquaculture)
-    ("We waive the CA$12,500 install fee this summer.", 95000, "NOK", "installation fee waived"),
+    ("Pro costs nine hundred and twenty euro a month.", 990, "USD", "Pro plan price per month"),
+    # an offer in the local currency against the registered one (agriculture)
+    ("We waive the A$8,000 sensor install fee this spring.", 52000, "SEK", "installation fee waived"),
     # a saving told in pounds against a registered saving in euros (energy)
     ("The school trust saves about £180,000 a year.", 212000, "EUR", "annual saving across the trust"),
     # a fee in rupees against a registered fee in dollars (payroll)
@@ -56,7 +56,7 @@ def test_two_currencies_and_two_numbers_are_two_amounts(said: str, value: float,
     ("The trust has saved £2.4m since launch.", 2_400_000, "USD", "saving across the trust since launch"),
     ("The setup fee is €1,000.", 1000, "USD", "one-off setup fee"),
     # one currency, two numbers: compared as ever
-    ("Core costs $1,060 a month.", 1150, "USD", "Core plan price per month"),
+    ("Pro costs $920 a month.", 990, "USD", "Pro plan price per month"),
 ])
 def test_the_very_number_or_one_currency_is_still_compared(said: str, value: float, unit: str, name: str) -> None:
     assert _compatible(fig(said), metric(value, unit, name))
@@ -82,9 +82,9 @@ def _id_model() -> tuple[np.ndarray, float, dict[str, float]]:
 
 
 @pytest.mark.parametrize(("said", "value", "metric_id", "name"), [
-    # aquaculture: the sentence scores little against a metric named for uneaten pellets
-    ("so the feed waste goes down by like thirty percent for our customers", 18, "feed-waste-reduction",
-     "reduction in uneaten pellets after switching"),
+    # manufacturing: the sentence scores little against a metric named for rejected parts
+    ("so the defect scrap goes down by like thirty percent for our plants", 18, "defect-scrap-reduction",
+     "reduction in rejected parts per shift after switching"),
     # dental clinics: the id names the measure, the long name another way
     ("and honestly the appointment no-show rate drops to about two percent", 6, "appointment-no-show-rate",
      "share of booked appointments where the patient never arrives"),
@@ -121,14 +121,14 @@ def test_a_metric_under_the_floor_is_asked_of_the_model(monkeypatch: pytest.Monk
 @pytest.mark.parametrize(("name", "before"), [
     # the state before the product or the change (the baseline of a case study)
     ("median time to close a repair before Acme", True),
-    ("share of recommended work approved by customers, before video", True),
-    ("first-time fix rate in the year before Lumen", True),
+    ("share of quotes accepted by customers, before e-signature", True),
+    ("first-time fix rate in the year before Tallis", True),
     ("hours spent reconciling invoices each week before switching", True),
     ("average days to certify a bill before Pylon Build", True),
     # a time limit on an event: the measure itself, today's (housing, aquaculture, compliance, logistics)
-    ("share of rent payments received on or before the due date", False),
-    ("warning given before dissolved oxygen falls below the site threshold", False),
-    ("share of certificates renewed before the previous one expired", False),
+    ("share of invoices paid on or before the due date", False),
+    ("alert given before a freezer's temperature rises above its limit", False),
+    ("share of permits renewed before the current one lapses", False),
     ("share of parcels delivered before the promised hour", False),
     ("minutes of notice a driver gets before a route changes", False),
 ])
