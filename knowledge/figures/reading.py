@@ -48,12 +48,12 @@ _BEFORE = re.compile(
     r"|automating|adopting|using|they|we|the (?:switch|move|rollout))))\b|\b[Bb]efore$")
 _BEFORE_METRIC = re.compile(r"\b(?:baseline|previously|prior|legacy|pre-\w+|old)\b", re.I)
 # "before" in a metric's name is the state before the product when it names the product or the
-# change ("... before Pylon Route", "in the year before Acme", "... before switching"), or ends the
+# change ("... before Pylon Route", "in the year before Acme", "... before the switch"), or ends the
 # name in a word or two ("share of quotes accepted, before e-signature"); not when it sets a time
 # limit on an event ("invoices paid on or before the due date", "permits renewed before the current
 # one lapses", "notice given before a shift is cancelled")
 _BEFORE_IN_NAME = re.compile(
-    r"\b[Bb]efore\s+(?:[A-Z]|(?i:moving|switching|automating|adopting|using)\b"
+    r"\b[Bb]efore\s+(?:[A-Z]|(?i:moving|switching|automating|adopting|using|the (?:switch|move|rollout))\b"
     r"|(?!(?i:the|a|an|its|their|each|every|any|your|our|his|her|it|they|we|you)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
     r"\s*(?:$|[,;(]))")
 _PERIOD_WORDS = {

@@ -124,6 +124,7 @@ def test_a_metric_under_the_floor_is_asked_of_the_model(monkeypatch: pytest.Monk
     ("share of quotes accepted by customers, before e-signature", True),
     ("first-time fix rate in the year before Tallis", True),
     ("hours spent reconciling invoices each week before switching", True),
+    ("onboarding time before the rollout", True),
     ("average days to certify a bill before Pylon Build", True),
     # a time limit on an event: the measure itself, today's (housing, aquaculture, compliance, logistics)
     ("share of invoices paid on or before the due date", False),
