@@ -35,11 +35,22 @@ def main() -> None:
     ap.add_argument("--pairs", type=Path, required=True)
     ap.add_argument("--work", type=Path, default=Path("/tmp/canon-identity-loco"))
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
+    ap.add_argument("--no-beside", action="store_true",
+                    help="leave out pairs whose metric another figure of the sentence states right")
+    ap.add_argument("--under-floor", action="store_true",
+                    help="ask the model under the search's floor too (identity.UNDER_FLOOR)")
+    ap.add_argument("--kb", action="store_true", help="ask the model of the KB's own figures too")
     args = ap.parse_args()
     from knowledge.figures import identity
 
-    rows = [r for r in load_pairs(args.pairs) if r["label"] is not None]
+    identity.UNDER_FLOOR = args.under_floor or identity.UNDER_FLOOR
+    if args.kb:
+        identity.SIDES["kb"] = "kb"
+    from tests.scoring import RuleCounts
+
+    rows = [r for r in load_pairs(args.pairs, beside=not args.no_beside) if r["label"] is not None]
     hand = hand_pairs()
+    pooled = {"audit": RuleCounts(), "check": RuleCounts()}
     for held in args.corpus or DEVELOPMENT:
         train = [r for r in rows if r["corpus"] != held]
         clf = fit(train + hand)
@@ -51,12 +62,19 @@ def main() -> None:
         for kind in ("audit", "check"):
             if kind in res:
                 s = res[kind]["score"]
+                t = s.total(FIGURE_RULES)
+                pooled[kind].tp += t.tp
+                pooled[kind].fp += t.fp
+                pooled[kind].fn += t.fn
                 per = {r: c for r, c in s.counts.items() if r in COMPARED and (c.tp or c.fp or c.fn)}
                 parts.append(f"{kind} {_fmt(s.total(FIGURE_RULES))}; "
                              + ", ".join(f"{r} {c.tp}/{c.fp}/{c.fn}" for r, c in per.items()))
         print(f"[{held}] thresholds kb {thr['kb']:.2f} said {thr['said']:.2f}")
         for line in parts:
-            print("  " + line)
+            print("  " + line, flush=True)
+    both = RuleCounts(tp=pooled["audit"].tp + pooled["check"].tp, fp=pooled["audit"].fp + pooled["check"].fp,
+                      fn=pooled["audit"].fn + pooled["check"].fn)
+    print(f"pooled audit {_fmt(pooled['audit'])}; check {_fmt(pooled['check'])}; both {_fmt(both)}")
 
 
 if __name__ == "__main__":

@@ -54,9 +54,13 @@ PRECISION = float(os.environ.get("IDENTITY_PRECISION", "1.0"))
 C = 1.0
 
 
-def load_pairs(folder: Path) -> list[dict[str, Any]]:
+def load_pairs(folder: Path, *, beside: bool = True) -> list[dict[str, Any]]:
+    """The pairs ``measure_pairs.py`` wrote to ``folder`` that the pipeline asks the model about.
+    ``beside=False``: also leave out a metric another figure of the sentence states right (the
+    pipeline never asks of it; measured in the tenth round, not kept: ACCURACY.md)."""
     from bench.accuracy import CORPORA
     from bench.measure_pairs import _labels_at, unregistered
+    from knowledge.figures import identity
     from knowledge.figures.neighbours import FLOOR
     from tests.scoring import load_corpus
 
@@ -65,9 +69,9 @@ def load_pairs(folder: Path) -> list[dict[str, Any]]:
     for p in sorted(folder.glob("*.jsonl")):
         for line in p.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
-            if not r.get("asked"):
+            if not r.get("asked") or (r.get("stated_beside") and not beside):
                 continue  # the model is asked only of the pairs decide.may_misstate lets through
-            if r["s"] < FLOOR:
+            if r["s"] < FLOOR and not identity.UNDER_FLOOR:
                 continue  # nor of pairs the search never returns (a draft's "payback in about [NUM]", 0.21)
             if r["label"] is None:  # labels read since the pairs were (an unsourced figure registers nothing)
                 if r["corpus"] not in labels:
@@ -250,10 +254,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pairs", type=Path, required=True, help="folder of measure_pairs.py --out files")
     ap.add_argument("--write", action="store_true", help="fit on everything and write the model")
+    ap.add_argument("--no-beside", action="store_true",
+                    help="leave out pairs whose metric another figure of the sentence states right")
+    ap.add_argument("--under-floor", action="store_true",
+                    help="keep pairs under the search's floor (identity.UNDER_FLOOR: measured, not kept)")
     args = ap.parse_args()
     from knowledge.figures import identity
 
-    corpus_rows = [r for r in load_pairs(args.pairs) if r["label"] is not None]
+    identity.UNDER_FLOOR = args.under_floor or identity.UNDER_FLOOR
+
+    corpus_rows = [r for r in load_pairs(args.pairs, beside=not args.no_beside) if r["label"] is not None]
     hand = hand_pairs()
     print(f"{len(corpus_rows)} labelled corpus pairs ({sum(r['label'] for r in corpus_rows)} one measure), "
           f"{len(hand)} hand-written ({sum(r['label'] for r in hand)} one measure)")

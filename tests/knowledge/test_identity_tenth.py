@@ -1,0 +1,138 @@
+"""Measure identity, tenth round (``knowledge.figures``): two amounts in two currencies that give two
+numbers are two amounts (no exchange rate is known), while the very number said with another
+currency sign is still one figure misstated; and the "same measure?" model's pairs under the
+search's floor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from knowledge import figures as M
+from knowledge.claims import extract_claims
+from knowledge.figures import decide
+from knowledge.model import Entry, Metric
+
+
+def fig(text: str, i: int = 0) -> M.Figure:
+    claims = extract_claims(text)
+    assert len(claims) > i, claims
+    return M.figure_of_claim(claims[i], where="call", path="c.txt")
+
+
+def metric(value: float, unit: str, name: str) -> M.Figure:
+    e = Entry(id="proof/x", path="proof/x.md", type="proof_point", title="X")
+    f = M.figure_of_metric(Metric(id="m", name=name, value=value, unit=unit, entry_id=e.id, line=9), e)
+    assert f is not None
+    return f
+
+
+def _set(figures: list[M.Figure]) -> M.FigureSet:
+    return M.FigureSet(figures, np.tile(np.eye(1, 8, dtype=np.float32), (len(figures), 1)), date(2026, 11, 1), {})
+
+
+def _compatible(a: M.Figure, b: M.Figure) -> bool:
+    return bool(decide._compatible(_set([a]), np.array([0]), _set([b]), np.array([0]))[0])
+
+
+@pytest.mark.parametrize(("said", "value", "unit", "name"), [
+    # a rep converting a list price for the prospect (software)
+    ("Pro costs nine hundred and twenty euro a month.", 990, "USD", "Pro plan price per month"),
+    # an offer in the local currency against the registered one (agriculture)
+    ("We waive the A$8,000 sensor install fee this spring.", 52000, "SEK", "installation fee waived"),
+    # a saving told in pounds against a registered saving in euros (energy)
+    ("The school trust saves about £180,000 a year.", 212000, "EUR", "annual saving across the trust"),
+    # a fee in rupees against a registered fee in dollars (payroll)
+    ("The setup fee is ₹85,000.", 1000, "USD", "one-off setup fee"),
+])
+def test_two_currencies_and_two_numbers_are_two_amounts(said: str, value: float, unit: str, name: str) -> None:
+    assert not _compatible(fig(said), metric(value, unit, name))
+
+
+@pytest.mark.parametrize(("said", "value", "unit", "name"), [
+    # the very number with the wrong sign is one figure misstated
+    ("The trust has saved £2.4m since launch.", 2_400_000, "USD", "saving across the trust since launch"),
+    ("The setup fee is €1,000.", 1000, "USD", "one-off setup fee"),
+    # one currency, two numbers: compared as ever
+    ("Pro costs $920 a month.", 990, "USD", "Pro plan price per month"),
+])
+def test_the_very_number_or_one_currency_is_still_compared(said: str, value: float, unit: str, name: str) -> None:
+    assert _compatible(fig(said), metric(value, unit, name))
+
+
+# -- the model asked under the search's floor ------------------------------------------------------
+
+
+def _far_set(figures: list[M.Figure], axis: int, lean: float) -> M.FigureSet:
+    """Figures whose vectors score ``lean`` against those of axis 0 (unit vectors)."""
+    v = np.zeros((len(figures), 8), dtype=np.float32)
+    v[:, 0] = lean
+    v[:, axis] = np.sqrt(1.0 - lean * lean)
+    return M.FigureSet(figures, v, date(2026, 11, 1), {})
+
+
+def _id_model() -> tuple[np.ndarray, float, dict[str, float]]:
+    from knowledge.figures import identity
+
+    coef = np.zeros(len(identity.FEATURES))
+    coef[identity.FEATURES.index("id_words")] = 12.0
+    return coef, -6.0, {"said": 0.7}
+
+
+@pytest.mark.parametrize(("said", "value", "metric_id", "name"), [
+    # manufacturing: the sentence scores little against a metric named for rejected parts
+    ("so the defect scrap goes down by like thirty percent for our plants", 18, "defect-scrap-reduction",
+     "reduction in rejected parts per shift after switching"),
+    # dental clinics: the id names the measure, the long name another way
+    ("and honestly the appointment no-show rate drops to about two percent", 6, "appointment-no-show-rate",
+     "share of booked appointments where the patient never arrives"),
+    # logistics
+    ("fleets see their fuel cost come down by like twenty five percent", 18, "fuel-cost-reduction",
+     "drop in diesel spend per delivered parcel"),
+])
+def test_a_metric_under_the_floor_is_asked_of_the_model(monkeypatch: pytest.MonkeyPatch, said: str, value: float,
+                                                        metric_id: str, name: str) -> None:
+    from knowledge.figures import identity
+    from knowledge.figures.neighbours import FLOOR, Pairs
+
+    e = Entry(id="proof/x", path="proof/x.md", type="proof_point", title="Results")
+    m = M.figure_of_metric(Metric(id=metric_id, name=name, value=value, unit="percent", entry_id=e.id, line=9), e)
+    assert m is not None
+    q, t = _far_set([fig(said)], 1, 1.0), _far_set([m], 2, 0.15)
+    assert float(q.vectors[0] @ t.vectors[0]) < FLOOR  # the search returns no pair
+    monkeypatch.setattr(identity, "_weights", _id_model)
+    reps = (np.zeros((0, 8), dtype=np.float32), np.zeros(0, dtype=np.int64))
+    monkeypatch.setattr(identity, "UNDER_FLOOR", True)
+    out = decide.resolve(q, t, Pairs.empty(), exact=True, reps=reps)
+    assert out[0].status == "conflict" and out[0].inferred
+    monkeypatch.setattr(identity, "UNDER_FLOOR", False)
+    assert decide.resolve(q, t, Pairs.empty(), exact=True, reps=reps)[0].status == "unbacked"
+    # a figure of another unit kind is never paired
+    monkeypatch.setattr(identity, "UNDER_FLOOR", True)
+    q2 = _far_set([fig("the rollout takes about three weeks")], 1, 1.0)
+    assert decide.resolve(q2, t, Pairs.empty(), exact=True, reps=reps)[0].status == "unbacked"
+
+
+# -- "before" in a metric's name: the state before the product, or a time limit --------------------
+
+
+@pytest.mark.parametrize(("name", "before"), [
+    # the state before the product or the change (the baseline of a case study)
+    ("median time to close a repair before Acme", True),
+    ("share of quotes accepted by customers, before e-signature", True),
+    ("first-time fix rate in the year before Tallis", True),
+    ("hours spent reconciling invoices each week before switching", True),
+    ("onboarding time before the rollout", True),
+    ("average days to certify a bill before Pylon Build", True),
+    # a time limit on an event: the measure itself, today's (housing, aquaculture, compliance, logistics)
+    ("share of invoices paid on or before the due date", False),
+    ("alert given before a freezer's temperature rises above its limit", False),
+    ("share of permits renewed before the current one lapses", False),
+    ("share of parcels delivered before the promised hour", False),
+    ("minutes of notice a driver gets before a route changes", False),
+])
+def test_before_in_a_metrics_name_is_a_baseline_only_when_it_names_the_change(name: str, before: bool) -> None:
+    f = metric(10, "percent", name)
+    assert (f.role == "before") is before
