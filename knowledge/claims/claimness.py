@@ -30,8 +30,10 @@ from knowledge.phrases import COMES_TO, THAT_IS
 from .linear import sigmoid
 
 WEIGHTS = Path(__file__).with_name("data") / "claimness.json"
-# the model refitted with the figures said in calls and written in drafts of every development corpus
-# (``bench/train_claimness.py --calls-drafts``): what ``unsupported-claim`` asks of a call's or a draft's figure
+# a model refitted with the figures said in calls and written in drafts of every development corpus
+# (``bench/train_claimness.py --calls-drafts --out`` this path): when the file is there,
+# ``unsupported-claim`` asks it of a call's or a draft's figure as well. None ships: measured in the
+# tenth round and not kept (bench/ACCURACY.md, "Unsupported and stale claims, tenth round")
 CALLS_DRAFTS_WEIGHTS = Path(__file__).with_name("data") / "claimness_calls_drafts.json"
 PLACEHOLDER = "[NUM]"
 
