@@ -107,13 +107,6 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
             same[k] = _significant_digits(other) >= 2 and not _of_anyone(other)
         entity_ok[at] = same
     ok &= entity_ok
-    # two amounts in two currencies that give two numbers ("A$4,800 a year" against a registered
-    # "€3,000 a year", "₹85,000" against "$1,000") are the price or the result of two markets, or one
-    # amount converted: no exchange rate is known here, so neither backs nor
-    # contradicts the other. The very number with another currency sign is still one figure
-    # misstated ("£2.4m" for a registered "$2.4M"), as between two statements (index._claim_votes)
-    qc, tc = q.currency[qi], t.currency[ti]
-    ok &= ~((qc != 0) & (tc != 0) & (qc != tc) & (q.value0[qi] != t.value0[ti]))
     # a share that changes ("82% fewer errors") and the level of a population ("one in five runs has
     # an error") are two measures, however alike their sentences
     qn, tn = _senses(q)[qi], _senses(t)[ti]

@@ -46,16 +46,7 @@ _BEST = re.compile(
 _BEFORE = re.compile(
     r"(?<![Tt]han )\b(?:(?i:used to|previously|prior to|baseline)|[Bb]efore (?:[A-Z][\w-]*|(?i:moving|switching"
     r"|automating|adopting|using|they|we|the (?:switch|move|rollout))))\b|\b[Bb]efore$")
-_BEFORE_METRIC = re.compile(r"\b(?:baseline|previously|prior|legacy|pre-\w+|old)\b", re.I)
-# "before" in a metric's name is the state before the product when it names the product or the
-# change ("... before Pylon Route", "in the year before Acme", "... before the switch"), or ends the
-# name in a word or two ("share of quotes accepted, before e-signature"); not when it sets a time
-# limit on an event ("invoices paid on or before the due date", "permits renewed before the current
-# one lapses", "notice given before a shift is cancelled")
-_BEFORE_IN_NAME = re.compile(
-    r"\b[Bb]efore\s+(?:[A-Z]|(?i:moving|switching|automating|adopting|using|the (?:switch|move|rollout))\b"
-    r"|(?!(?i:the|a|an|its|their|each|every|any|your|our|his|her|it|they|we|you)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
-    r"\s*(?:$|[,;(]))")
+_BEFORE_METRIC = re.compile(r"\b(?:before|baseline|previously|prior|legacy|pre-\w+|old)\b", re.I)
 _PERIOD_WORDS = {
     "annual": "year", "annually": "year", "yearly": "year", "a year": "year", "per year": "year",
     "each year": "year", "every year": "year", "per annum": "year", "monthly": "month", "a month": "month",
@@ -858,8 +849,7 @@ def figure_of_metric(m: Metric, entry: Entry, entities: Entities | None = None) 
         line=m.line or entry.line_of("metrics"), text=name, display=units.describe(m.value, m.unit),
         context=f"{title}: {name}", per=per, bound=bound, statistic=statistic,
         best=bool(_BEST.search(name)) or bool(m.qualifier and _BEST.search(m.qualifier)),
-        role="before" if _BEFORE_METRIC.search(name) or _BEFORE_IN_NAME.search(name) else None, year=year,
-        entity=entity, source=source,
+        role="before" if _BEFORE_METRIC.search(name) else None, year=year, entity=entity, source=source,
         precision=precision, sense=metric_share_sense(name) if kind == "percent" else None,
         scope=place_of(name) if kind == "count" else None,
         entry=entry, metric=m, terms=f"{title} {name} {m.unit}",
