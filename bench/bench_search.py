@@ -67,7 +67,15 @@ def main() -> None:
     ap.add_argument("--maxsim", action="store_true",
                     help="also print how well the MaxSim signals of bench/maxsim.py, read with the shipped "
                          "ranker, tell answerable from unanswerable questions (AUC), beside the shipped floor")
+    ap.add_argument("--switch", action="append", default=[], metavar="MODULE.NAME=VALUE",
+                    help="set a module-level switch first (as bench/train_search.py --switch), to score a "
+                         "measured change against what it replaces")
     args = ap.parse_args()
+    if args.switch:
+        from bench.train_search import set_switch
+
+        for sw in args.switch:
+            set_switch(sw)
 
     from ingest.pipeline import ingest
     from knowledge.embedding import get_embedder

@@ -404,6 +404,10 @@ class FloorRule:
     # "stage:F+G" does the same within each fold: the floor fitted without F and G first, then their
     # weights and the bias with the others kept (the held-out measure of a frozen fit).
     freeze: str = ""
+    # Fit on these of the --train sets only (each left out in turn); the other --train sets are scored
+    # with the fit on all of these, as --score sets are (to judge a model fitted on fewer sets beside
+    # one fitted on all, in one run: pass 16's R0).
+    fit_sets: tuple[str, ...] = ()
 
 
 def parse_rule(spec: str) -> FloorRule:
@@ -429,11 +433,11 @@ def parse_rule(spec: str) -> FloorRule:
 def governed(it: dict[str, Any]) -> list[Any]:
     """The candidates in the order ``canon ask`` shows them, by their current scores."""
     from knowledge.passage import asked_kinds
-    from knowledge.search import _FIGURE_QUESTION, govern, registered_first, retired_quoted_first
+    from knowledge.search import figure_question_of, govern, registered_first, retired_quoted_first
 
     ordered = govern(list(it["cands"]))
     q = it["question"].q
-    if _FIGURE_QUESTION.search(q):
+    if figure_question_of(q):
         ordered = registered_first(ordered, it["facts"], it["idf"], it["catalog"], asked_kinds(q))
     return retired_quoted_first(ordered, q)
 
@@ -643,6 +647,9 @@ def run_rule(data: dict[str, list[dict[str, Any]]], corpora: list[str], scored: 
     """Each fitting set left out in turn, the ``scored`` sets with the fit on all fitting sets;
     per set (worst hit@1 first) and pooled."""
     rows = []
+    if rule.fit_sets:
+        scored = [c for c in corpora if c not in rule.fit_sets] + list(scored)
+        corpora = [c for c in corpora if c in rule.fit_sets]
     folds = [(h, [c for c in corpora if c != h], "left out") for h in corpora] + \
             [(c, corpora, "never fitted") for c in scored]
     for held, fit_on, tag in folds:
@@ -815,6 +822,8 @@ def main() -> None:
                     help="with --rules: also score every set with each rule fitted on all --train sets (what "
                          "`canon ask` would score with that model)")
     ap.add_argument("--only-rules", action="store_true", help="stop after --rules")
+    ap.add_argument("--dump", default="", metavar="JSON",
+                    help="write each --rules rule's per-set counts (first, reported, answered, of how many) here")
     ap.add_argument("--switch", action="append", default=[], metavar="MODULE.NAME=VALUE",
                     help="set a module-level switch before anything is retrieved, to measure a change against "
                          "what it replaces (e.g. knowledge.passage.STEMMER=crude, knowledge.lexical.JOINED_PAIRS=0)")
@@ -870,8 +879,13 @@ def main() -> None:
                     cand.question = it["question"].q
         _figure_base = ks.floor_features
         ks.floor_features = figure_floor_features  # type: ignore[assignment]
+    dumped: dict[str, Any] = {}
     for spec in filter(None, args.rules.split(";")):
-        run_rule(data, corpora, scored, parse_rule(spec))
+        out = run_rule(data, corpora, scored, parse_rule(spec))
+        dumped[out["rule"]] = {held: {"tag": tag, **{k: v for k, v in n.items() if k != "probs"}}
+                               for held, tag, n in out["sets"]}
+        if args.dump:
+            Path(args.dump).write_text(json.dumps(dumped, indent=1))
         if args.insample:
             insample(data, corpora, scored, parse_rule(spec))
     if args.only_rules:
