@@ -162,7 +162,9 @@ FLOORS = {
     # hoistley 0.90 / 0.90 / 0.90, 0.60. Floors a little under the end figures.
     "kelpmoor": {"hit@1": 0.77, "hit@3": 0.82, "mrr": 0.79, "unanswered": 0.65, "stale_above": 0},
     "axlewood": {"hit@1": 0.87, "hit@3": 0.92, "mrr": 0.9, "unanswered": 0.85, "stale_above": 0},
-    "inkberry": {"hit@1": 0.57, "hit@3": 0.57, "mrr": 0.57, "unanswered": 0.9, "stale_above": 0},
+    # Development sets since search pass 16. Pass 16 (a code written joined meets the pages' split one:
+    # "Are we ISO27001 certified?" finds "ISO/IEC 27001"): inkberry 0.60 -> 0.65 on hit@1, hit@3 and MRR.
+    "inkberry": {"hit@1": 0.62, "hit@3": 0.62, "mrr": 0.62, "unanswered": 0.9, "stale_above": 0},
     "hoistley": {"hit@1": 0.87, "hit@3": 0.87, "mrr": 0.87, "unanswered": 0.55, "stale_above": 0},
 }
 
