@@ -2,7 +2,7 @@
 questions reported as unanswered, and how each part of the retrieval contributes.
 
     .venv/bin/python bench/bench_search.py [SET ...] [--modes ranked,rrf,vector,lexical]
-        [--misses] [--out bench/out/search.json]
+        [--misses] [--out bench/out/search.json] [--switch MODULE.NAME=VALUE ...]
 
 Each corpus's KB is copied to ``bench/out/search/<corpus>`` and indexed with the real model (a
 re-run only embeds what changed). Every figure is printed; nothing is asserted. larkspur is the

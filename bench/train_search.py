@@ -34,7 +34,9 @@ The seventh round's blind question sets (fernhollow, saltmarsh, wickerby, pelluc
 sets since pass 13: scored held out by default (``--score``), and may be fitted on. ``--rules`` with
 ``freeze=penalty:F`` fits the floor without F as usual, then only F's weight, held at zero or below,
 with that floor's placed log-odds as the offset: a signal that can only lower confidence, so that no
-question it does not mark moves (pass 13: ``absent_named``).
+question it does not mark moves (pass 13: ``absent_named``). A rule's ``fit_sets`` fits on those of the
+``--train`` sets only and scores the rest as ``--score`` sets, so that a model fitted on fewer sets is
+judged beside one fitted on all in one run; ``--dump`` writes each rule's per-set counts (pass 16).
 """
 
 from __future__ import annotations
