@@ -2,7 +2,7 @@
 questions reported as unanswered, and how each part of the retrieval contributes.
 
     .venv/bin/python bench/bench_search.py [SET ...] [--modes ranked,rrf,vector,lexical]
-        [--misses] [--out bench/out/search.json]
+        [--misses] [--out bench/out/search.json] [--switch MODULE.NAME=VALUE ...]
 
 Each corpus's KB is copied to ``bench/out/search/<corpus>`` and indexed with the real model (a
 re-run only embeds what changed). Every figure is printed; nothing is asserted. larkspur is the
@@ -67,7 +67,15 @@ def main() -> None:
     ap.add_argument("--maxsim", action="store_true",
                     help="also print how well the MaxSim signals of bench/maxsim.py, read with the shipped "
                          "ranker, tell answerable from unanswerable questions (AUC), beside the shipped floor")
+    ap.add_argument("--switch", action="append", default=[], metavar="MODULE.NAME=VALUE",
+                    help="set a module-level switch first (as bench/train_search.py --switch), to score a "
+                         "measured change against what it replaces")
     args = ap.parse_args()
+    if args.switch:
+        from bench.train_search import set_switch
+
+        for sw in args.switch:
+            set_switch(sw)
 
     from ingest.pipeline import ingest
     from knowledge.embedding import get_embedder

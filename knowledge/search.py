@@ -51,6 +51,22 @@ RRF_K = 10  # reciprocal rank fusion: small k because candidate lists are short
 _FIGURE_QUESTION = re.compile(
     r"\b(how (much|many|long|fast|quickly|often|far|soon|big|large|accurate)|what (share|percent|percentage|"
     r"proportion|rate|roi|return|number|figure|price|cost|score)|by how much|\d)", re.IGNORECASE)
+# The figure named after a few words of what it measures ("What first-time fix rate did they
+# reach?", "What arrears number can I give an owner?", "What three-year ROI can I quote?"): the same
+# generic figure nouns, up to three words after "what", closing the noun phrase (a verb, a
+# preposition or the end follows: "What are the rate limits?" asks for no figure). bench/ACCURACY.md,
+# "Search", pass 16.
+FIGURE_PHRASES = False
+_FIGURE_PHRASE = re.compile(
+    r"\bwhat (?:[\w'-]+ ){1,3}(?:share|percentage|proportion|rate|roi|return|number|figure|score)s?"
+    r"(?=\s+(?:do|does|did|is|are|was|were|can|could|should|would|will|am|have|has|for|of|in|on|after|at|to|"
+    r"from|we|i|you|they|our)\b|\s*[?.,!;:]|\s*$)", re.IGNORECASE)
+
+
+def figure_question_of(question: str) -> bool:
+    """Whether the question asks for a figure (``_FIGURE_QUESTION``; with ``FIGURE_PHRASES``, also
+    a figure noun closing a short noun phrase after "what")."""
+    return bool(_FIGURE_QUESTION.search(question) or (FIGURE_PHRASES and _FIGURE_PHRASE.search(question)))
 
 # Questions that ask what something costs ("How much does it cost per store?", "What is the list
 # price per seat?"): generic English forms, the money word asked about after "how much" or "what"
@@ -363,7 +379,7 @@ def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOpt
     cands = [c for c in cands if c.entry.status in opts.statuses and (not opts.types or c.entry.type in opts.types)]
     ranker = load_ranker()
     facts = figure_facts(catalog)
-    figure_question = bool(_FIGURE_QUESTION.search(question))
+    figure_question = figure_question_of(question)
     kinds = asked_kinds(question)
     if opts.mode == "ranked":
         for c in cands:
@@ -546,7 +562,7 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
         c.kb_level = level
         c.asks_reply = reply
         c.asked_kinds = asked
-    figure_question = bool(_FIGURE_QUESTION.search(question))
+    figure_question = figure_question_of(question)
     top_cos = max((c.cosine for c in out), default=0.0)
     typed = _has_typed_entries(catalog)
     # An untyped page among typed entries is penalised only where a typed candidate's nearest

@@ -160,9 +160,14 @@ FLOORS = {
     # kelpmoor 0.80 / 0.85 / 0.82, 0.70; axlewood 0.90 / 0.95 / 0.93, 0.90 (one answer no longer first:
     # floors lowered from 0.92 / 0.97 / 0.94); inkberry 0.60 / 0.60 / 0.60, 1.00 (likewise, from 0.62);
     # hoistley 0.90 / 0.90 / 0.90, 0.60. Floors a little under the end figures.
-    "kelpmoor": {"hit@1": 0.77, "hit@3": 0.82, "mrr": 0.79, "unanswered": 0.65, "stale_above": 0},
-    "axlewood": {"hit@1": 0.87, "hit@3": 0.92, "mrr": 0.9, "unanswered": 0.85, "stale_above": 0},
-    "inkberry": {"hit@1": 0.57, "hit@3": 0.57, "mrr": 0.57, "unanswered": 0.9, "stale_above": 0},
+    # Development sets since search pass 16. Pass 16 (an abbreviation's long form: "FHI" meets "Fish
+    # Health Inspectorate", "MPI" "multi-point inspections"): kelpmoor 0.80 / 0.85 / 0.82 -> 0.85 / 0.90 /
+    # 0.88; axlewood 0.90 / 0.95 / 0.93 -> 0.95 / 1.00 / 0.97.
+    "kelpmoor": {"hit@1": 0.82, "hit@3": 0.87, "mrr": 0.85, "unanswered": 0.65, "stale_above": 0},
+    "axlewood": {"hit@1": 0.92, "hit@3": 0.97, "mrr": 0.95, "unanswered": 0.85, "stale_above": 0},
+    # Development sets since search pass 16. Pass 16 (a code written joined meets the pages' split one:
+    # "Are we ISO27001 certified?" finds "ISO/IEC 27001"): inkberry 0.60 -> 0.65 on hit@1, hit@3 and MRR.
+    "inkberry": {"hit@1": 0.62, "hit@3": 0.62, "mrr": 0.62, "unanswered": 0.9, "stale_above": 0},
     "hoistley": {"hit@1": 0.87, "hit@3": 0.87, "mrr": 0.87, "unanswered": 0.55, "stale_above": 0},
     # Four sets written blind at the start of the tenth round on the tallowgate, mashcroft, netherby and
     # plottwick KBs (30 questions each, 10 unanswerable), never fitted on and held out from that round's

@@ -59,8 +59,8 @@ def test_the_shipped_floor_says_what_it_was_fitted_on_and_never_on_a_held_out_se
     for path in [*floor["trained_on"], *model["trained_on"]]:
         assert (REPO / path).is_file(), path
         # larkspur is the final exam; the scored sets (real asks other questions of real-labelled's
-        # pages; the earlier rounds' blind sets) are judged by a floor never fitted on them, and the
-        # eighth round's blind sets are held out.
+        # pages; the earlier rounds' sets not fitted on) are judged by a floor never fitted on them,
+        # and the sets of a round still held out (BLIND_SETS) are never fitted on.
         assert Path(path).stem not in {"larkspur", *SCORED_SETS, *BLIND_SETS}, path
     # The ranker's sets are among the floor's: the floor reads the ranker's best score.
     assert set(model["trained_on"]) <= set(floor["trained_on"])
