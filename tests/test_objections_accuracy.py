@@ -150,7 +150,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # Seventh round (closeness read partly in the concerns' space): matching 0.656 -> 0.688; raised.
     "sablewood": {
         # ninth round, the add/drop model (Tuning.pieces): P 0.872 -> 0.919, F1 0.747 -> 0.764 (held out unchanged); raised
-        "mention precision": 0.9,
+        # tenth round, the model refitted on thirteen corpora: P 0.919 -> 0.895, F1 0.764 -> 0.756 (held out
+        # 0.747 both ways: the pooled held-out figures decided it); lowered from 0.90 under the ship rule
+        "mention precision": 0.88,
         "mention recall": 0.60,
         "mention F1": 0.74,
         "matching accuracy": 0.67,
@@ -170,9 +172,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "proscenia": {
         # ninth round, the add/drop model (Tuning.pieces): P 0.882 -> 0.941, R 0.577 -> 0.615, F1 0.698 -> 0.744
         # (held out 1.000 / 0.615 / 0.762), matching 0.733 -> 0.750; raised
-        "mention precision": 0.92,
+        # tenth round, the model refitted on thirteen corpora: P 0.941 -> 0.970, F1 0.744 -> 0.753 (held out
+        # 0.753); raised
+        "mention precision": 0.95,
         "mention recall": 0.59,
-        "mention F1": 0.72,
+        "mention F1": 0.73,
         "matching accuracy": 0.73,
         "theme purity": 0.95,
         "coverage accuracy": 0.75,
@@ -199,9 +203,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "docketry": {
         # ninth round, the add/drop model (Tuning.pieces): P 0.732 -> 0.775, R 0.638 -> 0.660, F1 0.682 -> 0.713,
         # matching 0.733 -> 0.742 (the same held out); raised
-        "mention precision": 0.75,
+        # tenth round, the model refitted on thirteen corpora: P 0.775 -> 0.795, F1 0.713 -> 0.721 (the same
+        # held out); raised
+        "mention precision": 0.78,
         "mention recall": 0.64,
-        "mention F1": 0.69,
+        "mention F1": 0.70,
         "matching accuracy": 0.72,
         "coverage accuracy": 0.65,
         "gap precision": 0.45,
@@ -328,13 +334,20 @@ FLOORS: dict[str, dict[str, float]] = {
         "gap precision": 0.95,
         "gap recall": 0.75,
     },
+    # Tenth round (both development sets from then on): the add/drop model refitted on thirteen corpora
+    # and a theme no longer covered by the answer written for a known objection standing out for it
+    # (Tuning.standout_linked): hoistley R 0.633 -> 0.650, F1 0.754 -> 0.766, matching 0.725 -> 0.732,
+    # coverage 0.667 -> 0.889, gaps 0.00 / 0.00 -> 0.60 / 0.60 (its app-language and regulator-records
+    # themes are reported as gaps); inkberry unchanged. Raised, and hoistley's first gap floors.
     "hoistley": {
         "mention precision": 0.9,
-        "mention recall": 0.6,
-        "mention F1": 0.72,
-        "matching accuracy": 0.7,
+        "mention recall": 0.63,
+        "mention F1": 0.74,
+        "matching accuracy": 0.71,
         "theme purity": 0.95,
-        "coverage accuracy": 0.63,
+        "coverage accuracy": 0.86,
+        "gap precision": 0.55,
+        "gap recall": 0.55,
     },
     # the final exam, scored only when objection work ends: floors a little under that measurement
     # 2026-12: mentions rose (F1 0.67 -> 0.71), theme purity fell (0.93 -> 0.69) with the cues
