@@ -598,11 +598,10 @@ def test_the_coverage_model_covers_a_standout_not_a_crowd():
 
 
 def test_coverage_by_the_entry_that_stands_out():
-    from knowledge.objections.cover import CoverModel
-
     from dataclasses import replace
 
     from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections.cover import CoverModel
 
     # answers/pricing is written for objections/pricing; here it may cover a theme by standing out
     linked = replace(DEFAULT_TUNING, standout_linked=True)
