@@ -53,6 +53,8 @@ CORPORA = {
     "northwind": REPO.parent / "shared" / "corpora" / "northwind",
     "examples": REPO / "examples",
     "quayside": REPO / "tests" / "data" / "corpora" / "quayside",
+    "inkberry": REPO / "tests" / "data" / "corpora" / "inkberry",
+    "hoistley": REPO / "tests" / "data" / "corpora" / "hoistley",
 }
 FEATURES = ("closeness", "words", "question", "elliptical", "ack", "reply_words", "cues", "negation",
             "second_back", "challenge", "detector")

@@ -10,7 +10,9 @@ any other entry of the KB is. :class:`CoverModel` decides from the closest entry
 its margin over the next one, a logistic model fitted by ``bench/train_cover.py`` on the
 labelled coverage of the development corpora (``data/cover.json``, with its provenance). The
 standout covers a mined theme, not a known objection (``Tuning.standout_known``): an objection
-entry's authors name the answers they wrote for it in ``answers:``.
+entry's authors name the answers they wrote for it in ``answers:``. Nor is it an entry written as
+the answer to a known objection (``Tuning.standout_linked``): a mined theme is what was not filed
+under any known objection, so that answer standing out for it says little.
 """
 
 from __future__ import annotations
@@ -138,6 +140,11 @@ def concern_standout(objection: Objection, passages: Passages, C: np.ndarray, by
     return best[1] if best else None
 
 
+def _answers_a_known_objection(entry: Entry, objection_entries: Sequence[Entry]) -> bool:
+    """Whether ``entry`` names one of the KB's objection entries in ``answers:``."""
+    return bool(set(entry.answers) & {e.id for e in objection_entries})
+
+
 def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Callable[[Entry], dict[str, list[str]]],
            vectors: VectorsFn, R: np.ndarray, owner: np.ndarray, objection_entries: list[Entry],
            tuning: Tuning, model: CoverModel | None = None, concerns: np.ndarray | None = None) -> None:
@@ -185,6 +192,7 @@ def _cover(objections: list[Objection], entries: Sequence[Entry], texts_of: Call
         # A draft answer waiting for approval is the gap to report, not one to cover another way.
         if (model is not None and top is not None and not answers and not obj.pending and tuning.cover_standout
                 and (tuning.standout_known or not obj.known)
+                and (tuning.standout_linked or not _answers_a_known_objection(by_id[top[0]], objection_entries))
                 and model.probability(top[1], top[2]) >= 0.5
                 # Standing out by shared words ("payroll" in a remark about tips paid through
                 # payroll) is not answering: the entry must stand out by concern too.

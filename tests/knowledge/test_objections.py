@@ -598,22 +598,23 @@ def test_the_coverage_model_covers_a_standout_not_a_crowd():
 
 
 def test_coverage_by_the_entry_that_stands_out():
+    from dataclasses import replace
+
+    from knowledge.objections import DEFAULT_TUNING
     from knowledge.objections.cover import CoverModel
 
+    # answers/pricing is written for objections/pricing; here it may cover a theme by standing out
+    linked = replace(DEFAULT_TUNING, standout_linked=True)
     yes, no = CoverModel(0.0, 0.0, 10.0), CoverModel(0.0, 0.0, -10.0)
-    with_yes = {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=yes).objections}
+    with_yes = {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=yes, tuning=linked).objections}
     theme = with_yes["theme/eu-region"]
     assert theme.answers == [{"entry": "answers/pricing", "score": theme.answers[0]["score"], "explicit": False}]
     assert set(theme.closeness) == {"answers/pricing"}  # approved entries only, never an objection
     # A draft answer waiting for approval is the gap to report, whatever stands out.
     assert not with_yes["objections/contract"].covered
-    with_no = {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=no).objections}
+    with_no = {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=no, tuning=linked).objections}
     assert not with_no["theme/eu-region"].covered
-    from dataclasses import replace
-
-    from knowledge.objections import DEFAULT_TUNING
-
-    off = replace(DEFAULT_TUNING, cover_standout=False)
+    off = replace(linked, cover_standout=False)
     assert not {o.id: o for o in analyze(CALLS, ENTRIES, embed, cover_model=yes, tuning=off).objections}[
         "theme/eu-region"].covered
 
@@ -629,11 +630,36 @@ def test_a_known_objection_is_not_covered_by_an_entry_that_only_stands_out(stand
 
     yes = CoverModel(0.0, 0.0, 10.0)
     entries = [e for e in ENTRIES if e is not CONTRACT_DRAFT]  # nothing written for the contract yet
-    tuning = replace(DEFAULT_TUNING, standout_known=standout_known)
+    tuning = replace(DEFAULT_TUNING, standout_known=standout_known, standout_linked=True)
     got = {o.id: o for o in analyze(CALLS, entries, embed, cover_model=yes, tuning=tuning).objections}
     assert got["objections/contract"].covered is known_covered
     assert got["theme/eu-region"].covered
     assert not got["objections/contract"].pending
+
+
+@pytest.mark.parametrize("standout_linked", [False, True])
+def test_a_theme_is_not_covered_by_the_answer_written_for_a_known_objection_standing_out(standout_linked):
+    """A mined theme is what was not filed under any known objection: the answer written for one
+    (it names it in ``answers:``) standing out for the theme does not cover it, unless asked; the
+    same entry with no such link, or one linked to nothing the KB holds, still covers it."""
+    from dataclasses import replace
+
+    from knowledge.objections import DEFAULT_TUNING
+    from knowledge.objections.cover import CoverModel
+
+    yes = CoverModel(0.0, 0.0, 10.0)
+    tuning = replace(DEFAULT_TUNING, standout_linked=standout_linked)
+
+    def theme_covered(answer: Entry) -> bool:
+        entries = [PRICING, CONTRACT, answer, CONTRACT_DRAFT, RETIRED_RESIDENCY]
+        got = {o.id: o for o in analyze(CALLS, entries, embed, cover_model=yes, tuning=tuning).objections}
+        return got["theme/eu-region"].covered
+
+    assert theme_covered(PRICING_ANSWER) is standout_linked
+    assert theme_covered(replace(PRICING_ANSWER, answers=[]))
+    assert theme_covered(replace(PRICING_ANSWER, answers=["objections/gone"]))
+    # As a case study or a message the same text, unlinked, covers it too
+    assert theme_covered(replace(PRICING_ANSWER, type="case_study", answers=[]))
 
 
 # -- the concerns' space -------------------------------------------------------------------------
