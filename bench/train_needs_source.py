@@ -25,7 +25,8 @@ other rules' findings from the same audit, are scored with ``tests.scoring.score
     python bench/train_needs_source.py --cache /tmp/ns.pkl  # keep the candidates for the next run (fast reruns)
     python bench/train_needs_source.py --criterion f05      # the cut with the best F0.5 in the training data
     python bench/train_needs_source.py --criterion precision --precision 0.8  # the lowest cut that keeps 0.8
-    python bench/train_needs_source.py --train-on-every-corpus  # brightmoor's and cobbleway's candidates too (not shipped)
+    python bench/train_needs_source.py --train-on-every-corpus  # every NOT_TRAINED corpus's candidates too (not shipped;
+                                                        # tenth round: bench/ACCURACY.md)
     python bench/train_needs_source.py --assertion      # and what each sentence asserts (knowledge.claims.assertion,
                                                         # trained on the written kinds) as cues (measured, not shipped)
 
