@@ -38,7 +38,10 @@ class SourceConflict(Rule):
     and in prose. Compared: two metrics registering one measure with agreeing values; a figure
     with a source named in prose ("according to ...", "(Gartner, 2025)", "an independent X study
     found") and the metric it agrees with; two figures in prose, each with a source named, that
-    state one measure with agreeing values (one statistic credited to two studies across pages). The reported side is the one in the less
+    state one measure with agreeing values (one statistic credited to two studies across pages); and a
+    result of the company's own credited in its sentence (or its footnote) to an outside study, which
+    the matching leaves unbacked, where exactly one registered metric states its very value under
+    another source. The reported side is the one in the less
     authoritative entry (proof points first), or whose source fewer metrics cite; of two
     statements in prose, the one whose source fewer agreeing statements cite, then the one in the
     less authoritative entry; where nothing tells them apart, both.
