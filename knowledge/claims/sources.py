@@ -23,6 +23,7 @@ _REPORT_VERB = (r"(?:found|finds|shows?|showed|says|said|reports?|reported|estim
                 r"|reckon(?:s|ed)?|calculated|calculates)")
 _KIND_WORD = re.compile(
     r"stud|survey|report|research|analys|benchmark|infobrief|index|poll|census|paper|data|finding|estimate|review|audit"
+    r"|trials"
 )
 _REPORT_VERB_WORD = re.compile(
     r"found|finds|show|says|said|report|estimat|reveal|puts|put |conclude|suggest|predict|forecast|projected|note|surveyed"
@@ -32,16 +33,20 @@ _REPORT_VERB_WORD = re.compile(
 _SRC_PAREN = re.compile(
     rf"\((?P<who>[A-Z](?:[^()\n,;]|\n(?![ \t]*\n)){{1,60}}?),?(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?P<mon>{_MONTHS})\.?[ \t]+)?(?P<yr>(?:19|20)\d{{2}})\)"
 )
+# the words that lead to a name may be hard-wrapped too ("according to\nPartsLink Exchange's survey"): _GAP
 _SRC_ACCORDING = re.compile(
-    rf"\b(?:[Aa]ccording[ \t]+to|[Aa]s[ \t]+per|[Ss]ource:|[Cc]iting)[ \t]+(?:(?:an?|the)[ \t]+)?(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?"
-    rf"(?:[a-z]+[ \t]+)?(?:(?P<kind>{_KIND})[ \t]+(?:by|from|of|conducted[ \t]+by|commissioned[ \t]+by)[ \t]+)?(?P<who>{_ORG})"
+    rf"\b(?:[Aa]ccording{_GAP}to|[Aa]s{_GAP}per|[Ss]ource:|[Cc]iting){_GAP}(?:(?:an?|the){_GAP})?(?:(?P<yr>(?:19|20)\d{{2}}){_GAP})?"
+    rf"(?:[a-z]+{_GAP})?(?:(?P<kind>{_KIND}){_GAP}(?:by|from|of|conducted{_GAP}by|commissioned{_GAP}by){_GAP})?(?P<who>{_ORG})"
 )
 _SRC_ORG_KIND = re.compile(
     rf"(?P<who>{_ORG})(?:'s|’s)?{_GAP}(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>(?:(?<=\d[ \t])[a-z]+[ \t]+)?{_KIND})\b"
 )
+# trials run by someone ("independent trials by Nofima", "field trials by Teagasc") name who ran them; only with
+# "by" ("free trials from Monday" name a day)
 _SRC_KIND_BY = re.compile(
-    rf"\b(?P<kind>{_KIND})[ \t]+(?:(?:conducted|commissioned|published|released|run)[ \t]+)?(?:by|from)[ \t]+"
-    rf"(?P<the>the[ \t]+)?(?P<who>{_ORG})"
+    rf"\b(?:(?P<kind>{_KIND}){_GAP}(?:(?:conducted|commissioned|published|released|run){_GAP})?(?:by|from)"
+    rf"|[Tt]rials{_GAP}(?:(?:conducted|run|carried{_GAP}out){_GAP})?by){_GAP}"
+    rf"(?P<the>the{_GAP})?(?P<who>{_ORG})"
 )
 _SRC_ORG_VERB = re.compile(rf"(?P<who>{_ORG})[ \t]+{_REPORT_VERB}\b")
 _SRC_LEAD = re.compile(
