@@ -336,20 +336,18 @@ FLOORS: dict[str, dict[str, float]] = {
         "gap precision": 0.95,
         "gap recall": 0.75,
     },
-    # Tenth round (both development sets from then on): the add/drop model refitted on thirteen corpora
-    # and a theme no longer covered by the answer written for a known objection standing out for it
-    # (Tuning.standout_linked): hoistley R 0.633 -> 0.650, F1 0.754 -> 0.766, matching 0.725 -> 0.732,
-    # coverage 0.667 -> 0.889, gaps 0.00 / 0.00 -> 0.60 / 0.60 (its app-language and regulator-records
-    # themes are reported as gaps); inkberry unchanged. Raised, and hoistley's first gap floors.
+    # Tenth round (both development sets from then on): the add/drop model refitted on thirteen corpora:
+    # hoistley R 0.633 -> 0.650, F1 0.754 -> 0.766, matching 0.725 -> 0.732; inkberry unchanged. A theme
+    # no longer covered by the answer written for a known objection (Tuning.standout_linked off) raised
+    # hoistley's coverage 0.667 -> 0.889 and was taken out after review (one of its gaps was a known
+    # objection in other words): coverage and gap floors as before.
     "hoistley": {
         "mention precision": 0.9,
         "mention recall": 0.63,
         "mention F1": 0.74,
         "matching accuracy": 0.71,
         "theme purity": 0.95,
-        "coverage accuracy": 0.86,
-        "gap precision": 0.55,
-        "gap recall": 0.55,
+        "coverage accuracy": 0.63,
     },
     # two more blind sets (tests/data/corpora/netherby: membership, booking and payments for sports and
     # leisure clubs, prospects in the UK, Ireland, Australia, New Zealand, Canada, South Africa and the

@@ -10,9 +10,9 @@ any other entry of the KB is. :class:`CoverModel` decides from the closest entry
 its margin over the next one, a logistic model fitted by ``bench/train_cover.py`` on the
 labelled coverage of the development corpora (``data/cover.json``, with its provenance). The
 standout covers a mined theme, not a known objection (``Tuning.standout_known``): an objection
-entry's authors name the answers they wrote for it in ``answers:``. Nor is it an entry written as
-the answer to a known objection (``Tuning.standout_linked``): a mined theme is what was not filed
-under any known objection, so that answer standing out for it says little.
+entry's authors name the answers they wrote for it in ``answers:``. The answer written for a known
+objection may stand out for a theme too (``Tuning.standout_linked``, on): a theme is often a known
+objection in words matching missed, and then that answer answers it.
 """
 
 from __future__ import annotations
