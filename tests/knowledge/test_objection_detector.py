@@ -56,7 +56,14 @@ WRITTEN_BEFORE = {"sablewood": ["We signed a three-year deal with our current te
                   # a Lanternfield call (written blind on 2026-12-06, eighth round): "two weeks fighting
                   # a new system in the middle of the fall vaccine rush"
                   "lanternfield": ["So my receptionists are meant to learn a new system in the middle of kitten "
-                                   "season?"]}
+                                   "season?"],
+                  # the tenth round's blind sets (written on 2026-12-06, after these training sentences,
+                  # by people who had not read them): a netherby call shares seven words of the same
+                  # sentence, a plottwick call seven words of two common ones
+                  "netherby": ["So my receptionists are meant to learn a new system in the middle of kitten "
+                               "season?"],
+                  "plottwick": ["How long does a typical implementation take?",
+                                "id want to see it working on our own data before I believe any of that"]}
 
 
 @pytest.mark.parametrize("corpus", sorted(SCORED_CALLS))
