@@ -122,9 +122,12 @@ _CLASHING_CODES = frozenset({"AED", "SAR", "ILS", "PLN"})
 _SCALE_SUFFIX = frozenset({"k", "K", "m", "M", "MM", "mm", "mn", "b", "B", "bn", "BN", "Bn"})
 _SPACED_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 # Indian English counts in lakhs (100,000) and crores (10 million): "₹3.5 crore", "1.2 lakh deliveries"
+# and in the abbreviations of other Europes: "NOK 16,8 mill.", "EUR 2,5 Mio.", "1,2 mln", "3 Mrd."
 _SCALE_AFTER = re.compile(
     rf"{_SP}(?P<s>(?i:thousand|million|billion|trillion|lakhs?|crores?))\b|[ \t]?(?P<s2>bn|mn|MM)\b"
+    r"|[ \t]+(?P<s3>mill\.|Mio\b\.?|mio\.|mln\b\.?|[Mm]rd\b\.?)"
 )
+_EURO_SCALE = {"mill": "million", "mio": "million", "mln": "million", "mrd": "billion"}
 _SCALE_OF = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
              "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 _PLUS = re.compile(r"\+(?![\d])")
@@ -513,7 +516,7 @@ class _Extractor:
         else:
             sm = _SCALE_AFTER.match(clean, f.num_end)
             if sm:
-                word = (sm.group("s") or sm.group("s2")).lower()
+                word = _scale_word(sm)
                 f.scale = _SCALE_OF[word]
                 f.scale_txt = word if len(word) > 2 else ("B" if f.scale == 1e9 else "M")
                 f.num_end = f.end = sm.end()
@@ -563,7 +566,7 @@ class _Extractor:
                 f.unit = cur.group("code") or _CUR_CODE.get(cur.group("sym"), cur.group("sym"))
             sm = _SCALE_AFTER.match(self.clean, e)
             if sm and value < 1000:  # "two point four million": the scale follows the spoken decimals
-                word = (sm.group("s") or sm.group("s2")).lower()
+                word = _scale_word(sm)
                 f.scale = _SCALE_OF[word]
                 f.scale_txt = word if len(word) > 2 else ("B" if f.scale == 1e9 else "M")
                 f.num = value * f.scale
@@ -740,7 +743,7 @@ class _Extractor:
                 pos = f.num_end = f.end = ah.end()
                 sm = _SCALE_AFTER.match(clean, pos) if f.scale == 1.0 else None
                 if sm:  # "three and a half thousand pounds": the scale comes after the half
-                    word = (sm.group("s") or sm.group("s2")).lower()
+                    word = _scale_word(sm)
                     f.scale = _SCALE_OF[word]
                     f.scale_txt = word if len(word) > 2 else ("B" if f.scale == 1e9 else "M")
                     f.num *= f.scale
@@ -1353,9 +1356,18 @@ def _is_label(word: str, *, bare: bool) -> bool:
     return bare and word[0].isupper()
 
 
+def _scale_word(sm: re.Match[str]) -> str:
+    """The scale word matched by ``_SCALE_AFTER``, lower case, with "mill."/"Mio."/"Mrd." spelled out."""
+    s3 = sm.group("s3")
+    if s3:
+        return _EURO_SCALE[s3.lower().rstrip(".")]
+    return (sm.group("s") or sm.group("s2")).lower()
+
+
 def _compatible(a: _Fig, b: _Fig) -> bool:
     if a.kind == "none" or b.kind == "none":
-        return True
+        # a bare number beside "one in ten" is no share: "from 7 to one in ten" would read 7 as 700%
+        return "fraction" not in (a.unit, b.unit)
     if a.kind != b.kind:
         return False
     if a.kind == "count":
