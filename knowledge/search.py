@@ -638,6 +638,13 @@ def _stems_of(chunk: Any) -> tuple[frozenset[str], tuple[str, ...]]:
     return got
 
 
+def _holds_phrase(chunk: Any, phrase: tuple[str, ...]) -> bool:
+    """Whether the chunk's text holds the words in that order, next to each other."""
+    toks = re.findall(r"[^\W_]+", chunk.text.lower())
+    n = len(phrase)
+    return any(tuple(toks[i:i + n]) == phrase for i in range(len(toks) - n + 1) if toks[i] == phrase[0])
+
+
 def _chunk_coverage(chunks: list[Any], idf: dict[str, float],
                     kb_forms: dict[str, list[tuple[str, ...]]] | None = None) -> dict[str, float]:
     """Per entry, the largest share of the question's IDF mass that one of the given chunks holds
@@ -655,8 +662,12 @@ def _chunk_coverage(chunks: list[Any], idf: dict[str, float],
     wanted = []
     for t, w in idf.items():
         forms = {stem(t), *(stem(a) for a in alternatives(t))}
-        multi = [frozenset(stem(x) for x in f) for f in (kb_forms or {}).get(t, ())]
-        wanted.append((forms, t[:-2] if len(t) >= 7 and t.isalpha() else "", w, multi))
+        fs = (kb_forms or {}).get(t, ())
+        multi = [frozenset(stem(x) for x in f) for f in fs if not (len(f) == 1 and " " in f[0])]
+        # A form written as one string of several words (a joined code written apart, "soc 2") is a
+        # phrase: the chunk must hold its words in that order, next to each other, as the index reads it.
+        phrases = [tuple(f[0].split()) for f in fs if len(f) == 1 and " " in f[0]]
+        wanted.append((forms, t[:-2] if len(t) >= 7 and t.isalpha() else "", w, multi, phrases))
     out: dict[str, float] = {}
     seen: set[str] = set()
     for chunk in chunks:
@@ -665,8 +676,8 @@ def _chunk_coverage(chunks: list[Any], idf: dict[str, float],
         seen.add(chunk.id)
         stems, ordered = _stems_of(chunk)
         got = 0.0
-        for forms, prefix, w, multi in wanted:
-            if forms & stems or any(m <= stems for m in multi):
+        for forms, prefix, w, multi, phrases in wanted:
+            if forms & stems or any(m <= stems for m in multi) or any(_holds_phrase(chunk, p) for p in phrases):
                 got += w
             elif prefix:
                 i = bisect_left(ordered, prefix)

@@ -162,11 +162,16 @@ FLOORS = {
     # hoistley 0.90 / 0.90 / 0.90, 0.60. Floors a little under the end figures.
     # Development sets since search pass 16. Pass 16 (an abbreviation's long form: "FHI" meets "Fish
     # Health Inspectorate", "MPI" "multi-point inspections"): kelpmoor 0.80 / 0.85 / 0.82 -> 0.85 / 0.90 /
-    # 0.88; axlewood 0.90 / 0.95 / 0.93 -> 0.95 / 1.00 / 0.97.
-    "kelpmoor": {"hit@1": 0.82, "hit@3": 0.87, "mrr": 0.85, "unanswered": 0.65, "stale_above": 0},
-    "axlewood": {"hit@1": 0.92, "hit@3": 0.97, "mrr": 0.95, "unanswered": 0.85, "stale_above": 0},
+    # 0.88; axlewood 0.90 / 0.95 / 0.93 -> 0.95 / 1.00 / 0.97. After review that rule (any recurring
+    # run of the initials) is off again: "CRM" read as a customer's name made an unanswerable question
+    # look answered. Both gains go: kelpmoor 0.85 / 0.90 / 0.88 -> 0.80 / 0.85 / 0.82, axlewood
+    # 0.95 / 1.00 / 0.97 -> 0.90 / 0.95 / 0.93; floors lowered back from 0.82 / 0.87 / 0.85 and
+    # 0.92 / 0.97 / 0.95 to pass 15's.
+    "kelpmoor": {"hit@1": 0.77, "hit@3": 0.82, "mrr": 0.79, "unanswered": 0.65, "stale_above": 0},
+    "axlewood": {"hit@1": 0.87, "hit@3": 0.92, "mrr": 0.90, "unanswered": 0.85, "stale_above": 0},
     # Development sets since search pass 16. Pass 16 (a code written joined meets the pages' split one:
     # "Are we ISO27001 certified?" finds "ISO/IEC 27001"): inkberry 0.60 -> 0.65 on hit@1, hit@3 and MRR.
+    # Kept after review, the parts now read as the phrase "iso iec 27001" (in order, one word between).
     "inkberry": {"hit@1": 0.62, "hit@3": 0.62, "mrr": 0.62, "unanswered": 0.9, "stale_above": 0},
     "hoistley": {"hit@1": 0.87, "hit@3": 0.87, "mrr": 0.87, "unanswered": 0.55, "stale_above": 0},
     # Four sets written blind at the start of the tenth round on the tallowgate, mashcroft, netherby and

@@ -15,7 +15,7 @@ from tests.conftest import fts_table
 @pytest.fixture(autouse=True)
 def _every_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each rule is tested by itself, whether or not it is on by default."""
-    for rule in ("COMPOUND_SPLITS", "ABBREVIATIONS", "JOINED_PAIRS"):
+    for rule in ("COMPOUND_SPLITS", "ABBREVIATIONS", "INITIALS_RUNS", "JOINED_PAIRS"):
         monkeypatch.setattr(lexical, rule, True)
 
 
