@@ -188,8 +188,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # kelpmoor audit 0.57, check 0.63; axlewood audit 0.68, check 0.74). At its end, still held out:
     # kelpmoor check 0.67 (one false unbacked figure fewer), the rest the same. Floors a little under.
     # tenth round, source conflicts (bench/ACCURACY.md, "Unsourced claims and source conflicts, tenth
-    # round"): kelpmoor audit 0.57 -> 0.63, axlewood audit 0.68 -> 0.70
-    "kelpmoor": {"audit": 0.60, "check": 0.64},
+    # round"): kelpmoor audit 0.57 -> 0.63, axlewood audit 0.68 -> 0.70; after review (the same-value
+    # reading switched off) kelpmoor 0.61, axlewood 0.71
+    "kelpmoor": {"audit": 0.58, "check": 0.64},
     "axlewood": {"audit": 0.67, "check": 0.71},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the tenth round and held
     # out from all of its work (tests/data/corpora/tallowgate: commercial waste and recycling
@@ -309,8 +310,8 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # rep-misstatement 0.75 / 0.75, unsupported-claim 0.50 / 0.33
     "brightmoor": {
         "metric-conflict": (0.55, 0.45), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.9),
-        # tenth round: source-conflict 0.50 / 0.50 -> 0.67 / 1.00 (a registered value credited to an outside survey)
-        "source-conflict": (0.6, 0.9), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.75, 0.9),
+        # tenth round: source-conflict 0.67 / 1.00 with the same-value reading, switched off after review: floor as before
+        "source-conflict": (0.45, 0.45), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.75, 0.9),
         "unsupported-claim": (0.9, 0.45),
     },  # eighth round, unsupported claims: unsupported-claim 1.00 / 0.33 (a figure said again after "that's");
     # ninth round: rep-misstatement 1.00 / 0.75, unsupported-claim 1.00 / 0.50
@@ -321,8 +322,8 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # ninth round, unsourced claims: unsourced-claim 0.50 / 0.75 -> 0.60 / 0.75 (an expired entry's figure),
     # audit 0.85 -> 0.86
     "fernhollow": {
-        # tenth round: source-conflict 1.00 / 0.50 -> 1.00 / 1.00
-        "metric-conflict": (0.9, 0.5), "retired-claim": (0.9, 0.9), "source-conflict": (0.9, 0.9),
+        # tenth round: source-conflict 1.00 / 1.00 with the same-value reading, switched off after review: floor as before
+        "metric-conflict": (0.9, 0.5), "retired-claim": (0.9, 0.9), "source-conflict": (0.9, 0.45),
         "stale-claim": (0.9, 0.85), "unsourced-claim": (0.55, 0.7), "unsupported-claim": (0.4, 0.9),
         "rep-misstatement": (0.9, 0.9),
     },  # eighth round, sources: stale-claim 1.00 / 0.91, unsourced-claim 0.40 / 0.50; ninth round: unsupported-claim
@@ -332,8 +333,8 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # unsupported-claim 0.38 / 1.00; retired-claim none found of 3 (no floor)
     # eighth round: metric-conflict 0.88 / 0.64, retired-claim 1.00 / 1.00, rep-misstatement 1.00 / 0.75
     "saltmarsh": {
-        # tenth round: source-conflict 1.00 / 0.50 -> 1.00 / 1.00
-        "metric-conflict": (0.8, 0.6), "rep-misstatement": (0.9, 0.7), "source-conflict": (0.9, 0.9),
+        # tenth round: source-conflict 1.00 / 1.00 with the same-value reading, switched off after review: floor as before
+        "metric-conflict": (0.8, 0.6), "rep-misstatement": (0.9, 0.7), "source-conflict": (0.9, 0.45),
         # unsourced-claim 0.50 / 1.00 measured: readings that suppressed outcome claims elsewhere were
         # removed (another party's words, the company's anecdote, a citation's reach over a paragraph)
         "stale-claim": (0.9, 0.85), "unsourced-claim": (0.5, 0.9), "unsupported-claim": (0.55, 0.9),
@@ -371,7 +372,6 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     "kelpmoor": {
         "metric-conflict": (0.75, 0.35), "rep-misstatement": (0.7, 0.7), "retired-claim": (0.9, 0.6),
         "stale-claim": (0.9, 0.85), "unsourced-claim": (0.2, 0.15), "unsupported-claim": (0.3, 0.45),
-        "source-conflict": (0.9, 0.9),  # tenth round: none of 2 -> 1.00 / 1.00
     },  # end of the round: unsupported-claim 0.33 / 0.50
     # axlewood: metric-conflict 1.00 / 0.40, rep-misstatement 0.67 / 0.50, retired-claim 1.00 / 1.00,
     # source-conflict 1.00 / 0.50, stale-claim 0.82 / 0.90, unsourced-claim 0.56 / 1.00,

@@ -23,7 +23,6 @@ _REPORT_VERB = (r"(?:found|finds|shows?|showed|says|said|reports?|reported|estim
                 r"|reckon(?:s|ed)?|calculated|calculates)")
 _KIND_WORD = re.compile(
     r"stud|survey|report|research|analys|benchmark|infobrief|index|poll|census|paper|data|finding|estimate|review|audit"
-    r"|trials"
 )
 _REPORT_VERB_WORD = re.compile(
     r"found|finds|show|says|said|report|estimat|reveal|puts|put |conclude|suggest|predict|forecast|projected|note|surveyed"
@@ -41,11 +40,8 @@ _SRC_ACCORDING = re.compile(
 _SRC_ORG_KIND = re.compile(
     rf"(?P<who>{_ORG})(?:'s|’s)?{_GAP}(?:(?P<yr>(?:19|20)\d{{2}})[ \t]+)?(?P<kind>(?:(?<=\d[ \t])[a-z]+[ \t]+)?{_KIND})\b"
 )
-# trials run by someone ("independent trials by Nofima", "field trials by Teagasc") name who ran them; only with
-# "by" ("free trials from Monday" name a day)
 _SRC_KIND_BY = re.compile(
-    rf"\b(?:(?P<kind>{_KIND}){_GAP}(?:(?:conducted|commissioned|published|released|run){_GAP})?(?:by|from)"
-    rf"|[Tt]rials{_GAP}(?:(?:conducted|run|carried{_GAP}out){_GAP})?by){_GAP}"
+    rf"\b(?P<kind>{_KIND}){_GAP}(?:(?:conducted|commissioned|published|released|run){_GAP})?(?:by|from){_GAP}"
     rf"(?P<the>the{_GAP})?(?P<who>{_ORG})"
 )
 _SRC_ORG_VERB = re.compile(rf"(?P<who>{_ORG})[ \t]+{_REPORT_VERB}\b")

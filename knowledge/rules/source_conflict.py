@@ -21,6 +21,13 @@ from knowledge.model import Finding
 
 from .base import AuditContext, Draft, Rule
 
+# A company's own result credited to an outside source when one metric states the same value under
+# another source (``SourceConflict._same_value``): measured in the tenth round and switched off after
+# review. It compares the value, not what is measured ("Our customers' drivers idle 50% less, according
+# to the Fleet Telematics Council" against a 50% cut in route planning time), reads any "we"/"our" in
+# the sentence as the company's own result, and a customer quoted on its own result as an outside
+# source (bench/ACCURACY.md, "Unsourced claims and source conflicts, tenth round").
+SAME_VALUE = False
 
 class SourceConflict(Rule):
     """The same figure is attributed to different sources.
@@ -84,7 +91,8 @@ class SourceConflict(Rule):
                    and _in_force(g, ctx.today)]
         for f, r in kb.resolutions.items():
             yield from self._prose(f, r.backers)
-            if r.status == "unbacked" and not r.backers and r.conflict is None and f not in kb.retired_repeats:
+            if (SAME_VALUE and r.status == "unbacked" and not r.backers and r.conflict is None
+                    and f not in kb.retired_repeats):
                 yield from self._same_value(f, metrics, ctx.settings.kb.name)
         # two statements in prose, each crediting a source: the one whose source fewer agreeing
         # statements cite is reported (then the one in the less authoritative entry, the later one)

@@ -1,6 +1,7 @@
 """Sources named in prose, tenth round: a citation whose lead-in is hard-wrapped before the name
-("according to\nPartsLink Exchange's survey"), and trials credited to who ran them ("independent
-trials by Nofima")."""
+("according to\nPartsLink Exchange's survey"). Trials credited to whoever follows "by" ("independent
+trials by Nofima") were measured and taken out after review: "free trials by Q3", "pilot trials by
+Week 6" and "trials by SMB customers" named no source, and silenced real unsourced claims."""
 
 from __future__ import annotations
 
@@ -24,13 +25,8 @@ def _source(text: str, span: str) -> str | None:
      "Teagasc 2024 Horticulture Survey"),
     ("Parcels arrive 12% sooner, according to a 2025 study by\nTransport Research Laboratory.", "12%",
      "Transport Research Laboratory"),
-    # trials credited to who ran them
-    ("Independent trials by Nofima (2026) put the average error at 2.5 per cent of pen biomass.", "2.5 per cent",
-     "Nofima"),
-    ("Field trials by Agroscope found yields rose 8%.", "8%", "Agroscope"),
-    ("Trials run by the Met Office showed 12% less spray drift.", "12%", "Met Office"),
 ])
-def test_a_source_is_read_across_a_wrap_and_from_trials(text: str, span: str, source: str) -> None:
+def test_a_source_is_read_across_a_wrap(text: str, span: str, source: str) -> None:
     got = _source(text, span)
     assert got is not None and got.startswith(source.split("'")[0].split(" ")[0]), got
     assert source in got or got in source
@@ -45,4 +41,15 @@ def test_a_source_is_read_across_a_wrap_and_from_trials(text: str, span: str, so
     ("Our trials found that 40% of drivers brake later.", "40%"),
 ])
 def test_no_source_across_a_paragraph_or_from_a_free_trial(text: str, span: str) -> None:
+    assert _source(text, span) is None
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # the reviewer's sentences: a date, a week, a segment or the company after "trials by"
+    ("Teams that start free trials by Q3 close their books 30% faster with Pipewise.", "30%"),
+    ("Our pilot trials by Week 6 showed 30% less scrap on the line.", "30%"),
+    ("Conversion of trials by SMB customers rose 18% this year.", "18%"),
+    ("Teams cut setup time 30% during trials by Appointment.", "30%"),
+])
+def test_trials_by_a_capitalised_word_name_no_source(text: str, span: str) -> None:
     assert _source(text, span) is None

@@ -1,13 +1,25 @@
 """``source-conflict`` on a figure the matching leaves unbacked whose very value one registered metric
 states (tenth round): only a result of the company's own, credited in its own sentence (or by its
 footnote) to an outside study. Run with the fake embedder, under which the matching backs none of
-these figures, so that only this reading can report them."""
+these figures, so that only this reading can report them. The reading is switched off
+(``SAME_VALUE``: measured in the tenth round and taken out after review); these tests switch it on
+to pin what it does, and the last one pins that it is off."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.knowledge.rules.test_structural import run_case
+
+
+@pytest.fixture(autouse=True)
+def same_value_on(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    from knowledge.rules import source_conflict
+
+    if "default" not in request.node.name:
+        monkeypatch.setattr(source_conflict, "SAME_VALUE", True)
 
 _METRIC = """\
 ---
@@ -75,3 +87,9 @@ def test_a_footnote_credits_an_outside_study(tmp_path: Path) -> None:
     body = "Across our carriers, spoiled pallets fell by 22%.[^1]\n\n[^1]: Cold Chain Review, 2025.\n"
     found = _findings(tmp_path, body)
     assert len(found) == 1 and "Cold Chain Review" in found[0][1]
+
+
+def test_the_reading_is_off_by_default(tmp_path: Path) -> None:
+    # the reviewer's sentence: an outside figure of another measure that shares the metric's value
+    body = "Our customers' carriers lose 22% fewer pallets, according to the Cold Chain Council 2025 study.\n"
+    assert _findings(tmp_path, body) == []
