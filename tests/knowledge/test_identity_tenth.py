@@ -12,27 +12,13 @@ from knowledge import figures as M
 from knowledge.claims import extract_claims
 from knowledge.figures import decide
 from knowledge.model import Entry, Metric
+from tests.knowledge.test_measure_identity import _compatible, metric
 
 
 def fig(text: str, i: int = 0) -> M.Figure:
     claims = extract_claims(text)
     assert len(claims) > i, claims
     return M.figure_of_claim(claims[i], where="call", path="c.txt")
-
-
-def metric(value: float, unit: str, name: str) -> M.Figure:
-    e = Entry(id="proof/x", path="proof/x.md", type="proof_point", title="X")
-    f = M.figure_of_metric(Metric(id="m", name=name, value=value, unit=unit, entry_id=e.id, line=9), e)
-    assert f is not None
-    return f
-
-
-def _set(figures: list[M.Figure]) -> M.FigureSet:
-    return M.FigureSet(figures, np.tile(np.eye(1, 8, dtype=np.float32), (len(figures), 1)), date(2026, 11, 1), {})
-
-
-def _compatible(a: M.Figure, b: M.Figure) -> bool:
-    return bool(decide._compatible(_set([a]), np.array([0]), _set([b]), np.array([0]))[0])
 
 
 @pytest.mark.parametrize(("said", "value", "unit", "name"), [
