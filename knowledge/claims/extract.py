@@ -125,7 +125,8 @@ _SPACED_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 # and in the abbreviations of other Europes: "NOK 16,8 mill.", "EUR 2,5 Mio.", "1,2 mln", "3 Mrd."
 _SCALE_AFTER = re.compile(
     rf"{_SP}(?P<s>(?i:thousand|million|billion|trillion|lakhs?|crores?))\b|[ \t]?(?P<s2>bn|mn|MM)\b"
-    r"|[ \t]+(?P<s3>mill\.|Mio\b\.?|mio\.|mln\b\.?|[Mm]rd\b\.?)"
+    # not after a dot and three digits: who writes "Mio." writes "2.300 Mio." for 2,300 million
+    rf"|(?<!\.\d\d\d){_SP}(?P<s3>mill\.|Mio\b\.?|mio\.|mln\b\.?|[Mm]rd\b\.?)"
 )
 _EURO_SCALE = {"mill": "million", "mio": "million", "mln": "million", "mrd": "billion"}
 _SCALE_OF = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,

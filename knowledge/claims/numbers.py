@@ -20,7 +20,7 @@ _W = (
 # never a thousands separator; read as a decimal only where a scale or a percent sign follows (the
 # scale also as "mill.", "Mio.", "mln" or "Mrd."), so
 # that a list of digits ("steps 1,2 and 3") stays what it is
-_DECIMAL_COMMA = r"\d{0,2},\d{1,2}(?=(?:[ \t]?(?:%|[mM]\b|bn\b|mn\b|k\b)|[ \t]+(?i:million|billion|thousand|per[ \t]?cent)\b|[ \t]+(?:mill\.|Mio\b|mio\.|mln\b|[Mm]rd\b)))"
+_DECIMAL_COMMA = r"\d{0,2},\d{1,2}(?=(?:[ \t]?(?:%|[mM]\b|bn\b|mn\b|k\b)|[ \t]+(?i:million|billion|thousand|per[ \t]?cent)\b|(?:[ \t]+|[ \t]*\n[ \t]*)(?:mill\.|Mio\b|mio\.|mln\b|[Mm]rd\b)))"
 _NUM_TOKEN = re.compile(
     r"(?P<num>\d(?:(?<![\w.,/]\d)|(?<=(?<![\w$])R\d))(?<![A-Za-z]-\d)(?:" + _DECIMAL_COMMA + r"|\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)"
     r"(?P<suf>[A-Za-z]+)?(?!\w)"
