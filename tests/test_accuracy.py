@@ -197,7 +197,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # collection, Australian, Kenyan, Irish and American English; tests/data/corpora/mashcroft: craft
     # breweries and distilleries, Canadian, Welsh, Indian and South African English): first scored with
     # that morning's code (2bf2660: tallowgate audit 0.63, check 0.69; mashcroft audit 0.69, check 0.82).
-    "tallowgate": {"audit": 0.6, "check": 0.66},
+    # At its end, still held out: tallowgate audit 0.66 (a source read across a hard-wrapped "according
+    # to" found one of its two source conflicts), the rest the same. Floors a little under.
+    "tallowgate": {"audit": 0.63, "check": 0.66},
     "mashcroft": {"audit": 0.66, "check": 0.79},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
@@ -386,8 +388,9 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # tallowgate: metric-conflict 0.60 / 0.60, rep-misstatement 1.00 / 0.75, retired-claim 1.00 / 0.75,
     # source-conflict none found of 2, stale-claim 0.78 / 1.00, unsourced-claim 0.38 / 1.00,
     # unsupported-claim 0.40 / 0.67
-    "tallowgate": {
+    "tallowgate": {  # end of the round: source-conflict 1.00 / 0.50
         "metric-conflict": (0.55, 0.55), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.7),
+        "source-conflict": (0.9, 0.45),
         "stale-claim": (0.75, 0.9), "unsourced-claim": (0.35, 0.9), "unsupported-claim": (0.35, 0.6),
     },
     # mashcroft: metric-conflict 0.86 / 0.55, rep-misstatement 0.33 / 0.25, retired-claim 1.00 / 0.67,
