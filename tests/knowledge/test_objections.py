@@ -638,10 +638,11 @@ def test_a_known_objection_is_not_covered_by_an_entry_that_only_stands_out(stand
 
 
 @pytest.mark.parametrize("standout_linked", [False, True])
-def test_a_theme_is_not_covered_by_the_answer_written_for_a_known_objection_standing_out(standout_linked):
-    """A mined theme is what was not filed under any known objection: the answer written for one
-    (it names it in ``answers:``) standing out for the theme does not cover it, unless asked; the
-    same entry with no such link, or one linked to nothing the KB holds, still covers it."""
+def test_the_answer_written_for_a_known_objection_standing_out_covers_a_theme_unless_switched_off(standout_linked):
+    """As shipped, the answer written for a known objection (it names it in ``answers:``) standing
+    out for a mined theme covers it: a theme is often that objection in other words. With
+    ``standout_linked`` off (measured in the tenth round, taken out after review) it does not; the
+    same entry with no such link, or one linked to nothing the KB holds, covers it either way."""
     from dataclasses import replace
 
     from knowledge.objections import DEFAULT_TUNING
