@@ -84,7 +84,9 @@ def _said_as_claim(claim: Claim) -> bool:
     the shipped model's decision). No calls-and-drafts weights ship (bench/ACCURACY.md, "Unsupported and
     stale claims, tenth round"): the shipped decision alone."""
     model = load_calls_drafts()
-    if model is not None and model.meta.get("replaces"):
+    if model is None:
+        return claim.is_claim
+    if model.meta.get("replaces"):
         return claim_as_said(claim, model)
     return claim.is_claim and claim_as_said(claim, model)
 
