@@ -29,6 +29,8 @@ INKBERRY = REPO / "tests" / "data" / "corpora" / "inkberry"
 HOISTLEY = REPO / "tests" / "data" / "corpora" / "hoistley"
 NETHERBY = REPO / "tests" / "data" / "corpora" / "netherby"
 PLOTTWICK = REPO / "tests" / "data" / "corpora" / "plottwick"
+YEWCOMBE = REPO / "tests" / "data" / "corpora" / "yewcombe"
+SNOWLARK = REPO / "tests" / "data" / "corpora" / "snowlark"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -76,7 +78,7 @@ SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSI
                 "proscenia": PROSCENIA, "docketry": DOCKETRY,
                 "ravelin": RAVELIN, "wickerby": WICKERBY, "pellucid": PELLUCID,
                 "cinderwell": CINDERWELL, "lanternfield": LANTERNFIELD, "inkberry": INKBERRY, "hoistley": HOISTLEY,
-                "netherby": NETHERBY, "plottwick": PLOTTWICK}
+                "netherby": NETHERBY, "plottwick": PLOTTWICK, "yewcombe": YEWCOMBE, "snowlark": SNOWLARK}
 
 
 def _call_words(text: str) -> list[str]:

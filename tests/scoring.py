@@ -233,7 +233,8 @@ def finding_matches(finding: Any, expected: Mapping[str, Any], tolerance: int = 
                     mentions: Sequence[LabelledMention] = ()) -> bool:
     """Whether a finding (dict or ``Finding``) is the labelled ``expected`` finding.
 
-    Same rule, and: the same path at an accepted line; or any line of an ``alt_paths`` file; or, for a
+    Same rule, and: the same path at an accepted line (any line for an ``any_line`` label, which may
+    have no ``line``); or any line of an ``alt_paths`` file; or, for a
     finding with ``mentions``, any line of one of them (widened to its labelled turn when ``mentions``
     holds the labelled objection turns).
     """
@@ -242,7 +243,8 @@ def finding_matches(finding: Any, expected: Mapping[str, Any], tolerance: int = 
     path, line = _get(finding, "path"), _get(finding, "line")
     if path in expected.get("alt_paths", []):
         return True
-    if path == expected["path"] and _within(line, accepted_lines(expected, tolerance)):
+    if path == expected["path"] and (expected.get("any_line")
+                                     or _within(line, accepted_lines(expected, tolerance))):
         return True
     for m in expected.get("mentions", []):
         turn = find_mention(mentions, m["path"], m["line"])

@@ -86,6 +86,10 @@ KB_PATHS = {
     # Four sets written blind in the tenth round on the tallowgate, mashcroft, netherby and plottwick KBs,
     # never fitted on: held out from that round's search work, scored before and after it.
     "tallowgate": REPO / "tests" / "data" / "corpora" / "tallowgate" / "kb",
+    "quarrywell": REPO / "tests" / "data" / "corpora" / "quarrywell" / "kb",
+    "mothwick": REPO / "tests" / "data" / "corpora" / "mothwick" / "kb",
+    "yewcombe": REPO / "tests" / "data" / "corpora" / "yewcombe" / "kb",
+    "snowlark": REPO / "tests" / "data" / "corpora" / "snowlark" / "kb",
     "mashcroft": REPO / "tests" / "data" / "corpora" / "mashcroft" / "kb",
     "netherby": REPO / "tests" / "data" / "corpora" / "netherby" / "kb",
     "plottwick": REPO / "tests" / "data" / "corpora" / "plottwick" / "kb",

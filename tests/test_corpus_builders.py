@@ -41,6 +41,10 @@ BUILDERS = {
     "mashcroft": "build_labels.py",
     "netherby": "build_labels.py",
     "plottwick": "tools/build_labels.py",
+    "quarrywell": "build_labels.py",
+    "mothwick": "build_labels.py",
+    "yewcombe": "build_labels.py",
+    "snowlark": "build_labels.py",
 }
 
 

@@ -183,6 +183,15 @@ FLOORS = {
     "mashcroft": {"hit@1": 0.77, "hit@3": 0.82, "mrr": 0.81, "unanswered": 0.95, "stale_above": 0},
     "netherby": {"hit@1": 0.87, "hit@3": 0.92, "mrr": 0.9, "unanswered": 0.95, "stale_above": 0},
     "plottwick": {"hit@1": 0.82, "hit@3": 0.87, "mrr": 0.85, "unanswered": 0.95, "stale_above": 0},
+    # Four sets written blind at the start of the eleventh round on the quarrywell, mothwick, yewcombe
+    # and snowlark KBs (30 questions each, 10 unanswerable), never fitted on and held out from that
+    # round's search work. First scored with that morning's code (b7c660e): quarrywell 1.00 / 1.00 /
+    # 1.00, unanswered 0.40; mothwick 0.85 / 0.95 / 0.90, 0.80; yewcombe 0.85 / 0.90 / 0.89, 0.70;
+    # snowlark 0.95 / 0.95 / 0.95, 0.60. Floors a little under.
+    "quarrywell": {"hit@1": 0.97, "hit@3": 0.97, "mrr": 0.97, "unanswered": 0.35, "stale_above": 0},
+    "mothwick": {"hit@1": 0.82, "hit@3": 0.92, "mrr": 0.87, "unanswered": 0.75, "stale_above": 0},
+    "yewcombe": {"hit@1": 0.82, "hit@3": 0.87, "mrr": 0.86, "unanswered": 0.65, "stale_above": 0},
+    "snowlark": {"hit@1": 0.92, "hit@3": 0.92, "mrr": 0.92, "unanswered": 0.55, "stale_above": 0},
 }
 
 
