@@ -59,7 +59,18 @@ def load_labels(corpus: str | Path) -> dict[str, Any]:
     if path.is_dir():
         path = path / "labels.json"
     labels: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    for section in ("audit", "check"):
+        _fold_optional(labels.get(section))
     return labels
+
+
+def _fold_optional(section: dict[str, Any] | None) -> None:
+    """Read a section's separate ``optional`` list (some corpora keep their tolerated findings there)
+    as ``expected`` items marked ``optional``, the one form the scorer reads."""
+    if not section or "optional" not in section:
+        return
+    section["expected"] = [*section.get("expected", []),
+                           *({**e, "optional": True} for e in section.pop("optional"))]
 
 
 def load_corpus(root: str | Path) -> Corpus:

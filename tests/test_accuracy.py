@@ -517,3 +517,20 @@ def test_an_entry_level_label_matches_any_line_of_its_file() -> None:
     assert finding_matches({"rule": "objection-gap", "path": "objections/contract-length.md", "line": 7}, label)
     assert not finding_matches({"rule": "objection-gap", "path": "objections/pricing.md", "line": 7}, label)
     assert not finding_matches({"rule": "stale-claim", "path": "objections/contract-length.md", "line": 7}, label)
+
+
+def test_a_separate_optional_list_is_tolerated_not_counted_wrong(tmp_path: Path) -> None:
+    """A labels section may keep its tolerated findings in an ``optional`` list of their own."""
+    import json
+
+    from tests.scoring import load_labels
+
+    section = {"rules": ["unsourced-claim"], "negatives": [],
+               "expected": [{"rule": "unsourced-claim", "path": "a.md", "line": 3}],
+               "optional": [{"rule": "unsourced-claim", "path": "b.md", "line": 9}]}
+    (tmp_path / "labels.json").write_text(json.dumps({"audit": section}))
+    audit = load_labels(tmp_path)["audit"]
+    found = [{"rule": "unsourced-claim", "path": "a.md", "line": 3},
+             {"rule": "unsourced-claim", "path": "b.md", "line": 9}]
+    counts = score_rules(audit, found).counts["unsourced-claim"]
+    assert (counts.tp, counts.fp, counts.fn, counts.tolerated) == (1, 0, 0, 1)
