@@ -36,7 +36,7 @@ from bench.accuracy import CORPORA  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions, load_corpus, score_objections  # noqa: E402
 
 DEVELOPMENT = ("cinderwell", "docketry", "proscenia", "pellucid", "lanternfield", "sablewood", "wickerby",
-               "quayside", "ravelin", "examples", "northwind", "inkberry", "hoistley")
+               "quayside", "ravelin", "examples", "northwind", "inkberry", "hoistley", "netherby", "plottwick")
 
 
 class Corpus:
@@ -72,6 +72,8 @@ class Corpus:
         gaps = [rule._finding(o).to_dict() for o in analysis.objections if not o.covered and o.mentions]
         figures: dict[str, Any] = dict(score_objections(result, gaps, self.labels))
         figures["new themes found"] = new_themes_found(result, self.labels)
+        figures["theme mentions"] = sum(len(o["mentions"]) for o in result["objections"] if not o["known"])
+        figures["gap findings"] = len(gaps)
         if show:
             from bench.accuracy import _show_objections
 

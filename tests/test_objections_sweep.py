@@ -122,3 +122,40 @@ def test_loco_choice_takes_the_value_that_keeps_most_themes_apart_within_the_rul
     assert loco_choice(table, ["b", "c"], titles) == "as given"
     # without b, bold and mild gain on a and c; bold gains more
     assert loco_choice(table, ["a", "c"], titles) == "bold"
+
+
+def _counted(matching: float, purity: float | None = 1.0, coverage: float = 1.0, gap_p: float = 1.0,
+             gap_r: float = 1.0, theme_mentions: int = 10) -> dict[str, Any]:
+    return {"matching accuracy": matching, "theme purity": purity, "theme mentions": theme_mentions,
+            "coverage accuracy": coverage, "coverage points": 10, "gap precision": gap_p, "gap findings": 4,
+            "gap recall": gap_r, "gaps expected": 4}
+
+
+def test_absorb_loco_allows_one_more_wrong_item_and_no_second():
+    """``bench/absorb_loco.py``: a threshold may cost a training corpus one impure theme mention,
+    one coverage point or one gap, never two of one kind."""
+    from bench.absorb_loco import admissible, wrong_items
+
+    before = _counted(0.7, purity=0.9, coverage=0.8, gap_p=0.75, gap_r=0.75)
+    assert wrong_items(before) == {"impure": 1, "coverage": 2, "false gaps": 1, "missed gaps": 1}
+    assert admissible(before, _counted(0.7, purity=0.8, coverage=0.7, gap_p=0.5, gap_r=0.5))
+    assert not admissible(before, _counted(0.9, purity=0.7))
+    assert not admissible(before, _counted(0.9, purity=0.9, coverage=0.6))
+    # no theme before or after: nothing impure either way
+    assert admissible(_counted(0.5, purity=None, theme_mentions=0), _counted(0.5, purity=None, theme_mentions=0))
+
+
+def test_absorb_loco_chooses_the_best_mean_matching_among_admissible_thresholds():
+    """The left-out corpus never votes; an inadmissible threshold is passed over however much it
+    raises matching; a tie keeps absorb off."""
+    from bench.absorb_loco import OFF, choose
+
+    table = {
+        OFF: {"a": _counted(0.6), "b": _counted(0.6), "held": _counted(0.5)},
+        "0.8": {"a": _counted(0.6), "b": _counted(0.6), "held": _counted(0.9)},
+        "0.6": {"a": _counted(0.7), "b": _counted(0.65), "held": _counted(0.1)},
+        "0.5": {"a": _counted(0.9), "b": _counted(0.9, coverage=0.8), "held": _counted(0.9)},
+    }
+    titles = [OFF, "0.8", "0.6", "0.5"]
+    assert choose(table, ["a", "b"], titles) == "0.6"
+    assert choose(table, ["a"], [OFF, "0.8"]) == OFF

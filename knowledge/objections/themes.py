@@ -92,13 +92,14 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     # the cutover. Read in the space of the concerns that hold up purchases
     # (:func:`concern_profiles`), the words every concern shares count for nothing, so a share of
     # that closeness (``concern_weight``) decides with the cosine which entry a mention is about.
-    cosine = to_entry  # what a mention's ``match`` reports: closeness to the entry's phrasings
+    # what a mention's ``match`` reports: closeness to the entry's phrasings (a copy: a mention held
+    # apart below is still read by it when it is placed alone)
+    cosine = to_entry.copy()
     alike: np.ndarray | None = None
     if m and concerns is not None and len(concerns[0]) and len(R) and (tuning.concern_weight > 0 or tuning.same_concern > 0):
         alike = concern_closeness(V, own, R, owner, m, concerns[1])
     if alike is not None and tuning.concern_weight > 0:
         w = np.float32(tuning.concern_weight)
-        cosine = to_entry.copy()
         to_entry = np.where(to_entry > -1.0, (1 - w) * to_entry + w * alike, to_entry).astype(np.float32)
     # A mention whose closest entry is about another concern (``same_concern``, off: see Tuning)
     # is kept from every entry while themes form; if it forms none, it goes back to that entry.
@@ -178,18 +179,13 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             groups.append(g)
             continue
         for x in g:
-            # Whether a remark is related to any entry at all is a cosine bar; which entry, the
-            # closeness read partly in the concerns' space (``to_entry``). (A held mention goes back to
-            # the entry it was held from, below.) A remark only the turn-piece blend found, for how it
-            # sounds rather than what it is about, needs the nearer bar: filed under the closest entry
-            # it would mark a concern nobody answers as answered.
-            bar = tuning.lone_entry if mentions[x].blended else tuning.lone
-            if m and x not in freed and float(cosine[x].max()) >= bar:
+            # (A held mention goes back to the entry it was held from, below.)
+            if m and x not in freed and _related(mentions[x], cosine[x], tuning):
                 absorbed[int(to_entry[x].argmax())].append(x)
     if freed:
         placed = {x for g in groups for x in g} | {x for a in absorbed for x in a}
         for x, j in freed.items():
-            if x not in placed and float(unheld[x, j]) >= tuning.lone:
+            if x not in placed and _related(mentions[x], cosine[x], tuning):
                 absorbed[j].append(x)
     if tuning.theme_member > 0:
         # A remark that joined a theme through its neighbours but is little like the rest of it (a
@@ -214,13 +210,10 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             near[[k for k, g in enumerate(groups) if not g]] = -1.0
             k = int(near.argmax())
             entry_sim = float(unheld[x].max()) if m else -1.0
-            bar = tuning.lone_entry if mentions[x].blended else tuning.lone  # as for a lone remark
             if float(near[k]) > entry_sim and float(near[k]) >= tuning.lone:
                 groups[k].append(x)
-            elif m and x not in freed and float(cosine[x].max()) >= bar:
-                absorbed[int(to_entry[x].argmax())].append(x)
-            elif x in freed and float(unheld[x, freed[x]]) >= bar:
-                absorbed[freed[x]].append(x)
+            elif m and _related(mentions[x], cosine[x], tuning):  # as for a lone remark
+                absorbed[freed[x] if x in freed else int(to_entry[x].argmax())].append(x)
         groups = [g for g in groups if g]
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]
@@ -302,6 +295,17 @@ def concern_profiles(X: np.ndarray, C: np.ndarray) -> np.ndarray:
     P = X @ C.T
     P = P - P.mean(axis=1, keepdims=True)
     return P / np.maximum(np.linalg.norm(P, axis=1, keepdims=True), 1e-12)
+
+
+def _related(mention: Mention, cosine: np.ndarray, tuning: Tuning) -> bool:
+    """Whether a remark placed alone is related to any entry at all: a cosine bar (which entry is
+    read partly in the concerns' space, by the caller). A remark only the turn-piece blend found,
+    for how it sounds rather than what it is about, needs the nearer bar (``lone_entry``): filed
+    under the closest entry it would mark a concern nobody answers as answered. A mention held
+    apart from its entry goes back to it by this same bar, so that holding a mention apart never
+    changes whether it is reported."""
+    bar = tuning.lone_entry if mention.blended else tuning.lone
+    return float(cosine.max()) >= bar
 
 
 def concern_closeness(V: np.ndarray, own: np.ndarray, R: np.ndarray, owner: np.ndarray, m: int,

@@ -89,6 +89,23 @@ def test_a_mention_the_model_holds_apart_forms_a_theme_with_its_like_and_otherwi
                                                             absorb_model=apart)] == [(True, 2)]
 
 
+
+def test_holding_a_remark_apart_never_changes_whether_it_is_reported():
+    """A remark held apart that no theme takes goes back to its entry by the bar a lone remark
+    meets: 0.25 from the entry is over ``lone`` (0.20) and under ``lone_entry`` (0.35), so it is
+    reported when its sentences' scores found it and dropped when only the turn-piece blend did,
+    held apart or not."""
+    e, _, w, _ = _basis(4)
+    R, owner = e[None, :], np.zeros(1, np.int64)
+    x = _unit(0.25 * e + np.sqrt(1 - 0.0625) * w)
+    apart = AbsorbModel(weights=tuple(0.0 for _ in FEATURES), bias=5.0)  # every mention held apart
+    held = replace(DEFAULT_TUNING, absorb=True)
+    for blended, reported in ((False, [(True, 1)]), (True, [])):
+        one = [replace(_mention(x, "calls/a.vtt"), blended=blended)]
+        for tuning, model in ((DEFAULT_TUNING, None), (held, apart)):
+            out = _assign(one, [CONTRACT], R, owner, tuning, absorb_model=model)
+            assert [(o_.known, len(o_.mentions)) for o_ in out if o_.mentions] == reported, (blended, tuning.absorb)
+
 def test_the_model_file_is_read_only_when_its_features_are_these(tmp_path):
     import json
 
