@@ -47,7 +47,13 @@ def _stage(q: Any, at: list[int], resolved: list[Any], canon: Any, kbf: Any, e: 
     import numpy as np
 
     from knowledge.figures import identity
-    from knowledge.figures.decide import CONFLICT, _agreement, _compatible, _near_magnitude, may_misstate
+    from knowledge.figures.decide import (
+        CONFLICT,
+        _agreement,
+        _compatible,
+        _near_magnitude,
+        may_misstate,
+    )
     from knowledge.figures.neighbours import FLOOR
 
     if not at:
@@ -60,11 +66,15 @@ def _stage(q: Any, at: list[int], resolved: list[Any], canon: Any, kbf: Any, e: 
         r = resolved[k]
         if r.status == "conflict" and r.conflict is not None and r.conflict.target.path in rel:
             return "later", f"{q.figures[k].display} vs {r.conflict.target.display}"
+    named = {g.metric.id for g in canon.figures if g.path in rel and g.metric is not None
+             and g.metric.id in e.get("note", "")}
     sims = identity.similarities(q, canon, kbf.representations, kbf.metrics)
     best: tuple[float, int, int] | None = None
     for k in claims:
         for b in range(len(canon)):
             g = canon.figures[b]
+            if named and (g.metric is None or g.metric.id not in named):
+                continue
             if g.path not in rel or canon.kind[b] != q.kind[k] or q.kind[k] == 0:
                 continue
             if (q.per[k] > 0) != (canon.per[b] > 0):
@@ -95,12 +105,12 @@ def _stage(q: Any, at: list[int], resolved: list[Any], canon: Any, kbf: Any, e: 
     return "threshold", ev
 
 
-def _unread(name: str, e: dict[str, Any]) -> tuple[str, str]:
+def _unread(root: Path, e: dict[str, Any]) -> tuple[str, str]:
     """No figure of the index at the label: claim extraction on the line alone says whether it
     reads no figure there or figures that are no claim."""
     from knowledge.claims import extract_claims
 
-    lines = (CORPORA[name] / e["path"]).read_text(encoding="utf-8").splitlines()
+    lines = (root / e["path"]).read_text(encoding="utf-8").splitlines()
     text = lines[e["line"] - 1] if 0 < e["line"] <= len(lines) else ""
     got = extract_claims(text)
     if not got:
@@ -120,7 +130,7 @@ def corpus_misses(name: str, work: Path, missed: set[tuple[str, str, int]] | Non
     ix = indexed(name, work)
     labels = ix.corpus.labels
     catalog = open_catalog(ix.settings)
-    rows = []
+    rows: list[tuple[str, ...]] = []
     try:
         ctx = _indexed_context(ix.settings, catalog, ix.today, None, with_calls=True)
         index = FigureIndex.of(ctx)
@@ -146,7 +156,7 @@ def corpus_misses(name: str, work: Path, missed: set[tuple[str, str, int]] | Non
                                              index.resolve_figures(figs) if figs else [])
                     q, figs, res = drafts[e["path"]]
                 at = _figures_at(figs, e) if figs else []
-                stage, ev = _stage(q, at, res, canon, kbf, e, side) if at else _unread(name, e)
+                stage, ev = _stage(q, at, res, canon, kbf, e, side) if at else _unread(ix.corpus.kb if kind == "audit" else CORPORA[name], e)
                 rows.append((name, kind, f"{e['path']}:{e['line']}", stage, ev, e.get("note", "")[:90]))
     finally:
         catalog.close()
