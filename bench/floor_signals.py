@@ -114,6 +114,8 @@ def band_auc(near: list[dict[str, Any]], feats: tuple[str, ...]) -> float:
     scores, labels = [], []
     for held in sorted({r["set"] for r in near}):
         train = [r for r in near if r["set"] != held]
+        if len({r["unanswerable"] for r in train}) < 2:
+            return float("nan")  # one set, or one class only: nothing to fit
         w, b = ts.newton(np.array([[r[f] for f in feats] for r in train]),
                          np.array([0.0 if r["unanswerable"] else 1.0 for r in train]))
         test = [r for r in near if r["set"] == held]
