@@ -1,0 +1,145 @@
+"""Floors refitted leave-one-set-out on the question rows ``bench/floor_signals.py --json`` writes
+(the ranker as shipped, so each question's floor signals, first rank and price check are fixed and
+only the floor moves).
+
+    .venv/bin/python bench/floor_loso.py ROWS.json [--cand NAME:feat+feat:RATE ...] [--worst K]
+
+Each fitting set (every set of the rows but ``real``, which is only scored) is left out in turn:
+the floor is fitted on the others as ``bench/train_search.py --penalty absent_named`` fits it
+(logistic over the signals without ``absent_named``, classes balanced, the boundary placed above
+RATE of the training unanswerable questions, then ``absent_named``'s weight alone, held at zero or
+below) and scored on the one left out; ``real`` is scored with the fit on all of them. "before" is
+the shipped floor as it is. Per set: hit@1 / hit@3 / MRR / unanswerable reported, and the pooled
+figures over every set and over the K worst sets by the shipped hit@1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+import train_search as ts  # noqa: E402
+
+PENALTY = "absent_named"
+
+
+def fit_floor(rows: list[dict[str, Any]], feats: tuple[str, ...], rate: float) -> tuple[Any, float]:
+    """Floor weights (over ``feats`` and the penalty) and bias, fitted and placed on ``rows``."""
+    x = np.array([[r[f] for f in feats] for r in rows])
+    xp = np.array([[r[PENALTY]] for r in rows])
+    y = np.array([0.0 if r["unanswerable"] else 1.0 for r in rows])
+    sw = ts._weights(y, True)
+    w1, b1 = ts.newton(x, y, sw)
+    rule = ts.FloorRule(place="rate", rate=rate)
+    placed = b1 - ts._boundary(x @ w1 + b1, y, rule)
+    wp = ts.penalty_weights(xp, y, sw, x @ w1 + placed)
+    return np.concatenate([w1, wp]), float(placed)
+
+
+def counts(rows: list[dict[str, Any]], z: Any) -> dict[str, float]:
+    """One set's counts with floor log-odds ``z`` (the price check as shipped)."""
+    n = {"ans": 0, "una": 0, "hit1": 0, "hit3": 0, "rr": 0.0, "reported": 0}
+    for r, zi in zip(rows, z, strict=True):
+        answered = zi >= 0 and not r["price_unstated"]
+        if r["unanswerable"]:
+            n["una"] += 1
+            n["reported"] += not answered
+            continue
+        n["ans"] += 1
+        rank = r["rank"] if answered else None
+        n["hit1"] += rank == 1
+        n["hit3"] += bool(rank and rank <= 3)
+        n["rr"] += 1 / rank if rank else 0.0
+    return n
+
+
+def loso(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate: float) -> dict[str, dict[str, float]]:
+    """Per-set counts, each fitting set scored by a floor fitted without it, ``real`` by the fit on all."""
+    out = {}
+    fitting = [s for s in by_set if s != "real"]
+    for held in by_set:
+        train = [r for s in fitting if s != held for r in by_set[s]]
+        w, b = fit_floor(train, feats, rate)
+        x = np.array([[r[f] for f in (*feats, PENALTY)] for r in by_set[held]])
+        out[held] = counts(by_set[held], x @ w + b)
+    return out
+
+
+def fitted_on_all(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...],
+                  rate: float) -> dict[str, dict[str, float]]:
+    """Per-set counts with the floor fitted on every fitting set (what would ship)."""
+    w, b = fit_floor([r for s, rs in by_set.items() if s != "real" for r in rs], feats, rate)
+    print(f"fitted on all: weights {dict(zip((*feats, PENALTY), np.round(w, 4).tolist(), strict=True))}, bias {b:.4f}")
+    return {s: counts(rs, np.array([[r[f] for f in (*feats, PENALTY)] for r in rs]) @ w + b)
+            for s, rs in by_set.items()}
+
+
+def below_floors(per: dict[str, dict[str, float]]) -> list[str]:
+    """The floors of tests/test_search_accuracy.py that these counts fall under."""
+    from tests.test_search_accuracy import FLOORS
+
+    out = []
+    for s, n in per.items():
+        a, u = max(n["ans"], 1), max(n["una"], 1)
+        got = {"hit@1": n["hit1"] / a, "hit@3": n["hit3"] / a, "mrr": n["rr"] / a, "unanswered": n["reported"] / u}
+        out += [f"{s} {k} {got[k]:.3f} < {v}" for k, v in FLOORS.get(s, {}).items()
+                if k in got and got[k] < v - 1e-9]
+    return out
+
+
+def line(n: dict[str, float]) -> str:
+    """hit@1 / hit@3 / MRR / unanswerable reported of one set's counts."""
+    a = max(n["ans"], 1)
+    return f"{n['hit1'] / a:.2f} / {n['hit3'] / a:.2f} / {n['rr'] / a:.2f} / {n['reported']}/{n['una']}"
+
+
+def pooled(per: dict[str, dict[str, float]], sets: list[str]) -> dict[str, float]:
+    """The counts of ``sets`` summed."""
+    return {k: sum(per[s][k] for s in sets) for k in ("ans", "una", "hit1", "hit3", "rr", "reported")}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("rows")
+    ap.add_argument("--cand", action="append", default=[], metavar="NAME:F+G:RATE")
+    ap.add_argument("--worst", type=int, default=11)
+    args = ap.parse_args()
+    by_set: dict[str, list[dict[str, Any]]] = {}
+    for r in json.loads(Path(args.rows).read_text()):
+        by_set.setdefault(r["set"], []).append(r)
+    before = {s: counts(rs, [r["z"] for r in rs]) for s, rs in by_set.items()}
+    order = sorted(by_set, key=lambda s: (before[s]["hit1"] / max(before[s]["ans"], 1), s))
+    worst = [s for s in order if before[s]["hit1"] / max(before[s]["ans"], 1)
+             <= before[order[args.worst - 1]]["hit1"] / max(before[order[args.worst - 1]]["ans"], 1)]
+    results = {"before": before}
+    for spec in args.cand:
+        name, feats, rate = spec.split(":")
+        results[name] = loso(by_set, tuple(feats.split("+")), float(rate))
+        results[name + " (all)"] = fitted_on_all(by_set, tuple(feats.split("+")), float(rate))
+        print(f"{name} fitted on all, under test floors: {below_floors(results[name + ' (all)'])}")
+    names = list(results)
+    print("set | " + " | ".join(names))
+    for s in order:
+        print(f"{s} | " + " | ".join(line(results[n][s]) for n in names))
+    for label, sets in (("worst", worst), ("all", order)):
+        for n in names:
+            p = pooled(results[n], sets)
+            print(f"pooled {label} ({len(sets)} sets) {n}: first {p['hit1']}/{p['ans']}, hit@3 {p['hit3']}, "
+                  f"MRR {p['rr'] / p['ans']:.3f}, reported {p['reported']}/{p['una']}")
+    print(f"before, under test floors: {below_floors(before)}")
+    for n in names[1:]:
+        lost1 = {s: before[s]["hit1"] - results[n][s]["hit1"] for s in order if before[s]["hit1"] > results[n][s]["hit1"]}
+        lostu = {s: before[s]["reported"] - results[n][s]["reported"] for s in order
+                 if before[s]["reported"] > results[n][s]["reported"]}
+        print(f"{n}: first places lost {lost1}; unanswerable reported lost {lostu}")
+
+
+if __name__ == "__main__":
+    main()
