@@ -28,7 +28,7 @@ def test_half_a_per_cent(said: str, value: float, unit: str | None) -> None:
         assert c.unit == unit
 
 
-# -- R2: "since X asked:" names no study -----------------------------------------------------------
+# -- R4: "since X asked:" names no study -----------------------------------------------------------
 
 
 @pytest.mark.parametrize(("said", "source"), [
@@ -45,7 +45,7 @@ def test_a_question_asked_is_no_study(said: str, source: str | None) -> None:
     assert (c.source.title if c.source is not None else None) == source
 
 
-# -- R3: place names run together are a list -------------------------------------------------------
+# -- R5: place names run together are a list -------------------------------------------------------
 
 
 @pytest.mark.parametrize(("masked", "scope"), [
