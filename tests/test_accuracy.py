@@ -201,8 +201,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # that morning's code (2bf2660: tallowgate audit 0.63, check 0.69; mashcroft audit 0.69, check 0.82).
     # At its end, still held out: tallowgate audit 0.66 (a source read across a hard-wrapped "according
     # to" found one of its two source conflicts), the rest the same. Floors a little under.
-    "tallowgate": {"audit": 0.63, "check": 0.66},
-    "mashcroft": {"audit": 0.66, "check": 0.79},
+    # eleventh round, calls and drafts (bench/ACCURACY.md, "Unsupported claims and rep misstatements in
+    # calls and drafts, eleventh round"): tallowgate check 0.69 -> 0.77, mashcroft audit 0.69 -> 0.71
+    # (scored before the scorer read their separate optional lists; end figures in the round's summary)
+    "tallowgate": {"audit": 0.63, "check": 0.74},
+    "mashcroft": {"audit": 0.68, "check": 0.79},
     # two more blind sets, written and labelled on 2026-12-07 at the start of the eleventh round and
     # held out from all of its work (tests/data/corpora/quarrywell: water utilities, South African,
     # Singaporean, Welsh and American English; tests/data/corpora/mothwick: pest-control field service,
@@ -398,15 +401,17 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # source-conflict none found of 2, stale-claim 0.78 / 1.00, unsourced-claim 0.38 / 1.00,
     # unsupported-claim 0.40 / 0.67
     "tallowgate": {  # end of the round: source-conflict 1.00 / 0.50
-        "metric-conflict": (0.55, 0.55), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.7),
+        # eleventh round: metric-conflict 0.64 / 0.70, unsupported-claim 0.44 / 0.67
+        "metric-conflict": (0.6, 0.65), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.7),
         "source-conflict": (0.9, 0.45),
-        "stale-claim": (0.75, 0.9), "unsourced-claim": (0.35, 0.9), "unsupported-claim": (0.35, 0.6),
+        "stale-claim": (0.75, 0.9), "unsourced-claim": (0.35, 0.9), "unsupported-claim": (0.4, 0.6),
     },
     # mashcroft: metric-conflict 0.86 / 0.55, rep-misstatement 0.33 / 0.25, retired-claim 1.00 / 0.67,
     # source-conflict 1.00 / 1.00, stale-claim 0.90 / 1.00, unsourced-claim 0.44 / 0.80,
     # unsupported-claim 0.71 / 0.83
     "mashcroft": {
-        "metric-conflict": (0.8, 0.5), "rep-misstatement": (0.3, 0.2), "retired-claim": (0.9, 0.6),
+        # eleventh round: rep-misstatement 0.50 / 0.50
+        "metric-conflict": (0.8, 0.5), "rep-misstatement": (0.45, 0.45), "retired-claim": (0.9, 0.6),
         "source-conflict": (0.9, 0.9), "stale-claim": (0.85, 0.9), "unsourced-claim": (0.4, 0.75),
         "unsupported-claim": (0.65, 0.8),
     },
