@@ -202,9 +202,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # At its end, still held out: tallowgate audit 0.66 (a source read across a hard-wrapped "according
     # to" found one of its two source conflicts), the rest the same. Floors a little under.
     # eleventh round, calls and drafts (bench/ACCURACY.md, "Unsupported claims and rep misstatements in
-    # calls and drafts, eleventh round"): tallowgate check 0.69 -> 0.77, mashcroft audit 0.69 -> 0.71
-    # (scored before the scorer read their separate optional lists; end figures in the round's summary)
-    "tallowgate": {"audit": 0.63, "check": 0.74},
+    # calls and drafts, eleventh round"): tallowgate check 0.69 -> 0.77, mashcroft audit 0.69 -> 0.71;
+    # the two readings behind those gains were taken out after review, and the check floor raised with
+    # them (0.74) follows back to a little under the start (0.72 on the mended scorer): lowered to 0.69
+    "tallowgate": {"audit": 0.63, "check": 0.69},
     "mashcroft": {"audit": 0.68, "check": 0.79},
     # two more blind sets, written and labelled on 2026-12-07 at the start of the eleventh round and
     # held out from all of its work (tests/data/corpora/quarrywell: water utilities, South African,
@@ -410,8 +411,9 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     # source-conflict 1.00 / 1.00, stale-claim 0.90 / 1.00, unsourced-claim 0.44 / 0.80,
     # unsupported-claim 0.71 / 0.83
     "mashcroft": {
-        # eleventh round: rep-misstatement 0.50 / 0.50
-        "metric-conflict": (0.8, 0.5), "rep-misstatement": (0.45, 0.45), "retired-claim": (0.9, 0.6),
+        # eleventh round: rep-misstatement 0.50 / 0.50 with a reading taken out after review (run-together
+        # place names as a list); the floor raised with it (0.45, 0.45) goes back to where it was
+        "metric-conflict": (0.8, 0.5), "rep-misstatement": (0.3, 0.2), "retired-claim": (0.9, 0.6),
         "source-conflict": (0.9, 0.9), "stale-claim": (0.85, 0.9), "unsourced-claim": (0.4, 0.75),
         "unsupported-claim": (0.65, 0.8),
     },

@@ -680,9 +680,10 @@ class _Extractor:
         return None
 
     def _half_a_percent(self, s: int, e: int) -> _Fig:
-        """"half a per cent" (0.5%), "half a percentage point": the unit that follows is read as
-        after any number, so "half" is not taken for the fraction (50%) it means elsewhere ("cut
-        waste by half"). Said in calls as often as in writing ("accurate to within half a per cent")."""
+        """Read "half a per cent", "half of one percent" (0.5%) or "half a percentage point" with the
+        unit that follows, as after any number, so "half" is not taken for the fraction (50%) it
+        means elsewhere ("cut waste by half"). Said in calls as often as in writing ("accurate to
+        within half a per cent", "under half of a percent of our alerts")."""
         f = _Fig(start=s, num_end=e, end=e, num=0.5, kind="none")
         f.extra["as_written"] = self.clean[s:e]
         self._qualify(f)

@@ -57,7 +57,7 @@ _WORD_TOKEN = re.compile(
     rf"""\b(?:
       (?P<anh>(?i:an?|one)[ \t]+(?P<anh_u>(?i:{_PERIOD_WORDS}))[ \t]+and[ \t]+a[ \t]+half\b)
     | (?P<halfa>[Hh]alf[ \t]+(?:an?[ \t]+)(?P<halfa_u>{_PERIOD_WORDS}|dozen|hundred|thousand|million|billion)\b)
-    | (?P<halfpct>[Hh]alf[ \t]+an?(?=[ \t]+(?i:per[ \t]?cent|percent|percentage[ \t]+points?)\b))
+    | (?P<halfpct>(?i:half[ \t]+(?:of[ \t]+)?(?:an?|one))(?=[ \t]+(?i:per[ \t]?cent|percent|percentage[ \t]+points?)\b))
     | (?P<couple>[Aa][ \t]+couple(?:[ \t]+of)?(?=[ \t]+[A-Za-z]))
     | (?P<fortnight>[Aa][ \t]+fortnight\b)
     | (?P<few>[Aa][ \t]+few[ \t]+(?P<few_u>(?i:minutes|hours|days|weeks|months|years))\b)

@@ -74,11 +74,8 @@ _SRC_RAN = re.compile(
     rf"|\b(?:commissioned|asked|hired|engaged)[ \t]+(?P<who2>{_ORG})[ \t]+to[ \t]+(?:study|survey|research|analy[sz]e"
     rf"|measure|interview|poll|review|audit)\b"
 )
-# the verb needs its object: "since Lorraine asked:", "as Priya asked." name a question, not a study
-# (a line break is no end: hard-wrapped text goes on to the object on the next line)
 _SRC_STUDIED = re.compile(
     rf"(?P<who>{_ORG})[ \t]+(?:interview(?:s|ed)|survey(?:s|ed)|poll(?:s|ed)|studied|asked|analy[sz]ed|tracked)\b"
-    r"(?![ \t]*(?:[:;,.!?)]|$))"
 )
 
 # A heading or a lead-in that says what a named study or firm found: "What Brightfold found",

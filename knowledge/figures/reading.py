@@ -489,9 +489,7 @@ def _place_names() -> str:
 def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = _place_names()
     scoped = re.compile(rf"\b(?:in|across|throughout)\s+(?:the\s+)?({names})\b", re.I)
-    # a list goes on after a comma, "and", "or", "&", or (as a transcript writes it, unpunctuated)
-    # straight into the next place's name: "across canada the uk india and here in south africa"
-    listed = re.compile(rf"\s*(?:,|\band\b|\bor\b|&)?\s*(?:the\s+)?(?:{names})\b", re.I)
+    listed = re.compile(rf"\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s+)?(?:{names})\b", re.I)
     return scoped, listed
 
 
