@@ -27,9 +27,6 @@ from bench.accuracy import FIGURE_RULES, _fmt, run_corpus  # noqa: E402
 from bench.measure_pairs import DEVELOPMENT  # noqa: E402
 from bench.train_identity import fit, hand_pairs, load_pairs, threshold_out_of_corpus  # noqa: E402
 
-# the tenth round's held-out sets, development sets since the eleventh: scored held out, their
-# pairs not in the kept model's training data
-LATER = ("tallowgate", "mashcroft")
 COMPARED = ("metric-conflict", "rep-misstatement", "retired-claim", "unsupported-claim", "unsourced-claim")
 
 
@@ -37,19 +34,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pairs", type=Path, required=True)
     ap.add_argument("--work", type=Path, default=Path("/tmp/canon-identity-loco"))
-    ap.add_argument("--corpus", action="append", choices=DEVELOPMENT + LATER)
+    ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
     ap.add_argument("--no-beside", action="store_true",
                     help="leave out pairs whose metric another figure of the sentence states right")
     ap.add_argument("--under-floor", action="store_true",
                     help="ask the model under the search's floor too (identity.UNDER_FLOOR)")
-    ap.add_argument("--no-kb", action="store_true", help="leave the KB's own figures to the thresholds")
-    ap.add_argument("--show", action="store_true", help="list the figure rules' false positives and misses")
+    ap.add_argument("--kb", action="store_true", help="ask the model of the KB's own figures too")
     args = ap.parse_args()
     from knowledge.figures import identity
 
     identity.UNDER_FLOOR = args.under_floor or identity.UNDER_FLOOR
-    if args.no_kb:
-        identity.SIDES.pop("kb", None)
+    if args.kb:
+        identity.SIDES["kb"] = "kb"
     from tests.scoring import RuleCounts
 
     rows = [r for r in load_pairs(args.pairs, beside=not args.no_beside) if r["label"] is not None]
@@ -73,11 +69,6 @@ def main() -> None:
                 per = {r: c for r, c in s.counts.items() if r in COMPARED and (c.tp or c.fp or c.fn)}
                 parts.append(f"{kind} {_fmt(s.total(FIGURE_RULES))}; "
                              + ", ".join(f"{r} {c.tp}/{c.fp}/{c.fn}" for r, c in per.items()))
-                if args.show:
-                    parts += [f"  FP   {f['rule']:<18} {f['path']}:{f.get('line')}  {f['message'][:130]}"
-                              for f in s.false_positives if f["rule"] in COMPARED]
-                    parts += [f"  MISS {e['rule']:<18} {e['path']}:{e['line']}  {e.get('note', '')[:130]}"
-                              for e in s.missed if e["rule"] in COMPARED]
         print(f"[{held}] thresholds kb {thr['kb']:.2f} said {thr['said']:.2f}")
         for line in parts:
             print("  " + line, flush=True)

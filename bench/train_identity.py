@@ -160,11 +160,10 @@ def queries(rows: list[dict[str, Any]]) -> dict[tuple[str, str, int, str], list[
     return out
 
 
-# thresholds apart: a figure of a draft or a call ("said"); one of an entry ("kb"), kept since the
-# eleventh round, chosen on the KB pairs the pipeline asks (:func:`_never_asked`; ACCURACY.md,
-# "Measure identity, eleventh round")
+# thresholds apart: a figure of a draft or a call ("said"); one of an entry ("kb"), measured and
+# left to the hand-set thresholds (held out by corpus, the model fired there only wrongly)
 GROUPS = ("kb", "said")
-KEPT = ("kb", "said")
+KEPT = ("said",)
 
 
 def group(r: dict[str, Any]) -> str:
@@ -220,21 +219,13 @@ def threshold_out_of_corpus(rows: list[dict[str, Any]], hand: list[dict[str, Any
     return choose(rows, out_of_corpus(rows, hand), GRID)
 
 
-def _never_asked(r: dict[str, Any]) -> bool:
-    """A KB page's pair whose metric another figure of the sentence states right: the pipeline never
-    asks the model of it (``decide._misstated_metrics``), so it does not set the KB threshold (a
-    comparison table's competitor cell beside the metric's own value, saltmarsh's "15-25%" against
-    its 61%). The threshold for drafts and calls is chosen on every pair, as it was kept."""
-    return r["side"] == "kb" and bool(r.get("stated_beside"))
-
-
 def choose(rows: list[dict[str, Any]], score: Any, grid: np.ndarray) -> dict[str, float]:
     """Per group, the least threshold of ``grid`` at or above the highest-scoring wrong firing on
     ``rows`` plus ``MARGIN`` (the least at which anything fires right, where nothing fires wrong);
     infinite where nothing right fires from there."""
     out = {}
     for name in GROUPS:
-        part = [r for r in rows if group(r) == name and not _never_asked(r)]
+        part = [r for r in rows if group(r) == name]
         fired = fire(part, score, dict.fromkeys(GROUPS, -math.inf))
         wrong = [score(r) for r in fired if r["label"] == 0]
         floor = max(wrong) + MARGIN if wrong else -math.inf

@@ -493,7 +493,6 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
     ok &= ~q.worked[a] & ~t.worked[b] & ~q.registers[a] & ~_other_denominator(q, a, t, b)
     ok &= ~_unmarked_against_before(q, a, t, b)
     ok &= ~((q.bound[a] > 0) & (q.bound[a] == t.bound[b]))
-    ok &= ~_a_capacity(q, a)
     other_study = q.cited[a] != 0
     if other_study.any():
         w = np.nonzero(other_study)[0]
@@ -506,17 +505,6 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
                                                                                 strict=True)]
     keep[at] = ok
     return np.asarray(keep, dtype=bool)
-
-
-def _a_capacity(q: FigureSet, qi: np.ndarray) -> np.ndarray:
-    """A count said as an upper bound ("portfolios of up to 20,000 homes", "claims from up to 50
-    insurers in one view") is a limit or a capacity: it holds of anything under it and says nothing of
-    how many there are, so the model never reads it as a registered count misstated. (Durations and
-    shares under a bound are claims: "pays for itself within 7 months" misstates a payback; across the
-    development corpora no count labelled one measure with a metric is an upper bound.)"""
-    import numpy as np
-
-    return np.asarray((q.kind[qi] == _KIND_CODE["count"]) & (q.bound[qi] == 2), dtype=bool)
 
 
 # A figure said of a whole ("reduces total delivery costs by 31%", "overall, costs fall 20%") is

@@ -9,8 +9,8 @@ that evidence with the score: how much of the target's own measure words the fig
 says (and how much of the figure's clause they cover), how much of the metric's id its clause
 says, the two cosines, whether one customer is
 named on both sides, how far apart the values are, whether the figure is hedged, and where it is
-said. It is asked only of registered metrics, for figures of drafts, calls and the KB's own pages (each
-side with its threshold), and only for figures the thresholds leave unbacked.
+said. It is asked only of registered metrics, only for figures of drafts and calls, and only for
+figures the thresholds leave unbacked.
 
 Its weights are fitted by ``bench/train_identity.py`` on pairs read off the development corpora's
 labels (``bench/measure_pairs.py``) and hand-written pairs across many industries
@@ -217,13 +217,11 @@ def pair_features(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, s:
 UNDER_FLOOR = False
 
 # Where the model decides: what a writer or a rep says (a draft or a call; they share one
-# threshold), and since the eleventh round a figure of the KB's own pages, with a threshold of its
-# own (a page's sentence around a misstated metric scores under ``decide.CONFLICT`` as often as a
-# rep's: "Most customers are live in [NUM]" against a median go-live of 7 weeks). Left off in the
-# sixth and tenth rounds (a held-out false finding each); kept when its threshold was chosen on
-# the KB pairs the pipeline asks and a KB statement the model reads as misstated stayed a path to
-# its metric (bench/ACCURACY.md, "Measure identity, eleventh round"; ``bench/identity_loco.py --kb``).
-SIDES = {"draft": "said", "call": "said", "kb": "kb"}
+# threshold). Figures of the KB's own entries are left to the thresholds: held out by corpus, the
+# model's KB threshold found no misstatement and reported one industry statistic of a press
+# release as a misstated metric (bench/ACCURACY.md, "Measure identity, sixth round")
+# (``bench/identity_loco.py --kb`` measures it there too: "Measure identity, tenth round").
+SIDES = {"draft": "said", "call": "said"}
 
 Model = tuple["np.ndarray", float, dict[str, float]]
 
@@ -255,7 +253,7 @@ def probability(features: np.ndarray, weights: Model | None = None) -> np.ndarra
 
 def threshold(side: str) -> float:
     """The probability from which a disagreeing pair is read as one measure misstated, for a
-    figure of ``side`` (a draft, a call, the KB); infinite when no model is kept."""
+    figure said in a draft or a call; infinite for a figure of an entry, or when no model is kept."""
     w = _weights()
     if w is None:
         return math.inf

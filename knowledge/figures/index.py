@@ -24,7 +24,7 @@ from .decide import (
     resolve,
     retired_repeat,
 )
-from .figure import Figure, agree, claim_attr
+from .figure import Figure, claim_attr
 from .neighbours import _KIND_CODE, FigureSet, Pairs, search, search_sets
 from .reading import (
     NORM_SCOPE,
@@ -217,10 +217,7 @@ class FigureIndex:
                 # years"; the study's sample), not the metric misstated
                 r.status, r.conflict = "unbacked", None
         resolutions = {r.figure: r for r in results}
-        # a contradicted claim backs nothing; one the "same measure?" model reads as a metric misstated
-        # (weaker evidence) still leads to its measure: a figure compared with it is judged against
-        # that metric (:meth:`canonical_side`)
-        eligible[claim_pos] = [r.status != "conflict" or r.inferred for r in results]
+        eligible[claim_pos] = [r.status != "conflict" for r in results]  # a contradicted claim backs nothing
         eligible &= ~idle_at
 
         # 2. figures no metric registers, against each other
@@ -395,10 +392,6 @@ class FigureIndex:
         for r in out:
             if r.conflict is not None:
                 r.conflict = self.canonical_side(r.conflict)
-                via = self.kb.resolutions.get(r.conflict.via) if r.conflict.via is not None else None
-                if via is not None and via.inferred and agree(r.figure, r.conflict.target):
-                    # it disagrees with a statement that misstates the metric, and states the metric
-                    r.status, r.backers, r.conflict = "backed", [Match(r.conflict.target, r.conflict.score)], None
             elif r.status == "unbacked":
                 _same_amount_of_the_customer(r, kb.canonical.figures[:kb.metrics])
         if len(kb.retired):
@@ -424,9 +417,6 @@ class FigureIndex:
         if m.target.origin != "claim":
             return m
         r = self.kb.resolutions.get(m.target)
-        if r is not None and r.inferred and r.conflict is not None and r.conflict.target.origin == "metric":
-            # a statement the model reads as the metric misstated: the metric is the approved figure
-            return Match(r.conflict.target, m.score, via=m.target)
         metrics = [b for b in (r.backers if r is not None else []) if b.target.origin == "metric"]
         if not metrics:
             return m

@@ -269,10 +269,8 @@ class UnsourcedClaim(Rule):
             own = releases[entry.id]
             if own is not None and f.claim is not None and _about_itself(own, f.claim):
                 continue  # the company's own announcement: it is the source of its milestones
-            if r.backed_by_metric or f in kb.retired_repeats:
+            if r.backed_by_metric or _against_a_current_metric(r.conflict, ctx.today) or f in kb.retired_repeats:
                 continue
-            if _against_a_current_metric(r.conflict, ctx.today) and not r.inferred:
-                continue  # one cause per figure; the model's reading (weaker evidence) hides no other finding
             if f.role == "before" and _after_is_registered(f, kb.resolutions):
                 continue  # "down from 21": the before of a change whose after a metric registers
             if _against_a_current_metric(kb.claim_conflicts.get(f), ctx.today) and not _conflict_dismissed(f, dismissed):
