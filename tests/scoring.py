@@ -240,12 +240,22 @@ def match_mentions(predicted: Iterable[Any], labelled: Sequence[LabelledMention]
 # Findings (audit and check)
 
 
+def entry_level(expected: Mapping[str, Any]) -> bool:
+    """Whether any line of the labelled path counts: an ``any_line`` label, or the gap of a known
+    objection labelled on its entry (SPEC: its ``path`` is the objection entry, with no line named)."""
+    if expected.get("any_line"):
+        return True
+    objection = expected.get("objection")
+    return (expected.get("rule") == "objection-gap" and isinstance(objection, str)
+            and not objection.startswith("new:") and expected.get("path", "").removesuffix(".md") == objection)
+
+
 def finding_matches(finding: Any, expected: Mapping[str, Any], tolerance: int = 0,
                     mentions: Sequence[LabelledMention] = ()) -> bool:
     """Whether a finding (dict or ``Finding``) is the labelled ``expected`` finding.
 
-    Same rule, and: the same path at an accepted line (any line for an ``any_line`` label, which may
-    have no ``line``); or any line of an ``alt_paths`` file; or, for a
+    Same rule, and: the same path at an accepted line (any line for an entry-level label, which may
+    have no ``line``: :func:`entry_level`); or any line of an ``alt_paths`` file; or, for a
     finding with ``mentions``, any line of one of them (widened to its labelled turn when ``mentions``
     holds the labelled objection turns).
     """
@@ -254,7 +264,7 @@ def finding_matches(finding: Any, expected: Mapping[str, Any], tolerance: int = 
     path, line = _get(finding, "path"), _get(finding, "line")
     if path in expected.get("alt_paths", []):
         return True
-    if path == expected["path"] and (expected.get("any_line")
+    if path == expected["path"] and (entry_level(expected)
                                      or _within(line, accepted_lines(expected, tolerance))):
         return True
     for m in expected.get("mentions", []):
@@ -442,7 +452,7 @@ def rule_label_hit(finding: Mapping[str, Any], expected: Mapping[str, Any]) -> b
         if (path, line) in mentions:
             return True
     if path == expected["path"]:
-        if expected.get("any_line") or _within(line, accepted_lines(expected)):
+        if entry_level(expected) or _within(line, accepted_lines(expected)):
             return True
     if "related_line" in expected and path in related and line == expected["related_line"]:
         return True

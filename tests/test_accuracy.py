@@ -541,3 +541,15 @@ def test_a_separate_optional_list_is_tolerated_not_counted_wrong(tmp_path: Path)
              {"rule": "unsourced-claim", "path": "b.md", "line": 9}]
     counts = score_rules(audit, found).counts["unsourced-claim"]
     assert (counts.tp, counts.fp, counts.fn, counts.tolerated) == (1, 0, 0, 1)
+
+
+def test_a_known_objections_gap_counts_on_any_line_of_its_entry() -> None:
+    """SPEC: a known objection's gap has the objection entry as its path; the entry is the finding."""
+    from tests.scoring import finding_matches, rule_label_hit
+
+    label = {"rule": "objection-gap", "objection": "objections/connectivity",
+             "path": "objections/connectivity.md", "line": 1}
+    at_title = {"rule": "objection-gap", "path": "objections/connectivity.md", "line": 3}
+    assert finding_matches(at_title, label) and rule_label_hit(at_title, label)
+    theme = {"rule": "objection-gap", "objection": "new:app-language", "path": "calls/a.json", "line": 60}
+    assert not finding_matches({"rule": "objection-gap", "path": "calls/a.json", "line": 3}, theme)
