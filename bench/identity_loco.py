@@ -27,9 +27,6 @@ from bench.accuracy import FIGURE_RULES, _fmt, run_corpus  # noqa: E402
 from bench.measure_pairs import DEVELOPMENT  # noqa: E402
 from bench.train_identity import fit, hand_pairs, load_pairs, threshold_out_of_corpus  # noqa: E402
 
-# the tenth round's held-out sets, development sets since the eleventh: scored held out, their
-# pairs not in the kept model's training data
-LATER = ("tallowgate", "mashcroft")
 COMPARED = ("metric-conflict", "rep-misstatement", "retired-claim", "unsupported-claim", "unsourced-claim")
 
 
@@ -37,7 +34,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pairs", type=Path, required=True)
     ap.add_argument("--work", type=Path, default=Path("/tmp/canon-identity-loco"))
-    ap.add_argument("--corpus", action="append", choices=DEVELOPMENT + LATER)
+    ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
     ap.add_argument("--no-beside", action="store_true",
                     help="leave out pairs whose metric another figure of the sentence states right")
     ap.add_argument("--under-floor", action="store_true",
