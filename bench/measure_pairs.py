@@ -38,7 +38,7 @@ from tests.scoring import accepted_lines  # noqa: E402
 
 DEVELOPMENT = ("northwind", "real-labelled", "examples", "phenomena", "haulwise", "quayside", "sablewood",
                "kittiwake", "quillpay", "proscenia", "gridwell", "furrowline", "brightmoor", "cobbleway",
-               "fernhollow", "saltmarsh", "ravelin", "hearthstead", "bramblecote", "kelpmoor", "axlewood")
+               "fernhollow", "saltmarsh", "ravelin", "hearthstead", "bramblecote", "kelpmoor", "axlewood", "tallowgate", "mashcroft")
 COMPARING = ("metric-conflict", "rep-misstatement")
 
 

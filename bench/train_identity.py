@@ -257,7 +257,8 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="fit on everything and write the model")
     ap.add_argument("--all", action="store_true",
                     help="with --write: fit on every corpus of --pairs, not only those the shipped model was "
-                         "fitted on (adding kelpmoor and axlewood was measured in the tenth round and not kept)")
+                         "fitted on (kelpmoor and axlewood added: tenth round; all nineteen development corpora: "
+                         "twelfth round; neither kept)")
     ap.add_argument("--no-beside", action="store_true",
                     help="leave out pairs whose metric another figure of the sentence states right")
     ap.add_argument("--under-floor", action="store_true",
