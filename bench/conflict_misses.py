@@ -14,6 +14,10 @@
 - ``later``: the figure resolves as a conflict with the related entry but no finding is reported.
 
     python bench/conflict_misses.py --corpus kelpmoor --corpus axlewood
+    python bench/conflict_misses.py --corpus kelpmoor --missed SHOW --all-rules
+
+With ``--all-rules`` every figure rule's missed label is listed; a rule other than
+``metric-conflict`` gets only the reading stages: ``not read``, ``not a claim`` or ``read``.
 
 Runs the pipeline as ``bench/accuracy.py`` does (its work folder). Prints one row per label;
 asserts nothing. Never run on the final-exam corpus or a held-out one.
@@ -29,7 +33,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.accuracy import CORPORA, indexed  # noqa: E402
+from bench.accuracy import CORPORA, FIGURE_RULES, indexed  # noqa: E402
 from bench.measure_pairs import _related  # noqa: E402
 from tests.scoring import accepted_lines  # noqa: E402
 
@@ -118,8 +122,17 @@ def _unread(root: Path, e: dict[str, Any]) -> tuple[str, str]:
     return "not a claim", " ".join(f"{c.value!s}:{'claim' if c.is_claim else c.why}" for c in got)[:80]
 
 
-def corpus_misses(name: str, work: Path, missed: set[tuple[str, str, int]] | None) -> list[tuple[str, ...]]:
-    """One row per ``metric-conflict`` label of ``name`` (only those in ``missed`` when given)."""
+def _read_stage(q: Any, at: list[int]) -> tuple[str, str]:
+    """For a rule other than ``metric-conflict``: whether the figures at the label are claims."""
+    shown = " ".join(q.figures[k].display for k in at)
+    if any(q.figures[k].claim is None or q.figures[k].claim.is_claim for k in at):
+        return "read", shown
+    return "not a claim", shown
+
+
+def corpus_misses(name: str, work: Path, missed: set[tuple[str, str, str, int]] | None,
+                  rules: tuple[str, ...] = ("metric-conflict",)) -> list[tuple[str, ...]]:
+    """One row per label of ``rules`` in ``name`` (only those in ``missed`` when given)."""
     import numpy as np
 
     from ingest.drafts import load_draft
@@ -142,11 +155,13 @@ def corpus_misses(name: str, work: Path, missed: set[tuple[str, str, int]] | Non
         drafts: dict[str, Any] = {}
         for kind, side in (("audit", "kb"), ("check", "draft")):
             for e in labels.get(kind, {}).get("expected", []):
-                if e["rule"] != "metric-conflict" or e.get("optional"):
+                if e["rule"] not in rules or e.get("optional"):
                     continue
-                if missed is not None and (kind, e["path"], e["line"]) not in missed:
+                if missed is not None and (kind, e["rule"], e["path"], e["line"]) not in missed:
                     continue
-                if side == "kb":
+                if side == "kb" and e["path"].startswith("calls/"):
+                    q, figs, res = None, [], []
+                elif side == "kb":
                     q, figs, res = kb_q, kb_figs, kb_res
                 else:
                     if e["path"] not in drafts:
@@ -156,15 +171,21 @@ def corpus_misses(name: str, work: Path, missed: set[tuple[str, str, int]] | Non
                                              index.resolve_figures(figs) if figs else [])
                     q, figs, res = drafts[e["path"]]
                 at = _figures_at(figs, e) if figs else []
-                stage, ev = _stage(q, at, res, canon, kbf, e, side) if at else _unread(ix.corpus.kb if kind == "audit" else CORPORA[name], e)
-                rows.append((name, kind, f"{e['path']}:{e['line']}", stage, ev, e.get("note", "")[:90]))
+                root = ix.corpus.kb if kind == "audit" else CORPORA[name]
+                if not at:
+                    stage, ev = _unread(root, e)
+                elif e["rule"] == "metric-conflict":
+                    stage, ev = _stage(q, at, res, canon, kbf, e, side)
+                else:
+                    stage, ev = _read_stage(q, at)
+                rows.append((name, kind, e["rule"], f"{e['path']}:{e['line']}", stage, ev, e.get("note", "")[:90]))
     finally:
         catalog.close()
     return rows
 
 
-def _missed(show: Path) -> set[tuple[str, str, str, int]]:
-    """``(corpus, kind, path, line)`` of every ``MISS metric-conflict`` line of an accuracy ``--show``."""
+def _missed(show: Path, rules: tuple[str, ...]) -> set[tuple[str, str, str, str, int]]:
+    """``(corpus, kind, rule, path, line)`` of every ``MISS`` line of ``rules`` in an accuracy ``--show``."""
     out = set()
     corpus, kind = "", ""
     for line in show.read_text(encoding="utf-8").splitlines():
@@ -173,10 +194,10 @@ def _missed(show: Path) -> set[tuple[str, str, str, int]]:
             corpus = s[1:s.index("]")]
         elif s.startswith(("audit ", "check ")):
             kind = s.split()[0]
-        elif s.startswith("MISS metric-conflict"):
-            where = s.split()[2]
+        elif s.startswith("MISS ") and s.split()[1] in rules:
+            rule, where = s.split()[1:3]
             path, _, ln = where.rpartition(":")
-            out.add((corpus, kind, path, int(ln)))
+            out.add((corpus, kind, rule, path, int(ln)))
     return out
 
 
@@ -185,13 +206,15 @@ def main() -> None:
     ap.add_argument("--corpus", action="append", required=True)
     ap.add_argument("--work", type=Path, default=Path("/tmp/canon-accuracy"))
     ap.add_argument("--missed", type=Path, help="an accuracy --show output: only the labels it misses")
+    ap.add_argument("--all-rules", action="store_true", help="every figure rule, not only metric-conflict")
     args = ap.parse_args()
-    missed = _missed(args.missed) if args.missed else None
+    rules = FIGURE_RULES if args.all_rules else ("metric-conflict",)
+    missed = _missed(args.missed, rules) if args.missed else None
     for name in args.corpus:
         if name in HELD_OUT:
             raise SystemExit(f"{name} is held out")
-        sub = None if missed is None else {(k, p, n) for c, k, p, n in missed if c == name}
-        for row in corpus_misses(name, args.work, sub):
+        sub = None if missed is None else {(k, r, p, n) for c, k, r, p, n in missed if c == name}
+        for row in corpus_misses(name, args.work, sub, rules):
             print(" | ".join(row))
 
 

@@ -421,7 +421,7 @@ _DIGITS = re.compile(r"\d+")
 # one MDX/JSX component, self-closing or with its closing tag: a capitalised name, as MDX has it
 _COMPONENT = re.compile(r"<(?P<name>[A-Z][\w.]*)\b[^<>]*(?:/>|>[^<>]*</(?P=name)\s*>)", re.S)
 _SOURCE_NOTE = re.compile(r"[ \t>*_]*(?:Sources?|Data(?:[ \t]+source)?)[ \t]*:", re.I)
-_FRONT_PROSE = re.compile(r"(?P<key>title|description|summary|excerpt|subtitle)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<v>.*?)(?P=q)[ \t]*$")
+_FRONT_PROSE = re.compile(r"(?P<key>title|description|summary|excerpt|subtitle|headline|subheadline|tagline|strapline|standfirst)[ \t]*:[ \t]*(?P<q>[\"']?)(?P<v>.*?)(?P=q)[ \t]*$")
 
 
 # A figure a page template shows, kept in front matter as a value and what it counts, in one

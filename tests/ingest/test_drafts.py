@@ -58,6 +58,22 @@ def test_a_drafts_title_and_description_are_read_as_the_body_is() -> None:
     assert _covers(d, 8, _col(text, 8, "5x"))
 
 
+
+@pytest.mark.parametrize(("key", "line", "needle"), [
+    ("headline", '"Chilean mussel grower lifts meat yield by 15 per cent"', "15 per cent"),  # aquaculture
+    ("subheadline", "Clinics cut no-shows by 38% with two-way reminders", "38%"),  # clinics
+    ("tagline", "'Close the books in 3 days'", "3 days"),  # finance
+    ("strapline", "Parcels delivered in under 2 hours across the city", "2 hours"),  # logistics
+    ("standfirst", "Growers halve their water bills with soil sensors.", "halve"),  # agriculture
+])
+def test_a_headline_in_front_matter_is_read_as_a_title_is(key: str, line: str, needle: str) -> None:
+    # page copy under the keys templates use for a headline, as "title:" and "description:" are read
+    text = f"---\n{key}: {line}\npermalink: /2026/10/launch/\nversion: 3\n---\n\nBody text.\n"
+    d = parse_draft_text(text, "drafts/landing.md")
+    assert _covers(d, 2, _col(text, 2, needle))
+    assert {c.block for c in d.claims} == {"front_matter"}
+    assert not any(c.line in (3, 4) for c in d.claims)  # a path and a setting are no prose
+
 def test_an_mdx_component_over_several_lines_is_read_as_on_one() -> None:
     text = ('Intro.\n\n<Hero\n  eyebrow="For insurers"\n  title="Close claims in 5 days"\n  cta="Book a demo"\n/>\n\n'
             '<Hero title="Close claims in 6 days" />\n\nTeams <Badge text="saves 9 hours" /> save 4 hours.\n')
