@@ -237,10 +237,6 @@ _NEGATION_BEFORE = re.compile(r"(?i)\b(?:not|never|don't|doesn't|didn't|won't|ca
 _BOUND_BEFORE = re.compile(r"(?i)\b(?:within|under|inside|(?:less|fewer)[ \t]+than|in[ \t]+(?:just|only))[ \t]+$")
 _BOUNDED_PERIOD = re.compile(r"(?i)\b(?:within|under|inside|than|just|only)[ \t]+a(?:[ \t]+single)?[ \t]+"
                              r"(?:day|week|month|quarter|year)\b")
-# where "halve" is no change of a measure: a cook's word ("the halved tomatoes", "peel and halve",
-# "halved lengthwise")
-_HALVE_NOT_BEFORE = re.compile(r"(?i)\b(?:the|a|an|of|into|in|with|and|or|then|some|these|those)[ \t]+$")
-_HALVE_NOT_AFTER = re.compile(r"(?i)[ \t,]+(?:lengthwise|lengthways|crosswise|crossways|horizontally|vertically)\b")
 _COPULA_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|'s|’s)[ \t]+$")
 _FREQUENCY_AFTER = re.compile(rf"{_SP}(?:a|an|per|every|each)\b")
 _RANK_BEFORE = re.compile(r"(?i)\b(?:ranked|rated|named|voted|is|was|the|as)[ \t]+$")
@@ -634,8 +630,6 @@ class _Extractor:
             f.extra["as_written"] = m.group(0)
             self._qualify(f)
             return f
-        if kind == "halve":
-            return self._halve(m)
         if kind == "few":  # "within a few days": vague, read as two to four, and said to be approximate
             f = _Fig(start=s, num_end=e, end=e, num=(2.0, 4.0), kind="duration", unit=m.group("few_u").lower())
             f.extra["as_written"] = m.group(0)
@@ -694,21 +688,6 @@ class _Extractor:
         f.extra["as_written"] = self.clean[s:e]
         self._qualify(f)
         self._read_after(f)
-        return f
-
-    def _halve(self, m: re.Match[str]) -> _Fig | None:
-        """A change by half, as "cut by half" reads: "customers halve their write-offs", "no-shows
-        halved". An order ("Halve the onions", "peel and halve"), an adjective ("the halved tomatoes"),
-        a cut ("halved lengthwise") or a negation ("we did not halve") is no figure."""
-        clean = self.clean
-        s, e = m.start(), m.end()
-        if self._starts_sentence(s) or _HALVE_NOT_BEFORE.search(clean, max(0, s - 12), s):
-            return None
-        if _HALVE_NOT_AFTER.match(clean, e) or _NEGATION_BEFORE.search(clean, max(0, s - 16), s):
-            return None
-        f = _Fig(start=s, num_end=e, end=e, num=0.5, kind="percent", unit="fraction")
-        f.extra["as_written"] = m.group(0)
-        self._qualify(f)
         return f
 
     def _fraction(self, m: re.Match[str]) -> _Fig | None:

@@ -9,7 +9,9 @@ _W_UNITS = "zero|one|two|three|four|five|six|seven|eight|nine"
 _W_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _W_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
 _PERIOD_WORDS = "hour|day|week|month|year"
-_WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # blanks with at most one line break: a hard-wrapped idiom ("in a\nfortnight")
+# blanks with at most one line break: a hard-wrapped idiom ("in a\nfortnight"); across a break only a
+# lower-case "a" opens one ("Plan A\nfortnight-one tasks" is a label and a word)
+_WRAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 
 # Number words as a trie on the first letter: much faster for ``re`` than a flat alternation.
 _W = (
@@ -44,28 +46,26 @@ _VOCAB = frozenset(
     " quadruple quadrupled twofold threefold fourfold fivefold sixfold sevenfold eightfold"
     " ninefold tenfold twentyfold fiftyfold hundredfold".split()
 )
-_FIGURE_WORDS = (_VOCAB - {"a", "an"}) | {"couple", "dozen", "fortnight", "few", "halve", "halved", "halving"}
+_FIGURE_WORDS = (_VOCAB - {"a", "an"}) | {"couple", "dozen", "fortnight", "few"}
 # where a number word may start, searched in " " + text.lower(): the match starts one character
 # before the word (a leading character class lets ``re`` skip ahead)
 _WORD_START = re.compile(
     r"[^a-z0-9](?:t(?:hirteen|hirty|hirds?|hree|housand|rillion|welve|wenty|wice|ripled?|wo|en(?:ths?)?)"
     r"|f(?:ourteen|ourty|ourths?|our|ifteen|ifty|ifths?|ive|orty)|s(?:eventeen|eventy|even|ixteen|ixty|ix)"
-    r"|e(?:ighteen|ighty|ight|leven)|n(?:ineteen|inety|ine|ought)|one|zero|h(?:undred|alf|alves|alv(?:e[sd]?|ing))"
-    r"|million"
+    r"|e(?:ighteen|ighty|ight|leven)|n(?:ineteen|inety|ine|ought)|one|zero|h(?:undred|alf|alves)|million"
     r"|billion|q(?:uarters?|uadrupled?)|d(?:ozen|oubled?)|couple|an?)(?:fold)?\b"
 )
 _RANK = re.compile(r"#(?<![\w&]#)(?P<rank_n>\d{1,3})\b")
 _WORD_TOKEN = re.compile(
     rf"""\b(?:
-      (?P<anh>(?i:an?|one){_WRAP}(?P<anh_u>(?i:{_PERIOD_WORDS})){_WRAP}and{_WRAP}a{_WRAP}half\b)
+      (?P<anh>(?i:an?|one){_WRAP}(?P<anh_u>(?i:{_PERIOD_WORDS})){_WRAP}and{_WRAP}a{_WRAP}half\b(?!-))
     | (?P<halfa>[Hh]alf[ \t]+(?:an?[ \t]+)(?P<halfa_u>{_PERIOD_WORDS}|dozen|hundred|thousand|million|billion)\b)
     | (?P<halfpct>(?i:half[ \t]+(?:of[ \t]+)?(?:an?|one))(?=[ \t]+(?i:per[ \t]?cent|percent|percentage[ \t]+points?)\b))
     | (?P<couple>[Aa][ \t]+couple(?:[ \t]+of)?(?=[ \t]+[A-Za-z]))
-    | (?P<fortnight>[Aa](?:[ \t]+|[ \t]*\n[ \t]*)fortnight\b)
+    | (?P<fortnight>(?:[Aa][ \t]+|a{_WRAP})fortnight\b)
     | (?P<few>[Aa][ \t]+few[ \t]+(?P<few_u>(?i:minutes|hours|days|weeks|months|years))\b)
     | (?P<aperiod>[Aa](?:[ \t]+single[ \t]+(?P<aperiod_s>(?i:day|week|month|quarter|year))
         |[ \t]+(?P<aperiod_u>(?i:day|week|month|year)))\b)
-    | (?P<halve>(?i:halv(?:e|es|ed|ing))\b)
     | (?P<dozen>[Aa][ \t]+dozen\b)
     | (?P<twice>(?i:twice|doubled?|tripled?|quadrupled?)\b)
     | (?P<fold>(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)fold\b)
