@@ -182,7 +182,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # ninth round, unsourced claims: bramblecote audit 0.63 -> 0.75; measure identity (the ends of a change,
     # multiples listed): 0.66; 0.68 once the readings that hid outcome claims in any industry were removed
     # (its settings, lead-ins and speakers are found again); the audit floor follows, lowered from 0.73
-    "bramblecote": {"audit": 0.67, "check": 0.92},
+    # eleventh round: audit 0.72 -> 0.74 (a fortnight read across a hard line break)
+    "bramblecote": {"audit": 0.71, "check": 0.92},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the ninth round and held
     # out from all of its work (tests/data/corpora/kelpmoor: aquaculture, Norwegian, Scottish, Chilean
     # and Canadian English; tests/data/corpora/axlewood: car dealership service departments, American,
@@ -192,7 +193,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # tenth round, source conflicts (bench/ACCURACY.md, "Unsourced claims and source conflicts, tenth
     # round"): kelpmoor audit 0.57 -> 0.63, axlewood audit 0.68 -> 0.70; after review (the same-value
     # reading switched off) kelpmoor 0.61, axlewood 0.71
-    "kelpmoor": {"audit": 0.58, "check": 0.64},
+    # eleventh round (front-matter headlines read as titles are): audit 0.61 -> 0.64, check 0.67 -> 0.75
+    "kelpmoor": {"audit": 0.61, "check": 0.72},
     "axlewood": {"audit": 0.67, "check": 0.71},
     # two more blind sets, written and labelled on 2026-12-06 at the start of the tenth round and held
     # out from all of its work (tests/data/corpora/tallowgate: commercial waste and recycling
@@ -205,8 +207,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # calls and drafts, eleventh round"): tallowgate check 0.69 -> 0.77, mashcroft audit 0.69 -> 0.71;
     # the two readings behind those gains were taken out after review, and the check floor raised with
     # them (0.74) follows back to a little under the start (0.72 on the mended scorer): lowered to 0.69
-    "tallowgate": {"audit": 0.63, "check": 0.69},
-    "mashcroft": {"audit": 0.68, "check": 0.79},
+    # with the scorer reading their separate optional lists (eleventh round): tallowgate audit 0.69,
+    # check 0.72; mashcroft audit 0.73, check 0.82, the same at the round's start and end
+    "tallowgate": {"audit": 0.66, "check": 0.69},
+    "mashcroft": {"audit": 0.7, "check": 0.79},
     # two more blind sets, written and labelled on 2026-12-07 at the start of the eleventh round and
     # held out from all of its work (tests/data/corpora/quarrywell: water utilities, South African,
     # Singaporean, Welsh and American English; tests/data/corpora/mothwick: pest-control field service,

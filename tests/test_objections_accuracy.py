@@ -350,6 +350,10 @@ FLOORS: dict[str, dict[str, float]] = {
         "matching accuracy": 0.71,
         "theme purity": 0.95,
         "coverage accuracy": 0.63,
+        # the scorer reads a known objection's gap on its entry at any line (eleventh round): gaps
+        # 1.00 / 0.40, the same at the round's start and end
+        "gap precision": 0.95,
+        "gap recall": 0.35,
     },
     # two more blind sets (tests/data/corpora/netherby: membership, booking and payments for sports and
     # leisure clubs, prospects in the UK, Ireland, Australia, New Zealand, Canada, South Africa and the
@@ -366,7 +370,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "matching accuracy": 0.46,
         "theme purity": 0.85,
         "coverage accuracy": 0.75,
-        "gap precision": 0.45,
+        "gap precision": 0.95,  # 1.00 once the objection scoring reads its any_line gap labels (eleventh round)
         "gap recall": 0.75,
     },
     "plottwick": {
