@@ -74,13 +74,16 @@ CORPORA = {
     "pellucid": REPO / "tests" / "data" / "corpora" / "pellucid",
     "ravelin": REPO / "tests" / "data" / "corpora" / "ravelin",
     "tallowgate": REPO / "tests" / "data" / "corpora" / "tallowgate",
+    "mashcroft": REPO / "tests" / "data" / "corpora" / "mashcroft",
+    "netherby": REPO / "tests" / "data" / "corpora" / "netherby",
+    "plottwick": REPO / "tests" / "data" / "corpora" / "plottwick",
+    # Four sets written blind in the eleventh round (quarrywell and mothwick: figure rules; yewcombe
+    # and snowlark: objections; a question set on each KB), never fitted on: held out from that
+    # round's work, scored before and after it.
     "quarrywell": REPO / "tests" / "data" / "corpora" / "quarrywell",
     "mothwick": REPO / "tests" / "data" / "corpora" / "mothwick",
     "yewcombe": REPO / "tests" / "data" / "corpora" / "yewcombe",
     "snowlark": REPO / "tests" / "data" / "corpora" / "snowlark",
-    "mashcroft": REPO / "tests" / "data" / "corpora" / "mashcroft",
-    "netherby": REPO / "tests" / "data" / "corpora" / "netherby",
-    "plottwick": REPO / "tests" / "data" / "corpora" / "plottwick",
 }
 FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
                 "retired-claim", "rep-misstatement")

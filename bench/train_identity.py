@@ -258,7 +258,7 @@ def main() -> None:
     ap.add_argument("--all", action="store_true",
                     help="with --write: fit on every corpus of --pairs, not only those the shipped model was "
                          "fitted on (kelpmoor and axlewood added: tenth round; all nineteen development corpora: "
-                         "twelfth round; neither kept)")
+                         "eleventh round; neither kept)")
     ap.add_argument("--no-beside", action="store_true",
                     help="leave out pairs whose metric another figure of the sentence states right")
     ap.add_argument("--under-floor", action="store_true",

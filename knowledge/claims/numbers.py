@@ -58,7 +58,7 @@ _WORD_START = re.compile(
 _RANK = re.compile(r"#(?<![\w&]#)(?P<rank_n>\d{1,3})\b")
 _WORD_TOKEN = re.compile(
     rf"""\b(?:
-      (?P<anh>(?i:an?|one){_WRAP}(?P<anh_u>(?i:{_PERIOD_WORDS})){_WRAP}and{_WRAP}a{_WRAP}half\b(?!-))
+      (?P<anh>(?:(?i:an?|one)[ \t]+|(?:an?|one){_WRAP})(?P<anh_u>(?i:{_PERIOD_WORDS})){_WRAP}and{_WRAP}a{_WRAP}half\b(?!-))
     | (?P<halfa>[Hh]alf[ \t]+(?:an?[ \t]+)(?P<halfa_u>{_PERIOD_WORDS}|dozen|hundred|thousand|million|billion)\b)
     | (?P<halfpct>(?i:half[ \t]+(?:of[ \t]+)?(?:an?|one))(?=[ \t]+(?i:per[ \t]?cent|percent|percentage[ \t]+points?)\b))
     | (?P<couple>[Aa][ \t]+couple(?:[ \t]+of)?(?=[ \t]+[A-Za-z]))

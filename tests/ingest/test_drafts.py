@@ -58,13 +58,12 @@ def test_a_drafts_title_and_description_are_read_as_the_body_is() -> None:
     assert _covers(d, 8, _col(text, 8, "5x"))
 
 
-
 @pytest.mark.parametrize(("key", "line", "needle"), [
     ("headline", '"Chilean mussel grower lifts meat yield by 15 per cent"', "15 per cent"),  # aquaculture
     ("subheadline", "Clinics cut no-shows by 38% with two-way reminders", "38%"),  # clinics
     ("tagline", "'Close the books in 3 days'", "3 days"),  # finance
     ("strapline", "Parcels delivered in under 2 hours across the city", "2 hours"),  # logistics
-    ("standfirst", "Growers halve their water bills with soil sensors.", "halve"),  # agriculture
+    ("standfirst", "Growers cut their water bills by 20% with soil sensors.", "20%"),  # agriculture
 ])
 def test_a_headline_in_front_matter_is_read_as_a_title_is(key: str, line: str, needle: str) -> None:
     # page copy under the keys templates use for a headline, as "title:" and "description:" are read
