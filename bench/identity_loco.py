@@ -37,13 +37,10 @@ def main() -> None:
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
     ap.add_argument("--no-beside", action="store_true",
                     help="leave out pairs whose metric another figure of the sentence states right")
-    ap.add_argument("--under-floor", action="store_true",
-                    help="ask the model under the search's floor too (identity.UNDER_FLOOR)")
     ap.add_argument("--kb", action="store_true", help="ask the model of the KB's own figures too")
     args = ap.parse_args()
     from knowledge.figures import identity
 
-    identity.UNDER_FLOOR = args.under_floor or identity.UNDER_FLOOR
     if args.kb:
         identity.SIDES["kb"] = "kb"
     from tests.scoring import RuleCounts

@@ -61,7 +61,6 @@ def load_pairs(folder: Path, *, beside: bool = True) -> list[dict[str, Any]]:
     pipeline never asks of it; measured in the tenth round, not kept: ACCURACY.md)."""
     from bench.accuracy import CORPORA
     from bench.measure_pairs import _labels_at, unregistered
-    from knowledge.figures import identity
     from knowledge.figures.neighbours import FLOOR
     from tests.scoring import load_corpus
 
@@ -72,7 +71,7 @@ def load_pairs(folder: Path, *, beside: bool = True) -> list[dict[str, Any]]:
             r = json.loads(line)
             if not r.get("asked") or (r.get("stated_beside") and not beside):
                 continue  # the model is asked only of the pairs decide.may_misstate lets through
-            if r["s"] < FLOOR and not identity.UNDER_FLOOR:
+            if r["s"] < FLOOR:
                 continue  # nor of pairs the search never returns (a draft's "payback in about [NUM]", 0.21)
             if r["label"] is None:  # labels read since the pairs were (an unsourced figure registers nothing)
                 if r["corpus"] not in labels:
@@ -261,12 +260,9 @@ def main() -> None:
                          "eleventh round; neither kept)")
     ap.add_argument("--no-beside", action="store_true",
                     help="leave out pairs whose metric another figure of the sentence states right")
-    ap.add_argument("--under-floor", action="store_true",
-                    help="keep pairs under the search's floor (identity.UNDER_FLOOR: measured, not kept)")
     args = ap.parse_args()
     from knowledge.figures import identity
 
-    identity.UNDER_FLOOR = args.under_floor or identity.UNDER_FLOOR
 
     corpus_rows = [r for r in load_pairs(args.pairs, beside=not args.no_beside) if r["label"] is not None]
     if args.write and not args.all:

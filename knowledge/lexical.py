@@ -267,20 +267,14 @@ KB_FORMS = True
 # Measured again on the twenty-nine development sets (pass 16), the model as shipped and held out:
 # the long form puts two more answers first, on sets written after pass 9 and never read for it
 # ("FHI": "Fish Health Inspectorate", "MPI": "multi-point inspections"), and cost none there; that
-# reading (a long form from any run of initials) was switched on, then off again after review
-# (``INITIALS_RUNS`` below). ``ABBREVIATIONS`` is on since pass 16 for the long form the KB defines
-# ("Days sales outstanding (DSO)") only.
+# reading (a long form from any recurring run of words with the abbreviation's initials) was switched
+# on, then taken out after review: a customer's name made an unanswerable question look answered ("CRM"
+# as "Cedar Ridge Mechanical"). ``ABBREVIATIONS`` is on since pass 16 for the long form the KB defines
+# ("Days sales outstanding (DSO)") only, and only for an abbreviation some entry holds.
 # The split moves none of its four questions (two of them unanswerable ones it makes look covered,
 # "payday" as "pay day") and stays off.
 COMPOUND_SPLITS = False
 ABBREVIATIONS = True
-# The long form read from any recurring run of words with the abbreviation's initials, for an
-# abbreviation no entry holds (pass 16's rule): off after review. Any run of those initials counts,
-# so a customer's name or a phrase of other words made an unanswerable question look answered ("CRM"
-# as "Cedar Ridge Mechanical", "PII" as "Pinewood in Ireland"). Only the long form the KB defines
-# ("Fish Health Inspectorate (FHI)") is read, and only for an abbreviation some entry holds, so a
-# long form never makes a word no entry holds look held (bench/ACCURACY.md, "Search", pass 16).
-INITIALS_RUNS = False
 JOINED_PAIRS = True
 # BM25's weight of a title match against a body match (bench/ACCURACY.md, tenth pass: 1.5 and 5 no
 # better held out).
@@ -306,42 +300,6 @@ def _compound_forms(db: sqlite3.Connection, term: str, key: tuple[str, str]) -> 
 
 
 _phrases: dict[tuple[tuple[str, str], str], tuple[str, ...] | None] = {}
-
-
-def _initials_phrase(db: sqlite3.Connection, abbr: str, key: tuple[str, str]) -> tuple[str, ...] | None:
-    """The phrase of the KB whose initials spell an abbreviation ("STP": "straight-through
-    processing", a hyphenated word giving one initial per part), if one recurs: the run of words
-    with those initials, starting and ending on a content word, that the most entries hold, if at
-    least two do (one entry's title repeated in its heading is no evidence: "SOC" is not "sooner on
-    commercial")."""
-    ck = (key, abbr)
-    if ck in _phrases and key != ("", ""):
-        return _phrases[ck]
-    letters = abbr.lower()
-    got: tuple[str, ...] | None = None
-    try:
-        rows = db.execute("SELECT title, body FROM entries_fts WHERE entries_fts MATCH ? LIMIT ?",
-                          (" + ".join(f"{c}*" for c in letters), _PHRASE_ROWS)).fetchall()
-    except sqlite3.OperationalError:
-        rows = []
-    counts: dict[tuple[str, ...], int] = {}
-    k = len(letters)
-    for title, body in rows:
-        toks = _RAW.findall(f"{title}\n{body}".lower())
-        runs = {tuple(toks[i:i + k]) for i in range(len(toks) - k + 1)}
-        for run in runs:
-            if all(t[0] == c for t, c in zip(run, letters, strict=True)) and \
-                    run[0] not in STOPWORDS and run[-1] not in STOPWORDS and len(run[-1]) > 2:
-                counts[run] = counts.get(run, 0) + 1
-    if counts:
-        best, seen = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-        if seen >= 2:
-            got = best
-    if key != ("", ""):
-        if len(_phrases) > 4096:
-            _phrases.clear()
-        _phrases[ck] = got
-    return got
 
 
 def _defined_phrase(db: sqlite3.Connection, abbr: str, letters: str) -> tuple[str, ...] | None:
@@ -452,67 +410,6 @@ def place_forms(question: str, words: Sequence[str]) -> dict[str, list[tuple[str
     return out
 
 
-# A misspelt question word ("reveiw", "recieve", "turnarround", "acommodate"): two letters swapped
-# or one doubled or undoubled, where the word as written is in no entry and exactly one such
-# spelling is in some. Only those two kinds of slip, in words of six letters or more, keeping the
-# first letter, and only for a word that is not a whole word of the embedding model's vocabulary
-# (its ``vocab.txt``, 30,000 pieces of English): "scraping" is one doubling from "scrapping" and
-# "trial" one swap from "trail", but both are words, so a word the KB lacks on purpose keeps
-# counting as absent. No vocabulary, no rule. bench/ACCURACY.md, "Search", pass 16. After review, a
-# word the question writes with a capital ("Matson", a shipping line, is not "Mattson Foods") and a
-# vocabulary word with an ending ("caning": "cane" + "ing", not "canning") are left alone; and the rule
-# is off: it moves no question on the twenty-nine development sets either way, and its length and
-# vocabulary checks were chosen by reading all of them, not set by set held out.
-TYPOS = False
-_TYPO_MIN = 6
-
-
-@lru_cache(maxsize=1)
-def _known_words() -> frozenset[str]:
-    """The whole words of the embedding model's vocabulary (empty where it has none)."""
-    try:
-        from .embedding import model_dir
-
-        path = model_dir() / "vocab.txt"
-        return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha())
-    except Exception:  # no model folder or no vocabulary: the rule reads nothing
-        return frozenset()
-
-
-_INFLECTION = re.compile(r"^(.{3,}?)(ings?|ed|es|s|ers?|ly|ness)$")
-
-
-def _inflected_word(word: str) -> bool:
-    """Whether the word is a word of the vocabulary with an ending added ("caning": "cane" + "ing",
-    "tabbed": "tab" + "ed"): an English word the vocabulary lacks only as inflected, not a slip."""
-    m = _INFLECTION.match(word)
-    if not m:
-        return False
-    base = m.group(1)
-    known = _known_words()
-    return any(b in known for b in (base, base + "e", base[:-1] if len(base) > 3 and base[-1] == base[-2] else ""))
-
-
-def typo_spellings(word: str) -> list[str]:
-    """The spellings one slip away: two neighbouring letters swapped, a letter doubled, a doubled
-    letter written once; the first letter kept."""
-    if len(word) < _TYPO_MIN or not word.isalpha() or word in _known_words() or not _known_words() \
-            or _inflected_word(word):
-        return []
-    out: set[str] = set()
-    for i in range(1, len(word) - 1):
-        a, b = word[i], word[i + 1]
-        if a != b:
-            out.add(word[:i] + b + a + word[i + 2:])
-    for i in range(1, len(word)):
-        if word[i] == word[i - 1]:
-            out.add(word[:i] + word[i + 1:])
-        else:
-            out.add(word[:i] + word[i] + word[i:])
-    out.discard(word)
-    return sorted(out)
-
-
 # A code written joined that the pages write apart: "SOC2" for "SOC 2", "HL7" where the page says
 # "HL 7", "ISO27001" for "ISO/IEC 27001". Letters then digits (or digits then letters), split where
 # they meet; the parts must stand in order, next to each other or with one word of letters only
@@ -552,47 +449,16 @@ def code_parts(word: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
 
 
-_vocabs: dict[tuple[str, str], frozenset[str]] = {}
-
-
-def _vocab(db: sqlite3.Connection, key: tuple[str, str]) -> frozenset[str]:
-    """The FTS index's terms (Porter stems), per catalog and index generation."""
-    got = _vocabs.get(key) if key != ("", "") else None
-    if got is None:
-        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries_vocab USING fts5vocab(main, 'entries_fts', 'row')")
-        got = frozenset(r[0] for r in db.execute("SELECT term FROM temp.entries_vocab"))
-        if key != ("", ""):
-            for k in [k for k in _vocabs if k[0] == key[0]]:
-                del _vocabs[k]
-            _vocabs[key] = got
-    return got
-
-
-def typo_form(db: sqlite3.Connection, word: str, key: tuple[str, str] = ("", "")) -> str | None:
-    """The one spelling a slip away (``typo_spellings``) that some entry holds, or None (none, or
-    more than one). A spelling is looked up only where the index holds a stem it starts with."""
-    cands = typo_spellings(word)
-    if not cands:
-        return None
-    vocab = _vocab(db, key)
-    found = [c for c in cands
-             if any(c[:n] in vocab for n in range(max(3, len(c) - 4), len(c) + 1)) and _rows(db, _quote(c), key)]
-    return found[0] if len(found) == 1 else None
-
-
 def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holders: dict[str, set[int]],
              key: tuple[str, str] = ("", "")) -> dict[str, list[tuple[str, ...]]]:
     """Per question word, the KB's other ways of writing it. For a word no entry holds: a
-    compound's two words (off), a joined code written apart ("SOC2": "SOC 2"), a one-slip spelling
-    (off), a place for its adjective ("Kiwi": "New Zealand"). For an abbreviation some entry holds,
+    compound's two words (off), a joined code written apart ("SOC2": "SOC 2"), a place for its
+    adjective ("Kiwi": "New Zealand"). For an abbreviation some entry holds,
     the long form the KB defines for it ("days sales outstanding (DSO)"). For a word of a hyphenated
     or split pair, the pair joined where the KB writes it as one word."""
     forms: dict[str, list[tuple[str, ...]]] = {}
     abbrs = ({m.group(1).lower() for t in _RAW.findall(question) if (m := _ABBREVIATION.match(t))}
              if ABBREVIATIONS else set())
-    # A word the question writes with a capital is a name or a code ("Matson", "Pinecrest"), not a
-    # slip of a word the pages use: the typo rule leaves it alone.
-    capitalised = {t.lower() for t in _RAW.findall(question) if not t.islower()} if TYPOS else set()
     for w in words:
         if holders.get(w):
             if ABBREVIATIONS and w in abbrs:
@@ -601,17 +467,9 @@ def kb_forms(db: sqlite3.Connection, words: Sequence[str], question: str, holder
                     forms[w] = [phrase]
             continue
         got = _compound_forms(db, w, key) if COMPOUND_SPLITS else []
-        if ABBREVIATIONS and INITIALS_RUNS and (w in abbrs or (w.endswith("s") and w[:-1] in abbrs)):
-            phrase = _initials_phrase(db, w if w in abbrs else w[:-1], key)
-            if phrase:
-                got.append(phrase)
         parts = code_parts(w) if CODE_SPLITS else None
         if parts:
             got += code_forms(db, parts, key)
-        if TYPOS and not got and w not in capitalised:
-            fixed = typo_form(db, w, key)
-            if fixed:
-                got.append((fixed,))
         if got:
             forms[w] = got
     if DEMONYMS:

@@ -156,56 +156,13 @@ def test_passage_coverage_reads_the_place_of_an_adjective():
     assert with_form > without
 
 
-# Pass 16: a slip of the keyboard, and a code written joined that the pages write apart. The slip
-# rule reads the embedding model's vocabulary: without the model folder its tests are skipped.
-needs_vocab = pytest.mark.skipif(not lexical._known_words(), reason="no embedding model vocabulary (vocab.txt)")
+# Pass 16: a code written joined that the pages write apart (a slip-of-the-keyboard rule was measured
+# with it and taken out after review).
 SECURITY = ("s.md", "Security", "We are ISO/IEC 27001 certified and share our SOC 2 Type II report under NDA. "
             "The median review turnaround is two days; biomass estimates reach the feed barge hourly.")
 
 
-@needs_vocab
-@pytest.mark.parametrize("question,word,form", [
-    ("whats the median reveiw turnaround once something hits a reviewer", "reveiw", ("review",)),  # swapped letters
-    ("biomas error against harvest weights", "biomas", ("biomass",)),  # a doubled letter written once
-    ("How long is the reveiw turnarround?", "turnarround", ("turnaround",)),  # a letter doubled
-])
-def test_a_misspelt_word_meets_the_one_spelling_the_kb_holds(monkeypatch: pytest.MonkeyPatch, question, word, form):
-    monkeypatch.setattr(lexical, "TYPOS", True)
-    db = fts_table([SECURITY, OTHER])
-    hits = lexical.search(db, lexical.terms(question), question=question)
-    assert hits.forms[word] == [form]
-    assert hits.rowids["s.md"] in hits.holders[word]
-    assert hits.rowids["z.md"] not in hits.holders[word]
-
-
-@pytest.mark.parametrize("question,word", [
-    ("Do we offer a free trail?", "trail"),  # a word: "trial" is one swap away, but "trail" is English
-    ("Has anyone been scraping our records?", "scraping"),  # one doubling from "scrapping", still a word
-    ("Can we integrate with Trados?", "trados"),  # a name the KB lacks stays absent
-    ("Is there a reveiw?", "there"),  # too short to be read as a slip
-])
-def test_a_word_the_kb_lacks_is_not_read_as_a_slip(monkeypatch: pytest.MonkeyPatch, question, word):
-    monkeypatch.setattr(lexical, "TYPOS", True)
-    db = fts_table([("t.md", "Trials", "A trial, a scrapping policy and a leading team."), OTHER])
-    hits = lexical.search(db, lexical.terms(question), question=question)
-    assert word not in hits.forms
-
-
-@needs_vocab
-def test_the_slip_rule_takes_only_an_unambiguous_spelling(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(lexical, "TYPOS", True)
-    db = fts_table([("a.md", "Export", "Export to any format."), OTHER])
-    assert lexical.typo_form(db, "fomrat") == "format"
-    # Two spellings one slip away, each held by some entry: which one was meant is not known.
-    one = fts_table([("a.md", "Codes", "The zorbex code."), OTHER])
-    assert lexical.typo_form(one, "zorebx") == "zorbex"
-    two = fts_table([("a.md", "Codes", "The zorbex code and the zorexb code."), OTHER])
-    assert {"zorbex", "zorexb"} <= set(lexical.typo_spellings("zorebx"))
-    assert lexical.typo_form(two, "zorebx") is None
-
-
-def test_the_slip_and_code_rules_switched_off_read_nothing(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(lexical, "TYPOS", False)
+def test_the_code_rule_switched_off_reads_nothing(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(lexical, "CODE_SPLITS", False)
     db = fts_table([SECURITY, OTHER])
     question = "Is the reveiw done for ISO27001?"
@@ -266,10 +223,10 @@ def test_a_figure_noun_inside_a_longer_noun_phrase_asks_for_no_figure(monkeypatc
 
 def test_the_word_rules_on_by_default_are_the_ones_kept_after_review():
     # bench/ACCURACY.md, "Search", pass 16 and its review: a joined code (as its phrase) and the long
-    # form the KB defines for an abbreviation are read; a slip, any run of an abbreviation's initials
-    # and a compound's split are not.
+    # form the KB defines for an abbreviation are read; a compound's split is not (a slip and any run
+    # of an abbreviation's initials were taken out).
     assert lexical.CODE_SPLITS and lexical.ABBREVIATIONS
-    assert not (lexical.TYPOS or lexical.INITIALS_RUNS or lexical.COMPOUND_SPLITS)
+    assert not lexical.COMPOUND_SPLITS
 
 
 # After review (pass 16): the three word rules made unanswerable questions look answered on other
@@ -340,15 +297,14 @@ def test_an_abbreviation_the_kb_defines_still_meets_its_long_form():
     assert hits.rowids["b.md"] in hits.holders["dso"]
 
 
-@needs_vocab
 @pytest.mark.parametrize("question,word,text", [
     ("Do we ship with Matson?", "matson", "Mattson Foods cut spoilage by a third."),
     ("Can the line run Matson containers?", "matson", "Mattson Foods runs the line at night."),
     ("Does the module handle caning schedules?", "caning", "The canning line runs two shifts."),
 ])
-def test_a_name_or_an_inflected_word_is_not_a_slip(monkeypatch: pytest.MonkeyPatch, question, word, text):
-    # "Matson" (a shipping line) is a name, written with a capital; "caning" is "cane" with an ending.
-    monkeypatch.setattr(lexical, "TYPOS", True)
+def test_a_name_or_an_inflected_word_is_not_a_slip(question, word, text):
+    # "Matson" (a shipping line) is a name, written with a capital; "caning" is "cane" with an ending:
+    # neither meets the page's word one letter away.
     db = fts_table([("a.md", "Customers", text), OTHER])
     hits = lexical.search(db, lexical.terms(question), question=question)
     assert word not in hits.forms

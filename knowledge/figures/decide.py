@@ -453,25 +453,23 @@ def _with_change_ends(q: FigureSet, pairs: Pairs) -> Pairs:
 
 
 def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | None = None,
-            exact: bool = False, bounded: bool = False,
-            reps: tuple[np.ndarray, np.ndarray] | None = None) -> list[Resolution]:
+            exact: bool = False, bounded: bool = False) -> list[Resolution]:
     """Decide every query figure against the target figures, from candidate pairs (see the module
     docstring): backed, in conflict with one target, or unbacked. Registered metrics decide first;
-    statements in prose decide only what the metrics leave open. ``exact``: see :func:`candidates`.
-    ``reps``: the sentences standing for ``t``'s metrics (:func:`_representations`), for the
-    "same measure?" model's pairs under the search's floor (:func:`_under_the_floor`)."""
+    statements in prose decide only what the metrics leave open. ``exact``: see :func:`candidates`."""
     import numpy as np
 
     out = [Resolution(figure=f) for f in q.figures]
-    if len(pairs):
-        qi, ti, s = candidates(q, t, pairs, eligible, exact=exact, bounded=bounded)
-        metric = t.is_metric[ti]
-        _decide(q, t, qi[metric], ti[metric], s[metric], out)
-        open_ = np.array([r.status == "unbacked" for r in out], dtype=bool)
-        prose = ~metric & open_[qi]
-        _decide(q, t, qi[prose], ti[prose], s[prose], out, loose_prose=exact)
-    if not bounded and (len(pairs) or reps is not None):
-        _misstated_metrics(q, t, pairs, out, eligible, reps)
+    if not len(pairs):
+        return out
+    qi, ti, s = candidates(q, t, pairs, eligible, exact=exact, bounded=bounded)
+    metric = t.is_metric[ti]
+    _decide(q, t, qi[metric], ti[metric], s[metric], out)
+    open_ = np.array([r.status == "unbacked" for r in out], dtype=bool)
+    prose = ~metric & open_[qi]
+    _decide(q, t, qi[prose], ti[prose], s[prose], out, loose_prose=exact)
+    if not bounded:
+        _misstated_metrics(q, t, pairs, out, eligible)
     return out
 
 
@@ -528,32 +526,8 @@ def _whole_of_a_part(f: Figure, metric: Figure) -> bool:
     return _names_a_whole(said or "") and not _names_a_whole(metric.context)
 
 
-def _under_the_floor(q: FigureSet, t: FigureSet, open_: np.ndarray, reps: tuple[np.ndarray, np.ndarray]) -> Pairs:
-    """Every figure left open against every registered metric of its unit kind and rate, scored as
-    the search scores them (the best of the metric's name and the sentences standing for it), with
-    no floor: a rep's "defect scrap comes down by like a third" scores little against a metric
-    named "reduction in rejected parts per shift after switching" that the model reads by its id
-    ("defect-scrap-reduction") and words.
-    Metrics are few beside statements, so the dense product is cheap."""
-    import numpy as np
-
-    from .identity import similarities
-
-    oq = np.nonzero(open_)[0]
-    mt = np.nonzero(t.is_metric)[0]
-    if not len(oq) or not len(mt):
-        return Pairs.empty()
-    sub = q.take(oq)
-    m = int(mt.max()) + 1
-    sims = similarities(sub, t.take(np.arange(m)), reps, m)[:, mt]
-    r, c = np.nonzero(np.isfinite(sims))
-    a, b = oq[r], mt[c]
-    same = ((q.kind[a] == t.kind[b]) & (q.kind[a] != 0)) & ((q.per[a] > 0) == (t.per[b] > 0))
-    return Pairs(a[same], b[same], sims[r, c][same].astype(np.float32))
-
-
 def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resolution],
-                       eligible: np.ndarray | None, reps: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+                       eligible: np.ndarray | None) -> None:
     """A figure of a draft or a call still unbacked that names a registered measure in other words
     than the metric's
     (\"money back in about four months\" against a median payback of 9 months) is that metric
@@ -563,14 +537,10 @@ def _misstated_metrics(q: FigureSet, t: FigureSet, pairs: Pairs, out: list[Resol
 
     from . import identity
 
-    if identity._weights() is None:
+    if not len(pairs) or identity._weights() is None:
         return
     open_ = np.array([r.status == "unbacked" and r.figure.origin == "claim" and r.figure.where in identity.SIDES
                       for r in out], dtype=bool)
-    if identity.UNDER_FLOOR and reps is not None and open_.any():
-        pairs = Pairs.concat([pairs, _under_the_floor(q, t, open_, reps)]).best_per_pair()
-    if not len(pairs):
-        return
     qi, ti, s = pairs.q, pairs.t, pairs.s.astype(np.float64)
     keep = open_[qi]
     if eligible is not None:

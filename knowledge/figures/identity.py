@@ -208,14 +208,6 @@ def pair_features(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, s:
     return out
 
 
-# Whether the model is also asked of registered metrics a figure scores under the search's floor
-# (``neighbours.FLOOR``) against (``decide._under_the_floor``): a rep's words can name a metric's
-# measure ("scrap rate") while the sentence around them scores little against the metric's long
-# name. Measured leave-one-corpus-out in bench/ACCURACY.md ("Measure identity, tenth round").
-# Off: held out by corpus it found one misstatement more and lost another or added a false one
-# (``bench/train_identity.py --under-floor``, ``bench/identity_loco.py --under-floor``).
-UNDER_FLOOR = False
-
 # Where the model decides: what a writer or a rep says (a draft or a call; they share one
 # threshold). Figures of the KB's own entries are left to the thresholds: held out by corpus, the
 # model's KB threshold found no misstatement and reported one industry statistic of a press

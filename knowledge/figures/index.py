@@ -388,7 +388,7 @@ class FigureIndex:
             return []
         q = self.figure_set(figures)
         out = resolve(q, kb.canonical, _metric_pairs(q, kb.canonical, kb.representations),
-                      eligible=kb.eligible, exact=True, reps=kb.representations)
+                      eligible=kb.eligible, exact=True)
         for r in out:
             if r.conflict is not None:
                 r.conflict = self.canonical_side(r.conflict)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from datetime import date
 
-from knowledge.claims.sources import FOOTNOTE_DEF, listed_sources
+from knowledge.claims.sources import listed_sources
 from knowledge.figures import (
     Figure,
     Match,
@@ -15,19 +13,10 @@ from knowledge.figures import (
     quoted,
     where,
 )
-from knowledge.figures.index import states_a_finding
 from knowledge.figures.reading import _story_subject
 from knowledge.model import Finding
 
 from .base import AuditContext, Draft, Rule
-
-# A company's own result credited to an outside source when one metric states the same value under
-# another source (``SourceConflict._same_value``): measured in the tenth round and switched off after
-# review. It compares the value, not what is measured ("Our customers' drivers idle 50% less, according
-# to the Fleet Telematics Council" against a 50% cut in route planning time), reads any "we"/"our" in
-# the sentence as the company's own result, and a customer quoted on its own result as an outside
-# source (bench/ACCURACY.md, "Unsourced claims and source conflicts, tenth round").
-SAME_VALUE = False
 
 
 class SourceConflict(Rule):
@@ -46,11 +35,7 @@ class SourceConflict(Rule):
     and in prose. Compared: two metrics registering one measure with agreeing values; a figure
     with a source named in prose ("according to ...", "(Gartner, 2025)", "an independent X study
     found") and the metric it agrees with; two figures in prose, each with a source named, that
-    state one measure with agreeing values (one statistic credited to two studies across pages). (A
-    result of the company's own credited in its sentence, or its footnote, to an outside study, which
-    the matching leaves unbacked, where exactly one registered metric states its very value under
-    another source, is read only with ``SAME_VALUE``, off: measured in the tenth round and taken out
-    after review.) The reported side is the one in the less
+    state one measure with agreeing values (one statistic credited to two studies across pages). The reported side is the one in the less
     authoritative entry (proof points first), or whose source fewer metrics cite; of two
     statements in prose, the one whose source fewer agreeing statements cite, then the one in the
     less authoritative entry; where nothing tells them apart, both.
@@ -89,13 +74,8 @@ class SourceConflict(Rule):
             rank_b = (_TYPE_RANK.get(b.entry.type if b.entry else "", 9), -popularity(sb), b.path)
             report, other = (a, b) if rank_a > rank_b else (b, a)
             yield self._finding(report, Match(other, m.score))
-        metrics = [g for g in kb.canonical.figures[:kb.metrics] if g.metric is not None
-                   and _in_force(g, ctx.today)] if SAME_VALUE else []
         for f, r in kb.resolutions.items():
             yield from self._prose(f, r.backers)
-            if (SAME_VALUE and r.status == "unbacked" and not r.backers and r.conflict is None
-                    and f not in kb.retired_repeats):
-                yield from self._same_value(f, metrics, ctx.settings.kb.name)
         # two statements in prose, each crediting a source: the one whose source fewer agreeing
         # statements cite is reported (then the one in the less authoritative entry, the later one)
         agreements = ctx.figures.sourced_agreements()
@@ -143,24 +123,6 @@ class SourceConflict(Rule):
         if _customers_own(f, named, sourced):
             return
         yield self._finding(f, sourced[0])
-
-    def _same_value(self, f: Figure, metrics: list[Figure], kb_name: str) -> Iterable[Finding]:
-        """A result of the company's own (its name or "we"/"our" in the sentence) credited in its own
-        sentence, or by a footnote mark in it, to a named outside source, which the figure matching
-        leaves unbacked, but whose very value one registered metric in force states, of the same kind,
-        unit, period, sense and customer, under another source: the figure is that metric's, and its
-        credit is wrong ("Sites that run Acme lose 12% fewer fish, according to the X Report 2025"
-        beside a 12% reduction registered from the company's own benchmark). Where two metrics state
-        the value, nothing says which one it is, and nothing is reported."""
-        if f.claim is None or f.claim.source is None or _several(f) or f.kind == "number" or not states_a_finding(f):
-            return
-        named = f.claim.source.title
-        if not _credited_in_its_sentence(f, named) or not _of_the_company(f, kb_name) or _names_itself(named, kb_name):
-            return
-        same = [g for g in metrics if _same_measured_value(f, g)]
-        if len(same) != 1 or _same_source(named, _source(same[0]) or ""):
-            return
-        yield self._finding(f, Match(same[0], 0.0))
 
     def _finding(self, f: Figure, m: Match) -> Finding:
         target = m.target
@@ -212,73 +174,6 @@ def _of_a_customer(target: Figure, f: Figure) -> bool:
     who = _story_subject(target.entry)
     said = " ".join((f.claim.sentence or "").split()).casefold()
     return bool(who and who.strip()) and " ".join((who or "").split()).casefold() in said
-
-
-def _in_force(g: Figure, today: date) -> bool:
-    """Whether a metric is registered by an approved entry that has not expired."""
-    entry = g.entry
-    return entry is not None and entry.status == "approved" and (entry.expires is None or entry.expires >= today)
-
-
-def _same_measured_value(f: Figure, g: Figure) -> bool:
-    """Whether the metric ``g`` states the very value ``f`` states: kind, unit, value, period, and
-    (where both say) sense, role and customer. A single number equal by chance is common, so the
-    caller asks more of the sentence than this."""
-    if g.kind != f.kind or g.unit != f.unit or g.value != f.value or g.per != f.per or g.entity != f.entity:
-        return False
-    if f.sense is not None and g.sense is not None and f.sense != g.sense:
-        return False
-    return not (f.role is not None and g.role is not None and f.role != g.role)
-
-
-_NAME_WORD = re.compile(r"[A-Za-z][\w&'’-]*")
-_NOT_NAME = re.compile(
-    r"(?i)^(?:the|a|an|of|for|and|on|in|by|from|independent|annual|global|national|study|survey|report|research"
-    r"|analysis|benchmark(?:ing)?|review|index|poll|census|paper|data|findings?|estimates?|audit|trials?)$")
-
-
-def _credited_in_its_sentence(f: Figure, named: str) -> bool:
-    """Whether the source a figure is credited to is named in the figure's own sentence, or by a
-    footnote mark in it (the footnote names it): not carried from another sentence or list item
-    ("- Nine hours back, according to a Kestrel study.\n- Write-offs fall by 27%." credits Kestrel
-    with the nine hours only). The first word of the source's name that is a name is looked for."""
-    if f.claim is None:
-        return False
-    said = " ".join((f.claim.sentence or "").split()).casefold()
-    for name in listed_sources(named):
-        words = [w.strip("'’").removesuffix("'s").removesuffix("’s") for w in _NAME_WORD.findall(name)]
-        words = [w for w in words if w and not _NOT_NAME.match(w)]
-        if words and re.search(rf"(?<!\w){re.escape(words[0].casefold())}", said):
-            return True
-    return _from_a_footnote(f)
-
-
-def _from_a_footnote(f: Figure) -> bool:
-    """Whether a figure's source is the footnote a mark in its sentence points to (ingest credits a
-    figure with a footnote only through such a mark): the source's line is a footnote's definition."""
-    src, entry = f.claim.source if f.claim is not None else None, f.entry
-    if src is None or src.line is None or entry is None:
-        return False
-    lines = entry.body.split("\n")
-    at = src.line - entry.body_line
-    return 0 <= at < len(lines) and FOOTNOTE_DEF.match(lines[at]) is not None
-
-
-_AS_ITSELF = re.compile(r"\b(?i:we|our)\b")
-
-
-def _of_the_company(f: Figure, kb_name: str) -> bool:
-    """Whether a figure's sentence speaks of the company's own results: it names the company or
-    speaks as it ("we", "our")."""
-    said = " ".join((f.claim.sentence or "").split()) if f.claim is not None else ""
-    own = kb_name.strip().casefold()
-    return bool(_AS_ITSELF.search(said)) or bool(own) and own in said.casefold()
-
-
-def _names_itself(named: str, kb_name: str) -> bool:
-    """Whether the source a figure is credited to is the company's own (its name in the title)."""
-    own = kb_name.strip().casefold()
-    return bool(own) and own in named.casefold()
 
 
 def _several(f: Figure) -> bool:
