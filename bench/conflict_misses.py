@@ -33,11 +33,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.accuracy import CORPORA, FIGURE_RULES, indexed  # noqa: E402
+from bench.accuracy import CORPORA, FIGURE_RULES, HELD_OUT, indexed  # noqa: E402
 from bench.measure_pairs import _related  # noqa: E402
 from tests.scoring import accepted_lines  # noqa: E402
-
-HELD_OUT = ("larkspur", "quarrywell", "mothwick", "yewcombe", "snowlark")
 
 
 def _figures_at(figs: list[Any], e: dict[str, Any]) -> list[int]:
