@@ -31,6 +31,8 @@ NETHERBY = REPO / "tests" / "data" / "corpora" / "netherby"
 PLOTTWICK = REPO / "tests" / "data" / "corpora" / "plottwick"
 YEWCOMBE = REPO / "tests" / "data" / "corpora" / "yewcombe"
 SNOWLARK = REPO / "tests" / "data" / "corpora" / "snowlark"
+BRACKENFORD = REPO / "tests" / "data" / "corpora" / "brackenford"
+MOORQUAY = REPO / "tests" / "data" / "corpora" / "moorquay"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -78,7 +80,8 @@ SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSI
                 "proscenia": PROSCENIA, "docketry": DOCKETRY,
                 "ravelin": RAVELIN, "wickerby": WICKERBY, "pellucid": PELLUCID,
                 "cinderwell": CINDERWELL, "lanternfield": LANTERNFIELD, "inkberry": INKBERRY, "hoistley": HOISTLEY,
-                "netherby": NETHERBY, "plottwick": PLOTTWICK, "yewcombe": YEWCOMBE, "snowlark": SNOWLARK}
+                "netherby": NETHERBY, "plottwick": PLOTTWICK, "yewcombe": YEWCOMBE, "snowlark": SNOWLARK,
+                "brackenford": BRACKENFORD, "moorquay": MOORQUAY}
 
 
 def _call_words(text: str) -> list[str]:

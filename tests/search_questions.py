@@ -90,12 +90,18 @@ KB_PATHS = {
     "netherby": REPO / "tests" / "data" / "corpora" / "netherby" / "kb",
     "plottwick": REPO / "tests" / "data" / "corpora" / "plottwick" / "kb",
     # Four sets written blind in the eleventh round (quarrywell and mothwick: figure rules; yewcombe
-    # and snowlark: objections; a question set on each KB), never fitted on: held out from that
-    # round's work, scored before and after it.
+    # and snowlark: objections; a question set on each KB): held out from that round's work, scored
+    # before and after it; development sets since the twelfth round.
     "quarrywell": REPO / "tests" / "data" / "corpora" / "quarrywell" / "kb",
     "mothwick": REPO / "tests" / "data" / "corpora" / "mothwick" / "kb",
     "yewcombe": REPO / "tests" / "data" / "corpora" / "yewcombe" / "kb",
     "snowlark": REPO / "tests" / "data" / "corpora" / "snowlark" / "kb",
+    # Four sets written blind at the start of the twelfth round on the lockfern, kilnmere, brackenford
+    # and moorquay KBs, never fitted on: held out from that round's work.
+    "lockfern": REPO / "tests" / "data" / "corpora" / "lockfern" / "kb",
+    "kilnmere": REPO / "tests" / "data" / "corpora" / "kilnmere" / "kb",
+    "brackenford": REPO / "tests" / "data" / "corpora" / "brackenford" / "kb",
+    "moorquay": REPO / "tests" / "data" / "corpora" / "moorquay" / "kb",
 }
 
 

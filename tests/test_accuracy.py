@@ -57,6 +57,8 @@ CORPORA = {
     "tallowgate": Path(__file__).parent / "data" / "corpora" / "tallowgate",
     "quarrywell": Path(__file__).parent / "data" / "corpora" / "quarrywell",
     "mothwick": Path(__file__).parent / "data" / "corpora" / "mothwick",
+    "lockfern": Path(__file__).parent / "data" / "corpora" / "lockfern",
+    "kilnmere": Path(__file__).parent / "data" / "corpora" / "kilnmere",
     "mashcroft": Path(__file__).parent / "data" / "corpora" / "mashcroft",
 }
 
@@ -218,6 +220,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # (b7c660e: quarrywell audit 0.64, check 0.84; mothwick audit 0.68, check 0.82). Floors a little under.
     "quarrywell": {"audit": 0.61, "check": 0.81},
     "mothwick": {"audit": 0.65, "check": 0.79},
+    # two more blind sets, written and labelled on 2026-12-07 at the start of the twelfth round and
+    # held out from all of its work (tests/data/corpora/lockfern: self-storage operators, Australian,
+    # Indian, Northern Irish and Texan English; tests/data/corpora/kilnmere: dental laboratories,
+    # Malaysian, Welsh, Canadian and Nigerian English): first scored with that morning's code
+    # (0fdec1e: lockfern audit 0.80, check 1.00; kilnmere audit 0.73, check 0.87). Floors a little under.
+    "lockfern": {"audit": 0.77, "check": 0.97},
+    "kilnmere": {"audit": 0.7, "check": 0.84},
 }
 RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall), audit and check together
     "northwind": {
@@ -439,6 +448,23 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
         "metric-conflict": (0.85, 0.7), "rep-misstatement": (0.9, 0.3), "retired-claim": (0.9, 0.6),
         "source-conflict": (0.9, 0.6), "stale-claim": (0.9, 0.8), "unsourced-claim": (0.25, 0.55),
         "unsupported-claim": (0.65, 0.9),
+    },
+    # the twelfth round's held-out sets at its start (audit and check together, code 0fdec1e)
+    # lockfern: metric-conflict 1.00 / 0.91, rep-misstatement 0.67 / 0.50, retired-claim 1.00 / 1.00,
+    # source-conflict 1.00 / 1.00, stale-claim 0.86 / 1.00, unsourced-claim 0.50 / 1.00,
+    # unsupported-claim 0.80 / 0.67
+    "lockfern": {
+        "metric-conflict": (0.9, 0.85), "rep-misstatement": (0.6, 0.45), "retired-claim": (0.9, 0.9),
+        "source-conflict": (0.9, 0.9), "stale-claim": (0.8, 0.9), "unsourced-claim": (0.45, 0.9),
+        "unsupported-claim": (0.75, 0.6),
+    },
+    # kilnmere: metric-conflict 0.64 / 0.82, rep-misstatement 1.00 / 1.00, retired-claim 1.00 / 0.75,
+    # source-conflict 1.00 / 0.50, stale-claim 1.00 / 1.00, unsourced-claim 0.38 / 1.00,
+    # unsupported-claim 0.56 / 0.83
+    "kilnmere": {
+        "metric-conflict": (0.6, 0.75), "rep-misstatement": (0.9, 0.9), "retired-claim": (0.9, 0.7),
+        "source-conflict": (0.9, 0.45), "stale-claim": (0.9, 0.9), "unsourced-claim": (0.35, 0.9),
+        "unsupported-claim": (0.5, 0.75),
     },
     # measured: metric-conflict 0.75 / 0.55, source-conflict 1.00 / 0.33, stale-claim 1.00 / 0.86,
     # unsourced-claim 0.12 / 1.00, unsupported-claim 0.23 / 0.43, rep-misstatement 0.75 / 0.60,

@@ -45,6 +45,10 @@ BUILDERS = {
     "mothwick": "build_labels.py",
     "yewcombe": "build_labels.py",
     "snowlark": "build_labels.py",
+    "lockfern": "build_labels.py",
+    "kilnmere": "build_labels.py",
+    "brackenford": "build_labels.py",
+    "moorquay": "build_labels.py",
 }
 
 
