@@ -71,7 +71,7 @@ _CURRENCY: dict[str, tuple[str, float]] = {
     "zar": ("ZAR", 1.0), "rand": ("ZAR", 1.0),
     # other currencies by their unambiguous symbols and ISO codes ("₦1.8 billion", "NGN 1.4bn"); "nz$",
     # "s$" and "hk$" are read in a metric's unit ("unit: NZ$"), while prose reads "NZ$38" as "$38"
-    "₦": ("NGN", 1.0), "ngn": ("NGN", 1.0), "naira": ("NGN", 1.0),
+    "₦": ("NGN", 1.0), "ngn": ("NGN", 1.0), "naira": ("NGN", 1.0), "₱": ("PHP", 1.0), "php": ("PHP", 1.0),
     "nz$": ("NZD", 1.0), "nzd": ("NZD", 1.0), "s$": ("SGD", 1.0), "sgd": ("SGD", 1.0),
     "hk$": ("HKD", 1.0), "hkd": ("HKD", 1.0), "r$": ("BRL", 1.0), "brl": ("BRL", 1.0),
     "₩": ("KRW", 1.0), "krw": ("KRW", 1.0), "₪": ("ILS", 1.0), "ils": ("ILS", 1.0),
@@ -81,7 +81,8 @@ _CURRENCY: dict[str, tuple[str, float]] = {
     "sar": ("SAR", 1.0), "cny": ("CNY", 1.0), "rmb": ("CNY", 1.0), "idr": ("IDR", 1.0), "myr": ("MYR", 1.0),
 }
 _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$", "ZAR": "R",
-           "NGN": "₦", "NZD": "NZ$", "SGD": "S$", "HKD": "HK$", "BRL": "R$", "KRW": "₩", "ILS": "₪", "THB": "฿"}
+           "NGN": "₦", "NZD": "NZ$", "SGD": "S$", "HKD": "HK$", "BRL": "R$", "KRW": "₩", "ILS": "₪", "THB": "฿",
+           "PHP": "₱"}
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
           "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12,
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}

@@ -108,7 +108,7 @@ _SP0 = r"[ \t]*(?:\n[ \t]*)?"
 _CUR_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<code>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|NGN|NZD|SGD|HKD|BRL|KRW|ILS|VND|UAH|THB|KES|GHS|MXN"
     r"|SEK|NOK|DKK|PLN|AED|SAR|CNY|RMB|IDR|MYR)[ \t]?"
-    r"|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|R\$|\$|€|£|¥|₹|₦|₩|₪|₺|₫|₴|฿|(?<![\w$])R)[ \t]?)$"
+    r"|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|R\$|\$|€|£|¥|₹|₦|₱|₩|₪|₺|₫|₴|฿|(?<![\w$])R)[ \t]?)$"
 )
 # the rand ("R 2,4 million", "R350"): a capital R before digits is also a name ("R2", "R 3",
 # "Oracle R12"), so it is money only where the amount is written as one (a scale, a separator or

@@ -156,6 +156,7 @@ def test_empty_and_figureless_text() -> None:
         (840, "$K", (840_000.0, "USD", "currency")),
         (480000, "USD", (480000.0, "USD", "currency")),
         (2, "€ million", (2_000_000.0, "EUR", "currency")),
+        (2.4, "PHP million", (2_400_000.0, "PHP", "currency")),  # a metric's unit may name the peso by code
         (1.2, "million dollars", (1_200_000.0, "USD", "currency")),
         (15, "cents", (0.15, "USD", "currency")),
         (1400, "customers", (1400.0, "customers", "count")),
@@ -451,6 +452,7 @@ def test_weights_say_whether_they_read_the_framing(tmp_path: Path, monkeypatch: 
     ("Kwezi saved R2.4 million on rework.", 2.4e6, "ZAR"),  # the rand as before
     ("Plans start at R$50 a month.", 50.0, "BRL"),  # the real, not a dollar
     ("Obra saved R$ 1.2 million.", 1.2e6, "BRL"),
+    ("Lakbay Freight saved ₱4.2 million on diesel.", 4.2e6, "PHP"),  # the Philippine peso by its symbol
 ])
 def test_amounts_in_other_currencies_are_money(text: str, value: float, unit: str) -> None:
     money = [c for c in extract_claims(text) if c.kind == "currency"]
@@ -462,6 +464,8 @@ def test_amounts_in_other_currencies_are_money(text: str, value: float, unit: st
     ("The base flew 14 SAR missions last winter.", None, None),
     ("Pilots flew 12 ILS approaches in fog.", None, None),
     ("Version PLN 2 cut setup by 30%.", None, None),
+    # the code is a programming language's name far more often than the peso's: only ₱ is read
+    ("The portal runs on PHP 8.2 and MySQL.", None, None),
     # the amount written as one is money
     ("Fees fell to AED 1.2 million.", 1.2e6, "AED"),
     ("It costs PLN 2,400 a month.", 2400.0, "PLN"),
