@@ -36,7 +36,8 @@ from bench.accuracy import CORPORA  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions, load_corpus, score_objections  # noqa: E402
 
 DEVELOPMENT = ("cinderwell", "docketry", "proscenia", "pellucid", "lanternfield", "sablewood", "wickerby",
-               "quayside", "ravelin", "examples", "northwind", "inkberry", "hoistley", "netherby", "plottwick")
+               "quayside", "ravelin", "examples", "northwind", "inkberry", "hoistley", "netherby", "plottwick",
+               "yewcombe", "snowlark")
 
 
 class Corpus:
