@@ -2,7 +2,7 @@
 (the ranker as shipped, so each question's floor signals, first rank and price check are fixed and
 only the floor moves).
 
-    .venv/bin/python bench/floor_loso.py ROWS.json [--cand NAME:feat+feat:RATE ...] [--worst K]
+    .venv/bin/python bench/floor_loso.py ROWS.json [--cand NAME:feat+feat:RATE ...] [--worst K] [--moved F+G]
 
 Each fitting set (every set of the rows but ``real``, which is only scored) is left out in turn:
 the floor is fitted on the others as ``bench/train_search.py --penalty absent_named`` fits it
@@ -10,7 +10,8 @@ the floor is fitted on the others as ``bench/train_search.py --penalty absent_na
 RATE of the training unanswerable questions, then ``absent_named``'s weight alone, held at zero or
 below) and scored on the one left out; ``real`` is scored with the fit on all of them. "before" is
 the shipped floor as it is. Per set: hit@1 / hit@3 / MRR / unanswerable reported, and the pooled
-figures over every set and over the K worst sets by the shipped hit@1.
+figures over every set and over the K worst sets by the shipped hit@1. ``--moved`` lists, per
+candidate, the questions it answers or silences against the shipped floor, with the named signals.
 """
 
 from __future__ import annotations
@@ -60,16 +61,32 @@ def counts(rows: list[dict[str, Any]], z: Any) -> dict[str, float]:
     return n
 
 
-def loso(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate: float) -> dict[str, dict[str, float]]:
-    """Per-set counts, each fitting set scored by a floor fitted without it, ``real`` by the fit on all."""
+def held_out_z(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate: float) -> dict[str, Any]:
+    """Per set, its questions' floor log-odds by a floor fitted without it (``real``: the fit on all)."""
     out = {}
     fitting = [s for s in by_set if s != "real"]
     for held in by_set:
         train = [r for s in fitting if s != held for r in by_set[s]]
         w, b = fit_floor(train, feats, rate)
-        x = np.array([[r[f] for f in (*feats, PENALTY)] for r in by_set[held]])
-        out[held] = counts(by_set[held], x @ w + b)
+        out[held] = np.array([[r[f] for f in (*feats, PENALTY)] for r in by_set[held]]) @ w + b
     return out
+
+
+def loso(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate: float) -> dict[str, dict[str, float]]:
+    """Per-set counts, each fitting set scored by a floor fitted without it, ``real`` by the fit on all."""
+    return {s: counts(by_set[s], z) for s, z in held_out_z(by_set, feats, rate).items()}
+
+
+def moved(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate: float, marks: tuple[str, ...]) -> None:
+    """Print the questions a candidate moves against the shipped floor, held out (unanswerable ones
+    and ones with the expected entry first, answered or silenced), each with the values of ``marks``
+    (to tell what a signal moves from what the placement moves)."""
+    for s, z in held_out_z(by_set, feats, rate).items():
+        for r, zi in zip(by_set[s], z, strict=True):
+            was, now = (v >= 0 and not r["price_unstated"] for v in (r["z"], zi))
+            if was != now and (r["unanswerable"] or r["rank"] == 1):
+                kind = ("unanswerable" if r["unanswerable"] else "right first") + (" answered" if now else " silenced")
+                print(f"  {kind}: {s} {dict((m, r[m]) for m in marks)} {r['q']}")
 
 
 def fitted_on_all(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...],
@@ -110,6 +127,8 @@ def main() -> None:
     ap.add_argument("rows")
     ap.add_argument("--cand", action="append", default=[], metavar="NAME:F+G:RATE")
     ap.add_argument("--worst", type=int, default=11)
+    ap.add_argument("--moved", default="", metavar="F+G",
+                    help="list the questions each candidate moves held out, with these signals' values")
     args = ap.parse_args()
     by_set: dict[str, list[dict[str, Any]]] = {}
     for r in json.loads(Path(args.rows).read_text()):
@@ -124,6 +143,8 @@ def main() -> None:
         results[name] = loso(by_set, tuple(feats.split("+")), float(rate))
         results[name + " (all)"] = fitted_on_all(by_set, tuple(feats.split("+")), float(rate))
         print(f"{name} fitted on all, under test floors: {below_floors(results[name + ' (all)'])}")
+        if args.moved:
+            moved(by_set, tuple(feats.split("+")), float(rate), tuple(args.moved.split("+")))
     names = list(results)
     print("set | " + " | ".join(names))
     for s in order:
