@@ -120,11 +120,6 @@ class Objection:
     # For a theme, which sentence of its central mention its label was taken from (an index into
     # the mention's parts): where a finding about the theme points, the sentence it quotes.
     label_part: int = 0
-    # For a theme, the mention a finding about it cites and which of its sentences: the one surest to
-    # be an objection about the theme (themes._cited). The central mention is the most typical
-    # remark, which can be a prospect describing their situation in the theme's words.
-    cited: Mention | None = None
-    cited_part: int = 0
     # For a theme, the id it had before themes were named by noun phrases (the slug of its central
     # sentence), which reviewers' verdicts written then may still name.
     former_id: str | None = None
@@ -141,22 +136,13 @@ class Objection:
     def central(self) -> Mention | None:
         return self.mentions[0] if self.mentions else None
 
-    @property
-    def quoted(self) -> Mention | None:
-        """The mention a finding about this objection cites: ``cited`` while it is still one of the
-        mentions (a reviewer's verdict can take it out), else the central one."""
-        if self.cited is not None and any(m is self.cited for m in self.mentions):
-            return self.cited
-        return self.central
-
     def anchor(self) -> tuple[int, int] | None:
-        """Line and column of the sentence a finding about this objection quotes: the cited
-        sentence of :attr:`quoted` (the labelled sentence of the central mention where no mention
-        is cited; its first sentence where that is not known)."""
-        m = self.quoted
+        """Line and column of the sentence a finding about this objection quotes: the labelled
+        sentence of the central mention (its first sentence where that is not known)."""
+        m = self.central
         if m is None:
             return None
-        k = self.cited_part if m is self.cited else self.label_part
+        k = self.label_part
         if 0 <= k < len(m.lines) and k < len(m.columns):
             return m.lines[k], m.columns[k]
         return m.line, m.column

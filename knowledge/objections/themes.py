@@ -235,11 +235,9 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         centre = _unit(vecs.mean(axis=0))
         # The label: the sentence of the most central mention closest to the theme's centre.
         said = ordered[0].parts
-        k = _closest_part(ordered[0], centre)
+        k = max(range(len(said)), key=lambda i: float(said[i][1] @ centre)) if said else 0
         label = said[k][0] if said else ordered[0].text
-        cited, part = _cited(ordered, centre)
-        themes.append(Objection(id="", label=_label(label), known=False, mentions=ordered, label_part=k,
-                                cited=cited, cited_part=part))
+        themes.append(Objection(id="", label=_label(label), known=False, mentions=ordered, label_part=k))
     for j, obj in enumerate(objections):
         for x in absorbed[j]:
             mentions[x].match = float(cosine[x, j])
@@ -253,28 +251,6 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         taken.add(t.label)
     _name_themes(themes, {o.id for o in objections})
     return [o for o in objections if o.mentions] + themes
-
-
-def _closest_part(mention: Mention, centre: np.ndarray) -> int:
-    """Which sentence of ``mention`` (an index into its parts) is closest to a theme's centre: the
-    one that says the theme's concern (0 where the parts are not known)."""
-    said = mention.parts
-    return max(range(len(said)), key=lambda i: float(said[i][1] @ centre)) if said else 0
-
-
-def _cited(ordered: list[Mention], centre: np.ndarray) -> tuple[Mention, int]:
-    """The mention and sentence (an index into its parts) a finding about a theme cites: the
-    highest product of how sure the detector is that the mention is an objection and how close the
-    sentence is to the theme's centre; of as high, the first (the most central). The surest
-    objection alone can be a remark that only announces one ("here's my problem with every app"),
-    and the most central remark can be a prospect describing their situation in the theme's words."""
-    best, cited, part = float("-inf"), ordered[0], 0
-    for mt in ordered:
-        for i, (_, v) in enumerate(mt.parts or [(mt.text, mt.sentence_vector)]):
-            value = mt.score * float(v @ centre)
-            if value > best:
-                best, cited, part = value, mt, i
-    return cited, part
 
 
 def _prune(V: np.ndarray, g: list[int], floor: float, where: list[tuple[str, int]]) -> tuple[list[int], list[int]]:

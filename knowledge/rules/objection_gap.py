@@ -33,10 +33,9 @@ class ObjectionGap(Rule):
     the prospects' phrasings in ``examples:`` and an approved answer for it.
 
     One finding per uncovered objection or theme, ranked by the number of calls raising it. It
-    points at the objection entry, or for a theme at the sentence of its remarks that is both the
-    surest objection and the closest to the theme (``themes._cited``: "This is my main worry. ...
-    they just won't sign up for a supplier portal." points at the second, and a prospect describing
-    their portal in the theme's words is passed over); ``related`` lists the calls that raise it. Coverage "by close meaning" counts too: an approved
+    points at the objection entry, or for a theme at the sentence its label comes from (in its most
+    central mention: "This is my main worry. ... they just won't sign up for a supplier portal."
+    points at the second); ``related`` lists the calls that raise it. Coverage "by close meaning" counts too: an approved
     answer, proof point, case study or message close to what prospects said covers the objection.
     """
 
@@ -73,10 +72,10 @@ class ObjectionGap(Rule):
                 expected={"objection": entry.id, "calls": n_calls, "mentions": len(obj.mentions)},
                 related=related, fingerprint=entry.id,
             )
-        quoted = obj.quoted or obj.mentions[0]
-        line, column = obj.anchor() or (quoted.line, quoted.column)
+        central = obj.mentions[0]
+        line, column = obj.anchor() or (central.line, central.column)
         return self.finding(
-            path=quoted.call, line=line, column=column,
+            path=central.call, line=line, column=column,
             message=f'prospects raise "{obj.label}" ({obj.id}), {raised}, and no entry covers it; '
                     "add an objection entry and an approved answer for it",
             expected={"objection": obj.id, "calls": n_calls, "mentions": len(obj.mentions)},
