@@ -15,10 +15,7 @@ readings here look at the clause the figure stands in:
 - a named third party's size in a relative clause or after its possessive ("Northgate Haulage, which
   employs 1,200 drivers, ..."), never the company's own ("Acme, which serves 10,000 customers", "the
   platform and its 12,000 customers": the company's size is its claim to make);
-- a charge set as a share of a sum ("a fee of 15 to 25% of the first year's subscription");
-- a figure that only qualifies another figure of its clause (:func:`qualifies_another`): the window a
-  change was measured over ("cut callbacks by 40% within twelve months", "Over two years, losses fell
-  23%").
+- a charge set as a share of a sum ("a fee of 15 to 25% of the first year's subscription").
 
 Each reading still asks that the words it reads show no sign of an outcome
 (:func:`.terms.states_an_outcome`). A reading that lets the rest of a sentence (who speaks, a setting, a
@@ -35,7 +32,6 @@ from functools import lru_cache
 
 from knowledge.model import Claim
 
-from .extract import read_figures
 from .quotes import quotation_around
 from .terms import SHARE_OF_MONEY, states_an_outcome
 
@@ -154,7 +150,7 @@ def role(claim: Claim, kb_name: str = "") -> str | None:
     if claim.kind == "percent" and any(a <= end and start < b + 1 for a, b in read.shares) and not (
             states_an_outcome(claim, SHARE_OF_MONEY.sub(" ", sentence), pair=False)):
         return "a charge set as a share of a sum"
-    return qualifies_another(claim)
+    return None
 
 
 def _names_a_third_party(text: str, kb_name: str, *, named: bool = False) -> bool:
@@ -202,81 +198,3 @@ def window_for_a_document(claim: Claim) -> bool:
     if not _BUSINESS_WINDOW.search(sentence) or not _REPORTS_AS_OBJECT.search(sentence):
         return False
     return not states_an_outcome(claim, _REPORTS_AS_OBJECT.sub(" ", sentence))
-
-
-# ------------------------------------------------------------------------------------------------
-# Figures that only qualify another figure of their clause, read from the grammar of the clause, not
-# from words of one industry: a preposition that opens a window of time over which a change of the same
-# clause was measured. A duration that is the outcome ("go live in about two weeks", "cut onboarding
-# from three weeks to four days", "Customers with 20 sites go live in 4 weeks", "scales to $1M in 5
-# months") is not one: it bounds no change stated before it, is one end of a change itself, or times a
-# level reached. (A study's sample and a meeting's length were measured in the twelfth round and left
-# out: bench/ACCURACY.md, "Figures that qualify a claim, twelfth round".)
-
-# the words that open a window of time, right before the duration: "within twelve months", "over the
-# first two years", "during the first 90 days" ("in just six weeks", "within only a month" stress the
-# speed: the duration is claimed)
-_WINDOW_OPENS = re.compile(
-    r"(?i)\b(?:over|within|inside|in|during|across|throughout|after)\s+(?:the\s+|its\s+|their\s+|our\s+)?"
-    r"(?:(?:first|past|last|next|following|initial|opening)\s+)?"
-    r"(?:(?:under|less\s+than|about|around|roughly|nearly|almost|some)\s+)?$")
-# where a clause ends, for the figures a window may bound: strong punctuation, a dash, a coordinate clause
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–!?]|\s-\s|\.(?=\s|$)|,?\s(?:and|but|while|whereas)\s", re.I)
-# a phrase that opens its clause and is set off by a comma: "Over two years, ..."
-_INTRODUCES = re.compile(r"\s*,")
-# a level reached, right before the figure: "grew to an astonishing $1,000,000", "to 10,000 users" (not
-# the after end of a change from one level to another, which a window bounds)
-_LEVEL_REACHED = re.compile(r"(?i)\b(?:to|reached|reaching|reaches|hit|hits|passed|crossed)\s+(?:[a-z]+\s+){0,2}$")
-# what a window may bound: a change or a level of a kind an outcome is stated in
-_BOUNDED_KINDS = frozenset({"percent", "multiplier", "currency"})
-# a share of a population: "95% of customers", "a third of the clinics"
-_OF_A_POPULATION = re.compile(r"\s+of\b", re.I)
-
-
-def qualifies_another(claim: Claim) -> str | None:
-    """Why the figure only qualifies another figure of its clause, in words (the window a change was
-    measured over); None where it may state an outcome of its own. A figure that is one end of a change,
-    a range or a contrast, or a rate over several periods, is never one."""
-    if claim.pair is not None or claim.kind != "duration" or claim.every:
-        return None
-    sentence = " ".join((claim.sentence or "").split())
-    start, end = _at(claim, sentence)
-    if start < 0:
-        return None
-    opens = _WINDOW_OPENS.search(sentence[:start])
-    if opens and _bounds_a_change(sentence, opens.start(), end):
-        return "the window a change was measured over"
-    return None
-
-
-def _bounds_a_change(sentence: str, opens: int, end: int) -> bool:
-    """Whether the window that opens at ``opens`` bounds another figure of its clause: a figure of a kind
-    an outcome is stated in (a share, a factor, money) or one end of a change, standing before the window
-    in the same phrase, with no comma between ("by 40% within twelve months"), or after it where the
-    window opens the clause as a phrase set off by a comma ("Over two years, losses fell 23%"). A window
-    after the thing it times, with the other figure after it ("go live in 4 weeks with 20% less effort"),
-    is the outcome's own duration, and "over" with no comma after the figure is a bound ("Over 400 hours
-    cut from bug to fix, 7.5x faster")."""
-    a = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, opens)), default=0)
-    nxt = _CLAUSE_BREAK.search(sentence, end)
-    b = nxt.start() if nxt else len(sentence)
-    opens_clause = not sentence[a:opens].strip(" ,")
-    for other in _figures_of(sentence):
-        span = " ".join((other.span or "").split())
-        at = sentence.find(span, a, b)
-        if at < 0 or a <= at < end and at >= opens or other.kind == "duration" and other.pair is None:
-            continue
-        if not (other.kind in _BOUNDED_KINDS or other.pair == "change") or _OF_A_POPULATION.match(sentence, at + len(span)):
-            continue  # "95% of customers go live within 2 weeks": the share is who, the duration their outcome
-        if other.pair != "change" and _LEVEL_REACHED.search(sentence, max(a, at - 40), at):
-            continue  # "scales to $1M in 5 months": the time to reach a level is the outcome's own speed
-        if at < opens and "," not in sentence[at + len(span):opens] or (
-                opens_clause and at >= end and _INTRODUCES.match(sentence, end)):
-            return True
-    return False
-
-
-@lru_cache(maxsize=64)
-def _figures_of(sentence: str) -> tuple[Claim, ...]:
-    """The figures read in one sentence (once per sentence: its figures ask in turn)."""
-    return tuple(read_figures(sentence))

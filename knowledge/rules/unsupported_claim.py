@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable
 
 from knowledge.claims.claimness import claim_as_said, load_calls_drafts
-from knowledge.claims.roles import qualifies_another
 from knowledge.claims.terms import computed, own_terms
 from knowledge.figures import Resolution, quoted, where
 from knowledge.model import Claim, Finding
@@ -39,9 +38,7 @@ class UnsupportedClaim(Rule):
     filled by agency staff"), a date in the calendar ("starts in about 10 weeks"), where a level starts
     ("Most carriers start at €1,500"), a count of what someone else has ("across their 16 venues"), an
     amount worked out on the reader's figures ("On your summer numbers that's around £1,330 a month")
-    and how an act is done ("Staggering them by 10 minutes each costs nothing"). Nor a figure that only
-    qualifies another of its clause (:func:`knowledge.claims.roles.qualifies_another`): the window a change
-    was measured over ("cut callbacks by 40% within twelve months").
+    and how an act is done ("Staggering them by 10 minutes each costs nothing").
     """
 
     id = "unsupported-claim"
@@ -78,7 +75,7 @@ def _unsupported(r: Resolution) -> bool:
     # arithmetic on inputs chosen for the reader, its results included (knowledge.figures.reading.worked_example)
     return (r.status == "unbacked" and r.retired is None and r.figure.kind != "number" and not r.figure.worked
             and (claim is None or _said_as_claim(claim) and not computed(claim) and not _own_money(claim)
-                 and not _own_term(claim) and no_outcome(claim) is None and qualifies_another(claim) is None))
+                 and not _own_term(claim) and no_outcome(claim) is None))
 
 
 def _said_as_claim(claim: Claim) -> bool:
