@@ -166,8 +166,6 @@ def _senses(fs: FigureSet) -> np.ndarray:
         elif f.claim is not None:
             if f.claim.pair == "change" or f.role == "before":
                 sense = "level"
-            elif fs.kind[i] == money and f.role is None:
-                sense = _money_sense(f.claim.masked or "")
             elif f.role is None and share_sense(f.claim, f.claim.masked or "") == "change":
                 sense = "change"
         out[i] = _SENSE_CODE.get(sense or "", 0)
@@ -178,26 +176,6 @@ def _senses(fs: FigureSet) -> np.ndarray:
 # what a money metric is named by when it is the change: a saving or a cut, as nouns ("annual
 # saving on freight", "reduction in fuel spend"), not a price that is lower ("reduced price")
 _MONEY_CHANGE = re.compile(r"\b(?:savings?|reductions?|cuts?\s+(?:in|to|on|of))\b", re.I)
-# what is spent or paid, said just ahead of an amount ("spends [NUM] a year on", "pays [NUM]", "a budget of
-# [NUM]"), and the words that make such an amount a saving after all ("spends [NUM] less", "cut what it
-# spends by [NUM]")
-_SPENDS = re.compile(r"\b(?:spends?|spent|spending|pays?|paid|paying|costs?|costing|budgets?|budgeted)\b"
-                     r"(?:\s+(?:of|about|around|roughly|nearly|almost|over|under|just|some|up\s+to)){0,2}\s*\[NUM\]", re.I)
-_SAVED = re.compile(r"\b(?:sav(?:e|es|ed|ing|ings)|cut(?:s|ting)?|off|less|lower|fewer|reduc\w*|trim\w*|shav\w*"
-                    r"|down|back|drop\w*|fell|fall\w*)\b", re.I)
-
-
-def _money_sense(masked: str) -> str | None:
-    """An amount of money in prose as what someone spends or pays, a level ("Harbour Link Ferries
-    spends [NUM] a year on its booking systems"), or as a saving or a cut, the change ("cut [NUM]
-    from its fuel bill"); None when its clause says neither. A sum spent and a sum saved are two
-    measures, however alike the customer's name makes the two sentences."""
-    clause = _clause(masked)
-    if _SAVED.search(clause):
-        return "change"
-    return "level" if _SPENDS.search(clause) else None
-
-
 # a time phrase opening a sentence, which governs all that follows it ("Before Quarryline, ...")
 _OPENS_BEFORE = re.compile(r"\s*(?:before|prior to|previously)\b", re.I)
 
@@ -503,8 +481,7 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
     registered metric, compatible (:func:`_compatible`), of one order of magnitude, values that
     disagree (a share just off its step is decided in :func:`decide`), and none of the vetoes of a
     conflict: a worked example, a figure in an entry that registers metrics of its own (its context),
-    a figure set aside (a customer's goal or forecast, a spread: :func:`.reading.aside_of`), two
-    bounds in one direction, a figure credited to another study."""
+    two bounds in one direction, a figure credited to another study."""
     import numpy as np
 
     keep = t.is_metric[ti] & (q.kind[qi] != 0)
@@ -515,7 +492,6 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
     ok = _compatible(q, a, t, b) & _near_magnitude(q, a, t, b) & ~_agreement(q, a, t, b)
     ok &= ~_agreement(q, a, t, b, loose=True)
     ok &= ~q.worked[a] & ~t.worked[b] & ~q.registers[a] & ~_other_denominator(q, a, t, b)
-    ok &= ~q.aside[a] & ~t.aside[b]
     ok &= ~_unmarked_against_before(q, a, t, b)
     ok &= ~((q.bound[a] > 0) & (q.bound[a] == t.bound[b]))
     other_study = q.cited[a] != 0
@@ -665,9 +641,6 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
     conflicting |= misstated & close & (q.kind[qi] != 0)
     # the arithmetic of a worked example contradicts nothing and is contradicted by nothing
     conflicting &= ~q.worked[qi] & ~t.worked[ti] & ~idle
-    # a customer's goal, plan or forecast, an amount on top of a result, a spread: no result, so it
-    # contradicts nothing (:func:`.reading.aside_of`)
-    conflicting &= ~q.aside[qi] & ~t.aside[ti]
     # prices per two things ("$4 per seat", "$40 per site") are two prices, however alike the words
     conflicting &= ~_other_denominator(q, qi, t, ti)
     if may_conflict is not None:

@@ -633,41 +633,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         grain=grain, sense=share_sense(c, masked) if kind == "percent" else None,
         scope=place_of(masked) if kind == "count" else rated_on(c, masked) if kind == "percent" else None,
         entry=entry, claim=c, speaker=speaker, terms=c.sentence or masked, worked=computed(c),
-        aside=aside_of(masked, entity),
     )
-
-
-# What a customer means or is expected to reach, said ahead of the figure in its clause: a goal, a
-# plan, a target, a forecast ("aims to take", "plans to save", "target is to cut", "analysts expect",
-# "forecasts it will save"); and an amount on top of a result ("another", "a further", "an extra").
-_PLANNED = re.compile(
-    r"\b(?:aim(?:s|ed|ing)?\s+(?:to|for|at)|aim\s+of|plan(?:s|ned|ning)?\s+to|intend(?:s|ed|ing)?\s+to"
-    r"|hop(?:e|es|ed|ing)\s+to|want(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|on\s+track\s+to|set\s+to"
-    r"|targets?|targeted|targeting|goals?|ambitions?|expect(?:s|ed|ing)?|forecasts?|forecasted|forecasting"
-    r"|project(?:s|ed|ing)|projections?)\b"
-    r"|\b(?:another|a\s+further|further|an\s+(?:extra|additional)|additional)\s*(?:\S+\s*){0,1}\[NUM\]", re.I)
-
-
-def aside_of(masked: str, entity: str | None) -> bool:
-    """Whether a figure states no result to compare: a named customer's goal, plan or forecast, or
-    an amount on top of its result ("Next year, Harbour Link Ferries aims to take another [NUM]
-    off its fuel bill"), since what a customer means to reach is not what it reached; or a spread,
-    how much a quantity varies ("its fuel bill swings by [NUM]"), which is no value of it at all.
-    Goals only for a named customer (not a norm): a seller's own promise to a prospect ("you will
-    go live in [NUM]") is still read as the figure it promises."""
-    clause = _clause(masked)
-    at = clause.find("[NUM]")
-    if at < 0:
-        return False
-    if _SPREAD.search(clause[:at + 5]):
-        return True
-    return entity is not None and entity != NORM_SCOPE and bool(_PLANNED.search(clause[:at + 5]))
-
-
-# How much a quantity varies, said just ahead of the figure: "swings by [NUM]", "varies by [NUM]",
-# "fluctuates by up to [NUM]"
-_SPREAD = re.compile(r"\b(?:swing(?:s|ing)?|swung|var(?:y|ies|ied|ying)|fluctuat(?:e|es|ed|ing)|mov(?:e|es|ed|ing))"
-                     r"\s+by\s+(?:as\s+much\s+as\s+|up\s+to\s+|about\s+|around\s+)?\[NUM\]", re.I)
 
 
 # "their median", "its average": a statistic over the cases of one named before
