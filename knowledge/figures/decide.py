@@ -63,16 +63,13 @@ ENTITY_BONUS = 0.1
 # weeks, $30M and $3.40), unless the same customer is named on both sides.
 MAGNITUDE = 10.0
 
-def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, any_rate: bool = False) -> np.ndarray:
-    """Vectorised structural filters for candidate pairs (see the module docstring). ``any_rate``:
-    a level may meet a rate (the caller has read the rate's period off the level's sentence)."""
+def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+    """Vectorised structural filters for candidate pairs (see the module docstring)."""
     import numpy as np
 
     # unit kind and rate; a figure of unknown unit ("480 thousand a year") may be backed by any kind
     # rates are compared per day ("1 build every two weeks" meets "2 builds/day"), never with levels
-    ok = (q.kind[qi] == t.kind[ti]) | (q.kind[qi] == 0)
-    if not any_rate:
-        ok &= (q.per[qi] > 0) == (t.per[ti] > 0)
+    ok = ((q.kind[qi] == t.kind[ti]) | (q.kind[qi] == 0)) & ((q.per[qi] > 0) == (t.per[ti] > 0))
     # before/after: a before figure only meets a before figure (a metric's figure is the current one
     # unless its name says "before"); a figure of no stated role may be either
     qr, tr = q.role[qi], t.role[ti]

@@ -48,7 +48,6 @@ from .reading import (
     without_source,
     worked_example,
 )
-from .restated import _names_only, back_restated
 from .retired import reworded_repeats
 
 if TYPE_CHECKING:
@@ -217,8 +216,6 @@ class FigureIndex:
                 # context (the window of another figure: "returned 4.2 times its cost over three
                 # years"; the study's sample), not the metric misstated
                 r.status, r.conflict = "unbacked", None
-        # a registered metric said again in other words, with its value (:mod:`.restated`)
-        back_restated(claim_set, metric_set, n, results, idle_at[claim_pos].tolist())
         resolutions = {r.figure: r for r in results}
         eligible[claim_pos] = [r.status != "conflict" for r in results]  # a contradicted claim backs nothing
         eligible &= ~idle_at
@@ -397,7 +394,6 @@ class FigureIndex:
                 r.conflict = self.canonical_side(r.conflict)
             elif r.status == "unbacked":
                 _same_amount_of_the_customer(r, kb.canonical.figures[:kb.metrics])
-        back_restated(q, kb.canonical, kb.metrics, out)
         if len(kb.retired):
             # saying a retired figure's very value is evidence of its measure, as it is of an
             # approved one's, whatever bound the retired claim was made with ("seventy percent
@@ -587,6 +583,29 @@ def _per_period(f: Figure) -> float | None:
     if isinstance(f.value, tuple) or f.bound is not None or f.approximate:
         return None
     return float(f.value) * (DAYS_PER[f.per] if f.per in DAYS_PER else 1.0)
+
+
+# A period named in words: "a year", "in the first month", "over three years", "an 18-month rollout",
+# "annual"
+_PERIOD_NAMED = re.compile(
+    r"\b(?:(?P<count>\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)"
+    r"[\s-]+)?(?P<period>day|week|fortnight|month|quarter|year|annum)(?P<plural>s)?\b"
+    r"|\b(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annual|annually|yearly)\b", re.I)
+_ADVERB_PERIOD = {"daily": "day", "weekly": "week", "fortnightly": "fortnight", "monthly": "month",
+                  "quarterly": "quarter", "annual": "year", "annually": "year", "yearly": "year"}
+
+
+def _names_only(sentence: str, period: str) -> bool:
+    """Whether every period ``sentence`` names is one ``period`` ("in the first year", "a year",
+    "annual"): an amount said over another span ("over three years", "in its first month") is
+    another amount than the rate's one period."""
+    for m in _PERIOD_NAMED.finditer(sentence):
+        named = _ADVERB_PERIOD[m.group("adverb").lower()] if m.group("adverb") else m.group("period").lower()
+        if named == "annum":
+            named = "year"
+        if named != period or m.group("count") or m.group("plural"):
+            return False
+    return True
 
 
 def _same_amount_of_the_customer(r: Resolution, metrics: Sequence[Figure]) -> None:
