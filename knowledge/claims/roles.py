@@ -1,7 +1,6 @@
 """What part a figure plays in its sentence, read from the grammar around it, where that part needs no
 outside source: an offer against paying by another period, a window the company keeps for a document,
-an example quoted for the reader, a named third party's own size, a charge set as a share of a sum, the
-window a change was measured over.
+an example quoted for the reader, a named third party's own size, a charge set as a share of a sum.
 
 :mod:`.terms` decides for the whole sentence: any sign of an outcome in it keeps every figure a
 claim. That misses a figure whose own clause says what it is while the rest of the sentence speaks of
@@ -16,10 +15,7 @@ readings here look at the clause the figure stands in:
 - a named third party's size in a relative clause or after its possessive ("Northgate Haulage, which
   employs 1,200 drivers, ..."), never the company's own ("Acme, which serves 10,000 customers", "the
   platform and its 12,000 customers": the company's size is its claim to make);
-- a charge set as a share of a sum ("a fee of 15 to 25% of the first year's subscription");
-- the window a change was measured over (:func:`window_of_a_change`: "cut no-shows by 18% within two
-  years", "Over two years, losses fell 23%"), read for KB pages only: a draft or call that changes the
-  window of a backed figure must still be reported, so ``unsupported-claim`` never asks it.
+- a charge set as a share of a sum ("a fee of 15 to 25% of the first year's subscription").
 
 Each reading still asks that the words it reads show no sign of an outcome
 (:func:`.terms.states_an_outcome`). A reading that lets the rest of a sentence (who speaks, a setting, a
@@ -36,7 +32,6 @@ from functools import lru_cache
 
 from knowledge.model import Claim
 
-from .extract import read_figures
 from .quotes import quotation_around
 from .terms import SHARE_OF_MONEY, states_an_outcome
 
@@ -155,8 +150,6 @@ def role(claim: Claim, kb_name: str = "") -> str | None:
     if claim.kind == "percent" and any(a <= end and start < b + 1 for a, b in read.shares) and not (
             states_an_outcome(claim, SHARE_OF_MONEY.sub(" ", sentence), pair=False)):
         return "a charge set as a share of a sum"
-    if window_of_a_change(claim):
-        return "the window a change was measured over"
     return None
 
 
@@ -177,8 +170,7 @@ def _names_a_third_party(text: str, kb_name: str, *, named: bool = False) -> boo
 def needs_no_source(claim: Claim, kb_name: str = "") -> str | None:
     """Why a figure that reads as a claim needs no outside source for the part it plays, in words (an
     offer against paying by another period, a window for a document, a quoted example, a named party's
-    own size, a charge set as a share of a sum, the window a change was measured over); None where it
-    may be an outcome. Asked by ``unsourced-claim`` only (KB pages)."""
+    own size, a charge set as a share of a sum); None where it may be an outcome."""
     if offer_against_paying(claim):
         return "an offer"
     if window_for_a_document(claim):
@@ -206,91 +198,3 @@ def window_for_a_document(claim: Claim) -> bool:
     if not _BUSINESS_WINDOW.search(sentence) or not _REPORTS_AS_OBJECT.search(sentence):
         return False
     return not states_an_outcome(claim, _REPORTS_AS_OBJECT.sub(" ", sentence))
-
-
-# ------------------------------------------------------------------------------------------------
-# The window a change was measured over, narrowed after review (bench/ACCURACY.md, "Figures that qualify
-# a claim, twelfth round"). Only a duration opened by a window preposition that bounds a CHANGE of its
-# clause is read: a from-to change of a share, "by X%", "X% faster/less", or a verb of change governing a
-# share or a factor. A bare share ("95% resolved within 4 hours"), an amount ("$500 in 60 seconds"), a
-# per-unit rate, growth to a level ("from $0 to $2M in 18 months"), a promise ("you'll", an imperative,
-# "guaranteed"), a duration owned by a noun between ("with payback in 9 months") and a stressed speed
-# ("in just", "in under", "in less than") keep the duration a claim. All word classes are closed English
-# classes written from the review's sentences, not from any corpus's lines.
-
-# a window preposition right before the duration ("within twelve months", "over the first two years");
-# "after", "in under", "in less than", "in just" are not openers (a later time, a stressed speed)
-_WINDOW_OPENS = re.compile(
-    r"(?i)\b(?:over|within|inside|in|during|across|throughout)\s+(?:(?:the|its|their|our)\s+)?"
-    r"(?:(?:first|past|last|next|following|initial|opening)\s+)?(?:(?:about|around|roughly|some)\s+)?$")
-# where a clause ends: strong punctuation, a dash, a coordinate clause
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–!?]|\s-\s|\.(?=\s|$)|,?\s(?:and|but|while|whereas)\s", re.I)
-# what may stand between a change and its window: nothing, or an adverbial of averaging
-_GAP_TO_WINDOW = re.compile(r"(?i)\s*(?:,?\s*(?:on\s+average|overall|in\s+total|on\s+the\s+whole)\s*)?$")
-# a verb of change that governs the figure ("cut costs 30%", "losses fell 23%")
-_CHANGE_VERB = re.compile(
-    r"(?i)\b(?:cut|cuts|cutting|slashed|slashes|reduced|reduces|reducing|lowered|lowers|fell|falls|dropped|"
-    r"drops|declined|declines|decreased|decreases|shrank|shrinks|halved|rose|rises|raised|raises|lifted|"
-    r"lifts|boosted|boosts|increased|increases|improved|improves|climbed|climbs|jumped|jumps)\b")
-_BY_BEFORE = re.compile(r"(?i)\bby\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$")
-# a comparative after the figure: "60% faster", "30% less"; after a copula it is a level reached
-_COMPARATIVE_AFTER = re.compile(
-    r"(?i)\s+(?:faster|slower|quicker|less|more|fewer|lower|higher|cheaper|shorter|better)\b")
-_COPULA_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|become|becomes|became|get|gets|got)\s+$")
-# a promise or a forecast ("you'll", "your practice will", "guaranteed", "or your money back"): the
-# duration is what is promised, never a window something was measured over
-_PROMISE = re.compile(r"(?i)\b(?:will|can|could)\b|'ll\b|\bguarantee|money\s+back")
-# words after the duration that stress the speed: "in 3 weeks flat", "in 2 weeks or less"
-_SPEED_AFTER = re.compile(r"(?i)\s+(?:flat|or\s+less|or\s+sooner)\b")
-# a sentence that opens with a verb of change bare, with no subject: an imperative ("Cut costs 30% ...")
-_IMPERATIVE = re.compile(r"(?i)^\W*(?:cut|slash|reduce|lower|raise|lift|boost|increase|improve|halve|drop)\b")
-# the kinds a change of a rate or share is stated in
-_CHANGE_KINDS = frozenset({"percent", "multiplier"})
-
-
-def window_of_a_change(claim: Claim) -> bool:
-    """Whether the duration is only the window a change of its clause was measured over ("by 18% within
-    two years", "Over two years, losses fell 23%"). Read for KB pages, where the change is the claim
-    and needs the source; never a promise to the reader."""
-    if claim.pair is not None or claim.kind != "duration" or claim.every or claim.per:
-        return False
-    sentence = " ".join((claim.sentence or "").split())
-    start, end = _at(claim, sentence)
-    opens = _WINDOW_OPENS.search(sentence, 0, start) if start >= 0 else None
-    if opens is None or _PROMISE.search(sentence) or _IMPERATIVE.search(sentence) or _SPEED_AFTER.match(sentence, end):
-        return False
-    first = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, opens.start())), default=0)
-    nxt = _CLAUSE_BREAK.search(sentence, end)
-    last = nxt.start() if nxt else len(sentence)
-    clause_opens = not sentence[first:opens.start()].strip(" ,")
-    for other, at, stop in _figures_at(sentence):
-        if first <= at and stop <= opens.start() and _GAP_TO_WINDOW.match(sentence[stop:opens.start()]):
-            if _is_a_change(other, sentence, first, at, stop):
-                return True  # "cut no-shows by 18% within two years"
-        elif clause_opens and sentence[end:end + 1] == "," and end < at and stop <= last:
-            if _is_a_change(other, sentence, end, at, stop):
-                return True  # "Over two years, losses fell 23%"
-    return False
-
-
-def _is_a_change(other: Claim, sentence: str, first: int, at: int, stop: int) -> bool:
-    """Whether the figure at ``at``..``stop`` states a change of a share or a factor: one end of a
-    from-to change of a share, "by X%", a comparative "X% faster" (not after a copula: "are 3x more
-    productive" is a level reached), or a verb of change between ``first`` and the figure."""
-    if other.kind not in _CHANGE_KINDS:
-        return False  # an amount, a count, a duration: "$500 in 60 seconds", "from $0 to $2M in 18 months"
-    if other.pair == "change":
-        return other.kind == "percent"
-    if other.pair is not None or other.per:
-        return False
-    before = sentence[first:at]
-    if _COPULA_BEFORE.search(before):
-        return False
-    return bool(_BY_BEFORE.search(before) or _COMPARATIVE_AFTER.match(sentence, stop) or _CHANGE_VERB.search(before))
-
-
-@lru_cache(maxsize=64)
-def _figures_at(sentence: str) -> tuple[tuple[Claim, int, int], ...]:
-    """The figures of one sentence (a single line, so a column is an offset), each with where it starts
-    and ends: read once per sentence, as each of its durations asks in turn."""
-    return tuple((c, c.column - 1, c.end_column - 1) for c in read_figures(sentence))

@@ -198,10 +198,7 @@ class UnsourcedClaim(Rule):
     formula, the hours of a service, a window in business days and a rota
     (:mod:`knowledge.claims.commercial`). A quotation credited to a named person of another company
     ("<Quote author=... role="Practice manager, Corrib Vets">", "> ... — Name, Role, Company") and a
-    named body's dated finding ("X reckoned in 2017 that ...") name their source. The window a change
-    was measured over ("cut empty miles 2x over 12 months") is not stated as a claim of its own: the
-    change is (:func:`knowledge.claims.roles.window_of_a_change`; drafts and calls are not read so, since
-    a changed window of a backed figure must stay visible there). Where claim-ness is
+    named body's dated finding ("X reckoned in 2017 that ...") name their source. Where claim-ness is
     unsure, a figure that reads as the company's own statement (a setting, a rule, a target:
     :mod:`knowledge.claims.needs_source`) is not reported either. Draft and retired entries are not
     checked.
