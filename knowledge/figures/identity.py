@@ -141,8 +141,6 @@ def not_measure() -> frozenset[str]:
     return frozenset(content_terms(" ".join([_NOT_MEASURE_WORDS, *lexicon("share_change")])))
 
 
-_not_measure = not_measure  # the name its older callers import
-
 
 Weights = dict[str, float]
 
