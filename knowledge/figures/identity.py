@@ -135,11 +135,10 @@ _NOT_MEASURE_WORDS = ("customer customers client clients company companies month
 
 @functools.lru_cache(maxsize=1)
 def not_measure() -> frozenset[str]:
-    """Stemmed words that say a unit, a period, a direction or whose figure it is, never what is measured."""
+    """Stemmed words that say a unit, a period or a direction (or a customer), never what is measured."""
     from knowledge.text import lexicon
 
     return frozenset(content_terms(" ".join([_NOT_MEASURE_WORDS, *lexicon("share_change")])))
-
 
 
 Weights = dict[str, float]
