@@ -42,3 +42,20 @@ def test_a_clause_says_the_metrics_telling_word(metrics: list[tuple[str, str]], 
     m_words = [metric_words(name, mid) - not_measure() for name, mid in metrics]
     words = frozenset(content_terms(clause)) - not_measure()
     assert _says_the_measure(words, m_words[meant], _idf(m_words)) is says
+
+
+def test_a_restated_link_only_sources_the_figure() -> None:
+    """A restated link stops a needs-a-source finding (``sourced_by_metric``) but is no metric support
+    (``backed_by_metric``): it wins no vote between statements and names no conflict's side."""
+    from types import SimpleNamespace
+    from typing import cast
+
+    from knowledge.figures.decide import Match, Resolution
+    from knowledge.figures.figure import Figure
+
+    metric = cast(Figure, SimpleNamespace(origin="metric"))
+    figure = cast(Figure, SimpleNamespace(origin="claim"))
+    restated = Resolution(figure, status="backed", backers=[Match(metric, 0.4, restated=True)])
+    assert restated.sourced_by_metric and not restated.backed_by_metric
+    backed = Resolution(figure, status="backed", backers=[Match(metric, 0.8)])
+    assert backed.sourced_by_metric and backed.backed_by_metric
