@@ -489,7 +489,7 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
     registered metric, compatible (:func:`compatible`), of one order of magnitude, values that
     disagree (a share just off its step is decided in :func:`decide`), and none of the vetoes of a
     conflict: a worked example, a figure in an entry that registers metrics of its own (its context),
-    a named customer's goal or forecast (:func:`.reading.aside_of`), two bounds in one direction, a figure credited to another study."""
+    two bounds in one direction, a figure credited to another study."""
     import numpy as np
 
     keep = t.is_metric[ti] & (q.kind[qi] != 0)
@@ -500,7 +500,6 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
     ok = compatible(q, a, t, b) & _near_magnitude(q, a, t, b) & ~_agreement(q, a, t, b)
     ok &= ~_agreement(q, a, t, b, loose=True)
     ok &= ~q.worked[a] & ~t.worked[b] & ~q.registers[a] & ~_other_denominator(q, a, t, b)
-    ok &= ~q.aside[a] & ~t.aside[b]
     ok &= ~_unmarked_against_before(q, a, t, b)
     ok &= ~((q.bound[a] > 0) & (q.bound[a] == t.bound[b]))
     other_study = q.cited[a] != 0
@@ -650,9 +649,6 @@ def decide(q: FigureSet, t: FigureSet, qi: np.ndarray, ti: np.ndarray, s: np.nda
     conflicting |= misstated & close & (q.kind[qi] != 0)
     # the arithmetic of a worked example contradicts nothing and is contradicted by nothing
     conflicting &= ~q.worked[qi] & ~t.worked[ti] & ~idle
-    # a named customer's goal, plan or forecast states no result, so it contradicts nothing
-    # (:func:`.reading.aside_of`)
-    conflicting &= ~q.aside[qi] & ~t.aside[ti]
     # prices per two things ("$4 per seat", "$40 per site") are two prices, however alike the words
     conflicting &= ~_other_denominator(q, qi, t, ti)
     if may_conflict is not None:

@@ -47,7 +47,6 @@ class Figure:
     scope: str | None = None  # where it counts: a count's country ("fleets in India"), a rating's site
     sense: str | None = None  # a share: "change" ("82% fewer errors") or "level" ("20% of runs"), else None
     worked: bool = False  # arithmetic shown to the reader, or a worked example's: backs what agrees, contradicts nothing
-    aside: bool = False  # a named customer's goal, plan or forecast: no result, contradicts nothing
     grain: float = 0.0  # a share said loosely: the step it is rounded to ("about 90%": 10; "a third": 33.3)
     entry: Entry | None = None
     metric: Metric | None = None

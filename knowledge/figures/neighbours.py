@@ -48,7 +48,7 @@ class FigureSet:
 
     _ARRAYS = ("vectors", "lo", "hi", "pad", "loose_lo", "loose_hi", "loose_pad", "is_range", "magnitude", "role", "is_metric", "stat", "best",
                "year", "historic", "entity", "kind", "per", "sentence", "bound", "value0", "precision", "entry",
-               "registers", "section", "heading", "block", "table", "authority", "currency", "cited", "credited", "exact", "sense", "scope", "worked", "aside", "claimlike",
+               "registers", "section", "heading", "block", "table", "authority", "currency", "cited", "credited", "exact", "sense", "scope", "worked", "claimlike",
                "denominator")
 
     # the words of the company's own name: they say whose figure it is, never what it measures
@@ -112,7 +112,6 @@ class FigureSet:
         self.per = np.array([_PER_CODE.get(f.per, 0) for f in figs], dtype=np.int8)
         self.scope = np.array([zlib.crc32(f.scope.encode()) if f.scope else 0 for f in figs], dtype=np.int64)
         self.worked = np.array([f.worked for f in figs], dtype=bool)
-        self.aside = np.array([f.aside for f in figs], dtype=bool)
         self.denominator = np.array([zlib.crc32(d.encode()) if (d := denominator(f)) else 0 for f in figs],
                                     dtype=np.int64)
         self.claimlike = np.array([f.claim is None or f.claim.is_claim for f in figs], dtype=bool)

@@ -633,47 +633,7 @@ def figure_of_claim(c: Claim, *, where: str, path: str, entry: Entry | None = No
         grain=grain, sense=share_sense(c, masked) if kind == "percent" else None,
         scope=place_of(masked) if kind == "count" else rated_on(c, masked) if kind == "percent" else None,
         entry=entry, claim=c, speaker=speaker, terms=c.sentence or masked, worked=computed(c),
-        aside=aside_of(masked, entity),
     )
-
-
-# An intention that governs what follows it: a verb of meaning, hoping or expecting with its
-# infinitive ("aims to cut", "plans to save", "is on track to reach"), "aims for", "target is (to
-# cut)", a forecast of what will be ("projects it will save", "expects that ... will cut"), and
-# another's expectation of the customer ("analysts expect Oakridge Grocers to cut"). Present forms
-# only: "wanted to cut ... and saved", "more than expected" tell a result. "forecasts" and "projects"
-# take no infinitive here: "used Shelfsense forecasts to save" is a noun with a purpose.
-_INTENT = re.compile(
-    r"\b(?:(?:aim|plan|intend|hope|expect|want|seek)s?|(?:is|are)\s+(?:aiming|planning|hoping|expecting|set"
-    r"|on\s+track))\s+to\s+[a-z]+\b"
-    r"|\baims?\s+for\b"
-    r"|\b(?:target|goal)s?\s+(?:is|are)\b(?:\s+to\s+[a-z]+\b)?"
-    r"|\b(?:forecast|project|expect)s?\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?(?:will|'ll)\s+[a-z]+\b"
-    r"|\b(?:forecast|project|expect)s?\s+(?:[\w'’-]+\s+){1,4}?to\s+[a-z]+\b", re.I)
-# A verb that states a result, finite, between an intention and the figure: the figure is the
-# result ("aims to grow, and cut waste by [NUM]")
-_RESULT_VERB = re.compile(
-    r"\b(?:sav(?:ed|es)|cuts?|rais(?:ed|es)|reduc(?:ed|es)|lower(?:ed|s)|f[ae]ll|falls|dropp?(?:ed|s)|rose|rises"
-    r"|grew|grows|hit|beat|met|meets|exceed(?:ed|s)|surpass(?:ed|es)|achiev(?:ed|es)|reach(?:ed|es)"
-    r"|deliver(?:ed|s)|gain(?:ed|s)|trimm?(?:ed|s)|halv(?:ed|es)|doubl(?:ed|es))\b", re.I)
-
-
-def aside_of(masked: str, entity: str | None) -> bool:
-    """Whether a figure is a named customer's goal, plan or forecast, not a result to compare:
-    only when an intention construction governs it in its clause ("Kestrel Freight aims to save
-    [NUM] next year", "Larchmont Insurance's target is to cut turnover by [NUM]", "Granite Row
-    Builders projects it will save [NUM]"), with no finite result verb between the two ("wants to
-    cut its bill and saved [NUM]" is a result). A goal word as a noun or a modifier ("targeted
-    tutoring", "demand forecasting", "goal-setting", "hit its targets and saved") governs nothing.
-    Only for a named customer, not a norm: a seller's promise to a prospect is still compared."""
-    if entity is None or entity == NORM_SCOPE:
-        return False
-    clause = _clause(masked)
-    at = clause.find("[NUM]")
-    if at < 0:
-        return False
-    intents = list(_INTENT.finditer(clause[:at]))
-    return bool(intents) and not _RESULT_VERB.search(clause[intents[-1].end():at])
 
 
 # "their median", "its average": a statistic over the cases of one named before
