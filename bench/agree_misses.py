@@ -7,7 +7,7 @@ first stage that loses the link to the metrics the note names:
 - ``no pair``: no named metric of the figure's unit kind and rate (a level against a rate, hours
   against a share);
 - ``gate``: the pair (the metric whose value agrees, else the most similar) fails a hard gate
-  (:func:`knowledge.figures.decide.compatible`; the attributes that differ are shown);
+  (:func:`knowledge.figures.decide._compatible`; the attributes that differ are shown);
 - ``disagree``: the values are read as disagreeing (rounding, units, scale);
 - ``floor``: the pair agrees but is not among the figure's candidates (under the search's floor, or
   not among its ``NEIGHBOURS`` best);
@@ -122,7 +122,7 @@ def _stage(q: Any, k: int, res: Any, canon: Any, kbf: Any, named: list[int]) -> 
 
 
 def _gates(q: Any, k: int, t: Any, b: int) -> str:
-    """The structural attributes :func:`knowledge.figures.decide.compatible` reads that differ."""
+    """The structural attributes :func:`knowledge.figures.decide._compatible` reads that differ."""
     from knowledge.figures.decide import _senses
 
     names = {"role": q.role, "stat": q.stat, "entity": q.entity, "scope": q.scope, "year": q.year, "best": q.best}

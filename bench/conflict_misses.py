@@ -4,7 +4,7 @@
 - ``not read``: no figure at the labelled line;
 - ``not a claim``: figures there, none read as a claim;
 - ``no pair``: no figure there has a target of its unit kind and rate in the related entry;
-- ``gate``: the best such pair fails a hard gate (:func:`knowledge.figures.decide.compatible`
+- ``gate``: the best such pair fails a hard gate (:func:`knowledge.figures.decide._compatible`
   or the order of magnitude);
 - ``agree``: the values are read as agreeing (rounding, units, scale);
 - ``floor``: the best pair scores under the search's floor (``neighbours.FLOOR``);

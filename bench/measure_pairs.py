@@ -73,7 +73,7 @@ def corpus_pairs(name: str, work: Path) -> list[dict[str, Any]]:
     from ingest.drafts import load_draft
     from knowledge.audit import _indexed_context
     from knowledge.figures import identity
-    from knowledge.figures.decide import _agreement, _near_magnitude, compatible, may_misstate
+    from knowledge.figures.decide import _agreement, _compatible, _near_magnitude, may_misstate
     from knowledge.figures.index import FigureIndex
     from knowledge.store import open_catalog
 
@@ -120,7 +120,7 @@ def corpus_pairs(name: str, work: Path) -> list[dict[str, Any]]:
             if not len(qi):
                 continue
             s = sims[qi, ti]
-            comp = compatible(q, qi, canon, ti)
+            comp = _compatible(q, qi, canon, ti)
             asked = may_misstate(q, qi, canon, ti)
             agree = _agreement(q, qi, canon, ti) & _near_magnitude(q, qi, canon, ti)
             feats = identity.pair_features(q, qi, canon, ti, s, side=side)

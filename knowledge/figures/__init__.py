@@ -65,10 +65,8 @@ Modules, in the order data flows through them: ``figure`` (a statement of a meas
 agree), ``reading`` (figures off claims, metrics, entries and calls; the words around them),
 ``neighbours`` (vectors, figure sets, candidate pairs), ``decide`` (same measure or not; backed,
 in conflict, unbacked), ``identity`` (the "same measure?" model that reads, for a figure of a draft
-or a call the thresholds leave unbacked, a registered metric named in other words), ``restated`` (a
-figure with no backer that states a registered metric's very value and its most telling word: a
-tagged link that only stops a needs-a-source finding), ``index`` (the figures of one run, shared by
-the rules), ``wording`` (how findings speak of figures).
+or a call the thresholds leave unbacked, a registered metric named in other words), ``index`` (the figures of one run, shared by the rules), ``wording`` (how
+findings speak of figures).
 """
 
 from __future__ import annotations

@@ -63,7 +63,7 @@ ENTITY_BONUS = 0.1
 # weeks, $30M and $3.40), unless the same customer is named on both sides.
 MAGNITUDE = 10.0
 
-def compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
+def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
     """Vectorised structural filters for candidate pairs (see the module docstring)."""
     import numpy as np
 
@@ -345,9 +345,6 @@ class Match:
     target: Figure
     score: float
     via: Figure | None = None  # the statement that led to ``target`` (a claim a metric backs)
-    # a registered metric's very value said again in other words (:mod:`.restated`): it stops a
-    # needs-a-source finding and nothing else (no vote between statements, never a conflict's side)
-    restated: bool = False
 
 
 @dataclass
@@ -365,14 +362,6 @@ class Resolution:
 
     @property
     def backed_by_metric(self) -> bool:
-        """Whether a registered metric backs the figure by the thresholds (not a restated link):
-        the support that wins votes between statements and names a conflict's approved side."""
-        return any(m.target.origin == "metric" and not m.restated for m in self.backers)
-
-    @property
-    def sourced_by_metric(self) -> bool:
-        """Whether a registered metric backs the figure, a restated link included: the figure
-        needs no source of its own."""
         return any(m.target.origin == "metric" for m in self.backers)
 
 
@@ -425,7 +414,7 @@ def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | 
         money = (q.kind[pairs.q] == _KIND_CODE["currency"]) & t.is_metric[pairs.t]
         if money.any():
             s = s + ENTITY_BONUS * (money & _same_value(q, pairs.q, t, pairs.t))
-    keep = (s >= BACK) & compatible(q, pairs.q, t, pairs.t)
+    keep = (s >= BACK) & _compatible(q, pairs.q, t, pairs.t)
     if eligible is not None:
         keep &= eligible[pairs.t]
     return pairs.q[keep], pairs.t[keep], s[keep]
@@ -486,7 +475,7 @@ def resolve(q: FigureSet, t: FigureSet, pairs: Pairs, *, eligible: np.ndarray | 
 
 def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
     """The pairs the "same measure?" model is asked about: a figure of a known kind against a
-    registered metric, compatible (:func:`compatible`), of one order of magnitude, values that
+    registered metric, compatible (:func:`_compatible`), of one order of magnitude, values that
     disagree (a share just off its step is decided in :func:`decide`), and none of the vetoes of a
     conflict: a worked example, a figure in an entry that registers metrics of its own (its context),
     two bounds in one direction, a figure credited to another study."""
@@ -497,7 +486,7 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
         return np.asarray(keep, dtype=bool)
     at = np.nonzero(keep)[0]
     a, b = qi[at], ti[at]
-    ok = compatible(q, a, t, b) & _near_magnitude(q, a, t, b) & ~_agreement(q, a, t, b)
+    ok = _compatible(q, a, t, b) & _near_magnitude(q, a, t, b) & ~_agreement(q, a, t, b)
     ok &= ~_agreement(q, a, t, b, loose=True)
     ok &= ~q.worked[a] & ~t.worked[b] & ~q.registers[a] & ~_other_denominator(q, a, t, b)
     ok &= ~_unmarked_against_before(q, a, t, b)

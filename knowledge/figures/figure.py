@@ -98,8 +98,7 @@ def claim_attr(c: Claim, name: str, default: Any = None) -> Any:
     return c.extra.get(name, default) if c.extra else default
 
 
-def value_range(v: Value) -> tuple[float, float]:
-    """A value's two ends (a single value twice)."""
+def _value_range(v: Value) -> tuple[float, float]:
     return (float(v[0]), float(v[1])) if isinstance(v, tuple) else (float(v), float(v))
 
 
@@ -121,8 +120,8 @@ def _trailing_zeros(span: str) -> int:
 def _half_unit(raw: Value | None, value: Value, span: str | None) -> float:
     """Half a unit of the last digit written, in canonical units (0.5 for "62%", 1.75 days for
     "a week and a half", 500 for "22,000"; trailing zeros count as rounding up to ``ROUND_CAP``)."""
-    lo, _ = value_range(value)
-    rlo, _ = value_range(raw if raw is not None else value)
+    lo, _ = _value_range(value)
+    rlo, _ = _value_range(raw if raw is not None else value)
     scale = lo / rlo if rlo else 1.0
     decimals = _decimals(span) if span else None
     if decimals is None:  # words: "six weeks", "a week and a half"
@@ -138,7 +137,7 @@ def _half_unit(raw: Value | None, value: Value, span: str | None) -> float:
 
 def interval(f: Figure) -> tuple[float, float, float]:
     """(low, high, pad): the values ``f`` is consistent with are [low - pad, high + pad]."""
-    lo, hi = value_range(f.value)
+    lo, hi = _value_range(f.value)
     mag = max(abs(lo), abs(hi))
     pad = max(f.precision, REL_EXACT * mag)
     bound = f.bound
@@ -211,7 +210,7 @@ _ONE_SIDED = ("at least", "at most")
 def _bounds_agree(a: Figure, b: Figure) -> bool:
     """Two bounds in one direction ("more than 1,400" / "over 1,000") always overlap, so overlap
     says nothing; they agree when the bounds themselves are about the same."""
-    x, y = value_range(a.value)[0], value_range(b.value)[0]
+    x, y = _value_range(a.value)[0], _value_range(b.value)[0]
     return abs(x - y) <= max(REL_APPROX * max(abs(x), abs(y)), a.precision, b.precision)
 
 

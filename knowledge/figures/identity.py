@@ -15,7 +15,7 @@ figures the thresholds leave unbacked.
 Its weights are fitted by ``bench/train_identity.py`` on pairs read off the development corpora's
 labels (``bench/measure_pairs.py``) and hand-written pairs across many industries
 (``tests/data/matching/identity_pairs.yaml``), and kept in ``identity_model.json`` with their
-provenance. Only pairs the hard gates of :func:`.decide.compatible` let through reach it.
+provenance. Only pairs the hard gates of :func:`.decide._compatible` let through reach it.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def word_features(query_context: str, target: frozenset[str], weights: Weights |
     of a fuel-cost reduction, and "total delivery" of another measure). Words weigh their IDF over
     the KB's metrics; the company's own name (``own_name``) is no measure word."""
     clause = _clause(query_context)
-    own = _terms(clause) - not_measure() - own_name
+    own = _terms(clause) - _not_measure() - own_name
     covered = _mass(own & target, weights) / _mass(own, weights) if own else 0.0
     return overlap(query_context, target, weights), overlap(clause, target, weights), covered
 
@@ -101,7 +101,7 @@ def id_words(query_context: str, metric_id: str, weights: Weights | None = None,
     id_periods = {m.group(0).lower() for m in _PERIOD.finditer(_ID_SPLIT.sub(" ", metric_id))}
     if id_periods and said_periods and not id_periods & said_periods:
         return 0.0
-    words = _terms(_ID_SPLIT.sub(" ", _PERIOD.sub(" ", metric_id))) - not_measure() - own_name
+    words = _terms(_ID_SPLIT.sub(" ", _PERIOD.sub(" ", metric_id))) - _not_measure() - own_name
     if not words:
         return 0.0
     said = _terms(_clause(query_context))
@@ -134,8 +134,7 @@ _NOT_MEASURE_WORDS = ("customer customers client clients company companies month
 
 
 @functools.lru_cache(maxsize=1)
-def not_measure() -> frozenset[str]:
-    """Stemmed words that say a unit, a period or a direction (or a customer), never what is measured."""
+def _not_measure() -> frozenset[str]:
     from knowledge.text import lexicon
 
     return frozenset(content_terms(" ".join([_NOT_MEASURE_WORDS, *lexicon("share_change")])))
@@ -156,7 +155,7 @@ def metric_weights(t: FigureSet) -> Weights:
     for f in t.figures:
         if f.origin == "metric":
             n += 1
-            for w in measure_words(f) - not_measure() - own:
+            for w in measure_words(f) - _not_measure() - own:
                 df[w] = df.get(w, 0) + 1
     weights = {w: math.log((n + 1) / (d + 1)) + 1.0 for w, d in df.items()}
     weights[""] = math.log(n + 1) + 1.0  # a word no metric has
@@ -173,7 +172,7 @@ def _mass(words: frozenset[str], weights: Weights | None) -> float:
 
 def overlap(query_text: str, target: frozenset[str], weights: Weights | None = None) -> float:
     """The share of ``target``'s measure words (weighted by ``weights``) that ``query_text`` says."""
-    words = target - not_measure()
+    words = target - _not_measure()
     if not words:
         return 0.0
     said = _terms(query_text)

@@ -48,7 +48,6 @@ from .reading import (
     without_source,
     worked_example,
 )
-from .restated import back_restated
 from .retired import reworded_repeats
 
 if TYPE_CHECKING:
@@ -217,8 +216,6 @@ class FigureIndex:
                 # context (the window of another figure: "returned 4.2 times its cost over three
                 # years"; the study's sample), not the metric misstated
                 r.status, r.conflict = "unbacked", None
-        # a registered metric said again in other words, with its value (:mod:`.restated`)
-        back_restated(claim_set, metric_set, n, results, idle_at[claim_pos].tolist())
         resolutions = {r.figure: r for r in results}
         eligible[claim_pos] = [r.status != "conflict" for r in results]  # a contradicted claim backs nothing
         eligible &= ~idle_at
@@ -376,7 +373,7 @@ class FigureIndex:
             if metric_backed[loser] or d.support[loser] or lf in out:
                 continue
             target = wf
-            metrics = [m for m in resolutions[wf].backers if m.target.origin == "metric" and not m.restated]
+            metrics = [m for m in resolutions[wf].backers if m.target.origin == "metric"]
             if metrics:  # the statement it contradicts stands for a metric: the most canonical one
                 target = min(metrics, key=lambda m: (_metric_rank(m.target)[0], -m.score)).target
             out[lf] = Match(target, float(d.score[a]), via=wf if target is not wf else None)
@@ -397,7 +394,6 @@ class FigureIndex:
                 r.conflict = self.canonical_side(r.conflict)
             elif r.status == "unbacked":
                 _same_amount_of_the_customer(r, kb.canonical.figures[:kb.metrics])
-        back_restated(q, kb.canonical, kb.metrics, out)
         if len(kb.retired):
             # saying a retired figure's very value is evidence of its measure, as it is of an
             # approved one's, whatever bound the retired claim was made with ("seventy percent
@@ -421,7 +417,7 @@ class FigureIndex:
         if m.target.origin != "claim":
             return m
         r = self.kb.resolutions.get(m.target)
-        metrics = [b for b in (r.backers if r is not None else []) if b.target.origin == "metric" and not b.restated]
+        metrics = [b for b in (r.backers if r is not None else []) if b.target.origin == "metric"]
         if not metrics:
             return m
         best = min(metrics, key=lambda b: (_metric_rank(b.target)[0], -b.score)).target

@@ -13,13 +13,13 @@ from knowledge.phrases import DAYS_PER
 
 from .figure import (
     Figure,
+    _value_range,
     authority,
     cited_by,
     claim_attr,
     credited,
     currency_code,
     interval,
-    value_range,
 )
 from .reading import STAT_CODE
 
@@ -75,7 +75,7 @@ class FigureSet:
         figs = self.figures
         self.is_range = np.array([isinstance(f.value, tuple) and f.bound is None for f in figs], dtype=bool)
         self.bound = np.array([{"at least": 1, "at most": 2}.get(f.bound or "", 0) for f in figs], dtype=np.int8)
-        self.value0 = np.array([value_range(f.value)[0] for f in figs], dtype=np.float64)
+        self.value0 = np.array([_value_range(f.value)[0] for f in figs], dtype=np.float64)
         # one value stated as it is: no range, no bound or hedge ("about", "up to"), no idiom
         self.exact = np.array([not isinstance(f.value, tuple) and f.bound is None and not f.approximate
                                for f in figs], dtype=bool)
@@ -92,7 +92,7 @@ class FigureSet:
                                 dtype=bool)
         self.registers = np.array([f.where == "kb" and f.origin == "claim" and f.entry is not None
                                    and bool(f.entry.metrics) for f in figs], dtype=bool)
-        self.magnitude = np.array([abs(sum(value_range(f.value)) / 2) for f in figs], dtype=np.float64)
+        self.magnitude = np.array([abs(sum(_value_range(f.value)) / 2) for f in figs], dtype=np.float64)
         self.role = np.array([{"before": 1, "after": 2}.get(f.role or "", 0) for f in figs], dtype=np.int8)
         self.is_metric = np.array([f.origin == "metric" for f in figs], dtype=bool)
         self.stat = np.array([STAT_CODE.get(f.statistic, 0) for f in figs], dtype=np.int8)

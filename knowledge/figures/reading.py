@@ -16,7 +16,7 @@ from knowledge.claims.terms import PAST_CHANGE, SIZE_GIVEN, computed
 from knowledge.model import Block, Call, Claim, Entry, Metric, Sentence, Source, Turn, Value
 from knowledge.phrases import DAYS_PER, OUR_SIDE, READERS_WORDS
 
-from .figure import Figure, _decimals, _half_unit, claim_attr, share_grain, value_range
+from .figure import Figure, _decimals, _half_unit, _value_range, claim_attr, share_grain
 
 if TYPE_CHECKING:
     import numpy as np
@@ -832,7 +832,7 @@ def figure_of_metric(m: Metric, entry: Entry, entities: Entities | None = None) 
     source = next((s for s in entry.sources if _same_title(s.title, m.source or "")), None) if m.source else None
     if source is None and m.source:
         source = Source(title=m.source)
-    lo, _ = value_range(value)
+    lo, _ = _value_range(value)
     precision = 0.0
     if isinstance(m.value, float | int):
         text = repr(float(m.value))

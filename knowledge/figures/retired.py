@@ -11,7 +11,7 @@ the retired measure in at least one of its content words, repeats it. Its wordin
 evidence of the measure than a backing score, its value must be stronger: a retired bound is said
 with the same bound ("up to a third" for "up to 33%"; "40% fewer missed scans" is not the retired
 "up to 40%" cut in driver turnover), and the pair passes every structural gate of a match
-(:func:`knowledge.figures.decide.compatible`: a share of a population is not a change, one
+(:func:`knowledge.figures.decide._compatible`: a share of a population is not a change, one
 customer is not another, one year is not another).
 """
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .decide import Match, Resolution, compatible
+from .decide import Match, Resolution, _compatible
 from .figure import Figure, states_value
 from .reading import _clause, content_terms
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .neighbours import FigureSet
 
 
-def clause_words(f: Figure, exclude: frozenset[str]) -> frozenset[str]:
+def _measure_words(f: Figure, exclude: frozenset[str]) -> frozenset[str]:
     """The stemmed content words a figure's measure is named by: the clause holding it (a metric's
     context is its entry's title and its name, read whole)."""
     clause = _clause(f.context) if "[NUM]" in f.context else f.context
@@ -48,7 +48,7 @@ def reworded_repeats(q: FigureSet, retired: FigureSet, current: Sequence[Resolut
     out: list[Match | None] = [None] * len(q.figures)
     if not len(retired.figures) or not len(q.figures):
         return out
-    r_words = [clause_words(t, exclude) for t in retired.figures]
+    r_words = [_measure_words(t, exclude) for t in retired.figures]
     r_rate = retired.per > 0
     for i, f in enumerate(q.figures):
         if current[i].status != "unbacked" or current[i].retired is not None:
@@ -59,7 +59,7 @@ def reworded_repeats(q: FigureSet, retired: FigureSet, current: Sequence[Resolut
                           & (retired.currency == q.currency[i])
                           & ((retired.bound == 0) | (retired.bound == q.bound[i])))[0]
         if len(same):
-            same = same[compatible(q, np.full(len(same), i), retired, same)]
+            same = same[_compatible(q, np.full(len(same), i), retired, same)]
         best: Match | None = None
         words: frozenset[str] | None = None
         for j in same.tolist():
@@ -67,7 +67,7 @@ def reworded_repeats(q: FigureSet, retired: FigureSet, current: Sequence[Resolut
             if not states_value(f, t) or _supersedes(f, t):
                 continue
             if words is None:
-                words = clause_words(f, exclude)
+                words = _measure_words(f, exclude)
             if not words & r_words[j]:  # a word of the retired measure, stem for stem
                 continue
             score = float(q.vectors[i] @ retired.vectors[j])

@@ -269,7 +269,7 @@ class UnsourcedClaim(Rule):
             own = releases[entry.id]
             if own is not None and f.claim is not None and _about_itself(own, f.claim):
                 continue  # the company's own announcement: it is the source of its milestones
-            if r.sourced_by_metric or _against_a_current_metric(r.conflict, ctx.today) or f in kb.retired_repeats:
+            if r.backed_by_metric or _against_a_current_metric(r.conflict, ctx.today) or f in kb.retired_repeats:
                 continue
             if f.role == "before" and _after_is_registered(f, kb.resolutions):
                 continue  # "down from 21": the before of a change whose after a metric registers

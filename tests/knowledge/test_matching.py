@@ -289,7 +289,7 @@ def _set(figures: list[M.Figure], vectors: np.ndarray | None = None, ids: dict[s
 def _compatible(a: M.Figure, b: M.Figure) -> bool:
     ids: dict[str, int] = {}
     qa, tb = _set([a], ids=ids), _set([b], ids=ids)
-    return bool(decide.compatible(qa, np.array([0]), tb, np.array([0]))[0])
+    return bool(decide._compatible(qa, np.array([0]), tb, np.array([0]))[0])
 
 
 @pytest.mark.parametrize(("text", "per"), [

@@ -35,7 +35,7 @@ def _set(figures: list[M.Figure]) -> M.FigureSet:
 
 
 def _compatible(a: M.Figure, b: M.Figure) -> bool:
-    return bool(decide.compatible(_set([a]), np.array([0]), _set([b]), np.array([0]))[0])
+    return bool(decide._compatible(_set([a]), np.array([0]), _set([b]), np.array([0]))[0])
 
 
 # -- a share said loosely is rounded to the step it is said in ----------------------------------
