@@ -219,7 +219,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # New Zealand, Jamaican, Scottish and Filipino English): first scored with that morning's code
     # (b7c660e: quarrywell audit 0.64, check 0.84; mothwick audit 0.68, check 0.82). Floors a little under.
     "quarrywell": {"audit": 0.61, "check": 0.81},
-    "mothwick": {"audit": 0.65, "check": 0.79},
+    # twelfth round: the Philippine peso read (mothwick audit 0.68 -> 0.70, a misstated ₱ saving found)
+    "mothwick": {"audit": 0.67, "check": 0.79},
     # two more blind sets, written and labelled on 2026-12-07 at the start of the twelfth round and
     # held out from all of its work (tests/data/corpora/lockfern: self-storage operators, Australian,
     # Indian, Northern Irish and Texan English; tests/data/corpora/kilnmere: dental laboratories,
@@ -443,9 +444,9 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
     },
     # mothwick: metric-conflict 0.90 / 0.75, rep-misstatement 1.00 / 0.33, retired-claim 1.00 / 0.67,
     # source-conflict 1.00 / 0.67, stale-claim 1.00 / 0.83, unsourced-claim 0.27 / 0.60,
-    # unsupported-claim 0.71 / 1.00
+    # unsupported-claim 0.71 / 1.00; twelfth round (the peso read): metric-conflict 0.91 / 0.83
     "mothwick": {
-        "metric-conflict": (0.85, 0.7), "rep-misstatement": (0.9, 0.3), "retired-claim": (0.9, 0.6),
+        "metric-conflict": (0.85, 0.8), "rep-misstatement": (0.9, 0.3), "retired-claim": (0.9, 0.6),
         "source-conflict": (0.9, 0.6), "stale-claim": (0.9, 0.8), "unsourced-claim": (0.25, 0.55),
         "unsupported-claim": (0.65, 0.9),
     },
