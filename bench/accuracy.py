@@ -32,6 +32,8 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -141,6 +143,23 @@ def indexed(name: str, work: Path) -> Indexed:
     t0 = time.perf_counter()
     ingest(settings)
     return Indexed(corpus, settings, date.fromisoformat(corpus.labels["today"]), time.perf_counter() - t0)
+
+
+@contextmanager
+def figure_index(name: str, work: Path) -> Iterator[tuple[Indexed, Any]]:
+    """The corpus ``name`` indexed (:func:`indexed`) and the figure index of its KB, calls and drafts
+    as ``canon audit`` builds it, for the benches that look inside the pipeline; the catalog is
+    closed after."""
+    from knowledge.audit import _indexed_context
+    from knowledge.figures.index import FigureIndex
+    from knowledge.store import open_catalog
+
+    ix = indexed(name, work)
+    catalog = open_catalog(ix.settings)
+    try:
+        yield ix, FigureIndex.of(_indexed_context(ix.settings, catalog, ix.today, None, with_calls=True))
+    finally:
+        catalog.close()
 
 
 def _fmt(c: RuleCounts) -> str:

@@ -36,7 +36,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.accuracy import CORPORA, HELD_OUT, indexed  # noqa: E402
+from bench.accuracy import CORPORA, HELD_OUT, figure_index  # noqa: E402
 from tests.scoring import accepted_lines  # noqa: E402
 
 RULES = ("unsourced-claim", "unsupported-claim")
@@ -138,17 +138,9 @@ def corpus_rows(name: str, work: Path, found: dict[tuple[str, str, str, int], st
     import numpy as np
 
     from ingest.drafts import load_draft
-    from knowledge.audit import _indexed_context
-    from knowledge.figures.index import FigureIndex
-    from knowledge.store import open_catalog
-
-    ix = indexed(name, work)
-    labels = ix.corpus.labels
-    catalog = open_catalog(ix.settings)
     rows: list[tuple[str, ...]] = []
-    try:
-        ctx = _indexed_context(ix.settings, catalog, ix.today, None, with_calls=True)
-        index = FigureIndex.of(ctx)
+    with figure_index(name, work) as (ix, index):
+        labels = ix.corpus.labels
         kbf = index.kb
         canon = kbf.canonical
         metric_ids = {m.id: b for b in range(kbf.metrics) if (m := canon.figures[b].metric) is not None}
@@ -180,8 +172,6 @@ def corpus_rows(name: str, work: Path, found: dict[tuple[str, str, str, int], st
             for i in at:
                 stage, ev = _stage(q, i, res[i], canon, kbf, named)
                 rows.append((name, kind, f"{path}:{line}", stage, ev, note[:70]))
-    finally:
-        catalog.close()
     return rows
 
 

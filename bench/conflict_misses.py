@@ -33,7 +33,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.accuracy import CORPORA, FIGURE_RULES, HELD_OUT, indexed  # noqa: E402
+from bench.accuracy import CORPORA, FIGURE_RULES, HELD_OUT, figure_index  # noqa: E402
 from bench.measure_pairs import _related  # noqa: E402
 from tests.scoring import accepted_lines  # noqa: E402
 
@@ -134,17 +134,9 @@ def corpus_misses(name: str, work: Path, missed: set[tuple[str, str, str, int]] 
     import numpy as np
 
     from ingest.drafts import load_draft
-    from knowledge.audit import _indexed_context
-    from knowledge.figures.index import FigureIndex
-    from knowledge.store import open_catalog
-
-    ix = indexed(name, work)
-    labels = ix.corpus.labels
-    catalog = open_catalog(ix.settings)
     rows: list[tuple[str, ...]] = []
-    try:
-        ctx = _indexed_context(ix.settings, catalog, ix.today, None, with_calls=True)
-        index = FigureIndex.of(ctx)
+    with figure_index(name, work) as (ix, index):
+        labels = ix.corpus.labels
         kbf = index.kb
         canon = kbf.canonical
         kb_figs = list(canon.figures[kbf.metrics:])
@@ -177,8 +169,6 @@ def corpus_misses(name: str, work: Path, missed: set[tuple[str, str, str, int]] 
                 else:
                     stage, ev = _read_stage(q, at)
                 rows.append((name, kind, e["rule"], f"{e['path']}:{e['line']}", stage, ev, e.get("note", "")[:90]))
-    finally:
-        catalog.close()
     return rows
 
 
