@@ -9,7 +9,8 @@ change with the same ``PYTHONHASHSEED`` and compare the two files.
 
 Pages read: every ``*.md`` under ``examples/`` and ``tests/data``, the ``files:`` of every YAML
 case under ``tests/data`` (rule cases among them), and the labelled corpora in
-``../shared/corpora`` other than larkspur, which is kept unread for the final scoring.
+``../shared/corpora``, but for the final exam and the round's held-out sets
+(``bench.accuracy.HELD_OUT``), which are kept unread for the final scoring.
 """
 
 from __future__ import annotations
@@ -23,22 +24,31 @@ from typing import Any
 
 import yaml
 
+from bench.accuracy import HELD_OUT
 from ingest.kb import parse_entry
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = Path(os.environ.get("CANON_CORPORA", REPO.parent / "shared" / "corpora"))
-HELD_OUT = "larkspur"
+
+
+def _held_out(path: Path) -> bool:
+    """Whether ``path`` lies in one of the corpora kept unread (``tests/data/corpora/<name>``)."""
+    return any(part in HELD_OUT for part in path.relative_to(REPO).parts[:4]) if path.is_relative_to(REPO) else False
 
 
 def _pages() -> dict[str, bytes]:
     pages: dict[str, bytes] = {}
     roots = [REPO / "examples", REPO / "tests" / "data"]
     if CORPORA.is_dir():
-        roots += [p for p in sorted(CORPORA.iterdir()) if p.is_dir() and p.name != HELD_OUT]
+        roots += [p for p in sorted(CORPORA.iterdir()) if p.is_dir() and p.name not in HELD_OUT]
     for root in roots:
         for path in sorted(root.rglob("*.md")):
+            if _held_out(path):
+                continue
             pages[f"{root.name}/{path.relative_to(root)}"] = path.read_bytes()
     for path in sorted(p for ext in ("*.yaml", "*.yml") for p in (REPO / "tests" / "data").rglob(ext)):
+        if _held_out(path):
+            continue
         try:
             docs = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
         except yaml.YAMLError:

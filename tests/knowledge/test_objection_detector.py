@@ -65,7 +65,7 @@ WRITTEN_BEFORE = {"sablewood": ["We signed a three-year deal with our current te
                   "plottwick": ["How long does a typical implementation take?",
                                 "id want to see it working on our own data before I believe any of that"],
                   # the twelfth round's blind sets (written on 2026-12-07 by people who had not read the
-                  # training sentences): a moorquay call shares six words ("a monthly fee on top of the")
+                  # training sentences): a moorquay call shares seven words ("a monthly fee on top of the")
                   # with a common one, about what a marina charges, not an objection
                   "moorquay": ["The dealer principals will never pay a monthly fee on top of the DMS they "
                                "already have."]}
