@@ -145,6 +145,23 @@ def indexed(name: str, work: Path) -> Indexed:
     return Indexed(corpus, settings, date.fromisoformat(corpus.labels["today"]), time.perf_counter() - t0)
 
 
+def show_lines(show: Path, marker: str) -> Iterator[tuple[str, str, str, str, int, str]]:
+    """``(corpus, kind, rule, path, line, text)`` of every ``FP`` or ``MISS`` line (``marker``) of an
+    accuracy ``--show`` output, for the benches that take one to narrow their work."""
+    corpus, kind = "", ""
+    for line in show.read_text(encoding="utf-8").splitlines():
+        s = line.strip()
+        if s.startswith("[") and "]" in s:
+            corpus = s[1:s.index("]")]
+        elif s.startswith(("audit ", "check ")):
+            kind = s.split()[0]
+        elif s.startswith(marker + " ") and len(s.split()) > 2:
+            rule, where = s.split()[1:3]
+            path, _, ln = where.rpartition(":")
+            if ln.isdigit():
+                yield corpus, kind, rule, path, int(ln), s
+
+
 @contextmanager
 def figure_index(name: str, work: Path) -> Iterator[tuple[Indexed, Any]]:
     """The corpus ``name`` indexed (:func:`indexed`) and the figure index of its KB, calls and drafts

@@ -36,7 +36,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.accuracy import CORPORA, HELD_OUT, figure_index  # noqa: E402
+from bench.accuracy import CORPORA, HELD_OUT, figure_index, show_lines  # noqa: E402
 from tests.scoring import accepted_lines  # noqa: E402
 
 RULES = ("unsourced-claim", "unsupported-claim")
@@ -46,18 +46,10 @@ def false_findings(show: Path) -> dict[tuple[str, str, str, int], str]:
     """``(corpus, kind, path, line)`` of every ``FP`` line of the two rules in an accuracy ``--show``,
     with the figure the finding quotes ("states 99.7% (...)": "99.7%")."""
     out = {}
-    corpus, kind = "", ""
-    for line in show.read_text(encoding="utf-8").splitlines():
-        s = line.strip()
-        if s.startswith("[") and "]" in s:
-            corpus = s[1:s.index("]")]
-        elif s.startswith(("audit ", "check ")):
-            kind = s.split()[0]
-        elif s.startswith("FP ") and s.split()[1] in RULES:
-            path, _, ln = s.split()[2].rpartition(":")
-            said = _QUOTED.search(s)
-            if ln.isdigit():
-                out[(corpus, kind, path, int(ln))] = said.group(1) if said else ""
+    for corpus, kind, rule, path, line, text in show_lines(show, "FP"):
+        if rule in RULES:
+            said = _QUOTED.search(text)
+            out[(corpus, kind, path, line)] = said.group(1) if said else ""
     return out
 
 

@@ -33,7 +33,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.accuracy import CORPORA, FIGURE_RULES, HELD_OUT, figure_index  # noqa: E402
+from bench.accuracy import CORPORA, FIGURE_RULES, HELD_OUT, figure_index, show_lines  # noqa: E402
 from bench.measure_pairs import _related  # noqa: E402
 from tests.scoring import accepted_lines  # noqa: E402
 
@@ -174,19 +174,7 @@ def corpus_misses(name: str, work: Path, missed: set[tuple[str, str, str, int]] 
 
 def _missed(show: Path, rules: tuple[str, ...]) -> set[tuple[str, str, str, str, int]]:
     """``(corpus, kind, rule, path, line)`` of every ``MISS`` line of ``rules`` in an accuracy ``--show``."""
-    out = set()
-    corpus, kind = "", ""
-    for line in show.read_text(encoding="utf-8").splitlines():
-        s = line.strip()
-        if s.startswith("[") and "]" in s:
-            corpus = s[1:s.index("]")]
-        elif s.startswith(("audit ", "check ")):
-            kind = s.split()[0]
-        elif s.startswith("MISS ") and s.split()[1] in rules:
-            rule, where = s.split()[1:3]
-            path, _, ln = where.rpartition(":")
-            out.add((corpus, kind, rule, path, int(ln)))
-    return out
+    return {(c, k, r, p, n) for c, k, r, p, n, _ in show_lines(show, "MISS") if r in rules}
 
 
 def main() -> None:
