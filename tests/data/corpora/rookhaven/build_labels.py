@@ -256,8 +256,8 @@ def json_speaker(lines, i):
     while '"speakerId"' not in lines[a] or '"sentences"' not in lines[a]:
         a -= 1
     sid = re.search(r'"speakerId": "(\d+)"', lines[a]).group(1)
-    for l in lines:
-        m = re.search(r'"speakerId": "' + sid + r'", "name": "([^"]+)"', l)
+    for row in lines:
+        m = re.search(r'"speakerId": "' + sid + r'", "name": "([^"]+)"', row)
         if m:
             return m.group(1)
     return None
@@ -265,7 +265,7 @@ def json_speaker(lines, i):
 
 def find(path, anchor):
     lines = open(os.path.join(KB, path), encoding="utf-8").read().split("\n")
-    hits = [i for i, l in enumerate(lines) if anchor in l]
+    hits = [i for i, row in enumerate(lines) if anchor in row]
     text = "\n".join(lines)
     if text.count(anchor) != 1 or len(hits) != 1:
         sys.exit(f"anchor {anchor!r} occurs {text.count(anchor)} times in {path}")
@@ -286,7 +286,7 @@ def turn_lines(path, lines, i):
         return list(range(a + 2, b + 1))
     if path.endswith(".txt"):
         sp = speaker_of("txt", lines[i])
-        idx = [j for j, l in enumerate(lines) if l.strip()]
+        idx = [j for j, row in enumerate(lines) if row.strip()]
         k = idx.index(i)
         a = k
         while a > 0 and speaker_of("txt", lines[idx[a - 1]]) == sp:
@@ -296,7 +296,7 @@ def turn_lines(path, lines, i):
             b += 1
         return [idx[j] + 1 for j in range(a, b + 1)]
     # vtt / srt: cue text lines follow a line with "-->"
-    cues = [j for j, l in enumerate(lines) if j > 0 and "-->" in lines[j - 1]]
+    cues = [j for j, _ in enumerate(lines) if j > 0 and "-->" in lines[j - 1]]
     k = cues.index(i)
     sp = speaker_of("cue", lines[i])
     a = k

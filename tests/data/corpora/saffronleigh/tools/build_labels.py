@@ -1,8 +1,14 @@
 """Build labels.json from anchor strings. Stdlib only.
 Each anchor must occur exactly once in its call file; the 1-based line where it occurs is the label's line.
 A negative on a labelled line is refused."""
-import json, os, sys
-HERE = os.path.dirname(os.path.abspath(__file__)); ROOT = os.path.dirname(HERE); KB = os.path.join(ROOT, "kb")
+import json
+import os
+import sys
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+KB = os.path.join(ROOT, "kb")
 P, S, T, C, F = "objections/pricing", "objections/staff-adoption", "objections/implementation-time", "objections/contract-terms", "objections/forecast-trust"
 POS = "objections/pos-integration"
 OFF, FRA, CUR = "new:offline-connectivity", "new:franchisee-data-ownership", "new:local-currency-billing"
@@ -148,23 +154,24 @@ GAP_NOTES = {
 
 def find(call, anchor):
     lines = open(os.path.join(KB, "calls", call), encoding="utf-8").read().split("\n")
-    hits = [i + 1 for i, l in enumerate(lines) if anchor in l]
+    hits = [i + 1 for i, row in enumerate(lines) if anchor in row]
     whole = open(os.path.join(KB, "calls", call), encoding="utf-8").read().count(anchor)
     if whole != 1 or len(hits) != 1:
-        sys.exit("anchor %r in %s occurs %d times" % (anchor, call, whole))
+        sys.exit(f"anchor {anchor!r} in {call} occurs {whole} times")
     return hits[0]
 
 calls = {c: [] for c in sorted(os.listdir(os.path.join(KB, "calls")))}
 calls = {"calls/" + c: v for c, v in calls.items()}
 labelled = set()
 for call, anchor, obj, spk in OBJ:
-    ln = find(call, anchor); labelled.add((call, ln))
+    ln = find(call, anchor)
+    labelled.add((call, ln))
     calls["calls/" + call].append({"snippet": anchor, "line": ln, "objection": obj, "speaker": spk})
 negs = []
 for call, anchor, note in NEG:
     ln = find(call, anchor)
     if (call, ln) in labelled:
-        sys.exit("negative on a labelled line: %s:%d" % (call, ln))
+        sys.exit(f"negative on a labelled line: {call}:{ln}")
     negs.append({"path": "calls/" + call, "line": ln, "rules": ["objection-gap"], "note": note})
 for v in calls.values():
     v.sort(key=lambda x: x["line"])
@@ -181,6 +188,6 @@ out = {"kb": "kb", "today": "2026-12-01",
        "audit": {"rules": ["objection-gap"], "expected": expected, "negatives": negs},
        "objections": {"calls": calls, "coverage": COVERAGE}}
 with open(os.path.join(ROOT, "labels.json"), "w", encoding="utf-8") as f:
-    json.dump(out, f, indent=1, ensure_ascii=False); f.write("\n")
-from collections import Counter
+    json.dump(out, f, indent=1, ensure_ascii=False)
+    f.write("\n")
 print(len(OBJ), "labelled turns;", len(negs), "negatives;", len(expected), "gaps;", Counter(o for _, _, o, _ in OBJ))

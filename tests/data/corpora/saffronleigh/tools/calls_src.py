@@ -1,6 +1,6 @@
 # Hand-written call scripts for the Saffronleigh corpus (fictional). render.py lays them out.
 # A turn's text may be a list: cues (vtt/srt) or sentences (parties JSON) of one turn.
-I, E = "internal", "external"
+INTERNAL, EXTERNAL = "internal", "external"
 CALLS = []
 
 CALLS.append({"file": "2026-09-03-boulangerie-verot.vtt", "fmt": "vtt", "turns": [
@@ -51,7 +51,7 @@ CALLS.append({"file": "2026-09-08-pendle-bakehouse.srt", "fmt": "srt", "turns": 
 ]})
 
 CALLS.append({"file": "2026-09-10-karachi-crust.json", "fmt": "parties", "id": "81100245719", "title": "Karachi Crust - discovery",
- "people": {"Dev Malhotra": I, "Aamir Siddiqui": E, "Farah Naqvi": E}, "turns": [
+ "people": {"Dev Malhotra": INTERNAL, "Aamir Siddiqui": EXTERNAL, "Farah Naqvi": EXTERNAL}, "turns": [
  ("Dev Malhotra", ["Assalam o alaikum Aamir sahib, Farah.", "Thank you for joining."]),
  ("Aamir Siddiqui", ["Walaikum assalam Dev.", "Farah is handling our operations, so she will also ask questions."]),
  ("Dev Malhotra", ["Wonderful.", "Can you tell me how Karachi Crust is set up today?"]),
@@ -179,7 +179,7 @@ CALLS.append({"file": "2026-09-29-shireen-bakers.srt", "fmt": "srt", "turns": [
 ]})
 
 CALLS.append({"file": "2026-10-01-bayou-bagel.json", "fmt": "parties", "id": "81100398112", "title": "Bayou Bagel Co - evaluation", "hour": "19:00",
- "people": {"Marcus Webb": I, "Imogen Hartley": I, "Tanya Broussard": E, "Kevin Nguyen": E}, "turns": [
+ "people": {"Marcus Webb": INTERNAL, "Imogen Hartley": INTERNAL, "Tanya Broussard": EXTERNAL, "Kevin Nguyen": EXTERNAL}, "turns": [
  ("Marcus Webb", ["Hey Tanya, hey Kevin.", "I've got Imogen with me from our product team."]),
  ("Tanya Broussard", ["Hey y'all.", "Kevin's our IT guy, well, IT and everything else."]),
  ("Kevin Nguyen", ["Ha. Yeah."]),
