@@ -33,6 +33,8 @@ YEWCOMBE = REPO / "tests" / "data" / "corpora" / "yewcombe"
 SNOWLARK = REPO / "tests" / "data" / "corpora" / "snowlark"
 BRACKENFORD = REPO / "tests" / "data" / "corpora" / "brackenford"
 MOORQUAY = REPO / "tests" / "data" / "corpora" / "moorquay"
+ROOKHAVEN = REPO / "tests" / "data" / "corpora" / "rookhaven"
+SAFFRONLEIGH = REPO / "tests" / "data" / "corpora" / "saffronleigh"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -81,7 +83,8 @@ SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSI
                 "ravelin": RAVELIN, "wickerby": WICKERBY, "pellucid": PELLUCID,
                 "cinderwell": CINDERWELL, "lanternfield": LANTERNFIELD, "inkberry": INKBERRY, "hoistley": HOISTLEY,
                 "netherby": NETHERBY, "plottwick": PLOTTWICK, "yewcombe": YEWCOMBE, "snowlark": SNOWLARK,
-                "brackenford": BRACKENFORD, "moorquay": MOORQUAY}
+                "brackenford": BRACKENFORD, "moorquay": MOORQUAY, "rookhaven": ROOKHAVEN,
+                "saffronleigh": SAFFRONLEIGH}
 
 
 def _call_words(text: str) -> list[str]:

@@ -49,6 +49,10 @@ BUILDERS = {
     "kilnmere": "build_labels.py",
     "brackenford": "build_labels.py",
     "moorquay": "build_labels.py",
+    "linnethill": "build_labels.py",
+    "corriebank": "build_labels.py",
+    "rookhaven": "build_labels.py",
+    "saffronleigh": "tools/build_labels.py",
 }
 
 
