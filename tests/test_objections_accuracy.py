@@ -64,7 +64,9 @@ from tests.conftest import (
     PROSCENIA,
     QUAYSIDE,
     RAVELIN,
+    ROOKHAVEN,
     SABLEWOOD,
+    SAFFRONLEIGH,
     SNOWLARK,
     WICKERBY,
     YEWCOMBE,
@@ -441,6 +443,34 @@ FLOORS: dict[str, dict[str, float]] = {
         "gap precision": 0.95,
         "gap recall": 0.75,
     },
+    # two more blind sets (tests/data/corpora/rookhaven: tee-time booking software for golf clubs,
+    # prospects in Fife, Arizona, Osaka, Gauteng and Kerry; tests/data/corpora/saffronleigh: production
+    # planning software for bakery chains, prospects in Lyon, Manchester, Karachi, Houston and Auckland;
+    # 15 calls each), written and labelled on 2026-12-07 at the start of the thirteenth round and held
+    # out from all of its work. First scored with that morning's code (d019d40): rookhaven P 0.85, R
+    # 0.72, F1 0.78, matching 0.58, purity 1.00 (1 theme), coverage 0.67, gaps 1.00 / 0.50; saffronleigh
+    # 0.82 / 0.48 / 0.61, matching 0.56, purity 0.93 (4 themes), coverage 0.78, gaps 0.75 / 0.50. Floors
+    # a little under.
+    "rookhaven": {
+        "mention precision": 0.82,
+        "mention recall": 0.69,
+        "mention F1": 0.75,
+        "matching accuracy": 0.55,
+        "theme purity": 0.95,
+        "coverage accuracy": 0.64,
+        "gap precision": 0.95,
+        "gap recall": 0.45,
+    },
+    "saffronleigh": {
+        "mention precision": 0.79,
+        "mention recall": 0.45,
+        "mention F1": 0.58,
+        "matching accuracy": 0.53,
+        "theme purity": 0.9,
+        "coverage accuracy": 0.75,
+        "gap precision": 0.7,
+        "gap recall": 0.45,
+    },
     # the final exam, scored only when objection work ends: floors a little under that measurement
     # 2026-12: mentions rose (F1 0.67 -> 0.71), theme purity fell (0.93 -> 0.69) with the cues
     # worded for any company, the retrained detector and the calls read without the cue rule:
@@ -475,7 +505,7 @@ CORPORA = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "
            "wickerby": WICKERBY, "pellucid": PELLUCID, "cinderwell": CINDERWELL, "lanternfield": LANTERNFIELD,
            "inkberry": INKBERRY, "hoistley": HOISTLEY, "netherby": NETHERBY, "plottwick": PLOTTWICK,
            "yewcombe": YEWCOMBE, "snowlark": SNOWLARK, "brackenford": BRACKENFORD, "moorquay": MOORQUAY,
-           "larkspur": LARKSPUR}
+           "rookhaven": ROOKHAVEN, "saffronleigh": SAFFRONLEIGH, "larkspur": LARKSPUR}
 
 
 def _corpus(name: str) -> Corpus:

@@ -201,6 +201,15 @@ FLOORS = {
     "kilnmere": {"hit@1": 0.97, "hit@3": 0.97, "mrr": 0.97, "unanswered": 0.45, "stale_above": 0},
     "brackenford": {"hit@1": 0.82, "hit@3": 0.92, "mrr": 0.86, "unanswered": 0.75, "stale_above": 0},
     "moorquay": {"hit@1": 0.77, "hit@3": 0.82, "mrr": 0.79, "unanswered": 0.45, "stale_above": 0},
+    # Four sets written blind at the start of the thirteenth round on the linnethill, corriebank,
+    # rookhaven and saffronleigh KBs (30 questions each, 10 unanswerable), never fitted on and held out
+    # from that round's work. First scored with that morning's code (d019d40): linnethill 0.90 / 0.95 /
+    # 0.93, unanswered 0.50; corriebank 0.90 / 0.90 / 0.90, 0.80; rookhaven 0.90 / 0.95 / 0.93, 0.60;
+    # saffronleigh 0.95 / 0.95 / 0.95, 0.80. Floors a little under.
+    "linnethill": {"hit@1": 0.87, "hit@3": 0.92, "mrr": 0.9, "unanswered": 0.45, "stale_above": 0},
+    "corriebank": {"hit@1": 0.87, "hit@3": 0.87, "mrr": 0.87, "unanswered": 0.75, "stale_above": 0},
+    "rookhaven": {"hit@1": 0.87, "hit@3": 0.92, "mrr": 0.9, "unanswered": 0.55, "stale_above": 0},
+    "saffronleigh": {"hit@1": 0.92, "hit@3": 0.92, "mrr": 0.92, "unanswered": 0.75, "stale_above": 0},
 }
 
 
