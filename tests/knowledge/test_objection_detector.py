@@ -68,7 +68,12 @@ WRITTEN_BEFORE = {"sablewood": ["We signed a three-year deal with our current te
                   # training sentences): a moorquay call shares seven words ("a monthly fee on top of the")
                   # with a common one, about what a marina charges, not an objection
                   "moorquay": ["The dealer principals will never pay a monthly fee on top of the DMS they "
-                               "already have."]}
+                               "already have."],
+                  # the thirteenth round's blind sets (written on 2026-12-07 by people who had not read the
+                  # training sentences): a saffronleigh call shares seven words ("We signed a three-year
+                  # deal with a") with a common one
+                  "saffronleigh": ["We signed a three-year deal with our current telematics provider last spring, "
+                                   "so we're locked in."]}
 
 
 @pytest.mark.parametrize("corpus", sorted(SCORED_CALLS))
