@@ -60,7 +60,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("corpora", nargs="*", default=None,
                     help="question sets by name (tests/search_questions.py's KB_PATHS); by default every set "
-                         "whose questions and KB are here, except larkspur (the final exam: only when named)")
+                         "whose questions and KB are here, except the final exam and the round's held-out sets "
+                         "(bench/accuracy.py HELD_OUT: only when named)")
     ap.add_argument("--modes", default="ranked")
     ap.add_argument("--misses", action="store_true", help="list the questions not answered first")
     ap.add_argument("--out", type=Path, default=None)
@@ -95,9 +96,11 @@ def main() -> None:
         return name in KB_PATHS and KB_PATHS[name].is_dir() and (QUESTIONS / f"{name}.yaml").is_file()
 
     if not args.corpora:
-        # larkspur, the final exam, only when named: scoring every set must not score it by the way.
-        # A set whose KB is not in this tree is skipped.
-        args.corpora = [c for c in KB_PATHS if present(c) and c != "larkspur"]
+        # the final exam and the round's blind sets (bench/accuracy.py HELD_OUT) only when named:
+        # scoring every set must not score them by the way. A set whose KB is not in this tree is skipped.
+        from bench.accuracy import HELD_OUT
+
+        args.corpora = [c for c in KB_PATHS if present(c) and c not in HELD_OUT]
     for c in args.corpora:
         if not present(c):
             sys.exit(f"{c}: no KB_PATHS entry in tests/search_questions.py, no KB at its path, or no "
