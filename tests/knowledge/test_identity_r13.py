@@ -91,6 +91,32 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("freight", "draft", "Haulbook costs 3% of annual freight spend.", None),
 ]
 
+# Cases the shipped code gets wrong, recorded when the thirteenth round measured them (the refit,
+# not shipped, gets the same ones wrong): strict, so a change that mends one must say so here.
+# "model": wrong only with the "same measure?" model; "thresholds": wrong with the hand-set
+# similarity thresholds alone too.
+MISSED_LINK = "link not made (thresholds and model)"
+KNOWN: dict[int, str] = {
+    0: MISSED_LINK, 1: MISSED_LINK, 6: MISSED_LINK, 11: MISSED_LINK, 12: MISSED_LINK, 16: MISSED_LINK,
+    17: MISSED_LINK, 21: MISSED_LINK, 22: MISSED_LINK,
+    2: "model: booking speed read as the missed-appointment reduction",
+    18: "model: hours spent planning read as hours saved",
+    4: "thresholds: a baseline share read as the reduction",
+    10: "thresholds: an industry norm read as the customers' time to hire",
+    29: "thresholds: another company's figure read as the registered reduction",
+    30: "thresholds: a price as a share of spend read as the registered reduction",
+}
+
+
+def _params() -> list[Any]:
+    """The cases, those the shipped code gets wrong marked as strict expected failures."""
+    out = []
+    for k, case in enumerate(CASES):
+        marks = [pytest.mark.xfail(strict=True, reason=KNOWN[k])] if k in KNOWN else []
+        out.append(pytest.param(*case, marks=marks, id=f"{case[0]}-{k}"))
+    return out
+
+
 ENTRY = """---
 type: proof_point
 title: {product} results
@@ -150,7 +176,7 @@ def findings(industry: str, where: str, line: str) -> list[Any]:
         return list(check(ctx, [parse_draft_text(f"# Draft\n\n{line}\n", "drafts/d.md")], RULES).findings)
 
 
-@pytest.mark.parametrize(("industry", "where", "line", "metric"), CASES, ids=[f"{c[0]}-{k}" for k, c in enumerate(CASES)])
+@pytest.mark.parametrize(("industry", "where", "line", "metric"), _params())
 def test_the_same_measure_link(industry: str, where: str, line: str, metric: str | None) -> None:
     got = findings(industry, where, line)
     comparing = [f for f in got if f.rule in COMPARING]
