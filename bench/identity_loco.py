@@ -25,9 +25,11 @@ sys.path.insert(0, str(REPO))
 
 from bench.accuracy import FIGURE_RULES, _fmt, run_corpus  # noqa: E402
 from bench.measure_pairs import DEVELOPMENT  # noqa: E402
-from bench.train_identity import fit, hand_pairs, load_pairs, threshold_out_of_corpus  # noqa: E402
+from bench.train_identity import RULES, fit, hand_pairs, load_pairs, threshold_out_of_corpus  # noqa: E402
 
 COMPARED = ("metric-conflict", "rep-misstatement", "retired-claim", "unsupported-claim", "unsourced-claim")
+# the rules the model moves a finding between (a figure read as a wrong restatement, or as unbacked)
+LINKED = ("metric-conflict", "rep-misstatement", "unsupported-claim", "unsourced-claim")
 
 
 def main() -> None:
@@ -38,6 +40,7 @@ def main() -> None:
     ap.add_argument("--no-beside", action="store_true",
                     help="leave out pairs whose metric another figure of the sentence states right")
     ap.add_argument("--kb", action="store_true", help="ask the model of the KB's own figures too")
+    ap.add_argument("--rule", choices=RULES, default="margin", help="the threshold rule (train_identity)")
     args = ap.parse_args()
     from knowledge.figures import identity
 
@@ -48,10 +51,11 @@ def main() -> None:
     rows = [r for r in load_pairs(args.pairs, beside=not args.no_beside) if r["label"] is not None]
     hand = hand_pairs()
     pooled = {"audit": RuleCounts(), "check": RuleCounts()}
+    linked = RuleCounts()
     for held in args.corpus or DEVELOPMENT:
         train = [r for r in rows if r["corpus"] != held]
         clf = fit(train + hand)
-        thr = threshold_out_of_corpus(train, hand)
+        thr = threshold_out_of_corpus(train, hand, args.rule)
         model = (np.asarray(clf.coef_[0], dtype=np.float64), float(clf.intercept_[0]), thr)
         identity._weights = lambda model=model: model  # type: ignore[assignment,misc]
         res = run_corpus(held, args.work, objections=False)
@@ -63,6 +67,10 @@ def main() -> None:
                 pooled[kind].tp += t.tp
                 pooled[kind].fp += t.fp
                 pooled[kind].fn += t.fn
+                four = s.total(LINKED)
+                linked.tp += four.tp
+                linked.fp += four.fp
+                linked.fn += four.fn
                 per = {r: c for r, c in s.counts.items() if r in COMPARED and (c.tp or c.fp or c.fn)}
                 parts.append(f"{kind} {_fmt(s.total(FIGURE_RULES))}; "
                              + ", ".join(f"{r} {c.tp}/{c.fp}/{c.fn}" for r, c in per.items()))
@@ -72,6 +80,7 @@ def main() -> None:
     both = RuleCounts(tp=pooled["audit"].tp + pooled["check"].tp, fp=pooled["audit"].fp + pooled["check"].fp,
                       fn=pooled["audit"].fn + pooled["check"].fn)
     print(f"pooled audit {_fmt(pooled['audit'])}; check {_fmt(pooled['check'])}; both {_fmt(both)}")
+    print(f"pooled {', '.join(LINKED)} (audit and check): {_fmt(linked)}")
 
 
 if __name__ == "__main__":

@@ -53,3 +53,19 @@ def test_what_fires_is_a_figure_unbacked_today_at_its_most_probable_metric() -> 
     backed = row("a", 0.0, 0, line=2) | {"status": "backed"}
     by = {id(best): 0.9, id(other): 0.8, id(backed): 0.99}
     assert T.fire([best, other, backed], lambda r: by[id(r)], {"said": 0.7}) == [best]
+
+
+@pytest.mark.parametrize(("scores", "labels", "expected"), [
+    # nine right and one wrong above 0.55: right 90% of the time from 0.56, not at 0.55 (one more wrong)
+    ([0.95] * 9 + [0.60, 0.55], [1] * 9 + [0, 0], 0.56),
+    # a single high wrong firing no longer sets the threshold: ten right beside it
+    ([0.97] + [0.9] * 10 + [0.52], [0] + [1] * 10 + [0], 0.53),
+    # wrong more than a tenth of the time wherever something fires right: never fires
+    ([0.9, 0.95], [1, 0], float("inf")),
+])
+def test_the_calibrated_threshold_tolerates_a_measured_rate_of_wrong_firings(
+        scores: list[float], labels: list[int], expected: float) -> None:
+    rows = [row("a", 0.0, y, line=i) for i, y in enumerate(labels)]
+    by = {id(r): s for r, s in zip(rows, scores, strict=True)}
+    assert T.TARGET == 0.90
+    assert T.choose_calibrated(rows, lambda r: by[id(r)], T.GRID)["said"] == pytest.approx(expected)
