@@ -3,8 +3,9 @@ hotel linen laundry, wind-turbine blade inspection, concert piano hire, chimney 
 real model: a question asked in other words than the page's must be answered with that page first,
 and a question on the KB's topic whose answer no page gives must be reported unanswered.
 
-Written before any of them was run (bench/ACCURACY.md, "Search", pass 20). A case the shipped search
-gets wrong is kept as a strict expected failure, so it shows when a change fixes it.
+Written before any of them was run (bench/ACCURACY.md, "Search", pass 20; committed in 7335a91). A
+case the shipped search gets wrong is kept as a strict expected failure (``WRONG_NOW``), so it shows
+when a change fixes it.
 """
 
 from __future__ import annotations
@@ -144,6 +145,28 @@ CASES: list[tuple[str, str, str | None]] = [
 ]
 
 
+# What the shipped floor (pass 15's) gets wrong, measured once the cases were committed: seven
+# paraphrases silenced (none shares a rare word with its page beyond the topic's own) and two
+# on-topic questions answered by the KB's nearest page. Kept as strict expected failures.
+WRONG_NOW = {
+    "How will I know if a colony has gone queenless?",
+    "Who decides how serious a crack in a blade is?",
+    "Can the findings go into our maintenance software?",
+    "Will someone be there to retune during the interval?",
+    "Our stage is up a flight of stairs. Is that a problem for delivery?",
+    "What is the refund if we call off the hire two weeks ahead?",
+    "Will my insurer want proof that the chimney was cleaned?",
+    "Which detergents do you wash hotel linen with?",
+    "Do you repair the leading-edge erosion you find?",
+}
+
+
+def _cases() -> list[Any]:
+    """CASES, those in WRONG_NOW marked as strict expected failures."""
+    wrong = pytest.mark.xfail(strict=True, reason="the shipped floor gets it wrong (ACCURACY.md, Search, pass 20)")
+    return [pytest.param(*c, marks=wrong) if c[1] in WRONG_NOW else c for c in CASES]
+
+
 @pytest.fixture(scope="module")
 def asker(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """Index the five KBs once; return ``ask(kb, question) -> [result paths]`` with the real model."""
@@ -171,7 +194,7 @@ def asker(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return ask
 
 
-@pytest.mark.parametrize(("kb", "question", "page"), CASES)
+@pytest.mark.parametrize(("kb", "question", "page"), _cases())
 def test_a_question_is_answered_by_its_page_or_reported_unanswered(asker: Any, kb: str, question: str,
                                                                      page: str | None) -> None:
     got = asker(kb, question)
