@@ -75,19 +75,24 @@ def causes_of(r: dict[str, Any]) -> list[str]:
 
 
 def table(rows: list[dict[str, Any]]) -> None:
-    """Counts per cause (first that holds), right entry first or another first, and per set."""
+    """Counts per cause (the first that holds) with the right entry first or not, then per set."""
     names = [n for n, _ in CAUSES] + [BOUNDARY]
     gone = [r for r in rows if silenced(r)]
-    sets = sorted({r["set"] for r in gone}, key=lambda s: -sum(r["set"] == s for r in gone))
     first = Counter((causes_of(r)[0], r["rank"] == 1) for r in gone)
     every = Counter(c for r in gone for c in causes_of(r))
     print(f"{len(gone)} answerable questions silenced, {sum(r['rank'] == 1 for r in gone)} with the right entry first")
-    print("| cause | right first | other first | holds (any order) | " + " | ".join(sets) + " |")
-    print("|---|---|---|---|" + "---|" * len(sets))
+    print("| cause | right first | other first or none | holds (any order) |\n|---|---|---|---|")
     for n in names:
-        per = Counter(r["set"] for r in gone if causes_of(r)[0] == n)
-        print(f"| {n} | {first[(n, True)]} | {first[(n, False)]} | {every[n]} | "
-              + " | ".join(str(per[s] or "") for s in sets) + " |")
+        print(f"| {n} | {first[(n, True)]} | {first[(n, False)]} | {every[n]} |")
+    sets = sorted({r["set"] for r in rows}, key=lambda s: (-sum(r["set"] == s for r in gone), s))
+    print("\n| set | answerable | silenced (right first) | " + " | ".join(names) + " |")
+    print("|---|---|---|" + "---|" * len(names))
+    for s in sets:
+        mine = [r for r in gone if r["set"] == s]
+        per = Counter(causes_of(r)[0] for r in mine)
+        n_ans = sum(not r["unanswerable"] and r["set"] == s for r in rows)
+        print(f"| {s} | {n_ans} | {len(mine)} ({sum(r['rank'] == 1 for r in mine)}) | "
+              + " | ".join(str(per[n] or "") for n in names) + " |")
 
 
 def main() -> None:
