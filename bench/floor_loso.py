@@ -8,7 +8,9 @@ Each fitting set (every set of the rows but ``real``, which is only scored) is l
 the floor is fitted on the others as ``bench/train_search.py --penalty absent_named`` fits it
 (logistic over the signals without ``absent_named``, classes balanced, the boundary placed above
 RATE of the training unanswerable questions, then ``absent_named``'s weight alone, held at zero or
-below) and scored on the one left out; ``real`` is scored with the fit on all of them. "before" is
+below) and scored on the one left out; ``real`` is scored with the fit on all of them. A candidate
+whose RATE is ``frozen`` keeps the shipped floor (each row's ``z``) and fits only its signals' weights,
+held at zero or above, on top (``fit_frozen``). A signal written ``a*b`` is the product of two. "before" is
 the shipped floor as it is. Per set: hit@1 / hit@3 / MRR / unanswerable reported, and the pooled
 figures over every set and over the K worst sets by the shipped hit@1. ``--moved`` lists, per
 candidate, the questions it answers or silences against the shipped floor, with the named signals.
@@ -44,6 +46,26 @@ def fit_floor(rows: list[dict[str, Any]], feats: tuple[str, ...], rate: float) -
     return np.concatenate([w1, wp]), float(placed)
 
 
+def fit_frozen(rows: list[dict[str, Any]], feats: tuple[str, ...]) -> Any:
+    """Weights of ``feats`` alone, each held at zero or above, with the shipped floor's log-odds
+    (``z``: its weights, bias and penalty kept) as the offset and no bias of their own: a fit that
+    moves only the questions those signals mark."""
+    x = np.array([[r[f] for f in feats] for r in rows])
+    y = np.array([0.0 if r["unanswerable"] else 1.0 for r in rows])
+    return -ts.penalty_weights(-x, y, ts._weights(y, True), np.array([r["z"] for r in rows]))
+
+
+def scorer(train: list[dict[str, Any]], feats: tuple[str, ...], rate: str) -> Any:
+    """The floor's log-odds for a list of rows, fitted on ``train``: refitted and placed above
+    ``rate`` of the training unanswerable questions, or, for the rate ``frozen``, the shipped floor
+    with ``feats`` added (``fit_frozen``)."""
+    if rate == "frozen":
+        w = fit_frozen(train, feats)
+        return lambda rows: np.array([r["z"] for r in rows]) + np.array([[r[f] for f in feats] for r in rows]) @ w
+    w, b = fit_floor(train, feats, float(rate))
+    return lambda rows: np.array([[r[f] for f in (*feats, PENALTY)] for r in rows]) @ w + b
+
+
 def counts(rows: list[dict[str, Any]], z: Any) -> dict[str, float]:
     """One set's counts with floor log-odds ``z`` (the price check as shipped)."""
     n = {"ans": 0, "una": 0, "hit1": 0, "hit3": 0, "rr": 0.0, "reported": 0}
@@ -61,23 +83,19 @@ def counts(rows: list[dict[str, Any]], z: Any) -> dict[str, float]:
     return n
 
 
-def held_out_z(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate: float) -> dict[str, Any]:
+def held_out_z(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate: str) -> dict[str, Any]:
     """Per set, its questions' floor log-odds by a floor fitted without it (``real``: the fit on all)."""
-    out = {}
     fitting = [s for s in by_set if s != "real"]
-    for held in by_set:
-        train = [r for s in fitting if s != held for r in by_set[s]]
-        w, b = fit_floor(train, feats, rate)
-        out[held] = np.array([[r[f] for f in (*feats, PENALTY)] for r in by_set[held]]) @ w + b
-    return out
+    return {held: scorer([r for s in fitting if s != held for r in by_set[s]], feats, rate)(by_set[held])
+            for held in by_set}
 
 
-def loso(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate: float) -> dict[str, dict[str, float]]:
+def loso(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate: str) -> dict[str, dict[str, float]]:
     """Per-set counts, each fitting set scored by a floor fitted without it, ``real`` by the fit on all."""
     return {s: counts(by_set[s], z) for s, z in held_out_z(by_set, feats, rate).items()}
 
 
-def moved(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate: float, marks: tuple[str, ...]) -> None:
+def moved(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate: str, marks: tuple[str, ...]) -> None:
     """Print the questions a candidate moves against the shipped floor, held out (unanswerable ones
     and ones with the expected entry first, answered or silenced), each with the values of ``marks``
     (to tell what a signal moves from what the placement moves)."""
@@ -90,12 +108,16 @@ def moved(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...], rate:
 
 
 def fitted_on_all(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...],
-                  rate: float) -> dict[str, dict[str, float]]:
+                  rate: str) -> dict[str, dict[str, float]]:
     """Per-set counts with the floor fitted on every fitting set (what would ship)."""
-    w, b = fit_floor([r for s, rs in by_set.items() if s != "real" for r in rs], feats, rate)
-    print(f"fitted on all: weights {dict(zip((*feats, PENALTY), np.round(w, 4).tolist(), strict=True))}, bias {b:.4f}")
-    return {s: counts(rs, np.array([[r[f] for f in (*feats, PENALTY)] for r in rs]) @ w + b)
-            for s, rs in by_set.items()}
+    train = [r for s, rs in by_set.items() if s != "real" for r in rs]
+    if rate != "frozen":
+        w, b = fit_floor(train, feats, float(rate))
+        print(f"fitted on all: weights {dict(zip((*feats, PENALTY), np.round(w, 4).tolist(), strict=True))}, bias {b:.4f}")
+    else:
+        print(f"fitted on all, frozen: weights {dict(zip(feats, np.round(fit_frozen(train, feats), 4).tolist(), strict=True))}")
+    z = scorer(train, feats, rate)
+    return {s: counts(rs, z(rs)) for s, rs in by_set.items()}
 
 
 def below_floors(per: dict[str, dict[str, float]]) -> list[str]:
@@ -122,10 +144,22 @@ def pooled(per: dict[str, dict[str, float]], sets: list[str]) -> dict[str, float
     return {k: sum(per[s][k] for s in sets) for k in ("ans", "una", "hit1", "hit3", "rr", "reported")}
 
 
+def add_products(by_set: dict[str, list[dict[str, Any]]], feats: list[str]) -> None:
+    """Give every row the value of each ``a*b`` among ``feats``: the product of the two signals (a
+    mark that counts only as far as another signal holds)."""
+    for f in feats:
+        if "*" in f:
+            a, b = f.split("*")
+            for rs in by_set.values():
+                for r in rs:
+                    r[f] = r[a] * r[b]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("rows")
-    ap.add_argument("--cand", action="append", default=[], metavar="NAME:F+G:RATE")
+    ap.add_argument("--cand", action="append", default=[], metavar="NAME:F+G*H:RATE",
+                    help="RATE a share (refit and placed) or 'frozen' (the shipped floor plus F+G's weights)")
     ap.add_argument("--worst", type=int, default=11)
     ap.add_argument("--moved", default="", metavar="F+G",
                     help="list the questions each candidate moves held out, with these signals' values")
@@ -140,11 +174,12 @@ def main() -> None:
     results = {"before": before}
     for spec in args.cand:
         name, feats, rate = spec.split(":")
-        results[name] = loso(by_set, tuple(feats.split("+")), float(rate))
-        results[name + " (all)"] = fitted_on_all(by_set, tuple(feats.split("+")), float(rate))
+        add_products(by_set, feats.split("+"))
+        results[name] = loso(by_set, tuple(feats.split("+")), rate)
+        results[name + " (all)"] = fitted_on_all(by_set, tuple(feats.split("+")), rate)
         print(f"{name} fitted on all, under test floors: {below_floors(results[name + ' (all)'])}")
         if args.moved:
-            moved(by_set, tuple(feats.split("+")), float(rate), tuple(args.moved.split("+")))
+            moved(by_set, tuple(feats.split("+")), rate, tuple(args.moved.split("+")))
     names = list(results)
     print("set | " + " | ".join(names))
     for s in order:
