@@ -646,8 +646,8 @@ def main() -> None:
             "min_sources": args.min_sources, **({"framing": True} if args.framing else {}),
             **({"every_corpus": sorted({source(r[2]) for r in rows if r[2].startswith("corpus:")}),
                 "threshold_folds": args.folds} if args.every_corpus else {})}
-    n = write_model(vec, model, cut, meta, args.out)
-    print(f"wrote {n} weights, threshold {cut:.2f} -> {args.out}")
+    count = write_model(vec, model, cut, meta, args.out)
+    print(f"wrote {count} weights, threshold {cut:.2f} -> {args.out}")
 
 
 def main_calls_drafts(args: argparse.Namespace) -> None:
