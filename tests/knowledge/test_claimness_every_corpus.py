@@ -36,7 +36,7 @@ CASES: list[tuple[str, str, str, str, bool]] = [
     ("translation", "outcome", "Agencies on the platform deliver 38% more words per translator.", "38%", True),
     # marinas
     ("marina", "setting", "Berth holds expire after 48 hours if no deposit is paid.", "48 hours", False),
-    ("marina", "logistics", "Onboarding is two sessions of about 40 minutes per harbour team.", "40 minutes", False),
+    ("marina", "logistics", "Onboarding is two sittings of about 40 minutes per harbour team.", "40 minutes", False),
     ("marina", "outcome", "92% of marinas renew after the first season.", "92%", True),
     # craft breweries
     ("brewery", "range", "Breweries on the platform brew between 500 and 20,000 hectolitres a year.", "20,000",
