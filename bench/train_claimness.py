@@ -129,15 +129,17 @@ def derive() -> None:
     print(f"derived {len(out)} mentions ({sum(r['label'] for r in out)} claims) -> {target.relative_to(REPO)}")
 
 
-def corpora() -> list[Row]:
+def corpora(target: Path = DATA / "claimness-corpora.jsonl", bases: dict[str, Path] | None = None) -> list[Row]:
+    """The corpus mentions ``target`` refers to, read from the corpora in ``bases`` (by default the two
+    of ``DEV_CORPORA``) as canon reads them; a mention whose figure is no longer read is left out."""
     rows: list[Row] = []
-    target = DATA / "claimness-corpora.jsonl"
     if not target.is_file():
         return rows
+    bases = DEV_CORPORA if bases is None else bases
     cache: dict[Path, list[Claim]] = {}
     for line in target.read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
-        base = DEV_CORPORA.get(d["corpus"])
+        base = bases.get(d["corpus"])
         if base is None or not (base / "labels.json").is_file():
             continue
         kb = base / json.loads((base / "labels.json").read_text(encoding="utf-8"))["kb"]
@@ -280,6 +282,76 @@ def calls_drafts() -> list[Row]:
     return rows
 
 
+# ------------------------------------------------------------------------------------------------
+# Figures of the approved entries of every development corpus, labelled from its audit labels
+# (``--derive-every-corpus``; trained on with ``--every-corpus``: thirteenth round, bench/ACCURACY.md,
+# "Claims that need a source, learned from every development corpus, thirteenth round").
+
+EVERY_CORPUS_FILE = DATA / "claimness-every-corpus.jsonl"
+
+
+def _applies_to_unsourced(negative: dict[str, Any]) -> bool:
+    """Whether a negative line speaks for ``unsourced-claim`` (it names no rules, or names that one)."""
+    return not negative.get("rules") or "unsourced-claim" in negative["rules"]
+
+
+def every_corpus_labels(labels: dict[str, Any]) -> dict[tuple[str, int], tuple[int, str]]:
+    """(path, line) -> (label, why) from one corpus's audit labels: a required expected finding of a
+    claim rule (``unsourced-claim`` among them) makes its line a claim; a negative that applies to
+    ``unsourced-claim`` makes its line no claim, unless its note says the figure is backed (it matches,
+    rounds or names a registered metric: a claim the comparing rules need). An expected line is never
+    a negative one."""
+    block = labels.get("audit", {})
+    lab: dict[tuple[str, int], tuple[int, str]] = {}
+    for e in block.get("expected", []):
+        if e["rule"] in CLAIM_RULES and not e.get("optional"):
+            lab[(e["path"], e["line"])] = (1, e["rule"])
+    for n in block.get("negatives", []):
+        key, note = (n["path"], n["line"]), n.get("note", "")
+        if key in lab or not _applies_to_unsourced(n):
+            continue
+        lab[key] = (1 if note_label(note) == 1 else 0, note[:80])
+    return lab
+
+
+def derive_every_corpus() -> None:
+    """Label the figures of every development corpus's entries from its audit labels
+    (:func:`every_corpus_labels`); of a claim line with several figures only the only one, or all when
+    they share kind and unit (:func:`_line_labels`). Only references are written, as for
+    ``claimness-corpora.jsonl``."""
+    rows: list[dict[str, Any]] = []
+    for name, base in development_corpora().items():
+        labels = json.loads((base / "labels.json").read_text(encoding="utf-8"))
+        kb = base / labels["kb"]
+        lab = every_corpus_labels(labels)
+        by_path: dict[str, list[Claim]] = {}
+        for (path, line), (label, why) in sorted(lab.items()):
+            f = kb / path
+            if f.suffix != ".md" or not f.is_file():
+                continue  # an entry's figures only (calls and drafts have their own derivation)
+            if path not in by_path:
+                by_path[path] = read_figures(f.read_text(encoding="utf-8"))
+            for c in _line_labels([c for c in by_path[path] if c.line == line], label):
+                rows.append({"corpus": name, "path": path, "line": line, "span": c.span, "label": label, "why": why})
+    EVERY_CORPUS_FILE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"derived {len(rows)} entry mentions ({sum(r['label'] for r in rows)} claims) from "
+          f"{len({r['corpus'] for r in rows})} corpora -> {EVERY_CORPUS_FILE.relative_to(REPO)}")
+
+
+def every_corpus() -> list[Row]:
+    """The mentions of :data:`EVERY_CORPUS_FILE`, read from the development corpora."""
+    return corpora(EVERY_CORPUS_FILE, development_corpora())
+
+
+def merge_corpus_rows(old: list[Row], new: list[Row]) -> list[Row]:
+    """``old`` and ``new`` with one row per figure: where both label a figure, ``new``'s label."""
+    def key(r: Row) -> tuple[str, str, int, int]:
+        return r[2], r[0].span, r[0].line, r[0].column
+
+    seen = {key(r) for r in new}
+    return [r for r in old if key(r) not in seen] + new
+
+
 CASE_STUDIES = REPO / "tests" / "data" / "corpora" / "case-studies"
 # one publisher's stories stay out of training, to evaluate on
 HELD_OUT_PUBLISHER = "appwrite"
@@ -361,6 +433,41 @@ def evaluate(rows: list[Row], c: float, group_of: Any, *, min_sources: int = 1) 
     return out
 
 
+def fold_of(sources: list[str], k: int) -> Any:
+    """A group function putting each source into one of ``k`` folds (sorted sources dealt in turn), so
+    that a source is never split across folds."""
+    folds = {g: i % k for i, g in enumerate(sorted(set(sources)))}
+
+    def group(g: str) -> str:
+        return f"fold{folds[source(g)]}"
+
+    return group
+
+
+def source(g: str) -> str:
+    """The source of a row's group: written sentences by industry, corpus mentions by corpus, stories
+    by publisher."""
+    parts = g.split(":")
+    return {"corpus": parts[1], "cases": f"cases/{parts[1]}"}.get(parts[0], f"written/{parts[1]}")
+
+
+def recall_cut(preds: list[tuple[float, int, str]], recall: float) -> float:
+    """The highest threshold that keeps ``recall`` of the claims among held-out predictions, at most 0.5."""
+    ps = sorted(p for p, y, _ in preds if y)
+    cut = ps[int((1 - recall) * len(ps))] if ps else 0.5
+    return min(cut, 0.5)
+
+
+def write_model(vec: Any, model: Any, cut: float, meta: dict[str, Any], out: Path) -> int:
+    """Write a fitted model as ``claimness.load`` reads it; return how many weights it has."""
+    names = vec.get_feature_names_out()
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-3}
+    weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 4)
+    data = {"threshold": round(cut, 4), "weights": dict(sorted(weights.items())), "meta": meta}
+    out.write_text(json.dumps(data, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    return len(weights)
+
+
 def _report(name: str, preds: list[tuple[float, int, str]], cut: float) -> float:
     by: dict[str, Counter[str]] = defaultdict(Counter)
     for p, y, g in preds:
@@ -411,9 +518,7 @@ def calls_drafts_threshold(rows: list[Row], c: float, recall: float) -> tuple[fl
         vec, model = _fit_rows(train, c)
         p = model.predict_proba(vec.transform(featurise(test)))[:, 1]
         preds.extend((float(pp), r[1], str(g)) for pp, r in zip(p, test, strict=True))
-    ps = sorted(p for p, y, _ in preds if y)
-    cut = ps[int((1 - recall) * len(ps))] if ps else 0.5
-    return min(cut, 0.5), preds
+    return recall_cut(preds, recall), preds
 
 
 def train_calls_drafts(rows: list[Row], c: float, recall: float, out: Path, *, held_out: str | None = None,
@@ -443,6 +548,12 @@ def main() -> None:
     ap.add_argument("--calls-drafts", action="store_true",
                     help="train the calls-and-drafts model (with those figures) and write "
                     "the temp folder (or --out; canon reads knowledge/claims/data/claimness_calls_drafts.json)")
+    ap.add_argument("--derive-every-corpus", action="store_true",
+                    help="rebuild the labelled entry figures of every development corpus from its audit labels")
+    ap.add_argument("--every-corpus", action="store_true",
+                    help="train on those figures too (thirteenth round: bench/loco_claimness_every.py)")
+    ap.add_argument("--folds", type=int, default=0, metavar="K",
+                    help="choose the threshold on K source-grouped folds instead of one fit per source (faster)")
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--c", type=float, default=0.5,
                     help="inverse regularisation strength (0.5: with the written set at 978 mentions, the only one of "
@@ -469,27 +580,25 @@ def main() -> None:
         derive()
     if args.derive_calls_drafts:
         derive_calls_drafts()
+    if args.derive_every_corpus:
+        derive_every_corpus()
     if args.calls_drafts:
         main_calls_drafts(args)
         return
     written, missed = handwritten(tuple(args.written) if args.written else WRITTEN)
     cases = [] if args.no_cases else case_studies(held_out=False)
-    rows = written + [r for r in corpora() + cases if r[2].split(":")[1] not in args.exclude]
+    corpus_rows = merge_corpus_rows(corpora(), every_corpus()) if args.every_corpus else corpora()
+    rows = written + [r for r in corpus_rows + cases if r[2].split(":")[1] not in args.exclude]
     counts = Counter(r[2].split(":")[0] + ":" + str(r[1]) for r in rows)
     industries = {r[2].split(":")[1] for r in written}
     styles = {r[2].split(":")[2] for r in written}
     print(f"{len(rows)} labelled mentions ({dict(sorted(counts.items()))}); {len(industries)} industries, "
           f"styles {sorted(styles)}; {missed} written figures the extractor does not read")
 
-    def source(g: str) -> str:  # written sentences by industry, corpus mentions by corpus, stories by publisher
-        parts = g.split(":")
-        return {"corpus": parts[1], "cases": f"cases/{parts[1]}"}.get(parts[0], f"written/{parts[1]}")
-
-    preds = evaluate(rows, args.c, source, min_sources=args.min_sources)
+    group_of = source if not args.folds else fold_of([source(r[2]) for r in rows], args.folds)
+    preds = evaluate(rows, args.c, group_of, min_sources=args.min_sources)
     # the highest threshold that keeps the wanted share of claims on held-out sources
-    ps = sorted(p for p, y, _ in preds if y)
-    cut = ps[int((1 - args.recall) * len(ps))] if ps else 0.5
-    cut = min(cut, 0.5)
+    cut = recall_cut(preds, args.recall)
     print("leave-one-source-out (each industry of the written set, each corpus):")
     worst = _report("per source", preds, cut)
     print(f"  worst source accuracy {worst:.2f}")
@@ -531,15 +640,14 @@ def main() -> None:
             print(f"  {w:+.3f}  {n:<24} {total:>4}  {k / total:>4.0%} {top}")
     if args.dry_run:
         return
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-3}
-    weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 4)
-    out = {"threshold": round(cut, 4), "weights": dict(sorted(weights.items())),
-           "meta": {"mentions": len(rows), "claims": sum(r[1] for r in rows), "c": args.c,
-                    "industries": sorted(industries), "styles": sorted(styles),
-                    "loso_worst_source_accuracy": round(worst, 3), "held_out": HELD_OUT_PUBLISHER,
-                    "min_sources": args.min_sources, **({"framing": True} if args.framing else {})}}
-    args.out.write_text(json.dumps(out, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"wrote {len(weights)} weights, threshold {cut:.2f} -> {args.out}")
+    meta = {"mentions": len(rows), "claims": sum(r[1] for r in rows), "c": args.c,
+            "industries": sorted(industries), "styles": sorted(styles),
+            "loso_worst_source_accuracy": round(worst, 3), "held_out": HELD_OUT_PUBLISHER,
+            "min_sources": args.min_sources, **({"framing": True} if args.framing else {}),
+            **({"every_corpus": sorted({source(r[2]) for r in rows if r[2].startswith("corpus:")}),
+                "threshold_folds": args.folds} if args.every_corpus else {})}
+    count = write_model(vec, model, cut, meta, args.out)
+    print(f"wrote {count} weights, threshold {cut:.2f} -> {args.out}")
 
 
 def main_calls_drafts(args: argparse.Namespace) -> None:
