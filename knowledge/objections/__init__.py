@@ -91,7 +91,7 @@ from .detect import (
     reference_texts,
     score_sentences,
 )
-from .followups import carried_on, find_follow_ups
+from .followups import FollowUpModel, carried_on, find_follow_ups, load_follow_up_model
 from .model import DEFAULT_TUNING, Analysis, Mention, Objection, Tuning, VectorsFn, _unit
 from .phrasings import entry_texts
 from .prefilter import (
@@ -127,7 +127,8 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
             prototypes: tuple[np.ndarray, np.ndarray] | None = None,
             verdicts: Sequence[Verdict] = (), follow_ups: bool = True,
-            cover_model: CoverModel | None = None, absorb_model: AbsorbModel | None = None) -> Analysis:
+            cover_model: CoverModel | None = None, absorb_model: AbsorbModel | None = None,
+            follow_up_model: FollowUpModel | None = None) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
@@ -135,7 +136,9 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
     (:mod:`.verdicts`); ``follow_ups`` False leaves out the follow-ups of :mod:`.followups`;
     ``cover_model`` replaces the shipped coverage model (:mod:`.cover`), ``absorb_model`` the
-    shipped model of what no entry covers (:mod:`.absorb`, used when ``tuning.absorb``).
+    shipped model of what no entry covers (:mod:`.absorb`, used when ``tuning.absorb``),
+    ``follow_up_model`` the shipped model of follow-ups that are not elliptical (:mod:`.followups`;
+    none shipped: the elliptical rule alone).
     """
     import numpy as np
 
@@ -232,7 +235,8 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         ))
 
     # 2b. Short turns carrying on a mention of the same prospect's, after the seller's reply.
-    follow = find_follow_ups(calls, mentions, vectors) if follow_ups else []
+    model = follow_up_model or load_follow_up_model()
+    follow = find_follow_ups(calls, mentions, vectors, model) if follow_ups else []
     # A reviewer who said a follow-up is not an objection is heeded like one who said so of a sentence.
     follow = [(fu, a) for fu, a in follow
               if not any(v.kind == "mention" and v.verdict == "wrong" and v.refers_to(fu.call, fu.line, fu.text)
