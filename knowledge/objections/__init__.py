@@ -238,9 +238,12 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     model = follow_up_model or load_follow_up_model()
     follow = find_follow_ups(calls, mentions, vectors, model) if follow_ups else []
     # A reviewer who said a follow-up is not an objection is heeded like one who said so of a sentence.
-    follow = [(fu, a) for fu, a in follow
+    follow = [(fu, a, alone) for fu, a, alone in follow
               if not any(v.kind == "mention" and v.verdict == "wrong" and v.refers_to(fu.call, fu.line, fu.text)
                          for v in verdicts)]
+    # One that raises its own concern is placed by its own words, with step 2's mentions.
+    step2 = mentions
+    mentions = mentions + [fu for fu, _, alone in follow if alone]
 
     # 3. Assignment and themes, with what reviewers said about them.
     seeds = review_seeds(mentions, verdicts, [e.id for e in objection_entries])
@@ -260,8 +263,8 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     # anchor (one remark, said twice) would look like a theme of their own. (Placing it by its own
     # words instead, as a lone remark is placed, moved no mention on any corpus.)
     holder = {id(m): o for o in objections for m in o.mentions}
-    for fu, anchor in follow:
-        o = holder.get(id(anchor))
+    for fu, anchor, alone in follow:
+        o = None if alone else holder.get(id(anchor))
         if o is not None:
             fu.match = anchor.match
             o.mentions.append(fu)
@@ -277,7 +280,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         calls=len(calls), objections=objections,
         roles_unknown=sorted(c.path for c in calls if not c.roles_known),
         turns=turns_total, skipped=skipped_total, sentences=n_s, detection=det,
-        detected=mentions, follow_ups=[fu for fu, _ in follow],
+        detected=step2, follow_ups=[fu for fu, _, _ in follow],
     )
 
 

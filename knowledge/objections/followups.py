@@ -198,15 +198,17 @@ def candidate_texts(calls: Sequence[Call], mentions: Sequence[Mention]) -> list[
 
 
 def find_follow_ups(calls: Sequence[Call], mentions: list[Mention], vectors: VectorsFn,
-                    model: FollowUpModel | None = None) -> list[tuple[Mention, Mention]]:
-    """The follow-up mentions of ``calls``, each with the mention it carries on, given the
-    mentions step 2 found: elliptical candidates that the trained detector, reading the whole
-    turn, takes for an objection more likely than not, and with a ``model``
-    (:class:`FollowUpModel`) any short candidate it puts at or over its threshold (a follow-up
-    can itself be followed up)."""
+                    model: FollowUpModel | None = None) -> list[tuple[Mention, Mention, bool]]:
+    """The follow-up mentions of ``calls``, each with the mention it carries on and whether it is
+    placed by its own words, given the mentions step 2 found: elliptical candidates that the trained
+    detector, reading the whole turn, takes for an objection more likely than not (filed with
+    their anchor: "and the trailers?" names an item of the anchor's concern), and with a ``model``
+    (:class:`FollowUpModel`) any other short candidate it puts at or over its threshold (placed by
+    its own words: "and procurement will say use what we've got" after an adoption objection raises
+    another concern). A follow-up can itself be followed up."""
     import numpy as np
 
-    found: list[tuple[Mention, Mention]] = []
+    found: list[tuple[Mention, Mention, bool]] = []
     known = list(mentions)
     while known:
         cands = follow_up_candidates(calls, known, elliptical_only=model is None)
@@ -215,27 +217,29 @@ def find_follow_ups(calls: Sequence[Call], mentions: list[Mention], vectors: Vec
         texts = [_turn_words(c.call, c.turn) for c in cands]
         V = np.asarray(vectors(texts), dtype=np.float32)
         p = objection_probability([c.call.turns[c.turn].text for c in cands], V)
-        take = _taken(cands, V, p, model)
-        new = [(_follow_up_mention(c, V[i], float(p[i])), c.anchor) for i, c in enumerate(cands) if take[i]]
+        rule, take = _taken(cands, V, p, model)
+        new = [(_follow_up_mention(c, V[i], float(p[i])), c.anchor, not rule[i])
+               for i, c in enumerate(cands) if take[i]]
         if not new:
             return found
         found.extend(new)
-        known.extend(m for m, _ in new)
+        known.extend(m for m, _, _ in new)
     return found
 
 
-def _taken(cands: Sequence[Candidate], V: np.ndarray, p: np.ndarray, model: FollowUpModel | None) -> np.ndarray:
-    """Which candidates are follow-ups: elliptical with the detector at :data:`LIKELY` (the rule),
-    or at the ``model``'s threshold."""
+def _taken(cands: Sequence[Candidate], V: np.ndarray, p: np.ndarray,
+           model: FollowUpModel | None) -> tuple[np.ndarray, np.ndarray]:
+    """Which candidates the elliptical rule takes (elliptical, the detector at :data:`LIKELY`),
+    and which are follow-ups: those, and those at the ``model``'s threshold."""
     import numpy as np
 
     texts = [c.call.turns[c.turn].text for c in cands]
     rule = np.asarray([elliptical(t) for t in texts], dtype=bool) & (p >= LIKELY)
     if model is None:
-        return rule
+        return rule, rule
     X = np.stack([dialogue_features(t, V[i], c.anchor.sentence_vector, c.reply, c.back, float(p[i]))
                   for i, (t, c) in enumerate(zip(texts, cands, strict=True))])
-    return rule | (model.probability(X) >= model.threshold)
+    return rule, rule | (model.probability(X) >= model.threshold)
 
 
 def _follow_up_mention(c: Candidate, vec: np.ndarray, p: float) -> Mention:
