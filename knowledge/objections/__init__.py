@@ -91,7 +91,7 @@ from .detect import (
     reference_texts,
     score_sentences,
 )
-from .followups import FollowUpModel, carried_on, find_follow_ups, load_follow_up_model
+from .followups import carried_on, find_follow_ups
 from .model import DEFAULT_TUNING, Analysis, Mention, Objection, Tuning, VectorsFn, _unit
 from .phrasings import entry_texts
 from .prefilter import (
@@ -127,8 +127,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
             prototypes: tuple[np.ndarray, np.ndarray] | None = None,
             verdicts: Sequence[Verdict] = (), follow_ups: bool = True,
-            cover_model: CoverModel | None = None, absorb_model: AbsorbModel | None = None,
-            follow_up_model: FollowUpModel | None = None) -> Analysis:
+            cover_model: CoverModel | None = None, absorb_model: AbsorbModel | None = None) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
@@ -136,9 +135,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
     (:mod:`.verdicts`); ``follow_ups`` False leaves out the follow-ups of :mod:`.followups`;
     ``cover_model`` replaces the shipped coverage model (:mod:`.cover`), ``absorb_model`` the
-    shipped model of what no entry covers (:mod:`.absorb`, used when ``tuning.absorb``),
-    ``follow_up_model`` the shipped model of follow-ups that are not elliptical (:mod:`.followups`;
-    none shipped: the elliptical rule alone).
+    shipped model of what no entry covers (:mod:`.absorb`, used when ``tuning.absorb``).
     """
     import numpy as np
 
@@ -235,15 +232,11 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         ))
 
     # 2b. Short turns carrying on a mention of the same prospect's, after the seller's reply.
-    model = follow_up_model or load_follow_up_model()
-    follow = find_follow_ups(calls, mentions, vectors, model) if follow_ups else []
+    follow = find_follow_ups(calls, mentions, vectors) if follow_ups else []
     # A reviewer who said a follow-up is not an objection is heeded like one who said so of a sentence.
-    follow = [(fu, a, alone) for fu, a, alone in follow
+    follow = [(fu, a) for fu, a in follow
               if not any(v.kind == "mention" and v.verdict == "wrong" and v.refers_to(fu.call, fu.line, fu.text)
                          for v in verdicts)]
-    # One that raises its own concern is placed by its own words, with step 2's mentions.
-    step2 = mentions
-    mentions = mentions + [fu for fu, _, alone in follow if alone]
 
     # 3. Assignment and themes, with what reviewers said about them.
     seeds = review_seeds(mentions, verdicts, [e.id for e in objection_entries])
@@ -263,8 +256,8 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     # anchor (one remark, said twice) would look like a theme of their own. (Placing it by its own
     # words instead, as a lone remark is placed, moved no mention on any corpus.)
     holder = {id(m): o for o in objections for m in o.mentions}
-    for fu, anchor, alone in follow:
-        o = None if alone else holder.get(id(anchor))
+    for fu, anchor in follow:
+        o = holder.get(id(anchor))
         if o is not None:
             fu.match = anchor.match
             o.mentions.append(fu)
@@ -280,7 +273,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         calls=len(calls), objections=objections,
         roles_unknown=sorted(c.path for c in calls if not c.roles_known),
         turns=turns_total, skipped=skipped_total, sentences=n_s, detection=det,
-        detected=step2, follow_ups=[fu for fu, _, _ in follow],
+        detected=mentions, follow_ups=[fu for fu, _ in follow],
     )
 
 
