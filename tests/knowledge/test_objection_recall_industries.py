@@ -73,6 +73,14 @@ def vectors() -> Any:
     return lambda texts: np.asarray(embedder.embed(list(texts)), dtype=np.float32)
 
 
+@pytest.fixture(scope="module")
+def prototypes(vectors: Any) -> Any:
+    """The detector's reference vectors, embedded once for every case (as an index keeps them)."""
+    from knowledge.objections.detect import _prototype_vectors
+
+    return _prototype_vectors(vectors)
+
+
 def test_the_cases_span_six_industries_and_both_answers():
     industries = {c["industry"] for c in CASES}
     assert len(industries) >= 6
@@ -85,6 +93,7 @@ def test_the_cases_span_six_industries_and_both_answers():
 @pytest.mark.parametrize("i", [
     pytest.param(i, marks=pytest.mark.xfail(strict=True, reason=WRONG_TODAY[i])) if i in WRONG_TODAY else i
     for i in range(len(CASES))])
-def test_a_turn_after_an_objection_is_a_mention_when_it_carries_resistance(i: int, vectors: Any):
+def test_a_turn_after_an_objection_is_a_mention_when_it_carries_resistance(i: int, vectors: Any, prototypes: Any):
     case = CASES[i]
-    assert judged_is_a_mention(case, vectors) is (case["expect"] == "1"), f"{case['kind']}: {case['next']}"
+    assert judged_is_a_mention(case, vectors, prototypes=prototypes) is (case["expect"] == "1"), \
+        f"{case['kind']}: {case['next']}"
