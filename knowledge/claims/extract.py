@@ -161,7 +161,12 @@ _RATE = re.compile(
     rf"(?:[ \t]*/[ \t]*|{_SP}(?:per|a|an|each|every){_SP})"
     r"(?:(?P<rn>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[ \t]+)?"
     r"(?P<rp>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|wks?|wk|months?|mos?|quarters?|years?|yrs?|yr|annum))\b"
+    # a period said as an adverb: "$3 million annually", "six hours weekly", "40 loads daily"
+    rf"|{_SP}(?P<ra>(?i:hourly|daily|weekly|monthly|quarterly|annually|yearly))\b"
 )
+# the period each adverb of ``_RATE`` names
+_RATE_ADVERB = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
+                "quarterly": "quarter", "annually": "year", "yearly": "year"}
 _PRICE_PER = re.compile(rf"{_SP}(?:a|an|each){_SP}(?P<pn>[a-z][a-z-]*)\b(?![ \t]+(?:of|to|for)\b)")
 _PER_NOUN = re.compile(rf"(?:[ \t]*/[ \t]*|{_SP}per{_SP})(?P<pn>[A-Za-z][A-Za-z-]*)\b")
 _QUAL_AFTER = re.compile(
@@ -852,6 +857,10 @@ class _Extractor:
         pos = f.end
         for _ in range(2):
             rm = _RATE.match(clean, pos)
+            if rm and rm.group("ra"):
+                pers.append(_RATE_ADVERB[rm.group("ra").lower()])
+                pos = f.end = rm.end()
+                continue
             if rm:
                 per = units.period(rm.group("rp")) or rm.group("rp").lower()
                 rn = rm.group("rn")

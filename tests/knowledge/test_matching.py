@@ -307,6 +307,21 @@ def test_time_won_back_every_period_is_a_rate(text: str, per: str | None) -> Non
     assert fig(text).per == per
 
 
+@pytest.mark.parametrize(("text", "per"), [
+    ("Kestrel Freight saves $3 million annually on fuel.", "year"),
+    ("Front desks save 9 hours weekly on recall calls.", "week"),
+    ("Larchmont cut payroll cost by £25,000 monthly.", "month"),
+    ("One analyst triages 60 phishing reports daily.", "day"),
+    ("The college saves 30 teaching hours monthly.", "month"),
+    ("Shops save R4,500 yearly on water.", "year"),
+    ("Plans start at $49 per seat, billed annually.", None),  # the adverb is the billing, not the price's
+    ("Loadstar Shield protects 5,000 daily active users.", None),  # the adverb names the users
+    ("Kestrel Freight saves $2.4 million, and reviews routes quarterly.", None),  # another clause's
+])
+def test_a_period_said_as_an_adverb_is_the_figures_rate(text: str, per: str | None) -> None:
+    assert fig(text).per == per
+
+
 @pytest.mark.parametrize(("name", "per"), [
     ("annual savings in payables processing", "year"),
     ("hours saved per clinic each week", "week"),
