@@ -161,8 +161,10 @@ _RATE = re.compile(
     rf"(?:[ \t]*/[ \t]*|{_SP}(?:per|a|an|each|every){_SP})"
     r"(?:(?P<rn>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[ \t]+)?"
     r"(?P<rp>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|wks?|wk|months?|mos?|quarters?|years?|yrs?|yr|annum))\b"
-    # a period said as an adverb: "$3 million annually", "six hours weekly", "40 loads daily"
-    rf"|{_SP}(?P<ra>(?i:hourly|daily|weekly|monthly|quarterly|annually|yearly))\b"
+    # ``ra``: a period said as an adverb on the same line, in lower case ("$3 million annually", "six
+    # hours weekly", "40 loads daily"); a capital opens another sentence or a table row ("$3 million\n
+    # Annually, it installs ...")
+    r"|[ \t]+(?P<ra>hourly|daily|weekly|monthly|quarterly|annually|yearly)\b"
 )
 # the period each adverb of ``_RATE`` names
 _RATE_ADVERB = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
@@ -846,6 +848,9 @@ class _Extractor:
                     head = (lw, end)
                     break
         if head is None:
+            adverb = _RATE.match(clean, pos)
+            if adverb and adverb.group("ra"):
+                f.kind, f.unit = "count", ""  # "2.5 million annually": a rate of no stated unit, as "a year" is
             return
         kind = units.kind_of(head[0])
         f.kind = kind if kind in ("duration", "currency", "percent") else "count"
@@ -858,7 +863,9 @@ class _Extractor:
         for _ in range(2):
             rm = _RATE.match(clean, pos)
             if rm and rm.group("ra"):
-                pers.append(_RATE_ADVERB[rm.group("ra").lower()])
+                if any(units.period(p) for p in pers):
+                    break  # "12 hours a week weekly": one period is the rate's
+                pers.append(_RATE_ADVERB[rm.group("ra")])
                 pos = f.end = rm.end()
                 continue
             if rm:

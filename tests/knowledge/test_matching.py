@@ -317,6 +317,11 @@ def test_time_won_back_every_period_is_a_rate(text: str, per: str | None) -> Non
     ("Plans start at $49 per seat, billed annually.", None),  # the adverb is the billing, not the price's
     ("Loadstar Shield protects 5,000 daily active users.", None),  # the adverb names the users
     ("Kestrel Freight saves $2.4 million, and reviews routes quarterly.", None),  # another clause's
+    # found on review: a capital on the next line opens another sentence or a table row
+    ("Sunmere Solar raised $3 million\nAnnually, it installs 4,000 roofs.", None),
+    ("| Sunmere Solar | $3 million |\n| Quarterly reviews | held |", None),
+    ("Sunmere Solar raised $3 million\nannually.", None),
+    ("Coldwater saves £9,500 a month weekly.", "month"),  # one period is the rate's
 ])
 def test_a_period_said_as_an_adverb_is_the_figures_rate(text: str, per: str | None) -> None:
     assert fig(text).per == per
