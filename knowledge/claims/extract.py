@@ -157,14 +157,21 @@ _COMPARATIVE = re.compile(
 _NOUN_RUN = re.compile(
     rf"{_SP}([A-Za-z][A-Za-z'’&-]*(?:[ \t]+[A-Za-z][A-Za-z'’&-]*){{0,3}})"
 )
+# The words that may follow a period adverb in a sentence that goes on ("six hours weekly on
+# grading", "$3 million annually across the fleet"): prepositions, conjunctions, articles.
+_AFTER_ADVERB = (r"(?:on|in|for|across|with|and|or|but|so|since|at|by|over|through|from|to|per|each|as|than|"
+                 r"after|before|during|under|via|if|because|while|when|until|which|that|the|a|an|of|thanks|"
+                 r"compared|versus|vs|against|between|among|without|within|into|onto|out)")
 _RATE = re.compile(
     rf"(?:[ \t]*/[ \t]*|{_SP}(?:per|a|an|each|every){_SP})"
     r"(?:(?P<rn>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[ \t]+)?"
     r"(?P<rp>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|wks?|wk|months?|mos?|quarters?|years?|yrs?|yr|annum))\b"
-    # ``ra``: a period said as an adverb on the same line, in lower case ("$3 million annually", "six
-    # hours weekly", "40 loads daily"); a capital opens another sentence or a table row ("$3 million\n
-    # Annually, it installs ...")
-    r"|[ \t]+(?P<ra>hourly|daily|weekly|monthly|quarterly|annually|yearly)\b"
+    # ``ra``: a period said as an adverb, in lower case, one blank after the figure ("$3 million
+    # annually", "six hours weekly", "40 loads daily"); not on the next line or after a capital ("$3
+    # million\nAnnually, it installs ..."), not in the next cell of a table row (its bar is read as a
+    # blank: "| $2 million | monthly |"), and not as an adjective before a noun ("its $2 million
+    # quarterly target", "$12 million quarterly revenue")
+    rf"|[ \t](?P<ra>hourly|daily|weekly|monthly|quarterly|annually|yearly)\b(?![ \t]+(?!{_AFTER_ADVERB}\b)[a-z])"
 )
 # the period each adverb of ``_RATE`` names
 _RATE_ADVERB = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",

@@ -322,6 +322,11 @@ def test_time_won_back_every_period_is_a_rate(text: str, per: str | None) -> Non
     ("| Sunmere Solar | $3 million |\n| Quarterly reviews | held |", None),
     ("Sunmere Solar raised $3 million\nannually.", None),
     ("Coldwater saves £9,500 a month weekly.", "month"),  # one period is the rate's
+    # found on the second review: an adjective before a noun, a run-on line
+    ("Tarnway Freight hit its $2 million quarterly target.", None),
+    ("Kestrel People's $12 million quarterly revenue grew.", None),
+    ("kestrel raised twelve million dollars quarterly board reports follow", None),
+    ("Teachers save 6 hours weekly on grading.", "week"),
 ])
 def test_a_period_said_as_an_adverb_is_the_figures_rate(text: str, per: str | None) -> None:
     assert fig(text).per == per
