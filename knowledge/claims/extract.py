@@ -158,20 +158,21 @@ _NOUN_RUN = re.compile(
     rf"{_SP}([A-Za-z][A-Za-z'’&-]*(?:[ \t]+[A-Za-z][A-Za-z'’&-]*){{0,3}})"
 )
 # The words that may follow a period adverb in a sentence that goes on ("six hours weekly on
-# grading", "$3 million annually across the fleet"): prepositions, conjunctions, articles.
-_AFTER_ADVERB = (r"(?:on|in|for|across|with|and|or|but|so|since|at|by|over|through|from|to|per|each|as|than|"
-                 r"after|before|during|under|via|if|because|while|when|until|which|that|the|a|an|of|thanks|"
-                 r"compared|versus|vs|against|between|among|without|within|into|onto|out)")
+# grading", "$3 million annually across the fleet", "annually overall", a call's "weekly um on rental"):
+# the function words that end a unit's noun run, and speech fillers; a lower-case word of any other
+# kind makes the adverb an adjective ("its $2 million quarterly target").
+_AFTER_ADVERB = "(?:" + "|".join(re.escape(w) for w in sorted({*lexicon("stop_words"), "um", "uh", "er", "erm", "like", "overall",
+                                          "including", "using", "thanks", "compared"}, key=len, reverse=True)) + ")"
 _RATE = re.compile(
     rf"(?:[ \t]*/[ \t]*|{_SP}(?:per|a|an|each|every){_SP})"
     r"(?:(?P<rn>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[ \t]+)?"
     r"(?P<rp>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|wks?|wk|months?|mos?|quarters?|years?|yrs?|yr|annum))\b"
-    # ``ra``: a period said as an adverb, in lower case, one blank after the figure ("$3 million
-    # annually", "six hours weekly", "40 loads daily"); not on the next line or after a capital ("$3
-    # million\nAnnually, it installs ..."), not in the next cell of a table row (its bar is read as a
-    # blank: "| $2 million | monthly |"), and not as an adjective before a noun ("its $2 million
-    # quarterly target", "$12 million quarterly revenue")
-    rf"|[ \t](?P<ra>hourly|daily|weekly|monthly|quarterly|annually|yearly)\b(?![ \t]+(?!{_AFTER_ADVERB}\b)[a-z])"
+    # ``ra``: a period said as an adverb, in lower case, after spaces on the figure's line ("$3 million
+    # annually", "**$5 million** annually", "six hours weekly"); not on the next line or after a
+    # capital ("$3 million\nAnnually, it installs ..."), not in the next cell of a table row (a
+    # table's bars are read as tabs: "| $2 million | monthly |"), and not as an adjective before a
+    # noun ("its $2 million quarterly target", "$12 million quarterly revenue")
+    rf"| +(?P<ra>hourly|daily|weekly|monthly|quarterly|annually|yearly)\b(?![ \t]+(?!{_AFTER_ADVERB}\b)[a-z])"
 )
 # the period each adverb of ``_RATE`` names
 _RATE_ADVERB = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",

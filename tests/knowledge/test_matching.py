@@ -327,6 +327,10 @@ def test_time_won_back_every_period_is_a_rate(text: str, per: str | None) -> Non
     ("Kestrel People's $12 million quarterly revenue grew.", None),
     ("kestrel raised twelve million dollars quarterly board reports follow", None),
     ("Teachers save 6 hours weekly on grading.", "week"),
+    # found on the third review: emphasis and a second space are blanks like any other
+    ("Harbourview Hotels saves **$5 million** annually on energy.", "year"),
+    ("Harbourview Hotels saves $3 million  monthly on energy.", "month"),
+    ("we save like nine hours weekly i think", "week"),
 ])
 def test_a_period_said_as_an_adverb_is_the_figures_rate(text: str, per: str | None) -> None:
     assert fig(text).per == per
