@@ -331,6 +331,9 @@ def test_time_won_back_every_period_is_a_rate(text: str, per: str | None) -> Non
     ("Harbourview Hotels saves **$5 million** annually on energy.", "year"),
     ("Harbourview Hotels saves $3 million  monthly on energy.", "month"),
     ("we save like nine hours weekly i think", "week"),
+    # found on the fourth review: a word of the next cell, and words that let a sentence go on
+    ("| Elmbrook School | £45,000 annually | audited |", "year"),
+    ("Tarnhill Freight saves $3 million annually because of route planning.", "year"),
 ])
 def test_a_period_said_as_an_adverb_is_the_figures_rate(text: str, per: str | None) -> None:
     assert fig(text).per == per
