@@ -196,7 +196,9 @@ def _segment_text(seg: _Segment, lines: list[str]) -> str:
     elif seg.kind == "table":
         if len(out) > 1:
             out[1] = " " * len(out[1])  # the |---|---| delimiter row
-        out = [_PIPE.sub(" ", ln) for ln in out]
+        # a cell bar is read as a tab: a blank, as before, but not a space, so that a figure and a
+        # word of the next cell ("| $2 million | monthly |") do not read as one phrase
+        out = [_PIPE.sub("\t", ln) for ln in out]
     if seg.kind == "text":
         return "\n".join(out)
     return mask_block("\n".join(out))

@@ -157,11 +157,30 @@ _COMPARATIVE = re.compile(
 _NOUN_RUN = re.compile(
     rf"{_SP}([A-Za-z][A-Za-z'’&-]*(?:[ \t]+[A-Za-z][A-Za-z'’&-]*){{0,3}})"
 )
+# The words that may follow a period adverb in a sentence that goes on ("six hours weekly on
+# grading", "$3 million annually across the fleet", "annually because of", a call's "weekly um on
+# rental"): the function words that end a unit's noun run, a few more prepositions and adverbs, and
+# speech fillers; a lower-case word of any other kind makes the adverb an adjective ("its $2 million
+# quarterly target").
+_FILLERS = {"um", "uh", "er", "erm", "like", "yeah", "right", "actually", "basically"}
+_GOES_ON = {"because", "against", "within", "around", "combined", "overall", "mostly", "worldwide", "including",
+            "using", "thanks", "compared"}
+_AFTER_ADVERB = "(?:" + "|".join(re.escape(w) for w in sorted({*lexicon("stop_words"), *_FILLERS, *_GOES_ON},
+                                                              key=len, reverse=True)) + ")"
 _RATE = re.compile(
     rf"(?:[ \t]*/[ \t]*|{_SP}(?:per|a|an|each|every){_SP})"
     r"(?:(?P<rn>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[ \t]+)?"
     r"(?P<rp>(?i:seconds?|secs?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|wks?|wk|months?|mos?|quarters?|years?|yrs?|yr|annum))\b"
+    # ``ra``: a period said as an adverb, in lower case, after spaces on the figure's line ("$3 million
+    # annually", "**$5 million** annually", "six hours weekly"); not on the next line or after a
+    # capital ("$3 million\nAnnually, it installs ..."), not in the next cell of a table row (a
+    # table's bars are read as tabs: "| $2 million | monthly |"), and not as an adjective before a
+    # noun ("its $2 million quarterly target", "$12 million quarterly revenue")
+    rf"| +(?P<ra>hourly|daily|weekly|monthly|quarterly|annually|yearly)\b(?! +(?!{_AFTER_ADVERB}\b)[a-z])"
 )
+# the period each adverb of ``_RATE`` names
+_RATE_ADVERB = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
+                "quarterly": "quarter", "annually": "year", "yearly": "year"}
 _PRICE_PER = re.compile(rf"{_SP}(?:a|an|each){_SP}(?P<pn>[a-z][a-z-]*)\b(?![ \t]+(?:of|to|for)\b)")
 _PER_NOUN = re.compile(rf"(?:[ \t]*/[ \t]*|{_SP}per{_SP})(?P<pn>[A-Za-z][A-Za-z-]*)\b")
 _QUAL_AFTER = re.compile(
@@ -841,6 +860,9 @@ class _Extractor:
                     head = (lw, end)
                     break
         if head is None:
+            adverb = _RATE.match(clean, pos)
+            if adverb and adverb.group("ra"):
+                f.kind, f.unit = "count", ""  # "2.5 million annually": a rate of no stated unit, as "a year" is
             return
         kind = units.kind_of(head[0])
         f.kind = kind if kind in ("duration", "currency", "percent") else "count"
@@ -852,6 +874,12 @@ class _Extractor:
         pos = f.end
         for _ in range(2):
             rm = _RATE.match(clean, pos)
+            if rm and rm.group("ra"):
+                if any(units.period(p) for p in pers):
+                    break  # "12 hours a week weekly": one period is the rate's
+                pers.append(_RATE_ADVERB[rm.group("ra")])
+                pos = f.end = rm.end()
+                continue
             if rm:
                 per = units.period(rm.group("rp")) or rm.group("rp").lower()
                 rn = rm.group("rn")

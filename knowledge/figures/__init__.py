@@ -84,11 +84,11 @@ from .reading import (
     figure_of_metric,
     matching_source,
 )
-from .wording import approved_figure, quoted, related, where
+from .wording import approved_figure, quoted, related, shown_figure, where
 
 __all__ = [
     "BACK", "CONFLICT", "MARGIN", "Entities", "Figure", "FigureIndex", "FigureSet", "KBFigures", "Lexicon", "Match",
     "Pairs", "Resolution", "agree", "approved_figure", "authority", "call_claim_contexts", "claim_contexts",
     "describe_figure", "figure_of_claim", "figure_of_metric", "interval", "matching_source", "quoted", "related",
-    "resolve", "retired_repeat", "search", "states_value", "where",
+    "resolve", "retired_repeat", "search", "shown_figure", "states_value", "where",
 ]

@@ -30,10 +30,11 @@ def where(f: Figure) -> dict[str, Any]:
     return out
 
 
-def approved_figure(f: Figure) -> str:
+def approved_figure(f: Figure, against: Figure | None = None) -> str:
     """A canonical figure for a message: "median 6 weeks (median-go-live)", "$480K (stated in
-    case-studies/contoso.md:37)"."""
-    shown = describe_figure(f)
+    case-studies/contoso.md:37)"; with its period when the figure held against it has another one
+    ("£9,500 a month" against "£9,500 annually")."""
+    shown = shown_figure(f, against)
     if f.metric is not None:
         q = (f.metric.qualifier or "").strip()
         if q and q.lower() not in shown.lower():
@@ -46,11 +47,26 @@ def quoted(f: Figure, against: Figure | None = None) -> str:
     """How a finding quotes what was said: '6 weeks ("go live in 6 weeks")'; held against an
     approved figure written in another unit, in that unit too: '1.5 months ("live in a month and
     a half"), that is about 6.5 weeks'."""
-    shown = describe_figure(f)
+    shown = shown_figure(f, against)
     text = " ".join(f.text.split())
     out = shown if f.claim is None or not text or text == shown else f'{shown} ("{text}")'
     converted = in_units_of(f, against) if against is not None else ""
     return f"{out}, that is {converted}" if converted else out
+
+
+def shown_figure(f: Figure, against: Figure | None = None) -> str:
+    """``f`` as a message shows it, with the period it is given per when ``against`` (the figure it
+    is compared with) is a rate of another period or none: "£9,500 a year" and "£9,500 a month",
+    not "£9,500" twice. A period the unit already shows ("6 hours/week") is not said again."""
+    shown = describe_figure(f)
+    if against is None or f.per == against.per or f.per not in _PERIOD_WORDS or f"/{f.per}" in shown:
+        return shown
+    return f"{shown} {_PERIOD_WORDS[f.per]}"
+
+
+# how a message says the period of a rate
+_PERIOD_WORDS = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "quarter": "a quarter",
+                 "year": "a year"}
 
 
 def in_units_of(f: Figure, target: Figure) -> str:

@@ -8,9 +8,9 @@ from knowledge.figures import (
     Figure,
     Match,
     approved_figure,
-    describe_figure,
     quoted,
     related,
+    shown_figure,
     where,
 )
 from knowledge.model import Finding
@@ -72,8 +72,8 @@ class MetricConflict(Rule):
                        f"{target.path} registers {approved_figure(target)} for the same measure; keep one "
                        "metric (and retire or correct the other)")
         elif target.origin == "metric":
-            message = (f"says {quoted(f, target)}; the approved figure is {approved_figure(target)}: change it to "
-                       f"{describe_figure(target)}")
+            message = (f"says {quoted(f, target)}; the approved figure is {approved_figure(target, f)}: change it to "
+                       f"{shown_figure(target, f)}")
         else:
             message = (f"says {quoted(f)}; {target.path}:{target.line} says {quoted(target)} for the same "
                        "measure and no metric registers it: agree on one figure (and register it as a metric)")

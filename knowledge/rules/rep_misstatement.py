@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from knowledge.figures import approved_figure, describe_figure, quoted, related, where
+from knowledge.figures import approved_figure, quoted, related, shown_figure, where
 from knowledge.model import Finding
 
 from .base import AuditContext, Rule
@@ -36,6 +36,6 @@ class RepMisstatement(Rule):
                     continue
                 f, target = r.figure, r.conflict.target
                 yield self.finding(
-                    message=f"{f.speaker} said {quoted(f, target)}; the approved figure is {approved_figure(target)}: "
-                            f"correct it with the prospect ({describe_figure(target)})",
+                    message=f"{f.speaker} said {quoted(f, target)}; the approved figure is {approved_figure(target, f)}: "
+                            f"correct it with the prospect ({shown_figure(target, f)})",
                     expected=target.expected(), related=related(r.conflict), **where(f))

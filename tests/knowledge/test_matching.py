@@ -307,6 +307,38 @@ def test_time_won_back_every_period_is_a_rate(text: str, per: str | None) -> Non
     assert fig(text).per == per
 
 
+@pytest.mark.parametrize(("text", "per"), [
+    ("Kestrel Freight saves $3 million annually on fuel.", "year"),
+    ("Front desks save 9 hours weekly on recall calls.", "week"),
+    ("Larchmont cut payroll cost by £25,000 monthly.", "month"),
+    ("One analyst triages 60 phishing reports daily.", "day"),
+    ("The college saves 30 teaching hours monthly.", "month"),
+    ("Shops save R4,500 yearly on water.", "year"),
+    ("Plans start at $49 per seat, billed annually.", None),  # the adverb is the billing, not the price's
+    ("Loadstar Shield protects 5,000 daily active users.", None),  # the adverb names the users
+    ("Kestrel Freight saves $2.4 million, and reviews routes quarterly.", None),  # another clause's
+    # found on review: a capital on the next line opens another sentence or a table row
+    ("Sunmere Solar raised $3 million\nAnnually, it installs 4,000 roofs.", None),
+    ("| Sunmere Solar | $3 million |\n| Quarterly reviews | held |", None),
+    ("Sunmere Solar raised $3 million\nannually.", None),
+    ("Coldwater saves £9,500 a month weekly.", "month"),  # one period is the rate's
+    # found on the second review: an adjective before a noun, a run-on line
+    ("Tarnway Freight hit its $2 million quarterly target.", None),
+    ("Kestrel People's $12 million quarterly revenue grew.", None),
+    ("kestrel raised twelve million dollars quarterly board reports follow", None),
+    ("Teachers save 6 hours weekly on grading.", "week"),
+    # found on the third review: emphasis and a second space are blanks like any other
+    ("Harbourview Hotels saves **$5 million** annually on energy.", "year"),
+    ("Harbourview Hotels saves $3 million  monthly on energy.", "month"),
+    ("we save like nine hours weekly i think", "week"),
+    # found on the fourth review: a word of the next cell, and words that let a sentence go on
+    ("| Elmbrook School | £45,000 annually | audited |", "year"),
+    ("Tarnhill Freight saves $3 million annually because of route planning.", "year"),
+])
+def test_a_period_said_as_an_adverb_is_the_figures_rate(text: str, per: str | None) -> None:
+    assert fig(text).per == per
+
+
 @pytest.mark.parametrize(("name", "per"), [
     ("annual savings in payables processing", "year"),
     ("hours saved per clinic each week", "week"),
