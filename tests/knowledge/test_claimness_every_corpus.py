@@ -41,7 +41,7 @@ CASES: list[tuple[str, str, str, str, bool]] = [
     # craft breweries
     ("brewery", "range", "Breweries on the platform brew between 500 and 20,000 hectolitres a year.", "20,000",
      False),
-    ("brewery", "price", "The Taproom tier is at NZ$59 a month.", "NZ$59", False),
+    ("brewery", "price", "The Taproom tier is at NZ$59 a month.", "$59", False),
     ("brewery", "outcome", "Brewers cut batch write-offs by 22% within six months.", "22%", True),
     # driving schools
     ("driving school", "careers", "Instructors get at least 25 days of paid leave a year.", "25 days", False),
