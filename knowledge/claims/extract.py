@@ -159,9 +159,9 @@ _NOUN_RUN = re.compile(
 )
 # The words that may follow a period adverb in a sentence that goes on ("six hours weekly on
 # grading", "$3 million annually across the fleet", "annually because of", a call's "weekly um on
-# rental"): the function words that end a unit's noun run, a few more prepositions and adverbs, and
-# speech fillers; a lower-case word of any other kind makes the adverb an adjective ("its $2 million
-# quarterly target").
+# rental", "weekly automatically"): the function words that end a unit's noun run, a few more
+# prepositions and adverbs, any word in -ly, and speech fillers; a lower-case word of any other kind
+# makes the adverb an adjective ("its $2 million quarterly target").
 _FILLERS = {"um", "uh", "er", "erm", "like", "yeah", "right", "actually", "basically"}
 _GOES_ON = {"because", "against", "within", "around", "combined", "overall", "mostly", "worldwide", "including",
             "using", "thanks", "compared"}
@@ -176,7 +176,7 @@ _RATE = re.compile(
     # capital ("$3 million\nAnnually, it installs ..."), not in the next cell of a table row (a
     # table's bars are read as tabs: "| $2 million | monthly |"), and not as an adjective before a
     # noun ("its $2 million quarterly target", "$12 million quarterly revenue")
-    rf"| +(?P<ra>hourly|daily|weekly|monthly|quarterly|annually|yearly)\b(?! +(?!{_AFTER_ADVERB}\b)[a-z])"
+    rf"| +(?P<ra>hourly|daily|weekly|monthly|quarterly|annually|yearly)\b(?! +(?!{_AFTER_ADVERB}\b|[a-z]+ly\b)[a-z])"
 )
 # the period each adverb of ``_RATE`` names
 _RATE_ADVERB = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",

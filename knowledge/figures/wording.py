@@ -59,13 +59,13 @@ def shown_figure(f: Figure, against: Figure | None = None) -> str:
     is compared with) is a rate of another period or none: "£9,500 a year" and "£9,500 a month",
     not "£9,500" twice. A period the unit already shows ("6 hours/week") is not said again."""
     shown = describe_figure(f)
-    if against is None or f.per == against.per or f.per not in _PERIOD_WORDS or f"/{f.per}" in shown:
+    if against is None or f.per == against.per or f.per not in _SAID_PER or f"/{f.per}" in shown:
         return shown
-    return f"{shown} {_PERIOD_WORDS[f.per]}"
+    return f"{shown} {_SAID_PER[f.per]}"
 
 
 # how a message says the period of a rate
-_PERIOD_WORDS = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "quarter": "a quarter",
+_SAID_PER = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "quarter": "a quarter",
                  "year": "a year"}
 
 

@@ -334,6 +334,8 @@ def test_time_won_back_every_period_is_a_rate(text: str, per: str | None) -> Non
     # found on the fourth review: a word of the next cell, and words that let a sentence go on
     ("| Elmbrook School | £45,000 annually | audited |", "year"),
     ("Tarnhill Freight saves $3 million annually because of route planning.", "year"),
+    # found on the final read: another adverb after it
+    ("Sentinel Bank closes 4,000 alerts weekly automatically.", "week"),
 ])
 def test_a_period_said_as_an_adverb_is_the_figures_rate(text: str, per: str | None) -> None:
     assert fig(text).per == per
