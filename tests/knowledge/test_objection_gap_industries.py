@@ -84,15 +84,6 @@ WRONG_TODAY: dict[int, str] = {
 }
 
 
-@pytest.fixture(scope="module")
-def vectors() -> Any:
-    """The real model's vectors (the model tests need it, as CI has it; a missing model fails)."""
-    from knowledge.embedding import get_embedder
-
-    embedder = get_embedder("bulk")
-    return lambda texts: np.asarray(embedder.embed(list(texts)), dtype=np.float32)
-
-
 def _theme(sentences: list[str], vectors: Any) -> Objection:
     """A mined theme made of one remark per call."""
     V = vectors(sentences)

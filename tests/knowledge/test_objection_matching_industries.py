@@ -160,15 +160,6 @@ WRONG_TODAY: dict[int, str] = {
 }
 
 
-@pytest.fixture(scope="module")
-def vectors() -> Any:
-    """The real model's vectors (the model tests need it, as CI has it; a missing model fails)."""
-    from knowledge.embedding import get_embedder
-
-    embedder = get_embedder("bulk")
-    return lambda texts: np.asarray(embedder.embed(list(texts)), dtype=np.float32)
-
-
 def filed_under(industry: str, remark: str, vectors: Any) -> str | None:
     """The entry the shipped assignment files ``remark`` under (None: a theme, or not placed)."""
     from knowledge.objections.detect import _cohesion, concern_names, concern_texts

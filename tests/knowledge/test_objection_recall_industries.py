@@ -17,7 +17,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
 from ingest.calls import parse_call
@@ -63,14 +62,6 @@ WRONG_TODAY: dict[int, str] = {
     18: "a continuation stating a condition ('It is a requirement, not a wish, ...'): not a mention",
     31: "a counter-offer on timing ('Not next quarter. From the day we sign, or we're out.'): not a mention",
 }
-
-
-@pytest.fixture(scope="module")
-def vectors() -> Any:
-    from knowledge.embedding import get_embedder
-
-    embedder = get_embedder("bulk")
-    return lambda texts: np.asarray(embedder.embed(list(texts)), dtype=np.float32)
 
 
 @pytest.fixture(scope="module")
