@@ -39,8 +39,9 @@ from tests.scoring import accepted_lines  # noqa: E402
 DEVELOPMENT = ("northwind", "real-labelled", "examples", "phenomena", "haulwise", "quayside", "sablewood",
                "kittiwake", "quillpay", "proscenia", "gridwell", "furrowline", "brightmoor", "cobbleway",
                "fernhollow", "saltmarsh", "ravelin", "hearthstead", "bramblecote", "kelpmoor", "axlewood", "tallowgate", "mashcroft",
-               # development sets since the twelfth round (quarrywell, mothwick) and the thirteenth (lockfern, kilnmere)
-               "quarrywell", "mothwick", "lockfern", "kilnmere")
+               # development sets since the twelfth round (quarrywell, mothwick), the thirteenth (lockfern, kilnmere)
+               # and the fourteenth (linnethill, corriebank)
+               "quarrywell", "mothwick", "lockfern", "kilnmere", "linnethill", "corriebank")
 COMPARING = ("metric-conflict", "rep-misstatement")
 
 
