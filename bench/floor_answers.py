@@ -17,7 +17,8 @@
   entry of the KB holds it and the first entry does not ("what's the sla response time for support in
   jamaica" where the first entry states response times but names no country); ``top_keeps_named`` is
   one minus it. The KB's writing, not the question's, says what is a name, so a question in lower
-  case is read as one written with capitals.
+  case is read as one written with capitals. ``top_keeps_both`` is the product of the two keeps (measured
+  for the record in pass 21, not a candidate).
 
 Words are matched as the floor's passage coverage matches them (``knowledge.search._chunk_coverage``:
 a word, its stem, its other spellings, or a long word's leading letters). The KB's words are read from
@@ -143,6 +144,7 @@ def add_signals(rows: list[dict[str, Any]]) -> None:
         r["minus_lacks_held"] = -r["top_lacks_held"]
         r["top_lacks_named"] = lacks_named(idf, top, kb, names[r["set"]])
         r["top_keeps_named"] = 1.0 - r["top_lacks_named"]
+        r["top_keeps_both"] = r["top_keeps_held"] * r["top_keeps_named"]
 
 
 def main() -> None:

@@ -157,8 +157,25 @@ CASES: list[tuple[str, str, str | None]] = [
     ("tidewise", "Can I keep my own dinghy at the club?", None),
 ]
 
-# What the shipped floor (pass 15's) gets wrong, measured once the cases were committed.
-WRONG_NOW: set[str] = set()
+# What the shipped floor (pass 15's) gets wrong, measured once the cases were committed: eleven of the
+# eighteen paraphrases silenced, and two of the twelve on-topic questions answered by the KB's nearest
+# pages (a cremation price, where the collection page states one; a treatment plant, which the rules
+# page names). Kept as strict expected failures.
+WRONG_NOW = {
+    "My cat died at home in the night. Can someone come and fetch her?",
+    "Can we be there to say goodbye when it happens?",
+    "How much does an individual cremation cost for a large dog?",
+    "How long are we actually up in the air?",
+    "My dad is a big man. Is there a weight limit for the basket?",
+    "What happens if it's too windy on our day?",
+    "How many times a year should our family's tank be pumped out?",
+    "Our tank drains into a stream. Is that still allowed?",
+    "Do you maintain sewage treatment plants once they're fitted?",
+    "How often should someone come to keep our organ in tune?",
+    "Will I have to tip the boat over deliberately?",
+    "Do I need to buy a wetsuit before I come?",
+    "What age can my son start learning to sail?",
+}
 
 
 def _cases() -> list[Any]:
