@@ -93,8 +93,27 @@ def rows_of(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
             q = it["question"]
             rank = None if q.unanswerable else ts.first_rank(it)
             rows.append({"set": corpus, "q": q.q, "unanswerable": q.unanswerable, "rank": rank, "z": z,
-                         "price_unstated": ts.price_unstated(it), **{k: float(v) for k, v in f.items()}})
+                         "price_unstated": ts.price_unstated(it), **{k: float(v) for k, v in f.items()},
+                         **(reading_of(it) if TEXT else {})})
     return rows
+
+
+TEXT = "--text" in sys.argv
+
+
+def reading_of(it: dict[str, Any]) -> dict[str, Any]:
+    """What a reader needs to judge the first result (``--text``): the expected entries, the first
+    entry shown, its title and type, its passage nearest in meaning, every passage of it (the
+    entry's chunks), and the IDF of the question's words."""
+    shown = ts.governed(it)
+    if not shown:
+        return {"expected": sorted(it["question"].expected), "idf": it["idf"]}
+    top = shown[0]
+    db = it["catalog"].db
+    chunks = [t for (t,) in db.execute("SELECT text FROM chunks WHERE path=? ORDER BY line", (top.path,))]
+    return {"expected": sorted(it["question"].expected), "idf": it["idf"], "top_entry": top.entry.id,
+            "top_title": top.entry.title, "top_type": top.entry.type,
+            "top_passage": top.chunk.text if top.chunk is not None else "", "top_chunks": chunks}
 
 
 SIGNALS = ("z", "max_cosine", "max_phrase", "max_chunk_coverage", "top_score", "cos_lead_p90", "absent_named",
@@ -152,6 +171,7 @@ def main() -> None:
     ap.add_argument("--sets", default=",".join(DEV_SETS))
     ap.add_argument("--json", default="", help="write one row per question here")
     ap.add_argument("--rows", default="", help="read the rows a previous --json wrote instead of retrieving")
+    ap.add_argument("--text", action="store_true", help="write what a reader needs to judge the first result")
     ap.add_argument("--band", type=float, default=1.5, help="log-odds either side of the floor read as near it")
     args = ap.parse_args()
     if args.rows:

@@ -167,16 +167,16 @@ def _cases() -> list[Any]:
     return [pytest.param(*c, marks=wrong) if c[1] in WRONG_NOW else c for c in CASES]
 
 
-@pytest.fixture(scope="module")
-def asker(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """Index the five KBs once; return ``ask(kb, question) -> [result paths]`` with the real model."""
+def make_asker(tmp_path_factory: pytest.TempPathFactory, kbs: dict[str, dict[str, tuple[str, str]]]) -> Any:
+    """Index each KB of ``kbs`` (answer pages: name -> (title, body)); return ``ask(kb, question) ->
+    [result paths]`` with the real model (shared by the floor's case files)."""
     from ingest.pipeline import ingest
     from knowledge.embedding import get_embedder
     from knowledge.search import SearchOptions, search
     from knowledge.settings import load_settings
 
     settings = {}
-    for kb, pages in KBS.items():
+    for kb, pages in kbs.items():
         root = tmp_path_factory.mktemp(kb)
         (root / "canon.toml").write_text(f'[kb]\nname = "{kb}"\nreview_every = "180d"\n\n[index]\npath = ".canon"\n')
         for name, (title, body) in pages.items():
@@ -192,6 +192,12 @@ def asker(tmp_path_factory: pytest.TempPathFactory) -> Any:
         return [Path(r["path"]).stem for r in out["results"]]
 
     return ask
+
+
+@pytest.fixture(scope="module")
+def asker(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The five KBs indexed once (``make_asker``)."""
+    return make_asker(tmp_path_factory, KBS)
 
 
 @pytest.mark.parametrize(("kb", "question", "page"), _cases())
