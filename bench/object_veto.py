@@ -1,5 +1,8 @@
-"""The object veto (``Tuning.object_veto``, :mod:`knowledge.objections.objects`) fitted and judged
-leave-one-corpus-out, through the whole analysis.
+"""The object veto (``bench/concern_objects.py``) fitted and judged leave-one-corpus-out, through the
+whole analysis. A remark whose object (its words without the frame of a concern) is less close than a
+threshold to the object of the entry it is closest to is held from every entry while themes form, by
+the hold the absorb model uses (:func:`knowledge.objections.themes._assign`, ``Tuning.absorb`` with
+:class:`Veto` in the model's place); a held remark no theme takes goes back to its entry.
 
 1. Rows: every mention that reaches assignment on each development corpus, with the labelled
    objection whose turn it lies in (shipped settings; ``--work`` holds ``bench/accuracy.py``'s indexes).
@@ -15,8 +18,8 @@ leave-one-corpus-out, through the whole analysis.
    more than one mention hit.
    The corpus is then scored with that setting.
 
-    python bench/object_veto.py --work /tmp/w [--least 0.1,0.2,0.3] [--thresholds 0.2,0.3,0.4,0.5]
-    python bench/object_veto.py --work /tmp/w --fit 0.2 --out knowledge/objections/data/concern_frame.txt
+    python bench/object_veto.py --work /tmp/w [--least 0.1,0.2,0.3] [--thresholds 0.2,0.3,0.4,0.5] [--contrast]
+    python bench/object_veto.py --work /tmp/w --fit 0.2 --out bench/concern_frame.txt
 
 Prints figures; asserts nothing. Larkspur is the final exam and is not offered.
 """
@@ -26,16 +29,86 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.absorb_loco import OFF, admissible, wrong_items  # noqa: E402
+from bench.concern_objects import frame_words, object_closeness  # noqa: E402
 from bench.objection_sweep import DEVELOPMENT, Corpus, _line  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions  # noqa: E402
+
+
+@dataclass
+class Veto:
+    """The object veto in the absorb model's place: :meth:`apart` holds the remarks whose object is
+    less than ``threshold`` close to their closest entry's (``objects``, set for each analysis by
+    :func:`vetoed`); a remark that says nothing but its frame (NaN) is never held."""
+
+    threshold: float
+    frame: frozenset[str]
+    vectors: Callable[[list[str]], np.ndarray]
+    contrast: bool = False  # ... and only a remark whose object is closer to another call's remark's
+    objects: np.ndarray | None = None
+    peers: np.ndarray | None = None  # each remark's object's closeness to the closest in another call
+
+    def apart(self, x: dict[str, np.ndarray]) -> np.ndarray:
+        best = x["best"]
+        if self.objects is None or not len(best):
+            return np.zeros(len(best), dtype=bool)
+        near = np.nan_to_num(self.objects[np.arange(len(best)), best], nan=1.0)
+        held = ~np.isnan(self.objects[np.arange(len(best)), best]) & (near < self.threshold)
+        if self.contrast and self.peers is not None:
+            held &= self.peers > near
+        return held
+
+
+def vetoed(corpus: Corpus, veto: Veto) -> dict[str, Any]:
+    """The corpus's figures with ``veto`` holding remarks apart (each analysis's objects read from the
+    mentions and entries the assignment is given: an entry's examples and its title)."""
+    import knowledge.objections as objections
+
+    real = objections._assign
+
+    def spy(mentions: Any, entries: Any, *a: Any, **kw: Any) -> Any:
+        said = [list(e.examples) + [e.title or e.id] for e in entries]
+        texts = [mt.text for mt in mentions]
+        veto.objects = object_closeness(texts, said, veto.vectors, veto.frame)
+        if veto.contrast:
+            veto.peers = object_peers(texts, [mt.call for mt in mentions], veto.vectors, veto.frame)
+        return real(mentions, entries, *a, **{**kw, "absorb_model": veto})
+
+    objections._assign = spy
+    try:
+        return score(corpus, replace(_shipped(), absorb=True), veto)
+    finally:
+        objections._assign = real
+
+
+def object_peers(texts: list[str], calls: list[str], vectors: Callable[[list[str]], np.ndarray],
+                 frame: frozenset[str]) -> np.ndarray:
+    """Each remark's object's closeness to the closest object of a remark in another call (-1: none,
+    or no object: :func:`object_closeness` of each remark against every other's, one a phrasing)."""
+    near = object_closeness(texts, [[t] for t in texts], vectors, frame)
+    near[np.array(calls)[:, None] == np.array(calls)[None, :]] = np.nan
+    out = np.full(len(texts), -1.0, np.float32)
+    for i in range(len(texts)):
+        row = near[i][~np.isnan(near[i])]
+        if len(row):
+            out[i] = float(row.max())
+    return out
+
+
+def _shipped() -> Any:
+    from knowledge.objections import DEFAULT_TUNING
+
+    return DEFAULT_TUNING
 
 
 def rows(corpus: Corpus) -> list[dict[str, Any]]:
@@ -100,9 +173,9 @@ def choose(table: dict[str, dict[str, dict[str, Any]]], train: list[str], titles
     return best
 
 
-def score(corpus: Corpus, tuning: Any, frame: frozenset[str] | None) -> dict[str, Any]:
+def score(corpus: Corpus, tuning: Any, model: Any) -> dict[str, Any]:
     """The corpus's figures with the counts :func:`wrong_items` needs."""
-    f = corpus.score(tuning, frame=frame)
+    f = corpus.score(tuning, absorb_model=model)
     f["coverage points"] = len(corpus.labels["objections"]["coverage"])
     f["gaps expected"] = sum(1 for x in corpus.labels["audit"]["expected"] if x["rule"] == "objection-gap")
     return f
@@ -127,14 +200,13 @@ def write_frame(path: Path, frame: frozenset[str], least: float, names: list[str
 
 
 def main() -> None:
-    from knowledge.objections import DEFAULT_TUNING
-    from knowledge.objections.objects import frame_words
-
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, required=True)
     ap.add_argument("--least", default="0.1,0.2,0.3")
     ap.add_argument("--thresholds", default="0.2,0.3,0.4,0.5")
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
+    ap.add_argument("--contrast", action="store_true", help="hold only a remark whose object is closer to "
+                    "another call's remark's object than to its entry's (the second measurement)")
     ap.add_argument("--fit", type=float, help="fit the frame on every corpus at this share and write it (--out)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
@@ -150,18 +222,18 @@ def main() -> None:
     table: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in titles}
     for name in names:
         c = Corpus(name, args.work)
-        table[OFF][name] = score(c, DEFAULT_TUNING, None)
+        table[OFF][name] = score(c, _shipped(), None)
         print(f"{OFF:<8}", _line(name, table[OFF][name]), wrong_items(table[OFF][name]), flush=True)
         frames = {s: frame_words(groups(table_rows, name), s) for s in shares}
         for (s, v), t in zip(settings, titles[1:], strict=True):
-            table[t][name] = score(c, replace(DEFAULT_TUNING, object_veto=v), frames[s])
+            table[t][name] = vetoed(c, Veto(v, frames[s], c.vectors, args.contrast))
             print(f"{t:<8}", _line(name, table[t][name]), wrong_items(table[t][name]), flush=True)
     print("held out (each corpus's setting chosen on the others)")
     for name in names:
         t = choose(table, [n for n in names if n != name], titles)
         print(f"  {name:<12} {t:<8} before:" + _line(name, table[OFF][name]).strip())
         print(f"  {'':<12} {'':<8} after: " + _line(name, table[t][name]).strip(), wrong_items(table[t][name]))
-    (args.work / "object_veto.json").write_text(json.dumps(table, indent=1, default=list), encoding="utf-8")
+    (args.work / f"object_veto{'_contrast' if args.contrast else ''}.json").write_text(json.dumps(table, indent=1, default=list), encoding="utf-8")
 
 
 if __name__ == "__main__":

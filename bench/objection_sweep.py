@@ -62,13 +62,12 @@ class Corpus:
         self.labels = load_corpus(CORPORA[name]).labels
         self.prototypes = _prototype_vectors(self.vectors)
 
-    def score(self, tuning: Any, show: bool = False, cover_model: Any = None, absorb_model: Any = None,
-              frame: frozenset[str] | None = None) -> dict[str, Any]:
+    def score(self, tuning: Any, show: bool = False, cover_model: Any = None, absorb_model: Any = None) -> dict[str, Any]:
         from knowledge.objections import analyze
         from knowledge.rules.objection_gap import ObjectionGap
 
         analysis = analyze(self.calls, self.entries, self.vectors, chunks=self.chunks, prototypes=self.prototypes,
-                           tuning=tuning, cover_model=cover_model, absorb_model=absorb_model, frame=frame)
+                           tuning=tuning, cover_model=cover_model, absorb_model=absorb_model)
         result = analysis.to_dict(min_calls=1)
         rule = ObjectionGap()
         gaps = [rule._finding(o).to_dict() for o in analysis.objections if not o.covered and o.mentions]

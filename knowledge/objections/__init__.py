@@ -93,7 +93,6 @@ from .detect import (
 )
 from .followups import carried_on, find_follow_ups
 from .model import DEFAULT_TUNING, Analysis, Mention, Objection, Tuning, VectorsFn, _unit
-from .objects import load_frame, object_closeness
 from .phrasings import entry_texts
 from .prefilter import (
     MAX_WORDS,
@@ -128,8 +127,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             chunks: Sequence[Chunk] | None = None, tuning: Tuning = DEFAULT_TUNING,
             prototypes: tuple[np.ndarray, np.ndarray] | None = None,
             verdicts: Sequence[Verdict] = (), follow_ups: bool = True,
-            cover_model: CoverModel | None = None, absorb_model: AbsorbModel | None = None,
-            frame: frozenset[str] | None = None) -> Analysis:
+            cover_model: CoverModel | None = None, absorb_model: AbsorbModel | None = None) -> Analysis:
     """Find, match and mine the objections in ``calls`` against the KB ``entries``.
 
     ``vectors(texts)`` gives normalised embeddings; ``chunks`` are the index's (None: entries are
@@ -137,8 +135,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     :data:`NON_OBJECTIONS` when the caller has them cached; ``verdicts`` the reviewers'
     (:mod:`.verdicts`); ``follow_ups`` False leaves out the follow-ups of :mod:`.followups`;
     ``cover_model`` replaces the shipped coverage model (:mod:`.cover`), ``absorb_model`` the
-    shipped model of what no entry covers (:mod:`.absorb`, used when ``tuning.absorb``), ``frame``
-    the shipped frame words of :mod:`.objects` (used when ``tuning.object_veto``).
+    shipped model of what no entry covers (:mod:`.absorb`, used when ``tuning.absorb``).
     """
     import numpy as np
 
@@ -253,12 +250,8 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         owner = np.concatenate([owner, np.asarray([j for j, _ in seeds.phrasings], dtype=np.int64)])
         ref_example = ref_example + [False] * len(seeds.phrasings)
     cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(seeded), tuning)
-    objects = None
-    if tuning.object_veto > 0 and mentions:
-        objects = object_closeness([mt.text for mt in mentions], [_said(e, texts_of) for e in seeded], vectors,
-                                   load_frame() if frame is None else frame)
     objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
-                         concerns=concerns, absorb_model=absorb_model, objects=objects)
+                         concerns=concerns, absorb_model=absorb_model)
     # A follow-up goes where the objection it carries on went: clustered with the rest, it and its
     # anchor (one remark, said twice) would look like a theme of their own. (Placing it by its own
     # words instead, as a lone remark is placed, moved no mention on any corpus.)
@@ -283,13 +276,6 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         detected=mentions, follow_ups=[fu for fu, _ in follow],
     )
 
-
-
-def _said(entry: Entry, texts_of: Any) -> list[str]:
-    """How an entry says its objection: its examples and its title (what :mod:`.objects` reads the
-    object of; its sections answer it and would bring in the answer's words)."""
-    own = texts_of(entry)
-    return list(own.get("example", [])) + list(own.get("title", []))
 
 
 def analyze_context(ctx: Any, tuning: Tuning = DEFAULT_TUNING) -> Analysis:

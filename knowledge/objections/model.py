@@ -62,10 +62,6 @@ class Tuning:
     # a mention the model of absorb.py reads as about no entry's concern is held as ``same_concern``
     # holds one (absorb.py, data/absorb.json)
     absorb: bool = False
-    # a mention whose object (its words without the frame of a concern, objects.py) is less close
-    # than this to its closest entry's examples' objects is held as ``same_concern`` holds one
-    # (bench/ACCURACY.md, "New concerns kept apart, fourteenth round")
-    object_veto: float = 0.0
     held_apart: float = 0.0  # ... and a group it forms is a theme only when this much closer to itself than to an entry
     lone: float = 0.20  # a lone mention goes to its closest entry or theme when at least this close
     lone_entry: float = 0.35  # ... to an entry straight away when at least this close; else first

@@ -37,7 +37,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             tuning: Tuning, cohesion: np.ndarray | None = None, block: int = BLOCK,
             forced: dict[int, int] | None = None, banned: dict[int, set[int]] | None = None,
             concerns: tuple[Sequence[str], np.ndarray] | None = None,
-            absorb_model: AbsorbModel | None = None, objects: np.ndarray | None = None) -> list[Objection]:
+            absorb_model: AbsorbModel | None = None) -> list[Objection]:
     """Seeded average-linkage clustering: entries absorb mention groups, groups merge with groups.
 
     The similarity of a group of mentions to an entry is the mean, over the group, of each
@@ -54,9 +54,7 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     vectors, for naming themes and for reading a mention's closeness to an entry partly in the
     concerns' space (``Tuning.concern_weight``, :func:`concern_closeness`). ``absorb_model``: the model
     that says which mentions are about no entry's concern (:mod:`.absorb`; the shipped one when
-    ``Tuning.absorb`` and none is given). ``objects``: (mentions x entries) closeness of what each
-    mention is about to what each entry is about (:func:`.objects.object_closeness`), read by
-    ``Tuning.object_veto``.
+    ``Tuning.absorb`` and none is given).
     """
     import numpy as np
 
@@ -109,22 +107,19 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
     unheld = to_entry
     if absorb_model is None and tuning.absorb:
         absorb_model = load_absorb_model()
-    apart: np.ndarray | None = None
-    closest = to_entry.argmax(axis=1) if m else np.zeros(n, np.int64)
     if m and absorb_model is not None and tuning.absorb:
         # The same hold, decided by the model fitted on the development corpora's labelled mentions.
         apart = absorb_model.apart(features(mentions, m, R, owner, cohesion, concerns, tuning.concern_weight,
                                              banned))
-    elif tuning.same_concern > 0 and alike is not None:
-        apart = alike[np.arange(n), closest] < tuning.same_concern
-    elif m and tuning.object_veto > 0 and objects is not None:
-        # What the remark is about, its frame taken out, is far from what its entry is about
-        # (objects.py); a remark that says nothing but its frame is not held (NaN).
-        near = objects[np.arange(n), closest]
-        apart = ~np.isnan(near) & (np.nan_to_num(near, nan=1.0) < tuning.object_veto)
-    if apart is not None:
+        closest = to_entry.argmax(axis=1)
         unheld = to_entry.copy()
         for x in np.where(apart)[0]:
+            freed[int(x)] = int(closest[x])
+            to_entry[x] = -1.0
+    elif tuning.same_concern > 0 and alike is not None:
+        closest = to_entry.argmax(axis=1)
+        unheld = to_entry.copy()
+        for x in np.where(alike[np.arange(n), closest] < tuning.same_concern)[0]:
             freed[int(x)] = int(closest[x])
             to_entry[x] = -1.0
     # Mentions a reviewer placed still cluster (so that a theme keeps the mentions that make it

@@ -1,4 +1,4 @@
-"""What a concern is about (:mod:`knowledge.objections.objects`), on the real embedding model.
+"""What a concern is about (``bench/concern_objects.py``), on the real embedding model.
 
 Pre-registered for the fourteenth round (bench/ACCURACY.md, "New concerns kept apart, fourteenth
 round"): written and committed before the object veto was measured. The KBs and remarks were written
@@ -6,7 +6,8 @@ for these tests, from no corpus, in six industries no corpus is about (commercia
 referral imaging, marinas, crematoria, seed banks, ski-lift maintenance). In each, one known objection
 entry; a new concern that shares the entry's frame ("won't", "what happens if", "we can't") and one
 word of its party or its money, which must stay apart from it; and the entry's objection said in other
-words, which must still be absorbed. Read with the shipped frame words (``data/concern_frame.txt``).
+words, which must still be absorbed. Read with the frame words fitted before the measurement
+(``bench/concern_frame.txt``).
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from typing import Any
 
 import pytest
 
-from knowledge.objections import DEFAULT_TUNING
-from knowledge.objections.objects import frame_words, load_frame, object_closeness, object_text
+from bench.concern_objects import frame_words, load_frame, object_closeness, object_text
 
 # industry -> (entry title and examples, a new concern sharing its frame, the entry's objection reworded)
 CASES: dict[str, tuple[list[str], str, str]] = {
@@ -69,7 +69,7 @@ CASES: dict[str, tuple[list[str], str, str]] = {
 def frame() -> frozenset[str]:
     got = load_frame()
     if not got:
-        pytest.fail("no shipped frame words (knowledge/objections/data/concern_frame.txt)")
+        pytest.fail("no frame words (bench/concern_frame.txt)")
     return got
 
 
@@ -79,17 +79,6 @@ def test_a_new_concern_is_read_as_about_something_else(industry: str, vectors: A
     entry, new, known = CASES[industry]
     near = object_closeness([new, known], [entry], vectors, frame)
     assert near[0, 0] < near[1, 0], (industry, near[:, 0])
-
-
-@pytest.mark.parametrize("industry", sorted(CASES))
-def test_the_shipped_veto_holds_the_new_concern_and_not_the_reworded_one(industry: str, vectors: Any,
-                                                                           frame: frozenset[str]) -> None:
-    """With the veto on, the new concern is held from the entry and the reworded objection is not."""
-    if DEFAULT_TUNING.object_veto <= 0:
-        pytest.skip("the object veto is off (bench/ACCURACY.md, 'New concerns kept apart, fourteenth round')")
-    entry, new, known = CASES[industry]
-    near = object_closeness([new, known], [entry], vectors, frame)
-    assert near[0, 0] < DEFAULT_TUNING.object_veto <= near[1, 0], (industry, near[:, 0])
 
 
 def test_frame_words_are_the_words_of_many_objections() -> None:

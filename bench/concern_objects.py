@@ -1,17 +1,17 @@
 """What a concern is about: a remark with the words of its frame taken out, compared with an
-objection entry's examples read the same way.
+objection entry's examples read the same way (the fourteenth round's reading, measured and not
+switched on: bench/ACCURACY.md, "New concerns kept apart, fourteenth round").
 
 A new concern is often filed under a known objection because the two share only the words that
 frame a concern ("my worry is", "what happens if", "we can't", "our staff won't"), not what the
 concern is about: "I'm not changing banks for a vet system" and "we can't justify that spend for
 two vets". The frame is learned, not listed by hand: a word is part of it when it is said in the
 remarks of many different objections (:func:`frame_words`, fitted by ``bench/object_veto.py`` on the
-labelled mentions of the development corpora, ``data/concern_frame.txt`` with its provenance). What
+labelled mentions of the development corpora, ``bench/concern_frame.txt`` with its provenance). What
 is left of a remark is its object (:func:`object_text`); its closeness to an entry is the closest of
-the entry's examples and title with their frame taken out too (:func:`object_closeness`). A remark
-whose object is far from the entry it is closest to is held from it while themes form
-(``Tuning.object_veto``, :func:`.themes._assign`): a veto on absorption only, which never places a
-remark under another entry, and a remark held that no theme takes goes back to its entry.
+the entry's examples and title with their frame taken out too (:func:`object_closeness`).
+``bench/object_veto.py`` holds a remark whose object is far from its closest entry's while themes
+form, through the hold of :func:`knowledge.objections.themes._assign`: a veto on absorption only.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-FRAME_PATH = Path(__file__).resolve().parent / "data" / "concern_frame.txt"
+FRAME_PATH = Path(__file__).resolve().parent / "concern_frame.txt"
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
 
