@@ -11,7 +11,10 @@ Reads the indexes ``bench/accuracy.py`` left (``--work``, as ``bench/objection_s
     known>theme  a known objection's mention in a mined theme
     new>known    a concern no entry names, absorbed by a known objection
 
-    python bench/objection_confusion.py --work /tmp/w [--corpus netherby ...] [--rows]
+    python bench/objection_confusion.py --work /tmp/w [--corpus netherby ...] [--rows] [--side]
+
+``--side`` prints each new>known hit beside the entry that absorbed it (its title, its first examples
+and the entries that answer it), to read what the concern is about against what the entry is about.
 
 Larkspur is the final exam and is not offered here. Prints figures; asserts nothing.
 """
@@ -44,8 +47,18 @@ def kind_of(holder_id: str, holder_known: bool, label: Any, follow_up: bool) -> 
     return "known>known" if holder_known else "known>theme"
 
 
-def confusion(c: Corpus, rows: bool = False) -> Counter[str]:
-    """The classes of ``c``'s hits under the shipped settings (and, with ``rows``, each wrong one printed)."""
+def side_by_side(o: Any, m: Any, label: Any) -> str:
+    """One absorbed mention beside the entry that took it: what each is about, to be read together."""
+    e = o.entry
+    examples = " | ".join(list(e.examples)[:3]) if e is not None else ""
+    answers = ", ".join(str(a["entry"]) for a in o.answers[:2]) or "none"
+    return (f"    [{label.objection}] {m.call}:{m.line}\n      said:     {m.text[:240]}\n"
+            f"      entry:    {o.label}\n      examples: {examples[:300]}\n      answered: {answers}")
+
+
+def confusion(c: Corpus, rows: bool = False, side: bool = False) -> Counter[str]:
+    """The classes of ``c``'s hits under the shipped settings (and, with ``rows``, each wrong one printed;
+    with ``side``, each new>known one beside its entry)."""
     from knowledge.objections import DEFAULT_TUNING, analyze
 
     analysis = analyze(c.calls, c.entries, c.vectors, chunks=c.chunks, prototypes=c.prototypes,
@@ -60,6 +73,8 @@ def confusion(c: Corpus, rows: bool = False) -> Counter[str]:
         counts[kind] += 1
         if rows and kind != "right":
             print(f"    {kind:<12} {o.id:<38} {m.call}:{m.line} wanted {label.objection}  {m.text[:90]}")
+        if side and kind == "new>known":
+            print(side_by_side(o, m, label))
     return counts
 
 
@@ -73,14 +88,15 @@ def main() -> None:
     ap.add_argument("--work", type=Path, required=True, help="the folder bench/accuracy.py ingested into")
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT, help="only these (repeatable)")
     ap.add_argument("--rows", action="store_true", help="print every wrong hit")
+    ap.add_argument("--side", action="store_true", help="print each new>known hit beside its entry")
     args = ap.parse_args()
     total: Counter[str] = Counter()
     print(f"| corpus | hits | matching | {' | '.join(KINDS[1:])} |")
     print("|---|---|---|" + "---|" * (len(KINDS) - 1))
     for name in args.corpus or DEVELOPMENT:
-        if args.rows:
+        if args.rows or args.side:
             print(f"  {name}")
-        counts = confusion(Corpus(name, args.work), args.rows)
+        counts = confusion(Corpus(name, args.work), args.rows, args.side)
         total.update(counts)
         hits = sum(counts[k] for k in KINDS)
         print(f"| {name} | {hits} | {counts['right'] / max(1, hits):.3f} | "
