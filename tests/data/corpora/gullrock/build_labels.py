@@ -7,7 +7,10 @@ lines or JSON sentences of one speaker). It refuses anchors that are missing or 
 anchors on an internal speaker's line, and negatives on a labelled line or turn.
 Run: python3 build_labels.py  (writes labels.json next to it)
 """
-import json, os, re, sys
+import json
+import os
+import re
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KB = os.path.join(HERE, "kb")
@@ -278,87 +281,120 @@ GAP_NOTES = {
 
 def units(path, text):
     """Return [(line_no, speaker)] for every text unit (cue, line, sentence) of a call file."""
-    lines = text.split("\n"); out = []
+    lines = text.split("\n")
+    out = []
     if path.endswith(".vtt"):
-        for i, l in enumerate(lines, 1):
-            m = re.match(r"<v ([^>]+)>", l)
-            if m: out.append((i, m.group(1)))
+        for i, row in enumerate(lines, 1):
+            m = re.match(r"<v ([^>]+)>", row)
+            if m:
+                out.append((i, m.group(1)))
     elif path.endswith(".srt"):
-        for i, l in enumerate(lines, 1):
-            if l and not l.isdigit() and "-->" not in l:
-                out.append((i, l.split(": ", 1)[0]))
+        for i, row in enumerate(lines, 1):
+            if row and not row.isdigit() and "-->" not in row:
+                out.append((i, row.split(": ", 1)[0]))
     elif path.endswith(".txt"):
-        for i, l in enumerate(lines, 1):
-            m = re.match(r"^(?:\[\d\d:\d\d:\d\d\] )?([^:\[]+): ", l)
-            if m: out.append((i, m.group(1)))
+        for i, row in enumerate(lines, 1):
+            m = re.match(r"^(?:\[\d\d:\d\d:\d\d\] )?([^:\[]+): ", row)
+            if m:
+                out.append((i, m.group(1)))
     else:
         names = {}
-        for l in lines:
-            m = re.search(r'"speakerId": "(\d+)", "name": "([^"]+)"', l)
-            if m: names[m.group(1)] = m.group(2)
+        for row in lines:
+            m = re.search(r'"speakerId": "(\d+)", "name": "([^"]+)"', row)
+            if m:
+                names[m.group(1)] = m.group(2)
         cur = None
-        for i, l in enumerate(lines, 1):
-            m = re.search(r'"speakerId": "(\d+)", "topic"', l)
-            if m: cur = names[m.group(1)]; continue
-            m = re.search(r'"speaker": "([^"]+)"', l)
-            if m: out.append((i, m.group(1))); continue
-            if '"text": ' in l and cur: out.append((i, cur))
+        for i, row in enumerate(lines, 1):
+            m = re.search(r'"speakerId": "(\d+)", "topic"', row)
+            if m:
+                cur = names[m.group(1)]
+                continue
+            m = re.search(r'"speaker": "([^"]+)"', row)
+            if m:
+                out.append((i, m.group(1)))
+                continue
+            if '"text": ' in row and cur:
+                out.append((i, cur))
     return out
+
+
+def locate(rel, text, spk, anchor, errors):
+    """The 1-based line of ``anchor`` in a call file, or None (with an error) when it is not one speaker line."""
+    n = text.count(anchor)
+    if n != 1:
+        errors.append(f"{rel}: anchor {anchor!r} occurs {n} times")
+        return None
+    ln = text[:text.index(anchor)].count("\n") + 1
+    if ln not in spk:
+        errors.append(f"{rel}: anchor {anchor!r} is not on a speaker line")
+        return None
+    return ln
 
 
 def main():
     calls_out, negs, mentions_by = {}, [], {}
     errors = []
     for rel, spec in CALLS.items():
-        text = open(os.path.join(KB, rel), encoding="utf-8").read()
-        lines = text.split("\n"); us = units(rel, text); spk = dict(us)
-        groups = {}; g = -1; prev = None
+        with open(os.path.join(KB, rel), encoding="utf-8") as f:
+            text = f.read()
+        us = units(rel, text)
+        spk = dict(us)
+        groups = {}
+        g = -1
+        prev = None
         for ln, s in us:
-            if s != prev: g += 1; prev = s
+            if s != prev:
+                g += 1
+                prev = s
             groups[ln] = g
         members = {}
-        for ln, gi in groups.items(): members.setdefault(gi, []).append(ln)
+        for ln, gi in groups.items():
+            members.setdefault(gi, []).append(ln)
 
-        def locate(anchor):
-            n = text.count(anchor)
-            if n != 1:
-                errors.append(f"{rel}: anchor {anchor!r} occurs {n} times"); return None
-            ln = text[:text.index(anchor)].count("\n") + 1
-            if ln not in spk:
-                errors.append(f"{rel}: anchor {anchor!r} is not on a speaker line"); return None
-            return ln
         labelled, lab_turns, out = set(), set(), []
         for item in spec["m"]:
             anchor, obj = item[0], item[1]
-            ln = locate(anchor)
-            if ln is None: continue
+            ln = locate(rel, text, spk, anchor, errors)
+            if ln is None:
+                continue
             who = spk[ln]
             if who in INTERNAL or who.endswith("@gullrock.example"):
-                errors.append(f"{rel}: anchor {anchor!r} is an internal speaker's line ({who})"); continue
+                errors.append(f"{rel}: anchor {anchor!r} is an internal speaker's line ({who})")
+                continue
             rec = {"snippet": anchor, "objection": obj, "line": ln, "speaker": who}
             tl = sorted(members[groups[ln]])
-            if len(tl) > 1: rec["turn_lines"] = tl
-            if len(item) > 2 and item[2] == OPT: rec["optional"] = True
-            out.append(rec); labelled.add(ln); lab_turns.update(tl)
-            mentions_by.setdefault(obj, []).append({"path": rel, "line": ln, **({"optional": True} if rec.get("optional") else {})})
+            if len(tl) > 1:
+                rec["turn_lines"] = tl
+            if len(item) > 2 and item[2] == OPT:
+                rec["optional"] = True
+            out.append(rec)
+            labelled.add(ln)
+            lab_turns.update(tl)
+            mention = {"path": rel, "line": ln, **({"optional": True} if rec.get("optional") else {})}
+            mentions_by.setdefault(obj, []).append(mention)
         out.sort(key=lambda r: r["line"])
         calls_out[rel] = out
         for anchor, note in spec["n"]:
-            ln = locate(anchor)
-            if ln is None: continue
+            ln = locate(rel, text, spk, anchor, errors)
+            if ln is None:
+                continue
             if ln in labelled or ln in lab_turns:
-                errors.append(f"{rel}: negative {anchor!r} on labelled line/turn {ln}"); continue
+                errors.append(f"{rel}: negative {anchor!r} on labelled line/turn {ln}")
+                continue
             who = spk[ln]
             if who in INTERNAL or who.endswith("@gullrock.example"):
-                errors.append(f"{rel}: negative {anchor!r} is an internal line"); continue
+                errors.append(f"{rel}: negative {anchor!r} is an internal line")
+                continue
             negs.append({"path": rel, "line": ln, "rules": ["objection-gap"], "speaker": who,
                          "snippet": anchor, "note": note})
     if errors:
-        print("\n".join(errors)); sys.exit(1)
+        print("\n".join(errors))
+        sys.exit(1)
 
     gaps = []
     for obj, covered in COVERAGE.items():
-        if covered: continue
+        if covered:
+            continue
         ms = sorted(mentions_by[obj], key=lambda m: (m["path"], m["line"]))
         req = [m for m in ms if not m.get("optional")]
         first = req[0]
@@ -378,17 +414,20 @@ def main():
         "audit": {"rules": ["objection-gap"], "expected": gaps, "negatives": entry_negs + negs},
         "objections": {"calls": calls_out,
                        "coverage": COVERAGE,
-                       "coverage_notes": {k: v for k, v in COVER_NOTE.items()},
+                       "coverage_notes": dict(COVER_NOTE.items()),
                        "negatives": negs},
     }
     with open(os.path.join(HERE, "labels.json"), "w", encoding="utf-8") as f:
-        json.dump(labels, f, indent=1, ensure_ascii=False); f.write("\n")
-    n_m = sum(len(v) for v in calls_out.values()); n_o = sum(1 for v in calls_out.values() for r in v if r.get("optional"))
-    print(f"calls {len(calls_out)}; mentions {n_m} ({n_m-n_o} expected, {n_o} optional); "
+        json.dump(labels, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    n_m = sum(len(v) for v in calls_out.values())
+    n_o = sum(1 for v in calls_out.values() for r in v if r.get("optional"))
+    print(f"calls {len(calls_out)}; mentions {n_m} ({n_m - n_o} expected, {n_o} optional); "
           f"negatives {len(negs)} call lines + {len(entry_negs)} entries; gaps {len(gaps)}")
     for obj in COVERAGE:
         ms = mentions_by.get(obj, [])
         print(f"  {obj}: {sum(1 for m in ms if not m.get('optional'))} expected, "
               f"{sum(1 for m in ms if m.get('optional'))} optional, calls {len({m['path'] for m in ms})}")
+
 
 main()

@@ -15,12 +15,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 KB = os.path.join(HERE, "kb")
 TODAY = "2026-12-01"
 
-P, M, D, A, O, C = ("objections/pricing", "objections/data-migration", "objections/driver-app-adoption",
+P, M, D, A, OFF, C = ("objections/pricing", "objections/data-migration", "objections/driver-app-adoption",
                     "objections/accounting-integration", "objections/offline-coverage",
                     "objections/contract-terms")
 HOURS, PAY, EXIT = "new:driver-hours-compliance", "new:customer-payment-methods", "new:data-export-lock-in"
 
-COVERAGE = {P: True, M: True, D: True, A: True, O: False, C: False, HOURS: False, PAY: False, EXIT: False}
+COVERAGE = {P: True, M: True, D: True, A: True, OFF: False, C: False, HOURS: False, PAY: False, EXIT: False}
 
 # (anchor, objection, optional?) per call. Optional: arguable, neither needed nor a false positive.
 LABELS = {
@@ -50,8 +50,8 @@ LABELS = {
         ("Then we are back to square one.", PAY, False),
         ("my boss sure ask me why we pay so much for one software", P, False),
         ("But he say the margin for the school contract very thin, cannot.", P, False),
-        ("the driver phone no roaming, no data", O, False),
-        ("Half of our weekend trip is to Malaysia.", O, False),
+        ("the driver phone no roaming, no data", OFF, False),
+        ("Half of our weekend trip is to Malaysia.", OFF, False),
     ],
     "calls/2026-10-12-lone-star-charter.txt": [
         ("the term. Twelve months.", C, False),
@@ -64,8 +64,8 @@ LABELS = {
     "calls/2026-10-14-savannah-shuttles.json": [
         ("Ninety percent of our clients pay by M-Pesa", PAY, False),
         ("That one you must sort out.", PAY, False),
-        ("Once you pass Narok, there is no network", O, False),
-        ("Even the vehicle inspection, if the driver does it in the park", O, False),
+        ("Once you pass Narok, there is no network", OFF, False),
+        ("Even the vehicle inspection, if the driver does it in the park", OFF, False),
     ],
     "calls/2026-10-16-clifton-executive.vtt": [
         ("the last time we changed booking systems was", M, False),
@@ -76,10 +76,10 @@ LABELS = {
         ("that decides it for me more than the price does", EXIT, False),
     ],
     "calls/2026-10-19-bellarine-bus.srt": [
-        ("the biggest thing for us is the great ocean road run", O, False),
-        ("staring at a a spinning wheel", O, False),
-        ("that's the route that pays the bills", O, False),
-        ("and the twelve apostles tours too same problem", O, False),
+        ("the biggest thing for us is the great ocean road run", OFF, False),
+        ("staring at a a spinning wheel", OFF, False),
+        ("that's the route that pays the bills", OFF, False),
+        ("and the twelve apostles tours too same problem", OFF, False),
         ("is the contract so summer we're flat out", C, False),
         ("i was going to say the same thing to be fair", C, False),
     ],
@@ -134,9 +134,9 @@ LABELS = {
         ("If one year, we need to think more.", C, False),
     ],
     "calls/2026-11-11-hill-country-tours.json": [
-        ("but um our big thing is out past fredericksburg and", O, False),
-        ("and we do the wine trail tours and the", O, False),
-        ("we had that with the last gps thing it just froze", O, False),
+        ("but um our big thing is out past fredericksburg and", OFF, False),
+        ("and we do the wine trail tours and the", OFF, False),
+        ("we had that with the last gps thing it just froze", OFF, False),
         ("and uh the books we're on quickbooks desktop", A, False),
         ("huh so somebody's still importing a file every day", A, False),
         ("i mean that's kinda what we do now", A, False),
@@ -151,7 +151,7 @@ LABELS = {
         ("I don't see them doing the inspection on the phone every morning", D, False),
         ("it is worse than paper", D, False),
         ("We will see. I am not convinced yet.", D, False),
-        ("after Garsen there is no network", O, False),
+        ("after Garsen there is no network", OFF, False),
     ],
 }
 
@@ -259,7 +259,7 @@ NEGATIVES = {
 }
 
 NOTES = {
-    O: "known objection (objections/offline-coverage.md) with no answer entry at all; no approved entry says what the app does without signal",
+    OFF: "known objection (objections/offline-coverage.md) with no answer entry at all; no approved entry says what the app does without signal",
     C: "known objection (objections/contract-terms.md); its only answer, answers/contract-terms, is status: draft",
     HOURS: "prospects need the planner to respect drivers' hours law (tachograph, FMCSA hours of service, NTSA); "
            "close in words to driver-app-adoption (drivers, app) but about legal compliance, not whether drivers use the app",
@@ -276,17 +276,17 @@ def parse(path):
     info = {}
     if path.endswith((".vtt", ".srt")):
         turn, last = 0, None
-        for i, l in enumerate(lines):
-            if i > 0 and "-->" in lines[i - 1] and l.strip():
-                m = re.match(r"<v ([^>]+)>", l) or re.match(r"([^:]+): ", l)
+        for i, row in enumerate(lines):
+            if i > 0 and "-->" in lines[i - 1] and row.strip():
+                m = re.match(r"<v ([^>]+)>", row) or re.match(r"([^:]+): ", row)
                 sp = m.group(1)
                 if sp != last:
                     turn += 1
                 last = sp
                 info[i + 1] = (sp, turn)
     elif path.endswith(".txt"):
-        for i, l in enumerate(lines):
-            m = re.match(r"(?:\[[\d:]+\] )?([^:\[]+): ", l)
+        for i, row in enumerate(lines):
+            m = re.match(r"(?:\[[\d:]+\] )?([^:\[]+): ", row)
             if m:
                 info[i + 1] = (m.group(1), i + 1)
     else:
@@ -294,22 +294,22 @@ def parse(path):
         if isinstance(data, dict) and "parties" in data:
             names = {p["speakerId"]: p["name"] for p in data["parties"]}
             sp, turn = None, 0
-            for i, l in enumerate(lines):
-                m = re.search(r'"speakerId": "(\d+)", "topic"', l)
+            for i, row in enumerate(lines):
+                m = re.search(r'"speakerId": "(\d+)", "topic"', row)
                 if m:
                     sp, turn = names[m.group(1)], turn + 1
-                elif '"text":' in l and sp:
+                elif '"text":' in row and sp:
                     info[i + 1] = (sp, turn)
         else:
-            for i, l in enumerate(lines):
-                m = re.search(r'"speaker": "([^"]+)"', l)
+            for i, row in enumerate(lines):
+                m = re.search(r'"speaker": "([^"]+)"', row)
                 if m:
                     info[i + 1] = (m.group(1), i + 1)
     return lines, info
 
 
 def locate(path, anchor, lines, info):
-    hits = [i + 1 for i, l in enumerate(lines) if anchor in l]
+    hits = [i + 1 for i, row in enumerate(lines) if anchor in row]
     if len(hits) != 1:
         sys.exit(f"{path}: anchor {anchor!r} found {len(hits)} times")
     if hits[0] not in info:

@@ -8,6 +8,7 @@ Run from this folder: python3 build_labels.py
 import json
 import os
 import sys
+from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KB = "kb"
@@ -300,7 +301,6 @@ with open(os.path.join(HERE, "labels.json"), "w", encoding="utf-8") as f:
     json.dump(labels, f, indent=2, ensure_ascii=False)
     f.write("\n")
 
-from collections import Counter
 for name, exp, neg in (("audit", a_exp, a_neg), ("check", c_exp, c_neg)):
     req = Counter(e["rule"] for e in exp if not e.get("optional"))
     opt = Counter(e["rule"] for e in exp if e.get("optional"))
