@@ -93,6 +93,11 @@ _PERIODS = {
     "w": "week", "week": "week", "mo": "month", "month": "month", "quarter": "quarter",
     "q": "quarter", "yr": "year", "y": "year", "year": "year", "annum": "year",
 }
+# The period a rate said as an adverb or adjective names ("$3 million annually", "an annual fee",
+# "fortnightly"): one table for every reader of such words.
+ADVERB_PERIODS = {"hourly": "hour", "daily": "day", "weekly": "week", "fortnightly": "fortnight",
+                  "monthly": "month", "quarterly": "quarter", "annual": "year", "annually": "year",
+                  "yearly": "year"}
 
 # Nouns that do not take an "s" in the plural, or whose plural is irregular.
 _MASS = {

@@ -178,9 +178,6 @@ _RATE = re.compile(
     # noun ("its $2 million quarterly target", "$12 million quarterly revenue")
     rf"| +(?P<ra>hourly|daily|weekly|monthly|quarterly|annually|yearly)\b(?! +(?!{_AFTER_ADVERB}\b|[a-z]+ly\b)[a-z])"
 )
-# the period each adverb of ``_RATE`` names
-_RATE_ADVERB = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
-                "quarterly": "quarter", "annually": "year", "yearly": "year"}
 _PRICE_PER = re.compile(rf"{_SP}(?:a|an|each){_SP}(?P<pn>[a-z][a-z-]*)\b(?![ \t]+(?:of|to|for)\b)")
 _PER_NOUN = re.compile(rf"(?:[ \t]*/[ \t]*|{_SP}per{_SP})(?P<pn>[A-Za-z][A-Za-z-]*)\b")
 _QUAL_AFTER = re.compile(
@@ -877,7 +874,7 @@ class _Extractor:
             if rm and rm.group("ra"):
                 if any(units.period(p) for p in pers):
                     break  # "12 hours a week weekly": one period is the rate's
-                pers.append(_RATE_ADVERB[rm.group("ra")])
+                pers.append(units.ADVERB_PERIODS[rm.group("ra")])
                 pos = f.end = rm.end()
                 continue
             if rm:

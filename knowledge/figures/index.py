@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 from knowledge.durations import parse_duration
 from knowledge.model import KB, Block, Call, Claim, Entry, Value
 from knowledge.phrases import DAYS_PER, OUR_SIDE
+from knowledge.units import ADVERB_PERIODS
 
 from .decide import (
     ENTITY_BONUS,
@@ -591,8 +592,6 @@ _PERIOD_NAMED = re.compile(
     r"\b(?:(?P<count>\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)"
     r"[\s-]+)?(?P<period>day|week|fortnight|month|quarter|year|annum)(?P<plural>s)?\b"
     r"|\b(?P<adverb>daily|weekly|fortnightly|monthly|quarterly|annual|annually|yearly)\b", re.I)
-_ADVERB_PERIOD = {"daily": "day", "weekly": "week", "fortnightly": "fortnight", "monthly": "month",
-                  "quarterly": "quarter", "annual": "year", "annually": "year", "yearly": "year"}
 
 
 def _names_only(sentence: str, period: str) -> bool:
@@ -600,7 +599,7 @@ def _names_only(sentence: str, period: str) -> bool:
     "annual"): an amount said over another span ("over three years", "in its first month") is
     another amount than the rate's one period."""
     for m in _PERIOD_NAMED.finditer(sentence):
-        named = _ADVERB_PERIOD[m.group("adverb").lower()] if m.group("adverb") else m.group("period").lower()
+        named = ADVERB_PERIODS[m.group("adverb").lower()] if m.group("adverb") else m.group("period").lower()
         if named == "annum":
             named = "year"
         if named != period or m.group("count") or m.group("plural"):
