@@ -85,9 +85,9 @@ SCORED_SETS = ("real", "gridwell", "docketry", "cobbleway", "brightmoor", "ravel
 # mashcroft, netherby, plottwick) since the eleventh round and the eleventh round's (quarrywell,
 # mothwick, yewcombe, snowlark) since the twelfth, and the twelfth round's (lockfern, kilnmere,
 # brackenford, moorquay) since the thirteenth and the thirteenth round's (linnethill, corriebank,
-# rookhaven, saffronleigh) since the fourteenth. The fourteenth round's blind sets are not in the
-# repository until they are scored and registered.
-BLIND_SETS: tuple[str, ...] = ()
+# rookhaven, saffronleigh) since the fourteenth, whose four (thornwick, pebblecroft, gullrock,
+# hazelmere) are held out from its work.
+BLIND_SETS: tuple[str, ...] = ("thornwick", "pebblecroft", "gullrock", "hazelmere")
 EXPLAIN = "--explain" in sys.argv
 CROSS = "--cross" in sys.argv
 NEAR = 10  # the passages nearest in meaning that the floor's word coverage reads

@@ -35,6 +35,8 @@ BRACKENFORD = REPO / "tests" / "data" / "corpora" / "brackenford"
 MOORQUAY = REPO / "tests" / "data" / "corpora" / "moorquay"
 ROOKHAVEN = REPO / "tests" / "data" / "corpora" / "rookhaven"
 SAFFRONLEIGH = REPO / "tests" / "data" / "corpora" / "saffronleigh"
+GULLROCK = REPO / "tests" / "data" / "corpora" / "gullrock"
+HAZELMERE = REPO / "tests" / "data" / "corpora" / "hazelmere"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -84,7 +86,7 @@ SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSI
                 "cinderwell": CINDERWELL, "lanternfield": LANTERNFIELD, "inkberry": INKBERRY, "hoistley": HOISTLEY,
                 "netherby": NETHERBY, "plottwick": PLOTTWICK, "yewcombe": YEWCOMBE, "snowlark": SNOWLARK,
                 "brackenford": BRACKENFORD, "moorquay": MOORQUAY, "rookhaven": ROOKHAVEN,
-                "saffronleigh": SAFFRONLEIGH}
+                "saffronleigh": SAFFRONLEIGH, "gullrock": GULLROCK, "hazelmere": HAZELMERE}
 
 
 def _call_words(text: str) -> list[str]:

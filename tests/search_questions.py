@@ -108,6 +108,12 @@ KB_PATHS = {
     "corriebank": REPO / "tests" / "data" / "corpora" / "corriebank" / "kb",
     "rookhaven": REPO / "tests" / "data" / "corpora" / "rookhaven" / "kb",
     "saffronleigh": REPO / "tests" / "data" / "corpora" / "saffronleigh" / "kb",
+    # Four sets written blind at the start of the fourteenth round on the thornwick, pebblecroft,
+    # gullrock and hazelmere KBs, never fitted on: held out from that round's work.
+    "thornwick": REPO / "tests" / "data" / "corpora" / "thornwick" / "kb",
+    "pebblecroft": REPO / "tests" / "data" / "corpora" / "pebblecroft" / "kb",
+    "gullrock": REPO / "tests" / "data" / "corpora" / "gullrock" / "kb",
+    "hazelmere": REPO / "tests" / "data" / "corpora" / "hazelmere" / "kb",
 }
 
 

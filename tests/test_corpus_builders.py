@@ -53,6 +53,10 @@ BUILDERS = {
     "corriebank": "build_labels.py",
     "rookhaven": "build_labels.py",
     "saffronleigh": "tools/build_labels.py",
+    "thornwick": "build_labels.py",
+    "pebblecroft": "build_labels.py",
+    "gullrock": "build_labels.py",
+    "hazelmere": "build_labels.py",
 }
 
 
