@@ -100,9 +100,19 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("print", "draft", "Inkroute is priced at 3% of print revenue.", None),
 ]
 
-# Cases the code at the round's start gets wrong, recorded when first run (strict, so a change that
-# mends one must say so here).
-KNOWN: dict[int, str] = {}
+# Cases the code at the round's start (main 2c4d6d4) gets wrong, recorded when first run, before any
+# change was measured; the fourteenth round's reading (not shipped) gets the same ones wrong. Strict,
+# so a change that mends one must say so here.
+MISSED_LINK = "link not made: an unsupported-claim instead (the measure in other words)"
+KNOWN: dict[int, str] = {
+    0: MISSED_LINK, 7: MISSED_LINK, 26: MISSED_LINK, 31: MISSED_LINK, 32: MISSED_LINK,
+    1: "no finding: the bound 'within 9 days' is read as agreeing with the 6-day average",
+    13: "no finding on the rep's line",
+    5: "a named customer's baseline read as the registered reduction",
+    11: "an industry norm read as the customers' brew day",
+    22: "an industry norm read as the hours saved",
+    36: "another company's figure read as the registered reduction",
+}
 
 
 def _params() -> list[Any]:
