@@ -141,6 +141,19 @@ METRIC = """  - id: {id}
 """
 
 
+PAGE = """---
+type: message
+title: Pitch
+owner: ana@example.com
+reviewed: 2026-10-01
+---
+
+# Pitch
+
+{line}
+"""
+
+
 def _entry(kb: dict[str, Any]) -> str:
     """The proof point registering the industry's two metrics, each stated right in its prose."""
     metrics = "".join(METRIC.format(id=i, name=n, value=v, unit=u, product=kb["product"])
@@ -149,8 +162,9 @@ def _entry(kb: dict[str, Any]) -> str:
     return ENTRY.format(product=kb["product"], metrics=metrics, prose=prose)
 
 
-def findings(industry: str, where: str, line: str) -> list[Any]:
-    """The figure findings on ``line``, said by a rep on a call or stated in a draft."""
+def findings(industry: str, where: str, line: str, kbs: dict[str, dict[str, Any]] | None = None) -> list[Any]:
+    """The figure findings on ``line``, said by a rep on a call, stated in a draft or (``page``) on a
+    messaging page of the KB; ``kbs``: the industries' KBs (default :data:`KBS`)."""
     from ingest.calls import parse_call
     from ingest.drafts import parse_draft_text
     from ingest.kb import load_kb
@@ -164,15 +178,19 @@ def findings(industry: str, where: str, line: str) -> list[Any]:
         root.mkdir()
         (root / "canon.toml").write_text('[calls]\ninternal_speakers = ["Sam Rep"]\n')
         settings = load_settings(root, environ={})
-        kb = load_kb(settings, files={"proof/results.md": _entry(KBS[industry]).encode()})
+        files = {"proof/results.md": _entry((kbs or KBS)[industry]).encode()}
+        if where == "page":
+            files["messaging/pitch.md"] = PAGE.format(line=line).encode()
+        kb = load_kb(settings, files=files)
         calls = []
         if where == "call":
             text = f"Pat Buyer: Tell me about results.\nSam Rep: {line}\n"
             calls = [parse_call(root / "calls/c.txt", rel="calls/c.txt", settings=settings.calls, text=text)]
         ctx = AuditContext(settings=settings, kb=kb, today=date(2026, 11, 1), calls=calls,
                            vectors=MiniLMNumpyEmbedder().embed)
-        if where == "call":
-            return [f for f in audit(ctx, RULES).findings if f.path == "calls/c.txt"]
+        if where in ("call", "page"):
+            path = "calls/c.txt" if where == "call" else "messaging/pitch.md"
+            return [f for f in audit(ctx, RULES).findings if f.path == path]
         return list(check(ctx, [parse_draft_text(f"# Draft\n\n{line}\n", "drafts/d.md")], RULES).findings)
 
 
