@@ -123,8 +123,8 @@ CALLS = {
    ("aye we can see it", "logistics"),
   ]),
  "calls/2026-09-17-ormond-quay-gallery.json": dict(m=[
+   # one mention: the two sentences of this objection are one JSON entry, one line
    ("not going to be pushed onto some other payment processor", Y),
-   ("If the card money has to go through yours, I'm out, sorry.", Y),
    ("Three years is a long time for a gallery our size.", C),
    ("A break clause could work, depending on the wording.", C, OPT),
   ], n=[
@@ -360,6 +360,9 @@ def main():
             who = spk[ln]
             if who in INTERNAL or who.endswith("@gullrock.example"):
                 errors.append(f"{rel}: anchor {anchor!r} is an internal speaker's line ({who})")
+                continue
+            if any(r["line"] == ln and r["objection"] == obj for r in out):
+                errors.append(f"{rel}: a second anchor for {obj} on line {ln}: one line is one mention")
                 continue
             rec = {"snippet": anchor, "objection": obj, "line": ln, "speaker": who}
             tl = sorted(members[groups[ln]])
