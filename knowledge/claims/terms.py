@@ -267,6 +267,35 @@ def _changes(sentence: str) -> bool:
     return changes_verb(_TOKEN.findall(_COMPOUND_WORD.sub(" ", sentence).lower()))
 
 
+def says_an_outcome(cell: str) -> bool:
+    """Whether a table's header or row label names a result, a comparison or a spend rather than a
+    term: "Annual saving", "Saved a year", "Typical saving", "Fuel spend before", "ROI"."""
+    cell = " ".join(cell.split())
+    return bool(_HEADER_OUTCOME.search(cell) or _OUTCOME.search(cell) or _OUTCOME_NOUN.search(cell)
+                or _LOSS.search(cell) or _changes(cell))
+
+
+def table_price(claim: Claim, header: list[str], row: list[str], column: int, heading: str) -> str | None:
+    """Why a currency figure in a table is a price the company states for its own plans, tiers or fees
+    ("| Plan | NZD | GBP |" over "| Starter | $39 | £19 |", a tier's band under "| Tier | Referred
+    revenue a year |", "from CAD 990/month" in a plan row), or None. A table names its prices in its
+    structure, not in each row: the header of the row labels' column, the figure's own column header or
+    the heading above the table names a price or what one is of (the words :data:`_PRICE` reads in
+    prose). Neither the figure's column header nor its row label may name an outcome (a saving, a
+    result, a spend), nor the figure's own cell state one (``row``, ``column``: the row's cells and the
+    figure's cell index; the row's other cells may hold anything, a commission's "15% of first-year
+    subscription"): "| Annual saving | £25,000 |" and "| Chain | €39, €20 less than ... |" stay claims."""
+    if claim.kind != "currency" or not 0 < column < min(len(header), len(row)):
+        return None
+    if says_an_outcome(header[column]) or says_an_outcome(row[0]):
+        return None
+    if states_an_outcome(claim, row[column], pair=False):
+        return None
+    if not any(_PRICE.search(text) for text in (header[0], header[column], heading)):
+        return None
+    return "a price in a pricing table"
+
+
 def _mentioned_not_used(claim: Claim, sentence: str) -> bool:
     """Whether the figure stands inside a quotation the sentence tells writers not to use."""
     return bool(_DO_NOT_SAY.search(sentence)) and quotation_around(claim.span or claim.text or "", sentence) is not None
