@@ -30,17 +30,3 @@ HEDGE = r"(?:nearly|almost|about|around|roughly|some|close\s+to|just\s+(?:over|u
 # "That's nearly two in five of the empty slots", "i.e. 38%": the figure just stated, said again in
 # other words
 SAID_AGAIN = re.compile(rf"(?i)\b(?:{THAT_IS}|i\.e\.,?)\s+(?:{HEDGE}\s+)?$")
-
-# A change, a gain or a loss, or what one is measured in, in the figure's clause: the figure is what
-# changed, or what was gained
-CHANGED = re.compile(
-    r"(?i)\b(?:sav(?:e|es|ed|ing|ings)|cut(?:s|ting)?|reduc(?:e|es|ed|ing|tions?)|lower(?:s|ed|ing)?"
-    r"|recover(?:s|ed|ing|y)?|los(?:e|es|t|ing|s|ses)|spen(?:d|ds|t|ding)|wast(?:e|es|ed|ing)|worth|back"
-    r"|earn(?:s|ed|t|ing|ings)?|gain(?:s|ed|ing)?|avoid(?:s|ed|ing)?|increas(?:e|es|ed|ing)|improv(?:e|es|ed|ing|ements?)"
-    r"|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|extra|more|additional|less|fewer|cheaper|higher"
-    r"|bigger|larger|instead|down|up|grew|grow(?:s|n|ing|th)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)"
-    r"|halv(?:e|es|ed|ing)|drops?|dropped|fell|falls?|rose|rises?|shrank|become|becomes|became"
-    r"|knock(?:s|ed)?|shav(?:e|es|ed)|revenue|margins?|profits?|payback|pays?\s+back|returns?|ROI)\b")
-# Where a clause ends: punctuation, a dash, or a coordinate clause ("... for contents claims and
-# raise it after 3 months")
-CLAUSE_END = re.compile(r"[,;:()—–.!?]|\s-\s|\s(?:and|but|or|so)\s", re.I)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from knowledge.durations import parse_duration
 from knowledge.model import KB, Block, Call, Claim, Entry, Value
-from knowledge.phrases import CHANGED, CLAUSE_END, DAYS_PER, OUR_SIDE
+from knowledge.phrases import DAYS_PER, OUR_SIDE
 
 from .decide import (
     ENTITY_BONUS,
@@ -503,28 +503,13 @@ def _same(value: Value) -> tuple[float, ...]:
 
 def _said_back(c: Claim, line: int, theirs: list[tuple[int, tuple[str, tuple[float, ...]]]]) -> bool:
     """Whether a rep's figure repeats one the prospect stated earlier in the call, and the rep's
-    figure is neither of the product's side nor a statistic nor a change: "So with 15% no-shows across
-    9 chairs ..." is the prospect's situation; "Our median customer is live in three weeks" and "studios
-    on Inkwell see 10 fewer no-shows a week" are claims, whatever the prospect said before. The
-    company's side is looked for in the figure's own clause before it, where the subject whose figure
-    it is stands (:func:`_clause_ahead`): a transcript's turn is one unpunctuated sentence, and a "we"
-    elsewhere in it ("yeah two days a fortnight is a lot we see that a lot") is not the figure's."""
+    sentence speaks neither of the product's side nor of a statistic: "So with 15% no-shows across
+    9 chairs ..." is the prospect's situation; "Our median customer is live in three weeks" is a
+    claim, whatever the prospect said before."""
     key = _said(c)
     if not any(before < line and _same_said(k, key) for before, k in theirs):
         return False
-    ahead, after = _clause_ahead(c)
-    return not (c.statistic or OUR_SIDE.search(ahead) or CHANGED.search(after))
-
-
-def _clause_ahead(c: Claim) -> tuple[str, str]:
-    """The figure's clause before it (cut at punctuation and at "and", "but", "or", "so") and the two
-    words right after it ("fewer no-shows"); the whole sentence and nothing where the figure is not
-    marked."""
-    masked = " ".join((c.masked or "").split())
-    at = masked.find("[NUM]")
-    if at < 0:
-        return c.sentence or c.masked or "", ""
-    return CLAUSE_END.split(masked[:at])[-1], " ".join(masked[at + len("[NUM]"):].split()[:2])
+    return not (c.statistic or OUR_SIDE.search(c.sentence or c.masked))
 
 
 def _said(c: Claim) -> tuple[str, tuple[float, ...]]:

@@ -9,16 +9,7 @@ from knowledge.claims.claimness import claim_as_said, load_calls_drafts
 from knowledge.claims.terms import computed, own_terms
 from knowledge.figures import Resolution, quoted, where
 from knowledge.model import Claim, Finding
-from knowledge.phrases import (
-    CHANGED,
-    CLAUSE_END,
-    COMES_TO,
-    HEDGE,
-    OUR_SIDE,
-    READERS_WORDS,
-    SAID_AGAIN,
-    THAT_IS,
-)
+from knowledge.phrases import COMES_TO, HEDGE, OUR_SIDE, READERS_WORDS, SAID_AGAIN, THAT_IS
 
 from .base import AuditContext, Draft, Rule
 
@@ -156,12 +147,23 @@ _DIGIT = re.compile(r"\d")
 # said back, a date in the calendar. Each reading names a role. The same shapes state outcomes in any
 # industry ("Revenue increases by $500 per site per month", "Payback starts in 3 months", "Deals
 # close 2x larger"), so every reading gives way to a word of change, gain or loss in the figure's
-# clause (``knowledge.phrases.CHANGED``), and those said of someone else give way to the company's side.
+# clause (``_CHANGED``), and those said of someone else give way to the company's side.
 
+# A change, a gain or a loss, or what one is measured in, in the figure's clause: the figure is what
+# changed, or what was gained
+_CHANGED = re.compile(
+    r"(?i)\b(?:sav(?:e|es|ed|ing|ings)|cut(?:s|ting)?|reduc(?:e|es|ed|ing|tions?)|lower(?:s|ed|ing)?"
+    r"|recover(?:s|ed|ing|y)?|los(?:e|es|t|ing|s|ses)|spen(?:d|ds|t|ding)|wast(?:e|es|ed|ing)|worth|back"
+    r"|earn(?:s|ed|t|ing|ings)?|gain(?:s|ed|ing)?|avoid(?:s|ed|ing)?|increas(?:e|es|ed|ing)|improv(?:e|es|ed|ing|ements?)"
+    r"|boost(?:s|ed|ing)?|rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|extra|more|additional|less|fewer|cheaper|higher"
+    r"|bigger|larger|instead|down|up|grew|grow(?:s|n|ing|th)?|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)"
+    r"|halv(?:e|es|ed|ing)|drops?|dropped|fell|falls?|rose|rises?|shrank|become|becomes|became"
+    r"|knock(?:s|ed)?|shav(?:e|es|ed)|revenue|margins?|profits?|payback|pays?\s+back|returns?|ROI)\b")
 # "take about 3% off their premiums": taken off, not "claims take 19 days"
 _TAKEN_OFF = re.compile(r"(?i)\b(?:take|takes|taken|taking|took)\b.*\[NUM\]\s*off\b")
-# Where the figure's clause starts, looking back from it: punctuation or a dash (where it ends:
-# knowledge.phrases.CLAUSE_END)
+# Where a clause ends: punctuation, a dash, or a coordinate clause ("... for contents claims and
+# raise it after 3 months")
+_CLAUSE_END = re.compile(r"[,;:()—–.!?]|\s-\s|\s(?:and|but|or|so)\s", re.I)
 _CLAUSE_START = re.compile(r"[,;:()—–]|\s-\s")
 _PERIOD = r"(?:day|week|fortnight|month|quarter|year|annum|yr|mo)"
 # "€8 per active employee per month", "four pounds seventy-five per site per month": an amount,
@@ -202,7 +204,7 @@ def _clause_before(text: str) -> str:
 
 
 def _clause_after(text: str) -> str:
-    return CLAUSE_END.split(text, maxsplit=1)[0]
+    return _CLAUSE_END.split(text, maxsplit=1)[0]
 
 
 def _said_by_the_reader(ahead: str) -> bool:
@@ -216,7 +218,7 @@ def _said_by_the_reader(ahead: str) -> bool:
     if not said:
         return False
     between = ahead[said[-1]:]
-    return not CLAUSE_END.search(between) and not OUR_SIDE.search(between)
+    return not _CLAUSE_END.search(between) and not OUR_SIDE.search(between)
 
 
 def no_outcome(claim: Claim) -> str | None:
@@ -231,14 +233,14 @@ def no_outcome(claim: Claim) -> str | None:
     if _said_by_the_reader(ahead):
         return "the reader's own words said back"
     clause_ahead, clause_after = _clause_before(ahead), _clause_after(after)
-    if CHANGED.search(clause_after) or _TAKEN_OFF.search(f"{clause_ahead}[NUM]{after}"):
+    if _CHANGED.search(clause_after) or _TAKEN_OFF.search(f"{clause_ahead}[NUM]{after}"):
         return None
     if claim.kind == "count" and _THEIR_OWN.search(ahead) and not OUR_SIDE.search(clause_ahead):
         # the owner word right before the count is what the count is of, whatever the clause did
         # before it ("cut agency spend by 24% by letting staff pick up shifts across their 16
         # venues"); "Our customers and their 2 million employees" is the company's reach
         return "a count of what someone else has"
-    if CHANGED.search(clause_ahead):
+    if _CHANGED.search(clause_ahead):
         return None
     if claim.kind == "currency":
         span = " ".join((claim.span or "").split())

@@ -34,19 +34,28 @@ def test_the_readers_words_said_back_whatever_their_verb(sentence: str, span: st
     assert no_outcome(_claim(sentence, span)) == why
 
 
+# Reading 1 (the company's side looked for in the figure's clause, not the whole turn) failed its rule and
+# is not shipped (bench/ACCURACY.md, "False claims findings by cause, fourteenth round"): what ships reads
+# the whole turn, and the cases it gets wrong are kept as strict expected failures.
+_NOT_SHIPPED = pytest.mark.xfail(strict=True, reason="reading 1 not shipped: a 'we' anywhere in the turn blocks it")
+_CHANGE_SAID_BACK = pytest.mark.xfail(strict=True, reason="a change in the rep's words is not read: the value alone")
+
+
 @pytest.mark.parametrize(("prospect", "rep", "span", "said_back"), [
     # the prospect's figure said back in a turn that speaks of the company elsewhere
-    ("we rent out about 40 boards a day in peak week", "yeah 40 boards a day is a lot we see that with most resorts",
-     "40 boards", True),
-    ("we have about 300 titles on preorder", "our app handles that fine so getting 300 titles listed is quick",
-     "300 titles", True),
-    ("we lose about 30% of colonies each winter", "30% is rough we hear that from a lot of keepers", "30%", True),
+    pytest.param("we rent out about 40 boards a day in peak week",
+                 "yeah 40 boards a day is a lot we see that with most resorts", "40 boards", True, marks=_NOT_SHIPPED),
+    pytest.param("we have about 300 titles on preorder",
+                 "our app handles that fine so getting 300 titles listed is quick", "300 titles", True, marks=_NOT_SHIPPED),
+    pytest.param("we lose about 30% of colonies each winter", "30% is rough we hear that from a lot of keepers", "30%",
+                 True, marks=_NOT_SHIPPED),
     # the company's side names the figure's subject, or the figure is a change: a claim
     ("our renewal rate is about 80%", "our gyms keep 80% of members past the first year", "80%", False),
     ("it takes us about 3 weeks to get a memorial booklet printed", "we turn memorial booklets round in 3 weeks",
      "3 weeks", False),
     # reworded after the first run: the extractor reads no figure in "see 10 fewer no-shows a week" (below)
-    ("we have about 10% no-shows", "and studios on Inkwell see 10% fewer no-shows", "10%", False),
+    pytest.param("we have about 10% no-shows", "and studios on Inkwell see 10% fewer no-shows", "10%", False,
+                 marks=_CHANGE_SAID_BACK),
 ])
 def test_a_figure_the_prospect_said_first(prospect: str, rep: str, span: str, said_back: bool) -> None:
     theirs = [(1, _said(c)) for c in extract_claims(prospect)]
