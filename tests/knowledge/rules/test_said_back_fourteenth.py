@@ -1,0 +1,68 @@
+"""The prospect's own figure said back, fourteenth round (bench/ACCURACY.md, "False claims findings by
+cause, fourteenth round"). Written before the readings were measured, in six industries no labelled
+corpus covers: climbing gyms, funeral directors, ski hire, bookshops, tattoo studios and beekeeping
+suppliers. Each reading has cases where it must hold and cases where the figure is still a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.claims import extract_claims
+from knowledge.figures.index import _said, _said_back
+from knowledge.rules.unsupported_claim import no_outcome
+
+READER = "the reader's own words said back"
+
+
+def _claim(sentence: str, span: str):  # type: ignore[no-untyped-def]
+    claims = [c for c in extract_claims(sentence) if span in (c.span or "")]
+    assert claims, [c.span for c in extract_claims(sentence)]
+    return claims[0]
+
+
+@pytest.mark.parametrize(("sentence", "span", "why"), [
+    # in the clause that says whose words they are, whatever its verb: a loss, a change, a "more"
+    ("You mentioned you lose about £4,000 a month in unpaid day passes.", "£4,000", READER),
+    ("You told us your arrangers spend 6 hours more per service on paperwork.", "6 hours", READER),
+    ("You said rentals fell 15% last winter.", "15%", READER),
+    # after the reader's clause, or of the company's side: a claim
+    ("You told us returns were 12%; with Spinebook they fall to 4%.", "4%", None),
+    ("You mentioned no-shows, and studios on Inkwell cut them by 30%.", "30%", None),
+    ("You mentioned that our members lose 20% fewer colonies over winter.", "20%", None),
+])
+def test_the_readers_words_said_back_whatever_their_verb(sentence: str, span: str, why: str | None) -> None:
+    assert no_outcome(_claim(sentence, span)) == why
+
+
+# Reading 1 (the company's side looked for in the figure's clause, not the whole turn) failed its rule and
+# is not shipped (bench/ACCURACY.md, "False claims findings by cause, fourteenth round"): what ships reads
+# the whole turn, and the cases it gets wrong are kept as strict expected failures.
+_NOT_SHIPPED = pytest.mark.xfail(strict=True, reason="reading 1 not shipped: a 'we' anywhere in the turn blocks it")
+_CHANGE_SAID_BACK = pytest.mark.xfail(strict=True, reason="a change in the rep's words is not read: the value alone")
+
+
+@pytest.mark.parametrize(("prospect", "rep", "span", "said_back"), [
+    # the prospect's figure said back in a turn that speaks of the company elsewhere
+    pytest.param("we rent out about 40 boards a day in peak week",
+                 "yeah 40 boards a day is a lot we see that with most resorts", "40 boards", True, marks=_NOT_SHIPPED),
+    pytest.param("we have about 300 titles on preorder",
+                 "our app handles that fine so getting 300 titles listed is quick", "300 titles", True, marks=_NOT_SHIPPED),
+    pytest.param("we lose about 30% of colonies each winter", "30% is rough we hear that from a lot of keepers", "30%",
+                 True, marks=_NOT_SHIPPED),
+    # the company's side names the figure's subject, or the figure is a change: a claim
+    ("our renewal rate is about 80%", "our gyms keep 80% of members past the first year", "80%", False),
+    ("it takes us about 3 weeks to get a memorial booklet printed", "we turn memorial booklets round in 3 weeks",
+     "3 weeks", False),
+    # reworded after the first run: the extractor reads no figure in "see 10 fewer no-shows a week" (below)
+    pytest.param("we have about 10% no-shows", "and studios on Inkwell see 10% fewer no-shows", "10%", False,
+                 marks=_CHANGE_SAID_BACK),
+])
+def test_a_figure_the_prospect_said_first(prospect: str, rep: str, span: str, said_back: bool) -> None:
+    theirs = [(1, _said(c)) for c in extract_claims(prospect)]
+    assert _said_back(_claim(rep, span), 2, theirs) is said_back
+
+
+def test_the_case_written_first_states_no_figure() -> None:
+    """The tattoo studio's case as first written: no figure is read in it, so neither rule can report it
+    whatever the reading does (kept as written; the case above says the same with a share)."""
+    assert extract_claims("and studios on Inkwell see 10 fewer no-shows a week") == []
