@@ -207,20 +207,6 @@ def _clause_after(text: str) -> str:
     return _CLAUSE_END.split(text, maxsplit=1)[0]
 
 
-def _said_by_the_reader(ahead: str) -> bool:
-    """Whether the figure stands in the clause that says whose words they are, ``ahead`` being the
-    sentence before it: nothing between "you mentioned" (``READERS_WORDS``) and the figure but the
-    reader's own clause (no punctuation, no "and", "but", "or", "so", nothing of the company's side).
-    Its verb is the reader's then, a loss or a change included: "You mentioned you lose about £25,000
-    a year" says back the reader's loss; "You mentioned no-shows, and studios on Inkwell cut them by
-    30%" and "You mentioned that our members lose 20% fewer colonies" claim an outcome."""
-    said = [m.end() for m in READERS_WORDS.finditer(ahead)]
-    if not said:
-        return False
-    between = ahead[said[-1]:]
-    return not _CLAUSE_END.search(between) and not OUR_SIDE.search(between)
-
-
 def no_outcome(claim: Claim) -> str | None:
     """Why a figure claims no outcome a reader could hold the company to, in words; None when it
     may. See the readings above; each is tested with an outcome in the same words."""
@@ -230,8 +216,6 @@ def no_outcome(claim: Claim) -> str | None:
     if at < 0:
         return None
     ahead, after = masked[:at], masked[at + len("[NUM]"):]
-    if _said_by_the_reader(ahead):
-        return "the reader's own words said back"
     clause_ahead, clause_after = _clause_before(ahead), _clause_after(after)
     if _CHANGED.search(clause_after) or _TAKEN_OFF.search(f"{clause_ahead}[NUM]{after}"):
         return None

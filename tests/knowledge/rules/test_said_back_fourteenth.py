@@ -11,7 +11,13 @@ from knowledge.claims import extract_claims
 from knowledge.figures.index import _said, _said_back
 from knowledge.rules.unsupported_claim import no_outcome
 
+# The reading these cases were written for (a figure in the reader's "you mentioned ..." clause is the
+# reader's, whatever its verb) shipped for one review and was taken out: on the reviewer's 62 sentences it
+# made 15 worse and 10 better ("Right now you could be saving 40% ...", "You mentioned that salons on
+# Groomly see 35% fewer no-shows.", "You mentioned you read that fleets on Frostline cut spoilage by 60%."
+# went quiet). Its must-hold cases are strict expected failures; the reviewer's cases must stay claims.
 READER = "the reader's own words said back"
+_TAKEN_OUT = pytest.mark.xfail(strict=True, reason="the said-back reading was taken out after review")
 
 
 def _claim(sentence: str, span: str):  # type: ignore[no-untyped-def]
@@ -22,13 +28,20 @@ def _claim(sentence: str, span: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(("sentence", "span", "why"), [
     # in the clause that says whose words they are, whatever its verb: a loss, a change, a "more"
-    ("You mentioned you lose about £4,000 a month in unpaid day passes.", "£4,000", READER),
-    ("You told us your arrangers spend 6 hours more per service on paperwork.", "6 hours", READER),
-    ("You said rentals fell 15% last winter.", "15%", READER),
+    pytest.param("You mentioned you lose about £4,000 a month in unpaid day passes.", "£4,000", READER,
+                 marks=_TAKEN_OUT),
+    pytest.param("You told us your arrangers spend 6 hours more per service on paperwork.", "6 hours", READER,
+                 marks=_TAKEN_OUT),
+    pytest.param("You said rentals fell 15% last winter.", "15%", READER, marks=_TAKEN_OUT),
     # after the reader's clause, or of the company's side: a claim
     ("You told us returns were 12%; with Spinebook they fall to 4%.", "4%", None),
     ("You mentioned no-shows, and studios on Inkwell cut them by 30%.", "30%", None),
     ("You mentioned that our members lose 20% fewer colonies over winter.", "20%", None),
+    # the review's sentences (solar, driving schools, dog grooming, cold-chain logistics): our outcome
+    ("Right now you could be saving 40% on your energy bills with SunRoof.", "40%", None),
+    ("Today you can cut cancellations by 30% with LessonLoop.", "30%", None),
+    ("You mentioned that salons on Groomly see 35% fewer no-shows.", "35%", None),
+    ("You mentioned you read that fleets on Frostline cut spoilage by 60%.", "60%", None),
 ])
 def test_the_readers_words_said_back_whatever_their_verb(sentence: str, span: str, why: str | None) -> None:
     assert no_outcome(_claim(sentence, span)) == why
