@@ -52,7 +52,7 @@ def fit_frozen(rows: list[dict[str, Any]], feats: tuple[str, ...]) -> Any:
     moves only the questions those signals mark."""
     x = np.array([[r[f] for f in feats] for r in rows])
     y = np.array([0.0 if r["unanswerable"] else 1.0 for r in rows])
-    return ts.frozen_weights(x, y, np.array([r["z"] for r in rows]))
+    return -ts.penalty_weights(-x, y, ts._weights(y, True), np.array([r["z"] for r in rows]))
 
 
 def scorer(train: list[dict[str, Any]], feats: tuple[str, ...], rate: str) -> Any:

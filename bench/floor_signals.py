@@ -72,10 +72,10 @@ def extra_signals(cands: list[Any]) -> dict[str, float]:
             "figure_stated": _figure_stated(top)}
 
 
-def floor_features_with_extra(cands: list[Any], shown: Any = None) -> dict[str, float]:
+def floor_features_with_extra(cands: list[Any]) -> dict[str, float]:
     """The shipped floor's signals and the candidate ones."""
     assert _base_floor_features is not None
-    return {**_base_floor_features(cands, shown), **extra_signals(cands)}
+    return {**_base_floor_features(cands), **extra_signals(cands)}
 
 
 def rows_of(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -88,7 +88,7 @@ def rows_of(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         for it in items:
             for c in it["cands"]:
                 c.score = ranker.score(c.features)
-            f = ts.floor_of(it)
+            f = ks.floor_features(it["cands"])
             z = math.log(max(ranker.answerable(f), 1e-12)) - math.log(max(1 - ranker.answerable(f), 1e-12))
             q = it["question"]
             rank = None if q.unanswerable else ts.first_rank(it)

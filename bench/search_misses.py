@@ -47,7 +47,7 @@ def ordered_candidates(settings: Any, catalog: Any, question: str, embedder: Any
     ordered = ks.govern(cands)
     if ks.figure_question_of(question):
         ordered = ks.registered_first(ordered, ks.figure_facts(catalog), idf, catalog, asked_kinds(question))
-    confidence = ranker.answerable(ks.floor_features(cands, ordered[0] if ordered else None))
+    confidence = ranker.answerable(ks.floor_features(cands))
     answered = confidence >= ranker.threshold and not ks.price_unstated(question, ordered)
     return ordered, confidence, answered
 

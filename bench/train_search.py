@@ -37,10 +37,6 @@ with that floor's placed log-odds as the offset: a signal that can only lower co
 question it does not mark moves (pass 13: ``absent_named``). A rule's ``fit_sets`` fits on those of the
 ``--train`` sets only and scores the rest as ``--score`` sets, so that a model fitted on fewer sets is
 judged beside one fitted on all in one run; ``--dump`` writes each rule's per-set counts (pass 16).
-``--add F+G`` keeps the shipped ranker and floor as they are and fits only F's and G's weights, each
-held at zero or above, with the shipped floor's log-odds as the offset (``frozen_weights``), on the
-``--train`` sets; ``--write`` adds them to the shipped floor, under ``floor.added`` (pass 22: pass 20's
-two marks gated by ``top_keeps_both``, fitted on the 44 development sets).
 """
 
 from __future__ import annotations
@@ -60,7 +56,6 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, str(REPO))
 
 L2 = 1.0
-RANKER_JSON = REPO / "knowledge" / "search_ranker.json"
 # What the shipped model is fitted on (bench/ACCURACY.md, seventh pass). The ranker keeps the three sets it was
 # fitted on: refitted on all eleven, its order was no better on the sets new to both (222 against
 # 223 of 248 first, held out) and worse on `real` (25 against 27 of 31). The floor is fitted on all
@@ -155,12 +150,12 @@ _kb_base: Any = None
 _figure_base: Any = None
 
 
-def maxsim_floor_features(cands: list[Any], shown: Any = None) -> dict[str, float]:
+def maxsim_floor_features(cands: list[Any]) -> dict[str, float]:
     """The floor's signals with the MaxSim ones added (for the candidates ranked by this fold's
     ranker)."""
     from bench.maxsim import question_signals
 
-    f = dict(_base_floor_features(cands, shown))
+    f = dict(_base_floor_features(cands))
     ctx = getattr(cands[0], "maxsim", None) if cands else None
     if ctx is not None:
         ranked = sorted(cands, key=lambda c: -c.score)[:3]
@@ -211,6 +206,7 @@ def signal_aucs(data: dict[str, list[dict[str, Any]]], corpora: list[str], score
                 signals: list[str]) -> None:
     """How well each floor signal alone tells answerable from unanswerable questions, per set (the
     ranker fitted without the set) and pooled."""
+    import knowledge.search as ks
 
     pooled: dict[str, tuple[list[float], list[float]]] = {s: ([], []) for s in signals}
     print(f"{'AUC':<15}" + "".join(f"{s[:17]:>18}" for s in signals))
@@ -219,7 +215,7 @@ def signal_aucs(data: dict[str, list[dict[str, Any]]], corpora: list[str], score
         apply(data[held], *fit(train))
         vals: dict[str, tuple[list[float], list[float]]] = {s: ([], []) for s in signals}
         for it in data[held]:
-            f = floor_of(it)
+            f = ks.floor_features(it["cands"])
             side = 1 if it["question"].unanswerable else 0
             for s in signals:
                 vals[s][side].append(f[s])
@@ -310,59 +306,6 @@ def penalty_weights(x: Any, y: Any, sw: Any, offset: Any) -> Any:
     return w
 
 
-def frozen_weights(x: Any, y: Any, z: Any) -> Any:
-    """Weights of ``x``'s columns alone, each held at zero or above, with ``z`` (the floor's log-odds
-    as it is: its weights, bias and penalty kept) as the offset, no bias of their own and classes
-    balanced: signals that can only raise confidence and move only the questions they mark."""
-    return -penalty_weights(-x, y, _weights(y, True), z)
-
-
-def add_signals(data: dict[str, list[dict[str, Any]]], corpora: list[str], scored: list[str],
-                feats: tuple[str, ...], write: bool) -> None:
-    """``--add``: the shipped ranker and floor kept as they are and only ``feats``' weights fitted on
-    ``corpora`` (``frozen_weights``); every set scored with the floor so extended (fitting sets in
-    sample, ``scored`` never fitted), and with ``write`` the weights added to the shipped floor."""
-    import numpy as np
-
-    import knowledge.search as ks
-
-    model = json.loads(RANKER_JSON.read_text())
-    floor = model["floor"]
-    base = {k: v for k, v in floor["weights"].items() if k not in feats}
-    ranker = ks.load_ranker()
-    for c in corpora + scored:
-        for it in data[c]:
-            for cand in it["cands"]:
-                cand.score = ranker.score(cand.features)
-    train = [floor_of(it) for c in corpora for it in data[c]]
-    x = np.array([[f[k] for k in feats] for f in train])
-    y = np.array([0.0 if it["question"].unanswerable else 1.0 for c in corpora for it in data[c]])
-    z = np.array([floor["bias"] + sum(w * f[k] for k, w in base.items()) for f in train])
-    w = frozen_weights(x, y, z)
-    names = (*base, *feats)
-    extended = (np.array([*base.values(), *w]), float(floor["bias"]), names)
-    print(f"added, fitted on {len(corpora)} sets: {dict(zip(feats, np.round(w, 4).tolist(), strict=True))}")
-    print(f"{'scored on':<28} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'unans':>6}")
-    pool = dict.fromkeys(("ans", "una", "hit1", "hit3", "rr", "silenced"), 0.0)
-    for c in corpora + scored:
-        n = judge(data[c], extended)
-        a = max(n["ans"], 1)
-        for k in pool:
-            pool[k] += n[k]
-        tag = "in training" if c in corpora else "never fitted"
-        print(f"{c + ' (' + tag + ')':<28} {n['hit1'] / a:>6.2f} {n['hit3'] / a:>6.2f} {n['rr'] / a:>6.2f} "
-              f"{n['silenced']}/{n['una']}")
-    print(f"pooled: first {pool['hit1']:.0f}/{pool['ans']:.0f}, MRR {pool['rr'] / pool['ans']:.3f}, "
-          f"reported {pool['silenced']:.0f}/{pool['una']:.0f}")
-    floor["weights"] = {**base, **{f: round(float(v), 4) for f, v in zip(feats, w, strict=True)}}
-    floor["added"] = {"signals": list(feats), "trained_on": [f"tests/data/questions/{c}.yaml" for c in corpora],
-                      "questions": len(train), "fitted": date.today().isoformat(),
-                      "how": "each weight alone, held at zero or above, the floor above kept as the offset"}
-    print(json.dumps(floor, indent=1))
-    if write:
-        RANKER_JSON.write_text(json.dumps(model, indent=1) + "\n")
-
-
 def fit(items: list[dict[str, Any]]) -> tuple[Any, float]:
     x, y = matrix(items)
     return newton(x, y)
@@ -371,9 +314,9 @@ def fit(items: list[dict[str, Any]]) -> tuple[Any, float]:
 def floor_rows(items: list[dict[str, Any]]) -> tuple[Any, Any]:
     import numpy as np
 
-    from knowledge.search import FLOOR_FEATURES
+    from knowledge.search import FLOOR_FEATURES, floor_features
 
-    x = np.array([[floor_of(it)[f] for f in FLOOR_FEATURES] for it in items])
+    x = np.array([[floor_features(it["cands"])[f] for f in FLOOR_FEATURES] for it in items])
     y = np.array([0.0 if it["question"].unanswerable else 1.0 for it in items])
     return x, y
 
@@ -407,11 +350,15 @@ def apply(items: list[dict[str, Any]], weights: Any, bias: float) -> None:
 
 
 def evaluate(items: list[dict[str, Any]], floor: tuple[Any, float]) -> dict[str, float]:
-    from knowledge.search import FLOOR_FEATURES
+    from knowledge.search import (
+        FLOOR_FEATURES,
+        floor_features,
+    )
 
     ranks, una_ok, ans_ok = [], [], []
     for it in items:
-        f = floor_of(it)
+        cands = list(it["cands"])
+        f = floor_features(cands)
         z = floor[1] + sum(float(w) * f[k] for w, k in zip(floor[0], FLOOR_FEATURES, strict=True))
         answered = z >= 0.0 and not price_unstated(it)  # probability 0.5
         if EXPLAIN and it["question"].unanswerable:
@@ -503,15 +450,6 @@ def governed(it: dict[str, Any]) -> list[Any]:
     return retired_quoted_first(ordered, q)
 
 
-def floor_of(it: dict[str, Any]) -> dict[str, float]:
-    """The floor's signals of a question of a set, as ``canon ask`` reads them: the gate on the first
-    entry in the order shown, by the candidates' current scores."""
-    import knowledge.search as ks
-
-    shown = governed(it)
-    return ks.floor_features(it["cands"], shown[0] if shown else None)
-
-
 def first_rank(it: dict[str, Any]) -> int | None:
     """Rank of the first expected entry in the governed order of the candidates' current scores."""
     ordered = governed(it)[:5]
@@ -531,8 +469,9 @@ def _floor_xy(items: list[dict[str, Any]], target: str, feats: tuple[str, ...]) 
     whether each question is answerable."""
     import numpy as np
 
+    import knowledge.search as ks
 
-    x = np.array([[floor_of(it)[f] for f in feats] for it in items]).reshape(len(items), len(feats))
+    x = np.array([[ks.floor_features(it["cands"])[f] for f in feats] for it in items]).reshape(len(items), len(feats))
     ans = np.array([0.0 if it["question"].unanswerable else 1.0 for it in items])
     if target == "hit1":
         y = np.array([1.0 if a and first_rank(it) == 1 else 0.0 for it, a in zip(items, ans, strict=True)])
@@ -683,12 +622,13 @@ def explain_miss(it: dict[str, Any], rank: int | None, answered: bool) -> None:
 def judge(items: list[dict[str, Any]], floor: Any, boundary: float = 0.0, explain: bool = False) -> dict[str, Any]:
     """Counts for one set, the candidates scored by the ranker in force (and each question's floor
     probability with ``boundary`` added back, beside whether its first result is right)."""
+    import knowledge.search as ks
 
     wf, bf, feats = floor
     n: dict[str, Any] = {"ans": 0, "una": 0, "hit1": 0, "hit3": 0, "rr": 0.0, "answered": 0, "silenced": 0,
                          "rank1": 0, "probs": []}
     for it in items:
-        f = floor_of(it)
+        f = ks.floor_features(it["cands"])
         z = bf + sum(float(w) * f[k] for w, k in zip(wf, feats, strict=True))
         answered = z >= 0.0 and not price_unstated(it)
         rank = None if it["question"].unanswerable else first_rank(it)
@@ -792,7 +732,7 @@ def reliability(probs: list[tuple[float, bool]]) -> None:
     print(f"  calibration held out (Brier {brier:.3f}): " + "; ".join(cells))
 
 
-def figure_floor_features(cands: list[Any], shown: Any = None) -> dict[str, float]:
+def figure_floor_features(cands: list[Any]) -> dict[str, float]:
     """The floor's signals with two about figures added (``--figure-signals``): whether the
     question asks for a kind of figure (a duration, a share, a price, a count), and whether it does
     while the best candidate's matched passage, or the whole entry (``_entry``), states no figure
@@ -800,7 +740,7 @@ def figure_floor_features(cands: list[Any], shown: Any = None) -> dict[str, floa
     import knowledge.search as ks
     from knowledge.passage import asked_kinds
 
-    f = dict(_figure_base(cands, shown))
+    f = dict(_figure_base(cands))
     q = getattr(cands[0], "question", "") if cands else ""
     kinds = asked_kinds(q) if q else set()
     f["asks_figure"] = float(bool(kinds))
@@ -814,10 +754,10 @@ def figure_floor_features(cands: list[Any], shown: Any = None) -> dict[str, floa
     return f
 
 
-def kb_floor_features(cands: list[Any], shown: Any = None) -> dict[str, float]:
+def kb_floor_features(cands: list[Any]) -> dict[str, float]:
     """The floor's signals with two about the KB added (``--kb-signals``): how many passages it
     holds (log10; the best of more passages is higher by chance) and whether it has typed entries."""
-    f = dict(_kb_base(cands, shown))
+    f = dict(_kb_base(cands))
     kb = getattr(cands[0], "kb", None) if cands else None
     f.update(kb or {"kb_log_chunks": 0.0, "kb_typed": 0.0})
     for k, v in (kb or {}).items():
@@ -890,9 +830,6 @@ def main() -> None:
                     help="with --rules: also score every set with each rule fitted on all --train sets (what "
                          "`canon ask` would score with that model)")
     ap.add_argument("--only-rules", action="store_true", help="stop after --rules")
-    ap.add_argument("--add", default="", metavar="F+G",
-                    help="keep the shipped ranker and floor and fit only these signals' weights (held at zero or "
-                         "above) on the --train sets; score every set; --write adds them to the shipped floor")
     ap.add_argument("--dump", default="", metavar="JSON",
                     help="write each --rules rule's per-set counts (first, reported, answered, of how many) here")
     ap.add_argument("--switch", action="append", default=[], metavar="MODULE.NAME=VALUE",
@@ -950,9 +887,6 @@ def main() -> None:
                     cand.question = it["question"].q
         _figure_base = ks.floor_features
         ks.floor_features = figure_floor_features  # type: ignore[assignment]
-    if args.add:
-        add_signals(data, corpora, scored, tuple(args.add.split("+")), args.write)
-        return
     dumped: dict[str, Any] = {}
     for spec in filter(None, args.rules.split(";")):
         out = run_rule(data, corpora, scored, parse_rule(spec))
@@ -1045,7 +979,7 @@ def main() -> None:
         model["floor"]["kept"] = [f for f in feats if f in kept]  # weights kept from the previous floor
     print(json.dumps(model, indent=1))
     if args.write:
-        RANKER_JSON.write_text(json.dumps(model, indent=1) + "\n")
+        (REPO / "knowledge" / "search_ranker.json").write_text(json.dumps(model, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from knowledge import lexical
-from knowledge.first_entry import store_kb_words
 from knowledge.locking import Holder, write_lock
 from knowledge.model import Finding
 from knowledge.serialize import call_to_dict, entry_to_dict, finding_to_record
@@ -190,7 +189,6 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
                     catalog.prune_vectors({c.vector_key for c in catalog.chunks()}
                                           | {text_key(model, t) for t in _reference_texts()})
             report.store = _store_name(settings, catalog)
-            store_kb_words(catalog)  # an index from before the floor read them
             _finish_report(report, catalog)
             return report
 
@@ -219,8 +217,6 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
         from knowledge.search import compute_figure_facts
 
         compute_figure_facts(settings, embedder or space)
-        # What the KB holds, for the floor's reading of the first entry (knowledge/first_entry.py).
-        store_kb_words(catalog)
         _finish_report(report, catalog)
     finally:
         catalog.close()

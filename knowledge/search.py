@@ -33,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .first_entry import Asked, kb_words
 from .passage import asked_kinds
 from .review import review_state
 from .serialize import entry_from_dict
@@ -156,9 +155,6 @@ class Candidate:
     asked_kinds: frozenset[str] = frozenset()
     # Question-level word evidence against the whole KB (``absent_terms``; the same for every candidate).
     absent: dict[str, float] = field(default_factory=dict)
-    # The question's words against the KB's (``first_entry.Asked``; the same for every candidate): what
-    # the first entry keeps of what the KB holds.
-    asked: Any = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,19 +218,11 @@ _RANKER_PATH = Path(__file__).with_name("search_ranker.json")
 # the same way, beside "asks_reply": held out 379 answered and 353 first, 105 unanswerable reported
 # (real-labelled one more), no set fewer (bench/ACCURACY.md, "Search", pass 12).
 #
-# Neither was shipped alone. On the four question sets written blind in the same round and held
+# Neither is in the shipped floor. On the four question sets written blind in the same round and held
 # out from its work, each cost one unanswerable question reported (for "asks_reply", a question
 # asking what to tell a customer about something no entry answers) and neither put a right entry
-# first more often ("Search", pass 12, at merge); counted in full they answer unanswerable questions
-# of the same form as the answerable ones they win ("Search", pass 20).
-#
-# The floor reads them gated ("asks_reply*top_keeps_both", "top_registers_kind*top_keeps_both"): a
-# mark counts as far as the first entry shown keeps the KB's words and names
-# (``first_entry.Asked.readings``: a word or a name of the question that some passage of the KB holds
-# and the first entry does not says the entry is on the topic without answering: "Does the resident
-# app work offline?", "what's the sla response time for support in jamaica"). Their weights were fitted
-# alone, held at zero or above, with the floor below kept as the offset (``bench/train_search.py
-# --add``), so they move only the questions a mark fires on ("Search", passes 21 and 22).
+# first more often ("Search", pass 12, at merge). Both are still computed by ``floor_features`` so
+# that ``bench/train_search.py --rules`` can fit and score them.
 #
 # "absent_named" says whether the question names something (a word capitalised inside a sentence,
 # an acronym, a word with digits: "Xero", "HIPAA", "P6") that no entry of the KB holds; "absent_share"
@@ -271,34 +259,15 @@ class Ranker:
         return _sigmoid(self.floor_bias + sum(self.floor_weights.get(k, 0.0) * v for k, v in features.items()))
 
 
-# The marks the floor reads as far as the first entry keeps the KB's words and names.
-GATED_MARKS = ("asks_reply", "top_registers_kind")
-GATE = "top_keeps_both"
-_KEEPS_ALL = {"top_keeps_held": 1.0, "top_keeps_named": 1.0, "top_keeps_both": 1.0}
-
-
-def floor_features(cands: list[Candidate], shown: Candidate | None = None) -> dict[str, float]:
-    """The floor's signals for a question's candidates; ``shown`` is the first entry in the order a
-    search shows them (the best-scored one when not given), whose passages the gate reads."""
-    f = {"max_cosine": max((c.cosine for c in cands), default=0.0),
-         "top_score": max((c.score for c in cands), default=0.0),
-         "max_phrase": max((c.features.get("phrase", 0.0) for c in cands), default=0.0),
-         "max_chunk_coverage": max((c.features.get("chunk_coverage", 0.0) for c in cands), default=0.0),
-         "asks_reply": float(bool(cands) and cands[0].asks_reply),
-         "top_registers_kind": registers_asked_kind(cands),
-         "absent_share": 0.0, "absent_named": 0.0, **(cands[0].absent if cands else {}),
-         **kb_relative_features(cands), **first_entry_keeps(cands, shown)}
-    f.update({f"{m}*{GATE}": f[m] * f[GATE] for m in GATED_MARKS})
-    return f
-
-
-def first_entry_keeps(cands: list[Candidate], shown: Candidate | None = None) -> dict[str, float]:
-    """What the first entry keeps of the question's words and names that the KB holds
-    (``first_entry``); all kept where nothing says what the KB holds (candidates not retrieved)."""
-    first = shown if shown is not None else max(cands, key=lambda c: c.score, default=None)
-    if first is None or first.asked is None:
-        return dict(_KEEPS_ALL)
-    return dict(first.asked.readings(first.path))
+def floor_features(cands: list[Candidate]) -> dict[str, float]:
+    return {"max_cosine": max((c.cosine for c in cands), default=0.0),
+            "top_score": max((c.score for c in cands), default=0.0),
+            "max_phrase": max((c.features.get("phrase", 0.0) for c in cands), default=0.0),
+            "max_chunk_coverage": max((c.features.get("chunk_coverage", 0.0) for c in cands), default=0.0),
+            "asks_reply": float(bool(cands) and cands[0].asks_reply),
+            "top_registers_kind": registers_asked_kind(cands),
+            "absent_share": 0.0, "absent_named": 0.0, **(cands[0].absent if cands else {}),
+            **kb_relative_features(cands)}
 
 
 # A word written as a name: capitalised inside a sentence, two capitals or more ("SOC", "NetSuite"),
@@ -423,7 +392,7 @@ def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOpt
     else:
         ordered = sorted(cands, key=lambda c: -c.score)
     best = max((c.score for c in cands), default=0.0)
-    confidence = ranker.answerable(floor_features(cands, ordered[0] if ordered else None))
+    confidence = ranker.answerable(floor_features(cands))
     answered = opts.mode != "ranked" or confidence >= ranker.threshold
     no_price = answered and opts.mode == "ranked" and price_unstated(question, ordered)
     answered = answered and not no_price
@@ -589,10 +558,8 @@ def retrieve(settings: Settings, catalog: Catalog, question: str, embedder: Any 
     reply = asks_reply(question)
     asked = frozenset(asked_kinds(question))
     absent = absent_terms(question, hits.idf, hits.holders)
-    asked_words = Asked(hits.idf, kb_words(catalog), catalog)
     for c in out:
         c.absent = absent
-        c.asked = asked_words
         c.kb_level = level
         c.asks_reply = reply
         c.asked_kinds = asked
@@ -650,8 +617,26 @@ def _has_typed_entries(catalog: Catalog) -> bool:
 
 # Passage-level word evidence is read from this many of the nearest chunks by meaning: enough to
 # reach past the first few sections of one long page. Each chunk's words are stemmed once per
-# process (``first_entry.chunk_words``).
+# process.
 NEAR_CHUNKS = 10
+_chunk_stems: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+_CHUNK_STEMS_KEPT = 50_000
+
+
+def _stems_of(chunk: Any) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The chunk's word stems, as a set and sorted (for prefix look-ups)."""
+    got = _chunk_stems.get(chunk.id)
+    if got is None:
+        from .passage import stem
+
+        if len(_chunk_stems) > _CHUNK_STEMS_KEPT:
+            _chunk_stems.clear()
+        words = set(re.findall(r"[^\W_]+", chunk.text.lower()))
+        stems = frozenset(stem(w) for w in words)
+        # The prefix look-up ("accuracy" meeting "accurate") reads the words as written too: a
+        # stemmer cuts some words shorter than the prefix a long question word leaves.
+        got = _chunk_stems[chunk.id] = (stems, tuple(sorted(stems | words)))
+    return got
 
 
 def _holds_phrase(chunk: Any, phrase: tuple[str, ...]) -> bool:
@@ -667,7 +652,9 @@ def _chunk_coverage(chunks: list[Any], idf: dict[str, float],
     (a word, its stem, or for a long word its leading letters, as the lexical side matches; a
     number in either spelling, a word in British or American spelling; or every word of one of the
     KB's other ways of writing it, ``kb_forms``)."""
-    from .first_entry import chunk_words, holds, term_forms
+    from bisect import bisect_left
+
+    from .lexical import alternatives
     from .passage import stem
 
     total = sum(idf.values())
@@ -675,25 +662,28 @@ def _chunk_coverage(chunks: list[Any], idf: dict[str, float],
         return {}
     wanted = []
     for t, w in idf.items():
-        forms, prefix = term_forms(t)
+        forms = {stem(t), *(stem(a) for a in alternatives(t))}
         fs = (kb_forms or {}).get(t, ())
         multi = [frozenset(stem(x) for x in f) for f in fs if not (len(f) == 1 and " " in f[0])]
         # A form written as one string of several words (a joined code written apart, "soc 2") is a
         # phrase: the chunk must hold its words in that order, next to each other, as the index reads it.
         phrases = [tuple(f[0].split()) for f in fs if len(f) == 1 and " " in f[0]]
-        wanted.append((forms, prefix, w, multi, phrases))
+        wanted.append((forms, t[:-2] if len(t) >= 7 and t.isalpha() else "", w, multi, phrases))
     out: dict[str, float] = {}
     seen: set[str] = set()
     for chunk in chunks:
         if chunk.id in seen:
             continue
         seen.add(chunk.id)
-        words = chunk_words(chunk.id, chunk.text)
+        stems, ordered = _stems_of(chunk)
         got = 0.0
         for forms, prefix, w, multi, phrases in wanted:
-            if (holds(forms, prefix, words) or any(m <= words.stems for m in multi)
-                    or any(_holds_phrase(chunk, p) for p in phrases)):
+            if forms & stems or any(m <= stems for m in multi) or any(_holds_phrase(chunk, p) for p in phrases):
                 got += w
+            elif prefix:
+                i = bisect_left(ordered, prefix)
+                if i < len(ordered) and ordered[i].startswith(prefix):
+                    got += w
         share = got / total
         if share > out.get(chunk.path, 0.0):
             out[chunk.path] = share

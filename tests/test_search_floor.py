@@ -53,16 +53,8 @@ def test_the_shipped_floor_says_what_it_was_fitted_on_and_never_on_a_held_out_se
     floor = model["floor"]
     # The floor's signals, then any fitted as a penalty (held at zero or below: it only lowers confidence).
     penalty = tuple(floor.get("penalty", ()))
-    # Signals added on top (``bench/train_search.py --add``: held at zero or above, the floor kept).
-    added = floor.get("added", {"signals": [], "trained_on": []})
-    assert tuple(floor["weights"]) == (*FLOOR_FEATURES, *penalty, *added["signals"])
+    assert tuple(floor["weights"]) == (*FLOOR_FEATURES, *penalty)
     assert all(floor["weights"][f] <= 0.0 for f in penalty)
-    assert all(floor["weights"][f] >= 0.0 for f in added["signals"])
-    # Added weights are fitted on the development sets (pass 22), never on a held-out set, the final
-    # exam or `real`.
-    for path in added["trained_on"]:
-        assert (REPO / path).is_file(), path
-        assert Path(path).stem not in {"larkspur", "real", *BLIND_SETS}, path
     assert floor["placed"] and floor["questions"] > 0
     for path in [*floor["trained_on"], *model["trained_on"]]:
         assert (REPO / path).is_file(), path

@@ -399,11 +399,8 @@ def test_the_floor_reads_the_rankers_best_score_and_the_shipped_model_names_its_
     from knowledge.search import FLOOR_FEATURES, Ranker, floor_features, load_ranker
 
     model = json.loads((Path(__file__).resolve().parents[2] / "knowledge" / "search_ranker.json").read_text())
-    # the floor's signals, then any fitted as a penalty, then any added on top of them
-    # (tests/test_search_floor.py checks their signs)
-    added = tuple(model["floor"].get("added", {}).get("signals", ()))
-    assert tuple(model["floor"]["weights"]) == (*FLOOR_FEATURES, *model["floor"].get("penalty", ()), *added)
-    assert set(added) <= set(floor_features([]))
+    # the floor's signals, then any fitted as a penalty (tests/test_search_floor.py checks their sign)
+    assert tuple(model["floor"]["weights"]) == (*FLOOR_FEATURES, *model["floor"].get("penalty", ()))
     sure, unsure = Candidate("a.md", cosine=0.5, score=0.9), Candidate("b.md", cosine=0.5, score=0.1)
     assert floor_features([unsure, sure])["top_score"] == 0.9
     assert floor_features([])["top_score"] == 0.0
