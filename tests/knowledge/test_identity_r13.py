@@ -162,9 +162,11 @@ def _entry(kb: dict[str, Any]) -> str:
     return ENTRY.format(product=kb["product"], metrics=metrics, prose=prose)
 
 
-def findings(industry: str, where: str, line: str, kbs: dict[str, dict[str, Any]] | None = None) -> list[Any]:
+def findings(industry: str, where: str, line: str, kbs: dict[str, dict[str, Any]] | None = None,
+             rules: tuple[str, ...] = RULES) -> list[Any]:
     """The figure findings on ``line``, said by a rep on a call, stated in a draft or (``page``) on a
-    messaging page of the KB; ``kbs``: the industries' KBs (default :data:`KBS`)."""
+    messaging page of the KB; ``kbs``: the industries' KBs (default :data:`KBS`); ``rules``: the
+    rules run (default :data:`RULES`)."""
     from ingest.calls import parse_call
     from ingest.drafts import parse_draft_text
     from ingest.kb import load_kb
@@ -190,8 +192,8 @@ def findings(industry: str, where: str, line: str, kbs: dict[str, dict[str, Any]
                            vectors=MiniLMNumpyEmbedder().embed)
         if where in ("call", "page"):
             path = "calls/c.txt" if where == "call" else "messaging/pitch.md"
-            return [f for f in audit(ctx, RULES).findings if f.path == path]
-        return list(check(ctx, [parse_draft_text(f"# Draft\n\n{line}\n", "drafts/d.md")], RULES).findings)
+            return [f for f in audit(ctx, rules).findings if f.path == path]
+        return list(check(ctx, [parse_draft_text(f"# Draft\n\n{line}\n", "drafts/d.md")], rules).findings)
 
 
 @pytest.mark.parametrize(("industry", "where", "line", "metric"), _params())
