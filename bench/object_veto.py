@@ -19,6 +19,7 @@ the hold the absorb model uses (:func:`knowledge.objections.themes._assign`, ``T
    The corpus is then scored with that setting.
 
     python bench/object_veto.py --work /tmp/w [--least 0.1,0.2,0.3] [--thresholds 0.2,0.3,0.4,0.5] [--contrast]
+    python bench/object_veto.py --work /tmp/w --happens --thresholds 0.3,0.4,0.5,0.6  # bench/concern_happens.py
     python bench/object_veto.py --work /tmp/w --fit 0.2 --out bench/concern_frame.txt
 
 Prints figures; asserts nothing. Larkspur is the final exam and is not offered.
@@ -40,6 +41,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.absorb_loco import OFF, admissible, wrong_items  # noqa: E402
+from bench.concern_happens import happens_closeness  # noqa: E402
 from bench.concern_objects import frame_words, object_closeness  # noqa: E402
 from bench.objection_sweep import DEVELOPMENT, Corpus, _line  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions  # noqa: E402
@@ -55,6 +57,7 @@ class Veto:
     frame: frozenset[str]
     vectors: Callable[[list[str]], np.ndarray]
     contrast: bool = False  # ... and only a remark whose object is closer to another call's remark's
+    reading: Callable[..., np.ndarray] = object_closeness  # or happens_closeness (--happens)
     objects: np.ndarray | None = None
     peers: np.ndarray | None = None  # each remark's object's closeness to the closest in another call
 
@@ -79,7 +82,7 @@ def vetoed(corpus: Corpus, veto: Veto) -> dict[str, Any]:
     def spy(mentions: Any, entries: Any, *a: Any, **kw: Any) -> Any:
         said = [list(e.examples) + [e.title or e.id] for e in entries]
         texts = [mt.text for mt in mentions]
-        veto.objects = object_closeness(texts, said, veto.vectors, veto.frame)
+        veto.objects = veto.reading(texts, said, veto.vectors, veto.frame)
         if veto.contrast:
             veto.peers = object_peers(texts, [mt.call for mt in mentions], veto.vectors, veto.frame)
         return real(mentions, entries, *a, **{**kw, "absorb_model": veto})
@@ -207,6 +210,8 @@ def main() -> None:
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
     ap.add_argument("--contrast", action="store_true", help="hold only a remark whose object is closer to "
                     "another call's remark's object than to its entry's (the second measurement)")
+    ap.add_argument("--happens", action="store_true", help="read what happens: the remark and the entry "
+                    "without the content words they share (bench/concern_happens.py; the third measurement)")
     ap.add_argument("--fit", type=float, help="fit the frame on every corpus at this share and write it (--out)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
@@ -226,14 +231,16 @@ def main() -> None:
         print(f"{OFF:<8}", _line(name, table[OFF][name]), wrong_items(table[OFF][name]), flush=True)
         frames = {s: frame_words(groups(table_rows, name), s) for s in shares}
         for (s, v), t in zip(settings, titles[1:], strict=True):
-            table[t][name] = vetoed(c, Veto(v, frames[s], c.vectors, args.contrast))
+            reading = happens_closeness if args.happens else object_closeness
+            table[t][name] = vetoed(c, Veto(v, frames[s], c.vectors, args.contrast, reading))
             print(f"{t:<8}", _line(name, table[t][name]), wrong_items(table[t][name]), flush=True)
     print("held out (each corpus's setting chosen on the others)")
     for name in names:
         t = choose(table, [n for n in names if n != name], titles)
         print(f"  {name:<12} {t:<8} before:" + _line(name, table[OFF][name]).strip())
         print(f"  {'':<12} {'':<8} after: " + _line(name, table[t][name]).strip(), wrong_items(table[t][name]))
-    (args.work / f"object_veto{'_contrast' if args.contrast else ''}.json").write_text(json.dumps(table, indent=1, default=list), encoding="utf-8")
+    suffix = "_happens" if args.happens else "_contrast" if args.contrast else ""
+    (args.work / f"object_veto{suffix}.json").write_text(json.dumps(table, indent=1, default=list), encoding="utf-8")
 
 
 if __name__ == "__main__":
