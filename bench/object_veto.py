@@ -20,6 +20,7 @@ the hold the absorb model uses (:func:`knowledge.objections.themes._assign`, ``T
 
     python bench/object_veto.py --work /tmp/w [--least 0.1,0.2,0.3] [--thresholds 0.2,0.3,0.4,0.5] [--contrast]
     python bench/object_veto.py --work /tmp/w --happens --thresholds 0.3,0.4,0.5,0.6  # bench/concern_happens.py
+    python bench/object_veto.py --work /tmp/w --happens --held 0.2/0.2  # what is held, by label
     python bench/object_veto.py --work /tmp/w --fit 0.2 --out bench/concern_frame.txt
 
 Prints figures; asserts nothing. Larkspur is the final exam and is not offered.
@@ -60,6 +61,8 @@ class Veto:
     reading: Callable[..., np.ndarray] = object_closeness  # or happens_closeness (--happens)
     objects: np.ndarray | None = None
     peers: np.ndarray | None = None  # each remark's object's closeness to the closest in another call
+    log: list[tuple[str, str]] | None = None  # (remark, entry id) of each remark held (--held)
+    said: tuple[list[str], list[str]] = ([], [])  # the analysis's remarks and entry ids, for the log
 
     def apart(self, x: dict[str, np.ndarray]) -> np.ndarray:
         best = x["best"]
@@ -69,6 +72,9 @@ class Veto:
         held = ~np.isnan(self.objects[np.arange(len(best)), best]) & (near < self.threshold)
         if self.contrast and self.peers is not None:
             held &= self.peers > near
+        if self.log is not None:
+            texts, ids = self.said
+            self.log.extend((texts[i], ids[best[i]]) for i in np.flatnonzero(held))
         return held
 
 
@@ -82,6 +88,7 @@ def vetoed(corpus: Corpus, veto: Veto) -> dict[str, Any]:
     def spy(mentions: Any, entries: Any, *a: Any, **kw: Any) -> Any:
         said = [list(e.examples) + [e.title or e.id] for e in entries]
         texts = [mt.text for mt in mentions]
+        veto.said = (texts, [e.id for e in entries])
         veto.objects = veto.reading(texts, said, veto.vectors, veto.frame)
         if veto.contrast:
             veto.peers = object_peers(texts, [mt.call for mt in mentions], veto.vectors, veto.frame)
@@ -202,6 +209,26 @@ def write_frame(path: Path, frame: frozenset[str], least: float, names: list[str
     path.write_text("\n".join(head + sorted(frame)) + "\n", encoding="utf-8")
 
 
+def held(table_rows: list[dict[str, Any]], names: list[str], work: Path, setting: str, happens: bool) -> None:
+    """What the veto holds at one ``least/threshold`` setting (each corpus's frame fitted without it),
+    by label: a ``new:`` concern, a known objection under its own entry or another, or unlabelled."""
+    share, value = (float(v) for v in setting.split("/"))
+    label = {(r["corpus"], r["text"]): r["label"] for r in table_rows}
+    kinds: dict[str, int] = {}
+    for name in names:
+        c = Corpus(name, work)
+        veto = Veto(value, frame_words(groups(table_rows, name), share), c.vectors,
+                    reading=happens_closeness if happens else object_closeness, log=[])
+        vetoed(c, veto)
+        for text, entry in veto.log or []:
+            got = label.get((name, text))
+            kind = ("new" if got and got.startswith("new:") else "known, own entry" if got == entry
+                    else "known, other entry" if got else "unlabelled")
+            kinds[kind] = kinds.get(kind, 0) + 1
+            print(f"  {name:<12} {kind:<18} {entry:<36} {text[:100]}")
+    print(setting, kinds)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, required=True)
@@ -212,11 +239,15 @@ def main() -> None:
                     "another call's remark's object than to its entry's (the second measurement)")
     ap.add_argument("--happens", action="store_true", help="read what happens: the remark and the entry "
                     "without the content words they share (bench/concern_happens.py; the third measurement)")
+    ap.add_argument("--held", metavar="LEAST/THRESHOLD", help="list what the veto holds at this setting, by label")
     ap.add_argument("--fit", type=float, help="fit the frame on every corpus at this share and write it (--out)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     names = list(args.corpus or DEVELOPMENT)
     table_rows = load_rows(args.work, names)
+    if args.held:
+        held(table_rows, names, args.work, args.held, args.happens)
+        return
     if args.fit is not None:
         write_frame(args.out, frame_words(groups(table_rows, None), args.fit), args.fit, names)
         return
