@@ -19,6 +19,8 @@ the hold the absorb model uses (:func:`knowledge.objections.themes._assign`, ``T
    The corpus is then scored with that setting.
 
     python bench/object_veto.py --work /tmp/w [--least 0.1,0.2,0.3] [--thresholds 0.2,0.3,0.4,0.5] [--contrast]
+    python bench/object_veto.py --work /tmp/w --happens --thresholds 0.3,0.4,0.5,0.6  # bench/concern_happens.py
+    python bench/object_veto.py --work /tmp/w --happens --held 0.2/0.2  # what is held, by label
     python bench/object_veto.py --work /tmp/w --fit 0.2 --out bench/concern_frame.txt
 
 Prints figures; asserts nothing. Larkspur is the final exam and is not offered.
@@ -40,6 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.absorb_loco import OFF, admissible, wrong_items  # noqa: E402
+from bench.concern_happens import happens_closeness  # noqa: E402
 from bench.concern_objects import frame_words, object_closeness  # noqa: E402
 from bench.objection_sweep import DEVELOPMENT, Corpus, _line  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions  # noqa: E402
@@ -55,8 +58,11 @@ class Veto:
     frame: frozenset[str]
     vectors: Callable[[list[str]], np.ndarray]
     contrast: bool = False  # ... and only a remark whose object is closer to another call's remark's
+    reading: Callable[..., np.ndarray] = object_closeness  # or happens_closeness (--happens)
     objects: np.ndarray | None = None
     peers: np.ndarray | None = None  # each remark's object's closeness to the closest in another call
+    log: list[tuple[str, str]] | None = None  # (remark, entry id) of each remark held (--held)
+    said: tuple[list[str], list[str]] = ([], [])  # the analysis's remarks and entry ids, for the log
 
     def apart(self, x: dict[str, np.ndarray]) -> np.ndarray:
         best = x["best"]
@@ -66,6 +72,9 @@ class Veto:
         held = ~np.isnan(self.objects[np.arange(len(best)), best]) & (near < self.threshold)
         if self.contrast and self.peers is not None:
             held &= self.peers > near
+        if self.log is not None:
+            texts, ids = self.said
+            self.log.extend((texts[i], ids[best[i]]) for i in np.flatnonzero(held))
         return held
 
 
@@ -79,7 +88,8 @@ def vetoed(corpus: Corpus, veto: Veto) -> dict[str, Any]:
     def spy(mentions: Any, entries: Any, *a: Any, **kw: Any) -> Any:
         said = [list(e.examples) + [e.title or e.id] for e in entries]
         texts = [mt.text for mt in mentions]
-        veto.objects = object_closeness(texts, said, veto.vectors, veto.frame)
+        veto.said = (texts, [e.id for e in entries])
+        veto.objects = veto.reading(texts, said, veto.vectors, veto.frame)
         if veto.contrast:
             veto.peers = object_peers(texts, [mt.call for mt in mentions], veto.vectors, veto.frame)
         return real(mentions, entries, *a, **{**kw, "absorb_model": veto})
@@ -199,6 +209,26 @@ def write_frame(path: Path, frame: frozenset[str], least: float, names: list[str
     path.write_text("\n".join(head + sorted(frame)) + "\n", encoding="utf-8")
 
 
+def held(table_rows: list[dict[str, Any]], names: list[str], work: Path, setting: str, happens: bool) -> None:
+    """What the veto holds at one ``least/threshold`` setting (each corpus's frame fitted without it),
+    by label: a ``new:`` concern, a known objection under its own entry or another, or unlabelled."""
+    share, value = (float(v) for v in setting.split("/"))
+    label = {(r["corpus"], r["text"]): r["label"] for r in table_rows}
+    kinds: dict[str, int] = {}
+    for name in names:
+        c = Corpus(name, work)
+        veto = Veto(value, frame_words(groups(table_rows, name), share), c.vectors,
+                    reading=happens_closeness if happens else object_closeness, log=[])
+        vetoed(c, veto)
+        for text, entry in veto.log or []:
+            got = label.get((name, text))
+            kind = ("new" if got and got.startswith("new:") else "known, own entry" if got == entry
+                    else "known, other entry" if got else "unlabelled")
+            kinds[kind] = kinds.get(kind, 0) + 1
+            print(f"  {name:<12} {kind:<18} {entry:<36} {text[:100]}")
+    print(setting, kinds)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, required=True)
@@ -207,11 +237,17 @@ def main() -> None:
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
     ap.add_argument("--contrast", action="store_true", help="hold only a remark whose object is closer to "
                     "another call's remark's object than to its entry's (the second measurement)")
+    ap.add_argument("--happens", action="store_true", help="read what happens: the remark and the entry "
+                    "without the content words they share (bench/concern_happens.py; the third measurement)")
+    ap.add_argument("--held", metavar="LEAST/THRESHOLD", help="list what the veto holds at this setting, by label")
     ap.add_argument("--fit", type=float, help="fit the frame on every corpus at this share and write it (--out)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     names = list(args.corpus or DEVELOPMENT)
     table_rows = load_rows(args.work, names)
+    if args.held:
+        held(table_rows, names, args.work, args.held, args.happens)
+        return
     if args.fit is not None:
         write_frame(args.out, frame_words(groups(table_rows, None), args.fit), args.fit, names)
         return
@@ -226,14 +262,16 @@ def main() -> None:
         print(f"{OFF:<8}", _line(name, table[OFF][name]), wrong_items(table[OFF][name]), flush=True)
         frames = {s: frame_words(groups(table_rows, name), s) for s in shares}
         for (s, v), t in zip(settings, titles[1:], strict=True):
-            table[t][name] = vetoed(c, Veto(v, frames[s], c.vectors, args.contrast))
+            reading = happens_closeness if args.happens else object_closeness
+            table[t][name] = vetoed(c, Veto(v, frames[s], c.vectors, args.contrast, reading))
             print(f"{t:<8}", _line(name, table[t][name]), wrong_items(table[t][name]), flush=True)
     print("held out (each corpus's setting chosen on the others)")
     for name in names:
         t = choose(table, [n for n in names if n != name], titles)
         print(f"  {name:<12} {t:<8} before:" + _line(name, table[OFF][name]).strip())
         print(f"  {'':<12} {'':<8} after: " + _line(name, table[t][name]).strip(), wrong_items(table[t][name]))
-    (args.work / f"object_veto{'_contrast' if args.contrast else ''}.json").write_text(json.dumps(table, indent=1, default=list), encoding="utf-8")
+    suffix = "_happens" if args.happens else "_contrast" if args.contrast else ""
+    (args.work / f"object_veto{suffix}.json").write_text(json.dumps(table, indent=1, default=list), encoding="utf-8")
 
 
 if __name__ == "__main__":
