@@ -275,23 +275,64 @@ def says_an_outcome(cell: str) -> bool:
                 or _LOSS.search(cell) or _changes(cell))
 
 
+# a table header that sets what was seen against something: before and after, a change, then and now
+_COMPARED = re.compile(
+    r"(?i)\b(?:before|after|baseline|previously|then|now|change|delta|difference|improvement|result|results"
+    r"|saving|savings|impact|without)\b")
+# a cell that reads as a price by itself: "from £390", "$4 per device", "£780/month", "£39 a month", "£15
+# each", "$1,450 one-off" (bench/ACCURACY.md, "Narrowed after review": words from a review's cases)
+_PRICED_CELL = re.compile(
+    r"(?i)\bfrom\b|\bper\b|/\s*[a-z]|\ban?\s+(?:month|year|week|night|hour|day|seat|user)\b|\beach\b"
+    r"|\bone[- ](?:off|time)\b")
+# a column of what a customer or a market earns or is worth: "Extra revenue per chair a year", "Export
+# income", "Energy value over 25 years", "Spot market rate" ...
+_EARNED = re.compile(r"(?i)\b(?:revenue|income|value|market|earnings?)\b")
+# ... unless its cell is a band, as a partner tier's referred revenue is: "up to £25,000", "£25,000 to £100,000"
+_BAND = re.compile(r"(?i)\bup to\b|\bto\b|\bover\b|\bunder\b|[-–]\s*[$£€]")
+
+
+def compares(header: list[str]) -> bool:
+    """Whether a table's header sets what was seen against something in the cells after the first
+    ("| | Before | After |", "| Metric | 2024 change |"): its rows are results, not terms."""
+    return any(_COMPARED.search(c) for c in header[1:])
+
+
+def _names_a_price(header: list[str], column: int, heading: str, cell: str) -> bool:
+    """Whether the table names its figure a price: the row labels' header or the figure's column header
+    holds a price word (:data:`_PRICE`), or the heading above (the page's title) does and the cell reads
+    as a price by itself. "## Pricing" over "| Vendor | Per seat |" names no rival's "$9" a price."""
+    if _PRICE.search(header[0]) or _PRICE.search(header[column]):
+        return True
+    return bool(_PRICE.search(heading)) and bool(_PRICE.search(cell) or _PRICED_CELL.search(cell))
+
+
+def _outcome_column(header: str, cell: str) -> bool:
+    """Whether the figure's column header names a result, a comparison or a spend, or what a customer or
+    a market earns or is worth (a band of referred revenue excepted)."""
+    return says_an_outcome(header) or bool(_EARNED.search(header) and not _BAND.search(cell))
+
+
 def table_price(claim: Claim, header: list[str], row: list[str], column: int, heading: str) -> str | None:
     """Why a currency figure in a table is a price the company states for its own plans, tiers or fees
     ("| Plan | NZD | GBP |" over "| Starter | $39 | £19 |", a tier's band under "| Tier | Referred
-    revenue a year |", "from CAD 990/month" in a plan row), or None. A table names its prices in its
-    structure, not in each row: the header of the row labels' column, the figure's own column header or
-    the heading above the table names a price or what one is of (the words :data:`_PRICE` reads in
-    prose). Neither the figure's column header nor its row label may name an outcome (a saving, a
-    result, a spend), nor the figure's own cell state one (``row``, ``column``: the row's cells and the
-    figure's cell index; the row's other cells may hold anything, a commission's "15% of first-year
-    subscription"): "| Annual saving | £25,000 |" and "| Chain | €39, €20 less than ... |" stay claims."""
-    if claim.kind != "currency" or not 0 < column < min(len(header), len(row)):
+    revenue a year |", "from CAD 990/month" in a plan row), or None. The whole reading is here:
+    - the figure is a currency amount in a column after the row labels';
+    - no header cell after the first sets what was seen against something (:func:`compares`);
+    - the table names it a price (:func:`_names_a_price`): a price word in the row labels' header or the
+      figure's column header, or in the heading above when the cell reads as a price itself;
+    - neither the figure's column header (:func:`_outcome_column`) nor its row label names an outcome,
+      and the figure's own cell states none (``row``, ``column``: the row's cells and the figure's cell
+      index; the row's other cells may hold anything, a commission's "15% of first-year subscription").
+    "| Annual saving | £25,000 |", "| Chain | €39, €20 less than ... |" and "| LeaveCo | $9 |" under
+    "## How our price compares" stay claims."""
+    if claim.kind != "currency" or not 0 < column < min(len(header), len(row)) or compares(header):
         return None
-    if says_an_outcome(header[column]) or says_an_outcome(row[0]):
+    cell = row[column]
+    if not _names_a_price(header, column, heading, cell):
         return None
-    if states_an_outcome(claim, row[column], pair=False):
+    if _outcome_column(header[column], cell) or says_an_outcome(row[0]):
         return None
-    if not any(_PRICE.search(text) for text in (header[0], header[column], heading)):
+    if states_an_outcome(claim, cell, pair=False):
         return None
     return "a price in a pricing table"
 

@@ -13,7 +13,7 @@ from knowledge import finding_verdicts
 from knowledge.claims import needs_source, provenance, roles
 from knowledge.claims.commercial import MONTH
 from knowledge.claims.quotes import quotation_around
-from knowledge.claims.terms import header_term, own_terms, table_price
+from knowledge.claims.terms import compares, header_term, own_terms, table_price
 from knowledge.figures import Figure, FigureIndex, quoted, where
 from knowledge.figures.decide import Match
 from knowledge.model import Block, Claim, Entry, Finding
@@ -418,12 +418,6 @@ def _about_itself(own: re.Pattern[str], claim: Claim) -> bool:
     return bool(own.search(quotation_around(claim.span or claim.text or "", sentence) or sentence))
 
 
-# a table header that sets what was seen against something: before and after, a change, then and now
-_COMPARED = re.compile(
-    r"(?i)\b(?:before|after|baseline|previously|then|now|change|delta|difference|improvement|result|results"
-    r"|saving|savings|impact|without)\b")
-
-
 def _table_cells(f: Figure) -> tuple[list[str], list[str], int, str] | None:
     """For a figure in a table: the header's cells, its row's cells, the index of its cell and the
     heading the table stands under (the page's title where there is none); None for any other figure."""
@@ -452,7 +446,7 @@ def _column_term(f: Figure) -> str | None:
     why = header_term(cells[column]) if column < len(cells) else None
     # a row names what its cells are as a column does ("| Price | free | from £39 per user |"), unless
     # the columns compare what was seen ("| | Before | After |": "| Cost per claim | £41 | £29 |" is a result)
-    if why or column == 0 or any(_COMPARED.search(c) for c in cells[1:]):
+    if why or column == 0 or compares(cells):
         return why
     return header_term(row[0]) or table_price(f.claim, cells, row, column, heading)
 

@@ -5,6 +5,10 @@ Cases written before the fourteenth round's results, in six industries no develo
 (dentistry, HR software, cybersecurity, freight, education, retail), run through ``unsourced-claim`` with
 the real embedding model (the needs-a-source model has a say on unsure figures, as in a real run).
 bench/ACCURACY.md, "Prices in a pricing table, and figures in table cells, fourteenth round".
+
+The cases after ``REPORTED`` come from a review of that reading (its 61 tables, ten industries): each
+condition of :func:`knowledge.claims.terms.table_price` has a case that the reading gets wrong without
+it, and the review's tables that the first reading left out wrongly stay claims ("Narrowed after review").
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from typing import Any
 import pytest
 
 from knowledge.audit import audit
+from knowledge.claims.extract import read_figures
+from knowledge.claims.terms import table_price
 from tests.knowledge.rules.test_figures import _ctx, _entry
 
 # (industry, page body, the figure's line, its text): a price the company states for its own plans
@@ -77,3 +83,135 @@ def test_an_outcome_in_a_table_still_needs_a_source(industry: str, body: str, li
                                                     vectors: Any) -> None:
     assert figure in body.splitlines()[line - 1]
     assert line in _unsourced_lines(body, vectors), industry
+
+
+# (condition, the heading above the table, its header row, the figure's row, the figure): a figure each
+# condition of the reading keeps a claim (or, for the row labels' column, not a price); the review's
+# tables unless marked "ours"
+NOT_A_PRICE = [
+    ("a currency amount (ours)", "Plans", "| Plan | Seats |", "| Team | up to 25 users |", "25"),
+    ("a column after the row labels' (ours)", "Pricing", "| Plan | Per month |",
+     "| Firms over £500,000 turnover | £95 |", "£500,000"),
+    ("no header sets then against now (ours)", "Pricing", "| Plan | Bill before | Bill after |",
+     "| Home 4 kW | £1,480 | £560 |", "£560"),
+    ("a price word in the structure", "The package they chose", "| Household bill | 2024 | 2025 |",
+     "| Electricity | £2,140 | £610 |", "£610"),
+    ("under a heading alone the cell reads as a price", "Pricing", "| Product | Per chair per month |",
+     "| DentaBook | $129 |", "$129"),
+    ("under a heading alone: a market statistic", "Why our pricing pays", "| | |",
+     "| A no-show class slot costs | $38 |", "$38"),
+    ("under a heading alone: a customer's costs", "The plan they moved to", "| Item | Amount |",
+     "| Penalties paid last year | £1,200 |", "£1,200"),
+    ("no outcome in the column header", "Pricing", "| Plan | Per month | What practices save a year |",
+     "| Group | £249 | £11,800 |", "£11,800"),
+    ("no revenue, income, value, market or earnings column", "Plans",
+     "| Plan | Per chair per month | Extra revenue per chair a year |", "| Solo | $79 | $21,000 |", "$21,000"),
+    ("no revenue column: a club's", "Plans", "| Tier | Per month | Added revenue per club a year |",
+     "| Multi-site | $449 | $64,000 |", "$64,000"),
+    ("no outcome in the row label (ours)", "Pricing", "| Plan | Price per month |",
+     "| Average saving for a team | £1,800 |", "£1,800"),
+    ("no outcome in the cell", "Plans", "| Tier | Per month |",
+     "| Studio | $149, which saves $600 a year on card fees |", "$600"),
+]
+
+# the review's prices that the narrowed reading still reads as prices, and a band of referred revenue
+A_PRICE = [
+    ("a plan table", "Plans", "| Plan | Monthly | Annual |", "| Group | £249 | £2,490 |", "£249"),
+    ("per member", "Plans", "| Tier | Per active member per month |", "| Multi-site | $0.90 |", "$0.90"),
+    ("from, under a plans heading", "Membership plans", "| Membership | Per person per month |",
+     "| Private office (4) | from £1,400 |", "£1,400"),
+    ("a one-off price under a pricing heading (ours)", "Pricing", "| | Seedling | Grower |",
+     "| Gateway | bring your own | $1,450 one-off |", "$1,450"),
+    ("a band of referred revenue (ours)", "Partner programme", "| Tier | Referred revenue a year |",
+     "| Silver | £25,000 to £100,000 |", "£25,000"),
+    ("beside a turnover band", "Pricing", "| Plan | Turnover | Per month |",
+     "| Small | £85,000 to £500,000 | £95 |", "£95"),
+]
+
+
+def _cells(line: str) -> list[str]:
+    return line.strip().strip("|").split("|")
+
+
+def _reading(heading: str, header: str, row: str, figure: str) -> str | None:
+    column = next(i for i, cell in enumerate(_cells(row)) if figure in cell)
+    claim = next(c for c in read_figures(row) if figure in (c.span or ""))
+    return table_price(claim, _cells(header), _cells(row), column, heading)
+
+
+@pytest.mark.parametrize(("condition", "heading", "header", "row", "figure"), NOT_A_PRICE,
+                         ids=[c[0] for c in NOT_A_PRICE])
+def test_each_condition_of_the_reading_keeps_its_case_a_claim(condition: str, heading: str, header: str,
+                                                              row: str, figure: str) -> None:
+    assert _reading(heading, header, row, figure) is None, condition
+
+
+@pytest.mark.parametrize(("case", "heading", "header", "row", "figure"), A_PRICE, ids=[c[0] for c in A_PRICE])
+def test_the_narrowed_reading_still_reads_a_price(case: str, heading: str, header: str, row: str,
+                                                  figure: str) -> None:
+    assert _reading(heading, header, row, figure) == "a price in a pricing table", case
+
+
+# the review's tables that the first reading left out and that are claims: a rival's price, a market's
+# size or average, a customer's costs, what a plan earns a customer (figure's line, its text)
+REVIEWED_REPORTED = [
+    ("veterinary pharmacy", "# Why our pricing works for independents\n\n## Pricing context\n\n"
+     "| Segment | Annual market |\n|---|---|\n| UK independent practices | £1.2 billion |\n"
+     "| UK corporate groups | £3.4 billion |\n", 8, "£3.4 billion"),
+    ("language schools", "# Study in Auckland\n\n## Pricing compared\n\n| School | Per week |\n|---|---|\n"
+     "| Kiwi English (us) | NZ$420 |\n| Harbour Language Centre | NZ$560 |\n", 8, "NZ$560"),
+    ("accountancy", "# How Larch Joinery cut its accountancy bill\n\n## The plan they moved to\n\n"
+     "| Item | Amount |\n|---|---|\n| Old firm's annual bill | £6,400 |\n| Penalties paid last year | £1,200 |\n",
+     8, "£1,200"),
+    ("fitness clubs", "# Club management software\n\n## Plans\n\n"
+     "| Tier | Per month | Added revenue per club a year |\n|---|---|---|\n| Studio | $149 | $18,000 |\n"
+     "| Multi-site | $449 | $64,000 |\n", 8, "$64,000"),
+    ("fitness clubs, no header", "# Pricing\n\n## Why our pricing pays\n\n| | |\n|---|---|\n"
+     "| A lost member costs a club | $540 |\n| A no-show class slot costs | $38 |\n", 8, "$38"),
+    ("fitness clubs, first row as header", "# Pricing\n\n## Why our pricing pays\n\n"
+     "| Cost of one cancelled member | $540 |\n|---|---|\n| Cost of one empty class slot | $38 |\n", 7, "$38"),
+    ("dental software, rivals", "# Chairside pricing\n\n## Pricing\n\n| Product | Per chair per month |\n"
+     "|---|---|\n| Chairside | $79 |\n| DentaBook | $129 |\n| OralSuite | $149 |\n", 9, "$149"),
+    ("dental software, market average", "# Chairside pricing\n\n## Pricing\n\n"
+     "| Option | Per chair per month |\n|---|---|\n| Chairside Solo | $79 |\n"
+     "| The usual practice software | $140 |\n", 8, "$140"),
+    ("dental software, revenue", "# Chairside pricing\n\n## Plans\n\n"
+     "| Plan | Per chair per month | Extra revenue per chair a year |\n|---|---|---|\n| Solo | $79 | $21,000 |\n",
+     7, "$21,000"),
+    ("dental software, a market's cost", "# Chairside pricing\n\n## Pricing\n\n| Item | Amount |\n|---|---|\n"
+     "| Chairside Solo, per chair per month | $79 |\n| What one empty chair-hour costs a practice | $310 |\n",
+     8, "$310"),
+    ("pallet freight, market rate", "# Pallet network\n\n## Pricing\n\n"
+     "| Lane | Our rate per pallet | Spot market rate |\n|---|---|---|\n| Leeds to Bristol | £62 | £88 |\n",
+     7, "£88"),
+    ("pallet freight, claims paid", "# Pallet network\n\n## Pricing and cover\n\n"
+     "| Year | Damage claims paid out |\n|---|---|\n| 2024 | £1.2 million |\n| 2025 | £0.9 million |\n",
+     8, "£0.9 million"),
+]
+
+# the review's prices that the narrowed reading still leaves out (the first reading left them out too)
+REVIEWED_LEFT_OUT = [
+    ("veterinary pharmacy", "# Repeat prescriptions for vet practices\n\n## Plans\n\n"
+     "| Plan | Monthly | Annual |\n|---|---|---|\n| Clinic | £89 | £890 |\n| Group | £249 | £2,490 |\n",
+     8, "£249"),
+    ("fitness clubs", "# Club management software\n\n## Plans\n\n| Tier | Per active member per month |\n"
+     "|---|---|\n| Studio | $1.20 |\n| Multi-site | $0.90 |\n", 8, "$0.90"),
+    ("coworking", "# Desks and offices\n\n## Membership plans\n\n| Membership | Per person per month |\n"
+     "|---|---|\n| Hot desk | £180 |\n| Fixed desk | £260 |\n| Private office (4) | from £1,400 |\n", 9, "£1,400"),
+]
+
+
+@pytest.mark.parametrize(("industry", "body", "line", "figure"), REVIEWED_REPORTED,
+                         ids=[c[0] for c in REVIEWED_REPORTED])
+def test_a_reviewed_claim_in_a_pricing_table_still_needs_a_source(industry: str, body: str, line: int,
+                                                                  figure: str, vectors: Any) -> None:
+    assert figure in body.splitlines()[line - 1]
+    assert line in _unsourced_lines(body, vectors), industry
+
+
+@pytest.mark.parametrize(("industry", "body", "line", "figure"), REVIEWED_LEFT_OUT,
+                         ids=[c[0] for c in REVIEWED_LEFT_OUT])
+def test_a_reviewed_price_needs_no_source(industry: str, body: str, line: int, figure: str,
+                                          vectors: Any) -> None:
+    assert figure in body.splitlines()[line - 1]
+    assert line not in _unsourced_lines(body, vectors), industry
