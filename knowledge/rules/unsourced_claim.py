@@ -13,7 +13,7 @@ from knowledge import finding_verdicts
 from knowledge.claims import needs_source, provenance, roles
 from knowledge.claims.commercial import MONTH
 from knowledge.claims.quotes import quotation_around
-from knowledge.claims.terms import compares, header_term, own_terms, table_price
+from knowledge.claims.terms import header_term, own_terms
 from knowledge.figures import Figure, FigureIndex, quoted, where
 from knowledge.figures.decide import Match
 from knowledge.model import Block, Claim, Entry, Finding
@@ -418,9 +418,15 @@ def _about_itself(own: re.Pattern[str], claim: Claim) -> bool:
     return bool(own.search(quotation_around(claim.span or claim.text or "", sentence) or sentence))
 
 
-def _table_cells(f: Figure) -> tuple[list[str], list[str], int, str] | None:
-    """For a figure in a table: the header's cells, its row's cells, the index of its cell and the
-    heading the table stands under (the page's title where there is none); None for any other figure."""
+# a table header that sets what was seen against something: before and after, a change, then and now
+_COMPARED = re.compile(
+    r"(?i)\b(?:before|after|baseline|previously|then|now|change|delta|difference|improvement|result|results"
+    r"|saving|savings|impact|without)\b")
+
+
+def _column_term(f: Figure) -> str | None:
+    """Why a figure in a table states the company's own terms, from its column's header ("Referral
+    margin", "Commission"): a table says in its header what every cell below it is."""
     entry, claim = f.entry, f.claim
     if entry is None or claim is None or "|" not in entry.body:
         return None
@@ -431,24 +437,15 @@ def _table_cells(f: Figure) -> tuple[list[str], list[str], int, str] | None:
         header, row = (lines[i - entry.body_line] if 0 <= i - entry.body_line < len(lines) else ""
                        for i in (b.line, f.line))
         column = row[:max(0, claim.column - 1)].lstrip().lstrip("|").count("|")
-        return header.strip().strip("|").split("|"), row.strip().strip("|").split("|"), column, b.section or entry.title
+        cells = header.strip().strip("|").split("|")
+        why = header_term(cells[column]) if column < len(cells) else None
+        # a row names what its cells are as a column does ("| Price | free | from £39 per user |"), unless
+        # the columns compare what was seen ("| | Before | After |": "| Cost per claim | £41 | £29 |" is a result)
+        first = row.strip().strip("|").split("|")[0]
+        if why or column == 0 or any(_COMPARED.search(c) for c in cells[1:]):
+            return why
+        return header_term(first)
     return None
-
-
-def _column_term(f: Figure) -> str | None:
-    """Why a figure in a table states the company's own terms, from its column's header ("Referral
-    margin", "Commission"): a table says in its header what every cell below it is; or, for a price,
-    from the table's structure (:func:`knowledge.claims.terms.table_price`)."""
-    found = _table_cells(f)
-    if found is None or f.claim is None:
-        return None
-    cells, row, column, heading = found
-    why = header_term(cells[column]) if column < len(cells) else None
-    # a row names what its cells are as a column does ("| Price | free | from £39 per user |"), unless
-    # the columns compare what was seen ("| | Before | After |": "| Cost per claim | £41 | £29 |" is a result)
-    if why or column == 0 or compares(cells):
-        return why
-    return header_term(row[0]) or table_price(f.claim, cells, row, column, heading)
 
 
 def _cites_a_link(f: Figure) -> bool:

@@ -6,9 +6,12 @@ Cases written before the fourteenth round's results, in six industries no develo
 the real embedding model (the needs-a-source model has a say on unsure figures, as in a real run).
 bench/ACCURACY.md, "Prices in a pricing table, and figures in table cells, fourteenth round".
 
-The cases after ``REPORTED`` come from a review of that reading (its 61 tables, ten industries): each
-condition of :func:`knowledge.claims.terms.table_price` has a case that the reading gets wrong without
-it, and the review's tables that the first reading left out wrongly stay claims ("Narrowed after review").
+The cases after ``REPORTED`` come from a review of that reading (its 61 tables, ten industries): the
+review's tables that the first reading left out wrongly stay claims ("Narrowed after review").
+
+The reading was taken out after a second review (its 51 tables: fewer right than with no reading at
+all). The prices it was written to leave out are strict expected failures (:data:`_TAKEN_OUT`): canon
+asks for a source for them as it did before the round; the claims stay claims.
 """
 
 from __future__ import annotations
@@ -19,8 +22,6 @@ from typing import Any
 import pytest
 
 from knowledge.audit import audit
-from knowledge.claims.extract import read_figures
-from knowledge.claims.terms import table_price
 from tests.knowledge.rules.test_figures import _ctx, _entry
 
 # (industry, page body, the figure's line, its text): a price the company states for its own plans
@@ -61,6 +62,16 @@ REPORTED = [
 ]
 
 
+# price cases canon already leaves out without the reading (its other readings of terms)
+ALREADY_QUIET = {"education", "retail", "coworking"}
+_TAKEN_OUT = pytest.mark.xfail(strict=True, reason="the pricing-table reading was taken out after its second review")
+
+
+def _left_out(cases: list[Any]) -> list[Any]:
+    """The price cases, each a strict expected failure where canon still reports the price."""
+    return [pytest.param(*c, id=c[0], marks=[] if c[0] in ALREADY_QUIET else [_TAKEN_OUT]) for c in cases]
+
+
 def _unsourced_lines(body: str, vectors: Any) -> set[int]:
     entry = _entry("site/page.md", body, type="article", title=body.splitlines()[0].lstrip("# "))
     report = audit(replace(_ctx([entry]), vectors=vectors), ["unsourced-claim"])
@@ -71,7 +82,7 @@ def test_the_cases_cover_six_industries_on_both_sides() -> None:
     assert len({c[0] for c in LEFT_OUT}) >= 6 and len({c[0] for c in REPORTED}) >= 6
 
 
-@pytest.mark.parametrize(("industry", "body", "line", "figure"), LEFT_OUT, ids=[c[0] for c in LEFT_OUT])
+@pytest.mark.parametrize(("industry", "body", "line", "figure"), _left_out(LEFT_OUT))
 def test_a_price_in_a_pricing_table_needs_no_source(industry: str, body: str, line: int, figure: str,
                                                     vectors: Any) -> None:
     assert figure in body.splitlines()[line - 1]
@@ -83,73 +94,6 @@ def test_an_outcome_in_a_table_still_needs_a_source(industry: str, body: str, li
                                                     vectors: Any) -> None:
     assert figure in body.splitlines()[line - 1]
     assert line in _unsourced_lines(body, vectors), industry
-
-
-# (condition, the heading above the table, its header row, the figure's row, the figure): a figure each
-# condition of the reading keeps a claim (or, for the row labels' column, not a price); the review's
-# tables unless marked "ours"
-NOT_A_PRICE = [
-    ("a currency amount (ours)", "Plans", "| Plan | Seats |", "| Team | up to 25 users |", "25"),
-    ("a column after the row labels' (ours)", "Pricing", "| Plan | Per month |",
-     "| Firms over £500,000 turnover | £95 |", "£500,000"),
-    ("no header sets then against now (ours)", "Pricing", "| Plan | Bill before | Bill after |",
-     "| Home 4 kW | £1,480 | £560 |", "£560"),
-    ("a price word in the structure", "The package they chose", "| Household bill | 2024 | 2025 |",
-     "| Electricity | £2,140 | £610 |", "£610"),
-    ("under a heading alone the cell reads as a price", "Pricing", "| Product | Per chair per month |",
-     "| DentaBook | $129 |", "$129"),
-    ("under a heading alone: a market statistic", "Why our pricing pays", "| | |",
-     "| A no-show class slot costs | $38 |", "$38"),
-    ("under a heading alone: a customer's costs", "The plan they moved to", "| Item | Amount |",
-     "| Penalties paid last year | £1,200 |", "£1,200"),
-    ("no outcome in the column header", "Pricing", "| Plan | Per month | What practices save a year |",
-     "| Group | £249 | £11,800 |", "£11,800"),
-    ("no revenue, income, value, market or earnings column", "Plans",
-     "| Plan | Per chair per month | Extra revenue per chair a year |", "| Solo | $79 | $21,000 |", "$21,000"),
-    ("no revenue column: a club's", "Plans", "| Tier | Per month | Added revenue per club a year |",
-     "| Multi-site | $449 | $64,000 |", "$64,000"),
-    ("no outcome in the row label (ours)", "Pricing", "| Plan | Price per month |",
-     "| Average saving for a team | £1,800 |", "£1,800"),
-    ("no outcome in the cell", "Plans", "| Tier | Per month |",
-     "| Studio | $149, which saves $600 a year on card fees |", "$600"),
-]
-
-# the review's prices that the narrowed reading still reads as prices, and a band of referred revenue
-A_PRICE = [
-    ("a plan table", "Plans", "| Plan | Monthly | Annual |", "| Group | £249 | £2,490 |", "£249"),
-    ("per member", "Plans", "| Tier | Per active member per month |", "| Multi-site | $0.90 |", "$0.90"),
-    ("from, under a plans heading", "Membership plans", "| Membership | Per person per month |",
-     "| Private office (4) | from £1,400 |", "£1,400"),
-    ("a one-off price under a pricing heading (ours)", "Pricing", "| | Seedling | Grower |",
-     "| Gateway | bring your own | $1,450 one-off |", "$1,450"),
-    ("a band of referred revenue (ours)", "Partner programme", "| Tier | Referred revenue a year |",
-     "| Silver | £25,000 to £100,000 |", "£25,000"),
-    ("beside a turnover band", "Pricing", "| Plan | Turnover | Per month |",
-     "| Small | £85,000 to £500,000 | £95 |", "£95"),
-]
-
-
-def _cells(line: str) -> list[str]:
-    return line.strip().strip("|").split("|")
-
-
-def _reading(heading: str, header: str, row: str, figure: str) -> str | None:
-    column = next(i for i, cell in enumerate(_cells(row)) if figure in cell)
-    claim = next(c for c in read_figures(row) if figure in (c.span or ""))
-    return table_price(claim, _cells(header), _cells(row), column, heading)
-
-
-@pytest.mark.parametrize(("condition", "heading", "header", "row", "figure"), NOT_A_PRICE,
-                         ids=[c[0] for c in NOT_A_PRICE])
-def test_each_condition_of_the_reading_keeps_its_case_a_claim(condition: str, heading: str, header: str,
-                                                              row: str, figure: str) -> None:
-    assert _reading(heading, header, row, figure) is None, condition
-
-
-@pytest.mark.parametrize(("case", "heading", "header", "row", "figure"), A_PRICE, ids=[c[0] for c in A_PRICE])
-def test_the_narrowed_reading_still_reads_a_price(case: str, heading: str, header: str, row: str,
-                                                  figure: str) -> None:
-    assert _reading(heading, header, row, figure) == "a price in a pricing table", case
 
 
 # the review's tables that the first reading left out and that are claims: a rival's price, a market's
@@ -209,8 +153,7 @@ def test_a_reviewed_claim_in_a_pricing_table_still_needs_a_source(industry: str,
     assert line in _unsourced_lines(body, vectors), industry
 
 
-@pytest.mark.parametrize(("industry", "body", "line", "figure"), REVIEWED_LEFT_OUT,
-                         ids=[c[0] for c in REVIEWED_LEFT_OUT])
+@pytest.mark.parametrize(("industry", "body", "line", "figure"), _left_out(REVIEWED_LEFT_OUT))
 def test_a_reviewed_price_needs_no_source(industry: str, body: str, line: int, figure: str,
                                           vectors: Any) -> None:
     assert figure in body.splitlines()[line - 1]
