@@ -6,7 +6,7 @@ the hold the absorb model uses (:func:`knowledge.objections.themes._assign`, ``T
 
 1. Rows: every mention that reaches assignment on each development corpus, with the labelled
    objection whose turn it lies in (shipped settings; ``--work`` holds ``bench/accuracy.py``'s indexes).
-2. The frame words without each corpus (:func:`knowledge.objections.objects.frame_words` over the
+2. The frame words without each corpus (:func:`bench.concern_objects.frame_words` over the
    other corpora's labelled objections, one group of remarks per objection), for each share ``--least``.
 3. Each corpus scored with the shipped settings ("off") and, with the frame fitted without it, at each
    share and threshold (``--thresholds``).
@@ -192,18 +192,21 @@ def score(corpus: Corpus, tuning: Any, model: Any) -> dict[str, Any]:
 
 
 def load_rows(work: Path, names: list[str]) -> list[dict[str, Any]]:
-    """The rows of every corpus in ``names``, read once and kept in ``work``."""
+    """The rows of every corpus in ``names``, read once and kept in ``work`` with the corpora read
+    (read again when a corpus asked for is not among them; a file without them is read again)."""
     path = work / "object_rows.json"
     if path.is_file():
-        return [r for r in json.loads(path.read_text(encoding="utf-8")) if r["corpus"] in names]
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(kept, dict) and set(names) <= set(kept["corpora"]):
+            return [r for r in kept["rows"] if r["corpus"] in names]
     out = [r for n in names for r in rows(Corpus(n, work))]
-    path.write_text(json.dumps(out, indent=1), encoding="utf-8")
+    path.write_text(json.dumps({"corpora": names, "rows": out}, indent=1), encoding="utf-8")
     return out
 
 
 def write_frame(path: Path, frame: frozenset[str], least: float, names: list[str]) -> None:
     """The shipped frame words, with where they come from."""
-    head = [f"# Frame words of a concern (knowledge/objections/objects.py): said in the labelled remarks of at least "
+    head = [f"# Frame words of a concern (bench/concern_objects.py): said in the labelled remarks of at least "
             f"{least:g} of the labelled objections of {len(names)} development corpora",
             f"# ({', '.join(names)}), fitted by `python bench/object_veto.py --work W --fit {least:g} --out ...`."]
     path.write_text("\n".join(head + sorted(frame)) + "\n", encoding="utf-8")
@@ -243,6 +246,8 @@ def main() -> None:
     ap.add_argument("--fit", type=float, help="fit the frame on every corpus at this share and write it (--out)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
+    if args.fit is not None and args.out is None:
+        ap.error("--fit writes the frame words: give --out (bench/concern_frame.txt ships them)")
     names = list(args.corpus or DEVELOPMENT)
     table_rows = load_rows(args.work, names)
     if args.held:
