@@ -1,8 +1,9 @@
 """What a link from the same value to a registered metric would do to the needs-a-source findings:
 for every finding of ``unsourced-claim`` / ``unsupported-claim`` at the start (the false ones from an
 accuracy ``--show`` output, the right ones from the labels less the ``MISS`` lines), every figure of
-the index at the finding's line that no statement backs, and every registered metric whose value it
-states (the reading of "Right restatements said another way, fourteenth round" in bench/ACCURACY.md):
+the index at the finding's line (a right one's accepted lines, as the scoring reads a label) that no
+statement backs, and every registered metric whose value it states (the reading of "Right
+restatements said another way, fourteenth round" in bench/ACCURACY.md):
 
 - the same unit kind, currency and rate (a level meets a level, a rate a rate of the same period);
 - both ends equal to the precision of the coarser saying ("a third" and 33%, "£1.2m" and 1,200,000);
@@ -35,21 +36,29 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.accuracy import CORPORA, HELD_OUT, figure_index, show_lines  # noqa: E402
+from bench.restate_misses import document_figures  # noqa: E402
+from tests.scoring import accepted_lines  # noqa: E402
 
 RULES = ("unsourced-claim", "unsupported-claim")
 GRID = [round(0.05 * k, 2) for k in range(11)]  # similarity floors tried, 0.00 to 0.50
 
 
-def findings(show: Path, corpus: str) -> list[tuple[str, str, str, int, bool]]:
-    """``(kind, rule, path, line, right)`` of every finding of the two rules on ``corpus`` at the start."""
-    out = [(k, r, p, ln, False) for c, k, r, p, ln, _ in show_lines(show, "FP") if c == corpus and r in RULES]
+Finding = tuple[str, str, str, int, bool, list[tuple[int, int]]]
+
+
+def findings(show: Path, corpus: str) -> list[Finding]:
+    """``(kind, rule, path, line, right, spans)`` of every finding of the two rules on ``corpus`` at the
+    start: ``spans``, the lines its figures are read on (a false finding's own line; a right one's
+    accepted lines, as the scoring matches it, ``bench/restate_misses.py`` too)."""
+    out: list[Finding] = [(k, r, p, ln, False, [(ln, ln)]) for c, k, r, p, ln, _ in show_lines(show, "FP")
+                          if c == corpus and r in RULES]
     missed = {(k, r, p, ln) for c, k, r, p, ln, _ in show_lines(show, "MISS") if c == corpus}
     labels = json.loads((CORPORA[corpus] / "labels.json").read_text(encoding="utf-8"))
     for kind in ("audit", "check"):
         for e in labels.get(kind, {}).get("expected", []):
             key = (kind, e["rule"], e["path"], e["line"])
             if e["rule"] in RULES and not e.get("optional") and key not in missed:
-                out.append((*key, True))
+                out.append((*key, True, accepted_lines(e, 1)))
     return out
 
 
@@ -87,25 +96,6 @@ def links(q: Any, k: int, canon: Any, kbf: Any, *, coarser: bool = True) -> list
     return sorted(((b, float(sims[b])) for b in same), key=lambda x: -x[1])
 
 
-def _line_figures(name: str, index: Any, kbf: Any, calls: dict[str, Any], kind: str,
-                  path: str) -> tuple[Any, list[Any], list[Any]]:
-    """The figure set, figures and resolutions of the file of ``name`` a finding is on (KB page, draft
-    or call)."""
-    import numpy as np
-
-    from ingest.drafts import load_draft
-
-    canon = kbf.canonical
-    if kind == "check":
-        figs = index.draft_figures(load_draft(CORPORA[name] / path, path))
-        return (index.figure_set(figs), figs, index.resolve_figures(figs)) if figs else (None, [], [])
-    if path.startswith("calls/"):
-        return calls.get(path, (None, [], []))
-    figs = list(canon.figures[kbf.metrics:])
-    return canon.take(np.arange(kbf.metrics, len(canon))), figs, [kbf.resolutions[f] for f in figs]
-
-
-
 def corpus_rows(name: str, work: Path, show: Path, *, coarser: bool = True) -> list[dict[str, Any]]:
     """One row per finding of the two rules: right or false, and the best similarity at which every
     unbacked figure of its line is linked (None: not every one is)."""
@@ -118,11 +108,11 @@ def corpus_rows(name: str, work: Path, show: Path, *, coarser: bool = True) -> l
             figs = [r.figure for r in res]
             calls[call_path] = (index.figure_set(figs) if figs else None, figs, res)
         files: dict[tuple[str, str], Any] = {}
-        for kind, rule, path, line, right in findings(show, name):
+        for kind, rule, path, line, right, spans in findings(show, name):
             if (kind, path) not in files:
-                files[(kind, path)] = _line_figures(name, index, kbf, calls, kind, path)
+                files[(kind, path)] = document_figures(index, kind, name, path, calls)
             q, figs, res = files[(kind, path)]
-            at = [i for i, f in enumerate(figs) if f.path == path and f.line == line
+            at = [i for i, f in enumerate(figs) if f.path == path and any(lo <= f.line <= hi for lo, hi in spans)
                   and res[i].status == "unbacked" and not res[i].backers]
             floors: list[float | None] = []
             for i in at:

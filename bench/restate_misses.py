@@ -93,13 +93,16 @@ def _pair_row(q: Any, k: int, res: Any, canon: Any, kbf: Any, cands: list[int]) 
     return "threshold", ev
 
 
-def _figures(index: Any, kbf: Any, canon: Any, kind: str, name: str, path: str,
-             calls: dict[str, Any]) -> tuple[Any, list[Any], list[Any]]:
-    """The figure set, figures and resolutions of the document at ``path``."""
+def document_figures(index: Any, kind: str, name: str, path: str,
+                     calls: dict[str, Any]) -> tuple[Any, list[Any], list[Any]]:
+    """The figure set, figures and resolutions of the document of ``name`` at ``path`` (a draft for
+    ``check``, else a call from ``calls`` or the KB's pages; ``bench/agree_value.py`` reads it too)."""
     import numpy as np
 
     from ingest.drafts import load_draft
 
+    kbf = index.kb
+    canon = kbf.canonical
     if kind == "check":
         figs = index.draft_figures(load_draft(CORPORA[name] / path, path))
         return (index.figure_set(figs), figs, index.resolve_figures(figs)) if figs else (None, [], [])
@@ -124,7 +127,7 @@ def corpus_rows(name: str, work: Path, found: dict[tuple[str, str, str, int], st
             e = wrong_restatement(labels, kind, path, line) if corpus == name else None
             if e is None:
                 continue
-            q, figs, res = _figures(index, kbf, canon, kind, name, path, calls)
+            q, figs, res = document_figures(index, kind, name, path, calls)
             at = [i for i, f in enumerate(figs) if f.path == path and f.line == line] if q is not None else []
             head = (name, kind, f"{path}:{line}", e["rule"])
             if not at:
