@@ -83,7 +83,8 @@ def true_findings(show: Path, corpora: set[str]) -> None:
             for e in labels.get(kind, {}).get("expected", []):
                 key = (corpus, kind, e["rule"], e["path"], e["line"])
                 if e["rule"] in RULES and not e.get("optional") and key not in missed:
-                    line = _lines(_file(corpus, kind, e["path"], labels), e["line"], before=0)[-1]
+                    said = _lines(_file(corpus, kind, e["path"], labels), e["line"], before=0)
+                    line = said[-1] if said else "    (past the end of the file)"
                     print(f"{corpus} {kind} {e['rule']} {e['path']}:{e['line']} |{line[3:].strip()[:200]}")
 
 

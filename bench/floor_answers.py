@@ -109,7 +109,10 @@ def held(terms: dict[str, float], passages: list[Passage]) -> set[str]:
 
 def kb_passages(corpus: str) -> list[Passage]:
     """Every entry passage of the set's KB, one per entry path (its chunks joined)."""
-    db = sqlite3.connect(REPO / "bench" / "out" / "search" / corpus / ".canon" / "catalog.sqlite")
+    catalog = REPO / "bench" / "out" / "search" / corpus / ".canon" / "catalog.sqlite"
+    if not catalog.is_file():
+        sys.exit(f"{catalog}: no index of {corpus} (bench/floor_signals.py builds it)")
+    db = sqlite3.connect(f"{catalog.as_uri()}?mode=ro", uri=True)
     by_path: dict[str, list[str]] = {}
     for path, text in db.execute("SELECT path, text FROM chunks ORDER BY path, line"):
         by_path.setdefault(path, []).append(text)

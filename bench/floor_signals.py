@@ -78,8 +78,9 @@ def floor_features_with_extra(cands: list[Any]) -> dict[str, float]:
     return {**_base_floor_features(cands), **extra_signals(cands)}
 
 
-def rows_of(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """One row per question, scored by the shipped ranker and floor."""
+def rows_of(data: dict[str, list[dict[str, Any]]], text: bool = False) -> list[dict[str, Any]]:
+    """One row per question, scored by the shipped ranker and floor (``text``: with what a reader
+    needs to judge the first result, :func:`reading_of`)."""
     import knowledge.search as ks
 
     ranker = ks.load_ranker()
@@ -94,11 +95,8 @@ def rows_of(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
             rank = None if q.unanswerable else ts.first_rank(it)
             rows.append({"set": corpus, "q": q.q, "unanswerable": q.unanswerable, "rank": rank, "z": z,
                          "price_unstated": ts.price_unstated(it), **{k: float(v) for k, v in f.items()},
-                         **(reading_of(it) if TEXT else {})})
+                         **(reading_of(it) if text else {})})
     return rows
-
-
-TEXT = "--text" in sys.argv
 
 
 def reading_of(it: dict[str, Any]) -> dict[str, Any]:
@@ -189,7 +187,7 @@ def main() -> None:
     data = {c: ts.collect(c, embedder) for c in sets}
     _base_floor_features = ks.floor_features
     ks.floor_features = floor_features_with_extra  # type: ignore[assignment]
-    rows = rows_of(data)
+    rows = rows_of(data, args.text)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=0))
     report(rows, args.band)
