@@ -109,7 +109,8 @@ KB_PATHS = {
     "rookhaven": REPO / "tests" / "data" / "corpora" / "rookhaven" / "kb",
     "saffronleigh": REPO / "tests" / "data" / "corpora" / "saffronleigh" / "kb",
     # Four sets written blind at the start of the fourteenth round on the thornwick, pebblecroft,
-    # gullrock and hazelmere KBs, never fitted on: held out from that round's work.
+    # gullrock and hazelmere KBs, never fitted on: held out from that round's work (one judged run of a
+    # search candidate on them, by a rule written before it: bench/ACCURACY.md, search pass 22).
     "thornwick": REPO / "tests" / "data" / "corpora" / "thornwick" / "kb",
     "pebblecroft": REPO / "tests" / "data" / "corpora" / "pebblecroft" / "kb",
     "gullrock": REPO / "tests" / "data" / "corpora" / "gullrock" / "kb",

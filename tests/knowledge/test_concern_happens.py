@@ -23,6 +23,8 @@ import pytest
 from bench.concern_happens import happens_closeness, masked, shared_words
 from bench.concern_objects import load_frame
 
+pytestmark = pytest.mark.model
+
 # industry -> (entry title and examples, a new concern sharing its party or money word, the entry reworded)
 CASES: dict[str, tuple[list[str], str, str]] = {
     "tree surgery": (

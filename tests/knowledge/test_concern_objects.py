@@ -18,6 +18,8 @@ import pytest
 
 from bench.concern_objects import frame_words, load_frame, object_closeness, object_text
 
+pytestmark = pytest.mark.model
+
 # industry -> (entry title and examples, a new concern sharing its frame, the entry's objection reworded)
 CASES: dict[str, tuple[list[str], str, str]] = {
     "commercial laundry": (

@@ -24,6 +24,8 @@ import pytest
 from knowledge.audit import audit
 from tests.knowledge.rules.test_figures import _ctx, _entry
 
+pytestmark = pytest.mark.model
+
 # (industry, page body, the figure's line, its text): a price the company states for its own plans
 # or tiers, in a table that names prices in its structure (the row labels' header, the heading above)
 LEFT_OUT = [
@@ -99,6 +101,17 @@ def test_an_outcome_in_a_table_still_needs_a_source(industry: str, body: str, li
 # the review's tables that the first reading left out and that are claims: a rival's price, a market's
 # size or average, a customer's costs, what a plan earns a customer (figure's line, its text)
 REVIEWED_REPORTED = [
+    # the second review's (coffee roasting, physiotherapy, pet insurance, translation): claims the
+    # narrowed reading quieted, which a next try must leave reported
+    ("coffee roasting", "# Wholesale for cafes\n\n## Plans\n\n| Plan | Per month | Extra revenue per café a year |\n"
+     "|---|---|---|\n| Café | £180 | up to £40,000 |\n", 7, "£40,000"),
+    pytest.param("physiotherapy", "# Booking for physio practices\n\n## Pricing\n\n| Practice | What an empty slot costs |\n"
+                 "|---|---|\n| Group clinic | £80 per slot |\n", 7, "£80", id="physiotherapy",
+                 marks=pytest.mark.xfail(strict=True, reason="quiet without the reading too: '£80 per slot' reads as a price")),
+    ("pet insurance", "# Cover for dogs and cats\n\n## Pricing\n\n| Treatment | Vet's bill |\n|---|---|\n"
+     "| MRI scan | from £2,100 |\n", 7, "£2,100"),
+    ("translation", "# Translation for law firms\n\n## Pricing\n\n| Plan | Per word | Market rate |\n|---|---|---|\n"
+     "| Agency | £0.09 | under £0.20 per word elsewhere |\n", 7, "£0.20"),
     ("veterinary pharmacy", "# Why our pricing works for independents\n\n## Pricing context\n\n"
      "| Segment | Annual market |\n|---|---|\n| UK independent practices | £1.2 billion |\n"
      "| UK corporate groups | £3.4 billion |\n", 8, "£3.4 billion"),
@@ -146,7 +159,7 @@ REVIEWED_LEFT_OUT = [
 
 
 @pytest.mark.parametrize(("industry", "body", "line", "figure"), REVIEWED_REPORTED,
-                         ids=[c[0] for c in REVIEWED_REPORTED])
+                         ids=[c.id if hasattr(c, "id") else c[0] for c in REVIEWED_REPORTED])
 def test_a_reviewed_claim_in_a_pricing_table_still_needs_a_source(industry: str, body: str, line: int,
                                                                   figure: str, vectors: Any) -> None:
     assert figure in body.splitlines()[line - 1]

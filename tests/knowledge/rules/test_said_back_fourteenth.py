@@ -75,7 +75,9 @@ def test_a_figure_the_prospect_said_first(prospect: str, rep: str, span: str, sa
     assert _said_back(_claim(rep, span), 2, theirs) is said_back
 
 
-def test_the_case_written_first_states_no_figure() -> None:
-    """The tattoo studio's case as first written: no figure is read in it, so neither rule can report it
-    whatever the reading does (kept as written; the case above says the same with a share)."""
-    assert extract_claims("and studios on Inkwell see 10 fewer no-shows a week") == []
+@pytest.mark.xfail(strict=True, reason="'10 fewer no-shows a week' is read as no figure (a count after 'see')")
+def test_the_case_written_first_states_a_figure() -> None:
+    """The tattoo studio's case as first written: canon reads no figure in it, so neither rule could
+    report it whatever the reading did; it was reworded after the first run (the case above, with a
+    share). A figure should be read here."""
+    assert extract_claims("and studios on Inkwell see 10 fewer no-shows a week") != []
