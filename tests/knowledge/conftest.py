@@ -16,3 +16,16 @@ def vectors() -> Any:
 
     embedder = get_embedder("bulk")
     return lambda texts: np.asarray(embedder.embed(list(texts)), dtype=np.float32)
+
+
+@pytest.fixture(scope="module")
+def frame() -> frozenset[str]:
+    """The concern frame words fitted before the fourteenth round's absorption vetoes were measured
+    (``bench/concern_frame.txt``), for the tests of the readings in ``bench/concern_objects.py`` and
+    ``bench/concern_happens.py``."""
+    from bench.concern_objects import load_frame
+
+    got = load_frame()
+    if not got:
+        pytest.fail("no frame words (bench/concern_frame.txt)")
+    return got

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.knowledge.test_identity_r13 import COMPARING, findings
+from tests.knowledge.test_identity_r13 import COMPARING, findings, known_failures
 
 pytestmark = pytest.mark.model
 
@@ -102,16 +102,7 @@ KNOWN: dict[int, str] = {
 }
 
 
-def _params() -> list[Any]:
-    """The cases, those the shipped code gets wrong marked as strict expected failures."""
-    out = []
-    for k, case in enumerate(CASES):
-        marks = [pytest.mark.xfail(strict=True, reason=KNOWN[k])] if k in KNOWN else []
-        out.append(pytest.param(*case, marks=marks, id=f"{case[0]}-{k}"))
-    return out
-
-
-@pytest.mark.parametrize(("industry", "where", "line", "want"), _params())
+@pytest.mark.parametrize(("industry", "where", "line", "want"), known_failures(CASES, KNOWN))
 def test_a_right_restatement_said_another_way(industry: str, where: str, line: str, want: str) -> None:
     got = [f for f in findings(industry, where, line, KBS, RULES) if f.rule in RULES]
     if want == BACKED:

@@ -21,7 +21,6 @@ from typing import Any
 import pytest
 
 from bench.concern_happens import happens_closeness, masked, shared_words
-from bench.concern_objects import load_frame
 
 pytestmark = pytest.mark.model
 
@@ -77,14 +76,6 @@ CASES: dict[str, tuple[list[str], str, str]] = {
 # can't the of appeals ...") is as close to "we can't that per handheld" as the reworded objection is
 # (0.43 against 0.42). Its answer is unchanged; the mark comes off the day it is read right.
 MISREAD = {"council parking enforcement"}
-
-
-@pytest.fixture(scope="module")
-def frame() -> frozenset[str]:
-    got = load_frame()
-    if not got:
-        pytest.fail("no frame words (bench/concern_frame.txt)")
-    return got
 
 
 @pytest.mark.parametrize("industry", [

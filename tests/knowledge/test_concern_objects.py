@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from bench.concern_objects import frame_words, load_frame, object_closeness, object_text
+from bench.concern_objects import frame_words, object_closeness, object_text
 
 pytestmark = pytest.mark.model
 
@@ -72,14 +72,6 @@ CASES: dict[str, tuple[list[str], str, str]] = {
 # directors", "sign"), and the reworded objection shares no word with the entry's examples. Their
 # answers are unchanged; the mark comes off the day they are read right.
 MISREAD = {"commercial laundry", "crematoria", "marinas", "ski-lift maintenance"}
-
-
-@pytest.fixture(scope="module")
-def frame() -> frozenset[str]:
-    got = load_frame()
-    if not got:
-        pytest.fail("no frame words (bench/concern_frame.txt)")
-    return got
 
 
 @pytest.mark.parametrize("industry", [

@@ -108,13 +108,18 @@ KNOWN: dict[int, str] = {
 }
 
 
-def _params() -> list[Any]:
-    """The cases, those the shipped code gets wrong marked as strict expected failures."""
+def known_failures(cases: list[Any], known: dict[int, str]) -> list[Any]:
+    """The cases as parameters, those the shipped code gets wrong (``known``: index -> reason) marked as
+    strict expected failures, each named by its industry and index."""
     out = []
-    for k, case in enumerate(CASES):
-        marks = [pytest.mark.xfail(strict=True, reason=KNOWN[k])] if k in KNOWN else []
+    for k, case in enumerate(cases):
+        marks = [pytest.mark.xfail(strict=True, reason=known[k])] if k in known else []
         out.append(pytest.param(*case, marks=marks, id=f"{case[0]}-{k}"))
     return out
+
+
+def _params() -> list[Any]:
+    return known_failures(CASES, KNOWN)
 
 
 ENTRY = """---

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.knowledge.test_identity_r13 import COMPARING, findings
+from tests.knowledge.test_identity_r13 import COMPARING, findings, known_failures
 
 pytestmark = pytest.mark.model
 
@@ -115,16 +115,7 @@ KNOWN: dict[int, str] = {
 }
 
 
-def _params() -> list[Any]:
-    """The cases, those the shipped code gets wrong marked as strict expected failures."""
-    out = []
-    for k, case in enumerate(CASES):
-        marks = [pytest.mark.xfail(strict=True, reason=KNOWN[k])] if k in KNOWN else []
-        out.append(pytest.param(*case, marks=marks, id=f"{case[0]}-{k}"))
-    return out
-
-
-@pytest.mark.parametrize(("industry", "where", "line", "metric"), _params())
+@pytest.mark.parametrize(("industry", "where", "line", "metric"), known_failures(CASES, KNOWN))
 def test_a_wrong_restatement_reaches_its_metric(industry: str, where: str, line: str, metric: str | None) -> None:
     got = findings(industry, where, line, KBS)
     comparing = [f for f in got if f.rule in COMPARING]
