@@ -41,7 +41,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.absorb_loco import OFF, admissible, wrong_items  # noqa: E402
+from bench.absorb_loco import OFF, admissible, choose, score, wrong_items  # noqa: E402
 from bench.concern_happens import happens_closeness  # noqa: E402
 from bench.concern_objects import frame_words, object_closeness  # noqa: E402
 from bench.objection_sweep import DEVELOPMENT, Corpus, _line  # noqa: E402
@@ -171,26 +171,6 @@ def fits(before: dict[str, Any], after: dict[str, Any]) -> bool:
             and hits(after) >= hits(before) - 1)
 
 
-def choose(table: dict[str, dict[str, dict[str, Any]]], train: list[str], titles: list[str]) -> str:
-    """The setting chosen on ``train`` (``titles``: "off" first, then the settings in tie order)."""
-    best, best_mean = OFF, sum(table[OFF][n]["matching accuracy"] for n in train) / len(train)
-    for t in titles[1:]:
-        if not all(fits(table[OFF][n], table[t][n]) for n in train):
-            continue
-        mean = sum(table[t][n]["matching accuracy"] for n in train) / len(train)
-        if mean > best_mean + 1e-9:
-            best, best_mean = t, mean
-    return best
-
-
-def score(corpus: Corpus, tuning: Any, model: Any) -> dict[str, Any]:
-    """The corpus's figures with the counts :func:`wrong_items` needs."""
-    f = corpus.score(tuning, absorb_model=model)
-    f["coverage points"] = len(corpus.labels["objections"]["coverage"])
-    f["gaps expected"] = sum(1 for x in corpus.labels["audit"]["expected"] if x["rule"] == "objection-gap")
-    return f
-
-
 def load_rows(work: Path, names: list[str]) -> list[dict[str, Any]]:
     """The rows of every corpus in ``names``, read once and kept in ``work`` with the corpora read
     (read again when a corpus asked for is not among them; a file without them is read again)."""
@@ -272,7 +252,7 @@ def main() -> None:
             print(f"{t:<8}", _line(name, table[t][name]), wrong_items(table[t][name]), flush=True)
     print("held out (each corpus's setting chosen on the others)")
     for name in names:
-        t = choose(table, [n for n in names if n != name], titles)
+        t = choose(table, [n for n in names if n != name], titles, fits)
         print(f"  {name:<12} {t:<8} before:" + _line(name, table[OFF][name]).strip())
         print(f"  {'':<12} {'':<8} after: " + _line(name, table[t][name]).strip(), wrong_items(table[t][name]))
     suffix = "_happens" if args.happens else "_contrast" if args.contrast else ""
