@@ -20,7 +20,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.objection_sweep import DEVELOPMENT, Corpus  # noqa: E402
+from bench.objection_sweep import DEVELOPMENT, Corpus, assign_replaced  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions  # noqa: E402
 
 
@@ -44,12 +44,9 @@ def rows(corpus: Corpus) -> list[dict[str, Any]]:
                          **{f: float(X[f][i]) for f in FEATURES}})
         return real(mentions, entries, R, owner, tuning, cohesion, **kw)
 
-    objections._assign = spy
-    try:
+    with assign_replaced(spy):
         analyze(corpus.calls, corpus.entries, corpus.vectors, chunks=corpus.chunks, prototypes=corpus.prototypes,
                 tuning=DEFAULT_TUNING)
-    finally:
-        objections._assign = real
     return seen
 
 

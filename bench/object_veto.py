@@ -44,7 +44,7 @@ sys.path.insert(0, str(REPO))
 from bench.absorb_loco import OFF, admissible, choose, score, wrong_items  # noqa: E402
 from bench.concern_happens import happens_closeness  # noqa: E402
 from bench.concern_objects import frame_words, object_closeness  # noqa: E402
-from bench.objection_sweep import DEVELOPMENT, Corpus, _line  # noqa: E402
+from bench.objection_sweep import DEVELOPMENT, Corpus, _line, assign_replaced  # noqa: E402
 from tests.scoring import find_mention, labelled_mentions  # noqa: E402
 
 
@@ -94,11 +94,8 @@ def vetoed(corpus: Corpus, veto: Veto) -> dict[str, Any]:
             veto.peers = object_peers(texts, [mt.call for mt in mentions], veto.vectors, veto.frame)
         return real(mentions, entries, *a, **{**kw, "absorb_model": veto})
 
-    objections._assign = spy
-    try:
+    with assign_replaced(spy):
         return score(corpus, replace(_shipped(), absorb=True), veto)
-    finally:
-        objections._assign = real
 
 
 def object_peers(texts: list[str], calls: list[str], vectors: Callable[[list[str]], np.ndarray],
@@ -137,12 +134,9 @@ def rows(corpus: Corpus) -> list[dict[str, Any]]:
                          "optional": bool(t and t.optional)})
         return real(mentions, *a, **kw)
 
-    objections._assign = spy
-    try:
+    with assign_replaced(spy):
         analyze(corpus.calls, corpus.entries, corpus.vectors, chunks=corpus.chunks, prototypes=corpus.prototypes,
                 tuning=DEFAULT_TUNING)
-    finally:
-        objections._assign = real
     return seen
 
 

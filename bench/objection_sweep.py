@@ -25,6 +25,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
@@ -83,6 +85,20 @@ class Corpus:
                 cover = ", ".join(f"{a['entry']} {a['score']:.2f}" for a in o.answers) or "GAP"
                 print(f"      {o.id:<40} {len(o.mentions)} mentions  {cover}")
         return figures
+
+
+@contextmanager
+def assign_replaced(spy: Callable[..., Any]) -> Iterator[None]:
+    """Within the block, the analysis assigns mentions through ``spy`` (which calls the real
+    ``knowledge.objections._assign`` itself, read before the block); restored after, whatever happens."""
+    import knowledge.objections as objections
+
+    real = objections._assign
+    objections._assign = spy
+    try:
+        yield
+    finally:
+        objections._assign = real
 
 
 def new_themes_found(result: dict[str, Any], labels: dict[str, Any]) -> tuple[int, int]:
