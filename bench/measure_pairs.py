@@ -40,8 +40,9 @@ DEVELOPMENT = ("northwind", "real-labelled", "examples", "phenomena", "haulwise"
                "kittiwake", "quillpay", "proscenia", "gridwell", "furrowline", "brightmoor", "cobbleway",
                "fernhollow", "saltmarsh", "ravelin", "hearthstead", "bramblecote", "kelpmoor", "axlewood", "tallowgate", "mashcroft",
                # development sets since the twelfth round (quarrywell, mothwick), the thirteenth (lockfern, kilnmere)
-               # and the fourteenth (linnethill, corriebank)
-               "quarrywell", "mothwick", "lockfern", "kilnmere", "linnethill", "corriebank")
+               # the fourteenth (linnethill, corriebank) and the fifteenth (thornwick, pebblecroft)
+               "quarrywell", "mothwick", "lockfern", "kilnmere", "linnethill", "corriebank", "thornwick",
+               "pebblecroft")
 COMPARING = ("metric-conflict", "rep-misstatement")
 
 
