@@ -32,7 +32,7 @@ def line_of(section, path, anchor):
     full = os.path.join(HERE, KB, path) if section == "audit" else os.path.join(HERE, path)
     with open(full, encoding="utf-8") as fh:
         lines = fh.read().split("\n")
-    hits = [i + 1 for i, l in enumerate(lines) if anchor in l]
+    hits = [i + 1 for i, line in enumerate(lines) if anchor in line]
     text = "\n".join(lines)
     if text.count(anchor) == 0:
         sys.exit(f"missing anchor in {path}: {anchor!r}")
