@@ -201,8 +201,23 @@ CASES: list[tuple[str, str, str]] = [
     ("greenrow", "What happens if I leave my plot uncultivated?", "cultivation"),
 ]
 
-# The cases the shipped search gets wrong, filled in from the first run (bench/ACCURACY.md, pass 24).
-WRONG_NOW: set[str] = set()
+# The cases the shipped search gets wrong, from the first run (bench/ACCURACY.md, pass 24): an
+# objection first above the answer that does not name it (``answers:``), a case study, blog post or
+# messaging page above the entry that holds the figure, or the question silenced by the floor.
+WRONG_NOW = {
+    "How far ahead can someone reserve a spot for their car?",
+    "A passenger says the crossing is far too pricey. What do I tell them?",
+    "What do I say when a homeowner's other quote is cheaper?",
+    "How many people can we seat for a dinner?",
+    "Do companies come back and book a second event?",
+    "How do I reassure an organiser that a party won't harm the animals?",
+    "How many months does an adult wear aligners?",
+    "Can parents pay for braces month by month?",
+    "Do teeth drift back after braces come off?",
+    "How many days from signing off the proof until the job ships?",
+    "A designer worries the printed colours won't match their screen. What do I say?",
+    "What happens if I leave my plot uncultivated?",
+}
 
 
 def _cases() -> list[Any]:
