@@ -37,6 +37,8 @@ ROOKHAVEN = REPO / "tests" / "data" / "corpora" / "rookhaven"
 SAFFRONLEIGH = REPO / "tests" / "data" / "corpora" / "saffronleigh"
 GULLROCK = REPO / "tests" / "data" / "corpora" / "gullrock"
 HAZELMERE = REPO / "tests" / "data" / "corpora" / "hazelmere"
+TIDEWELL = REPO / "tests" / "data" / "corpora" / "tidewell"
+COPPERLANE = REPO / "tests" / "data" / "corpora" / "copperlane"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -86,7 +88,8 @@ SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSI
                 "cinderwell": CINDERWELL, "lanternfield": LANTERNFIELD, "inkberry": INKBERRY, "hoistley": HOISTLEY,
                 "netherby": NETHERBY, "plottwick": PLOTTWICK, "yewcombe": YEWCOMBE, "snowlark": SNOWLARK,
                 "brackenford": BRACKENFORD, "moorquay": MOORQUAY, "rookhaven": ROOKHAVEN,
-                "saffronleigh": SAFFRONLEIGH, "gullrock": GULLROCK, "hazelmere": HAZELMERE}
+                "saffronleigh": SAFFRONLEIGH, "gullrock": GULLROCK, "hazelmere": HAZELMERE,
+                "tidewell": TIDEWELL, "copperlane": COPPERLANE}
 
 
 def _call_words(text: str) -> list[str]:

@@ -115,6 +115,12 @@ KB_PATHS = {
     "pebblecroft": REPO / "tests" / "data" / "corpora" / "pebblecroft" / "kb",
     "gullrock": REPO / "tests" / "data" / "corpora" / "gullrock" / "kb",
     "hazelmere": REPO / "tests" / "data" / "corpora" / "hazelmere" / "kb",
+    # Four sets written blind at the start of the fifteenth round on the ashcombe, brinkwater,
+    # tidewell and copperlane KBs, never fitted on: held out from that round's work.
+    "ashcombe": REPO / "tests" / "data" / "corpora" / "ashcombe" / "kb",
+    "brinkwater": REPO / "tests" / "data" / "corpora" / "brinkwater" / "kb",
+    "tidewell": REPO / "tests" / "data" / "corpora" / "tidewell" / "kb",
+    "copperlane": REPO / "tests" / "data" / "corpora" / "copperlane" / "kb",
 }
 
 

@@ -57,6 +57,10 @@ BUILDERS = {
     "pebblecroft": "build_labels.py",
     "gullrock": "build_labels.py",
     "hazelmere": "build_labels.py",
+    "ashcombe": "build_labels.py",
+    "brinkwater": "build_labels.py",
+    "tidewell": "build_labels.py",
+    "copperlane": "_build/build.py",
 }
 
 
