@@ -170,7 +170,8 @@ def _entry(kb: dict[str, Any]) -> str:
 def findings(industry: str, where: str, line: str, kbs: dict[str, dict[str, Any]] | None = None,
              rules: tuple[str, ...] = RULES) -> list[Any]:
     """The figure findings on ``line``, said by a rep on a call, stated in a draft or (``page``) on a
-    messaging page of the KB; ``kbs``: the industries' KBs (default :data:`KBS`); ``rules``: the
+    messaging page of the KB; ``kbs``: the industries' KBs (default :data:`KBS`; a KB's ``files``,
+    path to text, are entries added beside its proof point); ``rules``: the
     rules run (default :data:`RULES`)."""
     from ingest.calls import parse_call
     from ingest.drafts import parse_draft_text
@@ -185,7 +186,9 @@ def findings(industry: str, where: str, line: str, kbs: dict[str, dict[str, Any]
         root.mkdir()
         (root / "canon.toml").write_text('[calls]\ninternal_speakers = ["Sam Rep"]\n')
         settings = load_settings(root, environ={})
-        files = {"proof/results.md": _entry((kbs or KBS)[industry]).encode()}
+        kb_spec = (kbs or KBS)[industry]
+        files = {"proof/results.md": _entry(kb_spec).encode(),
+                 **{path: text.encode() for path, text in kb_spec.get("files", {}).items()}}
         if where == "page":
             files["messaging/pitch.md"] = PAGE.format(line=line).encode()
         kb = load_kb(settings, files=files)
