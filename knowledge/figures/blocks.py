@@ -11,10 +11,10 @@ in York", a competitor named). Such a pair backs nothing and is no side of a con
 figure is left to the needs-a-source rules and the writer is told.
 
 Every word list is general English, written before any corpus was run (bench/ACCURACY.md, "The
-same-measure link and what a sentence says of its figure, fifteenth round"). Direction and target
-words are read in the figure's own clause (:func:`.reading._clause`: the sentence cut at commas,
-semicolons and dashes), so a word of another clause of the sentence does not act; another
-organisation is read in the whole sentence.
+same-measure link and what a sentence says of its figure, fifteenth round"). Every block is read in
+the figure's own clause (:func:`.reading._clause`: the sentence cut at commas, semicolons and
+dashes), so a word of another clause of the sentence does not act ("Whitlock now books 81% of recall
+patients, against an industry norm of 45%": the norm is the 45%'s, not the 81%'s).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def blocked(f: Figure, target: Figure) -> str | None:
         return f"target: {hit.group(0).lower()}"
     if (word := _opposite(clause, theirs)) is not None:
         return f"direction: {word}"
-    if (hit := _OTHER.search(sentence)) is not None and not _OTHER.search(their_sentence):
+    if (hit := _OTHER.search(clause)) is not None and not _OTHER.search(their_sentence):
         return f"other: {hit.group(0).lower()}"
     return None
 
