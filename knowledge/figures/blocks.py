@@ -100,8 +100,10 @@ def _opposite(clause: str, theirs: str) -> str | None:
     same, other = (_DOWN, _UP) if way < 0 else (_UP, _DOWN)
     if any(m.group(0).lower() not in own for m in same.finditer(clause)):
         return None
-    for pattern in (_LOSS, other):
-        for m in pattern.finditer(clause):
+    # an outlay is the verb that takes the amount ("spend 12 hours"), before it: after it, "spend" and
+    # "cost" name what was saved ("keeps £9,000 a year it used to spend on the vet")
+    for pattern, text in ((_LOSS, clause.split("[NUM]", 1)[0]), (other, clause)):
+        for m in pattern.finditer(text):
             if m.group(0).lower() not in own:
                 return m.group(0).lower()
     return None
