@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .blocks import blocked_pairs
 from .figure import REL_APPROX, Figure, agree, states_value
 from .neighbours import _KIND_CODE, FigureSet, Pairs, _rank_in_rows, search_sets
 from .reading import (
@@ -418,12 +417,6 @@ def candidates(q: FigureSet, t: FigureSet, pairs: Pairs, eligible: np.ndarray | 
     keep = (s >= BACK) & _compatible(q, pairs.q, t, pairs.t)
     if eligible is not None:
         keep &= eligible[pairs.t]
-    if keep.any():
-        # a sentence that says another claim than the metric's with its value (:mod:`.blocks`)
-        import numpy as np
-
-        at = np.nonzero(keep)[0]
-        keep[at] = ~blocked_pairs(q, pairs.q[at], t, pairs.t[at])
     return pairs.q[keep], pairs.t[keep], s[keep]
 
 
@@ -497,7 +490,6 @@ def may_misstate(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> 
     ok &= ~_agreement(q, a, t, b, loose=True)
     ok &= ~q.worked[a] & ~t.worked[b] & ~q.registers[a] & ~_other_denominator(q, a, t, b)
     ok &= ~_unmarked_against_before(q, a, t, b)
-    ok &= ~blocked_pairs(q, a, t, b)
     ok &= ~((q.bound[a] > 0) & (q.bound[a] == t.bound[b]))
     other_study = q.cited[a] != 0
     if other_study.any():

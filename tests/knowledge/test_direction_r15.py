@@ -103,12 +103,11 @@ OPPOSITE = "backed on main: the opposite direction of the registered measure, li
 TARGET = "backed on main: a target, plan, forecast or hypothetical linked to the registered result by its value"
 NORM = "backed on main: an industry norm linked to the registered metric by its value"
 OTHER = "backed on main: another organisation's figure linked to the registered metric by its value"
-# The blocks (knowledge/figures/blocks.py) mend ten of the twelve; the two left: a hypothetical that
-# is reported by nothing once unlinked (the "if" clause states no claim) and a down word of another
-# clause read as the metric's way ("surged 18% at spas that dropped deposits").
 KNOWN: dict[int, str] = {
-    22: OPPOSITE,
-    3: TARGET,
+    2: OPPOSITE, 6: OPPOSITE, 10: OPPOSITE, 14: OPPOSITE, 18: OPPOSITE, 22: OPPOSITE,
+    3: TARGET, 7: TARGET, 15: TARGET,
+    11: NORM,
+    19: OTHER, 23: OTHER,
 }
 
 

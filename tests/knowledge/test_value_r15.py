@@ -162,12 +162,10 @@ OPPOSITE = "backed on main: the opposite direction of the registered measure, li
 TARGET = "backed on main: a target, plan or forecast linked to the registered result by its value"
 NORM = "backed on main: an industry norm linked to the registered metric by its value"
 OTHER = "backed on main: another measure sharing the value linked to the registered metric"
-# The blocks of the fifteenth round ("The same-measure link and what a sentence says of its figure",
-# knowledge/figures/blocks.py) mend 14 of the 16; the two left: a metric whose name says no direction
-# ("average wait at the ticket gate" against "queue 8 minutes longer") and another measure sharing the
-# value, which no block reads.
 KNOWN: dict[int, str] = {
-    40: OPPOSITE,
+    3: OPPOSITE, 10: OPPOSITE, 17: OPPOSITE, 25: OPPOSITE, 31: OPPOSITE, 40: OPPOSITE,
+    4: TARGET, 11: TARGET, 24: TARGET, 27: TARGET, 32: TARGET, 39: TARGET,
+    6: NORM, 19: NORM, 38: NORM,
     13: OTHER,
 }
 
