@@ -290,7 +290,14 @@ def _results_at(ref: str, names: list[str]) -> dict[str, Got]:
 
 
 def _print_changes(cases: list[Case], now: dict[str, Got], then: dict[str, Got], ref: str) -> None:
-    """Cases whose right / wrong changed between ``ref`` and this tree."""
+    """Cases whose right / wrong changed between ``ref`` and this tree, with counts per bed."""
+    moved: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for case in cases:
+        was, still = is_right(case, then[case.key]), is_right(case, now[case.key])
+        if was != still:
+            moved[case.bed][0 if still else 1] += 1
+    for bed, (better, worse) in sorted(moved.items()):
+        print(f"{bed:16s} against {ref}: {better} wrong -> right, {worse} right -> wrong")
     for case in cases:
         was, still = is_right(case, then[case.key]), is_right(case, now[case.key])
         if was != still:
