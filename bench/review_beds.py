@@ -273,14 +273,14 @@ def load_known_wrong(bed: str, beds: Path = BEDS) -> dict[str, Got]:
     return {cid: [(r, m) for r, m in got] for cid, got in wrong.items()}
 
 
-def _results_at(ref: str, names: list[str]) -> dict[str, Got]:
+def _results_at(ref: str, names: list[str], beds: Path = BEDS) -> dict[str, Got]:
     """Run this runner, on these beds' data, over the code of commit ``ref`` (a detached worktree)."""
     with tempfile.TemporaryDirectory() as tmp:
         tree, out = Path(tmp) / "tree", Path(tmp) / "got.json"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), ref], check=True)
         try:
             env = {**os.environ, "PYTHONPATH": str(tree)}
-            cmd = [sys.executable, str(Path(__file__).resolve()), "--json", str(out), "--beds", str(BEDS)]
+            cmd = [sys.executable, str(Path(__file__).resolve()), "--json", str(out), "--beds", str(beds)]
             for name in names:
                 cmd += ["--bed", name]
             subprocess.run(cmd, check=True, cwd=tree, env=env)
@@ -322,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.record:
         record_wrong(cases, got, args.record, args.beds)
-    then = _results_at(args.against, names) if args.against else None
+    then = _results_at(args.against, names, args.beds) if args.against else None
     tally, before = _tally(cases, got), _tally(cases, then) if then else {}
     for name in names:
         right, wrong = tally[name]

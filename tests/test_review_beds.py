@@ -1,10 +1,10 @@
 """Reviewers' cases (tests/data/review_beds/*) judged with the real embedding model on this code.
 
 Each case asserts the reviewer's wanted result on its line, over the rules its bed is about only
-(the row's ``rules``): rep_review: rep-misstatement, metric-conflict, unsupported-claim; rv2:
-unsourced-claim, unsupported-claim; value_review1: metric-conflict, rep-misstatement,
-unsourced-claim, unsupported-claim; stale_review1 and stale_review2: stale-claim, metric-conflict,
-unsupported-claim, unsourced-claim, retired-claim. Cases the code gets wrong when recorded
+(the row's ``rules``): rep_review and rep_review2_*: rep-misstatement, metric-conflict,
+unsupported-claim; rv2: unsourced-claim, unsupported-claim; value_review1: metric-conflict,
+rep-misstatement, unsourced-claim, unsupported-claim; stale_review1 and stale_review2: stale-claim,
+metric-conflict, unsupported-claim, unsourced-claim, retired-claim. Cases the code gets wrong when recorded
 (``known_wrong.json``) are ``xfail(strict=True)`` naming what canon reports, so fixing one fails the
 run until its record is rewritten (``python bench/review_beds.py --record REF``).
 """
