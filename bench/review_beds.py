@@ -33,8 +33,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+# The code judged is this checkout's (or, for ``--against``, the tree the parent names in CANON_TREE),
+# never whatever checkout an installed ``canon`` points at.
+sys.path.insert(0, os.environ.get("CANON_TREE", str(ROOT)))
 BEDS = ROOT / "tests" / "data" / "review_beds"
-TODAY = date(2026, 11, 1)  # the day every reviewer ran their cases on
+# The fixed evaluation date every case is judged on (the reviewers wrote them on 2026-12-07 and judged
+# them as of this date, so that review and source ages do not move with the calendar).
+TODAY = date(2026, 11, 1)
 
 
 @dataclass(frozen=True)
@@ -279,8 +284,8 @@ def _results_at(ref: str, names: list[str], beds: Path = BEDS) -> dict[str, Got]
         tree, out = Path(tmp) / "tree", Path(tmp) / "got.json"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), ref], check=True)
         try:
-            env = {**os.environ, "PYTHONPATH": str(tree)}
-            cmd = [sys.executable, str(Path(__file__).resolve()), "--json", str(out), "--beds", str(beds)]
+            env = {**os.environ, "PYTHONPATH": str(tree), "CANON_TREE": str(tree)}
+            cmd = [sys.executable, str(Path(__file__).resolve()), "--json", str(out), "--beds", str(beds.resolve())]
             for name in names:
                 cmd += ["--bed", name]
             subprocess.run(cmd, check=True, cwd=tree, env=env)

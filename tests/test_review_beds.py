@@ -38,7 +38,7 @@ def _param(case: Case) -> Any:
         return pytest.param(case, id=case.key)
     said = KNOWN[case.bed][case.id] or "nothing"
     reason = f"main reports {said}; the reviewer wanted {list(case.wanted) or 'none'}"
-    return pytest.param(case, id=case.key, marks=pytest.mark.xfail(strict=True, reason=reason))
+    return pytest.param(case, id=case.key, marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason))
 
 
 @pytest.fixture(scope="module")
