@@ -202,28 +202,30 @@ CASES: list[tuple[str, str, str]] = [
 ]
 
 # The cases the shipped search gets wrong, from the first run (bench/ACCURACY.md, pass 24): an
-# objection first above the answer that does not name it (``answers:``), a case study, blog post or
-# messaging page above the entry that holds the figure, or the question silenced by the floor.
+# objection first above the answer that does not name it (``answers:``), a case study or a blog post
+# above the entry that holds the figure, or the question silenced by the floor.
+FLOOR = "silenced by the floor"
 WRONG_NOW = {
-    "How far ahead can someone reserve a spot for their car?",
-    "A passenger says the crossing is far too pricey. What do I tell them?",
-    "What do I say when a homeowner's other quote is cheaper?",
-    "How many people can we seat for a dinner?",
-    "Do companies come back and book a second event?",
-    "How do I reassure an organiser that a party won't harm the animals?",
-    "How many months does an adult wear aligners?",
-    "Can parents pay for braces month by month?",
-    "Do teeth drift back after braces come off?",
-    "How many days from signing off the proof until the job ships?",
-    "A designer worries the printed colours won't match their screen. What do I say?",
-    "What happens if I leave my plot uncultivated?",
+    "How far ahead can someone reserve a spot for their car?": f"{FLOOR}, the right entry first",
+    "A passenger says the crossing is far too pricey. What do I tell them?": f"{FLOOR}, the objection first",
+    "What do I say when a homeowner's other quote is cheaper?": "the objection above its answer",
+    "How many people can we seat for a dinner?": "a case study first",
+    "Do companies come back and book a second event?": "a blog post above the proof point",
+    "How do I reassure an organiser that a party won't harm the animals?": f"{FLOOR}, the objection first",
+    "How many months does an adult wear aligners?": "a case study first",
+    "Can parents pay for braces month by month?": "the objection above its answer",
+    "Do teeth drift back after braces come off?": f"{FLOOR}, the right entry first",
+    "How many days from signing off the proof until the job ships?": f"{FLOOR}, the right entry first",
+    "A designer worries the printed colours won't match their screen. What do I say?": "the objection above its answer",
+    "What happens if I leave my plot uncultivated?": f"{FLOOR}, the right entry first",
 }
 
 
 def _cases() -> list[Any]:
-    """CASES, those in WRONG_NOW marked as strict expected failures."""
-    wrong = pytest.mark.xfail(strict=True, reason="the shipped search gets it wrong (ACCURACY.md, Search, pass 24)")
-    return [pytest.param(*c, marks=wrong) if c[1] in WRONG_NOW else c for c in CASES]
+    """CASES, those in WRONG_NOW marked as strict expected failures naming what the shipped search does."""
+    def wrong(question: str) -> Any:
+        return pytest.mark.xfail(strict=True, reason=f"{WRONG_NOW[question]} (ACCURACY.md, Search, pass 24)")
+    return [pytest.param(*c, marks=wrong(c[1])) if c[1] in WRONG_NOW else c for c in CASES]
 
 
 def _write_kb(root: Path, kb: str, entries: dict[str, tuple[str, str, str, str]]) -> None:
