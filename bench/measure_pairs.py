@@ -155,8 +155,7 @@ def corpus_pairs(name: str, work: Path) -> list[dict[str, Any]]:
                     "target_value": t.display, "s": float(s[k]), "compatible": bool(comp[k]),
                     "agree": bool(agree[k]), "asked": bool(asked[k]), "label": label, "status": status[a],
                     "stated_beside": stated.get((int(q.sentence[a]), id(t)), a) != a,
-                    "is_conflict_target": bool(resolved[a].conflict is not None
-                                               and resolved[a].conflict.target is t),
+                    "is_conflict_target": bool((c := resolved[a].conflict) is not None and c.target is t),
                     "features": [float(x) for x in feats[k]],
                 })
     finally:

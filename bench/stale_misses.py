@@ -33,8 +33,10 @@ from bench.measure_pairs import _related  # noqa: E402
 from tests.scoring import accepted_lines  # noqa: E402
 
 
-def _cause(staleness: Any, resolutions: list[Any]) -> tuple[str, str]:
-    """The cause of a miss, from the resolutions of the figures at the label, and the evidence."""
+def _cause(staleness: Any, resolutions: list[Any], related: set[str] | None = None) -> tuple[str, str]:
+    """The cause of a miss, from the resolutions of the figures at the label, and the evidence;
+    ``related``: the entries the label names, so that a figure backed only by other entries is told
+    from one whose labelled backer's staleness is not read."""
     if not resolutions:
         return "not read", ""
     shown = []
@@ -52,14 +54,16 @@ def _cause(staleness: Any, resolutions: list[Any]) -> tuple[str, str]:
                 order.append("reported")
             elif any(x is not None for x in reasons):
                 order.append("backed, fresh backer")
+            elif related and not any(m.target.path in related for m in r.backers):
+                order.append("backed by another entry")
             else:
                 order.append("backed, staleness not read")
         elif r.retired is not None:
             order.append("retired")
         else:
             order.append(r.status)
-    for cause in ("reported", "backed, fresh backer", "backed, staleness not read", "conflict", "retired",
-                  "unbacked"):
+    for cause in ("reported", "backed, fresh backer", "backed by another entry", "backed, staleness not read",
+                  "conflict", "retired", "unbacked"):
         if cause in order:
             return cause, evidence
     return order[0], evidence
@@ -140,8 +144,8 @@ def corpus_rows(name: str, work: Path, missed: set[tuple[str, str, int]] | None)
             figs = index.draft_figures(load_draft(CORPORA[name] / e["path"], e["path"]))
             found = index.resolve_figures(figs) if figs else []
             at = [k for k, r in enumerate(found) if any(lo <= r.figure.line <= hi for lo, hi in spans)]
-            cause, evidence = _cause(staleness, [found[k] for k in at])
-            if cause in ("unbacked", "conflict", "backed, staleness not read") and figs:
+            cause, evidence = _cause(staleness, [found[k] for k in at], set(_related(e)))
+            if cause in ("unbacked", "conflict", "backed by another entry", "backed, staleness not read") and figs:
                 # which stage keeps it from the labelled entry's figure (bench/conflict_misses.py)
                 q, canon = index.figure_set(figs), index.kb.canonical
                 stage, ev = _stage(q, at, found, canon, index.kb, e, "draft")
