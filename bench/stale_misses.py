@@ -8,7 +8,9 @@ each (:class:`knowledge.figures.decide.Resolution`), so that a miss falls under 
 - ``retired``: it repeats a retired figure (reported as ``retired-claim``);
 - ``backed, fresh backer``: linked, and at least one backer is not stale (another entry, or the
   wrong one, backs it as well);
-- ``backed, staleness not read``: every backer is the stale entry but its staleness is not read;
+- ``backed by another entry``: linked, and no backer is an entry the label names (nothing stale
+  backs it);
+- ``backed, staleness not read``: a backer the label names is stale but its staleness is not read;
 - ``reported``: ``stale-claim`` would fire (the miss is a line or path the scoring does not accept).
 
     python bench/stale_misses.py --corpus pebblecroft --missed SHOW
