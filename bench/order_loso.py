@@ -63,8 +63,7 @@ def logit(features: dict[str, float]) -> float:
     """The shipped ranker's log-odds for a candidate."""
     from knowledge.search import load_ranker
 
-    r = load_ranker()
-    return r.bias + sum(r.weights.get(k, 0.0) * v for k, v in features.items())
+    return load_ranker().log_odds(features)
 
 
 def order_rows(items: list[dict[str, Any]], figure_only: bool) -> tuple[list[list[float]], list[float], list[float]]:

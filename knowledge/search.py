@@ -252,8 +252,12 @@ class Ranker:
     floor_bias: float
     threshold: float
 
+    def log_odds(self, features: dict[str, float]) -> float:
+        """The order's log-odds for a candidate's features (what :meth:`score` squashes)."""
+        return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+
     def score(self, features: dict[str, float]) -> float:
-        return _sigmoid(self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items()))
+        return _sigmoid(self.log_odds(features))
 
     def answerable(self, features: dict[str, float]) -> float:
         return _sigmoid(self.floor_bias + sum(self.floor_weights.get(k, 0.0) * v for k, v in features.items()))
