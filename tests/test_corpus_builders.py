@@ -61,6 +61,10 @@ BUILDERS = {
     "brinkwater": "build_labels.py",
     "tidewell": "build_labels.py",
     "copperlane": "_build/build.py",
+    "oxlease": "build_labels.py",
+    "ferrisdale": "build_labels.py",
+    "gavelbury": "build_labels.py",
+    "pennock": "build_labels.py",
 }
 
 

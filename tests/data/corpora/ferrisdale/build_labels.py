@@ -80,7 +80,9 @@ AUDIT_OPTIONAL = [
     ("stale-claim", TXT, "four point two million rand", {"speaker": "Thabo Nkosi", "note": "matches karoo-annual-savings, but only the stale Karoo case study backs it"}),
 ]
 
-N = lambda path, anchor, note, rules=None: (path, anchor, note, rules)
+def N(path, anchor, note, rules=None):
+    return (path, anchor, note, rules)
+
 AUDIT_NEGATIVES = [
     N(TTF, "212 agencies across", "sample size of the benchmark"),
     N(TTF, "measured every permanent", "time span of the study"),

@@ -6,7 +6,10 @@ derives the speaker from the line, refuses missing or ambiguous anchors, refuses
 internal speaker, and refuses a negative on a labelled line.
 Run: python3 build_labels.py  (writes labels.json next to this script)
 """
-import json, os, re, sys
+import json
+import os
+import re
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KB = os.path.join(HERE, "kb")
@@ -262,7 +265,7 @@ def find(rel, anchor):
     text = open(os.path.join(KB, rel), encoding="utf-8").read()
     n = text.count(anchor)
     if n != 1:
-        sys.exit("anchor %r occurs %d times in %s" % (anchor, n, rel))
+        sys.exit(f"anchor {anchor!r} occurs {n} times in {rel}")
     return text[: text.index(anchor)].count("\n") + 1
 
 
@@ -276,11 +279,11 @@ def speaker_of(rel, lines, ln):
         for back in range(ln - 1, 0, -1):
             m = re.search(r'"speakerId": "(\d+)", "topic"', lines[back - 1])
             if m:
-                for l in lines:
-                    p = re.search(r'"speakerId": "%s", "name": "([^"]+)"' % m.group(1), l)
+                for line in lines:
+                    p = re.search(rf'"speakerId": "{m.group(1)}", "name": "([^"]+)"', line)
                     if p:
                         return p.group(1)
-    sys.exit("no speaker for %s:%d" % (rel, ln))
+    sys.exit(f"no speaker for {rel}:{ln}")
 
 
 def is_text_line(rel, s):
@@ -299,13 +302,13 @@ def main():
             ln = find(rel, anchor)
             sp = speaker_of(rel, lines, ln)
             if sp in INTERNAL or "gavelbury.example" in sp:
-                sys.exit("label on internal speaker %s at %s:%d" % (sp, rel, ln))
+                sys.exit(f"label on internal speaker {sp} at {rel}:{ln}")
             e = {"snippet": anchor, "line": ln, "objection": obj, "speaker": sp}
             if end:
                 el = find(rel, end)
                 tl = [i for i in range(ln, el + 1) if is_text_line(rel, lines[i - 1])]
                 if el < ln or any(speaker_of(rel, lines, i) != sp for i in tl):
-                    sys.exit("turn %r..%r in %s spans speakers" % (anchor, end, rel))
+                    sys.exit(f"turn {anchor!r}..{end!r} in {rel} spans speakers")
                 if len(tl) > 1:
                     e["turn_lines"] = tl
             if opt:
@@ -313,7 +316,7 @@ def main():
             if note:
                 e["note"] = note
             out.append(e)
-            labelled.update((rel, l) for l in e.get("turn_lines", [ln]))
+            labelled.update((rel, t) for t in e.get("turn_lines", [ln]))
             mentions.setdefault(obj, []).append({"path": rel, "line": ln})
         labels["objections"]["calls"][rel] = out
     for obj, covered in COVERAGE.items():
@@ -325,14 +328,14 @@ def main():
         if not obj.startswith("new:"):
             g["alt_paths"] = [obj + ".md"]
         if not any(m["path"] == rel and m["line"] == g["line"] for m in mentions[obj]):
-            sys.exit("gap path not among mentions: %s" % obj)
+            sys.exit(f"gap path not among mentions: {obj}")
         labels["audit"]["expected"].append(g)
     for rel, items in NEGATIVES.items():
         lines = lines_of(rel)
         for anchor, note in items:
             ln = find(rel, anchor)
             if (rel, ln) in labelled:
-                sys.exit("negative on a labelled line: %s:%d" % (rel, ln))
+                sys.exit(f"negative on a labelled line: {rel}:{ln}")
             sp = speaker_of(rel, lines, ln)
             labels["audit"]["negatives"].append({"path": rel, "line": ln, "rules": ["objection-gap"], "speaker": sp, "note": note})
     with open(os.path.join(HERE, "labels.json"), "w", encoding="utf-8") as f:
@@ -340,7 +343,8 @@ def main():
         f.write("\n")
     req = sum(1 for v in labels["objections"]["calls"].values() for e in v if not e.get("optional"))
     opt = sum(1 for v in labels["objections"]["calls"].values() for e in v if e.get("optional"))
-    print("mentions: %d expected, %d optional; gaps: %d; negatives: %d" % (req, opt, len(labels["audit"]["expected"]), len(labels["audit"]["negatives"])))
+    print(f"mentions: {req} expected, {opt} optional; gaps: {len(labels['audit']['expected'])}; "
+          f"negatives: {len(labels['audit']['negatives'])}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@ Each anchor must occur exactly once in its call file; the script turns it into a
 number, refuses anchors that are missing or ambiguous, and refuses a negative on a labelled line.
 Run from anywhere: python3 build_labels.py
 """
-import json, os, sys
+import json
+import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KB = os.path.join(HERE, "kb")
@@ -202,8 +204,8 @@ def load(path):
 
 
 def find(lines, path, anchor):
-    hits = [i + 1 for i, l in enumerate(lines) if anchor in l]
-    total = sum(l.count(anchor) for l in lines)
+    hits = [i + 1 for i, line in enumerate(lines) if anchor in line]
+    total = sum(line.count(anchor) for line in lines)
     if total == 0:
         die(f"anchor missing in {path}: {anchor!r}")
     if total > 1:
