@@ -39,6 +39,8 @@ GULLROCK = REPO / "tests" / "data" / "corpora" / "gullrock"
 HAZELMERE = REPO / "tests" / "data" / "corpora" / "hazelmere"
 TIDEWELL = REPO / "tests" / "data" / "corpora" / "tidewell"
 COPPERLANE = REPO / "tests" / "data" / "corpora" / "copperlane"
+GAVELBURY = REPO / "tests" / "data" / "corpora" / "gavelbury"
+PENNOCK = REPO / "tests" / "data" / "corpora" / "pennock"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -89,7 +91,7 @@ SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSI
                 "netherby": NETHERBY, "plottwick": PLOTTWICK, "yewcombe": YEWCOMBE, "snowlark": SNOWLARK,
                 "brackenford": BRACKENFORD, "moorquay": MOORQUAY, "rookhaven": ROOKHAVEN,
                 "saffronleigh": SAFFRONLEIGH, "gullrock": GULLROCK, "hazelmere": HAZELMERE,
-                "tidewell": TIDEWELL, "copperlane": COPPERLANE}
+                "tidewell": TIDEWELL, "copperlane": COPPERLANE, "gavelbury": GAVELBURY, "pennock": PENNOCK}
 
 
 def _call_words(text: str) -> list[str]:
