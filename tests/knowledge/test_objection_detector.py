@@ -73,7 +73,11 @@ WRITTEN_BEFORE = {"sablewood": ["We signed a three-year deal with our current te
                   # training sentences): a saffronleigh call shares seven words ("We signed a three-year
                   # deal with a") with a common one
                   "saffronleigh": ["We signed a three-year deal with our current telematics provider last spring, "
-                                   "so we're locked in."]}
+                                   "so we're locked in."],
+                  # the sixteenth round's blind sets (written on 2026-12-07 by people who had not read the
+                  # training sentences): a gavelbury call shares seven words in a row with a common one
+                  "gavelbury": ["Four hundred a month per chair is more than we spend on the whole front desk "
+                                "system."]}
 
 
 @pytest.mark.parametrize("corpus", sorted(SCORED_CALLS))
