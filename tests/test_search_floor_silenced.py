@@ -149,8 +149,22 @@ CASES: list[tuple[str, str, str | None]] = [
     ("reedcraft", "Which insurers do you recommend for thatched homes?", None),
 ]
 
-# What the shipped floor gets wrong, measured once the cases were committed (filled in by the next commit).
-WRONG_NOW: set[str] = set()
+# What the shipped floor gets wrong, measured once the cases were committed: seven of the eighteen
+# answerable questions silenced (none answered with another page first), and three of the twelve
+# on-topic questions answered (a bespoke hat's price, where the repairs page states one; a treeless
+# saddle and the insurers to use, whose pages name the topic). Kept as strict expected failures.
+WRONG_NOW = {
+    "My hat got drenched walking home, what do I do now?",
+    "how long for a made to mesure hat",
+    "How much does a bespoke hat cost?",
+    "my loco keeps stutering and stopping on the track",
+    "DCC fitting price",
+    "What are your bells made of?",
+    "How do I know the saddle isn't pinching my horse?",
+    "bespoke saddle lead time",
+    "Can you fit a treeless saddle?",
+    "Which insurers do you recommend for thatched homes?",
+}
 
 
 def _cases() -> list[Any]:
