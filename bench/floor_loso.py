@@ -10,9 +10,11 @@ the floor is fitted on the others as ``bench/train_search.py --penalty absent_na
 RATE of the training unanswerable questions, then ``absent_named``'s weight alone, held at zero or
 below) and scored on the one left out; ``real`` is scored with the fit on all of them. A candidate
 whose RATE is ``frozen`` keeps the shipped floor (each row's ``z``) and fits only its signals' weights,
-held at zero or above, on top (``fit_frozen``). A signal written ``a*b`` is the product of two. "before" is
+held at zero or above, on top (``fit_frozen``). A signal written ``a*b`` is the product of two;
+``held_coverage`` and ``held_gain`` are derived from the row (``add_held``, pass 25). "before" is
 the shipped floor as it is. Per set: hit@1 / hit@3 / MRR / unanswerable reported, and the pooled
-figures over every set and over the K worst sets by the shipped hit@1. ``--moved`` lists, per
+figures over every set and over the K worst sets by the shipped hit@1, with the answerable questions
+answered. ``--moved`` lists, per
 candidate, the questions it answers or silences against the shipped floor, with the named signals.
 """
 
@@ -68,7 +70,7 @@ def scorer(train: list[dict[str, Any]], feats: tuple[str, ...], rate: str) -> An
 
 def counts(rows: list[dict[str, Any]], z: Any) -> dict[str, float]:
     """One set's counts with floor log-odds ``z`` (the price check as shipped)."""
-    n = {"ans": 0, "una": 0, "hit1": 0, "hit3": 0, "rr": 0.0, "reported": 0}
+    n = {"ans": 0, "una": 0, "hit1": 0, "hit3": 0, "rr": 0.0, "reported": 0, "answered": 0}
     for r, zi in zip(rows, z, strict=True):
         answered = zi >= 0 and not r["price_unstated"]
         if r["unanswerable"]:
@@ -76,6 +78,7 @@ def counts(rows: list[dict[str, Any]], z: Any) -> dict[str, float]:
             n["reported"] += not answered
             continue
         n["ans"] += 1
+        n["answered"] += answered
         rank = r["rank"] if answered else None
         n["hit1"] += rank == 1
         n["hit3"] += bool(rank and rank <= 3)
@@ -136,12 +139,25 @@ def below_floors(per: dict[str, dict[str, float]]) -> list[str]:
 def line(n: dict[str, float]) -> str:
     """hit@1 / hit@3 / MRR / unanswerable reported of one set's counts."""
     a = max(n["ans"], 1)
-    return f"{n['hit1'] / a:.2f} / {n['hit3'] / a:.2f} / {n['rr'] / a:.2f} / {n['reported']}/{n['una']}"
+    return (f"{n['hit1'] / a:.2f} / {n['hit3'] / a:.2f} / {n['rr'] / a:.2f} / {n['reported']}/{n['una']}"
+            f" / {n['answered']}/{n['ans']}")
 
 
 def pooled(per: dict[str, dict[str, float]], sets: list[str]) -> dict[str, float]:
     """The counts of ``sets`` summed."""
-    return {k: sum(per[s][k] for s in sets) for k in ("ans", "una", "hit1", "hit3", "rr", "reported")}
+    return {k: sum(per[s][k] for s in sets) for k in ("ans", "una", "hit1", "hit3", "rr", "reported", "answered")}
+
+
+def add_held(by_set: dict[str, list[dict[str, Any]]]) -> None:
+    """Give every row ``held_coverage``, the floor's best passage coverage counted over the question's
+    words some entry holds (a word no entry holds is in no passage, so it only dilutes the share:
+    ``max_chunk_coverage / (1 - absent_share)``, at most 1), and ``held_gain``, what that adds to
+    ``max_chunk_coverage`` (0 when every word is held). Pass 25: the writer's own words beside the KB's."""
+    for rs in by_set.values():
+        for r in rs:
+            kept = 1.0 - r["absent_share"]
+            r["held_coverage"] = min(1.0, r["max_chunk_coverage"] / kept) if kept > 0 else 0.0
+            r["held_gain"] = r["held_coverage"] - r["max_chunk_coverage"]
 
 
 def add_products(by_set: dict[str, list[dict[str, Any]]], feats: list[str]) -> None:
@@ -167,6 +183,7 @@ def main() -> None:
     by_set: dict[str, list[dict[str, Any]]] = {}
     for r in json.loads(Path(args.rows).read_text()):
         by_set.setdefault(r["set"], []).append(r)
+    add_held(by_set)
     before = {s: counts(rs, [r["z"] for r in rs]) for s, rs in by_set.items()}
     order = sorted(by_set, key=lambda s: (before[s]["hit1"] / max(before[s]["ans"], 1), s))
     worst = [s for s in order if before[s]["hit1"] / max(before[s]["ans"], 1)
@@ -188,7 +205,8 @@ def main() -> None:
         for n in names:
             p = pooled(results[n], sets)
             print(f"pooled {label} ({len(sets)} sets) {n}: first {p['hit1']}/{p['ans']}, hit@3 {p['hit3']}, "
-                  f"MRR {p['rr'] / p['ans']:.3f}, reported {p['reported']}/{p['una']}")
+                  f"MRR {p['rr'] / p['ans']:.3f}, reported {p['reported']}/{p['una']}, "
+                  f"answered {p['answered']}/{p['ans']}")
     print(f"before, under test floors: {below_floors(before)}")
     for n in names[1:]:
         lost1 = {s: before[s]["hit1"] - results[n][s]["hit1"] for s in order if before[s]["hit1"] > results[n][s]["hit1"]}
