@@ -77,7 +77,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("soap", "faq", "Makers who turn on the cure timers sell out of aged bars 30% less often.", CLAIM),
     # tree surgeons
     ("tree", "trust", "Our support team answers storm-damage calls within 4 hours, as every contract sets out.", OWN),
-    ("tree", "answers", "Onboarding is two sessions of about 90 minutes for each crew.", OWN),
+    ("tree", "answers", "Onboarding is two classes of about 90 minutes for each crew.", OWN),
     ("tree", "careers", "Climbers work four-day weeks on a rota, never more than one weekend in three.", OWN),
     ("tree", "faq", "A job counts as late when the crew arrives more than 30 minutes after the booked slot.", OWN),
     ("tree", "call", "we come out and train your crews on site for about three hours on the first day", OWN),
