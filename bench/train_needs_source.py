@@ -411,8 +411,10 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None,
                     help="keep the corpora's and stories' candidates here and read them back on the next run "
                          "(the cues are computed afresh; delete the file after changing the rule)")
-    ap.add_argument("--not-trained-on", action="append", default=None, choices=DEV,
-                    help=f"score this corpus held out but never train on it (default: {', '.join(NOT_TRAINED)})")
+    ap.add_argument("--not-trained-on", action="append", default=None,
+                    choices=sorted(n for n in CORPORA if n != "larkspur"),
+                    help=f"score this corpus held out but never train on it (default: {', '.join(NOT_TRAINED)}; "
+                         "a corpus of --corpus named here too is scored as the shipped weights see it)")
     ap.add_argument("--train-on-every-corpus", action="store_true",
                     help="train on every development corpus, those of --not-trained-on's default too")
     ap.add_argument("--page-cut", type=float, default=0.0,
