@@ -132,8 +132,10 @@ def _call(fmt: str, prospect: str, rep: str) -> tuple[str, str]:
     return "calls/c.txt", f"[00:00:01] Pat Buyer: {prospect}\n[00:00:07] Sam Rep: {rep}\n"
 
 
-def rep_findings(industry: str, fmt: str, prospect: str, rep: str) -> list[Any]:
-    """The ``rep-misstatement`` and ``unsupported-claim`` findings on the call."""
+def rep_findings(industry: str, fmt: str, prospect: str, rep: str,
+                 kbs: dict[str, dict[str, Any]] | None = None) -> list[Any]:
+    """The ``rep-misstatement`` and ``unsupported-claim`` findings on the call; ``kbs``: the
+    industries' KBs (default :data:`KBS`)."""
     from ingest.calls import parse_call
     from ingest.kb import load_kb
     from knowledge.audit import audit
@@ -146,7 +148,7 @@ def rep_findings(industry: str, fmt: str, prospect: str, rep: str) -> list[Any]:
         root.mkdir()
         (root / "canon.toml").write_text('[calls]\ninternal_speakers = ["Sam Rep"]\n')
         settings = load_settings(root, environ={})
-        kb = load_kb(settings, files={"proof/results.md": _entry(KBS[industry]).encode()})
+        kb = load_kb(settings, files={"proof/results.md": _entry((kbs or KBS)[industry]).encode()})
         rel, text = _call(fmt, prospect, rep)
         calls = [parse_call(root / rel, rel=rel, settings=settings.calls, text=text)]
         ctx = AuditContext(settings=settings, kb=kb, today=date(2026, 11, 1), calls=calls,
