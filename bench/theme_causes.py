@@ -120,11 +120,76 @@ def corpus_lines(corpus: Corpus, tuning: Any) -> tuple[list[str], dict[str, Any]
     return lines, dict(counts)
 
 
+GRID = (0.30, 0.35, 0.40, 0.45, 0.50)
+SHOWN = ("themes right", "false themes", "gaps right", "false gaps", "mention F1", "matching accuracy",
+         "coverage accuracy")
+
+
+def figures(corpus: Corpus, tuning: Any) -> dict[str, float]:
+    """What the rule reads on one corpus: themes right and false, ``objection-gap`` findings right
+    (expected gaps found) and false, mention F1, matching and coverage accuracy."""
+    f = corpus.score(tuning)
+    expected = sum(1 for e in corpus.labels["audit"]["expected"] if e["rule"] == "objection-gap")
+    right_findings = round(f["gap precision"] * f["gap findings"])
+    return {"themes right": f["new themes found"][0], "false themes": f["themes"] - f["new themes found"][0],
+            "gaps right": round(f["gap recall"] * expected), "false gaps": f["gap findings"] - right_findings,
+            "mention F1": f["mention F1"] or 0.0, "matching accuracy": f["matching accuracy"],
+            "coverage accuracy": f["coverage accuracy"]}
+
+
+def admissible(before: dict[str, float], after: dict[str, float]) -> bool:
+    """The rule's per-corpus checks: no false theme or false gap gained, and mention F1, matching and
+    coverage accuracy each down by 0.01 at most."""
+    return (after["false themes"] <= before["false themes"] and after["false gaps"] <= before["false gaps"]
+            and all(after[k] >= before[k] - 0.01 - 1e-9 for k in ("mention F1", "matching accuracy",
+                                                                  "coverage accuracy")))
+
+
+def choose(table: dict[float, dict[str, dict[str, float]]], train: list[str]) -> float:
+    """The setting chosen on ``train``: the most themes right pooled among the settings admissible on
+    every training corpus; ties and none: off (0.0), then the lower value."""
+    best, gain = 0.0, 0.0
+    for value in GRID:
+        if not all(admissible(table[0.0][n], table[value][n]) for n in train):
+            continue
+        more = sum(table[value][n]["themes right"] - table[0.0][n]["themes right"] for n in train)
+        if more > gain:
+            best, gain = value, more
+    return best
+
+
+def loco(work: Path, names: list[str], tuning: Any) -> None:
+    """Each corpus scored at the ``split_known`` chosen on the others, against off; the setting
+    chosen on all; and every corpus at every setting."""
+    from dataclasses import replace
+
+    table: dict[float, dict[str, dict[str, float]]] = {v: {} for v in (0.0, *GRID)}
+    for name in names:
+        c = Corpus(name, work)
+        for v in table:
+            table[v][name] = figures(c, replace(tuning, split_known=v))
+        print(f"[{name}] " + " ".join(f"{v}: {table[v][name]['themes right']}/{table[v][name]['false themes']}"
+                                      f"/{table[v][name]['gaps right']}/{table[v][name]['false gaps']}"
+                                      for v in table), flush=True)
+    print("corpus | held-out setting | " + " | ".join(SHOWN))
+    for name in names:
+        v = choose(table, [n for n in names if n != name])
+        before, after = table[0.0][name], table[v][name]
+        print(f"{name} | {v or 'off'} | " + " | ".join(
+            f"{before[k]:.3g} -> {after[k]:.3g}" for k in SHOWN))
+    print(f"chosen on all: {choose(table, names) or 'off'}")
+    for v in GRID:
+        bad = [n for n in names if not admissible(table[0.0][n], table[v][n])]
+        gain = sum(table[v][n]["themes right"] - table[0.0][n]["themes right"] for n in names)
+        print(f"{v}: themes right {gain:+d} pooled; inadmissible on {len(bad)}: {', '.join(bad)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, required=True, help="the folder bench/accuracy.py ingested into")
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT, help="only these (repeatable)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a setting of Tuning")
+    ap.add_argument("--loco", action="store_true", help="choose split_known leave-one-corpus-out (the rule)")
     args = ap.parse_args()
     from dataclasses import replace
 
@@ -134,6 +199,9 @@ def main() -> None:
     for item in args.set:
         k, _, v = item.partition("=")
         tuning = replace(tuning, **{k: _value(k, v)})
+    if args.loco:
+        loco(args.work, list(args.corpus or DEVELOPMENT), tuning)
+        return
     for name in args.corpus or DEVELOPMENT:
         lines, counts = corpus_lines(Corpus(name, args.work), tuning)
         print(f"[{name}] " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), flush=True)
