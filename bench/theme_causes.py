@@ -120,7 +120,18 @@ def corpus_lines(corpus: Corpus, tuning: Any) -> tuple[list[str], dict[str, Any]
     return lines, dict(counts)
 
 
-GRID = (0.30, 0.35, 0.40, 0.45, 0.50)
+GRID: tuple[Any, ...] = (0.30, 0.35, 0.40, 0.45, 0.50)
+# The second try's grid (split_known, split_margin), declared after the first was measured
+MARGIN_GRID: tuple[Any, ...] = tuple((k, g) for k in (0.40, 0.45, 0.50) for g in (0.05, 0.10, 0.15, 0.20))
+
+
+def _setting(tuning: Any, value: Any) -> Any:
+    """``tuning`` at one grid point: a ``split_known`` value, or a (``split_known``, ``split_margin``) pair."""
+    from dataclasses import replace
+
+    if isinstance(value, tuple):
+        return replace(tuning, split_known=value[0], split_margin=value[1])
+    return replace(tuning, split_known=value)
 SHOWN = ("themes right", "false themes", "gaps right", "false gaps", "mention F1", "matching accuracy",
          "coverage accuracy")
 
@@ -145,11 +156,11 @@ def admissible(before: dict[str, float], after: dict[str, float]) -> bool:
                                                                   "coverage accuracy")))
 
 
-def choose(table: dict[float, dict[str, dict[str, float]]], train: list[str]) -> float:
+def choose(table: dict[Any, dict[str, dict[str, float]]], train: list[str], grid: tuple[Any, ...]) -> Any:
     """The setting chosen on ``train``: the most themes right pooled among the settings admissible on
     every training corpus; ties and none: off (0.0), then the lower value."""
     best, gain = 0.0, 0.0
-    for value in GRID:
+    for value in grid:
         if not all(admissible(table[0.0][n], table[value][n]) for n in train):
             continue
         more = sum(table[value][n]["themes right"] - table[0.0][n]["themes right"] for n in train)
@@ -158,27 +169,25 @@ def choose(table: dict[float, dict[str, dict[str, float]]], train: list[str]) ->
     return best
 
 
-def loco(work: Path, names: list[str], tuning: Any) -> None:
+def loco(work: Path, names: list[str], tuning: Any, grid: tuple[Any, ...] = GRID) -> None:
     """Each corpus scored at the ``split_known`` chosen on the others, against off; the setting
     chosen on all; and every corpus at every setting."""
-    from dataclasses import replace
-
-    table: dict[float, dict[str, dict[str, float]]] = {v: {} for v in (0.0, *GRID)}
+    table: dict[Any, dict[str, dict[str, float]]] = {v: {} for v in (0.0, *grid)}
     for name in names:
         c = Corpus(name, work)
         for v in table:
-            table[v][name] = figures(c, replace(tuning, split_known=v))
+            table[v][name] = figures(c, _setting(tuning, v))
         print(f"[{name}] " + " ".join(f"{v}: {table[v][name]['themes right']}/{table[v][name]['false themes']}"
                                       f"/{table[v][name]['gaps right']}/{table[v][name]['false gaps']}"
                                       for v in table), flush=True)
     print("corpus | held-out setting | " + " | ".join(SHOWN))
     for name in names:
-        v = choose(table, [n for n in names if n != name])
+        v = choose(table, [n for n in names if n != name], grid)
         before, after = table[0.0][name], table[v][name]
         print(f"{name} | {v or 'off'} | " + " | ".join(
             f"{before[k]:.3g} -> {after[k]:.3g}" for k in SHOWN))
-    print(f"chosen on all: {choose(table, names) or 'off'}")
-    for v in GRID:
+    print(f"chosen on all: {choose(table, names, grid) or 'off'}")
+    for v in grid:
         bad = [n for n in names if not admissible(table[0.0][n], table[v][n])]
         gain = sum(table[v][n]["themes right"] - table[0.0][n]["themes right"] for n in names)
         print(f"{v}: themes right {gain:+d} pooled; inadmissible on {len(bad)}: {', '.join(bad)}")
@@ -190,6 +199,7 @@ def main() -> None:
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT, help="only these (repeatable)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a setting of Tuning")
     ap.add_argument("--loco", action="store_true", help="choose split_known leave-one-corpus-out (the rule)")
+    ap.add_argument("--margin", action="store_true", help="with --loco: the second try's grid (split_margin too)")
     args = ap.parse_args()
     from dataclasses import replace
 
@@ -200,7 +210,7 @@ def main() -> None:
         k, _, v = item.partition("=")
         tuning = replace(tuning, **{k: _value(k, v)})
     if args.loco:
-        loco(args.work, list(args.corpus or DEVELOPMENT), tuning)
+        loco(args.work, list(args.corpus or DEVELOPMENT), tuning, MARGIN_GRID if args.margin else GRID)
         return
     for name in args.corpus or DEVELOPMENT:
         lines, counts = corpus_lines(Corpus(name, args.work), tuning)

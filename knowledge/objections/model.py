@@ -87,6 +87,7 @@ class Tuning:
     # Off (0.0): measured leave-one-corpus-out in the sixteenth round (bench/ACCURACY.md, "New concerns
     # and gaps unreported, sixteenth round").
     split_known: float = 0.0
+    split_margin: float = 0.0  # ... and only when this much closer to one another than to the entry
 
 
 DEFAULT_TUNING = Tuning()

@@ -263,7 +263,7 @@ def _split_known(V: np.ndarray, absorbed: list[list[int]], cosine: np.ndarray, m
     drivers", "the price"), each of its remarks far from the entry's phrasings. Among an entry's
     remarks less close to it than ``split_known``, those linked as lone remarks are (``lone_link``)
     form a theme when they come from two calls or more and are closer to one another (mean pairwise
-    similarity) than, on average, to the entry. A remark the entry holds closely never moves, and a
+    similarity) than, on average, to the entry, by ``split_margin`` at least. A remark the entry holds closely never moves, and a
     single far remark stays: read as a group, not remark by remark as the fourteenth round's vetoes did.
     """
     import numpy as np
@@ -279,7 +279,7 @@ def _split_known(V: np.ndarray, absorbed: list[list[int]], cosine: np.ndarray, m
                 continue
             mean = V[g].mean(axis=0)
             pairwise = (len(g) * float(mean @ mean) - 1.0) / (len(g) - 1)  # unit rows: self-similarity 1 left out
-            if pairwise > float(np.mean(cosine[g, j])):
+            if pairwise > float(np.mean(cosine[g, j])) + tuning.split_margin:
                 out.append(g)
                 split.update(g)
         absorbed[j] = [x for x in members if x not in split]
