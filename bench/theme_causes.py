@@ -200,6 +200,7 @@ def main() -> None:
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a setting of Tuning")
     ap.add_argument("--loco", action="store_true", help="choose split_known leave-one-corpus-out (the rule)")
     ap.add_argument("--margin", action="store_true", help="with --loco: the second try's grid (split_margin too)")
+    ap.add_argument("--kept", action="store_true", help="with --loco: the third try (split_kept on)")
     args = ap.parse_args()
     from dataclasses import replace
 
@@ -209,6 +210,8 @@ def main() -> None:
     for item in args.set:
         k, _, v = item.partition("=")
         tuning = replace(tuning, **{k: _value(k, v)})
+    if args.kept:
+        tuning = replace(tuning, split_kept=True)
     if args.loco:
         loco(args.work, list(args.corpus or DEVELOPMENT), tuning, MARGIN_GRID if args.margin else GRID)
         return

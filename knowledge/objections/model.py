@@ -88,6 +88,7 @@ class Tuning:
     # and gaps unreported, sixteenth round").
     split_known: float = 0.0
     split_margin: float = 0.0  # ... and only when this much closer to one another than to the entry
+    split_kept: bool = False  # ... and than to the remarks the entry keeps (off: measured, see above)
 
 
 DEFAULT_TUNING = Tuning()

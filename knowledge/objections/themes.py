@@ -263,7 +263,8 @@ def _split_known(V: np.ndarray, absorbed: list[list[int]], cosine: np.ndarray, m
     drivers", "the price"), each of its remarks far from the entry's phrasings. Among an entry's
     remarks less close to it than ``split_known``, those linked as lone remarks are (``lone_link``)
     form a theme when they come from two calls or more and are closer to one another (mean pairwise
-    similarity) than, on average, to the entry, by ``split_margin`` at least. A remark the entry holds closely never moves, and a
+    similarity) than, on average, to the entry, by ``split_margin`` at least (with ``split_kept``, than
+    to the entry and to the remarks it keeps, whichever is closer). A remark the entry holds closely never moves, and a
     single far remark stays: read as a group, not remark by remark as the fourteenth round's vetoes did.
     """
     import numpy as np
@@ -279,7 +280,12 @@ def _split_known(V: np.ndarray, absorbed: list[list[int]], cosine: np.ndarray, m
                 continue
             mean = V[g].mean(axis=0)
             pairwise = (len(g) * float(mean @ mean) - 1.0) / (len(g) - 1)  # unit rows: self-similarity 1 left out
-            if pairwise > float(np.mean(cosine[g, j])) + tuning.split_margin:
+            base = float(np.mean(cosine[g, j]))
+            kept = [x for x in members if x not in far]
+            if tuning.split_kept and kept:
+                # a terse remark of the entry's own objection is close to the remarks filed there
+                base = max(base, float(mean @ V[kept].mean(axis=0)))
+            if pairwise > base + tuning.split_margin:
                 out.append(g)
                 split.update(g)
         absorbed[j] = [x for x in members if x not in split]
