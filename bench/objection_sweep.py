@@ -111,16 +111,18 @@ def new_themes_found(result: dict[str, Any], labels: dict[str, Any]) -> tuple[in
                              for m in o["mentions"]) for o in result["objections"]}
     known = {o["id"]: o["known"] for o in result["objections"]}
     new = sorted({t.objection for t in labelled if t.new})
-    found = 0
-    for label in new:
-        holders = sorted(((c[label], oid) for oid, c in said.items() if c[label]), reverse=True)
-        if not holders:
-            continue
-        count, oid = holders[0]
-        rivals = [c for other, c in said[oid].items() if other != label]
-        if not known[oid] and count >= 2 and count > max(rivals, default=0):
-            found += 1
-    return found, len(new)
+    return sum(found_as_theme(label, said, known) for label in new), len(new)
+
+
+def found_as_theme(label: str, said: dict[str, Counter[Any]], known: dict[str, bool]) -> bool:
+    """Whether ``label`` is its own theme: ``said`` holds, for each objection, how many of its
+    mentions each label holds; ``known`` whether it is an entry (see :func:`new_themes_found`)."""
+    holders = sorted(((c[label], oid) for oid, c in said.items() if c[label]), reverse=True)
+    if not holders:
+        return False
+    count, oid = holders[0]
+    rivals = [c for other, c in said[oid].items() if other != label]
+    return not known[oid] and count >= 2 and count > max(rivals, default=0)
 
 
 def _line(name: str, f: dict[str, Any]) -> str:

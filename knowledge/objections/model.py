@@ -82,6 +82,13 @@ class Tuning:
     theme_member: float = 0.35  # a theme's remark less alike than this to the rest of it (mean) leaves it
     theme_mentions: int = 2  # a theme needs this many mentions ...
     theme_calls: int = 1  # ... in this many calls
+    # After assignment, an entry's remarks less close to its phrasings than this that, from two calls
+    # or more, are closer to one another than to the entry are split off as a theme (themes._split_known).
+    # Off (0.0): measured leave-one-corpus-out in the sixteenth round (bench/ACCURACY.md, "New concerns
+    # and gaps unreported, sixteenth round").
+    split_known: float = 0.0
+    split_margin: float = 0.0  # ... and only when this much closer to one another than to the entry
+    split_kept: bool = False  # ... and than to the remarks the entry keeps (off: measured, see above)
 
 
 DEFAULT_TUNING = Tuning()

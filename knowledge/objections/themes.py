@@ -215,6 +215,8 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
             elif m and _related(mentions[x], cosine[x], tuning):  # as for a lone remark
                 absorbed[freed[x] if x in freed else int(to_entry[x].argmax())].append(x)
         groups = [g for g in groups if g]
+    if tuning.split_known > 0 and m:
+        groups.extend(_split_known(V, absorbed, cosine, mentions, tuning))
     if forced:
         groups = [[x for x in g if x not in forced] for g in groups]
         groups = [g for g in groups if g]
@@ -251,6 +253,43 @@ def _assign(mentions: list[Mention], entries: list[Entry], R: np.ndarray, owner:
         taken.add(t.label)
     _name_themes(themes, {o.id for o in objections})
     return [o for o in objections if o.mentions] + themes
+
+
+def _split_known(V: np.ndarray, absorbed: list[list[int]], cosine: np.ndarray, mentions: list[Mention],
+                 tuning: Tuning) -> list[list[int]]:
+    """The groups split off the entries' remarks as themes of their own (taken out of ``absorbed``).
+
+    A concern no entry names is often filed under the entry whose party or money it shares ("our
+    drivers", "the price"), each of its remarks far from the entry's phrasings. Among an entry's
+    remarks less close to it than ``split_known``, those linked as lone remarks are (``lone_link``)
+    form a theme when they come from two calls or more and are closer to one another (mean pairwise
+    similarity) than, on average, to the entry, by ``split_margin`` at least (with ``split_kept``, than
+    to the entry and to the remarks it keeps, whichever is closer). A remark the entry holds closely never moves, and a
+    single far remark stays: read as a group, not remark by remark as the fourteenth round's vetoes did.
+    """
+    import numpy as np
+
+    out: list[list[int]] = []
+    for j, members in enumerate(absorbed):
+        far = [x for x in members if cosine[x, j] < tuning.split_known]
+        if len(far) < max(2, tuning.theme_mentions):
+            continue
+        split: set[int] = set()
+        for g in _merge_groups([[x] for x in far], V, tuning.lone_link):
+            if len(g) < max(2, tuning.theme_mentions) or len({mentions[x].call for x in g}) < 2:
+                continue
+            mean = V[g].mean(axis=0)
+            pairwise = (len(g) * float(mean @ mean) - 1.0) / (len(g) - 1)  # unit rows: self-similarity 1 left out
+            base = float(np.mean(cosine[g, j]))
+            kept = [x for x in members if x not in far]
+            if tuning.split_kept and kept:
+                # a terse remark of the entry's own objection is close to the remarks filed there
+                base = max(base, float(mean @ V[kept].mean(axis=0)))
+            if pairwise > base + tuning.split_margin:
+                out.append(g)
+                split.update(g)
+        absorbed[j] = [x for x in members if x not in split]
+    return out
 
 
 def _prune(V: np.ndarray, g: list[int], floor: float, where: list[tuple[str, int]]) -> tuple[list[int], list[int]]:
