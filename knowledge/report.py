@@ -336,12 +336,26 @@ def _places(fs: Sequence[Finding]) -> str:
     return ", ".join(f"{f.line}:{f.column}" for f in fs)
 
 
+def most_confident_first(findings: Sequence[Finding]) -> list[Finding]:
+    """A file's findings, the most confident figure findings first (a stable sort, so findings of
+    equal confidence keep their order); a finding with no confidence (not a figure rule's) counts as
+    certain."""
+    return sorted(findings, key=lambda f: -(1.0 if f.confidence is None else f.confidence))
+
+
+def _confidence_note(fs: Iterable[Finding]) -> str:
+    """' [dim](confidence 0.83)[/]' for a figure finding (the highest of its statements), else ''."""
+    values = [f.confidence for f in fs if f.confidence is not None]
+    return f" [dim](confidence {max(values):.2f})[/]" if values else ""
+
+
 def render_text(report: Report, *, kb_prefix: str = "") -> str:
     """For people: findings by file, then a summary line. Rich markup.
 
     Findings of one cause in one file are one group: a header with the cause ("4 figures: with no
     source: ...") and the figures beneath it, one line each; a figure stated several times in the
     file is one line that lists where. JSON and the other formats keep one finding per figure.
+    A file's findings come most confident first, and a figure finding shows its confidence.
     """
     from rich.markup import escape
 
@@ -352,6 +366,7 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
     by_path: dict[str, list[Finding]] = {}
     for f in report.findings:
         by_path.setdefault(f.path, []).append(f)
+    by_path = {path: most_confident_first(fs) for path, fs in by_path.items()}
 
     def related(fs: Iterable[Finding]) -> None:
         seen: list[str] = []
@@ -374,7 +389,7 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
             if len(group) == 1:
                 repeats = group[0][1:]
                 also = f" [dim](also at {_places(repeats)})[/]" if repeats else ""
-                lines.append(f"{lead}{escape(first.message)}{also}")
+                lines.append(f"{lead}{escape(first.message)}{also}{_confidence_note(group[0])}")
                 related(group[0])
                 continue
             split = split_message(first)
@@ -383,7 +398,8 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
             lines.append(f"{lead}{len(group)} figures{joined}{escape(cause)}")
             for figure in group:
                 head = split_message(figure[0])
-                lines.append(f"{pad}[cyan]{_places(figure)}[/]  {escape(head[0] if head else figure[0].message)}")
+                lines.append(f"{pad}[cyan]{_places(figure)}[/]  {escape(head[0] if head else figure[0].message)}"
+                             f"{_confidence_note(figure)}")
             related(f for figure in group for f in figure)
     if lines:
         lines.append("")
