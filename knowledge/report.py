@@ -18,7 +18,7 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -50,6 +50,7 @@ class Report:
     baselined: int = 0  # findings left out because a baseline lists them
     suppressed: int = 0  # findings left out by canon.ignore or an ignore comment
     dismissed: int = 0  # findings left out because a reviewer marked them wrong (verdicts/findings.yaml)
+    below_confidence: int = 0  # figure findings left out because their confidence is under --min-confidence
     draft_paths: frozenset[str] = field(default_factory=frozenset)  # paths as given, not KB-relative
     aeo: dict[str, Any] | None = None  # AEO readiness of the KB, {"score", "entries"}: full audits only
     # fingerprint -> the figure a finding is about, where the run read one: for reviewers' verdicts
@@ -86,9 +87,15 @@ class Report:
         """This report less the findings a baseline lists."""
         known = set(fingerprints)
         kept = [f for f in self.findings if f.fingerprint not in known]
-        return Report(findings=kept, files=self.files, baselined=self.baselined + len(self.findings) - len(kept),
-                      suppressed=self.suppressed, dismissed=self.dismissed, draft_paths=self.draft_paths,
-                      aeo=self.aeo, claims=self.claims)
+        return replace(self, findings=kept, baselined=self.baselined + len(self.findings) - len(kept))
+
+    def at_least(self, floor: float) -> Report:
+        """This report less the figure findings whose confidence is under ``floor`` (``--min-confidence``;
+        0 leaves out nothing). A finding with no confidence (not a figure rule's) is always kept."""
+        if floor <= 0:
+            return self
+        kept = [f for f in self.findings if f.confidence is None or f.confidence >= floor]
+        return replace(self, findings=kept, below_confidence=self.below_confidence + len(self.findings) - len(kept))
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -419,6 +426,8 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
         extra.append(f"{report.suppressed} suppressed by canon.ignore or ignore comments")
     if report.dismissed:
         extra.append(f"{report.dismissed} marked wrong by reviewers (verdicts/findings.yaml)")
+    if report.below_confidence:
+        extra.append(f"{report.below_confidence} below --min-confidence")
     if extra:
         lines.append(f"  [dim]not shown: {'; '.join(extra)}[/]")
     if report.aeo is not None and report.aeo.get("score") is not None:

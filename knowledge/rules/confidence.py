@@ -109,11 +109,6 @@ def annotate(findings: Iterable[Finding], claims: Mapping[str, Claim], entries: 
             f.confidence = probability(model, named)
 
 
-def at_least(findings: Iterable[Finding], floor: float) -> list[Finding]:
-    """The findings at or above ``floor``: a finding with no confidence (not a figure rule) is kept."""
-    return [f for f in findings if f.confidence is None or f.confidence >= floor]
-
-
 def provenance() -> dict[str, Any]:
     """What the shipped weights were fitted on (corpora, counts, date), as their file says."""
     data = read_weights(str(WEIGHTS)) or {}
