@@ -12,6 +12,7 @@ from .audit import (
     FailOn,
     FailOnOption,
     FormatOption,
+    MinConfidenceOption,
     ReportFormat,
     RuleOption,
     finish,
@@ -54,6 +55,7 @@ def check(
     fmt: FormatOption = ReportFormat.text,
     fail_on: FailOnOption = FailOn.error,
     baseline: BaselineOption = None,
+    min_confidence: MinConfidenceOption = 0.0,
     rule: RuleOption = None,
     chroma_url: ChromaOption = None,
 ) -> None:
@@ -87,4 +89,4 @@ def check(
 
         with _progress_bar() as progress:  # on stderr, gone once done: stdout stays the report
             report = run_check(settings, drafts, today=day, rules=rule, progress=progress)
-        finish(report, fmt, fail_on, settings, baseline)
+        finish(report, fmt, fail_on, settings, baseline, min_confidence)

@@ -27,7 +27,7 @@ from .errors import ConfigError, UsageError
 from .finding_verdicts import FindingVerdict
 from .model import SEVERITY_RANK, Claim, Finding
 from .report import Ignores, Report, assign_fingerprints, sort_findings
-from .rules import ALL_RULES, AuditContext, Draft, Rule, rules_by_id
+from .rules import ALL_RULES, AuditContext, Draft, Rule, confidence, rules_by_id
 from .settings import Settings
 
 __all__ = ["Report", "audit", "check", "configured_rules", "run_audit", "run_check", "select_rules"]
@@ -98,7 +98,10 @@ def _finish(findings: Iterable[Finding], ctx: AuditContext, *, files: int, draft
     kept, suppressed = Ignores.collect(ctx.kb.entries, drafts).apply(ordered)
     report = Report(findings=kept, files=files, suppressed=suppressed,
                     draft_paths=frozenset(d.path for d in drafts), claims=_claims_of(kept, ctx, drafts))
-    return finding_verdicts.dismiss(report, list(verdicts))
+    report = finding_verdicts.dismiss(report, list(verdicts))
+    confidence.annotate(report.findings, report.claims, ctx.entries_by_path, drafts=[d.path for d in drafts],
+                        calls=[c.path for c in ctx.calls])
+    return report
 
 
 def _claim_lists(ctx: AuditContext, drafts: Sequence[Draft]) -> list[tuple[str, list[Claim]]]:

@@ -187,6 +187,7 @@ class Finding:
     related: list[dict[str, Any]] = field(default_factory=list)
     fingerprint: str = ""
     entry: str | None = None  # the entry the finding is about, for ``canon.ignore``
+    confidence: float | None = None  # P(right) of a figure finding (knowledge.rules.confidence)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -206,6 +207,8 @@ class Finding:
         if self.related:
             out["related"] = self.related
         out["fingerprint"] = self.fingerprint
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
         return out
 
 

@@ -18,7 +18,7 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -50,6 +50,7 @@ class Report:
     baselined: int = 0  # findings left out because a baseline lists them
     suppressed: int = 0  # findings left out by canon.ignore or an ignore comment
     dismissed: int = 0  # findings left out because a reviewer marked them wrong (verdicts/findings.yaml)
+    below_confidence: int = 0  # figure findings left out because their confidence is under --min-confidence
     draft_paths: frozenset[str] = field(default_factory=frozenset)  # paths as given, not KB-relative
     aeo: dict[str, Any] | None = None  # AEO readiness of the KB, {"score", "entries"}: full audits only
     # fingerprint -> the figure a finding is about, where the run read one: for reviewers' verdicts
@@ -86,9 +87,15 @@ class Report:
         """This report less the findings a baseline lists."""
         known = set(fingerprints)
         kept = [f for f in self.findings if f.fingerprint not in known]
-        return Report(findings=kept, files=self.files, baselined=self.baselined + len(self.findings) - len(kept),
-                      suppressed=self.suppressed, dismissed=self.dismissed, draft_paths=self.draft_paths,
-                      aeo=self.aeo, claims=self.claims)
+        return replace(self, findings=kept, baselined=self.baselined + len(self.findings) - len(kept))
+
+    def at_least(self, floor: float) -> Report:
+        """This report less the figure findings whose confidence is under ``floor`` (``--min-confidence``;
+        0 leaves out nothing). A finding with no confidence (not a figure rule's) is always kept."""
+        if floor <= 0:
+            return self
+        kept = [f for f in self.findings if f.confidence is None or f.confidence >= floor]
+        return replace(self, findings=kept, below_confidence=self.below_confidence + len(self.findings) - len(kept))
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -336,12 +343,26 @@ def _places(fs: Sequence[Finding]) -> str:
     return ", ".join(f"{f.line}:{f.column}" for f in fs)
 
 
+def most_confident_first(findings: Sequence[Finding]) -> list[Finding]:
+    """A file's findings, the most confident figure findings first (a stable sort, so findings of
+    equal confidence keep their order); a finding with no confidence (not a figure rule's) counts as
+    certain."""
+    return sorted(findings, key=lambda f: -(1.0 if f.confidence is None else f.confidence))
+
+
+def _confidence_note(fs: Iterable[Finding]) -> str:
+    """' [dim](confidence 0.83)[/]' for a figure finding (the highest of its statements), else ''."""
+    values = [f.confidence for f in fs if f.confidence is not None]
+    return f" [dim](confidence {max(values):.2f})[/]" if values else ""
+
+
 def render_text(report: Report, *, kb_prefix: str = "") -> str:
     """For people: findings by file, then a summary line. Rich markup.
 
     Findings of one cause in one file are one group: a header with the cause ("4 figures: with no
     source: ...") and the figures beneath it, one line each; a figure stated several times in the
     file is one line that lists where. JSON and the other formats keep one finding per figure.
+    A file's findings come most confident first, and a figure finding shows its confidence.
     """
     from rich.markup import escape
 
@@ -352,6 +373,7 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
     by_path: dict[str, list[Finding]] = {}
     for f in report.findings:
         by_path.setdefault(f.path, []).append(f)
+    by_path = {path: most_confident_first(fs) for path, fs in by_path.items()}
 
     def related(fs: Iterable[Finding]) -> None:
         seen: list[str] = []
@@ -374,7 +396,7 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
             if len(group) == 1:
                 repeats = group[0][1:]
                 also = f" [dim](also at {_places(repeats)})[/]" if repeats else ""
-                lines.append(f"{lead}{escape(first.message)}{also}")
+                lines.append(f"{lead}{escape(first.message)}{also}{_confidence_note(group[0])}")
                 related(group[0])
                 continue
             split = split_message(first)
@@ -383,7 +405,8 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
             lines.append(f"{lead}{len(group)} figures{joined}{escape(cause)}")
             for figure in group:
                 head = split_message(figure[0])
-                lines.append(f"{pad}[cyan]{_places(figure)}[/]  {escape(head[0] if head else figure[0].message)}")
+                lines.append(f"{pad}[cyan]{_places(figure)}[/]  {escape(head[0] if head else figure[0].message)}"
+                             f"{_confidence_note(figure)}")
             related(f for figure in group for f in figure)
     if lines:
         lines.append("")
@@ -403,6 +426,8 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
         extra.append(f"{report.suppressed} suppressed by canon.ignore or ignore comments")
     if report.dismissed:
         extra.append(f"{report.dismissed} marked wrong by reviewers (verdicts/findings.yaml)")
+    if report.below_confidence:
+        extra.append(f"{report.below_confidence} below --min-confidence")
     if extra:
         lines.append(f"  [dim]not shown: {'; '.join(extra)}[/]")
     if report.aeo is not None and report.aeo.get("score") is not None:

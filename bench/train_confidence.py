@@ -1,0 +1,317 @@
+"""Train and measure the confidence of figure findings (:mod:`knowledge.rules.confidence`).
+
+The data: every finding of the seven figure rules that ``canon audit`` and ``canon check`` make on the
+development figure corpora (``bench.measure_pairs.DEVELOPMENT`` that label a figure rule; never the
+final exam nor the round's blind sets), labelled by the scorer (:func:`tests.scoring.score_rules`):
+1 where it hits a required label, 0 where it is counted false; a finding on an ``optional`` label
+only, or a ``metric-conflict`` on a rep misstatement's line, is left out. A finding is taken once per
+(rule, path, line), as the scorer takes it. ``--collect`` runs canon on the corpora and writes the
+cues and labels to ``knowledge/rules/data/confidence_findings.jsonl`` (in the repo, so the weights
+can be refitted from the repo alone) and the whole findings, for rescoring a cut, to ``--findings``.
+
+Leave-one-corpus-out: each corpus is scored by a model fitted without it, against the base rate (the
+rule's precision on the other corpora): Brier scores, precision of all findings vs those at or above
+0.5, a reliability table, and the cut 0.5 applied (audit and check P and F1 before and after; needs
+``--findings``).
+
+    python bench/train_confidence.py --collect --findings /tmp/conf-findings.json  # run canon (slow)
+    python bench/train_confidence.py --findings /tmp/conf-findings.json            # LOCO report
+    python bench/train_confidence.py --write                                       # and write the weights
+
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.accuracy import CORPORA, FIGURE_RULES, HELD_OUT, indexed  # noqa: E402
+from bench.measure_pairs import DEVELOPMENT  # noqa: E402
+from knowledge.rules import confidence  # noqa: E402
+from tests.scoring import _within, accepted_lines, rule_label_hit, score_rules  # noqa: E402
+
+ROWS = REPO / "knowledge" / "rules" / "data" / "confidence_findings.jsonl"
+L2 = 1.0  # the ridge on every weight but the bias, per finding pooled (chosen before measuring, not tuned)
+CUT = 0.5
+
+
+def figure_corpora() -> list[str]:
+    """The development corpora whose labels judge a figure rule."""
+    out = []
+    for name in DEVELOPMENT:
+        p = CORPORA[name] / "labels.json"
+        if name in HELD_OUT or not p.is_file():
+            continue
+        labels = json.loads(p.read_text(encoding="utf-8"))
+        if any(set(labels.get(k, {}).get("rules", [])) & set(FIGURE_RULES) for k in ("audit", "check")):
+            out.append(name)
+    return out
+
+
+def label_of(finding: dict[str, Any], section: dict[str, Any]) -> int | None:
+    """1 right, 0 wrong, None left out: the scorer's judgement of one finding (``score_rules``)."""
+    if finding["rule"] not in section["rules"]:
+        return None
+    expected = [e for e in section["expected"] if e["rule"] in section["rules"]]
+    if any(rule_label_hit(finding, e) for e in expected if not e.get("optional")):
+        return 1
+    if any(rule_label_hit(finding, e) for e in expected if e.get("optional")):
+        return None
+    reps = [e for e in expected if e["rule"] == "rep-misstatement" and not e.get("optional")]
+    if finding["rule"] == "metric-conflict" and any(
+            finding["path"] == e["path"] and _within(finding.get("line"), accepted_lines(e)) for e in reps):
+        return None
+    return 0
+
+
+class Recorder:
+    """Keeps the cues of every figure finding a run annotates (by the finding's identity)."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[int, dict[str, float]] = {}
+        self._cues = confidence.cues
+
+    def __enter__(self) -> Recorder:
+        def cues(finding: Any, *args: Any, **kwargs: Any) -> dict[str, float]:
+            named = self._cues(finding, *args, **kwargs)
+            self.by_id[id(finding)] = named
+            return named
+
+        confidence.cues = cues  # type: ignore[assignment]
+        if confidence.load_model() is None:  # no weights yet: annotate with a flat model
+            confidence.load_model = lambda path="": confidence.Linear({}, (), 0.0, CUT)  # type: ignore[assignment]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        confidence.cues = self._cues  # type: ignore[assignment]
+
+
+def collect(name: str, work: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Run audit (and check) on ``name``: the labelled rows, and every finding for rescoring."""
+    from ingest.drafts import load_draft
+    from knowledge.audit import run_audit, run_check
+
+    ix = indexed(name, work)
+    labels = ix.corpus.labels
+    rows: list[dict[str, Any]] = []
+    kept: dict[str, Any] = {}
+    runs = [("audit", lambda: run_audit(ix.settings, today=ix.today))]
+    if "check" in labels:
+        drafts = [load_draft(CORPORA[name] / p, p) for p in labels.get("drafts", [])]
+        runs.append(("check", lambda: run_check(ix.settings, drafts, today=ix.today)))
+    for kind, run in runs:
+        with Recorder() as rec:
+            report = run()
+        found = []
+        for f in report.findings:
+            d = f.to_dict()
+            if f.rule in FIGURE_RULES:
+                d["cues"] = rec.by_id.get(id(f), {})
+                d["label"] = label_of(d, labels[kind])
+            found.append(d)
+        kept[kind] = found
+        rows += [{"corpus": name, "kind": kind, "rule": d["rule"], "path": d["path"], "line": d["line"],
+                  "label": d["label"], "cues": d["cues"]} for d in found if "cues" in d]
+    return rows, kept
+
+
+# -- the model ---------------------------------------------------------------------------------------------
+
+
+def matrix(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> np.ndarray:
+    col = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(rows), len(names)))
+    for i, r in enumerate(rows):
+        for k, v in r["cues"].items():
+            if k in col:
+                x[i, col[k]] = v
+    return x
+
+
+def fit(rows: Sequence[dict[str, Any]], l2: float = L2) -> dict[str, Any]:
+    """Logistic regression by Newton's method, an L2 ridge on every weight but the bias."""
+    names = sorted({k for r in rows for k in r["cues"]})
+    x = matrix(rows, names)
+    y = np.array([r["label"] for r in rows], dtype=float)
+    xb = np.hstack([x, np.ones((len(rows), 1))])
+    w = np.zeros(xb.shape[1])
+    ridge = np.full(xb.shape[1], l2)
+    ridge[-1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(xb @ w)))
+        grad = xb.T @ (p - y) + ridge * w
+        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(ridge) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {"cues": {n: round(float(v), 4) for n, v in zip(names, w[:-1], strict=True)},
+            "bias": round(float(w[-1]), 4), "threshold": CUT}
+
+
+def predict(model: dict[str, Any], rows: Sequence[dict[str, Any]]) -> np.ndarray:
+    lin = confidence.Linear.of(model)
+    return np.array([confidence.probability(lin, r["cues"]) for r in rows])
+
+
+def base_rates(rows: Sequence[dict[str, Any]]) -> dict[str, float]:
+    """Each rule's precision (right share) in ``rows``; the pooled share for a rule they lack."""
+    pooled = float(np.mean([r["label"] for r in rows]))
+    by: dict[str, list[int]] = defaultdict(list)
+    for r in rows:
+        by[r["rule"]].append(r["label"])
+    return defaultdict(lambda: pooled, {k: float(np.mean(v)) for k, v in by.items()})
+
+
+def dedup(rows: Sequence[dict[str, Any]], scores: np.ndarray) -> tuple[list[dict[str, Any]], np.ndarray]:
+    """One row per (kind, rule, path, line), as the scorer counts findings, with its highest score."""
+    best: dict[tuple[Any, ...], int] = {}
+    for i, r in enumerate(rows):
+        key = (r["kind"], r["rule"], r["path"], r["line"])
+        if key not in best or scores[i] > scores[best[key]]:
+            best[key] = i
+    idx = sorted(best.values())
+    return [rows[i] for i in idx], scores[idx]
+
+
+# -- the report --------------------------------------------------------------------------------------------
+
+
+def loco(rows: list[dict[str, Any]], corpora: Sequence[str]) -> dict[str, tuple[list[dict[str, Any]], np.ndarray, np.ndarray]]:
+    """corpus -> (its labelled rows once per key, model scores, base-rate scores), each fitted without it."""
+    labelled = [r for r in rows if r["label"] is not None]
+    out = {}
+    for name in corpora:
+        train = [r for r in labelled if r["corpus"] != name]
+        test = [r for r in labelled if r["corpus"] == name]
+        if not test:
+            continue
+        model, base = fit(train), base_rates(train)
+        test, p = dedup(test, predict(model, test))
+        out[name] = (test, p, np.array([base[r["rule"]] for r in test]))
+    return out
+
+
+def _prec(y: np.ndarray) -> float:
+    return float(y.mean()) if len(y) else float("nan")
+
+
+def report_loco(held: dict[str, tuple[list[dict[str, Any]], np.ndarray, np.ndarray]]) -> dict[str, Any]:
+    """The LOCO table, the rule's (a) and (b) counts and the reliability table."""
+    print("| corpus | findings | right | Brier model | Brier base | P all | P >= 0.5 (n) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    ys, ps, bs = [], [], []
+    a_wins = b_wins = b_n = 0
+    worst = ("", -1.0)
+    for name, (test, p, b) in held.items():
+        y = np.array([r["label"] for r in test], dtype=float)
+        bm, bb = float(((p - y) ** 2).mean()), float(((b - y) ** 2).mean())
+        a_wins += bm < bb
+        worst = max(worst, (name, bm - bb), key=lambda t: t[1])
+        hi = y[p >= CUT]
+        if len(hi):
+            b_n += 1
+            b_wins += _prec(hi) > _prec(y)
+        print(f"| {name} | {len(y)} | {int(y.sum())} | {bm:.3f} | {bb:.3f} | {_prec(y):.2f} | "
+              f"{_prec(hi):.2f} ({len(hi)}) |")
+        ys.append(y)
+        ps.append(p)
+        bs.append(b)
+    y, p, b = np.concatenate(ys), np.concatenate(ps), np.concatenate(bs)
+    hi = y[p >= CUT]
+    print(f"| **pooled** | {len(y)} | {int(y.sum())} | {((p - y) ** 2).mean():.3f} | {((b - y) ** 2).mean():.3f} "
+          f"| {_prec(y):.2f} | {_prec(hi):.2f} ({len(hi)}) |")
+    print(f"\n(a) model Brier below base on {a_wins}/{len(held)} corpora; worst {worst[0]} ({worst[1]:+.3f})")
+    print(f"(b) P >= 0.5 above P all on {b_wins}/{b_n} corpora with a finding >= 0.5; pooled "
+          f"{_prec(hi):.3f} vs {_prec(y):.3f}")
+    print("\n| predicted | findings | mean predicted | observed |")
+    print("|---|---:|---:|---:|")
+    for lo in np.arange(0, 1, 0.2):
+        m = (p >= lo) & ((p < lo + 0.2) if lo < 0.79 else (p <= 1.0))
+        if m.any():
+            print(f"| {lo:.1f}-{lo + 0.2:.1f} | {int(m.sum())} | {p[m].mean():.2f} | {y[m].mean():.2f} |")
+    return {"a": (a_wins, len(held)), "b": (b_wins, b_n)}
+
+
+def report_cut(findings: dict[str, Any], rows: list[dict[str, Any]], corpora: Sequence[str]) -> None:
+    """The cut 0.5 applied held out: per corpus audit/check figure-rule P and F1 before and after."""
+    from tests.scoring import load_corpus
+
+    labelled = [r for r in rows if r["label"] is not None]
+    print("\n| corpus | audit P | audit F1 | check P | check F1 |")
+    print("|---|---|---|---|---|")
+    for name in corpora:
+        model = confidence.Linear.of(fit([r for r in labelled if r["corpus"] != name]))
+        labels = load_corpus(CORPORA[name]).labels
+        cells = []
+        for kind in ("audit", "check"):
+            got = findings.get(name, {}).get(kind)
+            if got is None or kind not in labels:
+                cells += ["", ""]
+                continue
+            kept = [f for f in got if "cues" not in f or confidence.probability(model, f["cues"]) >= CUT]
+            before = score_rules(labels[kind], got).total(FIGURE_RULES).prf
+            after = score_rules(labels[kind], kept).total(FIGURE_RULES).prf
+            cells += [f"{before.precision:.2f} → {after.precision:.2f}", f"{before.f1:.2f} → {after.f1:.2f}"]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+def write_weights(rows: list[dict[str, Any]], corpora: Sequence[str]) -> None:
+    labelled = [r for r in rows if r["label"] is not None]
+    model = fit(labelled)
+    model["provenance"] = {
+        "trained_by": "bench/train_confidence.py --write",
+        "data": str(ROWS.relative_to(REPO)),
+        "corpora": sorted({r["corpus"] for r in labelled}),
+        "findings": len(labelled), "right": sum(r["label"] for r in labelled),
+        "l2": L2, "date": date.today().isoformat(),
+        "label": "right: hits a required label of tests.scoring.score_rules; wrong: counted false; "
+                 "optional-only and metric-conflict on a rep misstatement left out",
+    }
+    confidence.WEIGHTS.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {confidence.WEIGHTS} ({len(labelled)} findings, {len(corpora)} corpora)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--collect", action="store_true", help="run canon on the corpora and write the rows")
+    ap.add_argument("--corpus", action="append", help="collect only these (repeatable)")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/canon-confidence"))
+    ap.add_argument("--findings", type=Path, help="every finding of each run (JSON), for the cut's P and F1")
+    ap.add_argument("--write", action="store_true", help="fit on every row and write the shipped weights")
+    args = ap.parse_args()
+    corpora = args.corpus or figure_corpora()
+    if args.collect:
+        rows, found = [], {}
+        for name in corpora:
+            got, found[name] = collect(name, args.work)
+            rows += got
+            print(f"[{name}] {len(got)} figure findings, {sum(r['label'] == 1 for r in got)} right", flush=True)
+        ROWS.parent.mkdir(parents=True, exist_ok=True)
+        ROWS.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
+        if args.findings:
+            args.findings.write_text(json.dumps(found), encoding="utf-8")
+    rows = [json.loads(x) for x in ROWS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = [r for r in rows if r["corpus"] not in HELD_OUT]
+    names = [n for n in corpora if any(r["corpus"] == n for r in rows)]
+    report_loco(loco(rows, names))
+    if args.findings and args.findings.is_file():
+        report_cut(json.loads(args.findings.read_text(encoding="utf-8")), rows, names)
+    if args.write:
+        write_weights(rows, names)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""How likely a figure finding is right: a small logistic model over what the run already knows.
+
+The figure rules (:data:`FIGURE_RULES`) are still often wrong on text nobody here wrote, and a
+reviewer who meets false findings first stops reading. This module puts a probability on each of
+their findings, learned from the labelled corpora (``bench/train_confidence.py``: each finding of
+``canon audit``/``canon check`` labelled right where it hits a required label, wrong where the scorer
+counts it false), so that a reviewer can read the likely ones first and a CI job can gate on them
+(``--min-confidence``).
+
+The cues are cheap and known when the finding is made (no embedding, no corpus name, no word list):
+the rule; where the line is (a draft, a call, an untyped page, a typed entry and its type); whether
+the entry lists sources; whether a registered metric is named; the figure's kind; its claim-ness
+score; a qualifier ("about", "up to"), a source or a year next to it; the block it stands in.
+The weights and what they were fitted on are in ``confidence.json`` beside this file; without it
+no finding gets a confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from knowledge.claims.linear import Linear, read_weights
+from knowledge.model import ENTRY_TYPES, Claim, Entry, Finding
+
+WEIGHTS = Path(__file__).with_name("confidence.json")
+FIGURE_RULES = ("metric-conflict", "source-conflict", "stale-claim", "unsourced-claim", "unsupported-claim",
+                "retired-claim", "rep-misstatement")
+# the figure kinds a claim may have (knowledge.model.Claim.kind); "number" and anything else fall together
+KINDS = ("percent", "currency", "count", "duration", "multiplier")
+PLACES = ("draft", "call", "page", *(t for t in ENTRY_TYPES if t != "article"))
+
+
+def _place(path: str, entry: Entry | None, drafts: frozenset[str], calls: frozenset[str]) -> str:
+    """Where the finding's line is: a draft, a call, an untyped page (type ``article``) or a typed
+    entry by its type. A path the run does not know counts as a page."""
+    if path in drafts:
+        return "draft"
+    if path in calls:
+        return "call"
+    if entry is None or entry.type == "article":
+        return "page"
+    return entry.type
+
+
+def _claim_cues(claim: Claim | None) -> dict[str, float]:
+    """The cues of the figure a finding points at: its kind, claim-ness, and the words around it."""
+    if claim is None:
+        return {"no_figure": 1.0}
+    out: dict[str, float] = {}
+    kind = claim.kind if claim.kind in KINDS else "number"
+    out[f"kind:{kind}"] = 1.0
+    if claim.claimness is None:
+        out["claimness_unknown"] = 1.0
+    else:
+        out["claimness"] = float(claim.claimness)
+    for name, on in (("hedged", claim.qualifier is not None), ("source_named", claim.source is not None),
+                     ("year", claim.year is not None), ("paired", claim.pair is not None),
+                     ("statistic", claim.statistic is not None), ("rate", claim.per is not None),
+                     ("in_table", claim.block == "table"), ("in_heading", claim.block == "heading"),
+                     ("in_list", claim.block == "list_item")):
+        if on:
+            out[name] = 1.0
+    return out
+
+
+def cues(finding: Finding, claim: Claim | None, entry: Entry | None, *, drafts: frozenset[str] = frozenset(),
+         calls: frozenset[str] = frozenset()) -> dict[str, float]:
+    """The named cues of one figure finding (1.0 for a cue that holds; claim-ness as its score)."""
+    place = _place(finding.path, entry, drafts, calls)
+    out = {f"rule:{finding.rule}": 1.0, f"place:{place}": 1.0}
+    if place not in ("draft", "call") and entry is not None and entry.sources:
+        out["entry_sources"] = 1.0
+    if (finding.expected or {}).get("metric"):
+        out["metric_named"] = 1.0
+    if finding.related:
+        out["related"] = 1.0
+    out.update(_claim_cues(claim))
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str = str(WEIGHTS)) -> Linear | None:
+    """The shipped model, or None where its file is missing or unreadable (no confidence is given)."""
+    data = read_weights(path)
+    if data is None:
+        return None
+    return Linear.of(data)
+
+
+def probability(model: Linear, named: Mapping[str, float]) -> float:
+    """P(the finding is right), rounded to two places as the report shows it."""
+    return round(model.probability(named, None), 2)
+
+
+def annotate(findings: Iterable[Finding], claims: Mapping[str, Claim], entries: Mapping[str, Entry], *,
+             drafts: Sequence[str] = (), calls: Sequence[str] = (), model: Linear | None = None) -> None:
+    """Set ``confidence`` on every figure finding of a run. ``claims`` maps a finding's fingerprint
+    to its figure (``Report.claims``), ``entries`` a path to its entry."""
+    model = model or load_model()
+    if model is None:
+        return
+    draft_set, call_set = frozenset(drafts), frozenset(calls)
+    for f in findings:
+        if f.rule in FIGURE_RULES:
+            named = cues(f, claims.get(f.fingerprint), entries.get(f.path), drafts=draft_set, calls=call_set)
+            f.confidence = probability(model, named)
+
+
+def provenance() -> dict[str, Any]:
+    """What the shipped weights were fitted on (corpora, counts, date), as their file says."""
+    data = read_weights(str(WEIGHTS)) or {}
+    return dict(data.get("provenance", {}))
