@@ -17,6 +17,14 @@ rule's precision on the other corpora): Brier scores, precision of all findings 
     python bench/train_confidence.py --collect --findings /tmp/conf-findings.json  # run canon (slow)
     python bench/train_confidence.py --findings /tmp/conf-findings.json            # LOCO report
     python bench/train_confidence.py --write                                       # and write the weights
+    python bench/train_confidence.py --exam NAME [--exam NAME ...]                 # the final exam
+
+``--exam`` scores the named corpora with the shipped weights (``confidence.json``, not refitted)
+against the base rate of the training rows (each rule's precision over every labelled row of
+``confidence_findings.jsonl``): the same table and reliability table, per corpus and pooled. The
+exam corpora may be held out (``HELD_OUT``), so canon runs with its output silenced and only
+aggregate figures are printed: no finding's path, line, text or message, and a failed run says only
+the kind of its error. The rows are not written. Only ``--exam`` takes a held-out corpus.
 
 Prints figures; asserts nothing.
 """
@@ -25,9 +33,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,6 +49,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.accuracy import CORPORA, FIGURE_RULES, HELD_OUT, indexed  # noqa: E402
 from bench.measure_pairs import DEVELOPMENT  # noqa: E402
+from knowledge.claims.linear import read_weights  # noqa: E402
 from knowledge.rules import confidence  # noqa: E402
 from tests.scoring import _within, accepted_lines, rule_label_hit, score_rules  # noqa: E402
 
@@ -186,6 +197,13 @@ def dedup(rows: Sequence[dict[str, Any]], scores: np.ndarray) -> tuple[list[dict
     return [rows[i] for i in idx], scores[idx]
 
 
+def scored(test: Sequence[dict[str, Any]], model: dict[str, Any], base: Mapping[str, float],
+           ) -> tuple[list[dict[str, Any]], np.ndarray, np.ndarray]:
+    """``test``'s labelled rows once per key (:func:`dedup`), their ``model`` scores and base rates."""
+    kept, p = dedup(test, predict(model, test))
+    return kept, p, np.array([base[r["rule"]] for r in kept])
+
+
 # -- the report --------------------------------------------------------------------------------------------
 
 
@@ -198,9 +216,7 @@ def loco(rows: list[dict[str, Any]], corpora: Sequence[str]) -> dict[str, tuple[
         test = [r for r in labelled if r["corpus"] == name]
         if not test:
             continue
-        model, base = fit(train), base_rates(train)
-        test, p = dedup(test, predict(model, test))
-        out[name] = (test, p, np.array([base[r["rule"]] for r in test]))
+        out[name] = scored(test, fit(train), base_rates(train))
     return out
 
 
@@ -284,6 +300,68 @@ def write_weights(rows: list[dict[str, Any]], corpora: Sequence[str]) -> None:
     print(f"wrote {confidence.WEIGHTS} ({len(labelled)} findings, {len(corpora)} corpora)")
 
 
+def training_rows() -> list[dict[str, Any]]:
+    """The committed rows (:data:`ROWS`), less any of a held-out corpus: what the weights are fitted on."""
+    rows = [json.loads(x) for x in ROWS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [r for r in rows if r["corpus"] not in HELD_OUT]
+
+
+# -- the final exam ----------------------------------------------------------------------------------------
+
+
+@contextmanager
+def silenced() -> Iterator[None]:
+    """Send everything written to stdout and stderr (Python's streams, whatever they are, and the file
+    descriptors, so logging, warnings and native libraries too) to /dev/null: a run on a held-out
+    corpus shows nothing of it."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        with open(os.devnull, "w", encoding="utf-8") as sink, redirect_stdout(sink), redirect_stderr(sink):
+            yield
+    finally:
+        for fd, copy in zip((1, 2), saved, strict=True):
+            os.dup2(copy, fd)
+            os.close(copy)
+        os.close(null)
+
+
+def exam_rows(name: str, work: Path) -> list[dict[str, Any]]:
+    """The labelled rows of ``name`` (:func:`collect`), canon run silenced; a failure names only the
+    kind of its error, since its message may quote the held-out corpus."""
+    try:
+        with silenced():
+            rows, _ = collect(name, work)
+    except Exception as e:  # noqa: BLE001 -- the message is withheld on purpose
+        raise SystemExit(f"exam {name}: the run failed ({type(e).__name__}; message withheld)") from None
+    return [r for r in rows if r["label"] is not None]
+
+
+def exam(names: Sequence[str], work: Path, training: Sequence[dict[str, Any]]) -> None:
+    """Score ``names`` with the shipped weights against the base rate of ``training`` (the rows the
+    weights were fitted on) and print only the aggregate table and reliability table."""
+    shipped = read_weights(str(confidence.WEIGHTS))
+    if shipped is None:
+        raise SystemExit(f"no shipped weights at {confidence.WEIGHTS}")
+    base = base_rates([r for r in training if r["label"] is not None])
+    held = {}
+    for name in names:
+        test = exam_rows(name, work)
+        if test:
+            held[name] = scored(test, shipped, base)
+        else:
+            print(f"{name}: no labelled figure finding")
+    fitted = sorted(set(names) & set(shipped.get("provenance", {}).get("corpora", [])))
+    print(f"Exam with the shipped weights ({confidence.WEIGHTS.name}, not refitted); base: each rule's "
+          f"precision on the training rows. Fitted with these, so not an exam of them: {', '.join(fitted) or 'none'}\n")
+    if held:
+        report_loco(held)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--collect", action="store_true", help="run canon on the corpora and write the rows")
@@ -291,7 +369,18 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/canon-confidence"))
     ap.add_argument("--findings", type=Path, help="every finding of each run (JSON), for the cut's P and F1")
     ap.add_argument("--write", action="store_true", help="fit on every row and write the shipped weights")
+    ap.add_argument("--exam", action="append", metavar="NAME",
+                    help="score this corpus with the shipped weights, aggregates only (repeatable; runs alone)")
     args = ap.parse_args()
+    if args.exam:
+        if args.collect or args.write or args.corpus or args.findings:
+            ap.error("--exam runs alone")
+        if unknown := [n for n in args.exam if n not in CORPORA]:
+            ap.error(f"unknown corpus: {', '.join(unknown)}")
+        exam(args.exam, args.work, training_rows())
+        return
+    if held_out := [n for n in args.corpus or () if n in HELD_OUT]:
+        ap.error(f"held out, only --exam takes it: {', '.join(held_out)}")
     corpora = args.corpus or figure_corpora()
     if args.collect:
         rows, found = [], {}
@@ -303,8 +392,7 @@ def main() -> None:
         ROWS.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in rows), encoding="utf-8")
         if args.findings:
             args.findings.write_text(json.dumps(found), encoding="utf-8")
-    rows = [json.loads(x) for x in ROWS.read_text(encoding="utf-8").splitlines() if x.strip()]
-    rows = [r for r in rows if r["corpus"] not in HELD_OUT]
+    rows = training_rows()
     names = [n for n in corpora if any(r["corpus"] == n for r in rows)]
     report_loco(loco(rows, names))
     if args.findings and args.findings.is_file():

@@ -1,0 +1,65 @@
+"""The final exam of the figure-finding confidence (``bench/train_confidence.py --exam``) shows only
+aggregates: the corpus it scores may be held out, so no finding's path, line or message, nor anything
+canon writes while it runs, may reach the one who runs it; and only ``--exam`` takes a held-out corpus."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench import train_confidence as tc
+
+SECRET = "secret-folder/pricing-page.md"
+
+
+def _row(rule: str, label: int, line: int, cues: dict[str, float]) -> dict[str, Any]:
+    return {"corpus": "northwind", "kind": "audit", "rule": rule, "path": SECRET, "line": line,
+            "label": label, "cues": {f"rule:{rule}": 1.0, **cues}}
+
+
+def _fake_collect(name: str, work: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """A run that talks: it prints a finding's path and message on both streams, as canon's logs might."""
+    print(f"{SECRET}:12 unsourced-claim: 40% faster onboarding")
+    sys.stderr.write(f"warning: {SECRET}\n")
+    os.write(2, f"native {SECRET}\n".encode())
+    rows = [_row("unsourced-claim", i % 2, i, {"claimness": 0.1 * i}) for i in range(10)]
+    rows += [_row("stale-claim", 1, 100 + i, {"year": 1.0}) for i in range(5)]
+    rows.append({**_row("stale-claim", 1, 200, {}), "label": None})  # left out: not scored
+    return rows, {"audit": [{"path": SECRET, "message": "40% faster onboarding"}]}
+
+
+def test_exam_prints_aggregates_only(monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str],
+                                     tmp_path: Path) -> None:
+    monkeypatch.setattr(tc, "collect", _fake_collect)
+    training = [{**r, "corpus": "kittiwake", "path": "x.md"} for r in _fake_collect("kittiwake", tmp_path)[0]]
+    capfd.readouterr()
+    tc.exam(["northwind"], tmp_path, training)
+    out, err = capfd.readouterr()
+    assert SECRET not in out + err and "onboarding" not in out + err
+    assert "| northwind | 15 | 10 |" in out  # the 15 scored findings once per line, 10 right
+    assert "| predicted | findings | mean predicted | observed |" in out
+    assert "not an exam of them: northwind" in out  # the shipped weights were fitted with it
+
+
+def test_exam_failure_withholds_the_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def fail(name: str, work: Path) -> Any:
+        raise ValueError(f"cannot parse {SECRET}")
+
+    monkeypatch.setattr(tc, "collect", fail)
+    with pytest.raises(SystemExit) as exc:
+        tc.exam_rows("northwind", tmp_path)
+    assert SECRET not in str(exc.value) and "ValueError" in str(exc.value)
+
+
+@pytest.mark.parametrize("argv", [["--corpus", "larkspur"], ["--collect", "--corpus", "oxlease"],
+                                  ["--exam", "northwind", "--collect"], ["--exam", "no-such-corpus"]])
+def test_held_out_only_under_exam(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    monkeypatch.setattr(sys, "argv", ["train_confidence.py", *argv])
+    monkeypatch.setattr(tc, "collect", lambda *a: pytest.fail("ran canon"))
+    with pytest.raises(SystemExit) as exc:
+        tc.main()
+    assert exc.value.code == 2
