@@ -6,7 +6,7 @@ figure and drops it, so a rep's wrong promise ("with Tickwell your bench would t
 a week") is never compared with its registered metric. Seven hand-written readings each mended about
 as many reviewed cases as the next review found broken; this model weighs the same kinds of cue
 (where the second person stands against the figure, modals and their negation, our side named, past
-time and past tense, price, cost and loss words, reporting verbs, questions and hypotheticals, a name
+time and past tense, price, cost and loss words, the second person as the payer of a cost, reporting verbs, questions and hypotheticals, a name
 after with/on that is not ours) from the reviewers' labelled cases (``bench/train_whose.py``).
 
 The weights and their provenance are in ``whose.json`` beside this file; without it, or while
@@ -54,6 +54,11 @@ _IRREGULAR_PAST = frozenset((
 _PAST_PERFECT = re.compile(r"\b(?:had|['’]d)\s+(?:already\s+|just\s+|only\s+|been\s+)?([a-z]+)", re.I)
 _PRICE = re.compile(r"\b(?:pay|paying|paid|price|priced|pricing|cost|costs|costing|charge|charges|charged|fee|fees"
                     r"|plan|subscription|licen[cs]e|invoice[ds]?|bill|quote[ds]?|per seat|per user)\b", re.I)
+# the second person as the object or the payer of a cost or payment verb: the figure is the listener's cost
+_YOU_PAY = re.compile(
+    r"\b(?:costs?|costing|charges?|charging|charged|bills?|billing|billed)\s+you\b|\b(?:sets?|setting)\s+you\s+back\b"
+    r"|\b(?:you|you['’](?:re|ve|d|ll))\s+(?:(?:are|were|be|been|currently|already|still|now|probably|usually"
+    r"|typically|then)\s+){0,2}(?:pay|pays|paying|paid|spend|spending|spent)\b", re.I)
 _SAVE = re.compile(r"\b(?:save|saves|saving|savings|cut|cuts|reduce|reduces|off|less|fewer|more|extra|up)\b", re.I)
 _LOSS = re.compile(r"\b(?:lose|losing|lost|loss|losses|waste|wasting|wasted|leak\w*|throwing away|burn\w*)\b", re.I)
 _REPORTING = re.compile(r"\b(?:told|tell|tells|said|say|says|claimed|claims|promised|promises|reckon|reckons"
@@ -135,7 +140,8 @@ def cues(clause: str, span: str, sentence: str, ours: re.Pattern[str] | None) ->
         "name_ours": ours is not None and bool(ours.search(span)),
         "past_time": bool(_PAST_TIME.search(span)), "past_tense": _past_tense(s_ahead),
         "now_time": bool(_NOW_TIME.search(span)), "future_time": bool(_FUTURE_TIME.search(span)),
-        "price": bool(_PRICE.search(span)), "save": bool(_SAVE.search(clause)), "loss": bool(_LOSS.search(span)),
+        "price": bool(_PRICE.search(span)), "you_pay": bool(_YOU_PAY.search(span)),
+        "save": bool(_SAVE.search(clause)), "loss": bool(_LOSS.search(span)),
         "reporting": bool(_REPORTING.search(s_ahead)),
         "question": bool(_QUESTION_OPENER.search(sentence) or sentence.rstrip().endswith("?")),
         "tag_question": bool(_TAG_QUESTION.search(sentence.rstrip(" .!"))),
