@@ -13,6 +13,7 @@ from knowledge.model import KB, Block, Call, Claim, Entry, Value
 from knowledge.phrases import DAYS_PER, OUR_SIDE
 from knowledge.units import ADVERB_PERIODS
 
+from . import whose
 from .decide import (
     ENTITY_BONUS,
     Match,
@@ -109,6 +110,7 @@ class FigureIndex:
         self._kb: KBFigures | None = None
         self.lexicon: Lexicon | None = None
         self._calls: dict[str, list[Resolution]] | None = None
+        self._ours: tuple[re.Pattern[str] | None] | None = None
         self._drafts: dict[int, list[Resolution]] = {}
         self._sourced: list[tuple[Figure, Match]] | None = None
 
@@ -470,17 +472,28 @@ class FigureIndex:
             out.append(f)
         return out
 
+    def _our_names(self) -> re.Pattern[str] | None:
+        """The names our side goes by: the KB's own name (``[kb] name``) and the capitalised words of
+        its entries' titles that its text never writes in lower case ("Tickwell results": Tickwell)."""
+        if self._ours is None:
+            lower = {w for e in self.ctx.kb.entries for w in re.findall(r"\b[a-z][a-z'-]+\b", e.body)}
+            titles = {w for e in self.ctx.kb.entries for w in re.findall(r"\b[A-Z][A-Za-z'-]+\b", e.title or "")}
+            names = [self.ctx.settings.kb.name, *(w for w in titles if w.lower() not in lower)]
+            self._ours = (whose.our_names(names),)
+        return self._ours[0]
+
     def call_figures(self, call: Call) -> list[Figure]:
         """What internal speakers state as figures, less what they restate about the prospect."""
 
         entities = self.kb.entities
         external = {t.speaker.split(" ")[0] for t in call.turns if t.role == "external" and t.speaker}
+        ours = self._our_names()
         theirs = _prospect_figures(call)
         out: list[Figure] = []
         said = list(_rep_claims(call))
         idle = measures_nothing([c for _, c, _, _ in said])
         for i, (t, c, preceding, context) in enumerate(said):
-            if _about_the_listener(c, external) or not_an_outcome(c) or i in idle:
+            if _about_the_listener(c, external, ours) or not_an_outcome(c) or i in idle:
                 continue
             if _said_back(c, t.line, theirs):
                 continue  # "so with 15% no-shows ...": the prospect's own figure, said back to them

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from knowledge import units
 from knowledge.claims.sources import rating_site
 from knowledge.claims.terms import PAST_CHANGE, SIZE_GIVEN, computed
+from knowledge.figures import whose
 from knowledge.model import Block, Call, Claim, Entry, Metric, Sentence, Source, Turn, Value
 from knowledge.phrases import DAYS_PER, OUR_SIDE, READERS_WORDS
 
@@ -1051,7 +1052,7 @@ def call_claim_contexts(call: Call) -> list[str]:
 
 
 
-def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
+def _about_the_listener(c: Claim, external_first_names: set[str], ours: re.Pattern[str] | None = None) -> bool:
     """A rep restating the prospect's own situation ("you're at about 1,200 invoices a month",
     "Kara's team processes 3,000 invoices a month", "an invoice costs you a little over $9"), or
     a share of a pronoun ("half of them are faster"): not a claim about the product."""
@@ -1070,7 +1071,8 @@ def _about_the_listener(c: Claim, external_first_names: set[str]) -> bool:
     if c.kind not in ("count", "currency"):
         return False
     if _SECOND_PERSON.search(clause):
-        return True
+        # whose it is, by the learned reading (:mod:`knowledge.figures.whose`; off: the listener's)
+        return not whose.read_as_ours(clause, whose._span(masked), c.sentence or masked, c.line, ours)
     return any(re.search(rf"\b{re.escape(n)}(?:'s|’s)\b", clause) for n in external_first_names if n)
 
 

@@ -1,0 +1,36 @@
+"""The learned reading of whose figure a rep's count or amount is (knowledge.figures.whose): its
+weights carry their provenance, and its cues read general English in any industry."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.figures import whose
+
+
+def test_the_weights_name_what_they_were_fitted_on() -> None:
+    info = whose.model_info()
+    assert info["trainer"] == "bench/train_whose.py"
+    assert set(info["fitted_on"]) >= {"rep_review", "rep_review3", "rep_review4"}
+    assert info["labels"]["ours"] > 0 and info["labels"]["not_ours"] > 0
+    assert whose.load_model() is not None
+
+
+def _cues(line: str, ours: str) -> dict[str, float]:
+    masked = re.sub(r"\d[\d,]*", "[NUM]", line, count=1)
+    return whose.cues(masked, masked, line, whose.our_names([ours]))
+
+
+def test_cues_read_our_side_past_time_and_price_in_several_industries() -> None:
+    # a ferry operator, a bakery, a print shop
+    assert {"ours_span", "name_ours", "after_you_modal_would"} <= set(
+        _cues("With Sailplan your crews would load 90 cars a crossing", "Sailplan"))
+    assert "past_time" in _cues("You baked about 400 loaves a day last winter", "Crumbly")
+    assert "price" in _cues("You'd be paying 60 pounds a month for the plan", "Inkjob")
+    assert "ours_span" not in _cues("You baked about 400 loaves a day last winter", "Crumbly")
+
+
+def test_off_reads_every_such_figure_as_the_listeners(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(whose, "MODE", "main")
+    masked = "With Sailplan your crews would load [NUM] cars a crossing"
+    assert not whose.read_as_ours(masked, masked, masked, 1, whose.our_names(["Sailplan"]))
