@@ -164,6 +164,8 @@ def load_model(path: str = str(WEIGHTS)) -> Linear | None:
 def read_as_ours(clause: str, span: str, sentence: str, line: int, ours: re.Pattern[str] | None) -> bool:
     """Whether a count or an amount with a second person in its clause is the rep's claim of what
     our product does (kept, and compared with its registered metric) rather than the listener's."""
+    if MODE == "main":
+        return False
     named = cues(clause, span, sentence, ours)
     if MODE == "open":
         SEEN.append((sentence, line, named))
