@@ -6,7 +6,8 @@ figure and drops it, so a rep's wrong promise ("with Tickwell your bench would t
 a week") is never compared with its registered metric. Seven hand-written readings each mended about
 as many reviewed cases as the next review found broken; this model weighs the same kinds of cue
 (where the second person stands against the figure, modals and their negation, our side named, past
-time and past tense, price, cost and loss words, the second person as the payer of a cost, reporting verbs, questions and hypotheticals, a name
+time and past tense, price, cost and loss words, the second person as the payer of a cost, our side as the subject of a verb that takes a
+clause, reporting verbs, questions and hypotheticals, a name
 after with/on that is not ours) from the reviewers' labelled cases (``bench/train_whose.py``).
 
 The weights and their provenance are in ``whose.json`` beside this file; without it, or while
@@ -27,7 +28,7 @@ from knowledge.claims.linear import Linear, read_weights
 WEIGHTS = Path(__file__).with_name("whose.json")
 # "main": main's reading (the listener's); "model": the fitted model decides; "open": every such figure
 # is read as ours (the trainer's labelling run only)
-MODE = "main"
+MODE = "model"
 # what the trainer's labelling run saw: (sentence, line, cues) of every gated figure
 SEEN: list[tuple[str, int, dict[str, float]]] = []
 
@@ -59,6 +60,29 @@ _YOU_PAY = re.compile(
     r"\b(?:costs?|costing|charges?|charging|charged|bills?|billing|billed)\s+you\b|\b(?:sets?|setting)\s+you\s+back\b"
     r"|\b(?:you|you['’](?:re|ve|d|ll))\s+(?:(?:are|were|be|been|currently|already|still|now|probably|usually"
     r"|typically|then)\s+){0,2}(?:pay|pays|paying|paid|spend|spending|spent)\b", re.I)
+# our side as the subject of a reporting or cognition verb that takes a clause ("we worked out that",
+# "we reckon", "we found"): the figure belongs to the clause after the verb, not to our side
+_REPORT_VERB = (r"(?:worked\s+out|work\s+out|worked\s+it\s+out|figured(?:\s+out)?|figure(?:\s+out)?"
+                r"|calculated?|calculate|reckon(?:ed)?|found|find|think|thought|estimated?|saw|see|noticed?"
+                r"|believe[ds]?|guess(?:ed)?|knew|know)")
+_WE_SUBJECT = r"(?:we|we['’](?:ve|d))"
+_BETWEEN_VERB = r"(?:\s+(?:have|had|all|just|actually|also|already|quickly|roughly|basically|then))*"
+
+
+def _reckon_pattern(ours: re.Pattern[str] | None) -> re.Pattern[str]:
+    """Our side (we, or the KB's own names) as the subject of a verb that takes a clause."""
+    subject = _WE_SUBJECT + (f"|(?:{ours.pattern})" if ours is not None else "")
+    return re.compile(rf"\b(?:{subject}){_BETWEEN_VERB}\s+{_REPORT_VERB}\b(?:\s+that\b)?", re.I)
+
+
+def _after_reckon(text: str, ours: re.Pattern[str] | None) -> tuple[str, bool]:
+    """``text`` from after the last our-side reporting verb ahead of ``[NUM]`` (and whether one stood
+    there): words of ours before it do not name the figure."""
+    at = text.find("[NUM]")
+    hits = [m for m in _reckon_pattern(ours).finditer(text) if at < 0 or m.end() <= at]
+    return (text[hits[-1].end():], True) if hits else (text, False)
+
+
 _SAVE = re.compile(r"\b(?:save|saves|saving|savings|cut|cuts|reduce|reduces|off|less|fewer|more|extra|up)\b", re.I)
 _LOSS = re.compile(r"\b(?:lose|losing|lost|loss|losses|waste|wasting|wasted|leak\w*|throwing away|burn\w*)\b", re.I)
 _REPORTING = re.compile(r"\b(?:told|tell|tells|said|say|says|claimed|claims|promised|promises|reckon|reckons"
@@ -120,6 +144,9 @@ def cues(clause: str, span: str, sentence: str, ours: re.Pattern[str] | None) ->
     holding ``[NUM]``, ``sentence`` the sentence as said."""
     at = max(0, clause.find("[NUM]"))
     ahead, after = clause[:at], clause[at + 5:]
+    own_clause, reckon_clause = _after_reckon(clause, ours)
+    own_span, reckon_span = _after_reckon(span, ours)
+    own_ahead = own_clause[:max(0, own_clause.find("[NUM]"))]
     s_at = max(0, span.find("[NUM]"))
     s_ahead = span[:s_at]
     out: dict[str, float] = {}
@@ -135,9 +162,10 @@ def cues(clause: str, span: str, sentence: str, ours: re.Pattern[str] | None) ->
         out["you_after_only"] = 1.0
     out.update(_modal_cues(s_ahead, "span_"))
     flags = {
-        "ours_clause": _ours(clause, ours), "ours_span": _ours(span, ours),
-        "ours_ahead": _ours(ahead, ours), "we_subject": bool(re.search(r"\bwe\b", ahead, re.I)),
-        "name_ours": ours is not None and bool(ours.search(span)),
+        "ours_clause": _ours(own_clause, ours), "ours_span": _ours(own_span, ours),
+        "ours_ahead": _ours(own_ahead, ours), "we_subject": bool(re.search(r"\bwe\b", own_ahead, re.I)),
+        "name_ours": ours is not None and bool(ours.search(own_span)),
+        "we_reckon": reckon_clause or reckon_span,
         "past_time": bool(_PAST_TIME.search(span)), "past_tense": _past_tense(s_ahead),
         "now_time": bool(_NOW_TIME.search(span)), "future_time": bool(_FUTURE_TIME.search(span)),
         "price": bool(_PRICE.search(span)), "you_pay": bool(_YOU_PAY.search(span)),

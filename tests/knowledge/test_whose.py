@@ -34,3 +34,25 @@ def test_off_reads_every_such_figure_as_the_listeners(monkeypatch) -> None:  # t
     monkeypatch.setattr(whose, "MODE", "main")
     masked = "With Sailplan your crews would load [NUM] cars a crossing"
     assert not whose.read_as_ours(masked, masked, masked, 1, whose.our_names(["Sailplan"]))
+
+
+def test_our_side_working_out_a_figure_does_not_name_it_in_several_industries() -> None:
+    # a kennel, a glazier, a courier firm, a florist: our side as the subject of a verb taking a clause
+    for line, ours in (("We worked out that your kennels spend about 300 pounds a month on bedding", "Pawplan"),
+                       ("we reckon your fitters lose 12 hours a week to remeasures", "Glazepro"),
+                       ("Dropwise found that your vans sit idle 40 minutes a day", "Dropwise"),
+                       ("We noticed you throw away 25 stems a day", "Petalbook")):
+        got = _cues(line, ours)
+        assert "we_reckon" in got and not {"ours_span", "ours_clause", "ours_ahead", "name_ours"} & set(got), line
+    # must not fire: our side promising, or our side named after the verb
+    for line, ours in (("With Pawplan your kennels would spend 300 pounds a month less", "Pawplan"),
+                       ("We'd cut your remeasures to 2 a week", "Glazepro"),
+                       ("Your florists think they waste 25 stems a day", "Petalbook")):
+        assert "we_reckon" not in _cues(line, ours), line
+    got = _cues("We found that with Dropwise your vans would idle 10 minutes a day", "Dropwise")
+    assert {"we_reckon", "name_ours", "ours_span"} <= set(got)
+
+
+def test_a_worked_out_cost_of_the_listener_is_not_our_claim() -> None:
+    masked = "We worked out that an invoice costs you a little over [NUM] dollars."
+    assert whose.MODE != "model" or not whose.read_as_ours(masked, masked, masked, 1, whose.our_names(["Billwise"]))
