@@ -28,7 +28,7 @@ from knowledge.claims.linear import Linear, read_weights
 WEIGHTS = Path(__file__).with_name("whose.json")
 # "main": main's reading (the listener's); "model": the fitted model decides; "open": every such figure
 # is read as ours (the trainer's labelling run only)
-MODE = "model"
+MODE = "main"
 # what the trainer's labelling run saw: (sentence, line, cues) of every gated figure
 SEEN: list[tuple[str, int, dict[str, float]]] = []
 
