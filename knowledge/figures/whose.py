@@ -69,6 +69,7 @@ _WE_SUBJECT = r"(?:we|we['’](?:ve|d))"
 _BETWEEN_VERB = r"(?:\s+(?:have|had|all|just|actually|also|already|quickly|roughly|basically|then))*"
 
 
+@lru_cache(maxsize=64)
 def _reckon_pattern(ours: re.Pattern[str] | None) -> re.Pattern[str]:
     """Our side (we, or the KB's own names) as the subject of a verb that takes a clause."""
     subject = _WE_SUBJECT + (f"|(?:{ours.pattern})" if ours is not None else "")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from knowledge.figures import whose
 
 
@@ -53,6 +55,8 @@ def test_our_side_working_out_a_figure_does_not_name_it_in_several_industries() 
     assert {"we_reckon", "name_ours", "ours_span"} <= set(got)
 
 
-def test_a_worked_out_cost_of_the_listener_is_not_our_claim() -> None:
+def test_a_worked_out_cost_of_the_listener_is_not_our_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    # read by the shipped weights whatever the switch says
+    monkeypatch.setattr(whose, "MODE", "model")
     masked = "We worked out that an invoice costs you a little over [NUM] dollars."
-    assert whose.MODE != "model" or not whose.read_as_ours(masked, masked, masked, 1, whose.our_names(["Billwise"]))
+    assert not whose.read_as_ours(masked, masked, masked, 1, whose.our_names(["Billwise"]))
