@@ -1,7 +1,7 @@
 """Reviewers' cases (tests/data/review_beds/*) judged with the real embedding model on this code.
 
 Each case asserts the reviewer's wanted result on its line, over the rules its bed is about only
-(the row's ``rules``): rep_review, rep_review2_*, rep_review3 and rep_review4: rep-misstatement, metric-conflict,
+(the row's ``rules``): rep_review, rep_review2_*, rep_review3 to rep_review5: rep-misstatement, metric-conflict,
 unsupported-claim; rv2: unsourced-claim, unsupported-claim; value_review1: metric-conflict,
 rep-misstatement, unsourced-claim, unsupported-claim; stale_review1 and stale_review2: stale-claim,
 metric-conflict, unsupported-claim, unsourced-claim, retired-claim. Cases the code gets wrong when recorded
