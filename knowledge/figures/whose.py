@@ -163,9 +163,10 @@ def cues(clause: str, span: str, sentence: str, ours: re.Pattern[str] | None) ->
         out["you_after_only"] = 1.0
     out.update(_modal_cues(s_ahead, "span_"))
     flags = {
-        "ours_clause": _ours(own_clause, ours), "ours_span": _ours(own_span, ours),
-        "ours_ahead": _ours(own_ahead, ours), "we_subject": bool(re.search(r"\bwe\b", own_ahead, re.I)),
-        "name_ours": ours is not None and bool(ours.search(own_span)),
+        # one cue for our side named anywhere in the clause or span (fourth fit: four such cues
+        # summed past the bias, so the name decided alone)
+        "ours": _ours(own_clause, ours) or _ours(own_span, ours),
+        "we_subject": bool(re.search(r"\bwe\b", own_ahead, re.I)),
         "we_reckon": reckon_clause or reckon_span,
         "past_time": bool(_PAST_TIME.search(span)), "past_tense": _past_tense(s_ahead),
         "now_time": bool(_NOW_TIME.search(span)), "future_time": bool(_FUTURE_TIME.search(span)),

@@ -25,11 +25,11 @@ def _cues(line: str, ours: str) -> dict[str, float]:
 
 def test_cues_read_our_side_past_time_and_price_in_several_industries() -> None:
     # a ferry operator, a bakery, a print shop
-    assert {"ours_span", "name_ours", "after_you_modal_would"} <= set(
+    assert {"ours", "after_you_modal_would"} <= set(
         _cues("With Sailplan your crews would load 90 cars a crossing", "Sailplan"))
     assert "past_time" in _cues("You baked about 400 loaves a day last winter", "Crumbly")
     assert "price" in _cues("You'd be paying 60 pounds a month for the plan", "Inkjob")
-    assert "ours_span" not in _cues("You baked about 400 loaves a day last winter", "Crumbly")
+    assert "ours" not in _cues("You baked about 400 loaves a day last winter", "Crumbly")
 
 
 def test_off_reads_every_such_figure_as_the_listeners(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -45,14 +45,14 @@ def test_our_side_working_out_a_figure_does_not_name_it_in_several_industries() 
                        ("Dropwise found that your vans sit idle 40 minutes a day", "Dropwise"),
                        ("We noticed you throw away 25 stems a day", "Petalbook")):
         got = _cues(line, ours)
-        assert "we_reckon" in got and not {"ours_span", "ours_clause", "ours_ahead", "name_ours"} & set(got), line
+        assert "we_reckon" in got and "ours" not in got, line
     # must not fire: our side promising, or our side named after the verb
     for line, ours in (("With Pawplan your kennels would spend 300 pounds a month less", "Pawplan"),
                        ("We'd cut your remeasures to 2 a week", "Glazepro"),
                        ("Your florists think they waste 25 stems a day", "Petalbook")):
         assert "we_reckon" not in _cues(line, ours), line
     got = _cues("We found that with Dropwise your vans would idle 10 minutes a day", "Dropwise")
-    assert {"we_reckon", "name_ours", "ours_span"} <= set(got)
+    assert {"we_reckon", "ours"} <= set(got)
 
 
 def test_a_worked_out_cost_of_the_listener_is_not_our_claim(monkeypatch: pytest.MonkeyPatch) -> None:
