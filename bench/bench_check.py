@@ -18,7 +18,9 @@ with the real model. Each draft is written fresh:
 the index, parsing, embedding the figure contexts, matching, rendering), from this checkout
 (``python -m cli.main``, whatever canon is installed). The embedder is canon's own choice
 (``CANON_EMBEDDER`` unset). The figures are drawn anew each run (``--seed`` to repeat one), since
-``canon check`` caches the vectors it embeds; ``--again`` times a second check of the same draft.
+``canon check`` caches the vectors it embeds, so each run checks a fresh copy of the indexed KB (a
+run never meets the vectors of the run before it); ``--again`` times a second check of the same draft
+on the copy the first check used.
 Wall time depends on what else the machine runs; CPU time (user and
 system, all threads) is printed beside it. ``--compare DIR`` times another checkout's canon by turns
 with this one's (``git archive COMMIT | tar -x -C DIR``). Prints figures; asserts nothing.
@@ -85,6 +87,17 @@ def indexed_kb(work: Path) -> Path:
     ingest(load_settings(root, environ={}))
     print(f"Northwind KB indexed in {time.perf_counter() - t0:.1f} s ({root})")
     return root
+
+
+def cold_copy(root: Path, work: Path, name: str) -> Path:
+    """The KB each run checks against: a fresh copy of the indexed KB, so that no run finds the draft's
+    vectors cached by the run before it (every code pays for the same embedding); ``again`` checks the
+    copy the run before it used, to time a second check of the same draft."""
+    kb = work / f"kb-{'this' if name == 'again' else name}"
+    if name != "again":
+        shutil.rmtree(kb, ignore_errors=True)
+        shutil.copytree(root, kb, symlinks=True)
+    return kb
 
 
 def run_check(root: Path, draft: Path, code: Path = REPO) -> tuple[float, float, int, str]:
@@ -165,7 +178,7 @@ def main() -> None:
         if args.again:
             runs.insert(1, ("again", REPO))
         for name, code in runs:
-            dt, cpu, findings, err = run_check(root, draft, code)
+            dt, cpu, findings, err = run_check(cold_copy(root, args.work, name), draft, code)
             print(f"  {label:<34} {name:<8} {lines:>7,} {n:>8,} {dt:>7.2f}s {cpu:>7.2f}s {dt / max(n, 1) * 1000:>7.2f}s"
                   f"  {findings}" + (f"  (failed: {err})" if err else ""), flush=True)
 
