@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_search_floor_industries import make_asker
+from tests.test_search_floor_industries import assert_answered, known_wrong, make_asker
 
 pytestmark = pytest.mark.model
 
@@ -167,23 +167,13 @@ WRONG_NOW = {
 }
 
 
-def _cases() -> list[Any]:
-    """CASES, those in WRONG_NOW marked as strict expected failures."""
-    wrong = pytest.mark.xfail(strict=True, reason="the shipped floor gets it wrong (ACCURACY.md, Search, pass 25)")
-    return [pytest.param(*c, marks=wrong) if c[1] in WRONG_NOW else c for c in CASES]
-
-
 @pytest.fixture(scope="module")
 def asker(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """The six KBs indexed once."""
     return make_asker(tmp_path_factory, KBS)
 
 
-@pytest.mark.parametrize(("kb", "question", "page"), _cases())
+@pytest.mark.parametrize(("kb", "question", "page"), known_wrong(CASES, WRONG_NOW, 25))
 def test_a_typed_question_is_answered_by_its_page_or_reported_unanswered(asker: Any, kb: str, question: str,
                                                                           page: str | None) -> None:
-    got = asker(kb, question)
-    if page is None:
-        assert got == [], f"answered {got}"
-    else:
-        assert got and got[0] == page, f"got {got}"
+    assert_answered(asker(kb, question), page)
