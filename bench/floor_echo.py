@@ -49,6 +49,7 @@ def echo(row: dict[str, Any], missing: list[str], vec: dict[str, Any]) -> float:
 
 
 def main() -> None:
+    """Print the echo reading of each question in the floor-signal rows of the file named (never a held-out set)."""
     from knowledge import lexical
     from knowledge.embedding import get_embedder
     from knowledge.passage import stem

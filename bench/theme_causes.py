@@ -194,6 +194,7 @@ def loco(work: Path, names: list[str], tuning: Any, grid: tuple[Any, ...] = GRID
 
 
 def main() -> None:
+    """Print the causes table for the corpora named (their analysis read from the work folder)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, required=True, help="the folder bench/accuracy.py ingested into")
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT, help="only these (repeatable)")

@@ -142,6 +142,7 @@ def collect(name: str, work: Path) -> tuple[list[dict[str, Any]], dict[str, Any]
 
 
 def matrix(rows: Sequence[dict[str, Any]], names: Sequence[str]) -> np.ndarray:
+    """The rows' cues as a matrix, one column per name of ``names`` (a cue a row lacks is 0)."""
     col = {n: i for i, n in enumerate(names)}
     x = np.zeros((len(rows), len(names)))
     for i, r in enumerate(rows):
@@ -173,6 +174,7 @@ def fit(rows: Sequence[dict[str, Any]], l2: float = L2) -> dict[str, Any]:
 
 
 def predict(model: dict[str, Any], rows: Sequence[dict[str, Any]]) -> np.ndarray:
+    """P(right) of each row under ``model`` (weights by cue name and a bias)."""
     lin = confidence.Linear.of(model)
     return np.array([confidence.probability(lin, r["cues"]) for r in rows])
 
@@ -221,6 +223,7 @@ def loco(rows: list[dict[str, Any]], corpora: Sequence[str]) -> dict[str, tuple[
 
 
 def _prec(y: np.ndarray) -> float:
+    """The share of 1s in ``y`` (NaN where ``y`` is empty)."""
     return float(y.mean()) if len(y) else float("nan")
 
 
@@ -285,6 +288,7 @@ def report_cut(findings: dict[str, Any], rows: list[dict[str, Any]], corpora: Se
 
 
 def write_weights(rows: list[dict[str, Any]], corpora: Sequence[str]) -> None:
+    """Fit on every row and write the shipped weights with their provenance (corpora, counts, date)."""
     labelled = [r for r in rows if r["label"] is not None]
     model = fit(labelled)
     model["provenance"] = {
@@ -363,6 +367,7 @@ def exam(names: Sequence[str], work: Path, training: Sequence[dict[str, Any]]) -
 
 
 def main() -> None:
+    """Collect, report leave-one-corpus-out, write the weights, or sit an exam, as the arguments say."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--collect", action="store_true", help="run canon on the corpora and write the rows")
     ap.add_argument("--corpus", action="append", help="collect only these (repeatable)")

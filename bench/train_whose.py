@@ -114,10 +114,12 @@ def fit(rows: Sequence[tuple[str, dict[str, float], int]], provenance: dict[str,
 
 
 def judged(cases: list[Case], got: dict[str, Any]) -> dict[str, bool]:
+    """Whether each case's findings in ``got`` meet its wanted result, by case id."""
     return {c.key: is_right(c, got[c.key]) for c in cases}
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Label the beds' figures, fit and judge leave-one-bed-out, and write the weights with ``--write``."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--write", action="store_true", help="fit on all five beds and write whose.json")
     args = ap.parse_args(argv)

@@ -64,8 +64,9 @@ MinConfidenceOption = Annotated[
                  "known at run time (the rule, where the line is, the entry's type and sources, a named "
                  "metric, the figure's kind and claim-ness); fitted on the findings of 29 labelled "
                  "corpora and measured leave-one-corpus-out (bench/ACCURACY.md, 'A calibrated confidence "
-                 "on figure findings'). Other rules' findings are always kept. JSON gives it as "
-                 "\"confidence\"; text lists a file's findings most confident first."),
+                 "on figure findings'). Other rules' findings have none and are always kept. JSON gives it "
+                 "as \"confidence\"; text lists a file's findings of other rules first, then the figure findings "
+                 "most confident first. --write-baseline records every finding, whatever X."),
 ]
 RuleOption = Annotated[
     list[str] | None,

@@ -487,7 +487,7 @@ class FigureIndex:
 
         entities = self.kb.entities
         external = {t.speaker.split(" ")[0] for t in call.turns if t.role == "external" and t.speaker}
-        ours = self._our_names()
+        ours = self._our_names() if whose.MODE != "main" else None  # only the learned reading reads them
         theirs = _prospect_figures(call)
         out: list[Figure] = []
         said = list(_rep_claims(call))

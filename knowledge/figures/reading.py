@@ -1072,7 +1072,9 @@ def _about_the_listener(c: Claim, external_first_names: set[str], ours: re.Patte
         return False
     if _SECOND_PERSON.search(clause):
         # whose it is, by the learned reading (:mod:`knowledge.figures.whose`; off: the listener's)
-        return not whose.read_as_ours(clause, whose._span(masked), c.sentence or masked, c.line, ours)
+        if whose.MODE == "main":
+            return True
+        return not whose.read_as_ours(clause, whose.span(masked), c.sentence or masked, c.line, ours)
     return any(re.search(rf"\b{re.escape(n)}(?:'s|’s)\b", clause) for n in external_first_names if n)
 
 

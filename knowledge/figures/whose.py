@@ -10,7 +10,8 @@ time and past tense, price, cost and loss words, the second person as the payer 
 clause, reporting verbs, questions and hypotheticals, a name
 after with/on that is not ours) from the reviewers' labelled cases (``bench/train_whose.py``).
 
-The weights and their provenance are in ``whose.json`` beside this file; without it, or while
+The weights and their provenance are in ``whose.json`` beside this file (the fourth fit's: no fit has
+yet met its rule and its review, bench/ACCURACY.md, so ``MODE`` is ``"main"``); without it, or while
 ``MODE`` is ``"main"``, main's reading holds (every such figure is the listener's). ``MODE`` is also
 how the trainer reads every such figure as ours (``"open"``) to label what each would draw.
 """
@@ -106,7 +107,7 @@ def our_names(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, kept)) + r")\b", re.I) if kept else None
 
 
-def _span(masked: str) -> str:
+def span(masked: str) -> str:
     """The spoken span holding the figure: the sentence cut only at semicolons and dashes (a
     transcript's commas fall anywhere)."""
     i = max(0, masked.find("[NUM]"))
@@ -116,6 +117,7 @@ def _span(masked: str) -> str:
 
 
 def _ours(text: str, ours: re.Pattern[str] | None) -> bool:
+    """Whether ``text`` names our side: we/our/us or one of the KB's own names (``ours``)."""
     return bool(_WE.search(text) or (ours is not None and ours.search(text)))
 
 
@@ -163,8 +165,8 @@ def cues(clause: str, span: str, sentence: str, ours: re.Pattern[str] | None) ->
         out["you_after_only"] = 1.0
     out.update(_modal_cues(s_ahead, "span_"))
     flags = {
-        # one cue for our side named anywhere in the clause or span (fourth fit: four such cues
-        # summed past the bias, so the name decided alone)
+        # one cue for our side named anywhere in the clause or span (the fourth fit; in the third,
+        # four such cues summed past the bias, so the name decided alone)
         "ours": _ours(own_clause, ours) or _ours(own_span, ours),
         "we_subject": bool(re.search(r"\bwe\b", own_ahead, re.I)),
         "we_reckon": reckon_clause or reckon_span,

@@ -32,7 +32,12 @@ def test_cues_read_our_side_past_time_and_price_in_several_industries() -> None:
     assert "ours" not in _cues("You baked about 400 loaves a day last winter", "Crumbly")
 
 
-def test_off_reads_every_such_figure_as_the_listeners(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_learned_reading_ships_off() -> None:
+    # no fit has met its rule and its review (bench/ACCURACY.md, "A learned reading (sixteenth round)")
+    assert whose.MODE == "main"
+
+
+def test_off_reads_every_such_figure_as_the_listeners(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(whose, "MODE", "main")
     masked = "With Sailplan your crews would load [NUM] cars a crossing"
     assert not whose.read_as_ours(masked, masked, masked, 1, whose.our_names(["Sailplan"]))
