@@ -26,6 +26,16 @@ exam corpora may be held out (``HELD_OUT``), so canon runs with its output silen
 aggregate figures are printed: no finding's path, line, text or message, and a failed run says only
 the kind of its error. The rows are not written. Only ``--exam`` takes a held-out corpus.
 
+``--verdicts SHARE [--seeds N]`` measures the confidence recalibrated per KB from reviewers' verdicts
+(:func:`knowledge.rules.confidence.offset`): on each corpus (its leave-one-corpus-out model, or with
+``--exam`` the shipped weights) a simulated reviewer gives verdicts (the scorer's labels) on a seeded
+random SHARE of its figure findings (once per key, at least one), the offset is fitted on them, and the
+Brier score of the other findings is printed without and with it, per corpus and pooled, the mean over
+seeds 1..N (aggregates only, so ``--exam`` may take it).
+
+    python bench/train_confidence.py --verdicts 0.2 --seeds 5
+    python bench/train_confidence.py --exam NAME --verdicts 0.2 --seeds 5
+
 Prints figures; asserts nothing.
 """
 
@@ -206,6 +216,67 @@ def scored(test: Sequence[dict[str, Any]], model: dict[str, Any], base: Mapping[
     return kept, p, np.array([base[r["rule"]] for r in kept])
 
 
+# -- recalibrated per KB from verdicts ----------------------------------------------------------------------
+
+
+def log_odds_of(test: Sequence[dict[str, Any]], model: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    """``test``'s labelled rows once per key (:func:`dedup`): their log-odds under ``model`` and labels."""
+    lin = confidence.Linear.of(model)
+    kept, z = dedup(test, np.array([confidence.log_odds(lin, r["cues"]) for r in test]))
+    return z, np.array([r["label"] for r in kept], dtype=float)
+
+
+def simulate(z: np.ndarray, y: np.ndarray, share: float, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """A reviewer judges a seeded random ``share`` of the findings (at least one): the labels of the
+    others, their confidence without and with the offset fitted on the judged ones, and the offset."""
+    order = np.random.default_rng(seed).permutation(len(y))
+    k = max(1, round(share * len(y)))
+    seen, rest = order[:k], order[k:]
+    b = confidence.offset(zip(z[seen].tolist(), (y[seen] == 1).tolist(), strict=True))
+    return y[rest], np.round(1 / (1 + np.exp(-z[rest])), 2), np.round(1 / (1 + np.exp(-(z[rest] + b))), 2), b
+
+
+def report_verdicts(held: Mapping[str, tuple[np.ndarray, np.ndarray]], share: float, seeds: int) -> None:
+    """Per corpus and pooled, the mean over seeds of the Brier score of the unjudged findings without
+    and with the offset, and the rule's three counts (pooled falls; falls on two thirds; no corpus
+    rises by more than 0.01)."""
+    print(f"Verdicts on {share:.0%} of each corpus's figure findings, seeds 1-{seeds}; Brier of the rest\n")
+    print("| corpus | findings | judged | offset | Brier without | Brier with | change |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    pooled: list[tuple[float, float]] = []
+    per: dict[str, float] = {}
+    for seed in range(1, seeds + 1):
+        parts = [simulate(z, y, share, seed) for z, y in held.values() if len(y) > 1]
+        y, p0, p1 = (np.concatenate([t[i] for t in parts]) for i in range(3))
+        pooled.append((float(((p0 - y) ** 2).mean()), float(((p1 - y) ** 2).mean())))
+    for name, (z, y) in held.items():
+        if len(y) < 2:
+            print(f"| {name} | {len(y)} | - | - | - | - | too few to split |")
+            continue
+        runs = [simulate(z, y, share, seed) for seed in range(1, seeds + 1)]
+        b0 = float(np.mean([((p0 - yy) ** 2).mean() for yy, p0, _, _ in runs]))
+        b1 = float(np.mean([((p1 - yy) ** 2).mean() for yy, _, p1, _ in runs]))
+        per[name] = b1 - b0
+        print(f"| {name} | {len(y)} | {len(y) - len(runs[0][0])} | {np.mean([r[3] for r in runs]):+.2f} | "
+              f"{b0:.3f} | {b1:.3f} | {b1 - b0:+.3f} |")
+    b0, b1 = (float(np.mean([p[i] for p in pooled])) for i in (0, 1))
+    print(f"| **pooled** | {sum(len(y) for _, y in held.values())} | | | {b0:.3f} | {b1:.3f} | {b1 - b0:+.3f} |")
+    worst = max(per.items(), key=lambda t: t[1], default=("", 0.0))
+    print(f"\n(1) pooled {b0:.4f} -> {b1:.4f}; (2) falls on {sum(d < 0 for d in per.values())}/{len(per)} corpora; "
+          f"(3) worst {worst[0]} ({worst[1]:+.4f}), {sum(d > 0.01 for d in per.values())} rise by more than 0.01")
+
+
+def loco_log_odds(rows: list[dict[str, Any]], corpora: Sequence[str]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """corpus -> (log-odds, labels) of its findings once per key, each under a model fitted without it."""
+    labelled = [r for r in rows if r["label"] is not None]
+    out = {}
+    for name in corpora:
+        test = [r for r in labelled if r["corpus"] == name]
+        if test:
+            out[name] = log_odds_of(test, fit([r for r in labelled if r["corpus"] != name]))
+    return out
+
+
 # -- the report --------------------------------------------------------------------------------------------
 
 
@@ -345,18 +416,21 @@ def exam_rows(name: str, work: Path) -> list[dict[str, Any]]:
     return [r for r in rows if r["label"] is not None]
 
 
-def exam(names: Sequence[str], work: Path, training: Sequence[dict[str, Any]]) -> None:
+def exam(names: Sequence[str], work: Path, training: Sequence[dict[str, Any]], *, share: float = 0.0,
+         seeds: int = 5) -> None:
     """Score ``names`` with the shipped weights against the base rate of ``training`` (the rows the
-    weights were fitted on) and print only the aggregate table and reliability table."""
+    weights were fitted on) and print only the aggregate table and reliability table; with ``share``,
+    the recalibration from simulated verdicts (:func:`report_verdicts`) as well."""
     shipped = read_weights(str(confidence.WEIGHTS))
     if shipped is None:
         raise SystemExit(f"no shipped weights at {confidence.WEIGHTS}")
     base = base_rates([r for r in training if r["label"] is not None])
-    held = {}
+    held, odds = {}, {}
     for name in names:
         test = exam_rows(name, work)
         if test:
             held[name] = scored(test, shipped, base)
+            odds[name] = log_odds_of(test, shipped)
         else:
             print(f"{name}: no labelled figure finding")
     fitted = sorted(set(names) & set(shipped.get("provenance", {}).get("corpora", [])))
@@ -364,6 +438,9 @@ def exam(names: Sequence[str], work: Path, training: Sequence[dict[str, Any]]) -
           f"precision on the training rows. Fitted with these, so not an exam of them: {', '.join(fitted) or 'none'}\n")
     if held:
         report_loco(held)
+    if odds and share:
+        print()
+        report_verdicts(odds, share, seeds)
 
 
 def main() -> None:
@@ -376,13 +453,16 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="fit on every row and write the shipped weights")
     ap.add_argument("--exam", action="append", metavar="NAME",
                     help="score this corpus with the shipped weights, aggregates only (repeatable; runs alone)")
+    ap.add_argument("--verdicts", type=float, default=0.0, metavar="SHARE",
+                    help="simulate verdicts on this share of each corpus's findings and report the recalibration")
+    ap.add_argument("--seeds", type=int, default=5, help="with --verdicts: the seeds 1..N, figures their mean")
     args = ap.parse_args()
     if args.exam:
         if args.collect or args.write or args.corpus or args.findings:
             ap.error("--exam runs alone")
         if unknown := [n for n in args.exam if n not in CORPORA]:
             ap.error(f"unknown corpus: {', '.join(unknown)}")
-        exam(args.exam, args.work, training_rows())
+        exam(args.exam, args.work, training_rows(), share=args.verdicts, seeds=args.seeds)
         return
     if held_out := [n for n in args.corpus or () if n in HELD_OUT]:
         ap.error(f"held out, only --exam takes it: {', '.join(held_out)}")
@@ -399,6 +479,9 @@ def main() -> None:
             args.findings.write_text(json.dumps(found), encoding="utf-8")
     rows = training_rows()
     names = [n for n in corpora if any(r["corpus"] == n for r in rows)]
+    if args.verdicts:
+        report_verdicts(loco_log_odds(rows, names), args.verdicts, args.seeds)
+        return
     report_loco(loco(rows, names))
     if args.findings and args.findings.is_file():
         report_cut(json.loads(args.findings.read_text(encoding="utf-8")), rows, names)

@@ -45,6 +45,19 @@ def test_exam_prints_aggregates_only(monkeypatch: pytest.MonkeyPatch, capfd: pyt
     assert "not an exam of them: northwind" in out  # the shipped weights were fitted with it
 
 
+def test_exam_with_simulated_verdicts_prints_aggregates_only(monkeypatch: pytest.MonkeyPatch,
+                                                             capfd: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    monkeypatch.setattr(tc, "collect", _fake_collect)
+    training = [{**r, "corpus": "kittiwake", "path": "x.md"} for r in _fake_collect("kittiwake", tmp_path)[0]]
+    capfd.readouterr()
+    tc.exam(["northwind"], tmp_path, training, share=0.2, seeds=3)
+    out, err = capfd.readouterr()
+    assert SECRET not in out + err and "onboarding" not in out + err
+    assert "Verdicts on 20% of each corpus's figure findings, seeds 1-3" in out
+    assert "| northwind | 15 | 3 |" in out  # a fifth of the 15 judged, the rest scored
+    assert "| **pooled** | 15 |" in out
+
+
 def test_exam_failure_withholds_the_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     def fail(name: str, work: Path) -> Any:
         raise ValueError(f"cannot parse {SECRET}")

@@ -146,3 +146,32 @@ def test_finish_gates_the_exit_code_on_the_kept_findings(capsys: pytest.CaptureF
             finish(report, ReportFormat.json, FailOn.error, Settings(root=confidence.WEIGHTS.parent), None, floor)
         assert exit_.value.exit_code == code
         assert len(json.loads(capsys.readouterr().out)["findings"]) == code
+
+
+# The recalibration per KB from reviewers' verdicts (measured, not applied: "Recalibrated per KB from
+# verdicts" in bench/ACCURACY.md): the offset on small synthetic sets of (log-odds, verdict right).
+
+
+def test_offset_no_verdicts_no_shift() -> None:
+    assert confidence.offset([]) == 0.0
+
+
+def test_offset_all_wrong_lowers_all_right_raises() -> None:
+    wrong = confidence.offset([(1.5, False)] * 8)
+    right = confidence.offset([(-0.5, True)] * 8)
+    assert wrong < -0.5
+    assert right > 0.3
+
+
+def test_offset_agreeing_verdicts_hardly_move_it() -> None:
+    """Verdicts the model already expects (right where it is sure, wrong where it is sure) leave it near 0."""
+    assert abs(confidence.offset([(3.0, True), (-3.0, False)] * 5)) < 0.05
+
+
+def test_offset_prior_keeps_one_verdict_from_moving_it_far() -> None:
+    one = confidence.offset([(2.0, False)])
+    flat = confidence.offset([(2.0, False)], prior_sd=1e3)
+    many = confidence.offset([(2.0, False)] * 20)
+    assert -1.0 < one < 0.0
+    assert flat < -5.0  # without the prior one wrong verdict would push the log-odds towards minus infinity
+    assert many < one
