@@ -20,6 +20,13 @@ def read_weights(name: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def load_linear(name: str) -> Linear | None:
+    """The model a trainer wrote to ``name``, or None where the file is missing, unreadable or holds no
+    fitted weights (the model is then off)."""
+    data = read_weights(name)
+    return Linear.of(data) if data and "bias" in data else None
+
+
 def sigmoid(z: float) -> float:
     """The logistic function, without overflow at either end."""
     if z >= 0:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from knowledge.claims.linear import Linear, read_weights
+from knowledge.claims.linear import Linear, load_linear, read_weights
 
 WEIGHTS = Path(__file__).with_name("whose.json")
 # "main": main's reading (the listener's); "model": the fitted model decides; "open": every such figure
@@ -189,8 +189,7 @@ def cues(clause: str, span: str, sentence: str, ours: re.Pattern[str] | None) ->
 @lru_cache(maxsize=4)
 def load_model(path: str = str(WEIGHTS)) -> Linear | None:
     """The fitted model, or None where its JSON is missing (main's reading then holds)."""
-    data = read_weights(path)
-    return Linear.of(data) if data and "bias" in data else None
+    return load_linear(path)
 
 
 def read_as_ours(clause: str, span: str, sentence: str, line: int, ours: re.Pattern[str] | None) -> bool:

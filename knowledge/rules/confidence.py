@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from knowledge.claims.linear import Linear, read_weights, sigmoid
+from knowledge.claims.linear import Linear, load_linear, read_weights, sigmoid
 from knowledge.model import ENTRY_TYPES, Claim, Entry, Finding
 
 WEIGHTS = Path(__file__).with_name("confidence.json")
@@ -93,10 +93,7 @@ def cues(finding: Finding, claim: Claim | None, entry: Entry | None, *, drafts: 
 @lru_cache(maxsize=4)
 def load_model(path: str = str(WEIGHTS)) -> Linear | None:
     """The shipped model, or None where its file is missing or unreadable (no confidence is given)."""
-    data = read_weights(path)
-    if data is None:
-        return None
-    return Linear.of(data)
+    return load_linear(path)
 
 
 def log_odds(model: Linear, named: Mapping[str, float]) -> float:
