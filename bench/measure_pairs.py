@@ -40,10 +40,10 @@ DEVELOPMENT = ("northwind", "real-labelled", "examples", "phenomena", "haulwise"
                "kittiwake", "quillpay", "proscenia", "gridwell", "furrowline", "brightmoor", "cobbleway",
                "fernhollow", "saltmarsh", "ravelin", "hearthstead", "bramblecote", "kelpmoor", "axlewood", "tallowgate", "mashcroft",
                # development sets since the twelfth round (quarrywell, mothwick), the thirteenth (lockfern, kilnmere)
-               # the fourteenth (linnethill, corriebank), the fifteenth (thornwick, pebblecroft) and the
-               # sixteenth (ashcombe, brinkwater)
+               # the fourteenth (linnethill, corriebank), the fifteenth (thornwick, pebblecroft), the
+               # sixteenth (ashcombe, brinkwater) and the seventeenth (oxlease, ferrisdale)
                "quarrywell", "mothwick", "lockfern", "kilnmere", "linnethill", "corriebank", "thornwick",
-               "pebblecroft", "ashcombe", "brinkwater")
+               "pebblecroft", "ashcombe", "brinkwater", "oxlease", "ferrisdale")
 COMPARING = ("metric-conflict", "rep-misstatement")
 
 

@@ -122,7 +122,8 @@ KB_PATHS = {
     "tidewell": REPO / "tests" / "data" / "corpora" / "tidewell" / "kb",
     "copperlane": REPO / "tests" / "data" / "corpora" / "copperlane" / "kb",
     # Four sets written blind at the start of the sixteenth round on the oxlease, ferrisdale,
-    # gavelbury and pennock KBs, never fitted on: held out from that round's work.
+    # gavelbury and pennock KBs, never fitted on: held out from that round's work; development sets
+    # since the seventeenth.
     "oxlease": REPO / "tests" / "data" / "corpora" / "oxlease" / "kb",
     "ferrisdale": REPO / "tests" / "data" / "corpora" / "ferrisdale" / "kb",
     "gavelbury": REPO / "tests" / "data" / "corpora" / "gavelbury" / "kb",
