@@ -60,7 +60,7 @@ LABELLED = [
     ("calls/2026-10-08-moreton-followup.txt", "The councils will want to see it written down", "new:data-residency", "Shane Kelly"),
     ("calls/2026-10-08-moreton-followup.txt", "the assessor will pick holes in the electronic records", "objections/accreditation-audit", "Bec Hamilton"),
     # 2026-10-13-harbourside-micro.json
-    ("calls/2026-10-13-harbourside-micro.json", "where do the analysts put the counts when your system can't be reached", "new:offline-bench", "Zanele Dlamini"),
+    ("calls/2026-10-13-harbourside-micro.json", "When the power goes, the UPS keeps the benches going", "new:offline-bench", "Zanele Dlamini"),
     ("calls/2026-10-13-harbourside-micro.json", "I'm not confident anyone could map those properly", "objections/migration", "Zanele Dlamini"),
     # 2026-10-20-clydeside-analytical-2.txt
     ("calls/2026-10-20-clydeside-analytical-2.txt", "We don't sign three-year terms with a supplier we've never used", "objections/contract-terms", "Fraser Lindsay"),
