@@ -137,7 +137,7 @@ def line_of(path, anchor):
     text = read(path)
     n = text.count(anchor)
     if n != 1:
-        sys.exit(f"anchor {'missing' if n == 0 else 'ambiguous (%d)' % n} in {path}: {anchor!r}")
+        sys.exit(f"anchor {'missing' if n == 0 else f'ambiguous ({n})'} in {path}: {anchor!r}")
     return text[: text.index(anchor)].count("\n") + 1
 
 

@@ -199,7 +199,7 @@ def main():
                 row["note"] = extra["note"]
             labelled.append(row)
             mentions.setdefault(obj, []).append({"path": path, "line": line, **({"optional": True} if extra.get("optional") else {})})
-        lab_lines = {r["line"] for r in labelled} | {l for r in labelled for l in r.get("turn_lines", [])}
+        lab_lines = {r["line"] for r in labelled} | {t for r in labelled for t in r.get("turn_lines", [])}
         for n in neg:
             if n["line"] in lab_lines:
                 sys.exit(f"negative on labelled line {path}:{n['line']}")
