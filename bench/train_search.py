@@ -90,8 +90,9 @@ SCORED_SETS = ("real", "gridwell", "docketry", "cobbleway", "brightmoor", "ravel
 # rookhaven, saffronleigh) since the fourteenth and the fourteenth round's (thornwick, pebblecroft,
 # gullrock, hazelmere) since the fifteenth and the fifteenth round's (ashcombe, brinkwater, tidewell,
 # copperlane) since the sixteenth and the sixteenth round's (oxlease, ferrisdale, gavelbury, pennock)
-# since the seventeenth.
-BLIND_SETS: tuple[str, ...] = ()
+# since the seventeenth, whose four (dunmarrow, lutecombe, hivebury, assaymoor) are held out from its
+# work.
+BLIND_SETS: tuple[str, ...] = ("dunmarrow", "lutecombe", "hivebury", "assaymoor")
 EXPLAIN = "--explain" in sys.argv
 CROSS = "--cross" in sys.argv
 NEAR = 10  # the passages nearest in meaning that the floor's word coverage reads
