@@ -41,6 +41,8 @@ TIDEWELL = REPO / "tests" / "data" / "corpora" / "tidewell"
 COPPERLANE = REPO / "tests" / "data" / "corpora" / "copperlane"
 GAVELBURY = REPO / "tests" / "data" / "corpora" / "gavelbury"
 PENNOCK = REPO / "tests" / "data" / "corpora" / "pennock"
+HIVEBURY = REPO / "tests" / "data" / "corpora" / "hivebury"
+ASSAYMOOR = REPO / "tests" / "data" / "corpora" / "assaymoor"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -91,7 +93,8 @@ SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSI
                 "netherby": NETHERBY, "plottwick": PLOTTWICK, "yewcombe": YEWCOMBE, "snowlark": SNOWLARK,
                 "brackenford": BRACKENFORD, "moorquay": MOORQUAY, "rookhaven": ROOKHAVEN,
                 "saffronleigh": SAFFRONLEIGH, "gullrock": GULLROCK, "hazelmere": HAZELMERE,
-                "tidewell": TIDEWELL, "copperlane": COPPERLANE, "gavelbury": GAVELBURY, "pennock": PENNOCK}
+                "tidewell": TIDEWELL, "copperlane": COPPERLANE, "gavelbury": GAVELBURY, "pennock": PENNOCK,
+                "hivebury": HIVEBURY, "assaymoor": ASSAYMOOR}
 
 
 def _call_words(text: str) -> list[str]:

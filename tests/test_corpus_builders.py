@@ -65,6 +65,10 @@ BUILDERS = {
     "ferrisdale": "build_labels.py",
     "gavelbury": "build_labels.py",
     "pennock": "build_labels.py",
+    "dunmarrow": "build_labels.py",
+    "lutecombe": "build_labels.py",
+    "hivebury": "build_labels.py",
+    "assaymoor": "build_labels.py",
 }
 
 

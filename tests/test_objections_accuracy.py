@@ -49,6 +49,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import (
+    ASSAYMOOR,
     BRACKENFORD,
     CINDERWELL,
     COPPERLANE,
@@ -57,6 +58,7 @@ from tests.conftest import (
     GAVELBURY,
     GULLROCK,
     HAZELMERE,
+    HIVEBURY,
     HOISTLEY,
     INKBERRY,
     LANTERNFIELD,
@@ -561,6 +563,35 @@ FLOORS: dict[str, dict[str, float]] = {
         "gap precision": 0.95,
         "gap recall": 0.2,
     },
+    # two more blind sets (tests/data/corpora/hivebury: desk and room booking, member billing and door
+    # access for coworking operators, prospects in Manchester, Nairobi, Auckland, Montreal and Kuala
+    # Lumpur; tests/data/corpora/assaymoor: laboratory information management for contract testing
+    # labs, prospects in Glasgow, Hyderabad, Cape Town, Boston and Brisbane), written and labelled on
+    # 2026-12-07 at the start of the seventeenth round and held out from all of its work. First scored
+    # with that morning's code (350954e): hivebury P 0.95, R 0.82, F1 0.88, matching 0.86, purity 0.91,
+    # coverage 0.89, gaps 1.00 / 1.00; assaymoor 0.69 / 0.66 / 0.68, matching 0.78, purity 0.80,
+    # coverage 0.78, gaps 1.00 / 0.75. Theme purity is measured on both, so it has a floor on each.
+    # Floors a little under.
+    "hivebury": {
+        "mention precision": 0.92,
+        "mention recall": 0.79,
+        "mention F1": 0.85,
+        "matching accuracy": 0.83,
+        "theme purity": 0.88,
+        "coverage accuracy": 0.86,
+        "gap precision": 0.95,
+        "gap recall": 0.95,
+    },
+    "assaymoor": {
+        "mention precision": 0.66,
+        "mention recall": 0.63,
+        "mention F1": 0.65,
+        "matching accuracy": 0.75,
+        "theme purity": 0.77,
+        "coverage accuracy": 0.75,
+        "gap precision": 0.95,
+        "gap recall": 0.7,
+    },
     # the final exam, scored only when objection work ends: floors a little under that measurement
     # 2026-12: mentions rose (F1 0.67 -> 0.71), theme purity fell (0.93 -> 0.69) with the cues
     # worded for any company, the retrained detector and the calls read without the cue rule:
@@ -597,7 +628,7 @@ CORPORA = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "
            "yewcombe": YEWCOMBE, "snowlark": SNOWLARK, "brackenford": BRACKENFORD, "moorquay": MOORQUAY,
            "rookhaven": ROOKHAVEN, "saffronleigh": SAFFRONLEIGH, "gullrock": GULLROCK, "hazelmere": HAZELMERE,
            "tidewell": TIDEWELL, "copperlane": COPPERLANE, "gavelbury": GAVELBURY, "pennock": PENNOCK,
-           "larkspur": LARKSPUR}
+           "hivebury": HIVEBURY, "assaymoor": ASSAYMOOR, "larkspur": LARKSPUR}
 
 
 def _corpus(name: str) -> Corpus:
