@@ -77,7 +77,11 @@ WRITTEN_BEFORE = {"sablewood": ["We signed a three-year deal with our current te
                   # the sixteenth round's blind sets (written on 2026-12-07 by people who had not read the
                   # training sentences): a gavelbury call shares seven words in a row with a common one
                   "gavelbury": ["Four hundred a month per chair is more than we spend on the whole front desk "
-                                "system."]}
+                                "system."],
+                  # the seventeenth round's blind sets (written on 2026-12-07 by people who had not read
+                  # the training sentences): an assaymoor call shares seven words in a row with a common
+                  # one (labelled not an objection)
+                  "assaymoor": ["That would save us a lot of time."]}
 
 
 @pytest.mark.parametrize("corpus", sorted(SCORED_CALLS))
