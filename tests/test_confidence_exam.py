@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from bench import train_confidence as tc
+from bench.accuracy import HELD_OUT  # the final exam and the current round's blind sets
 
 SECRET = "secret-folder/pricing-page.md"
 
@@ -68,7 +69,7 @@ def test_exam_failure_withholds_the_message(monkeypatch: pytest.MonkeyPatch, tmp
     assert SECRET not in str(exc.value) and "ValueError" in str(exc.value)
 
 
-@pytest.mark.parametrize("argv", [["--corpus", "larkspur"], ["--collect", "--corpus", "oxlease"],
+@pytest.mark.parametrize("argv", [["--corpus", "larkspur"], ["--collect", "--corpus", HELD_OUT[-1]],
                                   ["--exam", "northwind", "--collect"], ["--exam", "no-such-corpus"]])
 def test_held_out_only_under_exam(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
     monkeypatch.setattr(sys, "argv", ["train_confidence.py", *argv])
