@@ -56,17 +56,25 @@ def _current(settings: Settings) -> None:
         refresh(settings)
 
 
-def audit(settings: Settings, today: date, rules: list[str] | None) -> dict[str, Any]:
+def audit(settings: Settings, today: date, rules: list[str] | None,
+          min_confidence: float | None = None) -> dict[str, Any]:
+    """``canon audit --format json``: the confidence cut is ``min_confidence``, else canon.toml's, else
+    the default (:func:`knowledge.audit.min_confidence`), as the CLI's."""
+    from knowledge.audit import as_shown
+
     _current(settings)
-    return run_audit(settings, today=today, rules=rules).to_dict()
+    return as_shown(run_audit(settings, today=today, rules=rules), settings, min_confidence).to_dict()
 
 
-def check(settings: Settings, drafts: list[tuple[str, str]], today: date, rules: list[str] | None) -> dict[str, Any]:
+def check(settings: Settings, drafts: list[tuple[str, str]], today: date, rules: list[str] | None,
+          min_confidence: float | None = None) -> dict[str, Any]:
+    """``canon check --format json`` of the drafts (path, text), with the same confidence cut as :func:`audit`."""
     from ingest.drafts import parse_draft_text
+    from knowledge.audit import as_shown
 
     _current(settings)
     parsed = [parse_draft_text(text, path) for path, text in drafts]
-    return run_check(settings, parsed, today=today, rules=rules).to_dict()
+    return as_shown(run_check(settings, parsed, today=today, rules=rules), settings, min_confidence).to_dict()
 
 
 def objections(settings: Settings, today: date, min_calls: int) -> dict[str, Any]:

@@ -221,16 +221,17 @@ def _fmt(c: RuleCounts) -> str:
 
 def run_corpus(name: str, work: Path, *, objections: bool) -> dict[str, Any]:
     from ingest.drafts import load_draft
-    from knowledge.audit import run_audit, run_check
+    from knowledge.audit import as_shown, run_audit, run_check
 
     ix = indexed(name, work)
     labels, settings, today = ix.corpus.labels, ix.settings, ix.today
     out: dict[str, Any] = {"ingest_s": round(ix.ingest_s, 1), "today": labels["today"]}
-    audit = run_audit(settings, today=today).to_dict()
+    # as a user sees them: the default confidence cut applies, as in canon audit/check
+    audit = as_shown(run_audit(settings, today=today), settings).to_dict()
     out["audit"] = {"findings": audit["findings"], "score": score_rules(labels["audit"], audit["findings"])}
     if "check" in labels:
         drafts = [load_draft(CORPORA[name] / p, p) for p in labels.get("drafts", [])]
-        check = run_check(settings, drafts, today=today).to_dict()
+        check = as_shown(run_check(settings, drafts, today=today), settings).to_dict()
         out["check"] = {"findings": check["findings"], "score": score_rules(labels["check"], check["findings"])}
     if objections and "objections" in labels:
         from knowledge.objections import find_objections

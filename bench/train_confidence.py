@@ -18,6 +18,15 @@ rule's precision on the other corpora): Brier scores, precision of all findings 
     python bench/train_confidence.py --findings /tmp/conf-findings.json            # LOCO report
     python bench/train_confidence.py --write                                       # and write the weights
     python bench/train_confidence.py --exam NAME [--exam NAME ...]                 # the final exam
+    python bench/train_confidence.py --findings F --cuts 0.2,0.25,0.3,0.35,0.4,0.45,0.5  # a default cut
+
+``--cuts`` measures a default cut chosen leave-one-corpus-out (needs ``--findings``): for each corpus,
+the model fitted without it and the grid cut chosen without it (on the other corpora, each scored by a
+model fitted without both, the cut with the highest pooled figure-rule F0.5 over audit and check
+together; ties to the lower cut), applied to it: audit and check figure-rule P and F1 before → after per
+corpus (worst F1 change first) and pooled; each grid cut applied to every corpus (information only); and
+the cut chosen on all corpora, the one that would ship ("Unlikely figure findings left out by default,
+seventeenth round" in bench/ACCURACY.md).
 
 ``--exam`` scores the named corpora with the shipped weights (``confidence.json``, not refitted)
 against the base rate of the training rows (each rule's precision over every labelled row of
@@ -358,6 +367,161 @@ def report_cut(findings: dict[str, Any], rows: list[dict[str, Any]], corpora: Se
         print(f"| {name} | " + " | ".join(cells) + " |")
 
 
+# -- a default cut chosen leave-one-corpus-out -------------------------------------------------------------
+
+Tally = tuple[int, int, int]  # figure-rule true positives, false positives, misses of one run
+
+
+def tally(section: Mapping[str, Any], found: Sequence[dict[str, Any]], probs: Sequence[float | None],
+          cut: float) -> Tally:
+    """The scorer's figure-rule counts of one run after leaving out the findings under ``cut`` (a
+    finding with no probability, not a figure rule's, is kept)."""
+    kept = [f for f, p in zip(found, probs, strict=True) if p is None or p >= cut]
+    c = score_rules(section, kept).total(FIGURE_RULES)
+    return c.tp, c.fp, c.fn
+
+
+def f_beta(tp: int, fp: int, fn: int, beta: float = 0.5) -> float:
+    """F-beta from counts (0 where there is nothing): 0.5 weighs precision over recall."""
+    b2 = beta * beta
+    den = (1 + b2) * tp + b2 * fn + fp
+    return (1 + b2) * tp / den if den else 0.0
+
+
+class CutGrid:
+    """The runs of the corpora (their findings and labels) and the leave-one-corpus-out machinery:
+    a model fitted without a set of corpora, a corpus's run counts under that model at each cut."""
+
+    def __init__(self, findings: Mapping[str, Any], rows: Sequence[dict[str, Any]], corpora: Sequence[str],
+                 cuts: Sequence[float]) -> None:
+        from tests.scoring import load_corpus
+
+        self.labelled = [r for r in rows if r["label"] is not None]
+        self.cuts = list(cuts)
+        self.runs: dict[str, dict[str, tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
+        for name in corpora:
+            labels = load_corpus(CORPORA[name]).labels
+            self.runs[name] = {kind: (labels[kind], findings[name][kind]) for kind in ("audit", "check")
+                               if kind in labels and findings.get(name, {}).get(kind) is not None}
+        self._models: dict[frozenset[str], Any] = {}
+
+    def model(self, without: frozenset[str]) -> Any:
+        """The model fitted on every labelled row but those of ``without`` (fitted once)."""
+        if without not in self._models:
+            self._models[without] = confidence.Linear.of(fit([r for r in self.labelled if r["corpus"] not in without]))
+        return self._models[without]
+
+    def counts(self, name: str, without: frozenset[str]) -> dict[str, list[Tally]]:
+        """kind -> the run's counts at no cut (first) and at each grid cut, under :meth:`model`."""
+        lin = self.model(without)
+        out = {}
+        for kind, (section, found) in self.runs[name].items():
+            probs = [confidence.probability(lin, f["cues"]) if "cues" in f else None for f in found]
+            out[kind] = [tally(section, found, probs, c) for c in (0.0, *self.cuts)]
+        return out
+
+    def choose(self, names: Sequence[str], left_out: frozenset[str]) -> tuple[float, list[float]]:
+        """The grid cut with the highest pooled F0.5 over the audit and check runs of ``names``, each
+        scored by the model fitted without it and ``left_out``; ties to the lower cut. Also each cut's F0.5."""
+        sums = np.zeros((len(self.cuts), 3))
+        for name in names:
+            for runs in self.counts(name, left_out | {name}).values():
+                sums += np.array(runs[1:])
+        scores = [f_beta(*_as_tally(row)) for row in sums]
+        best = max(range(len(scores)), key=lambda i: (round(scores[i], 9), -i))
+        return self.cuts[best], scores
+
+
+def _cell(before: Tally, after: Tally, what: str) -> str:
+    """``before → after`` of precision or F1 from two runs' counts."""
+    get = (lambda t: _prf(t).precision) if what == "p" else (lambda t: _prf(t).f1)
+    return f"{get(before):.2f} → {get(after):.2f}"
+
+
+def _as_tally(x: Any) -> Tally:
+    """Three summed counts (a numpy row) as a :data:`Tally`."""
+    tp, fp, fn = (int(v) for v in x)
+    return tp, fp, fn
+
+
+def _prf(t: Tally) -> Any:
+    from tests.scoring import prf
+
+    tp, fp, fn = t
+    return prf(tp, tp + fp, tp, tp + fn)
+
+
+def report_cuts(grid: CutGrid) -> None:
+    """Each corpus scored with the model and the cut chosen without it (worst F1 change first), pooled,
+    the rule's (1) and (2) counts, each grid cut applied to every corpus (information only) and the cut
+    chosen on all corpora (the one that would ship)."""
+    names = list(grid.runs)
+    rows: list[tuple[str, float, dict[str, tuple[Tally, Tally]]]] = []
+    fixed = {kind: np.zeros((len(grid.cuts) + 1, 3)) for kind in ("audit", "check")}
+    falls, holds = np.zeros(len(grid.cuts) + 1, dtype=int), np.zeros(len(grid.cuts) + 1, dtype=int)
+    for name in names:
+        left = frozenset({name})
+        cut, _ = grid.choose([n for n in names if n != name], left)
+        held = grid.counts(name, left)
+        i = grid.cuts.index(cut) + 1
+        rows.append((name, cut, {kind: (runs[0], runs[i]) for kind, runs in held.items()}))
+        for kind, runs in held.items():
+            fixed[kind] += np.array(runs)
+            for j, t in enumerate(runs):
+                falls[j] += round(_prf(runs[0]).f1 - _prf(t).f1, 3) > 0.03
+                holds[j] += round(_prf(t).precision, 3) >= round(_prf(runs[0]).precision, 3)
+    print_cut_table(rows)
+    print("\nEach grid cut applied to every corpus with its held-out model (information only; no cut is picked here):\n")
+    print("| cut | audit P | audit F1 | check P | check F1 | runs P rises or holds | runs F1 falls > 0.03 |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    n_runs = sum(len(grid.runs[n]) for n in names)
+    for j, c in enumerate((0.0, *grid.cuts)):
+        a, k = (_prf(_as_tally(fixed[kind][j])) for kind in ("audit", "check"))
+        print(f"| {c:.2f} | {a.precision:.3f} | {a.f1:.3f} | {k.precision:.3f} | {k.f1:.3f} | "
+              f"{holds[j]}/{n_runs} | {falls[j]} |")
+    shipped, scores = grid.choose(names, frozenset())
+    print("\nPooled F0.5 (audit and check) on all corpora, each scored by the model fitted without it: "
+          + ", ".join(f"{c:.2f}: {s:.4f}" for c, s in zip(grid.cuts, scores, strict=True)))
+    print(f"The cut chosen on all {len(names)} corpora (the one that would ship): {shipped:.2f}")
+
+
+def print_cut_table(rows: Sequence[tuple[str, float, dict[str, tuple[Tally, Tally]]]]) -> None:
+    """The per-corpus table (worst F1 change first), the pooled row and the rule's (1) and (2) counts."""
+    def worst(row: tuple[str, float, dict[str, tuple[Tally, Tally]]]) -> float:
+        return min(_prf(a).f1 - _prf(b).f1 for b, a in row[2].values())
+
+    print("| corpus | cut | audit P | audit F1 | check P | check F1 | worst F1 change |")
+    print("|---|---:|---|---|---|---|---:|")
+    pooled = {kind: [np.zeros(3), np.zeros(3)] for kind in ("audit", "check")}
+    p_ok = {kind: [0, 0] for kind in ("audit", "check")}
+    big_falls = []
+    for name, cut, runs in sorted(rows, key=worst):
+        cells = []
+        for kind in ("audit", "check"):
+            if kind not in runs:
+                cells += ["", ""]
+                continue
+            b, a = runs[kind]
+            pooled[kind][0] += b
+            pooled[kind][1] += a
+            p_ok[kind][0] += round(_prf(a).precision, 3) >= round(_prf(b).precision, 3)
+            p_ok[kind][1] += 1
+            if round(_prf(b).f1 - _prf(a).f1, 3) > 0.03:
+                big_falls.append(f"{name} {kind}")
+            cells += [_cell(b, a, "p"), _cell(b, a, "f1")]
+        print(f"| {name} | {cut:.2f} | " + " | ".join(cells) + f" | {worst((name, cut, runs)):+.3f} |")
+    cells = []
+    for kind in ("audit", "check"):
+        b, a = (_as_tally(x) for x in pooled[kind])
+        cells += [_cell(b, a, "p"), _cell(b, a, "f1")]
+    print("| **pooled** | | " + " | ".join(cells) + " | |")
+    for kind in ("audit", "check"):
+        b, a = (_prf(_as_tally(x)) for x in pooled[kind])
+        print(f"\n{kind}: pooled P {b.precision:.3f} -> {a.precision:.3f}, F1 {b.f1:.3f} -> {a.f1:.3f}; "
+              f"P rises or holds on {p_ok[kind][0]}/{p_ok[kind][1]} corpora", end="")
+    print(f"\n\nF1 falls by more than 0.03 on: {', '.join(big_falls) or 'none'}")
+
+
 def write_weights(rows: list[dict[str, Any]], corpora: Sequence[str]) -> None:
     """Fit on every row and write the shipped weights with their provenance (corpora, counts, date)."""
     labelled = [r for r in rows if r["label"] is not None]
@@ -456,6 +620,8 @@ def main() -> None:
     ap.add_argument("--verdicts", type=float, default=0.0, metavar="SHARE",
                     help="simulate verdicts on this share of each corpus's findings and report the recalibration")
     ap.add_argument("--seeds", type=int, default=5, help="with --verdicts: the seeds 1..N, figures their mean")
+    ap.add_argument("--cuts", type=lambda v: [float(x) for x in v.split(",")], metavar="C1,C2,...",
+                    help="with --findings: a default cut chosen leave-one-corpus-out from this grid (report_cuts)")
     args = ap.parse_args()
     if args.exam:
         if args.collect or args.write or args.corpus or args.findings:
@@ -481,6 +647,11 @@ def main() -> None:
     names = [n for n in corpora if any(r["corpus"] == n for r in rows)]
     if args.verdicts:
         report_verdicts(loco_log_odds(rows, names), args.verdicts, args.seeds)
+        return
+    if args.cuts:
+        if not (args.findings and args.findings.is_file()):
+            ap.error("--cuts needs --findings (from --collect)")
+        report_cuts(CutGrid(json.loads(args.findings.read_text(encoding="utf-8")), rows, names, sorted(args.cuts)))
         return
     report_loco(loco(rows, names))
     if args.findings and args.findings.is_file():

@@ -55,7 +55,7 @@ def check(
     fmt: FormatOption = ReportFormat.text,
     fail_on: FailOnOption = FailOn.error,
     baseline: BaselineOption = None,
-    min_confidence: MinConfidenceOption = 0.0,
+    min_confidence: MinConfidenceOption = None,
     rule: RuleOption = None,
     chroma_url: ChromaOption = None,
 ) -> None:

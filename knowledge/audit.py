@@ -14,6 +14,10 @@ Severities and rules can be set per KB in ``canon.toml``::
     [rules]
     missing-owner = "off"        # do not run it
     duplicate-entry = "error"    # report it as an error
+    min_confidence = 0.5         # leave out figure findings whose confidence is under 0.5
+
+``min_confidence`` (0 to 1) is the cut the CLI and the API apply when a run names none
+(:func:`min_confidence`); without it, :data:`knowledge.rules.confidence.DEFAULT_MIN_CONFIDENCE`.
 """
 
 from __future__ import annotations
@@ -30,9 +34,10 @@ from .report import Ignores, Report, assign_fingerprints, sort_findings
 from .rules import ALL_RULES, AuditContext, Draft, Rule, confidence, rules_by_id
 from .settings import Settings
 
-__all__ = ["Report", "audit", "check", "configured_rules", "run_audit", "run_check", "select_rules"]
+__all__ = ["Report", "audit", "check", "as_shown", "configured_rules", "min_confidence", "run_audit", "run_check", "select_rules"]
 
 RULE_SETTINGS = ("error", "warning", "info", "off")
+MIN_CONFIDENCE_KEY = "min_confidence"  # the one key of [rules] that is not a rule id
 CALL_FIGURE_RULES = {"unsupported-claim", "rep-misstatement", "retired-claim", "stale-claim"}
 
 
@@ -44,6 +49,8 @@ def configured_rules(settings: Settings) -> dict[str, str]:
     known = rules_by_id()
     out: dict[str, str] = {}
     for rule_id, value in table.items():
+        if rule_id == MIN_CONFIDENCE_KEY:
+            continue
         if rule_id not in known:
             raise ConfigError(f"canon.toml: [rules] names {rule_id!r}, which is not a rule",
                               hint=f"the rules are: {', '.join(sorted(known))}")
@@ -52,6 +59,28 @@ def configured_rules(settings: Settings) -> dict[str, str]:
                               hint=f'set it to one of {", ".join(RULE_SETTINGS)}, e.g. {rule_id} = "warning"')
         out[rule_id] = value.lower()
     return out
+
+
+def min_confidence(settings: Settings, given: float | None = None) -> float:
+    """The confidence cut of a run: ``given`` (``--min-confidence``, the API's ``min_confidence``) if
+    any, else ``[rules] min_confidence`` of canon.toml, else the shipped default
+    (:data:`~knowledge.rules.confidence.DEFAULT_MIN_CONFIDENCE`)."""
+    if given is not None:
+        return given
+    table = settings.extra.get("rules", {})
+    value = table.get(MIN_CONFIDENCE_KEY) if isinstance(table, dict) else None
+    if value is None:
+        return confidence.DEFAULT_MIN_CONFIDENCE
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+        raise ConfigError(f"canon.toml: [rules] {MIN_CONFIDENCE_KEY} = {value!r}",
+                          hint=f"set it to a number from 0 to 1, e.g. {MIN_CONFIDENCE_KEY} = 0.0 (nothing left out)")
+    return float(value)
+
+
+def as_shown(report: Report, settings: Settings, given: float | None = None) -> Report:
+    """``report`` as a user sees it: less the figure findings under the run's confidence cut
+    (:func:`min_confidence`). The CLI, the API and the accuracy benches all show reports through it."""
+    return report.at_least(min_confidence(settings, given))
 
 
 def select_rules(wanted: Sequence[str | Rule] | None = None, settings: Settings | None = None) -> list[Rule]:

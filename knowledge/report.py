@@ -51,6 +51,7 @@ class Report:
     suppressed: int = 0  # findings left out by canon.ignore or an ignore comment
     dismissed: int = 0  # findings left out because a reviewer marked them wrong (verdicts/findings.yaml)
     below_confidence: int = 0  # figure findings left out because their confidence is under --min-confidence
+    min_confidence: float = 0.0  # the confidence cut applied (Report.at_least); 0: none
     draft_paths: frozenset[str] = field(default_factory=frozenset)  # paths as given, not KB-relative
     aeo: dict[str, Any] | None = None  # AEO readiness of the KB, {"score", "entries"}: full audits only
     # fingerprint -> the figure a finding is about, where the run read one: for reviewers' verdicts
@@ -64,6 +65,9 @@ class Report:
 
     def summary(self) -> dict[str, Any]:
         out: dict[str, Any] = {**self.counts(), "files": self.files}
+        if self.min_confidence > 0:  # a cut applied: the figure findings it left out, and the cut
+            out["below_confidence"] = self.below_confidence
+            out["min_confidence"] = self.min_confidence
         if self.aeo is not None:
             out["aeo"] = self.aeo
         return out
@@ -95,7 +99,8 @@ class Report:
         if floor <= 0:
             return self
         kept = [f for f in self.findings if f.confidence is None or f.confidence >= floor]
-        return replace(self, findings=kept, below_confidence=self.below_confidence + len(self.findings) - len(kept))
+        return replace(self, findings=kept, below_confidence=self.below_confidence + len(self.findings) - len(kept),
+                       min_confidence=max(self.min_confidence, floor))
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -426,13 +431,14 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
         extra.append(f"{report.suppressed} suppressed by canon.ignore or ignore comments")
     if report.dismissed:
         extra.append(f"{report.dismissed} marked wrong by reviewers (verdicts/findings.yaml)")
-    if report.below_confidence:
-        extra.append(f"{report.below_confidence} below --min-confidence")
     if extra:
         lines.append(f"  [dim]not shown: {'; '.join(extra)}[/]")
     if report.aeo is not None and report.aeo.get("score") is not None:
         lines.append(f"  AEO readiness {report.aeo['score']:g}/100 over {report.aeo['entries']} approved entries "
                      "[dim](`canon aeo score` shows what to fix)[/]")
+    if report.below_confidence:  # last, so that a reader sees what the cut hid and how to see it
+        lines.append(f"  [dim]left out: {report.below_confidence} below --min-confidence {report.min_confidence:g} "
+                     "(figure findings less likely right); `--min-confidence 0` shows them[/]")
     return "\n".join(lines)
 
 

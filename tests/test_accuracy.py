@@ -625,7 +625,7 @@ def corpus_reports(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
                    ) -> tuple[str, dict[str, Any], dict[str, Any], dict[str, Any] | None]:
     from ingest.drafts import load_draft
     from ingest.pipeline import ingest
-    from knowledge.audit import run_audit, run_check
+    from knowledge.audit import as_shown, run_audit, run_check
     from knowledge.settings import load_settings
 
     name: str = request.param
@@ -639,11 +639,12 @@ def corpus_reports(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
     settings = load_settings(root, environ={})
     ingest(settings)
     today = date.fromisoformat(labels["today"])
-    audit_report = run_audit(settings, today=today).to_dict()
+    # as a user sees them: the default confidence cut applies, as in canon audit/check
+    audit_report = as_shown(run_audit(settings, today=today), settings).to_dict()
     check_report = None
     if "check" in labels:
         drafts = [load_draft(base / p, p) for p in labels.get("drafts", [])]
-        check_report = run_check(settings, drafts, today=today).to_dict()
+        check_report = as_shown(run_check(settings, drafts, today=today), settings).to_dict()
     return name, labels, audit_report, check_report
 
 

@@ -13,6 +13,9 @@ from api.schemas import RuleId, errors
 from knowledge.settings import Settings
 
 router = APIRouter(tags=["audit"])
+MIN_CONFIDENCE_DOC = ("Leave out figure findings whose confidence is below this (0 to 1), as `--min-confidence`. "
+                      "Default: [rules] min_confidence in canon.toml, else 0 (nothing left out); when a cut "
+                      "applies, the summary gives it (min_confidence) and the count it left out (below_confidence).")
 
 
 class DraftIn(BaseModel):
@@ -32,6 +35,8 @@ class CheckRequest(BaseModel):
     drafts: Annotated[list[DraftIn], Field(min_length=1)] | SkipJsonSchema[None] = Field(
         None, description="Several drafts at once, instead of text/path.")
     rules: list[RuleId] | SkipJsonSchema[None] = Field(None, description="Run only these rules.")
+    min_confidence: Annotated[float, Field(ge=0.0, le=1.0, strict=True)] | SkipJsonSchema[None] = Field(
+        None, description=MIN_CONFIDENCE_DOC)
 
     @model_validator(mode="before")
     @classmethod
@@ -60,8 +65,10 @@ async def get_audit(
     settings: Annotated[Settings, Depends(get_settings)],
     today: Annotated[date, Depends(get_today)],
     rule: Annotated[list[RuleId] | SkipJsonSchema[None], Query(description="Run only this rule; repeat for several.")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_CONFIDENCE_DOC)] = None,
 ) -> dict[str, Any]:
-    result: dict[str, Any] = await analyse(request, jobs.audit, settings=settings, today=today, rules=rule)
+    result: dict[str, Any] = await analyse(request, jobs.audit, settings=settings, today=today, rules=rule,
+                                           min_confidence=min_confidence)
     return result
 
 
@@ -75,7 +82,7 @@ async def post_check(
 ) -> dict[str, Any]:
     drafts = [(d.path, d.text) for d in body.items()]
     result: dict[str, Any] = await analyse(request, jobs.check, settings=settings, drafts=drafts, today=today,
-                                           rules=body.rules)
+                                           rules=body.rules, min_confidence=body.min_confidence)
     return result
 
 
