@@ -111,14 +111,26 @@ def _on_line(case: Case, findings: Iterable[Any]) -> Got:
                    and (case.line is None or f.line == case.line)}, key=str)
 
 
+def _shown(report: Any, settings: Any, cut: float | None) -> Any:
+    """The report as a user of the judged code sees it: less the figure findings under the confidence
+    cut (``cut``, else canon.toml's, else the shipped default). Code from before the cut existed (an
+    older ``--against`` commit) shows every finding, or those at ``cut`` and above when one is given."""
+    try:
+        from knowledge.audit import as_shown
+    except ImportError:
+        return report.at_least(cut) if cut else report
+    return as_shown(report, settings, cut)
+
+
 class IndustryRun:
     """One industry's KB of one bed, loaded once, run over that industry's cases."""
 
-    def __init__(self, folder: Path, embed: Callable[..., Any]) -> None:
+    def __init__(self, folder: Path, embed: Callable[..., Any], cut: float | None = None) -> None:
         from knowledge.settings import load_settings
 
         self.folder = folder
         self.embed = embed
+        self.cut = cut
         self._tmp = tempfile.TemporaryDirectory()
         self.root = Path(self._tmp.name) / "kb"
         self.root.mkdir()
@@ -151,6 +163,7 @@ class IndustryRun:
 
         rules = sorted({r for c in cases for r in c.rules})
         report = check(self._context(self.kb, []), [parse_draft_text(c.text, c.path) for c in cases], rules)
+        report = _shown(report, self.settings, self.cut)
         return {c.key: _on_line(c, report.findings) for c in cases}
 
     def calls(self, cases: list[Case]) -> dict[str, Got]:
@@ -161,7 +174,7 @@ class IndustryRun:
         calls = [parse_call(self.root / c.path, rel=c.path, settings=self.settings.calls, text=c.text)
                  for c in cases]
         rules = sorted({r for c in cases for r in c.rules})
-        report = audit(self._context(self.kb, calls), rules)
+        report = _shown(audit(self._context(self.kb, calls), rules), self.settings, self.cut)
         return {c.key: _on_line(c, report.findings) for c in cases}
 
     def page(self, case: Case) -> Got:
@@ -170,7 +183,8 @@ class IndustryRun:
         from knowledge.audit import audit
 
         kb = load_kb(self.settings, files={**self.files, case.path: case.text.encode()})
-        return _on_line(case, audit(self._context(kb, []), list(case.rules)).findings)
+        report = _shown(audit(self._context(kb, []), list(case.rules)), self.settings, self.cut)
+        return _on_line(case, report.findings)
 
     def run(self, cases: list[Case]) -> dict[str, Got]:
         """What canon reports on each case's line, by case key."""
@@ -232,12 +246,14 @@ def by_industry(cases: Iterable[Case]) -> dict[tuple[str, str], list[Case]]:
     return groups
 
 
-def run_cases(cases: list[Case], embed: Callable[..., Any] | None = None, beds: Path = BEDS) -> dict[str, Got]:
-    """What canon reports on every case's line, by case key."""
+def run_cases(cases: list[Case], embed: Callable[..., Any] | None = None, beds: Path = BEDS,
+              cut: float | None = None) -> dict[str, Got]:
+    """What canon reports on every case's line, by case key (under the confidence cut ``cut``, else
+    the one a user of this code gets)."""
     embed = embed or default_embed()
     out: dict[str, Got] = {}
     for group in by_industry(cases).values():
-        run = IndustryRun(kb_folder(group[0], beds), embed)
+        run = IndustryRun(kb_folder(group[0], beds), embed, cut)
         try:
             out.update(run.run(group))
         finally:
@@ -278,7 +294,7 @@ def load_known_wrong(bed: str, beds: Path = BEDS) -> dict[str, Got]:
     return {cid: [(r, m) for r, m in got] for cid, got in wrong.items()}
 
 
-def _results_at(ref: str, names: list[str], beds: Path = BEDS) -> dict[str, Got]:
+def _results_at(ref: str, names: list[str], beds: Path = BEDS, cut: float | None = None) -> dict[str, Got]:
     """Run this runner, on these beds' data, over the code of commit ``ref`` (a detached worktree)."""
     with tempfile.TemporaryDirectory() as tmp:
         tree, out = Path(tmp) / "tree", Path(tmp) / "got.json"
@@ -288,6 +304,8 @@ def _results_at(ref: str, names: list[str], beds: Path = BEDS) -> dict[str, Got]
             cmd = [sys.executable, str(Path(__file__).resolve()), "--json", str(out), "--beds", str(beds.resolve())]
             for name in names:
                 cmd += ["--bed", name]
+            if cut is not None:
+                cmd += ["--min-confidence", str(cut)]
             subprocess.run(cmd, check=True, cwd=tree, env=env)
             return {k: [(r, m) for r, m in v] for k, v in json.loads(out.read_text()).items()}
         finally:
@@ -317,17 +335,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", metavar="REF", help="also run commit REF and list changed cases")
     parser.add_argument("--json", type=Path, help="write what canon reports per case here")
     parser.add_argument("--record", metavar="REF", help="write each bed's known_wrong.json, naming REF")
+    parser.add_argument("--min-confidence", type=float, metavar="X",
+                        help="judge the findings at confidence X and above only, as `canon audit --min-confidence X` "
+                        "shows them (both trees with --against); default: the cut a user of the code gets")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong case")
     args = parser.parse_args(argv)
     names = args.bed or bed_names(args.beds)
     cases = [c for name in names for c in load_cases(name, args.beds)]
-    got = run_cases(cases, beds=args.beds)
+    got = run_cases(cases, beds=args.beds, cut=args.min_confidence)
     if args.json:
         args.json.write_text(json.dumps(got, indent=0))
         return 0
     if args.record:
         record_wrong(cases, got, args.record, args.beds)
-    then = _results_at(args.against, names, args.beds) if args.against else None
+    then = _results_at(args.against, names, args.beds, args.min_confidence) if args.against else None
     tally, before = _tally(cases, got), _tally(cases, then) if then else {}
     for name in names:
         right, wrong = tally[name]

@@ -70,3 +70,13 @@ def test_reviewers_wanted_result(case: Case, reported: dict[str, Got]) -> None:
     assert is_right(case, got), (
         f"{case.key} ({case.where} {case.path}:{case.line}): wanted {list(case.wanted)}"
         f" metric={case.metric}, canon reports {got}; {case.note}")
+
+
+@pytest.mark.model
+def test_a_confidence_cut_judges_what_a_user_with_it_sees() -> None:
+    """A cut above every confidence (they are rounded to two places, so at most 1.0) leaves out every
+    figure finding: every case of a figure-rule bed then reports nothing, where without a cut the same
+    cases report something."""
+    cases = load_cases("gate_review1")
+    assert any(run_cases(cases).values())
+    assert not any(run_cases(cases, cut=1.01).values())
