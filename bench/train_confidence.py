@@ -45,6 +45,18 @@ seeds 1..N (aggregates only, so ``--exam`` may take it).
     python bench/train_confidence.py --verdicts 0.2 --seeds 5
     python bench/train_confidence.py --exam NAME --verdicts 0.2 --seeds 5
 
+``--fresh NAME --fresh NAME ...`` fits the calibration for new companies
+(:func:`knowledge.rules.confidence.platt`) on the rows of those development corpora under the shipped
+weights (at least two; a held-out corpus, one without rows or one the weights were fitted on is
+refused) and prints: each left out in turn, scored with the calibration fitted on the others (Brier,
+the mean confidence of the findings at 0.5 or above against the share of them right, reliability bins,
+without and with); the fit on all of them (a, b); leave-one-corpus-out on the other corpora without and
+with (information only). Where the first holds on every one and a > 0, it writes ``fresh`` to
+``confidence.json``; ``--write`` (a refit) drops it. ``--exam`` prints the Brier and bins with and
+without a shipped calibration too.
+
+    python bench/train_confidence.py --fresh oxlease --fresh ferrisdale
+
 Prints figures; asserts nothing.
 """
 

@@ -14,6 +14,13 @@ score; a qualifier ("about", "up to"), a source or a year next to it; the block 
 The weights and what they were fitted on are in ``confidence.json`` beside this file; without it
 no finding gets a confidence.
 
+The corpora the weights were fitted on are those the rules were tuned on for rounds, so on a company
+nobody tuned for the model is over-confident. Every confidence canon reports therefore goes through
+:func:`calibrated`: the log-odds z mapped to a·z + b (:func:`platt`), fitted only on findings of
+corpora the rules were never tuned on nor the weights fitted on (``fresh`` in ``confidence.json``,
+``bench/train_confidence.py --fresh``; bench/ACCURACY.md, "Calibrated for new companies"). a > 0, so
+the order of findings is the model's.
+
 :func:`offset` is a recalibration per KB from reviewers' verdicts (one shift of the log-odds), measured
 by ``bench/train_confidence.py --verdicts`` and not applied: on the development corpora it failed its
 rule (``bench/ACCURACY.md``, "Recalibrated per KB from verdicts").
