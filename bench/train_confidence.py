@@ -743,7 +743,9 @@ def exam(names: Sequence[str], work: Path, training: Sequence[dict[str, Any]], *
     if held:
         report_loco(held)
     if odds and (fresh := confidence.load_fresh(str(confidence.WEIGHTS))):
-        print(f"\nWithout and with the calibration for new companies (a = {fresh[0]:.4f}, b = {fresh[1]:+.4f}):\n")
+        seen = sorted(set(names) & set(shipped.get("fresh", {}).get("fitted_on", [])))
+        print(f"\nWithout and with the calibration for new companies (a = {fresh[0]:.4f}, b = {fresh[1]:+.4f}); "
+              f"fitted with these, so not an exam of it: {', '.join(seen) or 'none'}\n")
         print_calibrated({n: (*odds[n], fresh) for n in odds})
     if odds and share:
         print()
