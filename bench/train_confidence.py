@@ -45,6 +45,18 @@ seeds 1..N (aggregates only, so ``--exam`` may take it).
     python bench/train_confidence.py --verdicts 0.2 --seeds 5
     python bench/train_confidence.py --exam NAME --verdicts 0.2 --seeds 5
 
+``--fresh NAME --fresh NAME ...`` fits the calibration for new companies
+(:func:`knowledge.rules.confidence.platt`) on the rows of those development corpora under the shipped
+weights (at least two; a held-out corpus, one without rows or one the weights were fitted on is
+refused) and prints: each left out in turn, scored with the calibration fitted on the others (Brier,
+the mean confidence of the findings at 0.5 or above against the share of them right, reliability bins,
+without and with); the fit on all of them (a, b); leave-one-corpus-out on the other corpora without and
+with (information only). Where the first holds on every one and a > 0, it writes ``fresh`` to
+``confidence.json``; ``--write`` (a refit) drops it. ``--exam`` prints the Brier and bins with and
+without a shipped calibration too.
+
+    python bench/train_confidence.py --fresh oxlease --fresh ferrisdale
+
 Prints figures; asserts nothing.
 """
 
@@ -337,11 +349,17 @@ def report_loco(held: dict[str, tuple[list[dict[str, Any]], np.ndarray, np.ndarr
           f"{_prec(hi):.3f} vs {_prec(y):.3f}")
     print("\n| predicted | findings | mean predicted | observed |")
     print("|---|---:|---:|---:|")
+    for label, m in bins(p):
+        print(f"| {label} | {int(m.sum())} | {p[m].mean():.2f} | {y[m].mean():.2f} |")
+    return {"a": (a_wins, len(held)), "b": (b_wins, b_n)}
+
+
+def bins(p: np.ndarray) -> Iterator[tuple[str, np.ndarray]]:
+    """The reliability table's bins of width 0.2 that hold a score of ``p``: their label and mask."""
     for lo in np.arange(0, 1, 0.2):
         m = (p >= lo) & ((p < lo + 0.2) if lo < 0.79 else (p <= 1.0))
         if m.any():
-            print(f"| {lo:.1f}-{lo + 0.2:.1f} | {int(m.sum())} | {p[m].mean():.2f} | {y[m].mean():.2f} |")
-    return {"a": (a_wins, len(held)), "b": (b_wins, b_n)}
+            yield f"{lo:.1f}-{lo + 0.2:.1f}", m
 
 
 def report_cut(findings: dict[str, Any], rows: list[dict[str, Any]], corpora: Sequence[str]) -> None:
@@ -545,6 +563,128 @@ def training_rows() -> list[dict[str, Any]]:
     return [r for r in rows if r["corpus"] not in HELD_OUT]
 
 
+# -- calibrated for new companies ---------------------------------------------------------------------------
+
+
+def calibrate(z: np.ndarray, fresh: tuple[float, float] | None) -> np.ndarray:
+    """P(right) of log-odds ``z`` through the calibration ``fresh`` (None: none), rounded as canon shows it."""
+    return np.array([confidence.calibrated(float(v), fresh) for v in z])
+
+
+def fit_fresh(odds: Mapping[str, tuple[np.ndarray, np.ndarray]], names: Sequence[str]) -> tuple[float, float]:
+    """The calibration (:func:`knowledge.rules.confidence.platt`) fitted on the findings of ``names``."""
+    pairs = [(float(v), bool(t)) for n in names for v, t in zip(*odds[n], strict=True)]
+    return confidence.platt(pairs)
+
+
+def print_calibrated(held: Mapping[str, tuple[np.ndarray, np.ndarray, tuple[float, float]]]) -> tuple[float, float]:
+    """Per corpus (log-odds, labels, the calibration it is scored with) and pooled: the Brier score
+    without and with the calibration, the mean confidence of the findings at 0.5 or above (without)
+    without and with it against the share of them right, and the reliability bins of both. Returns
+    the pooled Brier without and with."""
+    print("| corpus | findings | right | a | b | Brier without | Brier with | >= 0.5: n | mean without | mean with | observed |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    ys, p0s, p1s = [], [], []
+    for name, (z, y, fresh) in held.items():
+        p0, p1 = calibrate(z, None), calibrate(z, fresh)
+        print(f"| {name} | {len(y)} | {int(y.sum())} | {fresh[0]:.2f} | {fresh[1]:+.2f} | "
+              f"{((p0 - y) ** 2).mean():.3f} | {((p1 - y) ** 2).mean():.3f} | {_high(y, p0, p1)} |")
+        ys.append(y)
+        p0s.append(p0)
+        p1s.append(p1)
+    y, p0, p1 = np.concatenate(ys), np.concatenate(p0s), np.concatenate(p1s)
+    b0, b1 = float(((p0 - y) ** 2).mean()), float(((p1 - y) ** 2).mean())
+    print(f"| **pooled** | {len(y)} | {int(y.sum())} | | | {b0:.3f} | {b1:.3f} | {_high(y, p0, p1)} |")
+    print("\n| predicted (without) | findings | mean without | observed | predicted (with) | findings | mean with | observed |")
+    print("|---|---:|---:|---:|---|---:|---:|---:|")
+    left, right = list(bins(p0)), list(bins(p1))
+    for i in range(max(len(left), len(right))):
+        cells = []
+        for got, p in ((left, p0), (right, p1)):
+            if i < len(got):
+                label, m = got[i]
+                cells.append(f"{label} | {int(m.sum())} | {p[m].mean():.2f} | {y[m].mean():.2f}")
+            else:
+                cells.append(" | | | ")
+        print(f"| {cells[0]} | {cells[1]} |")
+    return b0, b1
+
+
+def _high(y: np.ndarray, p0: np.ndarray, p1: np.ndarray) -> str:
+    """The cells on the findings the model alone puts at 0.5 or above: how many, their mean confidence
+    without and with the calibration, and the share of them right."""
+    m = p0 >= CUT
+    if not m.any():
+        return "0 | | | "
+    return f"{int(m.sum())} | {p0[m].mean():.2f} | {p1[m].mean():.2f} | {y[m].mean():.2f}"
+
+
+def fresh_odds(rows: Sequence[dict[str, Any]], names: Sequence[str], model: dict[str, Any],
+               ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """corpus -> (log-odds under ``model``, labels) of its labelled findings once per key."""
+    labelled = [r for r in rows if r["label"] is not None]
+    return {n: log_odds_of([r for r in labelled if r["corpus"] == n], model) for n in names}
+
+
+def judge_fresh(odds: Mapping[str, tuple[np.ndarray, np.ndarray]]) -> bool:
+    """The rule's (i): each fresh corpus scored with the calibration fitted on the others; True where on
+    every one the Brier falls and the mean confidence of the findings at 0.5 or above (the model alone)
+    moves toward the share of them right. Prints the table and the verdict."""
+    held = {n: (*odds[n], fit_fresh(odds, [m for m in odds if m != n])) for n in odds}
+    print_calibrated(held)
+    ok = True
+    for name, (z, y, fresh) in held.items():
+        p0, p1 = calibrate(z, None), calibrate(z, fresh)
+        m = p0 >= CUT
+        brier = ((p1 - y) ** 2).mean() < ((p0 - y) ** 2).mean()
+        toward = bool(m.any()) and abs(p1[m].mean() - y[m].mean()) < abs(p0[m].mean() - y[m].mean())
+        print(f"\n(i) {name}, fitted on the others: Brier falls: {brier}; the mean at 0.5 or above moves toward "
+              f"the observed: {toward}", end="")
+        ok = ok and bool(brier) and toward
+    print()
+    return ok
+
+
+def loco_fresh(rows: Sequence[dict[str, Any]], fresh: Sequence[str]) -> None:
+    """Information only: each other corpus scored by the model fitted without it (and without the fresh
+    corpora), without and with the calibration fitted on the fresh corpora under that model."""
+    labelled = [r for r in rows if r["label"] is not None and r["corpus"] not in fresh]
+    held = {}
+    for name in sorted({r["corpus"] for r in labelled}):
+        model = fit([r for r in labelled if r["corpus"] != name])
+        z, y = log_odds_of([r for r in labelled if r["corpus"] == name], model)
+        held[name] = (z, y, fit_fresh(fresh_odds(rows, fresh, model), fresh))
+    print_calibrated(held)
+
+
+def run_fresh(rows: list[dict[str, Any]], names: Sequence[str]) -> None:
+    """``--fresh``: the rule's (i) and (ii), the LOCO information table, and the calibration fitted on
+    every fresh corpus written to the weights' file (``fresh``) only where (i) and (ii) hold."""
+    shipped = read_weights(str(confidence.WEIGHTS))
+    if shipped is None:
+        raise SystemExit(f"no shipped weights at {confidence.WEIGHTS}")
+    odds = fresh_odds(rows, names, shipped)
+    print(f"Calibrated for new companies: fitted on {', '.join(names)} under the shipped weights\n")
+    ok = judge_fresh(odds)
+    a, b = fit_fresh(odds, names)
+    print(f"\n(ii) fitted on {', '.join(names)}: a = {a:.4f}, b = {b:+.4f}; a > 0: {a > 0}")
+    print("\nLOCO on the other corpora, without and with the calibration (information only):\n")
+    loco_fresh(rows, names)
+    if not (ok and a > 0):
+        print("\nThe rule's (i) or (ii) fails: nothing written.")
+        return
+    shipped["fresh"] = {
+        "a": round(a, 4), "b": round(b, 4), "fitted_on": sorted(names), "rows": sum(len(y) for _, y in odds.values()),
+        "right": int(sum(y.sum() for _, y in odds.values())), "prior_a": list(confidence.PLATT_PRIOR_A),
+        "prior_b": list(confidence.PLATT_PRIOR_B), "trained_by": "bench/train_confidence.py --fresh",
+        "data": str(ROWS.relative_to(REPO)), "date": date.today().isoformat(),
+        "what": "P(right) = sigmoid(a * z + b), z the log-odds of the weights above (MAP, Platt), fitted on "
+                "the findings of corpora the rules were never tuned on and the weights never fitted on",
+    }
+    confidence.WEIGHTS.write_text(json.dumps(shipped, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote the calibration to {confidence.WEIGHTS}")
+
+
 # -- the final exam ----------------------------------------------------------------------------------------
 
 
@@ -602,9 +742,29 @@ def exam(names: Sequence[str], work: Path, training: Sequence[dict[str, Any]], *
           f"precision on the training rows. Fitted with these, so not an exam of them: {', '.join(fitted) or 'none'}\n")
     if held:
         report_loco(held)
+    if odds and (fresh := confidence.load_fresh(str(confidence.WEIGHTS))):
+        seen = sorted(set(names) & set(shipped.get("fresh", {}).get("fitted_on", [])))
+        print(f"\nWithout and with the calibration for new companies (a = {fresh[0]:.4f}, b = {fresh[1]:+.4f}); "
+              f"fitted with these, so not an exam of it: {', '.join(seen) or 'none'}\n")
+        print_calibrated({n: (*odds[n], fresh) for n in odds})
     if odds and share:
         print()
         report_verdicts(odds, share, seeds)
+
+
+def check_fresh(ap: argparse.ArgumentParser, names: Sequence[str]) -> list[str]:
+    """``--fresh``'s names, refused (exit 2) where one is held out, has no rows, or the shipped weights
+    were fitted on it (so it is not fresh), or where fewer than two are given (each is scored by the
+    calibration fitted on the others)."""
+    if held_out := [n for n in names if n in HELD_OUT]:
+        ap.error(f"held out, only --exam takes it: {', '.join(held_out)}")
+    have = {r["corpus"] for r in training_rows()}
+    fitted = set((read_weights(str(confidence.WEIGHTS)) or {}).get("provenance", {}).get("corpora", []))
+    if bad := [n for n in names if n not in have or n in fitted]:
+        ap.error(f"not a fresh development corpus with rows: {', '.join(bad)}")
+    if len(set(names)) < 2:
+        ap.error("--fresh needs at least two corpora")
+    return sorted(set(names))
 
 
 def main() -> None:
@@ -620,6 +780,8 @@ def main() -> None:
     ap.add_argument("--verdicts", type=float, default=0.0, metavar="SHARE",
                     help="simulate verdicts on this share of each corpus's findings and report the recalibration")
     ap.add_argument("--seeds", type=int, default=5, help="with --verdicts: the seeds 1..N, figures their mean")
+    ap.add_argument("--fresh", action="append", metavar="NAME",
+                    help="fit the calibration for new companies on these development corpora (repeatable; runs alone)")
     ap.add_argument("--cuts", type=lambda v: [float(x) for x in v.split(",")], metavar="C1,C2,...",
                     help="with --findings: a default cut chosen leave-one-corpus-out from this grid (report_cuts)")
     args = ap.parse_args()
@@ -629,6 +791,9 @@ def main() -> None:
         if unknown := [n for n in args.exam if n not in CORPORA]:
             ap.error(f"unknown corpus: {', '.join(unknown)}")
         exam(args.exam, args.work, training_rows(), share=args.verdicts, seeds=args.seeds)
+        return
+    if args.fresh:
+        run_fresh(training_rows(), check_fresh(ap, args.fresh))
         return
     if held_out := [n for n in args.corpus or () if n in HELD_OUT]:
         ap.error(f"held out, only --exam takes it: {', '.join(held_out)}")

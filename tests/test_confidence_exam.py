@@ -77,3 +77,29 @@ def test_held_out_only_under_exam(monkeypatch: pytest.MonkeyPatch, argv: list[st
     with pytest.raises(SystemExit) as exc:
         tc.main()
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("argv", [["--fresh", "oxlease", "--fresh", HELD_OUT[-1]], ["--fresh", "larkspur", "--fresh", "oxlease"],
+                                  ["--fresh", "northwind", "--fresh", "oxlease"], ["--fresh", "oxlease"]])
+def test_fresh_refuses_a_held_out_or_tuned_on_corpus(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    """``--fresh`` takes only development corpora with rows that the shipped weights were not fitted on,
+    at least two; a held-out one is refused before anything is read or written."""
+    monkeypatch.setattr(sys, "argv", ["train_confidence.py", *argv])
+    monkeypatch.setattr(tc, "run_fresh", lambda *a: pytest.fail("fitted"))
+    with pytest.raises(SystemExit) as exc:
+        tc.main()
+    assert exc.value.code == 2
+
+
+def test_exam_prints_brier_with_and_without_the_calibration(monkeypatch: pytest.MonkeyPatch,
+                                                            capfd: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    monkeypatch.setattr(tc, "collect", _fake_collect)
+    monkeypatch.setattr(tc.confidence, "load_fresh", lambda path="": (0.8, -1.0))
+    training = [{**r, "corpus": "kittiwake", "path": "x.md"} for r in _fake_collect("kittiwake", tmp_path)[0]]
+    capfd.readouterr()
+    tc.exam(["northwind"], tmp_path, training)
+    out, err = capfd.readouterr()
+    assert SECRET not in out + err and "onboarding" not in out + err
+    assert "| corpus | findings | right | a | b | Brier without | Brier with |" in out
+    assert "| northwind | 15 | 10 | 0.80 | -1.00 |" in out and "| **pooled** | 15 | 10 |" in out
+    assert "| predicted (without) | findings | mean without | observed | predicted (with) |" in out

@@ -7,6 +7,7 @@ the JSON field; ``--min-confidence``; the text order; the shipped weights' prove
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import pytest
@@ -175,3 +176,76 @@ def test_offset_prior_keeps_one_verdict_from_moving_it_far() -> None:
     assert -1.0 < one < 0.0
     assert flat < -5.0  # without the prior one wrong verdict would push the log-odds towards minus infinity
     assert many < one
+
+
+# The calibration for new companies ("Calibrated for new companies" in bench/ACCURACY.md): the map on
+# small synthetic sets of (log-odds, right), and canon's confidence going through the shipped one.
+
+
+def test_platt_lowers_an_over_confident_model_and_keeps_the_order() -> None:
+    """A model whose log-odds z run from -1 to 4 where the share right is sigmoid(0.6·z - 1), ten
+    findings at each z: the map lowers every score, keeps them in order (a > 0), and the mean lands
+    nearer the share right. Also where z says nothing (all near 2, half right): still a > 0, lower."""
+    pairs = [(z, j < round(10 / (1 + math.exp(-(0.6 * z - 1.0))))) for z in (-1 + 0.5 * k for k in range(11))
+             for j in range(10)]
+    a, b = confidence.platt(pairs)
+    assert 0.4 < a < 0.8 and -1.3 < b < -0.6
+    assert a > 0
+    zs = sorted(z for z, _ in pairs)
+    before = [confidence.calibrated(z, None) for z in zs]
+    after = [confidence.calibrated(z, (a, b)) for z in zs]
+    assert all(q < p for p, q in zip(before, after, strict=True))
+    assert after == sorted(after)
+    share = sum(y for _, y in pairs) / len(pairs)
+    assert abs(sum(after) / len(after) - share) < abs(sum(before) / len(before) - share)
+    flat = confidence.platt([(2.0 + 0.01 * i, i % 2 == 0) for i in range(60)])
+    assert flat[0] > 0 and confidence.calibrated(2.0, flat) < 0.7 < confidence.calibrated(2.0, None)
+
+
+def test_platt_prior_holds_a_few_rows_near_the_identity() -> None:
+    assert confidence.platt([]) == (1.0, 0.0)
+    a, b = confidence.platt([(2.0, False), (1.5, True)])  # two findings: the prior holds
+    assert 0.5 < a < 1.5 and -1.0 < b < 0.5
+    many = confidence.platt([(2.0, False), (1.5, True)] * 40)  # the same eighty times: the rows win
+    assert abs(many[0] - 1.0) + abs(many[1]) > 2 * (abs(a - 1.0) + abs(b))
+
+
+def test_no_calibration_where_the_slope_is_not_positive(tmp_path: Any) -> None:
+    for i, (fresh, want) in enumerate((({"a": -0.3, "b": 0.1}, None), ({"b": 0.1}, None),
+                                       ({"a": 0.8, "b": -1.0}, (0.8, -1.0)))):
+        path = tmp_path / f"confidence{i}.json"  # load_fresh keeps what it read of a path
+        path.write_text(json.dumps({"bias": 0.0, "threshold": 0.5, "fresh": fresh}))
+        assert confidence.load_fresh(str(path)) == want
+    assert confidence.calibrated(1.0, None) == round(1 / (1 + math.exp(-1.0)), 2)
+
+
+def test_shipped_calibration_provenance_names_no_held_out_corpus() -> None:
+    from bench.accuracy import HELD_OUT
+
+    fresh = json.loads(confidence.WEIGHTS.read_text(encoding="utf-8"))["fresh"]
+    assert fresh["a"] > 0 and fresh["rows"] > 0 and fresh["date"] and fresh["fitted_on"]
+    assert not set(fresh["fitted_on"]) & set(HELD_OUT)
+    assert not set(fresh["fitted_on"]) & set(confidence.provenance()["corpora"])  # the weights never saw them
+    assert confidence.load_fresh() == (fresh["a"], fresh["b"])
+
+
+@pytest.mark.model
+def test_canon_reports_the_calibrated_confidence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hat maker's KB (no corpus is one): each figure finding's JSON confidence is the shipped model's
+    log-odds through the calibration, not the model's own probability."""
+    recorded: list[dict[str, float]] = []
+    original = confidence.cues
+
+    def keep(finding: Finding, *args: Any, **kwargs: Any) -> dict[str, float]:
+        recorded.append(original(finding, *args, **kwargs))
+        return recorded[-1]
+
+    monkeypatch.setattr(confidence, "cues", keep)
+    got = [f for f in findings("hats", "page", "With Brimwise milliners cut hat fitting time by 60%.", kbs=KBS,
+                               rules=RULES) if f.rule in RULES]
+    model, fresh = confidence.load_model(), confidence.load_fresh()
+    assert got and model is not None and fresh is not None and len(got) == len(recorded)
+    for f, named in zip(got, recorded, strict=True):
+        z = confidence.log_odds(model, named)
+        assert f.to_dict()["confidence"] == confidence.calibrated(z, fresh)
+        assert f.confidence < confidence.probability(model, named)  # a fresh company gets the lower figure
