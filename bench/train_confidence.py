@@ -553,8 +553,12 @@ def write_weights(rows: list[dict[str, Any]], corpora: Sequence[str]) -> None:
         "label": "right: hits a required label of tests.scoring.score_rules; wrong: counted false; "
                  "optional-only and metric-conflict on a rep misstatement left out",
     }
+    dropped = "fresh" in (read_weights(str(confidence.WEIGHTS)) or {})
     confidence.WEIGHTS.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {confidence.WEIGHTS} ({len(labelled)} findings, {len(corpora)} corpora)")
+    if dropped:  # the map was fitted on the old weights' log-odds: it does not carry over to new ones
+        print("the calibration for new companies (fresh) was fitted under the old weights and is dropped; fit it "
+              "again with --fresh on corpora these weights were not fitted on")
 
 
 def training_rows() -> list[dict[str, Any]]:
