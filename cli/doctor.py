@@ -35,7 +35,7 @@ def doctor(
 
       canon doctor --check --format json | jq .problems
     """
-    with errors():
+    with errors(fmt):
         from ingest.doctor import diagnose, repair
 
         settings = load(kb, chroma_url)

@@ -1,0 +1,64 @@
+"""The command line's rough edges a new user met: errors as data, -f, serve on a busy port,
+init's .gitignore, and the wording of the text output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("args", [
+    ["audit"], ["check", "nope.md"], ["ask", "pricing"], ["ingest"], ["doctor"], ["objections"],
+    ["aeo", "score"], ["audit", "verdict", "25aade91", "wrong"],
+    ["objections", "verdict", "--mention", "calls/x.vtt:1"],
+])
+def test_an_error_with_format_json_is_json_on_stdout(args, tmp_path, monkeypatch, fake_embedder):
+    monkeypatch.chdir(tmp_path)  # no canon.toml here or above: the KB is not found
+    r = runner.invoke(app, [*args, "--format", "json"])
+    assert r.exit_code == 2, r.output
+    body = json.loads(r.stdout)
+    assert body["version"] == 1
+    assert body["error"]["code"] == "kb_not_found"
+    assert "canon.toml" in body["error"]["message"] and "--kb" in body["error"]["hint"]
+    assert "canon: error:" in r.stderr  # the human text stays on stderr
+
+
+def test_check_of_a_missing_draft_is_a_json_error(example_kb, fake_embedder):
+    r = runner.invoke(app, ["check", "nope.md", "--kb", str(example_kb), "-f", "json"])
+    assert r.exit_code == 2
+    assert json.loads(r.stdout)["error"] == {"code": "bad_request", "message": "no such file: nope.md",
+                                             "hint": "pass the drafts to check, e.g. canon check drafts/launch.md"}
+    assert "no such file" in r.stderr
+
+
+def test_an_error_with_format_sarif_is_a_failed_sarif_run(tmp_path, monkeypatch, fake_embedder):
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(app, ["audit", "--format", "sarif"])
+    assert r.exit_code == 2
+    log = json.loads(r.stdout)
+    assert log["version"] == "2.1.0"
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False and log["runs"][0]["results"] == []
+    assert invocation["toolExecutionNotifications"][0]["descriptor"]["id"] == "kb_not_found"
+
+
+def test_an_error_in_text_prints_nothing_on_stdout(tmp_path, monkeypatch, fake_embedder):
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(app, ["audit", "--format", "line"])
+    assert r.exit_code == 2 and r.stdout == "" and "canon: error:" in r.stderr
+
+
+@pytest.mark.parametrize("args", [["ask", "x"], ["ingest"], ["doctor"], ["objections"], ["aeo", "score"],
+                                  ["audit"], ["check", "x.md"], ["audit", "verdict", "x", "wrong"],
+                                  ["objections", "verdict"]])
+def test_dash_f_is_format_wherever_format_is(args, tmp_path, monkeypatch, fake_embedder):
+    monkeypatch.chdir(tmp_path)
+    r = runner.invoke(app, [*args, "-f", "json"])
+    assert r.exit_code == 2, r.output
+    assert json.loads(r.stdout)["error"]["code"] == "kb_not_found"
