@@ -62,3 +62,22 @@ def test_dash_f_is_format_wherever_format_is(args, tmp_path, monkeypatch, fake_e
     r = runner.invoke(app, [*args, "-f", "json"])
     assert r.exit_code == 2, r.output
     assert json.loads(r.stdout)["error"]["code"] == "kb_not_found"
+
+
+def test_serve_on_a_busy_port_says_so_before_the_banner(example_kb, fake_embedder):
+    import socket
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        r = runner.invoke(app, ["serve", "--kb", str(example_kb), "--port", str(port)])
+    assert r.exit_code == 2
+    err = " ".join(r.stderr.split())
+    assert f"port {port} on 127.0.0.1 is in use" in err and "--port N" in err
+    assert "canon API for" not in r.output  # no banner
+
+
+def test_serve_on_an_address_not_this_machines_exits_2(example_kb, fake_embedder):
+    r = runner.invoke(app, ["serve", "--kb", str(example_kb), "--host", "192.0.2.1", "--port", "8080"])
+    assert r.exit_code == 2 and "cannot listen on 192.0.2.1" in " ".join(r.stderr.split())
