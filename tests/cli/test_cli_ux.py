@@ -81,3 +81,20 @@ def test_serve_on_a_busy_port_says_so_before_the_banner(example_kb, fake_embedde
 def test_serve_on_an_address_not_this_machines_exits_2(example_kb, fake_embedder):
     r = runner.invoke(app, ["serve", "--kb", str(example_kb), "--host", "192.0.2.1", "--port", "8080"])
     assert r.exit_code == 2 and "cannot listen on 192.0.2.1" in " ".join(r.stderr.split())
+
+
+def test_init_writes_a_gitignore_for_the_index_and_never_overwrites_one(tmp_path):
+    r = runner.invoke(app, ["init", str(tmp_path / "kb")])
+    assert r.exit_code == 0, r.output
+    ignore = tmp_path / "kb" / ".gitignore"
+    assert ".canon/" in ignore.read_text().splitlines() and ".gitignore" in r.stdout
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / ".gitignore").write_text("node_modules/\n")
+    r = runner.invoke(app, ["init", str(mine)])
+    assert r.exit_code == 0 and (mine / ".gitignore").read_text() == "node_modules/\n"
+    assert "does not list .canon/" in " ".join(r.stdout.split())
+    (mine / "canon.toml").unlink()
+    (mine / ".gitignore").write_text("/.canon\n")
+    r = runner.invoke(app, ["init", str(mine)])
+    assert "does not list" not in r.stdout
