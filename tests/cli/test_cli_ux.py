@@ -98,3 +98,114 @@ def test_init_writes_a_gitignore_for_the_index_and_never_overwrites_one(tmp_path
     (mine / ".gitignore").write_text("/.canon\n")
     r = runner.invoke(app, ["init", str(mine)])
     assert "does not list" not in r.stdout
+
+
+EDITS = (("case-studies/cedar-ridge.md", "value: 41", "value: 42"),
+         ("case-studies/brightwater.md", "value: 89", "value: 88"))
+
+
+def _edit_two_metrics(kb, back=False):
+    for rel, old, new in EDITS:
+        old, new = (new, old) if back else (old, new)
+        path = kb / rel
+        text = path.read_text()
+        assert old in text
+        path.write_text(text.replace(old, new, 1))
+
+
+def test_an_ingest_after_edits_reports_no_repair(example_kb, fake_embedder):
+    """Removing the edited files' old vectors is the ingest's own work, not a repair of the store."""
+    assert runner.invoke(app, ["ingest", "--kb", str(example_kb)]).exit_code == 0
+    _edit_two_metrics(example_kb)
+    r = runner.invoke(app, ["ingest", "--kb", str(example_kb), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    report = json.loads(r.stdout)
+    assert len(report["changed"]) == 2 and report["repaired"] == {"missing_vectors": 0, "orphan_vectors": 0}
+    _edit_two_metrics(example_kb, back=True)
+    r = runner.invoke(app, ["ingest", "--kb", str(example_kb)])
+    assert r.exit_code == 0 and "Repaired" not in r.stdout
+
+
+def test_an_ingest_still_reports_a_real_repair(example_kb, fake_embedder):
+    import numpy as np
+
+    from knowledge.settings import load_settings
+    from knowledge.store import open_catalog, open_store
+
+    assert runner.invoke(app, ["ingest", "--kb", str(example_kb)]).exit_code == 0
+    settings = load_settings(example_kb)
+    catalog = open_catalog(settings)
+    try:  # a vector no chunk lists, as an older version's races could leave
+        store = open_store(settings, catalog.get_meta("model") or "", catalog)
+        store.upsert(["not-a-chunk"], np.ones((1, fake_embedder.dim), dtype=np.float32),
+                     [{"origin": "entry", "record": "x", "path": "x.md", "kind": "title", "line": 1}])
+    finally:
+        catalog.close()
+    r = runner.invoke(app, ["ingest", "--kb", str(example_kb)])
+    assert r.exit_code == 0
+    assert "Repaired the store: 1 orphan vector(s) removed" in " ".join(r.stdout.split())
+
+
+def test_ingest_and_objections_say_1_call_not_1_calls():
+    from rich.console import Console
+
+    from knowledge.render import render_ingest_text, render_objections_text
+
+    text = render_ingest_text({"files": 3, "entries": 3, "calls": 1, "kb": "/kb", "added": [], "changed": [],
+                               "removed": [], "unchanged": 4, "texts_embedded": 0, "texts_reused": 0,
+                               "seconds": 0.1, "store": "s", "model": "m", "problems": []})
+    assert "1[/] call from" in text
+    row = {"id": "objections/weather-refunds", "label": "Refunds when weather cancels", "known": True, "calls": 1,
+           "mentions": [{"call": "calls/a.vtt", "line": 3, "speaker": "Pat", "text": "What about refunds?"}],
+           "answers": [], "covered": False}
+    console = Console(width=100, record=True)
+    console.print(render_objections_text({"calls": 1, "objections": [row], "roles_unknown": []}))
+    out = console.export_text()
+    assert "Objections in 1 call" in out and "1 call)" in out and "1 calls" not in out
+
+
+def test_the_objection_id_is_never_split_across_lines():
+    from rich.console import Console
+
+    from knowledge.render import render_objections_text
+
+    ids = ["objections/weather-refunds", "theme/we-need-to-run-our-own-hosted-deployment"]
+    rows = [{"id": i, "label": "A long label that says what the objection is about, in a few words", "known": True,
+             "calls": 2, "mentions": [], "answers": [{"entry": "answers/refunds-when-the-weather-cancels-a-visit",
+                                                      "score": 0.8, "explicit": True}], "covered": True}
+            for i in ids]
+    for width in (80, 100, 140):
+        console = Console(width=width, record=True)
+        console.print(render_objections_text({"calls": 3, "objections": rows, "roles_unknown": []}))
+        out = console.export_text()
+        for i in ids:
+            assert i in out, (width, out)
+
+
+def test_objections_say_what_became_of_remarks_in_one_call():
+    from rich.console import Console
+
+    from knowledge.render import render_objections_text
+
+    console = Console(width=200, record=True)
+    console.print(render_objections_text({"calls": 4, "objections": [], "roles_unknown": [],
+                                          "unplaced": {"mentions": 3, "calls": 2}}))
+    out = " ".join(console.export_text().split())
+    assert "3 remarks read as objections (in 2 calls) matched no objection entry and no theme" in out
+    assert "two calls or more" in out and "`--min-calls` only hides rows" in out
+    console = Console(width=200, record=True)
+    console.print(render_objections_text({"calls": 4, "objections": [], "roles_unknown": [],
+                                          "unplaced": {"mentions": 0, "calls": 0}}))
+    assert "remark" not in console.export_text()
+
+
+def test_objections_json_counts_the_unplaced_remarks(example_kb, fake_embedder):
+    r = runner.invoke(app, ["objections", "--kb", str(example_kb), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert set(out["unplaced"]) == {"mentions", "calls"}
+    assert 0 <= out["unplaced"]["calls"] <= out["unplaced"]["mentions"]
+    r = runner.invoke(app, ["objections", "--kb", str(example_kb)])
+    assert r.exit_code == 0
+    if out["unplaced"]["mentions"]:
+        assert "matched no objection entry and no theme" in " ".join(r.stdout.split())
