@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from rich.text import Text
 from typer.testing import CliRunner
 
 from cli.main import app
+from knowledge.model import Finding
+from knowledge.report import Report, render_text
 
 runner = CliRunner()
 
@@ -209,3 +212,32 @@ def test_objections_json_counts_the_unplaced_remarks(example_kb, fake_embedder):
     assert r.exit_code == 0
     if out["unplaced"]["mentions"]:
         assert "matched no objection entry and no theme" in " ".join(r.stdout.split())
+
+
+def _stale(line: int, figure: str) -> Finding:
+    reason = "its review is overdue since 2026-03-01"
+    return Finding(rule="stale-claim", severity="warning", path="drafts/a.md", line=line,
+                   message=f'quotes {figure} ("{figure} faster"), which only proof/x.md backs, and {reason}: '
+                           "check the figure is still true before publishing it",
+                   claim={"text": f"{figure} faster", "value": 1.0, "unit": "percent"}, confidence=0.8)
+
+
+def test_a_grouped_header_reads_as_a_sentence():
+    text = render_text(Report(findings=[_stale(3, "40%"), _stale(5, "12%")], files=1))
+    assert "2 figures, which only proof/x.md backs, and its review is overdue" in text
+    assert "2 figures: which" not in text
+
+
+def test_the_last_line_names_where_the_confidence_cut_comes_from(tmp_path):
+    from knowledge.audit import as_shown
+    from knowledge.settings import load_settings
+
+    report = Report(findings=[_stale(3, "40%")], files=1)
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "canon.toml").write_text("[rules]\nmin_confidence = 0.9\n")
+    from_toml = Text.from_markup(render_text(as_shown(report, load_settings(kb)))).plain.splitlines()[-1]
+    assert "1 below the confidence cut 0.9 (canon.toml [rules] min_confidence;" in from_toml
+    assert "--min-confidence 0` shows them" in from_toml
+    given = render_text(as_shown(report, load_settings(kb), 0.85)).splitlines()[-1]
+    assert "1 below the confidence cut 0.85 (--min-confidence;" in given
