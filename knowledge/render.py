@@ -88,7 +88,8 @@ def render_ask_text(result: dict[str, Any]) -> str:
 
 def render_ingest_text(report: dict[str, Any]) -> str:
     parts = [
-        f"Indexed [bold]{report.get('entries', report['files'])}[/] entries "
+        f"Indexed [bold]{report.get('entries', report['files'])}[/] "
+        f"{noun(report.get('entries', report['files']), 'entry', 'entries')} "
         + (f"(from {report['files']} files) " if report.get("entries", report["files"]) != report["files"] else "")
         + f"and [bold]{report['calls']}[/] {_calls(report['calls'])} from {escape(report['kb'])}",
         f"  {len(report['added'])} added, {len(report['changed'])} changed, {len(report['removed'])} removed, "
@@ -185,7 +186,12 @@ def _unplaced_note(unplaced: dict[str, int] | None) -> str:
 
 
 def _calls(n: int) -> str:
-    return "call" if n == 1 else "calls"
+    return noun(n, "call", "calls")
+
+
+def noun(n: int, one: str, many: str) -> str:
+    """The noun for ``n`` things: "1 call", "2 calls" (the number is the caller's)."""
+    return one if n == 1 else many
 
 
 def _clip(text: str, n: int) -> str:

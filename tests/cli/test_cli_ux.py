@@ -157,7 +157,7 @@ def test_ingest_and_objections_say_1_call_not_1_calls():
     text = render_ingest_text({"files": 3, "entries": 3, "calls": 1, "kb": "/kb", "added": [], "changed": [],
                                "removed": [], "unchanged": 4, "texts_embedded": 0, "texts_reused": 0,
                                "seconds": 0.1, "store": "s", "model": "m", "problems": []})
-    assert "1[/] call from" in text
+    assert "1[/] entry" not in text and "3[/] entries" in text and "1[/] call from" in text
     row = {"id": "objections/weather-refunds", "label": "Refunds when weather cancels", "known": True, "calls": 1,
            "mentions": [{"call": "calls/a.vtt", "line": 3, "speaker": "Pat", "text": "What about refunds?"}],
            "answers": [], "covered": False}
