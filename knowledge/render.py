@@ -173,16 +173,17 @@ def render_objections_text(result: dict[str, Any]) -> Any:
 
 def _unplaced_note(unplaced: dict[str, int] | None) -> str:
     """A dim last line on the remarks read as objections that joined no objection and no theme,
-    so that a reader knows they were heard and why they are not listed: a new theme needs the
-    same concern in two calls or more, and --min-calls only hides rows, it makes no theme."""
+    so that a reader knows they were heard and why they are not listed: a new theme needs two
+    remarks or more alike (knowledge.objections.themes: close ones may come from one call, loosely
+    alike ones from two calls at least), and --min-calls only hides rows, it makes no theme."""
     if not unplaced or not unplaced.get("mentions"):
         return ""
     n, calls = unplaced["mentions"], unplaced.get("calls", 0)
     remarks = "1 remark read as an objection" if n == 1 else f"{n} remarks read as objections"
     return (f"\n[dim]{remarks} (in {calls} {_calls(calls)}) matched no objection entry and no theme: a new "
-            "theme needs the same concern raised in two calls or more, and `--min-calls` only hides rows "
-            "raised in fewer calls (it makes no theme). An objection entry for a concern that matters is "
-            "listed from one call on.[/]")
+            "theme needs two remarks or more on one concern (from two calls or more when they are only "
+            "loosely alike), and `--min-calls` only hides rows raised in fewer calls (it makes no theme). "
+            "An objection entry for a concern that matters is listed from one call on.[/]")
 
 
 def _calls(n: int) -> str:

@@ -189,8 +189,9 @@ class Analysis:
 
     def unplaced(self) -> dict[str, int]:
         """The remarks read as objections that joined no objection and no theme: each one's concern
-        was not matched to an objection entry, and was not raised in enough calls (two at least) to
-        make a theme. ``mentions`` counts them, ``calls`` the calls they were said in."""
+        was not matched to an objection entry, and too few remarks alike (or, loosely alike, from
+        too few calls) were found to make a theme of it. ``mentions`` counts them, ``calls`` the
+        calls they were said in."""
         placed = {id(m) for o in self.objections for m in o.mentions}
         left = [m for m in self.detected if id(m) not in placed]
         return {"mentions": len(left), "calls": len({m.call for m in left})}

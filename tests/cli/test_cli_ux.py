@@ -195,7 +195,7 @@ def test_objections_say_what_became_of_remarks_in_one_call():
                                           "unplaced": {"mentions": 3, "calls": 2}}))
     out = " ".join(console.export_text().split())
     assert "3 remarks read as objections (in 2 calls) matched no objection entry and no theme" in out
-    assert "two calls or more" in out and "`--min-calls` only hides rows" in out
+    assert "two remarks or more on one concern" in out and "`--min-calls` only hides rows" in out
     console = Console(width=200, record=True)
     console.print(render_objections_text({"calls": 4, "objections": [], "roles_unknown": [],
                                           "unplaced": {"mentions": 0, "calls": 0}}))
