@@ -46,7 +46,7 @@ def score(
 
       canon aeo score --limit 5 --format json
     """
-    with errors():
+    with errors(fmt):
         from knowledge.aeo import aeo_score, render_score_text
 
         settings = load(kb, chroma_url)

@@ -48,7 +48,7 @@ def ask(
     # One query is a handful of small matrix products: BLAS threads only add start-up and
     # contention (10-30x slower on a busy 2-core machine). Must be set before numpy loads.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    with errors():
+    with errors(fmt):
         from knowledge.search import SearchOptions, search
 
         settings = load(kb, chroma_url)

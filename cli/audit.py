@@ -177,7 +177,7 @@ def audit(
     if list_rules:
         _list_rules()
         return
-    with errors():
+    with errors(fmt):
         from knowledge.audit import run_audit
         from knowledge.report import read_baseline
         from knowledge.report import write_baseline as save_baseline
@@ -210,7 +210,7 @@ def verdict(
     by: Annotated[str | None, typer.Option("--by", help="Who gives the verdict.")] = None,
     kb: KBOption = None,
     today: TodayOption = None,
-    fmt: Annotated[Format, typer.Option("--format", help="text or json (what POST /v1/audit/verdicts returns).")
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json (what POST /v1/audit/verdicts returns).")
                    ] = Format.text,
     chroma_url: ChromaOption = None,
 ) -> None:
@@ -226,7 +226,7 @@ def verdict(
 
       canon audit verdict 7c1e09b2 wrong --draft drafts/launch.md
     """
-    with errors():
+    with errors(fmt):
         from knowledge.errors import UsageError
         from knowledge.finding_verdicts import WORDS, record_verdict
 

@@ -73,7 +73,7 @@ def check(
 
       git diff --name-only -- '*.md' | xargs canon check --format github
     """
-    with errors():
+    with errors(fmt):
         from ingest.drafts import load_draft
         from knowledge.audit import run_check
         from knowledge.report import read_baseline

@@ -34,7 +34,8 @@ class Format(StrEnum):
     json = "json"
 
 
-FormatOption = Annotated[Format, typer.Option("--format", help="text for people, json for scripts.")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="text for people, json for scripts (an error "
+                                             "too: {\"version\": 1, \"error\": {...}} on stdout).")]
 
 
 def load(kb: Path | None, chroma_url: str | None = None) -> Any:
@@ -67,9 +68,32 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
+def error_json(exc: Any) -> dict[str, Any]:
+    """A ``CanonError`` as ``--format json`` prints it: the API's error body (same ``code`` and
+    ``message``) with the hint apart and the version of the JSON output, so that a script reads
+    an error as it reads a result."""
+    return {"version": 1, "error": {"code": exc.code, "message": exc.message, "hint": exc.hint}}
+
+
+def error_sarif(exc: Any) -> dict[str, Any]:
+    """A ``CanonError`` as ``--format sarif`` prints it: a SARIF 2.1.0 log whose one run failed
+    (``executionSuccessful`` false, the error as a tool notification), so that a code-scanning
+    upload reads a failed run rather than an empty file."""
+    from knowledge.report import SARIF_SCHEMA, canon_version
+
+    text = f"{exc.message} ({exc.hint})" if exc.hint else exc.message
+    notification = {"level": "error", "message": {"text": text}, "descriptor": {"id": exc.code}}
+    run = {"tool": {"driver": {"name": "canon", "version": canon_version()}}, "results": [],
+           "invocations": [{"executionSuccessful": False, "exitCode": 2,
+                            "toolExecutionNotifications": [notification]}]}
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
 @contextmanager
-def errors() -> Iterator[None]:
-    """Turn canon's errors into a message and exit code 2."""
+def errors(fmt: str | None = None) -> Iterator[None]:
+    """Turn canon's errors into a message on stderr and exit code 2; with ``fmt`` json or sarif
+    (the command's --format), the error is also printed on stdout in that format, where a script
+    reads the output."""
     from knowledge.errors import CanonError
 
     try:
@@ -79,6 +103,10 @@ def errors() -> Iterator[None]:
         err.print(f"[bold red]canon: error:[/] {exc.message}", markup=True, highlight=False)
         if exc.hint:
             err.print(f"  {exc.hint}", markup=False)
+        if fmt == "json":
+            print_json(error_json(exc))
+        elif fmt == "sarif":
+            print_json(error_sarif(exc))
         raise typer.Exit(2) from None
 
 

@@ -35,7 +35,7 @@ def doctor(
 
       canon doctor --check --format json | jq .problems
     """
-    with errors():
+    with errors(fmt):
         from ingest.doctor import diagnose, repair
 
         settings = load(kb, chroma_url)
@@ -83,7 +83,11 @@ def _render(d: dict[str, Any]) -> str:
     head = ("[bold green]The index is healthy.[/]" if d["healthy"] else "[bold red]The index needs repair:[/]")
     lines = [head, f"  {escape(d['kb'])} · index {escape(d['index'])} · store {escape(d['store'])}"]
     if d["indexed"]:
-        lines.append(f"  {c.get('entries', 0)} entries, {c.get('calls', 0)} calls, {c.get('files', 0)} files; "
+        from knowledge.render import noun
+
+        n = {k: c.get(k, 0) for k in ("entries", "calls", "files")}
+        lines.append(f"  {n['entries']} {noun(n['entries'], 'entry', 'entries')}, {n['calls']} "
+                     f"{noun(n['calls'], 'call', 'calls')}, {n['files']} {noun(n['files'], 'file', 'files')}; "
                      f"{c.get('searchable_chunks', 0)} searchable chunks, {c.get('vectors', '?')} vectors in the store")
     if d["writing"]:
         w = d["writing"]

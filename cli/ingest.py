@@ -37,7 +37,7 @@ def ingest(
 
       canon ingest --format json | jq .problems
     """
-    with errors():
+    with errors(fmt):
         from ingest.pipeline import ingest as run_ingest
 
         settings = load(kb, chroma_url)

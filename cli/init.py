@@ -38,7 +38,7 @@ def init(
 ) -> None:
     """Make a folder a KB: write a commented canon.toml there.
 
-    Nothing is overwritten: where a canon.toml exists, it is left as it is. Commands run anywhere below the folder then find the KB by themselves.
+    A .gitignore that leaves out the index (.canon/) is written beside it, unless one exists. Nothing is overwritten: where a canon.toml exists, it is left as it is. Commands run anywhere below the folder then find the KB by themselves.
 
     Examples:
 
@@ -62,5 +62,22 @@ def init(
         title = (name or root.resolve().name or "My company").replace("\\", "\\\\").replace('"', '\\"')
         with open(cfg, "x", encoding="utf-8") as f:  # "x": never replace a file written meanwhile
             f.write(TEMPLATE.format(name=title))
+        ignore = _write_gitignore(root)
         md = sum(1 for _ in root.rglob("*.md"))
-        out.print(f"Wrote {cfg}. Next: add entries as Markdown files ({md} found now), then `canon ingest`.")
+        out.print(f"Wrote {cfg}{ignore}. Next: add entries as Markdown files ({md} found now), then `canon ingest`.")
+
+
+GITIGNORE = "# canon's index, rebuilt by `canon ingest`: not for version control\n.canon/\n"
+
+
+def _write_gitignore(root: Path) -> str:
+    """Write a .gitignore that leaves out the index, where the folder has none, and say what was
+    done (an existing one is never changed: a note says when it does not leave out .canon)."""
+    path = root / ".gitignore"
+    try:
+        with open(path, "x", encoding="utf-8") as f:
+            f.write(GITIGNORE)
+    except FileExistsError:
+        lines = {line.strip().strip("/") for line in path.read_text(encoding="utf-8", errors="replace").splitlines()}
+        return "" if ".canon" in lines else f" ({path} exists and does not list .canon/: add it, to keep the index out of git)"
+    return f" and {path}"

@@ -27,7 +27,7 @@ def objections(
     ctx: typer.Context,
     kb: KBOption = None,
     today: TodayOption = None,
-    fmt: Annotated[Format, typer.Option("--format", help="text for people, json (objections as data) for scripts.")] = Format.text,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text for people, json (objections as data) for scripts.")] = Format.text,
     min_calls: Annotated[int, typer.Option("--min-calls", help="Show only objections raised in at least this many calls.",
                                            min=1)] = 1,
     chroma_url: ChromaOption = None,
@@ -47,7 +47,7 @@ def objections(
     """
     if ctx.invoked_subcommand is not None:
         return
-    with errors():
+    with errors(fmt):
         from knowledge.objections import find_objections
         from knowledge.render import render_objections_text
 
@@ -75,7 +75,7 @@ def verdict(
     into: Annotated[str | None, typer.Option("--into", help="Merge the theme into this objection or theme.")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who gives the verdict.")] = None,
     today: TodayOption = None,
-    fmt: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
 ) -> None:
     """Record a reviewer's verdict in the KB (verdicts/objections.yaml); canon objections uses it at once.
 
@@ -89,7 +89,7 @@ def verdict(
 
       canon objections verdict --theme theme/hosted-only --into theme/self-hosted-deployment
     """
-    with errors():
+    with errors(fmt):
         from knowledge.errors import UsageError
         from knowledge.objections.verdicts import Verdict, add_verdict
 

@@ -30,7 +30,8 @@ def serve(
 
     Each limit also comes from the \\[serve] table of canon.toml or CANON_SERVE_<KEY>. An analysis
     is stopped when its client disconnects; SIGTERM or Ctrl-C stops the server within seconds,
-    analyses in flight included.
+    analyses in flight included. A port another server holds (or an address not this machine's)
+    stops it before it starts, with exit code 2.
 
     Example:
 
@@ -45,6 +46,7 @@ def serve(
 
         limits = ServeLimits.load(settings, {"max_body": max_body, "timeout": timeout, "workers": workers,
                                              "queue": queue})
+        check_port(host, port)  # before the index and the banner: a busy port is said first, and plainly
         ensure_index(settings)
         from api.app import create_app
         from api.server import serve as run
@@ -54,3 +56,28 @@ def serve(
             f"{limits.max_body} bytes, {limits.timeout:g} s per analysis, {limits.workers} at once, "
             f"{limits.queue} waiting")
         run(create_app(settings, limits), host, port)
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise a UsageError when ``host``:``port`` cannot be bound (another server holds it, or the
+    address is not this machine's), so that canon says so in its own words and exits 2 rather
+    than printing its banner and then the server's traceback. The socket is bound as the server
+    binds it (SO_REUSEADDR, so that a port left in TIME_WAIT counts as free) and closed at once."""
+    import errno
+    import socket
+
+    from knowledge.errors import UsageError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(address)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {port} on {host} is in use", hint="pass --port N (another port), or stop "
+                             "the server that holds it") from None
+        raise UsageError(f"cannot listen on {host} port {port}: {exc.strerror or exc}",
+                         hint="pass --host with an address of this machine (127.0.0.1, 0.0.0.0) and --port N "
+                         "above 1023") from None

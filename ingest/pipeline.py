@@ -262,10 +262,15 @@ def _write_store(settings: Settings, catalog: Catalog, model: str, dim: int, emb
     catalog's other chunks stay. Vectors come from the cache; only texts it lacks are embedded.
     A difference between the store and the catalog found on the way (vectors lost to an older
     version's races, vectors nothing lists) is repaired too, and counted in the return value
-    unless the store is ``fresh`` (new to this KB, so of course empty).
+    unless the store is ``fresh`` (new to this KB, so of course empty); the old vectors of the
+    replaced files are removed too but not counted, since removing them is no repair.
     """
     searchable_new = [c for c in chunks if c.kind in SEARCHABLE]
-    kept = [c for c in catalog.chunks() if c.kind in SEARCHABLE and c.path not in replaced]
+    listed = [c for c in catalog.chunks() if c.kind in SEARCHABLE]
+    kept = [c for c in listed if c.path not in replaced]
+    # The vectors of the replaced files' old chunks: removed below as orphans are, but this
+    # ingest's own work (a file edited), not a repair of the store, so they are not counted.
+    superseded = {c.id for c in listed if c.path in replaced}
     target = {c.id for c in kept} | {c.id for c in searchable_new}
     url = settings.index.chroma_url
     _, gen = store_state(catalog)
@@ -274,7 +279,7 @@ def _write_store(settings: Settings, catalog: Catalog, model: str, dim: int, emb
     missing = [c for c in kept if c.id not in have]
     orphans = sorted(have - target)
     found = {"missing_vectors": 0 if fresh or current is None else len(missing),
-             "orphan_vectors": 0 if fresh else len(orphans)}
+             "orphan_vectors": 0 if fresh else len(set(orphans) - superseded)}
     to_add = searchable_new + missing
 
     new_gen: int | None = None

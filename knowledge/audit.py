@@ -23,6 +23,7 @@ Severities and rules can be set per KB in ``canon.toml``::
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -77,10 +78,25 @@ def min_confidence(settings: Settings, given: float | None = None) -> float:
     return float(value)
 
 
+def min_confidence_from(settings: Settings, given: float | None = None) -> str:
+    """Where the run's confidence cut comes from, in the words the text output names it with:
+    the option, canon.toml, or the shipped default."""
+    if given is not None:
+        return "--min-confidence"
+    table = settings.extra.get("rules", {})
+    if isinstance(table, dict) and table.get(MIN_CONFIDENCE_KEY) is not None:
+        return f"canon.toml [rules] {MIN_CONFIDENCE_KEY}"
+    return "the default"
+
+
 def as_shown(report: Report, settings: Settings, given: float | None = None) -> Report:
     """``report`` as a user sees it: less the figure findings under the run's confidence cut
-    (:func:`min_confidence`). The CLI, the API and the accuracy benches all show reports through it."""
-    return report.at_least(min_confidence(settings, given))
+    (:func:`min_confidence`), which it records with where it came from (for the text's last line).
+    The CLI, the API and the accuracy benches all show reports through it."""
+    shown = report.at_least(min_confidence(settings, given))
+    if shown is report:
+        return report
+    return replace(shown, min_confidence_from=min_confidence_from(settings, given))
 
 
 def select_rules(wanted: Sequence[str | Rule] | None = None, settings: Settings | None = None) -> list[Rule]:

@@ -88,9 +88,10 @@ def render_ask_text(result: dict[str, Any]) -> str:
 
 def render_ingest_text(report: dict[str, Any]) -> str:
     parts = [
-        f"Indexed [bold]{report.get('entries', report['files'])}[/] entries "
+        f"Indexed [bold]{report.get('entries', report['files'])}[/] "
+        f"{noun(report.get('entries', report['files']), 'entry', 'entries')} "
         + (f"(from {report['files']} files) " if report.get("entries", report["files"]) != report["files"] else "")
-        + f"and [bold]{report['calls']}[/] calls from {escape(report['kb'])}",
+        + f"and [bold]{report['calls']}[/] {_calls(report['calls'])} from {escape(report['kb'])}",
         f"  {len(report['added'])} added, {len(report['changed'])} changed, {len(report['removed'])} removed, "
         f"{report['unchanged']} unchanged; {report['texts_embedded']} texts embedded, "
         f"{report['texts_reused']} reused; {report['seconds']:.2f}s",
@@ -98,8 +99,9 @@ def render_ingest_text(report: dict[str, Any]) -> str:
     ]
     repaired = report.get("repaired") or {}
     if any(repaired.values()):
-        parts.append(f"[yellow]Repaired the store: {repaired.get('missing_vectors', 0)} missing vectors restored, "
-                     f"{repaired.get('orphan_vectors', 0)} orphan vectors removed[/]")
+        done = [f"{n} {what}" for n, what in ((repaired.get("missing_vectors", 0), "missing vector(s) restored"),
+                                              (repaired.get("orphan_vectors", 0), "orphan vector(s) removed")) if n]
+        parts.append(f"[yellow]Repaired the store: {', '.join(done)}[/]")
     problems = report["problems"]
     if problems:
         parts.append(f"[yellow]{len(problems)} file problem(s); the files below were skipped or partly read:[/]")
@@ -110,6 +112,7 @@ def render_ingest_text(report: dict[str, Any]) -> str:
 
 # --------------------------------------------------------------------------------------------
 # canon objections
+OBJECTION_COLUMN = 32  # the objection column's width when every id is shorter
 def render_objections_text(result: dict[str, Any]) -> Any:
     """The result of :func:`find_objections` for people: a table, then the gaps."""
     from rich.console import Group
@@ -120,11 +123,15 @@ def render_objections_text(result: dict[str, Any]) -> Any:
     rows = result["objections"]
     parts: list[Any] = []
     if not rows:
-        parts.append(Text(f"No objections found in {result['calls']} calls.", style="dim"))
+        parts.append(Text(f"No objections found in {result['calls']} {_calls(result['calls'])}.", style="dim"))
     else:
-        table = Table(title=f"Objections in {result['calls']} calls", title_justify="left", show_lines=False,
+        table = Table(title=f"Objections in {result['calls']} {_calls(result['calls'])}", title_justify="left", show_lines=False,
                       expand=False)
-        table.add_column("objection", overflow="fold", max_width=56)
+        # A fixed width, at least the longest id, so that an id is never split across lines (it is
+        # copied into `canon objections verdict`); the labels wrap inside it and the best answers
+        # take what the terminal has left.
+        id_width = max(OBJECTION_COLUMN, *(len(o["id"]) for o in rows))
+        table.add_column("objection", width=id_width)
         table.add_column("calls", justify="right")
         table.add_column("mentions", justify="right")
         table.add_column("coverage")
@@ -148,7 +155,7 @@ def render_objections_text(result: dict[str, Any]) -> Any:
         for o in gaps:
             m = o["mentions"][0] if o["mentions"] else None
             where = f"{m['call']}:{m['line']}" if m else ""
-            lines.append(f"  [red]•[/] {escape(_clip(o['label'], 120))} [dim]({escape(o['id'])}, {o['calls']} calls)[/]")
+            lines.append(f"  [red]•[/] {escape(_clip(o['label'], 120))} [dim]({escape(o['id'])}, {o['calls']} {_calls(o['calls'])})[/]")
             if m:
                 lines.append(f"    [cyan]{escape(where)}[/] {escape(m['speaker'])}: [italic]{escape(_clip(m['text'], 140))}[/]")
             if o.get("pending"):
@@ -158,7 +165,34 @@ def render_objections_text(result: dict[str, Any]) -> Any:
         parts.append(Text.from_markup(
             f"\n[dim]Roles unknown in {len(result['roles_unknown'])} call(s): every speaker was read as a prospect. "
             "Set [calls] internal_speakers or internal_domains in canon.toml.[/]"))
+    unplaced = _unplaced_note(result.get("unplaced"))
+    if unplaced:
+        parts.append(Text.from_markup(unplaced))
     return Group(*parts)
+
+
+def _unplaced_note(unplaced: dict[str, int] | None) -> str:
+    """A dim last line on the remarks read as objections that joined no objection and no theme,
+    so that a reader knows they were heard and why they are not listed: a new theme needs two
+    remarks or more alike (knowledge.objections.themes: close ones may come from one call, loosely
+    alike ones from two calls at least), and --min-calls only hides rows, it makes no theme."""
+    if not unplaced or not unplaced.get("mentions"):
+        return ""
+    n, calls = unplaced["mentions"], unplaced.get("calls", 0)
+    remarks = "1 remark read as an objection" if n == 1 else f"{n} remarks read as objections"
+    return (f"\n[dim]{remarks} (in {calls} {_calls(calls)}) matched no objection entry and no theme: a new "
+            "theme needs two remarks or more on one concern (from two calls or more when they are only "
+            "loosely alike), and `--min-calls` only hides rows raised in fewer calls (it makes no theme). "
+            "An objection entry for a concern that matters is listed from one call on.[/]")
+
+
+def _calls(n: int) -> str:
+    return noun(n, "call", "calls")
+
+
+def noun(n: int, one: str, many: str) -> str:
+    """The noun for ``n`` things: "1 call", "2 calls" (the number is the caller's)."""
+    return one if n == 1 else many
 
 
 def _clip(text: str, n: int) -> str:

@@ -52,6 +52,7 @@ class Report:
     dismissed: int = 0  # findings left out because a reviewer marked them wrong (verdicts/findings.yaml)
     below_confidence: int = 0  # figure findings left out because their confidence is under --min-confidence
     min_confidence: float = 0.0  # the confidence cut applied (Report.at_least); 0: none
+    min_confidence_from: str = "--min-confidence"  # where the cut came from, as the text names it
     draft_paths: frozenset[str] = field(default_factory=frozenset)  # paths as given, not KB-relative
     aeo: dict[str, Any] | None = None  # AEO readiness of the KB, {"score", "entries"}: full audits only
     # fingerprint -> the figure a finding is about, where the run read one: for reviewers' verdicts
@@ -355,6 +356,11 @@ def most_confident_first(findings: Sequence[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: -(1.0 if f.confidence is None else f.confidence))
 
 
+# How a group's header joins its count to the cause, by the cause's first word: "4 figures with no
+# source: ...", "2 figures, which only case-studies/x.md backs, and ..."; else "3 figures: ...".
+_JOINS = {"with": " ", "which": ", "}
+
+
 def _confidence_note(fs: Iterable[Finding]) -> str:
     """' [dim](confidence 0.83)[/]' for a figure finding (the highest of its statements), else ''."""
     values = [f.confidence for f in fs if f.confidence is not None]
@@ -406,7 +412,7 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
                 continue
             split = split_message(first)
             cause = split[1] if split else first.message
-            joined = " " if cause.startswith("with ") else ": "  # "4 figures with no source: ..."
+            joined = _JOINS.get(cause.split(" ", 1)[0], ": ")
             lines.append(f"{lead}{len(group)} figures{joined}{escape(cause)}")
             for figure in group:
                 head = split_message(figure[0])
@@ -437,8 +443,9 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
         lines.append(f"  AEO readiness {report.aeo['score']:g}/100 over {report.aeo['entries']} approved entries "
                      "[dim](`canon aeo score` shows what to fix)[/]")
     if report.below_confidence:  # last, so that a reader sees what the cut hid and how to see it
-        lines.append(f"  [dim]left out: {report.below_confidence} below --min-confidence {report.min_confidence:g} "
-                     "(figure findings less likely right); `--min-confidence 0` shows them[/]")
+        lines.append(f"  [dim]left out: {report.below_confidence} below the confidence cut {report.min_confidence:g} "
+                     f"({escape(report.min_confidence_from)}; figure findings less likely right); "
+                     "`--min-confidence 0` shows them[/]")
     return "\n".join(lines)
 
 

@@ -27,7 +27,7 @@ def _own_statement(claims: list[Claim]) -> dict[int, str]:
     for c, v in zip(unsure, vectors, strict=True):
         p, why = needs_source.score(c, v, model)
         if p < model.threshold:
-            out[id(c)] = why
+            out[id(c)] = f"{why} (P(needs a source) {p:.2f})"
     return out
 
 

@@ -158,11 +158,13 @@ def _load(name: str) -> Model | None:
 
 
 def score(claim: Claim, vector: Sequence[float] | None, model: Model) -> tuple[float, str]:
-    """(probability that a reviewer would want an outside source behind the figure, the cues that
-    weighed most for the verdict, in words)."""
+    """(probability that a reviewer would want an outside source behind the figure, the verdict and
+    the cues that weighed most for it, in words). The words carry no number: they end up in a
+    finding's message, where the probability would read as an internal (a finding's JSON gives
+    its own ``confidence``)."""
     p = model.probability(claim, vector)
     sign = 1.0 if p >= model.threshold else -1.0
     pushes = sorted(((c * sign, k) for k, c in model.contributions(claim, vector).items()), reverse=True)
     reasons = [_describe(k) for c, k in pushes[:3] if c > 0.05]
     verdict = "needs a source" if sign > 0 else "the company's own statement"
-    return p, f"{verdict} ({p:.2f}): " + ("; ".join(reasons) if reasons else "no strong cue")
+    return p, f"{verdict}: " + ("; ".join(reasons) if reasons else "no strong cue")

@@ -187,6 +187,15 @@ class Analysis:
     detected: list[Mention] = field(default_factory=list)  # the mentions of step 2, before follow-ups
     follow_ups: list[Mention] = field(default_factory=list)  # the follow-ups found after them
 
+    def unplaced(self) -> dict[str, int]:
+        """The remarks read as objections that joined no objection and no theme: each one's concern
+        was not matched to an objection entry, and too few remarks alike (or, loosely alike, from
+        too few calls) were found to make a theme of it. ``mentions`` counts them, ``calls`` the
+        calls they were said in."""
+        placed = {id(m) for o in self.objections for m in o.mentions}
+        left = [m for m in self.detected if id(m) not in placed]
+        return {"mentions": len(left), "calls": len({m.call for m in left})}
+
     def to_dict(self, min_calls: int = 1) -> dict[str, Any]:
         shown = [o for o in self.objections if len(o.calls) >= min_calls]
         return {
@@ -195,6 +204,7 @@ class Analysis:
             "objections": [o.to_dict() for o in shown],
             "roles_unknown": self.roles_unknown,
             "prefilter": {"turns": self.turns, "skipped": self.skipped, "sentences": self.sentences},
+            "unplaced": self.unplaced(),
         }
 
 

@@ -61,7 +61,7 @@ class StaleClaim(Rule):
         if ctx.calls:
             for resolutions in FigureIndex.of(ctx).calls().values():
                 for r in resolutions:
-                    found = self._quoted(staleness, r)
+                    found = self._quoted(staleness, r, in_call=True)
                     if found is not None:
                         yield found
 
@@ -198,8 +198,10 @@ class StaleClaim(Rule):
 
     # -- drafts and calls ------------------------------------------------------------------------
 
-    def _quoted(self, staleness: Staleness, r: Resolution) -> Finding | None:
-        """A figure that only stale entries back."""
+    def _quoted(self, staleness: Staleness, r: Resolution, *, in_call: bool = False) -> Finding | None:
+        """A figure that only stale entries back. What to do differs: a draft is checked before
+        it is published; a figure said on a call is already out, so it is checked and put right
+        with the prospect if it no longer holds."""
         if r.status != "backed" or r.retired is not None:
             return None
         reasons = [staleness.figure(m.target) for m in r.backers]
@@ -212,7 +214,8 @@ class StaleClaim(Rule):
         return self.finding(
             severity=severity, expected=target.expected(), related=[target.place()],
             message=f"{who} {quoted(r.figure)}, which only {target.path} backs, and {reason}: check the figure "
-                    "is still true before publishing it", **where(r.figure))
+                    + ("is still true, and correct it with the prospect if it is not" if in_call
+                       else "is still true before publishing it"), **where(r.figure))
 
 
 # "41% of employers (2019)", "a 2015 survey found": a statistic dated in prose

@@ -93,7 +93,7 @@ def test_min_confidence_leaves_out_only_figure_findings_below_it() -> None:
     kept = report.at_least(0.5)
     assert [f.line for f in kept.findings] == [2, 3, 4]  # at the floor is kept; no confidence is kept
     assert kept.below_confidence == 1
-    assert "1 below --min-confidence" in render_text(kept)
+    assert "1 below the confidence cut 0.5 (--min-confidence;" in render_text(kept)
     assert [f.line for f in report.at_least(0.95).findings] == [4]
 
 

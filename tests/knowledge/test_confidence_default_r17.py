@@ -79,7 +79,7 @@ def test_summary_and_last_line_say_the_count_and_the_cut() -> None:
     assert summary["below_confidence"] == 1 and summary["min_confidence"] == 0.5
     assert {"errors", "warnings", "infos", "files"} <= set(summary)  # SPEC section 5's keys stay
     last = render_text(shown).splitlines()[-1]
-    assert "1 below --min-confidence 0.5" in last and "--min-confidence 0" in last
+    assert "1 below the confidence cut 0.5 (canon.toml \\[rules] min_confidence;" in last and "--min-confidence 0" in last
 
 
 # -- the CLI and the API on a small KB (fake embedder) ------------------------------------------------------
@@ -119,7 +119,7 @@ def test_cli_applies_canon_toml_and_min_confidence_0_shows_everything(tmp_path: 
     assert got["summary"]["below_confidence"] == len(everything) - len(got["findings"])
     assert got["summary"]["min_confidence"] == 1.0
     text = _cli([*target, "--kb", str(kb)]).stdout.strip().splitlines()[-1]
-    assert f"{len(everything) - len(got['findings'])} below --min-confidence 1" in text
+    assert f"{len(everything) - len(got['findings'])} below the confidence cut 1 (canon.toml [rules] min_confidence;" in text
     assert "--min-confidence 0" in text
 
 
