@@ -52,6 +52,7 @@ def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI
     from ingest.doctor import LastDiagnosis
 
     app.state.health = LastDiagnosis(settings)
+    app.state.index_check = search.IndexCheck(app.state.health)
     app.add_middleware(BodyLimit, max_bytes=limits.max_body)
 
     @app.exception_handler(CanonError)
