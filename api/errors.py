@@ -219,7 +219,7 @@ def _describe(schema: dict[str, Any]) -> str:
         return "text" + (f" of {low} to {high} characters" if low and high else " (not empty)" if low else "")
     if kind == "array":
         inner = _describe(schema.get("items", {}))
-        return "a list" + (f" of {inner}" if inner else "")
+        return "a list" + (f" (each item {inner})" if inner else "")
     return "a JSON object" if kind == "object" or "properties" in schema else ""
 
 

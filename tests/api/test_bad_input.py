@@ -60,6 +60,8 @@ def _refused(r: object) -> str:
     (lambda c: c.post("/v1/check", data={"text": "x"}), "body: a form or text body was sent; send a JSON object"),
     (lambda c: c.post("/v1/check", json=["x"]), "body: JSON that is not an object was sent"),
     (lambda c: c.post("/v1/check", json={"drafts": [{"path": "a.md"}]}), "drafts[0].text: is missing"),
+    (lambda c: c.post("/v1/check", json={"text": "x", "rules": "metric-conflict"}),
+     "rules: 'metric-conflict' is not a list; expected a list (each item one of 'broken-reference', "),
     (lambda c: c.get("/v1/search", params={"q": "x", "limit": 0}),
      "limit: '0' is out of range; expected a whole number from 1 to 100"),
     (lambda c: c.get("/v1/search"), "q: is missing; expected text of 1 to 2000 characters"),
