@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -13,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from knowledge.errors import CanonError, error_body
 from knowledge.settings import Settings
 
+from .errors import reject_unknown_query, validation_message
 from .limits import ServeLimits, ServerBusy
 from .middleware import BodyLimit
 from .pool import AnalysisPool
@@ -42,6 +44,7 @@ def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI
         f"analysing routes (audit, check, objections, aeo) take at most {limits.timeout:g} s (504 beyond), "
         f"{limits.workers} run at once and {limits.queue} more may wait (503 with Retry-After beyond).",
         lifespan=lifespan,
+        dependencies=[Depends(reject_unknown_query)],
     )
     app.state.settings = settings
     app.state.limits = limits
@@ -49,6 +52,7 @@ def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI
     from ingest.doctor import LastDiagnosis
 
     app.state.health = LastDiagnosis(settings)
+    app.state.index_check = search.IndexCheck(app.state.health)
     app.add_middleware(BodyLimit, max_bytes=limits.max_body)
 
     @app.exception_handler(CanonError)
@@ -57,12 +61,10 @@ def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI
         return JSONResponse(exc.body(), status_code=exc.http_status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
-    async def bad_request(_: Request, exc: RequestValidationError) -> JSONResponse:
-        parts = []
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
-            parts.append(f"{where}: {err.get('msg')}")
-        return JSONResponse(error_body("bad_request", "; ".join(parts) or "invalid request"), status_code=422)
+    async def bad_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # SPEC 7 asks only for "a fitting status": every kind of bad input is 400, as the core's own
+        # refusals (a rule that is not one) are, so that a client has one status to handle.
+        return JSONResponse(error_body("bad_request", validation_message(request, exc)), status_code=400)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -74,9 +76,22 @@ def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI
         return JSONResponse(error_body("internal_error", f"canon failed: {type(exc).__name__}: {exc}"),
                             status_code=500)
 
-    app.include_router(meta.router, prefix="/v1", responses=errors(422))
-    app.include_router(search.router, prefix="/v1", responses=errors(400, 422, 503))
+    app.include_router(meta.router, prefix="/v1", responses=errors(400))
+    app.include_router(search.router, prefix="/v1", responses=errors(400, 503))
     app.include_router(entries.router, prefix="/v1", responses=READING)
     for router in (audit.router, objections.router, aeo.router):
         app.include_router(router, prefix="/v1", responses=ANALYSING)
+    app.openapi = lambda: _without_422(app)  # type: ignore[method-assign]
     return app
+
+
+def _without_422(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI document, less the 422 FastAPI lists on every route with parameters: this
+    server answers bad input with 400 (listed on every route in the one error shape)."""
+    doc = FastAPI.openapi(app)  # built once and cached by FastAPI; the pops cost microseconds after
+    for operations in doc.get("paths", {}).values():
+        for op in operations.values():
+            op.get("responses", {}).pop("422", None)
+    for name in ("HTTPValidationError", "ValidationError"):
+        doc.get("components", {}).get("schemas", {}).pop(name, None)
+    return doc

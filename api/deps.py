@@ -44,7 +44,7 @@ _ISO_DAY = "^[1-8][0-9]{3}-[0-9]{2}-[0-9]{2}$"
 
 def _iso_day(value: object) -> object:
     if isinstance(value, str) and not re.fullmatch(_ISO_DAY, value):
-        raise ValueError("not a date of the form YYYY-MM-DD between the years 1000 and 8999")
+        raise ValueError("is not a date; write YYYY-MM-DD (a year from 1000 to 8999)")
     return value
 
 

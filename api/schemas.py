@@ -28,11 +28,11 @@ _RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before trying ag
                                 "schema": {"type": "integer"}}}
 
 _WHY = {
-    400: "The request asks for something that does not exist or cannot be done (e.g. a rule that is not one), "
-         "or the KB's canon.toml cannot be read.",
+    400: "Bad input: a parameter or the body does not match this schema, names a parameter or field the route "
+         "does not take, or asks for something that does not exist or cannot be done (e.g. a rule that is not "
+         "one); or the KB's canon.toml cannot be read. The message names the field and what it expects.",
     404: "No such entry or page.",
     413: "The request body is larger than the server's limit ([serve] max_body).",
-    422: "A parameter or the body does not match this schema.",
     503: "The index is missing or its store unreachable; or every analysis worker is busy and the queue is full "
          "(Retry-After says when to try again); or the server is shutting down.",
     504: "The request took longer than the server's time limit ([serve] timeout); its analysis was stopped.",
@@ -50,8 +50,8 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 # What each kind of route can answer besides 200 (routes add 404 and 413 where they apply).
-READING = errors(422, 503)
-ANALYSING = errors(400, 422, 503, 504)
+READING = errors(400, 503)
+ANALYSING = errors(400, 503, 504)
 
 
 def _rule_ids() -> list[str]:

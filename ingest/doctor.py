@@ -211,14 +211,15 @@ class LastDiagnosis:
         self._lock = threading.Lock()
         self._last: tuple[Diagnosis, float, float, tuple[Any, ...], list[str]] | None = None
 
-    def get(self, *, full: bool = False) -> tuple[Diagnosis, float, float]:
-        """The diagnosis, when it was made (Unix time) and its age in seconds; ``full`` runs it now."""
+    def get(self, *, full: bool = False, max_age: float | None = None) -> tuple[Diagnosis, float, float]:
+        """The diagnosis, when it was made (Unix time) and its age in seconds; ``full`` runs it now.
+        ``max_age`` overrides the instance's (a search asks only whether files changed: ``math.inf``)."""
         with self._lock:
             last = self._last
             if last is not None and not full:
                 diagnosis, wall, started, signature, watched = last
                 age = time.monotonic() - started
-                if age <= self.max_age and self._signature(watched) == signature:
+                if age <= (self.max_age if max_age is None else max_age) and self._signature(watched) == signature:
                     return diagnosis, wall, age
             sources = source_files(self.settings)
             watched = self._watched(sources)

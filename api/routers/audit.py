@@ -19,6 +19,8 @@ MIN_CONFIDENCE_DOC = ("Leave out figure findings whose confidence is below this 
 
 
 class DraftIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is refused, not ignored
+
     path: str = Field("draft.md", description="The name findings point at (not read from disk).")
     text: str = Field(..., description="The draft, Markdown or plain text.")
 
@@ -28,7 +30,7 @@ class CheckRequest(BaseModel):
 
     # The schema says "exactly one of text and drafts", as the validator below does; null is
     # accepted for either but left out of the schema, which has no need to offer it.
-    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["drafts"]}]})
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["drafts"]}]})
 
     text: str | SkipJsonSchema[None] = Field(None, description="The draft, Markdown or plain text.")
     path: str = Field("draft.md", description="The name findings point at (not read from disk).")
@@ -89,6 +91,8 @@ async def post_check(
 class FindingVerdictIn(BaseModel):
     """A reviewer's verdict on one finding of the audit (or, with ``drafts``, of the check of those drafts)."""
 
+    model_config = ConfigDict(extra="forbid")
+
     fingerprint: str = Field(..., min_length=1, description="The finding's fingerprint, or its first 8 characters or more.")
     verdict: Literal["right", "wrong"] = Field(..., description="wrong: a false alarm; right: a true finding.")
     why: str | None = Field(None, description="Why, in words, for the people who review the file.")
@@ -106,7 +110,7 @@ def get_finding_verdicts(settings: Annotated[Settings, Depends(get_settings)]) -
 
 
 @router.post("/audit/verdicts", status_code=201,
-             responses={**errors(400, 404, 413, 422), 404: {**errors(404)[404], "description": "No finding has this fingerprint."}},
+             responses={**errors(400, 404, 413), 404: {**errors(404)[404], "description": "No finding has this fingerprint."}},
              summary="Record a verdict on a finding (same JSON as `canon audit verdict --format json`)")
 async def post_finding_verdict(
     request: Request,

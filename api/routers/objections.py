@@ -4,7 +4,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Query, Request
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from api import jobs
 from api.deps import analyse, get_settings, get_today
@@ -35,11 +35,13 @@ def _a_number(value: object) -> object:
     """A line is a JSON number (3, or 3.0 as JSON Schema allows): true and "3" are not lines, though
     pydantic's lax integers would take them."""
     if isinstance(value, (bool, str)):
-        raise ValueError("a line is a number")
+        raise ValueError("is not a line number; write a JSON number such as 3")
     return value
 
 
 class _Verdict(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is refused, not ignored
+
     verdict: Literal["right", "wrong"] = "right"
     by: str | None = None
 
@@ -103,7 +105,7 @@ def get_verdicts(settings: Annotated[Settings, Depends(get_settings)]) -> dict[s
     return {"path": VERDICTS_FILE.as_posix(), "verdicts": [v.to_dict() for v in verdicts]}
 
 
-@router.post("/objections/verdicts", status_code=201, responses=errors(400, 422),
+@router.post("/objections/verdicts", status_code=201, responses=errors(400),
              summary="Record a verdict: a mention right or wrong, its objection, a theme renamed or merged")
 def post_verdict(body: Annotated[VerdictIn, Body()], settings: Annotated[Settings, Depends(get_settings)],
                  today: Annotated[date, Depends(get_today)]) -> dict[str, Any]:

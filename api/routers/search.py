@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import math
+import threading
+import time
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import get_settings, get_today
@@ -25,6 +28,7 @@ router = APIRouter(tags=["search"])
 @router.get("/search", summary="The entries that answer a question (same JSON as `canon ask --format json`)",
             response_model=dict[str, Any])
 def get_search(
+    request: Request,
     q: str = Query(..., min_length=1, max_length=2000, json_schema_extra={"pattern": NOT_BLANK},  # blank: the core says why
                    description="The question, in your own words."),
     limit: int = Query(5, ge=1, le=100),
@@ -37,5 +41,45 @@ def get_search(
     statuses = ("approved",) if approved_only else ("approved", "draft", "retired")
     # A server answers many queries: the embedder for that (ONNX Runtime where installed), not the
     # one that starts fastest in a one-off `canon ask`.
-    return JSONResponse(search(settings, q, SearchOptions(limit=limit, statuses=statuses, today=today),
-                               embedder=get_embedder("serve")))
+    result = search(settings, q, SearchOptions(limit=limit, statuses=statuses, today=today),
+                    embedder=get_embedder("serve"))
+    return JSONResponse(_flag_stale_index(request, result))
+
+
+STALE_HINT = ("the KB's files changed since the index was built, so figures may be old: run `canon ingest` "
+              "(or any of audit, check, objections, which bring it up to date); GET /v1/health says what changed")
+
+
+class IndexCheck:
+    """Whether the index still agrees with the KB's files, for the searches of one server.
+
+    It asks the health probe's last diagnosis, reused while a stat of the KB's files, the catalog
+    and the write lock shows no change (no age limit: a search asks only whether files changed; a
+    change runs the diagnosis once). That stat walk costs a few milliseconds per 2,000 entries,
+    a third of a warm search, so it runs at most once every ``every`` seconds and never makes a
+    concurrent search wait: the others take the last answer. The index is never refreshed here."""
+
+    def __init__(self, health: Any, every: float = 1.0) -> None:
+        self.health = health
+        self.every = every
+        self._lock = threading.Lock()
+        self._current = True
+        self._asked = -math.inf
+
+    def current(self) -> bool:
+        if time.monotonic() - self._asked < self.every or not self._lock.acquire(blocking=False):
+            return self._current
+        try:
+            diagnosis, _, _ = self.health.get(max_age=math.inf)
+            self._current, self._asked = diagnosis.up_to_date, time.monotonic()
+        finally:
+            self._lock.release()
+        return self._current
+
+
+def _flag_stale_index(request: Request, result: dict[str, Any]) -> dict[str, Any]:
+    """``index_current: false`` and a hint when the files no longer match the index; an up-to-date
+    index adds nothing, so that the JSON stays that of `canon ask`."""
+    if request.app.state.index_check.current():
+        return result
+    return {**result, "index_current": False, "hint": STALE_HINT}

@@ -66,11 +66,11 @@ def test_errors_have_one_shape(client):
     assert r.status_code == 404
     assert set(r.json()) == {"error"} and r.json()["error"]["code"] == "not_found"
     r = client.get("/v1/search")
-    assert r.status_code == 422 and r.json()["error"]["code"] == "bad_request"
+    assert r.status_code == 400 and r.json()["error"]["code"] == "bad_request"
     r = client.get("/v1/search", params={"q": "   "})
     assert r.status_code == 400 and "empty" in r.json()["error"]["message"]
     r = client.get("/v1/search", params={"q": "x", "today": "yesterday"})
-    assert r.status_code == 422 and r.json()["error"]["code"] == "bad_request"
+    assert r.status_code == 400 and r.json()["error"]["code"] == "bad_request"
     r = client.get("/v1/nothing-here")
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
 
@@ -110,7 +110,7 @@ def test_openapi_lists_every_error_in_the_one_shape(client):
             for status in {s for s in statuses if not s.startswith("2")}:
                 assert op["responses"][status]["content"]["application/json"]["schema"] == error_ref, (path, status)
             if op.get("parameters") or op.get("requestBody"):
-                assert "422" in statuses, path
+                assert "400" in statuses, path
             if path.startswith(analysing):
                 assert {"400", "503", "504"} <= statuses, path
                 assert "Retry-After" in op["responses"]["503"]["headers"]

@@ -88,3 +88,38 @@ def test_fail_full_sees_what_no_stat_shows_and_so_does_every_probe_past_max_age(
     before = len(runs)
     assert [client.get("/v1/health").json()["status"] for _ in range(2)] == ["degraded", "degraded"]
     assert len(runs) == before + 2
+
+
+def test_fail_a_search_after_an_edit_says_its_index_is_not_current_and_does_not_refresh_it(served, fake_embedder):
+    root, client, runs = served
+    client.app.state.index_check.every = 0.0  # type: ignore[attr-defined]  # ask at every search
+    params = {"q": "time to go live", "limit": 2}
+    fresh = client.get("/v1/search", params=params).json()
+    assert "index_current" not in fresh and "hint" not in fresh  # the JSON of `canon ask`, unchanged
+    diagnoses = len(runs)
+    assert "index_current" not in client.get("/v1/search", params=params).json() and len(runs) == diagnoses
+
+    drills.edit(root, [3], revision=7)
+    stale = client.get("/v1/search", params=params).json()
+    assert stale["index_current"] is False and "canon ingest" in stale["hint"] and "results" in stale
+    assert client.get("/v1/search", params=params).json()["index_current"] is False
+    assert len(runs) == diagnoses + 1  # one diagnosis for the change, then a stat per search
+    # the search did not bring the index up to date: the health probe still sees the edit
+    assert _problems(client.get("/v1/health").json()) == {"out-of-date": 1}
+
+    ingest(load_settings(root), embedder=fake_embedder)
+    assert "index_current" not in client.get("/v1/search", params=params).json()
+
+
+def test_pass_searches_ask_about_the_files_at_most_once_per_interval(served):
+    root, client, runs = served
+    check = client.app.state.index_check  # type: ignore[attr-defined]
+    check.every = 3600.0
+    params = {"q": "time to go live"}
+    assert "index_current" not in client.get("/v1/search", params=params).json()
+    asked = check._asked
+    drills.edit(root, [2], revision=5)
+    # within the interval a search takes the last answer: no stat walk, no diagnosis
+    assert "index_current" not in client.get("/v1/search", params=params).json() and check._asked == asked
+    check.every = 0.0
+    assert client.get("/v1/search", params=params).json()["index_current"] is False

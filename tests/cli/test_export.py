@@ -338,7 +338,7 @@ def test_api_serves_the_exported_files(client: Any, exported: Path, kb: Path, tm
     r = client.get(f"/v1/aeo/pages/{left_out['id']}", params={"today": TODAY})
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
     assert left_out["reasons"][0] in r.json()["error"]["message"]
-    assert client.get("/v1/aeo/pages/answers/pricing", params={"format": "pdf"}).status_code == 422
+    assert client.get("/v1/aeo/pages/answers/pricing", params={"format": "pdf"}).status_code == 400
     r = client.get("/v1/aeo/llms.txt", params={"base_url": "not a url"})
     assert r.status_code == 400 and r.json()["error"]["code"] == "bad_request"
 

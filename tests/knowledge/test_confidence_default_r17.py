@@ -167,4 +167,4 @@ def test_api_audit_and_check_take_the_same_cut(tmp_path: Path, fake_embedder: ob
         assert got["findings"] == _expected(everything["findings"], 1.0)
         assert got["summary"]["below_confidence"] == len(everything["findings"]) - len(got["findings"])
         assert got["summary"]["min_confidence"] == 1.0
-    assert client.get("/v1/audit", params={"today": TODAY, "min_confidence": 2}).status_code == 422
+    assert client.get("/v1/audit", params={"today": TODAY, "min_confidence": 2}).status_code == 400

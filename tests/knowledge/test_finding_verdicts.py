@@ -255,7 +255,7 @@ def test_cli_and_api_round_trip(kb, tmp_path):
                           json={"fingerprint": "feedfacefeedface", "verdict": "wrong"})
     assert missing.status_code == 404 and "no finding has the fingerprint" in missing.json()["error"]["message"]
     word = client.post("/v1/audit/verdicts", json={"fingerprint": real["fingerprint"], "verdict": "maybe"})
-    assert word.status_code == 422 and word.json()["error"]["code"]
+    assert word.status_code == 400 and word.json()["error"]["code"]
     assert len(load_verdicts(kb)) == 3
     rechecked = json.loads(run(app, ["check", str(draft), *args, "--format", "json"]).stdout)
     assert unsupported["fingerprint"] not in {f["fingerprint"] for f in rechecked["findings"]}
