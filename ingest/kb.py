@@ -156,6 +156,7 @@ _YAML_HINTS = (
     ("could not find expected ':'", "a line is not 'key: value'; check the indentation or quote the value"),
     ("found undefined alias", "'*' starts an alias in YAML; put the value in quotes"),
     ("found unexpected end of stream", "a quote or bracket is never closed"),
+    ("did not find expected ','", "a '[' or '{' is never closed; close it on the same line"),
     ("did not find expected key", "the indentation is inconsistent or a value needs quotes"),
     ("expected <block end>", "the indentation is inconsistent or a value needs quotes"),
     ("found unhashable key", "a key is a list or mapping; quote it"),
@@ -257,6 +258,55 @@ def _yaml_budget(node: Any) -> str | None:
     return None
 
 
+# What PyYAML was reading when it failed (its ``context``), for the constructs whose opening is where
+# the fault lies: a bracket or quote never closed, a line that is not ``key: value``. PyYAML notices
+# such a fault only on a later line (the next key), so the opening is the line to point at. A block
+# mapping's context is where the whole front matter starts, no help, and is not used.
+_OPENED = (
+    ("flow sequence", "the list opened with '[' on line {line} is never closed; close it with ']' on the same line"),
+    ("flow mapping", "the mapping opened with '{{' on line {line} is never closed; close it with '}}' on the same line"),
+    ("quoted scalar", "the quote opened on line {line} is never closed; close it on the same line"),
+    ("simple key", "line {line} is not 'key: value'; add the ':' or quote the value"),
+)
+
+
+def _yaml_error(exc: Any, text: str, first_line: int) -> tuple[int, int, str]:
+    """A YAML syntax error as (line, column, message) in the file's lines.
+
+    The finding points at the construct that was left open when PyYAML gives where it opened (its
+    ``context_mark``), and names both places when they differ: "did not find expected ',' or ']'"
+    is raised on the line after an unclosed ``tags: [positioning``.
+    """
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (first_line + mark.line, mark.column + 1) if mark is not None else (first_line, 1)
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "context", None) or exc).strip()
+    hint = next((h for key, h in _YAML_HINTS if key in problem), "fix the YAML syntax")
+    if mark is not None and "cannot start any token" in problem:
+        rows = text.split("\n")
+        row = rows[mark.line] if mark.line < len(rows) else ""
+        char = row[mark.column] if mark.column < len(row) else ""
+        hint = ("YAML does not allow tabs for indentation; indent with spaces" if char == "\t"
+                else f"a value starting with {char!r} must be put in quotes")
+    where = f"line {line}, column {column}"
+    opened = _opened_at(exc, first_line)
+    if opened is not None and opened[:2] != (line, column):
+        o_line, o_col, o_hint = opened
+        where = f"line {o_line}, column {o_col}; noticed at line {line}, column {column}"
+        line, column, hint = o_line, o_col, o_hint
+    return line, column, f"front matter is not valid YAML: {problem} ({where}); {hint}"
+
+
+def _opened_at(exc: Any, first_line: int) -> tuple[int, int, str] | None:
+    """Where the construct the error is about was opened (line, column, hint), for the contexts of
+    :data:`_OPENED`; ``None`` for any other."""
+    context, mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if not context or mark is None:
+        return None
+    hint = next((h for key, h in _OPENED if key in str(context)), None)
+    line = first_line + mark.line
+    return (line, mark.column + 1, hint.format(line=line)) if hint else None
+
+
 def _load_yaml(text: str, first_line: int) -> _Yaml:
     """Compose once (for line numbers), measure (aliases counted in full), construct from the same
     nodes (for values)."""
@@ -276,18 +326,7 @@ def _load_yaml(text: str, first_line: int) -> _Yaml:
             _walk(node, first_line, out)
             out.data = loader.construct_document(node)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line, column = (first_line + mark.line, mark.column + 1) if mark is not None else (first_line, 1)
-        problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
-        problem = str(problem).strip()
-        hint = next((h for key, h in _YAML_HINTS if key in problem), "fix the YAML syntax")
-        if mark is not None and "cannot start any token" in problem:
-            rows = text.split("\n")
-            row = rows[mark.line] if mark.line < len(rows) else ""
-            char = row[mark.column] if mark.column < len(row) else ""
-            hint = ("YAML does not allow tabs for indentation; indent with spaces" if char == "\t"
-                    else f"a value starting with {char!r} must be put in quotes")
-        out.error = (line, column, f"front matter is not valid YAML: {problem} (line {line}, column {column}); {hint}")
+        out.error = _yaml_error(exc, text, first_line)
     except RecursionError:
         out.error = (first_line, 1, "front matter is nested too deeply to read; flatten it")
     except Exception as exc:  # a value the safe constructor rejects: the front matter is unreadable
