@@ -483,6 +483,17 @@ def _metric_value(value: Any, key: str, report: _Report) -> float | tuple[float,
     return None
 
 
+# The units ``knowledge.units`` reads, for a metric whose unit is missing or not text. Free text is
+# not an error there: any unit it does not know is a count of that noun, and "per"/"a"/"/" makes
+# it a rate, so the message says so rather than asking for a unit from a closed list.
+UNITS_HELP = (
+    "write unit: percent (or %), x (a multiplier), a currency code such as USD, EUR or GBP, a duration "
+    "(minutes, hours, days, weeks, months, years) or number (a plain number); any other text is read as a "
+    "count of that noun, so a count is e.g. value: 120 and unit: customers, and unit: slots per hour is "
+    "read as the rate slots/hour (a count of slots per hour)"
+)
+
+
 def _metrics(value: Any, entry_id: str, report: _Report) -> list[Metric]:
     if value is None:
         return []
@@ -499,14 +510,14 @@ def _metrics(value: Any, entry_id: str, report: _Report) -> list[Metric]:
             continue
         missing = [k for k in ("id", "value", "unit") if item.get(k) in (None, "")]
         if missing:
+            units = f"; {UNITS_HELP}" if "unit" in missing else ""
             report.add(at, f"{at} has no {' or '.join(missing)}; every metric needs id, value and unit "
-                       "(it is left out until fixed)")
+                       f"(it is left out until fixed){units}")
             continue
         mid = _as_text(item["id"], f"{at}.id", report, "a metric id")
         unit = item["unit"]
         if not isinstance(unit, str) or not unit.strip():
-            report.add(f"{at}.unit", f"{at}.unit: {describe(unit)} is not a unit; write percent, x, USD, "
-                       "days/weeks/months/years or a noun such as customers")
+            report.add(f"{at}.unit", f"{at}.unit: {describe(unit)} is not a unit; {UNITS_HELP}")
             continue
         figure = _metric_value(item["value"], f"{at}.value", report)
         if mid is None or figure is None:
