@@ -397,10 +397,65 @@ def _as_date(value: Any, key: str, report: _Report, *, partial: bool = False) ->
             year, month = int(p.group(1)), int(p.group(2) or 12)
             if 1 <= month <= 12:
                 return date(year, month, calendar.monthrange(year, month)[1])
-    example = "2026-06-30"
     also = ", YYYY-MM or YYYY" if partial else ""
-    report.add(key, f"{key}: {describe(value)} is not a date; write it as YYYY-MM-DD{also}, e.g. {example}")
+    example = _date_suggestion(text or "", partial) or "e.g. 2026-06-30"
+    report.add(key, f"{key}: {describe(value)} is not a date; write it as YYYY-MM-DD{also}, {example}")
     return None
+
+
+_MONTHS = {name.lower(): i for i in range(1, 13)
+           for name in (calendar.month_name[i], calendar.month_abbr[i])}
+_SLASHED = re.compile(r"^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})$")
+_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$")
+
+
+def _date_suggestion(text: str, partial: bool) -> str | None:
+    """What to write for a date in another common form: ``June 2026`` -> ``2026-06``; ``01/05/2026``
+    -> ``2026-05-01 (or 2026-01-05 if the month comes first)``; ``2025/06/01`` -> ``2025-06-01``.
+    ``None`` when the text is no such form; a slashed date whose order is unclear gives both."""
+    text = text.strip()
+    m = _MONTH_YEAR.match(text)
+    if m and m.group(1).lower() in _MONTHS:
+        month = f"{m.group(2)}-{_MONTHS[m.group(1).lower()]:02d}"
+        return f"here {month}" if partial else f"here {month}-DD with the day"
+    m = _SLASHED.match(text)
+    if not m:
+        return None
+    a, b, c = (int(g) for g in m.groups())
+    if len(m.group(1)) == 4:
+        readings = [(a, b, c)]
+    elif len(m.group(3)) == 4:
+        readings = [(c, b, a), (c, a, b)]  # day first, then month first
+    else:
+        return None
+    valid = list(dict.fromkeys(f"{y:04d}-{mo:02d}-{d:02d}" for y, mo, d in readings if _exists(y, mo, d)))
+    if not valid:
+        return None
+    return f"here {valid[0]}" + (f" (or {valid[1]} if the month comes first)" if len(valid) > 1 else "")
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _as_of(value: Any, key: str, report: _Report) -> str | None:
+    """A metric's ``as_of`` as written, when it is a date: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``
+    (the same forms as a source's ``date``). Anything else (``01/05/2026``, ``June 2026``) is
+    reported at its line, as a bad ``reviewed:`` is, and dropped: the figure is kept without a date
+    rather than carry one that exports would publish as its ``observationDate``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    if _as_date(value, key, report, partial=True) is None:
+        return None
+    return str(value).strip()
 
 
 def _as_text(value: Any, key: str, report: _Report, what: str) -> str | None:
@@ -528,13 +583,10 @@ def _metrics(value: Any, entry_id: str, report: _Report) -> list[Metric]:
             continue
         seen[mid] = report.line(f"{at}.id")
         name = _as_text(item.get("name"), f"{at}.name", report, "text") or mid.replace("-", " ").replace("_", " ")
-        as_of = item.get("as_of")
-        if isinstance(as_of, datetime):
-            as_of = as_of.date()
         out.append(Metric(
             id=mid, name=name, value=figure, unit=unit.strip(), entry_id=entry_id,
             qualifier=_as_text(item.get("qualifier"), f"{at}.qualifier", report, "text"),
-            as_of=as_of.isoformat() if isinstance(as_of, date) else _as_text(as_of, f"{at}.as_of", report, "a date"),
+            as_of=_as_of(item.get("as_of"), f"{at}.as_of", report),
             source=_as_text(item.get("source"), f"{at}.source", report, "the title of a source"),
             line=report.line(f"{at}.value"),
         ))
