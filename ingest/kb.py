@@ -357,9 +357,9 @@ class _Report:
             key = key[:cut] if cut > 0 else ""
         return 1
 
-    def add(self, key: str | int, message: str, column: int = 1) -> None:
+    def add(self, key: str | int, message: str, column: int = 1, severity: str = "error") -> None:
         line = key if isinstance(key, int) else self.line(key)
-        self.findings.append(Finding(rule=RULE, severity="error", path=self.path, line=line,
+        self.findings.append(Finding(rule=RULE, severity=severity, path=self.path, line=line,
                                      column=column, message=message, entry=self.entry_id))
 
 
@@ -594,8 +594,21 @@ def _metrics(value: Any, entry_id: str, report: _Report) -> list[Metric]:
 
 
 def _sources(value: Any, report: _Report) -> list[Source]:
+    """``sources`` as SPEC reads it: a list of ``{title, url, date}`` or of plain titles.
+
+    A plain title is a source with no date and no URL, so ``max_source_age`` never applies to it;
+    that reading is kept, silently in a list (KBs name internal data that way: "Lumen billing
+    records, October 2026"). ``sources:`` written as one line of text is no list at all, the
+    schema misread: it is read as one title too, and reported as a warning that shows the form
+    with a date.
+    """
     if value is None:
         return []
+    if isinstance(value, str) and value.strip():
+        report.add("sources", f"sources: {describe(value)} is one line of text, read as a source with no date "
+                   "or URL, so max_source_age can never find it old; write sources as a list, each with its "
+                   f"date: 'sources:', then '  - title: {value.strip()}' and '    date: YYYY-MM-DD' "
+                   "(url: optional)", severity="warning")
     items = [value] if isinstance(value, str | dict) else value
     if not isinstance(items, list):
         report.add("sources", "sources must be a list of titles or of {title, url, date}")
