@@ -417,7 +417,7 @@ def _date_suggestion(text: str, partial: bool) -> str | None:
     m = _MONTH_YEAR.match(text)
     if m and m.group(1).lower() in _MONTHS:
         month = f"{m.group(2)}-{_MONTHS[m.group(1).lower()]:02d}"
-        return f"here {month}" if partial else f"here {month}-DD with the day"
+        return f"for this one {month}" if partial else f"for this one {month}-DD, with the day"
     m = _SLASHED.match(text)
     if not m:
         return None
@@ -431,7 +431,7 @@ def _date_suggestion(text: str, partial: bool) -> str | None:
     valid = list(dict.fromkeys(f"{y:04d}-{mo:02d}-{d:02d}" for y, mo, d in readings if _exists(y, mo, d)))
     if not valid:
         return None
-    return f"here {valid[0]}" + (f" (or {valid[1]} if the month comes first)" if len(valid) > 1 else "")
+    return f"for this one {valid[0]}" + (f" (or {valid[1]} if the month comes first)" if len(valid) > 1 else "")
 
 
 def _exists(year: int, month: int, day: int) -> bool:
