@@ -21,15 +21,17 @@ MAX_WORDS = 150
 
 def _claims_version() -> str:
     """Claims are read when a file is parsed: a change to the extractor, its word lists, its
-    weights or the Markdown reader parses every file again, as a new chunker does."""
+    weights, the Markdown reader or the front matter reader parses every file again, as a new
+    chunker does."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1] / "knowledge"
     h = hashlib.sha1()
     override = os.environ.get("CANON_CLAIMNESS_WEIGHTS")  # other weights (leave-one-corpus-out runs)
     # the readers that cut files into the text claims are read from: Markdown (which also attaches
-    # footnotes and table notes) and calls (turns and sentences)
-    attach = [Path(__file__).resolve().parent / name for name in ("_markdown.py", "calls.py")]
+    # footnotes and table notes) and calls (turns and sentences); and the front matter reader, whose
+    # invalid-entry findings are kept in the index with the file (a new check must reach old indexes)
+    attach = [Path(__file__).resolve().parent / name for name in ("_markdown.py", "calls.py", "kb.py")]
     for p in sorted([*(root / "claims").rglob("*"), *(root / "text").rglob("*")]) + attach + ([Path(override)] if override else []):
         if p.is_file() and p.suffix in (".py", ".yaml", ".json", ".npz"):
             h.update(p.read_bytes())

@@ -156,6 +156,7 @@ _YAML_HINTS = (
     ("could not find expected ':'", "a line is not 'key: value'; check the indentation or quote the value"),
     ("found undefined alias", "'*' starts an alias in YAML; put the value in quotes"),
     ("found unexpected end of stream", "a quote or bracket is never closed"),
+    ("did not find expected ','", "a '[' or '{' is never closed; close it on the same line"),
     ("did not find expected key", "the indentation is inconsistent or a value needs quotes"),
     ("expected <block end>", "the indentation is inconsistent or a value needs quotes"),
     ("found unhashable key", "a key is a list or mapping; quote it"),
@@ -257,6 +258,55 @@ def _yaml_budget(node: Any) -> str | None:
     return None
 
 
+# What PyYAML was reading when it failed (its ``context``), for the constructs whose opening is where
+# the fault lies: a bracket or quote never closed, a line that is not ``key: value``. PyYAML notices
+# such a fault only on a later line (the next key), so the opening is the line to point at. A block
+# mapping's context is where the whole front matter starts, no help, and is not used.
+_OPENED = (
+    ("flow sequence", "the list opened with '[' on line {line} is never closed; close it with ']' on the same line"),
+    ("flow mapping", "the mapping opened with '{{' on line {line} is never closed; close it with '}}' on the same line"),
+    ("quoted scalar", "the quote opened on line {line} is never closed; close it on the same line"),
+    ("simple key", "line {line} is not 'key: value'; add the ':' or quote the value"),
+)
+
+
+def _yaml_error(exc: Any, text: str, first_line: int) -> tuple[int, int, str]:
+    """A YAML syntax error as (line, column, message) in the file's lines.
+
+    The finding points at the construct that was left open when PyYAML gives where it opened (its
+    ``context_mark``), and names both places when they differ: "did not find expected ',' or ']'"
+    is raised on the line after an unclosed ``tags: [positioning``.
+    """
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (first_line + mark.line, mark.column + 1) if mark is not None else (first_line, 1)
+    problem = str(getattr(exc, "problem", None) or getattr(exc, "context", None) or exc).strip()
+    hint = next((h for key, h in _YAML_HINTS if key in problem), "fix the YAML syntax")
+    if mark is not None and "cannot start any token" in problem:
+        rows = text.split("\n")
+        row = rows[mark.line] if mark.line < len(rows) else ""
+        char = row[mark.column] if mark.column < len(row) else ""
+        hint = ("YAML does not allow tabs for indentation; indent with spaces" if char == "\t"
+                else f"a value starting with {char!r} must be put in quotes")
+    where = f"line {line}, column {column}"
+    opened = _opened_at(exc, first_line)
+    if opened is not None and opened[:2] != (line, column):
+        o_line, o_col, o_hint = opened
+        where = f"line {o_line}, column {o_col}; noticed at line {line}, column {column}"
+        line, column, hint = o_line, o_col, o_hint
+    return line, column, f"front matter is not valid YAML: {problem} ({where}); {hint}"
+
+
+def _opened_at(exc: Any, first_line: int) -> tuple[int, int, str] | None:
+    """Where the construct the error is about was opened (line, column, hint), for the contexts of
+    :data:`_OPENED`; ``None`` for any other."""
+    context, mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if not context or mark is None:
+        return None
+    hint = next((h for key, h in _OPENED if key in str(context)), None)
+    line = first_line + mark.line
+    return (line, mark.column + 1, hint.format(line=line)) if hint else None
+
+
 def _load_yaml(text: str, first_line: int) -> _Yaml:
     """Compose once (for line numbers), measure (aliases counted in full), construct from the same
     nodes (for values)."""
@@ -276,18 +326,7 @@ def _load_yaml(text: str, first_line: int) -> _Yaml:
             _walk(node, first_line, out)
             out.data = loader.construct_document(node)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line, column = (first_line + mark.line, mark.column + 1) if mark is not None else (first_line, 1)
-        problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
-        problem = str(problem).strip()
-        hint = next((h for key, h in _YAML_HINTS if key in problem), "fix the YAML syntax")
-        if mark is not None and "cannot start any token" in problem:
-            rows = text.split("\n")
-            row = rows[mark.line] if mark.line < len(rows) else ""
-            char = row[mark.column] if mark.column < len(row) else ""
-            hint = ("YAML does not allow tabs for indentation; indent with spaces" if char == "\t"
-                    else f"a value starting with {char!r} must be put in quotes")
-        out.error = (line, column, f"front matter is not valid YAML: {problem} (line {line}, column {column}); {hint}")
+        out.error = _yaml_error(exc, text, first_line)
     except RecursionError:
         out.error = (first_line, 1, "front matter is nested too deeply to read; flatten it")
     except Exception as exc:  # a value the safe constructor rejects: the front matter is unreadable
@@ -318,9 +357,9 @@ class _Report:
             key = key[:cut] if cut > 0 else ""
         return 1
 
-    def add(self, key: str | int, message: str, column: int = 1) -> None:
+    def add(self, key: str | int, message: str, column: int = 1, severity: str = "error") -> None:
         line = key if isinstance(key, int) else self.line(key)
-        self.findings.append(Finding(rule=RULE, severity="error", path=self.path, line=line,
+        self.findings.append(Finding(rule=RULE, severity=severity, path=self.path, line=line,
                                      column=column, message=message, entry=self.entry_id))
 
 
@@ -358,10 +397,65 @@ def _as_date(value: Any, key: str, report: _Report, *, partial: bool = False) ->
             year, month = int(p.group(1)), int(p.group(2) or 12)
             if 1 <= month <= 12:
                 return date(year, month, calendar.monthrange(year, month)[1])
-    example = "2026-06-30"
     also = ", YYYY-MM or YYYY" if partial else ""
-    report.add(key, f"{key}: {describe(value)} is not a date; write it as YYYY-MM-DD{also}, e.g. {example}")
+    example = _date_suggestion(text or "", partial) or "e.g. 2026-06-30"
+    report.add(key, f"{key}: {describe(value)} is not a date; write it as YYYY-MM-DD{also}, {example}")
     return None
+
+
+_MONTHS = {name.lower(): i for i in range(1, 13)
+           for name in (calendar.month_name[i], calendar.month_abbr[i])}
+_SLASHED = re.compile(r"^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})$")
+_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$")
+
+
+def _date_suggestion(text: str, partial: bool) -> str | None:
+    """What to write for a date in another common form: ``June 2026`` -> ``2026-06``; ``01/05/2026``
+    -> ``2026-05-01 (or 2026-01-05 if the month comes first)``; ``2025/06/01`` -> ``2025-06-01``.
+    ``None`` when the text is no such form; a slashed date whose order is unclear gives both."""
+    text = text.strip()
+    m = _MONTH_YEAR.match(text)
+    if m and m.group(1).lower() in _MONTHS:
+        month = f"{m.group(2)}-{_MONTHS[m.group(1).lower()]:02d}"
+        return f"for this one {month}" if partial else f"for this one {month}-DD, with the day"
+    m = _SLASHED.match(text)
+    if not m:
+        return None
+    a, b, c = (int(g) for g in m.groups())
+    if len(m.group(1)) == 4:
+        readings = [(a, b, c)]
+    elif len(m.group(3)) == 4:
+        readings = [(c, b, a), (c, a, b)]  # day first, then month first
+    else:
+        return None
+    valid = list(dict.fromkeys(f"{y:04d}-{mo:02d}-{d:02d}" for y, mo, d in readings if _exists(y, mo, d)))
+    if not valid:
+        return None
+    return f"for this one {valid[0]}" + (f" (or {valid[1]} if the month comes first)" if len(valid) > 1 else "")
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _as_of(value: Any, key: str, report: _Report) -> str | None:
+    """A metric's ``as_of`` as written, when it is a date: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``
+    (the same forms as a source's ``date``). Anything else (``01/05/2026``, ``June 2026``) is
+    reported at its line, as a bad ``reviewed:`` is, and dropped: the figure is kept without a date
+    rather than carry one that exports would publish as its ``observationDate``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    if _as_date(value, key, report, partial=True) is None:
+        return None
+    return str(value).strip()
 
 
 def _as_text(value: Any, key: str, report: _Report, what: str) -> str | None:
@@ -444,6 +538,17 @@ def _metric_value(value: Any, key: str, report: _Report) -> float | tuple[float,
     return None
 
 
+# The units ``knowledge.units`` reads, for a metric whose unit is missing or not text. Free text is
+# not an error there: any unit it does not know is a count of that noun, and "per"/"a"/"/" makes
+# it a rate, so the message says so rather than asking for a unit from a closed list.
+UNITS_HELP = (
+    "write unit: percent (or %), x (a multiplier), a currency code such as USD, EUR or GBP, a duration "
+    "(minutes, hours, days, weeks, months, years) or number (a plain number); any other text is read as a "
+    "count of that noun, so a count is e.g. value: 120 and unit: customers, and unit: slots per hour is "
+    "read as the rate slots/hour (a count of slots per hour)"
+)
+
+
 def _metrics(value: Any, entry_id: str, report: _Report) -> list[Metric]:
     if value is None:
         return []
@@ -460,14 +565,14 @@ def _metrics(value: Any, entry_id: str, report: _Report) -> list[Metric]:
             continue
         missing = [k for k in ("id", "value", "unit") if item.get(k) in (None, "")]
         if missing:
+            units = f"; {UNITS_HELP}" if "unit" in missing else ""
             report.add(at, f"{at} has no {' or '.join(missing)}; every metric needs id, value and unit "
-                       "(it is left out until fixed)")
+                       f"(it is left out until fixed){units}")
             continue
         mid = _as_text(item["id"], f"{at}.id", report, "a metric id")
         unit = item["unit"]
         if not isinstance(unit, str) or not unit.strip():
-            report.add(f"{at}.unit", f"{at}.unit: {describe(unit)} is not a unit; write percent, x, USD, "
-                       "days/weeks/months/years or a noun such as customers")
+            report.add(f"{at}.unit", f"{at}.unit: {describe(unit)} is not a unit; {UNITS_HELP}")
             continue
         figure = _metric_value(item["value"], f"{at}.value", report)
         if mid is None or figure is None:
@@ -478,13 +583,10 @@ def _metrics(value: Any, entry_id: str, report: _Report) -> list[Metric]:
             continue
         seen[mid] = report.line(f"{at}.id")
         name = _as_text(item.get("name"), f"{at}.name", report, "text") or mid.replace("-", " ").replace("_", " ")
-        as_of = item.get("as_of")
-        if isinstance(as_of, datetime):
-            as_of = as_of.date()
         out.append(Metric(
             id=mid, name=name, value=figure, unit=unit.strip(), entry_id=entry_id,
             qualifier=_as_text(item.get("qualifier"), f"{at}.qualifier", report, "text"),
-            as_of=as_of.isoformat() if isinstance(as_of, date) else _as_text(as_of, f"{at}.as_of", report, "a date"),
+            as_of=_as_of(item.get("as_of"), f"{at}.as_of", report),
             source=_as_text(item.get("source"), f"{at}.source", report, "the title of a source"),
             line=report.line(f"{at}.value"),
         ))
@@ -492,8 +594,21 @@ def _metrics(value: Any, entry_id: str, report: _Report) -> list[Metric]:
 
 
 def _sources(value: Any, report: _Report) -> list[Source]:
+    """``sources`` as SPEC reads it: a list of ``{title, url, date}`` or of plain titles.
+
+    A plain title is a source with no date and no URL, so ``max_source_age`` never applies to it;
+    that reading is kept, silently in a list (KBs name internal data that way: "Lumen billing
+    records, October 2026"). ``sources:`` written as one line of text is no list at all, the
+    schema misread: it is read as one title too, and reported as a warning that shows the form
+    with a date.
+    """
     if value is None:
         return []
+    if isinstance(value, str) and value.strip():
+        report.add("sources", f"sources: {describe(value)} is one line of text, read as a source with no date "
+                   "or URL, so max_source_age can never find it old; write sources as a list, each with its "
+                   f"date: 'sources:', then '  - title: {value.strip()}' and '    date: YYYY-MM-DD' "
+                   "(url: optional)", severity="warning")
     items = [value] if isinstance(value, str | dict) else value
     if not isinstance(items, list):
         report.add("sources", "sources must be a list of titles or of {title, url, date}")

@@ -336,6 +336,23 @@ def test_an_entry_at_the_size_limit_parses_and_one_over_it_is_refused(tmp_path: 
     assert "over canon's limit of 4.0 MB" in problem.message and "split it" in problem.message
 
 
+def test_the_units_a_metric_is_told_to_write_are_read_as_it_says():
+    """The help for a metric without a unit names units: each must be read as the kind it is named
+    for, and free text as a count (the help's own examples, in three industries' nouns)."""
+    from ingest.kb import UNITS_HELP
+    from knowledge.units import kind_of, normalize
+
+    named = {"percent": "percent", "%": "percent", "x": "multiplier", "USD": "currency", "EUR": "currency",
+             "GBP": "currency", "minutes": "duration", "hours": "duration", "days": "duration",
+             "weeks": "duration", "months": "duration", "years": "duration", "number": "number"}
+    for unit, kind in named.items():
+        assert unit in UNITS_HELP and kind_of(unit) == kind, unit
+    assert normalize(6, "slots per hour")[1:] == ("slots/hour", "count") and "slots/hour" in UNITS_HELP
+    assert normalize(120, "customers")[1:] == ("customers", "count") and "unit: customers" in UNITS_HELP
+    for unit, read in (("grooms a day", "grooms/day"), ("skaters", "skaters"), ("shows per week", "shows/week")):
+        assert normalize(1, unit)[1:] == (read, "count"), unit
+
+
 # --------------------------------------------------------------------------------------------
 # Real corpora
 

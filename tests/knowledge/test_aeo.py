@@ -512,6 +512,49 @@ def test_proof_point_jsonld_is_an_article_with_citations_and_observations(small:
     assert str(g.value(observations["customers"], schema("description"))) == "more than 1,400 customers"
 
 
+DOME = """---
+type: proof_point
+title: Timed entry fills the dome
+owner: ops@starvault.example
+reviewed: 2026-10-02
+sources:
+  - title: Starvault ticketing export
+    date: 2026-09-30
+metrics:
+  - id: show-fill
+    name: seats filled at evening shows
+    value: 92
+    unit: percent
+    as_of: 01/05/2026
+  - id: shows-per-day
+    name: shows a day
+    value: 9
+    unit: shows
+    as_of: 2026-06
+---
+
+# Timed entry fills the dome
+
+Evening shows fill 92% of seats, across nine shows a day.
+"""
+
+
+def test_an_as_of_that_is_not_a_date_is_never_exported(tmp_path: Path):
+    kb, settings = make_kb(tmp_path, {"proof/dome.md": DOME}, name="Starvault")
+    assert [(p.line, "metrics[0].as_of" in p.message) for p in kb.problems] == [(14, True)]
+    # an index written before ingest checked as_of still holds it: the export checks it again
+    (dome,) = kb.entries
+    dome.metrics[1].as_of = "June 2026"
+    export = render_export(kb, [], settings, today=TODAY)
+    written = b"".join(export.files.values()).decode()
+    assert "01/05/2026" not in written and "June 2026" not in written
+    doc = json.loads(export.files["proof-points/dome.jsonld"])
+    assert json.dumps(doc).count('"Observation"') == 2 and "observationDate" not in json.dumps(doc)
+    dome.metrics[1].as_of = "2026-06"
+    doc = json.loads(render_export(kb, [], settings, today=TODAY).files["proof-points/dome.jsonld"])
+    assert json.dumps(doc).count('"observationDate": "2026-06"') == 1
+
+
 def test_html_embeds_the_same_jsonld_and_escapes_the_script(tmp_path: Path):
     tricky = PROOF.replace("title: Live in six weeks", 'title: "Live </script><b>fast</b>"')
     kb, settings = make_kb(tmp_path, {"proof/go-live.md": tricky})
