@@ -262,8 +262,8 @@ class LastDiagnosis:
 
     def _signature(self, watched: list[str], signed: int) -> tuple[Any, ...]:
         """Who holds the write lock and a stat of each watched path; with the content's hash of a
-        file whose mtime was racy (too recent to trust) at ``signed``, the time of the first stat,
-        so that an edit in the same tick and of the same size still changes the signature."""
+        file, or the names in a folder, whose mtime was racy (too recent to trust) at ``signed``,
+        the time of the first stat, so that a change in the same tick still changes the signature."""
         holder = read_holder(self.settings.index_path)
         stats: list[Any] = [holder.to_dict() if holder else None]
         for path in watched:
@@ -272,6 +272,8 @@ class LastDiagnosis:
                 if stat.S_ISREG(st.st_mode) and _racy(st.st_mtime_ns, signed):
                     with open(path, "rb") as f:
                         stats.append((st.st_mtime_ns, st.st_size, content_hash(f.read())))
+                elif stat.S_ISDIR(st.st_mode) and _racy(st.st_mtime_ns, signed):
+                    stats.append((st.st_mtime_ns, st.st_size, tuple(sorted(os.listdir(path)))))
                 else:
                     stats.append((st.st_mtime_ns, st.st_size))
             except OSError:

@@ -129,6 +129,17 @@ def test_fail_an_edit_of_the_same_size_in_the_same_timestamp_tick_is_still_seen(
     assert _problems(client.get("/v1/health", params={"full": "true"}).json()) == {"out-of-date": 1}
 
 
+def test_fail_a_file_added_in_the_same_timestamp_tick_as_its_folders_last_change_is_still_seen(served):
+    root, client, _ = served
+    assert client.get("/v1/health").json()["status"] == "ok"
+    folder = drills.entry_path(root, 0).parent
+    before = folder.stat()
+    drills.entry_path(root, 99).write_text(drills.entry_text(99))
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))  # the tick of the folder's last change
+    assert folder.stat().st_size == before.st_size
+    assert _problems(client.get("/v1/health").json()) == {"out-of-date": 1}
+
+
 def test_pass_searches_ask_about_the_files_at_most_once_per_interval(served):
     root, client, runs = served
     check = client.app.state.index_check  # type: ignore[attr-defined]
