@@ -8,6 +8,7 @@ vectors are lost from the cache as well are embedded again.
 from __future__ import annotations
 
 import os
+import stat
 import threading
 import time
 from collections.abc import Callable
@@ -156,9 +157,20 @@ def diagnose(settings: Settings, *, check_store: bool = True,
     return d
 
 
-# path -> (mtime_ns, size, content hash): /v1/health asks often, and hashing every file of a
-# large KB each time would cost seconds. A file whose stat changed is read and hashed again.
-_stat_cache: dict[str, tuple[int, int, str]] = {}
+# path -> (mtime_ns, size, content hash, when hashed in ns): /v1/health asks often, and hashing
+# every file of a large KB each time would cost seconds. A file whose stat changed is read and
+# hashed again; so is one whose mtime was too recent when it was hashed (see _racy).
+_stat_cache: dict[str, tuple[int, int, str, int]] = {}
+
+# A file's mtime is the clock's tick, coarse on some file systems (1 s on ext4 with small inodes
+# and HFS+, 2 s on FAT, a jiffy on Linux before 6.13): an edit that keeps the size and lands in
+# the tick of the previous write leaves the stat as it was. A stat is trusted only for a file
+# whose mtime was this far behind the moment it was looked at; a more recent one is read again.
+RACY_NS = 2_000_000_000
+
+
+def _racy(mtime_ns: int, seen_at_ns: int) -> bool:
+    return mtime_ns >= seen_at_ns - RACY_NS
 
 
 def source_files(settings: Settings) -> dict[str, tuple[str, Path]]:
@@ -184,8 +196,9 @@ def _file_hashes(settings: Settings, paths: dict[str, tuple[str, Path]]) -> dict
         try:
             st = p.stat()
             seen = _stat_cache.get(str(p))
-            if seen is None or seen[:2] != (st.st_mtime_ns, st.st_size):
-                seen = (st.st_mtime_ns, st.st_size, content_hash(_read_file(kind, p, settings)))
+            if seen is None or seen[:2] != (st.st_mtime_ns, st.st_size) or _racy(seen[0], seen[3]):
+                now = time.time_ns()
+                seen = (st.st_mtime_ns, st.st_size, content_hash(_read_file(kind, p, settings)), now)
                 _stat_cache[str(p)] = seen
         except OSError:
             continue  # gone since the walk: the catalog will say it was removed
@@ -209,7 +222,7 @@ class LastDiagnosis:
         self.settings = settings
         self.max_age = max_age
         self._lock = threading.Lock()
-        self._last: tuple[Diagnosis, float, float, tuple[Any, ...], list[str]] | None = None
+        self._last: tuple[Diagnosis, float, float, tuple[Any, ...], list[str], int] | None = None
 
     def get(self, *, full: bool = False, max_age: float | None = None) -> tuple[Diagnosis, float, float]:
         """The diagnosis, when it was made (Unix time) and its age in seconds; ``full`` runs it now.
@@ -217,16 +230,24 @@ class LastDiagnosis:
         with self._lock:
             last = self._last
             if last is not None and not full:
-                diagnosis, wall, started, signature, watched = last
+                diagnosis, wall, started, signature, watched, signed = last
                 age = time.monotonic() - started
-                if age <= (self.max_age if max_age is None else max_age) and self._signature(watched) == signature:
-                    return diagnosis, wall, age
+                if age <= (self.max_age if max_age is None else max_age):
+                    # Hashes of racy files cost a read each time: once their mtimes are old enough,
+                    # sign again with stats alone (taken first, so that an edit in between shows).
+                    now = time.time_ns()
+                    hashed = any(isinstance(s, tuple) and len(s) == 3 for s in signature)
+                    again = self._signature(watched, now) if hashed else signature
+                    if self._signature(watched, signed) == signature:
+                        self._last = (diagnosis, wall, started, again, watched, now if hashed else signed)
+                        return diagnosis, wall, age
             sources = source_files(self.settings)
             watched = self._watched(sources)
-            signature = self._signature(watched)  # before the diagnosis: a change during it shows next time
+            signed = time.time_ns()
+            signature = self._signature(watched, signed)  # before the diagnosis: a change during it shows next time
             wall, started = time.time(), time.monotonic()
             diagnosis = diagnose(self.settings, sources=sources)
-            self._last = (diagnosis, wall, started, signature, watched)
+            self._last = (diagnosis, wall, started, signature, watched, signed)
             return diagnosis, wall, 0.0
 
     def _watched(self, sources: dict[str, tuple[str, Path]]) -> list[str]:
@@ -239,13 +260,22 @@ class LastDiagnosis:
         catalog = str(catalog_path(self.settings))
         return [catalog, catalog + "-wal", *sorted(folders), *(str(p) for _, p in sources.values())]
 
-    def _signature(self, watched: list[str]) -> tuple[Any, ...]:
+    def _signature(self, watched: list[str], signed: int) -> tuple[Any, ...]:
+        """Who holds the write lock and a stat of each watched path; with the content's hash of a
+        file, or the names in a folder, whose mtime was racy (too recent to trust) at ``signed``,
+        the time of the first stat, so that a change in the same tick still changes the signature."""
         holder = read_holder(self.settings.index_path)
         stats: list[Any] = [holder.to_dict() if holder else None]
         for path in watched:
             try:
                 st = os.stat(path)
-                stats.append((st.st_mtime_ns, st.st_size))
+                if stat.S_ISREG(st.st_mode) and _racy(st.st_mtime_ns, signed):
+                    with open(path, "rb") as f:
+                        stats.append((st.st_mtime_ns, st.st_size, content_hash(f.read())))
+                elif stat.S_ISDIR(st.st_mode) and _racy(st.st_mtime_ns, signed):
+                    stats.append((st.st_mtime_ns, st.st_size, tuple(sorted(os.listdir(path)))))
+                else:
+                    stats.append((st.st_mtime_ns, st.st_size))
             except OSError:
                 stats.append(None)
         return tuple(stats)

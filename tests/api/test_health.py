@@ -3,6 +3,7 @@ still says at once when files, the index or its writer changed; ``?full=true`` l
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -109,6 +110,34 @@ def test_fail_a_search_after_an_edit_says_its_index_is_not_current_and_does_not_
 
     ingest(load_settings(root), embedder=fake_embedder)
     assert "index_current" not in client.get("/v1/search", params=params).json()
+
+
+def test_fail_an_edit_of_the_same_size_in_the_same_timestamp_tick_is_still_seen(served):
+    # Coarse mtimes (1 s on HFS+ or ext4 with small inodes, 2 s on FAT): an edit right after the
+    # last write can keep both the mtime and the size; the stat alone would miss it.
+    root, client, _ = served
+    client.app.state.index_check.every = 0.0  # type: ignore[attr-defined]
+    params = {"q": "time to go live", "limit": 2}
+    assert "index_current" not in client.get("/v1/search", params=params).json()
+    path = drills.entry_path(root, 3)
+    before = path.stat()
+    drills.edit(root, [3], revision=7)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # the tick of the previous write
+    assert path.stat().st_size == before.st_size
+    assert client.get("/v1/search", params=params).json()["index_current"] is False
+    assert _problems(client.get("/v1/health").json()) == {"out-of-date": 1}
+    assert _problems(client.get("/v1/health", params={"full": "true"}).json()) == {"out-of-date": 1}
+
+
+def test_fail_a_file_added_in_the_same_timestamp_tick_as_its_folders_last_change_is_still_seen(served):
+    root, client, _ = served
+    assert client.get("/v1/health").json()["status"] == "ok"
+    folder = drills.entry_path(root, 0).parent
+    before = folder.stat()
+    drills.entry_path(root, 99).write_text(drills.entry_text(99))
+    os.utime(folder, ns=(before.st_atime_ns, before.st_mtime_ns))  # the tick of the folder's last change
+    assert folder.stat().st_size == before.st_size
+    assert _problems(client.get("/v1/health").json()) == {"out-of-date": 1}
 
 
 def test_pass_searches_ask_about_the_files_at_most_once_per_interval(served):
