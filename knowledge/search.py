@@ -12,7 +12,8 @@ How an answer is found (see the README, "Search: how answers are ranked"):
    too, and in one of its passages nearest in meaning, and what kind of entry it is. The model is fitted on labelled question sets
    (``bench/train_search.py``); its output reads as the chance that the entry answers.
 3. **Govern** the order: approved entries first, then drafts, then retired ones (marked); an
-   approved answer before the objection it answers.
+   approved answer before the objection it answers. A draft or retired entry scored above every
+   entry shown is named apart (``demoted``): ``best_score`` and the floor read it too.
 4. **Floor**: when no candidate reaches the model's threshold, nothing answers, and the result
    says so (empty ``results``, ``answered: false``, the ``best_score`` that fell short). A question
    asking what something costs is unanswered too when none of its first results states an amount
@@ -378,6 +379,19 @@ def search(settings: Settings, question: str, options: SearchOptions | None = No
 CLOSEST = 3
 
 
+def demoted_best(cands: list[Candidate], shown: list[Candidate]) -> dict[str, Any] | None:
+    """The best-scored candidate when governance left it out of the entries shown: a draft or
+    retired entry goes below every approved one, so behind five approved entries it is never
+    listed, yet its score is the ``best_score`` and its match can make the question answered. A
+    writer should know that the closest match exists and is not canonical. None when it is shown,
+    approved, or there is none."""
+    top = max(cands, key=lambda c: c.score, default=None)
+    if top is None or any(c is top for c in shown) or top.entry.status == "approved":
+        return None
+    return {"entry": top.entry.id, "title": top.entry.title, "status": top.entry.status,
+            "score": round(float(top.score), 4), "path": top.entry.path}
+
+
 def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOptions, today: date,
             embedder: Any) -> dict[str, Any]:
     cands, idf = retrieve(settings, catalog, question, embedder, mode=opts.mode)
@@ -400,11 +414,14 @@ def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOpt
     answered = opts.mode != "ranked" or confidence >= ranker.threshold
     no_price = answered and opts.mode == "ranked" and price_unstated(question, ordered)
     answered = answered and not no_price
-    shown = ordered[: opts.limit] if answered else []
-    results = [_result(c, today, settings, idf, figure_question, facts, kinds) for c in shown]
+    listed = ordered[: opts.limit] if answered else ordered[: min(opts.limit, CLOSEST)]
+    results = [_result(c, today, settings, idf, figure_question, facts, kinds) for c in listed] if answered else []
     out: dict[str, Any] = {"version": 1, "query": question, "answered": answered,
                            "best_score": round(best, 4), "confidence": round(confidence, 4),
                            "floor": ranker.threshold, "results": results}
+    demoted = demoted_best(cands, listed) if opts.mode == "ranked" else None
+    if demoted is not None:
+        out["demoted"] = demoted
     if not answered:
         out["message"] = "No entry answers that."
         out["reason"] = "floor"  # why nothing answered: "floor" (nothing close enough) or "price"
@@ -415,8 +432,7 @@ def _search(settings: Settings, catalog: Catalog, question: str, opts: SearchOpt
         # The floor is a judgement: a question asked in words the pages do not use can fall under
         # it while its answer is there. The nearest entries stay visible, apart from the results,
         # so that a writer can still find it and a portal can choose to offer them as "related".
-        out["closest"] = [_result(c, today, settings, idf, figure_question, facts, kinds)
-                          for c in ordered[: min(opts.limit, CLOSEST)]]
+        out["closest"] = [_result(c, today, settings, idf, figure_question, facts, kinds) for c in listed]
     return out
 
 
