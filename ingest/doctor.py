@@ -263,13 +263,23 @@ class LastDiagnosis:
     def _signature(self, watched: list[str], signed: int) -> tuple[Any, ...]:
         """Who holds the write lock and a stat of each watched path; with the content's hash of a
         file, or the names in a folder, whose mtime was racy (too recent to trust) at ``signed``,
-        the time of the first stat, so that a change in the same tick still changes the signature."""
+        the time of the first stat, so that a change in the same tick still changes the signature.
+
+        The catalog and its WAL are never opened here, only stat'ed: SQLite holds POSIX locks on
+        them, and closing any other descriptor of the file drops every such lock of this process, so
+        an ingest that finds no reader left checkpoints and removes the WAL under this server's open
+        connections ("database disk image is malformed"). An ingest changes the lock's holder, and
+        its commit the catalog's or the WAL's stat, so the stats see it."""
         holder = read_holder(self.settings.index_path)
         stats: list[Any] = [holder.to_dict() if holder else None]
+        catalog = str(catalog_path(self.settings))
+        sqlite_files = {catalog, catalog + "-wal", catalog + "-shm", catalog + "-journal"}
         for path in watched:
             try:
                 st = os.stat(path)
-                if stat.S_ISREG(st.st_mode) and _racy(st.st_mtime_ns, signed):
+                if path in sqlite_files:
+                    stats.append((st.st_mtime_ns, st.st_size))
+                elif stat.S_ISREG(st.st_mode) and _racy(st.st_mtime_ns, signed):
                     with open(path, "rb") as f:
                         stats.append((st.st_mtime_ns, st.st_size, content_hash(f.read())))
                 elif stat.S_ISDIR(st.st_mode) and _racy(st.st_mtime_ns, signed):

@@ -152,3 +152,26 @@ def test_pass_searches_ask_about_the_files_at_most_once_per_interval(served):
     assert "index_current" not in client.get("/v1/search", params=params).json() and check._asked == asked
     check.every = 0.0
     assert client.get("/v1/search", params=params).json()["index_current"] is False
+
+
+def test_pass_the_probe_never_opens_the_catalog_or_its_wal(served, monkeypatch):
+    # SQLite holds POSIX locks on the catalog; closing any other descriptor of that file drops them
+    # all, and an ingest then checkpoints and removes the WAL under the server's open connections
+    # ("database disk image is malformed"). The catalog was just written: its mtime is racy.
+    import builtins
+
+    from knowledge.store import catalog_path
+
+    root, client, _ = served
+    catalog = str(catalog_path(load_settings(root)))
+    opened: list[str] = []
+    real = builtins.open
+
+    def watched_open(file, *args, **kwargs):
+        opened.append(os.fspath(file) if isinstance(file, (str, os.PathLike)) else "")
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", watched_open)
+    for _ in range(3):
+        assert client.get("/v1/health").json()["status"] == "ok"
+    assert not [p for p in opened if p.startswith(catalog)]
