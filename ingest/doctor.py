@@ -170,7 +170,12 @@ RACY_NS = 2_000_000_000
 
 
 def _racy(mtime_ns: int, seen_at_ns: int) -> bool:
-    return mtime_ns >= seen_at_ns - RACY_NS
+    """Whether a stat with this mtime, taken at ``seen_at_ns``, could miss an edit in the same tick.
+    An mtime more than a tick ahead of the clock (a clock skewed far ahead, a file unpacked from
+    an archive) is not racy: a write now gets an mtime near now, which changes the stat; else such
+    a file would be read and hashed again at every probe until the clock caught up. An mtime a
+    little ahead (a file server's clock) stays racy."""
+    return seen_at_ns - RACY_NS <= mtime_ns <= seen_at_ns + RACY_NS
 
 
 def source_files(settings: Settings) -> dict[str, tuple[str, Path]]:

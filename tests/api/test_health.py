@@ -225,3 +225,30 @@ def test_fail_the_hint_names_what_is_stale_an_old_chunker_or_edited_files(served
     both = client.get("/v1/search", params=params).json()["hint"]
     assert both.startswith("the KB's files changed since the index was built")
     assert "another version of canon" in both
+
+
+def test_pass_a_file_with_an_mtime_in_the_future_is_not_hashed_at_every_probe(served, monkeypatch):
+    # An archive unpacked with its authors' times, or a clock skewed ahead: the mtime stays ahead
+    # of the clock, and a racy file is read again at each probe; this one only when its stat changes.
+    import time
+
+    root, client, _ = served
+    path = drills.entry_path(root, 3)
+    ahead = time.time_ns() + 3600 * 10**9
+    os.utime(path, ns=(ahead, ahead))
+    assert client.get("/v1/health").json()["status"] == "ok"
+    time.sleep(2.1)  # every other file's mtime is old enough now: one probe signs again with stats
+    assert client.get("/v1/health").json()["status"] == "ok"
+    hashed: list[str] = []
+    real = doctor.content_hash
+
+    def counted(data):
+        hashed.append("x")
+        return real(data)
+
+    monkeypatch.setattr(doctor, "content_hash", counted)
+    for _ in range(3):
+        assert client.get("/v1/health").json()["status"] == "ok"
+    assert hashed == []
+    drills.edit(root, [3], revision=7)  # an edit now still shows
+    assert _problems(client.get("/v1/health").json()) == {"out-of-date": 1}
