@@ -81,6 +81,28 @@ def test_serve_on_a_busy_port_says_so_before_the_banner(example_kb, fake_embedde
     assert "canon API for" not in r.output  # no banner
 
 
+def test_serve_checks_every_address_the_host_resolves_to(monkeypatch):
+    # localhost resolves to ::1 and 127.0.0.1 on many machines, and the server binds both: a port
+    # held on the second address is in use too. A family this machine lacks is skipped.
+    import socket
+
+    from cli.serve import check_port
+    from knowledge.errors import UsageError
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        stream = socket.SOCK_STREAM
+        lacking = (9999, stream, 6, "", ("nowhere", port))  # no such family here
+        second = (socket.AF_INET, stream, 6, "", ("127.0.0.1", port))
+        monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: [lacking, second])
+        with pytest.raises(UsageError, match="is in use"):
+            check_port("localhost", port)
+        monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: [lacking])
+        check_port("localhost", port)  # nothing this machine can bind: the server will say
+
+
 def test_serve_on_an_address_not_this_machines_exits_2(example_kb, fake_embedder):
     r = runner.invoke(app, ["serve", "--kb", str(example_kb), "--host", "192.0.2.1", "--port", "8080"])
     assert r.exit_code == 2 and "cannot listen on 192.0.2.1" in " ".join(r.stderr.split())
