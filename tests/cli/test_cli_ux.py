@@ -4,6 +4,7 @@ init's .gitignore, and the wording of the text output."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from rich.text import Text
@@ -224,16 +225,30 @@ def test_objections_say_what_became_of_remarks_in_one_call():
     assert "remark" not in console.export_text()
 
 
+LONE_CALL = """\
+[00:00:04] Callum Reyes: Hi Priya, thanks for making time today.
+[00:00:11] Priya Nair: Happy to. We run forty vans out of two depots.
+[00:00:21] Callum Reyes: What would stop you from moving ahead this quarter?
+[00:00:30] Priya Nair: Our union contract says we cannot track drivers' phones after hours, so that would have to go to the works council first.
+[00:00:45] Callum Reyes: Understood, I'll send you the settings for that.
+"""
+
+
 def test_objections_json_counts_the_unplaced_remarks(example_kb, fake_embedder):
+    # One call, one remark read as an objection, and no objection entry: one remark makes no theme
+    # and has no entry to join, so it is the one unplaced remark, in one call.
+    shutil.rmtree(example_kb / "objections")
+    shutil.rmtree(example_kb / "calls")
+    (example_kb / "calls").mkdir()
+    (example_kb / "calls" / "2026-11-20-depots.txt").write_text(LONE_CALL)
     r = runner.invoke(app, ["objections", "--kb", str(example_kb), "-f", "json"])
     assert r.exit_code == 0, r.output
     out = json.loads(r.stdout)
-    assert set(out["unplaced"]) == {"mentions", "calls"}
-    assert 0 <= out["unplaced"]["calls"] <= out["unplaced"]["mentions"]
+    assert out["unplaced"] == {"mentions": 1, "calls": 1} and out["objections"] == []
     r = runner.invoke(app, ["objections", "--kb", str(example_kb)])
     assert r.exit_code == 0
-    if out["unplaced"]["mentions"]:
-        assert "matched no objection entry and no theme" in " ".join(r.stdout.split())
+    assert "1 remark read as an objection (in 1 call) matched no objection entry and no theme" in " ".join(
+        r.stdout.split())
 
 
 def _stale(line: int, figure: str) -> Finding:
