@@ -597,10 +597,12 @@ def _sources(value: Any, report: _Report) -> list[Source]:
     if value is None:
         return []
     if isinstance(value, str) and value.strip():
-        report.add("sources", f"sources: {describe(value)} is one line of text, read as a source with no date "
-                   "or URL, so max_source_age can never find it old; write sources as a list, each with its "
-                   f"date: 'sources:', then '  - title: {value.strip()}' and '    date: YYYY-MM-DD' "
-                   "(url: optional)", severity="warning")
+        line = " ".join(value.split())  # shown once, in the form to write, and shortened
+        line = line if len(line) <= 60 else line[:59].rstrip() + "…"
+        report.add("sources", "sources: written as one line of text, it is read as a source with no date or URL, so "
+                   "max_source_age can never find it old; write sources as a list, each with its date: "
+                   f"'sources:', then '  - title: {line}' and '    date: YYYY-MM-DD' (url: optional)",
+                   severity="warning")
     items = [value] if isinstance(value, str | dict) else value
     if not isinstance(items, list):
         report.add("sources", "sources must be a list of titles or of {title, url, date}")

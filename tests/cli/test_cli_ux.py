@@ -126,6 +126,29 @@ def test_init_writes_a_gitignore_for_the_index_and_never_overwrites_one(tmp_path
     assert "does not list" not in r.stdout
 
 
+
+@pytest.mark.parametrize("line", [".canon", "/.canon", ".canon/", "/.canon/", ".canon/*", ".canon/**", "**/.canon",
+                                  "**/.canon/", "  .canon/  "])
+def test_every_way_a_gitignore_leaves_out_the_index_is_read_as_such(line):
+    from cli.init import ignores_index
+
+    assert ignores_index(line)
+
+
+@pytest.mark.parametrize("line", ["", "# .canon/", "!.canon/", ".canonical/", "docs/.canon/", ".canon-old", "*.md"])
+def test_other_gitignore_lines_do_not_leave_out_the_index(line):
+    from cli.init import ignores_index
+
+    assert not ignores_index(line)
+
+
+def test_init_beside_a_gitignore_that_is_a_folder_says_so_and_still_writes_canon_toml(tmp_path):
+    (tmp_path / ".gitignore").mkdir()
+    r = runner.invoke(app, ["init", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "canon.toml").exists()
+    assert "is not a file canon can read" in " ".join(r.stdout.split())
+
 EDITS = (("case-studies/cedar-ridge.md", "value: 41", "value: 42"),
          ("case-studies/brightwater.md", "value: 89", "value: 88"))
 
