@@ -69,9 +69,9 @@ def print_json(data: Any) -> None:
 
 
 def error_json(exc: Any) -> dict[str, Any]:
-    """A ``CanonError`` as ``--format json`` prints it: the API's error body (same ``code`` and
-    ``message``) with the hint apart and the version of the JSON output, so that a script reads
-    an error as it reads a result."""
+    """A ``CanonError`` as ``--format json`` prints it: the API's error body with the hint apart
+    (same ``code``; the API's ``message`` is this ``message`` plus `` (hint)`` when there is one)
+    and the version of the JSON output, so that a script reads an error as it reads a result."""
     return {"version": 1, "error": {"code": exc.code, "message": exc.message, "hint": exc.hint}}
 
 

@@ -72,12 +72,29 @@ GITIGNORE = "# canon's index, rebuilt by `canon ingest`: not for version control
 
 def _write_gitignore(root: Path) -> str:
     """Write a .gitignore that leaves out the index, where the folder has none, and say what was
-    done (an existing one is never changed: a note says when it does not leave out .canon)."""
+    done (an existing one is never changed: a note says when it does not leave out .canon, or when
+    it is no file that canon could read)."""
     path = root / ".gitignore"
     try:
         with open(path, "x", encoding="utf-8") as f:
             f.write(GITIGNORE)
     except FileExistsError:
-        lines = {line.strip().strip("/") for line in path.read_text(encoding="utf-8", errors="replace").splitlines()}
-        return "" if ".canon" in lines else f" ({path} exists and does not list .canon/: add it, to keep the index out of git)"
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:  # a folder, or unreadable
+            return f" ({path} is not a file canon can read: make sure git leaves out .canon/)"
+        if any(ignores_index(line) for line in text.splitlines()):
+            return ""
+        return f" ({path} exists and does not list .canon/: add it, to keep the index out of git)"
     return f" and {path}"
+
+
+def ignores_index(line: str) -> bool:
+    """Whether one .gitignore line leaves out the index folder at the KB's root: ``.canon``,
+    ``/.canon/``, ``.canon/*``, ``**/.canon/``, ``.canon/**`` and the like."""
+    pattern = line.strip()
+    while pattern.startswith("**/"):
+        pattern = pattern[3:]
+    for tail in ("/**", "/*"):
+        pattern = pattern.removesuffix(tail)
+    return pattern.strip("/") == ".canon"

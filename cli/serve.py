@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import Annotated
 
@@ -61,19 +62,27 @@ def serve(
 def check_port(host: str, port: int) -> None:
     """Raise a UsageError when ``host``:``port`` cannot be bound (another server holds it, or the
     address is not this machine's), so that canon says so in its own words and exits 2 rather
-    than printing its banner and then the server's traceback. The socket is bound as the server
-    binds it (SO_REUSEADDR, so that a port left in TIME_WAIT counts as free) and closed at once."""
+    than printing its banner and then the server's traceback. Every address the host resolves to
+    is bound, as the server binds them (``localhost``: ::1 and 127.0.0.1; SO_REUSEADDR, so that a
+    port left in TIME_WAIT counts as free; IPv6 sockets IPv6-only), then closed; an address family
+    this machine lacks is skipped, as the server skips it."""
     import errno
     import socket
 
     from knowledge.errors import UsageError
 
     try:
-        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
-                                                             flags=socket.AI_PASSIVE)[0]
-        with socket.socket(family, kind, proto) as sock:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind(address)
+        infos = dict.fromkeys(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE))
+        with contextlib.ExitStack() as held:  # held together, as the server holds them
+            for family, kind, proto, _, address in infos:
+                try:
+                    sock = held.enter_context(socket.socket(family, kind, proto))
+                except OSError:
+                    continue  # a family this machine lacks (IPv6 turned off)
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                if family == socket.AF_INET6 and hasattr(socket, "IPPROTO_IPV6"):
+                    sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+                sock.bind(address)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise UsageError(f"port {port} on {host} is in use", hint="pass --port N (another port), or stop "

@@ -170,7 +170,12 @@ RACY_NS = 2_000_000_000
 
 
 def _racy(mtime_ns: int, seen_at_ns: int) -> bool:
-    return mtime_ns >= seen_at_ns - RACY_NS
+    """Whether a stat with this mtime, taken at ``seen_at_ns``, could miss an edit in the same tick.
+    An mtime more than a tick ahead of the clock (a clock skewed far ahead, a file unpacked from
+    an archive) is not racy: a write now gets an mtime near now, which changes the stat; else such
+    a file would be read and hashed again at every probe until the clock caught up. An mtime a
+    little ahead (a file server's clock) stays racy."""
+    return seen_at_ns - RACY_NS <= mtime_ns <= seen_at_ns + RACY_NS
 
 
 def source_files(settings: Settings) -> dict[str, tuple[str, Path]]:
@@ -228,27 +233,41 @@ class LastDiagnosis:
         """The diagnosis, when it was made (Unix time) and its age in seconds; ``full`` runs it now.
         ``max_age`` overrides the instance's (a search asks only whether files changed: ``math.inf``)."""
         with self._lock:
-            last = self._last
-            if last is not None and not full:
-                diagnosis, wall, started, signature, watched, signed = last
-                age = time.monotonic() - started
-                if age <= (self.max_age if max_age is None else max_age):
-                    # Hashes of racy files cost a read each time: once their mtimes are old enough,
-                    # sign again with stats alone (taken first, so that an edit in between shows).
-                    now = time.time_ns()
-                    hashed = any(isinstance(s, tuple) and len(s) == 3 for s in signature)
-                    again = self._signature(watched, now) if hashed else signature
-                    if self._signature(watched, signed) == signature:
-                        self._last = (diagnosis, wall, started, again, watched, now if hashed else signed)
-                        return diagnosis, wall, age
-            sources = source_files(self.settings)
-            watched = self._watched(sources)
-            signed = time.time_ns()
-            signature = self._signature(watched, signed)  # before the diagnosis: a change during it shows next time
-            wall, started = time.time(), time.monotonic()
-            diagnosis = diagnose(self.settings, sources=sources)
-            self._last = (diagnosis, wall, started, signature, watched, signed)
-            return diagnosis, wall, 0.0
+            return self._get(full, max_age)
+
+    def try_get(self, *, max_age: float | None = None) -> tuple[Diagnosis, float, float] | None:
+        """As ``get``, or None at once while another caller holds the diagnosis (a full one takes
+        a while): a search must not wait on a health probe."""
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            return self._get(False, max_age)
+        finally:
+            self._lock.release()
+
+    def _get(self, full: bool, max_age: float | None) -> tuple[Diagnosis, float, float]:
+        """``get`` with the lock held."""
+        last = self._last
+        if last is not None and not full:
+            diagnosis, wall, started, signature, watched, signed = last
+            age = time.monotonic() - started
+            if age <= (self.max_age if max_age is None else max_age):
+                # Hashes of racy files cost a read each time: once their mtimes are old enough,
+                # sign again with stats alone (taken first, so that an edit in between shows).
+                now = time.time_ns()
+                hashed = any(isinstance(s, tuple) and len(s) == 3 for s in signature)
+                again = self._signature(watched, now) if hashed else signature
+                if self._signature(watched, signed) == signature:
+                    self._last = (diagnosis, wall, started, again, watched, now if hashed else signed)
+                    return diagnosis, wall, age
+        sources = source_files(self.settings)
+        watched = self._watched(sources)
+        signed = time.time_ns()
+        signature = self._signature(watched, signed)  # before the diagnosis: a change during it shows next time
+        wall, started = time.time(), time.monotonic()
+        diagnosis = diagnose(self.settings, sources=sources)
+        self._last = (diagnosis, wall, started, signature, watched, signed)
+        return diagnosis, wall, 0.0
 
     def _watched(self, sources: dict[str, tuple[str, Path]]) -> list[str]:
         folders = {str(self.settings.root), str(self.settings.calls_path)}

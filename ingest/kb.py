@@ -28,6 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from knowledge.dates import real_date
 from knowledge.durations import parse_duration
 from knowledge.integrity import resolve_duplicates
 from knowledge.model import ENTRY_TYPES, KB, STATUSES, Entry, Finding, Metric, Source
@@ -387,11 +388,10 @@ def _as_date(value: Any, key: str, report: _Report, *, partial: bool = False) ->
     if text is not None:
         m = _DATE.match(text)
         if m:
-            try:
-                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
+            real = real_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if real is None:
                 report.add(key, f"{key}: {text} is not a real date; write a date that exists, as YYYY-MM-DD")
-                return None
+            return real
         p = _PARTIAL.match(text) if partial else None
         if p:
             year, month = int(p.group(1)), int(p.group(2) or 12)
@@ -428,18 +428,10 @@ def _date_suggestion(text: str, partial: bool) -> str | None:
         readings = [(c, b, a), (c, a, b)]  # day first, then month first
     else:
         return None
-    valid = list(dict.fromkeys(f"{y:04d}-{mo:02d}-{d:02d}" for y, mo, d in readings if _exists(y, mo, d)))
+    valid = list(dict.fromkeys(f"{y:04d}-{mo:02d}-{d:02d}" for y, mo, d in readings if real_date(y, mo, d) is not None))
     if not valid:
         return None
     return f"for this one {valid[0]}" + (f" (or {valid[1]} if the month comes first)" if len(valid) > 1 else "")
-
-
-def _exists(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def _as_of(value: Any, key: str, report: _Report) -> str | None:
@@ -605,10 +597,12 @@ def _sources(value: Any, report: _Report) -> list[Source]:
     if value is None:
         return []
     if isinstance(value, str) and value.strip():
-        report.add("sources", f"sources: {describe(value)} is one line of text, read as a source with no date "
-                   "or URL, so max_source_age can never find it old; write sources as a list, each with its "
-                   f"date: 'sources:', then '  - title: {value.strip()}' and '    date: YYYY-MM-DD' "
-                   "(url: optional)", severity="warning")
+        line = " ".join(value.split())  # shown once, in the form to write, and shortened
+        line = line if len(line) <= 60 else line[:59].rstrip() + "…"
+        report.add("sources", "sources: written as one line of text, it is read as a source with no date or URL, so "
+                   "max_source_age can never find it old; write sources as a list, each with its date: "
+                   f"'sources:', then '  - title: {line}' and '    date: YYYY-MM-DD' (url: optional)",
+                   severity="warning")
     items = [value] if isinstance(value, str | dict) else value
     if not isinstance(items, list):
         report.add("sources", "sources must be a list of titles or of {title, url, date}")

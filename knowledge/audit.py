@@ -62,41 +62,37 @@ def configured_rules(settings: Settings) -> dict[str, str]:
     return out
 
 
-def min_confidence(settings: Settings, given: float | None = None) -> float:
-    """The confidence cut of a run: ``given`` (``--min-confidence``, the API's ``min_confidence``) if
-    any, else ``[rules] min_confidence`` of canon.toml, else the shipped default
-    (:data:`~knowledge.rules.confidence.DEFAULT_MIN_CONFIDENCE`)."""
+def confidence_cut(settings: Settings, given: float | None = None) -> tuple[float, str]:
+    """The confidence cut of a run and where it comes from, in the words the text output names it
+    with: ``given`` (``--min-confidence``, the API's ``min_confidence``) if any, else
+    ``[rules] min_confidence`` of canon.toml, else the shipped default
+    (:data:`~knowledge.rules.confidence.DEFAULT_MIN_CONFIDENCE`). canon.toml is read once."""
     if given is not None:
-        return given
+        return given, "--min-confidence"
     table = settings.extra.get("rules", {})
     value = table.get(MIN_CONFIDENCE_KEY) if isinstance(table, dict) else None
     if value is None:
-        return confidence.DEFAULT_MIN_CONFIDENCE
+        return confidence.DEFAULT_MIN_CONFIDENCE, "the default"
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
         raise ConfigError(f"canon.toml: [rules] {MIN_CONFIDENCE_KEY} = {value!r}",
                           hint=f"set it to a number from 0 to 1, e.g. {MIN_CONFIDENCE_KEY} = 0.0 (nothing left out)")
-    return float(value)
+    return float(value), f"canon.toml [rules] {MIN_CONFIDENCE_KEY}"
 
 
-def min_confidence_from(settings: Settings, given: float | None = None) -> str:
-    """Where the run's confidence cut comes from, in the words the text output names it with:
-    the option, canon.toml, or the shipped default."""
-    if given is not None:
-        return "--min-confidence"
-    table = settings.extra.get("rules", {})
-    if isinstance(table, dict) and table.get(MIN_CONFIDENCE_KEY) is not None:
-        return f"canon.toml [rules] {MIN_CONFIDENCE_KEY}"
-    return "the default"
+def min_confidence(settings: Settings, given: float | None = None) -> float:
+    """The confidence cut of a run (:func:`confidence_cut`, without where it comes from)."""
+    return confidence_cut(settings, given)[0]
 
 
 def as_shown(report: Report, settings: Settings, given: float | None = None) -> Report:
     """``report`` as a user sees it: less the figure findings under the run's confidence cut
-    (:func:`min_confidence`), which it records with where it came from (for the text's last line).
+    (:func:`confidence_cut`), which it records with where it came from (for the text's last line).
     The CLI, the API and the accuracy benches all show reports through it."""
-    shown = report.at_least(min_confidence(settings, given))
+    cut, source = confidence_cut(settings, given)
+    shown = report.at_least(cut)
     if shown is report:
         return report
-    return replace(shown, min_confidence_from=min_confidence_from(settings, given))
+    return replace(shown, min_confidence_from=source)
 
 
 def select_rules(wanted: Sequence[str | Rule] | None = None, settings: Settings | None = None) -> list[Rule]:

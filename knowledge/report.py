@@ -370,8 +370,9 @@ def _confidence_note(fs: Iterable[Finding]) -> str:
 def render_text(report: Report, *, kb_prefix: str = "") -> str:
     """For people: findings by file, then a summary line. Rich markup.
 
-    Findings of one cause in one file are one group: a header with the cause ("4 figures: with no
-    source: ...") and the figures beneath it, one line each; a figure stated several times in the
+    Findings of one cause in one file are one group: a header with the cause ("4 figures with no
+    source: ...", "2 figures, which only case-studies/x.md backs, and ...", else "3 figures: ...";
+    see _JOINS) and the figures beneath it, one line each; a figure stated several times in the
     file is one line that lists where. JSON and the other formats keep one finding per figure.
     A file's findings come most confident first, and a figure finding shows its confidence.
     """

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import time
@@ -46,8 +47,24 @@ def get_search(
     return JSONResponse(_flag_stale_index(request, result))
 
 
-STALE_HINT = ("the KB's files changed since the index was built, so figures may be old: run `canon ingest` "
-              "(or any of audit, check, objections, which bring it up to date); GET /v1/health says what changed")
+# Why the index no longer matches the KB, by the diagnosis's problem codes (those that make it
+# not up to date); a KB with no readable index at all gets the last line.
+STALE_REASONS = {
+    "out-of-date": "the KB's files changed since the index was built, so figures may be old",
+    "interrupted-write": "an ingest stopped before it finished, so the index may lack some changes",
+    "old-chunker": "the index was built by another version of canon",
+    "old-layout": "the index was written by an earlier version of canon",
+}
+UNCHECKED = "the index could not be checked against the KB's files"
+STALE_FIX = ("run `canon ingest` (or any of audit, check, objections, which bring it up to date); "
+             "GET /v1/health says what changed")
+log = logging.getLogger("uvicorn.error")
+
+
+def stale_hint(codes: list[str]) -> str:
+    """The search's hint for an index that is not up to date, built from the diagnosis's codes."""
+    reasons = [STALE_REASONS[c] for c in codes if c in STALE_REASONS] or [UNCHECKED]
+    return "; ".join(reasons) + ": " + STALE_FIX
 
 
 class IndexCheck:
@@ -57,29 +74,39 @@ class IndexCheck:
     and the write lock shows no change (no age limit: a search asks only whether files changed; a
     change runs the diagnosis once). That stat walk costs a few milliseconds per 2,000 entries,
     a third of a warm search, so it runs at most once every ``every`` seconds and never makes a
-    concurrent search wait: the others take the last answer. The index is never refreshed here."""
+    search wait: while another search or a health probe holds it, a search takes the last answer.
+    So does a search whose check fails (a SQLite error during an ingest): the error is logged, the
+    search still answers. The index is never refreshed here."""
 
     def __init__(self, health: Any, every: float = 1.0) -> None:
         self.health = health
         self.every = every
         self._lock = threading.Lock()
-        self._current = True
+        self._hint: str | None = None
         self._asked = -math.inf
 
-    def current(self) -> bool:
+    def hint(self) -> str | None:
+        """None while the index is up to date, else why not and what to run."""
         if time.monotonic() - self._asked < self.every or not self._lock.acquire(blocking=False):
-            return self._current
+            return self._hint
         try:
-            diagnosis, _, _ = self.health.get(max_age=math.inf)
-            self._current, self._asked = diagnosis.up_to_date, time.monotonic()
+            got = self.health.try_get(max_age=math.inf)
+            if got is not None:
+                diagnosis = got[0]
+                self._hint = None if diagnosis.up_to_date else stale_hint([p.code for p in diagnosis.problems])
+                self._asked = time.monotonic()
+        except Exception:  # a failed check must not fail a search that has its answer already
+            log.exception("the search could not check the index against the KB's files")
+            self._asked = time.monotonic()  # not again before ``every`` has passed
         finally:
             self._lock.release()
-        return self._current
+        return self._hint
 
 
 def _flag_stale_index(request: Request, result: dict[str, Any]) -> dict[str, Any]:
     """``index_current: false`` and a hint when the files no longer match the index; an up-to-date
     index adds nothing, so that the JSON stays that of `canon ask`."""
-    if request.app.state.index_check.current():
+    hint = request.app.state.index_check.hint()
+    if hint is None:
         return result
-    return {**result, "index_current": False, "hint": STALE_HINT}
+    return {**result, "index_current": False, "hint": hint}

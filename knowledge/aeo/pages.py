@@ -22,9 +22,9 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
+from knowledge.dates import iso_date
 from knowledge.model import Entry, Metric, Source
 from knowledge.units import DURATION, PERCENT, describe, kind_of
 
@@ -134,24 +134,12 @@ def figure_text(m: Metric) -> tuple[str, list[str]]:
     return value, details
 
 
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 def observation_date(m: Metric) -> str | None:
     """The metric's ``as_of`` when it is an ISO 8601 date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``)
     that exists, else ``None``: what a page and its ``observationDate`` may publish. Ingest reports
     any other ``as_of`` and drops it; this keeps an index written before that check from exporting
     ``01/05/2026`` as a date crawlers read."""
-    text = str(m.as_of or "").strip()
-    match = _ISO_DATE.match(text)
-    if not match:
-        return None
-    year, month, day = int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1)
-    try:
-        date(year, month, day)
-    except ValueError:
-        return None
-    return text
+    return iso_date(str(m.as_of or ""))
 
 
 def _capital(text: str) -> str:

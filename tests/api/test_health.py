@@ -175,3 +175,80 @@ def test_pass_the_probe_never_opens_the_catalog_or_its_wal(served, monkeypatch):
     for _ in range(3):
         assert client.get("/v1/health").json()["status"] == "ok"
     assert not [p for p in opened if p.startswith(catalog)]
+
+
+def test_fail_a_check_that_raises_keeps_the_search_answering(served, monkeypatch):
+    # A SQLite error during an ingest, say: the search has its answer already; it keeps the last
+    # answer about the index and says nothing new.
+    import sqlite3
+
+    _, client, _ = served
+    check = client.app.state.index_check  # type: ignore[attr-defined]
+    check.every = 0.0
+
+    def broken(**kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(client.app.state.health, "try_get", broken)  # type: ignore[attr-defined]
+    response = client.get("/v1/search", params={"q": "time to go live"})
+    assert response.status_code == 200 and "results" in response.json()
+    assert "index_current" not in response.json()
+
+
+def test_pass_a_search_does_not_wait_for_a_health_probe_in_progress(served):
+    root, client, _ = served
+    check = client.app.state.index_check  # type: ignore[attr-defined]
+    check.every = 0.0
+    drills.edit(root, [3], revision=7)
+    health = client.app.state.health  # type: ignore[attr-defined]
+    with health._lock:  # a full diagnosis under way: the search takes the last answer (current)
+        assert "index_current" not in client.get("/v1/search", params={"q": "time to go live"}).json()
+    assert client.get("/v1/search", params={"q": "time to go live"}).json()["index_current"] is False
+
+
+def test_fail_the_hint_names_what_is_stale_an_old_chunker_or_edited_files(served):
+    from knowledge.store import open_catalog
+
+    root, client, _ = served
+    client.app.state.index_check.every = 0.0  # type: ignore[attr-defined]
+    params = {"q": "time to go live"}
+    catalog = open_catalog(load_settings(root))
+    with catalog.transaction():
+        catalog.set_meta("chunker", "an older one")
+    catalog.close()
+    old = client.get("/v1/search", params=params).json()
+    assert old["index_current"] is False
+    assert old["hint"].startswith("the index was built by another version of canon: run `canon ingest`")
+    assert "files changed" not in old["hint"]
+
+    drills.edit(root, [3], revision=7)
+    both = client.get("/v1/search", params=params).json()["hint"]
+    assert both.startswith("the KB's files changed since the index was built")
+    assert "another version of canon" in both
+
+
+def test_pass_a_file_with_an_mtime_in_the_future_is_not_hashed_at_every_probe(served, monkeypatch):
+    # An archive unpacked with its authors' times, or a clock skewed ahead: the mtime stays ahead
+    # of the clock, and a racy file is read again at each probe; this one only when its stat changes.
+    import time
+
+    root, client, _ = served
+    path = drills.entry_path(root, 3)
+    ahead = time.time_ns() + 3600 * 10**9
+    os.utime(path, ns=(ahead, ahead))
+    assert client.get("/v1/health").json()["status"] == "ok"
+    time.sleep(2.1)  # every other file's mtime is old enough now: one probe signs again with stats
+    assert client.get("/v1/health").json()["status"] == "ok"
+    hashed: list[str] = []
+    real = doctor.content_hash
+
+    def counted(data):
+        hashed.append("x")
+        return real(data)
+
+    monkeypatch.setattr(doctor, "content_hash", counted)
+    for _ in range(3):
+        assert client.get("/v1/health").json()["status"] == "ok"
+    assert hashed == []
+    drills.edit(root, [3], revision=7)  # an edit now still shows
+    assert _problems(client.get("/v1/health").json()) == {"out-of-date": 1}

@@ -4,6 +4,7 @@ init's .gitignore, and the wording of the text output."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from rich.text import Text
@@ -81,6 +82,28 @@ def test_serve_on_a_busy_port_says_so_before_the_banner(example_kb, fake_embedde
     assert "canon API for" not in r.output  # no banner
 
 
+def test_serve_checks_every_address_the_host_resolves_to(monkeypatch):
+    # localhost resolves to ::1 and 127.0.0.1 on many machines, and the server binds both: a port
+    # held on the second address is in use too. A family this machine lacks is skipped.
+    import socket
+
+    from cli.serve import check_port
+    from knowledge.errors import UsageError
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        stream = socket.SOCK_STREAM
+        lacking = (9999, stream, 6, "", ("nowhere", port))  # no such family here
+        second = (socket.AF_INET, stream, 6, "", ("127.0.0.1", port))
+        monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: [lacking, second])
+        with pytest.raises(UsageError, match="is in use"):
+            check_port("localhost", port)
+        monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: [lacking])
+        check_port("localhost", port)  # nothing this machine can bind: the server will say
+
+
 def test_serve_on_an_address_not_this_machines_exits_2(example_kb, fake_embedder):
     r = runner.invoke(app, ["serve", "--kb", str(example_kb), "--host", "192.0.2.1", "--port", "8080"])
     assert r.exit_code == 2 and "cannot listen on 192.0.2.1" in " ".join(r.stderr.split())
@@ -102,6 +125,29 @@ def test_init_writes_a_gitignore_for_the_index_and_never_overwrites_one(tmp_path
     r = runner.invoke(app, ["init", str(mine)])
     assert "does not list" not in r.stdout
 
+
+
+@pytest.mark.parametrize("line", [".canon", "/.canon", ".canon/", "/.canon/", ".canon/*", ".canon/**", "**/.canon",
+                                  "**/.canon/", "  .canon/  "])
+def test_every_way_a_gitignore_leaves_out_the_index_is_read_as_such(line):
+    from cli.init import ignores_index
+
+    assert ignores_index(line)
+
+
+@pytest.mark.parametrize("line", ["", "# .canon/", "!.canon/", ".canonical/", "docs/.canon/", ".canon-old", "*.md"])
+def test_other_gitignore_lines_do_not_leave_out_the_index(line):
+    from cli.init import ignores_index
+
+    assert not ignores_index(line)
+
+
+def test_init_beside_a_gitignore_that_is_a_folder_says_so_and_still_writes_canon_toml(tmp_path):
+    (tmp_path / ".gitignore").mkdir()
+    r = runner.invoke(app, ["init", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "canon.toml").exists()
+    assert "is not a file canon can read" in " ".join(r.stdout.split())
 
 EDITS = (("case-studies/cedar-ridge.md", "value: 41", "value: 42"),
          ("case-studies/brightwater.md", "value: 89", "value: 88"))
@@ -202,16 +248,30 @@ def test_objections_say_what_became_of_remarks_in_one_call():
     assert "remark" not in console.export_text()
 
 
+LONE_CALL = """\
+[00:00:04] Callum Reyes: Hi Priya, thanks for making time today.
+[00:00:11] Priya Nair: Happy to. We run forty vans out of two depots.
+[00:00:21] Callum Reyes: What would stop you from moving ahead this quarter?
+[00:00:30] Priya Nair: Our union contract says we cannot track drivers' phones after hours, so that would have to go to the works council first.
+[00:00:45] Callum Reyes: Understood, I'll send you the settings for that.
+"""
+
+
 def test_objections_json_counts_the_unplaced_remarks(example_kb, fake_embedder):
+    # One call, one remark read as an objection, and no objection entry: one remark makes no theme
+    # and has no entry to join, so it is the one unplaced remark, in one call.
+    shutil.rmtree(example_kb / "objections")
+    shutil.rmtree(example_kb / "calls")
+    (example_kb / "calls").mkdir()
+    (example_kb / "calls" / "2026-11-20-depots.txt").write_text(LONE_CALL)
     r = runner.invoke(app, ["objections", "--kb", str(example_kb), "-f", "json"])
     assert r.exit_code == 0, r.output
     out = json.loads(r.stdout)
-    assert set(out["unplaced"]) == {"mentions", "calls"}
-    assert 0 <= out["unplaced"]["calls"] <= out["unplaced"]["mentions"]
+    assert out["unplaced"] == {"mentions": 1, "calls": 1} and out["objections"] == []
     r = runner.invoke(app, ["objections", "--kb", str(example_kb)])
     assert r.exit_code == 0
-    if out["unplaced"]["mentions"]:
-        assert "matched no objection entry and no theme" in " ".join(r.stdout.split())
+    assert "1 remark read as an objection (in 1 call) matched no objection entry and no theme" in " ".join(
+        r.stdout.split())
 
 
 def _stale(line: int, figure: str) -> Finding:

@@ -402,3 +402,11 @@ def test_real_handbooks(name: str) -> None:
     if name == "gitlab-handbook":
         pp = kb.by_id()["proof-points"]
         assert pp.title == "Proof Points" and "layout" in pp.extra and pp.claims
+
+
+def test_a_one_line_sources_warning_shows_the_value_once_and_shortened() -> None:
+    title = "Lumen billing records, October 2026, " + "pulled by finance for the board pack " * 5
+    _, findings = _entry(f"---\ntitle: T\ntype: proof-point\nsources: {title}\n---\n\nBody.\n")
+    warning = next(f.message for f in findings if "one line of text" in f.message)
+    assert warning.count("Lumen billing records") == 1 and title.strip() not in warning
+    assert "'  - title: Lumen billing records, October 2026, pulled by finance for…'" in warning
