@@ -97,14 +97,21 @@ def test_fail_a_search_after_an_edit_says_its_index_is_not_current_and_does_not_
     params = {"q": "time to go live", "limit": 2}
     fresh = client.get("/v1/search", params=params).json()
     assert "index_current" not in fresh and "hint" not in fresh  # the JSON of `canon ask`, unchanged
+    # SQLite may checkpoint the catalog's WAL when the diagnosis's own connection closes, which the
+    # stats see as one change more: at most one extra diagnosis, never one per search.
+    for _ in range(5):
+        assert "index_current" not in client.get("/v1/search", params=params).json()
     diagnoses = len(runs)
-    assert "index_current" not in client.get("/v1/search", params=params).json() and len(runs) == diagnoses
+    assert "index_current" not in client.get("/v1/search", params=params).json() and len(runs) <= diagnoses + 1
+    diagnoses = len(runs)
 
     drills.edit(root, [3], revision=7)
     stale = client.get("/v1/search", params=params).json()
     assert stale["index_current"] is False and "canon ingest" in stale["hint"] and "results" in stale
-    assert client.get("/v1/search", params=params).json()["index_current"] is False
-    assert len(runs) == diagnoses + 1  # one diagnosis for the change, then a stat per search
+    for _ in range(10):
+        assert client.get("/v1/search", params=params).json()["index_current"] is False
+    # one diagnosis for the change (and at most one for a checkpoint), then a stat per search
+    assert diagnoses + 1 <= len(runs) <= diagnoses + 2
     # the search did not bring the index up to date: the health probe still sees the edit
     assert _problems(client.get("/v1/health").json()) == {"out-of-date": 1}
 
