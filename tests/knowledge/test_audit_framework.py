@@ -388,4 +388,4 @@ def test_api_gives_the_same_json_as_the_cli(small_kb: Path, tmp_path: Path, monk
     assert api_check.status_code == 200 and api_check.json() == cli_check
     many = client.post("/v1/check", json={"drafts": [{"path": "a.md", "text": text}, {"path": "b.md", "text": "x"}]})
     assert many.status_code == 200 and many.json()["summary"]["files"] == 2
-    assert client.post("/v1/check", json={}).status_code == 422
+    assert client.post("/v1/check", json={}).status_code == 400
