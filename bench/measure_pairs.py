@@ -41,9 +41,11 @@ DEVELOPMENT = ("northwind", "real-labelled", "examples", "phenomena", "haulwise"
                "fernhollow", "saltmarsh", "ravelin", "hearthstead", "bramblecote", "kelpmoor", "axlewood", "tallowgate", "mashcroft",
                # development sets since the twelfth round (quarrywell, mothwick), the thirteenth (lockfern, kilnmere)
                # the fourteenth (linnethill, corriebank), the fifteenth (thornwick, pebblecroft), the
-               # sixteenth (ashcombe, brinkwater) and the seventeenth (oxlease, ferrisdale)
+               # sixteenth (ashcombe, brinkwater), the seventeenth (oxlease, ferrisdale) and the eighteenth
+               # (dunmarrow, lutecombe)
                "quarrywell", "mothwick", "lockfern", "kilnmere", "linnethill", "corriebank", "thornwick",
-               "pebblecroft", "ashcombe", "brinkwater", "oxlease", "ferrisdale")
+               "pebblecroft", "ashcombe", "brinkwater", "oxlease", "ferrisdale",
+               "dunmarrow", "lutecombe")
 COMPARING = ("metric-conflict", "rep-misstatement")
 
 

@@ -40,7 +40,8 @@ from tests.scoring import find_mention, labelled_mentions, load_corpus, score_ob
 DEVELOPMENT = ("cinderwell", "docketry", "proscenia", "pellucid", "lanternfield", "sablewood", "wickerby",
                "quayside", "ravelin", "examples", "northwind", "inkberry", "hoistley", "netherby", "plottwick",
                "yewcombe", "snowlark", "brackenford", "moorquay", "rookhaven", "saffronleigh",
-               "gullrock", "hazelmere", "tidewell", "copperlane", "gavelbury", "pennock")
+               "gullrock", "hazelmere", "tidewell", "copperlane", "gavelbury", "pennock",
+               "hivebury", "assaymoor")
 
 
 class Corpus:
