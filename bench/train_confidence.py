@@ -53,9 +53,13 @@ the mean confidence of the findings at 0.5 or above against the share of them ri
 without and with); the fit on all of them (a, b); leave-one-corpus-out on the other corpora without and
 with (information only). Where the first holds on every one and a > 0, it writes ``fresh`` to
 ``confidence.json``; ``--write`` (a refit) drops it. ``--exam`` prints the Brier and bins with and
-without a shipped calibration too.
+without a shipped calibration too. Where a calibration ships already, ``--fresh`` is a refit: each
+fresh corpus left out is scored against the shipped map instead (or, for a corpus that map was
+fitted on, that map fitted again without it), and it writes only where the Brier score is lower on
+at least three quarters of them and pooled, keeping the map it replaces for ``--exam``.
 
     python bench/train_confidence.py --fresh oxlease --fresh ferrisdale
+    python bench/train_confidence.py --fresh oxlease --fresh ferrisdale --fresh dunmarrow --fresh lutecombe
 
 Prints figures; asserts nothing.
 """
@@ -599,19 +603,25 @@ def print_calibrated(held: Mapping[str, tuple[np.ndarray, np.ndarray, tuple[floa
     y, p0, p1 = np.concatenate(ys), np.concatenate(p0s), np.concatenate(p1s)
     b0, b1 = float(((p0 - y) ** 2).mean()), float(((p1 - y) ** 2).mean())
     print(f"| **pooled** | {len(y)} | {int(y.sum())} | | | {b0:.3f} | {b1:.3f} | {_high(y, p0, p1)} |")
-    print("\n| predicted (without) | findings | mean without | observed | predicted (with) | findings | mean with | observed |")
+    print_bins(y, p0, p1, "without", "with")
+    return b0, b1
+
+
+def print_bins(y: np.ndarray, p0: np.ndarray, p1: np.ndarray, left: str, right: str) -> None:
+    """The reliability bins of two sets of scores of the same findings ``y`` side by side (their
+    columns named ``left`` and ``right``): findings, mean predicted and share right per bin."""
+    print(f"\n| predicted ({left}) | findings | mean {left} | observed | predicted ({right}) | findings | mean {right} | observed |")
     print("|---|---:|---:|---:|---|---:|---:|---:|")
-    left, right = list(bins(p0)), list(bins(p1))
-    for i in range(max(len(left), len(right))):
+    got0, got1 = list(bins(p0)), list(bins(p1))
+    for i in range(max(len(got0), len(got1))):
         cells = []
-        for got, p in ((left, p0), (right, p1)):
+        for got, p in ((got0, p0), (got1, p1)):
             if i < len(got):
                 label, m = got[i]
                 cells.append(f"{label} | {int(m.sum())} | {p[m].mean():.2f} | {y[m].mean():.2f}")
             else:
                 cells.append(" | | | ")
         print(f"| {cells[0]} | {cells[1]} |")
-    return b0, b1
 
 
 def _high(y: np.ndarray, p0: np.ndarray, p1: np.ndarray) -> str:
@@ -649,6 +659,58 @@ def judge_fresh(odds: Mapping[str, tuple[np.ndarray, np.ndarray]]) -> bool:
     return ok
 
 
+REFIT_SHARE = 0.75  # a refit must beat the map it replaces on at least this share of the fresh corpora
+
+
+def replaced_map(old: Mapping[str, Any], name: str, odds: Mapping[str, tuple[np.ndarray, np.ndarray]],
+                 ) -> tuple[float, float]:
+    """The map a refit is compared with on fresh corpus ``name``: the shipped one (``old``, the weights'
+    ``fresh`` block) where it was not fitted on ``name``, else that map fitted again without ``name``
+    (on the rest of its corpora), so the comparison never scores a map on findings it saw."""
+    if name not in old["fitted_on"]:
+        return float(old["a"]), float(old["b"])
+    rest = [m for m in old["fitted_on"] if m != name and m in odds]
+    if not rest:
+        raise SystemExit(f"the shipped map was fitted on {name} alone: nothing to compare a refit with")
+    return fit_fresh(odds, rest)
+
+
+def print_refit(held: Mapping[str, tuple[np.ndarray, np.ndarray, tuple[float, float], tuple[float, float]]],
+                ) -> tuple[dict[str, bool], bool]:
+    """Per corpus (log-odds, labels, the map before, the map after) and pooled: a, b and the Brier score
+    of both maps, and the reliability bins of both. Returns, per corpus and pooled, whether the Brier
+    score is lower after."""
+    print("| corpus | findings | right | a before | b before | Brier before | a after | b after | Brier after |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    ys, p0s, p1s, lower = [], [], [], {}
+    for name, (z, y, before, after) in held.items():
+        p0, p1 = calibrate(z, before), calibrate(z, after)
+        b0, b1 = float(((p0 - y) ** 2).mean()), float(((p1 - y) ** 2).mean())
+        lower[name] = b1 < b0
+        print(f"| {name} | {len(y)} | {int(y.sum())} | {before[0]:.2f} | {before[1]:+.2f} | {b0:.3f} | "
+              f"{after[0]:.2f} | {after[1]:+.2f} | {b1:.3f} |")
+        ys.append(y)
+        p0s.append(p0)
+        p1s.append(p1)
+    y, p0, p1 = np.concatenate(ys), np.concatenate(p0s), np.concatenate(p1s)
+    b0, b1 = float(((p0 - y) ** 2).mean()), float(((p1 - y) ** 2).mean())
+    print(f"| **pooled** | {len(y)} | {int(y.sum())} | | | {b0:.3f} | | | {b1:.3f} |")
+    print_bins(y, p0, p1, "before", "after")
+    return lower, b1 < b0
+
+
+def judge_refit(odds: Mapping[str, tuple[np.ndarray, np.ndarray]], old: Mapping[str, Any]) -> bool:
+    """The refit's (i) (eighteenth round): each fresh corpus scored with the map fitted on the others
+    against the map it would replace (:func:`replaced_map`); True where the Brier score is lower on at
+    least :data:`REFIT_SHARE` of them and pooled. Prints the table and the verdict."""
+    held = {n: (*odds[n], replaced_map(old, n, odds), fit_fresh(odds, [m for m in odds if m != n])) for n in odds}
+    lower, pooled = print_refit(held)
+    wins = sum(lower.values())
+    need = int(np.ceil(REFIT_SHARE * len(lower)))
+    print(f"\n(i) against the shipped map: Brier lower on {wins} of {len(lower)} (needs {need}); pooled lower: {pooled}")
+    return wins >= need and pooled
+
+
 def loco_fresh(rows: Sequence[dict[str, Any]], fresh: Sequence[str]) -> None:
     """Information only: each other corpus scored by the model fitted without it (and without the fresh
     corpora), without and with the calibration fitted on the fresh corpora under that model."""
@@ -663,13 +725,19 @@ def loco_fresh(rows: Sequence[dict[str, Any]], fresh: Sequence[str]) -> None:
 
 def run_fresh(rows: list[dict[str, Any]], names: Sequence[str]) -> None:
     """``--fresh``: the rule's (i) and (ii), the LOCO information table, and the calibration fitted on
-    every fresh corpus written to the weights' file (``fresh``) only where (i) and (ii) hold."""
+    every fresh corpus written to the weights' file (``fresh``) only where (i) and (ii) hold. Where a
+    map ships already, (i) is the refit's (:func:`judge_refit`; the table against none is printed for
+    information) and the new block keeps the map it replaces (``replaces``) for the exam."""
     shipped = read_weights(str(confidence.WEIGHTS))
     if shipped is None:
         raise SystemExit(f"no shipped weights at {confidence.WEIGHTS}")
     odds = fresh_odds(rows, names, shipped)
     print(f"Calibrated for new companies: fitted on {', '.join(names)} under the shipped weights\n")
     ok = judge_fresh(odds)
+    old = shipped.get("fresh")
+    if isinstance(old, dict):  # a refit: judged against the map it would replace, not against none
+        print("\nAgainst the shipped map (each fresh corpus left out in turn):\n")
+        ok = judge_refit(odds, old)
     a, b = fit_fresh(odds, names)
     print(f"\n(ii) fitted on {', '.join(names)}: a = {a:.4f}, b = {b:+.4f}; a > 0: {a > 0}")
     print("\nLOCO on the other corpora, without and with the calibration (information only):\n")
@@ -685,6 +753,8 @@ def run_fresh(rows: list[dict[str, Any]], names: Sequence[str]) -> None:
         "what": "P(right) = sigmoid(a * z + b), z the log-odds of the weights above (MAP, Platt), fitted on "
                 "the findings of corpora the rules were never tuned on and the weights never fitted on",
     }
+    if isinstance(old, dict):
+        shipped["fresh"]["replaces"] = {k: old[k] for k in ("a", "b", "fitted_on", "date") if k in old}
     confidence.WEIGHTS.write_text(json.dumps(shipped, indent=1) + "\n", encoding="utf-8")
     print(f"\nwrote the calibration to {confidence.WEIGHTS}")
 
@@ -751,9 +821,19 @@ def exam(names: Sequence[str], work: Path, training: Sequence[dict[str, Any]], *
         print(f"\nWithout and with the calibration for new companies (a = {fresh[0]:.4f}, b = {fresh[1]:+.4f}); "
               f"fitted with these, so not an exam of it: {', '.join(seen) or 'none'}\n")
         print_calibrated({n: (*odds[n], fresh) for n in odds})
+        if replaced := replaced_of(shipped):
+            print(f"\nWith the map it replaced (before: a = {replaced[0]:.4f}, b = {replaced[1]:+.4f}) and with it "
+                  f"(after); whether the refit stays is judged on the pooled Brier\n")
+            print_refit({n: (*odds[n], replaced, fresh) for n in odds})
     if odds and share:
         print()
         report_verdicts(odds, share, seeds)
+
+
+def replaced_of(shipped: Mapping[str, Any]) -> tuple[float, float] | None:
+    """The map the shipped calibration replaced (``fresh.replaces``: a, b), or None where it replaced none."""
+    old = (shipped.get("fresh") or {}).get("replaces")
+    return (float(old["a"]), float(old["b"])) if isinstance(old, dict) else None
 
 
 def check_fresh(ap: argparse.ArgumentParser, names: Sequence[str]) -> list[str]:

@@ -103,3 +103,47 @@ def test_exam_prints_brier_with_and_without_the_calibration(monkeypatch: pytest.
     assert "| corpus | findings | right | a | b | Brier without | Brier with |" in out
     assert "| northwind | 15 | 10 | 0.80 | -1.00 |" in out and "| **pooled** | 15 | 10 |" in out
     assert "| predicted (without) | findings | mean without | observed | predicted (with) |" in out
+
+
+def _odds(n: int, shift: float, seed: int) -> tuple[Any, Any]:
+    """Synthetic (log-odds, labels): labels drawn from sigmoid(z + shift), so a map with b near
+    ``shift`` fits them."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    z = rng.normal(1.5, 1.5, n)
+    return z, (rng.random(n) < 1 / (1 + np.exp(-(z + shift)))).astype(float)
+
+
+def test_replaced_map_never_scores_a_map_on_what_it_saw() -> None:
+    """For a corpus the shipped map was fitted on, the comparison is that map fitted again without it."""
+    odds = {"a1": _odds(80, -1.0, 1), "a2": _odds(80, -1.0, 2), "c3": _odds(80, -1.0, 3)}
+    old = {"a": 0.5, "b": 0.25, "fitted_on": ["a1", "a2"]}
+    assert tc.replaced_map(old, "c3", odds) == (0.5, 0.25)
+    assert tc.replaced_map(old, "a1", odds) == tc.fit_fresh(odds, ["a2"])
+    with pytest.raises(SystemExit):
+        tc.replaced_map({"a": 1.0, "b": 0.0, "fitted_on": ["a1"]}, "a1", odds)
+
+
+def test_judge_refit_needs_three_quarters_and_pooled(capsys: pytest.CaptureFixture[str]) -> None:
+    """A refit on four corpora that share one shift beats a far-off shipped map; it does not beat a
+    shipped map already at that shift on three of four, so it is refused (the verdict is printed)."""
+    odds = {f"c{i}": _odds(120, -1.5, i) for i in range(4)}
+    assert tc.judge_refit(odds, {"a": 1.0, "b": 2.0, "fitted_on": ["other"]})
+    assert "Brier lower on 4 of 4 (needs 3); pooled lower: True" in capsys.readouterr().out
+    exact = tc.fit_fresh(odds, list(odds))
+    assert not tc.judge_refit(odds, {"a": exact[0], "b": exact[1], "fitted_on": ["other"]})
+
+
+def test_exam_prints_the_replaced_map(monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str],
+                                      tmp_path: Path) -> None:
+    """Where the shipped map replaced one, the exam prints the Brier with both, aggregates only."""
+    monkeypatch.setattr(tc, "collect", _fake_collect)
+    monkeypatch.setattr(tc.confidence, "load_fresh", lambda path="": (0.8, -1.0))
+    monkeypatch.setattr(tc, "replaced_of", lambda shipped: (0.9, -1.1))
+    training = [{**r, "corpus": "kittiwake", "path": "x.md"} for r in _fake_collect("kittiwake", tmp_path)[0]]
+    capfd.readouterr()
+    tc.exam(["northwind"], tmp_path, training)
+    out, err = capfd.readouterr()
+    assert SECRET not in out + err and "onboarding" not in out + err
+    assert "| northwind | 15 | 10 | 0.90 | -1.10 |" in out and "| predicted (before) |" in out
