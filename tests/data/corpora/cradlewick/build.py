@@ -5,7 +5,10 @@ Every label is an anchor string that must occur exactly once in its call file; l
 computed here (1-based). The script refuses a missing or ambiguous anchor, and a negative that
 falls on a labelled line.
 """
-import json, os, sys
+import json
+import os
+import sys
+
 from calls_data import CALLS, K
 
 HERE = os.path.dirname(os.path.abspath(__file__))
