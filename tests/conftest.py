@@ -43,6 +43,8 @@ GAVELBURY = REPO / "tests" / "data" / "corpora" / "gavelbury"
 PENNOCK = REPO / "tests" / "data" / "corpora" / "pennock"
 HIVEBURY = REPO / "tests" / "data" / "corpora" / "hivebury"
 ASSAYMOOR = REPO / "tests" / "data" / "corpora" / "assaymoor"
+CRADLEWICK = REPO / "tests" / "data" / "corpora" / "cradlewick"
+SHAFTMERE = REPO / "tests" / "data" / "corpora" / "shaftmere"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -94,7 +96,7 @@ SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSI
                 "brackenford": BRACKENFORD, "moorquay": MOORQUAY, "rookhaven": ROOKHAVEN,
                 "saffronleigh": SAFFRONLEIGH, "gullrock": GULLROCK, "hazelmere": HAZELMERE,
                 "tidewell": TIDEWELL, "copperlane": COPPERLANE, "gavelbury": GAVELBURY, "pennock": PENNOCK,
-                "hivebury": HIVEBURY, "assaymoor": ASSAYMOOR}
+                "hivebury": HIVEBURY, "assaymoor": ASSAYMOOR, "cradlewick": CRADLEWICK, "shaftmere": SHAFTMERE}
 
 
 def _call_words(text: str) -> list[str]:

@@ -69,6 +69,10 @@ BUILDERS = {
     "lutecombe": "build_labels.py",
     "hivebury": "build_labels.py",
     "assaymoor": "build_labels.py",
+    "apronfield": "build_labels.py",
+    "wardenholt": "build_labels.py",
+    "cradlewick": "build.py",
+    "shaftmere": "build_labels.py",
 }
 
 
