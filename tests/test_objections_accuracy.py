@@ -53,6 +53,7 @@ from tests.conftest import (
     BRACKENFORD,
     CINDERWELL,
     COPPERLANE,
+    CRADLEWICK,
     DOCKETRY,
     EXAMPLES,
     GAVELBURY,
@@ -74,6 +75,7 @@ from tests.conftest import (
     ROOKHAVEN,
     SABLEWOOD,
     SAFFRONLEIGH,
+    SHAFTMERE,
     SNOWLARK,
     TIDEWELL,
     WICKERBY,
@@ -592,6 +594,35 @@ FLOORS: dict[str, dict[str, float]] = {
         "gap precision": 0.95,
         "gap recall": 0.7,
     },
+    # two more blind sets (tests/data/corpora/cradlewick: management software for childcare centres
+    # and nurseries, prospects in Bristol, Lagos, Perth, Vancouver and Singapore;
+    # tests/data/corpora/shaftmere: maintenance and safety software for mining operations, prospects in
+    # Kalgoorlie, Johannesburg, Sudbury, Lusaka and Elko), written and labelled on 2026-12-07 at the
+    # start of the eighteenth round and held out from all of its work. First scored with that morning's
+    # code (63bf3d4): cradlewick P 0.83, R 0.76, F1 0.79, matching 0.76, purity 1.00, coverage 0.78, gaps
+    # 1.00 / 0.50; shaftmere 0.83 / 0.67 / 0.74, matching 0.69, purity 0.62, coverage 0.78, gaps
+    # 0.67 / 0.50 (new themes found: 1 of 3 on each). Theme purity is measured on both, so it has a
+    # floor on each. Floors a little under.
+    "cradlewick": {
+        "mention precision": 0.8,
+        "mention recall": 0.73,
+        "mention F1": 0.76,
+        "matching accuracy": 0.73,
+        "theme purity": 0.95,
+        "coverage accuracy": 0.75,
+        "gap precision": 0.95,
+        "gap recall": 0.45,
+    },
+    "shaftmere": {
+        "mention precision": 0.8,
+        "mention recall": 0.64,
+        "mention F1": 0.71,
+        "matching accuracy": 0.66,
+        "theme purity": 0.59,
+        "coverage accuracy": 0.75,
+        "gap precision": 0.64,
+        "gap recall": 0.45,
+    },
     # the final exam, scored only when objection work ends: floors a little under that measurement
     # 2026-12: mentions rose (F1 0.67 -> 0.71), theme purity fell (0.93 -> 0.69) with the cues
     # worded for any company, the retrained detector and the calls read without the cue rule:
@@ -628,7 +659,8 @@ CORPORA = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "
            "yewcombe": YEWCOMBE, "snowlark": SNOWLARK, "brackenford": BRACKENFORD, "moorquay": MOORQUAY,
            "rookhaven": ROOKHAVEN, "saffronleigh": SAFFRONLEIGH, "gullrock": GULLROCK, "hazelmere": HAZELMERE,
            "tidewell": TIDEWELL, "copperlane": COPPERLANE, "gavelbury": GAVELBURY, "pennock": PENNOCK,
-           "hivebury": HIVEBURY, "assaymoor": ASSAYMOOR, "larkspur": LARKSPUR}
+           "hivebury": HIVEBURY, "assaymoor": ASSAYMOOR,
+           "cradlewick": CRADLEWICK, "shaftmere": SHAFTMERE, "larkspur": LARKSPUR}
 
 
 def _corpus(name: str) -> Corpus:
