@@ -22,8 +22,17 @@ import pytest
 from tests.knowledge.test_objection_recall_industries import judged_is_a_mention, load_cases
 
 CASES = load_cases(Path(__file__).resolve().parents[1] / "data" / "objection_mention_cases_r18.tsv")
-# Filled in after the cases were first run on the shipped analysis: index -> what it does.
-WRONG_TODAY: dict[int, str] = {}
+# Filled in after the cases were first run on the shipped analysis (main at 0d4cc0f): index -> what it
+# does. Every remark that must not be read is right there; seven indirect objections are missed.
+WRONG_TODAY: dict[int, str] = {
+    8: "an indirect objection, another salon's loss ('... the last salon that asked for deposits ...'): not a mention",
+    9: "an indirect objection, the staff's refusal ('... my techs have told me ...'): not a mention",
+    19: "a doubt put as a question ('Would they even remember to log in, though? ...'): not a mention",
+    23: "an indirect objection, a peer's failure ('My vet tried one of these diary apps ...'): not a mention",
+    24: "a doubt put as a question ('Sends it when, though? ...'): not a mention",
+    28: "an indirect objection, a past failure ('The last system we had at the door froze ...'): not a mention",
+    29: "an indirect objection, others' refusal ('Our route setters and half the regulars ...'): not a mention",
+}
 
 
 @pytest.fixture(scope="module")
