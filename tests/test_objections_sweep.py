@@ -159,3 +159,29 @@ def test_absorb_loco_chooses_the_best_mean_matching_among_admissible_thresholds(
     titles = [OFF, "0.8", "0.6", "0.5"]
     assert choose(table, ["a", "b"], titles) == "0.6"
     assert choose(table, ["a"], [OFF, "0.8"]) == OFF
+
+
+class _Fixed:
+    """A stand-in for a fitted model: the probabilities it gives, whatever the features."""
+
+    def __init__(self, p: list[float]) -> None:
+        self.p = p
+
+    def predict_proba(self, X: Any) -> Any:
+        import numpy as np
+
+        return np.stack([1 - np.asarray(self.p), np.asarray(self.p)], axis=1)
+
+
+def test_the_context_bar_sets_aside_strays_only_where_two_of_them_outweigh_a_right_mention():
+    """``bench/objection_context.py``: the bar that gains most, strays set aside less two for each
+    labelled piece set aside; 0 (nothing set aside) when nothing gains."""
+    import numpy as np
+
+    from bench.objection_context import choose_bar
+
+    d = {"X": np.zeros((5, 1)), "y": np.asarray([0, 0, 1, 0, 1]), "optional": np.zeros(5, dtype=int)}
+    # two strays under 0.2, then a right mention and a stray under 0.4: the bar stops at the first pair
+    assert choose_bar([d], _Fixed([0.1, 0.15, 0.3, 0.35, 0.9])) == 0.16
+    # a right mention as unsure as each stray: setting any aside gains nothing
+    assert choose_bar([d], _Fixed([0.1, 0.2, 0.1, 0.3, 0.1])) == 0.0
