@@ -279,6 +279,18 @@ def _check_review(entry: Entry, today: date, default_every: str) -> CheckResult:
     return CheckResult("review", 0, full, label + detail, label, fix=fix, line=_front_matter_line(entry, key))
 
 
+def _check_opening(entry: Entry, rule: PublishRule) -> CheckResult:
+    """Whether what the export would publish of ``entry`` opens with the answer, and where it does not."""
+    opened = opening(public_entry(entry, rule))
+    full = CHECKS_BY_ID["answer-first"].points
+    if opened.problem is None:
+        return CheckResult("answer-first", full, full)
+    label = CHECKS_BY_ID["answer-first"].label
+    return CheckResult("answer-first", 0, full, f"{label}: {opened.problem}", label,
+                       fix="open with a sentence that answers: the figure, or a short statement",
+                       line=opened.block.line if opened.block else entry.body_line)
+
+
 def _check_findings(check: str, rules: frozenset[str], found: Sequence[Finding]) -> CheckResult:
     full = CHECKS_BY_ID[check].points
     hits = sorted((f for f in found if f.rule in rules and _at_least(f, "warning")), key=lambda f: (f.line, f.rule))
@@ -304,14 +316,7 @@ def score_entry(entry: Entry, found: Sequence[Finding], settings: Settings, toda
         checks.append(CheckResult("figure", 0, full, f"{label}: register a metric or quote one", label,
                                   line=_front_matter_line(entry, "metrics")))
     checks.append(_check_source(entry, today, settings.kb.max_source_age))
-    opened = opening(public_entry(entry, rule or PublishRule()))
-    full = CHECKS_BY_ID["answer-first"].points
-    label = CHECKS_BY_ID["answer-first"].label
-    checks.append(CheckResult("answer-first", full if opened.answers_first else 0, full,
-                              f"{label}: {opened.problem}" if opened.problem else None, label,
-                              fix="open with a sentence that answers: the figure, or a short statement"
-                              if opened.problem else None,
-                              line=(opened.block.line if opened.block else entry.body_line) if opened.problem else None))
+    checks.append(_check_opening(entry, rule or PublishRule()))
     checks.append(_check_review(entry, today, settings.kb.review_every))
     full = CHECKS_BY_ID["owner"].points
     checks.append(CheckResult("owner", full, full) if entry.owner else
