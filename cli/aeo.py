@@ -38,7 +38,7 @@ def score(
 ) -> None:
     """Score each approved entry 0-100 for how ready it is to be cited by an answer engine, and the KB as a whole.
 
-    Checks and points: a specific figure (20), a source dated within max_source_age (20), an opening that answers first (20), a current review (15), an owner (10), no conflicting figures or sources (10), no retired claims (5). The KB score is the mean over approved message, proof point, case study and answer entries. The output gives the KB score and where entries lose points (how many entries, how many points), then the entries, those with the most points to gain first, with their reasons.
+    Checks and points: a specific figure (20), a source dated within max_source_age (20), an opening that answers first (20), a current review (15), an owner (10), no conflicting figures or sources (10), no retired claims (5). The KB score is the mean over approved message, proof point, case study and answer entries. The output gives the KB score and where entries lose points (how many entries, how many points), then the entries, those with the most points to gain first: under each, one line per lost check with the file and line to change, what is wrong and what to do (e.g. update reviewed: after reviewing), and for an answer whose page would ask its own title, the question: field to add (no points). "no source" is not the export's "unsourced" (a figure the audit finds without a source); the line says so when they differ.
 
     Examples:
 

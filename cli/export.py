@@ -41,9 +41,11 @@ def aeo(
 ) -> None:
     """Write what answer engines read: llms.txt, llms-full.txt, one page per answer, proof point and case study (Markdown, and HTML with schema.org JSON-LD), and manifest.json.
 
-    Private by default: only entries whose audience lists public are exported (publish = "approved" in the aeo table of canon.toml exports every approved entry not marked internal), and only if the audit finds them current, sourced and free of conflicting or retired figures. Sections headed as internal (Internal, Coaching, Talk track, For reps, What not to say ...), canon-internal blocks, comments, owners, e-mail addresses and objection examples never leave. manifest.json lists every entry, and for each one left out the reasons and the rule and line of the findings behind them. Objections are not pages: a public objection's title becomes the question on its answers' pages.
+    Private by default: only entries whose audience lists public are exported (publish = "approved" in the aeo table of canon.toml exports every approved entry not marked internal), and only if the audit finds them current, sourced and free of conflicting or retired figures. Sections headed as internal (Internal, Coaching, Talk track, For reps, What not to say ...), canon-internal blocks, comments, owners, e-mail addresses and objection examples never leave. manifest.json lists every entry, and for each one left out the reasons and the rule and line of the findings behind them. Objections are not pages: an answer page asks the question: in its front matter, else a public objection's title, else its own title. index.html lists every HTML page; each page links to it and to llms.txt.
 
-    The same KB, --today and --base-url give byte-identical files. The export is written to a temporary folder next to OUT_DIR and renamed into place, so OUT_DIR never holds half an export.
+A page's address comes from its entry's id (the file's path unless front matter sets id:). When OUT_DIR holds an earlier export, a page published then whose id is gone (a renamed file) is reported as a warning naming the file it likely moved to, and listed under removed in manifest.json; id: in the new file's front matter keeps the old address.
+
+    The same KB, --today, --base-url and earlier export give byte-identical files. The export is written to a temporary folder next to OUT_DIR and renamed into place, so OUT_DIR never holds half an export.
 
     Exit codes: 0 written, 2 canon could not run (OUT_DIR holds files canon did not write, OUT_DIR holds or lies inside the KB, its calls or its index, bad URL, no index).
 
@@ -55,7 +57,12 @@ def aeo(
     """
     with errors():
         from knowledge.aeo import build_export, write_export
-        from knowledge.aeo.export import check_out_dir, normalize_base_url, protected_folders
+        from knowledge.aeo.export import (
+            check_out_dir,
+            normalize_base_url,
+            protected_folders,
+            read_manifest,
+        )
 
         settings = load(kb, chroma_url)
         day = parse_today(today)
@@ -63,8 +70,12 @@ def aeo(
         protect = protected_folders(settings)
         check_out_dir(out_dir.expanduser(), force=force, protect=protect)  # before the audit, not after
         ensure_index(settings)
-        export = build_export(settings, today=day, base_url=base_url)
+        previous = read_manifest(out_dir.expanduser()) if out_dir.expanduser().is_dir() else None
+        export = build_export(settings, today=day, base_url=base_url, previous=previous)
         write_export(export, out_dir, force=force, protect=protect)
+        for warning in export.warnings:
+            console(stderr=True).print(f"Warning: {warning}", markup=False, highlight=False, soft_wrap=True,
+                                       style="yellow")
         n = export.counts()
         left_out = ", ".join(f"{n[k]} {k}" for k in sorted(n) if k not in ("entries", "included"))
         console().print(f"Wrote {len(export.files)} files for {n['included']} of {n['entries']} entries to {out_dir}"

@@ -126,6 +126,15 @@ def trim(text: str) -> str:
     return parts[0]
 
 
+QUESTION_KEY = "question"  # front matter: the buyer's question an answer page asks
+
+
+def own_question(entry: Entry) -> str | None:
+    """The answer's own ``question:`` in front matter (one line), else ``None``."""
+    value = entry.extra.get(QUESTION_KEY)
+    return squash(value) if isinstance(value, str) and value.strip() else None
+
+
 def answer_first(entry: Entry) -> str:
     """What an answer engine should quote: the opening paragraph's first one or two sentences."""
     block = first_paragraph(entry)

@@ -8,7 +8,8 @@ What is exported (paths inside the output folder)::
     answers/<slug>.md        a page's Markdown (llms.txt links here)
     answers/<slug>.html      the page for browsers and crawlers, with its JSON-LD embedded
     answers/<slug>.jsonld    the page's JSON-LD on its own
-    manifest.json            every entry of the KB, included or not, and why not
+    index.html               every HTML page by section, with its type and when it was last reviewed
+    manifest.json            every entry of the KB, included or not, and why not; pages removed since
 
 Private by default (``public.PublishRule``): an entry is published only when the publish rule lets
 it out (``[aeo] publish``: by default its ``audience`` must list ``public``; else ``private``), and
@@ -26,7 +27,14 @@ pages; its ``examples:`` (prospects' own words) never leave.
 The manifest lists every entry and, for each one left out, the reasons and the rule and line of
 each finding behind them (not the messages, which quote the entry: ``canon audit`` shows those).
 
-The export is a pure function of the KB, ``--today`` and ``--base-url``: same inputs, same bytes.
+**Addresses.** A page's address comes from its entry's id (the file's path unless front matter
+sets ``id:``), so renaming a file moves its page. ``write_export``'s caller passes the manifest of
+the export it replaces: a page exported then whose id is gone is listed under ``removed`` in the
+manifest (kept there on later exports, with the page it likely moved to: a new entry with the same
+title) and reported as a warning that says how to keep the address (``id:`` in front matter).
+
+The export is a pure function of the KB, ``--today``, ``--base-url`` and the previous manifest:
+same inputs, same bytes.
 It is written to a temporary folder next to the output and renamed into place, so an interrupted
 export never leaves half a site behind.
 """
@@ -46,13 +54,24 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from knowledge.errors import NotFound, UsageError
+from knowledge.errors import ConfigError, NotFound, UsageError
 from knowledge.model import KB, SEVERITY_RANK, Entry, Finding
 from knowledge.settings import Settings
 
-from ._text import answer_first, first_paragraph, sentences, squash, trim
-from .pages import PAGE_TYPES, SECTIONS, Page, Site, dumps, page_html, page_jsonld, page_markdown
-from .public import PublishRule, public_entry
+from ._text import answer_first, first_paragraph, own_question, sentences, squash, trim
+from .pages import (
+    INDEX,
+    PAGE_TYPES,
+    SECTIONS,
+    Page,
+    Site,
+    dumps,
+    index_html,
+    page_html,
+    page_jsonld,
+    page_markdown,
+)
+from .public import PublishRule, public_entry, public_questions
 from .readiness import findings_by_entry
 
 MANIFEST = "manifest.json"
@@ -91,6 +110,7 @@ class Decision:
         out: dict[str, Any] = {"id": self.id, "path": self.path, "type": self.type, "status": self.status,
                                "title": self.title, "included": self.included, "reasons": self.reasons}
         if self.page is not None:
+            out["title"] = self.page.title  # as published: an answer's own question, else its title
             out["page"] = self.page.html_path
             out["markdown"] = self.page.md_path
             out["jsonld"] = self.page.jsonld_path
@@ -108,6 +128,7 @@ class AeoExport:
     today: date
     decisions: list[Decision]
     files: dict[str, bytes]
+    warnings: list[str] = field(default_factory=list)  # pages of the previous export whose id is gone
 
     @property
     def pages(self) -> list[Page]:
@@ -204,12 +225,10 @@ def decide(kb: KB, findings: Iterable[Finding], rule: PublishRule | None = None)
         if not reasons:
             slug = _slug(e, taken)
             taken.add(slug)
-            questions = [public_entry(by_id[o], rule) for o in e.answers
-                         if o in by_id and by_id[o].type == "objection" and by_id[o].approved
-                         and rule.is_public(by_id[o])]
             shown = public_entry(e, rule)
             d.page = Page(entry=shown, slug=slug, section=PAGE_TYPES[e.type][1], answer=answer_first(shown),
-                          questions=questions)
+                          questions=public_questions(e, by_id, rule),
+                          asked=own_question(e) if e.type == "answer" else None)
         out.append(d)
     readable = {e.path for e in kb.entries}
     unreadable: dict[str, list[Finding]] = {}
@@ -271,7 +290,9 @@ def _link_title(text: str) -> str:
 
 
 def _link_list(pages: list[Page], site: Site, at: str) -> list[str]:
-    return [f"- [{_link_title(p.title)}]({site.link(p.md_path, start=at)}): {p.answer}" for p in pages]
+    """One item per page: its Markdown, its answer-first note, then its HTML page."""
+    return [f"- [{_link_title(p.title)}]({site.link(p.md_path, start=at)}): {p.answer} "
+            f"([HTML]({site.link(p.html_path, start=at)}))" for p in pages]
 
 
 def llms_txt(title: str, summary: str, notes: list[str], sections: dict[str, list[Page]], site: Site,
@@ -294,7 +315,82 @@ def _sections(pages: list[Page]) -> dict[str, list[Page]]:
 
 
 # ------------------------------------------------------------------------------------------------
+# Pages removed since the previous export
+
+
+def _same_title(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and squash(a or "").casefold() == squash(b or "").casefold()
+
+
+def _moved_to(gone: dict[str, Any], decisions: list[Decision], known: set[str]) -> Decision | None:
+    """The page ``gone`` likely moved to: a page new since then (its id was not in the previous
+    manifest) with the same title."""
+    return next((d for d in decisions if d.page is not None and d.id not in known
+                 and (_same_title(d.page.title, gone.get("title")) or _same_title(d.title, gone.get("title")))),
+                None)
+
+
+def _removal_warning(record: dict[str, Any], restored: set[str]) -> str:
+    """What to tell the person who exports: the page is gone, where it likely went, how to keep it
+    (``restored``: ids an earlier export removed, now back)."""
+    gone, moved = record["id"], record["moved_to"]
+    said = f"{gone} was published last time at {record['page']} and is no longer in the KB"
+    if moved is not None and moved["id"] in restored:
+        return (f"{said}: its entry is back at its earlier address {moved['page']} ({moved['path']} sets "
+                f"`id: {moved['id']}`), so links to {record['page']} will break.")
+    if moved is None:
+        return (f"{said}: its page is gone and links to it will break (manifest.json lists it under removed). "
+                f"If its file was renamed, add `id: {gone}` to the front matter of the new file to keep "
+                "the address.")
+    return (f"{said}: it looks renamed to {moved['path']} (same title), now published at {moved['page']}, "
+            f"so links to {record['page']} will break. To keep the address, add `id: {gone}` to the front "
+            f"matter of {moved['path']} and export again.")
+
+
+def removed_pages(previous: dict[str, Any] | None, decisions: list[Decision], kb_name: str,
+                  today: date) -> tuple[list[dict[str, Any]], list[str]]:
+    """The manifest's ``removed`` list and a warning for each page removed by this export.
+
+    A page is removed when its id was exported by the ``previous`` export (of the same KB) and is
+    no longer an entry of the KB; the pages removed by earlier exports stay listed until their id
+    comes back, so that exporting twice gives the same manifest."""
+    if not previous or previous.get("kb") != kb_name:
+        return [], []
+    ids = {d.id for d in decisions if d.id is not None}
+    before = [e for e in previous.get("entries") or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
+    known = {e["id"] for e in before}
+    kept = [r for r in previous.get("removed") or [] if isinstance(r, dict) and r.get("id") not in ids]
+    listed = {r.get("id") for r in kept}
+    new: list[dict[str, Any]] = []
+    for e in before:
+        if not e.get("included") or e["id"] in ids or e["id"] in listed:
+            continue
+        moved = _moved_to(e, decisions, known)
+        new.append({"id": e["id"], "title": e.get("title"), "page": e.get("page"), "markdown": e.get("markdown"),
+                    "removed": today.isoformat(),
+                    "moved_to": None if moved is None or moved.page is None else
+                    {"id": moved.id, "path": moved.path, "page": moved.page.html_path}})
+    removed = sorted([*kept, *new], key=lambda r: str(r.get("id")))
+    restored = {str(r.get("id")) for r in previous.get("removed") or [] if isinstance(r, dict)} & ids
+    return removed, [_removal_warning(r, restored) for r in new]
+
+
+# ------------------------------------------------------------------------------------------------
 # The export in memory
+
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def site_language(settings: Settings) -> str:
+    """The pages' ``lang``: ``[aeo] language`` (a BCP 47 tag such as ``de`` or ``en-GB``), else ``en``."""
+    value = _configured(settings, "language")
+    if value is None:
+        return "en"
+    if not _LANGUAGE.fullmatch(value):
+        raise ConfigError(f"[aeo] language = {value!r} is not a language tag",
+                          hint='write a BCP 47 tag, e.g. language = "en", "de" or "pt-BR"')
+    return value
 
 
 def normalize_base_url(base_url: str | None) -> str:
@@ -312,9 +408,10 @@ def normalize_base_url(base_url: str | None) -> str:
 
 
 def render_export(kb: KB, findings: Iterable[Finding], settings: Settings, *, today: date,
-                  base_url: str | None = None) -> AeoExport:
-    """The export of ``kb`` given the audit's ``findings``: every file, as bytes."""
-    site = Site(name=settings.name, base_url=normalize_base_url(base_url))
+                  base_url: str | None = None, previous: dict[str, Any] | None = None) -> AeoExport:
+    """The export of ``kb`` given the audit's ``findings``: every file, as bytes. ``previous`` is the
+    manifest of the export this one replaces (``read_manifest``), for the pages removed since."""
+    site = Site(name=settings.name, base_url=normalize_base_url(base_url), language=site_language(settings))
     rule = PublishRule.from_settings(settings, kb.entries)
     decisions = decide(kb, findings, rule)
     pages = [d.page for d in decisions if d.page is not None]
@@ -333,8 +430,10 @@ def render_export(kb: KB, findings: Iterable[Finding], settings: Settings, *, to
         f"canon on {today.isoformat()}: only entries that are current, sourced and free of conflicting "
         "figures are listed. Each page gives the answer first, then its figures with units and dates, "
         "its sources and the date it was last reviewed.",
-        f"All pages in one file: [llms-full.txt]({full}).",
+        f"All pages in one file: [llms-full.txt]({full}). The same pages for browsers, with their "
+        f"schema.org JSON-LD: [{INDEX}]({site.link(INDEX, start='llms.txt')}).",
     ]
+    files[INDEX] = index_html(site, summary, sections)
     files["llms.txt"] = llms_txt(site.name, summary, notes, sections, site, "llms.txt")
     for name, listed in sections.items():
         if listed and name != "Optional":  # one folder per section, except Optional's two
@@ -346,6 +445,7 @@ def render_export(kb: KB, findings: Iterable[Finding], settings: Settings, *, to
     # The last safeguard: whatever a body, a title or a source says, no e-mail address and no person
     # canon knows by name leaves in any file.
     data = {path: rule.withhold(text).encode("utf-8") for path, text in files.items()}
+    removed, warnings = removed_pages(previous, decisions, site.name, today)
     manifest = {
         "generator": GENERATOR,
         "version": MANIFEST_VERSION,
@@ -354,36 +454,45 @@ def render_export(kb: KB, findings: Iterable[Finding], settings: Settings, *, to
         "base_url": site.base_url or None,
         "counts": counts(decisions),
         "entries": [d.to_dict() for d in decisions],
+        "removed": removed,
         "files": {path: hashlib.sha256(b).hexdigest() for path, b in sorted(data.items())},
     }
     data[MANIFEST] = rule.withhold(dumps(manifest)).encode("utf-8")
-    return AeoExport(site=site, today=today, decisions=decisions, files=dict(sorted(data.items())))
+    return AeoExport(site=site, today=today, decisions=decisions, files=dict(sorted(data.items())),
+                     warnings=[rule.withhold(w) for w in warnings])
 
 
 def build_export(settings: Settings, *, today: date, base_url: str | None = None,
-                 embedder: Any = None) -> AeoExport:
-    """Audit the indexed KB and export it (what ``canon export aeo`` and ``/v1/aeo/*`` serve)."""
+                 embedder: Any = None, previous: dict[str, Any] | None = None) -> AeoExport:
+    """Audit the indexed KB and export it (what ``canon export aeo`` and ``/v1/aeo/*`` serve);
+    ``previous`` is the manifest of the export it will replace, if any."""
     from knowledge.audit import run_audit
     from knowledge.indexed import load_indexed_kb
 
     site_url = normalize_base_url(base_url)  # a bad URL fails before the audit runs
     report = run_audit(settings, today=today, embedder=embedder)
-    return render_export(load_indexed_kb(settings), report.findings, settings, today=today, base_url=site_url)
+    return render_export(load_indexed_kb(settings), report.findings, settings, today=today, base_url=site_url,
+                         previous=previous)
 
 
 # ------------------------------------------------------------------------------------------------
 # Writing
 
 
-def written_by_canon(folder: Path) -> bool:
-    """True when ``folder`` holds a manifest that canon wrote."""
+def read_manifest(folder: Path) -> dict[str, Any] | None:
+    """The manifest canon wrote in ``folder``, else ``None`` (none, unreadable, or not canon's)."""
     import json
 
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and data.get("generator") == GENERATOR
+        return None
+    return data if isinstance(data, dict) and data.get("generator") == GENERATOR else None
+
+
+def written_by_canon(folder: Path) -> bool:
+    """True when ``folder`` holds a manifest that canon wrote."""
+    return read_manifest(folder) is not None
 
 
 def protected_folders(settings: Settings) -> list[tuple[str, Path]]:

@@ -4,7 +4,12 @@ A page is made from the entry's public view (``public.public_entry``: internal s
 blocks, comments and the owner withheld). The Markdown gives the question (for an answer whose
 objection is itself public), then the entry's published body, which opens with the answer, then
 the key figures with their units, qualifiers and dates, then the sources with their dates, then
-when the entry was last reviewed. No owner is named.
+when the entry was last reviewed. No owner is named. An answer with its own ``question:`` in front
+matter asks that (its title and its ``Question``); else the public objection it answers; else its
+title.
+
+HTML pages carry ``lang`` (``[aeo] language`` in canon.toml, else ``en``) and link to ``index.html``
+(every page, its type and when it was last reviewed) and to ``llms.txt``.
 
 JSON-LD uses schema.org: a ``QAPage`` whose ``mainEntity`` is the ``Question`` (the public objection
 the answer answers, else the page's title) with its ``acceptedAnswer`` (the whole published answer)
@@ -62,6 +67,7 @@ class Page:
     section: str
     answer: str  # the answer-first text
     questions: list[Entry] = field(default_factory=list)  # for answers: the public objections they answer
+    asked: str | None = None  # for answers: their own ``question:``, which is then the page's title
 
     @property
     def html_path(self) -> str:
@@ -77,7 +83,17 @@ class Page:
 
     @property
     def title(self) -> str:
-        return self.entry.title or self.entry.id
+        return self.asked or self.entry.title or self.entry.id
+
+    @property
+    def question(self) -> str:
+        """What an answer page asks: its own ``question:``, else the public objection it answers,
+        else its title."""
+        if self.asked:
+            return self.asked
+        if self.questions:
+            return self.questions[0].title or self.questions[0].id
+        return self.title
 
 
 @dataclass
@@ -86,6 +102,7 @@ class Site:
 
     name: str
     base_url: str = ""  # "" for links relative to each file; else ends with "/"
+    language: str = "en"  # the pages' ``lang``: ``[aeo] language`` in canon.toml
 
     def link(self, target: str, *, start: str) -> str:
         """The URL of ``target`` (a path in the export) as written in the file ``start``."""
@@ -184,7 +201,7 @@ def source_line(s: Source, prose: bool) -> str:
 def page_markdown(page: Page) -> str:
     e = page.entry
     out = [f"# {md(page.title)}", ""]
-    for q in page.questions:
+    for q in [] if page.asked else page.questions:  # an own question is the title already
         out += [f"**Question:** {md(q.title or q.id)}", ""]
     body = public_markdown(e)
     out += [body or md(page.answer), ""]
@@ -263,10 +280,8 @@ def page_jsonld(page: Page, site: Site) -> dict[str, Any]:
         doc["keywords"] = list(e.topics)
     if e.type == "answer":
         doc["@type"] = "QAPage"
-        question = page.questions[0] if page.questions else None
-        asked = (question.title or question.id) if question else page.title
         answer = public_text(e) or page.answer
-        q: dict[str, Any] = {"@type": "Question", "name": asked, "answerCount": 1,
+        q: dict[str, Any] = {"@type": "Question", "name": page.question, "answerCount": 1,
                              "acceptedAnswer": {"@type": "Answer", "text": answer, "url": url, "author": org}}
         doc["mainEntity"] = q
     else:
@@ -295,28 +310,53 @@ def _script_json(data: dict[str, Any]) -> str:
     return dumps(data).replace("</", "<\\/").replace("<!--", "<\\!--").rstrip("\n")
 
 
+# A few lines of CSS so that a page reads well in a browser; nothing is loaded from elsewhere.
+_STYLE = ("body{font-family:system-ui,sans-serif;line-height:1.5;max-width:46rem;margin:2rem auto;"
+          "padding:0 1rem;color:#1a1a1a}nav{font-size:.9rem;margin-bottom:1.5rem}nav a{margin-right:1rem}"
+          "table{border-collapse:collapse;width:100%;table-layout:fixed}th,td{text-align:left;padding:.3rem .6rem;"
+          "border-bottom:1px solid #ddd}th:nth-child(2){width:7rem}th:nth-child(3){width:8.5rem}")
+INDEX = "index.html"
+LLMS_TXT = "llms.txt"
+TYPE_LABEL = {"answer": "answer", **GENRE}
+
+
+def _head(title: str, description: str, site: Site, at: str) -> list[str]:
+    """``<!DOCTYPE>`` to the description meta of the page at ``at``, with its language."""
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{html.escape(site.language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(title)}</title>",
+        f'<meta name="description" content="{html.escape(description)}">',
+    ]
+    if site.base_url:
+        head.append(f'<link rel="canonical" href="{html.escape(site.base_url + at)}">')
+    return head
+
+
+def _nav(site: Site, at: str) -> str:
+    """Links from a page to the index of pages and to llms.txt."""
+    links = [(INDEX, "All pages"), (LLMS_TXT, "llms.txt")]
+    return "<nav>" + "".join(f'<a href="{html.escape(site.link(target, start=at))}">{text}</a>'
+                             for target, text in links if target != at) + "</nav>"
+
+
 def page_html(page: Page, site: Site, markdown: str, jsonld: dict[str, Any]) -> str:
     from markdown_it import MarkdownIt
 
     body = MarkdownIt("commonmark", {"html": False}).render(markdown).rstrip("\n")
-    head = [
-        "<!DOCTYPE html>",
-        "<html>",
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(page.title)} | {html.escape(site.name)}</title>",
-        f'<meta name="description" content="{html.escape(page.answer)}">',
-    ]
-    if site.base_url:
-        head.append(f'<link rel="canonical" href="{html.escape(site.base_url + page.html_path)}">')
+    head = _head(f"{page.title} | {site.name}", page.answer, site, page.html_path)
     head += [
         f'<link rel="alternate" type="text/markdown" href="{html.escape(site.link(page.md_path, start=page.html_path))}">',
+        f"<style>{_STYLE}</style>",
         '<script type="application/ld+json">',
         _script_json(jsonld),
         "</script>",
         "</head>",
         "<body>",
+        _nav(site, page.html_path),
         "<main>",
         "<article>",
         body,
@@ -326,3 +366,23 @@ def page_html(page: Page, site: Site, markdown: str, jsonld: dict[str, Any]) -> 
         "</html>",
     ]
     return "\n".join(head) + "\n"
+
+
+def index_html(site: Site, summary: str, sections: dict[str, list[Page]]) -> str:
+    """``index.html``: every HTML page by section, with its type and when it was last reviewed."""
+    out = _head(f"{site.name}: answers, proof points and case studies", summary, site, INDEX)
+    out += [f"<style>{_STYLE}</style>", "</head>", "<body>", _nav(site, INDEX), "<main>",
+            f"<h1>{html.escape(site.name)}</h1>", f"<p>{html.escape(summary)}</p>"]
+    for name, listed in sections.items():
+        if not listed:
+            continue
+        out += [f"<h2>{html.escape(name)}</h2>", "<table>",
+                "<thead><tr><th>Page</th><th>Type</th><th>Last reviewed</th></tr></thead>", "<tbody>"]
+        for p in listed:
+            href = html.escape(site.link(p.html_path, start=INDEX))
+            reviewed = p.entry.reviewed.isoformat() if p.entry.reviewed else "not recorded"
+            out.append(f'<tr><td><a href="{href}">{html.escape(p.title)}</a></td>'
+                       f"<td>{TYPE_LABEL.get(p.entry.type, p.entry.type)}</td><td>{reviewed}</td></tr>")
+        out += ["</tbody>", "</table>"]
+    out += ["</main>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"

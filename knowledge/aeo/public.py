@@ -116,6 +116,15 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I)
 
 
+def public_questions(entry: Entry, by_id: dict[str, Entry], rule: PublishRule) -> list[Entry]:
+    """The approved objections ``entry`` answers that ``rule`` lets out, as they may be published:
+    only these may give an answer page its question (an internal objection's title is the sellers'
+    shorthand for it, not a buyer's question)."""
+    found = (by_id.get(o) for o in entry.answers)
+    return [public_entry(o, rule) for o in found
+            if o is not None and o.type == "objection" and o.approved and rule.is_public(o)]
+
+
 def internal_lines(entry: Entry, rule: PublishRule) -> set[int]:
     """File lines of ``entry``'s body that are internal: marked blocks and internal sections."""
     lines = entry.body.split("\n")

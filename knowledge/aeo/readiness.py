@@ -26,6 +26,15 @@ Each lost check has a ``label`` (the kind of problem, the same words for every e
 ``reason`` that starts with that label and adds the entry's detail; the KB-wide reasons count
 entries by label, so the two always agree.
 
+Each lost check also says what to do (``fix``) and where (``line``: the front-matter key to
+change, the opening, the finding; ``None`` where there is no line to point at), and an answer whose
+page would ask its own title (no ``question:`` of its own and no public objection to ask) gets an
+``advice`` line that costs no points: which field to add.
+
+``no source`` here is not the export's ``unsourced``: an entry with no source at all loses the
+points, but the export leaves out only an entry whose figures the audit finds without a source; an
+entry that states no figure, or whose figures ``unsourced-claim`` does not flag, is still exported.
+
 Findings come from the audit, by rule id, after ``canon.ignore`` and ignore comments: a conflict an
 entry suppresses on purpose costs it nothing.
 """
@@ -42,8 +51,8 @@ from knowledge.model import KB, SEVERITY_RANK, Entry, Finding, Source
 from knowledge.review import review_state
 from knowledge.settings import Settings
 
-from ._text import opening
-from .public import PublishRule, public_entry
+from ._text import opening, own_question
+from .public import PublishRule, public_entry, public_questions
 
 SCORED_TYPES: tuple[str, ...] = ("message", "proof_point", "case_study", "answer")
 SCOPE = ("mean over approved message, proof_point, case_study and answer entries "
@@ -80,6 +89,8 @@ class CheckResult:
     max: int
     reason: str | None = None  # why points were lost, starting with ``label``; None when none were
     label: str | None = None  # the kind of problem, as the KB-wide reasons count it
+    fix: str | None = None  # what to do to get the points back
+    line: int | None = None  # where: the line of the entry's file to change, if there is one
 
     def __post_init__(self) -> None:
         if self.reason and not self.label:
@@ -87,7 +98,20 @@ class CheckResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {"check": self.check, "points": self.points, "max": self.max, "reason": self.reason,
-                "label": self.label}
+                "label": self.label, "fix": self.fix, "line": self.line}
+
+
+def where(entry: Entry, line: int | None) -> str:
+    """``path:line``, or the path alone when there is no line to point at."""
+    return f"{entry.path}:{line}" if line else entry.path
+
+
+@dataclass
+class Advice:
+    """Something to change that costs no points, and where."""
+
+    line: int | None
+    text: str
 
 
 @dataclass
@@ -95,6 +119,7 @@ class EntryReadiness:
     entry: Entry
     checks: list[CheckResult]
     left_out: list[str] | None = None  # why the export leaves it out ([]: exported; None: not decided)
+    advice: list[Advice] = field(default_factory=list)
 
     @property
     def score(self) -> int:
@@ -112,7 +137,9 @@ class EntryReadiness:
     def to_dict(self) -> dict[str, Any]:
         e = self.entry
         out = {"entry": e.id, "title": e.title, "type": e.type, "path": e.path, "score": self.score,
-               "lost": self.lost, "reasons": self.reasons(), "checks": [c.to_dict() for c in self.checks]}
+               "lost": self.lost, "reasons": self.reasons(),
+               "checks": [{**c.to_dict(), "where": where(e, c.line)} for c in self.checks],
+               "advice": [{"where": where(e, a.line), "text": a.text} for a in self.advice]}
         if self.left_out is not None:
             out["exported"] = not self.left_out
             out["left_out"] = self.left_out
@@ -212,19 +239,28 @@ def _sources(entry: Entry) -> list[Source]:
     return [*entry.sources, *(c.source for c in entry.claims if c.source is not None)]
 
 
+def _front_matter_line(entry: Entry, key: str) -> int | None:
+    """The line of ``key`` in front matter; else line 1 where there is front matter to add it to."""
+    return entry.key_lines.get(key) or (1 if entry.key_lines else None)
+
+
 def _check_source(entry: Entry, today: date, max_age: str) -> CheckResult:
     full = CHECKS_BY_ID["source"].points
     sources = _sources(entry)
+    line = _front_matter_line(entry, "sources")
     if not sources:
-        return CheckResult("source", 0, full, "no source")
+        return CheckResult("source", 0, full, "no source", line=line,
+                           fix="add a dated source under `sources:` (title, url, date)")
     dated = [s.date for s in sources if s.date is not None]
     if not dated:
-        return CheckResult("source", 5, full, "no source has a date")
+        return CheckResult("source", 5, full, "no source has a date", line=line,
+                           fix="give a source `title:` and `date: YYYY-MM-DD` under `sources:`")
     newest = max(dated)
     if parse_duration(max_age).after(newest) >= today:
         return CheckResult("source", full, full)
     label = f"newest source older than {max_age}"
-    return CheckResult("source", 5, full, f"{label} ({newest.isoformat()})", label)
+    return CheckResult("source", 5, full, f"{label} ({newest.isoformat()})", label, line=line,
+                       fix="cite a newer source, or update its `date:` if it has been revised since")
 
 
 def _check_review(entry: Entry, today: date, default_every: str) -> CheckResult:
@@ -232,12 +268,27 @@ def _check_review(entry: Entry, today: date, default_every: str) -> CheckResult:
     state = review_state(entry, today, default_every)
     if state.state == "current":
         return CheckResult("review", full, full)
-    label, detail = {
-        "expired": ("expired", f" on {state.expires.isoformat() if state.expires else '?'}"),
-        "overdue": ("review overdue", f" since {state.due.isoformat() if state.due else '?'}"),
-        "unreviewed": ("never reviewed", " (no reviewed: date)"),
+    label, detail, key, fix = {
+        "expired": ("expired", f" on {state.expires.isoformat() if state.expires else '?'}", "expires",
+                    "review it, then move `expires:` on (or remove it) and update `reviewed:`"),
+        "overdue": ("review overdue", f" since {state.due.isoformat() if state.due else '?'}", "reviewed",
+                    "update `reviewed:` after reviewing the entry"),
+        "unreviewed": ("never reviewed", " (no reviewed: date)", "reviewed",
+                       "add `reviewed: YYYY-MM-DD` after reviewing the entry"),
     }[state.state]
-    return CheckResult("review", 0, full, label + detail, label)
+    return CheckResult("review", 0, full, label + detail, label, fix=fix, line=_front_matter_line(entry, key))
+
+
+def _check_opening(entry: Entry, rule: PublishRule) -> CheckResult:
+    """Whether what the export would publish of ``entry`` opens with the answer, and where it does not."""
+    opened = opening(public_entry(entry, rule))
+    full = CHECKS_BY_ID["answer-first"].points
+    if opened.problem is None:
+        return CheckResult("answer-first", full, full)
+    label = CHECKS_BY_ID["answer-first"].label
+    return CheckResult("answer-first", 0, full, f"{label}: {opened.problem}", label,
+                       fix="open with a sentence that answers: the figure, or a short statement",
+                       line=opened.block.line if opened.block else entry.body_line)
 
 
 def _check_findings(check: str, rules: frozenset[str], found: Sequence[Finding]) -> CheckResult:
@@ -248,7 +299,8 @@ def _check_findings(check: str, rules: frozenset[str], found: Sequence[Finding])
     where = ", ".join(f"{f.rule} at line {f.line}" for f in hits[:3])
     more = f" and {len(hits) - 3} more" if len(hits) > 3 else ""
     label = CHECKS_BY_ID[check].label
-    return CheckResult(check, 0, full, f"{label}: {where}{more}", label)
+    return CheckResult(check, 0, full, f"{label}: {where}{more}", label, line=hits[0].line,
+                       fix="`canon audit` shows the finding and what to change")
 
 
 def score_entry(entry: Entry, found: Sequence[Finding], settings: Settings, today: date,
@@ -261,19 +313,44 @@ def score_entry(entry: Entry, found: Sequence[Finding], settings: Settings, toda
         checks.append(CheckResult("figure", full, full))
     else:
         label = CHECKS_BY_ID["figure"].label
-        checks.append(CheckResult("figure", 0, full, f"{label}: register a metric or quote one", label))
+        checks.append(CheckResult("figure", 0, full, f"{label}: register a metric or quote one", label,
+                                  line=_front_matter_line(entry, "metrics")))
     checks.append(_check_source(entry, today, settings.kb.max_source_age))
-    opened = opening(public_entry(entry, rule or PublishRule()))
-    full = CHECKS_BY_ID["answer-first"].points
-    label = CHECKS_BY_ID["answer-first"].label
-    checks.append(CheckResult("answer-first", full if opened.answers_first else 0, full,
-                              f"{label}: {opened.problem}" if opened.problem else None, label))
+    checks.append(_check_opening(entry, rule or PublishRule()))
     checks.append(_check_review(entry, today, settings.kb.review_every))
     full = CHECKS_BY_ID["owner"].points
-    checks.append(CheckResult("owner", full, full) if entry.owner else CheckResult("owner", 0, full, "no owner"))
+    checks.append(CheckResult("owner", full, full) if entry.owner else
+                  CheckResult("owner", 0, full, "no owner", fix="add `owner:` (a person or a team)",
+                              line=_front_matter_line(entry, "owner")))
     checks.append(_check_findings("no-conflict", CONFLICT_RULES, found))
     checks.append(_check_findings("no-retired", RETIRED_RULES, found))
     return EntryReadiness(entry, checks)
+
+
+def question_advice(entry: Entry, by_id: dict[str, Entry], rule: PublishRule) -> list[Advice]:
+    """For an answer the publish rule lets out whose page would ask its own title (no ``question:``,
+    no public objection to ask, a title that is not a question), which field to add: a title such as ``Answering "it costs
+    too much"`` quotes the sellers' shorthand, not a buyer's question."""
+    title = entry.title or entry.id
+    if (entry.type != "answer" or not rule.is_public(entry) or own_question(entry)
+            or public_questions(entry, by_id, rule) or title.endswith("?")):
+        return []
+    private = [o for o in entry.answers if o in by_id]
+    why = f" ({', '.join(private)}, which it answers, is not public)" if private else ""
+    return [Advice(_front_matter_line(entry, "title"),
+                   f"the page asks its title {title!r} as its question{why}: add `question:` to the front "
+                   "matter with the question as a buyer would ask it")]
+
+
+def _explain_no_source(r: EntryReadiness) -> None:
+    """Where readiness says ``no source`` and the export does not say ``unsourced``, say why the two
+    differ, so that the reader does not take one of them for a mistake."""
+    if r.left_out is None or "unsourced" in r.left_out:
+        return
+    for c in r.checks:
+        if c.check == "source" and c.label == "no source" and c.fix:
+            c.fix += ("; the export does not count it as `unsourced`: that means a figure the audit finds "
+                      "without a source, and it finds none here")
 
 
 def scored(entry: Entry) -> bool:
@@ -287,11 +364,14 @@ def score_kb(kb: KB, findings: Iterable[Finding], settings: Settings, today: dat
 
     rule = PublishRule.from_settings(settings, kb.entries)
     found = findings_by_entry(kb.entries, findings)
+    by_id = {e.id: e for e in kb.entries}
     results = []
     for e in kb.entries:
         if scored(e):
             r = score_entry(e, found.get(e.id, []), settings, today, rule)
             r.left_out = exclusion(e, found.get(e.id, []), rule)[0]
+            r.advice = question_advice(e, by_id, rule)
+            _explain_no_source(r)
             results.append(r)
     results.sort(key=lambda r: (-r.lost, r.entry.id))
     return Readiness(today=today, max_source_age=settings.kb.max_source_age, entries=results)
@@ -315,6 +395,15 @@ def aeo_score(settings: Settings, *, today: date, limit: int | None = None, embe
 # Text for people
 
 
+def _advice_lines(entry: dict[str, Any]) -> list[str]:
+    """One line per lost check, the costliest first, then per piece of advice: ``file:line: what
+    is wrong: what to do (-points)``."""
+    lost = sorted((c for c in entry["checks"] if c["reason"]), key=lambda c: (c["points"] - c["max"], c["check"]))
+    out = [f"{c['where']}: {c['reason']}" + (f": {c['fix']}" if c.get("fix") else "") + f" (-{c['max'] - c['points']})"
+           for c in lost]
+    return out + [f"{a['where']}: {a['text']}" for a in entry.get("advice", [])]
+
+
 def render_score_text(data: dict[str, Any]) -> str:
     """``aeo_score``'s JSON as rich-markup text: the KB score, where points go, then the entries."""
     from rich.markup import escape
@@ -333,13 +422,14 @@ def render_score_text(data: dict[str, Any]) -> str:
                          f"[red]-{r['points']}[/] points")
         lines.append("")
     if data["entries"]:
-        lines.append("[bold]Entries, most to gain first[/]")
-        width = max(len(e["entry"]) for e in data["entries"])
+        lines.append("[bold]Entries, most to gain first[/] [dim](each line: where, what, what to do)[/]")
         for e in data["entries"]:
             style = "green" if e["score"] >= 80 else "yellow" if e["score"] >= 50 else "red"
             left = f"  [dim](not exported: {escape(', '.join(e['left_out']))})[/]" if e.get("left_out") else ""
-            lines.append(f"  [{style}]{e['score']:>3}[/]  [cyan]{escape(e['entry']):<{width}}[/]  "
-                         f"{escape('; '.join(e['reasons'][:3])) or '[green]ready[/]'}{left}")
+            todo = _advice_lines(e)
+            lines.append(f"  [{style}]{e['score']:>3}[/]  [cyan]{escape(e['entry'])}[/]"
+                         f"{'' if todo else '  [green]ready[/]'}{left}")
+            lines += [f"       {escape(line)}" for line in todo]
     shown, total = len(data["entries"]), data["entries_scored"]
     if shown < total:
         lines.append(f"  [dim]… {total - shown} more (raise --limit)[/]")

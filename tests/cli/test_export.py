@@ -195,7 +195,7 @@ def test_refuses_a_folder_canon_did_not_write_unless_forced(kb: Path, tmp_path: 
     assert r.exit_code == 2 and "not empty" in said and "--force" in said
     assert files_of(out) == {"index.html": b"mine"}
     assert export(kb, out, "--force").exit_code == 0
-    assert "index.html" not in files_of(out) and (out / "manifest.json").is_file()
+    assert files_of(out)["index.html"] != b"mine" and (out / "manifest.json").is_file()  # canon's own index now
     file_target = tmp_path / "a-file"
     file_target.write_text("x")
     assert export(kb, file_target).exit_code == 2
@@ -267,6 +267,77 @@ def test_an_interrupted_write_keeps_the_previous_export(kb: Path, exported: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no temporary folder left behind
 
 
+def test_every_link_of_every_html_page_and_llms_txt_resolves(exported: Path):
+    """The HTML a browser opens: the index lists every page, each page links back to the index and
+    to llms.txt, and every relative link of every HTML file and llms.txt lands on a file."""
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.hrefs: list[str] = []
+            self.lang: str | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "html":
+                self.lang = found.get("lang")
+            if tag in ("a", "link") and found.get("href"):
+                self.hrefs.append(found["href"] or "")
+
+    pages = sorted(p for p in exported.rglob("*.html"))
+    assert exported / "index.html" in pages and len(pages) > 2
+    listed: set[str] = set()
+    for page in pages:
+        parser = Links()
+        parser.feed(page.read_text())
+        assert parser.lang == "en", page
+        folder = page.parent.relative_to(exported).as_posix()
+        targets = {posixpath.normpath(posixpath.join(folder, href)) for href in parser.hrefs
+                   if not href.startswith(("http://", "https://"))}
+        for target in targets:
+            assert (exported / target).is_file(), f"{page}: {target} does not resolve"
+        if page.name == "index.html":
+            listed = targets
+        else:
+            assert {"index.html", "llms.txt"} <= targets, page
+    assert {p.relative_to(exported).as_posix() for p in pages} - {"index.html"} <= listed
+    for listing in exported.rglob("llms.txt"):
+        folder = listing.parent.relative_to(exported).as_posix()
+        for url in re.findall(r"\]\(([^)\s]+)\)", listing.read_text()):
+            assert (exported / posixpath.normpath(posixpath.join(folder, url))).is_file(), (listing, url)
+        assert listing.name == "llms.txt" and ".html)" in listing.read_text()
+
+
+def test_a_renamed_public_entry_is_reported_and_listed_as_removed(tmp_path: Path):
+    """Day two: a file renamed moves its page; the export says so, names the new file and how to keep
+    the address, and the manifest lists the old page."""
+    root = tmp_path / "kb"
+    shutil.copytree(EXAMPLES / "kb", root, ignore=shutil.ignore_patterns(".canon"))
+    out = tmp_path / "site"
+    assert export(root, out).exit_code == 0
+    assert (out / "proof-points/no-shows.html").is_file()
+    (root / "proof-points/no-shows.md").rename(root / "proof-points/fewer-no-shows.md")
+    r = export(root, out)
+    assert r.exit_code == 0, r.output
+    said = " ".join(r.stderr.split())
+    assert "Warning: proof-points/no-shows was published last time at proof-points/no-shows.html" in said
+    assert "renamed to proof-points/fewer-no-shows.md" in said and "`id: proof-points/no-shows`" in said
+    manifest = json.loads((out / "manifest.json").read_text())
+    [removed] = manifest["removed"]
+    assert removed["id"] == "proof-points/no-shows" and removed["moved_to"]["page"] == "proof-points/fewer-no-shows.html"
+    assert not (out / "proof-points/no-shows.html").exists()
+    # Pinned as the warning says: the page is back at its address.
+    text = (root / "proof-points/fewer-no-shows.md").read_text()
+    (root / "proof-points/fewer-no-shows.md").write_text(text.replace("---\n", "---\nid: proof-points/no-shows\n", 1))
+    r = export(root, out)
+    assert r.exit_code == 0 and (out / "proof-points/no-shows.html").is_file()
+    # Only the address it had for one export is listed now, as gone back to the old one.
+    [removed] = json.loads((out / "manifest.json").read_text())["removed"]
+    assert removed["id"] == "proof-points/fewer-no-shows" and removed["moved_to"]["id"] == "proof-points/no-shows"
+    assert "back at its earlier address proof-points/no-shows.html" in " ".join(r.stderr.split())
+
+
 # ------------------------------------------------------------------------------------------------
 # Readiness
 
@@ -291,6 +362,10 @@ def test_aeo_score_lists_the_entries_with_most_to_gain_first(kb: Path):
     said = " ".join(text.output.split())
     assert f"AEO readiness: {data['score']:g}/100" in said and "Where entries lose points" in said
     assert "more (raise --limit)" in said
+    # Each piece of advice names the file and line and says what to do.
+    full = " ".join(runner.invoke(app, ["aeo", "score", "--kb", str(kb), "--today", TODAY]).output.split())
+    assert re.search(r"proof-points/get-paid-faster\.md:\d+: review overdue since \d{4}-\d\d-\d\d: "
+                     r"update `reviewed:` after reviewing the entry \(-15\)", full), full
 
     # canon audit carries the same score in its summary, and says it in one line.
     summary = audit_json(kb)["summary"]

@@ -384,7 +384,9 @@ def test_llms_txt_follows_the_proposal(small: tuple[KB, Settings]):
     assert [link.url for link in doc.section("Proof points").links] == ["proof-points/go-live.md"]
     go_live = doc.section("Proof points").links[0]
     assert go_live.title == "Live in six weeks"
-    assert go_live.notes == "The median customer is live 6 weeks after kickoff. Most take between four and eight."
+    # The note is the answer-first text, then the page's HTML twin (a link inside the note keeps the format).
+    assert go_live.notes == ("The median customer is live 6 weeks after kickoff. Most take between four and eight. "
+                             "([HTML](proof-points/go-live.html))")
     assert [link.url for link in doc.section("Optional").links] == ["messages/positioning.md"]
     for link in doc.links():
         assert link.url in export.files
@@ -775,3 +777,104 @@ def test_no_internal_word_leaves_and_every_public_word_does(tmp_path_factory: py
         assert word not in everything
     for word in shown:
         assert word in page
+
+
+# ------------------------------------------------------------------------------------------------
+# The question an answer page asks
+
+
+def test_an_answers_own_question_is_its_title_and_question_whatever_the_objection(tmp_path: Path):
+    """A private objection's title ("Answering "it costs too much"" quotes the sellers' shorthand) is
+    never the question; the answer's own ``question:`` is, on the page, in JSON-LD and in llms.txt."""
+    asked = PUBLIC_ANSWER.replace("audience: [public, cfo]",
+                                  "audience: [public, cfo]\nquestion: Is Lumen worth it for a small contractor?")
+    for objection in (PRICING_OBJECTION, PRICING_OBJECTION.replace("reviewed:", "audience: [public]\nreviewed:")):
+        files = _export(tmp_path, {"answers/pricing.md": asked, "objections/pricing.md": objection})
+        page = files["answers/pricing.md"]
+        assert page.startswith("# Is Lumen worth it for a small contractor?\n\nCore costs $59")
+        doc = json.loads(files["answers/pricing.jsonld"])
+        assert doc["mainEntity"]["name"] == doc["name"] == "Is Lumen worth it for a small contractor?"
+        assert "<h1>Is Lumen worth it for a small contractor?</h1>" in files["answers/pricing.html"]
+        assert parse_llms_txt(files["llms.txt"]).links()[0].title == "Is Lumen worth it for a small contractor?"
+        assert "Answering" not in page and "Too expensive" not in page
+
+
+def test_readiness_says_which_field_to_add_when_an_answer_page_has_no_question(tmp_path: Path):
+    kb, settings = make_kb(tmp_path, {"answers/pricing.md": PUBLIC_ANSWER, "objections/pricing.md": PRICING_OBJECTION,
+                                      "proof/go-live.md": PROOF}, publish="public")
+    entries = {e["entry"]: e for e in score_kb(kb, [], settings, TODAY).to_dict()["entries"]}
+    advice = entries["answers/pricing"]["advice"]
+    assert any(a["where"] == "answers/pricing.md:3" and "question:" in a["text"] and "objections/pricing" in a["text"]
+               for a in advice), advice
+    assert entries["proof/go-live"]["advice"] == []  # only answers ask a question
+    kb, settings = make_kb(tmp_path, {"answers/implementation.md": ANSWER}, publish="public")
+    assert score_kb(kb, [], settings, TODAY).to_dict()["entries"][0]["advice"] == []  # a private page asks nothing
+    # With a question of its own, or a public objection to ask, there is nothing to add; and no points move.
+    before = entries["answers/pricing"]["score"]
+    for files in ({"answers/pricing.md": PUBLIC_ANSWER.replace("owner:", "question: Is it worth it?\nowner:")},
+                  {"answers/pricing.md": PUBLIC_ANSWER,
+                   "objections/pricing.md": PRICING_OBJECTION.replace("reviewed:", "audience: [public]\nreviewed:")}):
+        kb, settings = make_kb(tmp_path, files, publish="public")
+        entry = next(e for e in score_kb(kb, [], settings, TODAY).to_dict()["entries"] if e["entry"] == "answers/pricing")
+        assert entry["advice"] == [] and entry["score"] == before
+
+
+# ------------------------------------------------------------------------------------------------
+# The HTML a browser opens
+
+
+def test_index_lists_every_page_and_every_page_links_back_in_the_kbs_language(small: tuple[KB, Settings]):
+    kb, settings = small
+    files = {k: v.decode() for k, v in render_export(kb, [], settings, today=TODAY).files.items()}
+    pages = sorted(k for k in files if k.endswith(".html") and k != "index.html")
+    index = files["index.html"]
+    assert index.startswith('<!DOCTYPE html>\n<html lang="en">')
+    for path in pages:
+        assert f'href="{path}"' in index
+        assert files[path].startswith('<!DOCTYPE html>\n<html lang="en">')
+        assert 'href="../index.html">All pages</a>' in files[path] and 'href="../llms.txt">llms.txt</a>' in files[path]
+    assert "<td>proof point</td><td>2026-09-01</td>" in index  # type and last reviewed
+    assert "[index.html](index.html)" in files["llms.txt"]
+    settings.extra["aeo"]["language"] = "de-CH"
+    assert render_export(kb, [], settings, today=TODAY).files["index.html"].startswith(b'<!DOCTYPE html>\n<html lang="de-CH">')
+    settings.extra["aeo"]["language"] = "German please"
+    from knowledge.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="language"):
+        render_export(kb, [], settings, today=TODAY)
+
+
+# ------------------------------------------------------------------------------------------------
+# Addresses that move
+
+
+def test_a_renamed_page_is_reported_with_where_it_went_and_listed_as_removed(tmp_path: Path):
+    first_kb, settings = make_kb(tmp_path, {"proof/go-live.md": PROOF, "messaging/positioning.md": MESSAGE})
+    first = json.loads(render_export(first_kb, [], settings, today=TODAY).files["manifest.json"])
+    assert first["removed"] == []
+    renamed, _ = make_kb(tmp_path, {"proof/live.md": PROOF, "messaging/positioning.md": MESSAGE})
+    second = render_export(renamed, [], settings, today=TODAY, previous=first)
+    manifest = json.loads(second.files["manifest.json"])
+    assert manifest["removed"] == [{
+        "id": "proof/go-live", "title": "Live in six weeks", "page": "proof-points/go-live.html",
+        "markdown": "proof-points/go-live.md", "removed": "2026-11-01",
+        "moved_to": {"id": "proof/live", "path": "proof/live.md", "page": "proof-points/live.html"}}]
+    [warning] = second.warnings
+    assert "proof/go-live" in warning and "proof/live.md" in warning and "`id: proof/go-live`" in warning
+    # Exported again: the same bytes, no new warning; the removal stays listed.
+    third = render_export(renamed, [], settings, today=TODAY, previous=manifest)
+    assert third.files == second.files and third.warnings == []
+    # Pinned with id:, the page is back at its old address and no longer listed as removed; the
+    # address it had for one export is, and the warning says the page went back.
+    pinned, _ = make_kb(tmp_path, {"proof/live.md": PROOF.replace("type: proof_point", "id: proof/go-live\ntype: proof_point"),
+                                   "messaging/positioning.md": MESSAGE})
+    fourth = render_export(pinned, [], settings, today=TODAY, previous=manifest)
+    assert "proof-points/go-live.html" in fourth.files
+    assert [r["id"] for r in json.loads(fourth.files["manifest.json"])["removed"]] == ["proof/live"]
+    [warning] = fourth.warnings
+    assert "back at its earlier address proof-points/go-live.html" in warning
+    # A deleted page with no likely successor says so; another KB's manifest is not compared.
+    gone, _ = make_kb(tmp_path, {"messaging/positioning.md": MESSAGE})
+    [warning] = render_export(gone, [], settings, today=TODAY, previous=first).warnings
+    assert "no longer in the KB" in warning and "links to it will break" in warning
+    assert render_export(gone, [], settings, today=TODAY, previous={**first, "kb": "Other"}).warnings == []
