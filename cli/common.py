@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,10 +57,21 @@ def parse_today(value: str | None) -> date:
         raise UsageError(f"--today {value!r} is not a date", hint="write it as YYYY-MM-DD, e.g. --today 2026-11-01") from None
 
 
+# The width of output that goes to a file, a pipe or a CI log rather than a terminal: wide enough
+# that no line is ever cut, since nothing there wraps for a reader and a script reads lines whole.
+UNWRAPPED_WIDTH = 10_000
+
+
 def console(stderr: bool = False) -> Any:
+    """The console every command prints through. In a terminal, lines wrap at its width; anywhere
+    else (a pipe, a file, CI, pre-commit) they are not wrapped at all (Rich would cut them at 80
+    columns, splitting messages and ids), unless ``COLUMNS`` sets a width, which always wins."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not out.is_terminal and not os.environ.get("COLUMNS", "").strip().isdigit():
+        out.width = UNWRAPPED_WIDTH
+    return out
 
 
 def print_json(data: Any) -> None:
