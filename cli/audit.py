@@ -180,7 +180,7 @@ def audit(
 
     The index is brought up to date first if the KB changed. Silence a rule for one entry with canon.ignore in its front matter, for one line with an ignore comment, or for the whole KB in the rules table of canon.toml (a rule id set to off, or to another severity). A baseline accepts what is there today, so that only new findings fail a run.
 
-    Exit codes: 0 no finding at or above --fail-on, 1 there is one, 2 canon could not run.
+    Exit codes: 0 no finding at or above --fail-on, 1 there is one, 2 canon could not run (130: stopped by Ctrl-C).
 
     Examples:
 
