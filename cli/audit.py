@@ -83,10 +83,11 @@ RuleOption = Annotated[
 ]
 
 
-def kb_prefix(root: Path) -> str:
-    """How to reach the KB root from the current folder, for paths tools open."""
+def kb_prefix(root: Path, start: Path | None = None) -> str:
+    """How to reach ``root`` (the KB root) from ``start`` (default: the current folder), for paths
+    tools open; an absolute path when it lies outside."""
     try:
-        rel = os.path.relpath(root, Path.cwd())
+        rel = os.path.relpath(root, start or Path.cwd())
     except ValueError:  # another drive on Windows
         return str(root)
     if rel == ".":
@@ -94,13 +95,33 @@ def kb_prefix(root: Path) -> str:
     return str(root) if rel.startswith("..") else Path(rel).as_posix()
 
 
+def git_top(folder: Path) -> Path | None:
+    """The top level of the git work tree holding ``folder`` (where ``.git`` is, a folder or, in a
+    linked work tree or submodule, a file), None outside any."""
+    for here in (folder.resolve(), *folder.resolve().parents):
+        if (here / ".git").exists():
+            return here
+    return None
+
+
+def sarif_base(kb_root: Path) -> Path:
+    """The folder SARIF's relative uris start from (``%SRCROOT%``): the top level of the git work
+    tree the current folder is in (else the one the KB is in), since code scanning reads a
+    relative uri against the repository's root; outside git, the current folder."""
+    return git_top(Path.cwd()) or git_top(kb_root) or Path.cwd().resolve()
+
+
 def emit_report(report: Any, fmt: ReportFormat, settings: Any, rules: Any) -> None:
     """Print a report in ``fmt``: text through rich, everything else as plain stdout."""
     from knowledge.report import render
 
-    prefix = kb_prefix(settings.root)
-    root_uri = Path.cwd().resolve().as_uri()
-    out = render(report, fmt.value, rules=rules, kb_prefix=prefix, root_uri=root_uri)
+    if fmt is ReportFormat.sarif:
+        base = sarif_base(settings.root)
+        prefix, root_uri = kb_prefix(settings.root, base), base.as_uri()
+        draft_prefix = kb_prefix(Path.cwd(), base)
+    else:
+        prefix, root_uri, draft_prefix = kb_prefix(settings.root), Path.cwd().resolve().as_uri(), ""
+    out = render(report, fmt.value, rules=rules, kb_prefix=prefix, root_uri=root_uri, draft_prefix=draft_prefix)
     if fmt is ReportFormat.text:
         # Long lines are left to the terminal to wrap, so that each finding stays one line for grep.
         console().print(out, markup=True, highlight=False, soft_wrap=True)
@@ -159,7 +180,7 @@ def audit(
 
     The index is brought up to date first if the KB changed. Silence a rule for one entry with canon.ignore in its front matter, for one line with an ignore comment, or for the whole KB in the rules table of canon.toml (a rule id set to off, or to another severity). A baseline accepts what is there today, so that only new findings fail a run.
 
-    Exit codes: 0 no finding at or above --fail-on, 1 there is one, 2 canon could not run.
+    Exit codes: 0 no finding at or above --fail-on, 1 there is one, 2 canon could not run (130: stopped by Ctrl-C).
 
     Examples:
 

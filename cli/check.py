@@ -63,7 +63,7 @@ def check(
 
     Findings point at the draft's lines and columns. Silence one line with an HTML comment naming the rule, <!-- canon-ignore rule-id -->, at the end of that line or on the line before it. The index is brought up to date first if the KB changed.
 
-    Exit codes: 0 no finding at or above --fail-on, 1 there is one, 2 canon could not run.
+    Exit codes: 0 no finding at or above --fail-on, 1 there is one, 2 canon could not run (130: stopped by Ctrl-C).
 
     Examples:
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,10 +57,21 @@ def parse_today(value: str | None) -> date:
         raise UsageError(f"--today {value!r} is not a date", hint="write it as YYYY-MM-DD, e.g. --today 2026-11-01") from None
 
 
+# The width of output that goes to a file, a pipe or a CI log rather than a terminal: wide enough
+# that no line is ever cut, since nothing there wraps for a reader and a script reads lines whole.
+UNWRAPPED_WIDTH = 10_000
+
+
 def console(stderr: bool = False) -> Any:
+    """The console every command prints through. In a terminal, lines wrap at its width; anywhere
+    else (a pipe, a file, CI, pre-commit) they are not wrapped at all (Rich would cut them at 80
+    columns, splitting messages and ids), unless ``COLUMNS`` sets a width, which always wins."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not out.is_terminal and not os.environ.get("COLUMNS", "").strip().isdigit():
+        out.width = UNWRAPPED_WIDTH
+    return out
 
 
 def print_json(data: Any) -> None:
@@ -115,13 +127,55 @@ def tell_waiting(holder: Any) -> None:
     console(stderr=True).print(f"[yellow]Waiting for {holder.describe()} to finish writing the index…[/]")
 
 
-def ensure_index(settings: Any) -> None:
-    """Refresh the index when files changed; the model is loaded only when there is work."""
-    from ingest.pipeline import index_is_current, refresh
+INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (SIGINT), as shells report it
 
-    if not index_is_current(settings):
-        console(stderr=True).print("[dim]The KB changed since the last ingest: updating the index…[/]")
+
+def interrupted_words(exc: BaseException) -> str:
+    """What is true of the index after Ctrl-C stopped an ingest (see ``IngestInterrupted``)."""
+    from ingest.pipeline import IngestInterrupted
+
+    if isinstance(exc, IngestInterrupted) and exc.switched:
+        return ("Interrupted: the index was already updated and only the tidying up after it was cut "
+                "short; run `canon ingest` to finish.")
+    if isinstance(exc, IngestInterrupted) and exc.had_index is False:
+        return ("Interrupted: no index was built yet; run `canon ingest` to build it (the texts "
+                "embedded so far are kept and not embedded again).")
+    return "Interrupted: the previous index is intact; run `canon ingest` to finish."
+
+
+@contextmanager
+def ingest_interrupted() -> Iterator[None]:
+    """Around an ingest or refresh: Ctrl-C says on stderr what became of the index and exits 130
+    (rather than stopping with no word)."""
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        console(stderr=True).print(interrupted_words(exc), markup=False, highlight=False)
+        raise typer.Exit(INTERRUPTED) from None
+
+
+# What a command says on stderr before it brings the index up to date, by ``why_stale``'s reason.
+REFRESH_WORDS = {
+    "none": "Building the index (none yet)…",
+    "unfinished": "The last ingest did not finish: finishing it…",
+    "reader": "canon reads the files differently since the last ingest: updating the index…",
+    "layout": "The index is in an older layout: moving it over…",
+    "store": "The store changed: the index was built in a Chroma server's collection and this run uses "
+             "the embedded store (no [index] chroma_url): building it from the cached vectors…",
+    "moved": "The KB moved or was copied: giving it a collection of its own on the Chroma server…",
+    "files": "The KB changed since the last ingest: updating the index…",
+}
+
+
+def ensure_index(settings: Any) -> None:
+    """Refresh the index when it is not current, saying why; the model is loaded only when there
+    is work."""
+    from ingest.pipeline import refresh, why_stale
+
+    reason = why_stale(settings)
+    if reason is not None:
+        console(stderr=True).print(REFRESH_WORDS[reason], style="dim", markup=False, highlight=False)
         from .ingest import _progress_bar
 
-        with _progress_bar() as progress:
+        with ingest_interrupted(), _progress_bar() as progress:
             refresh(settings, progress=progress, on_wait=tell_waiting)

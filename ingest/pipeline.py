@@ -47,11 +47,12 @@ EMBED_BATCH = 1024  # texts embedded and cached per step: an interrupted run kee
 
 def _checkpoint(phase: str) -> None:
     """Fault injection for the crash-safety tests: ``CANON_TEST_KILL_AT=<phase>`` makes the process
-    SIGKILL itself at that point, exactly as an operator's ``kill -9`` would."""
+    SIGKILL itself at that point, exactly as an operator's ``kill -9`` would;
+    ``CANON_TEST_KILL_SIGNAL=SIGINT`` sends Ctrl-C's signal instead."""
     if os.environ.get("CANON_TEST_KILL_AT") == phase:
         import signal
 
-        os.kill(os.getpid(), signal.SIGKILL)
+        os.kill(os.getpid(), getattr(signal, os.environ.get("CANON_TEST_KILL_SIGNAL", "SIGKILL")))
 
 
 @dataclass
@@ -141,14 +142,51 @@ def ingest(settings: Settings, *, embedder: Any = None, progress: Progress | Non
     checks that the store holds exactly the vectors the catalog lists, and repairs it if not.
     """
     t0 = time.perf_counter()
-    with write_lock(settings.index_path, "ingest", wait=settings.index.lock_wait, on_wait=on_wait):
-        report = _ingest_locked(settings, embedder, progress, force, verify)
+    stage = _Stage()
+    try:
+        with write_lock(settings.index_path, "ingest", wait=settings.index.lock_wait, on_wait=on_wait):
+            report = _ingest_locked(settings, embedder, progress, force, verify, stage)
+    except KeyboardInterrupt as exc:
+        raise IngestInterrupted(had_index=stage.had_index, switched=stage.switched(settings)) from exc
     report.seconds = time.perf_counter() - t0
     return report
 
 
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGINT) during an ingest, with how far it got, so that the command line can say
+    what is true of the index. ``switched``: the catalog had already switched to the new index in
+    its one transaction, and only the tidying after it (garbage, figure facts) was cut short.
+    Otherwise the previous index is intact (``knowledge.store``); ``had_index`` is False when
+    there was none yet, None when the interruption came before the catalog was read. Either way
+    the next ingest (or the refresh another command makes) finishes the work, reusing every
+    vector already embedded: they are cached batch by batch."""
+
+    def __init__(self, *, had_index: bool | None, switched: bool) -> None:
+        super().__init__()
+        self.had_index = had_index
+        self.switched = switched
+
+
+@dataclass
+class _Stage:
+    """How far an ingest got, read when it is interrupted: whether an index existed, and the
+    catalog's generation before this ingest (a new generation means it switched)."""
+
+    had_index: bool | None = None
+    generation: str | None = None
+
+    def switched(self, settings: Settings) -> bool:
+        if self.had_index is None:
+            return False
+        catalog = open_catalog(settings)
+        try:
+            return catalog.get_meta("generation") != self.generation
+        finally:
+            catalog.close()
+
+
 def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None, force: bool,
-                   verify: bool) -> IngestReport:
+                   verify: bool, stage: _Stage | None = None) -> IngestReport:
     tick: Progress = progress or (lambda phase, done, total: None)
     from knowledge.embedding import get_embedder
 
@@ -162,6 +200,8 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
     try:
         identity = claim_identity(settings, catalog)
         known = catalog.file_hashes()
+        if stage is not None:
+            stage.had_index, stage.generation = bool(known), catalog.get_meta("generation")
         fresh = identity in ("new", "forked")  # an empty collection, to fill from the cache
         if catalog.get_meta("model") not in (None, model):
             force = True  # another vector space: everything is embedded again
@@ -452,26 +492,46 @@ def _count_chunks(catalog: Catalog) -> int:
 
 def index_is_current(settings: Settings) -> bool:
     """True when the index exists and every file's hash matches it (no model needed)."""
+    return why_stale(settings) is None
+
+
+def why_stale(settings: Settings) -> str | None:
+    """Why the index must be brought up to date, None when it is current (no model needed):
+    "none" (no index yet), "unfinished" (an ingest stopped before it finished), "reader" (canon
+    cuts or indexes files differently now), "layout" (written before indexes had an identity),
+    "store" (built in a Chroma server's collection, and the embedded store is used now), "moved"
+    (the KB moved or was copied, and shares a Chroma server), "files" (files changed)."""
     from knowledge.store import catalog_path
 
     if not catalog_path(settings).exists():
-        return False
+        return "none"
     catalog = open_catalog(settings)
     try:
-        if catalog.get_meta("dirty") == "1" or catalog.get_meta("chunker") != CHUNKER_VERSION:
-            return False
-        if catalog.get_meta("lexical") != lexical.lexical_version():
-            return False
-        kb_id, gen = store_state(catalog)
-        if kb_id is None or (gen is None and not settings.index.chroma_url):
-            return False  # written before indexes had an identity: the next ingest moves it over
-        if settings.index.chroma_url and catalog.get_meta("root") != str(settings.root):
-            return False  # moved or copied: a copy sharing the server gets a collection of its own
         known = catalog.file_hashes()
+        meta = {key: catalog.get_meta(key) for key in ("dirty", "chunker", "lexical", "root")}
+        kb_id, gen = store_state(catalog)
     finally:
         catalog.close()
-    files = _scan(settings)
-    return known == {rel: content_hash(raw) for rel, (_, _, raw) in files.items()}
+    reason = _stale_meta(meta, kb_id, gen, settings)
+    if reason is None:
+        files = _scan(settings)
+        reason = None if known == {rel: content_hash(raw) for rel, (_, _, raw) in files.items()} else "files"
+    return "none" if reason is not None and not known else reason  # nothing was ever indexed
+
+
+def _stale_meta(meta: dict[str, str | None], kb_id: str | None, gen: int | None, settings: Settings) -> str | None:
+    """Why the catalog's own records make the index stale, before any file is read."""
+    if meta["dirty"] == "1":
+        return "unfinished"
+    if meta["chunker"] != CHUNKER_VERSION or meta["lexical"] != lexical.lexical_version():
+        return "reader"
+    if kb_id is None:
+        return "layout"  # written before indexes had an identity: the next ingest moves it over
+    if gen is None and not settings.index.chroma_url:
+        return "store"
+    if settings.index.chroma_url and meta["root"] != str(settings.root):
+        return "moved"  # a copy sharing the server gets a collection of its own
+    return None
 
 
 def refresh(settings: Settings, *, progress: Progress | None = None,

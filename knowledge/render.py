@@ -23,13 +23,25 @@ def format_value(value: Any, unit: str) -> str:
 
 def metric_line(m: dict[str, Any]) -> str:
     text = format_value(m["value"], m["unit"])
+    name = name_after_value(text, m["name"])
     details = [m["qualifier"]] if m.get("qualifier") else []
     if m.get("as_of"):
         details.append(f"as of {m['as_of']}")
     if m.get("source"):
         details.append(f"source: {m['source']}")
     suffix = f" ({'; '.join(details)})" if details else ""
-    return f"[bold]{escape(text)}[/] {escape(m['name'])}{escape(suffix)}  [dim]{escape(m['id'])}[/]"
+    return f"[bold]{escape(text)}[/] {escape(name)}{escape(suffix)}  [dim]{escape(m['id'])}[/]"
+
+
+def name_after_value(value_text: str, name: str) -> str:
+    """A metric's name as it reads after its value: without its first word when that word is the
+    unit the value already ends with ("3.5 days" and "days from return to refund" read "3.5 days
+    from return to refund", not "3.5 days days from..."; "1 day" and "days to ..." likewise)."""
+    unit_word = value_text.split()[-1] if value_text.split() else ""
+    first, _, rest = name.strip().partition(" ")
+    if rest and unit_word.isalpha() and first.casefold().rstrip("s") == unit_word.casefold().rstrip("s"):
+        return rest.lstrip()
+    return name
 
 
 def render_ask_text(result: dict[str, Any]) -> str:
@@ -135,7 +147,10 @@ def render_objections_text(result: dict[str, Any]) -> Any:
         table.add_column("calls", justify="right")
         table.add_column("mentions", justify="right")
         table.add_column("coverage")
-        table.add_column("best answer", overflow="fold", max_width=40)
+        # Up to 40 columns, or the longest entry id named there: an id folds across lines only
+        # when a terminal is too narrow for it.
+        answer_ids = [len(o["answers"][0]["entry"]) for o in rows if o["answers"]]
+        table.add_column("best answer", overflow="fold", max_width=max([40, *answer_ids]))
         for o in rows:
             name = f"[bold]{escape(_clip(o['label'], 90))}[/]\n[dim]{escape(o['id'])}{'' if o['known'] else ' · new theme'}[/]"
             coverage = "[green]answered[/]" if o["covered"] else "[red]gap[/]"

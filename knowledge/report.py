@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -271,10 +272,11 @@ def read_baseline(path: Path) -> set[str]:
 
 
 def render(report: Report, fmt: str, *, rules: Sequence[Rule] = (), kb_prefix: str = "",
-           root_uri: str | None = None) -> str:
+           root_uri: str | None = None, draft_prefix: str = "") -> str:
     """``report`` as ``fmt``. ``kb_prefix`` is prepended to KB-relative paths (not to drafts) in the
     formats tools open files from (text, line, sarif, github), so that they resolve from the
-    current folder; JSON keeps the paths of SPEC section 5."""
+    current folder; JSON keeps the paths of SPEC section 5. SARIF's paths resolve from ``root_uri``
+    instead, where ``draft_prefix`` leads from it to the folder the drafts' paths start from."""
     if fmt == "json":
         return json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
     if fmt == "text":
@@ -282,8 +284,8 @@ def render(report: Report, fmt: str, *, rules: Sequence[Rule] = (), kb_prefix: s
     if fmt == "line":
         return render_line(report, kb_prefix=kb_prefix)
     if fmt == "sarif":
-        return json.dumps(render_sarif(report, rules, kb_prefix=kb_prefix, root_uri=root_uri), indent=2,
-                          ensure_ascii=False)
+        return json.dumps(render_sarif(report, rules, kb_prefix=kb_prefix, root_uri=root_uri,
+                                       draft_prefix=draft_prefix), indent=2, ensure_ascii=False)
     if fmt == "github":
         return render_github(report, kb_prefix=kb_prefix)
     raise UsageError(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
@@ -495,8 +497,15 @@ def canon_version() -> str:
         return "0.0.0"
 
 
-def _artifact(path: str, report: Report, kb_prefix: str) -> dict[str, Any]:
+def _artifact(path: str, report: Report, kb_prefix: str, draft_prefix: str = "") -> dict[str, Any]:
+    """Where a SARIF location's file is: relative to ``%SRCROOT%`` when it lies under it, else an
+    absolute file URI. A draft's path, relative to the current folder, is led there by
+    ``draft_prefix`` (the current folder relative to ``%SRCROOT%``)."""
     shown = _shown(path, report, kb_prefix)
+    if draft_prefix and path in report.draft_paths and not posixpath.isabs(shown):
+        shown = normalise_path(posixpath.join(draft_prefix, shown))
+    if shown == ".." or shown.startswith("../"):
+        return {"uri": Path(os.path.abspath(path)).as_uri()}  # a draft outside %SRCROOT%
     if shown.startswith("/"):
         return {"uri": Path(shown).as_uri()}
     return {"uri": quote(shown.replace("\\", "/"), safe="/-._~"), "uriBaseId": "%SRCROOT%"}
@@ -531,7 +540,7 @@ def sarif_rule(rule: Rule) -> dict[str, Any]:
 
 
 def render_sarif(report: Report, rules: Sequence[Rule] = (), *, kb_prefix: str = "",
-                 root_uri: str | None = None) -> dict[str, Any]:
+                 root_uri: str | None = None, draft_prefix: str = "") -> dict[str, Any]:
     """SARIF 2.1.0, one run, with every rule in the tool driver (as GitHub code scanning wants)."""
     descriptors = [sarif_rule(r) for r in rules]
     index = {r.id: i for i, r in enumerate(rules)}
@@ -547,14 +556,14 @@ def render_sarif(report: Report, rules: Sequence[Rule] = (), *, kb_prefix: str =
             "ruleIndex": index[f.rule],
             "level": SARIF_LEVEL.get(f.severity, "warning"),
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": _artifact(f.path, report, kb_prefix),
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(f.path, report, kb_prefix, draft_prefix),
                                                 "region": _region(f)}}],
             "partialFingerprints": {FINGERPRINT_VERSION: f.fingerprint},
         }
         related = []
         for i, r in enumerate(f.related, 1):
             loc: dict[str, Any] = {"id": i, "physicalLocation": {
-                "artifactLocation": _artifact(str(r.get("path", "")), report, kb_prefix)}}
+                "artifactLocation": _artifact(str(r.get("path", "")), report, kb_prefix, draft_prefix)}}
             if r.get("line"):
                 loc["physicalLocation"]["region"] = {"startLine": int(r["line"])}
             if r.get("entry"):

@@ -237,6 +237,23 @@ def _slug(text: str) -> str:
     return s or "kb"
 
 
+def server_address(url: str) -> tuple[str, int, bool]:
+    """(host, port, https) of a Chroma server URL; "host:port" and a bare host are read as http,
+    and a URL with no port gets Chroma's default one (8000; 443 for https)."""
+    parsed = urlparse(url if "://" in url else f"http://{url}")
+    https = parsed.scheme == "https"
+    return parsed.hostname or "127.0.0.1", parsed.port or (443 if https else 8000), https
+
+
+def _hint_port(url: str) -> str:
+    """The port to start a Chroma server on, in a hint: the configured URL's (a port that does not
+    parse is shown as PORT, to be written in)."""
+    try:
+        return str(server_address(url)[1])
+    except ValueError:
+        return "PORT"
+
+
 class VectorStore:
     """One Chroma collection: in an embedded store (a PersistentClient on ``location``) or on a
     server (``chroma_url``)."""
@@ -262,13 +279,8 @@ class VectorStore:
 
             chroma_settings = ChromaSettings(anonymized_telemetry=False)
             if url:
-                parsed = urlparse(url if "://" in url else f"http://{url}")
-                self.client = chromadb.HttpClient(
-                    host=parsed.hostname or "127.0.0.1",
-                    port=parsed.port or (443 if parsed.scheme == "https" else 8000),
-                    ssl=parsed.scheme == "https",
-                    settings=chroma_settings,
-                )
+                host, port, ssl = server_address(url)
+                self.client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
             else:
                 assert self.location is not None
                 self.location.mkdir(parents=True, exist_ok=True)
@@ -279,7 +291,7 @@ class VectorStore:
             )
         except Exception as exc:  # chromadb raises many types; all mean "the store is not usable"
             where = url or str(self.location)
-            hint = ("check that the Chroma server is running (`chroma run --path DIR --port 8000`) and that "
+            hint = (f"check that the Chroma server is running (`chroma run --path DIR --port {_hint_port(url)}`) and that "
                     "[index] chroma_url / CANON_INDEX_CHROMA_URL points at it") if url else (
                     "run `canon doctor` to check the index and rebuild the store from the vectors it keeps")
             raise StoreUnavailable(f"cannot open the Chroma store at {where}: {exc}", hint=hint) from exc
