@@ -73,9 +73,15 @@ CASES: list[tuple[str, str, str, str | None]] = [
     ("walls", "draft", "Before Coursebook, Fellside Walling spent 15 hours a week sorting stone.", None),
 ]
 
-# Cases the code at the round's start gets wrong, recorded when first run (index -> reason); strict,
-# so a change that mends one must say so here.
-KNOWN: dict[int, str] = {}
+# Cases the code at the round's start (main 0d4cc0f) gets wrong, recorded when first run, before any
+# change was measured (index -> reason); strict, so a change that mends one must say so here.
+KNOWN: dict[int, str] = {
+    0: "no finding: a KB page, and the model says 0.07 (pulp / pomace: no measure word shared)",
+    3: "thresholds: an industry norm read as the customers' turnaround",
+    4: "no finding: no pair of the page's figure and the metric is formed",
+    6: "an unsupported-claim instead: no pair of the figure and the metric is formed (skins / hides)",
+    8: "no finding: no pair of the page's figure and the metric is formed",
+}
 
 
 @pytest.mark.parametrize(("industry", "where", "line", "metric"), known_failures(CASES, KNOWN))
