@@ -9,7 +9,8 @@
 - ``agree``: the values are read as agreeing (rounding, units, scale);
 - ``floor``: the best pair scores under the search's floor (``neighbours.FLOOR``);
 - ``threshold``: the pair is formed and disagrees, but scores under ``CONFLICT`` (and, on a draft,
-  the "same measure?" model says less than its threshold; on a KB page it is not asked);
+  the "same measure?" model says less than its threshold; on a KB page it is not asked, and what it
+  would say is shown as ``p=… (not asked)``);
 - ``found elsewhere``: the figure is in conflict, or backed, against another target;
 - ``later``: the figure resolves as a conflict with the related entry but no finding is reported.
 
@@ -101,9 +102,10 @@ def _stage(q: Any, at: list[int], resolved: list[Any], canon: Any, kbf: Any, e: 
         return "floor", ev
     if s >= CONFLICT:
         return "later", ev
-    if side == "draft" and bool(may_misstate(q, a, canon, t)[0]):
+    if bool(may_misstate(q, a, canon, t)[0]):
+        # on a KB page the model is not asked (identity.SIDES): what it would say is shown all the same
         p = identity.probability(identity.pair_features(q, a, canon, t, np.array([s]), side=side))[0]
-        return "threshold", ev + f" p={p:.2f}"
+        return "threshold", ev + f" p={p:.2f}" + ("" if side in identity.SIDES else " (not asked)")
     return "threshold", ev
 
 
