@@ -41,6 +41,10 @@ The steps, each cheap enough for thousands of calls:
    round, it cost more right mentions than strays): a piece still reported is set aside when a model
    over its own evidence and the seller's turn before it (a question about how things are today, a
    proposal or a price) reads it as no objection, with the seller's question quoted as the reason.
+   **An example's own words** (``Tuning.verbatim``, :mod:`.verbatim`): whatever the steps above made
+   of it, a sentence (or a run of sentences of one piece) in the very words of an objection entry's
+   example (word identity after the prefilter's cleaning, so a paraphrase never qualifies) is a
+   mention of that entry, filed under it and saying why ("the words of an example of ...").
 3. **Assignment and themes.** Mentions and the KB's objection entries are clustered together:
    average-linkage agglomerative clustering on cosine similarity in which every objection entry
    is a fixed seed that can absorb mentions but never merges with another entry. An entry absorbs
@@ -81,6 +85,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.model import Call, Entry
 
 from . import context as context_step
+from . import verbatim
 from .absorb import AbsorbModel
 from .blend import blended, reweighed
 from .cover import ANSWERING_TYPES, CoverModel, _cover
@@ -214,12 +219,19 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     set_aside: list[tuple[str, int, str]] = []
     if tuning.context:
         detected, set_aside = context_step.set_aside(found, C[ctx_of], det, detected)
+    # An example's own words are a mention of its entry, whatever the models made of them (a
+    # reviewer's verdict still wins).
+    by_words = verbatim.said(found, verbatim.example_words(objection_entries)) if tuning.verbatim else {}
+    detected = verbatim.taken(detected, by_words)
+    said_at = {(found[i][0].path, found[i][1].line) for i in by_words}
+    set_aside = [s for s in set_aside if s[:2] not in said_at]
     detected = apply_detection_verdicts(found, detected, verdicts)
 
     # One mention per turn (per piece of it): the sentences from its first to its last
     # objection-like one. It is matched by the turn as a whole plus those sentences, since the
     # sentence that sounds most like an objection ("that's my main worry") often names no topic.
     mentions: list[Mention] = []
+    own_words: dict[int, int] = {}  # mention -> the entry whose example it says
     by_turn: dict[tuple[str, int, int], list[int]] = {}
     for i, (call, c) in enumerate(found):
         by_turn.setdefault((call.path, c.turn, c.piece), []).append(i)
@@ -230,6 +242,9 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         span = idx[idx.index(hits[0]):idx.index(hits[-1]) + 1]
         call, first = found[span[0]]
         best = max(hits, key=lambda i: score[i])
+        example_of = next((by_words[i] for i in span if i in by_words), None)
+        if example_of is not None:
+            own_words[len(mentions)] = example_of
         mentions.append(Mention(
             call=path, turn=ti, line=first.line, column=first.column, speaker=call.turns[ti].speaker,
             text=" ".join(found[i][1].raw.strip() for i in span), score=float(min(1.0, score[best])),
@@ -237,6 +252,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
             sentence_vector=_unit(S[span].mean(axis=0)),
             parts=[(found[i][1].raw.strip(), S[i]) for i in span], lines=[found[i][1].line for i in span],
             columns=[found[i][1].column for i in span], blended=all(by_blend[i] for i in hits),
+            why=verbatim.why(objection_entries[example_of]) if example_of is not None else "",
         ))
 
     # 2b. Short turns carrying on a mention of the same prospect's, after the seller's reply.
@@ -257,6 +273,9 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         R = np.concatenate([R, np.stack([v for _, v in seeds.phrasings])]).astype(np.float32)
         owner = np.concatenate([owner, np.asarray([j for j, _ in seeds.phrasings], dtype=np.int64)])
         ref_example = ref_example + [False] * len(seeds.phrasings)
+    for x, j in own_words.items():  # filed under the entry whose words they are, unless a reviewer said otherwise
+        if x not in seeds.forced and j not in seeds.banned.get(x, set()):
+            seeds.forced[x] = j
     cohesion = _cohesion(R, owner, np.asarray(ref_example, dtype=bool), len(seeded), tuning)
     objections = _assign(mentions, seeded, R, owner, tuning, cohesion, forced=seeds.forced, banned=seeds.banned,
                          concerns=concerns, absorb_model=absorb_model)

@@ -50,6 +50,10 @@ class Tuning:
     # out it set aside as many right mentions as strays and the example's F1 fell by 0.09
     # (bench/ACCURACY.md, "Objection mentions read with the turn they answer, eighteenth round")
     context: bool = False
+    # a prospect's sentence in the very words of an objection entry's example is a mention of that
+    # entry, whatever the models make of it (verbatim.py; bench/ACCURACY.md, "An example's own words,
+    # eighteenth round")
+    verbatim: bool = True
     context_detect: float = 0.60  # ... for a sentence answering the seller's reply to the same
     # prospect's objection, when the trained detector is at least ``learned_alone`` sure (followups.carried_on)
     link: float = 0.50  # two groups of mentions merge at this average similarity or more
@@ -115,6 +119,7 @@ class Mention:
     columns: list[int] = field(default_factory=list)  # and its column
     match: float = 0.0  # similarity to the objection's phrasings (to the other mentions, for a theme)
     blended: bool = False  # found by the turn-piece blend alone (blend.py), not by its sentences' scores
+    why: str = ""  # why it is a mention, where one rule alone says so ("the words of an example of ...")
 
 
 @dataclass
@@ -167,7 +172,7 @@ class Objection:
             "calls": len(self.calls),
             "mentions": [
                 {"call": m.call, "line": m.line, "column": m.column, "speaker": m.speaker, "text": m.text,
-                 "score": round(m.score, 3), "match": round(m.match, 3)}
+                 "score": round(m.score, 3), "match": round(m.match, 3), **({"why": m.why} if m.why else {})}
                 for m in self.mentions  # the most representative first
             ],
             "answers": self.answers,
