@@ -18,9 +18,13 @@ from .common import (
     console,
     ensure_index,
     errors,
+    format_from_group,
+    from_group,
     load,
     parse_today,
+    pass_down,
     print_json,
+    recorded,
 )
 
 
@@ -197,6 +201,7 @@ def audit(
       canon audit verdict 25aade91 wrong --why "a contract term, not an outcome"
     """
     if ctx.invoked_subcommand is not None:
+        pass_down(ctx, fmt.value if fmt in (ReportFormat.json, ReportFormat.sarif) else None)
         return
     if list_rules:
         _list_rules()
@@ -223,6 +228,7 @@ def audit(
 
 @app.command("verdict")
 def verdict(
+    ctx: typer.Context,
     fingerprint: Annotated[str, typer.Argument(metavar="FINGERPRINT", help="The finding's fingerprint (from --format json), or its first "
                                                "8 characters or more.", show_default=False)],
     word: Annotated[str, typer.Argument(metavar="wrong|right", help="wrong: the finding is a false alarm; right: it "
@@ -240,7 +246,7 @@ def verdict(
 ) -> None:
     """Record a reviewer's verdict on a finding in the KB (verdicts/findings.yaml); audits and checks use it at once.
 
-    A finding marked wrong is left out of later runs, wherever its figure and sentence recur. A wrong unsourced-claim or unsupported-claim also says that its figure states no outcome, so that a figure in the same sentence is not read as a claim anywhere in the KB; a finding marked right keeps its sentence a claim. A later verdict on the same finding replaces the earlier one. The file is YAML, written whole (never half), to review and commit like any entry.
+    A finding marked wrong is left out of later runs, wherever its figure and sentence recur. A wrong unsourced-claim or unsupported-claim also says that its figure states no outcome, so that a figure in the same sentence is not read as a claim anywhere in the KB; a finding marked right keeps its sentence a claim. A later verdict on the same finding replaces the earlier one. The file is YAML, written whole (never half), to review and commit like any entry. --kb, --today, --format (text or json) and --chroma-url may be given before `verdict` too.
 
     Examples:
 
@@ -250,6 +256,8 @@ def verdict(
 
       canon audit verdict 7c1e09b2 wrong --draft drafts/launch.md
     """
+    with errors(None):
+        fmt = format_from_group(ctx)
     with errors(fmt):
         from knowledge.errors import UsageError
         from knowledge.finding_verdicts import WORDS, record_verdict
@@ -257,8 +265,8 @@ def verdict(
         if word not in WORDS:
             raise UsageError(f"a verdict on a finding is right or wrong, not {word!r}",
                              hint=f"e.g. canon audit verdict {fingerprint} wrong --why \"...\"")
-        settings = load(kb, chroma_url)
-        day = parse_today(today)
+        settings = load(from_group(ctx, "kb"), from_group(ctx, "chroma_url"))
+        day = parse_today(from_group(ctx, "today"))
         drafts: list[Any] | None = None
         if draft:
             from ingest.drafts import load_draft
@@ -272,5 +280,7 @@ def verdict(
             print_json(result)
             return
         v = result["verdict"]
-        console().print(f"Recorded in {result['path']} ({result['verdicts']} verdicts): {v['rule']} at "
-                        f"{v['path']}:{v.get('line', '?')} is {v['verdict']}", markup=False, highlight=False)
+        out = console()
+        out.print(f"marked {v['verdict']}: {v['rule']} at {v['path']}:{v.get('line', '?')}", markup=False, highlight=False,
+                  soft_wrap=True)
+        out.print(recorded(settings.root, result), markup=False, highlight=False, soft_wrap=True)

@@ -179,3 +179,73 @@ def ensure_index(settings: Any) -> None:
 
         with ingest_interrupted(), _progress_bar() as progress:
             refresh(settings, progress=progress, on_wait=tell_waiting)
+
+
+def pass_down(ctx: typer.Context, fmt: str | None = None) -> None:
+    """In a group's callback, when a subcommand runs: keep the options given before the
+    subcommand's name (``canon audit --kb kb verdict …``) in ``ctx.obj`` for it, which reads them
+    with :func:`from_group`. An option the subcommand does not take is refused (exit 2) rather
+    than ignored: ignored, ``--kb`` sent a verdict to the KB of the current folder."""
+    get_command = getattr(ctx.command, "get_command", None)
+    sub = get_command(ctx, ctx.invoked_subcommand or "") if get_command is not None else None
+    takes = {p.name for p in sub.params} if sub is not None else set()
+    given: dict[str, Any] = {}
+    with errors(fmt):
+        for p in ctx.command.params:
+            if p.name is None or not _given(ctx, p.name):
+                continue
+            if p.name not in takes:
+                from knowledge.errors import UsageError
+
+                flag = max(p.opts, key=len)
+                raise UsageError(f"{flag} is an option of `canon {ctx.info_name}`, not of `canon {ctx.info_name} "
+                                 f"{ctx.invoked_subcommand}`", hint=f"leave it out, or see canon {ctx.info_name} "
+                                 f"{ctx.invoked_subcommand} --help")
+            given[p.name] = ctx.params[p.name]
+    ctx.obj = given
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    """Whether option ``name`` was given (on the command line or in the environment), not defaulted."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+
+
+def from_group(ctx: typer.Context, name: str) -> Any:
+    """The value of the subcommand's option ``name``: its own when given after the subcommand's
+    name, else the one given to the group before it (:func:`pass_down`), else its default. The
+    same option given both ways with two values is refused, since canon cannot tell which one
+    was meant."""
+    own = ctx.params.get(name)
+    group = ctx.parent.obj if ctx.parent is not None and isinstance(ctx.parent.obj, dict) else {}
+    if name not in group:
+        return own
+    if not _given(ctx, name) or str(own) == str(group[name]):
+        return group[name]
+    from knowledge.errors import UsageError
+
+    flag = next((max(p.opts, key=len) for p in ctx.command.params if p.name == name), name)
+    raise UsageError(f"{flag} is given twice, {group[name]} before `{ctx.info_name}` and {own} after it",
+                     hint=f"give {flag} once")
+
+
+def format_from_group(ctx: typer.Context) -> Format:
+    """The subcommand's --format (text or json), taken from the group where it was given there;
+    a format of the group's that the subcommand does not print (``canon audit --format sarif
+    verdict``) exits 2."""
+    value = from_group(ctx, "fmt")
+    try:
+        return Format(getattr(value, "value", value))
+    except ValueError:
+        from knowledge.errors import UsageError
+
+        raise UsageError(f"--format {getattr(value, 'value', value)} is not a format of `canon "
+                         f"{ctx.parent.info_name if ctx.parent else ''} {ctx.info_name}`",
+                         hint="it prints text or json") from None
+
+
+def recorded(root: Path, result: dict[str, Any]) -> str:
+    """Where a verdict was recorded: the file in the KB and its absolute path, and how many it holds."""
+    n = int(result["verdicts"])
+    where = (Path(root) / result["path"]).resolve()
+    return f"Recorded in {result['path']} ({where}); it holds {n} verdict{'s' if n != 1 else ''}."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,9 +14,13 @@ from .common import (
     console,
     ensure_index,
     errors,
+    format_from_group,
+    from_group,
     load,
     parse_today,
+    pass_down,
     print_json,
+    recorded,
 )
 
 app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,6 +50,7 @@ def objections(
       canon objections --min-calls 2 --format json
     """
     if ctx.invoked_subcommand is not None:
+        pass_down(ctx, fmt)
         return
     with errors(fmt):
         from knowledge.objections import find_objections
@@ -62,6 +67,7 @@ def objections(
 
 @app.command("verdict")
 def verdict(
+    ctx: typer.Context,
     kb: KBOption = None,
     mention: Annotated[str | None, typer.Option("--mention", metavar="CALL:LINE",
                                                 help="The mention (call path and line, as canon objections shows it).")] = None,
@@ -69,7 +75,8 @@ def verdict(
     objection: Annotated[str | None, typer.Option("--objection", help="The objection id the mention is about "
                                                   "(or a theme's label): an assignment verdict.")] = None,
     not_about: Annotated[bool, typer.Option("--not", help="With --objection: the mention is NOT about it.")] = False,
-    text: Annotated[str | None, typer.Option("--text", help="The mention's words (keys the verdict to them).")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="The mention's words (keys the verdict to them); "
+                                            "without it, the words of the prospect's turn at the line.")] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="A theme id, for --rename or --into.")] = None,
     rename: Annotated[str | None, typer.Option("--rename", help="The theme's new label.")] = None,
     into: Annotated[str | None, typer.Option("--into", help="Merge the theme into this objection or theme.")] = None,
@@ -78,6 +85,8 @@ def verdict(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
 ) -> None:
     """Record a reviewer's verdict in the KB (verdicts/objections.yaml); canon objections uses it at once.
+
+    The call must be one of the KB's, and the line one of a prospect's turn; the objection an objection entry's id, a theme's id (theme/...) or a theme's label. A verdict given at a line keeps the words of the turn there (a cue, an entry of a JSON export), and finds its mention by those words first, so that it still applies when lines are added to the call above it. --kb, --today and --format may be given before `verdict` too.
 
     Examples:
 
@@ -89,11 +98,14 @@ def verdict(
 
       canon objections verdict --theme theme/hosted-only --into theme/self-hosted-deployment
     """
+    with errors(None):
+        fmt = format_from_group(ctx)
     with errors(fmt):
         from knowledge.errors import UsageError
-        from knowledge.objections.verdicts import Verdict, add_verdict
+        from knowledge.objections.verdicts import Verdict, record_verdict
 
-        settings = load(kb, None)
+        settings = load(from_group(ctx, "kb"), None)
+        day = parse_today(from_group(ctx, "today"))
         call = line = None
         if mention:
             call, _, raw = mention.rpartition(":")
@@ -111,8 +123,25 @@ def verdict(
             v = Verdict(kind="mention", verdict="wrong" if wrong else "right", call=call, line=line, text=text, by=by)
         else:
             raise UsageError("say what the verdict is about: --mention CALL:LINE, or --theme with --rename or --into")
-        result = add_verdict(settings.root, v, today=parse_today(today))
+        result = record_verdict(settings, v, today=day)
         if fmt is Format.json:
             print_json(result)
             return
-        console().print(f"Recorded in {result['path']} ({result['verdicts']} verdicts): {result['verdict']}")
+        out = console()
+        out.print(describe(result["verdict"]), markup=False, highlight=False, soft_wrap=True)
+        out.print(recorded(settings.root, result), markup=False, highlight=False, soft_wrap=True)
+
+
+def describe(v: dict[str, Any]) -> str:
+    """A recorded verdict in words: ``marked wrong: calls/x.vtt:9 "…words…"``."""
+    if v["kind"] == "rename":
+        return f'{v["theme"]} renamed "{v["label"]}"'
+    if v["kind"] == "merge":
+        return f"{v['theme']} merged into {v['into']}"
+    where = f"{v['call']}:{v['line']}" if v.get("line") is not None else v["call"]
+    words = " ".join((v.get("text") or "").split())
+    quoted = f' "{words[:77] + "…" if len(words) > 80 else words}"' if words else ""
+    if v["kind"] == "assignment":
+        said = "placed under" if v.get("verdict", "right") == "right" else "kept out of"
+        return f"{said} {v['objection']}: {where}{quoted}"
+    return f"marked {v.get('verdict', 'right')}: {where}{quoted}"

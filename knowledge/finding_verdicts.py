@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 VERDICTS_FILE = Path("verdicts") / "findings.yaml"
 WORDS = ("right", "wrong")
+FULL_LENGTH = 32  # characters of a fingerprint
 MIN_PREFIX = 8  # a fingerprint may be given by its first characters, as git takes a commit's
 
 Word = Literal["right", "wrong"]
@@ -187,12 +188,22 @@ def find_finding(report: Report, fingerprint: str) -> Finding:
     if len(hits) > 1:
         raise UsageError(f"{len(hits)} findings have fingerprints starting {wanted!r}",
                          hint="give more of the fingerprint (`--format json` prints each finding's)")
+    raise _not_found(wanted)
+
+
+def _not_found(wanted: str) -> Exception:
+    """The error for a fingerprint no finding has, saying what is true of it: too short to be
+    looked up by its start, or a start (or a whole fingerprint) that no finding has."""
     from .errors import NotFound
 
-    raise NotFound(f"no finding has the fingerprint {fingerprint!r}",
-                     hint="copy it from `canon audit --format json` (for a finding of canon check, pass its "
-                          "drafts with --draft, or `drafts` in the API request); a short fingerprint needs "
-                          f"at least {MIN_PREFIX} characters")
+    copy = "copy it from `canon audit --format json`"
+    if len(wanted) < MIN_PREFIX:
+        return NotFound(f"no finding has the fingerprint {wanted!r}",
+                        hint=f"give the whole fingerprint or its first {MIN_PREFIX} characters or more: {copy}")
+    what = "the fingerprint" if len(wanted) >= FULL_LENGTH else "a fingerprint starting"
+    return NotFound(f"no finding has {what} {wanted!r}",
+                    hint=f"{copy}; for a finding of canon check, pass its drafts with --draft, "
+                         "or `drafts` in the API request")
 
 
 def verdict_for(f: Finding, word: str, claim: Claim | None, *, why: str | None = None,

@@ -105,10 +105,10 @@ def get_verdicts(settings: Annotated[Settings, Depends(get_settings)]) -> dict[s
     return {"path": VERDICTS_FILE.as_posix(), "verdicts": [v.to_dict() for v in verdicts]}
 
 
-@router.post("/objections/verdicts", status_code=201, responses=errors(400),
+@router.post("/objections/verdicts", status_code=201, responses=errors(400, 404),
              summary="Record a verdict: a mention right or wrong, its objection, a theme renamed or merged")
 def post_verdict(body: Annotated[VerdictIn, Body()], settings: Annotated[Settings, Depends(get_settings)],
                  today: Annotated[date, Depends(get_today)]) -> dict[str, Any]:
-    from knowledge.objections.verdicts import Verdict, add_verdict
+    from knowledge.objections.verdicts import Verdict, record_verdict
 
-    return add_verdict(settings.root, Verdict(**body.model_dump()), today=today)
+    return record_verdict(settings, Verdict(**body.model_dump()), today=today)

@@ -11,7 +11,7 @@ from knowledge.model import Call, Entry
 from .detect import Detection, combine
 from .model import Mention, Objection, Tuning
 from .prefilter import Candidate
-from .verdicts import Verdict, _norm, mention_key
+from .verdicts import Verdict, _norm, mention_key, piece_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -38,14 +38,13 @@ def _reviewed(found: Sequence[tuple[Call, Candidate]],
 
 
 def _targets(found: Sequence[tuple[Call, Candidate]], v: Verdict) -> list[int]:
-    """The candidates of the turn piece a mention or assignment verdict is about."""
-    anchor = [i for i, (call, c) in enumerate(found) if call.path == v.call and c.line == v.line]
-    if not anchor and v.text:
-        anchor = [i for i, (call, c) in enumerate(found)
-                  if call.path == v.call and v.refers_to(call.path, c.line, c.raw)]
-    if not anchor:
+    """The candidates of the turn piece a mention or assignment verdict is about: the piece its
+    words are found in (the nearest its line where several hold them), else the one at its line."""
+    ranked = [(r, i) for i, (call, c) in enumerate(found) if call.path == v.call
+              and (r := v.rank(call.path, c.line, piece_words(call, c.turn, c.piece) if v.text else "")) is not None]
+    if not ranked:
         return []
-    call, c = found[anchor[0]]
+    call, c = found[min(ranked)[1]]
     return [i for i, (k, d) in enumerate(found) if k.path == call.path and d.turn == c.turn and d.piece == c.piece]
 
 
@@ -184,11 +183,10 @@ class Seeds:
 
 
 def _find(mentions: Sequence[Mention], v: Verdict) -> int | None:
-    for x, mt in enumerate(mentions):
-        lines = (mt.line, max([mt.line, *mt.lines]))
-        if v.refers_to(mt.call, mt.line, mt.text, lines):
-            return x
-    return None
+    """The mention a verdict is about: the surest of those it refers to (:meth:`Verdict.rank`)."""
+    ranked = [(r, x) for x, mt in enumerate(mentions)
+              if (r := v.rank(mt.call, mt.line, mt.text, (mt.line, max([mt.line, *mt.lines])))) is not None]
+    return min(ranked)[1] if ranked else None
 
 
 def review_seeds(mentions: Sequence[Mention], verdicts: Sequence[Verdict], entry_ids: list[str]) -> Seeds:

@@ -25,11 +25,14 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from knowledge.model import Call
+    from knowledge.settings import Settings
 
 VERDICTS_FILE = Path("verdicts") / "objections.yaml"
 KINDS = ("mention", "assignment", "rename", "merge")
-LINE_SLACK = 3  # a verdict still finds its mention this many lines away, when the words match
 
 Kind = Literal["mention", "assignment", "rename", "merge"]
 
@@ -64,15 +67,38 @@ class Verdict:
 
     def refers_to(self, call: str, line: int, text: str, lines: tuple[int, int] | None = None) -> bool:
         """Whether this mention or assignment verdict is about the mention at ``call``:``line``."""
+        return self.rank(call, line, text, lines) is not None
+
+    def rank(self, call: str, line: int, text: str, lines: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        """How surely this mention or assignment verdict is about the mention at ``call``:``line``
+        with the words ``text`` (lower is surer; None: it is not). Words come first: the same
+        words, then words that hold the mention's or that it holds, the nearer the verdict's line
+        the better; the line alone only for a verdict whose words are nowhere in ``text``. A call
+        edited above the mention moves its line, not its words."""
         if self.call != call:
-            return False
+            return None
         lo, hi = lines or (line, line)
+        away = 0 if self.line is None else max(lo - self.line, self.line - hi, 0)
+        said = _norm(self.text or "")
+        if said or self.key:
+            words = words_match(said, _norm(text)) if said else 0
+            if (self.key and self.key == mention_key(call, text)) or words == 2:
+                return (0, away)
+            if words == 1:
+                return (1, away)
         if self.line is not None and lo <= self.line <= hi:
-            return True
-        if self.key and self.key == mention_key(call, text):
-            return True
-        near = self.line is None or lo - LINE_SLACK <= self.line <= hi + LINE_SLACK
-        return near and bool(self.text) and _norm(self.text or "") in _norm(text)
+            return (2, 0)
+        return None
+
+
+def words_match(said: str, own: str) -> int:
+    """2 when two normalised texts are the same words, 1 when one holds the other (at word
+    boundaries: "no" is not in "know"), else 0."""
+    if not said or not own:
+        return 0
+    if said == own:
+        return 2
+    return int(f" {said} " in f" {own} " or f" {own} " in f" {said} ")
 
 
 def validate(v: Verdict) -> Verdict:
@@ -140,10 +166,122 @@ def _add(root: Path, verdict: Verdict) -> dict[str, Any]:
         if a.kind != verdict.kind:
             return False
         if a.kind in ("mention", "assignment"):
-            return a.call == verdict.call and a.line == verdict.line and a.text == verdict.text
+            # the same mention: the same words, or the same line where one of the two has no words
+            same_words = a.key == verdict.key if a.key and verdict.key else a.line == verdict.line
+            return a.call == verdict.call and same_words
         return a.theme == verdict.theme
 
     kept = [a for a in existing if not same(a)]
     kept.append(verdict)
     save_verdicts(root, kept)
     return {"verdict": verdict.to_dict(), "verdicts": len(kept), "path": VERDICTS_FILE.as_posix()}
+
+
+# ------------------------------------------------------------------------------------------------
+# Recording a verdict on the KB as it is: its calls and its objection entries
+
+
+def piece_words(call: Call, turn: int, piece: int) -> str:
+    """The words of one piece of a turn (a cue of a subtitle file, an entry of a JSON export: see
+    :func:`.prefilter._pieces`), the text a verdict recorded at a line is keyed to."""
+    from .prefilter import _pieces, _sentences
+
+    sentences = _sentences(call.turns[turn])
+    return " ".join(raw.strip() for (raw, _, _), p in zip(sentences, _pieces(sentences), strict=True) if p == piece)
+
+
+def piece_at(call: Call, line: int) -> tuple[int, int] | None:
+    """(turn, piece) of the turn holding ``line`` of the call file (the piece whose sentences
+    start at or above it), or None where no turn does (a header, a time code between turns)."""
+    from .prefilter import _pieces, _sentences
+
+    for ti, turn in enumerate(call.turns):
+        last = max([turn.line, *(s.line for s in turn.sentences), *(ln for s in turn.sentences for _, ln, _ in s.lines)])
+        if not turn.line <= line <= last:
+            continue
+        sentences = _sentences(turn)
+        pieces = [p for (_, ln, _), p in zip(sentences, _pieces(sentences), strict=True) if ln <= line]
+        return ti, (pieces[-1] if pieces else 0)
+    return None
+
+
+def _prospect_pieces(call: Call) -> list[tuple[int, int]]:
+    """(turn, piece) of every piece of the prospects' turns of a call."""
+    from .prefilter import _pieces, _sentences, eligible
+
+    return [(ti, p) for ti, turn in enumerate(call.turns) if eligible(call, turn)
+            for p in sorted(set(_pieces(_sentences(turn))))]
+
+
+def _kb_call(settings: Settings, path: str) -> tuple[Call, int]:
+    """The KB's call at ``path`` (as canon objections shows it) and its number of lines."""
+    from ingest.calls import _rel, decode_call_bytes, find_call_files, parse_call, read_call_file
+    from knowledge.errors import NotFound
+
+    files = {_rel(p, settings.root): p for p in find_call_files(settings.calls_path)}
+    if path not in files:
+        folder = _rel(settings.calls_path, settings.root)
+        raise NotFound(f"the KB has no call {path!r} in its calls folder ({folder})",
+                       hint="name the call as canon objections shows it, e.g. calls/2026-09-02-acme.vtt:57")
+    text = decode_call_bytes(read_call_file(files[path], settings.calls_path))
+    call = parse_call(files[path], rel=path, settings=settings.calls, text=text)
+    return call, len(text.splitlines())
+
+
+def check_mention(settings: Settings, v: Verdict) -> None:
+    """Check that a mention or assignment verdict names a prospect's turn of one of the KB's
+    calls, and key a verdict given at a line to the words there (:func:`piece_words`)."""
+    from knowledge.errors import UsageError
+
+    from .prefilter import eligible
+
+    call, n_lines = _kb_call(settings, v.call or "")
+    if v.line is None:
+        said = _norm(v.text or "")
+        if not any(words_match(said, _norm(piece_words(call, ti, p))) for ti, p in _prospect_pieces(call)):
+            raise UsageError(f"no prospect's turn of {v.call} says {v.text!r}",
+                             hint="copy the mention's words from canon objections, or give its line")
+        return
+    if v.line > n_lines:
+        raise UsageError(f"line {v.line} is past the end of {v.call}, which has {n_lines} "
+                         f"line{'s' if n_lines != 1 else ''}", hint="give the line canon objections shows")
+    at = piece_at(call, v.line)
+    if at is None:
+        raise UsageError(f"line {v.line} of {v.call} is in no turn",
+                         hint="give the line where the prospect's words start, as canon objections shows it")
+    turn = call.turns[at[0]]
+    if not eligible(call, turn):
+        raise UsageError(f"line {v.line} of {v.call} is what {turn.speaker} says, on the seller's side",
+                         hint="a verdict is on what a prospect says: give a line of the prospect's turn")
+    if not v.text:
+        v.text = piece_words(call, *at)
+
+
+def check_objection(settings: Settings, name: str) -> None:
+    """Check that what an assignment names is an objection: an objection entry's id, a theme's id
+    (``theme/...``) or a theme's label. A name with a folder that is no objection entry is
+    refused: read as a label, ``objections/nope`` would quietly make a theme of that name."""
+    from ingest.kb import load_kb
+    from knowledge.errors import NotFound, UsageError
+
+    if "/" not in name or name.startswith(("theme/", "new:")):
+        return
+    entry = next((e for e in load_kb(settings).entries if e.id == name), None)
+    if entry is None:
+        raise NotFound(f"no objection entry has the id {name!r}",
+                       hint="name an objection entry's id (objections/...), a theme's id (theme/...) "
+                            "or a theme's label")
+    if entry.type != "objection":
+        raise UsageError(f"{name} is an entry of type {entry.type}, not an objection",
+                         hint="name an objection entry's id, a theme's id (theme/...) or a theme's label")
+
+
+def record_verdict(settings: Settings, verdict: Verdict, today: date | None = None) -> dict[str, Any]:
+    """Check ``verdict`` against the KB (its call, line and objection: :func:`check_mention`,
+    :func:`check_objection`) and record it (:func:`add_verdict`)."""
+    validate(verdict)
+    if verdict.kind in ("mention", "assignment"):
+        check_mention(settings, verdict)
+    if verdict.kind == "assignment" and verdict.objection:
+        check_objection(settings, verdict.objection)
+    return add_verdict(settings.root, verdict, today=today)

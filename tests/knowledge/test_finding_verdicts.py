@@ -132,7 +132,7 @@ def test_bad_input_is_refused_and_the_file_is_kept(kb):
     settings, before = _audit(kb)
     with pytest.raises(UsageError, match="right or wrong"):
         record_verdict(settings, before.findings[0].fingerprint, "maybe", today=TODAY)
-    with pytest.raises(NotFound, match="no finding has the fingerprint") as err:
+    with pytest.raises(NotFound, match="no finding has a fingerprint starting") as err:
         record_verdict(settings, "0123456789abcdef", "wrong", today=TODAY)
     assert "--format json" in str(err.value)
     record_verdict(settings, before.findings[0].fingerprint, "wrong", today=TODAY)
@@ -224,7 +224,7 @@ def test_cli_and_api_round_trip(kb, tmp_path):
     bad = run(app, ["audit", "verdict", conflict["fingerprint"], "maybe", *args])
     assert bad.exit_code == 2 and "right or wrong" in bad.output
     unknown = run(app, ["audit", "verdict", "feedfacefeedface", "wrong", *args])
-    assert unknown.exit_code == 2 and "no finding has the fingerprint" in unknown.output
+    assert unknown.exit_code == 2 and "no finding has a fingerprint starting" in unknown.output
 
     # a finding of canon check, named with its draft
     draft = tmp_path / "launch.md"
@@ -253,7 +253,7 @@ def test_cli_and_api_round_trip(kb, tmp_path):
     assert on_draft.status_code == 201, on_draft.text
     missing = client.post("/v1/audit/verdicts", params={"today": "2026-11-01"},
                           json={"fingerprint": "feedfacefeedface", "verdict": "wrong"})
-    assert missing.status_code == 404 and "no finding has the fingerprint" in missing.json()["error"]["message"]
+    assert missing.status_code == 404 and "no finding has a fingerprint starting" in missing.json()["error"]["message"]
     word = client.post("/v1/audit/verdicts", json={"fingerprint": real["fingerprint"], "verdict": "maybe"})
     assert word.status_code == 400 and word.json()["error"]["code"]
     assert len(load_verdicts(kb)) == 3

@@ -75,9 +75,16 @@ def test_file_round_trip_and_stable_keys(tmp_path):
 
 def test_a_verdict_finds_its_mention_after_the_call_shifts():
     v = Verdict(kind="mention", call="calls/a.vtt", line=40, text="Our reps never update the CRM")
-    assert v.refers_to("calls/a.vtt", 41, "Our reps never update the CRM and it drives me mad")
-    assert not v.refers_to("calls/a.vtt", 90, "Our reps never update the CRM and it drives me mad")
+    said = "Our reps never update the CRM and it drives me mad"
+    assert v.refers_to("calls/a.vtt", 41, said)
+    # words first, wherever the call's edits moved them; where two places hold them, the nearer one
+    assert v.refers_to("calls/a.vtt", 90, said)
+    assert v.rank("calls/a.vtt", 41, said) < v.rank("calls/a.vtt", 90, said)
     assert not v.refers_to("calls/b.vtt", 40, "Our reps never update the CRM")
+    # the line only where the words are nowhere: other words at the verdict's line rank last
+    assert v.rank("calls/a.vtt", 40, "Something else entirely") > v.rank("calls/a.vtt", 90, said)
+    # words are whole words: "no" is not said in "I know"
+    assert not Verdict(kind="mention", call="c", line=1, text="no").refers_to("c", 9, "I know")
 
 
 def test_bad_verdicts_are_refused(tmp_path):
@@ -413,3 +420,103 @@ def test_renaming_a_theme_to_a_label_an_assignment_created_merges_the_two():
     named = [o for o in merged.objections if o.label.casefold() == "hosting"]
     assert len(named) == 1 and "theme/premises" not in {o.id for o in merged.objections}
     assert {(m.call, m.line) for m in named[0].mentions} >= {("calls/b.vtt", 14), ("calls/a.vtt", 30)}
+
+
+def _cli(*args):
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    return CliRunner().invoke(app, list(args))
+
+
+def _first_mention(kb):
+    out = json.loads(_cli("objections", "--kb", str(kb), "--format", "json", "--today", "2026-11-01").stdout)
+    return out["objections"][0]["mentions"][0]
+
+
+def test_options_given_before_verdict_reach_it(kb, tmp_path, monkeypatch):
+    other = write_kb(tmp_path / "other", {"calls/a.vtt": VTT}, TOML)
+    monkeypatch.chdir(other)  # inside another KB: --kb, not the current folder, says where the verdict goes
+    m = _first_mention(kb)
+    r = _cli("objections", "--kb", str(kb), "--today", "2026-10-30", "verdict", "--mention", f"{m['call']}:{m['line']}",
+             "--wrong")
+    assert r.exit_code == 0, r.output
+    assert [v.on for v in load_verdicts(kb)] == ["2026-10-30"] and load_verdicts(other) == []
+    # the file said both ways: the KB's own path and the absolute one; one verdict, not "1 verdicts"
+    assert "Recorded in verdicts/objections.yaml" in r.stdout and str(path_of(kb).resolve()) in r.stdout
+    assert "1 verdict." in r.stdout and "{" not in r.stdout
+    assert f'marked wrong: {m["call"]}:{m["line"]} "' in r.stdout
+    r = _cli("objections", "--kb", str(kb), "--format", "json", "verdict", "--mention", f"{m['call']}:{m['line']}")
+    assert r.exit_code == 0 and json.loads(r.stdout)["verdicts"] == 1  # the later verdict replaced the first
+    # an option the subcommand does not take, or one given twice with two values, is refused
+    r = _cli("objections", "--kb", str(kb), "--min-calls", "2", "verdict", "--mention", f"{m['call']}:{m['line']}")
+    assert r.exit_code == 2 and "--min-calls is an option of `canon objections`" in r.output
+    r = _cli("objections", "--kb", str(kb), "verdict", "--kb", str(other), "--mention", f"{m['call']}:{m['line']}")
+    assert r.exit_code == 2 and "--kb is given twice" in r.output
+    # canon audit verdict alike: the audit of the KB given before `verdict` is searched
+    r = _cli("audit", "--kb", str(kb), "--today", "2026-11-01", "verdict", "feedfacefeedface", "wrong")
+    assert r.exit_code == 2 and "no finding has a fingerprint starting 'feedfacefeedface'" in r.output
+    r = _cli("audit", "--kb", str(kb), "--format", "sarif", "verdict", "feedfacefeedface", "wrong")
+    assert r.exit_code == 2 and "--format sarif is not a format of `canon audit verdict`" in r.output
+
+
+@pytest.mark.parametrize(("mention", "objection", "status", "says"), [
+    ("calls/nope.vtt:2", None, 404, "the KB has no call 'calls/nope.vtt'"),
+    ("calls/a.vtt:400", None, 400, "line 400 is past the end of calls/a.vtt, which has 10 lines"),
+    ("calls/a.vtt:4", None, 400, "line 4 of calls/a.vtt is what Rep says, on the seller's side"),
+    ("calls/a.vtt:2", None, 400, "line 2 of calls/a.vtt is in no turn"),
+    ("calls/a.vtt:7", "objections/nope", 404, "no objection entry has the id 'objections/nope'"),
+])
+def test_a_verdict_on_what_the_kb_does_not_hold_is_refused(kb, mention, objection, status, says):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from knowledge.settings import load_settings
+
+    args = ["objections", "verdict", "--kb", str(kb), "--mention", mention, "--format", "json"]
+    r = _cli(*args, *(["--objection", objection] if objection else ["--wrong"]))
+    assert r.exit_code == 2 and says in r.output
+    assert json.loads(r.stdout)["error"]["message"].startswith(says)
+    call, _, line = mention.rpartition(":")
+    body = {"kind": "assignment", "objection": objection} if objection else {"kind": "mention", "verdict": "wrong"}
+    got = TestClient(create_app(load_settings(kb))).post("/v1/objections/verdicts",
+                                                         json={**body, "call": call, "line": int(line)})
+    assert got.status_code == status and says in got.json()["error"]["message"], got.text
+    assert load_verdicts(kb) == []
+
+
+def test_a_verdict_by_words_the_call_does_not_hold_is_refused(kb):
+    r = _cli("objections", "verdict", "--kb", str(kb), "--mention", "calls/a.vtt:0", "--wrong")
+    assert r.exit_code == 2  # 0 is no line
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from knowledge.settings import load_settings
+
+    client = TestClient(create_app(load_settings(kb)))
+    got = client.post("/v1/objections/verdicts", json={"kind": "mention", "call": "calls/a.vtt", "text": "we love it"})
+    assert got.status_code == 400 and "no prospect's turn of calls/a.vtt says 'we love it'" in got.json()["error"]["message"]
+    ok = client.post("/v1/objections/verdicts", json={"kind": "mention", "call": "calls/a.vtt",
+                                                      "text": "more than we budgeted for"})
+    assert ok.status_code == 201, ok.text
+
+
+def test_a_verdict_still_applies_when_a_line_is_added_above_it(kb):
+    m = _first_mention(kb)
+    r = _cli("objections", "verdict", "--kb", str(kb), "--mention", f"{m['call']}:{m['line']}", "--wrong")
+    assert r.exit_code == 0, r.output
+    [v] = load_verdicts(kb)
+    assert v.text and "more than we budgeted" in v.text  # the words of the turn at that line, and their key
+    assert v.key == mention_key(m["call"], v.text)
+    assert not any("more than we budgeted" in t for t in _said(kb))
+    call = kb / m["call"]
+    # a cue and a line of notes at the top: every line below moves by four
+    call.write_text(VTT.replace("WEBVTT\n", "WEBVTT\nNOTE exported again\n\n00:00:00.000 --> 00:00:01.000\n"
+                                "<v Rep>Recording.\n", 1), encoding="utf-8")
+    assert not any("more than we budgeted" in t for t in _said(kb))
+
+
+def _said(kb):
+    out = json.loads(_cli("objections", "--kb", str(kb), "--format", "json", "--today", "2026-11-01").stdout)
+    return [x["text"] for o in out["objections"] for x in o["mentions"]]
