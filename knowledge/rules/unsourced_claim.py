@@ -200,8 +200,10 @@ class UnsourcedClaim(Rule):
     ("<Quote author=... role="Practice manager, Corrib Vets">", "> ... — Name, Role, Company") and a
     named body's dated finding ("X reckoned in 2017 that ...") name their source. Where claim-ness is
     unsure, a figure that reads as the company's own statement (a setting, a rule, a target:
-    :mod:`knowledge.claims.needs_source`) is not reported either. Draft and retired entries are not
-    checked.
+    :mod:`knowledge.claims.needs_source`) is not reported either. On a careers, partner programme or
+    pricing page, a figure whose sentence shows no sign of an outcome, no share of a group and no result
+    over a past period (a salary, an add-on's price, a rota) is the company's own statement too. Draft and
+    retired entries are not checked.
     """
 
     id = "unsourced-claim"
