@@ -173,6 +173,24 @@ SHARE_OF_MONEY = re.compile(
     r"(?:(?:first\s+)?(?:year|month|quarter|week)['’]s\s+)?(?:\w+\s+)?"
     r"(?:subscriptions?|sales?|revenue|deals?|invoices?|orders?|fees?|contracts?|bookings?|payments?|spend|ARR|MRR"
     r"|licen[cs]es?|renewals?|commissions?|plans?|bills?|premiums?|transactions?|purchases?|salary|salaries|pay)\b")
+# A share of a group: "92% of our staff", "a fifth of our apprentices", "half of all bookings": a statistic
+# about a population, whatever else the sentence says ("20% of every subscription" shares money instead)
+_SHARE_OF_A_GROUP = re.compile(
+    r"(?i)(?:%|\bper\s?cent|\b(?:half|third|quarter|fifth|tenth|thirds|quarters|fifths|tenths))\s+of\b")
+# A result measured over a past period: "over the last twelve months", "in the past year", "last quarter"
+_PAST_PERIOD = re.compile(
+    r"(?i)\b(?:over|in|during|across|for)\s+the\s+(?:last|past|previous)\b|\blast\s+(?:year|quarter|month|season|week)\b"
+    r"|\bmeasured\b")
+
+
+def a_result(claim: Claim) -> bool:
+    """Whether the figure's sentence states a share of a group (not of money paid: a commission, a fee) or
+    a result measured over a past period: signs of a statistic that :func:`states_an_outcome` does not
+    ask for, because :func:`own_terms` reads them beside a term's framing."""
+    sentence = " ".join((claim.sentence or "").split())
+    return bool(_SHARE_OF_A_GROUP.search(SHARE_OF_MONEY.sub(" ", sentence)) or _PAST_PERIOD.search(sentence))
+
+
 # A job's working hours: "remote within 3 hours of Toronto time", "overlap 4 hours with UTC"
 _TIME_ZONE = re.compile(
     r"(?i)\b(?:within|overlap(?:ping)?|±|\+/-)\s+\S+\s+hours?\s+(?:of|with)\s+(?:[A-Z][\w-]*\s+)*(?:time|time\s*zone"

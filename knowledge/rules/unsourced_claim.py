@@ -13,7 +13,7 @@ from knowledge import finding_verdicts
 from knowledge.claims import needs_source, provenance, roles
 from knowledge.claims.commercial import MONTH
 from knowledge.claims.quotes import quotation_around
-from knowledge.claims.terms import header_term, own_terms
+from knowledge.claims.terms import a_result, header_term, own_terms, states_an_outcome
 from knowledge.figures import Figure, FigureIndex, quoted, where
 from knowledge.figures.decide import Match
 from knowledge.model import Block, Claim, Entry, Finding
@@ -200,8 +200,10 @@ class UnsourcedClaim(Rule):
     ("<Quote author=... role="Practice manager, Corrib Vets">", "> ... — Name, Role, Company") and a
     named body's dated finding ("X reckoned in 2017 that ...") name their source. Where claim-ness is
     unsure, a figure that reads as the company's own statement (a setting, a rule, a target:
-    :mod:`knowledge.claims.needs_source`) is not reported either. Draft and retired entries are not
-    checked.
+    :mod:`knowledge.claims.needs_source`) is not reported either. On a careers, partner programme or
+    pricing page, a figure whose sentence shows no sign of an outcome, no share of a group and no result
+    over a past period (a salary, an add-on's price, a rota) is the company's own statement too. Draft and
+    retired entries are not checked.
     """
 
     id = "unsourced-claim"
@@ -292,6 +294,12 @@ class UnsourcedClaim(Rule):
             # (leaving them all out lost a right finding, an FAQ's accuracy claim)
             if f.claim is not None and not f.claim.is_claim:
                 yield f, "not a claim", page.no_claims  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
+            elif page.no_claims and f.claim is not None and not states_an_outcome(f.claim) and not a_result(f.claim):
+                # a salary, an add-on's price, a rota on a careers, partner or pricing page: with no sign of
+                # an outcome there, no share of a group ("92% of our staff say ...") and no result over a past
+                # period ("uptime over the last 12 months"), the company's own statement (bench/ACCURACY.md,
+                # "Unsourced claims on a company's own pages, eighteenth round")
+                yield f, "own terms", True
             elif f.claim is not None and (own_terms(f.claim) is not None or _column_term(f) is not None or f.worked):
                 yield f, "own terms", page.no_claims  # a limit, a commitment, a plan, a price: the contract or price list
             elif f.claim is not None and roles.needs_no_source(f.claim, ctx.settings.kb.name) is not None:
