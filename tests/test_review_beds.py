@@ -4,7 +4,8 @@ Each case asserts the reviewer's wanted result on its line, over the rules its b
 (the row's ``rules``): rep_review, rep_review2_*, rep_review3 to rep_review5: rep-misstatement, metric-conflict,
 unsupported-claim; rv2: unsourced-claim, unsupported-claim; value_review1: metric-conflict,
 rep-misstatement, unsourced-claim, unsupported-claim; stale_review1 and stale_review2: stale-claim,
-metric-conflict, unsupported-claim, unsourced-claim, retired-claim; gate_review1: all seven figure rules. Cases the code gets wrong when recorded
+metric-conflict, unsupported-claim, unsourced-claim, retired-claim; gate_review1: all seven figure rules;
+terms_review1: unsourced-claim (careers, pricing, partner and ordinary pages). Cases the code gets wrong when recorded
 (``known_wrong.json``) are ``xfail(strict=True)`` naming what canon reports, so fixing one fails the
 run until its record is rewritten (``python bench/review_beds.py --record REF``).
 """
