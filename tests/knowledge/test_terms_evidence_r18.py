@@ -104,6 +104,11 @@ CASES: list[tuple[str, str, str, str]] = [
     ("museum", "careers", "8 in 10 of our hires were promoted within two years.", CLAIM),
     ("museum", "plans", "Museums on Vitrine answer loan requests 3 times faster.", CLAIM),
     ("museum", "security", "Museums using Vitrine pass their collection audits in half the time.", CLAIM),
+    # a price per period (T18d), written before it was built
+    ("brewery", "pricing", "Stock alerts are an add-on at £12 a month.", OWN),
+    ("dance", "partners", "Studio insurance for partners starts from £7 a month.", OWN),
+    ("bike", "partners", "Partner shops add $12,000 a year in new revenue.", CLAIM),
+    ("funeral", "pricing", "Homes on Vigilia save £400 a month on printing.", CLAIM),
 ]
 
 # Cases the code at the start of T18c (main 41b6afa, with T18b) gets wrong, recorded when first run,
@@ -117,6 +122,7 @@ KNOWN: dict[int, str] = {
     27: SILENCED + " (a rating); " + MODEL,
     33: SILENCED + " ('8 in 10 of our hires'); before T18b read as the make-up of the company",
     35: SILENCED + " (a security page's outcome); " + MODEL,
+    37: "reported with T18c: a price per period with no price's word (T18d's case, recorded before T18d)",
 }
 # Before T18b (b924f1a^1) the own terms 15, 16, 22 and 23 (an hourly pay, office days and an on-call rota,
 # a salary range, a price per repair) were reported, and the outcomes 7, 27, 33 and 35 were not.
