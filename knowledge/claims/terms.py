@@ -204,6 +204,13 @@ _WORK_DAYS_AFTER = re.compile(
     r"|at\s+(?:the|our)\s+(?:office|studio|workshop|shop|branch)|on\s*,|off\b)")
 
 
+# money someone makes or keeps, beside what :data:`_LOSS` reads: "partner shops add $12,000 a year",
+# "practices save $400 a month", "resellers generate $9,000 a quarter"
+_GAIN = re.compile(
+    r"(?i)\b(?:add(?:s|ed|ing)?|grow(?:s|n|ing)?|grew|generat(?:e|es|ed|ing)|mak(?:e|es|ing)|made|brings?\s+in"
+    r"|win(?:s|ning)?|won|sav(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing))\b")
+
+
 def _pay(claim: Claim, sentence: str, start: int) -> bool:
     """A range of money, or money per period after a word of pay other than "earn" (partners "earn
     $25,000 in monthly recurring revenue" is an outcome), said just after earn, paid, salary, wage or rate."""
@@ -216,8 +223,8 @@ def _pay(claim: Claim, sentence: str, start: int) -> bool:
 
 def term_on_terms_page(claim: Claim) -> str | None:
     """What term of the company's own the figure states, read only on a careers, partner or pricing page
-    and only from positive evidence in the words around the figure: a pay, a price per unit, days of work
-    at a place or in a pattern. (A commission, a benefit, a plan's limit or inclusion, a price per period
+    and only from positive evidence in the words around the figure: a pay, a price per unit or per period
+    (with no word of pay, gain or loss), days of work at a place or in a pattern. (A commission, a benefit, a plan's limit or inclusion, a price per period
     and a rota are read by :func:`own_terms` on every page.) None where the sentence shows an outcome, a
     share of a group or a past result, or where nothing says the figure is a term: such a figure goes to
     the needs-a-source model ("Unsourced claims on a company's own pages, eighteenth round", T18c)."""
@@ -227,9 +234,12 @@ def term_on_terms_page(claim: Claim) -> str | None:
         return None
     if _pay(claim, sentence, start):
         return "a pay"
-    if claim.kind == "currency" and claim.per and claim.per.split("/")[0] not in _PAY_PERIODS \
-            and not _LOSS.search(sentence):
-        return "a price per unit"
+    per = (claim.per or "").split("/")[0]
+    if claim.kind == "currency" and per and not _LOSS.search(sentence):
+        if per not in _PAY_PERIODS:
+            return "a price per unit"
+        if not _PAY_BEFORE.search(sentence[:start]) and not _GAIN.search(sentence):
+            return "a price per period"
     if claim.kind == "duration" and re.search(r"(?i)\bdays?$", sentence[start:end]) \
             and _WORK_DAYS_AFTER.match(sentence[end:]):
         return "days of work at a place or in a pattern"

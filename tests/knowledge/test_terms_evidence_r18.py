@@ -116,13 +116,12 @@ CASES: list[tuple[str, str, str, str]] = [
 SILENCED = "not reported on main: T18b reads no sign of an outcome on a terms or no-claims page"
 MODEL = "not reported before T18b either (b924f1a^1): the needs-a-source model reads it as no claim"
 # Mended by T18c: 4, 5, 6, 11, 12, 13, 14, 20, 21, 26 and 28 (every outcome T18b silenced that b924f1a^1
-# reported), with the own terms 15, 16, 22 and 23 kept silent.
+# reported), with the own terms 15, 16, 22 and 23 kept silent. Mended by T18d: 37, a price per period.
 KNOWN: dict[int, str] = {
     7: SILENCED + " (a blog post's outcome); " + MODEL,
     27: SILENCED + " (a rating); " + MODEL,
     33: SILENCED + " ('8 in 10 of our hires'); before T18b read as the make-up of the company",
     35: SILENCED + " (a security page's outcome); " + MODEL,
-    37: "reported with T18c: a price per period with no price's word (T18d's case, recorded before T18d)",
 }
 # Before T18b (b924f1a^1) the own terms 15, 16, 22 and 23 (an hourly pay, office days and an on-call rota,
 # a salary range, a price per repair) were reported, and the outcomes 7, 27, 33 and 35 were not.
