@@ -117,7 +117,7 @@ _COMPARED_AFTER = re.compile(
     r"(?i)^(?![\s,]*or\s+(?:more|longer)\b)[\s,]*(?:[\w-]+\s+){0,3}?(?:longer|more|double|twice|than)\b")
 
 
-def _at(claim: Claim, sentence: str) -> tuple[int, int]:
+def at(claim: Claim, sentence: str) -> tuple[int, int]:
     """Where the figure as written stands in the sentence: (start, end); (-1, -1) when not found."""
     span = " ".join((claim.span or "").split())
     at = sentence.find(span) if span else -1
@@ -155,7 +155,7 @@ def offer_words(sentence: str) -> str:
 
 def tax_rate(claim: Claim, sentence: str) -> bool:
     """Whether the figure is a tax rate named beside it ("GST of 10% is added to every invoice")."""
-    start, end = _at(claim, sentence)
+    start, end = at(claim, sentence)
     if start < 0 or claim.kind != "percent":
         return False
     return bool(_TAX_BEFORE.search(sentence[max(0, start - 60):start]) or _TAX_AFTER.match(sentence[end:]))
@@ -164,7 +164,7 @@ def tax_rate(claim: Claim, sentence: str) -> bool:
 def service_term(claim: Claim, sentence: str) -> str | None:
     """Why a figure in a sentence with no sign of an outcome states a commercial or service term, in
     words; None when it does not."""
-    start, end = _at(claim, sentence)
+    start, end = at(claim, sentence)
     if claim.kind == "percent" and _FEE.search(sentence):
         return "a fee formula"
     if start < 0:

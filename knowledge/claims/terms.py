@@ -183,12 +183,67 @@ _PAST_PERIOD = re.compile(
     r"|\bmeasured\b")
 
 
-def a_result(claim: Claim) -> bool:
+def group_share_or_past_result(claim: Claim) -> bool:
     """Whether the figure's sentence states a share of a group (not of money paid: a commission, a fee) or
     a result measured over a past period: signs of a statistic that :func:`states_an_outcome` does not
-    ask for, because :func:`own_terms` reads them beside a term's framing."""
+    ask for, because :func:`own_terms` reads them beside a term's framing. It reads the whole sentence,
+    so it only ever vetoes a term (:func:`term_on_terms_page`), never finds one."""
     sentence = " ".join((claim.sentence or "").split())
     return bool(_SHARE_OF_A_GROUP.search(SHARE_OF_MONEY.sub(" ", sentence)) or _PAST_PERIOD.search(sentence))
+
+
+# a pay, by the words just before the money: "earn £26,000 to £29,500", "are paid £15.50 to £17 an hour",
+# "pays a salary of $48,000 to $55,000", "a day rate of £400 a day"
+_PAY_BEFORE = re.compile(
+    r"(?i)\b(?P<word>earn(?:s|ing)?|paid|pays?|salary|salaries|wages?|rates?)\s+"
+    r"(?:(?:a|an|the|of|from|between|about|around|roughly|up\s+to|starting|salary)\s+)*$")
+_PAY_PERIODS = frozenset({"year", "annum", "hour", "day", "week", "month", "shift"})
+# days at a place or a pattern of days: "3 days in the office", "2 days a week on site", "4 days on, 4 off"
+_WORK_DAYS_AFTER = re.compile(
+    r"(?i)^\s*(?:a\s+week\s+|per\s+week\s+)?(?:in\s+(?:the|our)\s+(?:office|studio|workshop|shop|branch)|on[- ]site\b"
+    r"|at\s+(?:the|our)\s+(?:office|studio|workshop|shop|branch)|on\s*,|off\b)")
+
+
+# money someone makes or keeps, beside what :data:`_LOSS` reads: "partner shops add $12,000 a year",
+# "practices save $400 a month", "resellers generate $9,000 a quarter"
+_GAIN = re.compile(
+    r"(?i)\b(?:add(?:s|ed|ing)?|grow(?:s|n|ing)?|grew|generat(?:e|es|ed|ing)|mak(?:e|es|ing)|made|brings?\s+in"
+    r"|win(?:s|ning)?|won|sav(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing))\b")
+
+
+def _pay(claim: Claim, sentence: str, start: int) -> bool:
+    """A range of money, or money per period after a word of pay other than "earn" (partners "earn
+    $25,000 in monthly recurring revenue" is an outcome), said just after earn, paid, salary, wage or rate."""
+    m = _PAY_BEFORE.search(sentence[:start])
+    if claim.kind != "currency" or m is None:
+        return False
+    per_period = (claim.per or "").split("/")[0] in _PAY_PERIODS
+    return claim.pair == "range" or per_period and not m.group("word").lower().startswith("earn")
+
+
+def term_on_terms_page(claim: Claim) -> str | None:
+    """What term of the company's own the figure states, read only on a careers, partner or pricing page
+    and only from positive evidence in the words around the figure: a pay, a price per unit or per period
+    (with no word of pay, gain or loss), days of work at a place or in a pattern. (A commission, a benefit, a plan's limit or inclusion, a price per period
+    and a rota are read by :func:`own_terms` on every page.) None where the sentence shows an outcome, a
+    share of a group or a past result, or where nothing says the figure is a term: such a figure goes to
+    the needs-a-source model ("Unsourced claims on a company's own pages, eighteenth round", T18c)."""
+    sentence = " ".join((claim.sentence or "").split())
+    start, end = commercial.at(claim, sentence)
+    if start < 0 or states_an_outcome(claim, sentence) or group_share_or_past_result(claim):
+        return None
+    if _pay(claim, sentence, start):
+        return "a pay"
+    per = (claim.per or "").split("/")[0]
+    if claim.kind == "currency" and per and not _LOSS.search(sentence):
+        if per not in _PAY_PERIODS:
+            return "a price per unit"
+        if not _PAY_BEFORE.search(sentence[:start]) and not _GAIN.search(sentence):
+            return "a price per period"
+    if claim.kind == "duration" and re.search(r"(?i)\bdays?$", sentence[start:end]) \
+            and _WORK_DAYS_AFTER.match(sentence[end:]):
+        return "days of work at a place or in a pattern"
+    return None
 
 
 # A job's working hours: "remote within 3 hours of Toronto time", "overlap 4 hours with UTC"

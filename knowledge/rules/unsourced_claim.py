@@ -13,7 +13,7 @@ from knowledge import finding_verdicts
 from knowledge.claims import needs_source, provenance, roles
 from knowledge.claims.commercial import MONTH
 from knowledge.claims.quotes import quotation_around
-from knowledge.claims.terms import a_result, header_term, own_terms, states_an_outcome
+from knowledge.claims.terms import header_term, own_terms, term_on_terms_page
 from knowledge.figures import Figure, FigureIndex, quoted, where
 from knowledge.figures.decide import Match
 from knowledge.model import Block, Claim, Entry, Finding
@@ -114,10 +114,28 @@ _NO_OUTCOMES_TITLE = re.compile(
     r"(?:\s*$|\s*[|:–—].*$|\s+-.*$|-\s.*$)")
 
 
-def _no_outcomes_kind(entry: Entry) -> bool:
+# ... of which the pages that state the company's own terms: a careers, jobs, partner, reseller or
+# affiliate programme, pricing or plans page, named so by their front-matter kind or title (never the
+# page-kind model: its no-claims kinds include docs, support and events, where outcomes are claimed)
+_TERMS_KIND = re.compile(
+    r"(?i)^(?:careers?|jobs?|hiring|join[-_ ]us|partners?(?:[-_ ]program(?:me)?)?|resellers?|affiliates?"
+    r"|pricing|prices|plans)$")
+
+
+def _named(entry: Entry, kinds: re.Pattern[str]) -> bool:
+    """Whether the entry's title names a careers, partner or pricing page, or its front matter a kind in ``kinds``."""
     if _NO_OUTCOMES_TITLE.match(" ".join((entry.title or "").split())):
         return True
-    return any(isinstance(v, str) and _NO_OUTCOMES_KIND.match(v.strip()) for v in map(entry.extra.get, _KIND_KEYS))
+    return any(isinstance(v, str) and kinds.match(v.strip()) for v in map(entry.extra.get, _KIND_KEYS))
+
+
+def _terms_page(entry: Entry) -> bool:
+    """Whether the entry is a page of the company's own terms by its title or front-matter kind."""
+    return _named(entry, _TERMS_KIND)
+
+
+def _no_outcomes_kind(entry: Entry) -> bool:
+    return _named(entry, _NO_OUTCOMES_KIND)
 
 
 def _no_claims_page(entry: Entry) -> bool:
@@ -131,6 +149,7 @@ class _PageProvenance:
     sourced: bool = False  # a note sources every figure of the page
     tables: tuple[tuple[int, int], ...] = ()  # lines of the tables a note under them sources
     no_claims: bool = False  # a page that states no outcome claims (careers, partners, security ...)
+    terms: bool = False  # a careers, partner or pricing page by its title or front-matter kind alone
 
 
 # A note under a table sources that table alone: even odds are enough there (measured: three rows on
@@ -142,11 +161,11 @@ def _provenance(ctx: AuditContext, entry: Entry, models: provenance.Models | Non
     """Where the figures of ``entry`` come from, as the page-level models read it
     (:mod:`knowledge.claims.provenance`); only the kind its front matter names when no weights ship."""
     if models is None:
-        return _PageProvenance(no_claims=_no_outcomes_kind(entry))
+        return _PageProvenance(no_claims=_no_outcomes_kind(entry), terms=_terms_page(entry))
     notes = provenance.note_candidates(entry) if models.note is not None else []
     texts = [n.text for n in notes] + ([provenance.page_text(entry)] if models.page is not None else [])
     if not texts:
-        return _PageProvenance(no_claims=_no_outcomes_kind(entry))
+        return _PageProvenance(no_claims=_no_outcomes_kind(entry), terms=_terms_page(entry))
     vectors = ctx.vectors(texts)
     sourced, tables = False, []
     for n, v in zip(notes, vectors, strict=False):
@@ -159,7 +178,7 @@ def _provenance(ctx: AuditContext, entry: Entry, models: provenance.Models | Non
             else:
                 tables.append(n.scope)
     no_claims = _no_outcomes_kind(entry) or models.page is not None and models.page.says({}, vectors[len(notes)])
-    return _PageProvenance(sourced, tuple(tables), no_claims)
+    return _PageProvenance(sourced, tuple(tables), no_claims, _terms_page(entry))
 
 
 # A link that sells rather than cites: to the price list, a demo, a sign-up or contact form
@@ -200,9 +219,10 @@ class UnsourcedClaim(Rule):
     ("<Quote author=... role="Practice manager, Corrib Vets">", "> ... — Name, Role, Company") and a
     named body's dated finding ("X reckoned in 2017 that ...") name their source. Where claim-ness is
     unsure, a figure that reads as the company's own statement (a setting, a rule, a target:
-    :mod:`knowledge.claims.needs_source`) is not reported either. On a careers, partner programme or
-    pricing page, a figure whose sentence shows no sign of an outcome, no share of a group and no result
-    over a past period (a salary, an add-on's price, a rota) is the company's own statement too. Draft and
+    :mod:`knowledge.claims.needs_source`) is not reported either. On a page whose title or front-matter
+    kind names a careers, jobs, partner, reseller or affiliate programme, or pricing page, a figure the
+    words around it show to be a pay, a price per unit or days of work at a place
+    (:func:`knowledge.claims.terms.term_on_terms_page`) is the company's own statement too. Draft and
     retired entries are not checked.
     """
 
@@ -294,12 +314,11 @@ class UnsourcedClaim(Rule):
             # (leaving them all out lost a right finding, an FAQ's accuracy claim)
             if f.claim is not None and not f.claim.is_claim:
                 yield f, "not a claim", page.no_claims  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
-            elif page.no_claims and f.claim is not None and not states_an_outcome(f.claim) and not a_result(f.claim):
-                # a salary, an add-on's price, a rota on a careers, partner or pricing page: with no sign of
-                # an outcome there, no share of a group ("92% of our staff say ...") and no result over a past
-                # period ("uptime over the last 12 months"), the company's own statement (bench/ACCURACY.md,
-                # "Unsourced claims on a company's own pages, eighteenth round")
-                yield f, "own terms", True
+            elif page.terms and f.claim is not None and term_on_terms_page(f.claim) is not None:
+                # a pay, a price per unit, office days on a careers, partner or pricing page (named so by
+                # its title or front-matter kind): the company's own term, read from positive evidence
+                # (bench/ACCURACY.md, "Unsourced claims on a company's own pages, eighteenth round", T18c)
+                yield f, "own terms", page.no_claims
             elif f.claim is not None and (own_terms(f.claim) is not None or _column_term(f) is not None or f.worked):
                 yield f, "own terms", page.no_claims  # a limit, a commitment, a plan, a price: the contract or price list
             elif f.claim is not None and roles.needs_no_source(f.claim, ctx.settings.kb.name) is not None:

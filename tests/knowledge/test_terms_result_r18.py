@@ -1,4 +1,4 @@
-"""``terms.a_result``: the signs of a statistic that keep a figure on a careers, partner or pricing page
+"""``terms.group_share_or_past_result``: the signs of a statistic that keep a figure on a careers, partner or pricing page
 with the needs-a-source model (a share of a group, a result measured over a past period), against the
 company's own terms on such pages, in three industries (bakeries, dog groomers, sailing schools)."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.claims import extract_claims
-from knowledge.claims.terms import a_result
+from knowledge.claims.terms import group_share_or_past_result as a_result
 from knowledge.model import Claim
 
 RESULT = [

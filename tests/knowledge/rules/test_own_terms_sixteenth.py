@@ -122,12 +122,13 @@ CASES: list[tuple[str, str, str, str]] = [
 # Cases the code at the round's start (main ab38f93) gets wrong, recorded when first run, before any
 # change was built or measured. Strict, so a change that mends one must say so here.
 REPORTED = "reported on main: the company's own statement asked for a source"
-# 38 (an induction length, "Getting started": the model asked for a source, 0.80) mended in the eighteenth
-# round: the page-kind model reads the page as one that states no outcome claims, and the line shows none.
+# 38 was mended by T18b (eighteenth round: the page-kind model read "Getting started" as a page that states
+# no outcome claims) and is wrong again with T18c, which reads terms only on careers, partner and pricing pages.
 KNOWN: dict[int, str] = {
     9: REPORTED + " (a careers page's rota, 'four-day')",
     18: REPORTED + " (an uptime in the standard agreement: claim-ness over the model's band)",
     33: REPORTED + " (a pricing page's tier threshold, 'more than twenty grow rooms')",
+    38: REPORTED + " (an induction length: the model asks for a source, 0.80)",
     43: "not reported on main: 'four months sooner' after a training verb is read as no claim",
 }
 
