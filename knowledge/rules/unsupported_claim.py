@@ -182,9 +182,6 @@ _STARTS_IN = re.compile(rf"(?i)\b(?:starts?|starting|begins?|beginning|opens?|ki
                         rf"(?:{HEDGE}\s+|another\s+)?$")
 # "Most carriers start at €1,500 for contents claims", "plans start from $49": where a level begins
 _STARTS_AT = re.compile(r"(?i)\b(?:starts?|starting|begins?|beginning)\s+(?:at|from)\s+$")
-# "Growers cut their water bill, starting at NZ$900": a participle that opens its clause says where
-# the change the clause before it states starts, an outcome, not a level a price starts from
-_STARTING_CLAUSE = re.compile(r"(?i)^\W*(?:starting|beginning)\s+(?:at|from)\s+$")
 # "across their 16 venues", "its 2,600 units": a count of what someone else has, right after its owner
 _THEIR_OWN = re.compile(r"(?i)\b(?:their|its)\s+(?:own\s+|entire\s+|whole\s+)?$")
 # "On your summer numbers that's around £1,330 a month": an amount worked out on the reader's figures
@@ -246,8 +243,6 @@ def no_outcome(claim: Claim) -> str | None:
     if claim.kind == "duration" and _STARTS_IN.search(ahead):
         return "a date in the calendar"
     if claim.kind == "currency" and _STARTS_AT.search(clause_ahead):
-        if _STARTING_CLAUSE.match(clause_ahead) and _CHANGED.search(ahead):
-            return None
         return "where a level starts"
     if claim.kind == "currency" and _WORKED_OUT.search(clause_ahead) and _YOURS.search(clause_ahead):
         return "an amount worked out on the reader's figures"
