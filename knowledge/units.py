@@ -56,59 +56,33 @@ for _names, _days in (
     for _n in _names:
         _DAYS[_n] = _days
 
-# Currencies as people write them before an amount, in prose and in a metric's ``unit:`` alike: the
-# ISO 4217 codes and the local symbols the Unicode CLDR lists for them (common/main/*.xml, a
-# currency's <symbol> and <symbol alt="narrow"> in its own locales: "KSh"/"Ksh" in en_KE, "USh" in
-# en_UG, "TSh" in en_TZ, "J$" in en_JM, "NZ$" in en_NZ, "MX$" in en, "GH₵" in ak/ee_GH ...). One table:
-# ``knowledge.claims.extract`` builds its prose pattern from it, ``normalize`` reads a unit with it.
-# A form as written (case kept) -> ISO code. "R" (the rand) is read in prose only where the amount is
-# written as one ("R 1.2 million", "R450"; see knowledge.claims.extract), never "R2", "R&D", "R-value".
-WRITTEN_SIGNS: dict[str, str] = {
-    "$": "USD", "US$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
-    "S$": "SGD", "HK$": "HKD", "J$": "JMD", "TT$": "TTD", "EC$": "XCD", "BZ$": "BZD", "R$": "BRL",
-    "MX$": "MXN", "Mex$": "MXN", "KSh": "KES", "Ksh": "KES", "KShs": "KES", "Kshs": "KES", "USh": "UGX",
-    "TSh": "TZS", "R": "ZAR", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR",
-    "₦": "NGN", "₵": "GHS", "GH₵": "GHS", "₱": "PHP", "₩": "KRW", "₪": "ILS", "₺": "TRY", "₫": "VND",
-    "₴": "UAH", "฿": "THB",
-}
-# ISO 4217 codes read before or after an amount in prose ("KES 12.4m", "12.4 million KES"); codes
-# that are common words or acronyms in English prose are left out ("PHP 8", "TRY 3", "TTD 4 hours":
-# time to detect) and are read in a metric's unit only
-PROSE_CODES: tuple[str, ...] = (
-    "USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "INR", "NGN", "NZD", "SGD", "HKD", "BRL", "KRW", "ILS",
-    "VND", "UAH", "THB", "KES", "GHS", "MXN", "SEK", "NOK", "DKK", "PLN", "AED", "SAR", "CNY", "RMB", "IDR",
-    "MYR", "ZAR", "JMD", "XCD", "BZD", "UGX", "TZS",
-)
-_UNIT_ONLY_CODES = ("PHP", "TRY", "TTD")
-
-# Currency: symbol, code or word (lower case) -> (ISO code, factor to whole units).
+# Currency: symbol or word -> (ISO code, factor to whole units).
 _CURRENCY: dict[str, tuple[str, float]] = {
-    # a one-letter sign ("R") is not a unit: "1.00 R" is a label; a metric says "ZAR" or "rand"
-    **{sign.lower(): (code, 1.0) for sign, code in WRITTEN_SIGNS.items() if len(sign) > 1 or not sign.isalpha()},
-    **{code.lower(): (code if code != "RMB" else "CNY", 1.0) for code in (*PROSE_CODES, *_UNIT_ONLY_CODES)},
-    "dollar": ("USD", 1.0), "dollars": ("USD", 1.0), "us dollars": ("USD", 1.0), "bucks": ("USD", 1.0),
+    "$": ("USD", 1.0), "us$": ("USD", 1.0), "usd": ("USD", 1.0), "dollar": ("USD", 1.0),
+    "dollars": ("USD", 1.0), "us dollars": ("USD", 1.0), "bucks": ("USD", 1.0),
     "cent": ("USD", 0.01), "cents": ("USD", 0.01),
-    "euro": ("EUR", 1.0), "euros": ("EUR", 1.0),
-    "pound": ("GBP", 1.0), "pounds": ("GBP", 1.0), "pounds sterling": ("GBP", 1.0), "pence": ("GBP", 0.01),
-    "quid": ("GBP", 1.0), "yen": ("JPY", 1.0), "rupees": ("INR", 1.0), "rupee": ("INR", 1.0),
-    "rand": ("ZAR", 1.0), "naira": ("NGN", 1.0),
+    "€": ("EUR", 1.0), "eur": ("EUR", 1.0), "euro": ("EUR", 1.0), "euros": ("EUR", 1.0),
+    "£": ("GBP", 1.0), "gbp": ("GBP", 1.0), "pound": ("GBP", 1.0), "pounds": ("GBP", 1.0),
+    "pounds sterling": ("GBP", 1.0), "pence": ("GBP", 0.01), "quid": ("GBP", 1.0),
+    "c$": ("CAD", 1.0), "ca$": ("CAD", 1.0), "cad": ("CAD", 1.0),
+    "a$": ("AUD", 1.0), "au$": ("AUD", 1.0), "aud": ("AUD", 1.0),
+    "chf": ("CHF", 1.0), "¥": ("JPY", 1.0), "jpy": ("JPY", 1.0), "yen": ("JPY", 1.0),
+    "₹": ("INR", 1.0), "inr": ("INR", 1.0), "rupees": ("INR", 1.0), "rupee": ("INR", 1.0), "rs": ("INR", 1.0),
+    "zar": ("ZAR", 1.0), "rand": ("ZAR", 1.0),
+    # other currencies by their unambiguous symbols and ISO codes ("₦1.8 billion", "NGN 1.4bn"); "nz$",
+    # "s$" and "hk$" are read in a metric's unit ("unit: NZ$"), while prose reads "NZ$38" as "$38"
+    "₦": ("NGN", 1.0), "ngn": ("NGN", 1.0), "naira": ("NGN", 1.0), "₱": ("PHP", 1.0), "php": ("PHP", 1.0),
+    "nz$": ("NZD", 1.0), "nzd": ("NZD", 1.0), "s$": ("SGD", 1.0), "sgd": ("SGD", 1.0),
+    "hk$": ("HKD", 1.0), "hkd": ("HKD", 1.0), "r$": ("BRL", 1.0), "brl": ("BRL", 1.0),
+    "₩": ("KRW", 1.0), "krw": ("KRW", 1.0), "₪": ("ILS", 1.0), "ils": ("ILS", 1.0),
+    "₺": ("TRY", 1.0), "₫": ("VND", 1.0), "vnd": ("VND", 1.0), "₴": ("UAH", 1.0), "uah": ("UAH", 1.0),
+    "฿": ("THB", 1.0), "thb": ("THB", 1.0), "kes": ("KES", 1.0), "ghs": ("GHS", 1.0), "mxn": ("MXN", 1.0),
+    "sek": ("SEK", 1.0), "nok": ("NOK", 1.0), "dkk": ("DKK", 1.0), "pln": ("PLN", 1.0), "aed": ("AED", 1.0),
+    "sar": ("SAR", 1.0), "cny": ("CNY", 1.0), "rmb": ("CNY", 1.0), "idr": ("IDR", 1.0), "myr": ("MYR", 1.0),
 }
-# The sign an amount is written back with (CLDR's symbol where it is not ambiguous, else the code).
 _SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "C$", "AUD": "A$", "ZAR": "R",
            "NGN": "₦", "NZD": "NZ$", "SGD": "S$", "HKD": "HK$", "BRL": "R$", "KRW": "₩", "ILS": "₪", "THB": "฿",
-           "PHP": "₱", "JMD": "J$", "TTD": "TT$", "XCD": "EC$", "BZD": "BZ$", "MXN": "MX$", "KES": "Ksh",
-           "UGX": "USh", "TZS": "TSh", "GHS": "GH₵", "TRY": "₺", "VND": "₫", "UAH": "₴"}
-
-
-def prose_currency(sign: str) -> str:
-    """The unit a claim read from prose keeps for a currency sign as written: the sign canon
-    writes the currency back with ("US$" -> "$", "CA$" -> "C$", "NZ$" -> "NZ$"), or the ISO code
-    where that sign is a word ("KSh" -> "KES", "R" -> "ZAR") or where there is none."""
-    code = WRITTEN_SIGNS[sign] if sign in WRITTEN_SIGNS else _CURRENCY[sign.lower()][0]
-    back = _SYMBOL.get(code, code)
-    return code if back.isalpha() else back
-
-
+           "PHP": "₱"}
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6,
           "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12,
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
@@ -311,9 +285,7 @@ def _money(x: float, code: str) -> str:
         body = f"{x:,.2f}"
     else:
         body = _fmt(x)
-    if not sym:
-        return f"{body} {code}"
-    return f"{sym} {body}" if len(sym) > 1 and sym[-1].isalpha() else f"{sym}{body}"  # "Ksh 12.4M", "R12M"
+    return f"{sym}{body}" if sym else f"{body} {code}"
 
 
 def describe(value: Value, unit: str) -> str:

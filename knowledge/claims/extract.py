@@ -105,33 +105,20 @@ from .sources import (
 _SP = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # one or more blanks, at most one line break
 _SP0 = r"[ \t]*(?:\n[ \t]*)?"
 
-
-
-def _sign_pattern(sign: str) -> str:
-    """One currency sign of ``units.WRITTEN_SIGNS`` as a pattern: a sign that starts with a letter
-    does not continue a word ("KSh", not the end of "BKSh"); the rand's "R" follows no "$" either."""
-    if sign == "R":
-        return r"(?<![\w$])R"
-    return (r"(?<![A-Za-z])" if sign[0].isalpha() else "") + re.escape(sign)
-
-
-# a currency before an amount, from the one table of written currencies (knowledge.units): the
-# leftmost match in the few characters before the number wins, so "NZ$38" is NZ$, not "$"
 _CUR_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<code>" + "|".join(units.PROSE_CODES) + r")[ \t]?"
-    r"|(?P<sym>" + "|".join(_sign_pattern(s) for s in sorted(units.WRITTEN_SIGNS, key=len, reverse=True))
-    + r")[ \t]?)$"
+    r"(?:(?<![A-Za-z])(?P<code>USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|NGN|NZD|SGD|HKD|BRL|KRW|ILS|VND|UAH|THB|KES|GHS|MXN"
+    r"|SEK|NOK|DKK|PLN|AED|SAR|CNY|RMB|IDR|MYR)[ \t]?"
+    r"|(?P<sym>US\$|CA\$|C\$|A\$|AU\$|R\$|\$|€|£|¥|₹|₦|₱|₩|₪|₺|₫|₴|฿|(?<![\w$])R)[ \t]?)$"
 )
-_CUR_WINDOW = 6  # characters before a number searched for its currency: "KShs " and one more
 # the rand ("R 2,4 million", "R350"): a capital R before digits is also a name ("R2", "R 3",
 # "Oracle R12"), so it is money only where the amount is written as one (a scale, a separator or
 # decimals, thousands spaced apart, or three digits or more)
+# (other dollars, "NZ$38", are read as "$38": "$" is any dollar, and the dollars compare as one)
+_CUR_CODE = {"US$": "$", "CA$": "C$", "AU$": "A$", "R": "ZAR", "R$": "BRL"}
 # codes that are also acronyms ("40 AED units", "14 SAR missions", "12 ILS approaches", "Version PLN
 # 2"): never after a number, and before one only where the amount is written as one (a scale, a
 # thousands separator or decimals)
 _CLASHING_CODES = frozenset({"AED", "SAR", "ILS", "PLN"})
-# ISO codes read after an amount ("12.4 million KES"): not those that are also acronyms
-_CODES_AFTER = "|".join(c for c in units.PROSE_CODES if c not in ("AED", "SAR", "ILS"))
 _SCALE_SUFFIX = frozenset({"k", "K", "m", "M", "MM", "mm", "mn", "b", "B", "bn", "BN", "Bn"})
 _SPACED_THOUSANDS = re.compile(r"[ \u00a0\u202f]\d{3}(?!\d)")
 # Indian English counts in lakhs (100,000) and crores (10 million): "₹3.5 crore", "1.2 lakh deliveries"
@@ -151,7 +138,7 @@ _UNIT = re.compile(
       (?P<pct>[ \t]?%|{_SP0}(?i:per[ \t]?cent|percent)\b|{_SP0}(?i:pct)\b\.?)
     | (?P<pp>{_SP}(?i:percentage{_SP}points?|pp|ppts?)\b)
     | (?P<mult>[ \t]?×|{_SP0}-?[ \t]*(?i:fold)\b|{_SP}(?i:times)\b|[ \t]+[xX]\b(?![ \t]*\d))
-    | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|quid|cents|pence|naira)\b|(?:{_CODES_AFTER})\b))
+    | (?P<curw>{_SP}(?P<cw>(?i:(?:us[ \t]+)?dollars?|bucks|euros?|pounds(?:[ \t]+sterling)?|quid|cents|pence|naira)\b|(?:USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|NGN|NZD|SGD|HKD|BRL|KRW|VND|UAH|THB|KES|GHS|MXN|SEK|NOK|DKK|PLN|CNY|RMB|IDR|MYR)\b))
     | (?P<dur>(?:{_SP}|[ \t]*-[ \t]*)(?P<dq>(?i:business|working|calendar|full|straight|consecutive|solid|whole|man|person)[ \t-]+)?
         (?P<du>(?i:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|wks?|months?|mos|quarters?|years?|yrs?))\b)
     """,
@@ -511,7 +498,7 @@ class _Extractor:
         except ValueError:
             return None
         suf = m.group("suf")
-        cur = _CUR_BEFORE.search(clean, max(0, s - _CUR_WINDOW), s)
+        cur = _CUR_BEFORE.search(clean, max(0, s - 5), s)
         if cur and cur.group("sym") == "R" and not (
             "," in raw or "." in raw or sum(c.isdigit() for c in raw) >= 3 or suf in _SCALE_SUFFIX
             or _SCALE_AFTER.match(clean, m.end()) or _SPACED_THOUSANDS.match(clean, m.end())
@@ -528,7 +515,7 @@ class _Extractor:
         if cur:
             f.kind = "currency"
             code = cur.group("code")
-            f.unit = code if code else units.prose_currency(cur.group("sym"))
+            f.unit = code if code else _CUR_CODE.get(cur.group("sym"), cur.group("sym"))
         if suf:
             if suf in ("k", "K"):
                 f.scale, f.scale_txt = 1e3, "K"
@@ -589,11 +576,11 @@ class _Extractor:
         for s, e, value, ambiguous in _split_words(m.group("words"), m.start("words")):
             if ambiguous:
                 continue
-            cur = _CUR_BEFORE.search(self.clean, max(0, s - _CUR_WINDOW), s)
+            cur = _CUR_BEFORE.search(self.clean, max(0, s - 5), s)
             f = _Fig(start=cur.start() if cur else s, num_end=e, end=e, num=value, kind="none")
             if cur:
                 f.kind = "currency"
-                f.unit = cur.group("code") or units.prose_currency(cur.group("sym"))
+                f.unit = cur.group("code") or _CUR_CODE.get(cur.group("sym"), cur.group("sym"))
             sm = _SCALE_AFTER.match(self.clean, e)
             if sm and value < 1000:  # "two point four million": the scale follows the spoken decimals
                 word = _scale_word(sm)

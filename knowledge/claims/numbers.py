@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from knowledge import units
-
 _W_UNITS = "zero|one|two|three|four|five|six|seven|eight|nine"
 _W_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _W_TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
@@ -26,13 +24,8 @@ _W = (
 # scale also as "mill.", "Mio.", "mln" or "Mrd."), so
 # that a list of digits ("steps 1,2 and 3") stays what it is
 _DECIMAL_COMMA = r"\d{0,2},\d{1,2}(?=(?:[ \t]?(?:%|[mM]\b|bn\b|mn\b|k\b)|[ \t]+(?i:million|billion|thousand|per[ \t]?cent)\b|(?:[ \t]+|[ \t]*\n[ \t]*)(?:mill\.|Mio\b|mio\.|mln\b|[Mm]rd\b)))"
-# a number may follow a currency sign that ends in a letter with no space ("KSh12.4m", "Rs450",
-# "R350"): one lookbehind per sign of the one table (knowledge.units), since a lookbehind has one width
-_AFTER_SIGN = "".join(
-    rf"|(?<=(?<![\w$]){re.escape(sign)}\d)" for sign in units.WRITTEN_SIGNS if sign[-1].isalpha()
-)
 _NUM_TOKEN = re.compile(
-    r"(?P<num>\d(?:(?<![\w.,/]\d)" + _AFTER_SIGN + r")(?<![A-Za-z]-\d)(?:" + _DECIMAL_COMMA + r"|\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)"
+    r"(?P<num>\d(?:(?<![\w.,/]\d)|(?<=(?<![\w$])R\d))(?<![A-Za-z]-\d)(?:" + _DECIMAL_COMMA + r"|\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?)"
     r"(?P<suf>[A-Za-z]+)?(?!\w)"
 )
 _DECIMAL_COMMA_VALUE = re.compile(r"\d{1,3},\d{1,2}")

@@ -157,9 +157,8 @@ def interval(f: Figure) -> tuple[float, float, float]:
     return lo, hi, pad
 
 
-# "$" is read as US dollars, but a KB may keep its figures in another dollar: every dollar of
-# knowledge.units.WRITTEN_SIGNS ("J$", "TT$", "EC$", "BZ$" too; a rep in Kingston says "dollars")
-_DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD", "JMD", "TTD", "XCD", "BZD"})
+# "$" is read as US dollars, but a KB may keep its figures in another dollar
+_DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD"})
 
 
 def share_grain(value: Value, written_as_fraction: bool) -> float:
