@@ -6,6 +6,10 @@ boat building, bakeries, piano tuning, florists); written with the eighteenth ro
 Each new form must be read as the right ISO code and amount, with the scales people write ("m",
 "million", "bn"); an "R" that is not the rand must not be read as money; "$" alone stays US dollars;
 and a draft in NZ$ is compared with a metric registered in NZD.
+
+The reading was measured and not shipped (its rule failed on brinkwater and furrowline: see bench/ACCURACY.md,
+"Currencies as they are written, eighteenth round"): the cases the code without it gets wrong are strict
+expected failures, so that a reading that mends one must say so here.
 """
 
 from __future__ import annotations
@@ -14,6 +18,17 @@ import pytest
 
 from knowledge import units
 from knowledge.claims.extract import read_figures
+
+_NOT_SHIPPED = pytest.mark.xfail(strict=True, reason="the currency reading was measured and not shipped "
+                                 "(bench/ACCURACY.md, 'Currencies as they are written, eighteenth round')")
+# what the code without the reading gets wrong: a sign read as "$" or not at all, a code it does not know
+_UNREAD_CODES = {"KES", "UGX", "TZS", "JMD", "NZD", "TTD", "BZD", "XCD", "GHS", "MXN", "SGD", "HKD"}
+_UNREAD_UNITS = {"KSh", "J$M", "JMD", "GH₵", "TTD", "Mex$ million"}
+
+
+def _off(cases: list[tuple[object, ...]], wrong: object) -> list[object]:
+    """``cases`` as parameters, those ``wrong`` says the code gets wrong marked as strict expected failures."""
+    return [pytest.param(*c, marks=_NOT_SHIPPED) if wrong(c) else pytest.param(*c) for c in cases]  # type: ignore[operator]
 
 # (industry, sentence, ISO code, amount in whole units)
 READ: list[tuple[str, str, str, float]] = [
@@ -56,7 +71,8 @@ def _money(sentence: str) -> list[tuple[str, float]]:
             if c.kind == "currency"]
 
 
-@pytest.mark.parametrize(("industry", "sentence", "code", "amount"), READ)
+@pytest.mark.parametrize(("industry", "sentence", "code", "amount"),
+                         _off(READ, lambda c: c[2] in _UNREAD_CODES and " KES " not in c[1] or " Rs " in c[1]))  # type: ignore[arg-type]
 def test_a_written_currency_is_read_as_its_code(industry: str, sentence: str, code: str, amount: float) -> None:
     assert _money(sentence) == [(code, amount)], industry
 
@@ -75,18 +91,18 @@ def test_a_dollar_sign_alone_is_us_dollars(sentence: str, amount: float) -> None
     assert _money(sentence) == [("USD", amount)]
 
 
-@pytest.mark.parametrize(("unit", "code"), [
+@pytest.mark.parametrize(("unit", "code"), _off([
     ("NZ$", "NZD"), ("NZD", "NZD"), ("KSh", "KES"), ("J$M", "JMD"), ("JMD", "JMD"), ("GH₵", "GHS"),
     ("TTD", "TTD"), ("Mex$ million", "MXN"), ("ZAR", "ZAR"), ("$", "USD"),
-])
+], lambda c: c[0] in _UNREAD_UNITS))
 def test_a_metric_unit_reads_the_same_table(unit: str, code: str) -> None:
     assert units.normalize(1.0, unit)[1:] == (code, "currency")
 
 
-@pytest.mark.parametrize(("value", "unit", "shown"), [
+@pytest.mark.parametrize(("value", "unit", "shown"), _off([
     (38, "NZD", "NZ$38"), (12.4e6, "KES", "Ksh 12.4M"), (3e6, "JMD", "J$3M"), (2.6e6, "GHS", "GH₵2.6M"),
     (1.2e6, "ZAR", "R1.2M"), (40, "USD", "$40"),
-])
+], lambda c: c[1] in ("KES", "JMD", "GHS")))
 def test_an_amount_is_written_back_with_its_sign(value: float, unit: str, shown: str) -> None:
     assert units.describe(value, unit) == shown
 
@@ -99,7 +115,8 @@ BOATS = {"boats": {"product": "Keelwright", "metrics": [
 @pytest.mark.model
 @pytest.mark.parametrize(("line", "conflict"), [
     ("A Keelwright hull survey costs a fixed fee of NZ$1,450.", False),
-    ("A Keelwright hull survey costs a fixed fee of NZ$1,950.", True),
+    # read as "$1,950": the finding names "$1,950", not the NZ$ figure
+    pytest.param("A Keelwright hull survey costs a fixed fee of NZ$1,950.", True, marks=_NOT_SHIPPED),
 ])
 def test_a_draft_in_nz_dollars_against_a_metric_in_nzd(line: str, conflict: bool) -> None:
     from tests.knowledge.test_identity_r13 import COMPARING, findings
