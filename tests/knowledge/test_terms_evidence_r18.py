@@ -109,6 +109,16 @@ CASES: list[tuple[str, str, str, str]] = [
     ("dance", "partners", "Studio insurance for partners starts from £7 a month.", OWN),
     ("bike", "partners", "Partner shops add $12,000 a year in new revenue.", CLAIM),
     ("funeral", "pricing", "Homes on Vigilia save £400 a month on printing.", CLAIM),
+    # the second reading (T18d withdrawn; a range after "earn" and days at a place narrowed), written after it
+    ("dance", "pricing", "Dental practices on Pro avert $2,000 a month in no-show losses.", CLAIM),
+    ("bike", "partners", "Our customers avoid $4,500 a month in breach costs.", CLAIM),
+    ("museum", "pricing", "Warehouses on Scale protect $5,000 a month of stock from shrinkage.", CLAIM),
+    ("museum", "partners", "Partners earn $25,000 to $40,000 a year in referral revenue.", CLAIM),
+    ("bike", "careers", "Support engineers earn $60,000 to $72,000 a year.", OWN),
+    ("funeral", "partners", "Most rollouts are finished in 3 days on site.", CLAIM),
+    ("museum", "pricing", "Our auditors find the first gap in 2 days on site.", CLAIM),
+    ("dance", "partners", "Schools are fully trained after 4 days in the office.", CLAIM),
+    ("brewery", "careers", "You'll spend 2 days a week in the office.", OWN),
 ]
 
 # Cases the code at the start of T18c (main 41b6afa, with T18b) gets wrong, recorded when first run,
@@ -116,12 +126,15 @@ CASES: list[tuple[str, str, str, str]] = [
 SILENCED = "not reported on main: T18b reads no sign of an outcome on a terms or no-claims page"
 MODEL = "not reported before T18b either (b924f1a^1): the needs-a-source model reads it as no claim"
 # Mended by T18c: 4, 5, 6, 11, 12, 13, 14, 20, 21, 26 and 28 (every outcome T18b silenced that b924f1a^1
-# reported), with the own terms 15, 16, 22 and 23 kept silent. Mended by T18d: 37, a price per period.
+# reported), with the own terms 15, 16, 22 and 23 kept silent. T18d mended 37, a price per period, and was
+# withdrawn after the second reading (it hid 40, 41 and 42 on main): 37 is reported again.
 KNOWN: dict[int, str] = {
     7: SILENCED + " (a blog post's outcome); " + MODEL,
     27: SILENCED + " (a rating); " + MODEL,
     33: SILENCED + " ('8 in 10 of our hires'); before T18b read as the make-up of the company",
     35: SILENCED + " (a security page's outcome); " + MODEL,
+    37: "reported: a price per period with no price's word ('starts from £7 a month'); T18d read it and was withdrawn",
+    47: "not reported: the claim model reads '4 days' before 'in the office' as no claim (0.30), before any terms reading",
 }
 # Before T18b (b924f1a^1) the own terms 15, 16, 22 and 23 (an hourly pay, office days and an on-call rota,
 # a salary range, a price per repair) were reported, and the outcomes 7, 27, 33 and 35 were not.
