@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.knowledge import pages
 from tests.knowledge import test_terms_pages_r18 as r18
 from tests.knowledge.test_identity_r13 import known_failures
 
@@ -139,43 +140,10 @@ KNOWN: dict[int, str] = {
 # Before T18b (b924f1a^1) the own terms 15, 16, 22 and 23 (an hourly pay, office days and an on-call rota,
 # a salary range, a price per repair) were reported, and the outcomes 7, 27, 33 and 35 were not.
 
-PAGE = """---
-type: message
-title: {title}
-{extra}owner: ana@example.com
-reviewed: 2026-10-01
----
-
-# {title}
-
-{line}
-"""
-
-
 def page_findings(industry: str, page: str, line: str) -> list[Any]:
     """The ``unsourced-claim`` findings on ``line`` written on the page ``page`` of the industry's KB."""
-    import tempfile
-    from datetime import date
-    from pathlib import Path
-
-    from ingest.kb import load_kb
-    from knowledge.audit import audit
-    from knowledge.embedding import MiniLMNumpyEmbedder
-    from knowledge.rules import AuditContext
-    from knowledge.settings import load_settings
-    from tests.knowledge.test_identity_r13 import _entry
-
     path, title, extra = PAGES[page]
-    with tempfile.TemporaryDirectory() as d:
-        root = Path(d) / "kb"
-        root.mkdir()
-        settings = load_settings(root, environ={})
-        files = {"proof/results.md": _entry(KBS[industry]).encode(),
-                 path: PAGE.format(title=title, extra=extra, line=line).encode()}
-        kb = load_kb(settings, files=files)
-        ctx = AuditContext(settings=settings, kb=kb, today=date(2026, 11, 1), calls=[],
-                           vectors=MiniLMNumpyEmbedder().embed)
-        return [f for f in audit(ctx, (r18.RULE,)).findings if f.path == path]
+    return pages.page_findings(KBS[industry], path, title, line, (r18.RULE,), extra)
 
 
 @pytest.mark.parametrize(("industry", "page", "line", "want"), known_failures(CASES, KNOWN))
