@@ -1,8 +1,9 @@
 """Every figure canon reads from every file of the development figure corpora, one line each, so that
 two versions of the reader can be diffed: a corpus whose lines are identical cannot move.
 
-    PYTHONPATH=/work/main python bench/currency_reads.py > main.txt
-    PYTHONPATH=. python bench/currency_reads.py > branch.txt && diff main.txt branch.txt
+    PYTHONPATH=. python bench/currency_reads.py > main.txt      # in a checkout of main
+    PYTHONPATH=. python bench/currency_reads.py > branch.txt    # in the branch's checkout
+    diff main.txt branch.txt
 
 Also lists how each metric's ``unit:`` normalises. Written for the eighteenth round's currency
 reading (bench/ACCURACY.md, "Currencies as they are written"); reads no held-out corpus.
@@ -14,13 +15,12 @@ import re
 import sys
 from pathlib import Path
 
-from knowledge import units
-from knowledge.claims.extract import read_figures
-
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(1, str(REPO))
 
 from bench.measure_pairs import DEVELOPMENT  # noqa: E402
+from knowledge import units  # noqa: E402
+from knowledge.claims.extract import read_figures  # noqa: E402
 
 _UNIT_LINE = re.compile(r"^\s*-?\s*unit:\s*['\"]?([^'\"#\n]+?)['\"]?\s*$", re.M)
 

@@ -8,8 +8,8 @@ the other corpora alone, and scores the corpus left out through the whole analys
 analysis as shipped (the rule's figures, pooled, worst F1 first); ``--write`` fits it on every
 corpus and writes ``knowledge/objections/data/context.json``.
 
-    python bench/accuracy.py --work /tmp/w                                  # ingest once (minutes)
-    python bench/objection_context.py --work /tmp/w --out /tmp/w/context [--pipeline] [--write]
+    python bench/accuracy.py --work WORK                                  # ingest once (minutes)
+    python bench/objection_context.py --work WORK --out WORK/context [--pipeline] [--write]
 
 Prints figures; asserts nothing.
 """

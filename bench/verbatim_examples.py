@@ -5,7 +5,7 @@ they are pooled from, and how many sentences take the shortcut (of them, how man
 Reads the indexes ``bench/accuracy.py`` left (``--work``, as ``bench/objection_sweep.py`` does) and runs
 only the analysis. No constant is chosen: the shortcut is word identity.
 
-    python bench/verbatim_examples.py --work /tmp/w [--corpus northwind ...]
+    python bench/verbatim_examples.py --work WORK [--corpus northwind ...]
 
 Prints figures; asserts nothing.
 """

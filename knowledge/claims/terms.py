@@ -204,44 +204,52 @@ _WORK_DAYS_AFTER = re.compile(
     r"|at\s+(?:the|our)\s+(?:office|studio|workshop|shop|branch)|on\s*,|off\b)")
 
 
-# money someone makes or keeps, beside what :data:`_LOSS` reads: "partner shops add $12,000 a year",
-# "practices save $400 a month", "resellers generate $9,000 a quarter"
-_GAIN = re.compile(
-    r"(?i)\b(?:add(?:s|ed|ing)?|grow(?:s|n|ing)?|grew|generat(?:e|es|ed|ing)|mak(?:e|es|ing)|made|brings?\s+in"
-    r"|win(?:s|ning)?|won|sav(?:e|es|ed|ing)|cut(?:s|ting)?|reduc(?:e|es|ed|ing))\b")
+# what follows money earned when it is a result, not a pay: "earn $25,000 to $40,000 a year in referral
+# revenue", "earn £3,000 to £5,000 in savings"
+_EARNED_RESULT_AFTER = re.compile(
+    r"(?i)^[^.;]{0,40}?\b(?:revenue|sales|income|profit|margin|commission|in\s+(?:referral|savings?|new|recurring|extra"
+    r"|additional|annual|monthly)|back)\b")
+# who works the days at a place, named as staff: "you'll be in the studio 2 days a week", "staff spend 3 days in the office"
+_STAFF_SUBJECT = re.compile(
+    r"(?i)\b(?:you(?:'ll|’ll)?|staff|employees?|team\s+members?|colleagues?|everyone\s+(?:here|on\s+the\s+team)|our\s+team"
+    r"|new\s+(?:hires?|starters?))\b")
 
 
-def _pay(claim: Claim, sentence: str, start: int) -> bool:
-    """A range of money, or money per period after a word of pay other than "earn" (partners "earn
-    $25,000 in monthly recurring revenue" is an outcome), said just after earn, paid, salary, wage or rate."""
+def _pay(claim: Claim, sentence: str, start: int, careers: bool) -> bool:
+    """A range of money, or money per period after a word of pay other than "earn", said just after earn,
+    paid, salary, wage or rate. A range after "earn" is a pay only on a careers or jobs page and when no
+    word of a result follows ("Partners earn $25,000 to $40,000 a year in referral revenue" is an outcome,
+    and so is "earn $25,000 in monthly recurring revenue")."""
     m = _PAY_BEFORE.search(sentence[:start])
     if claim.kind != "currency" or m is None:
         return False
-    per_period = (claim.per or "").split("/")[0] in _PAY_PERIODS
-    return claim.pair == "range" or per_period and not m.group("word").lower().startswith("earn")
+    if m.group("word").lower().startswith("earn"):
+        _, end = commercial.at(claim, sentence)
+        return claim.pair == "range" and careers and not _EARNED_RESULT_AFTER.match(sentence[end:])
+    return claim.pair == "range" or (claim.per or "").split("/")[0] in _PAY_PERIODS
 
 
-def term_on_terms_page(claim: Claim) -> str | None:
+def term_on_terms_page(claim: Claim, careers: bool = False) -> str | None:
     """What term of the company's own the figure states, read only on a careers, partner or pricing page
-    and only from positive evidence in the words around the figure: a pay, a price per unit or per period
-    (with no word of pay, gain or loss), days of work at a place or in a pattern. (A commission, a benefit, a plan's limit or inclusion, a price per period
-    and a rota are read by :func:`own_terms` on every page.) None where the sentence shows an outcome, a
-    share of a group or a past result, or where nothing says the figure is a term: such a figure goes to
-    the needs-a-source model ("Unsourced claims on a company's own pages, eighteenth round", T18c)."""
+    (``careers``: a careers or jobs page) and only from positive evidence in the words around the figure:
+    a pay, a price per unit, days of work at a place or in a pattern said of staff or on a careers page.
+    (A commission, a benefit, a plan's limit or inclusion, a price per period and a rota are read by
+    :func:`own_terms` on every page.) None where the sentence shows an outcome, a share of a group or a
+    past result, or where nothing says the figure is a term: such a figure goes to the needs-a-source
+    model ("Unsourced claims on a company's own pages, eighteenth round", T18c; T18d, money per period
+    after no word of gain read as a price, was withdrawn after the second reading: it hid outcomes such as
+    "Our customers avoid $4,500 a month in breach costs")."""
     sentence = " ".join((claim.sentence or "").split())
     start, end = commercial.at(claim, sentence)
     if start < 0 or states_an_outcome(claim, sentence) or group_share_or_past_result(claim):
         return None
-    if _pay(claim, sentence, start):
+    if _pay(claim, sentence, start, careers):
         return "a pay"
     per = (claim.per or "").split("/")[0]
-    if claim.kind == "currency" and per and not _LOSS.search(sentence):
-        if per not in _PAY_PERIODS:
-            return "a price per unit"
-        if not _PAY_BEFORE.search(sentence[:start]) and not _GAIN.search(sentence):
-            return "a price per period"
+    if claim.kind == "currency" and per and per not in _PAY_PERIODS and not _LOSS.search(sentence):
+        return "a price per unit"
     if claim.kind == "duration" and re.search(r"(?i)\bdays?$", sentence[start:end]) \
-            and _WORK_DAYS_AFTER.match(sentence[end:]):
+            and _WORK_DAYS_AFTER.match(sentence[end:]) and (careers or _STAFF_SUBJECT.search(sentence[:start])):
         return "days of work at a place or in a pattern"
     return None
 

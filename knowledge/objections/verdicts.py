@@ -166,9 +166,13 @@ def _add(root: Path, verdict: Verdict) -> dict[str, Any]:
         if a.kind != verdict.kind:
             return False
         if a.kind in ("mention", "assignment"):
-            # the same mention: the same words, or the same line where one of the two has no words
-            same_words = a.key == verdict.key if a.key and verdict.key else a.line == verdict.line
-            return a.call == verdict.call and same_words
+            # the same mention: the same words at the same line (or where one of the two has no line:
+            # Verdict.rank sends it to the nearest occurrence), or the same line where one has no words
+            if a.key and verdict.key:
+                same_place = a.key == verdict.key and (not a.line or not verdict.line or a.line == verdict.line)
+            else:
+                same_place = a.line == verdict.line
+            return a.call == verdict.call and same_place
         return a.theme == verdict.theme
 
     kept = [a for a in existing if not same(a)]

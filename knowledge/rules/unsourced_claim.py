@@ -134,6 +134,21 @@ def _terms_page(entry: Entry) -> bool:
     return _named(entry, _TERMS_KIND)
 
 
+# ... and of those, the careers and jobs pages, where a range of money someone earns and days at a place are
+# a job's terms (on a partner page they are what partners gain or what a rollout takes)
+_CAREERS_KIND = re.compile(r"(?i)^(?:careers?|jobs?|hiring|join[-_ ]us)$")
+_CAREERS_TITLE = re.compile(
+    r"(?i)^\s*(?:(?:careers?|jobs)(?:\s+(?:at|with)\s+[A-Z][\w&'’-]*)?|work\s+(?:at|with)\s+(?:us|[A-Z][\w&'’-]*)"
+    r"|join\s+(?:us|the\s+team))(?:\s*$|\s*[|:–—].*$|\s+-.*$|-\s.*$)")
+
+
+def _careers_page(entry: Entry) -> bool:
+    """Whether the entry is a careers or jobs page by its title or front-matter kind."""
+    if _CAREERS_TITLE.match(" ".join((entry.title or "").split())):
+        return True
+    return any(isinstance(v, str) and _CAREERS_KIND.match(v.strip()) for v in map(entry.extra.get, _KIND_KEYS))
+
+
 def _no_outcomes_kind(entry: Entry) -> bool:
     return _named(entry, _NO_OUTCOMES_KIND)
 
@@ -150,6 +165,7 @@ class _PageProvenance:
     tables: tuple[tuple[int, int], ...] = ()  # lines of the tables a note under them sources
     no_claims: bool = False  # a page that states no outcome claims (careers, partners, security ...)
     terms: bool = False  # a careers, partner or pricing page by its title or front-matter kind alone
+    careers: bool = False  # of those, a careers or jobs page
 
 
 # A note under a table sources that table alone: even odds are enough there (measured: three rows on
@@ -161,11 +177,11 @@ def _provenance(ctx: AuditContext, entry: Entry, models: provenance.Models | Non
     """Where the figures of ``entry`` come from, as the page-level models read it
     (:mod:`knowledge.claims.provenance`); only the kind its front matter names when no weights ship."""
     if models is None:
-        return _PageProvenance(no_claims=_no_outcomes_kind(entry), terms=_terms_page(entry))
+        return _PageProvenance(no_claims=_no_outcomes_kind(entry), terms=_terms_page(entry), careers=_careers_page(entry))
     notes = provenance.note_candidates(entry) if models.note is not None else []
     texts = [n.text for n in notes] + ([provenance.page_text(entry)] if models.page is not None else [])
     if not texts:
-        return _PageProvenance(no_claims=_no_outcomes_kind(entry), terms=_terms_page(entry))
+        return _PageProvenance(no_claims=_no_outcomes_kind(entry), terms=_terms_page(entry), careers=_careers_page(entry))
     vectors = ctx.vectors(texts)
     sourced, tables = False, []
     for n, v in zip(notes, vectors, strict=False):
@@ -178,7 +194,7 @@ def _provenance(ctx: AuditContext, entry: Entry, models: provenance.Models | Non
             else:
                 tables.append(n.scope)
     no_claims = _no_outcomes_kind(entry) or models.page is not None and models.page.says({}, vectors[len(notes)])
-    return _PageProvenance(sourced, tuple(tables), no_claims, _terms_page(entry))
+    return _PageProvenance(sourced, tuple(tables), no_claims, _terms_page(entry), _careers_page(entry))
 
 
 # A link that sells rather than cites: to the price list, a demo, a sign-up or contact form
@@ -221,9 +237,11 @@ class UnsourcedClaim(Rule):
     unsure, a figure that reads as the company's own statement (a setting, a rule, a target:
     :mod:`knowledge.claims.needs_source`) is not reported either. On a page whose title or front-matter
     kind names a careers, jobs, partner, reseller or affiliate programme, or pricing page, a figure the
-    words around it show to be a pay, a price per unit or days of work at a place
-    (:func:`knowledge.claims.terms.term_on_terms_page`) is the company's own statement too. Draft and
-    retired entries are not checked.
+    words around it show to be a pay (a range after "earn" only on a careers or jobs page and with no word
+    of a result after it: partners' "$25,000 to $40,000 a year in referral revenue" stays reported), a
+    price per unit (not money per period: T18d, withdrawn), or days of work at a place said of staff or
+    on a careers or jobs page (:func:`knowledge.claims.terms.term_on_terms_page`) is the company's own
+    statement too. Draft and retired entries are not checked.
     """
 
     id = "unsourced-claim"
@@ -314,9 +332,9 @@ class UnsourcedClaim(Rule):
             # (leaving them all out lost a right finding, an FAQ's accuracy claim)
             if f.claim is not None and not f.claim.is_claim:
                 yield f, "not a claim", page.no_claims  # a time span, a term, a label ...: `python -m knowledge.claims FILE` says why
-            elif page.terms and f.claim is not None and term_on_terms_page(f.claim) is not None:
-                # a pay, a price per unit, office days on a careers, partner or pricing page (named so by
-                # its title or front-matter kind): the company's own term, read from positive evidence
+            elif page.terms and f.claim is not None and term_on_terms_page(f.claim, page.careers) is not None:
+                # a pay, a price per unit, staff's office days on a careers, partner or pricing page (named so
+                # by its title or front-matter kind): the company's own term, read from positive evidence
                 # (bench/ACCURACY.md, "Unsourced claims on a company's own pages, eighteenth round", T18c)
                 yield f, "own terms", page.no_claims
             elif f.claim is not None and (own_terms(f.claim) is not None or _column_term(f) is not None or f.worked):

@@ -1,5 +1,5 @@
-"""Currencies as people write them outside the US, read from one table (``knowledge.units.WRITTEN_SIGNS``:
-ISO 4217 codes and the local symbols CLDR lists), in five industries no corpus is about (beekeeping,
+"""Currencies as people write them outside the US, read from one table (the table of the reverted commit
+7746a29: ISO 4217 codes and the local symbols CLDR lists), in five industries no corpus is about (beekeeping,
 boat building, bakeries, piano tuning, florists); written with the eighteenth round's rule
 ("Currencies as they are written" in bench/ACCURACY.md).
 

@@ -520,3 +520,44 @@ def test_a_verdict_still_applies_when_a_line_is_added_above_it(kb):
 def _said(kb):
     out = json.loads(_cli("objections", "--kb", str(kb), "--format", "json", "--today", "2026-11-01").stdout)
     return [x["text"] for o in out["objections"] for x in o["mentions"]]
+
+
+TWICE = VTT + """
+00:00:13.000 --> 00:00:16.000
+<v Dana>Honestly this is more than we budgeted for this year, I can't justify the cost.
+"""
+
+
+def test_verdicts_on_the_same_words_at_two_lines_are_kept_apart(kb):
+    """The same sentence said twice in one call (lines 7 and 13): a verdict on each is its own,
+    and each applies to its own line (Verdict.rank sends it to the nearest occurrence)."""
+    (kb / "calls/a.vtt").write_text(TWICE, encoding="utf-8")
+    assert _cli("objections", "verdict", "--kb", str(kb), "--mention", "calls/a.vtt:7", "--wrong").exit_code == 0
+    assert _cli("objections", "verdict", "--kb", str(kb), "--mention", "calls/a.vtt:13", "--right").exit_code == 0
+    assert sorted((v.line, v.verdict) for v in load_verdicts(kb)) == [(7, "wrong"), (13, "right")]
+    out = json.loads(_cli("objections", "--kb", str(kb), "--format", "json", "--today", "2026-11-01").stdout)
+    lines = [x["line"] for o in out["objections"] for x in o["mentions"] if "more than we budgeted" in x["text"]]
+    assert lines == [13]
+    # a verdict again at line 7 replaces the one at line 7 only
+    assert _cli("objections", "verdict", "--kb", str(kb), "--mention", "calls/a.vtt:7", "--right").exit_code == 0
+    assert sorted((v.line, v.verdict) for v in load_verdicts(kb)) == [(7, "right"), (13, "right")]
+
+
+def test_an_objection_naming_an_entry_of_another_type_is_a_usage_error(kb):
+    """``--objection`` naming an existing entry that is no objection: exit 2 on the CLI, 400 from the API."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from knowledge.settings import load_settings
+
+    (kb / "messaging").mkdir()
+    (kb / "messaging/pitch.md").write_text("---\ntype: message\n---\n# Pitch\n\nWe bill by the hour.\n", encoding="utf-8")
+    m = _first_mention(kb)
+    r = _cli("objections", "verdict", "--kb", str(kb), "--mention", f"{m['call']}:{m['line']}",
+             "--objection", "messaging/pitch")
+    assert r.exit_code == 2 and "messaging/pitch is an entry of type message, not an objection" in r.output
+    client = TestClient(create_app(load_settings(kb)))
+    got = client.post("/v1/objections/verdicts", json={"kind": "assignment", "call": m["call"], "line": m["line"],
+                                                      "objection": "messaging/pitch"})
+    assert got.status_code == 400, got.text
+    assert not load_verdicts(kb)

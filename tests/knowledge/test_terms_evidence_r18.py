@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from tests.knowledge import pages
 from tests.knowledge import test_terms_pages_r18 as r18
 from tests.knowledge.test_identity_r13 import known_failures
 
@@ -109,6 +110,16 @@ CASES: list[tuple[str, str, str, str]] = [
     ("dance", "partners", "Studio insurance for partners starts from £7 a month.", OWN),
     ("bike", "partners", "Partner shops add $12,000 a year in new revenue.", CLAIM),
     ("funeral", "pricing", "Homes on Vigilia save £400 a month on printing.", CLAIM),
+    # the second reading (T18d withdrawn; a range after "earn" and days at a place narrowed), written after it
+    ("dance", "pricing", "Dental practices on Pro avert $2,000 a month in no-show losses.", CLAIM),
+    ("bike", "partners", "Our customers avoid $4,500 a month in breach costs.", CLAIM),
+    ("museum", "pricing", "Warehouses on Scale protect $5,000 a month of stock from shrinkage.", CLAIM),
+    ("museum", "partners", "Partners earn $25,000 to $40,000 a year in referral revenue.", CLAIM),
+    ("bike", "careers", "Support engineers earn $60,000 to $72,000 a year.", OWN),
+    ("funeral", "partners", "Most rollouts are finished in 3 days on site.", CLAIM),
+    ("museum", "pricing", "Our auditors find the first gap in 2 days on site.", CLAIM),
+    ("dance", "partners", "Schools are fully trained after 4 days in the office.", CLAIM),
+    ("brewery", "careers", "You'll spend 2 days a week in the office.", OWN),
 ]
 
 # Cases the code at the start of T18c (main 41b6afa, with T18b) gets wrong, recorded when first run,
@@ -116,53 +127,23 @@ CASES: list[tuple[str, str, str, str]] = [
 SILENCED = "not reported on main: T18b reads no sign of an outcome on a terms or no-claims page"
 MODEL = "not reported before T18b either (b924f1a^1): the needs-a-source model reads it as no claim"
 # Mended by T18c: 4, 5, 6, 11, 12, 13, 14, 20, 21, 26 and 28 (every outcome T18b silenced that b924f1a^1
-# reported), with the own terms 15, 16, 22 and 23 kept silent. Mended by T18d: 37, a price per period.
+# reported), with the own terms 15, 16, 22 and 23 kept silent. T18d mended 37, a price per period, and was
+# withdrawn after the second reading (it hid 40, 41 and 42 on main): 37 is reported again.
 KNOWN: dict[int, str] = {
     7: SILENCED + " (a blog post's outcome); " + MODEL,
     27: SILENCED + " (a rating); " + MODEL,
     33: SILENCED + " ('8 in 10 of our hires'); before T18b read as the make-up of the company",
     35: SILENCED + " (a security page's outcome); " + MODEL,
+    37: "reported: a price per period with no price's word ('starts from £7 a month'); T18d read it and was withdrawn",
+    47: "not reported: the claim model reads '4 days' before 'in the office' as no claim (0.30), before any terms reading",
 }
 # Before T18b (b924f1a^1) the own terms 15, 16, 22 and 23 (an hourly pay, office days and an on-call rota,
 # a salary range, a price per repair) were reported, and the outcomes 7, 27, 33 and 35 were not.
 
-PAGE = """---
-type: message
-title: {title}
-{extra}owner: ana@example.com
-reviewed: 2026-10-01
----
-
-# {title}
-
-{line}
-"""
-
-
 def page_findings(industry: str, page: str, line: str) -> list[Any]:
     """The ``unsourced-claim`` findings on ``line`` written on the page ``page`` of the industry's KB."""
-    import tempfile
-    from datetime import date
-    from pathlib import Path
-
-    from ingest.kb import load_kb
-    from knowledge.audit import audit
-    from knowledge.embedding import MiniLMNumpyEmbedder
-    from knowledge.rules import AuditContext
-    from knowledge.settings import load_settings
-    from tests.knowledge.test_identity_r13 import _entry
-
     path, title, extra = PAGES[page]
-    with tempfile.TemporaryDirectory() as d:
-        root = Path(d) / "kb"
-        root.mkdir()
-        settings = load_settings(root, environ={})
-        files = {"proof/results.md": _entry(KBS[industry]).encode(),
-                 path: PAGE.format(title=title, extra=extra, line=line).encode()}
-        kb = load_kb(settings, files=files)
-        ctx = AuditContext(settings=settings, kb=kb, today=date(2026, 11, 1), calls=[],
-                           vectors=MiniLMNumpyEmbedder().embed)
-        return [f for f in audit(ctx, (r18.RULE,)).findings if f.path == path]
+    return pages.page_findings(KBS[industry], path, title, line, (r18.RULE,), extra)
 
 
 @pytest.mark.parametrize(("industry", "page", "line", "want"), known_failures(CASES, KNOWN))

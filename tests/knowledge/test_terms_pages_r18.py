@@ -14,14 +14,12 @@ with the real embedding model and the shipped weights.
 
 from __future__ import annotations
 
-import tempfile
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.knowledge.test_identity_r13 import _entry, known_failures
+from tests.knowledge import pages
+from tests.knowledge.test_identity_r13 import known_failures
 
 pytestmark = pytest.mark.model
 
@@ -104,38 +102,10 @@ KNOWN: dict[int, str] = {
     23: MISSED + " ('halves the time ..., from 6 weeks to 3' on a partners page)",
 }
 
-PAGE = """---
-type: message
-title: {title}
-owner: ana@example.com
-reviewed: 2026-10-01
----
-
-# {title}
-
-{line}
-"""
-
-
 def page_findings(industry: str, page: str, line: str) -> list[Any]:
     """The ``unsourced-claim`` findings on ``line`` written on the page ``page`` of the industry's KB."""
-    from ingest.kb import load_kb
-    from knowledge.audit import audit
-    from knowledge.embedding import MiniLMNumpyEmbedder
-    from knowledge.rules import AuditContext
-    from knowledge.settings import load_settings
-
     path, title = PAGES[page]
-    with tempfile.TemporaryDirectory() as d:
-        root = Path(d) / "kb"
-        root.mkdir()
-        settings = load_settings(root, environ={})
-        files = {"proof/results.md": _entry(KBS[industry]).encode(),
-                 path: PAGE.format(title=title, line=line).encode()}
-        kb = load_kb(settings, files=files)
-        ctx = AuditContext(settings=settings, kb=kb, today=date(2026, 11, 1), calls=[],
-                           vectors=MiniLMNumpyEmbedder().embed)
-        return [f for f in audit(ctx, (RULE,)).findings if f.path == path]
+    return pages.page_findings(KBS[industry], path, title, line, (RULE,))
 
 
 @pytest.mark.parametrize(("industry", "page", "line", "want"), known_failures(CASES, KNOWN))

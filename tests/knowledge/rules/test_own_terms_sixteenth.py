@@ -15,14 +15,12 @@ shipped weights; the call harness is the thirteenth round's
 
 from __future__ import annotations
 
-import tempfile
-from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.knowledge.test_identity_r13 import _entry, findings, known_failures
+from tests.knowledge import pages
+from tests.knowledge.test_identity_r13 import findings, known_failures
 
 pytestmark = pytest.mark.model
 
@@ -132,38 +130,10 @@ KNOWN: dict[int, str] = {
     43: "not reported on main: 'four months sooner' after a training verb is read as no claim",
 }
 
-PAGE = """---
-type: message
-title: {title}
-owner: ana@example.com
-reviewed: 2026-10-01
----
-
-# {title}
-
-{line}
-"""
-
-
 def page_findings(industry: str, where: str, line: str) -> list[Any]:
     """The needs-a-source findings on ``line`` written on the page ``where`` of the industry's KB."""
-    from ingest.kb import load_kb
-    from knowledge.audit import audit
-    from knowledge.embedding import MiniLMNumpyEmbedder
-    from knowledge.rules import AuditContext
-    from knowledge.settings import load_settings
-
     path, title = PAGES[where]
-    with tempfile.TemporaryDirectory() as d:
-        root = Path(d) / "kb"
-        root.mkdir()
-        settings = load_settings(root, environ={})
-        files = {"proof/results.md": _entry(KBS[industry]).encode(),
-                 path: PAGE.format(title=title, line=line).encode()}
-        kb = load_kb(settings, files=files)
-        ctx = AuditContext(settings=settings, kb=kb, today=date(2026, 11, 1), calls=[],
-                           vectors=MiniLMNumpyEmbedder().embed)
-        return [f for f in audit(ctx, RULES).findings if f.path == path]
+    return pages.page_findings(KBS[industry], path, title, line, RULES)
 
 
 @pytest.mark.parametrize(("industry", "where", "line", "want"), known_failures(CASES, KNOWN))
