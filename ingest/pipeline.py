@@ -48,11 +48,16 @@ EMBED_BATCH = 1024  # texts embedded and cached per step: an interrupted run kee
 def _checkpoint(phase: str) -> None:
     """Fault injection for the crash-safety tests: ``CANON_TEST_KILL_AT=<phase>`` makes the process
     SIGKILL itself at that point, exactly as an operator's ``kill -9`` would;
-    ``CANON_TEST_KILL_SIGNAL=SIGINT`` sends Ctrl-C's signal instead."""
+    ``CANON_TEST_KILL_SIGNAL=SIGINT`` sends Ctrl-C's signal instead (with Python's own handler for it
+    put back first: a process started in the background by a shell without job control inherits
+    SIGINT ignored, where a terminal's Ctrl-C would reach it)."""
     if os.environ.get("CANON_TEST_KILL_AT") == phase:
         import signal
 
-        os.kill(os.getpid(), getattr(signal, os.environ.get("CANON_TEST_KILL_SIGNAL", "SIGKILL")))
+        sig = getattr(signal, os.environ.get("CANON_TEST_KILL_SIGNAL", "SIGKILL"))
+        if sig == signal.SIGINT:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        os.kill(os.getpid(), sig)
 
 
 @dataclass
