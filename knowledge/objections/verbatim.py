@@ -54,12 +54,15 @@ def said(found: Sequence[tuple[Call, Candidate]], examples: dict[tuple[str, ...]
     if not examples:
         return {}
     longest = max(len(w) for w in examples)
+    # a candidate's text is its sentence cleaned already (prefilter.candidates): words(c.raw) without
+    # cleaning it again, once per sentence rather than once per run it is part of
+    said_words = [tuple(_WORD.findall(c.text.lower())) for _, c in found]
     out: dict[int, int] = {}
     for run in _pieces(found):
         for a in range(len(run)):
             joined: tuple[str, ...] = ()
             for b in range(a, len(run)):
-                joined += words(found[run[b]][1].raw)
+                joined += said_words[run[b]]
                 if len(joined) > longest:
                     break
                 j = examples.get(joined)
