@@ -19,6 +19,14 @@ def vectors() -> Any:
 
 
 @pytest.fixture(scope="module")
+def prototypes(vectors: Any) -> Any:
+    """The objection detector's reference vectors, embedded once per module (as an index keeps them)."""
+    from knowledge.objections.detect import _prototype_vectors
+
+    return _prototype_vectors(vectors)
+
+
+@pytest.fixture(scope="module")
 def frame() -> frozenset[str]:
     """The concern frame words fitted before the fourteenth round's absorption vetoes were measured
     (``bench/concern_frame.txt``), for the tests of the readings in ``bench/concern_objects.py`` and

@@ -64,14 +64,6 @@ WRONG_TODAY: dict[int, str] = {
 }
 
 
-@pytest.fixture(scope="module")
-def prototypes(vectors: Any) -> Any:
-    """The detector's reference vectors, embedded once for every case (as an index keeps them)."""
-    from knowledge.objections.detect import _prototype_vectors
-
-    return _prototype_vectors(vectors)
-
-
 def test_the_cases_span_six_industries_and_both_answers():
     industries = {c["industry"] for c in CASES}
     assert len(industries) >= 6

@@ -131,13 +131,6 @@ def test_an_example_of_two_sentences_is_found_across_them():
 
 # --- the whole analysis, on the real model -----------------------------------------------------
 
-@pytest.fixture(scope="module")
-def prototypes(vectors: Any) -> Any:
-    from knowledge.objections.detect import _prototype_vectors
-
-    return _prototype_vectors(vectors)
-
-
 def filed(industry: str, calls: list[Any], vectors: Any, prototypes: Any) -> dict[tuple[str, int], tuple[str, str]]:
     """(call, turn) -> (the objection it is filed under, why) for every mention of the analysis."""
     from knowledge.objections import analyze
