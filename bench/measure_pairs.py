@@ -41,11 +41,11 @@ DEVELOPMENT = ("northwind", "real-labelled", "examples", "phenomena", "haulwise"
                "fernhollow", "saltmarsh", "ravelin", "hearthstead", "bramblecote", "kelpmoor", "axlewood", "tallowgate", "mashcroft",
                # development sets since the twelfth round (quarrywell, mothwick), the thirteenth (lockfern, kilnmere)
                # the fourteenth (linnethill, corriebank), the fifteenth (thornwick, pebblecroft), the
-               # sixteenth (ashcombe, brinkwater), the seventeenth (oxlease, ferrisdale) and the eighteenth
-               # (dunmarrow, lutecombe)
+               # sixteenth (ashcombe, brinkwater), the seventeenth (oxlease, ferrisdale), the eighteenth
+               # (dunmarrow, lutecombe) and the nineteenth (apronfield, wardenholt)
                "quarrywell", "mothwick", "lockfern", "kilnmere", "linnethill", "corriebank", "thornwick",
                "pebblecroft", "ashcombe", "brinkwater", "oxlease", "ferrisdale",
-               "dunmarrow", "lutecombe")
+               "dunmarrow", "lutecombe", "apronfield", "wardenholt")
 COMPARING = ("metric-conflict", "rep-misstatement")
 
 

@@ -41,7 +41,7 @@ DEVELOPMENT = ("cinderwell", "docketry", "proscenia", "pellucid", "lanternfield"
                "quayside", "ravelin", "examples", "northwind", "inkberry", "hoistley", "netherby", "plottwick",
                "yewcombe", "snowlark", "brackenford", "moorquay", "rookhaven", "saffronleigh",
                "gullrock", "hazelmere", "tidewell", "copperlane", "gavelbury", "pennock",
-               "hivebury", "assaymoor")
+               "hivebury", "assaymoor", "cradlewick", "shaftmere")
 
 
 class Corpus:
