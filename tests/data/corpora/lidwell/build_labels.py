@@ -63,8 +63,8 @@ def build_negatives(items, expected):
     labelled = set()
     for e in expected:
         labelled.add((e["path"], e["line"]))
-        for l in e.get("alt_lines", []) + e.get("turn_lines", []):
-            labelled.add((e["path"], l))
+        for ln in e.get("alt_lines", []) + e.get("turn_lines", []):
+            labelled.add((e["path"], ln))
     out = []
     seen = set()
     for it in items:

@@ -186,7 +186,7 @@ def find_line(path, anchor):
     n = text.count(anchor)
     if n != 1:
         sys.exit(f"anchor {'missing' if n == 0 else 'ambiguous'} ({n}) in {path}: {anchor!r}")
-    hits = [i + 1 for i, l in enumerate(lines) if anchor in l]
+    hits = [i + 1 for i, row in enumerate(lines) if anchor in row]
     if len(hits) != 1:
         sys.exit(f"anchor spans lines in {path}: {anchor!r}")
     return hits[0]

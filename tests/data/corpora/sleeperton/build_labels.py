@@ -6,7 +6,9 @@ turn_lines come from `also` anchors (a sentence split across cues) or, for JSON 
 parties/transcript shape, from every sentence of the turn. A negative may not sit on a labelled
 line or inside a labelled turn. Run: python3 build_labels.py  (writes labels.json next to it).
 """
-import json, os, sys
+import json
+import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KB = os.path.join(HERE, "kb")
@@ -236,8 +238,8 @@ def lines_of(call):
     return _cache[call]
 
 def find(call, anchor):
-    hits = [i + 1 for i, l in enumerate(lines_of(call)) if anchor in l]
-    total = sum(l.count(anchor) for l in lines_of(call))
+    hits = [i + 1 for i, row in enumerate(lines_of(call)) if anchor in row]
+    total = sum(row.count(anchor) for row in lines_of(call))
     if total == 0:
         die(f"anchor missing in {call}: {anchor!r}")
     if total > 1:
@@ -277,10 +279,10 @@ def main():
             e["optional"] = True
         if opt.get("note"):
             e["note"] = opt["note"]
-        for l in (tl or [line]):
-            if (call, l) in taken and taken[(call, l)] != obj:
-                die(f"{call}:{l} labelled with two objections")
-            taken[(call, l)] = obj
+        for ln in (tl or [line]):
+            if (call, ln) in taken and taken[(call, ln)] != obj:
+                die(f"{call}:{ln} labelled with two objections")
+            taken[(call, ln)] = obj
         calls[call].append(e)
     for c in calls:
         calls[c].sort(key=lambda e: e["line"])
