@@ -45,6 +45,8 @@ HIVEBURY = REPO / "tests" / "data" / "corpora" / "hivebury"
 ASSAYMOOR = REPO / "tests" / "data" / "corpora" / "assaymoor"
 CRADLEWICK = REPO / "tests" / "data" / "corpora" / "cradlewick"
 SHAFTMERE = REPO / "tests" / "data" / "corpora" / "shaftmere"
+SLEEPERTON = REPO / "tests" / "data" / "corpora" / "sleeperton"
+PANELFORD = REPO / "tests" / "data" / "corpora" / "panelford"
 
 # Never reach for a hub, whatever a test does.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -96,7 +98,8 @@ SCORED_CALLS = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSI
                 "brackenford": BRACKENFORD, "moorquay": MOORQUAY, "rookhaven": ROOKHAVEN,
                 "saffronleigh": SAFFRONLEIGH, "gullrock": GULLROCK, "hazelmere": HAZELMERE,
                 "tidewell": TIDEWELL, "copperlane": COPPERLANE, "gavelbury": GAVELBURY, "pennock": PENNOCK,
-                "hivebury": HIVEBURY, "assaymoor": ASSAYMOOR, "cradlewick": CRADLEWICK, "shaftmere": SHAFTMERE}
+                "hivebury": HIVEBURY, "assaymoor": ASSAYMOOR, "cradlewick": CRADLEWICK, "shaftmere": SHAFTMERE,
+                "sleeperton": SLEEPERTON, "panelford": PANELFORD}
 
 
 def _call_words(text: str) -> list[str]:

@@ -142,6 +142,12 @@ KB_PATHS = {
     "wardenholt": REPO / "tests" / "data" / "corpora" / "wardenholt" / "kb",
     "cradlewick": REPO / "tests" / "data" / "corpora" / "cradlewick" / "kb",
     "shaftmere": REPO / "tests" / "data" / "corpora" / "shaftmere" / "kb",
+    # Four sets written blind at the start of the nineteenth round on the lidwell, treadholme,
+    # sleeperton and panelford KBs, never fitted on: held out from that round's work.
+    "lidwell": REPO / "tests" / "data" / "corpora" / "lidwell" / "kb",
+    "treadholme": REPO / "tests" / "data" / "corpora" / "treadholme" / "kb",
+    "sleeperton": REPO / "tests" / "data" / "corpora" / "sleeperton" / "kb",
+    "panelford": REPO / "tests" / "data" / "corpora" / "panelford" / "kb",
 }
 
 

@@ -73,6 +73,10 @@ BUILDERS = {
     "wardenholt": "build_labels.py",
     "cradlewick": "build.py",
     "shaftmere": "build_labels.py",
+    "lidwell": "build_labels.py",
+    "treadholme": "build_labels.py",
+    "sleeperton": "build_labels.py",
+    "panelford": "build_labels.py",
 }
 
 
