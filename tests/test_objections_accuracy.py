@@ -66,6 +66,7 @@ from tests.conftest import (
     MOORQUAY,
     NETHERBY,
     NORTHWIND,
+    PANELFORD,
     PELLUCID,
     PENNOCK,
     PLOTTWICK,
@@ -76,6 +77,7 @@ from tests.conftest import (
     SABLEWOOD,
     SAFFRONLEIGH,
     SHAFTMERE,
+    SLEEPERTON,
     SNOWLARK,
     TIDEWELL,
     WICKERBY,
@@ -623,6 +625,35 @@ FLOORS: dict[str, dict[str, float]] = {
         "gap precision": 0.64,
         "gap recall": 0.45,
     },
+    # two more blind sets (tests/data/corpora/sleeperton: maintenance planning software for railway
+    # track contractors, prospects in Glasgow, Mumbai, Adelaide, Toronto and Nairobi;
+    # tests/data/corpora/panelford: management software for vehicle body repair shops, prospects in
+    # Birmingham UK, Auckland, Atlanta, Dublin and Cape Town), written and labelled on 2026-12-07 at the
+    # start of the nineteenth round and held out from all of its work. First scored with that morning's
+    # code (18885be): sleeperton P 0.95, R 0.80, F1 0.86, matching 0.86, purity 1.00, coverage 1.00, gaps
+    # 1.00 / 1.00 (new themes found: 3 of 3); panelford 0.83 / 0.67 / 0.74, matching 0.60, purity 0.60,
+    # coverage 0.78, gaps 0.67 / 0.25 (new themes found: 1 of 3). Theme purity is measured on both, so
+    # it has a floor on each. Floors a little under.
+    "sleeperton": {
+        "mention precision": 0.92,
+        "mention recall": 0.77,
+        "mention F1": 0.83,
+        "matching accuracy": 0.83,
+        "theme purity": 0.95,
+        "coverage accuracy": 0.95,
+        "gap precision": 0.95,
+        "gap recall": 0.95,
+    },
+    "panelford": {
+        "mention precision": 0.8,
+        "mention recall": 0.64,
+        "mention F1": 0.71,
+        "matching accuracy": 0.57,
+        "theme purity": 0.57,
+        "coverage accuracy": 0.75,
+        "gap precision": 0.64,
+        "gap recall": 0.2,
+    },
     # the final exam, scored only when objection work ends: floors a little under that measurement
     # 2026-12: mentions rose (F1 0.67 -> 0.71), theme purity fell (0.93 -> 0.69) with the cues
     # worded for any company, the retrained detector and the calls read without the cue rule:
@@ -660,7 +691,8 @@ CORPORA = {"northwind": NORTHWIND, "examples": EXAMPLES, "quayside": QUAYSIDE, "
            "rookhaven": ROOKHAVEN, "saffronleigh": SAFFRONLEIGH, "gullrock": GULLROCK, "hazelmere": HAZELMERE,
            "tidewell": TIDEWELL, "copperlane": COPPERLANE, "gavelbury": GAVELBURY, "pennock": PENNOCK,
            "hivebury": HIVEBURY, "assaymoor": ASSAYMOOR,
-           "cradlewick": CRADLEWICK, "shaftmere": SHAFTMERE, "larkspur": LARKSPUR}
+           "cradlewick": CRADLEWICK, "shaftmere": SHAFTMERE, "sleeperton": SLEEPERTON, "panelford": PANELFORD,
+           "larkspur": LARKSPUR}
 
 
 def _corpus(name: str) -> Corpus:

@@ -256,6 +256,15 @@ FLOORS = {
     "wardenholt": {"hit@1": 0.92, "hit@3": 0.92, "mrr": 0.92, "unanswered": 0.75, "stale_above": 0},
     "cradlewick": {"hit@1": 0.97, "hit@3": 0.97, "mrr": 0.97, "unanswered": 0.55, "stale_above": 0},
     "shaftmere": {"hit@1": 0.82, "hit@3": 0.92, "mrr": 0.87, "unanswered": 0.95, "stale_above": 0},
+    # Four sets written blind at the start of the nineteenth round on the lidwell, treadholme,
+    # sleeperton and panelford KBs (30 questions each), never fitted on and held out from that round's
+    # work. First scored with that morning's code (18885be): lidwell 0.95 / 1.00 / 0.97, unanswered
+    # 0.80; treadholme 0.90 / 0.95 / 0.93, 0.70; sleeperton 1.00 / 1.00 / 1.00, 0.90; panelford 0.90 /
+    # 0.95 / 0.93, 0.80. Floors a little under.
+    "lidwell": {"hit@1": 0.92, "hit@3": 0.97, "mrr": 0.94, "unanswered": 0.75, "stale_above": 0},
+    "treadholme": {"hit@1": 0.87, "hit@3": 0.92, "mrr": 0.9, "unanswered": 0.65, "stale_above": 0},
+    "sleeperton": {"hit@1": 0.97, "hit@3": 0.97, "mrr": 0.97, "unanswered": 0.85, "stale_above": 0},
+    "panelford": {"hit@1": 0.87, "hit@3": 0.92, "mrr": 0.9, "unanswered": 0.75, "stale_above": 0},
 }
 
 
