@@ -81,7 +81,12 @@ WRITTEN_BEFORE = {"sablewood": ["We signed a three-year deal with our current te
                   # the seventeenth round's blind sets (written on 2026-12-07 by people who had not read
                   # the training sentences): an assaymoor call shares seven words in a row with a common
                   # one (labelled not an objection)
-                  "assaymoor": ["That would save us a lot of time."]}
+                  "assaymoor": ["That would save us a lot of time."],
+                  # the nineteenth round's blind sets (written on 2026-12-07 by people who had not read
+                  # the training sentences): two sleeperton calls share seven words in a row ("is more
+                  # than we spend on the whole") with a common one
+                  "sleeperton": ["Four hundred a month per chair is more than we spend on the whole front desk "
+                                 "system."]}
 
 
 @pytest.mark.parametrize("corpus", sorted(SCORED_CALLS))
