@@ -218,7 +218,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         detected = detected | by_blend
     set_aside: list[tuple[str, int, str]] = []
     if tuning.context:
-        detected, set_aside = context_step.set_aside(found, C[ctx_of], det, detected)
+        detected, set_aside = context_step.set_aside(found, C[ctx_of], det, detected, S, vectors)
     # An example's own words are a mention of its entry, whatever the models made of them (a
     # reviewer's verdict still wins).
     by_words = verbatim.said(found, verbatim.example_words(objection_entries)) if tuning.verbatim else {}
