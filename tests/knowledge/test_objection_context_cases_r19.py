@@ -23,8 +23,13 @@ from knowledge.objections import DEFAULT_TUNING
 from tests.knowledge.test_objection_recall_industries import judged_is_a_mention, load_cases
 
 CASES = load_cases(Path(__file__).resolve().parents[1] / "data" / "objection_context_cases_r19.tsv")
-# Filled in after the cases were first run on the shipped analysis: index -> what it does.
-WRONG_TODAY: dict[int, str] = {}
+# Filled in after the cases were first run on the shipped analysis (step 2d on, no weights shipped, so
+# it sets nothing aside): index -> what it does. Every discovery answer is right there (the detector
+# never reports one); one answer after a question about the objection is missed before step 2d.
+WRONG_TODAY: dict[int, str] = {
+    5: "a question about the objection ('What makes August the risk, exactly?'), its answer not reported by "
+       "the detector ('If the ordering goes down for a day in August ...'): not a mention",
+}
 
 
 def test_the_cases_span_six_industries_and_both_kinds():
