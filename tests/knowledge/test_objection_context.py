@@ -1,6 +1,7 @@
 """Step 2d, a reported piece read with the seller's turn before it (``knowledge/objections/context.py``,
-``Tuning.context``, off: measured in the eighteenth round and not shipped; bench/ACCURACY.md,
-"Objection mentions read with the turn they answer, eighteenth round").
+``Tuning.context``, off: measured in the eighteenth and nineteenth rounds and not shipped;
+bench/ACCURACY.md, "Objection mentions read with the turn they answer, eighteenth round" and "A
+seller's question about a raised objection, nineteenth round").
 
 What it reads of the seller's turn, on turns written for these tests in three industries no corpus is
 about (dental clinics, freight forwarding, wedding venues), with turns where a reading must NOT fire.
