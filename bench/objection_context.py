@@ -59,8 +59,8 @@ def dump(c: Corpus, out: Path) -> None:
     seen: dict[str, Any] = {}
     real = context.set_aside
 
-    def spy(found: Any, T: Any, det: Any, detected: Any, model: Any = None) -> Any:
-        seen["keys"], seen["rows"], seen["X"] = context.piece_rows(found, T, det, detected)
+    def spy(found: Any, T: Any, det: Any, detected: Any, S: Any = None, vectors: Any = None, model: Any = None) -> Any:
+        seen["keys"], seen["rows"], seen["X"] = context.piece_rows(found, T, det, detected, S, vectors)
         seen["found"] = found
         return detected.copy(), []
 

@@ -38,9 +38,10 @@ The steps, each cheap enough for thousands of calls:
    as the blend does, from one bar, and drops detected pieces under another (a prospect telling
    their situation early in the call, far from every KB phrasing). **Read with the seller's turn**
    (``Tuning.context``, :mod:`.context`; off, with no weights shipped: measured in the eighteenth
-   round, it cost more right mentions than strays): a piece still reported is set aside when a model
-   over its own evidence and the seller's turn before it (a question about how things are today, a
-   proposal or a price) reads it as no objection, with the seller's question quoted as the reason.
+   and nineteenth rounds, it cost too many right mentions for the strays): a piece still reported is
+   set aside when a model over its own evidence and the seller's turn before it (a question about how
+   things are today, a proposal or a price, whether it asks after an objection already raised) reads
+   it as no objection, with the seller's question quoted as the reason.
    **An example's own words** (``Tuning.verbatim``, :mod:`.verbatim`): whatever the steps above made
    of it, a sentence (or a run of sentences of one piece) in the very words of an objection entry's
    example (word identity after the prefilter's cleaning, so a paraphrase never qualifies) is a
@@ -218,7 +219,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         detected = detected | by_blend
     set_aside: list[tuple[str, int, str]] = []
     if tuning.context:
-        detected, set_aside = context_step.set_aside(found, C[ctx_of], det, detected)
+        detected, set_aside = context_step.set_aside(found, C[ctx_of], det, detected, S, vectors)
     # An example's own words are a mention of its entry, whatever the models made of them (a
     # reviewer's verdict still wins).
     by_words = verbatim.said(found, verbatim.example_words(objection_entries)) if tuning.verbatim else {}

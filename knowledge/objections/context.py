@@ -4,8 +4,9 @@ Detection reads a sentence alone, and the prospect's situation or pain today is 
 words of resistance ("We've never run our own EDC."). What tells the two apart is often the turn
 before: a remark answering the seller's question about how things are done today is usually the
 situation; the same words after the seller's proposal or price are resistance. A logistic model
-over the piece's own evidence (:data:`OWN`) and what the seller's turn before it does
-(:data:`SELLER`) reads each piece still reported after steps 2 to 2c, and a piece under the
+over the piece's own evidence (:data:`OWN`), what the seller's turn before it does (:data:`SELLER`)
+and what it is about (:data:`ABOUT`: the prospect's objection already raised in this call, which a
+seller's question often asks after, "Is it the amount, or the timing?", or a new topic) reads each piece still reported after steps 2 to 2c, and a piece under the
 model's bar is set aside, with why in words (:func:`why`). The weights and the bar are fitted on
 the labelled development corpora (``bench/objection_context.py``, judged leave-one-corpus-out);
 nothing here is set by hand but the words that read the seller's turn, written from how sellers
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +39,10 @@ CONTEXT_PATH = Path(__file__).resolve().parent / "data" / "context.json"
 # remark is itself a question
 OWN: tuple[str, ...] = (*BLEND_FEATURES, "question")
 SELLER: tuple[str, ...] = ("asked", "today", "offer", "length")
-FEATURES: tuple[str, ...] = (*OWN, *SELLER)
+# what the seller's turn is about: the prospect's objection already raised in this call (a question
+# about it is answered with the objection told further) or a new topic (discovery)
+ABOUT: tuple[str, ...] = ("raised", "refers", "echo", "similar")
+FEATURES: tuple[str, ...] = (*OWN, *SELLER, *ABOUT)
 BACK = 3  # turns looked back for the seller's turn: a colleague of the prospect may speak between
 
 # The seller asks how things stand now: the process, the tools, the people, the volumes.
@@ -58,6 +62,18 @@ _OFFER = re.compile(
     r"we(?:'d| would| could| can| will|'ll) (?:start|set|offer|do|give|put|propose|include|handle|take|move|"
     r"get|run|bring)|i(?:'d| would) (?:suggest|propose|recommend)|what if we|how about we|next step)\b",
     re.I)
+
+# The seller refers back to what the prospect just said: words of general dialogue, in no corpus's words.
+_REFERS = re.compile(
+    r"\b(?:specifically|exactly|precisely|in particular|what do you mean|what did you mean|what does that mean|"
+    r"when you say|you said|you say|you mentioned|you raised|which part|which bit|what part|what about (?:it|that)|"
+    r"is it the\b.{1,60}\bor\b|is that (?:the|because|about)|how so|how come|in what way|what makes (?:that|it|you)|"
+    r"what's behind|what is behind|why (?:is|was|does|did|would) (?:that|it)|"
+    r"say (?:a bit |a little )?more about (?:that|it|the)|tell me more about (?:that|it|the)|"
+    r"(?:the|that|your) (?:worry|concern|issue|problem|hesitation|objection|sticking point)|"
+    r"what (?:went wrong|happened|worries you|concerns you|bothers you))\b",
+    re.I)
+_CONTENT = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 
 
 def seller_turn(call: Call, ti: int) -> Turn | None:
@@ -90,10 +106,63 @@ def seller_features(turn: Turn | None) -> list[float]:
             float(bool(_OFFER.search(turn.text))), min(len(turn.text.split()), 60) / 60]
 
 
+def _stems(text: str) -> set[str]:
+    """The content words of a text (four letters or more, no stop word), cut to five letters so that
+    "choked" meets "choke" and "prices" meets "priced"."""
+    from knowledge.lexical import STOPWORDS
+
+    return {w[:5] for w in (m.group().lower() for m in _CONTENT.finditer(text)) if w not in STOPWORDS}
+
+
+def about_features(asked: str, earlier: Sequence[str], q: np.ndarray | None, E: np.ndarray) -> list[float]:
+    """:data:`ABOUT` of the seller's last two sentences ``asked``, against the prospect's pieces
+    reported earlier in the call (their texts ``earlier``, their sentence vectors ``E``; ``q`` the
+    vector of ``asked``): an objection was raised before; the seller refers back; the share of the
+    seller's content words that echo it; the closest of them by meaning."""
+    if not asked:
+        return [0.0] * len(ABOUT)
+    mine = _stems(asked)
+    theirs = set().union(*(_stems(t) for t in earlier)) if earlier else set()
+    echo = len(mine & theirs) / len(mine) if mine else 0.0
+    similar = float(max(0.0, (E @ q).max())) if q is not None and len(E) else 0.0
+    return [float(bool(earlier)), float(bool(_REFERS.search(asked))), echo, similar]
+
+
+def _about_rows(found: Sequence[tuple[Call, Candidate]], keys: Sequence[tuple[str, int, int]], detected: np.ndarray,
+                S: np.ndarray | None, vectors: Callable[[Sequence[str]], np.ndarray] | None) -> np.ndarray:
+    """:data:`ABOUT` for each piece: what the seller's turn before it asks against the prospect's
+    pieces reported in earlier turns of the same call. Without ``S`` or ``vectors`` the meaning is
+    not read (``similar`` 0)."""
+    import numpy as np
+
+    calls = {call.path: call for call, _ in found}
+    reported: dict[str, list[int]] = {}
+    for i, (call, _) in enumerate(found):
+        if detected[i]:
+            reported.setdefault(call.path, []).append(i)
+    asks = []
+    for path, ti, _ in keys:
+        turn = seller_turn(calls[path], ti)
+        asks.append(" ".join(_last_sentences(turn.text, 2).split()) if turn is not None else "")
+    Q = vectors([a for a in asks if a]) if vectors is not None and S is not None and any(asks) else None
+    out = np.zeros((len(keys), len(ABOUT)), dtype=np.float64)
+    n = 0
+    for r, ((path, ti, _), asked) in enumerate(zip(keys, asks, strict=True)):
+        before = [i for i in reported.get(path, ()) if found[i][1].turn < ti]
+        q = None
+        if asked and Q is not None:
+            q, n = Q[n], n + 1
+        E = S[before] if S is not None and before else np.zeros((0, 1))
+        out[r] = about_features(asked, [found[i][1].raw for i in before], q, E)
+    return out
+
+
 def piece_rows(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
+               S: np.ndarray | None = None, vectors: Callable[[Sequence[str]], np.ndarray] | None = None,
                ) -> tuple[list[tuple[str, int, int]], dict[tuple[str, int, int], list[int]], np.ndarray]:
     """Each turn piece holding a reported sentence, its reported candidates, and its
-    :data:`FEATURES`. ``T`` holds the vector of each candidate's whole turn (as for the blend)."""
+    :data:`FEATURES`. ``T`` holds the vector of each candidate's whole turn (as for the blend), ``S``
+    each candidate's own vector, and ``vectors`` embeds the seller's questions (for ``similar``)."""
     import numpy as np
 
     from .blend import piece_features
@@ -113,7 +182,8 @@ def piece_rows(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Dete
     for r, k in enumerate(keys):
         X[r, :len(BLEND_FEATURES)] = B[at[k]]
         X[r, len(BLEND_FEATURES)] = float(any(found[i][1].raw.strip().endswith("?") for i in rows[k]))
-        X[r, len(OWN):] = seller_features(seller_turn(calls[k[0]], k[1]))
+        X[r, len(OWN):len(OWN) + len(SELLER)] = seller_features(seller_turn(calls[k[0]], k[1]))
+    X[:, len(OWN) + len(SELLER):] = _about_rows(found, keys, detected, S, vectors)
     return keys, rows, X
 
 
@@ -160,6 +230,7 @@ def why(turn: Turn | None, x: Sequence[float]) -> str:
 
 
 def set_aside(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detection, detected: np.ndarray,
+              S: np.ndarray | None = None, vectors: Callable[[Sequence[str]], np.ndarray] | None = None,
               model: ContextModel | None = None) -> tuple[np.ndarray, list[tuple[str, int, str]]]:
     """``detected`` less the pieces the model reads as no objection with the seller's turn before
     them, and for each piece set aside its call, first line and :func:`why`."""
@@ -167,7 +238,7 @@ def set_aside(found: Sequence[tuple[Call, Candidate]], T: np.ndarray, det: Detec
     out = detected.copy()
     if model is None or not len(found) or model.drop <= 0:
         return out, []
-    keys, rows, X = piece_rows(found, T, det, detected)
+    keys, rows, X = piece_rows(found, T, det, detected, S, vectors)
     if not keys:
         return out, []
     prob = model.probability(X)

@@ -48,7 +48,9 @@ class Tuning:
     # a piece still reported is set aside when the model of context.py, reading it with the seller's
     # turn before it, says it is no objection (data/context.json). Off, and no weights shipped: held
     # out it set aside as many right mentions as strays and the example's F1 fell by 0.09
-    # (bench/ACCURACY.md, "Objection mentions read with the turn they answer, eighteenth round")
+    # (bench/ACCURACY.md, "Objection mentions read with the turn they answer, eighteenth round");
+    # with what the seller's question is about, the example's F1 still fell by 0.021 ("A seller's
+    # question about a raised objection, nineteenth round")
     context: bool = False
     # a prospect's sentence in the very words of an objection entry's example is a mention of that
     # entry, whatever the models make of it (verbatim.py; bench/ACCURACY.md, "An example's own words,

@@ -1,6 +1,7 @@
 """Step 2d, a reported piece read with the seller's turn before it (``knowledge/objections/context.py``,
-``Tuning.context``, off: measured in the eighteenth round and not shipped; bench/ACCURACY.md,
-"Objection mentions read with the turn they answer, eighteenth round").
+``Tuning.context``, off: measured in the eighteenth and nineteenth rounds and not shipped;
+bench/ACCURACY.md, "Objection mentions read with the turn they answer, eighteenth round" and "A
+seller's question about a raised objection, nineteenth round").
 
 What it reads of the seller's turn, on turns written for these tests in three industries no corpus is
 about (dental clinics, freight forwarding, wedding venues), with turns where a reading must NOT fire.
@@ -13,10 +14,12 @@ import pytest
 
 from knowledge.model import Call, Turn
 from knowledge.objections.context import (
+    ABOUT,
     FEATURES,
     OWN,
     SELLER,
     ContextModel,
+    about_features,
     seller_features,
     seller_turn,
     set_aside,
@@ -100,13 +103,13 @@ def test_a_remark_answering_a_question_about_today_is_set_aside_and_one_after_a_
     coef = np.zeros(len(FEATURES))
     coef[len(OWN) + TODAY] = -4.0
     model = ContextModel(coef=coef, intercept=2.0, drop=0.5)
-    kept, reasons = set_aside(found, np.zeros((2, 4), dtype=np.float32), _detection(2), np.ones(2, dtype=bool), model)
+    kept, reasons = set_aside(found, np.zeros((2, 4), dtype=np.float32), _detection(2), np.ones(2, dtype=bool), model=model)
     assert kept.tolist() == [False, True]
     assert reasons == [("c.txt", 2, "set aside: it answers the seller's question about how things are today "
                                     "(\"How do you chase unpaid deposits today?\")")]
     # a bar of 0 sets nothing aside (the state of a model whose bar gained nothing)
     none, _ = set_aside(found, np.zeros((2, 4), dtype=np.float32), _detection(2), np.ones(2, dtype=bool),
-                        ContextModel(coef=coef, intercept=2.0, drop=0.0))
+                        model=ContextModel(coef=coef, intercept=2.0, drop=0.0))
     assert none.tolist() == [True, True]
 
 
@@ -116,3 +119,53 @@ def test_it_is_off_and_ships_no_weights():
 
     assert DEFAULT_TUNING.context is False
     assert not CONTEXT_PATH.exists() and load_context_model() is None
+
+
+# What the seller's turn is about (ABOUT), nineteenth round: the prospect's objection already raised,
+# or a new topic. (industry, the prospect's earlier objection, the seller's question, refers back,
+# echoes the objection's words) on turns written for these tests in three industries no corpus is
+# about (bakeries, ski schools, printing firms), with discovery questions where neither fires.
+RAISED, REFERS, ECHO, SIMILAR = (ABOUT.index(k) for k in ("raised", "refers", "echo", "similar"))
+ABOUT_TURNS = [
+    ("bakery", "The ovens app we tried kept losing the overnight orders.",
+     "When you say it lost them, what happened, specifically?", 1, 0),
+    ("bakery", "The delivery fee is too steep for the cafes we supply.",
+     "Is it the delivery charge itself, or who pays it?", 1, 1),
+    ("bakery", "The delivery fee is too steep for the cafes we supply.",
+     "How many cafes do you bake for each morning?", 0, 1),
+    ("bakery", "The ovens app we tried kept losing the overnight orders.",
+     "Which flour supplier are you with?", 0, 0),
+    ("ski school", "Our instructors won't carry another phone on the slopes.",
+     "Which part worries you, the battery in the cold?", 1, 0),
+    ("ski school", "Our instructors won't carry another phone on the slopes.",
+     "What do you mean by another phone?", 1, 1),
+    ("ski school", "Our instructors won't carry another phone on the slopes.",
+     "Do lessons get booked at the resort desk or online?", 0, 0),
+    ("printing", "I doubt the press operators would trust the schedule it makes.",
+     "What makes you doubt the schedule?", 1, 1),
+    ("printing", "I doubt the press operators would trust the schedule it makes.",
+     "What paper stock do you run most of?", 0, 0),
+]
+
+
+def test_the_about_turns_span_three_industries_and_questions_where_nothing_fires():
+    assert len({t[0] for t in ABOUT_TURNS}) >= 3
+    assert sum(1 for t in ABOUT_TURNS if not any(t[3:])) >= 3
+
+
+@pytest.mark.parametrize("industry, raised, asked, refers, echo", ABOUT_TURNS)
+def test_what_the_sellers_question_is_about(industry: str, raised: str, asked: str, refers: int, echo: int):
+    f = about_features(asked, [raised], None, np.zeros((0, 1)))
+    assert f[RAISED] == 1.0 and f[SIMILAR] == 0.0
+    assert (f[REFERS], float(f[ECHO] > 0)) == (refers, echo), f"{industry}: {asked}"
+
+
+def test_nothing_is_about_an_objection_when_none_was_raised_or_nothing_was_asked():
+    assert about_features("What happened, specifically?", [], None, np.zeros((0, 1)))[RAISED] == 0.0
+    assert about_features("", ["The fee is too steep."], None, np.zeros((0, 1))) == [0.0] * len(ABOUT)
+
+
+def test_similar_is_the_closest_earlier_objection_by_meaning():
+    E = np.asarray([[1.0, 0.0], [0.6, 0.8]], dtype=np.float32)
+    f = about_features("Is it the fee?", ["a", "b"], np.asarray([0.0, 1.0], dtype=np.float32), E)
+    assert f[SIMILAR] == pytest.approx(0.8)
