@@ -30,7 +30,7 @@ from typing import Any
 from . import finding_verdicts
 from .errors import ConfigError, UsageError
 from .finding_verdicts import FindingVerdict
-from .model import SEVERITY_RANK, Claim, Finding
+from .model import SEVERITY_RANK, Claim, Finding, roles_unknown
 from .report import Ignores, Report, assign_fingerprints, sort_findings
 from .rules import ALL_RULES, AuditContext, Draft, Rule, confidence, rules_by_id
 from .settings import Settings
@@ -251,6 +251,7 @@ def run_audit(settings: Settings, *, today: date, embedder: Any = None,
         report = audit(ctx, rules, verdicts=verdicts)
     finally:
         catalog.close()
+    report.roles_unknown = roles_unknown(ctx.calls)
     if not rules:  # readiness weighs every rule's findings: a partial audit would overrate it
         from .aeo.readiness import score_kb
 
