@@ -335,3 +335,32 @@ def test_the_audit_says_when_speakers_roles_are_unknown(tmp_path):
     assert "Roles unknown" not in r.stdout, r.stdout
     out = json.loads(canon("audit", "--kb", str(kb), "--today", "2026-12-01", "--format", "json", cwd=kb).stdout)
     assert out["roles_unknown"] == []
+
+
+STYLE = "<style>" + ".a{color:red}" * 3000 + "</style>"  # a minified page: 39,000 characters of style sheet
+CONFLICT = "Brightwater Plumbing &amp; Heating raised its first-time fix rate from 74% to 92% with Lumen."
+
+
+def test_a_minified_html_draft_is_read_as_its_text_and_its_conflict_fails_the_run(example_kb, tmp_path):
+    page = f"<html><head>{STYLE}</head><body><h1>Spring</h1><p>{CONFLICT}</p></body></html>\n"
+    draft = tmp_path / "minified.html"
+    draft.write_text(page)
+    r = canon("check", "--kb", str(example_kb), "--format", "json", str(draft))
+    assert r.returncode == 1, r.stdout + r.stderr
+    [found] = [f for f in json.loads(r.stdout)["findings"] if f["rule"] == "metric-conflict"]
+    assert (found["line"], found["column"]) == (1, page.index("92%") + 1)  # where the file has it
+    assert not [f for f in json.loads(r.stdout)["findings"] if f["rule"] == "invalid-draft"]
+
+
+def test_a_part_of_a_draft_left_unchecked_is_an_error_that_fails_the_run(example_kb, tmp_path):
+    draft = tmp_path / "long.html"
+    draft.write_text(f"<html><body>\n<p>{'words and more words ' * 1200}</p>\n<p>We answer in 2 hours.</p>\n"
+                     "</body></html>\n")
+    r = canon("check", "--kb", str(example_kb), str(draft))
+    assert r.returncode == 1, r.stdout + r.stderr
+    left = [line.split() for line in r.stdout.splitlines() if "invalid-draft" in line]
+    assert [words[:3] for words in left] == [["2:4", "error", "invalid-draft"]], r.stdout
+    assert "the text at line 2, column 4, has 25,199 characters, over canon's limit of 20,000" in r.stdout
+    assert "3:17" in r.stdout  # the rest of the page is checked
+    r = canon("check", "--kb", str(example_kb), "--fail-on", "never", str(draft))
+    assert r.returncode == 0, r.stdout + r.stderr
