@@ -182,7 +182,7 @@ def audit(
 ) -> None:
     """Check the KB itself and its sales calls: conflicting figures, stale and unsourced claims, duplicates, broken references, objections nobody answers.
 
-    The index is brought up to date first if the KB changed. Silence a rule for one entry with canon.ignore in its front matter, for one line with an ignore comment, or for the whole KB in the rules table of canon.toml (a rule id set to off, or to another severity). A baseline accepts what is there today, so that only new findings fail a run.
+    The index is brought up to date first if the KB changed. The text shows a cluster of three near-identical pages or more (duplicate-entry, one finding per pair) as one block with the paths beneath, and ends by saying in how many calls speakers' roles are unknown, where no rep's figure is checked (JSON: each duplicate-entry finding's "group", and "roles_unknown"). Silence a rule for one entry with canon.ignore in its front matter, for one line with an ignore comment, or for the whole KB in the rules table of canon.toml (a rule id set to off, or to another severity). A baseline accepts what is there today, so that only new findings fail a run.
 
     Exit codes: 0 no finding at or above --fail-on, 1 there is one, 2 canon could not run (130: stopped by Ctrl-C).
 

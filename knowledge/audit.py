@@ -30,7 +30,7 @@ from typing import Any
 from . import finding_verdicts
 from .errors import ConfigError, UsageError
 from .finding_verdicts import FindingVerdict
-from .model import SEVERITY_RANK, Claim, Finding
+from .model import SEVERITY_RANK, Claim, Finding, roles_unknown
 from .report import Ignores, Report, assign_fingerprints, sort_findings
 from .rules import ALL_RULES, AuditContext, Draft, Rule, confidence, rules_by_id
 from .settings import Settings
@@ -145,11 +145,18 @@ def _finish(findings: Iterable[Finding], ctx: AuditContext, *, files: int, draft
     return report
 
 
+def _in_file(draft: Draft, findings: Iterable[Finding]) -> list[Finding]:
+    """A rule's findings on ``draft`` at their places in its file: the rules read an HTML draft as
+    its text (``ingest.drafts.Draft.placed``); any other draft's lines are its file's."""
+    placed = getattr(draft, "placed", None)
+    return placed(findings) if placed is not None else list(findings)
+
+
 def _claim_lists(ctx: AuditContext, drafts: Sequence[Draft]) -> list[tuple[str, list[Claim]]]:
     """(path, figures) of every file this run read figures from: entries, drafts, and the calls
     where the figure rules have read them."""
     out: list[tuple[str, list[Claim]]] = [(e.path, e.claims) for e in ctx.kb.entries]
-    out += [(d.path, d.claims) for d in drafts]
+    out += [(d.path, d.file_claims() if hasattr(d, "file_claims") else d.claims) for d in drafts]
     figures = vars(ctx).get("figures")  # built only if a figure rule ran
     calls = figures.calls_if_read() if figures is not None else None
     for path, resolutions in (calls or {}).items():
@@ -221,8 +228,8 @@ def check(ctx: AuditContext, drafts: Sequence[Draft], rules: Sequence[str | Rule
     reviewed = _reviewed(ctx, drafts, selected, use=verdicts)
     findings: list[Finding] = []
     for draft in drafts:
-        for rule in selected:
-            findings.extend(rule.check_draft(ctx, draft))
+        for rule in selected:  # rules read an HTML draft's text; findings point into its file
+            findings.extend(_in_file(draft, rule.check_draft(ctx, draft)))
         findings.extend(_passed_through(getattr(draft, "findings", None) or [], selected, explicit=bool(rules)))
     return _finish(findings, ctx, files=len({d.path for d in drafts}), drafts=drafts,
                    severities=configured_rules(ctx.settings), verdicts=reviewed)
@@ -251,6 +258,7 @@ def run_audit(settings: Settings, *, today: date, embedder: Any = None,
         report = audit(ctx, rules, verdicts=verdicts)
     finally:
         catalog.close()
+    report.roles_unknown = roles_unknown(ctx.calls)
     if not rules:  # readiness weighs every rule's findings: a partial audit would overrate it
         from .aeo.readiness import score_kb
 

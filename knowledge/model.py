@@ -7,6 +7,7 @@ ranges.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -188,6 +189,7 @@ class Finding:
     fingerprint: str = ""
     entry: str | None = None  # the entry the finding is about, for ``canon.ignore``
     confidence: float | None = None  # P(right) of a figure finding (knowledge.rules.confidence)
+    group: str | None = None  # findings of one cluster share it (duplicate-entry: near-identical pages)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -209,6 +211,8 @@ class Finding:
         out["fingerprint"] = self.fingerprint
         if self.confidence is not None:
             out["confidence"] = self.confidence
+        if self.group is not None:
+            out["group"] = self.group
         return out
 
 
@@ -271,3 +275,10 @@ class Call:
         for t in self.turns:
             seen.setdefault(t.speaker, None)
         return list(seen)
+
+
+def roles_unknown(calls: Iterable[Call]) -> list[str]:
+    """The paths of the calls whose speakers' roles are unknown (no internal_speakers or
+    internal_domains match, no roles in the file), sorted: there every speaker reads as a
+    prospect, so ``canon objections`` and ``canon audit`` say so rather than stay silent."""
+    return sorted(c.path for c in calls if not c.roles_known)

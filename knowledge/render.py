@@ -177,13 +177,19 @@ def render_objections_text(result: dict[str, Any]) -> Any:
                 lines.append("    [yellow]not approved yet:[/] " + escape(", ".join(p["entry"] for p in o["pending"])))
         parts.append(Text.from_markup("\n".join(lines)))
     if result.get("roles_unknown"):
-        parts.append(Text.from_markup(
-            f"\n[dim]Roles unknown in {len(result['roles_unknown'])} call(s): every speaker was read as a prospect. "
-            "Set [calls] internal_speakers or internal_domains in canon.toml.[/]"))
+        parts.append(Text.from_markup("\n" + roles_unknown_note(result["roles_unknown"])))
     unplaced = _unplaced_note(result.get("unplaced"))
     if unplaced:
         parts.append(Text.from_markup(unplaced))
     return Group(*parts)
+
+
+def roles_unknown_note(paths: list[str], consequence: str = "") -> str:
+    """The dim line that says in how many calls speakers' roles are unknown (every speaker read as
+    a prospect) and how to fix it: ``canon objections`` and ``canon audit`` print the same words;
+    ``consequence`` adds what that cost the command (", so ...")."""
+    return (f"[dim]Roles unknown in {len(paths)} call(s): every speaker was read as a prospect{consequence}. "
+            "Set \\[calls] internal_speakers or internal_domains in canon.toml.[/]")
 
 
 def _unplaced_note(unplaced: dict[str, int] | None) -> str:

@@ -56,6 +56,7 @@ class Report:
     min_confidence_from: str = "--min-confidence"  # where the cut came from, as the text names it
     draft_paths: frozenset[str] = field(default_factory=frozenset)  # paths as given, not KB-relative
     aeo: dict[str, Any] | None = None  # AEO readiness of the KB, {"score", "entries"}: full audits only
+    roles_unknown: list[str] | None = None  # calls whose speakers' roles are unknown: audits only
     # fingerprint -> the figure a finding is about, where the run read one: for reviewers' verdicts
     claims: dict[str, Claim] = field(default_factory=dict, repr=False)
 
@@ -75,7 +76,10 @@ class Report:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": 1, "findings": [f.to_dict() for f in self.findings], "summary": self.summary()}
+        out = {"version": 1, "findings": [f.to_dict() for f in self.findings], "summary": self.summary()}
+        if self.roles_unknown is not None:  # as canon objections gives it: reps' figures there went unchecked
+            out["roles_unknown"] = self.roles_unknown
+        return out
 
     def fails(self, fail_on: str = "error") -> bool:
         """True when a finding is at or above ``fail_on`` (``never`` never fails)."""
@@ -369,6 +373,45 @@ def _confidence_note(fs: Iterable[Finding]) -> str:
     return f" [dim](confidence {max(values):.2f})[/]" if values else ""
 
 
+def duplicate_clusters(findings: Sequence[Finding]) -> tuple[list[list[Finding]], list[Finding]]:
+    """(the duplicate-entry findings of each cluster of three pages or more, the other findings).
+    A cluster is the findings that share a ``group`` (pages joined by near-duplicate pairs): 18
+    pages from one template give 153 pairwise findings, which text shows as one block."""
+    by_group: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.rule == "duplicate-entry" and f.group:
+            by_group.setdefault(f.group, []).append(f)
+    clusters = [fs for fs in by_group.values() if len(_cluster_pages(fs)) > 2]
+    taken = {id(f) for fs in clusters for f in fs}
+    return clusters, [f for f in findings if id(f) not in taken]
+
+
+def _cluster_pages(fs: Iterable[Finding]) -> dict[str, int]:
+    """Path -> title line of every page a cluster's findings name (each finding's own and its
+    related one), sorted by path."""
+    pages: dict[str, int] = {}
+    for f in fs:
+        pages.setdefault(f.path, f.line)
+        for r in f.related:
+            pages.setdefault(str(r.get("path", "")), int(r.get("line") or 1))
+    return dict(sorted(pages.items()))
+
+
+def _cluster_lines(cluster: Sequence[Finding], report: Report, kb_prefix: str) -> list[str]:
+    """One block for a cluster of near-identical pages: a header with the count and the fix,
+    then each page's path on a line of its own."""
+    from rich.markup import escape
+
+    first = cluster[0]
+    pages = _cluster_pages(cluster)
+    style = TEXT_STYLE.get(first.severity, "white")
+    lines = [f"[{style}]{first.severity}[/]  [magenta]{first.rule}[/]  {len(pages)} pages nearly identical "
+             f"[dim]({_plural(len(cluster), 'finding')}, one per pair)[/]: merge them into one, or retire all "
+             "but one and list the others under its supersedes:"]
+    lines.extend(f"  [cyan]{escape(_shown(path, report, kb_prefix))}:{line}[/]" for path, line in pages.items())
+    return lines
+
+
 def render_text(report: Report, *, kb_prefix: str = "") -> str:
     """For people: findings by file, then a summary line. Rich markup.
 
@@ -377,15 +420,19 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
     see _JOINS) and the figures beneath it, one line each; a figure stated several times in the
     file is one line that lists where. JSON and the other formats keep one finding per figure.
     A file's findings come most confident first, and a figure finding shows its confidence.
+    A cluster of three near-identical pages or more comes first as one block (duplicate_clusters).
     """
     from rich.markup import escape
 
     lines: list[str] = []
-    width = max((len(f"{f.line}:{f.column}") for f in report.findings), default=0)
-    rule_width = max((len(f.rule) for f in report.findings), default=0)
+    clusters, listed = duplicate_clusters(report.findings)
+    for cluster in clusters:
+        lines.extend([*_cluster_lines(cluster, report, kb_prefix), ""])
+    width = max((len(f"{f.line}:{f.column}") for f in listed), default=0)
+    rule_width = max((len(f.rule) for f in listed), default=0)
     pad = " " * (2 + width + 2 + 7 + 2 + rule_width + 2)
     by_path: dict[str, list[Finding]] = {}
-    for f in report.findings:
+    for f in listed:
         by_path.setdefault(f.path, []).append(f)
     by_path = {path: most_confident_first(fs) for path, fs in by_path.items()}
 
@@ -422,7 +469,7 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
                 lines.append(f"{pad}[cyan]{_places(figure)}[/]  {escape(head[0] if head else figure[0].message)}"
                              f"{_confidence_note(figure)}")
             related(f for figure in group for f in figure)
-    if lines:
+    if lines and lines[-1]:
         lines.append("")
     c = report.counts()
     files = _plural(report.files, "file")
@@ -445,6 +492,10 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
     if report.aeo is not None and report.aeo.get("score") is not None:
         lines.append(f"  AEO readiness {report.aeo['score']:g}/100 over {report.aeo['entries']} approved entries "
                      "[dim](`canon aeo score` shows what to fix)[/]")
+    if report.roles_unknown:
+        from .render import roles_unknown_note
+
+        lines.append("  " + roles_unknown_note(report.roles_unknown, ", so no rep's figure in them was checked"))
     if report.below_confidence:  # last, so that a reader sees what the cut hid and how to see it
         lines.append(f"  [dim]left out: {report.below_confidence} below the confidence cut {report.min_confidence:g} "
                      f"({escape(report.min_confidence_from)}; figure findings less likely right); "

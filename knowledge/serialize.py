@@ -183,7 +183,7 @@ def finding_from_dict(d: dict[str, Any]) -> Finding:
         rule=d["rule"], severity=d["severity"], path=d["path"], line=d["line"], message=d["message"],
         column=d.get("column", 1), end_line=d.get("end_line"), end_column=d.get("end_column"),
         claim=d.get("claim"), expected=d.get("expected"), related=d.get("related", []),
-        fingerprint=d.get("fingerprint", ""), entry=d.get("entry"),
+        fingerprint=d.get("fingerprint", ""), entry=d.get("entry"), group=d.get("group"),
     )
 
 

@@ -83,7 +83,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from knowledge.model import Call, Entry
+from knowledge.model import Call, Entry, roles_unknown
 
 from . import context as context_step
 from . import verbatim
@@ -299,7 +299,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     objections.sort(key=lambda o: (-len(o.calls), -len(o.mentions), o.id))
     return Analysis(
         calls=len(calls), objections=objections,
-        roles_unknown=sorted(c.path for c in calls if not c.roles_known),
+        roles_unknown=roles_unknown(calls),
         turns=turns_total, skipped=skipped_total, sentences=n_s, detection=det,
         detected=mentions, follow_ups=[fu for fu, _ in follow], set_aside=set_aside,
     )

@@ -23,6 +23,37 @@ def _exempt(a: Entry, b: Entry) -> bool:
     return {a.type, b.type} == {"objection", "answer"}
 
 
+def _canonical_first(e: Entry) -> tuple[int, int, str]:
+    """Sort key: the entry most likely to hold the canonical version first (more figures, more
+    sources, then the earlier path)."""
+    return (-len(e.metrics), -len(e.sources), e.path)
+
+
+def _clusters(entries: list[Entry], pairs: list[tuple[int, int]]) -> dict[int, str]:
+    """Entry index -> its cluster's name, for every entry in a pair: entries joined by a chain of
+    near-duplicate pairs are one cluster (18 pages from one template give 153 pairs, one cluster),
+    named by the id of its canonical-first entry, so that output and scripts can show a cluster
+    as one block."""
+    parent = {i: i for pair in pairs for i in pair}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[root(i)] = root(j)
+    members: dict[int, list[int]] = {}
+    for i in parent:
+        members.setdefault(root(i), []).append(i)
+    out: dict[int, str] = {}
+    for group in members.values():
+        name = min((entries[i] for i in group), key=_canonical_first).id
+        out.update(dict.fromkeys(group, name))
+    return out
+
+
 class DuplicateEntry(Rule):
     """Two approved entries say nearly the same thing.
 
@@ -69,8 +100,8 @@ class DuplicateEntry(Rule):
         vecs = np.asarray(ctx.vectors(texts), dtype=np.float32)
         means = np.stack([vecs[a:b].mean(axis=0) for a, b in spans])
         means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
-        n = len(entries)
-        for start in range(0, n, self.block_rows):
+        pairs: list[tuple[int, int, float, float]] = []
+        for start in range(0, len(entries), self.block_rows):
             sims = means[start:start + self.block_rows] @ means.T
             rows, cols = np.nonzero(sims >= self.entry_threshold)
             for r, j in zip(rows.tolist(), cols.tolist(), strict=True):
@@ -79,7 +110,12 @@ class DuplicateEntry(Rule):
                     continue
                 share = self._section_share(vecs[slice(*spans[i])], vecs[slice(*spans[j])])
                 if share >= self.section_share:
-                    yield self._finding(entries[i], entries[j], float(sims[r, j]), share)
+                    pairs.append((i, j, float(sims[r, j]), share))
+        groups = _clusters(entries, [(i, j) for i, j, _, _ in pairs])
+        for i, j, similarity, share in pairs:
+            found = self._finding(entries[i], entries[j], similarity, share)
+            found.group = groups[i]
+            yield found
 
     def _section_share(self, a: np.ndarray, b: np.ndarray) -> float:
         """The share of both entries' sections that have a close counterpart in the other."""
@@ -91,7 +127,7 @@ class DuplicateEntry(Rule):
     def _finding(self, a: Entry, b: Entry, similarity: float, share: float) -> Finding:
         # Report the copy: the entry that registers fewer figures and sources; on a tie, the later
         # path. The other one is where the canonical version most likely lives.
-        keep, copy = sorted((a, b), key=lambda e: (-len(e.metrics), -len(e.sources), e.path))
+        keep, copy = sorted((a, b), key=_canonical_first)
         return self.finding(
             path=copy.path, line=copy.line_of("title"), entry=copy.id, fingerprint=f"duplicate-of:{keep.id}",
             message=f"says nearly the same as {keep.path} ({keep.title or keep.id}): {share:.0%} of their "

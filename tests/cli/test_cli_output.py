@@ -265,3 +265,102 @@ def test_a_long_best_answer_id_stays_on_one_line_in_the_objections_table():
     out = Console(width=10_000, record=True, file=open(os.devnull, "w"))
     out.print(render_objections_text({"calls": 1, "objections": [row], "roles_unknown": []}))
     assert entry in out.export_text()
+
+
+PAGE = """---
+type: article
+title: Hearing Health Month
+owner: dana@sonaro.example
+---
+
+Sonaro books, reminds and follows up every patient from one calendar, so that the front desk, the
+audiologists and the patient always see the same appointment and the same price.
+"""
+OTHER = """---
+type: answer
+title: Pricing for small practices
+owner: dana@sonaro.example
+---
+
+A practice with two rooms pays a flat monthly fee; the fee covers payroll exports, insurance claims
+and the warranty tracker, and there is no charge per hearing aid fitted.
+"""
+
+
+def test_a_cluster_of_near_identical_pages_is_one_block_in_text_and_one_group_in_json(tmp_path):
+    pages = {f"blog/post-{n}.md": PAGE for n in range(1, 5)}
+    kb = write_kb(tmp_path / "kb", {**pages, "faq/a.md": OTHER, "faq/b.md": OTHER}, toml="[kb]\nname = 'Sonaro'\n")
+    r = canon("audit", "--kb", str(kb), "--rule", "duplicate-entry", "--today", "2026-12-01", cwd=kb)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    head = [n for n, line in enumerate(lines) if "4 pages nearly identical" in line]
+    assert len(head) == 1, r.stdout
+    assert "(6 findings, one per pair)" in lines[head[0]]
+    assert lines[head[0] + 1:head[0] + 5] == [f"  blog/post-{n}.md:3" for n in range(1, 5)], r.stdout
+    assert r.stdout.count("says nearly the same as") == 1, r.stdout  # a lone pair reads as before
+    assert "7 findings (7 warnings)" in r.stdout  # the count is still one finding per pair
+
+    found = json.loads(canon("audit", "--kb", str(kb), "--rule", "duplicate-entry", "--today", "2026-12-01",
+                             "--format", "json", cwd=kb).stdout)["findings"]
+    assert len(found) == 7 and all(len(f["related"]) == 1 for f in found)  # SPEC: one finding per pair
+    groups = {f["group"] for f in found if f["path"].startswith("blog/")}
+    assert groups == {"blog/post-1"}
+    assert {f["group"] for f in found if f["path"].startswith("faq/")} == {"faq/a"}
+
+
+CALL = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+<v Dana Ortiz>Clinics on Sonaro cut no-shows by 60% in the first quarter.
+
+00:00:05.000 --> 00:00:08.000
+<v Sam Lee>That sounds high, our no-show rate is about 12%.
+"""
+
+
+def test_the_audit_says_when_speakers_roles_are_unknown(tmp_path):
+    kb = write_kb(tmp_path / "kb", {"articles/a.md": OTHER, "calls/demo.vtt": CALL},
+                  toml="[kb]\nname = 'Sonaro'\n[calls]\npath = 'calls'\n")
+    r = canon("audit", "--kb", str(kb), "--today", "2026-12-01", cwd=kb)
+    assert r.returncode in (0, 1), r.stderr
+    note = [line for line in r.stdout.splitlines() if "Roles unknown" in line]
+    assert note == ["  Roles unknown in 1 call(s): every speaker was read as a prospect, so no rep's figure in them "
+                    "was checked. Set [calls] internal_speakers or internal_domains in canon.toml."], r.stdout
+    out = json.loads(canon("audit", "--kb", str(kb), "--today", "2026-12-01", "--format", "json", cwd=kb).stdout)
+    assert out["roles_unknown"] == ["calls/demo.vtt"]
+
+    kb = write_kb(tmp_path / "known", {"articles/a.md": OTHER, "calls/demo.vtt": CALL},
+                  toml="[kb]\nname = 'Sonaro'\n[calls]\npath = 'calls'\ninternal_speakers = ['Dana Ortiz']\n")
+    r = canon("audit", "--kb", str(kb), "--today", "2026-12-01", cwd=kb)
+    assert "Roles unknown" not in r.stdout, r.stdout
+    out = json.loads(canon("audit", "--kb", str(kb), "--today", "2026-12-01", "--format", "json", cwd=kb).stdout)
+    assert out["roles_unknown"] == []
+
+
+STYLE = "<style>" + ".a{color:red}" * 3000 + "</style>"  # a minified page: 39,000 characters of style sheet
+CONFLICT = "Brightwater Plumbing &amp; Heating raised its first-time fix rate from 74% to 92% with Lumen."
+
+
+def test_a_minified_html_draft_is_read_as_its_text_and_its_conflict_fails_the_run(example_kb, tmp_path):
+    page = f"<html><head>{STYLE}</head><body><h1>Spring</h1><p>{CONFLICT}</p></body></html>\n"
+    draft = tmp_path / "minified.html"
+    draft.write_text(page)
+    r = canon("check", "--kb", str(example_kb), "--format", "json", str(draft))
+    assert r.returncode == 1, r.stdout + r.stderr
+    [found] = [f for f in json.loads(r.stdout)["findings"] if f["rule"] == "metric-conflict"]
+    assert (found["line"], found["column"]) == (1, page.index("92%") + 1)  # where the file has it
+    assert not [f for f in json.loads(r.stdout)["findings"] if f["rule"] == "invalid-draft"]
+
+
+def test_a_part_of_a_draft_left_unchecked_is_an_error_that_fails_the_run(example_kb, tmp_path):
+    draft = tmp_path / "long.html"
+    draft.write_text(f"<html><body>\n<p>{'words and more words ' * 1200}</p>\n<p>We answer in 2 hours.</p>\n"
+                     "</body></html>\n")
+    r = canon("check", "--kb", str(example_kb), str(draft))
+    assert r.returncode == 1, r.stdout + r.stderr
+    left = [line.split() for line in r.stdout.splitlines() if "invalid-draft" in line]
+    assert [words[:3] for words in left] == [["2:4", "error", "invalid-draft"]], r.stdout
+    assert "the text at line 2, column 4, has 25,199 characters, over canon's limit of 20,000" in r.stdout
+    assert "3:17" in r.stdout  # the rest of the page is checked
+    r = canon("check", "--kb", str(example_kb), "--fail-on", "never", str(draft))
+    assert r.returncode == 0, r.stdout + r.stderr
