@@ -33,7 +33,7 @@ visible, but their smaller batteries run down sooner.
 on one night in the charger. Zinc-air batteries in size 312 last five to seven days.
 """),
         "tinnitus": ("Tinnitus", """Many of our aids carry a sound generator that plays a soft rushing
-sound to mask ringing in the ears, and our audiologists offer sessions on living with tinnitus.
+sound to mask ringing in the ears, and our audiologists offer classes on living with tinnitus.
 """),
         "trial": ("Trying aids at home", """Every pair of aids comes with a 30-day home trial. If they do not
 suit you, bring them back within the 30 days for a full refund.
@@ -194,8 +194,22 @@ CASES: list[tuple[str, str, str | None]] = [
 ]
 
 # What the shipped search gets wrong, measured once the cases were committed (bench/ACCURACY.md,
-# pass 26). Kept as strict expected failures.
-WRONG_NOW: set[str] = set()
+# pass 26): ten of the twenty answerable questions silenced (none answered with another page first),
+# and one of the fifteen on-topic questions answered (tests for children, where the hearing-test page
+# describes a test). Kept as strict expected failures.
+WRONG_NOW = {
+    "my ears wont stop ringing, can you help",
+    "how long do rechargable ones last before they go flat",
+    "Can the aids connect to my mobile for calls?",
+    "Can you do hearing tests for children under five?",
+    "my brother lives in Australia, can he watch the funeral",
+    "when can we pick up mum's ashes",
+    "can we play our own songs at the service",
+    "what cut of sales does the composer get",
+    "how long before i hear back about my score",
+    "I want to rearrange one of your pieces for brass band",
+    "why do you drive so slow on the ice",
+}
 
 
 @pytest.fixture(scope="module")
