@@ -10,8 +10,9 @@ the floor is fitted on the others as ``bench/train_search.py --penalty absent_na
 RATE of the training unanswerable questions, then ``absent_named``'s weight alone, held at zero or
 below) and scored on the one left out; ``real`` is scored with the fit on all of them. A candidate
 whose RATE is ``frozen`` keeps the shipped floor (each row's ``z``) and fits only its signals' weights,
-held at zero or above, on top (``fit_frozen``). A signal written ``a*b`` is the product of two;
-``held_coverage`` and ``held_gain`` are derived from the row (``add_held``, pass 25). "before" is
+held at zero or above, on top (``fit_frozen``). A RATE ``match`` places the refitted floor above
+the share of the training unanswerable questions the shipped floor reports there (``matched_rate``,
+pass 26). A signal written ``a*b`` is the product of two; ``held_coverage`` and ``held_gain`` are derived from the row (``add_held``, pass 25). "before" is
 the shipped floor as it is. Per set: hit@1 / hit@3 / MRR / unanswerable reported, and the pooled
 figures over every set and over the K worst sets by the shipped hit@1, with the answerable questions
 answered. ``--moved`` lists, per
@@ -57,14 +58,22 @@ def fit_frozen(rows: list[dict[str, Any]], feats: tuple[str, ...]) -> Any:
     return -ts.penalty_weights(-x, y, ts._weights(y, True), np.array([r["z"] for r in rows]))
 
 
+def matched_rate(train: list[dict[str, Any]]) -> float:
+    """The share of ``train``'s unanswerable questions the shipped floor reports (``z`` under 0):
+    the placement ``match`` (pass 26) puts a refitted floor where it reports as many of the training
+    unanswerable questions as the shipped one, so that a refit trades nothing on them by its placement."""
+    z = [r["z"] for r in train if r["unanswerable"]]
+    return sum(1 for v in z if v < 0) / max(len(z), 1)
+
+
 def scorer(train: list[dict[str, Any]], feats: tuple[str, ...], rate: str) -> Any:
     """The floor's log-odds for a list of rows, fitted on ``train``: refitted and placed above
-    ``rate`` of the training unanswerable questions, or, for the rate ``frozen``, the shipped floor
-    with ``feats`` added (``fit_frozen``)."""
+    ``rate`` of the training unanswerable questions (``match``: the share the shipped floor reports
+    there), or, for the rate ``frozen``, the shipped floor with ``feats`` added (``fit_frozen``)."""
     if rate == "frozen":
         w = fit_frozen(train, feats)
         return lambda rows: np.array([r["z"] for r in rows]) + np.array([[r[f] for f in feats] for r in rows]) @ w
-    w, b = fit_floor(train, feats, float(rate))
+    w, b = fit_floor(train, feats, matched_rate(train) if rate == "match" else float(rate))
     return lambda rows: np.array([[r[f] for f in (*feats, PENALTY)] for r in rows]) @ w + b
 
 
@@ -115,7 +124,7 @@ def fitted_on_all(by_set: dict[str, list[dict[str, Any]]], feats: tuple[str, ...
     """Per-set counts with the floor fitted on every fitting set (what would ship)."""
     train = [r for s, rs in by_set.items() if s != "real" for r in rs]
     if rate != "frozen":
-        w, b = fit_floor(train, feats, float(rate))
+        w, b = fit_floor(train, feats, matched_rate(train) if rate == "match" else float(rate))
         print(f"fitted on all: weights {dict(zip((*feats, PENALTY), np.round(w, 4).tolist(), strict=True))}, bias {b:.4f}")
     else:
         print(f"fitted on all, frozen: weights {dict(zip(feats, np.round(fit_frozen(train, feats), 4).tolist(), strict=True))}")
@@ -175,7 +184,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("rows")
     ap.add_argument("--cand", action="append", default=[], metavar="NAME:F+G*H:RATE",
-                    help="RATE a share (refit and placed) or 'frozen' (the shipped floor plus F+G's weights)")
+                    help="RATE a share (refit and placed), 'match' (refit, placed to report the training "
+                         "unanswerable questions the shipped floor reports) or 'frozen' (the shipped floor plus F+G's weights)")
     ap.add_argument("--worst", type=int, default=11)
     ap.add_argument("--moved", default="", metavar="F+G",
                     help="list the questions each candidate moves held out, with these signals' values")
