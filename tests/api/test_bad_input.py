@@ -79,7 +79,7 @@ def _refused(r: object) -> str:
     # a rule that is not one: the field is named, as every other bad value's is
     (lambda c: c.post("/v1/check", json={"text": "x", "rules": ["metric-conflicts"]}),
      "rules[0]: 'metric-conflicts' is not a rule (did you mean 'metric-conflict'?); the rules are: broken-reference"),
-    (lambda c: c.get("/v1/audit", params={"rule": "metric-conflicts"}), "rule[0]: 'metric-conflicts' is not a rule"),
+    (lambda c: c.get("/v1/audit", params={"rule": "metric-conflicts"}), "rule: 'metric-conflicts' is not a rule (did you mean 'metric-conflict'?)"),
     (lambda c: c.get("/v1/entries", params={"offset": -1}), "offset: '-1' is out of range"),
     (lambda c: c.get("/v1/metrics", params={"limit": 0}), "limit: '0' is out of range"),
 ])
