@@ -16,7 +16,7 @@ from knowledge.settings import Settings
 
 from .errors import reject_unknown_query, validation_message
 from .limits import ServeLimits, ServerBusy
-from .middleware import BodyLimit
+from .middleware import BodyLimit, Cors
 from .pool import AnalysisPool
 from .routers import aeo, audit, entries, meta, objections, search
 from .schemas import ANALYSING, READING, errors
@@ -54,6 +54,8 @@ def create_app(settings: Settings, limits: ServeLimits | None = None) -> FastAPI
     app.state.health = LastDiagnosis(settings)
     app.state.index_check = search.IndexCheck(app.state.health)
     app.add_middleware(BodyLimit, max_bytes=limits.max_body)
+    if limits.cors_origins:  # added last, so outermost: a 413 or 503 carries the CORS headers too
+        app.add_middleware(Cors, origins=limits.cors_origins)
 
     @app.exception_handler(CanonError)
     async def canon_error(_: Request, exc: CanonError) -> JSONResponse:

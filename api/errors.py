@@ -100,7 +100,9 @@ def _closest_branches(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _clause(request: Request, place: str, path: tuple[Any, ...], err: dict[str, Any]) -> str:
     """``field: what was wrong; expected what`` for one error."""
-    field = _field(path) or ("body" if place == "body" else place)
+    # a repeated query parameter is written ``rule=a&rule=b``: named as written, without an index
+    shown = path if place == "body" else tuple(p for p in path if not isinstance(p, int))
+    field = _field(shown) or ("body" if place == "body" else place)
     kind = err["type"]
     if kind == "json_invalid":
         return (f"body: is not valid JSON ({err.get('ctx', {}).get('error', 'decode error')}); "

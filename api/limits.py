@@ -1,4 +1,5 @@
-"""What one request may cost the server: body size, time, and how many analyses run at once.
+"""What one request may cost the server (body size, time, how many analyses run at once) and which
+web pages of other origins may call it.
 
 Read from the ``[serve]`` table of canon.toml, then ``CANON_SERVE_<KEY>``, then ``canon serve``
 options, as every other setting (SPEC section 4)::
@@ -8,6 +9,7 @@ options, as every other setting (SPEC section 4)::
     timeout = 60        # seconds an analysing request may take, waiting included; then 504
     workers = 2         # analyses (audit, check, objections, aeo) that run at once
     queue = 8           # analysing requests that may wait for a worker; beyond that, 503
+    cors_origins = []   # origins whose pages a browser lets call the API (CORS); none by default
 
 This module imports nothing heavy: the analysis worker processes import it too.
 """
@@ -35,6 +37,7 @@ class ServeLimits:
     timeout: float = 60.0
     workers: int = 2
     queue: int = 8
+    cors_origins: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, settings: Settings, overrides: Mapping[str, Any] | None = None,
@@ -100,7 +103,29 @@ def _count(minimum: int) -> Any:
     return parse
 
 
-_PARSERS = {"max_body": parse_size, "timeout": parse_seconds, "workers": _count(1), "queue": _count(0)}
+_ORIGIN = re.compile(r"^https?://[^/?#\s*]+$|^\*$")
+
+
+def parse_origins(raw: object, where: str = "cors_origins") -> tuple[str, ...]:
+    """Origins from a list (canon.toml, repeated ``--cors-origin``) or one comma-separated string
+    (``CANON_SERVE_CORS_ORIGINS``): each ``scheme://host[:port]`` as a browser sends it in ``Origin``
+    (a trailing ``/`` is dropped: an origin has no path), or ``*`` for any origin."""
+    items = raw.split(",") if isinstance(raw, str) else raw
+    if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+        raise ConfigError(f"{where}: not a list of origins", hint='e.g. cors_origins = ["https://portal.example.com"]')
+    origins = []
+    for item in (i.strip() for i in items if i.strip()):
+        origin = item[:-1] if item.endswith("/") and item.count("/") == 3 else item
+        if not _ORIGIN.match(origin):
+            raise ConfigError(f"{where}: {item!r} is not an origin",
+                              hint="write scheme://host[:port] with no path, as a browser sends it: "
+                                   "'https://portal.example.com', 'http://localhost:3000'")
+        origins.append(origin)
+    return tuple(dict.fromkeys(origins))
+
+
+_PARSERS = {"max_body": parse_size, "timeout": parse_seconds, "workers": _count(1), "queue": _count(0),
+            "cors_origins": parse_origins}
 
 
 # The errors a limit gives. They are CanonErrors, so the API answers them in the one error shape.

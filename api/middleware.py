@@ -1,12 +1,17 @@
-"""The request body size limit, as plain ASGI so that it acts before anything reads the body."""
+"""The request body size limit, as plain ASGI so that it acts before anything reads the body; and CORS."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from knowledge.errors import error_body
 
 from .limits import BodyTooLarge
 
@@ -70,3 +75,27 @@ class BodyLimit:
 def too_large_message(max_bytes: int) -> str:
     return (f"the request body is larger than the limit of {max_bytes} bytes "
             "(send less per request, or raise [serve] max_body)")
+
+
+class Cors(CORSMiddleware):
+    """Starlette's CORS for the origins of ``[serve] cors_origins``: a preflight from one of them is
+    answered (200, with the Access-Control-Allow-* headers), every answer to one of them carries
+    Access-Control-Allow-Origin, and a preflight from any other origin gets 400 in the one error
+    shape (Starlette's own refusal is plain text). No credentials: the API has no login to share."""
+
+    def __init__(self, app: ASGIApp, origins: tuple[str, ...]) -> None:
+        super().__init__(app, allow_origins=list(origins), allow_methods=["GET", "POST"], allow_headers=["*"],
+                         expose_headers=["Retry-After"], max_age=600)
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        answer = super().preflight_response(request_headers)
+        if answer.status_code < 400:
+            return answer
+        origin = request_headers.get("origin", "")
+        if not self.is_allowed_origin(origin=origin):
+            message = (f"origin {origin!r} may not call this API from a browser (canon serve --cors-origin URL, "
+                       "or [serve] cors_origins in canon.toml, lists the origins allowed)")
+        else:  # an allowed origin asking for something else: a method, private network access
+            message = f"CORS preflight refused: {bytes(answer.body).decode()} (this API takes GET and POST)"
+        headers = {k: v for k, v in answer.headers.items() if k.lower() not in ("content-length", "content-type")}
+        return JSONResponse(error_body("bad_request", message), status_code=400, headers=headers)

@@ -6,16 +6,28 @@ from ``/openapi.json`` knows them all; a schemathesis run in the tests holds the
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Any
 
-from pydantic import BaseModel, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, Field, WithJsonSchema
 
 from knowledge.rules import rules_by_id
 
+# Every code an error body can carry: canon's own errors (knowledge.errors, api.limits, ingest's
+# input limits) and those of the web framework (app.py). A test holds it to the CanonError classes,
+# so that a new one cannot be left out; README lists them with their statuses.
+ERROR_CODES = (
+    "bad_request", "bad_config", "not_found", "kb_not_found", "method_not_allowed", "body_too_large",
+    "draft_too_large", "invalid_call", "client_closed_request", "internal_error", "canon_error", "http_error",
+    "index_unavailable", "index_busy", "model_unavailable", "store_unavailable", "busy", "shutting_down", "timeout",
+)
+ErrorCode = Annotated[str, WithJsonSchema({"type": "string", "enum": list(ERROR_CODES)})]
+
 
 class ErrorDetail(BaseModel):
-    code: str
-    message: str
+    code: ErrorCode = Field(description="What went wrong, for a program to act on (README, The HTTP API, lists "
+                                        "them); the status says as much in HTTP's terms.")
+    message: str = Field(description="What was wrong and what to do, in words, for a person.")
 
 
 class ErrorResponse(BaseModel):
@@ -58,6 +70,21 @@ def _rule_ids() -> list[str]:
     return sorted(rules_by_id())
 
 
-# A rule id: any string reaches the core, which answers 400 with the list of rules; the schema
-# lists them so that a client knows them beforehand.
-RuleId = Annotated[str, WithJsonSchema({"type": "string", "enum": _rule_ids()})]
+def _a_rule(value: str) -> str:
+    """A rule id, checked here so that the 400 names the field (``rules[0]: ...``) as every other
+    bad value's does; the core's own check says only "there is no rule"."""
+    known = _rule_ids()
+    if value not in known:
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+        raise ValueError("is not a rule" + (f" (did you mean {close[0]!r}?)" if close else "")
+                         + f"; the rules are: {', '.join(known)}")
+    return value
+
+
+# A rule id; the schema lists them so that a client knows them beforehand.
+RuleId = Annotated[str, AfterValidator(_a_rule), WithJsonSchema({"type": "string", "enum": _rule_ids()})]
+
+# Text with something in it besides whitespace, as Python's str.strip() sees whitespace (the core
+# strips a question; a draft of nothing has nothing to check): JSON Schema's \s is ECMAScript's,
+# which leaves out U+001C-U+001F and U+0085 and counts U+FEFF.
+NOT_BLANK = "[^\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"

@@ -26,6 +26,10 @@ def serve(
     queue: Annotated[int | None, typer.Option(
         help="Analysing requests that may wait for a worker; beyond that 503 with Retry-After. "
              "\\[serve] queue; default 8.")] = None,
+    cors_origin: Annotated[list[str] | None, typer.Option(metavar="URL",
+        help="Let web pages of this origin (scheme://host[:port], e.g. https://portal.example.com) call the API "
+             "from a browser (CORS); repeat for several, * for any. The API has no login of its own, so none is "
+             "allowed by default. \\[serve] cors_origins.")] = None,
 ) -> None:
     """Run the HTTP API (JSON under /v1, OpenAPI at /openapi.json, docs at /docs).
 
@@ -46,7 +50,7 @@ def serve(
         from api.limits import ServeLimits
 
         limits = ServeLimits.load(settings, {"max_body": max_body, "timeout": timeout, "workers": workers,
-                                             "queue": queue})
+                                             "queue": queue, "cors_origins": cors_origin or None})
         check_port(host, port)  # before the index and the banner: a busy port is said first, and plainly
         ensure_index(settings)
         from api.app import create_app
@@ -55,7 +59,8 @@ def serve(
         console(stderr=True).print(
             f"canon API for {settings.root} on http://{host}:{port}/v1 (docs at /docs); limits: bodies up to "
             f"{limits.max_body} bytes, {limits.timeout:g} s per analysis, {limits.workers} at once, "
-            f"{limits.queue} waiting")
+            f"{limits.queue} waiting" + (f"; browsers may call it from {', '.join(limits.cors_origins)}"
+                                         if limits.cors_origins else ""))
         run(create_app(settings, limits), host, port)
 
 

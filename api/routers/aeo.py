@@ -12,6 +12,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from api import jobs
 from api.deps import analyse, get_settings, get_today
+from api.responses import ScoreResponse, ok
 from api.schemas import errors
 from knowledge.settings import Settings
 
@@ -67,7 +68,8 @@ async def get_page(request: Request, entry_id: str, settings: Annotated[Settings
 
 
 @router.get("/aeo/score", summary="AEO readiness of each entry and of the KB (same JSON as "
-                                  "`canon aeo score --format json`)")
+                                  "`canon aeo score --format json`)",
+            response_model=None, responses=ok(ScoreResponse, "The readiness of the KB and of each entry."))
 async def get_score(request: Request, settings: Annotated[Settings, Depends(get_settings)],
                     today: Annotated[date, Depends(get_today)],
                     limit: Annotated[Annotated[int, Field(ge=1)] | SkipJsonSchema[None], Query(description="Only the N entries with the most to gain.")]

@@ -4,12 +4,13 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from api import jobs
 from api.deps import analyse, get_settings, get_today
-from api.schemas import RuleId, errors
+from api.responses import FindingsResponse, FindingVerdictRecorded, FindingVerdicts, ok
+from api.schemas import NOT_BLANK, RuleId, errors
 from knowledge.settings import Settings
 
 router = APIRouter(tags=["audit"])
@@ -18,11 +19,24 @@ MIN_CONFIDENCE_DOC = ("Leave out figure findings whose confidence is below this 
                       "applies, the summary gives it (min_confidence) and the count it left out (below_confidence).")
 
 
+def _not_blank(text: str) -> str:
+    """A draft with words in it: an empty one (a form sent before it was filled) is a 400, as an
+    empty question is, not a check of nothing that passes."""
+    if not text.strip():
+        raise ValueError("is empty: there is nothing to check; send the draft's text")
+    return text
+
+
+DraftText = Annotated[str, AfterValidator(_not_blank),
+                      Field(description="The draft, Markdown or plain text (not empty).",
+                            json_schema_extra={"minLength": 1, "pattern": NOT_BLANK})]
+
+
 class DraftIn(BaseModel):
     model_config = ConfigDict(extra="forbid")  # a misspelt field is refused, not ignored
 
     path: str = Field("draft.md", description="The name findings point at (not read from disk).")
-    text: str = Field(..., description="The draft, Markdown or plain text.")
+    text: DraftText
 
 
 class CheckRequest(BaseModel):
@@ -32,7 +46,7 @@ class CheckRequest(BaseModel):
     # accepted for either but left out of the schema, which has no need to offer it.
     model_config = ConfigDict(extra="forbid", json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["drafts"]}]})
 
-    text: str | SkipJsonSchema[None] = Field(None, description="The draft, Markdown or plain text.")
+    text: DraftText | SkipJsonSchema[None] = None
     path: str = Field("draft.md", description="The name findings point at (not read from disk).")
     drafts: Annotated[list[DraftIn], Field(min_length=1)] | SkipJsonSchema[None] = Field(
         None, description="Several drafts at once, instead of text/path.")
@@ -61,7 +75,11 @@ class CheckRequest(BaseModel):
         return self.drafts if self.drafts is not None else [DraftIn(path=self.path, text=self.text or "")]
 
 
-@router.get("/audit", summary="Check the KB and its calls (same JSON as `canon audit --format json`)")
+FINDINGS = ok(FindingsResponse, "The findings (SPEC section 5).")
+
+
+@router.get("/audit", summary="Check the KB and its calls (same JSON as `canon audit --format json`)",
+            response_model=None, responses=FINDINGS)
 async def get_audit(
     request: Request,
     settings: Annotated[Settings, Depends(get_settings)],
@@ -75,7 +93,7 @@ async def get_audit(
 
 
 @router.post("/check", summary="Check drafts against the KB (same JSON as `canon check --format json`)",
-             responses=errors(413))
+             response_model=None, responses={**FINDINGS, **errors(413)})
 async def post_check(
     request: Request,
     body: CheckRequest,
@@ -101,7 +119,8 @@ class FindingVerdictIn(BaseModel):
         None, description="For a finding of a check: the drafts it was checked with.")
 
 
-@router.get("/audit/verdicts", responses=errors(400),
+@router.get("/audit/verdicts", response_model=None,
+            responses={**ok(FindingVerdicts, "Every verdict, as the file holds them."), **errors(400)},
             summary="Reviewers' verdicts on findings (the KB's verdicts/findings.yaml)")
 def get_finding_verdicts(settings: Annotated[Settings, Depends(get_settings)]) -> dict[str, Any]:
     from knowledge.finding_verdicts import VERDICTS_FILE, load_verdicts
@@ -109,8 +128,8 @@ def get_finding_verdicts(settings: Annotated[Settings, Depends(get_settings)]) -
     return {"path": VERDICTS_FILE.as_posix(), "verdicts": [v.to_dict() for v in load_verdicts(settings.root)]}
 
 
-@router.post("/audit/verdicts", status_code=201,
-             responses={**errors(400, 404, 413), 404: {**errors(404)[404], "description": "No finding has this fingerprint."}},
+@router.post("/audit/verdicts", status_code=201, response_model=None,
+             responses={**ok(FindingVerdictRecorded, "The verdict as recorded.", 201), **errors(400, 404, 413), 404: {**errors(404)[404], "description": "No finding has this fingerprint."}},
              summary="Record a verdict on a finding (same JSON as `canon audit verdict --format json`)")
 async def post_finding_verdict(
     request: Request,

@@ -6,12 +6,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from api.deps import get_settings
+from api.responses import HealthResponse, ok
 from knowledge.settings import Settings
 
 router = APIRouter(tags=["meta"])
 
 
-@router.get("/health", summary="Is the API up, what KB does it serve, and does its index agree with the files")
+@router.get("/health", summary="Is the API up, what KB does it serve, and does its index agree with the files",
+            response_model=None, responses=ok(HealthResponse, "The server's KB and the state of its index."))
 def get_health(request: Request, settings: Settings = Depends(get_settings),
                full: Annotated[bool, Query(description="Run the whole diagnosis now (about 0.1 s for 2,000 "
                                                        "entries) instead of reusing the last one.")] = False,
@@ -31,7 +33,10 @@ def get_health(request: Request, settings: Settings = Depends(get_settings),
         "kb": settings.name, "indexed": found["indexed"], "up_to_date": found["up_to_date"],
         "store": "server" if settings.index.chroma_url else "embedded",
         "entries": counts.get("entries", 0), "calls": counts.get("calls", 0), "model": found["model"],
-        "chunks": counts.get("searchable_chunks", 0), "vectors": counts.get("vectors"),
+        # chunks: the searchable ones, as before searchable_chunks named them; catalog_chunks is what
+        # `canon ingest --format json` calls chunks (every chunk, searchable or not).
+        "chunks": counts.get("searchable_chunks", 0), "searchable_chunks": counts.get("searchable_chunks", 0),
+        "catalog_chunks": counts.get("chunks", 0), "vectors": counts.get("vectors"),
         "writing": found["writing"], "problems": found["problems"],
         "checked_at": datetime.fromtimestamp(wall, UTC).isoformat(timespec="seconds"), "age_s": round(age, 1),
     }

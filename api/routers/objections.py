@@ -8,6 +8,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from api import jobs
 from api.deps import analyse, get_settings, get_today
+from api.responses import ObjectionsResponse, ObjectionVerdictRecorded, ObjectionVerdicts, ok
 from api.schemas import errors
 from knowledge.settings import Settings
 
@@ -16,7 +17,8 @@ router = APIRouter(tags=["objections"])
 
 @router.get("/objections",
             summary="Objections raised in calls and the entries that answer them (same JSON as "
-                    "`canon objections --format json`)")
+                    "`canon objections --format json`)",
+            response_model=None, responses=ok(ObjectionsResponse, "The objections (SPEC section 6)."))
 async def get_objections(
     request: Request,
     settings: Annotated[Settings, Depends(get_settings)],
@@ -97,7 +99,8 @@ class Merge(_Verdict):
 VerdictIn = MentionAtLine | MentionByText | AssignmentAtLine | AssignmentByText | Rename | Merge
 
 
-@router.get("/objections/verdicts", responses=errors(400), summary="Reviewers' verdicts on objections (the KB's verdicts/objections.yaml)")
+@router.get("/objections/verdicts", response_model=None,
+            responses={**ok(ObjectionVerdicts, "Every verdict, as the file holds them."), **errors(400)}, summary="Reviewers' verdicts on objections (the KB's verdicts/objections.yaml)")
 def get_verdicts(settings: Annotated[Settings, Depends(get_settings)]) -> dict[str, Any]:
     from knowledge.objections.verdicts import VERDICTS_FILE, load_verdicts
 
@@ -105,7 +108,8 @@ def get_verdicts(settings: Annotated[Settings, Depends(get_settings)]) -> dict[s
     return {"path": VERDICTS_FILE.as_posix(), "verdicts": [v.to_dict() for v in verdicts]}
 
 
-@router.post("/objections/verdicts", status_code=201, responses=errors(400, 404),
+@router.post("/objections/verdicts", status_code=201, response_model=None,
+             responses={**ok(ObjectionVerdictRecorded, "The verdict as recorded.", 201), **errors(400, 404)},
              summary="Record a verdict: a mention right or wrong, its objection, a theme renamed or merged")
 def post_verdict(body: Annotated[VerdictIn, Body()], settings: Annotated[Settings, Depends(get_settings)],
                  today: Annotated[date, Depends(get_today)]) -> dict[str, Any]:

@@ -120,7 +120,8 @@ def test_openapi_lists_every_error_in_the_one_shape(client):
 
 @pytest.mark.parametrize("body, valid", [
     ({}, False), ({"text": "x", "drafts": [{"text": "y"}]}, False), ({"drafts": []}, False),
-    ({"text": None}, False), ({"text": "x", "rules": ["no-such-rule"]}, False),
+    ({"text": None}, False), ({"text": "x", "rules": ["no-such-rule"]}, False), ({"text": ""}, False),
+    ({"text": " \n"}, False), ({"drafts": [{"text": ""}]}, False),
     ({"text": "x"}, True), ({"drafts": [{"text": "y", "path": "y.md"}], "rules": ["metric-conflict"]}, True),
 ])
 def test_the_check_schema_rejects_what_the_server_rejects(client, body, valid):

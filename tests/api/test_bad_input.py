@@ -72,6 +72,16 @@ def _refused(r: object) -> str:
      "verdict: 'maybe' is not one of 'right' or 'wrong'"),
     (lambda c: c.post("/v1/objections/verdicts", json={"kind": "mention", "call": "a", "line": "3"}),
      "line: '3' is not a line number; write a JSON number such as 3"),
+    # an empty draft is refused as an empty question is, not checked as a file of nothing
+    (lambda c: c.post("/v1/check", json={"text": ""}), "text: '' is empty: there is nothing to check"),
+    (lambda c: c.post("/v1/check", json={"drafts": [{"text": "Go live in 6 weeks."}, {"text": " \n"}]}),
+     "drafts[1].text: ' \\n' is empty"),
+    # a rule that is not one: the field is named, as every other bad value's is
+    (lambda c: c.post("/v1/check", json={"text": "x", "rules": ["metric-conflicts"]}),
+     "rules[0]: 'metric-conflicts' is not a rule (did you mean 'metric-conflict'?); the rules are: broken-reference"),
+    (lambda c: c.get("/v1/audit", params={"rule": "metric-conflicts"}), "rule: 'metric-conflicts' is not a rule (did you mean 'metric-conflict'?)"),
+    (lambda c: c.get("/v1/entries", params={"offset": -1}), "offset: '-1' is out of range"),
+    (lambda c: c.get("/v1/metrics", params={"limit": 0}), "limit: '0' is out of range"),
 ])
 def test_fail_a_bad_value_names_its_field_and_the_form_expected(client, send, expected):
     assert expected in _refused(send(client))
@@ -116,6 +126,20 @@ def test_pass_every_documented_parameter_is_still_taken(client):
     check = client.post("/v1/check", params=TODAY, json={"drafts": [{"path": "a.md", "text": "Go live in 6 weeks."}],
                                                          "rules": ["metric-conflict"], "min_confidence": 0.2})
     assert check.status_code == 200
+
+
+@pytest.mark.parametrize("path, key", [("/v1/entries", "entries"), ("/v1/metrics", "metrics")])
+def test_pass_a_long_list_comes_in_pages_with_its_total(client, path, key):
+    whole = client.get(path).json()
+    assert whole["total"] == len(whole[key]) > 4 and whole["offset"] == 0 and whole["limit"] is None
+    pages, offset = [], 0
+    while offset < whole["total"]:
+        page = client.get(path, params={"offset": offset, "limit": 3}).json()
+        assert page["total"] == whole["total"] and page["offset"] == offset and page["limit"] == 3
+        pages.extend(page[key])
+        offset += 3
+    assert pages == whole[key]
+    assert client.get(path, params={"offset": whole["total"]}).json()[key] == []
 
 
 def test_pass_the_document_lists_400_and_no_422(client):
