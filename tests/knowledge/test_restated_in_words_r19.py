@@ -64,7 +64,10 @@ CASES: list[tuple[str, str, list[int], list[int]]] = [
      "Clinics on Earwise complete 88% of hearing-aid fittings in a single visit, up from 60%.\n"
      "Nearly nine in ten patients walk out hearing better on day one.\n\n"
      "Clinics on Earwise also sell 45% more batteries.\n",
-     [3, 4], [6]),
+     # as first committed, line 3 was among the quiet lines: a writing error, its "up from 60%" is a
+     # before the KB does not state, and reporting it is right (corrected after the first run, where
+     # main and the change both report it; bench/ACCURACY.md says so)
+     [4], [3, 6]),
     # said again a paragraph later, introduced by "that is"
     ("crematoria",
      "# Online booking\n\n"
