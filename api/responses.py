@@ -174,6 +174,9 @@ class Finding(BaseModel):
     related: list[FindingRelated] | SkipJsonSchema[None] = None
     fingerprint: str
     confidence: float | SkipJsonSchema[None] = Field(None, description="P(right) of a figure finding.")
+    group: str | SkipJsonSchema[None] = Field(
+        None, description="duplicate-entry: one entry id of the cluster of near-duplicate pages, the same on every "
+                          "finding of the cluster.")
 
 
 class AeoSummary(BaseModel):
@@ -198,6 +201,9 @@ class FindingsResponse(BaseModel):
     version: int
     findings: list[Finding]
     summary: Summary
+    roles_unknown: list[str] | SkipJsonSchema[None] = Field(
+        None, description="A full audit: the calls in which no speaker is known to be the company's (their "
+                          "reps' figures go unchecked).")
 
 
 # -- objections (SPEC section 6) -------------------------------------------------------------------
