@@ -109,6 +109,8 @@ def render_ingest_text(report: dict[str, Any]) -> str:
         f"{report['texts_reused']} reused; {report['seconds']:.2f}s",
         f"  [dim]store: {escape(report['store'])} · model: {escape(report['model'])}[/]",
     ]
+    for section, count in (report.get("reread") or {}).items():  # only [calls] shapes what is stored
+        parts.insert(2, f"  canon.toml's {escape(f'[{section}]')} changed: re-reading {count} {_calls(count)}")
     repaired = report.get("repaired") or {}
     if any(repaired.values()):
         done = [f"{n} {what}" for n, what in ((repaired.get("missing_vectors", 0), "missing vector(s) restored"),

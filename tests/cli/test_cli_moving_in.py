@@ -1,0 +1,81 @@
+"""Moving an existing content set into canon: the real command, its output captured.
+
+canon.toml settings that shape what ingest stores take effect at the next ingest, files canon does
+not read are named, and a long embedding reports its progress a tenth at a time."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from tests.cli.test_cli_output import canon
+from tests.conftest import write_kb
+
+TOML = """[kb]
+name = "Sonaro"
+
+[calls]
+path = "calls"
+{speakers}
+"""
+CALL = """[00:00:10] Dana Ortiz: Thanks for joining, I'm with Sonaro.
+[00:00:20] Bob Klein: Honestly, we're a two-audiologist practice and this is a lot of money.
+"""
+ENTRY = "---\ntype: article\ntitle: Scheduling\n---\n\nBook a hearing test online.\n"
+
+
+def _call(kb: Path) -> dict[str, Any]:
+    """The one call as the index stores it."""
+    db = sqlite3.connect(kb / ".canon" / "catalog.sqlite")
+    try:
+        (raw,) = db.execute("SELECT data FROM records WHERE kind='call'").fetchone()
+    finally:
+        db.close()
+    return dict(json.loads(raw))
+
+
+def _roles(kb: Path) -> dict[str, str]:
+    return {t["speaker"]: t["role"] for t in _call(kb)["turns"]}
+
+
+def _set_speakers(kb: Path, line: str) -> None:
+    (kb / "canon.toml").write_text(TOML.format(speakers=line))
+
+
+def test_a_changed_internal_speakers_rereads_the_calls_and_is_stale_until_then(tmp_path):
+    kb = write_kb(tmp_path / "kb", {"Scheduling.md": ENTRY, "calls/acme.txt": CALL},
+                  toml=TOML.format(speakers=""))
+    assert canon("ingest", "--kb", str(kb)).returncode == 0
+    assert not _call(kb)["roles_known"]
+
+    _set_speakers(kb, 'internal_speakers = ["Dana Ortiz"]')
+    check = canon("doctor", "--check", "--kb", str(kb), "--format", "json")
+    assert check.returncode == 1
+    found = json.loads(check.stdout)
+    assert not found["up_to_date"]
+    assert [p["code"] for p in found["problems"]] == ["settings-changed"], found
+    r = canon("ingest", "--kb", str(kb))
+    assert r.returncode == 0, r.stderr
+    assert "canon.toml's [calls] changed: re-reading 1 call" in r.stdout, r.stdout
+    assert "1 changed" in r.stdout and "1 unchanged" in r.stdout, r.stdout
+    assert _call(kb)["roles_known"]
+    assert _roles(kb)["Dana Ortiz"] == "internal" and _roles(kb)["Bob Klein"] != "internal"
+    assert canon("doctor", "--check", "--kb", str(kb)).returncode == 0
+    again = json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)
+    assert again["reread"] == {} and again["changed"] == []
+
+    _set_speakers(kb, '# internal_speakers = ["Dana Ortiz"]')  # commented out again: the old roles go
+    back = json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)
+    assert back["reread"] == {"calls": 1} and back["changed"] == ["calls/acme.txt"]
+    assert not _call(kb)["roles_known"]
+
+
+def test_a_changed_setting_with_no_calls_rereads_nothing(tmp_path):
+    kb = write_kb(tmp_path / "kb", {"Scheduling.md": ENTRY}, toml=TOML.format(speakers=""))
+    assert canon("ingest", "--kb", str(kb)).returncode == 0
+    _set_speakers(kb, 'internal_domains = ["sonaro.example"]')
+    assert canon("doctor", "--check", "--kb", str(kb)).returncode == 0
+    r = json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)
+    assert r["reread"] == {} and r["changed"] == [] and r["unchanged"] == 1
