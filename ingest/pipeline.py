@@ -45,11 +45,11 @@ Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 1024  # texts embedded and cached per step: an interrupted run keeps all finished steps
 
 
-def embed_batch(total: int) -> int:
-    """How many texts one embedding step takes: ``EMBED_BATCH`` at most, and a tenth of the job at
-    most too, so that a job smaller than one full step still reports its progress a tenth at a time
-    (803 texts in one step of 1,024 gave a single line, at the end)."""
-    return max(1, min(EMBED_BATCH, -(-total // 10)))
+def tenth_step(total: int, most: int) -> int:
+    """How many items one step of a phase takes: ``most`` at most, and a tenth of the phase at most
+    too, so that a phase smaller than one full step still reports its progress a tenth at a time
+    (803 texts embedded in one step of 1,024 gave a single progress line, at the end)."""
+    return max(1, min(most, -(-total // 10)))
 
 
 # The canon.toml settings that shape what ingest stores, by the kind of file they shape: who speaks
@@ -413,7 +413,7 @@ def _write_store(settings: Settings, catalog: Catalog, model: str, dim: int, emb
                 uncached.sort(key=lambda kt: len(kt[1]))
                 done = 0
                 tick("embed", 0, len(uncached))
-                step = embed_batch(len(uncached))
+                step = tenth_step(len(uncached), EMBED_BATCH)
                 for start in range(0, len(uncached), step):
                     part = uncached[start:start + step]
                     keys = [k for k, _ in part]
@@ -471,11 +471,12 @@ class _StoreWriter:
         self.store = store
         self.tick = tick
         self.total = len(searchable)
+        self.step = tenth_step(self.total, self.STEP)  # a progress tick a tenth at least
         self.done = 0
         self.waiting: dict[str, list[Chunk]] = {}
         for c in searchable:
             self.waiting.setdefault(c.vector_key, []).append(c)
-        self.futures: list[Any] = []
+        self.futures: list[tuple[int, Any]] = []
 
     def __enter__(self) -> _StoreWriter:
         from concurrent.futures import ThreadPoolExecutor
@@ -487,19 +488,19 @@ class _StoreWriter:
         import numpy as np
 
         ready = [(c, vectors[k]) for k in list(self.waiting) if k in vectors for c in self.waiting.pop(k)]
-        for start in range(0, len(ready), self.STEP):
-            part = ready[start:start + self.STEP]
-            self.futures.append(self.pool.submit(
+        for start in range(0, len(ready), self.step):
+            part = ready[start:start + self.step]
+            self.futures.append((len(part), self.pool.submit(
                 self.store.upsert, [c.id for c, _ in part], np.stack([v for _, v in part]),
-                [_chunk_meta(c) for c, _ in part]))
+                [_chunk_meta(c) for c, _ in part])))
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         try:
-            for f in self.futures:
+            for size, f in self.futures:
                 if exc_type is None:
                     f.result()
-                    self.done += 1
-                    self.tick("store", min(self.done * self.STEP, self.total), self.total)
+                    self.done += size
+                    self.tick("store", self.done, self.total)
         finally:
             self.pool.shutdown(wait=True, cancel_futures=exc_type is not None)
         if exc_type is None and self.waiting:

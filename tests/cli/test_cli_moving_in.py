@@ -6,6 +6,7 @@ not read are named, and a long embedding reports its progress a tenth at a time.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -79,3 +80,35 @@ def test_a_changed_setting_with_no_calls_rereads_nothing(tmp_path):
     assert canon("doctor", "--check", "--kb", str(kb)).returncode == 0
     r = json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)
     assert r["reread"] == {} and r["changed"] == [] and r["unchanged"] == 1
+
+
+class _SlowEmbedder:
+    """The fake embedder, each step of which takes 11 s on a fake clock: longer than the quiet
+    time between two progress lines."""
+
+    def __init__(self, inner: Any, clock: list[float]) -> None:
+        self.inner, self.clock = inner, clock
+        self.name, self.dim = inner.name, inner.dim
+
+    def embed(self, texts: list[str]) -> Any:
+        self.clock[0] += 11.0
+        return self.inner.embed(texts)
+
+
+def test_an_embedding_smaller_than_one_step_still_reports_each_tenth(tmp_path, fake_embedder):
+    from rich.console import Console
+
+    from cli.ingest import _ProgressLines
+    from ingest.pipeline import EMBED_BATCH, ingest
+    from knowledge.settings import load_settings
+
+    kb = write_kb(tmp_path / "kb", {f"page-{i}.md": ENTRY.replace("Scheduling", f"Page {i}") for i in range(40)},
+                  toml=TOML.format(speakers=""))
+    clock = [0.0]
+    err = Console(record=True, width=10_000, file=open(os.devnull, "w"))  # noqa: SIM115 - closed with the test
+    with _ProgressLines(err, clock=lambda: clock[0]) as progress:
+        report = ingest(load_settings(kb), embedder=_SlowEmbedder(fake_embedder, clock), progress=progress)
+    assert report.texts_embedded < EMBED_BATCH  # one step would have held them all
+    lines = [line for line in err.export_text().splitlines() if line.startswith("embedding")]
+    percents = [int(line.split("(")[1].split("%")[0]) for line in lines]
+    assert [p // 10 for p in percents] == list(range(1, 11)), lines  # a line a tenth, the last at 100%
