@@ -463,11 +463,32 @@ def _as_text(value: Any, key: str, report: _Report, what: str) -> str | None:
     return None
 
 
+# List keys whose items are names or ids, never holding a comma: one line of text with commas is
+# the list written as a sentence, and is split at them (``topics: billing, insurance``). Questions
+# (``answers``) and ``examples`` may hold commas, so a line of them stays one item.
+COMMA_KEYS = frozenset({"topics", "audience", "supersedes", "canon.ignore"})
+
+
+def _one_line_warning(report: _Report, key: str, value: str, reading: str, fix: str) -> None:
+    """Warn that ``key`` is one line of text where the schema wants a list: how it is read, and the
+    fix, in which ``{line}`` is the value as written (spaces collapsed, shortened)."""
+    line = " ".join(value.split())
+    line = line if len(line) <= 60 else line[:59].rstrip() + "…"
+    fix = fix.replace("{line}", line)
+    report.add(key, f"{key}: written as one line of text, {reading}; {fix}", severity="warning")
+
+
 def _as_list(value: Any, key: str, report: _Report) -> list[str]:
-    """A list of strings; a single string is taken as a list of one."""
+    """A list of strings; a single string is taken as a list of one, or, for :data:`COMMA_KEYS`,
+    split at its commas with a warning that shows the list form."""
     if value is None:
         return []
     if isinstance(value, str):
+        items = [v.strip() for v in value.split(",") if v.strip()] if key in COMMA_KEYS else []
+        if len(items) > 1:
+            _one_line_warning(report, key, value, f"it is read as {len(items)} items split at its commas",
+                              f"write it as a list: {key}: [{', '.join(items)}]")
+            return items
         return [value.strip()] if value.strip() else []
     if isinstance(value, int | float) and not isinstance(value, bool):
         return [str(value)]
@@ -597,12 +618,9 @@ def _sources(value: Any, report: _Report) -> list[Source]:
     if value is None:
         return []
     if isinstance(value, str) and value.strip():
-        line = " ".join(value.split())  # shown once, in the form to write, and shortened
-        line = line if len(line) <= 60 else line[:59].rstrip() + "…"
-        report.add("sources", "sources: written as one line of text, it is read as a source with no date or URL, so "
-                   "max_source_age can never find it old; write sources as a list, each with its date: "
-                   f"'sources:', then '  - title: {line}' and '    date: YYYY-MM-DD' (url: optional)",
-                   severity="warning")
+        _one_line_warning(report, "sources", value, "it is read as a source with no date or URL, so max_source_age "
+                          "can never find it old", "write sources as a list, each with its date: 'sources:', then "
+                          "'  - title: {line}' and '    date: YYYY-MM-DD' (url: optional)")
     items = [value] if isinstance(value, str | dict) else value
     if not isinstance(items, list):
         report.add("sources", "sources must be a list of titles or of {title, url, date}")

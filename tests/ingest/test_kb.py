@@ -410,3 +410,27 @@ def test_a_one_line_sources_warning_shows_the_value_once_and_shortened() -> None
     warning = next(f.message for f in findings if "one line of text" in f.message)
     assert warning.count("Lumen billing records") == 1 and title.strip() not in warning
     assert "'  - title: Lumen billing records, October 2026, pulled by finance for…'" in warning
+
+
+@pytest.mark.parametrize(("key", "line", "items"), [
+    ("topics", "billing, insurance", ["billing", "insurance"]),  # a hearing-care clinic's wiki
+    ("audience", "public, partners", ["public", "partners"]),  # a logistics company's
+    ("supersedes", "pricing/2025 ,pricing/2024,", ["pricing/2025", "pricing/2024"]),  # a bakery chain's
+])
+def test_a_comma_line_where_a_list_of_names_is_expected_is_split_with_a_warning(key, line, items) -> None:
+    entry, findings = _entry(f"---\ntitle: T\ntype: article\n{key}: {line}\n---\n\nBody.\n")
+    assert getattr(entry, key) == items
+    (warning,) = [f for f in findings if "one line of text" in f.message]
+    assert warning.severity == "warning" and warning.line == 4
+    assert f"{key}: [{', '.join(items)}]" in warning.message and "split at its commas" in warning.message
+
+
+@pytest.mark.parametrize(("key", "line"), [
+    ("topics", "billing"),  # one name: a list of one, nothing to say
+    ("answers", "Does it work with Noah, or with Sycle?"),  # a question may hold a comma
+    ("examples", "Cut no-shows by 31%, on average"),
+])
+def test_a_one_line_list_without_a_list_of_names_in_it_is_one_item_and_no_warning(key, line) -> None:
+    entry, findings = _entry(f"---\ntitle: T\ntype: article\n{key}: {line}\n---\n\nBody.\n")
+    assert getattr(entry, key) == [line]
+    assert not [f for f in findings if "one line of text" in f.message]
