@@ -152,8 +152,10 @@ def _loader_class() -> type:
 _LOADER: type | None = None
 
 _YAML_HINTS = (
-    ("mapping values are not allowed", "a value contains ': '; put the whole value in quotes"),
+    ("mapping values are not allowed", "a value contains ': ', which YAML reads as the start of another key; "
+     "put the whole value in quotes"),
     ("found character '\\t'", "YAML does not allow tabs for indentation; indent with spaces"),
+    ("found a tab character", "YAML does not allow tabs for indentation; indent with spaces"),
     ("could not find expected ':'", "a line is not 'key: value'; check the indentation or quote the value"),
     ("found undefined alias", "'*' starts an alias in YAML; put the value in quotes"),
     ("found unexpected end of stream", "a quote or bracket is never closed"),
@@ -271,6 +273,40 @@ _OPENED = (
 )
 
 
+# What a value's first character makes of it in YAML, when the value is left unquoted: the cause
+# of the error PyYAML gives on its line, in words ("did not find expected whitespace or line
+# break" for ``logo: ![logo](x.png)``).
+_FIRST_CHARACTER = {
+    "!": "is read as a YAML tag",
+    "*": "is read as a YAML alias (a reference to an '&' anchor)",
+    "&": "is read as a YAML anchor (a name for the value after it)",
+    "@": "is refused by YAML ('@' is reserved)",
+    "`": "is refused by YAML ('`' is reserved)",
+    "%": "is refused by YAML ('%' starts a directive)",
+    "|": "opens a YAML block of text on the lines below",
+    ">": "opens a YAML block of text on the lines below",
+    "-": "is read as a YAML list item",
+    "?": "is read as a YAML complex key",
+    '"': "ends where its quote closes, and the text after the quote is left over",
+    "'": "ends where its quote closes, and the text after the quote is left over",
+}
+_VALUE = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*?:[ \t]+(?P<value>\S)")
+
+
+def _value_trap(row: str, column: int) -> str | None:
+    """The cause of a YAML error at ``column`` (0-based) of ``row``, when the row is ``key: value``
+    and the value starts with a character YAML reads as syntax: the hint to give, else None."""
+    m = _VALUE.match(row)
+    if m is None or column < m.start("value"):
+        return None
+    first = m.group("value")
+    cause = _FIRST_CHARACTER.get(first)
+    if cause is None:
+        return None
+    quotes = "in the other kind of quotes" if first in "\"'" else "in quotes"
+    return f"a value starting with {first!r} {cause}: put the whole value {quotes}"
+
+
 def _yaml_error(exc: Any, text: str, first_line: int) -> tuple[int, int, str]:
     """A YAML syntax error as (line, column, message) in the file's lines.
 
@@ -282,12 +318,14 @@ def _yaml_error(exc: Any, text: str, first_line: int) -> tuple[int, int, str]:
     line, column = (first_line + mark.line, mark.column + 1) if mark is not None else (first_line, 1)
     problem = str(getattr(exc, "problem", None) or getattr(exc, "context", None) or exc).strip()
     hint = next((h for key, h in _YAML_HINTS if key in problem), "fix the YAML syntax")
-    if mark is not None and "cannot start any token" in problem:
+    if mark is not None:
         rows = text.split("\n")
         row = rows[mark.line] if mark.line < len(rows) else ""
         char = row[mark.column] if mark.column < len(row) else ""
-        hint = ("YAML does not allow tabs for indentation; indent with spaces" if char == "\t"
-                else f"a value starting with {char!r} must be put in quotes")
+        if "cannot start any token" in problem:
+            hint = ("YAML does not allow tabs for indentation; indent with spaces" if char == "\t"
+                    else f"a value starting with {char!r} must be put in quotes")
+        hint = _value_trap(row, mark.column) or hint
     where = f"line {line}, column {column}"
     opened = _opened_at(exc, first_line)
     if opened is not None and opened[:2] != (line, column):
