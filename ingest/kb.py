@@ -35,6 +35,7 @@ from knowledge.model import ENTRY_TYPES, KB, STATUSES, Entry, Finding, Metric, S
 from knowledge.settings import Settings
 
 from ._markdown import (
+    NOT_UTF8_READ_AS,
     bound_lines,
     decode,
     describe,
@@ -810,8 +811,8 @@ def parse_entry(root: Path, path: Path, raw: bytes, settings: Settings | None = 
                                        message="the file is empty: write the entry, or remove the file"))
         return None, report.findings
     if decoded.bad_line is not None:
-        report.add(decoded.bad_line, f"not valid UTF-8 (byte {decoded.bad_byte}, line {decoded.bad_line}); the "
-                   "bad bytes were read as U+FFFD and the rest of the file was read; save the file as UTF-8",
+        report.add(decoded.bad_line, f"not valid UTF-8 (byte {decoded.bad_byte}, line {decoded.bad_line}); "
+                   f"{NOT_UTF8_READ_AS}; save the file as UTF-8",
                    column=decoded.bad_column or 1)
 
     split = split_front_matter(decoded.text)

@@ -112,3 +112,31 @@ def test_an_embedding_smaller_than_one_step_still_reports_each_tenth(tmp_path, f
     lines = [line for line in err.export_text().splitlines() if line.startswith("embedding")]
     percents = [int(line.split("(")[1].split("%")[0]) for line in lines]
     assert [p // 10 for p in percents] == list(range(1, 11)), lines  # a line a tenth, the last at 100%
+
+
+LATIN1 = ("---\ntype: case_study\ntitle: Clínica Auditiva São Paulo\nstatus: approved\nowner: ops@sonaro.example\n"
+          "reviewed: 2026-10-01\n---\n\nA clínica reduziu as faltas em 38% e economizou 22 minutos por adaptação. "
+          "Preço: 120 reais por mês.\n").encode("latin-1")
+
+
+def test_a_latin_1_file_reads_right_and_its_verdict_file_holds_no_replacement_character(tmp_path):
+    kb = write_kb(tmp_path / "kb", {"Clinica.md": LATIN1}, toml=TOML.format(speakers=""))
+    audit = json.loads(canon("audit", "--kb", str(kb), "--today", "2026-12-01", "--format", "json").stdout)
+    findings = audit["findings"]
+    encoding = [f for f in findings if "not valid UTF-8" in f["message"]]
+    assert encoding and "Windows-1252 (Latin-1)" in encoding[0]["message"]
+    claim = next(f for f in findings if f.get("claim") and "38" in f["claim"]["text"])
+    r = canon("audit", "verdict", claim["fingerprint"], "wrong", "--why", "not an outcome", "--kb", str(kb))
+    assert r.returncode == 0, r.stderr
+    written = (kb / "verdicts" / "findings.yaml").read_text(encoding="utf-8")
+    assert "\ufffd" not in written and "A clínica reduziu as faltas em 38%" in written, written
+    found = json.loads(canon("ask", "Clínica Auditiva", "--kb", str(kb), "--format", "json").stdout)
+    assert "\ufffd" not in json.dumps(found, ensure_ascii=False) and "Clínica Auditiva São Paulo" in json.dumps(
+        found, ensure_ascii=False)
+
+
+def test_a_verdict_file_writes_a_replacement_character_as_a_question_mark(tmp_path):
+    from knowledge.verdict_file import write_rows
+
+    path = write_rows(tmp_path / "findings.yaml", [{"sentence": "Pre\ufffdo: 120", "tags": ["S\ufffdo"]}], "header")
+    assert path.read_text(encoding="utf-8").count("?") == 2 and "\ufffd" not in path.read_text(encoding="utf-8")
