@@ -23,6 +23,7 @@ import hashlib
 import math
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -82,32 +83,42 @@ def _is_entry_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(".md")
 
 
-def iter_entry_files(settings: Settings) -> list[Path]:
-    """Every ``*.md`` below the root, sorted by relative path.
-
-    Hidden files and folders and the index folder are skipped. Folder links are not followed (a
-    link back up the tree would never end); one that leaves the KB is listed so that reading it
-    reports it. File links are listed; :func:`read_entry_file` reads one only when its target
-    lies inside the KB.
-    """
+def _kb_folders(settings: Settings) -> Iterator[tuple[Path, list[str], list[Path]]]:
+    """Each folder below the root that entries are read from: (folder, its file names, its folder
+    links that lead out of the KB). Hidden folders, the index and the calls folder are skipped;
+    folder links are not followed (a link back up the tree would never end)."""
     root = settings.root
     index = settings.index_path.resolve()
     calls = settings.calls_path.resolve()
     base = root.resolve()
-    found: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
         keep: list[str] = []
+        leaving: list[Path] = []
         for d in dirnames:
             if d.startswith(".") or (here / d).resolve() in (index, calls):
                 continue
             if (here / d).is_symlink():
                 target = (here / d).resolve()
                 if target != base and base not in target.parents:
-                    found.append((_rel(here / d, root), here / d))
+                    leaving.append(here / d)
                 continue
             keep.append(d)
         dirnames[:] = keep
+        yield here, filenames, leaving
+
+
+def iter_entry_files(settings: Settings) -> list[Path]:
+    """Every ``*.md`` below the root, sorted by relative path.
+
+    Hidden files and folders and the index folder are skipped. Folder links are not followed; one
+    that leaves the KB is listed so that reading it reports it. File links are listed;
+    :func:`read_entry_file` reads one only when its target lies inside the KB.
+    """
+    root = settings.root
+    found: list[tuple[str, Path]] = []
+    for here, filenames, leaving in _kb_folders(settings):
+        found.extend((_rel(link, root), link) for link in leaving)
         for name in filenames:
             if _is_entry_name(name):
                 p = here / name
@@ -115,6 +126,36 @@ def iter_entry_files(settings: Settings) -> list[Path]:
                     found.append((_rel(p, root), p))
     found.sort(key=lambda rp: rp[0])
     return [p for _, p in found]
+
+
+# Files canon itself keeps in the KB, never content (the verdict files' paths are those of
+# knowledge.finding_verdicts and knowledge.objections.verdicts, which a test holds them to).
+OWN_FILES = frozenset({"canon.toml", "verdicts/findings.yaml", "verdicts/objections.yaml"})
+
+
+def unread_files(settings: Settings) -> dict[str, int]:
+    """How many files of each extension (lower case, "" for none) canon reads nothing from: below
+    the root every file but an entry (``.md``) and canon's own files, in the calls folder every
+    file that is no call format. Hidden files and folders and the index are left out, as the
+    readers leave them out. An export from a wiki or a drive holds .docx, .pdf, .html pages that
+    would otherwise be skipped without a word."""
+    from .calls import CALL_SUFFIXES
+
+    root = settings.root
+    names: list[str] = []
+    for here, filenames, _ in _kb_folders(settings):
+        names.extend(n for n in filenames if not n.startswith(".") and not _is_entry_name(n)
+                     and _rel(here / n, root) not in OWN_FILES)
+    calls = settings.calls_path
+    if calls.is_dir():
+        for _, dirs, filenames in os.walk(calls):  # folder links are not followed, as find_call_files does not
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            names.extend(n for n in filenames if not n.startswith(".") and not n.lower().endswith(CALL_SUFFIXES))
+    counts: dict[str, int] = {}
+    for name in names:
+        ext = Path(name).suffix.lower()
+        counts[ext] = counts.get(ext, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def read_entry_file(path: Path, settings: Settings) -> bytes:

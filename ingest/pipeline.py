@@ -37,7 +37,7 @@ from knowledge.store import (
 )
 
 from .chunking import CHUNKER_VERSION, SEARCHABLE, call_chunks, entry_chunks
-from .kb import content_hash, iter_entry_files, parse_entry, read_entry_file
+from .kb import content_hash, iter_entry_files, parse_entry, read_entry_file, unread_files
 
 # progress(phase, done, total): phases are "scan", "parse", "embed", "store".
 Progress = Callable[[str, int, int], None]
@@ -109,6 +109,7 @@ class IngestReport:
     texts_reused: int = 0
     chunks: int = 0
     reread: dict[str, int] = field(default_factory=dict)  # canon.toml section -> files read again for it
+    not_read: dict[str, int] = field(default_factory=dict)  # extension -> files canon reads nothing from
     problems: list[Finding] = field(default_factory=list)
     model: str = ""
     store: str = ""
@@ -124,7 +125,7 @@ class IngestReport:
             "texts_reused": self.texts_reused, "chunks": self.chunks,
             "problems": [p.to_dict() for p in self.problems], "model": self.model, "store": self.store,
             "seconds": round(self.seconds, 3), "entries": self.entries, "repaired": self.repaired,
-            "reread": self.reread,
+            "reread": self.reread, "not_read": self.not_read,
         }
 
 
@@ -251,6 +252,7 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
         if known and catalog.get_meta("chunker") != CHUNKER_VERSION:
             force = True  # files are cut differently now: parse them again
         files = _scan(settings)
+        report.not_read = unread_files(settings)
         hashes = {rel: content_hash(raw) for rel, (_, _, raw) in files.items()}
         resettled = changed_settings(settings, catalog)
         todo = [rel for rel in sorted(files)

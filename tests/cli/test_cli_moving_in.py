@@ -140,3 +140,41 @@ def test_a_verdict_file_writes_a_replacement_character_as_a_question_mark(tmp_pa
 
     path = write_rows(tmp_path / "findings.yaml", [{"sentence": "Pre\ufffdo: 120", "tags": ["S\ufffdo"]}], "header")
     assert path.read_text(encoding="utf-8").count("?") == 2 and "\ufffd" not in path.read_text(encoding="utf-8")
+
+
+EXPORT = {  # a wiki export as it lands in the KB folder: pages, and what the pages were made from
+    "Wiki/Scheduling.md": ENTRY, "Wiki/Pricing sheet 2026.docx": b"PK\x03\x04", "Wiki/Battlecard.pdf": b"%PDF-1.4",
+    "Wiki/Scheduling.html": "<html></html>", "Wiki/notes.txt": "to do", "Wiki/images/logo.png": b"\x89PNG",
+    "Wiki/.DS_Store": b"\x00", "calls/acme.txt": CALL, "calls/recording.docx": b"PK\x03\x04",
+}
+NOT_READ = {".docx": 2, ".html": 1, ".pdf": 1, ".png": 1, ".txt": 1}
+
+
+def test_init_and_ingest_name_the_files_canon_does_not_read(tmp_path):
+    kb = write_kb(tmp_path / "kb", EXPORT)
+    init = canon("init", str(kb))
+    assert init.returncode == 0, init.stderr
+    line = ("not read: 2 .docx, 1 .html, 1 .pdf, 1 .png, 1 .txt: canon reads entries as .md (and calls, in the "
+            "calls folder, as .vtt, .srt, .json or .txt)")
+    assert line in init.stdout, init.stdout
+    text = canon("ingest", "--kb", str(kb))
+    assert line in text.stdout, text.stdout  # canon.toml and the call .txt are not listed
+    report = json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)
+    assert report["not_read"] == NOT_READ and report["calls"] == 1 and report["files"] == 1
+    (kb / "verdicts").mkdir()
+    (kb / "verdicts" / "findings.yaml").write_text("version: 1\nverdicts: []\n")
+    assert json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)["not_read"] == NOT_READ
+
+
+def test_a_kb_of_markdown_only_says_nothing_of_unread_files(tmp_path):
+    kb = write_kb(tmp_path / "kb", {"Scheduling.md": ENTRY, "calls/acme.txt": CALL})
+    assert "not read" not in canon("init", str(kb)).stdout
+    assert json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)["not_read"] == {}
+
+
+def test_the_verdict_files_canon_keeps_are_the_ones_the_walk_leaves_out():
+    from ingest.kb import OWN_FILES
+    from knowledge.finding_verdicts import VERDICTS_FILE as FINDINGS
+    from knowledge.objections.verdicts import VERDICTS_FILE as OBJECTIONS
+
+    assert {FINDINGS.as_posix(), OBJECTIONS.as_posix()} <= OWN_FILES
