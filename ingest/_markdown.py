@@ -63,7 +63,8 @@ _CP1252 = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range
 AS_CP1252 = "canon-cp1252"  # the error handler's name, for ``bytes.decode(..., errors=AS_CP1252)``
 codecs.register_error(AS_CP1252, _as_cp1252)
 # How a finding says what became of those bytes.
-NOT_UTF8_READ_AS = "its other bytes were read as Windows-1252 (Latin-1), the usual encoding of older files"
+NOT_UTF8_READ_AS = ("the bytes that are not UTF-8 were read as Windows-1252 (Latin-1), the usual encoding of older "
+                    "files, so the text reads right")
 
 
 def decode(raw: bytes) -> Decoded:
