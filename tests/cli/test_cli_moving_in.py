@@ -178,3 +178,14 @@ def test_the_verdict_files_canon_keeps_are_the_ones_the_walk_leaves_out():
     from knowledge.objections.verdicts import VERDICTS_FILE as OBJECTIONS
 
     assert {FINDINGS.as_posix(), OBJECTIONS.as_posix()} <= OWN_FILES
+
+
+def test_objections_bring_the_calls_up_to_date_with_a_changed_internal_speakers_and_say_why(tmp_path):
+    kb = write_kb(tmp_path / "kb", {"Scheduling.md": ENTRY, "calls/acme.txt": CALL}, toml=TOML.format(speakers=""))
+    assert canon("ingest", "--kb", str(kb)).returncode == 0
+    before = json.loads(canon("objections", "--kb", str(kb), "--format", "json").stdout)
+    assert before["roles_unknown"] == ["calls/acme.txt"]
+    _set_speakers(kb, 'internal_domains = ["sonaro.example"]\ninternal_speakers = ["Dana Ortiz"]')
+    r = canon("objections", "--kb", str(kb), "--format", "json")
+    assert "canon.toml's [calls] changed since the last ingest: reading the calls again" in r.stderr, r.stderr
+    assert json.loads(r.stdout)["roles_unknown"] == []
