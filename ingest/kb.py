@@ -148,7 +148,7 @@ def unread_files(settings: Settings) -> dict[str, int]:
                      and _rel(here / n, root) not in OWN_FILES)
     calls = settings.calls_path
     if calls.is_dir():
-        for _, dirs, filenames in os.walk(calls):  # folder links are not followed, as find_call_files does not
+        for _, dirs, filenames in os.walk(calls):  # folder links not followed, as by find_call_files
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             names.extend(n for n in filenames if not n.startswith(".") and not n.lower().endswith(CALL_SUFFIXES))
     counts: dict[str, int] = {}
