@@ -164,6 +164,7 @@ REFRESH_WORDS = {
              "the embedded store (no [index] chroma_url): building it from the cached vectors…",
     "moved": "The KB moved or was copied: giving it a collection of its own on the Chroma server…",
     "files": "The KB changed since the last ingest: updating the index…",
+    "settings": "canon.toml's [calls] changed since the last ingest: reading the calls again…",
 }
 
 

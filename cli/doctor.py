@@ -27,7 +27,7 @@ def doctor(
 ) -> None:
     """Check that the index agrees with the KB's files and the vector store with the index, and repair what does not.
 
-    Finds files changed since the last ingest, an interrupted ingest, searchable chunks with no vector in the store (searches cannot find them), vectors no chunk lists, vectors lost from the catalog's cache, and store folders nothing uses. Repairs by default, holding the index's write lock: vectors are restored from the catalog's cache, so only texts lost from it as well are embedded again. Exit code 0 when the index is healthy (after the repair), 1 when something is still wrong (with --check: when anything is), 2 when canon could not run.
+    Finds files changed since the last ingest, canon.toml's [calls] internal_speakers or internal_domains changed since (the calls were read with the old ones), an interrupted ingest, searchable chunks with no vector in the store (searches cannot find them), vectors no chunk lists, vectors lost from the catalog's cache, and store folders nothing uses. Repairs by default, holding the index's write lock: vectors are restored from the catalog's cache, so only texts lost from it as well are embedded again. Exit code 0 when the index is healthy (after the repair), 1 when something is still wrong (with --check: when anything is), 2 when canon could not run.
 
     Examples:
 

@@ -28,7 +28,7 @@ def ingest(
 ) -> None:
     """Build or refresh the index of the KB and its calls.
 
-    Only files whose content changed are parsed again, and only texts not embedded before are embedded. Files that cannot be read are reported (with the line and what to fix) and the rest are indexed. With nothing changed, it still checks that the vector store holds exactly what the index lists, and repairs it if not (`canon doctor` checks more).
+    Only files whose content changed are parsed again (and the calls, when canon.toml's [calls] internal_speakers or internal_domains changed: they decide who is the seller), and only texts not embedded before are embedded. Files that cannot be read are reported (with the line and what to fix) and the rest are indexed. Files canon reads nothing from (an export's .docx, .pdf, .html, images) are counted by extension in one line (`not_read` in JSON). With nothing changed, it still checks that the vector store holds exactly what the index lists, and repairs it if not (`canon doctor` checks more).
 
     One writer at a time: while another ingest (or a refresh by audit, check, objections or the server) writes the index, this one waits for it (up to lock_wait seconds from the index table of canon.toml, default 600). Searches keep answering from the previous index meanwhile.
 

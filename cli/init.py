@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -38,7 +38,7 @@ def init(
 ) -> None:
     """Make a folder a KB: write a commented canon.toml there.
 
-    A .gitignore that leaves out the index (.canon/) is written beside it, unless one exists. Nothing is overwritten: where a canon.toml exists, it is left as it is. Commands run anywhere below the folder then find the KB by themselves.
+    A .gitignore that leaves out the index (.canon/) is written beside it, unless one exists. Nothing is overwritten: where a canon.toml exists, it is left as it is. Commands run anywhere below the folder then find the KB by themselves. Files already there that canon will not read (.docx, .pdf, .html, images) are counted by extension in one line.
 
     Examples:
 
@@ -65,6 +65,19 @@ def init(
         ignore = _write_gitignore(root)
         md = sum(1 for _ in root.rglob("*.md"))
         out.print(f"Wrote {cfg}{ignore}. Next: add entries as Markdown files ({md} found now), then `canon ingest`.")
+        _say_unread(root, out)
+
+
+def _say_unread(root: Path, out: Any) -> None:
+    """Name the files already in the folder that canon will not read (an export's .docx, .pdf,
+    .html pages), one line for all of them, so that none is skipped without a word."""
+    from ingest.kb import unread_files
+    from knowledge.render import unread_line
+    from knowledge.settings import load_settings
+
+    line = unread_line(unread_files(load_settings(root)))
+    if line:
+        out.print(line, markup=False, highlight=False)
 
 
 GITIGNORE = "# canon's index, rebuilt by `canon ingest`: not for version control\n.canon/\n"

@@ -49,11 +49,30 @@ def _normalise(text: str) -> str:
     return _NEWLINES.sub("\n", text) if "\r" in text else text
 
 
+def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """A decoding error handler: the bytes that are not UTF-8 read as Windows-1252, a superset of
+    Latin-1 (its five unassigned bytes as Latin-1), so that a file saved by an older editor reads
+    right ("Café", "Preço") rather than as U+FFFD, and UTF-8 around them stays UTF-8."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return "".join(_CP1252[b] for b in bad), exc.end
+
+
+_CP1252 = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)]
+AS_CP1252 = "canon-cp1252"  # the error handler's name, for ``bytes.decode(..., errors=AS_CP1252)``
+codecs.register_error(AS_CP1252, _as_cp1252)
+# How a finding says what became of those bytes.
+NOT_UTF8_READ_AS = ("the bytes that are not UTF-8 were read as Windows-1252 (Latin-1), the usual encoding of older "
+                    "files, so the text reads right")
+
+
 def decode(raw: bytes) -> Decoded:
     """UTF-8 (a BOM is dropped; UTF-16 with a BOM is accepted too).
 
-    NUL bytes mean a binary file. Bytes that are not UTF-8 are replaced by U+FFFD and the position
-    of the first one is kept, so the caller can say where it is and still read the rest.
+    NUL bytes mean a binary file. Bytes that are not UTF-8 are read as Windows-1252 (see
+    :func:`_as_cp1252`) and the position of the first one is kept, so the caller can say where it
+    is and still read the rest, its text right.
     """
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -70,7 +89,7 @@ def decode(raw: bytes) -> Decoded:
         before = _normalise(raw[skip:bad].decode("utf-8"))
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
-        text = _normalise(raw[skip:].decode("utf-8", errors="replace"))
+        text = _normalise(raw[skip:].decode("utf-8", errors=AS_CP1252))
         return Decoded(text, bad_line=line, bad_column=column, bad_byte=bad)
 
 

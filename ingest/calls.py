@@ -30,6 +30,7 @@ from knowledge.errors import CanonError
 from knowledge.model import Call, Finding, Sentence, Turn
 from knowledge.settings import CallSettings, Settings
 
+from ._markdown import AS_CP1252
 from .limits import MAX_CALL_BYTES, MAX_LINE_CHARS, capped, read_or_refusal, refusal
 
 __all__ = [
@@ -94,7 +95,8 @@ def _binary_error() -> CallParseError:
 
 
 def decode_call_bytes(data: bytes) -> str:
-    """The text of a call file: a BOM picks the encoding, else UTF-8 with bad bytes replaced.
+    """The text of a call file: a BOM picks the encoding, else UTF-8, with the bytes that are not
+    UTF-8 read as Windows-1252 (a superset of Latin-1), as an entry's are.
 
     Raises :class:`CallParseError` for binary content (NUL or many control bytes), and for a file
     that :func:`read_call_file` refused (with the reason).
@@ -108,7 +110,7 @@ def decode_call_bytes(data: bytes) -> str:
     head = data[:8192]
     if b"\x00" in data or len(_CONTROL.findall(head.decode("latin-1"))) > max(8, len(head) // 100):
         raise _binary_error()
-    return data.decode("utf-8", errors="replace")
+    return data.decode("utf-8", errors=AS_CP1252)
 
 
 def _normalise(text: str) -> str:

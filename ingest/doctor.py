@@ -110,6 +110,12 @@ def diagnose(settings: Settings, *, check_store: bool = True,
         if stale:
             d.problems.append(Problem("out-of-date", f"{stale} file(s) changed, appeared or went away since the "
                                       "last ingest", stale, "canon ingest"))
+        from .pipeline import changed_settings
+
+        for kind, section in changed_settings(settings, catalog).items():
+            count = len(catalog.file_hashes(kind))
+            d.problems.append(Problem("settings-changed", f"canon.toml's [{section}] changed since the last ingest: "
+                                      f"{count} {kind}(s) were read with the old settings", count, "canon ingest"))
         writing = d.writing is not None  # a write in progress is not a problem, only unfinished
         if catalog.get_meta("dirty") == "1" and not writing:
             d.problems.append(Problem("interrupted-write", "an ingest stopped before it finished (its work so "
@@ -152,7 +158,8 @@ def diagnose(settings: Settings, *, check_store: bool = True,
                                       + ", ".join(p.name for p in leftovers), len(leftovers), "canon doctor"))
     finally:
         catalog.close()
-    d.up_to_date = d.indexed and not any(p.code in {"out-of-date", "interrupted-write", "old-chunker", "old-layout"}
+    d.up_to_date = d.indexed and not any(p.code in {"out-of-date", "interrupted-write", "old-chunker", "old-layout",
+                                                    "settings-changed"}
                                          for p in d.problems)
     return d
 

@@ -24,6 +24,7 @@ from knowledge.errors import UsageError
 from knowledge.model import Block, Claim, Finding
 
 from ._markdown import (
+    NOT_UTF8_READ_AS,
     bound_lines,
     decode,
     figures_message,
@@ -239,7 +240,6 @@ def load_draft(path: Path, display_path: str | None = None) -> Draft:
         draft.findings.append(Finding(
             rule="invalid-encoding", severity="warning", path=shown, line=decoded.bad_line,
             column=decoded.bad_column or 1,
-            message=f"not valid UTF-8 (byte {decoded.bad_byte}); the bad bytes were read as U+FFFD and the "
-                    "rest was checked; save the file as UTF-8",
+            message=f"not valid UTF-8 (byte {decoded.bad_byte}); {NOT_UTF8_READ_AS}; save the file as UTF-8",
         ))
     return draft

@@ -23,6 +23,7 @@ import hashlib
 import math
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -35,6 +36,7 @@ from knowledge.model import ENTRY_TYPES, KB, STATUSES, Entry, Finding, Metric, S
 from knowledge.settings import Settings
 
 from ._markdown import (
+    NOT_UTF8_READ_AS,
     bound_lines,
     decode,
     describe,
@@ -81,32 +83,42 @@ def _is_entry_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(".md")
 
 
-def iter_entry_files(settings: Settings) -> list[Path]:
-    """Every ``*.md`` below the root, sorted by relative path.
-
-    Hidden files and folders and the index folder are skipped. Folder links are not followed (a
-    link back up the tree would never end); one that leaves the KB is listed so that reading it
-    reports it. File links are listed; :func:`read_entry_file` reads one only when its target
-    lies inside the KB.
-    """
+def _kb_folders(settings: Settings) -> Iterator[tuple[Path, list[str], list[Path]]]:
+    """Each folder below the root that entries are read from: (folder, its file names, its folder
+    links that lead out of the KB). Hidden folders, the index and the calls folder are skipped;
+    folder links are not followed (a link back up the tree would never end)."""
     root = settings.root
     index = settings.index_path.resolve()
     calls = settings.calls_path.resolve()
     base = root.resolve()
-    found: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
         keep: list[str] = []
+        leaving: list[Path] = []
         for d in dirnames:
             if d.startswith(".") or (here / d).resolve() in (index, calls):
                 continue
             if (here / d).is_symlink():
                 target = (here / d).resolve()
                 if target != base and base not in target.parents:
-                    found.append((_rel(here / d, root), here / d))
+                    leaving.append(here / d)
                 continue
             keep.append(d)
         dirnames[:] = keep
+        yield here, filenames, leaving
+
+
+def iter_entry_files(settings: Settings) -> list[Path]:
+    """Every ``*.md`` below the root, sorted by relative path.
+
+    Hidden files and folders and the index folder are skipped. Folder links are not followed; one
+    that leaves the KB is listed so that reading it reports it. File links are listed;
+    :func:`read_entry_file` reads one only when its target lies inside the KB.
+    """
+    root = settings.root
+    found: list[tuple[str, Path]] = []
+    for here, filenames, leaving in _kb_folders(settings):
+        found.extend((_rel(link, root), link) for link in leaving)
         for name in filenames:
             if _is_entry_name(name):
                 p = here / name
@@ -114,6 +126,36 @@ def iter_entry_files(settings: Settings) -> list[Path]:
                     found.append((_rel(p, root), p))
     found.sort(key=lambda rp: rp[0])
     return [p for _, p in found]
+
+
+# Files canon itself keeps in the KB, never content (the verdict files' paths are those of
+# knowledge.finding_verdicts and knowledge.objections.verdicts, which a test holds them to).
+OWN_FILES = frozenset({"canon.toml", "verdicts/findings.yaml", "verdicts/objections.yaml"})
+
+
+def unread_files(settings: Settings) -> dict[str, int]:
+    """How many files of each extension (lower case, "" for none) canon reads nothing from: below
+    the root every file but an entry (``.md``) and canon's own files, in the calls folder every
+    file that is no call format. Hidden files and folders and the index are left out, as the
+    readers leave them out. An export from a wiki or a drive holds .docx, .pdf, .html pages that
+    would otherwise be skipped without a word."""
+    from .calls import CALL_SUFFIXES
+
+    root = settings.root
+    names: list[str] = []
+    for here, filenames, _ in _kb_folders(settings):
+        names.extend(n for n in filenames if not n.startswith(".") and not _is_entry_name(n)
+                     and _rel(here / n, root) not in OWN_FILES)
+    calls = settings.calls_path
+    if calls.is_dir():
+        for _, dirs, filenames in os.walk(calls):  # folder links not followed, as by find_call_files
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            names.extend(n for n in filenames if not n.startswith(".") and not n.lower().endswith(CALL_SUFFIXES))
+    counts: dict[str, int] = {}
+    for name in names:
+        ext = Path(name).suffix.lower()
+        counts[ext] = counts.get(ext, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def read_entry_file(path: Path, settings: Settings) -> bytes:
@@ -152,8 +194,10 @@ def _loader_class() -> type:
 _LOADER: type | None = None
 
 _YAML_HINTS = (
-    ("mapping values are not allowed", "a value contains ': '; put the whole value in quotes"),
+    ("mapping values are not allowed", "a value contains ': ', which YAML reads as the start of another key; "
+     "put the whole value in quotes"),
     ("found character '\\t'", "YAML does not allow tabs for indentation; indent with spaces"),
+    ("found a tab character", "YAML does not allow tabs for indentation; indent with spaces"),
     ("could not find expected ':'", "a line is not 'key: value'; check the indentation or quote the value"),
     ("found undefined alias", "'*' starts an alias in YAML; put the value in quotes"),
     ("found unexpected end of stream", "a quote or bracket is never closed"),
@@ -271,6 +315,40 @@ _OPENED = (
 )
 
 
+# What a value's first character makes of it in YAML, when the value is left unquoted: the cause
+# of the error PyYAML gives on its line, in words ("did not find expected whitespace or line
+# break" for ``logo: ![logo](x.png)``).
+_FIRST_CHARACTER = {
+    "!": "is read as a YAML tag",
+    "*": "is read as a YAML alias (a reference to an '&' anchor)",
+    "&": "is read as a YAML anchor (a name for the value after it)",
+    "@": "is refused by YAML ('@' is reserved)",
+    "`": "is refused by YAML ('`' is reserved)",
+    "%": "is refused by YAML ('%' starts a directive)",
+    "|": "opens a YAML block of text on the lines below",
+    ">": "opens a YAML block of text on the lines below",
+    "-": "is read as a YAML list item",
+    "?": "is read as a YAML complex key",
+    '"': "ends where its quote closes, and the text after the quote is left over",
+    "'": "ends where its quote closes, and the text after the quote is left over",
+}
+_VALUE = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*?:[ \t]+(?P<value>\S)")
+
+
+def _value_trap(row: str, column: int) -> str | None:
+    """The cause of a YAML error at ``column`` (0-based) of ``row``, when the row is ``key: value``
+    and the value starts with a character YAML reads as syntax: the hint to give, else None."""
+    m = _VALUE.match(row)
+    if m is None or column < m.start("value"):
+        return None
+    first = m.group("value")
+    cause = _FIRST_CHARACTER.get(first)
+    if cause is None:
+        return None
+    quotes = "in the other kind of quotes" if first in "\"'" else "in quotes"
+    return f"a value starting with {first!r} {cause}: put the whole value {quotes}"
+
+
 def _yaml_error(exc: Any, text: str, first_line: int) -> tuple[int, int, str]:
     """A YAML syntax error as (line, column, message) in the file's lines.
 
@@ -282,12 +360,14 @@ def _yaml_error(exc: Any, text: str, first_line: int) -> tuple[int, int, str]:
     line, column = (first_line + mark.line, mark.column + 1) if mark is not None else (first_line, 1)
     problem = str(getattr(exc, "problem", None) or getattr(exc, "context", None) or exc).strip()
     hint = next((h for key, h in _YAML_HINTS if key in problem), "fix the YAML syntax")
-    if mark is not None and "cannot start any token" in problem:
+    if mark is not None:
         rows = text.split("\n")
         row = rows[mark.line] if mark.line < len(rows) else ""
         char = row[mark.column] if mark.column < len(row) else ""
-        hint = ("YAML does not allow tabs for indentation; indent with spaces" if char == "\t"
-                else f"a value starting with {char!r} must be put in quotes")
+        if "cannot start any token" in problem:
+            hint = ("YAML does not allow tabs for indentation; indent with spaces" if char == "\t"
+                    else f"a value starting with {char!r} must be put in quotes")
+        hint = _value_trap(row, mark.column) or hint
     where = f"line {line}, column {column}"
     opened = _opened_at(exc, first_line)
     if opened is not None and opened[:2] != (line, column):
@@ -463,11 +543,32 @@ def _as_text(value: Any, key: str, report: _Report, what: str) -> str | None:
     return None
 
 
+# List keys whose items are names or ids, never holding a comma: one line of text with commas is
+# the list written as a sentence, and is split at them (``topics: billing, insurance``). Questions
+# (``answers``) and ``examples`` may hold commas, so a line of them stays one item.
+COMMA_KEYS = frozenset({"topics", "audience", "supersedes", "canon.ignore"})
+
+
+def _one_line_warning(report: _Report, key: str, value: str, reading: str, fix: str) -> None:
+    """Warn that ``key`` is one line of text where the schema wants a list: how it is read, and the
+    fix, in which ``{line}`` is the value as written (spaces collapsed, shortened)."""
+    line = " ".join(value.split())
+    line = line if len(line) <= 60 else line[:59].rstrip() + "…"
+    fix = fix.replace("{line}", line)
+    report.add(key, f"{key}: written as one line of text, {reading}; {fix}", severity="warning")
+
+
 def _as_list(value: Any, key: str, report: _Report) -> list[str]:
-    """A list of strings; a single string is taken as a list of one."""
+    """A list of strings; a single string is taken as a list of one, or, for :data:`COMMA_KEYS`,
+    split at its commas with a warning that shows the list form."""
     if value is None:
         return []
     if isinstance(value, str):
+        items = [v.strip() for v in value.split(",") if v.strip()] if key in COMMA_KEYS else []
+        if len(items) > 1:
+            _one_line_warning(report, key, value, f"it is read as {len(items)} items split at its commas",
+                              f"write it as a list: {key}: [{', '.join(items)}]")
+            return items
         return [value.strip()] if value.strip() else []
     if isinstance(value, int | float) and not isinstance(value, bool):
         return [str(value)]
@@ -597,12 +698,9 @@ def _sources(value: Any, report: _Report) -> list[Source]:
     if value is None:
         return []
     if isinstance(value, str) and value.strip():
-        line = " ".join(value.split())  # shown once, in the form to write, and shortened
-        line = line if len(line) <= 60 else line[:59].rstrip() + "…"
-        report.add("sources", "sources: written as one line of text, it is read as a source with no date or URL, so "
-                   "max_source_age can never find it old; write sources as a list, each with its date: "
-                   f"'sources:', then '  - title: {line}' and '    date: YYYY-MM-DD' (url: optional)",
-                   severity="warning")
+        _one_line_warning(report, "sources", value, "it is read as a source with no date or URL, so max_source_age "
+                          "can never find it old", "write sources as a list, each with its date: 'sources:', then "
+                          "'  - title: {line}' and '    date: YYYY-MM-DD' (url: optional)")
     items = [value] if isinstance(value, str | dict) else value
     if not isinstance(items, list):
         report.add("sources", "sources must be a list of titles or of {title, url, date}")
@@ -754,8 +852,8 @@ def parse_entry(root: Path, path: Path, raw: bytes, settings: Settings | None = 
                                        message="the file is empty: write the entry, or remove the file"))
         return None, report.findings
     if decoded.bad_line is not None:
-        report.add(decoded.bad_line, f"not valid UTF-8 (byte {decoded.bad_byte}, line {decoded.bad_line}); the "
-                   "bad bytes were read as U+FFFD and the rest of the file was read; save the file as UTF-8",
+        report.add(decoded.bad_line, f"not valid UTF-8 (byte {decoded.bad_byte}, line {decoded.bad_line}); "
+                   f"{NOT_UTF8_READ_AS}; save the file as UTF-8",
                    column=decoded.bad_column or 1)
 
     split = split_front_matter(decoded.text)

@@ -37,12 +37,48 @@ from knowledge.store import (
 )
 
 from .chunking import CHUNKER_VERSION, SEARCHABLE, call_chunks, entry_chunks
-from .kb import content_hash, iter_entry_files, parse_entry, read_entry_file
+from .kb import content_hash, iter_entry_files, parse_entry, read_entry_file, unread_files
 
 # progress(phase, done, total): phases are "scan", "parse", "embed", "store".
 Progress = Callable[[str, int, int], None]
 
 EMBED_BATCH = 1024  # texts embedded and cached per step: an interrupted run keeps all finished steps
+
+
+def tenth_step(total: int, most: int) -> int:
+    """How many items one step of a phase takes: ``most`` at most, and a tenth of the phase at most
+    too, so that a phase smaller than one full step still reports its progress a tenth at a time
+    (803 texts embedded in one step of 1,024 gave a single progress line, at the end)."""
+    return max(1, min(most, -(-total // 10)))
+
+
+# The canon.toml settings that shape what ingest stores, by the kind of file they shape: who speaks
+# for the company decides every call turn's role. Recorded in the catalog; when they differ from
+# what it recorded, the files of that kind are read again (their vectors are reused: the text is
+# the same). Entries are stored as written: the KB-wide defaults ([kb] review_every,
+# max_source_age) are applied when the rules run, so no entry depends on them.
+STORED_SETTINGS = {"call": ("calls", ("internal_speakers", "internal_domains"))}
+
+
+def stored_settings(settings: Settings) -> dict[str, str]:
+    """meta key -> the settings that shaped one kind of file, as the catalog records them."""
+    out: dict[str, str] = {}
+    for kind, (section, keys) in STORED_SETTINGS.items():
+        values = getattr(settings, section)
+        out[f"settings:{kind}"] = json.dumps({k: getattr(values, k) for k in keys}, sort_keys=True)
+    return out
+
+
+def changed_settings(settings: Settings, catalog: Catalog) -> dict[str, str]:
+    """kind -> its canon.toml section, for the kinds of file read with other settings than the
+    catalog recorded (an index written before settings were recorded counts as changed), limited
+    to kinds the catalog holds files of."""
+    out: dict[str, str] = {}
+    for kind, (section, _) in STORED_SETTINGS.items():
+        key = f"settings:{kind}"
+        if catalog.get_meta(key) != stored_settings(settings)[key] and catalog.file_hashes(kind):
+            out[kind] = section
+    return out
 
 
 def _checkpoint(phase: str) -> None:
@@ -72,6 +108,8 @@ class IngestReport:
     texts_embedded: int = 0
     texts_reused: int = 0
     chunks: int = 0
+    reread: dict[str, int] = field(default_factory=dict)  # canon.toml section -> files read again for it
+    not_read: dict[str, int] = field(default_factory=dict)  # extension -> files canon reads nothing from
     problems: list[Finding] = field(default_factory=list)
     model: str = ""
     store: str = ""
@@ -87,6 +125,7 @@ class IngestReport:
             "texts_reused": self.texts_reused, "chunks": self.chunks,
             "problems": [p.to_dict() for p in self.problems], "model": self.model, "store": self.store,
             "seconds": round(self.seconds, 3), "entries": self.entries, "repaired": self.repaired,
+            "reread": self.reread, "not_read": self.not_read,
         }
 
 
@@ -213,8 +252,15 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
         if known and catalog.get_meta("chunker") != CHUNKER_VERSION:
             force = True  # files are cut differently now: parse them again
         files = _scan(settings)
+        report.not_read = unread_files(settings)
         hashes = {rel: content_hash(raw) for rel, (_, _, raw) in files.items()}
-        todo = [rel for rel in sorted(files) if force or known.get(rel) != hashes[rel]]
+        resettled = changed_settings(settings, catalog)
+        todo = [rel for rel in sorted(files)
+                if force or known.get(rel) != hashes[rel] or files[rel][0] in resettled]
+        for kind, section in resettled.items():
+            count = sum(1 for rel in todo if files[rel][0] == kind and known.get(rel) == hashes[rel])
+            if count:
+                report.reread[section] = count
         removed = sorted(set(known) - set(files))
         report.files = sum(1 for k, _, _ in files.values() if k == "entry")
         report.calls = len(files) - report.files
@@ -228,6 +274,9 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
         legacy = not settings.index.chroma_url and gen is None and bool(known)
 
         if not todo and not removed and not dirty and not (fresh and known) and not legacy and lexical_current:
+            for key, value in stored_settings(settings).items():
+                if catalog.get_meta(key) != value:
+                    catalog.set_meta(key, value)  # no file of that kind: nothing to read again
             if verify and known:
                 report.repaired = _write_store(settings, catalog, model, dim, embedder, [], set(), tick)
                 if any(report.repaired.values()):
@@ -251,7 +300,8 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
         catalog.set_meta("dirty", "1")  # from the first vector stored until the garbage is collected
         report.repaired = _write_store(
             settings, catalog, model, dim, embedder, chunks, set(removed) | set(todo), tick, report=report,
-            switch=lambda db: _switch(db, removed, todo, rows, chunks, model, dim, lexical_current), fresh=fresh)
+            switch=lambda db: _switch(db, removed, todo, rows, chunks, model, dim, lexical_current,
+                                      stored_settings(settings)), fresh=fresh)
         report.store = _store_name(settings, catalog)
 
         # 5. Collect garbage: cached vectors nothing refers to any more.
@@ -270,7 +320,7 @@ def _ingest_locked(settings: Settings, embedder: Any, progress: Progress | None,
 
 def _switch(db: Any, removed: list[str], todo: list[str],
             rows: list[tuple[str, str, str, list[dict[str, Any]], list[dict[str, Any]]]],
-            chunks: list[Chunk], model: str, dim: int, lexical_current: bool) -> None:
+            chunks: list[Chunk], model: str, dim: int, lexical_current: bool, recorded: dict[str, str]) -> None:
     """4. Switch the catalog over, inside the transaction that also names the new store."""
     for rel in removed + todo:
         db.execute("DELETE FROM files WHERE path=?", (rel,))
@@ -295,6 +345,7 @@ def _switch(db: Any, removed: list[str], todo: list[str],
     db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
     db.execute("INSERT OR REPLACE INTO meta VALUES ('dim', ?)", (str(dim),))
     db.execute("INSERT OR REPLACE INTO meta VALUES ('chunker', ?)", (CHUNKER_VERSION,))
+    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(recorded.items()))
 
 
 def _write_store(settings: Settings, catalog: Catalog, model: str, dim: int, embedder: Any,
@@ -364,8 +415,9 @@ def _write_store(settings: Settings, catalog: Catalog, model: str, dim: int, emb
                 uncached.sort(key=lambda kt: len(kt[1]))
                 done = 0
                 tick("embed", 0, len(uncached))
-                for start in range(0, len(uncached), EMBED_BATCH):
-                    part = uncached[start:start + EMBED_BATCH]
+                step = tenth_step(len(uncached), EMBED_BATCH)
+                for start in range(0, len(uncached), step):
+                    part = uncached[start:start + step]
                     keys = [k for k, _ in part]
                     vecs = embedder.embed([t for _, t in part])
                     catalog.put_vectors(keys, vecs)
@@ -421,11 +473,12 @@ class _StoreWriter:
         self.store = store
         self.tick = tick
         self.total = len(searchable)
+        self.step = tenth_step(self.total, self.STEP)  # a progress tick a tenth at least
         self.done = 0
         self.waiting: dict[str, list[Chunk]] = {}
         for c in searchable:
             self.waiting.setdefault(c.vector_key, []).append(c)
-        self.futures: list[Any] = []
+        self.futures: list[tuple[int, Any]] = []
 
     def __enter__(self) -> _StoreWriter:
         from concurrent.futures import ThreadPoolExecutor
@@ -437,19 +490,19 @@ class _StoreWriter:
         import numpy as np
 
         ready = [(c, vectors[k]) for k in list(self.waiting) if k in vectors for c in self.waiting.pop(k)]
-        for start in range(0, len(ready), self.STEP):
-            part = ready[start:start + self.STEP]
-            self.futures.append(self.pool.submit(
+        for start in range(0, len(ready), self.step):
+            part = ready[start:start + self.step]
+            self.futures.append((len(part), self.pool.submit(
                 self.store.upsert, [c.id for c, _ in part], np.stack([v for _, v in part]),
-                [_chunk_meta(c) for c, _ in part]))
+                [_chunk_meta(c) for c, _ in part])))
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         try:
-            for f in self.futures:
+            for size, f in self.futures:
                 if exc_type is None:
                     f.result()
-                    self.done += 1
-                    self.tick("store", min(self.done * self.STEP, self.total), self.total)
+                    self.done += size
+                    self.tick("store", self.done, self.total)
         finally:
             self.pool.shutdown(wait=True, cancel_futures=exc_type is not None)
         if exc_type is None and self.waiting:
@@ -505,7 +558,8 @@ def why_stale(settings: Settings) -> str | None:
     "none" (no index yet), "unfinished" (an ingest stopped before it finished), "reader" (canon
     cuts or indexes files differently now), "layout" (written before indexes had an identity),
     "store" (built in a Chroma server's collection, and the embedded store is used now), "moved"
-    (the KB moved or was copied, and shares a Chroma server), "files" (files changed)."""
+    (the KB moved or was copied, and shares a Chroma server), "files" (files changed), "settings"
+    (canon.toml's settings that shape stored files changed, e.g. [calls] internal_speakers)."""
     from knowledge.store import catalog_path
 
     if not catalog_path(settings).exists():
@@ -515,9 +569,10 @@ def why_stale(settings: Settings) -> str | None:
         known = catalog.file_hashes()
         meta = {key: catalog.get_meta(key) for key in ("dirty", "chunker", "lexical", "root")}
         kb_id, gen = store_state(catalog)
+        resettled = changed_settings(settings, catalog)
     finally:
         catalog.close()
-    reason = _stale_meta(meta, kb_id, gen, settings)
+    reason = _stale_meta(meta, kb_id, gen, settings) or ("settings" if resettled else None)
     if reason is None:
         files = _scan(settings)
         reason = None if known == {rel: content_hash(raw) for rel, (_, _, raw) in files.items()} else "files"

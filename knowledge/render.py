@@ -98,6 +98,16 @@ def render_ask_text(result: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip()
 
 
+def unread_line(counts: dict[str, int]) -> str | None:
+    """The line that names the files canon reads nothing from, by extension (``counts`` as
+    ``ingest.kb.unread_files`` gives them); None when there are none."""
+    if not counts:
+        return None
+    listed = ", ".join(f"{n} {ext or '(no extension)'}" for ext, n in counts.items())
+    return (f"not read: {listed}: canon reads entries as .md (and calls, in the calls folder, as .vtt, .srt, "
+            ".json or .txt); convert the documents to Markdown to have them read")
+
+
 def render_ingest_text(report: dict[str, Any]) -> str:
     parts = [
         f"Indexed [bold]{report.get('entries', report['files'])}[/] "
@@ -109,6 +119,11 @@ def render_ingest_text(report: dict[str, Any]) -> str:
         f"{report['texts_reused']} reused; {report['seconds']:.2f}s",
         f"  [dim]store: {escape(report['store'])} · model: {escape(report['model'])}[/]",
     ]
+    for section, count in (report.get("reread") or {}).items():  # only [calls] shapes what is stored
+        parts.insert(2, f"  canon.toml's {escape(f'[{section}]')} changed: re-reading {count} {_calls(count)}")
+    unread = unread_line(report.get("not_read") or {})
+    if unread:
+        parts.append(f"  {escape(unread)}")
     repaired = report.get("repaired") or {}
     if any(repaired.values()):
         done = [f"{n} {what}" for n, what in ((repaired.get("missing_vectors", 0), "missing vector(s) restored"),

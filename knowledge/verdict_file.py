@@ -58,7 +58,8 @@ def write_rows(path: Path, rows: list[dict[str, Any]], header: str) -> Path:
     import yaml
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = yaml.safe_dump({"version": 1, "verdicts": rows}, sort_keys=False, allow_unicode=True, width=110)
+    body = yaml.safe_dump({"version": 1, "verdicts": _without_replacement_characters(rows)}, sort_keys=False,
+                          allow_unicode=True, width=110)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".yaml.tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -70,6 +71,19 @@ def write_rows(path: Path, rows: list[dict[str, Any]], header: str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _without_replacement_characters(value: Any) -> Any:
+    """``value`` with every U+FFFD (a byte some reader could not decode) written as '?': a
+    reviewed file is read by people, and the mark says nothing to them. Verdicts match their
+    sentences on letters and digits only, so the '?' changes no match."""
+    if isinstance(value, str):
+        return value.replace("\ufffd", "?")
+    if isinstance(value, list):
+        return [_without_replacement_characters(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_replacement_characters(v) for k, v in value.items()}
+    return value
 
 
 _threads = threading.Lock()

@@ -411,11 +411,12 @@ def test_utf16_with_bom(tmp_path: Path) -> None:
     assert sentences(call) == ["Ça va?", "Oui."]
 
 
-def test_invalid_utf8_is_replaced_not_refused(tmp_path: Path) -> None:
+def test_invalid_utf8_is_read_as_windows_1252_not_refused(tmp_path: Path) -> None:
     p = tmp_path / "call.txt"
-    p.write_bytes(b"Jordan Lee: caf\xe9 au lait.\nAna Ruiz: Merci.\n")
+    p.write_bytes(b"Jordan Lee: caf\xe9 au lait, \x93tr\xe8s bien\x94.\nAna Ruiz: Merci \xe2\x80\x94 oui.\n")
     call = parse_call(p, rel="call.txt", settings=REPS)
-    assert call.turns[0].text == "caf\ufffd au lait."
+    assert call.turns[0].text == "caf\u00e9 au lait, \u201ctr\u00e8s bien\u201d."
+    assert call.turns[1].text == "Merci \u2014 oui."  # the UTF-8 beside them is still UTF-8
 
 
 def test_binary_file_is_an_error(tmp_path: Path) -> None:

@@ -410,3 +410,59 @@ def test_a_one_line_sources_warning_shows_the_value_once_and_shortened() -> None
     warning = next(f.message for f in findings if "one line of text" in f.message)
     assert warning.count("Lumen billing records") == 1 and title.strip() not in warning
     assert "'  - title: Lumen billing records, October 2026, pulled by finance for…'" in warning
+
+
+@pytest.mark.parametrize(("key", "line", "items"), [
+    ("topics", "billing, insurance", ["billing", "insurance"]),  # a hearing-care clinic's wiki
+    ("audience", "public, partners", ["public", "partners"]),  # a logistics company's
+    ("supersedes", "pricing/2025 ,pricing/2024,", ["pricing/2025", "pricing/2024"]),  # a bakery chain's
+])
+def test_a_comma_line_where_a_list_of_names_is_expected_is_split_with_a_warning(key, line, items) -> None:
+    entry, findings = _entry(f"---\ntitle: T\ntype: article\n{key}: {line}\n---\n\nBody.\n")
+    assert getattr(entry, key) == items
+    (warning,) = [f for f in findings if "one line of text" in f.message]
+    assert warning.severity == "warning" and warning.line == 4
+    assert f"{key}: [{', '.join(items)}]" in warning.message and "split at its commas" in warning.message
+
+
+@pytest.mark.parametrize(("key", "line"), [
+    ("topics", "billing"),  # one name: a list of one, nothing to say
+    ("answers", "Does it work with Noah, or with Sycle?"),  # a question may hold a comma
+    ("examples", "Cut no-shows by 31%, on average"),
+])
+def test_a_one_line_list_without_a_list_of_names_in_it_is_one_item_and_no_warning(key, line) -> None:
+    entry, findings = _entry(f"---\ntitle: T\ntype: article\n{key}: {line}\n---\n\nBody.\n")
+    assert getattr(entry, key) == [line]
+    assert not [f for f in findings if "one line of text" in f.message]
+
+
+@pytest.mark.parametrize(("line", "cause"), [
+    ("Customer Logo: ![logo](../images/x.png)", "a value starting with '!' is read as a YAML tag: put the whole "
+     "value in quotes"),  # a hearing-care clinic's exported wiki
+    ("tagline: !important, read first", "'!' is read as a YAML tag"),
+    ("owner: *Dana* Ortiz", "'*' is read as a YAML alias"),  # a logistics company's
+    ("title: & Co. freight terms", "'&' is read as a YAML anchor"),
+    ("owner: @dana", "'@' is refused by YAML"),  # a bakery chain's
+    ("title: `canon` basics", "'`' is refused by YAML"),
+    ("title: | flour | sugar |", "'|' opens a YAML block of text"),
+    ('title: "Best" hearing care', "ends where its quote closes"),
+    ("title: Pricing: the basics", "a value contains ': ', which YAML reads as the start of another key; put the "
+     "whole value in quotes"),
+])
+def test_a_yaml_error_from_a_value_s_first_character_names_the_cause(line, cause) -> None:
+    entry, findings = _entry(f"---\ntitle: T\ntype: article\n{line}\n---\n\nBody.\n")
+    (error,) = findings
+    assert error.line == 4 and error.severity == "error" and cause in error.message, error.message
+    assert entry.status == "draft"
+
+
+@pytest.mark.parametrize("line", ["title: Logo ![logo](x.png) inside", "title: 5 * 3 = 15 stations",
+                                  "title: Smith & Co", "owner: dana@sonaro.example", "title: Q3 - the plan"])
+def test_the_same_characters_inside_a_value_are_plain_text(line) -> None:
+    entry, findings = _entry(f"---\ntype: article\n{line}\n---\n\nBody.\n")
+    assert findings == [] and line.split(": ", 1)[1] in (entry.title, entry.owner)
+
+
+def test_a_tab_before_a_value_still_says_indent_with_spaces() -> None:
+    _, findings = _entry("---\ntype: article\n\ttitle: T\n---\n\nBody.\n")
+    assert "indent with spaces" in findings[0].message
