@@ -72,6 +72,11 @@ class Diagnosis:
         }
 
 
+# The problems that make an index not up to date (the others are housekeeping); the search API
+# words each one for a portal (api/routers/search.py STALE_REASONS).
+STALE_CODES = frozenset({"out-of-date", "interrupted-write", "old-chunker", "old-layout", "settings-changed"})
+
+
 def diagnose(settings: Settings, *, check_store: bool = True,
              sources: dict[str, tuple[str, Path]] | None = None) -> Diagnosis:
     """Compare the files, the catalog and the store; load no model and write nothing.
@@ -158,9 +163,7 @@ def diagnose(settings: Settings, *, check_store: bool = True,
                                       + ", ".join(p.name for p in leftovers), len(leftovers), "canon doctor"))
     finally:
         catalog.close()
-    d.up_to_date = d.indexed and not any(p.code in {"out-of-date", "interrupted-write", "old-chunker", "old-layout",
-                                                    "settings-changed"}
-                                         for p in d.problems)
+    d.up_to_date = d.indexed and not any(p.code in STALE_CODES for p in d.problems)
     return d
 
 

@@ -51,6 +51,7 @@ STALE_REASONS = {
     "interrupted-write": "an ingest stopped before it finished, so the index may lack some changes",
     "old-chunker": "the index was built by another version of canon",
     "old-layout": "the index was written by an earlier version of canon",
+    "settings-changed": "canon.toml's [calls] settings changed since the calls were read, so who is a rep may be old",
 }
 UNCHECKED = "the index could not be checked against the KB's files"
 STALE_FIX = ("run `canon ingest` (or any of audit, check, objections, which bring it up to date); "

@@ -63,3 +63,10 @@ def test_serve_says_when_searches_fall_back_to_the_numpy_path(
     with caplog.at_level("WARNING", logger="uvicorn.error"):
         server._warm_up_search()
     assert caplog.text == ""
+
+
+def test_every_reason_an_index_is_out_of_date_has_words_for_a_portal() -> None:
+    from ingest.doctor import STALE_CODES
+
+    assert set(search_route.STALE_REASONS) == STALE_CODES
+    assert "canon.toml" in search_route.stale_hint(["settings-changed"])
