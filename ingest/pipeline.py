@@ -107,7 +107,8 @@ class IngestReport:
     unchanged: int = 0
     texts_embedded: int = 0
     texts_reused: int = 0
-    chunks: int = 0
+    chunks: int = 0  # every chunk the catalog lists (what /v1/health calls catalog_chunks)
+    searchable_chunks: int = 0  # those searches can find, each with a vector (/v1/health's chunks)
     reread: dict[str, int] = field(default_factory=dict)  # canon.toml section -> files read again for it
     not_read: dict[str, int] = field(default_factory=dict)  # extension -> files canon reads nothing from
     problems: list[Finding] = field(default_factory=list)
@@ -123,6 +124,7 @@ class IngestReport:
             "added": self.added, "changed": self.changed, "removed": self.removed,
             "unchanged": self.unchanged, "texts_embedded": self.texts_embedded,
             "texts_reused": self.texts_reused, "chunks": self.chunks,
+            "catalog_chunks": self.chunks, "searchable_chunks": self.searchable_chunks,
             "problems": [p.to_dict() for p in self.problems], "model": self.model, "store": self.store,
             "seconds": round(self.seconds, 3), "entries": self.entries, "repaired": self.repaired,
             "reread": self.reread, "not_read": self.not_read,
@@ -458,6 +460,7 @@ def _store_name(settings: Settings, catalog: Catalog) -> str:
 def _finish_report(report: IngestReport, catalog: Catalog) -> None:
     report.problems = _problems(catalog)
     report.chunks = _count_chunks(catalog)
+    report.searchable_chunks = _count_chunks(catalog, SEARCHABLE)
     # What is served, once unreadable files and second entries with a taken id are left out.
     report.entries = int(catalog.db.execute(
         "SELECT COUNT(DISTINCT id) FROM records WHERE kind='entry'").fetchone()[0])
@@ -544,8 +547,12 @@ def _problems(catalog: Catalog) -> list[Finding]:
     return [finding_from_dict(d) for d in catalog.problems()]
 
 
-def _count_chunks(catalog: Catalog) -> int:
-    return int(catalog.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+def _count_chunks(catalog: Catalog, kinds: frozenset[str] | None = None) -> int:
+    """How many chunks the catalog lists (of ``kinds`` only, when given)."""
+    if kinds is None:
+        return int(catalog.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+    marks = ",".join("?" * len(kinds))
+    return int(catalog.db.execute(f"SELECT COUNT(*) FROM chunks WHERE kind IN ({marks})", sorted(kinds)).fetchone()[0])
 
 
 def index_is_current(settings: Settings) -> bool:

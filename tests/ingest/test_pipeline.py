@@ -76,6 +76,17 @@ def test_first_ingest_indexes_every_entry(tmp_path, fake_embedder):
     assert hits[0]["sources"][0]["title"] == "2026 rollout study"
 
 
+def test_the_report_counts_chunks_as_the_health_probe_does(tmp_path, fake_embedder):
+    from ingest.doctor import diagnose
+
+    settings = load_settings(_kb(tmp_path))
+    report = ingest(settings, embedder=fake_embedder).to_dict()
+    counts = diagnose(settings).counts
+    # "chunks" keeps its first meaning (every chunk listed); the two named counts are health's
+    assert report["chunks"] == report["catalog_chunks"] > report["searchable_chunks"]
+    assert report["searchable_chunks"] == counts["searchable_chunks"] == len(open_store(settings, report["model"]).ids())
+
+
 def test_reingest_with_nothing_changed_embeds_nothing(tmp_path, fake_embedder):
     settings = load_settings(_kb(tmp_path))
     ingest(settings, embedder=fake_embedder)
