@@ -38,10 +38,7 @@ class UnsupportedClaim(Rule):
     filled by agency staff"), a date in the calendar ("starts in about 10 weeks"), where a level starts
     ("Most carriers start at €1,500"), a count of what someone else has ("across their 16 venues"), an
     amount worked out on the reader's figures ("On your summer numbers that's around £1,330 a month")
-    and how an act is done ("Staggering them by 10 minutes each costs nothing"). Nor a figure said again,
-    rounded, after "that's" or (in a draft) in words, of one stated in its paragraph or the one before
-    ("fill 89% of requested shifts, up from 71%. Nearly nine in ten orders covered"): the first
-    statement is the claim.
+    and how an act is done ("Staggering them by 10 minutes each costs nothing").
     """
 
     id = "unsupported-claim"

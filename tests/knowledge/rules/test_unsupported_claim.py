@@ -200,15 +200,3 @@ def test_a_reps_words_said_back_to_the_prospect(sentence: str, span: str, theirs
     from knowledge.figures.reading import _about_the_listener
 
     assert _about_the_listener(_claim(sentence, span), set()) is theirs
-
-
-def test_a_drafts_window_for_a_figure_said_again_is_its_paragraph_or_the_one_before() -> None:
-    """Nineteenth round: a run of blank lines ends one paragraph; two paragraphs back is out of reach."""
-    from knowledge.rules.unsupported_claim import _near_in_draft
-
-    near = _near_in_draft("Kilns fire 93% of loads first time.\nBefore, 71%.\n\n\nThat is nine in ten.\n\nAnd then.\n\n"
-                          "Later, nearly nine in ten.\n")
-    assert near(1, 5) and near(2, 5)  # the paragraph before, over two blank lines
-    assert near(5, 7) and near(7, 9)
-    assert not near(1, 7) and not near(5, 9)  # two paragraphs back
-    assert not near(5, 1)  # a figure after it is not said again
