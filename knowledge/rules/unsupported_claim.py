@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from knowledge.claims.claimness import claim_as_said, load_calls_drafts
 from knowledge.claims.terms import computed, own_terms
@@ -49,7 +49,7 @@ class UnsupportedClaim(Rule):
             return
         for resolutions in ctx.figures.calls().values():
             for r, before in zip(resolutions, [None, *resolutions], strict=False):
-                if _unsupported(r) and not _restates(r, [before] if before else [], _within_two_lines):
+                if _unsupported(r) and not _restates(r, before):
                     yield self.finding(
                         message=f"{r.figure.speaker} said {quoted(r.figure)}, and no approved entry states this "
                                 "figure: add it to the KB with its source, or stop quoting it",
@@ -57,9 +57,8 @@ class UnsupportedClaim(Rule):
 
     def check_draft(self, ctx: AuditContext, draft: Draft) -> Iterable[Finding]:
         resolutions = ctx.figures.draft(draft)
-        near = _near_in_draft(draft.text)
-        for i, r in enumerate(resolutions):
-            if _unsupported(r) and not _restates(r, resolutions[:i], near, in_words=True):
+        for r, before in zip(resolutions, [None, *resolutions], strict=False):
+            if _unsupported(r) and not _restates(r, before):
                 yield self.finding(
                     message=f"says {quoted(r.figure)}, and no approved entry states this figure: add it to an "
                             "approved entry with its source, or take it out",
@@ -117,68 +116,26 @@ def _own_term(claim: Claim) -> bool:
 
 
 
-def _restates(r: Resolution, earlier: list[Resolution], near: Callable[[int, int], bool], *,
-              in_words: bool = False) -> bool:
-    """Whether the figure says an earlier one again, rounded or in other words: the first statement is
-    the claim (it is backed or reported), saying it again adds no claim of its own ("Clinics see 38%
-    fewer missed appointments. That's nearly two in five ..."). It does when "that's" introduces it
-    (``SAID_AGAIN``) or, where ``in_words`` (drafts), when it is written without digits and the earlier
-    figure with them ("fill 89% of requested shifts, up from 71%. Nearly nine in ten orders covered");
-    the earlier figure is any of ``earlier`` that ``near`` accepts (from its line to this one's), the
-    latest first, of the same kind and unit and within 10% (:func:`_same_figure`)."""
-    claim = r.figure.claim
-    if claim is None or not claim.span or claim.span not in claim.sentence:
+def _restates(r: Resolution, before: Resolution | None) -> bool:
+    """Whether the figure says the one just before it again, in other words and within 10%: its
+    sentence introduces it with "that's" (``SAID_AGAIN``), and that figure stands on the same line or
+    the two before. The first statement is the claim: it is backed or reported; saying it again adds
+    no claim of its own ("Clinics see 38% fewer missed appointments. That's nearly two in five ...")."""
+    claim, prior = r.figure.claim, before.figure.claim if before is not None else None
+    if claim is None or prior is None or claim.kind != prior.kind or claim.unit != prior.unit:
         return False
-    said_again = bool(SAID_AGAIN.search(claim.sentence[:claim.sentence.index(claim.span)]))
-    worded = in_words and not _DIGIT.search(claim.span)
-    if not said_again and not worded:
+    if not 0 <= claim.line - prior.line <= 2 or not claim.span or claim.span not in claim.sentence:
         return False
-    for before in reversed(earlier):
-        prior = before.figure.claim
-        if prior is None or not near(prior.line, claim.line):
-            continue
-        if (said_again or _DIGIT.search(prior.span or "")) and _same_figure(claim, prior):
-            return True
-    return False
-
-
-def _same_figure(claim: Claim, prior: Claim) -> bool:
-    """The same kind, unit and value within 10% (a rounding): two plain numbers of one unit with
-    different values ("dropped 35%. That's 38% fewer errors") are two claims, as a restatement is
-    written another way ("38%", then "nearly two in five")."""
-    if claim.kind != prior.kind or claim.unit != prior.unit:
+    if not SAID_AGAIN.search(claim.sentence[:claim.sentence.index(claim.span)]):
         return False
     a, b = claim.value, prior.value
     if not isinstance(a, (int, float)) or not isinstance(b, (int, float)) or a <= 0 or b <= 0:
         return False
-    if a != b and _DIGIT.search(claim.span or "") and _DIGIT.search(prior.span or ""):
+    # two plain numbers of one unit with different values ("dropped 35%. That's 38% fewer errors") are
+    # two claims: a restatement is written another way ("38%", then "nearly two in five")
+    if a != b and _DIGIT.search(claim.span) and _DIGIT.search(prior.span or ""):
         return False
     return abs(a - b) <= 0.1 * max(a, b)
-
-
-def _within_two_lines(prior: int, line: int) -> bool:
-    """A call's window for a figure said again: its own line or the two before (the eighth round's)."""
-    return 0 <= line - prior <= 2
-
-
-def _near_in_draft(text: str) -> Callable[[int, int], bool]:
-    """A draft's window for a figure said again: the two lines before, or the same paragraph or the
-    paragraph before (paragraphs are split at blank lines): "93% ... 71%." then, a paragraph on,
-    "That is nearly nine in ten jobs done in one trip"."""
-    paragraph: dict[int, int] = {}
-    n, blank_before = 0, False
-    for number, line in enumerate(text.splitlines(), start=1):
-        blank = not line.strip()
-        n += blank and not blank_before  # a run of blank lines ends one paragraph
-        paragraph[number], blank_before = n, blank
-
-    def near(prior: int, line: int) -> bool:
-        if _within_two_lines(prior, line):
-            return True
-        if prior > line or prior not in paragraph or line not in paragraph:
-            return False
-        return paragraph[line] - paragraph[prior] <= 1
-    return near
 
 
 _DIGIT = re.compile(r"\d")
