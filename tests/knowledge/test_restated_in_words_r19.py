@@ -11,6 +11,11 @@ state, in digits or in words far from every figure before it, must still be repo
 
 The cases run ``canon check`` with the real embedding model: which entry backs a draft's figure is the
 matching's reading, and its thresholds are the real model's.
+
+The reading was withdrawn after a reviewer's 65 cases in five more industries
+(``tests/data/review_beds/unsupported_review1``) found it silencing new figures said in words near any
+figure of the same unit (18 right -> wrong, 2 wrong -> right): the three cases shipped code gets wrong
+are strict expected failures.
 """
 
 from __future__ import annotations
@@ -130,8 +135,14 @@ def _flagged(industry: str, text: str, embedder: Any, tmp_path: Path) -> list[in
     return sorted(f.line for f in found if f.path == "drafts/d.md" and f.rule == RULE)
 
 
+# the cases the code without the withdrawn reading gets wrong (each on its restatement line)
+WITHDRAWN = {"hearing-aid clinics", "crematoria", "ferry ticketing"}
+
+
 @pytest.mark.model
-@pytest.mark.parametrize(("industry", "text", "quiet", "reported"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("industry", "text", "quiet", "reported"), [
+    pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason="the restatement reading was withdrawn after review"))
+    if c[0] in WITHDRAWN else c for c in CASES], ids=[c[0] for c in CASES])
 def test_a_figure_said_again_in_words_is_no_second_claim(industry: str, text: str, quiet: list[int],
                                                           reported: list[int], embedder: Any,
                                                           tmp_path: Path) -> None:
