@@ -7,7 +7,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .figure import REL_APPROX, Figure, agree, states_value
+from .figure import (
+    REL_APPROX,
+    Figure,
+    agree,
+    other_money,
+    same_money,
+    states_value,
+    two_marked_dollars,
+)
 from .neighbours import _KIND_CODE, FigureSet, Pairs, _rank_in_rows, search_sets
 from .reading import (
     _BEFORE,
@@ -114,6 +122,9 @@ def _compatible(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
     # a count in one country or region is not a count of every country ("500 fleets in India"); a
     # rating on one site is not a rating on another ("4.8 out of 5 on Capterra", "4.6 on Glassdoor")
     ok &= q.scope[qi] == t.scope[ti]
+    # a dollar marked for one country and one marked for another are two markets' amounts ("NZ$38" in
+    # Auckland, "US$28" in Denver); a bare "$" may be either
+    ok &= ~two_marked_dollars(q.currency[qi], t.currency[ti])
     # time scope
     qy, ty = q.year[qi], t.year[ti]
     ok &= ~((qy > 0) & (ty > 0) & (qy != ty))
@@ -237,7 +248,7 @@ def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, lo
     tlo, thi, tpad = (t.loose_lo, t.loose_hi, t.loose_pad) if loose else (t.lo, t.hi, t.pad)
     pad = np.maximum(qpad[qi], tpad[ti])
     qc, tc = q.currency[qi], t.currency[ti]
-    other_money = (qc != 0) & (tc != 0) & (qc != tc)  # "£2.4m" for a registered $2.4M
+    two_currencies = other_money(qc, tc)  # "£2.4m" for a registered $2.4M
     with np.errstate(invalid="ignore"):
         gap = np.maximum(0.0, np.maximum(tlo[ti] - qhi[qi], qlo[qi] - thi[ti]))
         agreeing = gap <= pad
@@ -251,7 +262,7 @@ def _agreement(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, lo
             near = np.abs(x - y) <= np.maximum(REL_APPROX * np.maximum(np.abs(x), np.abs(y)),
                                                np.maximum(q.precision[qi], t.precision[ti]))
             agreeing = np.where(bounds, near, agreeing)
-    return np.asarray(agreeing & ~other_money, dtype=bool)
+    return np.asarray(agreeing & ~two_currencies, dtype=bool)
 
 
 def _same_value(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, bounded: bool = False) -> np.ndarray:
@@ -272,7 +283,7 @@ def _same_value(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray, *, b
         # a value is evidence of a retired claim only where it states an outcome ("3 reasons
         # fleets switch" says 3 of the retired "3 fleets" by chance)
         same &= q.claimlike[qi]
-    return np.asarray(same & (q.kind[qi] == t.kind[ti]) & (q.kind[qi] != 0) & (qc == tc), dtype=bool)
+    return np.asarray(same & (q.kind[qi] == t.kind[ti]) & (q.kind[qi] != 0) & same_money(qc, tc), dtype=bool)
 
 
 def _same_bound(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
@@ -285,7 +296,7 @@ def _same_bound(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> n
     same = (q.bound[qi] > 0) & (q.bound[qi] == t.bound[ti]) & (q.kind[qi] == count) & (t.kind[ti] == count)
     if same.any():
         at = np.nonzero(same)[0]
-        same[at] = _agreement(q, qi[at], t, ti[at]) & (q.currency[qi[at]] == t.currency[ti[at]])
+        same[at] = _agreement(q, qi[at], t, ti[at]) & same_money(q.currency[qi[at]], t.currency[ti[at]])
     return np.asarray(same, dtype=bool)
 
 

@@ -157,8 +157,14 @@ def interval(f: Figure) -> tuple[float, float, float]:
     return lo, hi, pad
 
 
-# "$" is read as US dollars, but a KB may keep its figures in another dollar
+# "$" is read as US dollars, but a KB may keep its figures in another dollar: a bare "$" or "dollars"
+# meets any dollar, while a dollar written with its country's mark ("NZ$", "US$", "C$", or a code: "NZD",
+# "USD") is that country's alone (a New Zealand price and a US price of one product are two prices)
 _DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD"})
+BARE_DOLLAR = 1  # the number of a dollar written with no mark
+_MARKED = 1 << 31  # the bit a marked dollar's number carries
+# US dollars said as such; any other dollar is read only from its mark ("NZ$", "C$", "A$", "NZD")
+_US_MARK = re.compile(r"(?<![A-Za-z])(?:US\$|USD\b|U\.?S\.?[ \t]+dollars?\b)", re.I)
 
 
 def share_grain(value: Value, written_as_fraction: bool) -> float:
@@ -179,18 +185,53 @@ def share_grain(value: Value, written_as_fraction: bool) -> float:
 
 
 def currency_code(f: Figure) -> int:
-    """A number per currency (0: not an amount of money); the dollars share one, since "$" says
-    which only by context. One amount in two currencies ("$2.4M", "£2.4m") is two figures."""
+    """A number per currency (0: not an amount of money). A bare "$" or "dollars" is
+    :data:`BARE_DOLLAR`, since it says which dollar only by context; a marked dollar ("NZ$38",
+    "US$28", "unit: NZD") has its own number with the :data:`_MARKED` bit. One amount in two
+    currencies ("$2.4M", "£2.4m") is two figures. Compare two numbers with :func:`same_money`."""
     if f.kind != "currency" or not f.unit:
         return 0
     unit = f.unit.upper()
-    return 1 if unit in _DOLLARS else 2 + (zlib.crc32(unit.encode()) & 0x3FFFFFFF)
+    code = zlib.crc32(unit.encode()) & 0x3FFFFFFF
+    if unit not in _DOLLARS:
+        return 2 + code
+    if unit == "USD" and not _US_MARK.search(_written_unit(f)):
+        return BARE_DOLLAR
+    return _MARKED | code
+
+
+def _written_unit(f: Figure) -> str:
+    """The currency as written: a metric's ``unit:``, a statement's words and unit as read."""
+    if f.metric is not None:
+        return str(f.metric.unit or "")
+    if f.claim is not None:
+        return f"{claim_attr(f.claim, 'span') or f.claim.text} {f.claim.raw_unit or ''}"
+    return f.text
+
+
+def same_money(qc: Any, tc: Any) -> Any:
+    """Whether two currency numbers (:func:`currency_code`: ints or numpy arrays of them) are one
+    currency: equal, or a bare dollar and any dollar."""
+    q_dollar = (qc == BARE_DOLLAR) | (qc >= _MARKED)
+    t_dollar = (tc == BARE_DOLLAR) | (tc >= _MARKED)
+    return (qc == tc) | ((qc == BARE_DOLLAR) & t_dollar) | ((tc == BARE_DOLLAR) & q_dollar)
+
+
+def other_money(qc: Any, tc: Any) -> Any:
+    """Whether two figures are amounts in two currencies ("£2.4m" and "$2.4M"; "NZ$38" and "US$38");
+    ints or numpy arrays, as :func:`same_money`."""
+    return (qc != 0) & (tc != 0) & (same_money(qc, tc) ^ True)  # "^ True": "not" for ints and arrays
+
+
+def two_marked_dollars(qc: Any, tc: Any) -> Any:
+    """Whether two currency numbers are dollars marked for two countries ("NZ$38" and "US$28", "C$"
+    and "unit: USD"): two markets' amounts, never one measure said two ways."""
+    return (qc >= _MARKED) & (tc >= _MARKED) & (qc != tc)
 
 
 def agree(a: Figure, b: Figure) -> bool:
     """Whether two statements of one measure are consistent (see the module docstring)."""
-    ca, cb = currency_code(a), currency_code(b)
-    if ca and cb and ca != cb:
+    if other_money(currency_code(a), currency_code(b)):
         return False
     alo, ahi, apad = interval(a)
     blo, bhi, bpad = interval(b)

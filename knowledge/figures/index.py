@@ -26,7 +26,7 @@ from .decide import (
     resolve,
     retired_repeat,
 )
-from .figure import Figure, claim_attr
+from .figure import Figure, claim_attr, other_money
 from .neighbours import _KIND_CODE, FigureSet, Pairs, search, search_sets
 from .reading import (
     NORM_SCOPE,
@@ -345,7 +345,7 @@ class FigureIndex:
         # page, "US$14 per site" for the US), unless they give the very number (the same amount
         # with the wrong currency sign: that is one figure misstated)
         qc, tc = sub.currency[q], sub.currency[t]
-        keep &= ~((qc != 0) & (tc != 0) & (qc != tc) & (sub.value0[q] != sub.value0[t]))
+        keep &= ~(other_money(qc, tc) & (sub.value0[q] != sub.value0[t]))
         pairs = pairs.select(keep)
         # two other figures of one passage speak of one subject: evidence like naming one customer
         same_block = (sub.block[pairs.q] == sub.block[pairs.t]) & (sub.entity[pairs.q] == 0)

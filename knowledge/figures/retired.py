@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .decide import Match, Resolution, _compatible
-from .figure import Figure, states_value
+from .figure import Figure, same_money, states_value
 from .reading import _clause, content_terms
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def reworded_repeats(q: FigureSet, retired: FigureSet, current: Sequence[Resolut
         if not q.claimlike[i] or q.kind[i] == 0:
             continue
         same = np.nonzero((retired.kind == q.kind[i]) & (r_rate == (q.per[i] > 0))
-                          & (retired.currency == q.currency[i])
+                          & same_money(retired.currency, q.currency[i])
                           & ((retired.bound == 0) | (retired.bound == q.bound[i])))[0]
         if len(same):
             same = same[_compatible(q, np.full(len(same), i), retired, same)]
