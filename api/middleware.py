@@ -1,4 +1,5 @@
-"""The request body size limit, as plain ASGI so that it acts before anything reads the body; and CORS."""
+"""The request body size limit, as plain ASGI so that it acts before anything reads the body; the
+answer to a crash, inside CORS; and CORS."""
 
 from __future__ import annotations
 
@@ -75,6 +76,39 @@ class BodyLimit:
 def too_large_message(max_bytes: int) -> str:
     return (f"the request body is larger than the limit of {max_bytes} bytes "
             "(send less per request, or raise [serve] max_body)")
+
+
+def crash_answer(exc: Exception) -> JSONResponse:
+    """The 500 for an exception nothing handled (a bug in canon): what it was, in the one error shape."""
+    return JSONResponse(error_body("internal_error", f"canon failed: {type(exc).__name__}: {exc}"), status_code=500)
+
+
+class CrashAnswer:
+    """Answers a crash with :func:`crash_answer` from inside the CORS layer, so that a browser page
+    on an allowed origin can read why it failed. Starlette answers an unhandled exception from its
+    outermost layer, outside every middleware, where no CORS header is added. The exception is
+    raised on after the answer, so that the server still logs its traceback."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watched_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched_send)
+        except Exception as exc:
+            if not started:
+                await crash_answer(exc)(scope, receive, send)
+            raise
 
 
 class Cors(CORSMiddleware):

@@ -39,7 +39,8 @@ from .limits import MAX_ENTRY_BYTES, Refused, read_inside
 PLAIN_SUFFIXES = (".txt", ".text")
 RULE = "invalid-draft"
 # A part of a draft left out is a part not checked, and an unchecked draft is no pass: an error, so
-# that a run fails under the default --fail-on error (a baseline can accept a known one).
+# that a run fails under the default --fail-on error (a baseline can accept a known one; canon.toml
+# can set the rule's severity, [rules] invalid-draft = "warning", as any rule's).
 SEVERITY = "error"
 
 

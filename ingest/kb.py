@@ -216,10 +216,12 @@ class _Yaml:
     key_lines: dict[str, int] = field(default_factory=dict)
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)  # key, first line, again
     error: tuple[int, int, str] | None = None  # line, column, message
+    misread: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, warning (see _misread)
 
 
-def _walk(node: Any, base: int, out: _Yaml) -> None:
-    """key path -> file line: ``metrics``, ``metrics[0]``, ``metrics[0].value``, ``sources[1].date``."""
+def _walk(node: Any, base: int, out: _Yaml, rows: list[str]) -> None:
+    """key path -> file line: ``metrics``, ``metrics[0]``, ``metrics[0].value``, ``sources[1].date``;
+    and each value YAML read as other than its text (:func:`_misread`, ``rows`` being the lines)."""
     import yaml
 
     def walk(n: Any, prefix: str, depth: int) -> None:
@@ -236,6 +238,9 @@ def _walk(node: Any, base: int, out: _Yaml) -> None:
                     out.duplicates.append((name, seen[name], line))
                 seen[name] = line
                 out.key_lines[name] = line
+                misread = _misread(name, k, v, rows)
+                if misread is not None:
+                    out.misread.append((line, misread[0], misread[1]))
                 walk(v, name, depth + 1)
         elif isinstance(n, yaml.SequenceNode):
             for idx, item in enumerate(n.value):
@@ -331,6 +336,7 @@ _FIRST_CHARACTER = {
     "?": "is read as a YAML complex key",
     '"': "ends where its quote closes, and the text after the quote is left over",
     "'": "ends where its quote closes, and the text after the quote is left over",
+    "#": "is read as a YAML comment (a '#' after a space)",
 }
 _VALUE = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*?:[ \t]+(?P<value>\S)")
 
@@ -347,6 +353,54 @@ def _value_trap(row: str, column: int) -> str | None:
         return None
     quotes = "in the other kind of quotes" if first in "\"'" else "in quotes"
     return f"a value starting with {first!r} {cause}: put the whole value {quotes}"
+
+
+_AFTER_KEY = re.compile(r"^[ \t]*:[ \t]+(?P<value>\S.*?)\s*$")
+_ANCHOR = re.compile(r"&(?P<name>[^\s,\[\]{}]+)[ \t]*")
+
+
+def _misread(key: str, k: Any, v: Any, rows: list[str]) -> tuple[int, str] | None:
+    """(column, warning) when the value of ``key`` (key node ``k``, value node ``v``) parsed without
+    an error but not as the text its line shows, because YAML took its first character as syntax:
+    ``title: #1 in clinics`` (a comment: the title is empty) and ``title: &Co partners`` (an
+    anchor named "Co": the title is "partners"). Else None.
+
+    A ``#`` followed by a space is a comment someone meant (``owner: # to fill in``), and an
+    anchor that a ``*`` alias of the front matter refers to is meant too; both are left alone. An
+    alias whose anchor is missing or misspelt is a YAML error, reported as one."""
+    import yaml
+
+    if not isinstance(v, yaml.ScalarNode) or k.end_mark.line >= len(rows):
+        return None
+    row = rows[k.end_mark.line]
+    m = _AFTER_KEY.match(row[k.end_mark.column:])
+    if m is None:
+        return None
+    written, column = m.group("value"), k.end_mark.column + m.start("value") + 1
+    empty = v.value == "" and v.tag == "tag:yaml.org,2002:null"
+    if written.startswith("#") and empty and not written[1:2].isspace() and len(written) > 1:
+        reading = f"so {key} is empty"
+    elif written.startswith("&"):
+        anchor = _ANCHOR.match(written)
+        if anchor is None or _aliased(anchor.group("name"), rows):
+            return None
+        reading = f"named {anchor.group('name')!r}, so {key} is " + ("empty" if empty else f"read as {v.value!r}")
+    else:
+        return None
+    leaf = key.rsplit(".", 1)[-1]
+    return column, (f"{key}: a value starting with {written[0]!r} {_FIRST_CHARACTER[written[0]]} {reading}; "
+                    f"put the whole value in quotes: {leaf}: {_quoted(written)}")
+
+
+def _aliased(anchor: str, rows: list[str]) -> bool:
+    """Whether a ``*anchor`` alias refers to ``anchor`` anywhere in the front matter's ``rows``."""
+    alias = re.compile(r"(?:^|[\s\[{,])\*" + re.escape(anchor) + r"(?=$|[\s,\]}])")
+    return any(alias.search(row) for row in rows)
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML value."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _yaml_error(exc: Any, text: str, first_line: int) -> tuple[int, int, str]:
@@ -404,7 +458,7 @@ def _load_yaml(text: str, first_line: int) -> _Yaml:
         if refused is not None:
             out.error = (first_line, 1, refused)
         elif node is not None:
-            _walk(node, first_line, out)
+            _walk(node, first_line, out, text.split("\n"))
             out.data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         out.error = _yaml_error(exc, text, first_line)
@@ -889,6 +943,8 @@ def parse_entry(root: Path, path: Path, raw: bytes, settings: Settings | None = 
                 for key, first, again in loaded.duplicates:
                     report.add(again, f"key {key!r} is given twice (lines {first} and {again}); the second one "
                                "is used; remove one of them")
+            for line, column, message in loaded.misread:
+                report.add(line, message, column=column, severity="warning")
             if "canon-ignore" in split.front:
                 line_ignores(split.front.split("\n"), split.front_line, yaml=True, into=ignores)
 

@@ -14,6 +14,7 @@ Severities and rules can be set per KB in ``canon.toml``::
     [rules]
     missing-owner = "off"        # do not run it
     duplicate-entry = "error"    # report it as an error
+    invalid-draft = "warning"    # the input-problem rules too (invalid-entry, invalid-call)
     min_confidence = 0.5         # leave out figure findings whose confidence is under 0.5
 
 ``min_confidence`` (0 to 1) is the cut the CLI and the API apply when a run names none

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .base import AuditContext, Draft, Rule
 from .broken_reference import BrokenReference
 from .duplicate_entry import DuplicateEntry
-from .invalid_entry import InvalidCall, InvalidEntry
+from .invalid_entry import InvalidCall, InvalidDraft, InvalidEntry
 from .metric_conflict import MetricConflict
 from .missing_owner import MissingOwner
 from .objection_gap import ObjectionGap
@@ -23,6 +23,7 @@ from .unsupported_claim import UnsupportedClaim
 ALL_RULES: list[Rule] = [
     InvalidEntry(),
     InvalidCall(),
+    InvalidDraft(),
     BrokenReference(),
     MissingOwner(),
     DuplicateEntry(),

@@ -1,8 +1,9 @@
-"""``invalid-entry`` and ``invalid-call``: files canon could not read, as findings.
+"""``invalid-entry``, ``invalid-call`` and ``invalid-draft``: what canon could not read, as findings.
 
 The parsers in ``ingest`` locate these problems when they read a file (the YAML error's line, the
-key that breaks the schema) and the index keeps them. These rules only pass them on, so that they
-are suppressed, fingerprinted, baselined and rendered like every other finding.
+key that breaks the schema, the part of a draft left unchecked) and the index keeps them. These
+rules only pass them on, so that they are suppressed, fingerprinted, baselined, rendered and given
+a severity by canon.toml's ``[rules]`` table like every other finding.
 """
 
 from __future__ import annotations
@@ -63,3 +64,21 @@ class InvalidCall(Rule):
         for problem in ctx.call_problems:
             if problem.rule == self.id:
                 yield problem
+
+
+class InvalidDraft(Rule):
+    """A part of a draft that canon left unchecked: a line or block over canon's limits, or the
+    numbers after the 5,000th.
+
+    Anti-pattern: a minified page or a pasted data dump in a draft; the part over the limit is
+    never compared with the KB, so a wrong figure there would pass.
+
+    Fix: split the line or block as the message says. An unchecked part fails ``canon check`` by
+    default; a team that accepts them sets ``invalid-draft = "warning"`` in canon.toml's ``[rules]``,
+    or accepts known ones with a baseline.
+    """
+
+    id = "invalid-draft"
+    default_severity = "error"
+    # No check of its own: ``ingest.drafts`` reports these while it reads a draft, already at their
+    # places in the file, and ``knowledge.audit.check`` passes them on with the draft.

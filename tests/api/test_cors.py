@@ -103,3 +103,31 @@ def test_canon_serve_takes_cors_origin(indexed_kb: Path, monkeypatch: pytest.Mon
         assert preflight(client, "http://localhost:3000").status_code == 200
     r = CliRunner().invoke(cli_app, ["serve", "--kb", str(indexed_kb), "--cors-origin", "portal.example.com"])
     assert r.exit_code == 2 and "is not an origin" in r.output and "scheme://host" in r.output
+
+
+class _BrokenHealth:
+    """A diagnosis that fails as a bug in canon would: the route answers 500."""
+
+    def get(self, full: bool = False) -> Any:
+        raise RuntimeError("the catalog vanished")
+
+
+@pytest.mark.parametrize(("origins", "origin", "allowed"), [
+    ((PORTAL,), PORTAL, True), ((PORTAL,), OTHER, False), ((), PORTAL, False)])
+def test_a_crash_answers_500_with_the_cors_headers_for_an_allowed_origin(
+        indexed_kb: Path, origins: tuple[str, ...], origin: str, allowed: bool) -> None:
+    app = create_app(load_settings(indexed_kb), ServeLimits(cors_origins=origins))
+    app.state.health = _BrokenHealth()
+    with TestClient(app, raise_server_exceptions=False) as client:
+        r = client.get("/v1/health", headers={"Origin": origin})
+    assert r.status_code == 500
+    assert r.json() == {"error": {"code": "internal_error",
+                                  "message": "canon failed: RuntimeError: the catalog vanished"}}, r.json()
+    assert r.headers.get("access-control-allow-origin") == (PORTAL if allowed else None)
+
+
+def test_a_crash_is_still_raised_on_for_the_server_to_log(indexed_kb: Path) -> None:
+    app = create_app(load_settings(indexed_kb), ServeLimits(cors_origins=(PORTAL,)))
+    app.state.health = _BrokenHealth()
+    with TestClient(app) as client, pytest.raises(RuntimeError, match="the catalog vanished"):
+        client.get("/v1/health", headers={"Origin": PORTAL})

@@ -189,3 +189,23 @@ def test_objections_bring_the_calls_up_to_date_with_a_changed_internal_speakers_
     r = canon("objections", "--kb", str(kb), "--format", "json")
     assert "canon.toml's [calls] changed since the last ingest: reading the calls again" in r.stderr, r.stderr
     assert json.loads(r.stdout)["roles_unknown"] == []
+
+
+def test_audit_warns_at_a_title_yaml_read_as_a_comment_or_an_anchor_and_names_the_fix(tmp_path):
+    page = "---\ntype: article\ntitle: {title}\n---\n\nBody text.\n"
+    kb = write_kb(tmp_path / "kb", {
+        "clinics.md": page.format(title="#1 in clinics"),  # hearing care
+        "partners.md": page.format(title="&Co partners"),  # a tax adviser
+        "lanes.md": page.format(title="*Featured* lanes"),  # a freight broker: an alias YAML refuses
+        "ranked.md": page.format(title='"#1 in clinics"'),
+        "credits.md": page.format(title="R&D credits"),
+    })
+    r = canon("audit", "--kb", str(kb), "--format", "json")
+    found = {f["path"]: f for f in json.loads(r.stdout)["findings"] if f["rule"] == "invalid-entry"}
+    assert sorted(found) == ["clinics.md", "lanes.md", "partners.md"], found
+    clinics, partners, lanes = found["clinics.md"], found["partners.md"], found["lanes.md"]
+    assert (clinics["severity"], clinics["line"], clinics["column"]) == ("warning", 3, 8)
+    assert "'#' is read as a YAML comment" in clinics["message"] and "so title is empty" in clinics["message"]
+    assert 'put the whole value in quotes: title: "#1 in clinics"' in clinics["message"]
+    assert partners["severity"] == "warning" and "so title is read as 'partners'" in partners["message"]
+    assert lanes["severity"] == "error" and "'*' is read as a YAML alias" in lanes["message"]

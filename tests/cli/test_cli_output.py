@@ -364,3 +364,24 @@ def test_a_part_of_a_draft_left_unchecked_is_an_error_that_fails_the_run(example
     assert "3:17" in r.stdout  # the rest of the page is checked
     r = canon("check", "--kb", str(example_kb), "--fail-on", "never", str(draft))
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_canon_toml_sets_the_severity_of_the_input_problems_as_of_any_rule(tmp_path):
+    """A team may let unchecked parts of drafts, or entries that break the schema, pass: [rules]
+    sets invalid-draft and invalid-entry as it sets any rule (SPEC's defaults are errors)."""
+    kb = write_kb(tmp_path / "kb", {"a.md": "---\ntype: article\ntitle: Scheduling\nstatus: aproved\n---\n\n"
+                                    "Book a hearing test online.\n"},
+                  toml='[rules]\ninvalid-draft = "warning"\ninvalid-entry = "warning"\n')
+    draft = tmp_path / "long.md"
+    draft.write_text(f"{'words and more words ' * 1200}\n\nWe answer in 2 hours.\n")
+    r = canon("check", "--kb", str(kb), "--format", "json", str(draft))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert [f["severity"] for f in json.loads(r.stdout)["findings"] if f["rule"] == "invalid-draft"] == ["warning"]
+    r = canon("audit", "--kb", str(kb), "--format", "json")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert {f["severity"] for f in json.loads(r.stdout)["findings"] if f["rule"] == "invalid-entry"} == {"warning"}
+    (kb / "canon.toml").write_text('[rules]\ninvalid-draft = "off"\n')
+    r = canon("check", "--kb", str(kb), "--format", "json", str(draft))
+    assert r.returncode == 0 and not [f for f in json.loads(r.stdout)["findings"] if f["rule"] == "invalid-draft"]
+    listed = canon("audit", "--list-rules").stdout
+    assert "invalid-draft" in listed and "invalid-call" in listed

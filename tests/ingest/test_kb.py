@@ -463,6 +463,41 @@ def test_the_same_characters_inside_a_value_are_plain_text(line) -> None:
     assert findings == [] and line.split(": ", 1)[1] in (entry.title, entry.owner)
 
 
+@pytest.mark.parametrize(("line", "title", "said"), [
+    # a hearing-care clinic's ranking, a tax adviser's partner page, a freight broker's lane sheet
+    ("title: #1 in clinics", "a", "'#' is read as a YAML comment (a '#' after a space) so title is empty; put the "
+     'whole value in quotes: title: "#1 in clinics"'),
+    ("title: &Co partners", "partners", "'&' is read as a YAML anchor (a name for the value after it) named 'Co', "
+     "so title is read as 'partners'; put the whole value in quotes: title: \"&Co partners\""),
+    ("title: #TopLane Rotterdam", "a", "so title is empty"),
+])
+def test_a_value_yaml_reads_as_a_comment_or_an_anchor_is_a_warning_at_its_line(line, title, said) -> None:
+    entry, findings = _entry(f"---\ntype: article\n{line}\n---\n\nBody.\n", rel="a.md")
+    (warning,) = findings
+    assert (warning.severity, warning.line, warning.column) == ("warning", 3, 8)
+    assert said in warning.message, warning.message
+    assert entry.title == title and entry.status != "draft"
+
+
+def test_a_misread_value_in_a_list_of_mappings_names_its_key() -> None:
+    _, findings = _entry("---\ntype: proof_point\ntitle: T\nsources:\n  - title: #2 in surveys\n"
+                         "    url: https://example.com\n---\n\nBody.\n")
+    (warning,) = [f for f in findings if f.severity == "warning"]
+    assert warning.line == 5 and 'sources[0].title: a value' in warning.message
+    assert 'title: "#2 in surveys"' in warning.message
+
+
+@pytest.mark.parametrize("front", [
+    'title: "#1 in clinics"', "title: R&D credits", "title: '&Co partners'",  # quoted, or not first
+    "title: T\nowner: # to fill in",  # a comment someone meant: '#' and a space
+    "title: T\nowner: &lead Dana Ortiz\nreviewer: *lead",  # an anchor an alias uses is meant
+    "title: T  # the page's name",
+])
+def test_the_same_characters_quoted_or_meant_give_no_warning(front) -> None:
+    _, findings = _entry(f"---\ntype: article\n{front}\n---\n\nBody.\n")
+    assert findings == []
+
+
 def test_a_tab_before_a_value_still_says_indent_with_spaces() -> None:
     _, findings = _entry("---\ntype: article\n\ttitle: T\n---\n\nBody.\n")
     assert "indent with spaces" in findings[0].message
