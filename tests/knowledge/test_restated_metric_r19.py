@@ -85,7 +85,11 @@ CASES: list[tuple[str, str, str, str]] = [
 
 # Cases the code at the round's start (main bffef00) gets wrong, recorded when first run, before any
 # change was built. Strict, so a change that mends one must say so here.
-KNOWN: dict[int, str] = {}
+BACKED = "not reported on main: the same value as a metric of another measure is read as that metric's, backed"
+KNOWN: dict[int, str] = {
+    6: BACKED + " ('41% off the time spent on tide tables' beside delay-reduction 41%)",
+    15: BACKED + " ('44% less water per kilo' beside crop-loss-reduction 44%)",
+}
 
 
 def page_findings(industry: str, page: str, line: str) -> list[Any]:
