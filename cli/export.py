@@ -35,8 +35,8 @@ def aeo(
         "--base-url", help="Where OUT_DIR will be published, e.g. https://www.example.com/ai/: links and JSON-LD "
         "ids become absolute. Default: links relative to each file.", show_default=False, metavar="URL")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT_DIR even when it is not empty and holds no "
-                                        "canon export (everything in it is deleted). Never allowed for a folder "
-                                        "that holds or lies inside the KB, its calls or its index.")] = False,
+                                        "canon export (its contents are deleted); never a folder in or holding "
+                                        "the KB, its calls or its index.")] = False,
     chroma_url: ChromaOption = None,
 ) -> None:
     """Write what answer engines read: llms.txt, llms-full.txt, one page per answer, proof point and case study (Markdown, and HTML with schema.org JSON-LD), and manifest.json.
