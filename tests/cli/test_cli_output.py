@@ -364,4 +364,3 @@ def test_a_part_of_a_draft_left_unchecked_is_an_error_that_fails_the_run(example
     assert "3:17" in r.stdout  # the rest of the page is checked
     r = canon("check", "--kb", str(example_kb), "--fail-on", "never", str(draft))
     assert r.returncode == 0, r.stdout + r.stderr
-
