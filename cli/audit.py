@@ -45,9 +45,8 @@ class FailOn(StrEnum):
 
 FormatOption = Annotated[
     ReportFormat,
-    typer.Option("--format", "-f", help="text for people; json (findings as data, see the README), line (path:line:column: "
-                 "severity rule message), sarif (SARIF 2.1.0, for code scanning) or github (Actions "
-                 "annotations) for machines."),
+    typer.Option("--format", "-f", help="text for people; json (findings as data, README: Findings as data), "
+                 "line (path:line:column: ...), sarif (code scanning) or github (Actions annotations)."),
 ]
 FailOnOption = Annotated[
     FailOn,
@@ -63,22 +62,8 @@ BaselineOption = Annotated[
 MinConfidenceOption = Annotated[
     float | None,
     typer.Option("--min-confidence", min=0.0, max=1.0, metavar="X", show_default=False,
-                 help="Leave out figure findings whose confidence is below X (0 to 1). Default: min_confidence "
-                 "in the rules table of canon.toml, else 0 (nothing left out): a default cut chosen "
-                 "leave-one-corpus-out on 31 labelled corpora (0.5) raised precision but F1 fell by more "
-                 "than 0.03 on eight corpus runs, which its rule forbids (bench/ACCURACY.md, 'Unlikely "
-                 "figure findings left out by default'); --min-confidence 0 always shows every finding. The "
-                 "confidence is P(the finding is right), from a small logistic model over cues known at run "
-                 "time (the rule, where the line is, the entry's type and sources, a named metric, the "
-                 "figure's kind and claim-ness); fitted on the findings of 29 labelled corpora and measured "
-                 "leave-one-corpus-out (bench/ACCURACY.md, 'A calibrated confidence on figure findings'), "
-                 "then calibrated for companies the rules were never tuned on (it reads low on text canon "
-                 "was tuned on). The 31-corpus measurement of a cut was made before that calibration: a "
-                 "given cut now leaves out more. Other rules' findings "
-                 "have none and are always kept. The text output ends with how many were left out; JSON "
-                 "gives each finding's \"confidence\" and, when a cut applies, the count and the cut in its "
-                 "summary; text lists a file's findings of other rules first, then the figure findings most "
-                 "confident first. --write-baseline records every finding, whatever X."),
+                 help="Leave out figure findings with confidence below X (0 to 1); 0 shows them all. Default: "
+                 "\\[rules] min_confidence in canon.toml, else 0. README: Findings as data."),
 ]
 RuleOption = Annotated[
     list[str] | None,

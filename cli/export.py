@@ -35,17 +35,19 @@ def aeo(
         "--base-url", help="Where OUT_DIR will be published, e.g. https://www.example.com/ai/: links and JSON-LD "
         "ids become absolute. Default: links relative to each file.", show_default=False, metavar="URL")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT_DIR even when it is not empty and holds no "
-                                        "canon export (everything in it is deleted). Never allowed for a folder "
-                                        "that holds or lies inside the KB, its calls or its index.")] = False,
+                                        "canon export (its contents are deleted); never a folder in or holding "
+                                        "the KB, its calls or its index.")] = False,
     chroma_url: ChromaOption = None,
 ) -> None:
     """Write what answer engines read: llms.txt, llms-full.txt, one page per answer, proof point and case study (Markdown, and HTML with schema.org JSON-LD), and manifest.json.
 
-    Private by default: only entries whose audience lists public are exported (publish = "approved" in the aeo table of canon.toml exports every approved entry not marked internal), and only if the audit finds them current, sourced and free of conflicting or retired figures. Sections headed as internal (Internal, Coaching, Talk track, For reps, What not to say ...), canon-internal blocks, comments, owners, e-mail addresses and objection examples never leave. manifest.json lists every entry, and for each one left out the reasons and the rule and line of the findings behind them. Objections are not pages: an answer page asks the question: in its front matter, else a public objection's title, else its own title. index.html lists every HTML page; each page links to it and to llms.txt.
-
-A page's address comes from its entry's id (the file's path unless front matter sets id:). When OUT_DIR holds an earlier export, a page published then whose id is gone (a renamed file) is reported as a warning naming the file it likely moved to, and listed under removed in manifest.json; id: in the new file's front matter keeps the old address.
-
-    The same KB, --today, --base-url and earlier export give byte-identical files. The export is written to a temporary folder next to OUT_DIR and renamed into place, so OUT_DIR never holds half an export.
+    Private by default: only entries whose audience lists public, and only those the audit finds
+    current, sourced and free of conflicting or retired figures (publish = "approved" in the aeo
+    table of canon.toml exports every approved entry not marked internal). Internal sections,
+    canon-internal blocks, comments, owners, e-mail addresses and objection examples never leave;
+    manifest.json gives the reasons for each entry left out. A page's address is its entry's id: a renamed file is warned
+    about, and id: in its front matter keeps the old address. Output is byte-identical for the
+    same inputs and written in one rename. README: Publishing for answer engines.
 
     Exit codes: 0 written, 2 canon could not run (OUT_DIR holds files canon did not write, OUT_DIR holds or lies inside the KB, its calls or its index, bad URL, no index).
 

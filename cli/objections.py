@@ -43,6 +43,11 @@ def objections(
     answer each one. The gaps at the end are what `canon audit` reports as objection-gap.
     The index is brought up to date first if the KB or its calls changed.
 
+    Calls are read from the folder that path in the \\[calls] table of canon.toml names (default:
+    calls/), as .vtt, .srt, .json or .txt transcripts. Set internal_speakers or internal_domains in
+    that table first: they decide who the rep is, and without them every speaker is read as a
+    prospect. README: Objections in sales calls.
+
     Examples:
 
       canon objections

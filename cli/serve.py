@@ -27,16 +27,16 @@ def serve(
         help="Analysing requests that may wait for a worker; beyond that 503 with Retry-After. "
              "\\[serve] queue; default 8.")] = None,
     cors_origin: Annotated[list[str] | None, typer.Option(metavar="URL",
-        help="Let web pages of this origin (scheme://host[:port], e.g. https://portal.example.com) call the API "
-             "from a browser (CORS); repeat for several, * for any. The API has no login of its own, so none is "
-             "allowed by default. \\[serve] cors_origins.")] = None,
+        help="Let web pages of this origin (e.g. https://portal.example.com) call the API from a browser; repeat "
+             "for several, * for any. Default: none. \\[serve] cors_origins.")] = None,
 ) -> None:
     """Run the HTTP API (JSON under /v1, OpenAPI at /openapi.json, docs at /docs).
 
     Each limit also comes from the \\[serve] table of canon.toml or CANON_SERVE_<KEY>. An analysis
     is stopped when its client disconnects; SIGTERM or Ctrl-C stops the server within seconds,
     analyses in flight included. A port another server holds (or an address not this machine's)
-    stops it before it starts, with exit code 2.
+    stops it before it starts, with exit code 2. The API has no login of its own, so browsers on other
+    origins may call it only from the origins --cors-origin names.
 
     Example:
 

@@ -351,8 +351,16 @@ def _groups(findings: Sequence[Finding]) -> list[list[list[Finding]]]:
     return [list(g.values()) for g in groups.values()]
 
 
+# How many places a text line lists before "and N more": a figure a rep repeats 55 times in a
+# 90-minute call stays one readable line; JSON and the other formats keep every place.
+PLACES_SHOWN = 6
+
+
 def _places(fs: Sequence[Finding]) -> str:
-    return ", ".join(f"{f.line}:{f.column}" for f in fs)
+    """'137:58, 161:58' for the places of ``fs``, the first PLACES_SHOWN of them then 'and N more'."""
+    shown = ", ".join(f"{f.line}:{f.column}" for f in fs[:PLACES_SHOWN])
+    rest = len(fs) - PLACES_SHOWN
+    return f"{shown} and {rest} more" if rest > 0 else shown
 
 
 def most_confident_first(findings: Sequence[Finding]) -> list[Finding]:
@@ -445,11 +453,14 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
                     seen.append(text)
                     lines.append(f"{pad}[dim]↳ {escape(text)}[/]")
 
+    blocks = len(clusters)
     for n, (path, findings) in enumerate(by_path.items()):
         if n:
             lines.append("")
         lines.append(f"[bold underline]{escape(_shown(path, report, kb_prefix))}[/]")
-        for group in _groups(findings):
+        groups = _groups(findings)
+        blocks += len(groups)
+        for group in groups:
             first = group[0][0]
             where = f"{first.line}:{first.column}".ljust(width)
             style = TEXT_STYLE.get(first.severity, "white")
@@ -477,7 +488,8 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
         parts = [_plural(n, word) for n, word in ((c["errors"], "error"), (c["warnings"], "warning"),
                                                   (c["infos"], "info")) if n]
         mark = "[bold red]✖[/]" if c["errors"] else "[yellow]⚠[/]" if c["warnings"] else "[blue]ℹ[/]"
-        lines.append(f"{mark} {_plural(len(report.findings), 'finding')} ({', '.join(parts)}) in {files} checked")
+        lines.append(f"{mark} {_plural(len(report.findings), 'finding')} ({', '.join(parts)}) in {files} checked"
+                     + _blocks_note(blocks, len(report.findings)))
     else:
         lines.append(f"[green]✔[/] No findings in {files} checked")
     extra = []
@@ -501,6 +513,16 @@ def render_text(report: Report, *, kb_prefix: str = "") -> str:
                      f"({escape(report.min_confidence_from)}; figure findings less likely right); "
                      "`--min-confidence 0` shows them[/]")
     return "\n".join(lines)
+
+
+def _blocks_note(blocks: int, findings: int) -> str:
+    """', shown as 20 blocks above (...)' when text folds findings into fewer blocks than there are
+    findings (a figure repeated in a file, one cause in a file, a cluster of near-identical pages),
+    so that the count in the summary matches what a reader can see; '' when each finding is a block."""
+    if blocks >= findings:
+        return ""
+    return (f", shown as {_plural(blocks, 'block')} above [dim](repeats of a figure and findings of one cause "
+            "in a file share a block; --format json lists each)[/]")
 
 
 def render_line(report: Report, *, kb_prefix: str = "") -> str:

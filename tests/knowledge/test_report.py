@@ -453,3 +453,23 @@ def test_text_shows_a_figure_repeated_in_a_file_once():
     assert lines[1].endswith('states 62% ("cut costs by 62%") with no source: the entry lists no sources; add '
                              "sources: (also at 9:3)")
     assert len(lines) == 4
+
+
+def test_text_lists_a_few_places_of_a_figure_repeated_many_times_and_counts_the_rest():
+    """A rep who repeats one wrong figure 55 times in a 90-minute call: one line that names the
+    first places and "and N more", not 55 line numbers; JSON keeps one finding per statement."""
+    findings = [_unsourced(line, "62%", "cut costs by 62%") for line in range(10, 10 + 8 * 56, 8)]
+    report = Report(findings=findings, files=1)
+    lines = plain(render(report, "text")).split("\n")
+    assert lines[1].endswith("(also at 18:3, 26:3, 34:3, 42:3, 50:3, 58:3 and 49 more)"), lines[1]
+    assert len(json.loads(render(report, "json"))["findings"]) == 56
+
+
+def test_text_summary_names_the_blocks_shown_and_the_findings_they_stand_for():
+    findings = [_unsourced(3, "62%", "cut costs by 62%"), _unsourced(9, "62%", "cut costs by 62%"),
+                Finding(rule="missing-owner", severity="warning", path="value.md", line=1, message="no owner")]
+    out = plain(render(Report(findings=findings, files=1), "text"))
+    assert out.split("\n")[-1].startswith("⚠ 3 findings (3 warnings) in 1 file checked, shown as 2 blocks above"), out
+    assert "--format json lists each" in out
+    # one block per finding: the summary reads as before
+    assert plain(render(sample_report(), "text")).endswith("✖ 2 findings (1 error, 1 warning) in 2 files checked")
