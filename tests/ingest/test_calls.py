@@ -460,6 +460,36 @@ def test_file_roles_win_over_settings_and_an_internal_mark_makes_the_rest_extern
     assert call.turns[0].role == "external"  # the file says so
 
 
+def test_a_call_where_settings_match_no_speaker_is_listed_as_roles_unknown() -> None:
+    """internal_speakers set for other calls makes every speaker of this one external, with no
+    seller: it is listed, as a call where nothing says who is who is."""
+    from knowledge.model import roles_unknown
+
+    dialler = "1\n00:00:01,000 --> 00:00:03,000\nCaller: Is now a good time?\n\n" \
+              "2\n00:00:03,500 --> 00:00:05,000\nCustomer: We signed with someone else.\n"
+    none_ours = parse_text(dialler, ".srt", REPS)
+    assert none_ours.roles_known and {t.role for t in none_ours.turns} == {"external"}
+    nothing_said = parse("zoom.vtt", NOBODY)
+    ours = parse("zoom.vtt", REPS)
+    nothing_said.path, none_ours.path, ours.path = "b.vtt", "a.srt", "c.vtt"
+    assert roles_unknown([nothing_said, none_ours, ours]) == ["a.srt", "b.vtt"]
+
+
+def test_copies_of_a_transcript_are_counted_once_whatever_their_bytes() -> None:
+    """Re-saved with other spacing or line endings, a call is the same call; other words are not."""
+    from knowledge.model import distinct_calls
+
+    text = "Dana Ortiz: Thanks for joining.\nBob Klein: The price is too high for a clinic our size.\n"
+    a = parse_text(text, ".txt", REPS)
+    b = parse_text(text.replace("\n", "\r\n").replace("Thanks ", "Thanks  "), ".txt", REPS)
+    c = parse_text(text.replace("too high", "fine"), ".txt", REPS)
+    a.path, b.path, c.path = "z.txt", "y (1).txt", "x.txt"
+    kept, copies = distinct_calls([a, b, c])
+    assert [k.path for k in kept] == ["y (1).txt", "x.txt"]  # the first by path, in the order given
+    assert [(f.path, f.severity) for f in copies] == [("z.txt", "warning")]
+    assert "the same transcript as y (1).txt" in copies[0].message and "remove one" in copies[0].message
+
+
 @pytest.mark.parametrize(("text", "suffix"), [
     ("1\n00:00:01,000 --> 00:00:03,000\n[SPEAKER_00] Hello there.\n\n"
      "2\n00:00:03,500 --> 00:00:05,000\n[SPEAKER_01] The price is too high for us.\n", ".srt"),
