@@ -605,11 +605,18 @@ _TS_LINE = re.compile(
 )
 
 
+# A diariser's label with no name behind it: "[SPEAKER_00] text" (WhisperX, pyannote), after an
+# optional "[00:01:23]"; its ``ts2`` group never matches, so that it reads like the patterns above.
+_DIARISED = re.compile(rf"^[ \t]*(?:\[(?P<ts>{_TS})\][ \t]*)?\[(?P<name>SPEAKER[_ ]?\d{{1,3}})\](?P<ts2>(?!))?[ \t]*:?[ \t]*")
+
+
 def _prefix(line: str, pattern: re.Pattern[str] = _PREFIX) -> re.Match[str] | None:
+    """The speaker label that opens ``line`` ("Name:" as ``pattern`` reads it, or a diariser's
+    "[SPEAKER_00]"), or ``None``."""
     m = pattern.match(line)
     if m is not None and _is_name(m.group("name")):
         return m
-    return None
+    return _DIARISED.match(line) if "[SPEAKER" in line[:40] else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -746,13 +753,42 @@ def _cue(L: list[str], starts: list[int], cue_lines: list[int], start: float | N
 # Plain text
 
 
+# Google Meet's transcript opens with a title line ("Summit Charter intro (07/12/2026 at 10:00
+# GMT-4) - Transcript"), "Attendees" with the names on the line after it, and "Transcript".
+_MEET_TITLE = re.compile(r"^[ \t]*(?P<title>\S.*?)[ \t]+[-\u2013\u2014][ \t]+Transcript[ \t]*$")
+_MEET_LABELS = frozenset({"attendees", "transcript"})
+
+
+def _meet_header(L: list[str]) -> tuple[str, int]:
+    """The title of a Google Meet transcript and how many lines its header takes (``("", 0)`` when
+    the file does not open like one), so that the title, "Attendees", the names under it and
+    "Transcript" are not read as a speakerless turn. Names listed under "Attendees" say nothing of
+    who is the seller, so they are left unread."""
+    rows = [(x, r.strip()) for x, r in enumerate(L[:40]) if r.strip()]
+    if len(rows) < 2 or (m := _MEET_TITLE.match(rows[0][1])) is None or rows[1][1].casefold() not in _MEET_LABELS:
+        return "", 0
+    end = rows[0][0] + 1
+    k = 1
+    while k < len(rows) and rows[k][1].casefold() in _MEET_LABELS:
+        end = rows[k][0] + 1
+        if rows[k][1].casefold() == "attendees" and k + 1 < len(rows) and _prefix(L[rows[k + 1][0]], _TXT_TURN) is None:
+            k += 1  # the names
+            end = rows[k][0] + 1
+        k += 1
+    return m.group("title"), end
+
+
 def _parse_txt(lines: _Lines, asm: _Assembler) -> str:
     """Plain text: "Name: text" per line or paragraph, "[00:01:23] Name: text", or a "Name  0:02"
-    header line with the text below; any other line goes on with the turn before it."""
+    header line with the text below; any other line goes on with the turn before it. A Google Meet
+    header (:func:`_meet_header`) gives the title and is not read as words of the call."""
     L, starts = lines.lines, lines.starts
+    title, skip = _meet_header(L)
     prev_blank = True
     named = False
     for x, line in enumerate(L):
+        if x < skip:
+            continue
         if not line.strip():
             prev_blank = True
             asm.paragraph()
@@ -778,7 +814,7 @@ def _parse_txt(lines: _Lines, asm: _Assembler) -> str:
             "no line starts with a speaker name",
             hint='write one turn per line or paragraph as "Name: text" (optionally "[00:01:23] Name: text")',
         )
-    return ""
+    return title
 
 
 # --------------------------------------------------------------------------------------------

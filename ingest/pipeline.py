@@ -117,6 +117,8 @@ class IngestReport:
     seconds: float = 0.0
     entries: int = 0  # entries served: files that could be read, one per id
     repaired: dict[str, int] = field(default_factory=lambda: {"missing_vectors": 0, "orphan_vectors": 0})
+    speakers: dict[str, dict[str, str]] = field(default_factory=dict)  # call -> speaker -> role, to check
+    roles_unknown: list[dict[str, Any]] = field(default_factory=list)  # {"path", "speakers"}: no seller known
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -128,7 +130,11 @@ class IngestReport:
             "problems": [p.to_dict() for p in self.problems], "model": self.model, "store": self.store,
             "seconds": round(self.seconds, 3), "entries": self.entries, "repaired": self.repaired,
             "reread": self.reread, "not_read": self.not_read,
+            "speakers": self.speakers, "roles_unknown": self.roles_unknown,
         }
+
+
+UNNAMED = "(unnamed)"  # how a turn with no speaker label is listed among a call's speakers
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -459,11 +465,30 @@ def _store_name(settings: Settings, catalog: Catalog) -> str:
 
 def _finish_report(report: IngestReport, catalog: Catalog) -> None:
     report.problems = _problems(catalog)
+    _report_calls(report, catalog)
     report.chunks = _count_chunks(catalog)
     report.searchable_chunks = _count_chunks(catalog, SEARCHABLE)
     # What is served, once unreadable files and second entries with a taken id are left out.
     report.entries = int(catalog.db.execute(
         "SELECT COUNT(DISTINCT id) FROM records WHERE kind='entry'").fetchone()[0])
+
+
+def _report_calls(report: IngestReport, catalog: Catalog) -> None:
+    """Each call's speakers and the role each was read in (to check the [calls] settings by), the
+    calls in which no speaker is known to be yours, and a warning for each copy of a transcript
+    (counted once by every command that reads the calls)."""
+    from knowledge.model import distinct_calls, no_seller
+    from knowledge.serialize import call_from_dict
+
+    calls, copies = distinct_calls(call_from_dict(d) for d in catalog.records("call"))
+    report.problems.extend(copies)
+    for call in sorted(calls, key=lambda c: c.path):
+        roles: dict[str, str] = {}
+        for t in call.turns:
+            roles.setdefault(t.speaker or UNNAMED, t.role)
+        report.speakers[call.path] = roles
+        if no_seller(call):
+            report.roles_unknown.append({"path": call.path, "speakers": list(report.speakers[call.path])})
 
 
 class _StoreWriter:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .integrity import resolve_duplicates
-from .model import KB, Call, Finding
+from .model import KB, Call, Finding, distinct_calls
 from .serialize import call_from_dict, entry_from_dict, finding_from_dict
 from .settings import Settings
 from .store import Catalog, open_catalog, text_key
@@ -33,6 +33,8 @@ def load_indexed_kb(settings: Settings, catalog: Catalog | None = None) -> KB:
 
 
 def load_indexed_calls(settings: Settings, catalog: Catalog | None = None) -> tuple[list[Call], list[Finding]]:
+    """The calls the index holds, each transcript once (:func:`distinct_calls`: a copy is an
+    ``invalid-call`` warning), and the problems of the call files."""
     own = catalog is None
     cat = catalog or open_catalog(settings)
     try:
@@ -41,7 +43,8 @@ def load_indexed_calls(settings: Settings, catalog: Catalog | None = None) -> tu
     finally:
         if own:
             cat.close()
-    return calls, problems
+    calls, copies = distinct_calls(calls)
+    return calls, problems + copies
 
 
 class Vectors:

@@ -7,6 +7,7 @@ ranges.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -277,8 +278,44 @@ class Call:
         return list(seen)
 
 
+def no_seller(call: Call) -> bool:
+    """True when no speaker of ``call`` is known to be yours: nothing says who is who, or
+    internal_speakers / internal_domains are set but match none of its speakers (a dialler's
+    "Caller", a diariser's "SPEAKER_00") and the file names no seller. Every speaker of such a call
+    reads as a prospect, and no rep's figure in it is checked."""
+    return not call.roles_known or not any(t.role == "internal" for t in call.turns)
+
+
 def roles_unknown(calls: Iterable[Call]) -> list[str]:
-    """The paths of the calls whose speakers' roles are unknown (no internal_speakers or
-    internal_domains match, no roles in the file), sorted: there every speaker reads as a
-    prospect, so ``canon objections`` and ``canon audit`` say so rather than stay silent."""
-    return sorted(c.path for c in calls if not c.roles_known)
+    """The paths of the calls in which no speaker is known to be yours (:func:`no_seller`), sorted:
+    there every speaker reads as a prospect, so ``canon objections`` and ``canon audit`` say so
+    rather than stay silent."""
+    return sorted(c.path for c in calls if no_seller(c))
+
+
+def turns_digest(turns: Iterable[tuple[str, str]]) -> str:
+    """A hash of a call's (speaker, text) turns, case and spacing folded: two exports of one call
+    (``x.vtt`` and ``x (1).vtt``, or the same words re-saved) share it whatever their bytes."""
+    h = hashlib.sha256()
+    for speaker, text in turns:
+        h.update(" ".join(speaker.split()).casefold().encode("utf-8", "surrogatepass") + b"\x1f")
+        h.update(" ".join(text.split()).casefold().encode("utf-8", "surrogatepass") + b"\x1e")
+    return h.hexdigest()
+
+
+def distinct_calls(calls: Iterable[Call]) -> tuple[list[Call], list[Finding]]:
+    """The calls with each transcript once (the first by path kept), and an ``invalid-call``
+    warning for each copy left out: counted twice, one call would raise every objection in it
+    twice and double its reps' misstatements."""
+    calls = list(calls)
+    keys = [turns_digest((t.speaker, t.text) for t in c.turns) for c in calls]
+    first: dict[str, str] = {}
+    for key, call in zip(keys, calls, strict=True):
+        if key not in first or call.path < first[key]:
+            first[key] = call.path
+    kept = [c for key, c in zip(keys, calls, strict=True) if first[key] == c.path]  # in the order given
+    copies = [Finding(rule="invalid-call", severity="warning", path=c.path, line=1,
+                      message=f"the same transcript as {first[key]} (same speakers, same words): counted once, "
+                              f"as {first[key]}; remove one of the two files")
+              for key, c in sorted(zip(keys, calls, strict=True), key=lambda kc: kc[1].path) if first[key] != c.path]
+    return kept, copies

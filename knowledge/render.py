@@ -129,12 +129,26 @@ def render_ingest_text(report: dict[str, Any]) -> str:
         done = [f"{n} {what}" for n, what in ((repaired.get("missing_vectors", 0), "missing vector(s) restored"),
                                               (repaired.get("orphan_vectors", 0), "orphan vector(s) removed")) if n]
         parts.append(f"[yellow]Repaired the store: {', '.join(done)}[/]")
+    parts.extend(_no_seller_line(c) for c in report.get("roles_unknown") or [])
     problems = report["problems"]
     if problems:
         parts.append(f"[yellow]{len(problems)} file problem(s); the files below were skipped or partly read:[/]")
         for p in problems:
             parts.append(f"  [cyan]{escape(p['path'])}:{p['line']}[/] [red]{p['rule']}[/] {escape(p['message'])}")
     return "\n".join(parts)
+
+
+def _no_seller_line(call: dict[str, Any]) -> str:
+    """The warning ``canon ingest`` prints for a call in which no speaker is known to be yours:
+    its speakers, and the setting that would name the seller among them."""
+    names = [n for n in call["speakers"] if n != "(unnamed)"]
+    said = ", ".join(names + (["unnamed speakers"] if len(names) < len(call["speakers"]) else []))
+    if names:
+        fix = f'add "{names[0]}" (or whichever of them is your rep) to [calls] internal_speakers in canon.toml'
+    else:
+        fix = 'export it with a speaker name before each line ("Name: text")'
+    return (f"  [yellow]{escape(call['path'])}[/]: no speaker is known to be yours ({escape(said)}): every one was "
+            f"read as a prospect and no rep's figure in it checked; {escape(fix)}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -200,11 +214,12 @@ def render_objections_text(result: dict[str, Any]) -> Any:
 
 
 def roles_unknown_note(paths: list[str], consequence: str = "") -> str:
-    """The dim line that says in how many calls speakers' roles are unknown (every speaker read as
-    a prospect) and how to fix it: ``canon objections`` and ``canon audit`` print the same words;
+    """The dim line that says in how many calls no speaker is known to be yours (every speaker read
+    as a prospect) and how to fix it: ``canon objections`` and ``canon audit`` print the same words;
     ``consequence`` adds what that cost the command (", so ...")."""
     return (f"[dim]Roles unknown in {len(paths)} call(s): every speaker was read as a prospect{consequence}. "
-            "Set \\[calls] internal_speakers or internal_domains in canon.toml.[/]")
+            "Set \\[calls] internal_speakers or internal_domains in canon.toml (`canon ingest` names each "
+            "call's speakers).[/]")
 
 
 def _unplaced_note(unplaced: dict[str, int] | None) -> str:

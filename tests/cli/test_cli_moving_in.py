@@ -209,3 +209,49 @@ def test_audit_warns_at_a_title_yaml_read_as_a_comment_or_an_anchor_and_names_th
     assert 'put the whole value in quotes: title: "#1 in clinics"' in clinics["message"]
     assert partners["severity"] == "warning" and "so title is read as 'partners'" in partners["message"]
     assert lanes["severity"] == "error" and "'*' is read as a YAML alias" in lanes["message"]
+
+
+DIALLER = """1
+00:00:01,000 --> 00:00:03,000
+Caller: Hi, this is Priya from Sonaro, do you have a minute?
+
+2
+00:00:03,500 --> 00:00:06,000
+Customer: Honestly, we're a two-audiologist practice and this is a lot of money.
+"""
+
+
+def test_a_call_where_no_speaker_is_yours_is_named_with_its_speakers_and_the_setting_to_fix_it(tmp_path):
+    """internal_speakers set for the other calls matches no one in a dialler's export: the call is
+    listed under roles_unknown by ingest, objections and audit, with its speakers and their roles."""
+    kb = write_kb(tmp_path / "kb", {"Scheduling.md": ENTRY, "calls/acme.txt": CALL, "calls/dialler.srt": DIALLER},
+                  toml=TOML.format(speakers='internal_speakers = ["Dana Ortiz"]'))
+    report = json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)
+    assert report["speakers"] == {"calls/acme.txt": {"Dana Ortiz": "internal", "Bob Klein": "external"},
+                                  "calls/dialler.srt": {"Caller": "external", "Customer": "external"}}
+    assert report["roles_unknown"] == [{"path": "calls/dialler.srt", "speakers": ["Caller", "Customer"]}]
+    text = canon("ingest", "--kb", str(kb), "--force").stdout
+    assert ('calls/dialler.srt: no speaker is known to be yours (Caller, Customer): every one was read as a '
+            'prospect and no rep\'s figure in it checked; add "Caller" (or whichever of them is your rep) to '
+            "[calls] internal_speakers in canon.toml") in " ".join(text.split()), text
+    objections = json.loads(canon("objections", "--kb", str(kb), "--format", "json").stdout)
+    assert objections["roles_unknown"] == ["calls/dialler.srt"]
+    audit = json.loads(canon("audit", "--kb", str(kb), "--today", "2026-12-01", "--format", "json").stdout)
+    assert audit["roles_unknown"] == ["calls/dialler.srt"]
+    _set_speakers(kb, 'internal_speakers = ["Dana Ortiz", "Caller"]')
+    assert json.loads(canon("objections", "--kb", str(kb), "--format", "json").stdout)["roles_unknown"] == []
+
+
+def test_the_same_call_exported_twice_is_counted_once_and_the_copy_reported(tmp_path):
+    kb = write_kb(tmp_path / "kb", {"Scheduling.md": ENTRY, "calls/acme.txt": CALL, "calls/acme (1).txt": CALL,
+                                    "calls/other.txt": CALL.replace("two-audiologist", "three-audiologist")},
+                  toml=TOML.format(speakers='internal_speakers = ["Dana Ortiz"]'))
+    report = json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)
+    copies = [p for p in report["problems"] if p["path"] == "calls/acme.txt"]
+    assert [(p["rule"], p["severity"], p["message"]) for p in copies] == [
+        ("invalid-call", "warning", "the same transcript as calls/acme (1).txt (same speakers, same words): counted "
+                                    "once, as calls/acme (1).txt; remove one of the two files")]
+    assert set(report["speakers"]) == {"calls/acme (1).txt", "calls/other.txt"}
+    assert json.loads(canon("objections", "--kb", str(kb), "--format", "json").stdout)["calls"] == 2
+    audit = json.loads(canon("audit", "--kb", str(kb), "--today", "2026-12-01", "--format", "json").stdout)
+    assert [f["path"] for f in audit["findings"] if f["rule"] == "invalid-call"] == ["calls/acme.txt"]

@@ -325,7 +325,8 @@ def test_the_audit_says_when_speakers_roles_are_unknown(tmp_path):
     assert r.returncode in (0, 1), r.stderr
     note = [line for line in r.stdout.splitlines() if "Roles unknown" in line]
     assert note == ["  Roles unknown in 1 call(s): every speaker was read as a prospect, so no rep's figure in them "
-                    "was checked. Set [calls] internal_speakers or internal_domains in canon.toml."], r.stdout
+                    "was checked. Set [calls] internal_speakers or internal_domains in canon.toml (`canon ingest` names "
+                    "each call's speakers)."], r.stdout
     out = json.loads(canon("audit", "--kb", str(kb), "--today", "2026-12-01", "--format", "json", cwd=kb).stdout)
     assert out["roles_unknown"] == ["calls/demo.vtt"]
 

@@ -460,6 +460,89 @@ def test_file_roles_win_over_settings_and_an_internal_mark_makes_the_rest_extern
     assert call.turns[0].role == "external"  # the file says so
 
 
+def test_a_call_where_settings_match_no_speaker_is_listed_as_roles_unknown() -> None:
+    """internal_speakers set for other calls makes every speaker of this one external, with no
+    seller: it is listed, as a call where nothing says who is who is."""
+    from knowledge.model import roles_unknown
+
+    dialler = "1\n00:00:01,000 --> 00:00:03,000\nCaller: Is now a good time?\n\n" \
+              "2\n00:00:03,500 --> 00:00:05,000\nCustomer: We signed with someone else.\n"
+    none_ours = parse_text(dialler, ".srt", REPS)
+    assert none_ours.roles_known and {t.role for t in none_ours.turns} == {"external"}
+    nothing_said = parse("zoom.vtt", NOBODY)
+    ours = parse("zoom.vtt", REPS)
+    nothing_said.path, none_ours.path, ours.path = "b.vtt", "a.srt", "c.vtt"
+    assert roles_unknown([nothing_said, none_ours, ours]) == ["a.srt", "b.vtt"]
+
+
+def test_copies_of_a_transcript_are_counted_once_whatever_their_bytes() -> None:
+    """Re-saved with other spacing or line endings, a call is the same call; other words are not."""
+    from knowledge.model import distinct_calls
+
+    text = "Dana Ortiz: Thanks for joining.\nBob Klein: The price is too high for a clinic our size.\n"
+    a = parse_text(text, ".txt", REPS)
+    b = parse_text(text.replace("\n", "\r\n").replace("Thanks ", "Thanks  "), ".txt", REPS)
+    c = parse_text(text.replace("too high", "fine"), ".txt", REPS)
+    a.path, b.path, c.path = "z.txt", "y (1).txt", "x.txt"
+    kept, copies = distinct_calls([a, b, c])
+    assert [k.path for k in kept] == ["y (1).txt", "x.txt"]  # the first by path, in the order given
+    assert [(f.path, f.severity) for f in copies] == [("z.txt", "warning")]
+    assert "the same transcript as y (1).txt" in copies[0].message and "remove one" in copies[0].message
+
+
+@pytest.mark.parametrize(("text", "suffix"), [
+    ("1\n00:00:01,000 --> 00:00:03,000\n[SPEAKER_00] Hello there.\n\n"
+     "2\n00:00:03,500 --> 00:00:05,000\n[SPEAKER_01] The price is too high for us.\n", ".srt"),
+    ("[00:00:01] [SPEAKER_00] Hello there.\n[SPEAKER_01]: The price is too high for us.\n", ".txt"),
+])
+def test_a_diarisers_speaker_labels_are_speakers(text: str, suffix: str) -> None:
+    call = parse_text(text, suffix, REPS)
+    assert [(t.speaker, t.text) for t in call.turns] == [
+        ("SPEAKER_00", "Hello there."), ("SPEAKER_01", "The price is too high for us.")]
+    assert call.turns[0].start == 1.0
+
+
+def test_a_bracketed_word_that_is_no_diarisers_label_stays_in_the_text() -> None:
+    call = parse_text("Ann Wu: [SPEAKERS] were off, sorry.\nBo Li: [SPEAKER_2 ok\n", ".txt", REPS)
+    assert [(t.speaker, t.text) for t in call.turns] == [
+        ("Ann Wu", "[SPEAKERS] were off, sorry."), ("Bo Li", "[SPEAKER_2 ok")]
+
+
+MEET = """Summit Charter intro (07/12/2026 at 10:00 GMT-4) - Transcript
+
+Attendees
+
+Jordan Lee, Omar Haddad
+
+Transcript
+
+00:00:00
+
+Jordan Lee: Hi Omar, thanks for the time today.
+
+Omar Haddad: We run about 40 buses.
+"""
+
+
+def test_a_google_meet_header_gives_the_title_and_no_turn() -> None:
+    call = parse_text(MEET, ".txt", REPS)
+    assert call.title == "Summit Charter intro (07/12/2026 at 10:00 GMT-4)"
+    assert [(t.speaker, t.role, t.line) for t in call.turns] == [
+        ("Jordan Lee", "internal", 11), ("Omar Haddad", "external", 13)]
+
+
+@pytest.mark.parametrize("text", [
+    # a first line that ends in "- Transcript" is prose unless Meet's labels follow it
+    "Quarterly review - Transcript\nJordan Lee: Hi.\nOmar Haddad: Hello.\n",
+    # a speaker named on the line after "Attendees" opens the turns: it is not the list of names
+    "Intake call - Transcript\n\nAttendees\nJordan Lee: Who is here today?\nOmar Haddad: Just me.\n",
+])
+def test_text_that_only_looks_like_a_meet_header_keeps_its_turns(text: str) -> None:
+    call = parse_text(text, ".txt", REPS)
+    assert "Jordan Lee" in call.speakers and "Omar Haddad" in call.speakers
+    assert any("Hi." in t.text or "Who is here today?" in t.text for t in call.turns)
+
+
 def test_only_external_marks_leave_the_rest_unknown() -> None:
     turns = [{"speaker": "Ana Ruiz", "role": "buyer", "text": "Hi."}, {"speaker": "Bo Li", "text": "Hello."}]
     call = parse_text(json.dumps(turns), ".json", NOBODY)
