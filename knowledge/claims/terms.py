@@ -167,22 +167,12 @@ _COMMERCIAL = re.compile(
     # subscription for every customer they introduce, and 10% on renewals"
     r"|\bfor\s+(?:every|each)\s+(?:[\w-]+\s+){0,2}(?:you|they|partners?|members?)\s+(?:introduce|refer|bring|sign|close"
     r"|sell|recommend)\b|%\s+on\s+(?:all\s+|every\s+|each\s+)?renewals?\b")
-# "20% of every client subscription": a share of money paid over, not a share of a population ("percent"
-# and "per cent" as "%"; the money may be someone's: "20% of a charity's first-year subscription")
-_PCT = r"(?:%|\s?\bper\s?cent\b)"
-_OF_MONEY = (
-    r"\s+of\s+(?:(?:every|each|any)\b|(?:(?:all|the|their|your|its|that|this|an?|first[- ]year)\s+)*"
-    r"(?:(?:[\w-]+\s+)?[\w-]+['’]s\s+(?:(?:first[- ]year|annual|monthly)\s+)?)?"
+# "20% of every client subscription": a share of money paid over, not a share of a population
+SHARE_OF_MONEY = re.compile(
+    r"(?i)%\s+of\s+(?:every|each|any)\b|%\s+of\s+(?:(?:all|the|their|your|its|that|this|first[- ]year)\s+)*"
     r"(?:(?:first\s+)?(?:year|month|quarter|week)['’]s\s+)?(?:\w+\s+)?"
     r"(?:subscriptions?|sales?|revenue|deals?|invoices?|orders?|fees?|contracts?|bookings?|payments?|spend|ARR|MRR"
-    r"|licen[cs]es?|renewals?|commissions?|plans?|bills?|premiums?|transactions?|purchases?|salary|salaries|pay)\b)")
-SHARE_OF_MONEY = re.compile(rf"(?i){_PCT}{_OF_MONEY}")
-# a share of money received: "partners earn 20% of a charity's first-year subscription", "get 10% of the first
-# year's subscription", "receive 15 percent of every plan they sell": a commission, said without the word (not
-# "keep": "keeps 70% of that slot's revenue" is what a practice holds on to, a result; bench/ACCURACY.md,
-# "Unsourced claims, nineteenth round", R19u)
-_RECEIVED_SHARE = re.compile(
-    rf"(?i)\b(?:earn|get|receive)s?\s+(?:up\s+to\s+)?[\d.,]+\s*{_PCT}{_OF_MONEY}")
+    r"|licen[cs]es?|renewals?|commissions?|plans?|bills?|premiums?|transactions?|purchases?|salary|salaries|pay)\b")
 # A share of a group: "92% of our staff", "a fifth of our apprentices", "half of all bookings": a statistic
 # about a population, whatever else the sentence says ("20% of every subscription" shares money instead)
 _SHARE_OF_A_GROUP = re.compile(
@@ -273,7 +263,7 @@ _BENEFIT = re.compile(
     r"(?i)\b(?:pensions?|401\s?\(?k\)?|retirement\s+(?:plan|match|contributions?)|annual\s+leave|paid\s+leave|parental\s+leave"
     r"|(?:days?|weeks?)['’]?\s+(?:of\s+)?(?:paid\s+)?(?:holiday|vacation|PTO|time\s+off)"
     r"|maternity|paternity|sabbaticals?|(?:learning|training|education|wellness|home[- ]office|equipment)\s+(?:budget|stipend|allowance)"
-    r"|stipends?|allowances?|share\s+options|stock\s+options|equity\s+for|days\s+off|volunteer(?:ing)?\s+(?:days?|leave)"
+    r"|stipends?|allowances?|share\s+options|stock\s+options|equity\s+for|days\s+off"
     r"|(?:health|dental|vision|medical|life)\s+(?:insurance|cover(?:age)?|premiums?|plans?)|premiums?\s+(?:are\s+)?covered"
     r"|(?:we|employer)\s+match(?:es)?|matched\s+(?:up\s+to|at))\b")
 # The company's own team: "a third of us work remote", "40% of our engineers are women"
@@ -389,7 +379,7 @@ def _bare(sentence: str, offered: bool) -> tuple[str, bool]:
     bare = _TERM_BOUND.sub(r"\1", bare)
     bare = _AUDIT_REPORT.sub(r"\1", bare)  # "the SOC 2 report is renewed every year": a report the company holds
     bare = _REPORT_NOUN.sub(_mask_report, bare)  # "we publish an incident report within 5 business days": a document
-    paid_term = bool(_COMMERCIAL.search(bare) or _RECEIVED_SHARE.search(bare))
+    paid_term = bool(_COMMERCIAL.search(bare))
     if paid_term or _BENEFIT.search(bare):
         bare = SHARE_OF_MONEY.sub(" ", bare)  # "20% of every client subscription" shares money, not a population
     if _OWN_TEAM.search(bare):

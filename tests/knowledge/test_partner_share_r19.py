@@ -56,12 +56,13 @@ CASES: list[tuple[str, str, str, str]] = [
 
 # Cases the code at the round's start (main bffef00) gets wrong, recorded when first run, before R19t
 # was built. Strict, so a change that mends one must say so here.
-# Mended by R19u: 7 ('18 percent of every annual plan') and 11 ('10% of a law firm's first-year subscription'),
-# commissions as a share of money paid that main asked a source for.
+REPORTED = "reported on main: a commission as a share of money paid asked for a source"
 MEASURED = "not reported on main: the outcome names a registered metric's measure (a metric-conflict's, not this rule's)"
 KNOWN: dict[int, str] = {
     6: MEASURED + " ('cut family complaints by 27%' beside complaint-reduction 48%)",
+    7: REPORTED + " ('18 percent of every annual plan')",
     8: MEASURED + " ('19% fewer returns' beside returns-reduction 33%)",
+    11: REPORTED + " ('10% of a law firm's first-year subscription')",
 }
 
 
