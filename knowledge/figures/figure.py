@@ -158,11 +158,12 @@ def interval(f: Figure) -> tuple[float, float, float]:
 
 
 # "$" is read as US dollars, but a KB may keep its figures in another dollar: a bare "$" or "dollars"
-# meets any dollar, while a dollar written with its country's mark ("NZ$", "US$", "C$", or a code: "NZD",
-# "USD") is that country's alone (a New Zealand price and a US price of one product are two prices)
+# meets any dollar, while a dollar written with its country's mark ("US$", "C$", "A$", or a code: "NZD",
+# "USD"; prose still reads "NZ$", "S$", "HK$" and "J$" as a bare "$", a metric's unit reads them) is that
+# country's alone (a New Zealand price and a US price of one product are two prices)
 _DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD"})
 BARE_DOLLAR = 1  # the number of a dollar written with no mark
-_MARKED = 1 << 31  # the bit a marked dollar's number carries
+_MARKED = 1 << 31  # the bit a marked dollar's number carries (FigureSet.currency is int64)
 # US dollars said as such; any other dollar is read only from its mark ("NZ$", "C$", "A$", "NZD")
 _US_MARK = re.compile(r"(?<![A-Za-z])(?:US\$|USD\b|U\.?S\.?[ \t]+dollars?\b)", re.I)
 
