@@ -189,6 +189,9 @@ class Summary(BaseModel):
     warnings: int
     infos: int
     files: int
+    hidden_by_verdicts: int = Field(0, description="Findings reviewers' verdicts hid: findings marked wrong "
+                                    "(verdicts/findings.yaml) and objection gaps left with no mention by "
+                                    "verdicts/objections.yaml.")
     below_confidence: int | SkipJsonSchema[None] = Field(
         None, description="When a confidence cut applies: the figure findings it left out.")
     min_confidence: float | SkipJsonSchema[None] = Field(None, description="When a confidence cut applies: the cut.")

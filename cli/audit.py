@@ -138,11 +138,11 @@ def finish(report: Any, fmt: ReportFormat, fail_on: FailOn, settings: Any, basel
     """Apply the baseline and the confidence cut (--min-confidence, else canon.toml's, else the
     default), print the report and exit with its code."""
     from knowledge.audit import as_shown
-    from knowledge.report import read_baseline
+    from knowledge.report import read_baseline_entries
     from knowledge.rules import ALL_RULES
 
     if baseline is not None:
-        report = report.without(read_baseline(baseline))
+        report = report.without(read_baseline_entries(baseline))
     report = as_shown(report, settings, min_confidence)
     emit_report(report, fmt, settings, ALL_RULES)
     raise typer.Exit(report.exit_code(fail_on.value))

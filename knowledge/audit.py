@@ -138,7 +138,8 @@ def _finish(findings: Iterable[Finding], ctx: AuditContext, *, files: int, draft
     assign_fingerprints(ordered)
     kept, suppressed = Ignores.collect(ctx.kb.entries, drafts).apply(ordered)
     report = Report(findings=kept, files=files, suppressed=suppressed,
-                    draft_paths=frozenset(d.path for d in drafts), claims=_claims_of(kept, ctx, drafts))
+                    draft_paths=frozenset(d.path for d in drafts), claims=_claims_of(kept, ctx, drafts),
+                    seen=frozenset(f.fingerprint for f in ordered))
     report = finding_verdicts.dismiss(report, list(verdicts))
     confidence.annotate(report.findings, report.claims, ctx.entries_by_path, drafts=[d.path for d in drafts],
                         calls=[c.path for c in ctx.calls])
