@@ -319,12 +319,18 @@ def find_objections(settings: Settings, *, today: date, vectors: Any = None, min
     ``today`` is accepted for symmetry with the audit (coverage does not depend on dates).
     """
     from knowledge.errors import UsageError
-    from knowledge.indexed import Vectors, load_indexed_calls, load_indexed_kb
-    from knowledge.store import open_catalog
 
     if min_calls < 1:
         raise UsageError(f"min_calls must be at least 1, not {min_calls}")
     del today
+    return analyze_settings(settings, vectors=vectors, embedder=embedder).to_dict(min_calls=min_calls)
+
+
+def analyze_settings(settings: Settings, *, vectors: Any = None, embedder: Any = None) -> Analysis:
+    """:func:`analyze` on the KB at ``settings`` as the index holds it, with its verdicts."""
+    from knowledge.indexed import Vectors, load_indexed_calls, load_indexed_kb
+    from knowledge.store import open_catalog
+
     catalog = open_catalog(settings)
     try:
         kb = load_indexed_kb(settings, catalog)
@@ -335,12 +341,12 @@ def find_objections(settings: Settings, *, today: date, vectors: Any = None, min
                          verdicts=load_verdicts(settings.root))
     finally:
         catalog.close()
-    return result.to_dict(min_calls=min_calls)
+    return result
 
 
 __all__ = [
     "ANSWERING_TYPES", "DEFAULT_TUNING", "MAX_WORDS", "NON_OBJECTIONS", "PROTOTYPES",
     "Analysis", "Candidate", "Detection", "Verdict", "Mention", "Objection", "Tuning", "VectorsFn",
-    "acknowledges", "analyze", "analyze_context", "asks_for_information", "call_texts", "candidates", "clean", "context_text",
+    "acknowledges", "analyze", "analyze_context", "analyze_settings", "asks_for_information", "call_texts", "candidates", "clean", "context_text",
     "cue_score", "eligible", "entry_texts", "find_objections", "load_verdicts", "reference_texts", "skip_reason",
 ]

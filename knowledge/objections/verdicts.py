@@ -261,23 +261,85 @@ def check_mention(settings: Settings, v: Verdict) -> None:
         v.text = piece_words(call, *at)
 
 
-def check_objection(settings: Settings, name: str) -> None:
-    """Check that what an assignment names is an objection: an objection entry's id, a theme's id
-    (``theme/...``) or a theme's label. A name with a folder that is no objection entry is
-    refused: read as a label, ``objections/nope`` would quietly make a theme of that name."""
-    from ingest.kb import load_kb
-    from knowledge.errors import NotFound, UsageError
+NEW = "new:"  # an assignment or merge naming a theme that does not exist yet says so: new:LABEL
 
-    if "/" not in name or name.startswith(("theme/", "new:")):
+
+@dataclass
+class Names:
+    """What a verdict may name: the KB's entries (id -> type) and the themes as canon mines them
+    now, with the renamed labels (theme id, or the id it had before -> label)."""
+
+    entries: dict[str, str]
+    themes: dict[str, str]
+
+    def objection_ids(self) -> list[str]:
+        return [eid for eid, kind in self.entries.items() if kind == "objection"]
+
+    def close(self, name: str, choices: list[str]) -> str | None:
+        """The choice ``name`` most likely meant (a typo, or an entry's id with its folder left off)."""
+        from difflib import get_close_matches
+
+        tails = {c.rsplit("/", 1)[-1]: c for c in choices}
+        hit = get_close_matches(name, choices, n=1, cutoff=0.75) or get_close_matches(
+            name.rsplit("/", 1)[-1], list(tails), n=1, cutoff=0.75)
+        return (hit[0] if hit[0] in choices else tails[hit[0]]) if hit else None
+
+
+def kb_names(settings: Settings) -> Names:
+    """The entries and themes of the KB at ``settings`` (themes mined with its verdicts applied)."""
+    from ingest.kb import load_kb
+
+    from . import analyze_settings
+
+    entries = {e.id: e.type for e in load_kb(settings).entries}
+    themes: dict[str, str] = {}
+    for o in analyze_settings(settings).objections:
+        if not o.known:
+            themes[o.id] = o.label
+            if o.former_id:
+                themes.setdefault(o.former_id, o.label)
+    return Names(entries, themes)
+
+
+def _unknown(what: str, name: str, meant: str | None, fallback: str, *, message: str | None = None) -> Exception:
+    """A name no verdict can take, with the closest one it may have meant."""
+    from knowledge.errors import NotFound
+
+    hint = f"did you mean {meant}? " if meant else ""
+    return NotFound(message or f"no {what} is named {name!r}", hint=hint + fallback)
+
+
+def check_objection(settings: Settings, name: str, names: Names | None = None) -> None:
+    """Check that what an assignment (or a merge) names is an objection: an objection entry's id,
+    a theme's id (``theme/...``) or a theme's label as ``canon objections`` shows them, or a new
+    theme said plainly (``new:LABEL``). Anything else is refused with the closest name: a typo, or
+    an id with its folder left off, would otherwise quietly become a theme of its own."""
+    from knowledge.errors import UsageError
+
+    if name.startswith(NEW):
+        if not name.removeprefix(NEW).strip():
+            raise UsageError("new: takes the new theme's label, e.g. new:driver adoption")
         return
-    entry = next((e for e in load_kb(settings).entries if e.id == name), None)
-    if entry is None:
-        raise NotFound(f"no objection entry has the id {name!r}",
-                       hint="name an objection entry's id (objections/...), a theme's id (theme/...) "
-                            "or a theme's label")
-    if entry.type != "objection":
-        raise UsageError(f"{name} is an entry of type {entry.type}, not an objection",
-                         hint="name an objection entry's id, a theme's id (theme/...) or a theme's label")
+    names = names or kb_names(settings)
+    if name in names.entries:
+        if names.entries[name] != "objection":
+            raise UsageError(f"{name} is an entry of type {names.entries[name]}, not an objection",
+                             hint="name an objection entry's id, a theme's id (theme/...) or a theme's label")
+        return
+    if name in names.themes or name in names.themes.values():
+        return
+    meant = names.close(name, [*names.objection_ids(), *names.themes, *names.themes.values()])
+    fallback = f"`canon objections` lists them; to start a new theme, say so: {NEW}{name.rsplit('/', 1)[-1]}"
+    folder = "/" in name and not name.startswith("theme/")
+    raise _unknown("objection or theme", name, meant, fallback,
+                   message=f"no objection entry has the id {name!r}" if folder else None)
+
+
+def check_theme(settings: Settings, theme: str, names: Names) -> None:
+    """Check that a rename or merge names a theme canon mines now (its id, or the id it had)."""
+    if theme not in names.themes:
+        raise _unknown("theme", theme, names.close(theme, list(names.themes)),
+                       "name a theme's id (theme/...) as `canon objections` shows it")
 
 
 def record_verdict(settings: Settings, verdict: Verdict, today: date | None = None) -> dict[str, Any]:
@@ -288,4 +350,9 @@ def record_verdict(settings: Settings, verdict: Verdict, today: date | None = No
         check_mention(settings, verdict)
     if verdict.kind == "assignment" and verdict.objection:
         check_objection(settings, verdict.objection)
+    if verdict.kind in ("rename", "merge") and verdict.theme:
+        names = kb_names(settings)
+        check_theme(settings, verdict.theme, names)
+        if verdict.kind == "merge" and verdict.into:
+            check_objection(settings, verdict.into, names)
     return add_verdict(settings.root, verdict, today=today)
