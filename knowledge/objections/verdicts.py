@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -181,6 +182,77 @@ def _add(root: Path, verdict: Verdict) -> dict[str, Any]:
     return {"verdict": verdict.to_dict(), "verdicts": len(kept), "path": VERDICTS_FILE.as_posix()}
 
 
+def follow_calls(verdicts: Sequence[Verdict], calls: Sequence[Call]) -> tuple[list[Verdict], list[Verdict]]:
+    """(the verdicts as they apply to ``calls``, the mention and assignment verdicts that match no
+    call). A verdict whose call is gone (the file renamed, or deleted and ingested again under
+    another name) follows its words, as a finding's verdict follows a renamed file: to the call
+    whose prospect's turn says them (the same words first, then words that hold them or that they
+    hold; the first such call by path). One whose words no call says matches nothing: it is
+    reported (``canon objections``, ``canon doctor``), never silently dropped from the file."""
+    from dataclasses import replace
+
+    paths = {c.path for c in calls}
+    out: list[Verdict] = []
+    lost: list[Verdict] = []
+    for v in verdicts:
+        if v.kind not in ("mention", "assignment") or v.call in paths:
+            out.append(v)
+            continue
+        found = _call_saying(v.text or "", calls)
+        if found is None:
+            lost.append(v)
+        else:
+            out.append(replace(v, call=found, key=mention_key(found, v.text or "")))
+    return out, lost
+
+
+def _call_saying(text: str, calls: Sequence[Call]) -> str | None:
+    """The path of the call one of whose prospect's pieces says ``text`` (see :func:`follow_calls`)."""
+    said = _norm(text)
+    if not said:
+        return None
+    best: tuple[int, str] | None = None
+    for call in sorted(calls, key=lambda c: c.path):
+        words = max((words_match(said, _norm(piece_words(call, ti, p))) for ti, p in _prospect_pieces(call)), default=0)
+        if words and (best is None or words > best[0]):
+            best = (words, call.path)
+    return best[1] if best else None
+
+
+def unmatched_verdicts(settings: Settings) -> list[Verdict]:
+    """The KB's mention and assignment verdicts that match no call of its index
+    (:func:`follow_calls`), for ``canon doctor``; none when the index holds no calls yet."""
+    from knowledge.indexed import load_indexed_calls
+    from knowledge.store import open_catalog
+
+    verdicts = load_verdicts(settings.root)
+    if not any(v.kind in ("mention", "assignment") for v in verdicts):
+        return []
+    catalog = open_catalog(settings)
+    try:
+        calls, _ = load_indexed_calls(settings, catalog)
+    finally:
+        catalog.close()
+    return follow_calls(verdicts, calls)[1]
+
+
+def unmatched_note(lost: Sequence[Verdict]) -> str:
+    """``2 verdicts match no call: calls/a.vtt:12 "…", …`` (for people), or "" when none."""
+    if not lost:
+        return ""
+    shown = ", ".join(f"{v.call}{f':{v.line}' if v.line else ''} \"{_short(v.text or '')}\"" for v in lost[:5])
+    more = f", and {len(lost) - 5} more" if len(lost) > 5 else ""
+    n = len(lost)
+    return (f"{n} verdict{'s' if n != 1 else ''} match{'es' if n == 1 else ''} no call: {shown}{more} "
+            f"(its call was renamed or deleted and no call says its words: fix or remove {'it' if n == 1 else 'them'} "
+            f"in {VERDICTS_FILE.as_posix()})")
+
+
+def _short(text: str, width: int = 60) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= width else words[: width - 1] + "…"
+
+
 # ------------------------------------------------------------------------------------------------
 # Recording a verdict on the KB as it is: its calls and its objection entries
 
@@ -298,6 +370,9 @@ def kb_names(settings: Settings) -> Names:
             themes[o.id] = o.label
             if o.former_id:
                 themes.setdefault(o.former_id, o.label)
+    for v in load_verdicts(settings.root):  # a renamed theme is still known by the id it was renamed from
+        if v.kind == "rename" and v.theme and v.label in themes.values():
+            themes.setdefault(v.theme, v.label or "")
     return Names(entries, themes)
 
 
@@ -321,6 +396,11 @@ def check_objection(settings: Settings, name: str, names: Names | None = None) -
             raise UsageError("new: takes the new theme's label, e.g. new:driver adoption")
         return
     names = names or kb_names(settings)
+    entry = next((e for e in names.objection_ids() if "/" not in name and e.rsplit("/", 1)[-1] == name), None)
+    if entry is not None:  # an entry's id with its folder left off, even where a theme bears that label
+        also = f" (a theme labelled {name!r} exists too: name it by its id, theme/...)" if name in names.themes.values() else ""
+        raise _unknown("objection entry", name, entry, f"objection entries are named with their folder{also}",
+                       message=f"no objection entry has the id {name!r}")
     if name in names.entries:
         if names.entries[name] != "objection":
             raise UsageError(f"{name} is an entry of type {names.entries[name]}, not an objection",

@@ -131,8 +131,11 @@ def test_an_objection_verdict_naming_nothing_is_refused_with_the_closest_name(ex
     r = objections_verdict(example, "--mention", mention, "--objection", "technician-adoption")
     assert r.returncode == 2 and "did you mean objections/technician-adoption?" in r.stderr, r.stderr
     assert not (example / "verdicts" / "objections.yaml").exists()  # nothing refused was written
-    r = objections_verdict(example, "--mention", mention, "--objection", "new:tablets in the van")
-    assert r.returncode == 0 and 'a NEW theme "tablets in the van"' in r.stdout, r.stderr
+    r = objections_verdict(example, "--mention", mention, "--objection", "new:technician-adoption")
+    assert r.returncode == 0 and 'a NEW theme "technician-adoption"' in r.stdout, r.stderr
+    # a theme now bears that label, and the entry's id with its folder left off is still refused
+    r = objections_verdict(example, "--mention", mention, "--objection", "technician-adoption")
+    assert r.returncode == 2 and "did you mean objections/technician-adoption?" in r.stderr, r.stderr
     r = objections_verdict(example, "--theme", "theme/dead", "--into", "objections/pricing")
     assert r.returncode == 0 and "theme/dead merged into objections/pricing" in r.stdout, r.stderr
 
@@ -149,3 +152,48 @@ def test_the_api_refuses_a_verdict_on_a_theme_that_does_not_exist(example):
     assert r.status_code == 404, r.json()
     r = client.post("/v1/objections/verdicts", json={"kind": "rename", "theme": "theme/dead", "label": "dead leads"})
     assert r.status_code == 201, r.json()
+
+
+def objections(kb: Path, *args: str) -> Any:
+    return canon("objections", "--kb", str(kb), "--today", "2026-11-01", *args)
+
+
+def test_an_objection_verdict_follows_a_renamed_call_and_one_that_matches_nothing_is_said(example):
+    call = "calls/2026-10-06-keystone-climate.vtt"
+    first = json.loads(objections(example, "--format", "json").stdout)
+    assert first["verdicts"] == {"applied": 0, "match_no_call": []}
+    words = next(m["text"] for o in first["objections"] for m in o["mentions"] if (m["call"], m["line"]) == (call, 62))
+    assert objections_verdict(example, "--mention", f"{call}:62", "--wrong").returncode == 0
+
+    def mentioned(report: dict[str, Any]) -> bool:
+        return any(m["text"] == words for o in report["objections"] for m in o["mentions"])
+
+    after = json.loads(objections(example, "--format", "json").stdout)
+    assert not mentioned(after) and after["verdicts"]["applied"] == 1
+    (example / call).rename(example / "calls/2026-10-06-keystone-climate-renamed.vtt")
+    renamed = json.loads(objections(example, "--format", "json").stdout)
+    assert not mentioned(renamed) and renamed["verdicts"] == {"applied": 1, "match_no_call": []}
+    (example / "calls/2026-10-06-keystone-climate-renamed.vtt").unlink()
+    gone = objections(example)
+    assert gone.returncode == 0 and "1 verdict matches no call: calls/2026-10-06-keystone-climate.vtt:62" in gone.stdout
+    doctor = canon("doctor", "--kb", str(example))
+    assert "1 verdict matches no call" in doctor.stdout, doctor.stdout + doctor.stderr
+    data = json.loads(objections(example, "--format", "json").stdout)
+    assert data["verdicts"]["applied"] == 0 and [v["call"] for v in data["verdicts"]["match_no_call"]] == [call]
+
+
+def test_a_gap_marked_wrong_in_audit_is_counted_there_and_not_listed_by_objections(example):
+    report = json.loads(canon("audit", "--kb", str(example), "--today", "2026-11-01", "--format", "json").stdout)
+    gap = next(f for f in report["findings"] if f["rule"] == "objection-gap" and "theme/dead" in f["message"])
+    r = canon("audit", "--kb", str(example), "--today", "2026-11-01", "verdict", gap["fingerprint"], "wrong")
+    assert r.returncode == 0, r.stderr
+    again = canon("audit", "--kb", str(example), "--today", "2026-11-01", "--format", "json")
+    assert json.loads(again.stdout)["summary"]["hidden_by_verdicts"] == 1
+    text = canon("audit", "--kb", str(example), "--today", "2026-11-01")
+    assert "not shown: 1 marked wrong by reviewers" in text.stdout
+    data = json.loads(objections(example, "--format", "json").stdout)
+    assert [o["id"] for o in data["objections"] if o.get("gap_marked_wrong")] == ["theme/dead"]
+    shown = objections(example).stdout
+    gaps = shown.split("Gaps", 1)[1]
+    assert "theme/dead" not in gaps.split("not listed as gaps")[0]
+    assert "not listed as gaps: 1 marked wrong in canon audit (verdicts/findings.yaml): theme/dead" in shown
