@@ -239,6 +239,8 @@ class Objection(BaseModel):
     covered: bool
     path: str | SkipJsonSchema[None] = Field(None, description="The objection entry, for a known objection.")
     pending: list[Answer] | SkipJsonSchema[None] = Field(None, description="Answers that are not approved.")
+    gap_marked_wrong: bool | SkipJsonSchema[None] = Field(
+        None, description="A gap whose objection-gap finding a reviewer marked wrong: canon audit leaves it out.")
 
 
 class Prefilter(BaseModel):
@@ -261,6 +263,13 @@ class ObjectionsResponse(BaseModel):
     roles_unknown: list[str]
     prefilter: Prefilter
     unplaced: Unplaced
+    verdicts: VerdictsApplied
+
+
+class VerdictsApplied(BaseModel):
+    applied: int = Field(description="Reviewers' verdicts in effect (verdicts/objections.yaml).")
+    match_no_call: list[ObjectionVerdict] = Field(description="Mention and assignment verdicts whose call is gone "
+                                                  "(renamed or deleted) and whose words no call says.")
 
 
 # -- entries and metrics ----------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def objections(
 
     Known objections (the KB's objection entries) and mined themes (objections that no entry
     describes), ranked by the number of calls raising them, with the approved entries that
-    answer each one. The gaps at the end are what `canon audit` reports as objection-gap.
+    answer each one. The gaps at the end are what `canon audit` reports as objection-gap: a gap marked wrong there (canon audit verdict) is not listed, and the table says so. The text ends with how many reviewers' verdicts apply and names any that match no call (a call renamed or deleted; JSON: "verdicts").
     The index is brought up to date first if the KB or its calls changed.
 
     Examples:

@@ -126,7 +126,7 @@ from .review import (
     review_seeds,
 )
 from .themes import _assign
-from .verdicts import Verdict, load_verdicts
+from .verdicts import Verdict, follow_calls, load_verdicts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -150,6 +150,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     """
     import numpy as np
 
+    verdicts, lost = follow_calls(verdicts, calls)
     by_path: dict[str, list[Chunk]] = {}
     for chunk in chunks or ():
         by_path.setdefault(chunk.path, []).append(chunk)
@@ -302,6 +303,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         roles_unknown=roles_unknown(calls),
         turns=turns_total, skipped=skipped_total, sentences=n_s, detection=det,
         detected=mentions, follow_ups=[fu for fu, _ in follow], set_aside=set_aside,
+        verdicts_applied=len(verdicts), verdicts_unmatched=lost,
     )
 
 
@@ -322,8 +324,16 @@ def find_objections(settings: Settings, *, today: date, vectors: Any = None, min
 
     if min_calls < 1:
         raise UsageError(f"min_calls must be at least 1, not {min_calls}")
+    from knowledge.rules.objection_gap import gaps_marked_wrong
+
     del today
-    return analyze_settings(settings, vectors=vectors, embedder=embedder).to_dict(min_calls=min_calls)
+    analysis = analyze_settings(settings, vectors=vectors, embedder=embedder)
+    out = analysis.to_dict(min_calls=min_calls)
+    wrong = gaps_marked_wrong(analysis, settings.root)
+    for o in out["objections"]:
+        if o["id"] in wrong:
+            o["gap_marked_wrong"] = True  # canon audit leaves its objection-gap out
+    return out
 
 
 def analyze_settings(settings: Settings, *, vectors: Any = None, embedder: Any = None) -> Analysis:
