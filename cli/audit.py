@@ -57,7 +57,9 @@ FailOnOption = Annotated[
 BaselineOption = Annotated[
     Path | None,
     typer.Option("--baseline", help="Leave out the findings listed in this baseline file (from --write-baseline, "
-                 "or a saved --format json report): only new findings are shown and fail the run.",
+                 "or a saved --format json report): only new findings are shown and fail the run. An entry "
+                 "whose fingerprint is gone (the file renamed) takes the one finding it best matches, as a "
+                 "reviewer's verdict does.",
                  show_default=False, metavar="FILE"),
 ]
 MinConfidenceOption = Annotated[
@@ -246,7 +248,7 @@ def verdict(
 ) -> None:
     """Record a reviewer's verdict on a finding in the KB (verdicts/findings.yaml); audits and checks use it at once.
 
-    A finding marked wrong is left out of later runs, wherever its figure and sentence recur. A wrong unsourced-claim or unsupported-claim also says that its figure states no outcome, so that a figure in the same sentence is not read as a claim anywhere in the KB; a finding marked right keeps its sentence a claim. A later verdict on the same finding replaces the earlier one. The file is YAML, written whole (never half), to review and commit like any entry. --kb, --today, --format (text or json) and --chroma-url may be given before `verdict` too.
+    A finding marked wrong is left out of later runs: that finding only (the same sentence in other calls stays shown), followed to the one finding that best matches it only when its fingerprint is gone (the file renamed); a finding with its own verdict keeps it. The text counts what verdicts hid (JSON: summary.hidden_by_verdicts). A wrong unsourced-claim or unsupported-claim also says that its figure states no outcome, so that a figure in the same sentence is not read as a claim anywhere in the KB; a finding marked right keeps its sentence a claim. A later verdict on the same finding replaces the earlier one. The file is YAML, written whole (never half), to review and commit like any entry. --kb, --today, --format (text or json) and --chroma-url may be given before `verdict` too.
 
     Examples:
 
