@@ -207,14 +207,21 @@ def match(verdicts: Sequence[FindingVerdict], findings: Sequence[Finding], claim
     return out
 
 
-def dismiss(report: Report, verdicts: list[FindingVerdict]) -> Report:
+def dismiss(report: Report, verdicts: list[FindingVerdict], silenced: Iterable[str] = ()) -> Report:
     """``report`` less the findings reviewers marked wrong (:func:`match`: each verdict hides its own
-    finding, or the one finding it follows; a finding marked right stays)."""
+    finding, or the one finding it follows; a finding marked right stays). ``Report.dismissed``
+    counts them, and also each wrong verdict in ``silenced`` (its figure still read, its rule run)
+    whose finding is gone and that took no other: claim-ness learned from it hid that finding
+    before the report was made."""
     if not any(v.verdict == "wrong" for v in verdicts):
         return report
     applied = match(verdicts, report.findings, report.claims, report.seen)
     kept = [f for i, f in enumerate(report.findings) if i not in applied or applied[i].verdict != "wrong"]
-    report.dismissed += len(report.findings) - len(kept)
+    taken = {id(v) for v in applied.values()}
+    quiet = set(silenced)
+    gone = sum(1 for v in verdicts if v.verdict == "wrong" and v.fingerprint in quiet
+               and v.fingerprint not in report.seen and id(v) not in taken)
+    report.dismissed += len(report.findings) - len(kept) + gone
     report.findings = kept
     return report
 
@@ -307,13 +314,12 @@ def examples(verdicts: list[FindingVerdict], live: dict[tuple[str, str], Claim])
     """(figure, whether reviewers say it states an outcome) for each verdict that says so: the
     figure as this run read it where it is still there, else read again from the verdict's sentence."""
     from .claims.extract import read_figures
-    from .report import normalise_path
 
     out: list[tuple[Claim, bool]] = []
     for v in verdicts:
         if not (v.says_not_a_claim or (v.verdict == "right" and v.rule in CLAIM_RULES)) or not v.claim:
             continue
-        claim = live.get((normalise_path(v.path), _norm(v.claim)))
+        claim = live_claim(v, live)
         if claim is None and v.sentence:
             read = read_figures(v.sentence)
             claim = next((c for c in read if _norm(c.text) == _norm(v.claim)), None) or next(
@@ -321,6 +327,13 @@ def examples(verdicts: list[FindingVerdict], live: dict[tuple[str, str], Claim])
         if claim is not None and claim.masked:
             out.append((claim, not v.says_not_a_claim))
     return out
+
+
+def live_claim(v: FindingVerdict, live: dict[tuple[str, str], Claim]) -> Claim | None:
+    """The figure verdict ``v`` is about as this run read it in the same file, if it still is there."""
+    from .report import normalise_path
+
+    return live.get((normalise_path(v.path), _norm(v.claim)))
 
 
 def live_claims(claim_lists: Iterable[tuple[str, Iterable[Claim]]]) -> dict[tuple[str, str], Claim]:
