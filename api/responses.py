@@ -189,6 +189,9 @@ class Summary(BaseModel):
     warnings: int
     infos: int
     files: int
+    hidden_by_verdicts: int = Field(0, description="Findings reviewers' verdicts hid: findings marked wrong "
+                                    "(verdicts/findings.yaml) and objection gaps left with no mention by "
+                                    "verdicts/objections.yaml.")
     below_confidence: int | SkipJsonSchema[None] = Field(
         None, description="When a confidence cut applies: the figure findings it left out.")
     min_confidence: float | SkipJsonSchema[None] = Field(None, description="When a confidence cut applies: the cut.")
@@ -236,6 +239,8 @@ class Objection(BaseModel):
     covered: bool
     path: str | SkipJsonSchema[None] = Field(None, description="The objection entry, for a known objection.")
     pending: list[Answer] | SkipJsonSchema[None] = Field(None, description="Answers that are not approved.")
+    gap_marked_wrong: bool | SkipJsonSchema[None] = Field(
+        None, description="A gap whose objection-gap finding a reviewer marked wrong: canon audit leaves it out.")
 
 
 class Prefilter(BaseModel):
@@ -258,6 +263,13 @@ class ObjectionsResponse(BaseModel):
     roles_unknown: list[str]
     prefilter: Prefilter
     unplaced: Unplaced
+    verdicts: VerdictsApplied
+
+
+class VerdictsApplied(BaseModel):
+    applied: int = Field(description="Reviewers' verdicts in effect (verdicts/objections.yaml).")
+    match_no_call: list[ObjectionVerdict] = Field(description="Mention and assignment verdicts whose call is gone "
+                                                  "(renamed or deleted) and whose words no call says.")
 
 
 # -- entries and metrics ----------------------------------------------------------------------------

@@ -56,7 +56,9 @@ FailOnOption = Annotated[
 BaselineOption = Annotated[
     Path | None,
     typer.Option("--baseline", help="Leave out the findings listed in this baseline file (from --write-baseline, "
-                 "or a saved --format json report): only new findings are shown and fail the run.",
+                 "or a saved --format json report): only new findings are shown and fail the run. An entry "
+                 "whose fingerprint is gone (the file renamed) takes the one finding it best matches, as a "
+                 "reviewer's verdict does.",
                  show_default=False, metavar="FILE"),
 ]
 MinConfidenceOption = Annotated[
@@ -123,11 +125,11 @@ def finish(report: Any, fmt: ReportFormat, fail_on: FailOn, settings: Any, basel
     """Apply the baseline and the confidence cut (--min-confidence, else canon.toml's, else the
     default), print the report and exit with its code."""
     from knowledge.audit import as_shown
-    from knowledge.report import read_baseline
+    from knowledge.report import read_baseline_entries
     from knowledge.rules import ALL_RULES
 
     if baseline is not None:
-        report = report.without(read_baseline(baseline))
+        report = report.without(read_baseline_entries(baseline))
     report = as_shown(report, settings, min_confidence)
     emit_report(report, fmt, settings, ALL_RULES)
     raise typer.Exit(report.exit_code(fail_on.value))
@@ -231,7 +233,7 @@ def verdict(
 ) -> None:
     """Record a reviewer's verdict on a finding in the KB (verdicts/findings.yaml); audits and checks use it at once.
 
-    A finding marked wrong is left out of later runs, wherever its figure and sentence recur. A wrong unsourced-claim or unsupported-claim also says that its figure states no outcome, so that a figure in the same sentence is not read as a claim anywhere in the KB; a finding marked right keeps its sentence a claim. A later verdict on the same finding replaces the earlier one. The file is YAML, written whole (never half), to review and commit like any entry. --kb, --today, --format (text or json) and --chroma-url may be given before `verdict` too.
+    A finding marked wrong is left out of later runs: that finding only (the same sentence in other calls stays shown), followed to the one finding that best matches it only when its fingerprint is gone (the file renamed); a finding with its own verdict keeps it. The text counts what verdicts hid (JSON: summary.hidden_by_verdicts). A wrong unsourced-claim or unsupported-claim also says that its figure states no outcome, so that a figure in the same sentence is not read as a claim anywhere in the KB; a finding marked right keeps its sentence a claim. A later verdict on the same finding replaces the earlier one. The file is YAML, written whole (never half), to review and commit like any entry. --kb, --today, --format (text or json) and --chroma-url may be given before `verdict` too.
 
     Examples:
 

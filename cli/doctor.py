@@ -42,13 +42,14 @@ def doctor(
         if check:
             found = diagnose(settings)
             if fmt is Format.json:
-                print_json({"version": 1, **found.to_dict()})
+                print_json({"version": 1, **found.to_dict(), **_verdicts_json(settings)})
             else:
                 console().print(_render(found.to_dict()))
+                _verdicts_text(settings)
             raise typer.Exit(0 if found.healthy else 1)
         if fmt is Format.json:
             result = repair(settings, on_wait=tell_waiting)
-            print_json(result.to_dict())
+            print_json({**result.to_dict(), **_verdicts_json(settings)})
         else:
             from .ingest import _progress_bar
 
@@ -63,7 +64,32 @@ def doctor(
                 for action in result.actions:
                     out.print(f"  {action}")
             out.print(_render(result.after.to_dict()))
+            _verdicts_text(settings)
         raise typer.Exit(0 if result.after.healthy else 1)
+
+
+def _lost_verdicts(settings: Any) -> list[Any]:
+    """The objection verdicts that match no call (a call renamed or deleted): not the index's
+    health, so they change no exit code, but said, since the file still holds them."""
+    from knowledge.errors import CanonError
+    from knowledge.objections.verdicts import unmatched_verdicts
+
+    try:
+        return unmatched_verdicts(settings)
+    except CanonError:  # no index yet, or an unreadable verdicts file: what the index check says
+        return []
+
+
+def _verdicts_json(settings: Any) -> dict[str, Any]:
+    return {"verdicts_match_no_call": [v.to_dict() for v in _lost_verdicts(settings)]}
+
+
+def _verdicts_text(settings: Any) -> None:
+    from knowledge.objections.verdicts import unmatched_note
+
+    note = unmatched_note(_lost_verdicts(settings))
+    if note:
+        console().print(f"  {note}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _problems(d: dict[str, Any]) -> str:

@@ -40,7 +40,7 @@ def objections(
 
     Known objections (the KB's objection entries) and mined themes (objections that no entry
     describes), ranked by the number of calls raising them, with the approved entries that
-    answer each one. The gaps at the end are what `canon audit` reports as objection-gap.
+    answer each one. The gaps at the end are what `canon audit` reports as objection-gap: a gap marked wrong there (canon audit verdict) is not listed, and the table says so. The text ends with how many reviewers' verdicts apply and names any that match no call (a call renamed or deleted; JSON: "verdicts").
     The index is brought up to date first if the KB or its calls changed.
 
     Calls are read from the folder that path in the \\[calls] table of canon.toml names (default:
@@ -78,20 +78,22 @@ def verdict(
                                                 help="The mention (call path and line, as canon objections shows it).")] = None,
     wrong: Annotated[bool, typer.Option("--wrong/--right", help="The mention is not an objection / it is one.")] = False,
     objection: Annotated[str | None, typer.Option("--objection", help="The objection id the mention is about "
-                                                  "(or a theme's label): an assignment verdict.")] = None,
+                                                  "(or a theme's id or label; new:LABEL starts a new theme): an "
+                                                  "assignment verdict.")] = None,
     not_about: Annotated[bool, typer.Option("--not", help="With --objection: the mention is NOT about it.")] = False,
     text: Annotated[str | None, typer.Option("--text", help="The mention's words (keys the verdict to them); "
                                             "without it, the words of the prospect's turn at the line.")] = None,
     theme: Annotated[str | None, typer.Option("--theme", help="A theme id, for --rename or --into.")] = None,
     rename: Annotated[str | None, typer.Option("--rename", help="The theme's new label.")] = None,
-    into: Annotated[str | None, typer.Option("--into", help="Merge the theme into this objection or theme.")] = None,
+    into: Annotated[str | None, typer.Option("--into", help="Merge the theme into this objection or theme "
+                                           "(new:LABEL: a new theme).")] = None,
     by: Annotated[str | None, typer.Option("--by", help="Who gives the verdict.")] = None,
     today: TodayOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text or json.")] = Format.text,
 ) -> None:
     """Record a reviewer's verdict in the KB (verdicts/objections.yaml); canon objections uses it at once.
 
-    The call must be one of the KB's, and the line one of a prospect's turn; the objection an objection entry's id, a theme's id (theme/...) or a theme's label. A verdict given at a line keeps the words of the turn there (a cue, an entry of a JSON export), and finds its mention by those words first, so that it still applies when lines are added to the call above it. --kb, --today and --format may be given before `verdict` too.
+    The call must be one of the KB's, and the line one of a prospect's turn; the objection an objection entry's id, a theme's id (theme/...) or a theme's label as canon objections shows them, and --theme a theme canon mines now. A name that is none of these is refused (exit 2) with the closest one ("did you mean objections/driver-adoption?"); a new theme is started only when asked for plainly: --objection "new:driver adoption". A verdict given at a line keeps the words of the turn there (a cue, an entry of a JSON export), and finds its mention by those words first, so that it still applies when lines are added to the call above it. --kb, --today and --format may be given before `verdict` too.
 
     Examples:
 
@@ -111,6 +113,7 @@ def verdict(
 
         settings = load(from_group(ctx, "kb"), None)
         day = parse_today(from_group(ctx, "today"))
+        ensure_index(settings)  # themes are checked as canon objections mines them now
         call = line = None
         if mention:
             call, _, raw = mention.rpartition(":")
@@ -142,11 +145,18 @@ def describe(v: dict[str, Any]) -> str:
     if v["kind"] == "rename":
         return f'{v["theme"]} renamed "{v["label"]}"'
     if v["kind"] == "merge":
-        return f"{v['theme']} merged into {v['into']}"
+        return f"{v['theme']} merged into {_target(v['into'])}"
     where = f"{v['call']}:{v['line']}" if v.get("line") is not None else v["call"]
     words = " ".join((v.get("text") or "").split())
     quoted = f' "{words[:77] + "…" if len(words) > 80 else words}"' if words else ""
     if v["kind"] == "assignment":
         said = "placed under" if v.get("verdict", "right") == "right" else "kept out of"
-        return f"{said} {v['objection']}: {where}{quoted}"
+        return f"{said} {_target(v['objection'])}: {where}{quoted}"
     return f"marked {v.get('verdict', 'right')}: {where}{quoted}"
+
+
+def _target(name: str) -> str:
+    """An objection a verdict names, in words: a new theme is said to be one."""
+    from knowledge.objections.verdicts import NEW
+
+    return f'a NEW theme "{name.removeprefix(NEW).strip()}"' if name.startswith(NEW) else name

@@ -125,7 +125,8 @@ def _passed_through(problems: Iterable[Finding], selected: Sequence[Rule], *, ex
 
 
 def _finish(findings: Iterable[Finding], ctx: AuditContext, *, files: int, drafts: Sequence[Draft] = (),
-            severities: dict[str, str] | None = None, verdicts: Sequence[FindingVerdict] = ()) -> Report:
+            severities: dict[str, str] | None = None, verdicts: Sequence[FindingVerdict] = (),
+            ran: Sequence[Rule] = ()) -> Report:
     unique: dict[tuple[Any, ...], Finding] = {}
     for f in findings:
         override = (severities or {}).get(f.rule)
@@ -139,11 +140,24 @@ def _finish(findings: Iterable[Finding], ctx: AuditContext, *, files: int, draft
     assign_fingerprints(ordered)
     kept, suppressed = Ignores.collect(ctx.kb.entries, drafts).apply(ordered)
     report = Report(findings=kept, files=files, suppressed=suppressed,
-                    draft_paths=frozenset(d.path for d in drafts), claims=_claims_of(kept, ctx, drafts))
-    report = finding_verdicts.dismiss(report, list(verdicts))
+                    draft_paths=frozenset(d.path for d in drafts), claims=_claims_of(kept, ctx, drafts),
+                    seen=frozenset(f.fingerprint for f in ordered))
+    report = finding_verdicts.dismiss(report, list(verdicts), silenced=_silenced(verdicts, ctx, drafts, ran))
     confidence.annotate(report.findings, report.claims, ctx.entries_by_path, drafts=[d.path for d in drafts],
                         calls=[c.path for c in ctx.calls])
     return report
+
+
+def _silenced(verdicts: Sequence[FindingVerdict], ctx: AuditContext, drafts: Sequence[Draft],
+              ran: Sequence[Rule]) -> set[str]:
+    """The fingerprints of the wrong unsourced-claim and unsupported-claim verdicts of rules that
+    ran whose figure this run still read in the same file: where their finding is gone, claim-ness
+    learned from them took it away, and the report counts it as hidden by verdicts."""
+    wanted = [v for v in verdicts if v.says_not_a_claim and v.claim and v.rule in {r.id for r in ran}]
+    if not wanted:
+        return set()
+    live = finding_verdicts.live_claims(_claim_lists(ctx, drafts))
+    return {v.fingerprint for v in wanted if finding_verdicts.live_claim(v, live) is not None}
 
 
 def _in_file(draft: Draft, findings: Iterable[Finding]) -> list[Finding]:
@@ -219,7 +233,8 @@ def audit(ctx: AuditContext, rules: Sequence[str | Rule] | None = None, *, verdi
     findings.extend(_passed_through(others, selected, explicit=bool(rules)))
     files = {e.path for e in ctx.kb.entries} | {c.path for c in ctx.calls}
     files |= {p.path for p in (*ctx.kb.problems, *ctx.call_problems)}
-    return _finish(findings, ctx, files=len(files), severities=configured_rules(ctx.settings), verdicts=reviewed)
+    return _finish(findings, ctx, files=len(files), severities=configured_rules(ctx.settings), verdicts=reviewed,
+                   ran=selected)
 
 
 def check(ctx: AuditContext, drafts: Sequence[Draft], rules: Sequence[str | Rule] | None = None, *,
@@ -233,7 +248,7 @@ def check(ctx: AuditContext, drafts: Sequence[Draft], rules: Sequence[str | Rule
             findings.extend(_in_file(draft, rule.check_draft(ctx, draft)))
         findings.extend(_passed_through(getattr(draft, "findings", None) or [], selected, explicit=bool(rules)))
     return _finish(findings, ctx, files=len({d.path for d in drafts}), drafts=drafts,
-                   severities=configured_rules(ctx.settings), verdicts=reviewed)
+                   severities=configured_rules(ctx.settings), verdicts=reviewed, ran=selected)
 
 
 def _indexed_context(settings: Settings, catalog: Any, today: date, embedder: Any, *,

@@ -7,8 +7,10 @@ path, the figure and its sentence), so that it still finds its finding when the 
 (a twin figure added above it, the file renamed, the draft checked under another name). They act at
 once, and as data:
 
-- a finding marked wrong is left out of later audits and checks (``Report.dismissed`` counts it),
-  and so is the same finding wherever its figure and sentence recur;
+- a finding marked wrong is left out of later audits and checks (``Report.dismissed`` counts it);
+  a verdict applies to its own finding only, and follows it (to one finding, the best match) only
+  when its fingerprint is found nowhere: the same sentence said again in other calls is not hidden,
+  and a finding with its own verdict keeps it (:func:`match`);
 - a wrong ``unsourced-claim`` or ``unsupported-claim`` says its figure states no outcome: a figure
   in the very same sentence (the figure masked) is no claim either, in any file; a finding marked
   right keeps its sentence a claim (:mod:`knowledge.claims.reviewed`).
@@ -17,7 +19,7 @@ once, and as data:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 from pathlib import Path
@@ -156,18 +158,70 @@ def refers_to(v: FindingVerdict, f: Finding, sentence: str | None = None) -> boo
     return False
 
 
-def dismiss(report: Report, verdicts: list[FindingVerdict]) -> Report:
-    """``report`` less the findings reviewers marked wrong."""
-    wrong = [v for v in verdicts if v.verdict == "wrong"]
-    if not wrong:
+def lost_rank(v: FindingVerdict, f: Finding, sentence: str | None = None) -> tuple[int, int, float] | None:
+    """How surely ``v``, whose own finding's fingerprint is gone, is about finding ``f`` (lower is
+    surer; None: it is not): the same figure in the same file (a twin added above it moved its
+    fingerprint), then the same figure in the same sentence in another file (the file renamed, the
+    draft checked under another name), the nearer its line and the more alike the paths the surer."""
+    from difflib import SequenceMatcher
+
+    from .report import normalise_path
+
+    if not refers_to(v, f, sentence) or v.fingerprint == f.fingerprint:
+        return None
+    same_file = normalise_path(f.path) == normalise_path(v.path)
+    away = abs((f.line or 0) - (v.line or 0)) if v.line is not None else 0
+    alike = SequenceMatcher(None, normalise_path(f.path), normalise_path(v.path)).ratio()
+    return (0 if same_file else 1, away, -alike)
+
+
+def match(verdicts: Sequence[FindingVerdict], findings: Sequence[Finding], claims: dict[str, Claim],
+          present: Iterable[str] = ()) -> dict[int, FindingVerdict]:
+    """Which verdict applies to which finding (by the finding's index). A verdict applies to the
+    finding with its fingerprint. Only where that fingerprint is found nowhere in the run
+    (``findings``, and ``present``: fingerprints the run had before suppression) does it follow its
+    finding elsewhere, to ONE finding, the best match (:func:`lost_rank`), and never to a finding
+    that has its own verdict or that another verdict took first. Baselines are matched the same way."""
+    index = {f.fingerprint: i for i, f in enumerate(findings)}
+    known = set(present) | {f.fingerprint for f in findings}
+    out: dict[int, FindingVerdict] = {}
+    lost: list[FindingVerdict] = []
+    for v in verdicts:
+        i = index.get(v.fingerprint)
+        if i is not None and v.rule in ("", findings[i].rule):
+            out[i] = v
+        elif v.fingerprint not in known:
+            lost.append(v)
+    pairs = []
+    for n, v in enumerate(lost):
+        for i, f in enumerate(findings):
+            claim = claims.get(f.fingerprint)
+            rank = None if i in out else lost_rank(v, f, claim.sentence if claim is not None else None)
+            if rank is not None:
+                pairs.append((rank, n, i))
+    used: set[int] = set()
+    for _, n, i in sorted(pairs):
+        if n not in used and i not in out:
+            out[i] = lost[n]
+            used.add(n)
+    return out
+
+
+def dismiss(report: Report, verdicts: list[FindingVerdict], silenced: Iterable[str] = ()) -> Report:
+    """``report`` less the findings reviewers marked wrong (:func:`match`: each verdict hides its own
+    finding, or the one finding it follows; a finding marked right stays). ``Report.dismissed``
+    counts them, and also each wrong verdict in ``silenced`` (its figure still read, its rule run)
+    whose finding is gone and that took no other: claim-ness learned from it hid that finding
+    before the report was made."""
+    if not any(v.verdict == "wrong" for v in verdicts):
         return report
-    kept: list[Finding] = []
-    for f in report.findings:
-        claim = report.claims.get(f.fingerprint)
-        sentence = claim.sentence if claim is not None else None
-        if not any(refers_to(v, f, sentence) for v in wrong):
-            kept.append(f)
-    report.dismissed += len(report.findings) - len(kept)
+    applied = match(verdicts, report.findings, report.claims, report.seen)
+    kept = [f for i, f in enumerate(report.findings) if i not in applied or applied[i].verdict != "wrong"]
+    taken = {id(v) for v in applied.values()}
+    quiet = set(silenced)
+    gone = sum(1 for v in verdicts if v.verdict == "wrong" and v.fingerprint in quiet
+               and v.fingerprint not in report.seen and id(v) not in taken)
+    report.dismissed += len(report.findings) - len(kept) + gone
     report.findings = kept
     return report
 
@@ -260,13 +314,12 @@ def examples(verdicts: list[FindingVerdict], live: dict[tuple[str, str], Claim])
     """(figure, whether reviewers say it states an outcome) for each verdict that says so: the
     figure as this run read it where it is still there, else read again from the verdict's sentence."""
     from .claims.extract import read_figures
-    from .report import normalise_path
 
     out: list[tuple[Claim, bool]] = []
     for v in verdicts:
         if not (v.says_not_a_claim or (v.verdict == "right" and v.rule in CLAIM_RULES)) or not v.claim:
             continue
-        claim = live.get((normalise_path(v.path), _norm(v.claim)))
+        claim = live_claim(v, live)
         if claim is None and v.sentence:
             read = read_figures(v.sentence)
             claim = next((c for c in read if _norm(c.text) == _norm(v.claim)), None) or next(
@@ -274,6 +327,13 @@ def examples(verdicts: list[FindingVerdict], live: dict[tuple[str, str], Claim])
         if claim is not None and claim.masked:
             out.append((claim, not v.says_not_a_claim))
     return out
+
+
+def live_claim(v: FindingVerdict, live: dict[tuple[str, str], Claim]) -> Claim | None:
+    """The figure verdict ``v`` is about as this run read it in the same file, if it still is there."""
+    from .report import normalise_path
+
+    return live.get((normalise_path(v.path), _norm(v.claim)))
 
 
 def live_claims(claim_lists: Iterable[tuple[str, Iterable[Claim]]]) -> dict[tuple[str, str], Claim]:

@@ -182,7 +182,8 @@ def render_objections_text(result: dict[str, Any]) -> Any:
         table.add_column("best answer", overflow="fold", max_width=max([40, *answer_ids]))
         for o in rows:
             name = f"[bold]{escape(_clip(o['label'], 90))}[/]\n[dim]{escape(o['id'])}{'' if o['known'] else ' · new theme'}[/]"
-            coverage = "[green]answered[/]" if o["covered"] else "[red]gap[/]"
+            coverage = ("[green]answered[/]" if o["covered"] else
+                        "[dim]gap, marked wrong[/]" if o.get("gap_marked_wrong") else "[red]gap[/]")
             if o["answers"]:
                 a = o["answers"][0]
                 how = "explicit" if a["explicit"] else "by meaning"
@@ -193,7 +194,7 @@ def render_objections_text(result: dict[str, Any]) -> Any:
                 best = "[dim]none[/]"
             table.add_row(name, str(o["calls"]), str(len(o["mentions"])), coverage, best)
         parts.append(table)
-    gaps = [o for o in rows if not o["covered"]]
+    gaps = [o for o in rows if not o["covered"] and not o.get("gap_marked_wrong")]
     if gaps:
         lines = ["", f"[bold]Gaps[/] ({len(gaps)}): prospects raise these and no approved entry answers them"]
         for o in gaps:
@@ -210,7 +211,27 @@ def render_objections_text(result: dict[str, Any]) -> Any:
     unplaced = _unplaced_note(result.get("unplaced"))
     if unplaced:
         parts.append(Text.from_markup(unplaced))
+    parts.extend(Text.from_markup(note) for note in _verdicts_notes(result, rows))
     return Group(*parts)
+
+
+def _verdicts_notes(result: dict[str, Any], rows: list[dict[str, Any]]) -> list[str]:
+    """What reviewers' verdicts did: how many apply, the gaps marked wrong in ``canon audit`` (left
+    out of the gaps, as the audit leaves them out), and the verdicts that match no call."""
+    from rich.markup import escape
+
+    from .objections.verdicts import Verdict, unmatched_note
+
+    applied = (result.get("verdicts") or {}).get("applied", 0)
+    out = [f"[dim]verdicts applied: {applied} (verdicts/objections.yaml)[/]"] if applied else []
+    marked = [o["id"] for o in rows if o.get("gap_marked_wrong")]
+    if marked:
+        out.append(f"[dim]not listed as gaps: {len(marked)} marked wrong in canon audit "
+                   f"(verdicts/findings.yaml): {escape(', '.join(marked))}[/]")
+    lost = [Verdict(**v) for v in (result.get("verdicts") or {}).get("match_no_call", [])]
+    if lost:
+        out.append(f"[yellow]{escape(unmatched_note(lost))}[/]")
+    return out
 
 
 def roles_unknown_note(paths: list[str], consequence: str = "") -> str:

@@ -28,6 +28,7 @@ from .errors import UsageError
 from .model import SEVERITY_RANK, Claim, Entry, Finding
 
 if TYPE_CHECKING:
+    from .finding_verdicts import FindingVerdict
     from .rules.base import Rule
 
 FORMATS = ("text", "json", "line", "sarif", "github")
@@ -59,6 +60,9 @@ class Report:
     roles_unknown: list[str] | None = None  # calls whose speakers' roles are unknown: audits only
     # fingerprint -> the figure a finding is about, where the run read one: for reviewers' verdicts
     claims: dict[str, Claim] = field(default_factory=dict, repr=False)
+    # every fingerprint the run found, before suppression and verdicts: a verdict or baseline entry
+    # whose fingerprint is here never follows its finding elsewhere (finding_verdicts.match)
+    seen: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def counts(self) -> dict[str, int]:
         out = {"errors": 0, "warnings": 0, "infos": 0}
@@ -67,7 +71,9 @@ class Report:
         return out
 
     def summary(self) -> dict[str, Any]:
-        out: dict[str, Any] = {**self.counts(), "files": self.files}
+        # every finding reviewers' verdicts hid (findings marked wrong, and objection gaps whose
+        # mentions were marked wrong): "not shown" in the text
+        out: dict[str, Any] = {**self.counts(), "files": self.files, "hidden_by_verdicts": self.dismissed}
         if self.min_confidence > 0:  # a cut applied: the figure findings it left out, and the cut
             out["below_confidence"] = self.below_confidence
             out["min_confidence"] = self.min_confidence
@@ -93,10 +99,17 @@ class Report:
     def exit_code(self, fail_on: str = "error") -> int:
         return 1 if self.fails(fail_on) else 0
 
-    def without(self, fingerprints: Iterable[str]) -> Report:
-        """This report less the findings a baseline lists."""
-        known = set(fingerprints)
-        kept = [f for f in self.findings if f.fingerprint not in known]
+    def without(self, known: Iterable[str | FindingVerdict]) -> Report:
+        """This report less the findings a baseline lists (fingerprints, or its entries from
+        :func:`read_baseline_entries`): an entry whose fingerprint the run no longer has (the call
+        renamed) takes the one finding it best matches, as a reviewer's verdict does
+        (:func:`knowledge.finding_verdicts.match`)."""
+        from .finding_verdicts import FindingVerdict, match
+
+        entries = [k if isinstance(k, FindingVerdict) else FindingVerdict(fingerprint=k, verdict="wrong", rule="", path="")
+                   for k in known]
+        taken = match(entries, self.findings, self.claims, self.seen)
+        kept = [f for i, f in enumerate(self.findings) if i not in taken]
         return replace(self, findings=kept, baselined=self.baselined + len(self.findings) - len(kept))
 
     def at_least(self, floor: float) -> Report:
@@ -228,9 +241,18 @@ def baseline_dict(report: Report) -> dict[str, Any]:
         "version": BASELINE_VERSION,
         "tool": "canon",
         "fingerprints": sorted({f.fingerprint for f in report.findings}),
-        "findings": [{"fingerprint": f.fingerprint, "rule": f.rule, "path": f.path, "message": f.message}
-                     for f in report.findings],
+        "findings": [_baseline_row(f, report) for f in report.findings],
     }
+
+
+def _baseline_row(f: Finding, report: Report) -> dict[str, Any]:
+    """What a baseline keeps of a finding: its fingerprint, and what it was about (rule, path, line,
+    figure and sentence), so that it still finds its finding when the fingerprint moves."""
+    from .finding_verdicts import verdict_for
+
+    row = verdict_for(f, "wrong", report.claims.get(f.fingerprint)).to_dict()
+    row.pop("verdict", None)
+    return row
 
 
 def write_baseline(report: Report, path: Path) -> int:
@@ -246,6 +268,12 @@ def write_baseline(report: Report, path: Path) -> int:
 
 def read_baseline(path: Path) -> set[str]:
     """The fingerprints of a baseline file, or of a saved ``--format json`` report."""
+    return {e.fingerprint for e in read_baseline_entries(path)}
+
+
+def read_baseline_entries(path: Path) -> list[FindingVerdict]:
+    """The entries of a baseline file, or of a saved ``--format json`` report, as verdicts that
+    hide their findings (:meth:`Report.without`); a bare fingerprint matches by itself only."""
     hint = f"write one with `canon audit --write-baseline {path}`, or leave out --baseline"
     try:
         raw = path.read_text(encoding="utf-8")
@@ -268,7 +296,25 @@ def read_baseline(path: Path) -> set[str]:
                          f"{BASELINE_VERSION}", hint=hint)
     if not all(isinstance(p, str) for p in prints):
         raise UsageError(f"the baseline {path}: every fingerprint must be a string", hint=hint)
-    return set(prints)
+    rows = {r["fingerprint"]: r for r in data.get("findings") or [] if isinstance(r, dict) and r.get("fingerprint")}
+    return [_baseline_entry(p, rows.get(p, {})) for p in dict.fromkeys(prints)]
+
+
+def _baseline_entry(fingerprint: str, row: dict[str, Any]) -> FindingVerdict:
+    """One baseline entry (a row of its ``findings``, or of a saved JSON report, whose ``claim`` is
+    an object) as a verdict: unreadable details are dropped, never fatal."""
+    from .finding_verdicts import FindingVerdict
+
+    claim = row.get("claim")
+    if isinstance(claim, dict):
+        row = {**row, "claim": claim.get("text"), "value": claim.get("value"), "unit": claim.get("unit")}
+    line = row.get("line")
+    return FindingVerdict(fingerprint=fingerprint, verdict="wrong", rule=str(row.get("rule") or ""),
+                          path=str(row.get("path") or ""), line=line if isinstance(line, int) else None,
+                          claim=row.get("claim") if isinstance(row.get("claim"), str) else None,
+                          value=row.get("value"), unit=row.get("unit") if isinstance(row.get("unit"), str) else None,
+                          sentence=row.get("sentence") if isinstance(row.get("sentence"), str) else None,
+                          message=row.get("message") if isinstance(row.get("message"), str) else None)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -126,7 +126,7 @@ from .review import (
     review_seeds,
 )
 from .themes import _assign
-from .verdicts import Verdict, load_verdicts
+from .verdicts import Verdict, follow_calls, load_verdicts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -150,6 +150,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
     """
     import numpy as np
 
+    verdicts, lost = follow_calls(verdicts, calls)
     by_path: dict[str, list[Chunk]] = {}
     for chunk in chunks or ():
         by_path.setdefault(chunk.path, []).append(chunk)
@@ -302,6 +303,7 @@ def analyze(calls: Sequence[Call], entries: Sequence[Entry], vectors: VectorsFn,
         roles_unknown=roles_unknown(calls),
         turns=turns_total, skipped=skipped_total, sentences=n_s, detection=det,
         detected=mentions, follow_ups=[fu for fu, _ in follow], set_aside=set_aside,
+        verdicts_applied=len(verdicts), verdicts_unmatched=lost,
     )
 
 
@@ -319,12 +321,26 @@ def find_objections(settings: Settings, *, today: date, vectors: Any = None, min
     ``today`` is accepted for symmetry with the audit (coverage does not depend on dates).
     """
     from knowledge.errors import UsageError
-    from knowledge.indexed import Vectors, load_indexed_calls, load_indexed_kb
-    from knowledge.store import open_catalog
 
     if min_calls < 1:
         raise UsageError(f"min_calls must be at least 1, not {min_calls}")
+    from knowledge.rules.objection_gap import gaps_marked_wrong
+
     del today
+    analysis = analyze_settings(settings, vectors=vectors, embedder=embedder)
+    out = analysis.to_dict(min_calls=min_calls)
+    wrong = gaps_marked_wrong(analysis, settings.root)
+    for o in out["objections"]:
+        if o["id"] in wrong:
+            o["gap_marked_wrong"] = True  # canon audit leaves its objection-gap out
+    return out
+
+
+def analyze_settings(settings: Settings, *, vectors: Any = None, embedder: Any = None) -> Analysis:
+    """:func:`analyze` on the KB at ``settings`` as the index holds it, with its verdicts."""
+    from knowledge.indexed import Vectors, load_indexed_calls, load_indexed_kb
+    from knowledge.store import open_catalog
+
     catalog = open_catalog(settings)
     try:
         kb = load_indexed_kb(settings, catalog)
@@ -335,12 +351,12 @@ def find_objections(settings: Settings, *, today: date, vectors: Any = None, min
                          verdicts=load_verdicts(settings.root))
     finally:
         catalog.close()
-    return result.to_dict(min_calls=min_calls)
+    return result
 
 
 __all__ = [
     "ANSWERING_TYPES", "DEFAULT_TUNING", "MAX_WORDS", "NON_OBJECTIONS", "PROTOTYPES",
     "Analysis", "Candidate", "Detection", "Verdict", "Mention", "Objection", "Tuning", "VectorsFn",
-    "acknowledges", "analyze", "analyze_context", "asks_for_information", "call_texts", "candidates", "clean", "context_text",
+    "acknowledges", "analyze", "analyze_context", "analyze_settings", "asks_for_information", "call_texts", "candidates", "clean", "context_text",
     "cue_score", "eligible", "entry_texts", "find_objections", "load_verdicts", "reference_texts", "skip_reason",
 ]

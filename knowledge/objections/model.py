@@ -200,6 +200,9 @@ class Analysis:
     follow_ups: list[Mention] = field(default_factory=list)  # the follow-ups found after them
     # the pieces step 2d set aside (context.set_aside): call, first line, why in words
     set_aside: list[tuple[str, int, str]] = field(default_factory=list)
+    verdicts_applied: int = 0  # reviewers' verdicts in effect (verdicts/objections.yaml)
+    # mention and assignment verdicts whose call is gone and whose words no call says (verdicts.follow_calls)
+    verdicts_unmatched: list[Any] = field(default_factory=list)
 
     def unplaced(self) -> dict[str, int]:
         """The remarks read as objections that joined no objection and no theme: each one's concern
@@ -219,6 +222,8 @@ class Analysis:
             "roles_unknown": self.roles_unknown,
             "prefilter": {"turns": self.turns, "skipped": self.skipped, "sentences": self.sentences},
             "unplaced": self.unplaced(),
+            "verdicts": {"applied": self.verdicts_applied,
+                         "match_no_call": [v.to_dict() for v in self.verdicts_unmatched]},
         }
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -181,6 +182,77 @@ def _add(root: Path, verdict: Verdict) -> dict[str, Any]:
     return {"verdict": verdict.to_dict(), "verdicts": len(kept), "path": VERDICTS_FILE.as_posix()}
 
 
+def follow_calls(verdicts: Sequence[Verdict], calls: Sequence[Call]) -> tuple[list[Verdict], list[Verdict]]:
+    """(the verdicts as they apply to ``calls``, the mention and assignment verdicts that match no
+    call). A verdict whose call is gone (the file renamed, or deleted and ingested again under
+    another name) follows its words, as a finding's verdict follows a renamed file: to the call
+    whose prospect's turn says them (the same words first, then words that hold them or that they
+    hold; the first such call by path). One whose words no call says matches nothing: it is
+    reported (``canon objections``, ``canon doctor``), never silently dropped from the file."""
+    from dataclasses import replace
+
+    paths = {c.path for c in calls}
+    out: list[Verdict] = []
+    lost: list[Verdict] = []
+    for v in verdicts:
+        if v.kind not in ("mention", "assignment") or v.call in paths:
+            out.append(v)
+            continue
+        found = _call_saying(v.text or "", calls)
+        if found is None:
+            lost.append(v)
+        else:
+            out.append(replace(v, call=found, key=mention_key(found, v.text or "")))
+    return out, lost
+
+
+def _call_saying(text: str, calls: Sequence[Call]) -> str | None:
+    """The path of the call one of whose prospect's pieces says ``text`` (see :func:`follow_calls`)."""
+    said = _norm(text)
+    if not said:
+        return None
+    best: tuple[int, str] | None = None
+    for call in sorted(calls, key=lambda c: c.path):
+        words = max((words_match(said, _norm(piece_words(call, ti, p))) for ti, p in _prospect_pieces(call)), default=0)
+        if words and (best is None or words > best[0]):
+            best = (words, call.path)
+    return best[1] if best else None
+
+
+def unmatched_verdicts(settings: Settings) -> list[Verdict]:
+    """The KB's mention and assignment verdicts that match no call of its index
+    (:func:`follow_calls`), for ``canon doctor``; none when the index holds no calls yet."""
+    from knowledge.indexed import load_indexed_calls
+    from knowledge.store import open_catalog
+
+    verdicts = load_verdicts(settings.root)
+    if not any(v.kind in ("mention", "assignment") for v in verdicts):
+        return []
+    catalog = open_catalog(settings)
+    try:
+        calls, _ = load_indexed_calls(settings, catalog)
+    finally:
+        catalog.close()
+    return follow_calls(verdicts, calls)[1]
+
+
+def unmatched_note(lost: Sequence[Verdict]) -> str:
+    """``2 verdicts match no call: calls/a.vtt:12 "…", …`` (for people), or "" when none."""
+    if not lost:
+        return ""
+    shown = ", ".join(f"{v.call}{f':{v.line}' if v.line else ''} \"{_short(v.text or '')}\"" for v in lost[:5])
+    more = f", and {len(lost) - 5} more" if len(lost) > 5 else ""
+    n = len(lost)
+    return (f"{n} verdict{'s' if n != 1 else ''} match{'es' if n == 1 else ''} no call: {shown}{more} "
+            f"(its call was renamed or deleted and no call says its words: fix or remove {'it' if n == 1 else 'them'} "
+            f"in {VERDICTS_FILE.as_posix()})")
+
+
+def _short(text: str, width: int = 60) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= width else words[: width - 1] + "…"
+
+
 # ------------------------------------------------------------------------------------------------
 # Recording a verdict on the KB as it is: its calls and its objection entries
 
@@ -261,23 +333,93 @@ def check_mention(settings: Settings, v: Verdict) -> None:
         v.text = piece_words(call, *at)
 
 
-def check_objection(settings: Settings, name: str) -> None:
-    """Check that what an assignment names is an objection: an objection entry's id, a theme's id
-    (``theme/...``) or a theme's label. A name with a folder that is no objection entry is
-    refused: read as a label, ``objections/nope`` would quietly make a theme of that name."""
-    from ingest.kb import load_kb
-    from knowledge.errors import NotFound, UsageError
+NEW = "new:"  # an assignment or merge naming a theme that does not exist yet says so: new:LABEL
 
-    if "/" not in name or name.startswith(("theme/", "new:")):
+
+@dataclass
+class Names:
+    """What a verdict may name: the KB's entries (id -> type) and the themes as canon mines them
+    now, with the renamed labels (theme id, or the id it had before -> label)."""
+
+    entries: dict[str, str]
+    themes: dict[str, str]
+
+    def objection_ids(self) -> list[str]:
+        return [eid for eid, kind in self.entries.items() if kind == "objection"]
+
+    def close(self, name: str, choices: list[str]) -> str | None:
+        """The choice ``name`` most likely meant (a typo, or an entry's id with its folder left off)."""
+        from difflib import get_close_matches
+
+        tails = {c.rsplit("/", 1)[-1]: c for c in choices}
+        hit = get_close_matches(name, choices, n=1, cutoff=0.75) or get_close_matches(
+            name.rsplit("/", 1)[-1], list(tails), n=1, cutoff=0.75)
+        return (hit[0] if hit[0] in choices else tails[hit[0]]) if hit else None
+
+
+def kb_names(settings: Settings) -> Names:
+    """The entries and themes of the KB at ``settings`` (themes mined with its verdicts applied)."""
+    from ingest.kb import load_kb
+
+    from . import analyze_settings
+
+    entries = {e.id: e.type for e in load_kb(settings).entries}
+    themes: dict[str, str] = {}
+    for o in analyze_settings(settings).objections:
+        if not o.known:
+            themes[o.id] = o.label
+            if o.former_id:
+                themes.setdefault(o.former_id, o.label)
+    for v in load_verdicts(settings.root):  # a renamed theme is still known by the id it was renamed from
+        if v.kind == "rename" and v.theme and v.label in themes.values():
+            themes.setdefault(v.theme, v.label or "")
+    return Names(entries, themes)
+
+
+def _unknown(what: str, name: str, meant: str | None, fallback: str, *, message: str | None = None) -> Exception:
+    """A name no verdict can take, with the closest one it may have meant."""
+    from knowledge.errors import NotFound
+
+    hint = f"did you mean {meant}? " if meant else ""
+    return NotFound(message or f"no {what} is named {name!r}", hint=hint + fallback)
+
+
+def check_objection(settings: Settings, name: str, names: Names | None = None) -> None:
+    """Check that what an assignment (or a merge) names is an objection: an objection entry's id,
+    a theme's id (``theme/...``) or a theme's label as ``canon objections`` shows them, or a new
+    theme said plainly (``new:LABEL``). Anything else is refused with the closest name: a typo, or
+    an id with its folder left off, would otherwise quietly become a theme of its own."""
+    from knowledge.errors import UsageError
+
+    if name.startswith(NEW):
+        if not name.removeprefix(NEW).strip():
+            raise UsageError("new: takes the new theme's label, e.g. new:driver adoption")
         return
-    entry = next((e for e in load_kb(settings).entries if e.id == name), None)
-    if entry is None:
-        raise NotFound(f"no objection entry has the id {name!r}",
-                       hint="name an objection entry's id (objections/...), a theme's id (theme/...) "
-                            "or a theme's label")
-    if entry.type != "objection":
-        raise UsageError(f"{name} is an entry of type {entry.type}, not an objection",
-                         hint="name an objection entry's id, a theme's id (theme/...) or a theme's label")
+    names = names or kb_names(settings)
+    entry = next((e for e in names.objection_ids() if "/" not in name and e.rsplit("/", 1)[-1] == name), None)
+    if entry is not None:  # an entry's id with its folder left off, even where a theme bears that label
+        also = f" (a theme labelled {name!r} exists too: name it by its id, theme/...)" if name in names.themes.values() else ""
+        raise _unknown("objection entry", name, entry, f"objection entries are named with their folder{also}",
+                       message=f"no objection entry has the id {name!r}")
+    if name in names.entries:
+        if names.entries[name] != "objection":
+            raise UsageError(f"{name} is an entry of type {names.entries[name]}, not an objection",
+                             hint="name an objection entry's id, a theme's id (theme/...) or a theme's label")
+        return
+    if name in names.themes or name in names.themes.values():
+        return
+    meant = names.close(name, [*names.objection_ids(), *names.themes, *names.themes.values()])
+    fallback = f"`canon objections` lists them; to start a new theme, say so: {NEW}{name.rsplit('/', 1)[-1]}"
+    folder = "/" in name and not name.startswith("theme/")
+    raise _unknown("objection or theme", name, meant, fallback,
+                   message=f"no objection entry has the id {name!r}" if folder else None)
+
+
+def check_theme(settings: Settings, theme: str, names: Names) -> None:
+    """Check that a rename or merge names a theme canon mines now (its id, or the id it had)."""
+    if theme not in names.themes:
+        raise _unknown("theme", theme, names.close(theme, list(names.themes)),
+                       "name a theme's id (theme/...) as `canon objections` shows it")
 
 
 def record_verdict(settings: Settings, verdict: Verdict, today: date | None = None) -> dict[str, Any]:
@@ -288,4 +430,9 @@ def record_verdict(settings: Settings, verdict: Verdict, today: date | None = No
         check_mention(settings, verdict)
     if verdict.kind == "assignment" and verdict.objection:
         check_objection(settings, verdict.objection)
+    if verdict.kind in ("rename", "merge") and verdict.theme:
+        names = kb_names(settings)
+        check_theme(settings, verdict.theme, names)
+        if verdict.kind == "merge" and verdict.into:
+            check_objection(settings, verdict.into, names)
     return add_verdict(settings.root, verdict, today=today)

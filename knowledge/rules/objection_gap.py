@@ -10,7 +10,9 @@ from knowledge.model import Finding
 from .base import AuditContext, Rule
 
 if TYPE_CHECKING:
-    from knowledge.objections import Objection
+    from pathlib import Path
+
+    from knowledge.objections import Analysis, Objection
 
 
 class ObjectionGap(Rule):
@@ -81,3 +83,22 @@ class ObjectionGap(Rule):
             expected={"objection": obj.id, "calls": n_calls, "mentions": len(obj.mentions)},
             related=related, fingerprint=obj.id,
         )
+
+
+def gaps_marked_wrong(analysis: Analysis, root: Path) -> set[str]:
+    """The ids of the objections whose ``objection-gap`` finding a reviewer marked wrong in
+    ``canon audit`` (verdicts/findings.yaml), matched as the audit matches them (same fingerprints,
+    same :func:`knowledge.finding_verdicts.match`): so that ``canon objections`` and ``canon audit``
+    agree on which gaps stand."""
+    from knowledge import finding_verdicts
+    from knowledge.report import assign_fingerprints
+
+    wrong = [v for v in finding_verdicts.load_verdicts(root) if v.rule == ObjectionGap.id and v.verdict == "wrong"]
+    if not wrong:
+        return set()
+    rule = ObjectionGap()
+    gaps = [o for o in analysis.objections if not o.covered and o.mentions]
+    findings = [rule._finding(o) for o in gaps]
+    assign_fingerprints(findings)
+    applied = finding_verdicts.match(wrong, findings, {}, {f.fingerprint for f in findings})
+    return {gaps[i].id for i in applied}

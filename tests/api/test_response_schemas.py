@@ -120,7 +120,7 @@ def test_verdicts_validate_against_their_published_schemas(served: tuple[TestCli
         ("/v1/audit/verdicts", {"fingerprint": finding["fingerprint"], "verdict": "wrong", "why": "a test", "by": "qa"}),
         ("/v1/objections/verdicts", {"kind": "mention", "call": mention["call"], "line": mention["line"],
                                      "text": mention["text"], "verdict": "wrong"}),
-        ("/v1/objections/verdicts", {"kind": "rename", "theme": "theme/x", "label": "self-hosted deployment"}),
+        ("/v1/objections/verdicts", {"kind": "rename", "theme": "theme/dead", "label": "self-hosted deployment"}),
     ]
     for path, body in posts:
         r = client.post(path, params=TODAY, json=body)

@@ -123,7 +123,7 @@ def test_findings_are_sorted_fingerprinted_and_counted():
         ("a.md", 3, "missing-owner"), ("m.md", 6, "broken-reference"), ("z.md", 2, "missing-owner")]
     assert all(len(f.fingerprint) == 32 for f in report.findings)
     assert len({f.fingerprint for f in report.findings}) == 3
-    assert report.summary() == {"errors": 1, "warnings": 2, "infos": 0, "files": 3}
+    assert report.summary() == {"errors": 1, "warnings": 2, "infos": 0, "files": 3, "hidden_by_verdicts": 0}
     data = report.to_dict()
     assert data["version"] == 1 and set(data) == {"version", "findings", "summary"}
 
@@ -280,7 +280,7 @@ def test_cli_audit_formats_and_exit_codes(small_kb: Path):
     data = json.loads(r.stdout)  # type: ignore[attr-defined]
     assert {(f["rule"], f["path"], f["line"]) for f in data["findings"]} == {
         ("broken-reference", "proof/orphan.md", 6), ("missing-owner", "proof/orphan.md", 2)}
-    assert data["summary"] == {"errors": 1, "warnings": 1, "infos": 0, "files": 2}
+    assert data["summary"] == {"errors": 1, "warnings": 1, "infos": 0, "files": 2, "hidden_by_verdicts": 0}
 
     warn_only = ["audit", "--kb", kb, "--today", "2026-11-01", "--rule", "missing-owner"]
     assert invoke(*warn_only).exit_code == 0  # type: ignore[attr-defined]

@@ -101,6 +101,9 @@ def test_a_sentence_marked_not_a_claim_is_not_one_elsewhere_either(kb):
     _, after = _audit(kb)
     assert not any(f.rule == "unsourced-claim" and "20%" in f.message for f in after.findings)
     assert there.fingerprint not in {f.fingerprint for f in after.findings}
+    # its own finding, taken away by what claim-ness learned from it, is counted as hidden (the
+    # same sentence elsewhere, no longer a claim either, is not: no verdict is on it)
+    assert after.dismissed == 1 and after.summary()["hidden_by_verdicts"] == 1
     # the raw audit still has both: what a reviewer sees when they change their mind
     _, raw = _audit(kb, verdicts=False)
     assert {here.fingerprint, there.fingerprint} <= {f.fingerprint for f in raw.findings}

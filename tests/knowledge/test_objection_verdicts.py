@@ -170,10 +170,14 @@ def test_cli_and_api_round_trip(kb):
     client = TestClient(create_app(load_settings(kb)))
     listed = client.get("/v1/objections/verdicts").json()
     assert [v["verdict"] for v in listed["verdicts"]] == ["wrong"]
+    missing = client.post("/v1/objections/verdicts", params={"today": "2026-11-01"},
+                          json={"kind": "rename", "theme": "theme/x", "label": "self-hosted deployment"})
+    assert missing.status_code == 404, missing.json()  # no theme has that id: nothing is written
     posted = client.post("/v1/objections/verdicts", params={"today": "2026-11-01"},
-                         json={"kind": "rename", "theme": "theme/x", "label": "self-hosted deployment"})
-    assert posted.status_code == 201 and posted.json()["verdicts"] == 2
-    assert [v.kind for v in load_verdicts(kb)] == ["mention", "rename"]
+                         json={"kind": "mention", "call": m["call"], "line": m["line"], "text": m["text"],
+                               "verdict": "right"})
+    assert posted.status_code == 201 and posted.json()["verdicts"] == 1  # the later verdict on the mention
+    assert [(v.kind, v.verdict) for v in load_verdicts(kb)] == [("mention", "right")]
     bad = client.post("/v1/objections/verdicts", json={"kind": "rename", "theme": "theme/x"})
     assert bad.status_code == 400 and bad.json()["error"]["code"]  # the schema says a rename needs its label
     # a line is a number: true is not line 1 (the schema says integer, and the API keeps to it)
@@ -181,8 +185,10 @@ def test_cli_and_api_round_trip(kb):
         bad = client.post("/v1/objections/verdicts", json={"kind": "mention", "call": "calls/a.vtt", "line": line})
         assert bad.status_code == 400, line
     # the file written through the API is read back by the CLI
+    r = run(app, ["objections", "verdict", "--kb", str(kb), "--mention", f"{m['call']}:{m['line']}", "--wrong"])
+    assert r.exit_code == 0 and [v.verdict for v in load_verdicts(kb)] == ["wrong"]
     r = run(app, ["objections", "verdict", "--kb", str(kb), "--theme", "theme/x", "--rename", "hosting"])
-    assert r.exit_code == 0 and [v.label for v in load_verdicts(kb) if v.kind == "rename"] == ["hosting"]
+    assert r.exit_code == 2 and "no theme is named 'theme/x'" in r.output
     save_verdicts(kb, [])
     assert load_verdicts(kb) == []
 

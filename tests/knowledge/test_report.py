@@ -71,7 +71,7 @@ def test_json_is_spec_section_5():
                 "message": "approved proof point has no owner; add owner: [name]", "fingerprint": "f2",
             },
         ],
-        "summary": {"errors": 1, "warnings": 1, "infos": 0, "files": 2},
+        "summary": {"errors": 1, "warnings": 1, "infos": 0, "files": 2, "hidden_by_verdicts": 0},
     }
     # JSON keeps SPEC paths whatever prefix the other formats get.
     assert render(sample_report(), "json", kb_prefix="kb") == render(sample_report(), "json")
