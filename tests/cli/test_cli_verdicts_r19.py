@@ -55,8 +55,9 @@ def kb(tmp_path: Path) -> Path:
     (root / "calls").mkdir()
     (root / "canon.toml").write_text(TOML)
     (root / "proof-points" / "fuel.md").write_text(FUEL)
-    for path in CALLS:
-        (root / path).write_text(CALL)
+    # four different calls (another prospect each: the same transcript twice is one call, counted once)
+    for path, prospect in zip(CALLS, ("Pat Doe", "Sam Ortiz", "Lee Chen", "Ana Silva"), strict=True):
+        (root / path).write_text(CALL.replace("Pat Doe", prospect))
     return root
 
 
@@ -99,8 +100,8 @@ def test_a_baseline_survives_a_call_rename(kb, tmp_path):
     r = canon("audit", "--kb", str(kb), "--today", TODAY, "--baseline", str(base))
     assert r.returncode == 0, r.stdout + r.stderr
     assert "4 known from the baseline" in r.stdout
-    # a new call saying it again is new: the baseline's entries are all taken
-    (kb / "calls/2026-11-09-elm.vtt").write_text(CALL)
+    # a new call (another prospect) saying it again is new: the baseline's entries are all taken
+    (kb / "calls/2026-11-09-elm.vtt").write_text(CALL.replace("Pat Doe", "Kim Park"))
     r = canon("audit", "--kb", str(kb), "--today", TODAY, "--baseline", str(base), "--format", "json")
     assert r.returncode == 1
     assert [f["path"] for f in json.loads(r.stdout)["findings"] if f["rule"] == "rep-misstatement"] == [
