@@ -126,7 +126,9 @@ CASES: list[tuple[str, str, list[int], list[int]]] = [
      "We met the Port Authority Blackrock Haven team last week. Pilot stations on Tidemark make 94% of boardings at the "
      "booked time.\n\n"
      "Blackrock Haven saves £7,000 a year on pilot training.\n",
-     [3, 5, 6], [8]),
+     # as first committed, the draft's lines were counted as if the sentence before were wrapped
+     # (it is one line): the reported line is 7, not 8 (corrected after the first run; bench/ACCURACY.md)
+     [3, 5], [7]),
     ("court reporters",
      "# Transcripts\n\n"
      "Mercer Stenotype, a Dublin agency, saves $27,500 a year on transcript editing.\n\n"
@@ -145,7 +147,9 @@ CASES: list[tuple[str, str, list[int], list[int]]] = [
      "Orgelbau Saint Cecile Works restores a dozen organs a year. Builders on Stopwise cut the hours of a tuning visit "
      "by 27%.\n\n"
      "Saint Cecile Works saves €15,000 a year on pipe metal.\n",
-     [3, 5, 6], [8]),
+     # as first committed, the draft's lines were counted as if the sentence before were wrapped
+     # (it is one line): the reported line is 7, not 8 (corrected after the first run; bench/ACCURACY.md)
+     [3, 5], [7]),
     ("ski-lift operators",
      "# Inspections\n\n"
      "Over at Weisshorn Ridge, the resort saves CHF 56,000 a year on lift inspections.\n\n"
