@@ -15,6 +15,7 @@ related entry:
 - ``paired``: the figure pairs with the related entry (the loss is later: the finding's rule or cut).
 
     python bench/pair_misses.py /tmp/before.txt --corpus thornwick --corpus pebblecroft
+    python bench/pair_misses.py /tmp/before.txt --start   # as the round found it (no pairing across the customer reading)
 
 Runs the pipeline as ``bench/accuracy.py`` does (its work folder). Prints one row per label and a
 count by stage; asserts nothing. Never run on the final-exam corpus or a held-out one.
@@ -51,7 +52,7 @@ def _stage(q: Any, at: list[int], resolved: list[Any], targets: Any, rel: set[st
         return "not a claim", " ".join(q.figures[k].display for k in at)
     for k in claims:
         r = resolved[k]
-        got = ([r.conflict] if r.conflict is not None else []) + list(r.backers)
+        got = ([r.conflict] if r.conflict is not None else []) + list(r.backers) + ([r.retired] if r.retired else [])
         if any(m.target.path in rel for m in got):
             return "paired", f"{q.figures[k].display} [{r.status}]"
     cand = [b for b in range(len(targets)) if targets.figures[b].path in rel]
@@ -145,7 +146,14 @@ def main() -> None:
     ap.add_argument("show", type=Path, help="a bench/accuracy.py --show output (a path that is no file: every label)")
     ap.add_argument("--corpus", action="append", choices=DEVELOPMENT)
     ap.add_argument("--work", type=Path, default=Path("/tmp/canon-accuracy"))
+    ap.add_argument("--start", action="store_true",
+                    help="as the nineteenth round found it: no pairing across the customer reading")
     args = ap.parse_args()
+    if args.start:
+        import numpy as np
+
+        from knowledge.figures import decide
+        decide._read_apart_by_customer = lambda q, qi, t, ti: np.zeros(len(qi), dtype=bool)  # type: ignore[assignment]
     missed = ({(c, k, r, p, n) for c, k, r, p, n, _ in show_lines(args.show, "MISS") if r in RULES}
               if args.show.is_file() else None)
     stages: Counter[str] = Counter()

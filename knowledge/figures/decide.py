@@ -249,7 +249,13 @@ def _named_in_clause(f: Figure) -> bool:
     if f.entity is None or f.claim is None:
         return True
     clause = _clause(f.claim.masked or "")
+    if _REFERS_BACK.search(clause):
+        return True  # "Glenmorven Laundry had the same problem: their rewash went from 7% to 2%"
     return any(w in clause for w in f.entity.split() if len(w) >= 3 and w[:1].isupper())
+
+
+# a pronoun that refers back to the customer named before the clause: the clause is about it
+_REFERS_BACK = re.compile(r"\b(?:their|theirs|its|they|them|she|he|her|his)\b", re.I)
 
 
 def _read_apart_by_customer(q: FigureSet, qi: np.ndarray, t: FigureSet, ti: np.ndarray) -> np.ndarray:
