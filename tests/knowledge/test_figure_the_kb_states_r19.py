@@ -187,7 +187,12 @@ def _findings(industry: str, text: str, embedder: Any, tmp_path: Path) -> list[t
 @pytest.mark.model
 @pytest.mark.parametrize(("industry", "text", "paired", "unpaired"), CASES, ids=[c[0] for c in CASES])
 def test_a_figure_the_kb_states_pairs_with_it(industry: str, text: str, paired: list[int], unpaired: list[int],
-                                              embedder: Any, tmp_path: Path) -> None:
+                                              embedder: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the reading is measured off (the round's rule failed on the corpora): the cases hold it to what
+    # it was written to do, with it on
+    from knowledge.figures import decide
+
+    monkeypatch.setattr(decide, "ACROSS_CUSTOMER_READING", True)
     found = _findings(industry, text, embedder, tmp_path)
     lines = {line for _, line in found}
     assert not set(paired) & lines, found
