@@ -61,9 +61,11 @@ MARGIN = 0.1
 ENTITY_BONUS = 0.1
 # Whether a draft's or a call's figure that only the customer reading keeps from an agreeing approved
 # one pairs with it (:func:`_read_apart_by_customer`). Measured off: on the development corpora it
-# removes 7 false check findings and adds 5 right ones, but the audit's right findings do not rise and
-# a surfaced pairing breaks quarrywell's stale-claim precision floor, so the nineteenth round's rule
-# failed (bench/ACCURACY.md, "A draft's figure the KB states, nineteenth round").
+# removes 7 false check findings and adds 5 right ones, but the audit's right findings do not rise, a
+# surfaced pairing breaks quarrywell's stale-claim precision floor, and on the reviewers' bed a
+# customer's figure said with the general metric's value is backed by it instead of contradicting the
+# customer's own metric (14 right -> wrong, 26 wrong -> right), so the nineteenth round's rule failed
+# (bench/ACCURACY.md, "A draft's figure the KB states, nineteenth round").
 ACROSS_CUSTOMER_READING = False
 # Values further apart than this factor are not taken for one measure misstated (9 seconds and 6
 # weeks, $30M and $3.40), unless the same customer is named on both sides.
