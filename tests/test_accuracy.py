@@ -225,7 +225,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # them (0.74) follows back to a little under the start (0.72 on the mended scorer): lowered to 0.69
     # with the scorer reading their separate optional lists (eleventh round): tallowgate audit 0.69,
     # check 0.72; mashcroft audit 0.73, check 0.82, the same at the round's start and end
-    "tallowgate": {"audit": 0.66, "check": 0.69},
+    "tallowgate": {"audit": 0.66, "check": 0.75},  # check 0.78 with marked dollars kept apart (nineteenth round)
     "mashcroft": {"audit": 0.7, "check": 0.79},
     # two more blind sets, written and labelled on 2026-12-07 at the start of the eleventh round and
     # held out from all of its work (tests/data/corpora/quarrywell: water utilities, South African,
@@ -489,7 +489,8 @@ RULE_FLOORS: dict[str, dict[str, tuple[float, float]]] = {  # (precision, recall
         # eleventh round: metric-conflict 0.64 / 0.70 with readings taken out after review (KB pages read
         # by the same-measure model, a study verb before punctuation); without them 0.60 / 0.60, and its
         # floor goes back to where it was; unsupported-claim 0.44 / 0.67 with or without them
-        "metric-conflict": (0.55, 0.55), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.7),
+        # nineteenth round: metric-conflict 0.75 / 0.60 with marked dollars kept apart (was 0.60 / 0.60)
+        "metric-conflict": (0.7, 0.55), "rep-misstatement": (0.9, 0.7), "retired-claim": (0.9, 0.7),
         "source-conflict": (0.9, 0.45),
         "stale-claim": (0.75, 0.9), "unsourced-claim": (0.35, 0.9), "unsupported-claim": (0.4, 0.6),
     },
