@@ -356,6 +356,7 @@ def _value_trap(row: str, column: int) -> str | None:
 
 
 _AFTER_KEY = re.compile(r"^[ \t]*:[ \t]+(?P<value>\S.*?)\s*$")
+_MID_COMMENT = re.compile(r"[ \t]#(?=\S)")
 _ANCHOR = re.compile(r"&(?P<name>[^\s,\[\]{}]+)[ \t]*")
 
 
@@ -385,6 +386,12 @@ def _misread(key: str, k: Any, v: Any, rows: list[str]) -> tuple[int, str] | Non
         if anchor is None or _aliased(anchor.group("name"), rows):
             return None
         reading = f"named {anchor.group('name')!r}, so {key} is " + ("empty" if empty else f"read as {v.value!r}")
+    elif (cut := _MID_COMMENT.search(written)) and not v.style and v.value == written[:cut.start()].rstrip():
+        # "title: Top #1 tool for clinics": a '#' after a space starts a comment mid-value too; one
+        # followed by a space ("tier: gold  # renewed 2024") is a comment someone meant
+        leaf = key.rsplit(".", 1)[-1]
+        return column + cut.start() + 1, (f"{key}: a ' #' inside a value starts a YAML comment, so {key} is read "
+                                          f"as {v.value!r}; put the whole value in quotes: {leaf}: {_quoted(written)}")
     else:
         return None
     leaf = key.rsplit(".", 1)[-1]

@@ -479,6 +479,20 @@ def test_a_value_yaml_reads_as_a_comment_or_an_anchor_is_a_warning_at_its_line(l
     assert entry.title == title and entry.status != "draft"
 
 
+@pytest.mark.parametrize(("line", "title", "column"), [
+    ("title: Top #1 tool for audiology clinics", "Top", 12),  # hearing care
+    ("title: Rated #2 by payroll teams", "Rated", 14),  # payroll software
+    ("title: Lane sheet #EU-north", "Lane sheet", 19),  # a freight broker
+])
+def test_a_comment_started_inside_a_value_is_a_warning_at_the_hash(line, title, column) -> None:
+    entry, findings = _entry(f"---\ntype: article\n{line}\n---\n\nBody.\n", rel="a.md")
+    (warning,) = findings
+    assert (warning.severity, warning.line, warning.column) == ("warning", 3, column)
+    assert f"a ' #' inside a value starts a YAML comment, so title is read as {title!r}" in warning.message
+    assert f'put the whole value in quotes: title: "{line.split(": ", 1)[1]}"' in warning.message
+    assert entry.title == title
+
+
 def test_a_misread_value_in_a_list_of_mappings_names_its_key() -> None:
     _, findings = _entry("---\ntype: proof_point\ntitle: T\nsources:\n  - title: #2 in surveys\n"
                          "    url: https://example.com\n---\n\nBody.\n")
@@ -491,7 +505,8 @@ def test_a_misread_value_in_a_list_of_mappings_names_its_key() -> None:
     'title: "#1 in clinics"', "title: R&D credits", "title: '&Co partners'",  # quoted, or not first
     "title: T\nowner: # to fill in",  # a comment someone meant: '#' and a space
     "title: T\nowner: &lead Dana Ortiz\nreviewer: *lead",  # an anchor an alias uses is meant
-    "title: T  # the page's name",
+    "title: T  # the page's name", "title: Gold tier  # renewed 2024",  # a comment after a space, meant
+    'title: "Top #1 tool"',
 ])
 def test_the_same_characters_quoted_or_meant_give_no_warning(front) -> None:
     _, findings = _entry(f"---\ntype: article\n{front}\n---\n\nBody.\n")
