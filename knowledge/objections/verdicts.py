@@ -186,9 +186,11 @@ def follow_calls(verdicts: Sequence[Verdict], calls: Sequence[Call]) -> tuple[li
     """(the verdicts as they apply to ``calls``, the mention and assignment verdicts that match no
     call). A verdict whose call is gone (the file renamed, or deleted and ingested again under
     another name) follows its words, as a finding's verdict follows a renamed file: to the call
-    whose prospect's turn says them (the same words first, then words that hold them or that they
-    hold; the first such call by path). One whose words no call says matches nothing: it is
-    reported (``canon objections``, ``canon doctor``), never silently dropped from the file."""
+    whose prospect says those very words (the first such call by path). Only the same words: a
+    call whose prospect says more around them ("too expensive" in "it is too expensive for a
+    two-chair practice") is another mention, which the verdict never judged. One whose words no
+    call says matches nothing: it is reported (``canon objections``, ``canon doctor``), never
+    silently dropped from the file."""
     from dataclasses import replace
 
     paths = {c.path for c in calls}
@@ -207,16 +209,15 @@ def follow_calls(verdicts: Sequence[Verdict], calls: Sequence[Call]) -> tuple[li
 
 
 def _call_saying(text: str, calls: Sequence[Call]) -> str | None:
-    """The path of the call one of whose prospect's pieces says ``text`` (see :func:`follow_calls`)."""
+    """The path of the first call (by path) one of whose prospect's pieces is exactly ``text``
+    (:func:`words_match` 2; see :func:`follow_calls`), or None."""
     said = _norm(text)
     if not said:
         return None
-    best: tuple[int, str] | None = None
     for call in sorted(calls, key=lambda c: c.path):
-        words = max((words_match(said, _norm(piece_words(call, ti, p))) for ti, p in _prospect_pieces(call)), default=0)
-        if words and (best is None or words > best[0]):
-            best = (words, call.path)
-    return best[1] if best else None
+        if any(words_match(said, _norm(piece_words(call, ti, p))) == 2 for ti, p in _prospect_pieces(call)):
+            return call.path
+    return None
 
 
 def unmatched_verdicts(settings: Settings) -> list[Verdict]:

@@ -87,6 +87,21 @@ def test_a_verdict_finds_its_mention_after_the_call_shifts():
     assert not Verdict(kind="mention", call="c", line=1, text="no").refers_to("c", 9, "I know")
 
 
+def test_a_deleted_calls_verdict_follows_the_same_words_only():
+    from knowledge.objections.verdicts import follow_calls
+
+    v = Verdict(kind="mention", verdict="wrong", call="calls/gone.vtt", line=14, text="It is too expensive.")
+    # another call whose prospect only says more around those words is another mention: not followed
+    holds = _call("calls/a-other.vtt", [("internal", "Questions?"),
+                                        ("external", "It is too expensive for a two-chair practice.")])
+    out, lost = follow_calls([v], [holds])
+    assert out == [] and lost == [v]
+    # the same words, said by the prospect of a call under another name: followed there
+    same = _call("calls/b-renamed.vtt", [("internal", "Questions?"), ("external", "It is too expensive.")])
+    out, lost = follow_calls([v], [holds, same])
+    assert lost == [] and [x.call for x in out] == ["calls/b-renamed.vtt"]
+
+
 def test_bad_verdicts_are_refused(tmp_path):
     from knowledge.errors import UsageError
 
