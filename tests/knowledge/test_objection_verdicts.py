@@ -582,3 +582,35 @@ def test_an_objection_naming_an_entry_of_another_type_is_a_usage_error(kb):
                                                       "objection": "messaging/pitch"})
     assert got.status_code == 400, got.text
     assert not load_verdicts(kb)
+
+
+def test_an_objection_entry_whose_id_has_no_folder_is_accepted_by_its_exact_id(kb):
+    """An entry at the KB's root (id ``too-expensive``) named exactly is that entry, not a folder left off."""
+    (kb / "too-expensive.md").write_text("---\ntype: objection\nexamples:\n  - It costs too much.\n---\n"
+                                         "# Too expensive\n", encoding="utf-8")
+    m = _first_mention(kb)
+    r = _cli("objections", "verdict", "--kb", str(kb), "--today", "2026-11-01", "--mention",
+             f"{m['call']}:{m['line']}", "--objection", "too-expensive")
+    assert r.exit_code == 0, r.output
+    assert [v.objection for v in load_verdicts(kb)] == ["too-expensive"]
+    # the folder of another entry left off is still refused with the id it names
+    r = _cli("objections", "verdict", "--kb", str(kb), "--mention", f"{m['call']}:{m['line']}", "--objection", "pricing")
+    assert r.exit_code == 2 and "did you mean objections/pricing?" in r.output, r.output
+
+
+def test_an_exact_entry_id_is_checked_without_mining_the_themes(kb, monkeypatch):
+    import knowledge.objections as objections
+    from knowledge.objections.verdicts import check_objection
+    from knowledge.settings import load_settings
+
+    class Mined(Exception):
+        pass
+
+    def mined(*_a, **_k):
+        raise Mined
+
+    monkeypatch.setattr(objections, "analyze_settings", mined)
+    settings = load_settings(kb)
+    check_objection(settings, "objections/pricing")  # an entry's exact id: no mining
+    with pytest.raises(Mined):  # a name that is no entry still goes through the themes
+        check_objection(settings, "objections/pricng")
