@@ -614,3 +614,25 @@ def test_an_exact_entry_id_is_checked_without_mining_the_themes(kb, monkeypatch)
     check_objection(settings, "objections/pricing")  # an entry's exact id: no mining
     with pytest.raises(Mined):  # a name that is no entry still goes through the themes
         check_objection(settings, "objections/pricng")
+
+
+def test_doctor_reports_when_the_verdicts_cannot_be_checked_against_the_calls(kb, monkeypatch):
+    """A corrupt catalog read while matching verdicts to calls is one note, after the report, not a crash."""
+    import sqlite3
+
+    import knowledge.indexed as indexed
+
+    assert _cli("ingest", "--kb", str(kb)).exit_code == 0
+    m = _first_mention(kb)
+    assert _cli("objections", "verdict", "--kb", str(kb), "--mention", f"{m['call']}:{m['line']}", "--wrong").exit_code == 0
+
+    def corrupt(*_a, **_k):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(indexed, "load_indexed_calls", corrupt)
+    r = _cli("doctor", "--kb", str(kb), "--check")
+    assert r.exit_code == 0, r.output
+    assert "The index is healthy." in r.output
+    assert "note: the objection verdicts were not checked against the calls (database disk image is malformed)" in r.output
+    r = _cli("doctor", "--kb", str(kb), "--check", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["verdicts_match_no_call"] == []
