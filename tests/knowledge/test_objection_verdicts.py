@@ -636,3 +636,7 @@ def test_doctor_reports_when_the_verdicts_cannot_be_checked_against_the_calls(kb
     assert "note: the objection verdicts were not checked against the calls (database disk image is malformed)" in r.output
     r = _cli("doctor", "--kb", str(kb), "--check", "--format", "json")
     assert r.exit_code == 0 and json.loads(r.stdout)["verdicts_match_no_call"] == []
+    # an index that needs repair: the verdicts are not matched to its calls at all (the report says what to do)
+    (kb / "calls/a.vtt").write_text(VTT + "\n", encoding="utf-8")
+    r = _cli("doctor", "--kb", str(kb), "--check")
+    assert r.exit_code == 1 and "The index needs repair" in r.output and "note:" not in r.output, r.output
