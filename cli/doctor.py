@@ -42,14 +42,14 @@ def doctor(
         if check:
             found = diagnose(settings)
             if fmt is Format.json:
-                print_json({"version": 1, **found.to_dict(), **_verdicts_json(settings)})
+                print_json({"version": 1, **found.to_dict(), **_verdicts_json(settings, found.healthy)})
             else:
                 console().print(_render(found.to_dict()))
-                _verdicts_text(settings)
+                _verdicts_text(settings, found.healthy)
             raise typer.Exit(0 if found.healthy else 1)
         if fmt is Format.json:
             result = repair(settings, on_wait=tell_waiting)
-            print_json({**result.to_dict(), **_verdicts_json(settings)})
+            print_json({**result.to_dict(), **_verdicts_json(settings, result.after.healthy)})
         else:
             from .ingest import _progress_bar
 
@@ -64,30 +64,39 @@ def doctor(
                 for action in result.actions:
                     out.print(f"  {action}")
             out.print(_render(result.after.to_dict()))
-            _verdicts_text(settings)
+            _verdicts_text(settings, result.after.healthy)
         raise typer.Exit(0 if result.after.healthy else 1)
 
 
-def _lost_verdicts(settings: Any) -> list[Any]:
+def _lost_verdicts(settings: Any, healthy: bool) -> list[Any]:
     """The objection verdicts that match no call (a call renamed or deleted): not the index's
-    health, so they change no exit code, but said, since the file still holds them."""
+    health, so they change no exit code, but said, since the file still holds them. Only on a
+    healthy index (one that needs repair is what the report says; its calls cannot be trusted),
+    and never at the cost of the report: what goes wrong reading the calls (a corrupt catalog's
+    sqlite3.DatabaseError as well) is one note on stderr."""
     from knowledge.errors import CanonError
     from knowledge.objections.verdicts import unmatched_verdicts
 
+    if not healthy:
+        return []
     try:
         return unmatched_verdicts(settings)
     except CanonError:  # no index yet, or an unreadable verdicts file: what the index check says
         return []
+    except Exception as exc:  # noqa: BLE001 - the report is out already; this step must not crash doctor
+        console(stderr=True).print(f"note: the objection verdicts were not checked against the calls ({exc})",
+                                   markup=False, highlight=False, soft_wrap=True)
+        return []
 
 
-def _verdicts_json(settings: Any) -> dict[str, Any]:
-    return {"verdicts_match_no_call": [v.to_dict() for v in _lost_verdicts(settings)]}
+def _verdicts_json(settings: Any, healthy: bool) -> dict[str, Any]:
+    return {"verdicts_match_no_call": [v.to_dict() for v in _lost_verdicts(settings, healthy)]}
 
 
-def _verdicts_text(settings: Any) -> None:
+def _verdicts_text(settings: Any, healthy: bool) -> None:
     from knowledge.objections.verdicts import unmatched_note
 
-    note = unmatched_note(_lost_verdicts(settings))
+    note = unmatched_note(_lost_verdicts(settings, healthy))
     if note:
         console().print(f"  {note}", markup=False, highlight=False, soft_wrap=True)
 

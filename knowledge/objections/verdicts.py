@@ -186,9 +186,11 @@ def follow_calls(verdicts: Sequence[Verdict], calls: Sequence[Call]) -> tuple[li
     """(the verdicts as they apply to ``calls``, the mention and assignment verdicts that match no
     call). A verdict whose call is gone (the file renamed, or deleted and ingested again under
     another name) follows its words, as a finding's verdict follows a renamed file: to the call
-    whose prospect's turn says them (the same words first, then words that hold them or that they
-    hold; the first such call by path). One whose words no call says matches nothing: it is
-    reported (``canon objections``, ``canon doctor``), never silently dropped from the file."""
+    whose prospect says those very words (the first such call by path). Only the same words: a
+    call whose prospect says more around them ("too expensive" in "it is too expensive for a
+    two-chair practice") is another mention, which the verdict never judged. One whose words no
+    call says matches nothing: it is reported (``canon objections``, ``canon doctor``), never
+    silently dropped from the file."""
     from dataclasses import replace
 
     paths = {c.path for c in calls}
@@ -207,16 +209,15 @@ def follow_calls(verdicts: Sequence[Verdict], calls: Sequence[Call]) -> tuple[li
 
 
 def _call_saying(text: str, calls: Sequence[Call]) -> str | None:
-    """The path of the call one of whose prospect's pieces says ``text`` (see :func:`follow_calls`)."""
+    """The path of the first call (by path) one of whose prospect's pieces is exactly ``text``
+    (:func:`words_match` 2; see :func:`follow_calls`), or None."""
     said = _norm(text)
     if not said:
         return None
-    best: tuple[int, str] | None = None
     for call in sorted(calls, key=lambda c: c.path):
-        words = max((words_match(said, _norm(piece_words(call, ti, p))) for ti, p in _prospect_pieces(call)), default=0)
-        if words and (best is None or words > best[0]):
-            best = (words, call.path)
-    return best[1] if best else None
+        if any(words_match(said, _norm(piece_words(call, ti, p))) == 2 for ti, p in _prospect_pieces(call)):
+            return call.path
+    return None
 
 
 def unmatched_verdicts(settings: Settings) -> list[Verdict]:
@@ -357,13 +358,19 @@ class Names:
         return (hit[0] if hit[0] in choices else tails[hit[0]]) if hit else None
 
 
-def kb_names(settings: Settings) -> Names:
-    """The entries and themes of the KB at ``settings`` (themes mined with its verdicts applied)."""
+def kb_entries(settings: Settings) -> dict[str, str]:
+    """The KB's entries at ``settings``, id -> type: cheap next to mining its themes."""
     from ingest.kb import load_kb
 
+    return {e.id: e.type for e in load_kb(settings).entries}
+
+
+def kb_names(settings: Settings, entries: dict[str, str] | None = None) -> Names:
+    """The entries (``entries`` where already loaded) and themes of the KB at ``settings`` (themes
+    mined with its verdicts applied: the whole objection analysis, seconds on a large KB)."""
     from . import analyze_settings
 
-    entries = {e.id: e.type for e in load_kb(settings).entries}
+    entries = kb_entries(settings) if entries is None else entries
     themes: dict[str, str] = {}
     for o in analyze_settings(settings).objections:
         if not o.known:
@@ -387,25 +394,27 @@ def _unknown(what: str, name: str, meant: str | None, fallback: str, *, message:
 def check_objection(settings: Settings, name: str, names: Names | None = None) -> None:
     """Check that what an assignment (or a merge) names is an objection: an objection entry's id,
     a theme's id (``theme/...``) or a theme's label as ``canon objections`` shows them, or a new
-    theme said plainly (``new:LABEL``). Anything else is refused with the closest name: a typo, or
-    an id with its folder left off, would otherwise quietly become a theme of its own."""
+    theme said plainly (``new:LABEL``). An entry's exact id is accepted first, without mining the
+    themes (an entry whose id has no folder included). Anything else is refused with the closest
+    name: a typo, or an id with its folder left off, would otherwise quietly become a theme of its own."""
     from knowledge.errors import UsageError
 
     if name.startswith(NEW):
         if not name.removeprefix(NEW).strip():
             raise UsageError("new: takes the new theme's label, e.g. new:driver adoption")
         return
-    names = names or kb_names(settings)
+    entries = names.entries if names is not None else kb_entries(settings)
+    if name in entries:  # an entry's exact id first (one with no folder too): no theme need be mined
+        if entries[name] != "objection":
+            raise UsageError(f"{name} is an entry of type {entries[name]}, not an objection",
+                             hint="name an objection entry's id, a theme's id (theme/...) or a theme's label")
+        return
+    names = names or kb_names(settings, entries)
     entry = next((e for e in names.objection_ids() if "/" not in name and e.rsplit("/", 1)[-1] == name), None)
     if entry is not None:  # an entry's id with its folder left off, even where a theme bears that label
         also = f" (a theme labelled {name!r} exists too: name it by its id, theme/...)" if name in names.themes.values() else ""
         raise _unknown("objection entry", name, entry, f"objection entries are named with their folder{also}",
                        message=f"no objection entry has the id {name!r}")
-    if name in names.entries:
-        if names.entries[name] != "objection":
-            raise UsageError(f"{name} is an entry of type {names.entries[name]}, not an objection",
-                             hint="name an objection entry's id, a theme's id (theme/...) or a theme's label")
-        return
     if name in names.themes or name in names.themes.values():
         return
     meant = names.close(name, [*names.objection_ids(), *names.themes, *names.themes.values()])

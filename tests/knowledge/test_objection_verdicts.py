@@ -87,6 +87,21 @@ def test_a_verdict_finds_its_mention_after_the_call_shifts():
     assert not Verdict(kind="mention", call="c", line=1, text="no").refers_to("c", 9, "I know")
 
 
+def test_a_deleted_calls_verdict_follows_the_same_words_only():
+    from knowledge.objections.verdicts import follow_calls
+
+    v = Verdict(kind="mention", verdict="wrong", call="calls/gone.vtt", line=14, text="It is too expensive.")
+    # another call whose prospect only says more around those words is another mention: not followed
+    holds = _call("calls/a-other.vtt", [("internal", "Questions?"),
+                                        ("external", "It is too expensive for a two-chair practice.")])
+    out, lost = follow_calls([v], [holds])
+    assert out == [] and lost == [v]
+    # the same words, said by the prospect of a call under another name: followed there
+    same = _call("calls/b-renamed.vtt", [("internal", "Questions?"), ("external", "It is too expensive.")])
+    out, lost = follow_calls([v], [holds, same])
+    assert lost == [] and [x.call for x in out] == ["calls/b-renamed.vtt"]
+
+
 def test_bad_verdicts_are_refused(tmp_path):
     from knowledge.errors import UsageError
 
@@ -567,3 +582,61 @@ def test_an_objection_naming_an_entry_of_another_type_is_a_usage_error(kb):
                                                       "objection": "messaging/pitch"})
     assert got.status_code == 400, got.text
     assert not load_verdicts(kb)
+
+
+def test_an_objection_entry_whose_id_has_no_folder_is_accepted_by_its_exact_id(kb):
+    """An entry at the KB's root (id ``too-expensive``) named exactly is that entry, not a folder left off."""
+    (kb / "too-expensive.md").write_text("---\ntype: objection\nexamples:\n  - It costs too much.\n---\n"
+                                         "# Too expensive\n", encoding="utf-8")
+    m = _first_mention(kb)
+    r = _cli("objections", "verdict", "--kb", str(kb), "--today", "2026-11-01", "--mention",
+             f"{m['call']}:{m['line']}", "--objection", "too-expensive")
+    assert r.exit_code == 0, r.output
+    assert [v.objection for v in load_verdicts(kb)] == ["too-expensive"]
+    # the folder of another entry left off is still refused with the id it names
+    r = _cli("objections", "verdict", "--kb", str(kb), "--mention", f"{m['call']}:{m['line']}", "--objection", "pricing")
+    assert r.exit_code == 2 and "did you mean objections/pricing?" in r.output, r.output
+
+
+def test_an_exact_entry_id_is_checked_without_mining_the_themes(kb, monkeypatch):
+    import knowledge.objections as objections
+    from knowledge.objections.verdicts import check_objection
+    from knowledge.settings import load_settings
+
+    class Mined(Exception):
+        pass
+
+    def mined(*_a, **_k):
+        raise Mined
+
+    monkeypatch.setattr(objections, "analyze_settings", mined)
+    settings = load_settings(kb)
+    check_objection(settings, "objections/pricing")  # an entry's exact id: no mining
+    with pytest.raises(Mined):  # a name that is no entry still goes through the themes
+        check_objection(settings, "objections/pricng")
+
+
+def test_doctor_reports_when_the_verdicts_cannot_be_checked_against_the_calls(kb, monkeypatch):
+    """A corrupt catalog read while matching verdicts to calls is one note, after the report, not a crash."""
+    import sqlite3
+
+    import knowledge.indexed as indexed
+
+    assert _cli("ingest", "--kb", str(kb)).exit_code == 0
+    m = _first_mention(kb)
+    assert _cli("objections", "verdict", "--kb", str(kb), "--mention", f"{m['call']}:{m['line']}", "--wrong").exit_code == 0
+
+    def corrupt(*_a, **_k):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(indexed, "load_indexed_calls", corrupt)
+    r = _cli("doctor", "--kb", str(kb), "--check")
+    assert r.exit_code == 0, r.output
+    assert "The index is healthy." in r.output
+    assert "note: the objection verdicts were not checked against the calls (database disk image is malformed)" in r.output
+    r = _cli("doctor", "--kb", str(kb), "--check", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["verdicts_match_no_call"] == []
+    # an index that needs repair: the verdicts are not matched to its calls at all (the report says what to do)
+    (kb / "calls/a.vtt").write_text(VTT + "\n", encoding="utf-8")
+    r = _cli("doctor", "--kb", str(kb), "--check")
+    assert r.exit_code == 1 and "The index needs repair" in r.output and "note:" not in r.output, r.output
