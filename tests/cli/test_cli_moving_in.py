@@ -229,7 +229,7 @@ def test_a_call_where_no_speaker_is_yours_is_named_with_its_speakers_and_the_set
     report = json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)
     assert report["speakers"] == {"calls/acme.txt": {"Dana Ortiz": "internal", "Bob Klein": "external"},
                                   "calls/dialler.srt": {"Caller": "external", "Customer": "external"}}
-    assert report["roles_unknown"] == [{"path": "calls/dialler.srt", "speakers": ["Caller", "Customer"]}]
+    assert report["roles_unknown"] == ["calls/dialler.srt"]  # a list of paths, as objections and audit give it
     text = canon("ingest", "--kb", str(kb), "--force").stdout
     assert ('calls/dialler.srt: no speaker is known to be yours (Caller, Customer): every one was read as a '
             'prospect and no rep\'s figure in it checked; add "Caller" (or whichever of them is your rep) to '
@@ -240,6 +240,17 @@ def test_a_call_where_no_speaker_is_yours_is_named_with_its_speakers_and_the_set
     assert audit["roles_unknown"] == ["calls/dialler.srt"]
     _set_speakers(kb, 'internal_speakers = ["Dana Ortiz", "Caller"]')
     assert json.loads(canon("objections", "--kb", str(kb), "--format", "json").stdout)["roles_unknown"] == []
+
+
+def test_ingest_text_names_six_calls_with_no_seller_known_then_how_many_more(tmp_path):
+    """A KB without [calls] settings: every call's roles are unknown, and the text stays short."""
+    files = {"Scheduling.md": ENTRY} | {f"calls/call{i}.txt": CALL.replace("two", f"{i + 2}") for i in range(8)}
+    kb = write_kb(tmp_path / "kb", files, toml=TOML.format(speakers=""))
+    text = " ".join(canon("ingest", "--kb", str(kb)).stdout.split())
+    assert text.count("every one was read as a prospect") == 6, text
+    assert "and 2 more calls in which no speaker is known to be yours" in text, text
+    report = json.loads(canon("ingest", "--kb", str(kb), "--force", "--format", "json").stdout)
+    assert report["roles_unknown"] == sorted(f"calls/call{i}.txt" for i in range(8))
 
 
 def test_the_same_call_exported_twice_is_counted_once_and_the_copy_reported(tmp_path):
