@@ -118,7 +118,7 @@ class IngestReport:
     entries: int = 0  # entries served: files that could be read, one per id
     repaired: dict[str, int] = field(default_factory=lambda: {"missing_vectors": 0, "orphan_vectors": 0})
     speakers: dict[str, dict[str, str]] = field(default_factory=dict)  # call -> speaker -> role, to check
-    roles_unknown: list[dict[str, Any]] = field(default_factory=list)  # {"path", "speakers"}: no seller known
+    roles_unknown: list[str] = field(default_factory=list)  # the calls with no seller known (speakers: above)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -488,7 +488,7 @@ def _report_calls(report: IngestReport, catalog: Catalog) -> None:
             roles.setdefault(t.speaker or UNNAMED, t.role)
         report.speakers[call.path] = roles
         if no_seller(call):
-            report.roles_unknown.append({"path": call.path, "speakers": list(report.speakers[call.path])})
+            report.roles_unknown.append(call.path)
 
 
 class _StoreWriter:

@@ -8,6 +8,7 @@ ranges.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -303,19 +304,40 @@ def turns_digest(turns: Iterable[tuple[str, str]]) -> str:
     return h.hexdigest()
 
 
+COPY_SUFFIX = re.compile(r" \(\d+\)(?=\.[^./]*$|$)")  # "x (1).vtt": how an export or a download names a second copy
+MIN_COPY_TURNS = 4  # fewer turns, or one speaker, may be the same words said twice (a scripted voicemail)
+
+
+def _copy_key(call: Call) -> str | None:
+    """The digest by which ``call`` is a copy of another, or None where the same words need not be
+    the same call: one speaker (a rep's scripted voicemail left for two prospects) or under
+    MIN_COPY_TURNS turns."""
+    if len(call.speakers) < 2 or len(call.turns) < MIN_COPY_TURNS:
+        return None
+    return turns_digest((t.speaker, t.text) for t in call.turns)
+
+
+def _original_first(path: str) -> tuple[bool, str]:
+    """Sorts a path without a " (N)" suffix before its extension ahead of one with it, then by path:
+    of ``x.vtt`` and ``x (1).vtt`` the first is the original (a space sorts before a dot)."""
+    return bool(COPY_SUFFIX.search(path.rsplit("/", 1)[-1])), path
+
+
 def distinct_calls(calls: Iterable[Call]) -> tuple[list[Call], list[Finding]]:
-    """The calls with each transcript once (the first by path kept), and an ``invalid-call``
-    warning for each copy left out: counted twice, one call would raise every objection in it
-    twice and double its reps' misstatements."""
+    """The calls with each transcript once (the original kept: a path without a " (N)" suffix,
+    else the first by path), and an ``invalid-call`` warning for each copy left out: counted twice,
+    one call would raise every objection in it twice and double its reps' misstatements. A call
+    with one speaker or few turns is never a copy (see :func:`_copy_key`)."""
     calls = list(calls)
-    keys = [turns_digest((t.speaker, t.text) for t in c.turns) for c in calls]
+    keys = [_copy_key(c) for c in calls]
     first: dict[str, str] = {}
-    for key, call in zip(keys, calls, strict=True):
-        if key not in first or call.path < first[key]:
-            first[key] = call.path
-    kept = [c for key, c in zip(keys, calls, strict=True) if first[key] == c.path]  # in the order given
+    for key, call in sorted(zip(keys, calls, strict=True), key=lambda kc: _original_first(kc[1].path)):
+        if key is not None:
+            first.setdefault(key, call.path)
+    kept = [c for key, c in zip(keys, calls, strict=True) if key is None or first[key] == c.path]  # in the order given
     copies = [Finding(rule="invalid-call", severity="warning", path=c.path, line=1,
                       message=f"the same transcript as {first[key]} (same speakers, same words): counted once, "
                               f"as {first[key]}; remove one of the two files")
-              for key, c in sorted(zip(keys, calls, strict=True), key=lambda kc: kc[1].path) if first[key] != c.path]
+              for key, c in sorted(zip(keys, calls, strict=True), key=lambda kc: kc[1].path)
+              if key is not None and first[key] != c.path]
     return kept, copies

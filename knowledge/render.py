@@ -129,7 +129,7 @@ def render_ingest_text(report: dict[str, Any]) -> str:
         done = [f"{n} {what}" for n, what in ((repaired.get("missing_vectors", 0), "missing vector(s) restored"),
                                               (repaired.get("orphan_vectors", 0), "orphan vector(s) removed")) if n]
         parts.append(f"[yellow]Repaired the store: {', '.join(done)}[/]")
-    parts.extend(_no_seller_line(c) for c in report.get("roles_unknown") or [])
+    parts.extend(_no_seller_lines(report.get("roles_unknown") or [], report.get("speakers") or {}))
     problems = report["problems"]
     if problems:
         parts.append(f"[yellow]{len(problems)} file problem(s); the files below were skipped or partly read:[/]")
@@ -138,16 +138,33 @@ def render_ingest_text(report: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def _no_seller_line(call: dict[str, Any]) -> str:
+def _no_seller_lines(paths: list[str], speakers: dict[str, Any]) -> list[str]:
+    """A line for each of the first PLACES_SHOWN calls in which no speaker is known to be yours, then
+    "and N more": a KB without [calls] settings would otherwise get a line per call on every ingest
+    (JSON keeps every path under ``roles_unknown``)."""
+    from .report import PLACES_SHOWN  # imported here: report imports this module's renderers
+
+    lines = [_no_seller_line(p, list(speakers.get(p) or {})) for p in paths[:PLACES_SHOWN]]
+    rest = len(paths) - PLACES_SHOWN
+    if rest > 0:
+        lines.append(f"  [yellow]and {rest} more {_calls(rest)}[/] in which no speaker is known to be yours "
+                     "(`canon ingest --format json` lists them under roles_unknown)")
+    return lines
+
+
+def _no_seller_line(path: str, speakers: list[str]) -> str:
     """The warning ``canon ingest`` prints for a call in which no speaker is known to be yours:
     its speakers, and the setting that would name the seller among them."""
-    names = [n for n in call["speakers"] if n != "(unnamed)"]
-    said = ", ".join(names + (["unnamed speakers"] if len(names) < len(call["speakers"]) else []))
+    # Imported here: only ingest's report needs it, and ingest has it loaded.
+    from ingest.pipeline import UNNAMED
+
+    names = [n for n in speakers if n != UNNAMED]
+    said = ", ".join(names + (["unnamed speakers"] if len(names) < len(speakers) else []))
     if names:
         fix = f'add "{names[0]}" (or whichever of them is your rep) to [calls] internal_speakers in canon.toml'
     else:
         fix = 'export it with a speaker name before each line ("Name: text")'
-    return (f"  [yellow]{escape(call['path'])}[/]: no speaker is known to be yours ({escape(said)}): every one was "
+    return (f"  [yellow]{escape(path)}[/]: no speaker is known to be yours ({escape(said)}): every one was "
             f"read as a prospect and no rep's figure in it checked; {escape(fix)}")
 
 

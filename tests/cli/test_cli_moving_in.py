@@ -229,7 +229,7 @@ def test_a_call_where_no_speaker_is_yours_is_named_with_its_speakers_and_the_set
     report = json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)
     assert report["speakers"] == {"calls/acme.txt": {"Dana Ortiz": "internal", "Bob Klein": "external"},
                                   "calls/dialler.srt": {"Caller": "external", "Customer": "external"}}
-    assert report["roles_unknown"] == [{"path": "calls/dialler.srt", "speakers": ["Caller", "Customer"]}]
+    assert report["roles_unknown"] == ["calls/dialler.srt"]  # a list of paths, as objections and audit give it
     text = canon("ingest", "--kb", str(kb), "--force").stdout
     assert ('calls/dialler.srt: no speaker is known to be yours (Caller, Customer): every one was read as a '
             'prospect and no rep\'s figure in it checked; add "Caller" (or whichever of them is your rep) to '
@@ -242,16 +242,30 @@ def test_a_call_where_no_speaker_is_yours_is_named_with_its_speakers_and_the_set
     assert json.loads(canon("objections", "--kb", str(kb), "--format", "json").stdout)["roles_unknown"] == []
 
 
+def test_ingest_text_names_six_calls_with_no_seller_known_then_how_many_more(tmp_path):
+    """A KB without [calls] settings: every call's roles are unknown, and the text stays short."""
+    files = {"Scheduling.md": ENTRY} | {f"calls/call{i}.txt": CALL.replace("two", f"{i + 2}") for i in range(8)}
+    kb = write_kb(tmp_path / "kb", files, toml=TOML.format(speakers=""))
+    text = " ".join(canon("ingest", "--kb", str(kb)).stdout.split())
+    assert text.count("every one was read as a prospect") == 6, text
+    assert "and 2 more calls in which no speaker is known to be yours" in text, text
+    report = json.loads(canon("ingest", "--kb", str(kb), "--force", "--format", "json").stdout)
+    assert report["roles_unknown"] == sorted(f"calls/call{i}.txt" for i in range(8))
+
+
 def test_the_same_call_exported_twice_is_counted_once_and_the_copy_reported(tmp_path):
-    kb = write_kb(tmp_path / "kb", {"Scheduling.md": ENTRY, "calls/acme.txt": CALL, "calls/acme (1).txt": CALL,
-                                    "calls/other.txt": CALL.replace("two-audiologist", "three-audiologist")},
+    """The copy is "acme (1).txt", as its name says, though it sorts ahead of "acme.txt"."""
+    long_call = CALL + "[00:00:30] Dana Ortiz: What do you use today?\n[00:00:40] Bob Klein: Paper and a phone.\n"
+    kb = write_kb(tmp_path / "kb", {"Scheduling.md": ENTRY, "calls/acme.txt": long_call,
+                                    "calls/acme (1).txt": long_call,
+                                    "calls/other.txt": long_call.replace("two-audiologist", "three-audiologist")},
                   toml=TOML.format(speakers='internal_speakers = ["Dana Ortiz"]'))
     report = json.loads(canon("ingest", "--kb", str(kb), "--format", "json").stdout)
-    copies = [p for p in report["problems"] if p["path"] == "calls/acme.txt"]
+    copies = [p for p in report["problems"] if p["path"] == "calls/acme (1).txt"]
     assert [(p["rule"], p["severity"], p["message"]) for p in copies] == [
-        ("invalid-call", "warning", "the same transcript as calls/acme (1).txt (same speakers, same words): counted "
-                                    "once, as calls/acme (1).txt; remove one of the two files")]
-    assert set(report["speakers"]) == {"calls/acme (1).txt", "calls/other.txt"}
+        ("invalid-call", "warning", "the same transcript as calls/acme.txt (same speakers, same words): counted "
+                                    "once, as calls/acme.txt; remove one of the two files")]
+    assert set(report["speakers"]) == {"calls/acme.txt", "calls/other.txt"}
     assert json.loads(canon("objections", "--kb", str(kb), "--format", "json").stdout)["calls"] == 2
     audit = json.loads(canon("audit", "--kb", str(kb), "--today", "2026-12-01", "--format", "json").stdout)
-    assert [f["path"] for f in audit["findings"] if f["rule"] == "invalid-call"] == ["calls/acme.txt"]
+    assert [f["path"] for f in audit["findings"] if f["rule"] == "invalid-call"] == ["calls/acme (1).txt"]

@@ -476,18 +476,37 @@ def test_a_call_where_settings_match_no_speaker_is_listed_as_roles_unknown() -> 
 
 
 def test_copies_of_a_transcript_are_counted_once_whatever_their_bytes() -> None:
-    """Re-saved with other spacing or line endings, a call is the same call; other words are not."""
+    """Re-saved with other spacing or line endings, a call is the same call; other words are not.
+    The original is kept: the path without a " (N)" suffix, though "x (1).txt" sorts first."""
     from knowledge.model import distinct_calls
 
-    text = "Dana Ortiz: Thanks for joining.\nBob Klein: The price is too high for a clinic our size.\n"
+    text = ("Dana Ortiz: Thanks for joining.\nBob Klein: The price is too high for a clinic our size.\n"
+            "Dana Ortiz: What do you pay today?\nBob Klein: About two hundred a month.\n")
     a = parse_text(text, ".txt", REPS)
     b = parse_text(text.replace("\n", "\r\n").replace("Thanks ", "Thanks  "), ".txt", REPS)
     c = parse_text(text.replace("too high", "fine"), ".txt", REPS)
-    a.path, b.path, c.path = "z.txt", "y (1).txt", "x.txt"
+    a.path, b.path, c.path = "y (1).txt", "y.txt", "x.txt"
     kept, copies = distinct_calls([a, b, c])
-    assert [k.path for k in kept] == ["y (1).txt", "x.txt"]  # the first by path, in the order given
-    assert [(f.path, f.severity) for f in copies] == [("z.txt", "warning")]
-    assert "the same transcript as y (1).txt" in copies[0].message and "remove one" in copies[0].message
+    assert [k.path for k in kept] == ["y.txt", "x.txt"]  # in the order given
+    assert [(f.path, f.severity) for f in copies] == [("y (1).txt", "warning")]
+    assert "the same transcript as y.txt" in copies[0].message and "remove one" in copies[0].message
+    a.path, b.path = "z.txt", "w.txt"  # neither named as a copy: the first by path is kept
+    assert [f.path for f in distinct_calls([a, b, c])[1]] == ["z.txt"]
+
+
+def test_the_same_short_or_one_speaker_words_in_two_calls_are_two_calls() -> None:
+    """A rep's scripted voicemail left for two prospects, or a two-line greeting, is said twice:
+    only a call with more than one speaker and at least four turns can be a copy of another."""
+    from knowledge.model import distinct_calls
+
+    voicemail = ("Dana Ortiz: Hi, this is Dana from Sonaro.\nDana Ortiz: I'm calling about your scheduling.\n"
+                 "Dana Ortiz: Our plans start at ninety dollars a month.\nDana Ortiz: Call me back any time.\n")
+    short = "Dana Ortiz: Thanks for joining.\nBob Klein: The price is too high.\n"
+    calls = [parse_text(t, ".txt", REPS) for t in (voicemail, voicemail, short, short)]
+    for call, path in zip(calls, ("vm-acme.txt", "vm-bolt.txt", "a.txt", "b.txt"), strict=True):
+        call.path = path
+    kept, copies = distinct_calls(calls)
+    assert [k.path for k in kept] == ["vm-acme.txt", "vm-bolt.txt", "a.txt", "b.txt"] and copies == []
 
 
 @pytest.mark.parametrize(("text", "suffix"), [
