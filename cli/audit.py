@@ -55,10 +55,8 @@ FailOnOption = Annotated[
 ]
 BaselineOption = Annotated[
     Path | None,
-    typer.Option("--baseline", help="Leave out the findings listed in this baseline file (from --write-baseline, "
-                 "or a saved --format json report): only new findings are shown and fail the run. An entry "
-                 "whose fingerprint is gone (the file renamed) takes the one finding it best matches, as a "
-                 "reviewer's verdict does.",
+    typer.Option("--baseline", help="Leave out the findings listed in this file (from --write-baseline or a "
+                 "saved --format json): only new ones show and fail the run. README: In pre-commit and CI.",
                  show_default=False, metavar="FILE"),
 ]
 MinConfidenceOption = Annotated[
