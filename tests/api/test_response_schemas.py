@@ -178,3 +178,17 @@ def test_the_error_codes_are_every_code_canon_can_answer() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text()
     api_section = readme[readme.index("## The HTTP API"):readme.index("## Search: how answers are ranked")]
     assert all(f"`{code}`" in api_section for code in ERROR_CODES), [c for c in ERROR_CODES if f"`{c}`" not in api_section]
+
+
+def test_the_verdict_schemas_name_the_fields_the_verdict_files_hold() -> None:
+    """The published verdict models are written out by hand (pydantic over the core's dataclasses):
+    a field added to a verdict file must be published too, and no published field may be invented."""
+    from dataclasses import fields
+
+    from api.responses import FindingVerdict as PublishedFinding
+    from api.responses import ObjectionVerdict as PublishedObjection
+    from knowledge.finding_verdicts import FindingVerdict
+    from knowledge.objections.verdicts import Verdict
+
+    assert list(PublishedFinding.model_fields) == [f.name for f in fields(FindingVerdict)]
+    assert list(PublishedObjection.model_fields) == [f.name for f in fields(Verdict)]
